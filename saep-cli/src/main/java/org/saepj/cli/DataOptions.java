@@ -1,0 +1,38 @@
+package org.saepj.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.source.DataSources;
+import org.saepj.data.source.DatasetLocator;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads data: where known datasets live and how CSV is read. */
+public final class DataOptions {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory holding one folder per known dataset (default: $SAEP_DATA, ~/.saep/datasets, /usr/share/datasets).")
+    Path dataDir;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV label column by name or 0-based index (default: last).")
+    String labelColumn;
+
+    @Option(names = "--header", paramLabel = "yes|no|auto", defaultValue = "auto",
+            description = "Whether CSV files have a header row (default: ${DEFAULT-VALUE}).")
+    String header;
+
+    /** @return the locator following --data-dir and the standard search order */
+    public DatasetLocator locator() {
+        return DatasetLocator.standard(dataDir);
+    }
+
+    /** @return the data sources configured by these options */
+    public DataSources sources() {
+        Optional<Boolean> hasHeader = switch (header) {
+            case "yes", "true" -> Optional.of(true);
+            case "no", "false" -> Optional.of(false);
+            case "auto" -> Optional.empty();
+            default -> throw new UsageError("--header must be yes, no or auto, got '" + header + "'");
+        };
+        return new DataSources(locator(), new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn)));
+    }
+}

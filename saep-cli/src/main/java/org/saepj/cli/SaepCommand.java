@@ -1,0 +1,88 @@
+package org.saepj.cli;
+
+import java.io.PrintWriter;
+import org.saepj.SaepException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code saep} command: entry point of the command line and home of the error policy.
+ *
+ * <p>User errors print one line starting with {@code error:} on stderr and exit 2 (usage) or 1 (anything
+ * else); stack traces appear only with {@code --debug}.
+ */
+@Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
+        subcommands = {DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class SaepCommand implements Runnable {
+    /** Exit code of a usage error (bad option or argument). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code of any other user error. */
+    public static final int EXIT_ERROR = 1;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Builds the command line with the project's error handling.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @return the configured command line
+     */
+    public static CommandLine create(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new SaepCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage())
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return EXIT_USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
+            if (ex instanceof UsageError) {
+                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
+                return EXIT_USAGE;
+            }
+            if (ex instanceof SaepException) {
+                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
+            } else {
+                commandLine.getErr().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+            }
+            if (debug) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return EXIT_ERROR;
+        });
+        return cmd;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = create(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

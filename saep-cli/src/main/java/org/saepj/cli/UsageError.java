@@ -1,0 +1,15 @@
+package org.saepj.cli;
+
+import org.saepj.SaepException;
+
+/** A bad option or argument found after parsing (a value out of range, a missing companion option): exit 2. */
+public final class UsageError extends SaepException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message one line naming the option and what is accepted
+     */
+    public UsageError(String message) {
+        super(message);
+    }
+}

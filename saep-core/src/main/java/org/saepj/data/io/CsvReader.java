@@ -1,0 +1,220 @@
+package org.saepj.data.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.data.Fingerprint;
+import org.saepj.data.Shape;
+import org.saepj.data.SourceData;
+
+/**
+ * Reads tabular data from CSV: numeric feature columns and one label column.
+ *
+ * <p>The header is detected (a first row whose feature cells are not all numbers) unless stated. The label
+ * column is chosen by name or 0-based index, by default the last. String labels become class indices in
+ * sorted order (numerically when every label is an integer), and their names are kept. Features are left
+ * unscaled here: they are standardised later with the training partition's statistics.
+ */
+public final class CsvReader {
+    private CsvReader() {
+    }
+
+    /**
+     * How to read a CSV file.
+     *
+     * @param header true / false when known, empty to detect
+     * @param labelColumn the label column's name or 0-based index; empty for the last column
+     */
+    public record Options(Optional<Boolean> header, Optional<String> labelColumn) {
+        /** @return detect the header, label in the last column */
+        public static Options defaults() {
+            return new Options(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Reads the file.
+     *
+     * @param file the CSV file
+     * @param options header and label column
+     * @return the samples as a training partition without a test partition
+     */
+    public static SourceData read(Path file, Options options) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SaepException(file + ": file not found");
+        } catch (IOException e) {
+            throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SaepException(file + ": not UTF-8 text");
+        }
+        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString());
+        return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
+                Fingerprint.sha256Hex(bytes), false);
+    }
+
+    /**
+     * Parses CSV text.
+     *
+     * @param file the file name used in error messages
+     * @param in the text
+     * @param options header and label column
+     * @param name the dataset's name
+     * @return the parsed dataset
+     */
+    static Dataset parse(Path file, Reader in, Options options, String name) {
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {
+            rows = parser.getRecords();
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new SaepException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);
+        }
+        if (rows.isEmpty()) {
+            throw new SaepException(file + ": empty file: expected rows of numeric features and a label");
+        }
+        int columns = rows.get(0).size();
+        if (columns < 2) {
+            throw new SaepException(file + ": line " + rows.get(0).getRecordNumber()
+                    + " has " + columns + " column: expected at least one feature and a label");
+        }
+        List<String> header = null;
+        int labelCol = columns - 1;
+        boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows.get(0), options.labelColumn()));
+        if (hasHeader) {
+            header = rows.get(0).toList();
+        }
+        if (options.labelColumn().isPresent()) {
+            labelCol = resolveLabelColumn(file, options.labelColumn().get(), header, columns);
+        }
+        List<CSVRecord> data = hasHeader ? rows.subList(1, rows.size()) : rows;
+        if (data.isEmpty()) {
+            throw new SaepException(file + ": has a header but no data rows");
+        }
+        int d = columns - 1;
+        float[] x = new float[data.size() * d];
+        String[] labelText = new String[data.size()];
+        for (int r = 0; r < data.size(); r++) {
+            CSVRecord row = data.get(r);
+            long line = lineOf(row);
+            if (row.size() != columns) {
+                throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+            }
+            int f = 0;
+            for (int c = 0; c < columns; c++) {
+                String cell = row.get(c);
+                if (c == labelCol) {
+                    if (cell.isEmpty()) {
+                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
+                    }
+                    labelText[r] = cell;
+                    continue;
+                }
+                try {
+                    float v = Float.parseFloat(cell);
+                    if (!Float.isFinite(v)) {
+                        throw new NumberFormatException();
+                    }
+                    x[r * d + f++] = v;
+                } catch (NumberFormatException e) {
+                    throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c)
+                            + ": '" + cell + "' is not a finite number");
+                }
+            }
+        }
+        List<String> classNames = sortedLabels(labelText);
+        if (classNames.size() < 2) {
+            throw new SaepException(file + ": the label column holds " + classNames.size() + " class: expected at least 2");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < classNames.size(); i++) {
+            index.put(classNames.get(i), i);
+        }
+        int[] y = new int[data.size()];
+        for (int r = 0; r < y.length; r++) {
+            y[r] = index.get(labelText[r]);
+        }
+        return new Dataset(name, x, y, Shape.vector(d), classNames);
+    }
+
+    private static long lineOf(CSVRecord row) {
+        // commons-csv counts records from 1; with no quoted newlines this is the line number.
+        return row.getRecordNumber();
+    }
+
+    private static String columnName(List<String> header, int c) {
+        return header == null ? "" : " ('" + header.get(c) + "')";
+    }
+
+    private static boolean looksLikeHeader(CSVRecord first, Optional<String> labelColumn) {
+        if (labelColumn.isPresent() && !labelColumn.get().matches("\\d+")) {
+            return true;
+        }
+        int numeric = 0;
+        for (String cell : first) {
+            try {
+                Float.parseFloat(cell);
+                numeric++;
+            } catch (NumberFormatException e) {
+                // a word: counted below
+            }
+        }
+        // A data row has at most one non-numeric cell (a string label); a header row is mostly words.
+        return numeric < first.size() - 1;
+    }
+
+    private static int resolveLabelColumn(Path file, String spec, List<String> header, int columns) {
+        if (spec.matches("\\d+")) {
+            int idx = Integer.parseInt(spec);
+            if (idx >= columns) {
+                throw new SaepException(file + ": label column " + idx + " does not exist: the file has " + columns
+                        + " columns (0-based indices 0.." + (columns - 1) + ")");
+            }
+            return idx;
+        }
+        if (header == null || !header.contains(spec)) {
+            throw new SaepException(file + ": no column named '" + spec + "'"
+                    + (header == null ? " (the file has no header)" : ": columns are " + header));
+        }
+        return header.indexOf(spec);
+    }
+
+    private static List<String> sortedLabels(String[] labels) {
+        boolean allIntegers = true;
+        for (String s : labels) {
+            if (!s.matches("-?\\d{1,9}")) {
+                allIntegers = false;
+                break;
+            }
+        }
+        Comparator<String> order = allIntegers ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder();
+        TreeSet<String> distinct = new TreeSet<>(order);
+        distinct.addAll(List.of(labels));
+        return new ArrayList<>(distinct);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ");
+    }
+}

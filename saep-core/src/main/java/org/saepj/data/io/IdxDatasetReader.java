@@ -1,0 +1,138 @@
+package org.saepj.data.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.data.Fingerprint;
+import org.saepj.data.Shape;
+import org.saepj.data.SourceData;
+
+/**
+ * Loads an MNIST-style directory: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+ * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each raw or {@code .gz}.
+ *
+ * <p>Class names come from the caller (known datasets), else from a {@code classes.txt} beside the files
+ * (one name per line), else they are the label numbers.
+ */
+public final class IdxDatasetReader {
+    /** The IDX file stems of an MNIST-style directory, in the fixed order used for fingerprints. */
+    public static final List<String> STEMS = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+    private IdxDatasetReader() {
+    }
+
+    /**
+     * @param dir a directory
+     * @return true when every IDX file of an MNIST-style layout is present (raw or gz)
+     */
+    public static boolean looksComplete(Path dir) {
+        return STEMS.stream().allMatch(stem -> find(dir, stem).isPresent());
+    }
+
+    /**
+     * Reads the directory.
+     *
+     * @param name the dataset's name
+     * @param dir the directory
+     * @param classNames the class names, or null to use classes.txt or label numbers
+     * @param pinnedSha256 SHA-256 of each decompressed file by stem, or an empty map; when every file matches,
+     *     the result is marked verified
+     * @return train and test partitions with the fingerprint of the decompressed files
+     */
+    public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256) {
+        if (!Files.isDirectory(dir)) {
+            throw new SaepException(dir + ": not a directory (expected the IDX files of " + name + ")");
+        }
+        IdxReader.IdxArray trainImages = IdxReader.read(require(dir, STEMS.get(0)), 3);
+        IdxReader.IdxArray trainLabels = IdxReader.read(require(dir, STEMS.get(1)), 1);
+        IdxReader.IdxArray testImages = IdxReader.read(require(dir, STEMS.get(2)), 3);
+        IdxReader.IdxArray testLabels = IdxReader.read(require(dir, STEMS.get(3)), 1);
+        checkSameShape(dir, trainImages, testImages);
+        List<String> names = classNames != null ? classNames : namesFromDirectory(dir, trainLabels, testLabels);
+        Dataset train = toDataset(name + "/train", require(dir, STEMS.get(0)), trainImages,
+                require(dir, STEMS.get(1)), trainLabels, names);
+        Dataset test = toDataset(name + "/test", require(dir, STEMS.get(2)), testImages,
+                require(dir, STEMS.get(3)), testLabels, names);
+        String[] hashes = {trainImages.sha256(), trainLabels.sha256(), testImages.sha256(), testLabels.sha256()};
+        boolean verified = !pinnedSha256.isEmpty();
+        for (int i = 0; i < STEMS.size(); i++) {
+            verified &= hashes[i].equals(pinnedSha256.get(STEMS.get(i)));
+        }
+        return new SourceData(name, "idx:" + dir, train, Optional.of(test), Fingerprint.combine(hashes), verified);
+    }
+
+    private static void checkSameShape(Path dir, IdxReader.IdxArray train, IdxReader.IdxArray test) {
+        if (train.dims()[1] != test.dims()[1] || train.dims()[2] != test.dims()[2]) {
+            throw new SaepException(dir + ": training images are " + train.dims()[1] + "×" + train.dims()[2]
+                    + " but test images are " + test.dims()[1] + "×" + test.dims()[2]);
+        }
+    }
+
+    private static Dataset toDataset(String name, Path imageFile, IdxReader.IdxArray images, Path labelFile,
+                                     IdxReader.IdxArray labels, List<String> classNames) {
+        if (images.count() != labels.count()) {
+            throw new SaepException(labelFile + ": holds " + labels.count() + " labels but " + imageFile.getFileName()
+                    + " holds " + images.count() + " images");
+        }
+        int n = labels.count();
+        int[] y = new int[n];
+        byte[] raw = labels.data();
+        for (int i = 0; i < n; i++) {
+            y[i] = raw[i] & 0xff;
+            if (y[i] >= classNames.size()) {
+                throw new SaepException(labelFile + ": label " + y[i] + " of item " + i + " is out of range [0, "
+                        + classNames.size() + ")");
+            }
+        }
+        byte[] pixels = images.data();
+        float[] x = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            x[i] = (pixels[i] & 0xff) * ImageSplitReader.PIXEL_SCALE;
+        }
+        return new Dataset(name, x, y, new Shape(images.dims()[1], images.dims()[2], 1), classNames);
+    }
+
+    private static List<String> namesFromDirectory(Path dir, IdxReader.IdxArray... labelArrays) {
+        Path classes = dir.resolve("classes.txt");
+        if (Files.isRegularFile(classes)) {
+            try {
+                List<String> names = Files.readAllLines(classes, StandardCharsets.UTF_8).stream()
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+                if (names.size() < 2) {
+                    throw new SaepException(classes + ": expected at least 2 class names, one per line");
+                }
+                return names;
+            } catch (IOException e) {
+                throw new SaepException(classes + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        int max = 1;
+        for (IdxReader.IdxArray labels : labelArrays) {
+            for (byte b : labels.data()) {
+                max = Math.max(max, b & 0xff);
+            }
+        }
+        return ImageSplitReader.numericNames(max + 1);
+    }
+
+    private static Path require(Path dir, String stem) {
+        return find(dir, stem).orElseThrow(() -> new SaepException(dir + ": missing " + stem + " (or " + stem + ".gz)"));
+    }
+
+    private static Optional<Path> find(Path dir, String stem) {
+        for (String candidate : new String[] {stem + ".gz", stem}) {
+            Path p = dir.resolve(candidate);
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,62 @@
+package org.saepj.data.source;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.saepj.SaepException;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.Cifar10Reader;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.io.IdxDatasetReader;
+
+/**
+ * Turns a source string into loaded data. Sources are a known name ({@code fashion-mnist}, {@code mnist},
+ * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code idx:DIR},
+ * {@code cifar10:DIR_OR_TARGZ} or {@code csv:FILE}.
+ */
+public final class DataSources {
+    private final DatasetLocator locator;
+    private final CsvReader.Options csvOptions;
+
+    /**
+     * @param locator where known datasets are looked up
+     * @param csvOptions how CSV sources are read
+     */
+    public DataSources(DatasetLocator locator, CsvReader.Options csvOptions) {
+        this.locator = locator;
+        this.csvOptions = csvOptions;
+    }
+
+    /**
+     * Loads a source.
+     *
+     * @param source the source string
+     * @return the loaded partitions and their fingerprint
+     * @throws SaepException when the source is malformed, missing or corrupt
+     */
+    public SourceData load(String source) {
+        Optional<KnownDataset> known = KnownDataset.byId(source);
+        if (known.isPresent()) {
+            KnownDataset dataset = known.get();
+            Path where = locator.locate(dataset).orElseThrow(() -> new SaepException("dataset " + dataset.id()
+                    + " not found in " + locator.roots() + ": " + DatasetLocator.howToGet(dataset)));
+            return switch (dataset.format()) {
+                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(), dataset.decompressedSha256());
+                case CIFAR10 -> Cifar10Reader.read(where);
+            };
+        }
+        int colon = source.indexOf(':');
+        if (colon <= 0 || colon == source.length() - 1) {
+            throw new SaepException("data source '" + source + "' not understood: expected fashion-mnist, mnist, cifar10,"
+                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE");
+        }
+        String kind = source.substring(0, colon);
+        Path path = Path.of(source.substring(colon + 1));
+        return switch (kind) {
+            case "idx" -> IdxDatasetReader.read(path.getFileName() == null ? "idx" : path.getFileName().toString(),
+                    path, null, java.util.Map.of());
+            case "cifar10" -> Cifar10Reader.read(path);
+            case "csv" -> CsvReader.read(path, csvOptions);
+            default -> throw new SaepException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:");
+        };
+    }
+}
