@@ -124,7 +124,7 @@ public final class Cifar10Reader {
                 int base = sample * 3 * plane;
                 for (int c = 0; c < 3; c++) {
                     for (int i = 0; i < plane; i++) {
-                        x[base + i * 3 + c] = (bytes[off + 1 + c * plane + i] & 0xff) * ImageSplitReader.PIXEL_SCALE;
+                        x[base + i * 3 + c] = (bytes[off + 1 + c * plane + i] & 0xff) / ImageSplitReader.PIXEL_MAX;
                     }
                 }
             }

@@ -94,7 +94,7 @@ public final class IdxDatasetReader {
         byte[] pixels = images.data();
         float[] x = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
-            x[i] = (pixels[i] & 0xff) * ImageSplitReader.PIXEL_SCALE;
+            x[i] = (pixels[i] & 0xff) / ImageSplitReader.PIXEL_MAX;
         }
         return new Dataset(name, x, y, new Shape(images.dims()[1], images.dims()[2], 1), classNames);
     }

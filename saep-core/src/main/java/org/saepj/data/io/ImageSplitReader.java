@@ -5,8 +5,8 @@ import java.util.List;
 
 /** Helpers shared by the image readers: pixel scaling and default class names. */
 final class ImageSplitReader {
-    /** 1/255 as a float: pixels are scaled to [0,1] as in the paper. */
-    static final float PIXEL_SCALE = 1f / 255f;
+    /** Pixels are divided by 255 to lie in [0,1], as in the paper. */
+    static final float PIXEL_MAX = 255f;
 
     private ImageSplitReader() {
     }

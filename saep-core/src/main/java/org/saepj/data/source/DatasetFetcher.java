@@ -52,16 +52,29 @@ public final class DatasetFetcher {
      * @return the directory now holding the verified files
      */
     public Path fetch(KnownDataset dataset, Path store, DownloadListener listener) {
-        Path target = store.resolve(dataset.id());
+        return fetch(dataset.id(), dataset.files(), store, listener);
+    }
+
+    /**
+     * Downloads a set of files into {@code store/<id>/}, all or nothing.
+     *
+     * @param id the directory name under the store
+     * @param files the files with their URLs and pinned checksums
+     * @param store the directory holding one directory per dataset
+     * @param listener progress events
+     * @return the directory now holding the verified files
+     */
+    public Path fetch(String id, List<RemoteFile> files, Path store, DownloadListener listener) {
+        Path target = store.resolve(id);
         Path staging;
         try {
             Files.createDirectories(store);
-            staging = Files.createTempDirectory(store, "." + dataset.id() + ".fetch-");
+            staging = Files.createTempDirectory(store, "." + id + ".fetch-");
         } catch (IOException e) {
             throw new SaepException(store + ": cannot create the dataset store: " + e.getMessage(), e);
         }
         try {
-            for (RemoteFile file : dataset.files()) {
+            for (RemoteFile file : files) {
                 download(file, staging.resolve(file.name()), listener);
             }
             publish(staging, target);

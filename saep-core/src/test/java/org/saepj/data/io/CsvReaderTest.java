@@ -1,0 +1,83 @@
+package org.saepj.data.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.data.Standardizer;
+import org.saepj.testing.TestFiles;
+
+class CsvReaderTest {
+    @TempDir
+    Path dir;
+
+    private Dataset read(String text, CsvReader.Options options) {
+        Path f = TestFiles.write(dir.resolve("t.csv"), text.getBytes());
+        return CsvReader.read(f, options).train();
+    }
+
+    @Test
+    void detectsHeaderAndMapsStringLabelsInSortedOrder() {
+        Dataset d = read("a,b,species\n1,2,setosa\n3,4,virginica\n5,6,setosa\n", CsvReader.Options.defaults());
+        assertThat(d.size()).isEqualTo(3);
+        assertThat(d.classNames()).containsExactly("setosa", "virginica");
+        assertThat(d.labels()).containsExactly(0, 1, 0);
+        assertThat(d.features()).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void noHeaderAndIntegerLabelsSortNumerically() {
+        Dataset d = read("1.5,10\n2.5,2\n3.5,10\n", CsvReader.Options.defaults());
+        assertThat(d.classNames()).containsExactly("2", "10");
+        assertThat(d.labels()).containsExactly(1, 0, 1);
+    }
+
+    @Test
+    void labelColumnByNameOrIndex() {
+        String text = "y,f1,f2\nx,1,2\nz,3,4\n";
+        assertThat(read(text, new CsvReader.Options(Optional.empty(), Optional.of("y"))).features()).containsExactly(1, 2, 3, 4);
+        assertThat(read("a,1,2\nb,3,4\n", new CsvReader.Options(Optional.of(false), Optional.of("0"))).classNames())
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void emptyFile() {
+        assertThatThrownBy(() -> read("", CsvReader.Options.defaults())).isInstanceOf(SaepException.class)
+                .hasMessageContaining("t.csv: empty file");
+    }
+
+    @Test
+    void raggedRowNamesTheLine() {
+        assertThatThrownBy(() -> read("1,2,a\n3,4,b\n5,c\n", CsvReader.Options.defaults())).isInstanceOf(SaepException.class)
+                .hasMessageContaining("t.csv: line 3 has 2 columns: expected 3");
+    }
+
+    @Test
+    void nonNumericCellNamesLineAndColumn() {
+        assertThatThrownBy(() -> read("f,g,label\n1,2,a\n3,oops,b\n", CsvReader.Options.defaults()))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("t.csv: line 3, column 2 ('g'): 'oops' is not a finite number");
+    }
+
+    @Test
+    void unknownLabelColumn() {
+        assertThatThrownBy(() -> read("a,b\n1,x\n", new CsvReader.Options(Optional.empty(), Optional.of("nope"))))
+                .hasMessageContaining("no column named 'nope'");
+        assertThatThrownBy(() -> read("1,x\n2,y\n", new CsvReader.Options(Optional.empty(), Optional.of("7"))))
+                .hasMessageContaining("label column 7 does not exist");
+    }
+
+    @Test
+    void standardisesWithTrainingStatistics() {
+        Dataset train = read("1,10,a\n3,10,b\n", CsvReader.Options.defaults());
+        Standardizer s = Standardizer.fit(train);
+        assertThat(s.mean()).containsExactly(2f, 10f);
+        assertThat(s.deviation()).containsExactly(1f, 1f);
+        assertThat(s.apply(train).features()).containsExactly(-1f, 0f, 1f, 0f);
+    }
+}

@@ -1,0 +1,64 @@
+package org.saepj.data.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.SaepException;
+import org.saepj.data.BinaryPair;
+import org.saepj.data.Dataset;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.CsvReader;
+import org.saepj.testing.TestFiles;
+
+class DataSourcesTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void knownNamesAreSearchedInOrder() {
+        Path first = root.resolve("first");
+        Path second = root.resolve("second");
+        TestFiles.fashionMnistFixture(second.resolve("fashion-mnist"));
+        DatasetLocator locator = new DatasetLocator(List.of(first, second));
+        assertThat(locator.locate(KnownDataset.FASHION_MNIST)).contains(second.resolve("fashion-mnist"));
+        assertThat(locator.locate(KnownDataset.MNIST)).isEmpty();
+        SourceData data = new DataSources(locator, CsvReader.Options.defaults()).load("fashion-mnist");
+        assertThat(data.train().classNames()).contains("Ankle boot");
+        assertThat(data.verified()).isFalse(); // the fixture is a cut, not the pinned files
+    }
+
+    @Test
+    void missingKnownDatasetSaysHowToGetIt() {
+        DataSources sources = new DataSources(new DatasetLocator(List.of(root)), CsvReader.Options.defaults());
+        assertThatThrownBy(() -> sources.load("mnist")).isInstanceOf(SaepException.class)
+                .hasMessageContaining("saep datasets fetch mnist");
+        assertThatThrownBy(() -> sources.load("nonsense")).hasMessageContaining("not understood");
+        assertThatThrownBy(() -> sources.load("zip:foo")).hasMessageContaining("kind 'zip' unknown");
+    }
+
+    @Test
+    void explicitSources() {
+        TestFiles.writeIdxDir(root.resolve("idx"), 8, 4, 2, 2, 2);
+        TestFiles.write(root.resolve("d.csv"), "x,y\n1,a\n2,b\n".getBytes());
+        DataSources sources = new DataSources(new DatasetLocator(List.of()), CsvReader.Options.defaults());
+        assertThat(sources.load("idx:" + root.resolve("idx")).train().size()).isEqualTo(8);
+        SourceData csv = sources.load("csv:" + root.resolve("d.csv"));
+        assertThat(csv.test()).isEmpty();
+        assertThat(csv.source()).isEqualTo("csv:" + root.resolve("d.csv"));
+    }
+
+    @Test
+    void binaryPairRelabelsAndKeepsNames() {
+        Path fixture = TestFiles.fashionMnistFixture(root.resolve("fashion-mnist"));
+        Dataset train = new DataSources(new DatasetLocator(List.of(root)), CsvReader.Options.defaults()).load("fashion-mnist").train();
+        Dataset pair = new BinaryPair(4, 9).apply(train);
+        assertThat(pair.classNames()).containsExactly("Coat", "Ankle boot");
+        int[] counts = train.classCounts();
+        assertThat(pair.classCounts()).containsExactly(counts[4], counts[9]);
+        assertThat(fixture).exists();
+    }
+}
