@@ -1,0 +1,180 @@
+package org.saepj.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.saepj.data.Shape;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.Conv2D;
+import org.saepj.engine.layer.Dense;
+import org.saepj.engine.layer.Flatten;
+import org.saepj.engine.layer.Layer;
+import org.saepj.engine.layer.MaxPool2;
+import org.saepj.engine.layer.Relu;
+
+/**
+ * The structure of a subnetwork (spec §3): what the search proposes and what a saved ensemble records.
+ */
+public sealed interface Architecture permits Architecture.DenseStack, Architecture.ConvNet {
+    /**
+     * @param kernels the matrix kernels the layers use
+     * @return fresh layers, in order
+     */
+    List<Layer> layers(Kernels kernels);
+
+    /** @return the input shape */
+    Shape input();
+
+    /** @return the number of output logits */
+    int classes();
+
+    /** @return "dnn" (or "linear" at depth 0) or "cnn" */
+    String kind();
+
+    /** @return the number of hidden layers (DNN) or 1 (CNN) */
+    int depth();
+
+    /** @return the complexity measure r(h) of spec §3: √depth for a DNN, 1 for the CNN */
+    double complexity();
+
+    /**
+     * The paper's DNN: {@code hidden.length} × [Dense(width, ReLU)] then Dense(classes). With no hidden layer
+     * it is a linear model. Also describes the MLP 784-512-10 of the benchmark.
+     *
+     * @param input the input shape (flattened)
+     * @param hidden the width of each hidden layer
+     * @param classes the number of classes
+     */
+    record DenseStack(Shape input, int[] hidden, int classes) implements Architecture {
+        /** Copies the widths and checks them. */
+        public DenseStack {
+            hidden = hidden.clone();
+            for (int width : hidden) {
+                if (width <= 0) {
+                    throw new IllegalArgumentException("hidden widths must be positive: " + Arrays.toString(hidden));
+                }
+            }
+            if (classes < 2) {
+                throw new IllegalArgumentException("at least 2 classes needed, got " + classes);
+            }
+        }
+
+        /**
+         * @param input the input shape
+         * @param depth hidden layers
+         * @param width units per hidden layer
+         * @param classes the number of classes
+         * @return the paper's DNN of the given depth
+         */
+        public static DenseStack dnn(Shape input, int depth, int width, int classes) {
+            int[] hidden = new int[depth];
+            Arrays.fill(hidden, width);
+            return new DenseStack(input, hidden, classes);
+        }
+
+        @Override
+        public List<Layer> layers(Kernels kernels) {
+            List<Layer> layers = new ArrayList<>();
+            int in = input.size();
+            if (input.isImage()) {
+                layers.add(new Flatten(in));
+            }
+            for (int width : hidden) {
+                layers.add(new Dense(in, width, kernels));
+                layers.add(new Relu(width));
+                in = width;
+            }
+            layers.add(new Dense(in, classes, kernels));
+            return layers;
+        }
+
+        @Override
+        public String kind() {
+            return hidden.length == 0 ? "linear" : "dnn";
+        }
+
+        @Override
+        public int depth() {
+            return hidden.length;
+        }
+
+        @Override
+        public double complexity() {
+            return Math.sqrt(hidden.length);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DenseStack d && d.input.equals(input) && Arrays.equals(d.hidden, hidden) && d.classes == classes;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * input.hashCode() + Arrays.hashCode(hidden)) + classes;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder().append(input.size());
+            for (int width : hidden) {
+                sb.append('-').append(width);
+            }
+            return sb.append('-').append(classes).toString();
+        }
+    }
+
+    /**
+     * The paper's CNN: Conv(filters, 3×3, same) + ReLU → MaxPool 2×2 → Flatten → Dense(dense, ReLU) →
+     * Dense(classes).
+     *
+     * @param input the image shape
+     * @param filters convolution filters (16)
+     * @param dense units of the hidden dense layer (64)
+     * @param classes the number of classes
+     */
+    record ConvNet(Shape input, int filters, int dense, int classes) implements Architecture {
+        /**
+         * @param input the image shape
+         * @param classes the number of classes
+         * @return the paper's CNN (16 filters, 64 dense units)
+         */
+        public static ConvNet paper(Shape input, int classes) {
+            return new ConvNet(input, 16, 64, classes);
+        }
+
+        @Override
+        public List<Layer> layers(Kernels kernels) {
+            int h = input.height();
+            int w = input.width();
+            int pooled = (h / 2) * (w / 2) * filters;
+            return List.of(
+                    new Conv2D(h, w, input.channels(), filters, kernels),
+                    new Relu(h * w * filters),
+                    new MaxPool2(h, w, filters),
+                    new Flatten(pooled),
+                    new Dense(pooled, dense, kernels),
+                    new Relu(dense),
+                    new Dense(dense, classes, kernels));
+        }
+
+        @Override
+        public String kind() {
+            return "cnn";
+        }
+
+        @Override
+        public int depth() {
+            return 1;
+        }
+
+        @Override
+        public double complexity() {
+            return 1;
+        }
+
+        @Override
+        public String toString() {
+            return "conv" + filters + "-pool-" + dense + "-" + classes;
+        }
+    }
+}

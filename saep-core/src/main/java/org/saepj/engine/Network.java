@@ -1,0 +1,225 @@
+package org.saepj.engine;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.saepj.data.Dataset;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.Layer;
+import org.saepj.engine.optim.Optimizer;
+
+/**
+ * A subnetwork: a sequence of layers with all parameters in one flat float array.
+ *
+ * <p>Activation buffers are allocated for the largest batch seen and reused, so a training loop at a fixed
+ * batch size allocates nothing. A network is used by one thread at a time; different networks train
+ * concurrently without sharing anything.
+ */
+public final class Network {
+    /** Samples per chunk of batched inference. */
+    public static final int INFERENCE_CHUNK = 512;
+    private final Architecture architecture;
+    private final List<Layer> layers;
+    private final float[] params;
+    private final float[] grads;
+    private final String kernelsName;
+    private float[][] acts = new float[0][];
+    private float[][] deltas = new float[0][];
+    private int capacity;
+    private int[] batchLabels = new int[0];
+
+    /**
+     * Builds the network with zero parameters; call {@link #initialize} or {@link #setParameters}.
+     *
+     * @param architecture the structure
+     * @param kernels the matrix kernels
+     */
+    public Network(Architecture architecture, Kernels kernels) {
+        this.architecture = architecture;
+        this.layers = architecture.layers(kernels);
+        int offset = 0;
+        for (Layer layer : layers) {
+            layer.place(offset);
+            offset += layer.parameterCount();
+        }
+        this.params = new float[offset];
+        this.grads = new float[offset];
+        this.kernelsName = kernels.name();
+    }
+
+    /**
+     * Draws the initial parameters from a seed, layer by layer.
+     *
+     * @param seed the seed
+     * @return this network
+     */
+    public Network initialize(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (Layer layer : layers) {
+            layer.initialize(params, rng);
+        }
+        return this;
+    }
+
+    /** @return the structure */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** @return the layers, in order */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** @return the number of trainable parameters */
+    public int parameterCount() {
+        return params.length;
+    }
+
+    /** @return the name of the kernels in use */
+    public String kernelsName() {
+        return kernelsName;
+    }
+
+    /**
+     * The live parameter array: exposed for optimizers, serialisation and tests; do not resize.
+     *
+     * @return the parameters
+     */
+    public float[] parameters() {
+        return params;
+    }
+
+    /**
+     * The gradient of the last {@link #lossAndGradients} call, same layout as the parameters.
+     *
+     * @return the gradient array
+     */
+    public float[] gradients() {
+        return grads;
+    }
+
+    /**
+     * Replaces all parameters.
+     *
+     * @param values exactly {@link #parameterCount()} values
+     */
+    public void setParameters(float[] values) {
+        if (values.length != params.length) {
+            throw new IllegalArgumentException(architecture + " has " + params.length + " parameters, got " + values.length);
+        }
+        System.arraycopy(values, 0, params, 0, params.length);
+    }
+
+    /**
+     * Forward and backward pass: fills {@link #gradients()} without updating parameters.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param labels class index of each sample
+     * @param batch the number of samples
+     * @return the mean cross-entropy of the batch
+     */
+    public float lossAndGradients(float[] x, int[] labels, int batch) {
+        forward(x, batch);
+        int last = layers.size();
+        float[] logits = acts[last];
+        float loss = SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, architecture.classes(), deltas[last]);
+        for (int i = last - 1; i >= 0; i--) {
+            float[] in = i == 0 ? x : acts[i];
+            float[] dx = i == 0 ? null : deltas[i];
+            layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch);
+        }
+        return loss;
+    }
+
+    /**
+     * One training step: forward, backward and an optimizer update.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param labels class index of each sample
+     * @param batch the number of samples
+     * @param optimizer the optimizer holding this network's state
+     * @return the mean cross-entropy of the batch before the update
+     */
+    public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
+        float loss = lossAndGradients(x, labels, batch);
+        optimizer.step(params, grads);
+        return loss;
+    }
+
+    /**
+     * Forward pass of a batch.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param batch the number of samples
+     * @return the logits, {@code batch × classes}, in a buffer reused by the next call
+     */
+    public float[] forward(float[] x, int batch) {
+        ensureCapacity(batch);
+        float[] in = x;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).forward(params, in, acts[i + 1], batch);
+            in = acts[i + 1];
+        }
+        return acts[layers.size()];
+    }
+
+    /**
+     * Batched inference over a whole dataset.
+     *
+     * @param data the samples
+     * @return the logits, {@code size × classes}
+     */
+    public float[] logits(Dataset data) {
+        int d = data.featureSize();
+        int c = architecture.classes();
+        float[] out = new float[data.size() * c];
+        float[] chunk = new float[Math.min(INFERENCE_CHUNK, data.size()) * d];
+        for (int start = 0; start < data.size(); start += INFERENCE_CHUNK) {
+            int n = Math.min(INFERENCE_CHUNK, data.size() - start);
+            System.arraycopy(data.features(), start * d, chunk, 0, n * d);
+            float[] logits = forward(chunk, n);
+            System.arraycopy(logits, 0, out, start * c, n * c);
+        }
+        return out;
+    }
+
+    /**
+     * Gathers a mini-batch from a dataset into reusable buffers and takes a training step on it.
+     *
+     * @param data the training partition
+     * @param indices the sample indices of the batch
+     * @param x a buffer of at least {@code indices.length × featureSize}
+     * @param optimizer the optimizer
+     * @return the mean loss of the batch
+     */
+    public float trainStep(Dataset data, int[] indices, float[] x, Optimizer optimizer) {
+        int d = data.featureSize();
+        if (batchLabels.length < indices.length) {
+            batchLabels = new int[indices.length];
+        }
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(data.features(), indices[i] * d, x, i * d, d);
+            batchLabels[i] = data.labels()[indices[i]];
+        }
+        return trainStep(x, batchLabels, indices.length, optimizer);
+    }
+
+    private void ensureCapacity(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        int n = layers.size();
+        acts = new float[n + 1][];
+        deltas = new float[n + 1][];
+        for (int i = 0; i < n; i++) {
+            acts[i + 1] = new float[batch * layers.get(i).outputSize()];
+            deltas[i + 1] = new float[batch * layers.get(i).outputSize()];
+        }
+        capacity = batch;
+    }
+
+    @Override
+    public String toString() {
+        return architecture.kind() + " " + architecture + " " + layers;
+    }
+}

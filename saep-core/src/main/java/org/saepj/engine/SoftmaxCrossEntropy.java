@@ -1,0 +1,68 @@
+package org.saepj.engine;
+
+/**
+ * Softmax cross-entropy averaged over the batch, computed stably (the row maximum is subtracted), with its
+ * gradient {@code (softmax − onehot) / batch} with respect to the logits.
+ */
+public final class SoftmaxCrossEntropy {
+    private SoftmaxCrossEntropy() {
+    }
+
+    /**
+     * @param logits {@code batch × classes}
+     * @param labels class index of each sample
+     * @param batch the number of samples
+     * @param classes the number of classes
+     * @param grad receives the gradient with respect to the logits, or null
+     * @return the mean loss over the batch
+     */
+    public static float lossAndGradient(float[] logits, int[] labels, int batch, int classes, float[] grad) {
+        double total = 0;
+        float invBatch = 1f / batch;
+        for (int b = 0; b < batch; b++) {
+            int base = b * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, logits[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < classes; j++) {
+                sum += Math.exp(logits[base + j] - max);
+            }
+            double logSum = Math.log(sum) + max;
+            total += logSum - logits[base + labels[b]];
+            if (grad != null) {
+                for (int j = 0; j < classes; j++) {
+                    float p = (float) Math.exp(logits[base + j] - logSum);
+                    grad[base + j] = (p - (j == labels[b] ? 1f : 0f)) * invBatch;
+                }
+            }
+        }
+        return (float) (total / batch);
+    }
+
+    /**
+     * Per-sample losses, for the mean loss over a whole partition.
+     *
+     * @param logits {@code n × classes}
+     * @param labels class index of each sample
+     * @param classes the number of classes
+     * @return the mean cross-entropy over all samples, in double precision
+     */
+    public static double meanLoss(float[] logits, int[] labels, int classes) {
+        double total = 0;
+        for (int b = 0; b < labels.length; b++) {
+            int base = b * classes;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < classes; j++) {
+                max = Math.max(max, logits[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < classes; j++) {
+                sum += Math.exp(logits[base + j] - max);
+            }
+            total += Math.log(sum) + max - logits[base + labels[b]];
+        }
+        return total / labels.length;
+    }
+}

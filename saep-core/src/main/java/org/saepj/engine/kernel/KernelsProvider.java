@@ -1,0 +1,46 @@
+package org.saepj.engine.kernel;
+
+/**
+ * Chooses the kernels once per JVM: the Vector API ones when {@code jdk.incubator.vector} is in the boot
+ * layer (the launcher and the tests add it), the scalar ones otherwise or when the system property
+ * {@code saep.kernels=scalar} asks for them.
+ */
+public final class KernelsProvider {
+    private static final Kernels BEST = choose();
+
+    private KernelsProvider() {
+    }
+
+    /** @return the fastest kernels available in this JVM */
+    public static Kernels best() {
+        return BEST;
+    }
+
+    /** @return the scalar kernels */
+    public static Kernels scalar() {
+        return new ScalarKernels();
+    }
+
+    /** @return true when the Vector API module is present */
+    public static boolean vectorAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /**
+     * @return the vector kernels
+     * @throws IllegalStateException when the module is absent
+     */
+    public static Kernels vector() {
+        if (!vectorAvailable()) {
+            throw new IllegalStateException("jdk.incubator.vector is not in this JVM (start it with --add-modules jdk.incubator.vector)");
+        }
+        return new VectorKernels();
+    }
+
+    private static Kernels choose() {
+        if ("scalar".equals(System.getProperty("saep.kernels")) || !vectorAvailable()) {
+            return new ScalarKernels();
+        }
+        return new VectorKernels();
+    }
+}

@@ -1,0 +1,71 @@
+package org.saepj.engine.layer;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.saepj.engine.kernel.Kernels;
+
+/**
+ * A fully connected layer {@code y = x·W + b} with W stored {@code in × out} (TensorFlow's kernel layout)
+ * followed by the bias. Glorot-uniform kernel, zero bias.
+ */
+public final class Dense extends Layer {
+    private final int in;
+    private final int out;
+    private final Kernels kernels;
+    /** Wᵀ for the input gradient {@code dx = dy·Wᵀ}; refreshed every backward pass. */
+    private final float[] weightT;
+
+    /**
+     * @param in inputs per sample
+     * @param out units
+     * @param kernels the matrix kernels to use
+     */
+    public Dense(int in, int out, Kernels kernels) {
+        this.in = in;
+        this.out = out;
+        this.kernels = kernels;
+        this.weightT = new float[in * out];
+    }
+
+    @Override
+    public int inputSize() {
+        return in;
+    }
+
+    @Override
+    public int outputSize() {
+        return out;
+    }
+
+    @Override
+    public int parameterCount() {
+        return in * out + out;
+    }
+
+    @Override
+    public void initialize(float[] params, SplittableRandom rng) {
+        Initializers.glorotUniform(params, offset(), in * out, in, out, rng);
+        Arrays.fill(params, offset() + in * out, offset() + in * out + out, 0f);
+    }
+
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch) {
+        kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false);
+        kernels.addRowVector(y, params, offset() + in * out, batch, out);
+    }
+
+    @Override
+    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
+        kernels.gemmTransposedA(x, dy, grads, offset(), batch, in, out);
+        kernels.columnSums(dy, grads, offset() + in * out, batch, out);
+        if (dx != null) {
+            Kernels.transpose(params, offset(), in, out, weightT);
+            kernels.gemm(dy, 0, weightT, 0, dx, 0, batch, out, in, false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + in + "→" + out + ")";
+    }
+}

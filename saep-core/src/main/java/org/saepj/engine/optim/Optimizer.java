@@ -1,0 +1,18 @@
+package org.saepj.engine.optim;
+
+/**
+ * Updates a flat parameter array from its gradient. An instance holds the state of one parameter array
+ * (moments, step count) and belongs to one training run.
+ */
+public interface Optimizer {
+    /**
+     * Applies one update.
+     *
+     * @param params the parameters, updated in place
+     * @param grads the loss gradient, same layout
+     */
+    void step(float[] params, float[] grads);
+
+    /** @return the number of updates applied so far */
+    long steps();
+}

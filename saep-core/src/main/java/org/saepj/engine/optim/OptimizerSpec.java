@@ -1,0 +1,70 @@
+package org.saepj.engine.optim;
+
+/**
+ * An optimizer's settings; {@link #create} makes a fresh optimizer for one parameter array.
+ */
+public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSpec.SgdMomentum, OptimizerSpec.Adam {
+    /**
+     * @param parameterCount the size of the parameter array
+     * @return a new optimizer with zeroed state
+     */
+    Optimizer create(int parameterCount);
+
+    /** @return the base learning rate */
+    float learningRate();
+
+    /**
+     * RMSProp as TensorFlow 1 computes it: {@code ms ← ρ·ms + (1−ρ)·g²}, {@code θ ← θ − lr·g/√(ms + ε)},
+     * with ms starting at 1 and ε inside the square root.
+     *
+     * @param learningRate lr
+     * @param decay ρ (0.9)
+     * @param epsilon ε (1e-10)
+     */
+    record RmsProp(float learningRate, float decay, float epsilon) implements OptimizerSpec {
+        /** @param learningRate lr, with ρ = 0.9 and ε = 1e-10 */
+        public RmsProp(float learningRate) {
+            this(learningRate, 0.9f, 1e-10f);
+        }
+
+        @Override
+        public Optimizer create(int parameterCount) {
+            return new RmsPropOptimizer(this, parameterCount);
+        }
+    }
+
+    /**
+     * SGD with momentum ({@code accum ← μ·accum + g}, {@code θ ← θ − lr_s·accum}) and cosine decay of the
+     * learning rate over {@code decaySteps}: {@code lr_s = lr·½(1 + cos(π·min(s, S)/S))}.
+     *
+     * @param learningRate lr
+     * @param momentum μ (0.9)
+     * @param decaySteps S, the steps of one training run; 0 disables the decay
+     */
+    record SgdMomentum(float learningRate, float momentum, int decaySteps) implements OptimizerSpec {
+        @Override
+        public Optimizer create(int parameterCount) {
+            return new SgdMomentumOptimizer(this, parameterCount);
+        }
+    }
+
+    /**
+     * Adam (Kingma and Ba) with bias-corrected moments, as PyTorch computes it.
+     *
+     * @param learningRate lr
+     * @param beta1 first-moment decay (0.9)
+     * @param beta2 second-moment decay (0.999)
+     * @param epsilon added to the root of the second moment (1e-8)
+     */
+    record Adam(float learningRate, float beta1, float beta2, float epsilon) implements OptimizerSpec {
+        /** @param learningRate lr with the usual β1 = 0.9, β2 = 0.999, ε = 1e-8 */
+        public Adam(float learningRate) {
+            this(learningRate, 0.9f, 0.999f, 1e-8f);
+        }
+
+        @Override
+        public Optimizer create(int parameterCount) {
+            return new AdamOptimizer(this, parameterCount);
+        }
+    }
+}

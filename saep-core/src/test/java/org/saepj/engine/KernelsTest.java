@@ -1,0 +1,81 @@
+package org.saepj.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+
+/** The vector kernels agree with the scalar ones on awkward sizes, with offsets and tails. */
+class KernelsTest {
+    private final Kernels scalar = KernelsProvider.scalar();
+    private final Kernels vector = KernelsProvider.vector();
+
+    static float[] random(int n, SplittableRandom rng) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return a;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1,1", "3,5,7", "4,16,16", "9,33,10", "64,784,32", "13,17,47", "64,32,10"})
+    void gemmFormsAgree(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 1000L + k * 10L + n);
+        float[] a = random(3 + m * k, rng);
+        float[] b = random(5 + k * n, rng);
+        float[] c1 = random(2 + m * n, rng);
+        float[] c2 = c1.clone();
+        scalar.gemm(a, 3, b, 5, c1, 2, m, k, n, true);
+        vector.gemm(a, 3, b, 5, c2, 2, m, k, n, true);
+        assertClose(c1, c2);
+        scalar.gemm(a, 3, b, 5, c1, 2, m, k, n, false);
+        vector.gemm(a, 3, b, 5, c2, 2, m, k, n, false);
+        assertClose(c1, c2);
+
+        float[] x = random(m * k, rng);
+        float[] dy = random(m * n, rng);
+        float[] g1 = new float[7 + k * n];
+        float[] g2 = new float[7 + k * n];
+        scalar.gemmTransposedA(x, dy, g1, 7, m, k, n);
+        vector.gemmTransposedA(x, dy, g2, 7, m, k, n);
+        assertClose(g1, g2);
+
+        float[] s1 = new float[1 + n];
+        float[] s2 = new float[1 + n];
+        scalar.columnSums(dy, s1, 1, m, n);
+        vector.columnSums(dy, s2, 1, m, n);
+        assertClose(s1, s2);
+
+        float[] r1 = dy.clone();
+        float[] r2 = dy.clone();
+        float[] bias = random(4 + n, rng);
+        scalar.addRowVector(r1, bias, 4, m, n);
+        vector.addRowVector(r2, bias, 4, m, n);
+        assertClose(r1, r2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,3", "5,1", "7,9"})
+    void transposeIsExact(int rows, int cols) {
+        float[] src = random(1 + rows * cols, new SplittableRandom(rows));
+        float[] dst = new float[rows * cols];
+        Kernels.transpose(src, 1, rows, cols, dst);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                assertThat(dst[j * rows + i]).isEqualTo(src[1 + i * cols + j]);
+            }
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).as("index %d", i).isCloseTo(expected[i], within(1e-4f * (1 + Math.abs(expected[i]))));
+        }
+    }
+}
