@@ -81,7 +81,7 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             }
             for (int width : hidden) {
                 layers.add(new Dense(in, width, kernels));
-                layers.add(new Relu(width));
+                layers.add(new Relu(width, kernels));
                 in = width;
             }
             layers.add(new Dense(in, classes, kernels));
@@ -149,11 +149,11 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             int pooled = (h / 2) * (w / 2) * filters;
             return List.of(
                     new Conv2D(h, w, input.channels(), filters, kernels),
-                    new Relu(h * w * filters),
-                    new MaxPool2(h, w, filters),
+                    new Relu(h * w * filters, kernels),
+                    new MaxPool2(h, w, filters, kernels),
                     new Flatten(pooled),
                     new Dense(pooled, dense, kernels),
-                    new Relu(dense),
+                    new Relu(dense, kernels),
                     new Dense(dense, classes, kernels));
         }
 

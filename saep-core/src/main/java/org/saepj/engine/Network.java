@@ -26,6 +26,8 @@ public final class Network {
     private float[][] deltas = new float[0][];
     private int capacity;
     private int[] batchLabels = new int[0];
+    /** Whether layer i must compute its input gradient: only when some earlier layer has parameters. */
+    private final boolean[] needsInputGradient;
 
     /**
      * Builds the network with zero parameters; call {@link #initialize} or {@link #setParameters}.
@@ -40,6 +42,12 @@ public final class Network {
         for (Layer layer : layers) {
             layer.place(offset);
             offset += layer.parameterCount();
+        }
+        this.needsInputGradient = new boolean[layers.size()];
+        boolean trainableBefore = false;
+        for (int i = 0; i < layers.size(); i++) {
+            needsInputGradient[i] = trainableBefore;
+            trainableBefore |= layers.get(i).parameterCount() > 0;
         }
         this.params = new float[offset];
         this.grads = new float[offset];
@@ -125,7 +133,7 @@ public final class Network {
         float loss = SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, architecture.classes(), deltas[last]);
         for (int i = last - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : acts[i];
-            float[] dx = i == 0 ? null : deltas[i];
+            float[] dx = needsInputGradient[i] ? deltas[i] : null;
             layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch);
         }
         return loss;

@@ -114,11 +114,14 @@ class GradientCheckTest {
         check(new Conv2D(6, 6, 1, 16, kernels(kernels)), 4);
     }
 
-    @Test
-    void reluPoolAndFlatten() {
-        check(new Relu(11), 5);
-        check(new MaxPool2(4, 6, 3), 6);
-        check(new MaxPool2(5, 5, 2), 7); // odd sizes: the last row and column are dropped
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "vector"})
+    void reluPoolAndFlatten(String kernels) {
+        check(new Relu(11, kernels(kernels)), 5);
+        check(new Relu(40, kernels(kernels)), 6);
+        check(new MaxPool2(4, 6, 3, kernels(kernels)), 6);
+        check(new MaxPool2(4, 4, 16, kernels(kernels)), 7); // channels fill a vector: the vector path
+        check(new MaxPool2(5, 5, 2, kernels(kernels)), 7); // odd sizes: the last row and column are dropped
         check(new Flatten(12), 8);
     }
 

@@ -23,7 +23,7 @@ class KernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,5,7", "4,16,16", "9,33,10", "64,784,32", "13,17,47", "64,32,10"})
+    @CsvSource({"1,1,1", "3,5,7", "4,16,16", "9,33,10", "64,784,32", "13,17,47", "64,32,10", "6,512,10", "5,70,40"})
     void gemmFormsAgree(int m, int k, int n) {
         SplittableRandom rng = new SplittableRandom(m * 1000L + k * 10L + n);
         float[] a = random(3 + m * k, rng);
@@ -41,9 +41,16 @@ class KernelsTest {
         float[] dy = random(m * n, rng);
         float[] g1 = new float[7 + k * n];
         float[] g2 = new float[7 + k * n];
-        scalar.gemmTransposedA(x, dy, g1, 7, m, k, n);
-        vector.gemmTransposedA(x, dy, g2, 7, m, k, n);
+        scalar.gemmTransposedA(x, dy, 0, g1, 7, m, k, n);
+        vector.gemmTransposedA(x, dy, 0, g2, 7, m, k, n);
         assertClose(g1, g2);
+
+        float[] bt = random(n * k, rng);
+        float[] t1 = new float[m * n];
+        float[] t2 = new float[m * n];
+        scalar.gemmTransposedB(a, bt, t1, m, k, n);
+        vector.gemmTransposedB(a, bt, t2, m, k, n);
+        assertClose(t1, t2);
 
         float[] s1 = new float[1 + n];
         float[] s2 = new float[1 + n];

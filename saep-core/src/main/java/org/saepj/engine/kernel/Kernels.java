@@ -28,13 +28,27 @@ public interface Kernels {
      *
      * @param a the matrix used transposed
      * @param b the right matrix
+     * @param bo where B starts in b
      * @param c the result
      * @param co where C starts in c
      * @param m rows of A and B (the batch)
      * @param k columns of A
      * @param n columns of B
      */
-    void gemmTransposedA(float[] a, float[] b, float[] c, int co, int m, int k, int n);
+    void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n);
+
+    /**
+     * {@code C[M×N] = A[M×K] · Bᵀ} for {@code B[N×K]}: dot products along K, the fast form when N is narrower
+     * than a vector (a 10-class head) and Bᵀ is at hand.
+     *
+     * @param a the left matrix
+     * @param b the matrix used transposed, {@code N × K}
+     * @param c the result
+     * @param m rows of A and C
+     * @param k the dot-product length
+     * @param n rows of B, columns of C
+     */
+    void gemmTransposedB(float[] a, float[] b, float[] c, int m, int k, int n);
 
     /**
      * Column sums {@code out[j] = Σ_i A[i, j]}: the bias gradient.
@@ -58,8 +72,62 @@ public interface Kernels {
      */
     void addRowVector(float[] c, float[] bias, int biasOffset, int m, int n);
 
+    /**
+     * ReLU forward: {@code y = max(x, 0)}.
+     *
+     * @param x inputs
+     * @param y outputs
+     * @param n the number of values
+     */
+    void relu(float[] x, float[] y, int n);
+
+    /**
+     * ReLU backward: {@code dx = x > 0 ? dy : 0}.
+     *
+     * @param x the forward inputs
+     * @param dy the output gradient
+     * @param dx receives the input gradient
+     * @param n the number of values
+     */
+    void reluBackward(float[] x, float[] dy, float[] dx, int n);
+
+    /**
+     * 2×2 max pooling, stride 2, over {@code batch} H×W×C maps ("valid": an odd last row or column is dropped).
+     *
+     * @param x inputs, {@code batch × h × w × c}
+     * @param y outputs, {@code batch × h/2 × w/2 × c}
+     * @param batch samples
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    void maxPool2(float[] x, float[] y, int batch, int h, int w, int c);
+
+    /**
+     * Routes each pooled gradient to the first position of its window that holds the maximum (row-major
+     * order); every other input position gets zero.
+     *
+     * @param x the forward inputs
+     * @param y the forward outputs
+     * @param dy the output gradient
+     * @param dx receives the input gradient
+     * @param batch samples
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c);
+
     /** @return a short name for provenance ("vector-512" or "scalar") */
     String name();
+
+    /**
+     * @param n a column count
+     * @return true when {@link #gemmTransposedB} should be preferred for an output this narrow
+     */
+    default boolean prefersDotProducts(int n) {
+        return false;
+    }
 
     /**
      * Copies a transposed matrix: {@code dst[j×rows + i] = src[off + i×cols + j]}.
@@ -71,10 +139,18 @@ public interface Kernels {
      * @param dst the destination, {@code cols × rows}
      */
     static void transpose(float[] src, int off, int rows, int cols, float[] dst) {
-        for (int i = 0; i < rows; i++) {
-            int base = off + i * cols;
-            for (int j = 0; j < cols; j++) {
-                dst[j * rows + i] = src[base + j];
+        // 16×16 tiles keep both the rows read and the rows written in cache.
+        final int tile = 16;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(i0 + tile, rows);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(j0 + tile, cols);
+                for (int i = i0; i < i1; i++) {
+                    int base = off + i * cols;
+                    for (int j = j0; j < j1; j++) {
+                        dst[j * rows + i] = src[base + j];
+                    }
+                }
             }
         }
     }

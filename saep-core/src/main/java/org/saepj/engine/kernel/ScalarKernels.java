@@ -22,16 +22,29 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemmTransposedA(float[] a, float[] b, float[] c, int co, int m, int k, int n) {
+    public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
         Arrays.fill(c, co, co + k * n, 0f);
         for (int i = 0; i < m; i++) {
-            int bRow = i * n;
+            int bRow = bo + i * n;
             for (int p = 0; p < k; p++) {
                 float av = a[i * k + p];
                 int cRow = co + p * n;
                 for (int j = 0; j < n; j++) {
                     c[cRow + j] += av * b[bRow + j];
                 }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransposedB(float[] a, float[] b, float[] c, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[j * k + p];
+                }
+                c[i * n + j] = sum;
             }
         }
     }
@@ -51,6 +64,59 @@ public final class ScalarKernels implements Kernels {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[i * n + j] += bias[biasOffset + j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] > 0f ? dy[i] : 0f;
+        }
+    }
+
+    @Override
+    public void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p10 = p00 + w * c;
+                    for (int ch = 0; ch < c; ch++) {
+                        y[o + ch] = Math.max(Math.max(x[p00 + ch], x[p00 + c + ch]), Math.max(x[p10 + ch], x[p10 + c + ch]));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
+        Arrays.fill(dx, 0, batch * h * w * c, 0f);
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p10 = p00 + w * c;
+                    for (int ch = 0; ch < c; ch++) {
+                        float max = y[o + ch];
+                        int target = x[p00 + ch] == max ? p00 : x[p00 + c + ch] == max ? p00 + c : x[p10 + ch] == max ? p10 : p10 + c;
+                        dx[target + ch] = dy[o + ch];
+                    }
+                }
             }
         }
     }

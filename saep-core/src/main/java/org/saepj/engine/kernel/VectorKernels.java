@@ -2,134 +2,401 @@ package org.saepj.engine.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked kernels on {@code jdk.incubator.vector}: four output rows share each load of the right
- * matrix, and columns are processed a full vector at a time with a masked tail (so a 10-class head costs
- * one masked vector, not ten scalar passes).
+ * Register-blocked kernels on {@code jdk.incubator.vector}. Blocks of 4 rows × 2 vectors keep eight
+ * accumulators in registers so each broadcast feeds two FMAs and each load four; column strips are the outer
+ * loop so a strip of the right matrix stays in cache while every row block passes over it.
  *
- * <p>Only loaded when the module is present; see {@link KernelsProvider}.
+ * <p>Tails narrower than a vector are done with scalar loops: masked loads and stores are slow on JDK 17.
+ * Only loaded when the module is present; see {@link KernelsProvider}.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int ROWS = 4;
+    /** For shapes the vector forms do not cover (channels not a multiple of the vector length). */
+    private static final Kernels SCALAR = new ScalarKernels();
 
     @Override
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            int a0 = ao + i * k;
-            int a1 = a0 + k;
-            int a2 = a1 + k;
-            int a3 = a2 + k;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, n);
-                int c0 = co + i * n + j;
-                FloatVector acc0 = accumulate ? FloatVector.fromArray(S, c, c0, mask) : FloatVector.zero(S);
-                FloatVector acc1 = accumulate ? FloatVector.fromArray(S, c, c0 + n, mask) : FloatVector.zero(S);
-                FloatVector acc2 = accumulate ? FloatVector.fromArray(S, c, c0 + 2 * n, mask) : FloatVector.zero(S);
-                FloatVector acc3 = accumulate ? FloatVector.fromArray(S, c, c0 + 3 * n, mask) : FloatVector.zero(S);
-                if (mask.allTrue()) {
-                    for (int p = 0; p < k; p++) {
-                        FloatVector bv = FloatVector.fromArray(S, b, bo + p * n + j);
-                        acc0 = bv.fma(FloatVector.broadcast(S, a[a0 + p]), acc0);
-                        acc1 = bv.fma(FloatVector.broadcast(S, a[a1 + p]), acc1);
-                        acc2 = bv.fma(FloatVector.broadcast(S, a[a2 + p]), acc2);
-                        acc3 = bv.fma(FloatVector.broadcast(S, a[a3 + p]), acc3);
-                    }
-                    acc0.intoArray(c, c0);
-                    acc1.intoArray(c, c0 + n);
-                    acc2.intoArray(c, c0 + 2 * n);
-                    acc3.intoArray(c, c0 + 3 * n);
-                } else {
-                    for (int p = 0; p < k; p++) {
-                        FloatVector bv = FloatVector.fromArray(S, b, bo + p * n + j, mask);
-                        acc0 = bv.fma(FloatVector.broadcast(S, a[a0 + p]), acc0);
-                        acc1 = bv.fma(FloatVector.broadcast(S, a[a1 + p]), acc1);
-                        acc2 = bv.fma(FloatVector.broadcast(S, a[a2 + p]), acc2);
-                        acc3 = bv.fma(FloatVector.broadcast(S, a[a3 + p]), acc3);
-                    }
-                    acc0.intoArray(c, c0, mask);
-                    acc1.intoArray(c, c0 + n, mask);
-                    acc2.intoArray(c, c0 + 2 * n, mask);
-                    acc3.intoArray(c, c0 + 3 * n, mask);
-                }
+        int nFull = n - n % L;
+        int j = 0;
+        for (; j + 2 * L <= nFull; j += 2 * L) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                gemmBlock4x2(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+            }
+            for (; i < m; i++) {
+                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+                gemmRow(a, ao + i * k, b, bo + j + L, c, co + i * n + j + L, k, n, accumulate);
             }
         }
-        for (; i < m; i++) {
-            int ai = ao + i * k;
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, n);
-                int ci = co + i * n + j;
-                FloatVector acc = accumulate ? FloatVector.fromArray(S, c, ci, mask) : FloatVector.zero(S);
+        for (; j < nFull; j += L) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                gemmBlock4x1(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+            }
+            for (; i < m; i++) {
+                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+            }
+        }
+        if (nFull < n) {
+            scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull, accumulate);
+        }
+    }
+
+    private static void gemmBlock4x2(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : FloatVector.zero(S);
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
+        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + n + L) : FloatVector.zero(S);
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
+        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + L) : FloatVector.zero(S);
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
+        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + L) : FloatVector.zero(S);
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * n;
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+    }
+
+    private static void gemmBlock4x1(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
+        FloatVector c0v = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector c1v = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
+        FloatVector c2v = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
+        FloatVector c3v = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, b0 + p * n);
+            c0v = bv.fma(FloatVector.broadcast(S, a[a0 + p]), c0v);
+            c1v = bv.fma(FloatVector.broadcast(S, a[a0 + k + p]), c1v);
+            c2v = bv.fma(FloatVector.broadcast(S, a[a0 + 2 * k + p]), c2v);
+            c3v = bv.fma(FloatVector.broadcast(S, a[a0 + 3 * k + p]), c3v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + n);
+        c2v.intoArray(c, c0 + 2 * n);
+        c3v.intoArray(c, c0 + 3 * n);
+    }
+
+    private static void gemmRow(float[] a, int ai, float[] b, int b0, float[] c, int ci, int k, int n, boolean acc) {
+        FloatVector sum = acc ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            sum = FloatVector.fromArray(S, b, b0 + p * n).fma(FloatVector.broadcast(S, a[ai + p]), sum);
+        }
+        sum.intoArray(c, ci);
+    }
+
+    private static void scalarColumns(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n,
+                                      int from, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = from; j < n; j++) {
+                float sum = accumulate ? c[co + i * n + j] : 0f;
                 for (int p = 0; p < k; p++) {
-                    acc = FloatVector.fromArray(S, b, bo + p * n + j, mask).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                    sum += a[ao + i * k + p] * b[bo + p * n + j];
                 }
-                acc.intoArray(c, ci, mask);
+                c[co + i * n + j] = sum;
             }
         }
     }
 
     @Override
-    public void gemmTransposedA(float[] a, float[] b, float[] c, int co, int m, int k, int n) {
-        int p = 0;
-        for (; p + ROWS <= k; p += ROWS) {
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, n);
-                FloatVector acc0 = FloatVector.zero(S);
-                FloatVector acc1 = FloatVector.zero(S);
-                FloatVector acc2 = FloatVector.zero(S);
-                FloatVector acc3 = FloatVector.zero(S);
-                for (int i = 0; i < m; i++) {
-                    FloatVector bv = FloatVector.fromArray(S, b, i * n + j, mask);
-                    int ai = i * k + p;
-                    acc0 = bv.fma(FloatVector.broadcast(S, a[ai]), acc0);
-                    acc1 = bv.fma(FloatVector.broadcast(S, a[ai + 1]), acc1);
-                    acc2 = bv.fma(FloatVector.broadcast(S, a[ai + 2]), acc2);
-                    acc3 = bv.fma(FloatVector.broadcast(S, a[ai + 3]), acc3);
-                }
-                int c0 = co + p * n + j;
-                acc0.intoArray(c, c0, mask);
-                acc1.intoArray(c, c0 + n, mask);
-                acc2.intoArray(c, c0 + 2 * n, mask);
-                acc3.intoArray(c, c0 + 3 * n, mask);
+    public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
+        int nFull = n - n % L;
+        int j = 0;
+        for (; j + 2 * L <= nFull; j += 2 * L) {
+            int p = 0;
+            for (; p + 4 <= k; p += 4) {
+                transposedABlock4x2(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
+            for (; p < k; p++) {
+                transposedARow(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+                transposedARow(a, b, bo + j + L, c, co + p * n + j + L, p, m, k, n);
             }
         }
-        for (; p < k; p++) {
-            for (int j = 0; j < n; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, n);
-                FloatVector acc = FloatVector.zero(S);
+        for (; j < nFull; j += L) {
+            int p = 0;
+            for (; p + 4 <= k; p += 4) {
+                transposedABlock4x1(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
+            for (; p < k; p++) {
+                transposedARow(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
+        }
+        for (int p = 0; p < k && nFull < n; p++) {
+            for (int jj = nFull; jj < n; jj++) {
+                float sum = 0f;
                 for (int i = 0; i < m; i++) {
-                    acc = FloatVector.fromArray(S, b, i * n + j, mask).fma(FloatVector.broadcast(S, a[i * k + p]), acc);
+                    sum += a[i * k + p] * b[bo + i * n + jj];
                 }
-                acc.intoArray(c, co + p * n + j, mask);
+                c[co + p * n + jj] = sum;
+            }
+        }
+    }
+
+    private static void transposedABlock4x2(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            int bi = b0 + i * n;
+            FloatVector b0v = FloatVector.fromArray(S, b, bi);
+            FloatVector b1v = FloatVector.fromArray(S, b, bi + L);
+            int ai = i * k + p;
+            FloatVector x0 = FloatVector.broadcast(S, a[ai]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            FloatVector x1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            FloatVector x3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+    }
+
+    private static void transposedABlock4x1(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+        FloatVector c0v = FloatVector.zero(S);
+        FloatVector c1v = FloatVector.zero(S);
+        FloatVector c2v = FloatVector.zero(S);
+        FloatVector c3v = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            FloatVector bv = FloatVector.fromArray(S, b, b0 + i * n);
+            int ai = i * k + p;
+            c0v = bv.fma(FloatVector.broadcast(S, a[ai]), c0v);
+            c1v = bv.fma(FloatVector.broadcast(S, a[ai + 1]), c1v);
+            c2v = bv.fma(FloatVector.broadcast(S, a[ai + 2]), c2v);
+            c3v = bv.fma(FloatVector.broadcast(S, a[ai + 3]), c3v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + n);
+        c2v.intoArray(c, c0 + 2 * n);
+        c3v.intoArray(c, c0 + 3 * n);
+    }
+
+    private static void transposedARow(float[] a, float[] b, int b0, float[] c, int ci, int p, int m, int k, int n) {
+        FloatVector sum = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            sum = FloatVector.fromArray(S, b, b0 + i * n).fma(FloatVector.broadcast(S, a[i * k + p]), sum);
+        }
+        sum.intoArray(c, ci);
+    }
+
+    @Override
+    public void gemmTransposedB(float[] a, float[] b, float[] c, int m, int k, int n) {
+        int kFull = k - k % L;
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = i * k;
+            for (int j = 0; j < n; j++) {
+                int bj = j * k;
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = FloatVector.zero(S);
+                FloatVector s2 = FloatVector.zero(S);
+                FloatVector s3 = FloatVector.zero(S);
+                for (int p = 0; p < kFull; p += L) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bj + p);
+                    s0 = FloatVector.fromArray(S, a, a0 + p).fma(bv, s0);
+                    s1 = FloatVector.fromArray(S, a, a0 + k + p).fma(bv, s1);
+                    s2 = FloatVector.fromArray(S, a, a0 + 2 * k + p).fma(bv, s2);
+                    s3 = FloatVector.fromArray(S, a, a0 + 3 * k + p).fma(bv, s3);
+                }
+                float r0 = s0.reduceLanes(VectorOperators.ADD);
+                float r1 = s1.reduceLanes(VectorOperators.ADD);
+                float r2 = s2.reduceLanes(VectorOperators.ADD);
+                float r3 = s3.reduceLanes(VectorOperators.ADD);
+                for (int p = kFull; p < k; p++) {
+                    float bv = b[bj + p];
+                    r0 += a[a0 + p] * bv;
+                    r1 += a[a0 + k + p] * bv;
+                    r2 += a[a0 + 2 * k + p] * bv;
+                    r3 += a[a0 + 3 * k + p] * bv;
+                }
+                c[i * n + j] = r0;
+                c[(i + 1) * n + j] = r1;
+                c[(i + 2) * n + j] = r2;
+                c[(i + 3) * n + j] = r3;
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                FloatVector s = FloatVector.zero(S);
+                for (int p = 0; p < kFull; p += L) {
+                    s = FloatVector.fromArray(S, a, i * k + p).fma(FloatVector.fromArray(S, b, j * k + p), s);
+                }
+                float r = s.reduceLanes(VectorOperators.ADD);
+                for (int p = kFull; p < k; p++) {
+                    r += a[i * k + p] * b[j * k + p];
+                }
+                c[i * n + j] = r;
             }
         }
     }
 
     @Override
     public void columnSums(float[] a, float[] out, int oo, int m, int n) {
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> mask = S.indexInRange(j, n);
+        int nFull = n - n % L;
+        for (int j = 0; j < nFull; j += L) {
             FloatVector acc = FloatVector.zero(S);
             for (int i = 0; i < m; i++) {
-                acc = acc.add(FloatVector.fromArray(S, a, i * n + j, mask));
+                acc = acc.add(FloatVector.fromArray(S, a, i * n + j));
             }
-            acc.intoArray(out, oo + j, mask);
+            acc.intoArray(out, oo + j);
+        }
+        for (int j = nFull; j < n; j++) {
+            float sum = 0f;
+            for (int i = 0; i < m; i++) {
+                sum += a[i * n + j];
+            }
+            out[oo + j] = sum;
         }
     }
 
     @Override
     public void addRowVector(float[] c, float[] bias, int biasOffset, int m, int n) {
-        for (int j = 0; j < n; j += L) {
-            VectorMask<Float> mask = S.indexInRange(j, n);
-            FloatVector bv = FloatVector.fromArray(S, bias, biasOffset + j, mask);
+        int nFull = n - n % L;
+        for (int j = 0; j < nFull; j += L) {
+            FloatVector bv = FloatVector.fromArray(S, bias, biasOffset + j);
             for (int i = 0; i < m; i++) {
-                bv.add(FloatVector.fromArray(S, c, i * n + j, mask)).intoArray(c, i * n + j, mask);
+                bv.add(FloatVector.fromArray(S, c, i * n + j)).intoArray(c, i * n + j);
             }
         }
+        for (int i = 0; i < m && nFull < n; i++) {
+            for (int j = nFull; j < n; j++) {
+                c[i * n + j] += bias[biasOffset + j];
+            }
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] y, int n) {
+        int full = n - n % L;
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < full; i += L) {
+            FloatVector.fromArray(S, x, i).max(zero).intoArray(y, i);
+        }
+        for (int i = full; i < n; i++) {
+            y[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int n) {
+        int full = n - n % L;
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < full; i += L) {
+            VectorMask<Float> positive = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
+        }
+        for (int i = full; i < n; i++) {
+            dx[i] = x[i] > 0f ? dy[i] : 0f;
+        }
+    }
+
+    @Override
+    public void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+        if (c % L != 0) {
+            SCALAR.maxPool2(x, y, batch, h, w, c);
+            return;
+        }
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p10 = p00 + w * c;
+                    for (int ch = 0; ch < c; ch += L) {
+                        FloatVector top = FloatVector.fromArray(S, x, p00 + ch).max(FloatVector.fromArray(S, x, p00 + c + ch));
+                        FloatVector bottom = FloatVector.fromArray(S, x, p10 + ch).max(FloatVector.fromArray(S, x, p10 + c + ch));
+                        top.max(bottom).intoArray(y, o + ch);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
+        if (c % L != 0 || h % 2 != 0 || w % 2 != 0) {
+            SCALAR.maxPool2Backward(x, y, dy, dx, batch, h, w, c);
+            return;
+        }
+        int oh = h / 2;
+        int ow = w / 2;
+        FloatVector zero = FloatVector.zero(S);
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p01 = p00 + c;
+                    int p10 = p00 + w * c;
+                    int p11 = p10 + c;
+                    for (int ch = 0; ch < c; ch += L) {
+                        FloatVector max = FloatVector.fromArray(S, y, o + ch);
+                        FloatVector g = FloatVector.fromArray(S, dy, o + ch);
+                        // The first position (row-major) holding the maximum takes the gradient.
+                        VectorMask<Float> m00 = FloatVector.fromArray(S, x, p00 + ch).compare(VectorOperators.EQ, max);
+                        VectorMask<Float> m01 = FloatVector.fromArray(S, x, p01 + ch).compare(VectorOperators.EQ, max).andNot(m00);
+                        VectorMask<Float> taken = m00.or(m01);
+                        VectorMask<Float> m10 = FloatVector.fromArray(S, x, p10 + ch).compare(VectorOperators.EQ, max).andNot(taken);
+                        VectorMask<Float> m11 = taken.or(m10).not();
+                        zero.blend(g, m00).intoArray(dx, p00 + ch);
+                        zero.blend(g, m01).intoArray(dx, p01 + ch);
+                        zero.blend(g, m10).intoArray(dx, p10 + ch);
+                        zero.blend(g, m11).intoArray(dx, p11 + ch);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean prefersDotProducts(int n) {
+        return n < L;
     }
 
     @Override

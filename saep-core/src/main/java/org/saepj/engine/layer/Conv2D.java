@@ -6,7 +6,7 @@ import org.saepj.engine.kernel.Kernels;
 
 /**
  * A 3×3 convolution, stride 1, "same" zero padding, on H×W×C activations, computed as one matrix product
- * over im2col patches. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
+ * over im2col patches (stored tap-major, so they are built from contiguous runs of the input). The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
  * {@code 9·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer {
@@ -61,48 +61,68 @@ public final class Conv2D extends Layer {
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
         int rows = batch * h * w;
-        int cols = K * K * cin;
-        if (patches.length < rows * cols) {
-            patches = new float[rows * cols];
+        int taps = K * K * cin;
+        if (patches.length < rows * taps) {
+            patches = new float[rows * taps];
         }
         im2col(x, batch);
-        kernels.gemm(patches, 0, params, offset(), y, 0, rows, cols, cout, false);
-        kernels.addRowVector(y, params, offset() + cols * cout, rows, cout);
+        // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows).
+        kernels.gemmTransposedA(patches, params, offset(), y, 0, taps, rows, cout);
+        kernels.addRowVector(y, params, offset() + taps * cout, rows, cout);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         int rows = batch * h * w;
-        int cols = K * K * cin;
-        kernels.gemmTransposedA(patches, dy, grads, offset(), rows, cols, cout);
-        kernels.columnSums(dy, grads, offset() + cols * cout, rows, cout);
+        int taps = K * K * cin;
+        // dW[taps × cout] = patches · dy
+        kernels.gemm(patches, 0, dy, 0, grads, offset(), taps, rows, cout, false);
+        kernels.columnSums(dy, grads, offset() + taps * cout, rows, cout);
         if (dx != null) {
-            if (dPatches.length < rows * cols) {
-                dPatches = new float[rows * cols];
+            if (dPatches.length < rows * taps) {
+                dPatches = new float[rows * taps];
             }
-            Kernels.transpose(params, offset(), cols, cout, weightT);
-            kernels.gemm(dy, 0, weightT, 0, dPatches, 0, rows, cout, cols, false);
+            // dPatches[taps × rows] = W · dyᵀ
+            System.arraycopy(params, offset(), weightT, 0, taps * cout);
+            kernels.gemmTransposedB(weightT, dy, dPatches, taps, cout, rows);
             col2im(dx, batch);
         }
     }
 
-    /** Each output position's 3×3×cin neighbourhood becomes one row; padding contributes zeros. */
+    /**
+     * Patches stored tap-major: row {@code (ky·3 + kx)·cin + c} holds, for every output position, the input
+     * value under that tap (zero in the padding). Each row is filled from shifted runs of the input.
+     */
     private void im2col(float[] x, int batch) {
-        int cols = K * K * cin;
-        for (int b = 0; b < batch; b++) {
-            int inBase = b * h * w * cin;
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < w; j++) {
-                    int row = ((b * h + i) * w + j) * cols;
-                    for (int ky = 0; ky < K; ky++) {
-                        int yy = i + ky - 1;
-                        for (int kx = 0; kx < K; kx++) {
-                            int xx = j + kx - 1;
-                            int dst = row + (ky * K + kx) * cin;
-                            if (yy < 0 || yy >= h || xx < 0 || xx >= w) {
-                                Arrays.fill(patches, dst, dst + cin, 0f);
+        int rows = batch * h * w;
+        for (int ky = 0; ky < K; ky++) {
+            for (int kx = 0; kx < K; kx++) {
+                for (int c = 0; c < cin; c++) {
+                    int base = ((ky * K + kx) * cin + c) * rows;
+                    for (int b = 0; b < batch; b++) {
+                        for (int i = 0; i < h; i++) {
+                            int dst = base + (b * h + i) * w;
+                            int yy = i + ky - 1;
+                            if (yy < 0 || yy >= h) {
+                                Arrays.fill(patches, dst, dst + w, 0f);
+                                continue;
+                            }
+                            int src = ((b * h + yy) * w) * cin + c;
+                            // Output column j reads input column j + kx − 1: valid for j in [from, to).
+                            int from = Math.max(0, 1 - kx);
+                            int to = Math.min(w, w + 1 - kx);
+                            if (from > 0) {
+                                patches[dst] = 0f;
+                            }
+                            if (to < w) {
+                                patches[dst + w - 1] = 0f;
+                            }
+                            if (cin == 1) {
+                                System.arraycopy(x, src + from + kx - 1, patches, dst + from, to - from);
                             } else {
-                                System.arraycopy(x, inBase + (yy * w + xx) * cin, patches, dst, cin);
+                                for (int j = from; j < to; j++) {
+                                    patches[dst + j] = x[src + (j + kx - 1) * cin];
+                                }
                             }
                         }
                     }
@@ -112,27 +132,25 @@ public final class Conv2D extends Layer {
     }
 
     private void col2im(float[] dx, int batch) {
-        int cols = K * K * cin;
+        int rows = batch * h * w;
         Arrays.fill(dx, 0, batch * h * w * cin, 0f);
-        for (int b = 0; b < batch; b++) {
-            int inBase = b * h * w * cin;
-            for (int i = 0; i < h; i++) {
-                for (int j = 0; j < w; j++) {
-                    int row = ((b * h + i) * w + j) * cols;
-                    for (int ky = 0; ky < K; ky++) {
-                        int yy = i + ky - 1;
-                        if (yy < 0 || yy >= h) {
-                            continue;
-                        }
-                        for (int kx = 0; kx < K; kx++) {
-                            int xx = j + kx - 1;
-                            if (xx < 0 || xx >= w) {
+        for (int ky = 0; ky < K; ky++) {
+            for (int kx = 0; kx < K; kx++) {
+                for (int c = 0; c < cin; c++) {
+                    int base = ((ky * K + kx) * cin + c) * rows;
+                    for (int b = 0; b < batch; b++) {
+                        for (int i = 0; i < h; i++) {
+                            int yy = i + ky - 1;
+                            if (yy < 0 || yy >= h) {
                                 continue;
                             }
-                            int src = row + (ky * K + kx) * cin;
-                            int dst = inBase + (yy * w + xx) * cin;
-                            for (int ch = 0; ch < cin; ch++) {
-                                dx[dst + ch] += dPatches[src + ch];
+                            int src = base + (b * h + i) * w;
+                            int dst = ((b * h + yy) * w) * cin + c;
+                            for (int j = 0; j < w; j++) {
+                                int xx = j + kx - 1;
+                                if (xx >= 0 && xx < w) {
+                                    dx[dst + xx * cin] += dPatches[src + j];
+                                }
                             }
                         }
                     }

@@ -12,8 +12,12 @@ public final class Dense extends Layer {
     private final int in;
     private final int out;
     private final Kernels kernels;
-    /** Wᵀ for the input gradient {@code dx = dy·Wᵀ}; refreshed every backward pass. */
+    /** Wᵀ ({@code out × in}), refreshed from W before each use. */
     private final float[] weightT;
+    /** Narrow outputs (a 10-class head) use dot products along the input, which vectorise; wide ones use W directly. */
+    private final boolean narrow;
+    /** dWᵀ for the narrow form. */
+    private final float[] gradT;
 
     /**
      * @param in inputs per sample
@@ -25,6 +29,8 @@ public final class Dense extends Layer {
         this.out = out;
         this.kernels = kernels;
         this.weightT = new float[in * out];
+        this.narrow = kernels.prefersDotProducts(out);
+        this.gradT = narrow ? new float[in * out] : new float[0];
     }
 
     @Override
@@ -50,13 +56,25 @@ public final class Dense extends Layer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
-        kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false);
+        if (narrow) {
+            Kernels.transpose(params, offset(), in, out, weightT);
+            kernels.gemmTransposedB(x, weightT, y, batch, in, out);
+        } else {
+            kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false);
+        }
         kernels.addRowVector(y, params, offset() + in * out, batch, out);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        kernels.gemmTransposedA(x, dy, grads, offset(), batch, in, out);
+        if (narrow) {
+            // dWᵀ = dyᵀ·x vectorises along the wide input; then it is transposed into place.
+            kernels.gemmTransposedA(dy, x, 0, gradT, 0, batch, out, in);
+            Kernels.transpose(gradT, 0, out, in, weightT);
+            System.arraycopy(weightT, 0, grads, offset(), in * out);
+        } else {
+            kernels.gemmTransposedA(x, dy, 0, grads, offset(), batch, in, out);
+        }
         kernels.columnSums(dy, grads, offset() + in * out, batch, out);
         if (dx != null) {
             Kernels.transpose(params, offset(), in, out, weightT);

@@ -1,12 +1,19 @@
 package org.saepj.engine.layer;
 
+import org.saepj.engine.kernel.Kernels;
+
 /** max(0, x), elementwise. */
 public final class Relu extends Layer {
     private final int size;
+    private final Kernels kernels;
 
-    /** @param size values per sample */
-    public Relu(int size) {
+    /**
+     * @param size values per sample
+     * @param kernels the kernels to use
+     */
+    public Relu(int size, Kernels kernels) {
         this.size = size;
+        this.kernels = kernels;
     }
 
     @Override
@@ -21,20 +28,13 @@ public final class Relu extends Layer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
-        int n = batch * size;
-        for (int i = 0; i < n; i++) {
-            y[i] = Math.max(x[i], 0f);
-        }
+        kernels.relu(x, y, batch * size);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        if (dx == null) {
-            return;
-        }
-        int n = batch * size;
-        for (int i = 0; i < n; i++) {
-            dx[i] = x[i] > 0f ? dy[i] : 0f;
+        if (dx != null) {
+            kernels.reluBackward(x, dy, dx, batch * size);
         }
     }
 

@@ -1,0 +1,90 @@
+package org.saepj.bench;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.saepj.engine.Architecture;
+
+/** The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9). */
+final class DjlTrainer implements AutoCloseable {
+    private final Model model;
+    private final Trainer trainer;
+    private final NDManager manager;
+    private final Architecture arch;
+
+    DjlTrainer(Architecture arch, float learningRate, int batch) {
+        this.arch = arch;
+        this.model = Model.newInstance("bench", "PyTorch");
+        model.setBlock(block(arch));
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).optMomentum(0.9f).build());
+        this.trainer = model.newTrainer(config);
+        trainer.initialize(inputShape(batch));
+        this.manager = model.getNDManager().newSubManager();
+    }
+
+    private Shape inputShape(int batch) {
+        var in = arch.input();
+        return arch instanceof Architecture.ConvNet
+                ? new Shape(batch, in.channels(), in.height(), in.width())
+                : new Shape(batch, in.size());
+    }
+
+    private static SequentialBlock block(Architecture arch) {
+        SequentialBlock block = new SequentialBlock();
+        if (arch instanceof Architecture.DenseStack d) {
+            for (int width : d.hidden()) {
+                block.add(Linear.builder().setUnits(width).build()).add(Activation::relu);
+            }
+            block.add(Linear.builder().setUnits(d.classes()).build());
+        } else if (arch instanceof Architecture.ConvNet c) {
+            block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(c.filters()).build())
+                    .add(Activation::relu)
+                    .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                    .add(Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(c.dense()).build()).add(Activation::relu)
+                    .add(Linear.builder().setUnits(c.classes()).build());
+        }
+        return block;
+    }
+
+    /**
+     * One step on a batch given as our row-major floats (the CNN input has one channel, so HWC equals CHW).
+     */
+    float step(float[] x, float[] labels, int batch) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray input = step.create(x, inputShape(batch));
+            NDArray y = step.create(labels, new Shape(batch));
+            float loss;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDList pred = trainer.forward(new NDList(input));
+                NDArray l = trainer.getLoss().evaluate(new NDList(y), pred);
+                loss = l.getFloat();
+                gc.backward(l);
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        trainer.close();
+        model.close();
+    }
+}

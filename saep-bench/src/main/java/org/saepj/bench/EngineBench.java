@@ -1,0 +1,137 @@
+package org.saepj.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.saepj.data.BatchStream;
+import org.saepj.data.Dataset;
+import org.saepj.data.Shape;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.source.DataSources;
+import org.saepj.data.source.DatasetLocator;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.engine.optim.Optimizer;
+
+/**
+ * {@code ./saep bench}: training throughput of our engine and of DJL/PyTorch on the same architectures,
+ * optimizer, batch size and Fashion-MNIST batches, median of several repetitions, in one run.
+ *
+ * <p>Prints {@code BENCH <network> ours=<samples/s> djl=<samples/s> ratio=<ours/djl>} per network, then our
+ * 1-thread vs 2-thread training throughput on the MLP and batched inference throughput.
+ */
+public final class EngineBench {
+    private static final int BATCH = 64;
+    private static final float LR = 0.003f;
+
+    private EngineBench() {
+    }
+
+    /**
+     * @param args {@code [steps] [repetitions]} (defaults 300 and 3)
+     */
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
+        Dataset train = data.train();
+        Shape image = train.shape();
+        System.out.printf("engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n",
+                KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
+        List<Object[]> nets = List.of(
+                new Object[] {"dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10)},
+                new Object[] {"mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10)},
+                new Object[] {"cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10)});
+        for (Object[] entry : nets) {
+            Architecture arch = (Architecture) entry[1];
+            int n = arch instanceof Architecture.ConvNet ? Math.max(steps / 3, 20) : steps;
+            double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, 1));
+            double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
+            System.out.printf("BENCH %s ours=%.0f djl=%.0f ratio=%.2f%n", entry[0], ours, djl, ours / djl);
+        }
+        Architecture mlp = new Architecture.DenseStack(image, new int[] {512}, 10);
+        double one = median(reps, () -> oursSamplesPerSecond(mlp, train, steps, 1));
+        double two = median(reps, () -> oursSamplesPerSecond(mlp, train, steps, 2));
+        System.out.printf("BENCH threads mlp-784-512-10 1thread=%.0f 2threads=%.0f ratio=%.2f%n", one, two, two / one);
+        Network net = new Network(Architecture.DenseStack.dnn(image, 2, 32, 10), KernelsProvider.best()).initialize(1);
+        double infer = median(reps, () -> {
+            long t0 = System.nanoTime();
+            net.logits(train);
+            return train.size() / ((System.nanoTime() - t0) / 1e9);
+        });
+        System.out.printf("BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
+                infer, Network.INFERENCE_CHUNK);
+    }
+
+    /** Trains {@code threads} independent networks at once; returns total samples per second. */
+    static double oursSamplesPerSecond(Architecture arch, Dataset train, int steps, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Long>> jobs = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                jobs.add(pool.submit(() -> {
+                    Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
+                    Optimizer opt = new OptimizerSpec.SgdMomentum(LR, 0.9f, 0).create(net.parameterCount());
+                    BatchStream stream = new BatchStream(train.size(), BATCH, seed);
+                    int[] idx = new int[BATCH];
+                    float[] x = new float[BATCH * train.featureSize()];
+                    for (int s = 0; s < steps; s++) {
+                        stream.next(idx);
+                        net.trainStep(train, idx, x, opt);
+                    }
+                    return System.nanoTime();
+                }));
+            }
+            long end = 0;
+            for (Future<Long> f : jobs) {
+                end = Math.max(end, f.get());
+            }
+            return (double) threads * steps * BATCH / ((end - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static double djlSamplesPerSecond(Architecture arch, Dataset train, int steps) {
+        try (DjlTrainer djl = new DjlTrainer(arch, LR, BATCH)) {
+            BatchStream stream = new BatchStream(train.size(), BATCH, 7);
+            int[] idx = new int[BATCH];
+            int d = train.featureSize();
+            float[] x = new float[BATCH * d];
+            float[] y = new float[BATCH];
+            long t0 = System.nanoTime();
+            for (int s = 0; s < steps; s++) {
+                stream.next(idx);
+                for (int i = 0; i < BATCH; i++) {
+                    System.arraycopy(train.features(), idx[i] * d, x, i * d, d);
+                    y[i] = train.labels()[idx[i]];
+                }
+                djl.step(x, y, BATCH);
+            }
+            return (double) steps * BATCH / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    interface Measure {
+        double run() throws Exception;
+    }
+
+    /** One untimed warm-up, then the median of the timed repetitions. */
+    static double median(int reps, Measure m) throws Exception {
+        m.run();
+        double[] v = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            v[i] = m.run();
+        }
+        Arrays.sort(v);
+        return v[reps / 2];
+    }
+}

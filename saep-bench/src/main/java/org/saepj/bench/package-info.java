@@ -1,0 +1,4 @@
+/**
+ * Benchmarks of the engine against DJL/PyTorch, measured side by side in one JVM run.
+ */
+package org.saepj.bench;
