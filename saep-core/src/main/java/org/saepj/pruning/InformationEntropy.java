@@ -1,0 +1,99 @@
+package org.saepj.pruning;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.saepj.information.InformationTheory;
+
+/**
+ * PIE: keeps n − 1 members greedily by the TDAC score (spec §6): start from a member drawn at random, then
+ * repeatedly add the member that maximises the summed TDAC against those already kept (ties to the lowest
+ * index). The one member left out is pruned. α = 1 is pure diversity, α = 0 pure relevance.
+ */
+public final class InformationEntropy implements Pruner {
+    private final double alpha;
+
+    /**
+     * @param alpha the diversity–relevance trade-off in [0, 1]
+     */
+    public InformationEntropy(double alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+        }
+        this.alpha = alpha;
+    }
+
+    @Override
+    public PruneDecision decide(PruningInput input, SplittableRandom rng) {
+        int n = input.members();
+        if (n < MIN_MEMBERS) {
+            return new PruneDecision(name(), List.of(), new PruneDecision.None());
+        }
+        int start = rng.nextInt(n);
+        double[][] score = pairScores(input);
+        boolean[] kept = new boolean[n];
+        int[] order = new int[n - 1];
+        double[] scores = new double[n - 1];
+        kept[start] = true;
+        order[0] = start;
+        scores[0] = Double.NaN;
+        for (int step = 1; step < n - 1; step++) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int p = 0; p < n; p++) {
+                if (kept[p]) {
+                    continue;
+                }
+                double s = 0;
+                for (int q = 0; q < n; q++) {
+                    if (kept[q]) {
+                        s += score[p][q];
+                    }
+                }
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = p;
+                }
+            }
+            kept[best] = true;
+            order[step] = best;
+            scores[step] = bestScore;
+        }
+        int left = -1;
+        for (int p = 0; p < n; p++) {
+            if (!kept[p]) {
+                left = p;
+            }
+        }
+        return new PruneDecision(name(), List.of(left), new PruneDecision.Entropy(start, alpha, order, scores));
+    }
+
+    private double[][] pairScores(PruningInput input) {
+        int n = input.members();
+        double[] mi = new double[n];
+        for (int j = 0; j < n; j++) {
+            mi[j] = InformationTheory.normalizedMutualInformation(input.predictions()[j], input.labels());
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double v = Arrays.equals(input.predictions()[i], input.predictions()[j]) ? 0
+                        : InformationTheory.tdac(InformationTheory.variationOfInformation(input.predictions()[i], input.predictions()[j]),
+                        mi[i], mi[j], alpha);
+                s[i][j] = v;
+                s[j][i] = v;
+            }
+        }
+        return s;
+    }
+
+    /** @return α */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override
+    public String name() {
+        return "pie";
+    }
+}

@@ -1,0 +1,78 @@
+package org.saepj.pruning;
+
+/**
+ * What a pruning decision looks at: each member's predicted labels on the decision data, the true labels,
+ * and the members' mixture weights.
+ *
+ * @param predictions {@code predictions[j][s]}: member j's predicted class of sample s
+ * @param labels the true class of each sample
+ * @param weights each member's mixture weight (uniform: 1/N)
+ * @param classes the number of classes
+ */
+public record PruningInput(int[][] predictions, int[] labels, double[] weights, int classes) {
+    /** Checks that the shapes agree. */
+    public PruningInput {
+        if (predictions.length != weights.length) {
+            throw new IllegalArgumentException(predictions.length + " members but " + weights.length + " weights");
+        }
+        for (int[] p : predictions) {
+            if (p.length != labels.length) {
+                throw new IllegalArgumentException("a member predicts " + p.length + " samples, labels cover " + labels.length);
+            }
+        }
+    }
+
+    /**
+     * @param predictions one predicted-label vector per member
+     * @param labels the true labels
+     * @return an input with uniform weights and the class count taken as the largest label seen plus one
+     */
+    public static PruningInput uniform(int[][] predictions, int[] labels) {
+        int classes = 1;
+        for (int[] p : predictions) {
+            for (int v : p) {
+                classes = Math.max(classes, v + 1);
+            }
+        }
+        for (int v : labels) {
+            classes = Math.max(classes, v + 1);
+        }
+        double[] w = new double[predictions.length];
+        java.util.Arrays.fill(w, 1.0 / Math.max(1, predictions.length));
+        return new PruningInput(predictions, labels, w, classes);
+    }
+
+    /** @return the number of members */
+    public int members() {
+        return predictions.length;
+    }
+
+    /**
+     * The ensemble's prediction: the weighted vote of the members' labels, ties to the lowest class.
+     *
+     * @param leaveOut a member to leave out, or -1
+     * @return the ensemble's error rate on the decision data
+     */
+    public double ensembleError(int leaveOut) {
+        double[] votes = new double[classes];
+        int wrong = 0;
+        for (int s = 0; s < labels.length; s++) {
+            java.util.Arrays.fill(votes, 0);
+            for (int j = 0; j < predictions.length; j++) {
+                if (j != leaveOut) {
+                    votes[predictions[j][s]] += weights[j];
+                }
+            }
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                if (votes[k] > votes[best]) {
+                    best = k;
+                }
+            }
+            if (best != labels[s]) {
+                wrong++;
+            }
+        }
+        return (double) wrong / labels.length;
+    }
+}
