@@ -1,0 +1,89 @@
+package org.saepj.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.saepj.data.Dataset;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.optim.Optimizer;
+import org.saepj.ensemble.Logits;
+
+/**
+ * Trains one candidate on its own cross-entropy loss (spec §3) and computes its outputs. Runs entirely on
+ * the calling thread with buffers allocated once, so the result depends only on the task.
+ */
+public final class CandidateTrainer {
+    /** Progress is reported every this many steps. */
+    private static final int REPORT_EVERY = 25;
+    private final Kernels kernels;
+
+    /**
+     * @param kernels the matrix kernels the networks use
+     */
+    public CandidateTrainer(Kernels kernels) {
+        this.kernels = kernels;
+    }
+
+    /**
+     * @param task what to train
+     * @param progress step events
+     * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
+     */
+    public TrainedCandidate train(TrainingTask task, TrainingProgress progress) {
+        long t0 = System.nanoTime();
+        Network net = new Network(task.candidate().architecture(), kernels).initialize(task.candidate().seed());
+        Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
+        Dataset train = task.train();
+        int b = task.batchSize();
+        int steps = task.steps();
+        int[] idx = new int[b];
+        float[] x = new float[b * train.featureSize()];
+        int tail = Math.max(1, steps / 10);
+        double tailLoss = 0;
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(task.batches(), s * b, idx, 0, b);
+            float loss = net.trainStep(train, idx, x, optimizer);
+            if (!Float.isFinite(loss)) {
+                progress.stepDone(task.index(), steps, steps);
+                return new TrainedCandidate(task.candidate(), net, Double.NaN,
+                        Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
+                        List.of(), List.of(), seconds(t0), 0);
+            }
+            if (s >= steps - tail) {
+                tailLoss += loss;
+            }
+            if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
+                progress.stepDone(task.index(), s + 1, steps);
+            }
+        }
+        double trainSeconds = seconds(t0);
+        long t1 = System.nanoTime();
+        List<float[]> logits = new ArrayList<>();
+        List<int[]> predictions = new ArrayList<>();
+        for (Dataset d : task.outputsOn()) {
+            float[] out = net.logits(d);
+            if (!allFinite(out)) {
+                return new TrainedCandidate(task.candidate(), net, tailLoss / tail,
+                        Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1));
+            }
+            logits.add(out);
+            predictions.add(Logits.argmax(out, d.classCount()));
+        }
+        return new TrainedCandidate(task.candidate(), net, tailLoss / tail, Optional.empty(), logits, predictions, trainSeconds,
+                seconds(t1));
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,240 @@
+package org.saepj.search;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.saepj.BuildInfo;
+import org.saepj.data.BatchStream;
+import org.saepj.data.Dataset;
+import org.saepj.diversity.Diversity;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.ensemble.Ensemble;
+import org.saepj.ensemble.Logits;
+import org.saepj.ensemble.Member;
+import org.saepj.ensemble.MixtureWeights;
+import org.saepj.ensemble.Objective;
+import org.saepj.execution.CandidateExecutor;
+import org.saepj.execution.TrainedCandidate;
+import org.saepj.execution.TrainingTask;
+import org.saepj.pruning.PruneDecision;
+import org.saepj.pruning.Pruner;
+import org.saepj.pruning.PruningInput;
+import org.saepj.pruning.PruningMethod;
+import org.saepj.subnetwork.CandidateSpec;
+import org.saepj.subnetwork.Seeds;
+import org.saepj.subnetwork.SubnetworkGenerator;
+
+/**
+ * The AdaNet search with SAEP pruning (spec §5): each iteration prunes the ensemble (SAEP, from three
+ * members on), trains the generator's candidates next to the frozen ensemble, and keeps the option — the
+ * ensemble as it is, or with one candidate added — with the lowest objective on the selection data.
+ *
+ * <p>Members' outputs are computed once when they join and reused, so an iteration's cost does not grow
+ * with the ensemble. Every random choice draws from seeds derived from the run seed and indices, and
+ * candidates train single-threaded each, so the result is the same for any thread count.
+ */
+public final class AdaNetSearch {
+    private final SearchConfig config;
+    private final CandidateExecutor executor;
+    private final Kernels kernels;
+
+    /**
+     * @param config the configuration
+     * @param executor trains candidates
+     * @param kernels the kernels the networks use (recorded in the provenance)
+     */
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels) {
+        this.config = config;
+        this.executor = executor;
+        this.kernels = kernels;
+    }
+
+    /** A candidate ensemble considered in an iteration. */
+    private record Option(String name, List<Member> members, double[] weights, double objective, int candidateIndex) {
+    }
+
+    /**
+     * Runs the search on one set of partitions.
+     *
+     * @param data train, selection and test partitions
+     * @param info what to record about the data
+     * @param listener progress events
+     * @return the final ensemble and everything the run recorded
+     */
+    public SearchResult run(Partitions data, DatasetInfo info, SearchListener listener) {
+        long start = System.nanoTime();
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        Dataset train = data.train();
+        int classes = train.classCount();
+        int steps = config.stepsPerIteration();
+        int batch = config.batchSize();
+        SubnetworkGenerator generator = new SubnetworkGenerator(config.model(), train.shape(), classes, config.width(),
+                (float) config.learningRate(), steps, config.seed());
+        Pruner pruner = config.method().pruner(config.alpha());
+        Objective objective = new Objective(config.lambda(), config.beta());
+        BatchStream stream = new BatchStream(train.size(), batch, Seeds.derive(config.seed(), Seeds.BATCHES));
+        List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
+
+        Ensemble ensemble = Ensemble.empty();
+        List<IterationRecord> records = new ArrayList<>();
+        double trainSeconds = 0;
+        int nextId = 0;
+        for (int t = 0; t < config.iterations(); t++) {
+            long iterStart = System.nanoTime();
+            listener.iterationStarted(t, config.iterations(), ensemble.size());
+
+            // 1. SAEP pruning, from three members on; pruned members never return.
+            List<Integer> prunedIds = new ArrayList<>();
+            PruneDecision decision = new PruneDecision(pruner.name(), List.of(), new PruneDecision.None());
+            if (config.method() != PruningMethod.ADANET && ensemble.size() >= Pruner.MIN_MEMBERS) {
+                int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
+                decision = pruner.decide(new PruningInput(predictions, data.selection().labels(), ensemble.weights(), classes),
+                        new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
+                for (int index : decision.removed()) {
+                    int id = ensemble.members().get(index).id();
+                    prunedIds.add(id);
+                    listener.memberPruned(t, id, pruner.name());
+                }
+                ensemble = ensemble.without(decision.removed());
+                if (config.mixture() == Mixture.UNIFORM) {
+                    ensemble = new Ensemble(ensemble.members(), MixtureWeights.uniform(ensemble.size()));
+                }
+            }
+
+            // 2. Train the candidates on this iteration's batches (shared, drawn from the continuing stream).
+            OptionalInt lastDepth = ensemble.size() == 0 ? OptionalInt.empty()
+                    : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
+            List<CandidateSpec> specs = generator.candidates(t, lastDepth);
+            int[] batches = new int[steps * batch];
+            int[] one = new int[batch];
+            for (int s = 0; s < steps; s++) {
+                stream.next(one);
+                System.arraycopy(one, 0, batches, s * batch, batch);
+            }
+            List<TrainingTask> tasks = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                tasks.add(new TrainingTask(i, specs.get(i), train, batches, batch, outputsOn));
+            }
+            int iteration = t;
+            long trainStart = System.nanoTime();
+            List<TrainedCandidate> trained = executor.train(tasks,
+                    (index, step, total) -> listener.candidateProgress(iteration, specs.get(index).name(), step, total));
+            double iterTrainSeconds = (System.nanoTime() - trainStart) / 1e9;
+            trainSeconds += iterTrainSeconds;
+
+            // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
+            List<Option> unscored = new ArrayList<>();
+            if (t > 0 && ensemble.size() > 0) {
+                unscored.add(new Option("keep", ensemble.members(), null, Double.NaN, -1));
+            }
+            List<CandidateRecord> candidateRecords = new ArrayList<>();
+            for (int i = 0; i < trained.size(); i++) {
+                TrainedCandidate c = trained.get(i);
+                if (!c.usable()) {
+                    listener.warning(t, "candidate " + c.candidate().name() + " dropped: " + c.divergence().get());
+                    continue;
+                }
+                Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
+                unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));
+            }
+            // Options are scored independently, so scoring them in parallel gives the same numbers in the same order.
+            IntStream indices = IntStream.range(0, unscored.size());
+            List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
+                    .mapToObj(k -> evaluate(unscored.get(k), batches, data, objective, generator, classes)).toList();
+            Option best = null;
+            for (Option o : options) {
+                if (best == null || o.objective() < best.objective()
+                        || o.objective() == best.objective() && o.members().size() < best.members().size()) {
+                    best = o;
+                }
+            }
+            for (int i = 0; i < trained.size(); i++) {
+                TrainedCandidate c = trained.get(i);
+                int candidate = i;
+                double obj = options.stream().filter(o -> o.candidateIndex() == candidate).mapToDouble(Option::objective)
+                        .findFirst().orElse(Double.NaN);
+                candidateRecords.add(new CandidateRecord(c.candidate().name(), c.candidate().architecture().depth(), obj,
+                        c.trainLoss(), best != null && best.candidateIndex() == i, c.divergence().orElse(null)));
+            }
+            if (best == null) {
+                listener.warning(t, "every candidate diverged: the ensemble stays as it was");
+            } else {
+                ensemble = new Ensemble(best.members(), best.weights());
+            }
+            nextId += trained.size();
+
+            IterationRecord record = record(t, prunedIds, decision, candidateRecords, best, ensemble, data, classes,
+                    iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9);
+            records.add(record);
+            listener.iterationFinished(record);
+        }
+        if (ensemble.size() == 0) {
+            throw new org.saepj.SaepException("no candidate could be trained: every candidate diverged"
+                    + " (try a smaller learning rate than " + config.learningRate() + ")");
+        }
+        FinalMetrics metrics = finalMetrics(ensemble, data.test(), classes);
+        // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
+        // final model, it is not part of the search.
+        double total = (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
+        return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
+                new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
+                        config.threads(), startedAt));
+    }
+
+    private Option evaluate(Option option, int[] batches, Partitions data, Objective objective, SubnetworkGenerator generator,
+                            int classes) {
+        List<Member> members = option.members();
+        double[] complexities = members.stream().mapToDouble(Member::complexity).toArray();
+        double[] weights = config.mixture() == Mixture.LEARNED
+                ? MixtureWeights.fit(members.stream().map(Member::trainLogits).toList(), data.train().labels(), classes, batches,
+                        config.batchSize(), complexities, objective, generator.mixtureOptimizer())
+                : MixtureWeights.uniform(members.size());
+        double value = objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
+                data.selection().labels(), classes);
+        return new Option(option.name(), members, weights, value, option.candidateIndex());
+    }
+
+    private static Member toMember(int id, int iteration, TrainedCandidate c, boolean selectsOnTrain) {
+        int last = c.logits().size() - 1;
+        int selection = selectsOnTrain ? 0 : 1;
+        return new Member(id, iteration, c.candidate(), c.network(), c.logits().get(0), c.logits().get(selection),
+                c.logits().get(last), c.predictions().get(selection), c.predictions().get(last));
+    }
+
+    private static IterationRecord record(int t, List<Integer> prunedIds, PruneDecision decision, List<CandidateRecord> candidates,
+                                          Option best, Ensemble ensemble, Partitions data, int classes, double trainSeconds,
+                                          double seconds) {
+        double accuracy = ensemble.size() == 0 ? Double.NaN
+                : Logits.accuracy(Logits.combine(ensemble.testLogits(), ensemble.weights()), data.test().labels(), classes);
+        Diversity diversity = Diversity.of(ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new),
+                data.test().labels());
+        return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),
+                ensemble.members().stream().map(Member::id).toList(), ensemble.members().stream().map(Member::depth).toList(),
+                ensemble.weights(), best == null ? Double.NaN : best.objective(), accuracy, diversity, trainSeconds, seconds);
+    }
+
+    private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset test, int classes) {
+        float[] f = Logits.combine(ensemble.testLogits(), ensemble.weights());
+        int[][] predictions = ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
+        int n = ensemble.size();
+        double[] nmi = new double[n];
+        double[][] vi = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            nmi[i] = org.saepj.information.InformationTheory.normalizedMutualInformation(predictions[i], test.labels());
+            for (int j = 0; j < n; j++) {
+                vi[i][j] = i == j ? 0 : org.saepj.information.InformationTheory.variationOfInformation(predictions[i], predictions[j]);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (Member m : ensemble.members()) {
+            m.network().logits(test);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new FinalMetrics(Logits.accuracy(f, test.labels(), classes), Logits.meanLoss(f, test.labels(), classes), n,
+                ensemble.parameters(), Diversity.of(predictions, test.labels()), nmi, vi, test.size() / seconds, seconds);
+    }
+}

@@ -1,0 +1,69 @@
+package org.saepj.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.data.SourceData;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.CandidateExecutor;
+import org.saepj.execution.LocalExecutor;
+
+/**
+ * The entry point of the Java API: runs a configured search on loaded data, once for a plain split or once
+ * per fold for K-fold cross-validation.
+ *
+ * <pre>{@code
+ * SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
+ * SearchConfig config = SearchConfig.builder().method(PruningMethod.PIE).seed(1).build();
+ * SearchResult result = Experiment.run(config, data, SearchListener.NONE).get(0);
+ * }</pre>
+ */
+public final class Experiment {
+    private Experiment() {
+    }
+
+    /**
+     * Runs with the local executor and the fastest kernels.
+     *
+     * @param config the configuration
+     * @param data the loaded source
+     * @param listener progress events
+     * @return one result per run (one, or K for K folds)
+     */
+    public static List<SearchResult> run(SearchConfig config, SourceData data, SearchListener listener) {
+        Kernels kernels = KernelsProvider.best();
+        try (CandidateExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+            return run(config, data, executor, kernels, listener);
+        }
+    }
+
+    /**
+     * Runs with a given executor.
+     *
+     * @param config the configuration
+     * @param data the loaded source
+     * @param executor trains the candidates
+     * @param kernels the kernels the networks use
+     * @param listener progress events
+     * @return one result per run
+     */
+    public static List<SearchResult> run(SearchConfig config, SourceData data, CandidateExecutor executor, Kernels kernels,
+                                         SearchListener listener) {
+        List<SearchResult> results = new ArrayList<>();
+        for (Partitions p : Partitions.prepare(config, data)) {
+            results.add(new AdaNetSearch(config, executor, kernels).run(p, info(config, data, p), listener));
+        }
+        return results;
+    }
+
+    /**
+     * @param config the configuration
+     * @param data the loaded source
+     * @param p the partitions of one run
+     * @return what a result records about its data
+     */
+    public static DatasetInfo info(SearchConfig config, SourceData data, Partitions p) {
+        return new DatasetInfo(data.name(), data.source(), p.train().classNames(), p.train().size(), p.selection().size(),
+                p.test().size(), config.pair(), p.description(), data.sha256());
+    }
+}

@@ -1,0 +1,21 @@
+package org.saepj.search;
+
+import org.saepj.diversity.Diversity;
+
+/**
+ * The final ensemble measured on the test partition.
+ *
+ * @param testAccuracy accuracy of the weighted logits
+ * @param testLoss mean cross-entropy of the weighted logits
+ * @param ensembleSize members
+ * @param parameters parameters of all members
+ * @param diversity pairwise diversity of the members' predictions
+ * @param nmiWithLabels each member's normalised mutual information with the labels
+ * @param viMatrix normalised variation of information between each pair of members
+ * @param inferenceSamplesPerSecond throughput of the whole ensemble, batched, one thread
+ * @param inferenceSeconds the wall time of that throughput measurement
+ */
+public record FinalMetrics(double testAccuracy, double testLoss, int ensembleSize, long parameters, Diversity diversity,
+                           double[] nmiWithLabels, double[][] viMatrix, double inferenceSamplesPerSecond,
+                           double inferenceSeconds) {
+}

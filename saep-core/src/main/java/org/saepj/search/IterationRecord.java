@@ -1,0 +1,29 @@
+package org.saepj.search;
+
+import java.util.List;
+import org.saepj.diversity.Diversity;
+import org.saepj.pruning.PruneDecision;
+
+/**
+ * What one iteration did (spec §9).
+ *
+ * @param iteration t, from 0
+ * @param pruned ids of the members pruned at its start
+ * @param pruneDecision the criterion's decision and numbers (indices refer to the ensemble before pruning)
+ * @param candidates each candidate and its objective
+ * @param selected "keep" when the ensemble stayed as it was, else the chosen candidate's name
+ * @param ensembleSize members after the iteration
+ * @param memberIds the members after the iteration
+ * @param memberDepths their depths
+ * @param weights their mixture weights
+ * @param selectionObjective the chosen option's objective on the selection data
+ * @param testAccuracy the ensemble's accuracy on the test partition
+ * @param diversity the members' diversity on the test partition
+ * @param trainSeconds wall time of candidate training (with the candidates' output computation)
+ * @param seconds wall time of the whole iteration
+ */
+public record IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
+                              String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
+                              double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
+                              double trainSeconds, double seconds) {
+}

@@ -1,0 +1,29 @@
+package org.saepj.search;
+
+import java.util.Locale;
+
+/** How the members' logits are weighted. */
+public enum Mixture {
+    /** w_j = 1/N, not trained (the paper's ".O"). */
+    UNIFORM,
+    /** Scalar w_j trained on the objective (the paper's ".W"). */
+    LEARNED;
+
+    /** @return the lower-case name */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param id a user-typed name
+     * @return the mixture
+     */
+    public static Mixture parse(String id) {
+        for (Mixture m : values()) {
+            if (m.id().equalsIgnoreCase(id.strip())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown mixture '" + id + "': expected uniform or learned");
+    }
+}

@@ -1,0 +1,95 @@
+package org.saepj.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.data.BinaryPair;
+import org.saepj.data.Dataset;
+import org.saepj.data.SourceData;
+import org.saepj.data.Standardizer;
+import org.saepj.data.split.StratifiedHoldout;
+import org.saepj.data.split.StratifiedKFold;
+import org.saepj.subnetwork.Seeds;
+
+/**
+ * The partitions one search runs on: training, selection and test data, prepared from a source as the
+ * configuration says (pair, holdout test for sources without one, K folds, selection holdout, and
+ * standardisation of tabular features with training statistics).
+ *
+ * @param train the training partition
+ * @param selection the selection data (the same object as train when selecting on train)
+ * @param test the test partition
+ * @param description e.g. "train/test" or "fold 2 of 5"
+ * @param standardizer the feature standardisation applied, or null for images
+ */
+public record Partitions(Dataset train, Dataset selection, Dataset test, String description, Standardizer standardizer) {
+    /**
+     * Prepares every run's partitions: one for a plain split, K for K-fold cross-validation.
+     *
+     * @param config the configuration
+     * @param data the loaded source
+     * @return the partitions, fold by fold
+     */
+    public static List<Partitions> prepare(SearchConfig config, SourceData data) {
+        Dataset train = data.train();
+        Dataset test = data.test().orElse(null);
+        if (config.pair() != null) {
+            int classes = train.classCount();
+            for (int c : config.pair()) {
+                if (c >= classes) {
+                    throw new IllegalArgumentException("pair class " + c + " does not exist: " + data.name() + " has classes 0.."
+                            + (classes - 1));
+                }
+            }
+            BinaryPair pair = new BinaryPair(config.pair()[0], config.pair()[1]);
+            train = pair.apply(train);
+            test = test == null ? null : pair.apply(test);
+        }
+        List<Dataset[]> splits = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (config.folds() >= 2) {
+            Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
+            int[][] folds = StratifiedKFold.folds(all.labels(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
+            for (int k = 0; k < folds.length; k++) {
+                splits.add(new Dataset[] {all.subset(StratifiedKFold.trainIndices(folds, k), data.name() + "/fold" + (k + 1) + "-train"),
+                    all.subset(folds[k], data.name() + "/fold" + (k + 1) + "-test")});
+                names.add("fold " + (k + 1) + " of " + folds.length);
+            }
+        } else if (test == null) {
+            StratifiedHoldout.Parts parts = StratifiedHoldout.split(train.labels(), config.testFraction(),
+                    Seeds.derive(config.seed(), Seeds.SPLITS, 1));
+            splits.add(new Dataset[] {train.subset(parts.kept(), data.name() + "/train"), train.subset(parts.heldOut(), data.name() + "/test")});
+            names.add("stratified holdout: " + Math.round(config.testFraction() * 100) + "% test");
+        } else {
+            splits.add(new Dataset[] {train, test});
+            names.add("train/test");
+        }
+        List<Partitions> out = new ArrayList<>();
+        for (int i = 0; i < splits.size(); i++) {
+            out.add(finish(config, splits.get(i)[0], splits.get(i)[1], names.get(i)));
+        }
+        return out;
+    }
+
+    private static Partitions finish(SearchConfig config, Dataset train, Dataset test, String description) {
+        Dataset selection = null;
+        if (!config.selection().isTrain()) {
+            StratifiedHoldout.Parts parts = StratifiedHoldout.split(train.labels(), config.selection().holdoutFraction(),
+                    Seeds.derive(config.seed(), Seeds.SPLITS, 2));
+            selection = train.subset(parts.heldOut(), train.name() + "/selection");
+            train = train.subset(parts.kept(), train.name());
+        }
+        Standardizer standardizer = null;
+        if (!train.shape().isImage()) {
+            standardizer = Standardizer.fit(train);
+            train = standardizer.apply(train);
+            test = standardizer.apply(test);
+            selection = selection == null ? null : standardizer.apply(selection);
+        }
+        return new Partitions(train, selection == null ? train : selection, test, description, standardizer);
+    }
+
+    /** @return true when the selection data is the training partition itself */
+    public boolean selectsOnTrain() {
+        return selection == train;
+    }
+}

@@ -1,0 +1,16 @@
+package org.saepj.search;
+
+/**
+ * Where a result came from: enough to reproduce it.
+ *
+ * @param version the SAEP-J version
+ * @param gitCommit the commit it was built from
+ * @param java the Java runtime
+ * @param engine the numeric kernels used
+ * @param executor how candidates were trained
+ * @param threads training threads
+ * @param startedAt when the run began (ISO-8601, UTC)
+ */
+public record Provenance(String version, String gitCommit, String java, String engine, String executor, int threads,
+                        String startedAt) {
+}

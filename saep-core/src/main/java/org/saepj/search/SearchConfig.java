@@ -1,0 +1,261 @@
+package org.saepj.search;
+
+import java.util.Arrays;
+import org.saepj.pruning.PruningMethod;
+import org.saepj.subnetwork.ModelKind;
+
+/**
+ * An immutable search configuration. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000 steps in
+ * total, batch 64, learning rate 0.003, α 0.5, uniform mixture, λ = β = 0, selection on the training data.
+ * Build it with {@link #builder()}; every value is checked, and an error names the setting, the value and
+ * what is accepted.
+ *
+ * @param dataset the data source ("fashion-mnist", "idx:DIR", "csv:FILE", …)
+ * @param pair a binary pair of class indices, or null for all classes
+ * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
+ * @param testFraction for sources without a test partition: the stratified holdout used as test data
+ * @param model the kind of subnetwork
+ * @param method plain AdaNet or a SAEP pruning criterion
+ * @param alpha PIE's trade-off in [0, 1]
+ * @param mixture uniform or learned mixture weights
+ * @param lambda λ, weight of each member's complexity in the objective
+ * @param beta β, constant per-member penalty in the objective
+ * @param iterations T
+ * @param totalSteps training steps over the whole search; each iteration gets ⌊totalSteps / T⌋
+ * @param batchSize samples per step
+ * @param learningRate the base learning rate
+ * @param width units per hidden DNN layer
+ * @param seed the run seed
+ * @param threads candidate-training threads
+ * @param selection the data candidates are selected and pruned on
+ */
+public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, PruningMethod method,
+                           double alpha, Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
+                           int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection) {
+    /** Validates every setting. */
+    public SearchConfig {
+        require(dataset != null && !dataset.isBlank(), "dataset must be given");
+        if (pair != null) {
+            require(pair.length == 2, "pair needs exactly two classes, got " + Arrays.toString(pair));
+            require(pair[0] >= 0 && pair[1] >= 0, "pair classes must not be negative, got " + pair[0] + "," + pair[1]);
+            require(pair[0] != pair[1], "pair classes must differ, got " + pair[0] + "," + pair[1]);
+            pair = pair.clone();
+        }
+        require(folds == 0 || folds >= 2, "folds must be 0 (no cross-validation) or at least 2, got " + folds);
+        require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got " + testFraction);
+        require(model != null && method != null && mixture != null && selection != null, "model, method, mixture and selection must be set");
+        require(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got " + alpha);
+        require(lambda >= 0 && Double.isFinite(lambda), "lambda must be a finite number ≥ 0, got " + lambda);
+        require(beta >= 0 && Double.isFinite(beta), "beta must be a finite number ≥ 0, got " + beta);
+        require(iterations >= 1, "iterations must be at least 1, got " + iterations);
+        require(totalSteps >= iterations, "steps must be at least the number of iterations (" + iterations + "), got " + totalSteps);
+        require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be a positive number, got " + learningRate);
+        require(width >= 1, "width must be at least 1, got " + width);
+        require(threads >= 1, "threads must be at least 1, got " + threads);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
+    public int stepsPerIteration() {
+        return totalSteps / iterations;
+    }
+
+    /** @return a builder starting from the paper's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from this configuration */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataset = dataset;
+        b.pair = pair;
+        b.folds = folds;
+        b.testFraction = testFraction;
+        b.model = model;
+        b.method = method;
+        b.alpha = alpha;
+        b.mixture = mixture;
+        b.lambda = lambda;
+        b.beta = beta;
+        b.iterations = iterations;
+        b.totalSteps = totalSteps;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.width = width;
+        b.seed = seed;
+        b.threads = threads;
+        b.selection = selection;
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SearchConfig c && c.toString().equals(toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SearchConfig[dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction="
+                + testFraction + ", model=" + model.id() + ", method=" + method.id() + ", alpha=" + alpha + ", mixture="
+                + mixture.id() + ", lambda=" + lambda + ", beta=" + beta + ", iterations=" + iterations + ", totalSteps="
+                + totalSteps + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", width=" + width + ", seed="
+                + seed + ", threads=" + threads + ", selection=" + selection + "]";
+    }
+
+    /** Builds a {@link SearchConfig}; every setter returns the builder. */
+    public static final class Builder {
+        private String dataset = "fashion-mnist";
+        private int[] pair;
+        private int folds;
+        private double testFraction = 0.2;
+        private ModelKind model = ModelKind.DNN;
+        private PruningMethod method = PruningMethod.ADANET;
+        private double alpha = 0.5;
+        private Mixture mixture = Mixture.UNIFORM;
+        private double lambda;
+        private double beta;
+        private int iterations = 11;
+        private int totalSteps = 5000;
+        private int batchSize = 64;
+        private double learningRate = 0.003;
+        private int width = 32;
+        private long seed = 1;
+        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private SelectionSet selection = SelectionSet.TRAIN;
+
+        private Builder() {
+        }
+
+        /** @param v the data source @return this */
+        public Builder dataset(String v) {
+            dataset = v;
+            return this;
+        }
+
+        /** @param first class that becomes 0 @param second class that becomes 1 @return this */
+        public Builder pair(int first, int second) {
+            pair = new int[] {first, second};
+            return this;
+        }
+
+        /** @return this, with all classes (no pair) */
+        public Builder allClasses() {
+            pair = null;
+            return this;
+        }
+
+        /** @param v K folds (0 for none) @return this */
+        public Builder folds(int v) {
+            folds = v;
+            return this;
+        }
+
+        /** @param v test holdout fraction for sources without a test partition @return this */
+        public Builder testFraction(double v) {
+            testFraction = v;
+            return this;
+        }
+
+        /** @param v the subnetwork kind @return this */
+        public Builder model(ModelKind v) {
+            model = v;
+            return this;
+        }
+
+        /** @param v the method @return this */
+        public Builder method(PruningMethod v) {
+            method = v;
+            return this;
+        }
+
+        /** @param v PIE's α @return this */
+        public Builder alpha(double v) {
+            alpha = v;
+            return this;
+        }
+
+        /** @param v the mixture @return this */
+        public Builder mixture(Mixture v) {
+            mixture = v;
+            return this;
+        }
+
+        /** @param v λ @return this */
+        public Builder lambda(double v) {
+            lambda = v;
+            return this;
+        }
+
+        /** @param v β @return this */
+        public Builder beta(double v) {
+            beta = v;
+            return this;
+        }
+
+        /** @param v T @return this */
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        /** @param v total training steps @return this */
+        public Builder totalSteps(int v) {
+            totalSteps = v;
+            return this;
+        }
+
+        /** @param v batch size @return this */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** @param v learning rate @return this */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** @param v hidden width @return this */
+        public Builder width(int v) {
+            width = v;
+            return this;
+        }
+
+        /** @param v the seed @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v training threads @return this */
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        /** @param v the selection data @return this */
+        public Builder selection(SelectionSet v) {
+            selection = v;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public SearchConfig build() {
+            return new SearchConfig(dataset, pair, folds, testFraction, model, method, alpha, mixture, lambda, beta, iterations,
+                    totalSteps, batchSize, learningRate, width, seed, threads, selection);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.saepj.search;
+
+/**
+ * Hears a search as it runs (progress bars, logs). Every method has an empty default. Candidate progress is
+ * reported from worker threads; the other events come from the thread running the search.
+ */
+public interface SearchListener {
+    /** A listener that ignores everything. */
+    SearchListener NONE = new SearchListener() {
+    };
+
+    /**
+     * @param iteration t, from 0
+     * @param iterations T
+     * @param ensembleSize members before pruning
+     */
+    default void iterationStarted(int iteration, int iterations, int ensembleSize) {
+    }
+
+    /**
+     * @param iteration t
+     * @param candidate the candidate's name
+     * @param step steps done
+     * @param steps steps in total
+     */
+    default void candidateProgress(int iteration, String candidate, int step, int steps) {
+    }
+
+    /**
+     * @param iteration t
+     * @param memberId the pruned member
+     * @param criterion the pruning criterion
+     */
+    default void memberPruned(int iteration, int memberId, String criterion) {
+    }
+
+    /**
+     * @param record what the iteration did
+     */
+    default void iterationFinished(IterationRecord record) {
+    }
+
+    /**
+     * Something went wrong but the search goes on (every candidate of an iteration diverged, say).
+     *
+     * @param iteration t
+     * @param message what happened
+     */
+    default void warning(int iteration, String message) {
+    }
+}

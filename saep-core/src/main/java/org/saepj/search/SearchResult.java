@@ -1,0 +1,20 @@
+package org.saepj.search;
+
+import java.util.List;
+import org.saepj.ensemble.Ensemble;
+
+/**
+ * Everything a search produced: the final ensemble, what each iteration did, the final metrics, timings and
+ * provenance.
+ *
+ * @param config the configuration, seed included
+ * @param dataset the data used
+ * @param ensemble the final ensemble (members with their networks and weights)
+ * @param metrics the final ensemble on the test partition
+ * @param iterations one record per iteration
+ * @param timing where the time went
+ * @param provenance versions and engine
+ */
+public record SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
+                           List<IterationRecord> iterations, Timing timing, Provenance provenance) {
+}

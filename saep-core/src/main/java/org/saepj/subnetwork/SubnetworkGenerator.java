@@ -1,0 +1,60 @@
+package org.saepj.subnetwork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.saepj.data.Shape;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.optim.OptimizerSpec;
+
+/**
+ * Proposes each iteration's candidates (spec §3): for the DNN, depth k and k + 1 where k is the depth of the
+ * most recently added member still in the ensemble (0 at the start); for the CNN one candidate; for the
+ * linear model one depth-0 candidate. DNN and linear candidates train with RMSProp, the CNN with SGD +
+ * momentum and cosine decay over the iteration's steps.
+ *
+ * @param kind the kind of subnetwork
+ * @param input the input shape
+ * @param classes the number of classes
+ * @param width units per hidden DNN layer
+ * @param learningRate the base learning rate
+ * @param stepsPerIteration S, for the CNN's cosine decay
+ * @param seed the run seed
+ */
+public record SubnetworkGenerator(ModelKind kind, Shape input, int classes, int width, float learningRate,
+                                  int stepsPerIteration, long seed) {
+    /**
+     * @param iteration t
+     * @param lastDepth the depth of the most recently added member still in the ensemble, if any
+     * @return the candidates of iteration t, in a fixed order
+     */
+    public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
+        List<CandidateSpec> out = new ArrayList<>();
+        switch (kind) {
+            case DNN -> {
+                int k = lastDepth.orElse(0);
+                out.add(dnn(iteration, 0, k));
+                out.add(dnn(iteration, 1, k + 1));
+            }
+            case LINEAR -> out.add(dnn(iteration, 0, 0));
+            case CNN -> out.add(new CandidateSpec("cnn", Architecture.ConvNet.paper(input, classes),
+                    new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration),
+                    Seeds.derive(seed, Seeds.CANDIDATE, iteration, 0)));
+        }
+        return out;
+    }
+
+    private CandidateSpec dnn(int iteration, int index, int depth) {
+        String name = depth == 0 ? "linear" : "dnn-depth-" + depth;
+        return new CandidateSpec(name, Architecture.DenseStack.dnn(input, depth, width, classes),
+                new OptimizerSpec.RmsProp(learningRate), Seeds.derive(seed, Seeds.CANDIDATE, iteration, index));
+    }
+
+    /**
+     * @return the optimizer that fits learned mixture weights: the subnetworks' optimizer (spec §4)
+     */
+    public OptimizerSpec mixtureOptimizer() {
+        return kind == ModelKind.CNN ? new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration)
+                : new OptimizerSpec.RmsProp(learningRate);
+    }
+}
