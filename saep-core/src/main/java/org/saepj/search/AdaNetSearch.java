@@ -54,7 +54,7 @@ public final class AdaNetSearch {
     }
 
     /** A candidate ensemble considered in an iteration. */
-    private record Option(String name, List<Member> members, double[] weights, double objective, int candidateIndex) {
+    record Option(String name, List<Member> members, double[] weights, double objective, int candidateIndex) {
     }
 
     /**
@@ -145,13 +145,7 @@ public final class AdaNetSearch {
             IntStream indices = IntStream.range(0, unscored.size());
             List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
                     .mapToObj(k -> evaluate(unscored.get(k), batches, data, objective, generator, classes)).toList();
-            Option best = null;
-            for (Option o : options) {
-                if (best == null || o.objective() < best.objective()
-                        || o.objective() == best.objective() && o.members().size() < best.members().size()) {
-                    best = o;
-                }
-            }
+            Option best = best(options);
             for (int i = 0; i < trained.size(); i++) {
                 TrainedCandidate c = trained.get(i);
                 int candidate = i;
@@ -183,6 +177,23 @@ public final class AdaNetSearch {
         return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
                         config.threads(), startedAt));
+    }
+
+    /**
+     * The selection rule: the lowest objective; ties go to the option with fewer members, then to the first.
+     *
+     * @param options the scored options
+     * @return the chosen option, or null when there is none
+     */
+    static Option best(List<Option> options) {
+        Option best = null;
+        for (Option o : options) {
+            if (best == null || o.objective() < best.objective()
+                    || o.objective() == best.objective() && o.members().size() < best.members().size()) {
+                best = o;
+            }
+        }
+        return best;
     }
 
     private Option evaluate(Option option, int[] batches, Partitions data, Objective objective, SubnetworkGenerator generator,
