@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
-        subcommands = {DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SearchCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class,
+            DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SaepCommand implements Runnable {
     /** Exit code of a usage error (bad option or argument). */
     public static final int EXIT_USAGE = 2;

@@ -1,0 +1,69 @@
+package org.saepj.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.saepj.data.Dataset;
+import org.saepj.diversity.Diversity;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.ensemble.Logits;
+import org.saepj.persistence.SavedEnsemble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep evaluate}: a saved ensemble's accuracy, loss, size and diversity on a source. */
+@Command(name = "evaluate", description = "Measure a saved ensemble on a data source (by default its test partition).")
+final class EvaluateCommand implements Runnable {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble of a search).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
+    String data;
+
+    @Option(names = "--partition", paramLabel = "test|train|all", defaultValue = "test",
+            description = "Which part of the source (default: ${DEFAULT-VALUE}; the search's own split on its own source).")
+    String partition;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
+        List<float[]> members = ensemble.memberLogits(d);
+        float[] f = Logits.combine(members, ensemble.weights());
+        int classes = d.classCount();
+        double accuracy = Logits.accuracy(f, d.labels(), classes);
+        double loss = Logits.meanLoss(f, d.labels(), classes);
+        Diversity diversity = Diversity.of(members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode n = Json.object();
+            n.put("samples", d.size());
+            Json.put(n, "accuracy", accuracy);
+            Json.put(n, "loss", loss);
+            n.put("ensembleSize", members.size());
+            n.set("diversity", Json.diversity(diversity));
+            out.print(Json.pretty(n));
+            return;
+        }
+        out.printf("samples        %d (%s)%n", d.size(), d.name());
+        out.printf("accuracy       %.4f%n", accuracy);
+        out.printf("loss           %.4f%n", loss);
+        out.printf("ensemble size  %d%n", members.size());
+        out.printf("diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
+                diversity.disagreement(), diversity.disagreementWithLabels(), diversity.qStatistic(), diversity.kappa(),
+                diversity.doubleFault(), diversity.pairs() == 0 ? " (a single member has no pairs)" : "");
+    }
+}

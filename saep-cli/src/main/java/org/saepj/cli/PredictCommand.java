@@ -1,0 +1,80 @@
+package org.saepj.cli;
+
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.saepj.data.Dataset;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.SavedEnsemble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
+@Command(name = "predict", description = "Write a saved ensemble's predictions for a data source as CSV.")
+final class PredictCommand implements Runnable {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
+    String data;
+
+    @Option(names = "--partition", paramLabel = "test|train|all", defaultValue = "test", description = "Which part of the source (default: ${DEFAULT-VALUE}).")
+    String partition;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
+    Path out;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
+        float[] f = ensemble.logits(d);
+        List<String> names = d.classNames();
+        int c = names.size();
+        List<String> header = new ArrayList<>(List.of("index", "predicted"));
+        names.forEach(n -> header.add("p_" + n));
+        AtomicFiles.write(out, stream -> {
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                double[] p = new double[c];
+                for (int i = 0; i < d.size(); i++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; k < c; k++) {
+                        max = Math.max(max, f[i * c + k]);
+                    }
+                    double sum = 0;
+                    int best = 0;
+                    for (int k = 0; k < c; k++) {
+                        p[k] = Math.exp(f[i * c + k] - max);
+                        sum += p[k];
+                        if (f[i * c + k] > f[i * c + best]) {
+                            best = k;
+                        }
+                    }
+                    List<Object> row = new ArrayList<>();
+                    row.add(i);
+                    row.add(names.get(best));
+                    for (int k = 0; k < c; k++) {
+                        row.add(String.format("%.6f", p[k] / sum));
+                    }
+                    csv.printRecord(row);
+                }
+            }
+        });
+        spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out);
+    }
+}

@@ -1,0 +1,202 @@
+package org.saepj.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.saepj.data.Dataset;
+import org.saepj.diversity.Diversity;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.ensemble.Logits;
+import org.saepj.information.InformationTheory;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.pruning.PruneDecision;
+import org.saepj.pruning.Pruner;
+import org.saepj.pruning.PruningInput;
+import org.saepj.pruning.PruningMethod;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code saep prune}: post-hoc pruning, of a saved ensemble on given data (saving the smaller one) or of any
+ * ensemble given its members' predicted labels. One pruning step, as in an iteration of the search.
+ */
+@Command(name = "prune", description = "Prune a saved ensemble, or any ensemble given its members' predicted labels.")
+final class PruneCommand implements Runnable {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    /** The two forms: a saved model, or prediction and label files. */
+    static final class Target {
+        @ArgGroup(exclusive = false)
+        ModelForm model;
+
+        @ArgGroup(exclusive = false)
+        PredictionsForm predictions;
+    }
+
+    /** {@code --model DIR --data SOURCE --out DIR2}. */
+    static final class ModelForm {
+        @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble.")
+        Path model;
+
+        @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "Decision data source (its training partition).")
+        String data;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR2", description = "Where to save the pruned ensemble.")
+        Path out;
+    }
+
+    /** {@code --predictions FILE.csv --labels FILE.csv}. */
+    static final class PredictionsForm {
+        @Option(names = "--predictions", required = true, paramLabel = "FILE.csv", description = "One column per member, one row per sample.")
+        Path predictions;
+
+        @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "The true label of each sample, one per row.")
+        Path labels;
+    }
+
+    @Option(names = "--method", required = true, paramLabel = "prs|pap|pie", description = "The pruning criterion.")
+    String method;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "PIE's trade-off in [0,1] (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print exactly one JSON object.")
+    boolean json;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    boolean overwrite;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new UsageError("--alpha must be in [0, 1], got " + alpha);
+        }
+        PruningMethod m;
+        try {
+            m = PruningMethod.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--method: " + e.getMessage());
+        }
+        if (m == PruningMethod.ADANET) {
+            throw new UsageError("--method must be prs, pap or pie (adanet prunes nothing)");
+        }
+        Pruner pruner = m.pruner(alpha);
+        if (target.predictions != null) {
+            int[][] rows = LabelMatrixReader.read(target.predictions.predictions, "--predictions");
+            int[][] labelRows = LabelMatrixReader.read(target.predictions.labels, "--labels");
+            if (labelRows[0].length != 1) {
+                throw new UsageError("--labels " + target.predictions.labels + " must have one label per row, found "
+                        + labelRows[0].length + " columns");
+            }
+            if (labelRows.length != rows.length) {
+                throw new UsageError("--predictions has " + rows.length + " rows but --labels has " + labelRows.length);
+            }
+            int[] labels = IntStream.range(0, labelRows.length).map(i -> labelRows[i][0]).toArray();
+            int members = rows[0].length;
+            int[][] byMember = new int[members][rows.length];
+            for (int s = 0; s < rows.length; s++) {
+                for (int j = 0; j < members; j++) {
+                    byMember[j][s] = rows[s][j];
+                }
+            }
+            report(PruningInput.uniform(byMember, labels), pruner);
+            return;
+        }
+        ModelForm f = target.model;
+        SavedEnsemble ensemble = SavedEnsemble.load(f.model, KernelsProvider.best());
+        Path outDir = OutputDirectory.prepare(f.out, "--out", overwrite);
+        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train");
+        int classes = d.classCount();
+        int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
+        PruningInput input = new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
+        PruneDecision decision = report(input, pruner);
+        List<Integer> keep = new ArrayList<>();
+        for (int j = 0; j < predictions.length; j++) {
+            if (!decision.removed().contains(j)) {
+                keep.add(j);
+            }
+        }
+        boolean uniform = !"learned".equals(ensemble.provenance().get("mixture"));
+        ensemble.keep(keep, uniform).save(outDir);
+        if (!json) {
+            spec.commandLine().getOut().println("saved the pruned ensemble (" + keep.size() + " members) to " + outDir);
+        }
+    }
+
+    private PruneDecision report(PruningInput input, Pruner pruner) {
+        PruneDecision d = pruner.decide(input, new SplittableRandom(seed));
+        int n = input.members();
+        List<Integer> kept = IntStream.range(0, n).filter(j -> !d.removed().contains(j)).boxed().toList();
+        double[] nmi = new double[n];
+        double[][] vi = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            nmi[i] = InformationTheory.normalizedMutualInformation(input.predictions()[i], input.labels());
+            for (int j = 0; j < n; j++) {
+                vi[i][j] = i == j ? 0 : InformationTheory.variationOfInformation(input.predictions()[i], input.predictions()[j]);
+            }
+        }
+        Diversity div = Diversity.of(input.predictions(), input.labels());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = Json.object();
+            ArrayNode k = root.putArray("kept");
+            kept.forEach(k::add);
+            ArrayNode p = root.putArray("pruned");
+            d.removed().forEach(p::add);
+            if (d.details() instanceof PruneDecision.Entropy e) {
+                root.put("start", e.start());
+            }
+            root.set("details", SearchReport.pruneDetails(d, null));
+            root.set("nmiWithLabels", Json.array(nmi));
+            root.set("viMatrix", Json.matrix(vi));
+            ObjectNode dv = Json.diversity(div);
+            dv.remove("pairs");
+            root.set("diversity", dv);
+            out.print(Json.pretty(root));
+            return d;
+        }
+        out.printf("members  %d, samples %d, criterion %s%s%n", n, input.labels().length, pruner.name(),
+                n < Pruner.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
+        out.println("kept     " + kept);
+        out.println("pruned   " + d.removed());
+        if (d.details() instanceof PruneDecision.Entropy e) {
+            out.printf("PIE      start member %d, alpha %.3f, kept in order %s, greedy scores %s%n", e.start(), e.alpha(),
+                    java.util.Arrays.toString(e.keptOrder()), java.util.Arrays.toString(e.scores()));
+        } else if (d.details() instanceof PruneDecision.Accuracy a) {
+            out.printf("PAP      ensemble error %.6f, leave-one-out errors %s%n", a.error(), java.util.Arrays.toString(a.leaveOneOutErrors()));
+        } else if (d.details() instanceof PruneDecision.Random r) {
+            out.printf("PRS      draw %.6f (below 0.5 removes one member)%n", r.draw());
+        }
+        out.println("MI with labels (normalised) " + java.util.Arrays.toString(nmi));
+        out.println("VI matrix (normalised):");
+        for (double[] row : vi) {
+            StringBuilder sb = new StringBuilder("  ");
+            for (double v : row) {
+                sb.append(String.format("%8.5f", v));
+            }
+            out.println(sb);
+        }
+        out.printf("diversity: disagreement %.6f, with labels %.6f, Q %.6f, kappa %.6f, double fault %.6f%n",
+                div.disagreement(), div.disagreementWithLabels(), div.qStatistic(), div.kappa(), div.doubleFault());
+        return d;
+    }
+}

@@ -1,0 +1,134 @@
+package org.saepj.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.data.SourceData;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.persistence.SearchExport;
+import org.saepj.search.AdaNetSearch;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
+@Command(name = "search", description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
+final class SearchCommand implements Runnable {
+    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE")
+    String data;
+
+    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
+    String test;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be empty unless --overwrite).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "No progress output; only the final summary.")
+    boolean quiet;
+
+    @Mixin
+    SearchOptions search;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        SearchConfig config = search.toConfig(data);
+        Path dir = OutputDirectory.prepare(out, "--out", overwrite);
+        SourceData source = TestData.attach(dataOptions.sources(), data, test);
+        List<Partitions> partitions;
+        try {
+            partitions = Partitions.prepare(config, source);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--pair: " + e.getMessage());
+        }
+        if (!quiet) {
+            stdout.printf("searching %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n", source.name(),
+                    partitions.get(0).description(), config.model().id(), config.method().id(), config.mixture().id(),
+                    config.iterations(), config.stepsPerIteration(), config.seed(), config.threads());
+        }
+        Kernels kernels = KernelsProvider.best();
+        List<SearchResult> results = new ArrayList<>();
+        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+            for (int k = 0; k < partitions.size(); k++) {
+                Partitions p = partitions.get(k);
+                boolean folded = partitions.size() > 1;
+                Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
+                OutputDirectory.prepare(runDir, "--out", true);
+                SearchResult r;
+                try (ProgressReporter progress = new ProgressReporter(stdout, System.console() != null, quiet,
+                        runDir.resolve("search.log"), folded ? "fold " + (k + 1) + ": " : "")) {
+                    progress.log("config " + config);
+                    r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress);
+                    progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
+                            r.metrics().ensembleSize(), r.timing().totalSeconds()));
+                }
+                SearchExport.of(r, p, folded ? k : -1).save(runDir.resolve("ensemble"));
+                SearchReport.writeCsv(runDir.resolve("iterations.csv"), r.iterations());
+                SearchReport.writeJson(runDir.resolve("report.json"), SearchReport.report(r));
+                results.add(r);
+                stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n",
+                        folded ? "fold " + (k + 1) + ": " : "", r.metrics().testAccuracy(), r.metrics().ensembleSize(),
+                        r.metrics().parameters(), r.timing().totalSeconds(), r.timing().trainSeconds());
+            }
+        }
+        if (results.size() > 1) {
+            ObjectNode summary = foldsReport(config, results);
+            SearchReport.writeJson(dir.resolve("report.json"), summary);
+            ObjectNode s = (ObjectNode) summary.get("summary");
+            stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
+                    s.get("testAccuracyMean").asDouble(), s.get("testAccuracyStd").asDouble(), s.get("ensembleSizeMean").asDouble(),
+                    s.get("ensembleSizeStd").asDouble());
+        }
+        stdout.println("results in " + dir);
+    }
+
+    static ObjectNode foldsReport(SearchConfig config, List<SearchResult> results) {
+        ObjectNode root = Json.object();
+        root.put("schemaVersion", SearchReport.SCHEMA_VERSION);
+        root.set("config", SearchReport.config(config));
+        ArrayNode folds = root.putArray("folds");
+        double[] acc = new double[results.size()];
+        double[] size = new double[results.size()];
+        double total = 0;
+        for (int k = 0; k < results.size(); k++) {
+            SearchResult r = results.get(k);
+            ObjectNode f = folds.addObject();
+            f.put("fold", k + 1);
+            f.put("directory", "fold-" + (k + 1));
+            Json.put(f, "testAccuracy", r.metrics().testAccuracy());
+            f.put("ensembleSize", r.metrics().ensembleSize());
+            f.put("parameters", r.metrics().parameters());
+            Json.put(f, "totalSeconds", r.timing().totalSeconds());
+            acc[k] = r.metrics().testAccuracy();
+            size[k] = r.metrics().ensembleSize();
+            total += r.timing().totalSeconds();
+        }
+        ObjectNode s = root.putObject("summary");
+        Json.put(s, "testAccuracyMean", Stats.mean(acc));
+        Json.put(s, "testAccuracyStd", Stats.std(acc));
+        Json.put(s, "ensembleSizeMean", Stats.mean(size));
+        Json.put(s, "ensembleSizeStd", Stats.std(size));
+        Json.put(s, "totalSeconds", total);
+        return root;
+    }
+}

@@ -1,0 +1,139 @@
+package org.saepj.cli;
+
+import org.saepj.pruning.PruningMethod;
+import org.saepj.search.Mixture;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SelectionSet;
+import org.saepj.subnetwork.ModelKind;
+import picocli.CommandLine.Option;
+
+/**
+ * The search settings shared by {@code search} (and later {@code compare}). Defaults are the paper's; every
+ * value is checked before any work starts, with an error naming the option.
+ */
+final class SearchOptions {
+    @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1, relabelled 0 and 1.")
+    String pair;
+
+    @Option(names = "--model", paramLabel = "dnn|cnn|linear", defaultValue = "dnn", description = "Subnetwork kind (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
+            description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "PIE's diversity–relevance trade-off in [0,1] (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
+    String mixture;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "0", description = "Per-member penalty β (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Training steps in total, split evenly over the iterations (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "R", defaultValue = "0.003", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "32", description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--selection", paramLabel = "train|holdout:F", defaultValue = "train",
+            description = "Data for selection and pruning decisions (default: ${DEFAULT-VALUE}).")
+    String selection;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
+    int folds;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+            description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    /**
+     * @param data the source string
+     * @return the validated configuration
+     * @throws UsageError naming the option and what is accepted
+     */
+    SearchConfig toConfig(String data) {
+        check(alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
+        check(lambda >= 0 && Double.isFinite(lambda), "--lambda must be a number ≥ 0, got " + lambda);
+        check(beta >= 0 && Double.isFinite(beta), "--beta must be a number ≥ 0, got " + beta);
+        check(iterations >= 1, "--iterations must be a positive count, got " + iterations);
+        check(steps >= iterations, "--steps must be at least --iterations (" + iterations + "), got " + steps);
+        check(batch >= 1, "--batch must be a positive count, got " + batch);
+        check(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
+        check(width >= 1, "--width must be a positive count, got " + width);
+        check(threads == null || threads >= 1, "--threads must be a positive count, got " + threads);
+        check(folds == 0 || folds >= 2, "--folds must be at least 2 (or 0 for none), got " + folds);
+        check(testFraction > 0 && testFraction < 1, "--test-fraction must be in (0, 1), got " + testFraction);
+        SearchConfig.Builder b = SearchConfig.builder().dataset(data).alpha(alpha).lambda(lambda).beta(beta)
+                .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
+                .folds(folds).testFraction(testFraction);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        try {
+            b.model(ModelKind.parse(model));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--model: " + e.getMessage());
+        }
+        try {
+            b.method(PruningMethod.parse(method));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--method: " + e.getMessage());
+        }
+        try {
+            b.mixture(Mixture.parse(mixture));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--mixture: " + e.getMessage());
+        }
+        try {
+            b.selection(SelectionSet.parse(selection));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--selection: " + e.getMessage());
+        }
+        if (pair != null) {
+            String[] parts = pair.split(",");
+            check(parts.length == 2, "--pair must be two class indices C0,C1, got '" + pair + "'");
+            int c0;
+            int c1;
+            try {
+                c0 = Integer.parseInt(parts[0].strip());
+                c1 = Integer.parseInt(parts[1].strip());
+            } catch (NumberFormatException e) {
+                throw new UsageError("--pair must be two class indices C0,C1, got '" + pair + "'");
+            }
+            check(c0 >= 0 && c1 >= 0, "--pair classes must not be negative, got '" + pair + "'");
+            check(c0 != c1, "--pair classes must differ, got '" + pair + "'");
+            b.pair(c0, c1);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new UsageError(message);
+        }
+    }
+}

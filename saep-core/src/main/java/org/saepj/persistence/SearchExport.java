@@ -1,0 +1,64 @@
+package org.saepj.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.saepj.data.Shape;
+import org.saepj.data.Standardizer;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
+import org.saepj.ensemble.Ensemble;
+import org.saepj.ensemble.Member;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+
+/** Turns a search's final ensemble into a {@link SavedEnsemble}. */
+public final class SearchExport {
+    private SearchExport() {
+    }
+
+    /**
+     * @param result the search result
+     * @param partitions the partitions it ran on (for the input shape and standardisation)
+     * @param fold the fold index from 0, or -1 without cross-validation
+     * @return the ensemble with its manifest
+     */
+    public static SavedEnsemble of(SearchResult result, Partitions partitions, int fold) {
+        Ensemble e = result.ensemble();
+        SearchConfig c = result.config();
+        Shape shape = partitions.train().shape();
+        List<EnsembleManifest.MemberEntry> entries = new ArrayList<>();
+        List<Network> networks = new ArrayList<>();
+        for (int j = 0; j < e.size(); j++) {
+            Member m = e.members().get(j);
+            Architecture a = m.candidate().architecture();
+            int[] hidden = a instanceof Architecture.DenseStack d ? d.hidden() : null;
+            int filters = a instanceof Architecture.ConvNet cnn ? cnn.filters() : 0;
+            int dense = a instanceof Architecture.ConvNet cnn ? cnn.dense() : 0;
+            entries.add(new EnsembleManifest.MemberEntry(m.id(), m.iteration(), a.kind(), a.depth(), hidden, filters, dense,
+                    e.weights()[j], m.network().parameterCount(), "member-" + m.id() + ".params",
+                    SavedEnsemble.parameterChecksum(m.network())));
+            networks.add(m.network());
+        }
+        Standardizer st = partitions.standardizer();
+        EnsembleManifest.Preprocessing pre = st == null ? new EnsembleManifest.Preprocessing("scale", null, null)
+                : new EnsembleManifest.Preprocessing("standardize", st.mean(), st.deviation());
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("version", result.provenance().version());
+        provenance.put("gitCommit", result.provenance().gitCommit());
+        provenance.put("java", result.provenance().java());
+        provenance.put("engine", result.provenance().engine());
+        provenance.put("startedAt", result.provenance().startedAt());
+        provenance.put("method", c.method().id());
+        provenance.put("mixture", c.mixture().id());
+        provenance.put("model", c.model().id());
+        EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
+                fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256());
+        EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
+                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, data,
+                provenance);
+        return new SavedEnsemble(manifest, networks);
+    }
+}
