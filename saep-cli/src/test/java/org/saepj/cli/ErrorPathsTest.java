@@ -1,0 +1,118 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/** Every user error: one line starting with "error:", exit 2 for usage errors and 1 otherwise, no stack trace. */
+class ErrorPathsTest {
+    @TempDir
+    static Path root;
+    static String dataDir;
+    static Path model;
+
+    @BeforeAll
+    static void fixture() {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+        Path out = root.resolve("run");
+        CliRun run = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "1", "--steps", "20",
+                "--quiet", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        model = out.resolve("ensemble");
+    }
+
+    private static String fresh() {
+        return root.resolve("out-" + System.nanoTime()).toString();
+    }
+
+    static void usage(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertOneLine(run, message);
+    }
+
+    static void failure(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertOneLine(run, message);
+    }
+
+    static void assertOneLine(CliRun run, String message) {
+        assertThat(run.err()).startsWith("error: ").contains(message).doesNotContain("\tat ");
+        assertThat(run.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void badSearchOptionsAreUsageErrors() {
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--alpha", "1.5", "--out", fresh()),
+                "--alpha must be in [0, 1], got 1.5");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "3,3", "--out", fresh()),
+                "--pair classes must differ");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "0,12", "--out", fresh()),
+                "pair class 12 does not exist");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "0", "--out", fresh()),
+                "--iterations must be a positive count");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "magic", "--out", fresh()),
+                "--method: unknown method 'magic'");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--selection", "holdout:2", "--out", fresh()),
+                "--selection");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--steps", "ten", "--out", fresh()),
+                "--steps");
+        usage(CliRun.of("search", "--data", "fashion-mnist"), "Missing required option: '--out=DIR'");
+    }
+
+    @Test
+    void outputDirectoryMustBeUsable() throws Exception {
+        Path full = root.resolve("full");
+        Files.createDirectories(full);
+        Files.writeString(full.resolve("keep.txt"), "mine");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", full.toString()), "is not empty");
+        assertThat(Files.readString(full.resolve("keep.txt"))).isEqualTo("mine");
+        Path file = TestFiles.write(root.resolve("a-file"), new byte[1]);
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", file.toString()), "is a file");
+    }
+
+    @Test
+    void missingDataAndCorruptModelsAreFailures() throws Exception {
+        failure(CliRun.of("search", "--data", "mnist", "--data-dir", dataDir, "--out", fresh()), "saep datasets fetch mnist");
+        failure(CliRun.of("evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+                "no manifest.json");
+        Path corrupt = root.resolve("corrupt");
+        Files.createDirectories(corrupt);
+        Files.writeString(corrupt.resolve("manifest.json"), "{ not json");
+        failure(CliRun.of("evaluate", "--model", corrupt.toString(), "--data", "fashion-mnist", "--data-dir", dataDir), "corrupt manifest");
+        Path newer = root.resolve("newer");
+        Files.createDirectories(newer);
+        Files.writeString(newer.resolve("manifest.json"), Files.readString(model.resolve("manifest.json"))
+                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        failure(CliRun.of("evaluate", "--model", newer.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+                "format version 99 is newer than this build reads (1)");
+        Path tampered = root.resolve("tampered");
+        Files.createDirectories(tampered);
+        try (var files = Files.list(model)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, tampered.resolve(f.getFileName()));
+            }
+        }
+        try (var files = Files.list(tampered)) {
+            Path params = files.filter(p -> p.toString().endsWith(".params")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(params);
+            bytes[bytes.length - 1] ^= 1;
+            Files.write(params, bytes);
+        }
+        failure(CliRun.of("evaluate", "--model", tampered.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+                "checksum mismatch");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        CliRun run = CliRun.of("--debug", "evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist",
+                "--data-dir", dataDir);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: ").contains("\tat ");
+    }
+}

@@ -1,0 +1,147 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/** In-process runs of search, evaluate, predict and prune on the Fashion-MNIST fixture. */
+class SearchCommandTest {
+    @TempDir
+    static Path root;
+    static String dataDir;
+    static Path run;
+    static CliRun searched;
+
+    static final String[] SMALL = {"--iterations", "5", "--steps", "300", "--threads", "2", "--quiet"};
+
+    static String[] args(String... head) {
+        String[] all = new String[head.length + SMALL.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(SMALL, 0, all, head.length, SMALL.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void searchOnce() {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+        run = root.resolve("run");
+        searched = CliRun.of(args("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "pap", "--out", run.toString()));
+    }
+
+    @Test
+    void searchWritesReportCsvLogAndEnsemble() throws Exception {
+        assertThat(searched.exitCode()).as(searched.err()).isZero();
+        assertThat(searched.out()).contains("test accuracy").contains("results in " + run);
+        JsonNode report = Json.MAPPER.readTree(run.resolve("report.json").toFile());
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+        for (String key : List.of("config", "dataset", "final", "members", "iterations", "timing", "provenance")) {
+            assertThat(report.has(key)).as(key).isTrue();
+        }
+        assertThat(report.at("/config/seed").asLong()).isEqualTo(1);
+        assertThat(report.at("/config/method").asText()).isEqualTo("pap");
+        for (String key : List.of("name", "source", "classes", "trainSize", "testSize", "pair", "sha256")) {
+            assertThat(report.get("dataset").has(key)).as(key).isTrue();
+        }
+        assertThat(report.at("/dataset/trainSize").asInt()).isEqualTo(1000);
+        for (String key : List.of("testAccuracy", "testLoss", "ensembleSize", "parameters", "diversity", "inferenceSamplesPerSecond")) {
+            assertThat(report.get("final").has(key)).as(key).isTrue();
+        }
+        for (String key : List.of("disagreement", "disagreementWithLabels", "qStatistic", "kappa", "doubleFault")) {
+            assertThat(report.at("/final/diversity").has(key)).as(key).isTrue();
+        }
+        JsonNode member = report.get("members").get(0);
+        for (String key : List.of("id", "iteration", "kind", "depth", "weight", "parameters")) {
+            assertThat(member.has(key)).as(key).isTrue();
+        }
+        assertThat(report.get("iterations")).hasSize(5);
+        JsonNode it = report.get("iterations").get(0);
+        for (String key : List.of("iteration", "pruned", "pruneDetails", "candidates", "ensembleSize", "selectionObjective",
+                "testAccuracy", "diversity", "trainSeconds", "seconds")) {
+            assertThat(it.has(key)).as(key).isTrue();
+        }
+        for (String key : List.of("name", "depth", "objective", "trainLoss", "selected")) {
+            assertThat(it.get("candidates").get(0).has(key)).as(key).isTrue();
+        }
+        for (String key : List.of("totalSeconds", "trainSeconds")) {
+            assertThat(report.get("timing").has(key)).isTrue();
+        }
+        for (String key : List.of("version", "gitCommit", "java", "engine", "threads", "startedAt")) {
+            assertThat(report.get("provenance").has(key)).as(key).isTrue();
+        }
+        assertThat(Files.readAllLines(run.resolve("iterations.csv"))).hasSize(6).first().asString().startsWith("iteration,selected");
+        assertThat(Files.readString(run.resolve("search.log"))).contains("iteration 5/5 started").contains("done: test accuracy");
+        assertThat(run.resolve("ensemble").resolve("manifest.json")).exists();
+    }
+
+    @Test
+    void evaluateReproducesTheReportExactly() throws Exception {
+        JsonNode report = Json.MAPPER.readTree(run.resolve("report.json").toFile());
+        CliRun eval = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist",
+                "--data-dir", dataDir, "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        JsonNode result = Json.MAPPER.readTree(eval.out());
+        assertThat(result.get("accuracy").asDouble()).isEqualTo(report.at("/final/testAccuracy").asDouble());
+        assertThat(result.get("loss").asDouble()).isEqualTo(report.at("/final/testLoss").asDouble());
+        assertThat(result.get("ensembleSize").asInt()).isEqualTo(report.at("/final/ensembleSize").asInt());
+        assertThat(result.get("samples").asInt()).isEqualTo(500);
+        CliRun text = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir);
+        assertThat(text.out()).contains(String.format("accuracy       %.4f", report.at("/final/testAccuracy").asDouble()));
+    }
+
+    @Test
+    void predictWritesOneRowPerSampleWithProbabilities() throws Exception {
+        Path csv = root.resolve("pred.csv");
+        CliRun pred = CliRun.of("predict", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist",
+                "--data-dir", dataDir, "--out", csv.toString());
+        assertThat(pred.exitCode()).as(pred.err()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(501);
+        assertThat(lines.get(0)).startsWith("index,predicted,p_T-shirt/top,p_Trouser");
+        String[] first = lines.get(1).split(",");
+        assertThat(first).hasSize(12);
+        double sum = 0;
+        for (int i = 2; i < first.length; i++) {
+            sum += Double.parseDouble(first[i]);
+        }
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+    }
+
+    @Test
+    void pruneASavedEnsembleAndLoadTheResult() {
+        Path out = root.resolve("pruned");
+        CliRun prune = CliRun.of("prune", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist",
+                "--data-dir", dataDir, "--method", "pie", "--out", out.toString());
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(prune.out()).contains("kept").contains("saved the pruned ensemble");
+        CliRun eval = CliRun.of("evaluate", "--model", out.toString(), "--data", "fashion-mnist", "--data-dir", dataDir);
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+    }
+
+    @Test
+    void foldsWriteOneDirectoryPerFoldAndASummary() throws Exception {
+        Path out = root.resolve("folds");
+        CliRun folds = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "4,9", "--folds", "2",
+                "--iterations", "2", "--steps", "40", "--quiet", "--out", out.toString());
+        assertThat(folds.exitCode()).as(folds.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.get("folds")).hasSize(2);
+        for (String key : List.of("testAccuracyMean", "testAccuracyStd", "ensembleSizeMean", "ensembleSizeStd", "totalSeconds")) {
+            assertThat(report.get("summary").has(key)).as(key).isTrue();
+        }
+        assertThat(out.resolve("fold-1").resolve("report.json")).exists();
+        assertThat(out.resolve("fold-2").resolve("ensemble").resolve("manifest.json")).exists();
+        JsonNode fold = Json.MAPPER.readTree(out.resolve("fold-2").resolve("report.json").toFile());
+        assertThat(fold.at("/dataset/classes").toString()).isEqualTo("[\"Coat\",\"Ankle boot\"]");
+        CliRun eval = CliRun.of("evaluate", "--model", out.resolve("fold-2").resolve("ensemble").toString(), "--data",
+                "fashion-mnist", "--data-dir", dataDir, "--json");
+        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(fold.at("/final/testAccuracy").asDouble());
+    }
+}
