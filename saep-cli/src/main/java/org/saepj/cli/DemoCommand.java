@@ -1,6 +1,8 @@
 package org.saepj.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
@@ -11,10 +13,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code saep demo}: the main job on the embedded default, Fashion-MNIST. It makes sure the data is present
- * (Debian package or verified download) and shows what it holds.
+ * {@code saep demo}: the main job on the embedded default. Makes sure Fashion-MNIST is present (Debian
+ * package or verified download), then compares AdaNet with SAEP's PAP, PIE and PRS on it with the paper's
+ * settings over three seeds, prints the table and where the HTML report is.
  */
-@Command(name = "demo", description = "Run the demo on Fashion-MNIST (gets the data first if it is missing).")
+@Command(name = "demo", description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
 final class DemoCommand implements Runnable {
     @Mixin
     DataOptions data;
@@ -22,16 +25,30 @@ final class DemoCommand implements Runnable {
     @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the Fashion-MNIST files, if a download is needed.")
     String mirror;
 
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "saep-demo", description = "Where the demo writes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "Seeds (default: ${DEFAULT-VALUE}).")
+    String seeds;
+
+    @Mixin
+    SearchOptions search;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         KnownDataset dataset = KnownDataset.FASHION_MNIST;
-        java.nio.file.Path dir = new DatasetProvisioner(data.locator(), out, System.console() != null, mirror).ensure(dataset);
-        out.println("using " + dataset.id() + " from " + dir);
+        Path dir = new DatasetProvisioner(data.locator(), stdout, System.console() != null, mirror).ensure(dataset);
         SourceData loaded = IdxDatasetReader.read(dataset.id(), dir, dataset.classNames(), dataset.decompressedSha256());
-        DatasetSummary.print(out, loaded);
+        stdout.printf("using %s from %s: %d training and %d test images, %d classes%s%n", dataset.id(), dir, loaded.train().size(),
+                loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
+        // A previous demo's directory is reused; anything else that is not empty is left alone.
+        boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
+        Path outDir = OutputDirectory.prepare(out, "--out", previousDemo);
+        Comparison.Plan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+        CompareCommand.execute(plan, loaded, outDir, stdout, false);
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
-        subcommands = {SearchCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class,
+        subcommands = {SearchCommand.class, CompareCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class,
             DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SaepCommand implements Runnable {
     /** Exit code of a usage error (bad option or argument). */

@@ -10,7 +10,6 @@ import org.saepj.data.SourceData;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
-import org.saepj.persistence.SearchExport;
 import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
@@ -40,6 +39,19 @@ final class SearchCommand implements Runnable {
     @Option(names = "--quiet", description = "No progress output; only the final summary.")
     boolean quiet;
 
+    @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
+            description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
+    String mixture;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
+    int folds;
+
     @Mixin
     SearchOptions search;
 
@@ -52,7 +64,7 @@ final class SearchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
-        SearchConfig config = search.toConfig(data);
+        SearchConfig config = search.toConfig(data, method, mixture, seed, folds);
         Path dir = OutputDirectory.prepare(out, "--out", overwrite);
         SourceData source = TestData.attach(dataOptions.sources(), data, test);
         List<Partitions> partitions;
@@ -82,9 +94,7 @@ final class SearchCommand implements Runnable {
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
                             r.metrics().ensembleSize(), r.timing().totalSeconds()));
                 }
-                SearchExport.of(r, p, folded ? k : -1).save(runDir.resolve("ensemble"));
-                SearchReport.writeCsv(runDir.resolve("iterations.csv"), r.iterations());
-                SearchReport.writeJson(runDir.resolve("report.json"), SearchReport.report(r));
+                RunOutputs.write(runDir, r, p, folded ? k : -1);
                 results.add(r);
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n",
                         folded ? "fold " + (k + 1) + ": " : "", r.metrics().testAccuracy(), r.metrics().ensembleSize(),

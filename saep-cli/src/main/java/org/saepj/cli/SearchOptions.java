@@ -8,8 +8,9 @@ import org.saepj.subnetwork.ModelKind;
 import picocli.CommandLine.Option;
 
 /**
- * The search settings shared by {@code search} (and later {@code compare}). Defaults are the paper's; every
- * value is checked before any work starts, with an error naming the option.
+ * The search settings shared by {@code search} and {@code compare} (each adds its own method, mixture, seed
+ * and fold options). Defaults are the paper's; every value is checked before any work starts, with an error
+ * naming the option.
  */
 final class SearchOptions {
     @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1, relabelled 0 and 1.")
@@ -18,15 +19,8 @@ final class SearchOptions {
     @Option(names = "--model", paramLabel = "dnn|cnn|linear", defaultValue = "dnn", description = "Subnetwork kind (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
-            description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
-    String method;
-
     @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "PIE's diversity–relevance trade-off in [0,1] (default: ${DEFAULT-VALUE}).")
     double alpha;
-
-    @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
-    String mixture;
 
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -49,9 +43,6 @@ final class SearchOptions {
     @Option(names = "--width", paramLabel = "W", defaultValue = "32", description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
     Integer threads;
 
@@ -59,19 +50,20 @@ final class SearchOptions {
             description = "Data for selection and pruning decisions (default: ${DEFAULT-VALUE}).")
     String selection;
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
-    int folds;
-
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
             description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
     /**
      * @param data the source string
+     * @param method the method name
+     * @param mixture the mixture name
+     * @param seed the seed
+     * @param folds K, or 0
      * @return the validated configuration
      * @throws UsageError naming the option and what is accepted
      */
-    SearchConfig toConfig(String data) {
+    SearchConfig toConfig(String data, String method, String mixture, long seed, int folds) {
         check(alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
         check(lambda >= 0 && Double.isFinite(lambda), "--lambda must be a number ≥ 0, got " + lambda);
         check(beta >= 0 && Double.isFinite(beta), "--beta must be a number ≥ 0, got " + beta);
@@ -97,7 +89,7 @@ final class SearchOptions {
         try {
             b.method(PruningMethod.parse(method));
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--method: " + e.getMessage());
+            throw new UsageError("--method" + (method.contains(",") ? "s" : "") + ": " + e.getMessage());
         }
         try {
             b.mixture(Mixture.parse(mixture));

@@ -1,0 +1,122 @@
+package org.saepj.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.data.SourceData;
+import org.saepj.pruning.PruningMethod;
+import org.saepj.search.Mixture;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
+@Command(name = "compare", description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
+final class CompareCommand implements Runnable {
+    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
+    String data;
+
+    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
+    String test;
+
+    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie",
+            description = "Methods among adanet, prs, pap, pie and single (default: ${DEFAULT-VALUE}).")
+    String methods;
+
+    @Option(names = "--mixtures", paramLabel = "LIST", defaultValue = "uniform", description = "uniform and/or learned (default: ${DEFAULT-VALUE}).")
+    String mixtures;
+
+    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "One run per seed (default: ${DEFAULT-VALUE}).")
+    String seeds;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
+    int folds;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be empty unless --overwrite).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "Only the final table.")
+    boolean quiet;
+
+    @Mixin
+    SearchOptions search;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        Comparison.Plan plan = plan(search, data, methods, mixtures, seeds, folds);
+        Path dir = OutputDirectory.prepare(out, "--out", overwrite);
+        SourceData source = TestData.attach(dataOptions.sources(), data, test);
+        execute(plan, source, dir, spec.commandLine().getOut(), quiet);
+    }
+
+    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, boolean quiet) {
+        try {
+            Partitions.prepare(plan.base(), source);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--pair: " + e.getMessage());
+        }
+        if (!quiet) {
+            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n", String.join(", ", plan.methods()),
+                    source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
+                    plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
+        }
+        var runs = Comparison.run(plan, source, dir, out, quiet);
+        Comparison.printTable(out, runs);
+        out.println("report: " + dir.resolve("report.html"));
+    }
+
+    static Comparison.Plan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
+        List<String> methodList = new ArrayList<>();
+        for (String m : methods.split(",")) {
+            String name = m.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals(Comparison.SINGLE)) {
+                try {
+                    PruningMethod.parse(name);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected adanet, prs, pap, pie or single");
+                }
+            }
+            if (!methodList.contains(name)) {
+                methodList.add(name);
+            }
+        }
+        List<Mixture> mixtureList = new ArrayList<>();
+        for (String m : mixtures.split(",")) {
+            try {
+                Mixture mixture = Mixture.parse(m);
+                if (!mixtureList.contains(mixture)) {
+                    mixtureList.add(mixture);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--mixtures: " + e.getMessage());
+            }
+        }
+        List<Long> seedList = new ArrayList<>();
+        for (String s : seeds.split(",")) {
+            try {
+                seedList.add(Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new UsageError("--seeds must be a comma-separated list of whole numbers, got '" + seeds + "'");
+            }
+        }
+        if (folds != 0 && folds < 2) {
+            throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
+        }
+        SearchConfig base = search.toConfig(data, "adanet", "uniform", seedList.get(0), 0);
+        return new Comparison.Plan(base, methodList, mixtureList, seedList, folds);
+    }
+}

@@ -1,0 +1,69 @@
+package org.saepj.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.SearchExport;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchResult;
+
+/**
+ * Writes everything one search run leaves in its directory: report.json, iterations.csv, the saved
+ * ensemble, PNG plots by iteration and a self-contained report.html.
+ */
+final class RunOutputs {
+    private RunOutputs() {
+    }
+
+    static void write(Path dir, SearchResult r, Partitions p, int fold) {
+        SearchExport.of(r, p, fold).save(dir.resolve("ensemble"));
+        SearchReport.writeCsv(dir.resolve("iterations.csv"), r.iterations());
+        SearchReport.writeJson(dir.resolve("report.json"), SearchReport.report(r));
+        List<IterationRecord> its = r.iterations();
+        double[] x = its.stream().mapToDouble(i -> i.iteration() + 1).toArray();
+        String label = r.config().method().id() + "/" + r.config().mixture().id();
+        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
+                List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null)));
+        byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members",
+                List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(), null)));
+        byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
+                List.of(new Charts.Series(label, x, its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(), null)));
+        AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(accuracy));
+        AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(size));
+        AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(diversity));
+
+        HtmlReport html = new HtmlReport("SAEP-J search: " + r.dataset().name() + ", " + label);
+        Map<String, String> result = HtmlReport.map();
+        result.put("test accuracy", String.format("%.4f", r.metrics().testAccuracy()));
+        result.put("test loss", String.format("%.4f", r.metrics().testLoss()));
+        result.put("ensemble size", Integer.toString(r.metrics().ensembleSize()));
+        result.put("parameters", Long.toString(r.metrics().parameters()));
+        result.put("time", String.format("%.1f s (candidate training %.1f s)", r.timing().totalSeconds(), r.timing().trainSeconds()));
+        html.heading("Result").keyValues(result);
+        html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
+                .image("Diversity by iteration", diversity);
+        List<List<String>> rows = new ArrayList<>();
+        for (IterationRecord i : its) {
+            rows.add(List.of(Integer.toString(i.iteration() + 1), i.selected(), Integer.toString(i.ensembleSize()),
+                    i.memberDepths().toString(), i.pruned().toString(), String.format("%.4f", i.selectionObjective()),
+                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement())));
+        }
+        html.heading("Iterations").table(List.of("iteration", "selected", "size", "depths", "pruned ids", "objective",
+                "test accuracy", "disagreement"), rows);
+        html.heading("Configuration").keyValues(configMap(r));
+        AtomicFiles.writeString(dir.resolve("report.html"), html.render());
+    }
+
+    static Map<String, String> configMap(SearchResult r) {
+        Map<String, String> m = HtmlReport.map();
+        SearchReport.config(r.config()).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        m.put("dataset", r.dataset().source() + " (" + r.dataset().partition() + ")");
+        m.put("dataset sha256", r.dataset().sha256());
+        m.put("version", r.provenance().version() + " (commit " + r.provenance().gitCommit() + ")");
+        m.put("engine", r.provenance().engine() + ", " + r.provenance().executor() + ", Java " + r.provenance().java());
+        return m;
+    }
+}

@@ -1,0 +1,100 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/** {@code compare} and {@code demo} in-process on the fixture, with report.html rendered by headless Chromium. */
+class CompareCommandTest {
+    @TempDir
+    static Path root;
+    static String dataDir;
+    static Path out;
+    static CliRun compared;
+
+    @BeforeAll
+    static void compareOnce() {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+        out = root.resolve("cmp");
+        compared = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,pie,single",
+                "--mixtures", "uniform,learned", "--seeds", "1,2", "--iterations", "4", "--steps", "160", "--out", out.toString());
+    }
+
+    @Test
+    void writesRunsSummaryCsvPlotsAndReport() throws Exception {
+        assertThat(compared.exitCode()).as(compared.err()).isZero();
+        // adanet × 2 mixtures × 2 seeds + pie × 2 × 2 + single × 2 seeds
+        assertThat(compared.out()).contains("[10/10]").contains("adanet/uniform").contains("single/-").contains("report: ");
+        JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+        assertThat(json.get("runs")).hasSize(10);
+        assertThat(json.get("summary")).hasSize(5);
+        for (JsonNode s : json.get("summary")) {
+            for (String key : List.of("method", "mixture", "accuracyMean", "accuracyStd", "ensembleSizeMean", "ensembleSizeStd",
+                    "parametersMean", "secondsMean")) {
+                assertThat(s.has(key)).as(key).isTrue();
+            }
+        }
+        JsonNode single = json.get("runs").get(8);
+        assertThat(single.get("method").asText()).isEqualTo("single");
+        assertThat(single.get("ensembleSize").asInt()).isEqualTo(1);
+        assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(11);
+        for (String png : List.of("accuracy.png", "ensemble-size.png", "diversity.png", "accuracy-vs-size.png")) {
+            byte[] bytes = Files.readAllBytes(out.resolve(png));
+            assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(5);
+        assertThat(html).contains("<td>pie</td><td>learned</td>").contains("<h2>Summary</h2>");
+        Path run = out.resolve("runs").resolve("pie-learned-seed2");
+        assertThat(run.resolve("report.json")).exists();
+        assertThat(run.resolve("report.html")).exists();
+        assertThat(run.resolve("accuracy.png")).exists();
+    }
+
+    @Test
+    void reportRendersInHeadlessChromiumWithoutBrokenImages() throws Exception {
+        assertThat(compared.exitCode()).isZero();
+        HeadlessChromium.assumePresent();
+        assertThat(HeadlessChromium.brokenImages(out.resolve("report.html"))).isEqualTo(0);
+        Path screenshot = root.resolve("report.png");
+        HeadlessChromium.screenshot(out.resolve("report.html"), screenshot);
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        // The check itself can fail: a page with a broken image is caught.
+        Path broken = root.resolve("broken.html");
+        Files.writeString(broken, new HtmlReport("broken").image("not a png", new byte[] {1, 2, 3}).render());
+        assertThat(HeadlessChromium.brokenImages(broken)).isEqualTo(1);
+    }
+
+    @Test
+    void badListsAreUsageErrors() {
+        CliRun run = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,magic",
+                "--out", root.resolve("x").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("error: --methods: unknown method 'magic'");
+        CliRun seeds = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--seeds", "1,two",
+                "--out", root.resolve("y").toString());
+        assertThat(seeds.exitCode()).isEqualTo(2);
+        assertThat(seeds.err()).startsWith("error: --seeds must be");
+    }
+
+    @Test
+    void demoComparesOnFashionMnist() throws Exception {
+        Path demo = root.resolve("demo");
+        CliRun run = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "3", "--steps", "90", "--seeds", "1", "--out", demo.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("using fashion-mnist from").contains("adanet/uniform").contains("pie/uniform")
+                .contains("prs/uniform").contains("pap/uniform").contains("report: " + demo.resolve("report.html"));
+        // A second demo reuses its own directory.
+        CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/config/iterations").asInt()).isEqualTo(2);
+    }
+}
