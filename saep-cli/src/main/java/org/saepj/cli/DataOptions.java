@@ -20,6 +20,23 @@ public final class DataOptions {
             description = "Whether CSV files have a header row (default: ${DEFAULT-VALUE}).")
     String header;
 
+    /**
+     * Takes the data options a resumed search was started with, unless given again on the command line.
+     *
+     * @param inv the stored invocation
+     */
+    void restore(Invocation inv) {
+        if (dataDir == null && inv.dataDir() != null) {
+            dataDir = Path.of(inv.dataDir());
+        }
+        if (labelColumn == null) {
+            labelColumn = inv.labelColumn();
+        }
+        if ("auto".equals(header) && inv.header() != null) {
+            header = inv.header();
+        }
+    }
+
     /** @return the locator following --data-dir and the standard search order */
     public DatasetLocator locator() {
         return DatasetLocator.standard(dataDir);

@@ -11,8 +11,8 @@ import org.saepj.search.Partitions;
 import org.saepj.search.SearchResult;
 
 /**
- * Writes everything one search run leaves in its directory: report.json, iterations.csv, the saved
- * ensemble, PNG plots by iteration and a self-contained report.html.
+ * Writes everything one search run leaves in its directory: the saved ensemble, iterations.csv, PNG plots
+ * by iteration, a self-contained report.html and, last, report.json.
  */
 final class RunOutputs {
     private RunOutputs() {
@@ -21,7 +21,6 @@ final class RunOutputs {
     static void write(Path dir, SearchResult r, Partitions p, int fold) {
         SearchExport.of(r, p, fold).save(dir.resolve("ensemble"));
         SearchReport.writeCsv(dir.resolve("iterations.csv"), r.iterations());
-        SearchReport.writeJson(dir.resolve("report.json"), SearchReport.report(r));
         List<IterationRecord> its = r.iterations();
         double[] x = its.stream().mapToDouble(i -> i.iteration() + 1).toArray();
         String label = r.config().method().id() + "/" + r.config().mixture().id();
@@ -55,6 +54,8 @@ final class RunOutputs {
                 "test accuracy", "disagreement"), rows);
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
+        // The report goes last: a run directory with a report.json is complete (resume skips it).
+        SearchReport.writeJson(dir.resolve("report.json"), SearchReport.report(r));
     }
 
     static Map<String, String> configMap(SearchResult r) {

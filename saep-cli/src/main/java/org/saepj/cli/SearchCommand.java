@@ -3,6 +3,7 @@ package org.saepj.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+import org.saepj.persistence.SearchCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +27,16 @@ import picocli.CommandLine.Spec;
 /** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
 @Command(name = "search", description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 final class SearchCommand implements Runnable {
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required)")
     String data;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted search in DIR with its own settings.")
+    Path resume;
 
     @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
     String test;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be empty unless --overwrite).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
     Path out;
 
     @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
@@ -64,41 +70,77 @@ final class SearchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
-        SearchConfig config = search.toConfig(data, method, mixture, seed, folds);
-        Path dir = OutputDirectory.prepare(out, "--out", overwrite);
-        SourceData source = TestData.attach(dataOptions.sources(), data, test);
+        Path dir;
+        SearchConfig config;
+        if (resume != null) {
+            if (data != null || out != null) {
+                throw new UsageError("--resume takes its settings from " + resume.resolve(Invocation.FILE) + ": drop --data and --out");
+            }
+            dir = resume;
+            Invocation inv = Invocation.load(dir);
+            config = inv.config();
+            test = inv.test();
+            dataOptions.restore(inv);
+            Stale.clean(dir);
+        } else {
+            if (data == null || out == null) {
+                throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
+            }
+            config = search.toConfig(data, method, mixture, seed, folds);
+            dir = OutputDirectory.prepare(out, "--out", overwrite);
+            new Invocation(1, config, test, dataOptions.dataDir == null ? null : dataOptions.dataDir.toString(),
+                    dataOptions.labelColumn, dataOptions.header).save(dir);
+        }
+        SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), test);
         List<Partitions> partitions;
         try {
             partitions = Partitions.prepare(config, source);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--pair: " + e.getMessage());
         }
+        Preflight.check(config, partitions.get(0), dir);
         if (!quiet) {
-            stdout.printf("searching %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n", source.name(),
-                    partitions.get(0).description(), config.model().id(), config.method().id(), config.mixture().id(),
-                    config.iterations(), config.stepsPerIteration(), config.seed(), config.threads());
+            stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
+                    resume != null ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
+                    config.method().id(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
+                    config.threads());
         }
         Kernels kernels = KernelsProvider.best();
-        List<SearchResult> results = new ArrayList<>();
-        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+        List<FoldSummary> results = new ArrayList<>();
+        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
+             InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
             for (int k = 0; k < partitions.size(); k++) {
                 Partitions p = partitions.get(k);
                 boolean folded = partitions.size() > 1;
+                String prefix = folded ? "fold " + (k + 1) + ": " : "";
                 Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
+                if (resume != null && Files.isRegularFile(runDir.resolve("report.json"))) {
+                    FoldSummary done = FoldSummary.read(runDir.resolve("report.json"));
+                    results.add(done);
+                    stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
+                    continue;
+                }
                 OutputDirectory.prepare(runDir, "--out", true);
+                SearchCheckpoint checkpoint = new SearchCheckpoint(runDir);
+                interrupts.guard(checkpoint.writingLock());
+                SearchState state = resume != null && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
+                if (state != null && !quiet) {
+                    stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
+                }
                 SearchResult r;
                 try (ProgressReporter progress = new ProgressReporter(stdout, System.console() != null, quiet,
-                        runDir.resolve("search.log"), folded ? "fold " + (k + 1) + ": " : "")) {
-                    progress.log("config " + config);
-                    r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress);
+                        runDir.resolve("search.log"), prefix)) {
+                    progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
+                    r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress, state, checkpoint);
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
                             r.metrics().ensembleSize(), r.timing().totalSeconds()));
                 }
                 RunOutputs.write(runDir, r, p, folded ? k : -1);
-                results.add(r);
-                stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n",
-                        folded ? "fold " + (k + 1) + ": " : "", r.metrics().testAccuracy(), r.metrics().ensembleSize(),
-                        r.metrics().parameters(), r.timing().totalSeconds(), r.timing().trainSeconds());
+                Stale.deleteCheckpoint(runDir);
+                results.add(FoldSummary.of(r));
+                stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
+                        r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
+                        r.timing().trainSeconds());
             }
         }
         if (results.size() > 1) {
@@ -112,7 +154,7 @@ final class SearchCommand implements Runnable {
         stdout.println("results in " + dir);
     }
 
-    static ObjectNode foldsReport(SearchConfig config, List<SearchResult> results) {
+    static ObjectNode foldsReport(SearchConfig config, List<FoldSummary> results) {
         ObjectNode root = Json.object();
         root.put("schemaVersion", SearchReport.SCHEMA_VERSION);
         root.set("config", SearchReport.config(config));
@@ -121,17 +163,17 @@ final class SearchCommand implements Runnable {
         double[] size = new double[results.size()];
         double total = 0;
         for (int k = 0; k < results.size(); k++) {
-            SearchResult r = results.get(k);
+            FoldSummary r = results.get(k);
             ObjectNode f = folds.addObject();
             f.put("fold", k + 1);
             f.put("directory", "fold-" + (k + 1));
-            Json.put(f, "testAccuracy", r.metrics().testAccuracy());
-            f.put("ensembleSize", r.metrics().ensembleSize());
-            f.put("parameters", r.metrics().parameters());
-            Json.put(f, "totalSeconds", r.timing().totalSeconds());
-            acc[k] = r.metrics().testAccuracy();
-            size[k] = r.metrics().ensembleSize();
-            total += r.timing().totalSeconds();
+            Json.put(f, "testAccuracy", r.testAccuracy());
+            f.put("ensembleSize", r.ensembleSize());
+            f.put("parameters", r.parameters());
+            Json.put(f, "totalSeconds", r.totalSeconds());
+            acc[k] = r.testAccuracy();
+            size[k] = r.ensembleSize();
+            total += r.totalSeconds();
         }
         ObjectNode s = root.putObject("summary");
         Json.put(s, "testAccuracyMean", Stats.mean(acc));

@@ -1,5 +1,7 @@
 package org.saepj.pruning;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
@@ -11,7 +13,10 @@ import java.util.List;
  * @param details the numbers behind the decision
  */
 public record PruneDecision(String criterion, List<Integer> removed, Details details) {
-    /** The numbers behind a decision, one record type per criterion. */
+    /** The numbers behind a decision, one record type per criterion (typed in JSON so checkpoints restore them). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(value = None.class, name = "none"), @JsonSubTypes.Type(value = Random.class, name = "random"),
+        @JsonSubTypes.Type(value = Accuracy.class, name = "accuracy"), @JsonSubTypes.Type(value = Entropy.class, name = "entropy")})
     public sealed interface Details permits None, Random, Accuracy, Entropy {
     }
 

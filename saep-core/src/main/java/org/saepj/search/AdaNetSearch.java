@@ -66,8 +66,24 @@ public final class AdaNetSearch {
      * @return the final ensemble and everything the run recorded
      */
     public SearchResult run(Partitions data, DatasetInfo info, SearchListener listener) {
+        return run(data, info, listener, null, CheckpointSink.NONE);
+    }
+
+    /**
+     * Runs the search, or continues it from a saved state, storing the state after every iteration.
+     *
+     * @param data train, selection and test partitions (the same as when the state was saved)
+     * @param info what to record about the data
+     * @param listener progress events
+     * @param resumeFrom the state to continue from, or null to start afresh
+     * @param checkpoints receives the state after every iteration
+     * @return the final ensemble and everything the run recorded, the same as an uninterrupted run's
+     */
+    public SearchResult run(Partitions data, DatasetInfo info, SearchListener listener, SearchState resumeFrom,
+                            CheckpointSink checkpoints) {
         long start = System.nanoTime();
-        String startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String startedAt = resumeFrom != null ? resumeFrom.startedAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
         Dataset train = data.train();
         int classes = train.classCount();
         int steps = config.stepsPerIteration();
@@ -76,14 +92,30 @@ public final class AdaNetSearch {
                 (float) config.learningRate(), steps, config.seed());
         Pruner pruner = config.method().pruner(config.alpha());
         Objective objective = new Objective(config.lambda(), config.beta());
-        BatchStream stream = new BatchStream(train.size(), batch, Seeds.derive(config.seed(), Seeds.BATCHES));
+        long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
 
         Ensemble ensemble = Ensemble.empty();
         List<IterationRecord> records = new ArrayList<>();
         double trainSeconds = 0;
         int nextId = 0;
-        for (int t = 0; t < config.iterations(); t++) {
+        int first = 0;
+        BatchStream stream;
+        if (resumeFrom == null) {
+            stream = new BatchStream(train.size(), batch, streamSeed);
+        } else {
+            stream = BatchStream.resume(train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
+            List<Member> members = new ArrayList<>();
+            for (SearchState.Snapshot s : resumeFrom.members()) {
+                members.add(restore(s, data, outputsOn, classes));
+            }
+            ensemble = new Ensemble(members, resumeFrom.weights());
+            records.addAll(resumeFrom.records());
+            trainSeconds = resumeFrom.trainSeconds();
+            nextId = resumeFrom.nextId();
+            first = resumeFrom.nextIteration();
+        }
+        for (int t = first; t < config.iterations(); t++) {
             long iterStart = System.nanoTime();
             listener.iterationStarted(t, config.iterations(), ensemble.size());
 
@@ -165,6 +197,10 @@ public final class AdaNetSearch {
                     iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9);
             records.add(record);
             listener.iterationFinished(record);
+            checkpoints.save(new SearchState(t + 1, nextId, ensemble.members().stream()
+                    .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network())).toList(),
+                    ensemble.weights(), List.copyOf(records), stream.epoch(), stream.position(), trainSeconds,
+                    previousSeconds + (System.nanoTime() - start) / 1e9, startedAt));
         }
         if (ensemble.size() == 0) {
             throw new org.saepj.SaepException("no candidate could be trained: every candidate diverged"
@@ -173,7 +209,7 @@ public final class AdaNetSearch {
         FinalMetrics metrics = finalMetrics(ensemble, data.test(), classes);
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
-        double total = (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
+        double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
         return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
                         config.threads(), startedAt));
@@ -207,6 +243,14 @@ public final class AdaNetSearch {
         double value = objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
                 data.selection().labels(), classes);
         return new Option(option.name(), members, weights, value, option.candidateIndex());
+    }
+
+    /** Recomputes a stored member's outputs: the same network, kernels and chunking give the same numbers. */
+    private static Member restore(SearchState.Snapshot s, Partitions data, List<Dataset> outputsOn, int classes) {
+        List<float[]> logits = outputsOn.stream().map(d -> s.network().logits(d)).toList();
+        List<int[]> predictions = logits.stream().map(l -> Logits.argmax(l, classes)).toList();
+        return toMember(s.id(), s.iteration(), new TrainedCandidate(s.candidate(), s.network(), Double.NaN,
+                java.util.Optional.empty(), logits, predictions, 0, 0), data.selectsOnTrain());
     }
 
     private static Member toMember(int id, int iteration, TrainedCandidate c, boolean selectsOnTrain) {

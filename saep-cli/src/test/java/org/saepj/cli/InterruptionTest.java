@@ -1,0 +1,168 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.persistence.SearchCheckpoint;
+import org.saepj.testing.TestFiles;
+
+/**
+ * Searches in a child JVM killed with SIGKILL at several moments — before the first checkpoint, between
+ * iterations and in the middle of a checkpoint write — or stopped with SIGINT, then resumed: every time
+ * the final report equals the uninterrupted run's, timings aside.
+ */
+class InterruptionTest {
+    @TempDir
+    static Path root;
+    static String dataDir;
+    static JsonNode reference;
+    static final String[] SETTINGS = {"--method", "pie", "--iterations", "6", "--steps", "480", "--seed", "5", "--threads", "2", "--quiet"};
+
+    @BeforeAll
+    static void uninterrupted() throws IOException {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+        Path out = root.resolve("reference");
+        CliRun run = CliRun.of(concat(new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()}, SETTINGS));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        reference = comparable(out.resolve("report.json"));
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The report without what legitimately differs between runs: timings, start time, throughput. */
+    static JsonNode comparable(Path report) throws IOException {
+        ObjectNode n = (ObjectNode) Json.MAPPER.readTree(report.toFile());
+        n.remove("timing");
+        ((ObjectNode) n.get("provenance")).remove(List.of("startedAt", "gitCommit"));
+        ((ObjectNode) n.get("final")).remove("inferenceSamplesPerSecond");
+        for (JsonNode it : n.get("iterations")) {
+            ((ObjectNode) it).remove(List.of("trainSeconds", "seconds"));
+        }
+        return n;
+    }
+
+    static Process child(Path out, long writeDelayMillis) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=" + writeDelayMillis,
+                "-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(),
+                "search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()));
+        cmd.addAll(List.of(SETTINGS));
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile()).start();
+    }
+
+    static void waitFor(Predicate<Path> condition, Path dir, Process p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.test(dir)) {
+            assertThat(p.isAlive()).as("the search ended before the moment to interrupt it").isTrue();
+            assertThat(System.nanoTime()).as("timed out waiting to interrupt").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    static boolean stateWriteInProgress(Path dir) {
+        Path cp = dir.resolve(SearchCheckpoint.DIRECTORY);
+        if (!Files.isDirectory(cp)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(cp)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".state.json") && f.toString().endsWith(".tmp"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int iterationsCheckpointed(Path dir) {
+        try {
+            return Json.MAPPER.readTree(dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE).toFile())
+                    .get("nextIteration").asInt();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Nothing visible is half-written: every JSON file parses, and no report exists before the run finished. */
+    static void assertNothingHalfWritten(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    assertThat(Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8))).as(f.toString()).isNotNull();
+                }
+            }
+        }
+        assertThat(dir.resolve("report.json")).doesNotExist();
+    }
+
+    static void resumeAndCompare(Path out) throws IOException {
+        CliRun resumed = CliRun.of("search", "--resume", out.toString(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(comparable(out.resolve("report.json"))).isEqualTo(reference);
+        assertThat(out.resolve(SearchCheckpoint.DIRECTORY)).doesNotExist();
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void killedMidCheckpointWriteThenResumed() throws Exception {
+        Path out = root.resolve("mid-write");
+        Process p = child(out, 400);
+        waitFor(d -> iterationsCheckpointed(d) >= 2 && stateWriteInProgress(d), out, p);
+        p.destroyForcibly().waitFor();
+        assertNothingHalfWritten(out);
+        assertThat(iterationsCheckpointed(out)).isBetween(2, 5);
+        resumeAndCompare(out);
+    }
+
+    @Test
+    void killedBetweenIterationsAndBeforeAnyCheckpoint() throws Exception {
+        Path between = root.resolve("between");
+        Process p = child(between, 150);
+        waitFor(d -> iterationsCheckpointed(d) >= 4 && !stateWriteInProgress(d), between, p);
+        p.destroyForcibly().waitFor();
+        assertNothingHalfWritten(between);
+        resumeAndCompare(between);
+
+        Path early = root.resolve("early");
+        Process q = child(early, 150);
+        waitFor(d -> Files.exists(d.resolve(Invocation.FILE)), early, q);
+        q.destroyForcibly().waitFor();
+        resumeAndCompare(early);
+    }
+
+    @Test
+    void sigintFinishesTheWriteSaysHowToResumeAndExits130() throws Exception {
+        Path out = root.resolve("sigint");
+        Process p = child(out, 400);
+        waitFor(d -> iterationsCheckpointed(d) >= 1 && stateWriteInProgress(d), out, p);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        String err = Files.readString(out.resolveSibling("sigint.err"));
+        assertThat(err).contains("interrupted:").contains("saep search --resume " + out);
+        // The write in progress completed: the checkpoint is a newer one than the one before the signal.
+        assertThat(iterationsCheckpointed(out)).isGreaterThanOrEqualTo(2);
+        assertNothingHalfWritten(out);
+        resumeAndCompare(out);
+    }
+}

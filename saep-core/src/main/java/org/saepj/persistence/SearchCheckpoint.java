@@ -1,0 +1,237 @@
+package org.saepj.persistence;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.saepj.SaepException;
+import org.saepj.data.Shape;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
+import org.saepj.engine.ParameterCodec;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.search.CheckpointSink;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.SearchState;
+import org.saepj.subnetwork.CandidateSpec;
+
+/**
+ * A resumable search's checkpoint: {@code checkpoint/state.json} and one parameter file per member, written
+ * after every iteration. Parameter files are written before the state that names them and deleted only
+ * after a state that no longer names them is in place, and every file is written atomically, so a search
+ * killed at any moment leaves the previous or the new checkpoint, whole.
+ */
+public final class SearchCheckpoint implements CheckpointSink {
+    /** The checkpoint directory's name inside a run directory. */
+    public static final String DIRECTORY = "checkpoint";
+    /** The state file's name. */
+    public static final String STATE = "state.json";
+    /** The state format this build writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /**
+     * System property slowing every state write by this many milliseconds half-way through, so the
+     * interruption tests can kill a search in the middle of a write.
+     */
+    public static final String WRITE_DELAY_PROPERTY = "saep.checkpoint.writeDelayMillis";
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final long writeDelayMillis;
+
+    /**
+     * @param runDir the run's output directory; the checkpoint goes into its {@code checkpoint/}
+     */
+    public SearchCheckpoint(Path runDir) {
+        this.dir = runDir.resolve(DIRECTORY);
+        this.writeDelayMillis = Long.getLong(WRITE_DELAY_PROPERTY, 0L);
+    }
+
+    /**
+     * Held while a checkpoint is being written: an interrupt handler takes it to let the write finish.
+     *
+     * @return the lock
+     */
+    public ReentrantLock writingLock() {
+        return writing;
+    }
+
+    /** The stored form of a member. */
+    record MemberEntry(int id, int iteration, String name, long seed, ArchitectureEntry architecture, OptimizerEntry optimizer,
+                       String file) {
+    }
+
+    /** The stored form of an architecture. */
+    record ArchitectureEntry(String type, int[] input, int classes, int[] hidden, int filters, int dense) {
+    }
+
+    /** The stored form of an optimizer's settings. */
+    record OptimizerEntry(String type, float learningRate, float decay, float epsilon, float momentum, int decaySteps,
+                          float beta1, float beta2) {
+    }
+
+    /** The content of state.json. */
+    record State(int formatVersion, int nextIteration, int nextId, List<MemberEntry> members, double[] weights,
+                 List<IterationRecord> records, long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds,
+                 String startedAt) {
+    }
+
+    @Override
+    public void save(SearchState state) {
+        writing.lock();
+        try {
+            List<MemberEntry> entries = new ArrayList<>();
+            for (SearchState.Snapshot s : state.members()) {
+                String file = "member-" + s.id() + ".params";
+                Path target = dir.resolve(file);
+                if (!Files.exists(target)) {
+                    float[] params = s.network().parameters();
+                    AtomicFiles.write(target, out -> ParameterCodec.write(params, out));
+                }
+                entries.add(new MemberEntry(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
+                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file));
+            }
+            State stored = new State(FORMAT_VERSION, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
+                    state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt());
+            byte[] bytes = JSON.writeValueAsBytes(stored);
+            AtomicFiles.write(dir.resolve(STATE), out -> {
+                int half = bytes.length / 2;
+                out.write(bytes, 0, half);
+                if (writeDelayMillis > 0) {
+                    out.flush();
+                    sleep(writeDelayMillis);
+                }
+                out.write(bytes, half, bytes.length - half);
+            });
+            deleteUnreferenced(entries);
+        } catch (IOException e) {
+            throw new SaepException(dir.resolve(STATE) + ": cannot write the checkpoint: " + e.getMessage(), e);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void deleteUnreferenced(List<MemberEntry> entries) throws IOException {
+        Set<String> keep = new HashSet<>();
+        entries.forEach(e -> keep.add(e.file()));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith("member-") && name.endsWith(".params") && !keep.contains(name)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @param runDir a run's output directory
+     * @return true when it holds a checkpoint
+     */
+    public static boolean exists(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(DIRECTORY).resolve(STATE));
+    }
+
+    /**
+     * Loads a checkpoint.
+     *
+     * @param runDir the run's output directory
+     * @param kernels the kernels the restored networks use
+     * @return the state to resume from
+     */
+    public static SearchState load(Path runDir, Kernels kernels) {
+        Path dir = runDir.resolve(DIRECTORY);
+        Path file = dir.resolve(STATE);
+        State stored;
+        try {
+            stored = JSON.readValue(Files.readAllBytes(file), State.class);
+        } catch (NoSuchFileException e) {
+            throw new SaepException(runDir + ": no checkpoint to resume from (" + file + " is missing)");
+        } catch (IOException e) {
+            throw new SaepException(file + ": corrupt checkpoint (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+        if (stored.formatVersion() != FORMAT_VERSION) {
+            throw new SaepException(file + ": checkpoint format " + stored.formatVersion() + " is not supported (this build reads "
+                    + FORMAT_VERSION + ")");
+        }
+        List<SearchState.Snapshot> members = new ArrayList<>();
+        for (MemberEntry e : stored.members()) {
+            CandidateSpec spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed());
+            Network net = new Network(spec.architecture(), kernels);
+            Path params = dir.resolve(e.file());
+            try (InputStream in = Files.newInputStream(params)) {
+                net.setParameters(ParameterCodec.read(in, net.parameterCount(), params.toString()));
+            } catch (NoSuchFileException ex) {
+                throw new SaepException(params + ": missing parameter file of member " + e.id() + " named by " + file);
+            } catch (IOException ex) {
+                throw new SaepException(params + ": cannot read: " + ex.getMessage(), ex);
+            }
+            members.add(new SearchState.Snapshot(e.id(), e.iteration(), spec, net));
+        }
+        return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
+                stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt());
+    }
+
+    private static ArchitectureEntry architecture(Architecture a) {
+        int[] input = {a.input().height(), a.input().width(), a.input().channels()};
+        if (a instanceof Architecture.DenseStack d) {
+            return new ArchitectureEntry("dense", input, d.classes(), d.hidden(), 0, 0);
+        }
+        Architecture.ConvNet c = (Architecture.ConvNet) a;
+        return new ArchitectureEntry("conv", input, c.classes(), null, c.filters(), c.dense());
+    }
+
+    private static Architecture architecture(Path file, ArchitectureEntry e) {
+        try {
+            Shape input = new Shape(e.input()[0], e.input()[1], e.input()[2]);
+            return switch (e.type()) {
+                case "dense" -> new Architecture.DenseStack(input, e.hidden(), e.classes());
+                case "conv" -> new Architecture.ConvNet(input, e.filters(), e.dense(), e.classes());
+                default -> throw new SaepException(file + ": unknown architecture type '" + e.type() + "'");
+            };
+        } catch (RuntimeException ex) {
+            if (ex instanceof SaepException se) {
+                throw se;
+            }
+            throw new SaepException(file + ": invalid architecture (" + ex.getMessage() + ")", ex);
+        }
+    }
+
+    private static OptimizerEntry optimizer(OptimizerSpec o) {
+        if (o instanceof OptimizerSpec.RmsProp r) {
+            return new OptimizerEntry("rmsprop", r.learningRate(), r.decay(), r.epsilon(), 0, 0, 0, 0);
+        }
+        if (o instanceof OptimizerSpec.SgdMomentum m) {
+            return new OptimizerEntry("sgd-momentum", m.learningRate(), 0, 0, m.momentum(), m.decaySteps(), 0, 0);
+        }
+        OptimizerSpec.Adam a = (OptimizerSpec.Adam) o;
+        return new OptimizerEntry("adam", a.learningRate(), 0, a.epsilon(), 0, 0, a.beta1(), a.beta2());
+    }
+
+    private static OptimizerSpec optimizer(Path file, OptimizerEntry e) {
+        return switch (e.type()) {
+            case "rmsprop" -> new OptimizerSpec.RmsProp(e.learningRate(), e.decay(), e.epsilon());
+            case "sgd-momentum" -> new OptimizerSpec.SgdMomentum(e.learningRate(), e.momentum(), e.decaySteps());
+            case "adam" -> new OptimizerSpec.Adam(e.learningRate(), e.beta1(), e.beta2(), e.epsilon());
+            default -> throw new SaepException(file + ": unknown optimizer type '" + e.type() + "'");
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.saepj.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.SaepException;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.IdxDatasetReader;
+import org.saepj.data.source.KnownDataset;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.pruning.PruningMethod;
+import org.saepj.search.AdaNetSearch;
+import org.saepj.search.Experiment;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.Mixture;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+import org.saepj.testing.TestFiles;
+
+/** A search resumed from the checkpoint of any iteration ends exactly as the uninterrupted run. */
+class SearchCheckpointTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void resumingFromEveryIterationReproducesTheRun() {
+        Path data = TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
+        SourceData source = IdxDatasetReader.read("fashion-mnist", data, KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        for (Mixture mixture : Mixture.values()) {
+            SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(240).method(PruningMethod.PIE).mixture(mixture)
+                    .seed(3).threads(2).build();
+            Partitions p = Partitions.prepare(config, source).get(0);
+            try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
+                AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best());
+                // Keep the checkpoint of every iteration in its own directory.
+                int[] k = {0};
+                SearchResult full = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, null,
+                        state -> new SearchCheckpoint(dir.resolve(mixture + "-after-" + (++k[0]))).save(state));
+                assertThat(k[0]).isEqualTo(6);
+                for (int t = 1; t <= 6; t++) {
+                    SearchState state = SearchCheckpoint.load(dir.resolve(mixture + "-after-" + t), KernelsProvider.best());
+                    assertThat(state.nextIteration()).isEqualTo(t);
+                    SearchResult resumed = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, state,
+                            s -> { });
+                    assertSame(full, resumed);
+                }
+            }
+        }
+    }
+
+    static void assertSame(SearchResult a, SearchResult b) {
+        assertThat(b.metrics().testAccuracy()).isEqualTo(a.metrics().testAccuracy());
+        assertThat(b.metrics().testLoss()).isEqualTo(a.metrics().testLoss());
+        assertThat(b.ensemble().weights()).isEqualTo(a.ensemble().weights());
+        assertThat(b.ensemble().size()).isEqualTo(a.ensemble().size());
+        for (int j = 0; j < a.ensemble().size(); j++) {
+            assertThat(b.ensemble().members().get(j).id()).isEqualTo(a.ensemble().members().get(j).id());
+            assertThat(b.ensemble().members().get(j).network().parameters()).isEqualTo(a.ensemble().members().get(j).network().parameters());
+        }
+        assertThat(b.iterations()).hasSameSizeAs(a.iterations());
+        for (int t = 0; t < a.iterations().size(); t++) {
+            IterationRecord x = a.iterations().get(t);
+            IterationRecord y = b.iterations().get(t);
+            assertThat(y.memberIds()).isEqualTo(x.memberIds());
+            assertThat(y.pruned()).isEqualTo(x.pruned());
+            assertThat(y.selectionObjective()).isEqualTo(x.selectionObjective());
+            assertThat(y.testAccuracy()).isEqualTo(x.testAccuracy());
+            assertThat(y.candidates()).isEqualTo(x.candidates());
+            assertThat(y.pruneDecision()).usingRecursiveComparison()
+                    .withEqualsForType((u, v) -> Double.compare(u, v) == 0, Double.class).isEqualTo(x.pruneDecision());
+        }
+        assertThat(b.provenance().startedAt()).isEqualTo(a.provenance().startedAt());
+    }
+
+    @Test
+    void missingAndCorruptCheckpointsAreClearErrors() throws Exception {
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best())).isInstanceOf(SaepException.class)
+                .hasMessageContaining("no checkpoint to resume from");
+        Files.createDirectories(dir.resolve("checkpoint"));
+        Files.writeString(dir.resolve("checkpoint").resolve("state.json"), "{\"formatVersion\": 1, \"members\": [");
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best())).isInstanceOf(SaepException.class)
+                .hasMessageContaining("corrupt checkpoint");
+        assertThat(List.of(SearchCheckpoint.exists(dir))).containsExactly(true);
+    }
+}
