@@ -38,6 +38,14 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
     double complexity();
 
     /**
+     * The number of parameters, computed without building the network, so a size read from a file can be
+     * checked before anything is allocated.
+     *
+     * @return the parameter count
+     */
+    long parameterCount();
+
+    /**
      * The paper's DNN: {@code hidden.length} × [Dense(width, ReLU)] then Dense(classes). With no hidden layer
      * it is a linear model. Also describes the MLP 784-512-10 of the benchmark.
      *
@@ -94,6 +102,17 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
         }
 
         @Override
+        public long parameterCount() {
+            long n = 0;
+            long in = input.size();
+            for (int width : hidden) {
+                n += in * width + width;
+                in = width;
+            }
+            return n + in * classes + classes;
+        }
+
+        @Override
         public int depth() {
             return hidden.length;
         }
@@ -142,6 +161,14 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return new ConvNet(input, 16, 64, classes);
         }
 
+        /** Checks the sizes. */
+        public ConvNet {
+            if (filters < 1 || dense < 1 || classes < 2 || input.height() < 2 || input.width() < 2) {
+                throw new IllegalArgumentException("a ConvNet needs filters and dense units ≥ 1, classes ≥ 2 and an image of at least 2×2,"
+                        + " got " + filters + ", " + dense + ", " + classes + ", " + input);
+            }
+        }
+
         @Override
         public List<Layer> layers(Kernels kernels) {
             int h = input.height();
@@ -160,6 +187,12 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
         @Override
         public String kind() {
             return "cnn";
+        }
+
+        @Override
+        public long parameterCount() {
+            long pooled = (long) (input.height() / 2) * (input.width() / 2) * filters;
+            return 9L * input.channels() * filters + filters + pooled * dense + dense + (long) dense * classes + classes;
         }
 
         @Override

@@ -35,6 +35,8 @@ import org.saepj.ensemble.Logits;
 public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     /** The manifest format this build writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** The largest member a manifest may declare: a guard against corrupt sizes, far above the paper's networks. */
+    public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
     public static final String MANIFEST = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -115,7 +117,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         validate(file, manifest);
         List<Network> networks = new ArrayList<>();
         for (EnsembleManifest.MemberEntry m : manifest.members()) {
-            Network net = new Network(architecture(file, manifest, m), kernels);
+            Architecture arch = architecture(file, manifest, m);
+            if (arch.parameterCount() > MAX_PARAMETERS) {
+                throw new SaepException(file + ": member " + m.id() + " declares " + arch.parameterCount()
+                        + " parameters: more than this build loads (" + MAX_PARAMETERS + ")");
+            }
+            Network net = new Network(arch, kernels);
             Path params = dir.resolve(m.file()).normalize();
             if (!params.startsWith(dir.normalize())) {
                 throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
@@ -155,7 +162,10 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.preprocessing() == null || !List.of("scale", "standardize").contains(m.preprocessing().type())) {
             throw new SaepException(file + ": preprocessing.type must be scale or standardize");
         }
-        int features = m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
+        long features = (long) m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
+        if (features > (1 << 24)) {
+            throw new SaepException(file + ": inputShape declares " + features + " values per sample: more than this build loads");
+        }
         if (m.preprocessing().type().equals("standardize") && (m.preprocessing().mean() == null
                 || m.preprocessing().deviation() == null || m.preprocessing().mean().length != features
                 || m.preprocessing().deviation().length != features)) {

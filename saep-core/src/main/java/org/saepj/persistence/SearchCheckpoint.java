@@ -175,6 +175,9 @@ public final class SearchCheckpoint implements CheckpointSink {
         List<SearchState.Snapshot> members = new ArrayList<>();
         for (MemberEntry e : stored.members()) {
             CandidateSpec spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed());
+            if (spec.architecture().parameterCount() > SavedEnsemble.MAX_PARAMETERS) {
+                throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
+            }
             Network net = new Network(spec.architecture(), kernels);
             Path params = dir.resolve(e.file());
             try (InputStream in = Files.newInputStream(params)) {

@@ -186,9 +186,10 @@ public final class AdaNetSearch {
                 candidateRecords.add(new CandidateRecord(c.candidate().name(), c.candidate().architecture().depth(), obj,
                         c.trainLoss(), best != null && best.candidateIndex() == i, c.divergence().orElse(null)));
             }
-            if (best == null) {
+            if (trained.stream().noneMatch(TrainedCandidate::usable)) {
                 listener.warning(t, "every candidate diverged: the ensemble stays as it was");
-            } else {
+            }
+            if (best != null) {
                 ensemble = new Ensemble(best.members(), best.weights());
             }
             nextId += trained.size();
