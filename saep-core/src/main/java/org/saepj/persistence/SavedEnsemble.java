@@ -159,7 +159,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 || m.inputShape()[2] < 1) {
             throw new SaepException(file + ": inputShape must be [height, width, channels] with positive entries");
         }
-        if (m.preprocessing() == null || !List.of("scale", "standardize").contains(m.preprocessing().type())) {
+        if (m.preprocessing() == null || m.preprocessing().type() == null
+                || !List.of("scale", "standardize").contains(m.preprocessing().type())) {
             throw new SaepException(file + ": preprocessing.type must be scale or standardize");
         }
         long features = (long) m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
@@ -171,9 +172,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 || m.preprocessing().deviation().length != features)) {
             throw new SaepException(file + ": standardize needs mean and deviation of " + features + " features each");
         }
+        if (m.classNames().contains(null)) {
+            throw new SaepException(file + ": class names must be strings");
+        }
         for (EnsembleManifest.MemberEntry e : m.members()) {
-            if (e.file() == null || !Double.isFinite(e.weight())) {
-                throw new SaepException(file + ": member " + e.id() + " needs a file and a finite weight");
+            if (e == null || e.kind() == null || e.file() == null || !Double.isFinite(e.weight())) {
+                throw new SaepException(file + ": every member needs a kind, a file and a finite weight");
             }
         }
     }

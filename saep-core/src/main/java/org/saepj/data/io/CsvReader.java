@@ -139,7 +139,7 @@ public final class CsvReader {
                     x[r * d + f++] = v;
                 } catch (NumberFormatException e) {
                     throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c)
-                            + ": '" + cell + "' is not a finite number");
+                            + ": " + quote(cell) + " is not a finite number");
                 }
             }
         }
@@ -164,7 +164,13 @@ public final class CsvReader {
     }
 
     private static String columnName(List<String> header, int c) {
-        return header == null ? "" : " ('" + header.get(c) + "')";
+        return header == null ? "" : " (" + quote(header.get(c)) + ")";
+    }
+
+    /** A cell as it appears in a one-line message: quoted, line breaks escaped, long text cut. */
+    static String quote(String cell) {
+        String s = cell.replace("\r", "\\r").replace("\n", "\\n");
+        return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
     }
 
     private static boolean looksLikeHeader(CSVRecord first, Optional<String> labelColumn) {
@@ -194,8 +200,8 @@ public final class CsvReader {
             return idx;
         }
         if (header == null || !header.contains(spec)) {
-            throw new SaepException(file + ": no column named '" + spec + "'"
-                    + (header == null ? " (the file has no header)" : ": columns are " + header));
+            throw new SaepException(file + ": no column named " + quote(spec)
+                    + (header == null ? " (the file has no header)" : ": columns are " + quote(String.join(", ", header))));
         }
         return header.indexOf(spec);
     }
