@@ -80,7 +80,7 @@ final class Comparison {
                                         Experiment.info(config, data, parts.get(k)), progress);
                             }
                             RunOutputs.write(runDir, r, parts.get(k), plan.folds() > 0 ? k : -1);
-                            ComparisonRun run = new ComparisonRun(method, mixtureName, seed, plan.folds() > 0 ? k + 1 : 0,
+                            ComparisonRun run = ComparisonRun.of(method, mixtureName, seed, plan.folds() > 0 ? k + 1 : 0,
                                     "runs/" + name, r);
                             runs.add(run);
                             if (!quiet) {
@@ -115,10 +115,10 @@ final class Comparison {
         List<Summary> rows = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
             List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
-            double[] acc = in.stream().mapToDouble(r -> r.result().metrics().testAccuracy()).toArray();
-            double[] size = in.stream().mapToDouble(r -> r.result().metrics().ensembleSize()).toArray();
-            double[] params = in.stream().mapToDouble(r -> r.result().metrics().parameters()).toArray();
-            double[] secs = in.stream().mapToDouble(r -> r.result().timing().totalSeconds()).toArray();
+            double[] acc = in.stream().mapToDouble(r -> r.testAccuracy()).toArray();
+            double[] size = in.stream().mapToDouble(r -> r.ensembleSize()).toArray();
+            double[] params = in.stream().mapToDouble(r -> r.parameters()).toArray();
+            double[] secs = in.stream().mapToDouble(r -> r.totalSeconds()).toArray();
             rows.add(new Summary(g, in.get(0).method(), in.get(0).mixture(), in.size(), Stats.mean(acc), Stats.std(acc),
                     Stats.mean(size), Stats.std(size), Stats.mean(params), Stats.mean(secs)));
         }
@@ -150,11 +150,11 @@ final class Comparison {
             n.put("seed", r.seed());
             n.put("fold", r.fold());
             n.put("directory", r.directory());
-            Json.put(n, "testAccuracy", r.result().metrics().testAccuracy());
-            n.put("ensembleSize", r.result().metrics().ensembleSize());
-            n.put("parameters", r.result().metrics().parameters());
-            Json.put(n, "totalSeconds", r.result().timing().totalSeconds());
-            Json.put(n, "trainSeconds", r.result().timing().trainSeconds());
+            Json.put(n, "testAccuracy", r.testAccuracy());
+            n.put("ensembleSize", r.ensembleSize());
+            n.put("parameters", r.parameters());
+            Json.put(n, "totalSeconds", r.totalSeconds());
+            Json.put(n, "trainSeconds", r.trainSeconds());
         }
         ArrayNode sum = root.putArray("summary");
         for (Summary s : summary) {
@@ -175,9 +175,9 @@ final class Comparison {
                     .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",
                             "directory").get())) {
                 for (ComparisonRun r : runs) {
-                    csv.printRecord(r.method(), r.mixture(), r.seed(), r.fold(), r.result().metrics().testAccuracy(),
-                            r.result().metrics().ensembleSize(), r.result().metrics().parameters(),
-                            String.format("%.3f", r.result().timing().totalSeconds()), r.directory());
+                    csv.printRecord(r.method(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
+                            r.ensembleSize(), r.parameters(),
+                            String.format("%.3f", r.totalSeconds()), r.directory());
                 }
             }
         });
@@ -204,15 +204,15 @@ final class Comparison {
         cfg.put("dataset", data.source());
         cfg.put("dataset sha256", data.sha256());
         if (!runs.isEmpty()) {
-            var p = runs.get(0).result().provenance();
+            var p = runs.get(0).provenance();
             cfg.put("version", p.version() + " (commit " + p.gitCommit() + ")");
             cfg.put("engine", p.engine() + ", " + p.executor() + ", Java " + p.java());
         }
         html.heading("Configuration").keyValues(cfg);
         html.heading("Runs").table(List.of("method", "mixture", "seed/fold", "accuracy", "size", "parameters", "seconds", "directory"),
                 runs.stream().map(r -> List.of(r.method(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
-                        String.format("%.4f", r.result().metrics().testAccuracy()), Integer.toString(r.result().metrics().ensembleSize()),
-                        Long.toString(r.result().metrics().parameters()), String.format("%.1f", r.result().timing().totalSeconds()),
+                        String.format("%.4f", r.testAccuracy()), Integer.toString(r.ensembleSize()),
+                        Long.toString(r.parameters()), String.format("%.1f", r.totalSeconds()),
                         r.directory())).toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
     }

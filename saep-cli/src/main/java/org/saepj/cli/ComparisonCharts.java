@@ -25,8 +25,8 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] s
         List<Charts.Series> points = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
             List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
-            points.add(new Charts.Series(g, in.stream().mapToDouble(r -> r.result().metrics().ensembleSize()).toArray(),
-                    in.stream().mapToDouble(r -> r.result().metrics().testAccuracy()).toArray(), null));
+            points.add(new Charts.Series(g, in.stream().mapToDouble(r -> r.ensembleSize()).toArray(),
+                    in.stream().mapToDouble(r -> r.testAccuracy()).toArray(), null));
         }
         byte[] scatter = Charts.scatter("Final test accuracy against ensemble size", "ensemble size", "test accuracy", points);
         return new ComparisonCharts(accuracy, size, diversity, scatter);

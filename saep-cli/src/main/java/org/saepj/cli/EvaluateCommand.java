@@ -2,11 +2,9 @@ package org.saepj.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import org.saepj.data.Dataset;
 import org.saepj.diversity.Diversity;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -18,18 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code saep evaluate}: a saved ensemble's accuracy, loss, size and diversity on a source. */
 @Command(name = "evaluate", description = "Measure a saved ensemble on a data source (by default its test partition).")
 final class EvaluateCommand implements Runnable {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble of a search).")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
-    String data;
-
-    @Option(names = "--partition", paramLabel = "test|train|all", defaultValue = "test",
-            description = "Which part of the source (default: ${DEFAULT-VALUE}; the search's own split on its own source).")
-    String partition;
-
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
+
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions dataOptions;
@@ -39,8 +30,8 @@ final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
-        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
-        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
+        SavedEnsemble ensemble = modelOptions.load();
+        Dataset d = modelOptions.data(ensemble, dataOptions);
         List<float[]> members = ensemble.memberLogits(d);
         float[] f = Logits.combine(members, ensemble.weights());
         int classes = d.classCount();

@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.saepj.data.Dataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -20,17 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
 @Command(name = "predict", description = "Write a saved ensemble's predictions for a data source as CSV.")
 final class PredictCommand implements Runnable {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble.")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
-    String data;
-
-    @Option(names = "--partition", paramLabel = "test|train|all", defaultValue = "test", description = "Which part of the source (default: ${DEFAULT-VALUE}).")
-    String partition;
-
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
     Path out;
+
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions dataOptions;
@@ -40,8 +33,8 @@ final class PredictCommand implements Runnable {
 
     @Override
     public void run() {
-        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
-        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
+        SavedEnsemble ensemble = modelOptions.load();
+        Dataset d = modelOptions.data(ensemble, dataOptions);
         float[] f = ensemble.logits(d);
         List<String> names = d.classNames();
         int c = names.size();

@@ -81,7 +81,14 @@ public final class SaepCommand implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = create(out, err).execute(args);
+        int code;
+        try {
+            code = create(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): give it more with SAEP_JAVA_OPTS=-Xmx8g (or java -Xmx8g)");
+            code = EXIT_ERROR;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,5 +1,7 @@
 package org.saepj.diversity;
 
+import org.saepj.information.InformationTheory;
+
 /**
  * The five pairwise diversity measures of spec §8, each the mean over all member pairs i &lt; j. An ensemble
  * of fewer than two members has no pairs; every measure is then reported as 0 and {@link #pairs()} is 0.
@@ -25,15 +27,7 @@ public record Diversity(double disagreement, double disagreementWithLabels, doub
         if (n < 2) {
             return new Diversity(0, 0, 0, 0, 0, 0);
         }
-        int classes = 1;
-        for (int[] p : predictions) {
-            for (int v : p) {
-                classes = Math.max(classes, v + 1);
-            }
-        }
-        for (int v : labels) {
-            classes = Math.max(classes, v + 1);
-        }
+        int classes = InformationTheory.alphabetSize(predictions, labels);
         double dis = 0;
         double disL = 0;
         double q = 0;

@@ -212,6 +212,19 @@ public final class Network {
         return trainStep(x, batchLabels, indices.length, optimizer);
     }
 
+    /**
+     * Frees the activation buffers (a CNN's buffers for a 512-sample inference chunk hold about 150 MB).
+     * Frozen members call this after computing their outputs; the buffers come back on the next forward pass.
+     */
+    public void releaseBuffers() {
+        acts = new float[0][];
+        deltas = new float[0][];
+        capacity = 0;
+        for (Layer layer : layers) {
+            layer.releaseBuffers();
+        }
+    }
+
     private void ensureCapacity(int batch) {
         if (batch <= capacity) {
             return;

@@ -21,15 +21,7 @@ public final class SoftmaxCrossEntropy {
         float invBatch = 1f / batch;
         for (int b = 0; b < batch; b++) {
             int base = b * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                max = Math.max(max, logits[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                sum += Math.exp(logits[base + j] - max);
-            }
-            double logSum = Math.log(sum) + max;
+            double logSum = logSumExp(logits, base, classes);
             total += logSum - logits[base + labels[b]];
             if (grad != null) {
                 for (int j = 0; j < classes; j++) {
@@ -53,16 +45,21 @@ public final class SoftmaxCrossEntropy {
         double total = 0;
         for (int b = 0; b < labels.length; b++) {
             int base = b * classes;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < classes; j++) {
-                max = Math.max(max, logits[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < classes; j++) {
-                sum += Math.exp(logits[base + j] - max);
-            }
-            total += Math.log(sum) + max - logits[base + labels[b]];
+            total += logSumExp(logits, base, classes) - logits[base + labels[b]];
         }
         return total / labels.length;
+    }
+
+    /** ln Σ exp(row), computed stably by subtracting the row's maximum first. */
+    private static double logSumExp(float[] logits, int base, int classes) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < classes; j++) {
+            max = Math.max(max, logits[base + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < classes; j++) {
+            sum += Math.exp(logits[base + j] - max);
+        }
+        return Math.log(sum) + max;
     }
 }

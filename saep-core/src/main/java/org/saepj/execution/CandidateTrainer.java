@@ -46,6 +46,7 @@ public final class CandidateTrainer {
             float loss = net.trainStep(train, idx, x, optimizer);
             if (!Float.isFinite(loss)) {
                 progress.stepDone(task.index(), steps, steps);
+                net.releaseBuffers();
                 return new TrainedCandidate(task.candidate(), net, Double.NaN,
                         Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
                         List.of(), List.of(), seconds(t0), 0);
@@ -64,12 +65,15 @@ public final class CandidateTrainer {
         for (Dataset d : task.outputsOn()) {
             float[] out = net.logits(d);
             if (!allFinite(out)) {
+                net.releaseBuffers();
                 return new TrainedCandidate(task.candidate(), net, tailLoss / tail,
                         Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1));
             }
             logits.add(out);
             predictions.add(Logits.argmax(out, d.classCount()));
         }
+        // The network is frozen from here on: its training and inference buffers are no longer needed.
+        net.releaseBuffers();
         return new TrainedCandidate(task.candidate(), net, tailLoss / tail, Optional.empty(), logits, predictions, trainSeconds,
                 seconds(t1));
     }

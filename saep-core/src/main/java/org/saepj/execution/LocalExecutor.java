@@ -54,6 +54,9 @@ public final class LocalExecutor implements CandidateExecutor {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err; // OutOfMemoryError above all: the command line turns it into advice on the heap
+            }
             throw new IllegalStateException("candidate training failed", e.getCause());
         }
         return results;

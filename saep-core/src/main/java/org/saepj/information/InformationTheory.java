@@ -8,6 +8,26 @@ public final class InformationTheory {
     private InformationTheory() {
     }
 
+    /**
+     * The number of classes a set of label vectors needs: the largest label seen plus one (at least 1).
+     *
+     * @param predictions label vectors (for example each member's predictions)
+     * @param labels the true labels
+     * @return the largest value in any of them plus one
+     */
+    public static int alphabetSize(int[][] predictions, int[] labels) {
+        int max = 0;
+        for (int[] p : predictions) {
+            for (int v : p) {
+                max = Math.max(max, v);
+            }
+        }
+        for (int v : labels) {
+            max = Math.max(max, v);
+        }
+        return max + 1;
+    }
+
     /** @return the number of distinct values needed to index both vectors: the largest value plus one */
     static int alphabet(int[] x, int[] y) {
         int max = 0;

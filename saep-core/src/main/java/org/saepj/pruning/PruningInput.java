@@ -28,15 +28,7 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
      * @return an input with uniform weights and the class count taken as the largest label seen plus one
      */
     public static PruningInput uniform(int[][] predictions, int[] labels) {
-        int classes = 1;
-        for (int[] p : predictions) {
-            for (int v : p) {
-                classes = Math.max(classes, v + 1);
-            }
-        }
-        for (int v : labels) {
-            classes = Math.max(classes, v + 1);
-        }
+        int classes = org.saepj.information.InformationTheory.alphabetSize(predictions, labels);
         double[] w = new double[predictions.length];
         java.util.Arrays.fill(w, 1.0 / Math.max(1, predictions.length));
         return new PruningInput(predictions, labels, w, classes);

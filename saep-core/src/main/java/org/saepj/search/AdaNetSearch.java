@@ -249,6 +249,7 @@ public final class AdaNetSearch {
     /** Recomputes a stored member's outputs: the same network, kernels and chunking give the same numbers. */
     private static Member restore(SearchState.Snapshot s, Partitions data, List<Dataset> outputsOn, int classes) {
         List<float[]> logits = outputsOn.stream().map(d -> s.network().logits(d)).toList();
+        s.network().releaseBuffers();
         List<int[]> predictions = logits.stream().map(l -> Logits.argmax(l, classes)).toList();
         return toMember(s.id(), s.iteration(), new TrainedCandidate(s.candidate(), s.network(), Double.NaN,
                 java.util.Optional.empty(), logits, predictions, 0, 0), data.selectsOnTrain());
@@ -288,6 +289,7 @@ public final class AdaNetSearch {
         long t0 = System.nanoTime();
         for (Member m : ensemble.members()) {
             m.network().logits(test);
+            m.network().releaseBuffers();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FinalMetrics(Logits.accuracy(f, test.labels(), classes), Logits.meanLoss(f, test.labels(), classes), n,

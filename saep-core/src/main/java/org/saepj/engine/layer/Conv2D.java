@@ -89,6 +89,12 @@ public final class Conv2D extends Layer {
         }
     }
 
+    @Override
+    public void releaseBuffers() {
+        patches = new float[0];
+        dPatches = new float[0];
+    }
+
     /**
      * Patches stored tap-major: row {@code (ky·3 + kx)·cin + c} holds, for every output position, the input
      * value under that tap (zero in the padding). Each row is filled from shifted runs of the input.

@@ -70,6 +70,10 @@ public abstract class Layer {
      */
     public abstract void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch);
 
+    /** Frees scratch buffers kept between passes; they are allocated again when needed. */
+    public void releaseBuffers() {
+    }
+
     /** @return a short description, e.g. "Dense(784→32)" */
     @Override
     public abstract String toString();
