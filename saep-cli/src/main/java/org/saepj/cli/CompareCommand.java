@@ -18,8 +18,11 @@ import picocli.CommandLine.Spec;
 /** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
 @Command(name = "compare", description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
 final class CompareCommand implements Runnable {
-    @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "The data source (required).")
     String data;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted comparison in DIR with its own settings.")
+    Path resume;
 
     @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
     String test;
@@ -37,7 +40,7 @@ final class CompareCommand implements Runnable {
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
     int folds;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (must be empty unless --overwrite).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
     Path out;
 
     @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
@@ -57,13 +60,32 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
-        Comparison.Plan plan = plan(search, data, methods, mixtures, seeds, folds);
-        Path dir = OutputDirectory.prepare(out, "--out", overwrite);
-        SourceData source = TestData.attach(dataOptions.sources(), data, test);
-        execute(plan, source, dir, spec.commandLine().getOut(), quiet);
+        Comparison.Plan plan;
+        Path dir;
+        if (resume != null) {
+            if (data != null || out != null) {
+                throw new UsageError("--resume takes its settings from " + resume.resolve(Comparison.Plan.FILE) + ": drop --data and --out");
+            }
+            dir = resume;
+            StoredComparison stored = StoredComparison.load(dir);
+            plan = stored.plan();
+            test = stored.invocation().test();
+            dataOptions.restore(stored.invocation());
+            Stale.clean(dir);
+        } else {
+            if (data == null || out == null) {
+                throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
+            }
+            plan = plan(search, data, methods, mixtures, seeds, folds);
+            dir = OutputDirectory.prepare(out, "--out", overwrite);
+            new StoredComparison(plan, new Invocation(1, plan.base(), test, dataOptions.dataDir == null ? null
+                    : dataOptions.dataDir.toString(), dataOptions.labelColumn, dataOptions.header)).save(dir);
+        }
+        SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), test);
+        execute(plan, source, dir, spec.commandLine().getOut(), quiet, resume != null);
     }
 
-    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, boolean quiet) {
+    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, boolean quiet, boolean resume) {
         try {
             Partitions.prepare(plan.base(), source);
         } catch (IllegalArgumentException e) {
@@ -74,7 +96,8 @@ final class CompareCommand implements Runnable {
                     source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
         }
-        var runs = Comparison.run(plan, source, dir, out, quiet);
+        Preflight.check(plan.base(), Partitions.prepare(plan.base(), source).get(0), dir);
+        var runs = Comparison.run(plan, source, dir, out, quiet, resume);
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));
     }

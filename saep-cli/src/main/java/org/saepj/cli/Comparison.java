@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+import org.saepj.persistence.SearchCheckpoint;
 
 /**
  * Runs the paper's comparison: every method × mixture × seed (or fold) on the same data, then writes
@@ -43,6 +47,9 @@ final class Comparison {
      * @param folds K folds (one run per fold, with the first seed), or 0
      */
     record Plan(SearchConfig base, List<String> methods, List<Mixture> mixtures, List<Long> seeds, int folds) {
+        /** The file that stores a comparison's plan for {@code --resume}. */
+        static final String FILE = "compare.json";
+
         int runs() {
             int groups = 0;
             for (String m : methods) {
@@ -55,11 +62,12 @@ final class Comparison {
     private Comparison() {
     }
 
-    static List<ComparisonRun> run(Plan plan, SourceData data, Path dir, PrintWriter out, boolean quiet) {
+    static List<ComparisonRun> run(Plan plan, SourceData data, Path dir, PrintWriter out, boolean quiet, boolean resume) {
         Kernels kernels = KernelsProvider.best();
         List<ComparisonRun> runs = new ArrayList<>();
         int total = plan.runs();
-        try (LocalExecutor executor = new LocalExecutor(plan.base().threads(), kernels)) {
+        try (LocalExecutor executor = new LocalExecutor(plan.base().threads(), kernels);
+             InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare")) {
             for (String method : plan.methods()) {
                 List<Mixture> mixtures = method.equals(SINGLE) ? List.of(Mixture.UNIFORM) : plan.mixtures();
                 for (Mixture mixture : mixtures) {
@@ -72,21 +80,34 @@ final class Comparison {
                             String name = method + "-" + (method.equals(SINGLE) ? "single" : mixture.id())
                                     + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
                             Path runDir = OutputDirectory.prepare(dir.resolve("runs").resolve(name), "--out", true);
-                            SearchResult r;
-                            try (ProgressReporter progress = new ProgressReporter(out, System.console() != null, true,
-                                    runDir.resolve("search.log"), "")) {
-                                progress.log("config " + config);
-                                r = new AdaNetSearch(config, executor, kernels).run(parts.get(k),
-                                        Experiment.info(config, data, parts.get(k)), progress);
+                            int fold = plan.folds() > 0 ? k + 1 : 0;
+                            ComparisonRun run;
+                            String how;
+                            Path report = runDir.resolve("report.json");
+                            if (resume && Files.isRegularFile(report)) {
+                                run = ComparisonRun.fromReport(method, mixtureName, seed, fold, "runs/" + name, readJson(report));
+                                how = " (already complete)";
+                            } else {
+                                SearchCheckpoint checkpoint = new SearchCheckpoint(runDir);
+                                interrupts.guard(checkpoint.writingLock());
+                                SearchState state = resume && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
+                                SearchResult r;
+                                try (ProgressReporter progress = new ProgressReporter(out, System.console() != null, true,
+                                        runDir.resolve("search.log"), "")) {
+                                    progress.log((state == null ? "config " : "resumed, config ") + config);
+                                    r = new AdaNetSearch(config, executor, kernels).run(parts.get(k),
+                                            Experiment.info(config, data, parts.get(k)), progress, state, checkpoint);
+                                }
+                                RunOutputs.write(runDir, r, parts.get(k), plan.folds() > 0 ? k : -1);
+                                Stale.deleteCheckpoint(runDir);
+                                run = ComparisonRun.of(method, mixtureName, seed, fold, "runs/" + name, r);
+                                how = state == null ? "" : " (resumed)";
                             }
-                            RunOutputs.write(runDir, r, parts.get(k), plan.folds() > 0 ? k : -1);
-                            ComparisonRun run = ComparisonRun.of(method, mixtureName, seed, plan.folds() > 0 ? k + 1 : 0,
-                                    "runs/" + name, r);
                             runs.add(run);
                             if (!quiet) {
-                                out.printf("[%d/%d] %-16s %s: test accuracy %.4f, %d members, %.1f s%n", runs.size(), total,
-                                        run.group(), plan.folds() > 0 ? "fold " + (k + 1) : "seed " + seed,
-                                        r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.timing().totalSeconds());
+                                out.printf("[%d/%d] %-16s %s: test accuracy %.4f, %d members, %.1f s%s%n", runs.size(), total,
+                                        run.group(), plan.folds() > 0 ? "fold " + (k + 1) : "seed " + seed, run.testAccuracy(),
+                                        run.ensembleSize(), run.totalSeconds(), how);
                             }
                         }
                     }
@@ -95,6 +116,14 @@ final class Comparison {
         }
         write(plan, data, runs, dir);
         return runs;
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new org.saepj.SaepException(file + ": cannot read a finished run's report: " + e.getMessage(), e);
+        }
     }
 
     static SearchConfig configFor(SearchConfig base, String method, Mixture mixture, long seed, int folds) {

@@ -1,5 +1,6 @@
 package org.saepj.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.Provenance;
@@ -34,6 +35,35 @@ record ComparisonRun(String method, String mixture, long seed, int fold, String 
                 its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
                 its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(), r.provenance());
+    }
+
+    /**
+     * Reads a finished run back from its report.json (resumed comparisons skip finished runs).
+     *
+     * @param method the method
+     * @param mixture the mixture name
+     * @param seed the seed
+     * @param fold the fold, or 0
+     * @param directory the run's directory, relative
+     * @param report the run's report
+     * @return the run's figures
+     */
+    static ComparisonRun fromReport(String method, String mixture, long seed, int fold, String directory, JsonNode report) {
+        JsonNode its = report.get("iterations");
+        double[] acc = new double[its.size()];
+        double[] size = new double[its.size()];
+        double[] div = new double[its.size()];
+        for (int i = 0; i < its.size(); i++) {
+            acc[i] = its.get(i).path("testAccuracy").asDouble(Double.NaN);
+            size[i] = its.get(i).path("ensembleSize").asDouble();
+            div[i] = its.get(i).at("/diversity/disagreement").asDouble(Double.NaN);
+        }
+        JsonNode p = report.get("provenance");
+        Provenance provenance = new Provenance(p.path("version").asText(), p.path("gitCommit").asText(), p.path("java").asText(),
+                p.path("engine").asText(), p.path("executor").asText(), p.path("threads").asInt(), p.path("startedAt").asText());
+        return new ComparisonRun(method, mixture, seed, fold, directory, report.at("/final/testAccuracy").asDouble(),
+                report.at("/final/ensembleSize").asInt(), report.at("/final/parameters").asLong(),
+                report.at("/timing/totalSeconds").asDouble(), report.at("/timing/trainSeconds").asDouble(), acc, size, div, provenance);
     }
 
     /** @return "method/mixture", the group a summary row describes */

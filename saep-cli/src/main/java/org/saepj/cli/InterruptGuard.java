@@ -15,13 +15,22 @@ final class InterruptGuard implements AutoCloseable {
     private volatile ReentrantLock writing;
 
     InterruptGuard(PrintWriter err, Path resumeDir) {
+        this(err, resumeDir, "search");
+    }
+
+    /**
+     * @param err where to say how to resume
+     * @param resumeDir the directory to resume
+     * @param command "search" or "compare"
+     */
+    InterruptGuard(PrintWriter err, Path resumeDir, String command) {
         this.hook = new Thread(() -> {
             ReentrantLock lock = writing;
             if (lock != null) {
                 lock.lock(); // let a checkpoint being written finish; none starts after this
             }
-            err.println("interrupted: the search stopped after its last complete iteration; continue it with: saep search --resume "
-                    + resumeDir);
+            err.println("interrupted: the " + command + " stopped after its last complete iteration; continue it with: saep "
+                    + command + " --resume " + resumeDir);
             err.flush();
             Runtime.getRuntime().halt(EXIT_INTERRUPTED);
         }, "saep-interrupt");

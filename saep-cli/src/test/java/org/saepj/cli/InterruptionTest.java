@@ -151,6 +151,44 @@ class InterruptionTest {
     }
 
     @Test
+    void aKilledComparisonResumesRunByRun() throws Exception {
+        String[] settings = {"--methods", "adanet,pie", "--seeds", "1,2", "--iterations", "4", "--steps", "240", "--quiet"};
+        Path reference = root.resolve("compare-reference");
+        CliRun whole = CliRun.of(concat(new String[] {"compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--out",
+            reference.toString()}, settings));
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+
+        Path out = root.resolve("compare-killed");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=200",
+                "-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(),
+                "compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()));
+        cmd.addAll(List.of(settings));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // Kill it in the third run (pie, seed 1), after its second iteration: two runs finished, one half done.
+        waitFor(d -> iterationsCheckpointed(d.resolve("runs").resolve("pie-uniform-seed1")) >= 2, out, p);
+        p.destroyForcibly().waitFor();
+        assertThat(out.resolve("runs").resolve("adanet-uniform-seed2").resolve("report.json")).exists();
+        assertThat(out.resolve("runs").resolve("pie-uniform-seed1").resolve("report.json")).doesNotExist();
+
+        CliRun resumed = CliRun.of("compare", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("(already complete)").contains("(resumed)");
+        JsonNode a = Json.MAPPER.readTree(reference.resolve("comparison.json").toFile());
+        JsonNode b = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+        assertThat(b.get("runs")).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(b.get("runs").get(i).get("testAccuracy")).isEqualTo(a.get("runs").get(i).get("testAccuracy"));
+            assertThat(b.get("runs").get(i).get("ensembleSize")).isEqualTo(a.get("runs").get(i).get("ensembleSize"));
+        }
+        for (String run : List.of("adanet-uniform-seed1", "pie-uniform-seed1", "pie-uniform-seed2")) {
+            assertThat(comparable(out.resolve("runs").resolve(run).resolve("report.json")))
+                    .isEqualTo(comparable(reference.resolve("runs").resolve(run).resolve("report.json")));
+        }
+    }
+
+    @Test
     void sigintFinishesTheWriteSaysHowToResumeAndExits130() throws Exception {
         Path out = root.resolve("sigint");
         Process p = child(out, 400);
