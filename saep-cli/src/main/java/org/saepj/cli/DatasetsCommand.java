@@ -3,7 +3,6 @@ package org.saepj.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DatasetFetcher;
 import org.saepj.data.source.DatasetLocator;
