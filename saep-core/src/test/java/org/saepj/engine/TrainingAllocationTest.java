@@ -1,0 +1,52 @@
+package org.saepj.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.saepj.data.Dataset;
+import org.saepj.data.Shape;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.optim.Optimizer;
+import org.saepj.engine.optim.OptimizerSpec;
+
+/**
+ * The training loop allocates nothing once compiled: bytes allocated by this thread per step, counted by
+ * the JVM (not timed). Early rounds run interpreted code, which allocates; a later round must not.
+ */
+class TrainingAllocationTest {
+    @Test
+    void trainingStepsAllocateNothingOnceCompiled() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int n = 1000;
+        float[] x = new float[n * 784];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 255) / 255f;
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10;
+        }
+        Dataset d = new Dataset("t", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        for (Architecture arch : List.of(Architecture.DenseStack.dnn(d.shape(), 2, 32, 10),
+                new Architecture.DenseStack(d.shape(), new int[] {512}, 10))) {
+            Network net = new Network(arch, KernelsProvider.best()).initialize(1);
+            Optimizer opt = new OptimizerSpec.RmsProp(0.003f).create(net.parameterCount());
+            int[] idx = new int[64];
+            float[] batch = new float[64 * 784];
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 8 && best >= 64; round++) {
+                long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+                for (int s = 0; s < 400; s++) {
+                    for (int i = 0; i < 64; i++) {
+                        idx[i] = (s * 64 + i) % n;
+                    }
+                    net.trainStep(d, idx, batch, opt);
+                }
+                best = Math.min(best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
+            }
+            assertThat(best).as(arch + ": bytes allocated per training step").isLessThan(64);
+        }
+    }
+}
