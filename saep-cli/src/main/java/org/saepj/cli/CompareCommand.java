@@ -18,15 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
 @Command(name = "compare", description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
 final class CompareCommand implements Runnable {
-    @Option(names = "--data", paramLabel = "SOURCE", description = "The data source (required).")
-    String data;
-
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted comparison in DIR with its own settings.")
-    Path resume;
-
-    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
-    String test;
-
     @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie",
             description = "Methods among adanet, prs, pap, pie and single (default: ${DEFAULT-VALUE}).")
     String methods;
@@ -40,14 +31,8 @@ final class CompareCommand implements Runnable {
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
     int folds;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
-    boolean overwrite;
-
-    @Option(names = "--quiet", description = "Only the final table.")
-    boolean quiet;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     SearchOptions search;
@@ -60,29 +45,18 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        Path dir = run.directory(Comparison.Plan.FILE);
         Comparison.Plan plan;
-        Path dir;
-        if (resume != null) {
-            if (data != null || out != null) {
-                throw new UsageError("--resume takes its settings from " + resume.resolve(Comparison.Plan.FILE) + ": drop --data and --out");
-            }
-            dir = resume;
+        if (run.resuming()) {
             StoredComparison stored = StoredComparison.load(dir);
             plan = stored.plan();
-            test = stored.invocation().test();
-            dataOptions.restore(stored.invocation());
-            Stale.clean(dir);
+            run.restore(stored.invocation(), dataOptions);
         } else {
-            if (data == null || out == null) {
-                throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
-            }
-            plan = plan(search, data, methods, mixtures, seeds, folds);
-            dir = OutputDirectory.prepare(out, "--out", overwrite);
-            new StoredComparison(plan, new Invocation(1, plan.base(), test, dataOptions.dataDir == null ? null
-                    : dataOptions.dataDir.toString(), dataOptions.labelColumn, dataOptions.header)).save(dir);
+            plan = plan(search, run.data, methods, mixtures, seeds, folds);
+            new StoredComparison(plan, run.invocation(plan.base(), dataOptions)).save(dir);
         }
-        SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), test);
-        execute(plan, source, dir, spec.commandLine().getOut(), quiet, resume != null);
+        SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
+        execute(plan, source, dir, spec.commandLine().getOut(), run.quiet, run.resuming());
     }
 
     static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, boolean quiet, boolean resume) {

@@ -27,24 +27,6 @@ import picocli.CommandLine.Spec;
 /** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
 @Command(name = "search", description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 final class SearchCommand implements Runnable {
-    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required)")
-    String data;
-
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted search in DIR with its own settings.")
-    Path resume;
-
-    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
-    String test;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
-    boolean overwrite;
-
-    @Option(names = "--quiet", description = "No progress output; only the final summary.")
-    boolean quiet;
-
     @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
             description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
     String method;
@@ -59,6 +41,9 @@ final class SearchCommand implements Runnable {
     int folds;
 
     @Mixin
+    RunOptions run;
+
+    @Mixin
     SearchOptions search;
 
     @Mixin
@@ -70,28 +55,17 @@ final class SearchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dir;
+        Path dir = run.directory(Invocation.FILE);
         SearchConfig config;
-        if (resume != null) {
-            if (data != null || out != null) {
-                throw new UsageError("--resume takes its settings from " + resume.resolve(Invocation.FILE) + ": drop --data and --out");
-            }
-            dir = resume;
+        if (run.resuming()) {
             Invocation inv = Invocation.load(dir);
             config = inv.config();
-            test = inv.test();
-            dataOptions.restore(inv);
-            Stale.clean(dir);
+            run.restore(inv, dataOptions);
         } else {
-            if (data == null || out == null) {
-                throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
-            }
-            config = search.toConfig(data, method, mixture, seed, folds);
-            dir = OutputDirectory.prepare(out, "--out", overwrite);
-            new Invocation(1, config, test, dataOptions.dataDir == null ? null : dataOptions.dataDir.toString(),
-                    dataOptions.labelColumn, dataOptions.header).save(dir);
+            config = search.toConfig(run.data, method, mixture, seed, folds);
+            run.invocation(config, dataOptions).save(dir);
         }
-        SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), test);
+        SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
         List<Partitions> partitions;
         try {
             partitions = Partitions.prepare(config, source);
@@ -99,9 +73,9 @@ final class SearchCommand implements Runnable {
             throw new UsageError("--pair: " + e.getMessage());
         }
         Preflight.check(config, partitions.get(0), dir);
-        if (!quiet) {
+        if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
-                    resume != null ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
+                    run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
                     config.method().id(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
                     config.threads());
         }
@@ -114,7 +88,7 @@ final class SearchCommand implements Runnable {
                 boolean folded = partitions.size() > 1;
                 String prefix = folded ? "fold " + (k + 1) + ": " : "";
                 Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
-                if (resume != null && Files.isRegularFile(runDir.resolve("report.json"))) {
+                if (run.resuming() && Files.isRegularFile(runDir.resolve("report.json"))) {
                     FoldSummary done = FoldSummary.read(runDir.resolve("report.json"));
                     results.add(done);
                     stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
@@ -123,12 +97,12 @@ final class SearchCommand implements Runnable {
                 OutputDirectory.prepare(runDir, "--out", true);
                 SearchCheckpoint checkpoint = new SearchCheckpoint(runDir);
                 interrupts.guard(checkpoint.writingLock());
-                SearchState state = resume != null && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
-                if (state != null && !quiet) {
+                SearchState state = run.resuming() && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
+                if (state != null && !run.quiet) {
                     stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
                 }
                 SearchResult r;
-                try (ProgressReporter progress = new ProgressReporter(stdout, System.console() != null, quiet,
+                try (ProgressReporter progress = new ProgressReporter(stdout, System.console() != null, run.quiet,
                         runDir.resolve("search.log"), prefix)) {
                     progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
                     r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress, state, checkpoint);
