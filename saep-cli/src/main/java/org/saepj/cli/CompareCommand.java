@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
-@Command(name = "compare", description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
 final class CompareCommand implements Runnable {
     @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie",
             description = "Methods among adanet, prs, pap, pie and single (default: ${DEFAULT-VALUE}).")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code saep datasets}: lists the known datasets, fetches them, and shows any source. */
-@Command(name = "datasets", description = "List the known datasets and where each is found.",
+@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List the known datasets and where each is found.",
         subcommands = {DatasetsCommand.Fetch.class, DatasetsCommand.Show.class})
 final class DatasetsCommand implements Runnable {
     @Mixin
@@ -39,7 +39,7 @@ final class DatasetsCommand implements Runnable {
     }
 
     /** {@code saep datasets fetch NAME}: a verified download into {@code ~/.saep/datasets/NAME}. */
-    @Command(name = "fetch", description = "Download a known dataset from its canonical location and verify its SHA-256 checksums.")
+    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a known dataset from its canonical location and verify its SHA-256 checksums.")
     static final class Fetch implements Runnable {
         @Parameters(paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10")
         String name;
@@ -65,7 +65,7 @@ final class DatasetsCommand implements Runnable {
     }
 
     /** {@code saep datasets show SOURCE}: sizes and per-class counts of any source. */
-    @Command(name = "show", description = "Load a source and print its sizes, classes and per-class counts.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Load a source and print its sizes, classes and per-class counts.")
     static final class Show implements Runnable {
         @Parameters(paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE")
         String source;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * package or verified download), then compares AdaNet with SAEP's PAP, PIE and PRS on it with the paper's
  * settings over three seeds, prints the table and where the HTML report is.
  */
-@Command(name = "demo", description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
 final class DemoCommand implements Runnable {
     @Mixin
     DataOptions data;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep evaluate}: a saved ensemble's accuracy, loss, size and diversity on a source. */
-@Command(name = "evaluate", description = "Measure a saved ensemble on a data source (by default its test partition).")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a saved ensemble on a data source (by default its test partition).")
 final class EvaluateCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;

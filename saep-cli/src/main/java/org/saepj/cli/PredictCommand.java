@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
-@Command(name = "predict", description = "Write a saved ensemble's predictions for a data source as CSV.")
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Write a saved ensemble's predictions for a data source as CSV.")
 final class PredictCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
     Path out;

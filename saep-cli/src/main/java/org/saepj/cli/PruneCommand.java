@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code saep prune}: post-hoc pruning, of a saved ensemble on given data (saving the smaller one) or of any
  * ensemble given its members' predicted labels. One pruning step, as in an iteration of the search.
  */
-@Command(name = "prune", description = "Prune a saved ensemble, or any ensemble given its members' predicted labels.")
+@Command(name = "prune", mixinStandardHelpOptions = true, description = "Prune a saved ensemble, or any ensemble given its members' predicted labels.")
 final class PruneCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;

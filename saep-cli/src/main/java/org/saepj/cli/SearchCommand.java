@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
-@Command(name = "search", description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 final class SearchCommand implements Runnable {
     @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
             description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
