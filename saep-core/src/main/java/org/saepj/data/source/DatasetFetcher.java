@@ -69,7 +69,8 @@ public final class DatasetFetcher {
         Path staging;
         try {
             Files.createDirectories(store);
-            staging = Files.createTempDirectory(store, "." + id + ".fetch-");
+            // createDirectory applies the umask (createTempDirectory would make it owner-only, and it becomes the dataset's).
+            staging = Files.createDirectory(store.resolve("." + id + ".fetch-" + Long.toHexString(new java.security.SecureRandom().nextLong())));
         } catch (IOException e) {
             throw new SaepException(store + ": cannot create the dataset store: " + e.getMessage(), e);
         }
