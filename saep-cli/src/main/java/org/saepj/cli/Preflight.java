@@ -42,11 +42,7 @@ final class Preflight {
             case LINEAR -> Architecture.DenseStack.dnn(p.train().shape(), 0, c.width(), p.train().classCount());
             case DNN -> Architecture.DenseStack.dnn(p.train().shape(), c.iterations() + 1, c.width(), p.train().classCount());
         };
-        long n = 0;
-        for (var layer : a.layers(org.saepj.engine.kernel.KernelsProvider.scalar())) {
-            n += layer.parameterCount();
-        }
-        return n;
+        return a.parameterCount();
     }
 
     static void check(SearchConfig c, Partitions p, Path out, long freeHeap, long usableDisk) {

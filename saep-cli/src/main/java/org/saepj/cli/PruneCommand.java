@@ -146,14 +146,8 @@ final class PruneCommand implements Runnable {
         PruneDecision d = pruner.decide(input, new SplittableRandom(seed));
         int n = input.members();
         List<Integer> kept = IntStream.range(0, n).filter(j -> !d.removed().contains(j)).boxed().toList();
-        double[] nmi = new double[n];
-        double[][] vi = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            nmi[i] = InformationTheory.normalizedMutualInformation(input.predictions()[i], input.labels());
-            for (int j = 0; j < n; j++) {
-                vi[i][j] = i == j ? 0 : InformationTheory.variationOfInformation(input.predictions()[i], input.predictions()[j]);
-            }
-        }
+        double[] nmi = InformationTheory.nmiWithLabels(input.predictions(), input.labels());
+        double[][] vi = InformationTheory.viMatrix(input.predictions());
         Diversity div = Diversity.of(input.predictions(), input.labels());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -165,7 +159,7 @@ final class PruneCommand implements Runnable {
             if (d.details() instanceof PruneDecision.Entropy e) {
                 root.put("start", e.start());
             }
-            root.set("details", SearchReport.pruneDetails(d, null));
+            root.set("details", SearchReport.pruneDetails(d));
             root.set("nmiWithLabels", Json.array(nmi));
             root.set("viMatrix", Json.matrix(vi));
             ObjectNode dv = Json.diversity(div);

@@ -119,7 +119,7 @@ final class SearchReport {
         n.put("iteration", it.iteration());
         ArrayNode pruned = n.putArray("pruned");
         it.pruned().forEach(pruned::add);
-        n.set("pruneDetails", pruneDetails(it.pruneDecision(), it));
+        n.set("pruneDetails", pruneDetails(it.pruneDecision()));
         ArrayNode cands = n.putArray("candidates");
         for (CandidateRecord c : it.candidates()) {
             ObjectNode cn = cands.addObject();
@@ -147,8 +147,8 @@ final class SearchReport {
         return n;
     }
 
-    /** The criterion's numbers, with member positions translated to member ids where they name members. */
-    static ObjectNode pruneDetails(PruneDecision d, IterationRecord it) {
+    /** The criterion's numbers; positions index the ensemble before pruning. */
+    static ObjectNode pruneDetails(PruneDecision d) {
         ObjectNode n = Json.object();
         n.put("criterion", d.criterion());
         if (d.details() instanceof PruneDecision.Random r) {

@@ -45,10 +45,10 @@ public final class MixtureWeights {
         float[] grad = new float[n];
         Optimizer opt = optimizer.create(n);
         double[] f = new double[classes];
+        double[] g = new double[n];
         int steps = batches.length / batchSize;
         for (int s = 0; s < steps; s++) {
-            Arrays.fill(grad, 0f);
-            double[] g = new double[n];
+            Arrays.fill(g, 0);
             for (int b = 0; b < batchSize; b++) {
                 int row = batches[s * batchSize + b] * classes;
                 Arrays.fill(f, 0);

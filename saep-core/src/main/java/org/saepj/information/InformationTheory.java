@@ -28,6 +28,34 @@ public final class InformationTheory {
         return max + 1;
     }
 
+    /**
+     * @param predictions one label vector per member
+     * @param labels the true labels
+     * @return each member's normalised mutual information with the labels
+     */
+    public static double[] nmiWithLabels(int[][] predictions, int[] labels) {
+        double[] nmi = new double[predictions.length];
+        for (int i = 0; i < predictions.length; i++) {
+            nmi[i] = normalizedMutualInformation(predictions[i], labels);
+        }
+        return nmi;
+    }
+
+    /**
+     * @param predictions one label vector per member
+     * @return VI between every two members, 0 on the diagonal
+     */
+    public static double[][] viMatrix(int[][] predictions) {
+        int n = predictions.length;
+        double[][] vi = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                vi[i][j] = i == j ? 0 : variationOfInformation(predictions[i], predictions[j]);
+            }
+        }
+        return vi;
+    }
+
     /** @return the number of distinct values needed to index both vectors: the largest value plus one */
     static int alphabet(int[] x, int[] y) {
         int max = 0;

@@ -20,6 +20,7 @@ import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingTask;
+import org.saepj.information.InformationTheory;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.Pruner;
 import org.saepj.pruning.PruningInput;
@@ -278,14 +279,8 @@ public final class AdaNetSearch {
         float[] f = Logits.combine(ensemble.testLogits(), ensemble.weights());
         int[][] predictions = ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
         int n = ensemble.size();
-        double[] nmi = new double[n];
-        double[][] vi = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            nmi[i] = org.saepj.information.InformationTheory.normalizedMutualInformation(predictions[i], test.labels());
-            for (int j = 0; j < n; j++) {
-                vi[i][j] = i == j ? 0 : org.saepj.information.InformationTheory.variationOfInformation(predictions[i], predictions[j]);
-            }
-        }
+        double[] nmi = InformationTheory.nmiWithLabels(predictions, test.labels());
+        double[][] vi = InformationTheory.viMatrix(predictions);
         long t0 = System.nanoTime();
         for (Member m : ensemble.members()) {
             m.network().logits(test);

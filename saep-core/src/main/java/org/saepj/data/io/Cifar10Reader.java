@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,10 +178,5 @@ public final class Cifar10Reader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** @return the names of the files a CIFAR-10 directory holds */
-    public static List<String> fileNames() {
-        return concat(TRAIN_FILES, Arrays.asList(TEST_FILE, META_FILE));
     }
 }
