@@ -86,7 +86,9 @@ public final class CsvReader {
      */
     static Dataset parse(Path file, Reader in, Options options, String name) {
         List<CSVRecord> rows;
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {
+        // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
+        LineIndexingReader text = new LineIndexingReader(in);
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(text)) {
             rows = parser.getRecords();
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new SaepException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);
@@ -96,7 +98,7 @@ public final class CsvReader {
         }
         int columns = rows.get(0).size();
         if (columns < 2) {
-            throw new SaepException(file + ": line " + rows.get(0).getRecordNumber()
+            throw new SaepException(file + ": line " + text.lineAt(rows.get(0).getCharacterPosition())
                     + " has " + columns + " column: expected at least one feature and a label");
         }
         List<String> header = null;
@@ -117,7 +119,7 @@ public final class CsvReader {
         String[] labelText = new String[data.size()];
         for (int r = 0; r < data.size(); r++) {
             CSVRecord row = data.get(r);
-            long line = lineOf(row);
+            long line = text.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
                 throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
@@ -156,11 +158,6 @@ public final class CsvReader {
             y[r] = index.get(labelText[r]);
         }
         return new Dataset(name, x, y, Shape.vector(d), classNames);
-    }
-
-    private static long lineOf(CSVRecord row) {
-        // commons-csv counts records from 1; with no quoted newlines this is the line number.
-        return row.getRecordNumber();
     }
 
     private static String columnName(List<String> header, int c) {

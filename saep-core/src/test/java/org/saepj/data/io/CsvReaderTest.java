@@ -65,6 +65,29 @@ class CsvReaderTest {
     }
 
     @Test
+    void lineNumbersCountBlankLinesAndLineBreaksInsideQuotedCells() {
+        // Line 2 is blank, lines 4–5 hold one record whose label spans them, line 7 is the bad cell.
+        String lf = "f,g,label\n\n1,2,a\n3,4,\"two\nlines\"\n\n5,oops,b\n";
+        assertThatThrownBy(() -> read(lf, CsvReader.Options.defaults()))
+                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a finite number");
+        assertThatThrownBy(() -> read(lf.replace("\n", "\r\n"), CsvReader.Options.defaults()))
+                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a finite number");
+        assertThatThrownBy(() -> read("\n\n1,2,a\n3,b\n", CsvReader.Options.defaults()))
+                .hasMessageContaining("t.csv: line 4 has 2 columns: expected 3");
+        assertThatThrownBy(() -> read("\r\r1\n", CsvReader.Options.defaults()))
+                .hasMessageContaining("t.csv: line 3 has 1 column");
+    }
+
+    @Test
+    void lineIndexFindsTheLineOfAnyOffset() throws Exception {
+        LineIndexingReader r = new LineIndexingReader(new java.io.StringReader("ab\r\ncd\n\nef\rg"));
+        assertThat(r.skip(100)).isEqualTo(12);
+        // offsets: a0 b1 CR2 LF3, c4 d5 LF6, LF7 (an empty line 3), e8 f9 CR10, g11
+        assertThat(new long[] {r.lineAt(0), r.lineAt(3), r.lineAt(4), r.lineAt(6), r.lineAt(7), r.lineAt(8), r.lineAt(11)})
+                .containsExactly(1, 1, 2, 2, 4, 4, 5);
+    }
+
+    @Test
     void unknownLabelColumn() {
         assertThatThrownBy(() -> read("a,b\n1,x\n", new CsvReader.Options(Optional.empty(), Optional.of("nope"))))
                 .hasMessageContaining("no column named 'nope'");
