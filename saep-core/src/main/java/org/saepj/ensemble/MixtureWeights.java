@@ -40,11 +40,13 @@ public final class MixtureWeights {
     public static double[] fit(List<float[]> trainLogits, int[] labels, int classes, int[] batches, int batchSize,
                                double[] complexities, Objective objective, OptimizerSpec optimizer) {
         int n = trainLogits.size();
+        float[][] h = trainLogits.toArray(new float[0][]);
         float[] w = new float[n];
         Arrays.fill(w, 1f / n);
         float[] grad = new float[n];
         Optimizer opt = optimizer.create(n);
         double[] f = new double[classes];
+        double[] delta = new double[classes];
         double[] g = new double[n];
         int steps = batches.length / batchSize;
         for (int s = 0; s < steps; s++) {
@@ -53,9 +55,10 @@ public final class MixtureWeights {
                 int row = batches[s * batchSize + b] * classes;
                 Arrays.fill(f, 0);
                 for (int j = 0; j < n; j++) {
-                    float[] h = trainLogits.get(j);
+                    float[] hj = h[j];
+                    float wj = w[j];
                     for (int c = 0; c < classes; c++) {
-                        f[c] += w[j] * h[row + c];
+                        f[c] += wj * hj[row + c];
                     }
                 }
                 double max = Double.NEGATIVE_INFINITY;
@@ -69,10 +72,16 @@ public final class MixtureWeights {
                 }
                 int y = labels[row / classes];
                 for (int c = 0; c < classes; c++) {
-                    double delta = f[c] / sum - (c == y ? 1 : 0);
-                    for (int j = 0; j < n; j++) {
-                        g[j] += delta * trainLogits.get(j)[row + c];
+                    delta[c] = f[c] / sum - (c == y ? 1 : 0);
+                }
+                // Member by member, one contiguous row each; every g[j] sums its terms in the same order as before.
+                for (int j = 0; j < n; j++) {
+                    float[] hj = h[j];
+                    double gj = g[j];
+                    for (int c = 0; c < classes; c++) {
+                        gj += delta[c] * hj[row + c];
                     }
+                    g[j] = gj;
                 }
             }
             for (int j = 0; j < n; j++) {

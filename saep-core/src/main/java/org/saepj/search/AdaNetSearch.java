@@ -101,6 +101,7 @@ public final class AdaNetSearch {
         double trainSeconds = 0;
         int nextId = 0;
         int first = 0;
+        boolean warnedAboveChance = false;
         BatchStream stream;
         if (resumeFrom == null) {
             stream = new BatchStream(train.size(), batch, streamSeed);
@@ -170,6 +171,15 @@ public final class AdaNetSearch {
                 if (!c.usable()) {
                     listener.warning(t, "candidate " + c.candidate().name() + " dropped: " + c.divergence().get());
                     continue;
+                }
+                if (c.trainLoss() > Math.log(classes) && !warnedAboveChance) {
+                    // Finite but worse than a uniform guess: almost always a learning rate that is too high. Said
+                    // once per search; every candidate's training loss is in the iteration records.
+                    warnedAboveChance = true;
+                    listener.warning(t, String.format(java.util.Locale.ROOT,
+                            "candidate %s ended training with loss %.4g, worse than guessing uniformly (ln %d = %.4f);"
+                                    + " the learning rate %s may be too high", c.candidate().name(), c.trainLoss(), classes,
+                            Math.log(classes), config.learningRate()));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
                 unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));

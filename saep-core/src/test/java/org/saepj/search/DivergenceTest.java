@@ -79,4 +79,24 @@ class DivergenceTest {
             assertThat(r.iterations().get(4).selected()).isNotEqualTo("none");
         }
     }
+
+    @Test
+    void aCandidateThatEndsWorseThanGuessingIsReported() {
+        Path d = TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
+        SourceData source = IdxDatasetReader.read("fashion-mnist", d, KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        List<String> warnings = new ArrayList<>();
+        SearchListener listener = new SearchListener() {
+            @Override
+            public void warning(int iteration, String message) {
+                warnings.add(iteration + ": " + message);
+            }
+        };
+        Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2).learningRate(50).build(), source, listener);
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).startsWith("0: candidate ")
+                .contains("worse than guessing uniformly (ln 10 = 2.3026)").contains("the learning rate 50.0 may be too high"));
+
+        warnings.clear();
+        Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2).build(), source, listener);
+        assertThat(warnings).isEmpty();
+    }
 }
