@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.subnetwork.ModelKind;
@@ -31,7 +32,7 @@ final class Preflight {
         long perMember = rows * classes * (4 + 4) + 2L * largestMember(c, p) * 4; // logits, labels, parameters and gradients
         int candidates = c.model() == ModelKind.DNN ? 2 : 1;
         long members = c.iterations() + candidates;
-        long activations = (long) Math.max(512, c.batchSize()) * p.train().featureSize()
+        long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * p.train().featureSize()
                 * (c.model() == ModelKind.CNN ? 9 * 16 + 16 * 3 : 2) * 4 * c.threads();
         return members * perMember + activations + 64 * MB;
     }

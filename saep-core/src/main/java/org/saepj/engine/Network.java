@@ -15,13 +15,18 @@ import org.saepj.engine.optim.Optimizer;
  * concurrently without sharing anything.
  */
 public final class Network {
-    /** Samples per chunk of batched inference. */
-    public static final int INFERENCE_CHUNK = 512;
+    /**
+     * Samples per chunk of batched inference. Measured on the paper's networks, 64-sample chunks ran 1.5–1.7×
+     * faster than 512 (a CNN chunk's buffers then fit in the caches: about 19 MB instead of 150 MB), and they
+     * match the default batch, so a trained network reuses its training buffers. A sample's logits do not
+     * depend on the chunk size (tested).
+     */
+    public static final int INFERENCE_CHUNK = 64;
     private final Architecture architecture;
     private final List<Layer> layers;
     private final float[] params;
     private final float[] grads;
-    private final String kernelsName;
+    private final Kernels kernels;
     private float[][] acts = new float[0][];
     private float[][] deltas = new float[0][];
     private int capacity;
@@ -51,7 +56,7 @@ public final class Network {
         }
         this.params = new float[offset];
         this.grads = new float[offset];
-        this.kernelsName = kernels.name();
+        this.kernels = kernels;
     }
 
     /**
@@ -85,7 +90,7 @@ public final class Network {
 
     /** @return the name of the kernels in use */
     public String kernelsName() {
-        return kernelsName;
+        return kernels.name();
     }
 
     /**
@@ -178,17 +183,51 @@ public final class Network {
      * @return the logits, {@code size × classes}
      */
     public float[] logits(Dataset data) {
+        float[] out = new float[data.size() * architecture.classes()];
+        logitsOfChunks(data, 0, chunkCount(data), out);
+        return out;
+    }
+
+    /**
+     * @param data the samples
+     * @return the number of {@link #INFERENCE_CHUNK}-sample chunks batched inference splits the data into
+     */
+    public static int chunkCount(Dataset data) {
+        return (data.size() + INFERENCE_CHUNK - 1) / INFERENCE_CHUNK;
+    }
+
+    /**
+     * Batched inference over a range of the dataset's chunks. A chunk's logits depend only on its samples, so
+     * ranges computed apart (by replicas, on other threads) fill the same numbers as one pass.
+     *
+     * @param data the samples
+     * @param fromChunk the first chunk
+     * @param toChunk one past the last chunk
+     * @param out the logits of the whole dataset, {@code size × classes}; only this range's rows are written
+     */
+    public void logitsOfChunks(Dataset data, int fromChunk, int toChunk, float[] out) {
         int d = data.featureSize();
         int c = architecture.classes();
-        float[] out = new float[data.size() * c];
         float[] chunk = new float[Math.min(INFERENCE_CHUNK, data.size()) * d];
-        for (int start = 0; start < data.size(); start += INFERENCE_CHUNK) {
+        for (int k = fromChunk; k < toChunk; k++) {
+            int start = k * INFERENCE_CHUNK;
             int n = Math.min(INFERENCE_CHUNK, data.size() - start);
             System.arraycopy(data.features(), start * d, chunk, 0, n * d);
             float[] logits = forward(chunk, n);
             System.arraycopy(logits, 0, out, start * c, n * c);
         }
-        return out;
+    }
+
+    /**
+     * A network with the same structure, kernels and parameters and buffers of its own, for inference on
+     * another thread.
+     *
+     * @return the replica
+     */
+    public Network replica() {
+        Network r = new Network(architecture, kernels);
+        r.setParameters(params);
+        return r;
     }
 
     /**
@@ -213,7 +252,7 @@ public final class Network {
     }
 
     /**
-     * Frees the activation buffers (a CNN's buffers for a 512-sample inference chunk hold about 150 MB).
+     * Frees the activation buffers (a CNN's buffers for a 64-sample chunk hold about 19 MB).
      * Frozen members call this after computing their outputs; the buffers come back on the next forward pass.
      */
     public void releaseBuffers() {

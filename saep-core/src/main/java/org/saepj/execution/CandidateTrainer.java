@@ -3,6 +3,7 @@ package org.saepj.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.Kernels;
@@ -26,11 +27,27 @@ public final class CandidateTrainer {
     }
 
     /**
+     * Trains and computes the outputs on the calling thread alone.
+     *
      * @param task what to train
      * @param progress step events
      * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
      */
     public TrainedCandidate train(TrainingTask task, TrainingProgress progress) {
+        return train(task, progress, 1, Runnable::run);
+    }
+
+    /**
+     * Trains on the calling thread, then computes the outputs with up to {@code outputThreads} threads (the
+     * same numbers whatever the count).
+     *
+     * @param task what to train
+     * @param progress step events
+     * @param outputThreads threads for the outputs, counting the calling thread
+     * @param helpers runs the output ranges beyond the calling thread's
+     * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
+     */
+    public TrainedCandidate train(TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers) {
         long t0 = System.nanoTime();
         Network net = new Network(task.candidate().architecture(), kernels).initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
@@ -63,7 +80,7 @@ public final class CandidateTrainer {
         List<float[]> logits = new ArrayList<>();
         List<int[]> predictions = new ArrayList<>();
         for (Dataset d : task.outputsOn()) {
-            float[] out = net.logits(d);
+            float[] out = ParallelInference.logits(net, d, outputThreads, helpers);
             if (!allFinite(out)) {
                 net.releaseBuffers();
                 return new TrainedCandidate(task.candidate(), net, tailLoss / tail,

@@ -10,10 +10,14 @@ import org.saepj.engine.kernel.Kernels;
 
 /**
  * Trains candidates on a fixed pool of local threads, one candidate per thread at a time. Each candidate's
- * computation is single-threaded, so the results do not depend on the thread count.
+ * training is single-threaded, so the results do not depend on the thread count. When there are fewer
+ * candidates than threads, the spare threads help compute the new candidates' outputs, which splits into
+ * independent chunks and gives the same numbers.
  */
 public final class LocalExecutor implements CandidateExecutor {
     private final ExecutorService pool;
+    /** Spare threads for the candidates' outputs; never more busy threads than {@code threads} in all. */
+    private final ExecutorService helpers;
     private final CandidateTrainer trainer;
     private final int threads;
 
@@ -32,13 +36,20 @@ public final class LocalExecutor implements CandidateExecutor {
             t.setDaemon(true);
             return t;
         });
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "saep-inference");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
     public List<TrainedCandidate> train(List<TrainingTask> tasks, TrainingProgress progress) {
         List<Future<TrainedCandidate>> futures = new ArrayList<>();
+        int outputThreads = helpers == null ? 1 : Math.max(1, threads / Math.max(1, tasks.size()));
         for (TrainingTask task : tasks) {
-            futures.add(pool.submit(() -> trainer.train(task, progress)));
+            futures.add(outputThreads == 1 ? pool.submit(() -> trainer.train(task, progress))
+                    : pool.submit(() -> trainer.train(task, progress, outputThreads, helpers)));
         }
         List<TrainedCandidate> results = new ArrayList<>();
         try {
@@ -70,5 +81,8 @@ public final class LocalExecutor implements CandidateExecutor {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 }
