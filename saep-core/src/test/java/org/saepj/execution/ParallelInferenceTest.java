@@ -42,13 +42,17 @@ class ParallelInferenceTest {
         return new Dataset("random", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     }
 
+    static Network network(String kind, Dataset data) {
+        Architecture arch = kind.equals("cnn") ? Architecture.ConvNet.paper(data.shape(), 10)
+                : Architecture.DenseStack.dnn(data.shape(), 2, 32, 10);
+        return new Network(arch, KernelsProvider.best()).initialize(11);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dnn", "cnn"})
     void anySplitGivesTheSameLogits(String kind) {
         Dataset data = images();
-        Architecture arch = kind.equals("cnn") ? Architecture.ConvNet.paper(data.shape(), 10)
-                : Architecture.DenseStack.dnn(data.shape(), 2, 32, 10);
-        Network net = new Network(arch, KernelsProvider.best()).initialize(11);
+        Network net = network(kind, data);
         float[] single = net.logits(data);
         assertThat(Network.chunkCount(data)).isEqualTo(6);
         for (int parts : new int[] {2, 3, 4, 5, 6, 9}) {
@@ -61,9 +65,7 @@ class ParallelInferenceTest {
     @ValueSource(strings = {"dnn", "cnn"})
     void chunkingDoesNotChangeASamplesLogits(String kind) {
         Dataset data = images();
-        Architecture arch = kind.equals("cnn") ? Architecture.ConvNet.paper(data.shape(), 10)
-                : Architecture.DenseStack.dnn(data.shape(), 2, 32, 10);
-        Network net = new Network(arch, KernelsProvider.best()).initialize(11);
+        Network net = network(kind, data);
         float[] chunked = net.logits(data);
         float[] whole = net.replica().forward(data.features(), data.size());
         assertThat(whole).containsExactly(chunked);
