@@ -56,10 +56,11 @@ final class CompareCommand implements Runnable {
             new StoredComparison(plan, run.invocation(plan.base(), dataOptions)).save(dir);
         }
         SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
-        execute(plan, source, dir, spec.commandLine().getOut(), run.quiet, run.resuming());
+        execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming());
     }
 
-    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, boolean quiet, boolean resume) {
+    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
+                        boolean resume) {
         try {
             Partitions.prepare(plan.base(), source);
         } catch (IllegalArgumentException e) {
@@ -71,7 +72,7 @@ final class CompareCommand implements Runnable {
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
         }
         Preflight.check(plan.base(), Partitions.prepare(plan.base(), source).get(0), dir);
-        var runs = Comparison.run(plan, source, dir, out, quiet, resume);
+        var runs = Comparison.run(plan, source, dir, out, err, quiet, resume);
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));
     }

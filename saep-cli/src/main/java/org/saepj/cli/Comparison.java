@@ -62,7 +62,8 @@ final class Comparison {
     private Comparison() {
     }
 
-    static List<ComparisonRun> run(Plan plan, SourceData data, Path dir, PrintWriter out, boolean quiet, boolean resume) {
+    static List<ComparisonRun> run(Plan plan, SourceData data, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
+                                   boolean resume) {
         Kernels kernels = KernelsProvider.best();
         List<ComparisonRun> runs = new ArrayList<>();
         int total = plan.runs();
@@ -92,8 +93,8 @@ final class Comparison {
                                 interrupts.guard(checkpoint.writingLock());
                                 SearchState state = resume && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
                                 SearchResult r;
-                                try (ProgressReporter progress = new ProgressReporter(out, System.console() != null, true,
-                                        runDir.resolve("search.log"), "")) {
+                                try (ProgressReporter progress = new ProgressReporter(out, err, System.console() != null, true,
+                                        runDir.resolve("search.log"), "", name + ": ")) {
                                     progress.log((state == null ? "config " : "resumed, config ") + config);
                                     r = new AdaNetSearch(config, executor, kernels).run(parts.get(k),
                                             Experiment.info(config, data, parts.get(k)), progress, state, checkpoint);

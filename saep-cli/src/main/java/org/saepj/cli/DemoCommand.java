@@ -49,6 +49,6 @@ final class DemoCommand implements Runnable {
         boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
         Path outDir = OutputDirectory.prepare(out, "--out", previousDemo);
         Comparison.Plan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
-        CompareCommand.execute(plan, loaded, outDir, stdout, false, false);
+        CompareCommand.execute(plan, loaded, outDir, stdout, spec.commandLine().getErr(), false, false);
     }
 }

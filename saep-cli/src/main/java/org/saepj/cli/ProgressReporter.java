@@ -22,10 +22,13 @@ import org.saepj.search.SearchListener;
  * Shows a search as it runs: on a terminal an overall bar and one for the current iteration's candidate
  * training (elapsed, rate, ETA); otherwise plain lines, one per iteration and at most one every
  * {@value #PLAIN_INTERVAL_SECONDS} s during long trainings. Every event also goes to {@code search.log}.
+ * Warnings go to the error stream even when quiet: they name something the user should change.
  */
 final class ProgressReporter implements SearchListener, AutoCloseable {
     static final int PLAIN_INTERVAL_SECONDS = 10;
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final String warningPrefix;
     private final boolean terminal;
     private final boolean quiet;
     private final BufferedWriter log;
@@ -36,8 +39,20 @@ final class ProgressReporter implements SearchListener, AutoCloseable {
     private long lastPlainLine;
     private int candidateTotal;
 
-    ProgressReporter(PrintWriter out, boolean terminal, boolean quiet, Path logFile, String prefix) {
+    /**
+     * @param out progress lines and bars
+     * @param err warnings
+     * @param terminal whether to draw bars
+     * @param quiet no progress output (warnings still)
+     * @param logFile the search log, appended to
+     * @param prefix put before every line (a fold's name)
+     * @param warningPrefix put before every warning on the error stream (which run of a comparison)
+     */
+    ProgressReporter(PrintWriter out, PrintWriter err, boolean terminal, boolean quiet, Path logFile, String prefix,
+                     String warningPrefix) {
         this.out = out;
+        this.err = err;
+        this.warningPrefix = warningPrefix;
         this.terminal = terminal;
         this.quiet = quiet;
         this.prefix = prefix;
@@ -107,9 +122,7 @@ final class ProgressReporter implements SearchListener, AutoCloseable {
     @Override
     public synchronized void warning(int iteration, String message) {
         log("warning: " + message);
-        if (!quiet) {
-            out.println(prefix + "warning: iteration " + (iteration + 1) + ": " + message);
-        }
+        err.println(warningPrefix + prefix + "warning: iteration " + (iteration + 1) + ": " + message);
     }
 
     @Override

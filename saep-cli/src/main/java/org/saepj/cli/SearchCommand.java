@@ -102,8 +102,8 @@ final class SearchCommand implements Runnable {
                     stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
                 }
                 SearchResult r;
-                try (ProgressReporter progress = new ProgressReporter(stdout, System.console() != null, run.quiet,
-                        runDir.resolve("search.log"), prefix)) {
+                try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(), System.console() != null,
+                        run.quiet, runDir.resolve("search.log"), prefix, "")) {
                     progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
                     r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress, state, checkpoint);
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),

@@ -37,6 +37,23 @@ class SearchCommandTest {
     }
 
     @Test
+    void warningsReachTheErrorStreamEvenWhenQuiet() throws Exception {
+        Path out = root.resolve("too-fast");
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--lr", "50", "--iterations", "2",
+                "--steps", "40", "--threads", "2", "--quiet", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("warning: iteration 1: candidate ").contains("the learning rate 50.0 may be too high");
+        assertThat(Files.readString(out.resolve("search.log"))).contains("warning: candidate ");
+
+        CliRun c = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "4",
+                "--lr", "50", "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out",
+                root.resolve("too-fast-compare").toString());
+        assertThat(c.exitCode()).as(c.err()).isZero();
+        assertThat(c.err()).contains("adanet-uniform-seed4: warning: iteration 1: candidate ");
+        assertThat(searched.err()).doesNotContain("warning");
+    }
+
+    @Test
     void searchWritesReportCsvLogAndEnsemble() throws Exception {
         assertThat(searched.exitCode()).as(searched.err()).isZero();
         assertThat(searched.out()).contains("test accuracy").contains("results in " + run);
