@@ -25,7 +25,7 @@ public final class MixtureWeights {
     }
 
     /**
-     * Fits scalar weights by mini-batch descent on the objective.
+     * Fits scalar weights by mini-batch descent on the objective, over an iteration's batches.
      *
      * @param trainLogits each member's logits on the training partition
      * @param labels the training labels
@@ -45,49 +45,10 @@ public final class MixtureWeights {
         Arrays.fill(w, 1f / n);
         float[] grad = new float[n];
         Optimizer opt = optimizer.create(n);
-        double[] f = new double[classes];
-        double[] delta = new double[classes];
-        double[] g = new double[n];
+        double[] scratch = new double[2 * classes];
         int steps = batches.length / batchSize;
         for (int s = 0; s < steps; s++) {
-            Arrays.fill(g, 0);
-            for (int b = 0; b < batchSize; b++) {
-                int row = batches[s * batchSize + b] * classes;
-                Arrays.fill(f, 0);
-                for (int j = 0; j < n; j++) {
-                    float[] hj = h[j];
-                    float wj = w[j];
-                    for (int c = 0; c < classes; c++) {
-                        f[c] += wj * hj[row + c];
-                    }
-                }
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : f) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    f[c] = Math.exp(f[c] - max);
-                    sum += f[c];
-                }
-                int y = labels[row / classes];
-                for (int c = 0; c < classes; c++) {
-                    delta[c] = f[c] / sum - (c == y ? 1 : 0);
-                }
-                // Member by member, one contiguous row each; every g[j] sums its terms in the same order as before.
-                for (int j = 0; j < n; j++) {
-                    float[] hj = h[j];
-                    double gj = g[j];
-                    for (int c = 0; c < classes; c++) {
-                        gj += delta[c] * hj[row + c];
-                    }
-                    g[j] = gj;
-                }
-            }
-            for (int j = 0; j < n; j++) {
-                double penalty = (objective.lambda() * complexities[j] + objective.beta()) * Math.signum(w[j]);
-                grad[j] = (float) (g[j] / batchSize + penalty);
-            }
+            gradient(h, labels, classes, batches, s * batchSize, batchSize, w, complexities, objective, scratch, grad);
             opt.step(w, grad);
         }
         double[] out = new double[n];
@@ -95,5 +56,66 @@ public final class MixtureWeights {
             out[j] = w[j];
         }
         return out;
+    }
+
+    /**
+     * The gradient of the objective on one batch with respect to the weights: the batch's mean cross-entropy
+     * of {@code Σ_j w_j·h_j} plus {@code (λ·r_j + β)·sign(w_j)}.
+     *
+     * @param h each member's logits, {@code samples × classes}
+     * @param labels the class of every sample
+     * @param classes the number of classes
+     * @param rows sample indices; the batch is {@code rows[from … from + count − 1]}
+     * @param from where the batch starts in {@code rows}
+     * @param count the batch's size
+     * @param w the weights
+     * @param complexities each member's r(h)
+     * @param objective λ and β
+     * @param scratch at least {@code 2 × classes} doubles
+     * @param grad receives the gradient, one entry per member
+     */
+    static void gradient(float[][] h, int[] labels, int classes, int[] rows, int from, int count, float[] w,
+                         double[] complexities, Objective objective, double[] scratch, float[] grad) {
+        int n = h.length;
+        double[] g = new double[n];
+        for (int r = from; r < from + count; r++) {
+            int row = rows[r] * classes;
+            // f: the ensemble's logits, then its softmax; delta: softmax minus the one-hot label.
+            for (int c = 0; c < classes; c++) {
+                scratch[c] = 0;
+            }
+            for (int j = 0; j < n; j++) {
+                float[] hj = h[j];
+                float wj = w[j];
+                for (int c = 0; c < classes; c++) {
+                    scratch[c] += wj * hj[row + c];
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, scratch[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                scratch[c] = Math.exp(scratch[c] - max);
+                sum += scratch[c];
+            }
+            int y = labels[rows[r]];
+            for (int c = 0; c < classes; c++) {
+                scratch[classes + c] = scratch[c] / sum - (c == y ? 1 : 0);
+            }
+            for (int j = 0; j < n; j++) {
+                float[] hj = h[j];
+                double gj = g[j];
+                for (int c = 0; c < classes; c++) {
+                    gj += scratch[classes + c] * hj[row + c];
+                }
+                g[j] = gj;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double penalty = (objective.lambda() * complexities[j] + objective.beta()) * Math.signum(w[j]);
+            grad[j] = (float) (g[j] / count + penalty);
+        }
     }
 }
