@@ -1,5 +1,6 @@
 package org.saepj.cli;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -7,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.saepj.SaepException;
 
 /** PNG charts of searches (XChart), rendered headless to bytes so they can be written atomically and embedded. */
@@ -18,7 +20,7 @@ final class Charts {
     }
 
     /**
-     * A line series over iterations with an optional band (± deviation as error bars).
+     * A line series over iterations with an optional band (mean ± deviation, drawn as a translucent area).
      *
      * @param name the legend name
      * @param x iteration numbers
@@ -32,15 +34,47 @@ final class Charts {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart);
-        for (Series s : series) {
-            if (s.spread() == null) {
-                chart.addSeries(s.name(), s.x(), s.y());
-            } else {
-                chart.addSeries(s.name(), s.x(), s.y(), s.spread());
+        Color[] palette = chart.getStyler().getSeriesColors();
+        // Bands first, so that every mean line is drawn over all of them.
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            if (s.spread() != null) {
+                Color c = palette[i % palette.length];
+                XYSeries band = chart.addSeries(s.name() + " ± std", bandX(s.x()), bandY(s.y(), s.spread()));
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 48));
+                band.setLineColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(false);
             }
         }
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
+            line.setLineColor(palette[i % palette.length]);
+            line.setMarkerColor(palette[i % palette.length]);
+        }
         return png(chart);
+    }
+
+    /** The band's outline: along the x values, then back. */
+    static double[] bandX(double[] x) {
+        double[] out = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i];
+            out[2 * x.length - 1 - i] = x[i];
+        }
+        return out;
+    }
+
+    /** The band's outline: mean + spread along the x values, then mean − spread back. */
+    static double[] bandY(double[] y, double[] spread) {
+        double[] out = new double[2 * y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] + spread[i];
+            out[2 * y.length - 1 - i] = y[i] - spread[i];
+        }
+        return out;
     }
 
     static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The comparison's pictures: per method and mixture, the mean over runs (± std as bars) of test accuracy,
+ * The comparison's pictures: per method and mixture, the mean over runs (± std as a band) of test accuracy,
  * ensemble size and diversity by iteration, and a scatter of final accuracy against ensemble size.
  *
  * @param accuracy PNG bytes
