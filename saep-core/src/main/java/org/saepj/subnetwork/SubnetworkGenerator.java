@@ -24,6 +24,14 @@ import org.saepj.engine.optim.OptimizerSpec;
 public record SubnetworkGenerator(ModelKind kind, Shape input, int classes, int width, float learningRate,
                                   int stepsPerIteration, long seed) {
     /**
+     * @return whether the candidates of an iteration depend only on the iteration (CNN, linear), not on the
+     *     ensemble, so that they can be trained before the ensemble they join is known
+     */
+    public boolean independentOfEnsemble() {
+        return kind != ModelKind.DNN;
+    }
+
+    /**
      * @param iteration t
      * @param lastDepth the depth of the most recently added member still in the ensemble, if any
      * @return the candidates of iteration t, in a fixed order

@@ -25,6 +25,7 @@ import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchListener;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
+import org.saepj.subnetwork.ModelKind;
 import org.saepj.testing.TestFiles;
 
 /** A search resumed from the checkpoint of any iteration ends exactly as the uninterrupted run. */
@@ -36,19 +37,22 @@ class SearchCheckpointTest {
     void resumingFromEveryIterationReproducesTheRun() {
         Path data = TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
         SourceData source = IdxDatasetReader.read("fashion-mnist", data, KnownDataset.FASHION_MNIST.classNames(), Map.of());
-        for (Mixture mixture : Mixture.values()) {
+        // The linear search also trains every other iteration's candidate an iteration early: a checkpoint taken
+        // then must still resume to the same run.
+        for (String variant : List.of("uniform", "learned", "linear")) {
+            Mixture mixture = variant.equals("learned") ? Mixture.LEARNED : Mixture.UNIFORM;
             SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(240).method(PruningMethod.PIE).mixture(mixture)
-                    .seed(3).threads(2).build();
+                    .model(variant.equals("linear") ? ModelKind.LINEAR : ModelKind.DNN).seed(3).threads(2).build();
             Partitions p = Partitions.prepare(config, source).get(0);
             try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
                 AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best());
                 // Keep the checkpoint of every iteration in its own directory.
                 int[] k = {0};
                 SearchResult full = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, null,
-                        state -> new SearchCheckpoint(dir.resolve(mixture + "-after-" + (++k[0]))).save(state));
+                        state -> new SearchCheckpoint(dir.resolve(variant + "-after-" + (++k[0]))).save(state));
                 assertThat(k[0]).isEqualTo(6);
                 for (int t = 1; t <= 6; t++) {
-                    SearchState state = SearchCheckpoint.load(dir.resolve(mixture + "-after-" + t), KernelsProvider.best());
+                    SearchState state = SearchCheckpoint.load(dir.resolve(variant + "-after-" + t), KernelsProvider.best());
                     assertThat(state.nextIteration()).isEqualTo(t);
                     SearchResult resumed = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, state,
                             s -> { });
