@@ -19,13 +19,11 @@ import org.saepj.ensemble.MixtureWeights;
 import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
-import org.saepj.execution.TrainingTask;
 import org.saepj.information.InformationTheory;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.Pruner;
 import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.PruningMethod;
-import org.saepj.subnetwork.CandidateSpec;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SubnetworkGenerator;
 
@@ -102,17 +100,11 @@ public final class AdaNetSearch {
         int nextId = 0;
         int first = 0;
         boolean warnedAboveChance = false;
-        Prefetched prefetched = null;
         BatchStream stream;
-        // Where the stream stands after the batches of the iterations done so far: a checkpoint stores this, not
-        // the stream's own position, which may be past batches drawn early for the next iteration.
-        long[] streamAfter;
         if (resumeFrom == null) {
             stream = new BatchStream(train.size(), batch, streamSeed);
-            streamAfter = new long[] {stream.epoch(), stream.position()};
         } else {
             stream = BatchStream.resume(train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
-            streamAfter = new long[] {resumeFrom.streamEpoch(), resumeFrom.streamPosition()};
             List<Member> members = new ArrayList<>();
             for (SearchState.Snapshot s : resumeFrom.members()) {
                 members.add(restore(s, data, outputsOn, classes));
@@ -123,6 +115,7 @@ public final class AdaNetSearch {
             nextId = resumeFrom.nextId();
             first = resumeFrom.nextIteration();
         }
+        CandidateRounds rounds = new CandidateRounds(config, generator, executor, train, outputsOn, stream);
         for (int t = first; t < config.iterations(); t++) {
             long iterStart = System.nanoTime();
             listener.iterationStarted(t, config.iterations(), ensemble.size());
@@ -148,47 +141,10 @@ public final class AdaNetSearch {
             // 2. Train the candidates on this iteration's batches (shared, drawn from the continuing stream).
             OptionalInt lastDepth = ensemble.size() == 0 ? OptionalInt.empty()
                     : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
-            List<CandidateSpec> specs = generator.candidates(t, lastDepth);
-            int[] batches;
-            List<TrainedCandidate> trained;
-            double iterTrainSeconds;
-            if (prefetched != null && prefetched.iteration() == t) {
-                // Trained during the previous iteration: the same specs, batches and therefore the same networks.
-                batches = prefetched.batches();
-                trained = prefetched.trained();
-                iterTrainSeconds = 0;
-                prefetched = null;
-                streamAfter = new long[] {stream.epoch(), stream.position()};
-            } else {
-                batches = draw(stream, steps, batch);
-                streamAfter = new long[] {stream.epoch(), stream.position()};
-                List<TrainingTask> tasks = new ArrayList<>();
-                for (int i = 0; i < specs.size(); i++) {
-                    tasks.add(new TrainingTask(i, specs.get(i), train, batches, batch, outputsOn));
-                }
-                // Candidates that do not depend on the ensemble (CNN, linear) can be trained an iteration early, on
-                // the next iteration's batches, by threads that would otherwise wait: the results are the same.
-                List<CandidateSpec> nextSpecs = List.of();
-                int[] nextBatches = null;
-                if (generator.independentOfEnsemble() && t + 1 < config.iterations() && config.threads() >= 2 * specs.size()) {
-                    nextSpecs = generator.candidates(t + 1, OptionalInt.empty());
-                    nextBatches = draw(stream, steps, batch);
-                    for (int i = 0; i < nextSpecs.size(); i++) {
-                        tasks.add(new TrainingTask(specs.size() + i, nextSpecs.get(i), train, nextBatches, batch, outputsOn));
-                    }
-                }
-                int iteration = t;
-                List<String> names = new ArrayList<>(specs.stream().map(CandidateSpec::name).toList());
-                nextSpecs.forEach(n -> names.add(n.name() + " (for iteration " + (iteration + 2) + ")"));
-                long trainStart = System.nanoTime();
-                List<TrainedCandidate> all = executor.train(tasks,
-                        (index, step, total) -> listener.candidateProgress(iteration, names.get(index), step, total));
-                iterTrainSeconds = (System.nanoTime() - trainStart) / 1e9;
-                trained = all.subList(0, specs.size());
-                if (!nextSpecs.isEmpty()) {
-                    prefetched = new Prefetched(t + 1, nextBatches, all.subList(specs.size(), all.size()));
-                }
-            }
+            CandidateRounds.Round round = rounds.next(t, lastDepth, listener);
+            int[] batches = round.batches();
+            List<TrainedCandidate> trained = round.trained();
+            double iterTrainSeconds = round.trainSeconds();
             trainSeconds += iterTrainSeconds;
 
             // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
@@ -242,7 +198,7 @@ public final class AdaNetSearch {
             listener.iterationFinished(record);
             checkpoints.save(new SearchState(t + 1, nextId, ensemble.members().stream()
                     .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network())).toList(),
-                    ensemble.weights(), List.copyOf(records), streamAfter[0], (int) streamAfter[1], trainSeconds,
+                    ensemble.weights(), List.copyOf(records), rounds.streamEpoch(), rounds.streamPosition(), trainSeconds,
                     previousSeconds + (System.nanoTime() - start) / 1e9, startedAt));
         }
         if (ensemble.size() == 0) {
@@ -256,20 +212,6 @@ public final class AdaNetSearch {
         return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
                         config.threads(), startedAt));
-    }
-
-    /** Candidates trained an iteration early, with the batches they were trained on. */
-    private record Prefetched(int iteration, int[] batches, List<TrainedCandidate> trained) {
-    }
-
-    private static int[] draw(BatchStream stream, int steps, int batch) {
-        int[] batches = new int[steps * batch];
-        int[] one = new int[batch];
-        for (int s = 0; s < steps; s++) {
-            stream.next(one);
-            System.arraycopy(one, 0, batches, s * batch, batch);
-        }
-        return batches;
     }
 
     /**

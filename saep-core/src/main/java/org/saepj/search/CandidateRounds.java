@@ -1,0 +1,134 @@
+package org.saepj.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.saepj.data.BatchStream;
+import org.saepj.data.Dataset;
+import org.saepj.execution.CandidateExecutor;
+import org.saepj.execution.TrainedCandidate;
+import org.saepj.execution.TrainingTask;
+import org.saepj.subnetwork.CandidateSpec;
+import org.saepj.subnetwork.SubnetworkGenerator;
+
+/**
+ * Supplies each iteration's trained candidates (spec §5, "train each candidate h for S steps"): draws the
+ * iteration's batches from the continuing stream and has the executor train the generator's candidates on
+ * them. Candidates that do not depend on the ensemble (CNN, linear) are trained an iteration early, on the
+ * next iteration's batches, when there are threads to spare; the networks are the same either way. Because of
+ * that the stream may be ahead of the iterations handed out, so a checkpoint stores {@link #streamEpoch()} and
+ * {@link #streamPosition()}, where the stream stood after the last of them.
+ */
+final class CandidateRounds {
+    /**
+     * One iteration's candidates.
+     *
+     * @param batches the sample indices they trained on, {@code steps × batchSize}
+     * @param trained the candidates, in the generator's order
+     * @param trainSeconds the wall time spent training them (0 when they were trained early, with the iteration before)
+     */
+    record Round(int[] batches, List<TrainedCandidate> trained, double trainSeconds) {
+    }
+
+    private final SearchConfig config;
+    private final SubnetworkGenerator generator;
+    private final CandidateExecutor executor;
+    private final Dataset train;
+    private final List<Dataset> outputsOn;
+    private final BatchStream stream;
+    private Round early;
+    private int earlyIteration = -1;
+    private long epochAfter;
+    private int positionAfter;
+
+    /**
+     * @param config the search's settings (steps, batch size, threads, iterations)
+     * @param generator proposes the candidates
+     * @param executor trains them
+     * @param train the training partition
+     * @param outputsOn the data every candidate's outputs are computed on
+     * @param stream the batch stream, where the iterations before the first one to supply left it
+     */
+    CandidateRounds(SearchConfig config, SubnetworkGenerator generator, CandidateExecutor executor, Dataset train,
+                    List<Dataset> outputsOn, BatchStream stream) {
+        this.config = config;
+        this.generator = generator;
+        this.executor = executor;
+        this.train = train;
+        this.outputsOn = outputsOn;
+        this.stream = stream;
+        this.epochAfter = stream.epoch();
+        this.positionAfter = stream.position();
+    }
+
+    /**
+     * @param t the iteration
+     * @param lastDepth the depth of the most recently added member still in the ensemble, if any
+     * @param listener hears the training progress
+     * @return the iteration's trained candidates
+     */
+    Round next(int t, OptionalInt lastDepth, SearchListener listener) {
+        if (earlyIteration == t) {
+            Round round = early;
+            early = null;
+            earlyIteration = -1;
+            markStream();
+            return round;
+        }
+        List<CandidateSpec> specs = generator.candidates(t, lastDepth);
+        int[] batches = draw();
+        markStream();
+        List<TrainingTask> tasks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (CandidateSpec spec : specs) {
+            tasks.add(new TrainingTask(tasks.size(), spec, train, batches, config.batchSize(), outputsOn));
+            names.add(spec.name());
+        }
+        List<CandidateSpec> nextSpecs = List.of();
+        int[] nextBatches = null;
+        if (generator.independentOfEnsemble() && t + 1 < config.iterations() && config.threads() >= 2 * specs.size()) {
+            nextSpecs = generator.candidates(t + 1, OptionalInt.empty());
+            nextBatches = draw();
+            for (CandidateSpec spec : nextSpecs) {
+                tasks.add(new TrainingTask(tasks.size(), spec, train, nextBatches, config.batchSize(), outputsOn));
+                names.add(spec.name() + " (for iteration " + (t + 2) + ")");
+            }
+        }
+        long start = System.nanoTime();
+        List<TrainedCandidate> all = executor.train(tasks,
+                (index, step, total) -> listener.candidateProgress(t, names.get(index), step, total));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!nextSpecs.isEmpty()) {
+            early = new Round(nextBatches, List.copyOf(all.subList(specs.size(), all.size())), 0);
+            earlyIteration = t + 1;
+        }
+        return new Round(batches, List.copyOf(all.subList(0, specs.size())), seconds);
+    }
+
+    /** @return the stream's epoch after the batches of the iterations supplied so far */
+    long streamEpoch() {
+        return epochAfter;
+    }
+
+    /** @return the stream's position in that epoch */
+    int streamPosition() {
+        return positionAfter;
+    }
+
+    private void markStream() {
+        epochAfter = stream.epoch();
+        positionAfter = stream.position();
+    }
+
+    private int[] draw() {
+        int steps = config.stepsPerIteration();
+        int batch = config.batchSize();
+        int[] batches = new int[steps * batch];
+        int[] one = new int[batch];
+        for (int s = 0; s < steps; s++) {
+            stream.next(one);
+            System.arraycopy(one, 0, batches, s * batch, batch);
+        }
+        return batches;
+    }
+}
