@@ -19,14 +19,12 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.pruning.PruningMethod;
-import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
 import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
-import org.saepj.persistence.SearchCheckpoint;
 
 /**
  * Runs the paper's comparison: every method × mixture × seed (or fold) on the same data, then writes
@@ -89,18 +87,15 @@ final class Comparison {
                                 run = ComparisonRun.fromReport(method, mixtureName, seed, fold, "runs/" + name, readJson(report));
                                 how = " (already complete)";
                             } else {
-                                SearchCheckpoint checkpoint = new SearchCheckpoint(runDir);
-                                interrupts.guard(checkpoint.writingLock());
-                                SearchState state = resume && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
+                                CheckpointedRun searchRun = CheckpointedRun.open(runDir, resume, interrupts, kernels);
+                                SearchState state = searchRun.resumedFrom();
                                 SearchResult r;
                                 try (ProgressReporter progress = new ProgressReporter(out, err, System.console() != null, true,
                                         runDir.resolve("search.log"), "", name + ": ")) {
                                     progress.log((state == null ? "config " : "resumed, config ") + config);
-                                    r = new AdaNetSearch(config, executor, kernels).run(parts.get(k),
-                                            Experiment.info(config, data, parts.get(k)), progress, state, checkpoint);
+                                    r = searchRun.complete(config, parts.get(k), Experiment.info(config, data, parts.get(k)), executor,
+                                            kernels, progress, plan.folds() > 0 ? k : -1);
                                 }
-                                RunOutputs.write(runDir, r, parts.get(k), plan.folds() > 0 ? k : -1);
-                                Stale.deleteCheckpoint(runDir);
                                 run = ComparisonRun.of(method, mixtureName, seed, fold, "runs/" + name, r);
                                 how = state == null ? "" : " (resumed)";
                             }

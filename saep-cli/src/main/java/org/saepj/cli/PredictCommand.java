@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.saepj.data.Dataset;
+import org.saepj.ensemble.Logits;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -38,6 +39,7 @@ final class PredictCommand implements Runnable {
         float[] f = ensemble.logits(d);
         List<String> names = d.classNames();
         int c = names.size();
+        int[] predicted = Logits.argmax(f, c);
         List<String> header = new ArrayList<>(List.of("index", "predicted"));
         names.forEach(n -> header.add("p_" + n));
         AtomicFiles.write(out, stream -> {
@@ -50,17 +52,13 @@ final class PredictCommand implements Runnable {
                         max = Math.max(max, f[i * c + k]);
                     }
                     double sum = 0;
-                    int best = 0;
                     for (int k = 0; k < c; k++) {
                         p[k] = Math.exp(f[i * c + k] - max);
                         sum += p[k];
-                        if (f[i * c + k] > f[i * c + best]) {
-                            best = k;
-                        }
                     }
                     List<Object> row = new ArrayList<>();
                     row.add(i);
-                    row.add(names.get(best));
+                    row.add(names.get(predicted[i]));
                     for (int k = 0; k < c; k++) {
                         row.add(String.format("%.6f", p[k] / sum));
                     }

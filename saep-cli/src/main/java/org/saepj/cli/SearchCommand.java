@@ -11,13 +11,11 @@ import org.saepj.data.SourceData;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
-import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
-import org.saepj.persistence.SearchCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,9 +93,8 @@ final class SearchCommand implements Runnable {
                     continue;
                 }
                 OutputDirectory.prepare(runDir, "--out", true);
-                SearchCheckpoint checkpoint = new SearchCheckpoint(runDir);
-                interrupts.guard(checkpoint.writingLock());
-                SearchState state = run.resuming() && SearchCheckpoint.exists(runDir) ? SearchCheckpoint.load(runDir, kernels) : null;
+                CheckpointedRun searchRun = CheckpointedRun.open(runDir, run.resuming(), interrupts, kernels);
+                SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
                     stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
                 }
@@ -105,12 +102,10 @@ final class SearchCommand implements Runnable {
                 try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(), System.console() != null,
                         run.quiet, runDir.resolve("search.log"), prefix, "")) {
                     progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
-                    r = new AdaNetSearch(config, executor, kernels).run(p, Experiment.info(config, source, p), progress, state, checkpoint);
+                    r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, kernels, progress, folded ? k : -1);
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
                             r.metrics().ensembleSize(), r.timing().totalSeconds()));
                 }
-                RunOutputs.write(runDir, r, p, folded ? k : -1);
-                Stale.deleteCheckpoint(runDir);
                 results.add(FoldSummary.of(r));
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
                         r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),

@@ -27,24 +27,14 @@ public final class CandidateTrainer {
     }
 
     /**
-     * Trains and computes the outputs on the calling thread alone.
-     *
-     * @param task what to train
-     * @param progress step events
-     * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
-     */
-    public TrainedCandidate train(TrainingTask task, TrainingProgress progress) {
-        return train(task, progress, 1, Runnable::run);
-    }
-
-    /**
      * Trains on the calling thread, then computes the outputs with up to {@code outputThreads} threads (the
      * same numbers whatever the count).
      *
      * @param task what to train
      * @param progress step events
      * @param outputThreads threads for the outputs, counting the calling thread
-     * @param helpers runs the output ranges beyond the calling thread's
+     * @param helpers runs the output ranges beyond the calling thread's (unused, and may be null, when
+     *     {@code outputThreads} is 1)
      * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
      */
     public TrainedCandidate train(TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.saepj.engine.kernel.Kernels;
 
 /**
@@ -31,25 +32,25 @@ public final class LocalExecutor implements CandidateExecutor {
         }
         this.threads = threads;
         this.trainer = new CandidateTrainer(kernels);
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "saep-trainer");
+        this.pool = Executors.newFixedThreadPool(threads, daemons("saep-trainer"));
+        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemons("saep-inference"));
+    }
+
+    private static ThreadFactory daemons(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
-        this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "saep-inference");
-            t.setDaemon(true);
-            return t;
-        });
+        };
     }
 
     @Override
     public List<TrainedCandidate> train(List<TrainingTask> tasks, TrainingProgress progress) {
         List<Future<TrainedCandidate>> futures = new ArrayList<>();
-        int outputThreads = helpers == null ? 1 : Math.max(1, threads / Math.max(1, tasks.size()));
+        // With one thread this is 1, and the outputs never reach the (absent) helpers.
+        int outputThreads = Math.max(1, threads / Math.max(1, tasks.size()));
         for (TrainingTask task : tasks) {
-            futures.add(outputThreads == 1 ? pool.submit(() -> trainer.train(task, progress))
-                    : pool.submit(() -> trainer.train(task, progress, outputThreads, helpers)));
+            futures.add(pool.submit(() -> trainer.train(task, progress, outputThreads, helpers)));
         }
         List<TrainedCandidate> results = new ArrayList<>();
         try {
