@@ -1,6 +1,7 @@
 package org.saepj.cli;
 
 import java.nio.file.Path;
+import org.saepj.SaepException;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.persistence.SearchCheckpoint;
@@ -33,13 +34,30 @@ final class CheckpointedRun {
      * @param resume whether to continue from the directory's checkpoint, if it has one
      * @param interrupts made to wait for checkpoint writes
      * @param kernels the kernels to restore members with
+     * @param dataSha256 the fingerprint of the run's data: stored with every checkpoint, checked on resume
      * @return the run, ready to start or continue
      */
-    static CheckpointedRun open(Path dir, boolean resume, InterruptGuard interrupts, Kernels kernels) {
-        SearchCheckpoint checkpoint = new SearchCheckpoint(dir);
+    static CheckpointedRun open(Path dir, boolean resume, InterruptGuard interrupts, Kernels kernels, String dataSha256) {
+        SearchCheckpoint checkpoint = new SearchCheckpoint(dir, dataSha256);
         interrupts.guard(checkpoint.writingLock());
-        SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, kernels) : null;
+        SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, kernels, dataSha256) : null;
         return new CheckpointedRun(dir, checkpoint, state);
+    }
+
+    /** Refuses a checkpoint whose members cannot belong to this run (edited, or taken with other settings). */
+    private void checkFits(SearchConfig config, Partitions data) {
+        Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
+        if (state.nextIteration() > config.iterations()) {
+            throw new SaepException(file + ": the checkpoint is after iteration " + state.nextIteration() + " of a run of "
+                    + config.iterations());
+        }
+        for (SearchState.Snapshot m : state.members()) {
+            var a = m.candidate().architecture();
+            if (!a.input().equals(data.train().shape()) || a.classes() != data.train().classCount()) {
+                throw new SaepException(file + ": member " + m.id() + " takes " + a.input() + " inputs and " + a.classes()
+                        + " classes, the data has " + data.train().shape() + " and " + data.train().classCount());
+            }
+        }
     }
 
     /** @return the state the run continues from, or null when it starts afresh */
@@ -61,6 +79,9 @@ final class CheckpointedRun {
      */
     SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
                           SearchListener listener, int fold) {
+        if (state != null) {
+            checkFits(config, data);
+        }
         SearchResult r = new AdaNetSearch(config, executor, kernels).run(data, info, listener, state, checkpoint);
         RunOutputs.write(dir, r, data, fold);
         Stale.deleteCheckpoint(dir);

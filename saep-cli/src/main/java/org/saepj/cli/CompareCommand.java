@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.SourceData;
+import org.saepj.data.source.DataSources;
 import org.saepj.pruning.PruningMethod;
 import org.saepj.search.Mixture;
-import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,33 +45,47 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
-        Path dir = run.directory(Comparison.Plan.FILE);
+        try (OutputDirectory output = run.directory(Comparison.Plan.FILE, spec.commandLine().getParseResult())) {
+            compareIn(output.path());
+        }
+    }
+
+    private void compareIn(Path dir) {
         Comparison.Plan plan;
+        Invocation invocation;
         if (run.resuming()) {
             StoredComparison stored = StoredComparison.load(dir);
             plan = stored.plan();
-            run.restore(stored.invocation(), dataOptions);
+            invocation = stored.invocation();
+            run.restore(invocation, dataOptions);
         } else {
-            plan = plan(search, run.data, methods, mixtures, seeds, folds);
-            new StoredComparison(plan, run.invocation(plan.base(), dataOptions)).save(dir);
+            plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
+            invocation = run.invocation(plan.base(), dataOptions);
         }
         SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
+        if (run.resuming()) {
+            invocation.verify(dir.resolve(Comparison.Plan.FILE), source, spec.commandLine().getErr());
+        }
+        check(plan, source, dir);
+        if (!run.resuming()) {
+            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
+            new StoredComparison(plan, invocation.withData(source)).save(dir);
+        }
         execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming());
+    }
+
+    /** Checks before any run that the plan fits the data, the heap and the disk. */
+    static void check(Comparison.Plan plan, SourceData source, Path dir) {
+        Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
     }
 
     static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
                         boolean resume) {
-        try {
-            Partitions.prepare(plan.base(), source);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--pair: " + e.getMessage());
-        }
         if (!quiet) {
             out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n", String.join(", ", plan.methods()),
                     source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
         }
-        Preflight.check(plan.base(), Partitions.prepare(plan.base(), source).get(0), dir);
         var runs = Comparison.run(plan, source, dir, out, err, quiet, resume);
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));

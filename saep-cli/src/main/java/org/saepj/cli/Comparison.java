@@ -78,16 +78,17 @@ final class Comparison {
                             String mixtureName = method.equals(SINGLE) ? "-" : mixture.id();
                             String name = method + "-" + (method.equals(SINGLE) ? "single" : mixture.id())
                                     + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
-                            Path runDir = OutputDirectory.prepare(dir.resolve("runs").resolve(name), "--out", true);
+                            Path runDir = OutputDirectory.subdirectory(dir.resolve("runs").resolve(name));
                             int fold = plan.folds() > 0 ? k + 1 : 0;
                             ComparisonRun run;
                             String how;
                             Path report = runDir.resolve("report.json");
                             if (resume && Files.isRegularFile(report)) {
-                                run = ComparisonRun.fromReport(method, mixtureName, seed, fold, "runs/" + name, readJson(report));
+                                run = ComparisonRun.fromReport(method, mixtureName, seed, fold, "runs/" + name, report);
+                                Stale.deleteCheckpoint(runDir); // a kill between the report and the checkpoint's removal left it
                                 how = " (already complete)";
                             } else {
-                                CheckpointedRun searchRun = CheckpointedRun.open(runDir, resume, interrupts, kernels);
+                                CheckpointedRun searchRun = CheckpointedRun.open(runDir, resume, interrupts, kernels, data.sha256());
                                 SearchState state = searchRun.resumedFrom();
                                 SearchResult r;
                                 try (ProgressReporter progress = new ProgressReporter(out, err, System.console() != null, true,
@@ -112,14 +113,6 @@ final class Comparison {
         }
         write(plan, data, runs, dir);
         return runs;
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (java.io.IOException e) {
-            throw new org.saepj.SaepException(file + ": cannot read a finished run's report: " + e.getMessage(), e);
-        }
     }
 
     static SearchConfig configFor(SearchConfig base, String method, Mixture mixture, long seed, int folds) {

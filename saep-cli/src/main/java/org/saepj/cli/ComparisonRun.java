@@ -45,10 +45,11 @@ record ComparisonRun(String method, String mixture, long seed, int fold, String 
      * @param seed the seed
      * @param fold the fold, or 0
      * @param directory the run's directory, relative
-     * @param report the run's report
+     * @param file the run's report.json
      * @return the run's figures
      */
-    static ComparisonRun fromReport(String method, String mixture, long seed, int fold, String directory, JsonNode report) {
+    static ComparisonRun fromReport(String method, String mixture, long seed, int fold, String directory, java.nio.file.Path file) {
+        JsonNode report = FinishedReport.read(file);
         JsonNode its = report.get("iterations");
         double[] acc = new double[its.size()];
         double[] size = new double[its.size()];

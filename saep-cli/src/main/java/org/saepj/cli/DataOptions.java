@@ -21,7 +21,8 @@ public final class DataOptions {
     String header;
 
     /**
-     * Takes the data options a resumed search was started with, unless given again on the command line.
+     * Takes the data options a resumed search was started with; only --data-dir may be given again (the
+     * data moved), since the data's fingerprint is checked against the run's.
      *
      * @param inv the stored invocation
      */
@@ -29,10 +30,8 @@ public final class DataOptions {
         if (dataDir == null && inv.dataDir() != null) {
             dataDir = Path.of(inv.dataDir());
         }
-        if (labelColumn == null) {
-            labelColumn = inv.labelColumn();
-        }
-        if ("auto".equals(header) && inv.header() != null) {
+        labelColumn = inv.labelColumn();
+        if (inv.header() != null) {
             header = inv.header();
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DatasetFetcher;
+import org.saepj.SaepException;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
 import picocli.CommandLine.Command;
@@ -30,10 +31,15 @@ final class DatasetsCommand implements Runnable {
         DatasetLocator locator = data.locator();
         out.println("Known datasets (searched in " + locator.roots() + "):");
         for (KnownDataset d : KnownDataset.values()) {
-            Optional<Path> where = locator.locate(d);
+            String status;
+            try {
+                Optional<Path> where = locator.locate(d);
+                status = where.map(p -> "found: " + p).orElse("missing: " + DatasetLocator.howToGet(d));
+            } catch (SaepException e) {
+                status = "broken: " + e.getMessage();
+            }
             long bytes = d.files().stream().mapToLong(f -> f.bytes()).sum();
-            out.printf("  %-14s %-45s %s%n", d.id(), where.map(p -> "found: " + p).orElse("missing: " + DatasetLocator.howToGet(d)),
-                    String.format("%.1f MB download", bytes / 1e6));
+            out.printf("  %-14s %-45s %s%n", d.id(), status, String.format("%.1f MB download", bytes / 1e6));
             out.println("  " + " ".repeat(14) + " classes: " + String.join(", ", d.classNames()));
         }
     }

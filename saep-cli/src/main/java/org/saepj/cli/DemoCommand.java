@@ -47,8 +47,10 @@ final class DemoCommand implements Runnable {
                 loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
         // A previous demo's directory is reused; anything else that is not empty is left alone.
         boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
-        Path outDir = OutputDirectory.prepare(out, "--out", previousDemo);
-        Comparison.Plan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
-        CompareCommand.execute(plan, loaded, outDir, stdout, spec.commandLine().getErr(), false, false);
+        try (OutputDirectory outDir = OutputDirectory.create(out, "--out", previousDemo)) {
+            Comparison.Plan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+            CompareCommand.check(plan, loaded, outDir.path());
+            CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
+        }
     }
 }

@@ -31,7 +31,8 @@ final class EvaluateCommand implements Runnable {
     @Override
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
-        Dataset d = modelOptions.data(ensemble, dataOptions);
+        ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        Dataset d = scored.data();
         List<float[]> members = ensemble.memberLogits(d);
         float[] f = Logits.combine(members, ensemble.weights());
         int classes = d.classCount();
@@ -42,6 +43,8 @@ final class EvaluateCommand implements Runnable {
         if (json) {
             ObjectNode n = Json.object();
             n.put("samples", d.size());
+            n.put("rows", scored.rows());
+            n.put("trainedOn", scored.trainedOn());
             Json.put(n, "accuracy", accuracy);
             Json.put(n, "loss", loss);
             n.put("ensembleSize", members.size());
@@ -49,7 +52,7 @@ final class EvaluateCommand implements Runnable {
             out.print(Json.pretty(n));
             return;
         }
-        out.printf("samples        %d (%s)%n", d.size(), d.name());
+        out.printf("samples        %d: %s%n", d.size(), scored.rows());
         out.printf("accuracy       %.4f%n", accuracy);
         out.printf("loss           %.4f%n", loss);
         out.printf("ensemble size  %d%n", members.size());

@@ -1,9 +1,7 @@
 package org.saepj.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
-import org.saepj.SaepException;
 import org.saepj.search.SearchResult;
 
 /**
@@ -20,12 +18,8 @@ record FoldSummary(double testAccuracy, int ensembleSize, long parameters, doubl
     }
 
     static FoldSummary read(Path report) {
-        try {
-            JsonNode n = Json.MAPPER.readTree(report.toFile());
-            return new FoldSummary(n.at("/final/testAccuracy").asDouble(), n.at("/final/ensembleSize").asInt(),
-                    n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble());
-        } catch (IOException e) {
-            throw new SaepException(report + ": cannot read a finished run's report: " + e.getMessage(), e);
-        }
+        JsonNode n = FinishedReport.read(report);
+        return new FoldSummary(n.at("/final/testAccuracy").asDouble(), n.at("/final/ensembleSize").asInt(),
+                n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble());
     }
 }

@@ -2,16 +2,22 @@ package org.saepj.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
- * Turns Ctrl-C (SIGINT) into a clean stop: the shutdown hook waits for a checkpoint being written to
- * finish, says how to resume, and exits with 130. Registered for the duration of a search only.
+ * Turns SIGINT (Ctrl-C), SIGTERM and SIGHUP into a clean stop: the handler waits for a checkpoint being
+ * written to finish, says how to resume, and exits with 128 + the signal's number (130, 143, 129), as a
+ * shell expects. Installed for the duration of a search only; the previous handlers come back on close.
  */
 final class InterruptGuard implements AutoCloseable {
     /** The exit code of a search stopped by SIGINT (128 + 2). */
     static final int EXIT_INTERRUPTED = 130;
-    private final Thread hook;
+    private static final Map<String, Integer> SIGNALS = Map.of("INT", 2, "TERM", 15, "HUP", 1);
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private volatile ReentrantLock writing;
 
     InterruptGuard(PrintWriter err, Path resumeDir) {
@@ -24,17 +30,26 @@ final class InterruptGuard implements AutoCloseable {
      * @param command "search" or "compare"
      */
     InterruptGuard(PrintWriter err, Path resumeDir, String command) {
-        this.hook = new Thread(() -> {
-            ReentrantLock lock = writing;
-            if (lock != null) {
-                lock.lock(); // let a checkpoint being written finish; none starts after this
+        for (Map.Entry<String, Integer> s : SIGNALS.entrySet()) {
+            int code = 128 + s.getValue();
+            String name = "SIG" + s.getKey();
+            SignalHandler handler = signal -> {
+                ReentrantLock lock = writing;
+                if (lock != null) {
+                    lock.lock(); // let a checkpoint being written finish; none starts after this
+                }
+                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration; continue it"
+                        + " with: saep " + command + " --resume " + resumeDir);
+                err.flush();
+                Runtime.getRuntime().halt(code);
+            };
+            try {
+                Signal signal = new Signal(s.getKey());
+                previous.put(signal, Signal.handle(signal, handler));
+            } catch (IllegalArgumentException e) {
+                // The JVM keeps this signal for itself (e.g. started with -Xrs): its default handling stays.
             }
-            err.println("interrupted: the " + command + " stopped after its last complete iteration; continue it with: saep "
-                    + command + " --resume " + resumeDir);
-            err.flush();
-            Runtime.getRuntime().halt(EXIT_INTERRUPTED);
-        }, "saep-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        }
     }
 
     /** @param lock the lock held while the current run's checkpoint is written */
@@ -44,10 +59,6 @@ final class InterruptGuard implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running and will end the process.
-        }
+        previous.forEach(Signal::handle);
     }
 }

@@ -25,9 +25,9 @@ final class ModelOptions {
     /**
      * @param ensemble the loaded ensemble
      * @param dataOptions where sources are found
-     * @return the samples, prepared as the search prepared them
+     * @return the samples, prepared as the search prepared them, and what they are
      */
-    org.saepj.data.Dataset data(SavedEnsemble ensemble, DataOptions dataOptions) {
+    ModelData.Scored data(SavedEnsemble ensemble, DataOptions dataOptions) {
         return ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
     }
 }

@@ -23,6 +23,9 @@ final class PredictCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Replace an existing --out file.")
+    boolean overwrite;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -34,8 +37,10 @@ final class PredictCommand implements Runnable {
 
     @Override
     public void run() {
+        checkOut();
         SavedEnsemble ensemble = modelOptions.load();
-        Dataset d = modelOptions.data(ensemble, dataOptions);
+        ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        Dataset d = scored.data();
         float[] f = ensemble.logits(d);
         List<String> names = d.classNames();
         int c = names.size();
@@ -66,6 +71,20 @@ final class PredictCommand implements Runnable {
                 }
             }
         });
-        spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out);
+        spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out + " (" + scored.rows() + ")");
+    }
+
+    /** Refuses, before any work, to write over a file unasked or into the saved ensemble it reads. */
+    private void checkOut() {
+        Path target = out.toAbsolutePath().normalize();
+        if (target.startsWith(modelOptions.model.toAbsolutePath().normalize())) {
+            throw new UsageError("--out " + out + " is inside the --model directory: predictions must not go into the saved ensemble");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a directory: expected a file name such as predictions.csv");
+        }
+        if (java.nio.file.Files.exists(out) && !overwrite) {
+            throw new UsageError("--out " + out + " exists: choose another file or pass --overwrite");
+        }
     }
 }

@@ -118,13 +118,23 @@ final class PruneCommand implements Runnable {
                     byMember[j][s] = rows[s][j];
                 }
             }
+            ClassIndices.compact(labels, byMember);
             report(PruningInput.uniform(byMember, labels), pruner);
             return;
         }
         ModelForm f = target.model;
         SavedEnsemble ensemble = SavedEnsemble.load(f.model, KernelsProvider.best());
-        Path outDir = OutputDirectory.prepare(f.out, "--out", overwrite);
-        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train");
+        if (f.model.toAbsolutePath().normalize().startsWith(f.out.toAbsolutePath().normalize())) {
+            throw new UsageError("--out " + f.out + " is or holds the --model directory: the pruned ensemble must not replace the one"
+                    + " it is read from");
+        }
+        try (OutputDirectory output = OutputDirectory.create(f.out, "--out", overwrite)) {
+            pruneInto(ensemble, output.path(), f, pruner);
+        }
+    }
+
+    private void pruneInto(SavedEnsemble ensemble, Path outDir, ModelForm f, Pruner pruner) {
+        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data();
         int classes = d.classCount();
         int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
         PruningInput input = new PruningInput(predictions, d.labels(), ensemble.weights(), classes);

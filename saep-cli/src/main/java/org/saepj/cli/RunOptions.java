@@ -33,25 +33,32 @@ final class RunOptions {
         return resume != null;
     }
 
+    /** Options that may stand beside --resume: they change how the run is shown or where data is found, not what it computes. */
+    private static final java.util.Set<String> WITH_RESUME = java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir");
+
     /**
-     * Checks that the options fit the mode, then gives the directory to resume (tidied of interrupted writes)
-     * or the fresh output directory (created, writable, empty unless --overwrite).
+     * Checks that the options fit the mode, then gives the locked run directory: the one to resume (checked
+     * to be a run's, then tidied of interrupted writes) or the fresh output directory (created, writable,
+     * empty unless --overwrite replaced an earlier run's).
      *
      * @param storedFile the file a resumed run takes its settings from
-     * @return the run's directory
+     * @param parsed the command's parse result, to refuse settings given beside --resume
+     * @return the run's directory, locked until closed
      */
-    Path directory(String storedFile) {
+    OutputDirectory directory(String storedFile, picocli.CommandLine.ParseResult parsed) {
         if (resuming()) {
-            if (data != null || out != null) {
-                throw new UsageError("--resume takes its settings from " + resume.resolve(storedFile) + ": drop --data and --out");
+            java.util.List<String> ignored = parsed.matchedOptions().stream().map(o -> o.longestName())
+                    .filter(n -> !WITH_RESUME.contains(n)).distinct().toList();
+            if (!ignored.isEmpty()) {
+                throw new UsageError("--resume takes every setting from " + resume.resolve(storedFile) + ": drop "
+                        + String.join(", ", ignored));
             }
-            Stale.clean(resume);
-            return resume;
+            return OutputDirectory.resume(resume, storedFile);
         }
         if (data == null || out == null) {
             throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
         }
-        return OutputDirectory.prepare(out, "--out", overwrite);
+        return OutputDirectory.create(out, "--out", overwrite);
     }
 
     /**
@@ -60,8 +67,9 @@ final class RunOptions {
      * @return what a fresh run stores for --resume
      */
     Invocation invocation(SearchConfig config, DataOptions dataOptions) {
-        return new Invocation(1, config, test, dataOptions.dataDir == null ? null : dataOptions.dataDir.toString(),
-                dataOptions.labelColumn, dataOptions.header);
+        test = org.saepj.data.source.DataSources.absolute(test);
+        return new Invocation(Invocation.FORMAT_VERSION, config, test, dataOptions.dataDir == null ? null
+                : dataOptions.dataDir.toAbsolutePath().toString(), dataOptions.labelColumn, dataOptions.header, null);
     }
 
     /**
@@ -70,6 +78,19 @@ final class RunOptions {
      * @param stored what the run stored
      * @param dataOptions the data options to complete
      */
+    /**
+     * @param config the configuration
+     * @param source the loaded data
+     * @return every run's partitions, with a --pair or --folds that does not fit the data as a usage error
+     */
+    static java.util.List<org.saepj.search.Partitions> partitions(SearchConfig config, org.saepj.data.SourceData source) {
+        try {
+            return org.saepj.search.Partitions.prepare(config, source);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--pair: " + e.getMessage());
+        }
+    }
+
     void restore(Invocation stored, DataOptions dataOptions) {
         test = stored.test();
         dataOptions.restore(stored);

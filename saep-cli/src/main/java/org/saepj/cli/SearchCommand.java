@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.SourceData;
+import org.saepj.data.source.DataSources;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
@@ -53,24 +54,32 @@ final class SearchCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Path dir = run.directory(Invocation.FILE);
+        try (OutputDirectory output = run.directory(Invocation.FILE, spec.commandLine().getParseResult())) {
+            searchIn(output.path(), stdout);
+        }
+    }
+
+    private void searchIn(Path dir, PrintWriter stdout) {
+        Invocation inv;
         SearchConfig config;
         if (run.resuming()) {
-            Invocation inv = Invocation.load(dir);
+            inv = Invocation.load(dir);
             config = inv.config();
             run.restore(inv, dataOptions);
         } else {
-            config = search.toConfig(run.data, method, mixture, seed, folds);
-            run.invocation(config, dataOptions).save(dir);
+            config = search.toConfig(DataSources.absolute(run.data), method, mixture, seed, folds);
+            inv = run.invocation(config, dataOptions);
         }
         SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
-        List<Partitions> partitions;
-        try {
-            partitions = Partitions.prepare(config, source);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--pair: " + e.getMessage());
+        if (run.resuming()) {
+            inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
         }
+        List<Partitions> partitions = RunOptions.partitions(config, source);
         Preflight.check(config, partitions.get(0), dir);
+        if (!run.resuming()) {
+            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
+            inv.withData(source).save(dir);
+        }
         if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
@@ -88,12 +97,13 @@ final class SearchCommand implements Runnable {
                 Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
                 if (run.resuming() && Files.isRegularFile(runDir.resolve("report.json"))) {
                     FoldSummary done = FoldSummary.read(runDir.resolve("report.json"));
+                    Stale.deleteCheckpoint(runDir); // a kill between the report and the checkpoint's removal left it
                     results.add(done);
                     stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
                     continue;
                 }
-                OutputDirectory.prepare(runDir, "--out", true);
-                CheckpointedRun searchRun = CheckpointedRun.open(runDir, run.resuming(), interrupts, kernels);
+                OutputDirectory.subdirectory(runDir);
+                CheckpointedRun searchRun = CheckpointedRun.open(runDir, run.resuming(), interrupts, kernels, source.sha256());
                 SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
                     stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());

@@ -1,6 +1,5 @@
 package org.saepj.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +16,11 @@ import org.saepj.persistence.AtomicFiles;
  * @param invocation the data settings
  */
 record StoredComparison(Comparison.Plan plan, Invocation invocation) {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
 
     void save(Path dir) {
         try {
-            byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+            byte[] bytes = JSON.writeValueAsBytes(this);
             AtomicFiles.write(dir.resolve(Comparison.Plan.FILE), out -> out.write(bytes));
         } catch (IOException e) {
             throw new SaepException(dir.resolve(Comparison.Plan.FILE) + ": cannot write: " + e.getMessage(), e);

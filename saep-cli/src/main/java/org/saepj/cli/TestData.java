@@ -20,7 +20,8 @@ final class TestData {
         SourceData extra = sources.load(test);
         Dataset testSet = relabel(extra.test().orElse(extra.train()), main.train(), test);
         return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
-                Fingerprint.combine(main.sha256(), extra.sha256()), false);
+                Fingerprint.combine(main.sha256(), extra.sha256()), false,
+                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()));
     }
 
     /** Maps the test labels onto the training data's classes by name (CSV label order depends on the file). */

@@ -80,7 +80,7 @@ class ErrorPathsTest {
     void missingDataAndCorruptModelsAreFailures() throws Exception {
         failure(CliRun.of("search", "--data", "mnist", "--data-dir", dataDir, "--out", fresh()), "saep datasets fetch mnist");
         failure(CliRun.of("evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                "no manifest.json");
+                "does not exist");
         Path corrupt = root.resolve("corrupt");
         Files.createDirectories(corrupt);
         Files.writeString(corrupt.resolve("manifest.json"), "{ not json");

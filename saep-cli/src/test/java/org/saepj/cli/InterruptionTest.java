@@ -197,10 +197,24 @@ class InterruptionTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         String err = Files.readString(out.resolveSibling("sigint.err"));
-        assertThat(err).contains("interrupted:").contains("saep search --resume " + out);
+        assertThat(err).contains("interrupted (SIGINT)").contains("saep search --resume " + out);
         // The write in progress completed: the checkpoint is a newer one than the one before the signal.
         assertThat(iterationsCheckpointed(out)).isGreaterThanOrEqualTo(2);
         assertNothingHalfWritten(out);
         resumeAndCompare(out);
+    }
+
+    @Test
+    void sigtermAndSighupExitWithTheirOwnCodes() throws Exception {
+        for (String[] signal : new String[][] {{"TERM", "143"}, {"HUP", "129"}}) {
+            Path out = root.resolve("sig" + signal[0].toLowerCase(java.util.Locale.ROOT));
+            Process p = child(out, 200);
+            waitFor(d -> iterationsCheckpointed(d) >= 1, out, p);
+            new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid())).start().waitFor();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("SIG" + signal[0]).isEqualTo(Integer.parseInt(signal[1]));
+            assertThat(Files.readString(out.resolveSibling(out.getFileName() + ".err"))).contains("interrupted (SIG" + signal[0] + ")");
+            assertNothingHalfWritten(out);
+        }
     }
 }

@@ -14,9 +14,27 @@ import java.util.Optional;
  * @param sha256 fingerprint of the loaded content (of the decompressed bytes, so the same data stored
  *     differently gets the same fingerprint)
  * @param verified true when the content matched pinned checksums of a known dataset
+ * @param separateTest where the test partition came from when it was attached from a second source, else null
  */
 public record SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256,
-                         boolean verified) {
+                         boolean verified, SeparateTest separateTest) {
+    /**
+     * A test partition taken from a source of its own ({@code --test}): both sources and their fingerprints,
+     * so a saved ensemble can tell its training data from its test data later.
+     *
+     * @param trainSource the training source
+     * @param trainSha256 its fingerprint
+     * @param testSource the test source
+     * @param testSha256 its fingerprint
+     */
+    public record SeparateTest(String trainSource, String trainSha256, String testSource, String testSha256) {
+    }
+
+    /** A source that brought its own test partition, or none. */
+    public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified) {
+        this(name, source, train, test, sha256, verified, null);
+    }
+
     /** Checks the required parts. */
     public SourceData {
         Objects.requireNonNull(name);

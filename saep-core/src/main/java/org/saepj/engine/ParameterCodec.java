@@ -39,6 +39,39 @@ public final class ParameterCodec {
     }
 
     /**
+     * @param values the parameters
+     * @return the bytes {@link #write} writes
+     */
+    public static byte[] toBytes(float[] values) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(values.length * 4 + 12);
+        try {
+            write(values, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads parameters that are about to be used: as {@link #read}, and refusing NaN or infinite values,
+     * which no trained network holds and which would turn every prediction into NaN.
+     *
+     * @param in the source (not closed)
+     * @param expectedCount the number of parameters the architecture needs
+     * @param what names the source in errors (a file name)
+     * @return the parameters, all finite
+     */
+    public static float[] readFinite(InputStream in, int expectedCount, String what) {
+        float[] values = read(in, expectedCount, what);
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new SaepException(what + ": parameter " + i + " is " + values[i] + ": the file is corrupt");
+            }
+        }
+        return values;
+    }
+
+    /**
      * @param in the source (not closed)
      * @param expectedCount the number of parameters the architecture needs
      * @param what names the source in errors (a file name)

@@ -50,9 +50,12 @@ public record EnsembleManifest(int formatVersion, int[] inputShape, List<String>
      * @param folds K, or 0
      * @param testFraction the test holdout of sources without a test partition
      * @param seed the run seed (rebuilds the splits)
-     * @param sha256 the data fingerprint
+     * @param sha256 the fingerprint of all the data the search saw (of both sources when the test data was separate)
+     * @param sourceSha256 the fingerprint of {@code source} alone (format 2; null in format 1)
+     * @param test the separate test source ({@code --test}), or null (format 2)
+     * @param testSha256 its fingerprint, or null (format 2)
      */
     public record DataEntry(String source, int[] pair, String partition, int fold, int folds, double testFraction, long seed,
-                            String sha256) {
+                            String sha256, String sourceSha256, String test, String testSha256) {
     }
 }

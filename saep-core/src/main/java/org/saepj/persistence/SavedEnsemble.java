@@ -1,14 +1,11 @@
 package org.saepj.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +30,16 @@ import org.saepj.ensemble.Logits;
  * @param networks the members' networks, in manifest order
  */
 public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
-    /** The manifest format this build writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The manifest format this build writes; it reads 1 and 2 (2 adds the separate test source and the
+     * fingerprint of each source, so evaluation can tell training rows from test rows).
+     */
+    public static final int FORMAT_VERSION = 2;
     /** The largest member a manifest may declare: a guard against corrupt sizes, far above the paper's networks. */
     public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
     public static final String MANIFEST = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = JsonFormat.mapper();
 
     /** @return the Jackson mapper used for manifests */
     public static ObjectMapper json() {
@@ -59,7 +57,10 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             AtomicFiles.write(dir.resolve(manifest.members().get(j).file()), out -> ParameterCodec.write(params, out));
         }
         // The manifest goes last: a directory that has one is complete.
-        AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(manifest)));
+        EnsembleManifest m = manifest;
+        EnsembleManifest current = new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
+                m.data(), m.provenance());
+        AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
     /**
@@ -69,13 +70,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * @return hex SHA-256 of the parameter file content
      */
     public static String parameterChecksum(Network network) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try {
-            ParameterCodec.write(network.parameters(), bytes);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory cannot fail", e);
-        }
-        return Fingerprint.sha256Hex(bytes.toByteArray());
+        return Fingerprint.sha256Hex(ParameterCodec.toBytes(network.parameters()));
     }
 
     /**
@@ -89,15 +84,21 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      */
     public static SavedEnsemble load(Path dir, Kernels kernels) {
         Path file = dir.resolve(MANIFEST);
+        if (!Files.exists(dir)) {
+            throw new SaepException(dir + " does not exist (expected a saved ensemble directory, e.g. OUT/ensemble)");
+        }
+        if (!Files.exists(file)) {
+            throw new SaepException(dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
+        }
         EnsembleManifest manifest;
         try {
-            JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+            JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "the manifest"));
             if (tree == null || !tree.isObject()) {
                 throw new SaepException(file + ": not a JSON object");
             }
             JsonNode version = tree.get("formatVersion");
-            if (version == null || !version.canConvertToInt()) {
-                throw new SaepException(file + ": missing formatVersion: not a SAEP-J ensemble manifest");
+            if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
+                throw new SaepException(file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
             }
             if (version.asInt() > FORMAT_VERSION) {
                 throw new SaepException(file + ": format version " + version.asInt() + " is newer than this build reads ("
@@ -106,15 +107,15 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (version.asInt() < 1) {
                 throw new SaepException(file + ": invalid format version " + version.asInt());
             }
+            checkMemberFields(file, tree.get("members"));
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
-        } catch (NoSuchFileException e) {
-            throw new SaepException(dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
         } catch (JsonProcessingException e) {
-            throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage() + ")", e);
+            throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
             throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
         }
         validate(file, manifest);
+        Path realDir = realPath(dir);
         List<Network> networks = new ArrayList<>();
         for (EnsembleManifest.MemberEntry m : manifest.members()) {
             Architecture arch = architecture(file, manifest, m);
@@ -122,30 +123,63 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 throw new SaepException(file + ": member " + m.id() + " declares " + arch.parameterCount()
                         + " parameters: more than this build loads (" + MAX_PARAMETERS + ")");
             }
+            if (m.parameters() != arch.parameterCount()) {
+                throw new SaepException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
+                        + arch.parameterCount());
+            }
             Network net = new Network(arch, kernels);
             Path params = dir.resolve(m.file()).normalize();
-            if (!params.startsWith(dir.normalize())) {
+            if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
                 throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
             }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(params);
-            } catch (NoSuchFileException e) {
+            if (!Files.exists(params)) {
                 throw new SaepException(params + ": missing parameter file of member " + m.id());
-            } catch (IOException e) {
-                throw new SaepException(params + ": cannot read: " + e.getMessage(), e);
             }
-            if (m.sha256() != null && !m.sha256().equals(Fingerprint.sha256Hex(bytes))) {
+            byte[] bytes = org.saepj.data.io.InputFiles.readAll(params, "parameters of member " + m.id());
+            if (!m.sha256().equals(Fingerprint.sha256Hex(bytes))) {
                 throw new SaepException(params + ": checksum mismatch: the file is corrupt or was changed");
             }
             try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-                net.setParameters(ParameterCodec.read(in, net.parameterCount(), params.toString()));
+                net.setParameters(ParameterCodec.readFinite(in, net.parameterCount(), params.toString()));
             } catch (IOException e) {
                 throw new SaepException(params + ": cannot read: " + e.getMessage(), e);
             }
             networks.add(net);
         }
         return new SavedEnsemble(manifest, networks);
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new SaepException(p + ": cannot resolve: " + e.getMessage(), e);
+        }
+    }
+
+    /** The fields a default would silently replace (a missing weight read as 0): present, and of the right type. */
+    private static void checkMemberFields(Path file, JsonNode members) {
+        if (members == null || !members.isArray()) {
+            return; // reported by validate
+        }
+        for (int j = 0; j < members.size(); j++) {
+            JsonNode m = members.get(j);
+            String which = "member " + (j + 1) + " of " + members.size();
+            if (m == null || !m.isObject()) {
+                throw new SaepException(file + ": " + which + " is not an object");
+            }
+            for (String field : List.of("id", "iteration", "parameters")) {
+                if (!m.path(field).isIntegralNumber()) {
+                    throw new SaepException(file + ": " + which + " needs a whole number " + field);
+                }
+            }
+            if (!m.path("weight").isNumber()) {
+                throw new SaepException(file + ": " + which + " has no numeric weight");
+            }
+            if (!m.path("sha256").isTextual() || !m.path("sha256").asText().matches("[0-9a-f]{64}")) {
+                throw new SaepException(file + ": " + which + " needs the sha256 of its parameter file (64 hex digits)");
+            }
+        }
     }
 
     private static void validate(Path file, EnsembleManifest m) {
@@ -175,10 +209,58 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.classNames().contains(null)) {
             throw new SaepException(file + ": class names must be strings");
         }
-        for (EnsembleManifest.MemberEntry e : m.members()) {
-            if (e == null || e.kind() == null || e.file() == null || !Double.isFinite(e.weight())) {
-                throw new SaepException(file + ": every member needs a kind, a file and a finite weight");
+        if (new java.util.HashSet<>(m.classNames()).size() != m.classNames().size()) {
+            throw new SaepException(file + ": a class name appears twice in classNames");
+        }
+        if (m.preprocessing().type().equals("standardize")) {
+            for (int j = 0; j < features; j++) {
+                float mean = m.preprocessing().mean()[j];
+                float dev = m.preprocessing().deviation()[j];
+                if (!Float.isFinite(mean) || !Float.isFinite(dev) || dev <= 0) {
+                    throw new SaepException(file + ": standardize feature " + j + " has mean " + mean + " and deviation " + dev
+                            + ": expected finite numbers and a deviation above 0");
+                }
             }
+        }
+        double absolute = 0;
+        for (EnsembleManifest.MemberEntry e : m.members()) {
+            if (e == null || e.kind() == null || e.file() == null) {
+                throw new SaepException(file + ": every member needs a kind, a file and a weight");
+            }
+            // The weights are applied in float: one that does not fit would make every logit infinite.
+            if (!Float.isFinite((float) e.weight()) || Math.abs(e.weight()) > 1e6) {
+                throw new SaepException(file + ": member " + e.id() + " has weight " + e.weight() + ": expected a finite number of"
+                        + " magnitude at most 1e6");
+            }
+            absolute += Math.abs(e.weight());
+        }
+        if (absolute == 0) {
+            throw new SaepException(file + ": every mixture weight is 0: the ensemble would predict nothing");
+        }
+        if (m.members().stream().map(EnsembleManifest.MemberEntry::file).distinct().count() != m.members().size()) {
+            throw new SaepException(file + ": two members name the same parameter file");
+        }
+        if (m.data() != null) {
+            validateData(file, m.data());
+        }
+    }
+
+    /** The recorded data settings rebuild the search's split: they must be settings a search can have had. */
+    private static void validateData(Path file, EnsembleManifest.DataEntry d) {
+        String problem = null;
+        if (d.folds() != 0 && (d.folds() < 2 || d.folds() > 100_000)) {
+            problem = "folds must be 0 or between 2 and 100000, got " + d.folds();
+        } else if (d.folds() == 0 ? d.fold() != -1 : d.fold() < 0 || d.fold() >= d.folds()) {
+            problem = "fold " + d.fold() + " does not fit folds " + d.folds() + " (-1 without folds, else 0.." + (d.folds() - 1) + ")";
+        } else if (!(d.testFraction() > 0 && d.testFraction() < 1)) {
+            problem = "testFraction must be in (0, 1), got " + d.testFraction();
+        } else if (d.pair() != null && (d.pair().length != 2 || d.pair()[0] < 0 || d.pair()[1] < 0 || d.pair()[0] == d.pair()[1])) {
+            problem = "pair must be two different class indices, got " + java.util.Arrays.toString(d.pair());
+        } else if (d.source() == null) {
+            problem = "source is missing";
+        }
+        if (problem != null) {
+            throw new SaepException(file + ": data." + problem);
         }
     }
 
@@ -251,7 +333,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             nets.add(networks.get(j));
         }
         EnsembleManifest m = manifest;
-        return new SavedEnsemble(new EnsembleManifest(m.formatVersion(), m.inputShape(), m.classNames(), m.preprocessing(),
+        return new SavedEnsemble(new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(),
                 entries, m.data(), m.provenance()), nets);
     }
 

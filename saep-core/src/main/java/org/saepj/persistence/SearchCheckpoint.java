@@ -36,24 +36,30 @@ public final class SearchCheckpoint implements CheckpointSink {
     public static final String DIRECTORY = "checkpoint";
     /** The state file's name. */
     public static final String STATE = "state.json";
-    /** The state format this build writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The state format this build writes; it also reads format 1 (no checksums, no data fingerprint). */
+    public static final int FORMAT_VERSION = 2;
+    private static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
     /**
      * System property slowing every state write by this many milliseconds half-way through, so the
      * interruption tests can kill a search in the middle of a write.
      */
     public static final String WRITE_DELAY_PROPERTY = "saep.checkpoint.writeDelayMillis";
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = JsonFormat.mapper();
 
     private final Path dir;
+    private final String dataSha256;
     private final ReentrantLock writing = new ReentrantLock();
     private final long writeDelayMillis;
+    /** The parameter files this checkpoint wrote, with their checksums: a member's file is written once. */
+    private final java.util.Map<String, String> written = new java.util.HashMap<>();
 
     /**
      * @param runDir the run's output directory; the checkpoint goes into its {@code checkpoint/}
+     * @param dataSha256 the fingerprint of the data the run trains on, stored so a resume can refuse other data
      */
-    public SearchCheckpoint(Path runDir) {
+    public SearchCheckpoint(Path runDir, String dataSha256) {
         this.dir = runDir.resolve(DIRECTORY);
+        this.dataSha256 = dataSha256;
         this.writeDelayMillis = Long.getLong(WRITE_DELAY_PROPERTY, 0L);
     }
 
@@ -68,7 +74,7 @@ public final class SearchCheckpoint implements CheckpointSink {
 
     /** The stored form of a member. */
     record MemberEntry(int id, int iteration, String name, long seed, ArchitectureEntry architecture, OptimizerEntry optimizer,
-                       String file) {
+                       String file, String sha256) {
     }
 
     /** The stored form of an architecture. */
@@ -81,7 +87,7 @@ public final class SearchCheckpoint implements CheckpointSink {
     }
 
     /** The content of state.json. */
-    record State(int formatVersion, int nextIteration, int nextId, List<MemberEntry> members, double[] weights,
+    record State(int formatVersion, String dataSha256, int nextIteration, int nextId, List<MemberEntry> members, double[] weights,
                  List<IterationRecord> records, long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds,
                  String startedAt) {
     }
@@ -93,15 +99,18 @@ public final class SearchCheckpoint implements CheckpointSink {
             List<MemberEntry> entries = new ArrayList<>();
             for (SearchState.Snapshot s : state.members()) {
                 String file = "member-" + s.id() + ".params";
-                Path target = dir.resolve(file);
-                if (!Files.exists(target)) {
-                    float[] params = s.network().parameters();
-                    AtomicFiles.write(target, out -> ParameterCodec.write(params, out));
+                String sha = written.get(file);
+                if (sha == null) {
+                    // Written whatever lies there: a file this checkpoint did not write is not known to be this member's.
+                    byte[] params = ParameterCodec.toBytes(s.network().parameters());
+                    AtomicFiles.write(dir.resolve(file), out -> out.write(params));
+                    sha = org.saepj.data.Fingerprint.sha256Hex(params);
+                    written.put(file, sha);
                 }
                 entries.add(new MemberEntry(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
-                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file));
+                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file, sha));
             }
-            State stored = new State(FORMAT_VERSION, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
+            State stored = new State(FORMAT_VERSION, dataSha256, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
                     state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt());
             byte[] bytes = JSON.writeValueAsBytes(stored);
             AtomicFiles.write(dir.resolve(STATE), out -> {
@@ -129,6 +138,7 @@ public final class SearchCheckpoint implements CheckpointSink {
                 String name = f.getFileName().toString();
                 if (name.startsWith("member-") && name.endsWith(".params") && !keep.contains(name)) {
                     Files.deleteIfExists(f);
+                    written.remove(name);
                 }
             }
         }
@@ -151,46 +161,98 @@ public final class SearchCheckpoint implements CheckpointSink {
     }
 
     /**
-     * Loads a checkpoint.
+     * Loads a checkpoint, verifying it: its format, that it was taken on the same data, the consistency of
+     * its fields, each parameter file's checksum (format 2) and that every parameter is finite.
      *
      * @param runDir the run's output directory
      * @param kernels the kernels the restored networks use
+     * @param dataSha256 the fingerprint of the data the run continues on, or null not to check it
      * @return the state to resume from
+     * @throws SaepException naming the file and what is wrong
      */
-    public static SearchState load(Path runDir, Kernels kernels) {
+    public static SearchState load(Path runDir, Kernels kernels, String dataSha256) {
         Path dir = runDir.resolve(DIRECTORY);
         Path file = dir.resolve(STATE);
+        if (!Files.exists(file)) {
+            throw new SaepException(runDir + ": no checkpoint to resume from (" + file + " is missing)");
+        }
         State stored;
         try {
-            stored = JSON.readValue(Files.readAllBytes(file), State.class);
-        } catch (NoSuchFileException e) {
-            throw new SaepException(runDir + ": no checkpoint to resume from (" + file + " is missing)");
+            stored = JSON.readValue(org.saepj.data.io.InputFiles.readAll(file, "checkpoint state"), State.class);
         } catch (IOException e) {
-            throw new SaepException(file + ": corrupt checkpoint (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new SaepException(file + ": corrupt checkpoint (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
-        if (stored.formatVersion() != FORMAT_VERSION) {
-            throw new SaepException(file + ": checkpoint format " + stored.formatVersion() + " is not supported (this build reads "
-                    + FORMAT_VERSION + ")");
+        if (stored == null || stored.formatVersion() < 1 || stored.formatVersion() > FORMAT_VERSION) {
+            throw new SaepException(file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
+                    + " is not supported (this build reads 1 to " + FORMAT_VERSION + ")");
         }
+        if (stored.formatVersion() >= 2 && dataSha256 != null && !dataSha256.equals(stored.dataSha256())) {
+            throw new SaepException(file + ": the checkpoint was taken on other data (fingerprint " + stored.dataSha256()
+                    + ", the data now " + dataSha256 + "): resume with the run's own data");
+        }
+        checkConsistent(file, stored);
         List<SearchState.Snapshot> members = new ArrayList<>();
         for (MemberEntry e : stored.members()) {
-            CandidateSpec spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed());
-            if (spec.architecture().parameterCount() > SavedEnsemble.MAX_PARAMETERS) {
-                throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
-            }
-            Network net = new Network(spec.architecture(), kernels);
-            Path params = dir.resolve(e.file());
-            try (InputStream in = Files.newInputStream(params)) {
-                net.setParameters(ParameterCodec.read(in, net.parameterCount(), params.toString()));
-            } catch (NoSuchFileException ex) {
-                throw new SaepException(params + ": missing parameter file of member " + e.id() + " named by " + file);
-            } catch (IOException ex) {
-                throw new SaepException(params + ": cannot read: " + ex.getMessage(), ex);
-            }
-            members.add(new SearchState.Snapshot(e.id(), e.iteration(), spec, net));
+            members.add(restore(dir, file, e, stored.formatVersion(), kernels));
         }
         return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
                 stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt());
+    }
+
+    private static void checkConsistent(Path file, State s) {
+        require(file, s.members() != null && s.weights() != null && s.records() != null, "members, weights and records are required");
+        require(file, !s.members().contains(null) && !s.records().contains(null), "members and records must not hold nulls");
+        require(file, s.nextIteration() >= 1 && s.records().size() == s.nextIteration(),
+                "nextIteration must be ≥ 1 and equal the number of iteration records");
+        require(file, s.weights().length == s.members().size(), "one weight per member is required");
+        for (double w : s.weights()) {
+            require(file, Double.isFinite(w), "weights must be finite");
+        }
+        require(file, s.streamEpoch() >= 0 && s.streamPosition() >= 0, "the batch stream's position must not be negative");
+        require(file, Double.isFinite(s.trainSeconds()) && Double.isFinite(s.elapsedSeconds()), "times must be finite");
+        Set<Integer> ids = new HashSet<>();
+        for (MemberEntry e : s.members()) {
+            require(file, e.id() >= 0 && e.id() < s.nextId() && ids.add(e.id()), "member ids must be unique and below nextId");
+            require(file, e.iteration() >= 0 && e.iteration() < s.nextIteration(), "member " + e.id()
+                    + " comes from an iteration not yet run");
+            require(file, e.file() != null && MEMBER_FILE.matcher(e.file()).matches(), "member " + e.id()
+                    + " must name its parameter file member-<id>.params");
+            require(file, e.architecture() != null && e.optimizer() != null && e.name() != null, "member " + e.id()
+                    + " needs a name, an architecture and an optimizer");
+        }
+    }
+
+    private static void require(Path file, boolean ok, String what) {
+        if (!ok) {
+            throw new SaepException(file + ": invalid checkpoint: " + what);
+        }
+    }
+
+    private static SearchState.Snapshot restore(Path dir, Path file, MemberEntry e, int format, Kernels kernels) {
+        CandidateSpec spec;
+        try {
+            spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed());
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            throw new SaepException(file + ": member " + e.id() + ": invalid settings (" + ex.getMessage() + ")", ex);
+        }
+        if (spec.architecture().parameterCount() > SavedEnsemble.MAX_PARAMETERS) {
+            throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
+        }
+        Network net = new Network(spec.architecture(), kernels);
+        Path params = dir.resolve(e.file());
+        if (!Files.exists(params)) {
+            throw new SaepException(params + ": missing parameter file of member " + e.id() + " named by " + file);
+        }
+        byte[] bytes = org.saepj.data.io.InputFiles.readAll(params, "parameters of member " + e.id());
+        if (format >= 2 && !org.saepj.data.Fingerprint.sha256Hex(bytes).equals(e.sha256())) {
+            throw new SaepException(params + ": checksum mismatch with " + file + ": the parameter file is corrupt or was changed");
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+            net.setParameters(ParameterCodec.readFinite(in, net.parameterCount(), params.toString()));
+        } catch (IOException ex) {
+            throw new SaepException(params + ": cannot read: " + ex.getMessage(), ex);
+        }
+        return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
     }
 
     private static ArchitectureEntry architecture(Architecture a) {

@@ -54,8 +54,11 @@ public final class SearchExport {
         provenance.put("method", c.method().id());
         provenance.put("mixture", c.mixture().id());
         provenance.put("model", c.model().id());
+        var separate = result.dataset().separateTest();
         EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
-                fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256());
+                fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),
+                separate == null ? result.dataset().sha256() : separate.trainSha256(), separate == null ? null : separate.testSource(),
+                separate == null ? null : separate.testSha256());
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
                 new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, data,
                 provenance);

@@ -1,6 +1,7 @@
 package org.saepj.search;
 
 import java.util.List;
+import org.saepj.data.SourceData;
 
 /**
  * The data a run used.
@@ -14,7 +15,8 @@ import java.util.List;
  * @param pair the class pair, or null for all classes
  * @param partition which partition this is ("train/test", "fold 2 of 5", …)
  * @param sha256 the fingerprint of the loaded content
+ * @param separateTest the two sources when the test data came from a source of its own, else null
  */
 public record DatasetInfo(String name, String source, List<String> classes, int trainSize, int selectionSize, int testSize,
-                          int[] pair, String partition, String sha256) {
+                          int[] pair, String partition, String sha256, SourceData.SeparateTest separateTest) {
 }

@@ -1,7 +1,9 @@
 package org.saepj.search;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
+import org.saepj.SaepException;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
@@ -44,30 +46,63 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             train = pair.apply(train);
             test = test == null ? null : pair.apply(test);
         }
-        List<Dataset[]> splits = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        TrainableData.check(train, data.source());
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
-            int[][] folds = StratifiedKFold.folds(all.labels(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
-            for (int k = 0; k < folds.length; k++) {
-                splits.add(new Dataset[] {all.subset(StratifiedKFold.trainIndices(folds, k), data.name() + "/fold" + (k + 1) + "-train"),
-                    all.subset(folds[k], data.name() + "/fold" + (k + 1) + "-test")});
-                names.add("fold " + (k + 1) + " of " + folds.length);
+            if (config.folds() > all.size()) {
+                throw new SaepException("--folds " + config.folds() + " is more than the " + all.size() + " samples of "
+                        + data.name());
             }
-        } else if (test == null) {
+            int[][] folds = StratifiedKFold.folds(all.labels(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
+            return new Folds(config, all, folds, data.name());
+        }
+        if (test == null) {
             StratifiedHoldout.Parts parts = StratifiedHoldout.split(train.labels(), config.testFraction(),
                     Seeds.derive(config.seed(), Seeds.SPLITS, 1));
-            splits.add(new Dataset[] {train.subset(parts.kept(), data.name() + "/train"), train.subset(parts.heldOut(), data.name() + "/test")});
-            names.add("stratified holdout: " + Math.round(config.testFraction() * 100) + "% test");
-        } else {
-            splits.add(new Dataset[] {train, test});
-            names.add("train/test");
+            Dataset kept = train.subset(parts.kept(), data.name() + "/train");
+            Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
+            TrainableData.checkTest(heldOut, data.source(), "the stratified " + Math.round(config.testFraction() * 100)
+                    + "% test holdout (--test-fraction)");
+            return List.of(finish(config, kept, heldOut, "stratified holdout: " + Math.round(config.testFraction() * 100) + "% test"));
         }
-        List<Partitions> out = new ArrayList<>();
-        for (int i = 0; i < splits.size(); i++) {
-            out.add(finish(config, splits.get(i)[0], splits.get(i)[1], names.get(i)));
+        TrainableData.checkTest(test, data.source(), "the test data");
+        return List.of(finish(config, train, test, "train/test"));
+    }
+
+    /**
+     * The K folds of a cross-validation, each built when asked for (the last one is kept), so K folds of a
+     * large dataset never sit in memory together.
+     */
+    private static final class Folds extends AbstractList<Partitions> {
+        private final SearchConfig config;
+        private final Dataset all;
+        private final int[][] folds;
+        private final String name;
+        private int cachedIndex = -1;
+        private Partitions cached;
+
+        Folds(SearchConfig config, Dataset all, int[][] folds, String name) {
+            this.config = config;
+            this.all = all;
+            this.folds = folds;
+            this.name = name;
         }
-        return out;
+
+        @Override
+        public synchronized Partitions get(int k) {
+            Objects.checkIndex(k, folds.length);
+            if (k != cachedIndex) {
+                cached = finish(config, all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
+                        all.subset(folds[k], name + "/fold" + (k + 1) + "-test"), "fold " + (k + 1) + " of " + folds.length);
+                cachedIndex = k;
+            }
+            return cached;
+        }
+
+        @Override
+        public int size() {
+            return folds.length;
+        }
     }
 
     private static Partitions finish(SearchConfig config, Dataset train, Dataset test, String description) {
@@ -77,6 +112,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
                     Seeds.derive(config.seed(), Seeds.SPLITS, 2));
             selection = train.subset(parts.heldOut(), train.name() + "/selection");
             train = train.subset(parts.kept(), train.name());
+            TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
         Standardizer standardizer = null;
         if (!train.shape().isImage()) {

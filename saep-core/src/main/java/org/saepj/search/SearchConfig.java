@@ -51,6 +51,9 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         require(totalSteps >= iterations, "steps must be at least the number of iterations (" + iterations + "), got " + totalSteps);
         require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
         require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be a positive number, got " + learningRate);
+        // The engine trains in float: a rate that rounds to 0 or overflows would train nothing or diverge at once.
+        require((float) learningRate > 0 && Float.isFinite((float) learningRate), "learning rate " + learningRate
+                + " is outside the range of a float (about 1.4e-45 to 3.4e38)");
         require(width >= 1, "width must be at least 1, got " + width);
         require(threads >= 1, "threads must be at least 1, got " + threads);
     }

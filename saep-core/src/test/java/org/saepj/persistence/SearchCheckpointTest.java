@@ -49,10 +49,10 @@ class SearchCheckpointTest {
                 // Keep the checkpoint of every iteration in its own directory.
                 int[] k = {0};
                 SearchResult full = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, null,
-                        state -> new SearchCheckpoint(dir.resolve(variant + "-after-" + (++k[0]))).save(state));
+                        state -> new SearchCheckpoint(dir.resolve(variant + "-after-" + (++k[0])), source.sha256()).save(state));
                 assertThat(k[0]).isEqualTo(6);
                 for (int t = 1; t <= 6; t++) {
-                    SearchState state = SearchCheckpoint.load(dir.resolve(variant + "-after-" + t), KernelsProvider.best());
+                    SearchState state = SearchCheckpoint.load(dir.resolve(variant + "-after-" + t), KernelsProvider.best(), source.sha256());
                     assertThat(state.nextIteration()).isEqualTo(t);
                     SearchResult resumed = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, state,
                             s -> { });
@@ -88,11 +88,11 @@ class SearchCheckpointTest {
 
     @Test
     void missingAndCorruptCheckpointsAreClearErrors() throws Exception {
-        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best(), null)).isInstanceOf(SaepException.class)
                 .hasMessageContaining("no checkpoint to resume from");
         Files.createDirectories(dir.resolve("checkpoint"));
         Files.writeString(dir.resolve("checkpoint").resolve("state.json"), "{\"formatVersion\": 1, \"members\": [");
-        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best(), null)).isInstanceOf(SaepException.class)
                 .hasMessageContaining("corrupt checkpoint");
         assertThat(List.of(SearchCheckpoint.exists(dir))).containsExactly(true);
     }

@@ -133,7 +133,7 @@ public final class Cifar10Reader {
 
     private static Map<String, byte[]> readTar(Path file) {
         Map<String, byte[]> members = new HashMap<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(InputFiles.requireRegular(file, "")), 1 << 16);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -163,6 +163,7 @@ public final class Cifar10Reader {
     }
 
     private static byte[] readFile(Path p) {
+        InputFiles.requireRegular(p, "");
         try {
             long size = Files.size(p);
             if (size > MAX_MEMBER) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +55,15 @@ public final class CsvReader {
      * @return the samples as a training partition without a test partition
      */
     public static SourceData read(Path file, Options options) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new SaepException(file + ": file not found");
-        } catch (IOException e) {
-            throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        byte[] bytes = InputFiles.readAll(file, "");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SaepException(file + ": not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark some editors write: not part of the first cell
         }
         Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString());
         return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
@@ -130,6 +125,11 @@ public final class CsvReader {
                     if (cell.isEmpty()) {
                         throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
                     }
+                    if (cell.indexOf('\uFEFF') >= 0) {
+                        // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
+                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
+                                + " byte-order mark (U+FEFF): remove it");
+                    }
                     labelText[r] = cell;
                     continue;
                 }
@@ -145,7 +145,7 @@ public final class CsvReader {
                 }
             }
         }
-        List<String> classNames = sortedLabels(labelText);
+        List<String> classNames = sortedLabels(file, labelText);
         if (classNames.size() < 2) {
             throw new SaepException(file + ": the label column holds " + classNames.size() + " class: expected at least 2");
         }
@@ -203,18 +203,22 @@ public final class CsvReader {
         return header.indexOf(spec);
     }
 
-    private static List<String> sortedLabels(String[] labels) {
-        boolean allIntegers = true;
-        for (String s : labels) {
-            if (!s.matches("-?\\d{1,9}")) {
-                allIntegers = false;
-                break;
+    private static List<String> sortedLabels(Path file, String[] labels) {
+        TreeSet<String> distinct = new TreeSet<>(List.of(labels));
+        boolean allIntegers = distinct.stream().allMatch(s -> s.matches("[+-]?\\d{1,9}"));
+        if (!allIntegers) {
+            return new ArrayList<>(distinct);
+        }
+        // Whole-number labels are ordered by value; two spellings of one number ("1" and "01") would be one class twice.
+        Map<Integer, String> byValue = new java.util.TreeMap<>();
+        for (String s : distinct) {
+            String other = byValue.putIfAbsent(Integer.parseInt(s), s);
+            if (other != null) {
+                throw new SaepException(file + ": labels " + quote(other) + " and " + quote(s) + " are the same number written two ways:"
+                        + " write each class one way");
             }
         }
-        Comparator<String> order = allIntegers ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder();
-        TreeSet<String> distinct = new TreeSet<>(order);
-        distinct.addAll(List.of(labels));
-        return new ArrayList<>(distinct);
+        return new ArrayList<>(byValue.values());
     }
 
     private static String oneLine(String s) {

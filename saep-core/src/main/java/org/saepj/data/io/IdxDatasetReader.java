@@ -101,19 +101,19 @@ public final class IdxDatasetReader {
 
     private static List<String> namesFromDirectory(Path dir, IdxReader.IdxArray... labelArrays) {
         Path classes = dir.resolve("classes.txt");
-        if (Files.isRegularFile(classes)) {
-            try {
-                List<String> names = Files.readAllLines(classes, StandardCharsets.UTF_8).stream()
-                        .map(String::strip).filter(s -> !s.isEmpty()).toList();
-                if (names.size() < 2) {
-                    throw new SaepException(classes + ": expected at least 2 class names, one per line");
-                }
-                return names;
-            } catch (IOException e) {
-                throw new SaepException(classes + ": cannot read: " + e.getMessage(), e);
+        if (Files.exists(classes)) {
+            List<String> names = new String(InputFiles.readAll(classes, "class names"), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(n -> !n.isEmpty()).toList();
+            if (names.size() < 2) {
+                throw new SaepException(classes + ": expected at least 2 class names, one per line");
             }
+            if (new java.util.HashSet<>(names).size() != names.size()) {
+                throw new SaepException(classes + ": a class name appears twice: each line must name a different class");
+            }
+            return names;
         }
-        int max = 1;
+        // As many classes as the largest label says; classes without samples are refused before training.
+        int max = 0;
         for (IdxReader.IdxArray labels : labelArrays) {
             for (byte b : labels.data()) {
                 max = Math.max(max, b & 0xff);

@@ -53,7 +53,7 @@ public final class IdxReader {
     public static IdxArray read(Path file, int expectedDims) {
         boolean gz = file.getFileName().toString().endsWith(".gz");
         MessageDigest digest = Fingerprint.sha256();
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = Files.newInputStream(InputFiles.requireRegular(file, ""));
              InputStream in = new DigestInputStream(
                      gz ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
                         : new BufferedInputStream(raw, 1 << 16), digest)) {

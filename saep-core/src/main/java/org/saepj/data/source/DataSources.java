@@ -27,6 +27,28 @@ public final class DataSources {
     }
 
     /**
+     * The same source with a file path made absolute, so that a run stored with it finds the same file
+     * from any working directory; known names and malformed strings are returned as they are.
+     *
+     * @param source a source string
+     * @return the source, its path absolute and normalised
+     */
+    public static String absolute(String source) {
+        if (source == null || KnownDataset.byId(source).isPresent()) {
+            return source;
+        }
+        int colon = source.indexOf(':');
+        if (colon <= 0 || colon == source.length() - 1 || !java.util.List.of("idx", "cifar10", "csv").contains(source.substring(0, colon))) {
+            return source;
+        }
+        try {
+            return source.substring(0, colon + 1) + Path.of(source.substring(colon + 1)).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
+    }
+
+    /**
      * Loads a source.
      *
      * @param source the source string

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.saepj.SaepException;
 import org.saepj.data.io.IdxDatasetReader;
 
 /**
@@ -16,12 +17,22 @@ public final class DatasetLocator {
     /** Where Debian's {@code dataset-*} packages install their files. */
     public static final Path DEBIAN_ROOT = Path.of("/usr/share/datasets");
     private final List<Path> roots;
+    private final Path explicitRoot;
 
     /**
      * @param roots the directories to search, in order
      */
     public DatasetLocator(List<Path> roots) {
+        this(roots, null);
+    }
+
+    /**
+     * @param roots the directories to search, in order
+     * @param explicitRoot the root the user named (--data-dir, SAEP_DATA), where an incomplete copy is an error, or null
+     */
+    public DatasetLocator(List<Path> roots, Path explicitRoot) {
         this.roots = List.copyOf(roots);
+        this.explicitRoot = explicitRoot;
     }
 
     /**
@@ -37,9 +48,10 @@ public final class DatasetLocator {
         } else if (System.getenv("SAEP_DATA") != null && !System.getenv("SAEP_DATA").isBlank()) {
             roots.add(Path.of(System.getenv("SAEP_DATA")));
         }
+        Path explicit = roots.isEmpty() ? null : roots.get(0);
         roots.add(userStore());
         roots.add(DEBIAN_ROOT);
-        return new DatasetLocator(roots);
+        return new DatasetLocator(roots, explicit);
     }
 
     /** @return {@code ~/.saep/datasets}, where {@code saep datasets fetch} puts downloads */
@@ -62,8 +74,21 @@ public final class DatasetLocator {
             if (isComplete(dataset, dir)) {
                 return Optional.of(dataset.format() == KnownDataset.Format.CIFAR10 ? cifarLocation(dir) : dir);
             }
+            if (root.equals(explicitRoot) && Files.isDirectory(dir)) {
+                // A copy the user pointed to but that is broken: never silently train on another copy found later.
+                throw new SaepException(dir + " holds an incomplete copy of " + dataset.id() + " (" + missing(dataset, dir)
+                        + "): complete it with `saep datasets fetch " + dataset.id() + "` or remove that directory");
+            }
         }
         return Optional.empty();
+    }
+
+    private static String missing(KnownDataset dataset, Path dir) {
+        if (dataset.format() == KnownDataset.Format.CIFAR10) {
+            return "no cifar-10-binary.tar.gz or test_batch.bin";
+        }
+        return "missing " + String.join(", ", IdxDatasetReader.STEMS.stream()
+                .filter(stem -> !Files.isRegularFile(dir.resolve(stem)) && !Files.isRegularFile(dir.resolve(stem + ".gz"))).toList());
     }
 
     static boolean isComplete(KnownDataset dataset, Path dir) {

@@ -5,23 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.saepj.data.BatchStream;
 
+/** Properties of the splits and batch order, each checked on seeded random cases (the seed names a failing case). */
 class SplitPropertiesTest {
-    @Provide
-    Arbitrary<int[]> labels() {
-        return Arbitraries.integers().between(0, 5).array(int[].class).ofMinSize(10).ofMaxSize(300);
+    static LongStream seeds200() {
+        return new SplittableRandom(20261201L).longs(200);
     }
 
-    @Property(tries = 200)
-    void foldsAreDisjointCoveringAndBalancedPerClass(@ForAll("labels") int[] labels, @ForAll @IntRange(min = 2, max = 10) int k,
-                                                     @ForAll long seed) {
+    static LongStream seeds100() {
+        return new SplittableRandom(20261202L).longs(100);
+    }
+
+    /** 10 to 300 labels in 0..5. */
+    static int[] labels(SplittableRandom rng) {
+        int[] labels = new int[10 + rng.nextInt(291)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rng.nextInt(6);
+        }
+        return labels;
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds200")
+    void foldsAreDisjointCoveringAndBalancedPerClass(long caseSeed) {
+        SplittableRandom rng = new SplittableRandom(caseSeed);
+        int[] labels = labels(rng);
+        int k = 2 + rng.nextInt(9);
+        long seed = rng.nextLong();
         int[][] folds = StratifiedKFold.folds(labels, k, seed);
         assertThat(folds.length).isEqualTo(k);
         int[] all = Arrays.stream(folds).flatMapToInt(Arrays::stream).sorted().toArray();
@@ -36,9 +51,13 @@ class SplitPropertiesTest {
         assertThat(StratifiedKFold.folds(labels, k, seed)).isDeepEqualTo(folds);
     }
 
-    @Property(tries = 200)
-    void holdoutIsDisjointCoveringAndStratified(@ForAll("labels") int[] labels, @ForAll @IntRange(min = 5, max = 50) int percent,
-                                                @ForAll long seed) {
+    @ParameterizedTest
+    @MethodSource("seeds200")
+    void holdoutIsDisjointCoveringAndStratified(long caseSeed) {
+        SplittableRandom rng = new SplittableRandom(caseSeed);
+        int[] labels = labels(rng);
+        int percent = 5 + rng.nextInt(46);
+        long seed = rng.nextLong();
         double fraction = percent / 100.0;
         StratifiedHoldout.Parts parts = StratifiedHoldout.split(labels, fraction, seed);
         Set<Integer> seen = new HashSet<>();
@@ -56,9 +75,13 @@ class SplitPropertiesTest {
         }
     }
 
-    @Property(tries = 100)
-    void everyEpochOfBatchesIsAPermutation(@ForAll @IntRange(min = 1, max = 200) int size,
-                                           @ForAll @IntRange(min = 1, max = 64) int batch, @ForAll long seed) {
+    @ParameterizedTest
+    @MethodSource("seeds100")
+    void everyEpochOfBatchesIsAPermutation(long caseSeed) {
+        SplittableRandom rng = new SplittableRandom(caseSeed);
+        int size = 1 + rng.nextInt(200);
+        int batch = 1 + rng.nextInt(64);
+        long seed = rng.nextLong();
         BatchStream stream = new BatchStream(size, batch, seed);
         int[] buffer = new int[batch];
         int total = size * 3;

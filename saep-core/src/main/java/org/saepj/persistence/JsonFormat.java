@@ -1,0 +1,30 @@
+package org.saepj.persistence;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The one JSON configuration of every file SAEP-J writes and reads back (manifests, checkpoints, run and
+ * comparison settings, reports): indented output; unknown fields ignored, so a newer file's additions do not
+ * break an older reader; and no silent coercion when reading — a fraction where a whole number belongs
+ * ({@code "formatVersion": 1.5}) or a null where a number belongs is an error, not 1 or 0.
+ */
+public final class JsonFormat {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private JsonFormat() {
+    }
+
+    /**
+     * @return the shared mapper; configured once here and never changed afterwards, so it is safe to share
+     *     between threads
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

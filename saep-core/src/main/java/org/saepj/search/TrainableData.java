@@ -1,0 +1,57 @@
+package org.saepj.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+
+/**
+ * Refuses data a search cannot learn from honestly, before any training: fewer than two classes with
+ * samples, classes with no training samples (an invented class, or labels that are not 0..C−1), labels
+ * that look like a feature (most classes hold one sample), and empty test or selection splits. Each message
+ * names the source and what to change.
+ */
+final class TrainableData {
+    private TrainableData() {
+    }
+
+    static void check(Dataset train, String source) {
+        int[] counts = train.classCounts();
+        List<String> empty = new ArrayList<>();
+        int present = 0;
+        int singletons = 0;
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                empty.add(train.classNames().get(c));
+            } else {
+                present++;
+                singletons += counts[c] == 1 ? 1 : 0;
+            }
+        }
+        String fix = source.startsWith("csv:") ? ": name the label column with --label-column (default: the last column)"
+                : ": check the labels file (labels must be class indices 0..C-1)";
+        if (present < 2) {
+            throw new SaepException(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
+                    + ": a search needs at least 2" + fix);
+        }
+        if (!empty.isEmpty()) {
+            throw new SaepException(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
+                    + shortList(empty) + ")" + fix);
+        }
+        if (counts.length > 10 && singletons * 2 > counts.length) {
+            throw new SaepException(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
+                    + " looks like a feature, not a label" + fix);
+        }
+    }
+
+    static void checkTest(Dataset part, String source, String what) {
+        if (part.size() == 0) {
+            throw new SaepException(source + ": " + what + " is empty: too few samples per class to split off");
+        }
+    }
+
+    private static String shortList(List<String> names) {
+        List<String> shown = names.subList(0, Math.min(5, names.size())).stream().map(n -> "'" + n + "'").toList();
+        return String.join(", ", shown) + (names.size() > 5 ? ", …" : "");
+    }
+}
