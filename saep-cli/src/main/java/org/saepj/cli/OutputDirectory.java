@@ -65,10 +65,16 @@ final class OutputDirectory implements AutoCloseable {
             if (entries.isEmpty()) {
                 return new OutputDirectory(dir, lock);
             }
-            if (!overwrite && !FAILED_START.containsAll(entries)) {
+            boolean failedStart = FAILED_START.containsAll(entries)
+                    && (entries.contains(Invocation.FILE) || entries.contains(Comparison.Plan.FILE));
+            if (!overwrite && !failedStart) {
                 throw new UsageError(option + " " + dir + " is not empty: choose another directory or pass --overwrite");
             }
-            if (overwrite && entries.stream().noneMatch(OUTPUT_MARKERS::contains)) {
+            if (!overwrite) {
+                deleteFailedStart(dir, entries); // settings and log of a start that failed before its first checkpoint
+                return new OutputDirectory(dir, lock);
+            }
+            if (entries.stream().noneMatch(OUTPUT_MARKERS::contains)) {
                 throw new UsageError(option + " " + dir + " holds files that are not an earlier SAEP-J output (" + String.join(", ",
                         entries.subList(0, Math.min(3, entries.size()))) + "): --overwrite replaces only an earlier run's directory");
             }
@@ -165,6 +171,16 @@ final class OutputDirectory implements AutoCloseable {
         oldLock.close();
         deleteTree(aside);
         return lock;
+    }
+
+    private static void deleteFailedStart(Path dir, List<String> entries) {
+        try {
+            for (String e : entries) {
+                Files.deleteIfExists(dir.resolve(e));
+            }
+        } catch (IOException e) {
+            throw new SaepException(dir + ": cannot clear a failed start: " + e.getMessage(), e);
+        }
     }
 
     private static void deleteTree(Path root) {

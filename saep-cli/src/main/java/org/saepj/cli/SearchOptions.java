@@ -71,7 +71,7 @@ final class SearchOptions {
         check(steps >= iterations, "--steps must be at least --iterations (" + iterations + "), got " + steps);
         check(batch >= 1, "--batch must be a positive count, got " + batch);
         check(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
-        check((float) lr > 0 && Float.isFinite((float) lr), "--lr " + lr + " is is outside the range of a float (about 1.4e-45 to 3.4e38)");
+        check((float) lr > 0 && Float.isFinite((float) lr), "--lr " + lr + " is outside the range of a float (about 1.4e-45 to 3.4e38)");
         check(width >= 1, "--width must be a positive count, got " + width);
         check(threads == null || threads >= 1, "--threads must be a positive count, got " + threads);
         check(folds == 0 || folds >= 2, "--folds must be at least 2 (or 0 for none), got " + folds);

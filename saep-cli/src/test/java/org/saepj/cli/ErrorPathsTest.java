@@ -88,9 +88,9 @@ class ErrorPathsTest {
         Path newer = root.resolve("newer");
         Files.createDirectories(newer);
         Files.writeString(newer.resolve("manifest.json"), Files.readString(model.resolve("manifest.json"))
-                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+                .replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
         failure(CliRun.of("evaluate", "--model", newer.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                "format version 99 is newer than this build reads (1)");
+                "format version 99 is newer than this build reads (2)");
         Path tampered = root.resolve("tampered");
         Files.createDirectories(tampered);
         try (var files = Files.list(model)) {

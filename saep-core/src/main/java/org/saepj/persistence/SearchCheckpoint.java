@@ -205,6 +205,14 @@ public final class SearchCheckpoint implements CheckpointSink {
         require(file, s.nextIteration() >= 1 && s.records().size() == s.nextIteration(),
                 "nextIteration must be ≥ 1 and equal the number of iteration records");
         require(file, s.weights().length == s.members().size(), "one weight per member is required");
+        for (IterationRecord r : s.records()) {
+            require(file, r.pruned() != null && r.pruneDecision() != null && r.candidates() != null && r.selected() != null
+                    && r.memberIds() != null && r.memberDepths() != null && r.weights() != null && r.diversity() != null
+                    && !r.pruned().contains(null) && !r.candidates().contains(null) && !r.memberIds().contains(null)
+                    && !r.memberDepths().contains(null), "iteration record " + r.iteration() + " lacks fields");
+            require(file, r.pruneDecision().removed() != null && r.pruneDecision().details() != null
+                    && r.pruneDecision().criterion() != null, "iteration record " + r.iteration() + " has an incomplete pruning decision");
+        }
         for (double w : s.weights()) {
             require(file, Double.isFinite(w), "weights must be finite");
         }
