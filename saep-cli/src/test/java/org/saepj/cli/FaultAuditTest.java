@@ -323,6 +323,16 @@ class FaultAuditTest {
         refused(CliRun.of("search", "--data", "csv:" + fifo, "--quiet", "--out", root.resolve("f1").toString()), 1, "not a regular file");
         refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 1,
                 "not a regular file");
+        Path model = root.resolve("fifo-model");
+        ok(CliRun.of(search(model)));
+        Path member;
+        try (Stream<Path> files = Files.list(model.resolve("ensemble"))) {
+            member = files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
+        }
+        Files.delete(member);
+        new ProcessBuilder("mkfifo", member.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        refused(CliRun.of("evaluate", "--model", model.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+                1, member + " (parameters of member ");
         Path predictions = TestFiles.write(root.resolve("members.csv"), "0,0,1\n1,1,1\n0,1,0\n1,1,1\n".getBytes(StandardCharsets.UTF_8));
         Path labels = TestFiles.write(root.resolve("labels.csv"), "0\n1\n100000000\n1\n".getBytes(StandardCharsets.UTF_8));
         CliRun prune = ok(CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method", "pap",
