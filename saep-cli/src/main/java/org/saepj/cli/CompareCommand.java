@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
-import org.saepj.pruning.PruningMethod;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import picocli.CommandLine.Command;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
 /** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
 final class CompareCommand implements Runnable {
-    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie",
-            description = "Methods among adanet, prs, pap, pie and single (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie", completionCandidates = CriterionIds.class,
+            description = "Methods among ${COMPLETION-CANDIDATES} and single (one network for the whole budget) (default:"
+                    + " ${DEFAULT-VALUE}).")
     String methods;
 
     @Option(names = "--mixtures", paramLabel = "LIST", defaultValue = "uniform", description = "uniform and/or learned (default: ${DEFAULT-VALUE}).")
@@ -92,18 +94,27 @@ final class CompareCommand implements Runnable {
     }
 
     static Comparison.Plan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
+        Criteria criteria = Criteria.discover();
         List<String> methodList = new ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
         for (String m : methods.split(",")) {
             String name = m.strip().toLowerCase(java.util.Locale.ROOT);
             if (!name.equals(Comparison.SINGLE)) {
-                try {
-                    PruningMethod.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected adanet, prs, pap, pie or single");
+                if (criteria.find(name).isEmpty()) {
+                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single");
                 }
+                search.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
+                criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));
             }
             if (!methodList.contains(name)) {
                 methodList.add(name);
+            }
+        }
+        java.util.Map<String, Double> parameters = search.criterionParameters();
+        for (String name : parameters.keySet()) {
+            if (!declared.contains(name)) {
+                throw new UsageError((name.equals("alpha") && search.params.isEmpty() ? "--alpha" : "--param " + name)
+                        + ": none of the methods " + String.join(", ", methodList) + " takes the parameter " + name);
             }
         }
         List<Mixture> mixtureList = new ArrayList<>();
@@ -128,7 +139,7 @@ final class CompareCommand implements Runnable {
         if (folds != 0 && folds < 2) {
             throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
         }
-        SearchConfig base = search.toConfig(data, "adanet", "uniform", seedList.get(0), 0);
-        return new Comparison.Plan(base, methodList, mixtureList, seedList, folds);
+        SearchConfig base = search.toConfig(data, CriterionSpec.of("adanet"), "uniform", seedList.get(0), 0);
+        return new Comparison.Plan(base, methodList, mixtureList, seedList, folds, parameters);
     }
 }

@@ -18,7 +18,8 @@ import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.AtomicFiles;
-import org.saepj.pruning.PruningMethod;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Experiment;
 import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
@@ -43,8 +44,14 @@ final class Comparison {
      * @param mixtures uniform and/or learned
      * @param seeds the seeds (one run each), used when folds is 0
      * @param folds K folds (one run per fold, with the first seed), or 0
+     * @param criterionParameters criterion parameters by name, each given to the methods that take it
      */
-    record Plan(SearchConfig base, List<String> methods, List<Mixture> mixtures, List<Long> seeds, int folds) {
+    record Plan(SearchConfig base, List<String> methods, List<Mixture> mixtures, List<Long> seeds, int folds,
+                Map<String, Double> criterionParameters) {
+        Plan {
+            criterionParameters = criterionParameters == null ? Map.of() : Map.copyOf(criterionParameters);
+        }
+
         /** The file that stores a comparison's plan for {@code --resume}. */
         static final String FILE = "compare.json";
 
@@ -72,7 +79,7 @@ final class Comparison {
                 for (Mixture mixture : mixtures) {
                     List<Long> seeds = plan.folds() > 0 ? List.of(plan.seeds().get(0)) : plan.seeds();
                     for (long seed : seeds) {
-                        SearchConfig config = configFor(plan.base(), method, mixture, seed, plan.folds());
+                        SearchConfig config = configFor(plan, method, mixture, seed);
                         List<Partitions> parts = Partitions.prepare(config, data);
                         for (int k = 0; k < parts.size(); k++) {
                             String mixtureName = method.equals(SINGLE) ? "-" : mixture.id();
@@ -115,13 +122,17 @@ final class Comparison {
         return runs;
     }
 
-    static SearchConfig configFor(SearchConfig base, String method, Mixture mixture, long seed, int folds) {
-        SearchConfig.Builder b = base.toBuilder().seed(seed).folds(folds).mixture(mixture);
+    static SearchConfig configFor(Plan plan, String method, Mixture mixture, long seed) {
+        SearchConfig base = plan.base();
+        SearchConfig.Builder b = base.toBuilder().seed(seed).folds(plan.folds()).mixture(mixture);
         if (method.equals(SINGLE)) {
             // One subnetwork for the whole budget: a one-iteration search with the budget of all iterations.
-            return b.method(PruningMethod.ADANET).iterations(1).totalSteps(base.stepsPerIteration() * base.iterations()).build();
+            return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations()).build();
         }
-        return b.method(PruningMethod.parse(method)).build();
+        Criteria criteria = Criteria.discover();
+        Map<String, Double> own = new java.util.TreeMap<>(plan.criterionParameters());
+        own.keySet().retainAll(criteria.provider(method).parameters().stream().map(org.saepj.pruning.CriterionParameter::name).toList());
+        return b.criterion(CriterionSpec.of(method, own)).build();
     }
 
     /** A summary row: one method and mixture over its seeds or folds. */
@@ -148,13 +159,15 @@ final class Comparison {
         ObjectNode root = Json.object();
         root.put("schemaVersion", SearchReport.SCHEMA_VERSION);
         ObjectNode config = SearchReport.config(plan.base());
-        config.remove(List.of("method", "mixture", "seed"));
+        config.remove(List.of("method", "criterionParameters", "mixture", "seed"));
         ArrayNode methods = config.putArray("methods");
         plan.methods().forEach(methods::add);
         ArrayNode mixtures = config.putArray("mixtures");
         plan.mixtures().forEach(m -> mixtures.add(m.id()));
         ArrayNode seeds = config.putArray("seeds");
         plan.seeds().forEach(seeds::add);
+        ObjectNode parameters = config.putObject("criterionParameters");
+        new java.util.TreeMap<>(plan.criterionParameters()).forEach((k, v) -> Json.put(parameters, k, v));
         root.set("config", config);
         ObjectNode ds = root.putObject("dataset");
         ds.put("name", data.name());

@@ -71,7 +71,14 @@ record Invocation(int formatVersion, SearchConfig config, String test, String da
     static Invocation load(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            Invocation inv = JSON.readValue(InputFiles.readAll(file, ""), Invocation.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(InputFiles.readAll(file, ""));
+            if (tree != null && tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
+                org.saepj.search.ConfigUpgrade.upgrade(config);
+            }
+            Invocation inv = JSON.treeToValue(tree, Invocation.class);
+            if (inv == null) {
+                throw new SaepException(file + ": empty: not a search invocation");
+            }
             inv.check(file);
             return inv;
         } catch (NoSuchFileException e) {

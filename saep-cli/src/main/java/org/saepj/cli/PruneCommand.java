@@ -15,9 +15,11 @@ import org.saepj.ensemble.Logits;
 import org.saepj.information.InformationTheory;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.pruning.PruneDecision;
-import org.saepj.pruning.Pruner;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionProvider;
+import org.saepj.pruning.CriterionSpec;
+import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.PruningInput;
-import org.saepj.pruning.PruningMethod;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,11 +66,16 @@ final class PruneCommand implements Runnable {
         Path labels;
     }
 
-    @Option(names = "--method", required = true, paramLabel = "prs|pap|pie", description = "The pruning criterion.")
+    @Option(names = "--method", required = true, paramLabel = "ID", completionCandidates = CriterionIds.class,
+            description = "The pruning criterion: ${COMPLETION-CANDIDATES} (adanet prunes nothing); their parameters are listed"
+                    + " below.")
     String method;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "PIE's trade-off in [0,1] (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "A", description = "PIE's trade-off in [0,1] (default: 0.5); short for --param alpha=A.")
+    Double alpha;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the criterion (repeatable).")
+    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -87,19 +94,7 @@ final class PruneCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new UsageError("--alpha must be in [0, 1], got " + alpha);
-        }
-        PruningMethod m;
-        try {
-            m = PruningMethod.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--method: " + e.getMessage());
-        }
-        if (m == PruningMethod.ADANET) {
-            throw new UsageError("--method must be prs, pap or pie (adanet prunes nothing)");
-        }
-        Pruner pruner = m.pruner(alpha);
+        PruningCriterion criterion = criterion();
         if (target.predictions != null) {
             int[][] rows = LabelMatrixReader.read(target.predictions.predictions, "--predictions");
             int[][] labelRows = LabelMatrixReader.read(target.predictions.labels, "--labels");
@@ -119,7 +114,7 @@ final class PruneCommand implements Runnable {
                 }
             }
             ClassIndices.compact(labels, byMember);
-            report(PruningInput.uniform(byMember, labels), pruner);
+            report(PruningInput.uniform(byMember, labels), criterion);
             return;
         }
         ModelForm f = target.model;
@@ -129,16 +124,16 @@ final class PruneCommand implements Runnable {
                     + " it is read from");
         }
         try (OutputDirectory output = OutputDirectory.create(f.out, "--out", overwrite)) {
-            pruneInto(ensemble, output.path(), f, pruner);
+            pruneInto(ensemble, output.path(), f, criterion);
         }
     }
 
-    private void pruneInto(SavedEnsemble ensemble, Path outDir, ModelForm f, Pruner pruner) {
+    private void pruneInto(SavedEnsemble ensemble, Path outDir, ModelForm f, PruningCriterion criterion) {
         Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data();
         int classes = d.classCount();
         int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
         PruningInput input = new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
-        PruneDecision decision = report(input, pruner);
+        PruneDecision decision = report(input, criterion);
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < predictions.length; j++) {
             if (!decision.removed().contains(j)) {
@@ -152,8 +147,32 @@ final class PruneCommand implements Runnable {
         }
     }
 
-    private PruneDecision report(PruningInput input, Pruner pruner) {
-        PruneDecision d = pruner.decide(input, new SplittableRandom(seed));
+    /** @return the criterion named by --method, its parameters from --param and --alpha, checked */
+    private PruningCriterion criterion() {
+        Criteria criteria = Criteria.discover();
+        CriterionProvider provider;
+        try {
+            provider = criteria.provider(method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--method: " + e.getMessage());
+        }
+        java.util.Map<String, Double> given = new java.util.LinkedHashMap<>(params);
+        if (alpha != null) {
+            given.put("alpha", alpha);
+        }
+        try {
+            PruningCriterion c = criteria.create(CriterionSpec.of(provider.id(), given));
+            if (!c.prunes()) {
+                throw new UsageError("--method must be a pruning criterion: " + provider.id() + " prunes nothing");
+            }
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new UsageError((alpha != null && params.isEmpty() ? "--alpha" : "--param") + ": " + e.getMessage());
+        }
+    }
+
+    private PruneDecision report(PruningInput input, PruningCriterion criterion) {
+        PruneDecision d = criterion.decide(input, new SplittableRandom(seed));
         int n = input.members();
         List<Integer> kept = IntStream.range(0, n).filter(j -> !d.removed().contains(j)).boxed().toList();
         double[] nmi = InformationTheory.nmiWithLabels(input.predictions(), input.labels());
@@ -166,8 +185,8 @@ final class PruneCommand implements Runnable {
             kept.forEach(k::add);
             ArrayNode p = root.putArray("pruned");
             d.removed().forEach(p::add);
-            if (d.details() instanceof PruneDecision.Entropy e) {
-                root.put("start", e.start());
+            if (d.details().values().get("startPosition") instanceof Integer start) {
+                root.put("start", start);
             }
             root.set("details", SearchReport.pruneDetails(d));
             root.set("nmiWithLabels", Json.array(nmi));
@@ -178,18 +197,11 @@ final class PruneCommand implements Runnable {
             out.print(Json.pretty(root));
             return d;
         }
-        out.printf("members  %d, samples %d, criterion %s%s%n", n, input.labels().length, pruner.name(),
-                n < Pruner.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
+        out.printf("members  %d, samples %d, criterion %s%s%n", n, input.labels().length, CriterionSpec.of(criterion.id(),
+                criterion.parameters()), n < PruningCriterion.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
         out.println("kept     " + kept);
         out.println("pruned   " + d.removed());
-        if (d.details() instanceof PruneDecision.Entropy e) {
-            out.printf("PIE      start member %d, alpha %.3f, kept in order %s, greedy scores %s%n", e.start(), e.alpha(),
-                    java.util.Arrays.toString(e.keptOrder()), java.util.Arrays.toString(e.scores()));
-        } else if (d.details() instanceof PruneDecision.Accuracy a) {
-            out.printf("PAP      ensemble error %.6f, leave-one-out errors %s%n", a.error(), java.util.Arrays.toString(a.leaveOneOutErrors()));
-        } else if (d.details() instanceof PruneDecision.Random r) {
-            out.printf("PRS      draw %.6f (below 0.5 removes one member)%n", r.draw());
-        }
+        out.println("details  " + d.details());
         out.println("MI with labels (normalised) " + java.util.Arrays.toString(nmi));
         out.println("VI matrix (normalised):");
         for (double[] row : vi) {

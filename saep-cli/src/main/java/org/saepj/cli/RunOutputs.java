@@ -23,7 +23,7 @@ final class RunOutputs {
         SearchReport.writeCsv(dir.resolve("iterations.csv"), r.iterations());
         List<IterationRecord> its = r.iterations();
         double[] x = its.stream().mapToDouble(i -> i.iteration() + 1).toArray();
-        String label = r.config().method().id() + "/" + r.config().mixture().id();
+        String label = r.config().criterion().id() + "/" + r.config().mixture().id();
         byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
                 List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null)));
         byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members",
@@ -60,7 +60,8 @@ final class RunOutputs {
 
     static Map<String, String> configMap(SearchResult r) {
         Map<String, String> m = HtmlReport.map();
-        SearchReport.config(r.config()).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        SearchReport.config(r.config()).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isValueNode()
+                ? e.getValue().asText() : e.getValue().toString()));
         m.put("dataset", r.dataset().source() + " (" + r.dataset().partition() + ")");
         m.put("dataset sha256", r.dataset().sha256());
         m.put("version", r.provenance().version() + " (commit " + r.provenance().gitCommit() + ")");

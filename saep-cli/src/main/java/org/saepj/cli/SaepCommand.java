@@ -44,6 +44,9 @@ public final class SaepCommand implements Runnable {
         CommandLine cmd = new CommandLine(new SaepCommand());
         cmd.setOut(out);
         cmd.setErr(err);
+        for (String name : new String[] {"search", "compare", "prune"}) {
+            cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CriterionIds.helpFooter());
+        }
         cmd.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage())
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");

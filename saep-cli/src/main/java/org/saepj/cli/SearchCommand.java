@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
+import org.saepj.pruning.Criteria;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 final class SearchCommand implements Runnable {
-    @Option(names = "--method", paramLabel = "adanet|prs|pap|pie", defaultValue = "adanet",
-            description = "AdaNet (keep all) or a SAEP pruning criterion (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", paramLabel = "ID", defaultValue = "adanet", completionCandidates = CriterionIds.class,
+            description = "adanet (keep every member) or a pruning criterion: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
@@ -67,7 +68,8 @@ final class SearchCommand implements Runnable {
             config = inv.config();
             run.restore(inv, dataOptions);
         } else {
-            config = search.toConfig(DataSources.absolute(run.data), method, mixture, seed, folds);
+            config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method", Criteria.discover(), true),
+                    mixture, seed, folds);
             inv = run.invocation(config, dataOptions);
         }
         SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
@@ -83,7 +85,7 @@ final class SearchCommand implements Runnable {
         if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
-                    config.method().id(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
+                    config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
                     config.threads());
         }
         Kernels kernels = KernelsProvider.best();

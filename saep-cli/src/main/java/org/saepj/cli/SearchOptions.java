@@ -1,6 +1,11 @@
 package org.saepj.cli;
 
-import org.saepj.pruning.PruningMethod;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionParameter;
+import org.saepj.pruning.CriterionProvider;
+import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
@@ -19,8 +24,13 @@ final class SearchOptions {
     @Option(names = "--model", paramLabel = "dnn|cnn|linear", defaultValue = "dnn", description = "Subnetwork kind (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "PIE's diversity–relevance trade-off in [0,1] (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "A", description = "PIE's diversity–relevance trade-off in [0,1] (default: 0.5);"
+            + " short for --param alpha=A.")
+    Double alpha;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the pruning criterion (repeatable; see"
+            + " each criterion's parameters in 'saep prune --help').")
+    Map<String, Double> params = new LinkedHashMap<>();
 
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -56,15 +66,15 @@ final class SearchOptions {
 
     /**
      * @param data the source string
-     * @param method the method name
+     * @param criterion the pruning criterion, resolved
      * @param mixture the mixture name
      * @param seed the seed
      * @param folds K, or 0
      * @return the validated configuration
      * @throws UsageError naming the option and what is accepted
      */
-    SearchConfig toConfig(String data, String method, String mixture, long seed, int folds) {
-        check(alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
+    SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
+        check(alpha == null || alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
         check(lambda >= 0 && Double.isFinite(lambda), "--lambda must be a number ≥ 0, got " + lambda);
         check(beta >= 0 && Double.isFinite(beta), "--beta must be a number ≥ 0, got " + beta);
         check(iterations >= 1, "--iterations must be a positive count, got " + iterations);
@@ -76,7 +86,7 @@ final class SearchOptions {
         check(threads == null || threads >= 1, "--threads must be a positive count, got " + threads);
         check(folds == 0 || folds >= 2, "--folds must be at least 2 (or 0 for none), got " + folds);
         check(testFraction > 0 && testFraction < 1, "--test-fraction must be in (0, 1), got " + testFraction);
-        SearchConfig.Builder b = SearchConfig.builder().dataset(data).alpha(alpha).lambda(lambda).beta(beta)
+        SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
                 .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
                 .folds(folds).testFraction(testFraction);
         if (threads != null) {
@@ -87,11 +97,7 @@ final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--model: " + e.getMessage());
         }
-        try {
-            b.method(PruningMethod.parse(method));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--method" + (method.contains(",") ? "s" : "") + ": " + e.getMessage());
-        }
+        b.criterion(criterion);
         try {
             b.mixture(Mixture.parse(mixture));
         } catch (IllegalArgumentException e) {
@@ -122,6 +128,44 @@ final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /**
+     * @param method a criterion id as typed after {@code option}
+     * @param option the option that named it, for messages
+     * @param criteria the known criteria
+     * @param withParameters whether the --param and --alpha values belong to this criterion
+     * @return the criterion with its parameters checked and completed
+     */
+    CriterionSpec criterion(String method, String option, Criteria criteria, boolean withParameters) {
+        CriterionProvider provider;
+        try {
+            provider = criteria.provider(method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(option + ": " + e.getMessage());
+        }
+        Map<String, Double> given = new LinkedHashMap<>(criterionParameters());
+        if (!withParameters) {
+            given.keySet().retainAll(provider.parameters().stream().map(CriterionParameter::name).toList());
+        }
+        try {
+            return criteria.resolve(CriterionSpec.of(provider.id(), given));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError((alpha != null && params.isEmpty() ? "--alpha" : "--param") + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the criterion parameters given: --param NAME=VALUE, and --alpha as PIE's */
+    Map<String, Double> criterionParameters() {
+        check(alpha == null || alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
+        Map<String, Double> all = new LinkedHashMap<>(params);
+        if (alpha != null) {
+            all.put("alpha", alpha);
+        }
+        for (Map.Entry<String, Double> e : all.entrySet()) {
+            check(e.getValue() != null && Double.isFinite(e.getValue()), "--param " + e.getKey() + " must be a finite number");
+        }
+        return all;
     }
 
     private static void check(boolean ok, String message) {

@@ -19,7 +19,7 @@ import org.saepj.search.SearchResult;
 /** Writes a search's {@code report.json} (schema version 1) and {@code iterations.csv}; see docs/FORMATS.md. */
 final class SearchReport {
     /** The report schema version. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private SearchReport() {
     }
@@ -35,8 +35,9 @@ final class SearchReport {
         n.put("folds", c.folds());
         n.put("testFraction", c.testFraction());
         n.put("model", c.model().id());
-        n.put("method", c.method().id());
-        n.put("alpha", c.alpha());
+        n.put("method", c.criterion().id());
+        ObjectNode parameters = n.putObject("criterionParameters");
+        c.criterion().parameters().forEach((k, v) -> Json.put(parameters, k, v));
         n.put("mixture", c.mixture().id());
         n.put("lambda", c.lambda());
         n.put("beta", c.beta());
@@ -151,23 +152,22 @@ final class SearchReport {
     static ObjectNode pruneDetails(PruneDecision d) {
         ObjectNode n = Json.object();
         n.put("criterion", d.criterion());
-        if (d.details() instanceof PruneDecision.Random r) {
-            n.put("draw", r.draw());
-            n.put("removedPosition", r.picked());
-        } else if (d.details() instanceof PruneDecision.Accuracy a) {
-            n.put("ensembleError", a.error());
-            n.set("leaveOneOutErrors", Json.array(a.leaveOneOutErrors()));
-        } else if (d.details() instanceof PruneDecision.Entropy e) {
-            n.put("alpha", e.alpha());
-            n.put("startPosition", e.start());
-            ArrayNode order = n.putArray("keptOrder");
-            for (int k : e.keptOrder()) {
-                order.add(k);
+        d.details().values().forEach((name, value) -> {
+            if (value instanceof Double x) {
+                Json.put(n, name, x);
+            } else if (value instanceof Integer i) {
+                n.put(name, i);
+            } else if (value instanceof Boolean b) {
+                n.put(name, b);
+            } else if (value instanceof double[] xs) {
+                n.set(name, Json.array(xs));
+            } else if (value instanceof int[] is) {
+                ArrayNode a = n.putArray(name);
+                for (int i : is) {
+                    a.add(i);
+                }
             }
-            n.set("greedyScores", Json.array(e.scores()));
-        } else {
-            n.put("considered", false);
-        }
+        });
         ArrayNode removed = n.putArray("removedPositions");
         d.removed().forEach(removed::add);
         return n;

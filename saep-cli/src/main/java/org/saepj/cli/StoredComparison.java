@@ -1,12 +1,15 @@
 package org.saepj.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.persistence.AtomicFiles;
+import org.saepj.search.ConfigUpgrade;
 
 /**
  * A comparison's plan and data options, stored as {@code compare.json} so {@code compare --resume} can
@@ -27,13 +30,34 @@ record StoredComparison(Comparison.Plan plan, Invocation invocation) {
         }
     }
 
+    /** Rewrites a comparison stored before criteria became plug-ins: its configurations, and PIE's alpha into the plan. */
+    private static void upgrade(JsonNode tree) {
+        if (tree == null || !(tree.get("plan") instanceof ObjectNode plan)) {
+            return;
+        }
+        double alpha = plan.get("base") instanceof ObjectNode base ? ConfigUpgrade.upgrade(base) : Double.NaN;
+        if (tree.at("/invocation/config") instanceof ObjectNode config) {
+            ConfigUpgrade.upgrade(config);
+        }
+        boolean pie = plan.path("methods").isArray() && java.util.stream.StreamSupport.stream(plan.get("methods").spliterator(), false)
+                .anyMatch(m -> m.asText().equals("pie"));
+        if (!plan.has("criterionParameters") && pie && !Double.isNaN(alpha)) {
+            plan.putObject("criterionParameters").put("alpha", alpha);
+        }
+    }
+
     static StoredComparison load(Path dir) {
         Path file = dir.resolve(Comparison.Plan.FILE);
         try {
-            StoredComparison s = JSON.readValue(Files.readAllBytes(file), StoredComparison.class);
-            if (s.plan() == null || s.invocation() == null) {
+            JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, ""));
+            upgrade(tree);
+            StoredComparison s = JSON.treeToValue(tree, StoredComparison.class);
+            if (s == null || s.plan() == null || s.invocation() == null || s.plan().base() == null || s.plan().methods() == null
+                    || s.plan().methods().isEmpty() || s.plan().mixtures() == null || s.plan().seeds() == null
+                    || s.plan().seeds().isEmpty()) {
                 throw new SaepException(file + ": incomplete: not a comparison this build can resume");
             }
+            s.invocation().check(file);
             return s;
         } catch (NoSuchFileException e) {
             throw new UsageError("--resume " + dir + ": no " + Comparison.Plan.FILE + " there: not the output directory of a comparison");

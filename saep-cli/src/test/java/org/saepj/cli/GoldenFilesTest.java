@@ -108,4 +108,24 @@ class GoldenFilesTest {
         }
         assertThat(now.at("/config/seed")).isEqualTo(then.at("/config/seed"));
     }
+
+    @Test
+    void settingsOfVersionOneRunsAndComparisonsAreReadWithTheirCriterion() throws Exception {
+        Invocation pie = Invocation.load(golden("dnn"));
+        assertThat(pie.config().criterion()).isEqualTo(org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 0.5)));
+        Path cmp = dir.resolve("compare-run");
+        FaultAuditTest.copyTree(golden("compare-run"), cmp);
+        ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(cmp.resolve("compare.json").toFile());
+        String fixture = "idx:" + TestFiles.fashionMnistFixture(dir.resolve("fixture"));
+        ((ObjectNode) stored.at("/plan/base")).put("dataset", fixture);
+        ((ObjectNode) stored.at("/invocation/config")).put("dataset", fixture);
+        Files.writeString(cmp.resolve("compare.json"), Json.pretty(stored));
+        CliRun resumed = CliRun.of("compare", "--resume", cmp.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("adanet/uniform").contains("pie/uniform").contains("(already complete)");
+        JsonNode now = Json.MAPPER.readTree(cmp.resolve("comparison.json").toFile());
+        JsonNode then = Json.MAPPER.readTree(golden("compare-run/comparison.json").toFile());
+        assertThat(now.get("runs")).isEqualTo(then.get("runs"));
+        assertThat(now.at("/config/criterionParameters/alpha").asDouble()).isEqualTo(0.25);
+    }
 }

@@ -59,7 +59,7 @@ class PruneCommandTest {
     void papTextShowsTheErrors() {
         CliRun run = CliRun.of("prune", "--predictions", predictions().toString(), "--labels", labels().toString(), "--method", "pap");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("PAP      ensemble error").contains("leave-one-out errors").contains("VI matrix");
+        assertThat(run.out()).contains("details  ensembleError 0.125, leaveOneOutErrors [").contains("VI matrix");
     }
 
     @Test

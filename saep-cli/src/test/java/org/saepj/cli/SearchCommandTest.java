@@ -58,7 +58,7 @@ class SearchCommandTest {
         assertThat(searched.exitCode()).as(searched.err()).isZero();
         assertThat(searched.out()).contains("test accuracy").contains("results in " + run);
         JsonNode report = Json.MAPPER.readTree(run.resolve("report.json").toFile());
-        assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
         for (String key : List.of("config", "dataset", "final", "members", "iterations", "timing", "provenance")) {
             assertThat(report.has(key)).as(key).isTrue();
         }

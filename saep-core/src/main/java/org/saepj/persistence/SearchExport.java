@@ -51,7 +51,7 @@ public final class SearchExport {
         provenance.put("java", result.provenance().java());
         provenance.put("engine", result.provenance().engine());
         provenance.put("startedAt", result.provenance().startedAt());
-        provenance.put("method", c.method().id());
+        provenance.put("method", c.criterion().id());
         provenance.put("mixture", c.mixture().id());
         provenance.put("model", c.model().id());
         var separate = result.dataset().separateTest();

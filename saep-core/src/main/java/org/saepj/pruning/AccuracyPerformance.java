@@ -3,6 +3,7 @@ package org.saepj.pruning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,12 +11,43 @@ import java.util.SplittableRandom;
  * most harmful first (largest {@code e − e₋ⱼ}, ties to the lowest index), never below two members. This
  * follows the paper's stated intent; the released code kept the harmful ones (spec §10.2).
  */
-public final class AccuracyPerformance implements Pruner {
+public final class AccuracyPerformance implements PruningCriterion {
+    /** The id. */
+    public static final String ID = "pap";
+
+    /** Makes {@code pap} known. */
+    public static final class Provider implements CriterionProvider {
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String summary() {
+            return "SAEP accuracy performance: members whose removal lowers the ensemble's error leave";
+        }
+
+        @Override
+        public PruningCriterion create(Map<String, Double> values) {
+            return new AccuracyPerformance();
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of();
+    }
+
     @Override
     public PruneDecision decide(PruningInput input, SplittableRandom rng) {
         int n = input.members();
         if (n < MIN_MEMBERS) {
-            return new PruneDecision(name(), List.of(), new PruneDecision.None());
+            return PruneDecision.nothing(ID);
         }
         double error = input.ensembleError(-1);
         double[] without = new double[n];
@@ -28,11 +60,7 @@ public final class AccuracyPerformance implements Pruner {
         }
         harmful.sort(Comparator.<Integer>comparingDouble(j -> without[j]).thenComparingInt(j -> j));
         List<Integer> removed = harmful.subList(0, Math.min(harmful.size(), n - 2));
-        return new PruneDecision(name(), List.copyOf(removed), new PruneDecision.Accuracy(error, without));
-    }
-
-    @Override
-    public String name() {
-        return "pap";
+        return new PruneDecision(ID, List.copyOf(removed), DecisionDetails.builder().put("ensembleError", error)
+                .put("leaveOneOutErrors", without).build());
     }
 }

@@ -2,6 +2,7 @@ package org.saepj.pruning;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.saepj.information.InformationTheory;
 
@@ -10,8 +11,36 @@ import org.saepj.information.InformationTheory;
  * repeatedly add the member that maximises the summed TDAC against those already kept (ties to the lowest
  * index). The one member left out is pruned. α = 1 is pure diversity, α = 0 pure relevance.
  */
-public final class InformationEntropy implements Pruner {
+public final class InformationEntropy implements PruningCriterion {
+    /** The id. */
+    public static final String ID = "pie";
+    /** PIE's trade-off between diversity (α → 1) and relevance to the labels (α → 0). */
+    public static final CriterionParameter ALPHA = new CriterionParameter("alpha", 0.5, 0, 1,
+            "PIE's trade-off between diversity and relevance, in [0, 1]");
     private final double alpha;
+
+    /** Makes {@code pie} known. */
+    public static final class Provider implements CriterionProvider {
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public String summary() {
+            return "SAEP information entropy: keeps the diverse, relevant members (parameter alpha)";
+        }
+
+        @Override
+        public List<CriterionParameter> parameters() {
+            return List.of(ALPHA);
+        }
+
+        @Override
+        public PruningCriterion create(Map<String, Double> values) {
+            return new InformationEntropy(values.get(ALPHA.name()));
+        }
+    }
 
     /**
      * @param alpha the diversity–relevance trade-off in [0, 1]
@@ -27,7 +56,7 @@ public final class InformationEntropy implements Pruner {
     public PruneDecision decide(PruningInput input, SplittableRandom rng) {
         int n = input.members();
         if (n < MIN_MEMBERS) {
-            return new PruneDecision(name(), List.of(), new PruneDecision.None());
+            return PruneDecision.nothing(ID);
         }
         int start = rng.nextInt(n);
         double[][] score = pairScores(input);
@@ -65,7 +94,8 @@ public final class InformationEntropy implements Pruner {
                 left = p;
             }
         }
-        return new PruneDecision(name(), List.of(left), new PruneDecision.Entropy(start, alpha, order, scores));
+        return new PruneDecision(ID, List.of(left), DecisionDetails.builder().put("alpha", alpha).put("startPosition", start)
+                .put("keptOrder", order).put("greedyScores", scores).build());
     }
 
     private double[][] pairScores(PruningInput input) {
@@ -93,7 +123,12 @@ public final class InformationEntropy implements Pruner {
     }
 
     @Override
-    public String name() {
-        return "pie";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of(ALPHA.name(), alpha);
     }
 }

@@ -1,25 +1,50 @@
 package org.saepj.pruning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** PRS: with probability ½ one member chosen uniformly at random leaves; otherwise none. */
-public final class RandomSelection implements Pruner {
-    @Override
-    public PruneDecision decide(PruningInput input, SplittableRandom rng) {
-        if (input.members() < MIN_MEMBERS) {
-            return new PruneDecision(name(), List.of(), new PruneDecision.None());
+public final class RandomSelection implements PruningCriterion {
+    /** The id. */
+    public static final String ID = "prs";
+
+    /** Makes {@code prs} known. */
+    public static final class Provider implements CriterionProvider {
+        @Override
+        public String id() {
+            return ID;
         }
-        double draw = rng.nextDouble();
-        if (draw >= 0.5) {
-            return new PruneDecision(name(), List.of(), new PruneDecision.Random(draw, -1));
+
+        @Override
+        public String summary() {
+            return "SAEP random selection: with probability 1/2 one random member leaves";
         }
-        int picked = rng.nextInt(input.members());
-        return new PruneDecision(name(), List.of(picked), new PruneDecision.Random(draw, picked));
+
+        @Override
+        public PruningCriterion create(Map<String, Double> values) {
+            return new RandomSelection();
+        }
     }
 
     @Override
-    public String name() {
-        return "prs";
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of();
+    }
+
+    @Override
+    public PruneDecision decide(PruningInput input, SplittableRandom rng) {
+        if (input.members() < MIN_MEMBERS) {
+            return PruneDecision.nothing(ID);
+        }
+        double draw = rng.nextDouble();
+        int picked = draw >= 0.5 ? -1 : rng.nextInt(input.members());
+        DecisionDetails details = DecisionDetails.builder().put("draw", draw).put("removedPosition", picked).build();
+        return new PruneDecision(ID, picked < 0 ? List.of() : List.of(picked), details);
     }
 }

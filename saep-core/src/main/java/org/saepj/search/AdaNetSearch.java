@@ -21,9 +21,9 @@ import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.information.InformationTheory;
 import org.saepj.pruning.PruneDecision;
-import org.saepj.pruning.Pruner;
+import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruningInput;
-import org.saepj.pruning.PruningMethod;
+import org.saepj.pruning.PruningCriterion;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SubnetworkGenerator;
 
@@ -40,6 +40,7 @@ public final class AdaNetSearch {
     private final SearchConfig config;
     private final CandidateExecutor executor;
     private final Kernels kernels;
+    private final PruningCriterion criterion;
 
     /**
      * @param config the configuration
@@ -47,9 +48,20 @@ public final class AdaNetSearch {
      * @param kernels the kernels the networks use (recorded in the provenance)
      */
     public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels) {
+        this(config, executor, kernels, Criteria.discover());
+    }
+
+    /**
+     * @param config the configuration
+     * @param executor trains candidates
+     * @param kernels the kernels the networks use (recorded in the provenance)
+     * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
+     */
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels, Criteria criteria) {
         this.config = config;
         this.executor = executor;
         this.kernels = kernels;
+        this.criterion = criteria.create(config.criterion());
     }
 
     /** A candidate ensemble considered in an iteration. */
@@ -89,7 +101,6 @@ public final class AdaNetSearch {
         int batch = config.batchSize();
         SubnetworkGenerator generator = new SubnetworkGenerator(config.model(), train.shape(), classes, config.width(),
                 (float) config.learningRate(), steps, config.seed());
-        Pruner pruner = config.method().pruner(config.alpha());
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
@@ -122,15 +133,15 @@ public final class AdaNetSearch {
 
             // 1. SAEP pruning, from three members on; pruned members never return.
             List<Integer> prunedIds = new ArrayList<>();
-            PruneDecision decision = new PruneDecision(pruner.name(), List.of(), new PruneDecision.None());
-            if (config.method() != PruningMethod.ADANET && ensemble.size() >= Pruner.MIN_MEMBERS) {
+            PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
+            if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
                 int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
-                decision = pruner.decide(new PruningInput(predictions, data.selection().labels(), ensemble.weights(), classes),
+                decision = criterion.decide(new PruningInput(predictions, data.selection().labels(), ensemble.weights(), classes),
                         new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
                 for (int index : decision.removed()) {
                     int id = ensemble.members().get(index).id();
                     prunedIds.add(id);
-                    listener.memberPruned(t, id, pruner.name());
+                    listener.memberPruned(t, id, criterion.id());
                 }
                 ensemble = ensemble.without(decision.removed());
                 if (config.mixture() == Mixture.UNIFORM) {

@@ -14,7 +14,7 @@ import org.saepj.execution.LocalExecutor;
  *
  * <pre>{@code
  * SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
- * SearchConfig config = SearchConfig.builder().method(PruningMethod.PIE).seed(1).build();
+ * SearchConfig config = SearchConfig.builder().method("pie").seed(1).build();
  * SearchResult result = Experiment.run(config, data, SearchListener.NONE).get(0);
  * }</pre>
  */

@@ -1,12 +1,14 @@
 package org.saepj.search;
 
 import java.util.Arrays;
-import org.saepj.pruning.PruningMethod;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
 import org.saepj.subnetwork.ModelKind;
 
 /**
  * An immutable search configuration. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000 steps in
- * total, batch 64, learning rate 0.003, α 0.5, uniform mixture, λ = β = 0, selection on the training data.
+ * total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0, selection on the
+ * training data.
  * Build it with {@link #builder()}; every value is checked, and an error names the setting, the value and
  * what is accepted.
  *
@@ -15,8 +17,7 @@ import org.saepj.subnetwork.ModelKind;
  * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
  * @param testFraction for sources without a test partition: the stratified holdout used as test data
  * @param model the kind of subnetwork
- * @param method plain AdaNet or a SAEP pruning criterion
- * @param alpha PIE's trade-off in [0, 1]
+ * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
  * @param mixture uniform or learned mixture weights
  * @param lambda λ, weight of each member's complexity in the objective
  * @param beta β, constant per-member penalty in the objective
@@ -29,8 +30,8 @@ import org.saepj.subnetwork.ModelKind;
  * @param threads candidate-training threads
  * @param selection the data candidates are selected and pruned on
  */
-public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, PruningMethod method,
-                           double alpha, Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
+public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, CriterionSpec criterion,
+                           Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
                            int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection) {
     /** Validates every setting. */
     public SearchConfig {
@@ -43,8 +44,8 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         }
         require(folds == 0 || folds >= 2, "folds must be 0 (no cross-validation) or at least 2, got " + folds);
         require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got " + testFraction);
-        require(model != null && method != null && mixture != null && selection != null, "model, method, mixture and selection must be set");
-        require(alpha >= 0 && alpha <= 1, "alpha must be in [0, 1], got " + alpha);
+        require(model != null && criterion != null && mixture != null && selection != null,
+                "model, criterion, mixture and selection must be set");
         require(lambda >= 0 && Double.isFinite(lambda), "lambda must be a finite number ≥ 0, got " + lambda);
         require(beta >= 0 && Double.isFinite(beta), "beta must be a finite number ≥ 0, got " + beta);
         require(iterations >= 1, "iterations must be at least 1, got " + iterations);
@@ -82,8 +83,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         b.folds = folds;
         b.testFraction = testFraction;
         b.model = model;
-        b.method = method;
-        b.alpha = alpha;
+        b.criterion = criterion;
         b.mixture = mixture;
         b.lambda = lambda;
         b.beta = beta;
@@ -111,7 +111,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
     @Override
     public String toString() {
         return "SearchConfig[dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction="
-                + testFraction + ", model=" + model.id() + ", method=" + method.id() + ", alpha=" + alpha + ", mixture="
+                + testFraction + ", model=" + model.id() + ", method=" + criterion + ", mixture="
                 + mixture.id() + ", lambda=" + lambda + ", beta=" + beta + ", iterations=" + iterations + ", totalSteps="
                 + totalSteps + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", width=" + width + ", seed="
                 + seed + ", threads=" + threads + ", selection=" + selection + "]";
@@ -124,8 +124,8 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         private int folds;
         private double testFraction = 0.2;
         private ModelKind model = ModelKind.DNN;
-        private PruningMethod method = PruningMethod.ADANET;
-        private double alpha = 0.5;
+        private CriterionSpec criterion = CriterionSpec.of("adanet");
+        private Criteria criteria;
         private Mixture mixture = Mixture.UNIFORM;
         private double lambda;
         private double beta;
@@ -177,16 +177,25 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
             return this;
         }
 
-        /** @param v the method @return this */
-        public Builder method(PruningMethod v) {
-            method = v;
+        /** @param v the pruning criterion and some of its parameters (the rest take their defaults) @return this */
+        public Builder criterion(CriterionSpec v) {
+            criterion = v;
             return this;
         }
 
-        /** @param v PIE's α @return this */
-        public Builder alpha(double v) {
-            alpha = v;
+        /**
+         * @param v where {@link #build} finds the criterion to check and complete its parameters (default: the
+         *     criteria on the class path); pass the same to {@link AdaNetSearch}
+         * @return this
+         */
+        public Builder criteria(Criteria v) {
+            criteria = v;
             return this;
+        }
+
+        /** @param id a criterion id with default parameters ("adanet", "prs", "pap", "pie", or a plug-in's) @return this */
+        public Builder method(String id) {
+            return criterion(CriterionSpec.of(id));
         }
 
         /** @param v the mixture @return this */
@@ -257,7 +266,8 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
 
         /** @return the validated configuration */
         public SearchConfig build() {
-            return new SearchConfig(dataset, pair, folds, testFraction, model, method, alpha, mixture, lambda, beta, iterations,
+            CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
+            return new SearchConfig(dataset, pair, folds, testFraction, model, resolved, mixture, lambda, beta, iterations,
                     totalSteps, batchSize, learningRate, width, seed, threads, selection);
         }
     }

@@ -15,7 +15,6 @@ import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
-import org.saepj.pruning.PruningMethod;
 import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
 import org.saepj.search.IterationRecord;
@@ -41,7 +40,7 @@ class SearchCheckpointTest {
         // then must still resume to the same run.
         for (String variant : List.of("uniform", "learned", "linear")) {
             Mixture mixture = variant.equals("learned") ? Mixture.LEARNED : Mixture.UNIFORM;
-            SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(240).method(PruningMethod.PIE).mixture(mixture)
+            SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(240).method("pie").mixture(mixture)
                     .model(variant.equals("linear") ? ModelKind.LINEAR : ModelKind.DNN).seed(3).threads(2).build();
             Partitions p = Partitions.prepare(config, source).get(0);
             try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {

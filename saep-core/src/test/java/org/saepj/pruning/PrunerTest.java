@@ -27,13 +27,13 @@ class PrunerTest {
 
     static Set<Integer> keptByPie(double alpha, int start) {
         PruneDecision d = new InformationEntropy(alpha).decide(PruningInput.uniform(new int[][] {X, Y, Z, W}, L), startingAt(start, 4));
-        PruneDecision.Entropy details = (PruneDecision.Entropy) d.details();
-        assertThat(details.start()).isEqualTo(start);
+        DecisionDetails details = d.details();
+        assertThat(details.values().get("startPosition")).isEqualTo(start);
         Set<Integer> kept = new TreeSet<>(List.of(0, 1, 2, 3));
         kept.removeAll(d.removed());
         assertThat(d.removed()).hasSize(1);
         Set<Integer> order = new TreeSet<>();
-        for (int k : details.keptOrder()) {
+        for (int k : (int[]) details.values().get("keptOrder")) {
             order.add(k);
         }
         assertThat(order).isEqualTo(kept);
@@ -72,10 +72,9 @@ class PrunerTest {
         // Three members where two wrong members outvote one right one on samples 0-5.
         int[][] three = {good, bad, worse};
         PruneDecision d = new AccuracyPerformance().decide(PruningInput.uniform(three, labels), null);
-        PruneDecision.Accuracy acc = (PruneDecision.Accuracy) d.details();
-        assertThat(acc.error()).isEqualTo(0.6);
+        assertThat(d.details().number("ensembleError")).isEqualTo(0.6);
         // Without 'worse' the vote is good vs bad: ties to class 0 → error 0. Without 'bad': error 0 too.
-        assertThat(acc.leaveOneOutErrors()).containsExactly(0.6, 0.0, 0.0); // without good: sample 6 ties to 0
+        assertThat((double[]) d.details().values().get("leaveOneOutErrors")).containsExactly(0.6, 0.0, 0.0); // without good: sample 6 ties to 0
         // Both are harmful by the same amount: lowest index first; never below 2 members, so only one goes.
         assertThat(d.removed()).containsExactly(1);
     }
@@ -95,13 +94,14 @@ class PrunerTest {
         double[] weights = {0.4, 0.2, 0.2, 0.2};
         PruningInput input = new PruningInput(new int[][] {right, wrongA, wrongB, wrongC}, labels, weights, 2);
         PruneDecision d = new AccuracyPerformance().decide(input, null);
-        PruneDecision.Accuracy acc = (PruneDecision.Accuracy) d.details();
-        assertThat(acc.error()).isEqualTo(8.0 / 12);
+        double error = d.details().number("ensembleError");
+        double[] without = (double[]) d.details().values().get("leaveOneOutErrors");
+        assertThat(error).isEqualTo(8.0 / 12);
         for (int j = 1; j <= 3; j++) {
-            assertThat(acc.leaveOneOutErrors()[j]).isLessThan(acc.error());
+            assertThat(without[j]).isLessThan(error);
         }
         assertThat(d.removed()).hasSize(2);
-        assertThat(acc.leaveOneOutErrors()[d.removed().get(0)]).isLessThanOrEqualTo(acc.leaveOneOutErrors()[d.removed().get(1)]);
+        assertThat(without[d.removed().get(0)]).isLessThanOrEqualTo(without[d.removed().get(1)]);
     }
 
     @Test
@@ -110,8 +110,7 @@ class PrunerTest {
         Set<Integer> sizes = new HashSet<>();
         for (long seed = 0; seed < 200; seed++) {
             PruneDecision d = new RandomSelection().decide(input, new SplittableRandom(seed));
-            PruneDecision.Random r = (PruneDecision.Random) d.details();
-            assertThat(d.removed().size()).isEqualTo(r.draw() < 0.5 ? 1 : 0);
+            assertThat(d.removed().size()).isEqualTo(d.details().number("draw") < 0.5 ? 1 : 0);
             sizes.add(d.removed().size());
             assertThat(new RandomSelection().decide(input, new SplittableRandom(seed))).usingRecursiveComparison().isEqualTo(d);
         }
@@ -121,7 +120,7 @@ class PrunerTest {
     @Test
     void smallEnsemblesAreNeverPruned() {
         PruningInput two = PruningInput.uniform(new int[][] {X, Z}, L);
-        for (Pruner p : List.of(new RandomSelection(), new AccuracyPerformance(), new InformationEntropy(0.5), new KeepAll())) {
+        for (PruningCriterion p : List.of(new RandomSelection(), new AccuracyPerformance(), new InformationEntropy(0.5), new KeepAll())) {
             for (long seed = 0; seed < 20; seed++) {
                 assertThat(p.decide(two, new SplittableRandom(seed)).removed()).isEmpty();
             }

@@ -18,7 +18,6 @@ import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
 import org.saepj.ensemble.Member;
-import org.saepj.pruning.PruningMethod;
 import org.saepj.subnetwork.ModelKind;
 import org.saepj.testing.TestFiles;
 
@@ -45,7 +44,7 @@ class AdaNetSearchTest {
     @ParameterizedTest
     @CsvSource({"adanet,uniform", "prs,uniform", "pap,uniform", "pie,uniform", "adanet,learned", "pie,learned", "pap,learned"})
     void everyMethodAndMixtureRunsEndToEnd(String method, String mixture) {
-        SearchConfig config = small().method(PruningMethod.parse(method)).mixture(Mixture.parse(mixture)).build();
+        SearchConfig config = small().method(method).mixture(Mixture.parse(mixture)).build();
         SearchResult r = run(config);
         assertThat(r.iterations()).hasSize(6);
         assertThat(r.metrics().testAccuracy()).isGreaterThan(0.6);
@@ -58,7 +57,7 @@ class AdaNetSearchTest {
                 assertThat(w).isEqualTo(1.0 / r.ensemble().size());
             }
         }
-        if (config.method() == PruningMethod.ADANET) {
+        if (config.criterion().id().equals("adanet")) {
             assertThat(r.iterations()).allSatisfy(it -> assertThat(it.pruned()).isEmpty());
         }
         // The recorded final accuracy is the last iteration's.
@@ -67,7 +66,7 @@ class AdaNetSearchTest {
 
     @Test
     void prunedMembersNeverReappear() {
-        for (PruningMethod method : List.of(PruningMethod.PIE, PruningMethod.PAP, PruningMethod.PRS)) {
+        for (String method : List.of("pie", "pap", "prs")) {
             SearchResult r = run(small().iterations(9).totalSteps(360).method(method).build());
             Set<Integer> pruned = new HashSet<>();
             for (IterationRecord it : r.iterations()) {
@@ -79,7 +78,7 @@ class AdaNetSearchTest {
             for (int id : pruned) {
                 assertThat(r.ensemble().members().stream().map(Member::id).toList()).doesNotContain(id);
             }
-            if (method == PruningMethod.PIE) {
+            if (method.equals("pie")) {
                 assertThat(pruned).isNotEmpty(); // PIE always prunes one member of three or more
                 assertThat(r.iterations()).allSatisfy(it -> assertThat(it.ensembleSize()).isLessThanOrEqualTo(3));
             }
@@ -92,10 +91,10 @@ class AdaNetSearchTest {
         // to the current one; with one thread they do not.
         List<SearchConfig> configs = new ArrayList<>();
         for (Mixture mixture : Mixture.values()) {
-            configs.add(small().method(PruningMethod.PIE).mixture(mixture).threads(1).build());
+            configs.add(small().method("pie").mixture(mixture).threads(1).build());
         }
-        configs.add(small().model(ModelKind.LINEAR).method(PruningMethod.PAP).threads(1).build());
-        configs.add(small().model(ModelKind.CNN).iterations(5).totalSteps(100).method(PruningMethod.PIE).threads(1).build());
+        configs.add(small().model(ModelKind.LINEAR).method("pap").threads(1).build());
+        configs.add(small().model(ModelKind.CNN).iterations(5).totalSteps(100).method("pie").threads(1).build());
         for (SearchConfig one : configs) {
             SearchResult a = run(one);
             SearchResult b = run(one.toBuilder().threads(2).build());
@@ -111,9 +110,9 @@ class AdaNetSearchTest {
                 assertThat(b.iterations().get(t).memberIds()).isEqualTo(a.iterations().get(t).memberIds());
             }
         }
-        SearchResult other = run(small().method(PruningMethod.PIE).seed(8).build());
+        SearchResult other = run(small().method("pie").seed(8).build());
         assertThat(other.ensemble().members().get(0).network().parameters())
-                .isNotEqualTo(run(small().method(PruningMethod.PIE).build()).ensemble().members().get(0).network().parameters());
+                .isNotEqualTo(run(small().method("pie").build()).ensemble().members().get(0).network().parameters());
     }
 
     @Test
@@ -189,7 +188,9 @@ class AdaNetSearchTest {
 
     @Test
     void badSettingsAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> small().alpha(1.5).build()).hasMessage("alpha must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> small().criterion(org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 1.5))).build())
+                .hasMessage("alpha must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> small().method("pia").build()).hasMessage("unknown method 'pia': expected adanet, prs, pap, pie");
         assertThatThrownBy(() -> small().pair(3, 3).build()).hasMessageContaining("pair classes must differ");
         assertThatThrownBy(() -> small().iterations(0).build()).hasMessageContaining("iterations must be at least 1");
         assertThatThrownBy(() -> Experiment.run(small().pair(0, 12).build(), fixture, SearchListener.NONE))

@@ -1,0 +1,29 @@
+package org.saepj.cli;
+
+import java.util.Iterator;
+import org.saepj.pruning.CriterionProvider;
+import org.saepj.pruning.Criteria;
+
+/**
+ * The ids of the known pruning criteria, plug-ins included, for picocli's {@code ${COMPLETION-CANDIDATES}}:
+ * the help of {@code --method} lists what the class path holds, not a fixed list.
+ */
+final class CriterionIds implements Iterable<String> {
+    /** @return help lines: each criterion, its summary and its parameters with defaults and ranges */
+    static String[] helpFooter() {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "Pruning criteria (--method):"));
+        for (CriterionProvider p : Criteria.discover().providers()) {
+            lines.add(String.format("  %-8s %s", p.id(), p.summary()));
+            for (org.saepj.pruning.CriterionParameter param : p.parameters()) {
+                lines.add(String.format("  %-8s   --param %s=V: %s (default %s, from %s to %s)", "", param.name(), param.description(),
+                        param.defaultValue(), param.min(), param.max()));
+            }
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return Criteria.discover().providers().stream().map(CriterionProvider::id).iterator();
+    }
+}

@@ -1,0 +1,70 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/**
+ * A criterion that exists only in the test sources ({@code drop-worst}, registered by a services file in the
+ * test resources) is a method of search, compare and prune like the paper's, and its own numbers reach
+ * report.json, report.html and prune's output, with no line of the command line written for it.
+ */
+class PluginCriterionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTestOnlyCriterionSearchesComparesAndPrunes() throws Exception {
+        Path data = TestFiles.fashionMnistFixture(dir.resolve("fixture"));
+        CliRun help = CliRun.of("search", "--help");
+        assertThat(help.out()).contains("adanet, prs, pap, pie, drop-worst").contains("test criterion: the member with the highest error")
+                .contains("--param margin=V");
+        Path out = dir.resolve("run");
+        CliRun run = CliRun.of("search", "--data", "idx:" + data, "--method", "drop-worst", "--param", "margin=0", "--iterations", "8",
+                "--steps", "480", "--threads", "2", "--quiet", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/config/method").asText()).isEqualTo("drop-worst");
+        assertThat(report.at("/config/criterionParameters/margin").asDouble()).isZero();
+        JsonNode considered = null;
+        for (JsonNode it : report.get("iterations")) {
+            assertThat(it.at("/pruneDetails/criterion").asText()).isEqualTo("drop-worst");
+            if (considered == null && it.at("/pruneDetails/memberErrors").isArray()) {
+                considered = it.get("pruneDetails");
+            }
+        }
+        assertThat(considered).as("a decision on three or more members in " + report.get("iterations")).isNotNull();
+        assertThat(considered.get("memberErrors").size()).isGreaterThanOrEqualTo(3);
+        assertThat(considered.has("worstPosition")).isTrue();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("drop-worst");
+        CliRun resumed = CliRun.of("search", "--resume", out.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+
+        Path predictions = TestFiles.write(dir.resolve("members.csv"), "0,0,1\n1,1,0\n0,1,1\n1,0,0\n".getBytes(StandardCharsets.UTF_8));
+        Path labels = TestFiles.write(dir.resolve("labels.csv"), "0\n1\n1\n1\n".getBytes(StandardCharsets.UTF_8));
+        CliRun prune = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",
+                "drop-worst", "--json");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        JsonNode p = Json.MAPPER.readTree(prune.out());
+        assertThat(p.at("/details/criterion").asText()).isEqualTo("drop-worst");
+        assertThat(p.at("/details/memberErrors")).hasSize(3);
+        CliRun text = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",
+                "drop-worst", "--param", "margin=0.9");
+        assertThat(text.out()).contains("criterion drop-worst(margin=0.9)").contains("details  memberErrors [");
+
+        CliRun compare = CliRun.of("compare", "--data", "idx:" + data, "--methods", "adanet,drop-worst", "--seeds", "1",
+                "--iterations", "4", "--steps", "80", "--threads", "2", "--quiet", "--out", dir.resolve("cmp").toString());
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("drop-worst/uniform");
+        CliRun unknown = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",
+                "drop-worst", "--param", "alpha=0.3");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("error: --param: criterion drop-worst has no parameter 'alpha': it takes margin\n");
+    }
+}
