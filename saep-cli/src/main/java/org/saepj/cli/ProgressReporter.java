@@ -120,6 +120,15 @@ final class ProgressReporter implements SearchListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void stopped(int iterationsRun, String reason) {
+        String line = "stopped after " + iterationsRun + " iteration" + (iterationsRun == 1 ? "" : "s") + ": " + reason;
+        log(line);
+        if (!quiet) {
+            out.println(prefix + line);
+        }
+    }
+
+    @Override
     public synchronized void warning(int iteration, String message) {
         log("warning: " + message);
         err.println(warningPrefix + prefix + "warning: iteration " + (iteration + 1) + ": " + message);

@@ -41,6 +41,9 @@ final class RunOutputs {
         result.put("ensemble size", Integer.toString(r.metrics().ensembleSize()));
         result.put("parameters", Long.toString(r.metrics().parameters()));
         result.put("time", String.format("%.1f s (candidate training %.1f s)", r.timing().totalSeconds(), r.timing().trainSeconds()));
+        if (r.stoppedEarly() != null) {
+            result.put("stopped early", "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
+        }
         html.heading("Result").keyValues(result);
         html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
                 .image("Diversity by iteration", diversity);

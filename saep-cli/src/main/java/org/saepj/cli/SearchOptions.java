@@ -60,6 +60,14 @@ final class SearchOptions {
             description = "Data for selection and pruning decisions (default: ${DEFAULT-VALUE}).")
     String selection;
 
+    @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"
+            + " lowers the objective (default: run every iteration).")
+    boolean stopEarly;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "End the search after the iteration during which this"
+            + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is complete and reported.")
+    String maxTime;
+
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
             description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
     double testFraction;
@@ -92,6 +100,7 @@ final class SearchOptions {
         if (threads != null) {
             b.threads(threads);
         }
+        b.stopping(new org.saepj.search.StoppingRule(stopEarly, maxTime == null ? 0 : seconds(maxTime)));
         try {
             b.model(ModelKind.parse(model));
         } catch (IllegalArgumentException e) {
@@ -166,6 +175,20 @@ final class SearchOptions {
             check(e.getValue() != null && Double.isFinite(e.getValue()), "--param " + e.getKey() + " must be a finite number");
         }
         return all;
+    }
+
+    /** @return a duration such as 90, 90s, 20m or 2h in seconds */
+    static double seconds(String duration) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([smh]?)").matcher(duration.strip());
+        if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
+            throw new UsageError("--max-time must be a positive duration such as 90s, 20m or 2h, got '" + duration + "'");
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> value * 60;
+            case "h" -> value * 3600;
+            default -> value;
+        };
     }
 
     private static void check(boolean ok, String message) {

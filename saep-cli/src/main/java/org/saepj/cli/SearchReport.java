@@ -50,6 +50,8 @@ final class SearchReport {
         n.put("seed", c.seed());
         n.put("threads", c.threads());
         n.put("selection", c.selection().toString());
+        n.put("stopWhenNoImprovement", c.stopping().whenNoImprovement());
+        n.put("maxSeconds", c.stopping().maxSeconds());
         return n;
     }
 
@@ -57,6 +59,11 @@ final class SearchReport {
         ObjectNode root = Json.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.set("config", config(r.config()));
+        if (r.stoppedEarly() == null) {
+            root.putNull("stoppedEarly");
+        } else {
+            root.putObject("stoppedEarly").put("iterationsRun", r.iterations().size()).put("reason", r.stoppedEarly());
+        }
         ObjectNode ds = root.putObject("dataset");
         ds.put("name", r.dataset().name());
         ds.put("source", r.dataset().source());

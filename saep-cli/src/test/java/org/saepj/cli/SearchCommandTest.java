@@ -161,4 +161,26 @@ class SearchCommandTest {
                 "fashion-mnist", "--data-dir", dataDir, "--json");
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(fold.at("/final/testAccuracy").asDouble());
     }
+
+    @Test
+    void aTimeBudgetEndsTheSearchWithACompleteReport() throws Exception {
+        Path out = root.resolve("budget");
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--max-time", "0.001s", "--stop-early",
+                "--iterations", "4", "--steps", "80", "--threads", "2", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stopped after 1 iteration: the time budget of 0 s was spent");
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/stoppedEarly/iterationsRun").asInt()).isEqualTo(1);
+        assertThat(report.at("/config/maxSeconds").asDouble()).isEqualTo(0.001);
+        assertThat(report.at("/config/stopWhenNoImprovement").asBoolean()).isTrue();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("stopped early");
+        assertThat(out.resolve("ensemble").resolve("manifest.json")).exists();
+        CliRun bad = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--max-time", "5x", "--out",
+                root.resolve("bad-budget").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("error: --max-time must be a positive duration such as 90s, 20m or 2h, got '5x'\n");
+        assertThat(SearchOptions.seconds("2h")).isEqualTo(7200);
+        assertThat(SearchOptions.seconds("20m")).isEqualTo(1200);
+        assertThat(SearchOptions.seconds("90")).isEqualTo(90);
+    }
 }

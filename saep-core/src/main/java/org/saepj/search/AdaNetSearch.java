@@ -127,7 +127,13 @@ public final class AdaNetSearch {
             first = resumeFrom.nextIteration();
         }
         CandidateRounds rounds = new CandidateRounds(config, generator, executor, train, outputsOn, stream);
+        String stoppedEarly = null;
         for (int t = first; t < config.iterations(); t++) {
+            stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
+            if (stoppedEarly != null) {
+                listener.stopped(t, stoppedEarly);
+                break;
+            }
             long iterStart = System.nanoTime();
             listener.iterationStarted(t, config.iterations(), ensemble.size());
 
@@ -222,7 +228,7 @@ public final class AdaNetSearch {
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
         return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
-                        config.threads(), startedAt));
+                        config.threads(), startedAt), stoppedEarly);
     }
 
     /**

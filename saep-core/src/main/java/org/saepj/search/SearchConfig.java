@@ -29,12 +29,15 @@ import org.saepj.subnetwork.ModelKind;
  * @param seed the run seed
  * @param threads candidate-training threads
  * @param selection the data candidates are selected and pruned on
+ * @param stopping when the search ends before its last iteration (default: never)
  */
 public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, CriterionSpec criterion,
                            Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
-                           int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection) {
+                           int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection,
+                           StoppingRule stopping) {
     /** Validates every setting. */
     public SearchConfig {
+        stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
         require(dataset != null && !dataset.isBlank(), "dataset must be given");
         if (pair != null) {
             require(pair.length == 2, "pair needs exactly two classes, got " + Arrays.toString(pair));
@@ -95,6 +98,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         b.seed = seed;
         b.threads = threads;
         b.selection = selection;
+        b.stopping = stopping;
         return b;
     }
 
@@ -114,7 +118,8 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
                 + testFraction + ", model=" + model.id() + ", method=" + criterion + ", mixture="
                 + mixture.id() + ", lambda=" + lambda + ", beta=" + beta + ", iterations=" + iterations + ", totalSteps="
                 + totalSteps + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", width=" + width + ", seed="
-                + seed + ", threads=" + threads + ", selection=" + selection + "]";
+                + seed + ", threads=" + threads + ", selection=" + selection
+                + (stopping.equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping) + "]";
     }
 
     /** Builds a {@link SearchConfig}; every setter returns the builder. */
@@ -125,6 +130,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         private double testFraction = 0.2;
         private ModelKind model = ModelKind.DNN;
         private CriterionSpec criterion = CriterionSpec.of("adanet");
+        private StoppingRule stopping = StoppingRule.NONE;
         private Criteria criteria;
         private Mixture mixture = Mixture.UNIFORM;
         private double lambda;
@@ -198,6 +204,12 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
             return criterion(CriterionSpec.of(id));
         }
 
+        /** @param v when the search ends before its last iteration @return this */
+        public Builder stopping(StoppingRule v) {
+            stopping = v;
+            return this;
+        }
+
         /** @param v the mixture @return this */
         public Builder mixture(Mixture v) {
             mixture = v;
@@ -268,7 +280,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
             return new SearchConfig(dataset, pair, folds, testFraction, model, resolved, mixture, lambda, beta, iterations,
-                    totalSteps, batchSize, learningRate, width, seed, threads, selection);
+                    totalSteps, batchSize, learningRate, width, seed, threads, selection, stopping);
         }
     }
 }

@@ -48,4 +48,13 @@ public interface SearchListener {
      */
     default void warning(int iteration, String message) {
     }
+
+    /**
+     * The search ends before its last iteration ({@link StoppingRule}).
+     *
+     * @param iterationsRun how many iterations ran
+     * @param reason why it stops
+     */
+    default void stopped(int iterationsRun, String reason) {
+    }
 }

@@ -14,7 +14,8 @@ import org.saepj.ensemble.Ensemble;
  * @param iterations one record per iteration
  * @param timing where the time went
  * @param provenance versions and engine
+ * @param stoppedEarly why the search ended before its last iteration ({@link StoppingRule}), or null
  */
 public record SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
-                           List<IterationRecord> iterations, Timing timing, Provenance provenance) {
+                           List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly) {
 }
