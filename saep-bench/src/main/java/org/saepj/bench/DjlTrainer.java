@@ -52,10 +52,14 @@ final class DjlTrainer implements AutoCloseable {
             }
             block.add(Linear.builder().setUnits(d.classes()).build());
         } else if (arch instanceof Architecture.ConvNet c) {
-            block.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(c.filters()).build())
-                    .add(Activation::relu)
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                    .add(Blocks.batchFlattenBlock())
+            for (Architecture.ConvBlock b : c.blocks()) {
+                int k = b.kernel();
+                block.add(Conv2d.builder().setKernelShape(new Shape(k, k)).optPadding(new Shape(k / 2, k / 2)).setFilters(b.filters())
+                                .build())
+                        .add(Activation::relu)
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
+            }
+            block.add(Blocks.batchFlattenBlock())
                     .add(Linear.builder().setUnits(c.dense()).build()).add(Activation::relu)
                     .add(Linear.builder().setUnits(c.classes()).build());
         }

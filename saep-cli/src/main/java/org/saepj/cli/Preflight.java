@@ -8,7 +8,9 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
-import org.saepj.subnetwork.ModelKind;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.Conv2D;
+import org.saepj.engine.layer.Layer;
 
 /**
  * Checks before any training that a search can finish: enough free disk space for its outputs and
@@ -22,28 +24,35 @@ final class Preflight {
 
     /** @return an upper bound of the bytes the run writes: two copies of every member's parameters, plus reports */
     static long diskBytes(SearchConfig c, Partitions p) {
-        return 2L * c.iterations() * largestMember(c, p) * 4 + 32 * MB;
+        return 2L * c.iterations() * largest(c, p).parameterCount() * 4 + 32 * MB;
     }
 
     /** @return an upper bound of the heap the run needs beyond the loaded data */
     static long heapBytes(SearchConfig c, Partitions p) {
         int classes = p.train().classCount();
         long rows = (long) p.train().size() + p.test().size() + (p.selectsOnTrain() ? 0 : p.selection().size());
-        long perMember = rows * classes * (4 + 4) + 2L * largestMember(c, p) * 4; // logits, labels, parameters and gradients
-        int candidates = c.model() == ModelKind.DNN ? 2 : 1;
+        Architecture largest = largest(c, p);
+        long perMember = rows * classes * (4 + 4) + 2L * largest.parameterCount() * 4; // logits, labels, parameters and gradients
+        int candidates = c.searchSpace(p.train().shape(), classes).maxCandidates();
         long members = c.iterations() + candidates;
-        long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * p.train().featureSize()
-                * (c.model() == ModelKind.CNN ? 9 * 16 + 16 * 3 : 2) * 4 * c.threads();
+        long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * activationsPerSample(largest) * 4 * c.threads();
         return members * perMember + activations + 64 * MB;
     }
 
-    private static long largestMember(SearchConfig c, Partitions p) {
-        Architecture a = switch (c.model()) {
-            case CNN -> Architecture.ConvNet.paper(p.train().shape(), p.train().classCount());
-            case LINEAR -> Architecture.DenseStack.dnn(p.train().shape(), 0, c.width(), p.train().classCount());
-            case DNN -> Architecture.DenseStack.dnn(p.train().shape(), c.iterations() + 1, c.width(), p.train().classCount());
-        };
-        return a.parameterCount();
+    private static Architecture largest(SearchConfig c, Partitions p) {
+        return c.searchSpace(p.train().shape(), p.train().classCount()).largest(c.iterations());
+    }
+
+    /** Floats one sample needs while training: the input and every layer's output and gradient, and im2col patches. */
+    private static long activationsPerSample(Architecture a) {
+        long n = a.input().size();
+        for (Layer layer : a.layers(KernelsProvider.scalar())) {
+            n += 2L * layer.outputSize();
+            if (layer instanceof Conv2D conv) {
+                n += 2L * conv.kernel() * conv.kernel() * conv.inChannels() * conv.height() * conv.width();
+            }
+        }
+        return n;
     }
 
     static void check(SearchConfig c, Partitions p, Path out, long freeHeap, long usableDisk) {

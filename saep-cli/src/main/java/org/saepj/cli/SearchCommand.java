@@ -84,7 +84,7 @@ final class SearchCommand implements Runnable {
         }
         if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
-                    run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.model().id(),
+                    run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
                     config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
                     config.threads());
         }

@@ -21,8 +21,13 @@ final class SearchOptions {
     @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1, relabelled 0 and 1.")
     String pair;
 
-    @Option(names = "--model", paramLabel = "dnn|cnn|linear", defaultValue = "dnn", description = "Subnetwork kind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space: AdaNet's DNN of depth k and k+1,"
+            + " its CNN, or a linear model (default: dnn).")
     String model;
+
+    @Option(names = "--space", paramLabel = "FILE", description = "A search space of your own: a JSON file of candidate families"
+            + " (see docs/SEARCH_SPACES.md and examples/spaces/).")
+    java.nio.file.Path space;
 
     @Option(names = "--alpha", paramLabel = "A", description = "PIE's diversity–relevance trade-off in [0,1] (default: 0.5);"
             + " short for --param alpha=A.")
@@ -101,10 +106,14 @@ final class SearchOptions {
             b.threads(threads);
         }
         b.stopping(new org.saepj.search.StoppingRule(stopEarly, maxTime == null ? 0 : seconds(maxTime)));
+        check(model == null || space == null, "--space and --model exclude each other: the file defines the candidates");
         try {
-            b.model(ModelKind.parse(model));
+            b.model(ModelKind.parse(model == null ? "dnn" : model));
         } catch (IllegalArgumentException e) {
             throw new UsageError("--model: " + e.getMessage());
+        }
+        if (space != null) {
+            b.space(org.saepj.persistence.SpaceFiles.read(space));
         }
         b.criterion(criterion);
         try {

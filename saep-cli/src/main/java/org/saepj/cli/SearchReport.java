@@ -34,7 +34,12 @@ final class SearchReport {
         }
         n.put("folds", c.folds());
         n.put("testFraction", c.testFraction());
-        n.put("model", c.model().id());
+        if (c.space() == null) {
+            n.put("model", c.model().id());
+        } else {
+            n.put("model", "space");
+            n.set("space", Json.MAPPER.valueToTree(c.space()));
+        }
         n.put("method", c.criterion().id());
         ObjectNode parameters = n.putObject("criterionParameters");
         c.criterion().parameters().forEach((k, v) -> Json.put(parameters, k, v));

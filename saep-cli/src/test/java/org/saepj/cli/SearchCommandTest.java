@@ -183,4 +183,33 @@ class SearchCommandTest {
         assertThat(SearchOptions.seconds("20m")).isEqualTo(1200);
         assertThat(SearchOptions.seconds("90")).isEqualTo(90);
     }
+
+    @Test
+    void aSearchSpaceFileDrivesTheSearchAndTravelsWithTheRun() throws Exception {
+        Path space = Path.of("..", "examples", "spaces", "cnn-and-dnn.json");
+        Path out = root.resolve("space-run");
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--space", space.toString(), "--method", "pap",
+                "--iterations", "3", "--steps", "60", "--threads", "2", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("space cnn-and-dnn");
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/config/model").asText()).isEqualTo("space");
+        assertThat(report.at("/config/space/families/1/depths/rule").asText()).isEqualTo("adanet");
+        assertThat(report.at("/iterations/0/candidates").size()).isEqualTo(3);
+        JsonNode stored = Json.MAPPER.readTree(out.resolve("run.json").toFile());
+        assertThat(stored.at("/config/space/name").asText()).as("the space is stored whole").isEqualTo("cnn-and-dnn");
+        CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir,
+                "--json");
+        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(report.at("/final/testAccuracy").asDouble());
+        CliRun both = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--space", space.toString(), "--model", "cnn",
+                "--out", root.resolve("both").toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--space and --model exclude each other");
+        Path bad = TestFiles.write(root.resolve("bad-space.json"), Files.readString(space).replace("\"dense\": 64", "\"dense\": -1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun wrong = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--space", bad.toString(), "--out",
+                root.resolve("bad").toString());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).isEqualTo("error: " + bad + ": families[0].dense: must be between 1 and 4096\n");
+    }
 }

@@ -143,19 +143,48 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
     }
 
     /**
-     * The paper's CNN: Conv(filters, 3×3, same) + ReLU → MaxPool 2×2 → Flatten → Dense(dense, ReLU) →
-     * Dense(classes).
+     * One convolution block of a {@link ConvNet}: Conv(filters, K×K, same) + ReLU → MaxPool 2×2.
+     *
+     * @param filters the convolution's filters
+     * @param kernel K: 3 or 5
+     */
+    record ConvBlock(int filters, int kernel) {
+        /** Checks the sizes. */
+        public ConvBlock {
+            if (filters < 1 || kernel != 3 && kernel != 5) {
+                throw new IllegalArgumentException("a convolution block needs filters ≥ 1 and a 3×3 or 5×5 kernel, got " + filters
+                        + " filters of " + kernel + "×" + kernel);
+            }
+        }
+    }
+
+    /**
+     * A CNN: 1 to 4 blocks of Conv(filters, K×K, same) + ReLU → MaxPool 2×2, then Flatten → Dense(dense, ReLU) →
+     * Dense(classes). The paper's CNN is one 3×3 block of 16 filters and 64 dense units.
      *
      * @param input the image shape
-     * @param filters convolution filters (16)
-     * @param dense units of the hidden dense layer (64)
+     * @param blocks the convolution blocks, in order
+     * @param dense units of the hidden dense layer
      * @param classes the number of classes
      */
-    record ConvNet(Shape input, int filters, int dense, int classes) implements Architecture {
+    record ConvNet(Shape input, List<ConvBlock> blocks, int dense, int classes) implements Architecture {
+        /** The most blocks a ConvNet has. */
+        public static final int MAX_BLOCKS = 4;
+
+        /**
+         * @param input the image shape
+         * @param filters the filters of its one 3×3 block
+         * @param dense units of the hidden dense layer
+         * @param classes the number of classes
+         */
+        public ConvNet(Shape input, int filters, int dense, int classes) {
+            this(input, List.of(new ConvBlock(filters, 3)), dense, classes);
+        }
+
         /**
          * @param input the image shape
          * @param classes the number of classes
-         * @return the paper's CNN (16 filters, 64 dense units)
+         * @return the paper's CNN (one 3×3 block of 16 filters, 64 dense units)
          */
         public static ConvNet paper(Shape input, int classes) {
             return new ConvNet(input, 16, 64, classes);
@@ -163,25 +192,43 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
 
         /** Checks the sizes. */
         public ConvNet {
-            if (filters < 1 || dense < 1 || classes < 2 || input.height() < 2 || input.width() < 2) {
-                throw new IllegalArgumentException("a ConvNet needs filters and dense units ≥ 1, classes ≥ 2 and an image of at least 2×2,"
-                        + " got " + filters + ", " + dense + ", " + classes + ", " + input);
+            blocks = blocks == null ? null : List.copyOf(blocks);
+            if (blocks == null || blocks.isEmpty() || blocks.size() > MAX_BLOCKS) {
+                throw new IllegalArgumentException("a ConvNet has 1 to " + MAX_BLOCKS + " convolution blocks, got "
+                        + (blocks == null ? 0 : blocks.size()));
             }
+            int side = 1 << blocks.size();
+            if (dense < 1 || classes < 2 || input.height() < side || input.width() < side) {
+                throw new IllegalArgumentException("a ConvNet of " + blocks.size() + " blocks needs dense units ≥ 1, classes ≥ 2 and"
+                        + " an image of at least " + side + "×" + side + ", got " + dense + ", " + classes + ", " + input);
+            }
+        }
+
+        /** @return the filters of the first block (the paper's CNN has one) */
+        public int filters() {
+            return blocks.get(0).filters();
         }
 
         @Override
         public List<Layer> layers(Kernels kernels) {
+            List<Layer> layers = new ArrayList<>();
             int h = input.height();
             int w = input.width();
-            int pooled = (h / 2) * (w / 2) * filters;
-            return List.of(
-                    new Conv2D(h, w, input.channels(), filters, kernels),
-                    new Relu(h * w * filters, kernels),
-                    new MaxPool2(h, w, filters, kernels),
-                    new Flatten(pooled),
-                    new Dense(pooled, dense, kernels),
-                    new Relu(dense, kernels),
-                    new Dense(dense, classes, kernels));
+            int c = input.channels();
+            for (ConvBlock b : blocks) {
+                layers.add(new Conv2D(h, w, c, b.filters(), b.kernel(), kernels));
+                layers.add(new Relu(h * w * b.filters(), kernels));
+                layers.add(new MaxPool2(h, w, b.filters(), kernels));
+                h /= 2;
+                w /= 2;
+                c = b.filters();
+            }
+            int flat = h * w * c;
+            layers.add(new Flatten(flat));
+            layers.add(new Dense(flat, dense, kernels));
+            layers.add(new Relu(dense, kernels));
+            layers.add(new Dense(dense, classes, kernels));
+            return layers;
         }
 
         @Override
@@ -191,13 +238,23 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
 
         @Override
         public long parameterCount() {
-            long pooled = (long) (input.height() / 2) * (input.width() / 2) * filters;
-            return 9L * input.channels() * filters + filters + pooled * dense + dense + (long) dense * classes + classes;
+            long n = 0;
+            long h = input.height();
+            long w = input.width();
+            long c = input.channels();
+            for (ConvBlock b : blocks) {
+                n += (long) b.kernel() * b.kernel() * c * b.filters() + b.filters();
+                h /= 2;
+                w /= 2;
+                c = b.filters();
+            }
+            long flat = h * w * c;
+            return n + flat * dense + dense + (long) dense * classes + classes;
         }
 
         @Override
         public int depth() {
-            return 1;
+            return blocks.size();
         }
 
         @Override
@@ -207,7 +264,11 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
 
         @Override
         public String toString() {
-            return "conv" + filters + "-pool-" + dense + "-" + classes;
+            StringBuilder sb = new StringBuilder();
+            for (ConvBlock b : blocks) {
+                sb.append("conv").append(b.filters()).append(b.kernel() == 3 ? "" : "x" + b.kernel()).append("-pool-");
+            }
+            return sb.append(dense).append('-').append(classes).toString();
         }
     }
 }

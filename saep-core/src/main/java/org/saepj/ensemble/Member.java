@@ -23,7 +23,7 @@ public record Member(int id, int iteration, CandidateSpec candidate, Network net
                      float[] selectionLogits, float[] testLogits, int[] selectionPredictions, int[] testPredictions) {
     /** @return r(h), the complexity of spec §3 */
     public double complexity() {
-        return candidate.architecture().complexity();
+        return candidate.complexityValue();
     }
 
     /** @return the number of hidden layers (DNN) or 1 (CNN) */

@@ -37,9 +37,10 @@ public record EnsembleManifest(int formatVersion, int[] inputShape, List<String>
      * @param parameters the number of parameters
      * @param file the parameter file, relative to the manifest
      * @param sha256 the parameter file's SHA-256
+     * @param blocks the convolution blocks (CNN; format 2, where null means one 3×3 block of {@code filters})
      */
     public record MemberEntry(int id, int iteration, String kind, int depth, int[] hidden, int filters, int dense, double weight,
-                              int parameters, String file, String sha256) {
+                              int parameters, String file, String sha256, List<org.saepj.engine.Architecture.ConvBlock> blocks) {
     }
 
     /**

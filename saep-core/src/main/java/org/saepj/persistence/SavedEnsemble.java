@@ -270,11 +270,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         try {
             return switch (e.kind()) {
                 case "dnn", "linear" -> new Architecture.DenseStack(shape, e.hidden() == null ? new int[0] : e.hidden(), classes);
-                case "cnn" -> new Architecture.ConvNet(shape, e.filters(), e.dense(), classes);
+                case "cnn" -> e.blocks() == null ? new Architecture.ConvNet(shape, e.filters(), e.dense(), classes)
+                        : new Architecture.ConvNet(shape, e.blocks(), e.dense(), classes);
                 default -> throw new SaepException(file + ": member " + e.id() + " has unknown kind '" + e.kind()
                         + "': expected linear, dnn or cnn");
             };
-        } catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException | NullPointerException ex) {
             throw new SaepException(file + ": member " + e.id() + ": " + ex.getMessage());
         }
     }
@@ -329,7 +330,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             EnsembleManifest.MemberEntry e = manifest.members().get(j);
             double w = uniform ? 1.0 / keep.size() : e.weight();
             entries.add(new EnsembleManifest.MemberEntry(e.id(), e.iteration(), e.kind(), e.depth(), e.hidden(), e.filters(),
-                    e.dense(), w, e.parameters(), e.file(), e.sha256()));
+                    e.dense(), w, e.parameters(), e.file(), e.sha256(), e.blocks()));
             nets.add(networks.get(j));
         }
         EnsembleManifest m = manifest;

@@ -74,11 +74,12 @@ public final class SearchCheckpoint implements CheckpointSink {
 
     /** The stored form of a member. */
     record MemberEntry(int id, int iteration, String name, long seed, ArchitectureEntry architecture, OptimizerEntry optimizer,
-                       String file, String sha256) {
+                       String file, String sha256, org.saepj.subnetwork.Complexity complexity) {
     }
 
     /** The stored form of an architecture. */
-    record ArchitectureEntry(String type, int[] input, int classes, int[] hidden, int filters, int dense) {
+    record ArchitectureEntry(String type, int[] input, int classes, int[] hidden, int filters, int dense,
+                             List<Architecture.ConvBlock> blocks) {
     }
 
     /** The stored form of an optimizer's settings. */
@@ -108,7 +109,8 @@ public final class SearchCheckpoint implements CheckpointSink {
                     written.put(file, sha);
                 }
                 entries.add(new MemberEntry(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
-                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file, sha));
+                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file, sha,
+                        s.candidate().complexity()));
             }
             State stored = new State(FORMAT_VERSION, dataSha256, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
                     state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt());
@@ -239,7 +241,8 @@ public final class SearchCheckpoint implements CheckpointSink {
     private static SearchState.Snapshot restore(Path dir, Path file, MemberEntry e, int format, Kernels kernels) {
         CandidateSpec spec;
         try {
-            spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed());
+            spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed(),
+                    e.complexity());
         } catch (IllegalArgumentException | NullPointerException ex) {
             throw new SaepException(file + ": member " + e.id() + ": invalid settings (" + ex.getMessage() + ")", ex);
         }
@@ -266,10 +269,10 @@ public final class SearchCheckpoint implements CheckpointSink {
     private static ArchitectureEntry architecture(Architecture a) {
         int[] input = {a.input().height(), a.input().width(), a.input().channels()};
         if (a instanceof Architecture.DenseStack d) {
-            return new ArchitectureEntry("dense", input, d.classes(), d.hidden(), 0, 0);
+            return new ArchitectureEntry("dense", input, d.classes(), d.hidden(), 0, 0, null);
         }
         Architecture.ConvNet c = (Architecture.ConvNet) a;
-        return new ArchitectureEntry("conv", input, c.classes(), null, c.filters(), c.dense());
+        return new ArchitectureEntry("conv", input, c.classes(), null, c.filters(), c.dense(), c.blocks());
     }
 
     private static Architecture architecture(Path file, ArchitectureEntry e) {
@@ -277,7 +280,8 @@ public final class SearchCheckpoint implements CheckpointSink {
             Shape input = new Shape(e.input()[0], e.input()[1], e.input()[2]);
             return switch (e.type()) {
                 case "dense" -> new Architecture.DenseStack(input, e.hidden(), e.classes());
-                case "conv" -> new Architecture.ConvNet(input, e.filters(), e.dense(), e.classes());
+                case "conv" -> e.blocks() == null ? new Architecture.ConvNet(input, e.filters(), e.dense(), e.classes())
+                        : new Architecture.ConvNet(input, e.blocks(), e.dense(), e.classes());
                 default -> throw new SaepException(file + ": unknown architecture type '" + e.type() + "'");
             };
         } catch (RuntimeException ex) {

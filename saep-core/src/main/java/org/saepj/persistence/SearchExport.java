@@ -37,9 +37,10 @@ public final class SearchExport {
             int[] hidden = a instanceof Architecture.DenseStack d ? d.hidden() : null;
             int filters = a instanceof Architecture.ConvNet cnn ? cnn.filters() : 0;
             int dense = a instanceof Architecture.ConvNet cnn ? cnn.dense() : 0;
+            List<Architecture.ConvBlock> blocks = a instanceof Architecture.ConvNet cnn ? cnn.blocks() : null;
             entries.add(new EnsembleManifest.MemberEntry(m.id(), m.iteration(), a.kind(), a.depth(), hidden, filters, dense,
                     e.weights()[j], m.network().parameterCount(), "member-" + m.id() + ".params",
-                    SavedEnsemble.parameterChecksum(m.network())));
+                    SavedEnsemble.parameterChecksum(m.network()), blocks));
             networks.add(m.network());
         }
         Standardizer st = partitions.standardizer();
@@ -53,7 +54,7 @@ public final class SearchExport {
         provenance.put("startedAt", result.provenance().startedAt());
         provenance.put("method", c.criterion().id());
         provenance.put("mixture", c.mixture().id());
-        provenance.put("model", c.model().id());
+        provenance.put("model", c.space() == null ? c.model().id() : "space:" + c.space().name());
         var separate = result.dataset().separateTest();
         EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
                 fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),

@@ -25,7 +25,7 @@ import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.subnetwork.Seeds;
-import org.saepj.subnetwork.SubnetworkGenerator;
+import org.saepj.subnetwork.SearchSpace;
 
 /**
  * The AdaNet search with SAEP pruning (spec §5): each iteration prunes the ensemble (SAEP, from three
@@ -97,10 +97,8 @@ public final class AdaNetSearch {
         double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
         Dataset train = data.train();
         int classes = train.classCount();
-        int steps = config.stepsPerIteration();
         int batch = config.batchSize();
-        SubnetworkGenerator generator = new SubnetworkGenerator(config.model(), train.shape(), classes, config.width(),
-                (float) config.learningRate(), steps, config.seed());
+        SearchSpace generator = config.searchSpace(train.shape(), classes);
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
@@ -248,7 +246,7 @@ public final class AdaNetSearch {
         return best;
     }
 
-    private Option evaluate(Option option, int[] batches, Partitions data, Objective objective, SubnetworkGenerator generator,
+    private Option evaluate(Option option, int[] batches, Partitions data, Objective objective, SearchSpace generator,
                             int classes) {
         List<Member> members = option.members();
         double[] complexities = members.stream().mapToDouble(Member::complexity).toArray();

@@ -9,7 +9,7 @@ import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingTask;
 import org.saepj.subnetwork.CandidateSpec;
-import org.saepj.subnetwork.SubnetworkGenerator;
+import org.saepj.subnetwork.SearchSpace;
 
 /**
  * Supplies each iteration's trained candidates (spec §5, "train each candidate h for S steps"): draws the
@@ -31,7 +31,7 @@ final class CandidateRounds {
     }
 
     private final SearchConfig config;
-    private final SubnetworkGenerator generator;
+    private final SearchSpace generator;
     private final CandidateExecutor executor;
     private final Dataset train;
     private final List<Dataset> outputsOn;
@@ -49,7 +49,7 @@ final class CandidateRounds {
      * @param outputsOn the data every candidate's outputs are computed on
      * @param stream the batch stream, where the iterations before the first one to supply left it
      */
-    CandidateRounds(SearchConfig config, SubnetworkGenerator generator, CandidateExecutor executor, Dataset train,
+    CandidateRounds(SearchConfig config, SearchSpace generator, CandidateExecutor executor, Dataset train,
                     List<Dataset> outputsOn, BatchStream stream) {
         this.config = config;
         this.generator = generator;

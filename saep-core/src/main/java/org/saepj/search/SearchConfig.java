@@ -3,7 +3,12 @@ package org.saepj.search;
 import java.util.Arrays;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.data.Shape;
+import org.saepj.subnetwork.DefinedSpace;
 import org.saepj.subnetwork.ModelKind;
+import org.saepj.subnetwork.PaperSpace;
+import org.saepj.subnetwork.SearchSpace;
+import org.saepj.subnetwork.SpaceDefinition;
 
 /**
  * An immutable search configuration. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000 steps in
@@ -16,7 +21,8 @@ import org.saepj.subnetwork.ModelKind;
  * @param pair a binary pair of class indices, or null for all classes
  * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
  * @param testFraction for sources without a test partition: the stratified holdout used as test data
- * @param model the kind of subnetwork
+ * @param model the paper's search space (dnn, cnn, linear), used when {@code space} is null
+ * @param space a search space from a file, or null for the paper's {@code model}
  * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
  * @param mixture uniform or learned mixture weights
  * @param lambda λ, weight of each member's complexity in the objective
@@ -31,13 +37,17 @@ import org.saepj.subnetwork.ModelKind;
  * @param selection the data candidates are selected and pruned on
  * @param stopping when the search ends before its last iteration (default: never)
  */
-public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, CriterionSpec criterion,
+public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, SpaceDefinition space,
+                           CriterionSpec criterion,
                            Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
                            int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection,
                            StoppingRule stopping) {
     /** Validates every setting. */
     public SearchConfig {
         stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
+        if (space != null) {
+            space.validate();
+        }
         require(dataset != null && !dataset.isBlank(), "dataset must be given");
         if (pair != null) {
             require(pair.length == 2, "pair needs exactly two classes, got " + Arrays.toString(pair));
@@ -68,6 +78,21 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         }
     }
 
+    /**
+     * @param input the input shape
+     * @param classes the number of classes
+     * @return what each iteration proposes: the space from the file, or the paper's for {@code model}
+     */
+    public SearchSpace searchSpace(Shape input, int classes) {
+        return space != null ? new DefinedSpace(space, input, classes, (float) learningRate, stepsPerIteration(), seed)
+                : new PaperSpace(model, input, classes, width, (float) learningRate, stepsPerIteration(), seed);
+    }
+
+    /** @return the search space's name: the paper's model id ("dnn") or "space NAME" for a file's */
+    public String spaceName() {
+        return space == null ? model.id() : "space " + space.name();
+    }
+
     /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
     public int stepsPerIteration() {
         return totalSteps / iterations;
@@ -86,6 +111,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         b.folds = folds;
         b.testFraction = testFraction;
         b.model = model;
+        b.space = space;
         b.criterion = criterion;
         b.mixture = mixture;
         b.lambda = lambda;
@@ -115,7 +141,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
     @Override
     public String toString() {
         return "SearchConfig[dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction="
-                + testFraction + ", model=" + model.id() + ", method=" + criterion + ", mixture="
+                + testFraction + ", model=" + spaceName() + ", method=" + criterion + ", mixture="
                 + mixture.id() + ", lambda=" + lambda + ", beta=" + beta + ", iterations=" + iterations + ", totalSteps="
                 + totalSteps + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", width=" + width + ", seed="
                 + seed + ", threads=" + threads + ", selection=" + selection
@@ -129,6 +155,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         private int folds;
         private double testFraction = 0.2;
         private ModelKind model = ModelKind.DNN;
+        private SpaceDefinition space;
         private CriterionSpec criterion = CriterionSpec.of("adanet");
         private StoppingRule stopping = StoppingRule.NONE;
         private Criteria criteria;
@@ -180,6 +207,12 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         /** @param v the subnetwork kind @return this */
         public Builder model(ModelKind v) {
             model = v;
+            return this;
+        }
+
+        /** @param v a search space from a file, or null for the paper's model @return this */
+        public Builder space(SpaceDefinition v) {
+            space = v;
             return this;
         }
 
@@ -279,7 +312,7 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         /** @return the validated configuration */
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
-            return new SearchConfig(dataset, pair, folds, testFraction, model, resolved, mixture, lambda, beta, iterations,
+            return new SearchConfig(dataset, pair, folds, testFraction, model, space, resolved, mixture, lambda, beta, iterations,
                     totalSteps, batchSize, learningRate, width, seed, threads, selection, stopping);
         }
     }

@@ -112,6 +112,8 @@ class GradientCheckTest {
     void convLayer(String kernels) {
         check(new Conv2D(5, 4, 2, 3, kernels(kernels)), 3);
         check(new Conv2D(6, 6, 1, 16, kernels(kernels)), 4);
+        check(new Conv2D(5, 6, 2, 3, 5, kernels(kernels)), 5); // 5×5: two padding rows and columns
+        check(new Conv2D(3, 2, 1, 4, 5, kernels(kernels)), 6); // smaller than the kernel: most taps are padding
     }
 
     @ParameterizedTest
@@ -152,7 +154,9 @@ class GradientCheckTest {
     void wholeNetworksAgreeWithFiniteDifferences(String kernels) {
         for (Architecture arch : List.of(
                 Architecture.DenseStack.dnn(new Shape(3, 3, 1), 2, 6, 4),
-                new Architecture.ConvNet(new Shape(6, 6, 2), 3, 5, 3))) {
+                new Architecture.ConvNet(new Shape(6, 6, 2), 3, 5, 3),
+                new Architecture.ConvNet(new Shape(8, 8, 1), List.of(new Architecture.ConvBlock(3, 5), new Architecture.ConvBlock(4, 3)), 5,
+                        3))) {
             Network net = new Network(arch, kernels(kernels)).initialize(11);
             SplittableRandom rng = new SplittableRandom(12);
             float[] x = awayFromKinks(BATCH * arch.input().size(), rng);

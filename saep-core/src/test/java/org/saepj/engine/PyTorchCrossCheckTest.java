@@ -56,6 +56,12 @@ class PyTorchCrossCheckTest {
         crossCheck(Architecture.ConvNet.paper(new org.saepj.data.Shape(28, 28, 1), 10), 3);
     }
 
+    @Test
+    void threeBlockCnnWith5x5Kernels() {
+        crossCheck(new Architecture.ConvNet(new org.saepj.data.Shape(28, 28, 1), List.of(new Architecture.ConvBlock(8, 5),
+                new Architecture.ConvBlock(16, 3), new Architecture.ConvBlock(16, 5)), 32, 10), 4);
+    }
+
     private static void crossCheck(Architecture arch, long seed) {
         Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
         SplittableRandom rng = new SplittableRandom(seed + 100);
@@ -80,12 +86,14 @@ class PyTorchCrossCheckTest {
                 NDArray h = m.create(x, new Shape(BATCH, arch.input().height(), arch.input().width(), arch.input().channels()));
                 for (Layer layer : net.layers()) {
                     if (layer instanceof Conv2D conv) {
-                        int cin = arch.input().channels();
-                        int cout = conv.outputSize() / (arch.input().height() * arch.input().width());
-                        NDArray w = param(m, net, conv.offset(), new Shape(3, 3, cin, cout), tensors, slices);
-                        NDArray b = param(m, net, conv.offset() + 9 * cin * cout, new Shape(cout), tensors, slices);
+                        int cin = conv.inChannels();
+                        int cout = conv.filters();
+                        int k = conv.kernel();
+                        NDArray w = param(m, net, conv.offset(), new Shape(k, k, cin, cout), tensors, slices);
+                        NDArray b = param(m, net, conv.offset() + k * k * cin * cout, new Shape(cout), tensors, slices);
                         NDArray nchw = h.transpose(0, 3, 1, 2);
-                        NDArray out = Conv2d.conv2d(nchw, w.transpose(3, 2, 0, 1), b, new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+                        NDArray out = Conv2d.conv2d(nchw, w.transpose(3, 2, 0, 1), b, new Shape(1, 1), new Shape(k / 2, k / 2))
+                                .singletonOrThrow();
                         h = out.transpose(0, 2, 3, 1); // back to NHWC
                     } else if (layer instanceof Dense dense) {
                         int in = dense.inputSize();

@@ -192,7 +192,7 @@ class ReaderFuzzTest {
         EnsembleManifest m = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION, new int[] {1, 1, 4}, List.of("a", "b"),
                 new EnsembleManifest.Preprocessing("standardize", new float[4], new float[] {1, 1, 1, 1}),
                 List.of(new EnsembleManifest.MemberEntry(0, 0, "dnn", 1, new int[] {3}, 0, 0, 1.0, net.parameterCount(),
-                        "member-0.params", SavedEnsemble.parameterChecksum(net))),
+                        "member-0.params", SavedEnsemble.parameterChecksum(net), null)),
                 new EnsembleManifest.DataEntry("csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
                 Map.of("version", "test"));
         new SavedEnsemble(m, List.of(net)).save(ensemble);

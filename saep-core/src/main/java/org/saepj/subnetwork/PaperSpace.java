@@ -8,7 +8,7 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.optim.OptimizerSpec;
 
 /**
- * Proposes each iteration's candidates (spec §3): for the DNN, depth k and k + 1 where k is the depth of the
+ * The paper's search spaces (spec §3), chosen by {@code --model}: for the DNN, depth k and k + 1 where k is the depth of the
  * most recently added member still in the ensemble (0 at the start); for the CNN one candidate; for the
  * linear model one depth-0 candidate. DNN and linear candidates train with RMSProp, the CNN with SGD +
  * momentum and cosine decay over the iteration's steps.
@@ -21,12 +21,13 @@ import org.saepj.engine.optim.OptimizerSpec;
  * @param stepsPerIteration S, for the CNN's cosine decay
  * @param seed the run seed
  */
-public record SubnetworkGenerator(ModelKind kind, Shape input, int classes, int width, float learningRate,
-                                  int stepsPerIteration, long seed) {
+public record PaperSpace(ModelKind kind, Shape input, int classes, int width, float learningRate,
+                         int stepsPerIteration, long seed) implements SearchSpace {
     /**
      * @return whether the candidates of an iteration depend only on the iteration (CNN, linear), not on the
      *     ensemble, so that they can be trained before the ensemble they join is known
      */
+    @Override
     public boolean independentOfEnsemble() {
         return kind != ModelKind.DNN;
     }
@@ -36,6 +37,7 @@ public record SubnetworkGenerator(ModelKind kind, Shape input, int classes, int 
      * @param lastDepth the depth of the most recently added member still in the ensemble, if any
      * @return the candidates of iteration t, in a fixed order
      */
+    @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
         List<CandidateSpec> out = new ArrayList<>();
         switch (kind) {
@@ -61,8 +63,23 @@ public record SubnetworkGenerator(ModelKind kind, Shape input, int classes, int 
     /**
      * @return the optimizer that fits learned mixture weights: the subnetworks' optimizer (spec §4)
      */
+    @Override
     public OptimizerSpec mixtureOptimizer() {
         return kind == ModelKind.CNN ? new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration)
                 : new OptimizerSpec.RmsProp(learningRate);
+    }
+
+    @Override
+    public Architecture largest(int iterations) {
+        return switch (kind) {
+            case CNN -> Architecture.ConvNet.paper(input, classes);
+            case LINEAR -> Architecture.DenseStack.dnn(input, 0, width, classes);
+            case DNN -> Architecture.DenseStack.dnn(input, iterations + 1, width, classes);
+        };
+    }
+
+    @Override
+    public int maxCandidates() {
+        return kind == ModelKind.DNN ? 2 : 1;
     }
 }

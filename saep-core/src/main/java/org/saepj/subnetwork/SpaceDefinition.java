@@ -1,0 +1,128 @@
+package org.saepj.subnetwork;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.saepj.engine.Architecture;
+
+/**
+ * The content of a search-space file (JSON, {@code --space FILE}; schema in docs/SEARCH_SPACES.md): named
+ * candidate families, each proposing candidates every iteration. Stored whole in the run's configuration, so a
+ * resumed or re-evaluated run does not depend on the file.
+ *
+ * @param formatVersion 1
+ * @param name a short name, shown in reports
+ * @param description what the space is for (optional)
+ * @param families the families, in the order their candidates are proposed
+ */
+public record SpaceDefinition(Integer formatVersion, String name, String description, List<Family> families) {
+    /** The format this build reads and writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * A candidate family.
+     *
+     * @param name a short name; candidate names start with it
+     * @param type "dense" or "conv"
+     * @param widths dense: the width of every hidden layer, one candidate per width
+     * @param depths dense: which depths each iteration proposes
+     * @param blocks conv: the convolution blocks (1 to 4; kernel 3 or 5; each followed by 2×2 max pooling)
+     * @param dense conv: units of the dense layer after the blocks
+     * @param optimizer how the family's candidates train (default: RMSProp at the search's learning rate)
+     * @param complexity r(h) of the family's candidates (default: the architecture's, √depth or 1)
+     */
+    public record Family(String name, String type, List<Integer> widths, DepthRule depths, List<Architecture.ConvBlock> blocks,
+                         Integer dense, OptimizerDefinition optimizer, Complexity complexity) {
+    }
+
+    /**
+     * The depths a dense family proposes.
+     *
+     * @param rule "adanet": k and k + 1, k the depth of the most recently added member still in the ensemble (0
+     *     at first); "fixed": the given depths every iteration
+     * @param values the depths of "fixed" (0 is a linear model)
+     */
+    public record DepthRule(String rule, List<Integer> values) {
+    }
+
+    /**
+     * A family's optimizer.
+     *
+     * @param type "rmsprop", "sgd-momentum" or "adam"
+     * @param learningRate the base rate (default: the search's {@code --lr})
+     * @param momentum sgd-momentum's momentum (default 0.9)
+     * @param schedule "constant" or "cosine" (decay over each iteration's steps; sgd-momentum only); default constant
+     */
+    public record OptimizerDefinition(String type, Double learningRate, Double momentum, String schedule) {
+    }
+
+    /**
+     * Checks everything a file can get wrong, naming the field.
+     *
+     * @return this definition
+     * @throws IllegalArgumentException "families[1].widths: …"
+     */
+    public SpaceDefinition validate() {
+        require(formatVersion != null && formatVersion == FORMAT_VERSION, "formatVersion", "must be " + FORMAT_VERSION + ", got " + formatVersion);
+        require(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"), "name", "must be a short name of letters, digits,"
+                + " '.', '_' or '-', got " + (name == null ? "none" : "'" + name + "'"));
+        require(families != null && !families.isEmpty(), "families", "must list at least one family");
+        require(families.size() <= 16, "families", "at most 16 families, got " + families.size());
+        Set<String> names = new HashSet<>();
+        for (int f = 0; f < families.size(); f++) {
+            Family fam = families.get(f);
+            String at = "families[" + f + "]";
+            require(fam != null, at, "must be an object");
+            require(fam.name() != null && fam.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}") && names.add(fam.name()), at + ".name",
+                    "must be a short name, different for each family");
+            require("dense".equals(fam.type()) || "conv".equals(fam.type()), at + ".type", "must be dense or conv, got "
+                    + fam.type());
+            if (fam.type().equals("dense")) {
+                require(fam.widths() != null && !fam.widths().isEmpty() && fam.widths().size() <= 8
+                        && fam.widths().stream().allMatch(w -> w != null && w >= 1 && w <= 4096), at + ".widths",
+                        "must list 1 to 8 widths between 1 and 4096");
+                require(fam.depths() != null && ("adanet".equals(fam.depths().rule()) || "fixed".equals(fam.depths().rule())),
+                        at + ".depths.rule", "must be adanet or fixed");
+                if (fam.depths().rule().equals("fixed")) {
+                    require(fam.depths().values() != null && !fam.depths().values().isEmpty() && fam.depths().values().size() <= 8
+                            && fam.depths().values().stream().allMatch(d -> d != null && d >= 0 && d <= 16), at + ".depths.values",
+                            "must list 1 to 8 depths between 0 and 16");
+                }
+                require(fam.blocks() == null && fam.dense() == null, at, "blocks and dense belong to conv families");
+            } else {
+                require(fam.blocks() != null && !fam.blocks().isEmpty() && fam.blocks().size() <= Architecture.ConvNet.MAX_BLOCKS
+                        && !fam.blocks().contains(null), at + ".blocks", "must list 1 to " + Architecture.ConvNet.MAX_BLOCKS
+                        + " blocks of {filters, kernel}");
+                require(fam.blocks().stream().allMatch(b -> b.filters() <= 512), at + ".blocks", "at most 512 filters a block");
+                require(fam.dense() != null && fam.dense() >= 1 && fam.dense() <= 4096, at + ".dense", "must be between 1 and 4096");
+                require(fam.widths() == null && fam.depths() == null, at, "widths and depths belong to dense families");
+            }
+            OptimizerDefinition o = fam.optimizer();
+            if (o != null) {
+                require(List.of("rmsprop", "sgd-momentum", "adam").contains(o.type()), at + ".optimizer.type",
+                        "must be rmsprop, sgd-momentum or adam, got " + o.type());
+                require(o.learningRate() == null || o.learningRate() > 0 && (float) (double) o.learningRate() > 0
+                        && o.learningRate() < 1e3, at + ".optimizer.learningRate", "must be a positive number below 1000");
+                require(o.momentum() == null || o.type().equals("sgd-momentum") && o.momentum() >= 0 && o.momentum() < 1,
+                        at + ".optimizer.momentum", "belongs to sgd-momentum and must be in [0, 1)");
+                require(o.schedule() == null || o.schedule().equals("constant") || o.schedule().equals("cosine")
+                        && o.type().equals("sgd-momentum"), at + ".optimizer.schedule", "must be constant, or cosine for sgd-momentum");
+            }
+        }
+        return this;
+    }
+
+    private static void require(boolean ok, String field, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(field + ": " + message);
+        }
+    }
+
+    /** @return the family names, for messages */
+    List<String> familyNames() {
+        List<String> out = new ArrayList<>();
+        families.forEach(f -> out.add(f.name()));
+        return out;
+    }
+}
