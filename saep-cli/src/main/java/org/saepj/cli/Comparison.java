@@ -19,7 +19,6 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.pruning.Criteria;
-import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Experiment;
 import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
@@ -129,10 +128,7 @@ final class Comparison {
             // One subnetwork for the whole budget: a one-iteration search with the budget of all iterations.
             return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations()).build();
         }
-        Criteria criteria = Criteria.discover();
-        Map<String, Double> own = new java.util.TreeMap<>(plan.criterionParameters());
-        own.keySet().retainAll(criteria.provider(method).parameters().stream().map(org.saepj.pruning.CriterionParameter::name).toList());
-        return b.criterion(CriterionSpec.of(method, own)).build();
+        return b.criterion(Criteria.discover().resolveOwn(method, plan.criterionParameters())).build();
     }
 
     /** A summary row: one method and mixture over its seeds or folds. */

@@ -3,7 +3,6 @@ package org.saepj.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.saepj.pruning.Criteria;
-import org.saepj.pruning.CriterionParameter;
 import org.saepj.pruning.CriterionProvider;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Mixture;
@@ -87,7 +86,6 @@ final class SearchOptions {
      * @throws UsageError naming the option and what is accepted
      */
     SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
-        check(alpha == null || alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
         check(lambda >= 0 && Double.isFinite(lambda), "--lambda must be a number ≥ 0, got " + lambda);
         check(beta >= 0 && Double.isFinite(beta), "--beta must be a number ≥ 0, got " + beta);
         check(iterations >= 1, "--iterations must be a positive count, got " + iterations);
@@ -162,12 +160,9 @@ final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError(option + ": " + e.getMessage());
         }
-        Map<String, Double> given = new LinkedHashMap<>(criterionParameters());
-        if (!withParameters) {
-            given.keySet().retainAll(provider.parameters().stream().map(CriterionParameter::name).toList());
-        }
         try {
-            return criteria.resolve(CriterionSpec.of(provider.id(), given));
+            return withParameters ? criteria.resolve(CriterionSpec.of(provider.id(), criterionParameters()))
+                    : criteria.resolveOwn(provider.id(), criterionParameters());
         } catch (IllegalArgumentException e) {
             throw new UsageError((alpha != null && params.isEmpty() ? "--alpha" : "--param") + ": " + e.getMessage());
         }

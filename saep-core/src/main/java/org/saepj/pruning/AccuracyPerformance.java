@@ -3,7 +3,6 @@ package org.saepj.pruning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -16,31 +15,17 @@ public final class AccuracyPerformance implements PruningCriterion {
     public static final String ID = "pap";
 
     /** Makes {@code pap} known. */
-    public static final class Provider implements CriterionProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String summary() {
-            return "SAEP accuracy performance: members whose removal lowers the ensemble's error leave";
-        }
-
-        @Override
-        public PruningCriterion create(Map<String, Double> values) {
-            return new AccuracyPerformance();
+    public static final class Provider extends SimpleCriterionProvider {
+        /** For ServiceLoader. */
+        public Provider() {
+            super(ID, "SAEP accuracy performance: members whose removal lowers the ensemble's error leave", List.of(),
+                    values -> new AccuracyPerformance());
         }
     }
 
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return Map.of();
     }
 
     @Override

@@ -117,6 +117,19 @@ public final class Criteria {
     }
 
     /**
+     * Resolves a criterion given parameters meant for several (a comparison's): it takes those it declares.
+     *
+     * @param id a criterion id
+     * @param parameters parameter values by name, some perhaps of other criteria
+     * @return the criterion's spec with its own parameters, checked and completed
+     */
+    public CriterionSpec resolveOwn(String id, Map<String, Double> parameters) {
+        Map<String, Double> own = new TreeMap<>(parameters);
+        own.keySet().retainAll(provider(id).parameters().stream().map(CriterionParameter::name).toList());
+        return resolve(new CriterionSpec(id, own));
+    }
+
+    /**
      * @param spec an id and some parameters
      * @return the criterion, its parameters checked and completed
      */

@@ -20,25 +20,11 @@ public final class InformationEntropy implements PruningCriterion {
     private final double alpha;
 
     /** Makes {@code pie} known. */
-    public static final class Provider implements CriterionProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String summary() {
-            return "SAEP information entropy: keeps the diverse, relevant members (parameter alpha)";
-        }
-
-        @Override
-        public List<CriterionParameter> parameters() {
-            return List.of(ALPHA);
-        }
-
-        @Override
-        public PruningCriterion create(Map<String, Double> values) {
-            return new InformationEntropy(values.get(ALPHA.name()));
+    public static final class Provider extends SimpleCriterionProvider {
+        /** For ServiceLoader. */
+        public Provider() {
+            super(ID, "SAEP information entropy: keeps the diverse, relevant members (parameter alpha)", List.of(ALPHA),
+                    values -> new InformationEntropy(values.get(ALPHA.name())));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.saepj.pruning;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Plain AdaNet ({@code adanet}): nothing is ever pruned. */
@@ -9,31 +8,16 @@ public final class KeepAll implements PruningCriterion {
     public static final String ID = "adanet";
 
     /** Makes {@code adanet} known. */
-    public static final class Provider implements CriterionProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String summary() {
-            return "AdaNet: keep every member";
-        }
-
-        @Override
-        public PruningCriterion create(Map<String, Double> values) {
-            return new KeepAll();
+    public static final class Provider extends SimpleCriterionProvider {
+        /** For ServiceLoader. */
+        public Provider() {
+            super(ID, "AdaNet: keep every member", java.util.List.of(), values -> new KeepAll());
         }
     }
 
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return Map.of();
     }
 
     @Override

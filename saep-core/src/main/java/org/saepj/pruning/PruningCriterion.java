@@ -16,8 +16,10 @@ public interface PruningCriterion {
     /** @return the id it was created under ("pie") */
     String id();
 
-    /** @return the parameters it was created with, by name (PIE: {@code alpha}); empty when it has none */
-    Map<String, Double> parameters();
+    /** @return the parameters it was created with, by name (PIE: {@code alpha}); none by default */
+    default Map<String, Double> parameters() {
+        return Map.of();
+    }
 
     /** @return false for a criterion that never removes anything (plain AdaNet), so the search skips the decision */
     default boolean prunes() {

@@ -1,7 +1,6 @@
 package org.saepj.pruning;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /** PRS: with probability ½ one member chosen uniformly at random leaves; otherwise none. */
@@ -10,31 +9,16 @@ public final class RandomSelection implements PruningCriterion {
     public static final String ID = "prs";
 
     /** Makes {@code prs} known. */
-    public static final class Provider implements CriterionProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String summary() {
-            return "SAEP random selection: with probability 1/2 one random member leaves";
-        }
-
-        @Override
-        public PruningCriterion create(Map<String, Double> values) {
-            return new RandomSelection();
+    public static final class Provider extends SimpleCriterionProvider {
+        /** For ServiceLoader. */
+        public Provider() {
+            super(ID, "SAEP random selection: with probability 1/2 one random member leaves", List.of(), values -> new RandomSelection());
         }
     }
 
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return Map.of();
     }
 
     @Override

@@ -15,25 +15,12 @@ public final class DropWorst implements PruningCriterion {
     private final double margin;
 
     /** Makes {@code drop-worst} known. */
-    public static final class Provider implements CriterionProvider {
-        @Override
-        public String id() {
-            return ID;
-        }
-
-        @Override
-        public String summary() {
-            return "test criterion: the member with the highest error leaves";
-        }
-
-        @Override
-        public List<CriterionParameter> parameters() {
-            return List.of(new CriterionParameter("margin", 0, 0, 1, "how much worse than the ensemble the member must be"));
-        }
-
-        @Override
-        public PruningCriterion create(Map<String, Double> values) {
-            return new DropWorst(values.get("margin"));
+    public static final class Provider extends SimpleCriterionProvider {
+        /** For ServiceLoader. */
+        public Provider() {
+            super(ID, "test criterion: the member with the highest error leaves",
+                    List.of(new CriterionParameter("margin", 0, 0, 1, "how much worse than the ensemble the member must be")),
+                    values -> new DropWorst(values.get("margin")));
         }
     }
 
