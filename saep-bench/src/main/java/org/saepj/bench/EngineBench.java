@@ -47,10 +47,13 @@ public final class EngineBench {
         List<Object[]> nets = List.of(
                 new Object[] {"dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10)},
                 new Object[] {"mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10)},
-                new Object[] {"cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10)});
+                new Object[] {"cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10)},
+                // The two-block CNN of examples/spaces/cnn-two-blocks.json.
+                new Object[] {"cnn-conv32x5-pool-conv64-pool-128-10", new Architecture.ConvNet(image, List.of(
+                        new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10)});
         for (Object[] entry : nets) {
             Architecture arch = (Architecture) entry[1];
-            int n = arch instanceof Architecture.ConvNet ? Math.max(steps / 3, 20) : steps;
+            int n = arch instanceof Architecture.ConvNet c ? Math.max(steps / (3 * c.blocks().size() * c.blocks().size()), 10) : steps;
             double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, 1));
             double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
             System.out.printf("BENCH %s ours=%.0f djl=%.0f ratio=%.2f%n", entry[0], ours, djl, ours / djl);

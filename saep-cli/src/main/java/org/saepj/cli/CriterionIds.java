@@ -15,11 +15,16 @@ final class CriterionIds implements Iterable<String> {
         for (CriterionProvider p : Criteria.discover().providers()) {
             lines.add(String.format("  %-8s %s", p.id(), p.summary()));
             for (org.saepj.pruning.CriterionParameter param : p.parameters()) {
-                lines.add(String.format("  %-8s   --param %s=V: %s (default %s, from %s to %s)", "", param.name(), param.description(),
-                        param.defaultValue(), param.min(), param.max()));
+                lines.add(String.format("  %-8s   --param %s=V (%s to %s, default %s)", "", param.name(), number(param.min()),
+                        number(param.max()), number(param.defaultValue())));
+                lines.add(String.format("  %-8s     %s", "", param.description()));
             }
         }
         return lines.toArray(String[]::new);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     @Override

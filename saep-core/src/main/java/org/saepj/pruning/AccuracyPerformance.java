@@ -18,7 +18,7 @@ public final class AccuracyPerformance implements PruningCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP accuracy performance: members whose removal lowers the ensemble's error leave", List.of(),
+            super(ID, "SAEP accuracy: members whose removal lowers the error leave", List.of(),
                     values -> new AccuracyPerformance());
         }
     }

@@ -16,14 +16,14 @@ public final class InformationEntropy implements PruningCriterion {
     public static final String ID = "pie";
     /** PIE's trade-off between diversity (α → 1) and relevance to the labels (α → 0). */
     public static final CriterionParameter ALPHA = new CriterionParameter("alpha", 0.5, 0, 1,
-            "PIE's trade-off between diversity and relevance, in [0, 1]");
+            "diversity (1) against relevance to the labels (0)");
     private final double alpha;
 
     /** Makes {@code pie} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP information entropy: keeps the diverse, relevant members (parameter alpha)", List.of(ALPHA),
+            super(ID, "SAEP information entropy: keeps diverse, relevant members", List.of(ALPHA),
                     values -> new InformationEntropy(values.get(ALPHA.name())));
         }
     }

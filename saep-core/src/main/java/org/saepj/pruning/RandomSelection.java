@@ -12,7 +12,7 @@ public final class RandomSelection implements PruningCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP random selection: with probability 1/2 one random member leaves", List.of(), values -> new RandomSelection());
+            super(ID, "SAEP random: with probability 1/2 a random member leaves", List.of(), values -> new RandomSelection());
         }
     }
 
