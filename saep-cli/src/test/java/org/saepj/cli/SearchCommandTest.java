@@ -198,6 +198,8 @@ class SearchCommandTest {
         assertThat(report.at("/iterations/0/candidates").size()).isEqualTo(3);
         JsonNode stored = Json.MAPPER.readTree(out.resolve("run.json").toFile());
         assertThat(stored.at("/config/space/name").asText()).as("the space is stored whole").isEqualTo("cnn-and-dnn");
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
+        assertThat(manifest.get("config")).as("the saved ensemble holds the whole configuration").isEqualTo(stored.get("config"));
         CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir,
                 "--json");
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(report.at("/final/testAccuracy").asDouble());

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param members each member's architecture, weight and parameter file
  * @param data where the ensemble was trained: source, pair, partition and the settings that rebuild the split
  * @param provenance version, commit, Java, engine, start time, dataset fingerprint
+ * @param config the search's whole configuration (format 2; null in format 1 and for ensembles not made by a search)
  */
 public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Preprocessing preprocessing,
-                               List<MemberEntry> members, DataEntry data, Map<String, String> provenance) {
+                               List<MemberEntry> members, DataEntry data, Map<String, String> provenance,
+                               org.saepj.search.SearchConfig config) {
     /**
      * @param type "scale" (images divided by 255 when read) or "standardize" (tabular features)
      * @param mean per-feature training means (standardize only)

@@ -59,7 +59,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
         EnsembleManifest current = new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
-                m.data(), m.provenance());
+                m.data(), m.provenance(), m.config());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -335,7 +335,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         EnsembleManifest m = manifest;
         return new SavedEnsemble(new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(),
-                entries, m.data(), m.provenance()), nets);
+                entries, m.data(), m.provenance(), m.config()), nets);
     }
 
     /** @return provenance entries, never null */
