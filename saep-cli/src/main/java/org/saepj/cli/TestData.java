@@ -21,7 +21,7 @@ final class TestData {
         Dataset testSet = relabel(extra.test().orElse(extra.train()), main.train(), test);
         return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
                 Fingerprint.combine(main.sha256(), extra.sha256()), false,
-                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()));
+                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames());
     }
 
     /** Maps the test labels onto the training data's classes by name (CSV label order depends on the file). */

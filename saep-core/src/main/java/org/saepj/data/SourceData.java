@@ -1,5 +1,6 @@
 package org.saepj.data;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,9 +16,11 @@ import java.util.Optional;
  *     differently gets the same fingerprint)
  * @param verified true when the content matched pinned checksums of a known dataset
  * @param separateTest where the test partition came from when it was attached from a second source, else null
+ * @param featureNames the names of the features (a CSV header's columns but the label), in order; empty when
+ *     the source has none (images, a CSV without a header)
  */
 public record SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256,
-                         boolean verified, SeparateTest separateTest) {
+                         boolean verified, SeparateTest separateTest, List<String> featureNames) {
     /**
      * A test partition taken from a source of its own ({@code --test}): both sources and their fingerprints,
      * so a saved ensemble can tell its training data from its test data later.
@@ -30,13 +33,14 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
     public record SeparateTest(String trainSource, String trainSha256, String testSource, String testSha256) {
     }
 
-    /** A source that brought its own test partition, or none. */
+    /** A source that brought its own test partition, or none, and has no feature names. */
     public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified) {
-        this(name, source, train, test, sha256, verified, null);
+        this(name, source, train, test, sha256, verified, null, List.of());
     }
 
     /** Checks the required parts. */
     public SourceData {
+        featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         Objects.requireNonNull(name);
         Objects.requireNonNull(source);
         Objects.requireNonNull(train);

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param data where the ensemble was trained: source, pair, partition and the settings that rebuild the split
  * @param provenance version, commit, Java, engine, start time, dataset fingerprint
  * @param config the search's whole configuration (format 2; null in format 1 and for ensembles not made by a search)
+ * @param featureNames the input features' names, in input order (format 2; tabular data with a header), else null
  */
 public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Preprocessing preprocessing,
                                List<MemberEntry> members, DataEntry data, Map<String, String> provenance,
-                               org.saepj.search.SearchConfig config) {
+                               org.saepj.search.SearchConfig config, List<String> featureNames) {
     /**
      * @param type "scale" (images divided by 255 when read) or "standardize" (tabular features)
      * @param mean per-feature training means (standardize only)

@@ -59,7 +59,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
         EnsembleManifest current = new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
-                m.data(), m.provenance(), m.config());
+                m.data(), m.provenance(), m.config(), m.featureNames());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -206,6 +206,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 || m.preprocessing().deviation().length != features)) {
             throw new SaepException(file + ": standardize needs mean and deviation of " + features + " features each");
         }
+        if (m.featureNames() != null && (m.featureNames().size() != features || m.featureNames().contains(null))) {
+            throw new SaepException(file + ": featureNames must name each of the " + features + " features");
+        }
         if (m.classNames().contains(null)) {
             throw new SaepException(file + ": class names must be strings");
         }
@@ -335,7 +338,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         EnsembleManifest m = manifest;
         return new SavedEnsemble(new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(),
-                entries, m.data(), m.provenance(), m.config()), nets);
+                entries, m.data(), m.provenance(), m.config(), m.featureNames()), nets);
     }
 
     /** @return provenance entries, never null */

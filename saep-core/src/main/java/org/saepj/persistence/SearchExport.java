@@ -62,7 +62,7 @@ public final class SearchExport {
                 separate == null ? null : separate.testSha256());
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
                 new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, data,
-                provenance, c);
+                provenance, c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
         return new SavedEnsemble(manifest, networks);
     }
 }

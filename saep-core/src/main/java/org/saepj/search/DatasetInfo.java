@@ -16,7 +16,9 @@ import org.saepj.data.SourceData;
  * @param partition which partition this is ("train/test", "fold 2 of 5", …)
  * @param sha256 the fingerprint of the loaded content
  * @param separateTest the two sources when the test data came from a source of its own, else null
+ * @param featureNames the features' names (tabular data with a header), else empty
  */
 public record DatasetInfo(String name, String source, List<String> classes, int trainSize, int selectionSize, int testSize,
-                          int[] pair, String partition, String sha256, SourceData.SeparateTest separateTest) {
+                          int[] pair, String partition, String sha256, SourceData.SeparateTest separateTest,
+                          List<String> featureNames) {
 }

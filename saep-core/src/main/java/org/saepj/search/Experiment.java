@@ -64,6 +64,6 @@ public final class Experiment {
      */
     public static DatasetInfo info(SearchConfig config, SourceData data, Partitions p) {
         return new DatasetInfo(data.name(), data.source(), p.train().classNames(), p.train().size(), p.selection().size(),
-                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest());
+                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(), data.featureNames());
     }
 }

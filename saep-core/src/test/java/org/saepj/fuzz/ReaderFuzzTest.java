@@ -194,7 +194,7 @@ class ReaderFuzzTest {
                 List.of(new EnsembleManifest.MemberEntry(0, 0, "dnn", 1, new int[] {3}, 0, 0, 1.0, net.parameterCount(),
                         "member-0.params", SavedEnsemble.parameterChecksum(net), null)),
                 new EnsembleManifest.DataEntry("csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
-                Map.of("version", "test"), null);
+                Map.of("version", "test"), null, List.of("f1", "f2", "f3", "f4"));
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         try {
             return Files.readAllBytes(ensemble.resolve(SavedEnsemble.MANIFEST));

@@ -65,9 +65,10 @@ public final class CsvReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark some editors write: not part of the first cell
         }
-        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString());
+        List<String> featureNames = new ArrayList<>();
+        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames);
         return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false);
+                Fingerprint.sha256Hex(bytes), false, null, featureNames);
     }
 
     /**
@@ -77,9 +78,10 @@ public final class CsvReader {
      * @param in the text
      * @param options header and label column
      * @param name the dataset's name
+     * @param featureNames receives the feature columns' names from the header, in order (none without a header)
      * @return the parsed dataset
      */
-    static Dataset parse(Path file, Reader in, Options options, String name) {
+    static Dataset parse(Path file, Reader in, Options options, String name, List<String> featureNames) {
         List<CSVRecord> rows;
         // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
         LineIndexingReader text = new LineIndexingReader(in);
@@ -106,6 +108,13 @@ public final class CsvReader {
             labelCol = resolveLabelColumn(file, options.labelColumn().get(), header, columns);
         }
         List<CSVRecord> data = hasHeader ? rows.subList(1, rows.size()) : rows;
+        if (header != null) {
+            for (int c = 0; c < header.size(); c++) {
+                if (c != labelCol) {
+                    featureNames.add(header.get(c));
+                }
+            }
+        }
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
         }
