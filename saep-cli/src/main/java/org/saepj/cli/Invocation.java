@@ -3,7 +3,6 @@ package org.saepj.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
@@ -81,8 +80,6 @@ record Invocation(int formatVersion, SearchConfig config, String test, String da
             }
             inv.check(file);
             return inv;
-        } catch (NoSuchFileException e) {
-            throw new UsageError("--resume " + dir + ": no " + FILE + " there: not the output directory of a search");
         } catch (IOException | IllegalArgumentException e) {
             throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }

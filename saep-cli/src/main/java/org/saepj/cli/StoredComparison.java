@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.persistence.AtomicFiles;
@@ -59,8 +57,6 @@ record StoredComparison(Comparison.Plan plan, Invocation invocation) {
             }
             s.invocation().check(file);
             return s;
-        } catch (NoSuchFileException e) {
-            throw new UsageError("--resume " + dir + ": no " + Comparison.Plan.FILE + " there: not the output directory of a comparison");
         } catch (IOException | IllegalArgumentException e) {
             throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }

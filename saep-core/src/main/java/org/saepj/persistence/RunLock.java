@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.saepj.SaepException;
@@ -78,21 +77,6 @@ public final class RunLock implements AutoCloseable {
             channel.close();
         } catch (IOException suppressed) {
             // The lock attempt's own failure is what gets reported.
-        }
-    }
-
-    /**
-     * @param dir a directory
-     * @return true when a run holds the directory's lock now (the lock is tried and released at once)
-     */
-    public static boolean isHeld(Path dir) {
-        if (!Files.isRegularFile(dir.resolve(FILE))) {
-            return false;
-        }
-        try (RunLock ignored = acquire(dir, "")) {
-            return false;
-        } catch (SaepException e) {
-            return true;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.saepj.subnetwork;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,12 +116,5 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
         if (!ok) {
             throw new IllegalArgumentException(field + ": " + message);
         }
-    }
-
-    /** @return the family names, for messages */
-    List<String> familyNames() {
-        List<String> out = new ArrayList<>();
-        families.forEach(f -> out.add(f.name()));
-        return out;
     }
 }
