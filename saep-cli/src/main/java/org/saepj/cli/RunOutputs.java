@@ -51,10 +51,11 @@ final class RunOutputs {
         for (IterationRecord i : its) {
             rows.add(List.of(Integer.toString(i.iteration() + 1), i.selected(), Integer.toString(i.ensembleSize()),
                     i.memberDepths().toString(), i.pruned().toString(), String.format("%.4f", i.selectionObjective()),
-                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement())));
+                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement()),
+                    i.pruneDecision().criterion() + ": " + i.pruneDecision().details()));
         }
         html.heading("Iterations").table(List.of("iteration", "selected", "size", "depths", "pruned ids", "objective",
-                "test accuracy", "disagreement"), rows);
+                "test accuracy", "disagreement", "pruning decision (positions index the ensemble before pruning)"), rows);
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
