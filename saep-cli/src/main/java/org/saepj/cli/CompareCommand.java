@@ -78,6 +78,9 @@ final class CompareCommand implements Runnable {
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */
     static void check(Comparison.Plan plan, SourceData source, Path dir) {
+        for (String method : plan.methods()) {
+            Comparison.configFor(plan, method, plan.mixtures().get(0), plan.seeds().get(0)); // every method usable, before any run
+        }
         Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
     }
 

@@ -127,7 +127,12 @@ final class Comparison {
             // One subnetwork for the whole budget: a one-iteration search with the budget of all iterations.
             return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations()).build();
         }
-        return b.criterion(Criteria.discover().resolveOwn(method, plan.criterionParameters())).build();
+        try {
+            return b.criterion(Criteria.discover().resolveOwn(method, plan.criterionParameters())).build();
+        } catch (IllegalArgumentException e) {
+            // A stored comparison whose plug-in criterion is not on the class path any more, or was edited.
+            throw new org.saepj.SaepException("the comparison's method " + method + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     /** A summary row: one method and mixture over its seeds or folds. */

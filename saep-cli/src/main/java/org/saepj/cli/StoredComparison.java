@@ -51,7 +51,7 @@ record StoredComparison(Comparison.Plan plan, Invocation invocation) {
             upgrade(tree);
             StoredComparison s = JSON.treeToValue(tree, StoredComparison.class);
             if (s == null || s.plan() == null || s.invocation() == null || s.plan().base() == null || s.plan().methods() == null
-                    || s.plan().methods().isEmpty() || s.plan().mixtures() == null || s.plan().seeds() == null
+                    || s.plan().methods().isEmpty() || s.plan().mixtures() == null || s.plan().mixtures().isEmpty() || s.plan().seeds() == null
                     || s.plan().seeds().isEmpty()) {
                 throw new SaepException(file + ": incomplete: not a comparison this build can resume");
             }

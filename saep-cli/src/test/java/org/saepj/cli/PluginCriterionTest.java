@@ -45,6 +45,15 @@ class PluginCriterionTest {
         assertThat(Files.readString(out.resolve("report.html"))).contains("drop-worst: memberErrors [");
         CliRun resumed = CliRun.of("search", "--resume", out.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        // A stored run whose criterion is gone from the class path is one clear error, not an internal one.
+        Path gone = dir.resolve("gone");
+        FaultAuditTest.copyTree(out, gone);
+        Files.delete(gone.resolve("report.json"));
+        Files.writeString(gone.resolve("run.json"), Files.readString(gone.resolve("run.json")).replace("\"drop-worst\"", "\"vanished\""));
+        CliRun vanished = CliRun.of("search", "--resume", gone.toString());
+        assertThat(vanished.exitCode()).isEqualTo(1);
+        assertThat(vanished.err()).contains("error: the search's pruning criterion vanished(margin=0.0) cannot be used: unknown method 'vanished'")
+                .doesNotContain("internal error");
 
         Path predictions = TestFiles.write(dir.resolve("members.csv"), "0,0,1\n1,1,0\n0,1,1\n1,0,0\n".getBytes(StandardCharsets.UTF_8));
         Path labels = TestFiles.write(dir.resolve("labels.csv"), "0\n1\n1\n1\n".getBytes(StandardCharsets.UTF_8));
@@ -62,6 +71,12 @@ class PluginCriterionTest {
                 "--iterations", "4", "--steps", "80", "--threads", "2", "--quiet", "--out", dir.resolve("cmp").toString());
         assertThat(compare.exitCode()).as(compare.err()).isZero();
         assertThat(compare.out()).contains("drop-worst/uniform");
+        Path cmp = dir.resolve("cmp");
+        Files.writeString(cmp.resolve("compare.json"), Files.readString(cmp.resolve("compare.json")).replace("\"drop-worst\"", "\"vanished\""));
+        CliRun resumedCompare = CliRun.of("compare", "--resume", cmp.toString());
+        assertThat(resumedCompare.exitCode()).isEqualTo(1);
+        assertThat(resumedCompare.out()).as("refused before any run").doesNotContain("[1/");
+        assertThat(resumedCompare.err()).contains("error: the comparison's method vanished cannot be used: unknown method 'vanished'");
         CliRun unknown = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",
                 "drop-worst", "--param", "alpha=0.3");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -61,7 +61,13 @@ public final class AdaNetSearch {
         this.config = config;
         this.executor = executor;
         this.kernels = kernels;
-        this.criterion = criteria.create(config.criterion());
+        try {
+            this.criterion = criteria.create(config.criterion());
+        } catch (IllegalArgumentException e) {
+            // A stored run whose plug-in criterion is not on the class path any more, or was edited.
+            throw new org.saepj.SaepException("the search's pruning criterion " + config.criterion() + " cannot be used: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** A candidate ensemble considered in an iteration. */
