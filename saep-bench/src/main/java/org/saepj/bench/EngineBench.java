@@ -37,8 +37,12 @@ public final class EngineBench {
      * @param args {@code [steps] [repetitions]} (defaults 300 and 3)
      */
     public static void main(String[] args) throws Exception {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println("usage: saep bench [STEPS] [REPETITIONS]   (defaults 300 and 3): engine throughput against DJL/PyTorch");
+            return;
+        }
+        int steps = args.length > 0 ? positive(args[0], "STEPS") : 300;
+        int reps = args.length > 1 ? positive(args[1], "REPETITIONS") : 3;
         SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
         Dataset train = data.train();
         Shape image = train.shape();
@@ -128,6 +132,20 @@ public final class EngineBench {
     }
 
     /** One untimed warm-up, then the median of the timed repetitions. */
+    private static int positive(String arg, String name) {
+        try {
+            int v = Integer.parseInt(arg);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as every other usage error
+        }
+        System.err.println("error: " + name + " must be a positive whole number, got '" + arg + "' (see 'saep bench --help')");
+        System.exit(2);
+        return 0;
+    }
+
     static double median(int reps, Measure m) throws Exception {
         m.run();
         double[] v = new double[reps];

@@ -48,7 +48,7 @@ public final class SaepCommand implements Runnable {
             cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CriterionIds.helpFooter());
         }
         cmd.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage())
+            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "")
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });

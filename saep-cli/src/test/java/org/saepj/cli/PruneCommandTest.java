@@ -75,4 +75,11 @@ class PruneCommandTest {
         CliRun both = CliRun.of("prune", "--method", "pap");
         assertThat(both.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aMissingArgumentIsOneErrorLineWithoutPicocliPrefix() {
+        CliRun r = CliRun.of("prune", "--predictions", "p.csv", "--method", "pap");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: Missing required argument").doesNotContain("Error:");
+    }
 }
