@@ -48,7 +48,12 @@ public final class SaepCommand implements Runnable {
             cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CriterionIds.helpFooter());
         }
         cmd.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "")
+            String hint = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(2, u.getSuggestions().size())))
+                        + "?)";
+            }
+            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "") + hint
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });

@@ -115,4 +115,18 @@ class ErrorPathsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: ").contains("\tat ");
     }
+
+    @Test
+    void misspellingsGetASuggestion() throws Exception {
+        CliRun sub = CliRun.of("serach", "--data", "fashion-mnist");
+        assertThat(sub.exitCode()).isEqualTo(2);
+        assertThat(sub.err()).contains("(did you mean search");
+        CliRun option = CliRun.of("search", "--methd", "pie", "--data", "fashion-mnist", "--out", fresh());
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("did you mean --method");
+        Path csv = TestFiles.write(root.resolve("bare.csv"), OwnDataTest.blobs(30, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRun bare = CliRun.of("search", "--data", csv.toString(), "--out", fresh());
+        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.err()).contains("(did you mean csv:" + csv + "?)");
+    }
 }

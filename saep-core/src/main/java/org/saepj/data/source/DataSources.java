@@ -48,6 +48,22 @@ public final class DataSources {
         }
     }
 
+    /** A guess at what a bare path meant, so the error says what to type. */
+    private static String pathHint(String source) {
+        try {
+            Path p = Path.of(source);
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return source.endsWith(".tar.gz") ? " (did you mean cifar10:" + source + "?)" : " (did you mean csv:" + source + "?)";
+            }
+            if (java.nio.file.Files.isDirectory(p)) {
+                return " (did you mean idx:" + source + " or cifar10:" + source + "?)";
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path at all: no hint
+        }
+        return "";
+    }
+
     /**
      * Loads a source.
      *
@@ -69,7 +85,7 @@ public final class DataSources {
         int colon = source.indexOf(':');
         if (colon <= 0 || colon == source.length() - 1) {
             throw new SaepException("data source '" + source + "' not understood: expected fashion-mnist, mnist, cifar10,"
-                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE");
+                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE" + pathHint(source));
         }
         String kind = source.substring(0, colon);
         Path path = Path.of(source.substring(colon + 1));
