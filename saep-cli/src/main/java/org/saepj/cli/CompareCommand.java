@@ -62,11 +62,16 @@ final class CompareCommand implements Runnable {
             run.restore(invocation, dataOptions);
         } else {
             plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
-            invocation = run.invocation(plan.base(), dataOptions);
+            invocation = null;
         }
         SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
         if (run.resuming()) {
             invocation.verify(dir.resolve(Comparison.Plan.FILE), source, spec.commandLine().getErr());
+        } else {
+            Comparison.Plan p = plan;
+            plan = new Comparison.Plan(search.withPairNames(p.base(), source.train().classNames()), p.methods(), p.mixtures(), p.seeds(),
+                    p.folds(), p.criterionParameters());
+            invocation = run.invocation(plan.base(), dataOptions);
         }
         check(plan, source, dir);
         if (!run.resuming()) {

@@ -70,11 +70,14 @@ final class SearchCommand implements Runnable {
         } else {
             config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method", Criteria.discover(), true),
                     mixture, seed, folds);
-            inv = run.invocation(config, dataOptions);
+            inv = null;
         }
         SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
+        } else {
+            config = search.withPairNames(config, source.train().classNames());
+            inv = run.invocation(config, dataOptions);
         }
         List<Partitions> partitions = RunOptions.partitions(config, source);
         Preflight.check(config, partitions.get(0), dir);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * naming the option.
  */
 final class SearchOptions {
-    @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1, relabelled 0 and 1.")
+    @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1 (indices or class names,"
+            + " e.g. 4,9 or Coat,Bag), relabelled 0 and 1.")
     String pair;
 
     @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space: AdaNet's DNN of depth k and k+1,"
@@ -126,24 +127,50 @@ final class SearchOptions {
         }
         if (pair != null) {
             String[] parts = pair.split(",");
-            check(parts.length == 2, "--pair must be two class indices C0,C1, got '" + pair + "'");
-            int c0;
-            int c1;
-            try {
-                c0 = Integer.parseInt(parts[0].strip());
-                c1 = Integer.parseInt(parts[1].strip());
-            } catch (NumberFormatException e) {
-                throw new UsageError("--pair must be two class indices C0,C1, got '" + pair + "'");
-            }
-            check(c0 >= 0 && c1 >= 0, "--pair classes must not be negative, got '" + pair + "'");
-            check(c0 != c1, "--pair classes must differ, got '" + pair + "'");
-            b.pair(c0, c1);
+            check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
+                    "--pair must be two classes C0,C1 (indices or names), got '" + pair + "'");
+            check(!parts[0].strip().equals(parts[1].strip()), "--pair classes must differ, got '" + pair + "'");
+            if (parts[0].strip().matches("-?\\d+") && parts[1].strip().matches("-?\\d+")) {
+                int c0 = Integer.parseInt(parts[0].strip());
+                int c1 = Integer.parseInt(parts[1].strip());
+                check(c0 >= 0 && c1 >= 0, "--pair classes must not be negative, got '" + pair + "'");
+                check(c0 != c1, "--pair classes must differ, got '" + pair + "'");
+                b.pair(c0, c1);
+            } // class names: resolved against the data by withPairNames once it is loaded
         }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /**
+     * Resolves {@code --pair} given as class names ({@code --pair Coat,Bag}) against the loaded data's classes.
+     *
+     * @param config the configuration built by {@link #toConfig}
+     * @param classNames the data's class names, by index
+     * @return the configuration with the pair's indices (unchanged when --pair was not given by name)
+     */
+    SearchConfig withPairNames(SearchConfig config, java.util.List<String> classNames) {
+        if (pair == null || config.pair() != null) {
+            return config;
+        }
+        String[] parts = pair.split(",");
+        return config.toBuilder().pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames)).build();
+    }
+
+    private static int classIndex(String name, java.util.List<String> classNames) {
+        int exact = classNames.indexOf(name);
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int c = 0; c < classNames.size(); c++) {
+            if (classNames.get(c).equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        throw new UsageError("--pair: no class named '" + name + "': the classes are " + String.join(", ", classNames));
     }
 
     /**

@@ -214,4 +214,19 @@ class SearchCommandTest {
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.err()).isEqualTo("error: " + bad + ": families[0].dense: must be between 1 and 4096\n");
     }
+
+    @Test
+    void aPairCanBeGivenByClassNames() throws Exception {
+        Path out = root.resolve("pair-by-name");
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "coat,Bag", "--iterations", "2",
+                "--steps", "40", "--threads", "2", "--quiet", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/config/pair").toString()).isEqualTo("[4,8]");
+        assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"Coat\",\"Bag\"]");
+        CliRun wrong = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "Cot,Bag", "--out",
+                root.resolve("pair-wrong").toString());
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).startsWith("error: --pair: no class named 'Cot': the classes are T-shirt/top, Trouser, Pullover");
+    }
 }
