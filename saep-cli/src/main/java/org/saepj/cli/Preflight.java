@@ -56,6 +56,10 @@ final class Preflight {
     }
 
     static void check(SearchConfig c, Partitions p, Path out, long freeHeap, long usableDisk) {
+        if (c.batchSize() > p.train().size()) {
+            throw new UsageError("--batch " + c.batchSize() + " is larger than the " + p.train().size()
+                    + " training samples: choose at most " + p.train().size());
+        }
         long heap = heapBytes(c, p);
         if (heap > freeHeap) {
             throw new SaepException(String.format("the search needs about %d MB of heap beyond the data but only %d MB are free:"

@@ -54,4 +54,12 @@ class PreflightTest {
         assertThat(Preflight.heapBytes(large, p)).isGreaterThan(Preflight.heapBytes(small, p));
         assertThat(Preflight.diskBytes(large, p)).isGreaterThan(Preflight.diskBytes(small, p));
     }
+
+    @Test
+    void aBatchLargerThanTheTrainingDataIsAUsageError() {
+        SearchConfig c = SearchConfig.builder().batchSize(100_000).build();
+        Partitions p = partitions(c);
+        assertThatThrownBy(() -> Preflight.check(c, p, dir, Long.MAX_VALUE, Long.MAX_VALUE)).isInstanceOf(UsageError.class)
+                .hasMessage("--batch 100000 is larger than the 1000 training samples: choose at most 1000");
+    }
 }

@@ -185,8 +185,9 @@ public final class AdaNetSearch {
                     // once per search; every candidate's training loss is in the iteration records.
                     warnedAboveChance = true;
                     listener.warning(t, String.format(java.util.Locale.ROOT,
-                            "candidate %s ended training with loss %.4g, worse than guessing uniformly (ln %d = %.4f);"
-                                    + " the learning rate %s may be too high", c.candidate().name(), c.trainLoss(), classes,
+                            "candidate %s ended training with loss %.4g after %d steps, worse than guessing uniformly"
+                                    + " (ln %d = %.4f): the learning rate %s may be too high, or the steps too few to learn"
+                                    + " (--steps)", c.candidate().name(), c.trainLoss(), config.stepsPerIteration(), classes,
                             Math.log(classes), config.learningRate()));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
