@@ -111,17 +111,17 @@ final class CompareCommand implements Runnable {
                 if (criteria.find(name).isEmpty()) {
                     throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single");
                 }
-                search.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
+                search.criterion.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
                 criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));
             }
             if (!methodList.contains(name)) {
                 methodList.add(name);
             }
         }
-        java.util.Map<String, Double> parameters = search.criterionParameters();
+        java.util.Map<String, Double> parameters = search.criterion.values();
         for (String name : parameters.keySet()) {
             if (!declared.contains(name)) {
-                throw new UsageError((name.equals("alpha") && search.params.isEmpty() ? "--alpha" : "--param " + name)
+                throw new UsageError((search.criterion.option().equals("--alpha") ? "--alpha" : "--param " + name)
                         + ": none of the methods " + String.join(", ", methodList) + " takes the parameter " + name);
             }
         }

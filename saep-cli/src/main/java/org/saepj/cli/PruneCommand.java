@@ -16,7 +16,6 @@ import org.saepj.information.InformationTheory;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.Criteria;
-import org.saepj.pruning.CriterionProvider;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.PruningInput;
@@ -71,11 +70,8 @@ final class PruneCommand implements Runnable {
                     + " below.")
     String method;
 
-    @Option(names = "--alpha", paramLabel = "A", description = "PIE's trade-off in [0,1] (default: 0.5); short for --param alpha=A.")
-    Double alpha;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the criterion (repeatable).")
-    java.util.Map<String, Double> params = new java.util.LinkedHashMap<>();
+    @Mixin
+    CriterionOptions criterionOptions;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -150,25 +146,11 @@ final class PruneCommand implements Runnable {
     /** @return the criterion named by --method, its parameters from --param and --alpha, checked */
     private PruningCriterion criterion() {
         Criteria criteria = Criteria.discover();
-        CriterionProvider provider;
-        try {
-            provider = criteria.provider(method);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--method: " + e.getMessage());
+        PruningCriterion c = criteria.create(criterionOptions.criterion(method, "--method", criteria, true));
+        if (!c.prunes()) {
+            throw new UsageError("--method must be a pruning criterion: " + c.id() + " prunes nothing");
         }
-        java.util.Map<String, Double> given = new java.util.LinkedHashMap<>(params);
-        if (alpha != null) {
-            given.put("alpha", alpha);
-        }
-        try {
-            PruningCriterion c = criteria.create(CriterionSpec.of(provider.id(), given));
-            if (!c.prunes()) {
-                throw new UsageError("--method must be a pruning criterion: " + provider.id() + " prunes nothing");
-            }
-            return c;
-        } catch (IllegalArgumentException e) {
-            throw new UsageError((alpha != null && params.isEmpty() ? "--alpha" : "--param") + ": " + e.getMessage());
-        }
+        return c;
     }
 
     private PruneDecision report(PruningInput input, PruningCriterion criterion) {

@@ -44,8 +44,9 @@ public final class SaepCommand implements Runnable {
         CommandLine cmd = new CommandLine(new SaepCommand());
         cmd.setOut(out);
         cmd.setErr(err);
+        String[] criteriaHelp = CriterionIds.helpFooter(); // the class path is read once, not per command
         for (String name : new String[] {"search", "compare", "prune"}) {
-            cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(CriterionIds.helpFooter());
+            cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(criteriaHelp);
         }
         cmd.setParameterExceptionHandler((ex, args) -> {
             String hint = "";

@@ -1,14 +1,11 @@
 package org.saepj.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.saepj.pruning.Criteria;
-import org.saepj.pruning.CriterionProvider;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
 import org.saepj.subnetwork.ModelKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,13 +26,8 @@ final class SearchOptions {
             + " (see docs/SEARCH_SPACES.md and examples/spaces/).")
     java.nio.file.Path space;
 
-    @Option(names = "--alpha", paramLabel = "A", description = "PIE's diversity–relevance trade-off in [0,1] (default: 0.5);"
-            + " short for --param alpha=A.")
-    Double alpha;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the pruning criterion (repeatable; see"
-            + " each criterion's parameters in 'saep prune --help').")
-    Map<String, Double> params = new LinkedHashMap<>();
+    @Mixin
+    CriterionOptions criterion;
 
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -171,41 +163,6 @@ final class SearchOptions {
             }
         }
         throw new UsageError("--pair: no class named '" + name + "': the classes are " + String.join(", ", classNames));
-    }
-
-    /**
-     * @param method a criterion id as typed after {@code option}
-     * @param option the option that named it, for messages
-     * @param criteria the known criteria
-     * @param withParameters whether the --param and --alpha values belong to this criterion
-     * @return the criterion with its parameters checked and completed
-     */
-    CriterionSpec criterion(String method, String option, Criteria criteria, boolean withParameters) {
-        CriterionProvider provider;
-        try {
-            provider = criteria.provider(method);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(option + ": " + e.getMessage());
-        }
-        try {
-            return withParameters ? criteria.resolve(CriterionSpec.of(provider.id(), criterionParameters()))
-                    : criteria.resolveOwn(provider.id(), criterionParameters());
-        } catch (IllegalArgumentException e) {
-            throw new UsageError((alpha != null && params.isEmpty() ? "--alpha" : "--param") + ": " + e.getMessage());
-        }
-    }
-
-    /** @return the criterion parameters given: --param NAME=VALUE, and --alpha as PIE's */
-    Map<String, Double> criterionParameters() {
-        check(alpha == null || alpha >= 0 && alpha <= 1, "--alpha must be in [0, 1], got " + alpha);
-        Map<String, Double> all = new LinkedHashMap<>(params);
-        if (alpha != null) {
-            all.put("alpha", alpha);
-        }
-        for (Map.Entry<String, Double> e : all.entrySet()) {
-            check(e.getValue() != null && Double.isFinite(e.getValue()), "--param " + e.getKey() + " must be a finite number");
-        }
-        return all;
     }
 
     /** @return a duration such as 90, 90s, 20m or 2h in seconds */

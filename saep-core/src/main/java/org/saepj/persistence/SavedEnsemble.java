@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,18 +131,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
                 throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
             }
-            if (!Files.exists(params)) {
-                throw new SaepException(params + ": missing parameter file of member " + m.id());
-            }
-            byte[] bytes = org.saepj.data.io.InputFiles.readAll(params, "parameters of member " + m.id());
-            if (!m.sha256().equals(Fingerprint.sha256Hex(bytes))) {
-                throw new SaepException(params + ": checksum mismatch: the file is corrupt or was changed");
-            }
-            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-                net.setParameters(ParameterCodec.readFinite(in, net.parameterCount(), params.toString()));
-            } catch (IOException e) {
-                throw new SaepException(params + ": cannot read: " + e.getMessage(), e);
-            }
+            net.setParameters(ParameterFiles.read(params, m.sha256(), net.parameterCount(), m.id(), ""));
             networks.add(net);
         }
         return new SavedEnsemble(manifest, networks);

@@ -1,11 +1,8 @@
 package org.saepj.persistence;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -250,19 +247,9 @@ public final class SearchCheckpoint implements CheckpointSink {
             throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
         }
         Network net = new Network(spec.architecture(), kernels);
-        Path params = dir.resolve(e.file());
-        if (!Files.exists(params)) {
-            throw new SaepException(params + ": missing parameter file of member " + e.id() + " named by " + file);
-        }
-        byte[] bytes = org.saepj.data.io.InputFiles.readAll(params, "parameters of member " + e.id());
-        if (format >= 2 && !org.saepj.data.Fingerprint.sha256Hex(bytes).equals(e.sha256())) {
-            throw new SaepException(params + ": checksum mismatch with " + file + ": the parameter file is corrupt or was changed");
-        }
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            net.setParameters(ParameterCodec.readFinite(in, net.parameterCount(), params.toString()));
-        } catch (IOException ex) {
-            throw new SaepException(params + ": cannot read: " + ex.getMessage(), ex);
-        }
+        // Format 1 recorded no checksums: its files are checked for everything else.
+        net.setParameters(ParameterFiles.read(dir.resolve(e.file()), format >= 2 ? e.sha256() : null, net.parameterCount(), e.id(),
+                " named by " + file));
         return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
     }
 

@@ -108,10 +108,10 @@ public final class DecisionDetails {
     private static DecisionDetails legacy(String type, Map<String, Object> in) {
         Builder b = builder();
         switch (type) {
-            case "random" -> b.put("draw", (double) number(in, "draw")).put("removedPosition", (int) number(in, "picked"));
-            case "accuracy" -> b.put("ensembleError", (double) number(in, "error"))
+            case "random" -> b.put("draw", number(in, "draw")).put("removedPosition", (int) number(in, "picked"));
+            case "accuracy" -> b.put("ensembleError", number(in, "error"))
                     .put("leaveOneOutErrors", (double[]) normalise("leaveOneOutErrors", in.get("leaveOneOutErrors")));
-            case "entropy" -> b.put("alpha", (double) number(in, "alpha")).put("startPosition", (int) number(in, "start"))
+            case "entropy" -> b.put("alpha", number(in, "alpha")).put("startPosition", (int) number(in, "start"))
                     .put("keptOrder", ints(in.get("keptOrder"))).put("greedyScores", doubles(in.get("scores")));
             case "none" -> b.put("considered", false);
             default -> throw new IllegalArgumentException("unknown pruning details type '" + type + "'");
