@@ -9,6 +9,10 @@ import org.saepj.data.source.DataSources;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Mixture;
+import org.saepj.run.ComparedMethod;
+import org.saepj.run.Comparison;
+import org.saepj.run.ComparisonPlan;
+import org.saepj.run.ComparisonRun;
 import org.saepj.search.SearchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,13 +51,13 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
-        try (OutputDirectory output = run.directory(Comparison.Plan.FILE, spec.commandLine().getParseResult())) {
+        try (OutputDirectory output = run.directory(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
             compareIn(output.path());
         }
     }
 
     private void compareIn(Path dir) {
-        Comparison.Plan plan;
+        ComparisonPlan plan;
         Invocation invocation;
         if (run.resuming()) {
             StoredComparison stored = StoredComparison.load(dir);
@@ -66,10 +70,10 @@ final class CompareCommand implements Runnable {
         }
         SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
         if (run.resuming()) {
-            invocation.verify(dir.resolve(Comparison.Plan.FILE), source, spec.commandLine().getErr());
+            invocation.verify(dir.resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
         } else {
-            Comparison.Plan p = plan;
-            plan = new Comparison.Plan(search.withPairNames(p.base(), source.train().classNames()), p.methods(), p.mixtures(), p.seeds(),
+            ComparisonPlan p = plan;
+            plan = new ComparisonPlan(search.withPairNames(p.base(), source.train().classNames()), p.methods(), p.mixtures(), p.seeds(),
                     p.folds(), p.criterionParameters());
             invocation = run.invocation(plan.base(), dataOptions);
         }
@@ -82,47 +86,50 @@ final class CompareCommand implements Runnable {
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */
-    static void check(Comparison.Plan plan, SourceData source, Path dir) {
-        for (String method : plan.methods()) {
-            Comparison.configFor(plan, method, plan.mixtures().get(0), plan.seeds().get(0)); // every method usable, before any run
-        }
+    static void check(ComparisonPlan plan, SourceData source, Path dir) {
+        Comparison.check(plan); // every method usable, before any run
         Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
     }
 
-    static void execute(Comparison.Plan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
+    static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
                         boolean resume) {
         if (!quiet) {
-            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n", String.join(", ", plan.methods()),
+            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n",
+                    String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
                     source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
         }
-        var runs = Comparison.run(plan, source, dir, out, err, quiet, resume);
+        List<ComparisonRun> runs;
+        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare")) {
+            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, new ComparisonProgress(out, err, quiet));
+        }
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));
     }
 
-    static Comparison.Plan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
+    static ComparisonPlan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
         Criteria criteria = Criteria.discover();
-        List<String> methodList = new ArrayList<>();
+        List<ComparedMethod> methodList = new ArrayList<>();
         java.util.Set<String> declared = new java.util.HashSet<>();
         for (String m : methods.split(",")) {
-            String name = m.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!name.equals(Comparison.SINGLE)) {
+            ComparedMethod method = ComparedMethod.parse(m);
+            String name = method.id();
+            if (!method.isBaseline()) {
                 if (criteria.find(name).isEmpty()) {
                     throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single");
                 }
                 search.criterion.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
                 criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));
             }
-            if (!methodList.contains(name)) {
-                methodList.add(name);
+            if (!methodList.contains(method)) {
+                methodList.add(method);
             }
         }
         java.util.Map<String, Double> parameters = search.criterion.values();
         for (String name : parameters.keySet()) {
             if (!declared.contains(name)) {
                 throw new UsageError((search.criterion.option().equals("--alpha") ? "--alpha" : "--param " + name)
-                        + ": none of the methods " + String.join(", ", methodList) + " takes the parameter " + name);
+                        + ": none of the methods " + methodList.stream().map(ComparedMethod::id).collect(java.util.stream.Collectors.joining(", ")) + " takes the parameter " + name);
             }
         }
         List<Mixture> mixtureList = new ArrayList<>();
@@ -147,7 +154,10 @@ final class CompareCommand implements Runnable {
         if (folds != 0 && folds < 2) {
             throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
         }
+        if (methods.isBlank()) {
+            throw new UsageError("--methods: name at least one method among " + criteria.ids() + " or single");
+        }
         SearchConfig base = search.toConfig(data, CriterionSpec.of("adanet"), "uniform", seedList.get(0), 0);
-        return new Comparison.Plan(base, methodList, mixtureList, seedList, folds, parameters);
+        return new ComparisonPlan(base, methodList, mixtureList, seedList, folds, parameters);
     }
 }

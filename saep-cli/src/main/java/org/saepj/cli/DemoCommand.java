@@ -48,7 +48,7 @@ final class DemoCommand implements Runnable {
         // A previous demo's directory is reused; anything else that is not empty is left alone.
         boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
         try (OutputDirectory outDir = OutputDirectory.create(out, "--out", previousDemo)) {
-            Comparison.Plan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+            org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
             CompareCommand.check(plan, loaded, outDir.path());
             CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
         }

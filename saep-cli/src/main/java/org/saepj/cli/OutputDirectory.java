@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.saepj.SaepException;
 import org.saepj.persistence.RunLock;
+import org.saepj.run.ComparisonPlan;
+import org.saepj.run.RunReport;
 import org.saepj.persistence.SavedEnsemble;
 
 /**
@@ -20,10 +22,10 @@ import org.saepj.persistence.SavedEnsemble;
  */
 final class OutputDirectory implements AutoCloseable {
     /** Files whose presence marks a directory as an earlier SAEP-J output, which --overwrite may replace. */
-    private static final Set<String> OUTPUT_MARKERS = Set.of(Invocation.FILE, Comparison.Plan.FILE, "report.json",
+    private static final Set<String> OUTPUT_MARKERS = Set.of(Invocation.FILE, ComparisonPlan.FILE, RunReport.FILE,
             "comparison.json", SavedEnsemble.MANIFEST);
     /** What a start that failed before its first checkpoint leaves: such a directory counts as empty. */
-    private static final Set<String> FAILED_START = Set.of(Invocation.FILE, Comparison.Plan.FILE, "search.log", RunLock.FILE);
+    private static final Set<String> FAILED_START = Set.of(Invocation.FILE, ComparisonPlan.FILE, "search.log", RunLock.FILE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path path;
@@ -66,7 +68,7 @@ final class OutputDirectory implements AutoCloseable {
                 return new OutputDirectory(dir, lock);
             }
             boolean failedStart = FAILED_START.containsAll(entries)
-                    && (entries.contains(Invocation.FILE) || entries.contains(Comparison.Plan.FILE));
+                    && (entries.contains(Invocation.FILE) || entries.contains(ComparisonPlan.FILE));
             if (!overwrite && !failedStart) {
                 throw new UsageError(option + " " + dir + " is not empty: choose another directory or pass --overwrite");
             }

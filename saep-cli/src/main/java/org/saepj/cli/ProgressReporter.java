@@ -24,7 +24,7 @@ import org.saepj.search.SearchListener;
  * {@value #PLAIN_INTERVAL_SECONDS} s during long trainings. Every event also goes to {@code search.log}.
  * Warnings go to the error stream even when quiet: they name something the user should change.
  */
-final class ProgressReporter implements SearchListener, AutoCloseable {
+final class ProgressReporter implements org.saepj.run.ComparisonListener.RunListener {
     static final int PLAIN_INTERVAL_SECONDS = 10;
     private final PrintWriter out;
     private final PrintWriter err;

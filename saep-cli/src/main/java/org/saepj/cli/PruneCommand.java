@@ -136,7 +136,7 @@ final class PruneCommand implements Runnable {
                 keep.add(j);
             }
         }
-        boolean uniform = !"learned".equals(ensemble.provenance().get("mixture"));
+        boolean uniform = ensemble.manifest().mixture() != org.saepj.search.Mixture.LEARNED;
         ensemble.keep(keep, uniform).save(outDir);
         if (!json) {
             spec.commandLine().getOut().println("saved the pruned ensemble (" + keep.size() + " members) to " + outDir);
@@ -170,7 +170,7 @@ final class PruneCommand implements Runnable {
             if (d.details().values().get("startPosition") instanceof Integer start) {
                 root.put("start", start);
             }
-            root.set("details", SearchReport.pruneDetails(d));
+            root.set("decision", Json.MAPPER.valueToTree(d));
             root.set("nmiWithLabels", Json.array(nmi));
             root.set("viMatrix", Json.matrix(vi));
             ObjectNode dv = Json.diversity(div);

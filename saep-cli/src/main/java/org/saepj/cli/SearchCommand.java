@@ -15,6 +15,10 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
+import org.saepj.run.FoldsReport;
+import org.saepj.run.RunDirectory;
+import org.saepj.run.RunReport;
+import org.saepj.run.RunSummary;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
@@ -92,7 +96,7 @@ final class SearchCommand implements Runnable {
                     config.threads());
         }
         Kernels kernels = KernelsProvider.best();
-        List<FoldSummary> results = new ArrayList<>();
+        List<RunSummary> results = new ArrayList<>();
         try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
              InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
             for (int k = 0; k < partitions.size(); k++) {
@@ -100,15 +104,14 @@ final class SearchCommand implements Runnable {
                 boolean folded = partitions.size() > 1;
                 String prefix = folded ? "fold " + (k + 1) + ": " : "";
                 Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
-                if (run.resuming() && Files.isRegularFile(runDir.resolve("report.json"))) {
-                    FoldSummary done = FoldSummary.read(runDir.resolve("report.json"));
-                    Stale.deleteCheckpoint(runDir); // a kill between the report and the checkpoint's removal left it
+                if (run.resuming() && RunDirectory.finished(runDir)) {
+                    RunSummary done = RunDirectory.readFinished(runDir);
                     results.add(done);
                     stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
                     continue;
                 }
-                OutputDirectory.subdirectory(runDir);
-                CheckpointedRun searchRun = CheckpointedRun.open(runDir, run.resuming(), interrupts, kernels, source.sha256());
+                RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), kernels, source.sha256());
+                interrupts.guard(searchRun.checkpointWriting());
                 SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
                     stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
@@ -121,50 +124,19 @@ final class SearchCommand implements Runnable {
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
                             r.metrics().ensembleSize(), r.timing().totalSeconds()));
                 }
-                results.add(FoldSummary.of(r));
+                results.add(RunSummary.of(r));
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
                         r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
                         r.timing().trainSeconds());
             }
         }
         if (results.size() > 1) {
-            ObjectNode summary = foldsReport(config, results);
-            SearchReport.writeJson(dir.resolve("report.json"), summary);
-            ObjectNode s = (ObjectNode) summary.get("summary");
+            FoldsReport summary = FoldsReport.of(config, results);
+            summary.write(dir.resolve(RunReport.FILE));
+            FoldsReport.Summary s = summary.summary();
             stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
-                    s.get("testAccuracyMean").asDouble(), s.get("testAccuracyStd").asDouble(), s.get("ensembleSizeMean").asDouble(),
-                    s.get("ensembleSizeStd").asDouble());
+                    s.testAccuracyMean(), s.testAccuracyStd(), s.ensembleSizeMean(), s.ensembleSizeStd());
         }
         stdout.println("results in " + dir);
-    }
-
-    static ObjectNode foldsReport(SearchConfig config, List<FoldSummary> results) {
-        ObjectNode root = Json.object();
-        root.put("schemaVersion", SearchReport.SCHEMA_VERSION);
-        root.set("config", SearchReport.config(config));
-        ArrayNode folds = root.putArray("folds");
-        double[] acc = new double[results.size()];
-        double[] size = new double[results.size()];
-        double total = 0;
-        for (int k = 0; k < results.size(); k++) {
-            FoldSummary r = results.get(k);
-            ObjectNode f = folds.addObject();
-            f.put("fold", k + 1);
-            f.put("directory", "fold-" + (k + 1));
-            Json.put(f, "testAccuracy", r.testAccuracy());
-            f.put("ensembleSize", r.ensembleSize());
-            f.put("parameters", r.parameters());
-            Json.put(f, "totalSeconds", r.totalSeconds());
-            acc[k] = r.testAccuracy();
-            size[k] = r.ensembleSize();
-            total += r.totalSeconds();
-        }
-        ObjectNode s = root.putObject("summary");
-        Json.put(s, "testAccuracyMean", Stats.mean(acc));
-        Json.put(s, "testAccuracyStd", Stats.std(acc));
-        Json.put(s, "ensembleSizeMean", Stats.mean(size));
-        Json.put(s, "ensembleSizeStd", Stats.std(size));
-        Json.put(s, "totalSeconds", total);
-        return root;
     }
 }

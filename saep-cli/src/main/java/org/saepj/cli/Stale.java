@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.saepj.SaepException;
-import org.saepj.persistence.SearchCheckpoint;
 
 /** Tidies a locked run directory: temporary files an interrupted write left, and a finished run's checkpoint. */
 final class Stale {
@@ -32,21 +30,6 @@ final class Stale {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new SaepException(dir + ": cannot remove temporary files: " + e.getMessage(), e);
-        }
-    }
-
-    /** Removes a run's checkpoint once its outputs are complete: the report supersedes it. */
-    static void deleteCheckpoint(Path runDir) {
-        Path cp = runDir.resolve(SearchCheckpoint.DIRECTORY);
-        if (!Files.exists(cp)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(cp)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new SaepException(cp + ": cannot remove the finished run's checkpoint: " + e.getMessage(), e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.persistence.AtomicFiles;
+import org.saepj.run.ComparisonPlan;
 import org.saepj.search.ConfigUpgrade;
 
 /**
@@ -16,15 +17,15 @@ import org.saepj.search.ConfigUpgrade;
  * @param plan what to compare
  * @param invocation the data settings
  */
-record StoredComparison(Comparison.Plan plan, Invocation invocation) {
+record StoredComparison(ComparisonPlan plan, Invocation invocation) {
     private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
 
     void save(Path dir) {
         try {
             byte[] bytes = JSON.writeValueAsBytes(this);
-            AtomicFiles.write(dir.resolve(Comparison.Plan.FILE), out -> out.write(bytes));
+            AtomicFiles.write(dir.resolve(ComparisonPlan.FILE), out -> out.write(bytes));
         } catch (IOException e) {
-            throw new SaepException(dir.resolve(Comparison.Plan.FILE) + ": cannot write: " + e.getMessage(), e);
+            throw new SaepException(dir.resolve(ComparisonPlan.FILE) + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -45,7 +46,7 @@ record StoredComparison(Comparison.Plan plan, Invocation invocation) {
     }
 
     static StoredComparison load(Path dir) {
-        Path file = dir.resolve(Comparison.Plan.FILE);
+        Path file = dir.resolve(ComparisonPlan.FILE);
         try {
             JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, ""));
             upgrade(tree);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.saepj.run.HtmlReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,6 @@ class CompareCommandTest {
         // A second demo reuses its own directory.
         CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/config/iterations").asInt()).isEqualTo(2);
+        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base/iterations").asInt()).isEqualTo(2);
     }
 }

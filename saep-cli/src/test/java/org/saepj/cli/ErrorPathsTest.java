@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.saepj.persistence.SavedEnsemble;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.testing.TestFiles;
 
@@ -88,9 +89,9 @@ class ErrorPathsTest {
         Path newer = root.resolve("newer");
         Files.createDirectories(newer);
         Files.writeString(newer.resolve("manifest.json"), Files.readString(model.resolve("manifest.json"))
-                .replace("\"formatVersion\" : 2", "\"formatVersion\" : 99"));
+                .replace("\"formatVersion\" : " + SavedEnsemble.FORMAT_VERSION, "\"formatVersion\" : 99"));
         failure(CliRun.of("evaluate", "--model", newer.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                "format version 99 is newer than this build reads (2)");
+                "format version 99 is newer than this build reads (" + SavedEnsemble.FORMAT_VERSION + ")");
         Path tampered = root.resolve("tampered");
         Files.createDirectories(tampered);
         try (var files = Files.list(model)) {

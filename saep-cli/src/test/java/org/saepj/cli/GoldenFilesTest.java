@@ -143,6 +143,6 @@ class GoldenFilesTest {
         JsonNode now = Json.MAPPER.readTree(cmp.resolve("comparison.json").toFile());
         JsonNode then = Json.MAPPER.readTree(golden(version, "compare-run/comparison.json").toFile());
         assertThat(now.get("runs")).isEqualTo(then.get("runs"));
-        assertThat(now.at("/config/criterionParameters/alpha").asDouble()).isEqualTo(0.25);
+        assertThat(now.at("/plan/criterionParameters/alpha").asDouble()).isEqualTo(0.25);
     }
 }

@@ -92,7 +92,7 @@ class OwnDataTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"airplane\",\"automobile\"]");
-        assertThat(report.at("/members/0/kind").asText()).isEqualTo("cnn");
+        assertThat(report.at("/members/0/architecture/type").asText()).isEqualTo("conv");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
     }
 }

@@ -30,13 +30,13 @@ class PluginCriterionTest {
                 "--steps", "480", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
-        assertThat(report.at("/config/method").asText()).isEqualTo("drop-worst");
-        assertThat(report.at("/config/criterionParameters/margin").asDouble()).isZero();
+        assertThat(report.at("/config/criterion/id").asText()).isEqualTo("drop-worst");
+        assertThat(report.at("/config/criterion/parameters/margin").asDouble()).isZero();
         JsonNode considered = null;
         for (JsonNode it : report.get("iterations")) {
-            assertThat(it.at("/pruneDetails/criterion").asText()).isEqualTo("drop-worst");
-            if (considered == null && it.at("/pruneDetails/memberErrors").isArray()) {
-                considered = it.get("pruneDetails");
+            assertThat(it.at("/pruneDecision/criterion").asText()).isEqualTo("drop-worst");
+            if (considered == null && it.at("/pruneDecision/details/memberErrors").isArray()) {
+                considered = it.at("/pruneDecision/details");
             }
         }
         assertThat(considered).as("a decision on three or more members in " + report.get("iterations")).isNotNull();
@@ -61,8 +61,8 @@ class PluginCriterionTest {
                 "drop-worst", "--json");
         assertThat(prune.exitCode()).as(prune.err()).isZero();
         JsonNode p = Json.MAPPER.readTree(prune.out());
-        assertThat(p.at("/details/criterion").asText()).isEqualTo("drop-worst");
-        assertThat(p.at("/details/memberErrors")).hasSize(3);
+        assertThat(p.at("/decision/criterion").asText()).isEqualTo("drop-worst");
+        assertThat(p.at("/decision/details/memberErrors")).hasSize(3);
         CliRun text = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",
                 "drop-worst", "--param", "margin=0.9");
         assertThat(text.out()).contains("criterion drop-worst(margin=0.9)").contains("details  memberErrors [");

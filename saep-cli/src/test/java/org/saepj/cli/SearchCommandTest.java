@@ -58,12 +58,12 @@ class SearchCommandTest {
         assertThat(searched.exitCode()).as(searched.err()).isZero();
         assertThat(searched.out()).contains("test accuracy").contains("results in " + run);
         JsonNode report = Json.MAPPER.readTree(run.resolve("report.json").toFile());
-        assertThat(report.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(3);
         for (String key : List.of("config", "dataset", "final", "members", "iterations", "timing", "provenance")) {
             assertThat(report.has(key)).as(key).isTrue();
         }
         assertThat(report.at("/config/seed").asLong()).isEqualTo(1);
-        assertThat(report.at("/config/method").asText()).isEqualTo("pap");
+        assertThat(report.at("/config/criterion/id").asText()).isEqualTo("pap");
         for (String key : List.of("name", "source", "classes", "trainSize", "testSize", "pair", "sha256")) {
             assertThat(report.get("dataset").has(key)).as(key).isTrue();
         }
@@ -75,12 +75,12 @@ class SearchCommandTest {
             assertThat(report.at("/final/diversity").has(key)).as(key).isTrue();
         }
         JsonNode member = report.get("members").get(0);
-        for (String key : List.of("id", "iteration", "kind", "depth", "weight", "parameters")) {
+        for (String key : List.of("id", "iteration", "name", "seed", "architecture", "optimizer", "weight", "parameters")) {
             assertThat(member.has(key)).as(key).isTrue();
         }
         assertThat(report.get("iterations")).hasSize(5);
         JsonNode it = report.get("iterations").get(0);
-        for (String key : List.of("iteration", "pruned", "pruneDetails", "candidates", "ensembleSize", "selectionObjective",
+        for (String key : List.of("iteration", "pruned", "pruneDecision", "candidates", "ensembleSize", "selectionObjective",
                 "testAccuracy", "diversity", "trainSeconds", "seconds")) {
             assertThat(it.has(key)).as(key).isTrue();
         }
@@ -171,8 +171,8 @@ class SearchCommandTest {
         assertThat(r.out()).contains("stopped after 1 iteration: the time budget of 0 s was spent");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/stoppedEarly/iterationsRun").asInt()).isEqualTo(1);
-        assertThat(report.at("/config/maxSeconds").asDouble()).isEqualTo(0.001);
-        assertThat(report.at("/config/stopWhenNoImprovement").asBoolean()).isTrue();
+        assertThat(report.at("/config/stopping/maxSeconds").asDouble()).isEqualTo(0.001);
+        assertThat(report.at("/config/stopping/whenNoImprovement").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("report.html"))).contains("stopped early");
         assertThat(out.resolve("ensemble").resolve("manifest.json")).exists();
         CliRun bad = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--max-time", "5x", "--out",
@@ -193,7 +193,7 @@ class SearchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("space cnn-and-dnn");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
-        assertThat(report.at("/config/model").asText()).isEqualTo("space");
+        assertThat(report.at("/config/space/name").asText()).isEqualTo("cnn-and-dnn");
         assertThat(report.at("/config/space/families/1/depths/rule").asText()).isEqualTo("adanet");
         assertThat(report.at("/iterations/0/candidates").size()).isEqualTo(3);
         JsonNode stored = Json.MAPPER.readTree(out.resolve("run.json").toFile());

@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * The one JSON configuration of every file SAEP-J writes and reads back (manifests, checkpoints, run and
  * comparison settings, reports): indented output; unknown fields ignored, so a newer file's additions do not
  * break an older reader; and no silent coercion when reading — a fraction where a whole number belongs
- * ({@code "formatVersion": 1.5}) or a null where a number belongs is an error, not 1 or 0.
+ * ({@code "formatVersion": 1.5}) or a null where a whole number belongs is an error, not 1 or 0. The stored
+ * forms of shared records and of numbers that do not exist (written null, read back as NaN) are
+ * {@link StoredForms}'.
  */
 public final class JsonFormat {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .registerModule(StoredForms.module());
 
     private JsonFormat() {
     }

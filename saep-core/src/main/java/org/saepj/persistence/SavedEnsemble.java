@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
@@ -30,10 +29,11 @@ import org.saepj.ensemble.Logits;
  */
 public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     /**
-     * The manifest format this build writes; it reads 1 and 2 (2 adds the separate test source and the
-     * fingerprint of each source, so evaluation can tell training rows from test rows).
+     * The manifest format this build writes; it reads 1 to 3 (2 adds the separate test source and the
+     * fingerprint of each source, so evaluation can tell training rows from test rows; 3 stores members as
+     * {@link MemberRecord}s, the provenance typed and the mixture by itself).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The largest member a manifest may declare: a guard against corrupt sizes, far above the paper's networks. */
     public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
@@ -58,7 +58,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
         EnsembleManifest current = new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
-                m.data(), m.provenance(), m.config(), m.featureNames());
+                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -107,6 +107,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 throw new SaepException(file + ": invalid format version " + version.asInt());
             }
             checkMemberFields(file, tree.get("members"));
+            if (version.asInt() < FORMAT_VERSION) {
+                tree = ManifestUpgrade.toCurrent(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
+            }
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
         } catch (JsonProcessingException e) {
             throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
@@ -116,13 +119,13 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         validate(file, manifest);
         Path realDir = realPath(dir);
         List<Network> networks = new ArrayList<>();
-        for (EnsembleManifest.MemberEntry m : manifest.members()) {
-            Architecture arch = architecture(file, manifest, m);
+        for (MemberRecord m : manifest.members()) {
+            Architecture arch = m.architecture();
             if (arch.parameterCount() > MAX_PARAMETERS) {
                 throw new SaepException(file + ": member " + m.id() + " declares " + arch.parameterCount()
                         + " parameters: more than this build loads (" + MAX_PARAMETERS + ")");
             }
-            if (m.parameters() != arch.parameterCount()) {
+            if (m.parameters() != null && m.parameters() != arch.parameterCount()) {
                 throw new SaepException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
                         + arch.parameterCount());
             }
@@ -214,12 +217,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             }
         }
         double absolute = 0;
-        for (EnsembleManifest.MemberEntry e : m.members()) {
-            if (e == null || e.kind() == null || e.file() == null) {
-                throw new SaepException(file + ": every member needs a kind, a file and a weight");
+        Shape shape = new Shape(m.inputShape()[0], m.inputShape()[1], m.inputShape()[2]);
+        for (MemberRecord e : m.members()) {
+            if (e == null || e.architecture() == null || e.file() == null || e.weight() == null) {
+                throw new SaepException(file + ": every member needs an architecture, a file and a weight");
+            }
+            if (!e.architecture().input().equals(shape) || e.architecture().classes() != m.classNames().size()) {
+                throw new SaepException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
+                        + e.architecture().classes() + " classes, the ensemble " + shape + " to " + m.classNames().size());
             }
             // The weights are applied in float: one that does not fit would make every logit infinite.
-            if (!Float.isFinite((float) e.weight()) || Math.abs(e.weight()) > 1e6) {
+            if (!Float.isFinite((float) e.weight().doubleValue()) || Math.abs(e.weight()) > 1e6) {
                 throw new SaepException(file + ": member " + e.id() + " has weight " + e.weight() + ": expected a finite number of"
                         + " magnitude at most 1e6");
             }
@@ -228,7 +236,10 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (absolute == 0) {
             throw new SaepException(file + ": every mixture weight is 0: the ensemble would predict nothing");
         }
-        if (m.members().stream().map(EnsembleManifest.MemberEntry::file).distinct().count() != m.members().size()) {
+        if (m.mixture() == null) {
+            throw new SaepException(file + ": mixture must be uniform or learned");
+        }
+        if (m.members().stream().map(MemberRecord::file).distinct().count() != m.members().size()) {
             throw new SaepException(file + ": two members name the same parameter file");
         }
         if (m.data() != null) {
@@ -255,25 +266,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
     }
 
-    private static Architecture architecture(Path file, EnsembleManifest m, EnsembleManifest.MemberEntry e) {
-        Shape shape = new Shape(m.inputShape()[0], m.inputShape()[1], m.inputShape()[2]);
-        int classes = m.classNames().size();
-        try {
-            return switch (e.kind()) {
-                case "dnn", "linear" -> new Architecture.DenseStack(shape, e.hidden() == null ? new int[0] : e.hidden(), classes);
-                case "cnn" -> e.blocks() == null ? new Architecture.ConvNet(shape, e.filters(), e.dense(), classes)
-                        : new Architecture.ConvNet(shape, e.blocks(), e.dense(), classes);
-                default -> throw new SaepException(file + ": member " + e.id() + " has unknown kind '" + e.kind()
-                        + "': expected linear, dnn or cnn");
-            };
-        } catch (IllegalArgumentException | NullPointerException ex) {
-            throw new SaepException(file + ": member " + e.id() + ": " + ex.getMessage());
-        }
-    }
-
     /** @return the mixture weights */
     public double[] weights() {
-        return manifest.members().stream().mapToDouble(EnsembleManifest.MemberEntry::weight).toArray();
+        return manifest.members().stream().mapToDouble(MemberRecord::weight).toArray();
     }
 
     /** @return the standardiser of tabular inputs, or null for images */
@@ -315,22 +310,15 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * @return the smaller ensemble
      */
     public SavedEnsemble keep(List<Integer> keep, boolean uniform) {
-        List<EnsembleManifest.MemberEntry> entries = new ArrayList<>();
+        List<MemberRecord> entries = new ArrayList<>();
         List<Network> nets = new ArrayList<>();
         for (int j : keep) {
-            EnsembleManifest.MemberEntry e = manifest.members().get(j);
-            double w = uniform ? 1.0 / keep.size() : e.weight();
-            entries.add(new EnsembleManifest.MemberEntry(e.id(), e.iteration(), e.kind(), e.depth(), e.hidden(), e.filters(),
-                    e.dense(), w, e.parameters(), e.file(), e.sha256(), e.blocks()));
+            MemberRecord e = manifest.members().get(j);
+            entries.add(e.withWeight(uniform ? 1.0 / keep.size() : e.weight()));
             nets.add(networks.get(j));
         }
         EnsembleManifest m = manifest;
         return new SavedEnsemble(new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(),
-                entries, m.data(), m.provenance(), m.config(), m.featureNames()), nets);
-    }
-
-    /** @return provenance entries, never null */
-    public Map<String, String> provenance() {
-        return manifest.provenance() == null ? Map.of() : manifest.provenance();
+                entries, m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames()), nets);
     }
 }

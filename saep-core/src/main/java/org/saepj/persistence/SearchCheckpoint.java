@@ -11,12 +11,9 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.saepj.SaepException;
-import org.saepj.data.Shape;
-import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.search.CheckpointSink;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchState;
@@ -33,8 +30,11 @@ public final class SearchCheckpoint implements CheckpointSink {
     public static final String DIRECTORY = "checkpoint";
     /** The state file's name. */
     public static final String STATE = "state.json";
-    /** The state format this build writes; it also reads format 1 (no checksums, no data fingerprint). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The state format this build writes. It also reads format 1 (no checksums, no data fingerprint) and 2
+     * (NaN written as a string, unused optimizer and architecture fields as 0).
+     */
+    public static final int FORMAT_VERSION = 3;
     private static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
     /**
      * System property slowing every state write by this many milliseconds half-way through, so the
@@ -69,23 +69,8 @@ public final class SearchCheckpoint implements CheckpointSink {
         return writing;
     }
 
-    /** The stored form of a member. */
-    record MemberEntry(int id, int iteration, String name, long seed, ArchitectureEntry architecture, OptimizerEntry optimizer,
-                       String file, String sha256, org.saepj.subnetwork.Complexity complexity) {
-    }
-
-    /** The stored form of an architecture. */
-    record ArchitectureEntry(String type, int[] input, int classes, int[] hidden, int filters, int dense,
-                             List<Architecture.ConvBlock> blocks) {
-    }
-
-    /** The stored form of an optimizer's settings. */
-    record OptimizerEntry(String type, float learningRate, float decay, float epsilon, float momentum, int decaySteps,
-                          float beta1, float beta2) {
-    }
-
     /** The content of state.json. */
-    record State(int formatVersion, String dataSha256, int nextIteration, int nextId, List<MemberEntry> members, double[] weights,
+    record State(int formatVersion, String dataSha256, int nextIteration, int nextId, List<MemberRecord> members, double[] weights,
                  List<IterationRecord> records, long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds,
                  String startedAt) {
     }
@@ -94,7 +79,7 @@ public final class SearchCheckpoint implements CheckpointSink {
     public void save(SearchState state) {
         writing.lock();
         try {
-            List<MemberEntry> entries = new ArrayList<>();
+            List<MemberRecord> entries = new ArrayList<>();
             for (SearchState.Snapshot s : state.members()) {
                 String file = "member-" + s.id() + ".params";
                 String sha = written.get(file);
@@ -105,9 +90,8 @@ public final class SearchCheckpoint implements CheckpointSink {
                     sha = org.saepj.data.Fingerprint.sha256Hex(params);
                     written.put(file, sha);
                 }
-                entries.add(new MemberEntry(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
-                        architecture(s.candidate().architecture()), optimizer(s.candidate().optimizer()), file, sha,
-                        s.candidate().complexity()));
+                entries.add(new MemberRecord(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
+                        s.candidate().architecture(), s.candidate().optimizer(), s.candidate().complexity(), null, null, file, sha));
             }
             State stored = new State(FORMAT_VERSION, dataSha256, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
                     state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt());
@@ -129,7 +113,7 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
     }
 
-    private void deleteUnreferenced(List<MemberEntry> entries) throws IOException {
+    private void deleteUnreferenced(List<MemberRecord> entries) throws IOException {
         Set<String> keep = new HashSet<>();
         entries.forEach(e -> keep.add(e.file()));
         try (Stream<Path> files = Files.list(dir)) {
@@ -148,6 +132,25 @@ public final class SearchCheckpoint implements CheckpointSink {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Removes a run's checkpoint once its outputs are complete: the report supersedes it.
+     *
+     * @param runDir the run's output directory
+     */
+    public static void delete(Path runDir) {
+        Path cp = runDir.resolve(DIRECTORY);
+        if (!Files.exists(cp)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(cp)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new SaepException(cp + ": cannot remove the finished run's checkpoint: " + e.getMessage(), e);
         }
     }
 
@@ -191,7 +194,7 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
         checkConsistent(file, stored);
         List<SearchState.Snapshot> members = new ArrayList<>();
-        for (MemberEntry e : stored.members()) {
+        for (MemberRecord e : stored.members()) {
             members.add(restore(dir, file, e, stored.formatVersion(), kernels));
         }
         return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
@@ -218,14 +221,14 @@ public final class SearchCheckpoint implements CheckpointSink {
         require(file, s.streamEpoch() >= 0 && s.streamPosition() >= 0, "the batch stream's position must not be negative");
         require(file, Double.isFinite(s.trainSeconds()) && Double.isFinite(s.elapsedSeconds()), "times must be finite");
         Set<Integer> ids = new HashSet<>();
-        for (MemberEntry e : s.members()) {
+        for (MemberRecord e : s.members()) {
             require(file, e.id() >= 0 && e.id() < s.nextId() && ids.add(e.id()), "member ids must be unique and below nextId");
             require(file, e.iteration() >= 0 && e.iteration() < s.nextIteration(), "member " + e.id()
                     + " comes from an iteration not yet run");
             require(file, e.file() != null && MEMBER_FILE.matcher(e.file()).matches(), "member " + e.id()
                     + " must name its parameter file member-<id>.params");
-            require(file, e.architecture() != null && e.optimizer() != null && e.name() != null, "member " + e.id()
-                    + " needs a name, an architecture and an optimizer");
+            require(file, e.architecture() != null && e.optimizer() != null && e.name() != null && e.seed() != null, "member "
+                    + e.id() + " needs a name, a seed, an architecture and an optimizer");
         }
     }
 
@@ -235,11 +238,10 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
     }
 
-    private static SearchState.Snapshot restore(Path dir, Path file, MemberEntry e, int format, Kernels kernels) {
+    private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Kernels kernels) {
         CandidateSpec spec;
         try {
-            spec = new CandidateSpec(e.name(), architecture(file, e.architecture()), optimizer(file, e.optimizer()), e.seed(),
-                    e.complexity());
+            spec = new CandidateSpec(e.name(), e.architecture(), e.optimizer(), e.seed(), e.complexity());
         } catch (IllegalArgumentException | NullPointerException ex) {
             throw new SaepException(file + ": member " + e.id() + ": invalid settings (" + ex.getMessage() + ")", ex);
         }
@@ -251,51 +253,5 @@ public final class SearchCheckpoint implements CheckpointSink {
         net.setParameters(ParameterFiles.read(dir.resolve(e.file()), format >= 2 ? e.sha256() : null, net.parameterCount(), e.id(),
                 " named by " + file));
         return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
-    }
-
-    private static ArchitectureEntry architecture(Architecture a) {
-        int[] input = {a.input().height(), a.input().width(), a.input().channels()};
-        if (a instanceof Architecture.DenseStack d) {
-            return new ArchitectureEntry("dense", input, d.classes(), d.hidden(), 0, 0, null);
-        }
-        Architecture.ConvNet c = (Architecture.ConvNet) a;
-        return new ArchitectureEntry("conv", input, c.classes(), null, c.filters(), c.dense(), c.blocks());
-    }
-
-    private static Architecture architecture(Path file, ArchitectureEntry e) {
-        try {
-            Shape input = new Shape(e.input()[0], e.input()[1], e.input()[2]);
-            return switch (e.type()) {
-                case "dense" -> new Architecture.DenseStack(input, e.hidden(), e.classes());
-                case "conv" -> e.blocks() == null ? new Architecture.ConvNet(input, e.filters(), e.dense(), e.classes())
-                        : new Architecture.ConvNet(input, e.blocks(), e.dense(), e.classes());
-                default -> throw new SaepException(file + ": unknown architecture type '" + e.type() + "'");
-            };
-        } catch (RuntimeException ex) {
-            if (ex instanceof SaepException se) {
-                throw se;
-            }
-            throw new SaepException(file + ": invalid architecture (" + ex.getMessage() + ")", ex);
-        }
-    }
-
-    private static OptimizerEntry optimizer(OptimizerSpec o) {
-        if (o instanceof OptimizerSpec.RmsProp r) {
-            return new OptimizerEntry("rmsprop", r.learningRate(), r.decay(), r.epsilon(), 0, 0, 0, 0);
-        }
-        if (o instanceof OptimizerSpec.SgdMomentum m) {
-            return new OptimizerEntry("sgd-momentum", m.learningRate(), 0, 0, m.momentum(), m.decaySteps(), 0, 0);
-        }
-        OptimizerSpec.Adam a = (OptimizerSpec.Adam) o;
-        return new OptimizerEntry("adam", a.learningRate(), 0, a.epsilon(), 0, 0, a.beta1(), a.beta2());
-    }
-
-    private static OptimizerSpec optimizer(Path file, OptimizerEntry e) {
-        return switch (e.type()) {
-            case "rmsprop" -> new OptimizerSpec.RmsProp(e.learningRate(), e.decay(), e.epsilon());
-            case "sgd-momentum" -> new OptimizerSpec.SgdMomentum(e.learningRate(), e.momentum(), e.decaySteps());
-            case "adam" -> new OptimizerSpec.Adam(e.learningRate(), e.beta1(), e.beta2(), e.epsilon());
-            default -> throw new SaepException(file + ": unknown optimizer type '" + e.type() + "'");
-        };
     }
 }

@@ -1,12 +1,9 @@
 package org.saepj.persistence;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.saepj.data.Shape;
 import org.saepj.data.Standardizer;
-import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.ensemble.Ensemble;
 import org.saepj.ensemble.Member;
@@ -29,40 +26,26 @@ public final class SearchExport {
         Ensemble e = result.ensemble();
         SearchConfig c = result.config();
         Shape shape = partitions.train().shape();
-        List<EnsembleManifest.MemberEntry> entries = new ArrayList<>();
+        List<MemberRecord> entries = new ArrayList<>();
         List<Network> networks = new ArrayList<>();
         for (int j = 0; j < e.size(); j++) {
             Member m = e.members().get(j);
-            Architecture a = m.candidate().architecture();
-            int[] hidden = a instanceof Architecture.DenseStack d ? d.hidden() : null;
-            int filters = a instanceof Architecture.ConvNet cnn ? cnn.filters() : 0;
-            int dense = a instanceof Architecture.ConvNet cnn ? cnn.dense() : 0;
-            List<Architecture.ConvBlock> blocks = a instanceof Architecture.ConvNet cnn ? cnn.blocks() : null;
-            entries.add(new EnsembleManifest.MemberEntry(m.id(), m.iteration(), a.kind(), a.depth(), hidden, filters, dense,
-                    e.weights()[j], m.network().parameterCount(), "member-" + m.id() + ".params",
-                    SavedEnsemble.parameterChecksum(m.network()), blocks));
+            entries.add(new MemberRecord(m.id(), m.iteration(), m.candidate().name(), m.candidate().seed(), m.candidate().architecture(),
+                    m.candidate().optimizer(), m.candidate().complexity(), e.weights()[j], (long) m.network().parameterCount(),
+                    "member-" + m.id() + ".params", SavedEnsemble.parameterChecksum(m.network())));
             networks.add(m.network());
         }
         Standardizer st = partitions.standardizer();
         EnsembleManifest.Preprocessing pre = st == null ? new EnsembleManifest.Preprocessing("scale", null, null)
                 : new EnsembleManifest.Preprocessing("standardize", st.mean(), st.deviation());
-        Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("version", result.provenance().version());
-        provenance.put("gitCommit", result.provenance().gitCommit());
-        provenance.put("java", result.provenance().java());
-        provenance.put("engine", result.provenance().engine());
-        provenance.put("startedAt", result.provenance().startedAt());
-        provenance.put("method", c.criterion().id());
-        provenance.put("mixture", c.mixture().id());
-        provenance.put("model", c.space() == null ? c.model().id() : "space:" + c.space().name());
         var separate = result.dataset().separateTest();
         EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
                 fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),
                 separate == null ? result.dataset().sha256() : separate.trainSha256(), separate == null ? null : separate.testSource(),
                 separate == null ? null : separate.testSha256());
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
-                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, data,
-                provenance, c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
+                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, c.mixture(), data,
+                result.provenance(), c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
         return new SavedEnsemble(manifest, networks);
     }
 }

@@ -129,6 +129,9 @@ public final class DecisionDetails {
 
     /** JSON gives Integer, Double, String for non-finite numbers ("NaN"), Boolean and List: back to the kept types. */
     private static Object normalise(String name, Object v) {
+        if (v == null) {
+            return Double.NaN; // a number that did not exist, written null
+        }
         if (v instanceof Integer || v instanceof Double || v instanceof Boolean) {
             return v;
         }

@@ -10,14 +10,16 @@ public enum Mixture {
     LEARNED;
 
     /** @return the lower-case name */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * @param id a user-typed name
+     * @param id a user-typed or stored name, in any case (files before format 3 stored the upper-case constant)
      * @return the mixture
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Mixture parse(String id) {
         for (Mixture m : values()) {
             if (m.id().equalsIgnoreCase(id.strip())) {

@@ -12,14 +12,16 @@ public enum ModelKind {
     LINEAR;
 
     /** @return the lower-case name used on the command line and in reports */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * @param id a user-typed name
+     * @param id a user-typed or stored name, in any case (files before format 3 stored the upper-case constant)
      * @return the kind
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ModelKind parse(String id) {
         for (ModelKind k : values()) {
             if (k.id().equalsIgnoreCase(id.strip())) {

@@ -28,6 +28,7 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.EnsembleManifest;
+import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
@@ -191,10 +192,12 @@ class ReaderFuzzTest {
         Network net = new Network(new Architecture.DenseStack(Shape.vector(4), new int[] {3}, 2), KernelsProvider.scalar()).initialize(1);
         EnsembleManifest m = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION, new int[] {1, 1, 4}, List.of("a", "b"),
                 new EnsembleManifest.Preprocessing("standardize", new float[4], new float[] {1, 1, 1, 1}),
-                List.of(new EnsembleManifest.MemberEntry(0, 0, "dnn", 1, new int[] {3}, 0, 0, 1.0, net.parameterCount(),
-                        "member-0.params", SavedEnsemble.parameterChecksum(net), null)),
+                List.of(new MemberRecord(0, 0, "dnn-depth-1", 7L, net.architecture(), new org.saepj.engine.optim.OptimizerSpec.RmsProp(0.003f),
+                        null, 1.0, (long) net.parameterCount(), "member-0.params", SavedEnsemble.parameterChecksum(net))),
+                org.saepj.search.Mixture.UNIFORM,
                 new EnsembleManifest.DataEntry("csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
-                Map.of("version", "test"), null, List.of("f1", "f2", "f3", "f4"));
+                new org.saepj.search.Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"), null,
+                List.of("f1", "f2", "f3", "f4"));
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         try {
             return Files.readAllBytes(ensemble.resolve(SavedEnsemble.MANIFEST));

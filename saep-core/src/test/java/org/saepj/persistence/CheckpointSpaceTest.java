@@ -59,7 +59,7 @@ class CheckpointSpaceTest {
         }
         SearchExport.of(full, p, -1).save(dir.resolve("ensemble"));
         SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), KernelsProvider.best());
-        assertThat(loaded.manifest().members().get(0).blocks()).hasSize(2);
+        assertThat(((org.saepj.engine.Architecture.ConvNet) loaded.manifest().members().get(0).architecture()).blocks()).hasSize(2);
         assertThat(loaded.logits(p.test())).isEqualTo(org.saepj.ensemble.Logits.combine(full.ensemble().testLogits(), full.ensemble().weights()));
     }
 }

@@ -1,6 +1,9 @@
-package org.saepj.cli;
+package org.saepj.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import org.saepj.SaepException;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.execution.CandidateExecutor;
@@ -14,34 +17,85 @@ import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
 
 /**
- * One search in its own directory, as {@code search} (per fold) and {@code compare} (per run) both run it:
- * checkpointed after every iteration, with Ctrl-C waiting for a checkpoint being written, continued from the
- * checkpoint when resuming, and on success its outputs written and the checkpoint removed.
+ * One search in its own directory, as {@code saep search} (per fold), {@code saep compare} (per run) and API
+ * users run it: checkpointed after every iteration, continued from the checkpoint when resuming, and on
+ * success its outputs ({@link RunOutputs}: saved ensemble, iterations.csv, plots, report.html, report.json)
+ * written and the checkpoint removed.
+ *
+ * <pre>{@code
+ * RunDirectory run = RunDirectory.open(Path.of("out"), false, kernels, data.sha256());
+ * SearchResult r = run.complete(config, partitions, Experiment.info(config, data, partitions), executor, kernels,
+ *         SearchListener.NONE, -1);
+ * }</pre>
  */
-final class CheckpointedRun {
+public final class RunDirectory {
     private final Path dir;
     private final SearchCheckpoint checkpoint;
     private final SearchState state;
 
-    private CheckpointedRun(Path dir, SearchCheckpoint checkpoint, SearchState state) {
+    private RunDirectory(Path dir, SearchCheckpoint checkpoint, SearchState state) {
         this.dir = dir;
         this.checkpoint = checkpoint;
         this.state = state;
     }
 
     /**
-     * @param dir the run's directory, already prepared
+     * @param dir the run's directory: created if needed, and checked to be writable
      * @param resume whether to continue from the directory's checkpoint, if it has one
-     * @param interrupts made to wait for checkpoint writes
      * @param kernels the kernels to restore members with
      * @param dataSha256 the fingerprint of the run's data: stored with every checkpoint, checked on resume
      * @return the run, ready to start or continue
+     * @throws SaepException when the directory cannot be written or its checkpoint cannot be used
      */
-    static CheckpointedRun open(Path dir, boolean resume, InterruptGuard interrupts, Kernels kernels, String dataSha256) {
+    public static RunDirectory open(Path dir, boolean resume, Kernels kernels, String dataSha256) {
+        writable(dir);
         SearchCheckpoint checkpoint = new SearchCheckpoint(dir, dataSha256);
-        interrupts.guard(checkpoint.writingLock());
         SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, kernels, dataSha256) : null;
-        return new CheckpointedRun(dir, checkpoint, state);
+        return new RunDirectory(dir, checkpoint, state);
+    }
+
+    /**
+     * Creates a directory and checks it is writable before any work starts.
+     *
+     * @param dir the directory
+     * @return the directory
+     */
+    public static Path writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new SaepException("--out " + dir + " is not writable: " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /**
+     * @param dir a run's directory
+     * @return true when it holds a finished run (its report.json, written last)
+     */
+    public static boolean finished(Path dir) {
+        return Files.isRegularFile(dir.resolve(RunReport.FILE));
+    }
+
+    /**
+     * Reads a finished run's figures back and removes a checkpoint a kill between the report and its removal left.
+     *
+     * @param dir a finished run's directory
+     * @return its figures
+     */
+    public static RunSummary readFinished(Path dir) {
+        RunSummary s = RunSummary.read(dir.resolve(RunReport.FILE));
+        SearchCheckpoint.delete(dir);
+        return s;
+    }
+
+    /**
+     * @return held while a checkpoint is being written: an interrupt handler takes it to let the write finish
+     */
+    public ReentrantLock checkpointWriting() {
+        return checkpoint.writingLock();
     }
 
     /** Refuses a checkpoint whose members cannot belong to this run (edited, or taken with other settings). */
@@ -61,7 +115,7 @@ final class CheckpointedRun {
     }
 
     /** @return the state the run continues from, or null when it starts afresh */
-    SearchState resumedFrom() {
+    public SearchState resumedFrom() {
         return state;
     }
 
@@ -77,14 +131,14 @@ final class CheckpointedRun {
      * @param fold the fold's index, or -1 when the run is not one of several folds
      * @return the result
      */
-    SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
-                          SearchListener listener, int fold) {
+    public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
+                                 SearchListener listener, int fold) {
         if (state != null) {
             checkFits(config, data);
         }
         SearchResult r = new AdaNetSearch(config, executor, kernels).run(data, info, listener, state, checkpoint);
         RunOutputs.write(dir, r, data, fold);
-        Stale.deleteCheckpoint(dir);
+        SearchCheckpoint.delete(dir);
         return r;
     }
 }

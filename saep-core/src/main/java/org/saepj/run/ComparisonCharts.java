@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,12 @@ import java.util.function.Function;
 record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] scatter) {
     static ComparisonCharts of(List<ComparisonRun> runs) {
         // The single-network baseline has one iteration: it appears in the scatter and the table only.
-        List<ComparisonRun> searches = runs.stream().filter(r -> !r.method().equals(Comparison.SINGLE)).toList();
+        List<ComparisonRun> searches = runs.stream().filter(r -> !r.method().isBaseline()).toList();
         byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
-                byIteration(searches, ComparisonRun::accuracyByIteration));
-        byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members", byIteration(searches, ComparisonRun::sizeByIteration));
+                byIteration(searches, r -> r.figures().accuracyByIteration()));
+        byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members", byIteration(searches, r -> r.figures().sizeByIteration()));
         byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
-                byIteration(searches, ComparisonRun::diversityByIteration));
+                byIteration(searches, r -> r.figures().diversityByIteration()));
         List<Charts.Series> points = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
             List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();

@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +14,19 @@ import org.saepj.search.SearchResult;
  * Writes everything one search run leaves in its directory: the saved ensemble, iterations.csv, PNG plots
  * by iteration, a self-contained report.html and, last, report.json.
  */
-final class RunOutputs {
+public final class RunOutputs {
     private RunOutputs() {
     }
 
-    static void write(Path dir, SearchResult r, Partitions p, int fold) {
+    /**
+     * @param dir the run's directory
+     * @param r the finished search
+     * @param p the partitions it ran on
+     * @param fold the fold's index, or -1 when the run is not one of several folds
+     */
+    public static void write(Path dir, SearchResult r, Partitions p, int fold) {
         SearchExport.of(r, p, fold).save(dir.resolve("ensemble"));
-        SearchReport.writeCsv(dir.resolve("iterations.csv"), r.iterations());
+        IterationsCsv.write(dir.resolve("iterations.csv"), r.iterations());
         List<IterationRecord> its = r.iterations();
         double[] x = its.stream().mapToDouble(i -> i.iteration() + 1).toArray();
         String label = r.config().criterion().id() + "/" + r.config().mixture().id();
@@ -59,13 +65,12 @@ final class RunOutputs {
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
-        SearchReport.writeJson(dir.resolve("report.json"), SearchReport.report(r));
+        RunReport.of(r).write(dir.resolve(RunReport.FILE));
     }
 
     static Map<String, String> configMap(SearchResult r) {
         Map<String, String> m = HtmlReport.map();
-        SearchReport.config(r.config()).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isValueNode()
-                ? e.getValue().asText() : e.getValue().toString()));
+        HtmlReport.fields(m, org.saepj.persistence.JsonFormat.mapper().valueToTree(r.config()));
         m.put("dataset", r.dataset().source() + " (" + r.dataset().partition() + ")");
         m.put("dataset sha256", r.dataset().sha256());
         m.put("version", r.provenance().version() + " (commit " + r.provenance().gitCommit() + ")");

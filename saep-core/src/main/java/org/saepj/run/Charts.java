@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 import java.awt.Color;
 import java.io.IOException;

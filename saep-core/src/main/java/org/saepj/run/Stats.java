@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 /** Summary statistics for reports. */
 final class Stats {

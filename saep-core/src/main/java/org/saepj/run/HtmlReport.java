@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,32 +10,50 @@ import java.util.Map;
  * A small script counts images that failed to decode and records the count on the body
  * ({@code data-broken-images}), so a headless browser can check the page.
  */
-final class HtmlReport {
+public final class HtmlReport {
     private final StringBuilder body = new StringBuilder();
     private final String title;
 
-    HtmlReport(String title) {
+    /** @param title the page's title and first heading */
+    public HtmlReport(String title) {
         this.title = title;
     }
 
-    HtmlReport heading(String text) {
+    /**
+     * @param text a section heading
+     * @return this page
+     */
+    public HtmlReport heading(String text) {
         body.append("<h2>").append(escape(text)).append("</h2>\n");
         return this;
     }
 
-    HtmlReport paragraph(String text) {
+    /**
+     * @param text a paragraph
+     * @return this page
+     */
+    public HtmlReport paragraph(String text) {
         body.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
 
-    HtmlReport keyValues(Map<String, String> entries) {
+    /**
+     * @param entries rows of a two-column table, in order
+     * @return this page
+     */
+    public HtmlReport keyValues(Map<String, String> entries) {
         body.append("<table class=\"kv\">\n");
         entries.forEach((k, v) -> body.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v)).append("</td></tr>\n"));
         body.append("</table>\n");
         return this;
     }
 
-    HtmlReport table(List<String> header, List<List<String>> rows) {
+    /**
+     * @param header the column names
+     * @param rows the cells, row by row
+     * @return this page
+     */
+    public HtmlReport table(List<String> header, List<List<String>> rows) {
         body.append("<table class=\"data\">\n<tr>");
         header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
         body.append("</tr>\n");
@@ -48,14 +66,20 @@ final class HtmlReport {
         return this;
     }
 
-    HtmlReport image(String alt, byte[] png) {
+    /**
+     * @param alt the caption and alternative text
+     * @param png the image, embedded as a data URL
+     * @return this page
+     */
+    public HtmlReport image(String alt, byte[] png) {
         body.append("<figure><img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>").append(escape(alt))
                 .append("</figcaption></figure>\n");
         return this;
     }
 
-    String render() {
+    /** @return the whole page */
+    public String render() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n<style>\n"
                 + "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;max-width:1100px;color:#222}\n"
                 + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}\n"
@@ -69,6 +93,17 @@ final class HtmlReport {
 
     static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * Adds a record's JSON fields as rows: values as text, objects and lists in their JSON form.
+     *
+     * @param rows where to add them
+     * @param node the record as JSON
+     */
+    static void fields(Map<String, String> rows, com.fasterxml.jackson.databind.JsonNode node) {
+        node.fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText()
+                : e.getValue().toString()));
     }
 
     static Map<String, String> map() {

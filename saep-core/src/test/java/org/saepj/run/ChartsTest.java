@@ -1,4 +1,4 @@
-package org.saepj.cli;
+package org.saepj.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

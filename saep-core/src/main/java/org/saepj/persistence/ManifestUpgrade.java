@@ -1,0 +1,82 @@
+package org.saepj.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.saepj.SaepException;
+
+/**
+ * Reads a manifest of format 1 or 2 as the current format: each member's {@code kind}, {@code depth},
+ * {@code hidden}, {@code filters}, {@code dense} and {@code blocks} become its architecture in the one stored form,
+ * the provenance string map becomes the typed provenance, and the mixture the map named becomes the manifest's.
+ * Works on the JSON tree, so the current records carry no field that exists only for old files.
+ */
+final class ManifestUpgrade {
+    private ManifestUpgrade() {
+    }
+
+    /**
+     * @param file the manifest, for messages
+     * @param tree a manifest of format 1 or 2; changed in place
+     * @return the same tree in the current layout
+     */
+    static ObjectNode toCurrent(java.nio.file.Path file, ObjectNode tree) {
+        JsonNode shape = tree.get("inputShape");
+        JsonNode classes = tree.get("classNames");
+        JsonNode members = tree.get("members");
+        if (members instanceof ArrayNode list && shape != null && classes != null && classes.isArray()) {
+            for (int j = 0; j < list.size(); j++) {
+                if (list.get(j) instanceof ObjectNode m) {
+                    upgradeMember(file, m, shape, classes.size());
+                }
+            }
+        }
+        JsonNode provenance = tree.get("provenance");
+        if (provenance instanceof ObjectNode p) {
+            tree.put("mixture", p.path("mixture").asText("uniform"));
+            ObjectNode typed = tree.putObject("provenance");
+            for (String field : new String[] {"version", "gitCommit", "java", "engine", "startedAt"}) {
+                typed.set(field, p.get(field));
+            }
+        } else {
+            tree.put("mixture", "uniform");
+        }
+        return tree;
+    }
+
+    private static void upgradeMember(java.nio.file.Path file, ObjectNode m, JsonNode shape, int classes) {
+        String kind = m.path("kind").asText(null);
+        if (kind == null) {
+            throw new SaepException(file + ": every member needs a kind, a file and a weight");
+        }
+        ObjectNode a = m.objectNode();
+        switch (kind) {
+            case "dnn", "linear" -> {
+                a.put("type", "dense");
+                a.set("input", shape);
+                a.put("classes", classes);
+                a.set("hidden", m.hasNonNull("hidden") ? m.get("hidden") : a.arrayNode());
+            }
+            case "cnn" -> {
+                a.put("type", "conv");
+                a.set("input", shape);
+                a.put("classes", classes);
+                if (m.hasNonNull("blocks")) {
+                    a.set("blocks", m.get("blocks"));
+                } else {
+                    a.set("filters", m.get("filters")); // format 1: one 3×3 block
+                }
+                a.set("dense", m.get("dense"));
+            }
+            default -> throw new SaepException(file + ": member " + m.path("id").asText("?") + " has unknown kind '" + kind
+                    + "': expected linear, dnn or cnn");
+        }
+        int depth = m.path("depth").asInt();
+        m.put("name", switch (kind) {
+            case "dnn" -> "dnn-depth-" + depth;
+            default -> kind;
+        });
+        m.set("architecture", a);
+        m.remove(java.util.List.of("kind", "depth", "hidden", "filters", "dense", "blocks"));
+    }
+}

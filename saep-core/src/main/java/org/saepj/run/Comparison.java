@@ -1,0 +1,243 @@
+package org.saepj.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.saepj.data.SourceData;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.pruning.Criteria;
+import org.saepj.search.Experiment;
+import org.saepj.search.Mixture;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+
+/**
+ * Runs a {@link ComparisonPlan}: every method × mixture × seed (or fold) on the same data, each run in its own
+ * {@link RunDirectory} under {@code runs/}, then writes {@code comparison.json}, {@code comparison.csv}, plots
+ * and {@code report.html}. Finished runs of a resumed comparison are read back; interrupted ones continue from
+ * their checkpoints. The same for {@code saep compare} and API users:
+ *
+ * <pre>{@code
+ * List<ComparisonRun> runs = Comparison.run(plan, data, Path.of("cmp"), false, guard -> { }, ComparisonListener.NONE);
+ * }</pre>
+ */
+public final class Comparison {
+    private Comparison() {
+    }
+
+    /**
+     * @param plan what to compare
+     * @param data the loaded data
+     * @param dir the comparison's directory (already created and locked by the caller)
+     * @param resume whether to read finished runs back and continue interrupted ones
+     * @param checkpointWrites given each run's checkpoint lock, so an interrupt handler can let a write finish
+     * @param listener progress events
+     * @return the runs, in plan order
+     */
+    public static List<ComparisonRun> run(ComparisonPlan plan, SourceData data, Path dir, boolean resume,
+                                          Consumer<ReentrantLock> checkpointWrites, ComparisonListener listener) {
+        Kernels kernels = KernelsProvider.best();
+        Criteria criteria = Criteria.discover();
+        List<ComparisonRun> runs = new ArrayList<>();
+        int total = plan.runs();
+        try (LocalExecutor executor = new LocalExecutor(plan.base().threads(), kernels)) {
+            for (ComparedMethod method : plan.methods()) {
+                for (Mixture mixture : method.mixtures(plan.mixtures())) {
+                    for (long seed : plan.runSeeds()) {
+                        SearchConfig config = method.configure(plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
+                        // Each seed's partitions are prepared once, for all its folds.
+                        List<Partitions> parts = Partitions.prepare(config, data);
+                        for (int k = 0; k < parts.size(); k++) {
+                            String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
+                                    + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
+                            Path runDir = RunDirectory.writable(dir.resolve("runs").resolve(name));
+                            int fold = plan.folds() > 0 ? k + 1 : 0;
+                            String label = method.mixtureLabel(mixture);
+                            ComparisonRun run;
+                            String how;
+                            if (resume && RunDirectory.finished(runDir)) {
+                                run = ComparisonRun.of(method, label, seed, fold, "runs/" + name, RunDirectory.readFinished(runDir));
+                                how = " (already complete)";
+                            } else {
+                                RunDirectory searchRun = RunDirectory.open(runDir, resume, kernels, data.sha256());
+                                checkpointWrites.accept(searchRun.checkpointWriting());
+                                SearchState state = searchRun.resumedFrom();
+                                SearchResult r;
+                                try (ComparisonListener.RunListener progress = listener.runStarting(name, runDir, config, state != null)) {
+                                    r = searchRun.complete(config, parts.get(k), Experiment.info(config, data, parts.get(k)), executor,
+                                            kernels, progress, plan.folds() > 0 ? k : -1);
+                                }
+                                run = ComparisonRun.of(method, label, seed, fold, "runs/" + name, RunSummary.of(r));
+                                how = state == null ? "" : " (resumed)";
+                            }
+                            runs.add(run);
+                            listener.runFinished(run, runs.size(), total, how);
+                        }
+                    }
+                }
+            }
+        }
+        write(plan, data, runs, dir);
+        return runs;
+    }
+
+    /**
+     * Checks before any run that every method can be configured (its criterion on the class path, its parameters valid).
+     *
+     * @param plan the plan
+     * @throws org.saepj.SaepException naming the method that cannot be used
+     */
+    public static void check(ComparisonPlan plan) {
+        Criteria criteria = Criteria.discover();
+        for (ComparedMethod method : plan.methods()) {
+            method.configure(plan.base(), plan.mixtures().get(0), plan.seeds().get(0), plan.folds(), plan.criterionParameters(), criteria);
+        }
+    }
+
+    /**
+     * A summary row: one method and mixture over its seeds or folds.
+     *
+     * @param group method/mixture
+     * @param method the method's id
+     * @param mixture the mixture as reported
+     * @param runs how many runs
+     * @param accuracyMean mean test accuracy
+     * @param accuracyStd its sample standard deviation
+     * @param ensembleSizeMean mean members
+     * @param ensembleSizeStd its sample standard deviation
+     * @param parametersMean mean parameters
+     * @param secondsMean mean wall time
+     */
+    public record Summary(@JsonIgnore String group, String method, String mixture, int runs, double accuracyMean, double accuracyStd,
+                          double ensembleSizeMean, double ensembleSizeStd, double parametersMean, double secondsMean) {
+    }
+
+    /**
+     * The content of comparison.json (schema 3): the plan in the form compare.json stores it, the data, each run
+     * and the summary rows.
+     *
+     * @param schemaVersion {@link RunReport#SCHEMA_VERSION}
+     * @param plan what was compared
+     * @param dataset the data's name, source and fingerprint
+     * @param runs every run
+     * @param summary one row per method and mixture
+     */
+    public record Report(int schemaVersion, ComparisonPlan plan, DatasetEntry dataset, List<ComparisonRun> runs, List<Summary> summary) {
+    }
+
+    /**
+     * @param name the data's name
+     * @param source its source
+     * @param sha256 its fingerprint
+     */
+    public record DatasetEntry(String name, String source, String sha256) {
+    }
+
+    /**
+     * @param runs finished runs
+     * @return one row per method and mixture, in the runs' order
+     */
+    public static List<Summary> summarise(List<ComparisonRun> runs) {
+        List<Summary> rows = new ArrayList<>();
+        for (String g : ComparisonRun.groups(runs)) {
+            List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
+            double[] acc = in.stream().mapToDouble(r -> r.testAccuracy()).toArray();
+            double[] size = in.stream().mapToDouble(r -> r.ensembleSize()).toArray();
+            double[] params = in.stream().mapToDouble(r -> r.parameters()).toArray();
+            double[] secs = in.stream().mapToDouble(r -> r.totalSeconds()).toArray();
+            rows.add(new Summary(g, in.get(0).method().id(), in.get(0).mixture(), in.size(), Stats.mean(acc), Stats.std(acc),
+                    Stats.mean(size), Stats.std(size), Stats.mean(params), Stats.mean(secs)));
+        }
+        return rows;
+    }
+
+    static void write(ComparisonPlan plan, SourceData data, List<ComparisonRun> runs, Path dir) {
+        List<Summary> summary = summarise(runs);
+        Report report = new Report(RunReport.SCHEMA_VERSION, plan, new DatasetEntry(data.name(), data.source(), data.sha256()), runs,
+                summary);
+        try {
+            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(report);
+            AtomicFiles.write(dir.resolve("comparison.json"), out -> out.write(bytes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.saepj.SaepException(dir.resolve("comparison.json") + ": cannot write: " + e.getOriginalMessage(), e);
+        }
+        AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
+                    .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",
+                            "directory").get())) {
+                for (ComparisonRun r : runs) {
+                    csv.printRecord(r.method().id(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
+                            r.ensembleSize(), r.parameters(),
+                            String.format("%.3f", r.totalSeconds()), r.directory());
+                }
+            }
+        });
+        ComparisonCharts charts = ComparisonCharts.of(runs);
+        AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(charts.accuracy()));
+        AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(charts.size()));
+        AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(charts.diversity()));
+        AtomicFiles.write(dir.resolve("accuracy-vs-size.png"), out -> out.write(charts.scatter()));
+
+        HtmlReport html = new HtmlReport("SAEP-J comparison: " + data.name());
+        html.paragraph("Methods " + plan.methods() + " on " + data.source() + ": " + runs.size() + " runs ("
+                + (plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds()) + ").");
+        html.heading("Summary").table(List.of("method", "mixture", "runs", "accuracy mean", "accuracy std", "size mean", "size std",
+                "parameters", "seconds"), summary.stream().map(s -> List.of(s.method(), s.mixture(), Integer.toString(s.runs()),
+                String.format("%.4f", s.accuracyMean()), String.format("%.4f", s.accuracyStd()), String.format("%.2f", s.ensembleSizeMean()),
+                String.format("%.2f", s.ensembleSizeStd()), String.format("%.0f", s.parametersMean()), String.format("%.1f", s.secondsMean())))
+                .toList());
+        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
+                .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
+                .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
+                .image("Final test accuracy against ensemble size, one point per run", charts.scatter());
+        Map<String, String> cfg = HtmlReport.map();
+        HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(plan.base()));
+        cfg.put("methods", plan.methods().toString());
+        cfg.put("mixtures", plan.mixtures().stream().map(Mixture::id).toList().toString());
+        cfg.put("seeds", plan.seeds().toString());
+        cfg.put("criterion parameters", new java.util.TreeMap<>(plan.criterionParameters()).toString());
+        cfg.put("dataset", data.source());
+        cfg.put("dataset sha256", data.sha256());
+        if (!runs.isEmpty()) {
+            var p = runs.get(0).figures().provenance();
+            cfg.put("version", p.version() + " (commit " + p.gitCommit() + ")");
+            cfg.put("engine", p.engine() + ", " + p.executor() + ", Java " + p.java());
+        }
+        html.heading("Configuration").keyValues(cfg);
+        html.heading("Runs").table(List.of("method", "mixture", "seed/fold", "accuracy", "size", "parameters", "seconds", "directory"),
+                runs.stream().map(r -> List.of(r.method().id(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
+                        String.format("%.4f", r.testAccuracy()), Integer.toString(r.ensembleSize()),
+                        Long.toString(r.parameters()), String.format("%.1f", r.totalSeconds()),
+                        r.directory())).toList());
+        AtomicFiles.writeString(dir.resolve("report.html"), html.render());
+    }
+
+    /**
+     * Prints the summary table a person reads at the end of a comparison.
+     *
+     * @param out where
+     * @param runs the runs
+     */
+    public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
+        out.printf("%-18s %5s %16s %14s %11s %8s%n", "method/mixture", "runs", "test accuracy", "ensemble size", "parameters", "seconds");
+        for (Summary s : summarise(runs)) {
+            out.printf("%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f%n", s.group(), s.runs(), s.accuracyMean(), s.accuracyStd(),
+                    s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean());
+        }
+    }
+}

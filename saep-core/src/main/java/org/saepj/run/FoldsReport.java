@@ -1,0 +1,77 @@
+package org.saepj.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.search.SearchConfig;
+
+/**
+ * The top-level report.json of a K-fold search (schema 3): the configuration, one entry per fold (its own
+ * run directory holds the full report) and the summary over folds.
+ *
+ * @param schemaVersion {@link RunReport#SCHEMA_VERSION}
+ * @param config the search's configuration
+ * @param folds each fold's figures
+ * @param summary mean and standard deviation over folds
+ */
+public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> folds, Summary summary) {
+    /**
+     * @param fold from 1
+     * @param directory the fold's run directory, relative to this report
+     * @param testAccuracy its ensemble's test accuracy
+     * @param ensembleSize its members
+     * @param parameters its parameters
+     * @param totalSeconds its wall time
+     */
+    public record Fold(int fold, String directory, double testAccuracy, int ensembleSize, long parameters, double totalSeconds) {
+    }
+
+    /**
+     * @param testAccuracyMean mean test accuracy over folds
+     * @param testAccuracyStd its sample standard deviation
+     * @param ensembleSizeMean mean members
+     * @param ensembleSizeStd its sample standard deviation
+     * @param totalSeconds all folds' wall time
+     */
+    public record Summary(double testAccuracyMean, double testAccuracyStd, double ensembleSizeMean, double ensembleSizeStd,
+                          double totalSeconds) {
+    }
+
+    /**
+     * @param config the search's configuration
+     * @param results each fold's figures, in fold order
+     * @return the report
+     */
+    public static FoldsReport of(SearchConfig config, List<RunSummary> results) {
+        List<Fold> folds = new ArrayList<>();
+        double[] acc = new double[results.size()];
+        double[] size = new double[results.size()];
+        double total = 0;
+        for (int k = 0; k < results.size(); k++) {
+            RunSummary r = results.get(k);
+            folds.add(new Fold(k + 1, "fold-" + (k + 1), r.testAccuracy(), r.ensembleSize(), r.parameters(), r.totalSeconds()));
+            acc[k] = r.testAccuracy();
+            size[k] = r.ensembleSize();
+            total += r.totalSeconds();
+        }
+        return new FoldsReport(RunReport.SCHEMA_VERSION, config, folds,
+                new Summary(Stats.mean(acc), Stats.std(acc), Stats.mean(size), Stats.std(size), total));
+    }
+
+    /**
+     * Writes the report atomically.
+     *
+     * @param file where
+     */
+    public void write(Path file) {
+        try {
+            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(this);
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SaepException(file + ": cannot write the report: " + e.getOriginalMessage(), e);
+        }
+    }
+}

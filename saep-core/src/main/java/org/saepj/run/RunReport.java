@@ -1,0 +1,103 @@
+package org.saepj.run;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.ensemble.Member;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.persistence.MemberRecord;
+import org.saepj.search.DatasetInfo;
+import org.saepj.search.FinalMetrics;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.Provenance;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+import org.saepj.search.Timing;
+
+/**
+ * A search's {@code report.json} (schema 3): the result's records, each in the one form every file stores it
+ * (the configuration as in run.json and the manifest, members as {@link MemberRecord}, iterations and pruning
+ * decisions as in the checkpoint). Written by Jackson from these records, nothing by hand; see docs/FORMATS.md.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param config the search's configuration
+ * @param stoppedEarly why the search ended before its last iteration, or null
+ * @param dataset the data it ran on
+ * @param result the final ensemble's figures (the key {@code final})
+ * @param members the final members
+ * @param iterations every iteration, from 0
+ * @param timing where the time went
+ * @param provenance versions, engine and start time
+ */
+@JsonPropertyOrder({"schemaVersion", "config", "stoppedEarly", "dataset", "final", "members", "iterations", "timing", "provenance"})
+public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly stoppedEarly, DatasetInfo dataset,
+                        @JsonProperty("final") FinalMetrics result, List<MemberRecord> members, List<IterationRecord> iterations,
+                        Timing timing, Provenance provenance) {
+    /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
+    public static final int SCHEMA_VERSION = 3;
+    /** The report's file name in a run directory; a directory with one holds a finished run. */
+    public static final String FILE = "report.json";
+
+    /**
+     * @param iterationsRun how many iterations ran
+     * @param reason the stopping rule that ended the search
+     */
+    public record StoppedEarly(int iterationsRun, String reason) {
+    }
+
+    /**
+     * @param r a finished search
+     * @return its report
+     */
+    public static RunReport of(SearchResult r) {
+        List<MemberRecord> members = new ArrayList<>();
+        for (int j = 0; j < r.ensemble().size(); j++) {
+            Member m = r.ensemble().members().get(j);
+            members.add(new MemberRecord(m.id(), m.iteration(), m.candidate().name(), m.candidate().seed(), m.candidate().architecture(),
+                    m.candidate().optimizer(), m.candidate().complexity(), r.ensemble().weights()[j], (long) m.network().parameterCount(),
+                    null, null));
+        }
+        return new RunReport(SCHEMA_VERSION, r.config(), r.stoppedEarly() == null ? null
+                : new StoppedEarly(r.iterations().size(), r.stoppedEarly()), r.dataset(), r.metrics(), members, r.iterations(),
+                r.timing(), r.provenance());
+    }
+
+    /**
+     * Writes the report atomically.
+     *
+     * @param file where
+     */
+    public void write(Path file) {
+        try {
+            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(this);
+            AtomicFiles.write(file, out -> out.write(bytes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SaepException(file + ": cannot write the report: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a report of this schema.
+     *
+     * @param file a report.json written by this build
+     * @return the report
+     * @throws SaepException naming the file when it is not a report of schema {@link #SCHEMA_VERSION}
+     */
+    public static RunReport read(Path file) {
+        try {
+            RunReport r = JsonFormat.mapper().readValue(org.saepj.data.io.InputFiles.readAll(file, "a run's report"), RunReport.class);
+            if (r == null || r.schemaVersion() != SCHEMA_VERSION) {
+                throw new SaepException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion()) + ": this build reads "
+                        + "whole reports of schema " + SCHEMA_VERSION + " (the figures of older ones through RunSummary)");
+            }
+            return r;
+        } catch (java.io.IOException e) {
+            throw new SaepException(file + ": cannot read the report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + ")", e);
+        }
+    }
+}

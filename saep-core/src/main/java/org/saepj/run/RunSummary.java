@@ -1,0 +1,89 @@
+package org.saepj.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.data.io.InputFiles;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.Provenance;
+import org.saepj.search.SearchResult;
+
+/**
+ * The figures a comparison or a folds summary needs from one run: from a fresh result, or read back from a
+ * finished run's report.json of any schema (1 to 3 keep these figures at the same places), checked so a
+ * damaged report is refused with a message rather than summarised as zeros.
+ *
+ * @param testAccuracy the final ensemble's test accuracy
+ * @param ensembleSize its members
+ * @param parameters its parameters
+ * @param totalSeconds the run's wall time
+ * @param trainSeconds of which candidate training
+ * @param accuracyByIteration test accuracy after each iteration
+ * @param sizeByIteration members after each iteration
+ * @param diversityByIteration mean pairwise disagreement after each iteration
+ * @param provenance where the run came from
+ */
+public record RunSummary(double testAccuracy, int ensembleSize, long parameters, double totalSeconds, double trainSeconds,
+                         double[] accuracyByIteration, double[] sizeByIteration, double[] diversityByIteration,
+                         Provenance provenance) {
+    /**
+     * @param r a finished search
+     * @return its figures
+     */
+    public static RunSummary of(SearchResult r) {
+        List<IterationRecord> its = r.iterations();
+        return new RunSummary(r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
+                r.timing().trainSeconds(), its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
+                its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
+                its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(), r.provenance());
+    }
+
+    /**
+     * @param file a finished run's report.json
+     * @return its figures
+     * @throws SaepException naming the file and what is missing, when it is not a complete report
+     */
+    public static RunSummary read(Path file) {
+        JsonNode n;
+        try {
+            n = JsonFormat.mapper().readTree(InputFiles.readAll(file, "a finished run's report"));
+        } catch (IOException e) {
+            throw new SaepException(file + ": cannot read a finished run's report: " + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse(""), e);
+        }
+        require(file, n != null && n.isObject(), "not a JSON object");
+        require(file, n.at("/final/testAccuracy").isNumber() && n.at("/final/testAccuracy").asDouble() >= 0
+                && n.at("/final/testAccuracy").asDouble() <= 1, "final.testAccuracy must be a number in [0, 1]");
+        require(file, n.at("/final/ensembleSize").isIntegralNumber() && n.at("/final/ensembleSize").asInt() >= 1,
+                "final.ensembleSize must be a whole number ≥ 1");
+        require(file, n.at("/final/parameters").isIntegralNumber(), "final.parameters must be a whole number");
+        require(file, n.at("/timing/totalSeconds").isNumber(), "timing.totalSeconds must be a number");
+        require(file, n.path("iterations").isArray() && !n.path("iterations").isEmpty(), "iterations must be a non-empty list");
+        require(file, n.path("provenance").isObject(), "provenance is missing");
+        JsonNode its = n.get("iterations");
+        double[] acc = new double[its.size()];
+        double[] size = new double[its.size()];
+        double[] div = new double[its.size()];
+        for (int i = 0; i < its.size(); i++) {
+            acc[i] = its.get(i).path("testAccuracy").asDouble(Double.NaN);
+            size[i] = its.get(i).path("ensembleSize").asDouble();
+            div[i] = its.get(i).at("/diversity/disagreement").asDouble(Double.NaN);
+        }
+        JsonNode p = n.get("provenance");
+        Provenance provenance = new Provenance(p.path("version").asText(), p.path("gitCommit").asText(), p.path("java").asText(),
+                p.path("engine").asText(), p.path("executor").asText(), p.path("threads").isInt() ? p.get("threads").asInt() : null,
+                p.path("startedAt").asText());
+        return new RunSummary(n.at("/final/testAccuracy").asDouble(), n.at("/final/ensembleSize").asInt(),
+                n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble(), n.at("/timing/trainSeconds").asDouble(),
+                acc, size, div, provenance);
+    }
+
+    private static void require(Path file, boolean ok, String what) {
+        if (!ok) {
+            throw new SaepException(file + ": not a complete run report (" + what + "): delete it to run that search again");
+        }
+    }
+}
