@@ -1,6 +1,7 @@
 package org.saepj.cli;
 
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
@@ -79,24 +80,18 @@ final class SearchOptions {
      * @throws UsageError naming the option and what is accepted
      */
     SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
-        check(lambda >= 0 && Double.isFinite(lambda), "--lambda must be a number ≥ 0, got " + lambda);
-        check(beta >= 0 && Double.isFinite(beta), "--beta must be a number ≥ 0, got " + beta);
-        check(iterations >= 1, "--iterations must be a positive count, got " + iterations);
-        check(steps >= iterations, "--steps must be at least --iterations (" + iterations + "), got " + steps);
-        check(batch >= 1, "--batch must be a positive count, got " + batch);
-        check(lr > 0 && Double.isFinite(lr), "--lr must be a positive number, got " + lr);
-        check((float) lr > 0 && Float.isFinite((float) lr), "--lr " + lr + " is outside the range of a float (about 1.4e-45 to 3.4e38)");
-        check(width >= 1, "--width must be a positive count, got " + width);
-        check(threads == null || threads >= 1, "--threads must be a positive count, got " + threads);
-        check(folds == 0 || folds >= 2, "--folds must be at least 2 (or 0 for none), got " + folds);
-        check(testFraction > 0 && testFraction < 1, "--test-fraction must be in (0, 1), got " + testFraction);
+        // The values are checked once, by the configuration's parts; their messages are mapped onto options.
         SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
                 .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
                 .folds(folds).testFraction(testFraction);
         if (threads != null) {
             b.threads(threads);
         }
-        b.stopping(new org.saepj.search.StoppingRule(stopEarly, maxTime == null ? 0 : seconds(maxTime)));
+        try {
+            b.stopping(new org.saepj.search.StoppingRule(stopEarly, maxTime == null ? 0 : seconds(maxTime)));
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
         check(model == null || space == null, "--space and --model exclude each other: the file defines the candidates");
         try {
             b.model(ModelKind.parse(model == null ? "dnn" : model));
@@ -123,18 +118,36 @@ final class SearchOptions {
                     "--pair must be two classes C0,C1 (indices or names), got '" + pair + "'");
             check(!parts[0].strip().equals(parts[1].strip()), "--pair classes must differ, got '" + pair + "'");
             if (parts[0].strip().matches("-?\\d+") && parts[1].strip().matches("-?\\d+")) {
-                int c0 = Integer.parseInt(parts[0].strip());
-                int c1 = Integer.parseInt(parts[1].strip());
-                check(c0 >= 0 && c1 >= 0, "--pair classes must not be negative, got '" + pair + "'");
-                check(c0 != c1, "--pair classes must differ, got '" + pair + "'");
-                b.pair(c0, c1);
+                b.pair(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())); // checked by the data plan
             } // class names: resolved against the data by withPairNames once it is loaded
         }
         try {
             return b.build();
+        } catch (InvalidSettingException e) {
+            throw usage(e);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /** The option that sets each configuration setting. */
+    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(java.util.Map.entry("dataset", "--data"),
+            java.util.Map.entry("pair", "--pair"), java.util.Map.entry("folds", "--folds"),
+            java.util.Map.entry("testFraction", "--test-fraction"), java.util.Map.entry("selection", "--selection"),
+            java.util.Map.entry("model", "--model"), java.util.Map.entry("width", "--width"), java.util.Map.entry("learningRate", "--lr"),
+            java.util.Map.entry("iterations", "--iterations"), java.util.Map.entry("totalSteps", "--steps"),
+            java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
+            java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
+            java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"));
+
+    /**
+     * @param e a setting the library refused
+     * @return the same message in terms of the option that set it (the iteration count as {@code --iterations})
+     */
+    static UsageError usage(InvalidSettingException e) {
+        String option = OPTIONS.get(e.setting());
+        String problem = e.problem().replace("the number of iterations", "--iterations");
+        return new UsageError(option == null ? e.getMessage() : option + " " + problem);
     }
 
     /**
@@ -149,7 +162,11 @@ final class SearchOptions {
             return config;
         }
         String[] parts = pair.split(",");
-        return config.toBuilder().pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames)).build();
+        try {
+            return config.toBuilder().pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames)).build();
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
     }
 
     private static int classIndex(String name, java.util.List<String> classNames) {

@@ -96,6 +96,6 @@ class CompareCommandTest {
         // A second demo reuses its own directory.
         CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base/iterations").asInt()).isEqualTo(2);
+        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base/budget/iterations").asInt()).isEqualTo(2);
     }
 }

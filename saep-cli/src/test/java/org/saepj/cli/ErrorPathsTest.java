@@ -56,7 +56,7 @@ class ErrorPathsTest {
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "0,12", "--out", fresh()),
                 "pair class 12 does not exist");
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "0", "--out", fresh()),
-                "--iterations must be a positive count");
+                "--iterations must be at least 1, got 0");
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "magic", "--out", fresh()),
                 "--method: unknown method 'magic'");
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--selection", "holdout:2", "--out", fresh()),

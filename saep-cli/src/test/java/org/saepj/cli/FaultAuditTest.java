@@ -165,7 +165,7 @@ class FaultAuditTest {
         Path out = root.resolve("resume-csv");
         ok(CliRun.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "40", "--quiet", "--out", out.toString()));
         JsonNode inv = json(out.resolve("run.json"));
-        assertThat(inv.at("/config/dataset").asText()).as("stored with an absolute path").isEqualTo("csv:" + csv.toAbsolutePath());
+        assertThat(inv.at("/config/data/dataset").asText()).as("stored with an absolute path").isEqualTo("csv:" + csv.toAbsolutePath());
         assertThat(inv.get("dataSha256").asText()).isEqualTo(Fingerprint.sha256Hex(Files.readAllBytes(csv)));
         Files.writeString(csv, blobsCsv(300, 2));
         refused(CliRun.of("search", "--resume", out.toString()), 1, "is not what the run started on");

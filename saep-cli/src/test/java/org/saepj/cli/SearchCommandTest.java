@@ -171,8 +171,8 @@ class SearchCommandTest {
         assertThat(r.out()).contains("stopped after 1 iteration: the time budget of 0 s was spent");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/stoppedEarly/iterationsRun").asInt()).isEqualTo(1);
-        assertThat(report.at("/config/stopping/maxSeconds").asDouble()).isEqualTo(0.001);
-        assertThat(report.at("/config/stopping/whenNoImprovement").asBoolean()).isTrue();
+        assertThat(report.at("/config/budget/stopping/maxSeconds").asDouble()).isEqualTo(0.001);
+        assertThat(report.at("/config/budget/stopping/whenNoImprovement").asBoolean()).isTrue();
         assertThat(Files.readString(out.resolve("report.html"))).contains("stopped early");
         assertThat(out.resolve("ensemble").resolve("manifest.json")).exists();
         CliRun bad = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--max-time", "5x", "--out",
@@ -193,11 +193,11 @@ class SearchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("space cnn-and-dnn");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
-        assertThat(report.at("/config/space/name").asText()).isEqualTo("cnn-and-dnn");
-        assertThat(report.at("/config/space/families/1/depths/rule").asText()).isEqualTo("adanet");
+        assertThat(report.at("/config/space/definition/name").asText()).isEqualTo("cnn-and-dnn");
+        assertThat(report.at("/config/space/definition/families/1/depths/rule").asText()).isEqualTo("adanet");
         assertThat(report.at("/iterations/0/candidates").size()).isEqualTo(3);
         JsonNode stored = Json.MAPPER.readTree(out.resolve("run.json").toFile());
-        assertThat(stored.at("/config/space/name").asText()).as("the space is stored whole").isEqualTo("cnn-and-dnn");
+        assertThat(stored.at("/config/space/definition/name").asText()).as("the space is stored whole").isEqualTo("cnn-and-dnn");
         JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
         assertThat(manifest.get("config")).as("the saved ensemble holds the whole configuration").isEqualTo(stored.get("config"));
         CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir,
@@ -222,7 +222,7 @@ class SearchCommandTest {
                 "--steps", "40", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
-        assertThat(report.at("/config/pair").toString()).isEqualTo("[4,8]");
+        assertThat(report.at("/config/data/pair").toString()).isEqualTo("[4,8]");
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"Coat\",\"Bag\"]");
         CliRun wrong = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "Cot,Bag", "--out",
                 root.resolve("pair-wrong").toString());

@@ -110,6 +110,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (version.asInt() < FORMAT_VERSION) {
                 tree = ManifestUpgrade.toCurrent(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
             }
+            if (tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
+                org.saepj.search.ConfigUpgrade.upgrade(config); // a configuration of an earlier layout
+            }
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
         } catch (JsonProcessingException e) {
             throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /**
- * Reads configurations stored by earlier builds: until criteria became plug-ins, a configuration held
+ * Reads configurations stored by earlier builds. Until criteria became plug-ins, a configuration held
  * {@code "method": "PIE"} and a general {@code "alpha"}; now it holds
  * {@code "criterion": {"id": "pie", "parameters": {"alpha": 0.5}}}, the parameters living with their criterion.
+ * Until configurations came in parts, every setting stood at the top level ({@code "dataset"}, {@code "iterations"},
+ * {@code "space"} the file's definition, …); now they stand in {@code data}, {@code space}, {@code budget} and
+ * {@code objective}.
  */
 public final class ConfigUpgrade {
     private ConfigUpgrade() {
@@ -20,6 +23,43 @@ public final class ConfigUpgrade {
      * @return the alpha the earlier form held, or NaN (a current form, or none)
      */
     public static double upgrade(ObjectNode config) {
+        double alpha = criterion(config);
+        nest(config);
+        return alpha;
+    }
+
+    /** Moves the settings of a flat configuration into its parts; a nested one is left as it is. */
+    private static void nest(ObjectNode config) {
+        if (!config.has("dataset") || config.has("data")) {
+            return;
+        }
+        ObjectNode data = config.objectNode();
+        move(config, data, "dataset", "pair", "folds", "testFraction", "selection");
+        ObjectNode space = config.objectNode();
+        JsonNode definition = config.remove("space");
+        move(config, space, "model");
+        space.set("definition", definition);
+        move(config, space, "width", "learningRate");
+        ObjectNode budget = config.objectNode();
+        move(config, budget, "iterations", "totalSteps", "batchSize", "stopping");
+        ObjectNode objective = config.objectNode();
+        move(config, objective, "lambda", "beta", "mixture");
+        config.set("data", data);
+        config.set("space", space);
+        config.set("budget", budget);
+        config.set("objective", objective);
+    }
+
+    private static void move(ObjectNode from, ObjectNode to, String... fields) {
+        for (String f : fields) {
+            JsonNode v = from.remove(f);
+            if (v != null) {
+                to.set(f, v);
+            }
+        }
+    }
+
+    private static double criterion(ObjectNode config) {
         if (config.has("criterion") || !config.has("method")) {
             return Double.NaN;
         }

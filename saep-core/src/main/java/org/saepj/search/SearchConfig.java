@@ -4,78 +4,116 @@ import java.util.Arrays;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.data.Shape;
-import org.saepj.subnetwork.DefinedSpace;
 import org.saepj.subnetwork.ModelKind;
-import org.saepj.subnetwork.PaperSpace;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.SpaceDefinition;
 
 /**
- * An immutable search configuration. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000 steps in
- * total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0, selection on the
- * training data.
- * Build it with {@link #builder()}; every value is checked, and an error names the setting, the value and
- * what is accepted.
+ * An immutable search configuration, in parts that each validate themselves: the {@link DataPlan} (source,
+ * pair, folds, test holdout, selection data), the {@link SpacePlan} (what each iteration proposes), the
+ * {@link Budget} (iterations, steps, batch, stopping rule), the {@link Objective} (λ, β, mixture), the pruning
+ * criterion, and the run's seed and threads. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000
+ * steps in total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0,
+ * selection on the training data. Build it with {@link #builder()}; a setting that cannot be used is an
+ * {@link InvalidSettingException} naming it. The flat accessors ({@link #iterations()}, {@link #dataset()}, …)
+ * are shortcuts into the parts.
  *
- * @param dataset the data source ("fashion-mnist", "idx:DIR", "csv:FILE", …)
- * @param pair a binary pair of class indices, or null for all classes
- * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
- * @param testFraction for sources without a test partition: the stratified holdout used as test data
- * @param model the paper's search space (dnn, cnn, linear), used when {@code space} is null
- * @param space a search space from a file, or null for the paper's {@code model}
+ * @param data which data, and how it is split
+ * @param space what each iteration proposes
+ * @param budget how much the search trains
+ * @param objective the objective and mixture
  * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
- * @param mixture uniform or learned mixture weights
- * @param lambda λ, weight of each member's complexity in the objective
- * @param beta β, constant per-member penalty in the objective
- * @param iterations T
- * @param totalSteps training steps over the whole search; each iteration gets ⌊totalSteps / T⌋
- * @param batchSize samples per step
- * @param learningRate the base learning rate
- * @param width units per hidden DNN layer
  * @param seed the run seed
  * @param threads candidate-training threads
- * @param selection the data candidates are selected and pruned on
- * @param stopping when the search ends before its last iteration (default: never)
  */
-public record SearchConfig(String dataset, int[] pair, int folds, double testFraction, ModelKind model, SpaceDefinition space,
-                           CriterionSpec criterion,
-                           Mixture mixture, double lambda, double beta, int iterations, int totalSteps,
-                           int batchSize, double learningRate, int width, long seed, int threads, SelectionSet selection,
-                           StoppingRule stopping) {
-    /** Validates every setting. */
+public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Objective objective, CriterionSpec criterion, long seed,
+                           int threads) {
+    /** Validates what the parts cannot check alone. */
     public SearchConfig {
-        stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
-        if (space != null) {
-            space.validate();
-        }
-        require(dataset != null && !dataset.isBlank(), "dataset must be given");
-        if (pair != null) {
-            require(pair.length == 2, "pair needs exactly two classes, got " + Arrays.toString(pair));
-            require(pair[0] >= 0 && pair[1] >= 0, "pair classes must not be negative, got " + pair[0] + "," + pair[1]);
-            require(pair[0] != pair[1], "pair classes must differ, got " + pair[0] + "," + pair[1]);
-            pair = pair.clone();
-        }
-        require(folds == 0 || folds >= 2, "folds must be 0 (no cross-validation) or at least 2, got " + folds);
-        require(testFraction > 0 && testFraction < 1, "test fraction must be in (0, 1), got " + testFraction);
-        require(model != null && criterion != null && mixture != null && selection != null,
-                "model, criterion, mixture and selection must be set");
-        require(lambda >= 0 && Double.isFinite(lambda), "lambda must be a finite number ≥ 0, got " + lambda);
-        require(beta >= 0 && Double.isFinite(beta), "beta must be a finite number ≥ 0, got " + beta);
-        require(iterations >= 1, "iterations must be at least 1, got " + iterations);
-        require(totalSteps >= iterations, "steps must be at least the number of iterations (" + iterations + "), got " + totalSteps);
-        require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
-        require(learningRate > 0 && Double.isFinite(learningRate), "learning rate must be a positive number, got " + learningRate);
-        // The engine trains in float: a rate that rounds to 0 or overflows would train nothing or diverge at once.
-        require((float) learningRate > 0 && Float.isFinite((float) learningRate), "learning rate " + learningRate
-                + " is outside the range of a float (about 1.4e-45 to 3.4e38)");
-        require(width >= 1, "width must be at least 1, got " + width);
-        require(threads >= 1, "threads must be at least 1, got " + threads);
+        InvalidSettingException.require(data != null && space != null && budget != null && objective != null, "config",
+                "needs its data plan, search space, budget and objective");
+        InvalidSettingException.require(criterion != null, "criterion", "must be set");
+        InvalidSettingException.require(threads >= 1, "threads", "must be at least 1, got " + threads);
     }
 
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
+    /** @return the data source */
+    public String dataset() {
+        return data.dataset();
+    }
+
+    /** @return the binary pair of class indices, or null */
+    public int[] pair() {
+        return data.pair();
+    }
+
+    /** @return K folds, or 0 */
+    public int folds() {
+        return data.folds();
+    }
+
+    /** @return the test holdout of sources without a test partition */
+    public double testFraction() {
+        return data.testFraction();
+    }
+
+    /** @return the data candidates are selected and pruned on */
+    public SelectionSet selection() {
+        return data.selection();
+    }
+
+    /** @return the paper's search space, used without a space file */
+    public ModelKind model() {
+        return space.model();
+    }
+
+    /** @return the search-space file's definition, or null */
+    public SpaceDefinition spaceDefinition() {
+        return space.definition();
+    }
+
+    /** @return the paper's DNN width */
+    public int width() {
+        return space.width();
+    }
+
+    /** @return the base learning rate */
+    public double learningRate() {
+        return space.learningRate();
+    }
+
+    /** @return T */
+    public int iterations() {
+        return budget.iterations();
+    }
+
+    /** @return training steps over the whole search */
+    public int totalSteps() {
+        return budget.totalSteps();
+    }
+
+    /** @return samples per step */
+    public int batchSize() {
+        return budget.batchSize();
+    }
+
+    /** @return when the search ends before its last iteration */
+    public StoppingRule stopping() {
+        return budget.stopping();
+    }
+
+    /** @return λ */
+    public double lambda() {
+        return objective.lambda();
+    }
+
+    /** @return β */
+    public double beta() {
+        return objective.beta();
+    }
+
+    /** @return the mixture */
+    public Mixture mixture() {
+        return objective.mixture();
     }
 
     /**
@@ -84,18 +122,17 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
      * @return what each iteration proposes: the space from the file, or the paper's for {@code model}
      */
     public SearchSpace searchSpace(Shape input, int classes) {
-        return space != null ? new DefinedSpace(space, input, classes, (float) learningRate, stepsPerIteration(), seed)
-                : new PaperSpace(model, input, classes, width, (float) learningRate, stepsPerIteration(), seed);
+        return space.create(input, classes, stepsPerIteration(), seed);
     }
 
     /** @return the search space's name: the paper's model id ("dnn") or "space NAME" for a file's */
     public String spaceName() {
-        return space == null ? model.id() : "space " + space.name();
+        return space.name();
     }
 
     /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
     public int stepsPerIteration() {
-        return totalSteps / iterations;
+        return budget.stepsPerIteration();
     }
 
     /** @return a builder starting from the paper's defaults */
@@ -106,25 +143,25 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
     /** @return a builder starting from this configuration */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.dataset = dataset;
-        b.pair = pair;
-        b.folds = folds;
-        b.testFraction = testFraction;
-        b.model = model;
-        b.space = space;
+        b.dataset = dataset();
+        b.pair = pair();
+        b.folds = folds();
+        b.testFraction = testFraction();
+        b.model = model();
+        b.space = spaceDefinition();
         b.criterion = criterion;
-        b.mixture = mixture;
-        b.lambda = lambda;
-        b.beta = beta;
-        b.iterations = iterations;
-        b.totalSteps = totalSteps;
-        b.batchSize = batchSize;
-        b.learningRate = learningRate;
-        b.width = width;
+        b.mixture = mixture();
+        b.lambda = lambda();
+        b.beta = beta();
+        b.iterations = iterations();
+        b.totalSteps = totalSteps();
+        b.batchSize = batchSize();
+        b.learningRate = learningRate();
+        b.width = width();
         b.seed = seed;
         b.threads = threads;
-        b.selection = selection;
-        b.stopping = stopping;
+        b.selection = selection();
+        b.stopping = stopping();
         return b;
     }
 
@@ -140,12 +177,12 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
 
     @Override
     public String toString() {
-        return "SearchConfig[dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction="
-                + testFraction + ", model=" + spaceName() + ", method=" + criterion + ", mixture="
-                + mixture.id() + ", lambda=" + lambda + ", beta=" + beta + ", iterations=" + iterations + ", totalSteps="
-                + totalSteps + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", width=" + width + ", seed="
-                + seed + ", threads=" + threads + ", selection=" + selection
-                + (stopping.equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping) + "]";
+        return "SearchConfig[dataset=" + dataset() + ", pair=" + Arrays.toString(pair()) + ", folds=" + folds() + ", testFraction="
+                + testFraction() + ", model=" + spaceName() + ", method=" + criterion + ", mixture="
+                + mixture().id() + ", lambda=" + lambda() + ", beta=" + beta() + ", iterations=" + iterations() + ", totalSteps="
+                + totalSteps() + ", batchSize=" + batchSize() + ", learningRate=" + learningRate() + ", width=" + width() + ", seed="
+                + seed + ", threads=" + threads + ", selection=" + selection()
+                + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping()) + "]";
     }
 
     /** Builds a {@link SearchConfig}; every setter returns the builder. */
@@ -312,8 +349,9 @@ public record SearchConfig(String dataset, int[] pair, int folds, double testFra
         /** @return the validated configuration */
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
-            return new SearchConfig(dataset, pair, folds, testFraction, model, space, resolved, mixture, lambda, beta, iterations,
-                    totalSteps, batchSize, learningRate, width, seed, threads, selection, stopping);
+            return new SearchConfig(new DataPlan(dataset, pair, folds, testFraction, selection), new SpacePlan(model, space, width,
+                    learningRate), new Budget(iterations, totalSteps, batchSize, stopping), new Objective(lambda, beta, mixture), resolved,
+                    seed, threads);
         }
     }
 }

@@ -18,7 +18,7 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds) {
     /** Checks the budget. */
     public StoppingRule {
         if (!(maxSeconds >= 0) || Double.isInfinite(maxSeconds)) {
-            throw new IllegalArgumentException("the time budget must be a finite number of seconds ≥ 0, got " + maxSeconds);
+            throw new InvalidSettingException("maxSeconds", "must be a finite number of seconds ≥ 0, got " + maxSeconds);
         }
     }
 

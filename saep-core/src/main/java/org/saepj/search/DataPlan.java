@@ -1,0 +1,46 @@
+package org.saepj.search;
+
+import java.util.Arrays;
+
+/**
+ * Which data a search learns from and how it is split: the source, an optional binary pair, K-fold
+ * cross-validation, the test holdout of sources without a test partition, and the data candidates are selected
+ * and pruned on.
+ *
+ * @param dataset the data source ("fashion-mnist", "idx:DIR", "csv:FILE", …)
+ * @param pair a binary pair of class indices, or null for all classes
+ * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
+ * @param testFraction for sources without a test partition: the stratified holdout used as test data
+ * @param selection the data candidates are selected and pruned on
+ */
+public record DataPlan(String dataset, int[] pair, int folds, double testFraction, SelectionSet selection) {
+    /** The paper's: Fashion-MNIST, all classes, its own split, selection on the training data. */
+    public static final DataPlan DEFAULT = new DataPlan("fashion-mnist", null, 0, 0.2, SelectionSet.TRAIN);
+
+    /** Validates every setting. */
+    public DataPlan {
+        InvalidSettingException.require(dataset != null && !dataset.isBlank(), "dataset", "must be given");
+        if (pair != null) {
+            InvalidSettingException.require(pair.length == 2, "pair", "needs exactly two classes, got " + Arrays.toString(pair));
+            InvalidSettingException.require(pair[0] >= 0 && pair[1] >= 0, "pair", "classes must not be negative, got " + pair[0] + ","
+                    + pair[1]);
+            InvalidSettingException.require(pair[0] != pair[1], "pair", "classes must differ, got " + pair[0] + "," + pair[1]);
+            pair = pair.clone();
+        }
+        InvalidSettingException.require(folds == 0 || folds >= 2, "folds", "must be 0 (no cross-validation) or at least 2, got " + folds);
+        InvalidSettingException.require(testFraction > 0 && testFraction < 1, "testFraction", "must be in (0, 1), got " + testFraction);
+        InvalidSettingException.require(selection != null, "selection", "must be set");
+    }
+
+    @Override
+    public int[] pair() {
+        return pair == null ? null : pair.clone();
+    }
+
+    /** @return the settings as text, for logs */
+    @Override
+    public String toString() {
+        return "dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction=" + testFraction
+                + ", selection=" + selection;
+    }
+}

@@ -1,0 +1,20 @@
+package org.saepj.search;
+
+/**
+ * AdaNet's objective, F(w) = loss + Σ_j (λ·r(h_j) + β)·|w_j|, and how the mixture weights w are made.
+ *
+ * @param lambda λ, weight of each member's complexity r(h)
+ * @param beta β, constant per-member penalty
+ * @param mixture uniform (1/N, the paper's ".O") or learned (the paper's ".W") weights
+ */
+public record Objective(double lambda, double beta, Mixture mixture) {
+    /** The paper's: λ = β = 0, uniform mixture. */
+    public static final Objective DEFAULT = new Objective(0, 0, Mixture.UNIFORM);
+
+    /** Validates every setting. */
+    public Objective {
+        InvalidSettingException.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "must be a finite number ≥ 0, got " + lambda);
+        InvalidSettingException.require(beta >= 0 && Double.isFinite(beta), "beta", "must be a finite number ≥ 0, got " + beta);
+        InvalidSettingException.require(mixture != null, "mixture", "must be set");
+    }
+}
