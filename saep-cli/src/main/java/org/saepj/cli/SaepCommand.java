@@ -2,9 +2,17 @@ package org.saepj.cli;
 
 import java.io.PrintWriter;
 import org.saepj.SaepException;
-import picocli.CommandLine;
+import org.saepj.cli.command.CompareCommand;
+import org.saepj.cli.command.DatasetsCommand;
+import org.saepj.cli.command.DemoCommand;
+import org.saepj.cli.command.EvaluateCommand;
+import org.saepj.cli.command.PredictCommand;
+import org.saepj.cli.command.PruneCommand;
+import org.saepj.cli.command.SearchCommand;
+import org.saepj.cli.option.CriterionIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code saep} command: entry point of the command line and home of the error policy.

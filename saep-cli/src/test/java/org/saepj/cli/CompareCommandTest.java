@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.saepj.run.HtmlReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
+import org.saepj.run.HtmlReport;
 import org.saepj.testing.TestFiles;
 
 /** {@code compare} and {@code demo} in-process on the fixture, with report.html rendered by headless Chromium. */

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.data.Fingerprint;
 import org.saepj.engine.ParameterCodec;
 import org.saepj.persistence.RunLock;

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
+import org.saepj.cli.output.Invocation;
 import org.saepj.persistence.SearchCheckpoint;
 import org.saepj.testing.TestFiles;
 

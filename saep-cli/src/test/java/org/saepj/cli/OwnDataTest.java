@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.testing.TestFiles;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.testing.TestFiles;
 
 /** {@code prune --predictions} on the public vectors of spec §7. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.cli.display.Json;
 
 /**
  * What a search's report.json says about its result, read the same way from every schema version: the final

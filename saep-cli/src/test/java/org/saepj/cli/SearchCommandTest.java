@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
+import org.saepj.cli.option.SearchOptions;
 import org.saepj.testing.TestFiles;
 
 /** In-process runs of search, evaluate, predict and prune on the Fashion-MNIST fixture. */

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
+import org.saepj.cli.output.Invocation;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;

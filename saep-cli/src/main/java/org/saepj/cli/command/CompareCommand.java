@@ -1,0 +1,175 @@
+package org.saepj.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.TestData;
+import org.saepj.cli.display.ComparisonProgress;
+import org.saepj.cli.option.CriterionIds;
+import org.saepj.cli.option.RunOptions;
+import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.output.InterruptGuard;
+import org.saepj.cli.output.Invocation;
+import org.saepj.cli.output.OutputDirectory;
+import org.saepj.cli.output.Preflight;
+import org.saepj.cli.output.StoredComparison;
+import org.saepj.data.SourceData;
+import org.saepj.data.source.DataSources;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
+import org.saepj.run.ComparedMethod;
+import org.saepj.run.Comparison;
+import org.saepj.run.ComparisonPlan;
+import org.saepj.run.ComparisonRun;
+import org.saepj.search.Mixture;
+import org.saepj.search.SearchConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
+public final class CompareCommand implements Runnable {
+    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie", completionCandidates = CriterionIds.class,
+            description = "Methods among ${COMPLETION-CANDIDATES} and single (one network for the whole budget) (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String methods;
+
+    @Option(names = "--mixtures", paramLabel = "LIST", defaultValue = "uniform", description = "uniform and/or learned (default: ${DEFAULT-VALUE}).")
+    String mixtures;
+
+    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "One run per seed (default: ${DEFAULT-VALUE}).")
+    String seeds;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
+    int folds;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    SearchOptions search;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        try (OutputDirectory output = run.directory(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
+            compareIn(output.path());
+        }
+    }
+
+    private void compareIn(Path dir) {
+        ComparisonPlan plan;
+        Invocation invocation;
+        if (run.resuming()) {
+            StoredComparison stored = StoredComparison.load(dir);
+            plan = stored.plan();
+            invocation = stored.invocation();
+            run.restore(invocation, dataOptions);
+        } else {
+            plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
+            invocation = null;
+        }
+        SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
+        if (run.resuming()) {
+            invocation.verify(dir.resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
+        } else {
+            ComparisonPlan p = plan;
+            plan = new ComparisonPlan(search.withPairNames(p.base(), source.train().classNames()), p.methods(), p.mixtures(), p.seeds(),
+                    p.folds(), p.criterionParameters());
+            invocation = run.invocation(plan.base(), dataOptions);
+        }
+        check(plan, source, dir);
+        if (!run.resuming()) {
+            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
+            new StoredComparison(plan, invocation.withData(source)).save(dir);
+        }
+        execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming());
+    }
+
+    /** Checks before any run that the plan fits the data, the heap and the disk. */
+    static void check(ComparisonPlan plan, SourceData source, Path dir) {
+        Comparison.check(plan); // every method usable, before any run
+        Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
+    }
+
+    static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
+                        boolean resume) {
+        if (!quiet) {
+            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n",
+                    String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
+                    source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
+                    plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
+        }
+        List<ComparisonRun> runs;
+        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare")) {
+            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, new ComparisonProgress(out, err, quiet));
+        }
+        Comparison.printTable(out, runs);
+        out.println("report: " + dir.resolve("report.html"));
+    }
+
+    static ComparisonPlan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
+        Criteria criteria = Criteria.discover();
+        List<ComparedMethod> methodList = new ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (String m : methods.split(",")) {
+            ComparedMethod method = ComparedMethod.parse(m);
+            String name = method.id();
+            if (!method.isBaseline()) {
+                if (criteria.find(name).isEmpty()) {
+                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single");
+                }
+                search.criterion.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
+                criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));
+            }
+            if (!methodList.contains(method)) {
+                methodList.add(method);
+            }
+        }
+        java.util.Map<String, Double> parameters = search.criterion.values();
+        for (String name : parameters.keySet()) {
+            if (!declared.contains(name)) {
+                throw new UsageError((search.criterion.option().equals("--alpha") ? "--alpha" : "--param " + name)
+                        + ": none of the methods " + methodList.stream().map(ComparedMethod::id).collect(java.util.stream.Collectors.joining(", ")) + " takes the parameter " + name);
+            }
+        }
+        List<Mixture> mixtureList = new ArrayList<>();
+        for (String m : mixtures.split(",")) {
+            try {
+                Mixture mixture = Mixture.parse(m);
+                if (!mixtureList.contains(mixture)) {
+                    mixtureList.add(mixture);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--mixtures: " + e.getMessage());
+            }
+        }
+        List<Long> seedList = new ArrayList<>();
+        for (String s : seeds.split(",")) {
+            try {
+                seedList.add(Long.parseLong(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new UsageError("--seeds must be a comma-separated list of whole numbers, got '" + seeds + "'");
+            }
+        }
+        if (folds != 0 && folds < 2) {
+            throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
+        }
+        if (methods.isBlank()) {
+            throw new UsageError("--methods: name at least one method among " + criteria.ids() + " or single");
+        }
+        SearchConfig base = search.toConfig(data, CriterionSpec.of("adanet"), "uniform", seedList.get(0), 0);
+        return new ComparisonPlan(base, methodList, mixtureList, seedList, folds, parameters);
+    }
+}

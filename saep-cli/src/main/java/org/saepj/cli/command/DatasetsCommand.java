@@ -1,0 +1,95 @@
+package org.saepj.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.saepj.SaepException;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.DatasetSummary;
+import org.saepj.cli.data.DownloadProgress;
+import org.saepj.data.SourceData;
+import org.saepj.data.source.DatasetFetcher;
+import org.saepj.data.source.DatasetLocator;
+import org.saepj.data.source.KnownDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code saep datasets}: lists the known datasets, fetches them, and shows any source. */
+@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List the known datasets and where each is found.",
+        subcommands = {DatasetsCommand.Fetch.class, DatasetsCommand.Show.class})
+public final class DatasetsCommand implements Runnable {
+    @Mixin
+    DataOptions data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        DatasetLocator locator = data.locator();
+        out.println("Known datasets (searched in " + locator.roots() + "):");
+        for (KnownDataset d : KnownDataset.values()) {
+            String status;
+            try {
+                Optional<Path> where = locator.locate(d);
+                status = where.map(p -> "found: " + p).orElse("missing: " + DatasetLocator.howToGet(d));
+            } catch (SaepException e) {
+                status = "broken: " + e.getMessage();
+            }
+            long bytes = d.files().stream().mapToLong(f -> f.bytes()).sum();
+            out.printf("  %-14s %-45s %s%n", d.id(), status, String.format("%.1f MB download", bytes / 1e6));
+            out.println("  " + " ".repeat(14) + " classes: " + String.join(", ", d.classNames()));
+        }
+    }
+
+    /** {@code saep datasets fetch NAME}: a verified download into {@code ~/.saep/datasets/NAME}. */
+    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a known dataset from its canonical location and verify its SHA-256 checksums.")
+    static final class Fetch implements Runnable {
+        @Parameters(paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10")
+        String name;
+
+        @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the same files (instead of the canonical location).")
+        String mirror;
+
+        @Option(names = "--store", paramLabel = "DIR", description = "Where to put the dataset (default: ~/.saep/datasets).")
+        Path store;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            KnownDataset dataset = KnownDataset.byId(name).orElseThrow(() ->
+                    new UsageError("unknown dataset '" + name + "': expected fashion-mnist, mnist or cifar10"));
+            PrintWriter out = spec.commandLine().getOut();
+            Path root = store != null ? store : DatasetLocator.userStore();
+            Path dir = new DatasetFetcher(mirror).fetch(dataset, root, new DownloadProgress(out, System.console() != null));
+            out.println(dataset.id() + " is in " + dir);
+        }
+    }
+
+    /** {@code saep datasets show SOURCE}: sizes and per-class counts of any source. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Load a source and print its sizes, classes and per-class counts.")
+    static final class Show implements Runnable {
+        @Parameters(paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE")
+        String source;
+
+        @Mixin
+        DataOptions data;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            SourceData loaded = data.sources().load(source);
+            DatasetSummary.print(spec.commandLine().getOut(), loaded);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.saepj.cli.command;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.DatasetProvisioner;
+import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.output.OutputDirectory;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.IdxDatasetReader;
+import org.saepj.data.source.KnownDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code saep demo}: the main job on the embedded default. Makes sure Fashion-MNIST is present (Debian
+ * package or verified download), then compares AdaNet with SAEP's PAP, PIE and PRS on it with the paper's
+ * settings over three seeds, prints the table and where the HTML report is.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
+public final class DemoCommand implements Runnable {
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the Fashion-MNIST files, if a download is needed.")
+    String mirror;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "saep-demo", description = "Where the demo writes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "Seeds (default: ${DEFAULT-VALUE}).")
+    String seeds;
+
+    @Mixin
+    SearchOptions search;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        KnownDataset dataset = KnownDataset.FASHION_MNIST;
+        Path dir = new DatasetProvisioner(data.locator(), stdout, System.console() != null, mirror).ensure(dataset);
+        SourceData loaded = IdxDatasetReader.read(dataset.id(), dir, dataset.classNames(), dataset.decompressedSha256());
+        stdout.printf("using %s from %s: %d training and %d test images, %d classes%s%n", dataset.id(), dir, loaded.train().size(),
+                loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
+        // A previous demo's directory is reused; anything else that is not empty is left alone.
+        boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
+        try (OutputDirectory outDir = OutputDirectory.create(out, "--out", previousDemo)) {
+            org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+            CompareCommand.check(plan, loaded, outDir.path());
+            CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
+        }
+    }
+}

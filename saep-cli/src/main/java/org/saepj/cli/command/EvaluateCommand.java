@@ -1,0 +1,67 @@
+package org.saepj.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.ModelData;
+import org.saepj.cli.display.Json;
+import org.saepj.cli.option.ModelOptions;
+import org.saepj.data.Dataset;
+import org.saepj.diversity.Diversity;
+import org.saepj.ensemble.Logits;
+import org.saepj.persistence.SavedEnsemble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep evaluate}: a saved ensemble's accuracy, loss, size and diversity on a source. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a saved ensemble on a data source (by default its test partition).")
+public final class EvaluateCommand implements Runnable {
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        SavedEnsemble ensemble = modelOptions.load();
+        ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        Dataset d = scored.data();
+        List<float[]> members = ensemble.memberLogits(d);
+        float[] f = Logits.combine(members, ensemble.weights());
+        int classes = d.classCount();
+        double accuracy = Logits.accuracy(f, d.labels(), classes);
+        double loss = Logits.meanLoss(f, d.labels(), classes);
+        Diversity diversity = Diversity.of(members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode n = Json.object();
+            n.put("samples", d.size());
+            n.put("rows", scored.rows());
+            n.put("trainedOn", scored.trainedOn());
+            Json.put(n, "accuracy", accuracy);
+            Json.put(n, "loss", loss);
+            n.put("ensembleSize", members.size());
+            n.set("diversity", Json.diversity(diversity));
+            out.print(Json.pretty(n));
+            return;
+        }
+        out.printf("samples        %d: %s%n", d.size(), scored.rows());
+        out.printf("accuracy       %.4f%n", accuracy);
+        out.printf("loss           %.4f%n", loss);
+        out.printf("ensemble size  %d%n", members.size());
+        out.printf("diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
+                diversity.disagreement(), diversity.disagreementWithLabels(), diversity.qStatistic(), diversity.kappa(),
+                diversity.doubleFault(), diversity.pairs() == 0 ? " (a single member has no pairs)" : "");
+    }
+}

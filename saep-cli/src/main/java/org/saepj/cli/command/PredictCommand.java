@@ -1,0 +1,94 @@
+package org.saepj.cli.command;
+
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.ModelData;
+import org.saepj.cli.option.ModelOptions;
+import org.saepj.data.Dataset;
+import org.saepj.ensemble.Logits;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.SavedEnsemble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
+@Command(name = "predict", mixinStandardHelpOptions = true, description = "Write a saved ensemble's predictions for a data source as CSV.")
+public final class PredictCommand implements Runnable {
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing --out file.")
+    boolean overwrite;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        checkOut();
+        SavedEnsemble ensemble = modelOptions.load();
+        ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        Dataset d = scored.data();
+        float[] f = ensemble.logits(d);
+        List<String> names = d.classNames();
+        int c = names.size();
+        int[] predicted = Logits.argmax(f, c);
+        List<String> header = new ArrayList<>(List.of("index", "predicted"));
+        names.forEach(n -> header.add("p_" + n));
+        AtomicFiles.write(out, stream -> {
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                double[] p = new double[c];
+                for (int i = 0; i < d.size(); i++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int k = 0; k < c; k++) {
+                        max = Math.max(max, f[i * c + k]);
+                    }
+                    double sum = 0;
+                    for (int k = 0; k < c; k++) {
+                        p[k] = Math.exp(f[i * c + k] - max);
+                        sum += p[k];
+                    }
+                    List<Object> row = new ArrayList<>();
+                    row.add(i);
+                    row.add(names.get(predicted[i]));
+                    for (int k = 0; k < c; k++) {
+                        row.add(String.format("%.6f", p[k] / sum));
+                    }
+                    csv.printRecord(row);
+                }
+            }
+        });
+        spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out + " (" + scored.rows() + ")");
+    }
+
+    /** Refuses, before any work, to write over a file unasked or into the saved ensemble it reads. */
+    private void checkOut() {
+        Path target = out.toAbsolutePath().normalize();
+        if (target.startsWith(modelOptions.model.toAbsolutePath().normalize())) {
+            throw new UsageError("--out " + out + " is inside the --model directory: predictions must not go into the saved ensemble");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new UsageError("--out " + out + " is a directory: expected a file name such as predictions.csv");
+        }
+        if (java.nio.file.Files.exists(out) && !overwrite) {
+            throw new UsageError("--out " + out + " exists: choose another file or pass --overwrite");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.saepj.cli.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.TestData;
+import org.saepj.cli.display.ProgressReporter;
+import org.saepj.cli.option.CriterionIds;
+import org.saepj.cli.option.RunOptions;
+import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.output.InterruptGuard;
+import org.saepj.cli.output.Invocation;
+import org.saepj.cli.output.OutputDirectory;
+import org.saepj.cli.output.Preflight;
+import org.saepj.data.SourceData;
+import org.saepj.data.source.DataSources;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.pruning.Criteria;
+import org.saepj.run.FoldsReport;
+import org.saepj.run.RunDirectory;
+import org.saepj.run.RunReport;
+import org.saepj.run.RunSummary;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
+@Command(name = "search", mixinStandardHelpOptions = true, description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
+public final class SearchCommand implements Runnable {
+    @Option(names = "--method", paramLabel = "ID", defaultValue = "adanet", completionCandidates = CriterionIds.class,
+            description = "adanet (keep every member) or a pruning criterion: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
+    String mixture;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
+    int folds;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    SearchOptions search;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (OutputDirectory output = run.directory(Invocation.FILE, spec.commandLine().getParseResult())) {
+            searchIn(output.path(), stdout);
+        }
+    }
+
+    private void searchIn(Path dir, PrintWriter stdout) {
+        Invocation inv;
+        SearchConfig config;
+        if (run.resuming()) {
+            inv = Invocation.load(dir);
+            config = inv.config();
+            run.restore(inv, dataOptions);
+        } else {
+            config = search.toConfig(DataSources.absolute(run.data), search.criterion.criterion(method, "--method", Criteria.discover(), true),
+                    mixture, seed, folds);
+            inv = null;
+        }
+        SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
+        if (run.resuming()) {
+            inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
+        } else {
+            config = search.withPairNames(config, source.train().classNames());
+            inv = run.invocation(config, dataOptions);
+        }
+        List<Partitions> partitions = RunOptions.partitions(config, source);
+        Preflight.check(config, partitions.get(0), dir);
+        if (!run.resuming()) {
+            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
+            inv.withData(source).save(dir);
+        }
+        if (!run.quiet) {
+            stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
+                    run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
+                    config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
+                    config.threads());
+        }
+        Kernels kernels = KernelsProvider.best();
+        List<RunSummary> results = new ArrayList<>();
+        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
+             InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
+            for (int k = 0; k < partitions.size(); k++) {
+                Partitions p = partitions.get(k);
+                boolean folded = partitions.size() > 1;
+                String prefix = folded ? "fold " + (k + 1) + ": " : "";
+                Path runDir = folded ? dir.resolve("fold-" + (k + 1)) : dir;
+                if (run.resuming() && RunDirectory.finished(runDir)) {
+                    RunSummary done = RunDirectory.readFinished(runDir);
+                    results.add(done);
+                    stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
+                    continue;
+                }
+                RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), kernels, source.sha256());
+                interrupts.guard(searchRun.checkpointWriting());
+                SearchState state = searchRun.resumedFrom();
+                if (state != null && !run.quiet) {
+                    stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
+                }
+                SearchResult r;
+                try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(), System.console() != null,
+                        run.quiet, runDir.resolve("search.log"), prefix, "")) {
+                    progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
+                    r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, kernels, progress, folded ? k : -1);
+                    progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
+                            r.metrics().ensembleSize(), r.timing().totalSeconds()));
+                }
+                results.add(RunSummary.of(r));
+                stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
+                        r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
+                        r.timing().trainSeconds());
+            }
+        }
+        if (results.size() > 1) {
+            FoldsReport summary = FoldsReport.of(config, results);
+            summary.write(dir.resolve(RunReport.FILE));
+            FoldsReport.Summary s = summary.summary();
+            stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
+                    s.testAccuracyMean(), s.testAccuracyStd(), s.ensembleSizeMean(), s.ensembleSizeStd());
+        }
+        stdout.println("results in " + dir);
+    }
+}

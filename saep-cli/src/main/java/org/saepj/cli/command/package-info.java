@@ -1,0 +1,2 @@
+/** The {@code saep} subcommands: search, compare, demo, evaluate, predict, prune and datasets. */
+package org.saepj.cli.command;

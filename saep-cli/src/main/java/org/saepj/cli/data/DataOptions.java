@@ -1,0 +1,56 @@
+package org.saepj.cli.data;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.output.Invocation;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.source.DataSources;
+import org.saepj.data.source.DatasetLocator;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads data: where known datasets live and how CSV is read. */
+public final class DataOptions {
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory holding one folder per known dataset (default: $SAEP_DATA, ~/.saep/datasets, /usr/share/datasets).")
+    public Path dataDir;
+
+    @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV label column by name or 0-based index (default: last).")
+    public String labelColumn;
+
+    @Option(names = "--header", paramLabel = "yes|no|auto", defaultValue = "auto",
+            description = "Whether CSV files have a header row (default: ${DEFAULT-VALUE}).")
+    public String header;
+
+    /**
+     * Takes the data options a resumed search was started with; only --data-dir may be given again (the
+     * data moved), since the data's fingerprint is checked against the run's.
+     *
+     * @param inv the stored invocation
+     */
+    public void restore(Invocation inv) {
+        if (dataDir == null && inv.dataDir() != null) {
+            dataDir = Path.of(inv.dataDir());
+        }
+        labelColumn = inv.labelColumn();
+        if (inv.header() != null) {
+            header = inv.header();
+        }
+    }
+
+    /** @return the locator following --data-dir and the standard search order */
+    public DatasetLocator locator() {
+        return DatasetLocator.standard(dataDir);
+    }
+
+    /** @return the data sources configured by these options */
+    public DataSources sources() {
+        Optional<Boolean> hasHeader = switch (header) {
+            case "yes", "true" -> Optional.of(true);
+            case "no", "false" -> Optional.of(false);
+            case "auto" -> Optional.empty();
+            default -> throw new UsageError("--header must be yes, no or auto, got '" + header + "'");
+        };
+        return new DataSources(locator(), new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn)));
+    }
+}

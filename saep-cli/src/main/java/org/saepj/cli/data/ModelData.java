@@ -1,0 +1,128 @@
+package org.saepj.cli.data;
+
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.cli.UsageError;
+import org.saepj.data.BinaryPair;
+import org.saepj.data.Dataset;
+import org.saepj.data.SourceData;
+import org.saepj.data.Standardizer;
+import org.saepj.data.source.DataSources;
+import org.saepj.persistence.EnsembleManifest;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+
+/**
+ * Prepares data for a saved ensemble exactly as its search did, recognising the search's own data by its
+ * content fingerprint (not by how the source is written): on the search's own source the same partitions
+ * are rebuilt from the recorded seed, pair and fold, so evaluation reproduces the report; on its separate
+ * test source every row is test data; on another source the recorded pair, class order and
+ * standardisation are applied. Each result says which rows it holds and whether the ensemble trained on them.
+ */
+public final class ModelData {
+    private ModelData() {
+    }
+
+    /**
+     * The rows to score and what they are.
+     *
+     * @param data the samples, preprocessed, with the ensemble's classes
+     * @param rows what the rows are, for people ("the search's own test split (120 of 600 rows, not used in training)")
+     * @param trainedOn "no", "yes", "partly" or "unknown": whether the ensemble was trained on these rows
+     */
+    public record Scored(Dataset data, String rows, String trainedOn) {
+    }
+
+    /**
+     * @param model the saved ensemble
+     * @param sources where sources are loaded from
+     * @param source the source string
+     * @param partition "test", "train" or "all"
+     * @return the samples and what they are
+     */
+    public static Scored prepare(SavedEnsemble model, DataSources sources, String source, String partition) {
+        if (!List.of("test", "train", "all").contains(partition)) {
+            throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
+        }
+        SourceData data = sources.load(source);
+        EnsembleManifest.DataEntry recorded = model.manifest().data();
+        if (recorded != null && isSearchSource(recorded, data)) {
+            if (recorded.test() == null) {
+                return ownSplit(recorded, data, source, partition);
+            }
+            // The search trained on every row of this source; its test data came from another one.
+            if (partition.equals("test")) {
+                throw new UsageError("--data " + source + " is the search's training data (its test data was " + recorded.test()
+                        + "): evaluate on --data " + recorded.test() + ", or pass --partition train to score the training rows");
+            }
+            Dataset d = other(model, data, source, "train");
+            return new Scored(d, "all " + d.size() + " rows of the search's training data", "yes");
+        }
+        if (recorded != null && data.sha256().equals(recorded.testSha256())) {
+            Dataset d = other(model, data, source, "all");
+            return new Scored(d, "the search's test data (" + d.size() + " rows, not used in training)", "no");
+        }
+        Dataset d = other(model, data, source, partition);
+        String which = data.test().isPresent() ? "the " + (partition.equals("all") ? "train and test" : partition) + " partition of "
+                : "";
+        return new Scored(d, d.size() + " rows of " + which + source + " (not the search's data by its fingerprint)", "unknown");
+    }
+
+    /** True when the loaded data is the source the search trained on, by content. */
+    private static boolean isSearchSource(EnsembleManifest.DataEntry recorded, SourceData data) {
+        String sha = recorded.sourceSha256() != null ? recorded.sourceSha256() : recorded.sha256();
+        return data.sha256().equals(sha);
+    }
+
+    private static Scored ownSplit(EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
+        SearchConfig.Builder b = SearchConfig.builder().dataset(recorded.source()).folds(recorded.folds())
+                .testFraction(recorded.testFraction()).seed(recorded.seed());
+        if (recorded.pair() != null) {
+            b.pair(recorded.pair()[0], recorded.pair()[1]);
+        }
+        List<Partitions> all;
+        try {
+            all = Partitions.prepare(b.build(), data);
+        } catch (IllegalArgumentException e) {
+            throw new SaepException("the manifest's data settings do not fit " + source + ": " + e.getMessage());
+        }
+        Partitions p = all.get(Math.max(0, recorded.fold()));
+        int total = p.train().size() + p.test().size();
+        return switch (partition) {
+            case "train" -> new Scored(p.train(), "the search's own training split (" + p.train().size() + " of " + total
+                    + " rows, used in training)", "yes");
+            case "all" -> new Scored(p.train().concat(p.test(), source + "/all"), "all " + total + " rows of the search's data ("
+                    + p.train().size() + " used in training, " + p.test().size() + " its test split)", "partly");
+            default -> new Scored(p.test(), "the search's own test split (" + p.test().size() + " of " + total
+                    + " rows, not used in training)", "no");
+        };
+    }
+
+    private static Dataset other(SavedEnsemble model, SourceData data, String source, String partition) {
+        Dataset d = switch (partition) {
+            case "train" -> data.train();
+            case "all" -> data.test().map(t -> data.train().concat(t, source + "/all")).orElse(data.train());
+            default -> data.test().orElse(data.train());
+        };
+        EnsembleManifest.DataEntry recorded = model.manifest().data();
+        int[] pair = recorded == null ? null : recorded.pair();
+        if (pair != null && d.classCount() > model.manifest().classNames().size()) {
+            d = new BinaryPair(pair[0], pair[1]).apply(d);
+        }
+        d = TestData.relabel(d, asClasses(model, d), source);
+        Standardizer st = model.standardizer();
+        return st == null ? d : st.apply(d);
+    }
+
+    /** A zero-sample dataset carrying the ensemble's class names, for relabelling by name. */
+    private static Dataset asClasses(SavedEnsemble model, Dataset like) {
+        List<String> names = model.manifest().classNames();
+        for (String n : like.classNames()) {
+            if (!names.contains(n)) {
+                throw new SaepException("class '" + n + "' of the data is not a class of the ensemble " + names);
+            }
+        }
+        return new Dataset("ensemble", new float[0], new int[0], like.shape(), names);
+    }
+}

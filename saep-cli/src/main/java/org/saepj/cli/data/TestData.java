@@ -1,0 +1,50 @@
+package org.saepj.cli.data;
+
+import java.util.Optional;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.data.Fingerprint;
+import org.saepj.data.SourceData;
+import org.saepj.data.source.DataSources;
+
+/** Loads a source and, when {@code --test} is given, attaches a separate test source to it. */
+public final class TestData {
+    private TestData() {
+    }
+
+    public static SourceData attach(DataSources sources, String data, String test) {
+        SourceData main = sources.load(data);
+        if (test == null) {
+            return main;
+        }
+        SourceData extra = sources.load(test);
+        Dataset testSet = relabel(extra.test().orElse(extra.train()), main.train(), test);
+        return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
+                Fingerprint.combine(main.sha256(), extra.sha256()), false,
+                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames());
+    }
+
+    /** Maps the test labels onto the training data's classes by name (CSV label order depends on the file). */
+    static Dataset relabel(Dataset test, Dataset train, String source) {
+        if (test.featureSize() != train.featureSize()) {
+            throw new SaepException(source + ": test samples have " + test.featureSize() + " values, training samples "
+                    + train.featureSize());
+        }
+        if (test.classNames().equals(train.classNames())) {
+            return test;
+        }
+        int[] map = new int[test.classCount()];
+        for (int c = 0; c < map.length; c++) {
+            map[c] = train.classNames().indexOf(test.classNames().get(c));
+            if (map[c] < 0) {
+                throw new SaepException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
+                        + train.classNames());
+            }
+        }
+        int[] y = new int[test.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = map[test.labels()[i]];
+        }
+        return new Dataset(test.name(), test.features(), y, train.shape(), train.classNames());
+    }
+}

@@ -1,0 +1,102 @@
+package org.saepj.cli.option;
+
+import java.nio.file.Path;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.output.Invocation;
+import org.saepj.cli.output.OutputDirectory;
+import org.saepj.search.SearchConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of commands that run searches into an output directory ({@code search}, {@code compare}):
+ * the data, the directory, and {@code --resume} of an interrupted run, which takes everything else from what
+ * the run stored.
+ */
+public final class RunOptions {
+    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required).")
+    public String data;
+
+    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
+    public String test;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    boolean overwrite;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run in DIR with its own settings.")
+    Path resume;
+
+    @Option(names = "--quiet", description = "No progress output; only the final summary.")
+    public boolean quiet;
+
+    /** @return true when continuing an interrupted run */
+    public boolean resuming() {
+        return resume != null;
+    }
+
+    /** Options that may stand beside --resume: they change how the run is shown or where data is found, not what it computes. */
+    private static final java.util.Set<String> WITH_RESUME = java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir");
+
+    /**
+     * Checks that the options fit the mode, then gives the locked run directory: the one to resume (checked
+     * to be a run's, then tidied of interrupted writes) or the fresh output directory (created, writable,
+     * empty unless --overwrite replaced an earlier run's).
+     *
+     * @param storedFile the file a resumed run takes its settings from
+     * @param parsed the command's parse result, to refuse settings given beside --resume
+     * @return the run's directory, locked until closed
+     */
+    public OutputDirectory directory(String storedFile, picocli.CommandLine.ParseResult parsed) {
+        if (resuming()) {
+            java.util.List<String> ignored = parsed.matchedOptions().stream().map(o -> o.longestName())
+                    .filter(n -> !WITH_RESUME.contains(n)).distinct().toList();
+            if (!ignored.isEmpty()) {
+                throw new UsageError("--resume takes every setting from " + resume.resolve(storedFile) + ": drop "
+                        + String.join(", ", ignored));
+            }
+            return OutputDirectory.resume(resume, storedFile);
+        }
+        if (data == null || out == null) {
+            throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
+        }
+        return OutputDirectory.create(out, "--out", overwrite);
+    }
+
+    /**
+     * @param config the run's configuration
+     * @param dataOptions the data options in force
+     * @return what a fresh run stores for --resume
+     */
+    public Invocation invocation(SearchConfig config, DataOptions dataOptions) {
+        test = org.saepj.data.source.DataSources.absolute(test);
+        return new Invocation(Invocation.FORMAT_VERSION, config, test, dataOptions.dataDir == null ? null
+                : dataOptions.dataDir.toAbsolutePath().toString(), dataOptions.labelColumn, dataOptions.header, null);
+    }
+
+    /**
+     * Takes the stored data settings of a resumed run.
+     *
+     * @param stored what the run stored
+     * @param dataOptions the data options to complete
+     */
+    /**
+     * @param config the configuration
+     * @param source the loaded data
+     * @return every run's partitions, with a --pair or --folds that does not fit the data as a usage error
+     */
+    public static java.util.List<org.saepj.search.Partitions> partitions(SearchConfig config, org.saepj.data.SourceData source) {
+        try {
+            return org.saepj.search.Partitions.prepare(config, source);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--pair: " + e.getMessage());
+        }
+    }
+
+    public void restore(Invocation stored, DataOptions dataOptions) {
+        test = stored.test();
+        dataOptions.restore(stored);
+    }
+}

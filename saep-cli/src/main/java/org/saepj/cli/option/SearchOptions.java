@@ -1,0 +1,205 @@
+package org.saepj.cli.option;
+
+import org.saepj.cli.UsageError;
+import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.InvalidSettingException;
+import org.saepj.search.Mixture;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SelectionSet;
+import org.saepj.subnetwork.ModelKind;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The search settings shared by {@code search} and {@code compare} (each adds its own method, mixture, seed
+ * and fold options). Defaults are the paper's; every value is checked before any work starts, with an error
+ * naming the option.
+ */
+public final class SearchOptions {
+    @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1 (indices or class names,"
+            + " e.g. 4,9 or Coat,Bag), relabelled 0 and 1.")
+    String pair;
+
+    @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space: AdaNet's DNN of depth k and k+1,"
+            + " its CNN, or a linear model (default: dnn).")
+    String model;
+
+    @Option(names = "--space", paramLabel = "FILE", description = "A search space of your own: a JSON file of candidate families"
+            + " (see docs/SEARCH_SPACES.md and examples/spaces/).")
+    java.nio.file.Path space;
+
+    @Mixin
+    public CriterionOptions criterion;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "0", description = "Per-member penalty β (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Training steps in total, split evenly over the iterations (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "R", defaultValue = "0.003", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "32", description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--selection", paramLabel = "train|holdout:F", defaultValue = "train",
+            description = "Data for selection and pruning decisions (default: ${DEFAULT-VALUE}).")
+    String selection;
+
+    @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"
+            + " lowers the objective (default: run every iteration).")
+    boolean stopEarly;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "End the search after the iteration during which this"
+            + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is complete and reported.")
+    String maxTime;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+            description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
+    double testFraction;
+
+    /**
+     * @param data the source string
+     * @param criterion the pruning criterion, resolved
+     * @param mixture the mixture name
+     * @param seed the seed
+     * @param folds K, or 0
+     * @return the validated configuration
+     * @throws UsageError naming the option and what is accepted
+     */
+    public SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
+        // The values are checked once, by the configuration's parts; their messages are mapped onto options.
+        SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
+                .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
+                .folds(folds).testFraction(testFraction);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        try {
+            b.stopping(new org.saepj.search.StoppingRule(stopEarly, maxTime == null ? 0 : seconds(maxTime)));
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
+        check(model == null || space == null, "--space and --model exclude each other: the file defines the candidates");
+        try {
+            b.model(ModelKind.parse(model == null ? "dnn" : model));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--model: " + e.getMessage());
+        }
+        if (space != null) {
+            b.space(org.saepj.persistence.SpaceFiles.read(space));
+        }
+        b.criterion(criterion);
+        try {
+            b.mixture(Mixture.parse(mixture));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--mixture: " + e.getMessage());
+        }
+        try {
+            b.selection(SelectionSet.parse(selection));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--selection: " + e.getMessage());
+        }
+        if (pair != null) {
+            String[] parts = pair.split(",");
+            check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
+                    "--pair must be two classes C0,C1 (indices or names), got '" + pair + "'");
+            check(!parts[0].strip().equals(parts[1].strip()), "--pair classes must differ, got '" + pair + "'");
+            if (parts[0].strip().matches("-?\\d+") && parts[1].strip().matches("-?\\d+")) {
+                b.pair(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())); // checked by the data plan
+            } // class names: resolved against the data by withPairNames once it is loaded
+        }
+        try {
+            return b.build();
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** The option that sets each configuration setting. */
+    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(java.util.Map.entry("dataset", "--data"),
+            java.util.Map.entry("pair", "--pair"), java.util.Map.entry("folds", "--folds"),
+            java.util.Map.entry("testFraction", "--test-fraction"), java.util.Map.entry("selection", "--selection"),
+            java.util.Map.entry("model", "--model"), java.util.Map.entry("width", "--width"), java.util.Map.entry("learningRate", "--lr"),
+            java.util.Map.entry("iterations", "--iterations"), java.util.Map.entry("totalSteps", "--steps"),
+            java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
+            java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
+            java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"));
+
+    /**
+     * @param e a setting the library refused
+     * @return the same message in terms of the option that set it (the iteration count as {@code --iterations})
+     */
+    static UsageError usage(InvalidSettingException e) {
+        String option = OPTIONS.get(e.setting());
+        String problem = e.problem().replace("the number of iterations", "--iterations");
+        return new UsageError(option == null ? e.getMessage() : option + " " + problem);
+    }
+
+    /**
+     * Resolves {@code --pair} given as class names ({@code --pair Coat,Bag}) against the loaded data's classes.
+     *
+     * @param config the configuration built by {@link #toConfig}
+     * @param classNames the data's class names, by index
+     * @return the configuration with the pair's indices (unchanged when --pair was not given by name)
+     */
+    public SearchConfig withPairNames(SearchConfig config, java.util.List<String> classNames) {
+        if (pair == null || config.pair() != null) {
+            return config;
+        }
+        String[] parts = pair.split(",");
+        try {
+            return config.toBuilder().pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames)).build();
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
+    }
+
+    private static int classIndex(String name, java.util.List<String> classNames) {
+        int exact = classNames.indexOf(name);
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int c = 0; c < classNames.size(); c++) {
+            if (classNames.get(c).equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        throw new UsageError("--pair: no class named '" + name + "': the classes are " + String.join(", ", classNames));
+    }
+
+    /** @return a duration such as 90, 90s, 20m or 2h in seconds */
+    public static double seconds(String duration) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([smh]?)").matcher(duration.strip());
+        if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
+            throw new UsageError("--max-time must be a positive duration such as 90s, 20m or 2h, got '" + duration + "'");
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> value * 60;
+            case "h" -> value * 3600;
+            default -> value;
+        };
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new UsageError(message);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.saepj.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.saepj.SaepException;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.InputFiles;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.search.SearchConfig;
+
+/**
+ * What a search was asked to do, stored as {@code run.json} in its output directory so {@code --resume}
+ * can continue it with the same configuration and the same data.
+ *
+ * @param formatVersion 2 (1: written before the data fingerprint was recorded)
+ * @param config the configuration (file sources as absolute paths)
+ * @param test the separate test source, or null
+ * @param dataDir the --data-dir option, or null
+ * @param labelColumn the --label-column option, or null
+ * @param header the --header option
+ * @param dataSha256 the fingerprint of the data the run started on (null in format 1)
+ */
+public record Invocation(int formatVersion, SearchConfig config, String test, String dataDir, String labelColumn, String header,
+                  String dataSha256) {
+    public static final String FILE = "run.json";
+    /** The format this build writes. */
+    public static final int FORMAT_VERSION = 2;
+    private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
+
+    public void save(Path dir) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(this);
+            AtomicFiles.write(dir.resolve(FILE), out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new SaepException(dir.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return this invocation with the fingerprint of the data it runs on */
+    public Invocation withData(SourceData data) {
+        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256());
+    }
+
+    /**
+     * Refuses to continue a run on data other than what it started on.
+     *
+     * @param file the file the invocation came from, for messages
+     * @param data the data as loaded now
+     * @param err where a warning goes when the invocation predates fingerprints
+     */
+    public void verify(Path file, SourceData data, PrintWriter err) {
+        if (dataSha256 == null) {
+            err.println("warning: " + file + " was written by an earlier SAEP-J that did not record the data's fingerprint:"
+                    + " the data cannot be checked to be the run's own");
+            return;
+        }
+        if (!dataSha256.equals(data.sha256())) {
+            throw new SaepException("--resume: the data " + data.source() + " is not what the run started on (fingerprint "
+                    + shortHash(data.sha256()) + " now, " + shortHash(dataSha256) + " in " + file
+                    + "): restore that data, or start a new run");
+        }
+    }
+
+    private static String shortHash(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+    }
+
+    public static Invocation load(Path dir) {
+        Path file = dir.resolve(FILE);
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(InputFiles.readAll(file, ""));
+            if (tree != null && tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
+                org.saepj.search.ConfigUpgrade.upgrade(config);
+            }
+            Invocation inv = JSON.treeToValue(tree, Invocation.class);
+            if (inv == null) {
+                throw new SaepException(file + ": empty: not a search invocation");
+            }
+            inv.check(file);
+            return inv;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    /**
+     * @param file where the invocation was read from
+     * @throws SaepException when it is not one this build can continue
+     */
+    void check(Path file) {
+        if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
+            throw new SaepException(file + ": format " + formatVersion + " is not one this build resumes (1 to " + FORMAT_VERSION + ")");
+        }
+        if (config == null || config.dataset() == null) {
+            throw new SaepException(file + ": incomplete: no configuration or data source");
+        }
+        if (dataSha256 != null && !dataSha256.matches("[0-9a-f]{64}")) {
+            throw new SaepException(file + ": dataSha256 must be 64 hex digits");
+        }
+    }
+}
