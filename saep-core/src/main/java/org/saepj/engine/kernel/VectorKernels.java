@@ -23,6 +23,17 @@ final class VectorKernels implements Kernels {
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
         int nFull = n - n % L;
         int j = 0;
+        for (; j + 4 * L <= nFull; j += 4 * L) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                gemmBlock4x4(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+            }
+            for (; i < m; i++) {
+                for (int v = 0; v < 4; v++) {
+                    gemmRow(a, ao + i * k, b, bo + j + v * L, c, co + i * n + j + v * L, k, n, accumulate);
+                }
+            }
+        }
         for (; j + 2 * L <= nFull; j += 2 * L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -45,6 +56,76 @@ final class VectorKernels implements Kernels {
         if (nFull < n) {
             scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull, accumulate);
         }
+    }
+
+    /**
+     * Four rows × four vectors: sixteen accumulators, so each broadcast feeds four FMAs and each load of the right
+     * matrix four; for outputs at least four vectors wide (the convolutions' filters, wide dense layers). Every
+     * output sums over p in order, as the narrower blocks do, so the results are the same.
+     */
+    private static void gemmBlock4x4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
+        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : FloatVector.zero(S);
+        FloatVector c02 = acc ? FloatVector.fromArray(S, c, c0 + 2 * L) : FloatVector.zero(S);
+        FloatVector c03 = acc ? FloatVector.fromArray(S, c, c0 + 3 * L) : FloatVector.zero(S);
+        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
+        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + n + L) : FloatVector.zero(S);
+        FloatVector c12 = acc ? FloatVector.fromArray(S, c, c0 + n + 2 * L) : FloatVector.zero(S);
+        FloatVector c13 = acc ? FloatVector.fromArray(S, c, c0 + n + 3 * L) : FloatVector.zero(S);
+        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
+        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + L) : FloatVector.zero(S);
+        FloatVector c22 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + 2 * L) : FloatVector.zero(S);
+        FloatVector c23 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + 3 * L) : FloatVector.zero(S);
+        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
+        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + L) : FloatVector.zero(S);
+        FloatVector c32 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + 2 * L) : FloatVector.zero(S);
+        FloatVector c33 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + 3 * L) : FloatVector.zero(S);
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        for (int p = 0; p < k; p++) {
+            int bp = b0 + p * n;
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            c02 = b2v.fma(x0, c02);
+            c03 = b3v.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            c12 = b2v.fma(x1, c12);
+            c13 = b3v.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            c22 = b2v.fma(x2, c22);
+            c23 = b3v.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+            c32 = b2v.fma(x3, c32);
+            c33 = b3v.fma(x3, c33);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c12.intoArray(c, c0 + n + 2 * L);
+        c13.intoArray(c, c0 + n + 3 * L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c22.intoArray(c, c0 + 2 * n + 2 * L);
+        c23.intoArray(c, c0 + 2 * n + 3 * L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+        c32.intoArray(c, c0 + 3 * n + 2 * L);
+        c33.intoArray(c, c0 + 3 * n + 3 * L);
     }
 
     private static void gemmBlock4x2(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
@@ -129,6 +210,17 @@ final class VectorKernels implements Kernels {
     public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
         int nFull = n - n % L;
         int j = 0;
+        for (; j + 4 * L <= nFull; j += 4 * L) {
+            int p = 0;
+            for (; p + 4 <= k; p += 4) {
+                transposedABlock4x4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
+            for (; p < k; p++) {
+                for (int v = 0; v < 4; v++) {
+                    transposedARow(a, b, bo + j + v * L, c, co + p * n + j + v * L, p, m, k, n);
+                }
+            }
+        }
         for (; j + 2 * L <= nFull; j += 2 * L) {
             int p = 0;
             for (; p + 4 <= k; p += 4) {
@@ -157,6 +249,70 @@ final class VectorKernels implements Kernels {
                 c[co + p * n + jj] = sum;
             }
         }
+    }
+
+    /** As {@link #gemmBlock4x4}, for {@code aᵀ·b}: four output rows (columns of a) × four vectors. */
+    private static void transposedABlock4x4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        FloatVector c33 = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            int bi = b0 + i * n;
+            FloatVector b0v = FloatVector.fromArray(S, b, bi);
+            FloatVector b1v = FloatVector.fromArray(S, b, bi + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, b, bi + 3 * L);
+            int ai = i * k + p;
+            FloatVector x0 = FloatVector.broadcast(S, a[ai]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            c02 = b2v.fma(x0, c02);
+            c03 = b3v.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            c12 = b2v.fma(x1, c12);
+            c13 = b3v.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            c22 = b2v.fma(x2, c22);
+            c23 = b3v.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+            c32 = b2v.fma(x3, c32);
+            c33 = b3v.fma(x3, c33);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c12.intoArray(c, c0 + n + 2 * L);
+        c13.intoArray(c, c0 + n + 3 * L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c22.intoArray(c, c0 + 2 * n + 2 * L);
+        c23.intoArray(c, c0 + 2 * n + 3 * L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+        c32.intoArray(c, c0 + 3 * n + 2 * L);
+        c33.intoArray(c, c0 + 3 * n + 3 * L);
     }
 
     private static void transposedABlock4x2(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {

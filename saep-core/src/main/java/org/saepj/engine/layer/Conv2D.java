@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 import org.saepj.engine.kernel.Kernels;
 
 /**
- * A K×K convolution (K = 3 or 5), stride 1, "same" zero padding, on H×W×C activations, computed as one matrix
- * product over im2col patches (stored tap-major, so they are built from contiguous runs of the input). The
+ * A K×K convolution (K = 3 or 5), stride 1, "same" zero padding, on H×W×C activations, computed as matrix
+ * products over im2col patches (stored tap-major, so they are built from contiguous runs of the input), a chunk
+ * of samples at a time so the patches stay in cache. The
  * kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix
  * whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
@@ -20,7 +21,9 @@ public final class Conv2D extends Layer {
     private final Kernels kernels;
     private float[] patches = new float[0];
     private float[] dPatches = new float[0];
-    private final float[] weightT;
+    private float[] dyT = new float[0];
+    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h + 2·pad][w + 2·pad]}. */
+    private float[] planes = new float[0];
 
     /**
      * @param h input height
@@ -52,7 +55,6 @@ public final class Conv2D extends Layer {
         this.cin = cin;
         this.cout = cout;
         this.kernels = kernels;
-        this.weightT = new float[k * k * cin * cout];
     }
 
     /** @return the input height */
@@ -102,34 +104,79 @@ public final class Conv2D extends Layer {
         Arrays.fill(params, offset() + weights, offset() + weights + cout, 0f);
     }
 
+    /**
+     * Samples per chunk: the im2col patches of one chunk (about a megabyte) stay in the core's L2 cache while the
+     * matrix products read them, instead of a whole batch's (14 MB for a 32→64 filter 3×3 layer on 14×14 inputs at
+     * batch 64) streaming from memory once per column strip.
+     */
+    private int chunkSamples() {
+        return Math.max(1, PATCH_FLOATS / (k * k * cin * h * w));
+    }
+
+    /** The im2col floats one chunk may hold. */
+    private static final int PATCH_FLOATS = 1 << 18;
+
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
-        int rows = batch * h * w;
         int taps = k * k * cin;
-        if (patches.length < rows * taps) {
-            patches = new float[rows * taps];
+        int per = chunkSamples();
+        int positions = h * w;
+        ensurePatches(Math.min(per, batch) * positions * taps);
+        for (int b0 = 0; b0 < batch; b0 += per) {
+            int samples = Math.min(per, batch - b0);
+            int rows = samples * positions;
+            im2col(x, b0, samples);
+            // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
+            // the taps in the same order whatever the chunking, so chunks change no result.
+            kernels.gemmTransposedA(patches, params, offset(), y, b0 * positions * cout, taps, rows, cout);
         }
-        im2col(x, batch);
-        // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows).
-        kernels.gemmTransposedA(patches, params, offset(), y, 0, taps, rows, cout);
-        kernels.addRowVector(y, params, offset() + taps * cout, rows, cout);
+        kernels.addRowVector(y, params, offset() + taps * cout, batch * positions, cout);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        int rows = batch * h * w;
         int taps = k * k * cin;
-        // dW[taps × cout] = patches · dy
-        kernels.gemm(patches, 0, dy, 0, grads, offset(), taps, rows, cout, false);
-        kernels.columnSums(dy, grads, offset() + taps * cout, rows, cout);
+        int per = chunkSamples();
+        int positions = h * w;
+        int most = Math.min(per, batch) * positions;
+        ensurePatches(most * taps);
         if (dx != null) {
-            if (dPatches.length < rows * taps) {
-                dPatches = new float[rows * taps];
+            if (dPatches.length < most * taps) {
+                dPatches = new float[most * taps];
             }
-            // dPatches[taps × rows] = W · dyᵀ
-            System.arraycopy(params, offset(), weightT, 0, taps * cout);
-            kernels.gemmTransposedB(weightT, dy, dPatches, taps, cout, rows);
-            col2im(dx, batch);
+            if (dyT.length < most * cout) {
+                dyT = new float[most * cout];
+            }
+        }
+        for (int b0 = 0; b0 < batch; b0 += per) {
+            int samples = Math.min(per, batch - b0);
+            int rows = samples * positions;
+            int dyOffset = b0 * positions * cout;
+            // The patches are rebuilt here rather than kept from the forward pass: a chunk's fit in cache.
+            im2col(x, b0, samples);
+            // dW[taps × cout] = patches · dy, summed over the rows in order: the first chunk writes, the others add.
+            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, rows, cout, b0 > 0);
+            if (dx != null) {
+                // dPatches[taps × rows] = W · dyᵀ, as a plain product over the transposed chunk of dy.
+                Kernels.transpose(dy, dyOffset, rows, cout, dyT);
+                kernels.gemm(params, offset(), dyT, 0, dPatches, 0, taps, cout, rows, false);
+                col2im(dx, b0, samples);
+            }
+        }
+        kernels.columnSums(dy, grads, offset() + taps * cout, batch * positions, cout);
+    }
+
+    /**
+     * @return the distance between two channels' planes: the padded planes of a chunk, plus 16 floats so that a
+     *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set
+     */
+    private int planeStride(int samples) {
+        return samples * (h + 2 * pad) * (w + 2 * pad) + 16;
+    }
+
+    private void ensurePatches(int floats) {
+        if (patches.length < floats) {
+            patches = new float[floats];
         }
     }
 
@@ -137,39 +184,49 @@ public final class Conv2D extends Layer {
     public void releaseBuffers() {
         patches = new float[0];
         dPatches = new float[0];
+        dyT = new float[0];
+        planes = new float[0];
     }
 
     /**
-     * Patches stored tap-major: row {@code (ky·K + kx)·cin + c} holds, for every output position, the input
-     * value under that tap (zero in the padding). Each row is filled from shifted runs of the input.
+     * Patches of samples {@code b0 … b0+samples−1}, stored tap-major: row {@code (ky·K + kx)·cin + c} holds, for
+     * every output position of the chunk, the input value under that tap (zero in the padding). The chunk's input
+     * is first copied channel-major with zero borders ({@link #planes}), so every patch row is then a run of
+     * contiguous copies instead of a gather with a stride of {@code cin}.
      */
-    private void im2col(float[] x, int batch) {
-        int rows = batch * h * w;
+    private void im2col(float[] x, int b0, int samples) {
+        int rows = samples * h * w;
+        int wp = w + 2 * pad;
+        int hp = h + 2 * pad;
+        int plane = planeStride(samples);
+        if (planes.length < cin * plane) {
+            planes = new float[cin * plane];
+        }
+        // planes[c][b][pad + y][pad + x] = x[b0 + b][y][x][c]; the borders stay zero. Channels are the outer loop:
+        // the input row is read with a short stride from L1 while each plane row is written contiguously.
+        Arrays.fill(planes, 0, cin * plane, 0f);
+        for (int b = 0; b < samples; b++) {
+            for (int y = 0; y < h; y++) {
+                int src = ((b0 + b) * h + y) * w * cin;
+                int row = (b * hp + y + pad) * wp + pad;
+                for (int c = 0; c < cin; c++) {
+                    int dst = c * plane + row;
+                    for (int xx = 0; xx < w; xx++) {
+                        planes[dst + xx] = x[src + xx * cin + c];
+                    }
+                }
+            }
+        }
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
-                    int base = ((ky * k + kx) * cin + c) * rows;
-                    for (int b = 0; b < batch; b++) {
+                    int dst = ((ky * k + kx) * cin + c) * rows;
+                    int base = c * plane + ky * wp + kx;
+                    for (int b = 0; b < samples; b++) {
                         for (int i = 0; i < h; i++) {
-                            int dst = base + (b * h + i) * w;
-                            int yy = i + ky - pad;
-                            if (yy < 0 || yy >= h) {
-                                Arrays.fill(patches, dst, dst + w, 0f);
-                                continue;
-                            }
-                            int src = ((b * h + yy) * w) * cin + c;
-                            // Output column j reads input column j + kx − pad: valid for j in [from, to).
-                            int from = Math.max(0, pad - kx);
-                            int to = Math.max(from, Math.min(w, w + pad - kx));
-                            Arrays.fill(patches, dst, dst + from, 0f);
-                            Arrays.fill(patches, dst + to, dst + w, 0f);
-                            if (cin == 1) {
-                                System.arraycopy(x, src + from + kx - pad, patches, dst + from, to - from);
-                            } else {
-                                for (int j = from; j < to; j++) {
-                                    patches[dst + j] = x[src + (j + kx - pad) * cin];
-                                }
-                            }
+                            // Output (i, j) reads the padded input at (i + ky, j + kx).
+                            System.arraycopy(planes, base + (b * hp + i) * wp, patches, dst, w);
+                            dst += w;
                         }
                     }
                 }
@@ -177,28 +234,45 @@ public final class Conv2D extends Layer {
         }
     }
 
-    private void col2im(float[] dx, int batch) {
-        int rows = batch * h * w;
-        Arrays.fill(dx, 0, batch * h * w * cin, 0f);
+    /**
+     * Adds the patches' gradients into dx for samples {@code b0 … b0+samples−1}. They are summed channel-major
+     * with borders ({@link #planes}, contiguous runs), taps in their order so that every input value receives its
+     * contributions in tap order as a direct loop would, then the inner part is copied into dx.
+     */
+    private void col2im(float[] dx, int b0, int samples) {
+        int rows = samples * h * w;
+        int wp = w + 2 * pad;
+        int hp = h + 2 * pad;
+        int plane = planeStride(samples);
+        if (planes.length < cin * plane) {
+            planes = new float[cin * plane];
+        }
+        Arrays.fill(planes, 0, cin * plane, 0f);
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
-                    int base = ((ky * k + kx) * cin + c) * rows;
-                    for (int b = 0; b < batch; b++) {
+                    int src = ((ky * k + kx) * cin + c) * rows;
+                    int base = c * plane + ky * wp + kx;
+                    for (int b = 0; b < samples; b++) {
                         for (int i = 0; i < h; i++) {
-                            int yy = i + ky - pad;
-                            if (yy < 0 || yy >= h) {
-                                continue;
-                            }
-                            int src = base + (b * h + i) * w;
-                            int dst = ((b * h + yy) * w) * cin + c;
+                            int dst = base + (b * hp + i) * wp;
                             for (int j = 0; j < w; j++) {
-                                int xx = j + kx - pad;
-                                if (xx >= 0 && xx < w) {
-                                    dx[dst + xx * cin] += dPatches[src + j];
-                                }
+                                planes[dst + j] += dPatches[src + j];
                             }
+                            src += w;
                         }
+                    }
+                }
+            }
+        }
+        for (int b = 0; b < samples; b++) {
+            for (int y = 0; y < h; y++) {
+                int out = ((b0 + b) * h + y) * w * cin;
+                int row = (b * hp + y + pad) * wp + pad;
+                for (int c = 0; c < cin; c++) {
+                    int src = c * plane + row;
+                    for (int xx = 0; xx < w; xx++) {
+                        dx[out + xx * cin + c] = planes[src + xx];
                     }
                 }
             }
