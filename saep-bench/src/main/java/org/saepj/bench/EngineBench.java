@@ -23,8 +23,10 @@ import org.saepj.engine.optim.Optimizer;
  * {@code ./saep bench}: training throughput of our engine and of DJL/PyTorch on the same architectures,
  * optimizer, batch size and Fashion-MNIST batches, median of several repetitions, in one run.
  *
- * <p>Prints {@code BENCH <network> ours=<samples/s> djl=<samples/s> ratio=<ours/djl>} per network, then our
- * 1-thread vs 2-thread training throughput on the MLP and batched inference throughput.
+ * <p>Prints the CPU model, the measured FMA peak per thread count ({@link FmaPeak}), then per network and thread
+ * count {@code BENCH <network> threads=<t> ours=<samples/s> djl=<samples/s> ratio=<ours/djl> gflops=<ours>
+ * peak=<percent of the measured peak>}: t networks at once, one thread each, for ours, and PyTorch's intra-op
+ * threads pinned to t; then batched inference throughput.
  */
 public final class EngineBench {
     private static final int BATCH = 64;
@@ -46,8 +48,17 @@ public final class EngineBench {
         SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
         Dataset train = data.train();
         Shape image = train.shape();
-        System.out.printf("engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n",
+        int cores = Runtime.getRuntime().availableProcessors();
+        int[] threadCounts = cores > 1 ? new int[] {1, Math.min(cores, 2)} : new int[] {1};
+        System.out.printf("cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n", cpuModel(), cores,
                 KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library, so its thread count can be set
+        double[] peak = new double[threadCounts.length];
+        for (int i = 0; i < threadCounts.length; i++) {
+            peak[i] = FmaPeak.gflops(threadCounts[i]);
+            System.out.printf("PEAK threads=%d gflops=%.1f (Vector API FMA throughput, %d-bit)%n", threadCounts[i], peak[i],
+                    jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        }
         List<Object[]> nets = List.of(
                 new Object[] {"dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10)},
                 new Object[] {"mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10)},
@@ -58,14 +69,18 @@ public final class EngineBench {
         for (Object[] entry : nets) {
             Architecture arch = (Architecture) entry[1];
             int n = arch instanceof Architecture.ConvNet c ? Math.max(steps / (3 * c.blocks().size() * c.blocks().size()), 10) : steps;
-            double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, 1));
-            double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
-            System.out.printf("BENCH %s ours=%.0f djl=%.0f ratio=%.2f%n", entry[0], ours, djl, ours / djl);
+            for (int i = 0; i < threadCounts.length; i++) {
+                int t = threadCounts[i];
+                // Like for like: t networks at once, one thread each, for ours (what the search does); PyTorch's
+                // intra-op threads pinned to t for its one network.
+                ai.djl.pytorch.jni.JniUtils.setNumThreads(t);
+                double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, t));
+                double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
+                double gflops = ours * TrainingFlops.perSample(arch) / 1e9;
+                System.out.printf("BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%%n", entry[0], t, ours, djl,
+                        ours / djl, gflops, 100 * gflops / peak[i]);
+            }
         }
-        Architecture mlp = new Architecture.DenseStack(image, new int[] {512}, 10);
-        double one = median(reps, () -> oursSamplesPerSecond(mlp, train, steps, 1));
-        double two = median(reps, () -> oursSamplesPerSecond(mlp, train, steps, 2));
-        System.out.printf("BENCH threads mlp-784-512-10 1thread=%.0f 2threads=%.0f ratio=%.2f%n", one, two, two / one);
         Network net = new Network(Architecture.DenseStack.dnn(image, 2, 32, 10), KernelsProvider.best()).initialize(1);
         double infer = median(reps, () -> {
             long t0 = System.nanoTime();
@@ -74,6 +89,20 @@ public final class EngineBench {
         });
         System.out.printf("BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
                 infer, Network.INFERENCE_CHUNK);
+    }
+
+    /** @return the CPU's model name from /proc/cpuinfo, or the JVM's architecture where there is none */
+    static String cpuModel() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (java.io.IOException | SecurityException e) {
+            return System.getProperty("os.arch") + " (no /proc/cpuinfo: " + e.getMessage() + ")";
+        }
+        return System.getProperty("os.arch");
     }
 
     /** Trains {@code threads} independent networks at once; returns total samples per second. */
