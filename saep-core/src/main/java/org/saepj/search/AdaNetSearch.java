@@ -26,6 +26,7 @@ import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SearchSpace;
+import org.saepj.subnetwork.Spaces;
 
 /**
  * The AdaNet search with SAEP pruning (spec §5): each iteration prunes the ensemble (SAEP, from three
@@ -41,6 +42,7 @@ public final class AdaNetSearch {
     private final CandidateExecutor executor;
     private final Kernels kernels;
     private final PruningCriterion criterion;
+    private final Spaces spaces;
 
     /**
      * @param config the configuration
@@ -58,6 +60,18 @@ public final class AdaNetSearch {
      * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
      */
     public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels, Criteria criteria) {
+        this(config, executor, kernels, criteria, Spaces.discover());
+    }
+
+    /**
+     * @param config the configuration
+     * @param executor trains candidates
+     * @param kernels the kernels the networks use (recorded in the provenance)
+     * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
+     * @param spaces where the configuration's search-space plug-in, if any, is found (registered with {@link Spaces#with} too)
+     */
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels, Criteria criteria, Spaces spaces) {
+        this.spaces = spaces;
         this.config = config;
         this.executor = executor;
         this.kernels = kernels;
@@ -104,7 +118,13 @@ public final class AdaNetSearch {
         Dataset train = data.train();
         int classes = train.classCount();
         int batch = config.batchSize();
-        SearchSpace generator = config.searchSpace(train.shape(), classes);
+        SearchSpace generator;
+        try {
+            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
+        } catch (IllegalArgumentException e) {
+            // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
+            throw new org.saepj.SaepException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
+        }
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());

@@ -7,11 +7,12 @@ import org.saepj.data.Shape;
 import org.saepj.subnetwork.ModelKind;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.SpaceDefinition;
+import org.saepj.subnetwork.SpacePlugin;
 
 /**
  * An immutable search configuration, in parts that each validate themselves: the {@link DataPlan} (source,
  * pair, folds, test holdout, selection data), the {@link SpacePlan} (what each iteration proposes), the
- * {@link Budget} (iterations, steps, batch, stopping rule), the {@link Objective} (λ, β, mixture), the pruning
+ * {@link Budget} (iterations, steps, batch, stopping rule), the {@link ObjectivePlan} (λ, β, mixture), the pruning
  * criterion, and the run's seed and threads. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000
  * steps in total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0,
  * selection on the training data. Build it with {@link #builder()}; a setting that cannot be used is an
@@ -26,7 +27,7 @@ import org.saepj.subnetwork.SpaceDefinition;
  * @param seed the run seed
  * @param threads candidate-training threads
  */
-public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Objective objective, CriterionSpec criterion, long seed,
+public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion, long seed,
                            int threads) {
     /** Validates what the parts cannot check alone. */
     public SearchConfig {
@@ -149,6 +150,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         b.testFraction = testFraction();
         b.model = model();
         b.space = spaceDefinition();
+        b.spacePlugin = space.plugin();
         b.criterion = criterion;
         b.mixture = mixture();
         b.lambda = lambda();
@@ -193,6 +195,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         private double testFraction = 0.2;
         private ModelKind model = ModelKind.DNN;
         private SpaceDefinition space;
+        private SpacePlugin spacePlugin;
         private CriterionSpec criterion = CriterionSpec.of("adanet");
         private StoppingRule stopping = StoppingRule.NONE;
         private Criteria criteria;
@@ -250,6 +253,15 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         /** @param v a search space from a file, or null for the paper's model @return this */
         public Builder space(SpaceDefinition v) {
             space = v;
+            return this;
+        }
+
+        /**
+         * @param v a search-space plug-in ({@link org.saepj.subnetwork.SpaceProvider}) and its parameters, or null
+         * @return this
+         */
+        public Builder spacePlugin(SpacePlugin v) {
+            spacePlugin = v;
             return this;
         }
 
@@ -350,7 +362,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
             return new SearchConfig(new DataPlan(dataset, pair, folds, testFraction, selection), new SpacePlan(model, space, width,
-                    learningRate), new Budget(iterations, totalSteps, batchSize, stopping), new Objective(lambda, beta, mixture), resolved,
+                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping), new ObjectivePlan(lambda, beta, mixture), resolved,
                     seed, threads);
         }
     }

@@ -6,23 +6,30 @@ import org.saepj.subnetwork.ModelKind;
 import org.saepj.subnetwork.PaperSpace;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.SpaceDefinition;
+import org.saepj.subnetwork.SpacePlugin;
+import org.saepj.subnetwork.SpaceRequest;
+import org.saepj.subnetwork.Spaces;
 
 /**
- * What each iteration proposes: one of the paper's spaces ({@code model}, with its DNN width) or a space of
- * one's own from a file, and the base learning rate candidates train with (a file's family may set its own).
+ * What each iteration proposes: one of the paper's spaces ({@code model}, with its DNN width), a space of one's
+ * own from a file, or a Java plug-in ({@link SpaceProvider}), and the base learning rate candidates train with (a
+ * file's family may set its own).
  *
- * @param model the paper's search space (dnn, cnn, linear), used when {@code definition} is null
- * @param definition a search space from a file, or null for the paper's {@code model}
+ * @param model the paper's search space (dnn, cnn, linear), used when neither {@code definition} nor {@code plugin} is set
+ * @param definition a search space from a file, or null
  * @param width units per hidden layer of the paper's DNN
  * @param learningRate the base learning rate
+ * @param plugin a search-space plug-in and its parameters, or null
  */
-public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, double learningRate) {
+public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, double learningRate, SpacePlugin plugin) {
     /** The paper's: AdaNet's DNN of width 32, learning rate 0.003. */
-    public static final SpacePlan DEFAULT = new SpacePlan(ModelKind.DNN, null, 32, 0.003);
+    public static final SpacePlan DEFAULT = new SpacePlan(ModelKind.DNN, null, 32, 0.003, null);
 
     /** Validates every setting. */
     public SpacePlan {
         InvalidSettingException.require(model != null, "model", "must be set");
+        InvalidSettingException.require(definition == null || plugin == null, "space",
+                "is either a file's definition or a plug-in, not both");
         if (definition != null) {
             definition.validate();
         }
@@ -42,12 +49,28 @@ public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, 
      * @return the space's proposals for this data
      */
     public SearchSpace create(Shape input, int classes, int stepsPerIteration, long seed) {
+        return create(input, classes, stepsPerIteration, seed, Spaces.discover());
+    }
+
+    /**
+     * @param input the input shape
+     * @param classes the number of classes
+     * @param stepsPerIteration each candidate's training steps
+     * @param seed the run seed
+     * @param spaces where a plug-in is found
+     * @return the space's proposals for this data
+     * @throws IllegalArgumentException when the plug-in is not among {@code spaces} or refuses its parameters
+     */
+    public SearchSpace create(Shape input, int classes, int stepsPerIteration, long seed, Spaces spaces) {
+        if (plugin != null) {
+            return spaces.create(plugin, new SpaceRequest(input, classes, (float) learningRate, stepsPerIteration, seed, null));
+        }
         return definition != null ? new DefinedSpace(definition, input, classes, (float) learningRate, stepsPerIteration, seed)
                 : new PaperSpace(model, input, classes, width, (float) learningRate, stepsPerIteration, seed);
     }
 
-    /** @return the paper's model id ("dnn") or "space NAME" for a file's */
+    /** @return the paper's model id ("dnn"), "space NAME" for a file's, or "space ID" for a plug-in */
     public String name() {
-        return definition == null ? model.id() : "space " + definition.name();
+        return plugin != null ? "space " + plugin : definition == null ? model.id() : "space " + definition.name();
     }
 }

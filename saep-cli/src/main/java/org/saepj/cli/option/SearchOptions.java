@@ -24,9 +24,13 @@ public final class SearchOptions {
             + " its CNN, or a linear model (default: dnn).")
     String model;
 
-    @Option(names = "--space", paramLabel = "FILE", description = "A search space of your own: a JSON file of candidate families"
-            + " (see docs/SEARCH_SPACES.md and examples/spaces/).")
+    @Option(names = "--space", paramLabel = "FILE|ID", description = "A search space of your own: a JSON file of candidate families"
+            + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space plug-in on the class path.")
     java.nio.file.Path space;
+
+    @Option(names = "--space-param", paramLabel = "NAME=V", description = "A parameter of the search-space plug-in named by --space"
+            + " (repeatable).")
+    java.util.Map<String, Double> spaceParameters;
 
     @Mixin
     public CriterionOptions criterion;
@@ -100,7 +104,23 @@ public final class SearchOptions {
             throw new UsageError("--model: " + e.getMessage());
         }
         if (space != null) {
-            b.space(org.saepj.persistence.SpaceFiles.read(space));
+            org.saepj.subnetwork.Spaces spaces = org.saepj.subnetwork.Spaces.discover();
+            java.util.Optional<org.saepj.subnetwork.SpaceProvider> plugin = java.nio.file.Files.exists(space)
+                    ? java.util.Optional.empty() : spaces.find(space.toString());
+            if (!java.nio.file.Files.exists(space) && plugin.isEmpty()) {
+                throw new UsageError("--space " + space + ": no such file, and no search-space plug-in has that id ("
+                        + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are " + String.join(", ",
+                        spaces.providers().stream().map(org.saepj.subnetwork.SpaceProvider::id).toList())) + ")");
+            }
+            if (plugin.isPresent()) {
+                b.spacePlugin(new org.saepj.subnetwork.SpacePlugin(plugin.get().id(), spaceParameters));
+            } else {
+                check(spaceParameters == null || spaceParameters.isEmpty(), "--space-param is for a search-space plug-in, and "
+                        + space + " is a file");
+                b.space(org.saepj.persistence.SpaceFiles.read(space));
+            }
+        } else {
+            check(spaceParameters == null || spaceParameters.isEmpty(), "--space-param needs --space naming a search-space plug-in");
         }
         b.criterion(criterion);
         try {
@@ -139,7 +159,8 @@ public final class SearchOptions {
             java.util.Map.entry("iterations", "--iterations"), java.util.Map.entry("totalSteps", "--steps"),
             java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
             java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
-            java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"));
+            java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"),
+            java.util.Map.entry("space", "--space"));
 
     /**
      * @param e a setting the library refused
