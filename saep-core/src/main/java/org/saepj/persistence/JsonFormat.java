@@ -24,6 +24,24 @@ public final class JsonFormat {
     }
 
     /**
+     * Writes a record as this format's JSON, atomically.
+     *
+     * @param file where
+     * @param record the record
+     * @param what what the file is, for the error message ("the report")
+     * @throws org.saepj.SaepException naming the file when it cannot be written
+     */
+    public static void write(java.nio.file.Path file, Object record, String what) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(record);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.saepj.SaepException(file + ": cannot write " + what + ": " + e.getOriginalMessage(), e);
+        }
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
      * @return the shared mapper; configured once here and never changed afterwards, so it is safe to share
      *     between threads
      */

@@ -170,12 +170,7 @@ public final class Comparison {
         List<Summary> summary = summarise(runs);
         Report report = new Report(RunReport.SCHEMA_VERSION, plan, new DatasetEntry(data.name(), data.source(), data.sha256()), runs,
                 summary);
-        try {
-            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(report);
-            AtomicFiles.write(dir.resolve("comparison.json"), out -> out.write(bytes));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new org.saepj.SaepException(dir.resolve("comparison.json") + ": cannot write: " + e.getOriginalMessage(), e);
-        }
+        JsonFormat.write(dir.resolve("comparison.json"), report, "the comparison");
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
                     .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",

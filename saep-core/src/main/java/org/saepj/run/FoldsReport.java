@@ -3,8 +3,6 @@ package org.saepj.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.saepj.SaepException;
-import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.search.SearchConfig;
 
@@ -67,11 +65,6 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param file where
      */
     public void write(Path file) {
-        try {
-            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(this);
-            AtomicFiles.write(file, out -> out.write(bytes));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SaepException(file + ": cannot write the report: " + e.getOriginalMessage(), e);
-        }
+        JsonFormat.write(file, this, "the report");
     }
 }

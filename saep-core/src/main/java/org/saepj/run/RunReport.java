@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.ensemble.Member;
-import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.search.DatasetInfo;
@@ -72,12 +71,7 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
      * @param file where
      */
     public void write(Path file) {
-        try {
-            byte[] bytes = JsonFormat.mapper().writeValueAsBytes(this);
-            AtomicFiles.write(file, out -> out.write(bytes));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SaepException(file + ": cannot write the report: " + e.getOriginalMessage(), e);
-        }
+        JsonFormat.write(file, this, "the report");
     }
 
     /**

@@ -167,11 +167,18 @@ public final class Conv2D extends Layer {
     }
 
     /**
+     * Makes {@link #planes} hold a chunk's planes, all zero.
+     *
      * @return the distance between two channels' planes: the padded planes of a chunk, plus 16 floats so that a
      *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set
      */
-    private int planeStride(int samples) {
-        return samples * (h + 2 * pad) * (w + 2 * pad) + 16;
+    private int clearPlanes(int samples) {
+        int plane = samples * (h + 2 * pad) * (w + 2 * pad) + 16;
+        if (planes.length < cin * plane) {
+            planes = new float[cin * plane];
+        }
+        Arrays.fill(planes, 0, cin * plane, 0f);
+        return plane;
     }
 
     private void ensurePatches(int floats) {
@@ -198,13 +205,9 @@ public final class Conv2D extends Layer {
         int rows = samples * h * w;
         int wp = w + 2 * pad;
         int hp = h + 2 * pad;
-        int plane = planeStride(samples);
-        if (planes.length < cin * plane) {
-            planes = new float[cin * plane];
-        }
+        int plane = clearPlanes(samples);
         // planes[c][b][pad + y][pad + x] = x[b0 + b][y][x][c]; the borders stay zero. Channels are the outer loop:
         // the input row is read with a short stride from L1 while each plane row is written contiguously.
-        Arrays.fill(planes, 0, cin * plane, 0f);
         for (int b = 0; b < samples; b++) {
             for (int y = 0; y < h; y++) {
                 int src = ((b0 + b) * h + y) * w * cin;
@@ -243,11 +246,7 @@ public final class Conv2D extends Layer {
         int rows = samples * h * w;
         int wp = w + 2 * pad;
         int hp = h + 2 * pad;
-        int plane = planeStride(samples);
-        if (planes.length < cin * plane) {
-            planes = new float[cin * plane];
-        }
-        Arrays.fill(planes, 0, cin * plane, 0f);
+        int plane = clearPlanes(samples);
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
