@@ -217,10 +217,12 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             int c = input.channels();
             for (ConvBlock b : blocks) {
                 layers.add(new Conv2D(h, w, c, b.filters(), b.kernel(), kernels));
-                layers.add(new Relu(h * w * b.filters(), kernels));
+                // ReLU after the pooling, on a quarter of the values: max and ReLU commute exactly, forward and
+                // backward (the gradient reaches the same position, or none when the window's maximum is ≤ 0).
                 layers.add(new MaxPool2(h, w, b.filters(), kernels));
                 h /= 2;
                 w /= 2;
+                layers.add(new Relu(h * w * b.filters(), kernels));
                 c = b.filters();
             }
             int flat = h * w * c;
