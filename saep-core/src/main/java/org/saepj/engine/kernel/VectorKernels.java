@@ -433,7 +433,26 @@ final class VectorKernels implements Kernels {
     @Override
     public void columnSums(float[] a, float[] out, int oo, int m, int n) {
         int nFull = n - n % L;
-        for (int j = 0; j < nFull; j += L) {
+        int j0 = 0;
+        // Four column vectors per pass over the rows (each column still sums its rows in order).
+        for (; j0 + 4 * L <= nFull; j0 += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S);
+            FloatVector s3 = FloatVector.zero(S);
+            for (int i = 0; i < m; i++) {
+                int r = i * n + j0;
+                s0 = s0.add(FloatVector.fromArray(S, a, r));
+                s1 = s1.add(FloatVector.fromArray(S, a, r + L));
+                s2 = s2.add(FloatVector.fromArray(S, a, r + 2 * L));
+                s3 = s3.add(FloatVector.fromArray(S, a, r + 3 * L));
+            }
+            s0.intoArray(out, oo + j0);
+            s1.intoArray(out, oo + j0 + L);
+            s2.intoArray(out, oo + j0 + 2 * L);
+            s3.intoArray(out, oo + j0 + 3 * L);
+        }
+        for (int j = j0; j < nFull; j += L) {
             FloatVector acc = FloatVector.zero(S);
             for (int i = 0; i < m; i++) {
                 acc = acc.add(FloatVector.fromArray(S, a, i * n + j));
@@ -452,10 +471,10 @@ final class VectorKernels implements Kernels {
     @Override
     public void addRowVector(float[] c, float[] bias, int biasOffset, int m, int n) {
         int nFull = n - n % L;
-        for (int j = 0; j < nFull; j += L) {
-            FloatVector bv = FloatVector.fromArray(S, bias, biasOffset + j);
-            for (int i = 0; i < m; i++) {
-                bv.add(FloatVector.fromArray(S, c, i * n + j)).intoArray(c, i * n + j);
+        // Rows outer: one pass over c (every value gets its one addition whatever the order).
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < nFull; j += L) {
+                FloatVector.fromArray(S, bias, biasOffset + j).add(FloatVector.fromArray(S, c, i * n + j)).intoArray(c, i * n + j);
             }
         }
         for (int i = 0; i < m && nFull < n; i++) {
