@@ -21,40 +21,46 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            // The blocks always add to c: a branch on the flag inside them deoptimises the compiled kernel when a
+            // caller first passes the other value (and the JIT's interim code allocates every vector). Adding to
+            // zeros gives the same bits as starting from zero.
+            java.util.Arrays.fill(c, co, co + m * n, 0f);
+        }
         int nFull = n - n % L;
         int j = 0;
         for (; j + 4 * L <= nFull; j += 4 * L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                gemmBlock4x4(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+                gemmBlock4x4(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
             for (; i < m; i++) {
                 for (int v = 0; v < 4; v++) {
-                    gemmRow(a, ao + i * k, b, bo + j + v * L, c, co + i * n + j + v * L, k, n, accumulate);
+                    gemmRow(a, ao + i * k, b, bo + j + v * L, c, co + i * n + j + v * L, k, n);
                 }
             }
         }
         for (; j + 2 * L <= nFull; j += 2 * L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                gemmBlock4x2(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+                gemmBlock4x2(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
             for (; i < m; i++) {
-                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
-                gemmRow(a, ao + i * k, b, bo + j + L, c, co + i * n + j + L, k, n, accumulate);
+                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
+                gemmRow(a, ao + i * k, b, bo + j + L, c, co + i * n + j + L, k, n);
             }
         }
         for (; j < nFull; j += L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                gemmBlock4x1(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+                gemmBlock4x1(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
             for (; i < m; i++) {
-                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, accumulate);
+                gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
         }
         if (nFull < n) {
-            scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull, accumulate);
+            scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull);
         }
     }
 
@@ -63,23 +69,23 @@ final class VectorKernels implements Kernels {
      * matrix four; for outputs at least four vectors wide (the convolutions' filters, wide dense layers). Every
      * output sums over p in order, as the narrower blocks do, so the results are the same.
      */
-    private static void gemmBlock4x4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
-        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : FloatVector.zero(S);
-        FloatVector c02 = acc ? FloatVector.fromArray(S, c, c0 + 2 * L) : FloatVector.zero(S);
-        FloatVector c03 = acc ? FloatVector.fromArray(S, c, c0 + 3 * L) : FloatVector.zero(S);
-        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
-        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + n + L) : FloatVector.zero(S);
-        FloatVector c12 = acc ? FloatVector.fromArray(S, c, c0 + n + 2 * L) : FloatVector.zero(S);
-        FloatVector c13 = acc ? FloatVector.fromArray(S, c, c0 + n + 3 * L) : FloatVector.zero(S);
-        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
-        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + L) : FloatVector.zero(S);
-        FloatVector c22 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + 2 * L) : FloatVector.zero(S);
-        FloatVector c23 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + 3 * L) : FloatVector.zero(S);
-        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
-        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + L) : FloatVector.zero(S);
-        FloatVector c32 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + 2 * L) : FloatVector.zero(S);
-        FloatVector c33 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + 3 * L) : FloatVector.zero(S);
+    private static void gemmBlock4x4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n) {
+        FloatVector c00 = FloatVector.fromArray(S, c, c0);
+        FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector c11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector c12 = FloatVector.fromArray(S, c, c0 + n + 2 * L);
+        FloatVector c13 = FloatVector.fromArray(S, c, c0 + n + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector c21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector c22 = FloatVector.fromArray(S, c, c0 + 2 * n + 2 * L);
+        FloatVector c23 = FloatVector.fromArray(S, c, c0 + 2 * n + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector c31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+        FloatVector c32 = FloatVector.fromArray(S, c, c0 + 3 * n + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, c, c0 + 3 * n + 3 * L);
         int a1 = a0 + k;
         int a2 = a1 + k;
         int a3 = a2 + k;
@@ -128,15 +134,15 @@ final class VectorKernels implements Kernels {
         c33.intoArray(c, c0 + 3 * n + 3 * L);
     }
 
-    private static void gemmBlock4x2(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
-        FloatVector c00 = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector c01 = acc ? FloatVector.fromArray(S, c, c0 + L) : FloatVector.zero(S);
-        FloatVector c10 = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
-        FloatVector c11 = acc ? FloatVector.fromArray(S, c, c0 + n + L) : FloatVector.zero(S);
-        FloatVector c20 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
-        FloatVector c21 = acc ? FloatVector.fromArray(S, c, c0 + 2 * n + L) : FloatVector.zero(S);
-        FloatVector c30 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
-        FloatVector c31 = acc ? FloatVector.fromArray(S, c, c0 + 3 * n + L) : FloatVector.zero(S);
+    private static void gemmBlock4x2(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n) {
+        FloatVector c00 = FloatVector.fromArray(S, c, c0);
+        FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector c10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector c11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector c20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector c21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector c30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector c31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
         int a1 = a0 + k;
         int a2 = a1 + k;
         int a3 = a2 + k;
@@ -167,11 +173,11 @@ final class VectorKernels implements Kernels {
         c31.intoArray(c, c0 + 3 * n + L);
     }
 
-    private static void gemmBlock4x1(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, boolean acc) {
-        FloatVector c0v = acc ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
-        FloatVector c1v = acc ? FloatVector.fromArray(S, c, c0 + n) : FloatVector.zero(S);
-        FloatVector c2v = acc ? FloatVector.fromArray(S, c, c0 + 2 * n) : FloatVector.zero(S);
-        FloatVector c3v = acc ? FloatVector.fromArray(S, c, c0 + 3 * n) : FloatVector.zero(S);
+    private static void gemmBlock4x1(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n) {
+        FloatVector c0v = FloatVector.fromArray(S, c, c0);
+        FloatVector c1v = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector c2v = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector c3v = FloatVector.fromArray(S, c, c0 + 3 * n);
         for (int p = 0; p < k; p++) {
             FloatVector bv = FloatVector.fromArray(S, b, b0 + p * n);
             c0v = bv.fma(FloatVector.broadcast(S, a[a0 + p]), c0v);
@@ -185,19 +191,18 @@ final class VectorKernels implements Kernels {
         c3v.intoArray(c, c0 + 3 * n);
     }
 
-    private static void gemmRow(float[] a, int ai, float[] b, int b0, float[] c, int ci, int k, int n, boolean acc) {
-        FloatVector sum = acc ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
+    private static void gemmRow(float[] a, int ai, float[] b, int b0, float[] c, int ci, int k, int n) {
+        FloatVector sum = FloatVector.fromArray(S, c, ci);
         for (int p = 0; p < k; p++) {
             sum = FloatVector.fromArray(S, b, b0 + p * n).fma(FloatVector.broadcast(S, a[ai + p]), sum);
         }
         sum.intoArray(c, ci);
     }
 
-    private static void scalarColumns(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n,
-                                      int from, boolean accumulate) {
+    private static void scalarColumns(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
         for (int i = 0; i < m; i++) {
             for (int j = from; j < n; j++) {
-                float sum = accumulate ? c[co + i * n + j] : 0f;
+                float sum = c[co + i * n + j];
                 for (int p = 0; p < k; p++) {
                     sum += a[ao + i * k + p] * b[bo + p * n + j];
                 }
