@@ -1,0 +1,152 @@
+package org.saepj.pruning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A criterion that orders (or greedily picks) members and keeps the first K: the ensemble-pruning literature's
+ * standard methods, defined exactly in docs/PRUNING.md. K is the parameter {@code keep}; 0, the default, keeps
+ * n − 1 of n members as PIE does in the search (or the size a method decides itself). Decides on three or more
+ * members (spec §6). Ties between members go to the lowest index everywhere.
+ */
+abstract class OrderingCriterion implements PruningCriterion {
+    /** K: the members to keep; 0 keeps n − 1. */
+    static final CriterionParameter KEEP = new CriterionParameter("keep", 0, 0, 1_000_000,
+            "members to keep (0: one fewer than the ensemble has)");
+
+    private final String id;
+    private final int keep;
+
+    OrderingCriterion(String id, double keep) {
+        if (keep != Math.rint(keep)) {
+            throw new IllegalArgumentException("keep must be a whole number, got " + keep);
+        }
+        this.id = id;
+        this.keep = (int) keep;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final Map<String, Double> parameters() {
+        return Map.of(KEEP.name(), (double) keep);
+    }
+
+    @Override
+    public final PruneDecision decide(PruningInput input, SplittableRandom rng) {
+        int n = input.members();
+        if (n < MIN_MEMBERS) {
+            return PruneDecision.nothing(id);
+        }
+        Votes votes = new Votes(input);
+        int k = keep == 0 ? ownSize(votes) : Math.min(keep, n);
+        DecisionDetails.Builder details = DecisionDetails.builder().put("keep", k);
+        List<Integer> order = order(votes, k, details);
+        List<Integer> removed = new ArrayList<>();
+        for (int m = 0; m < n; m++) {
+            if (!order.contains(m)) {
+                removed.add(m);
+            }
+        }
+        return new PruneDecision(id, List.copyOf(removed), details.put("keptOrder", order.stream().mapToInt(Integer::intValue).toArray())
+                .build());
+    }
+
+    /**
+     * @param votes the decision data
+     * @return how many members to keep when {@code keep} is 0: n − 1, unless the method decides its own size
+     */
+    int ownSize(Votes votes) {
+        return votes.members() - 1;
+    }
+
+    /**
+     * @param votes the members' predictions and the vote over any subset
+     * @param k how many to keep, 1 ≤ k ≤ n
+     * @param details where the method records its numbers
+     * @return the k kept members, in the order the method chose them
+     */
+    abstract List<Integer> order(Votes votes, int k, DecisionDetails.Builder details);
+
+    /** The decision data as every method needs it: predictions, labels, weights and the weighted plurality vote. */
+    static final class Votes {
+        final int[][] p;
+        final int[] y;
+        final double[] w;
+        final int classes;
+
+        Votes(PruningInput input) {
+            this.p = input.predictions();
+            this.y = input.labels();
+            this.w = input.weights();
+            this.classes = input.classes();
+        }
+
+        int members() {
+            return p.length;
+        }
+
+        int samples() {
+            return y.length;
+        }
+
+        /** @return e_m, the member's error */
+        double error(int m) {
+            int wrong = 0;
+            for (int x = 0; x < y.length; x++) {
+                if (p[m][x] != y[x]) {
+                    wrong++;
+                }
+            }
+            return (double) wrong / y.length;
+        }
+
+        /** @return vote(S)(x) for every x: the weighted plurality of the members in S, ties to the lowest class */
+        int[] vote(List<Integer> members) {
+            int[] out = new int[y.length];
+            double[] votes = new double[classes];
+            for (int x = 0; x < y.length; x++) {
+                java.util.Arrays.fill(votes, 0);
+                for (int m : members) {
+                    votes[p[m][x]] += w[m];
+                }
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (votes[c] > votes[best]) {
+                        best = c;
+                    }
+                }
+                out[x] = best;
+            }
+            return out;
+        }
+
+        /** @return err(S) */
+        double error(List<Integer> members) {
+            int[] v = vote(members);
+            int wrong = 0;
+            for (int x = 0; x < y.length; x++) {
+                if (v[x] != y[x]) {
+                    wrong++;
+                }
+            }
+            return (double) wrong / y.length;
+        }
+
+        /** @return the member of lowest error, the lowest index among equals */
+        int mostAccurate() {
+            int best = 0;
+            for (int m = 1; m < members(); m++) {
+                if (error(m) < error(best)) {
+                    best = m;
+                }
+            }
+            return best;
+        }
+    }
+}
