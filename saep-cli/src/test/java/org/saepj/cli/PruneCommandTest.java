@@ -83,4 +83,24 @@ class PruneCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: Missing required argument").doesNotContain("Error:");
     }
+
+    @Test
+    void keepGivesTheStandardCriteriaTheirTargetSize() throws Exception {
+        // The reference's worked check: labels [0,0,1,1,2,2], members as columns.
+        Path p = TestFiles.write(dir.resolve("check.csv"), "0,0,1,0\n0,1,0,0\n1,1,1,0\n1,1,0,1\n2,2,2,2\n0,2,2,2\n".getBytes());
+        Path y = TestFiles.write(dir.resolve("check-labels.csv"), "0\n0\n1\n1\n2\n2\n".getBytes());
+        for (String[] c : new String[][] {{"re", "[0,1]"}, {"kappa", "[0,2]"}, {"mdm", "[0,2]"}, {"topk", "[0,1]"}}) {
+            CliRun run = CliRun.of("prune", "--predictions", p.toString(), "--labels", y.toString(), "--method", c[0], "--keep", "2",
+                    "--json");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(Json.MAPPER.readTree(run.out()).get("kept").toString()).as(c[0]).isEqualTo(c[1]);
+        }
+        CliRun own = CliRun.of("prune", "--predictions", p.toString(), "--labels", y.toString(), "--method", "pap", "--keep", "2");
+        assertThat(own.exitCode()).isEqualTo(2);
+        assertThat(own.err()).contains("--keep: pap decides its own size; the criteria with a target size are");
+        CliRun both = CliRun.of("prune", "--predictions", p.toString(), "--labels", y.toString(), "--method", "re", "--keep", "2",
+                "--param", "keep=3");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--keep and --param keep=");
+    }
 }

@@ -82,6 +82,10 @@ public final class PruneCommand implements Runnable {
     @Mixin
     CriterionOptions criterionOptions;
 
+    @Option(names = "--keep", paramLabel = "K", description = "Members to keep, for the criteria that take a target size"
+            + " (their parameter keep: topk, re, kappa, cm, mdm, oo; default: one fewer than the ensemble has).")
+    Integer keep;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -155,11 +159,38 @@ public final class PruneCommand implements Runnable {
     /** @return the criterion named by --method, its parameters from --param and --alpha, checked */
     private PruningCriterion criterion() {
         Criteria criteria = Criteria.discover();
-        PruningCriterion c = criteria.create(criterionOptions.criterion(method, "--method", criteria, true));
+        org.saepj.pruning.CriterionSpec spec = criterionOptions.criterion(method, "--method", criteria, true);
+        if (keep != null) {
+            spec = withKeep(criteria, spec);
+        }
+        PruningCriterion c = criteria.create(spec);
         if (!c.prunes()) {
             throw new UsageError("--method must be a pruning criterion: " + c.id() + " prunes nothing");
         }
         return c;
+    }
+
+    /** {@code --keep K} as the criterion's own {@code keep} parameter, for the criteria that declare one. */
+    private org.saepj.pruning.CriterionSpec withKeep(Criteria criteria, org.saepj.pruning.CriterionSpec spec) {
+        if (keep < 1) {
+            throw new UsageError("--keep must be at least 1, got " + keep);
+        }
+        List<String> taking = criteria.providers().stream().filter(p -> p.parameters().stream().anyMatch(q -> q.name().equals("keep")))
+                .map(org.saepj.pruning.CriterionProvider::id).toList();
+        if (!taking.contains(spec.id())) {
+            throw new UsageError("--keep: " + spec.id() + " decides its own size; the criteria with a target size are "
+                    + String.join(", ", taking));
+        }
+        if (criterionOptions.values().containsKey("keep")) {
+            throw new UsageError("--keep and --param keep=… name the same setting: give one");
+        }
+        java.util.Map<String, Double> parameters = new java.util.HashMap<>(spec.parameters());
+        parameters.put("keep", (double) keep);
+        try {
+            return criteria.resolve(org.saepj.pruning.CriterionSpec.of(spec.id(), parameters));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--keep: " + e.getMessage());
+        }
     }
 
     private PruneDecision report(PruningInput input, PruningCriterion criterion) {
