@@ -66,7 +66,7 @@ public final class RunDirectory {
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new SaepException("--out " + dir + " is not writable: " + e.getMessage(), e);
+            throw new SaepException(dir + " is not writable: " + e.getMessage(), e);
         }
         return dir;
     }

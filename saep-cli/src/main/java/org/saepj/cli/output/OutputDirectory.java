@@ -15,6 +15,7 @@ import org.saepj.cli.UsageError;
 import org.saepj.persistence.RunLock;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.run.ComparisonPlan;
+import org.saepj.run.RunDirectory;
 import org.saepj.run.RunReport;
 
 /**
@@ -118,24 +119,11 @@ public final class OutputDirectory implements AutoCloseable {
         return new OutputDirectory(dir, lock);
     }
 
-    /**
-     * Creates a directory inside a locked run directory (a fold's, a comparison run's) and checks it is writable.
-     *
-     * @param dir the directory
-     * @return the directory
-     */
-    static Path subdirectory(Path dir) {
-        createDirectories(dir, "--out");
-        return dir;
-    }
-
     private static void createDirectories(Path dir, String option) {
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new SaepException(option + " " + dir + " is not writable: " + e.getMessage(), e);
+            RunDirectory.writable(dir);
+        } catch (SaepException e) {
+            throw new SaepException(option + " " + e.getMessage(), e);
         }
     }
 
