@@ -75,15 +75,15 @@ abstract class OrderingCriterion implements PruningCriterion {
 
     /** The decision data as every method needs it: predictions, labels, weights and the weighted plurality vote. */
     static final class Votes {
+        private final PruningInput input;
         final int[][] p;
         final int[] y;
-        final double[] w;
         final int classes;
 
         Votes(PruningInput input) {
+            this.input = input;
             this.p = input.predictions();
             this.y = input.labels();
-            this.w = input.weights();
             this.classes = input.classes();
         }
 
@@ -106,44 +106,25 @@ abstract class OrderingCriterion implements PruningCriterion {
             return (double) wrong / y.length;
         }
 
-        /** @return vote(S)(x) for every x: the weighted plurality of the members in S, ties to the lowest class */
+        /** @return vote(S)(x) for every x ({@link PruningInput#vote}: members added in index order, whatever S's order) */
         int[] vote(List<Integer> members) {
-            int[] out = new int[y.length];
-            double[] votes = new double[classes];
-            for (int x = 0; x < y.length; x++) {
-                java.util.Arrays.fill(votes, 0);
-                for (int m : members) {
-                    votes[p[m][x]] += w[m];
-                }
-                int best = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (votes[c] > votes[best]) {
-                        best = c;
-                    }
-                }
-                out[x] = best;
-            }
-            return out;
+            return input.vote(members::contains);
         }
 
         /** @return err(S) */
         double error(List<Integer> members) {
-            int[] v = vote(members);
-            int wrong = 0;
-            for (int x = 0; x < y.length; x++) {
-                if (v[x] != y[x]) {
-                    wrong++;
-                }
-            }
-            return (double) wrong / y.length;
+            return input.voteError(members::contains);
         }
 
         /** @return the member of lowest error, the lowest index among equals */
         int mostAccurate() {
             int best = 0;
+            double bestError = error(0);
             for (int m = 1; m < members(); m++) {
-                if (error(m) < error(best)) {
+                double e = error(m);
+                if (e < bestError) {
                     best = m;
+                    bestError = e;
                 }
             }
             return best;

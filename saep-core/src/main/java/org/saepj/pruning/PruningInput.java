@@ -46,12 +46,23 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
      * @return the ensemble's error rate on the decision data
      */
     public double ensembleError(int leaveOut) {
+        return voteError(j -> j != leaveOut);
+    }
+
+    /**
+     * The weighted plurality vote of some members, each sample's votes added in member order, ties to the lowest
+     * class: the one vote every criterion decides by.
+     *
+     * @param member which members take part
+     * @return each sample's voted class
+     */
+    public int[] vote(java.util.function.IntPredicate member) {
+        int[] out = new int[labels.length];
         double[] votes = new double[classes];
-        int wrong = 0;
         for (int s = 0; s < labels.length; s++) {
             java.util.Arrays.fill(votes, 0);
             for (int j = 0; j < predictions.length; j++) {
-                if (j != leaveOut) {
+                if (member.test(j)) {
                     votes[predictions[j][s]] += weights[j];
                 }
             }
@@ -61,7 +72,20 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
                     best = k;
                 }
             }
-            if (best != labels[s]) {
+            out[s] = best;
+        }
+        return out;
+    }
+
+    /**
+     * @param member which members take part
+     * @return the error rate of their {@link #vote}
+     */
+    public double voteError(java.util.function.IntPredicate member) {
+        int[] v = vote(member);
+        int wrong = 0;
+        for (int s = 0; s < labels.length; s++) {
+            if (v[s] != labels[s]) {
                 wrong++;
             }
         }
