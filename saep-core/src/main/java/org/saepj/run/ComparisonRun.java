@@ -1,25 +1,24 @@
 package org.saepj.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * One finished run of a comparison, as comparison.json lists it; its per-iteration figures feed the plots.
+ * One finished run of a comparison, as comparison.json lists it: where it stands in the plan, and its figures
+ * (read from the run's {@link RunSummary}, which also feeds the plots).
  *
  * @param method the method
  * @param mixture the mixture's id, or {@code -} for the baseline
  * @param seed the run's seed
  * @param fold the fold from 1, or 0 for seed runs
  * @param directory the run's directory, relative to the comparison's
- * @param testAccuracy the final ensemble's test accuracy
- * @param ensembleSize its members
- * @param parameters its parameters
- * @param totalSeconds the run's wall time
- * @param trainSeconds of which candidate training
- * @param figures everything the run's report says (not written into comparison.json)
+ * @param figures everything the run's report says (written into comparison.json only as the figures below)
  */
-public record ComparisonRun(ComparedMethod method, String mixture, long seed, int fold, String directory, double testAccuracy, int ensembleSize,
-                            long parameters, double totalSeconds, double trainSeconds, @JsonIgnore RunSummary figures) {
+@JsonPropertyOrder({"method", "mixture", "seed", "fold", "directory", "testAccuracy", "ensembleSize", "parameters", "totalSeconds",
+        "trainSeconds"})
+public record ComparisonRun(ComparedMethod method, String mixture, long seed, int fold, String directory, @JsonIgnore RunSummary figures) {
     /**
      * @param method the method
      * @param mixture the mixture as reported
@@ -30,8 +29,37 @@ public record ComparisonRun(ComparedMethod method, String mixture, long seed, in
      * @return the run
      */
     public static ComparisonRun of(ComparedMethod method, String mixture, long seed, int fold, String directory, RunSummary s) {
-        return new ComparisonRun(method, mixture, seed, fold, directory, s.testAccuracy(), s.ensembleSize(), s.parameters(),
-                s.totalSeconds(), s.trainSeconds(), s);
+        return new ComparisonRun(method, mixture, seed, fold, directory, s);
+    }
+
+    /** @return the final ensemble's test accuracy */
+    @JsonProperty
+    public double testAccuracy() {
+        return figures.testAccuracy();
+    }
+
+    /** @return its members */
+    @JsonProperty
+    public int ensembleSize() {
+        return figures.ensembleSize();
+    }
+
+    /** @return its parameters */
+    @JsonProperty
+    public long parameters() {
+        return figures.parameters();
+    }
+
+    /** @return the run's wall time */
+    @JsonProperty
+    public double totalSeconds() {
+        return figures.totalSeconds();
+    }
+
+    /** @return of which candidate training */
+    @JsonProperty
+    public double trainSeconds() {
+        return figures.trainSeconds();
     }
 
     /** @return method/mixture, the group its summary row and plot lines are made over */
