@@ -64,6 +64,14 @@ class ErrorPathsTest {
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--steps", "ten", "--out", fresh()),
                 "--steps");
         usage(CliRun.of("search", "--data", "fashion-mnist"), "Missing required option: '--out=DIR'");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "pap", "--max-members", "4", "--out",
+                fresh()), "--max-members: pap decides its own size; the criteria with a target size are");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "re", "--max-members", "1", "--out",
+                fresh()), "--max-members must be at least 2 (ensembles of two are never pruned), got 1");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "re", "--max-members", "3", "--param",
+                "keep=4", "--out", fresh()), "--max-members and --param keep=… name the same setting");
+        usage(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,re,prs", "--max-members", "3",
+                "--out", fresh()), "--max-members: prs decides its own size");
     }
 
     @Test

@@ -139,9 +139,21 @@ class SearchCommandTest {
         CliRun prune = CliRun.of("prune", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist",
                 "--data-dir", dataDir, "--method", "pie", "--out", out.toString());
         assertThat(prune.exitCode()).as(prune.err()).isZero();
-        assertThat(prune.out()).contains("kept").contains("saved the pruned ensemble");
+        assertThat(prune.out()).contains("kept").contains("saved the pruned ensemble").contains("vote accuracy on the decision data: ")
+                .containsPattern("kept     0 \\([a-z0-9-]+#\\d+\\)");
         CliRun eval = CliRun.of("evaluate", "--model", out.toString(), "--data", "fashion-mnist", "--data-dir", dataDir);
         assertThat(eval.exitCode()).as(eval.err()).isZero();
+        // In JSON: the members' names beside their indices, and the vote on the source's test rows, held out.
+        CliRun json = CliRun.of("prune", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir,
+                "--method", "re", "--keep", "2", "--json", "--out", root.resolve("pruned-re").toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode r = Json.MAPPER.readTree(json.out());
+        assertThat(r.get("keptNames")).hasSize(2);
+        assertThat(r.get("memberNames").size()).isEqualTo(r.get("kept").size() + r.get("pruned").size());
+        assertThat(r.get("classes").get(0).asText()).isEqualTo("T-shirt/top");
+        assertThat(r.at("/voteAccuracy/before").asDouble()).isBetween(0.0, 1.0);
+        assertThat(r.at("/heldOutVoteAccuracy/rows").asText()).contains("test");
+        assertThat(r.at("/heldOutVoteAccuracy/samples").asInt()).isPositive();
     }
 
     @Test

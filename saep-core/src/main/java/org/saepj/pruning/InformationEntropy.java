@@ -9,7 +9,8 @@ import org.saepj.information.InformationTheory;
 /**
  * PIE: keeps n − 1 members greedily by the TDAC score (spec §6): start from a member drawn at random, then
  * repeatedly add the member that maximises the summed TDAC against those already kept (ties to the lowest
- * index). The one member left out is pruned. α = 1 is pure diversity, α = 0 pure relevance.
+ * index). The one member left out is pruned. α = 1 is pure diversity, α = 0 pure relevance. With a target size
+ * K ({@code keep}) the greedy stops at K members instead: COMEP (Bian et al., arXiv 1806.04899).
  */
 public final class InformationEntropy implements PruningCriterion {
     /** The id. */
@@ -18,13 +19,14 @@ public final class InformationEntropy implements PruningCriterion {
     public static final CriterionParameter ALPHA = new CriterionParameter("alpha", 0.5, 0, 1,
             "diversity (1) against relevance to the labels (0)");
     private final double alpha;
+    private final int keep;
 
     /** Makes {@code pie} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP information entropy: keeps diverse, relevant members", List.of(ALPHA),
-                    values -> new InformationEntropy(values.get(ALPHA.name())));
+            super(ID, "SAEP information entropy: keeps diverse, relevant members", List.of(ALPHA, OrderingCriterion.KEEP),
+                    values -> new InformationEntropy(values.get(ALPHA.name()), OrderingCriterion.wholeKeep(values.get("keep"))));
         }
     }
 
@@ -32,10 +34,22 @@ public final class InformationEntropy implements PruningCriterion {
      * @param alpha the diversity–relevance trade-off in [0, 1]
      */
     public InformationEntropy(double alpha) {
+        this(alpha, 0);
+    }
+
+    /**
+     * @param alpha the diversity–relevance trade-off in [0, 1]
+     * @param keep K, the members to keep; 0 keeps n − 1 (SAEP's PIE)
+     */
+    public InformationEntropy(double alpha, int keep) {
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
         }
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must be at least 0, got " + keep);
+        }
         this.alpha = alpha;
+        this.keep = keep;
     }
 
     @Override
@@ -45,14 +59,15 @@ public final class InformationEntropy implements PruningCriterion {
             return PruneDecision.nothing(ID);
         }
         int start = rng.nextInt(n);
+        int k = keep == 0 ? n - 1 : Math.min(keep, n);
         double[][] score = pairScores(input);
         boolean[] kept = new boolean[n];
-        int[] order = new int[n - 1];
-        double[] scores = new double[n - 1];
+        int[] order = new int[k];
+        double[] scores = new double[k];
         kept[start] = true;
         order[0] = start;
         scores[0] = Double.NaN;
-        for (int step = 1; step < n - 1; step++) {
+        for (int step = 1; step < k; step++) {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int p = 0; p < n; p++) {
@@ -74,14 +89,18 @@ public final class InformationEntropy implements PruningCriterion {
             order[step] = best;
             scores[step] = bestScore;
         }
-        int left = -1;
+        List<Integer> left = new java.util.ArrayList<>();
         for (int p = 0; p < n; p++) {
             if (!kept[p]) {
-                left = p;
+                left.add(p);
             }
         }
-        return new PruneDecision(ID, List.of(left), DecisionDetails.builder().put("alpha", alpha).put("startPosition", start)
-                .put("keptOrder", order).put("greedyScores", scores).build());
+        DecisionDetails.Builder details = DecisionDetails.builder().put("alpha", alpha);
+        if (keep > 0) {
+            details.put("keep", k); // only with a target size, so SAEP's PIE records what it always did
+        }
+        return new PruneDecision(ID, List.copyOf(left), details.put("startPosition", start).put("keptOrder", order)
+                .put("greedyScores", scores).build());
     }
 
     private double[][] pairScores(PruningInput input) {
@@ -103,6 +122,11 @@ public final class InformationEntropy implements PruningCriterion {
         return s;
     }
 
+    /** @return K, or 0 for n − 1 */
+    public int keep() {
+        return keep;
+    }
+
     /** @return α */
     public double alpha() {
         return alpha;
@@ -115,6 +139,6 @@ public final class InformationEntropy implements PruningCriterion {
 
     @Override
     public Map<String, Double> parameters() {
-        return Map.of(ALPHA.name(), alpha);
+        return Map.of(ALPHA.name(), alpha, OrderingCriterion.KEEP.name(), (double) keep);
     }
 }

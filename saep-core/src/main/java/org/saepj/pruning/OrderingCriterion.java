@@ -18,13 +18,29 @@ abstract class OrderingCriterion implements PruningCriterion {
 
     private final String id;
     private final int keep;
+    private final Map<String, Double> others;
 
     OrderingCriterion(String id, double keep) {
+        this(id, keep, Map.of());
+    }
+
+    /**
+     * @param id the criterion's id
+     * @param keep K, a whole number; 0 keeps n − 1
+     * @param others the method's own parameters, for {@link #parameters()}
+     */
+    OrderingCriterion(String id, double keep, Map<String, Double> others) {
+        this.id = id;
+        this.keep = wholeKeep(keep);
+        this.others = Map.copyOf(others);
+    }
+
+    /** @return K as a whole number; a fraction is refused, naming the parameter */
+    static int wholeKeep(double keep) {
         if (keep != Math.rint(keep)) {
             throw new IllegalArgumentException("keep must be a whole number, got " + keep);
         }
-        this.id = id;
-        this.keep = (int) keep;
+        return (int) keep;
     }
 
     @Override
@@ -34,7 +50,9 @@ abstract class OrderingCriterion implements PruningCriterion {
 
     @Override
     public final Map<String, Double> parameters() {
-        return Map.of(KEEP.name(), (double) keep);
+        Map<String, Double> all = new java.util.TreeMap<>(others);
+        all.put(KEEP.name(), (double) keep);
+        return Map.copyOf(all);
     }
 
     @Override

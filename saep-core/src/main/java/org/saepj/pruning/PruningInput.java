@@ -57,13 +57,31 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
      * @return each sample's voted class
      */
     public int[] vote(java.util.function.IntPredicate member) {
+        double[] w = new double[weights.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = member.test(j) ? weights[j] : 0; // adding a zero vote changes no sum: the same as leaving the member out
+        }
+        return vote(w);
+    }
+
+    /**
+     * The plurality vote with weights of one's own (Caruana's counts), each sample's votes added in member order,
+     * ties to the lowest class.
+     *
+     * @param memberWeights a weight per member; 0 leaves the member out
+     * @return each sample's voted class
+     */
+    public int[] vote(double[] memberWeights) {
+        if (memberWeights.length != predictions.length) {
+            throw new IllegalArgumentException(predictions.length + " members but " + memberWeights.length + " vote weights");
+        }
         int[] out = new int[labels.length];
         double[] votes = new double[classes];
         for (int s = 0; s < labels.length; s++) {
             java.util.Arrays.fill(votes, 0);
             for (int j = 0; j < predictions.length; j++) {
-                if (member.test(j)) {
-                    votes[predictions[j][s]] += weights[j];
+                if (memberWeights[j] != 0) {
+                    votes[predictions[j][s]] += memberWeights[j];
                 }
             }
             int best = 0;
@@ -78,17 +96,24 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
     }
 
     /**
-     * @param member which members take part
-     * @return the error rate of their {@link #vote}
+     * @param vote a voted class per sample
+     * @return the fraction of samples it gets wrong
      */
-    public double voteError(java.util.function.IntPredicate member) {
-        int[] v = vote(member);
+    public double error(int[] vote) {
         int wrong = 0;
         for (int s = 0; s < labels.length; s++) {
-            if (v[s] != labels[s]) {
+            if (vote[s] != labels[s]) {
                 wrong++;
             }
         }
         return (double) wrong / labels.length;
+    }
+
+    /**
+     * @param member which members take part
+     * @return the error rate of their {@link #vote}
+     */
+    public double voteError(java.util.function.IntPredicate member) {
+        return error(vote(member));
     }
 }

@@ -3,6 +3,9 @@ package org.saepj.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
 
 /**
  * Reads configurations stored by earlier builds. Until criteria became plug-ins, a configuration held
@@ -71,6 +74,13 @@ public final class ConfigUpgrade {
         ObjectNode parameters = criterion.putObject("parameters");
         if (id.equals("pie") && alpha != null && alpha.isNumber()) {
             parameters.put("alpha", alpha.asDouble());
+        }
+        Criteria criteria = Criteria.discover();
+        if (criteria.providers().stream().anyMatch(p -> p.id().equals(id))) {
+            // The parameters the criterion has gained since (PIE's keep) take their defaults: the run used them.
+            Map<String, Double> given = new java.util.TreeMap<>();
+            parameters.fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asDouble()));
+            criteria.resolve(CriterionSpec.of(id, given)).parameters().forEach(parameters::put);
         }
         return alpha != null && alpha.isNumber() ? alpha.asDouble() : Double.NaN;
     }

@@ -13,7 +13,7 @@ class CriteriaTest {
     void thePapersCriteriaAreFoundFirstAndInOrder() {
         Criteria c = Criteria.discover();
         assertThat(c.providers().stream().map(CriterionProvider::id).toList()).startsWith("adanet", "prs", "pap", "pie");
-        assertThat(c.resolve(CriterionSpec.of("PIE "))).isEqualTo(CriterionSpec.of("pie", Map.of("alpha", 0.5)));
+        assertThat(c.resolve(CriterionSpec.of("PIE "))).isEqualTo(CriterionSpec.of("pie", Map.of("alpha", 0.5, "keep", 0.0)));
         assertThat(c.create(CriterionSpec.of("pie", Map.of("alpha", 0.25))).parameters()).containsEntry("alpha", 0.25);
         assertThat(c.create(CriterionSpec.of("adanet")).prunes()).isFalse();
     }
@@ -25,7 +25,7 @@ class CriteriaTest {
         assertThatThrownBy(() -> c.resolve(CriterionSpec.of("prs", Map.of("alpha", 0.1))))
                 .hasMessage("criterion prs has no parameter 'alpha' (it takes none)");
         assertThatThrownBy(() -> c.resolve(CriterionSpec.of("pie", Map.of("beta", 0.1))))
-                .hasMessage("criterion pie has no parameter 'beta': it takes alpha");
+                .hasMessage("criterion pie has no parameter 'beta': it takes alpha, keep");
         assertThatThrownBy(() -> c.provider("nope")).hasMessageStartingWith("unknown method 'nope': expected adanet, prs, pap, pie");
     }
 

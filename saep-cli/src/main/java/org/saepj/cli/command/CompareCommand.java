@@ -137,7 +137,8 @@ public final class CompareCommand implements Runnable {
                 methodList.add(method);
             }
         }
-        java.util.Map<String, Double> parameters = search.criterion.values();
+        java.util.Map<String, Double> parameters = search.criterionParameters(methodList.stream().filter(m -> !m.isBaseline())
+                .map(ComparedMethod::id).toList(), criteria);
         for (String name : parameters.keySet()) {
             if (!declared.contains(name)) {
                 throw new UsageError((search.criterion.option().equals("--alpha") ? "--alpha" : "--param " + name)

@@ -1,30 +1,23 @@
 package org.saepj.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.saepj.cli.UsageError;
-import org.saepj.cli.data.ClassIndices;
 import org.saepj.cli.data.DataOptions;
-import org.saepj.cli.data.LabelMatrixReader;
 import org.saepj.cli.data.ModelData;
-import org.saepj.cli.display.Json;
+import org.saepj.cli.data.PruningTables;
+import org.saepj.cli.display.PruneReport;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.CriterionOptions;
+import org.saepj.cli.option.TargetSize;
 import org.saepj.cli.output.OutputDirectory;
 import org.saepj.data.Dataset;
-import org.saepj.diversity.Diversity;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.ensemble.Logits;
-import org.saepj.information.InformationTheory;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.pruning.Criteria;
-import org.saepj.pruning.CriterionSpec;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.PruningInput;
@@ -70,8 +63,16 @@ public final class PruneCommand implements Runnable {
         @Option(names = "--predictions", required = true, paramLabel = "FILE.csv", description = "One column per member, one row per sample.")
         Path predictions;
 
-        @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "The true label of each sample, one per row.")
+        @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "The true label of each sample, one per row:"
+                + " class names or indices, written as in --predictions.")
         Path labels;
+
+        @Option(names = "--test-predictions", paramLabel = "FILE.csv", description = "The same members' predictions on held-out data,"
+                + " to measure the vote before and after pruning there (with --test-labels).")
+        Path testPredictions;
+
+        @Option(names = "--test-labels", paramLabel = "FILE.csv", description = "The held-out data's true labels.")
+        Path testLabels;
     }
 
     @Option(names = "--method", required = true, paramLabel = "ID", completionCandidates = CriterionIds.class,
@@ -83,7 +84,7 @@ public final class PruneCommand implements Runnable {
     CriterionOptions criterionOptions;
 
     @Option(names = "--keep", paramLabel = "K", description = "Members to keep, for the criteria that take a target size"
-            + " (their parameter keep: topk, re, kappa, cm, mdm, oo; default: one fewer than the ensemble has).")
+            + " (those with the parameter keep below; default: one fewer than the ensemble has).")
     Integer keep;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
@@ -105,25 +106,13 @@ public final class PruneCommand implements Runnable {
     public void run() {
         PruningCriterion criterion = criterion();
         if (target.predictions != null) {
-            int[][] rows = LabelMatrixReader.read(target.predictions.predictions, "--predictions");
-            int[][] labelRows = LabelMatrixReader.read(target.predictions.labels, "--labels");
-            if (labelRows[0].length != 1) {
-                throw new UsageError("--labels " + target.predictions.labels + " must have one label per row, found "
-                        + labelRows[0].length + " columns");
+            PredictionsForm f = target.predictions;
+            if ((f.testPredictions == null) != (f.testLabels == null)) {
+                throw new UsageError(f.testPredictions == null ? "--test-labels needs --test-predictions" : "--test-predictions needs --test-labels");
             }
-            if (labelRows.length != rows.length) {
-                throw new UsageError("--predictions has " + rows.length + " rows but --labels has " + labelRows.length);
-            }
-            int[] labels = IntStream.range(0, labelRows.length).map(i -> labelRows[i][0]).toArray();
-            int members = rows[0].length;
-            int[][] byMember = new int[members][rows.length];
-            for (int s = 0; s < rows.length; s++) {
-                for (int j = 0; j < members; j++) {
-                    byMember[j][s] = rows[s][j];
-                }
-            }
-            ClassIndices.compact(labels, byMember);
-            report(PruningInput.uniform(byMember, labels), criterion);
+            PruningTables tables = PruningTables.read(f.predictions, f.labels, f.testPredictions, f.testLabels);
+            report(criterion, tables.decision(), tables.heldOut(), f.testPredictions == null ? null : "--test-predictions",
+                    tables.memberNames(), tables.classes());
             return;
         }
         ModelForm f = target.model;
@@ -138,13 +127,13 @@ public final class PruneCommand implements Runnable {
     }
 
     private void pruneInto(SavedEnsemble ensemble, Path outDir, ModelForm f, PruningCriterion criterion) {
-        Dataset d = ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data();
-        int classes = d.classCount();
-        int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
-        PruningInput input = new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
-        PruneDecision decision = report(input, criterion);
+        PruningInput input = votes(ensemble, ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data());
+        ModelData.Scored test = heldOut(ensemble, f.data);
+        List<String> names = ensemble.manifest().members().stream().map(m -> m.name() + "#" + m.id()).toList();
+        PruneDecision decision = report(criterion, input, test == null ? null : votes(ensemble, test.data()), test == null ? null : test.rows(),
+                names, ensemble.manifest().classNames());
         List<Integer> keep = new ArrayList<>();
-        for (int j = 0; j < predictions.length; j++) {
+        for (int j = 0; j < input.members(); j++) {
             if (!decision.removed().contains(j)) {
                 keep.add(j);
             }
@@ -161,7 +150,7 @@ public final class PruneCommand implements Runnable {
         Criteria criteria = Criteria.discover();
         org.saepj.pruning.CriterionSpec spec = criterionOptions.criterion(method, "--method", criteria, true);
         if (keep != null) {
-            spec = withKeep(criteria, spec);
+            spec = new TargetSize(keep, "--keep", 1).applyTo(spec, criteria, criterionOptions.values());
         }
         PruningCriterion c = criteria.create(spec);
         if (!c.prunes()) {
@@ -170,71 +159,32 @@ public final class PruneCommand implements Runnable {
         return c;
     }
 
-    /** {@code --keep K} as the criterion's own {@code keep} parameter, for the criteria that declare one. */
-    private org.saepj.pruning.CriterionSpec withKeep(Criteria criteria, org.saepj.pruning.CriterionSpec spec) {
-        if (keep < 1) {
-            throw new UsageError("--keep must be at least 1, got " + keep);
-        }
-        List<String> taking = criteria.providers().stream().filter(p -> p.parameters().stream().anyMatch(q -> q.name().equals("keep")))
-                .map(org.saepj.pruning.CriterionProvider::id).toList();
-        if (!taking.contains(spec.id())) {
-            throw new UsageError("--keep: " + spec.id() + " decides its own size; the criteria with a target size are "
-                    + String.join(", ", taking));
-        }
-        if (criterionOptions.values().containsKey("keep")) {
-            throw new UsageError("--keep and --param keep=… name the same setting: give one");
-        }
-        java.util.Map<String, Double> parameters = new java.util.HashMap<>(spec.parameters());
-        parameters.put("keep", (double) keep);
+    /** @return the members' predicted labels and the true labels of the data, weighted as the ensemble is */
+    private static PruningInput votes(SavedEnsemble ensemble, Dataset d) {
+        int classes = d.classCount();
+        int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
+        return new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
+    }
+
+    /** @return the source's rows the ensemble was not trained on (the search's own test split, or its test data), or null */
+    private ModelData.Scored heldOut(SavedEnsemble ensemble, String source) {
         try {
-            return criteria.resolve(org.saepj.pruning.CriterionSpec.of(spec.id(), parameters));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--keep: " + e.getMessage());
+            ModelData.Scored test = ModelData.prepare(ensemble, dataOptions.sources(), source, "test");
+            return test.trainedOn().equals("no") ? test : null;
+        } catch (UsageError e) {
+            return null; // the source's test rows are elsewhere (the manifest names them): no held-out figure from --data
         }
     }
 
-    private PruneDecision report(PruningInput input, PruningCriterion criterion) {
+    private PruneDecision report(PruningCriterion criterion, PruningInput input, PruningInput heldOut, String heldOutRows,
+                                 List<String> names, List<String> classes) {
         PruneDecision d = criterion.decide(input, new SplittableRandom(seed));
-        int n = input.members();
-        List<Integer> kept = IntStream.range(0, n).filter(j -> !d.removed().contains(j)).boxed().toList();
-        double[] nmi = InformationTheory.nmiWithLabels(input.predictions(), input.labels());
-        double[][] vi = InformationTheory.viMatrix(input.predictions());
-        Diversity div = Diversity.of(input.predictions(), input.labels());
-        PrintWriter out = spec.commandLine().getOut();
+        PruneReport report = new PruneReport(criterion, d, input, heldOut, heldOutRows, names, classes);
         if (json) {
-            ObjectNode root = Json.object();
-            ArrayNode k = root.putArray("kept");
-            kept.forEach(k::add);
-            ArrayNode p = root.putArray("pruned");
-            d.removed().forEach(p::add);
-            if (d.details().values().get("startPosition") instanceof Integer start) {
-                root.put("start", start);
-            }
-            root.set("decision", Json.MAPPER.valueToTree(d));
-            root.set("nmiWithLabels", Json.array(nmi));
-            root.set("viMatrix", Json.matrix(vi));
-            ObjectNode dv = Json.diversity(div);
-            dv.remove("pairs");
-            root.set("diversity", dv);
-            out.print(Json.pretty(root));
-            return d;
+            report.printJson(spec.commandLine().getOut());
+        } else {
+            report.printText(spec.commandLine().getOut());
         }
-        out.printf("members  %d, samples %d, criterion %s%s%n", n, input.labels().length, CriterionSpec.of(criterion.id(),
-                criterion.parameters()), n < PruningCriterion.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
-        out.println("kept     " + kept);
-        out.println("pruned   " + d.removed());
-        out.println("details  " + d.details());
-        out.println("MI with labels (normalised) " + java.util.Arrays.toString(nmi));
-        out.println("VI matrix (normalised):");
-        for (double[] row : vi) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (double v : row) {
-                sb.append(String.format("%8.5f", v));
-            }
-            out.println(sb);
-        }
-        out.printf("diversity: disagreement %.6f, with labels %.6f, Q %.6f, kappa %.6f, double fault %.6f%n",
-                div.disagreement(), div.disagreementWithLabels(), div.qStatistic(), div.kappa(), div.doubleFault());
         return d;
     }
 }

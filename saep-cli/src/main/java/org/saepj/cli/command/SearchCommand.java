@@ -82,7 +82,7 @@ public final class SearchCommand implements Runnable {
             config = inv.config();
             run.restore(inv, dataOptions);
         } else {
-            config = search.toConfig(DataSources.absolute(run.data), search.criterion.criterion(method, "--method", Criteria.discover(), true),
+            config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method", Criteria.discover()),
                     mixture, seed, folds);
             inv = null;
         }

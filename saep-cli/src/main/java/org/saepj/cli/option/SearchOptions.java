@@ -1,6 +1,7 @@
 package org.saepj.cli.option;
 
 import org.saepj.cli.UsageError;
+import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
@@ -34,6 +35,10 @@ public final class SearchOptions {
 
     @Mixin
     public CriterionOptions criterion;
+
+    @Option(names = "--max-members", paramLabel = "K", description = "Prune to K members whenever the ensemble has more (the"
+            + " criteria with a target size; default: each criterion's own schedule, from three members on).")
+    Integer maxMembers;
 
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
     double lambda;
@@ -74,6 +79,33 @@ public final class SearchOptions {
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
             description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
     double testFraction;
+
+    /** @return --max-members as a target size, or null */
+    private TargetSize targetSize() {
+        return maxMembers == null ? null : new TargetSize(maxMembers, "--max-members", 2);
+    }
+
+    /**
+     * @param method the criterion id as typed
+     * @param option the option that named it
+     * @param criteria the known criteria
+     * @return the criterion with its parameters from --param, --alpha and --max-members, checked and completed
+     */
+    public CriterionSpec criterion(String method, String option, Criteria criteria) {
+        CriterionSpec spec = criterion.criterion(method, option, criteria, true);
+        TargetSize k = targetSize();
+        return k == null ? spec : k.applyTo(spec, criteria, criterion.values());
+    }
+
+    /**
+     * @param methods the compared criteria's ids
+     * @param criteria the known criteria
+     * @return the criterion parameters of a comparison: --param, --alpha and --max-members
+     */
+    public java.util.Map<String, Double> criterionParameters(java.util.List<String> methods, Criteria criteria) {
+        TargetSize k = targetSize();
+        return k == null ? criterion.values() : k.addTo(methods, criteria, criterion.values());
+    }
 
     /**
      * @param data the source string

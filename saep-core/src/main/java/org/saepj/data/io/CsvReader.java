@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -154,7 +153,7 @@ public final class CsvReader {
                 }
             }
         }
-        List<String> classNames = sortedLabels(file, labelText);
+        List<String> classNames = org.saepj.data.ClassOrder.of(List.of(labelText), file.toString());
         if (classNames.size() < 2) {
             throw new SaepException(file + ": the label column holds " + classNames.size() + " class: expected at least 2");
         }
@@ -210,24 +209,6 @@ public final class CsvReader {
                     + (header == null ? " (the file has no header)" : ": columns are " + quote(String.join(", ", header))));
         }
         return header.indexOf(spec);
-    }
-
-    private static List<String> sortedLabels(Path file, String[] labels) {
-        TreeSet<String> distinct = new TreeSet<>(List.of(labels));
-        boolean allIntegers = distinct.stream().allMatch(s -> s.matches("[+-]?\\d{1,9}"));
-        if (!allIntegers) {
-            return new ArrayList<>(distinct);
-        }
-        // Whole-number labels are ordered by value; two spellings of one number ("1" and "01") would be one class twice.
-        Map<Integer, String> byValue = new java.util.TreeMap<>();
-        for (String s : distinct) {
-            String other = byValue.putIfAbsent(Integer.parseInt(s), s);
-            if (other != null) {
-                throw new SaepException(file + ": labels " + quote(other) + " and " + quote(s) + " are the same number written two ways:"
-                        + " write each class one way");
-            }
-        }
-        return new ArrayList<>(byValue.values());
     }
 
     private static String oneLine(String s) {

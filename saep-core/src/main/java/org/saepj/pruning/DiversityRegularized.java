@@ -1,0 +1,85 @@
+package org.saepj.pruning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code drep}: diversity regularized ensemble pruning (Li, Yu &amp; Zhou, ECML PKDD 2012), for any number of classes.
+ * S starts as [argmin e_m]. While |S| &lt; K: with diff(m, S) = (1/n) Σ_x (+1 where P[m][x] = vote(S)(x), else −1) — the
+ * paper's h(x)·H(x) for labels in {−1, +1} — order the members not in S by diff ascending (most diverse first, ties
+ * to the lowest index), take the first ⌈ρ·|U|⌉ of those |U| as Γ, and add the member of Γ whose joining gives the
+ * lowest err(S ∪ {m}) (ties to the lowest index). ρ ∈ (0, 1] is the parameter {@code rho}.
+ */
+public final class DiversityRegularized extends OrderingCriterion {
+    /** The id. */
+    public static final String ID = "drep";
+    /** ρ: the share of the most diverse remaining members the next one is chosen from. */
+    public static final CriterionParameter RHO = new CriterionParameter("rho", 0.5, 0.01, 1,
+            "share of the most diverse remaining members each addition is chosen from");
+    private final double rho;
+
+    /** Makes {@code drep} known. */
+    public static final class Provider extends SimpleCriterionProvider {
+        /** The provider. */
+        public Provider() {
+            super(ID, "DREP: adds the most accurate of the most diverse remaining members", List.of(KEEP, RHO),
+                    values -> new DiversityRegularized(values.get(KEEP.name()), values.get(RHO.name())));
+        }
+    }
+
+    DiversityRegularized(double keep, double rho) {
+        super(ID, keep, Map.of(RHO.name(), rho));
+        this.rho = rho;
+    }
+
+    /** @return diff(m, S): the mean agreement (+1/−1) of member m with the vote of S */
+    static double diff(Votes v, int[] vote, int m) {
+        int agree = 0;
+        for (int x = 0; x < v.samples(); x++) {
+            if (v.p[m][x] == vote[x]) {
+                agree++;
+            }
+        }
+        return (2.0 * agree - v.samples()) / v.samples();
+    }
+
+    @Override
+    List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
+        List<Integer> s = new ArrayList<>(List.of(votes.mostAccurate()));
+        double[] errors = new double[k];
+        int[] candidates = new int[k];
+        errors[0] = votes.error(s.get(0));
+        while (s.size() < k) {
+            int[] vote = votes.vote(s);
+            List<Integer> rest = new ArrayList<>();
+            for (int m = 0; m < votes.members(); m++) {
+                if (!s.contains(m)) {
+                    rest.add(m);
+                }
+            }
+            double[] d = new double[votes.members()];
+            rest.forEach(m -> d[m] = diff(votes, vote, m));
+            int gamma = (int) Math.ceil(rho * rest.size());
+            List<Integer> diverse = rest.stream().sorted(Comparator.<Integer>comparingDouble(m -> d[m]).thenComparingInt(m -> m))
+                    .limit(gamma).toList();
+            int best = -1;
+            double bestError = Double.POSITIVE_INFINITY;
+            for (int m : diverse.stream().sorted().toList()) {
+                List<Integer> with = new ArrayList<>(s);
+                with.add(m);
+                double e = votes.error(with);
+                if (e < bestError) {
+                    best = m;
+                    bestError = e;
+                }
+            }
+            candidates[s.size()] = gamma;
+            errors[s.size()] = bestError;
+            s.add(best);
+        }
+        details.put("voteErrors", errors).put("candidates", candidates);
+        return s;
+    }
+}
