@@ -40,7 +40,7 @@ class CompareCommandTest {
         assertThat(json.get("summary")).hasSize(5);
         for (JsonNode s : json.get("summary")) {
             for (String key : List.of("method", "mixture", "accuracyMean", "accuracyStd", "ensembleSizeMean", "ensembleSizeStd",
-                    "parametersMean", "secondsMean")) {
+                    "parametersMean", "secondsMean", "depthMean", "depthMax", "diversityMean")) {
                 assertThat(s.has(key)).as(key).isTrue();
             }
         }
@@ -48,17 +48,52 @@ class CompareCommandTest {
         assertThat(single.get("method").asText()).isEqualTo("single");
         assertThat(single.get("ensembleSize").asInt()).isEqualTo(1);
         assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(11);
-        for (String png : List.of("accuracy.png", "ensemble-size.png", "diversity.png", "accuracy-vs-size.png")) {
+        for (String png : List.of("accuracy.png", "ensemble-size.png", "diversity.png", "accuracy-vs-size.png", "depth.png", "pareto.png")) {
             byte[] bytes = Files.readAllBytes(out.resolve(png));
             assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html.split("data:image/png;base64,", -1)).hasSize(5);
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(7);
         assertThat(html).contains("<td>pie</td><td>learned</td>").contains("<h2>Summary</h2>");
         Path run = out.resolve("runs").resolve("pie-learned-seed2");
         assertThat(run.resolve("report.json")).exists();
         assertThat(run.resolve("report.html")).exists();
         assertThat(run.resolve("accuracy.png")).exists();
+    }
+
+    @Test
+    void depthAndDiversityAreTheRunsOwnAndMaxMembersCapsEveryPruningMethod() throws Exception {
+        assertThat(compared.exitCode()).isZero();
+        JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+        for (JsonNode r : json.get("runs")) {
+            JsonNode report = Json.MAPPER.readTree(out.resolve(r.get("directory").asText()).resolve("report.json").toFile());
+            JsonNode its = report.get("iterations");
+            JsonNode depths = its.get(its.size() - 1).get("memberDepths");
+            int max = 0;
+            double sum = 0;
+            for (JsonNode d : depths) {
+                max = Math.max(max, d.asInt());
+                sum += d.asInt();
+            }
+            assertThat(r.get("maxDepth").asInt()).isEqualTo(max);
+            assertThat(r.get("meanDepth").asDouble()).isCloseTo(sum / depths.size(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        assertThat(compared.out()).contains("depth").contains("max");
+        Path capped = root.resolve("capped");
+        CliRun run = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,re,pie", "--max-members", "2",
+                "--seeds", "1", "--iterations", "6", "--steps", "240", "--out", capped.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode c = Json.MAPPER.readTree(capped.resolve("comparison.json").toFile());
+        assertThat(c.at("/plan/criterionParameters/keep").asDouble()).isEqualTo(2.0);
+        for (JsonNode r : c.get("runs")) {
+            JsonNode report = Json.MAPPER.readTree(capped.resolve(r.get("directory").asText()).resolve("report.json").toFile());
+            if (r.get("method").asText().equals("adanet")) {
+                assertThat(report.at("/config/criterion/parameters/keep").isMissingNode()).isTrue(); // adanet prunes nothing: no cap
+            } else {
+                assertThat(report.at("/config/criterion/parameters/keep").asDouble()).as(r.toString()).isEqualTo(2.0);
+                assertThat(r.get("ensembleSize").asInt()).as(r.toString()).isLessThanOrEqualTo(3);
+            }
+        }
     }
 
     @Test

@@ -134,7 +134,7 @@ class SearchCommandTest {
     }
 
     @Test
-    void pruneASavedEnsembleAndLoadTheResult() {
+    void pruneASavedEnsembleAndLoadTheResult() throws Exception {
         Path out = root.resolve("pruned");
         CliRun prune = CliRun.of("prune", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist",
                 "--data-dir", dataDir, "--method", "pie", "--out", out.toString());

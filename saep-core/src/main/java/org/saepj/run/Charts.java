@@ -89,6 +89,22 @@ final class Charts {
         return png(chart);
     }
 
+    /** A scatter with one more series drawn as a line over the points (the Pareto front). */
+    static byte[] scatterWithLine(String title, String xTitle, String yTitle, List<Series> series, Series line) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart);
+        chart.getStyler().setMarkerSize(9);
+        for (Series s : series) {
+            chart.addSeries(s.name(), s.x(), s.y()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        }
+        XYSeries front = chart.addSeries(line.name(), line.x(), line.y());
+        front.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        front.setMarker(SeriesMarkers.NONE);
+        front.setLineColor(Color.DARK_GRAY);
+        return png(chart);
+    }
+
     private static void style(XYChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

@@ -122,9 +122,13 @@ public final class Comparison {
      * @param ensembleSizeStd its sample standard deviation
      * @param parametersMean mean parameters
      * @param secondsMean mean wall time
+     * @param depthMean the final members' mean depth, averaged over the runs
+     * @param depthMax the greatest depth of a final member in any run
+     * @param diversityMean the final ensembles' mean pairwise disagreement on the test data, averaged over the runs
      */
     public record Summary(@JsonIgnore String group, String method, String mixture, int runs, double accuracyMean, double accuracyStd,
-                          double ensembleSizeMean, double ensembleSizeStd, double parametersMean, double secondsMean) {
+                          double ensembleSizeMean, double ensembleSizeStd, double parametersMean, double secondsMean, double depthMean,
+                          int depthMax, double diversityMean) {
     }
 
     /**
@@ -161,7 +165,10 @@ public final class Comparison {
             double[] params = in.stream().mapToDouble(r -> r.parameters()).toArray();
             double[] secs = in.stream().mapToDouble(r -> r.totalSeconds()).toArray();
             rows.add(new Summary(g, in.get(0).method().id(), in.get(0).mixture(), in.size(), Stats.mean(acc), Stats.std(acc),
-                    Stats.mean(size), Stats.std(size), Stats.mean(params), Stats.mean(secs)));
+                    Stats.mean(size), Stats.std(size), Stats.mean(params), Stats.mean(secs),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::meanDepth).toArray()),
+                    in.stream().mapToInt(ComparisonRun::maxDepth).max().orElse(0),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray())));
         }
         return rows;
     }
@@ -174,11 +181,12 @@ public final class Comparison {
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
                     .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",
-                            "directory").get())) {
+                            "directory", "mean_depth", "max_depth", "diversity").get())) {
                 for (ComparisonRun r : runs) {
                     csv.printRecord(r.method().id(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
                             r.ensembleSize(), r.parameters(),
-                            String.format("%.3f", r.totalSeconds()), r.directory());
+                            String.format("%.3f", r.totalSeconds()), r.directory(), String.format("%.3f", r.meanDepth()), r.maxDepth(),
+                            String.format("%.4f", r.diversity()));
                 }
             }
         });
@@ -187,19 +195,24 @@ public final class Comparison {
         AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(charts.size()));
         AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(charts.diversity()));
         AtomicFiles.write(dir.resolve("accuracy-vs-size.png"), out -> out.write(charts.scatter()));
+        AtomicFiles.write(dir.resolve("depth.png"), out -> out.write(charts.depth()));
+        AtomicFiles.write(dir.resolve("pareto.png"), out -> out.write(charts.pareto()));
 
         HtmlReport html = new HtmlReport("SAEP-J comparison: " + data.name());
         html.paragraph("Methods " + plan.methods() + " on " + data.source() + ": " + runs.size() + " runs ("
                 + (plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds()) + ").");
         html.heading("Summary").table(List.of("method", "mixture", "runs", "accuracy mean", "accuracy std", "size mean", "size std",
-                "parameters", "seconds"), summary.stream().map(s -> List.of(s.method(), s.mixture(), Integer.toString(s.runs()),
-                String.format("%.4f", s.accuracyMean()), String.format("%.4f", s.accuracyStd()), String.format("%.2f", s.ensembleSizeMean()),
-                String.format("%.2f", s.ensembleSizeStd()), String.format("%.0f", s.parametersMean()), String.format("%.1f", s.secondsMean())))
-                .toList());
+                "parameters", "seconds", "depth mean", "depth max", "diversity"), summary.stream().map(s -> List.of(s.method(), s.mixture(),
+                Integer.toString(s.runs()), String.format("%.4f", s.accuracyMean()), String.format("%.4f", s.accuracyStd()),
+                String.format("%.2f", s.ensembleSizeMean()), String.format("%.2f", s.ensembleSizeStd()), String.format("%.0f", s.parametersMean()),
+                String.format("%.1f", s.secondsMean()), String.format("%.2f", s.depthMean()), Integer.toString(s.depthMax()),
+                String.format("%.4f", s.diversityMean()))).toList());
         html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
-                .image("Final test accuracy against ensemble size, one point per run", charts.scatter());
+                .image("Members' mean depth by iteration (mean ± std over runs)", charts.depth())
+                .image("Final test accuracy against ensemble size, one point per run", charts.scatter())
+                .image("Mean accuracy against mean size per method, the Pareto front joined", charts.pareto());
         Map<String, String> cfg = HtmlReport.map();
         HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(plan.base()));
         cfg.put("methods", plan.methods().toString());
@@ -229,10 +242,11 @@ public final class Comparison {
      * @param runs the runs
      */
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
-        out.printf("%-18s %5s %16s %14s %11s %8s%n", "method/mixture", "runs", "test accuracy", "ensemble size", "parameters", "seconds");
+        out.printf("%-18s %5s %16s %14s %11s %8s %6s %4s%n", "method/mixture", "runs", "test accuracy", "ensemble size", "parameters",
+                "seconds", "depth", "max");
         for (Summary s : summarise(runs)) {
-            out.printf("%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f%n", s.group(), s.runs(), s.accuracyMean(), s.accuracyStd(),
-                    s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean());
+            out.printf("%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(), s.runs(), s.accuracyMean(), s.accuracyStd(),
+                    s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean(), s.depthMean(), s.depthMax());
         }
     }
 }

@@ -6,14 +6,17 @@ import java.util.function.Function;
 
 /**
  * The comparison's pictures: per method and mixture, the mean over runs (± std as a band) of test accuracy,
- * ensemble size and diversity by iteration, and a scatter of final accuracy against ensemble size.
+ * ensemble size, diversity and members' depth by iteration, a scatter of final accuracy against ensemble size, and each
+ * method's mean accuracy against its mean size with the Pareto front (no other method both smaller and more accurate).
  *
  * @param accuracy PNG bytes
  * @param size PNG bytes
  * @param diversity PNG bytes
+ * @param depth PNG bytes
  * @param scatter PNG bytes
+ * @param pareto PNG bytes
  */
-record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] scatter) {
+record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] depth, byte[] scatter, byte[] pareto) {
     static ComparisonCharts of(List<ComparisonRun> runs) {
         // The single-network baseline has one iteration: it appears in the scatter and the table only.
         List<ComparisonRun> searches = runs.stream().filter(r -> !r.method().isBaseline()).toList();
@@ -22,6 +25,8 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] s
         byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members", byIteration(searches, r -> r.figures().sizeByIteration()));
         byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
                 byIteration(searches, r -> r.figures().diversityByIteration()));
+        byte[] depth = Charts.lines("Members' mean depth by iteration", "iteration", "mean depth",
+                byIteration(searches, r -> r.figures().depthByIteration()));
         List<Charts.Series> points = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
             List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
@@ -29,7 +34,30 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] s
                     in.stream().mapToDouble(r -> r.testAccuracy()).toArray(), null));
         }
         byte[] scatter = Charts.scatter("Final test accuracy against ensemble size", "ensemble size", "test accuracy", points);
-        return new ComparisonCharts(accuracy, size, diversity, scatter);
+        return new ComparisonCharts(accuracy, size, diversity, depth, scatter, pareto(Comparison.summarise(runs)));
+    }
+
+    /** @return the means per method, and the front of those no other is at most as large as and more accurate than */
+    private static byte[] pareto(List<Comparison.Summary> summary) {
+        List<Charts.Series> points = new ArrayList<>();
+        for (Comparison.Summary s : summary) {
+            points.add(new Charts.Series(s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()}, null));
+        }
+        List<Comparison.Summary> front = paretoFront(summary);
+        Charts.Series line = new Charts.Series("Pareto front", front.stream().mapToDouble(Comparison.Summary::ensembleSizeMean).toArray(),
+                front.stream().mapToDouble(Comparison.Summary::accuracyMean).toArray(), null);
+        return Charts.scatterWithLine("Mean test accuracy against mean ensemble size", "mean ensemble size", "mean test accuracy", points,
+                line);
+    }
+
+    /**
+     * @param summary the rows
+     * @return the rows no other row dominates (at most as large and more accurate, or smaller and as accurate), by size
+     */
+    static List<Comparison.Summary> paretoFront(List<Comparison.Summary> summary) {
+        return summary.stream().filter(s -> summary.stream().noneMatch(o -> o != s && o.ensembleSizeMean() <= s.ensembleSizeMean()
+                        && o.accuracyMean() >= s.accuracyMean() && (o.ensembleSizeMean() < s.ensembleSizeMean() || o.accuracyMean() > s.accuracyMean())))
+                .sorted(java.util.Comparator.comparingDouble(Comparison.Summary::ensembleSizeMean)).toList();
     }
 
     private static List<Charts.Series> byIteration(List<ComparisonRun> runs, Function<ComparisonRun, double[]> values) {

@@ -17,7 +17,7 @@ import java.util.List;
  * @param figures everything the run's report says (written into comparison.json only as the figures below)
  */
 @JsonPropertyOrder({"method", "mixture", "seed", "fold", "directory", "testAccuracy", "ensembleSize", "parameters", "totalSeconds",
-        "trainSeconds"})
+        "trainSeconds", "meanDepth", "maxDepth", "diversity"})
 public record ComparisonRun(ComparedMethod method, String mixture, long seed, int fold, String directory, @JsonIgnore RunSummary figures) {
     /**
      * @param method the method
@@ -60,6 +60,24 @@ public record ComparisonRun(ComparedMethod method, String mixture, long seed, in
     @JsonProperty
     public double trainSeconds() {
         return figures.trainSeconds();
+    }
+
+    /** @return the final members' mean depth */
+    @JsonProperty
+    public double meanDepth() {
+        return figures.meanDepth();
+    }
+
+    /** @return the final members' greatest depth */
+    @JsonProperty
+    public int maxDepth() {
+        return figures.maxDepth();
+    }
+
+    /** @return the final ensemble's mean pairwise disagreement on the test data */
+    @JsonProperty
+    public double diversity() {
+        return figures.finalDiversity();
     }
 
     /** @return method/mixture, the group its summary row and plot lines are made over */

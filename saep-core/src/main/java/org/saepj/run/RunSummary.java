@@ -24,11 +24,32 @@ import org.saepj.search.SearchResult;
  * @param accuracyByIteration test accuracy after each iteration
  * @param sizeByIteration members after each iteration
  * @param diversityByIteration mean pairwise disagreement after each iteration
+ * @param depthByIteration the members' mean depth after each iteration (NaN where a report of an early schema has none)
+ * @param finalDepths the final members' depths
  * @param provenance where the run came from
  */
 public record RunSummary(double testAccuracy, int ensembleSize, long parameters, double totalSeconds, double trainSeconds,
                          double[] accuracyByIteration, double[] sizeByIteration, double[] diversityByIteration,
-                         Provenance provenance) {
+                         double[] depthByIteration, int[] finalDepths, Provenance provenance) {
+    /** @return the final members' mean depth, NaN when unknown */
+    public double meanDepth() {
+        return finalDepths.length == 0 ? Double.NaN : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
+    }
+
+    /** @return the final members' greatest depth, 0 when unknown */
+    public int maxDepth() {
+        return java.util.Arrays.stream(finalDepths).max().orElse(0);
+    }
+
+    /** @return the final ensemble's diversity (mean pairwise disagreement on the test data), NaN for one member */
+    public double finalDiversity() {
+        return diversityByIteration.length == 0 ? Double.NaN : diversityByIteration[diversityByIteration.length - 1];
+    }
+
+    private static double mean(List<Integer> depths) {
+        return depths == null || depths.isEmpty() ? Double.NaN : depths.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+    }
+
     /**
      * @param r a finished search
      * @return its figures
@@ -38,7 +59,9 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         return new RunSummary(r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
                 r.timing().trainSeconds(), its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
-                its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(), r.provenance());
+                its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(),
+                its.stream().mapToDouble(i -> mean(i.memberDepths())).toArray(),
+                its.get(its.size() - 1).memberDepths().stream().mapToInt(Integer::intValue).toArray(), r.provenance());
     }
 
     /**
@@ -67,10 +90,18 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         double[] acc = new double[its.size()];
         double[] size = new double[its.size()];
         double[] div = new double[its.size()];
+        double[] depth = new double[its.size()];
+        int[] finalDepths = new int[0];
         for (int i = 0; i < its.size(); i++) {
             acc[i] = its.get(i).path("testAccuracy").asDouble(Double.NaN);
             size[i] = its.get(i).path("ensembleSize").asDouble();
             div[i] = its.get(i).at("/diversity/disagreement").asDouble(Double.NaN);
+            JsonNode depths = its.get(i).path("memberDepths");
+            finalDepths = new int[depths.size()];
+            for (int k = 0; k < depths.size(); k++) {
+                finalDepths[k] = depths.get(k).asInt();
+            }
+            depth[i] = finalDepths.length == 0 ? Double.NaN : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
         }
         JsonNode p = n.get("provenance");
         Provenance provenance = new Provenance(p.path("version").asText(), p.path("gitCommit").asText(), p.path("java").asText(),
@@ -78,7 +109,7 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
                 p.path("startedAt").asText());
         return new RunSummary(n.at("/final/testAccuracy").asDouble(), n.at("/final/ensembleSize").asInt(),
                 n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble(), n.at("/timing/trainSeconds").asDouble(),
-                acc, size, div, provenance);
+                acc, size, div, depth, finalDepths, provenance);
     }
 
     private static void require(Path file, boolean ok, String what) {
