@@ -78,17 +78,7 @@ public final class PredictCommand implements Runnable {
         spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out + " (" + scored.rows() + ")");
     }
 
-    /** Refuses, before any work, to write over a file unasked or into the saved ensemble it reads. */
     private void checkOut() {
-        Path target = out.toAbsolutePath().normalize();
-        if (target.startsWith(modelOptions.model.toAbsolutePath().normalize())) {
-            throw new UsageError("--out " + out + " is inside the --model directory: predictions must not go into the saved ensemble");
-        }
-        if (java.nio.file.Files.isDirectory(out)) {
-            throw new UsageError("--out " + out + " is a directory: expected a file name such as predictions.csv");
-        }
-        if (java.nio.file.Files.exists(out) && !overwrite) {
-            throw new UsageError("--out " + out + " exists: choose another file or pass --overwrite");
-        }
+        org.saepj.cli.output.OutputFile.check(out, modelOptions.model, overwrite, "predictions", "predictions.csv");
     }
 }

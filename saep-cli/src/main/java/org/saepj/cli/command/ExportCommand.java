@@ -1,0 +1,53 @@
+package org.saepj.cli.command;
+
+import java.nio.file.Path;
+import org.saepj.cli.UsageError;
+import org.saepj.cli.output.OutputFile;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.export.OnnxExport;
+import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.SavedEnsemble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code saep export}: a saved ensemble as one file another runtime executes (ONNX). */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a saved ensemble as one ONNX graph: preprocessing,"
+        + " every member and the mixture weights; outputs logits and probabilities (see docs/EXPORT.md).")
+public final class ExportCommand implements Runnable {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble of a search).")
+    Path model;
+
+    @Option(names = "--format", paramLabel = "onnx", defaultValue = "onnx", description = "The format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The file to write.")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace an existing --out file.")
+    boolean overwrite;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        if (!format.equals("onnx")) {
+            throw new UsageError("--format must be onnx, got '" + format + "'");
+        }
+        OutputFile.check(out, model, overwrite, "the export", "ensemble.onnx");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        byte[] graph = OnnxExport.toBytes(ensemble);
+        AtomicFiles.write(out, o -> o.write(graph));
+        spec.commandLine().getOut().printf("wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
+                        + " outputs 'logits' and 'probabilities' [N, %d]%n", out, OnnxExport.OPSET, ensemble.networks().size(),
+                ensemble.manifest().classNames().size(), graph.length, features(ensemble),
+                ensemble.manifest().classNames().size());
+    }
+
+    private static int features(SavedEnsemble e) {
+        int[] s = e.manifest().inputShape();
+        return s[0] * s[1] * s[2];
+    }
+}

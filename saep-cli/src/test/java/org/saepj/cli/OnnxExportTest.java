@@ -1,0 +1,160 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.data.ModelData;
+import org.saepj.cli.display.Json;
+import org.saepj.data.Dataset;
+import org.saepj.data.source.DataSources;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.testing.TestFiles;
+
+/**
+ * {@code saep export --format onnx} run in ONNX Runtime: on a DNN, a CNN and a CSV ensemble, the graph's probabilities
+ * equal {@code predict}'s within 1e-5 and give the same class on every test sample.
+ */
+class OnnxExportTest {
+    @TempDir
+    static Path root;
+    static Path fixture;
+
+    @BeforeAll
+    static void data() {
+        fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
+    }
+
+    private static Path search(String name, String... args) {
+        Path out = root.resolve(name);
+        List<String> all = new java.util.ArrayList<>(List.of("search", "--iterations", "3", "--steps", "90", "--quiet", "--out",
+                out.toString()));
+        all.addAll(List.of(args));
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return out.resolve("ensemble");
+    }
+
+    /** Exports, predicts, runs the graph on the raw rows and compares. */
+    private static void parity(Path model, String data, float[][] raw) throws Exception {
+        Path onnx = root.resolve(model.getParent().getFileName() + ".onnx");
+        CliRun export = CliRun.of("export", "--model", model.toString(), "--format", "onnx", "--out", onnx.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("wrote ").contains("outputs 'logits' and 'probabilities'");
+        Path predictions = root.resolve(model.getParent().getFileName() + "-predictions.csv");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", data, "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions);
+        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        List<String> classes = ensemble.manifest().classNames();
+        assertThat(lines).hasSize(raw.length + 1);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        int features = raw[0].length;
+        float[] flat = new float[raw.length * features];
+        for (int i = 0; i < raw.length; i++) {
+            System.arraycopy(raw[i], 0, flat, i * features, features);
+        }
+        try (OrtSession session = env.createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions());
+             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), new long[] {raw.length, features});
+             OrtSession.Result result = session.run(Map.of("input", input))) {
+            assertThat(Json.MAPPER.readValue(session.getMetadata().getCustomMetadata().get("class_names"), List.class)).isEqualTo(classes);
+            float[][] p = (float[][]) result.get("probabilities").orElseThrow().getValue();
+            float[][] logits = (float[][]) result.get("logits").orElseThrow().getValue();
+            assertThat(logits).hasNumberOfRows(raw.length);
+            for (int i = 0; i < raw.length; i++) {
+                String[] row = lines.get(i + 1).split(",");
+                int best = 0;
+                for (int k = 0; k < classes.size(); k++) {
+                    assertThat((double) p[i][k]).as("sample " + i + ", class " + k).isCloseTo(Double.parseDouble(row[2 + k]),
+                            org.assertj.core.data.Offset.offset(1e-5));
+                    if (p[i][k] > p[i][best]) {
+                        best = k;
+                    }
+                }
+                assertThat(classes.get(best)).as("sample " + i).isEqualTo(row[1]);
+            }
+        }
+    }
+
+    /** The test rows as the file holds them: pixels 0–255 (the reader divides them by 255). */
+    private static float[][] pixels(Path model, String data) {
+        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        Dataset d = ModelData.prepare(ensemble, new DataSources(org.saepj.data.source.DatasetLocator.standard(null),
+                org.saepj.data.io.CsvReader.Options.defaults()), data, "test").data();
+        float[][] raw = new float[d.size()][d.featureSize()];
+        for (int i = 0; i < d.size(); i++) {
+            for (int j = 0; j < d.featureSize(); j++) {
+                raw[i][j] = Math.round(d.features()[i * d.featureSize() + j] * 255f);
+            }
+        }
+        return raw;
+    }
+
+    @Test
+    void aDnnEnsembleRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        Path model = search("dnn", "--data", "idx:" + fixture, "--model", "dnn");
+        parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
+    }
+
+    @Test
+    void aCnnEnsembleWithLearnedWeightsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        Path model = search("cnn", "--data", "idx:" + fixture, "--model", "cnn", "--mixture", "learned");
+        parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
+    }
+
+    @Test
+    void anEnsembleOfTwoBlockCnnsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        // The larger CNN family: 5×5 then 3×3 blocks, each pooled, so the graph's layouts change twice before flattening.
+        Path space = TestFiles.write(root.resolve("space.json"), ("""
+                {"formatVersion": 1, "name": "two-kinds", "families": [
+                  {"name": "cnn2", "type": "conv", "blocks": [{"filters": 6, "kernel": 5}, {"filters": 8, "kernel": 3}], "dense": 16,
+                   "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "momentum": 0.9, "schedule": "cosine"}}]}
+                """).getBytes());
+        Path model = search("mixed", "--data", "idx:" + fixture, "--space", space.toString());
+        SavedEnsemble e = SavedEnsemble.load(model, KernelsProvider.best());
+        assertThat(e.manifest().members()).allMatch(m -> m.architecture().depth() == 2).hasSizeGreaterThan(1);
+        parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
+    }
+
+    @Test
+    void aStandardisedCsvEnsembleRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        StringBuilder train = new StringBuilder("width,height,depth,weight,kind\n");
+        StringBuilder test = new StringBuilder("width,height,depth,weight,kind\n");
+        float[][] raw = new float[60][];
+        for (int i = 0; i < 210; i++) {
+            int kind = i % 3;
+            float[] x = {(float) (kind * 2 + rng.nextGaussian()), (float) (10 + kind * 3 * rng.nextDouble()), (float) (100 * rng.nextDouble()),
+                    (float) (0.01 * kind + 0.001 * rng.nextGaussian())};
+            StringBuilder into = i < 150 ? train : test;
+            for (float v : x) {
+                into.append(v).append(',');
+            }
+            into.append("k").append(kind).append('\n');
+            if (i >= 150) {
+                raw[i - 150] = x;
+            }
+        }
+        Path trainCsv = TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
+        Path testCsv = TestFiles.write(root.resolve("test.csv"), test.toString().getBytes());
+        Path model = search("csv", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
+        parity(model, "csv:" + testCsv, raw);
+    }
+
+    @Test
+    void badUsageIsOneLine() {
+        CliRun format = CliRun.of("export", "--model", root.toString(), "--format", "tflite", "--out", root.resolve("x.tflite").toString());
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).isEqualTo("error: --format must be onnx, got 'tflite'\n");
+    }
+}
