@@ -28,7 +28,7 @@ class StandardCriteriaSearchTest {
     @Test
     void everyCriterionWithATargetSizePrunesASearchToIt() throws Exception {
         Path data = TestFiles.fashionMnistFixture(dir.resolve("fixture"));
-        for (String id : List.of("topk", "re", "kappa", "cm", "mdm", "oo", "epic", "drep", "pie")) {
+        for (String id : List.of("topk", "re", "kappa", "cm", "mdm", "oo", "epic", "drep", "pie", "rnd")) {
             // --max-members is the schedule; --param keep the same setting by its name.
             JsonNode report = id.equals("re") ? search(data, id, "--method", id, "--param", "keep=2", "--threads", "2")
                     : search(data, id, "--method", id, "--max-members", "2", "--threads", "2");

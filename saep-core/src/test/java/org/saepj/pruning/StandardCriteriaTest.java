@@ -90,6 +90,25 @@ class StandardCriteriaTest {
     }
 
     @Test
+    void aRandomSubsetKeepsKDrawnUniformlyAndReproducibly() {
+        int[][] five = {{0}, {0}, {0}, {0}, {0}};
+        int[] counts = new int[5];
+        for (long seed = 0; seed < 2000; seed++) {
+            PruneDecision d = new RandomSubset(2).decide(PruningInput.uniform(five, new int[] {0}), new SplittableRandom(seed));
+            assertThat(d.removed()).hasSize(3);
+            for (int k : (int[]) d.details().values().get("keptOrder")) {
+                counts[k]++;
+            }
+            assertThat(new RandomSubset(2).decide(PruningInput.uniform(five, new int[] {0}), new SplittableRandom(seed)).removed())
+                    .isEqualTo(d.removed());
+        }
+        for (int c : counts) {
+            assertThat(c).as("each member kept in about 2/5 of 2000 draws").isBetween(700, 900);
+        }
+        assertThat(new RandomSubset(0).decide(PruningInput.uniform(five, new int[] {0}), new SplittableRandom(1)).removed()).hasSize(1);
+    }
+
+    @Test
     void pieAtATargetSizeIsThePrefixOfItsGreedyOrder() {
         int[][] members = {PrunerTest.X, PrunerTest.Y, PrunerTest.Z, PrunerTest.W};
         for (int start = 0; start < 4; start++) {

@@ -1,0 +1,75 @@
+package org.saepj.pruning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * {@code rnd}: K members drawn uniformly at random stay (a partial Fisher–Yates shuffle of the indices with the
+ * decision's seeded draw). Not a method of the literature but the baseline a criterion must beat at the size it keeps:
+ * PRS removes at most one member an iteration and so cannot be compared at small sizes. K is {@code keep}; 0 keeps
+ * n − 1.
+ */
+public final class RandomSubset implements PruningCriterion {
+    /** The id. */
+    public static final String ID = "rnd";
+    private final int keep;
+
+    /** Makes {@code rnd} known. */
+    public static final class Provider extends SimpleCriterionProvider {
+        /** The provider. */
+        public Provider() {
+            super(ID, "random subset: K members drawn at random stay (the baseline at a target size)", List.of(OrderingCriterion.KEEP),
+                    values -> new RandomSubset(OrderingCriterion.wholeKeep(values.get(OrderingCriterion.KEEP.name()))));
+        }
+    }
+
+    /**
+     * @param keep K; 0 keeps n − 1
+     */
+    public RandomSubset(int keep) {
+        if (keep < 0) {
+            throw new IllegalArgumentException("keep must be at least 0, got " + keep);
+        }
+        this.keep = keep;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return Map.of(OrderingCriterion.KEEP.name(), (double) keep);
+    }
+
+    @Override
+    public PruneDecision decide(PruningInput input, SplittableRandom rng) {
+        int n = input.members();
+        if (n < MIN_MEMBERS) {
+            return PruneDecision.nothing(ID);
+        }
+        int k = keep == 0 ? n - 1 : Math.min(keep, n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] kept = java.util.Arrays.copyOf(order, k);
+        List<Integer> removed = new ArrayList<>();
+        for (int m = 0; m < n; m++) {
+            final int member = m;
+            if (java.util.Arrays.stream(kept).noneMatch(x -> x == member)) {
+                removed.add(m);
+            }
+        }
+        return new PruneDecision(ID, List.copyOf(removed), DecisionDetails.builder().put("keep", k).put("keptOrder", kept).build());
+    }
+}
