@@ -71,7 +71,7 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest(name = "format {0}")
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void everyGoldenEnsembleGivesTheSameLogitsPredictionsAndEvaluation(int version) throws Exception {
         for (String kind : version == 1 ? List.of("dnn", "cnn", "csv") : List.of("dnn", "cnn", "csv", "space")) {
             Path model = golden(version, kind + "/ensemble");
@@ -102,7 +102,7 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest(name = "format {0}")
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void aStoredCheckpointResumesToTheReportItsBuildWrote(int version) throws Exception {
         Path run = dir.resolve("checkpoint-run");
         FaultAuditTest.copyTree(golden(version, "checkpoint-run"), run);
@@ -129,7 +129,7 @@ class GoldenFilesTest {
     }
 
     @ParameterizedTest(name = "format {0}")
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void storedRunsAndComparisonsAreReadWithTheirCriterion(int version) throws Exception {
         Invocation pie = Invocation.load(golden(version, "dnn"));
         // Stored before PIE had a target size: the criterion it names is PIE with its default (n − 1).
