@@ -53,31 +53,16 @@ public final class DiversityRegularized extends OrderingCriterion {
         errors[0] = votes.error(s.get(0));
         while (s.size() < k) {
             int[] vote = votes.vote(s);
-            List<Integer> rest = new ArrayList<>();
-            for (int m = 0; m < votes.members(); m++) {
-                if (!s.contains(m)) {
-                    rest.add(m);
-                }
-            }
+            List<Integer> rest = votes.outside(s);
             double[] d = new double[votes.members()];
             rest.forEach(m -> d[m] = diff(votes, vote, m));
             int gamma = (int) Math.ceil(rho * rest.size());
             List<Integer> diverse = rest.stream().sorted(Comparator.<Integer>comparingDouble(m -> d[m]).thenComparingInt(m -> m))
-                    .limit(gamma).toList();
-            int best = -1;
-            double bestError = Double.POSITIVE_INFINITY;
-            for (int m : diverse.stream().sorted().toList()) {
-                List<Integer> with = new ArrayList<>(s);
-                with.add(m);
-                double e = votes.error(with);
-                if (e < bestError) {
-                    best = m;
-                    bestError = e;
-                }
-            }
+                    .limit(gamma).sorted().toList();
+            Votes.Addition next = votes.lowestErrorAddition(s, diverse);
             candidates[s.size()] = gamma;
-            errors[s.size()] = bestError;
-            s.add(best);
+            errors[s.size()] = next.error();
+            s.add(next.member());
         }
         details.put("voteErrors", errors).put("candidates", candidates);
         return s;

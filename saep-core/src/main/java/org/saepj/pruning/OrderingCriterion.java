@@ -134,6 +134,41 @@ abstract class OrderingCriterion implements PruningCriterion {
             return input.voteError(members::contains);
         }
 
+        /** A member to add and the vote error with it. */
+        record Addition(int member, double error) {
+        }
+
+        /**
+         * @param s the members kept so far
+         * @param candidates members not in s, in ascending index order
+         * @return the candidate whose joining gives the lowest err(S ∪ {m}), the lowest index among equals
+         */
+        Addition lowestErrorAddition(List<Integer> s, List<Integer> candidates) {
+            int best = -1;
+            double bestError = Double.POSITIVE_INFINITY;
+            for (int m : candidates) {
+                List<Integer> with = new ArrayList<>(s);
+                with.add(m);
+                double e = error(with);
+                if (e < bestError) {
+                    best = m;
+                    bestError = e;
+                }
+            }
+            return new Addition(best, bestError);
+        }
+
+        /** @return the members not in s, ascending */
+        List<Integer> outside(List<Integer> s) {
+            List<Integer> out = new ArrayList<>();
+            for (int m = 0; m < members(); m++) {
+                if (!s.contains(m)) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+
         /** @return the member of lowest error, the lowest index among equals */
         int mostAccurate() {
             int best = 0;

@@ -30,21 +30,9 @@ public final class ReduceError extends OrderingCriterion {
         double[] errors = new double[k];
         errors[0] = votes.error(s.get(0));
         while (s.size() < k) {
-            int best = -1;
-            double bestError = Double.POSITIVE_INFINITY;
-            for (int m = 0; m < votes.members(); m++) {
-                if (!s.contains(m)) {
-                    List<Integer> with = new ArrayList<>(s);
-                    with.add(m);
-                    double e = votes.error(with);
-                    if (e < bestError) {
-                        best = m;
-                        bestError = e;
-                    }
-                }
-            }
-            errors[s.size()] = bestError;
-            s.add(best);
+            Votes.Addition next = votes.lowestErrorAddition(s, votes.outside(s));
+            errors[s.size()] = next.error();
+            s.add(next.member());
         }
         details.put("voteErrors", errors);
         return s;
