@@ -113,6 +113,22 @@ class SearchCommandTest {
         assertThat(result.get("samples").asInt()).isEqualTo(500);
         CliRun text = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir);
         assertThat(text.out()).contains(String.format("accuracy       %.4f", report.at("/final/testAccuracy").asDouble()));
+        // The metrics: the same in evaluate and the report; the confusion matrix's diagonal is the accuracy.
+        assertThat(result.get("metrics")).isEqualTo(report.at("/final/classification"));
+        JsonNode confusion = result.at("/metrics/confusion");
+        int diagonal = 0;
+        int total = 0;
+        for (int t = 0; t < confusion.size(); t++) {
+            for (int p = 0; p < confusion.size(); p++) {
+                total += confusion.get(t).get(p).asInt();
+                diagonal += t == p ? confusion.get(t).get(p).asInt() : 0;
+            }
+        }
+        assertThat(total).isEqualTo(500);
+        assertThat((double) diagonal / total).isEqualTo(result.get("accuracy").asDouble());
+        assertThat(result.at("/metrics/rocAuc").isNull()).as("ten classes: no binary AUC").isTrue();
+        assertThat(text.out()).contains("macro F1       ").contains("true \\ predicted  T-shirt/top").contains("class        precision");
+        assertThat(java.nio.file.Files.readString(run.resolve("report.html"))).contains("Confusion matrix (test data)").contains("macro F1");
     }
 
     @Test
@@ -174,6 +190,7 @@ class SearchCommandTest {
         CliRun eval = CliRun.of("evaluate", "--model", out.resolve("fold-2").resolve("ensemble").toString(), "--data",
                 "fashion-mnist", "--data-dir", dataDir, "--json");
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(fold.at("/final/testAccuracy").asDouble());
+        assertThat(Json.MAPPER.readTree(eval.out()).at("/metrics/rocAuc").asDouble()).as("two classes: a ROC AUC").isBetween(0.5, 1.0);
     }
 
     @Test

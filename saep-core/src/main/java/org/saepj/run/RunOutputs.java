@@ -50,7 +50,15 @@ public final class RunOutputs {
         if (r.stoppedEarly() != null) {
             result.put("stopped early", "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
         }
+        org.saepj.ensemble.ClassificationMetrics cm = r.metrics().classification();
+        result.put("macro F1", String.format("%.4f", cm.macroF1()));
+        if (!Double.isNaN(cm.rocAuc())) {
+            result.put("ROC AUC", String.format("%.4f", cm.rocAuc()));
+        }
         html.heading("Result").keyValues(result);
+        List<String> classes = r.dataset().classes();
+        html.heading("Per class (test data)").table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
+        html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes), MetricsTables.confusion(cm, classes));
         html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
                 .image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();

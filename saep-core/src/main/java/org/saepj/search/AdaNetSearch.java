@@ -327,6 +327,7 @@ public final class AdaNetSearch {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FinalMetrics(Logits.accuracy(f, test.labels(), classes), Logits.meanLoss(f, test.labels(), classes), n,
-                ensemble.parameters(), Diversity.of(predictions, test.labels()), nmi, vi, test.size() / seconds, seconds);
+                ensemble.parameters(), Diversity.of(predictions, test.labels()), nmi, vi, test.size() / seconds, seconds,
+                org.saepj.ensemble.ClassificationMetrics.of(f, test.labels(), classes));
     }
 }

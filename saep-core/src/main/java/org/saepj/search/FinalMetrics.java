@@ -14,8 +14,10 @@ import org.saepj.diversity.Diversity;
  * @param viMatrix normalised variation of information between each pair of members
  * @param inferenceSamplesPerSecond throughput of the whole ensemble, batched, one thread
  * @param inferenceSeconds the wall time of that throughput measurement
+ * @param classification confusion matrix, per-class precision/recall/F1, macro-F1 and the binary ROC AUC (null in
+ *     reports written before it existed)
  */
 public record FinalMetrics(double testAccuracy, double testLoss, int ensembleSize, long parameters, Diversity diversity,
                            double[] nmiWithLabels, double[][] viMatrix, double inferenceSamplesPerSecond,
-                           double inferenceSeconds) {
+                           double inferenceSeconds, org.saepj.ensemble.ClassificationMetrics classification) {
 }

@@ -8,7 +8,10 @@ import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
+import org.saepj.cli.display.TextTable;
 import org.saepj.diversity.Diversity;
+import org.saepj.ensemble.ClassificationMetrics;
+import org.saepj.run.MetricsTables;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -42,6 +45,7 @@ public final class EvaluateCommand implements Runnable {
         int classes = d.classCount();
         double accuracy = Logits.accuracy(f, d.labels(), classes);
         double loss = Logits.meanLoss(f, d.labels(), classes);
+        ClassificationMetrics metrics = ClassificationMetrics.of(f, d.labels(), classes);
         Diversity diversity = Diversity.of(members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -53,6 +57,8 @@ public final class EvaluateCommand implements Runnable {
             Json.put(n, "loss", loss);
             n.put("ensembleSize", members.size());
             n.set("diversity", Json.diversity(diversity));
+            n.set("classes", Json.MAPPER.valueToTree(d.classNames()));
+            n.set("metrics", Json.MAPPER.valueToTree(metrics));
             out.print(Json.pretty(n));
             return;
         }
@@ -63,5 +69,13 @@ public final class EvaluateCommand implements Runnable {
         out.printf("diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
                 diversity.disagreement(), diversity.disagreementWithLabels(), diversity.qStatistic(), diversity.kappa(),
                 diversity.doubleFault(), diversity.pairs() == 0 ? " (a single member has no pairs)" : "");
+        out.printf("macro F1       %.4f%n", metrics.macroF1());
+        if (!Double.isNaN(metrics.rocAuc())) {
+            out.printf("ROC AUC        %.4f (%s against %s)%n", metrics.rocAuc(), d.classNames().get(1), d.classNames().get(0));
+        }
+        out.println();
+        TextTable.print(out, MetricsTables.perClassHeader(), MetricsTables.perClass(metrics, d.classNames()));
+        out.println();
+        TextTable.print(out, MetricsTables.confusionHeader(d.classNames()), MetricsTables.confusion(metrics, d.classNames()));
     }
 }
