@@ -7,6 +7,7 @@ import org.saepj.cli.command.DatasetsCommand;
 import org.saepj.cli.command.DemoCommand;
 import org.saepj.cli.command.EvaluateCommand;
 import org.saepj.cli.command.ExportCommand;
+import org.saepj.cli.command.InspectCommand;
 import org.saepj.cli.command.PredictCommand;
 import org.saepj.cli.command.PruneCommand;
 import org.saepj.cli.command.SearchCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine;
  */
 @Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
-        subcommands = {SearchCommand.class, CompareCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class, ExportCommand.class,
+        subcommands = {SearchCommand.class, CompareCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class, ExportCommand.class, InspectCommand.class,
             DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SaepCommand implements Runnable {
     /** Exit code of a usage error (bad option or argument). */

@@ -1,0 +1,132 @@
+package org.saepj.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.saepj.SaepException;
+import org.saepj.data.io.InputFiles;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.Layer;
+import org.saepj.persistence.EnsembleManifest;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.persistence.MemberRecord;
+import org.saepj.persistence.SavedEnsemble;
+
+/**
+ * What a saved ensemble or a run directory holds, for people ({@code saep inspect}) and programs: the classes,
+ * input and preprocessing, every member layer by layer with its parameters, mixture weight and the iteration it came
+ * from, and for a run the pruning history: which members left at which iteration, by which criterion, with the
+ * criterion's numbers (positions in those numbers index the ensemble before that pruning).
+ *
+ * @param directory the inspected directory
+ * @param formatVersion the manifest's format
+ * @param classes the class names
+ * @param inputShape [height, width, channels]
+ * @param preprocessing "scale" or "standardize"
+ * @param mixture how the weights were made
+ * @param parameters all members' parameters
+ * @param members the members in ensemble order
+ * @param pruning the pruning events of the run, or null for a bare saved ensemble
+ */
+public record Inspection(String directory, int formatVersion, List<String> classes, int[] inputShape, String preprocessing, String mixture,
+                         long parameters, List<MemberView> members, List<PruningEvent> pruning) {
+    /**
+     * @param id the member's id
+     * @param name its candidate's name
+     * @param iteration the iteration it joined, from 0
+     * @param weight its mixture weight
+     * @param parameters its parameters
+     * @param architecture its architecture in short ("dnn-784-32-10")
+     * @param layers its layers in order
+     */
+    public record MemberView(int id, String name, int iteration, double weight, long parameters, String architecture, List<LayerView> layers) {
+    }
+
+    /**
+     * @param layer the layer ("Dense(784→32)")
+     * @param parameters its parameters
+     * @param outputs the values it gives per sample
+     */
+    public record LayerView(String layer, int parameters, int outputs) {
+    }
+
+    /**
+     * @param iteration the iteration whose start pruned, from 0
+     * @param criterion the deciding criterion
+     * @param removedIds the members that left, by id
+     * @param removedNames their candidates' names
+     * @param details the criterion's numbers, as report.json holds them
+     */
+    public record PruningEvent(int iteration, String criterion, List<Integer> removedIds, List<String> removedNames, JsonNode details) {
+    }
+
+    /**
+     * @param dir a saved ensemble (with manifest.json) or a run directory (with report.json and ensemble/)
+     * @param kernels the kernels to load the members with
+     * @return what it holds
+     * @throws SaepException naming the directory when it is neither
+     */
+    public static Inspection of(Path dir, Kernels kernels) {
+        boolean run = Files.isRegularFile(dir.resolve("report.json")) && Files.isDirectory(dir.resolve("ensemble"));
+        Path model = run ? dir.resolve("ensemble") : dir;
+        if (!Files.isRegularFile(model.resolve("manifest.json"))) {
+            throw new SaepException(dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
+                    + " ensemble/)");
+        }
+        SavedEnsemble e = SavedEnsemble.load(model, kernels);
+        EnsembleManifest m = e.manifest();
+        List<MemberView> members = new ArrayList<>();
+        long total = 0;
+        for (int j = 0; j < m.members().size(); j++) {
+            MemberRecord r = m.members().get(j);
+            Network net = e.networks().get(j);
+            List<LayerView> layers = new ArrayList<>();
+            for (Layer l : net.layers()) {
+                layers.add(new LayerView(l.toString(), l.parameterCount(), l.outputSize()));
+            }
+            members.add(new MemberView(r.id(), r.name(), r.iteration(), r.weight(), net.parameterCount(), r.architecture().toString(), layers));
+            total += net.parameterCount();
+        }
+        return new Inspection(dir.toString(), m.formatVersion(), m.classNames(), m.inputShape(), m.preprocessing().type(), m.mixture().id(), total,
+                members, run ? history(dir.resolve("report.json")) : null);
+    }
+
+    /** The pruning events of a report of any schema, members named by the candidates that brought them. */
+    private static List<PruningEvent> history(Path report) {
+        JsonNode n;
+        try {
+            n = JsonFormat.mapper().readTree(InputFiles.readAll(report, "a run's report"));
+        } catch (IOException e) {
+            throw new SaepException(report + ": cannot read the run's report: " + e.getMessage(), e);
+        }
+        Map<Integer, String> names = new HashMap<>();
+        Set<Integer> before = new LinkedHashSet<>();
+        List<PruningEvent> events = new ArrayList<>();
+        for (JsonNode it : n.path("iterations")) {
+            List<Integer> pruned = new ArrayList<>();
+            it.path("pruned").forEach(p -> pruned.add(p.asInt()));
+            if (!pruned.isEmpty()) {
+                JsonNode d = it.path("pruneDecision");
+                events.add(new PruningEvent(it.path("iteration").asInt(), d.path("criterion").asText(), pruned,
+                        pruned.stream().map(id -> names.getOrDefault(id, "?")).toList(), d.path("details")));
+            }
+            Set<Integer> after = new LinkedHashSet<>();
+            it.path("memberIds").forEach(id -> after.add(id.asInt()));
+            for (int id : after) {
+                if (!before.contains(id)) {
+                    names.put(id, it.path("selected").asText()); // the member this iteration added
+                }
+            }
+            before = after;
+        }
+        return events;
+    }
+}
