@@ -58,6 +58,16 @@ class OnnxExportTest {
         SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
         List<String> classes = ensemble.manifest().classNames();
         assertThat(lines).hasSize(raw.length + 1);
+        // The library's own prediction on raw rows, without a labelled Dataset: predict's numbers.
+        double[][] api = SavedEnsemble.load(model).predictProbabilities(raw);
+        List<String> apiClasses = SavedEnsemble.load(model).predict(raw);
+        for (int i = 0; i < raw.length; i++) {
+            String[] row = lines.get(i + 1).split(",");
+            assertThat(apiClasses.get(i)).isEqualTo(row[1]);
+            for (int k = 0; k < classes.size(); k++) {
+                assertThat(api[i][k]).isCloseTo(Double.parseDouble(row[2 + k]), org.assertj.core.data.Offset.offset(5.0000001e-7));
+            }
+        }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         int features = raw[0].length;
         float[] flat = new float[raw.length * features];

@@ -73,4 +73,25 @@ public final class Logits {
     public static double meanLoss(float[] logits, int[] labels, int classes) {
         return SoftmaxCrossEntropy.meanLoss(logits, labels, classes);
     }
+
+    /**
+     * @param logits one sample's logits
+     * @return their softmax, computed in double with the maximum subtracted
+     */
+    public static double[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float z : logits) {
+            max = Math.max(max, z);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int k = 0; k < logits.length; k++) {
+            p[k] = Math.exp(logits[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
 }

@@ -269,6 +269,78 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
     }
 
+    /**
+     * Loads a saved ensemble with the fastest kernels this JVM offers.
+     *
+     * @param dir the directory holding manifest.json
+     * @return the ensemble
+     * @throws SaepException naming the file and the problem when the directory is not a usable saved ensemble
+     */
+    public static SavedEnsemble load(Path dir) {
+        return load(dir, org.saepj.engine.kernel.KernelsProvider.best());
+    }
+
+    /**
+     * The ensemble's logits on rows of raw values, without labels: pixels 0–255 (H×W×C order) for images, CSV
+     * features in the order of {@link EnsembleManifest#featureNames()}; the preprocessing the search used (÷ 255, or
+     * the training mean and deviation) is applied here, as in the ONNX export.
+     *
+     * @param rows one row per sample, each with the ensemble's input size
+     * @return the logits Σ w_j·h_j, {@code rows × classes}
+     * @throws SaepException naming the row whose width is wrong
+     */
+    public float[][] predictLogits(float[][] rows) {
+        int[] s = manifest.inputShape();
+        int d = s[0] * s[1] * s[2];
+        float[] x = new float[rows.length * d];
+        EnsembleManifest.Preprocessing p = manifest.preprocessing();
+        boolean scale = p.type().equals("scale");
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != d) {
+                throw new SaepException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
+                        + d + (manifest.featureNames() == null ? "" : " (" + String.join(", ", manifest.featureNames()) + ")"));
+            }
+            for (int j = 0; j < d; j++) {
+                // The same float operations as the readers and Standardizer, so the logits equal a file's.
+                x[i * d + j] = scale ? rows[i][j] / 255f : (rows[i][j] - p.mean()[j]) / p.deviation()[j];
+            }
+        }
+        Dataset data = new Dataset("rows", x, new int[rows.length], new org.saepj.data.Shape(s[0], s[1], s[2]), manifest.classNames());
+        float[] f = logits(data);
+        int c = manifest.classNames().size();
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(f, i * c, (i + 1) * c);
+        }
+        return out;
+    }
+
+    /**
+     * @param rows one row of raw values per sample (see {@link #predictLogits})
+     * @return each row's class probabilities, the softmax of the ensemble's logits, in class order
+     */
+    public double[][] predictProbabilities(float[][] rows) {
+        float[][] logits = predictLogits(rows);
+        double[][] out = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = Logits.softmax(logits[i]);
+        }
+        return out;
+    }
+
+    /**
+     * @param rows one row of raw values per sample (see {@link #predictLogits})
+     * @return each row's predicted class name (the highest logit, ties to the first class)
+     */
+    public List<String> predict(float[][] rows) {
+        float[][] logits = predictLogits(rows);
+        List<String> out = new ArrayList<>();
+        for (float[] l : logits) {
+            out.add(manifest.classNames().get(Logits.argmax(l, l.length)[0]));
+        }
+        return out;
+    }
+
     /** @return the mixture weights */
     public double[] weights() {
         return manifest.members().stream().mapToDouble(MemberRecord::weight).toArray();

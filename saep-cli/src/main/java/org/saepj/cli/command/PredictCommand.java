@@ -54,22 +54,13 @@ public final class PredictCommand implements Runnable {
         AtomicFiles.write(out, stream -> {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-                double[] p = new double[c];
                 for (int i = 0; i < d.size(); i++) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int k = 0; k < c; k++) {
-                        max = Math.max(max, f[i * c + k]);
-                    }
-                    double sum = 0;
-                    for (int k = 0; k < c; k++) {
-                        p[k] = Math.exp(f[i * c + k] - max);
-                        sum += p[k];
-                    }
+                    double[] p = Logits.softmax(java.util.Arrays.copyOfRange(f, i * c, (i + 1) * c));
                     List<Object> row = new ArrayList<>();
                     row.add(i);
                     row.add(names.get(predicted[i]));
                     for (int k = 0; k < c; k++) {
-                        row.add(String.format("%.6f", p[k] / sum));
+                        row.add(String.format("%.6f", p[k]));
                     }
                     csv.printRecord(row);
                 }
