@@ -88,7 +88,8 @@ class GoldenFilesTest {
                 assertThat(Float.floatToRawIntBits(actual[i])).as(kind + " logit " + i).isEqualTo(Float.floatToRawIntBits(expected[i]));
             }
             Path predictions = dir.resolve(kind + "-predictions.csv");
-            CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", source, "--out", predictions.toString());
+            CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", source, "--partition", "test", "--out",
+                    predictions.toString());
             assertThat(predict.exitCode()).as(predict.err()).isZero();
             assertThat(Files.readString(predictions)).as(kind).isEqualTo(Files.readString(golden(version, kind + "/predictions.csv")));
             CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", source, "--json");

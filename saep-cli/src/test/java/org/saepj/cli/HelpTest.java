@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every command answers --help with its usage. */
 class HelpTest {
     @ParameterizedTest
-    @ValueSource(strings = {"search", "compare", "evaluate", "predict", "prune", "demo", "datasets"})
+    @ValueSource(strings = {"search", "compare", "evaluate", "predict", "prune", "export", "inspect", "demo", "datasets"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.of(command, "--help");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -12,6 +12,8 @@ import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.io.FeatureTable;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
@@ -30,6 +32,10 @@ public final class PredictCommand implements Runnable {
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
     boolean overwrite;
 
+    @Option(names = "--id-column", paramLabel = "NAME|INDEX", description = "A CSV column to carry into the output as each row's"
+            + " ID (default: the row's number in the file, 1 for the first data row).")
+    String idColumn;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -43,6 +49,13 @@ public final class PredictCommand implements Runnable {
     public void run() {
         checkOut();
         SavedEnsemble ensemble = modelOptions.load();
+        if (modelOptions.source().startsWith("csv:") && !modelOptions.partitionGiven()) {
+            predictRows(ensemble, Path.of(modelOptions.source().substring("csv:".length())));
+            return;
+        }
+        if (idColumn != null) {
+            throw new UsageError("--id-column: only for a CSV file scored whole (without --partition)");
+        }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         Dataset d = scored.data();
         float[] f = ensemble.logits(d);
@@ -67,6 +80,39 @@ public final class PredictCommand implements Runnable {
             }
         });
         spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out + " (" + scored.rows() + ")");
+    }
+
+    /** Every row of a CSV file, labelled or not, in the file's order, its columns matched to the model's features. */
+    private void predictRows(SavedEnsemble ensemble, Path file) {
+        int[] s = ensemble.manifest().inputShape();
+        CsvReader.Options csv = dataOptions.csvOptions();
+        FeatureTable table = FeatureTable.read(file, new FeatureTable.Request(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
+                csv.header(), csv.labelColumn(), java.util.Optional.ofNullable(idColumn)));
+        List<String> names = ensemble.manifest().classNames();
+        float[][] logits = ensemble.predictLogits(table.rows());
+        List<String> header = new ArrayList<>(List.of(table.idHeader(), "predicted"));
+        names.forEach(n -> header.add("p_" + n));
+        if (table.labels() != null) {
+            header.add("label");
+        }
+        AtomicFiles.write(out, stream -> {
+            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                for (int i = 0; i < logits.length; i++) {
+                    double[] p = Logits.softmax(logits[i]);
+                    List<Object> row = new ArrayList<>(List.of(table.ids().get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
+                    for (double v : p) {
+                        row.add(String.format("%.6f", v));
+                    }
+                    if (table.labels() != null) {
+                        row.add(table.labels().get(i));
+                    }
+                    printer.printRecord(row);
+                }
+            }
+        });
+        spec.commandLine().getOut().println("wrote " + logits.length + " predictions to " + out + " (every row of " + file
+                + (table.labels() == null ? ", without labels" : ", its label column beside") + ")");
     }
 
     private void checkOut() {

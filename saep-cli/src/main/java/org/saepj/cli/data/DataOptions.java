@@ -45,12 +45,17 @@ public final class DataOptions {
 
     /** @return the data sources configured by these options */
     public DataSources sources() {
+        return new DataSources(locator(), csvOptions());
+    }
+
+    /** @return --header and --label-column as the CSV reader takes them */
+    public CsvReader.Options csvOptions() {
         Optional<Boolean> hasHeader = switch (header) {
             case "yes", "true" -> Optional.of(true);
             case "no", "false" -> Optional.of(false);
             case "auto" -> Optional.empty();
             default -> throw new UsageError("--header must be yes, no or auto, got '" + header + "'");
         };
-        return new DataSources(locator(), new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn)));
+        return new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn));
     }
 }

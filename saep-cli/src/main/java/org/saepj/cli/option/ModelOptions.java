@@ -15,9 +15,20 @@ public final class ModelOptions {
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
     String data;
 
-    @Option(names = "--partition", paramLabel = "test|train|all", defaultValue = "test",
-            description = "Which part of the source (default: ${DEFAULT-VALUE}; the search's own split on its own source).")
+    @Option(names = "--partition", paramLabel = "test|train|all", description = "Which part of the source (default: test for"
+            + " evaluate and for image sources; predict scores every row of a CSV file unless a partition is given; on the search's own"
+            + " source its own split).")
     String partition;
+
+    /** @return the --data source as given */
+    public String source() {
+        return data;
+    }
+
+    /** @return whether --partition was given */
+    public boolean partitionGiven() {
+        return partition != null;
+    }
 
     /** @return the loaded ensemble */
     public SavedEnsemble load() {
@@ -30,6 +41,6 @@ public final class ModelOptions {
      * @return the samples, prepared as the search prepared them, and what they are
      */
     public ModelData.Scored data(SavedEnsemble ensemble, DataOptions dataOptions) {
-        return ModelData.prepare(ensemble, dataOptions.sources(), data, partition);
+        return ModelData.prepare(ensemble, dataOptions.sources(), data, partition == null ? "test" : partition);
     }
 }

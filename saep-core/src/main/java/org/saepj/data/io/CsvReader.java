@@ -154,9 +154,7 @@ public final class CsvReader {
             }
         }
         List<String> classNames = org.saepj.data.ClassOrder.of(List.of(labelText), file.toString());
-        if (classNames.size() < 2) {
-            throw new SaepException(file + ": the label column holds " + classNames.size() + " class: expected at least 2");
-        }
+        // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);

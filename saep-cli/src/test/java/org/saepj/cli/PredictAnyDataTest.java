@@ -1,0 +1,126 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/**
+ * {@code predict} on CSV data as a user brings it: without labels, with columns reordered, with an ID column, one
+ * row; and the wrong files: a missing feature, an unknown column, a wrong count — one line each, no internal error.
+ */
+class PredictAnyDataTest {
+    @TempDir
+    static Path root;
+    static Path model;
+    static final String HEADER = "width,height,depth,weight,kind";
+    static final java.util.SplittableRandom RNG = new java.util.SplittableRandom(3);
+
+    static String row(int kind) {
+        return (kind * 2 + RNG.nextGaussian()) + "," + (10 + kind * 3 * RNG.nextDouble()) + "," + 100 * RNG.nextDouble() + ","
+                + (0.01 * kind + 0.001 * RNG.nextGaussian());
+    }
+
+    @BeforeAll
+    static void train() {
+        StringBuilder train = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < 150; i++) {
+            train.append(row(i % 3)).append(",k").append(i % 3).append('\n');
+        }
+        Path csv = TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
+        CliRun run = CliRun.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "60", "--quiet", "--out",
+                root.resolve("run").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        model = root.resolve("run").resolve("ensemble");
+    }
+
+    static List<String> predict(String csv, String... extra) throws Exception {
+        Path in = TestFiles.write(root.resolve("in-" + System.nanoTime() + ".csv"), csv.getBytes());
+        Path out = root.resolve("out-" + System.nanoTime() + ".csv");
+        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readAllLines(out);
+    }
+
+    static String error(String csv, String... extra) {
+        Path in = TestFiles.write(root.resolve("bad-" + System.nanoTime() + ".csv"), csv.getBytes());
+        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out",
+                root.resolve("never-" + System.nanoTime() + ".csv").toString()));
+        args.addAll(List.of(extra));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("error: ").doesNotContain("internal error").doesNotContain("\tat ");
+        return run.err();
+    }
+
+    @Test
+    void unlabeledReorderedAndIdentifiedRowsScoreLikeTheOriginal() throws Exception {
+        String[] rows = new String[5];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(i % 3);
+        }
+        StringBuilder labelled = new StringBuilder(HEADER + "\n");
+        StringBuilder unlabeled = new StringBuilder("width,height,depth,weight\n");
+        StringBuilder reordered = new StringBuilder("id,weight,kind,depth,width,height\n");
+        for (int i = 0; i < rows.length; i++) {
+            String[] c = rows[i].split(",");
+            labelled.append(rows[i]).append(",k").append(i % 3).append('\n');
+            unlabeled.append(rows[i]).append('\n');
+            reordered.append("sample-").append(i).append(',').append(c[3]).append(",k").append(i % 3).append(',').append(c[2]).append(',')
+                    .append(c[0]).append(',').append(c[1]).append('\n');
+        }
+        List<String> a = predict(labelled.toString());
+        List<String> b = predict(unlabeled.toString());
+        List<String> c = predict(reordered.toString(), "--id-column", "id");
+        assertThat(a).hasSize(6);
+        assertThat(a.get(0)).isEqualTo("row,predicted,p_k0,p_k1,p_k2,label");
+        assertThat(b.get(0)).isEqualTo("row,predicted,p_k0,p_k1,p_k2");
+        assertThat(c.get(0)).isEqualTo("id,predicted,p_k0,p_k1,p_k2,label");
+        for (int i = 1; i <= rows.length; i++) {
+            assertThat(a.get(i)).startsWith(i + ",").endsWith(",k" + ((i - 1) % 3));
+            String scores = a.get(i).substring(a.get(i).indexOf(','), a.get(i).lastIndexOf(','));
+            assertThat(b.get(i)).isEqualTo(i + scores);
+            assertThat(c.get(i)).isEqualTo("sample-" + (i - 1) + scores + ",k" + ((i - 1) % 3));
+        }
+        // One row, without a header: by position.
+        List<String> one = predict(rows[0] + "\n");
+        assertThat(one).hasSize(2);
+        assertThat(one.get(1)).isEqualTo(b.get(1));
+        // --label-column none: every column a feature.
+        assertThat(predict(unlabeled.toString(), "--label-column", "none")).isEqualTo(b);
+    }
+
+    @Test
+    void evaluateTakesOneRowOfOneClass() throws Exception {
+        Path one = TestFiles.write(root.resolve("one.csv"), (HEADER + "\n" + row(1) + ",k1\n").getBytes());
+        CliRun eval = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + one, "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode r = org.saepj.cli.display.Json.MAPPER.readTree(eval.out());
+        assertThat(r.get("samples").asInt()).isEqualTo(1);
+        assertThat(r.at("/metrics/support").toString()).isEqualTo("[0,1,0]");
+        // A search still refuses one class, naming the option that fixes it.
+        CliRun search = CliRun.of("search", "--data", "csv:" + one, "--iterations", "1", "--steps", "10", "--quiet", "--out",
+                root.resolve("never").toString());
+        assertThat(search.exitCode()).isEqualTo(1);
+        assertThat(search.err()).contains("a search needs at least 2").contains("--label-column");
+    }
+
+    @Test
+    void filesThatDoNotFitAreOneLineErrorsNamingTheColumn() {
+        assertThat(error("width,height,weight,kind\n1,2,3,k0\n")).contains("the model's feature column 'depth' is missing");
+        assertThat(error("width,height,depth,weight,kind,colour\n1,2,3,4,k0,red\n")).contains("columns 'kind, colour' are neither features of the model");
+        assertThat(error("1,2,3,4,5,6,7,8,9,10\n")).contains("10 columns, but the model takes 4 features");
+        assertThat(error("width,height,depth,weight\n1,2,x,4\n")).contains("line 2, column 3 ('depth'): 'x' is not a finite number");
+        assertThat(error("width,height,depth,weight\n1,2,3,4\n", "--id-column", "name")).contains("--id-column: ")
+                .contains("has no column named 'name'");
+    }
+}

@@ -1,0 +1,200 @@
+package org.saepj.data.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.saepj.SaepException;
+
+/**
+ * A CSV file read for a model to score: every row, in the file's order, its feature columns found by name when the
+ * model knows its features' names (so reordered columns work) and by position otherwise; a label column when there
+ * is one (not needed); an ID column carried through. Anything that does not fit — a missing feature, an extra
+ * column nobody named, a wrong count, a cell that is not a number — is an error naming the file, line and column.
+ *
+ * @param idHeader the name of the ID column, or "row" for the data rows' numbers (1 = the first row after any header)
+ * @param ids each row's ID, or its number
+ * @param rows the feature values in the model's order
+ * @param labels each row's label as written, or null without a label column
+ */
+public record FeatureTable(String idHeader, List<String> ids, float[][] rows, List<String> labels) {
+    /**
+     * What the model expects and what the user said about the file.
+     *
+     * @param featureNames the model's feature names in order, or null when it has none (trained without a header)
+     * @param features the number of features
+     * @param header true / false when known, empty to detect
+     * @param labelColumn the label column (name, 0-based index or "none"), empty to find it
+     * @param idColumn the ID column (name or 0-based index), empty for row numbers
+     */
+    public record Request(List<String> featureNames, int features, Optional<Boolean> header, Optional<String> labelColumn,
+                          Optional<String> idColumn) {
+    }
+
+    /**
+     * @param file the CSV file
+     * @param request what the model expects
+     * @return the rows to score
+     */
+    public static FeatureTable read(Path file, Request request) {
+        byte[] bytes = InputFiles.readAll(file, "");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SaepException(file + ": not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        LineIndexingReader in = new LineIndexingReader(new StringReader(text));
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {
+            records = parser.getRecords();
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new SaepException(file + ": malformed CSV (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")", e);
+        }
+        if (records.isEmpty()) {
+            throw new SaepException(file + ": empty file: expected rows of features");
+        }
+        int columns = records.get(0).size();
+        List<String> first = records.get(0).toList();
+        boolean header = request.header().orElseGet(() -> looksLikeHeader(first, request));
+        List<String> names = header ? first : null;
+        List<CSVRecord> data = header ? records.subList(1, records.size()) : records;
+        if (data.isEmpty()) {
+            throw new SaepException(file + ": has a header but no data rows");
+        }
+        int idCol = request.idColumn().map(spec -> column(file, spec, names, columns, "--id-column")).orElse(-1);
+        int[] featureCols = new int[request.features()];
+        int labelCol;
+        Optional<String> label = request.labelColumn();
+        if (names != null && request.featureNames() != null) {
+            // By name: every feature must be there; what remains is the ID, the label, or an error.
+            List<String> missing = new ArrayList<>();
+            for (int f = 0; f < featureCols.length; f++) {
+                featureCols[f] = names.indexOf(request.featureNames().get(f));
+                if (featureCols[f] < 0) {
+                    missing.add(request.featureNames().get(f));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new SaepException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
+                        + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are") + " missing (the file's columns: "
+                        + CsvReader.quote(String.join(", ", names)) + ")");
+            }
+            List<Integer> rest = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                final int col = c;
+                if (c != idCol && java.util.Arrays.stream(featureCols).noneMatch(x -> x == col)) {
+                    rest.add(c);
+                }
+            }
+            labelCol = labelColumn(file, label, names, columns, rest);
+            rest.remove(Integer.valueOf(labelCol));
+            if (!rest.isEmpty()) {
+                String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
+                throw new SaepException(file + ": " + (rest.size() == 1 ? "column " + which + " is neither a feature of the model"
+                        : "columns " + which + " are neither features of the model") + " nor the label or ID: name the label with"
+                        + " --label-column, the ID with --id-column, or remove " + (rest.size() == 1 ? "it" : "them"));
+            }
+        } else {
+            // By position: the features in order, skipping the ID and label columns.
+            int others = columns - (idCol >= 0 ? 1 : 0);
+            boolean labelled = label.map(l -> !l.equals("none")).orElse(others == featureCols.length + 1);
+            if (others != featureCols.length + (labelled ? 1 : 0)) {
+                throw new SaepException(file + ": " + columns + " columns, but the model takes " + featureCols.length + " features"
+                        + (labelled ? " and a label" : "") + (idCol >= 0 ? " beside the ID column" : "")
+                        + (request.featureNames() == null ? "" : "; with a header naming them (" + String.join(", ", request.featureNames())
+                        + ") columns are matched by name"));
+            }
+            labelCol = !labelled ? -1 : label.isPresent() ? column(file, label.get(), names, columns, "--label-column")
+                    : lastOtherThan(columns, idCol);
+            int f = 0;
+            for (int c = 0; c < columns; c++) {
+                if (c != idCol && c != labelCol) {
+                    featureCols[f++] = c;
+                }
+            }
+        }
+        float[][] rows = new float[data.size()][featureCols.length];
+        List<String> ids = new ArrayList<>();
+        List<String> labels = labelCol >= 0 ? new ArrayList<>() : null;
+        for (int r = 0; r < data.size(); r++) {
+            CSVRecord row = data.get(r);
+            long line = in.lineAt(row.getCharacterPosition());
+            if (row.size() != columns) {
+                throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+            }
+            for (int f = 0; f < featureCols.length; f++) {
+                String cell = row.get(featureCols[f]);
+                try {
+                    rows[r][f] = Float.parseFloat(cell);
+                    if (!Float.isFinite(rows[r][f])) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new SaepException(file + ": line " + line + ", column " + (featureCols[f] + 1)
+                            + (names == null ? "" : " (" + CsvReader.quote(names.get(featureCols[f])) + ")") + ": " + CsvReader.quote(cell)
+                            + " is not a finite number");
+                }
+            }
+            ids.add(idCol >= 0 ? row.get(idCol) : Integer.toString(r + 1));
+            if (labels != null) {
+                labels.add(row.get(labelCol));
+            }
+        }
+        String idHeader = idCol < 0 ? "row" : names != null ? names.get(idCol) : "id";
+        return new FeatureTable(idHeader, List.copyOf(ids), rows, labels == null ? null : List.copyOf(labels));
+    }
+
+    private static int lastOtherThan(int columns, int idCol) {
+        return idCol == columns - 1 ? columns - 2 : columns - 1;
+    }
+
+    /** The label among the columns left over by name: the one named, none, the only one left, or none left. */
+    private static int labelColumn(Path file, Optional<String> label, List<String> names, int columns, List<Integer> rest) {
+        if (label.isPresent()) {
+            return label.get().equals("none") ? -1 : column(file, label.get(), names, columns, "--label-column");
+        }
+        return rest.size() == 1 ? rest.get(0) : -1;
+    }
+
+    private static int column(Path file, String spec, List<String> names, int columns, String option) {
+        if (spec.matches("\\d+")) {
+            int idx = Integer.parseInt(spec);
+            if (idx >= columns) {
+                throw new SaepException(option + " " + idx + ": " + file + " has " + columns + " columns (0-based indices 0.." + (columns - 1) + ")");
+            }
+            return idx;
+        }
+        if (names == null || !names.contains(spec)) {
+            throw new SaepException(option + ": " + file + " has no column named " + CsvReader.quote(spec)
+                    + (names == null ? " (it has no header)" : ": its columns are " + CsvReader.quote(String.join(", ", names))));
+        }
+        return names.indexOf(spec);
+    }
+
+    /** A header names the model's features, or holds more words than one label and one ID could explain. */
+    private static boolean looksLikeHeader(List<String> first, Request request) {
+        if (request.featureNames() != null && first.stream().anyMatch(request.featureNames()::contains)) {
+            return true;
+        }
+        long words = first.stream().filter(c -> {
+            try {
+                Float.parseFloat(c);
+                return false;
+            } catch (NumberFormatException e) {
+                return true; // a word
+            }
+        }).count();
+        return words > (request.idColumn().isPresent() ? 2 : 1);
+    }
+}
