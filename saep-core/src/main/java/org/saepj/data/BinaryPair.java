@@ -10,7 +10,12 @@ import java.util.List;
  * @param second the class that becomes 1
  */
 public record BinaryPair(int first, int second) {
-    /** Checks that the classes differ and are not negative. */
+    /**
+     * Checks that the classes differ and are not negative.
+     *
+     * @param first the class that becomes 0
+     * @param second the class that becomes 1
+     */
     public BinaryPair {
         if (first < 0 || second < 0 || first == second) {
             throw new IllegalArgumentException("a pair needs two different class indices, got " + first + "," + second);

@@ -8,7 +8,13 @@ package org.saepj.data;
  * @param channels channels of an image, or the number of tabular features
  */
 public record Shape(int height, int width, int channels) {
-    /** Checks that every dimension is positive. */
+    /**
+     * Checks that every dimension is positive.
+     *
+     * @param height rows of an image (1 for tabular data)
+     * @param width columns of an image (1 for tabular data)
+     * @param channels channels of an image, or the number of tabular features
+     */
     public Shape {
         if (height <= 0 || width <= 0 || channels <= 0) {
             throw new IllegalArgumentException("shape dimensions must be positive: " + height + "×" + width + "×" + channels);

@@ -33,12 +33,32 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
     public record SeparateTest(String trainSource, String trainSha256, String testSource, String testSha256) {
     }
 
-    /** A source that brought its own test partition, or none, and has no feature names. */
+    /**
+     * A source that brought its own test partition, or none, and has no feature names.
+     *
+     * @param name the dataset's name
+     * @param source the source as the user wrote it, resolved to a path
+     * @param train the training partition
+     * @param test the test partition, if the source has one
+     * @param sha256 the fingerprint of the source's bytes
+     * @param verified whether the fingerprint matched a published one
+     */
     public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified) {
         this(name, source, train, test, sha256, verified, null, List.of());
     }
 
-    /** Checks the required parts. */
+    /**
+     * Checks the required parts.
+     *
+     * @param name the dataset's name ("fashion-mnist", or the file name for CSV)
+     * @param source the source as the user wrote it, resolved to a path ("idx:/usr/share/datasets/fashion-mnist")
+     * @param train the training partition
+     * @param test the test partition, empty for sources without one (CSV)
+     * @param sha256 fingerprint of the loaded content (of the decompressed bytes, so the same data stored     differently gets the same fingerprint)
+     * @param verified true when the content matched pinned checksums of a known dataset
+     * @param separateTest where the test partition came from when it was attached from a second source, else null
+     * @param featureNames the names of the features (a CSV header's columns but the label), in order; empty when     the source has none (images, a CSV without a header)
+     */
     public SourceData {
         featureNames = featureNames == null ? List.of() : List.copyOf(featureNames);
         Objects.requireNonNull(name);

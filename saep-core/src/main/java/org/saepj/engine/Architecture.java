@@ -54,7 +54,13 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
      * @param classes the number of classes
      */
     record DenseStack(Shape input, int[] hidden, int classes) implements Architecture {
-        /** Copies the widths and checks them. */
+        /**
+         * Copies the widths and checks them.
+         *
+         * @param input the input shape (flattened)
+         * @param hidden the width of each hidden layer
+         * @param classes the number of classes
+         */
         public DenseStack {
             hidden = hidden.clone();
             for (int width : hidden) {
@@ -149,7 +155,12 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
      * @param kernel K: 3 or 5
      */
     record ConvBlock(int filters, int kernel) {
-        /** Checks the sizes. */
+        /**
+         * Checks the sizes.
+         *
+         * @param filters the convolution's filters
+         * @param kernel K: 3 or 5
+         */
         public ConvBlock {
             if (filters < 1 || kernel != 3 && kernel != 5) {
                 throw new IllegalArgumentException("a convolution block needs filters ≥ 1 and a 3×3 or 5×5 kernel, got " + filters
@@ -190,7 +201,14 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return new ConvNet(input, 16, 64, classes);
         }
 
-        /** Checks the sizes. */
+        /**
+         * Checks the sizes.
+         *
+         * @param input the image shape
+         * @param blocks the convolution blocks, in order
+         * @param dense units of the hidden dense layer
+         * @param classes the number of classes
+         */
         public ConvNet {
             blocks = blocks == null ? null : List.copyOf(blocks);
             if (blocks == null || blocks.isEmpty() || blocks.size() > MAX_BLOCKS) {

@@ -10,7 +10,12 @@ import java.util.List;
  * @param weights one weight per member
  */
 public record Ensemble(List<Member> members, double[] weights) {
-    /** Copies the inputs and checks that they agree. */
+    /**
+     * Copies the inputs and checks that they agree.
+     *
+     * @param members the members in order of joining
+     * @param weights one weight per member
+     */
     public Ensemble {
         members = List.copyOf(members);
         weights = weights.clone();

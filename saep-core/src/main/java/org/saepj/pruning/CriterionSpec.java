@@ -12,7 +12,12 @@ import java.util.TreeMap;
  * @param parameters its parameter values by name
  */
 public record CriterionSpec(String id, Map<String, Double> parameters) {
-    /** Copies the parameters in name order. */
+    /**
+     * Copies the parameters in name order.
+     *
+     * @param id the criterion's id ("adanet", "prs", "pap", "pie" or a plug-in's)
+     * @param parameters its parameter values by name
+     */
     public CriterionSpec {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a criterion needs an id");

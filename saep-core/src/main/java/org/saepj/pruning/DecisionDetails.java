@@ -42,27 +42,47 @@ public final class DecisionDetails {
             return this;
         }
 
-        /** @return this builder, with a number */
+        /**
+         * @param name the detail's name
+         * @param value the number
+         * @return this builder, with a number
+         */
         public Builder put(String name, double value) {
             return add(name, value);
         }
 
-        /** @return this builder, with a whole number */
+        /**
+         * @param name the detail's name
+         * @param value the whole number
+         * @return this builder, with a whole number
+         */
         public Builder put(String name, int value) {
             return add(name, value);
         }
 
-        /** @return this builder, with a flag */
+        /**
+         * @param name the detail's name
+         * @param value the flag
+         * @return this builder, with a flag
+         */
         public Builder put(String name, boolean value) {
             return add(name, value);
         }
 
-        /** @return this builder, with numbers (copied) */
+        /**
+         * @param name the detail's name
+         * @param value the numbers
+         * @return this builder, with numbers (copied)
+         */
         public Builder put(String name, double[] value) {
             return add(name, value.clone());
         }
 
-        /** @return this builder, with whole numbers (copied) */
+        /**
+         * @param name the detail's name
+         * @param value the whole numbers
+         * @return this builder, with whole numbers (copied)
+         */
         public Builder put(String name, int[] value) {
             return add(name, value.clone());
         }
@@ -201,7 +221,10 @@ public final class DecisionDetails {
         return sb.toString();
     }
 
-    /** @return a value as a person reads it: arrays in brackets, numbers as Java prints them */
+    /**
+     * @param v a detail's value
+     * @return it as a person reads it: arrays in brackets, numbers as Java prints them
+     */
     public static String format(Object v) {
         if (v instanceof double[] d) {
             return Arrays.toString(d);

@@ -10,7 +10,14 @@ package org.saepj.pruning;
  * @param classes the number of classes
  */
 public record PruningInput(int[][] predictions, int[] labels, double[] weights, int classes) {
-    /** Checks that the shapes agree. */
+    /**
+     * Checks that the shapes agree.
+     *
+     * @param predictions {@code predictions[j][s]}: member j's predicted class of sample s
+     * @param labels the true class of each sample
+     * @param weights each member's mixture weight (uniform: 1/N)
+     * @param classes the number of classes
+     */
     public PruningInput {
         if (predictions.length != weights.length) {
             throw new IllegalArgumentException(predictions.length + " members but " + weights.length + " weights");

@@ -21,7 +21,16 @@ public record ComparisonPlan(SearchConfig base, List<ComparedMethod> methods, Li
     /** The file that stores a comparison's plan for {@code --resume}. */
     public static final String FILE = "compare.json";
 
-    /** Copies the lists and checks that the plan has something to run. */
+    /**
+     * Copies the lists and checks that the plan has something to run.
+     *
+     * @param base the shared settings (its criterion, mixture and seed are replaced per run)
+     * @param methods the methods, the single-network baseline among them if wanted
+     * @param mixtures uniform and/or learned
+     * @param seeds the seeds (one run each), used when folds is 0
+     * @param folds K folds (one run per fold, with the first seed), or 0
+     * @param criterionParameters criterion parameters by name, each given to the methods that take it
+     */
     public ComparisonPlan {
         if (base == null || methods == null || methods.isEmpty() || mixtures == null || mixtures.isEmpty() || seeds == null
                 || seeds.isEmpty() || hasNull(methods) || hasNull(mixtures) || hasNull(seeds)) {

@@ -31,7 +31,10 @@ public final class MetricsTables {
         return rows;
     }
 
-    /** @return the header of {@link #confusion}: "true \ predicted" and the class names */
+    /**
+     * @param classes the class names
+     * @return the header of {@link #confusion}: "true \ predicted" and the class names
+     */
     public static List<String> confusionHeader(List<String> classes) {
         List<String> h = new ArrayList<>(List.of("true \\ predicted"));
         h.addAll(classes);

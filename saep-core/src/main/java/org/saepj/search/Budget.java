@@ -13,7 +13,14 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
     /** The paper's: 11 iterations, 5000 steps in total, batch 64, no early stop. */
     public static final Budget DEFAULT = new Budget(11, 5000, 64, StoppingRule.NONE);
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @param iterations T
+     * @param totalSteps training steps over the whole search; each iteration gets ⌊totalSteps / T⌋
+     * @param batchSize samples per step
+     * @param stopping when the search ends before its last iteration (default: never)
+     */
     public Budget {
         stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
         InvalidSettingException.require(iterations >= 1, "iterations", "must be at least 1, got " + iterations);

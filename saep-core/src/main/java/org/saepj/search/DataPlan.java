@@ -17,7 +17,15 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
     /** The paper's: Fashion-MNIST, all classes, its own split, selection on the training data. */
     public static final DataPlan DEFAULT = new DataPlan("fashion-mnist", null, 0, 0.2, SelectionSet.TRAIN);
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @param dataset the data source ("fashion-mnist", "idx:DIR", "csv:FILE", …)
+     * @param pair a binary pair of class indices, or null for all classes
+     * @param folds K for stratified K-fold cross-validation over train ∪ test, or 0 for the given split
+     * @param testFraction for sources without a test partition: the stratified holdout used as test data
+     * @param selection the data candidates are selected and pruned on
+     */
     public DataPlan {
         InvalidSettingException.require(dataset != null && !dataset.isBlank(), "dataset", "must be given");
         if (pair != null) {
@@ -32,6 +40,7 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
         InvalidSettingException.require(selection != null, "selection", "must be set");
     }
 
+    /** @return the binary pair of class indices (a copy), or null */
     @Override
     public int[] pair() {
         return pair == null ? null : pair.clone();

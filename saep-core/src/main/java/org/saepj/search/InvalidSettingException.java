@@ -7,7 +7,9 @@ package org.saepj.search;
  */
 public final class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** The setting's name, as the configuration calls it. */
     private final String setting;
+    /** What is wrong with its value. */
     private final String problem;
 
     /**

@@ -11,7 +11,13 @@ public record ObjectivePlan(double lambda, double beta, Mixture mixture) {
     /** The paper's: λ = β = 0, uniform mixture. */
     public static final ObjectivePlan DEFAULT = new ObjectivePlan(0, 0, Mixture.UNIFORM);
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @param lambda λ, weight of each member's complexity r(h)
+     * @param beta β, constant per-member penalty
+     * @param mixture uniform (1/N, the paper's ".O") or learned (the paper's ".W") weights
+     */
     public ObjectivePlan {
         InvalidSettingException.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "must be a finite number ≥ 0, got " + lambda);
         InvalidSettingException.require(beta >= 0 && Double.isFinite(beta), "beta", "must be a finite number ≥ 0, got " + beta);

@@ -29,7 +29,17 @@ import org.saepj.subnetwork.SpacePlugin;
  */
 public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion, long seed,
                            int threads) {
-    /** Validates what the parts cannot check alone. */
+    /**
+     * Validates what the parts cannot check alone.
+     *
+     * @param data which data, and how it is split
+     * @param space what each iteration proposes
+     * @param budget how much the search trains
+     * @param objective the objective and mixture
+     * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
+     * @param seed the run seed
+     * @param threads candidate-training threads
+     */
     public SearchConfig {
         InvalidSettingException.require(data != null && space != null && budget != null && objective != null, "config",
                 "needs its data plan, search space, budget and objective");
@@ -214,13 +224,20 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         private Builder() {
         }
 
-        /** @param v the data source @return this */
+        /**
+         * @param v the data source
+         * @return this
+         */
         public Builder dataset(String v) {
             dataset = v;
             return this;
         }
 
-        /** @param first class that becomes 0 @param second class that becomes 1 @return this */
+        /**
+         * @param first class that becomes 0
+         * @param second class that becomes 1
+         * @return this
+         */
         public Builder pair(int first, int second) {
             pair = new int[] {first, second};
             return this;
@@ -232,25 +249,37 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
             return this;
         }
 
-        /** @param v K folds (0 for none) @return this */
+        /**
+         * @param v K folds (0 for none)
+         * @return this
+         */
         public Builder folds(int v) {
             folds = v;
             return this;
         }
 
-        /** @param v test holdout fraction for sources without a test partition @return this */
+        /**
+         * @param v test holdout fraction for sources without a test partition
+         * @return this
+         */
         public Builder testFraction(double v) {
             testFraction = v;
             return this;
         }
 
-        /** @param v the subnetwork kind @return this */
+        /**
+         * @param v the subnetwork kind
+         * @return this
+         */
         public Builder model(ModelKind v) {
             model = v;
             return this;
         }
 
-        /** @param v a search space from a file, or null for the paper's model @return this */
+        /**
+         * @param v a search space from a file, or null for the paper's model
+         * @return this
+         */
         public Builder space(SpaceDefinition v) {
             space = v;
             return this;
@@ -265,7 +294,10 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
             return this;
         }
 
-        /** @param v the pruning criterion and some of its parameters (the rest take their defaults) @return this */
+        /**
+         * @param v the pruning criterion and some of its parameters (the rest take their defaults)
+         * @return this
+         */
         public Builder criterion(CriterionSpec v) {
             criterion = v;
             return this;
@@ -281,78 +313,117 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
             return this;
         }
 
-        /** @param id a criterion id with default parameters ("adanet", "prs", "pap", "pie", or a plug-in's) @return this */
+        /**
+         * @param id a criterion id with default parameters ("adanet", "prs", "pap", "pie", or a plug-in's)
+         * @return this
+         */
         public Builder method(String id) {
             return criterion(CriterionSpec.of(id));
         }
 
-        /** @param v when the search ends before its last iteration @return this */
+        /**
+         * @param v when the search ends before its last iteration
+         * @return this
+         */
         public Builder stopping(StoppingRule v) {
             stopping = v;
             return this;
         }
 
-        /** @param v the mixture @return this */
+        /**
+         * @param v the mixture
+         * @return this
+         */
         public Builder mixture(Mixture v) {
             mixture = v;
             return this;
         }
 
-        /** @param v λ @return this */
+        /**
+         * @param v λ
+         * @return this
+         */
         public Builder lambda(double v) {
             lambda = v;
             return this;
         }
 
-        /** @param v β @return this */
+        /**
+         * @param v β
+         * @return this
+         */
         public Builder beta(double v) {
             beta = v;
             return this;
         }
 
-        /** @param v T @return this */
+        /**
+         * @param v T
+         * @return this
+         */
         public Builder iterations(int v) {
             iterations = v;
             return this;
         }
 
-        /** @param v total training steps @return this */
+        /**
+         * @param v total training steps
+         * @return this
+         */
         public Builder totalSteps(int v) {
             totalSteps = v;
             return this;
         }
 
-        /** @param v batch size @return this */
+        /**
+         * @param v batch size
+         * @return this
+         */
         public Builder batchSize(int v) {
             batchSize = v;
             return this;
         }
 
-        /** @param v learning rate @return this */
+        /**
+         * @param v learning rate
+         * @return this
+         */
         public Builder learningRate(double v) {
             learningRate = v;
             return this;
         }
 
-        /** @param v hidden width @return this */
+        /**
+         * @param v hidden width
+         * @return this
+         */
         public Builder width(int v) {
             width = v;
             return this;
         }
 
-        /** @param v the seed @return this */
+        /**
+         * @param v the seed
+         * @return this
+         */
         public Builder seed(long v) {
             seed = v;
             return this;
         }
 
-        /** @param v training threads @return this */
+        /**
+         * @param v training threads
+         * @return this
+         */
         public Builder threads(int v) {
             threads = v;
             return this;
         }
 
-        /** @param v the selection data @return this */
+        /**
+         * @param v the selection data
+         * @return this
+         */
         public Builder selection(SelectionSet v) {
             selection = v;
             return this;

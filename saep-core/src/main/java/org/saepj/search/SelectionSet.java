@@ -10,7 +10,11 @@ public record SelectionSet(double holdoutFraction) {
     /** The training partition itself. */
     public static final SelectionSet TRAIN = new SelectionSet(0);
 
-    /** Checks the fraction. */
+    /**
+     * Checks the fraction.
+     *
+     * @param holdoutFraction 0 for the training partition, else the fraction held out, in (0, 1)
+     */
     public SelectionSet {
         if (!(holdoutFraction == 0 || holdoutFraction > 0 && holdoutFraction < 1)) {
             throw new IllegalArgumentException("selection holdout fraction must be in (0, 1), got " + holdoutFraction);

@@ -12,7 +12,7 @@ import org.saepj.subnetwork.Spaces;
 
 /**
  * What each iteration proposes: one of the paper's spaces ({@code model}, with its DNN width), a space of one's
- * own from a file, or a Java plug-in ({@link SpaceProvider}), and the base learning rate candidates train with (a
+ * own from a file, or a Java plug-in ({@link org.saepj.subnetwork.SpaceProvider}), and the base learning rate candidates train with (a
  * file's family may set its own).
  *
  * @param model the paper's search space (dnn, cnn, linear), used when neither {@code definition} nor {@code plugin} is set
@@ -25,7 +25,15 @@ public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, 
     /** The paper's: AdaNet's DNN of width 32, learning rate 0.003. */
     public static final SpacePlan DEFAULT = new SpacePlan(ModelKind.DNN, null, 32, 0.003, null);
 
-    /** Validates every setting. */
+    /**
+     * Validates every setting.
+     *
+     * @param model the paper's search space (dnn, cnn, linear), used when neither {@code definition} nor {@code plugin} is set
+     * @param definition a search space from a file, or null
+     * @param width units per hidden layer of the paper's DNN
+     * @param learningRate the base learning rate
+     * @param plugin a search-space plug-in and its parameters, or null
+     */
     public SpacePlan {
         InvalidSettingException.require(model != null, "model", "must be set");
         InvalidSettingException.require(definition == null || plugin == null, "space",

@@ -15,7 +15,12 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds) {
     /** Every iteration runs. */
     public static final StoppingRule NONE = new StoppingRule(false, 0);
 
-    /** Checks the budget. */
+    /**
+     * Checks the budget.
+     *
+     * @param whenNoImprovement stop after an iteration that kept the previous ensemble
+     * @param maxSeconds stop after the iteration during which this many seconds of search time passed; 0 for none
+     */
     public StoppingRule {
         if (!(maxSeconds >= 0) || Double.isInfinite(maxSeconds)) {
             throw new InvalidSettingException("maxSeconds", "must be a finite number of seconds ≥ 0, got " + maxSeconds);

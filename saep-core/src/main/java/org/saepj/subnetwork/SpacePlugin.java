@@ -10,7 +10,12 @@ import java.util.TreeMap;
  * @param parameters its parameters by name
  */
 public record SpacePlugin(String id, Map<String, Double> parameters) {
-    /** Checks the id and copies the parameters in name order. */
+    /**
+     * Checks the id and copies the parameters in name order.
+     *
+     * @param id the provider's id
+     * @param parameters its parameters by name
+     */
     public SpacePlugin {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a search-space plug-in needs an id");

@@ -15,7 +15,16 @@ import org.saepj.data.Shape;
  */
 public record SpaceRequest(Shape input, int classes, float learningRate, int stepsPerIteration, long seed,
                            Map<String, Double> parameters) {
-    /** Copies the parameters. */
+    /**
+     * Copies the parameters.
+     *
+     * @param input the data's input shape
+     * @param classes the number of classes
+     * @param learningRate the run's base learning rate
+     * @param stepsPerIteration each candidate's training steps
+     * @param seed the run seed: candidates' seeds derive from it, the iteration and their position ({@link Seeds})
+     * @param parameters the space's own parameters by name, as the user gave them
+     */
     public SpaceRequest {
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }

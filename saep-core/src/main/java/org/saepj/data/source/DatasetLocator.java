@@ -109,7 +109,10 @@ public final class DatasetLocator {
                 && !Files.isDirectory(dir.resolve("cifar-10-batches-bin")) ? tar : dir;
     }
 
-    /** @return a hint, naming the fetch command, shown when a dataset is missing */
+    /**
+     * @param dataset a known dataset
+     * @return a hint, naming the fetch command, shown when a dataset is missing
+     */
     public static String howToGet(KnownDataset dataset) {
         String hint = "run `saep datasets fetch " + dataset.id() + "`";
         if (dataset.debianPackage().isPresent()) {
