@@ -95,5 +95,21 @@ class OwnDataTest {
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"airplane\",\"automobile\"]");
         assertThat(report.at("/members/0/architecture/type").asText()).isEqualTo("conv");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
+        // One batch file scored whole, with the labels its records carry, in the file's order.
+        Path predictions = dir.resolve("cifar-predictions.csv");
+        CliRun predict = CliRun.of("predict", "--model", out.resolve("ensemble").toString(), "--data", "cifar10:" + cifar.resolve("test_batch.bin"),
+                "--out", predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(predictions);
+        assertThat(lines).hasSize(41);
+        assertThat(lines.get(0)).isEqualTo("row,predicted,p_airplane,p_automobile,label");
+        long right = 0;
+        for (int r = 1; r <= 40; r++) {
+            String[] cells = lines.get(r).split(",");
+            assertThat(cells[0]).isEqualTo(Integer.toString(r));
+            assertThat(cells[4]).isEqualTo((r - 1) % 2 == 0 ? "airplane" : "automobile");
+            right += cells[1].equals(cells[4]) ? 1 : 0;
+        }
+        assertThat(right).as("the colours tell the classes apart").isGreaterThan(36);
     }
 }

@@ -100,6 +100,42 @@ class PredictAnyDataTest {
     }
 
     @Test
+    void anIdxImagesFileIsScoredWithOrWithoutItsLabels() throws Exception {
+        Path fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
+        Path run = root.resolve("images");
+        CliRun search = CliRun.of("search", "--data", "idx:" + fixture, "--iterations", "2", "--steps", "60", "--quiet", "--out", run.toString());
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        Path split = root.resolve("split.csv");
+        Path bare = root.resolve("bare.csv");
+        Path labelled = root.resolve("labelled.csv");
+        String model = run.resolve("ensemble").toString();
+        Path images = fixture.resolve("t10k-images-idx3-ubyte.gz");
+        assertThat(CliRun.of("predict", "--model", model, "--data", "idx:" + fixture, "--partition", "test", "--out", split.toString())
+                .exitCode()).isZero();
+        CliRun b = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--out", bare.toString());
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(b.out()).contains("every image of").contains("without labels");
+        CliRun l = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--labels-file",
+                fixture.resolve("t10k-labels-idx1-ubyte.gz").toString(), "--out", labelled.toString());
+        assertThat(l.exitCode()).as(l.err()).isZero();
+        List<String> s = Files.readAllLines(split);
+        List<String> x = Files.readAllLines(bare);
+        List<String> y = Files.readAllLines(labelled);
+        assertThat(x).hasSize(501).hasSameSizeAs(s).hasSameSizeAs(y);
+        assertThat(x.get(0)).startsWith("row,predicted,p_0");
+        assertThat(y.get(0)).endsWith(",label");
+        for (int i = 1; i < s.size(); i++) {
+            // The same images in the same order: the partition's numbers, rows counted from 1.
+            assertThat(x.get(i)).isEqualTo(i + s.get(i).substring(s.get(i).indexOf(',')));
+            assertThat(y.get(i)).startsWith(x.get(i) + ",");
+        }
+        CliRun wrong = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--labels-file", root.resolve("nothing").toString(),
+                "--out", root.resolve("never.csv").toString());
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).startsWith("error: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void evaluateTakesOneRowOfOneClass() throws Exception {
         Path one = TestFiles.write(root.resolve("one.csv"), (HEADER + "\n" + row(1) + ",k1\n").getBytes());
         CliRun eval = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + one, "--json");

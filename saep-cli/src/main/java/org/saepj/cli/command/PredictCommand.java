@@ -14,6 +14,7 @@ import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.FeatureTable;
+import org.saepj.data.io.ImageRows;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
@@ -36,6 +37,10 @@ public final class PredictCommand implements Runnable {
             + " ID (default: the row's number in the file, 1 for the first data row).")
     String idColumn;
 
+    @Option(names = "--labels-file", paramLabel = "FILE", description = "With --data idx:IMAGES_FILE: the IDX labels of those images"
+            + " (optional: images are scored without labels).")
+    Path labelsFile;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -49,9 +54,18 @@ public final class PredictCommand implements Runnable {
     public void run() {
         checkOut();
         SavedEnsemble ensemble = modelOptions.load();
-        if (modelOptions.source().startsWith("csv:") && !modelOptions.partitionGiven()) {
-            predictRows(ensemble, Path.of(modelOptions.source().substring("csv:".length())));
+        String source = modelOptions.source();
+        if (source.startsWith("csv:") && !modelOptions.partitionGiven()) {
+            predictRows(ensemble, Path.of(source.substring("csv:".length())));
             return;
+        }
+        Path file = Path.of(source.substring(source.indexOf(':') + 1));
+        if ((source.startsWith("idx:") || source.startsWith("cifar10:")) && ImageRows.isFile(file) && !file.toString().endsWith(".tar.gz")) {
+            predictImages(ensemble, source.startsWith("idx:") ? ImageRows.idx(file, labelsFile) : ImageRows.cifarBatch(file), file);
+            return;
+        }
+        if (labelsFile != null) {
+            throw new UsageError("--labels-file: only beside --data idx:IMAGES_FILE (an IDX images file)");
         }
         if (idColumn != null) {
             throw new UsageError("--id-column: only for a CSV file scored whole (without --partition)");
@@ -88,11 +102,46 @@ public final class PredictCommand implements Runnable {
         CsvReader.Options csv = dataOptions.csvOptions();
         FeatureTable table = FeatureTable.read(file, new FeatureTable.Request(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
                 csv.header(), csv.labelColumn(), java.util.Optional.ofNullable(idColumn)));
+        writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),
+                "every row of " + file + (table.labels() == null ? ", without labels" : ", its label column beside"));
+    }
+
+    /** Every image of a file, in its order, with its labels when there are any. */
+    private void predictImages(SavedEnsemble ensemble, ImageRows images, Path file) {
+        int[] s = ensemble.manifest().inputShape();
+        if (s[0] != images.height() || s[1] != images.width() || s[2] != images.channels()) {
+            throw new org.saepj.SaepException(file + ": images of " + images.height() + "×" + images.width() + "×" + images.channels()
+                    + ", but the ensemble takes " + s[0] + "×" + s[1] + "×" + s[2]);
+        }
+        List<String> classes = ensemble.manifest().classNames();
+        List<String> labels = null;
+        if (images.labels() != null) {
+            labels = new ArrayList<>();
+            int[] pair = ensemble.manifest().data() == null ? null : ensemble.manifest().data().pair();
+            for (int y : images.labels()) {
+                // A pair model knows its classes as 0 and 1 of the recorded pair of the file's class indices.
+                int c = pair == null ? y : y == pair[0] ? 0 : y == pair[1] ? 1 : -1;
+                if (pair != null && c < 0) {
+                    labels.add("class " + y + " (not in the pair)");
+                    continue;
+                }
+                if (c >= classes.size()) {
+                    throw new org.saepj.SaepException(file + ": label " + y + " is not a class of the ensemble (0.." + (classes.size() - 1) + ")");
+                }
+                labels.add(classes.get(c));
+            }
+        }
+        List<String> ids = java.util.stream.IntStream.rangeClosed(1, images.rows().length).mapToObj(Integer::toString).toList();
+        writeRows(ensemble, "row", ids, ensemble.predictLogits(images.rows()), labels,
+                "every image of " + file + (labels == null ? ", without labels" : ", with its labels"));
+    }
+
+    /** One CSV row per input row: its ID, the predicted class, each class's probability, and its label when known. */
+    private void writeRows(SavedEnsemble ensemble, String idHeader, List<String> ids, float[][] logits, List<String> labels, String what) {
         List<String> names = ensemble.manifest().classNames();
-        float[][] logits = ensemble.predictLogits(table.rows());
-        List<String> header = new ArrayList<>(List.of(table.idHeader(), "predicted"));
+        List<String> header = new ArrayList<>(List.of(idHeader, "predicted"));
         names.forEach(n -> header.add("p_" + n));
-        if (table.labels() != null) {
+        if (labels != null) {
             header.add("label");
         }
         AtomicFiles.write(out, stream -> {
@@ -100,19 +149,18 @@ public final class PredictCommand implements Runnable {
                     CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (int i = 0; i < logits.length; i++) {
                     double[] p = Logits.softmax(logits[i]);
-                    List<Object> row = new ArrayList<>(List.of(table.ids().get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
+                    List<Object> row = new ArrayList<>(List.of(ids.get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
                     for (double v : p) {
                         row.add(String.format("%.6f", v));
                     }
-                    if (table.labels() != null) {
-                        row.add(table.labels().get(i));
+                    if (labels != null) {
+                        row.add(labels.get(i));
                     }
                     printer.printRecord(row);
                 }
             }
         });
-        spec.commandLine().getOut().println("wrote " + logits.length + " predictions to " + out + " (every row of " + file
-                + (table.labels() == null ? ", without labels" : ", its label column beside") + ")");
+        spec.commandLine().getOut().println("wrote " + logits.length + " predictions to " + out + " (" + what + ")");
     }
 
     private void checkOut() {

@@ -1,0 +1,81 @@
+package org.saepj.data.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.saepj.SaepException;
+
+/**
+ * Image files read for a model to score, every image in the file's order as raw pixel values (0–255, H×W×C), with the
+ * labels when there are any: an IDX images file with or without an IDX labels file beside it, or one CIFAR-10 binary
+ * batch file (its records carry their labels).
+ *
+ * @param height image height
+ * @param width image width
+ * @param channels channels
+ * @param rows one row of raw pixels per image
+ * @param labels each image's class index, or null without labels
+ */
+public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels) {
+    /**
+     * @param images an IDX file of images (count × height × width), gzipped or not
+     * @param labels an IDX file of one label byte per image, or null
+     * @return the images
+     */
+    public static ImageRows idx(Path images, Path labels) {
+        IdxReader.IdxArray a = IdxReader.read(images, 3);
+        int n = a.count();
+        int h = a.dims()[1];
+        int w = a.dims()[2];
+        float[][] rows = new float[n][h * w];
+        byte[] px = a.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < h * w; j++) {
+                rows[i][j] = px[i * h * w + j] & 0xff;
+            }
+        }
+        int[] y = null;
+        if (labels != null) {
+            IdxReader.IdxArray l = IdxReader.read(labels, 1);
+            if (l.count() != n) {
+                throw new SaepException(labels + ": holds " + l.count() + " labels but " + images + " holds " + n + " images");
+            }
+            y = new int[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = l.data()[i] & 0xff;
+            }
+        }
+        return new ImageRows(h, w, 1, rows, y);
+    }
+
+    /**
+     * @param batch a CIFAR-10 binary batch file (records of one label byte and 3072 pixels, channel planes)
+     * @return its images with their labels
+     */
+    public static ImageRows cifarBatch(Path batch) {
+        byte[] bytes = InputFiles.readAll(batch, "");
+        int record = Cifar10Reader.RECORD;
+        if (bytes.length == 0 || bytes.length % record != 0) {
+            throw new SaepException(batch + ": holds " + bytes.length + " bytes: expected a positive multiple of " + record
+                    + " (one label byte and 3072 pixels per image)");
+        }
+        int n = bytes.length / record;
+        int plane = 32 * 32;
+        float[][] rows = new float[n][3 * plane];
+        int[] y = new int[n];
+        for (int r = 0; r < n; r++) {
+            int off = r * record;
+            y[r] = bytes[off] & 0xff;
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < plane; i++) {
+                    rows[r][i * 3 + c] = bytes[off + 1 + c * plane + i] & 0xff; // channel planes to H×W×C, as the reader does
+                }
+            }
+        }
+        return new ImageRows(32, 32, 3, rows, y);
+    }
+
+    /** @return whether a path names a single file (not a dataset directory) */
+    public static boolean isFile(Path p) {
+        return Files.isRegularFile(p);
+    }
+}
