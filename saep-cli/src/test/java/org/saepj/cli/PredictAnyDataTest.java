@@ -136,6 +136,35 @@ class PredictAnyDataTest {
     }
 
     @Test
+    void evaluateMatchesColumnsByNameToo() throws Exception {
+        StringBuilder same = new StringBuilder(HEADER + "\n");
+        StringBuilder reordered = new StringBuilder("kind,weight,depth,width,height\n");
+        for (int i = 0; i < 30; i++) {
+            String[] c = row(i % 3).split(",");
+            same.append(String.join(",", c)).append(",k").append(i % 3).append('\n');
+            reordered.append("k").append(i % 3).append(',').append(c[3]).append(',').append(c[2]).append(',').append(c[0]).append(',')
+                    .append(c[1]).append('\n');
+        }
+        Path a = TestFiles.write(root.resolve("same.csv"), same.toString().getBytes());
+        Path b = TestFiles.write(root.resolve("reordered.csv"), reordered.toString().getBytes());
+        CliRun ea = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + a, "--json");
+        CliRun eb = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + b, "--label-column", "kind", "--json");
+        assertThat(ea.exitCode()).as(ea.err()).isZero();
+        assertThat(eb.exitCode()).as(eb.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode ja = org.saepj.cli.display.Json.MAPPER.readTree(ea.out());
+        com.fasterxml.jackson.databind.JsonNode jb = org.saepj.cli.display.Json.MAPPER.readTree(eb.out());
+        assertThat(jb.get("accuracy")).isEqualTo(ja.get("accuracy"));
+        assertThat(jb.get("loss")).isEqualTo(ja.get("loss"));
+        Path narrow = TestFiles.write(root.resolve("narrow.csv"), "a,b,kind\n1,2,k0\n3,4,k1\n".getBytes());
+        CliRun en = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + narrow);
+        assertThat(en.exitCode()).isEqualTo(1);
+        assertThat(en.err()).startsWith("error: ").contains("missing: width, height, depth, weight").doesNotContain("internal error");
+        Path count = TestFiles.write(root.resolve("count.csv"), "1,2,k0\n3,4,k1\n".getBytes());
+        CliRun ec = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + count);
+        assertThat(ec.err()).contains("2 feature values per sample, but the ensemble takes 4").doesNotContain("internal error");
+    }
+
+    @Test
     void evaluateTakesOneRowOfOneClass() throws Exception {
         Path one = TestFiles.write(root.resolve("one.csv"), (HEADER + "\n" + row(1) + ",k1\n").getBytes());
         CliRun eval = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + one, "--json");

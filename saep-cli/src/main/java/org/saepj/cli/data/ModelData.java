@@ -111,8 +111,42 @@ public final class ModelData {
             d = new BinaryPair(pair[0], pair[1]).apply(d);
         }
         d = TestData.relabel(d, asClasses(model, d), source);
+        d = alignColumns(model, data.featureNames(), d, source);
         Standardizer st = model.standardizer();
         return st == null ? d : st.apply(d);
+    }
+
+    /**
+     * The data's feature columns in the ensemble's order: by name when both know their names (reordered columns are put
+     * back in order; a missing or unknown one is an error naming it), by count otherwise.
+     */
+    static Dataset alignColumns(SavedEnsemble model, List<String> dataNames, Dataset d, String source) {
+        List<String> names = model.manifest().featureNames();
+        int[] s = model.manifest().inputShape();
+        int features = s[0] * s[1] * s[2];
+        if (names != null && dataNames != null && !dataNames.isEmpty() && !dataNames.equals(names)) {
+            List<String> missing = names.stream().filter(n -> !dataNames.contains(n)).toList();
+            List<String> extra = dataNames.stream().filter(n -> !names.contains(n)).toList();
+            if (!missing.isEmpty() || !extra.isEmpty() || dataNames.size() != names.size()) {
+                throw new SaepException(source + ": its feature columns do not match the ensemble's" + (missing.isEmpty() ? ""
+                        : "; missing: " + String.join(", ", missing)) + (extra.isEmpty() ? "" : "; not features of the ensemble: "
+                        + String.join(", ", extra) + " (name the label with --label-column)"));
+            }
+            float[] x = new float[d.size() * features];
+            float[] in = d.features();
+            for (int j = 0; j < features; j++) {
+                int from = dataNames.indexOf(names.get(j));
+                for (int i = 0; i < d.size(); i++) {
+                    x[i * features + j] = in[i * features + from];
+                }
+            }
+            return new Dataset(d.name(), x, d.labels(), d.shape(), d.classNames());
+        }
+        if (d.featureSize() != features) {
+            throw new SaepException(source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
+                    + (names == null ? "" : " (" + String.join(", ", names) + ")"));
+        }
+        return d;
     }
 
     /** A zero-sample dataset carrying the ensemble's class names, for relabelling by name. */
