@@ -5,11 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.engine.Network;
@@ -107,26 +103,8 @@ public record Inspection(String directory, int formatVersion, List<String> class
         } catch (IOException e) {
             throw new SaepException(report + ": cannot read the run's report: " + e.getMessage(), e);
         }
-        Map<Integer, String> names = new HashMap<>();
-        Set<Integer> before = new LinkedHashSet<>();
-        List<PruningEvent> events = new ArrayList<>();
-        for (JsonNode it : n.path("iterations")) {
-            List<Integer> pruned = new ArrayList<>();
-            it.path("pruned").forEach(p -> pruned.add(p.asInt()));
-            if (!pruned.isEmpty()) {
-                JsonNode d = it.path("pruneDecision");
-                events.add(new PruningEvent(it.path("iteration").asInt(), d.path("criterion").asText(), pruned,
-                        pruned.stream().map(id -> names.getOrDefault(id, "?")).toList(), d.path("details")));
-            }
-            Set<Integer> after = new LinkedHashSet<>();
-            it.path("memberIds").forEach(id -> after.add(id.asInt()));
-            for (int id : after) {
-                if (!before.contains(id)) {
-                    names.put(id, it.path("selected").asText()); // the member this iteration added
-                }
-            }
-            before = after;
-        }
-        return events;
+        List<PruningHistory.Step> steps = new ArrayList<>();
+        n.path("iterations").forEach(it -> steps.add(PruningHistory.Step.of(it)));
+        return PruningHistory.of(steps);
     }
 }

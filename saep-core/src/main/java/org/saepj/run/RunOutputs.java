@@ -59,6 +59,29 @@ public final class RunOutputs {
         List<String> classes = r.dataset().classes();
         html.heading("Per class (test data)").table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
         html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes), MetricsTables.confusion(cm, classes));
+        List<List<String>> memberRows = new ArrayList<>();
+        RunReport report = RunReport.of(r);
+        for (org.saepj.persistence.MemberRecord m : report.members()) {
+            memberRows.add(List.of(Integer.toString(m.id()), m.name(), Integer.toString(m.iteration()), m.architecture().toString(),
+                    Long.toString(m.parameters()), String.format("%.4f", m.weight())));
+        }
+        html.heading("Members").table(List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight"),
+                memberRows);
+        List<Inspection.PruningEvent> pruning = PruningHistory.of(its.stream().map(PruningHistory.Step::of).toList());
+        if (pruning.isEmpty()) {
+            html.heading("Pruning").paragraph("No member left during the search.");
+        } else {
+            List<List<String>> events = new ArrayList<>();
+            for (Inspection.PruningEvent e : pruning) {
+                List<String> who = new ArrayList<>();
+                for (int i = 0; i < e.removedIds().size(); i++) {
+                    who.add("member " + e.removedIds().get(i) + " (" + e.removedNames().get(i) + ")");
+                }
+                events.add(List.of(Integer.toString(e.iteration()), e.criterion(), String.join(", ", who), PruningHistory.details(e)));
+            }
+            html.heading("Pruning").table(List.of("iteration", "criterion", "removed", "the criterion's numbers (positions index the"
+                    + " ensemble before pruning)"), events);
+        }
         html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
                 .image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();
@@ -73,7 +96,7 @@ public final class RunOutputs {
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
-        RunReport.of(r).write(dir.resolve(RunReport.FILE));
+        report.write(dir.resolve(RunReport.FILE));
     }
 
     static Map<String, String> configMap(SearchResult r) {

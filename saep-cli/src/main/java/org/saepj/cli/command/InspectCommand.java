@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.saepj.cli.display.Json;
 import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.pruning.DecisionDetails;
 import org.saepj.run.Inspection;
+import org.saepj.run.PruningHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,13 +53,7 @@ public final class InspectCommand implements Runnable {
                 out.println("pruning        none: no member left during the search");
             }
             for (Inspection.PruningEvent e : in.pruning()) {
-                StringBuilder who = new StringBuilder();
-                for (int i = 0; i < e.removedIds().size(); i++) {
-                    who.append(i == 0 ? "" : ", ").append("member ").append(e.removedIds().get(i)).append(" (").append(e.removedNames().get(i))
-                            .append(')');
-                }
-                out.printf("iteration %d: %s removed %s; %s%n", e.iteration(), e.criterion(), who,
-                        DecisionDetails.fromJson(Json.MAPPER.convertValue(e.details(), java.util.Map.class)));
+                out.println(PruningHistory.describe(e));
             }
         }
     }

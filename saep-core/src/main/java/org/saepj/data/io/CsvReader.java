@@ -55,19 +55,26 @@ public final class CsvReader {
      */
     public static SourceData read(Path file, Options options) {
         byte[] bytes = InputFiles.readAll(file, "");
+        String text = text(file, bytes);
+        List<String> featureNames = new ArrayList<>();
+        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames);
+        return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
+                Fingerprint.sha256Hex(bytes), false, null, featureNames);
+    }
+
+    /**
+     * @param file the file, for messages
+     * @param bytes its content
+     * @return the content as UTF-8 text without a leading byte-order mark (some editors write one: not part of the first cell)
+     */
+    static String text(Path file, byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SaepException(file + ": not UTF-8 text");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a byte-order mark some editors write: not part of the first cell
-        }
-        List<String> featureNames = new ArrayList<>();
-        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames);
-        return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false, null, featureNames);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -2,8 +2,6 @@ package org.saepj.data.io;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,16 +42,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
      * @return the rows to score
      */
     public static FeatureTable read(Path file, Request request) {
-        byte[] bytes = InputFiles.readAll(file, "");
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new SaepException(file + ": not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = CsvReader.text(file, InputFiles.readAll(file, ""));
         LineIndexingReader in = new LineIndexingReader(new StringReader(text));
         List<CSVRecord> records;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {

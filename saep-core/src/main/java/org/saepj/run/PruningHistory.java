@@ -1,0 +1,99 @@
+package org.saepj.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.search.IterationRecord;
+
+/**
+ * Which members left a search, when, by which criterion and with which numbers, each named by the candidate that
+ * brought it in: read from a run's iterations, as records or as report.json of any schema holds them.
+ */
+public final class PruningHistory {
+    private PruningHistory() {
+    }
+
+    /**
+     * One iteration as the history needs it.
+     *
+     * @param iteration t, from 0
+     * @param pruned the ids that left at its start
+     * @param criterion the deciding criterion
+     * @param details the criterion's numbers
+     * @param memberIds the members after it
+     * @param selected the candidate it added ("keep" when none)
+     */
+    public record Step(int iteration, List<Integer> pruned, String criterion, JsonNode details, List<Integer> memberIds, String selected) {
+        /**
+         * @param r an iteration record
+         * @return its step
+         */
+        public static Step of(IterationRecord r) {
+            return new Step(r.iteration(), r.pruned(), r.pruneDecision().criterion(), JsonFormat.mapper().valueToTree(r.pruneDecision().details()),
+                    r.memberIds(), r.selected());
+        }
+
+        /**
+         * @param it an element of report.json's {@code iterations}
+         * @return its step
+         */
+        public static Step of(JsonNode it) {
+            List<Integer> pruned = new ArrayList<>();
+            it.path("pruned").forEach(p -> pruned.add(p.asInt()));
+            List<Integer> ids = new ArrayList<>();
+            it.path("memberIds").forEach(p -> ids.add(p.asInt()));
+            return new Step(it.path("iteration").asInt(), pruned, it.at("/pruneDecision/criterion").asText(), it.at("/pruneDecision/details"),
+                    ids, it.path("selected").asText());
+        }
+    }
+
+    /**
+     * @param steps the run's iterations in order
+     * @return one event per iteration that pruned
+     */
+    public static List<Inspection.PruningEvent> of(List<Step> steps) {
+        Map<Integer, String> names = new HashMap<>();
+        Set<Integer> before = new LinkedHashSet<>();
+        List<Inspection.PruningEvent> events = new ArrayList<>();
+        for (Step s : steps) {
+            if (!s.pruned().isEmpty()) {
+                events.add(new Inspection.PruningEvent(s.iteration(), s.criterion(), s.pruned(),
+                        s.pruned().stream().map(id -> names.getOrDefault(id, "?")).toList(), s.details()));
+            }
+            Set<Integer> after = new LinkedHashSet<>(s.memberIds());
+            for (int id : after) {
+                if (!before.contains(id)) {
+                    names.put(id, s.selected()); // the member this iteration added
+                }
+            }
+            before = after;
+        }
+        return events;
+    }
+
+    /**
+     * @param e an event
+     * @return it in words: "iteration 5: pie removed member 7 (dnn-depth-2); alpha 0.5, …"
+     */
+    public static String describe(Inspection.PruningEvent e) {
+        StringBuilder who = new StringBuilder();
+        for (int i = 0; i < e.removedIds().size(); i++) {
+            who.append(i == 0 ? "" : ", ").append("member ").append(e.removedIds().get(i)).append(" (").append(e.removedNames().get(i)).append(')');
+        }
+        return "iteration " + e.iteration() + ": " + e.criterion() + " removed " + who + "; " + details(e);
+    }
+
+    /**
+     * @param e an event
+     * @return the criterion's numbers as a person reads them
+     */
+    @SuppressWarnings("unchecked")
+    public static String details(Inspection.PruningEvent e) {
+        return org.saepj.pruning.DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class)).toString();
+    }
+}
