@@ -55,6 +55,8 @@ class CompareCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html.split("data:image/png;base64,", -1)).hasSize(7);
         assertThat(html).contains("<td>pie</td><td>learned</td>").contains("<h2>Summary</h2>");
+        // Each run's row links to that run's own report, which exists.
+        assertThat(html).contains("<a href=\"runs/pie-learned-seed2/report.html\">runs/pie-learned-seed2</a>");
         Path run = out.resolve("runs").resolve("pie-learned-seed2");
         assertThat(run.resolve("report.json")).exists();
         assertThat(run.resolve("report.html")).exists();

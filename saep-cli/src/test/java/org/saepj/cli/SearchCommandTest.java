@@ -184,6 +184,8 @@ class SearchCommandTest {
             assertThat(report.get("summary").has(key)).as(key).isTrue();
         }
         assertThat(out.resolve("fold-1").resolve("report.json")).exists();
+        assertThat(java.nio.file.Files.readString(out.resolve("report.html"))).contains("Summary over the folds")
+                .contains("<a href=\"fold-2/report.html\">fold-2</a>");
         assertThat(out.resolve("fold-2").resolve("ensemble").resolve("manifest.json")).exists();
         JsonNode fold = Json.MAPPER.readTree(out.resolve("fold-2").resolve("report.json").toFile());
         assertThat(fold.at("/dataset/classes").toString()).isEqualTo("[\"Coat\",\"Ankle boot\"]");

@@ -228,10 +228,10 @@ public final class Comparison {
         }
         html.heading("Configuration").keyValues(cfg);
         html.heading("Runs").table(List.of("method", "mixture", "seed/fold", "accuracy", "size", "parameters", "seconds", "directory"),
-                runs.stream().map(r -> List.of(r.method().id(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
+                runs.stream().map(r -> List.<Object>of(r.method().id(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
                         String.format("%.4f", r.testAccuracy()), Integer.toString(r.ensembleSize()),
                         Long.toString(r.parameters()), String.format("%.1f", r.totalSeconds()),
-                        r.directory())).toList());
+                        new HtmlReport.Link(r.directory(), r.directory() + "/report.html"))).toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
     }
 

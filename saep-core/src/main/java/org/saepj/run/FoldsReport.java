@@ -67,4 +67,26 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
     public void write(Path file) {
         JsonFormat.write(file, this, "the report");
     }
+
+    /**
+     * Writes the folds' page: the summary and one row per fold, linking to the fold's own report.
+     *
+     * @param file where report.html goes (beside the fold directories)
+     */
+    public void writeHtml(Path file) {
+        HtmlReport html = new HtmlReport("SAEP-J search: " + folds.size() + "-fold cross-validation, " + config.criterion());
+        java.util.Map<String, String> result = HtmlReport.map();
+        result.put("test accuracy", String.format("%.4f ± %.4f", summary.testAccuracyMean(), summary.testAccuracyStd()));
+        result.put("ensemble size", String.format("%.2f ± %.2f", summary.ensembleSizeMean(), summary.ensembleSizeStd()));
+        result.put("time", String.format("%.1f s in all", summary.totalSeconds()));
+        html.heading("Summary over the folds").keyValues(result);
+        html.heading("Folds").table(List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
+                folds.stream().map(f -> List.<Object>of(Integer.toString(f.fold()), String.format("%.4f", f.testAccuracy()),
+                        Integer.toString(f.ensembleSize()), Long.toString(f.parameters()), String.format("%.1f", f.totalSeconds()),
+                        new HtmlReport.Link(f.directory(), f.directory() + "/report.html"))).toList());
+        java.util.Map<String, String> cfg = HtmlReport.map();
+        HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(config));
+        html.heading("Configuration").keyValues(cfg);
+        org.saepj.persistence.AtomicFiles.writeString(file, html.render());
+    }
 }

@@ -49,17 +49,27 @@ public final class HtmlReport {
     }
 
     /**
+     * A table cell that links to another page.
+     *
+     * @param text what the cell shows
+     * @param href where it points, relative to this page
+     */
+    public record Link(String text, String href) {
+    }
+
+    /**
      * @param header the column names
-     * @param rows the cells, row by row
+     * @param rows the cells, row by row: text, or a {@link Link}
      * @return this page
      */
-    public HtmlReport table(List<String> header, List<List<String>> rows) {
+    public HtmlReport table(List<String> header, List<? extends List<?>> rows) {
         body.append("<table class=\"data\">\n<tr>");
         header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
         body.append("</tr>\n");
-        for (List<String> row : rows) {
+        for (List<?> row : rows) {
             body.append("<tr>");
-            row.forEach(c -> body.append("<td>").append(escape(c)).append("</td>"));
+            row.forEach(c -> body.append("<td>").append(c instanceof Link l ? "<a href=\"" + escape(l.href()) + "\">" + escape(l.text()) + "</a>"
+                    : escape(String.valueOf(c))).append("</td>"));
             body.append("</tr>\n");
         }
         body.append("</table>\n");

@@ -142,6 +142,7 @@ public final class SearchCommand implements Runnable {
         }
         if (results.size() > 1) {
             FoldsReport summary = FoldsReport.of(config, results);
+            summary.writeHtml(dir.resolve("report.html"));
             summary.write(dir.resolve(RunReport.FILE));
             FoldsReport.Summary s = summary.summary();
             stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
