@@ -14,4 +14,15 @@ class HelpTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Usage: saep " + command);
     }
+
+    @org.junit.jupiter.api.Test
+    void theCriteriaListWrapsUnderItsOwnIndent() {
+        java.util.List<String> lines = CliRun.of("prune", "--help").out().lines().toList();
+        int from = lines.indexOf("Pruning criteria (--method):");
+        assertThat(from).isPositive();
+        for (String line : lines.subList(from + 1, lines.size())) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+            assertThat(line).as("a criterion, or a line indented under one").startsWith("  ");
+        }
+    }
 }

@@ -13,14 +13,31 @@ public final class CriterionIds implements Iterable<String> {
     public static String[] helpFooter() {
         java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "Pruning criteria (--method):"));
         for (CriterionProvider p : Criteria.discover().providers()) {
-            lines.add(String.format("  %-8s %s", p.id(), p.summary()));
+            wrap(lines, String.format("  %-8s ", p.id()), p.summary());
             for (org.saepj.pruning.CriterionParameter param : p.parameters()) {
                 lines.add(String.format("  %-8s   --param %s=V (%s to %s, default %s)", "", param.name(), number(param.min()),
                         number(param.max()), number(param.defaultValue())));
-                lines.add(String.format("  %-8s     %s", "", param.description()));
+                wrap(lines, String.format("  %-8s     ", ""), param.description());
             }
         }
         return lines.toArray(String[]::new);
+    }
+
+    /** Help width: picocli wraps longer lines at 80 columns without their indent, so they are wrapped here first. */
+    private static final int WIDTH = 79;
+
+    /** Adds text after a first-line prefix, continuation lines indented as far as the prefix. */
+    static void wrap(java.util.List<String> lines, String prefix, String text) {
+        StringBuilder line = new StringBuilder(prefix);
+        String indent = " ".repeat(prefix.length());
+        for (String word : text.split(" ")) {
+            if (line.length() > prefix.length() && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            line.append(line.charAt(line.length() - 1) == ' ' ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
     }
 
     private static String number(double v) {
