@@ -12,6 +12,9 @@ import java.util.Objects;
  * new dataset.
  */
 public final class Dataset {
+    /** Image pixels (0–255 in the files) are stored divided by this, as in the paper; exports and raw-row prediction divide alike. */
+    public static final float PIXEL_MAX = 255f;
+
     private final String name;
     private final float[] features;
     private final int[] labels;

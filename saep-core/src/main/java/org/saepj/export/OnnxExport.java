@@ -94,7 +94,7 @@ public final class OnnxExport {
     private static String preprocess(OnnxGraph g, EnsembleManifest m, int features) {
         EnsembleManifest.Preprocessing p = m.preprocessing();
         return switch (p.type()) {
-            case "scale" -> g.node("Div", List.of("input", g.floats("scale", new float[] {255f})));
+            case "scale" -> g.node("Div", List.of("input", g.floats("scale", new float[] {org.saepj.data.Dataset.PIXEL_MAX})));
             case "standardize" -> g.node("Div", List.of(g.node("Sub", List.of("input", g.floats("mean", p.mean(), features))),
                     g.floats("deviation", p.deviation(), features)));
             default -> throw new SaepException("the ensemble's preprocessing '" + p.type() + "' has no ONNX form");

@@ -293,19 +293,21 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         int[] s = manifest.inputShape();
         int d = s[0] * s[1] * s[2];
         float[] x = new float[rows.length * d];
-        EnsembleManifest.Preprocessing p = manifest.preprocessing();
-        boolean scale = p.type().equals("scale");
+        Standardizer standardizer = standardizer();
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
                 throw new SaepException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
                         + d + (manifest.featureNames() == null ? "" : " (" + String.join(", ", manifest.featureNames()) + ")"));
             }
             for (int j = 0; j < d; j++) {
-                // The same float operations as the readers and Standardizer, so the logits equal a file's.
-                x[i * d + j] = scale ? rows[i][j] / 255f : (rows[i][j] - p.mean()[j]) / p.deviation()[j];
+                // Images divided as the readers divide them; tabular rows go through the Standardizer below.
+                x[i * d + j] = standardizer == null ? rows[i][j] / Dataset.PIXEL_MAX : rows[i][j];
             }
         }
-        Dataset data = new Dataset("rows", x, new int[rows.length], new org.saepj.data.Shape(s[0], s[1], s[2]), manifest.classNames());
+        Dataset data = new Dataset("rows", x, new int[rows.length], new Shape(s[0], s[1], s[2]), manifest.classNames());
+        if (standardizer != null) {
+            data = standardizer.apply(data);
+        }
         float[] f = logits(data);
         int c = manifest.classNames().size();
         float[][] out = new float[rows.length][];

@@ -115,13 +115,7 @@ abstract class OrderingCriterion implements PruningCriterion {
 
         /** @return e_m, the member's error */
         double error(int m) {
-            int wrong = 0;
-            for (int x = 0; x < y.length; x++) {
-                if (p[m][x] != y[x]) {
-                    wrong++;
-                }
-            }
-            return (double) wrong / y.length;
+            return input.error(p[m]);
         }
 
         /** @return vote(S)(x) for every x ({@link PruningInput#vote}: members added in index order, whatever S's order) */

@@ -1,6 +1,5 @@
 package org.saepj.pruning;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -63,13 +62,8 @@ public final class RandomSubset implements PruningCriterion {
             order[j] = t;
         }
         int[] kept = java.util.Arrays.copyOf(order, k);
-        List<Integer> removed = new ArrayList<>();
-        for (int m = 0; m < n; m++) {
-            final int member = m;
-            if (java.util.Arrays.stream(kept).noneMatch(x -> x == member)) {
-                removed.add(m);
-            }
-        }
-        return new PruneDecision(ID, List.copyOf(removed), DecisionDetails.builder().put("keep", k).put("keptOrder", kept).build());
+        // The shuffle's tail, in index order as every criterion lists what it removes.
+        List<Integer> removed = java.util.Arrays.stream(order, k, n).sorted().boxed().toList();
+        return new PruneDecision(ID, removed, DecisionDetails.builder().put("keep", k).put("keptOrder", kept).build());
     }
 }

@@ -73,27 +73,14 @@ public final class PredictCommand implements Runnable {
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         Dataset d = scored.data();
         float[] f = ensemble.logits(d);
-        List<String> names = d.classNames();
-        int c = names.size();
-        int[] predicted = Logits.argmax(f, c);
-        List<String> header = new ArrayList<>(List.of("index", "predicted"));
-        names.forEach(n -> header.add("p_" + n));
-        AtomicFiles.write(out, stream -> {
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-                for (int i = 0; i < d.size(); i++) {
-                    double[] p = Logits.softmax(java.util.Arrays.copyOfRange(f, i * c, (i + 1) * c));
-                    List<Object> row = new ArrayList<>();
-                    row.add(i);
-                    row.add(names.get(predicted[i]));
-                    for (int k = 0; k < c; k++) {
-                        row.add(String.format("%.6f", p[k]));
-                    }
-                    csv.printRecord(row);
-                }
-            }
-        });
-        spec.commandLine().getOut().println("wrote " + d.size() + " predictions to " + out + " (" + scored.rows() + ")");
+        int c = ensemble.manifest().classNames().size();
+        float[][] logits = new float[d.size()][];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = java.util.Arrays.copyOfRange(f, i * c, (i + 1) * c);
+        }
+        // A partition's rows are numbered by their position in it, from 0.
+        writeRows(ensemble, "index", java.util.stream.IntStream.range(0, d.size()).mapToObj(Integer::toString).toList(), logits, null,
+                scored.rows());
     }
 
     /** Every row of a CSV file, labelled or not, in the file's order, its columns matched to the model's features. */

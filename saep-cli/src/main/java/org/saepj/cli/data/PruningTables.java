@@ -60,10 +60,6 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }
-        if (classes.stream().allMatch(ClassOrder::isIndex)) {
-            // Spellings of one number ("+1", "1") are one class: index them by value.
-            classes.forEach(c -> index.put(c, index.get(c)));
-        }
         return new PruningTables(decision.names, List.copyOf(classes), decision.input(index, classes.size()),
                 test == null ? null : test.input(index, classes.size()));
     }

@@ -97,14 +97,42 @@ public final class Cifar10Reader {
                 Fingerprint.combine(hashes.toArray(String[]::new)), false);
     }
 
+    /**
+     * @param named the file as messages name it
+     * @param bytes its content
+     * @return the number of records it holds
+     * @throws SaepException when it is not a whole number of records
+     */
+    static int records(String named, byte[] bytes) {
+        if (bytes.length == 0 || bytes.length % RECORD != 0) {
+            throw new SaepException(named + " holds " + bytes.length + " bytes: expected a positive multiple of " + RECORD
+                    + " (one label byte and 3072 pixels per image)");
+        }
+        return bytes.length / RECORD;
+    }
+
+    /**
+     * One record's pixels from CIFAR's channel planes into H×W×C order, each divided by {@code divisor}.
+     *
+     * @param bytes the file
+     * @param record the record's offset (its label byte)
+     * @param into where the image goes
+     * @param base its first value there
+     * @param divisor 255 for the dataset's scaled pixels, 1 for raw ones
+     */
+    static void pixels(byte[] bytes, int record, float[] into, int base, float divisor) {
+        int plane = 32 * 32;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                into[base + i * 3 + c] = (bytes[record + 1 + c * plane + i] & 0xff) / divisor;
+            }
+        }
+    }
+
     private static Dataset decode(String name, Path where, List<String> files, List<byte[]> parts, List<String> names) {
         int n = 0;
         for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).length == 0 || parts.get(i).length % RECORD != 0) {
-                throw new SaepException(where + ": " + files.get(i) + " holds " + parts.get(i).length
-                        + " bytes: expected a positive multiple of " + RECORD + " (one label byte and 3072 pixels per image)");
-            }
-            n += parts.get(i).length / RECORD;
+            n += records(where + ": " + files.get(i), parts.get(i));
         }
         int plane = 32 * 32;
         float[] x = new float[n * 3 * plane];
@@ -120,12 +148,7 @@ public final class Cifar10Reader {
                             + ": out of range [0, " + names.size() + ")");
                 }
                 y[sample] = label;
-                int base = sample * 3 * plane;
-                for (int c = 0; c < 3; c++) {
-                    for (int i = 0; i < plane; i++) {
-                        x[base + i * 3 + c] = (bytes[off + 1 + c * plane + i] & 0xff) / ImageSplitReader.PIXEL_MAX;
-                    }
-                }
+                pixels(bytes, off, x, sample * 3 * plane, ImageSplitReader.PIXEL_MAX);
             }
         }
         return new Dataset(name, x, y, new Shape(32, 32, 3), names);

@@ -53,23 +53,12 @@ public record ImageRows(int height, int width, int channels, float[][] rows, int
      */
     public static ImageRows cifarBatch(Path batch) {
         byte[] bytes = InputFiles.readAll(batch, "");
-        int record = Cifar10Reader.RECORD;
-        if (bytes.length == 0 || bytes.length % record != 0) {
-            throw new SaepException(batch + ": holds " + bytes.length + " bytes: expected a positive multiple of " + record
-                    + " (one label byte and 3072 pixels per image)");
-        }
-        int n = bytes.length / record;
-        int plane = 32 * 32;
-        float[][] rows = new float[n][3 * plane];
+        int n = Cifar10Reader.records(batch + ":", bytes);
+        float[][] rows = new float[n][3 * 32 * 32];
         int[] y = new int[n];
         for (int r = 0; r < n; r++) {
-            int off = r * record;
-            y[r] = bytes[off] & 0xff;
-            for (int c = 0; c < 3; c++) {
-                for (int i = 0; i < plane; i++) {
-                    rows[r][i * 3 + c] = bytes[off + 1 + c * plane + i] & 0xff; // channel planes to H×W×C, as the reader does
-                }
-            }
+            y[r] = bytes[r * Cifar10Reader.RECORD] & 0xff;
+            Cifar10Reader.pixels(bytes, r * Cifar10Reader.RECORD, rows[r], 0, 1f); // raw: the reader's order, not its scale
         }
         return new ImageRows(32, 32, 3, rows, y);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 /** Helpers shared by the image readers: pixel scaling and default class names. */
 final class ImageSplitReader {
     /** Pixels are divided by 255 to lie in [0,1], as in the paper. */
-    static final float PIXEL_MAX = 255f;
+    static final float PIXEL_MAX = org.saepj.data.Dataset.PIXEL_MAX;
 
     private ImageSplitReader() {
     }
