@@ -2,6 +2,7 @@ package org.saepj.cli;
 
 import java.io.PrintWriter;
 import org.saepj.SaepException;
+import org.saepj.UnknownNameException;
 import org.saepj.cli.command.CompareCommand;
 import org.saepj.cli.command.DatasetsCommand;
 import org.saepj.cli.command.DemoCommand;
@@ -19,8 +20,9 @@ import picocli.CommandLine;
 /**
  * The {@code saep} command: entry point of the command line and home of the error policy.
  *
- * <p>User errors print one line starting with {@code error:} on stderr and exit 2 (usage) or 1 (anything
- * else); stack traces appear only with {@code --debug}.
+ * <p>User errors print one line starting with {@code error:} on stderr and exit 2 (usage: a bad option, or a name
+ * that names nothing, such as a misspelled dataset or column) or 1 (anything else); stack traces appear only with
+ * {@code --debug}.
  */
 @Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
@@ -58,6 +60,7 @@ public final class SaepCommand implements Runnable {
         for (String name : new String[] {"search", "compare", "prune"}) {
             cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(criteriaHelp);
         }
+        HelpExamples.install(cmd);
         cmd.setParameterExceptionHandler((ex, args) -> {
             String hint = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
@@ -71,7 +74,7 @@ public final class SaepCommand implements Runnable {
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            if (ex instanceof UsageError) {
+            if (ex instanceof UsageError || ex instanceof UnknownNameException) {
                 commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
             }

@@ -135,7 +135,50 @@ class ErrorPathsTest {
         assertThat(option.err()).contains("did you mean --method");
         Path csv = TestFiles.write(root.resolve("bare.csv"), OwnDataTest.blobs(30, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CliRun bare = CliRun.of("search", "--data", csv.toString(), "--out", fresh());
-        assertThat(bare.exitCode()).isEqualTo(1);
+        assertThat(bare.exitCode()).as("a name that names nothing is a usage error").isEqualTo(2);
         assertThat(bare.err()).contains("(did you mean csv:" + csv + "?)");
+    }
+
+    /**
+     * The wrong usages a new user tried (issue 14), each one {@code error:} line naming the option or file, with the
+     * documented code: 2 where retyping the command fixes it, 1 where the data or a file must change.
+     */
+    @Test
+    void whatANewUserGetsWrongIsOneLineWithTheDocumentedCode() throws Exception {
+        Path iris = TestFiles.write(root.resolve("iris.csv"), ("sepal_length,petal_length,species\n" + "5.1,1.4,setosa\n".repeat(20)
+                + "6.3,6.0,virginica\n".repeat(20) + "5.9,4.2,versicolor\n".repeat(20)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path tiny = TestFiles.write(root.resolve("tiny.csv"), "a,b,label\n1,2,0\n3,4,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        usage(CliRun.of("search", "--data", "fashion-mnst", "--data-dir", dataDir, "--out", fresh()),
+                "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE"
+                        + " (did you mean fashion-mnist?)");
+        usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()), "data source kind 'cvs' unknown: expected idx:, cifar10: or"
+                + " csv: (did you mean csv:" + iris + "?)");
+        usage(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "specie", "--out", fresh()),
+                "--label-column: " + iris + " has no column named 'specie'");
+        assertThat(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "specie", "--out", fresh()).err())
+                .endsWith("(did you mean species?)\n");
+        usage(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "9", "--out", fresh()),
+                "--label-column 9: " + iris + " has 3 columns (0-based indices 0..2)");
+        usage(CliRun.of("search", "--data", "csv:" + iris, "--method", "pei", "--out", fresh()), "--method: unknown method 'pei'");
+        usage(CliRun.of("compare", "--data", "csv:" + iris, "--methods", "adanett,pap", "--out", fresh()), "(did you mean adanet?)");
+        usage(CliRun.of("datasets", "fetch", "mnst"), "unknown dataset 'mnst': expected fashion-mnist, mnist, cifar10 (did you mean mnist?)");
+        usage(CliRun.of("search", "--data", "csv:" + iris, "--batch", "100000", "--out", fresh()),
+                "--batch 100000 is larger than the 48 training samples: choose at most 48");
+        failure(CliRun.of("search", "--data", "csv:" + iris, "--folds", "100000", "--out", fresh()),
+                "--folds 100000 is more than the 60 samples of iris.csv");
+        failure(CliRun.of("search", "--data", "csv:" + tiny, "--out", fresh()),
+                "the stratified 20% test holdout (--test-fraction) is empty: too few samples per class to split off");
+        usage(CliRun.of("search", "--resume", root.resolve("no-such-run").toString()), "--resume " + root.resolve("no-such-run")
+                + " does not exist");
+        usage(CliRun.of("prune", "--predictions", "p.csv", "--method", "pie"), "Missing required argument(s): --labels=FILE.csv");
+        assertThat(CliRun.of("prune", "--predictions", "p.csv", "--method", "pie").err()).doesNotContain("Error: ");
+        failure(CliRun.of("evaluate", "--model", "/nonexistent", "--data", "csv:" + iris), "/nonexistent does not exist");
+        // class names work where indices do, and a corrected rerun after a failed start is not refused
+        Path out = root.resolve("pair-run");
+        failure(CliRun.of("search", "--data", "csv:" + iris, "--folds", "100000", "--quiet", "--out", out.toString()), "--folds 100000");
+        CliRun pair = CliRun.of("search", "--data", "csv:" + iris, "--pair", "setosa,virginica", "--iterations", "1", "--steps", "20", "--batch", "16",
+                "--quiet", "--out", out.toString());
+        assertThat(pair.exitCode()).as(pair.err()).isZero();
+        assertThat(Files.readString(out.resolve("run.json"))).as("the classes named, stored by index").contains("\"pair\" : [ 0, 2 ]");
     }
 }

@@ -47,8 +47,20 @@ class GoldenFilesTest {
     /** Points a golden run's stored settings (made with the relative source idx:fixture) at a copy of the fixture. */
     static void pointAtFixture(Path runDir, Path fixture) throws Exception {
         ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(runDir.resolve("run.json").toFile());
-        ((ObjectNode) inv.get("config")).put("dataset", "idx:" + fixture);
+        pointAtFixture((ObjectNode) inv.get("config"), "idx:" + fixture);
         Files.writeString(runDir.resolve("run.json"), Json.pretty(inv));
+    }
+
+    /**
+     * Sets a stored configuration's data source: at the top level in the flat configs of formats 1 and 2, under
+     * {@code data} in format 3's parts. (The golden files of format 3 hold the absolute path they were written with.)
+     */
+    static void pointAtFixture(ObjectNode config, String source) {
+        if (config.get("data") instanceof ObjectNode data) {
+            data.put("dataset", source);
+        } else {
+            config.put("dataset", source);
+        }
     }
 
     /** @return the data source the golden model of this kind was searched on, as a copy in the temporary directory */
@@ -140,8 +152,8 @@ class GoldenFilesTest {
         FaultAuditTest.copyTree(golden(version, "compare-run"), cmp);
         ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(cmp.resolve("compare.json").toFile());
         String fixture = "idx:" + TestFiles.fashionMnistFixture(dir.resolve("fixture"));
-        ((ObjectNode) stored.at("/plan/base")).put("dataset", fixture);
-        ((ObjectNode) stored.at("/invocation/config")).put("dataset", fixture);
+        pointAtFixture((ObjectNode) stored.at("/plan/base"), fixture);
+        pointAtFixture((ObjectNode) stored.at("/invocation/config"), fixture);
         Files.writeString(cmp.resolve("compare.json"), Json.pretty(stored));
         CliRun resumed = CliRun.of("compare", "--resume", cmp.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();

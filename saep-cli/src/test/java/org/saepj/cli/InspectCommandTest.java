@@ -55,12 +55,13 @@ class InspectCommandTest {
         }
         assertThat(events).isPositive().isEqualTo(in.get("pruning").size());
         CliRun text = CliRun.of("inspect", out.toString());
-        assertThat(text.out()).contains("run directory (manifest format 3)").contains("Dense(784→").contains("re removed member ")
+        assertThat(text.out()).contains("run directory (manifest format 3)").contains("Dense(784→").containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2, voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
                 .contains("classes        10: 0, 1, 2");
         // report.html names the members and every pruning event the same way.
         String html = java.nio.file.Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<h2>Members</h2>").contains("<h2>Pruning</h2>").contains("joined at iteration")
-                .contains("member " + in.at("/pruning/0/removedIds/0").asInt() + " (" + in.at("/pruning/0/removedNames/0").asText() + ")");
+                .contains("removed #" + in.at("/pruning/0/removedIds/0").asInt() + " " + in.at("/pruning/0/removedNames/0").asText() + ", kept #")
+                .contains("keptOrder [#" + in.at("/pruning/0/beforeIds/" + in.at("/pruning/0/details/keptOrder/0").asInt()).asInt() + ", #");
         CliRun bare = CliRun.of("inspect", out.resolve("ensemble").toString(), "--json");
         assertThat(Json.MAPPER.readTree(bare.out()).get("pruning").isNull()).isTrue();
         CliRun none = CliRun.of("inspect", dir.toString());

@@ -43,7 +43,8 @@ class PluginCriterionTest {
         assertThat(considered).as("a decision on three or more members in " + report.get("iterations")).isNotNull();
         assertThat(considered.get("memberErrors").size()).isGreaterThanOrEqualTo(3);
         assertThat(considered.has("worstPosition")).isTrue();
-        assertThat(Files.readString(out.resolve("report.html"))).contains("drop-worst: memberErrors [");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<td>drop-worst</td><td>removed #")
+                .containsPattern("memberErrors \\[[0-9., ]+\\], ensembleError [0-9.]+, worstPosition #\\d+");
         CliRun resumed = CliRun.of("search", "--resume", out.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         // A stored run whose criterion is gone from the class path is one clear error, not an internal one.
@@ -53,7 +54,7 @@ class PluginCriterionTest {
         Files.writeString(gone.resolve("run.json"), Files.readString(gone.resolve("run.json")).replace("\"drop-worst\"", "\"vanished\""));
         CliRun vanished = CliRun.of("search", "--resume", gone.toString());
         assertThat(vanished.exitCode()).isEqualTo(1);
-        assertThat(vanished.err()).contains("error: the search's pruning criterion vanished(margin=0.0) cannot be used: unknown method 'vanished'")
+        assertThat(vanished.err()).contains("error: the search's pruning criterion vanished(margin=0) cannot be used: unknown method 'vanished'")
                 .doesNotContain("internal error");
 
         Path predictions = TestFiles.write(dir.resolve("members.csv"), "0,0,1\n1,1,0\n0,1,1\n1,0,0\n".getBytes(StandardCharsets.UTF_8));

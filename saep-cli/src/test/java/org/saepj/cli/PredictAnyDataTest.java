@@ -51,12 +51,17 @@ class PredictAnyDataTest {
     }
 
     static String error(String csv, String... extra) {
+        return error(1, csv, extra);
+    }
+
+    /** @return the one error line of predicting {@code csv}, which exits with {@code code} */
+    static String error(int code, String csv, String... extra) {
         Path in = TestFiles.write(root.resolve("bad-" + System.nanoTime() + ".csv"), csv.getBytes());
         List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out",
                 root.resolve("never-" + System.nanoTime() + ".csv").toString()));
         args.addAll(List.of(extra));
         CliRun run = CliRun.of(args.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: ").doesNotContain("internal error").doesNotContain("\tat ");
         return run.err();
@@ -185,7 +190,8 @@ class PredictAnyDataTest {
         assertThat(error("width,height,depth,weight,kind,colour\n1,2,3,4,k0,red\n")).contains("columns 'kind, colour' are neither features of the model");
         assertThat(error("1,2,3,4,5,6,7,8,9,10\n")).contains("10 columns, but the model takes 4 features");
         assertThat(error("width,height,depth,weight\n1,2,x,4\n")).contains("line 2, column 3 ('depth'): 'x' is not a finite number");
-        assertThat(error("width,height,depth,weight\n1,2,3,4\n", "--id-column", "name")).contains("--id-column: ")
+        assertThat(error(2, "width,height,depth,weight\n1,2,3,4\n", "--id-column", "name")).as("a column that does not exist: a usage error")
+                .contains("--id-column: ")
                 .contains("has no column named 'name'");
     }
 }

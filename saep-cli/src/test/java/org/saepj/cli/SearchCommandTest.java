@@ -44,14 +44,14 @@ class SearchCommandTest {
         CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--lr", "50", "--iterations", "2",
                 "--steps", "40", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).startsWith("warning: iteration 1: candidate ").contains("the learning rate 50.0 may be too high");
-        assertThat(Files.readString(out.resolve("search.log"))).contains("warning: candidate ");
+        assertThat(r.err()).startsWith("warning: iteration 0: candidate ").contains("either the steps are too few to learn (raise --steps) or the learning rate 50.0 is too high (lower --lr)");
+        assertThat(Files.readString(out.resolve("search.log"))).contains("warning: iteration 0: candidate ");
 
         CliRun c = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "4",
                 "--lr", "50", "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out",
                 root.resolve("too-fast-compare").toString());
         assertThat(c.exitCode()).as(c.err()).isZero();
-        assertThat(c.err()).contains("adanet-uniform-seed4: warning: iteration 1: candidate ");
+        assertThat(c.err()).contains("adanet-uniform-seed4: warning: iteration 0: candidate ");
         assertThat(searched.err()).doesNotContain("warning");
     }
 
@@ -96,7 +96,8 @@ class SearchCommandTest {
             assertThat(report.get("provenance").has(key)).as(key).isTrue();
         }
         assertThat(Files.readAllLines(run.resolve("iterations.csv"))).hasSize(6).first().asString().startsWith("iteration,selected");
-        assertThat(Files.readString(run.resolve("search.log"))).contains("iteration 5/5 started").contains("done: test accuracy");
+        assertThat(Files.readString(run.resolve("search.log"))).as("iterations count from 0, as in the files")
+                .contains("iteration 4 started with ").contains("iteration 4: ").doesNotContain("iteration 5").contains("done: test accuracy");
         assertThat(run.resolve("ensemble").resolve("manifest.json")).exists();
     }
 

@@ -89,7 +89,8 @@ public final class Criteria {
      * @throws IllegalArgumentException naming the known ids
      */
     public CriterionProvider provider(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown method '" + id.strip() + "': expected " + ids()));
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown method '" + id.strip() + "': expected " + ids()
+                + org.saepj.Suggestion.hint(id.strip(), byId.keySet())));
     }
 
     /**

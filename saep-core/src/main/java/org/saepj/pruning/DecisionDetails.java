@@ -7,12 +7,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The numbers behind a pruning decision, self-describing: named values (a number, a whole number, a flag, or
  * an array of either) in the order the criterion put them. Reports, the HTML page and {@code saep prune}
  * show them as they are, so a new criterion's numbers need no code anywhere else. Positions index the
- * ensemble before pruning.
+ * ensemble before pruning; a detail named {@code …Position}, {@code …Positions} or {@code …Order} holds positions,
+ * which displays show as the member ids they index ({@link #holdsPositions}).
  */
 public final class DecisionDetails {
     private final Map<String, Object> values;
@@ -212,6 +214,59 @@ public final class DecisionDetails {
             h = 31 * h + e.getKey().hashCode() + Arrays.deepHashCode(new Object[] {e.getValue()});
         }
         return h;
+    }
+
+    /**
+     * @param name a detail's name
+     * @return whether it holds positions in the ensemble before pruning: by convention, a whole number or whole
+     *     numbers whose name ends in {@code Position}, {@code Positions} or {@code Order} ({@code removedPosition},
+     *     {@code keptOrder})
+     */
+    public static boolean holdsPositions(String name) {
+        return name.endsWith("Position") || name.endsWith("Positions") || name.endsWith("Order");
+    }
+
+    /**
+     * The details as a person reads them, with positions shown as the members they index.
+     *
+     * @param member what to show for a position (a member's id, "#7")
+     * @return "name value" pairs, comma-separated
+     */
+    public String describe(IntFunction<String> member) {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> {
+            String shown;
+            if (holdsPositions(k) && v instanceof int[] positions) {
+                shown = Arrays.stream(positions).mapToObj(member).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            } else if (holdsPositions(k) && v instanceof Integer position) {
+                shown = member.apply(position);
+            } else {
+                shown = compact(v);
+            }
+            sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(shown);
+        });
+        return sb.toString();
+    }
+
+    /** Numbers to four significant digits, which is what a person compares; the files keep them whole. */
+    private static String compact(Object v) {
+        if (v instanceof double[] d) {
+            return Arrays.stream(d).mapToObj(DecisionDetails::compact).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        if (v instanceof Double d) {
+            return compact(d.doubleValue());
+        }
+        return format(v);
+    }
+
+    private static String compact(double d) {
+        if (Double.isNaN(d)) {
+            return "–"; // a number that does not exist (PIE's score before its second member)
+        }
+        if (!Double.isFinite(d) || d == Math.rint(d)) {
+            return format(d);
+        }
+        return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -73,7 +73,7 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] d
                 for (int k = 0; k < rows.size(); k++) {
                     column[k] = rows.get(k)[i];
                 }
-                x[i] = i + 1;
+                x[i] = i; // iterations count from 0 everywhere
                 mean[i] = Stats.mean(column);
                 std[i] = Stats.std(column);
             }

@@ -59,9 +59,12 @@ public record Inspection(String directory, int formatVersion, List<String> class
      * @param criterion the deciding criterion
      * @param removedIds the members that left, by id
      * @param removedNames their candidates' names
+     * @param beforeIds the members before pruning, in ensemble order: the decision's positions index this list
+     * @param beforeNames their candidates' names
      * @param details the criterion's numbers, as report.json holds them
      */
-    public record PruningEvent(int iteration, String criterion, List<Integer> removedIds, List<String> removedNames, JsonNode details) {
+    public record PruningEvent(int iteration, String criterion, List<Integer> removedIds, List<String> removedNames,
+                               List<Integer> beforeIds, List<String> beforeNames, JsonNode details) {
     }
 
     /**

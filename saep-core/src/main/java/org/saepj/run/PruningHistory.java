@@ -2,12 +2,10 @@ package org.saepj.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.saepj.persistence.JsonFormat;
+import org.saepj.pruning.DecisionDetails;
 import org.saepj.search.IterationRecord;
 
 /**
@@ -57,43 +55,53 @@ public final class PruningHistory {
      * @return one event per iteration that pruned
      */
     public static List<Inspection.PruningEvent> of(List<Step> steps) {
-        Map<Integer, String> names = new HashMap<>();
-        Set<Integer> before = new LinkedHashSet<>();
+        MemberNames names = new MemberNames();
         List<Inspection.PruningEvent> events = new ArrayList<>();
         for (Step s : steps) {
             if (!s.pruned().isEmpty()) {
-                events.add(new Inspection.PruningEvent(s.iteration(), s.criterion(), s.pruned(),
-                        s.pruned().stream().map(id -> names.getOrDefault(id, "?")).toList(), s.details()));
+                List<Integer> before = names.current();
+                events.add(new Inspection.PruningEvent(s.iteration(), s.criterion(), s.pruned(), s.pruned().stream().map(names::name).toList(),
+                        before, before.stream().map(names::name).toList(), s.details()));
             }
-            Set<Integer> after = new LinkedHashSet<>(s.memberIds());
-            for (int id : after) {
-                if (!before.contains(id)) {
-                    names.put(id, s.selected()); // the member this iteration added
-                }
-            }
-            before = after;
+            names.add(s.memberIds(), s.selected());
         }
         return events;
     }
 
     /**
      * @param e an event
-     * @return it in words: "iteration 5: pie removed member 7 (dnn-depth-2); alpha 0.5, …"
+     * @return it in words: "iteration 5: pie removed #7 dnn-depth-2, kept #1 dnn-depth-1, #4 dnn-depth-2; alpha 0.5, …"
      */
     public static String describe(Inspection.PruningEvent e) {
-        StringBuilder who = new StringBuilder();
-        for (int i = 0; i < e.removedIds().size(); i++) {
-            who.append(i == 0 ? "" : ", ").append("member ").append(e.removedIds().get(i)).append(" (").append(e.removedNames().get(i)).append(')');
-        }
-        return "iteration " + e.iteration() + ": " + e.criterion() + " removed " + who + "; " + details(e);
+        return "iteration " + e.iteration() + ": " + e.criterion() + " " + removal(e) + "; " + details(e);
     }
 
     /**
      * @param e an event
-     * @return the criterion's numbers as a person reads them
+     * @return who left and who stayed: "removed #7 dnn-depth-2, kept #1 dnn-depth-1, #4 dnn-depth-2"
+     */
+    public static String removal(Inspection.PruningEvent e) {
+        StringBuilder removed = new StringBuilder();
+        for (int i = 0; i < e.removedIds().size(); i++) {
+            removed.append(i == 0 ? "" : ", ").append('#').append(e.removedIds().get(i)).append(' ').append(e.removedNames().get(i));
+        }
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < e.beforeIds().size(); i++) {
+            if (!e.removedIds().contains(e.beforeIds().get(i))) {
+                kept.append(kept.isEmpty() ? "" : ", ").append('#').append(e.beforeIds().get(i)).append(' ').append(e.beforeNames().get(i));
+            }
+        }
+        return "removed " + removed + (kept.isEmpty() ? "" : ", kept " + kept);
+    }
+
+    /**
+     * @param e an event
+     * @return the criterion's numbers as a person reads them, positions shown as the member ids they index
      */
     @SuppressWarnings("unchecked")
     public static String details(Inspection.PruningEvent e) {
-        return org.saepj.pruning.DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class)).toString();
+        DecisionDetails d = DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class));
+        List<Integer> before = e.beforeIds();
+        return d.describe(p -> p >= 0 && p < before.size() ? "#" + before.get(p) : Integer.toString(p));
     }
 }

@@ -28,7 +28,7 @@ public final class RunOutputs {
         SearchExport.of(r, p, fold).save(dir.resolve("ensemble"));
         IterationsCsv.write(dir.resolve("iterations.csv"), r.iterations());
         List<IterationRecord> its = r.iterations();
-        double[] x = its.stream().mapToDouble(i -> i.iteration() + 1).toArray();
+        double[] x = its.stream().mapToDouble(IterationRecord::iteration).toArray();
         String label = r.config().criterion().id() + "/" + r.config().mixture().id();
         byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
                 List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null)));
@@ -73,30 +73,30 @@ public final class RunOutputs {
         } else {
             List<List<String>> events = new ArrayList<>();
             for (Inspection.PruningEvent e : pruning) {
-                List<String> who = new ArrayList<>();
-                for (int i = 0; i < e.removedIds().size(); i++) {
-                    who.add("member " + e.removedIds().get(i) + " (" + e.removedNames().get(i) + ")");
-                }
-                events.add(List.of(Integer.toString(e.iteration()), e.criterion(), String.join(", ", who), PruningHistory.details(e)));
+                events.add(List.of(Integer.toString(e.iteration()), e.criterion(), PruningHistory.removal(e), PruningHistory.details(e)));
             }
-            html.heading("Pruning").table(List.of("iteration", "criterion", "removed", "the criterion's numbers (positions index the"
-                    + " ensemble before pruning)"), events);
+            html.heading("Pruning").paragraph("Each pruning event, at the start of its iteration: who left and who stayed, and"
+                    + " the criterion's numbers, where positions are shown as the member ids (#id) they index.")
+                    .table(List.of("iteration", "criterion", "members", "the criterion's numbers"), events);
         }
         html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
                 .image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();
         for (IterationRecord i : its) {
-            rows.add(List.of(Integer.toString(i.iteration() + 1), i.selected(), Integer.toString(i.ensembleSize()),
-                    i.memberDepths().toString(), i.pruned().toString(), String.format("%.4f", i.selectionObjective()),
-                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement()),
-                    i.pruneDecision().criterion() + ": " + i.pruneDecision().details()));
+            rows.add(List.of(Integer.toString(i.iteration()), i.selected(), Integer.toString(i.ensembleSize()),
+                    ids(i.memberIds()), ids(i.pruned()), String.format("%.4f", i.selectionObjective()),
+                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement())));
         }
-        html.heading("Iterations").table(List.of("iteration", "selected", "size", "depths", "pruned ids", "objective",
-                "test accuracy", "disagreement", "pruning decision (positions index the ensemble before pruning)"), rows);
+        html.heading("Iterations").paragraph("Iterations count from 0, as in report.json, iterations.csv and the log.")
+                .table(List.of("iteration", "selected", "size", "members", "pruned", "objective", "test accuracy", "disagreement"), rows);
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
         report.write(dir.resolve(RunReport.FILE));
+    }
+
+    private static String ids(List<Integer> ids) {
+        return ids.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(" "));
     }
 
     static Map<String, String> configMap(SearchResult r) {

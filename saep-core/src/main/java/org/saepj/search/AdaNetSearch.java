@@ -201,14 +201,15 @@ public final class AdaNetSearch {
                     continue;
                 }
                 if (c.trainLoss() > Math.log(classes) && !warnedAboveChance) {
-                    // Finite but worse than a uniform guess: almost always a learning rate that is too high. Said
-                    // once per search; every candidate's training loss is in the iteration records.
+                    // Finite but worse than a uniform guess: a learning rate too high, or too few steps to get past the
+                    // start. The two need opposite cures, so the warning says what it saw and both, naming each option.
+                    // Said once per search; every candidate's training loss is in the iteration records.
                     warnedAboveChance = true;
                     listener.warning(t, String.format(java.util.Locale.ROOT,
                             "candidate %s ended training with loss %.4g after %d steps, worse than guessing uniformly"
-                                    + " (ln %d = %.4f): the learning rate %s may be too high, or the steps too few to learn"
-                                    + " (--steps)", c.candidate().name(), c.trainLoss(), config.stepsPerIteration(), classes,
-                            Math.log(classes), config.learningRate()));
+                                    + " (ln %d = %.4f): either the steps are too few to learn (raise --steps) or the learning"
+                                    + " rate %s is too high (lower --lr)", c.candidate().name(), c.trainLoss(),
+                            config.stepsPerIteration(), classes, Math.log(classes), config.learningRate()));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
                 unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));

@@ -91,8 +91,12 @@ final class CandidateRounds {
             nextBatches = draw();
             for (CandidateSpec spec : nextSpecs) {
                 tasks.add(new TrainingTask(tasks.size(), spec, train, nextBatches, config.batchSize(), outputsOn));
-                names.add(spec.name() + " (for iteration " + (t + 2) + ")");
+                names.add(spec.name() + " (for iteration " + (t + 1) + ")");
             }
+        }
+        for (TrainingTask task : tasks) {
+            // every candidate's steps are known before any of them starts, so a display counts them all from the start
+            listener.candidateProgress(t, names.get(task.index()), 0, task.steps());
         }
         long start = System.nanoTime();
         List<TrainedCandidate> all = executor.train(tasks,

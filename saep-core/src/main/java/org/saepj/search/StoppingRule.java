@@ -38,7 +38,7 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds) {
         }
         IterationRecord last = records.get(records.size() - 1);
         if (whenNoImprovement && last.selected().equals("keep")) {
-            return "no candidate lowered the objective in iteration " + (last.iteration() + 1);
+            return "no candidate lowered the objective in iteration " + last.iteration();
         }
         if (maxSeconds > 0 && elapsedSeconds >= maxSeconds) {
             return String.format(java.util.Locale.ROOT, "the time budget of %.0f s was spent (%.1f s)", maxSeconds, elapsedSeconds);

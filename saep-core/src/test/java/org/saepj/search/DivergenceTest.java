@@ -93,8 +93,8 @@ class DivergenceTest {
         };
         Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2).learningRate(50).build(), source, listener);
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w).startsWith("0: candidate ")
-                .contains("worse than guessing uniformly (ln 10 = 2.3026)").contains("the learning rate 50.0 may be too high")
-                .contains("or the steps too few to learn (--steps)"));
+                .contains("worse than guessing uniformly (ln 10 = 2.3026)").contains("either the steps are too few to learn (raise --steps)")
+                .contains("or the learning rate 50.0 is too high (lower --lr)"));
 
         warnings.clear();
         Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2).build(), source, listener);

@@ -46,7 +46,7 @@ class StoppingTest {
             }
         }).get(0);
         assertThat(stopped.iterations()).hasSize(firstKeep + 1);
-        assertThat(stopped.stoppedEarly()).isEqualTo("no candidate lowered the objective in iteration " + (firstKeep + 1));
+        assertThat(stopped.stoppedEarly()).isEqualTo("no candidate lowered the objective in iteration " + firstKeep);
         assertThat(said[0]).isEqualTo((firstKeep + 1) + ": " + stopped.stoppedEarly());
         for (int t = 0; t <= firstKeep; t++) {
             assertThat(stopped.iterations().get(t).memberIds()).isEqualTo(full.iterations().get(t).memberIds());
@@ -70,7 +70,7 @@ class StoppingTest {
     void theRuleJudgesWhatARunAlreadyDidSoAResumedRunStopsWhereItWould() {
         IterationRecord keep = new IterationRecord(2, List.of(), null, List.of(), "keep", 2, List.of(0, 1), List.of(1, 1),
                 new double[] {0.5, 0.5}, 0.3, 0.8, null, 0, 0);
-        assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1)).isEqualTo("no candidate lowered the objective in iteration 3");
+        assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1)).isEqualTo("no candidate lowered the objective in iteration 2");
         assertThat(new StoppingRule(false, 0).reason(List.of(keep), 1e9)).isNull();
         assertThat(new StoppingRule(false, 60).reason(List.of(keep), 61)).startsWith("the time budget of 60 s was spent");
         assertThat(new StoppingRule(true, 60).reason(List.of(), 100)).isNull();

@@ -112,8 +112,9 @@ public final class CompareCommand implements Runnable {
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
         }
         List<ComparisonRun> runs;
-        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare")) {
-            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, new ComparisonProgress(out, err, quiet));
+        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare");
+             ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
+            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress);
         }
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));
@@ -128,7 +129,8 @@ public final class CompareCommand implements Runnable {
             String name = method.id();
             if (!method.isBaseline()) {
                 if (criteria.find(name).isEmpty()) {
-                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single");
+                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single"
+                            + org.saepj.Suggestion.hint(name, criteria.providers().stream().map(c -> c.id()).toList()));
                 }
                 search.criterion.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
                 criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));

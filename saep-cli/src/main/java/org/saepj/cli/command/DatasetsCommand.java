@@ -66,7 +66,8 @@ public final class DatasetsCommand implements Runnable {
         @Override
         public void run() {
             KnownDataset dataset = KnownDataset.byId(name).orElseThrow(() ->
-                    new UsageError("unknown dataset '" + name + "': expected fashion-mnist, mnist or cifar10"));
+                    new UsageError("unknown dataset '" + name + "': expected " + String.join(", ", KnownDataset.ids())
+                            + org.saepj.Suggestion.hint(name, KnownDataset.ids())));
             PrintWriter out = spec.commandLine().getOut();
             Path root = store != null ? store : DatasetLocator.userStore();
             Path dir = new DatasetFetcher(mirror).fetch(dataset, root, new DownloadProgress(out, System.console() != null));

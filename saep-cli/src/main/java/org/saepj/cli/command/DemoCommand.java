@@ -3,7 +3,7 @@ package org.saepj.cli.command;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.DataDirOption;
 import org.saepj.cli.data.DatasetProvisioner;
 import org.saepj.cli.option.SearchOptions;
 import org.saepj.cli.output.OutputDirectory;
@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
 public final class DemoCommand implements Runnable {
+    // Only where the dataset lives: the demo reads Fashion-MNIST, so the CSV options would mean nothing here.
     @Mixin
-    DataOptions data;
+    DataDirOption data;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the Fashion-MNIST files, if a download is needed.")
     String mirror;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.DatasetSummary;
 import org.saepj.cli.data.TestData;
+import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
@@ -100,10 +102,14 @@ public final class SearchCommand implements Runnable {
             inv.withData(source).save(dir);
         }
         if (!run.quiet) {
-            stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps, seed %d, %d threads%n",
+            stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
                     config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
                     config.threads());
+            String classes = DatasetSummary.classLine(partitions.get(0).train().classNames());
+            if (!classes.isEmpty()) {
+                stdout.println(classes);
+            }
         }
         Kernels kernels = KernelsProvider.best();
         List<RunSummary> results = new ArrayList<>();
@@ -124,12 +130,16 @@ public final class SearchCommand implements Runnable {
                 interrupts.guard(searchRun.checkpointWriting());
                 SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
-                    stdout.printf("%scontinuing after iteration %d of %d%n", prefix, state.nextIteration(), config.iterations());
+                    stdout.printf("%scontinuing at iteration %d (%d of %d done)%n", prefix, state.nextIteration(), state.nextIteration(),
+                            config.iterations());
                 }
                 SearchResult r;
-                try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(), System.console() != null,
-                        run.quiet, runDir.resolve("search.log"), prefix, "")) {
-                    progress.log((state == null ? "config " : "resumed at iteration " + (state.nextIteration() + 1) + ", config ") + config);
+                try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(),
+                        ProgressReporter.Display.search(stdout, System.console() != null, run.quiet, prefix), runDir.resolve("search.log"))) {
+                    progress.log((state == null ? "config " : "resumed at iteration " + state.nextIteration() + ", config ") + config);
+                    if (state != null) {
+                        progress.resumedAfter(state.records());
+                    }
                     r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, kernels, progress, folded ? k : -1);
                     progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
                             r.metrics().ensembleSize(), r.timing().totalSeconds()));
@@ -138,6 +148,9 @@ public final class SearchCommand implements Runnable {
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
                         r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
                         r.timing().trainSeconds());
+                if (!run.quiet) {
+                    stdout.println(prefix + FinalMembers.describe(r.ensemble()));
+                }
             }
         }
         if (results.size() > 1) {

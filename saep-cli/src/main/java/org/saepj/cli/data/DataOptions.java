@@ -7,13 +7,13 @@ import org.saepj.cli.output.Invocation;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads data: where known datasets live and how CSV is read. */
 public final class DataOptions {
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory holding one folder per known dataset (default: $SAEP_DATA, ~/.saep/datasets, /usr/share/datasets).")
-    public Path dataDir;
+    @Mixin
+    public DataDirOption where = new DataDirOption();
 
     @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV label column by name or 0-based index (default: last).")
     public String labelColumn;
@@ -29,8 +29,8 @@ public final class DataOptions {
      * @param inv the stored invocation
      */
     public void restore(Invocation inv) {
-        if (dataDir == null && inv.dataDir() != null) {
-            dataDir = Path.of(inv.dataDir());
+        if (where.dataDir == null && inv.dataDir() != null) {
+            where.dataDir = Path.of(inv.dataDir());
         }
         labelColumn = inv.labelColumn();
         if (inv.header() != null) {
@@ -40,7 +40,7 @@ public final class DataOptions {
 
     /** @return the locator following --data-dir and the standard search order */
     public DatasetLocator locator() {
-        return DatasetLocator.standard(dataDir);
+        return where.locator();
     }
 
     /** @return the data sources configured by these options */

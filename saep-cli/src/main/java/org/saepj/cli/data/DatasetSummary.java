@@ -9,6 +9,30 @@ public final class DatasetSummary {
     private DatasetSummary() {
     }
 
+    /**
+     * @param names the class names in index order
+     * @return "classes: 0 setosa, 1 versicolor, 2 virginica" (the first twelve), or an empty string when every class is
+     *     named by its own index, so a search says how labels map to the indices that --pair and the files use
+     */
+    public static String classLine(java.util.List<String> names) {
+        boolean plain = true;
+        for (int c = 0; c < names.size(); c++) {
+            plain &= names.get(c).equals(Integer.toString(c));
+        }
+        if (plain) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("classes: ");
+        for (int c = 0; c < Math.min(12, names.size()); c++) {
+            line.append(c == 0 ? "" : ", ").append(c).append(' ').append(names.get(c));
+        }
+        return line.append(names.size() > 12 ? ", … (" + names.size() + " in all: saep datasets show)" : "").toString();
+    }
+
+    /**
+     * @param out where to print
+     * @param data the loaded source
+     */
     public static void print(PrintWriter out, SourceData data) {
         Dataset train = data.train();
         out.println("dataset   " + data.name());

@@ -10,52 +10,73 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.function.Supplier;
 import org.saepj.SaepException;
+import org.saepj.run.MemberNames;
 import org.saepj.search.IterationRecord;
-import org.saepj.search.SearchListener;
 
 /**
- * Shows a search as it runs: on a terminal an overall bar and one for the current iteration's candidate
- * training (elapsed, rate, ETA); otherwise plain lines, one per iteration and at most one every
- * {@value #PLAIN_INTERVAL_SECONDS} s during long trainings. Every event also goes to {@code search.log}.
- * Warnings go to the error stream even when quiet: they name something the user should change.
+ * Shows one search as it runs and writes its {@code search.log}. On a terminal a {@link StatusLine} moves with
+ * the training (the iteration's candidate steps, steps/s, the iteration's and the search's ETA) and each
+ * finished iteration leaves one {@link IterationLine} in the scrollback; otherwise (a pipe, a CI log) the same
+ * finished lines, and a progress line at most every {@value #PLAIN_INTERVAL_SECONDS} s of a long iteration.
+ * Warnings go to the error stream even when quiet: they name something the user should change. Iterations
+ * count from 0, as in every file.
  */
 public final class ProgressReporter implements org.saepj.run.ComparisonListener.RunListener {
     static final int PLAIN_INTERVAL_SECONDS = 10;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final String warningPrefix;
-    private final boolean terminal;
-    private final boolean quiet;
+    private final Display display;
     private final BufferedWriter log;
-    private final String prefix;
+    private final MemberNames names = new MemberNames();
     private final Map<String, Integer> steps = new HashMap<>();
-    private ProgressBar overall;
-    private ProgressBar candidates;
-    private long lastPlainLine;
+    private int iteration;
+    private int iterations;
     private int candidateTotal;
+    private long iterationStart;
+    private long lastPlainLine;
+    private int finished;
+    private double finishedSeconds;
 
     /**
-     * @param out progress lines and bars
-     * @param err warnings
-     * @param terminal whether to draw bars
+     * How a search is shown.
+     *
+     * @param status the terminal's status line, or null when the output is not a terminal
+     * @param ownsStatus whether this search clears and closes the status line when it ends
      * @param quiet no progress output (warnings still)
-     * @param logFile the search log, appended to
-     * @param prefix put before every line (a fold's name)
-     * @param warningPrefix put before every warning on the error stream (which run of a comparison)
+     * @param iterationLines whether finished iterations are printed (a comparison shows only finished runs)
+     * @param prefix put before every line (a fold's or a run's name)
+     * @param warningPrefix put before every warning on the error stream (which fold, or which run of a comparison)
+     * @param statusTail appended to the status (a comparison's progress over its grid)
      */
-    public ProgressReporter(PrintWriter out, PrintWriter err, boolean terminal, boolean quiet, Path logFile, String prefix,
-                     String warningPrefix) {
+    public record Display(StatusLine status, boolean ownsStatus, boolean quiet, boolean iterationLines, String prefix,
+                          String warningPrefix, Supplier<String> statusTail) {
+        /**
+         * @param out the standard output
+         * @param terminal whether it is a terminal
+         * @param quiet no progress output
+         * @param prefix put before every line
+         * @return how a search run on its own is shown
+         */
+        public static Display search(PrintWriter out, boolean terminal, boolean quiet, String prefix) {
+            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, () -> "");
+        }
+    }
+
+    /**
+     * @param out progress lines
+     * @param err warnings
+     * @param display how to show it
+     * @param logFile the search log, appended to
+     */
+    public ProgressReporter(PrintWriter out, PrintWriter err, Display display, Path logFile) {
         this.out = out;
         this.err = err;
-        this.warningPrefix = warningPrefix;
-        this.terminal = terminal;
-        this.quiet = quiet;
-        this.prefix = prefix;
+        this.display = display;
         try {
             this.log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -63,9 +84,19 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         }
     }
 
+    /**
+     * Learns the members of the iterations run before a resume, so later lines name them.
+     *
+     * @param records the iterations of the earlier sessions
+     */
+    public synchronized void resumedAfter(List<IterationRecord> records) {
+        records.forEach(r -> names.add(r.memberIds(), r.selected()));
+    }
+
+    /** @param line written to {@code search.log} with the time */
     public synchronized void log(String line) {
         try {
-            log.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + prefix + line);
+            log.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + display.prefix() + line);
             log.newLine();
             log.flush();
         } catch (IOException e) {
@@ -75,94 +106,139 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
 
     @Override
     public synchronized void iterationStarted(int iteration, int iterations, int ensembleSize) {
-        log("iteration " + (iteration + 1) + "/" + iterations + " started with " + ensembleSize + " members");
+        log("iteration " + iteration + " started with " + ensembleSize + (ensembleSize == 1 ? " member" : " members"));
+        this.iteration = iteration;
+        this.iterations = iterations;
         steps.clear();
         candidateTotal = 0;
-        lastPlainLine = System.nanoTime();
-        if (quiet) {
-            return;
-        }
-        if (terminal) {
-            if (overall == null) {
-                overall = new ProgressBarBuilder().setTaskName(prefix + "search").setInitialMax(iterations)
-                        .setStyle(ProgressBarStyle.ASCII).setUnit(" it", 1).build();
-            }
-            closeCandidates();
-            candidates = new ProgressBarBuilder().setTaskName("iteration " + (iteration + 1)).setStyle(ProgressBarStyle.ASCII)
-                    .setInitialMax(-1).showSpeed().setUnit(" steps", 1).build();
-        }
+        iterationStart = System.nanoTime();
+        lastPlainLine = iterationStart;
+        showStatus();
     }
 
     @Override
     public synchronized void candidateProgress(int iteration, String candidate, int step, int total) {
-        if (quiet) {
-            return;
-        }
         if (!steps.containsKey(candidate)) {
             candidateTotal += total;
-            if (candidates != null) {
-                candidates.maxHint(candidateTotal);
-            }
         }
         steps.put(candidate, step);
-        int done = steps.values().stream().mapToInt(Integer::intValue).sum();
-        if (candidates != null) {
-            candidates.stepTo(done);
-        } else if (System.nanoTime() - lastPlainLine > PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
-            lastPlainLine = System.nanoTime();
-            out.println(prefix + "  iteration " + (iteration + 1) + ": " + done + "/" + candidateTotal + " candidate steps");
+        if (display.quiet()) {
+            return;
         }
+        if (display.status() != null) {
+            showStatus();
+        } else if (display.iterationLines() && System.nanoTime() - lastPlainLine > PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
+            lastPlainLine = System.nanoTime();
+            out.println(display.prefix() + "  iteration " + iteration + ": " + done() + "/" + candidateTotal + " candidate steps");
+        }
+    }
+
+    private int done() {
+        return steps.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Paints the widest form that fits the terminal: "iteration 3 [=====>    ] 52% 472/908 steps of 2 candidates · 2140
+     * steps/s · ETA 0:01 │ 3 of 11 iterations done · search ETA 0:09"; then without the candidates and with a shorter
+     * bar; then without bar and rate; at the narrowest, where the run is and when it ends. The tail (a comparison's grid)
+     * comes last in every form.
+     */
+    private void showStatus() {
+        if (display.status() == null || display.quiet()) {
+            return;
+        }
+        int done = done();
+        double fraction = candidateTotal == 0 ? 0 : (double) done / candidateTotal;
+        double elapsed = (System.nanoTime() - iterationStart) / 1e9;
+        double rate = done > 0 && elapsed > 0 ? done / elapsed : Double.NaN;
+        double iterationLeft = Double.isNaN(rate) ? Double.NaN : (candidateTotal - done) / rate;
+        double perIteration = finished > 0 ? finishedSeconds / finished : fraction > 0 ? elapsed / fraction : Double.NaN;
+        double searchLeft = Double.isNaN(iterationLeft) || Double.isNaN(perIteration) ? Double.NaN
+                : iterationLeft + perIteration * (iterations - iteration - 1);
+        String head = display.prefix() + "iteration " + iteration;
+        String percent = String.format(Locale.ROOT, "%3.0f%%", 100 * fraction);
+        String counted = candidateTotal == 0 ? "" : " " + done + "/" + candidateTotal + " steps";
+        String candidates = candidateTotal == 0 ? "" : " of " + steps.size() + (steps.size() == 1 ? " candidate" : " candidates");
+        String speed = Double.isNaN(rate) ? "" : String.format(Locale.ROOT, " · %.0f steps/s", rate);
+        String eta = Double.isNaN(iterationLeft) ? "" : " · ETA " + clock(iterationLeft);
+        String searchEta = Double.isNaN(searchLeft) ? "" : clock(searchLeft);
+        String tail = display.statusTail().get();
+        List<String> forms = List.of(
+                head + " " + bar(fraction, 20) + " " + percent + counted + candidates + speed + eta + " │ " + iteration + " of " + iterations
+                        + " iterations done" + (searchEta.isEmpty() ? "" : " · search ETA " + searchEta) + tail,
+                head + " " + bar(fraction, 12) + " " + percent + counted + speed + eta + " │ " + iteration + "/" + iterations + " done"
+                        + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail,
+                head + " " + percent + counted + eta + " │ " + iteration + "/" + iterations + " done"
+                        + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail,
+                display.prefix() + "iteration " + iteration + "/" + iterations + " " + percent.strip()
+                        + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail);
+        int columns = display.status().columns();
+        display.status().show(forms.stream().filter(f -> f.length() <= columns).findFirst().orElse(forms.get(forms.size() - 1)));
+    }
+
+    static String bar(double fraction, int width) {
+        int full = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
+        return "[" + "=".repeat(full) + (full < width ? ">" + " ".repeat(width - full - 1) : "") + "]";
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     @Override
     public synchronized void memberPruned(int iteration, int memberId, String criterion) {
-        log("pruned member " + memberId + " (" + criterion + ")");
+        log("pruned member #" + memberId + " " + names.name(memberId) + " (" + criterion + ")");
     }
 
     @Override
     public synchronized void stopped(int iterationsRun, String reason) {
         String line = "stopped after " + iterationsRun + " iteration" + (iterationsRun == 1 ? "" : "s") + ": " + reason;
         log(line);
-        if (!quiet) {
-            out.println(prefix + line);
+        if (display.iterationLines()) {
+            print(line);
         }
     }
 
     @Override
     public synchronized void warning(int iteration, String message) {
-        log("warning: " + message);
-        err.println(warningPrefix + prefix + "warning: iteration " + (iteration + 1) + ": " + message);
+        log("warning: iteration " + iteration + ": " + message);
+        String line = display.warningPrefix() + "warning: iteration " + iteration + ": " + message;
+        if (display.status() != null) {
+            display.status().printAbove(err, line);
+        } else {
+            err.println(line);
+        }
     }
 
     @Override
     public synchronized void iterationFinished(IterationRecord r) {
-        String line = String.format("iteration %d: selected %s, %d members %s, test accuracy %.4f, pruned %s, %.2f s",
-                r.iteration() + 1, r.selected(), r.ensembleSize(), r.memberDepths(), r.testAccuracy(), r.pruned(), r.seconds());
+        String line = IterationLine.of(r, names);
+        names.add(r.memberIds(), r.selected());
+        finished++;
+        finishedSeconds += r.seconds();
         log(line);
-        if (quiet) {
-            return;
-        }
-        if (terminal) {
-            closeCandidates();
-            overall.step();
-        } else {
-            out.println(prefix + line);
+        if (display.iterationLines()) {
+            print(line);
         }
     }
 
-    private void closeCandidates() {
-        if (candidates != null) {
-            candidates.close();
-            candidates = null;
+    private void print(String line) {
+        if (display.quiet()) {
+            return;
+        }
+        if (display.status() != null) {
+            display.status().println(display.prefix() + line);
+        } else {
+            out.println(display.prefix() + line);
         }
     }
 
     @Override
     public synchronized void close() {
-        closeCandidates();
-        if (overall != null) {
-            overall.close();
-            overall = null;
+        if (display.status() != null && display.ownsStatus()) {
+            display.status().close();
         }
         try {
             log.close();

@@ -21,8 +21,10 @@ public final class SearchOptions {
             + " e.g. 4,9 or Coat,Bag), relabelled 0 and 1.")
     String pair;
 
-    @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space: AdaNet's DNN of depth k and k+1,"
-            + " its CNN, or a linear model (default: dnn).")
+    @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space, which decides the candidates"
+            + " each iteration trains: dnn = two fully connected networks of --width units, one as deep as the ensemble's deepest"
+            + " member (k layers) and one a layer deeper (k+1), as in AdaNet's tutorial; cnn = the paper's convolutional network"
+            + " (one candidate); linear = a single dense layer (default: dnn).")
     String model;
 
     @Option(names = "--space", paramLabel = "FILE|ID", description = "A search space of your own: a JSON file of candidate families"
@@ -65,7 +67,9 @@ public final class SearchOptions {
     Integer threads;
 
     @Option(names = "--selection", paramLabel = "train|holdout:F", defaultValue = "train",
-            description = "Data for selection and pruning decisions (default: ${DEFAULT-VALUE}).")
+            description = "The data on which candidates are selected, the mixture is fitted and pruning decides: train = the"
+                    + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
+                    + " of the training data, kept out of candidate training (default: ${DEFAULT-VALUE}).")
     String selection;
 
     @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"

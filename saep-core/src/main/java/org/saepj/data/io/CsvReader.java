@@ -16,6 +16,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.saepj.SaepException;
+import org.saepj.Suggestion;
+import org.saepj.UnknownNameException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
@@ -201,17 +203,33 @@ public final class CsvReader {
     }
 
     private static int resolveLabelColumn(Path file, String spec, List<String> header, int columns) {
+        return column(file, spec, header, columns, "--label-column");
+    }
+
+    /**
+     * A column named by the user, by 0-based index or header name.
+     *
+     * @param file the CSV file
+     * @param spec the index or name typed
+     * @param header the header's names, or null when the file has none
+     * @param columns how many columns the file has
+     * @param option the option that named it, for the message
+     * @return the column's index
+     * @throws UnknownNameException when no such column exists (with the closest name, when one is close)
+     */
+    static int column(Path file, String spec, List<String> header, int columns, String option) {
         if (spec.matches("\\d+")) {
             int idx = Integer.parseInt(spec);
             if (idx >= columns) {
-                throw new SaepException(file + ": label column " + idx + " does not exist: the file has " + columns
-                        + " columns (0-based indices 0.." + (columns - 1) + ")");
+                throw new UnknownNameException(option + " " + idx + ": " + file + " has " + columns + " columns (0-based indices 0.."
+                        + (columns - 1) + ")");
             }
             return idx;
         }
         if (header == null || !header.contains(spec)) {
-            throw new SaepException(file + ": no column named " + quote(spec)
-                    + (header == null ? " (the file has no header)" : ": columns are " + quote(String.join(", ", header))));
+            throw new UnknownNameException(option + ": " + file + " has no column named " + quote(spec)
+                    + (header == null ? " (it has no header)" : ": its columns are " + quote(String.join(", ", header))
+                    + Suggestion.hint(spec, header)));
         }
         return header.indexOf(spec);
     }

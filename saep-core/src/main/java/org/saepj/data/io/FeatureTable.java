@@ -157,18 +157,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
     }
 
     private static int column(Path file, String spec, List<String> names, int columns, String option) {
-        if (spec.matches("\\d+")) {
-            int idx = Integer.parseInt(spec);
-            if (idx >= columns) {
-                throw new SaepException(option + " " + idx + ": " + file + " has " + columns + " columns (0-based indices 0.." + (columns - 1) + ")");
-            }
-            return idx;
-        }
-        if (names == null || !names.contains(spec)) {
-            throw new SaepException(option + ": " + file + " has no column named " + CsvReader.quote(spec)
-                    + (names == null ? " (it has no header)" : ": its columns are " + CsvReader.quote(String.join(", ", names))));
-        }
-        return names.indexOf(spec);
+        return CsvReader.column(file, spec, names, columns, option);
     }
 
     /** A header names the model's features, or holds more words than one label and one ID could explain. */

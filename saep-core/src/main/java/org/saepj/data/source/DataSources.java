@@ -3,6 +3,8 @@ package org.saepj.data.source;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.saepj.SaepException;
+import org.saepj.Suggestion;
+import org.saepj.UnknownNameException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.data.io.CsvReader;
@@ -14,6 +16,8 @@ import org.saepj.data.io.IdxDatasetReader;
  * {@code cifar10:DIR_OR_TARGZ} or {@code csv:FILE}.
  */
 public final class DataSources {
+    /** The kinds of an explicit source, {@code KIND:PATH}. */
+    private static final java.util.List<String> KINDS = java.util.List.of("idx", "cifar10", "csv");
     private final DatasetLocator locator;
     private final CsvReader.Options csvOptions;
 
@@ -38,7 +42,7 @@ public final class DataSources {
             return source;
         }
         int colon = source.indexOf(':');
-        if (colon <= 0 || colon == source.length() - 1 || !java.util.List.of("idx", "cifar10", "csv").contains(source.substring(0, colon))) {
+        if (colon <= 0 || colon == source.length() - 1 || !KINDS.contains(source.substring(0, colon))) {
             return source;
         }
         try {
@@ -84,8 +88,9 @@ public final class DataSources {
         }
         int colon = source.indexOf(':');
         if (colon <= 0 || colon == source.length() - 1) {
-            throw new SaepException("data source '" + source + "' not understood: expected fashion-mnist, mnist, cifar10,"
-                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE" + pathHint(source));
+            String hint = pathHint(source);
+            throw new UnknownNameException("data source '" + source + "' not understood: expected fashion-mnist, mnist, cifar10,"
+                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE" + (hint.isEmpty() ? Suggestion.hint(source, KnownDataset.ids()) : hint));
         }
         String kind = source.substring(0, colon);
         Path path = Path.of(source.substring(colon + 1));
@@ -94,7 +99,8 @@ public final class DataSources {
                     path, null, java.util.Map.of());
             case "cifar10" -> Cifar10Reader.read(path);
             case "csv" -> CsvReader.read(path, csvOptions);
-            default -> throw new SaepException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:");
+            default -> throw new UnknownNameException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:"
+                    + Suggestion.closest(kind, KINDS).map(k -> " (did you mean " + k + ":" + path + "?)").orElse(""));
         };
     }
 }

@@ -115,4 +115,9 @@ public enum KnownDataset {
         }
         return Optional.empty();
     }
+
+    /** @return every known dataset's name, in declaration order */
+    public static java.util.List<String> ids() {
+        return java.util.Arrays.stream(values()).map(d -> d.id).toList();
+    }
 }

@@ -90,9 +90,12 @@ class CsvReaderTest {
     @Test
     void unknownLabelColumn() {
         assertThatThrownBy(() -> read("a,b\n1,x\n", new CsvReader.Options(Optional.empty(), Optional.of("nope"))))
-                .hasMessageContaining("no column named 'nope'");
+                .isInstanceOf(org.saepj.UnknownNameException.class).hasMessageContaining("no column named 'nope'");
+        assertThatThrownBy(() -> read("a,b\n1,x\n", new CsvReader.Options(Optional.empty(), Optional.of("bb"))))
+                .hasMessageEndingWith("(did you mean b?)");
         assertThatThrownBy(() -> read("1,x\n2,y\n", new CsvReader.Options(Optional.empty(), Optional.of("7"))))
-                .hasMessageContaining("label column 7 does not exist");
+                .isInstanceOf(org.saepj.UnknownNameException.class).hasMessageContaining("--label-column 7:")
+                .hasMessageContaining("has 2 columns (0-based indices 0..1)");
     }
 
     @Test
