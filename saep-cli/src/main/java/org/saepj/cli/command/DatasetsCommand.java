@@ -1,7 +1,9 @@
 package org.saepj.cli.command;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
@@ -10,6 +12,7 @@ import org.saepj.cli.data.DatasetSummary;
 import org.saepj.cli.data.DownloadProgress;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DatasetFetcher;
+import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
 import picocli.CommandLine.Command;
@@ -45,6 +48,23 @@ public final class DatasetsCommand implements Runnable {
             long bytes = d.files().stream().mapToLong(f -> f.bytes()).sum();
             out.printf("  %-14s %-45s %s%n", d.id(), status, String.format("%.1f MB download", bytes / 1e6));
             out.println("  " + " ".repeat(14) + " classes: " + String.join(", ", d.classNames()));
+        }
+        Optional<DecodedCache> cache = DecodedCache.standard();
+        if (cache.isEmpty()) {
+            out.println("Decoded IDX datasets are not cached (SAEP_CACHE=off).");
+            return;
+        }
+        try {
+            List<Path> entries = cache.get().entries();
+            long bytes = 0;
+            for (Path e : entries) {
+                bytes += Files.size(e);
+            }
+            out.printf("Decoded IDX datasets are cached in %s: %d entr%s, %.1f MB (SAEP_CACHE=DIR moves it, SAEP_CACHE=off turns it"
+                    + " off; delete the directory to free the space)%n", cache.get().directory(), entries.size(),
+                    entries.size() == 1 ? "y" : "ies", bytes / 1e6);
+        } catch (java.io.IOException e) {
+            out.println("Decoded IDX datasets are cached in " + cache.get().directory() + " (cannot list it: " + e.getMessage() + ")");
         }
     }
 

@@ -23,6 +23,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.EngineWarmup;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.pruning.Criteria;
 import org.saepj.run.FoldsReport;
@@ -88,6 +89,17 @@ public final class SearchCommand implements Runnable {
                     mixture, seed, folds);
             inv = null;
         }
+        Kernels kernels = KernelsProvider.best();
+        // The other core compiles the kernels while this one reads and checksums the data.
+        EngineWarmup warmup = EngineWarmup.forSearch(config, kernels);
+        try {
+            searchIn(dir, stdout, inv, config, kernels, warmup);
+        } finally {
+            warmup.close();
+        }
+    }
+
+    private void searchIn(Path dir, PrintWriter stdout, Invocation inv, SearchConfig config, Kernels kernels, EngineWarmup warmup) {
         SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
@@ -111,8 +123,8 @@ public final class SearchCommand implements Runnable {
                 stdout.println(classes);
             }
         }
-        Kernels kernels = KernelsProvider.best();
         List<RunSummary> results = new ArrayList<>();
+        warmup.close(); // the search needs both cores from here on
         try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
              InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
             for (int k = 0; k < partitions.size(); k++) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.output.Invocation;
 import org.saepj.data.io.CsvReader;
+import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public final class DataOptions {
 
     /** @return the data sources configured by these options */
     public DataSources sources() {
-        return new DataSources(locator(), csvOptions());
+        return new DataSources(locator(), csvOptions(), DecodedCache.standard());
     }
 
     /** @return --header and --label-column as the CSV reader takes them */

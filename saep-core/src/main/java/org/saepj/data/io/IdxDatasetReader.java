@@ -47,13 +47,32 @@ public final class IdxDatasetReader {
      * @return train and test partitions with the fingerprint of the decompressed files
      */
     public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256) {
+        return read(name, dir, classNames, pinnedSha256, Optional.empty());
+    }
+
+    /**
+     * Reads the directory, through a cache of decoded files when one is given.
+     *
+     * @param name the dataset's name
+     * @param dir the directory
+     * @param classNames the class names, or null to use classes.txt or label numbers
+     * @param pinnedSha256 SHA-256 of each decompressed file by stem, or an empty map
+     * @param cache where decoded files are kept between commands, if anywhere
+     * @return train and test partitions with the fingerprint of the decompressed files (the same with or without a cache)
+     */
+    public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256,
+                                  Optional<DecodedCache> cache) {
         if (!Files.isDirectory(dir)) {
             throw new SaepException(dir + ": not a directory (expected the IDX files of " + name + ")");
         }
-        IdxReader.IdxArray trainImages = IdxReader.read(require(dir, STEMS.get(0)), 3);
-        IdxReader.IdxArray trainLabels = IdxReader.read(require(dir, STEMS.get(1)), 1);
-        IdxReader.IdxArray testImages = IdxReader.read(require(dir, STEMS.get(2)), 3);
-        IdxReader.IdxArray testLabels = IdxReader.read(require(dir, STEMS.get(3)), 1);
+        List<Path> files = STEMS.stream().map(stem -> require(dir, stem)).toList();
+        java.util.function.Supplier<List<IdxReader.IdxArray>> read = () -> List.of(IdxReader.read(files.get(0), 3),
+                IdxReader.read(files.get(1), 1), IdxReader.read(files.get(2), 3), IdxReader.read(files.get(3), 1));
+        List<IdxReader.IdxArray> arrays = cache.map(c -> c.idx(files, read)).orElseGet(read);
+        IdxReader.IdxArray trainImages = arrays.get(0);
+        IdxReader.IdxArray trainLabels = arrays.get(1);
+        IdxReader.IdxArray testImages = arrays.get(2);
+        IdxReader.IdxArray testLabels = arrays.get(3);
         checkSameShape(dir, trainImages, testImages);
         List<String> names = classNames != null ? classNames : namesFromDirectory(dir, trainLabels, testLabels);
         Dataset train = toDataset(name + "/train", require(dir, STEMS.get(0)), trainImages,

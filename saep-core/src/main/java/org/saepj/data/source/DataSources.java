@@ -8,6 +8,7 @@ import org.saepj.UnknownNameException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.data.io.CsvReader;
+import org.saepj.data.io.DecodedCache;
 import org.saepj.data.io.IdxDatasetReader;
 
 /**
@@ -20,14 +21,25 @@ public final class DataSources {
     private static final java.util.List<String> KINDS = java.util.List.of("idx", "cifar10", "csv");
     private final DatasetLocator locator;
     private final CsvReader.Options csvOptions;
+    private final Optional<DecodedCache> cache;
 
     /**
      * @param locator where known datasets are looked up
      * @param csvOptions how CSV sources are read
      */
     public DataSources(DatasetLocator locator, CsvReader.Options csvOptions) {
+        this(locator, csvOptions, Optional.empty());
+    }
+
+    /**
+     * @param locator where known datasets are looked up
+     * @param csvOptions how CSV sources are read
+     * @param cache where decoded IDX datasets are kept between loads, if anywhere (the data are the same either way)
+     */
+    public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache) {
         this.locator = locator;
         this.csvOptions = csvOptions;
+        this.cache = cache;
     }
 
     /**
@@ -82,7 +94,7 @@ public final class DataSources {
             Path where = locator.locate(dataset).orElseThrow(() -> new SaepException("dataset " + dataset.id()
                     + " not found in " + locator.roots() + ": " + DatasetLocator.howToGet(dataset)));
             return switch (dataset.format()) {
-                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(), dataset.decompressedSha256());
+                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(), dataset.decompressedSha256(), cache);
                 case CIFAR10 -> Cifar10Reader.read(where);
             };
         }
@@ -96,7 +108,7 @@ public final class DataSources {
         Path path = Path.of(source.substring(colon + 1));
         return switch (kind) {
             case "idx" -> IdxDatasetReader.read(path.getFileName() == null ? "idx" : path.getFileName().toString(),
-                    path, null, java.util.Map.of());
+                    path, null, java.util.Map.of(), cache);
             case "cifar10" -> Cifar10Reader.read(path);
             case "csv" -> CsvReader.read(path, csvOptions);
             default -> throw new UnknownNameException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:"
