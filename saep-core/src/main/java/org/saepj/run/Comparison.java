@@ -14,17 +14,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.saepj.data.SourceData;
 import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.pruning.Criteria;
-import org.saepj.search.Experiment;
 import org.saepj.search.Mixture;
-import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
-import org.saepj.search.SearchResult;
-import org.saepj.search.SearchState;
 
 /**
  * Runs a {@link ComparisonPlan}: every method × mixture × seed (or fold) on the same data, each run in its own
@@ -51,49 +45,51 @@ public final class Comparison {
      */
     public static List<ComparisonRun> run(ComparisonPlan plan, SourceData data, Path dir, boolean resume,
                                           Consumer<ReentrantLock> checkpointWrites, ComparisonListener listener) {
-        Kernels kernels = KernelsProvider.best();
+        return run(plan, data, dir, resume, checkpointWrites, listener, new LocalGridExecutor());
+    }
+
+    /**
+     * {@link #run(ComparisonPlan, SourceData, Path, boolean, Consumer, ComparisonListener)} with the grid's searches
+     * run by {@code executor} (on a cluster, say); the comparison's files are written here either way.
+     *
+     * @param plan what to compare
+     * @param data the loaded data
+     * @param dir the comparison's directory (already created and locked by the caller)
+     * @param resume whether to read finished runs back and continue interrupted ones
+     * @param checkpointWrites given each run's checkpoint lock, so an interrupt handler can let a write finish
+     * @param listener hears each run start and finish
+     * @param executor runs the grid
+     * @return the runs, in plan order
+     */
+    public static List<ComparisonRun> run(ComparisonPlan plan, SourceData data, Path dir, boolean resume,
+                                          Consumer<ReentrantLock> checkpointWrites, ComparisonListener listener, GridExecutor executor) {
+        List<ComparisonRun> runs = executor.run(grid(plan), data, dir, resume, checkpointWrites, listener);
+        write(plan, data, runs, dir);
+        return runs;
+    }
+
+    /**
+     * @param plan what to compare
+     * @return its runs in plan order: method × mixture × seed × fold, each with its whole configuration
+     */
+    public static List<GridRun> grid(ComparisonPlan plan) {
         Criteria criteria = Criteria.discover();
-        List<ComparisonRun> runs = new ArrayList<>();
-        int total = plan.runs();
-        try (LocalExecutor executor = new LocalExecutor(plan.base().threads(), kernels)) {
-            for (ComparedMethod method : plan.methods()) {
-                for (Mixture mixture : method.mixtures(plan.mixtures())) {
-                    for (long seed : plan.runSeeds()) {
-                        SearchConfig config = method.configure(plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
-                        // Each seed's partitions are prepared once, for all its folds.
-                        List<Partitions> parts = Partitions.prepare(config, data);
-                        for (int k = 0; k < parts.size(); k++) {
-                            String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
-                                    + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
-                            Path runDir = RunDirectory.writable(dir.resolve("runs").resolve(name));
-                            int fold = plan.folds() > 0 ? k + 1 : 0;
-                            String label = method.mixtureLabel(mixture);
-                            ComparisonRun run;
-                            String how;
-                            if (resume && RunDirectory.finished(runDir)) {
-                                run = ComparisonRun.of(method, label, seed, fold, "runs/" + name, RunDirectory.readFinished(runDir));
-                                how = " (already complete)";
-                            } else {
-                                RunDirectory searchRun = RunDirectory.open(runDir, resume, kernels, data.sha256());
-                                checkpointWrites.accept(searchRun.checkpointWriting());
-                                SearchState state = searchRun.resumedFrom();
-                                SearchResult r;
-                                try (ComparisonListener.RunListener progress = listener.runStarting(name, runDir, config, state != null)) {
-                                    r = searchRun.complete(config, parts.get(k), Experiment.info(config, data, parts.get(k)), executor,
-                                            kernels, progress, plan.folds() > 0 ? k : -1);
-                                }
-                                run = ComparisonRun.of(method, label, seed, fold, "runs/" + name, RunSummary.of(r));
-                                how = state == null ? "" : " (resumed)";
-                            }
-                            runs.add(run);
-                            listener.runFinished(run, runs.size(), total, how);
-                        }
+        List<GridRun> grid = new ArrayList<>();
+        for (ComparedMethod method : plan.methods()) {
+            for (Mixture mixture : method.mixtures(plan.mixtures())) {
+                for (long seed : plan.runSeeds()) {
+                    SearchConfig config = method.configure(plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
+                    int folds = Math.max(1, plan.folds());
+                    for (int k = 0; k < folds; k++) {
+                        String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
+                                + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
+                        grid.add(new GridRun(grid.size(), name, method, method.mixtureLabel(mixture), seed, plan.folds() > 0 ? k + 1 : 0,
+                                config));
                     }
                 }
             }
         }
-        write(plan, data, runs, dir);
-        return runs;
+        return grid;
     }
 
     /**

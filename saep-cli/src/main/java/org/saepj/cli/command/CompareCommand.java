@@ -8,6 +8,11 @@ import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.TestData;
 import org.saepj.cli.display.ComparisonProgress;
+import org.saepj.data.source.SourceRecipe;
+import org.saepj.run.GridExecutor;
+import org.saepj.run.GridExecutorProvider;
+import org.saepj.run.GridExecutors;
+import org.saepj.run.LocalGridExecutor;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
@@ -48,6 +53,15 @@ public final class CompareCommand implements Runnable {
 
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
     int folds;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run each search of the grid as a Spark task on this master"
+            + " (local-cluster[2,1,1024], spark://HOST:7077, yarn, …); the data must be at a path every executor sees. The comparison"
+            + " is the one the local run gives (see docs/SPARK.md).")
+    String spark;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --spark (repeatable), or"
+            + " saep.registrationTimeout=SECONDS: how long to wait for a first executor (default: 60).")
+    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
 
     @Mixin
     RunOptions run;
@@ -94,7 +108,25 @@ public final class CompareCommand implements Runnable {
             // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
             new StoredComparison(plan, invocation.withData(source)).save(dir);
         }
-        execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming());
+        try (GridExecutor grid = gridExecutor(source)) {
+            execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming(), grid);
+        }
+    }
+
+    /** The local executor, or the one --spark names, found on the class path (the saep-spark module). */
+    private GridExecutor gridExecutor(SourceData source) {
+        if (spark == null) {
+            if (!sparkConf.isEmpty()) {
+                throw new UsageError("--spark-conf: only with --spark MASTER");
+            }
+            return new LocalGridExecutor();
+        }
+        if (run.test != null) {
+            throw new UsageError("--spark with --test-data: a separate test set is not shipped to executors yet; run it locally");
+        }
+        GridExecutorProvider provider = GridExecutors.find("spark").orElseThrow(() -> new UsageError("--spark: the saep-spark module"
+                + " is not on the class path: run ./saep compare … --spark MASTER (the launcher adds it), or see docs/SPARK.md"));
+        return provider.open(spark, new SourceRecipe(dataOptions.where.dataDir, dataOptions.csvOptions(), source.sha256()), sparkConf);
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */
@@ -105,16 +137,21 @@ public final class CompareCommand implements Runnable {
 
     static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
                         boolean resume) {
+        execute(plan, source, dir, out, err, quiet, resume, new LocalGridExecutor());
+    }
+
+    static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
+                        boolean resume, GridExecutor grid) {
         if (!quiet) {
-            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads)%n",
+            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads, %s)%n",
                     String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
                     source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
-                    plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads());
+                    plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads(), grid.name());
         }
         List<ComparisonRun> runs;
         try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare");
              ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
-            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress);
+            runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));

@@ -1,0 +1,51 @@
+package org.saepj.data.source;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.saepj.data.SourceData;
+import org.saepj.SaepException;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.io.DecodedCache;
+
+/**
+ * How another JVM — a cluster's executor — loads the same data as this one: the known-dataset directory and CSV
+ * options this JVM read it with, and the fingerprint it got, which the other copy must match. The data must be at
+ * a path every executor sees (a shared file system, or the same files on each machine). Plain strings, so it
+ * crosses the wire with Java serialisation.
+ */
+public final class SourceRecipe implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String dataDir;
+    private final Boolean header;
+    private final String labelColumn;
+    private final String sha256;
+
+    /**
+     * @param dataDir the directory of known datasets, or null for the standard search order
+     * @param csv how CSV sources are read
+     * @param sha256 the fingerprint of the data the driver loaded
+     */
+    public SourceRecipe(Path dataDir, CsvReader.Options csv, String sha256) {
+        this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
+        this.header = csv.header().orElse(null);
+        this.labelColumn = csv.labelColumn().orElse(null);
+        this.sha256 = sha256;
+    }
+
+    /**
+     * @param source the source string of the run's configuration
+     * @return the data, as the driver has it
+     * @throws SaepException when this JVM reads other data than the first did
+     */
+    public SourceData load(String source) {
+        DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
+                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn)), DecodedCache.standard());
+        SourceData data = sources.load(source);
+        if (!data.sha256().equals(sha256)) {
+            throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
+                    + ": every executor must read the same data (a path they all see)");
+        }
+        return data;
+    }
+}

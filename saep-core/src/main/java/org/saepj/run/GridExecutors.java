@@ -1,0 +1,23 @@
+package org.saepj.run;
+
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The grid executors on the class path, by id. */
+public final class GridExecutors {
+    private GridExecutors() {
+    }
+
+    /**
+     * @param id an executor's id ("spark")
+     * @return its provider, when a jar on the class path declares one
+     */
+    public static Optional<GridExecutorProvider> find(String id) {
+        for (GridExecutorProvider p : ServiceLoader.load(GridExecutorProvider.class)) {
+            if (p.id().equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

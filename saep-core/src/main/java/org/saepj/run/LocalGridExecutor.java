@@ -1,0 +1,61 @@
+package org.saepj.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.saepj.data.SourceData;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
+
+/** Runs a grid's searches one after another in this JVM, their candidates on the plan's threads. */
+public final class LocalGridExecutor implements GridExecutor {
+    @Override
+    public List<ComparisonRun> run(List<GridRun> runs, SourceData data, Path dir, boolean resume, Consumer<ReentrantLock> checkpointWrites,
+                                   ComparisonListener listener) {
+        Kernels kernels = KernelsProvider.best();
+        List<ComparisonRun> done = new ArrayList<>();
+        // Each seed's partitions are prepared once, for all its folds.
+        Map<Long, List<Partitions>> partitions = new HashMap<>();
+        int threads = runs.isEmpty() ? 1 : runs.get(0).config().threads();
+        try (LocalExecutor executor = new LocalExecutor(threads, kernels)) {
+            for (GridRun g : runs) {
+                Path runDir = RunDirectory.writable(dir.resolve("runs").resolve(g.name()));
+                ComparisonRun run;
+                String how;
+                if (resume && RunDirectory.finished(runDir)) {
+                    run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunDirectory.readFinished(runDir));
+                    how = " (already complete)";
+                } else {
+                    Partitions p = partitions.computeIfAbsent(g.seed(), s -> Partitions.prepare(g.config(), data))
+                            .get(Math.max(0, g.foldIndex()));
+                    RunDirectory searchRun = RunDirectory.open(runDir, resume, kernels, data.sha256());
+                    checkpointWrites.accept(searchRun.checkpointWriting());
+                    SearchState state = searchRun.resumedFrom();
+                    SearchResult r;
+                    try (ComparisonListener.RunListener progress = listener.runStarting(g.name(), runDir, g.config(), state != null)) {
+                        r = searchRun.complete(g.config(), p, Experiment.info(g.config(), data, p), executor, kernels, progress, g.foldIndex());
+                    }
+                    run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunSummary.of(r));
+                    how = state == null ? "" : " (resumed)";
+                }
+                done.add(run);
+                listener.runFinished(run, done.size(), runs.size(), how);
+            }
+        }
+        return done;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+}

@@ -1,0 +1,61 @@
+package org.saepj.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.saepj.data.SourceData;
+import org.saepj.data.source.SourceRecipe;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.run.RunDirectory;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+
+/**
+ * Runs one search of a grid on an executor: reads the data itself (checked against the driver's fingerprint),
+ * prepares the same partitions the driver would (they depend on the configuration and the data alone), searches into
+ * a temporary run directory and returns it packed. A retried task starts again from nothing and gives the same bytes.
+ */
+final class GridTaskRunner {
+    private GridTaskRunner() {
+    }
+
+    static byte[] run(GridTask task) {
+        SearchConfig config;
+        try {
+            config = JsonFormat.mapper().readValue(task.configJson, SearchConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("run " + task.name + ": cannot read its configuration: " + e.getMessage(), e);
+        }
+        SourceData data = task.data.load(config.dataset());
+        List<Partitions> parts = Partitions.prepare(config, data);
+        Partitions p = parts.get(Math.max(0, task.foldIndex));
+        Kernels kernels = KernelsProvider.best();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("saep-grid-" + task.name + "-");
+            Path runDir = dir.resolve(task.name);
+            try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+                RunDirectory.open(runDir, false, kernels, data.sha256()).complete(config, p, Experiment.info(config, data, p), executor,
+                        kernels, SearchListener.NONE, task.foldIndex);
+            }
+            return RunArchive.pack(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("run " + task.name + ": " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try {
+                    RunArchive.delete(dir);
+                } catch (IOException e) {
+                    // a temporary directory left on the executor is only disk space
+                }
+            }
+        }
+    }
+}

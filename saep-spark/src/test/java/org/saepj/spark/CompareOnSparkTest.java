@@ -1,0 +1,142 @@
+package org.saepj.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.SaepCommand;
+import org.saepj.testing.TestFiles;
+
+/** {@code saep compare --spark MASTER} end to end, in this JVM as the launcher runs it: faults and errors included. */
+class CompareOnSparkTest {
+    @TempDir
+    static Path root;
+    static Path fixture;
+
+    @BeforeAll
+    static void data() throws Exception {
+        fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
+        Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run saep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SaepCommand.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String[] compare(Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("compare", "--data", "idx:" + fixture, "--methods", "adanet,pie", "--seeds",
+                "1,2", "--iterations", "4", "--steps", "4000", "--threads", "1", "--quiet", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** @return this JVM's child processes that are Spark executors (local-cluster starts them from here) */
+    static List<ProcessHandle> executors() {
+        return ProcessHandle.current().descendants().filter(p -> commandLine(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend"))
+                .toList();
+    }
+
+    /** The whole command line, from /proc (ProcessHandle's own is empty for long ones on Linux). */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return p.info().commandLine().orElse(""); // not Linux, or the process is gone
+        }
+    }
+
+    @Test
+    void anExecutorKilledDuringATaskChangesNothing() throws Exception {
+        Run local = saep(compare(root.resolve("local")));
+        assertThat(local.code()).as(local.err()).isZero();
+        AtomicInteger killed = new AtomicInteger();
+        Thread killer = new Thread(() -> {
+            // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
+            // Spark runs the task again on an executor that lives, from nothing
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && killed.get() == 0) {
+                if (searchRunning()) {
+                    Optional<ProcessHandle> victim = executors().stream().findFirst();
+                    if (victim.isPresent() && victim.get().destroyForcibly()) {
+                        killed.incrementAndGet();
+                    }
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        killer.start();
+        Run cluster = saep(compare(root.resolve("cluster"), "--spark", "local-cluster[2,1,1024]"));
+        killer.join();
+        assertThat(cluster.code()).as(cluster.err()).isZero();
+        assertThat(killed.get()).as("an executor was killed during the comparison").isEqualTo(1);
+        for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
+            Path a = root.resolve("local/runs").resolve(run);
+            Path b = root.resolve("cluster/runs").resolve(run);
+            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(b.resolve("report.json"))))
+                    .as(run).isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(a.resolve("report.json"))));
+            assertThat(Files.readString(b.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList())
+                    .isEqualTo(Files.readString(a.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList());
+        }
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+    }
+
+    /** @return whether a search of the grid is under way on an executor of this machine */
+    static boolean searchRunning() {
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("saep-grid-"))
+                    .anyMatch(p -> {
+                        try (var runs = Files.list(p)) {
+                            return runs.anyMatch(r -> Files.isDirectory(r.resolve("checkpoint"))); // after its first iteration
+                        } catch (java.io.IOException e) {
+                            return false; // gone meanwhile
+                        }
+                    });
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static String withoutTimes(String csvLine) {
+        String[] cells = csvLine.split(",", -1);
+        return String.join(",", java.util.Arrays.copyOf(cells, cells.length - 2));
+    }
+
+    @Test
+    void anUnreachableMasterIsOneErrorWithinTheTimeLimit() {
+        long t0 = System.nanoTime();
+        Run r = saep(compare(root.resolve("nowhere"), "--spark", "spark://127.0.0.1:9", "--spark-conf", "saep.registrationTimeout=8"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: --spark spark://127.0.0.1:9: no master answers at 127.0.0.1:9 (Connection refused)")
+                .doesNotContain("\tat ");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(seconds).as("bounded by the time limit, not a hang").isLessThan(10);
+    }
+
+    @Test
+    void aMasterThatIsNoURLIsAUsageLevelError() {
+        Run r = saep(compare(root.resolve("bad"), "--spark", "my-cluster"));
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: --spark my-cluster: not a Spark master URL");
+    }
+}
