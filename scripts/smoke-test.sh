@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks through the ./saep launcher, as a user runs it: version, dataset summary, a corrupt
-# file, a small search, evaluation reproducing the report, and a usage error. Run by `./saep test`.
+# file, a small search, evaluation reproducing the report, a usage error, and a comparison on a local Spark
+# cluster (the launcher's --spark path). Run by `./saep test`.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 saep="$root/saep"
@@ -27,5 +28,6 @@ check "a corrupt file is one error line, exit 1" bash -c "'$saep' datasets show 
 check "a bad option is a usage error, exit 2" bash -c "'$saep' search --data fashion-mnist --alpha 7 --out '$work/x' 2>'$work/e'; test \$? -eq 2 && grep -q '^error: --alpha must be in' '$work/e'"
 check "a small search writes its outputs" bash -c "'$saep' search --data fashion-mnist --data-dir '$work/data' --method pie --iterations 4 --steps 160 --quiet --out '$work/run' && test -s '$work/run/report.json' && test -s '$work/run/iterations.csv' && test -s '$work/run/ensemble/manifest.json'"
 check "evaluate reproduces the report's accuracy" bash -c "acc=\$(grep -m1 -A1 '\"final\"' '$work/run/report.json' | grep -o '[0-9.]*\$'); '$saep' evaluate --model '$work/run/ensemble' --data fashion-mnist --data-dir '$work/data' --json | grep -q \"\\\"accuracy\\\" : \$acc\""
+check "compare --spark on a local cluster equals the local compare" bash -c "'$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --out '$work/cl' >/dev/null && '$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --spark 'local-cluster[2,1,1024]' --out '$work/cs' >/dev/null && diff <(cut -d, -f1-7,9- '$work/cl/comparison.csv') <(cut -d, -f1-7,9- '$work/cs/comparison.csv')"
 echo "smoke: $passed passed, $failed failed"
 test "$failed" -eq 0
