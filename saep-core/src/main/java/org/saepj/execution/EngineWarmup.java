@@ -22,16 +22,20 @@ import org.saepj.subnetwork.CandidateSpec;
 public final class EngineWarmup implements AutoCloseable {
     private static final int BATCH = 64;
     private static final int SAMPLES = 256;
-    private final Thread thread;
+    private Thread thread;
     private volatile boolean stop;
+    private volatile Throwable failure;
 
-    private EngineWarmup(Runnable work) {
-        thread = work == null ? null : new Thread(work, "saep-engine-warmup");
-        if (thread != null) {
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            thread.start();
-        }
+    private EngineWarmup() {
+    }
+
+    /** Starts the thread once this object is complete (a thread started in the constructor could see it half-built). */
+    private EngineWarmup begin(Runnable work) {
+        thread = new Thread(work, "saep-engine-warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+        return this;
     }
 
     /**
@@ -47,7 +51,7 @@ public final class EngineWarmup implements AutoCloseable {
      */
     public static EngineWarmup start(SearchConfig config, Shape input, int classes, Kernels kernels, long maxMillis) {
         if (Runtime.getRuntime().availableProcessors() < 2) {
-            return new EngineWarmup(null);
+            return new EngineWarmup();
         }
         List<CandidateSpec> specs;
         try {
@@ -55,11 +59,18 @@ public final class EngineWarmup implements AutoCloseable {
             specs = new ArrayList<>(space.candidates(0, OptionalInt.empty()));
             specs.addAll(space.candidates(1, OptionalInt.of(1))); // a DNN space's deeper candidates
         } catch (RuntimeException e) {
-            return new EngineWarmup(null); // a space that needs the real data: nothing to warm up, the search says why
+            return new EngineWarmup(); // a space that needs the real data: nothing to warm up, the search says why
         }
-        EngineWarmup[] self = new EngineWarmup[1];
-        self[0] = new EngineWarmup(() -> self[0].train(specs, input, classes, kernels, System.nanoTime() + maxMillis * 1_000_000L));
-        return self[0];
+        EngineWarmup warmup = new EngineWarmup();
+        long deadline = System.nanoTime() + maxMillis * 1_000_000L;
+        return warmup.begin(() -> {
+            try {
+                warmup.train(specs, input, classes, kernels, deadline);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // Only a shortcut failed: the search trains the same networks itself and reports any real problem.
+                warmup.failure = e;
+            }
+        });
     }
 
     /**
@@ -114,6 +125,16 @@ public final class EngineWarmup implements AutoCloseable {
             names.add(Integer.toString(c));
         }
         return names;
+    }
+
+    /** @return whether the warm-up thread is still running (for tests) */
+    boolean running() {
+        return thread != null && thread.isAlive();
+    }
+
+    /** @return what ended the warm-up early, if anything did (for tests) */
+    Throwable failure() {
+        return failure;
     }
 
     /** Stops the warm-up and waits for it (at most one training step). */

@@ -2,8 +2,6 @@ package org.saepj.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.saepj.cli.SaepCommand;
+import org.saepj.cli.CliRun;
 import org.saepj.testing.TestFiles;
 
 /** {@code saep compare --spark MASTER} end to end, in this JVM as the launcher runs it: faults and errors included. */
@@ -26,16 +24,6 @@ class CompareOnSparkTest {
     static void data() throws Exception {
         fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
-    }
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run saep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SaepCommand.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     static String[] compare(Path out, String... extra) {
@@ -62,8 +50,8 @@ class CompareOnSparkTest {
 
     @Test
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
-        Run local = saep(compare(root.resolve("local")));
-        assertThat(local.code()).as(local.err()).isZero();
+        CliRun local = CliRun.of(compare(root.resolve("local")));
+        assertThat(local.exitCode()).as(local.err()).isZero();
         AtomicInteger killed = new AtomicInteger();
         Thread killer = new Thread(() -> {
             // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
@@ -84,9 +72,9 @@ class CompareOnSparkTest {
             }
         });
         killer.start();
-        Run cluster = saep(compare(root.resolve("cluster"), "--spark", "local-cluster[2,1,1024]"));
+        CliRun cluster = CliRun.of(compare(root.resolve("cluster"), "--spark", "local-cluster[2,1,1024]"));
         killer.join();
-        assertThat(cluster.code()).as(cluster.err()).isZero();
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
         assertThat(killed.get()).as("an executor was killed during the comparison").isEqualTo(1);
         for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
             Path a = root.resolve("local/runs").resolve(run);
@@ -124,9 +112,9 @@ class CompareOnSparkTest {
     @Test
     void anUnreachableMasterIsOneErrorWithinTheTimeLimit() {
         long t0 = System.nanoTime();
-        Run r = saep(compare(root.resolve("nowhere"), "--spark", "spark://127.0.0.1:9", "--spark-conf", "saep.registrationTimeout=8"));
+        CliRun r = CliRun.of(compare(root.resolve("nowhere"), "--spark", "spark://127.0.0.1:9", "--spark-conf", "saep.registrationTimeout=8"));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: --spark spark://127.0.0.1:9: no master answers at 127.0.0.1:9 (Connection refused)")
                 .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -135,8 +123,8 @@ class CompareOnSparkTest {
 
     @Test
     void aMasterThatIsNoURLIsAUsageLevelError() {
-        Run r = saep(compare(root.resolve("bad"), "--spark", "my-cluster"));
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of(compare(root.resolve("bad"), "--spark", "my-cluster"));
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).startsWith("error: --spark my-cluster: not a Spark master URL");
     }
 }
