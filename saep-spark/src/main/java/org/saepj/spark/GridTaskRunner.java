@@ -12,10 +12,10 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.run.RunDirectory;
+import org.saepj.run.SearchLog;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
-import org.saepj.search.SearchListener;
 
 /**
  * Runs one search of a grid on an executor: reads the data itself (checked against the driver's fingerprint),
@@ -41,9 +41,12 @@ final class GridTaskRunner {
         try {
             dir = Files.createTempDirectory("saep-grid-" + task.name + "-");
             Path runDir = dir.resolve(task.name);
-            try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
-                RunDirectory.open(runDir, false, kernels, data.sha256()).complete(config, p, Experiment.info(config, data, p), executor,
-                        kernels, SearchListener.NONE, task.foldIndex);
+            RunDirectory run = RunDirectory.open(runDir, false, kernels, data.sha256());
+            // the same search.log the local executor's run gets
+            try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
+                 SearchLog log = new SearchLog(runDir.resolve("search.log"), "")) {
+                log.log("config " + config);
+                run.complete(config, p, Experiment.info(config, data, p), executor, kernels, log, task.foldIndex);
             }
             return RunArchive.pack(runDir);
         } catch (IOException e) {

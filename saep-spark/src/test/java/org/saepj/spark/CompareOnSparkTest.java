@@ -83,6 +83,8 @@ class CompareOnSparkTest {
                     .as(run).isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(a.resolve("report.json"))));
             assertThat(Files.readString(b.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList())
                     .isEqualTo(Files.readString(a.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList());
+            assertThat(logLines(b.resolve("search.log"))).as("the same search.log, times aside").isEqualTo(logLines(a.resolve("search.log")))
+                    .anyMatch(l -> l.startsWith("iteration 3: "));
         }
         assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
                 .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
@@ -102,6 +104,11 @@ class CompareOnSparkTest {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** @return the log's lines without their clock time and the iterations' seconds */
+    static List<String> logLines(Path log) throws java.io.IOException {
+        return Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(' ') + 1).replaceAll("; [0-9.]+ s$", "")).toList();
     }
 
     static String withoutTimes(String csvLine) {

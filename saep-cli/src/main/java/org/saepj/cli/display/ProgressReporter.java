@@ -1,27 +1,19 @@
 package org.saepj.cli.display;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.saepj.SaepException;
-import org.saepj.run.MemberNames;
+import org.saepj.run.SearchLog;
 import org.saepj.search.IterationRecord;
 
 /**
  * Shows one search as it runs and writes its {@code search.log}. On a terminal a {@link StatusLine} moves with
  * the training (the iteration's candidate steps, steps/s, the iteration's and the search's ETA) and each
- * finished iteration leaves one {@link IterationLine} in the scrollback; otherwise (a pipe, a CI log) the same
+ * finished iteration leaves one {@link org.saepj.run.IterationLine} in the scrollback; otherwise (a pipe, a CI log) the same
  * finished lines, and a progress line at most every {@value #PLAIN_INTERVAL_SECONDS} s of a long iteration.
  * Warnings go to the error stream even when quiet: they name something the user should change. Iterations
  * count from 0, as in every file.
@@ -31,8 +23,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     private final PrintWriter out;
     private final PrintWriter err;
     private final Display display;
-    private final BufferedWriter log;
-    private final MemberNames names = new MemberNames();
+    private final SearchLog log;
     private final Map<String, Integer> steps = new HashMap<>();
     private int iteration;
     private int iterations;
@@ -49,12 +40,13 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
      * @param ownsStatus whether this search clears and closes the status line when it ends
      * @param quiet no progress output (warnings still)
      * @param iterationLines whether finished iterations are printed (a comparison shows only finished runs)
-     * @param prefix put before every line (a fold's or a run's name)
+     * @param prefix put before every line and status on the terminal (a fold's name, a run's place in the grid)
+     * @param logPrefix put before every line of search.log (a fold's name; a comparison's runs each have their own log)
      * @param warningPrefix put before every warning on the error stream (which fold, or which run of a comparison)
      * @param statusTail appended to the status (a comparison's progress over its grid)
      */
     public record Display(StatusLine status, boolean ownsStatus, boolean quiet, boolean iterationLines, String prefix,
-                          String warningPrefix, Supplier<String> statusTail) {
+                          String logPrefix, String warningPrefix, Supplier<String> statusTail) {
         /**
          * @param out the standard output
          * @param terminal whether it is a terminal
@@ -63,7 +55,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
          * @return how a search run on its own is shown
          */
         public static Display search(PrintWriter out, boolean terminal, boolean quiet, String prefix) {
-            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, () -> "");
+            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, prefix, () -> "");
         }
     }
 
@@ -77,11 +69,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         this.out = out;
         this.err = err;
         this.display = display;
-        try {
-            this.log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new SaepException(logFile + ": cannot write the search log: " + e.getMessage(), e);
-        }
+        this.log = new SearchLog(logFile, display.logPrefix());
     }
 
     /**
@@ -90,23 +78,17 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
      * @param records the iterations of the earlier sessions
      */
     public synchronized void resumedAfter(List<IterationRecord> records) {
-        records.forEach(r -> names.add(r.memberIds(), r.selected()));
+        log.resumedAfter(records);
     }
 
     /** @param line written to {@code search.log} with the time */
-    public synchronized void log(String line) {
-        try {
-            log.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + display.prefix() + line);
-            log.newLine();
-            log.flush();
-        } catch (IOException e) {
-            throw new SaepException("cannot write the search log: " + e.getMessage(), e);
-        }
+    public void log(String line) {
+        log.log(line);
     }
 
     @Override
     public synchronized void iterationStarted(int iteration, int iterations, int ensembleSize) {
-        log("iteration " + iteration + " started with " + ensembleSize + (ensembleSize == 1 ? " member" : " members"));
+        log.iterationStarted(iteration, iterations, ensembleSize);
         this.iteration = iteration;
         this.iterations = iterations;
         steps.clear();
@@ -189,21 +171,20 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
 
     @Override
     public synchronized void memberPruned(int iteration, int memberId, String criterion) {
-        log("pruned member #" + memberId + " " + names.name(memberId) + " (" + criterion + ")");
+        log.memberPruned(iteration, memberId, criterion);
     }
 
     @Override
     public synchronized void stopped(int iterationsRun, String reason) {
-        String line = "stopped after " + iterationsRun + " iteration" + (iterationsRun == 1 ? "" : "s") + ": " + reason;
-        log(line);
+        log.stopped(iterationsRun, reason);
         if (display.iterationLines()) {
-            print(line);
+            print(SearchLog.stopLine(iterationsRun, reason));
         }
     }
 
     @Override
     public synchronized void warning(int iteration, String message) {
-        log("warning: iteration " + iteration + ": " + message);
+        log.warning(iteration, message);
         String line = display.warningPrefix() + "warning: iteration " + iteration + ": " + message;
         if (display.status() != null) {
             display.status().printAbove(err, line);
@@ -214,11 +195,9 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
 
     @Override
     public synchronized void iterationFinished(IterationRecord r) {
-        String line = IterationLine.of(r, names);
-        names.add(r.memberIds(), r.selected());
+        String line = log.finished(r);
         finished++;
         finishedSeconds += r.seconds();
-        log(line);
         if (display.iterationLines()) {
             print(line);
         }
@@ -240,10 +219,6 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         if (display.status() != null && display.ownsStatus()) {
             display.status().close();
         }
-        try {
-            log.close();
-        } catch (IOException e) {
-            throw new SaepException("cannot close the search log: " + e.getMessage(), e);
-        }
+        log.close();
     }
 }

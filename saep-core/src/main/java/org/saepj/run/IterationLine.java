@@ -1,10 +1,9 @@
-package org.saepj.cli.display;
+package org.saepj.run;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.saepj.pruning.PruneDecision;
-import org.saepj.run.MemberNames;
 import org.saepj.search.IterationRecord;
 
 /**
@@ -12,7 +11,7 @@ import org.saepj.search.IterationRecord;
  * after it, the test accuracy and the time. The same line goes to the terminal, to piped output and to
  * {@code search.log}; members are named by id ({@code #7}), positions in the criterion's numbers too.
  */
-final class IterationLine {
+public final class IterationLine {
     private IterationLine() {
     }
 
@@ -21,7 +20,7 @@ final class IterationLine {
      * @param names the members' names up to the iteration before; the caller adds {@code r} afterwards
      * @return "iteration 4: pie removed #3 dnn-depth-1 (alpha 0.5, …); selected dnn-depth-2 → 3 members #0 #2 #5; …"
      */
-    static String of(IterationRecord r, MemberNames names) {
+    public static String of(IterationRecord r, MemberNames names) {
         StringBuilder line = new StringBuilder("iteration ").append(r.iteration()).append(": ");
         PruneDecision d = r.pruneDecision();
         if (!r.pruned().isEmpty()) {

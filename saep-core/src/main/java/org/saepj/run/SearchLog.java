@@ -1,0 +1,119 @@
+package org.saepj.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.SearchListener;
+
+/**
+ * A run's {@code search.log}: a timestamped line per event — an iteration's start, each finished iteration as
+ * {@link IterationLine} gives it, pruned members by id and name, warnings, an early stop. Written wherever the
+ * search runs (the CLI's display writes through it; a cluster's executor too), appended, flushed line by line.
+ */
+public final class SearchLog implements SearchListener, AutoCloseable {
+    private final BufferedWriter out;
+    private final String prefix;
+    private final MemberNames names = new MemberNames();
+
+    /**
+     * @param file the log, appended to
+     * @param prefix put before every line (a fold's name)
+     */
+    public SearchLog(Path file, String prefix) {
+        this.prefix = prefix;
+        try {
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new SaepException(file + ": cannot write the search log: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the members' names as the log has seen them (the display names members the same way) */
+    public MemberNames names() {
+        return names;
+    }
+
+    /**
+     * Learns the members of the iterations run before a resume, so later lines name them.
+     *
+     * @param records the iterations of the earlier sessions
+     */
+    public synchronized void resumedAfter(List<IterationRecord> records) {
+        records.forEach(r -> names.add(r.memberIds(), r.selected()));
+    }
+
+    /** @param line written with the time */
+    public synchronized void log(String line) {
+        try {
+            out.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + prefix + line);
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new SaepException("cannot write the search log: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void iterationStarted(int iteration, int iterations, int ensembleSize) {
+        log("iteration " + iteration + " started with " + ensembleSize + (ensembleSize == 1 ? " member" : " members"));
+    }
+
+    @Override
+    public synchronized void memberPruned(int iteration, int memberId, String criterion) {
+        log("pruned member #" + memberId + " " + names.name(memberId) + " (" + criterion + ")");
+    }
+
+    /**
+     * Logs the finished iteration and learns the member it added.
+     *
+     * @param r the iteration
+     * @return its line, as logged
+     */
+    public synchronized String finished(IterationRecord r) {
+        String line = IterationLine.of(r, names);
+        names.add(r.memberIds(), r.selected());
+        log(line);
+        return line;
+    }
+
+    @Override
+    public void iterationFinished(IterationRecord r) {
+        finished(r);
+    }
+
+    @Override
+    public void warning(int iteration, String message) {
+        log("warning: iteration " + iteration + ": " + message);
+    }
+
+    @Override
+    public void stopped(int iterationsRun, String reason) {
+        log(stopLine(iterationsRun, reason));
+    }
+
+    /**
+     * @param iterationsRun how many iterations ran
+     * @param reason why the search stopped
+     * @return the line that says so
+     */
+    public static String stopLine(int iterationsRun, String reason) {
+        return "stopped after " + iterationsRun + " iteration" + (iterationsRun == 1 ? "" : "s") + ": " + reason;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new SaepException("cannot close the search log: " + e.getMessage(), e);
+        }
+    }
+}
