@@ -116,6 +116,46 @@ class CompareOnSparkTest {
         return String.join(",", java.util.Arrays.copyOf(cells, cells.length - 2));
     }
 
+    /**
+     * The driver is the one process Spark cannot replace: killed (SIGKILL) once a run has come back, the comparison
+     * continues with {@code --resume}, which reads the finished runs back and runs the others again, and ends as the
+     * local comparison.
+     */
+    @Test
+    void aKilledDriverContinuesWithResume() throws Exception {
+        Path local = root.resolve("local-r");
+        CliRun here = CliRun.of(compare(local));
+        assertThat(here.exitCode()).as(here.err()).isZero();
+        Path dir = root.resolve("killed-driver");
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "org.saepj.cli.SaepCommand"));
+        cmd.addAll(List.of(compare(dir, "--spark", "local-cluster[1,1,1024]")));
+        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("driver.log").toFile()).start();
+        Path first = dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("report.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(first) && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(driver.isAlive()).as("the driver still runs when the first run is back: " + Files.readString(root.resolve("driver.log")))
+                .isTrue();
+        driver.descendants().forEach(ProcessHandle::destroyForcibly); // its executor and worker go with it, as on a cluster
+        driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(dir.resolve("comparison.json")).doesNotExist();
+        java.nio.file.attribute.FileTime finishedAt = Files.getLastModifiedTime(first);
+        CliRun resumed = CliRun.of("compare", "--resume", dir.toString(), "--spark", "local-cluster[2,1,1024]", "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.getLastModifiedTime(first)).as("the run that had come back is read, not run again").isEqualTo(finishedAt);
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("comparison.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("comparison.json"))));
+        for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
+            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("runs").resolve(run).resolve("report.json"))))
+                    .as(run).isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("runs").resolve(run)
+                            .resolve("report.json"))));
+        }
+    }
+
     @Test
     void anUnreachableMasterIsOneErrorWithinTheTimeLimit() {
         long t0 = System.nanoTime();

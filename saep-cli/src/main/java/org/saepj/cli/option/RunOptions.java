@@ -37,8 +37,12 @@ public final class RunOptions {
         return resume != null;
     }
 
-    /** Options that may stand beside --resume: they change how the run is shown or where data is found, not what it computes. */
-    private static final java.util.Set<String> WITH_RESUME = java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir");
+    /**
+     * Options that may stand beside --resume: they change how the run is shown, where data is found or where the
+     * searches run (a comparison's --spark), not what it computes.
+     */
+    private static final java.util.Set<String> WITH_RESUME = java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir", "--spark",
+            "--spark-conf");
 
     /**
      * Checks that the options fit the mode, then gives the locked run directory: the one to resume (checked
