@@ -1,6 +1,5 @@
 package org.saepj.run;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.saepj.pruning.PruneDecision;
@@ -24,10 +23,8 @@ public final class IterationLine {
         StringBuilder line = new StringBuilder("iteration ").append(r.iteration()).append(": ");
         PruneDecision d = r.pruneDecision();
         if (!r.pruned().isEmpty()) {
-            List<Integer> before = names.current();
             line.append(d.criterion()).append(" removed ").append(r.pruned().stream().map(names::label).collect(Collectors.joining(", ")))
-                    .append(" (").append(d.details().describe(p -> p >= 0 && p < before.size() ? "#" + before.get(p) : Integer.toString(p)))
-                    .append("); ");
+                    .append(" (").append(PruningHistory.details(d.details(), names.current())).append("); ");
         }
         line.append(r.selected().equals("keep") ? "kept the ensemble (no candidate lowered the objective)" : "selected " + r.selected());
         line.append(" → ").append(r.ensembleSize()).append(r.ensembleSize() == 1 ? " member " : " members ")

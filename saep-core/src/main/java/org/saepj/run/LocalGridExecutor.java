@@ -2,9 +2,7 @@ package org.saepj.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.saepj.data.SourceData;
@@ -23,8 +21,10 @@ public final class LocalGridExecutor implements GridExecutor {
                                    ComparisonListener listener) {
         Kernels kernels = KernelsProvider.best();
         List<ComparisonRun> done = new ArrayList<>();
-        // Each seed's partitions are prepared once, for all its folds.
-        Map<Long, List<Partitions>> partitions = new HashMap<>();
+        // A method, mixture and seed's partitions are prepared once for all its folds (the grid lists its folds
+        // together), and only those are kept: each holds copies of the data.
+        GridRun prepared = null;
+        List<Partitions> partitions = null;
         int threads = runs.isEmpty() ? 1 : runs.get(0).config().threads();
         try (LocalExecutor executor = new LocalExecutor(threads, kernels)) {
             for (GridRun g : runs) {
@@ -35,8 +35,12 @@ public final class LocalGridExecutor implements GridExecutor {
                     run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunDirectory.readFinished(runDir));
                     how = " (already complete)";
                 } else {
-                    Partitions p = partitions.computeIfAbsent(g.seed(), s -> Partitions.prepare(g.config(), data))
-                            .get(Math.max(0, g.foldIndex()));
+                    if (prepared == null || !prepared.method().equals(g.method()) || !prepared.mixture().equals(g.mixture())
+                            || prepared.seed() != g.seed()) {
+                        partitions = Partitions.prepare(g.config(), data);
+                        prepared = g;
+                    }
+                    Partitions p = partitions.get(Math.max(0, g.foldIndex()));
                     RunDirectory searchRun = RunDirectory.open(runDir, resume, kernels, data.sha256());
                     checkpointWrites.accept(searchRun.checkpointWriting());
                     SearchState state = searchRun.resumedFrom();

@@ -100,8 +100,15 @@ public final class PruningHistory {
      */
     @SuppressWarnings("unchecked")
     public static String details(Inspection.PruningEvent e) {
-        DecisionDetails d = DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class));
-        List<Integer> before = e.beforeIds();
-        return d.describe(p -> p >= 0 && p < before.size() ? "#" + before.get(p) : Integer.toString(p));
+        return details(DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class)), e.beforeIds());
+    }
+
+    /**
+     * @param details a decision's numbers
+     * @param before the members before pruning, which its positions index
+     * @return the numbers as a person reads them, each position shown as the member id it indexes ("#7")
+     */
+    public static String details(DecisionDetails details, List<Integer> before) {
+        return details.describe(p -> p >= 0 && p < before.size() ? "#" + before.get(p) : Integer.toString(p));
     }
 }

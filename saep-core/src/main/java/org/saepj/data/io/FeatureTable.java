@@ -61,7 +61,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
         }
-        int idCol = request.idColumn().map(spec -> column(file, spec, names, columns, "--id-column")).orElse(-1);
+        int idCol = request.idColumn().map(spec -> CsvReader.column(file, spec, names, columns, "--id-column")).orElse(-1);
         int[] featureCols = new int[request.features()];
         int labelCol;
         Optional<String> label = request.labelColumn();
@@ -104,7 +104,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                         + (request.featureNames() == null ? "" : "; with a header naming them (" + String.join(", ", request.featureNames())
                         + ") columns are matched by name"));
             }
-            labelCol = !labelled ? -1 : label.isPresent() ? column(file, label.get(), names, columns, "--label-column")
+            labelCol = !labelled ? -1 : label.isPresent() ? CsvReader.column(file, label.get(), names, columns, "--label-column")
                     : lastOtherThan(columns, idCol);
             int f = 0;
             for (int c = 0; c < columns; c++) {
@@ -151,13 +151,9 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
     /** The label among the columns left over by name: the one named, none, the only one left, or none left. */
     private static int labelColumn(Path file, Optional<String> label, List<String> names, int columns, List<Integer> rest) {
         if (label.isPresent()) {
-            return label.get().equals("none") ? -1 : column(file, label.get(), names, columns, "--label-column");
+            return label.get().equals("none") ? -1 : CsvReader.column(file, label.get(), names, columns, "--label-column");
         }
         return rest.size() == 1 ? rest.get(0) : -1;
-    }
-
-    private static int column(Path file, String spec, List<String> names, int columns, String option) {
-        return CsvReader.column(file, spec, names, columns, option);
     }
 
     /** A header names the model's features, or holds more words than one label and one ID could explain. */
