@@ -72,6 +72,13 @@ class ErrorPathsTest {
                 "keep=4", "--out", fresh()), "--max-members and --param keep=… name the same setting");
         usage(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,re,prs", "--max-members", "3",
                 "--out", fresh()), "--max-members: prs decides its own size");
+        // the CLI's own tests run without the saep-spark module: --spark says how to get it, before anything is written
+        String out = fresh();
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--spark", "local[1]", "--out", out),
+                "--spark: the saep-spark module is not on the class path");
+        assertThat(Path.of(out)).doesNotExist();
+        usage(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--spark-conf", "spark.executor.memory=1g", "--out",
+                fresh()), "--spark-conf: only with --spark MASTER");
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class LocalGridExecutor implements GridExecutor {
         int threads = runs.isEmpty() ? 1 : runs.get(0).config().threads();
         try (LocalExecutor executor = new LocalExecutor(threads, kernels)) {
             for (GridRun g : runs) {
-                Path runDir = RunDirectory.writable(dir.resolve("runs").resolve(g.name()));
+                Path runDir = RunDirectory.writable(dir.resolve(g.directory()));
                 ComparisonRun run;
                 String how;
                 if (resume && RunDirectory.finished(runDir)) {

@@ -20,15 +20,12 @@ import org.saepj.search.SearchListener;
  */
 public final class SearchLog implements SearchListener, AutoCloseable {
     private final BufferedWriter out;
-    private final String prefix;
     private final MemberNames names = new MemberNames();
 
     /**
-     * @param file the log, appended to
-     * @param prefix put before every line (a fold's name)
+     * @param file the log, appended to (every run, a fold's too, has its own in its directory)
      */
-    public SearchLog(Path file, String prefix) {
-        this.prefix = prefix;
+    public SearchLog(Path file) {
         try {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -53,7 +50,7 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     /** @param line written with the time */
     public synchronized void log(String line) {
         try {
-            out.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + prefix + line);
+            out.write(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + line);
             out.newLine();
             out.flush();
         } catch (IOException e) {
@@ -106,6 +103,13 @@ public final class SearchLog implements SearchListener, AutoCloseable {
      */
     public static String stopLine(int iterationsRun, String reason) {
         return "stopped after " + iterationsRun + " iteration" + (iterationsRun == 1 ? "" : "s") + ": " + reason;
+    }
+
+    /** Ends the log with the final figures: "done: test accuracy 0.8366 with 4 members in 3.1 s". */
+    @Override
+    public void searchFinished(org.saepj.search.SearchResult r) {
+        log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(), r.metrics().ensembleSize(),
+                r.timing().totalSeconds()));
     }
 
     @Override

@@ -252,9 +252,11 @@ public final class AdaNetSearch {
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
-        return new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
+        SearchResult result = new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
                         config.threads(), startedAt), stoppedEarly);
+        listener.searchFinished(result);
+        return result;
     }
 
     /**

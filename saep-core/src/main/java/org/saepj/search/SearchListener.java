@@ -57,4 +57,12 @@ public interface SearchListener {
      */
     default void stopped(int iterationsRun, String reason) {
     }
+
+    /**
+     * The search is complete: its final ensemble measured on the test data.
+     *
+     * @param result what it found
+     */
+    default void searchFinished(SearchResult result) {
+    }
 }

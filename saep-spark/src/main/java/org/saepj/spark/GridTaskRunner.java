@@ -44,7 +44,7 @@ final class GridTaskRunner {
             RunDirectory run = RunDirectory.open(runDir, false, kernels, data.sha256());
             // the same search.log the local executor's run gets
             try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
-                 SearchLog log = new SearchLog(runDir.resolve("search.log"), "")) {
+                 SearchLog log = new SearchLog(runDir.resolve("search.log"))) {
                 log.log("config " + config);
                 run.complete(config, p, Experiment.info(config, data, p), executor, kernels, log, task.foldIndex);
             }

@@ -43,7 +43,7 @@ public final class SparkGridExecutor implements GridExecutor {
                                    ComparisonListener listener) {
         List<JavaFutureAction<List<byte[]>>> jobs = new ArrayList<>();
         for (GridRun g : runs) {
-            Path runDir = dir.resolve("runs").resolve(g.name());
+            Path runDir = dir.resolve(g.directory());
             if (resume && RunDirectory.finished(runDir)) {
                 jobs.add(null);
                 continue;
@@ -60,7 +60,7 @@ public final class SparkGridExecutor implements GridExecutor {
         List<ComparisonRun> done = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             GridRun g = runs.get(i);
-            Path runDir = dir.resolve("runs").resolve(g.name());
+            Path runDir = dir.resolve(g.directory());
             String how;
             if (jobs.get(i) == null) {
                 how = " (already complete)";
@@ -68,7 +68,7 @@ public final class SparkGridExecutor implements GridExecutor {
                 try {
                     RunArchive.unpack(jobs.get(i).get().get(0), runDir);
                 } catch (ExecutionException e) {
-                    throw new SaepException("run " + g.name() + " failed on the cluster: " + rootMessage(e), e);
+                    throw new SaepException("run " + g.name() + " failed on the cluster: " + TaskFailure.message(e), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SaepException("interrupted while run " + g.name() + " ran on the cluster", e);
@@ -80,14 +80,6 @@ public final class SparkGridExecutor implements GridExecutor {
             listener.runFinished(run, done.size(), runs.size(), how);
         }
         return done;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     @Override

@@ -1,24 +1,15 @@
 package org.saepj.spark;
 
 import java.util.Map;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.saepj.SaepException;
 import org.saepj.data.source.SourceRecipe;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.GridExecutorProvider;
 
 /**
- * {@code saep compare … --spark MASTER}: the grid's searches as Spark tasks. Starts a context for the master (the UI
- * off; on a machine-local master bound to 127.0.0.1 and with this JVM's class path for the executors), then waits
- * until an executor has registered, so a master that cannot be reached is one error within
- * {@value #DEFAULT_WAIT_SECONDS} s ({@code --spark-conf saep.registrationTimeout=SECONDS}), not a hang.
+ * {@code saep compare … --spark MASTER} and {@code saep search --folds K --spark MASTER}: the grid's searches as Spark
+ * tasks, on a context {@link SparkContexts} starts.
  */
 public final class SparkGrids implements GridExecutorProvider {
-    static final int DEFAULT_WAIT_SECONDS = 60;
-    /** The one setting of ours among Spark's keys. */
-    static final String WAIT_KEY = "saep.registrationTimeout";
-
     @Override
     public String id() {
         return "spark";
@@ -26,37 +17,6 @@ public final class SparkGrids implements GridExecutorProvider {
 
     @Override
     public GridExecutor open(String master, SourceRecipe data, Map<String, String> settings) {
-        if (!master.matches("(local(\\[.*\\])?|local-cluster\\[\\d+,\\d+,\\d+\\]|spark://.+|yarn|k8s://.+)")) {
-            throw new SaepException("--spark " + master + ": not a Spark master URL: expected local-cluster[N,CORES,MB], spark://HOST:PORT,"
-                    + " yarn, k8s://… or local[N]");
-        }
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("SAEP-J comparison").set("spark.ui.enabled", "false");
-        if (master.startsWith("local") || master.startsWith("spark://127.") || master.startsWith("spark://localhost")) {
-            // executors on this machine: they find the classes where this JVM does
-            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                    .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-        }
-        int wait = DEFAULT_WAIT_SECONDS;
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            if (e.getKey().equals(WAIT_KEY)) {
-                try {
-                    wait = Integer.parseInt(e.getValue());
-                } catch (NumberFormatException ex) {
-                    throw new SaepException("--spark-conf " + WAIT_KEY + "=" + e.getValue() + ": expected whole seconds");
-                }
-            } else {
-                conf.set(e.getKey(), e.getValue());
-            }
-        }
-        if (master.startsWith("spark://")) {
-            MasterProbe.requireReachable(master, Math.min(wait, 10));
-        }
-        JavaSparkContext spark = ExecutorWait.start(conf, master, wait);
-        if (!master.startsWith("local[") && !master.equals("local") && !ExecutorWait.untilRegistered(spark, wait)) {
-            spark.stop();
-            throw new SaepException("--spark " + master + ": no executor registered within " + wait + " s: is the master running, reachable"
-                    + " from here, and has it workers with free cores?");
-        }
-        return new SparkGridExecutor(spark, data);
+        return new SparkGridExecutor(SparkContexts.start(master, "SAEP-J comparison", settings), data);
     }
 }

@@ -108,7 +108,7 @@ class CompareOnSparkTest {
 
     /** @return the log's lines without their clock time and the iterations' seconds */
     static List<String> logLines(Path log) throws java.io.IOException {
-        return Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(' ') + 1).replaceAll("; [0-9.]+ s$", "")).toList();
+        return Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(' ') + 1).replaceAll("(;| in) [0-9.]+ s$", "")).toList();
     }
 
     static String withoutTimes(String csvLine) {

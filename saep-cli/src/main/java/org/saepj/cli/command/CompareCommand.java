@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
-import org.saepj.cli.data.TestData;
+import org.saepj.data.source.TestSets;
 import org.saepj.cli.display.ComparisonProgress;
-import org.saepj.data.source.SourceRecipe;
 import org.saepj.run.GridExecutor;
-import org.saepj.run.GridExecutorProvider;
-import org.saepj.run.GridExecutors;
 import org.saepj.run.LocalGridExecutor;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.option.SparkOptions;
 import org.saepj.cli.output.InterruptGuard;
 import org.saepj.cli.output.Invocation;
 import org.saepj.cli.output.OutputDirectory;
@@ -54,14 +52,8 @@ public final class CompareCommand implements Runnable {
     @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
     int folds;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "Run each search of the grid as a Spark task on this master"
-            + " (local-cluster[2,1,1024], spark://HOST:7077, yarn, …); the data must be at a path every executor sees. The comparison"
-            + " is the one the local run gives (see docs/SPARK.md).")
-    String spark;
-
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --spark (repeatable), or"
-            + " saep.registrationTimeout=SECONDS: how long to wait for a first executor (default: 60).")
-    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+    @Mixin
+    SparkOptions spark;
 
     @Mixin
     RunOptions run;
@@ -77,6 +69,7 @@ public final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        spark.check();
         try (OutputDirectory output = run.directory(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
             compareIn(output.path());
         }
@@ -94,7 +87,7 @@ public final class CompareCommand implements Runnable {
             plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
             invocation = null;
         }
-        SourceData source = TestData.attach(dataOptions.sources(), plan.base().dataset(), run.test);
+        SourceData source = TestSets.attach(dataOptions.sources(), plan.base().dataset(), run.test);
         if (run.resuming()) {
             invocation.verify(dir.resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
         } else {
@@ -115,18 +108,7 @@ public final class CompareCommand implements Runnable {
 
     /** The local executor, or the one --spark names, found on the class path (the saep-spark module). */
     private GridExecutor gridExecutor(SourceData source) {
-        if (spark == null) {
-            if (!sparkConf.isEmpty()) {
-                throw new UsageError("--spark-conf: only with --spark MASTER");
-            }
-            return new LocalGridExecutor();
-        }
-        if (run.test != null) {
-            throw new UsageError("--spark with --test-data: a separate test set is not shipped to executors yet; run it locally");
-        }
-        GridExecutorProvider provider = GridExecutors.find("spark").orElseThrow(() -> new UsageError("--spark: the saep-spark module"
-                + " is not on the class path: run ./saep compare … --spark MASTER (the launcher adds it), or see docs/SPARK.md"));
-        return provider.open(spark, new SourceRecipe(dataOptions.where.dataDir, dataOptions.csvOptions(), source.sha256()), sparkConf);
+        return spark.enabled() ? spark.grid(SparkOptions.recipe(dataOptions, run.test, source)) : new LocalGridExecutor();
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */

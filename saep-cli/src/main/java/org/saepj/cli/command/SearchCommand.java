@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
-import org.saepj.cli.data.TestData;
+import org.saepj.data.source.TestSets;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.option.SparkOptions;
 import org.saepj.cli.output.InterruptGuard;
 import org.saepj.cli.output.Invocation;
 import org.saepj.cli.output.OutputDirectory;
@@ -23,15 +24,21 @@ import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.EngineWarmup;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.pruning.Criteria;
+import org.saepj.run.ComparisonListener;
+import org.saepj.run.ComparisonRun;
 import org.saepj.run.FoldsReport;
+import org.saepj.run.GridExecutor;
+import org.saepj.run.GridRun;
 import org.saepj.run.RunDirectory;
 import org.saepj.run.RunReport;
 import org.saepj.run.RunSummary;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
+import org.saepj.search.PartitionsRecipe;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
@@ -66,11 +73,15 @@ public final class SearchCommand implements Runnable {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    SparkOptions spark;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
+        spark.check();
         PrintWriter stdout = spec.commandLine().getOut();
         try (OutputDirectory output = run.directory(Invocation.FILE, spec.commandLine().getParseResult())) {
             searchIn(output.path(), stdout);
@@ -100,7 +111,7 @@ public final class SearchCommand implements Runnable {
     }
 
     private void searchIn(Path dir, PrintWriter stdout, Invocation inv, SearchConfig config, Kernels kernels, EngineWarmup warmup) {
-        SourceData source = TestData.attach(dataOptions.sources(), config.dataset(), run.test);
+        SourceData source = TestSets.attach(dataOptions.sources(), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
         } else {
@@ -123,9 +134,50 @@ public final class SearchCommand implements Runnable {
                 stdout.println(classes);
             }
         }
-        List<RunSummary> results = new ArrayList<>();
         warmup.close(); // the search needs both cores from here on
-        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
+        List<RunSummary> results = spark.enabled() && partitions.size() > 1 ? foldsOnCluster(config, source, dir, stdout)
+                : searchHere(config, source, partitions, dir, kernels, stdout);
+        if (results.size() > 1) {
+            FoldsReport summary = FoldsReport.of(config, results);
+            summary.writeHtml(dir.resolve("report.html"));
+            summary.write(dir.resolve(RunReport.FILE));
+            FoldsReport.Summary s = summary.summary();
+            stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
+                    s.testAccuracyMean(), s.testAccuracyStd(), s.ensembleSizeMean(), s.ensembleSizeStd());
+        }
+        stdout.println("results in " + dir);
+    }
+
+    /** The candidates trained by the local executor, or by Spark's with --spark. */
+    private CandidateExecutor candidateExecutor(SearchConfig config, SourceData source, Partitions p, Kernels kernels) {
+        if (!spark.enabled()) {
+            return new LocalExecutor(config.threads(), kernels);
+        }
+        return spark.candidates(new PartitionsRecipe(SparkOptions.recipe(dataOptions, run.test, source), config, -1), p, kernels);
+    }
+
+    /** --folds K --spark: each fold's whole search a Spark task, its directory written here as it comes back. */
+    private List<RunSummary> foldsOnCluster(SearchConfig config, SourceData source, Path dir, PrintWriter stdout) {
+        try (GridExecutor grid = spark.grid(SparkOptions.recipe(dataOptions, run.test, source))) {
+            if (!run.quiet) {
+                stdout.println("running the " + config.folds() + " folds as tasks on " + grid.name());
+            }
+            List<ComparisonRun> runs = grid.run(GridRun.folds(config), source, dir, run.resuming(), lock -> { }, new ComparisonListener() {
+                @Override
+                public void runFinished(ComparisonRun r, int done, int total, String how) {
+                    stdout.printf("fold %d: test accuracy %.4f, ensemble of %d (%d parameters), %.1f s%s%n", r.fold(), r.testAccuracy(),
+                            r.ensembleSize(), r.figures().parameters(), r.figures().totalSeconds(), how);
+                    stdout.flush();
+                }
+            });
+            return runs.stream().map(ComparisonRun::figures).toList();
+        }
+    }
+
+    private List<RunSummary> searchHere(SearchConfig config, SourceData source, List<Partitions> partitions, Path dir, Kernels kernels,
+                                        PrintWriter stdout) {
+        List<RunSummary> results = new ArrayList<>();
+        try (CandidateExecutor executor = candidateExecutor(config, source, partitions.get(0), kernels);
              InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
             for (int k = 0; k < partitions.size(); k++) {
                 Partitions p = partitions.get(k);
@@ -153,8 +205,6 @@ public final class SearchCommand implements Runnable {
                         progress.resumedAfter(state.records());
                     }
                     r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, kernels, progress, folded ? k : -1);
-                    progress.log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
-                            r.metrics().ensembleSize(), r.timing().totalSeconds()));
                 }
                 results.add(RunSummary.of(r));
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
@@ -165,14 +215,6 @@ public final class SearchCommand implements Runnable {
                 }
             }
         }
-        if (results.size() > 1) {
-            FoldsReport summary = FoldsReport.of(config, results);
-            summary.writeHtml(dir.resolve("report.html"));
-            summary.write(dir.resolve(RunReport.FILE));
-            FoldsReport.Summary s = summary.summary();
-            stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
-                    s.testAccuracyMean(), s.testAccuracyStd(), s.ensembleSizeMean(), s.ensembleSizeStd());
-        }
-        stdout.println("results in " + dir);
+        return results;
     }
 }

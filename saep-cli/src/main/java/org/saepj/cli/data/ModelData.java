@@ -1,5 +1,6 @@
 package org.saepj.cli.data;
 
+import org.saepj.data.source.TestSets;
 import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
@@ -110,7 +111,7 @@ public final class ModelData {
         if (pair != null && d.classCount() > model.manifest().classNames().size()) {
             d = new BinaryPair(pair[0], pair[1]).apply(d);
         }
-        d = TestData.relabel(d, asClasses(model, d), source);
+        d = TestSets.relabel(d, asClasses(model, d), source);
         d = alignColumns(model, data.featureNames(), d, source);
         Standardizer st = model.standardizer();
         return st == null ? d : st.apply(d);

@@ -41,7 +41,7 @@ public final class ComparisonProgress implements ComparisonListener, AutoCloseab
     @Override
     public synchronized RunListener runStarting(String name, Path runDir, SearchConfig config, boolean resumed) {
         ProgressReporter.Display display = new ProgressReporter.Display(status, false, quiet, false,
-                "[" + (done + 1) + "/" + total + "] " + name + " ", "", name + ": ", this::gridTail);
+                "[" + (done + 1) + "/" + total + "] " + name + " ", name + ": ", this::gridTail);
         ProgressReporter progress = new ProgressReporter(out, err, display, runDir.resolve("search.log"));
         progress.log((resumed ? "resumed, config " : "config ") + config);
         return progress;

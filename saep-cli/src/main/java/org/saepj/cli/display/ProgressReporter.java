@@ -41,12 +41,11 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
      * @param quiet no progress output (warnings still)
      * @param iterationLines whether finished iterations are printed (a comparison shows only finished runs)
      * @param prefix put before every line and status on the terminal (a fold's name, a run's place in the grid)
-     * @param logPrefix put before every line of search.log (a fold's name; a comparison's runs each have their own log)
      * @param warningPrefix put before every warning on the error stream (which fold, or which run of a comparison)
      * @param statusTail appended to the status (a comparison's progress over its grid)
      */
     public record Display(StatusLine status, boolean ownsStatus, boolean quiet, boolean iterationLines, String prefix,
-                          String logPrefix, String warningPrefix, Supplier<String> statusTail) {
+                          String warningPrefix, Supplier<String> statusTail) {
         /**
          * @param out the standard output
          * @param terminal whether it is a terminal
@@ -55,7 +54,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
          * @return how a search run on its own is shown
          */
         public static Display search(PrintWriter out, boolean terminal, boolean quiet, String prefix) {
-            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, prefix, () -> "");
+            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, () -> "");
         }
     }
 
@@ -69,7 +68,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         this.out = out;
         this.err = err;
         this.display = display;
-        this.log = new SearchLog(logFile, display.logPrefix());
+        this.log = new SearchLog(logFile);
     }
 
     /**
@@ -212,6 +211,11 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         } else {
             out.println(display.prefix() + line);
         }
+    }
+
+    @Override
+    public synchronized void searchFinished(org.saepj.search.SearchResult r) {
+        log.searchFinished(r);
     }
 
     @Override

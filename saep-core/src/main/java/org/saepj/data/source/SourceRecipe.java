@@ -20,6 +20,8 @@ public final class SourceRecipe implements Serializable {
     private final Boolean header;
     private final String labelColumn;
     private final String sha256;
+    /** The separate test source ({@code --test}), or null. */
+    private final String test;
 
     /**
      * @param dataDir the directory of known datasets, or null for the standard search order
@@ -27,10 +29,21 @@ public final class SourceRecipe implements Serializable {
      * @param sha256 the fingerprint of the data the driver loaded
      */
     public SourceRecipe(Path dataDir, CsvReader.Options csv, String sha256) {
+        this(dataDir, csv, sha256, null);
+    }
+
+    /**
+     * @param dataDir the directory of known datasets, or null for the standard search order
+     * @param csv how CSV sources are read
+     * @param sha256 the fingerprint of the data the driver loaded (with its test set, when there is one)
+     * @param test the separate test source the driver attached ({@code --test}), or null
+     */
+    public SourceRecipe(Path dataDir, CsvReader.Options csv, String sha256, String test) {
         this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
         this.header = csv.header().orElse(null);
         this.labelColumn = csv.labelColumn().orElse(null);
         this.sha256 = sha256;
+        this.test = test == null ? null : DataSources.absolute(test);
     }
 
     /**
@@ -41,7 +54,7 @@ public final class SourceRecipe implements Serializable {
     public SourceData load(String source) {
         DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
                 new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn)), DecodedCache.standard());
-        SourceData data = sources.load(source);
+        SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
             throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
                     + ": every executor must read the same data (a path they all see)");

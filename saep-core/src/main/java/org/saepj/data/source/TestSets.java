@@ -1,17 +1,25 @@
-package org.saepj.cli.data;
+package org.saepj.data.source;
 
 import java.util.Optional;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.SourceData;
-import org.saepj.data.source.DataSources;
 
-/** Loads a source and, when {@code --test} is given, attaches a separate test source to it. */
-public final class TestData {
-    private TestData() {
+/**
+ * A separate test set beside a source ({@code --test}): loaded with the source and its labels mapped onto the
+ * training data's classes by name. The same for the CLI, the library and a cluster's executors.
+ */
+public final class TestSets {
+    private TestSets() {
     }
 
+    /**
+     * @param sources how sources are read
+     * @param data the training source
+     * @param test the separate test source, or null for none
+     * @return the training source, with the test set attached when one is named
+     */
     public static SourceData attach(DataSources sources, String data, String test) {
         SourceData main = sources.load(data);
         if (test == null) {
@@ -24,8 +32,15 @@ public final class TestData {
                 new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames());
     }
 
-    /** Maps the test labels onto the training data's classes by name (CSV label order depends on the file). */
-    static Dataset relabel(Dataset test, Dataset train, String source) {
+    /**
+     * Maps the test labels onto the training data's classes by name (CSV label order depends on the file).
+     *
+     * @param test the test samples
+     * @param train the training data whose classes they take
+     * @param source names the test source in errors
+     * @return the test samples with the training data's class numbering
+     */
+    public static Dataset relabel(Dataset test, Dataset train, String source) {
         if (test.featureSize() != train.featureSize()) {
             throw new SaepException(source + ": test samples have " + test.featureSize() + " values, training samples "
                     + train.featureSize());

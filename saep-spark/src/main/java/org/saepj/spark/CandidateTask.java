@@ -1,0 +1,32 @@
+package org.saepj.spark;
+
+import java.io.Serializable;
+
+/**
+ * What crosses the wire to an executor for one candidate: the candidate as its stored JSON form, the batches it
+ * trains on, and which of the search's partitions it trains on and is evaluated on — never the data itself, which the
+ * executor prepares once from the search's {@link SearchData}. A final class rather than a record: Spark's Kryo cannot
+ * serialise records, and Java serialisation of these fields is all a task needs.
+ */
+final class CandidateTask implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final int index;
+    final String candidateJson;
+    final int[] batches;
+    final int batchSize;
+    final SearchData.Role train;
+    final SearchData.Role[] outputsOn;
+    /** The driver's kernels: an executor computing with others would give other numbers. */
+    final String kernels;
+
+    CandidateTask(int index, String candidateJson, int[] batches, int batchSize, SearchData.Role train, SearchData.Role[] outputsOn,
+                  String kernels) {
+        this.index = index;
+        this.candidateJson = candidateJson;
+        this.batches = batches;
+        this.batchSize = batchSize;
+        this.train = train;
+        this.outputsOn = outputsOn;
+        this.kernels = kernels;
+    }
+}

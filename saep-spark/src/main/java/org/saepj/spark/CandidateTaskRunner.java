@@ -1,0 +1,52 @@
+package org.saepj.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.CandidateTrainer;
+import org.saepj.execution.TrainedCandidate;
+import org.saepj.execution.TrainingProgress;
+import org.saepj.execution.TrainingTask;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.search.Partitions;
+import org.saepj.subnetwork.CandidateSpec;
+
+/**
+ * Trains one candidate on an executor, exactly as the local executor would: the same trainer on one thread, on the
+ * partitions the executor prepared itself, with the driver's batches. A retried task starts from nothing and gives the
+ * same numbers.
+ */
+final class CandidateTaskRunner {
+    private CandidateTaskRunner() {
+    }
+
+    static CandidateOutcome run(CandidateTask task, SearchData data) {
+        Kernels kernels = KernelsProvider.best();
+        if (!kernels.name().equals(task.kernels)) {
+            throw new SaepException("this executor computes with the " + kernels.name() + " kernels, the driver with " + task.kernels
+                    + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
+                    + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
+        }
+        CandidateSpec spec;
+        try {
+            spec = JsonFormat.mapper().readValue(task.candidateJson, CandidateSpec.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("candidate " + task.index + ": cannot read it: " + e.getMessage(), e);
+        }
+        Partitions p = data.partitions();
+        List<Dataset> outputsOn = new ArrayList<>();
+        for (SearchData.Role r : task.outputsOn) {
+            outputsOn.add(r.in(p));
+        }
+        TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn);
+        // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
+        TrainedCandidate t = new CandidateTrainer(kernels).train(training, TrainingProgress.NONE, 1, null);
+        return new CandidateOutcome(t.network().parameters(), t.trainLoss(), t.divergence().orElse(null),
+                t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds());
+    }
+}

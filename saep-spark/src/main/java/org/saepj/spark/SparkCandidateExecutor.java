@@ -1,0 +1,122 @@
+package org.saepj.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.saepj.SaepException;
+import org.saepj.data.Dataset;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.ensemble.Logits;
+import org.saepj.execution.CandidateExecutor;
+import org.saepj.execution.TrainedCandidate;
+import org.saepj.execution.TrainingProgress;
+import org.saepj.execution.TrainingTask;
+import org.saepj.persistence.JsonFormat;
+import org.saepj.search.Partitions;
+import org.saepj.search.PartitionsRecipe;
+
+/**
+ * Trains each candidate of an iteration (and each one trained an iteration early) as a Spark task: one job per
+ * candidate, all submitted at once, so the cluster trains as many at a time as it has task slots. The search stays on
+ * the driver — selection, pruning, the mixture and the checkpoint — and gets back what the local executor gives it:
+ * the trained network (rebuilt from its parameters) and its logits on the search's partitions, from which the frozen
+ * ensemble's outputs grow. The data never crosses the wire: each executor prepares the partitions once from the
+ * search's recipe. A task that fails, or whose executor dies, is retried by Spark and trains the same network.
+ *
+ * <p>Progress: a candidate's steps are reported when its task comes back (Spark tells the driver nothing of a task
+ * until it ends).
+ */
+public final class SparkCandidateExecutor implements CandidateExecutor {
+    private final JavaSparkContext spark;
+    private final Partitions partitions;
+    private final Kernels kernels;
+    private final Broadcast<SearchData> data;
+
+    /**
+     * @param spark a running context, stopped by {@link #close}
+     * @param recipe how executors prepare the search's partitions
+     * @param partitions the driver's copy, whose datasets the search's tasks name
+     * @param kernels the driver's kernels, for the networks it rebuilds and the check that executors use the same
+     */
+    public SparkCandidateExecutor(JavaSparkContext spark, PartitionsRecipe recipe, Partitions partitions, Kernels kernels) {
+        this.spark = spark;
+        this.partitions = partitions;
+        this.kernels = kernels;
+        this.data = spark.broadcast(new SearchData(recipe));
+    }
+
+    @Override
+    public List<TrainedCandidate> train(List<TrainingTask> tasks, TrainingProgress progress) {
+        List<JavaFutureAction<List<CandidateOutcome>>> jobs = new ArrayList<>();
+        for (TrainingTask t : tasks) {
+            jobs.add(spark.parallelize(List.of(wire(t)), 1).map(runner(data)).collectAsync());
+        }
+        List<TrainedCandidate> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < tasks.size(); i++) {
+                TrainingTask t = tasks.get(i);
+                CandidateOutcome o = jobs.get(i).get().get(0);
+                results.add(rebuild(t, o));
+                progress.stepDone(t.index(), t.steps(), t.steps());
+            }
+        } catch (ExecutionException e) {
+            jobs.forEach(j -> j.cancel(true));
+            throw new SaepException("a candidate failed on the cluster: " + TaskFailure.message(e), e);
+        } catch (InterruptedException e) {
+            jobs.forEach(j -> j.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("candidate training interrupted", e);
+        }
+        return results;
+    }
+
+    /** A static factory, so the function Spark serialises holds the broadcast handle and nothing of this executor. */
+    private static Function<CandidateTask, CandidateOutcome> runner(Broadcast<SearchData> data) {
+        return task -> CandidateTaskRunner.run(task, data.value());
+    }
+
+    private CandidateTask wire(TrainingTask t) {
+        SearchData.Role[] outputs = new SearchData.Role[t.outputsOn().size()];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = SearchData.Role.of(partitions, t.outputsOn().get(i));
+        }
+        String json;
+        try {
+            json = JsonFormat.mapper().writeValueAsString(t.candidate());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SaepException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
+        }
+        return new CandidateTask(t.index(), json, t.batches(), t.batchSize(), SearchData.Role.of(partitions, t.train()), outputs,
+                kernels.name());
+    }
+
+    private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {
+        Network net = new Network(t.candidate().architecture(), kernels);
+        net.setParameters(o.parameters);
+        List<float[]> logits = List.of(o.logits);
+        List<int[]> predictions = new ArrayList<>();
+        for (int i = 0; i < logits.size(); i++) {
+            Dataset d = t.outputsOn().get(i);
+            predictions.add(Logits.argmax(logits.get(i), d.classCount()));
+        }
+        return new TrainedCandidate(t.candidate(), net, o.trainLoss, Optional.ofNullable(o.divergence), logits, predictions,
+                o.trainSeconds, o.inferenceSeconds);
+    }
+
+    @Override
+    public String describe() {
+        return "spark " + spark.master();
+    }
+
+    /** Stops the Spark context. */
+    @Override
+    public void close() {
+        spark.stop();
+    }
+}

@@ -1,0 +1,166 @@
+package org.saepj.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkContext$;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.CliRun;
+import org.saepj.testing.TestFiles;
+
+/**
+ * {@code saep search --spark MASTER} end to end: each candidate a Spark task on {@code local-cluster} (separate
+ * executor JVMs), the search's selection, pruning, mixture and checkpoint on the driver; and {@code --folds K --spark},
+ * each fold a task. Every file the search writes equals the local search's, times and provenance aside.
+ */
+class SearchOnSparkTest {
+    @TempDir
+    static Path root;
+    static Path fixture;
+
+    @BeforeAll
+    static void data() throws Exception {
+        fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
+        Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
+    }
+
+    private static String[] args(Path out, List<String> search, String... extra) {
+        List<String> args = new ArrayList<>(List.of("search"));
+        args.addAll(search);
+        args.addAll(List.of("--quiet", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** The local search and the same on the cluster: every report, the ensemble and the log equal, times aside. */
+    private static void assertSameRun(Path local, Path cluster) throws Exception {
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(cluster.resolve("report.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("report.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(cluster.resolve("ensemble/manifest.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("ensemble/manifest.json"))));
+        try (var files = Files.list(local.resolve("ensemble"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".params")).toList()) {
+                assertThat(Files.readAllBytes(cluster.resolve("ensemble").resolve(f.getFileName()))).as(f.getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(f));
+            }
+        }
+        assertThat(Files.readString(cluster.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList())
+                .isEqualTo(Files.readString(local.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList());
+        assertThat(CompareOnSparkTest.logLines(cluster.resolve("search.log"))).isEqualTo(CompareOnSparkTest.logLines(local.resolve("search.log")));
+    }
+
+    /** @return whether a task runs now on the cluster of this JVM's active context (Spark's status API) */
+    private static boolean taskRunning() {
+        scala.Option<SparkContext> active = SparkContext$.MODULE$.getActive();
+        if (active.isEmpty()) {
+            return false;
+        }
+        var tracker = active.get().statusTracker();
+        for (int stage : tracker.getActiveStageIds()) {
+            var info = tracker.getStageInfo(stage);
+            if (info.isDefined() && info.get().numActiveTasks() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void candidatesOnTheClusterGiveTheLocalSearchEvenWhenAnExecutorDies() throws Exception {
+        // four candidates an iteration (widths 64 and 256 × depths 1 and 2): four tasks at once on two executors
+        List<String> search = List.of("--data", "idx:" + fixture, "--space", Path.of("../examples/spaces/wide-and-deep.json")
+                .toAbsolutePath().toString(), "--method", "pie", "--iterations", "4", "--steps", "1200", "--threads", "2");
+        CliRun local = CliRun.of(args(root.resolve("local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        AtomicInteger killed = new AtomicInteger();
+        AtomicInteger tasksSeen = new AtomicInteger();
+        Thread killer = new Thread(() -> {
+            // during the second iteration's tasks (the first has put the partitions in each executor's memory),
+            // kill one executor JVM: Spark trains its candidate again on the other, from nothing
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            boolean wasRunning = false;
+            while (System.nanoTime() < deadline && killed.get() == 0) {
+                boolean running = taskRunning();
+                if (running && !wasRunning) {
+                    tasksSeen.incrementAndGet();
+                }
+                wasRunning = running;
+                if (running && tasksSeen.get() >= 2) {
+                    Optional<ProcessHandle> victim = CompareOnSparkTest.executors().stream().findFirst();
+                    if (victim.isPresent() && victim.get().destroyForcibly()) {
+                        killed.incrementAndGet();
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        killer.start();
+        CliRun cluster = CliRun.of(args(root.resolve("cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        killer.join();
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        assertThat(killed.get()).as("an executor was killed during the search").isEqualTo(1);
+        assertSameRun(root.resolve("local"), root.resolve("cluster"));
+        assertThat(SparkGridExecutorTest.read(root.resolve("cluster/report.json")).at("/provenance/executor").asText())
+                .isEqualTo("spark local-cluster[2,1,1024]");
+    }
+
+    @Test
+    void aCnnSearchWithCandidatesTrainedAnIterationEarlyIsTheLocalOne() throws Exception {
+        // the CNN space trains the next iteration's candidate beside this one's when there are two threads
+        List<String> search = List.of("--data", "idx:" + fixture, "--model", "cnn", "--method", "pap", "--iterations", "3", "--steps", "300",
+                "--threads", "2");
+        CliRun local = CliRun.of(args(root.resolve("cnn-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRun cluster = CliRun.of(args(root.resolve("cnn-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        assertSameRun(root.resolve("cnn-local"), root.resolve("cnn-cluster"));
+    }
+
+    /** Three well-separated classes of four features, as CSV with a header and named labels. */
+    private static Path csv(Path file, int rows, long seed) throws Exception {
+        SplittableRandom rng = new SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("a,b,c,d,species\n");
+        String[] names = {"setosa", "versicolor", "virginica"};
+        for (int i = 0; i < rows; i++) {
+            int c = i % 3;
+            for (int j = 0; j < 4; j++) {
+                sb.append(String.format(java.util.Locale.ROOT, "%.3f,", c * 2.0 + j * 0.1 + rng.nextGaussian()));
+            }
+            sb.append(names[c]).append('\n');
+        }
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @Test
+    void foldsOnTheClusterWithASeparateTestSetAreTheLocalFolds() throws Exception {
+        Path train = csv(root.resolve("train.csv"), 150, 1);
+        Path test = csv(root.resolve("test.csv"), 60, 2);
+        List<String> search = List.of("--data", "csv:" + train, "--test", "csv:" + test, "--label-column", "species", "--method", "topk",
+                "--max-members", "2", "--folds", "3", "--iterations", "3", "--steps", "300", "--threads", "1");
+        CliRun local = CliRun.of(args(root.resolve("folds-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRun cluster = CliRun.of(args(root.resolve("folds-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        for (int k = 1; k <= 3; k++) {
+            assertSameRun(root.resolve("folds-local/fold-" + k), root.resolve("folds-cluster/fold-" + k));
+        }
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("folds-cluster/report.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("folds-local/report.json"))));
+        assertThat(cluster.out()).contains("3 folds: test accuracy");
+    }
+}
