@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,30 +50,14 @@ class CompareOnSparkTest {
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
         CliRun local = CliRun.of(compare(root.resolve("local")));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        AtomicInteger killed = new AtomicInteger();
-        Thread killer = new Thread(() -> {
-            // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
-            // Spark runs the task again on an executor that lives, from nothing
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline && killed.get() == 0) {
-                if (searchRunning()) {
-                    Optional<ProcessHandle> victim = executors().stream().findFirst();
-                    if (victim.isPresent() && victim.get().destroyForcibly()) {
-                        killed.incrementAndGet();
-                    }
-                }
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
+        // Spark runs the task again on an executor that lives, from nothing
+        ExecutorKiller killer = new ExecutorKiller(CompareOnSparkTest::searchRunning, 50);
         killer.start();
         CliRun cluster = CliRun.of(compare(root.resolve("cluster"), "--spark", "local-cluster[2,1,1024]"));
         killer.join();
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertThat(killed.get()).as("an executor was killed during the comparison").isEqualTo(1);
+        assertThat(killer.killed()).as("an executor was killed during the comparison").isEqualTo(1);
         for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
             Path a = root.resolve("local/runs").resolve(run);
             Path b = root.resolve("cluster/runs").resolve(run);

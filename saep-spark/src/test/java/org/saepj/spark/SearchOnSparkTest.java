@@ -6,9 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkContext$;
@@ -82,37 +81,23 @@ class SearchOnSparkTest {
                 .toAbsolutePath().toString(), "--method", "pie", "--iterations", "4", "--steps", "1200", "--threads", "2");
         CliRun local = CliRun.of(args(root.resolve("local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        AtomicInteger killed = new AtomicInteger();
-        AtomicInteger tasksSeen = new AtomicInteger();
-        Thread killer = new Thread(() -> {
-            // during the second iteration's tasks (the first has put the partitions in each executor's memory),
-            // kill one executor JVM: Spark trains its candidate again on the other, from nothing
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            boolean wasRunning = false;
-            while (System.nanoTime() < deadline && killed.get() == 0) {
-                boolean running = taskRunning();
-                if (running && !wasRunning) {
-                    tasksSeen.incrementAndGet();
-                }
-                wasRunning = running;
-                if (running && tasksSeen.get() >= 2) {
-                    Optional<ProcessHandle> victim = CompareOnSparkTest.executors().stream().findFirst();
-                    if (victim.isPresent() && victim.get().destroyForcibly()) {
-                        killed.incrementAndGet();
-                    }
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        // during the second round of candidate tasks (the first has put the partitions in each executor's memory),
+        // kill one executor JVM: Spark trains its candidate again on the other, from nothing
+        AtomicInteger rounds = new AtomicInteger();
+        AtomicBoolean wasRunning = new AtomicBoolean();
+        ExecutorKiller killer = new ExecutorKiller(() -> {
+            boolean running = taskRunning();
+            if (running && !wasRunning.getAndSet(true)) {
+                rounds.incrementAndGet();
             }
-        });
+            wasRunning.set(running);
+            return running && rounds.get() >= 2;
+        }, 5);
         killer.start();
         CliRun cluster = CliRun.of(args(root.resolve("cluster"), search, "--spark", "local-cluster[2,1,1024]"));
         killer.join();
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertThat(killed.get()).as("an executor was killed during the search").isEqualTo(1);
+        assertThat(killer.killed()).as("an executor was killed during the search").isEqualTo(1);
         assertSameRun(root.resolve("local"), root.resolve("cluster"));
         assertThat(SparkGridExecutorTest.read(root.resolve("cluster/report.json")).at("/provenance/executor").asText())
                 .isEqualTo("spark local-cluster[2,1,1024]");
