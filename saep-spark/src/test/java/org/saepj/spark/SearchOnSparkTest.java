@@ -148,4 +148,39 @@ class SearchOnSparkTest {
                 .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("folds-local/report.json"))));
         assertThat(cluster.out()).contains("3 folds: test accuracy");
     }
+
+    /**
+     * A search whose driver is killed (SIGKILL, with its worker and executor) after its first checkpoint continues with
+     * {@code --resume DIR --spark MASTER} from that checkpoint and ends as the local search.
+     */
+    @Test
+    void aSearchWhoseDriverIsKilledContinuesWithResume() throws Exception {
+        List<String> search = List.of("--data", "idx:" + fixture, "--method", "pap", "--iterations", "5", "--steps", "5000", "--threads", "1");
+        CliRun local = CliRun.of(args(root.resolve("resume-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        Path dir = root.resolve("resume-cluster");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "org.saepj.cli.SaepCommand"));
+        cmd.addAll(List.of(args(dir, search, "--spark", "local-cluster[1,1,1024]")));
+        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("search-driver.log").toFile()).start();
+        Path state = dir.resolve("checkpoint").resolve("state.json");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(state) && driver.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(driver.isAlive()).as("the driver still runs after its first checkpoint: " + Files.readString(root.resolve("search-driver.log")))
+                .isTrue();
+        driver.descendants().forEach(ProcessHandle::destroyForcibly);
+        driver.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(dir.resolve("report.json")).doesNotExist();
+        CliRun resumed = CliRun.of("search", "--resume", dir.toString(), "--spark", "local-cluster[2,1,1024]");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("continuing at iteration");
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("report.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("resume-local/report.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("ensemble/manifest.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("resume-local/ensemble/manifest.json"))));
+    }
 }
