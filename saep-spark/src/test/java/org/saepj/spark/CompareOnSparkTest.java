@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.CliRun;
-import org.saepj.testing.TestFiles;
 
 /** {@code saep compare --spark MASTER} end to end, in this JVM as the launcher runs it: faults and errors included. */
 class CompareOnSparkTest {
@@ -20,8 +19,7 @@ class CompareOnSparkTest {
 
     @BeforeAll
     static void data() throws Exception {
-        fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
-        Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
+        fixture = LocalClusters.fixture(root);
     }
 
     static String[] compare(Path out, String... extra) {
@@ -109,11 +107,7 @@ class CompareOnSparkTest {
         CliRun here = CliRun.of(compare(local));
         assertThat(here.exitCode()).as(here.err()).isZero();
         Path dir = root.resolve("killed-driver");
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
-        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "org.saepj.cli.SaepCommand"));
-        cmd.addAll(List.of(compare(dir, "--spark", "local-cluster[1,1,1024]")));
+        List<String> cmd = LocalClusters.cli(compare(dir, "--spark", "local-cluster[1,1,1024]"));
         Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("driver.log").toFile()).start();
         Path first = dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("report.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

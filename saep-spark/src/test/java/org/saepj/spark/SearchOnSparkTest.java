@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.CliRun;
-import org.saepj.testing.TestFiles;
 
 /**
  * {@code saep search --spark MASTER} end to end: each candidate a Spark task on {@code local-cluster} (separate
@@ -29,8 +28,7 @@ class SearchOnSparkTest {
 
     @BeforeAll
     static void data() throws Exception {
-        fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
-        Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
+        fixture = LocalClusters.fixture(root);
     }
 
     private static String[] args(Path out, List<String> search, String... extra) {
@@ -159,11 +157,7 @@ class SearchOnSparkTest {
         CliRun local = CliRun.of(args(root.resolve("resume-local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
         Path dir = root.resolve("resume-cluster");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
-        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "org.saepj.cli.SaepCommand"));
-        cmd.addAll(List.of(args(dir, search, "--spark", "local-cluster[1,1,1024]")));
+        List<String> cmd = LocalClusters.cli(args(dir, search, "--spark", "local-cluster[1,1,1024]"));
         Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("search-driver.log").toFile()).start();
         Path state = dir.resolve("checkpoint").resolve("state.json");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
