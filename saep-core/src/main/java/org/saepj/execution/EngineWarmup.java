@@ -38,6 +38,11 @@ public final class EngineWarmup implements AutoCloseable {
         return this;
     }
 
+    /** @return a warm-up that does nothing: for a JVM that will not train (its candidates train on a cluster) */
+    public static EngineWarmup none() {
+        return new EngineWarmup();
+    }
+
     /**
      * Starts warming up on a thread of its own, for the candidates the search's space proposes first, on inputs of
      * the shape the data will probably have; nothing is started on a single core, where it would only compete.

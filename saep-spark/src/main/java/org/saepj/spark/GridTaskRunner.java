@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.saepj.data.SourceData;
-import org.saepj.data.source.SourceRecipe;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
-import org.saepj.persistence.JsonFormat;
 import org.saepj.run.RunDirectory;
 import org.saepj.run.SearchLog;
 import org.saepj.search.Experiment;
@@ -27,15 +24,9 @@ final class GridTaskRunner {
     }
 
     static byte[] run(GridTask task) {
-        SearchConfig config;
-        try {
-            config = JsonFormat.mapper().readValue(task.configJson, SearchConfig.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("run " + task.name + ": cannot read its configuration: " + e.getMessage(), e);
-        }
-        SourceData data = task.data.load(config.dataset());
-        List<Partitions> parts = Partitions.prepare(config, data);
-        Partitions p = parts.get(Math.max(0, task.foldIndex));
+        SearchConfig config = task.run.config();
+        SourceData data = task.run.load();
+        Partitions p = task.run.prepare(data);
         Kernels kernels = KernelsProvider.best();
         Path dir = null;
         try {
@@ -46,7 +37,7 @@ final class GridTaskRunner {
             try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
                  SearchLog log = new SearchLog(runDir.resolve("search.log"))) {
                 log.log("config " + config);
-                run.complete(config, p, Experiment.info(config, data, p), executor, kernels, log, task.foldIndex);
+                run.complete(config, p, Experiment.info(config, data, p), executor, kernels, log, task.run.foldIndex());
             }
             return RunArchive.pack(runDir);
         } catch (IOException e) {

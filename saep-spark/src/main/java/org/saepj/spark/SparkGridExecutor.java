@@ -11,12 +11,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.SourceRecipe;
-import org.saepj.persistence.JsonFormat;
 import org.saepj.run.ComparisonListener;
 import org.saepj.run.ComparisonRun;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.GridRun;
 import org.saepj.run.RunDirectory;
+import org.saepj.search.PartitionsRecipe;
 
 /**
  * Runs each search of a comparison's grid as a Spark task: one job per run, all submitted at once, so the cluster
@@ -48,12 +48,7 @@ public final class SparkGridExecutor implements GridExecutor {
                 jobs.add(null);
                 continue;
             }
-            GridTask task;
-            try {
-                task = new GridTask(g.index(), g.name(), JsonFormat.mapper().writeValueAsString(g.config()), g.foldIndex(), data);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new SaepException("run " + g.name() + ": cannot write its configuration: " + e.getMessage(), e);
-            }
+            GridTask task = new GridTask(g.name(), new PartitionsRecipe(data, g.config(), g.foldIndex()));
             spark.setJobGroup("saep-" + g.name(), "SAEP-J run " + g.name(), true);
             jobs.add(spark.parallelize(List.of(task), 1).map(GridTaskRunner::run).collectAsync());
         }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
-import org.saepj.data.source.TestSets;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
@@ -22,6 +21,7 @@ import org.saepj.cli.output.OutputDirectory;
 import org.saepj.cli.output.Preflight;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
+import org.saepj.data.source.TestSets;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.CandidateExecutor;
@@ -101,8 +101,9 @@ public final class SearchCommand implements Runnable {
             inv = null;
         }
         Kernels kernels = KernelsProvider.best();
-        // The other core compiles the kernels while this one reads and checksums the data.
-        EngineWarmup warmup = EngineWarmup.forSearch(config, kernels);
+        // The other core compiles the kernels while this one reads and checksums the data; with --spark the
+        // candidates train on the executors, and this JVM's cores are the Spark context's and the data's.
+        EngineWarmup warmup = spark.enabled() ? EngineWarmup.none() : EngineWarmup.forSearch(config, kernels);
         try {
             searchIn(dir, stdout, inv, config, kernels, warmup);
         } finally {

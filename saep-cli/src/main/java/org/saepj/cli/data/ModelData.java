@@ -1,6 +1,5 @@
 package org.saepj.cli.data;
 
-import org.saepj.data.source.TestSets;
 import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
@@ -9,6 +8,7 @@ import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.Standardizer;
 import org.saepj.data.source.DataSources;
+import org.saepj.data.source.TestSets;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
