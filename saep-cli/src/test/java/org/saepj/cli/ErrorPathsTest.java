@@ -76,7 +76,7 @@ class ErrorPathsTest {
         String out = fresh();
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--spark", "local[1]", "--out", out),
                 "--spark: the saep-spark module is not on the class path");
-        assertThat(Path.of(out)).doesNotExist();
+        assertThat(Path.of(out).resolve(org.saepj.cli.output.Invocation.FILE)).as("nothing to resume").doesNotExist();
         usage(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--spark-conf", "spark.executor.memory=1g", "--out",
                 fresh()), "--spark-conf: only with --spark MASTER");
     }
@@ -95,6 +95,10 @@ class ErrorPathsTest {
     @Test
     void missingDataAndCorruptModelsAreFailures() throws Exception {
         failure(CliRun.of("search", "--data", "mnist", "--data-dir", dataDir, "--out", fresh()), "saep datasets fetch mnist");
+        String out = fresh();
+        failure(CliRun.of("search", "--data", "csv:hdfs://namenode/data/train.csv", "--out", out),
+                "hdfs://namenode/data/train.csv: data on another file system (hdfs:) is read through Spark's Hadoop file systems: give --spark");
+        assertThat(Path.of(out).resolve(org.saepj.cli.output.Invocation.FILE)).as("nothing to resume").doesNotExist();
         failure(CliRun.of("evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
                 "does not exist");
         Path corrupt = root.resolve("corrupt");

@@ -67,4 +67,12 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
         Objects.requireNonNull(test);
         Objects.requireNonNull(sha256);
     }
+
+    /**
+     * @param other the source as the user wrote it, where this one names the local copy it was read from
+     * @return the same data under that source
+     */
+    public SourceData withSource(String other) {
+        return new SourceData(name, other, train, test, sha256, verified, separateTest, featureNames);
+    }
 }

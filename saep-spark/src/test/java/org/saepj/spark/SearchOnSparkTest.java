@@ -129,16 +129,34 @@ class SearchOnSparkTest {
         return file;
     }
 
+    /**
+     * The training and test CSV on another file system — a Hadoop one bound by {@code spark.hadoop.fs.bucket.impl}, as
+     * {@code s3a:} is by hadoop-aws — read through Hadoop's layer by the driver and by each fold's executor.
+     */
     @Test
-    void foldsOnTheClusterWithASeparateTestSetAreTheLocalFolds() throws Exception {
+    void foldsOnTheClusterWithATestSetOnAHadoopFileSystemAreTheLocalFolds() throws Exception {
         Path train = csv(root.resolve("train.csv"), 150, 1);
         Path test = csv(root.resolve("test.csv"), 60, 2);
-        List<String> search = List.of("--data", "csv:" + train, "--test", "csv:" + test, "--label-column", "species", "--method", "topk",
-                "--max-members", "2", "--folds", "3", "--iterations", "3", "--steps", "300", "--threads", "1");
-        CliRun local = CliRun.of(args(root.resolve("folds-local"), search));
+        List<String> options = List.of("--label-column", "species", "--method", "topk", "--max-members", "2", "--folds", "3",
+                "--iterations", "3", "--steps", "300", "--threads", "1");
+        List<String> here = new ArrayList<>(List.of("--data", "csv:" + train, "--test", "csv:" + test));
+        here.addAll(options);
+        List<String> remote = new ArrayList<>(List.of("--data", "csv:bucket://" + train, "--test", "csv:bucket://" + test));
+        remote.addAll(options);
+        CliRun local = CliRun.of(args(root.resolve("folds-local"), here));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRun cluster = CliRun.of(args(root.resolve("folds-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        CliRun cluster = CliRun.of(args(root.resolve("folds-cluster"), remote, "--spark", "local-cluster[2,1,1024]",
+                "--spark-conf", BucketFileSystem.SETTING + "=" + BucketFileSystem.class.getName()));
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        Path clusterRuns = root.resolve("folds-cluster");
+        assertThat(Files.readString(clusterRuns.resolve("fold-1/report.json"))).as("the source as the user gave it")
+                .contains("\"csv:bucket://" + train + "\"").doesNotContain("saep-cache");
+        try (var files = Files.walk(clusterRuns)) {
+            // the one difference from the local run: where the files were read from
+            for (Path f : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".log")).toList()) {
+                Files.writeString(f, Files.readString(f).replace("csv:bucket://", "csv:"));
+            }
+        }
         for (int k = 1; k <= 3; k++) {
             assertSameRun(root.resolve("folds-local/fold-" + k), root.resolve("folds-cluster/fold-" + k));
         }

@@ -87,7 +87,7 @@ public final class CompareCommand implements Runnable {
             plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
             invocation = null;
         }
-        SourceData source = TestSets.attach(dataOptions.sources(), plan.base().dataset(), run.test);
+        SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         if (run.resuming()) {
             invocation.verify(dir.resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
         } else {
@@ -108,7 +108,7 @@ public final class CompareCommand implements Runnable {
 
     /** The local executor, or the one --spark names, found on the class path (the saep-spark module). */
     private GridExecutor gridExecutor(SourceData source) {
-        return spark.enabled() ? spark.grid(SparkOptions.recipe(dataOptions, run.test, source)) : new LocalGridExecutor();
+        return spark.enabled() ? spark.grid(spark.recipe(dataOptions, run.test, source)) : new LocalGridExecutor();
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */

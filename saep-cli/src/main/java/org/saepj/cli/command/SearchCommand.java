@@ -112,7 +112,7 @@ public final class SearchCommand implements Runnable {
     }
 
     private void searchIn(Path dir, PrintWriter stdout, Invocation inv, SearchConfig config, Kernels kernels, EngineWarmup warmup) {
-        SourceData source = TestSets.attach(dataOptions.sources(), config.dataset(), run.test);
+        SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
         } else {
@@ -154,12 +154,12 @@ public final class SearchCommand implements Runnable {
         if (!spark.enabled()) {
             return new LocalExecutor(config.threads(), kernels);
         }
-        return spark.candidates(new PartitionsRecipe(SparkOptions.recipe(dataOptions, run.test, source), config, -1), p, kernels);
+        return spark.candidates(new PartitionsRecipe(spark.recipe(dataOptions, run.test, source), config, -1), p, kernels);
     }
 
     /** --folds K --spark: each fold's whole search a Spark task, its directory written here as it comes back. */
     private List<RunSummary> foldsOnCluster(SearchConfig config, SourceData source, Path dir, PrintWriter stdout) {
-        try (GridExecutor grid = spark.grid(SparkOptions.recipe(dataOptions, run.test, source))) {
+        try (GridExecutor grid = spark.grid(spark.recipe(dataOptions, run.test, source))) {
             if (!run.quiet) {
                 stdout.println("running the " + config.folds() + " folds as tasks on " + grid.name());
             }

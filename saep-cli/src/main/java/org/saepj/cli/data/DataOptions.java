@@ -8,6 +8,7 @@ import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
+import org.saepj.data.source.RemoteFiles;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -44,9 +45,17 @@ public final class DataOptions {
         return where.locator();
     }
 
-    /** @return the data sources configured by these options */
+    /** @return the data sources configured by these options, local paths only */
     public DataSources sources() {
-        return new DataSources(locator(), csvOptions(), DecodedCache.standard());
+        return sources(RemoteFiles.none());
+    }
+
+    /**
+     * @param remote how sources on other file systems are read ({@code --spark}'s)
+     * @return the data sources configured by these options
+     */
+    public DataSources sources(RemoteFiles remote) {
+        return new DataSources(locator(), csvOptions(), DecodedCache.standard(), remote);
     }
 
     /** @return --header and --label-column as the CSV reader takes them */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
  * the run stored.
  */
 public final class RunOptions {
-    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required).")
+    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required); with --spark the path"
+            + " may be a URI every executor reaches (csv:hdfs://…, idx:s3a://…).")
     public String data;
 
     @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")

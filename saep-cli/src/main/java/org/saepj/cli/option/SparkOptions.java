@@ -5,6 +5,8 @@ import java.util.Map;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.data.SourceData;
+import org.saepj.data.source.RemoteFileSystems;
+import org.saepj.data.source.RemoteFiles;
 import org.saepj.data.source.SourceRecipe;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.execution.CandidateExecutor;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 public final class SparkOptions {
     @Option(names = "--spark", paramLabel = "MASTER", description = "Run on this Spark master (local-cluster[2,1,1024],"
             + " spark://HOST:7077, yarn, …): compare runs each search as a task; search trains each candidate as a task (each fold"
-            + " with --folds). The data must be at a path every executor sees. Results are the local run's (docs/SPARK.md).")
+            + " with --folds). The data must be at a path every executor sees, or a URI they all reach (csv:hdfs://…, idx:s3a://…)."
+            + " Results are the local run's (docs/SPARK.md).")
     public String master;
 
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --spark (repeatable), or"
@@ -41,9 +44,21 @@ public final class SparkOptions {
 
     /** Checks the options before any work starts: --spark-conf not alone, the module there when --spark is given. */
     public void check() {
-        if (enabled() && (GridExecutors.find("spark").isEmpty() || CandidateExecutorProvider.find("spark").isEmpty())) {
+        if (enabled() && (GridExecutors.find("spark").isEmpty() || CandidateExecutorProvider.find("spark").isEmpty()
+                || RemoteFileSystems.find("spark").isEmpty())) {
             throw missingModule();
         }
+    }
+
+    /**
+     * @return how sources on other file systems ({@code hdfs://}, {@code s3a://}) are read: through Spark's Hadoop file systems,
+     *     configured by the {@code spark.hadoop.*} settings, with --spark; refused in one line without it
+     */
+    public RemoteFiles remoteFiles() {
+        if (!enabled()) {
+            return RemoteFiles.none();
+        }
+        return RemoteFileSystems.find("spark").orElseThrow(SparkOptions::missingModule).open(settings);
     }
 
     /**
@@ -52,8 +67,8 @@ public final class SparkOptions {
      * @param source the data as loaded here
      * @return how executors load the same data
      */
-    public static SourceRecipe recipe(DataOptions data, String test, SourceData source) {
-        return new SourceRecipe(data.where.dataDir, data.csvOptions(), source.sha256(), test);
+    public SourceRecipe recipe(DataOptions data, String test, SourceData source) {
+        return new SourceRecipe(data.where.dataDir, data.csvOptions(), source.sha256(), test, remoteFiles());
     }
 
     /**

@@ -14,7 +14,8 @@ import org.saepj.data.io.IdxDatasetReader;
 /**
  * Turns a source string into loaded data. Sources are a known name ({@code fashion-mnist}, {@code mnist},
  * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code idx:DIR},
- * {@code cifar10:DIR_OR_TARGZ} or {@code csv:FILE}.
+ * {@code cifar10:DIR_OR_TARGZ} or {@code csv:FILE}, whose path may be a URI of another file system
+ * ({@code csv:hdfs://namenode/train.csv}), read through the {@link RemoteFiles} given.
  */
 public final class DataSources {
     /** The kinds of an explicit source, {@code KIND:PATH}. */
@@ -22,6 +23,7 @@ public final class DataSources {
     private final DatasetLocator locator;
     private final CsvReader.Options csvOptions;
     private final Optional<DecodedCache> cache;
+    private final RemoteFiles remote;
 
     /**
      * @param locator where known datasets are looked up
@@ -37,9 +39,20 @@ public final class DataSources {
      * @param cache where decoded IDX datasets are kept between loads, if anywhere (the data are the same either way)
      */
     public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache) {
+        this(locator, csvOptions, cache, RemoteFiles.none());
+    }
+
+    /**
+     * @param locator where known datasets are looked up
+     * @param csvOptions how CSV sources are read
+     * @param cache where decoded IDX datasets are kept between loads, if anywhere (the data are the same either way)
+     * @param remote how a source's URI of another file system is brought here
+     */
+    public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
         this.locator = locator;
         this.csvOptions = csvOptions;
         this.cache = cache;
+        this.remote = remote;
     }
 
     /**
@@ -54,8 +67,9 @@ public final class DataSources {
             return source;
         }
         int colon = source.indexOf(':');
-        if (colon <= 0 || colon == source.length() - 1 || !KINDS.contains(source.substring(0, colon))) {
-            return source;
+        if (colon <= 0 || colon == source.length() - 1 || !KINDS.contains(source.substring(0, colon))
+                || RemoteFiles.URI.matcher(source.substring(colon + 1)).matches()) {
+            return source; // a URI names the same data from anywhere
         }
         try {
             return source.substring(0, colon + 1) + Path.of(source.substring(colon + 1)).toAbsolutePath().normalize();
@@ -105,14 +119,35 @@ public final class DataSources {
                     + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE" + (hint.isEmpty() ? Suggestion.hint(source, KnownDataset.ids()) : hint));
         }
         String kind = source.substring(0, colon);
-        Path path = Path.of(source.substring(colon + 1));
+        String location = source.substring(colon + 1);
+        if (RemoteFiles.URI.matcher(source).matches()) {
+            throw new UnknownNameException("data source '" + source + "' not understood: a URI takes its kind in front: csv:" + source
+                    + ", idx:" + source + " or cifar10:" + source);
+        }
+        if (!KINDS.contains(kind)) {
+            throw new UnknownNameException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:"
+                    + Suggestion.closest(kind, KINDS).map(k -> " (did you mean " + k + ":" + location + "?)").orElse(""));
+        }
+        Optional<java.net.URI> uri = RemoteFiles.remote(location);
+        if (uri.isPresent()) {
+            // read from the local copy, recorded under the URI the user gave
+            return read(kind, remote.fetch(uri.get())).withSource(source);
+        }
+        return read(kind, local(location));
+    }
+
+    private SourceData read(String kind, Path path) {
         return switch (kind) {
             case "idx" -> IdxDatasetReader.read(path.getFileName() == null ? "idx" : path.getFileName().toString(),
                     path, null, java.util.Map.of(), cache);
             case "cifar10" -> Cifar10Reader.read(path);
             case "csv" -> CsvReader.read(path, csvOptions);
-            default -> throw new UnknownNameException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:"
-                    + Suggestion.closest(kind, KINDS).map(k -> " (did you mean " + k + ":" + path + "?)").orElse(""));
+            default -> throw new IllegalStateException("kind " + kind + " listed but not read");
         };
+    }
+
+    /** A local path, written as one or as a {@code file://} URI. */
+    private static Path local(String location) {
+        return RemoteFiles.URI.matcher(location).matches() ? Path.of(java.net.URI.create(location)) : Path.of(location);
     }
 }

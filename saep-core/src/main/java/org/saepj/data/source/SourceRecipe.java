@@ -10,9 +10,10 @@ import org.saepj.data.io.DecodedCache;
 
 /**
  * How another JVM — a cluster's executor — loads the same data as this one: the known-dataset directory and CSV
- * options this JVM read it with, and the fingerprint it got, which the other copy must match. The data must be at
- * a path every executor sees (a shared file system, or the same files on each machine). Plain strings, so it
- * crosses the wire with Java serialisation.
+ * options this JVM read it with, the file systems it read URIs with, and the fingerprint it got, which the other copy
+ * must match. The data must be at a path every executor sees: a shared file system, the same files on each machine, or
+ * a URI of a file system they all reach ({@code hdfs://}, {@code s3a://}: {@link RemoteFiles}). Java-serialisable, so it
+ * crosses the wire.
  */
 public final class SourceRecipe implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -22,6 +23,7 @@ public final class SourceRecipe implements Serializable {
     private final String sha256;
     /** The separate test source ({@code --test}), or null. */
     private final String test;
+    private final RemoteFiles remote;
 
     /**
      * @param dataDir the directory of known datasets, or null for the standard search order
@@ -39,6 +41,18 @@ public final class SourceRecipe implements Serializable {
      * @param test the separate test source the driver attached ({@code --test}), or null
      */
     public SourceRecipe(Path dataDir, CsvReader.Options csv, String sha256, String test) {
+        this(dataDir, csv, sha256, test, RemoteFiles.none());
+    }
+
+    /**
+     * @param dataDir the directory of known datasets, or null for the standard search order
+     * @param csv how CSV sources are read
+     * @param sha256 the fingerprint of the data the driver loaded (with its test set, when there is one)
+     * @param test the separate test source the driver attached ({@code --test}), or null
+     * @param remote how the driver read sources of other file systems; the other JVM reads them the same way
+     */
+    public SourceRecipe(Path dataDir, CsvReader.Options csv, String sha256, String test, RemoteFiles remote) {
+        this.remote = remote;
         this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
         this.header = csv.header().orElse(null);
         this.labelColumn = csv.labelColumn().orElse(null);
@@ -53,7 +67,7 @@ public final class SourceRecipe implements Serializable {
      */
     public SourceData load(String source) {
         DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
-                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn)), DecodedCache.standard());
+                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn)), DecodedCache.standard(), remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
             throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
