@@ -14,6 +14,25 @@ class KernelsTest {
     private final Kernels scalar = KernelsProvider.scalar();
     private final Kernels vector = KernelsProvider.vector();
 
+    /**
+     * The weight gradient's blocks (5, 4 or 1 output rows at a time, by k) sum each output over the batch in order, as
+     * the plain product of the transposed input does: the same bits, whichever block an output falls in.
+     */
+    @ParameterizedTest
+    @CsvSource({"64,784,512", "64,32,64", "7,23,128", "3,10,64", "64,13,192", "2,5,64", "4,1,64"})
+    void theWeightGradientsBlocksKeepTheOrderOfAdditions(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 31L + k * 7L + n);
+        float[] x = random(m * k, rng);
+        float[] dy = random(m * n, rng);
+        float[] blocked = new float[k * n];
+        vector.gemmTransposedA(x, dy, 0, blocked, 0, m, k, n);
+        float[] xt = new float[k * m];
+        Kernels.transpose(x, 0, m, k, xt);
+        float[] plain = new float[k * n];
+        vector.gemm(xt, 0, dy, 0, plain, 0, k, m, n, false);
+        assertThat(blocked).isEqualTo(plain);
+    }
+
     static float[] random(int n, SplittableRandom rng) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {
@@ -23,7 +42,8 @@ class KernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,5,7", "4,16,16", "9,33,10", "64,784,32", "13,17,47", "64,32,10", "6,512,10", "5,70,40"})
+    @CsvSource({"1,1,1", "3,5,7", "4,16,16", "9,33,10", "64,784,32", "13,17,47", "64,32,10", "6,512,10", "5,70,40", "7,23,130",
+        "3,32,64", "5,10,70", "64,784,512"})
     void gemmFormsAgree(int m, int k, int n) {
         SplittableRandom rng = new SplittableRandom(m * 1000L + k * 10L + n);
         float[] a = random(3 + m * k, rng);

@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked kernels on {@code jdk.incubator.vector}. Blocks of 4 rows × 2 vectors keep eight
- * accumulators in registers so each broadcast feeds two FMAs and each load four; column strips are the outer
- * loop so a strip of the right matrix stays in cache while every row block passes over it.
+ * Register-blocked kernels on {@code jdk.incubator.vector}. Blocks of 4 rows × 4 vectors (4 × 2, 4 × 1 for narrower
+ * outputs) keep up to sixteen accumulators in registers so each broadcast feeds four FMAs and each load four; the
+ * weight gradient {@code aᵀ·b}, whose sums are only as long as the batch, uses 5 × 4 blocks where it can, so each
+ * load feeds five FMAs and a block's fixed cost is spread over more of them. Column strips are the outer loop so a
+ * strip of the right matrix stays in cache while every row block passes over it.
  *
  * <p>Tails narrower than a vector are done with scalar loops: masked loads and stores are slow on JDK 17.
  * Only loaded when the module is present; see {@link KernelsProvider}.
@@ -215,8 +217,17 @@ final class VectorKernels implements Kernels {
     public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
         int nFull = n - n % L;
         int j = 0;
+        // Five output rows at a time where the rest still splits into blocks of four (k = 32: 4 × 5 + 3 × 4; 784:
+        // 156 × 5 + 4); every output keeps its order of additions whichever block computes it.
+        int fives = k / 5;
+        while (fives > 0 && fives % 4 != k % 4) {
+            fives--;
+        }
         for (; j + 4 * L <= nFull; j += 4 * L) {
             int p = 0;
+            for (; p < 5 * fives; p += 5) {
+                transposedABlock5x4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
             for (; p + 4 <= k; p += 4) {
                 transposedABlock4x4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
             }
@@ -318,6 +329,83 @@ final class VectorKernels implements Kernels {
         c31.intoArray(c, c0 + 3 * n + L);
         c32.intoArray(c, c0 + 3 * n + 2 * L);
         c33.intoArray(c, c0 + 3 * n + 3 * L);
+    }
+
+    /** As {@link #transposedABlock4x4}, five output rows × four vectors: twenty accumulators, each load of b feeding five FMAs. */
+    private static void transposedABlock5x4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c02 = FloatVector.zero(S);
+        FloatVector c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c12 = FloatVector.zero(S);
+        FloatVector c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c22 = FloatVector.zero(S);
+        FloatVector c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        FloatVector c32 = FloatVector.zero(S);
+        FloatVector c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c41 = FloatVector.zero(S);
+        FloatVector c42 = FloatVector.zero(S);
+        FloatVector c43 = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            int bi = b0 + i * n;
+            FloatVector b0v = FloatVector.fromArray(S, b, bi);
+            FloatVector b1v = FloatVector.fromArray(S, b, bi + L);
+            FloatVector b2v = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, b, bi + 3 * L);
+            int ai = i * k + p;
+            FloatVector x0 = FloatVector.broadcast(S, a[ai]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            c02 = b2v.fma(x0, c02);
+            c03 = b3v.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[ai + 1]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            c12 = b2v.fma(x1, c12);
+            c13 = b3v.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[ai + 2]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            c22 = b2v.fma(x2, c22);
+            c23 = b3v.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[ai + 3]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+            c32 = b2v.fma(x3, c32);
+            c33 = b3v.fma(x3, c33);
+            FloatVector x4 = FloatVector.broadcast(S, a[ai + 4]);
+            c40 = b0v.fma(x4, c40);
+            c41 = b1v.fma(x4, c41);
+            c42 = b2v.fma(x4, c42);
+            c43 = b3v.fma(x4, c43);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c12.intoArray(c, c0 + n + 2 * L);
+        c13.intoArray(c, c0 + n + 3 * L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c22.intoArray(c, c0 + 2 * n + 2 * L);
+        c23.intoArray(c, c0 + 2 * n + 3 * L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+        c32.intoArray(c, c0 + 3 * n + 2 * L);
+        c33.intoArray(c, c0 + 3 * n + 3 * L);
+        c40.intoArray(c, c0 + 4 * n);
+        c41.intoArray(c, c0 + 4 * n + L);
+        c42.intoArray(c, c0 + 4 * n + 2 * L);
+        c43.intoArray(c, c0 + 4 * n + 3 * L);
     }
 
     private static void transposedABlock4x2(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
