@@ -122,26 +122,24 @@ final class HadoopFiles implements RemoteFiles {
      *     change could not be seen
      */
     private static Optional<String> version(FileSystem fs, FileStatus status) throws IOException {
-        List<String> files = new ArrayList<>();
+        List<FileStatus> files = new ArrayList<>();
         if (status.isFile()) {
-            files.add(line(status));
+            files.add(status);
         } else {
             RemoteIterator<LocatedFileStatus> all = fs.listFiles(status.getPath(), true);
             while (all.hasNext()) {
-                files.add(line(all.next()));
+                files.add(all.next());
             }
-            files.sort(null);
         }
-        for (String f : files) {
-            if (f.endsWith(" 0")) {
+        List<String> lines = new ArrayList<>();
+        for (FileStatus f : files) {
+            if (f.getModificationTime() <= 0) {
                 return Optional.empty();
             }
+            lines.add(f.getPath().toUri().getPath() + " " + f.getLen() + " " + f.getModificationTime());
         }
-        return Optional.of(String.join("\n", files));
-    }
-
-    private static String line(FileStatus file) {
-        return file.getPath().toUri().getPath() + " " + file.getLen() + " " + Math.max(0, file.getModificationTime());
+        lines.sort(null);
+        return Optional.of(String.join("\n", lines));
     }
 
     private static Path copy(FileSystem fs, org.apache.hadoop.fs.Path from, Path to) throws IOException {

@@ -57,6 +57,33 @@ class HadoopFilesTest {
         assertThat(Files.readString(copy)).isEqualTo("a,b\n1,x\n");
     }
 
+    /** HTTP gives no modification time, so a change could not be seen: each load fetches afresh, into a temporary copy. */
+    @Test
+    void aFileWithoutModificationTimeIsFetchedEachTimeAndNotCached() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/train.csv", exchange -> {
+            byte[] body = ("a,b\n" + requests.incrementAndGet() + ",x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/train.csv");
+            Path first = files().fetch(uri);
+            Path second = files().fetch(uri);
+            assertThat(Files.readString(first)).isEqualTo("a,b\n1,x\n");
+            assertThat(Files.readString(second)).as("fetched again").isEqualTo("a,b\n2,x\n");
+            assertThat(first.getFileName().toString()).isEqualTo("train.csv");
+            assertThat(first.startsWith(root.resolve("cache"))).as("a temporary copy, not a cache entry").isFalse();
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void aMissingFileIsOneLineNamingTheUri() {
         URI missing = bucket(root.resolve("nope.csv"));
