@@ -18,7 +18,8 @@ public final class RunOptions {
             + " may be a URI every executor reaches (csv:hdfs://…, idx:s3a://…).")
     public String data;
 
-    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition).")
+    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition); a URI"
+            + " as for --data with --spark.")
     public String test;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
