@@ -1,7 +1,7 @@
 package org.saepj.run;
 
 import java.util.Optional;
-import java.util.ServiceLoader;
+import org.saepj.Providers;
 
 /** The grid executors on the class path, by id. */
 public final class GridExecutors {
@@ -13,11 +13,6 @@ public final class GridExecutors {
      * @return its provider, when a jar on the class path declares one
      */
     public static Optional<GridExecutorProvider> find(String id) {
-        for (GridExecutorProvider p : ServiceLoader.load(GridExecutorProvider.class)) {
-            if (p.id().equals(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Providers.find(GridExecutorProvider.class, GridExecutorProvider::id, id);
     }
 }

@@ -2,12 +2,12 @@ package org.saepj.search;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import org.saepj.Providers;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.execution.CandidateExecutor;
 
 /**
- * Makes a way of training a search's candidates elsewhere known (a cluster): found with {@link ServiceLoader} through
+ * Makes a way of training a search's candidates elsewhere known (a cluster): found with {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.saepj.search.CandidateExecutorProvider}, so the CLI offers it ({@code saep search
  * --spark MASTER}) when its jar is on the class path. The search itself stays here: selection, pruning, the mixture
  * and the checkpoint; only the training of each candidate, and its outputs, go out.
@@ -35,11 +35,6 @@ public interface CandidateExecutorProvider {
      * @return its provider, when a jar on the class path declares one
      */
     static Optional<CandidateExecutorProvider> find(String id) {
-        for (CandidateExecutorProvider p : ServiceLoader.load(CandidateExecutorProvider.class)) {
-            if (p.id().equals(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Providers.find(CandidateExecutorProvider.class, CandidateExecutorProvider::id, id);
     }
 }

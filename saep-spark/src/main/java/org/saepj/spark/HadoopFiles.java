@@ -65,20 +65,20 @@ final class HadoopFiles implements RemoteFiles {
             Configuration conf = configuration();
             FileSystem fs = remote.getFileSystem(conf);
             Optional<String> version = version(fs, fs.getFileStatus(remote));
-            Optional<Path> cache = this.cache != null ? Optional.of(Path.of(this.cache))
+            Optional<Path> root = cache != null ? Optional.of(Path.of(cache))
                     : DecodedCache.standard().map(c -> c.directory().resolve("remote"));
-            if (version.isEmpty() || cache.isEmpty()) {
+            if (version.isEmpty() || root.isEmpty()) {
                 Path temporary = Files.createTempDirectory("saep-remote");
                 FileSystem.getLocal(conf).deleteOnExit(new org.apache.hadoop.fs.Path(temporary.toUri()));
                 return copy(fs, remote, temporary.resolve(name));
             }
             String key = Fingerprint.sha256Hex((uri + "\n" + version.get()).getBytes(StandardCharsets.UTF_8));
-            Path entry = cache.get().resolve(key);
+            Path entry = root.get().resolve(key);
             if (Files.exists(entry)) {
                 return entry.resolve(name);
             }
-            Files.createDirectories(cache.get());
-            Path part = Files.createTempDirectory(cache.get(), key + ".part");
+            Files.createDirectories(root.get());
+            Path part = Files.createTempDirectory(root.get(), key + ".part");
             copy(fs, remote, part.resolve(name));
             try {
                 Files.move(part, entry, StandardCopyOption.ATOMIC_MOVE);
@@ -110,10 +110,11 @@ final class HadoopFiles implements RemoteFiles {
     /** Spark's Hadoop configuration: the running context's on an executor or a started driver, else ours with the settings. */
     private Configuration configuration() {
         SparkEnv env = SparkEnv.get();
-        SparkConf conf = env != null ? env.conf() : new SparkConf();
-        if (env == null) {
-            settings.forEach(conf::set);
+        if (env != null) {
+            return SparkHadoopUtil.get().newConfiguration(env.conf());
         }
+        SparkConf conf = new SparkConf();
+        settings.forEach(conf::set);
         return SparkHadoopUtil.get().newConfiguration(conf);
     }
 

@@ -2,10 +2,10 @@ package org.saepj.data.source;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
+import org.saepj.Providers;
 
 /**
- * Makes a way of reading {@link RemoteFiles} known: found with {@link ServiceLoader} through
+ * Makes a way of reading {@link RemoteFiles} known: found with {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.saepj.data.source.RemoteFileSystems}, so the CLI reads {@code hdfs://} and {@code s3a://} sources
  * when the module that provides them (saep-spark) is on the class path.
  */
@@ -24,11 +24,6 @@ public interface RemoteFileSystems {
      * @return its provider, when a jar on the class path declares one
      */
     static Optional<RemoteFileSystems> find(String id) {
-        for (RemoteFileSystems p : ServiceLoader.load(RemoteFileSystems.class)) {
-            if (p.id().equals(id)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Providers.find(RemoteFileSystems.class, RemoteFileSystems::id, id);
     }
 }
