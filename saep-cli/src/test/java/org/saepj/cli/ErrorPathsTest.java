@@ -86,7 +86,7 @@ class ErrorPathsTest {
         Path full = root.resolve("full");
         Files.createDirectories(full);
         Files.writeString(full.resolve("keep.txt"), "mine");
-        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", full.toString()), "is not empty");
+        usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", full.toString()), "holds files SAEP-J did not write (keep.txt)");
         assertThat(Files.readString(full.resolve("keep.txt"))).isEqualTo("mine");
         Path file = TestFiles.write(root.resolve("a-file"), new byte[1]);
         usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", file.toString()), "is a file");

@@ -115,26 +115,35 @@ class FaultAuditTest {
     @Test
     void overwriteStartsFromAnEmptyRun() throws Exception {
         Path out = root.resolve("overwritten");
-        // An interrupted run A: its settings and checkpoint (the golden files of a killed run).
-        copyTree(GoldenFilesTest.golden("checkpoint-run"), out);
+        // A finished run A, then the checkpoint of an interrupted one beside it, and a file of the user's.
+        ok(CliRun.of(search(out)));
+        copyTree(GoldenFilesTest.golden("checkpoint-run").resolve("checkpoint"), out.resolve("checkpoint"));
         Files.writeString(out.resolve("stray-from-a.txt"), "a");
-        ok(CliRun.of(search(out, "--overwrite", "--seed", "7")));
+        CliRun b = ok(CliRun.of(search(out, "--overwrite", "--seed", "7")));
+        assertThat(b.err()).contains("kept 1 file(s) SAEP-J did not write: stray-from-a.txt");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .doesNotContain("stray-from-a.txt", "checkpoint").contains("report.json", "run.json");
+                    .doesNotContain("checkpoint").contains("report.json", "run.json", "stray-from-a.txt")
+                    .noneMatch(n -> n.startsWith(".saep-replaced-"));
         }
+        assertThat(out.resolve("stray-from-a.txt")).as("the user's file is never SAEP-J's to delete").hasContent("a");
         assertThat(json(out.resolve("run.json")).at("/config/seed").asLong()).isEqualTo(7);
-        JsonNode b = json(out.resolve("report.json"));
+        JsonNode report = json(out.resolve("report.json"));
         CliRun resumed = ok(CliRun.of("search", "--resume", out.toString()));
-        assertThat(resumed.out()).contains(String.format("already complete: test accuracy %.4f", b.at("/final/testAccuracy").asDouble()));
+        assertThat(resumed.out()).contains(String.format("already complete: test accuracy %.4f",
+                report.at("/final/testAccuracy").asDouble()));
         // A directory that is not an earlier SAEP-J output is never replaced.
         Path notARun = root.resolve("not-a-run");
         Path letter = TestFiles.write(notARun.resolve("letter.txt"), "dear".getBytes(StandardCharsets.UTF_8));
-        refused(CliRun.of(search(notARun, "--overwrite")), 2, "not an earlier SAEP-J output");
+        refused(CliRun.of(search(notARun, "--overwrite")), 2, "holds files SAEP-J did not write (letter.txt)");
         assertThat(letter).hasContent("dear");
-        try (Stream<Path> siblings = Files.list(root)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".replaced-"));
-        }
+    }
+
+    /** The golden files of a killed run, without the reports the golden set keeps beside them for comparison. */
+    static void goldenInterruptedRun(Path out) throws Exception {
+        copyTree(GoldenFilesTest.golden("checkpoint-run"), out);
+        Files.delete(out.resolve("resumed-report.json"));
+        Files.delete(out.resolve("resumed-iterations.csv"));
     }
 
     static Path copyOf(Path from, Path to) throws Exception {
@@ -265,7 +274,7 @@ class FaultAuditTest {
     @Test
     void checkpointParametersAreVerifiedOnResume() throws Exception {
         Path out = root.resolve("ckpt-verified");
-        copyTree(GoldenFilesTest.golden("checkpoint-run"), out);
+        goldenInterruptedRun(out);
         Path params = out.resolve("checkpoint").resolve("member-1.params");
         byte[] bytes = Files.readAllBytes(params);
         // Parameter 7 (after the 12-byte header) becomes a NaN: 0x7fc0ffff, little-endian.

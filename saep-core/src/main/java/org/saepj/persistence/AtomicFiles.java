@@ -8,11 +8,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import org.saepj.SaepException;
 
 /**
@@ -20,8 +21,6 @@ import org.saepj.SaepException;
  * directory, is flushed to disk, and is then renamed over the target.
  */
 public final class AtomicFiles {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private AtomicFiles() {
     }
 
@@ -40,12 +39,31 @@ public final class AtomicFiles {
      * @param content writes the bytes
      */
     public static void write(Path target, Content content) {
+        write(target, content, true);
+    }
+
+    /**
+     * Writes a file that must not exist yet: the content is complete on disk before the file appears, and a
+     * file created by someone else meanwhile is never replaced (the final step is a hard link, which fails
+     * when the name is taken, rather than a check followed by a rename).
+     *
+     * @param target the file to create
+     * @param content writes the bytes
+     * @throws SaepException naming the file when it exists by then or cannot be written
+     */
+    public static void writeNew(Path target, Content content) {
+        write(target, content, false);
+    }
+
+    private static void write(Path target, Content content, boolean replace) {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        Path tmp = TemporaryFiles.name(dir);
         try {
             Files.createDirectories(dir);
-            // CREATE_NEW with default permissions (the umask applies, unlike createTempFile's owner-only files).
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // CREATE_NEW with default permissions (the umask applies, unlike createTempFile's owner-only files);
+            // never a file or link somebody placed under that name.
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
                 OutputStream raw = Channels.newOutputStream(channel);
                 // Writers that close their stream must not close the channel before it is forced to disk.
                 OutputStream shielded = new FilterOutputStream(new BufferedOutputStream(raw, 1 << 16)) {
@@ -63,10 +81,10 @@ public final class AtomicFiles {
                 shielded.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (replace) {
+                moveOver(tmp, target);
+            } else {
+                placeNew(tmp, target);
             }
         } catch (IOException e) {
             throw new SaepException(target + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
@@ -74,9 +92,36 @@ public final class AtomicFiles {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
-                // Only reached when the write itself failed; that failure is what gets reported.
+                // Only reached when the write itself failed; that failure is what gets reported. A later start
+                // removes the file (TemporaryFiles.removeOrphans) once this process is gone.
                 tmp.toFile().deleteOnExit();
             }
+        }
+    }
+
+    /** Renames over the target: a link of that name is replaced, never followed. */
+    private static void moveOver(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Gives the complete temporary file the target's name only if that name is free, in one step. */
+    private static void placeNew(Path tmp, Path target) throws IOException {
+        try {
+            try {
+                Files.createLink(target, tmp);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException taken) {
+                    throw taken;
+                }
+                // No hard links on this file system (FAT, some network shares): a rename that refuses an existing name.
+                Files.move(tmp, target);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new SaepException(target + ": exists (created while this command ran): nothing was replaced", e);
         }
     }
 

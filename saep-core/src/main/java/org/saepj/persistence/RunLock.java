@@ -39,8 +39,14 @@ public final class RunLock implements AutoCloseable {
     public static RunLock acquire(Path dir, String option) {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
+        if (java.nio.file.Files.isSymbolicLink(file)) {
+            throw new SaepException(option + " " + dir + ": " + FILE + " is a symbolic link: SAEP-J never writes through links in"
+                    + " its folders; remove the link, or choose another directory");
+        }
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // Never through a link, even one placed between the check above and this open (the open then fails).
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 lock = channel.tryLock();

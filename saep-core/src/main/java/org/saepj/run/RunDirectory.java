@@ -63,8 +63,7 @@ public final class RunDirectory {
     public static Path writable(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
-            Files.delete(probe);
+            Files.delete(org.saepj.persistence.TemporaryFiles.create(dir));
         } catch (IOException e) {
             throw new SaepException(dir + " is not writable: " + e.getMessage(), e);
         }

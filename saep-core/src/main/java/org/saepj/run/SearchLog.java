@@ -27,7 +27,9 @@ public final class SearchLog implements SearchListener, AutoCloseable {
      */
     public SearchLog(Path file) {
         try {
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // Appended only to a file of the run's own: a link placed under the log's name is refused, not followed.
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new SaepException(file + ": cannot write the search log: " + e.getMessage(), e);
         }

@@ -70,37 +70,35 @@ public final class CompareCommand implements Runnable {
     @Override
     public void run() {
         spark.check();
-        try (OutputDirectory output = run.directory(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
-            compareIn(output.path());
+        if (run.resuming()) {
+            try (OutputDirectory output = run.resumed(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
+                StoredComparison stored = StoredComparison.load(output.path());
+                run.restore(stored.invocation(), dataOptions);
+                SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), stored.plan().base().dataset(), run.test);
+                stored.invocation().verify(output.path().resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
+                check(stored.plan(), source, output.path());
+                compare(stored.plan(), source, output.path());
+            }
+            return;
+        }
+        // Nothing on disk changes until the options, the data and the plan have passed every check.
+        OutputDirectory.Claim claim = run.claim();
+        ComparisonPlan plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
+        SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
+        plan = new ComparisonPlan(search.withPairNames(plan.base(), source.train().classNames()), plan.methods(), plan.mixtures(),
+                plan.seeds(), plan.folds(), plan.criterionParameters());
+        Invocation invocation = run.invocation(plan.base(), dataOptions);
+        check(plan, source, claim.dir());
+        try (OutputDirectory output = claim.open()) {
+            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
+            new StoredComparison(plan, invocation.withData(source)).save(output.path());
+            output.started();
+            OutputDirectory.noteKept(output.path(), spec.commandLine().getErr());
+            compare(plan, source, output.path());
         }
     }
 
-    private void compareIn(Path dir) {
-        ComparisonPlan plan;
-        Invocation invocation;
-        if (run.resuming()) {
-            StoredComparison stored = StoredComparison.load(dir);
-            plan = stored.plan();
-            invocation = stored.invocation();
-            run.restore(invocation, dataOptions);
-        } else {
-            plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
-            invocation = null;
-        }
-        SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
-        if (run.resuming()) {
-            invocation.verify(dir.resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
-        } else {
-            ComparisonPlan p = plan;
-            plan = new ComparisonPlan(search.withPairNames(p.base(), source.train().classNames()), p.methods(), p.mixtures(), p.seeds(),
-                    p.folds(), p.criterionParameters());
-            invocation = run.invocation(plan.base(), dataOptions);
-        }
-        check(plan, source, dir);
-        if (!run.resuming()) {
-            // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
-            new StoredComparison(plan, invocation.withData(source)).save(dir);
-        }
+    private void compare(ComparisonPlan plan, SourceData source, Path dir) {
         try (GridExecutor grid = gridExecutor(source)) {
             execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming(), grid);
         }

@@ -45,16 +45,19 @@ public final class DemoCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
+        // A previous demo's directory is replaced (one written before folders carried SAEP-J's marker too, when it
+        // holds nothing but SAEP-J's files); anything else that is not empty is left alone. Checked before the download.
+        boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        OutputDirectory.Claim claim = OutputDirectory.claim(out, "--out", previousDemo, previousDemo);
         KnownDataset dataset = KnownDataset.FASHION_MNIST;
         Path dir = new DatasetProvisioner(data.locator(), stdout, System.console() != null, mirror).ensure(dataset);
         SourceData loaded = IdxDatasetReader.read(dataset.id(), dir, dataset.classNames(), dataset.decompressedSha256());
         stdout.printf("using %s from %s: %d training and %d test images, %d classes%s%n", dataset.id(), dir, loaded.train().size(),
                 loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
-        // A previous demo's directory is reused; anything else that is not empty is left alone.
-        boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"));
-        try (OutputDirectory outDir = OutputDirectory.create(out, "--out", previousDemo)) {
-            org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
-            CompareCommand.check(plan, loaded, outDir.path());
+        org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+        CompareCommand.check(plan, loaded, claim.dir());
+        try (OutputDirectory outDir = claim.open()) {
+            outDir.started();
             CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
         }
     }

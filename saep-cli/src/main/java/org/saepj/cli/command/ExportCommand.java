@@ -5,7 +5,6 @@ import org.saepj.cli.UsageError;
 import org.saepj.cli.output.OutputFile;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.export.OnnxExport;
-import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +21,7 @@ public final class ExportCommand implements Runnable {
     @Option(names = "--format", paramLabel = "onnx", defaultValue = "onnx", description = "The format (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The file to write (- for standard output).")
     Path out;
 
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
@@ -36,11 +35,12 @@ public final class ExportCommand implements Runnable {
         if (!format.equals("onnx")) {
             throw new UsageError("--format must be onnx, got '" + format + "'");
         }
-        OutputFile.check(out, model, overwrite, "the export", "ensemble.onnx");
+        OutputFile target = OutputFile.check(out, model, overwrite, "the export", "ensemble.onnx");
         SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
         byte[] graph = OnnxExport.toBytes(ensemble);
-        AtomicFiles.write(out, o -> o.write(graph));
-        spec.commandLine().getOut().printf("wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
+        spec.commandLine().getOut().flush();
+        target.write(o -> o.write(graph));
+        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf("wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
                         + " outputs 'logits' and 'probabilities' [N, %d]%n", out, OnnxExport.OPSET, ensemble.networks().size(),
                 ensemble.manifest().classNames().size(), graph.length, features(ensemble),
                 ensemble.manifest().classNames().size());

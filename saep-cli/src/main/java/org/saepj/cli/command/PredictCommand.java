@@ -16,7 +16,6 @@ import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.FeatureTable;
 import org.saepj.data.io.ImageRows;
 import org.saepj.ensemble.Logits;
-import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
 @Command(name = "predict", mixinStandardHelpOptions = true, description = "Write a saved ensemble's predictions for a data source as CSV.")
 public final class PredictCommand implements Runnable {
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions (- for standard output).")
     Path out;
 
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
@@ -49,6 +48,8 @@ public final class PredictCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
+
+    private org.saepj.cli.output.OutputFile target;
 
     @Override
     public void run() {
@@ -131,7 +132,8 @@ public final class PredictCommand implements Runnable {
         if (labels != null) {
             header.add("label");
         }
-        AtomicFiles.write(out, stream -> {
+        spec.commandLine().getOut().flush();
+        target.write(stream -> {
             try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (int i = 0; i < logits.length; i++) {
@@ -147,10 +149,12 @@ public final class PredictCommand implements Runnable {
                 }
             }
         });
-        spec.commandLine().getOut().println("wrote " + logits.length + " predictions to " + out + " (" + what + ")");
+        // With --out - the predictions are standard output: the summary goes beside them, to standard error.
+        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                .println("wrote " + logits.length + " predictions to " + out + " (" + what + ")");
     }
 
     private void checkOut() {
-        org.saepj.cli.output.OutputFile.check(out, modelOptions.model, overwrite, "predictions", "predictions.csv");
+        target = org.saepj.cli.output.OutputFile.check(out, modelOptions.model, overwrite, "predictions", "predictions.csv");
     }
 }

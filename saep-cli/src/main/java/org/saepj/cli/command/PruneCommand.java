@@ -13,6 +13,7 @@ import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.CriterionOptions;
 import org.saepj.cli.option.TargetSize;
 import org.saepj.cli.output.OutputDirectory;
+import org.saepj.cli.output.RealPaths;
 import org.saepj.data.Dataset;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.ensemble.Logits;
@@ -117,16 +118,26 @@ public final class PruneCommand implements Runnable {
         }
         ModelForm f = target.model;
         SavedEnsemble ensemble = SavedEnsemble.load(f.model, KernelsProvider.best());
-        if (f.model.toAbsolutePath().normalize().startsWith(f.out.toAbsolutePath().normalize())) {
-            throw new UsageError("--out " + f.out + " is or holds the --model directory: the pruned ensemble must not replace the one"
-                    + " it is read from");
+        if (RealPaths.overlap(f.model, f.out)) {
+            throw new UsageError("--out " + f.out + " is, holds or lies inside the --model directory: the pruned ensemble must not"
+                    + " replace or go into the one it is read from");
         }
-        try (OutputDirectory output = OutputDirectory.create(f.out, "--out", overwrite)) {
-            pruneInto(ensemble, output.path(), f, criterion);
+        // Nothing on disk changes until the data is read and the decision made.
+        OutputDirectory.Claim claim = OutputDirectory.claim(f.out, "--out", overwrite);
+        SavedEnsemble pruned = prune(ensemble, f, criterion);
+        try (OutputDirectory output = claim.open()) {
+            pruned.save(output.path());
+            output.started();
+            OutputDirectory.noteKept(output.path(), spec.commandLine().getErr());
+            if (!json) {
+                spec.commandLine().getOut().println("saved the pruned ensemble (" + pruned.manifest().members().size()
+                        + " members) to " + output.path());
+            }
         }
     }
 
-    private void pruneInto(SavedEnsemble ensemble, Path outDir, ModelForm f, PruningCriterion criterion) {
+    /** @return the ensemble without the members the criterion removes on the data */
+    private SavedEnsemble prune(SavedEnsemble ensemble, ModelForm f, PruningCriterion criterion) {
         PruningInput input = votes(ensemble, ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data());
         ModelData.Scored test = heldOut(ensemble, f.data);
         List<String> names = ensemble.manifest().members().stream().map(m -> m.name() + "#" + m.id()).toList();
@@ -139,10 +150,7 @@ public final class PruneCommand implements Runnable {
             }
         }
         boolean uniform = ensemble.manifest().mixture() != org.saepj.search.Mixture.LEARNED;
-        ensemble.keep(keep, uniform).save(outDir);
-        if (!json) {
-            spec.commandLine().getOut().println("saved the pruned ensemble (" + keep.size() + " members) to " + outDir);
-        }
+        return ensemble.keep(keep, uniform);
     }
 
     /** @return the criterion named by --method, its parameters from --param and --alpha, checked */

@@ -83,35 +83,36 @@ public final class SearchCommand implements Runnable {
     public void run() {
         spark.check();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (OutputDirectory output = run.directory(Invocation.FILE, spec.commandLine().getParseResult())) {
-            searchIn(output.path(), stdout);
+        if (run.resuming()) {
+            try (OutputDirectory output = run.resumed(Invocation.FILE, spec.commandLine().getParseResult())) {
+                Invocation inv = Invocation.load(output.path());
+                run.restore(inv, dataOptions);
+                searchIn(output.path(), null, stdout, inv, inv.config());
+            }
+            return;
         }
+        // Nothing on disk changes until the options, the data and the space have passed every check.
+        OutputDirectory.Claim claim = run.claim();
+        SearchConfig config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method",
+                Criteria.discover()), mixture, seed, folds);
+        searchIn(claim.dir(), claim, stdout, null, config);
     }
 
-    private void searchIn(Path dir, PrintWriter stdout) {
-        Invocation inv;
-        SearchConfig config;
-        if (run.resuming()) {
-            inv = Invocation.load(dir);
-            config = inv.config();
-            run.restore(inv, dataOptions);
-        } else {
-            config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method", Criteria.discover()),
-                    mixture, seed, folds);
-            inv = null;
-        }
+    /** A search, fresh (a claim on its directory, opened once everything is checked) or resumed (no claim). */
+    private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
         Kernels kernels = KernelsProvider.best();
         // The other core compiles the kernels while this one reads and checksums the data; with --spark the
         // candidates train on the executors, and this JVM's cores are the Spark context's and the data's.
         EngineWarmup warmup = spark.enabled() ? EngineWarmup.none() : EngineWarmup.forSearch(config, kernels);
         try {
-            searchIn(dir, stdout, inv, config, kernels, warmup);
+            searchIn(dir, claim, stdout, inv, config, kernels, warmup);
         } finally {
             warmup.close();
         }
     }
 
-    private void searchIn(Path dir, PrintWriter stdout, Invocation inv, SearchConfig config, Kernels kernels, EngineWarmup warmup) {
+    private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config,
+                          Kernels kernels, EngineWarmup warmup) {
         SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
@@ -121,10 +122,21 @@ public final class SearchCommand implements Runnable {
         }
         List<Partitions> partitions = RunOptions.partitions(config, source);
         Preflight.check(config, partitions.get(0), dir);
-        if (!run.resuming()) {
+        if (claim == null) {
+            searchChecked(dir, stdout, config, kernels, warmup, source, partitions);
+            return;
+        }
+        try (OutputDirectory output = claim.open()) {
             // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
             inv.withData(source).save(dir);
+            output.started();
+            OutputDirectory.noteKept(dir, spec.commandLine().getErr());
+            searchChecked(dir, stdout, config, kernels, warmup, source, partitions);
         }
+    }
+
+    private void searchChecked(Path dir, PrintWriter stdout, SearchConfig config, Kernels kernels, EngineWarmup warmup,
+                               SourceData source, List<Partitions> partitions) {
         if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),

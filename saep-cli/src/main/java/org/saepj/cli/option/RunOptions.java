@@ -47,28 +47,33 @@ public final class RunOptions {
             "--spark-conf");
 
     /**
-     * Checks that the options fit the mode, then gives the locked run directory: the one to resume (checked
-     * to be a run's, then tidied of interrupted writes) or the fresh output directory (created, writable,
-     * empty unless --overwrite replaced an earlier run's).
+     * Reopens the run directory to resume, once the options fit the mode: checked to be a run's, locked, then
+     * tidied of interrupted writes.
      *
      * @param storedFile the file a resumed run takes its settings from
      * @param parsed the command's parse result, to refuse settings given beside --resume
      * @return the run's directory, locked until closed
      */
-    public OutputDirectory directory(String storedFile, picocli.CommandLine.ParseResult parsed) {
-        if (resuming()) {
-            java.util.List<String> ignored = parsed.matchedOptions().stream().map(o -> o.longestName())
-                    .filter(n -> !WITH_RESUME.contains(n)).distinct().toList();
-            if (!ignored.isEmpty()) {
-                throw new UsageError("--resume takes every setting from " + resume.resolve(storedFile) + ": drop "
-                        + String.join(", ", ignored));
-            }
-            return OutputDirectory.resume(resume, storedFile);
+    public OutputDirectory resumed(String storedFile, picocli.CommandLine.ParseResult parsed) {
+        java.util.List<String> ignored = parsed.matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !WITH_RESUME.contains(n)).distinct().toList();
+        if (!ignored.isEmpty()) {
+            throw new UsageError("--resume takes every setting from " + resume.resolve(storedFile) + ": drop "
+                    + String.join(", ", ignored));
         }
+        return OutputDirectory.resume(resume, storedFile);
+    }
+
+    /**
+     * Checks the fresh run's options and its output directory, changing nothing on disk.
+     *
+     * @return the claim on the output directory, to open once the data and settings have passed their checks
+     */
+    public OutputDirectory.Claim claim() {
         if (data == null || out == null) {
             throw new UsageError("Missing required option: " + (data == null ? "'--data=SOURCE'" : "'--out=DIR'"));
         }
-        return OutputDirectory.create(out, "--out", overwrite);
+        return OutputDirectory.claim(out, "--out", overwrite);
     }
 
     /**

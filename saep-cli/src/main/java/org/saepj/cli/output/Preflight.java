@@ -79,7 +79,11 @@ public final class Preflight {
         long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long usable;
         try {
-            usable = Files.getFileStore(out).getUsableSpace();
+            Path existing = out.toAbsolutePath(); // the directory is made only once every check has passed
+            while (existing.getParent() != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            usable = Files.getFileStore(existing).getUsableSpace();
         } catch (IOException e) {
             throw new SaepException("--out " + out + ": cannot measure free space: " + e.getMessage(), e);
         }
