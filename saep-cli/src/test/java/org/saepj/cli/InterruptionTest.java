@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.display.Json;
 import org.saepj.cli.output.Invocation;
 import org.saepj.persistence.SearchCheckpoint;
+import org.saepj.persistence.TemporaryFiles;
 import org.saepj.testing.TestFiles;
 
 /**
@@ -87,9 +88,18 @@ class InterruptionTest {
             return false;
         }
         try (Stream<Path> files = Files.list(cp)) {
-            return files.anyMatch(f -> f.getFileName().toString().startsWith(".state.json") && f.toString().endsWith(".tmp"));
+            // state.json's temporary file: a SAEP-J temporary file holding JSON (a member's parameters are binary).
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(TemporaryFiles.PREFIX) && startsWithBrace(f));
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static boolean startsWithBrace(Path f) {
+        try (var in = Files.newInputStream(f)) {
+            return in.read() == '{';
+        } catch (IOException e) {
+            return false; // renamed or removed meanwhile
         }
     }
 
@@ -121,7 +131,7 @@ class InterruptionTest {
         assertThat(comparable(out.resolve("report.json"))).isEqualTo(reference);
         assertThat(out.resolve(SearchCheckpoint.DIRECTORY)).doesNotExist();
         try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp") || n.startsWith(TemporaryFiles.PREFIX));
         }
     }
 
