@@ -22,14 +22,16 @@ import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
+import org.saepj.data.StrictNumbers;
 
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
  *
  * <p>The header is detected (a first row whose feature cells are not all numbers) unless stated. The label
  * column is chosen by name or 0-based index, by default the last. String labels become class indices in
- * sorted order (numerically when every label is an integer), and their names are kept. Features are left
- * unscaled here: they are standardised later with the training partition's statistics.
+ * sorted order (numerically when every label is an integer), and their names are kept. Feature cells are numbers
+ * as {@link StrictNumbers} reads them; features are left unscaled here: they are standardised later with the
+ * training partition's statistics.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -150,16 +152,7 @@ public final class CsvReader {
                     labelText[r] = cell;
                     continue;
                 }
-                try {
-                    float v = Float.parseFloat(cell);
-                    if (!Float.isFinite(v)) {
-                        throw new NumberFormatException();
-                    }
-                    x[r * d + f++] = v;
-                } catch (NumberFormatException e) {
-                    throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c)
-                            + ": " + quote(cell) + " is not a finite number");
-                }
+                x[r * d + f++] = feature(file, line, c, header, cell);
             }
         }
         List<String> classNames = org.saepj.data.ClassOrder.of(List.of(labelText), file.toString());
@@ -173,6 +166,26 @@ public final class CsvReader {
             y[r] = index.get(labelText[r]);
         }
         return new Dataset(name, x, y, Shape.vector(d), classNames);
+    }
+
+    /**
+     * A feature cell's value, read by {@link StrictNumbers}.
+     *
+     * @param file the file, for messages
+     * @param line the line the cell is on
+     * @param c its 0-based column
+     * @param header the header's names, or null without one
+     * @param cell the cell as written
+     * @return the value
+     * @throws SaepException naming the file, line and column when the cell is not a number or not a float
+     */
+    static float feature(Path file, long line, int c, List<String> header, String cell) {
+        try {
+            return StrictNumbers.toFloat(cell);
+        } catch (NumberFormatException e) {
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+                    + quote(cell) + " " + e.getMessage());
+        }
     }
 
     private static String columnName(List<String> header, int c) {
@@ -189,17 +202,8 @@ public final class CsvReader {
         if (labelColumn.isPresent() && !labelColumn.get().matches("\\d+")) {
             return true;
         }
-        int numeric = 0;
-        for (String cell : first) {
-            try {
-                Float.parseFloat(cell);
-                numeric++;
-            } catch (NumberFormatException e) {
-                // a word: counted below
-            }
-        }
-        // A data row has at most one non-numeric cell (a string label); a header row is mostly words.
-        return numeric < first.size() - 1;
+        // A data row has at most one cell that is not a number (a string label); a header row is mostly words.
+        return CsvHeader.words(first.toList()) >= 2;
     }
 
     private static int resolveLabelColumn(Path file, String spec, List<String> header, int columns) {

@@ -15,7 +15,8 @@ import org.saepj.SaepException;
  * A CSV file read for a model to score: every row, in the file's order, its feature columns found by name when the
  * model knows its features' names (so reordered columns work) and by position otherwise; a label column when there
  * is one (not needed); an ID column carried through. Anything that does not fit — a missing feature, an extra
- * column nobody named, a wrong count, a cell that is not a number — is an error naming the file, line and column.
+ * column nobody named, a wrong count, a cell that is not a number as {@link org.saepj.data.StrictNumbers} reads
+ * one — is an error naming the file, line and column.
  *
  * @param idHeader the name of the ID column, or "row" for the data rows' numbers (1 = the first row after any header)
  * @param ids each row's ID, or its number
@@ -123,17 +124,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
-                String cell = row.get(featureCols[f]);
-                try {
-                    rows[r][f] = Float.parseFloat(cell);
-                    if (!Float.isFinite(rows[r][f])) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    throw new SaepException(file + ": line " + line + ", column " + (featureCols[f] + 1)
-                            + (names == null ? "" : " (" + CsvReader.quote(names.get(featureCols[f])) + ")") + ": " + CsvReader.quote(cell)
-                            + " is not a finite number");
-                }
+                rows[r][f] = CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]));
             }
             ids.add(idCol >= 0 ? row.get(idCol) : Integer.toString(r + 1));
             if (labels != null) {
@@ -161,14 +152,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         if (request.featureNames() != null && first.stream().anyMatch(request.featureNames()::contains)) {
             return true;
         }
-        long words = first.stream().filter(c -> {
-            try {
-                Float.parseFloat(c);
-                return false;
-            } catch (NumberFormatException e) {
-                return true; // a word
-            }
-        }).count();
+        long words = CsvHeader.words(first);
         return words > (request.idColumn().isPresent() ? 2 : 1);
     }
 }

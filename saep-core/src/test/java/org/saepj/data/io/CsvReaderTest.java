@@ -2,6 +2,7 @@ package org.saepj.data.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class CsvReaderTest {
     void nonNumericCellNamesLineAndColumn() {
         assertThatThrownBy(() -> read("f,g,label\n1,2,a\n3,oops,b\n", CsvReader.Options.defaults()))
                 .isInstanceOf(SaepException.class)
-                .hasMessageContaining("t.csv: line 3, column 2 ('g'): 'oops' is not a finite number");
+                .hasMessageContaining("t.csv: line 3, column 2 ('g'): 'oops' is not a number");
     }
 
     @Test
@@ -69,9 +70,9 @@ class CsvReaderTest {
         // Line 2 is blank, lines 4–5 hold one record whose label spans them, line 7 is the bad cell.
         String lf = "f,g,label\n\n1,2,a\n3,4,\"two\nlines\"\n\n5,oops,b\n";
         assertThatThrownBy(() -> read(lf, CsvReader.Options.defaults()))
-                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a finite number");
+                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a number");
         assertThatThrownBy(() -> read(lf.replace("\n", "\r\n"), CsvReader.Options.defaults()))
-                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a finite number");
+                .hasMessageContaining("t.csv: line 7, column 2 ('g'): 'oops' is not a number");
         assertThatThrownBy(() -> read("\n\n1,2,a\n3,b\n", CsvReader.Options.defaults()))
                 .hasMessageContaining("t.csv: line 4 has 2 columns: expected 3");
         assertThatThrownBy(() -> read("\r\r1\n", CsvReader.Options.defaults()))
@@ -96,6 +97,26 @@ class CsvReaderTest {
         assertThatThrownBy(() -> read("1,x\n2,y\n", new CsvReader.Options(Optional.empty(), Optional.of("7"))))
                 .isInstanceOf(org.saepj.UnknownNameException.class).hasMessageContaining("--label-column 7:")
                 .hasMessageContaining("has 2 columns (0-based indices 0..1)");
+    }
+
+    static final CsvReader.Options AUTO = CsvReader.Options.defaults();
+    static final String EXPECTED_NUMBER = " (expected a decimal number such as 12, -0.5 or 1e-3)";
+
+    private String error(String text, CsvReader.Options options) {
+        return catchThrowableOfType(SaepException.class, () -> read(text, options)).getMessage();
+    }
+
+    /** Issue 26, defect 15: Java's number syntax and values beyond a float were read as features. */
+    @Test
+    void featureCellsAreStrictNumbers() {
+        for (String cell : new String[] {"2f", "1.5d", "0x1p3", "NaN", "Infinity", "+Inf", "1_0", "١"}) {
+            assertThat(error("f,g,label\n1,2,a\n3," + cell + ",b\n", AUTO)).as(cell)
+                    .endsWith("t.csv: line 3, column 2 ('g'): '" + cell + "' is not a number" + EXPECTED_NUMBER);
+        }
+        assertThat(error("f,g,label\n1,2,a\n3,3e39,b\n", AUTO)).endsWith("t.csv: line 3, column 2 ('g'): '3e39' is"
+                + " outside the range of a float (at most ±3.4028235E38)");
+        Dataset d = read("f,g,label\n3e38,-3.4028235E38,a\n.5,5.,b\n+1e-3,-0,a\n", AUTO);
+        assertThat(d.features()).containsExactly(3e38f, -Float.MAX_VALUE, 0.5f, 5f, 0.001f, -0f);
     }
 
     @Test
