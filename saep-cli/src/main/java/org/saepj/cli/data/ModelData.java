@@ -4,6 +4,7 @@ import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.data.BinaryPair;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.Standardizer;
@@ -154,7 +155,7 @@ public final class ModelData {
     private static Dataset asClasses(SavedEnsemble model, Dataset like) {
         List<String> names = model.manifest().classNames();
         for (String n : like.classNames()) {
-            if (!names.contains(n)) {
+            if (ClassOrder.indexOf(names, n) < 0) {
                 throw new SaepException("class '" + n + "' of the data is not a class of the ensemble " + names);
             }
         }

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
@@ -28,8 +29,9 @@ import org.saepj.data.StrictNumbers;
  * Reads tabular data from CSV: numeric feature columns and one label column.
  *
  * <p>The header is detected (a first row whose feature cells are not all numbers) unless stated. The label
- * column is chosen by name or 0-based index, by default the last. String labels become class indices in
- * sorted order (numerically when every label is an integer), and their names are kept. Feature cells are numbers
+ * column is chosen by name or 0-based index, by default the last. Labels become classes in {@link ClassOrder} (a
+ * number by its value: {@code 1} and {@code 1.0} are one class; text as written), and their names are kept. Feature
+ * cells are numbers
  * as {@link StrictNumbers} reads them; features are left unscaled here: they are standardised later with the
  * training partition's statistics.
  */
@@ -130,7 +132,7 @@ public final class CsvReader {
         }
         int d = columns - 1;
         float[] x = new float[data.size() * d];
-        String[] labelText = new String[data.size()];
+        String[] labelName = new String[data.size()];
         for (int r = 0; r < data.size(); r++) {
             CSVRecord row = data.get(r);
             long line = text.lineAt(row.getCharacterPosition());
@@ -141,21 +143,13 @@ public final class CsvReader {
             for (int c = 0; c < columns; c++) {
                 String cell = row.get(c);
                 if (c == labelCol) {
-                    if (cell.isEmpty()) {
-                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
-                    }
-                    if (cell.indexOf('\uFEFF') >= 0) {
-                        // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
-                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
-                                + " byte-order mark (U+FEFF): remove it");
-                    }
-                    labelText[r] = cell;
+                    labelName[r] = ClassOrder.name(label(file, line, c, cell));
                     continue;
                 }
                 x[r * d + f++] = feature(file, line, c, header, cell);
             }
         }
-        List<String> classNames = org.saepj.data.ClassOrder.of(List.of(labelText), file.toString());
+        List<String> classNames = ClassOrder.of(List.of(labelName));
         // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
@@ -163,9 +157,22 @@ public final class CsvReader {
         }
         int[] y = new int[data.size()];
         for (int r = 0; r < y.length; r++) {
-            y[r] = index.get(labelText[r]);
+            y[r] = index.get(labelName[r]);
         }
         return new Dataset(name, x, y, Shape.vector(d), classNames);
+    }
+
+    /** A label cell, checked: not empty, no invisible byte-order mark. */
+    private static String label(Path file, long line, int c, String cell) {
+        if (cell.isEmpty()) {
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
+        }
+        if (cell.indexOf('\uFEFF') >= 0) {
+            // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
+                    + " byte-order mark (U+FEFF): remove it");
+        }
+        return cell;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.saepj.data.source;
 
 import java.util.Optional;
 import org.saepj.SaepException;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.SourceData;
@@ -33,7 +34,8 @@ public final class TestSets {
     }
 
     /**
-     * Maps the test labels onto the training data's classes by name (CSV label order depends on the file).
+     * Maps the test labels onto the training data's classes by name (CSV label order depends on the file), a number
+     * by its value.
      *
      * @param test the test samples
      * @param train the training data whose classes they take
@@ -50,7 +52,7 @@ public final class TestSets {
         }
         int[] map = new int[test.classCount()];
         for (int c = 0; c < map.length; c++) {
-            map[c] = train.classNames().indexOf(test.classNames().get(c));
+            map[c] = ClassOrder.indexOf(train.classNames(), test.classNames().get(c));
             if (map[c] < 0) {
                 throw new SaepException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
                         + train.classNames());

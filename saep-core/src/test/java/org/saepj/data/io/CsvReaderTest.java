@@ -119,6 +119,17 @@ class CsvReaderTest {
         assertThat(d.features()).containsExactly(3e38f, -Float.MAX_VALUE, 0.5f, 5f, 0.001f, -0f);
     }
 
+    /** Issue 26, defect 12: "1" and "1.0" were two classes, "1" and "01" an error. */
+    @Test
+    void numericLabelsAreClassesByValue() {
+        Dataset d = read("x,label\n1,1\n2,1.0\n3,01\n4,1e0\n5,+1\n6,0.5\n7,.50\n8,10\n9,2\n10,2.00\n", AUTO);
+        assertThat(d.classNames()).containsExactly("0.5", "1", "2", "10");
+        assertThat(d.labels()).containsExactly(1, 1, 1, 1, 1, 0, 0, 3, 2, 2);
+        Dataset mixed = read("x,label\n1,b\n2,10\n3,9\n4,a\n5,9.0\n6,b\n", AUTO);
+        assertThat(mixed.classNames()).as("numbers by value, then text").containsExactly("9", "10", "a", "b");
+        assertThat(mixed.labels()).containsExactly(3, 1, 0, 2, 0, 3);
+    }
+
     @Test
     void standardisesWithTrainingStatistics() {
         Dataset train = read("1,10,a\n3,10,b\n", CsvReader.Options.defaults());
