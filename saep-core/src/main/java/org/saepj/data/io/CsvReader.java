@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,16 @@ import org.saepj.data.StrictNumbers;
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
  *
- * <p>The header is detected (a first row whose feature cells are not all numbers) unless stated. The label
- * column is chosen by name or 0-based index, by default the last. Labels become classes in {@link ClassOrder} (a
- * number by its value: {@code 1} and {@code 1.0} are one class; text as written), and their names are kept. Feature
- * cells are numbers
- * as {@link StrictNumbers} reads them; features are left unscaled here: they are standardised later with the
- * training partition's statistics.
+ * <p>The header is as stated ({@code --header yes|no}) or detected: a first row holding two or more cells that are
+ * not numbers is a header (a data row has at most one, its text label), as is any first row when the label column
+ * is named rather than numbered. A header names each column once; a name written twice is refused (matching
+ * columns by name, as {@code predict} and a separate test file do, would take one of the two). A detected first row
+ * of numbers whose label is found in no other row, while other labels repeat, is refused as ambiguous (a header of
+ * numbers, or a class of one sample?) until {@code --header yes} or {@code no} says which; said to be data, a first
+ * row of words gets an error saying it looks like a header. The label column is chosen by name or 0-based index, by
+ * default the last. Labels become classes in {@link ClassOrder} (a number by its value: {@code 1} and {@code 1.0}
+ * are one class; text as written), and their names are kept. Feature cells are numbers as {@link StrictNumbers}
+ * reads them; features are left unscaled here: they are standardised later with the training partition's statistics.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -106,15 +111,16 @@ public final class CsvReader {
             throw new SaepException(file + ": empty file: expected rows of numeric features and a label");
         }
         int columns = rows.get(0).size();
+        long firstLine = text.lineAt(rows.get(0).getCharacterPosition());
         if (columns < 2) {
-            throw new SaepException(file + ": line " + text.lineAt(rows.get(0).getCharacterPosition())
-                    + " has " + columns + " column: expected at least one feature and a label");
+            throw new SaepException(file + ": line " + firstLine + " has " + columns
+                    + " column: expected at least one feature and a label");
         }
         List<String> header = null;
         int labelCol = columns - 1;
         boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows.get(0), options.labelColumn()));
         if (hasHeader) {
-            header = rows.get(0).toList();
+            header = CsvHeader.names(file, firstLine, rows.get(0).toList());
         }
         if (options.labelColumn().isPresent()) {
             labelCol = resolveLabelColumn(file, options.labelColumn().get(), header, columns);
@@ -130,8 +136,12 @@ public final class CsvReader {
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
         }
+        // Said to be data, a first row of words is most likely a header: its first bad cell says so.
+        String firstRowHint = !hasHeader && CsvHeader.words(rows.get(0).toList()) >= 2
+                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
         int d = columns - 1;
         float[] x = new float[data.size() * d];
+        String[] labelText = new String[data.size()];
         String[] labelName = new String[data.size()];
         for (int r = 0; r < data.size(); r++) {
             CSVRecord row = data.get(r);
@@ -143,10 +153,11 @@ public final class CsvReader {
             for (int c = 0; c < columns; c++) {
                 String cell = row.get(c);
                 if (c == labelCol) {
-                    labelName[r] = ClassOrder.name(label(file, line, c, cell));
+                    labelText[r] = label(file, line, c, cell);
+                    labelName[r] = ClassOrder.name(cell);
                     continue;
                 }
-                x[r * d + f++] = feature(file, line, c, header, cell);
+                x[r * d + f++] = feature(file, line, c, header, cell, r == 0 ? firstRowHint : "");
             }
         }
         List<String> classNames = ClassOrder.of(List.of(labelName));
@@ -159,7 +170,27 @@ public final class CsvReader {
         for (int r = 0; r < y.length; r++) {
             y[r] = index.get(labelName[r]);
         }
+        if (options.header().isEmpty() && !hasHeader) {
+            refuseNumericHeader(file, firstLine, labelText[0], y);
+        }
         return new Dataset(name, x, y, Shape.vector(d), classNames);
+    }
+
+    /**
+     * A detected first row of numbers is data unless its label is a class of that row alone while other classes hold
+     * several rows: then it is as likely a header of numbers (pandas writes column numbers), and guessing either way
+     * would invent a class or drop a sample silently, so the user is asked to say which.
+     */
+    private static void refuseNumericHeader(Path file, long line, String label, int[] y) {
+        int[] counts = new int[Arrays.stream(y).max().orElse(0) + 1];
+        for (int c : y) {
+            counts[c]++;
+        }
+        if (counts[y[0]] == 1 && Arrays.stream(counts).anyMatch(n -> n > 1)) {
+            throw new SaepException(file + ": line " + line + " holds numbers only, so it would be data, but its label "
+                    + quote(label) + " is in no other row: if line " + line + " is a header, pass --header yes;"
+                    + " if it is data, pass --header no");
+        }
     }
 
     /** A label cell, checked: not empty, no invisible byte-order mark. */
@@ -183,15 +214,16 @@ public final class CsvReader {
      * @param c its 0-based column
      * @param header the header's names, or null without one
      * @param cell the cell as written
+     * @param hint what to add to an error (empty for nothing)
      * @return the value
      * @throws SaepException naming the file, line and column when the cell is not a number or not a float
      */
-    static float feature(Path file, long line, int c, List<String> header, String cell) {
+    static float feature(Path file, long line, int c, List<String> header, String cell, String hint) {
         try {
             return StrictNumbers.toFloat(cell);
         } catch (NumberFormatException e) {
             throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
-                    + quote(cell) + " " + e.getMessage());
+                    + quote(cell) + " " + e.getMessage() + hint);
         }
     }
 

@@ -15,8 +15,8 @@ import org.saepj.SaepException;
  * A CSV file read for a model to score: every row, in the file's order, its feature columns found by name when the
  * model knows its features' names (so reordered columns work) and by position otherwise; a label column when there
  * is one (not needed); an ID column carried through. Anything that does not fit — a missing feature, an extra
- * column nobody named, a wrong count, a cell that is not a number as {@link org.saepj.data.StrictNumbers} reads
- * one — is an error naming the file, line and column.
+ * column nobody named, a header naming a column twice, a wrong count, a cell that is not a number as
+ * {@link org.saepj.data.StrictNumbers} reads one — is an error naming the file, line and column.
  *
  * @param idHeader the name of the ID column, or "row" for the data rows' numbers (1 = the first row after any header)
  * @param ids each row's ID, or its number
@@ -56,8 +56,12 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         }
         int columns = records.get(0).size();
         List<String> first = records.get(0).toList();
+        long firstLine = in.lineAt(records.get(0).getCharacterPosition());
         boolean header = request.header().orElseGet(() -> looksLikeHeader(first, request));
-        List<String> names = header ? first : null;
+        List<String> names = header ? CsvHeader.names(file, firstLine, first) : null;
+        // Said to be data, a first row the heuristic takes for a header: its first bad cell says so.
+        String firstRowHint = !header && looksLikeHeader(first, request)
+                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
         List<CSVRecord> data = header ? records.subList(1, records.size()) : records;
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
@@ -124,7 +128,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
-                rows[r][f] = CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]));
+                rows[r][f] = CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]),
+                        r == 0 ? firstRowHint : "");
             }
             ids.add(idCol >= 0 ? row.get(idCol) : Integer.toString(r + 1));
             if (labels != null) {
