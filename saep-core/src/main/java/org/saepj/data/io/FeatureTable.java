@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.saepj.SaepException;
+import org.saepj.data.FeatureColumns;
 
 /**
  * A CSV file read for a model to score: every row, in the file's order, its feature columns found by name when the
@@ -72,13 +73,9 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         Optional<String> label = request.labelColumn();
         if (names != null && request.featureNames() != null) {
             // By name: every feature must be there; what remains is the ID, the label, or an error.
-            List<String> missing = new ArrayList<>();
-            for (int f = 0; f < featureCols.length; f++) {
-                featureCols[f] = names.indexOf(request.featureNames().get(f));
-                if (featureCols[f] < 0) {
-                    missing.add(request.featureNames().get(f));
-                }
-            }
+            FeatureColumns.Match match = FeatureColumns.match(request.featureNames(), names);
+            System.arraycopy(match.from(), 0, featureCols, 0, featureCols.length);
+            List<String> missing = match.missing();
             if (!missing.isEmpty()) {
                 throw new SaepException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
                         + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are") + " missing (the file's columns: "
