@@ -189,7 +189,8 @@ class PredictAnyDataTest {
         assertThat(error("width,height,weight,kind\n1,2,3,k0\n")).contains("the model's feature column 'depth' is missing");
         assertThat(error("width,height,depth,weight,kind,colour\n1,2,3,4,k0,red\n")).contains("columns 'kind, colour' are neither features of the model");
         assertThat(error("1,2,3,4,5,6,7,8,9,10\n")).contains("10 columns, but the model takes 4 features");
-        assertThat(error("width,height,depth,weight\n1,2,x,4\n")).contains("line 2, column 3 ('depth'): 'x' is not a finite number");
+        assertThat(error("width,height,depth,weight\n1,2,x,4\n"))
+                .contains("line 2, column 3 ('depth'): 'x' is not a number");
         assertThat(error(2, "width,height,depth,weight\n1,2,3,4\n", "--id-column", "name")).as("a column that does not exist: a usage error")
                 .contains("--id-column: ")
                 .contains("has no column named 'name'");

@@ -4,7 +4,9 @@ import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.data.BinaryPair;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
+import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
 import org.saepj.data.Standardizer;
 import org.saepj.data.source.DataSources;
@@ -125,23 +127,8 @@ public final class ModelData {
         List<String> names = model.manifest().featureNames();
         int[] s = model.manifest().inputShape();
         int features = s[0] * s[1] * s[2];
-        if (names != null && dataNames != null && !dataNames.isEmpty() && !dataNames.equals(names)) {
-            List<String> missing = names.stream().filter(n -> !dataNames.contains(n)).toList();
-            List<String> extra = dataNames.stream().filter(n -> !names.contains(n)).toList();
-            if (!missing.isEmpty() || !extra.isEmpty() || dataNames.size() != names.size()) {
-                throw new SaepException(source + ": its feature columns do not match the ensemble's" + (missing.isEmpty() ? ""
-                        : "; missing: " + String.join(", ", missing)) + (extra.isEmpty() ? "" : "; not features of the ensemble: "
-                        + String.join(", ", extra) + " (name the label with --label-column)"));
-            }
-            float[] x = new float[d.size() * features];
-            float[] in = d.features();
-            for (int j = 0; j < features; j++) {
-                int from = dataNames.indexOf(names.get(j));
-                for (int i = 0; i < d.size(); i++) {
-                    x[i * features + j] = in[i * features + from];
-                }
-            }
-            return new Dataset(d.name(), x, d.labels(), d.shape(), d.classNames());
+        if (names != null && dataNames != null && !dataNames.isEmpty()) {
+            return FeatureColumns.align(d, dataNames, names, source, "the ensemble");
         }
         if (d.featureSize() != features) {
             throw new SaepException(source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
@@ -154,7 +141,7 @@ public final class ModelData {
     private static Dataset asClasses(SavedEnsemble model, Dataset like) {
         List<String> names = model.manifest().classNames();
         for (String n : like.classNames()) {
-            if (!names.contains(n)) {
+            if (ClassOrder.indexOf(names, n) < 0) {
                 throw new SaepException("class '" + n + "' of the data is not a class of the ensemble " + names);
             }
         }

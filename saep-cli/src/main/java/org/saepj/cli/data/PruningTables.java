@@ -15,10 +15,10 @@ import org.saepj.pruning.PruningInput;
 /**
  * The decision data of {@code saep prune --predictions P --labels L} (and, with {@code --test-predictions} and
  * {@code --test-labels}, held-out data to measure the pruned vote on): members' predicted labels and true labels as
- * class names or class indices, the same way in every file, put in {@link ClassOrder} (indices by value, names in
- * sorting order; ties of the vote go to the first). A first row is a header when it holds something that is not a
- * class: in the predictions a cell that is no label, in the labels a cell found nowhere else; a header of the
- * predictions names the members.
+ * class names or class indices, the same way in every file, put in {@link ClassOrder} (numbers by value, so
+ * {@code 1} and {@code 01} are one class, names in sorting order; ties of the vote go to the first). A first row is
+ * a header when it holds something that is not a class: in the predictions a cell that is no label, in the labels a
+ * cell found nowhere else; a header of the predictions names the members.
  *
  * @param memberNames the members' names from the predictions' header, or null without one
  * @param classes the class names in class order
@@ -55,7 +55,7 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
             }
             all.addAll(test.cells());
         }
-        List<String> classes = ClassOrder.of(all, "--predictions and --labels");
+        List<String> classes = ClassOrder.of(all);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
@@ -76,13 +76,17 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
                 throw new SaepException(y.named() + " must have one label per row, found " + y.width() + " columns");
             }
             Set<String> predicted = new HashSet<>();
-            p.rows().stream().skip(1).forEach(r -> predicted.addAll(Arrays.asList(r)));
+            // Cells are compared as the classes they name: "1.0" among the labels is the class "1" of the predictions.
+            p.rows().stream().skip(1).forEach(r -> Arrays.stream(r).map(ClassOrder::name).forEach(predicted::add));
             List<String> labelCells = y.rows().stream().map(r -> r[0]).toList();
-            String first = labelCells.get(0);
-            boolean labelHeader = labelCells.size() > 1 && !predicted.contains(first) && !labelCells.subList(1, labelCells.size()).contains(first);
+            List<String> labelNames = labelCells.stream().map(ClassOrder::name).toList();
+            String first = labelNames.get(0);
+            List<String> restNames = labelNames.subList(1, labelNames.size());
+            boolean labelHeader = labelCells.size() > 1 && !predicted.contains(first) && !restNames.contains(first);
             List<String> labels = labelHeader ? labelCells.subList(1, labelCells.size()) : labelCells;
-            Set<String> known = new HashSet<>(labels);
-            boolean predictionHeader = p.rows().size() > 1 && Arrays.stream(p.rows().get(0)).anyMatch(c -> !known.contains(c));
+            Set<String> known = new HashSet<>(labelHeader ? restNames : labelNames);
+            boolean predictionHeader = p.rows().size() > 1
+                    && Arrays.stream(p.rows().get(0)).anyMatch(c -> !known.contains(ClassOrder.name(c)));
             List<String[]> rows = p.body(predictionHeader);
             if (rows.size() != labels.size()) {
                 throw new SaepException(p.named() + " has " + rows.size() + " rows of predictions but " + y.named() + " has "
@@ -118,9 +122,9 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
             int[] y = new int[labels.size()];
             for (int s = 0; s < predictions.size(); s++) {
                 for (int j = 0; j < members(); j++) {
-                    byMember[j][s] = index.get(predictions.get(s)[j]);
+                    byMember[j][s] = index.get(ClassOrder.name(predictions.get(s)[j]));
                 }
-                y[s] = index.get(labels.get(s));
+                y[s] = index.get(ClassOrder.name(labels.get(s)));
             }
             double[] w = new double[members()];
             Arrays.fill(w, 1.0 / members());

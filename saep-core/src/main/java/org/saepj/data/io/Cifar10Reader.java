@@ -71,10 +71,7 @@ public final class Cifar10Reader {
         List<String> names = DEFAULT_NAMES;
         byte[] meta = members.get(META_FILE);
         if (meta != null) {
-            names = new String(meta, StandardCharsets.UTF_8).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (names.size() < 2) {
-                throw new SaepException(where + ": " + META_FILE + " lists " + names.size() + " class names: expected 10");
-            }
+            names = classNames(where, meta);
         }
         List<byte[]> trainParts = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
@@ -95,6 +92,35 @@ public final class Cifar10Reader {
         Dataset testSet = decode("cifar10/test", where, List.of(TEST_FILE), List.of(test), names);
         return new SourceData("cifar10", source, train, Optional.of(testSet),
                 Fingerprint.combine(hashes.toArray(String[]::new)), false);
+    }
+
+    /**
+     * @param where the directory or archive, for messages
+     * @param meta the content of batches.meta.txt: one class name a line, blank lines ignored
+     * @return the class names in label order
+     * @throws SaepException when fewer than two are listed or one is listed twice (two labels would print alike, and
+     *     classes are matched by name between data and a saved ensemble)
+     */
+    private static List<String> classNames(Path where, byte[] meta) {
+        List<String> lines = new String(meta, StandardCharsets.UTF_8).lines().map(String::strip).toList();
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer before = lineOf.putIfAbsent(name, i + 1);
+            if (before != null) {
+                throw new SaepException(where + ": " + META_FILE + " names class '" + name + "' twice (lines " + before
+                        + " and " + (i + 1) + "): give each class its own name");
+            }
+            names.add(name);
+        }
+        if (names.size() < 2) {
+            throw new SaepException(where + ": " + META_FILE + " lists " + names.size() + " class names: expected 10");
+        }
+        return names;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,26 @@ import org.apache.commons.csv.CSVRecord;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
+import org.saepj.data.StrictNumbers;
 
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
  *
- * <p>The header is detected (a first row whose feature cells are not all numbers) unless stated. The label
- * column is chosen by name or 0-based index, by default the last. String labels become class indices in
- * sorted order (numerically when every label is an integer), and their names are kept. Features are left
- * unscaled here: they are standardised later with the training partition's statistics.
+ * <p>The header is as stated ({@code --header yes|no}) or detected: a first row holding two or more cells that are
+ * not numbers is a header (a data row has at most one, its text label), as is any first row when the label column
+ * is named rather than numbered. A header names each column once; a name written twice is refused (matching
+ * columns by name, as {@code predict} and a separate test file do, would take one of the two). A detected first row
+ * of numbers whose label is found in no other row, while other labels repeat, is refused as ambiguous (a header of
+ * numbers, or a class of one sample?) until {@code --header yes} or {@code no} says which; said to be data, a first
+ * row of words gets an error saying it looks like a header. The label column is chosen by name or 0-based index, by
+ * default the last. Labels become classes in {@link ClassOrder} (a number by its value: {@code 1} and {@code 1.0}
+ * are one class; text as written), and their names are kept. Feature cells are numbers as {@link StrictNumbers}
+ * reads them; features are left unscaled here: they are standardised later with the training partition's statistics.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -102,15 +111,16 @@ public final class CsvReader {
             throw new SaepException(file + ": empty file: expected rows of numeric features and a label");
         }
         int columns = rows.get(0).size();
+        long firstLine = text.lineAt(rows.get(0).getCharacterPosition());
         if (columns < 2) {
-            throw new SaepException(file + ": line " + text.lineAt(rows.get(0).getCharacterPosition())
-                    + " has " + columns + " column: expected at least one feature and a label");
+            throw new SaepException(file + ": line " + firstLine + " has " + columns
+                    + " column: expected at least one feature and a label");
         }
         List<String> header = null;
         int labelCol = columns - 1;
         boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows.get(0), options.labelColumn()));
         if (hasHeader) {
-            header = rows.get(0).toList();
+            header = CsvHeader.names(file, firstLine, rows.get(0).toList());
         }
         if (options.labelColumn().isPresent()) {
             labelCol = resolveLabelColumn(file, options.labelColumn().get(), header, columns);
@@ -126,9 +136,13 @@ public final class CsvReader {
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
         }
+        // Said to be data, a first row of words is most likely a header: its first bad cell says so.
+        String firstRowHint = !hasHeader && CsvHeader.words(rows.get(0).toList()) >= 2
+                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
         int d = columns - 1;
         float[] x = new float[data.size() * d];
         String[] labelText = new String[data.size()];
+        String[] labelName = new String[data.size()];
         for (int r = 0; r < data.size(); r++) {
             CSVRecord row = data.get(r);
             long line = text.lineAt(row.getCharacterPosition());
@@ -139,30 +153,14 @@ public final class CsvReader {
             for (int c = 0; c < columns; c++) {
                 String cell = row.get(c);
                 if (c == labelCol) {
-                    if (cell.isEmpty()) {
-                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
-                    }
-                    if (cell.indexOf('\uFEFF') >= 0) {
-                        // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
-                        throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
-                                + " byte-order mark (U+FEFF): remove it");
-                    }
-                    labelText[r] = cell;
+                    labelText[r] = label(file, line, c, cell);
+                    labelName[r] = ClassOrder.name(cell);
                     continue;
                 }
-                try {
-                    float v = Float.parseFloat(cell);
-                    if (!Float.isFinite(v)) {
-                        throw new NumberFormatException();
-                    }
-                    x[r * d + f++] = v;
-                } catch (NumberFormatException e) {
-                    throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c)
-                            + ": " + quote(cell) + " is not a finite number");
-                }
+                x[r * d + f++] = feature(file, line, c, header, cell, r == 0 ? firstRowHint : "");
             }
         }
-        List<String> classNames = org.saepj.data.ClassOrder.of(List.of(labelText), file.toString());
+        List<String> classNames = ClassOrder.of(List.of(labelName));
         // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
@@ -170,9 +168,63 @@ public final class CsvReader {
         }
         int[] y = new int[data.size()];
         for (int r = 0; r < y.length; r++) {
-            y[r] = index.get(labelText[r]);
+            y[r] = index.get(labelName[r]);
+        }
+        if (options.header().isEmpty() && !hasHeader) {
+            refuseNumericHeader(file, firstLine, labelText[0], y);
         }
         return new Dataset(name, x, y, Shape.vector(d), classNames);
+    }
+
+    /**
+     * A detected first row of numbers is data unless its label is a class of that row alone while other classes hold
+     * several rows: then it is as likely a header of numbers (pandas writes column numbers), and guessing either way
+     * would invent a class or drop a sample silently, so the user is asked to say which.
+     */
+    private static void refuseNumericHeader(Path file, long line, String label, int[] y) {
+        int[] counts = new int[Arrays.stream(y).max().orElse(0) + 1];
+        for (int c : y) {
+            counts[c]++;
+        }
+        if (counts[y[0]] == 1 && Arrays.stream(counts).anyMatch(n -> n > 1)) {
+            throw new SaepException(file + ": line " + line + " holds numbers only, so it would be data, but its label "
+                    + quote(label) + " is in no other row: if line " + line + " is a header, pass --header yes;"
+                    + " if it is data, pass --header no");
+        }
+    }
+
+    /** A label cell, checked: not empty, no invisible byte-order mark. */
+    private static String label(Path file, long line, int c, String cell) {
+        if (cell.isEmpty()) {
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
+        }
+        if (cell.indexOf('\uFEFF') >= 0) {
+            // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
+                    + " byte-order mark (U+FEFF): remove it");
+        }
+        return cell;
+    }
+
+    /**
+     * A feature cell's value, read by {@link StrictNumbers}.
+     *
+     * @param file the file, for messages
+     * @param line the line the cell is on
+     * @param c its 0-based column
+     * @param header the header's names, or null without one
+     * @param cell the cell as written
+     * @param hint what to add to an error (empty for nothing)
+     * @return the value
+     * @throws SaepException naming the file, line and column when the cell is not a number or not a float
+     */
+    static float feature(Path file, long line, int c, List<String> header, String cell, String hint) {
+        try {
+            return StrictNumbers.toFloat(cell);
+        } catch (NumberFormatException e) {
+            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+                    + quote(cell) + " " + e.getMessage() + hint);
+        }
     }
 
     private static String columnName(List<String> header, int c) {
@@ -189,17 +241,8 @@ public final class CsvReader {
         if (labelColumn.isPresent() && !labelColumn.get().matches("\\d+")) {
             return true;
         }
-        int numeric = 0;
-        for (String cell : first) {
-            try {
-                Float.parseFloat(cell);
-                numeric++;
-            } catch (NumberFormatException e) {
-                // a word: counted below
-            }
-        }
-        // A data row has at most one non-numeric cell (a string label); a header row is mostly words.
-        return numeric < first.size() - 1;
+        // A data row has at most one cell that is not a number (a string label); a header row is mostly words.
+        return CsvHeader.words(first.toList()) >= 2;
     }
 
     private static int resolveLabelColumn(Path file, String spec, List<String> header, int columns) {

@@ -10,12 +10,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.saepj.SaepException;
+import org.saepj.data.FeatureColumns;
 
 /**
  * A CSV file read for a model to score: every row, in the file's order, its feature columns found by name when the
  * model knows its features' names (so reordered columns work) and by position otherwise; a label column when there
  * is one (not needed); an ID column carried through. Anything that does not fit — a missing feature, an extra
- * column nobody named, a wrong count, a cell that is not a number — is an error naming the file, line and column.
+ * column nobody named, a header naming a column twice, a wrong count, a cell that is not a number as
+ * {@link org.saepj.data.StrictNumbers} reads one — is an error naming the file, line and column.
  *
  * @param idHeader the name of the ID column, or "row" for the data rows' numbers (1 = the first row after any header)
  * @param ids each row's ID, or its number
@@ -55,8 +57,12 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         }
         int columns = records.get(0).size();
         List<String> first = records.get(0).toList();
+        long firstLine = in.lineAt(records.get(0).getCharacterPosition());
         boolean header = request.header().orElseGet(() -> looksLikeHeader(first, request));
-        List<String> names = header ? first : null;
+        List<String> names = header ? CsvHeader.names(file, firstLine, first) : null;
+        // Said to be data, a first row the heuristic takes for a header: its first bad cell says so.
+        String firstRowHint = !header && looksLikeHeader(first, request)
+                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
         List<CSVRecord> data = header ? records.subList(1, records.size()) : records;
         if (data.isEmpty()) {
             throw new SaepException(file + ": has a header but no data rows");
@@ -67,13 +73,9 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         Optional<String> label = request.labelColumn();
         if (names != null && request.featureNames() != null) {
             // By name: every feature must be there; what remains is the ID, the label, or an error.
-            List<String> missing = new ArrayList<>();
-            for (int f = 0; f < featureCols.length; f++) {
-                featureCols[f] = names.indexOf(request.featureNames().get(f));
-                if (featureCols[f] < 0) {
-                    missing.add(request.featureNames().get(f));
-                }
-            }
+            FeatureColumns.Match match = FeatureColumns.match(request.featureNames(), names);
+            System.arraycopy(match.from(), 0, featureCols, 0, featureCols.length);
+            List<String> missing = match.missing();
             if (!missing.isEmpty()) {
                 throw new SaepException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
                         + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are") + " missing (the file's columns: "
@@ -123,17 +125,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
-                String cell = row.get(featureCols[f]);
-                try {
-                    rows[r][f] = Float.parseFloat(cell);
-                    if (!Float.isFinite(rows[r][f])) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    throw new SaepException(file + ": line " + line + ", column " + (featureCols[f] + 1)
-                            + (names == null ? "" : " (" + CsvReader.quote(names.get(featureCols[f])) + ")") + ": " + CsvReader.quote(cell)
-                            + " is not a finite number");
-                }
+                rows[r][f] = CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]),
+                        r == 0 ? firstRowHint : "");
             }
             ids.add(idCol >= 0 ? row.get(idCol) : Integer.toString(r + 1));
             if (labels != null) {
@@ -161,14 +154,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         if (request.featureNames() != null && first.stream().anyMatch(request.featureNames()::contains)) {
             return true;
         }
-        long words = first.stream().filter(c -> {
-            try {
-                Float.parseFloat(c);
-                return false;
-            } catch (NumberFormatException e) {
-                return true; // a word
-            }
-        }).count();
+        long words = CsvHeader.words(first);
         return words > (request.idColumn().isPresent() ? 2 : 1);
     }
 }

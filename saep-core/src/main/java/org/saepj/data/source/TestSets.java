@@ -2,13 +2,18 @@ package org.saepj.data.source;
 
 import java.util.Optional;
 import org.saepj.SaepException;
+import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
+import org.saepj.data.FeatureColumns;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.SourceData;
 
 /**
- * A separate test set beside a source ({@code --test}): loaded with the source and its labels mapped onto the
- * training data's classes by name. The same for the CLI, the library and a cluster's executors.
+ * A separate test set beside a source ({@code --test}): loaded with the source, its feature columns matched to the
+ * training data's by name when both files name them ({@link FeatureColumns}: reordered columns are put back in order,
+ * a missing, extra or renamed one is refused; by position only when a file has no header), and its labels mapped
+ * onto the training data's classes by name ({@link ClassOrder}). The same for the CLI, the library and a cluster's
+ * executors.
  */
 public final class TestSets {
     private TestSets() {
@@ -26,14 +31,20 @@ public final class TestSets {
             return main;
         }
         SourceData extra = sources.load(test);
-        Dataset testSet = relabel(extra.test().orElse(extra.train()), main.train(), test);
+        Dataset testSet = extra.test().orElse(extra.train());
+        if (!main.featureNames().isEmpty() && !extra.featureNames().isEmpty()) {
+            testSet = FeatureColumns.align(testSet, extra.featureNames(), main.featureNames(), test,
+                    "the training data");
+        }
+        testSet = relabel(testSet, main.train(), test);
         return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
                 Fingerprint.combine(main.sha256(), extra.sha256()), false,
                 new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames());
     }
 
     /**
-     * Maps the test labels onto the training data's classes by name (CSV label order depends on the file).
+     * Maps the test labels onto the training data's classes by name (CSV label order depends on the file), a number
+     * by its value.
      *
      * @param test the test samples
      * @param train the training data whose classes they take
@@ -50,7 +61,7 @@ public final class TestSets {
         }
         int[] map = new int[test.classCount()];
         for (int c = 0; c < map.length; c++) {
-            map[c] = train.classNames().indexOf(test.classNames().get(c));
+            map[c] = ClassOrder.indexOf(train.classNames(), test.classNames().get(c));
             if (map[c] < 0) {
                 throw new SaepException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
                         + train.classNames());

@@ -106,6 +106,17 @@ class Cifar10ReaderTest {
     }
 
     @Test
+    void classNamesListedTwiceAreRefused() {
+        Map<String, byte[]> m = members();
+        String names = "airplane\nautomobile\n\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ncat\n";
+        m.put("batches.meta.txt", names.getBytes(StandardCharsets.UTF_8));
+        m.forEach((name, content) -> TestFiles.write(dir.resolve(name), content));
+        assertThatThrownBy(() -> Cifar10Reader.read(dir)).isInstanceOf(SaepException.class)
+                .hasMessage(dir + ": batches.meta.txt names class 'cat' twice (lines 5 and 11): give each class its"
+                        + " own name");
+    }
+
+    @Test
     void notATarGz() {
         Path f = TestFiles.write(dir.resolve("cifar-10-binary.tar.gz"), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> Cifar10Reader.read(f)).isInstanceOf(SaepException.class)

@@ -1,0 +1,46 @@
+package org.saepj.data.io;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.saepj.SaepException;
+import org.saepj.data.StrictNumbers;
+
+/**
+ * What both CSV readers ({@link CsvReader}, {@link FeatureTable}) know about a first row: how many of its cells are
+ * words (the measure of the header heuristics) and, once it is taken as a header, its names, each given once —
+ * columns are matched by name, and a name written twice would match whichever came first.
+ */
+final class CsvHeader {
+    private CsvHeader() {
+    }
+
+    /**
+     * @param cells a row's cells
+     * @return how many are not numbers
+     */
+    static long words(List<String> cells) {
+        return cells.stream().filter(c -> !StrictNumbers.isNumber(c)).count();
+    }
+
+    /**
+     * @param file the file, for messages
+     * @param line the line the header is on
+     * @param cells the header's cells
+     * @return the column names
+     * @throws SaepException when a name is given to two columns
+     */
+    static List<String> names(Path file, long line, List<String> cells) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < cells.size(); c++) {
+            Integer before = seen.putIfAbsent(cells.get(c), c);
+            if (before != null) {
+                throw new SaepException(file + ": line " + line + ": the header names column "
+                        + CsvReader.quote(cells.get(c)) + " twice (columns " + (before + 1) + " and " + (c + 1)
+                        + "): give each column its own name");
+            }
+        }
+        return List.copyOf(cells);
+    }
+}
