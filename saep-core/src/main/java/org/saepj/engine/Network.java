@@ -7,6 +7,7 @@ import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
+import org.saepj.engine.layer.Pass;
 import org.saepj.engine.optim.Optimizer;
 
 /**
@@ -16,6 +17,11 @@ import org.saepj.engine.optim.Optimizer;
  * <p>A chain (each node reading the one before) runs as a plain sequence. In any other graph a merge node reads
  * several outputs, and a node whose output several nodes read receives the sum of their gradients: the last reader
  * in node order writes it, the earlier ones add theirs in descending node order, so results do not vary.
+ *
+ * <p>Layers that keep non-trainable state (running statistics) keep it in the network's state array, laid out by node
+ * like the parameters, and see the mode of each pass — training in {@link #lossAndGradients}, inference in
+ * {@link #forward(float[], int)} — through one {@link Pass}, which also gives each layer a random stream per step
+ * derived from the seed of {@link #initialize}.
  *
  * <p>Activation buffers are allocated for the largest batch seen and reused, so a training loop at a fixed
  * batch size allocates nothing. A network is used by one thread at a time; different networks train
@@ -34,6 +40,8 @@ public final class Network {
     private final List<Layer> layers;
     private final float[] params;
     private final float[] grads;
+    private final float[] state;
+    private final Pass pass;
     private final Kernels kernels;
     private float[][] acts = new float[0][];
     private float[][] deltas = new float[0][];
@@ -78,6 +86,16 @@ public final class Network {
         }
         this.params = new float[offset];
         this.grads = new float[offset];
+        int stateAt = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).placeState(i, stateAt);
+            stateAt += layers.get(i).stateCount();
+        }
+        this.state = new float[stateAt];
+        for (Layer layer : layers) {
+            layer.initializeState(state);
+        }
+        this.pass = new Pass(state);
         this.kernels = kernels;
         this.chain = graph.isChain();
         int n = layers.size();
@@ -111,7 +129,8 @@ public final class Network {
     }
 
     /**
-     * Draws the initial parameters from a seed, layer by layer.
+     * Draws the initial parameters from a seed, layer by layer, and resets the state; the seed is also the root of the
+     * layers' random streams.
      *
      * @param seed the seed
      * @return this network
@@ -120,7 +139,10 @@ public final class Network {
         SplittableRandom rng = new SplittableRandom(seed);
         for (Layer layer : layers) {
             layer.initialize(params, rng);
+            layer.initializeState(state);
         }
+        pass.seed(seed);
+        pass.step(0);
         return this;
     }
 
@@ -168,6 +190,27 @@ public final class Network {
     }
 
     /**
+     * The live non-trainable state (running statistics), laid out by node: exposed for serialisation and tests.
+     *
+     * @return the state, empty when no layer keeps any
+     */
+    public float[] state() {
+        return state;
+    }
+
+    /**
+     * Replaces the state.
+     *
+     * @param values exactly {@code state().length} values
+     */
+    public void setState(float[] values) {
+        if (values.length != state.length) {
+            throw new IllegalArgumentException(architecture + " keeps " + state.length + " state values, got " + values.length);
+        }
+        System.arraycopy(values, 0, state, 0, state.length);
+    }
+
+    /**
      * Replaces all parameters.
      *
      * @param values exactly {@link #parameterCount()} values
@@ -188,7 +231,7 @@ public final class Network {
      * @return the mean cross-entropy of the batch
      */
     public float lossAndGradients(float[] x, int[] labels, int batch) {
-        forward(x, batch);
+        forward(x, batch, true);
         int last = layers.size();
         float[] logits = acts[last];
         float loss = SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, architecture.classes(), deltas[last]);
@@ -199,7 +242,7 @@ public final class Network {
         for (int i = last - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : acts[i];
             float[] dx = needsInputGradient[i] ? deltas[i] : null;
-            layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch);
+            layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch, pass);
         }
         return loss;
     }
@@ -221,7 +264,7 @@ public final class Network {
                 }
                 merge.backward(params, xs, acts[i + 1], deltas[i + 1], dxs, grads, batch);
             } else {
-                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch);
+                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch, pass);
             }
             for (int k = 0; k < in.length; k++) {
                 if (addsGradient[i][k] && wantsGradient(in[k])) {
@@ -261,24 +304,39 @@ public final class Network {
     public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
         float loss = lossAndGradients(x, labels, batch);
         optimizer.step(params, grads);
+        pass.advance();
         return loss;
     }
 
     /**
-     * Forward pass of a batch.
+     * Forward pass of a batch for inference.
      *
      * @param x inputs, {@code batch × inputSize}
      * @param batch the number of samples
      * @return the logits, {@code batch × classes}, in a buffer reused by the next call
      */
     public float[] forward(float[] x, int batch) {
+        return forward(x, batch, false);
+    }
+
+    /**
+     * Forward pass of a batch in either mode. A training pass uses batch statistics and updates the running ones, and
+     * draws this step's masks; it takes no step, so repeating it gives the same outputs.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param batch the number of samples
+     * @param training true for a training pass, false for inference
+     * @return the logits, {@code batch × classes}, in a buffer reused by the next call
+     */
+    public float[] forward(float[] x, int batch, boolean training) {
+        pass.training(training);
         ensureCapacity(batch);
         if (!chain) {
             return forwardGraph(x, batch);
         }
         float[] in = x;
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(params, in, acts[i + 1], batch);
+            layers.get(i).forward(params, in, acts[i + 1], batch, pass);
             in = acts[i + 1];
         }
         return acts[layers.size()];
@@ -295,7 +353,7 @@ public final class Network {
                 }
                 merge.forward(params, xs, acts[i + 1], batch);
             } else {
-                layers.get(i).forward(params, acts[in[0]], acts[i + 1], batch);
+                layers.get(i).forward(params, acts[in[0]], acts[i + 1], batch, pass);
             }
         }
         return acts[layers.size()];
@@ -352,6 +410,9 @@ public final class Network {
     public Network replica() {
         Network r = new Network(architecture, kernels);
         r.setParameters(params);
+        r.setState(state);
+        r.pass.seed(pass.seed());
+        r.pass.step(pass.step());
         return r;
     }
 

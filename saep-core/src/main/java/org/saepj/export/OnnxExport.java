@@ -114,7 +114,8 @@ public final class OnnxExport {
                 inputs.add(k < 0 ? in : values.get(k));
             }
             LayerSpec spec = graph.nodes().get(i).spec();
-            values.add(LayerKinds.of(spec).onnx(spec, g, inputs, net.layers().get(i), net.parameters()));
+            values.add(LayerKinds.of(spec).onnx(spec, g, inputs, net.layers().get(i), net.parameters(),
+                    net.state()));
         }
         return g.flat(values.get(values.size() - 1)).name();
     }

@@ -53,7 +53,7 @@ public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         Shape out = outputShape(spec, inputs.stream().map(OnnxGraph.Value::shape).toList());
         // Flat vectors join along their features; anything with positions joins channels-first, on the channel axis.
         boolean channelsFirst = out.isImage() || inputs.stream().anyMatch(OnnxGraph.Value::channelsFirst);

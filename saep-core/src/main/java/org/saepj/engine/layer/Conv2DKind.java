@@ -58,7 +58,7 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         Shape in = x.shape();
         int k = spec.kernel();

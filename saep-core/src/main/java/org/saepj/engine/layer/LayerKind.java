@@ -66,10 +66,12 @@ public interface LayerKind<S extends LayerSpec> {
      * @param spec the settings
      * @param graph the graph being built
      * @param inputs the layer's input tensors, in order
-     * @param layer the runtime layer, placed in its network (its {@link Layer#offset()})
+     * @param layer the runtime layer, placed in its network (its {@link Layer#offset()}); ONNX graphs are for
+     *     inference, so layers with a training mode write their inference form
      * @param params the network's parameters
+     * @param state the network's non-trainable state (its {@link Layer#stateOffset()})
      * @return the output tensor
      * @throws org.saepj.SaepException when the layer has no ONNX form
      */
-    OnnxGraph.Value onnx(S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params);
+    OnnxGraph.Value onnx(S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state);
 }

@@ -38,7 +38,7 @@ public final class MaxPoolKind implements LayerKind<MaxPoolKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         String y = g.node("MaxPool", List.of(x.name()), OnnxGraph.Attribute.ints("kernel_shape", 2, 2),
                 OnnxGraph.Attribute.ints("strides", 2, 2));
