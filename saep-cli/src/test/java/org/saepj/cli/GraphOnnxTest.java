@@ -85,9 +85,11 @@ class GraphOnnxTest {
         }
         float[] ours = net.forward(x, n).clone();
 
-        MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(), null, null);
+        MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(),
+                null, null);
         EnsembleManifest manifest = new EnsembleManifest(3, new int[] {6, 6, 1}, List.of("a", "b", "c"),
-                new EnsembleManifest.Preprocessing("scale", null, null), List.of(member), Mixture.UNIFORM, null, null, null, null);
+                new EnsembleManifest.Preprocessing("scale", null, null), List.of(member), Mixture.UNIFORM, null, null,
+                        null, null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());

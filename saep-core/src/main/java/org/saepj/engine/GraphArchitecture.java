@@ -31,15 +31,15 @@ public record GraphArchitecture(LayerGraph graph, String kind, int depth, double
         }
         Shape out = graph.output();
         if (out.isImage() || out.size() < 2) {
-            throw new IllegalArgumentException("a graph architecture ends in one logit per class (a vector of at least 2), got "
-                    + out.height() + "×" + out.width() + "×" + out.channels());
+            throw new IllegalArgumentException("a graph architecture ends in one logit per class (a vector of at"
+                    + " least 2), got " + out.height() + "×" + out.width() + "×" + out.channels());
         }
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("a graph architecture needs a family name (kind)");
         }
         if (depth < 0 || !(complexity >= 0) || Double.isInfinite(complexity)) {
-            throw new IllegalArgumentException("a graph architecture needs depth ≥ 0 and a finite complexity ≥ 0, got " + depth
-                    + " and " + complexity);
+            throw new IllegalArgumentException("a graph architecture needs depth ≥ 0 and a finite complexity ≥ 0, got "
+                    + depth + " and " + complexity);
         }
     }
 

@@ -205,7 +205,8 @@ public final class Network {
      */
     public void setState(float[] values) {
         if (values.length != state.length) {
-            throw new IllegalArgumentException(architecture + " keeps " + state.length + " state values, got " + values.length);
+            throw new IllegalArgumentException(architecture + " keeps " + state.length + " state values, got "
+                    + values.length);
         }
         System.arraycopy(values, 0, state, 0, state.length);
     }
@@ -264,7 +265,8 @@ public final class Network {
                 }
                 merge.backward(params, xs, acts[i + 1], deltas[i + 1], dxs, grads, batch);
             } else {
-                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch, pass);
+                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch,
+                        pass);
             }
             for (int k = 0; k < in.length; k++) {
                 if (addsGradient[i][k] && wantsGradient(in[k])) {

@@ -101,7 +101,8 @@ public final class OnnxExport {
     }
 
     /**
-     * One member's graph as nodes, each written by its layer's kind. A tensor is [N, F] flat, or NCHW from a convolution
+     * One member's graph as nodes, each written by its layer's kind. A tensor is [N, F] flat, or NCHW from a
+     * convolution
      * or pooling until something needs it flat again.
      */
     private static String member(OnnxGraph g, Network net, String input, int[] hwc) {

@@ -54,7 +54,8 @@ public final class OnnxGraph {
             return v;
         }
         Shape s = v.shape();
-        String x = node("Transpose", List.of(node("Reshape", List.of(v.name(), longs("hwc", -1, s.height(), s.width(), s.channels())))),
+        String x = node("Transpose", List.of(node("Reshape", List.of(v.name(), longs("hwc", -1, s.height(), s.width(),
+                s.channels())))),
                 Attribute.ints("perm", 0, 3, 1, 2));
         return new Value(x, s, true);
     }

@@ -45,7 +45,8 @@ final class LayerSpecForm {
             try {
                 return c.getAccessor().invoke(spec);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of a " + LayerKinds.typeOf(spec) + " layer", e);
+                throw new IllegalStateException("cannot read " + c.getName() + " of a " + LayerKinds.typeOf(spec)
+                        + " layer", e);
             }
         }
     }
@@ -60,14 +61,16 @@ final class LayerSpecForm {
             }
             JsonNode type = n.get("type");
             if (type == null || !type.isTextual()) {
-                throw InvalidTypeIdException.from(p, "a layer needs a \"type\": one of " + String.join(", ", LayerKinds.types()),
+                throw InvalidTypeIdException.from(p, "a layer needs a \"type\": one of " + String.join(", ",
+                        LayerKinds.types()),
                         ctxt.constructType(LayerSpec.class), null);
             }
             LayerKind<?> kind;
             try {
                 kind = LayerKinds.require(type.asText());
             } catch (UnknownNameException e) {
-                throw InvalidTypeIdException.from(p, e.getMessage(), ctxt.constructType(LayerSpec.class), type.asText());
+                throw InvalidTypeIdException.from(p, e.getMessage(), ctxt.constructType(LayerSpec.class),
+                        type.asText());
             }
             ObjectNode fields = ((ObjectNode) n).deepCopy();
             fields.remove("type");

@@ -146,7 +146,8 @@ final class StoredForms {
         @Override
         public void serialize(Architecture a, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            String type = a instanceof Architecture.DenseStack ? "dense" : a instanceof Architecture.ConvNet ? "conv" : "graph";
+            String type = a instanceof Architecture.DenseStack ? "dense" : a instanceof Architecture.ConvNet ? "conv"
+                    : "graph";
             gen.writeStringField("type", type);
             gen.writeArrayFieldStart("input");
             gen.writeNumber(a.input().height());
@@ -250,7 +251,8 @@ final class StoredForms {
             if (complexity != null && !complexity.isNumber()) {
                 throw new IllegalArgumentException("complexity must be a number");
             }
-            a = new GraphArchitecture(graph, kind, depth, complexity != null ? complexity.doubleValue() : Math.sqrt(depth));
+            a = new GraphArchitecture(graph, kind, depth, complexity != null ? complexity.doubleValue()
+                    : Math.sqrt(depth));
             if (a.classes() != classes) {
                 throw new IllegalArgumentException("classes is " + classes + " but the graph ends in " + a.classes()
                         + " logits");

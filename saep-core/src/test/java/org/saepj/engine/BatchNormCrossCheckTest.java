@@ -51,10 +51,13 @@ class BatchNormCrossCheckTest {
     @Test
     void trainingAndInferenceAgreeWithPyTorch() {
         org.saepj.data.Shape image = new org.saepj.data.Shape(8, 8, 2);
-        List<LayerSpec> specs = List.of(new Conv2DKind.Spec(4, 3), new BatchNormKind.Spec(MOMENTUM, EPSILON), new ReluKind.Spec(),
-                new MaxPoolKind.Spec(), new FlattenKind.Spec(), new DenseKind.Spec(12), new BatchNormKind.Spec(MOMENTUM, EPSILON),
+        List<LayerSpec> specs = List.of(new Conv2DKind.Spec(4, 3), new BatchNormKind.Spec(MOMENTUM, EPSILON),
+                new ReluKind.Spec(),
+                new MaxPoolKind.Spec(), new FlattenKind.Spec(), new DenseKind.Spec(12),
+                        new BatchNormKind.Spec(MOMENTUM, EPSILON),
                 new ReluKind.Spec(), new DenseKind.Spec(5));
-        Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)), KernelsProvider.best()).initialize(7);
+        Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)),
+                KernelsProvider.best()).initialize(7);
         SplittableRandom rng = new SplittableRandom(8);
         float[] params = net.parameters();
         for (int i = 0; i < params.length; i++) {
@@ -62,7 +65,8 @@ class BatchNormCrossCheckTest {
         }
         float[] x = new float[BATCH * image.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (rng.nextDouble() * 2 + 0.5); // a mean and spread far from 0 and 1, for the statistics to matter
+            // a mean and spread far from 0 and 1, for the statistics to matter
+            x[i] = (float) (rng.nextDouble() * 2 + 0.5);
         }
         int[] labels = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
@@ -106,13 +110,14 @@ class BatchNormCrossCheckTest {
             at = 0;
             for (NDArray t : tensors) {
                 float[] torchGrad = t.getGradient().toFloatArray();
-                // A bias just before batch_norm has a gradient of zero in exact arithmetic: both sides hold rounding noise,
-                // so differences are measured against at least 1e-3 rather than against that noise.
+                // A bias just before batch_norm has a gradient of zero in exact arithmetic, so both sides hold rounding
+                // noise: differences are measured against at least 1e-3 rather than against that noise.
                 float scale = 1e-3f;
                 for (float gr : torchGrad) {
                     scale = Math.max(scale, Math.abs(gr));
                 }
-                assertThat(maxAbsDiff(grads, at, torchGrad) / scale).as("gradient of " + t.getShape() + " at " + at).isLessThan(1e-3);
+                assertThat(maxAbsDiff(grads, at, torchGrad) / scale).as("gradient of " + t.getShape() + " at "
+                        + at).isLessThan(1e-3);
                 at += torchGrad.length;
             }
             float[] torchState = concat(rm1.toFloatArray(), rv1.toFloatArray(), rm2.toFloatArray(), rv2.toFloatArray());
@@ -122,15 +127,21 @@ class BatchNormCrossCheckTest {
         }
     }
 
-    /** The same network in PyTorch: NHWC in, NCHW for convolution, pooling and normalisation, back before flattening. */
-    private static NDArray run(NDArray input, List<NDArray> t, NDArray rm1, NDArray rv1, NDArray rm2, NDArray rv2, boolean training) {
-        NDArray h = Conv2d.conv2d(input.transpose(0, 3, 1, 2), t.get(0).transpose(3, 2, 0, 1), t.get(1), new Shape(1, 1), new Shape(1, 1))
+    /**
+     * The same network in PyTorch: NHWC in, NCHW for convolution, pooling and normalisation, back before flattening.
+     */
+    private static NDArray run(NDArray input, List<NDArray> t, NDArray rm1, NDArray rv1, NDArray rm2, NDArray rv2,
+            boolean training) {
+        NDArray h = Conv2d.conv2d(input.transpose(0, 3, 1, 2), t.get(0).transpose(3, 2, 0, 1), t.get(1), new Shape(1,
+                1), new Shape(1, 1))
                 .singletonOrThrow();
         // DJL's momentum is the running statistics' weight (MXNet's convention): PyTorch's is 1 minus it.
-        h = BatchNorm.batchNorm(h, rm1, rv1, t.get(2), t.get(3), -1, 1 - MOMENTUM, EPSILON, training).singletonOrThrow();
+        h = BatchNorm.batchNorm(h, rm1, rv1, t.get(2), t.get(3), -1, 1 - MOMENTUM, EPSILON,
+                training).singletonOrThrow();
         h = Pool.maxPool2d(Activation.relu(h), new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
         h = h.transpose(0, 2, 3, 1).reshape(BATCH, -1).matMul(t.get(4)).add(t.get(5));
-        h = BatchNorm.batchNorm(h, rm2, rv2, t.get(6), t.get(7), -1, 1 - MOMENTUM, EPSILON, training).singletonOrThrow();
+        h = BatchNorm.batchNorm(h, rm2, rv2, t.get(6), t.get(7), -1, 1 - MOMENTUM, EPSILON,
+                training).singletonOrThrow();
         return Activation.relu(h).matMul(t.get(8)).add(t.get(9));
     }
 

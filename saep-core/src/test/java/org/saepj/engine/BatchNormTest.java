@@ -39,7 +39,8 @@ class BatchNormTest {
         return List.of(
                 new LayerGraph(Shape.vector(5), List.of(node("d", new DenseKind.Spec(6), "input"), node("bn", bn, "d"),
                         node("r", new ReluKind.Spec(), "bn"), node("head", new DenseKind.Spec(3), "r"))),
-                new LayerGraph(new Shape(4, 4, 2), List.of(node("c", new Conv2DKind.Spec(3, 3), "input"), node("bn", bn, "c"),
+                new LayerGraph(new Shape(4, 4, 2), List.of(node("c", new Conv2DKind.Spec(3, 3), "input"), node("bn",
+                        bn, "c"),
                         node("r", new ReluKind.Spec(), "bn"), node("p", new MaxPoolKind.Spec(), "r"),
                         node("f", new FlattenKind.Spec(), "p"), node("head", new DenseKind.Spec(3), "f"))));
     }

@@ -66,7 +66,9 @@ class LayerGraphTest {
                 node("head", dense(4), "sum")));
     }
 
-    /** Two convolutions of the image and a third of the first, joined along the channels, then pooled and classified. */
+    /**
+     * Two convolutions of the image and a third of the first, joined along the channels, then pooled and classified.
+     */
     static LayerGraph concatenating() {
         return new LayerGraph(new Shape(6, 6, 2), List.of(
                 node("c1", new Conv2DKind.Spec(3, 3), "input"),
@@ -85,7 +87,8 @@ class LayerGraphTest {
     @Test
     void validationNamesTheNodeAndTheProblem() {
         Shape in = Shape.vector(4);
-        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(4), "b"), node("b", relu(), "a"), node("c", dense(2), "b"))))
+        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(4), "b"), node("b", relu(), "a"),
+                node("c", dense(2), "b"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle: a reads b reads a");
         assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(4), "nowhere"))))
                 .hasMessageContaining("node 'a' reads 'nowhere', which is neither 'input' nor a node of the graph");
@@ -93,24 +96,30 @@ class LayerGraphTest {
                 .hasMessageContaining("node id 'a' is used twice (nodes 0 and 1)");
         assertThatThrownBy(() -> new LayerGraph(in, List.of(node("b", dense(2), "a"), node("a", dense(4), "input"))))
                 .hasMessageContaining("node 'b' reads 'a', which comes after it: list the nodes in topological order");
-        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(4), "input"), node("b", dense(2), "input"))))
-                .hasMessageContaining("exactly one output").hasMessageContaining("nodes a, b are read by no other node");
-        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("sum", new AddKind.Spec(), "a", "input"))))
+        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(4), "input"), node("b", dense(2),
+                "input"))))
+                .hasMessageContaining("exactly one output")
+                        .hasMessageContaining("nodes a, b are read by no other node");
+        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("sum",
+                new AddKind.Spec(), "a", "input"))))
                 .hasMessageContaining("node 'sum': add needs inputs of one shape, got 1×1×3 and 1×1×4");
         assertThatThrownBy(() -> new LayerGraph(new Shape(4, 4, 1), List.of(node("p", new MaxPoolKind.Spec(), "input"),
                 node("join", new ConcatKind.Spec(), "p", "input"))))
                 .hasMessageContaining("node 'join': concat needs inputs of one height and width, got 2×2×1 and 4×4×1");
         assertThatThrownBy(() -> new LayerGraph(in, List.of(node("sum", new AddKind.Spec(), "input"))))
                 .hasMessageContaining("node 'sum' (add) reads 1 inputs: add needs at least 2");
-        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("b", dense(3), "a", "input"))))
+        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("b", dense(3), "a",
+                "input"))))
                 .hasMessageContaining("node 'b' (dense) reads 2 inputs: dense reads exactly 1");
-        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("s", new AddKind.Spec(), "a", "a"))))
+        assertThatThrownBy(() -> new LayerGraph(in, List.of(node("a", dense(3), "input"), node("s",
+                new AddKind.Spec(), "a", "a"))))
                 .hasMessageContaining("node 's' reads 'a' twice");
         assertThatThrownBy(() -> new LayerGraph(in, List.of(node("input", dense(3), "input"))))
                 .hasMessageContaining("the id 'input' names the graph's input");
         assertThatThrownBy(() -> new LayerGraph(new Shape(4, 4, 1), List.of(node("d", dense(3), "input"))))
                 .hasMessageContaining("node 'd': dense needs a flat input, got 4×4×1: put a flatten before it");
-        assertThatThrownBy(() -> new GraphArchitecture(new LayerGraph(new Shape(4, 4, 1), List.of(node("r", relu(), "input"))), "g", 0,
+        assertThatThrownBy(() -> new GraphArchitecture(new LayerGraph(new Shape(4, 4, 1), List.of(node("r", relu(),
+                "input"))), "g", 0,
                 0))
                 .hasMessageContaining("ends in one logit per class").hasMessageContaining("got 4×4×1");
     }
@@ -125,7 +134,8 @@ class LayerGraphTest {
         for (Layer l : g.layers(KernelsProvider.scalar())) {
             built += l.parameterCount();
         }
-        assertThat(g.parameterCount()).isEqualTo(built).isEqualTo(new Network(GraphArchitecture.of(g), KernelsProvider.scalar())
+        assertThat(g.parameterCount()).isEqualTo(built).isEqualTo(new Network(GraphArchitecture.of(g),
+                KernelsProvider.scalar())
                 .parameterCount());
         assertThat(GraphArchitecture.of(residual()).depth()).isEqualTo(3);
     }
@@ -202,14 +212,16 @@ class LayerGraphTest {
         for (LayerGraph g : List.of(residual(), concatenating())) {
             Architecture arch = new GraphArchitecture(g, "mixed", 2, 1.5);
             String json = JsonFormat.mapper().writeValueAsString(arch);
-            assertThat(json).contains("\"type\" : \"graph\"").contains("\"kind\" : \"mixed\"").doesNotContain("org.saepj")
+            assertThat(json).contains("\"type\" : \"graph\"").contains("\"kind\" : \"mixed\"")
+                    .doesNotContain("org.saepj")
                     .doesNotContain("Spec");
             Architecture back = JsonFormat.mapper().readValue(json, Architecture.class);
             assertThat(back).isEqualTo(arch);
             assertThat(JsonFormat.mapper().writeValueAsString(back)).isEqualTo(json);
         }
         String dense = JsonFormat.mapper().writeValueAsString(residual().nodes().get(0).spec());
-        assertThat(JsonFormat.mapper().readTree(dense)).isEqualTo(JsonFormat.mapper().readTree("{\"type\": \"dense\", \"units\": 6}"));
+        assertThat(JsonFormat.mapper().readTree(dense)).isEqualTo(JsonFormat.mapper()
+                .readTree("{\"type\": \"dense\", \"units\": 6}"));
     }
 
     @Test
@@ -233,9 +245,11 @@ class LayerGraphTest {
                 {"type": "graph", "input": [1, 1, 3], "classes": 2, "nodes": [
                   {"id": "h", "layer": {"type": "lstm", "units": 4}, "inputs": ["input"]}]}
                 """;
-        assertThatThrownBy(() -> JsonFormat.mapper().readValue(json, Architecture.class)).isInstanceOf(JsonMappingException.class)
+        assertThatThrownBy(() -> JsonFormat.mapper().readValue(json,
+                Architecture.class)).isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("unknown layer type 'lstm'")
-                .hasMessageContaining("known types are add, batch_norm, concat, conv2d, dense, flatten, max_pool, relu");
+                .hasMessageContaining("known types are add, batch_norm, concat, conv2d, dense, flatten, max_pool,"
+                        + " relu");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"type\": \"dense\", \"units\": 0}", LayerSpec.class))
                 .hasMessageContaining("invalid dense layer: dense: units must be at least 1, got 0");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"units\": 3}", LayerSpec.class))
@@ -246,16 +260,22 @@ class LayerGraphTest {
     void thePaperFamiliesAreChainsOfExactlyTheirFormerLayers() {
         Kernels k = KernelsProvider.scalar();
         Shape image = new Shape(28, 28, 1);
-        assertSameLayers(Architecture.DenseStack.dnn(image, 2, 32, 10), List.of(new Flatten(784), new Dense(784, 32, k), new Relu(32, k),
+        assertSameLayers(Architecture.DenseStack.dnn(image, 2, 32, 10), List.of(new Flatten(784), new Dense(784, 32,
+                k), new Relu(32, k),
                 new Dense(32, 32, k), new Relu(32, k), new Dense(32, 10, k)));
         assertSameLayers(Architecture.DenseStack.dnn(Shape.vector(8), 0, 32, 3), List.of(new Dense(8, 3, k)));
-        assertSameLayers(new Architecture.ConvNet(image, List.of(new Architecture.ConvBlock(8, 5), new Architecture.ConvBlock(4, 3)), 16,
-                10), List.of(new Conv2D(28, 28, 1, 8, 5, k), new MaxPool2(28, 28, 8, k), new Relu(14 * 14 * 8, k), new Conv2D(14, 14, 8,
-                4, 3, k), new MaxPool2(14, 14, 4, k), new Relu(7 * 7 * 4, k), new Flatten(196), new Dense(196, 16, k), new Relu(16, k),
+        assertSameLayers(new Architecture.ConvNet(image, List.of(new Architecture.ConvBlock(8, 5),
+                new Architecture.ConvBlock(4, 3)), 16,
+                10), List.of(new Conv2D(28, 28, 1, 8, 5, k), new MaxPool2(28, 28, 8, k), new Relu(14 * 14 * 8, k),
+                        new Conv2D(14, 14, 8,
+                4, 3, k), new MaxPool2(14, 14, 4, k), new Relu(7 * 7 * 4, k), new Flatten(196), new Dense(196, 16, k),
+                        new Relu(16, k),
                 new Dense(16, 10, k)));
         // The parameter counts the former closed formulas gave.
-        assertThat(Architecture.DenseStack.dnn(image, 2, 32, 10).parameterCount()).isEqualTo(784 * 32 + 32 + 32 * 32 + 32 + 32 * 10 + 10);
-        assertThat(Architecture.ConvNet.paper(image, 10).parameterCount()).isEqualTo(9 * 16 + 16 + 14 * 14 * 16 * 64 + 64 + 64 * 10 + 10);
+        assertThat(Architecture.DenseStack.dnn(image, 2, 32, 10).parameterCount()).isEqualTo(784 * 32 + 32 + 32 * 32
+                + 32 + 32 * 10 + 10);
+        assertThat(Architecture.ConvNet.paper(image, 10).parameterCount()).isEqualTo(9 * 16 + 16 + 14 * 14 * 16 * 64
+                + 64 + 64 * 10 + 10);
         assertThat(Architecture.DenseStack.dnn(image, 2, 32, 10).graph().isChain()).isTrue();
     }
 
@@ -263,10 +283,12 @@ class LayerGraphTest {
         List<String> now = new ArrayList<>();
         List<String> then = new ArrayList<>();
         for (Layer l : arch.layers(KernelsProvider.scalar())) {
-            now.add(l + " " + l.getClass().getSimpleName() + " " + l.inputSize() + "→" + l.outputSize() + " p" + l.parameterCount());
+            now.add(l + " " + l.getClass().getSimpleName() + " " + l.inputSize() + "→" + l.outputSize() + " p"
+                    + l.parameterCount());
         }
         for (Layer l : former) {
-            then.add(l + " " + l.getClass().getSimpleName() + " " + l.inputSize() + "→" + l.outputSize() + " p" + l.parameterCount());
+            then.add(l + " " + l.getClass().getSimpleName() + " " + l.inputSize() + "→" + l.outputSize() + " p"
+                    + l.parameterCount());
         }
         assertThat(now).as(arch.toString()).isEqualTo(then);
         assertThat(GraphArchitecture.of(arch.graph()).graph()).isEqualTo(arch.graph());

@@ -8,10 +8,13 @@ import java.util.SplittableRandom;
  * {@code y = γ·(x − μ)/√(σ² + ε) + β}. Training passes use the batch's mean and (biased) variance over the samples and
  * positions, and update the running statistics as PyTorch does: {@code r ← (1 − m)·r + m·batch}, the variance's
  * unbiased. Inference uses the running statistics, folded into one scale and shift per channel (the ONNX form computes
- * the same two numbers). The running statistics move in each training forward pass, as PyTorch's do. Parameters {@code [γ (C)][β (C)]}, γ = 1 and β = 0 initially, with no random draw; state
+ * the same two numbers). The running statistics move in each training forward pass, as PyTorch's do. Parameters {@code
+ * [γ (C)][β (C)]}, γ = 1 and β = 0 initially, with no random draw; state
  * {@code [running mean (C)][running variance (C)]}, 0 and 1 initially.
  */
 public final class BatchNorm extends Layer {
+    private static final String NEEDS_NETWORK =
+            "batch_norm reads the network's running statistics: run it in a network";
     private final int positions;
     private final int channels;
     private final float momentum;
@@ -99,12 +102,12 @@ public final class BatchNorm extends Layer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
-        throw new UnsupportedOperationException("batch_norm reads the network's running statistics: run it in a network");
+        throw new UnsupportedOperationException(NEEDS_NETWORK);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        throw new UnsupportedOperationException("batch_norm reads the network's running statistics: run it in a network");
+        throw new UnsupportedOperationException(NEEDS_NETWORK);
     }
 
     @Override
@@ -170,7 +173,8 @@ public final class BatchNorm extends Layer {
     }
 
     @Override
-    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
+            Pass pass) {
         int rows = batch * positions;
         int g = offset();
         int b = offset() + channels;

@@ -23,7 +23,8 @@ public final class BatchNormKind implements LayerKind<BatchNormKind.Spec> {
          */
         public Spec {
             if (!(momentum > 0 && momentum <= 1) || !(epsilon > 0) || Double.isInfinite(epsilon)) {
-                throw new IllegalArgumentException("batch_norm needs a momentum in (0, 1] and an epsilon > 0, got " + momentum + " and "
+                throw new IllegalArgumentException("batch_norm needs a momentum in (0, 1] and an epsilon > 0, got "
+                        + momentum + " and "
                         + epsilon);
             }
         }
@@ -61,7 +62,8 @@ public final class BatchNormKind implements LayerKind<BatchNormKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         BatchNorm bn = (BatchNorm) layer;
         Shape s = x.shape();

@@ -35,7 +35,8 @@ public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
         int channels = 0;
         for (Shape s : inputs) {
             if (s.height() != first.height() || s.width() != first.width()) {
-                throw new IllegalArgumentException("concat needs inputs of one height and width, got " + AddKind.shapes(inputs));
+                throw new IllegalArgumentException("concat needs inputs of one height and width, got "
+                        + AddKind.shapes(inputs));
             }
             channels += s.channels();
         }
@@ -53,7 +54,8 @@ public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         Shape out = outputShape(spec, inputs.stream().map(OnnxGraph.Value::shape).toList());
         // Flat vectors join along their features; anything with positions joins channels-first, on the channel axis.
         boolean channelsFirst = out.isImage() || inputs.stream().anyMatch(OnnxGraph.Value::channelsFirst);

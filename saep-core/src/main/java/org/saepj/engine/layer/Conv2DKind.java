@@ -24,7 +24,8 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
          */
         public Spec {
             if (filters < 1 || kernel != 3 && kernel != 5) {
-                throw new IllegalArgumentException("conv2d needs filters ≥ 1 and a kernel of 3 or 5, got " + filters + " filters of "
+                throw new IllegalArgumentException("conv2d needs filters ≥ 1 and a kernel of 3 or 5, got " + filters
+                        + " filters of "
                         + kernel + "×" + kernel);
             }
         }
@@ -58,7 +59,8 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         Shape in = x.shape();
         int k = spec.kernel();
@@ -69,7 +71,8 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
         String kernel = g.floats("conv_w", oihw(params, at, k, c, f), f, c, k, k);
         String bias = g.floats("conv_b", Arrays.copyOfRange(params, at + weights, at + weights + f), f);
         String y = g.node("Conv", List.of(x.name(), kernel, bias), OnnxGraph.Attribute.ints("kernel_shape", k, k),
-                OnnxGraph.Attribute.ints("pads", k / 2, k / 2, k / 2, k / 2), OnnxGraph.Attribute.ints("strides", 1, 1));
+                OnnxGraph.Attribute.ints("pads", k / 2, k / 2, k / 2, k / 2), OnnxGraph.Attribute.ints("strides", 1,
+                        1));
         return new OnnxGraph.Value(y, new Shape(in.height(), in.width(), f), true);
     }
 

@@ -38,7 +38,8 @@ public final class DenseKind implements LayerKind<DenseKind.Spec> {
     public Shape outputShape(Spec spec, List<Shape> inputs) {
         Shape in = inputs.get(0);
         if (in.isImage()) {
-            throw new IllegalArgumentException("dense needs a flat input, got " + in.height() + "×" + in.width() + "×" + in.channels()
+            throw new IllegalArgumentException("dense needs a flat input, got " + in.height() + "×" + in.width() + "×"
+                    + in.channels()
                     + ": put a flatten before it");
         }
         return Shape.vector(spec.units());
@@ -55,7 +56,8 @@ public final class DenseKind implements LayerKind<DenseKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         OnnxGraph.Value x = g.flat(inputs.get(0));
         int in = x.shape().size();
         int out = spec.units();

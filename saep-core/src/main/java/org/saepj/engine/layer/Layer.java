@@ -104,7 +104,8 @@ public abstract class Layer {
      * @param batch the number of samples
      * @param pass the mode, the state and the random streams of the forward pass
      */
-    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
+            Pass pass) {
         backward(params, x, y, dy, dx, grads, batch);
     }
 

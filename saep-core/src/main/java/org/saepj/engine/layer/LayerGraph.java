@@ -90,7 +90,8 @@ public final class LayerGraph {
                 }
             }
             outputs.add(this.nodes.get(this.nodes.size() - 1).id());
-            throw new IllegalArgumentException("a layer graph has exactly one output, the last node; nodes " + String.join(", ", outputs)
+            throw new IllegalArgumentException("a layer graph has exactly one output, the last node; nodes "
+                    + String.join(", ", outputs)
                     + " are read by no other node");
         }
     }
@@ -100,17 +101,20 @@ public final class LayerGraph {
         for (int i = 0; i < nodes.size(); i++) {
             String id = nodes.get(i).id();
             if (id.equals(INPUT)) {
-                throw new IllegalArgumentException("node " + i + ": the id '" + INPUT + "' names the graph's input; choose another");
+                throw new IllegalArgumentException("node " + i + ": the id '" + INPUT
+                        + "' names the graph's input; choose another");
             }
             if (index.putIfAbsent(id, i) != null) {
-                throw new IllegalArgumentException("node id '" + id + "' is used twice (nodes " + index.get(id) + " and " + i + ")");
+                throw new IllegalArgumentException("node id '" + id + "' is used twice (nodes " + index.get(id)
+                        + " and " + i + ")");
             }
         }
         for (Node n : nodes) {
             Set<String> seen = new HashSet<>();
             for (String in : n.inputs()) {
                 if (!in.equals(INPUT) && !index.containsKey(in)) {
-                    throw new IllegalArgumentException("node '" + n.id() + "' reads '" + in + "', which is neither '" + INPUT
+                    throw new IllegalArgumentException("node '" + n.id() + "' reads '" + in + "', which is neither '"
+                            + INPUT
                             + "' nor a node of the graph");
                 }
                 if (!seen.add(in)) {
@@ -156,7 +160,8 @@ public final class LayerGraph {
         LayerKind<LayerSpec> kind = LayerKinds.of(n.spec());
         int count = n.inputs().size();
         if (kind.merges() ? count < 2 : count != 1) {
-            throw new IllegalArgumentException("node '" + n.id() + "' (" + kind.type() + ") reads " + count + " inputs: "
+            throw new IllegalArgumentException("node '" + n.id() + "' (" + kind.type() + ") reads " + count
+                    + " inputs: "
                     + kind.type() + (kind.merges() ? " needs at least 2" : " reads exactly 1"));
         }
         int[] wired = new int[count];
@@ -164,7 +169,8 @@ public final class LayerGraph {
             String in = n.inputs().get(k);
             wired[k] = in.equals(INPUT) ? -1 : index.get(in);
             if (wired[k] >= i) {
-                throw new IllegalArgumentException("node '" + n.id() + "' reads '" + in + "', which comes after it: list the nodes"
+                throw new IllegalArgumentException("node '" + n.id() + "' reads '" + in
+                        + "', which comes after it: list the nodes"
                         + " in topological order");
             }
         }

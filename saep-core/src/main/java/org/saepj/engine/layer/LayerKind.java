@@ -6,7 +6,8 @@ import org.saepj.engine.kernel.Kernels;
 import org.saepj.export.OnnxGraph;
 
 /**
- * A kind of layer, found through {@link java.util.ServiceLoader} ({@code META-INF/services/org.saepj.engine.layer.LayerKind}):
+ * A kind of layer, found through {@link java.util.ServiceLoader} ({@code
+ * META-INF/services/org.saepj.engine.layer.LayerKind}):
  * everything the rest of SAEP-J knows about it — its stable type name, its spec record, shape inference, its parameter
  * count, the runtime {@link Layer} and its ONNX nodes. A new kind is this one class (plus its {@link Layer} when it
  * brings new arithmetic) and one line in the services file; no switch elsewhere names it.
@@ -73,5 +74,6 @@ public interface LayerKind<S extends LayerSpec> {
      * @return the output tensor
      * @throws org.saepj.SaepException when the layer has no ONNX form
      */
-    OnnxGraph.Value onnx(S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state);
+    OnnxGraph.Value onnx(S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state);
 }

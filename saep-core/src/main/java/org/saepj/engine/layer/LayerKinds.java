@@ -44,7 +44,8 @@ public final class LayerKinds {
             throw new IllegalStateException(who + ": layer type name '" + kind.type() + "' must match " + TYPE_NAME);
         }
         if (sameType != null) {
-            throw new IllegalStateException("layer type '" + kind.type() + "' is registered twice: by " + sameType.getClass().getName()
+            throw new IllegalStateException("layer type '" + kind.type() + "' is registered twice: by "
+                    + sameType.getClass().getName()
                     + " and " + who);
         }
         if (!kind.specClass().isRecord() || sameSpec != null) {

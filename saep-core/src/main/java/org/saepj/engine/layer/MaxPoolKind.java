@@ -25,7 +25,8 @@ public final class MaxPoolKind implements LayerKind<MaxPoolKind.Spec> {
     public Shape outputShape(Spec spec, List<Shape> inputs) {
         Shape in = inputs.get(0);
         if (in.height() < 2 || in.width() < 2) {
-            throw new IllegalArgumentException("max_pool needs an image of at least 2×2, got " + in.height() + "×" + in.width() + "×"
+            throw new IllegalArgumentException("max_pool needs an image of at least 2×2, got " + in.height() + "×"
+                    + in.width() + "×"
                     + in.channels());
         }
         return new Shape(in.height() / 2, in.width() / 2, in.channels());
@@ -38,7 +39,8 @@ public final class MaxPoolKind implements LayerKind<MaxPoolKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         String y = g.node("MaxPool", List.of(x.name()), OnnxGraph.Attribute.ints("kernel_shape", 2, 2),
                 OnnxGraph.Attribute.ints("strides", 2, 2));

@@ -32,7 +32,8 @@ public final class ReluKind implements LayerKind<ReluKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
+            float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         return x.renamed(g.node("Relu", List.of(x.name())));
     }

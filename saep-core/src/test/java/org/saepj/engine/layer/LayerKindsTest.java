@@ -45,16 +45,21 @@ class LayerKindsTest {
     @Test
     void specsRejectBadValuesNamingThem() {
         assertThatThrownBy(() -> new DenseKind.Spec(0)).hasMessageContaining("units must be at least 1, got 0");
-        assertThatThrownBy(() -> new Conv2DKind.Spec(8, 4)).hasMessageContaining("kernel of 3 or 5").hasMessageContaining("4×4");
+        assertThatThrownBy(() -> new Conv2DKind.Spec(8,
+                4)).hasMessageContaining("kernel of 3 or 5").hasMessageContaining("4×4");
     }
 
     @Test
     void shapeInferenceNamesWhatItFound() {
-        assertThat(new Conv2DKind().outputShape(new Conv2DKind.Spec(8, 5), List.of(new Shape(7, 6, 3)))).isEqualTo(new Shape(7, 6, 8));
-        assertThat(new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(7, 6, 3)))).isEqualTo(new Shape(3, 3, 3));
-        assertThat(new FlattenKind().outputShape(new FlattenKind.Spec(), List.of(new Shape(7, 6, 3)))).isEqualTo(Shape.vector(126));
+        assertThat(new Conv2DKind().outputShape(new Conv2DKind.Spec(8, 5), List.of(new Shape(7, 6,
+                3)))).isEqualTo(new Shape(7, 6, 8));
+        assertThat(new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(7, 6,
+                3)))).isEqualTo(new Shape(3, 3, 3));
+        assertThat(new FlattenKind().outputShape(new FlattenKind.Spec(), List.of(new Shape(7, 6,
+                3)))).isEqualTo(Shape.vector(126));
         assertThatThrownBy(() -> new DenseKind().outputShape(new DenseKind.Spec(4), List.of(new Shape(7, 6, 3))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dense needs a flat input, got 7×6×3");
+                .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("dense needs a flat input, got 7×6×3");
         assertThatThrownBy(() -> new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(1, 6, 3))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2×2, got 1×6×3");
     }
