@@ -5,22 +5,36 @@ import java.util.Arrays;
 import java.util.List;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.layer.Conv2D;
-import org.saepj.engine.layer.Dense;
-import org.saepj.engine.layer.Flatten;
+import org.saepj.engine.layer.Conv2DKind;
+import org.saepj.engine.layer.DenseKind;
+import org.saepj.engine.layer.FlattenKind;
 import org.saepj.engine.layer.Layer;
-import org.saepj.engine.layer.MaxPool2;
-import org.saepj.engine.layer.Relu;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.LayerSpec;
+import org.saepj.engine.layer.MaxPoolKind;
+import org.saepj.engine.layer.ReluKind;
 
 /**
- * The structure of a subnetwork (spec §3): what the search proposes and what a saved ensemble records.
+ * The structure of a subnetwork (spec §3): what the search proposes and what a saved ensemble records. Every
+ * architecture is a {@link LayerGraph}; the paper's families ({@link DenseStack}, {@link ConvNet}) describe theirs in a
+ * few numbers and keep their own stored form, and {@link GraphArchitecture} holds any graph.
  */
-public sealed interface Architecture permits Architecture.DenseStack, Architecture.ConvNet {
+public interface Architecture {
+    /**
+     * The layers as a graph: the one description a {@link Network} runs, so the order of its nodes is the order of
+     * the parameters and of their initialisation.
+     *
+     * @return the graph
+     */
+    LayerGraph graph();
+
     /**
      * @param kernels the matrix kernels the layers use
-     * @return fresh layers, in order
+     * @return fresh layers, one per node of the {@link #graph()}, in order
      */
-    List<Layer> layers(Kernels kernels);
+    default List<Layer> layers(Kernels kernels) {
+        return graph().layers(kernels);
+    }
 
     /** @return the input shape */
     Shape input();
@@ -43,7 +57,9 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
      *
      * @return the parameter count
      */
-    long parameterCount();
+    default long parameterCount() {
+        return graph().parameterCount();
+    }
 
     /**
      * The paper's DNN: {@code hidden.length} × [Dense(width, ReLU)] then Dense(classes). With no hidden layer
@@ -86,36 +102,24 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return new DenseStack(input, hidden, classes);
         }
 
+        /** @return [flatten (images only)], hidden × [dense(width), relu], dense(classes): a chain */
         @Override
-        public List<Layer> layers(Kernels kernels) {
-            List<Layer> layers = new ArrayList<>();
-            int in = input.size();
+        public LayerGraph graph() {
+            List<LayerSpec> layers = new ArrayList<>();
             if (input.isImage()) {
-                layers.add(new Flatten(in));
+                layers.add(new FlattenKind.Spec());
             }
             for (int width : hidden) {
-                layers.add(new Dense(in, width, kernels));
-                layers.add(new Relu(width, kernels));
-                in = width;
+                layers.add(new DenseKind.Spec(width));
+                layers.add(new ReluKind.Spec());
             }
-            layers.add(new Dense(in, classes, kernels));
-            return layers;
+            layers.add(new DenseKind.Spec(classes));
+            return LayerGraph.chain(input, layers);
         }
 
         @Override
         public String kind() {
             return hidden.length == 0 ? "linear" : "dnn";
-        }
-
-        @Override
-        public long parameterCount() {
-            long n = 0;
-            long in = input.size();
-            for (int width : hidden) {
-                n += in * width + width;
-                in = width;
-            }
-            return n + in * classes + classes;
         }
 
         @Override
@@ -227,49 +231,27 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return blocks.get(0).filters();
         }
 
+        /** @return blocks × [conv2d, max_pool, relu], flatten, dense(dense), relu, dense(classes): a chain */
         @Override
-        public List<Layer> layers(Kernels kernels) {
-            List<Layer> layers = new ArrayList<>();
-            int h = input.height();
-            int w = input.width();
-            int c = input.channels();
+        public LayerGraph graph() {
+            List<LayerSpec> layers = new ArrayList<>();
             for (ConvBlock b : blocks) {
-                layers.add(new Conv2D(h, w, c, b.filters(), b.kernel(), kernels));
+                layers.add(new Conv2DKind.Spec(b.filters(), b.kernel()));
                 // ReLU after the pooling, on a quarter of the values: max and ReLU commute exactly, forward and
                 // backward (the gradient reaches the same position, or none when the window's maximum is ≤ 0).
-                layers.add(new MaxPool2(h, w, b.filters(), kernels));
-                h /= 2;
-                w /= 2;
-                layers.add(new Relu(h * w * b.filters(), kernels));
-                c = b.filters();
+                layers.add(new MaxPoolKind.Spec());
+                layers.add(new ReluKind.Spec());
             }
-            int flat = h * w * c;
-            layers.add(new Flatten(flat));
-            layers.add(new Dense(flat, dense, kernels));
-            layers.add(new Relu(dense, kernels));
-            layers.add(new Dense(dense, classes, kernels));
-            return layers;
+            layers.add(new FlattenKind.Spec());
+            layers.add(new DenseKind.Spec(dense));
+            layers.add(new ReluKind.Spec());
+            layers.add(new DenseKind.Spec(classes));
+            return LayerGraph.chain(input, layers);
         }
 
         @Override
         public String kind() {
             return "cnn";
-        }
-
-        @Override
-        public long parameterCount() {
-            long n = 0;
-            long h = input.height();
-            long w = input.width();
-            long c = input.channels();
-            for (ConvBlock b : blocks) {
-                n += (long) b.kernel() * b.kernel() * c * b.filters() + b.filters();
-                h /= 2;
-                w /= 2;
-                c = b.filters();
-            }
-            long flat = h * w * c;
-            return n + flat * dense + dense + (long) dense * classes + classes;
         }
 
         @Override

@@ -5,10 +5,23 @@ import java.util.SplittableRandom;
 import org.saepj.data.Dataset;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.layer.Layer;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.MergeLayer;
+import org.saepj.engine.layer.Pass;
 import org.saepj.engine.optim.Optimizer;
 
 /**
- * A subnetwork: a sequence of layers with all parameters in one flat float array.
+ * A subnetwork: its architecture's {@link LayerGraph} run node by node, with all parameters in one flat float array
+ * laid out in node order.
+ *
+ * <p>A chain (each node reading the one before) runs as a plain sequence. In any other graph a merge node reads
+ * several outputs, and a node whose output several nodes read receives the sum of their gradients: the last reader
+ * in node order writes it, the earlier ones add theirs in descending node order, so results do not vary.
+ *
+ * <p>Layers that keep non-trainable state (running statistics) keep it in the network's state array, laid out by node
+ * like the parameters, and see the mode of each pass — training in {@link #lossAndGradients}, inference in
+ * {@link #forward(float[], int)} — through one {@link Pass}, which also gives each layer a random stream per step
+ * derived from the seed of {@link #initialize}.
  *
  * <p>Activation buffers are allocated for the largest batch seen and reused, so a training loop at a fixed
  * batch size allocates nothing. A network is used by one thread at a time; different networks train
@@ -23,9 +36,12 @@ public final class Network {
      */
     public static final int INFERENCE_CHUNK = 64;
     private final Architecture architecture;
+    private final LayerGraph graph;
     private final List<Layer> layers;
     private final float[] params;
     private final float[] grads;
+    private final float[] state;
+    private final Pass pass;
     private final Kernels kernels;
     private float[][] acts = new float[0][];
     private float[][] deltas = new float[0][];
@@ -33,6 +49,19 @@ public final class Network {
     private int[] batchLabels = new int[0];
     /** Whether layer i must compute its input gradient: only when some earlier layer has parameters. */
     private final boolean[] needsInputGradient;
+    /** Whether the graph is a chain: then the plain sequence runs, with no bookkeeping per node. */
+    private final boolean chain;
+    /** Per node, where each input is in {@link #acts}: 0 for the network's input, i + 1 for node i's output. */
+    private final int[][] reads;
+    /** Per node, whether the node or one it reads (directly or not) has parameters, so it must be back-propagated. */
+    private final boolean[] needsGradient;
+    /** Per node and input: whether a later reader already wrote that input's gradient, so this one adds to it. */
+    private final boolean[][] addsGradient;
+    /** Per merge node, its inputs and their gradients: arrays filled at each pass, allocated once. */
+    private final float[][][] mergeInputs;
+    private final float[][][] mergeGradients;
+    /** Gradients to be added into a shared input's: one buffer per input position of a node. */
+    private float[][] partial = new float[0][];
 
     /**
      * Builds the network with zero parameters; call {@link #initialize} or {@link #setParameters}.
@@ -42,7 +71,8 @@ public final class Network {
      */
     public Network(Architecture architecture, Kernels kernels) {
         this.architecture = architecture;
-        this.layers = architecture.layers(kernels);
+        this.graph = architecture.graph();
+        this.layers = graph.layers(kernels);
         int offset = 0;
         for (Layer layer : layers) {
             layer.place(offset);
@@ -56,11 +86,51 @@ public final class Network {
         }
         this.params = new float[offset];
         this.grads = new float[offset];
+        int stateAt = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).placeState(i, stateAt);
+            stateAt += layers.get(i).stateCount();
+        }
+        this.state = new float[stateAt];
+        for (Layer layer : layers) {
+            layer.initializeState(state);
+        }
+        this.pass = new Pass(state);
         this.kernels = kernels;
+        this.chain = graph.isChain();
+        int n = layers.size();
+        this.reads = new int[n][];
+        this.needsGradient = new boolean[n];
+        this.addsGradient = new boolean[n][];
+        this.mergeInputs = new float[n][][];
+        this.mergeGradients = new float[n][][];
+        for (int i = 0; i < n; i++) {
+            int[] in = graph.inputsOf(i);
+            reads[i] = new int[in.length];
+            needsGradient[i] = layers.get(i).parameterCount() > 0;
+            for (int k = 0; k < in.length; k++) {
+                reads[i][k] = in[k] + 1;
+                needsGradient[i] |= in[k] >= 0 && needsGradient[in[k]];
+            }
+            if (layers.get(i) instanceof MergeLayer) {
+                mergeInputs[i] = new float[in.length][];
+                mergeGradients[i] = new float[in.length][];
+            }
+        }
+        // Back-propagation visits nodes last to first: the first reader met writes a shared input's gradient.
+        boolean[] written = new boolean[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            addsGradient[i] = new boolean[reads[i].length];
+            for (int k = 0; k < reads[i].length; k++) {
+                addsGradient[i][k] = written[reads[i][k]];
+                written[reads[i][k]] = true;
+            }
+        }
     }
 
     /**
-     * Draws the initial parameters from a seed, layer by layer.
+     * Draws the initial parameters from a seed, layer by layer, and resets the state; the seed is also the root of the
+     * layers' random streams.
      *
      * @param seed the seed
      * @return this network
@@ -69,7 +139,10 @@ public final class Network {
         SplittableRandom rng = new SplittableRandom(seed);
         for (Layer layer : layers) {
             layer.initialize(params, rng);
+            layer.initializeState(state);
         }
+        pass.seed(seed);
+        pass.step(0);
         return this;
     }
 
@@ -78,7 +151,12 @@ public final class Network {
         return architecture;
     }
 
-    /** @return the layers, in order */
+    /** @return the graph the network runs */
+    public LayerGraph graph() {
+        return graph;
+    }
+
+    /** @return the layers, one per node of the {@link #graph()}, in order */
     public List<Layer> layers() {
         return layers;
     }
@@ -112,6 +190,28 @@ public final class Network {
     }
 
     /**
+     * The live non-trainable state (running statistics), laid out by node: exposed for serialisation and tests.
+     *
+     * @return the state, empty when no layer keeps any
+     */
+    public float[] state() {
+        return state;
+    }
+
+    /**
+     * Replaces the state.
+     *
+     * @param values exactly {@code state().length} values
+     */
+    public void setState(float[] values) {
+        if (values.length != state.length) {
+            throw new IllegalArgumentException(architecture + " keeps " + state.length + " state values, got "
+                    + values.length);
+        }
+        System.arraycopy(values, 0, state, 0, state.length);
+    }
+
+    /**
      * Replaces all parameters.
      *
      * @param values exactly {@link #parameterCount()} values
@@ -132,16 +232,66 @@ public final class Network {
      * @return the mean cross-entropy of the batch
      */
     public float lossAndGradients(float[] x, int[] labels, int batch) {
-        forward(x, batch);
+        forward(x, batch, true);
         int last = layers.size();
         float[] logits = acts[last];
         float loss = SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, architecture.classes(), deltas[last]);
+        if (!chain) {
+            backwardGraph(batch);
+            return loss;
+        }
         for (int i = last - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : acts[i];
             float[] dx = needsInputGradient[i] ? deltas[i] : null;
-            layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch);
+            layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch, pass);
         }
         return loss;
+    }
+
+    /** Back-propagation through a graph: {@code acts[0]} holds the input of the forward pass just run. */
+    private void backwardGraph(int batch) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (!needsGradient[i]) {
+                continue; // neither it nor anything before it has parameters
+            }
+            int[] in = reads[i];
+            Layer layer = layers.get(i);
+            if (layer instanceof MergeLayer merge) {
+                float[][] xs = mergeInputs[i];
+                float[][] dxs = mergeGradients[i];
+                for (int k = 0; k < in.length; k++) {
+                    xs[k] = acts[in[k]];
+                    dxs[k] = gradientTarget(i, k);
+                }
+                merge.backward(params, xs, acts[i + 1], deltas[i + 1], dxs, grads, batch);
+            } else {
+                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch,
+                        pass);
+            }
+            for (int k = 0; k < in.length; k++) {
+                if (addsGradient[i][k] && wantsGradient(in[k])) {
+                    float[] sum = deltas[in[k]];
+                    float[] part = partial[k];
+                    for (int j = 0, size = batch * layers.get(in[k] - 1).outputSize(); j < size; j++) {
+                        sum[j] += part[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the output at {@code acts[slot]} needs a gradient: a node's output that leads back to parameters. */
+    private boolean wantsGradient(int slot) {
+        return slot > 0 && needsGradient[slot - 1];
+    }
+
+    /** Where node i writes the gradient of its input k: the reader's delta, a partial sum to add, or nowhere. */
+    private float[] gradientTarget(int i, int k) {
+        int slot = reads[i][k];
+        if (!wantsGradient(slot)) {
+            return null;
+        }
+        return addsGradient[i][k] ? partial[k] : deltas[slot];
     }
 
     /**
@@ -156,22 +306,57 @@ public final class Network {
     public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
         float loss = lossAndGradients(x, labels, batch);
         optimizer.step(params, grads);
+        pass.advance();
         return loss;
     }
 
     /**
-     * Forward pass of a batch.
+     * Forward pass of a batch for inference.
      *
      * @param x inputs, {@code batch × inputSize}
      * @param batch the number of samples
      * @return the logits, {@code batch × classes}, in a buffer reused by the next call
      */
     public float[] forward(float[] x, int batch) {
+        return forward(x, batch, false);
+    }
+
+    /**
+     * Forward pass of a batch in either mode. A training pass uses batch statistics and updates the running ones, and
+     * draws this step's masks; it takes no step, so repeating it gives the same outputs.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param batch the number of samples
+     * @param training true for a training pass, false for inference
+     * @return the logits, {@code batch × classes}, in a buffer reused by the next call
+     */
+    public float[] forward(float[] x, int batch, boolean training) {
+        pass.training(training);
         ensureCapacity(batch);
+        if (!chain) {
+            return forwardGraph(x, batch);
+        }
         float[] in = x;
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).forward(params, in, acts[i + 1], batch);
+            layers.get(i).forward(params, in, acts[i + 1], batch, pass);
             in = acts[i + 1];
+        }
+        return acts[layers.size()];
+    }
+
+    private float[] forwardGraph(float[] x, int batch) {
+        acts[0] = x; // kept for the backward pass that may follow
+        for (int i = 0; i < layers.size(); i++) {
+            int[] in = reads[i];
+            if (layers.get(i) instanceof MergeLayer merge) {
+                float[][] xs = mergeInputs[i];
+                for (int k = 0; k < in.length; k++) {
+                    xs[k] = acts[in[k]];
+                }
+                merge.forward(params, xs, acts[i + 1], batch);
+            } else {
+                layers.get(i).forward(params, acts[in[0]], acts[i + 1], batch, pass);
+            }
         }
         return acts[layers.size()];
     }
@@ -227,6 +412,9 @@ public final class Network {
     public Network replica() {
         Network r = new Network(architecture, kernels);
         r.setParameters(params);
+        r.setState(state);
+        r.pass.seed(pass.seed());
+        r.pass.step(pass.step());
         return r;
     }
 
@@ -258,6 +446,7 @@ public final class Network {
     public void releaseBuffers() {
         acts = new float[0][];
         deltas = new float[0][];
+        partial = new float[0][];
         capacity = 0;
         for (Layer layer : layers) {
             layer.releaseBuffers();
@@ -271,10 +460,17 @@ public final class Network {
         int n = layers.size();
         acts = new float[n + 1][];
         deltas = new float[n + 1][];
+        int widest = 0;
+        int shared = 0;
         for (int i = 0; i < n; i++) {
             acts[i + 1] = new float[batch * layers.get(i).outputSize()];
             deltas[i + 1] = new float[batch * layers.get(i).outputSize()];
+            widest = Math.max(widest, layers.get(i).outputSize());
+            for (int k = 0; k < addsGradient[i].length; k++) {
+                shared = addsGradient[i][k] ? Math.max(shared, k + 1) : shared;
+            }
         }
+        partial = new float[shared][batch * widest];
         capacity = batch;
     }
 

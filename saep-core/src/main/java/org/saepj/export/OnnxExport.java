@@ -1,17 +1,15 @@
 package org.saepj.export;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.saepj.BuildInfo;
 import org.saepj.SaepException;
+import org.saepj.data.Shape;
 import org.saepj.engine.Network;
-import org.saepj.engine.layer.Conv2D;
-import org.saepj.engine.layer.Dense;
-import org.saepj.engine.layer.Flatten;
-import org.saepj.engine.layer.Layer;
-import org.saepj.engine.layer.MaxPool2;
-import org.saepj.engine.layer.Relu;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.LayerKinds;
+import org.saepj.engine.layer.LayerSpec;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.JsonFormat;
@@ -22,8 +20,9 @@ import org.saepj.persistence.SavedEnsemble;
  * values as the data file holds them (pixels 0–255, CSV features in the manifest's order); then the ensemble's
  * preprocessing (÷255, or (x − mean)/deviation), every member, and Σ w_j·h_j; outputs {@code logits} {@code [N, classes]}
  * and {@code probabilities} (their softmax). The class names, preprocessing and feature names are in the model's
- * metadata. Members keep the engine's layouts: images are H×W×C, so a convolution's input is transposed to NCHW and
- * back before flattening, and dense weights are [in][out] (Gemm without transposition).
+ * metadata. Each member's nodes are its layers' kinds' ({@link org.saepj.engine.layer.LayerKind#onnx}); they keep the
+ * engine's layouts: images are H×W×C, so a convolution's input is transposed to NCHW and back before flattening, and
+ * dense weights are [in][out] (Gemm without transposition).
  */
 public final class OnnxExport {
     /** The operator set the graph uses. */
@@ -101,67 +100,24 @@ public final class OnnxExport {
         };
     }
 
-    /** One member's layers as nodes; the tensor is [N, F] flat, or NCHW between convolution and flattening. */
+    /**
+     * One member's graph as nodes, each written by its layer's kind. A tensor is [N, F] flat, or NCHW from a
+     * convolution
+     * or pooling until something needs it flat again.
+     */
     private static String member(OnnxGraph g, Network net, String input, int[] hwc) {
-        float[] params = net.parameters();
-        String x = input;
-        boolean image = false;
-        int h = hwc[0];
-        int w = hwc[1];
-        int c = hwc[2];
-        for (Layer layer : net.layers()) {
-            if (layer instanceof Conv2D conv) {
-                if (!image) {
-                    x = g.node("Transpose", List.of(g.node("Reshape", List.of(x, g.longs("hwc", -1, h, w, c)))),
-                            OnnxGraph.Attribute.ints("perm", 0, 3, 1, 2));
-                    image = true;
-                }
-                int k = conv.kernel();
-                int f = conv.filters();
-                int weights = k * k * c * f;
-                String kernel = g.floats("conv_w", oihw(params, conv.offset(), k, c, f), f, c, k, k);
-                String bias = g.floats("conv_b", Arrays.copyOfRange(params, conv.offset() + weights, conv.offset() + weights + f), f);
-                x = g.node("Conv", List.of(x, kernel, bias), OnnxGraph.Attribute.ints("kernel_shape", k, k),
-                        OnnxGraph.Attribute.ints("pads", k / 2, k / 2, k / 2, k / 2), OnnxGraph.Attribute.ints("strides", 1, 1));
-                c = f;
-            } else if (layer instanceof MaxPool2) {
-                x = g.node("MaxPool", List.of(x), OnnxGraph.Attribute.ints("kernel_shape", 2, 2), OnnxGraph.Attribute.ints("strides", 2, 2));
-                h /= 2;
-                w /= 2;
-            } else if (layer instanceof Relu) {
-                x = g.node("Relu", List.of(x));
-            } else if (layer instanceof Flatten) {
-                if (image) {
-                    // Back to H×W×C order, which the dense weights after it expect.
-                    x = g.node("Transpose", List.of(x), OnnxGraph.Attribute.ints("perm", 0, 2, 3, 1));
-                    image = false;
-                }
-                x = g.node("Flatten", List.of(x), OnnxGraph.Attribute.of("axis", 1));
-            } else if (layer instanceof Dense dense) {
-                int in = dense.inputSize();
-                int out = dense.outputSize();
-                String weight = g.floats("dense_w", Arrays.copyOfRange(params, dense.offset(), dense.offset() + in * out), in, out);
-                String bias = g.floats("dense_b", Arrays.copyOfRange(params, dense.offset() + in * out, dense.offset() + in * out + out), out);
-                x = g.node("Gemm", List.of(x, weight, bias));
-            } else {
-                throw new SaepException("layer " + layer + " has no ONNX form");
+        LayerGraph graph = net.graph();
+        List<OnnxGraph.Value> values = new ArrayList<>();
+        OnnxGraph.Value in = new OnnxGraph.Value(input, new Shape(hwc[0], hwc[1], hwc[2]), false);
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            List<OnnxGraph.Value> inputs = new ArrayList<>();
+            for (int k : graph.inputsOf(i)) {
+                inputs.add(k < 0 ? in : values.get(k));
             }
+            LayerSpec spec = graph.nodes().get(i).spec();
+            values.add(LayerKinds.of(spec).onnx(spec, g, inputs, net.layers().get(i), net.parameters(),
+                    net.state()));
         }
-        return x;
-    }
-
-    /** The engine's [ky][kx][cin][cout] kernel as ONNX's [cout][cin][ky][kx]. */
-    private static float[] oihw(float[] params, int offset, int k, int cin, int cout) {
-        float[] out = new float[k * k * cin * cout];
-        for (int ky = 0; ky < k; ky++) {
-            for (int kx = 0; kx < k; kx++) {
-                for (int i = 0; i < cin; i++) {
-                    for (int o = 0; o < cout; o++) {
-                        out[((o * cin + i) * k + ky) * k + kx] = params[offset + ((ky * k + kx) * cin + i) * cout + o];
-                    }
-                }
-            }
-        }
-        return out;
+        return g.flat(values.get(values.size() - 1)).name();
     }
 }

@@ -4,13 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.data.Shape;
 
 /**
  * An ONNX graph being built: nodes in order, initializers (the weights, stored as little-endian raw data) and the
  * graph's inputs and outputs, with field numbers from onnx.proto (GraphProto, NodeProto, TensorProto, AttributeProto,
- * ValueInfoProto).
+ * ValueInfoProto). Each {@link org.saepj.engine.layer.LayerKind} writes its own nodes through the public methods.
  */
-final class OnnxGraph {
+public final class OnnxGraph {
     /** TensorProto.DataType FLOAT. */
     static final int FLOAT = 1;
     /** TensorProto.DataType INT64. */
@@ -24,20 +25,83 @@ final class OnnxGraph {
     private final List<ProtoMessage> outputs = new ArrayList<>();
     private int counter;
 
-    /** @return a fresh tensor name with the given stem */
-    String name(String stem) {
+    /**
+     * A tensor of the graph with the engine's shape of one sample. The engine stores activations H×W×C; a tensor is
+     * either {@code [N, size]} in that order, or {@code [N, C, H, W]} (ONNX's convolution and pooling layout) where
+     * {@code channelsFirst}. Layers convert with {@link #channelsFirst(Value)} and {@link #flat(Value)}, so a chain of
+     * convolutions and pools stays NCHW and transposes only where the layout changes.
+     *
+     * @param name the tensor's name
+     * @param shape the shape of one sample
+     * @param channelsFirst true for {@code [N, C, H, W]}, false for {@code [N, H·W·C]}
+     */
+    public record Value(String name, Shape shape, boolean channelsFirst) {
+        /**
+         * @param output the name of a node's output
+         * @return a tensor of the same shape and layout under that name
+         */
+        public Value renamed(String output) {
+            return new Value(output, shape, channelsFirst);
+        }
+    }
+
+    /**
+     * @param v a tensor
+     * @return the tensor as {@code [N, C, H, W]}: a reshape and a transposition when it is flat
+     */
+    public Value channelsFirst(Value v) {
+        if (v.channelsFirst()) {
+            return v;
+        }
+        Shape s = v.shape();
+        String x = node("Transpose", List.of(node("Reshape", List.of(v.name(), longs("hwc", -1, s.height(), s.width(),
+                s.channels())))),
+                Attribute.ints("perm", 0, 3, 1, 2));
+        return new Value(x, s, true);
+    }
+
+    /**
+     * @param v a tensor
+     * @return the tensor as {@code [N, H·W·C]}: back to H×W×C order and flattened when it is channels-first
+     */
+    public Value flat(Value v) {
+        if (!v.channelsFirst()) {
+            return v;
+        }
+        String x = node("Transpose", List.of(v.name()), Attribute.ints("perm", 0, 2, 3, 1));
+        return new Value(node("Flatten", List.of(x), Attribute.of("axis", 1)), v.shape(), false);
+    }
+
+    /**
+     * @param stem a name's stem
+     * @return a fresh tensor name with the given stem
+     */
+    public String name(String stem) {
         return stem + "_" + counter++;
     }
 
-    /** Adds a float initializer of the given shape and returns its name. */
-    String floats(String stem, float[] values, long... dims) {
+    /**
+     * Adds a float initializer.
+     *
+     * @param stem the name's stem
+     * @param values the values, row-major
+     * @param dims the tensor's dimensions
+     * @return its name
+     */
+    public String floats(String stem, float[] values, long... dims) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.asFloatBuffer().put(values);
         return tensor(stem, FLOAT, raw.array(), dims);
     }
 
-    /** Adds an int64 initializer (a shape, a permutation) and returns its name. */
-    String longs(String stem, long... values) {
+    /**
+     * Adds an int64 initializer (a shape, a permutation).
+     *
+     * @param stem the name's stem
+     * @param values the values
+     * @return its name
+     */
+    public String longs(String stem, long... values) {
         ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         raw.asLongBuffer().put(values);
         return tensor(stem, INT64, raw.array(), values.length);
@@ -49,13 +113,29 @@ final class OnnxGraph {
         return name;
     }
 
-    /** An attribute of a node. */
-    record Attribute(String name, long[] ints, boolean list) {
-        static Attribute of(String name, long value) {
+    /**
+     * An integer attribute of a node.
+     *
+     * @param name the attribute's name
+     * @param ints its value(s)
+     * @param list true for a list of integers, false for one
+     */
+    public record Attribute(String name, long[] ints, boolean list) {
+        /**
+         * @param name the attribute's name
+         * @param value its value
+         * @return a single-integer attribute
+         */
+        public static Attribute of(String name, long value) {
             return new Attribute(name, new long[] {value}, false);
         }
 
-        static Attribute ints(String name, long... values) {
+        /**
+         * @param name the attribute's name
+         * @param values its values
+         * @return a list-of-integers attribute
+         */
+        public static Attribute ints(String name, long... values) {
             return new Attribute(name, values, true);
         }
 
@@ -73,16 +153,26 @@ final class OnnxGraph {
     /**
      * Adds a node with one output.
      *
+     * @param op the operator, e.g. "Gemm"
+     * @param in the input tensors' names
+     * @param attributes the node's attributes
      * @return the output's name
      */
-    String node(String op, List<String> in, Attribute... attributes) {
+    public String node(String op, List<String> in, Attribute... attributes) {
         String output = name(op.toLowerCase(java.util.Locale.ROOT));
         node(op, in, output, attributes);
         return output;
     }
 
-    /** Adds a node writing the named output. */
-    void node(String op, List<String> in, String output, Attribute... attributes) {
+    /**
+     * Adds a node writing the named output.
+     *
+     * @param op the operator
+     * @param in the input tensors' names
+     * @param output the output's name
+     * @param attributes the node's attributes
+     */
+    public void node(String op, List<String> in, String output, Attribute... attributes) {
         ProtoMessage n = new ProtoMessage();
         for (String i : in) {
             n.string(1, i);

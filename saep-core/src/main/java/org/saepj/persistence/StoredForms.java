@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
+import org.saepj.engine.GraphArchitecture;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.optim.OptimizerSpec;
 
 /**
@@ -24,7 +27,11 @@ import org.saepj.engine.optim.OptimizerSpec;
  *       reader, and {@code null} (or the {@code "NaN"} strings of earlier files) reads back as NaN;</li>
  *   <li>an architecture is {@code {"type": "dense", "input": [h, w, c], "classes": k, "hidden": [...]}} or
  *       {@code {"type": "conv", "input": [...], "classes": k, "blocks": [{"filters": f, "kernel": 3}, ...],
- *       "dense": d}} (the form of checkpoint format 1–2, which is read as it was);</li>
+ *       "dense": d}} (the form of checkpoint format 1–2, which is read as it was), or for any other layer graph
+ *       {@code {"type": "graph", "input": [...], "classes": k, "kind": family, "depth": n, "complexity": r,
+ *       "nodes": [{"id": ..., "layer": {"type": "dense", "units": 32}, "inputs": ["input"]}, ...]}} (kind, depth
+ *       and complexity may be left out: {@link GraphArchitecture#of});</li>
+ *   <li>a layer is {@code {"type": <its kind's registered name>, ...its settings}} ({@link LayerSpecForm});</li>
  *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam", ...its own settings}}.</li>
  * </ul>
  */
@@ -42,6 +49,8 @@ final class StoredForms {
         m.addDeserializer(double[].class, new DoublesDeserializer());
         m.addSerializer(Architecture.class, new ArchitectureSerializer());
         m.addDeserializer(Architecture.class, new ArchitectureDeserializer());
+        m.addSerializer(LayerSpec.class, new LayerSpecForm.Serializer());
+        m.addDeserializer(LayerSpec.class, new LayerSpecForm.Deserializer());
         m.addSerializer(OptimizerSpec.class, new OptimizerSerializer());
         m.addDeserializer(OptimizerSpec.class, new OptimizerDeserializer());
         return m;
@@ -137,7 +146,9 @@ final class StoredForms {
         @Override
         public void serialize(Architecture a, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            gen.writeStringField("type", a instanceof Architecture.DenseStack ? "dense" : "conv");
+            String type = a instanceof Architecture.DenseStack ? "dense" : a instanceof Architecture.ConvNet ? "conv"
+                    : "graph";
+            gen.writeStringField("type", type);
             gen.writeArrayFieldStart("input");
             gen.writeNumber(a.input().height());
             gen.writeNumber(a.input().width());
@@ -147,8 +158,9 @@ final class StoredForms {
             if (a instanceof Architecture.DenseStack d) {
                 gen.writeFieldName("hidden");
                 gen.writeArray(d.hidden(), 0, d.hidden().length);
+            } else if (!(a instanceof Architecture.ConvNet c)) {
+                graph(a, gen, provider);
             } else {
-                Architecture.ConvNet c = (Architecture.ConvNet) a;
                 gen.writeArrayFieldStart("blocks");
                 for (Architecture.ConvBlock b : c.blocks()) {
                     gen.writeStartObject();
@@ -160,6 +172,27 @@ final class StoredForms {
                 gen.writeNumberField("dense", c.dense());
             }
             gen.writeEndObject();
+        }
+
+        /** Any other architecture, by its graph and the measures the search weighs it with. */
+        private static void graph(Architecture a, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStringField("kind", a.kind());
+            gen.writeNumberField("depth", a.depth());
+            gen.writeNumberField("complexity", a.complexity());
+            gen.writeArrayFieldStart("nodes");
+            for (LayerGraph.Node node : a.graph().nodes()) {
+                gen.writeStartObject();
+                gen.writeStringField("id", node.id());
+                gen.writeFieldName("layer");
+                provider.defaultSerializeValue(node.spec(), gen);
+                gen.writeArrayFieldStart("inputs");
+                for (String in : node.inputs()) {
+                    gen.writeString(in);
+                }
+                gen.writeEndArray();
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
         }
     }
 
@@ -180,13 +213,51 @@ final class StoredForms {
                             ? new Architecture.ConvNet(input, blocks(n.get("blocks")), whole(n.get("dense"), "dense"), classes)
                             // checkpoint format 1 knew one 3×3 block of "filters" only
                             : new Architecture.ConvNet(input, whole(n.get("filters"), "filters"), whole(n.get("dense"), "dense"), classes);
+                    case "graph" -> graph(n, input, classes, ctxt);
                     default -> throw new IllegalArgumentException("unknown architecture type '" + n.path("type").asText()
-                            + "': expected dense or conv");
+                            + "': expected dense, conv or graph");
                 };
             } catch (IllegalArgumentException e) {
                 return (Architecture) ctxt.handleWeirdStringValue(Architecture.class, n.toString(), "invalid architecture: %s",
                         e.getMessage());
             }
+        }
+
+        private static GraphArchitecture graph(JsonNode n, Shape input, int classes, DeserializationContext ctxt)
+                throws IOException {
+            JsonNode list = n.get("nodes");
+            if (list == null || !list.isArray()) {
+                throw new IllegalArgumentException("nodes must be a list of {id, layer, inputs}");
+            }
+            List<LayerGraph.Node> nodes = new ArrayList<>();
+            for (JsonNode node : list) {
+                JsonNode id = node.get("id");
+                JsonNode layer = node.get("layer");
+                JsonNode inputs = node.get("inputs");
+                if (id == null || !id.isTextual() || layer == null || inputs == null || !inputs.isArray()) {
+                    throw new IllegalArgumentException("node " + nodes.size()
+                            + " needs a text id, a layer and a list of inputs");
+                }
+                List<String> reads = new ArrayList<>();
+                inputs.forEach(in -> reads.add(in.asText()));
+                nodes.add(new LayerGraph.Node(id.asText(), ctxt.readTreeAsValue(layer, LayerSpec.class), reads));
+            }
+            LayerGraph graph = new LayerGraph(input, nodes);
+            // A graph written by hand may leave out the measures: it is then weighed as a DNN of its depth.
+            GraphArchitecture a = GraphArchitecture.of(graph);
+            String kind = n.has("kind") ? n.get("kind").asText() : a.kind();
+            int depth = n.has("depth") ? whole(n.get("depth"), "depth") : a.depth();
+            JsonNode complexity = n.get("complexity");
+            if (complexity != null && !complexity.isNumber()) {
+                throw new IllegalArgumentException("complexity must be a number");
+            }
+            a = new GraphArchitecture(graph, kind, depth, complexity != null ? complexity.doubleValue()
+                    : Math.sqrt(depth));
+            if (a.classes() != classes) {
+                throw new IllegalArgumentException("classes is " + classes + " but the graph ends in " + a.classes()
+                        + " logits");
+            }
+            return a;
         }
 
         private static List<Architecture.ConvBlock> blocks(JsonNode list) {

@@ -1,0 +1,215 @@
+package org.saepj.engine.layer;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Batch normalisation per channel (Ioffe and Szegedy 2015) over H×W×C activations, or the features of a flat input:
+ * {@code y = γ·(x − μ)/√(σ² + ε) + β}. Training passes use the batch's mean and (biased) variance over the samples and
+ * positions, and update the running statistics as PyTorch does: {@code r ← (1 − m)·r + m·batch}, the variance's
+ * unbiased. Inference uses the running statistics, folded into one scale and shift per channel (the ONNX form computes
+ * the same two numbers). The running statistics move in each training forward pass, as PyTorch's do. Parameters {@code
+ * [γ (C)][β (C)]}, γ = 1 and β = 0 initially, with no random draw; state
+ * {@code [running mean (C)][running variance (C)]}, 0 and 1 initially.
+ */
+public final class BatchNorm extends Layer {
+    private static final String NEEDS_NETWORK =
+            "batch_norm reads the network's running statistics: run it in a network";
+    private final int positions;
+    private final int channels;
+    private final float momentum;
+    private final float epsilon;
+    /** The last training pass's per-channel mean, variance and 1/√(σ² + ε), for its backward pass. */
+    private final float[] mean;
+    private final double[] variance;
+    private final float[] invStd;
+    /** The last inference pass's folded scale and shift per channel. */
+    private final float[] scale;
+    private final float[] shift;
+    /** Per-channel sums of a pass, in double so that long batches lose nothing. */
+    private final double[] sum;
+    private final double[] sum2;
+
+    /**
+     * @param positions height × width (1 for a flat input)
+     * @param channels the channels (features)
+     * @param momentum m, the weight of a batch in the running statistics
+     * @param epsilon ε, added to the variance
+     */
+    public BatchNorm(int positions, int channels, float momentum, float epsilon) {
+        this.positions = positions;
+        this.channels = channels;
+        this.momentum = momentum;
+        this.epsilon = epsilon;
+        this.mean = new float[channels];
+        this.invStd = new float[channels];
+        this.variance = new double[channels];
+        this.scale = new float[channels];
+        this.shift = new float[channels];
+        this.sum = new double[channels];
+        this.sum2 = new double[channels];
+    }
+
+    @Override
+    public int inputSize() {
+        return positions * channels;
+    }
+
+    @Override
+    public int outputSize() {
+        return positions * channels;
+    }
+
+    @Override
+    public int parameterCount() {
+        return 2 * channels;
+    }
+
+    @Override
+    public int stateCount() {
+        return 2 * channels;
+    }
+
+    @Override
+    public void initialize(float[] params, SplittableRandom rng) {
+        Arrays.fill(params, offset(), offset() + channels, 1f);
+        Arrays.fill(params, offset() + channels, offset() + 2 * channels, 0f);
+    }
+
+    @Override
+    public void initializeState(float[] state) {
+        Arrays.fill(state, stateOffset(), stateOffset() + channels, 0f);
+        Arrays.fill(state, stateOffset() + channels, stateOffset() + 2 * channels, 1f);
+    }
+
+    /**
+     * The inference scale γ/√(r_var + ε) and shift β − r_mean·scale of a channel, as the forward pass and the ONNX
+     * form compute them.
+     *
+     * @param params the network's parameters
+     * @param state the network's state
+     * @param c the channel
+     * @return {scale, shift}
+     */
+    public float[] folded(float[] params, float[] state, int c) {
+        float s = (float) (params[offset() + c] * runningInvStd(state, c));
+        return new float[] {s, params[offset() + channels + c] - state[stateOffset() + c] * s};
+    }
+
+    private double runningInvStd(float[] state, int c) {
+        return 1 / Math.sqrt(state[stateOffset() + channels + c] + (double) epsilon);
+    }
+
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch) {
+        throw new UnsupportedOperationException(NEEDS_NETWORK);
+    }
+
+    @Override
+    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
+        throw new UnsupportedOperationException(NEEDS_NETWORK);
+    }
+
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch, Pass pass) {
+        int rows = batch * positions;
+        float[] state = pass.state();
+        int g = offset();
+        int b = offset() + channels;
+        if (!pass.training()) {
+            for (int c = 0; c < channels; c++) {
+                scale[c] = (float) (params[g + c] * runningInvStd(state, c));
+                shift[c] = params[b + c] - state[stateOffset() + c] * scale[c];
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                    y[i] = x[i] * scale[c] + shift[c];
+                }
+            }
+            return;
+        }
+        statistics(x, rows);
+        updateRunning(state, rows);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                y[i] = (x[i] - mean[c]) * invStd[c] * params[g + c] + params[b + c];
+            }
+        }
+    }
+
+    /** The batch's mean and 1/√(σ² + ε) per channel, in two passes; then the running statistics move towards them. */
+    private void statistics(float[] x, int rows) {
+        Arrays.fill(sum, 0);
+        Arrays.fill(sum2, 0);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                sum[c] += x[i];
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            mean[c] = (float) (sum[c] / rows);
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                double d = x[i] - mean[c];
+                sum2[c] += d * d;
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            variance[c] = sum2[c] / rows;
+            invStd[c] = (float) (1 / Math.sqrt(variance[c] + epsilon));
+        }
+    }
+
+    /** Moves the running statistics towards the batch's. */
+    private void updateRunning(float[] state, int rows) {
+        int m = stateOffset();
+        int v = stateOffset() + channels;
+        double unbiased = rows > 1 ? (double) rows / (rows - 1) : 1;
+        for (int c = 0; c < channels; c++) {
+            state[m + c] = (1 - momentum) * state[m + c] + momentum * mean[c];
+            state[v + c] = (float) ((1 - momentum) * state[v + c] + momentum * variance[c] * unbiased);
+        }
+    }
+
+    @Override
+    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
+            Pass pass) {
+        int rows = batch * positions;
+        int g = offset();
+        int b = offset() + channels;
+        Arrays.fill(sum, 0);
+        Arrays.fill(sum2, 0);
+        boolean training = pass.training();
+        float[] state = pass.state();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                float xhat = training ? (x[i] - mean[c]) * invStd[c]
+                        : (float) ((x[i] - state[stateOffset() + c]) * runningInvStd(state, c));
+                sum[c] += dy[i];
+                sum2[c] += dy[i] * xhat;
+            }
+        }
+        for (int c = 0; c < channels; c++) {
+            grads[g + c] = (float) sum2[c];
+            grads[b + c] = (float) sum[c];
+        }
+        if (dx != null) {
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0, i = r * channels; c < channels; c++, i++) {
+                    if (training) {
+                        float xhat = (x[i] - mean[c]) * invStd[c];
+                        dx[i] = (float) (params[g + c] * invStd[c] * (dy[i] - sum[c] / rows - xhat * sum2[c] / rows));
+                    } else {
+                        dx[i] = dy[i] * scale[c];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + channels + ")";
+    }
+}
