@@ -16,6 +16,21 @@ final class ParameterFiles {
     }
 
     /**
+     * Refuses to store a member whose layers keep state beside their parameters (batch normalization's running
+     * statistics): the parameter files hold parameters only, and a member reloaded without its state would
+     * predict differently without a word.
+     *
+     * @param network the member's network
+     * @param what where it was to be stored, for the message
+     */
+    static void requireStateless(org.saepj.engine.Network network, String what) {
+        if (network.state().length > 0) {
+            throw new SaepException(what + ": member " + network.architecture() + " keeps " + network.state().length
+                    + " values of layer state (running statistics) that this version cannot store yet");
+        }
+    }
+
+    /**
      * @param params the parameter file
      * @param sha256 the checksum recorded for it, or null where the format recorded none (checkpoints of format 1)
      * @param count the number of parameters the member's architecture needs

@@ -51,6 +51,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * @param dir the directory (created if needed)
      */
     public void save(Path dir) {
+        networks.forEach(n -> ParameterFiles.requireStateless(n, dir.toString()));
         for (int j = 0; j < networks.size(); j++) {
             float[] params = networks.get(j).parameters();
             AtomicFiles.write(dir.resolve(manifest.members().get(j).file()), out -> ParameterCodec.write(params, out));

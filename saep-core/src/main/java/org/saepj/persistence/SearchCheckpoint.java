@@ -84,6 +84,7 @@ public final class SearchCheckpoint implements CheckpointSink {
                 String file = "member-" + s.id() + ".params";
                 String sha = written.get(file);
                 if (sha == null) {
+                    ParameterFiles.requireStateless(s.network(), dir.toString());
                     // Written whatever lies there: a file this checkpoint did not write is not known to be this member's.
                     byte[] params = ParameterCodec.toBytes(s.network().parameters());
                     AtomicFiles.write(dir.resolve(file), out -> out.write(params));
