@@ -7,6 +7,7 @@ import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.display.ComparisonProgress;
+import org.saepj.cli.display.RootLocaleWriter;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
@@ -131,7 +132,8 @@ public final class CompareCommand implements Runnable {
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads(), grid.name());
         }
         List<ComparisonRun> runs;
-        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare");
+        PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is
+        try (InterruptGuard interrupts = new InterruptGuard(stderr, dir, "compare");
              ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
             runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }

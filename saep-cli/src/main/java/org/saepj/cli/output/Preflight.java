@@ -3,6 +3,7 @@ package org.saepj.cli.output;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.engine.Architecture;
@@ -63,14 +64,14 @@ public final class Preflight {
         }
         long heap = heapBytes(c, p);
         if (heap > freeHeap) {
-            throw new SaepException(String.format("the search needs about %d MB of heap beyond the data but only %d MB are free:"
-                    + " raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)", heap / MB, freeHeap / MB,
+            throw new SaepException(String.format(Locale.ROOT,
+                    "the search needs about %d MB of heap beyond the data but only %d MB are free: raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)", heap / MB, freeHeap / MB,
                     Math.max(2, (heap + Runtime.getRuntime().totalMemory()) / (1L << 30) + 1)));
         }
         long disk = diskBytes(c, p);
         if (disk > usableDisk) {
-            throw new SaepException(String.format("--out %s: only %d MB free on its disk, the search may write up to %d MB",
-                    out, usableDisk / MB, disk / MB));
+            throw new SaepException(String.format(Locale.ROOT,
+                    "--out %s: only %d MB free on its disk, the search may write up to %d MB", out, usableDisk / MB, disk / MB));
         }
     }
 

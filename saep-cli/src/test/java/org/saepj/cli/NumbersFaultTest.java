@@ -1,0 +1,118 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.testing.TestFiles;
+
+/**
+ * The fault audit's defects about numbers and sanity checks (issue 26, defects 13, 14, 16 and 17), each run through
+ * the real command line in a child JVM: each case fails on the code before its fix, and each has a control showing
+ * what is accepted, so that a refusal cannot pass by refusing everything.
+ */
+class NumbersFaultTest {
+    @TempDir
+    static Path root;
+    static String dataDir;
+    /** A small search's output directory, made once in the default locale. */
+    static Path run;
+    static final String[] SMALL = {"--iterations", "3", "--steps", "90", "--threads", "2", "--quiet"};
+    static final List<String> GERMAN = List.of("-Duser.language=de", "-Duser.country=DE");
+    static final List<String> ENGLISH = List.of("-Duser.language=en", "-Duser.country=US");
+
+    @BeforeAll
+    static void data() {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+        run = root.resolve("run");
+        ok(CliProcess.of(search(run)));
+    }
+
+    static String[] search(Path out, String... more) {
+        String[] head = {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()};
+        return Stream.of(head, SMALL, more).flatMap(Arrays::stream).toArray(String[]::new);
+    }
+
+    static CliProcess ok(CliProcess r) {
+        assertThat(r.exitCode()).as(r.errLines()).isZero();
+        return r;
+    }
+
+    static void refused(CliProcess r, int code, String message) {
+        String err = r.errLines();
+        assertThat(r.exitCode()).as(r.out() + err).isEqualTo(code);
+        assertThat(err).startsWith("error: ").contains(message).doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(err.strip().lines().count()).as(err).isEqualTo(1);
+    }
+
+    static CliProcess german(String... args) {
+        return CliProcess.with(GERMAN, Map.of(), args);
+    }
+
+    static CliProcess english(String... args) {
+        return CliProcess.with(ENGLISH, Map.of(), args);
+    }
+
+    /** Defect 13: under a German locale evaluate printed 0,517733, and the CSV files and reports had decimal commas. */
+    @Test
+    void numbersReadTheSameInEveryLocale() throws Exception {
+        String model = run.resolve("ensemble").toString();
+        String[] evaluate = {"evaluate", "--model", model, "--data", "fashion-mnist", "--data-dir", dataDir};
+        String inEnglish = ok(english(evaluate)).out();
+        assertThat(inEnglish).contains("accuracy       0.");
+        assertThat(ok(german(evaluate)).out()).isEqualTo(inEnglish);
+        assertThat(ok(german("inspect", model)).out()).isEqualTo(ok(english("inspect", model)).out()).contains("weight 0.");
+
+        Path germanCsv = root.resolve("predict-de.csv");
+        Path englishCsv = root.resolve("predict-en.csv");
+        String[] predict = {"predict", "--model", model, "--data", "fashion-mnist", "--data-dir", dataDir, "--out"};
+        ok(german(concat(predict, germanCsv.toString())));
+        ok(english(concat(predict, englishCsv.toString())));
+        assertThat(Files.readAllBytes(germanCsv)).isEqualTo(Files.readAllBytes(englishCsv));
+        assertThat(Files.readString(englishCsv)).contains(",0.");
+
+        String[] prune = {"prune", "--model", model, "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "pie", "--out"};
+        assertThat(ok(german(concat(prune, root.resolve("pruned-de").toString()))).out())
+                .isEqualTo(ok(english(concat(prune, root.resolve("pruned-en").toString()))).out().replace("pruned-en", "pruned-de"));
+
+        // A search and a comparison under the German locale: their times differ from run to run, so their files are
+        // read back as numbers, every row as wide as its header.
+        Path searched = root.resolve("search-de");
+        CliProcess s = ok(german(search(searched)));
+        assertThat(s.out()).containsPattern("test accuracy \\d\\.\\d{4}, ensemble of \\d+ \\(\\d+ parameters\\), \\d+\\.\\d s");
+        assertEveryNumberParses(searched.resolve("iterations.csv"), "test_accuracy");
+        assertThat(Files.readString(searched.resolve("search.log"))).containsPattern("done: test accuracy \\d\\.\\d{4} with");
+        assertThat(Files.readString(searched.resolve("report.html"))).doesNotContainPattern("\\d,\\d{4}\\b");
+        Path compared = root.resolve("compare-de");
+        CliProcess c = ok(german("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "1",
+                "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out", compared.toString()));
+        assertThat(c.out()).containsPattern("adanet/uniform +1 +\\d\\.\\d{4} ± \\d\\.\\d{4}");
+        assertEveryNumberParses(compared.resolve("comparison.csv"), "total_seconds");
+    }
+
+    /** Every row of a CSV file has its header's width, and the named column holds a number with a decimal point. */
+    static void assertEveryNumberParses(Path csv, String column) throws Exception {
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8)).getRecords();
+        assertThat(rows).as(csv.toString()).isNotEmpty();
+        for (CSVRecord r : rows) {
+            assertThat(r.isConsistent()).as(csv + " row " + r.getRecordNumber() + ": " + r).isTrue();
+            assertThat(r.get(column)).as(csv + " " + column).matches("-?\\d+\\.\\d+");
+        }
+    }
+
+    static String[] concat(String[] head, String... tail) {
+        return Stream.of(head, tail).flatMap(Arrays::stream).toArray(String[]::new);
+    }
+}
