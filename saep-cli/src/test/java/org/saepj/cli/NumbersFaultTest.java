@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.data.Fingerprint;
 import org.saepj.testing.TestFiles;
 
 /**
@@ -36,7 +37,7 @@ class NumbersFaultTest {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
         run = root.resolve("run");
-        ok(CliProcess.of(search(run)));
+        ok(english(search(run)));
     }
 
     static String[] search(Path out, String... more) {
@@ -94,6 +95,8 @@ class NumbersFaultTest {
         assertEveryNumberParses(searched.resolve("iterations.csv"), "test_accuracy");
         assertThat(Files.readString(searched.resolve("search.log"))).containsPattern("done: test accuracy \\d\\.\\d{4} with");
         assertThat(Files.readString(searched.resolve("report.html"))).doesNotContainPattern("\\d,\\d{4}\\b");
+        // The plots' axes too: the same search plots the same accuracies, pixel for pixel, in either locale.
+        assertThat(sha256(searched.resolve("accuracy.png"))).isEqualTo(sha256(run.resolve("accuracy.png")));
         Path compared = root.resolve("compare-de");
         CliProcess c = ok(german("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "1",
                 "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out", compared.toString()));
@@ -110,6 +113,10 @@ class NumbersFaultTest {
             assertThat(r.isConsistent()).as(csv + " row " + r.getRecordNumber() + ": " + r).isTrue();
             assertThat(r.get(column)).as(csv + " " + column).matches("-?\\d+\\.\\d+");
         }
+    }
+
+    static String sha256(Path file) throws Exception {
+        return Fingerprint.sha256Hex(Files.readAllBytes(file));
     }
 
     static String[] concat(String[] head, String... tail) {
