@@ -2,6 +2,7 @@ package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.data.Fingerprint;
+import org.saepj.engine.ParameterCodec;
 import org.saepj.testing.TestFiles;
 
 /**
@@ -102,6 +105,65 @@ class NumbersFaultTest {
                 "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out", compared.toString()));
         assertThat(c.out()).containsPattern("adanet/uniform +1 +\\d\\.\\d{4} ± \\d\\.\\d{4}");
         assertEveryNumberParses(compared.resolve("comparison.csv"), "total_seconds");
+    }
+
+    /** Defect 14: a feature such as 3e38 (or parameters as large) gave NaN probabilities in predict and evaluate, exit 0. */
+    @Test
+    void outputsThatAreNotNumbersAreRefusedNamingTheRows() throws Exception {
+        Path csv = TestFiles.write(root.resolve("small-scale.csv"), smallScale(300).getBytes(StandardCharsets.UTF_8));
+        Path out = root.resolve("small-scale-run");
+        ok(CliProcess.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet",
+                "--out", out.toString()));
+        Path model = out.resolve("ensemble");
+        List<String> lines = Files.readAllLines(csv);
+        Path plain = TestFiles.write(root.resolve("plain.csv"), String.join("\n", lines.subList(0, 6)).getBytes(StandardCharsets.UTF_8));
+        // Rows 2 and 5 hold a value that overflows once standardised (the features' deviation is about 0.003).
+        String extremeRows = String.join("\n", lines.get(0), lines.get(1), lines.get(2).replaceFirst("^[^,]+", "3e38"), lines.get(3),
+                lines.get(4), lines.get(5).replaceFirst(",[^,]+", ",-3e38"));
+        Path extreme = TestFiles.write(root.resolve("extreme.csv"), extremeRows.getBytes(StandardCharsets.UTF_8));
+        String rows = "output is NaN or infinite for 2 of 5 rows (rows 2, 5, counted from 1 in input order)";
+
+        Path predictions = root.resolve("extreme-predictions.csv");
+        String[] predict = {"predict", "--model", model.toString(), "--out", predictions.toString(), "--data"};
+        ok(CliProcess.of(concat(predict, "csv:" + plain)));
+        assertThat(Files.readAllLines(predictions)).hasSize(6).noneMatch(l -> l.contains("NaN"));
+        Files.delete(predictions);
+        refused(CliProcess.of(concat(predict, "csv:" + extreme)), 1, rows);
+        assertThat(predictions).as("no prediction is written").doesNotExist();
+        String[] evaluate = {"evaluate", "--model", model.toString(), "--data"};
+        ok(CliProcess.of(concat(evaluate, "csv:" + plain)));
+        refused(CliProcess.of(concat(evaluate, "csv:" + extreme)), 1, rows);
+        // The same outputs decide what prune keeps.
+        refused(CliProcess.of("prune", "--model", model.toString(), "--data", "csv:" + extreme, "--method", "pie", "--out",
+                root.resolve("extreme-pruned").toString()), 1, rows);
+
+        // Parameters that large overflow on every row, however ordinary the data.
+        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
+        String file = manifest.at("/members/0/file").asText();
+        byte[] params = Files.readAllBytes(model.resolve(file));
+        float[] values = ParameterCodec.read(new java.io.ByteArrayInputStream(params), (params.length - 12) / 4, file);
+        Arrays.fill(values, 3e38f);
+        byte[] huge = ParameterCodec.toBytes(values);
+        Files.write(model.resolve(file), huge);
+        ((ObjectNode) manifest.get("members").get(0)).put("sha256", Fingerprint.sha256Hex(huge));
+        Files.writeString(model.resolve("manifest.json"), Json.pretty(manifest));
+        CliProcess overflowing = CliProcess.of(concat(evaluate, "csv:" + plain));
+        refused(overflowing, 1, "output is NaN or infinite for ");
+        assertThat(overflowing.errLines()).contains(" of 5 rows (row");
+    }
+
+    /** Three classes in four features of about 0.01 with deviations of about 0.003: standardising multiplies by ~300. */
+    static String smallScale(int n) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(2);
+        StringBuilder sb = new StringBuilder("a,b,c,d,label\n");
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            for (int f = 0; f < 4; f++) {
+                sb.append(String.format(java.util.Locale.ROOT, "%.5f,", (f % 3 == c ? 0.01 : 0) + 0.003 * rng.nextGaussian()));
+            }
+            sb.append('k').append(c).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Every row of a CSV file has its header's width, and the named column holds a number with a decimal point. */

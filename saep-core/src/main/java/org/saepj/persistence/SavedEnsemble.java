@@ -17,6 +17,7 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
 
 /**
@@ -355,20 +356,43 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
+     * Every prediction, probability and score of a saved ensemble is computed from these outputs (predict, evaluate,
+     * prune, the API), so they are checked here, once: each is a number.
+     *
      * @param data inputs already preprocessed like the training data
      * @return each member's logits
+     * @throws SaepException naming the rows on which a member's output is NaN or infinite
      */
     public List<float[]> memberLogits(Dataset data) {
         checkInput(data);
-        return networks.stream().map(n -> n.logits(data)).toList();
+        List<float[]> out = new ArrayList<>();
+        int classes = manifest.classNames().size();
+        for (int j = 0; j < networks.size(); j++) {
+            float[] logits = networks.get(j).logits(data);
+            FiniteOutputs.require(logits, classes, "member " + manifest.members().get(j).id() + "'s");
+            out.add(logits);
+        }
+        return out;
     }
 
     /**
      * @param data inputs already preprocessed like the training data
      * @return the ensemble's logits Σ w_j·h_j
+     * @throws SaepException naming the rows on which an output is NaN or infinite
      */
     public float[] logits(Dataset data) {
-        return Logits.combine(memberLogits(data), weights());
+        return combine(memberLogits(data));
+    }
+
+    /**
+     * @param memberLogits the members' logits ({@link #memberLogits})
+     * @return the ensemble's logits Σ w_j·h_j
+     * @throws SaepException naming the rows on which the weighted sum overflows
+     */
+    public float[] combine(List<float[]> memberLogits) {
+        float[] f = Logits.combine(memberLogits, weights());
+        FiniteOutputs.require(f, manifest.classNames().size(), "the ensemble's");
+        return f;
     }
 
     private void checkInput(Dataset data) {
