@@ -26,11 +26,15 @@ import org.junit.jupiter.api.Test;
 class RootLocaleSourcesTest {
     private static final String ROOT = "\\s*(?:java\\.util\\.)?Locale\\s*\\.\\s*ROOT\\b";
     private static final Pattern STRING_FORMAT = Pattern.compile("\\bString\\s*\\.\\s*format\\s*\\(");
-    private static final Pattern WRITER_FORMAT = Pattern.compile("(?<!\\bString)\\.\\s*(?:printf\\s*\\(|format\\s*\\(\\s*\")");
-    private static final Pattern SYSTEM_FORMAT = Pattern.compile("\\bSystem\\s*\\.\\s*(?:out|err)\\s*\\.\\s*(?:printf|format)\\s*\\(");
-    private static final Pattern FORBIDDEN = Pattern.compile("\\.\\s*formatted\\s*\\(|\\.\\s*to(?:Lower|Upper)Case\\s*\\(\\s*\\)"
+    private static final Pattern WRITER_FORMAT =
+            Pattern.compile("(?<!\\bString)\\.\\s*(?:printf\\s*\\(|format\\s*\\(\\s*\")");
+    private static final Pattern SYSTEM_FORMAT =
+            Pattern.compile("\\bSystem\\s*\\.\\s*(?:out|err)\\s*\\.\\s*(?:printf|format)\\s*\\(");
+    private static final Pattern FORBIDDEN = Pattern.compile("\\.\\s*formatted\\s*\\("
+            + "|\\.\\s*to(?:Lower|Upper)Case\\s*\\(\\s*\\)"
             + "|\\bnew\\s+(?:java\\.util\\.)?Formatter\\s*\\(|\\b(?:NumberFormat|DecimalFormat|MessageFormat)\\b");
-    private static final Pattern NEW_WRITER = Pattern.compile("\\bnew\\s+(?:java\\.io\\.)?Print(?:Writer|Stream)\\s*\\(");
+    private static final Pattern NEW_WRITER =
+            Pattern.compile("\\bnew\\s+(?:java\\.io\\.)?Print(?:Writer|Stream)\\s*\\(");
     private static final Pattern WRAPPED = Pattern.compile("RootLocaleWriter\\s*\\.\\s*of\\s*\\(\\s*$");
 
     @Test
@@ -65,11 +69,12 @@ class RootLocaleSourcesTest {
                     String s = "String.format(\\"%d\\", 1) in a string is no call";
                 }
                 """;
-        assertThat(problems(code, false)).containsExactly("3: String.format without Locale.ROOT", "5: not in the root locale",
-                "5: not in the root locale", "6: printf/format without Locale.ROOT", "6: printf/format without Locale.ROOT");
-        assertThat(problems(code, true)).containsExactly("3: String.format without Locale.ROOT", "5: not in the root locale",
-                "5: not in the root locale", "6: System.out/err formatted without Locale.ROOT",
-                "7: a writer that is not a RootLocaleWriter");
+        assertThat(problems(code, false)).containsExactly("3: String.format without Locale.ROOT",
+                "5: not in the root locale", "5: not in the root locale", "6: printf/format without Locale.ROOT",
+                "6: printf/format without Locale.ROOT");
+        assertThat(problems(code, true)).containsExactly("3: String.format without Locale.ROOT",
+                "5: not in the root locale", "5: not in the root locale",
+                "6: System.out/err formatted without Locale.ROOT", "7: a writer that is not a RootLocaleWriter");
     }
 
     /**

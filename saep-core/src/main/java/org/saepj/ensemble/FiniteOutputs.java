@@ -35,11 +35,12 @@ public final class FiniteOutputs {
             }
         }
         if (count > 0) {
-            String named = String.join(", ", bad.stream().map(String::valueOf).toList()) + (count > bad.size() ? ", …" : "");
-            throw new SaepException(whose + " output is NaN or infinite for " + count + " of " + rows + (rows == 1 ? " row" : " rows")
-                    + " (" + (count == 1 ? "row " : "rows ") + named + ", counted from 1 in input order): values in "
-                    + (count == 1 ? "that row" : "those rows") + ", or the ensemble's parameters, are too large for float"
-                    + " arithmetic (such as 3e38)");
+            String named = String.join(", ", bad.stream().map(String::valueOf).toList())
+                    + (count > bad.size() ? ", …" : "");
+            throw new SaepException(whose + " output is NaN or infinite for " + count + " of " + rows
+                    + (rows == 1 ? " row" : " rows") + " (" + (count == 1 ? "row " : "rows ") + named
+                    + ", counted from 1 in input order): values in " + (count == 1 ? "that row" : "those rows")
+                    + ", or the ensemble's parameters, are too large for float arithmetic (such as 3e38)");
         }
     }
 

@@ -182,7 +182,8 @@ public final class Comparison {
                 for (ComparisonRun r : runs) {
                     csv.printRecord(r.method().id(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
                             r.ensembleSize(), r.parameters(),
-                            Decimals.of(r.totalSeconds(), 3), r.directory(), Decimals.of(r.meanDepth(), 3), r.maxDepth(),
+                            Decimals.of(r.totalSeconds(), 3), r.directory(), Decimals.of(r.meanDepth(), 3),
+                            r.maxDepth(),
                             Decimals.of(r.diversity(), 4));
                 }
             }
@@ -201,7 +202,8 @@ public final class Comparison {
         html.heading("Summary").table(List.of("method", "mixture", "runs", "accuracy mean", "accuracy std", "size mean", "size std",
                 "parameters", "seconds", "depth mean", "depth max", "diversity"), summary.stream().map(s -> List.of(s.method(), s.mixture(),
                 Integer.toString(s.runs()), Decimals.of(s.accuracyMean(), 4), Decimals.of(s.accuracyStd(), 4),
-                Decimals.of(s.ensembleSizeMean(), 2), Decimals.of(s.ensembleSizeStd(), 2), Decimals.of(s.parametersMean(), 0),
+                Decimals.of(s.ensembleSizeMean(), 2), Decimals.of(s.ensembleSizeStd(), 2),
+                Decimals.of(s.parametersMean(), 0),
                 Decimals.of(s.secondsMean(), 1), Decimals.of(s.depthMean(), 2), Integer.toString(s.depthMax()),
                 Decimals.of(s.diversityMean(), 4))).toList());
         html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
@@ -242,8 +244,8 @@ public final class Comparison {
         out.printf(Locale.ROOT, "%-18s %5s %16s %14s %11s %8s %6s %4s%n", "method/mixture", "runs", "test accuracy",
                 "ensemble size", "parameters", "seconds", "depth", "max");
         for (Summary s : summarise(runs)) {
-            out.printf(Locale.ROOT, "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(), s.runs(),
-                    s.accuracyMean(), s.accuracyStd(),
+            out.printf(Locale.ROOT, "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(),
+                    s.runs(), s.accuracyMean(), s.accuracyStd(),
                     s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean(), s.depthMean(), s.depthMax());
         }
     }

@@ -14,14 +14,14 @@ class FiniteOutputsTest {
             logits[2 * row + 1] = row % 2 == 0 ? Float.NaN : Float.NEGATIVE_INFINITY;
         }
         assertThatThrownBy(() -> FiniteOutputs.require(logits, 2, "the ensemble's")).isInstanceOf(SaepException.class)
-                .hasMessageStartingWith("the ensemble's output is NaN or infinite for 7 of 10 rows (rows 2, 4, 5, 6, 7, …, counted"
-                        + " from 1 in input order)");
+                .hasMessageStartingWith("the ensemble's output is NaN or infinite for 7 of 10 rows (rows 2, 4, 5, 6, 7,"
+                        + " …, counted from 1 in input order)");
     }
 
     @Test
     void largeButFiniteOutputsPass() {
-        assertThatCode(() -> FiniteOutputs.require(new float[] {Float.MAX_VALUE, -Float.MAX_VALUE, 0, 1}, 2, "member 0's"))
-                .doesNotThrowAnyException();
+        float[] large = {Float.MAX_VALUE, -Float.MAX_VALUE, 0, 1};
+        assertThatCode(() -> FiniteOutputs.require(large, 2, "member 0's")).doesNotThrowAnyException();
         assertThatThrownBy(() -> FiniteOutputs.require(new float[] {0, 1, Float.POSITIVE_INFINITY, 0}, 2, "member 0's"))
                 .hasMessageStartingWith("member 0's output is NaN or infinite for 1 of 2 rows (row 2, counted from 1");
     }

@@ -17,7 +17,8 @@ public final class RootLocaleWriter extends PrintWriter {
 
     /**
      * @param target where the text goes
-     * @return a writer formatting with {@link Locale#ROOT} into {@code target} ({@code target} itself when it already is one)
+     * @return a writer formatting with {@link Locale#ROOT} into {@code target} ({@code target} itself when it already
+     *     is one)
      */
     public static PrintWriter of(PrintWriter target) {
         return target instanceof RootLocaleWriter ? target : new RootLocaleWriter(target);

@@ -69,8 +69,8 @@ public final class IdxReader {
             }
             int type = header[2] & 0xff;
             if (type != UBYTE) {
-                throw error(file, String.format(Locale.ROOT, "unsupported data type 0x%02x: expected 0x08 (unsigned byte)",
-                        type));
+                throw error(file, String.format(Locale.ROOT,
+                        "unsupported data type 0x%02x: expected 0x08 (unsigned byte)", type));
             }
             int ndims = header[3] & 0xff;
             if (ndims != expectedDims) {
