@@ -2,6 +2,7 @@ package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +36,8 @@ class NumbersFaultTest {
     static final String[] SMALL = {"--iterations", "3", "--steps", "90", "--threads", "2", "--quiet"};
     static final List<String> GERMAN = List.of("-Duser.language=de", "-Duser.country=DE");
     static final List<String> ENGLISH = List.of("-Duser.language=en", "-Duser.country=US");
+    static int copies;
+
     @BeforeAll
     static void data() {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
@@ -196,6 +200,57 @@ class NumbersFaultTest {
             sb.append('k').append(c).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Defect 16: a checkpoint's fields were not checked: an edited streamEpoch changed the resumed run's result. */
+    @Test
+    void checkpointFieldsMustBeWhatTheRunCanHaveWritten() throws Exception {
+        String invalid = "state.json: invalid checkpoint: ";
+        // The golden checkpoint: 1 iteration of 1000 steps of 64 done on 1000 training samples, so the stream has drawn
+        // 64000 samples: epoch 64, position 1000.
+        refused(resume(s -> s.put("streamEpoch", 65)), 1, invalid + "the batch stream stands at epoch 65, position"
+                + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples leave it at epoch 64,"
+                + " position 1000");
+        refused(resume(s -> s.put("streamEpoch", 0)), 1, invalid + "the batch stream's epoch must be at least 1");
+        refused(resume(s -> s.put("nextId", 5)), 1, invalid + "nextId 5 is not the number of candidates the iteration"
+                + " records trained (2)");
+        refused(resume(s -> {
+            ((ArrayNode) s.get("members")).add(s.at("/members/0").deepCopy());
+            ((ArrayNode) s.get("weights")).removeAll().add(0.5).add(0.5);
+        }), 1, invalid + "member ids must be unique, increasing and below 2, got [1, 1]");
+        refused(resume(s -> ((ArrayNode) s.get("weights")).add(1.0)), 1, invalid + "one weight per member is required"
+                + " (1 members, 2 weights)");
+        refused(resume(s -> {
+            ((ArrayNode) s.get("weights")).removeAll().add(0.7);
+            ((ArrayNode) s.at("/records/0/weights")).removeAll().add(0.7);
+        }), 1, invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
+        // The checkpoint as the search wrote it continues (to the end of the shortened run: one more iteration).
+        Path untouched = checkpointRun(s -> { });
+        ok(CliProcess.of("search", "--resume", untouched.toString()));
+        assertThat(untouched.resolve("report.json")).exists();
+    }
+
+    /**
+     * @return a copy of the golden interrupted run, its state.json changed and its data pointed at the fixture; the run
+     *     is shortened from 6 to 2 iterations of the same 1000 steps each, so that its checkpoint is as valid and a
+     *     resume ends after one iteration
+     */
+    static Path checkpointRun(Consumer<ObjectNode> change) throws Exception {
+        Path dir = root.resolve("checkpoint-run-" + copies++);
+        FaultAuditTest.copyTree(GoldenFilesTest.golden(3, "checkpoint-run"), dir);
+        GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
+        ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
+        ((ObjectNode) inv.at("/config/budget")).put("iterations", 2).put("totalSteps", 2000);
+        Files.writeString(dir.resolve("run.json"), Json.pretty(inv));
+        Path state = dir.resolve("checkpoint").resolve("state.json");
+        ObjectNode s = (ObjectNode) Json.MAPPER.readTree(state.toFile());
+        change.accept(s);
+        Files.writeString(state, Json.pretty(s));
+        return dir;
+    }
+
+    static CliProcess resume(Consumer<ObjectNode> change) throws Exception {
+        return CliProcess.of("search", "--resume", checkpointRun(change).toString());
     }
 
 }
