@@ -83,7 +83,8 @@ public final class SaepCommand implements Runnable {
             if (ex instanceof SaepException) {
                 commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
             } else {
-                commandLine.getErr().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+                commandLine.getErr().println("error: internal error: " + SaepException.printable(String.valueOf(ex))
+                        + (debug ? "" : " (run with --debug for details)"));
             }
             if (debug) {
                 ex.printStackTrace(commandLine.getErr());
@@ -94,7 +95,8 @@ public final class SaepCommand implements Runnable {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Line breaks become spaces; any other control character read from a file (a NUL byte) is shown escaped.
+        return s == null ? "" : SaepException.printable(s.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
     /**

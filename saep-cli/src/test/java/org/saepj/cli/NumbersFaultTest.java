@@ -253,4 +253,64 @@ class NumbersFaultTest {
         return CliProcess.of("search", "--resume", checkpointRun(change).toString());
     }
 
+    /**
+     * Defects 16 and 17: a saved ensemble's manifest with a member id twice was accepted, and a NUL byte in a member's
+     * file name was an internal error; a stored comparison with a method twice ran it twice. Each through the commands
+     * that read them.
+     */
+    @Test
+    void manifestsAndStoredComparisonsHoldEachThingOnce() throws Exception {
+        Path model = root.resolve("manifest-model");
+        FaultAuditTest.copyTree(run.resolve("ensemble"), model);
+        ObjectNode valid = (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
+        String manifest = model.resolve("manifest.json").toString();
+        int first = valid.at("/members/0/id").asInt();
+        ok(CliProcess.of(reader(model, 0)));
+        FaultAuditTest.mutateManifest(model, valid, m -> ((ObjectNode) m.at("/members/1")).put("id", first));
+        for (int command : new int[] {1, 4}) {
+            refused(CliProcess.of(reader(model, command)), 1, manifest + ": member id " + first + " appears twice");
+        }
+        FaultAuditTest.mutateManifest(model, valid,
+                m -> ((ObjectNode) m.at("/members/0")).put("file", "m-\u0000.params"));
+        for (int command : new int[] {0, 2, 3}) {
+            CliProcess r = CliProcess.of(reader(model, command));
+            refused(r, 1, manifest + ": member " + first + " names the parameter file 'm-\\u0000.params': expected a"
+                    + " file name without control characters");
+            assertThat(r.err()).doesNotContain("\u0000");
+        }
+
+        Path compared = root.resolve("compare-twice");
+        ok(CliProcess.of(fashion("compare", "--methods", "adanet", "--seeds", "1,2", "--iterations", "1", "--steps",
+                "10", "--threads", "2", "--quiet", "--out", compared.toString())));
+        Path stored = compared.resolve("compare.json");
+        ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(stored.toFile());
+        ((ArrayNode) plan.at("/plan/methods")).add("adanet");
+        Files.writeString(stored, Json.pretty(plan));
+        String[] resume = {"compare", "--resume", compared.toString()};
+        refused(CliProcess.of(resume), 1, stored + ": corrupt (the method adanet appears twice");
+        ((ArrayNode) plan.at("/plan/methods")).remove(1);
+        ((ArrayNode) plan.at("/plan/seeds")).add(1);
+        Files.writeString(stored, Json.pretty(plan));
+        refused(CliProcess.of(resume), 1, stored + ": corrupt (the seed 1 appears twice");
+        ((ArrayNode) plan.at("/plan/seeds")).remove(2);
+        Files.writeString(stored, Json.pretty(plan));
+        assertThat(ok(CliProcess.of(resume)).out()).contains("adanet/uniform         2");
+        String twice = root.resolve("seeds-twice").toString();
+        refused(CliProcess.of(fashion("compare", "--seeds", "1,2,1", "--out", twice)), 2,
+                "--seeds lists the seed 1 twice");
+    }
+
+    /** @return one of the commands that load a saved ensemble: inspect, evaluate, predict, prune or export */
+    static String[] reader(Path model, int which) {
+        String m = model.toString();
+        String out = root.resolve("reader-" + which + "-" + System.nanoTime()).toString();
+        return switch (which) {
+            case 0 -> new String[] {"inspect", m};
+            case 1 -> fashion("evaluate", "--model", m);
+            case 2 -> fashion("predict", "--model", m, "--out", out + ".csv");
+            case 3 -> fashion("prune", "--model", m, "--method", "pie", "--out", out);
+            default -> new String[] {"export", "--model", m, "--out", out + ".onnx"};
+        };
+    }
+
 }

@@ -226,6 +226,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (e == null || e.architecture() == null || e.file() == null || e.weight() == null) {
                 throw new SaepException(file + ": every member needs an architecture, a file and a weight");
             }
+            checkFileName(file, e);
             if (!e.architecture().input().equals(shape) || e.architecture().classes() != m.classNames().size()) {
                 throw new SaepException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
                         + e.architecture().classes() + " classes, the ensemble " + shape + " to " + m.classNames().size());
@@ -246,8 +247,45 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.members().stream().map(MemberRecord::file).distinct().count() != m.members().size()) {
             throw new SaepException(file + ": two members name the same parameter file");
         }
+        // Ids name the members in reports, pruning decisions and errors: two members with one id are one too many.
+        twice(m.members().stream().map(e -> e.id()).toList()).ifPresent(id -> {
+            throw new SaepException(file + ": member id " + id + " appears twice in members: each member needs an id of"
+                    + " its own");
+        });
+        // Columns are matched to features by name: with a name twice, one column would feed two inputs.
+        if (m.featureNames() != null) {
+            twice(m.featureNames()).ifPresent(n -> {
+                throw new SaepException(file + ": the feature name '" + n + "' appears twice in featureNames");
+            });
+        }
         if (m.data() != null) {
             validateData(file, m.data());
+        }
+    }
+
+    /** @return a value that appears more than once in the list, if any */
+    private static <T> java.util.Optional<T> twice(List<T> values) {
+        java.util.Set<T> seen = new java.util.HashSet<>();
+        return values.stream().filter(v -> !seen.add(v)).findFirst();
+    }
+
+    /**
+     * A member's parameter file is a name inside the ensemble's directory: text a path can hold, so that resolving it
+     * cannot fail (a NUL byte) and an error can print it on one line.
+     */
+    private static void checkFileName(Path file, MemberRecord e) {
+        String name = e.file();
+        if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+            throw new SaepException(file + ": member " + e.id() + " names the parameter file '"
+                    + SaepException.printable(name)
+                    + "': expected a file name without control characters (such as NUL)");
+        }
+        try {
+            Path.of(name);
+        } catch (java.nio.file.InvalidPathException ex) {
+            throw new SaepException(file + ": member " + e.id() + " names the parameter file '"
+                    + SaepException.printable(name)
+                    + "', which is not a path: " + ex.getReason(), ex);
         }
     }
 

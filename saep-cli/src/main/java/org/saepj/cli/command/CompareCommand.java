@@ -181,11 +181,18 @@ public final class CompareCommand implements Runnable {
         }
         List<Long> seedList = new ArrayList<>();
         for (String s : seeds.split(",")) {
+            long seed;
             try {
-                seedList.add(Long.parseLong(s.strip()));
+                seed = Long.parseLong(s.strip());
             } catch (NumberFormatException e) {
                 throw new UsageError("--seeds must be a comma-separated list of whole numbers, got '" + seeds + "'");
             }
+            // Two runs of one seed are one run counted twice: its spread would read 0.
+            if (seedList.contains(seed)) {
+                throw new UsageError("--seeds lists the seed " + seed + " twice, got '" + seeds
+                        + "': give each seed once");
+            }
+            seedList.add(seed);
         }
         if (folds != 0 && folds < 2) {
             throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
