@@ -313,4 +313,24 @@ class NumbersFaultTest {
         };
     }
 
+    /** Defect 16: --selection holdout:0 was accepted (as the training data); other fractions are checked alike. */
+    @Test
+    void fractionsAreAboveZeroAndBelowOne() {
+        for (String fraction : List.of("0", "1", "1e-400", "x")) {
+            String message = "--selection holdout:" + fraction + (fraction.equals("x")
+                    ? ": holdout:F needs a number F above 0 and below 1"
+                    : ": the fraction must be above 0 and below 1");
+            Path out = root.resolve("holdout-" + fraction);
+            refused(CliProcess.of(search(out, "--selection", "holdout:" + fraction)), 2, message);
+        }
+        String compared = root.resolve("compare-holdout-0").toString();
+        refused(CliProcess.of(fashion("compare", "--selection", "holdout:0", "--out", compared)), 2,
+                "--selection holdout:0: the fraction must be above 0 and below 1");
+        refused(CliProcess.of(search(root.resolve("test-fraction-0"), "--test-fraction", "0")), 2,
+                "--test-fraction must be in (0, 1), got 0.0");
+        Path holdout = root.resolve("holdout-0.2");
+        ok(CliProcess.of(search(holdout, "--selection", "holdout:0.2")));
+        assertThat(holdout.resolve("report.json")).exists();
+    }
+
 }
