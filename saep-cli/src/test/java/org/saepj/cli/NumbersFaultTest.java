@@ -333,4 +333,50 @@ class NumbersFaultTest {
         assertThat(holdout.resolve("report.json")).exists();
     }
 
+    /**
+     * Defect 17: settings that cannot work were internal errors (a NegativeArraySizeException for --steps 2000000000,
+     * the CNN on a table's rows, a search space's name given as predict's --model, a NUL byte in run.json).
+     */
+    @Test
+    void settingsThatCannotWorkAreOneLineBeforeAnyWork() throws Exception {
+        String steps = "--steps 2000000000 gives 1000000000 steps per iteration of 64 samples: more than one"
+                + " iteration's batches can hold (2147483639 sample indices); at most 67108862 with 2 iterations of"
+                + " batch 64";
+        String[] huge = {"--quiet", "--iterations", "2", "--steps", "2000000000", "--out"};
+        refused(CliProcess.of(fashion("search", concat(huge, root.resolve("steps-1").toString()))), 2, steps);
+        String[] compare = concat(huge, root.resolve("steps-2").toString(), "--methods", "adanet");
+        refused(CliProcess.of(fashion("compare", compare)), 2, steps);
+        // Steps that fit in an array but not in the heap: the limit comes from the heap there is.
+        String[] many = fashion("search", "--quiet", "--iterations", "2", "--steps", "4000000", "--out",
+                root.resolve("steps-3").toString());
+        CliProcess heap = CliProcess.with(List.of("-Xmx256m"), Map.of(), many);
+        refused(heap, 2, "--steps 4000000: each iteration's batches (2000000 steps of 64 samples) need about 976 MB");
+        assertThat(heap.errLines()).containsPattern("use at most --steps \\d+, or raise the limit with SAEP_JAVA_OPTS");
+        CliProcess wide = CliProcess.of(search(root.resolve("width"), "--width", "2000000000"));
+        refused(wide, 2, "more than a saved ensemble holds (134217728): lower --width or --iterations");
+        assertThat(wide.errLines()).startsWith("error: --model dnn: its largest candidate (");
+
+        Path csv = TestFiles.write(root.resolve("table.csv"), smallScale(90).getBytes(StandardCharsets.UTF_8));
+        String[] table = {"--data", "csv:" + csv, "--model", "cnn", "--quiet", "--out"};
+        String cnn = "--model cnn: the cnn space needs images of at least 2×2 pixels, and the data's samples are rows"
+                + " of 4 features";
+        String[] search = concat(new String[] {"search"}, table);
+        refused(CliProcess.of(concat(search, root.resolve("cnn-1").toString())), 2, cnn);
+        String[] compareTable = concat(new String[] {"compare"}, table);
+        refused(CliProcess.of(concat(compareTable, root.resolve("cnn-2").toString(), "--methods", "adanet")), 2, cnn);
+        String notAModel = "--model cnn: expected a saved ensemble's directory (OUT/ensemble of a search), not a search"
+                + " space";
+        String cnnCsv = root.resolve("cnn.csv").toString();
+        refused(CliProcess.of("predict", "--model", "cnn", "--data", "csv:" + csv, "--out", cnnCsv), 2, notAModel);
+        refused(CliProcess.of("evaluate", "--model", "cnn", "--data", "csv:" + csv), 2, notAModel);
+
+        // A run.json whose source holds a NUL byte: a path no run was given.
+        Path resumed = checkpointRun(s -> { });
+        ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(resumed.resolve("run.json").toFile());
+        GoldenFilesTest.pointAtFixture((ObjectNode) inv.get("config"), "idx:" + root + "/da\u0000ta");
+        Files.writeString(resumed.resolve("run.json"), Json.pretty(inv));
+        refused(CliProcess.of("search", "--resume", resumed.toString()), 1, resumed.resolve("run.json")
+                + ": config.data.dataset 'idx:" + root + "/da\\u0000ta' holds a control character (such as NUL)");
+    }
+
 }

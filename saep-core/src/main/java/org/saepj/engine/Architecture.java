@@ -107,15 +107,21 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return hidden.length == 0 ? "linear" : "dnn";
         }
 
+        /** @return the parameters, or {@link Long#MAX_VALUE} when there are more than a long counts (absurd widths) */
         @Override
         public long parameterCount() {
-            long n = 0;
-            long in = input.size();
-            for (int width : hidden) {
-                n += in * width + width;
-                in = width;
+            // Exact: a sum that wrapped around would pass every size check below it and fail at allocation.
+            try {
+                long n = 0;
+                long in = input.size();
+                for (int width : hidden) {
+                    n = Math.addExact(n, Math.addExact(Math.multiplyExact(in, width), width));
+                    in = width;
+                }
+                return Math.addExact(n, Math.addExact(Math.multiplyExact(in, classes), classes));
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
             }
-            return n + in * classes + classes;
         }
 
         @Override
@@ -256,20 +262,28 @@ public sealed interface Architecture permits Architecture.DenseStack, Architectu
             return "cnn";
         }
 
+        /** @return the parameters, or {@link Long#MAX_VALUE} when there are more than a long counts (absurd sizes) */
         @Override
         public long parameterCount() {
-            long n = 0;
-            long h = input.height();
-            long w = input.width();
-            long c = input.channels();
-            for (ConvBlock b : blocks) {
-                n += (long) b.kernel() * b.kernel() * c * b.filters() + b.filters();
-                h /= 2;
-                w /= 2;
-                c = b.filters();
+            try {
+                long n = 0;
+                long h = input.height();
+                long w = input.width();
+                long c = input.channels();
+                for (ConvBlock b : blocks) {
+                    long patch = Math.multiplyExact((long) b.kernel() * b.kernel(), c);
+                    long weights = Math.multiplyExact(patch, b.filters());
+                    n = Math.addExact(n, Math.addExact(weights, b.filters()));
+                    h /= 2;
+                    w /= 2;
+                    c = b.filters();
+                }
+                long flat = Math.multiplyExact(h * w, c);
+                long head = Math.addExact(Math.multiplyExact(flat, dense) + dense, (long) dense * classes + classes);
+                return Math.addExact(n, head);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
             }
-            long flat = h * w * c;
-            return n + flat * dense + dense + (long) dense * classes + classes;
         }
 
         @Override
