@@ -379,4 +379,34 @@ class NumbersFaultTest {
                 + ": config.data.dataset 'idx:" + root + "/da\\u0000ta' holds a control character (such as NUL)");
     }
 
+    /**
+     * Defect 17: the launcher filtered java's standard error through grep -v, which takes a line with a NUL byte for
+     * binary and prints "binary file matches" instead: the error was lost. Its filter, run here on such a line.
+     */
+    @Test
+    void theLauncherPassesOnErrorLinesHoldingANulByte() throws Exception {
+        String launcher = Files.readString(Path.of("..", "saep"));
+        String filter = launcher.lines().filter(l -> l.startsWith("jvm_notes_filter() {")).findFirst().orElse("");
+        assertThat(filter).as("the launcher's filter of java's standard error").isNotEmpty();
+        String error = "error: m/manifest.json: m-\u0000.params\nnext\n";
+        String warning = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+        byte[] stderr = (warning + error).getBytes(StandardCharsets.UTF_8);
+        assertThat(filtered(filter + "\njvm_notes_filter", stderr)).isEqualTo(error);
+        // The control: grep without -a, as the launcher had it, loses the line.
+        assertThat(filtered("grep -v '^WARNING: Using incubator modules'", stderr)).doesNotContain("error:");
+        // Every java the launcher starts has its standard error filtered this way, and none another way.
+        assertThat(launcher).doesNotContain("grep -v ");
+        assertThat(launcher.split("2> >\\(jvm_notes_filter >&2\\)", -1)).hasSize(4);
+    }
+
+    /** @return what the bash script prints on standard output, given the input */
+    static String filtered(String script, byte[] input) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = p.getOutputStream()) {
+            in.write(input);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
 }
