@@ -275,17 +275,15 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      */
     private static void checkFileName(Path file, MemberRecord e) {
         String name = e.file();
+        String named = file + ": member " + e.id() + " names the parameter file '" + SaepException.printable(name)
+                + "'";
         if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
-            throw new SaepException(file + ": member " + e.id() + " names the parameter file '"
-                    + SaepException.printable(name)
-                    + "': expected a file name without control characters (such as NUL)");
+            throw new SaepException(named + ": expected a file name without control characters (such as NUL)");
         }
         try {
             Path.of(name);
         } catch (java.nio.file.InvalidPathException ex) {
-            throw new SaepException(file + ": member " + e.id() + " names the parameter file '"
-                    + SaepException.printable(name)
-                    + "', which is not a path: " + ex.getReason(), ex);
+            throw new SaepException(named + ", which is not a path: " + ex.getReason(), ex);
         }
     }
 
