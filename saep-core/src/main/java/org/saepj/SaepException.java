@@ -27,4 +27,24 @@ public class SaepException extends RuntimeException {
     public SaepException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Text read from a file, made fit for a one-line message: each control character (a NUL byte, a line break, an
+     * escape sequence) is written as a Java escape, backslash, {@code u} and four hex digits, so the line stays one
+     * line, shows what the file holds, and is not taken for binary by tools such as grep.
+     *
+     * @param text any text
+     * @return the text with its control characters escaped
+     */
+    public static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
 }

@@ -12,6 +12,7 @@ import org.saepj.cli.command.InspectCommand;
 import org.saepj.cli.command.PredictCommand;
 import org.saepj.cli.command.PruneCommand;
 import org.saepj.cli.command.SearchCommand;
+import org.saepj.cli.display.RootLocaleWriter;
 import org.saepj.cli.option.CriterionIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +55,9 @@ public final class SaepCommand implements Runnable {
      */
     public static CommandLine create(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new SaepCommand());
-        cmd.setOut(out);
-        cmd.setErr(err);
+        // Numbers are printed the same in every JVM locale: every command writes through these two.
+        cmd.setOut(RootLocaleWriter.of(out));
+        cmd.setErr(RootLocaleWriter.of(err));
         String[] criteriaHelp = CriterionIds.helpFooter(); // the class path is read once, not per command
         for (String name : new String[] {"search", "compare", "prune"}) {
             cmd.getSubcommands().get(name).getCommandSpec().usageMessage().footer(criteriaHelp);
@@ -81,7 +83,8 @@ public final class SaepCommand implements Runnable {
             if (ex instanceof SaepException) {
                 commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
             } else {
-                commandLine.getErr().println("error: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+                commandLine.getErr().println("error: internal error: " + SaepException.printable(String.valueOf(ex))
+                        + (debug ? "" : " (run with --debug for details)"));
             }
             if (debug) {
                 ex.printStackTrace(commandLine.getErr());
@@ -92,7 +95,8 @@ public final class SaepCommand implements Runnable {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Line breaks become spaces; any other control character read from a file (a NUL byte) is shown escaped.
+        return s == null ? "" : SaepException.printable(s.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
     /**
@@ -101,8 +105,8 @@ public final class SaepCommand implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = RootLocaleWriter.of(new PrintWriter(System.out, true));
+        PrintWriter err = RootLocaleWriter.of(new PrintWriter(System.err, true));
         int code;
         try {
             code = create(out, err).execute(args);

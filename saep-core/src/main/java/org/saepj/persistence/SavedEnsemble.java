@@ -17,6 +17,7 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
 
 /**
@@ -226,6 +227,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (e == null || e.architecture() == null || e.file() == null || e.weight() == null) {
                 throw new SaepException(file + ": every member needs an architecture, a file and a weight");
             }
+            checkFileName(file, e);
             if (!e.architecture().input().equals(shape) || e.architecture().classes() != m.classNames().size()) {
                 throw new SaepException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
                         + e.architecture().classes() + " classes, the ensemble " + shape + " to " + m.classNames().size());
@@ -246,8 +248,43 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.members().stream().map(MemberRecord::file).distinct().count() != m.members().size()) {
             throw new SaepException(file + ": two members name the same parameter file");
         }
+        // Ids name the members in reports, pruning decisions and errors: two members with one id are one too many.
+        twice(m.members().stream().map(e -> e.id()).toList()).ifPresent(id -> {
+            throw new SaepException(file + ": member id " + id + " appears twice in members: each member needs an id of"
+                    + " its own");
+        });
+        // Columns are matched to features by name: with a name twice, one column would feed two inputs.
+        if (m.featureNames() != null) {
+            twice(m.featureNames()).ifPresent(n -> {
+                throw new SaepException(file + ": the feature name '" + n + "' appears twice in featureNames");
+            });
+        }
         if (m.data() != null) {
             validateData(file, m.data());
+        }
+    }
+
+    /** @return a value that appears more than once in the list, if any */
+    private static <T> java.util.Optional<T> twice(List<T> values) {
+        java.util.Set<T> seen = new java.util.HashSet<>();
+        return values.stream().filter(v -> !seen.add(v)).findFirst();
+    }
+
+    /**
+     * A member's parameter file is a name inside the ensemble's directory: text a path can hold, so that resolving it
+     * cannot fail (a NUL byte) and an error can print it on one line.
+     */
+    private static void checkFileName(Path file, MemberRecord e) {
+        String name = e.file();
+        String named = file + ": member " + e.id() + " names the parameter file '" + SaepException.printable(name)
+                + "'";
+        if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+            throw new SaepException(named + ": expected a file name without control characters (such as NUL)");
+        }
+        try {
+            Path.of(name);
+        } catch (java.nio.file.InvalidPathException ex) {
+            throw new SaepException(named + ", which is not a path: " + ex.getReason(), ex);
         }
     }
 
@@ -356,20 +393,43 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
+     * Every prediction, probability and score of a saved ensemble is computed from these outputs (predict, evaluate,
+     * prune, the API), so they are checked here, once: each is a number.
+     *
      * @param data inputs already preprocessed like the training data
      * @return each member's logits
+     * @throws SaepException naming the rows on which a member's output is NaN or infinite
      */
     public List<float[]> memberLogits(Dataset data) {
         checkInput(data);
-        return networks.stream().map(n -> n.logits(data)).toList();
+        List<float[]> out = new ArrayList<>();
+        int classes = manifest.classNames().size();
+        for (int j = 0; j < networks.size(); j++) {
+            float[] logits = networks.get(j).logits(data);
+            FiniteOutputs.require(logits, classes, "member " + manifest.members().get(j).id() + "'s");
+            out.add(logits);
+        }
+        return out;
     }
 
     /**
      * @param data inputs already preprocessed like the training data
      * @return the ensemble's logits Σ w_j·h_j
+     * @throws SaepException naming the rows on which an output is NaN or infinite
      */
     public float[] logits(Dataset data) {
-        return Logits.combine(memberLogits(data), weights());
+        return combine(memberLogits(data));
+    }
+
+    /**
+     * @param memberLogits the members' logits ({@link #memberLogits})
+     * @return the ensemble's logits Σ w_j·h_j
+     * @throws SaepException naming the rows on which the weighted sum overflows
+     */
+    public float[] combine(List<float[]> memberLogits) {
+        float[] f = Logits.combine(memberLogits, weights());
+        FiniteOutputs.require(f, manifest.classNames().size(), "the ensemble's");
+        return f;
     }
 
     private void checkInput(Dataset data) {

@@ -35,7 +35,6 @@ public final class SearchCheckpoint implements CheckpointSink {
      * (NaN written as a string, unused optimizer and architecture fields as 0).
      */
     public static final int FORMAT_VERSION = 3;
-    private static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
     /**
      * System property slowing every state write by this many milliseconds half-way through, so the
      * interruption tests can kill a search in the middle of a write.
@@ -193,50 +192,13 @@ public final class SearchCheckpoint implements CheckpointSink {
             throw new SaepException(file + ": the checkpoint was taken on other data (fingerprint " + stored.dataSha256()
                     + ", the data now " + dataSha256 + "): resume with the run's own data");
         }
-        checkConsistent(file, stored);
+        CheckpointConsistency.check(file, stored);
         List<SearchState.Snapshot> members = new ArrayList<>();
         for (MemberRecord e : stored.members()) {
             members.add(restore(dir, file, e, stored.formatVersion(), kernels));
         }
         return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
                 stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt());
-    }
-
-    private static void checkConsistent(Path file, State s) {
-        require(file, s.members() != null && s.weights() != null && s.records() != null, "members, weights and records are required");
-        require(file, !s.members().contains(null) && !s.records().contains(null), "members and records must not hold nulls");
-        require(file, s.nextIteration() >= 1 && s.records().size() == s.nextIteration(),
-                "nextIteration must be ≥ 1 and equal the number of iteration records");
-        require(file, s.weights().length == s.members().size(), "one weight per member is required");
-        for (IterationRecord r : s.records()) {
-            require(file, r.pruned() != null && r.pruneDecision() != null && r.candidates() != null && r.selected() != null
-                    && r.memberIds() != null && r.memberDepths() != null && r.weights() != null && r.diversity() != null
-                    && !r.pruned().contains(null) && !r.candidates().contains(null) && !r.memberIds().contains(null)
-                    && !r.memberDepths().contains(null), "iteration record " + r.iteration() + " lacks fields");
-            require(file, r.pruneDecision().removed() != null && r.pruneDecision().details() != null
-                    && r.pruneDecision().criterion() != null, "iteration record " + r.iteration() + " has an incomplete pruning decision");
-        }
-        for (double w : s.weights()) {
-            require(file, Double.isFinite(w), "weights must be finite");
-        }
-        require(file, s.streamEpoch() >= 0 && s.streamPosition() >= 0, "the batch stream's position must not be negative");
-        require(file, Double.isFinite(s.trainSeconds()) && Double.isFinite(s.elapsedSeconds()), "times must be finite");
-        Set<Integer> ids = new HashSet<>();
-        for (MemberRecord e : s.members()) {
-            require(file, e.id() >= 0 && e.id() < s.nextId() && ids.add(e.id()), "member ids must be unique and below nextId");
-            require(file, e.iteration() >= 0 && e.iteration() < s.nextIteration(), "member " + e.id()
-                    + " comes from an iteration not yet run");
-            require(file, e.file() != null && MEMBER_FILE.matcher(e.file()).matches(), "member " + e.id()
-                    + " must name its parameter file member-<id>.params");
-            require(file, e.architecture() != null && e.optimizer() != null && e.name() != null && e.seed() != null, "member "
-                    + e.id() + " needs a name, a seed, an architecture and an optimizer");
-        }
-    }
-
-    private static void require(Path file, boolean ok, String what) {
-        if (!ok) {
-            throw new SaepException(file + ": invalid checkpoint: " + what);
-        }
     }
 
     private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Kernels kernels) {

@@ -111,6 +111,8 @@ final class Charts {
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setAntiAlias(true);
         chart.getStyler().setDecimalPattern("#0.###");
+        // The axes' numbers are formatted in the styler's locale, by default the JVM's: 0,5 under a German one.
+        chart.getStyler().setLocale(java.util.Locale.ROOT);
     }
 
     private static byte[] png(XYChart chart) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -181,8 +182,9 @@ public final class Comparison {
                 for (ComparisonRun r : runs) {
                     csv.printRecord(r.method().id(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
                             r.ensembleSize(), r.parameters(),
-                            String.format("%.3f", r.totalSeconds()), r.directory(), String.format("%.3f", r.meanDepth()), r.maxDepth(),
-                            String.format("%.4f", r.diversity()));
+                            Decimals.of(r.totalSeconds(), 3), r.directory(), Decimals.of(r.meanDepth(), 3),
+                            r.maxDepth(),
+                            Decimals.of(r.diversity(), 4));
                 }
             }
         });
@@ -199,10 +201,11 @@ public final class Comparison {
                 + (plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds()) + ").");
         html.heading("Summary").table(List.of("method", "mixture", "runs", "accuracy mean", "accuracy std", "size mean", "size std",
                 "parameters", "seconds", "depth mean", "depth max", "diversity"), summary.stream().map(s -> List.of(s.method(), s.mixture(),
-                Integer.toString(s.runs()), String.format("%.4f", s.accuracyMean()), String.format("%.4f", s.accuracyStd()),
-                String.format("%.2f", s.ensembleSizeMean()), String.format("%.2f", s.ensembleSizeStd()), String.format("%.0f", s.parametersMean()),
-                String.format("%.1f", s.secondsMean()), String.format("%.2f", s.depthMean()), Integer.toString(s.depthMax()),
-                String.format("%.4f", s.diversityMean()))).toList());
+                Integer.toString(s.runs()), Decimals.of(s.accuracyMean(), 4), Decimals.of(s.accuracyStd(), 4),
+                Decimals.of(s.ensembleSizeMean(), 2), Decimals.of(s.ensembleSizeStd(), 2),
+                Decimals.of(s.parametersMean(), 0),
+                Decimals.of(s.secondsMean(), 1), Decimals.of(s.depthMean(), 2), Integer.toString(s.depthMax()),
+                Decimals.of(s.diversityMean(), 4))).toList());
         html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
@@ -225,8 +228,8 @@ public final class Comparison {
         html.heading("Configuration").keyValues(cfg);
         html.heading("Runs").table(List.of("method", "mixture", "seed/fold", "accuracy", "size", "parameters", "seconds", "directory"),
                 runs.stream().map(r -> List.<Object>of(r.method().id(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
-                        String.format("%.4f", r.testAccuracy()), Integer.toString(r.ensembleSize()),
-                        Long.toString(r.parameters()), String.format("%.1f", r.totalSeconds()),
+                        Decimals.of(r.testAccuracy(), 4), Integer.toString(r.ensembleSize()),
+                        Long.toString(r.parameters()), Decimals.of(r.totalSeconds(), 1),
                         new HtmlReport.Link(r.directory(), r.directory() + "/report.html"))).toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
     }
@@ -238,10 +241,11 @@ public final class Comparison {
      * @param runs the runs
      */
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
-        out.printf("%-18s %5s %16s %14s %11s %8s %6s %4s%n", "method/mixture", "runs", "test accuracy", "ensemble size", "parameters",
-                "seconds", "depth", "max");
+        out.printf(Locale.ROOT, "%-18s %5s %16s %14s %11s %8s %6s %4s%n", "method/mixture", "runs", "test accuracy",
+                "ensemble size", "parameters", "seconds", "depth", "max");
         for (Summary s : summarise(runs)) {
-            out.printf("%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(), s.runs(), s.accuracyMean(), s.accuracyStd(),
+            out.printf(Locale.ROOT, "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(),
+                    s.runs(), s.accuracyMean(), s.accuracyStd(),
                     s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean(), s.depthMean(), s.depthMax());
         }
     }

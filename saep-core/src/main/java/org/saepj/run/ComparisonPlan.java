@@ -39,10 +39,24 @@ public record ComparisonPlan(SearchConfig base, List<ComparedMethod> methods, Li
         if (folds != 0 && folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2 (or 0 for seeds), got " + folds);
         }
+        // Each method × mixture × seed is one run in a directory of its own: the same one twice would be counted twice.
+        once(methods, "method");
+        once(mixtures, "mixture");
+        once(seeds, "seed");
         methods = List.copyOf(methods);
         mixtures = List.copyOf(mixtures);
         seeds = List.copyOf(seeds);
         criterionParameters = criterionParameters == null ? Map.of() : Map.copyOf(criterionParameters);
+    }
+
+    private static void once(List<?> values, String what) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (Object v : values) {
+            if (!seen.add(v)) {
+                throw new IllegalArgumentException("the " + what + " " + v + " appears twice: a comparison runs each"
+                        + " once");
+            }
+        }
     }
 
     private static boolean hasNull(List<?> values) {

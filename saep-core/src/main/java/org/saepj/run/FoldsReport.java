@@ -76,13 +76,16 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
     public void writeHtml(Path file) {
         HtmlReport html = new HtmlReport("SAEP-J search: " + folds.size() + "-fold cross-validation, " + config.criterion());
         java.util.Map<String, String> result = HtmlReport.map();
-        result.put("test accuracy", String.format("%.4f ± %.4f", summary.testAccuracyMean(), summary.testAccuracyStd()));
-        result.put("ensemble size", String.format("%.2f ± %.2f", summary.ensembleSizeMean(), summary.ensembleSizeStd()));
-        result.put("time", String.format("%.1f s in all", summary.totalSeconds()));
+        result.put("test accuracy", Decimals.of(summary.testAccuracyMean(), 4) + " ± "
+                + Decimals.of(summary.testAccuracyStd(), 4));
+        result.put("ensemble size", Decimals.of(summary.ensembleSizeMean(), 2) + " ± "
+                + Decimals.of(summary.ensembleSizeStd(), 2));
+        result.put("time", Decimals.of(summary.totalSeconds(), 1) + " s in all");
         html.heading("Summary over the folds").keyValues(result);
         html.heading("Folds").table(List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
-                folds.stream().map(f -> List.<Object>of(Integer.toString(f.fold()), String.format("%.4f", f.testAccuracy()),
-                        Integer.toString(f.ensembleSize()), Long.toString(f.parameters()), String.format("%.1f", f.totalSeconds()),
+                folds.stream().map(f -> List.<Object>of(Integer.toString(f.fold()), Decimals.of(f.testAccuracy(), 4),
+                        Integer.toString(f.ensembleSize()), Long.toString(f.parameters()),
+                        Decimals.of(f.totalSeconds(), 1),
                         new HtmlReport.Link(f.directory(), f.directory() + "/report.html"))).toList());
         java.util.Map<String, String> cfg = HtmlReport.map();
         HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(config));

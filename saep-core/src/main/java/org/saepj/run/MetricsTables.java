@@ -23,11 +23,11 @@ public final class MetricsTables {
         List<List<String>> rows = new ArrayList<>();
         int total = 0;
         for (int c = 0; c < classes.size(); c++) {
-            rows.add(List.of(classes.get(c), String.format("%.4f", m.precision()[c]), String.format("%.4f", m.recall()[c]),
-                    String.format("%.4f", m.f1()[c]), Integer.toString(m.support()[c])));
+            rows.add(List.of(classes.get(c), Decimals.of(m.precision()[c], 4), Decimals.of(m.recall()[c], 4),
+                    Decimals.of(m.f1()[c], 4), Integer.toString(m.support()[c])));
             total += m.support()[c];
         }
-        rows.add(List.of("macro F1", "", "", String.format("%.4f", m.macroF1()), Integer.toString(total)));
+        rows.add(List.of("macro F1", "", "", Decimals.of(m.macroF1(), 4), Integer.toString(total)));
         return rows;
     }
 

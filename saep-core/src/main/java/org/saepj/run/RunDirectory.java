@@ -97,22 +97,6 @@ public final class RunDirectory {
         return checkpoint.writingLock();
     }
 
-    /** Refuses a checkpoint whose members cannot belong to this run (edited, or taken with other settings). */
-    private void checkFits(SearchConfig config, Partitions data) {
-        Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
-        if (state.nextIteration() > config.iterations()) {
-            throw new SaepException(file + ": the checkpoint is after iteration " + state.nextIteration() + " of a run of "
-                    + config.iterations());
-        }
-        for (SearchState.Snapshot m : state.members()) {
-            var a = m.candidate().architecture();
-            if (!a.input().equals(data.train().shape()) || a.classes() != data.train().classCount()) {
-                throw new SaepException(file + ": member " + m.id() + " takes " + a.input() + " inputs and " + a.classes()
-                        + " classes, the data has " + data.train().shape() + " and " + data.train().classCount());
-            }
-        }
-    }
-
     /** @return the state the run continues from, or null when it starts afresh */
     public SearchState resumedFrom() {
         return state;
@@ -133,7 +117,8 @@ public final class RunDirectory {
     public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
                                  SearchListener listener, int fold) {
         if (state != null) {
-            checkFits(config, data);
+            Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
+            CheckpointFit.check(file, state, config, data);
         }
         SearchResult r = new AdaNetSearch(config, executor, kernels).run(data, info, listener, state, checkpoint);
         RunOutputs.write(dir, r, data, fold);

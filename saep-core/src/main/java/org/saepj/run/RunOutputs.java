@@ -42,18 +42,19 @@ public final class RunOutputs {
 
         HtmlReport html = new HtmlReport("SAEP-J search: " + r.dataset().name() + ", " + label);
         Map<String, String> result = HtmlReport.map();
-        result.put("test accuracy", String.format("%.4f", r.metrics().testAccuracy()));
-        result.put("test loss", String.format("%.4f", r.metrics().testLoss()));
+        result.put("test accuracy", Decimals.of(r.metrics().testAccuracy(), 4));
+        result.put("test loss", Decimals.of(r.metrics().testLoss(), 4));
         result.put("ensemble size", Integer.toString(r.metrics().ensembleSize()));
         result.put("parameters", Long.toString(r.metrics().parameters()));
-        result.put("time", String.format("%.1f s (candidate training %.1f s)", r.timing().totalSeconds(), r.timing().trainSeconds()));
+        result.put("time", Decimals.of(r.timing().totalSeconds(), 1) + " s (candidate training "
+                + Decimals.of(r.timing().trainSeconds(), 1) + " s)");
         if (r.stoppedEarly() != null) {
             result.put("stopped early", "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
         }
         org.saepj.ensemble.ClassificationMetrics cm = r.metrics().classification();
-        result.put("macro F1", String.format("%.4f", cm.macroF1()));
+        result.put("macro F1", Decimals.of(cm.macroF1(), 4));
         if (!Double.isNaN(cm.rocAuc())) {
-            result.put("ROC AUC", String.format("%.4f", cm.rocAuc()));
+            result.put("ROC AUC", Decimals.of(cm.rocAuc(), 4));
         }
         html.heading("Result").keyValues(result);
         List<String> classes = r.dataset().classes();
@@ -63,7 +64,7 @@ public final class RunOutputs {
         RunReport report = RunReport.of(r);
         for (org.saepj.persistence.MemberRecord m : report.members()) {
             memberRows.add(List.of(Integer.toString(m.id()), m.name(), Integer.toString(m.iteration()), m.architecture().toString(),
-                    Long.toString(m.parameters()), String.format("%.4f", m.weight())));
+                    Long.toString(m.parameters()), Decimals.of(m.weight(), 4)));
         }
         html.heading("Members").table(List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight"),
                 memberRows);
@@ -84,8 +85,8 @@ public final class RunOutputs {
         List<List<String>> rows = new ArrayList<>();
         for (IterationRecord i : its) {
             rows.add(List.of(Integer.toString(i.iteration()), i.selected(), Integer.toString(i.ensembleSize()),
-                    ids(i.memberIds()), ids(i.pruned()), String.format("%.4f", i.selectionObjective()),
-                    String.format("%.4f", i.testAccuracy()), String.format("%.4f", i.diversity().disagreement())));
+                    ids(i.memberIds()), ids(i.pruned()), Decimals.of(i.selectionObjective(), 4),
+                    Decimals.of(i.testAccuracy(), 4), Decimals.of(i.diversity().disagreement(), 4)));
         }
         html.heading("Iterations").paragraph("Iterations count from 0, as in report.json, iterations.csv and the log.")
                 .table(List.of("iteration", "selected", "size", "members", "pruned", "objective", "test accuracy", "disagreement"), rows);

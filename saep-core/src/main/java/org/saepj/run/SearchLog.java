@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.saepj.SaepException;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchListener;
@@ -110,8 +111,8 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     /** Ends the log with the final figures: "done: test accuracy 0.8366 with 4 members in 3.1 s". */
     @Override
     public void searchFinished(org.saepj.search.SearchResult r) {
-        log(String.format("done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(), r.metrics().ensembleSize(),
-                r.timing().totalSeconds()));
+        log(String.format(Locale.ROOT, "done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
+                r.metrics().ensembleSize(), r.timing().totalSeconds()));
     }
 
     @Override

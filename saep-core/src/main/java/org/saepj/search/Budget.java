@@ -13,6 +13,9 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
     /** The paper's: 11 iterations, 5000 steps in total, batch 64, no early stop. */
     public static final Budget DEFAULT = new Budget(11, 5000, 64, StoppingRule.NONE);
 
+    /** The most sample indices an iteration's batches hold: the largest array a JVM allocates. */
+    public static final long MAX_BATCH_INDICES = Integer.MAX_VALUE - 8;
+
     /**
      * Validates every setting.
      *
@@ -26,7 +29,15 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
         InvalidSettingException.require(iterations >= 1, "iterations", "must be at least 1, got " + iterations);
         InvalidSettingException.require(totalSteps >= iterations, "totalSteps", "must be at least the number of iterations ("
                 + iterations + "), got " + totalSteps);
-        InvalidSettingException.require(batchSize >= 1, "batchSize", "must be at least 1, got " + batchSize);
+        InvalidSettingException.require(batchSize >= 1 && batchSize <= MAX_BATCH_INDICES, "batchSize",
+                "must be at least 1 and at most " + MAX_BATCH_INDICES + ", got " + batchSize);
+        // An iteration's batches are drawn into one array of steps × batch sample indices, which Java caps.
+        long perIteration = (long) (totalSteps / iterations) * batchSize;
+        long mostSteps = Math.min(Integer.MAX_VALUE, MAX_BATCH_INDICES / batchSize * iterations);
+        InvalidSettingException.require(perIteration <= MAX_BATCH_INDICES, "totalSteps", totalSteps + " gives "
+                + totalSteps / iterations + " steps per iteration of " + batchSize + " samples: more than one"
+                + " iteration's batches can hold (" + MAX_BATCH_INDICES + " sample indices); at most " + mostSteps
+                + " with " + iterations + " iterations of batch " + batchSize);
     }
 
     /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */

@@ -31,13 +31,23 @@ public record SelectionSet(double holdoutFraction) {
             return TRAIN;
         }
         if (s.startsWith("holdout:")) {
+            String f = s.substring("holdout:".length());
+            double fraction;
             try {
-                return new SelectionSet(Double.parseDouble(s.substring("holdout:".length())));
+                fraction = Double.parseDouble(f);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("selection '" + spec + "': holdout:F needs a number F in (0, 1)");
+                throw new IllegalArgumentException(s + ": holdout:F needs a number F above 0 and below 1, such as"
+                        + " holdout:0.1");
             }
+            // 0 would quietly mean the training data (TRAIN is holdout fraction 0): a holdout is a part of it, never
+            // none.
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException(s + ": the fraction must be above 0 and below 1, such as holdout:0.1"
+                        + " (train selects on the training data itself)");
+            }
+            return new SelectionSet(fraction);
         }
-        throw new IllegalArgumentException("selection '" + spec + "' not understood: expected train or holdout:F");
+        throw new IllegalArgumentException("'" + spec + "' is not understood: expected train or holdout:F");
     }
 
     /** @return true when selection uses the training partition */

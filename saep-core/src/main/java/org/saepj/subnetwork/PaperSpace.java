@@ -24,6 +24,27 @@ import org.saepj.engine.optim.OptimizerSpec;
 public record PaperSpace(ModelKind kind, Shape input, int classes, int width, float learningRate,
                          int stepsPerIteration, long seed) implements SearchSpace {
     /**
+     * Checks that the space fits the data.
+     *
+     * @param kind the kind of subnetwork
+     * @param input the input shape
+     * @param classes the number of classes
+     * @param width units per hidden DNN layer
+     * @param learningRate the base learning rate
+     * @param stepsPerIteration S, for the CNN's cosine decay
+     * @param seed the run seed
+     * @throws IllegalArgumentException when the CNN is asked for data it cannot convolve
+     */
+    public PaperSpace {
+        // The CNN convolves and pools 2×2: a table's row (1×1×features) has nothing to pool, nor has a thin image.
+        if (kind == ModelKind.CNN && (input.height() < 2 || input.width() < 2)) {
+            String samples = input.isImage() ? input + " images" : "rows of " + input.size() + " features";
+            throw new IllegalArgumentException("the cnn space needs images of at least 2×2 pixels, and the data's"
+                    + " samples are " + samples + ": use dnn or linear");
+        }
+    }
+
+    /**
      * @return whether the candidates of an iteration depend only on the iteration (CNN, linear), not on the
      *     ensemble, so that they can be trained before the ensemble they join is known
      */

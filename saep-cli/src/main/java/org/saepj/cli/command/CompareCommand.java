@@ -7,6 +7,7 @@ import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.display.ComparisonProgress;
+import org.saepj.cli.display.RootLocaleWriter;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
@@ -129,7 +130,8 @@ public final class CompareCommand implements Runnable {
                     plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads(), grid.name());
         }
         List<ComparisonRun> runs;
-        try (InterruptGuard interrupts = new InterruptGuard(new PrintWriter(System.err, true), dir, "compare");
+        PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is
+        try (InterruptGuard interrupts = new InterruptGuard(stderr, dir, "compare");
              ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
             runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }
@@ -177,11 +179,18 @@ public final class CompareCommand implements Runnable {
         }
         List<Long> seedList = new ArrayList<>();
         for (String s : seeds.split(",")) {
+            long seed;
             try {
-                seedList.add(Long.parseLong(s.strip()));
+                seed = Long.parseLong(s.strip());
             } catch (NumberFormatException e) {
                 throw new UsageError("--seeds must be a comma-separated list of whole numbers, got '" + seeds + "'");
             }
+            // Two runs of one seed are one run counted twice: its spread would read 0.
+            if (seedList.contains(seed)) {
+                throw new UsageError("--seeds lists the seed " + seed + " twice, got '" + seeds
+                        + "': give each seed once");
+            }
+            seedList.add(seed);
         }
         if (folds != 0 && folds < 2) {
             throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);

@@ -46,7 +46,7 @@ public final class DatasetsCommand implements Runnable {
                 status = "broken: " + e.getMessage();
             }
             long bytes = d.files().stream().mapToLong(f -> f.bytes()).sum();
-            out.printf("  %-14s %-45s %s%n", d.id(), status, String.format("%.1f MB download", bytes / 1e6));
+            out.printf("  %-14s %-45s %.1f MB download%n", d.id(), status, bytes / 1e6);
             out.println("  " + " ".repeat(14) + " classes: " + String.join(", ", d.classNames()));
         }
         Optional<DecodedCache> cache = DecodedCache.standard();

@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Runnable {
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         Dataset d = scored.data();
         List<float[]> members = ensemble.memberLogits(d);
-        float[] f = Logits.combine(members, ensemble.weights());
+        float[] f = ensemble.combine(members);
         int classes = d.classCount();
         double accuracy = Logits.accuracy(f, d.labels(), classes);
         double loss = Logits.meanLoss(f, d.labels(), classes);

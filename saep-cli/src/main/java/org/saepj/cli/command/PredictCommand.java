@@ -140,7 +140,7 @@ public final class PredictCommand implements Runnable {
                     double[] p = Logits.softmax(logits[i]);
                     List<Object> row = new ArrayList<>(List.of(ids.get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
                     for (double v : p) {
-                        row.add(String.format("%.6f", v));
+                        row.add(String.format(java.util.Locale.ROOT, "%.6f", v));
                     }
                     if (labels != null) {
                         row.add(labels.get(i));

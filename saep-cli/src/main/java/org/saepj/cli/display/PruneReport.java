@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.saepj.diversity.Diversity;
@@ -107,7 +108,7 @@ public record PruneReport(PruningCriterion criterion, PruneDecision decision, Pr
         for (double[] row : InformationTheory.viMatrix(input.predictions())) {
             StringBuilder sb = new StringBuilder("  ");
             for (double v : row) {
-                sb.append(String.format("%8.5f", v));
+                sb.append(String.format(Locale.ROOT, "%8.5f", v));
             }
             out.println(sb);
         }

@@ -1,6 +1,7 @@
 package org.saepj.cli.option;
 
 import java.util.Iterator;
+import java.util.Locale;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionProvider;
 
@@ -13,11 +14,11 @@ public final class CriterionIds implements Iterable<String> {
     public static String[] helpFooter() {
         java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "Pruning criteria (--method):"));
         for (CriterionProvider p : Criteria.discover().providers()) {
-            wrap(lines, String.format("  %-8s ", p.id()), p.summary());
+            wrap(lines, String.format(Locale.ROOT, "  %-8s ", p.id()), p.summary());
             for (org.saepj.pruning.CriterionParameter param : p.parameters()) {
-                lines.add(String.format("  %-8s   --param %s=V (%s to %s, default %s)", "", param.name(), number(param.min()),
-                        number(param.max()), number(param.defaultValue())));
-                wrap(lines, String.format("  %-8s     ", ""), param.description());
+                lines.add(String.format(Locale.ROOT, "  %-8s   --param %s=V (%s to %s, default %s)", "", param.name(),
+                        number(param.min()), number(param.max()), number(param.defaultValue())));
+                wrap(lines, String.format(Locale.ROOT, "  %-8s     ", ""), param.description());
             }
         }
         return lines.toArray(String[]::new);

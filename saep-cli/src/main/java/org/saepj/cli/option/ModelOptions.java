@@ -1,10 +1,12 @@
 package org.saepj.cli.option;
 
 import java.nio.file.Path;
+import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.subnetwork.ModelKind;
 import picocli.CommandLine.Option;
 
 /** The options of commands that apply a saved ensemble to data: {@code evaluate} and {@code predict}. */
@@ -32,6 +34,12 @@ public final class ModelOptions {
 
     /** @return the loaded ensemble */
     public SavedEnsemble load() {
+        // search's --model names a search space; here it names a directory: say so rather than "cnn does not exist".
+        boolean spaceName = java.util.Arrays.stream(ModelKind.values()).anyMatch(k -> k.id().equals(model.toString()));
+        if (spaceName && !java.nio.file.Files.exists(model)) {
+            throw new UsageError("--model " + model + ": expected a saved ensemble's directory (OUT/ensemble of a"
+                    + " search), not a search space: dnn, cnn and linear are search's --model");
+        }
         return SavedEnsemble.load(model, KernelsProvider.best());
     }
 

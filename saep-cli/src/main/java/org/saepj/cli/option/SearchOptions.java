@@ -167,7 +167,7 @@ public final class SearchOptions {
         try {
             b.selection(SelectionSet.parse(selection));
         } catch (IllegalArgumentException e) {
-            throw new UsageError("--selection: " + e.getMessage());
+            throw new UsageError("--selection " + e.getMessage());
         }
         if (pair != null) {
             String[] parts = pair.split(",");

@@ -99,5 +99,18 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
         if (dataSha256 != null && !dataSha256.matches("[0-9a-f]{64}")) {
             throw new SaepException(file + ": dataSha256 must be 64 hex digits");
         }
+        // These become paths and column names: a NUL byte in one would fail deep inside, as an internal error.
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("config.data.dataset", config.dataset());
+        text.put("test", test);
+        text.put("dataDir", dataDir);
+        text.put("labelColumn", labelColumn);
+        text.put("header", header);
+        text.forEach((field, value) -> {
+            if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+                throw new SaepException(file + ": " + field + " '" + SaepException.printable(value) + "' holds a"
+                        + " control character (such as NUL): not a source, directory or column a run was given");
+            }
+        });
     }
 }

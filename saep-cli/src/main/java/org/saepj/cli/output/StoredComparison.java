@@ -58,6 +58,11 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             }
             s.invocation().check(file);
             return s;
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // The plan refused its values (a method listed twice): its own words, without Jackson's.
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            String said = String.valueOf(why.getMessage()).lines().findFirst().orElse("");
+            throw new SaepException(file + ": corrupt (" + said + ")", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }

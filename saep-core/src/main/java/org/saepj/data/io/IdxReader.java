@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.saepj.SaepException;
 import org.saepj.data.Fingerprint;
@@ -62,12 +63,14 @@ public final class IdxReader {
                 throw error(file, "file is too short for an IDX header (" + header.length + " bytes)");
             }
             if (header[0] != 0 || header[1] != 0) {
-                throw error(file, String.format("bad magic number 0x%02x%02x%02x%02x: expected 0x0000 then type and dimension bytes",
+                throw error(file, String.format(Locale.ROOT,
+                        "bad magic number 0x%02x%02x%02x%02x: expected 0x0000 then type and dimension bytes",
                         header[0], header[1], header[2], header[3]));
             }
             int type = header[2] & 0xff;
             if (type != UBYTE) {
-                throw error(file, String.format("unsupported data type 0x%02x: expected 0x08 (unsigned byte)", type));
+                throw error(file, String.format(Locale.ROOT,
+                        "unsupported data type 0x%02x: expected 0x08 (unsigned byte)", type));
             }
             int ndims = header[3] & 0xff;
             if (ndims != expectedDims) {

@@ -258,12 +258,20 @@ public final class LayerGraph {
         return true;
     }
 
-    /** @return the number of trainable parameters, computed without building a layer */
+    /**
+     * @return the number of trainable parameters, computed without building a layer; {@link Long#MAX_VALUE} when
+     *     there are more than a long counts (absurd sizes): a sum that wrapped around would pass every size check
+     *     below it and fail at allocation
+     */
     public long parameterCount() {
         long n = 0;
         for (int i = 0; i < nodes.size(); i++) {
             LayerSpec spec = nodes.get(i).spec();
-            n += LayerKinds.of(spec).parameterCount(spec, inputShapes(i));
+            long layer = LayerKinds.of(spec).parameterCount(spec, inputShapes(i));
+            if (layer < 0 || n > Long.MAX_VALUE - layer) {
+                return Long.MAX_VALUE;
+            }
+            n += layer;
         }
         return n;
     }
