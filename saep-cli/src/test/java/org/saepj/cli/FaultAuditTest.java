@@ -259,7 +259,7 @@ class FaultAuditTest {
         ok(CliRun.of("search", "--data", "csv:" + csv, "--iterations", "1", "--steps", "20", "--quiet", "--out", csvRun.toString()));
         Path csvModel = csvRun.resolve("ensemble");
         ObjectNode m = (ObjectNode) json(csvModel.resolve("manifest.json"));
-        ((com.fasterxml.jackson.databind.node.ArrayNode) m.at("/preprocessing/deviation")).set(2, 0.0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) m.at("/preprocessing/0/deviation")).set(2, 0.0);
         Files.writeString(csvModel.resolve("manifest.json"), Json.pretty(m));
         refused(CliRun.of("evaluate", "--model", csvModel.toString(), "--data", "csv:" + csv), 1, "standardize feature 2 has mean");
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.saepj.data.Shape;
+import org.saepj.data.preprocess.Pipeline;
+import org.saepj.data.preprocess.Scale;
 import org.saepj.engine.GraphArchitecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -88,7 +90,7 @@ class GraphOnnxTest {
         MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(),
                 null, null);
         EnsembleManifest manifest = new EnsembleManifest(3, new int[] {6, 6, 1}, List.of("a", "b", "c"),
-                new EnsembleManifest.Preprocessing("scale", null, null), List.of(member), Mixture.UNIFORM, null, null,
+                new Pipeline(List.of(new Scale())), List.of(member), Mixture.UNIFORM, null, null,
                         null, null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));
         OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.display.Json;
+import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
 /** {@code saep inspect} on a run that pruned and on its bare saved ensemble. */
@@ -55,7 +56,9 @@ class InspectCommandTest {
         }
         assertThat(events).isPositive().isEqualTo(in.get("pruning").size());
         CliRun text = CliRun.of("inspect", out.toString());
-        assertThat(text.out()).contains("run directory (manifest format 3)").contains("Dense(784→").containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2, voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
+        assertThat(text.out()).contains("run directory (manifest format " + SavedEnsemble.FORMAT_VERSION + ")")
+                .contains("Dense(784→")
+                .containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2, voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
                 .contains("classes        10: 0, 1, 2");
         // report.html names the members and every pruning event the same way.
         String html = java.nio.file.Files.readString(out.resolve("report.html"));

@@ -16,14 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
 import org.saepj.data.Dataset;
+import org.saepj.data.preprocess.Clip;
+import org.saepj.data.preprocess.Pipeline;
+import org.saepj.data.preprocess.Standardize;
 import org.saepj.data.source.DataSources;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
 /**
- * {@code saep export --format onnx} run in ONNX Runtime: on a DNN, a CNN and a CSV ensemble, the graph's probabilities
- * equal {@code predict}'s within 1e-5 and give the same class on every test sample.
+ * {@code saep export --format onnx} run in ONNX Runtime: on a DNN, a CNN and a CSV ensemble (standardised, and clipped
+ * then standardised), the graph's probabilities equal {@code predict}'s within 1e-5 and give the same class on every
+ * test sample.
  */
 class OnnxExportTest {
     @TempDir
@@ -136,16 +141,19 @@ class OnnxExportTest {
         parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
     }
 
-    @Test
-    void aStandardisedCsvEnsembleRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+    /** A CSV ensemble searched on 150 rows of three kinds, its 60 test rows in their own file. */
+    private record CsvModel(Path model, Path testCsv, float[][] raw) {
+    }
+
+    private static CsvModel csvModel() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
         StringBuilder train = new StringBuilder("width,height,depth,weight,kind\n");
         StringBuilder test = new StringBuilder("width,height,depth,weight,kind\n");
         float[][] raw = new float[60][];
         for (int i = 0; i < 210; i++) {
             int kind = i % 3;
-            float[] x = {(float) (kind * 2 + rng.nextGaussian()), (float) (10 + kind * 3 * rng.nextDouble()), (float) (100 * rng.nextDouble()),
-                    (float) (0.01 * kind + 0.001 * rng.nextGaussian())};
+            float[] x = {(float) (kind * 2 + rng.nextGaussian()), (float) (10 + kind * 3 * rng.nextDouble()),
+                    (float) (100 * rng.nextDouble()), (float) (0.01 * kind + 0.001 * rng.nextGaussian())};
             StringBuilder into = i < 150 ? train : test;
             for (float v : x) {
                 into.append(v).append(',');
@@ -157,8 +165,41 @@ class OnnxExportTest {
         }
         Path trainCsv = TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
         Path testCsv = TestFiles.write(root.resolve("test.csv"), test.toString().getBytes());
-        Path model = search("csv", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
-        parity(model, "csv:" + testCsv, raw);
+        Path model = Files.isDirectory(root.resolve("csv")) ? root.resolve("csv").resolve("ensemble")
+                : search("csv", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
+        return new CsvModel(model, testCsv, raw);
+    }
+
+    @Test
+    void aStandardisedCsvEnsembleRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        CsvModel csv = csvModel();
+        parity(csv.model(), "csv:" + csv.testCsv(), csv.raw());
+    }
+
+    @Test
+    void aClipStepBeforeStandardisingRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        CsvModel csv = csvModel();
+        SavedEnsemble e = SavedEnsemble.load(csv.model(), KernelsProvider.best());
+        EnsembleManifest m = e.manifest();
+        Standardize st = (Standardize) m.preprocessing().steps().get(0);
+        // half a deviation either side of the mean: most test values are clipped, on one side or the other
+        float[] low = new float[st.mean().length];
+        float[] high = new float[low.length];
+        for (int j = 0; j < low.length; j++) {
+            low[j] = st.mean()[j] - st.deviation()[j] / 2;
+            high[j] = st.mean()[j] + st.deviation()[j] / 2;
+        }
+        Pipeline clipped = new Pipeline(List.of(new Clip(low, high), st));
+        Path dir = root.resolve("csv-clip").resolve("ensemble");
+        new SavedEnsemble(new EnsembleManifest(m.formatVersion(), m.inputShape(), m.classNames(), clipped, m.members(),
+                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames()), e.networks()).save(dir);
+        assertThat(Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).at("/preprocessing/0/type").asText())
+                .isEqualTo("clip");
+        double[][] before = e.predictProbabilities(csv.raw());
+        double[][] after = SavedEnsemble.load(dir).predictProbabilities(csv.raw());
+        assertThat(java.util.stream.IntStream.range(0, before.length).filter(i -> before[i][0] != after[i][0]).count())
+                .as("rows the clip changed").isPositive();
+        parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
     @Test

@@ -45,10 +45,10 @@ class OwnDataTest {
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
         JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
-        assertThat(manifest.at("/preprocessing/type").asText()).isEqualTo("standardize");
+        assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("standardize");
         assertThat(manifest.get("featureNames").toString()).as("the header's features, in input order")
                 .isEqualTo("[\"f1\",\"f2\",\"f3\",\"f4\"]");
-        assertThat(manifest.at("/preprocessing/mean/0").asDouble()).isBetween(1000.0, 1300.0);
+        assertThat(manifest.at("/preprocessing/0/mean/0").asDouble()).isBetween(1000.0, 1300.0);
         CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(report.at("/final/testAccuracy").asDouble());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.BuildInfo;
-import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.engine.Network;
 import org.saepj.engine.layer.LayerGraph;
@@ -18,8 +17,8 @@ import org.saepj.persistence.SavedEnsemble;
 /**
  * A saved ensemble as one ONNX graph (opset {@value #OPSET}): input {@code input}, float {@code [N, features]}, the
  * values as the data file holds them (pixels 0–255, CSV features in the manifest's order); then the ensemble's
- * preprocessing (÷255, or (x − mean)/deviation), every member, and Σ w_j·h_j; outputs {@code logits} {@code [N, classes]}
- * and {@code probabilities} (their softmax). The class names, preprocessing and feature names are in the model's
+ * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j; outputs
+ * {@code logits} {@code [N, classes]} and {@code probabilities} (their softmax). The class names, preprocessing and feature names are in the model's
  * metadata. Each member's nodes are its layers' kinds' ({@link org.saepj.engine.layer.LayerKind#onnx}); they keep the
  * engine's layouts: images are H×W×C, so a convolution's input is transposed to NCHW and back before flattening, and
  * dense weights are [in][out] (Gemm without transposition).
@@ -53,7 +52,7 @@ public final class OnnxExport {
         int classes = m.classNames().size();
         OnnxGraph g = new OnnxGraph();
         g.input("input", "N", features);
-        String x = preprocess(g, m, features);
+        String x = m.preprocessing().onnx(g, "input", features);
         double[] weights = ensemble.weights();
         String sum = null;
         for (int j = 0; j < ensemble.networks().size(); j++) {
@@ -69,7 +68,7 @@ public final class OnnxExport {
         ProtoMessage model = new ProtoMessage().int64(1, IR_VERSION).string(2, "saep-j").string(3, BuildInfo.version())
                 .message(7, g.proto("saep_ensemble")).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
         metadata(model, "class_names", json(m.classNames()));
-        metadata(model, "preprocessing", m.preprocessing().type());
+        metadata(model, "preprocessing", String.join(",", m.preprocessing().types()));
         metadata(model, "input_shape_hwc", json(List.of(shape[0], shape[1], shape[2])));
         if (m.featureNames() != null) {
             metadata(model, "feature_names", json(m.featureNames()));
@@ -88,16 +87,6 @@ public final class OnnxExport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a list of strings always serialises", e);
         }
-    }
-
-    private static String preprocess(OnnxGraph g, EnsembleManifest m, int features) {
-        EnsembleManifest.Preprocessing p = m.preprocessing();
-        return switch (p.type()) {
-            case "scale" -> g.node("Div", List.of("input", g.floats("scale", new float[] {org.saepj.data.Dataset.PIXEL_MAX})));
-            case "standardize" -> g.node("Div", List.of(g.node("Sub", List.of("input", g.floats("mean", p.mean(), features))),
-                    g.floats("deviation", p.deviation(), features)));
-            default -> throw new SaepException("the ensemble's preprocessing '" + p.type() + "' has no ONNX form");
-        };
     }
 
     /**

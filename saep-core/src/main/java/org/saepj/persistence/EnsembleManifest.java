@@ -1,19 +1,21 @@
 package org.saepj.persistence;
 
 import java.util.List;
+import org.saepj.data.preprocess.Pipeline;
 import org.saepj.search.Mixture;
 import org.saepj.search.Provenance;
 import org.saepj.search.SearchConfig;
 
 /**
  * The content of {@code manifest.json}: everything needed to rebuild a saved ensemble and to feed it data
- * exactly as during the search. Serialised with Jackson; see docs/FORMATS.md. Files of format 1 and 2 are
+ * exactly as during the search. Serialised with Jackson; see docs/FORMATS.md. Files of format 1 to 3 are
  * read through {@link ManifestUpgrade}.
  *
  * @param formatVersion the manifest format version ({@link SavedEnsemble#FORMAT_VERSION})
  * @param inputShape [height, width, channels]
  * @param classNames the class names, indexed by output
- * @param preprocessing how raw features are turned into inputs
+ * @param preprocessing how raw features are turned into inputs: typed steps fitted on the training part (format 4;
+ *     formats 1–3 held one step as an object)
  * @param members each member as every file stores it ({@link MemberRecord}): architecture, weight, parameter file
  * @param mixture how the weights were made: uniform (1/N, reset when members are removed) or learned
  * @param data where the ensemble was trained: source, pair, partition and the settings that rebuild the split
@@ -21,17 +23,9 @@ import org.saepj.search.SearchConfig;
  * @param config the search's whole configuration (null in format 1 and for ensembles not made by a search)
  * @param featureNames the input features' names, in input order (tabular data with a header), else null
  */
-public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Preprocessing preprocessing,
+public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Pipeline preprocessing,
                                List<MemberRecord> members, Mixture mixture, DataEntry data, Provenance provenance,
                                SearchConfig config, List<String> featureNames) {
-    /**
-     * @param type "scale" (images divided by 255 when read) or "standardize" (tabular features)
-     * @param mean per-feature training means (standardize only)
-     * @param deviation per-feature training deviations (standardize only)
-     */
-    public record Preprocessing(String type, float[] mean, float[] deviation) {
-    }
-
     /**
      * @param source the data source of the search
      * @param pair the class pair, or null

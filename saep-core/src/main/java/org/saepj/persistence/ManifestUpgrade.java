@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.saepj.SaepException;
 
 /**
- * Reads a manifest of format 1 or 2 as the current format: each member's {@code kind}, {@code depth},
- * {@code hidden}, {@code filters}, {@code dense} and {@code blocks} become its architecture in the one stored form,
- * the provenance string map becomes the typed provenance, and the mixture the map named becomes the manifest's.
+ * Reads a manifest of an earlier format as the current one, one step per format, each step taking the tree one
+ * format on, so every old file goes through the same chain:
+ * <ul>
+ *   <li>1 and 2 to 3: each member's {@code kind}, {@code depth}, {@code hidden}, {@code filters}, {@code dense} and
+ *       {@code blocks} become its architecture in the one stored form, the provenance string map becomes the typed
+ *       provenance, and the mixture the map named becomes the manifest's;</li>
+ *   <li>3 to 4: the one preprocessing object ({@code {"type": "scale"}} or {@code {"type": "standardize", "mean",
+ *       "deviation"}}) becomes a pipeline of that one step.</li>
+ * </ul>
  * Works on the JSON tree, so the current records carry no field that exists only for old files.
  */
 final class ManifestUpgrade {
@@ -17,10 +23,21 @@ final class ManifestUpgrade {
 
     /**
      * @param file the manifest, for messages
-     * @param tree a manifest of format 1 or 2; changed in place
+     * @param tree a manifest of an earlier format; changed in place
+     * @param version its format
      * @return the same tree in the current layout
      */
-    static ObjectNode toCurrent(java.nio.file.Path file, ObjectNode tree) {
+    static ObjectNode toCurrent(java.nio.file.Path file, ObjectNode tree, int version) {
+        if (version < 3) {
+            toFormat3(file, tree);
+        }
+        if (version < 4) {
+            toFormat4(tree);
+        }
+        return tree;
+    }
+
+    private static void toFormat3(java.nio.file.Path file, ObjectNode tree) {
         JsonNode shape = tree.get("inputShape");
         JsonNode classes = tree.get("classNames");
         JsonNode members = tree.get("members");
@@ -41,7 +58,19 @@ final class ManifestUpgrade {
         } else {
             tree.put("mixture", "uniform");
         }
-        return tree;
+    }
+
+    /** The one step of formats 1–3, its fields as they were (a scale step's null mean and deviation left out). */
+    private static void toFormat4(ObjectNode tree) {
+        if (tree.get("preprocessing") instanceof ObjectNode step) {
+            ObjectNode kept = step.objectNode();
+            step.properties().forEach(e -> {
+                if (!e.getValue().isNull()) {
+                    kept.set(e.getKey(), e.getValue());
+                }
+            });
+            tree.putArray("preprocessing").add(kept);
+        }
     }
 
     private static void upgradeMember(java.nio.file.Path file, ObjectNode m, JsonNode shape, int classes) {

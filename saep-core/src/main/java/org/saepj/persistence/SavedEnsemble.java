@@ -12,7 +12,6 @@ import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
-import org.saepj.data.Standardizer;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
@@ -30,11 +29,12 @@ import org.saepj.ensemble.Logits;
  */
 public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     /**
-     * The manifest format this build writes; it reads 1 to 3 (2 adds the separate test source and the
+     * The manifest format this build writes; it reads 1 to 4 (2 adds the separate test source and the
      * fingerprint of each source, so evaluation can tell training rows from test rows; 3 stores members as
-     * {@link MemberRecord}s, the provenance typed and the mixture by itself).
+     * {@link MemberRecord}s, the provenance typed and the mixture by itself; 4 stores the preprocessing as a
+     * pipeline of typed steps).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** The largest member a manifest may declare: a guard against corrupt sizes, far above the paper's networks. */
     public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
@@ -110,7 +110,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             }
             checkMemberFields(file, tree.get("members"));
             if (version.asInt() < FORMAT_VERSION) {
-                tree = ManifestUpgrade.toCurrent(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree);
+                tree = ManifestUpgrade.toCurrent(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree,
+                        version.asInt());
             }
             if (tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
                 org.saepj.search.ConfigUpgrade.upgrade(config); // a configuration of an earlier layout
@@ -189,18 +190,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 || m.inputShape()[2] < 1) {
             throw new SaepException(file + ": inputShape must be [height, width, channels] with positive entries");
         }
-        if (m.preprocessing() == null || m.preprocessing().type() == null
-                || !List.of("scale", "standardize").contains(m.preprocessing().type())) {
-            throw new SaepException(file + ": preprocessing.type must be scale or standardize");
+        if (m.preprocessing() == null) {
+            throw new SaepException(file + ": preprocessing must list its steps (e.g. [{\"type\": \"scale\"}])");
         }
         long features = (long) m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
         if (features > (1 << 24)) {
             throw new SaepException(file + ": inputShape declares " + features + " values per sample: more than this build loads");
         }
-        if (m.preprocessing().type().equals("standardize") && (m.preprocessing().mean() == null
-                || m.preprocessing().deviation() == null || m.preprocessing().mean().length != features
-                || m.preprocessing().deviation().length != features)) {
-            throw new SaepException(file + ": standardize needs mean and deviation of " + features + " features each");
+        try {
+            m.preprocessing().check((int) features);
+        } catch (IllegalArgumentException e) {
+            throw new SaepException(file + ": " + e.getMessage(), e);
         }
         if (m.featureNames() != null && (m.featureNames().size() != features || m.featureNames().contains(null))) {
             throw new SaepException(file + ": featureNames must name each of the " + features + " features");
@@ -210,16 +210,6 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         if (new java.util.HashSet<>(m.classNames()).size() != m.classNames().size()) {
             throw new SaepException(file + ": a class name appears twice in classNames");
-        }
-        if (m.preprocessing().type().equals("standardize")) {
-            for (int j = 0; j < features; j++) {
-                float mean = m.preprocessing().mean()[j];
-                float dev = m.preprocessing().deviation()[j];
-                if (!Float.isFinite(mean) || !Float.isFinite(dev) || dev <= 0) {
-                    throw new SaepException(file + ": standardize feature " + j + " has mean " + mean + " and deviation " + dev
-                            + ": expected finite numbers and a deviation above 0");
-                }
-            }
         }
         double absolute = 0;
         Shape shape = new Shape(m.inputShape()[0], m.inputShape()[1], m.inputShape()[2]);
@@ -320,8 +310,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
 
     /**
      * The ensemble's logits on rows of raw values, without labels: pixels 0–255 (H×W×C order) for images, CSV
-     * features in the order of {@link EnsembleManifest#featureNames()}; the preprocessing the search used (÷ 255, or
-     * the training mean and deviation) is applied here, as in the ONNX export.
+     * features in the order of {@link EnsembleManifest#featureNames()}; the preprocessing the search used (its stored
+     * pipeline: ÷ 255, or the training mean and deviation) is applied here, as in the ONNX export.
      *
      * @param rows one row per sample, each with the ensemble's input size
      * @return the logits Σ w_j·h_j, {@code rows × classes}
@@ -331,21 +321,16 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         int[] s = manifest.inputShape();
         int d = s[0] * s[1] * s[2];
         float[] x = new float[rows.length * d];
-        Standardizer standardizer = standardizer();
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
                 throw new SaepException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
                         + d + (manifest.featureNames() == null ? "" : " (" + String.join(", ", manifest.featureNames()) + ")"));
             }
-            for (int j = 0; j < d; j++) {
-                // Images divided as the readers divide them; tabular rows go through the Standardizer below.
-                x[i * d + j] = standardizer == null ? rows[i][j] / Dataset.PIXEL_MAX : rows[i][j];
-            }
+            System.arraycopy(rows[i], 0, x, i * d, d);
         }
-        Dataset data = new Dataset("rows", x, new int[rows.length], new Shape(s[0], s[1], s[2]), manifest.classNames());
-        if (standardizer != null) {
-            data = standardizer.apply(data);
-        }
+        // raw values: every step, those the readers do included
+        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length],
+                new Shape(s[0], s[1], s[2]), manifest.classNames()));
         float[] f = logits(data);
         int c = manifest.classNames().size();
         float[][] out = new float[rows.length][];
@@ -386,10 +371,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         return manifest.members().stream().mapToDouble(MemberRecord::weight).toArray();
     }
 
-    /** @return the standardiser of tabular inputs, or null for images */
-    public Standardizer standardizer() {
-        EnsembleManifest.Preprocessing p = manifest.preprocessing();
-        return p.type().equals("standardize") ? new Standardizer(p.mean(), p.deviation()) : null;
+    /**
+     * @param loaded samples as a data source loaded them
+     * @return the samples preprocessed as the search preprocessed its data (the stored pipeline)
+     */
+    public Dataset preprocess(Dataset loaded) {
+        return manifest.preprocessing().apply(loaded);
     }
 
     /**

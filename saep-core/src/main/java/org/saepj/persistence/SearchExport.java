@@ -3,7 +3,6 @@ package org.saepj.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.Shape;
-import org.saepj.data.Standardizer;
 import org.saepj.engine.Network;
 import org.saepj.ensemble.Ensemble;
 import org.saepj.ensemble.Member;
@@ -18,7 +17,7 @@ public final class SearchExport {
 
     /**
      * @param result the search result
-     * @param partitions the partitions it ran on (for the input shape and standardisation)
+     * @param partitions the partitions it ran on (for the input shape and the fitted preprocessing)
      * @param fold the fold index from 0, or -1 without cross-validation
      * @return the ensemble with its manifest
      */
@@ -35,16 +34,14 @@ public final class SearchExport {
                     "member-" + m.id() + ".params", SavedEnsemble.parameterChecksum(m.network())));
             networks.add(m.network());
         }
-        Standardizer st = partitions.standardizer();
-        EnsembleManifest.Preprocessing pre = st == null ? new EnsembleManifest.Preprocessing("scale", null, null)
-                : new EnsembleManifest.Preprocessing("standardize", st.mean(), st.deviation());
         var separate = result.dataset().separateTest();
         EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
                 fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),
                 separate == null ? result.dataset().sha256() : separate.trainSha256(), separate == null ? null : separate.testSource(),
                 separate == null ? null : separate.testSha256());
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
-                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(), pre, entries, c.mixture(), data,
+                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(),
+                partitions.preprocessing(), entries, c.mixture(), data,
                 result.provenance(), c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
         return new SavedEnsemble(manifest, networks);
     }

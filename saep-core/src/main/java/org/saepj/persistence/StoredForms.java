@@ -32,7 +32,9 @@ import org.saepj.engine.optim.OptimizerSpec;
  *       "nodes": [{"id": ..., "layer": {"type": "dense", "units": 32}, "inputs": ["input"]}, ...]}} (kind, depth
  *       and complexity may be left out: {@link GraphArchitecture#of});</li>
  *   <li>a layer is {@code {"type": <its kind's registered name>, ...its settings}} ({@link LayerSpecForm});</li>
- *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam", ...its own settings}}.</li>
+ *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam", ...its own settings}};</li>
+ *   <li>a preprocessing pipeline is a list of steps, each {@code {"type": <its kind's registered name>, ...what it
+ *       learnt}} ({@link PipelineForm}).</li>
  * </ul>
  */
 final class StoredForms {
@@ -53,6 +55,8 @@ final class StoredForms {
         m.addDeserializer(LayerSpec.class, new LayerSpecForm.Deserializer());
         m.addSerializer(OptimizerSpec.class, new OptimizerSerializer());
         m.addDeserializer(OptimizerSpec.class, new OptimizerDeserializer());
+        m.addSerializer(org.saepj.data.preprocess.Pipeline.class, new PipelineForm.Serializer());
+        m.addDeserializer(org.saepj.data.preprocess.Pipeline.class, new PipelineForm.Deserializer());
         return m;
     }
 

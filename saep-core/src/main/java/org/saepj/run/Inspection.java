@@ -26,13 +26,15 @@ import org.saepj.persistence.SavedEnsemble;
  * @param formatVersion the manifest's format
  * @param classes the class names
  * @param inputShape [height, width, channels]
- * @param preprocessing "scale" or "standardize"
+ * @param preprocessing the preprocessing steps' type names, comma-separated ("scale", "clip,standardize")
+ * @param preprocessingSteps the steps for people, in order
  * @param mixture how the weights were made
  * @param parameters all members' parameters
  * @param members the members in ensemble order
  * @param pruning the pruning events of the run, or null for a bare saved ensemble
  */
-public record Inspection(String directory, int formatVersion, List<String> classes, int[] inputShape, String preprocessing, String mixture,
+public record Inspection(String directory, int formatVersion, List<String> classes, int[] inputShape,
+                         String preprocessing, List<String> preprocessingSteps, String mixture,
                          long parameters, List<MemberView> members, List<PruningEvent> pruning) {
     /**
      * @param id the member's id
@@ -94,7 +96,10 @@ public record Inspection(String directory, int formatVersion, List<String> class
             members.add(new MemberView(r.id(), r.name(), r.iteration(), r.weight(), net.parameterCount(), r.architecture().toString(), layers));
             total += net.parameterCount();
         }
-        return new Inspection(dir.toString(), m.formatVersion(), m.classNames(), m.inputShape(), m.preprocessing().type(), m.mixture().id(), total,
+        return new Inspection(dir.toString(), m.formatVersion(), m.classNames(), m.inputShape(),
+                String.join(",", m.preprocessing().types()),
+                m.preprocessing().steps().stream().map(org.saepj.data.preprocess.PreprocessingStep::describe).toList(),
+                m.mixture().id(), total,
                 members, run ? history(dir.resolve("report.json")) : null);
     }
 

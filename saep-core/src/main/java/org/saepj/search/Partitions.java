@@ -7,7 +7,7 @@ import org.saepj.SaepException;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
-import org.saepj.data.Standardizer;
+import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.split.StratifiedHoldout;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.subnetwork.Seeds;
@@ -15,15 +15,15 @@ import org.saepj.subnetwork.Seeds;
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
  * configuration says (pair, holdout test for sources without one, K folds, selection holdout, and
- * standardisation of tabular features with training statistics).
+ * the preprocessing pipeline fitted on the training part: images scaled, tabular features standardised).
  *
  * @param train the training partition
  * @param selection the selection data (the same object as train when selecting on train)
  * @param test the test partition
  * @param description e.g. "train/test" or "fold 2 of 5"
- * @param standardizer the feature standardisation applied, or null for images
+ * @param preprocessing the preprocessing fitted on the training part and applied to all three
  */
-public record Partitions(Dataset train, Dataset selection, Dataset test, String description, Standardizer standardizer) {
+public record Partitions(Dataset train, Dataset selection, Dataset test, String description, Pipeline preprocessing) {
     /**
      * Prepares every run's partitions: one for a plain split, K for K-fold cross-validation.
      *
@@ -114,14 +114,12 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             train = train.subset(parts.kept(), train.name());
             TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
-        Standardizer standardizer = null;
-        if (!train.shape().isImage()) {
-            standardizer = Standardizer.fit(train);
-            train = standardizer.apply(train);
-            test = standardizer.apply(test);
-            selection = selection == null ? null : standardizer.apply(selection);
-        }
-        return new Partitions(train, selection == null ? train : selection, test, description, standardizer);
+        // fitted on the training part only: no statistic of the selection or test data reaches it
+        Pipeline preprocessing = Pipeline.fit(Pipeline.standardPlan(train.shape()), train);
+        train = preprocessing.apply(train);
+        test = preprocessing.apply(test);
+        selection = selection == null ? null : preprocessing.apply(selection);
+        return new Partitions(train, selection == null ? train : selection, test, description, preprocessing);
     }
 
     /** @return true when the selection data is the training partition itself */

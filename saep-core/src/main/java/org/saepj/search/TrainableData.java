@@ -28,8 +28,9 @@ final class TrainableData {
                 singletons += counts[c] == 1 ? 1 : 0;
             }
         }
-        String fix = source.startsWith("csv:") ? ": name the label column with --label-column (default: the last column)"
-                : ": check the labels file (labels must be class indices 0..C-1)";
+        // the fix depends on where labels come from: the source's kind says
+        String fix = ": " + org.saepj.data.source.SourceKinds.locate(source).map(l -> l.kind().labelAdvice())
+                .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
         if (present < 2) {
             throw new SaepException(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
                     + ": a search needs at least 2" + fix);

@@ -24,6 +24,8 @@ import org.saepj.data.SourceData;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.IdxReader;
+import org.saepj.data.preprocess.Pipeline;
+import org.saepj.data.preprocess.Standardize;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -193,7 +195,7 @@ class ReaderFuzzTest {
     static byte[] validManifest(Path ensemble) {
         Network net = new Network(new Architecture.DenseStack(Shape.vector(4), new int[] {3}, 2), KernelsProvider.scalar()).initialize(1);
         EnsembleManifest m = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION, new int[] {1, 1, 4}, List.of("a", "b"),
-                new EnsembleManifest.Preprocessing("standardize", new float[4], new float[] {1, 1, 1, 1}),
+                new Pipeline(List.of(new Standardize(new float[4], new float[] {1, 1, 1, 1}))),
                 List.of(new MemberRecord(0, 0, "dnn-depth-1", 7L, net.architecture(), new org.saepj.engine.optim.OptimizerSpec.RmsProp(0.003f),
                         null, 1.0, (long) net.parameterCount(), "member-0.params", SavedEnsemble.parameterChecksum(net))),
                 org.saepj.search.Mixture.UNIFORM,
@@ -221,7 +223,8 @@ class ReaderFuzzTest {
         double absolute = Arrays.stream(e.weights()).map(Math::abs).sum();
         return finite && e.networks().size() == m.members().size() && Arrays.stream(e.weights()).allMatch(w -> Float.isFinite((float) w))
                 && absolute > 0 && m.classNames().stream().distinct().count() == m.classNames().size()
-                && (m.preprocessing().deviation() == null || allPositive(m.preprocessing().deviation()));
+                && m.preprocessing().steps().stream().allMatch(s -> !(s instanceof Standardize st)
+                        || st.deviation() == null || allPositive(st.deviation()));
     }
 
     private static boolean allPositive(float[] values) {

@@ -15,6 +15,8 @@ import org.saepj.data.source.DatasetFetcher;
 import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
+import org.saepj.data.source.SourceKind;
+import org.saepj.data.source.SourceKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +50,10 @@ public final class DatasetsCommand implements Runnable {
             long bytes = d.files().stream().mapToLong(f -> f.bytes()).sum();
             out.printf("  %-14s %-45s %.1f MB download%n", d.id(), status, bytes / 1e6);
             out.println("  " + " ".repeat(14) + " classes: " + String.join(", ", d.classNames()));
+        }
+        out.println("Source kinds (--data KIND:LOCATION; a location may be a URI with --spark):");
+        for (SourceKind k : SourceKinds.all()) {
+            out.printf("  %-22s %s%n", k.id() + ":" + k.location(), k.help());
         }
         Optional<DecodedCache> cache = DecodedCache.standard();
         if (cache.isEmpty()) {

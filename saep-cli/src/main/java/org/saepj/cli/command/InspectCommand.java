@@ -38,7 +38,7 @@ public final class InspectCommand implements Runnable {
                 in.formatVersion());
         out.printf("classes        %d: %s%n", in.classes().size(), String.join(", ", in.classes()));
         out.printf("input          %d×%d×%d, preprocessing %s%n", s[0], s[1], s[2],
-                in.preprocessing().equals("scale") ? "scale (pixels ÷ 255)" : "standardize (training mean and deviation)");
+                in.preprocessingSteps().isEmpty() ? "none" : String.join(", then ", in.preprocessingSteps()));
         out.printf("members        %d, %d parameters, %s mixture%n", in.members().size(), in.parameters(), in.mixture());
         for (Inspection.MemberView m : in.members()) {
             out.printf("%n  member %d  %s, from iteration %d: weight %.4f, %d parameters%n", m.id(), m.name(), m.iteration(), m.weight(),

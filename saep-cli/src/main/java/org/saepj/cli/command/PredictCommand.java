@@ -12,9 +12,11 @@ import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
-import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.FeatureTable;
 import org.saepj.data.io.ImageRows;
+import org.saepj.data.source.ScoringInput;
+import org.saepj.data.source.ScoringRequest;
+import org.saepj.data.source.SourceKinds;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -56,14 +58,23 @@ public final class PredictCommand implements Runnable {
         checkOut();
         SavedEnsemble ensemble = modelOptions.load();
         String source = modelOptions.source();
-        if (source.startsWith("csv:") && !modelOptions.partitionGiven()) {
-            predictRows(ensemble, Path.of(source.substring("csv:".length())));
-            return;
-        }
-        Path file = Path.of(source.substring(source.indexOf(':') + 1));
-        if ((source.startsWith("idx:") || source.startsWith("cifar10:")) && ImageRows.isFile(file) && !file.toString().endsWith(".tar.gz")) {
-            predictImages(ensemble, source.startsWith("idx:") ? ImageRows.idx(file, labelsFile) : ImageRows.cifarBatch(file), file);
-            return;
+        java.util.Optional<SourceKinds.Located> located = SourceKinds.locate(source);
+        if (located.isPresent()) {
+            Path file = Path.of(located.get().location());
+            int[] s = ensemble.manifest().inputShape();
+            ScoringRequest request = new ScoringRequest(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
+                    dataOptions.csvOptions(), java.util.Optional.ofNullable(idColumn), labelsFile,
+                    modelOptions.partitionGiven());
+            java.util.Optional<ScoringInput> input = located.get().kind().scoringFile(file, request);
+            if (input.isPresent()) {
+                // the two shapes a scored file can take (sealed): however many kinds yield them
+                if (input.get() instanceof ScoringInput.Table t) {
+                    predictRows(ensemble, t.table(), file);
+                } else {
+                    predictImages(ensemble, ((ScoringInput.Images) input.get()).images(), file);
+                }
+                return;
+            }
         }
         if (labelsFile != null) {
             throw new UsageError("--labels-file: only beside --data idx:IMAGES_FILE (an IDX images file)");
@@ -84,12 +95,8 @@ public final class PredictCommand implements Runnable {
                 scored.rows());
     }
 
-    /** Every row of a CSV file, labelled or not, in the file's order, its columns matched to the model's features. */
-    private void predictRows(SavedEnsemble ensemble, Path file) {
-        int[] s = ensemble.manifest().inputShape();
-        CsvReader.Options csv = dataOptions.csvOptions();
-        FeatureTable table = FeatureTable.read(file, new FeatureTable.Request(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
-                csv.header(), csv.labelColumn(), java.util.Optional.ofNullable(idColumn)));
+    /** Every row of a table, labelled or not, in the file's order, its columns matched to the model's features. */
+    private void predictRows(SavedEnsemble ensemble, FeatureTable table, Path file) {
         writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),
                 "every row of " + file + (table.labels() == null ? ", without labels" : ", its label column beside"));
     }

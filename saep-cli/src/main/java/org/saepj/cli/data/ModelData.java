@@ -8,7 +8,6 @@ import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
-import org.saepj.data.Standardizer;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
 import org.saepj.persistence.EnsembleManifest;
@@ -21,7 +20,7 @@ import org.saepj.search.SearchConfig;
  * content fingerprint (not by how the source is written): on the search's own source the same partitions
  * are rebuilt from the recorded seed, pair and fold, so evaluation reproduces the report; on its separate
  * test source every row is test data; on another source the recorded pair, class order and
- * standardisation are applied. Each result says which rows it holds and whether the ensemble trained on them.
+ * preprocessing are applied. Each result says which rows it holds and whether the ensemble trained on them.
  */
 public final class ModelData {
     private ModelData() {
@@ -115,8 +114,7 @@ public final class ModelData {
         }
         d = TestSets.relabel(d, asClasses(model, d), source);
         d = alignColumns(model, data.featureNames(), d, source);
-        Standardizer st = model.standardizer();
-        return st == null ? d : st.apply(d);
+        return model.preprocess(d);
     }
 
     /**

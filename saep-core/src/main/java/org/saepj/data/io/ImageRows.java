@@ -63,8 +63,12 @@ public record ImageRows(int height, int width, int channels, float[][] rows, int
         return new ImageRows(32, 32, 3, rows, y);
     }
 
-    /** @return whether a path names a single file (not a dataset directory) */
-    public static boolean isFile(Path p) {
-        return Files.isRegularFile(p);
+    /**
+     * @param p a path
+     * @return whether it names one file of images: a file, not a dataset directory or a {@code .tar.gz} archive
+     *     (which holds a whole dataset)
+     */
+    public static boolean isSingleFile(Path p) {
+        return Files.isRegularFile(p) && !p.toString().endsWith(".tar.gz");
     }
 }

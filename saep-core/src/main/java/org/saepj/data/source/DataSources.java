@@ -1,6 +1,8 @@
 package org.saepj.data.source;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
@@ -13,16 +15,14 @@ import org.saepj.data.io.IdxDatasetReader;
 
 /**
  * Turns a source string into loaded data. Sources are a known name ({@code fashion-mnist}, {@code mnist},
- * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code idx:DIR},
- * {@code cifar10:DIR_OR_TARGZ} or {@code csv:FILE}, whose path may be a URI of another file system
- * ({@code csv:hdfs://namenode/train.csv}), read through the {@link RemoteFiles} given.
+ * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code KIND:LOCATION} of a registered
+ * {@link SourceKind} ({@code idx:DIR}, {@code cifar10:DIR_OR_TARGZ}, {@code csv:FILE}: {@link SourceKinds}), whose
+ * location may be a URI of another file system ({@code csv:hdfs://namenode/train.csv}), read through the
+ * {@link RemoteFiles} given.
  */
 public final class DataSources {
-    /** The kinds of an explicit source, {@code KIND:PATH}. */
-    private static final java.util.List<String> KINDS = java.util.List.of("idx", "cifar10", "csv");
     private final DatasetLocator locator;
-    private final CsvReader.Options csvOptions;
-    private final Optional<DecodedCache> cache;
+    private final ReadSettings settings;
     private final RemoteFiles remote;
 
     /**
@@ -50,8 +50,7 @@ public final class DataSources {
      */
     public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
         this.locator = locator;
-        this.csvOptions = csvOptions;
-        this.cache = cache;
+        this.settings = new ReadSettings(csvOptions, cache);
         this.remote = remote;
     }
 
@@ -67,7 +66,7 @@ public final class DataSources {
             return source;
         }
         int colon = source.indexOf(':');
-        if (colon <= 0 || colon == source.length() - 1 || !KINDS.contains(source.substring(0, colon))
+        if (colon <= 0 || colon == source.length() - 1 || SourceKinds.find(source.substring(0, colon)).isEmpty()
                 || RemoteFiles.URI.matcher(source.substring(colon + 1)).matches()) {
             return source; // a URI names the same data from anywhere
         }
@@ -82,11 +81,11 @@ public final class DataSources {
     private static String pathHint(String source) {
         try {
             Path p = Path.of(source);
-            if (java.nio.file.Files.isRegularFile(p)) {
-                return source.endsWith(".tar.gz") ? " (did you mean cifar10:" + source + "?)" : " (did you mean csv:" + source + "?)";
-            }
-            if (java.nio.file.Files.isDirectory(p)) {
-                return " (did you mean idx:" + source + " or cifar10:" + source + "?)";
+            boolean file = java.nio.file.Files.isRegularFile(p);
+            if (file || java.nio.file.Files.isDirectory(p)) {
+                List<String> kinds = SourceKinds.likely(source, !file, false);
+                List<String> fixes = kinds.stream().map(k -> k + ":" + source).toList();
+                return kinds.isEmpty() ? "" : " (did you mean " + String.join(" or ", fixes) + "?)";
             }
         } catch (java.nio.file.InvalidPathException e) {
             // not a path at all: no hint
@@ -108,42 +107,33 @@ public final class DataSources {
             Path where = locator.locate(dataset).orElseThrow(() -> new SaepException("dataset " + dataset.id()
                     + " not found in " + locator.roots() + ": " + DatasetLocator.howToGet(dataset)));
             return switch (dataset.format()) {
-                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(), dataset.decompressedSha256(), cache);
+                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(),
+                        dataset.decompressedSha256(), settings.cache());
                 case CIFAR10 -> Cifar10Reader.read(where);
             };
         }
         int colon = source.indexOf(':');
         if (colon <= 0 || colon == source.length() - 1) {
             String hint = pathHint(source);
-            throw new UnknownNameException("data source '" + source + "' not understood: expected fashion-mnist, mnist, cifar10,"
-                    + " idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE" + (hint.isEmpty() ? Suggestion.hint(source, KnownDataset.ids()) : hint));
+            List<String> expected = new ArrayList<>(KnownDataset.ids());
+            expected.addAll(SourceKinds.forms());
+            throw new UnknownNameException("data source '" + source + "' not understood: expected "
+                    + SourceKinds.or(expected) + (hint.isEmpty() ? Suggestion.hint(source, KnownDataset.ids()) : hint));
         }
-        String kind = source.substring(0, colon);
         String location = source.substring(colon + 1);
         if (RemoteFiles.URI.matcher(source).matches()) {
-            throw new UnknownNameException("data source '" + source + "' not understood: a URI takes its kind in front: csv:" + source
-                    + ", idx:" + source + " or cifar10:" + source);
+            List<String> kinds = SourceKinds.likely(source, source.endsWith("/"), true);
+            String fixes = SourceKinds.or(kinds.stream().map(k -> k + ":" + source).toList());
+            throw new UnknownNameException("data source '" + source + "' not understood: a URI takes its kind"
+                    + " in front: " + fixes);
         }
-        if (!KINDS.contains(kind)) {
-            throw new UnknownNameException("data source kind '" + kind + "' unknown: expected idx:, cifar10: or csv:"
-                    + Suggestion.closest(kind, KINDS).map(k -> " (did you mean " + k + ":" + location + "?)").orElse(""));
-        }
+        SourceKind kind = SourceKinds.require(source.substring(0, colon), location);
         Optional<java.net.URI> uri = RemoteFiles.remote(location);
         if (uri.isPresent()) {
             // read from the local copy, recorded under the URI the user gave
-            return read(kind, remote.fetch(uri.get())).withSource(source);
+            return kind.read(remote.fetch(uri.get()), settings).withSource(source);
         }
-        return read(kind, local(location));
-    }
-
-    private SourceData read(String kind, Path path) {
-        return switch (kind) {
-            case "idx" -> IdxDatasetReader.read(path.getFileName() == null ? "idx" : path.getFileName().toString(),
-                    path, null, java.util.Map.of(), cache);
-            case "cifar10" -> Cifar10Reader.read(path);
-            case "csv" -> CsvReader.read(path, csvOptions);
-            default -> throw new IllegalStateException("kind " + kind + " listed but not read");
-        };
+        return kind.read(local(location), settings);
     }
 
     /** A local path, written as one or as a {@code file://} URI. */

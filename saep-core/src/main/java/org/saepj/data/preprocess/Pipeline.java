@@ -1,0 +1,128 @@
+package org.saepj.data.preprocess;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.saepj.data.Dataset;
+import org.saepj.data.Shape;
+import org.saepj.export.OnnxGraph;
+
+/**
+ * How the values a data file holds become a network's input: typed steps in order, fitted on the training part only
+ * ({@link #fit}) and applied alike to training, test and prediction data. A saved ensemble stores its pipeline, so
+ * evaluate, predict and the ONNX export feed the members as the search did.
+ *
+ * <p>There are two starting points: data a source loaded ({@link #apply}), which the image readers have already
+ * divided by 255, and raw rows as a file holds them ({@link #applyToRaw}: pixels 0–255, an ONNX model's input), which
+ * go through every step. Steps the readers do ({@link PreprocessingStep#appliedWhenRead}) lead the pipeline.
+ *
+ * @param steps the fitted steps, in order
+ */
+public record Pipeline(List<PreprocessingStep> steps) {
+    /**
+     * @param steps the fitted steps, in order
+     */
+    public Pipeline {
+        steps = List.copyOf(steps);
+    }
+
+    /**
+     * The steps a search fits when nothing else is asked for: images are scaled (as the readers scale them), tabular
+     * features standardised with the training mean and deviation.
+     *
+     * @param input the shape of one sample
+     * @return the step types, in order
+     */
+    public static List<String> standardPlan(Shape input) {
+        return input.isImage() ? List.of(Scale.TYPE) : List.of(Standardize.TYPE);
+    }
+
+    /**
+     * Fits each step on the training part as the steps before it left it.
+     *
+     * @param plan the step types, in order
+     * @param train the training part only
+     * @return the fitted pipeline
+     */
+    public static Pipeline fit(List<String> plan, Dataset train) {
+        List<PreprocessingStep> fitted = new ArrayList<>();
+        Dataset seen = train;
+        for (String type : plan) {
+            PreprocessingStep step = StepKinds.require(type).fit(seen);
+            fitted.add(step);
+            seen = step.appliedWhenRead() ? seen : step.apply(seen);
+        }
+        return new Pipeline(fitted);
+    }
+
+    /**
+     * @param loaded samples as a data source loaded them
+     * @return the network's input: every step but those the readers did; the same object when no step applies
+     */
+    public Dataset apply(Dataset loaded) {
+        Dataset d = loaded;
+        for (PreprocessingStep step : steps) {
+            d = step.appliedWhenRead() ? d : step.apply(d);
+        }
+        return d;
+    }
+
+    /**
+     * @param raw samples of values as a file holds them (pixels 0–255)
+     * @return the network's input: every step
+     */
+    public Dataset applyToRaw(Dataset raw) {
+        Dataset d = raw;
+        for (PreprocessingStep step : steps) {
+            d = step.apply(d);
+        }
+        return d;
+    }
+
+    /**
+     * Writes every step's ONNX nodes, in order, from raw values.
+     *
+     * @param graph the graph being built
+     * @param input the raw input tensor, float [N, features]
+     * @param features the number of values per sample
+     * @return the network's input tensor
+     */
+    public String onnx(OnnxGraph graph, String input, int features) {
+        String x = input;
+        for (PreprocessingStep step : steps) {
+            x = step.onnx(graph, x, features);
+        }
+        return x;
+    }
+
+    /**
+     * Checks a pipeline read from a file before it is used.
+     *
+     * @param features the number of values per sample of the model
+     * @throws IllegalArgumentException one line naming the step and what is wrong
+     */
+    public void check(int features) {
+        boolean reading = true;
+        for (PreprocessingStep step : steps) {
+            if (step == null) {
+                throw new IllegalArgumentException("preprocessing steps must be objects with a type");
+            }
+            if (step.appliedWhenRead() && !reading) {
+                throw new IllegalArgumentException(StepKinds.typeOf(step) + " is done when data is read: it must come"
+                        + " before every other preprocessing step");
+            }
+            reading &= step.appliedWhenRead();
+            step.check(features);
+        }
+    }
+
+    /** @return the steps' type names, in order */
+    public List<String> types() {
+        return steps.stream().map(StepKinds::typeOf).toList();
+    }
+
+    /** @return the steps for people, in order: "standardize (training mean and deviation)" */
+    public String describe() {
+        List<String> each = steps.stream().map(PreprocessingStep::describe).toList();
+        return each.isEmpty() ? "none" : String.join(", then ", each);
+    }
+}
