@@ -94,7 +94,8 @@ public final class PruneCommand implements Runnable {
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
-    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    @Option(names = "--overwrite", description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
+            + " files of yours in it stay).")
     boolean overwrite;
 
     @Mixin

@@ -25,7 +25,8 @@ public final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
     Path out;
 
-    @Option(names = "--overwrite", description = "Write into a non-empty output directory.")
+    @Option(names = "--overwrite", description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
+            + " files of yours in it stay).")
     boolean overwrite;
 
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run in DIR with its own settings.")
