@@ -11,7 +11,10 @@ import org.saepj.data.io.InputFiles;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 
-/** Writes and reads a member's parameter file (parameters, then any layer state); reads it for use, as saved ensembles and checkpoints both do: verified before it is trusted. */
+/**
+ * Writes and reads a member's parameter file (parameters, then any layer state); reads it for use, as saved ensembles
+ * and checkpoints both do: verified before it is trusted.
+ */
 final class ParameterFiles {
     private ParameterFiles() {
     }

@@ -211,7 +211,8 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
         Network net = new Network(spec.architecture(), kernels);
         // Format 1 recorded no checksums: its files are checked for everything else.
-        ParameterFiles.restore(net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(), " named by " + file);
+        ParameterFiles.restore(net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(),
+                " named by " + file);
         return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
     }
 }

@@ -65,7 +65,8 @@ public final class BatchNormSpace implements SearchSpace {
 
     @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
-        return List.of(new CandidateSpec("bn-" + iteration, at(iteration), new OptimizerSpec.RmsProp(request.learningRate()),
+        return List.of(new CandidateSpec("bn-" + iteration, at(iteration),
+                new OptimizerSpec.RmsProp(request.learningRate()),
                 Seeds.derive(request.seed(), Seeds.CANDIDATE, iteration, 0)));
     }
 

@@ -90,7 +90,8 @@ class StatefulMembersTest {
         int[] n = {0};
         SearchResult full;
         try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
-            AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best(), Criteria.discover(), spaces);
+            AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best(), Criteria.discover(),
+                    spaces);
             full = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, null, state -> {
                 if (n[0]++ == 1) {
                     new SearchCheckpoint(dir.resolve("run"), data.sha256()).save(state);
@@ -99,7 +100,8 @@ class StatefulMembersTest {
             SearchState state = SearchCheckpoint.load(dir.resolve("run"), KernelsProvider.best(), data.sha256());
             assertThat(state.members()).isNotEmpty().allSatisfy(m -> assertThat(m.network().state()).isNotEmpty()
                     .isNotEqualTo(new Network(m.network().architecture(), KernelsProvider.best()).state()));
-            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state, s -> { });
+            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state,
+                    s -> { });
             assertThat(resumed.metrics().testLoss()).isEqualTo(full.metrics().testLoss());
             assertThat(resumed.ensemble().testLogits()).containsExactlyElementsOf(full.ensemble().testLogits());
         }

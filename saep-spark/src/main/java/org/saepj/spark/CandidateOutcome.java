@@ -3,9 +3,9 @@ package org.saepj.spark;
 import java.io.Serializable;
 
 /**
- * What an executor returns for one candidate: the trained parameters and layer state, how training went and the logits on the
- * partitions the task asked for — what the local executor hands the search, less the network object, which the driver
- * rebuilds from the parameters and state.
+ * What an executor returns for one candidate: the trained parameters and layer state, how training went and the
+ * logits on the partitions the task asked for — what the local executor hands the search, less the network object,
+ * which the driver rebuilds from the parameters and state.
  */
 final class CandidateOutcome implements Serializable {
     private static final long serialVersionUID = 2L;

@@ -3,7 +3,8 @@ package org.saepj.engine.layer;
 /**
  * The error function in double precision, which {@link Math} lacks: the Maclaurin series where it converges quickly
  * (|z| &lt; 2.5, about 40 terms at most), the continued fraction of erfc beyond, and ±1 where erfc is below double's
- * resolution. Accurate to within 1e-14 (the series loses a little to cancellation near 2.5), far beyond the float activations it serves.
+ * resolution. Accurate to within 1e-14 (the series loses a little to cancellation near 2.5), far beyond the float
+ * activations it serves.
  */
 final class Erf {
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The error function against reference values (to 16 digits; agreement within 1e-14) on both sides of the series/fraction switch. */
+/**
+ * The error function against reference values (to 16 digits; agreement within 1e-14) on both sides of the
+ * series/fraction switch.
+ */
 class ErfTest {
     @Test
     void matchesReferenceValues() {
