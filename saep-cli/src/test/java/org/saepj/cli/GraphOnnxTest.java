@@ -17,16 +17,21 @@ import org.saepj.engine.GraphArchitecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.AddKind;
+import org.saepj.engine.layer.AvgPoolKind;
 import org.saepj.engine.layer.BatchNormKind;
 import org.saepj.engine.layer.ConcatKind;
 import org.saepj.engine.layer.Conv2DKind;
 import org.saepj.engine.layer.DenseKind;
+import org.saepj.engine.layer.DropoutKind;
 import org.saepj.engine.layer.FlattenKind;
+import org.saepj.engine.layer.GeluKind;
+import org.saepj.engine.layer.GlobalAvgPoolKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerGraph.Node;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.MaxPoolKind;
 import org.saepj.engine.layer.ReluKind;
+import org.saepj.engine.layer.SiluKind;
 import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.export.OnnxExport;
 import org.saepj.persistence.EnsembleManifest;
@@ -37,7 +42,8 @@ import org.saepj.search.Mixture;
 /**
  * The ONNX nodes of the layer kinds beyond the paper's, run in ONNX Runtime: a graph with a residual add of
  * convolutions, a concatenation of image tensors, batch normalisation of images and of vectors (trained, so its running
- * statistics matter) and a concatenation of vectors gives the engine's inference logits within 1e-4.
+ * statistics matter) and a concatenation of vectors gives the engine's inference logits within 1e-4; so does a graph of
+ * the activations, pools and dropout of issue 27.
  */
 class GraphOnnxTest {
     private static Node node(String id, LayerSpec spec, String... inputs) {
@@ -65,6 +71,36 @@ class GraphOnnxTest {
                 node("wide", new DenseKind.Spec(4), "raw"),
                 node("features", new ConcatKind.Spec(), "hidden_relu", "wide"),
                 node("head", new DenseKind.Spec(3), "features")));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
+    /**
+     * The kinds of issue 27: gelu, avg_pool, silu, dropout and global_avg_pool on channels-first images, and gelu,
+     * silu and dropout on vectors. Trained with dropout active; the export writes inference, where it is the
+     * identity.
+     */
+    @Test
+    void activationsPoolsAndDropoutRunInOnnxRuntimeAsInTheEngine() throws Exception {
+        LayerGraph graph = new LayerGraph(new Shape(6, 6, 1), List.of(
+                node("conv", new Conv2DKind.Spec(4, 3), "input"),
+                node("gelu", new GeluKind.Spec(), "conv"),
+                node("avg", new AvgPoolKind.Spec(), "gelu"),
+                node("silu", new SiluKind.Spec(), "avg"),
+                node("drop", new DropoutKind.Spec(0.2), "silu"),
+                node("gap", new GlobalAvgPoolKind.Spec(), "drop"),
+                node("raw", new FlattenKind.Spec(), "input"),
+                node("wide", new DenseKind.Spec(6), "raw"),
+                node("wide_gelu", new GeluKind.Spec(), "wide"),
+                node("wide_silu", new SiluKind.Spec(), "wide_gelu"),
+                node("wide_drop", new DropoutKind.Spec(0.5), "wide_silu"),
+                node("features", new ConcatKind.Spec(), "gap", "wide_drop"),
+                node("head", new DenseKind.Spec(3), "features")));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
+    /** Trains the graph's network a little, exports it and compares ONNX Runtime's logits with the engine's. */
+    private static void assertRunsInOnnxRuntimeAsInTheEngine(LayerGraph graph) throws Exception {
+        Shape image = graph.input();
         GraphArchitecture arch = GraphArchitecture.of(graph);
         Network net = new Network(arch, KernelsProvider.best()).initialize(3);
         int n = 16;

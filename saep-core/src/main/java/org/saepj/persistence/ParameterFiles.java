@@ -8,26 +8,41 @@ import java.nio.file.Path;
 import org.saepj.SaepException;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.io.InputFiles;
+import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 
-/** Reads a member's parameter file for use, as saved ensembles and checkpoints both do: verified before it is trusted. */
+/**
+ * Writes and reads a member's parameter file (parameters, then any layer state); reads it for use, as saved ensembles
+ * and checkpoints both do: verified before it is trusted.
+ */
 final class ParameterFiles {
     private ParameterFiles() {
     }
 
     /**
-     * Refuses to store a member whose layers keep state beside their parameters (batch normalization's running
-     * statistics): the parameter files hold parameters only, and a member reloaded without its state would
-     * predict differently without a word.
+     * The bytes of a member's parameter file: its parameters and, when its layers keep any, their state.
      *
      * @param network the member's network
-     * @param what where it was to be stored, for the message
+     * @return the file's content
      */
-    static void requireStateless(org.saepj.engine.Network network, String what) {
-        if (network.state().length > 0) {
-            throw new SaepException(what + ": member " + network.architecture() + " keeps " + network.state().length
-                    + " values of layer state (running statistics) that this version cannot store yet");
-        }
+    static byte[] bytes(Network network) {
+        return ParameterCodec.toBytes(network.parameters(), network.state());
+    }
+
+    /**
+     * Reads a member's parameter file into its network: the parameters and the layer state.
+     *
+     * @param network the member's freshly built network
+     * @param params the parameter file
+     * @param sha256 the checksum recorded for it, or null where the format recorded none (checkpoints of format 1)
+     * @param member the member's id, for messages
+     * @param namedBy the file that names it ("" or " named by …"), for messages
+     */
+    static void restore(Network network, Path params, String sha256, int member, String namedBy) {
+        ParameterCodec.Stored stored = read(params, sha256, network.parameterCount(), network.state().length, member,
+                namedBy);
+        network.setParameters(stored.parameters());
+        network.setState(stored.state());
     }
 
     /**
@@ -36,9 +51,10 @@ final class ParameterFiles {
      * @param count the number of parameters the member's architecture needs
      * @param member the member's id, for messages
      * @param namedBy the file that names it ("" or " named by …"), for messages
-     * @return the parameters: the file present, a regular file, matching its checksum, every value finite
+     * @return the parameters and state: the file present, a regular file, matching its checksum, every value finite
      */
-    static float[] read(Path params, String sha256, int count, int member, String namedBy) {
+    static ParameterCodec.Stored read(Path params, String sha256, int count, int stateCount, int member,
+            String namedBy) {
         if (!Files.exists(params)) {
             throw new SaepException(params + ": missing parameter file of member " + member + namedBy);
         }
@@ -47,7 +63,7 @@ final class ParameterFiles {
             throw new SaepException(params + ": checksum mismatch" + namedBy + ": the file is corrupt or was changed");
         }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return ParameterCodec.readFinite(in, count, params.toString());
+            return ParameterCodec.readFinite(in, count, stateCount, params.toString());
         } catch (IOException e) {
             throw new SaepException(params + ": cannot read: " + e.getMessage(), e);
         }

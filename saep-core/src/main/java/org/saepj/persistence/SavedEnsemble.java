@@ -14,7 +14,6 @@ import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
-import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
@@ -52,10 +51,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * @param dir the directory (created if needed)
      */
     public void save(Path dir) {
-        networks.forEach(n -> ParameterFiles.requireStateless(n, dir.toString()));
         for (int j = 0; j < networks.size(); j++) {
-            float[] params = networks.get(j).parameters();
-            AtomicFiles.write(dir.resolve(manifest.members().get(j).file()), out -> ParameterCodec.write(params, out));
+            byte[] bytes = ParameterFiles.bytes(networks.get(j));
+            AtomicFiles.write(dir.resolve(manifest.members().get(j).file()), out -> out.write(bytes));
         }
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
@@ -65,13 +63,14 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
-     * The checksum of a member's parameter file as {@link #save} writes it, recorded in the manifest.
+     * The checksum of a member's parameter file as {@link #save} writes it (parameters, then any layer state),
+     * recorded in the manifest.
      *
      * @param network the member's network
      * @return hex SHA-256 of the parameter file content
      */
     public static String parameterChecksum(Network network) {
-        return Fingerprint.sha256Hex(ParameterCodec.toBytes(network.parameters()));
+        return Fingerprint.sha256Hex(ParameterFiles.bytes(network));
     }
 
     /**
@@ -140,7 +139,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
                 throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
             }
-            net.setParameters(ParameterFiles.read(params, m.sha256(), net.parameterCount(), m.id(), ""));
+            ParameterFiles.restore(net, params, m.sha256(), m.id(), "");
             networks.add(net);
         }
         return new SavedEnsemble(manifest, networks);

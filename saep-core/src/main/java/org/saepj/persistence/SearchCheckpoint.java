@@ -12,7 +12,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.saepj.SaepException;
 import org.saepj.engine.Network;
-import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.search.CheckpointSink;
 import org.saepj.search.IterationRecord;
@@ -83,9 +82,8 @@ public final class SearchCheckpoint implements CheckpointSink {
                 String file = "member-" + s.id() + ".params";
                 String sha = written.get(file);
                 if (sha == null) {
-                    ParameterFiles.requireStateless(s.network(), dir.toString());
                     // Written whatever lies there: a file this checkpoint did not write is not known to be this member's.
-                    byte[] params = ParameterCodec.toBytes(s.network().parameters());
+                    byte[] params = ParameterFiles.bytes(s.network());
                     AtomicFiles.write(dir.resolve(file), out -> out.write(params));
                     sha = org.saepj.data.Fingerprint.sha256Hex(params);
                     written.put(file, sha);
@@ -213,8 +211,8 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
         Network net = new Network(spec.architecture(), kernels);
         // Format 1 recorded no checksums: its files are checked for everything else.
-        net.setParameters(ParameterFiles.read(dir.resolve(e.file()), format >= 2 ? e.sha256() : null, net.parameterCount(), e.id(),
-                " named by " + file));
+        ParameterFiles.restore(net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(),
+                " named by " + file);
         return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
     }
 }

@@ -248,12 +248,12 @@ class LayerGraphTest {
         assertThatThrownBy(() -> JsonFormat.mapper().readValue(json,
                 Architecture.class)).isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("unknown layer type 'lstm'")
-                .hasMessageContaining("known types are add, batch_norm, concat, conv2d, dense, flatten, max_pool,"
-                        + " relu");
+                .hasMessageContaining("known types are add, avg_pool, batch_norm, concat, conv2d, dense, dropout,"
+                        + " flatten, gelu, global_avg_pool, max_pool, relu, silu");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"type\": \"dense\", \"units\": 0}", LayerSpec.class))
                 .hasMessageContaining("invalid dense layer: dense: units must be at least 1, got 0");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"units\": 3}", LayerSpec.class))
-                .hasMessageContaining("a layer needs a \"type\": one of add, batch_norm, concat");
+                .hasMessageContaining("a layer needs a \"type\": one of add, avg_pool, batch_norm, concat");
     }
 
     @Test

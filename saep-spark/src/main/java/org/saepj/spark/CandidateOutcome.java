@@ -3,13 +3,15 @@ package org.saepj.spark;
 import java.io.Serializable;
 
 /**
- * What an executor returns for one candidate: the trained parameters, how training went and the logits on the
- * partitions the task asked for — what the local executor hands the search, less the network object, which the driver
- * rebuilds from the parameters.
+ * What an executor returns for one candidate: the trained parameters and layer state, how training went and the
+ * logits on the partitions the task asked for — what the local executor hands the search, less the network object,
+ * which the driver rebuilds from the parameters and state.
  */
 final class CandidateOutcome implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final float[] parameters;
+    /** The layers' state (running statistics), empty when they keep none: a member predicts with it. */
+    final float[] state;
     final double trainLoss;
     /** Why training was abandoned, or null. */
     final String divergence;
@@ -17,9 +19,10 @@ final class CandidateOutcome implements Serializable {
     final double trainSeconds;
     final double inferenceSeconds;
 
-    CandidateOutcome(float[] parameters, double trainLoss, String divergence, float[][] logits, double trainSeconds,
-                     double inferenceSeconds) {
+    CandidateOutcome(float[] parameters, float[] state, double trainLoss, String divergence, float[][] logits,
+                     double trainSeconds, double inferenceSeconds) {
         this.parameters = parameters;
+        this.state = state;
         this.trainLoss = trainLoss;
         this.divergence = divergence;
         this.logits = logits;

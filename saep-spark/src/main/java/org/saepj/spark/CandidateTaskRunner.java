@@ -46,7 +46,8 @@ final class CandidateTaskRunner {
         TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn);
         // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
         TrainedCandidate t = new CandidateTrainer(kernels).train(training, TrainingProgress.NONE, 1, null);
-        return new CandidateOutcome(t.network().parameters(), t.trainLoss(), t.divergence().orElse(null),
+        return new CandidateOutcome(t.network().parameters(), t.network().state(), t.trainLoss(),
+                t.divergence().orElse(null),
                 t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds());
     }
 }

@@ -25,9 +25,10 @@ import org.saepj.search.PartitionsRecipe;
  * Trains each candidate of an iteration (and each one trained an iteration early) as a Spark task: one job per
  * candidate, all submitted at once, so the cluster trains as many at a time as it has task slots. The search stays on
  * the driver — selection, pruning, the mixture and the checkpoint — and gets back what the local executor gives it:
- * the trained network (rebuilt from its parameters) and its logits on the search's partitions, from which the frozen
- * ensemble's outputs grow. The data never crosses the wire: each executor prepares the partitions once from the
- * search's recipe. A task that fails, or whose executor dies, is retried by Spark and trains the same network.
+ * the trained network (rebuilt from its parameters and layer state) and its logits on the search's partitions, from
+ * which the frozen ensemble's outputs grow. The data never crosses the wire: each executor prepares the partitions
+ * once from the search's recipe. A task that fails, or whose executor dies, is retried by Spark and trains the same
+ * network.
  *
  * <p>Progress: a candidate's steps are reported when its task comes back (Spark tells the driver nothing of a task
  * until it ends).
@@ -99,6 +100,7 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
     private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {
         Network net = new Network(t.candidate().architecture(), kernels);
         net.setParameters(o.parameters);
+        net.setState(o.state);
         List<float[]> logits = List.of(o.logits);
         List<int[]> predictions = new ArrayList<>();
         for (int i = 0; i < logits.size(); i++) {

@@ -31,7 +31,7 @@ class LayerKindsTest {
     void anUnknownNameIsRefusedWithTheKnownOnesAndASuggestion() {
         assertThatThrownBy(() -> LayerKinds.require("desne")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("unknown layer type 'desne'").hasMessageContaining("did you mean dense?")
-                .hasMessageContaining("known types are ").hasMessageContaining("conv2d, dense, flatten");
+                .hasMessageContaining("known types are ").hasMessageContaining("conv2d, dense, dropout, flatten");
     }
 
     @Test
