@@ -40,7 +40,8 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
                 try {
                     GraphFamily.candidates(families.get(f), input, classes, "families[" + f + "]");
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("search space '" + definition.name() + "': " + e.getMessage(), e);
+                    throw new IllegalArgumentException("search space '" + definition.name() + "': " + e.getMessage(),
+                            e);
                 }
             }
         }

@@ -77,7 +77,8 @@ final class GraphFamily {
         }
         if (f.vary() != null) {
             for (String p : f.vary().keySet()) {
-                require(referenced.contains(p), at + ".vary." + p, "is used nowhere: no layer setting or repeat is $" + p);
+                require(referenced.contains(p), at + ".vary." + p,
+                        "is used nowhere: no layer setting or repeat is $" + p);
             }
         }
         for (Map<String, JsonNode> values : combinations(f)) {
@@ -122,7 +123,8 @@ final class GraphFamily {
 
     private static Map<String, SpaceDefinition.Block> checkBlocks(SpaceDefinition.Family f, String at) {
         require(f.blocks() != null && !f.blocks().isEmpty() && f.blocks().size() <= MAX_BLOCKS
-                && !f.blocks().contains(null), at + ".blocks", "must list 1 to " + MAX_BLOCKS + " blocks {name, nodes}");
+                && !f.blocks().contains(null), at + ".blocks",
+                "must list 1 to " + MAX_BLOCKS + " blocks {name, nodes}");
         Map<String, SpaceDefinition.Block> byName = new LinkedHashMap<>();
         for (int b = 0; b < f.blocks().size(); b++) {
             SpaceDefinition.Block block = f.blocks().get(b);
@@ -154,12 +156,13 @@ final class GraphFamily {
             require(!earlier.contains(node.id()), field + ".id", "'" + node.id() + "' names two nodes of the block");
             require(node.layer() != null, field + ".layer", "is missing: {\"type\": …, settings}");
             List<String> inputs = inputs(nodes, n);
-            require(!inputs.isEmpty() && inputs.size() <= 8 && inputs.stream().allMatch(Objects::nonNull), field + ".inputs",
-                    "must list 1 to 8 ids");
+            require(!inputs.isEmpty() && inputs.size() <= 8 && inputs.stream().allMatch(Objects::nonNull),
+                    field + ".inputs", "must list 1 to 8 ids");
             require(new HashSet<>(inputs).size() == inputs.size(), field + ".inputs", "names an input twice");
             for (String in : inputs) {
                 require(in.equals(LayerGraph.INPUT) || earlier.contains(in), field + ".inputs", "'" + in
-                        + "' is neither '" + LayerGraph.INPUT + "' (the block's input) nor an earlier node of the block");
+                        + "' is neither '" + LayerGraph.INPUT
+                        + "' (the block's input) nor an earlier node of the block");
                 unread.remove(in);
             }
             earlier.add(node.id());
@@ -303,7 +306,8 @@ final class GraphFamily {
      * @return p when the value is the text {@code "$p"}, else null
      */
     static String reference(JsonNode value) {
-        return value != null && value.isTextual() && value.asText().startsWith("$") ? value.asText().substring(1) : null;
+        boolean named = value != null && value.isTextual() && value.asText().startsWith("$");
+        return named ? value.asText().substring(1) : null;
     }
 
     /** Every parameter a value refers to, however deep. */
