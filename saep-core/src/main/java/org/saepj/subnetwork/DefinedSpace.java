@@ -10,7 +10,8 @@ import org.saepj.engine.optim.OptimizerSpec;
 
 /**
  * A search space from a {@link SpaceDefinition}: every iteration proposes each family's candidates, families
- * in file order; a dense family one candidate per depth (ascending) and width (as listed), a conv family one.
+ * in file order; a dense family one candidate per depth (ascending) and width (as listed), a conv family one, a
+ * graph family one per combination of its parameters' values ({@link GraphFamily}).
  *
  * @param definition the checked definition
  * @param input the input shape
@@ -21,15 +22,49 @@ import org.saepj.engine.optim.OptimizerSpec;
  */
 public record DefinedSpace(SpaceDefinition definition, Shape input, int classes, float learningRate, int stepsPerIteration, long seed)
         implements SearchSpace {
+    /**
+     * Checks, before any training, that every graph family's candidates fit the data.
+     *
+     * @param definition the checked definition
+     * @param input the input shape
+     * @param classes the number of classes
+     * @param learningRate the search's learning rate, for families that give none
+     * @param stepsPerIteration S, for cosine schedules
+     * @param seed the run seed
+     * @throws IllegalArgumentException "search space 'NAME': families[0]: candidate '…': node '…': …"
+     */
+    public DefinedSpace {
+        List<SpaceDefinition.Family> families = definition.families();
+        for (int f = 0; f < families.size(); f++) {
+            if (families.get(f).type().equals("graph")) {
+                try {
+                    GraphFamily.candidates(families.get(f), input, classes, "families[" + f + "]");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("search space '" + definition.name() + "': " + e.getMessage(),
+                            e);
+                }
+            }
+        }
+    }
+
     @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
         List<CandidateSpec> out = new ArrayList<>();
-        for (SpaceDefinition.Family f : definition.families()) {
+        for (int i = 0; i < definition.families().size(); i++) {
+            SpaceDefinition.Family f = definition.families().get(i);
+            Complexity complexity = f.complexity() == null ? Complexity.ARCHITECTURE : f.complexity();
+            if (f.type().equals("graph")) {
+                for (GraphFamily.Candidate c : GraphFamily.candidates(f, input, classes, "families[" + i + "]")) {
+                    out.add(new CandidateSpec(c.name(), c.architecture(), optimizer(f),
+                            Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()), complexity));
+                }
+                continue;
+            }
             for (Architecture a : architectures(f, lastDepth.orElse(0))) {
                 String name = f.type().equals("conv") ? f.name() : a.depth() == 0 ? f.name() + "-linear"
                         : f.name() + "-d" + a.depth() + "-w" + width(a);
                 out.add(new CandidateSpec(name, a, optimizer(f), Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()),
-                        f.complexity() == null ? Complexity.ARCHITECTURE : f.complexity()));
+                        complexity));
             }
         }
         return out;
@@ -41,8 +76,13 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
     }
 
     private List<Architecture> architectures(SpaceDefinition.Family f, int lastDepth) {
+        if (f.type().equals("graph")) {
+            List<Architecture> out = new ArrayList<>();
+            GraphFamily.candidates(f, input, classes, f.name()).forEach(c -> out.add(c.architecture()));
+            return out;
+        }
         if (f.type().equals("conv")) {
-            return List.of(new Architecture.ConvNet(input, f.blocks(), f.dense(), classes));
+            return List.of(new Architecture.ConvNet(input, SpaceDefinition.convBlocks(f), f.dense(), classes));
         }
         List<Integer> depths = f.depths().rule().equals("adanet") ? List.of(lastDepth, lastDepth + 1)
                 : f.depths().values().stream().distinct().sorted().toList();

@@ -116,11 +116,12 @@ class SearchSpaceTest {
         assertThatThrownBy(() -> read(good.replace("\"fixed\"", "\"deeper\""))).hasMessageEndingWith("families[0].depths.rule: must be adanet or fixed");
         assertThatThrownBy(() -> read(good.replace("\"adam\"", "\"sgd\""))).hasMessageContaining("families[0].optimizer.type: must be rmsprop,");
         assertThatThrownBy(() -> read(good.replace("\"parameters\"", "\"flops\""))).hasMessageContaining("unknown complexity 'flops'");
-        assertThatThrownBy(() -> read(good.replace("\"formatVersion\": 1", "\"formatVersion\": 2"))).hasMessageContaining("formatVersion: must be 1");
+        assertThatThrownBy(() -> read(good.replace("\"formatVersion\": 1", "\"formatVersion\": 3")))
+                .hasMessageEndingWith("formatVersion: must be 1 or 2, got 3");
         String cnn = Files.readString(EXAMPLES.resolve("cnn-two-blocks.json"));
         assertThatThrownBy(() -> read(cnn.replace("\"kernel\": 5", "\"kernel\": 7"))).hasMessageContaining("3×3 or 5×5 kernel");
         assertThatThrownBy(() -> read(cnn.replace("\"dense\": 128", "\"dense\": 0"))).hasMessageContaining("families[0].dense: must be between");
-        assertThatThrownBy(() -> read("{}")).hasMessageContaining("formatVersion: must be 1");
+        assertThatThrownBy(() -> read("{}")).hasMessageContaining("formatVersion: must be 1 or 2, got null");
         assertThatThrownBy(() -> read("[1,")).hasMessageContaining("not a search-space file");
     }
 
