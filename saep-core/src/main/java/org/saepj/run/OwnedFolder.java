@@ -120,7 +120,7 @@ public final class OwnedFolder {
      * @throws SaepException when it is a file, cannot be listed, or carries a marker that is not SAEP-J's
      */
     public static Survey survey(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return new Survey(dir, Ownership.MISSING, List.of(), List.of(), List.of());
         }
         if (!Files.isDirectory(dir)) {
