@@ -205,11 +205,16 @@ public final class AdaNetSearch {
                     // start. The two need opposite cures, so the warning says what it saw and both, naming each option.
                     // Said once per search; every candidate's training loss is in the iteration records.
                     warnedAboveChance = true;
+                    // The candidate's own rate: a space file's family may set one other than --lr.
+                    float rate = c.candidate().optimizer().learningRate();
+                    boolean fromOption = rate == (float) config.learningRate();
+                    Object shown = fromOption ? config.learningRate() : rate;
+                    String cure = fromOption ? "lower --lr" : "lower its family's learningRate in the space file";
                     listener.warning(t, String.format(java.util.Locale.ROOT,
                             "candidate %s ended training with loss %.4g after %d steps, worse than guessing uniformly"
                                     + " (ln %d = %.4f): either the steps are too few to learn (raise --steps) or the learning"
-                                    + " rate %s is too high (lower --lr)", c.candidate().name(), c.trainLoss(),
-                            config.stepsPerIteration(), classes, Math.log(classes), config.learningRate()));
+                                    + " rate %s is too high (%s)", c.candidate().name(), c.trainLoss(),
+                            config.stepsPerIteration(), classes, Math.log(classes), shown, cure));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
                 unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));

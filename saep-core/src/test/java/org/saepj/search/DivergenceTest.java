@@ -81,7 +81,7 @@ class DivergenceTest {
     }
 
     @Test
-    void aCandidateThatEndsWorseThanGuessingIsReported() {
+    void aCandidateThatEndsWorseThanGuessingIsReported() throws Exception {
         Path d = TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
         SourceData source = IdxDatasetReader.read("fashion-mnist", d, KnownDataset.FASHION_MNIST.classNames(), Map.of());
         List<String> warnings = new ArrayList<>();
@@ -99,5 +99,15 @@ class DivergenceTest {
         warnings.clear();
         Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2).build(), source, listener);
         assertThat(warnings).isEmpty();
+
+        // A space file's family with a rate of its own: the warning names that rate and where to lower it, not --lr.
+        java.nio.file.Path space = java.nio.file.Files.writeString(dir.resolve("fast.json"), "{\"formatVersion\": 1,"
+                + " \"name\": \"fast\", \"families\": [{\"name\": \"dnn\", \"type\": \"dense\", \"widths\": [32],"
+                + " \"depths\": {\"rule\": \"fixed\", \"values\": [1]},"
+                + " \"optimizer\": {\"type\": \"rmsprop\", \"learningRate\": 50}}]}");
+        Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2)
+                .space(org.saepj.persistence.SpaceFiles.read(space)).build(), source, listener);
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
+                .contains("or the learning rate 50.0 is too high (lower its family's learningRate in the space file)"));
     }
 }
