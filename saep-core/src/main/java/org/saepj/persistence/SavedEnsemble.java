@@ -3,6 +3,7 @@ package org.saepj.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.LayerSpec;
 import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
 
@@ -117,6 +119,11 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             }
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
         } catch (JsonProcessingException e) {
+            if (e instanceof InvalidTypeIdException t && t.getTypeId() != null
+                    && t.getBaseType().hasRawClass(LayerSpec.class)) {
+                // A layer type this build lacks is most likely a missing plug-in, not damage: say only that.
+                throw new SaepException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+            }
             throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
             throw new SaepException(file + ": cannot read: " + e.getMessage(), e);

@@ -80,7 +80,10 @@ public final class LayerKinds {
     public static LayerKind<?> require(String type) {
         LayerKind<?> kind = BY_TYPE.get(type);
         if (kind == null) {
-            throw new UnknownNameException("unknown layer type '" + type + "'" + Suggestion.hint(type, BY_TYPE.keySet())
+            String hint = Suggestion.hint(type, BY_TYPE.keySet());
+            // No near name: most likely a plug-in's type whose jar is missing, so say how plug-ins are added.
+            String where = hint.isEmpty() ? " (not installed: add its plug-in with --plugins DIR or SAEP_PLUGINS)" : hint;
+            throw new UnknownNameException("unknown layer type '" + type + "'" + where
                     + ": known types are " + String.join(", ", BY_TYPE.keySet()));
         }
         return kind;
