@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks through the ./saep launcher, as a user runs it: version, dataset summary, a corrupt
 # file, a small search, evaluation reproducing the report, a usage error, and a comparison on a local Spark
-# cluster (the launcher's --spark path). Run by `./saep test`.
+# cluster (the launcher's --spark path), and a layer plug-in from outside the project (--plugins). Run by `./saep test`.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 saep="$root/saep"
@@ -29,5 +29,13 @@ check "a bad option is a usage error, exit 2" bash -c "'$saep' search --data fas
 check "a small search writes its outputs" bash -c "'$saep' search --data fashion-mnist --data-dir '$work/data' --method pie --iterations 4 --steps 160 --quiet --out '$work/run' && test -s '$work/run/report.json' && test -s '$work/run/iterations.csv' && test -s '$work/run/ensemble/manifest.json'"
 check "evaluate reproduces the report's accuracy" bash -c "acc=\$(grep -m1 -A1 '\"final\"' '$work/run/report.json' | grep -o '[0-9.]*\$'); '$saep' evaluate --model '$work/run/ensemble' --data fashion-mnist --data-dir '$work/data' --json | grep -q \"\\\"accuracy\\\" : \$acc\""
 check "compare --spark on a local cluster equals the local compare" bash -c "'$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --out '$work/cl' >/dev/null && '$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --spark 'local-cluster[2,1,1024]' --out '$work/cs' >/dev/null && diff <(cut -d, -f1-7,9- '$work/cl/comparison.csv') <(cut -d, -f1-7,9- '$work/cs/comparison.csv')"
+# A third-party layer (examples/plugins/layer-norm): built on its own against the installed saep-core (its gradient
+# check runs with it), then searched, exported and used through --plugins; without the plug-in the ensemble is refused.
+plugin="$root/examples/plugins/layer-norm"
+check "the layer-norm plug-in builds and passes its gradient check" mvn -B -q -o -f "$plugin/pom.xml" package
+check "a search with the plug-in's layer_norm writes its outputs" bash -c "'$saep' search --plugins '$plugin/target' --space '$plugin/layer-norm-mlp.json' --data fashion-mnist --data-dir '$work/data' --iterations 2 --steps 100 --quiet --out '$work/ln' && grep -q '\"layer_norm\"' '$work/ln/ensemble/manifest.json'"
+check "export and predict with the plug-in" bash -c "'$saep' export --plugins '$plugin/target' --model '$work/ln/ensemble' --out '$work/ln.onnx' && test -s '$work/ln.onnx' && '$saep' predict --plugins '$plugin/target' --model '$work/ln/ensemble' --data fashion-mnist --data-dir '$work/data' --out '$work/ln.csv' && test \$(wc -l <'$work/ln.csv') -gt 1"
+check "predict without the plug-in is one error line naming layer_norm" bash -c "'$saep' predict --model '$work/ln/ensemble' --data fashion-mnist --data-dir '$work/data' --out '$work/ln2.csv' 2>'$work/e'; test \$? -eq 1 && test \$(wc -l <'$work/e') -eq 1 && grep -q \"^error: .*layer type 'layer_norm' (not installed: add its plug-in with --plugins DIR\" '$work/e'"
+check "--plugins naming a missing folder is a usage error, exit 2" bash -c "'$saep' predict --plugins '$work/none' 2>'$work/e'; test \$? -eq 2 && test \$(wc -l <'$work/e') -eq 1 && grep -q '^error: --plugins .* does not exist' '$work/e'"
 echo "smoke: $passed passed, $failed failed"
 test "$failed" -eq 0
