@@ -31,7 +31,15 @@ class LayerKindsTest {
     void anUnknownNameIsRefusedWithTheKnownOnesAndASuggestion() {
         assertThatThrownBy(() -> LayerKinds.require("desne")).isInstanceOf(UnknownNameException.class)
                 .hasMessageContaining("unknown layer type 'desne'").hasMessageContaining("did you mean dense?")
-                .hasMessageContaining("known types are ").hasMessageContaining("conv2d, dense, dropout, flatten");
+                .hasMessageContaining("known types are ").hasMessageContaining("conv2d, dense, dropout, flatten")
+                .hasMessageNotContaining("plug-in");
+    }
+
+    @Test
+    void aNameLikeNoKnownOneIsMostLikelyAMissingPlugIn() {
+        assertThatThrownBy(() -> LayerKinds.require("layer_norm")).isInstanceOf(UnknownNameException.class)
+                .hasMessageStartingWith("unknown layer type 'layer_norm' (not installed: add its plug-in with "
+                        + "--plugins DIR or SAEP_PLUGINS): known types are ");
     }
 
     @Test
