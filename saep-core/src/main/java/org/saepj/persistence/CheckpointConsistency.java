@@ -17,7 +17,6 @@ import org.saepj.search.IterationRecord;
  * run continues ({@code org.saepj.run.CheckpointFit}).
  */
 final class CheckpointConsistency {
-    private static final Pattern MEMBER_FILE = Pattern.compile("member-\\d{1,10}\\.params");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path file;
@@ -103,7 +102,7 @@ final class CheckpointConsistency {
             MemberRecord e = s.members().get(j);
             require(e.iteration() >= 0 && e.iteration() < s.nextIteration(), "member " + e.id()
                     + " comes from an iteration not yet run");
-            require(e.file() != null && MEMBER_FILE.matcher(e.file()).matches(), "member " + e.id()
+            require(e.file() != null && SearchCheckpoint.MEMBER_FILE.matcher(e.file()).matches(), "member " + e.id()
                     + " must name its parameter file member-<id>.params");
             require(e.architecture() != null && e.optimizer() != null && e.name() != null && e.seed() != null, "member "
                     + e.id() + " needs a name, a seed, an architecture and an optimizer");

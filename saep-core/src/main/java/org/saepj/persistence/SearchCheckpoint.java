@@ -29,6 +29,8 @@ public final class SearchCheckpoint implements CheckpointSink {
     public static final String DIRECTORY = "checkpoint";
     /** The state file's name. */
     public static final String STATE = "state.json";
+    /** The name of a member's parameter file, in a checkpoint and in a saved ensemble. */
+    public static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
     /**
      * The state format this build writes. It also reads format 1 (no checksums, no data fingerprint) and 2
      * (NaN written as a string, unused optimizer and architecture fields as 0).

@@ -47,7 +47,6 @@ public final class OwnedFolder {
             "comparison.json", "comparison.csv", "iterations.csv", "search.log", "accuracy.png", "ensemble-size.png",
             "diversity.png", "accuracy-vs-size.png", "depth.png", "pareto.png", SavedEnsemble.MANIFEST,
             SearchCheckpoint.STATE, MARKER, RunLock.FILE);
-    private static final Pattern MEMBER_FILE = Pattern.compile("member-\\d{1,10}\\.params");
     /** Temporary files of SAEP-J before 0.3 ({@code .<target>.<hex>.tmp}), recognised by their target's name. */
     private static final Pattern LEGACY_TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp|\\.write-probe\\d*\\.tmp");
     private static final Set<String> FOLDERS = Set.of("ensemble", SearchCheckpoint.DIRECTORY, "runs");
@@ -148,12 +147,11 @@ public final class OwnedFolder {
 
     /** Sorts a folder's entries (at depth 0: the run's own folder) into SAEP-J's, foreign ones and links. */
     private static void walk(Path dir, int depth, List<Path> foreign, List<Path> links) {
-        boolean runs = depth > 0 && dir.getFileName().toString().equals(RUNS);
+        boolean runs = holdsRuns(dir, depth);
         for (Path p : list(dir)) {
             String name = p.getFileName().toString();
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            boolean own = runs ? folder || Files.isSymbolicLink(p) : isOwnFile(name) || isOwnFolder(name);
-            if (!own) {
+            if (!isOwn(p, runs)) {
                 foreign.add(p);
             } else if (Files.isSymbolicLink(p)) {
                 links.add(p);
@@ -163,9 +161,27 @@ public final class OwnedFolder {
         }
     }
 
+    /** @return true when dir is a comparison's {@code runs/}, whose every folder is a run of SAEP-J's layout */
+    private static boolean holdsRuns(Path dir, int depth) {
+        return depth > 0 && dir.getFileName().toString().equals(RUNS);
+    }
+
+    /**
+     * @param p an entry of a folder of the layout
+     * @param inRuns whether that folder is a comparison's {@code runs/}
+     * @return true when the entry is SAEP-J's (a link under one of the layout's names counts, to be reported)
+     */
+    private static boolean isOwn(Path p, boolean inRuns) {
+        if (inRuns) {
+            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p);
+        }
+        String name = p.getFileName().toString();
+        return isOwnFile(name) || isOwnFolder(name);
+    }
+
     private static boolean isOwnFile(String name) {
-        return FILES.contains(name) || MEMBER_FILE.matcher(name).matches() || name.startsWith(TemporaryFiles.PREFIX)
-                || isLegacyTemporary(name);
+        return FILES.contains(name) || SearchCheckpoint.MEMBER_FILE.matcher(name).matches()
+                || name.startsWith(TemporaryFiles.PREFIX) || isLegacyTemporary(name);
     }
 
     private static boolean isOwnFolder(String name) {
@@ -174,7 +190,8 @@ public final class OwnedFolder {
 
     private static boolean isLegacyTemporary(String name) {
         var m = LEGACY_TEMPORARY.matcher(name);
-        return m.matches() && (m.group(1) == null || FILES.contains(m.group(1)) || MEMBER_FILE.matcher(m.group(1)).matches());
+        return m.matches() && (m.group(1) == null || FILES.contains(m.group(1))
+                || SearchCheckpoint.MEMBER_FILE.matcher(m.group(1)).matches());
     }
 
     private static List<Path> list(Path dir) {
@@ -251,12 +268,12 @@ public final class OwnedFolder {
     }
 
     private static void moveOwn(Path from, Path to, int depth) throws IOException {
-        boolean runs = depth > 0 && from.getFileName().toString().equals(RUNS);
+        boolean runs = holdsRuns(from, depth);
         for (Path p : list(from)) {
             String name = p.getFileName().toString();
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            boolean own = runs ? folder : isOwnFile(name) || isOwnFolder(name);
-            if (!own || depth == 0 && (name.equals(MARKER) || name.equals(RunLock.FILE) || name.startsWith(ASIDE_PREFIX))) {
+            boolean kept = depth == 0 && (name.equals(MARKER) || name.equals(RunLock.FILE) || name.startsWith(ASIDE_PREFIX));
+            if (!isOwn(p, runs) || kept) {
                 continue;
             }
             if (folder && !containsOnlyOwn(p, depth + 1)) {
@@ -321,7 +338,7 @@ public final class OwnedFolder {
     }
 
     private static void removeTemporaries(Path dir, int depth) throws IOException {
-        boolean runs = depth > 0 && dir.getFileName().toString().equals(RUNS);
+        boolean runs = holdsRuns(dir, depth);
         for (Path p : list(dir)) {
             String name = p.getFileName().toString();
             if (Files.isSymbolicLink(p)) {

@@ -154,10 +154,7 @@ public final class OutputDirectory implements AutoCloseable {
 
     /** Refuses, before any work, a directory that cannot be made: its nearest existing ancestor is a file or read-only. */
     private static void creatable(Path dir, String option) {
-        Path existing = dir.toAbsolutePath().normalize();
-        while (existing.getParent() != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
+        Path existing = RealPaths.nearestExisting(dir);
         if (!Files.isDirectory(existing)) {
             throw new UsageError(option + " " + dir + ": " + existing + " is a file, not a directory");
         }

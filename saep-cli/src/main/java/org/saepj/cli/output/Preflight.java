@@ -148,11 +148,8 @@ public final class Preflight {
         long freeHeap = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long usable;
         try {
-            Path existing = out.toAbsolutePath(); // the directory is made only once every check has passed
-            while (existing.getParent() != null && !Files.exists(existing)) {
-                existing = existing.getParent();
-            }
-            usable = Files.getFileStore(existing).getUsableSpace();
+            // The directory is made only once every check has passed: measured where it will be.
+            usable = Files.getFileStore(RealPaths.nearestExisting(out)).getUsableSpace();
         } catch (IOException e) {
             throw new SaepException("--out " + out + ": cannot measure free space: " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package org.saepj.cli.output;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -38,6 +37,19 @@ public final class RealPaths {
     }
 
     /**
+     * @param p a path, existing or not
+     * @return p itself when it exists, else its nearest existing ancestor (the file-system root at the latest): where a
+     *     folder still to be made would be created, and whose disk it would be on
+     */
+    public static Path nearestExisting(Path p) {
+        Path existing = p.toAbsolutePath().normalize();
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
+    }
+
+    /**
      * @param p a path
      * @param dir a folder
      * @return true when p is the folder or lies inside it, through links or not
@@ -53,13 +65,5 @@ public final class RealPaths {
      */
     public static boolean overlap(Path a, Path b) {
         return inside(a, b) || inside(b, a);
-    }
-
-    /**
-     * @param p a path
-     * @return true when p is a symbolic link (not followed)
-     */
-    public static boolean isLink(Path p) {
-        return Files.isSymbolicLink(p) || Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p);
     }
 }
