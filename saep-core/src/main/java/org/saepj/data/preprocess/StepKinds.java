@@ -1,13 +1,9 @@
 package org.saepj.data.preprocess;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.saepj.Providers;
+import org.saepj.KindRegistry;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
 
@@ -18,35 +14,17 @@ import org.saepj.UnknownNameException;
 public final class StepKinds {
     /** Type names are what files hold: lower case, digits, '-' and '_'. */
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
-    private static final Map<String, StepKind<?>> BY_TYPE;
-    private static final Map<Class<?>, StepKind<?>> BY_STEP;
-
-    static {
-        Map<String, StepKind<?>> byType = new TreeMap<>();
-        Map<Class<?>, StepKind<?>> byStep = new HashMap<>();
-        for (StepKind<?> kind : Providers.all(StepKind.class)) {
-            String who = kind.getClass().getName();
-            if (kind.type() == null || !TYPE_NAME.matcher(kind.type()).matches()) {
-                throw new IllegalStateException(who + ": step type name '" + kind.type() + "' must match " + TYPE_NAME);
-            }
-            boolean twice = byType.containsKey(kind.type()) || byStep.containsKey(kind.stepClass());
-            if (twice || !kind.stepClass().isRecord()) {
-                throw new IllegalStateException(who + ": step type '" + kind.type() + "' and its record "
-                        + kind.stepClass().getName() + " must be registered once, the record a record of its own");
-            }
-            byType.put(kind.type(), kind);
-            byStep.put(kind.stepClass(), kind);
-        }
-        BY_TYPE = Collections.unmodifiableMap(byType);
-        BY_STEP = Map.copyOf(byStep);
-    }
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the service is the raw interface; its kinds are StepKind<?>
+    private static final KindRegistry<StepKind<?>> KINDS =
+            new KindRegistry<>((Class<StepKind<?>>) (Class) StepKind.class, "step", TYPE_NAME, k -> k.type(),
+                    k -> k.stepClass());
 
     private StepKinds() {
     }
 
     /** @return the registered type names, sorted */
     public static List<String> types() {
-        return List.copyOf(BY_TYPE.keySet());
+        return KINDS.types();
     }
 
     /**
@@ -54,7 +32,7 @@ public final class StepKinds {
      * @return the kind of that name, when one is registered
      */
     public static Optional<StepKind<?>> find(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return KINDS.find(type);
     }
 
     /**
@@ -70,13 +48,9 @@ public final class StepKinds {
     /**
      * @param step a fitted step
      * @return its kind's type name, as files hold it
-     * @throws IllegalStateException when its class belongs to no registered kind
+     * @throws IllegalArgumentException when its class belongs to no registered kind
      */
     public static String typeOf(PreprocessingStep step) {
-        StepKind<?> kind = BY_STEP.get(step.getClass());
-        if (kind == null) {
-            throw new IllegalStateException(step.getClass().getName() + " is the step of no registered StepKind");
-        }
-        return kind.type();
+        return KINDS.owner(step.getClass()).type();
     }
 }

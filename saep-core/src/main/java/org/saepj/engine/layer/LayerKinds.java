@@ -1,14 +1,9 @@
 package org.saepj.engine.layer;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.saepj.Providers;
+import org.saepj.KindRegistry;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
 
@@ -19,49 +14,22 @@ import org.saepj.UnknownNameException;
 public final class LayerKinds {
     /** Type names are what files hold: lower case, digits and underscores. */
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Map<String, LayerKind<?>> BY_TYPE;
-    private static final Map<Class<?>, LayerKind<?>> BY_SPEC;
-
-    static {
-        Map<String, LayerKind<?>> byType = new TreeMap<>();
-        Map<Class<?>, LayerKind<?>> bySpec = new HashMap<>();
-        for (LayerKind<?> kind : Providers.all(LayerKind.class)) {
-            check(kind, byType.get(kind.type()), bySpec.get(kind.specClass()));
-            byType.put(kind.type(), kind);
-            bySpec.put(kind.specClass(), kind);
-        }
-        BY_TYPE = Collections.unmodifiableMap(byType);
-        BY_SPEC = Map.copyOf(bySpec);
-    }
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the service is the raw interface; its kinds are LayerKind<?>
+    private static final KindRegistry<LayerKind<?>> KINDS =
+            new KindRegistry<>((Class<LayerKind<?>>) (Class) LayerKind.class, "layer", TYPE_NAME, k -> k.type(),
+                    k -> k.specClass());
 
     private LayerKinds() {
     }
 
-    /** A kind that would make files ambiguous or unreadable stops SAEP-J at start-up rather than at the first file. */
-    private static void check(LayerKind<?> kind, LayerKind<?> sameType, LayerKind<?> sameSpec) {
-        String who = kind.getClass().getName();
-        if (kind.type() == null || !TYPE_NAME.matcher(kind.type()).matches()) {
-            throw new IllegalStateException(who + ": layer type name '" + kind.type() + "' must match " + TYPE_NAME);
-        }
-        if (sameType != null) {
-            throw new IllegalStateException("layer type '" + kind.type() + "' is registered twice: by "
-                    + sameType.getClass().getName()
-                    + " and " + who);
-        }
-        if (!kind.specClass().isRecord() || sameSpec != null) {
-            throw new IllegalStateException(who + ": the spec " + kind.specClass().getName()
-                    + " must be a record of its own kind, not shared with another");
-        }
-    }
-
     /** @return the registered type names, sorted */
     public static List<String> types() {
-        return List.copyOf(BY_TYPE.keySet());
+        return KINDS.types();
     }
 
     /** @return every registered kind, sorted by type name */
     public static List<LayerKind<?>> all() {
-        return new ArrayList<>(BY_TYPE.values());
+        return KINDS.all();
     }
 
     /**
@@ -69,7 +37,7 @@ public final class LayerKinds {
      * @return the kind of that name, when one is registered
      */
     public static Optional<LayerKind<?>> find(String type) {
-        return Optional.ofNullable(BY_TYPE.get(type));
+        return KINDS.find(type);
     }
 
     /**
@@ -78,13 +46,14 @@ public final class LayerKinds {
      * @throws UnknownNameException naming the type and listing the known ones
      */
     public static LayerKind<?> require(String type) {
-        LayerKind<?> kind = BY_TYPE.get(type);
+        LayerKind<?> kind = KINDS.find(type).orElse(null);
         if (kind == null) {
-            String hint = Suggestion.hint(type, BY_TYPE.keySet());
+            String hint = Suggestion.hint(type, KINDS.types());
             // No near name: most likely a plug-in's type whose jar is missing, so say how plug-ins are added.
-            String where = hint.isEmpty() ? " (not installed: add its plug-in with --plugins DIR or SAEP_PLUGINS)" : hint;
+            String where = hint.isEmpty()
+                    ? " (not installed: add its plug-in with --plugins DIR or SAEP_PLUGINS)" : hint;
             throw new UnknownNameException("unknown layer type '" + type + "'" + where
-                    + ": known types are " + String.join(", ", BY_TYPE.keySet()));
+                    + ": known types are " + String.join(", ", KINDS.types()));
         }
         return kind;
     }
@@ -97,13 +66,8 @@ public final class LayerKinds {
      */
     @SuppressWarnings("unchecked")
     public static <S extends LayerSpec> LayerKind<S> of(S spec) {
-        LayerKind<?> kind = BY_SPEC.get(spec.getClass());
-        if (kind == null) {
-            throw new IllegalArgumentException("no registered layer kind owns " + spec.getClass().getName()
-                    + ": declare its kind in META-INF/services/" + LayerKind.class.getName());
-        }
         // Safe: the kind was found by the spec's own class.
-        return (LayerKind<S>) kind;
+        return (LayerKind<S>) KINDS.owner(spec.getClass());
     }
 
     /**
