@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.AddKind;
 import org.saepj.engine.layer.AvgPoolKind;
+import org.saepj.engine.layer.ConcatKind;
 import org.saepj.engine.layer.Conv2DKind;
 import org.saepj.engine.layer.DenseKind;
 import org.saepj.engine.layer.DropoutKind;
@@ -26,10 +28,11 @@ import org.saepj.engine.layer.GlobalAvgPoolKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.Pass;
+import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.SiluKind;
 
 /**
- * gelu, avg_pool, silu, dropout and global_avg_pool against PyTorch (through DJL, test scope) on identical weights:
+ * gelu, avg_pool, silu, dropout, global_avg_pool (and, in a test of their own, add and concat) against PyTorch (through DJL, test scope) on identical weights:
  * conv → gelu → avg_pool → silu → dropout → global_avg_pool → dense. PyTorch's GELU is its exact (erf) default. Its
  * dropout draws from its own generator, so the PyTorch side applies SAEP-J's mask, rebuilt from the layer's stream:
  * what is checked is the scaling and the gradient through it. Training logits, loss and every parameter gradient
@@ -107,6 +110,66 @@ class ShippedLayersCrossCheckTest {
             }
             NDArray eval = run(input, tensors, null);
             assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray())).as("inference logits").isLessThan(1e-5);
+        }
+    }
+
+    /**
+     * The merge kinds against PyTorch on identical weights: a residual sum and a concatenation in one graph,
+     * {@code d1 = dense(x); r = relu(d1); d2 = dense(r); s = add(d1, d2); head = dense(concat(s, r))}. d1's output is
+     * read three times, so its gradient is the sum over the three readers. Neither kind has a training mode: the
+     * training and inference logits are the same.
+     */
+    @Test
+    void addAndConcatAgreeWithPyTorch() {
+        List<LayerGraph.Node> nodes = List.of(
+                new LayerGraph.Node("d1", new DenseKind.Spec(4), List.of("input")),
+                new LayerGraph.Node("r", new ReluKind.Spec(), List.of("d1")),
+                new LayerGraph.Node("d2", new DenseKind.Spec(4), List.of("r")),
+                new LayerGraph.Node("s", new AddKind.Spec(), List.of("d1", "d2")),
+                new LayerGraph.Node("c", new ConcatKind.Spec(), List.of("s", "r")),
+                new LayerGraph.Node("head", new DenseKind.Spec(3), List.of("c")));
+        Network net = new Network(GraphArchitecture.of(new LayerGraph(org.saepj.data.Shape.vector(5), nodes)),
+                KernelsProvider.best()).initialize(SEED);
+        SplittableRandom rng = new SplittableRandom(9);
+        float[] x = new float[BATCH * 5];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextDouble() * 4 - 2);
+        }
+        int[] labels = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            labels[i] = rng.nextInt(3);
+        }
+        float[] params = net.parameters();
+        float[] trainLogits = net.forward(x, BATCH, true).clone();
+        float loss = net.lossAndGradients(x, labels, BATCH);
+        float[] grads = net.gradients();
+        float[] evalLogits = net.forward(x, BATCH).clone();
+        try (NDManager m = manager.newSubManager()) {
+            List<NDArray> t = List.of(param(m, params, 0, new Shape(5, 4)), param(m, params, 20, new Shape(4)),
+                    param(m, params, 24, new Shape(4, 4)), param(m, params, 40, new Shape(4)),
+                    param(m, params, 44, new Shape(8, 3)), param(m, params, 68, new Shape(3)));
+            NDArray logits;
+            NDArray torchLoss;
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray d1 = m.create(x, new Shape(BATCH, 5)).matMul(t.get(0)).add(t.get(1));
+                NDArray r = Activation.relu(d1);
+                NDArray sum = d1.add(r.matMul(t.get(2)).add(t.get(3)));
+                logits = sum.concat(r, 1).matMul(t.get(4)).add(t.get(5));
+                torchLoss = logits.logSoftmax(1).mul(m.create(labels).oneHot(3)).sum(new int[] {1}).neg().mean();
+                gc.backward(torchLoss);
+            }
+            float[] theirs = logits.toFloatArray();
+            assertThat(maxAbsDiff(trainLogits, 0, theirs)).as("training logits").isLessThan(1e-5);
+            assertThat(maxAbsDiff(evalLogits, 0, theirs)).as("inference logits").isLessThan(1e-5);
+            assertThat(Math.abs(loss - torchLoss.getFloat())).as("loss").isLessThan(1e-5f);
+            int at = 0;
+            for (NDArray p : t) {
+                float[] torchGrad = p.getGradient().toFloatArray();
+                assertThat(maxAbsDiff(grads, at, torchGrad)).as("gradient of " + p.getShape() + " at " + at)
+                        .isLessThan(1e-5);
+                at += torchGrad.length;
+            }
+            assertThat(at).isEqualTo(params.length);
         }
     }
 
