@@ -116,12 +116,13 @@ public final class EngineBench {
                 jobs.add(pool.submit(() -> {
                     Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
                     Optimizer opt = new OptimizerSpec.SgdMomentum(LR, 0.9f, 0).create(net.parameterCount());
+                    org.saepj.task.Loss loss = train.targets().task().loss(train.targets());
                     BatchStream stream = new BatchStream(train.size(), BATCH, seed);
                     int[] idx = new int[BATCH];
                     float[] x = new float[BATCH * train.featureSize()];
                     for (int s = 0; s < steps; s++) {
                         stream.next(idx);
-                        net.trainStep(train, idx, x, opt);
+                        net.trainStep(train, loss, idx, x, opt);
                     }
                     return System.nanoTime();
                 }));

@@ -1,5 +1,7 @@
 package org.saepj.cli;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,6 @@ import org.saepj.cli.output.Invocation;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
@@ -94,7 +95,7 @@ class GoldenFilesTest {
         for (String kind : kinds) {
             Path model = golden(version, kind + "/ensemble");
             String source = source(kind);
-            SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+            SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
             assertThat(ensemble.manifest().formatVersion()).isEqualTo(version);
             DataSources sources = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults());
             ModelData.Scored scored = ModelData.prepare(ensemble, sources, source, "test");

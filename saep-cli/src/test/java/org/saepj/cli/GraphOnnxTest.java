@@ -1,5 +1,7 @@
 package org.saepj.cli;
 
+import org.saepj.task.ClassificationTask;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OnnxTensor;
@@ -119,7 +121,7 @@ class GraphOnnxTest {
         }
         var opt = new OptimizerSpec.Adam(0.01f).create(net.parameterCount());
         for (int s = 0; s < 20; s++) {
-            net.trainStep(x, labels, n, opt);
+            net.trainStep(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), n, opt);
         }
         float[] ours = net.forward(x, n).clone();
 

@@ -1,5 +1,7 @@
 package org.saepj.cli;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OnnxTensor;
@@ -20,7 +22,6 @@ import org.saepj.data.preprocess.Clip;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.Standardize;
 import org.saepj.data.source.DataSources;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
@@ -60,7 +61,7 @@ class OnnxExportTest {
         CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", data, "--out", predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(predictions);
-        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
         List<String> classes = ensemble.manifest().classNames();
         assertThat(lines).hasSize(raw.length + 1);
         // The library's own prediction on raw rows, without a labelled Dataset: predict's numbers.
@@ -103,7 +104,7 @@ class OnnxExportTest {
 
     /** The test rows as the file holds them: pixels 0–255 (the reader divides them by 255). */
     private static float[][] pixels(Path model, String data) {
-        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
         Dataset d = ModelData.prepare(ensemble, new DataSources(org.saepj.data.source.DatasetLocator.standard(null),
                 org.saepj.data.io.CsvReader.Options.defaults()), data, "test").data();
         float[][] raw = new float[d.size()][d.featureSize()];
@@ -136,7 +137,7 @@ class OnnxExportTest {
                    "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "momentum": 0.9, "schedule": "cosine"}}]}
                 """).getBytes());
         Path model = search("mixed", "--data", "idx:" + fixture, "--space", space.toString());
-        SavedEnsemble e = SavedEnsemble.load(model, KernelsProvider.best());
+        SavedEnsemble e = SavedEnsemble.load(model, Backends.best());
         assertThat(e.manifest().members()).allMatch(m -> m.architecture().depth() == 2).hasSizeGreaterThan(1);
         parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
     }
@@ -179,7 +180,7 @@ class OnnxExportTest {
     @Test
     void aClipStepBeforeStandardisingRunsInOnnxRuntimeAsInTheEngine() throws Exception {
         CsvModel csv = csvModel();
-        SavedEnsemble e = SavedEnsemble.load(csv.model(), KernelsProvider.best());
+        SavedEnsemble e = SavedEnsemble.load(csv.model(), Backends.best());
         EnsembleManifest m = e.manifest();
         Standardize st = (Standardize) m.preprocessing().steps().get(0);
         // half a deviation either side of the mean: most test values are clipped, on one side or the other

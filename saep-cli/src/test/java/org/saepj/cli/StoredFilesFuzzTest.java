@@ -1,5 +1,7 @@
 package org.saepj.cli;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.fuzz.Fuzz;
 import org.saepj.persistence.SearchCheckpoint;
@@ -95,8 +96,8 @@ class StoredFilesFuzzTest {
         Partitions p = Partitions.prepare(config, source).get(0);
         SearchCheckpoint checkpoint = new SearchCheckpoint(dir, source.sha256());
         int[] iterations = {0};
-        try (LocalExecutor executor = new LocalExecutor(1, KernelsProvider.best())) {
-            new AdaNetSearch(config, executor, KernelsProvider.best()).run(p, Experiment.info(config, source, p), SearchListener.NONE,
+        try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
+            new AdaNetSearch(config, executor, Backends.best()).run(p, Experiment.info(config, source, p), SearchListener.NONE,
                     null, state -> {
                         if (iterations[0]++ == 0) {
                             checkpoint.save(state);

@@ -1,11 +1,13 @@
 package org.saepj.data;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.saepj.task.ClassLabels;
+import org.saepj.task.Targets;
 
 /**
- * A labelled dataset held as one contiguous row-major float array ({@code size × featureSize}).
+ * A labelled dataset: features held as one contiguous row-major float array ({@code size × featureSize}) and
+ * {@link Targets} (class labels, or the values of another task).
  *
  * <p>Images are stored height × width × channels (HWC) per sample, scaled to [0,1]. Instances are
  * immutable by convention: the arrays are never modified after construction, and every transform returns a
@@ -17,12 +19,11 @@ public final class Dataset {
 
     private final String name;
     private final float[] features;
-    private final int[] labels;
+    private final Targets targets;
     private final Shape shape;
-    private final List<String> classNames;
 
     /**
-     * Creates a dataset; the arrays are taken as they are, not copied.
+     * Creates a classification dataset; the arrays are taken as they are, not copied.
      *
      * @param name a short human-readable name ("fashion-mnist/train")
      * @param features {@code labels.length × shape.size()} values, row-major
@@ -31,20 +32,25 @@ public final class Dataset {
      * @param classNames the name of each class index
      */
     public Dataset(String name, float[] features, int[] labels, Shape shape, List<String> classNames) {
+        this(name, features, new ClassLabels(labels, classNames), shape);
+    }
+
+    /**
+     * Creates a dataset; the features are taken as they are, not copied.
+     *
+     * @param name a short human-readable name ("fashion-mnist/train")
+     * @param features {@code targets.size() × shape.size()} values, row-major
+     * @param targets one target per sample
+     * @param shape the shape of one sample
+     */
+    public Dataset(String name, float[] features, Targets targets, Shape shape) {
         this.name = Objects.requireNonNull(name);
         this.features = Objects.requireNonNull(features);
-        this.labels = Objects.requireNonNull(labels);
+        this.targets = Objects.requireNonNull(targets);
         this.shape = Objects.requireNonNull(shape);
-        this.classNames = List.copyOf(classNames);
-        if ((long) labels.length * shape.size() != features.length) {
+        if ((long) targets.size() * shape.size() != features.length) {
             throw new IllegalArgumentException("features hold " + features.length + " values, expected "
-                    + labels.length + " samples × " + shape.size());
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= this.classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i
-                        + " is outside [0, " + this.classNames.size() + ")");
-            }
+                    + targets.size() + " samples × " + shape.size());
         }
     }
 
@@ -55,7 +61,7 @@ public final class Dataset {
 
     /** @return the number of samples */
     public int size() {
-        return labels.length;
+        return targets.size();
     }
 
     /** @return the number of values per sample */
@@ -68,14 +74,19 @@ public final class Dataset {
         return shape;
     }
 
+    /** @return one target per sample */
+    public Targets targets() {
+        return targets;
+    }
+
     /** @return the number of classes */
     public int classCount() {
-        return classNames.size();
+        return classLabels().classCount();
     }
 
     /** @return the class names, indexed by label */
     public List<String> classNames() {
-        return classNames;
+        return classLabels().classNames();
     }
 
     /**
@@ -88,21 +99,25 @@ public final class Dataset {
     }
 
     /**
-     * The backing label array, shared for speed: callers must not modify it.
+     * The backing label array of a classification dataset, shared for speed: callers must not modify it.
      *
      * @return one class index per sample
      */
     public int[] labels() {
-        return labels;
+        return classLabels().labels();
     }
 
     /** @return the number of samples of each class */
     public int[] classCounts() {
-        int[] counts = new int[classCount()];
-        for (int label : labels) {
-            counts[label]++;
+        return classLabels().classCounts();
+    }
+
+    /** The targets as class labels; code that reaches here runs only for classification. */
+    private ClassLabels classLabels() {
+        if (targets instanceof ClassLabels y) {
+            return y;
         }
-        return counts;
+        throw new IllegalStateException(name + " holds targets of the task " + targets.task().id() + ", not class labels");
     }
 
     /**
@@ -115,12 +130,10 @@ public final class Dataset {
     public Dataset subset(int[] indices, String newName) {
         int d = featureSize();
         float[] x = new float[indices.length * d];
-        int[] y = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(features, indices[i] * d, x, i * d, d);
-            y[i] = labels[indices[i]];
         }
-        return new Dataset(newName, x, y, shape, classNames);
+        return new Dataset(newName, x, targets.select(indices), shape);
     }
 
     /**
@@ -131,19 +144,22 @@ public final class Dataset {
      * @return a new dataset with this dataset's samples followed by the other's
      */
     public Dataset concat(Dataset other, String newName) {
-        if (!other.shape.equals(shape) || !other.classNames.equals(classNames)) {
-            throw new IllegalArgumentException("cannot join " + name + " and " + other.name
-                    + ": shapes or classes differ");
+        if (!other.shape.equals(shape)) {
+            throw new IllegalArgumentException("cannot join " + name + " and " + other.name + ": shapes differ");
         }
-        float[] x = Arrays.copyOf(features, features.length + other.features.length);
+        Targets joined;
+        try {
+            joined = targets.append(other.targets);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot join " + name + " and " + other.name + ": " + e.getMessage(), e);
+        }
+        float[] x = java.util.Arrays.copyOf(features, features.length + other.features.length);
         System.arraycopy(other.features, 0, x, features.length, other.features.length);
-        int[] y = Arrays.copyOf(labels, labels.length + other.labels.length);
-        System.arraycopy(other.labels, 0, y, labels.length, other.labels.length);
-        return new Dataset(newName, x, y, shape, classNames);
+        return new Dataset(newName, x, joined, shape);
     }
 
     @Override
     public String toString() {
-        return name + " (" + size() + " × " + shape + ", " + classCount() + " classes)";
+        return name + " (" + size() + " × " + shape + ", " + targets + ")";
     }
 }

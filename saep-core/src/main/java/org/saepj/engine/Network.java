@@ -9,6 +9,7 @@ import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
 import org.saepj.engine.layer.Pass;
 import org.saepj.engine.optim.Optimizer;
+import org.saepj.task.Loss;
 
 /**
  * A subnetwork: its architecture's {@link LayerGraph} run node by node, with all parameters in one flat float array
@@ -46,7 +47,7 @@ public final class Network {
     private float[][] acts = new float[0][];
     private float[][] deltas = new float[0][];
     private int capacity;
-    private int[] batchLabels = new int[0];
+    private int[] identityRows = new int[0];
     /** Whether layer i must compute its input gradient: only when some earlier layer has parameters. */
     private final boolean[] needsInputGradient;
     /** Whether the graph is a chain: then the plain sequence runs, with no bookkeeping per node. */
@@ -227,25 +228,44 @@ public final class Network {
      * Forward and backward pass: fills {@link #gradients()} without updating parameters.
      *
      * @param x inputs, {@code batch × inputSize}
-     * @param labels class index of each sample
+     * @param loss the task's loss over the targets the rows name
+     * @param rows the target row of each sample
      * @param batch the number of samples
-     * @return the mean cross-entropy of the batch
+     * @return the mean loss of the batch
      */
-    public float lossAndGradients(float[] x, int[] labels, int batch) {
+    public float lossAndGradients(float[] x, Loss loss, int[] rows, int batch) {
         forward(x, batch, true);
         int last = layers.size();
-        float[] logits = acts[last];
-        float loss = SoftmaxCrossEntropy.lossAndGradient(logits, labels, batch, architecture.classes(), deltas[last]);
+        float loss0 = loss.batch(acts[last], rows, batch, deltas[last]);
         if (!chain) {
             backwardGraph(batch);
-            return loss;
+            return loss0;
         }
         for (int i = last - 1; i >= 0; i--) {
             float[] in = i == 0 ? x : acts[i];
             float[] dx = needsInputGradient[i] ? deltas[i] : null;
             layers.get(i).backward(params, in, acts[i + 1], deltas[i + 1], dx, grads, batch, pass);
         }
-        return loss;
+        return loss0;
+    }
+
+    /**
+     * Forward and backward pass of a batch whose targets are the loss's first {@code batch} rows, in order.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param loss the task's loss over the batch's own targets
+     * @param batch the number of samples
+     * @return the mean loss of the batch
+     */
+    public float lossAndGradients(float[] x, Loss loss, int batch) {
+        return lossAndGradients(x, loss, identityRows(batch), batch);
+    }
+
+    private int[] identityRows(int batch) {
+        if (identityRows.length < batch) {
+            identityRows = java.util.stream.IntStream.range(0, batch).toArray();
+        }
+        return identityRows;
     }
 
     /** Back-propagation through a graph: {@code acts[0]} holds the input of the forward pass just run. */
@@ -298,16 +318,30 @@ public final class Network {
      * One training step: forward, backward and an optimizer update.
      *
      * @param x inputs, {@code batch × inputSize}
-     * @param labels class index of each sample
+     * @param loss the task's loss over the targets the rows name
+     * @param rows the target row of each sample
      * @param batch the number of samples
      * @param optimizer the optimizer holding this network's state
-     * @return the mean cross-entropy of the batch before the update
+     * @return the mean loss of the batch before the update
      */
-    public float trainStep(float[] x, int[] labels, int batch, Optimizer optimizer) {
-        float loss = lossAndGradients(x, labels, batch);
+    public float trainStep(float[] x, Loss loss, int[] rows, int batch, Optimizer optimizer) {
+        float value = lossAndGradients(x, loss, rows, batch);
         optimizer.step(params, grads);
         pass.advance();
-        return loss;
+        return value;
+    }
+
+    /**
+     * One training step on a batch whose targets are the loss's first {@code batch} rows, in order.
+     *
+     * @param x inputs, {@code batch × inputSize}
+     * @param loss the task's loss over the batch's own targets
+     * @param batch the number of samples
+     * @param optimizer the optimizer holding this network's state
+     * @return the mean loss of the batch before the update
+     */
+    public float trainStep(float[] x, Loss loss, int batch, Optimizer optimizer) {
+        return trainStep(x, loss, identityRows(batch), batch, optimizer);
     }
 
     /**
@@ -419,24 +453,21 @@ public final class Network {
     }
 
     /**
-     * Gathers a mini-batch from a dataset into reusable buffers and takes a training step on it.
+     * Gathers a mini-batch from a dataset into a reusable buffer and takes a training step on it.
      *
      * @param data the training partition
+     * @param loss the task's loss over the partition's targets
      * @param indices the sample indices of the batch
      * @param x a buffer of at least {@code indices.length × featureSize}
      * @param optimizer the optimizer
      * @return the mean loss of the batch
      */
-    public float trainStep(Dataset data, int[] indices, float[] x, Optimizer optimizer) {
+    public float trainStep(Dataset data, Loss loss, int[] indices, float[] x, Optimizer optimizer) {
         int d = data.featureSize();
-        if (batchLabels.length < indices.length) {
-            batchLabels = new int[indices.length];
-        }
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(data.features(), indices[i] * d, x, i * d, d);
-            batchLabels[i] = data.labels()[indices[i]];
         }
-        return trainStep(x, batchLabels, indices.length, optimizer);
+        return trainStep(x, loss, indices, indices.length, optimizer);
     }
 
     /**

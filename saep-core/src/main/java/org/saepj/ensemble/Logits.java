@@ -1,7 +1,7 @@
 package org.saepj.ensemble;
 
 import java.util.List;
-import org.saepj.engine.SoftmaxCrossEntropy;
+import org.saepj.task.SoftmaxCrossEntropy;
 
 /** Operations on row-major logit matrices ({@code samples × classes}). */
 public final class Logits {

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.task.Loss;
 
 /**
  * Mixture weights: uniform (the paper's ".O", w_j = 1/N) or learned (".W", scalar w_j from 1/N, trained on
  * the objective with the subnetworks' optimizer over the iteration's training batches, using the members'
- * stored training logits).
+ * stored training outputs and the task's loss).
  */
 public final class MixtureWeights {
     private MixtureWeights() {
@@ -27,9 +28,9 @@ public final class MixtureWeights {
     /**
      * Fits scalar weights by mini-batch descent on the objective, over an iteration's batches.
      *
-     * @param trainLogits each member's logits on the training partition
-     * @param labels the training labels
-     * @param classes the number of classes
+     * @param trainLogits each member's outputs on the training partition
+     * @param loss the task's loss over the training targets
+     * @param width the number of outputs per sample
      * @param batches sample indices of each step, {@code steps × batchSize}
      * @param batchSize samples per step
      * @param complexities each member's r(h)
@@ -37,7 +38,7 @@ public final class MixtureWeights {
      * @param optimizer the optimizer to use
      * @return the fitted weights
      */
-    public static double[] fit(List<float[]> trainLogits, int[] labels, int classes, int[] batches, int batchSize,
+    public static double[] fit(List<float[]> trainLogits, Loss loss, int width, int[] batches, int batchSize,
                                double[] complexities, Objective objective, OptimizerSpec optimizer) {
         int n = trainLogits.size();
         float[][] h = trainLogits.toArray(new float[0][]);
@@ -45,10 +46,10 @@ public final class MixtureWeights {
         Arrays.fill(w, 1f / n);
         float[] grad = new float[n];
         Optimizer opt = optimizer.create(n);
-        double[] scratch = new double[2 * classes];
+        double[] scratch = new double[width];
         int steps = batches.length / batchSize;
         for (int s = 0; s < steps; s++) {
-            gradient(h, labels, classes, batches, s * batchSize, batchSize, w, complexities, objective, scratch, grad);
+            gradient(h, loss, width, batches, s * batchSize, batchSize, w, complexities, objective, scratch, grad);
             opt.step(w, grad);
         }
         double[] out = new double[n];
@@ -59,28 +60,29 @@ public final class MixtureWeights {
     }
 
     /**
-     * The gradient of the objective on one batch with respect to the weights: the batch's mean cross-entropy
+     * The gradient of the objective on one batch with respect to the weights: the batch's mean loss
      * of {@code Σ_j w_j·h_j} plus {@code (λ·r_j + β)·sign(w_j)}.
      *
-     * @param h each member's logits, {@code samples × classes}
-     * @param labels the class of every sample
-     * @param classes the number of classes
+     * @param h each member's outputs, {@code samples × width}
+     * @param loss the task's loss over the targets the rows name
+     * @param classes the number of outputs per sample
      * @param rows sample indices; the batch is {@code rows[from … from + count − 1]}
      * @param from where the batch starts in {@code rows}
      * @param count the batch's size
      * @param w the weights
      * @param complexities each member's r(h)
      * @param objective λ and β
-     * @param scratch at least {@code 2 × classes} doubles
+     * @param scratch at least {@code classes} doubles
      * @param grad receives the gradient, one entry per member
      */
-    static void gradient(float[][] h, int[] labels, int classes, int[] rows, int from, int count, float[] w,
+    static void gradient(float[][] h, Loss loss, int classes, int[] rows, int from, int count, float[] w,
                          double[] complexities, Objective objective, double[] scratch, float[] grad) {
         int n = h.length;
         double[] g = new double[n];
+        double[] delta = new double[classes];
         for (int r = from; r < from + count; r++) {
             int row = rows[r] * classes;
-            // f: the ensemble's logits, then its softmax; delta: softmax minus the one-hot label.
+            // f: the ensemble's outputs; delta: the loss's gradient with respect to them.
             for (int c = 0; c < classes; c++) {
                 scratch[c] = 0;
             }
@@ -91,24 +93,12 @@ public final class MixtureWeights {
                     scratch[c] += wj * hj[row + c];
                 }
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                max = Math.max(max, scratch[c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                scratch[c] = Math.exp(scratch[c] - max);
-                sum += scratch[c];
-            }
-            int y = labels[rows[r]];
-            for (int c = 0; c < classes; c++) {
-                scratch[classes + c] = scratch[c] / sum - (c == y ? 1 : 0);
-            }
+            loss.sampleGradient(scratch, rows[r], delta);
             for (int j = 0; j < n; j++) {
                 float[] hj = h[j];
                 double gj = g[j];
                 for (int c = 0; c < classes; c++) {
-                    gj += scratch[classes + c] * hj[row + c];
+                    gj += delta[c] * hj[row + c];
                 }
                 g[j] = gj;
             }

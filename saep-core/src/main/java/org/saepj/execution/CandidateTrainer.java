@@ -6,24 +6,25 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.ensemble.Logits;
+import org.saepj.task.Loss;
 
 /**
- * Trains one candidate on its own cross-entropy loss (spec §3) and computes its outputs. Runs entirely on
+ * Trains one candidate on its own loss, the task's (spec §3: cross-entropy for classification), and computes its outputs. Runs entirely on
  * the calling thread with buffers allocated once, so the result depends only on the task.
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
     private static final int REPORT_EVERY = 25;
-    private final Kernels kernels;
+    private final Backend backend;
 
     /**
-     * @param kernels the matrix kernels the networks use
+     * @param backend the matrix backend the networks use
      */
-    public CandidateTrainer(Kernels kernels) {
-        this.kernels = kernels;
+    public CandidateTrainer(Backend backend) {
+        this.backend = backend;
     }
 
     /**
@@ -39,9 +40,10 @@ public final class CandidateTrainer {
      */
     public TrainedCandidate train(TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers) {
         long t0 = System.nanoTime();
-        Network net = new Network(task.candidate().architecture(), kernels).initialize(task.candidate().seed());
+        Network net = backend.network(task.candidate().architecture()).initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
         Dataset train = task.train();
+        Loss loss0 = train.targets().task().loss(train.targets());
         int b = task.batchSize();
         int steps = task.steps();
         int[] idx = new int[b];
@@ -50,7 +52,7 @@ public final class CandidateTrainer {
         double tailLoss = 0;
         for (int s = 0; s < steps; s++) {
             System.arraycopy(task.batches(), s * b, idx, 0, b);
-            float loss = net.trainStep(train, idx, x, optimizer);
+            float loss = net.trainStep(train, loss0, idx, x, optimizer);
             if (!Float.isFinite(loss)) {
                 progress.stepDone(task.index(), steps, steps);
                 net.releaseBuffers();

@@ -7,13 +7,14 @@ import java.util.SplittableRandom;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.engine.optim.Optimizer;
+import org.saepj.task.Loss;
 import org.saepj.search.SearchConfig;
 import org.saepj.subnetwork.CandidateSpec;
 
 /**
- * Gets the JIT to compile the engine's kernels while a command does something else (reading and checksumming
+ * Gets the JIT to compile the engine's backend while a command does something else (reading and checksumming
  * the data), on a core that would otherwise idle. A Vector API kernel runs orders of magnitude slower until C2
  * compiles it, and a short search spends its first iteration waiting for that; training throw-away copies of the
  * search's first candidates on random data makes the compiler see the same code sooner. Nothing it computes is
@@ -48,13 +49,13 @@ public final class EngineWarmup implements AutoCloseable {
      * the shape the data will probably have; nothing is started on a single core, where it would only compete.
      *
      * @param config the search about to run
-     * @param input the input shape expected (any shape exercises the same kernels)
+     * @param input the input shape expected (any shape exercises the same backend)
      * @param classes the number of classes expected
-     * @param kernels the kernels the search will use
+     * @param backend the backend the search will use
      * @param maxMillis the longest it runs when not closed first
      * @return the running warm-up; close it before the search starts
      */
-    public static EngineWarmup start(SearchConfig config, Shape input, int classes, Kernels kernels, long maxMillis) {
+    public static EngineWarmup start(SearchConfig config, Shape input, int classes, Backend backend, long maxMillis) {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return new EngineWarmup();
         }
@@ -70,7 +71,7 @@ public final class EngineWarmup implements AutoCloseable {
         long deadline = System.nanoTime() + maxMillis * 1_000_000L;
         return warmup.begin(() -> {
             try {
-                warmup.train(specs, input, classes, kernels, deadline);
+                warmup.train(specs, input, classes, backend, deadline);
             } catch (RuntimeException | OutOfMemoryError e) {
                 // Only a shortcut failed: the search trains the same networks itself and reports any real problem.
                 warmup.failure = e;
@@ -80,20 +81,20 @@ public final class EngineWarmup implements AutoCloseable {
 
     /**
      * {@link #start} with the shape and classes the search's data source will probably have: a known dataset's own,
-     * otherwise Fashion-MNIST's (any shape exercises the same kernels), for at most five seconds.
+     * otherwise Fashion-MNIST's (any shape exercises the same backend), for at most five seconds.
      *
      * @param config the search about to run
-     * @param kernels the kernels the search will use
+     * @param backend the backend the search will use
      * @return the running warm-up; close it before the search starts
      */
-    public static EngineWarmup forSearch(SearchConfig config, Kernels kernels) {
+    public static EngineWarmup forSearch(SearchConfig config, Backend backend) {
         Shape input = org.saepj.data.source.KnownDataset.byId(String.valueOf(config.dataset()))
                 .filter(d -> d.format() == org.saepj.data.source.KnownDataset.Format.CIFAR10).map(d -> new Shape(32, 32, 3))
                 .orElse(new Shape(28, 28, 1));
-        return start(config, input, config.pair() != null ? 2 : 10, kernels, 5000);
+        return start(config, input, config.pair() != null ? 2 : 10, backend, 5000);
     }
 
-    private void train(List<CandidateSpec> specs, Shape input, int classes, Kernels kernels, long deadline) {
+    private void train(List<CandidateSpec> specs, Shape input, int classes, Backend backend, long deadline) {
         SplittableRandom rng = new SplittableRandom(0);
         float[] x = new float[SAMPLES * input.size()];
         int[] y = new int[SAMPLES];
@@ -105,16 +106,19 @@ public final class EngineWarmup implements AutoCloseable {
         }
         Dataset data = new Dataset("warm-up", x, y, input, classNames(classes));
         float[] batch = new float[BATCH * input.size()];
-        int[] labels = new int[BATCH];
+        Loss loss = data.targets().task().loss(data.targets());
+        int[] rows = new int[BATCH];
         while (!stop && System.nanoTime() < deadline) {
             for (CandidateSpec spec : specs) {
-                Network net = new Network(spec.architecture(), kernels).initialize(1);
+                Network net = backend.network(spec.architecture()).initialize(1);
                 Optimizer optimizer = spec.optimizer().create(net.parameterCount());
                 for (int s = 0; s < 20 && !stop; s++) {
                     int from = (s * BATCH) % SAMPLES;
                     System.arraycopy(x, from * input.size(), batch, 0, batch.length);
-                    System.arraycopy(y, from, labels, 0, BATCH);
-                    net.trainStep(batch, labels, BATCH, optimizer);
+                    for (int i = 0; i < BATCH; i++) {
+                        rows[i] = from + i;
+                    }
+                    net.trainStep(batch, loss, rows, BATCH, optimizer);
                 }
                 if (!stop) {
                     net.logits(data);

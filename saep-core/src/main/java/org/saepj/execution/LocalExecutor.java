@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 
 /**
  * Trains candidates on a fixed pool of local threads, one candidate per thread at a time. Each candidate's
@@ -24,14 +24,14 @@ public final class LocalExecutor implements CandidateExecutor {
 
     /**
      * @param threads worker threads, at least 1
-     * @param kernels the matrix kernels
+     * @param backend the matrix backend
      */
-    public LocalExecutor(int threads, Kernels kernels) {
+    public LocalExecutor(int threads, Backend backend) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
-        this.trainer = new CandidateTrainer(kernels);
+        this.trainer = new CandidateTrainer(backend);
         this.pool = Executors.newFixedThreadPool(threads, daemons("saep-trainer"));
         this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemons("saep-inference"));
     }

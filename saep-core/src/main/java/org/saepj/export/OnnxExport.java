@@ -61,10 +61,7 @@ public final class OnnxExport {
             String wh = g.node("Mul", List.of(h, g.floats("weight", new float[] {(float) weights[j]})));
             sum = sum == null ? wh : g.node("Add", List.of(sum, wh));
         }
-        g.node("Identity", List.of(sum), "logits");
-        g.node("Softmax", List.of("logits"), "probabilities", OnnxGraph.Attribute.of("axis", 1));
-        g.output("logits", "N", classes);
-        g.output("probabilities", "N", classes);
+        ensemble.task().exportHead(g, sum, classes);
         ProtoMessage model = new ProtoMessage().int64(1, IR_VERSION).string(2, "saep-j").string(3, BuildInfo.version())
                 .message(7, g.proto("saep_ensemble")).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
         metadata(model, "class_names", json(m.classNames()));

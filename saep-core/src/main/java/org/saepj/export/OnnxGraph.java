@@ -198,7 +198,14 @@ public final class OnnxGraph {
         inputs.add(valueInfo(name, batch, rest));
     }
 
-    void output(String name, String batch, long... rest) {
+    /**
+     * Declares a float output of the graph.
+     *
+     * @param name the value's name
+     * @param batch the name of the symbolic batch dimension
+     * @param rest the other dimensions
+     */
+    public void output(String name, String batch, long... rest) {
         outputs.add(valueInfo(name, batch, rest));
     }
 

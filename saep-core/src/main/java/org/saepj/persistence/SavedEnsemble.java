@@ -15,10 +15,12 @@ import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.Task;
 
 /**
  * A saved ensemble: members' networks, mixture weights, class names and preprocessing. Written as a
@@ -80,11 +82,11 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * file's checksum.
      *
      * @param dir the directory holding manifest.json
-     * @param kernels the kernels the rebuilt networks use
+     * @param backend the backend the rebuilt networks use
      * @return the ensemble
      * @throws SaepException naming the file and the problem when the directory is not a usable saved ensemble
      */
-    public static SavedEnsemble load(Path dir, Kernels kernels) {
+    public static SavedEnsemble load(Path dir, Backend backend) {
         Path file = dir.resolve(MANIFEST);
         if (!Files.exists(dir)) {
             throw new SaepException(dir + " does not exist (expected a saved ensemble directory, e.g. OUT/ensemble)");
@@ -141,7 +143,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 throw new SaepException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
                         + arch.parameterCount());
             }
-            Network net = new Network(arch, kernels);
+            Network net = backend.network(arch);
             Path params = dir.resolve(m.file()).normalize();
             if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
                 throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
@@ -304,14 +306,14 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
-     * Loads a saved ensemble with the fastest kernels this JVM offers.
+     * Loads a saved ensemble with the fastest backend this JVM offers.
      *
      * @param dir the directory holding manifest.json
      * @return the ensemble
      * @throws SaepException naming the file and the problem when the directory is not a usable saved ensemble
      */
     public static SavedEnsemble load(Path dir) {
-        return load(dir, org.saepj.engine.kernel.KernelsProvider.best());
+        return load(dir, org.saepj.engine.Backends.best());
     }
 
     /**
@@ -370,6 +372,16 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             out.add(manifest.classNames().get(Logits.argmax(l, l.length)[0]));
         }
         return out;
+    }
+
+    /**
+     * The task the ensemble was searched for. Manifest formats 1 to 4 hold classifiers only: their class names are
+     * their targets.
+     *
+     * @return the ensemble's task
+     */
+    public Task task() {
+        return ClassificationTask.INSTANCE;
     }
 
     /** @return the mixture weights */

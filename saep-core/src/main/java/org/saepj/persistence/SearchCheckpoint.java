@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.saepj.SaepException;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.search.CheckpointSink;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchState;
@@ -167,12 +167,12 @@ public final class SearchCheckpoint implements CheckpointSink {
      * its fields, each parameter file's checksum (format 2) and that every parameter is finite.
      *
      * @param runDir the run's output directory
-     * @param kernels the kernels the restored networks use
+     * @param backend the backend the restored networks use
      * @param dataSha256 the fingerprint of the data the run continues on, or null not to check it
      * @return the state to resume from
      * @throws SaepException naming the file and what is wrong
      */
-    public static SearchState load(Path runDir, Kernels kernels, String dataSha256) {
+    public static SearchState load(Path runDir, Backend backend, String dataSha256) {
         Path dir = runDir.resolve(DIRECTORY);
         Path file = dir.resolve(STATE);
         if (!Files.exists(file)) {
@@ -195,13 +195,13 @@ public final class SearchCheckpoint implements CheckpointSink {
         CheckpointConsistency.check(file, stored);
         List<SearchState.Snapshot> members = new ArrayList<>();
         for (MemberRecord e : stored.members()) {
-            members.add(restore(dir, file, e, stored.formatVersion(), kernels));
+            members.add(restore(dir, file, e, stored.formatVersion(), backend));
         }
         return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
                 stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt());
     }
 
-    private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Kernels kernels) {
+    private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Backend backend) {
         CandidateSpec spec;
         try {
             spec = new CandidateSpec(e.name(), e.architecture(), e.optimizer(), e.seed(), e.complexity());
@@ -211,7 +211,7 @@ public final class SearchCheckpoint implements CheckpointSink {
         if (spec.architecture().parameterCount() > SavedEnsemble.MAX_PARAMETERS) {
             throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
         }
-        Network net = new Network(spec.architecture(), kernels);
+        Network net = backend.network(spec.architecture());
         // Format 1 recorded no checksums: its files are checked for everything else.
         ParameterFiles.restore(net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(),
                 " named by " + file);

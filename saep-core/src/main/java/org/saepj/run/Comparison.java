@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.pruning.Criteria;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.engine.layer.Layer;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.JsonFormat;
@@ -71,18 +71,18 @@ public record Inspection(String directory, int formatVersion, List<String> class
 
     /**
      * @param dir a saved ensemble (with manifest.json) or a run directory (with report.json and ensemble/)
-     * @param kernels the kernels to load the members with
+     * @param backend the backend to load the members with
      * @return what it holds
      * @throws SaepException naming the directory when it is neither
      */
-    public static Inspection of(Path dir, Kernels kernels) {
+    public static Inspection of(Path dir, Backend backend) {
         boolean run = Files.isRegularFile(dir.resolve("report.json")) && Files.isDirectory(dir.resolve("ensemble"));
         Path model = run ? dir.resolve("ensemble") : dir;
         if (!Files.isRegularFile(model.resolve("manifest.json"))) {
             throw new SaepException(dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
                     + " ensemble/)");
         }
-        SavedEnsemble e = SavedEnsemble.load(model, kernels);
+        SavedEnsemble e = SavedEnsemble.load(model, backend);
         EnsembleManifest m = e.manifest();
         List<MemberView> members = new ArrayList<>();
         long total = 0;

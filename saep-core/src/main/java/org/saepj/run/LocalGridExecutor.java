@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
@@ -19,14 +19,14 @@ public final class LocalGridExecutor implements GridExecutor {
     @Override
     public List<ComparisonRun> run(List<GridRun> runs, SourceData data, Path dir, boolean resume, Consumer<ReentrantLock> checkpointWrites,
                                    ComparisonListener listener) {
-        Kernels kernels = KernelsProvider.best();
+        Backend backend = Backends.best();
         List<ComparisonRun> done = new ArrayList<>();
         // A method, mixture and seed's partitions are prepared once for all its folds (the grid lists its folds
         // together), and only those are kept: each holds copies of the data.
         GridRun prepared = null;
         List<Partitions> partitions = null;
         int threads = runs.isEmpty() ? 1 : runs.get(0).config().threads();
-        try (LocalExecutor executor = new LocalExecutor(threads, kernels)) {
+        try (LocalExecutor executor = new LocalExecutor(threads, backend)) {
             for (GridRun g : runs) {
                 Path runDir = RunDirectory.writable(dir.resolve(g.directory()));
                 ComparisonRun run;
@@ -41,12 +41,12 @@ public final class LocalGridExecutor implements GridExecutor {
                         prepared = g;
                     }
                     Partitions p = partitions.get(Math.max(0, g.foldIndex()));
-                    RunDirectory searchRun = RunDirectory.open(runDir, resume, kernels, data.sha256());
+                    RunDirectory searchRun = RunDirectory.open(runDir, resume, backend, data.sha256());
                     checkpointWrites.accept(searchRun.checkpointWriting());
                     SearchState state = searchRun.resumedFrom();
                     SearchResult r;
                     try (ComparisonListener.RunListener progress = listener.runStarting(g.name(), runDir, g.config(), state != null)) {
-                        r = searchRun.complete(g.config(), p, Experiment.info(g.config(), data, p), executor, kernels, progress, g.foldIndex());
+                        r = searchRun.complete(g.config(), p, Experiment.info(g.config(), data, p), executor, backend, progress, g.foldIndex());
                     }
                     run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunSummary.of(r));
                     how = state == null ? "" : " (resumed)";

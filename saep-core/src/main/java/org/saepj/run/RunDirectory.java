@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 import org.saepj.SaepException;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.persistence.SearchCheckpoint;
 import org.saepj.search.AdaNetSearch;
@@ -23,8 +23,8 @@ import org.saepj.search.SearchState;
  * written and the checkpoint removed.
  *
  * <pre>{@code
- * RunDirectory run = RunDirectory.open(Path.of("out"), false, kernels, data.sha256());
- * SearchResult r = run.complete(config, partitions, Experiment.info(config, data, partitions), executor, kernels,
+ * RunDirectory run = RunDirectory.open(Path.of("out"), false, backend, data.sha256());
+ * SearchResult r = run.complete(config, partitions, Experiment.info(config, data, partitions), executor, backend,
  *         SearchListener.NONE, -1);
  * }</pre>
  */
@@ -42,15 +42,15 @@ public final class RunDirectory {
     /**
      * @param dir the run's directory: created if needed, and checked to be writable
      * @param resume whether to continue from the directory's checkpoint, if it has one
-     * @param kernels the kernels to restore members with
+     * @param backend the backend to restore members with
      * @param dataSha256 the fingerprint of the run's data: stored with every checkpoint, checked on resume
      * @return the run, ready to start or continue
      * @throws SaepException when the directory cannot be written or its checkpoint cannot be used
      */
-    public static RunDirectory open(Path dir, boolean resume, Kernels kernels, String dataSha256) {
+    public static RunDirectory open(Path dir, boolean resume, Backend backend, String dataSha256) {
         writable(dir);
         SearchCheckpoint checkpoint = new SearchCheckpoint(dir, dataSha256);
-        SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, kernels, dataSha256) : null;
+        SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, backend, dataSha256) : null;
         return new RunDirectory(dir, checkpoint, state);
     }
 
@@ -109,18 +109,18 @@ public final class RunDirectory {
      * @param data its partitions
      * @param info what to record about the data
      * @param executor trains the candidates
-     * @param kernels the kernels in use
+     * @param backend the backend in use
      * @param listener progress events
      * @param fold the fold's index, or -1 when the run is not one of several folds
      * @return the result
      */
-    public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
+    public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Backend backend,
                                  SearchListener listener, int fold) {
         if (state != null) {
             Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
             CheckpointFit.check(file, state, config, data);
         }
-        SearchResult r = new AdaNetSearch(config, executor, kernels).run(data, info, listener, state, checkpoint);
+        SearchResult r = new AdaNetSearch(config, executor, backend).run(data, info, listener, state, checkpoint);
         RunOutputs.write(dir, r, data, fold);
         SearchCheckpoint.delete(dir);
         return r;

@@ -11,7 +11,7 @@ import org.saepj.BuildInfo;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.diversity.Diversity;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.ensemble.Ensemble;
 import org.saepj.ensemble.Logits;
 import org.saepj.ensemble.Member;
@@ -27,6 +27,8 @@ import org.saepj.pruning.PruningCriterion;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.Spaces;
+import org.saepj.task.Loss;
+import org.saepj.task.Task;
 
 /**
  * The AdaNet search with SAEP pruning (spec §5): each iteration prunes the ensemble (SAEP, from three
@@ -40,41 +42,41 @@ import org.saepj.subnetwork.Spaces;
 public final class AdaNetSearch {
     private final SearchConfig config;
     private final CandidateExecutor executor;
-    private final Kernels kernels;
+    private final Backend backend;
     private final PruningCriterion criterion;
     private final Spaces spaces;
 
     /**
      * @param config the configuration
      * @param executor trains candidates
-     * @param kernels the kernels the networks use (recorded in the provenance)
+     * @param backend the backend the networks use (recorded in the provenance)
      */
-    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels) {
-        this(config, executor, kernels, Criteria.discover());
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Backend backend) {
+        this(config, executor, backend, Criteria.discover());
     }
 
     /**
      * @param config the configuration
      * @param executor trains candidates
-     * @param kernels the kernels the networks use (recorded in the provenance)
+     * @param backend the backend the networks use (recorded in the provenance)
      * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
      */
-    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels, Criteria criteria) {
-        this(config, executor, kernels, criteria, Spaces.discover());
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria) {
+        this(config, executor, backend, criteria, Spaces.discover());
     }
 
     /**
      * @param config the configuration
      * @param executor trains candidates
-     * @param kernels the kernels the networks use (recorded in the provenance)
+     * @param backend the backend the networks use (recorded in the provenance)
      * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
      * @param spaces where the configuration's search-space plug-in, if any, is found (registered with {@link Spaces#with} too)
      */
-    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Kernels kernels, Criteria criteria, Spaces spaces) {
+    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
         this.spaces = spaces;
         this.config = config;
         this.executor = executor;
-        this.kernels = kernels;
+        this.backend = backend;
         try {
             this.criterion = criteria.create(config.criterion());
         } catch (IllegalArgumentException e) {
@@ -116,8 +118,10 @@ public final class AdaNetSearch {
         String startedAt = resumeFrom != null ? resumeFrom.startedAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
         Dataset train = data.train();
-        int classes = train.classCount();
+        Task task = train.targets().task();
+        int classes = task.outputWidth(train.targets());
         int batch = config.batchSize();
+        Scoring scoring = new Scoring(task, task.loss(train.targets()), task.loss(data.selection().targets()), classes);
         SearchSpace generator;
         try {
             generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
@@ -200,7 +204,7 @@ public final class AdaNetSearch {
                     listener.warning(t, "candidate " + c.candidate().name() + " dropped: " + c.divergence().get());
                     continue;
                 }
-                if (c.trainLoss() > Math.log(classes) && !warnedAboveChance) {
+                if (c.trainLoss() > task.uninformedLoss(train.targets()) && !warnedAboveChance) {
                     // Finite but worse than a uniform guess: a learning rate too high, or too few steps to get past the
                     // start. The two need opposite cures, so the warning says what it saw and both, naming each option.
                     // Said once per search; every candidate's training loss is in the iteration records.
@@ -211,10 +215,10 @@ public final class AdaNetSearch {
                     Object shown = fromOption ? config.learningRate() : rate;
                     String cure = fromOption ? "lower --lr" : "lower its family's learningRate in the space file";
                     listener.warning(t, String.format(java.util.Locale.ROOT,
-                            "candidate %s ended training with loss %.4g after %d steps, worse than guessing uniformly"
-                                    + " (ln %d = %.4f): either the steps are too few to learn (raise --steps) or the learning"
-                                    + " rate %s is too high (%s)", c.candidate().name(), c.trainLoss(),
-                            config.stepsPerIteration(), classes, Math.log(classes), shown, cure));
+                            "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
+                                    + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
+                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(),
+                            task.uninformedGuess(train.targets()), shown, cure));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
                 unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));
@@ -222,7 +226,7 @@ public final class AdaNetSearch {
             // Options are scored independently, so scoring them in parallel gives the same numbers in the same order.
             IntStream indices = IntStream.range(0, unscored.size());
             List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
-                    .mapToObj(k -> evaluate(unscored.get(k), batches, data, objective, generator, classes)).toList();
+                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator)).toList();
             Option best = best(options);
             for (int i = 0; i < trained.size(); i++) {
                 TrainedCandidate c = trained.get(i);
@@ -240,7 +244,7 @@ public final class AdaNetSearch {
             }
             nextId += trained.size();
 
-            IterationRecord record = record(t, prunedIds, decision, candidateRecords, best, ensemble, data, classes,
+            IterationRecord record = record(t, prunedIds, decision, candidateRecords, best, ensemble, data, task,
                     iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9);
             records.add(record);
             listener.iterationFinished(record);
@@ -258,7 +262,7 @@ public final class AdaNetSearch {
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
         SearchResult result = new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
-                new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), kernels.name(), executor.describe(),
+                new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), backend.name(), executor.describe(),
                         config.threads(), startedAt), stoppedEarly);
         listener.searchFinished(result);
         return result;
@@ -281,20 +285,23 @@ public final class AdaNetSearch {
         return best;
     }
 
-    private Option evaluate(Option option, int[] batches, Partitions data, Objective objective, SearchSpace generator,
-                            int classes) {
+    /** What options are scored with: the task, its loss on the training and selection targets, the output width. */
+    private record Scoring(Task task, Loss train, Loss selection, int width) {
+    }
+
+    private Option evaluate(Option option, int[] batches, Scoring scoring, Objective objective, SearchSpace generator) {
         List<Member> members = option.members();
         double[] complexities = members.stream().mapToDouble(Member::complexity).toArray();
         double[] weights = config.mixture() == Mixture.LEARNED
-                ? MixtureWeights.fit(members.stream().map(Member::trainLogits).toList(), data.train().labels(), classes, batches,
-                        config.batchSize(), complexities, objective, generator.mixtureOptimizer())
+                ? MixtureWeights.fit(members.stream().map(Member::trainLogits).toList(), scoring.train(), scoring.width(),
+                        batches, config.batchSize(), complexities, objective, generator.mixtureOptimizer())
                 : MixtureWeights.uniform(members.size());
         double value = objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
-                data.selection().labels(), classes);
+                scoring.task(), scoring.selection());
         return new Option(option.name(), members, weights, value, option.candidateIndex());
     }
 
-    /** Recomputes a stored member's outputs: the same network, kernels and chunking give the same numbers. */
+    /** Recomputes a stored member's outputs: the same network, backend and chunking give the same numbers. */
     private static Member restore(SearchState.Snapshot s, Partitions data, List<Dataset> outputsOn, int classes) {
         List<float[]> logits = outputsOn.stream().map(d -> s.network().logits(d)).toList();
         s.network().releaseBuffers();
@@ -311,10 +318,10 @@ public final class AdaNetSearch {
     }
 
     private static IterationRecord record(int t, List<Integer> prunedIds, PruneDecision decision, List<CandidateRecord> candidates,
-                                          Option best, Ensemble ensemble, Partitions data, int classes, double trainSeconds,
+                                          Option best, Ensemble ensemble, Partitions data, Task task, double trainSeconds,
                                           double seconds) {
         double accuracy = ensemble.size() == 0 ? Double.NaN
-                : Logits.accuracy(Logits.combine(ensemble.testLogits(), ensemble.weights()), data.test().labels(), classes);
+                : task.headline(task.combine(ensemble.testLogits(), ensemble.weights()), data.test().targets());
         Diversity diversity = Diversity.of(ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new),
                 data.test().labels());
         return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),

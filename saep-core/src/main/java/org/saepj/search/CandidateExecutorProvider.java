@@ -3,7 +3,7 @@ package org.saepj.search;
 import java.util.Map;
 import java.util.Optional;
 import org.saepj.Providers;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
 
 /**
@@ -23,12 +23,12 @@ public interface CandidateExecutorProvider {
      * @param target where to run (a Spark master URL)
      * @param data how the remote side prepares the search's partitions
      * @param partitions this JVM's copy of them: the datasets the search's tasks name
-     * @param kernels the kernels this JVM computes with; the remote side must use the same ones for the same numbers
+     * @param backend the backend this JVM computes with; the remote side must use the same ones for the same numbers
      * @param settings the executor's own settings (Spark configuration keys), possibly none
      * @return the executor; the caller closes it
      * @throws org.saepj.SaepException when the target is malformed or cannot be reached
      */
-    CandidateExecutor open(String target, PartitionsRecipe data, Partitions partitions, Kernels kernels, Map<String, String> settings);
+    CandidateExecutor open(String target, PartitionsRecipe data, Partitions partitions, Backend backend, Map<String, String> settings);
 
     /**
      * @param id a provider's id ("spark")

@@ -3,8 +3,8 @@ package org.saepj.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.LocalExecutor;
 
@@ -23,7 +23,7 @@ public final class Experiment {
     }
 
     /**
-     * Runs with the local executor and the fastest kernels.
+     * Runs with the local executor and the fastest backend.
      *
      * @param config the configuration
      * @param data the loaded source
@@ -31,9 +31,9 @@ public final class Experiment {
      * @return one result per run (one, or K for K folds)
      */
     public static List<SearchResult> run(SearchConfig config, SourceData data, SearchListener listener) {
-        Kernels kernels = KernelsProvider.best();
-        try (CandidateExecutor executor = new LocalExecutor(config.threads(), kernels)) {
-            return run(config, data, executor, kernels, listener);
+        Backend backend = Backends.best();
+        try (CandidateExecutor executor = new LocalExecutor(config.threads(), backend)) {
+            return run(config, data, executor, backend, listener);
         }
     }
 
@@ -43,15 +43,15 @@ public final class Experiment {
      * @param config the configuration
      * @param data the loaded source
      * @param executor trains the candidates
-     * @param kernels the kernels the networks use
+     * @param backend the backend the networks use
      * @param listener progress events
      * @return one result per run
      */
-    public static List<SearchResult> run(SearchConfig config, SourceData data, CandidateExecutor executor, Kernels kernels,
+    public static List<SearchResult> run(SearchConfig config, SourceData data, CandidateExecutor executor, Backend backend,
                                          SearchListener listener) {
         List<SearchResult> results = new ArrayList<>();
         for (Partitions p : Partitions.prepare(config, data)) {
-            results.add(new AdaNetSearch(config, executor, kernels).run(p, info(config, data, p), listener));
+            results.add(new AdaNetSearch(config, executor, backend).run(p, info(config, data, p), listener));
         }
         return results;
     }

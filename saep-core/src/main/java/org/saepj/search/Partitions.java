@@ -8,9 +8,9 @@ import org.saepj.data.BinaryPair;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Pipeline;
-import org.saepj.data.split.StratifiedHoldout;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.subnetwork.Seeds;
+import org.saepj.task.Holdout;
 
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
@@ -53,11 +53,12 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
                 throw new SaepException("--folds " + config.folds() + " is more than the " + all.size() + " samples of "
                         + data.name());
             }
-            int[][] folds = StratifiedKFold.folds(all.labels(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
+            int[][] folds = all.targets().task().folds(all.targets(), config.folds(),
+                    Seeds.derive(config.seed(), Seeds.SPLITS, 0));
             return new Folds(config, all, folds, data.name());
         }
         if (test == null) {
-            StratifiedHoldout.Parts parts = StratifiedHoldout.split(train.labels(), config.testFraction(),
+            Holdout parts = train.targets().task().holdout(train.targets(), config.testFraction(),
                     Seeds.derive(config.seed(), Seeds.SPLITS, 1));
             Dataset kept = train.subset(parts.kept(), data.name() + "/train");
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
@@ -108,7 +109,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
     private static Partitions finish(SearchConfig config, Dataset train, Dataset test, String description) {
         Dataset selection = null;
         if (!config.selection().isTrain()) {
-            StratifiedHoldout.Parts parts = StratifiedHoldout.split(train.labels(), config.selection().holdoutFraction(),
+            Holdout parts = train.targets().task().holdout(train.targets(), config.selection().holdoutFraction(),
                     Seeds.derive(config.seed(), Seeds.SPLITS, 2));
             selection = train.subset(parts.heldOut(), train.name() + "/selection");
             train = train.subset(parts.kept(), train.name());

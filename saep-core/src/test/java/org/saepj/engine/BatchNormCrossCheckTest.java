@@ -1,5 +1,7 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -75,7 +77,7 @@ class BatchNormCrossCheckTest {
         float[] initialState = net.state().clone();
         float[] trainLogits = net.forward(x, BATCH, true).clone();
         net.setState(initialState); // that pass moved the statistics: the one of the gradient step must start afresh
-        float loss = net.lossAndGradients(x, labels, BATCH);
+        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] state = net.state();
         float[] evalLogits = net.forward(x, BATCH).clone();

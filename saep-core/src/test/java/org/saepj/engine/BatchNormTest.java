@@ -1,5 +1,9 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
+import org.saepj.task.SoftmaxCrossEntropy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -58,7 +62,7 @@ class BatchNormTest {
             }
             float[] x = GradientCheckTest.awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2, 1};
-            net.lossAndGradients(x, labels, BATCH);
+            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
             float[] grads = net.gradients().clone();
             float h = 3e-3f;
             for (int p = 0; p < params.length; p++) {
@@ -82,7 +86,7 @@ class BatchNormTest {
         float[] x = GradientCheckTest.awayFromKinks(BATCH * 5, new SplittableRandom(4));
         float[] before = net.forward(x, BATCH).clone();
         assertThat(net.state()).containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1);
-        net.trainStep(x, new int[] {0, 1, 2, 0}, BATCH, new OptimizerSpec.Adam(0.01f).create(net.parameterCount()));
+        net.trainStep(x, ClassificationTask.crossEntropy(new int[] {0, 1, 2, 0}, net.architecture().classes()), BATCH, new OptimizerSpec.Adam(0.01f).create(net.parameterCount()));
         assertThat(net.state()).isNotEqualTo(new float[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1});
         assertThat(net.forward(x, BATCH)).isNotEqualTo(before);
         Network replica = net.replica();

@@ -1,5 +1,9 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
+import org.saepj.task.SoftmaxCrossEntropy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -161,7 +165,7 @@ class GradientCheckTest {
             SplittableRandom rng = new SplittableRandom(12);
             float[] x = awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2};
-            net.lossAndGradients(x, labels, BATCH);
+            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
             float[] grads = net.gradients().clone();
             float[] params = net.parameters();
             float h = 3e-3f;

@@ -1,5 +1,9 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
+import org.saepj.task.SoftmaxCrossEntropy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -149,7 +153,7 @@ class LayerGraphTest {
             SplittableRandom rng = new SplittableRandom(12);
             float[] x = GradientCheckTest.awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 3, 2};
-            net.lossAndGradients(x, labels, BATCH);
+            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
             float[] grads = net.gradients().clone();
             float[] params = net.parameters();
             float h = 3e-3f;
@@ -179,10 +183,10 @@ class LayerGraphTest {
                 labels[i] = rng.nextInt(arch.classes());
             }
             Optimizer opt = new OptimizerSpec.Adam(0.01f).create(net.parameterCount());
-            float first = net.trainStep(x, labels, batch, opt);
+            float first = net.trainStep(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), batch, opt);
             float last = first;
             for (int s = 0; s < 60; s++) {
-                last = net.trainStep(x, labels, batch, opt);
+                last = net.trainStep(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), batch, opt);
             }
             assertThat(last).as(arch + ": loss after 60 steps on one batch").isLessThan(first / 2);
         }
@@ -200,7 +204,7 @@ class LayerGraphTest {
         for (int round = 0; round < 30 && best >= 64; round++) {
             long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
             for (int s = 0; s < 400; s++) {
-                net.trainStep(x, labels, 64, opt);
+                net.trainStep(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), 64, opt);
             }
             best = Math.min(best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
         }

@@ -1,5 +1,7 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -74,7 +76,7 @@ class PyTorchCrossCheckTest {
             labels[i] = rng.nextInt(arch.classes());
         }
         float[] ourLogits = net.forward(x, BATCH).clone();
-        float ourLoss = net.lossAndGradients(x, labels, BATCH);
+        float ourLoss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] ourGrads = net.gradients();
 
         try (NDManager m = manager.newSubManager()) {

@@ -1,5 +1,7 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -75,7 +77,7 @@ class ShippedLayersCrossCheckTest {
             labels[i] = rng.nextInt(5);
         }
         float[] trainLogits = net.forward(x, BATCH, true).clone();
-        float loss = net.lossAndGradients(x, labels, BATCH);
+        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] evalLogits = net.forward(x, BATCH).clone();
         float[] mask = mask(net, BATCH * 3 * 3 * 4);
@@ -141,7 +143,7 @@ class ShippedLayersCrossCheckTest {
         }
         float[] params = net.parameters();
         float[] trainLogits = net.forward(x, BATCH, true).clone();
-        float loss = net.lossAndGradients(x, labels, BATCH);
+        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] evalLogits = net.forward(x, BATCH).clone();
         try (NDManager m = manager.newSubManager()) {

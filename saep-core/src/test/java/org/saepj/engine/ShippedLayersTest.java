@@ -1,5 +1,9 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
+
+import org.saepj.task.SoftmaxCrossEntropy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,7 +68,7 @@ class ShippedLayersTest {
             SplittableRandom rng = new SplittableRandom(42);
             float[] x = GradientCheckTest.awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2, 1};
-            net.lossAndGradients(x, labels, BATCH);
+            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
             float[] grads = net.gradients().clone();
             float[] params = net.parameters();
             float h = 3e-3f;
@@ -105,7 +109,7 @@ class ShippedLayersTest {
                 List.of(new DropoutKind.Spec(0.25), new DenseKind.Spec(2))));
         Network stepped = new Network(trainable, KernelsProvider.scalar()).initialize(5);
         float[] before = stepped.forward(x, 2, true).clone();
-        stepped.trainStep(x, new int[] {0, 1}, 2, new OptimizerSpec.RmsProp(0.01f).create(stepped.parameterCount()));
+        stepped.trainStep(x, ClassificationTask.crossEntropy(new int[] {0, 1}, stepped.architecture().classes()), 2, new OptimizerSpec.RmsProp(0.01f).create(stepped.parameterCount()));
         assertThat(stepped.forward(x, 2, true)).as("a new mask after a step").isNotEqualTo(before);
     }
 

@@ -29,6 +29,7 @@ class TrainingAllocationTest {
             y[i] = i % 10;
         }
         Dataset d = new Dataset("t", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        org.saepj.task.Loss loss = d.targets().task().loss(d.targets());
         for (Architecture arch : List.of(Architecture.DenseStack.dnn(d.shape(), 2, 32, 10),
                 new Architecture.DenseStack(d.shape(), new int[] {512}, 10))) {
             Network net = new Network(arch, KernelsProvider.best()).initialize(1);
@@ -42,7 +43,7 @@ class TrainingAllocationTest {
                     for (int i = 0; i < 64; i++) {
                         idx[i] = (s * 64 + i) % n;
                     }
-                    net.trainStep(d, idx, batch, opt);
+                    net.trainStep(d, loss, idx, batch, opt);
                 }
                 best = Math.min(best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
             }

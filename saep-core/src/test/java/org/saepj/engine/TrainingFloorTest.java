@@ -42,12 +42,13 @@ class TrainingFloorTest {
 
     private static double trainAndTest(Network net, OptimizerSpec spec, Dataset train, Dataset test, int steps) {
         Optimizer opt = spec.create(net.parameterCount());
+        org.saepj.task.Loss loss = train.targets().task().loss(train.targets());
         BatchStream stream = new BatchStream(train.size(), 64, 3);
         int[] idx = new int[64];
         float[] x = new float[64 * train.featureSize()];
         for (int s = 0; s < steps; s++) {
             stream.next(idx);
-            net.trainStep(train, idx, x, opt);
+            net.trainStep(train, loss, idx, x, opt);
         }
         return Logits.accuracy(net.logits(test), test.labels(), 10);
     }

@@ -1,5 +1,7 @@
 package org.saepj.fuzz;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -241,12 +243,12 @@ class ReaderFuzzTest {
         Path ensemble = dir.resolve("ensemble");
         byte[] manifest = validManifest(ensemble);
         byte[] params = Files.readAllBytes(ensemble.resolve("member-0.params"));
-        assertThat(sensible(SavedEnsemble.load(ensemble, KernelsProvider.scalar()))).as("positive control").isTrue();
+        assertThat(sensible(SavedEnsemble.load(ensemble, Backends.scalar()))).as("positive control").isTrue();
         Fuzz.Tally t = Fuzz.cases("manifest", 14, 2000, (rng, id, tally) -> {
             boolean mutateParams = rng.nextInt(4) == 0;
             write("ensemble/manifest.json", mutateParams ? manifest : Fuzz.mutate(manifest, rng));
             write("ensemble/member-0.params", mutateParams ? Fuzz.mutate(params, rng) : params);
-            tally.run(id, () -> SavedEnsemble.load(ensemble, KernelsProvider.scalar()), ReaderFuzzTest::sensible);
+            tally.run(id, () -> SavedEnsemble.load(ensemble, Backends.scalar()), ReaderFuzzTest::sensible);
         });
         assertClean(t);
     }

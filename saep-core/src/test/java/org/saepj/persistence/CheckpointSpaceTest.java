@@ -1,5 +1,7 @@
 package org.saepj.persistence;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
@@ -42,14 +43,14 @@ class CheckpointSpaceTest {
         Partitions p = Partitions.prepare(config, data).get(0);
         int[] n = {0};
         SearchResult full;
-        try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
-            AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best());
+        try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+            AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best());
             full = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, null, state -> {
                 if (n[0]++ == 1) {
                     new SearchCheckpoint(dir.resolve("run"), data.sha256()).save(state);
                 }
             });
-            SearchState state = SearchCheckpoint.load(dir.resolve("run"), KernelsProvider.best(), data.sha256());
+            SearchState state = SearchCheckpoint.load(dir.resolve("run"), Backends.best(), data.sha256());
             assertThat(state.members()).isNotEmpty().allSatisfy(m -> {
                 assertThat(m.candidate().complexity()).isEqualTo(Complexity.PARAMETERS);
                 assertThat(m.candidate().architecture().toString()).isEqualTo("conv4x5-pool-conv6-pool-8-10");
@@ -58,7 +59,7 @@ class CheckpointSpaceTest {
             assertThat(resumed.metrics().testLoss()).isEqualTo(full.metrics().testLoss());
         }
         SearchExport.of(full, p, -1).save(dir.resolve("ensemble"));
-        SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), KernelsProvider.best());
+        SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), Backends.best());
         assertThat(((org.saepj.engine.Architecture.ConvNet) loaded.manifest().members().get(0).architecture()).blocks()).hasSize(2);
         assertThat(loaded.logits(p.test())).isEqualTo(org.saepj.ensemble.Logits.combine(full.ensemble().testLogits(), full.ensemble().weights()));
     }

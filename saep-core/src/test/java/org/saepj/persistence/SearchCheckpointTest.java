@@ -1,5 +1,7 @@
 package org.saepj.persistence;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,6 @@ import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
@@ -43,15 +44,15 @@ class SearchCheckpointTest {
             SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(240).method("pie").mixture(mixture)
                     .model(variant.equals("linear") ? ModelKind.LINEAR : ModelKind.DNN).seed(3).threads(2).build();
             Partitions p = Partitions.prepare(config, source).get(0);
-            try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
-                AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best());
+            try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+                AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best());
                 // Keep the checkpoint of every iteration in its own directory.
                 int[] k = {0};
                 SearchResult full = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, null,
                         state -> new SearchCheckpoint(dir.resolve(variant + "-after-" + (++k[0])), source.sha256()).save(state));
                 assertThat(k[0]).isEqualTo(6);
                 for (int t = 1; t <= 6; t++) {
-                    SearchState state = SearchCheckpoint.load(dir.resolve(variant + "-after-" + t), KernelsProvider.best(), source.sha256());
+                    SearchState state = SearchCheckpoint.load(dir.resolve(variant + "-after-" + t), Backends.best(), source.sha256());
                     assertThat(state.nextIteration()).isEqualTo(t);
                     SearchResult resumed = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, state,
                             s -> { });
@@ -87,11 +88,11 @@ class SearchCheckpointTest {
 
     @Test
     void missingAndCorruptCheckpointsAreClearErrors() throws Exception {
-        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best(), null)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, Backends.best(), null)).isInstanceOf(SaepException.class)
                 .hasMessageContaining("no checkpoint to resume from");
         Files.createDirectories(dir.resolve("checkpoint"));
         Files.writeString(dir.resolve("checkpoint").resolve("state.json"), "{\"formatVersion\": 1, \"members\": [");
-        assertThatThrownBy(() -> SearchCheckpoint.load(dir, KernelsProvider.best(), null)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> SearchCheckpoint.load(dir, Backends.best(), null)).isInstanceOf(SaepException.class)
                 .hasMessageContaining("corrupt checkpoint");
         assertThat(List.of(SearchCheckpoint.exists(dir))).containsExactly(true);
     }

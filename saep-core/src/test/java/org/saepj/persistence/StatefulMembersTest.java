@@ -1,5 +1,7 @@
 package org.saepj.persistence;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,15 +91,15 @@ class StatefulMembersTest {
         Spaces spaces = Spaces.discover().with(new BatchNormSpace.Provider());
         int[] n = {0};
         SearchResult full;
-        try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
-            AdaNetSearch search = new AdaNetSearch(config, executor, KernelsProvider.best(), Criteria.discover(),
+        try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+            AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best(), Criteria.discover(),
                     spaces);
             full = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, null, state -> {
                 if (n[0]++ == 1) {
                     new SearchCheckpoint(dir.resolve("run"), data.sha256()).save(state);
                 }
             });
-            SearchState state = SearchCheckpoint.load(dir.resolve("run"), KernelsProvider.best(), data.sha256());
+            SearchState state = SearchCheckpoint.load(dir.resolve("run"), Backends.best(), data.sha256());
             assertThat(state.members()).isNotEmpty().allSatisfy(m -> assertThat(m.network().state()).isNotEmpty()
                     .isNotEqualTo(new Network(m.network().architecture(), KernelsProvider.best()).state()));
             SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state,
@@ -110,7 +112,7 @@ class StatefulMembersTest {
             assertThat(files.filter(f -> f.toString().endsWith(".params"))).isNotEmpty()
                     .allSatisfy(f -> assertThat(Files.readAllBytes(f)[7]).isEqualTo((byte) 2));
         }
-        SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), KernelsProvider.best());
+        SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), Backends.best());
         assertThat(loaded.logits(p.test())).isEqualTo(Logits.combine(full.ensemble().testLogits(),
                 full.ensemble().weights()));
         List<Network> nets = loaded.networks();

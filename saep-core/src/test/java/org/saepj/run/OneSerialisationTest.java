@@ -1,5 +1,7 @@
 package org.saepj.run;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.persistence.MemberRecord;
@@ -47,9 +48,9 @@ class OneSerialisationTest {
         SearchConfig config = SearchConfig.builder().method("pie").iterations(4).totalSteps(80).seed(5).threads(2).build();
         Partitions p = Partitions.prepare(config, data).get(0);
         SearchResult r;
-        try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
+        try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
             SearchCheckpoint checkpoint = new SearchCheckpoint(dir.resolve("run"), data.sha256());
-            r = new AdaNetSearch(config, executor, KernelsProvider.best()).run(p, Experiment.info(config, data, p), SearchListener.NONE,
+            r = new AdaNetSearch(config, executor, Backends.best()).run(p, Experiment.info(config, data, p), SearchListener.NONE,
                     null, checkpoint);
         }
         RunOutputs.write(dir.resolve("run"), r, p, -1);
@@ -76,7 +77,7 @@ class OneSerialisationTest {
         assertThat(JSON.valueToTree(back.iterations()).equals(JSON.valueToTree(r.iterations()))).isTrue();
         assertThat(JSON.valueToTree(back.config()).equals(JSON.valueToTree(r.config()))).isTrue();
         assertThat(back.provenance()).isEqualTo(r.provenance());
-        List<MemberRecord> saved = SavedEnsemble.load(dir.resolve("run/ensemble"), KernelsProvider.best()).manifest().members().stream()
+        List<MemberRecord> saved = SavedEnsemble.load(dir.resolve("run/ensemble"), Backends.best()).manifest().members().stream()
                 .map(m -> new MemberRecord(m.id(), m.iteration(), m.name(), m.seed(), m.architecture(), m.optimizer(), m.complexity(),
                         m.weight(), m.parameters(), null, null)).toList();
         assertThat(saved).isEqualTo(back.members());

@@ -1,5 +1,7 @@
 package org.saepj.search;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.execution.TrainedCandidate;
@@ -38,7 +39,7 @@ class DivergenceTest {
                 warnings.add(iteration + ": " + message);
             }
         };
-        try (LocalExecutor local = new LocalExecutor(2, KernelsProvider.best())) {
+        try (LocalExecutor local = new LocalExecutor(2, Backends.best())) {
             // The third call (iteration 2) reports every candidate as diverged, as a NaN loss would.
             CandidateExecutor failing = new CandidateExecutor() {
                 private int calls;
@@ -62,7 +63,7 @@ class DivergenceTest {
                 public void close() {
                 }
             };
-            SearchResult r = new AdaNetSearch(config, failing, KernelsProvider.best()).run(p, Experiment.info(config, source, p), listener);
+            SearchResult r = new AdaNetSearch(config, failing, Backends.best()).run(p, Experiment.info(config, source, p), listener);
             IterationRecord before = r.iterations().get(1);
             IterationRecord failed = r.iterations().get(2);
             assertThat(failed.selected()).isEqualTo("keep");

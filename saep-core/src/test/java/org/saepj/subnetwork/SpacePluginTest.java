@@ -1,5 +1,7 @@
 package org.saepj.subnetwork;
 
+import org.saepj.engine.Backends;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.pruning.Criteria;
@@ -37,8 +38,8 @@ class SpacePluginTest {
         Partitions p = Partitions.prepare(config, data).get(0);
         Spaces spaces = Spaces.discover().with(new WideningSpace.Provider());
         SearchResult r;
-        try (LocalExecutor executor = new LocalExecutor(2, KernelsProvider.best())) {
-            r = new AdaNetSearch(config, executor, KernelsProvider.best(), Criteria.discover(), spaces)
+        try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+            r = new AdaNetSearch(config, executor, Backends.best(), Criteria.discover(), spaces)
                     .run(p, Experiment.info(config, data, p), SearchListener.NONE);
         }
         assertThat(r.iterations()).extracting(it -> it.candidates().get(0).name()).containsExactly("wide-4", "wide-6", "wide-8");

@@ -16,17 +16,17 @@ final class CandidateTask implements Serializable {
     final int batchSize;
     final SearchData.Role train;
     final SearchData.Role[] outputsOn;
-    /** The driver's kernels: an executor computing with others would give other numbers. */
-    final String kernels;
+    /** The driver's backend: an executor computing with another would give other numbers. */
+    final String backend;
 
     CandidateTask(int index, String candidateJson, int[] batches, int batchSize, SearchData.Role train, SearchData.Role[] outputsOn,
-                  String kernels) {
+                  String backend) {
         this.index = index;
         this.candidateJson = candidateJson;
         this.batches = batches;
         this.batchSize = batchSize;
         this.train = train;
         this.outputsOn = outputsOn;
-        this.kernels = kernels;
+        this.backend = backend;
     }
 }

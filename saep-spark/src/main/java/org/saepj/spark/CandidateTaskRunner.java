@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateTrainer;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingProgress;
@@ -26,9 +26,9 @@ final class CandidateTaskRunner {
     }
 
     static CandidateOutcome run(CandidateTask task, SearchData data) {
-        Kernels kernels = KernelsProvider.best();
-        if (!kernels.name().equals(task.kernels)) {
-            throw new SaepException("this executor computes with the " + kernels.name() + " kernels, the driver with " + task.kernels
+        Backend backend = Backends.best();
+        if (!backend.name().equals(task.backend)) {
+            throw new SaepException("this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
                     + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
                     + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }
@@ -45,7 +45,7 @@ final class CandidateTaskRunner {
         }
         TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn);
         // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
-        TrainedCandidate t = new CandidateTrainer(kernels).train(training, TrainingProgress.NONE, 1, null);
+        TrainedCandidate t = new CandidateTrainer(backend).train(training, TrainingProgress.NONE, 1, null);
         return new CandidateOutcome(t.network().parameters(), t.network().state(), t.trainLoss(),
                 t.divergence().orElse(null),
                 t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds());

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.run.RunDirectory;
 import org.saepj.run.SearchLog;
@@ -27,17 +27,17 @@ final class GridTaskRunner {
         SearchConfig config = task.run.config();
         SourceData data = task.run.load();
         Partitions p = task.run.prepare(data);
-        Kernels kernels = KernelsProvider.best();
+        Backend backend = Backends.best();
         Path dir = null;
         try {
             dir = Files.createTempDirectory("saep-grid-" + task.name + "-");
             Path runDir = dir.resolve(task.name);
-            RunDirectory run = RunDirectory.open(runDir, false, kernels, data.sha256());
+            RunDirectory run = RunDirectory.open(runDir, false, backend, data.sha256());
             // the same search.log the local executor's run gets
-            try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels);
+            try (LocalExecutor executor = new LocalExecutor(config.threads(), backend);
                  SearchLog log = new SearchLog(runDir.resolve("search.log"))) {
                 log.log("config " + config);
-                run.complete(config, p, Experiment.info(config, data, p), executor, kernels, log, task.run.foldIndex());
+                run.complete(config, p, Experiment.info(config, data, p), executor, backend, log, task.run.foldIndex());
             }
             return RunArchive.pack(runDir);
         } catch (IOException e) {

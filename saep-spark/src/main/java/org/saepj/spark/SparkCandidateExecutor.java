@@ -11,7 +11,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.ensemble.Logits;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
@@ -36,19 +36,19 @@ import org.saepj.search.PartitionsRecipe;
 public final class SparkCandidateExecutor implements CandidateExecutor {
     private final JavaSparkContext spark;
     private final Partitions partitions;
-    private final Kernels kernels;
+    private final Backend backend;
     private final Broadcast<SearchData> data;
 
     /**
      * @param spark a running context, stopped by {@link #close}
      * @param recipe how executors prepare the search's partitions
      * @param partitions the driver's copy, whose datasets the search's tasks name
-     * @param kernels the driver's kernels, for the networks it rebuilds and the check that executors use the same
+     * @param backend the driver's backend, for the networks it rebuilds and the check that executors use the same
      */
-    public SparkCandidateExecutor(JavaSparkContext spark, PartitionsRecipe recipe, Partitions partitions, Kernels kernels) {
+    public SparkCandidateExecutor(JavaSparkContext spark, PartitionsRecipe recipe, Partitions partitions, Backend backend) {
         this.spark = spark;
         this.partitions = partitions;
-        this.kernels = kernels;
+        this.backend = backend;
         this.data = spark.broadcast(new SearchData(recipe));
     }
 
@@ -94,11 +94,11 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
             throw new SaepException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
         }
         return new CandidateTask(t.index(), json, t.batches(), t.batchSize(), SearchData.Role.of(partitions, t.train()), outputs,
-                kernels.name());
+                backend.name());
     }
 
     private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {
-        Network net = new Network(t.candidate().architecture(), kernels);
+        Network net = backend.network(t.candidate().architecture());
         net.setParameters(o.parameters);
         net.setState(o.state);
         List<float[]> logits = List.of(o.logits);

@@ -1,7 +1,7 @@
 package org.saepj.spark;
 
 import java.util.Map;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.search.CandidateExecutorProvider;
 import org.saepj.search.Partitions;
@@ -15,7 +15,7 @@ public final class SparkCandidates implements CandidateExecutorProvider {
     }
 
     @Override
-    public CandidateExecutor open(String master, PartitionsRecipe data, Partitions partitions, Kernels kernels, Map<String, String> settings) {
-        return new SparkCandidateExecutor(SparkContexts.start(master, "SAEP-J search", settings), data, partitions, kernels);
+    public CandidateExecutor open(String master, PartitionsRecipe data, Partitions partitions, Backend backend, Map<String, String> settings) {
+        return new SparkCandidateExecutor(SparkContexts.start(master, "SAEP-J search", settings), data, partitions, backend);
     }
 }

@@ -4,12 +4,12 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.saepj.SaepException;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 
 /**
  * Starts the Spark context behind {@code --spark MASTER}, for a grid and for a search alike: the UI off; on a
  * machine-local master bound to 127.0.0.1 and with this JVM's class path for the executors; the executors started
- * with the Vector API when this JVM has it, so they compute with the same kernels (the same numbers). Then waits until
+ * with the Vector API when this JVM has it, so they compute with the same backend (the same numbers). Then waits until
  * an executor has registered, so a master that cannot be reached is one error within {@value #DEFAULT_WAIT_SECONDS} s
  * ({@code --spark-conf saep.registrationTimeout=SECONDS}), not a hang.
  */
@@ -53,7 +53,7 @@ final class SparkContexts {
                 conf.set(e.getKey(), e.getValue());
             }
         }
-        if (KernelsProvider.vectorAvailable()) {
+        if (Backends.vectorAvailable()) {
             String options = conf.get(EXECUTOR_OPTIONS, "");
             if (!options.contains("jdk.incubator.vector")) {
                 conf.set(EXECUTOR_OPTIONS, (options + " " + VECTOR).strip());

@@ -3,7 +3,7 @@ package org.saepj.cli.command;
 import java.nio.file.Path;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.output.OutputFile;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 import org.saepj.export.OnnxExport;
 import org.saepj.persistence.SavedEnsemble;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ public final class ExportCommand implements Runnable {
             throw new UsageError("--format must be onnx, got '" + format + "'");
         }
         OutputFile target = OutputFile.check(out, model, overwrite, "the export", "ensemble.onnx");
-        SavedEnsemble ensemble = SavedEnsemble.load(model, KernelsProvider.best());
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
         byte[] graph = OnnxExport.toBytes(ensemble);
         spec.commandLine().getOut().flush();
         target.write(o -> o.write(graph));

@@ -3,7 +3,7 @@ package org.saepj.cli.command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.saepj.cli.display.Json;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 import org.saepj.run.Inspection;
 import org.saepj.run.PruningHistory;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ public final class InspectCommand implements Runnable {
 
     @Override
     public void run() {
-        Inspection in = Inspection.of(dir, KernelsProvider.best());
+        Inspection in = Inspection.of(dir, Backends.best());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(Json.pretty(Json.MAPPER.valueToTree(in)));

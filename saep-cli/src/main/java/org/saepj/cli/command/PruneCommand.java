@@ -15,7 +15,7 @@ import org.saepj.cli.option.TargetSize;
 import org.saepj.cli.output.OutputDirectory;
 import org.saepj.cli.output.RealPaths;
 import org.saepj.data.Dataset;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.pruning.Criteria;
@@ -118,7 +118,7 @@ public final class PruneCommand implements Runnable {
             return;
         }
         ModelForm f = target.model;
-        SavedEnsemble ensemble = SavedEnsemble.load(f.model, KernelsProvider.best());
+        SavedEnsemble ensemble = SavedEnsemble.load(f.model, Backends.best());
         if (RealPaths.overlap(f.model, f.out)) {
             throw new UsageError("--out " + f.out + " is, holds or lies inside the --model directory: the pruned ensemble must not"
                     + " replace or go into the one it is read from");

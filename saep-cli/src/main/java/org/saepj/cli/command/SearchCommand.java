@@ -22,8 +22,8 @@ import org.saepj.cli.output.Preflight;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.EngineWarmup;
 import org.saepj.execution.LocalExecutor;
@@ -100,19 +100,19 @@ public final class SearchCommand implements Runnable {
 
     /** A search, fresh (a claim on its directory, opened once everything is checked) or resumed (no claim). */
     private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
-        Kernels kernels = KernelsProvider.best();
-        // The other core compiles the kernels while this one reads and checksums the data; with --spark the
+        Backend backend = Backends.best();
+        // The other core compiles the backend while this one reads and checksums the data; with --spark the
         // candidates train on the executors, and this JVM's cores are the Spark context's and the data's.
-        EngineWarmup warmup = spark.enabled() ? EngineWarmup.none() : EngineWarmup.forSearch(config, kernels);
+        EngineWarmup warmup = spark.enabled() ? EngineWarmup.none() : EngineWarmup.forSearch(config, backend);
         try {
-            searchIn(dir, claim, stdout, inv, config, kernels, warmup);
+            searchIn(dir, claim, stdout, inv, config, backend, warmup);
         } finally {
             warmup.close();
         }
     }
 
     private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config,
-                          Kernels kernels, EngineWarmup warmup) {
+                          Backend backend, EngineWarmup warmup) {
         SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
@@ -123,7 +123,7 @@ public final class SearchCommand implements Runnable {
         List<Partitions> partitions = RunOptions.partitions(config, source);
         Preflight.check(config, partitions.get(0), dir);
         if (claim == null) {
-            searchChecked(dir, stdout, config, kernels, warmup, source, partitions);
+            searchChecked(dir, stdout, config, backend, warmup, source, partitions);
             return;
         }
         try (OutputDirectory output = claim.open()) {
@@ -131,11 +131,11 @@ public final class SearchCommand implements Runnable {
             inv.withData(source).save(dir);
             output.started();
             OutputDirectory.noteKept(dir, spec.commandLine().getErr());
-            searchChecked(dir, stdout, config, kernels, warmup, source, partitions);
+            searchChecked(dir, stdout, config, backend, warmup, source, partitions);
         }
     }
 
-    private void searchChecked(Path dir, PrintWriter stdout, SearchConfig config, Kernels kernels, EngineWarmup warmup,
+    private void searchChecked(Path dir, PrintWriter stdout, SearchConfig config, Backend backend, EngineWarmup warmup,
                                SourceData source, List<Partitions> partitions) {
         if (!run.quiet) {
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
@@ -149,7 +149,7 @@ public final class SearchCommand implements Runnable {
         }
         warmup.close(); // the search needs both cores from here on
         List<RunSummary> results = spark.enabled() && partitions.size() > 1 ? foldsOnCluster(config, source, dir, stdout)
-                : searchHere(config, source, partitions, dir, kernels, stdout);
+                : searchHere(config, source, partitions, dir, backend, stdout);
         if (results.size() > 1) {
             FoldsReport summary = FoldsReport.of(config, results);
             summary.writeHtml(dir.resolve("report.html"));
@@ -162,11 +162,11 @@ public final class SearchCommand implements Runnable {
     }
 
     /** The candidates trained by the local executor, or by Spark's with --spark. */
-    private CandidateExecutor candidateExecutor(SearchConfig config, SourceData source, Partitions p, Kernels kernels) {
+    private CandidateExecutor candidateExecutor(SearchConfig config, SourceData source, Partitions p, Backend backend) {
         if (!spark.enabled()) {
-            return new LocalExecutor(config.threads(), kernels);
+            return new LocalExecutor(config.threads(), backend);
         }
-        return spark.candidates(new PartitionsRecipe(spark.recipe(dataOptions, run.test, source), config, -1), p, kernels);
+        return spark.candidates(new PartitionsRecipe(spark.recipe(dataOptions, run.test, source), config, -1), p, backend);
     }
 
     /** --folds K --spark: each fold's whole search a Spark task, its directory written here as it comes back. */
@@ -187,10 +187,10 @@ public final class SearchCommand implements Runnable {
         }
     }
 
-    private List<RunSummary> searchHere(SearchConfig config, SourceData source, List<Partitions> partitions, Path dir, Kernels kernels,
+    private List<RunSummary> searchHere(SearchConfig config, SourceData source, List<Partitions> partitions, Path dir, Backend backend,
                                         PrintWriter stdout) {
         List<RunSummary> results = new ArrayList<>();
-        try (CandidateExecutor executor = candidateExecutor(config, source, partitions.get(0), kernels);
+        try (CandidateExecutor executor = candidateExecutor(config, source, partitions.get(0), backend);
              InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
             for (int k = 0; k < partitions.size(); k++) {
                 Partitions p = partitions.get(k);
@@ -203,7 +203,7 @@ public final class SearchCommand implements Runnable {
                     stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
                     continue;
                 }
-                RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), kernels, source.sha256());
+                RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), backend, source.sha256());
                 interrupts.guard(searchRun.checkpointWriting());
                 SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
@@ -217,7 +217,7 @@ public final class SearchCommand implements Runnable {
                     if (state != null) {
                         progress.resumedAfter(state.records());
                     }
-                    r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, kernels, progress, folded ? k : -1);
+                    r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, backend, progress, folded ? k : -1);
                 }
                 results.add(RunSummary.of(r));
                 stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.subnetwork.ModelKind;
 import picocli.CommandLine.Option;
@@ -40,7 +40,7 @@ public final class ModelOptions {
             throw new UsageError("--model " + model + ": expected a saved ensemble's directory (OUT/ensemble of a"
                     + " search), not a search space: dnn, cnn and linear are search's --model");
         }
-        return SavedEnsemble.load(model, KernelsProvider.best());
+        return SavedEnsemble.load(model, Backends.best());
     }
 
     /**

@@ -8,7 +8,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.source.RemoteFileSystems;
 import org.saepj.data.source.RemoteFiles;
 import org.saepj.data.source.SourceRecipe;
-import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.GridExecutorProvider;
@@ -83,12 +83,12 @@ public final class SparkOptions {
     /**
      * @param data how executors prepare the search's partitions
      * @param partitions this JVM's copy of them
-     * @param kernels the kernels this JVM computes with
+     * @param backend the backend this JVM computes with
      * @return an executor training each candidate as a Spark task
      */
-    public CandidateExecutor candidates(PartitionsRecipe data, Partitions partitions, Kernels kernels) {
+    public CandidateExecutor candidates(PartitionsRecipe data, Partitions partitions, Backend backend) {
         CandidateExecutorProvider provider = CandidateExecutorProvider.find("spark").orElseThrow(SparkOptions::missingModule);
-        return provider.open(master, data, partitions, kernels, settings);
+        return provider.open(master, data, partitions, backend, settings);
     }
 
     private static UsageError missingModule() {

@@ -1,4 +1,4 @@
-package org.saepj.engine;
+package org.saepj.task;
 
 /**
  * Softmax cross-entropy averaged over the batch, computed stably (the row maximum is subtracted), with its
@@ -17,16 +17,31 @@ public final class SoftmaxCrossEntropy {
      * @return the mean loss over the batch
      */
     public static float lossAndGradient(float[] logits, int[] labels, int batch, int classes, float[] grad) {
+        return lossAndGradient(logits, labels, null, batch, classes, grad);
+    }
+
+    /**
+     * @param logits {@code batch × classes}
+     * @param labels class index of every sample the rows name
+     * @param rows the label row of each sample of the batch, or null for the first {@code batch} labels in order
+     * @param batch the number of samples
+     * @param classes the number of classes
+     * @param grad receives the gradient with respect to the logits, or null
+     * @return the mean loss over the batch
+     */
+    public static float lossAndGradient(float[] logits, int[] labels, int[] rows, int batch, int classes,
+                                        float[] grad) {
         double total = 0;
         float invBatch = 1f / batch;
         for (int b = 0; b < batch; b++) {
             int base = b * classes;
             double logSum = logSumExp(logits, base, classes);
-            total += logSum - logits[base + labels[b]];
+            int y = labels[rows == null ? b : rows[b]];
+            total += logSum - logits[base + y];
             if (grad != null) {
                 for (int j = 0; j < classes; j++) {
                     float p = (float) Math.exp(logits[base + j] - logSum);
-                    grad[base + j] = (p - (j == labels[b] ? 1f : 0f)) * invBatch;
+                    grad[base + j] = (p - (j == y ? 1f : 0f)) * invBatch;
                 }
             }
         }

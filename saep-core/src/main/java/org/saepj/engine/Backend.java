@@ -1,0 +1,18 @@
+package org.saepj.engine;
+
+/**
+ * Where networks train and run: the seam between the search and the numeric engine. Code outside the engine asks a
+ * backend for networks and records its name; it never sees the kernels behind it. The default is the Vector API
+ * engine ({@link Backends#best()}); a backend's name is recorded in every result, and a resumed or distributed run
+ * refuses to mix backends, since their numbers differ in the last bits.
+ */
+public interface Backend {
+    /** @return the backend's name, recorded in provenance ("vector", "scalar") */
+    String name();
+
+    /**
+     * @param architecture what to build
+     * @return an untrained network of that architecture on this backend (call {@link Network#initialize})
+     */
+    Network network(Architecture architecture);
+}
