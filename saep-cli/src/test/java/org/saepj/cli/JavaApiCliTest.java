@@ -85,6 +85,8 @@ class JavaApiCliTest {
         assertThat(n.get("samples").asInt()).isEqualTo(e.samples());
         assertThat(n.get("accuracy").asDouble()).isEqualTo(e.accuracy());
         assertThat(n.get("loss").asDouble()).isCloseTo(e.logLoss(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(n.get("calibrationError").asDouble()).isCloseTo(e.calibrationError(),
+                org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
