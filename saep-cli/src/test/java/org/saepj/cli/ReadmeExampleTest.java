@@ -46,8 +46,8 @@ class ReadmeExampleTest {
         Path fixture = TestFiles.fashionMnistFixture(dir.resolve("fixture"));
         String statements = body.toString().replace(".load(\"fashion-mnist\")", ".load(\"idx:" + fixture + "\")")
                 .replace("Path.of(\"", "Path.of(\"" + dir + "/");
-        assertThat(statements).contains("idx:" + fixture).doesNotContain("Path.of(\"out").doesNotContain("Path.of(\"cmp")
-                .doesNotContain("Path.of(\"model");
+        assertThat(statements).contains("idx:" + fixture).doesNotContain("Path.of(\"out")
+                .doesNotContain("Path.of(\"cmp").doesNotContain("Path.of(\"model");
         Path src = dir.resolve("src");
         Files.createDirectories(src);
         Path file = src.resolve("ReadmeExample.java");

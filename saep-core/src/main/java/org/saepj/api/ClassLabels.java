@@ -76,8 +76,8 @@ record ClassLabels(List<String> classNames, int[] indices) {
             throw new SaepException(what + ": null: expected one label per row of features");
         }
         if (labels.length != rows) {
-            throw new SaepException(what + ": " + labels.length + " labels for " + rows + " rows of features: expected one"
-                    + " label per row");
+            throw new SaepException(what + ": " + labels.length + " labels for " + rows
+                    + " rows of features: expected one label per row");
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == null) {

@@ -51,7 +51,8 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     }
 
     /**
-     * @param column the label column of a CSV source by name or 0-based index ({@code --label-column}; default: the last)
+     * @param column the label column of a CSV source by name or 0-based index ({@code --label-column}; default:
+     *     the last)
      * @return this builder
      */
     public ClassifierBuilder labelColumn(String column) {
@@ -101,7 +102,8 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(float[][] features, int[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(features, ClassLabels.of(labels, features.length, "labels"), featureNames));
+        ClassLabels classes = ClassLabels.of(labels, features.length, "labels");
+        return fit(config, InMemorySource.of(features, classes, featureNames));
     }
 
     /**
@@ -119,8 +121,9 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     }
 
     /**
-     * Searches on rows in memory with text labels, which the model predicts back ({@link SaepClassifier#predictLabels}).
-     * Labels that are numbers are classes by value, as in a CSV file ({@code 1}, {@code 1.0} and {@code 01} are one).
+     * Searches on rows in memory with text labels, which the model predicts back
+     * ({@link SaepClassifier#predictLabels}). Labels that are numbers are classes by value, as in a CSV file
+     * ({@code 1}, {@code 1.0} and {@code 01} are one).
      *
      * @param features one row of features per sample
      * @param labels each row's class (at least two different ones)
@@ -130,7 +133,8 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(float[][] features, String[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(features, ClassLabels.of(labels, features.length, "labels"), featureNames));
+        ClassLabels classes = ClassLabels.of(labels, features.length, "labels");
+        return fit(config, InMemorySource.of(features, classes, featureNames));
     }
 
     /**

@@ -23,8 +23,9 @@ public record Evaluation(int samples, double accuracy, double logLoss, double ca
      * @return the measures
      */
     static Evaluation of(float[] logits, int[] labels, int classes) {
-        return new Evaluation(labels.length, Logits.accuracy(logits, labels, classes), Logits.meanLoss(logits, labels,
-                classes), Calibration.expectedError(logits, labels, classes), ClassificationMetrics.of(logits, labels, classes));
+        return new Evaluation(labels.length, Logits.accuracy(logits, labels, classes),
+                Logits.meanLoss(logits, labels, classes), Calibration.expectedError(logits, labels, classes),
+                ClassificationMetrics.of(logits, labels, classes));
     }
 
     /** @return the unweighted mean of the classes' F1 scores */

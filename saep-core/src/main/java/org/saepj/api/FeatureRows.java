@@ -50,8 +50,8 @@ final class FeatureRows {
             out[i] = new float[width];
             for (int j = 0; j < width; j++) {
                 if (!Double.isFinite(row[j]) || !Float.isFinite((float) row[j])) {
-                    throw new SaepException(what + ": row " + i + ", column " + j + " is " + row[j] + ": every feature must"
-                            + " be a finite number within the range of a float");
+                    throw new SaepException(what + ": row " + i + ", column " + j + " is " + row[j]
+                            + ": every feature must be a finite number within the range of a float");
                 }
                 out[i][j] = (float) row[j];
             }
@@ -81,8 +81,8 @@ final class FeatureRows {
         int width = java.lang.reflect.Array.getLength(rows[0]);
         requireRow(width > 0, what, 0, "has no values: expected at least one feature");
         if ((long) rows.length * width > Integer.MAX_VALUE) {
-            throw new SaepException(what + ": " + rows.length + " rows × " + width + " features are more values than one"
-                    + " array holds (" + Integer.MAX_VALUE + ")");
+            throw new SaepException(what + ": " + rows.length + " rows × " + width
+                    + " features are more values than one array holds (" + Integer.MAX_VALUE + ")");
         }
         return width;
     }

@@ -50,18 +50,18 @@ final class InMemorySource {
             return;
         }
         if (names.size() != width) {
-            throw new SaepException("featureNames: " + names.size() + " names for " + width + " features: expected one name"
-                    + " per feature");
+            throw new SaepException("featureNames: " + names.size() + " names for " + width
+                    + " features: expected one name per feature");
         }
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new SaepException("featureNames: a name is " + (n == null ? "null" : "blank") + ": expected a name"
-                        + " per feature");
+                throw new SaepException("featureNames: a name is " + (n == null ? "null" : "blank")
+                        + ": expected a name per feature");
             }
             if (!seen.add(n)) {
-                throw new SaepException("featureNames: '" + SaepException.printable(n) + "' names two features: expected"
-                        + " each name once");
+                throw new SaepException("featureNames: '" + SaepException.printable(n)
+                        + "' names two features: expected each name once");
             }
         }
     }

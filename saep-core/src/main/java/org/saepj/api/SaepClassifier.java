@@ -25,7 +25,8 @@ import org.saepj.persistence.SavedEnsemble;
  * model.exportOnnx(Path.of("model.onnx"));
  * }</pre>
  *
- * <p>Instances are immutable and may be shared between threads.
+ * <p>Call one instance from one thread at a time: its networks keep their own working buffers when they infer (other
+ * threads infer on {@link org.saepj.engine.Network#replica() replicas}).
  */
 public final class SaepClassifier {
     private final SavedEnsemble ensemble;
@@ -52,8 +53,9 @@ public final class SaepClassifier {
      * @throws SaepException naming the file and the problem when the folder is not a usable saved ensemble
      */
     public static SaepClassifier load(Path dir) {
+        Path inRun = dir.resolve("ensemble");
         Path ensembleDir = !Files.exists(dir.resolve(SavedEnsemble.MANIFEST))
-                && Files.exists(dir.resolve("ensemble").resolve(SavedEnsemble.MANIFEST)) ? dir.resolve("ensemble") : dir;
+                && Files.exists(inRun.resolve(SavedEnsemble.MANIFEST)) ? inRun : dir;
         return new SaepClassifier(SavedEnsemble.load(ensembleDir), null, null);
     }
 
@@ -218,17 +220,24 @@ public final class SaepClassifier {
      */
     public void exportOnnx(Path file) {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new SaepException("exportOnnx: " + file + " exists: choose a new file (the Java API never replaces files)");
+            throw new SaepException("exportOnnx: " + file
+                    + " exists: choose a new file (the Java API never replaces files)");
         }
         OnnxExport.write(ensemble, file);
     }
 
-    /** @return what the search did (iterations, members, final test metrics), after {@code fit}; empty after {@link #load} */
+    /**
+     * @return what the search did (iterations, members, final test metrics), after {@code fit}; empty after
+     *     {@link #load}
+     */
     public Optional<FitReport> report() {
         return Optional.ofNullable(report);
     }
 
-    /** @return the folder the fit wrote its run into ({@code outputFolder}), or empty when it ran in memory or was loaded */
+    /**
+     * @return the folder the fit wrote its run into ({@code outputFolder}), or empty when it ran in memory or was
+     *     loaded
+     */
     public Optional<Path> runFolder() {
         return Optional.ofNullable(runFolder);
     }
@@ -251,8 +260,9 @@ public final class SaepClassifier {
     /** The ensemble's logits, once the rows' width is known to be the model's. */
     private float[][] logits(float[][] rows) {
         if (rows[0].length != featureCount()) {
-            throw new SaepException("rows: " + rows[0].length + " features per row, but the model takes " + featureCount()
-                    + (featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")"));
+            String names = featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")";
+            throw new SaepException("rows: " + rows[0].length + " features per row, but the model takes "
+                    + featureCount() + names);
         }
         return ensemble.predictLogits(rows);
     }

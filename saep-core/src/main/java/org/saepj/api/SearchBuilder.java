@@ -17,10 +17,11 @@ import org.saepj.subnetwork.SpacePlugin;
 import org.saepj.subnetwork.Spaces;
 
 /**
- * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space and where
- * the run is written — with the defaults of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000 steps in
- * total, batch 64, learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core). A classifier's
- * builder ({@link ClassifierBuilder}) adds what it fits on; a regressor's would be its sibling, on the same settings.
+ * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space and
+ * where the run is written — with the defaults of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000
+ * steps in total, batch 64, learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core). A
+ * classifier's builder ({@link ClassifierBuilder}) adds what it fits on; a regressor's would be its sibling, on the
+ * same settings.
  *
  * <p>Nothing is checked until {@code fit}, which checks every setting before any work and reports the first that
  * cannot be used in one line naming this builder's method ({@code iterations must be at least 1, got 0}).
@@ -28,7 +29,7 @@ import org.saepj.subnetwork.Spaces;
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class SearchBuilder<B extends SearchBuilder<B>> {
-    /** The setting of {@link SearchConfig} each method of this builder sets, for messages: the rest keep their names. */
+    /** The {@link SearchConfig} setting each method of this builder sets, for messages: the rest keep their names. */
     private static final Map<String, String> METHODS = Map.of("totalSteps", "steps", "criterion", "method",
             "space", "spaceFile", "dataset", "source");
 
@@ -50,7 +51,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
 
     /**
      * @param id {@code adanet} (keep every member, the default) or a pruning criterion's id: {@code prs}, {@code pap},
-     *     {@code pie}, or any other registered one ({@code topk}, a plug-in's, …; {@code saep search --help} lists them)
+     *     {@code pie}, or any other registered one ({@code topk}, a plug-in's, …; {@code saep search --help} lists
+     *     them)
      * @return this builder
      */
     public B method(String id) {
@@ -252,7 +254,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
             if (spacePlugin != null) {
                 Spaces spaces = Spaces.discover();
                 if (spaces.find(spacePlugin.id()).isEmpty()) {
-                    throw new SaepException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id() + "' ("
+                    throw new SaepException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id()
+                            + "' ("
                             + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are "
                             + String.join(", ", spaces.providers().stream().map(p -> p.id()).toList())) + ")");
                 }

@@ -23,8 +23,8 @@ public final class Calibration {
     public static double expectedError(float[] logits, int[] labels, int classes) {
         int n = labels.length;
         if (n == 0 || classes < 1 || logits.length != (long) n * classes) {
-            throw new IllegalArgumentException("expected " + n + " samples × " + classes + " classes of logits (at least one"
-                    + " sample), got " + logits.length + " values");
+            throw new IllegalArgumentException("expected " + n + " samples × " + classes
+                    + " classes of logits (at least one sample), got " + logits.length + " values");
         }
         double[] confidence = new double[BINS];
         int[] right = new int[BINS];

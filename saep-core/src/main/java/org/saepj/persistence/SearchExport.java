@@ -74,11 +74,13 @@ public final class SearchExport {
     public static void checkFold(SearchConfig config, int fold) {
         int folds = config.folds();
         if (folds == 0 && fold != NO_FOLD) {
-            throw new IllegalArgumentException("fold " + fold + " does not fit a search without cross-validation: its fold is "
-                    + NO_FOLD + " (SearchExport.NO_FOLD)");
+            throw new IllegalArgumentException("fold " + fold
+                    + " does not fit a search without cross-validation: its fold is " + NO_FOLD
+                    + " (SearchExport.NO_FOLD)");
         }
         if (folds != 0 && (fold < 0 || fold >= folds)) {
-            throw new IllegalArgumentException("fold " + fold + " does not fit " + folds + " folds: expected 0.." + (folds - 1));
+            throw new IllegalArgumentException("fold " + fold + " does not fit " + folds + " folds: expected 0.."
+                    + (folds - 1));
         }
     }
 }

@@ -118,7 +118,7 @@ public final class RunDirectory {
      */
     public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Kernels kernels,
                                  SearchListener listener, int fold) {
-        // Checked before training: the saved ensemble would record the fold, and a loader refuses one that does not fit.
+        // Checked before training: the saved ensemble records the fold, and a loader refuses one that does not fit.
         org.saepj.persistence.SearchExport.checkFold(config, fold);
         if (state != null) {
             Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);

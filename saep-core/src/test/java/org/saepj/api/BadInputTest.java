@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
 import org.saepj.SaepException;
+import org.saepj.subnetwork.ModelKind;
 
 /**
  * Input a fit cannot use is refused before any work, in one line naming the argument or builder method, the row and
  * what was expected; a refused fit leaves no output folder behind.
  */
 class BadInputTest {
-    private static final float[][] ROWS = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {1, 3}, {2, 4}, {3, 5}, {4, 6}, {5, 7}, {6, 8}};
+    private static final float[][] ROWS = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {1, 3}, {2, 4}, {3, 5}, {4, 6}, {5, 7},
+        {6, 8}};
     private static final int[] LABELS = {0, 1, 0, 1, 0, 1, 0, 1, 0, 1};
 
     @TempDir
@@ -39,9 +41,11 @@ class BadInputTest {
         refused(() -> builder().fit(new float[][] {{1, 2}, {3, Float.NaN}}, new int[] {0, 1}),
                 "features: row 1, column 1 is NaN: every feature must be a finite number");
         refused(() -> builder().fit(new double[][] {{1, 2}, {3, 1e300}}, new int[] {0, 1}),
-                "features: row 1, column 1 is 1.0E300: every feature must be a finite number within the range of a float");
+                "features: row 1, column 1 is 1.0E300: every feature must be a finite number within the range of a"
+                        + " float");
         refused(() -> builder().fit(new float[][] {{1, 2}, null}, new int[] {0, 1}), "features: row 1 is null");
-        refused(() -> builder().fit(new float[0][], new int[0]), "features: no rows: expected at least one row of features");
+        refused(() -> builder().fit(new float[0][], new int[0]),
+                "features: no rows: expected at least one row of features");
         refused(() -> builder().fit(new float[][] {{}, {}}, new int[] {0, 1}),
                 "features: row 0 has no values: expected at least one feature");
     }
@@ -67,10 +71,11 @@ class BadInputTest {
         refused(() -> builder().method("pie").parameter("alpha", 2).fit(ROWS, LABELS),
                 "parameter: alpha must be in [0, 1], got 2");
         assertThatThrownBy(() -> builder().method("pie").parameter("beta", 1).fit(ROWS, LABELS))
-                .isInstanceOf(SaepException.class).hasMessageStartingWith("parameter: criterion pie has no parameter 'beta'");
+                .isInstanceOf(SaepException.class)
+                .hasMessageStartingWith("parameter: criterion pie has no parameter 'beta'");
         assertThatThrownBy(() -> builder().method("pei").fit(ROWS, LABELS)).isInstanceOf(SaepException.class)
                 .hasMessageStartingWith("method: ").hasMessageContaining("pei");
-        refused(() -> builder().model(org.saepj.subnetwork.ModelKind.CNN).spaceFile(dir.resolve("s.json")).fit(ROWS, LABELS),
+        refused(() -> builder().model(ModelKind.CNN).spaceFile(dir.resolve("s.json")).fit(ROWS, LABELS),
                 "model, spaceFile and spacePlugin exclude each other: give one search space");
         refused(() -> builder().testSource("csv:x.csv").fit(ROWS, LABELS),
                 "testSource: for a data source only; arrays hold out testFraction of their rows");
@@ -84,6 +89,7 @@ class BadInputTest {
         assertThatThrownBy(() -> model.evaluate(ROWS, new int[] {0, 1})).isInstanceOf(SaepException.class)
                 .hasMessage("labels: 2 labels for 10 rows of features: expected one label per row");
         assertThatThrownBy(() -> model.evaluate(ROWS, new int[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 7}))
-                .isInstanceOf(SaepException.class).hasMessage("labels: the label '7' of row 9 is not a class of the model (0, 1)");
+                .isInstanceOf(SaepException.class)
+                .hasMessage("labels: the label '7' of row 9 is not a class of the model (0, 1)");
     }
 }

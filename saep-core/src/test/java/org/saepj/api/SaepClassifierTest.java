@@ -86,14 +86,16 @@ class SaepClassifierTest {
         String[] unknown = TEST.textLabels();
         unknown[4] = "class-99";
         assertThatThrownBy(() -> model.evaluate(TEST.features(), unknown)).isInstanceOf(SaepException.class)
-                .hasMessage("labels: the label 'class-99' of row 4 is not a class of the model (class-10, class-20, class-30)");
+                .hasMessage("labels: the label 'class-99' of row 4 is not a class of the model (class-10, class-20,"
+                        + " class-30)");
     }
 
     @Test
     void theSameSeedGivesTheSameModelOnAnyThreadCountAndDoublesAreFloats() {
         SaepClassifier a = small().fit(TRAIN.features(), TRAIN.labels());
         SaepClassifier b = small().threads(2).fit(toDouble(TRAIN.features()), TRAIN.labels());
-        assertThat(b.predictProbabilities(toDouble(TEST.features()))).isDeepEqualTo(a.predictProbabilities(TEST.features()));
+        assertThat(b.predictProbabilities(toDouble(TEST.features())))
+                .isDeepEqualTo(a.predictProbabilities(TEST.features()));
         assertThat(b.report().orElseThrow().iterations()).hasSameSizeAs(a.report().orElseThrow().iterations());
         SaepClassifier other = small().seed(6).fit(TRAIN.features(), TRAIN.labels());
         assertThat(other.predictProbabilities(TEST.features())).isNotEqualTo(a.predictProbabilities(TEST.features()));
@@ -105,16 +107,26 @@ class SaepClassifierTest {
         Path out = dir.resolve("run");
         SaepClassifier written = small().outputFolder(out).fit(TRAIN.features(), TRAIN.labels());
         assertThat(written.runFolder()).contains(out);
-        for (String file : List.of("report.json", "iterations.csv", "report.html", "accuracy.png", "ensemble/manifest.json")) {
+        for (String file : List.of("report.json", "iterations.csv", "report.html", "accuracy.png",
+                "ensemble/manifest.json")) {
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
         assertThat(out.resolve("checkpoint")).doesNotExist();
-        assertThat(written.predictProbabilities(TEST.features())).isDeepEqualTo(inMemory.predictProbabilities(TEST.features()));
+        assertThat(written.predictProbabilities(TEST.features()))
+                .isDeepEqualTo(inMemory.predictProbabilities(TEST.features()));
         assertThat(SaepClassifier.load(out).predict(TEST.features())).isEqualTo(inMemory.predict(TEST.features()));
         // A folder with files in it is refused before any work, and left as it was.
         assertThatThrownBy(() -> small().outputFolder(out).fit(TRAIN.features(), TRAIN.labels()))
-                .isInstanceOf(SaepException.class).hasMessage("outputFolder " + out + " is not empty: choose a new or empty"
-                        + " folder (the Java API never replaces files)");
+                .isInstanceOf(SaepException.class).hasMessage("outputFolder " + out
+                        + " is not empty: choose a new or empty folder (the Java API never replaces files)");
+    }
+
+    @Test
+    void aSearchSpaceFileDecidesTheCandidates() {
+        Path space = Path.of("..", "examples", "spaces", "residual-mlp.json");
+        SaepClassifier model = small().spaceFile(space).fit(TRAIN.features(), TRAIN.labels());
+        assertThat(model.members()).isNotEmpty().allSatisfy(m -> assertThat(m.name()).startsWith("resmlp"));
+        assertThat(model.evaluate(TEST.features(), TEST.labels()).accuracy()).isGreaterThan(0.9);
     }
 
     @Test

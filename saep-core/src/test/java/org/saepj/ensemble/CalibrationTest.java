@@ -25,8 +25,8 @@ class CalibrationTest {
 
     @Test
     void eachBinWeighsItsGapByItsShareOfSamples() {
-        // Four samples at confidence 0.9 (bin 14: (0.8667, 0.9333]), three right: gap |0.75 − 0.9| = 0.15.
-        // Two samples at confidence 0.6 (bin 9: (0.6, 0.6667]... 0.6 falls in bin 8, (0.5333, 0.6]), both wrong: gap 0.6.
+        // Four samples at confidence 0.9 (bin (0.8667, 0.9333]), three right: gap |0.75 − 0.9| = 0.15.
+        // Two samples at confidence 0.6 (bin (0.5333, 0.6]), both wrong: gap |0 − 0.6| = 0.6.
         float[] logits = twoClass(0.9, 0.9, 0.9, 0.9, 0.6, 0.6);
         int[] labels = {0, 0, 0, 1, 1, 1};
         double expected = 4.0 / 6 * 0.15 + 2.0 / 6 * 0.6;

@@ -55,7 +55,8 @@ class SearchExportFoldTest {
         Partitions p = Partitions.prepare(config(), data).get(0);
         SearchResult r = Experiment.run(config(), data, SearchListener.NONE).get(0);
         assertThatThrownBy(() -> SearchExport.of(r, p, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("fold 0 does not fit a search without cross-validation: its fold is -1 (SearchExport.NO_FOLD)");
+                .hasMessage("fold 0 does not fit a search without cross-validation: its fold is -1"
+                        + " (SearchExport.NO_FOLD)");
         assertThatThrownBy(() -> SearchExport.of(r, p, 5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fold 5 does not fit");
         // The fold-less form saves what the loader reads back, member for member.
@@ -71,7 +72,8 @@ class SearchExportFoldTest {
         SourceData data = blobs();
         List<Partitions> parts = Partitions.prepare(folded, data);
         SearchResult r = Experiment.run(folded, data, SearchListener.NONE).get(0);
-        assertThatThrownBy(() -> SearchExport.of(r, parts.get(0), 3)).hasMessage("fold 3 does not fit 3 folds: expected 0..2");
+        assertThatThrownBy(() -> SearchExport.of(r, parts.get(0), 3))
+                .hasMessage("fold 3 does not fit 3 folds: expected 0..2");
         assertThatThrownBy(() -> SearchExport.of(r, parts.get(0))).hasMessageContaining("fold -1 does not fit 3 folds");
         SearchExport.of(r, parts.get(0), 0).save(dir.resolve("fold"));
         assertThat(SavedEnsemble.load(dir.resolve("fold")).manifest().data().fold()).isZero();
@@ -85,7 +87,8 @@ class SearchExportFoldTest {
         RunDirectory run = RunDirectory.open(dir.resolve("run"), false, kernels, data.sha256());
         try (LocalExecutor executor = new LocalExecutor(1, kernels)) {
             assertThatThrownBy(() -> run.complete(config(), p, Experiment.info(config(), data, p), executor, kernels,
-                    SearchListener.NONE, 0)).hasMessageContaining("fold 0 does not fit a search without cross-validation");
+                    SearchListener.NONE, 0))
+                    .hasMessageContaining("fold 0 does not fit a search without cross-validation");
         }
         assertThat(dir.resolve("run").resolve("ensemble")).doesNotExist();
         assertThat(Files.exists(dir.resolve("run").resolve("report.json"))).isFalse();
