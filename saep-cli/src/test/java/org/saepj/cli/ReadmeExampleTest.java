@@ -42,11 +42,12 @@ class ReadmeExampleTest {
                 }
             }
         }
-        assertThat(blocks).isEqualTo(3);
+        assertThat(blocks).isEqualTo(4);
         Path fixture = TestFiles.fashionMnistFixture(dir.resolve("fixture"));
         String statements = body.toString().replace(".load(\"fashion-mnist\")", ".load(\"idx:" + fixture + "\")")
                 .replace("Path.of(\"", "Path.of(\"" + dir + "/");
-        assertThat(statements).contains("idx:" + fixture).doesNotContain("Path.of(\"out").doesNotContain("Path.of(\"cmp");
+        assertThat(statements).contains("idx:" + fixture).doesNotContain("Path.of(\"out")
+                .doesNotContain("Path.of(\"cmp").doesNotContain("Path.of(\"model");
         Path src = dir.resolve("src");
         Files.createDirectories(src);
         Path file = src.resolve("ReadmeExample.java");
@@ -64,5 +65,7 @@ class ReadmeExampleTest {
         assertThat(dir.resolve("out").resolve("report.json")).exists();
         assertThat(dir.resolve("cmp").resolve("comparison.json")).exists();
         assertThat(dir.resolve("ensemble.onnx")).exists();
+        assertThat(dir.resolve("model").resolve("manifest.json")).exists(); // the one-call API's block
+        assertThat(dir.resolve("model.onnx")).exists();
     }
 }

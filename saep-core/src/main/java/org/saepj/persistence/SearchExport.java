@@ -15,15 +15,32 @@ public final class SearchExport {
     private SearchExport() {
     }
 
+    /** The fold index of a search without cross-validation, as manifests store it. */
+    public static final int NO_FOLD = -1;
+
+    /**
+     * A search without cross-validation's ensemble.
+     *
+     * @param result the search result
+     * @param partitions the partitions it ran on (for the input shape and the fitted preprocessing)
+     * @return the ensemble with its manifest
+     * @throws IllegalArgumentException when the search was one of K folds (its fold must be named)
+     */
+    public static SavedEnsemble of(SearchResult result, Partitions partitions) {
+        return of(result, partitions, NO_FOLD);
+    }
+
     /**
      * @param result the search result
      * @param partitions the partitions it ran on (for the input shape and the fitted preprocessing)
-     * @param fold the fold index from 0, or -1 without cross-validation
+     * @param fold the fold index from 0, or {@link #NO_FOLD} without cross-validation
      * @return the ensemble with its manifest
+     * @throws IllegalArgumentException when the fold does not fit the search's folds
      */
     public static SavedEnsemble of(SearchResult result, Partitions partitions, int fold) {
-        Ensemble e = result.ensemble();
         SearchConfig c = result.config();
+        checkFold(c, fold);
+        Ensemble e = result.ensemble();
         Shape shape = partitions.train().shape();
         List<MemberRecord> entries = new ArrayList<>();
         List<Network> networks = new ArrayList<>();
@@ -44,5 +61,26 @@ public final class SearchExport {
                 partitions.preprocessing(), entries, c.mixture(), data,
                 result.provenance(), c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
         return new SavedEnsemble(manifest, networks);
+    }
+
+    /**
+     * Refuses a fold the loader would refuse ({@link SavedEnsemble#load}), before anything is written: a search
+     * without folds is fold {@link #NO_FOLD}, one of K folds is 0..K-1.
+     *
+     * @param config the search's settings
+     * @param fold the fold index to record
+     * @throws IllegalArgumentException naming the fold and what fits
+     */
+    public static void checkFold(SearchConfig config, int fold) {
+        int folds = config.folds();
+        if (folds == 0 && fold != NO_FOLD) {
+            throw new IllegalArgumentException("fold " + fold
+                    + " does not fit a search without cross-validation: its fold is " + NO_FOLD
+                    + " (SearchExport.NO_FOLD)");
+        }
+        if (folds != 0 && (fold < 0 || fold >= folds)) {
+            throw new IllegalArgumentException("fold " + fold + " does not fit " + folds + " folds: expected 0.."
+                    + (folds - 1));
+        }
     }
 }

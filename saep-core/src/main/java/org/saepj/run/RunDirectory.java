@@ -111,11 +111,15 @@ public final class RunDirectory {
      * @param executor trains the candidates
      * @param backend the backend in use
      * @param listener progress events
-     * @param fold the fold's index, or -1 when the run is not one of several folds
+     * @param fold the fold's index, or -1 ({@link org.saepj.persistence.SearchExport#NO_FOLD}) when the run is not one
+     *     of several folds
      * @return the result
+     * @throws IllegalArgumentException before the search when the fold does not fit the configuration's folds
      */
     public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Backend backend,
                                  SearchListener listener, int fold) {
+        // Checked before training: the saved ensemble records the fold, and a loader refuses one that does not fit.
+        org.saepj.persistence.SearchExport.checkFold(config, fold);
         if (state != null) {
             Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
             CheckpointFit.check(file, state, config, data);

@@ -10,6 +10,7 @@ import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
 import org.saepj.cli.display.TextTable;
 import org.saepj.diversity.Diversity;
+import org.saepj.ensemble.Calibration;
 import org.saepj.ensemble.ClassificationMetrics;
 import org.saepj.run.MetricsTables;
 import org.saepj.ensemble.Logits;
@@ -45,6 +46,7 @@ public final class EvaluateCommand implements Runnable {
         int classes = d.classCount();
         double accuracy = Logits.accuracy(f, d.labels(), classes);
         double loss = Logits.meanLoss(f, d.labels(), classes);
+        double calibrationError = Calibration.expectedError(f, d.labels(), classes);
         ClassificationMetrics metrics = ClassificationMetrics.of(f, d.labels(), classes);
         Diversity diversity = Diversity.of(members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
         PrintWriter out = spec.commandLine().getOut();
@@ -55,6 +57,7 @@ public final class EvaluateCommand implements Runnable {
             n.put("trainedOn", scored.trainedOn());
             Json.put(n, "accuracy", accuracy);
             Json.put(n, "loss", loss);
+            Json.put(n, "calibrationError", calibrationError);
             n.put("ensembleSize", members.size());
             n.set("diversity", Json.diversity(diversity));
             n.set("classes", Json.MAPPER.valueToTree(d.classNames()));
@@ -65,6 +68,7 @@ public final class EvaluateCommand implements Runnable {
         out.printf("samples        %d: %s%n", d.size(), scored.rows());
         out.printf("accuracy       %.4f%n", accuracy);
         out.printf("loss           %.4f%n", loss);
+        out.printf("calibration    ECE %.4f (%d bins of confidence)%n", calibrationError, Calibration.BINS);
         out.printf("ensemble size  %d%n", members.size());
         out.printf("diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
                 diversity.disagreement(), diversity.disagreementWithLabels(), diversity.qStatistic(), diversity.kappa(),

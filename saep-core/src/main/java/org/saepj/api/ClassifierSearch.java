@@ -1,0 +1,67 @@
+package org.saepj.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.saepj.SaepException;
+import org.saepj.data.SourceData;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.persistence.RunLock;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.persistence.SearchExport;
+import org.saepj.run.RunDirectory;
+import org.saepj.search.AdaNetSearch;
+import org.saepj.search.DatasetInfo;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+import org.saepj.search.SearchResult;
+
+/**
+ * One classification search as {@code saep search} runs it — the same partitions, the same search, the same saved
+ * ensemble — kept in memory, or written into a run folder with its report and checkpoints.
+ */
+final class ClassifierSearch {
+    private ClassifierSearch() {
+    }
+
+    /**
+     * @param config the checked settings
+     * @param data the loaded data
+     * @param folder the run folder, checked by {@link OutputFolder#check}, or null to keep the run in memory
+     * @param listener progress events
+     * @return the fitted classifier
+     * @throws SaepException when the data cannot be split as the settings say
+     */
+    static SaepClassifier run(SearchConfig config, SourceData data, Path folder, SearchListener listener) {
+        Partitions p = partitions(config, data);
+        DatasetInfo info = Experiment.info(config, data, p);
+        Kernels kernels = KernelsProvider.best();
+        SearchResult r;
+        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+            if (folder == null) {
+                r = new AdaNetSearch(config, executor, kernels).run(p, info, listener);
+            } else {
+                try (RunLock lock = OutputFolder.take(folder, "outputFolder")) {
+                    RunDirectory run = RunDirectory.open(folder, false, kernels, data.sha256());
+                    r = run.complete(config, p, info, executor, kernels, listener, SearchExport.NO_FOLD);
+                }
+            }
+        }
+        SavedEnsemble ensemble = SearchExport.of(r, p);
+        return new SaepClassifier(ensemble, FitReport.of(r, ensemble), folder);
+    }
+
+    /** The search's one split: the API runs no cross-validation, whose K models a single result cannot stand for. */
+    private static Partitions partitions(SearchConfig config, SourceData data) {
+        List<Partitions> all;
+        try {
+            all = Partitions.prepare(config, data);
+        } catch (IllegalArgumentException e) {
+            throw new SaepException(data.name() + ": " + e.getMessage(), e);
+        }
+        return all.get(0);
+    }
+}

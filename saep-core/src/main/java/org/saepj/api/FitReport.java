@@ -1,0 +1,54 @@
+package org.saepj.api;
+
+import java.util.List;
+import org.saepj.persistence.MemberRecord;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.search.FinalMetrics;
+import org.saepj.search.IterationRecord;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchResult;
+import org.saepj.search.Timing;
+
+/**
+ * What a fit's search did, as report.json records it: the settings, each iteration, the final members and the final
+ * ensemble measured on the held-out test rows.
+ *
+ * @param config the settings the search ran with, defaults filled in
+ * @param iterations one record per iteration: candidates, selection, pruning, test accuracy
+ * @param members the final members, as the saved ensemble's manifest lists them
+ * @param metrics the final ensemble on the test partition: accuracy, loss, size, parameters, diversity, per class
+ * @param timing where the time went
+ * @param stoppedEarly why the search ended before its last iteration, or null when it ran them all
+ */
+public record FitReport(SearchConfig config, List<IterationRecord> iterations, List<MemberRecord> members,
+                        FinalMetrics metrics, Timing timing, String stoppedEarly) {
+    /**
+     * Copies the lists.
+     *
+     * @param config the settings the search ran with, defaults filled in
+     * @param iterations one record per iteration
+     * @param members the final members
+     * @param metrics the final ensemble on the test partition
+     * @param timing where the time went
+     * @param stoppedEarly why the search ended early, or null
+     */
+    public FitReport {
+        iterations = List.copyOf(iterations);
+        members = List.copyOf(members);
+    }
+
+    /**
+     * @param r a finished search
+     * @param ensemble its saved form
+     * @return the report
+     */
+    static FitReport of(SearchResult r, SavedEnsemble ensemble) {
+        return new FitReport(r.config(), r.iterations(), ensemble.manifest().members(), r.metrics(), r.timing(),
+                r.stoppedEarly());
+    }
+
+    /** @return the final ensemble's accuracy on the held-out test rows */
+    public double testAccuracy() {
+        return metrics.testAccuracy();
+    }
+}

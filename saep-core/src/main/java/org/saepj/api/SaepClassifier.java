@@ -1,0 +1,269 @@
+package org.saepj.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.saepj.SaepException;
+import org.saepj.data.ClassOrder;
+import org.saepj.ensemble.Logits;
+import org.saepj.export.OnnxExport;
+import org.saepj.persistence.MemberRecord;
+import org.saepj.persistence.RunLock;
+import org.saepj.persistence.SavedEnsemble;
+
+/**
+ * A fitted (or loaded) SAEP-J classifier: an ensemble of networks with the preprocessing its search fitted. It takes
+ * rows of raw features, as they were given to {@code fit} (or, for a model searched on images, pixels 0–255 in
+ * height × width × channels order), and applies the search's preprocessing itself.
+ *
+ * <pre>{@code
+ * SaepClassifier model = Saep.classifier().method("pap").iterations(5).steps(1000).fit(features, labels);
+ * int[] predicted = model.predict(newRows);
+ * System.out.println(model.evaluate(testRows, testLabels).accuracy());
+ * model.save(Path.of("model"));            // read by `saep predict --model model` and `saep inspect model`
+ * model.exportOnnx(Path.of("model.onnx"));
+ * }</pre>
+ *
+ * <p>Call one instance from one thread at a time: its networks keep their own working buffers when they infer (other
+ * threads infer on {@link org.saepj.engine.Network#replica() replicas}).
+ */
+public final class SaepClassifier {
+    private final SavedEnsemble ensemble;
+    private final FitReport report;
+    private final Path runFolder;
+    /** Each class's label as an int, or null when a class is text. */
+    private final int[] intLabels;
+
+    SaepClassifier(SavedEnsemble ensemble, FitReport report, Path runFolder) {
+        this.ensemble = ensemble;
+        this.report = report;
+        this.runFolder = runFolder;
+        List<String> classes = ensemble.manifest().classNames();
+        this.intLabels = classes.stream().allMatch(ClassOrder::isIndex)
+                ? classes.stream().mapToInt(Integer::parseInt).toArray() : null;
+    }
+
+    /**
+     * Loads a model saved by {@link #save}, by {@code saep search} ({@code OUT/ensemble}, or the run folder {@code OUT}
+     * itself) or by a fit's output folder.
+     *
+     * @param dir the saved ensemble's folder, or a run folder holding one in {@code ensemble/}
+     * @return the model, without a fit report
+     * @throws SaepException naming the file and the problem when the folder is not a usable saved ensemble
+     */
+    public static SaepClassifier load(Path dir) {
+        Path inRun = dir.resolve("ensemble");
+        Path ensembleDir = !Files.exists(dir.resolve(SavedEnsemble.MANIFEST))
+                && Files.exists(inRun.resolve(SavedEnsemble.MANIFEST)) ? inRun : dir;
+        return new SaepClassifier(SavedEnsemble.load(ensembleDir), null, null);
+    }
+
+    /** @return the class labels in class order: the index of a label here is its probability's column */
+    public List<String> classes() {
+        return ensemble.manifest().classNames();
+    }
+
+    /** @return the number of features a row has */
+    public int featureCount() {
+        int[] s = ensemble.manifest().inputShape();
+        return s[0] * s[1] * s[2];
+    }
+
+    /** @return the features' names, when the model was given them (a CSV header, {@code featureNames}), else empty */
+    public List<String> featureNames() {
+        List<String> names = ensemble.manifest().featureNames();
+        return names == null ? List.of() : names;
+    }
+
+    /** @return the ensemble's members: id, iteration, candidate, architecture, weight, parameters */
+    public List<MemberRecord> members() {
+        return ensemble.manifest().members();
+    }
+
+    /**
+     * @param rows one row of raw features per sample
+     * @return each row's predicted label as an int (the label {@code fit} was given)
+     * @throws SaepException when a row cannot be used, or the labels are text ({@link #predictLabels} gives them)
+     */
+    public int[] predict(float[][] rows) {
+        if (intLabels == null) {
+            throw new SaepException("predict: the labels are text (" + String.join(", ", classes())
+                    + "): predictLabels gives them");
+        }
+        float[][] logits = logits(FeatureRows.check(rows, "rows"));
+        int[] out = new int[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = intLabels[Logits.argmax(logits[i], logits[i].length)[0]];
+        }
+        return out;
+    }
+
+    /**
+     * @param rows one row of raw features per sample, in double precision
+     * @return each row's predicted label as an int
+     * @throws SaepException when a row cannot be used, or the labels are text
+     */
+    public int[] predict(double[][] rows) {
+        return predict(FeatureRows.check(rows, "rows"));
+    }
+
+    /**
+     * @param rows one row of raw features per sample
+     * @return each row's predicted label as {@code fit} was given it (a number in its plain spelling: {@code 1} for
+     *     {@code 01} or {@code 1.0}); ties go to the first class
+     * @throws SaepException when a row cannot be used
+     */
+    public String[] predictLabels(float[][] rows) {
+        float[][] logits = logits(FeatureRows.check(rows, "rows"));
+        String[] out = new String[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = classes().get(Logits.argmax(logits[i], logits[i].length)[0]);
+        }
+        return out;
+    }
+
+    /**
+     * @param rows one row of raw features per sample, in double precision
+     * @return each row's predicted label
+     * @throws SaepException when a row cannot be used
+     */
+    public String[] predictLabels(double[][] rows) {
+        return predictLabels(FeatureRows.check(rows, "rows"));
+    }
+
+    /**
+     * @param rows one row of raw features per sample
+     * @return each row's class probabilities (the softmax of the ensemble's logits), in the order of {@link #classes}
+     * @throws SaepException when a row cannot be used
+     */
+    public double[][] predictProbabilities(float[][] rows) {
+        float[][] logits = logits(FeatureRows.check(rows, "rows"));
+        double[][] out = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = Logits.softmax(logits[i]);
+        }
+        return out;
+    }
+
+    /**
+     * @param rows one row of raw features per sample, in double precision
+     * @return each row's class probabilities, in the order of {@link #classes}
+     * @throws SaepException when a row cannot be used
+     */
+    public double[][] predictProbabilities(double[][] rows) {
+        return predictProbabilities(FeatureRows.check(rows, "rows"));
+    }
+
+    /**
+     * @param rows one row of raw features per sample
+     * @param labels each row's true label
+     * @return accuracy, log loss, calibration error and per-class measures, as {@code saep evaluate} computes them
+     * @throws SaepException when a row cannot be used, the counts differ, or a label is not one of the classes
+     */
+    public Evaluation evaluate(float[][] rows, int[] labels) {
+        FeatureRows.check(rows, "rows");
+        return measure(rows, ClassLabels.indicesIn(classes(), labels, rows.length, "labels"));
+    }
+
+    /**
+     * @param rows one row of raw features per sample, in double precision
+     * @param labels each row's true label
+     * @return accuracy, log loss, calibration error and per-class measures
+     * @throws SaepException when a row cannot be used, the counts differ, or a label is not one of the classes
+     */
+    public Evaluation evaluate(double[][] rows, int[] labels) {
+        return evaluate(FeatureRows.check(rows, "rows"), labels);
+    }
+
+    /**
+     * @param rows one row of raw features per sample
+     * @param labels each row's true label
+     * @return accuracy, log loss, calibration error and per-class measures
+     * @throws SaepException when a row cannot be used, the counts differ, or a label is not one of the classes
+     */
+    public Evaluation evaluate(float[][] rows, String[] labels) {
+        FeatureRows.check(rows, "rows");
+        return measure(rows, ClassLabels.indicesIn(classes(), labels, rows.length, "labels"));
+    }
+
+    /**
+     * @param rows one row of raw features per sample, in double precision
+     * @param labels each row's true label
+     * @return accuracy, log loss, calibration error and per-class measures
+     * @throws SaepException when a row cannot be used, the counts differ, or a label is not one of the classes
+     */
+    public Evaluation evaluate(double[][] rows, String[] labels) {
+        return evaluate(FeatureRows.check(rows, "rows"), labels);
+    }
+
+    /**
+     * Saves the model in the format {@code saep search} writes ({@code OUT/ensemble}): {@code saep predict},
+     * {@code saep evaluate}, {@code saep inspect} and {@code saep export} read it, and so does {@link #load}.
+     *
+     * @param dir a new or empty folder (created if needed); every file is written atomically
+     * @throws SaepException when the folder is not empty or cannot be written
+     */
+    public void save(Path dir) {
+        OutputFolder.check(dir, "save");
+        try (RunLock lock = OutputFolder.take(dir, "save")) {
+            ensemble.save(dir);
+        }
+    }
+
+    /**
+     * Writes the model as one ONNX graph (the export of {@code saep export --format onnx}: input {@code input}
+     * {@code [N, features]} of raw features, outputs {@code logits} and {@code probabilities}).
+     *
+     * @param file a new file, written atomically
+     * @throws SaepException when the file exists or cannot be written
+     */
+    public void exportOnnx(Path file) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new SaepException("exportOnnx: " + file
+                    + " exists: choose a new file (the Java API never replaces files)");
+        }
+        OnnxExport.write(ensemble, file);
+    }
+
+    /**
+     * @return what the search did (iterations, members, final test metrics), after {@code fit}; empty after
+     *     {@link #load}
+     */
+    public Optional<FitReport> report() {
+        return Optional.ofNullable(report);
+    }
+
+    /**
+     * @return the folder the fit wrote its run into ({@code outputFolder}), or empty when it ran in memory or was
+     *     loaded
+     */
+    public Optional<Path> runFolder() {
+        return Optional.ofNullable(runFolder);
+    }
+
+    /** @return the underlying saved ensemble, for the lower-level API ({@code org.saepj.persistence}) */
+    public SavedEnsemble ensemble() {
+        return ensemble;
+    }
+
+    private Evaluation measure(float[][] rows, int[] indices) {
+        float[][] logits = logits(rows);
+        int classes = classes().size();
+        float[] flat = new float[logits.length * classes];
+        for (int i = 0; i < logits.length; i++) {
+            System.arraycopy(logits[i], 0, flat, i * classes, classes);
+        }
+        return Evaluation.of(flat, indices, classes);
+    }
+
+    /** The ensemble's logits, once the rows' width is known to be the model's. */
+    private float[][] logits(float[][] rows) {
+        if (rows[0].length != featureCount()) {
+            String names = featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")";
+            throw new SaepException("rows: " + rows[0].length + " features per row, but the model takes "
+                    + featureCount() + names);
+        }
+        return ensemble.predictLogits(rows);
+    }
+}

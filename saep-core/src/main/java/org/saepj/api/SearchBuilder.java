@@ -1,0 +1,272 @@
+package org.saepj.api;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.saepj.SaepException;
+import org.saepj.persistence.SpaceFiles;
+import org.saepj.pruning.Criteria;
+import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.InvalidSettingException;
+import org.saepj.search.Mixture;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+import org.saepj.subnetwork.ModelKind;
+import org.saepj.subnetwork.SpacePlugin;
+import org.saepj.subnetwork.Spaces;
+
+/**
+ * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space and
+ * where the run is written — with the defaults of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000
+ * steps in total, batch 64, learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core). A
+ * classifier's builder ({@link ClassifierBuilder}) adds what it fits on; a regressor's would be its sibling, on the
+ * same settings.
+ *
+ * <p>Nothing is checked until {@code fit}, which checks every setting before any work and reports the first that
+ * cannot be used in one line naming this builder's method ({@code iterations must be at least 1, got 0}).
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class SearchBuilder<B extends SearchBuilder<B>> {
+    /** The {@link SearchConfig} setting each method of this builder sets, for messages: the rest keep their names. */
+    private static final Map<String, String> METHODS = Map.of("totalSteps", "steps", "criterion", "method",
+            "space", "spaceFile", "dataset", "source");
+
+    private String method = "adanet";
+    private final Map<String, Double> parameters = new LinkedHashMap<>();
+    private final SearchConfig.Builder settings = SearchConfig.builder();
+    private boolean modelGiven;
+    private Path spaceFile;
+    private SpacePlugin spacePlugin;
+    private Path outputFolder;
+    private SearchListener listener = SearchListener.NONE;
+
+    /** Only the builders of this package: each kind of search is one. */
+    SearchBuilder() {
+    }
+
+    /** @return this builder as its own type */
+    abstract B self();
+
+    /**
+     * @param id {@code adanet} (keep every member, the default) or a pruning criterion's id: {@code prs}, {@code pap},
+     *     {@code pie}, or any other registered one ({@code topk}, a plug-in's, …; {@code saep search --help} lists
+     *     them)
+     * @return this builder
+     */
+    public B method(String id) {
+        method = Objects.requireNonNull(id, "method");
+        return self();
+    }
+
+    /**
+     * @param name a parameter the method declares ({@code alpha} for PIE, …)
+     * @param value its value (the rest keep their defaults)
+     * @return this builder
+     */
+    public B parameter(String name, double value) {
+        parameters.put(Objects.requireNonNull(name, "parameter name"), value);
+        return self();
+    }
+
+    /**
+     * @param iterations search iterations (default 11)
+     * @return this builder
+     */
+    public B iterations(int iterations) {
+        settings.iterations(iterations);
+        return self();
+    }
+
+    /**
+     * @param steps training steps in total, split evenly over the iterations (default 5000)
+     * @return this builder
+     */
+    public B steps(int steps) {
+        settings.totalSteps(steps);
+        return self();
+    }
+
+    /**
+     * @param batchSize samples per training step (default 64)
+     * @return this builder
+     */
+    public B batchSize(int batchSize) {
+        settings.batchSize(batchSize);
+        return self();
+    }
+
+    /**
+     * @param learningRate the members' learning rate (default 0.003)
+     * @return this builder
+     */
+    public B learningRate(double learningRate) {
+        settings.learningRate(learningRate);
+        return self();
+    }
+
+    /**
+     * @param width units per hidden layer of the DNN space (default 32)
+     * @return this builder
+     */
+    public B width(int width) {
+        settings.width(width);
+        return self();
+    }
+
+    /**
+     * @param seed the seed of every random draw: the same seed, data and settings give the same model (default 1)
+     * @return this builder
+     */
+    public B seed(long seed) {
+        settings.seed(seed);
+        return self();
+    }
+
+    /**
+     * @param threads candidate-training threads (default: the number of cores); the result does not depend on it
+     * @return this builder
+     */
+    public B threads(int threads) {
+        settings.threads(threads);
+        return self();
+    }
+
+    /**
+     * @param mixture how members' outputs are weighted (default uniform)
+     * @return this builder
+     */
+    public B mixture(Mixture mixture) {
+        settings.mixture(Objects.requireNonNull(mixture, "mixture"));
+        return self();
+    }
+
+    /**
+     * @param lambda the complexity penalty λ (default 0)
+     * @return this builder
+     */
+    public B lambda(double lambda) {
+        settings.lambda(lambda);
+        return self();
+    }
+
+    /**
+     * @param beta the per-member penalty β (default 0)
+     * @return this builder
+     */
+    public B beta(double beta) {
+        settings.beta(beta);
+        return self();
+    }
+
+    /**
+     * @param testFraction the stratified share of the rows held out to measure the result, for data without a test
+     *     partition of its own (default 0.2)
+     * @return this builder
+     */
+    public B testFraction(double testFraction) {
+        settings.testFraction(testFraction);
+        return self();
+    }
+
+    /**
+     * @param model one of the paper's search spaces (default {@link ModelKind#DNN}); excludes a space of one's own
+     * @return this builder
+     */
+    public B model(ModelKind model) {
+        settings.model(Objects.requireNonNull(model, "model"));
+        modelGiven = true;
+        return self();
+    }
+
+    /**
+     * @param file a search-space file (docs/SEARCH_SPACES.md), as {@code saep search --space FILE} reads it
+     * @return this builder
+     */
+    public B spaceFile(Path file) {
+        spaceFile = Objects.requireNonNull(file, "spaceFile");
+        return self();
+    }
+
+    /**
+     * @param id a search-space plug-in's id on the class path, as {@code saep search --space ID} names it
+     * @param spaceParameters its parameters ({@code --space-param}), or an empty map
+     * @return this builder
+     */
+    public B spacePlugin(String id, Map<String, Double> spaceParameters) {
+        spacePlugin = new SpacePlugin(Objects.requireNonNull(id, "spacePlugin"), spaceParameters);
+        return self();
+    }
+
+    /**
+     * @param folder where the run is written as {@code saep search --out} writes it (report.json, iterations.csv,
+     *     plots, report.html and the saved ensemble in {@code ensemble/}; the command's own run.json and search.log
+     *     aside), checkpointed after every iteration; it must be new or empty. Without it (the default) nothing is
+     *     written.
+     * @return this builder
+     */
+    public B outputFolder(Path folder) {
+        outputFolder = Objects.requireNonNull(folder, "outputFolder");
+        return self();
+    }
+
+    /**
+     * @param searchListener told of each iteration as the search goes (default: nothing)
+     * @return this builder
+     */
+    public B listener(SearchListener searchListener) {
+        listener = Objects.requireNonNull(searchListener, "listener");
+        return self();
+    }
+
+    /** @return the output folder, or null to keep the run in memory */
+    Path outputFolder() {
+        return outputFolder;
+    }
+
+    /** @return the progress listener */
+    SearchListener listener() {
+        return listener;
+    }
+
+    /**
+     * Checks every setting, as {@code saep search} checks its options.
+     *
+     * @param dataset the data source the configuration records
+     * @return the validated configuration
+     * @throws SaepException naming the builder method whose value cannot be used
+     */
+    SearchConfig config(String dataset) {
+        if ((spaceFile != null ? 1 : 0) + (spacePlugin != null ? 1 : 0) + (modelGiven ? 1 : 0) > 1) {
+            throw new SaepException("model, spaceFile and spacePlugin exclude each other: give one search space");
+        }
+        Criteria criteria = Criteria.discover();
+        try {
+            criteria.provider(method);
+        } catch (IllegalArgumentException e) {
+            throw new SaepException("method: " + e.getMessage(), e);
+        }
+        try {
+            if (spaceFile != null) {
+                settings.space(SpaceFiles.read(spaceFile));
+            }
+            if (spacePlugin != null) {
+                Spaces spaces = Spaces.discover();
+                if (spaces.find(spacePlugin.id()).isEmpty()) {
+                    throw new SaepException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id()
+                            + "' ("
+                            + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are "
+                            + String.join(", ", spaces.providers().stream().map(p -> p.id()).toList())) + ")");
+                }
+                settings.spacePlugin(spacePlugin);
+            }
+            return settings.dataset(dataset).criteria(criteria).criterion(CriterionSpec.of(method, parameters)).build();
+        } catch (InvalidSettingException e) {
+            throw new SaepException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
+        } catch (IllegalArgumentException e) {
+            // the criterion's own check of its parameters: one it does not declare, or a value it refuses
+            throw new SaepException("parameter: " + e.getMessage(), e);
+        }
+    }
+}
