@@ -49,8 +49,17 @@ public final class DataSources {
      * @param remote how a source's URI of another file system is brought here
      */
     public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
+        this(locator, new ReadSettings(csvOptions, cache), remote);
+    }
+
+    /**
+     * @param locator where known datasets are looked up
+     * @param settings how every kind reads its sources (CSV options, the decoded-data cache, image conversion)
+     * @param remote how a source's URI of another file system is brought here
+     */
+    public DataSources(DatasetLocator locator, ReadSettings settings, RemoteFiles remote) {
         this.locator = locator;
-        this.settings = new ReadSettings(csvOptions, cache);
+        this.settings = settings;
         this.remote = remote;
     }
 
