@@ -70,7 +70,7 @@ class PluginSourceKindTest {
         CliRun listed = withPlugin(() -> CliRun.of("search", "--data", "semy:" + file, "--out",
                 dir.resolve("x").toString()));
         assertThat(listed.exitCode()).isEqualTo(2);
-        assertThat(listed.err()).contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv: or semi:"
+        assertThat(listed.err()).contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv:, images: or semi:"
                 + " (did you mean semi:" + file + "?)");
         CliRun datasets = withPlugin(() -> CliRun.of("datasets", "--data-dir", dir.toString()));
         assertThat(datasets.out()).contains("semi:FILE").contains("test kind: lines of semicolon-separated numbers");
