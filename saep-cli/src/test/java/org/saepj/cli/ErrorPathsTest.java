@@ -162,7 +162,8 @@ class ErrorPathsTest {
         usage(CliRun.of("search", "--data", "fashion-mnst", "--data-dir", dataDir, "--out", fresh()),
                 "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR"
                         + " (did you mean fashion-mnist?)");
-        usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()), "data source kind 'cvs' unknown: expected idx:, cifar10:,"
+        usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()),
+                "data source kind 'cvs' unknown: expected idx:, cifar10:,"
                 + " csv: or images: (did you mean csv:" + iris + "?)");
         usage(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "specie", "--out", fresh()),
                 "--label-column: " + iris + " has no column named 'specie'");

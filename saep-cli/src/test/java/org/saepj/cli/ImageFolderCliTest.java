@@ -59,7 +59,8 @@ class ImageFolderCliTest {
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("scale");
         assertThat(Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("imageSize").asText()).isEqualTo("8x8");
         // evaluate needs no --image-size: the folder is converted to the ensemble's input and recognised as its data
-        CliRun eval = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(), "--data", "images:" + classes,
+        CliRun eval = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(),
+                "--data", "images:" + classes,
                 "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
@@ -74,7 +75,8 @@ class ImageFolderCliTest {
         TestImages.write(fresh.resolve("black.png"), black, "png");
         TestFiles.write(fresh.resolve(".hidden"), new byte[] {1});
         Path out = root.resolve("predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", run.resolve("ensemble").toString(), "--data", "images:" + fresh,
+        CliRun predict = CliRun.of("predict", "--model", run.resolve("ensemble").toString(),
+                "--data", "images:" + fresh,
                 "--out", out.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.err()).contains("warning: images:" + fresh + ": skipped .hidden: a hidden file");
@@ -96,7 +98,8 @@ class ImageFolderCliTest {
         List<String> lines = refused.err().strip().lines().toList();
         assertThat(lines.get(0)).contains("skipped dark" + java.io.File.separator + "broken.png");
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("error: " + classes).contains(" is 12×10 but ").contains("give --image-size HxW");
+        assertThat(lines.get(1)).startsWith("error: " + classes).contains(" is 12×10 but ")
+                .contains("give --image-size HxW");
         CliRun bad = CliRun.of("datasets", "show", "images:" + classes, "--image-size", "big");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--image-size: 'big' is not HxW");
@@ -105,12 +108,14 @@ class ImageFolderCliTest {
     @Test
     void foldsAndCompareWorkOnAnImageFolder() throws Exception {
         Path folds = root.resolve("folds");
-        CliRun f = CliRun.of("search", "--data", "images:" + classes, "--image-size", "8x8", "--folds", "2", "--batch", "16",
+        CliRun f = CliRun.of("search", "--data", "images:" + classes, "--image-size", "8x8", "--folds", "2",
+                "--batch", "16",
                 "--iterations", "1", "--steps", "40", "--threads", "1", "--quiet", "--out", folds.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
         Path cmp = root.resolve("cmp");
-        CliRun c = CliRun.of("compare", "--data", "images:" + classes, "--image-size", "8x8", "--batch", "16", "--methods", "adanet",
-                "--seeds", "1", "--iterations", "1", "--steps", "40", "--threads", "1", "--quiet", "--out", cmp.toString());
+        CliRun c = CliRun.of("compare", "--data", "images:" + classes, "--image-size", "8x8", "--batch", "16",
+                "--methods", "adanet", "--seeds", "1", "--iterations", "1", "--steps", "40", "--threads", "1",
+                "--quiet", "--out", cmp.toString());
         assertThat(c.exitCode()).as(c.err()).isZero();
     }
 
@@ -120,7 +125,8 @@ class ImageFolderCliTest {
         Files.delete(idx.resolve("t10k-images-idx3-ubyte.gz"));
         Files.delete(idx.resolve("t10k-labels-idx1-ubyte.gz"));
         Path out = root.resolve("idx-run");
-        CliRun search = CliRun.of("search", "--data", "idx:" + idx, "--iterations", "1", "--steps", "40", "--threads", "1",
+        CliRun search = CliRun.of("search", "--data", "idx:" + idx, "--iterations", "1", "--steps", "40",
+                "--threads", "1",
                 "--quiet", "--out", out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());

@@ -53,7 +53,8 @@ public final class TestImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format + " of image type " + image.getType());
+                throw new IllegalStateException("no ImageIO writer for " + format + " of image type "
+                        + image.getType());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -72,7 +72,8 @@ public final class DataOptions {
      * @return the data sources configured by these options
      */
     public DataSources sources(RemoteFiles remote) {
-        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), imageOptions()), remote);
+        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), imageOptions()),
+                remote);
     }
 
     /**

@@ -33,8 +33,10 @@ public final class FlatImageFolder {
      * @throws SaepException when the folder holds no image at all
      */
     public static ImageRows read(Path dir, ImageOptions options) {
-        ImageSize size = options.size().orElseThrow(() -> new IllegalArgumentException("a model's image size is needed"));
-        int channels = options.channels().orElseThrow(() -> new IllegalArgumentException("a model's channels are needed"));
+        ImageSize size = options.size()
+                .orElseThrow(() -> new IllegalArgumentException("a model's image size is needed"));
+        int channels = options.channels()
+                .orElseThrow(() -> new IllegalArgumentException("a model's channels are needed"));
         SkippedFiles skipped = new SkippedFiles("images:" + dir);
         FolderEntries entries = FolderEntries.list(dir, dir, skipped);
         List<float[]> rows = new ArrayList<>();

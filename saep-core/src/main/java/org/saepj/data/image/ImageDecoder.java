@@ -68,7 +68,8 @@ public final class ImageDecoder {
         } catch (RuntimeException e) {
             // Some decoders answer truncated or malformed data with runtime exceptions (IndexOutOfBounds,
             // IllegalArgument, NegativeArraySize): for a folder of user files that is one more unreadable file.
-            throw new Unreadable("corrupt image (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
+            throw new Unreadable("corrupt image (" + e.getClass().getSimpleName() + ": "
+                    + firstLine(e.getMessage()) + ")");
         }
     }
 

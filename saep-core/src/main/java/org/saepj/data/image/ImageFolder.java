@@ -25,6 +25,9 @@ import org.saepj.data.SourceData;
  * order, and of the resulting sample shape.
  */
 public final class ImageFolder {
+    /** The most values one dataset holds: its features are one Java array. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private ImageFolder() {
     }
 
@@ -74,7 +77,11 @@ public final class ImageFolder {
         int channels = options.channels().orElseGet(() -> channels(all, source, options));
         ImageSize size = options.size().orElseGet(() -> commonSize(all, dir));
         Shape shape = new Shape(size.height(), size.width(), channels);
-        float[] x = new float[Math.multiplyExact(all.size(), shape.size())];
+        if ((long) all.size() * shape.size() > MAX_VALUES) {
+            throw new SaepException(dir + ": " + all.size() + " images of " + shape + " are more than " + MAX_VALUES
+                    + " values: give a smaller --image-size");
+        }
+        float[] x = new float[all.size() * shape.size()];
         int[] y = new int[all.size()];
         List<String> lines = new ArrayList<>();
         int i = 0;

@@ -22,7 +22,8 @@ public record ImageSize(int height, int width) {
      */
     public ImageSize {
         if (height < 1 || width < 1 || height > MAX_SIDE || width > MAX_SIDE) {
-            throw new IllegalArgumentException("image size " + height + "x" + width + ": each side must be 1 to " + MAX_SIDE);
+            throw new IllegalArgumentException("image size " + height + "x" + width + ": each side must be 1 to "
+                    + MAX_SIDE);
         }
     }
 

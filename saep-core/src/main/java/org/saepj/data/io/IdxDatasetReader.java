@@ -82,10 +82,12 @@ public final class IdxDatasetReader {
             checkSameShape(dir, arrays.get(0), arrays.get(2));
         }
         List<String> names = classNames != null ? classNames
-                : namesFromDirectory(dir, arrays.stream().filter(a -> a.dims().length == 1).toArray(IdxReader.IdxArray[]::new));
+                : namesFromDirectory(dir,
+                        arrays.stream().filter(a -> a.dims().length == 1).toArray(IdxReader.IdxArray[]::new));
         Dataset train = toDataset(name + "/train", files.get(0), arrays.get(0), files.get(1), arrays.get(1), names);
         Optional<Dataset> test = withTest
-                ? Optional.of(toDataset(name + "/test", files.get(2), arrays.get(2), files.get(3), arrays.get(3), names))
+                ? Optional.of(toDataset(name + "/test", files.get(2), arrays.get(2), files.get(3), arrays.get(3),
+                        names))
                 : Optional.empty();
         String[] hashes = arrays.stream().map(IdxReader.IdxArray::sha256).toArray(String[]::new);
         boolean verified = !pinnedSha256.isEmpty() && withTest;

@@ -16,7 +16,8 @@ import org.saepj.SaepException;
  * @param labels each image's class index, or null without labels
  * @param names each image's name (its file, for a folder of image files), or null to number them from 1
  */
-public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels, java.util.List<String> names) {
+public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels,
+        java.util.List<String> names) {
     /**
      * Images numbered by their position.
      *

@@ -12,8 +12,8 @@ import org.saepj.data.io.DecodedCache;
 
 /**
  * How another JVM — a cluster's executor — loads the same data as this one: the known-dataset directory, CSV
- * options and image size this JVM read it with, the file systems it read URIs with, and the fingerprint it got, which the other copy
- * must match. The data must be at a path every executor sees: a shared file system, the same files on each machine, or
+ * options and image size this JVM read it with, the file systems it read URIs with, and the fingerprint it got,
+ * which the other copy must match. The data must be at a path every executor sees: a shared file system, the same files on each machine, or
  * a URI of a file system they all reach ({@code hdfs://}, {@code s3a://}: {@link RemoteFiles}). Java-serialisable, so it
  * crosses the wire.
  */
@@ -89,8 +89,8 @@ public final class SourceRecipe implements Serializable {
                 line -> { });
         ReadSettings settings = new ReadSettings(new CsvReader.Options(Optional.ofNullable(header),
                 Optional.ofNullable(labelColumn)), DecodedCache.standard(), images);
-        DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)), settings,
-                remote);
+        DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
+                settings, remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
             throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256

@@ -16,7 +16,9 @@ import org.saepj.data.SourceData;
 import org.saepj.testing.TestFiles;
 import org.saepj.testing.TestImages;
 
-/** Class folders of PNG, JPEG, BMP and GIF files written by ImageIO: classes, shapes, channels, skipped files, errors. */
+/**
+ * Class folders of PNG, JPEG, BMP and GIF files written by ImageIO: classes, shapes, channels, skipped files, errors.
+ */
 class ImageFolderTest {
     private static final List<String> FORMATS = List.of("png", "jpeg", "bmp", "gif");
 
@@ -53,9 +55,11 @@ class ImageFolderTest {
     @Test
     void classFoldersOfMixedFormatsBecomeOneDatasetInClassAndNameOrder() {
         for (int i = 0; i < FORMATS.size(); i++) {
-            TestImages.write(dir.resolve("dog").resolve("d" + i + "." + FORMATS.get(i)), TestImages.colour(6, 5, 0x0000ff),
+            TestImages.write(dir.resolve("dog").resolve("d" + i + "." + FORMATS.get(i)),
+                    TestImages.colour(6, 5, 0x0000ff),
                     FORMATS.get(i));
-            TestImages.write(dir.resolve("cat").resolve("c" + i + "." + FORMATS.get(i)), TestImages.colour(6, 5, 0xff0000),
+            TestImages.write(dir.resolve("cat").resolve("c" + i + "." + FORMATS.get(i)),
+                    TestImages.colour(6, 5, 0xff0000),
                     FORMATS.get(i));
         }
         SourceData data = ImageFolder.read(dir, asTheyAre());
@@ -129,7 +133,8 @@ class ImageFolderTest {
         }
         ImageFolder.read(dir, asTheyAre());
         assertThat(warnings).hasSize(SkippedFiles.LIMIT + 1);
-        assertThat(warnings.get(SkippedFiles.LIMIT)).isEqualTo("images:" + dir + ": skipped 3 more files that are not images");
+        assertThat(warnings.get(SkippedFiles.LIMIT)).isEqualTo("images:" + dir
+                + ": skipped 3 more files that are not images");
     }
 
     @Test
@@ -137,9 +142,11 @@ class ImageFolderTest {
         TestImages.write(dir.resolve("a").resolve("1.png"), TestImages.grey(3, 3, 0), "png");
         Files.createDirectories(dir.resolve("b"));
         assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
-                .hasMessage(dir.resolve("b") + ": a class folder without images (expected PNG, JPEG, BMP or GIF files)");
+                .hasMessage(dir.resolve("b")
+                        + ": a class folder without images (expected PNG, JPEG, BMP or GIF files)");
         TestFiles.write(dir.resolve("b").resolve("broken.png"), new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).hasMessageStartingWith(dir.resolve("b") + ": a class");
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).hasMessageStartingWith(dir.resolve("b")
+                + ": a class");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("broken.png"));
     }
 
@@ -148,7 +155,8 @@ class ImageFolderTest {
         TestImages.write(dir.resolve("flat.png"), TestImages.grey(3, 3, 0), "png");
         assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
                 .hasMessageContaining("0 class folders: expected one sub-folder of images per class, at least two");
-        assertThatThrownBy(() -> ImageFolder.read(dir.resolve("missing"), asTheyAre())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> ImageFolder.read(dir.resolve("missing"), asTheyAre()))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("not a folder");
     }
 
@@ -196,7 +204,8 @@ class ImageFolderTest {
         assertThat(rows.names()).containsExactly("a-grey.png", "b-colour.jpg", "c.gif");
         assertThat(java.util.Arrays.asList(rows.rows())).allSatisfy(r -> assertThat(r).hasSize(16));
         assertThat(rows.rows()[1][0]).as("white, JPEG-rounded").isBetween(250f, 255.5f);
-        assertThat(rows.rows()[2][5]).as("green's luma").isCloseTo(0.587f * 255, org.assertj.core.data.Offset.offset(0.01f));
+        assertThat(rows.rows()[2][5]).as("green's luma").isCloseTo(0.587f * 255,
+                org.assertj.core.data.Offset.offset(0.01f));
         assertThat(warnings).singleElement().asString().contains("readme.txt");
         var colour = FlatImageFolder.read(dir, ImageOptions.toInput(new int[] {3, 3, 3}, warnings::add));
         assertThat(colour.rows()[0]).hasSize(27);

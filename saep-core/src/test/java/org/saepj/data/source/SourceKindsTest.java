@@ -44,7 +44,8 @@ class SourceKindsTest {
     void guessesTheKindOfALocationWrittenWithoutOne() {
         assertThat(SourceKinds.likely("data/", true, false)).containsExactly("idx", "cifar10", "images");
         assertThat(SourceKinds.likely("cifar-10-binary.tar.gz", false, false)).containsExactly("cifar10");
-        assertThat(SourceKinds.likely("hdfs://n/train.csv", false, true)).containsExactly("csv", "idx", "cifar10", "images");
+        assertThat(SourceKinds.likely("hdfs://n/train.csv", false, true)).containsExactly("csv", "idx", "cifar10",
+                "images");
         assertThat(SourceKinds.or(java.util.List.of("a", "b", "c"))).isEqualTo("a, b or c");
     }
 }
