@@ -215,4 +215,22 @@ class ImageFolderTest {
         assertThatThrownBy(() -> FlatImageFolder.read(none, ImageOptions.toInput(new int[] {4, 4, 1}, warnings::add)))
                 .isInstanceOf(SaepException.class).hasMessageContaining("no images to score");
     }
+
+    @Test
+    void aSeparateTestFolderTakesTheTrainingClassesByName() {
+        Path train = dir.resolve("train");
+        Path test = dir.resolve("test");
+        for (String c : List.of("ant", "bee", "cow")) {
+            TestImages.write(train.resolve(c).resolve("1.png"), TestImages.grey(4, 4, c.charAt(0)), "png");
+        }
+        TestImages.write(test.resolve("cow").resolve("9.png"), TestImages.grey(7, 7, 3), "png");
+        TestImages.write(test.resolve("bee").resolve("9.png"), TestImages.grey(7, 7, 5), "png");
+        var settings = new org.saepj.data.source.ReadSettings(org.saepj.data.io.CsvReader.Options.defaults(),
+                Optional.empty(), resizedTo(4, 4));
+        var sources = new org.saepj.data.source.DataSources(org.saepj.data.source.DatasetLocator.standard(null),
+                settings, org.saepj.data.source.RemoteFiles.none());
+        SourceData data = org.saepj.data.source.TestSets.attach(sources, "images:" + train, "images:" + test);
+        assertThat(data.test().orElseThrow().classNames()).containsExactly("ant", "bee", "cow");
+        assertThat(data.test().orElseThrow().labels()).as("bee then cow, by the training classes").containsExactly(1, 2);
+    }
 }
