@@ -58,6 +58,10 @@ class ImageFolderCliTest {
         assertThat(manifest.get("inputShape").toString()).isEqualTo("[8,8,1]");
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("scale");
         assertThat(Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("imageSize").asText()).isEqualTo("8x8");
+        // --resume takes the stored --image-size: without it the folder's two sizes would be refused
+        CliRun resumed = CliRun.of("search", "--resume", run.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("already complete");
         // evaluate needs no --image-size: the folder is converted to the ensemble's input and recognised as its data
         CliRun eval = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(),
                 "--data", "images:" + classes,
