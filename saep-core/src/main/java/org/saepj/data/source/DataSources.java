@@ -16,9 +16,9 @@ import org.saepj.data.io.IdxDatasetReader;
 /**
  * Turns a source string into loaded data. Sources are a known name ({@code fashion-mnist}, {@code mnist},
  * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code KIND:LOCATION} of a registered
- * {@link SourceKind} ({@code idx:DIR}, {@code cifar10:DIR_OR_TARGZ}, {@code csv:FILE}: {@link SourceKinds}), whose
- * location may be a URI of another file system ({@code csv:hdfs://namenode/train.csv}), read through the
- * {@link RemoteFiles} given.
+ * {@link SourceKind} ({@code idx:DIR}, {@code cifar10:DIR_OR_TARGZ}, {@code csv:FILE}, {@code images:DIR}:
+ * {@link SourceKinds}), whose location may be a URI of another file system ({@code csv:hdfs://namenode/train.csv}),
+ * read through the {@link RemoteFiles} given.
  */
 public final class DataSources {
     private final DatasetLocator locator;
