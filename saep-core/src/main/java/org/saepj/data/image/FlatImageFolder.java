@@ -23,6 +23,7 @@ public final class FlatImageFolder {
         if (!Files.isDirectory(dir)) {
             return false;
         }
+        // only the listing's folders count here: read() lists again and reports the files it skips
         return FolderEntries.list(dir, dir, new SkippedFiles("")).folders().isEmpty();
     }
 
