@@ -160,10 +160,11 @@ class ErrorPathsTest {
                 + "6.3,6.0,virginica\n".repeat(20) + "5.9,4.2,versicolor\n".repeat(20)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path tiny = TestFiles.write(root.resolve("tiny.csv"), "a,b,label\n1,2,0\n3,4,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         usage(CliRun.of("search", "--data", "fashion-mnst", "--data-dir", dataDir, "--out", fresh()),
-                "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE"
+                "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR"
                         + " (did you mean fashion-mnist?)");
-        usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()), "data source kind 'cvs' unknown: expected idx:, cifar10: or"
-                + " csv: (did you mean csv:" + iris + "?)");
+        usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()),
+                "data source kind 'cvs' unknown: expected idx:, cifar10:,"
+                + " csv: or images: (did you mean csv:" + iris + "?)");
         usage(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "specie", "--out", fresh()),
                 "--label-column: " + iris + " has no column named 'specie'");
         assertThat(CliRun.of("search", "--data", "csv:" + iris, "--label-column", "specie", "--out", fresh()).err())

@@ -52,7 +52,7 @@ class PluginSourceKindTest {
     @Test
     void aTestOnlyKindSearchesAndEvaluates() throws Exception {
         Path file = TestFiles.write(dir.resolve("points.semi"), blobs(200).getBytes(StandardCharsets.UTF_8));
-        assertThat(SourceKinds.ids()).containsExactly("idx", "cifar10", "csv");
+        assertThat(SourceKinds.ids()).containsExactly("idx", "cifar10", "csv", "images");
         Path out = dir.resolve("run");
         CliRun run = withPlugin(() -> CliRun.of("search", "--data", "semi:" + file, "--iterations", "2", "--steps",
                 "60", "--threads", "1", "--quiet", "--out", out.toString()));
@@ -70,7 +70,7 @@ class PluginSourceKindTest {
         CliRun listed = withPlugin(() -> CliRun.of("search", "--data", "semy:" + file, "--out",
                 dir.resolve("x").toString()));
         assertThat(listed.exitCode()).isEqualTo(2);
-        assertThat(listed.err()).contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv: or semi:"
+        assertThat(listed.err()).contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv:, images: or semi:"
                 + " (did you mean semi:" + file + "?)");
         CliRun datasets = withPlugin(() -> CliRun.of("datasets", "--data-dir", dir.toString()));
         assertThat(datasets.out()).contains("semi:FILE").contains("test kind: lines of semicolon-separated numbers");
@@ -78,6 +78,6 @@ class PluginSourceKindTest {
         // without the plug-in on the class path the kind is unknown, and says which ones there are
         CliRun gone = CliRun.of("search", "--data", "semi:" + file, "--out", dir.resolve("y").toString());
         assertThat(gone.exitCode()).isEqualTo(2);
-        assertThat(gone.err()).contains("data source kind 'semi' unknown: expected idx:, cifar10: or csv:");
+        assertThat(gone.err()).contains("data source kind 'semi' unknown: expected idx:, cifar10:, csv: or images:");
     }
 }

@@ -104,7 +104,8 @@ public final class DatasetsCommand implements Runnable {
     /** {@code saep datasets show SOURCE}: sizes and per-class counts of any source. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Load a source and print its sizes, classes and per-class counts.")
     static final class Show implements Runnable {
-        @Parameters(paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ or csv:FILE")
+        @Parameters(paramLabel = "SOURCE",
+                description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR")
         String source;
 
         @Mixin

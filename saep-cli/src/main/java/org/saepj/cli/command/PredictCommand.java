@@ -64,7 +64,7 @@ public final class PredictCommand implements Runnable {
             int[] s = ensemble.manifest().inputShape();
             ScoringRequest request = new ScoringRequest(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
                     dataOptions.csvOptions(), java.util.Optional.ofNullable(idColumn), labelsFile,
-                    modelOptions.partitionGiven());
+                    modelOptions.partitionGiven(), dataOptions.imagesFor(s));
             java.util.Optional<ScoringInput> input = located.get().kind().scoringFile(file, request);
             if (input.isPresent()) {
                 // the two shapes a scored file can take (sealed): however many kinds yield them
@@ -126,8 +126,10 @@ public final class PredictCommand implements Runnable {
                 labels.add(classes.get(c));
             }
         }
-        List<String> ids = java.util.stream.IntStream.rangeClosed(1, images.rows().length).mapToObj(Integer::toString).toList();
-        writeRows(ensemble, "row", ids, ensemble.predictLogits(images.rows()), labels,
+        // Files of a folder are named by their name; images of one file by their number in it, from 1.
+        List<String> ids = images.names() != null ? images.names()
+                : java.util.stream.IntStream.rangeClosed(1, images.rows().length).mapToObj(Integer::toString).toList();
+        writeRows(ensemble, images.names() != null ? "file" : "row", ids, ensemble.predictLogits(images.rows()), labels,
                 "every image of " + file + (labels == null ? ", without labels" : ", with its labels"));
     }
 

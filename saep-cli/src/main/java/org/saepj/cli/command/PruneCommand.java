@@ -139,7 +139,8 @@ public final class PruneCommand implements Runnable {
 
     /** @return the ensemble without the members the criterion removes on the data */
     private SavedEnsemble prune(SavedEnsemble ensemble, ModelForm f, PruningCriterion criterion) {
-        PruningInput input = votes(ensemble, ModelData.prepare(ensemble, dataOptions.sources(), f.data, "train").data());
+        PruningInput input = votes(ensemble, ModelData.prepare(ensemble,
+                dataOptions.sourcesFor(ensemble.manifest().inputShape()), f.data, "train").data());
         ModelData.Scored test = heldOut(ensemble, f.data);
         List<String> names = ensemble.manifest().members().stream().map(m -> m.name() + "#" + m.id()).toList();
         PruneDecision decision = report(criterion, input, test == null ? null : votes(ensemble, test.data()), test == null ? null : test.rows(),
@@ -178,7 +179,8 @@ public final class PruneCommand implements Runnable {
     /** @return the source's rows the ensemble was not trained on (the search's own test split, or its test data), or null */
     private ModelData.Scored heldOut(SavedEnsemble ensemble, String source) {
         try {
-            ModelData.Scored test = ModelData.prepare(ensemble, dataOptions.sources(), source, "test");
+            ModelData.Scored test = ModelData.prepare(ensemble,
+                    dataOptions.sourcesFor(ensemble.manifest().inputShape()), source, "test");
             return test.trainedOn().equals("no") ? test : null;
         } catch (UsageError e) {
             return null; // the source's test rows are elsewhere (the manifest names them): no held-out figure from --data

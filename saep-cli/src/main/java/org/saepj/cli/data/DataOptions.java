@@ -1,18 +1,24 @@
 package org.saepj.cli.data;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.output.Invocation;
+import org.saepj.data.image.ImageOptions;
+import org.saepj.data.image.ImageSize;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
+import org.saepj.data.source.ReadSettings;
 import org.saepj.data.source.RemoteFiles;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options shared by every command that reads data: where known datasets live and how CSV is read. */
+/** Options shared by every command that reads data: where known datasets live, how CSV is read and images sized. */
 public final class DataOptions {
     @Mixin
     public DataDirOption where = new DataDirOption();
@@ -23,6 +29,14 @@ public final class DataOptions {
     @Option(names = "--header", paramLabel = "yes|no|auto", defaultValue = "auto",
             description = "Whether CSV files have a header row (default: ${DEFAULT-VALUE}).")
     public String header;
+
+    @Option(names = "--image-size", paramLabel = "HxW", description = "Resize every image of an images: folder to this"
+            + " height and width (default: the images' own size, which must then be the same for all).")
+    public String imageSize;
+
+    /** The command this mixin is part of: its error stream takes the warnings about skipped image files. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /**
      * Takes the data options a resumed search was started with; only --data-dir may be given again (the
@@ -37,6 +51,9 @@ public final class DataOptions {
         labelColumn = inv.labelColumn();
         if (inv.header() != null) {
             header = inv.header();
+        }
+        if (inv.imageSize() != null) {
+            imageSize = inv.imageSize();
         }
     }
 
@@ -55,7 +72,56 @@ public final class DataOptions {
      * @return the data sources configured by these options
      */
     public DataSources sources(RemoteFiles remote) {
-        return new DataSources(locator(), csvOptions(), DecodedCache.standard(), remote);
+        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), imageOptions()),
+                remote);
+    }
+
+    /**
+     * The sources a saved ensemble scores: an images: folder is converted to the ensemble's input (its size unless
+     * --image-size says otherwise, its channels).
+     *
+     * @param inputShape the ensemble's input, {height, width, channels}
+     * @return the data sources, local paths only
+     */
+    public DataSources sourcesFor(int[] inputShape) {
+        Optional<ImageOptions> converted = imagesFor(inputShape);
+        if (converted.isEmpty()) {
+            return sources();
+        }
+        ImageOptions toModel = converted.get();
+        if (imageSize != null) {
+            toModel = toModel.withSize(imageOptions().size());
+        }
+        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), toModel),
+                RemoteFiles.none());
+    }
+
+    /**
+     * @param inputShape a saved ensemble's input, {height, width, channels}
+     * @return image files converted to that input, warnings to the command's error stream; empty when the ensemble
+     *     does not take images of 1 or 3 channels
+     */
+    public Optional<ImageOptions> imagesFor(int[] inputShape) {
+        boolean image = (inputShape[0] > 1 || inputShape[1] > 1) && (inputShape[2] == 1 || inputShape[2] == 3);
+        return image ? Optional.of(ImageOptions.toInput(inputShape, this::warn)) : Optional.empty();
+    }
+
+    /** @return --image-size as the image readers take it, their warnings to the command's error stream */
+    public ImageOptions imageOptions() {
+        Optional<ImageSize> size;
+        try {
+            size = Optional.ofNullable(imageSize).map(ImageSize::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--image-size: " + e.getMessage());
+        }
+        return new ImageOptions(size, Optional.empty(), this::warn);
+    }
+
+    /** @param line a warning of a reader, to the command's error stream */
+    public void warn(String line) {
+        PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        err.println("warning: " + line);
+        err.flush();
     }
 
     /** @return --header and --label-column as the CSV reader takes them */

@@ -49,6 +49,7 @@ public final class ModelOptions {
      * @return the samples, prepared as the search prepared them, and what they are
      */
     public ModelData.Scored data(SavedEnsemble ensemble, DataOptions dataOptions) {
-        return ModelData.prepare(ensemble, dataOptions.sources(), data, partition == null ? "test" : partition);
+        return ModelData.prepare(ensemble, dataOptions.sourcesFor(ensemble.manifest().inputShape()), data,
+                partition == null ? "test" : partition);
     }
 }

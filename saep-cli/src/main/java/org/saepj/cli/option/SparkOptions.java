@@ -68,7 +68,8 @@ public final class SparkOptions {
      * @return how executors load the same data
      */
     public SourceRecipe recipe(DataOptions data, String test, SourceData source) {
-        return new SourceRecipe(data.where.dataDir, data.csvOptions(), source.sha256(), test, remoteFiles());
+        return new SourceRecipe(data.where.dataDir, data.csvOptions(), data.imageOptions().size(), source.sha256(),
+                test, remoteFiles());
     }
 
     /**

@@ -21,9 +21,10 @@ import org.saepj.search.SearchConfig;
  * @param labelColumn the --label-column option, or null
  * @param header the --header option
  * @param dataSha256 the fingerprint of the data the run started on (null in format 1)
+ * @param imageSize the --image-size option ("28x28"), or null (absent from runs stored before it existed)
  */
 public record Invocation(int formatVersion, SearchConfig config, String test, String dataDir, String labelColumn, String header,
-                  String dataSha256) {
+                  String dataSha256, String imageSize) {
     public static final String FILE = "run.json";
     /** The format this build writes. */
     public static final int FORMAT_VERSION = 2;
@@ -40,7 +41,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
 
     /** @return this invocation with the fingerprint of the data it runs on */
     public Invocation withData(SourceData data) {
-        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256());
+        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), imageSize);
     }
 
     /**
@@ -106,6 +107,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
         text.put("dataDir", dataDir);
         text.put("labelColumn", labelColumn);
         text.put("header", header);
+        text.put("imageSize", imageSize);
         text.forEach((field, value) -> {
             if (value != null && value.chars().anyMatch(Character::isISOControl)) {
                 throw new SaepException(file + ": " + field + " '" + SaepException.printable(value) + "' holds a"

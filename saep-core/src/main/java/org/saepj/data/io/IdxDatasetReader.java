@@ -15,7 +15,8 @@ import org.saepj.data.SourceData;
 
 /**
  * Loads an MNIST-style directory: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
- * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each raw or {@code .gz}.
+ * {@code t10k-images-idx3-ubyte} and {@code t10k-labels-idx1-ubyte}, each raw or {@code .gz}. Without the two test
+ * files the source has no test partition, and a search holds out a stratified test part of the training data.
  *
  * <p>Class names come from the caller (known datasets), else from a {@code classes.txt} beside the files
  * (one name per line), else they are the label numbers.
@@ -65,26 +66,35 @@ public final class IdxDatasetReader {
         if (!Files.isDirectory(dir)) {
             throw new SaepException(dir + ": not a directory (expected the IDX files of " + name + ")");
         }
-        List<Path> files = STEMS.stream().map(stem -> require(dir, stem)).toList();
-        java.util.function.Supplier<List<IdxReader.IdxArray>> read = () -> List.of(IdxReader.read(files.get(0), 3),
-                IdxReader.read(files.get(1), 1), IdxReader.read(files.get(2), 3), IdxReader.read(files.get(3), 1));
+        // Without both test files the directory is a training set alone: the search holds out a stratified test part,
+        // as for CSV. One test file without the other is a mistake, named below by require.
+        boolean withTest = find(dir, STEMS.get(2)).isPresent() || find(dir, STEMS.get(3)).isPresent();
+        List<Path> files = STEMS.subList(0, withTest ? 4 : 2).stream().map(stem -> require(dir, stem)).toList();
+        java.util.function.Supplier<List<IdxReader.IdxArray>> read = () -> {
+            List<IdxReader.IdxArray> arrays = new java.util.ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                arrays.add(IdxReader.read(files.get(i), i % 2 == 0 ? 3 : 1)); // images, then their labels
+            }
+            return arrays;
+        };
         List<IdxReader.IdxArray> arrays = cache.map(c -> c.idx(files, read)).orElseGet(read);
-        IdxReader.IdxArray trainImages = arrays.get(0);
-        IdxReader.IdxArray trainLabels = arrays.get(1);
-        IdxReader.IdxArray testImages = arrays.get(2);
-        IdxReader.IdxArray testLabels = arrays.get(3);
-        checkSameShape(dir, trainImages, testImages);
-        List<String> names = classNames != null ? classNames : namesFromDirectory(dir, trainLabels, testLabels);
-        Dataset train = toDataset(name + "/train", require(dir, STEMS.get(0)), trainImages,
-                require(dir, STEMS.get(1)), trainLabels, names);
-        Dataset test = toDataset(name + "/test", require(dir, STEMS.get(2)), testImages,
-                require(dir, STEMS.get(3)), testLabels, names);
-        String[] hashes = {trainImages.sha256(), trainLabels.sha256(), testImages.sha256(), testLabels.sha256()};
-        boolean verified = !pinnedSha256.isEmpty();
-        for (int i = 0; i < STEMS.size(); i++) {
+        if (withTest) {
+            checkSameShape(dir, arrays.get(0), arrays.get(2));
+        }
+        List<String> names = classNames != null ? classNames
+                : namesFromDirectory(dir,
+                        arrays.stream().filter(a -> a.dims().length == 1).toArray(IdxReader.IdxArray[]::new));
+        Dataset train = toDataset(name + "/train", files.get(0), arrays.get(0), files.get(1), arrays.get(1), names);
+        Optional<Dataset> test = withTest
+                ? Optional.of(toDataset(name + "/test", files.get(2), arrays.get(2), files.get(3), arrays.get(3),
+                        names))
+                : Optional.empty();
+        String[] hashes = arrays.stream().map(IdxReader.IdxArray::sha256).toArray(String[]::new);
+        boolean verified = !pinnedSha256.isEmpty() && withTest;
+        for (int i = 0; i < hashes.length; i++) {
             verified &= hashes[i].equals(pinnedSha256.get(STEMS.get(i)));
         }
-        return new SourceData(name, "idx:" + dir, train, Optional.of(test), Fingerprint.combine(hashes), verified);
+        return new SourceData(name, "idx:" + dir, train, test, Fingerprint.combine(hashes), verified);
     }
 
     private static void checkSameShape(Path dir, IdxReader.IdxArray train, IdxReader.IdxArray test) {

@@ -14,8 +14,23 @@ import org.saepj.SaepException;
  * @param channels channels
  * @param rows one row of raw pixels per image
  * @param labels each image's class index, or null without labels
+ * @param names each image's name (its file, for a folder of image files), or null to number them from 1
  */
-public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels) {
+public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels,
+        java.util.List<String> names) {
+    /**
+     * Images numbered by their position.
+     *
+     * @param height image height
+     * @param width image width
+     * @param channels channels
+     * @param rows one row of raw pixels per image
+     * @param labels each image's class index, or null without labels
+     */
+    public ImageRows(int height, int width, int channels, float[][] rows, int[] labels) {
+        this(height, width, channels, rows, labels, null);
+    }
+
     /**
      * @param images an IDX file of images (count × height × width), gzipped or not
      * @param labels an IDX file of one label byte per image, or null

@@ -16,9 +16,9 @@ import org.saepj.data.io.IdxDatasetReader;
 /**
  * Turns a source string into loaded data. Sources are a known name ({@code fashion-mnist}, {@code mnist},
  * {@code cifar10}, found by a {@link DatasetLocator}) or an explicit {@code KIND:LOCATION} of a registered
- * {@link SourceKind} ({@code idx:DIR}, {@code cifar10:DIR_OR_TARGZ}, {@code csv:FILE}: {@link SourceKinds}), whose
- * location may be a URI of another file system ({@code csv:hdfs://namenode/train.csv}), read through the
- * {@link RemoteFiles} given.
+ * {@link SourceKind} ({@code idx:DIR}, {@code cifar10:DIR_OR_TARGZ}, {@code csv:FILE}, {@code images:DIR}:
+ * {@link SourceKinds}), whose location may be a URI of another file system ({@code csv:hdfs://namenode/train.csv}),
+ * read through the {@link RemoteFiles} given.
  */
 public final class DataSources {
     private final DatasetLocator locator;
@@ -49,8 +49,17 @@ public final class DataSources {
      * @param remote how a source's URI of another file system is brought here
      */
     public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
+        this(locator, new ReadSettings(csvOptions, cache), remote);
+    }
+
+    /**
+     * @param locator where known datasets are looked up
+     * @param settings how every kind reads its sources (CSV options, the decoded-data cache, image conversion)
+     * @param remote how a source's URI of another file system is brought here
+     */
+    public DataSources(DatasetLocator locator, ReadSettings settings, RemoteFiles remote) {
         this.locator = locator;
-        this.settings = new ReadSettings(csvOptions, cache);
+        this.settings = settings;
         this.remote = remote;
     }
 

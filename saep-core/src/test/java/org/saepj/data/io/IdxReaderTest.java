@@ -125,6 +125,38 @@ class IdxReaderTest {
                 .isInstanceOf(SaepException.class).hasMessageContaining("missing t10k-images-idx3-ubyte");
     }
 
+    @Test
+    void withoutTestFilesTheSearchHoldsOutAStratifiedTestPart() throws Exception {
+        TestFiles.writeIdxDir(dir, 60, 4, 2, 2, 3);
+        java.nio.file.Files.delete(dir.resolve("t10k-images-idx3-ubyte.gz"));
+        java.nio.file.Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
+        SourceData data = new org.saepj.data.source.DataSources(org.saepj.data.source.DatasetLocator.standard(null),
+                CsvReader.Options.defaults()).load("idx:" + dir);
+        assertThat(data.test()).isEmpty();
+        assertThat(data.train().size()).isEqualTo(60);
+        assertThat(data.sha256()).hasSize(64);
+        var config = org.saepj.search.SearchConfig.builder().dataset("idx:" + dir).testFraction(0.2).seed(1).build();
+        var parts = org.saepj.search.Partitions.prepare(config, data);
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).description()).isEqualTo("stratified holdout: 20% test");
+        assertThat(parts.get(0).test().classCounts()).containsExactly(4, 4, 4);
+        assertThat(parts.get(0).train().size()).isEqualTo(48);
+        // a cached read gives the same data and fingerprint as a plain one
+        var cache = java.util.Optional.of(new DecodedCache(dir.resolve("cache")));
+        SourceData cached = IdxDatasetReader.read("toy", dir, null, Map.of(), cache);
+        SourceData again = IdxDatasetReader.read("toy", dir, null, Map.of(), cache);
+        assertThat(again.sha256()).isEqualTo(cached.sha256()).isEqualTo(data.sha256());
+        assertThat(again.train().features()).isEqualTo(data.train().features());
+    }
+
+    @Test
+    void oneTestFileWithoutTheOtherIsNamed() throws Exception {
+        TestFiles.writeIdxDir(dir, 6, 4, 2, 2, 3);
+        java.nio.file.Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
+        assertThatThrownBy(() -> IdxDatasetReader.read("toy", dir, null, Map.of()))
+                .isInstanceOf(SaepException.class).hasMessageContaining("missing t10k-labels-idx1-ubyte");
+    }
+
     private static void assertError(Path file, int dims, String problem) {
         assertThatThrownBy(() -> IdxReader.read(file, dims))
                 .isInstanceOf(SaepException.class)
