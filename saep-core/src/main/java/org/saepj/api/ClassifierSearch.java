@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.Kernels;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backend;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.RunLock;
 import org.saepj.persistence.SavedEnsemble;
@@ -38,15 +38,15 @@ final class ClassifierSearch {
     static SaepClassifier run(SearchConfig config, SourceData data, Path folder, SearchListener listener) {
         Partitions p = partitions(config, data);
         DatasetInfo info = Experiment.info(config, data, p);
-        Kernels kernels = KernelsProvider.best();
+        Backend backend = Backends.best();
         SearchResult r;
-        try (LocalExecutor executor = new LocalExecutor(config.threads(), kernels)) {
+        try (LocalExecutor executor = new LocalExecutor(config.threads(), backend)) {
             if (folder == null) {
-                r = new AdaNetSearch(config, executor, kernels).run(p, info, listener);
+                r = new AdaNetSearch(config, executor, backend).run(p, info, listener);
             } else {
                 try (RunLock lock = OutputFolder.take(folder, "outputFolder")) {
-                    RunDirectory run = RunDirectory.open(folder, false, kernels, data.sha256());
-                    r = run.complete(config, p, info, executor, kernels, listener, SearchExport.NO_FOLD);
+                    RunDirectory run = RunDirectory.open(folder, false, backend, data.sha256());
+                    r = run.complete(config, p, info, executor, backend, listener, SearchExport.NO_FOLD);
                 }
             }
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
-import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.run.RunDirectory;
 import org.saepj.search.Experiment;
@@ -83,7 +83,7 @@ class SearchExportFoldTest {
     void aRunRefusesAFoldThatDoesNotFitBeforeTraining() {
         SourceData data = blobs();
         Partitions p = Partitions.prepare(config(), data).get(0);
-        var kernels = KernelsProvider.best();
+        var kernels = Backends.best();
         RunDirectory run = RunDirectory.open(dir.resolve("run"), false, kernels, data.sha256());
         try (LocalExecutor executor = new LocalExecutor(1, kernels)) {
             assertThatThrownBy(() -> run.complete(config(), p, Experiment.info(config(), data, p), executor, kernels,
