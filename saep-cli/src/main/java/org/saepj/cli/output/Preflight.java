@@ -81,7 +81,7 @@ public final class Preflight {
     }
 
     /** Floats one sample needs while training: the input and every layer's output and gradient, and its scratch. */
-    private static long activationsPerSample(Architecture a) {
+    static long activationsPerSample(Architecture a) {
         long n = a.input().size();
         for (Layer layer : a.layers(KernelsProvider.scalar())) {
             n += 2L * layer.outputSize() + layer.scratchFloatsPerSample();
