@@ -150,7 +150,8 @@ class GraphOnnxTest {
 
         MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(),
                 null, null);
-        EnsembleManifest manifest = new EnsembleManifest(3, new int[] {image.height(), image.width(), image.channels()}, List.of("a", "b", "c"),
+        EnsembleManifest manifest = new EnsembleManifest(3, new int[] {image.height(), image.width(), image.channels()},
+                List.of("a", "b", "c"),
                 new Pipeline(List.of(new Scale())), List.of(member), Mixture.UNIFORM, null, null,
                         null, null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));

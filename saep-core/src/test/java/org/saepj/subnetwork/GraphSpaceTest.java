@@ -81,7 +81,8 @@ class GraphSpaceTest {
                 "strided-filters8-repeat2", "strided-filters16-repeat1", "strided-filters16-repeat2");
         LayerGraph g = c.get(1).architecture().graph();
         assertThat(node(g, "stem_1_conv").spec()).isEqualTo(new Conv2DKind.Spec(8, 7, 2, "same"));
-        assertThat(node(g, "down_1_conv2").spec()).as("stride and padding left out").isEqualTo(new Conv2DKind.Spec(8, 3));
+        assertThat(node(g, "down_1_conv2").spec()).as("stride and padding left out")
+                .isEqualTo(new Conv2DKind.Spec(8, 3));
         assertThat(node(g, "down_2_proj").spec()).isEqualTo(new Conv2DKind.Spec(8, 1, 2, "same"));
         assertThat(node(g, "down_2_proj").inputs()).containsExactly("down_1_act2");
         assertThat(shape(g, "stem_1_act")).isEqualTo(new Shape(14, 14, 8));

@@ -35,7 +35,7 @@ public final class Conv2D extends Layer {
     private float[] patches = new float[0];
     private float[] dPatches = new float[0];
     private float[] dyT = new float[0];
-    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][padded h][padded w]}. */
+    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h'][w']}, padded. */
     private float[] planes = new float[0];
     /** The kernel transposed, {@code cout × cin}, for a 1×1 convolution's input gradient. */
     private float[] weightT = new float[0];

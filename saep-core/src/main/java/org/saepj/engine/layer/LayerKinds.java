@@ -41,7 +41,8 @@ public final class LayerKinds {
             if (component == null || value == null
                     || !MethodType.methodType(component.getType()).wrap().returnType().isInstance(value)) {
                 throw new IllegalStateException(kind.getClass().getName() + ": optional setting '" + name
-                        + "' must name a component of " + kind.specClass().getName() + " and give a default of its type");
+                        + "' must name a component of " + kind.specClass().getName()
+                        + " and give a default of its type");
             }
         });
     }
