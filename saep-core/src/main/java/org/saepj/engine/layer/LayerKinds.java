@@ -34,7 +34,7 @@ public final class LayerKinds {
      * could not be read back would make every file that leaves the setting out unreadable, so it stops SAEP-J at
      * start-up as the registry's own checks do.
      */
-    private static void checkOptionalSettings(LayerKind<?> kind) {
+    static void checkOptionalSettings(LayerKind<?> kind) {
         kind.optionalSettings().forEach((name, value) -> {
             RecordComponent component = Arrays.stream(kind.specClass().getRecordComponents())
                     .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
