@@ -24,7 +24,8 @@ final class TrainingFlops {
             if (layer instanceof Dense) {
                 macs = (double) layer.inputSize() * layer.outputSize();
             } else if (layer instanceof Conv2D c) {
-                macs = (double) c.kernel() * c.kernel() * c.inChannels() * c.filters() * c.height() * c.width();
+                macs = (double) c.kernel() * c.kernel() * c.inChannels() * c.filters() * c.rows().out()
+                        * c.columns().out();
             } else {
                 continue;
             }

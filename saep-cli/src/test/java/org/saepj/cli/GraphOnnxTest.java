@@ -100,6 +100,31 @@ class GraphOnnxTest {
         assertRunsInOnnxRuntimeAsInTheEngine(graph);
     }
 
+    /**
+     * Convolutions of every new setting, as explicit ONNX pads and strides: a 7×7 stride-2 same stem on a 13×12 image
+     * (the width's odd zero column after the input), a 1×1 stride-1 convolution (one product in the engine), then
+     * three branches concatenated: a 3×3 stride-2 valid, a 1×1 stride-2 projection and a 5×5 valid convolution.
+     */
+    @Test
+    void stridedValidAndPointwiseConvolutionsRunInOnnxRuntimeAsInTheEngine() throws Exception {
+        LayerGraph graph = new LayerGraph(new Shape(13, 12, 1), List.of(
+                node("stem", new Conv2DKind.Spec(4, 7, 2, Conv2DKind.SAME), "input"),
+                node("pointwise", new Conv2DKind.Spec(6, 1), "stem"),
+                node("act", new ReluKind.Spec(), "pointwise"),
+                node("down", new Conv2DKind.Spec(4, 3, 2, Conv2DKind.VALID), "act"),
+                node("down_flat", new FlattenKind.Spec(), "down"),
+                node("proj", new Conv2DKind.Spec(3, 1, 2, Conv2DKind.SAME), "act"),
+                node("proj_flat", new FlattenKind.Spec(), "proj"),
+                node("valid", new Conv2DKind.Spec(2, 5, 1, Conv2DKind.VALID), "act"),
+                node("valid_flat", new FlattenKind.Spec(), "valid"),
+                node("features", new ConcatKind.Spec(), "down_flat", "proj_flat", "valid_flat"),
+                node("head", new DenseKind.Spec(3), "features")));
+        assertThat(graph.shape(3)).isEqualTo(new Shape(3, 2, 4));
+        assertThat(graph.shape(5)).isEqualTo(new Shape(4, 3, 3));
+        assertThat(graph.shape(7)).isEqualTo(new Shape(3, 2, 2));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
     /** Trains the graph's network a little, exports it and compares ONNX Runtime's logits with the engine's. */
     private static void assertRunsInOnnxRuntimeAsInTheEngine(LayerGraph graph) throws Exception {
         Shape image = graph.input();
@@ -127,7 +152,8 @@ class GraphOnnxTest {
 
         MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(),
                 null, null);
-        EnsembleManifest manifest = new EnsembleManifest(3, new int[] {6, 6, 1}, List.of("a", "b", "c"),
+        EnsembleManifest manifest = new EnsembleManifest(3, new int[] {image.height(), image.width(), image.channels()},
+                List.of("a", "b", "c"),
                 new Pipeline(List.of(new Scale())), List.of(member), Mixture.UNIFORM, null, null,
                         null, null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Map;
 import org.saepj.UnknownNameException;
 import org.saepj.engine.layer.LayerKind;
 import org.saepj.engine.layer.LayerKinds;
@@ -28,15 +29,23 @@ final class LayerSpecForm {
     private LayerSpecForm() {
     }
 
-    /** Writes the type name, then the record's components in declaration order. */
+    /**
+     * Writes the type name, then the record's components in declaration order, leaving out an optional setting
+     * ({@link LayerKind#optionalSettings()}) at its default.
+     */
     static final class Serializer extends JsonSerializer<LayerSpec> {
         @Override
         public void serialize(LayerSpec spec, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
             gen.writeStringField("type", LayerKinds.typeOf(spec));
+            Map<String, Object> optional = LayerKinds.of(spec).optionalSettings();
             for (RecordComponent c : spec.getClass().getRecordComponents()) {
+                Object value = component(spec, c);
+                if (optional.containsKey(c.getName()) && optional.get(c.getName()).equals(value)) {
+                    continue; // at its default: stored as files from before the setting existed were
+                }
                 gen.writeFieldName(c.getName());
-                provider.defaultSerializeValue(component(spec, c), gen);
+                provider.defaultSerializeValue(value, gen);
             }
             gen.writeEndObject();
         }
@@ -51,7 +60,10 @@ final class LayerSpecForm {
         }
     }
 
-    /** Finds the kind by the type name and reads the remaining fields as its spec record. */
+    /**
+     * Finds the kind by the type name and reads the remaining fields as its spec record, an optional setting that is
+     * absent at its default.
+     */
     static final class Deserializer extends JsonDeserializer<LayerSpec> {
         @Override
         public LayerSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -74,6 +86,11 @@ final class LayerSpecForm {
             }
             ObjectNode fields = ((ObjectNode) n).deepCopy();
             fields.remove("type");
+            kind.optionalSettings().forEach((name, value) -> {
+                if (!fields.has(name)) {
+                    fields.set(name, JsonFormat.mapper().valueToTree(value));
+                }
+            });
             try {
                 return ctxt.readTreeAsValue(fields, kind.specClass());
             } catch (ValueInstantiationException e) {

@@ -19,7 +19,8 @@ import org.saepj.engine.layer.LayerSpec;
 /**
  * A layer of a search-space file, {@code {"type": <registered type name>, <settings>}}, made into the kind's spec
  * record once its {@code "$p"} settings are replaced by a candidate's values. Stricter than stored files are read:
- * a user's file names every setting of the kind and no other, so a misspelt setting is an error, not a default.
+ * a user's file names every setting of the kind and no other, so a misspelt setting is an error, not a default; only
+ * the kind's optional settings ({@link LayerKind#optionalSettings()}) may be left out, and then take their defaults.
  */
 final class LayerSettings {
     /** Strict: no unknown settings, no fraction where a whole number belongs, no null for a number. */
@@ -57,10 +58,14 @@ final class LayerSettings {
         ObjectNode settings = ((ObjectNode) layer).deepCopy();
         settings.remove("type");
         List<String> names = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         for (RecordComponent c : kind.specClass().getRecordComponents()) {
             names.add(c.getName());
+            Object byDefault = kind.optionalSettings().get(c.getName());
+            described.add(byDefault == null ? c.getName() : c.getName() + " (optional, default "
+                    + STRICT.valueToTree(byDefault) + ")");
         }
-        String accepted = names.isEmpty() ? "it has no settings" : "its settings are " + String.join(", ", names);
+        String accepted = names.isEmpty() ? "it has no settings" : "its settings are " + String.join(", ", described);
         for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!names.contains(name)) {
@@ -69,8 +74,11 @@ final class LayerSettings {
             }
         }
         boolean varied = false;
+        Map<String, Object> optional = kind.optionalSettings();
         for (String name : names) {
-            if (!settings.has(name)) {
+            if (!settings.has(name) && optional.containsKey(name)) {
+                settings.set(name, STRICT.valueToTree(optional.get(name)));
+            } else if (!settings.has(name)) {
                 throw new IllegalArgumentException(field + ": " + kind.type() + " needs " + name + " (" + accepted
                         + ")");
             }

@@ -120,6 +120,27 @@ class GradientCheckTest {
         check(new Conv2D(3, 2, 1, 4, 5, kernels(kernels)), 6); // smaller than the kernel: most taps are padding
     }
 
+    /**
+     * Every kernel size × stride × padding, on a 7×6 input: an odd height and an even width, so same padding with
+     * stride 2 is symmetric along one axis and puts its odd zero after the input along the other.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "vector"})
+    void convLayerOfEveryKernelStrideAndPadding(String kernels) {
+        long seed = 20;
+        for (int k : new int[] {1, 3, 5, 7}) {
+            for (int stride : new int[] {1, 2}) {
+                for (Conv2D.Padding padding : Conv2D.Padding.values()) {
+                    int h = padding == Conv2D.Padding.VALID ? Math.max(k, 7) : 7;
+                    int w = padding == Conv2D.Padding.VALID ? Math.max(k, 6) : 6;
+                    check(new Conv2D(h, w, 2, 3, k, stride, padding, kernels(kernels)), seed++);
+                }
+            }
+        }
+        // A 1×1 stride-1 convolution is one product over the positions: also with filters filling a vector.
+        check(new Conv2D(4, 5, 3, 16, 1, 1, Conv2D.Padding.SAME, kernels(kernels)), seed);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "vector"})
     void reluPoolAndFlatten(String kernels) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.engine.layer.BatchNormKind;
+import org.saepj.engine.layer.Conv2DKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerKinds;
 import org.saepj.engine.optim.OptimizerSpec;
@@ -70,6 +71,47 @@ class GraphSpaceTest {
         assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_flat");
         assertThat(g.shape(g.nodes().size() - 2)).isEqualTo(Shape.vector(7 * 7 * 8));
         assertThat(c.get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
+    }
+
+    @Test
+    void aStridedCnnDownsamplesByStrideWithAProjectedShortcut() {
+        DefinedSpace space = new DefinedSpace(example("strided-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
+        List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
+        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("strided-filters8-repeat1",
+                "strided-filters8-repeat2", "strided-filters16-repeat1", "strided-filters16-repeat2");
+        LayerGraph g = c.get(1).architecture().graph();
+        assertThat(node(g, "stem_1_conv").spec()).isEqualTo(new Conv2DKind.Spec(8, 7, 2, "same"));
+        assertThat(node(g, "down_1_conv2").spec()).as("stride and padding left out")
+                .isEqualTo(new Conv2DKind.Spec(8, 3));
+        assertThat(node(g, "down_2_proj").spec()).isEqualTo(new Conv2DKind.Spec(8, 1, 2, "same"));
+        assertThat(node(g, "down_2_proj").inputs()).containsExactly("down_1_act2");
+        assertThat(shape(g, "stem_1_act")).isEqualTo(new Shape(14, 14, 8));
+        assertThat(shape(g, "down_1_sum")).isEqualTo(new Shape(7, 7, 8));
+        assertThat(shape(g, "down_2_sum")).as("same padding: ⌈7 / 2⌉").isEqualTo(new Shape(4, 4, 8));
+        assertThat(shape(g, "out_1_pool")).isEqualTo(Shape.vector(8));
+        // A file written before stride and padding existed means stride 1 and same padding.
+        LayerGraph resnet = new DefinedSpace(example("residual-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5)
+                .candidates(0, OptionalInt.empty()).get(0).architecture().graph();
+        assertThat(resnet.nodes().get(0).spec()).isEqualTo(new Conv2DKind.Spec(8, 3, 1, "same"));
+    }
+
+    @Test
+    void convolutionSettingsAreCheckedNamingTheFieldAndWhatIsAccepted() throws Exception {
+        String good = Files.readString(EXAMPLES.resolve("strided-cnn.json"));
+        assertThat(refused(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"stride\": 3")))
+                .contains(": families[0].blocks[0].nodes[0].layer: conv2d: stride must be 1 or 2, got 3");
+        assertThat(refused(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"padding\": \"full\"")))
+                .contains(": families[0].blocks[0].nodes[0].layer: conv2d: padding must be \"same\" or \"valid\","
+                        + " got \"full\"");
+        assertThat(refused(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 9")))
+                .contains(": families[0].blocks[0].nodes[0].layer: conv2d: kernel must be 1, 3, 5 or 7, got 9");
+        assertThat(refused(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"strides\": 2")))
+                .endsWith(": families[0].blocks[0].nodes[0].layer.strides: not a setting of conv2d (its settings are"
+                        + " filters, kernel, stride (optional, default 1), padding (optional, default \"same\"))");
+        SpaceDefinition valid = read(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"stride\": 2,"
+                + " \"padding\": \"valid\""));
+        assertThatThrownBy(() -> new DefinedSpace(valid, new Shape(6, 6, 1), 3, 0.003f, 100, 5))
+                .hasMessageContaining("conv2d with valid padding needs an input of at least 7×7, got 6×6×1");
     }
 
     @Test
@@ -160,6 +202,15 @@ class GraphSpaceTest {
         assertThatThrownBy(() -> new DefinedSpace(cnn, new Shape(2, 2, 1), 3, 0.003f, 100, 5))
                 .hasMessageStartingWith("search space 'residual-cnn': families[0]:"
                         + " candidate 'resnet-filters8-repeat1': ");
+    }
+
+    private static Shape shape(LayerGraph g, String id) {
+        for (int i = 0; i < g.nodes().size(); i++) {
+            if (g.nodes().get(i).id().equals(id)) {
+                return g.shape(i);
+            }
+        }
+        throw new AssertionError("no node " + id);
     }
 
     private static LayerGraph.Node node(LayerGraph g, String id) {

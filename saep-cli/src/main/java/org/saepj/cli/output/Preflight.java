@@ -9,7 +9,6 @@ import org.saepj.cli.UsageError;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.engine.layer.Conv2D;
 import org.saepj.engine.layer.Layer;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
@@ -81,14 +80,11 @@ public final class Preflight {
         return c.spaceName().startsWith("space ") ? "--" + c.spaceName() : "--model " + c.spaceName();
     }
 
-    /** Floats one sample needs while training: the input and every layer's output and gradient, and im2col patches. */
-    private static long activationsPerSample(Architecture a) {
+    /** Floats one sample needs while training: the input and every layer's output and gradient, and its scratch. */
+    static long activationsPerSample(Architecture a) {
         long n = a.input().size();
         for (Layer layer : a.layers(KernelsProvider.scalar())) {
-            n += 2L * layer.outputSize();
-            if (layer instanceof Conv2D conv) {
-                n += 2L * conv.kernel() * conv.kernel() * conv.inChannels() * conv.height() * conv.width();
-            }
+            n += 2L * layer.outputSize() + layer.scratchFloatsPerSample();
         }
         return n;
     }

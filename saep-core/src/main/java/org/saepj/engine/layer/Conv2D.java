@@ -5,15 +5,28 @@ import java.util.SplittableRandom;
 import org.saepj.engine.kernel.Kernels;
 
 /**
- * A K×K convolution (K = 3 or 5), stride 1, "same" zero padding, on H×W×C activations, computed as matrix
- * products over im2col patches (stored tap-major, so they are built from contiguous runs of the input), a chunk
- * of samples at a time so the patches stay in cache. The
+ * A K×K convolution (K = 1, 3, 5 or 7), stride 1 or 2, "same" or "valid" zero padding ({@link ConvAxis}: same
+ * padding follows TensorFlow's and ONNX's convention, {@code out = ⌈in / stride⌉} with any odd padding after the
+ * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
+ * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
+ * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. The
  * kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix
  * whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer {
+    /** How the input is padded. */
+    public enum Padding {
+        /** Zeros so that {@code out = ⌈in / stride⌉}. */
+        SAME,
+        /** No zeros: every window lies inside the input. */
+        VALID
+    }
+
     private final int k;
-    private final int pad;
+    private final int stride;
+    private final Padding padding;
+    private final ConvAxis rows;
+    private final ConvAxis cols;
     private final int h;
     private final int w;
     private final int cin;
@@ -22,10 +35,14 @@ public final class Conv2D extends Layer {
     private float[] patches = new float[0];
     private float[] dPatches = new float[0];
     private float[] dyT = new float[0];
-    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h + 2·pad][w + 2·pad]}. */
+    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h'][w']}, padded. */
     private float[] planes = new float[0];
+    /** The kernel transposed, {@code cout × cin}, for a 1×1 convolution's input gradient. */
+    private float[] weightT = new float[0];
 
     /**
+     * A 3×3 convolution, stride 1, same padding.
+     *
      * @param h input height
      * @param w input width
      * @param cin input channels
@@ -37,19 +54,42 @@ public final class Conv2D extends Layer {
     }
 
     /**
+     * A K×K convolution, stride 1, same padding.
+     *
      * @param h input height
      * @param w input width
      * @param cin input channels
      * @param cout filters
-     * @param kernel the kernel's size K: 3 or 5
+     * @param kernel the kernel's size K: 1, 3, 5 or 7
      * @param kernels the matrix kernels to use
      */
     public Conv2D(int h, int w, int cin, int cout, int kernel, Kernels kernels) {
-        if (kernel != 3 && kernel != 5) {
-            throw new IllegalArgumentException("convolution kernels are 3×3 or 5×5, got " + kernel);
+        this(h, w, cin, cout, kernel, 1, Padding.SAME, kernels);
+    }
+
+    /**
+     * @param h input height
+     * @param w input width
+     * @param cin input channels
+     * @param cout filters
+     * @param kernel the kernel's size K: 1, 3, 5 or 7
+     * @param stride 1 or 2
+     * @param padding same or valid
+     * @param kernels the matrix kernels to use
+     * @throws IllegalArgumentException for another kernel or stride, or valid padding of an input smaller than K
+     */
+    public Conv2D(int h, int w, int cin, int cout, int kernel, int stride, Padding padding, Kernels kernels) {
+        if (kernel != 1 && kernel != 3 && kernel != 5 && kernel != 7) {
+            throw new IllegalArgumentException("convolution kernels are 1×1, 3×3, 5×5 or 7×7, got " + kernel);
+        }
+        if (stride != 1 && stride != 2) {
+            throw new IllegalArgumentException("convolution strides are 1 or 2, got " + stride);
         }
         this.k = kernel;
-        this.pad = kernel / 2;
+        this.stride = stride;
+        this.padding = padding;
+        this.rows = ConvAxis.of(h, kernel, stride, padding == Padding.SAME);
+        this.cols = ConvAxis.of(w, kernel, stride, padding == Padding.SAME);
         this.h = h;
         this.w = w;
         this.cin = cin;
@@ -82,6 +122,26 @@ public final class Conv2D extends Layer {
         return k;
     }
 
+    /** @return the stride, 1 or 2 */
+    public int stride() {
+        return stride;
+    }
+
+    /** @return the padding */
+    public Padding padding() {
+        return padding;
+    }
+
+    /** @return the geometry along the height: output rows and the zero rows above and below */
+    public ConvAxis rows() {
+        return rows;
+    }
+
+    /** @return the geometry along the width: output columns and the zero columns left and right */
+    public ConvAxis columns() {
+        return cols;
+    }
+
     @Override
     public int inputSize() {
         return h * w * cin;
@@ -89,12 +149,21 @@ public final class Conv2D extends Layer {
 
     @Override
     public int outputSize() {
-        return h * w * cout;
+        return rows.out() * cols.out() * cout;
     }
 
     @Override
     public int parameterCount() {
         return k * k * cin * cout + cout;
+    }
+
+    /**
+     * The im2col patches and their gradients, {@code 2·K²·cin} floats per output position; none for a 1×1
+     * convolution of stride 1, which multiplies its input directly.
+     */
+    @Override
+    public long scratchFloatsPerSample() {
+        return pointwise() ? 0 : 2L * k * k * cin * rows.out() * cols.out();
     }
 
     @Override
@@ -104,13 +173,18 @@ public final class Conv2D extends Layer {
         Arrays.fill(params, offset() + weights, offset() + weights + cout, 0f);
     }
 
+    /** @return true for a 1×1 convolution of stride 1: every output position reads exactly its input position */
+    private boolean pointwise() {
+        return k == 1 && stride == 1;
+    }
+
     /**
      * Samples per chunk: the im2col patches of one chunk (about a megabyte) stay in the core's L2 cache while the
      * matrix products read them, instead of a whole batch's (14 MB for a 32→64 filter 3×3 layer on 14×14 inputs at
      * batch 64) streaming from memory once per column strip.
      */
     private int chunkSamples() {
-        return Math.max(1, PATCH_FLOATS / (k * k * cin * h * w));
+        return Math.max(1, PATCH_FLOATS / (k * k * cin * rows.out() * cols.out()));
     }
 
     /** The im2col floats one chunk may hold. */
@@ -119,16 +193,21 @@ public final class Conv2D extends Layer {
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
         int taps = k * k * cin;
-        int per = chunkSamples();
-        int positions = h * w;
-        ensurePatches(Math.min(per, batch) * positions * taps);
-        for (int b0 = 0; b0 < batch; b0 += per) {
-            int samples = Math.min(per, batch - b0);
-            int rows = samples * positions;
-            im2col(x, b0, samples);
-            // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
-            // the taps in the same order whatever the chunking, so chunks change no result.
-            kernels.gemmTransposedA(patches, params, offset(), y, b0 * positions * cout, taps, rows, cout);
+        int positions = rows.out() * cols.out();
+        if (pointwise()) {
+            // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
+            kernels.gemm(x, 0, params, offset(), y, 0, batch * positions, cin, cout, false);
+        } else {
+            int per = chunkSamples();
+            ensurePatches(Math.min(per, batch) * positions * taps);
+            for (int b0 = 0; b0 < batch; b0 += per) {
+                int samples = Math.min(per, batch - b0);
+                int chunkRows = samples * positions;
+                im2col(x, b0, samples);
+                // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
+                // the taps in the same order whatever the chunking, so chunks change no result.
+                kernels.gemmTransposedA(patches, params, offset(), y, b0 * positions * cout, taps, chunkRows, cout);
+            }
         }
         kernels.addRowVector(y, params, offset() + taps * cout, batch * positions, cout);
     }
@@ -136,8 +215,33 @@ public final class Conv2D extends Layer {
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         int taps = k * k * cin;
+        int positions = rows.out() * cols.out();
+        if (pointwise()) {
+            backwardPointwise(params, x, dy, dx, grads, batch * positions);
+        } else {
+            backwardPatches(params, x, dy, dx, grads, batch);
+        }
+        kernels.columnSums(dy, grads, offset() + taps * cout, batch * positions, cout);
+    }
+
+    /** A 1×1 stride-1 convolution's gradients over {@code n} positions, as a dense layer's. */
+    private void backwardPointwise(float[] params, float[] x, float[] dy, float[] dx, float[] grads, int n) {
+        // dW[cin × cout] = xᵀ · dy, summed over the positions in order.
+        kernels.gemmTransposedA(x, dy, 0, grads, offset(), n, cin, cout);
+        if (dx != null) {
+            // dx[positions × cin] = dy · Wᵀ.
+            if (weightT.length < cin * cout) {
+                weightT = new float[cin * cout];
+            }
+            Kernels.transpose(params, offset(), cin, cout, weightT);
+            kernels.gemm(dy, 0, weightT, 0, dx, 0, n, cout, cin, false);
+        }
+    }
+
+    private void backwardPatches(float[] params, float[] x, float[] dy, float[] dx, float[] grads, int batch) {
+        int taps = k * k * cin;
         int per = chunkSamples();
-        int positions = h * w;
+        int positions = rows.out() * cols.out();
         int most = Math.min(per, batch) * positions;
         ensurePatches(most * taps);
         if (dx != null) {
@@ -150,20 +254,19 @@ public final class Conv2D extends Layer {
         }
         for (int b0 = 0; b0 < batch; b0 += per) {
             int samples = Math.min(per, batch - b0);
-            int rows = samples * positions;
+            int chunkRows = samples * positions;
             int dyOffset = b0 * positions * cout;
             // The patches are rebuilt here rather than kept from the forward pass: a chunk's fit in cache.
             im2col(x, b0, samples);
             // dW[taps × cout] = patches · dy, summed over the rows in order: the first chunk writes, the others add.
-            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, rows, cout, b0 > 0);
+            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0);
             if (dx != null) {
                 // dPatches[taps × rows] = W · dyᵀ, as a plain product over the transposed chunk of dy.
-                Kernels.transpose(dy, dyOffset, rows, cout, dyT);
-                kernels.gemm(params, offset(), dyT, 0, dPatches, 0, taps, cout, rows, false);
+                Kernels.transpose(dy, dyOffset, chunkRows, cout, dyT);
+                kernels.gemm(params, offset(), dyT, 0, dPatches, 0, taps, cout, chunkRows, false);
                 col2im(dx, b0, samples);
             }
         }
-        kernels.columnSums(dy, grads, offset() + taps * cout, batch * positions, cout);
     }
 
     /**
@@ -173,7 +276,7 @@ public final class Conv2D extends Layer {
      *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set
      */
     private int clearPlanes(int samples) {
-        int plane = samples * (h + 2 * pad) * (w + 2 * pad) + 16;
+        int plane = samples * rows.padded() * cols.padded() + 16;
         if (planes.length < cin * plane) {
             planes = new float[cin * plane];
         }
@@ -193,44 +296,63 @@ public final class Conv2D extends Layer {
         dPatches = new float[0];
         dyT = new float[0];
         planes = new float[0];
+        weightT = new float[0];
     }
 
     /**
      * Patches of samples {@code b0 … b0+samples−1}, stored tap-major: row {@code (ky·K + kx)·cin + c} holds, for
      * every output position of the chunk, the input value under that tap (zero in the padding). The chunk's input
      * is first copied channel-major with zero borders ({@link #planes}), so every patch row is then a run of
-     * contiguous copies instead of a gather with a stride of {@code cin}.
+     * contiguous copies (stride 1) or a gather at a fixed step (stride 2) instead of a gather with a step of
+     * {@code cin}.
      */
     private void im2col(float[] x, int b0, int samples) {
-        int rows = samples * h * w;
-        int wp = w + 2 * pad;
-        int hp = h + 2 * pad;
+        int oh = rows.out();
+        int ow = cols.out();
+        int chunkRows = samples * oh * ow;
+        int wp = cols.padded();
+        int hp = rows.padded();
         int plane = clearPlanes(samples);
-        // planes[c][b][pad + y][pad + x] = x[b0 + b][y][x][c]; the borders stay zero. Channels are the outer loop:
-        // the input row is read with a short stride from L1 while each plane row is written contiguously.
-        for (int b = 0; b < samples; b++) {
-            for (int y = 0; y < h; y++) {
-                int src = ((b0 + b) * h + y) * w * cin;
-                int row = (b * hp + y + pad) * wp + pad;
+        copyIntoPlanes(x, b0, samples, plane);
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
-                    int dst = c * plane + row;
-                    for (int xx = 0; xx < w; xx++) {
-                        planes[dst + xx] = x[src + xx * cin + c];
+                    int dst = ((ky * k + kx) * cin + c) * chunkRows;
+                    int base = c * plane + ky * wp + kx;
+                    for (int b = 0; b < samples; b++) {
+                        for (int i = 0; i < oh; i++) {
+                            // Output (i, j) reads the padded input at (i·stride + ky, j·stride + kx).
+                            int src = base + (b * hp + i * stride) * wp;
+                            if (stride == 1) {
+                                System.arraycopy(planes, src, patches, dst, ow);
+                            } else {
+                                for (int j = 0; j < ow; j++) {
+                                    patches[dst + j] = planes[src + j * stride];
+                                }
+                            }
+                            dst += ow;
+                        }
                     }
                 }
             }
         }
-        for (int ky = 0; ky < k; ky++) {
-            for (int kx = 0; kx < k; kx++) {
+    }
+
+    /**
+     * {@code planes[c][b][top + y][left + x] = x[b0 + b][y][x][c]}; the borders stay zero. Channels are the outer
+     * loop: the input row is read with a short stride from L1 while each plane row is written contiguously.
+     */
+    private void copyIntoPlanes(float[] x, int b0, int samples, int plane) {
+        int wp = cols.padded();
+        int hp = rows.padded();
+        for (int b = 0; b < samples; b++) {
+            for (int y = 0; y < h; y++) {
+                int src = ((b0 + b) * h + y) * w * cin;
+                int row = (b * hp + y + rows.before()) * wp + cols.before();
                 for (int c = 0; c < cin; c++) {
-                    int dst = ((ky * k + kx) * cin + c) * rows;
-                    int base = c * plane + ky * wp + kx;
-                    for (int b = 0; b < samples; b++) {
-                        for (int i = 0; i < h; i++) {
-                            // Output (i, j) reads the padded input at (i + ky, j + kx).
-                            System.arraycopy(planes, base + (b * hp + i) * wp, patches, dst, w);
-                            dst += w;
-                        }
+                    int dst = c * plane + row;
+                    for (int xx = 0; xx < w; xx++) {
+                        planes[dst + xx] = x[src + xx * cin + c];
                     }
                 }
             }
@@ -240,25 +362,34 @@ public final class Conv2D extends Layer {
     /**
      * Adds the patches' gradients into dx for samples {@code b0 … b0+samples−1}. They are summed channel-major
      * with borders ({@link #planes}, contiguous runs), taps in their order so that every input value receives its
-     * contributions in tap order as a direct loop would, then the inner part is copied into dx.
+     * contributions in tap order as a direct loop would, then the inner part is copied into dx (an input no window
+     * reads, at the end of a valid strided row, gets zero).
      */
     private void col2im(float[] dx, int b0, int samples) {
-        int rows = samples * h * w;
-        int wp = w + 2 * pad;
-        int hp = h + 2 * pad;
+        int oh = rows.out();
+        int ow = cols.out();
+        int chunkRows = samples * oh * ow;
+        int wp = cols.padded();
+        int hp = rows.padded();
         int plane = clearPlanes(samples);
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
-                    int src = ((ky * k + kx) * cin + c) * rows;
+                    int src = ((ky * k + kx) * cin + c) * chunkRows;
                     int base = c * plane + ky * wp + kx;
                     for (int b = 0; b < samples; b++) {
-                        for (int i = 0; i < h; i++) {
-                            int dst = base + (b * hp + i) * wp;
-                            for (int j = 0; j < w; j++) {
-                                planes[dst + j] += dPatches[src + j];
+                        for (int i = 0; i < oh; i++) {
+                            int dst = base + (b * hp + i * stride) * wp;
+                            if (stride == 1) {
+                                for (int j = 0; j < ow; j++) {
+                                    planes[dst + j] += dPatches[src + j];
+                                }
+                            } else {
+                                for (int j = 0; j < ow; j++) {
+                                    planes[dst + j * stride] += dPatches[src + j];
+                                }
                             }
-                            src += w;
+                            src += ow;
                         }
                     }
                 }
@@ -267,7 +398,7 @@ public final class Conv2D extends Layer {
         for (int b = 0; b < samples; b++) {
             for (int y = 0; y < h; y++) {
                 int out = ((b0 + b) * h + y) * w * cin;
-                int row = (b * hp + y + pad) * wp + pad;
+                int row = (b * hp + y + rows.before()) * wp + cols.before();
                 for (int c = 0; c < cin; c++) {
                     int src = c * plane + row;
                     for (int xx = 0; xx < w; xx++) {
@@ -280,6 +411,7 @@ public final class Conv2D extends Layer {
 
     @Override
     public String toString() {
-        return "Conv2D(" + k + "×" + k + ", " + cin + "→" + cout + ")";
+        String settings = (stride == 1 ? "" : ", stride " + stride) + (padding == Padding.SAME ? "" : ", valid");
+        return "Conv2D(" + k + "×" + k + ", " + cin + "→" + cout + settings + ")";
     }
 }

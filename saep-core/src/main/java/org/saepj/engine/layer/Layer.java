@@ -142,6 +142,16 @@ public abstract class Layer {
      */
     public abstract void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch);
 
+    /**
+     * The scratch memory a training step needs beyond the activations and their gradients, for a memory estimate made
+     * before anything is allocated: an upper bound per sample of the batch.
+     *
+     * @return floats per sample (im2col patches, say); 0 by default
+     */
+    public long scratchFloatsPerSample() {
+        return 0;
+    }
+
     /** Frees scratch buffers kept between passes; they are allocated again when needed. */
     public void releaseBuffers() {
     }

@@ -1,6 +1,7 @@
 package org.saepj.engine.layer;
 
 import java.util.List;
+import java.util.Map;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.export.OnnxGraph;
@@ -22,6 +23,18 @@ public interface LayerKind<S extends LayerSpec> {
 
     /** @return the spec record's class: a public record */
     Class<S> specClass();
+
+    /**
+     * Settings a file may leave out, added to a kind after files were written without them: the spec record's
+     * component names, each with the value it takes when absent (an {@link Integer}, {@link Double}, {@link Boolean}
+     * or {@link String}, equal to what the accessor returns). Stored forms write such a setting only when its value
+     * differs, so a layer that uses none of them is stored exactly as before they existed.
+     *
+     * @return the optional settings by name; none by default
+     */
+    default Map<String, Object> optionalSettings() {
+        return Map.of();
+    }
 
     /**
      * @return true for a merge ({@code add}, {@code concat}): two or more inputs, run by a {@link MergeLayer};

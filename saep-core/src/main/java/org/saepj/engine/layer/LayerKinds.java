@@ -1,5 +1,8 @@
 package org.saepj.engine.layer;
 
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +22,29 @@ public final class LayerKinds {
             new KindRegistry<>((Class<LayerKind<?>>) (Class) LayerKind.class, "layer", TYPE_NAME, k -> k.type(),
                     k -> k.specClass());
 
+    static {
+        KINDS.all().forEach(LayerKinds::checkOptionalSettings);
+    }
+
     private LayerKinds() {
+    }
+
+    /**
+     * A kind's optional settings must name components of its record and give defaults of their types: a default that
+     * could not be read back would make every file that leaves the setting out unreadable, so it stops SAEP-J at
+     * start-up as the registry's own checks do.
+     */
+    static void checkOptionalSettings(LayerKind<?> kind) {
+        kind.optionalSettings().forEach((name, value) -> {
+            RecordComponent component = Arrays.stream(kind.specClass().getRecordComponents())
+                    .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+            if (component == null || value == null
+                    || !MethodType.methodType(component.getType()).wrap().returnType().isInstance(value)) {
+                throw new IllegalStateException(kind.getClass().getName() + ": optional setting '" + name
+                        + "' must name a component of " + kind.specClass().getName()
+                        + " and give a default of its type");
+            }
+        });
     }
 
     /** @return the registered type names, sorted */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.saepj.UnknownNameException;
 import org.saepj.data.Shape;
@@ -53,8 +54,54 @@ class LayerKindsTest {
     @Test
     void specsRejectBadValuesNamingThem() {
         assertThatThrownBy(() -> new DenseKind.Spec(0)).hasMessageContaining("units must be at least 1, got 0");
-        assertThatThrownBy(() -> new Conv2DKind.Spec(8,
-                4)).hasMessageContaining("kernel of 3 or 5").hasMessageContaining("4×4");
+        assertThatThrownBy(() -> new Conv2DKind.Spec(8, 4)).hasMessageContaining("kernel must be 1, 3, 5 or 7, got 4");
+    }
+
+    @Test
+    void optionalSettingsMustNameAComponentAndGiveADefaultOfItsType() {
+        LayerKinds.all().forEach(LayerKinds::checkOptionalSettings);
+        assertThatThrownBy(() -> LayerKinds.checkOptionalSettings(conv(Map.of("strides", 1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("optional setting 'strides' must name");
+        assertThatThrownBy(() -> LayerKinds.checkOptionalSettings(conv(Map.of("stride", "1"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a default of its type");
+    }
+
+    /** conv2d with other optional settings. */
+    private static LayerKind<Conv2DKind.Spec> conv(Map<String, Object> optional) {
+        return new LayerKind<>() {
+            private final Conv2DKind real = new Conv2DKind();
+
+            @Override
+            public String type() {
+                return real.type();
+            }
+
+            @Override
+            public Class<Conv2DKind.Spec> specClass() {
+                return real.specClass();
+            }
+
+            @Override
+            public Map<String, Object> optionalSettings() {
+                return optional;
+            }
+
+            @Override
+            public Shape outputShape(Conv2DKind.Spec spec, List<Shape> inputs) {
+                return real.outputShape(spec, inputs);
+            }
+
+            @Override
+            public Layer create(Conv2DKind.Spec spec, List<Shape> inputs, org.saepj.engine.kernel.Kernels kernels) {
+                return real.create(spec, inputs, kernels);
+            }
+
+            @Override
+            public org.saepj.export.OnnxGraph.Value onnx(Conv2DKind.Spec spec, org.saepj.export.OnnxGraph graph,
+                    List<org.saepj.export.OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+                return real.onnx(spec, graph, inputs, layer, params, state);
+            }
+        };
     }
 
     @Test
@@ -76,6 +123,8 @@ class LayerKindsTest {
     void parameterCountsWithoutBuildingEqualTheBuiltLayers() {
         check(new DenseKind(), new DenseKind.Spec(7), Shape.vector(5));
         check(new Conv2DKind(), new Conv2DKind.Spec(6, 5), new Shape(8, 8, 3));
+        check(new Conv2DKind(), new Conv2DKind.Spec(6, 7, 2, "valid"), new Shape(9, 8, 3));
+        check(new Conv2DKind(), new Conv2DKind.Spec(6, 1, 2, "same"), new Shape(9, 8, 3));
         check(new MaxPoolKind(), new MaxPoolKind.Spec(), new Shape(8, 8, 3));
         check(new ReluKind(), new ReluKind.Spec(), new Shape(8, 8, 3));
         check(new FlattenKind(), new FlattenKind.Spec(), new Shape(8, 8, 3));
