@@ -36,6 +36,16 @@ public interface Architecture {
         return graph().layers(kernels);
     }
 
+    /**
+     * The layers for what they tell of sizes (outputs, parameters, scratch memory), not to run: built on the scalar
+     * kernels, so a caller outside the engine needs no kernels.
+     *
+     * @return fresh layers, one per node of the {@link #graph()}, in order
+     */
+    default List<Layer> layers() {
+        return layers(org.saepj.engine.kernel.KernelsProvider.scalar());
+    }
+
     /** @return the input shape */
     Shape input();
 

@@ -1,5 +1,6 @@
 package org.saepj.engine;
 
+import org.saepj.task.ClassificationTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -78,7 +79,7 @@ class ConvSettingsCrossCheckTest {
             labels[i] = rng.nextInt(CLASSES);
         }
         float[] trainLogits = net.forward(x, BATCH, true).clone();
-        float loss = net.lossAndGradients(x, labels, BATCH);
+        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, CLASSES), BATCH);
         float[] grads = net.gradients();
         float[] evalLogits = net.forward(x, BATCH).clone();
 

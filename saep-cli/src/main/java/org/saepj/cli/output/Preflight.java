@@ -8,7 +8,6 @@ import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
-import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.Layer;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
@@ -83,7 +82,7 @@ public final class Preflight {
     /** Floats one sample needs while training: the input and every layer's output and gradient, and its scratch. */
     static long activationsPerSample(Architecture a) {
         long n = a.input().size();
-        for (Layer layer : a.layers(KernelsProvider.scalar())) {
+        for (Layer layer : a.layers()) {
             n += 2L * layer.outputSize() + layer.scratchFloatsPerSample();
         }
         return n;
