@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -28,7 +28,7 @@ final class CandidateTaskRunner {
     static CandidateOutcome run(CandidateTask task, SearchData data) {
         Kernels kernels = KernelsProvider.best();
         if (!kernels.name().equals(task.kernels)) {
-            throw new SaepException("this executor computes with the " + kernels.name() + " kernels, the driver with " + task.kernels
+            throw new UsageException("this executor computes with the " + kernels.name() + " kernels, the driver with " + task.kernels
                     + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
                     + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }
