@@ -331,7 +331,7 @@ class FaultAuditTest {
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(10, TimeUnit.SECONDS);
         assertThat(fifo).exists();
         refused(CliRun.of("search", "--data", "csv:" + fifo, "--quiet", "--out", root.resolve("f1").toString()), 3, "not a regular file");
-        refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 1,
+        refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 3,
                 "not a regular file");
         Path model = root.resolve("fifo-model");
         ok(CliRun.of(search(model)));
@@ -342,7 +342,7 @@ class FaultAuditTest {
         Files.delete(member);
         new ProcessBuilder("mkfifo", member.toString()).start().waitFor(10, TimeUnit.SECONDS);
         refused(CliRun.of("evaluate", "--model", model.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                1, member + " (parameters of member ");
+                3, member + " (parameters of member ");
         Path predictions = TestFiles.write(root.resolve("members.csv"), "0,0,1\n1,1,1\n0,1,0\n1,1,1\n".getBytes(StandardCharsets.UTF_8));
         Path labels = TestFiles.write(root.resolve("labels.csv"), "0\n1\n100000000\n1\n".getBytes(StandardCharsets.UTF_8));
         CliRun prune = ok(CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method", "pap",
@@ -373,7 +373,7 @@ class FaultAuditTest {
         TestFiles.fashionMnistFixture(broken);
         Files.delete(broken.resolve("t10k-labels-idx1-ubyte.gz"));
         refused(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", broken.getParent().toString(), "--quiet", "--out",
-                root.resolve("b1").toString()), 1,
+                root.resolve("b1").toString()), 3,
                 "incomplete copy of fashion-mnist (missing t10k-labels-idx1-ubyte)");
     }
 }

@@ -79,7 +79,7 @@ public final class AdaNetSearch {
             this.criterion = criteria.create(config.criterion());
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in criterion is not on the class path any more, or was edited.
-            throw new org.saepj.UsageException("the search's pruning criterion " + config.criterion() + " cannot be used: "
+            throw new org.saepj.FileException("the search's pruning criterion " + config.criterion() + " cannot be used: "
                     + e.getMessage(), e);
         }
     }
@@ -123,7 +123,7 @@ public final class AdaNetSearch {
             generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
-            throw new org.saepj.UsageException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
+            throw new org.saepj.FileException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
