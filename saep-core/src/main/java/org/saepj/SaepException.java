@@ -1,12 +1,16 @@
 package org.saepj;
 
 /**
- * The project's one error type for problems a user can fix: bad input files, bad options, missing data.
+ * The base of the project's errors for problems a user can fix, one subclass per kind: {@link UsageException} (a
+ * bad option, argument or name), {@link DataException} (the input's content is wrong) and {@link FileException} (a
+ * file cannot be read or written, is corrupt or of a format this build does not read, or a folder is not
+ * SAEP-J's). It is abstract so that every error chooses its kind; a front end maps the kind to its own terms (the
+ * command line to an exit code). Any other exception is a bug.
  *
  * <p>Its message is a single line that names the file, field or option and says what was expected, so the
  * command line can print it as {@code error: <message>} without a stack trace.
  */
-public class SaepException extends RuntimeException {
+public abstract class SaepException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -14,7 +18,7 @@ public class SaepException extends RuntimeException {
      *
      * @param message what went wrong, naming the file, field or option and what was expected
      */
-    public SaepException(String message) {
+    protected SaepException(String message) {
         super(message);
     }
 
@@ -24,7 +28,7 @@ public class SaepException extends RuntimeException {
      * @param message what went wrong, naming the file, field or option and what was expected
      * @param cause the underlying exception, kept for {@code --debug}
      */
-    public SaepException(String message, Throwable cause) {
+    protected SaepException(String message, Throwable cause) {
         super(message, cause);
     }
 

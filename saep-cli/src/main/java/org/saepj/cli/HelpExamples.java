@@ -8,7 +8,8 @@ import picocli.CommandLine;
 
 /**
  * The examples at the foot of every command's {@code --help}, kept in one place so they read as one manual, and
- * the top-level help's list of what the launcher adds ({@code ./saep test}, {@code ./saep bench}).
+ * the top-level help's list of what the launcher adds ({@code ./saep test}, {@code ./saep bench}) and of the exit
+ * codes ({@link ErrorKind}).
  */
 final class HelpExamples {
     private static final Map<String, List<String>> EXAMPLES = new LinkedHashMap<>();
@@ -92,6 +93,7 @@ final class HelpExamples {
             examples.forEach(e -> e.lines().forEach(line -> footer.add("  " + line)));
             if (name.equals("saep")) {
                 footer.addAll(LAUNCHER);
+                footer.addAll(ErrorKind.helpLines());
             }
             footer.addAll(List.of(usage.footer()));
             usage.footer(footer.toArray(String[]::new));

@@ -2,7 +2,6 @@ package org.saepj.cli;
 
 import java.io.PrintWriter;
 import org.saepj.SaepException;
-import org.saepj.UnknownNameException;
 import org.saepj.cli.command.CompareCommand;
 import org.saepj.cli.command.DatasetsCommand;
 import org.saepj.cli.command.DemoCommand;
@@ -21,8 +20,8 @@ import picocli.CommandLine;
 /**
  * The {@code saep} command: entry point of the command line and home of the error policy.
  *
- * <p>User errors print one line starting with {@code error:} on stderr and exit 2 (usage: a bad option, or a name
- * that names nothing, such as a misspelled dataset or column) or 1 (anything else); stack traces appear only with
+ * <p>User errors print one line starting with {@code error:} on stderr and exit with their kind's code
+ * ({@link ErrorKind}: 2 usage, 1 data, 3 file; 4 for an internal error); stack traces appear only with
  * {@code --debug}.
  */
 @Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
@@ -30,11 +29,6 @@ import picocli.CommandLine;
         subcommands = {SearchCommand.class, CompareCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class, ExportCommand.class, InspectCommand.class,
             DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class SaepCommand implements Runnable {
-    /** Exit code of a usage error (bad option or argument). */
-    public static final int EXIT_USAGE = 2;
-    /** Exit code of any other user error. */
-    public static final int EXIT_ERROR = 1;
-
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
@@ -71,25 +65,22 @@ public final class SaepCommand implements Runnable {
             }
             ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "") + hint
                     + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return EXIT_USAGE;
+            return ErrorKind.USAGE.exitCode();
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.hasMatchedOption("--debug")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
-            if (ex instanceof UsageError || ex instanceof UnknownNameException) {
-                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
-                return EXIT_USAGE;
-            }
-            if (ex instanceof SaepException) {
-                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
-            } else {
+            ErrorKind kind = ErrorKind.of(ex);
+            if (kind == ErrorKind.INTERNAL) {
                 commandLine.getErr().println("error: internal error: " + SaepException.printable(String.valueOf(ex))
                         + (debug ? "" : " (run with --debug for details)"));
+            } else {
+                commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
             }
-            if (debug) {
+            if (debug && kind != ErrorKind.USAGE) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return EXIT_ERROR;
+            return kind.exitCode();
         });
         return cmd;
     }
@@ -113,7 +104,7 @@ public final class SaepCommand implements Runnable {
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MB): give it more with SAEP_JAVA_OPTS=-Xmx8g (or java -Xmx8g)");
-            code = EXIT_ERROR;
+            code = ErrorKind.of(e).exitCode();
         }
         out.flush();
         err.flush();

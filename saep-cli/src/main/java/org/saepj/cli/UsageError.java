@@ -1,9 +1,12 @@
 package org.saepj.cli;
 
-import org.saepj.SaepException;
+import org.saepj.UsageException;
 
-/** A bad option or argument found after parsing (a value out of range, a missing companion option): exit 2. */
-public final class UsageError extends SaepException {
+/**
+ * A bad option or argument found after parsing (a value out of range, a missing companion option): the command
+ * line's name for a {@link UsageException}, exit 2.
+ */
+public final class UsageError extends UsageException {
     private static final long serialVersionUID = 1L;
 
     /**

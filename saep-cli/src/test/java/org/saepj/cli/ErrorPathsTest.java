@@ -37,8 +37,15 @@ class ErrorPathsTest {
         assertOneLine(run, message);
     }
 
+    /** A data error: exit 1. */
     static void failure(CliRun run, String message) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertOneLine(run, message);
+    }
+
+    /** A file that cannot be used (missing, corrupt, newer): exit 3. */
+    static void fileError(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         assertOneLine(run, message);
     }
 
@@ -94,22 +101,22 @@ class ErrorPathsTest {
 
     @Test
     void missingDataAndCorruptModelsAreFailures() throws Exception {
-        failure(CliRun.of("search", "--data", "mnist", "--data-dir", dataDir, "--out", fresh()), "saep datasets fetch mnist");
+        fileError(CliRun.of("search", "--data", "mnist", "--data-dir", dataDir, "--out", fresh()), "saep datasets fetch mnist");
         String out = fresh();
-        failure(CliRun.of("search", "--data", "csv:hdfs://namenode/data/train.csv", "--out", out),
+        usage(CliRun.of("search", "--data", "csv:hdfs://namenode/data/train.csv", "--out", out),
                 "hdfs://namenode/data/train.csv: data on another file system (hdfs:) is read through Spark's Hadoop file systems: give --spark");
         assertThat(Path.of(out).resolve(org.saepj.cli.output.Invocation.FILE)).as("nothing to resume").doesNotExist();
-        failure(CliRun.of("evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+        fileError(CliRun.of("evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
                 "does not exist");
         Path corrupt = root.resolve("corrupt");
         Files.createDirectories(corrupt);
         Files.writeString(corrupt.resolve("manifest.json"), "{ not json");
-        failure(CliRun.of("evaluate", "--model", corrupt.toString(), "--data", "fashion-mnist", "--data-dir", dataDir), "corrupt manifest");
+        fileError(CliRun.of("evaluate", "--model", corrupt.toString(), "--data", "fashion-mnist", "--data-dir", dataDir), "corrupt manifest");
         Path newer = root.resolve("newer");
         Files.createDirectories(newer);
         Files.writeString(newer.resolve("manifest.json"), Files.readString(model.resolve("manifest.json"))
                 .replace("\"formatVersion\" : " + SavedEnsemble.FORMAT_VERSION, "\"formatVersion\" : 99"));
-        failure(CliRun.of("evaluate", "--model", newer.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+        fileError(CliRun.of("evaluate", "--model", newer.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
                 "format version 99 is newer than this build reads (" + SavedEnsemble.FORMAT_VERSION + ")");
         Path tampered = root.resolve("tampered");
         Files.createDirectories(tampered);
@@ -124,7 +131,7 @@ class ErrorPathsTest {
             bytes[bytes.length - 1] ^= 1;
             Files.write(params, bytes);
         }
-        failure(CliRun.of("evaluate", "--model", tampered.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
+        fileError(CliRun.of("evaluate", "--model", tampered.toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
                 "checksum mismatch");
     }
 
@@ -132,7 +139,7 @@ class ErrorPathsTest {
     void debugShowsTheStackTrace() {
         CliRun run = CliRun.of("--debug", "evaluate", "--model", root.resolve("nowhere").toString(), "--data", "fashion-mnist",
                 "--data-dir", dataDir);
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).startsWith("error: ").contains("\tat ");
     }
 
@@ -184,7 +191,7 @@ class ErrorPathsTest {
                 + " does not exist");
         usage(CliRun.of("prune", "--predictions", "p.csv", "--method", "pie"), "Missing required argument(s): --labels=FILE.csv");
         assertThat(CliRun.of("prune", "--predictions", "p.csv", "--method", "pie").err()).doesNotContain("Error: ");
-        failure(CliRun.of("evaluate", "--model", "/nonexistent", "--data", "csv:" + iris), "/nonexistent does not exist");
+        fileError(CliRun.of("evaluate", "--model", "/nonexistent", "--data", "csv:" + iris), "/nonexistent does not exist");
         // class names work where indices do, and a corrected rerun after a failed start is not refused
         Path out = root.resolve("pair-run");
         failure(CliRun.of("search", "--data", "csv:" + iris, "--folds", "100000", "--quiet", "--out", out.toString()), "--folds 100000");

@@ -75,14 +75,14 @@ class FaultAuditTest {
         ok(CliRun.of(search(out)));
         Path tmp = TestFiles.write(out.resolve("checkpoint").resolve(".state.json.1f2e3d.tmp"), "being written".getBytes(StandardCharsets.UTF_8));
         try (RunLock held = RunLock.acquire(out, "--out")) {
-            refused(CliRun.of("search", "--resume", out.toString()), 1, "is in use by another SAEP-J run");
-            refused(CliRun.of(search(out, "--overwrite")), 1, "is in use by another SAEP-J run");
+            refused(CliRun.of("search", "--resume", out.toString()), 3, "is in use by another SAEP-J run");
+            refused(CliRun.of(search(out, "--overwrite")), 3, "is in use by another SAEP-J run");
             assertThat(tmp).as("another run's write in progress is left alone").exists();
             assertThat(out.resolve("report.json")).exists();
         }
         Path empty = Files.createDirectories(root.resolve("locked-empty"));
         try (RunLock held = RunLock.acquire(empty, "--out")) {
-            refused(CliRun.of(search(empty)), 1, "is in use by another SAEP-J run");
+            refused(CliRun.of(search(empty)), 3, "is in use by another SAEP-J run");
         }
         ok(CliRun.of(search(empty)));
         CliRun resumed = ok(CliRun.of("search", "--resume", out.toString()));
@@ -226,29 +226,29 @@ class FaultAuditTest {
         byte[] params = Files.readAllBytes(model.resolve(first));
 
         mutateManifest(model, valid, m -> ((ObjectNode) m.get("members").get(0)).remove("sha256"));
-        refused(CliRun.of(evaluate), 1, "needs the sha256 of its parameter file");
+        refused(CliRun.of(evaluate), 3, "needs the sha256 of its parameter file");
         mutateManifest(model, valid, m -> ((ObjectNode) m.get("members").get(0)).remove("weight"));
-        refused(CliRun.of(evaluate), 1, "has no numeric weight");
+        refused(CliRun.of(evaluate), 3, "has no numeric weight");
         mutateManifest(model, valid, m -> ((ObjectNode) m.get("members").get(0)).put("weight", 1e300));
-        refused(CliRun.of(evaluate), 1, "has weight 1.0E300");
+        refused(CliRun.of(evaluate), 3, "has weight 1.0E300");
         mutateManifest(model, valid, m -> m.put("formatVersion", 1.5));
-        refused(CliRun.of(evaluate), 1, "formatVersion must be a whole number");
+        refused(CliRun.of(evaluate), 3, "formatVersion must be a whole number");
         mutateManifest(model, valid, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("classNames")).set(1, m.at("/classNames/0")));
-        refused(CliRun.of(evaluate), 1, "a class name appears twice");
+        refused(CliRun.of(evaluate), 3, "a class name appears twice");
         // One NaN parameter, with its checksum updated so that only the value itself can give it away.
         float[] values = ParameterCodec.read(new java.io.ByteArrayInputStream(params), (params.length - 12) / 4, first);
         values[3] = Float.NaN;
         byte[] nan = ParameterCodec.toBytes(values);
         Files.write(model.resolve(first), nan);
         mutateManifest(model, valid, m -> ((ObjectNode) m.get("members").get(0)).put("sha256", Fingerprint.sha256Hex(nan)));
-        refused(CliRun.of(evaluate), 1, "parameter 3 is NaN");
+        refused(CliRun.of(evaluate), 3, "parameter 3 is NaN");
         Files.write(model.resolve(first), params);
         // A member file linked from outside the ensemble directory.
         Path outside = TestFiles.write(root.resolve("outside.params"), params);
         Files.delete(model.resolve(first));
         Files.createSymbolicLink(model.resolve(first), outside);
         mutateManifest(model, valid, m -> { });
-        refused(CliRun.of(evaluate), 1, "names a file outside the ensemble directory");
+        refused(CliRun.of(evaluate), 3, "names a file outside the ensemble directory");
         Files.delete(model.resolve(first));
         Files.write(model.resolve(first), params);
         ok(CliRun.of(evaluate));
@@ -261,7 +261,7 @@ class FaultAuditTest {
         ObjectNode m = (ObjectNode) json(csvModel.resolve("manifest.json"));
         ((com.fasterxml.jackson.databind.node.ArrayNode) m.at("/preprocessing/0/deviation")).set(2, 0.0);
         Files.writeString(csvModel.resolve("manifest.json"), Json.pretty(m));
-        refused(CliRun.of("evaluate", "--model", csvModel.toString(), "--data", "csv:" + csv), 1, "standardize feature 2 has mean");
+        refused(CliRun.of("evaluate", "--model", csvModel.toString(), "--data", "csv:" + csv), 3, "standardize feature 2 has mean");
     }
 
     static void mutateManifest(Path model, ObjectNode valid, java.util.function.Consumer<ObjectNode> change) throws Exception {
@@ -285,7 +285,7 @@ class FaultAuditTest {
         Files.write(params, bytes);
         GoldenFilesTest.pointAtFixture(out, root.resolve("data").resolve("fashion-mnist"));
         CliRun r = CliRun.of("search", "--resume", out.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).contains("error: " + out.resolve("checkpoint").resolve("member-1.params") + ": parameter 7 is NaN")
                 .doesNotContain("internal error");
     }
@@ -330,8 +330,8 @@ class FaultAuditTest {
         Path fifo = root.resolve("fifo.csv");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(10, TimeUnit.SECONDS);
         assertThat(fifo).exists();
-        refused(CliRun.of("search", "--data", "csv:" + fifo, "--quiet", "--out", root.resolve("f1").toString()), 1, "not a regular file");
-        refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 1,
+        refused(CliRun.of("search", "--data", "csv:" + fifo, "--quiet", "--out", root.resolve("f1").toString()), 3, "not a regular file");
+        refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 3,
                 "not a regular file");
         Path model = root.resolve("fifo-model");
         ok(CliRun.of(search(model)));
@@ -342,7 +342,7 @@ class FaultAuditTest {
         Files.delete(member);
         new ProcessBuilder("mkfifo", member.toString()).start().waitFor(10, TimeUnit.SECONDS);
         refused(CliRun.of("evaluate", "--model", model.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                1, member + " (parameters of member ");
+                3, member + " (parameters of member ");
         Path predictions = TestFiles.write(root.resolve("members.csv"), "0,0,1\n1,1,1\n0,1,0\n1,1,1\n".getBytes(StandardCharsets.UTF_8));
         Path labels = TestFiles.write(root.resolve("labels.csv"), "0\n1\n100000000\n1\n".getBytes(StandardCharsets.UTF_8));
         CliRun prune = ok(CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method", "pap",
@@ -361,19 +361,19 @@ class FaultAuditTest {
         ok(CliRun.of("search", "--resume", out.toString()));
         assertThat(out.resolve("fold-1").resolve("checkpoint")).doesNotExist();
         Files.writeString(out.resolve("fold-2").resolve("report.json"), "{}");
-        refused(CliRun.of("search", "--resume", out.toString()), 1, "not a complete run report");
+        refused(CliRun.of("search", "--resume", out.toString()), 3, "not a complete run report");
 
         Path cmp = root.resolve("cmp");
         ok(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "1",
                 "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out", cmp.toString()));
         Files.writeString(cmp.resolve("runs").resolve("adanet-uniform-seed1").resolve("report.json"), "{}");
-        refused(CliRun.of("compare", "--resume", cmp.toString()), 1, "not a complete run report");
+        refused(CliRun.of("compare", "--resume", cmp.toString()), 3, "not a complete run report");
 
         Path broken = root.resolve("broken-data").resolve("fashion-mnist");
         TestFiles.fashionMnistFixture(broken);
         Files.delete(broken.resolve("t10k-labels-idx1-ubyte.gz"));
         refused(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", broken.getParent().toString(), "--quiet", "--out",
-                root.resolve("b1").toString()), 1,
+                root.resolve("b1").toString()), 3,
                 "incomplete copy of fashion-mnist (missing t10k-labels-idx1-ubyte)");
     }
 }

@@ -68,7 +68,7 @@ class InspectCommandTest {
         CliRun bare = CliRun.of("inspect", out.resolve("ensemble").toString(), "--json");
         assertThat(Json.MAPPER.readTree(bare.out()).get("pruning").isNull()).isTrue();
         CliRun none = CliRun.of("inspect", dir.toString());
-        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.exitCode()).isEqualTo(3);
         assertThat(none.err()).startsWith("error: ").contains("neither a saved ensemble").doesNotContain("\tat ");
     }
 }

@@ -208,22 +208,22 @@ class NumbersFaultTest {
         String invalid = "state.json: invalid checkpoint: ";
         // The golden checkpoint: 1 iteration of 1000 steps of 64 done on 1000 training samples, so the stream has drawn
         // 64000 samples: epoch 64, position 1000.
-        refused(resume(s -> s.put("streamEpoch", 65)), 1, invalid + "the batch stream stands at epoch 65, position"
+        refused(resume(s -> s.put("streamEpoch", 65)), 3, invalid + "the batch stream stands at epoch 65, position"
                 + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples leave it at epoch 64,"
                 + " position 1000");
-        refused(resume(s -> s.put("streamEpoch", 0)), 1, invalid + "the batch stream's epoch must be at least 1");
-        refused(resume(s -> s.put("nextId", 5)), 1, invalid + "nextId 5 is not the number of candidates the iteration"
+        refused(resume(s -> s.put("streamEpoch", 0)), 3, invalid + "the batch stream's epoch must be at least 1");
+        refused(resume(s -> s.put("nextId", 5)), 3, invalid + "nextId 5 is not the number of candidates the iteration"
                 + " records trained (2)");
         refused(resume(s -> {
             ((ArrayNode) s.get("members")).add(s.at("/members/0").deepCopy());
             ((ArrayNode) s.get("weights")).removeAll().add(0.5).add(0.5);
-        }), 1, invalid + "member ids must be unique, increasing and below 2, got [1, 1]");
-        refused(resume(s -> ((ArrayNode) s.get("weights")).add(1.0)), 1, invalid + "one weight per member is required"
+        }), 3, invalid + "member ids must be unique, increasing and below 2, got [1, 1]");
+        refused(resume(s -> ((ArrayNode) s.get("weights")).add(1.0)), 3, invalid + "one weight per member is required"
                 + " (1 members, 2 weights)");
         refused(resume(s -> {
             ((ArrayNode) s.get("weights")).removeAll().add(0.7);
             ((ArrayNode) s.at("/records/0/weights")).removeAll().add(0.7);
-        }), 1, invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
+        }), 3, invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
         // The checkpoint as the search wrote it continues (to the end of the shortened run: one more iteration).
         Path untouched = checkpointRun(s -> { });
         ok(CliProcess.of("search", "--resume", untouched.toString()));
@@ -271,13 +271,13 @@ class NumbersFaultTest {
         ok(CliProcess.of(reader(model, 0)));
         FaultAuditTest.mutateManifest(model, valid, m -> ((ObjectNode) m.at("/members/1")).put("id", first));
         for (int command : new int[] {1, 4}) {
-            refused(CliProcess.of(reader(model, command)), 1, manifest + ": member id " + first + " appears twice");
+            refused(CliProcess.of(reader(model, command)), 3, manifest + ": member id " + first + " appears twice");
         }
         FaultAuditTest.mutateManifest(model, valid,
                 m -> ((ObjectNode) m.at("/members/0")).put("file", "m-\u0000.params"));
         for (int command : new int[] {0, 2, 3}) {
             CliProcess r = CliProcess.of(reader(model, command));
-            refused(r, 1, manifest + ": member " + first + " names the parameter file 'm-\\u0000.params': expected a"
+            refused(r, 3, manifest + ": member " + first + " names the parameter file 'm-\\u0000.params': expected a"
                     + " file name without control characters");
             assertThat(r.err()).doesNotContain("\u0000");
         }
@@ -290,11 +290,11 @@ class NumbersFaultTest {
         ((ArrayNode) plan.at("/plan/methods")).add("adanet");
         Files.writeString(stored, Json.pretty(plan));
         String[] resume = {"compare", "--resume", compared.toString()};
-        refused(CliProcess.of(resume), 1, stored + ": corrupt (the method adanet appears twice");
+        refused(CliProcess.of(resume), 3, stored + ": corrupt (the method adanet appears twice");
         ((ArrayNode) plan.at("/plan/methods")).remove(1);
         ((ArrayNode) plan.at("/plan/seeds")).add(1);
         Files.writeString(stored, Json.pretty(plan));
-        refused(CliProcess.of(resume), 1, stored + ": corrupt (the seed 1 appears twice");
+        refused(CliProcess.of(resume), 3, stored + ": corrupt (the seed 1 appears twice");
         ((ArrayNode) plan.at("/plan/seeds")).remove(2);
         Files.writeString(stored, Json.pretty(plan));
         assertThat(ok(CliProcess.of(resume)).out()).contains("adanet/uniform         2");
@@ -378,7 +378,7 @@ class NumbersFaultTest {
         ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(resumed.resolve("run.json").toFile());
         GoldenFilesTest.pointAtFixture((ObjectNode) inv.get("config"), "idx:" + root + "/da\u0000ta");
         Files.writeString(resumed.resolve("run.json"), Json.pretty(inv));
-        refused(CliProcess.of("search", "--resume", resumed.toString()), 1, resumed.resolve("run.json")
+        refused(CliProcess.of("search", "--resume", resumed.toString()), 3, resumed.resolve("run.json")
                 + ": config.data.dataset 'idx:" + root + "/da\\u0000ta' holds a control character (such as NUL)");
     }
 

@@ -53,7 +53,7 @@ class PluginCriterionTest {
         Files.delete(gone.resolve("report.json"));
         Files.writeString(gone.resolve("run.json"), Files.readString(gone.resolve("run.json")).replace("\"drop-worst\"", "\"vanished\""));
         CliRun vanished = CliRun.of("search", "--resume", gone.toString());
-        assertThat(vanished.exitCode()).isEqualTo(1);
+        assertThat(vanished.exitCode()).isEqualTo(3);
         assertThat(vanished.err()).contains("error: the search's pruning criterion vanished(margin=0) cannot be used: unknown method 'vanished'")
                 .doesNotContain("internal error");
 
@@ -76,7 +76,7 @@ class PluginCriterionTest {
         Path cmp = dir.resolve("cmp");
         Files.writeString(cmp.resolve("compare.json"), Files.readString(cmp.resolve("compare.json")).replace("\"drop-worst\"", "\"vanished\""));
         CliRun resumedCompare = CliRun.of("compare", "--resume", cmp.toString());
-        assertThat(resumedCompare.exitCode()).isEqualTo(1);
+        assertThat(resumedCompare.exitCode()).isEqualTo(3);
         assertThat(resumedCompare.out()).as("refused before any run").doesNotContain("[1/");
         assertThat(resumedCompare.err()).contains("error: the comparison's method vanished cannot be used: unknown method 'vanished'");
         CliRun unknown = CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method",

@@ -136,7 +136,7 @@ class PredictAnyDataTest {
         }
         CliRun wrong = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--labels-file", root.resolve("nothing").toString(),
                 "--out", root.resolve("never.csv").toString());
-        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.exitCode()).isEqualTo(3);
         assertThat(wrong.err()).startsWith("error: ").doesNotContain("\tat ");
     }
 

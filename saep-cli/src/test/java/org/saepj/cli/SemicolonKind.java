@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
@@ -51,7 +51,7 @@ public final class SemicolonKind implements SourceKind {
                 row[j] = Float.parseFloat(cells[j].trim());
             }
             if (!rows.isEmpty() && row.length != rows.get(0).length) {
-                throw new SaepException(path + ": line " + (rows.size() + 1) + " has " + row.length + " features");
+                throw new DataException(path + ": line " + (rows.size() + 1) + " has " + row.length + " features");
             }
             String label = cells[cells.length - 1].trim();
             if (!names.contains(label)) {

@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.DataException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ record ClassLabels(List<String> classNames, int[] indices) {
      */
     static ClassLabels of(int[] labels, int rows, String what) {
         if (labels == null) {
-            throw new SaepException(what + ": null: expected one label per row of features");
+            throw new DataException(what + ": null: expected one label per row of features");
         }
         return of(Arrays.stream(labels).mapToObj(Integer::toString).toArray(String[]::new), rows, what);
     }
@@ -66,22 +67,22 @@ record ClassLabels(List<String> classNames, int[] indices) {
      */
     static int[] indicesIn(List<String> classes, int[] labels, int rows, String what) {
         if (labels == null) {
-            throw new SaepException(what + ": null: expected one label per row of features");
+            throw new DataException(what + ": null: expected one label per row of features");
         }
         return indicesIn(classes, Arrays.stream(labels).mapToObj(Integer::toString).toArray(String[]::new), rows, what);
     }
 
     private static void requireCount(String[] labels, int rows, String what) {
         if (labels == null) {
-            throw new SaepException(what + ": null: expected one label per row of features");
+            throw new DataException(what + ": null: expected one label per row of features");
         }
         if (labels.length != rows) {
-            throw new SaepException(what + ": " + labels.length + " labels for " + rows
+            throw new DataException(what + ": " + labels.length + " labels for " + rows
                     + " rows of features: expected one label per row");
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] == null) {
-                throw new SaepException(what + ": the label of row " + i + " is null");
+                throw new DataException(what + ": the label of row " + i + " is null");
             }
         }
     }
@@ -95,7 +96,7 @@ record ClassLabels(List<String> classNames, int[] indices) {
         for (int i = 0; i < labels.length; i++) {
             Integer c = index.get(ClassOrder.name(labels[i]));
             if (c == null) {
-                throw new SaepException(what + ": the label '" + SaepException.printable(labels[i]) + "' of row " + i
+                throw new DataException(what + ": the label '" + SaepException.printable(labels[i]) + "' of row " + i
                         + " is not a class of the model (" + String.join(", ", classes) + ")");
             }
             out[i] = c;

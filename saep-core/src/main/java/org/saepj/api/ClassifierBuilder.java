@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -163,7 +164,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(String source) {
         Objects.requireNonNull(source, "source");
         if (featureNames != null) {
-            throw new SaepException("featureNames: for arrays only; a data source names its own features");
+            throw new UsageException("featureNames: for arrays only; a data source names its own features");
         }
         SearchConfig config = config(DataSources.absolute(source));
         Optional<Boolean> hasHeader = Optional.ofNullable(header);
@@ -174,7 +175,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
 
     private SaepClassifier fit(SearchConfig config, SourceData data) {
         if (testSource != null && data.source().equals(InMemorySource.SOURCE)) {
-            throw new SaepException("testSource: for a data source only; arrays hold out testFraction of their rows");
+            throw new UsageException("testSource: for a data source only; arrays hold out testFraction of their rows");
         }
         Path folder = outputFolder();
         if (folder != null) {

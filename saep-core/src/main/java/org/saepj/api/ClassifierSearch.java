@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.DataException;
 import java.nio.file.Path;
 import java.util.List;
 import org.saepj.SaepException;
@@ -60,7 +61,7 @@ final class ClassifierSearch {
         try {
             all = Partitions.prepare(config, data);
         } catch (IllegalArgumentException e) {
-            throw new SaepException(data.name() + ": " + e.getMessage(), e);
+            throw new DataException(data.name() + ": " + e.getMessage(), e);
         }
         return all.get(0);
     }

@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.DataException;
 import org.saepj.SaepException;
 
 /**
@@ -25,7 +26,7 @@ final class FeatureRows {
                     + ": every row needs the same number of features");
             for (int j = 0; j < width; j++) {
                 if (!Float.isFinite(row[j])) {
-                    throw new SaepException(what + ": row " + i + ", column " + j + " is " + row[j]
+                    throw new DataException(what + ": row " + i + ", column " + j + " is " + row[j]
                             + ": every feature must be a finite number");
                 }
             }
@@ -50,7 +51,7 @@ final class FeatureRows {
             out[i] = new float[width];
             for (int j = 0; j < width; j++) {
                 if (!Double.isFinite(row[j]) || !Float.isFinite((float) row[j])) {
-                    throw new SaepException(what + ": row " + i + ", column " + j + " is " + row[j]
+                    throw new DataException(what + ": row " + i + ", column " + j + " is " + row[j]
                             + ": every feature must be a finite number within the range of a float");
                 }
                 out[i][j] = (float) row[j];
@@ -75,13 +76,13 @@ final class FeatureRows {
     /** @return the width of row 0, once the array and that row are known to hold something */
     private static int shape(Object[] rows, String what) {
         if (rows == null || rows.length == 0) {
-            throw new SaepException(what + ": no rows: expected at least one row of features");
+            throw new DataException(what + ": no rows: expected at least one row of features");
         }
         requireRow(rows[0] != null, what, 0, "is null");
         int width = java.lang.reflect.Array.getLength(rows[0]);
         requireRow(width > 0, what, 0, "has no values: expected at least one feature");
         if ((long) rows.length * width > Integer.MAX_VALUE) {
-            throw new SaepException(what + ": " + rows.length + " rows × " + width
+            throw new DataException(what + ": " + rows.length + " rows × " + width
                     + " features are more values than one array holds (" + Integer.MAX_VALUE + ")");
         }
         return width;
@@ -89,7 +90,7 @@ final class FeatureRows {
 
     private static void requireRow(boolean ok, String what, int row, String problem) {
         if (!ok) {
-            throw new SaepException(what + ": row " + row + " " + problem);
+            throw new DataException(what + ": row " + row + " " + problem);
         }
     }
 }

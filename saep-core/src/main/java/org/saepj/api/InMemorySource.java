@@ -1,5 +1,7 @@
 package org.saepj.api;
 
+import org.saepj.UsageException;
+import org.saepj.DataException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +36,7 @@ final class InMemorySource {
      */
     static SourceData of(float[][] rows, ClassLabels labels, List<String> featureNames) {
         if (labels.classNames().size() < 2) {
-            throw new SaepException("labels: every row has the class '" + labels.classNames().get(0)
+            throw new DataException("labels: every row has the class '" + labels.classNames().get(0)
                     + "': a classifier needs at least two classes");
         }
         int width = rows[0].length;
@@ -50,17 +52,17 @@ final class InMemorySource {
             return;
         }
         if (names.size() != width) {
-            throw new SaepException("featureNames: " + names.size() + " names for " + width
+            throw new UsageException("featureNames: " + names.size() + " names for " + width
                     + " features: expected one name per feature");
         }
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new SaepException("featureNames: a name is " + (n == null ? "null" : "blank")
+                throw new UsageException("featureNames: a name is " + (n == null ? "null" : "blank")
                         + ": expected a name per feature");
             }
             if (!seen.add(n)) {
-                throw new SaepException("featureNames: '" + SaepException.printable(n)
+                throw new UsageException("featureNames: '" + SaepException.printable(n)
                         + "' names two features: expected each name once");
             }
         }

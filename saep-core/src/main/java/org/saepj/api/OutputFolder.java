@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.FileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,10 @@ final class OutputFolder {
         try {
             s = OwnedFolder.survey(dir);
         } catch (SaepException e) {
-            throw new SaepException(what + " " + e.getMessage(), e);
+            throw new FileException(what + " " + e.getMessage(), e);
         }
         if (!usable(s)) {
-            throw new SaepException(what + " " + dir + " is not empty: choose a new or empty folder (the Java API never"
+            throw new FileException(what + " " + dir + " is not empty: choose a new or empty folder (the Java API never"
                     + " replaces files)");
         }
     }
@@ -52,13 +53,13 @@ final class OutputFolder {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SaepException(what + " " + dir + ": cannot create it: " + e.getMessage(), e);
+            throw new FileException(what + " " + dir + ": cannot create it: " + e.getMessage(), e);
         }
         RunLock lock = RunLock.acquire(dir, what);
         OwnedFolder.Survey s = OwnedFolder.survey(dir);
         if (!usable(s)) {
             lock.close();
-            throw new SaepException(what + " " + dir + " is not empty any more: another writer put files in it");
+            throw new FileException(what + " " + dir + " is not empty any more: another writer put files in it");
         }
         OwnedFolder.mark(dir);
         return lock;

@@ -1,5 +1,8 @@
 package org.saepj.api;
 
+import org.saepj.UsageException;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,7 +91,7 @@ public final class SaepClassifier {
      */
     public int[] predict(float[][] rows) {
         if (intLabels == null) {
-            throw new SaepException("predict: the labels are text (" + String.join(", ", classes())
+            throw new UsageException("predict: the labels are text (" + String.join(", ", classes())
                     + "): predictLabels gives them");
         }
         float[][] logits = logits(FeatureRows.check(rows, "rows"));
@@ -220,7 +223,7 @@ public final class SaepClassifier {
      */
     public void exportOnnx(Path file) {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new SaepException("exportOnnx: " + file
+            throw new FileException("exportOnnx: " + file
                     + " exists: choose a new file (the Java API never replaces files)");
         }
         OnnxExport.write(ensemble, file);
@@ -261,7 +264,7 @@ public final class SaepClassifier {
     private float[][] logits(float[][] rows) {
         if (rows[0].length != featureCount()) {
             String names = featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")";
-            throw new SaepException("rows: " + rows[0].length + " features per row, but the model takes "
+            throw new DataException("rows: " + rows[0].length + " features per row, but the model takes "
                     + featureCount() + names);
         }
         return ensemble.predictLogits(rows);

@@ -1,5 +1,6 @@
 package org.saepj.api;
 
+import org.saepj.UsageException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -239,13 +240,13 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
      */
     SearchConfig config(String dataset) {
         if ((spaceFile != null ? 1 : 0) + (spacePlugin != null ? 1 : 0) + (modelGiven ? 1 : 0) > 1) {
-            throw new SaepException("model, spaceFile and spacePlugin exclude each other: give one search space");
+            throw new UsageException("model, spaceFile and spacePlugin exclude each other: give one search space");
         }
         Criteria criteria = Criteria.discover();
         try {
             criteria.provider(method);
         } catch (IllegalArgumentException e) {
-            throw new SaepException("method: " + e.getMessage(), e);
+            throw new UsageException("method: " + e.getMessage(), e);
         }
         try {
             if (spaceFile != null) {
@@ -254,7 +255,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
             if (spacePlugin != null) {
                 Spaces spaces = Spaces.discover();
                 if (spaces.find(spacePlugin.id()).isEmpty()) {
-                    throw new SaepException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id()
+                    throw new UsageException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id()
                             + "' ("
                             + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are "
                             + String.join(", ", spaces.providers().stream().map(p -> p.id()).toList())) + ")");
@@ -263,10 +264,10 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
             }
             return settings.dataset(dataset).criteria(criteria).criterion(CriterionSpec.of(method, parameters)).build();
         } catch (InvalidSettingException e) {
-            throw new SaepException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
+            throw new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
         } catch (IllegalArgumentException e) {
             // the criterion's own check of its parameters: one it does not declare, or a value it refuses
-            throw new SaepException("parameter: " + e.getMessage(), e);
+            throw new UsageException("parameter: " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.saepj.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 
 /**
@@ -62,7 +63,7 @@ public final class FeatureColumns {
             String missing = m.missing().isEmpty() ? "" : "; missing: " + String.join(", ", m.missing());
             String extra = m.extra().isEmpty() ? "" : "; not features of " + owner + ": " + String.join(", ", m.extra())
                     + " (name the label with --label-column)";
-            throw new SaepException(source + ": its feature columns do not match " + owner + "'s" + missing + extra);
+            throw new DataException(source + ": its feature columns do not match " + owner + "'s" + missing + extra);
         }
         int features = wanted.size();
         float[] x = new float[d.size() * features];

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 
 /**
  * The compact binary form of a network's numbers: the magic {@code SAEPPAR}, a format version byte, the parameter
@@ -131,7 +131,7 @@ public final class ParameterCodec {
     private static void requireFinite(float[] values, String name, String what) {
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new SaepException(what + ": " + name + " " + i + " is " + values[i] + ": the file is corrupt");
+                throw new FileException(what + ": " + name + " " + i + " is " + values[i] + ": the file is corrupt");
             }
         }
     }
@@ -158,11 +158,11 @@ public final class ParameterCodec {
             DataInputStream data = new DataInputStream(in);
             byte[] magic = data.readNBytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new SaepException(what + ": not a SAEP-J parameter file (bad magic)");
+                throw new FileException(what + ": not a SAEP-J parameter file (bad magic)");
             }
             int version = data.readUnsignedByte();
             if (version < STATELESS_VERSION || version > VERSION) {
-                throw new SaepException(what + ": parameter format version " + version
+                throw new FileException(what + ": parameter format version " + version
                         + " is not supported (this build reads 1 to " + VERSION + ")");
             }
             float[] params = readFloats(data, parameterCount, "parameters", what);
@@ -171,29 +171,29 @@ public final class ParameterCodec {
                 state = readFloats(data, stateCount, "layer state values", what);
             } else if (stateCount > 0) {
                 // Without its running statistics the member would predict differently without a word.
-                throw new SaepException(what + ": holds no layer state (format version 1), the architecture keeps "
+                throw new FileException(what + ": holds no layer state (format version 1), the architecture keeps "
                         + stateCount + " values of it (running statistics)");
             }
             if (data.read() != -1) {
-                throw new SaepException(what + ": trailing bytes after " + parameterCount + " parameters"
+                throw new FileException(what + ": trailing bytes after " + parameterCount + " parameters"
                         + (version >= 2 ? " and " + stateCount + " layer state values" : ""));
             }
             return new Stored(params, state);
         } catch (EOFException e) {
-            throw new SaepException(what + ": truncated header", e);
+            throw new FileException(what + ": truncated header", e);
         } catch (IOException e) {
-            throw new SaepException(what + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(what + ": cannot read: " + e.getMessage(), e);
         }
     }
 
     private static float[] readFloats(DataInputStream data, int expected, String name, String what) throws IOException {
         int count = data.readInt();
         if (count != expected) {
-            throw new SaepException(what + ": holds " + count + " " + name + ", the architecture needs " + expected);
+            throw new FileException(what + ": holds " + count + " " + name + ", the architecture needs " + expected);
         }
         byte[] bytes = data.readNBytes(count * 4);
         if (bytes.length != count * 4) {
-            throw new SaepException(what + ": truncated (" + bytes.length + " of " + count * 4 + " bytes of " + name
+            throw new FileException(what + ": truncated (" + bytes.length + " of " + count * 4 + " bytes of " + name
                     + ")");
         }
         float[] values = new float[count];

@@ -2,6 +2,7 @@ package org.saepj.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 
 /**
@@ -37,7 +38,7 @@ public final class FiniteOutputs {
         if (count > 0) {
             String named = String.join(", ", bad.stream().map(String::valueOf).toList())
                     + (count > bad.size() ? ", …" : "");
-            throw new SaepException(whose + " output is NaN or infinite for " + count + " of " + rows
+            throw new DataException(whose + " output is NaN or infinite for " + count + " of " + rows
                     + (rows == 1 ? " row" : " rows") + " (" + (count == 1 ? "row " : "rows ") + named
                     + ", counted from 1 in input order): values in " + (count == 1 ? "that row" : "those rows")
                     + ", or the ensemble's parameters, are too large for float arithmetic (such as 3e38)");

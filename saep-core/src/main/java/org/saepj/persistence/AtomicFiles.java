@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 
 /**
@@ -87,7 +88,7 @@ public final class AtomicFiles {
                 placeNew(tmp, target);
             }
         } catch (IOException e) {
-            throw new SaepException(target + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new FileException(target + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -121,7 +122,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new SaepException(target + ": exists (created while this command ran): nothing was replaced", e);
+            throw new FileException(target + ": exists (created while this command ran): nothing was replaced", e);
         }
     }
 

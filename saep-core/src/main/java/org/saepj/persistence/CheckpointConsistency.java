@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.search.IterationRecord;
 
@@ -139,6 +140,6 @@ final class CheckpointConsistency {
     }
 
     private SaepException invalid(String what) {
-        return new SaepException(file + ": invalid checkpoint: " + what);
+        return new FileException(file + ": invalid checkpoint: " + what);
     }
 }

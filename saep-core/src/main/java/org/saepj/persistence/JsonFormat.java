@@ -36,7 +36,7 @@ public final class JsonFormat {
         try {
             bytes = MAPPER.writeValueAsBytes(record);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new org.saepj.SaepException(file + ": cannot write " + what + ": " + e.getOriginalMessage(), e);
+            throw new org.saepj.FileException(file + ": cannot write " + what + ": " + e.getOriginalMessage(), e);
         }
         AtomicFiles.write(file, out -> out.write(bytes));
     }

@@ -3,7 +3,7 @@ package org.saepj.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 
 /**
  * Reads a manifest of an earlier format as the current one, one step per format, each step taking the tree one
@@ -76,7 +76,7 @@ final class ManifestUpgrade {
     private static void upgradeMember(java.nio.file.Path file, ObjectNode m, JsonNode shape, int classes) {
         String kind = m.path("kind").asText(null);
         if (kind == null) {
-            throw new SaepException(file + ": every member needs a kind, a file and a weight");
+            throw new FileException(file + ": every member needs a kind, a file and a weight");
         }
         ObjectNode a = m.objectNode();
         switch (kind) {
@@ -97,7 +97,7 @@ final class ManifestUpgrade {
                 }
                 a.set("dense", m.get("dense"));
             }
-            default -> throw new SaepException(file + ": member " + m.path("id").asText("?") + " has unknown kind '" + kind
+            default -> throw new FileException(file + ": member " + m.path("id").asText("?") + " has unknown kind '" + kind
                     + "': expected linear, dnn or cnn");
         }
         int depth = m.path("depth").asInt();

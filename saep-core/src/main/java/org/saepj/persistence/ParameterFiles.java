@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.io.InputFiles;
 import org.saepj.engine.Network;
@@ -56,16 +56,16 @@ final class ParameterFiles {
     static ParameterCodec.Stored read(Path params, String sha256, int count, int stateCount, int member,
             String namedBy) {
         if (!Files.exists(params)) {
-            throw new SaepException(params + ": missing parameter file of member " + member + namedBy);
+            throw new FileException(params + ": missing parameter file of member " + member + namedBy);
         }
         byte[] bytes = InputFiles.readAll(params, "parameters of member " + member);
         if (sha256 != null && !sha256.equals(Fingerprint.sha256Hex(bytes))) {
-            throw new SaepException(params + ": checksum mismatch" + namedBy + ": the file is corrupt or was changed");
+            throw new FileException(params + ": checksum mismatch" + namedBy + ": the file is corrupt or was changed");
         }
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return ParameterCodec.readFinite(in, count, stateCount, params.toString());
         } catch (IOException e) {
-            throw new SaepException(params + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(params + ": cannot read: " + e.getMessage(), e);
         }
     }
 }

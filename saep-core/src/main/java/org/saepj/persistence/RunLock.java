@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 
 /**
@@ -40,7 +41,7 @@ public final class RunLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
         if (java.nio.file.Files.isSymbolicLink(file)) {
-            throw new SaepException(option + " " + dir + ": " + FILE + " is a symbolic link: SAEP-J never writes through links in"
+            throw new FileException(option + " " + dir + ": " + FILE + " is a symbolic link: SAEP-J never writes through links in"
                     + " its folders; remove the link, or choose another directory");
         }
         try {
@@ -56,7 +57,7 @@ public final class RunLock implements AutoCloseable {
             if (lock == null) {
                 String holder = readHolder(channel);
                 channel.close();
-                throw new SaepException(option + " " + dir + " is in use by another SAEP-J run" + holder
+                throw new FileException(option + " " + dir + " is in use by another SAEP-J run" + holder
                         + ": wait for it to finish or choose another directory");
             }
             channel.truncate(0);
@@ -64,7 +65,7 @@ public final class RunLock implements AutoCloseable {
             return new RunLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new SaepException(option + " " + dir + ": cannot lock " + file + ": " + e.getMessage(), e);
+            throw new FileException(option + " " + dir + ": cannot lock " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +93,7 @@ public final class RunLock implements AutoCloseable {
             lock.release();
             channel.close();
         } catch (IOException e) {
-            throw new SaepException("cannot release the run lock: " + e.getMessage(), e);
+            throw new FileException("cannot release the run lock: " + e.getMessage(), e);
         }
     }
 }

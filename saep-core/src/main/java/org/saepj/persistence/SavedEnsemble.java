@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
@@ -89,27 +91,27 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     public static SavedEnsemble load(Path dir, Backend backend) {
         Path file = dir.resolve(MANIFEST);
         if (!Files.exists(dir)) {
-            throw new SaepException(dir + " does not exist (expected a saved ensemble directory, e.g. OUT/ensemble)");
+            throw new FileException(dir + " does not exist (expected a saved ensemble directory, e.g. OUT/ensemble)");
         }
         if (!Files.exists(file)) {
-            throw new SaepException(dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
+            throw new FileException(dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
         }
         EnsembleManifest manifest;
         try {
             JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "the manifest"));
             if (tree == null || !tree.isObject()) {
-                throw new SaepException(file + ": not a JSON object");
+                throw new FileException(file + ": not a JSON object");
             }
             JsonNode version = tree.get("formatVersion");
             if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
-                throw new SaepException(file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
+                throw new FileException(file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
             }
             if (version.asInt() > FORMAT_VERSION) {
-                throw new SaepException(file + ": format version " + version.asInt() + " is newer than this build reads ("
+                throw new FileException(file + ": format version " + version.asInt() + " is newer than this build reads ("
                         + FORMAT_VERSION + "): upgrade SAEP-J");
             }
             if (version.asInt() < 1) {
-                throw new SaepException(file + ": invalid format version " + version.asInt());
+                throw new FileException(file + ": invalid format version " + version.asInt());
             }
             checkMemberFields(file, tree.get("members"));
             if (version.asInt() < FORMAT_VERSION) {
@@ -124,11 +126,11 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (e instanceof InvalidTypeIdException t && t.getTypeId() != null
                     && t.getBaseType().hasRawClass(LayerSpec.class)) {
                 // A layer type this build lacks is most likely a missing plug-in, not damage: say only that.
-                throw new SaepException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+                throw new FileException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
             }
-            throw new SaepException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
-            throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(file + ": cannot read: " + e.getMessage(), e);
         }
         validate(file, manifest);
         Path realDir = realPath(dir);
@@ -136,17 +138,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         for (MemberRecord m : manifest.members()) {
             Architecture arch = m.architecture();
             if (arch.parameterCount() > MAX_PARAMETERS) {
-                throw new SaepException(file + ": member " + m.id() + " declares " + arch.parameterCount()
+                throw new FileException(file + ": member " + m.id() + " declares " + arch.parameterCount()
                         + " parameters: more than this build loads (" + MAX_PARAMETERS + ")");
             }
             if (m.parameters() != null && m.parameters() != arch.parameterCount()) {
-                throw new SaepException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
+                throw new FileException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
                         + arch.parameterCount());
             }
             Network net = backend.network(arch);
             Path params = dir.resolve(m.file()).normalize();
             if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
-                throw new SaepException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
+                throw new FileException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
             }
             ParameterFiles.restore(net, params, m.sha256(), m.id(), "");
             networks.add(net);
@@ -158,7 +160,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         try {
             return p.toRealPath();
         } catch (IOException e) {
-            throw new SaepException(p + ": cannot resolve: " + e.getMessage(), e);
+            throw new FileException(p + ": cannot resolve: " + e.getMessage(), e);
         }
     }
 
@@ -171,90 +173,90 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             JsonNode m = members.get(j);
             String which = "member " + (j + 1) + " of " + members.size();
             if (m == null || !m.isObject()) {
-                throw new SaepException(file + ": " + which + " is not an object");
+                throw new FileException(file + ": " + which + " is not an object");
             }
             for (String field : List.of("id", "iteration", "parameters")) {
                 if (!m.path(field).isIntegralNumber()) {
-                    throw new SaepException(file + ": " + which + " needs a whole number " + field);
+                    throw new FileException(file + ": " + which + " needs a whole number " + field);
                 }
             }
             if (!m.path("weight").isNumber()) {
-                throw new SaepException(file + ": " + which + " has no numeric weight");
+                throw new FileException(file + ": " + which + " has no numeric weight");
             }
             if (!m.path("sha256").isTextual() || !m.path("sha256").asText().matches("[0-9a-f]{64}")) {
-                throw new SaepException(file + ": " + which + " needs the sha256 of its parameter file (64 hex digits)");
+                throw new FileException(file + ": " + which + " needs the sha256 of its parameter file (64 hex digits)");
             }
         }
     }
 
     private static void validate(Path file, EnsembleManifest m) {
         if (m.members() == null || m.members().isEmpty()) {
-            throw new SaepException(file + ": lists no members");
+            throw new FileException(file + ": lists no members");
         }
         if (m.classNames() == null || m.classNames().size() < 2) {
-            throw new SaepException(file + ": needs at least 2 class names");
+            throw new FileException(file + ": needs at least 2 class names");
         }
         if (m.inputShape() == null || m.inputShape().length != 3 || m.inputShape()[0] < 1 || m.inputShape()[1] < 1
                 || m.inputShape()[2] < 1) {
-            throw new SaepException(file + ": inputShape must be [height, width, channels] with positive entries");
+            throw new FileException(file + ": inputShape must be [height, width, channels] with positive entries");
         }
         if (m.preprocessing() == null) {
-            throw new SaepException(file + ": preprocessing must list its steps (e.g. [{\"type\": \"scale\"}])");
+            throw new FileException(file + ": preprocessing must list its steps (e.g. [{\"type\": \"scale\"}])");
         }
         long features = (long) m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
         if (features > (1 << 24)) {
-            throw new SaepException(file + ": inputShape declares " + features + " values per sample: more than this build loads");
+            throw new FileException(file + ": inputShape declares " + features + " values per sample: more than this build loads");
         }
         try {
             m.preprocessing().check((int) features);
         } catch (IllegalArgumentException e) {
-            throw new SaepException(file + ": " + e.getMessage(), e);
+            throw new FileException(file + ": " + e.getMessage(), e);
         }
         if (m.featureNames() != null && (m.featureNames().size() != features || m.featureNames().contains(null))) {
-            throw new SaepException(file + ": featureNames must name each of the " + features + " features");
+            throw new FileException(file + ": featureNames must name each of the " + features + " features");
         }
         if (m.classNames().contains(null)) {
-            throw new SaepException(file + ": class names must be strings");
+            throw new FileException(file + ": class names must be strings");
         }
         if (new java.util.HashSet<>(m.classNames()).size() != m.classNames().size()) {
-            throw new SaepException(file + ": a class name appears twice in classNames");
+            throw new FileException(file + ": a class name appears twice in classNames");
         }
         double absolute = 0;
         Shape shape = new Shape(m.inputShape()[0], m.inputShape()[1], m.inputShape()[2]);
         for (MemberRecord e : m.members()) {
             if (e == null || e.architecture() == null || e.file() == null || e.weight() == null) {
-                throw new SaepException(file + ": every member needs an architecture, a file and a weight");
+                throw new FileException(file + ": every member needs an architecture, a file and a weight");
             }
             checkFileName(file, e);
             if (!e.architecture().input().equals(shape) || e.architecture().classes() != m.classNames().size()) {
-                throw new SaepException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
+                throw new FileException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
                         + e.architecture().classes() + " classes, the ensemble " + shape + " to " + m.classNames().size());
             }
             // The weights are applied in float: one that does not fit would make every logit infinite.
             if (!Float.isFinite((float) e.weight().doubleValue()) || Math.abs(e.weight()) > 1e6) {
-                throw new SaepException(file + ": member " + e.id() + " has weight " + e.weight() + ": expected a finite number of"
+                throw new FileException(file + ": member " + e.id() + " has weight " + e.weight() + ": expected a finite number of"
                         + " magnitude at most 1e6");
             }
             absolute += Math.abs(e.weight());
         }
         if (absolute == 0) {
-            throw new SaepException(file + ": every mixture weight is 0: the ensemble would predict nothing");
+            throw new FileException(file + ": every mixture weight is 0: the ensemble would predict nothing");
         }
         if (m.mixture() == null) {
-            throw new SaepException(file + ": mixture must be uniform or learned");
+            throw new FileException(file + ": mixture must be uniform or learned");
         }
         if (m.members().stream().map(MemberRecord::file).distinct().count() != m.members().size()) {
-            throw new SaepException(file + ": two members name the same parameter file");
+            throw new FileException(file + ": two members name the same parameter file");
         }
         // Ids name the members in reports, pruning decisions and errors: two members with one id are one too many.
         twice(m.members().stream().map(e -> e.id()).toList()).ifPresent(id -> {
-            throw new SaepException(file + ": member id " + id + " appears twice in members: each member needs an id of"
+            throw new FileException(file + ": member id " + id + " appears twice in members: each member needs an id of"
                     + " its own");
         });
         // Columns are matched to features by name: with a name twice, one column would feed two inputs.
         if (m.featureNames() != null) {
             twice(m.featureNames()).ifPresent(n -> {
-                throw new SaepException(file + ": the feature name '" + n + "' appears twice in featureNames");
+                throw new FileException(file + ": the feature name '" + n + "' appears twice in featureNames");
             });
         }
         if (m.data() != null) {
@@ -277,12 +279,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         String named = file + ": member " + e.id() + " names the parameter file '" + SaepException.printable(name)
                 + "'";
         if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
-            throw new SaepException(named + ": expected a file name without control characters (such as NUL)");
+            throw new FileException(named + ": expected a file name without control characters (such as NUL)");
         }
         try {
             Path.of(name);
         } catch (java.nio.file.InvalidPathException ex) {
-            throw new SaepException(named + ", which is not a path: " + ex.getReason(), ex);
+            throw new FileException(named + ", which is not a path: " + ex.getReason(), ex);
         }
     }
 
@@ -301,7 +303,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             problem = "source is missing";
         }
         if (problem != null) {
-            throw new SaepException(file + ": data." + problem);
+            throw new FileException(file + ": data." + problem);
         }
     }
 
@@ -331,7 +333,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         float[] x = new float[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
-                throw new SaepException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
+                throw new DataException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
                         + d + (manifest.featureNames() == null ? "" : " (" + String.join(", ", manifest.featureNames()) + ")"));
             }
             System.arraycopy(rows[i], 0, x, i * d, d);
@@ -440,7 +442,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     private void checkInput(Dataset data) {
         int[] s = manifest.inputShape();
         if (data.featureSize() != s[0] * s[1] * s[2]) {
-            throw new SaepException(data.name() + ": samples have " + data.featureSize() + " values but the ensemble expects "
+            throw new DataException(data.name() + ": samples have " + data.featureSize() + " values but the ensemble expects "
                     + s[0] + "×" + s[1] + "×" + s[2] + " = " + s[0] * s[1] * s[2]);
         }
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
@@ -107,7 +109,7 @@ public final class SearchCheckpoint implements CheckpointSink {
             });
             deleteUnreferenced(entries);
         } catch (IOException e) {
-            throw new SaepException(dir.resolve(STATE) + ": cannot write the checkpoint: " + e.getMessage(), e);
+            throw new FileException(dir.resolve(STATE) + ": cannot write the checkpoint: " + e.getMessage(), e);
         } finally {
             writing.unlock();
         }
@@ -150,7 +152,7 @@ public final class SearchCheckpoint implements CheckpointSink {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new SaepException(cp + ": cannot remove the finished run's checkpoint: " + e.getMessage(), e);
+            throw new FileException(cp + ": cannot remove the finished run's checkpoint: " + e.getMessage(), e);
         }
     }
 
@@ -176,20 +178,20 @@ public final class SearchCheckpoint implements CheckpointSink {
         Path dir = runDir.resolve(DIRECTORY);
         Path file = dir.resolve(STATE);
         if (!Files.exists(file)) {
-            throw new SaepException(runDir + ": no checkpoint to resume from (" + file + " is missing)");
+            throw new FileException(runDir + ": no checkpoint to resume from (" + file + " is missing)");
         }
         State stored;
         try {
             stored = JSON.readValue(org.saepj.data.io.InputFiles.readAll(file, "checkpoint state"), State.class);
         } catch (IOException e) {
-            throw new SaepException(file + ": corrupt checkpoint (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+            throw new FileException(file + ": corrupt checkpoint (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
         }
         if (stored == null || stored.formatVersion() < 1 || stored.formatVersion() > FORMAT_VERSION) {
-            throw new SaepException(file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
+            throw new FileException(file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
                     + " is not supported (this build reads 1 to " + FORMAT_VERSION + ")");
         }
         if (stored.formatVersion() >= 2 && dataSha256 != null && !dataSha256.equals(stored.dataSha256())) {
-            throw new SaepException(file + ": the checkpoint was taken on other data (fingerprint " + stored.dataSha256()
+            throw new DataException(file + ": the checkpoint was taken on other data (fingerprint " + stored.dataSha256()
                     + ", the data now " + dataSha256 + "): resume with the run's own data");
         }
         CheckpointConsistency.check(file, stored);
@@ -206,10 +208,10 @@ public final class SearchCheckpoint implements CheckpointSink {
         try {
             spec = new CandidateSpec(e.name(), e.architecture(), e.optimizer(), e.seed(), e.complexity());
         } catch (IllegalArgumentException | NullPointerException ex) {
-            throw new SaepException(file + ": member " + e.id() + ": invalid settings (" + ex.getMessage() + ")", ex);
+            throw new FileException(file + ": member " + e.id() + ": invalid settings (" + ex.getMessage() + ")", ex);
         }
         if (spec.architecture().parameterCount() > SavedEnsemble.MAX_PARAMETERS) {
-            throw new SaepException(file + ": member " + e.id() + " declares too many parameters");
+            throw new FileException(file + ": member " + e.id() + " declares too many parameters");
         }
         Network net = backend.network(spec.architecture());
         // Format 1 recorded no checksums: its files are checked for everything else.

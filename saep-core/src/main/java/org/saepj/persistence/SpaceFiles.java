@@ -3,6 +3,8 @@ package org.saepj.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.subnetwork.SpaceDefinition;
@@ -22,17 +24,17 @@ public final class SpaceFiles {
         try {
             d = JsonFormat.mapper().readValue(InputFiles.readAll(file, "search space"), SpaceDefinition.class);
         } catch (JsonProcessingException e) {
-            throw new SaepException(file + ": not a search-space file (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(file + ": not a search-space file (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
-            throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(file + ": cannot read: " + e.getMessage(), e);
         }
         if (d == null) {
-            throw new SaepException(file + ": empty: expected a search-space object");
+            throw new FileException(file + ": empty: expected a search-space object");
         }
         try {
             return d.validate();
         } catch (IllegalArgumentException e) {
-            throw new SaepException(file + ": " + e.getMessage(), e);
+            throw new DataException(file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 
 /**
  * SAEP-J's own temporary files: {@code .saep-tmp-<pid>-<random hex>} in the target's folder. The name is short
@@ -100,7 +100,7 @@ public final class TemporaryFiles {
                 removed += Files.deleteIfExists(p) ? 1 : 0;
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new SaepException(dir + ": cannot remove the temporary files of a killed run: " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot remove the temporary files of a killed run: " + e.getMessage(), e);
         }
         return removed;
     }

@@ -9,7 +9,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 
 /** PNG charts of searches (XChart), rendered headless to bytes so they can be written atomically and embedded. */
 final class Charts {
@@ -119,7 +119,7 @@ final class Charts {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
-            throw new SaepException("cannot render the chart '" + chart.getTitle() + "': " + e.getMessage(), e);
+            throw new FileException("cannot render the chart '" + chart.getTitle() + "': " + e.getMessage(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.saepj.run;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.ensemble.MixtureWeights;
 import org.saepj.search.IterationRecord;
@@ -73,7 +74,7 @@ final class CheckpointFit {
 
     private static void require(Path file, boolean ok, String what) {
         if (!ok) {
-            throw new SaepException(file + ": invalid checkpoint: " + what);
+            throw new FileException(file + ": invalid checkpoint: " + what);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.pruning.Criteria;
 import org.saepj.search.Mixture;
@@ -91,7 +92,7 @@ public final class ComparedMethod {
             return b.criterion(criteria.resolveOwn(criterion, parameters)).build();
         } catch (IllegalArgumentException e) {
             // A stored comparison whose plug-in criterion is not on the class path any more, or was edited.
-            throw new SaepException("the comparison's method " + criterion + " cannot be used: " + e.getMessage(), e);
+            throw new FileException("the comparison's method " + criterion + " cannot be used: " + e.getMessage(), e);
         }
     }
 

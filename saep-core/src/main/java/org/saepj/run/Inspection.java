@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.engine.Network;
@@ -79,7 +80,7 @@ public record Inspection(String directory, int formatVersion, List<String> class
         boolean run = Files.isRegularFile(dir.resolve("report.json")) && Files.isDirectory(dir.resolve("ensemble"));
         Path model = run ? dir.resolve("ensemble") : dir;
         if (!Files.isRegularFile(model.resolve("manifest.json"))) {
-            throw new SaepException(dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
+            throw new FileException(dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
                     + " ensemble/)");
         }
         SavedEnsemble e = SavedEnsemble.load(model, backend);
@@ -109,7 +110,7 @@ public record Inspection(String directory, int formatVersion, List<String> class
         try {
             n = JsonFormat.mapper().readTree(InputFiles.readAll(report, "a run's report"));
         } catch (IOException e) {
-            throw new SaepException(report + ": cannot read the run's report: " + e.getMessage(), e);
+            throw new FileException(report + ": cannot read the run's report: " + e.getMessage(), e);
         }
         List<PruningHistory.Step> steps = new ArrayList<>();
         n.path("iterations").forEach(it -> steps.add(PruningHistory.Step.of(it)));

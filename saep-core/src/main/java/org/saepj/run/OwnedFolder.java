@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
@@ -105,7 +106,7 @@ public final class OwnedFolder {
         /** @throws SaepException naming the first link under one of the layout's names */
         public void refuseLinks() {
             if (!links.isEmpty()) {
-                throw new SaepException(links.get(0) + " is a symbolic link: SAEP-J never writes through links in its folders;"
+                throw new FileException(links.get(0) + " is a symbolic link: SAEP-J never writes through links in its folders;"
                         + " replace it with the file or folder itself, or choose another directory");
             }
         }
@@ -123,7 +124,7 @@ public final class OwnedFolder {
             return new Survey(dir, Ownership.MISSING, List.of(), List.of(), List.of());
         }
         if (!Files.isDirectory(dir)) {
-            throw new SaepException(dir + " is a file, not a directory");
+            throw new FileException(dir + " is a file, not a directory");
         }
         List<String> entries = list(dir).stream().map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE))
                 .sorted().toList();
@@ -198,32 +199,32 @@ public final class OwnedFolder {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new SaepException(dir + ": cannot list: " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot list: " + e.getMessage(), e);
         }
     }
 
     private static void checkMarker(Path file) {
         if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SaepException(file + " is not SAEP-J's folder marker (a link or not a file): SAEP-J leaves this"
+            throw new FileException(file + " is not SAEP-J's folder marker (a link or not a file): SAEP-J leaves this"
                     + " directory alone; choose another directory");
         }
         JsonNode n;
         try {
             if (Files.size(file) > 4096) {
-                throw new SaepException(file + " is not SAEP-J's folder marker (too large): choose another directory");
+                throw new FileException(file + " is not SAEP-J's folder marker (too large): choose another directory");
             }
             n = JsonFormat.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new SaepException(file + " is not SAEP-J's folder marker (" + firstLine(e.getMessage())
+            throw new FileException(file + " is not SAEP-J's folder marker (" + firstLine(e.getMessage())
                     + "): choose another directory", e);
         }
         if (n == null || !OWNER.equals(n.path("owner").asText(null)) || !ID.matcher(n.path("id").asText("")).matches()
                 || !n.path("format").isInt()) {
-            throw new SaepException(file + " is not SAEP-J's folder marker (expected owner \"" + OWNER
+            throw new FileException(file + " is not SAEP-J's folder marker (expected owner \"" + OWNER
                     + "\", a format number and a 32-digit hex id): choose another directory");
         }
         if (n.get("format").asInt() > FORMAT) {
-            throw new SaepException(file + ": folder format " + n.get("format").asInt() + " is newer than this SAEP-J's "
+            throw new FileException(file + ": folder format " + n.get("format").asInt() + " is newer than this SAEP-J's "
                     + FORMAT + ": upgrade SAEP-J to use this directory");
         }
     }
@@ -262,7 +263,7 @@ public final class OwnedFolder {
             Files.createDirectory(aside);
             moveOwn(dir, aside, 0);
         } catch (IOException | UncheckedIOException e) {
-            throw new SaepException(dir + ": cannot move the earlier run aside: " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot move the earlier run aside: " + e.getMessage(), e);
         }
         return aside;
     }
@@ -303,7 +304,7 @@ public final class OwnedFolder {
             restoreInto(aside, dir);
             deleteTree(aside);
         } catch (IOException | UncheckedIOException e) {
-            throw new SaepException(dir + ": cannot put the earlier run back from " + aside + ": " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot put the earlier run back from " + aside + ": " + e.getMessage(), e);
         }
     }
 
@@ -333,7 +334,7 @@ public final class OwnedFolder {
             }
             removeTemporaries(dir, 0);
         } catch (IOException | UncheckedIOException e) {
-            throw new SaepException(dir + ": cannot remove what an interrupted run left: " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot remove what an interrupted run left: " + e.getMessage(), e);
         }
     }
 
@@ -363,7 +364,7 @@ public final class OwnedFolder {
         try {
             deleteTree(aside);
         } catch (IOException | UncheckedIOException e) {
-            throw new SaepException(aside + ": cannot delete the replaced run: " + e.getMessage(), e);
+            throw new FileException(aside + ": cannot delete the replaced run: " + e.getMessage(), e);
         }
     }
 

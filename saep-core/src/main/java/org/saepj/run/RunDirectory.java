@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
@@ -65,7 +66,7 @@ public final class RunDirectory {
             Files.createDirectories(dir);
             Files.delete(org.saepj.persistence.TemporaryFiles.create(dir));
         } catch (IOException e) {
-            throw new SaepException(dir + " is not writable: " + e.getMessage(), e);
+            throw new FileException(dir + " is not writable: " + e.getMessage(), e);
         }
         return dir;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.ensemble.Member;
 import org.saepj.persistence.JsonFormat;
@@ -85,12 +86,12 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
         try {
             RunReport r = JsonFormat.mapper().readValue(org.saepj.data.io.InputFiles.readAll(file, "a run's report"), RunReport.class);
             if (r == null || r.schemaVersion() != SCHEMA_VERSION) {
-                throw new SaepException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion()) + ": this build reads "
+                throw new FileException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion()) + ": this build reads "
                         + "whole reports of schema " + SCHEMA_VERSION + " (the figures of older ones through RunSummary)");
             }
             return r;
         } catch (java.io.IOException e) {
-            throw new SaepException(file + ": cannot read the report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+            throw new FileException(file + ": cannot read the report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
                     + ")", e);
         }
     }

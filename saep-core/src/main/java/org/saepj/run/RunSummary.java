@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.persistence.JsonFormat;
@@ -74,7 +75,7 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         try {
             n = JsonFormat.mapper().readTree(InputFiles.readAll(file, "a finished run's report"));
         } catch (IOException e) {
-            throw new SaepException(file + ": cannot read a finished run's report: " + String.valueOf(e.getMessage()).lines()
+            throw new FileException(file + ": cannot read a finished run's report: " + String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse(""), e);
         }
         require(file, n != null && n.isObject(), "not a JSON object");
@@ -114,7 +115,7 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
 
     private static void require(Path file, boolean ok, String what) {
         if (!ok) {
-            throw new SaepException(file + ": not a complete run report (" + what + "): delete it to run that search again");
+            throw new FileException(file + ": not a complete run report (" + what + "): delete it to run that search again");
         }
     }
 }

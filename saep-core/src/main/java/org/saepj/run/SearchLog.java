@@ -10,7 +10,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchListener;
 
@@ -32,7 +32,7 @@ public final class SearchLog implements SearchListener, AutoCloseable {
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new SaepException(file + ": cannot write the search log: " + e.getMessage(), e);
+            throw new FileException(file + ": cannot write the search log: " + e.getMessage(), e);
         }
     }
 
@@ -57,7 +57,7 @@ public final class SearchLog implements SearchListener, AutoCloseable {
             out.newLine();
             out.flush();
         } catch (IOException e) {
-            throw new SaepException("cannot write the search log: " + e.getMessage(), e);
+            throw new FileException("cannot write the search log: " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +120,7 @@ public final class SearchLog implements SearchListener, AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new SaepException("cannot close the search log: " + e.getMessage(), e);
+            throw new FileException("cannot close the search log: " + e.getMessage(), e);
         }
     }
 }

@@ -81,7 +81,7 @@ public final class AdaNetSearch {
             this.criterion = criteria.create(config.criterion());
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in criterion is not on the class path any more, or was edited.
-            throw new org.saepj.SaepException("the search's pruning criterion " + config.criterion() + " cannot be used: "
+            throw new org.saepj.FileException("the search's pruning criterion " + config.criterion() + " cannot be used: "
                     + e.getMessage(), e);
         }
     }
@@ -127,7 +127,7 @@ public final class AdaNetSearch {
             generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
-            throw new org.saepj.SaepException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
+            throw new org.saepj.FileException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
@@ -254,7 +254,7 @@ public final class AdaNetSearch {
                     previousSeconds + (System.nanoTime() - start) / 1e9, startedAt));
         }
         if (ensemble.size() == 0) {
-            throw new org.saepj.SaepException("no candidate could be trained: every candidate diverged"
+            throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
                     + " (try a smaller learning rate than " + config.learningRate() + ")");
         }
         FinalMetrics metrics = finalMetrics(ensemble, data.test(), classes);

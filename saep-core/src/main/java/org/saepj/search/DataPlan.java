@@ -1,6 +1,7 @@
 package org.saepj.search;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Which data a search learns from and how it is split: the source, an optional binary pair, K-fold
@@ -44,6 +45,18 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
     @Override
     public int[] pair() {
         return pair == null ? null : pair.clone();
+    }
+
+    /** Equal when every setting is: the pair by its classes, not by the array that holds them. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataPlan d && dataset.equals(d.dataset) && Arrays.equals(pair, d.pair) && folds == d.folds
+                && Double.compare(testFraction, d.testFraction) == 0 && selection.equals(d.selection);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataset, Arrays.hashCode(pair), folds, testFraction, selection);
     }
 
     /** @return the settings as text, for logs */

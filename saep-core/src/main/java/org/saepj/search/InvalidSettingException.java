@@ -3,7 +3,9 @@ package org.saepj.search;
 /**
  * A configuration setting that cannot be used, naming the setting and what is wrong, so a front end can
  * say it in its own terms: the CLI maps {@link #setting()} onto its option ({@code iterations} onto
- * {@code --iterations}) instead of checking the values again.
+ * {@code --iterations}) instead of checking the values again. It stays an {@link IllegalArgumentException} for the
+ * library's callers (a builder given a bad value); it is a usage error all the same, and the CLI exits 2 for one
+ * that reaches it unmapped ({@code org.saepj.cli.ErrorKind}).
  */
 public final class InvalidSettingException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,7 @@ package org.saepj.search;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
@@ -50,7 +50,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
             if (config.folds() > all.size()) {
-                throw new SaepException("--folds " + config.folds() + " is more than the " + all.size() + " samples of "
+                throw new DataException("--folds " + config.folds() + " is more than the " + all.size() + " samples of "
                         + data.name());
             }
             int[][] folds = all.targets().task().folds(all.targets(), config.folds(),

@@ -17,7 +17,8 @@ import org.saepj.subnetwork.SpacePlugin;
  * steps in total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0,
  * selection on the training data. Build it with {@link #builder()}; a setting that cannot be used is an
  * {@link InvalidSettingException} naming it. The flat accessors ({@link #iterations()}, {@link #dataset()}, …)
- * are shortcuts into the parts.
+ * are shortcuts into the parts. Two configurations are equal when every part is: each part is a record whose
+ * equality compares content (a search-space file's whole definition, the pair's classes, the criterion's parameters).
  *
  * @param data which data, and how it is split
  * @param space what each iteration proposes
@@ -177,16 +178,12 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         return b;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SearchConfig c && c.toString().equals(toString());
-    }
-
-    @Override
-    public int hashCode() {
-        return toString().hashCode();
-    }
-
+    /**
+     * The settings as one line for logs and messages. Equality is the record's own, part by part (a space file's
+     * whole content, not its name), so two configurations that print alike may still differ.
+     *
+     * @return the settings as text
+     */
     @Override
     public String toString() {
         return "SearchConfig[dataset=" + dataset() + ", pair=" + Arrays.toString(pair()) + ", folds=" + folds() + ", testFraction="

@@ -2,7 +2,7 @@ package org.saepj.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.Dataset;
 
 /**
@@ -32,22 +32,22 @@ final class TrainableData {
         String fix = ": " + org.saepj.data.source.SourceKinds.locate(source).map(l -> l.kind().labelAdvice())
                 .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
         if (present < 2) {
-            throw new SaepException(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
+            throw new DataException(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
                     + ": a search needs at least 2" + fix);
         }
         if (!empty.isEmpty()) {
-            throw new SaepException(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
+            throw new DataException(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
                     + shortList(empty) + ")" + fix);
         }
         if (counts.length > 10 && singletons * 2 > counts.length) {
-            throw new SaepException(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
+            throw new DataException(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
                     + " looks like a feature, not a label" + fix);
         }
     }
 
     static void checkTest(Dataset part, String source, String what) {
         if (part.size() == 0) {
-            throw new SaepException(source + ": " + what + " is empty: too few samples per class to split off");
+            throw new DataException(source + ": " + what + " is empty: too few samples per class to split off");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.saepj.engine.Architecture;
 
@@ -80,6 +81,29 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
         public Family(String name, String type, List<Integer> widths, DepthRule depths, List<Block> blocks,
                       Integer dense, OptimizerDefinition optimizer, Complexity complexity) {
             this(name, type, widths, depths, blocks, dense, optimizer, complexity, null, null);
+        }
+
+        /**
+         * Equal when every field is, {@code vary} in the same order too: its order fixes the candidates' order, which
+         * a map's own equality ignores.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Family f && Objects.equals(name, f.name) && Objects.equals(type, f.type)
+                    && Objects.equals(widths, f.widths) && Objects.equals(depths, f.depths)
+                    && Objects.equals(blocks, f.blocks) && Objects.equals(dense, f.dense)
+                    && Objects.equals(optimizer, f.optimizer) && Objects.equals(complexity, f.complexity)
+                    && Objects.equals(vary, f.vary) && Objects.equals(varyOrder(), f.varyOrder())
+                    && Objects.equals(body, f.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, type, widths, depths, blocks, dense, optimizer, complexity, vary, body);
+        }
+
+        private List<String> varyOrder() {
+            return vary == null ? null : List.copyOf(vary.keySet());
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Backends;
@@ -28,7 +28,7 @@ final class CandidateTaskRunner {
     static CandidateOutcome run(CandidateTask task, SearchData data) {
         Backend backend = Backends.best();
         if (!backend.name().equals(task.backend)) {
-            throw new SaepException("this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
+            throw new UsageException("this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
                     + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
                     + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }

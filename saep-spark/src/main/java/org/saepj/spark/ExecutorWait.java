@@ -2,6 +2,7 @@ package org.saepj.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 
 /**
  * Bounds the two waits Spark itself does not: a standalone context's constructor blocks until the master answers
@@ -32,13 +33,13 @@ final class ExecutorWait {
         try {
             return started.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new SaepException("--spark " + master + ": the master did not accept the application within " + seconds
+            throw new UsageException("--spark " + master + ": the master did not accept the application within " + seconds
                     + " s: is it running and reachable from here?");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new SaepException("--spark " + master + ": cannot start a Spark context: " + e.getCause().getMessage(), e.getCause());
+            throw new UsageException("--spark " + master + ": cannot start a Spark context: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SaepException("--spark " + master + ": interrupted while starting", e);
+            throw new UsageException("--spark " + master + ": interrupted while starting", e);
         }
     }
 

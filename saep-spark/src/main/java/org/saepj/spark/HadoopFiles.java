@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.io.DecodedCache;
@@ -88,11 +89,11 @@ final class HadoopFiles implements RemoteFiles {
             }
             return entry.resolve(name);
         } catch (FileNotFoundException e) {
-            throw new SaepException(uri + ": no such file or directory");
+            throw new FileException(uri + ": no such file or directory");
         } catch (UnsupportedFileSystemException e) {
             throw noFileSystem(uri, e.getMessage());
         } catch (IOException e) {
-            throw new SaepException(uri + ": cannot be read: " + e.getMessage());
+            throw new FileException(uri + ": cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
             if (e.getCause() instanceof ClassNotFoundException missing) {
                 // Hadoop's own defaults bind s3a: and others to classes of jars not on the class path
@@ -103,7 +104,7 @@ final class HadoopFiles implements RemoteFiles {
     }
 
     private static SaepException noFileSystem(URI uri, String why) {
-        return new SaepException(uri + ": no Hadoop file system serves " + uri.getScheme() + ": here (" + why + "): add its jars (for"
+        return new FileException(uri + ": no Hadoop file system serves " + uri.getScheme() + ": here (" + why + "): add its jars (for"
                 + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars (docs/SPARK.md)");
     }
 

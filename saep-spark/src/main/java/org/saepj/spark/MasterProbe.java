@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 
 /** Whether a standalone master's port answers, asked before Spark's own registration (which retries for a minute). */
 final class MasterProbe {
@@ -22,14 +23,14 @@ final class MasterProbe {
         for (String hostPort : master.substring("spark://".length()).split(",")) {
             int colon = hostPort.lastIndexOf(':');
             if (colon <= 0) {
-                throw new SaepException("--spark " + master + ": expected spark://HOST:PORT");
+                throw new UsageException("--spark " + master + ": expected spark://HOST:PORT");
             }
             String host = hostPort.substring(0, colon);
             int port;
             try {
                 port = Integer.parseInt(hostPort.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new SaepException("--spark " + master + ": the port of " + hostPort + " is not a number");
+                throw new UsageException("--spark " + master + ": the port of " + hostPort + " is not a number");
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(host, port), seconds * 1000);
@@ -38,6 +39,6 @@ final class MasterProbe {
                 problems.add(hostPort + " (" + e.getMessage() + ")");
             }
         }
-        throw new SaepException("--spark " + master + ": no master answers at " + String.join(", ", problems));
+        throw new UsageException("--spark " + master + ": no master answers at " + String.join(", ", problems));
     }
 }

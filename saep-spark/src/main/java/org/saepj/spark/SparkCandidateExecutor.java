@@ -8,7 +8,8 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
-import org.saepj.SaepException;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
@@ -68,7 +69,7 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
             }
         } catch (ExecutionException e) {
             jobs.forEach(j -> j.cancel(true));
-            throw new SaepException("a candidate failed on the cluster: " + TaskFailure.message(e), e);
+            throw new DataException("a candidate failed on the cluster: " + TaskFailure.message(e), e);
         } catch (InterruptedException e) {
             jobs.forEach(j -> j.cancel(true));
             Thread.currentThread().interrupt();
@@ -91,7 +92,7 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
         try {
             json = JsonFormat.mapper().writeValueAsString(t.candidate());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SaepException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
+            throw new FileException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
         }
         return new CandidateTask(t.index(), json, t.batches(), t.batchSize(), SearchData.Role.of(partitions, t.train()), outputs,
                 backend.name());

@@ -5,6 +5,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.saepj.SaepException;
 import org.saepj.engine.Backends;
+import org.saepj.UsageException;
 
 /**
  * Starts the Spark context behind {@code --spark MASTER}, for a grid and for a search alike: the UI off; on a
@@ -32,7 +33,7 @@ final class SparkContexts {
      */
     static JavaSparkContext start(String master, String appName, Map<String, String> settings) {
         if (!master.matches("(local(\\[.*\\])?|local-cluster\\[\\d+,\\d+,\\d+\\]|spark://.+|yarn|k8s://.+)")) {
-            throw new SaepException("--spark " + master + ": not a Spark master URL: expected local-cluster[N,CORES,MB], spark://HOST:PORT,"
+            throw new UsageException("--spark " + master + ": not a Spark master URL: expected local-cluster[N,CORES,MB], spark://HOST:PORT,"
                     + " yarn, k8s://… or local[N]");
         }
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName).set("spark.ui.enabled", "false");
@@ -47,7 +48,7 @@ final class SparkContexts {
                 try {
                     wait = Integer.parseInt(e.getValue());
                 } catch (NumberFormatException ex) {
-                    throw new SaepException("--spark-conf " + WAIT_KEY + "=" + e.getValue() + ": expected whole seconds");
+                    throw new UsageException("--spark-conf " + WAIT_KEY + "=" + e.getValue() + ": expected whole seconds");
                 }
             } else {
                 conf.set(e.getKey(), e.getValue());
@@ -65,7 +66,7 @@ final class SparkContexts {
         JavaSparkContext spark = ExecutorWait.start(conf, master, wait);
         if (!master.startsWith("local[") && !master.equals("local") && !ExecutorWait.untilRegistered(spark, wait)) {
             spark.stop();
-            throw new SaepException("--spark " + master + ": no executor registered within " + wait + " s: is the master running, reachable"
+            throw new UsageException("--spark " + master + ": no executor registered within " + wait + " s: is the master running, reachable"
                     + " from here, and has it workers with free cores?");
         }
         return spark;

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.SourceData;
 import org.saepj.data.source.SourceRecipe;
 import org.saepj.run.ComparisonListener;
@@ -63,10 +63,10 @@ public final class SparkGridExecutor implements GridExecutor {
                 try {
                     RunArchive.unpack(jobs.get(i).get().get(0), runDir);
                 } catch (ExecutionException e) {
-                    throw new SaepException("run " + g.name() + " failed on the cluster: " + TaskFailure.message(e), e);
+                    throw new DataException("run " + g.name() + " failed on the cluster: " + TaskFailure.message(e), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SaepException("interrupted while run " + g.name() + " ran on the cluster", e);
+                    throw new DataException("interrupted while run " + g.name() + " ran on the cluster", e);
                 }
                 how = "";
             }

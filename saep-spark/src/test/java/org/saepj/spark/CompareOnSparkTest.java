@@ -137,7 +137,7 @@ class CompareOnSparkTest {
         long t0 = System.nanoTime();
         CliRun r = CliRun.of(compare(root.resolve("nowhere"), "--spark", "spark://127.0.0.1:9", "--spark-conf", "saep.registrationTimeout=8"));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --spark spark://127.0.0.1:9: no master answers at 127.0.0.1:9 (Connection refused)")
                 .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -147,7 +147,7 @@ class CompareOnSparkTest {
     @Test
     void aMasterThatIsNoURLIsAUsageLevelError() {
         CliRun r = CliRun.of(compare(root.resolve("bad"), "--spark", "my-cluster"));
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: --spark my-cluster: not a Spark master URL");
     }
 }

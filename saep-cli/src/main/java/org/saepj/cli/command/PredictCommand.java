@@ -105,7 +105,7 @@ public final class PredictCommand implements Runnable {
     private void predictImages(SavedEnsemble ensemble, ImageRows images, Path file) {
         int[] s = ensemble.manifest().inputShape();
         if (s[0] != images.height() || s[1] != images.width() || s[2] != images.channels()) {
-            throw new org.saepj.SaepException(file + ": images of " + images.height() + "×" + images.width() + "×" + images.channels()
+            throw new org.saepj.DataException(file + ": images of " + images.height() + "×" + images.width() + "×" + images.channels()
                     + ", but the ensemble takes " + s[0] + "×" + s[1] + "×" + s[2]);
         }
         List<String> classes = ensemble.manifest().classNames();
@@ -121,7 +121,7 @@ public final class PredictCommand implements Runnable {
                     continue;
                 }
                 if (c >= classes.size()) {
-                    throw new org.saepj.SaepException(file + ": label " + y + " is not a class of the ensemble (0.." + (classes.size() - 1) + ")");
+                    throw new org.saepj.DataException(file + ": label " + y + " is not a class of the ensemble (0.." + (classes.size() - 1) + ")");
                 }
                 labels.add(classes.get(c));
             }

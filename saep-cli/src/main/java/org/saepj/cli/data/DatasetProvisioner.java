@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.data.source.DatasetFetcher;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
@@ -48,7 +48,7 @@ public final class DatasetProvisioner {
         }
         out.println(dataset.id() + " not found locally: downloading it into " + DatasetLocator.userStore());
         new DatasetFetcher(mirror).fetch(dataset, DatasetLocator.userStore(), new DownloadProgress(out, terminal));
-        return locator.locate(dataset).orElseThrow(() -> new SaepException(
+        return locator.locate(dataset).orElseThrow(() -> new FileException(
                 dataset.id() + " was downloaded but is not found in " + locator.roots()));
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.saepj.SaepException;
+import org.saepj.DataException;
+import org.saepj.FileException;
 
 /**
  * A CSV file of class labels as written, a header possibly among its rows: members' predicted labels (a column per
@@ -31,22 +32,22 @@ public record LabelTable(Path file, String option, List<String[]> rows) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             records = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in).getRecords();
         } catch (NoSuchFileException e) {
-            throw new SaepException(option + " " + file + ": file not found");
+            throw new FileException(option + " " + file + ": file not found");
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SaepException(option + " " + file + ": cannot read as CSV: " + e.getMessage());
+            throw new FileException(option + " " + file + ": cannot read as CSV: " + e.getMessage());
         }
         if (records.isEmpty()) {
-            throw new SaepException(option + " " + file + ": no rows of class labels");
+            throw new DataException(option + " " + file + ": no rows of class labels");
         }
         int width = records.get(0).size();
         for (CSVRecord r : records) {
             if (r.size() != width) {
-                throw new SaepException(option + " " + file + ": line " + r.getRecordNumber() + " has " + r.size() + " columns: expected "
+                throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + " has " + r.size() + " columns: expected "
                         + width);
             }
             for (int c = 0; c < width; c++) {
                 if (r.get(c).isEmpty()) {
-                    throw new SaepException(option + " " + file + ": line " + r.getRecordNumber() + ", column " + (c + 1)
+                    throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + ", column " + (c + 1)
                             + " is empty: expected a class name or index");
                 }
             }

@@ -1,7 +1,7 @@
 package org.saepj.cli.data;
 
 import java.util.List;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.cli.UsageError;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.ClassOrder;
@@ -87,7 +87,7 @@ public final class ModelData {
         try {
             all = Partitions.prepare(b.build(), data);
         } catch (IllegalArgumentException e) {
-            throw new SaepException("the manifest's data settings do not fit " + source + ": " + e.getMessage());
+            throw new DataException("the manifest's data settings do not fit " + source + ": " + e.getMessage());
         }
         Partitions p = all.get(Math.max(0, recorded.fold()));
         int total = p.train().size() + p.test().size();
@@ -129,7 +129,7 @@ public final class ModelData {
             return FeatureColumns.align(d, dataNames, names, source, "the ensemble");
         }
         if (d.featureSize() != features) {
-            throw new SaepException(source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
+            throw new DataException(source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
                     + (names == null ? "" : " (" + String.join(", ", names) + ")"));
         }
         return d;
@@ -140,7 +140,7 @@ public final class ModelData {
         List<String> names = model.manifest().classNames();
         for (String n : like.classNames()) {
             if (ClassOrder.indexOf(names, n) < 0) {
-                throw new SaepException("class '" + n + "' of the data is not a class of the ensemble " + names);
+                throw new DataException("class '" + n + "' of the data is not a class of the ensemble " + names);
             }
         }
         return new Dataset("ensemble", new float[0], new int[0], like.shape(), names);

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.ClassOrder;
 import org.saepj.pruning.PruningInput;
 
@@ -39,18 +39,18 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
                 : Pair.read(LabelTable.read(testPredictions, "--test-predictions"), LabelTable.read(testLabels, "--test-labels"));
         if (test != null) {
             if (test.members() != decision.members()) {
-                throw new SaepException(test.p.named() + " has " + test.members() + " member columns: --predictions has "
+                throw new DataException(test.p.named() + " has " + test.members() + " member columns: --predictions has "
                         + decision.members());
             }
             if (test.names != null && decision.names != null && !test.names.equals(decision.names)) {
-                throw new SaepException(test.p.named() + ": its columns " + test.names + " are not the members of --predictions, "
+                throw new DataException(test.p.named() + ": its columns " + test.names + " are not the members of --predictions, "
                         + decision.names);
             }
         }
         List<String> all = new ArrayList<>(decision.cells());
         if (test != null) {
             if (decision.indices() != test.indices()) {
-                throw new SaepException("--predictions and --test-predictions write classes differently (indices in one, names in the"
+                throw new DataException("--predictions and --test-predictions write classes differently (indices in one, names in the"
                         + " other): write them the same way");
             }
             all.addAll(test.cells());
@@ -73,7 +73,7 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
     private record Pair(LabelTable p, LabelTable y, List<String> names, List<String[]> predictions, List<String> labels) {
         static Pair read(LabelTable p, LabelTable y) {
             if (y.width() != 1) {
-                throw new SaepException(y.named() + " must have one label per row, found " + y.width() + " columns");
+                throw new DataException(y.named() + " must have one label per row, found " + y.width() + " columns");
             }
             Set<String> predicted = new HashSet<>();
             // Cells are compared as the classes they name: "1.0" among the labels is the class "1" of the predictions.
@@ -89,14 +89,14 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
                     && Arrays.stream(p.rows().get(0)).anyMatch(c -> !known.contains(ClassOrder.name(c)));
             List<String[]> rows = p.body(predictionHeader);
             if (rows.size() != labels.size()) {
-                throw new SaepException(p.named() + " has " + rows.size() + " rows of predictions but " + y.named() + " has "
+                throw new DataException(p.named() + " has " + rows.size() + " rows of predictions but " + y.named() + " has "
                         + labels.size() + " labels" + (predictionHeader ? " (its first row, naming no label, was taken as its header)" : "")
                         + (labelHeader ? " (its first row, a value found nowhere else, was taken as its header)" : ""));
             }
             boolean labelIndices = labels.stream().allMatch(ClassOrder::isIndex);
             boolean predictionIndices = rows.stream().flatMap(Arrays::stream).allMatch(ClassOrder::isIndex);
             if (labelIndices != predictionIndices) {
-                throw new SaepException(p.named() + " and " + y.named() + " write classes differently (" + (labelIndices
+                throw new DataException(p.named() + " and " + y.named() + " write classes differently (" + (labelIndices
                         ? "indices in the labels, names in the predictions" : "names in the labels, indices in the predictions")
                         + "): write them the same way");
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.saepj.cli.ErrorKind;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -14,8 +15,6 @@ import sun.misc.SignalHandler;
  * shell expects. Installed for the duration of a search only; the previous handlers come back on close.
  */
 public final class InterruptGuard implements AutoCloseable {
-    /** The exit code of a search stopped by SIGINT (128 + 2). */
-    static final int EXIT_INTERRUPTED = 130;
     private static final Map<String, Integer> SIGNALS = Map.of("INT", 2, "TERM", 15, "HUP", 1);
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private volatile ReentrantLock writing;
@@ -31,7 +30,7 @@ public final class InterruptGuard implements AutoCloseable {
      */
     public InterruptGuard(PrintWriter err, Path resumeDir, String command) {
         for (Map.Entry<String, Integer> s : SIGNALS.entrySet()) {
-            int code = 128 + s.getValue();
+            int code = ErrorKind.exitCodeOfSignal(s.getValue());
             String name = "SIG" + s.getKey();
             SignalHandler handler = signal -> {
                 ReentrantLock lock = writing;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.InputFiles;
@@ -35,7 +37,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
             byte[] bytes = JSON.writeValueAsBytes(this);
             AtomicFiles.write(dir.resolve(FILE), out -> out.write(bytes));
         } catch (IOException e) {
-            throw new SaepException(dir.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
+            throw new FileException(dir.resolve(FILE) + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +60,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
             return;
         }
         if (!dataSha256.equals(data.sha256())) {
-            throw new SaepException("--resume: the data " + data.source() + " is not what the run started on (fingerprint "
+            throw new DataException("--resume: the data " + data.source() + " is not what the run started on (fingerprint "
                     + shortHash(data.sha256()) + " now, " + shortHash(dataSha256) + " in " + file
                     + "): restore that data, or start a new run");
         }
@@ -77,12 +79,12 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
             }
             Invocation inv = JSON.treeToValue(tree, Invocation.class);
             if (inv == null) {
-                throw new SaepException(file + ": empty: not a search invocation");
+                throw new FileException(file + ": empty: not a search invocation");
             }
             inv.check(file);
             return inv;
         } catch (IOException | IllegalArgumentException e) {
-            throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 
@@ -92,13 +94,13 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
      */
     void check(Path file) {
         if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
-            throw new SaepException(file + ": format " + formatVersion + " is not one this build resumes (1 to " + FORMAT_VERSION + ")");
+            throw new FileException(file + ": format " + formatVersion + " is not one this build resumes (1 to " + FORMAT_VERSION + ")");
         }
         if (config == null || config.dataset() == null) {
-            throw new SaepException(file + ": incomplete: no configuration or data source");
+            throw new FileException(file + ": incomplete: no configuration or data source");
         }
         if (dataSha256 != null && !dataSha256.matches("[0-9a-f]{64}")) {
-            throw new SaepException(file + ": dataSha256 must be 64 hex digits");
+            throw new FileException(file + ": dataSha256 must be 64 hex digits");
         }
         // These become paths and column names: a NUL byte in one would fail deep inside, as an internal error.
         java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
@@ -110,7 +112,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
         text.put("imageSize", imageSize);
         text.forEach((field, value) -> {
             if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-                throw new SaepException(file + ": " + field + " '" + SaepException.printable(value) + "' holds a"
+                throw new FileException(file + ": " + field + " '" + SaepException.printable(value) + "' holds a"
                         + " control character (such as NUL): not a source, directory or column a run was given");
             }
         });

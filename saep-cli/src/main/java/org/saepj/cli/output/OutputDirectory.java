@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.persistence.RunLock;
@@ -226,7 +227,7 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             RunDirectory.writable(dir);
         } catch (SaepException e) {
-            throw new SaepException(option + " " + e.getMessage(), e);
+            throw new FileException(option + " " + e.getMessage(), e);
         }
     }
 }

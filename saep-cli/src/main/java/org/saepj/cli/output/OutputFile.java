@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.cli.UsageError;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.TemporaryFiles;
@@ -112,7 +112,7 @@ public final class OutputFile {
                 try (OutputStream s = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                     writeTo(s, content, out.toString(), true);
                 } catch (IOException e) {
-                    throw new SaepException("--out " + out + ": cannot write: " + e.getMessage(), e);
+                    throw new FileException("--out " + out + ": cannot write: " + e.getMessage(), e);
                 }
             }
             default -> {
@@ -142,7 +142,7 @@ public final class OutputFile {
             content.writeTo(shielded);
             shielded.flush();
         } catch (IOException e) {
-            throw new SaepException(what + ": cannot write: " + e.getMessage(), e);
+            throw new FileException(what + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.engine.Architecture;
@@ -122,13 +124,13 @@ public final class Preflight {
         }
         long disk = diskBytes(c, p);
         if (disk > usableDisk) {
-            throw new SaepException(String.format(Locale.ROOT, "--out %s: only %d MB free on its disk, the search may"
+            throw new FileException(String.format(Locale.ROOT, "--out %s: only %d MB free on its disk, the search may"
                     + " write up to %d MB", out, usableDisk / MB, disk / MB));
         }
     }
 
     private static SaepException heap(long heap, long freeHeap) {
-        return new SaepException(String.format(Locale.ROOT, "the search needs about %d MB of heap beyond the data but"
+        return new DataException(String.format(Locale.ROOT, "the search needs about %d MB of heap beyond the data but"
                 + " only %d MB are free: raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)", heap / MB,
                 freeHeap / MB, gigabytes(heap)));
     }
@@ -146,7 +148,7 @@ public final class Preflight {
             // The directory is made only once every check has passed: measured where it will be.
             usable = Files.getFileStore(RealPaths.nearestExisting(out)).getUsableSpace();
         } catch (IOException e) {
-            throw new SaepException("--out " + out + ": cannot measure free space: " + e.getMessage(), e);
+            throw new FileException("--out " + out + ": cannot measure free space: " + e.getMessage(), e);
         }
         check(c, p, out, freeHeap, usable);
     }

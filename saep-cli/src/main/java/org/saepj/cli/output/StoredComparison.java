@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.run.ComparisonPlan;
 import org.saepj.search.ConfigUpgrade;
@@ -25,7 +25,7 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             byte[] bytes = JSON.writeValueAsBytes(this);
             AtomicFiles.write(dir.resolve(ComparisonPlan.FILE), out -> out.write(bytes));
         } catch (IOException e) {
-            throw new SaepException(dir.resolve(ComparisonPlan.FILE) + ": cannot write: " + e.getMessage(), e);
+            throw new FileException(dir.resolve(ComparisonPlan.FILE) + ": cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -54,7 +54,7 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             if (s == null || s.plan() == null || s.invocation() == null || s.plan().base() == null || s.plan().methods() == null
                     || s.plan().methods().isEmpty() || s.plan().mixtures() == null || s.plan().mixtures().isEmpty() || s.plan().seeds() == null
                     || s.plan().seeds().isEmpty()) {
-                throw new SaepException(file + ": incomplete: not a comparison this build can resume");
+                throw new FileException(file + ": incomplete: not a comparison this build can resume");
             }
             s.invocation().check(file);
             return s;
@@ -62,9 +62,9 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             // The plan refused its values (a method listed twice): its own words, without Jackson's.
             Throwable why = e.getCause() != null ? e.getCause() : e;
             String said = String.valueOf(why.getMessage()).lines().findFirst().orElse("");
-            throw new SaepException(file + ": corrupt (" + said + ")", e);
+            throw new FileException(file + ": corrupt (" + said + ")", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SaepException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.saepj.data.image;
 
+import org.saepj.DataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class FlatImageFolder {
         }
         skipped.report(options.warnings());
         if (rows.isEmpty()) {
-            throw new SaepException(dir + ": no images to score (expected PNG, JPEG, BMP or GIF files)");
+            throw new DataException(dir + ": no images to score (expected PNG, JPEG, BMP or GIF files)");
         }
         return new ImageRows(size.height(), size.width(), channels, rows.toArray(float[][]::new), null, names);
     }

@@ -1,5 +1,6 @@
 package org.saepj.data.image;
 
+import org.saepj.FileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,7 +31,7 @@ record FolderEntries(List<Path> folders, List<Path> files) {
         try (Stream<Path> entries = Files.list(dir)) {
             all = new ArrayList<>(entries.toList());
         } catch (IOException e) {
-            throw new SaepException(dir + ": cannot list the folder: " + e.getMessage());
+            throw new FileException(dir + ": cannot list the folder: " + e.getMessage());
         }
         all.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         List<Path> folders = new ArrayList<>();

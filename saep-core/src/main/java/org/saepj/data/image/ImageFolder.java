@@ -1,5 +1,7 @@
 package org.saepj.data.image;
 
+import org.saepj.FileException;
+import org.saepj.DataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class ImageFolder {
     public static SourceData read(Path dir, ImageOptions options) {
         String source = "images:" + dir;
         if (!Files.isDirectory(dir)) {
-            throw new SaepException(dir + ": not a folder (expected one sub-folder of images per class)");
+            throw new FileException(dir + ": not a folder (expected one sub-folder of images per class)");
         }
         SkippedFiles skipped = new SkippedFiles(source);
         FolderEntries top = FolderEntries.list(dir, dir, skipped);
@@ -49,7 +51,7 @@ public final class ImageFolder {
         List<Path> folders = top.folders();
         if (folders.size() < 2) {
             skipped.report(options.warnings());
-            throw new SaepException(dir + ": " + folders.size() + " class folder" + (folders.size() == 1 ? "" : "s")
+            throw new DataException(dir + ": " + folders.size() + " class folder" + (folders.size() == 1 ? "" : "s")
                     + ": expected one sub-folder of images per class, at least two (a flat folder of images is for"
                     + " predict)");
         }
@@ -69,7 +71,7 @@ public final class ImageFolder {
         skipped.report(options.warnings());
         for (int c = 0; c < classes.size(); c++) {
             if (byClass.get(c).isEmpty()) {
-                throw new SaepException(folderOf.get(classes.get(c)) + ": a class folder without"
+                throw new DataException(folderOf.get(classes.get(c)) + ": a class folder without"
                         + " images (expected PNG, JPEG, BMP or GIF files)");
             }
         }
@@ -78,7 +80,7 @@ public final class ImageFolder {
         ImageSize size = options.size().orElseGet(() -> commonSize(all, dir));
         Shape shape = new Shape(size.height(), size.width(), channels);
         if ((long) all.size() * shape.size() > MAX_VALUES) {
-            throw new SaepException(dir + ": " + all.size() + " images of " + shape + " are more than " + MAX_VALUES
+            throw new DataException(dir + ": " + all.size() + " images of " + shape + " are more than " + MAX_VALUES
                     + " values: give a smaller --image-size");
         }
         float[] x = new float[all.size() * shape.size()];
@@ -112,7 +114,7 @@ public final class ImageFolder {
             String folder = f.getFileName().toString();
             Path other = byClass.putIfAbsent(ClassOrder.name(folder), f);
             if (other != null) {
-                throw new SaepException(dir + ": the class folders " + other.getFileName() + " and " + folder
+                throw new DataException(dir + ": the class folders " + other.getFileName() + " and " + folder
                         + " name one class (" + ClassOrder.name(folder) + "): rename one");
             }
         }
@@ -139,7 +141,7 @@ public final class ImageFolder {
         Pixels first = all.get(0).pixels();
         for (ImageFile f : all) {
             if (f.pixels().height() != first.height() || f.pixels().width() != first.width()) {
-                throw new SaepException(dir + ": " + all.get(0).name() + " is " + first.size() + " but " + f.name()
+                throw new DataException(dir + ": " + all.get(0).name() + " is " + first.size() + " but " + f.name()
                         + " is " + f.pixels().size() + ": give --image-size HxW to resize every image to one size");
             }
         }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
@@ -64,7 +66,7 @@ public final class Cifar10Reader {
         if (Files.isRegularFile(path)) {
             return assemble("cifar10:" + path, path, readTar(path));
         }
-        throw new SaepException(path + ": not found (expected a directory of CIFAR-10 .bin files or cifar-10-binary.tar.gz)");
+        throw new FileException(path + ": not found (expected a directory of CIFAR-10 .bin files or cifar-10-binary.tar.gz)");
     }
 
     private static SourceData assemble(String source, Path where, Map<String, byte[]> members) {
@@ -78,14 +80,14 @@ public final class Cifar10Reader {
         for (String f : TRAIN_FILES) {
             byte[] part = members.get(f);
             if (part == null) {
-                throw new SaepException(where + ": missing " + f);
+                throw new FileException(where + ": missing " + f);
             }
             trainParts.add(part);
             hashes.add(Fingerprint.sha256Hex(part));
         }
         byte[] test = members.get(TEST_FILE);
         if (test == null) {
-            throw new SaepException(where + ": missing " + TEST_FILE);
+            throw new FileException(where + ": missing " + TEST_FILE);
         }
         hashes.add(Fingerprint.sha256Hex(test));
         Dataset train = decode("cifar10/train", where, TRAIN_FILES, trainParts, names);
@@ -112,13 +114,13 @@ public final class Cifar10Reader {
             }
             Integer before = lineOf.putIfAbsent(name, i + 1);
             if (before != null) {
-                throw new SaepException(where + ": " + META_FILE + " names class '" + name + "' twice (lines " + before
+                throw new DataException(where + ": " + META_FILE + " names class '" + name + "' twice (lines " + before
                         + " and " + (i + 1) + "): give each class its own name");
             }
             names.add(name);
         }
         if (names.size() < 2) {
-            throw new SaepException(where + ": " + META_FILE + " lists " + names.size() + " class names: expected 10");
+            throw new DataException(where + ": " + META_FILE + " lists " + names.size() + " class names: expected 10");
         }
         return names;
     }
@@ -131,7 +133,7 @@ public final class Cifar10Reader {
      */
     static int records(String named, byte[] bytes) {
         if (bytes.length == 0 || bytes.length % RECORD != 0) {
-            throw new SaepException(named + " holds " + bytes.length + " bytes: expected a positive multiple of " + RECORD
+            throw new FileException(named + " holds " + bytes.length + " bytes: expected a positive multiple of " + RECORD
                     + " (one label byte and 3072 pixels per image)");
         }
         return bytes.length / RECORD;
@@ -170,7 +172,7 @@ public final class Cifar10Reader {
                 int off = r * RECORD;
                 int label = bytes[off] & 0xff;
                 if (label >= names.size()) {
-                    throw new SaepException(where + ": " + files.get(p) + " record " + r + " has label " + label
+                    throw new DataException(where + ": " + files.get(p) + " record " + r + " has label " + label
                             + ": out of range [0, " + names.size() + ")");
                 }
                 y[sample] = label;
@@ -194,19 +196,19 @@ public final class Cifar10Reader {
                     continue;
                 }
                 if (entry.getSize() > MAX_MEMBER) {
-                    throw new SaepException(file + ": member " + entry.getName() + " declares " + entry.getSize()
+                    throw new FileException(file + ": member " + entry.getName() + " declares " + entry.getSize()
                             + " bytes: too large for a CIFAR-10 batch");
                 }
                 byte[] content = tar.readNBytes((int) entry.getSize());
                 if (content.length != entry.getSize()) {
-                    throw new SaepException(file + ": member " + entry.getName() + " is truncated");
+                    throw new FileException(file + ": member " + entry.getName() + " is truncated");
                 }
                 members.put(base, content);
             }
         } catch (SaepException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new SaepException(file + ": not a readable cifar-10-binary.tar.gz (" + e.getMessage() + ")", e);
+            throw new FileException(file + ": not a readable cifar-10-binary.tar.gz (" + e.getMessage() + ")", e);
         }
         return members;
     }
@@ -216,11 +218,11 @@ public final class Cifar10Reader {
         try {
             long size = Files.size(p);
             if (size > MAX_MEMBER) {
-                throw new SaepException(p + ": " + size + " bytes: too large for a CIFAR-10 batch");
+                throw new FileException(p + ": " + size + " bytes: too large for a CIFAR-10 batch");
             }
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new SaepException(p + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(p + ": cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 import org.saepj.data.StrictNumbers;
 
@@ -36,7 +37,7 @@ final class CsvHeader {
         for (int c = 0; c < cells.size(); c++) {
             Integer before = seen.putIfAbsent(cells.get(c), c);
             if (before != null) {
-                throw new SaepException(file + ": line " + line + ": the header names column "
+                throw new DataException(file + ": line " + line + ": the header names column "
                         + CsvReader.quote(cells.get(c)) + " twice (columns " + (before + 1) + " and " + (c + 1)
                         + "): give each column its own name");
             }

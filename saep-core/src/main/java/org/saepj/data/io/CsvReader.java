@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
@@ -83,7 +85,7 @@ public final class CsvReader {
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new SaepException(file + ": not UTF-8 text");
+            throw new FileException(file + ": not UTF-8 text");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
@@ -105,15 +107,15 @@ public final class CsvReader {
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(text)) {
             rows = parser.getRecords();
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SaepException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);
+            throw new FileException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);
         }
         if (rows.isEmpty()) {
-            throw new SaepException(file + ": empty file: expected rows of numeric features and a label");
+            throw new DataException(file + ": empty file: expected rows of numeric features and a label");
         }
         int columns = rows.get(0).size();
         long firstLine = text.lineAt(rows.get(0).getCharacterPosition());
         if (columns < 2) {
-            throw new SaepException(file + ": line " + firstLine + " has " + columns
+            throw new DataException(file + ": line " + firstLine + " has " + columns
                     + " column: expected at least one feature and a label");
         }
         List<String> header = null;
@@ -134,7 +136,7 @@ public final class CsvReader {
             }
         }
         if (data.isEmpty()) {
-            throw new SaepException(file + ": has a header but no data rows");
+            throw new DataException(file + ": has a header but no data rows");
         }
         // Said to be data, a first row of words is most likely a header: its first bad cell says so.
         String firstRowHint = !hasHeader && CsvHeader.words(rows.get(0).toList()) >= 2
@@ -147,7 +149,7 @@ public final class CsvReader {
             CSVRecord row = data.get(r);
             long line = text.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
-                throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+                throw new DataException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             int f = 0;
             for (int c = 0; c < columns; c++) {
@@ -187,7 +189,7 @@ public final class CsvReader {
             counts[c]++;
         }
         if (counts[y[0]] == 1 && Arrays.stream(counts).anyMatch(n -> n > 1)) {
-            throw new SaepException(file + ": line " + line + " holds numbers only, so it would be data, but its label "
+            throw new DataException(file + ": line " + line + " holds numbers only, so it would be data, but its label "
                     + quote(label) + " is in no other row: if line " + line + " is a header, pass --header yes;"
                     + " if it is data, pass --header no");
         }
@@ -196,11 +198,11 @@ public final class CsvReader {
     /** A label cell, checked: not empty, no invisible byte-order mark. */
     private static String label(Path file, long line, int c, String cell) {
         if (cell.isEmpty()) {
-            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + ": empty label");
         }
         if (cell.indexOf('\uFEFF') >= 0) {
             // Invisible, so "1" and "\uFEFF1" would be two classes that print alike.
-            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + ": the label holds an invisible"
                     + " byte-order mark (U+FEFF): remove it");
         }
         return cell;
@@ -222,7 +224,7 @@ public final class CsvReader {
         try {
             return StrictNumbers.toFloat(cell);
         } catch (NumberFormatException e) {
-            throw new SaepException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
                     + quote(cell) + " " + e.getMessage() + hint);
         }
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.saepj.SaepException;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.data.FeatureColumns;
 
 /**
@@ -50,10 +51,10 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in)) {
             records = parser.getRecords();
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new SaepException(file + ": malformed CSV (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")", e);
+            throw new FileException(file + ": malformed CSV (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")", e);
         }
         if (records.isEmpty()) {
-            throw new SaepException(file + ": empty file: expected rows of features");
+            throw new DataException(file + ": empty file: expected rows of features");
         }
         int columns = records.get(0).size();
         List<String> first = records.get(0).toList();
@@ -65,7 +66,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
         List<CSVRecord> data = header ? records.subList(1, records.size()) : records;
         if (data.isEmpty()) {
-            throw new SaepException(file + ": has a header but no data rows");
+            throw new DataException(file + ": has a header but no data rows");
         }
         int idCol = request.idColumn().map(spec -> CsvReader.column(file, spec, names, columns, "--id-column")).orElse(-1);
         int[] featureCols = new int[request.features()];
@@ -77,7 +78,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             System.arraycopy(match.from(), 0, featureCols, 0, featureCols.length);
             List<String> missing = match.missing();
             if (!missing.isEmpty()) {
-                throw new SaepException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
+                throw new DataException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
                         + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are") + " missing (the file's columns: "
                         + CsvReader.quote(String.join(", ", names)) + ")");
             }
@@ -92,7 +93,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             rest.remove(Integer.valueOf(labelCol));
             if (!rest.isEmpty()) {
                 String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
-                throw new SaepException(file + ": " + (rest.size() == 1 ? "column " + which + " is neither a feature of the model"
+                throw new DataException(file + ": " + (rest.size() == 1 ? "column " + which + " is neither a feature of the model"
                         : "columns " + which + " are neither features of the model") + " nor the label or ID: name the label with"
                         + " --label-column, the ID with --id-column, or remove " + (rest.size() == 1 ? "it" : "them"));
             }
@@ -101,7 +102,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             int others = columns - (idCol >= 0 ? 1 : 0);
             boolean labelled = label.map(l -> !l.equals("none")).orElse(others == featureCols.length + 1);
             if (others != featureCols.length + (labelled ? 1 : 0)) {
-                throw new SaepException(file + ": " + columns + " columns, but the model takes " + featureCols.length + " features"
+                throw new DataException(file + ": " + columns + " columns, but the model takes " + featureCols.length + " features"
                         + (labelled ? " and a label" : "") + (idCol >= 0 ? " beside the ID column" : "")
                         + (request.featureNames() == null ? "" : "; with a header naming them (" + String.join(", ", request.featureNames())
                         + ") columns are matched by name"));
@@ -122,7 +123,7 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             CSVRecord row = data.get(r);
             long line = in.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
-                throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+                throw new DataException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
                 rows[r][f] = CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]),

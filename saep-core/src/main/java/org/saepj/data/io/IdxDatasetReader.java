@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.saepj.SaepException;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
@@ -64,7 +65,7 @@ public final class IdxDatasetReader {
     public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256,
                                   Optional<DecodedCache> cache) {
         if (!Files.isDirectory(dir)) {
-            throw new SaepException(dir + ": not a directory (expected the IDX files of " + name + ")");
+            throw new FileException(dir + ": not a directory (expected the IDX files of " + name + ")");
         }
         // Without both test files the directory is a training set alone: the search holds out a stratified test part,
         // as for CSV. One test file without the other is a mistake, named below by require.
@@ -99,7 +100,7 @@ public final class IdxDatasetReader {
 
     private static void checkSameShape(Path dir, IdxReader.IdxArray train, IdxReader.IdxArray test) {
         if (train.dims()[1] != test.dims()[1] || train.dims()[2] != test.dims()[2]) {
-            throw new SaepException(dir + ": training images are " + train.dims()[1] + "×" + train.dims()[2]
+            throw new DataException(dir + ": training images are " + train.dims()[1] + "×" + train.dims()[2]
                     + " but test images are " + test.dims()[1] + "×" + test.dims()[2]);
         }
     }
@@ -107,7 +108,7 @@ public final class IdxDatasetReader {
     private static Dataset toDataset(String name, Path imageFile, IdxReader.IdxArray images, Path labelFile,
                                      IdxReader.IdxArray labels, List<String> classNames) {
         if (images.count() != labels.count()) {
-            throw new SaepException(labelFile + ": holds " + labels.count() + " labels but " + imageFile.getFileName()
+            throw new DataException(labelFile + ": holds " + labels.count() + " labels but " + imageFile.getFileName()
                     + " holds " + images.count() + " images");
         }
         int n = labels.count();
@@ -116,7 +117,7 @@ public final class IdxDatasetReader {
         for (int i = 0; i < n; i++) {
             y[i] = raw[i] & 0xff;
             if (y[i] >= classNames.size()) {
-                throw new SaepException(labelFile + ": label " + y[i] + " of item " + i + " is out of range [0, "
+                throw new DataException(labelFile + ": label " + y[i] + " of item " + i + " is out of range [0, "
                         + classNames.size() + ")");
             }
         }
@@ -134,10 +135,10 @@ public final class IdxDatasetReader {
             List<String> names = new String(InputFiles.readAll(classes, "class names"), StandardCharsets.UTF_8).lines()
                     .map(String::strip).filter(n -> !n.isEmpty()).toList();
             if (names.size() < 2) {
-                throw new SaepException(classes + ": expected at least 2 class names, one per line");
+                throw new DataException(classes + ": expected at least 2 class names, one per line");
             }
             if (new java.util.HashSet<>(names).size() != names.size()) {
-                throw new SaepException(classes + ": a class name appears twice: each line must name a different class");
+                throw new DataException(classes + ": a class name appears twice: each line must name a different class");
             }
             return names;
         }
@@ -152,7 +153,7 @@ public final class IdxDatasetReader {
     }
 
     private static Path require(Path dir, String stem) {
-        return find(dir, stem).orElseThrow(() -> new SaepException(dir + ": missing " + stem + " (or " + stem + ".gz)"));
+        return find(dir, stem).orElseThrow(() -> new FileException(dir + ": missing " + stem + " (or " + stem + ".gz)"));
     }
 
     private static Optional<Path> find(Path dir, String stem) {

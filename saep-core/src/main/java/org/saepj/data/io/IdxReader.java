@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.Fingerprint;
 
@@ -139,6 +140,6 @@ public final class IdxReader {
     }
 
     static SaepException error(Path file, String problem) {
-        return new SaepException(file + ": " + problem);
+        return new FileException(file + ": " + problem);
     }
 }

@@ -2,7 +2,7 @@ package org.saepj.data.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 
 /**
  * Image files read for a model to score, every image in the file's order as raw pixel values (0–255, H×W×C), with the
@@ -52,7 +52,7 @@ public record ImageRows(int height, int width, int channels, float[][] rows, int
         if (labels != null) {
             IdxReader.IdxArray l = IdxReader.read(labels, 1);
             if (l.count() != n) {
-                throw new SaepException(labels + ": holds " + l.count() + " labels but " + images + " holds " + n + " images");
+                throw new DataException(labels + ": holds " + l.count() + " labels but " + images + " holds " + n + " images");
             }
             y = new int[n];
             for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 
 /**
@@ -28,12 +29,12 @@ public final class InputFiles {
             return file;
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SaepException(file + label + ": file not found");
+            throw new FileException(file + label + ": file not found");
         }
         if (Files.isDirectory(file)) {
-            throw new SaepException(file + label + ": is a directory, expected a file");
+            throw new FileException(file + label + ": is a directory, expected a file");
         }
-        throw new SaepException(file + label + ": not a regular file (a pipe, device or broken link): expected a file on disk");
+        throw new FileException(file + label + ": not a regular file (a pipe, device or broken link): expected a file on disk");
     }
 
     /**
@@ -48,9 +49,9 @@ public final class InputFiles {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SaepException(file + (what.isEmpty() ? "" : " (" + what + ")") + ": file not found");
+            throw new FileException(file + (what.isEmpty() ? "" : " (" + what + ")") + ": file not found");
         } catch (IOException | OutOfMemoryError e) {
-            throw new SaepException(file + ": cannot read: " + e.getMessage(), e);
+            throw new FileException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 }

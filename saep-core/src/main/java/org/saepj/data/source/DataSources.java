@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
@@ -113,7 +114,7 @@ public final class DataSources {
         Optional<KnownDataset> known = KnownDataset.byId(source);
         if (known.isPresent()) {
             KnownDataset dataset = known.get();
-            Path where = locator.locate(dataset).orElseThrow(() -> new SaepException("dataset " + dataset.id()
+            Path where = locator.locate(dataset).orElseThrow(() -> new FileException("dataset " + dataset.id()
                     + " not found in " + locator.roots() + ": " + DatasetLocator.howToGet(dataset)));
             return switch (dataset.format()) {
                 case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(),

@@ -19,7 +19,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.data.Fingerprint;
 
 /**
@@ -72,7 +72,7 @@ public final class DatasetFetcher {
             // createDirectory applies the umask (createTempDirectory would make it owner-only, and it becomes the dataset's).
             staging = Files.createDirectory(store.resolve("." + id + ".fetch-" + Long.toHexString(new java.security.SecureRandom().nextLong())));
         } catch (IOException e) {
-            throw new SaepException(store + ": cannot create the dataset store: " + e.getMessage(), e);
+            throw new FileException(store + ": cannot create the dataset store: " + e.getMessage(), e);
         }
         try {
             for (RemoteFile file : files) {
@@ -108,10 +108,10 @@ public final class DatasetFetcher {
                 listener.failed(file.name(), url, reason);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SaepException("download of " + file.name() + " interrupted", e);
+                throw new FileException("download of " + file.name() + " interrupted", e);
             }
         }
-        throw new SaepException("could not download " + file.name() + ": " + String.join("; ", failures));
+        throw new FileException("could not download " + file.name() + ": " + String.join("; ", failures));
     }
 
     private String transfer(String url, Path dest, RemoteFile file, DownloadListener listener)
@@ -159,7 +159,7 @@ public final class DatasetFetcher {
                 }
             }
         } catch (IOException e) {
-            throw new SaepException(target + ": cannot move the verified files into place: " + e.getMessage(), e);
+            throw new FileException(target + ": cannot move the verified files into place: " + e.getMessage(), e);
         }
     }
 
@@ -172,7 +172,7 @@ public final class DatasetFetcher {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new SaepException(dir + ": cannot remove the staging directory: " + e.getMessage(), e);
+            throw new FileException(dir + ": cannot remove the staging directory: " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.saepj.SaepException;
+import org.saepj.FileException;
 import org.saepj.data.io.IdxDatasetReader;
 
 /**
@@ -76,7 +76,7 @@ public final class DatasetLocator {
             }
             if (root.equals(explicitRoot) && Files.isDirectory(dir)) {
                 // A copy the user pointed to but that is broken: never silently train on another copy found later.
-                throw new SaepException(dir + " holds an incomplete copy of " + dataset.id() + " (" + missing(dataset, dir)
+                throw new FileException(dir + " holds an incomplete copy of " + dataset.id() + " (" + missing(dataset, dir)
                         + "): complete it with `saep datasets fetch " + dataset.id() + "` or remove that directory");
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 
 /**
  * Brings data named by a URI of another file system ({@code hdfs://…}, {@code s3a://…}, {@code gs://…}) to this machine,
@@ -37,7 +38,7 @@ public interface RemoteFiles extends Serializable {
             URI uri = new URI(location);
             return "file".equalsIgnoreCase(uri.getScheme()) ? Optional.empty() : Optional.of(uri);
         } catch (java.net.URISyntaxException e) {
-            throw new SaepException("data source location '" + location + "' is not a valid URI: " + e.getReason());
+            throw new UsageException("data source location '" + location + "' is not a valid URI: " + e.getReason());
         }
     }
 
@@ -52,7 +53,7 @@ public interface RemoteFiles extends Serializable {
 
         @Override
         public Path fetch(URI uri) {
-            throw new SaepException(uri + ": data on another file system (" + uri.getScheme() + ":) is read through Spark's Hadoop file"
+            throw new UsageException(uri + ": data on another file system (" + uri.getScheme() + ":) is read through Spark's Hadoop file"
                     + " systems: give --spark MASTER (docs/SPARK.md), or copy it to a local path");
         }
     }

@@ -3,10 +3,11 @@ package org.saepj.data.source;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.saepj.data.SourceData;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 import org.saepj.data.image.ImageOptions;
 import org.saepj.data.image.ImageSize;
+import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.DecodedCache;
 
@@ -93,7 +94,7 @@ public final class SourceRecipe implements Serializable {
                 settings, remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
-            throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
+            throw new DataException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
                     + ": every executor must read the same data (a path they all see)");
         }
         return data;

@@ -1,7 +1,7 @@
 package org.saepj.data.source;
 
 import java.util.Optional;
-import org.saepj.SaepException;
+import org.saepj.DataException;
 import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
@@ -53,7 +53,7 @@ public final class TestSets {
      */
     public static Dataset relabel(Dataset test, Dataset train, String source) {
         if (test.featureSize() != train.featureSize()) {
-            throw new SaepException(source + ": test samples have " + test.featureSize() + " values, training samples "
+            throw new DataException(source + ": test samples have " + test.featureSize() + " values, training samples "
                     + train.featureSize());
         }
         if (test.classNames().equals(train.classNames())) {
@@ -63,7 +63,7 @@ public final class TestSets {
         for (int c = 0; c < map.length; c++) {
             map[c] = ClassOrder.indexOf(train.classNames(), test.classNames().get(c));
             if (map[c] < 0) {
-                throw new SaepException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
+                throw new DataException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
                         + train.classNames());
             }
         }

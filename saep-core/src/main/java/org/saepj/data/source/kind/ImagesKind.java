@@ -1,8 +1,8 @@
 package org.saepj.data.source.kind;
 
+import org.saepj.DataException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.image.FlatImageFolder;
 import org.saepj.data.image.ImageFolder;
@@ -49,7 +49,7 @@ public final class ImagesKind implements SourceKind {
             return Optional.empty();
         }
         if (request.images().isEmpty()) {
-            throw new SaepException(path + ": a folder of images, but the ensemble takes " + request.features()
+            throw new DataException(path + ": a folder of images, but the ensemble takes " + request.features()
                     + " feature values per sample, not images");
         }
         return Optional.of(new ScoringInput.Images(FlatImageFolder.read(path, request.images().get())));
