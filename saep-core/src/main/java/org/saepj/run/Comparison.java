@@ -32,6 +32,9 @@ import org.saepj.search.SearchConfig;
  * }</pre>
  */
 public final class Comparison {
+    /** The finished comparison's results: its presence tells a finished comparison from an interrupted one. */
+    public static final String FILE = "comparison.json";
+
     private Comparison() {
     }
 
@@ -174,7 +177,7 @@ public final class Comparison {
         List<Summary> summary = summarise(runs);
         Report report = new Report(RunReport.SCHEMA_VERSION, plan, new DatasetEntry(data.name(), data.source(), data.sha256()), runs,
                 summary);
-        JsonFormat.write(dir.resolve("comparison.json"), report, "the comparison");
+        JsonFormat.write(dir.resolve(FILE), report, "the comparison");
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
                     .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.saepj.cli.display.StatusLine;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -20,16 +21,14 @@ public final class InterruptGuard implements AutoCloseable {
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private volatile ReentrantLock writing;
 
-    public InterruptGuard(PrintWriter err, Path resumeDir) {
-        this(err, resumeDir, "search");
-    }
-
     /**
      * @param err where to say how to resume
      * @param resumeDir the directory to resume
      * @param command "search" or "compare"
+     * @param statusLine the terminal a status line is drawn on (standard output), erased before the message so that
+     *     the message stands on a line of its own; null when there is none
      */
-    public InterruptGuard(PrintWriter err, Path resumeDir, String command) {
+    public InterruptGuard(PrintWriter err, Path resumeDir, String command, PrintWriter statusLine) {
         for (Map.Entry<String, Integer> s : SIGNALS.entrySet()) {
             int code = 128 + s.getValue();
             String name = "SIG" + s.getKey();
@@ -38,8 +37,11 @@ public final class InterruptGuard implements AutoCloseable {
                 if (lock != null) {
                     lock.lock(); // let a checkpoint being written finish; none starts after this
                 }
-                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration; continue it"
-                        + " with: saep " + command + " --resume " + resumeDir);
+                if (statusLine != null) {
+                    StatusLine.erase(statusLine);
+                }
+                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration and"
+                        + " can be resumed with: " + ResumeCommand.of(command, resumeDir));
                 err.flush();
                 Runtime.getRuntime().halt(code);
             };
