@@ -209,14 +209,20 @@ public final class Comparison {
                 Decimals.of(s.parametersMean(), 0),
                 Decimals.of(s.secondsMean(), 1), Decimals.of(s.depthMean(), 2), Integer.toString(s.depthMax()),
                 Decimals.of(s.diversityMean(), 4))).toList());
-        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
+        html.heading("Best per metric").table(List.of("metric", "best", "value", "compared"),
+                BestPerMetric.of(summary).stream().map(b -> List.of(b.metric(), String.join(", ", b.groups()), b.value(),
+                        b.note().isEmpty() ? "all" : b.note())).toList());
+        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs"
+                        + ComparisonCharts.caption(charts.accuracyAxis()) + ")", charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
                 .image("Members' mean depth by iteration (mean ± std over runs)", charts.depth())
-                .image("Final test accuracy against ensemble size, one point per run", charts.scatter())
-                .image("Mean accuracy against mean size per method, the Pareto front joined", charts.pareto());
+                .image("Final test accuracy against ensemble size, one point per run"
+                        + ComparisonCharts.caption(charts.scatterAxis()), charts.scatter())
+                .image("Mean accuracy against mean size per method, the Pareto front joined"
+                        + ComparisonCharts.caption(charts.paretoAxis()), charts.pareto());
         Map<String, String> cfg = HtmlReport.map();
-        HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(plan.base()));
+        ConfigRows.add(plan.base(), cfg);
         cfg.put("methods", plan.methods().toString());
         cfg.put("mixtures", plan.mixtures().stream().map(Mixture::id).toList().toString());
         cfg.put("seeds", plan.seeds().toString());
