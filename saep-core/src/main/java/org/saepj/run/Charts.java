@@ -80,10 +80,10 @@ final class Charts {
             return new Axis(lo, hi);
         }
 
-        /** @return "accuracy axis 0.80 to 0.85", for a caption */
+        /** @return "accuracy axis 0.80 to 0.85, at least 5 points shown", for a caption */
         String caption() {
-            return "accuracy axis " + Decimals.of(min, 2) + " to " + Decimals.of(max, 2) + " (at least "
-                    + Math.round(MIN_ACCURACY_SPAN * 100) + " points shown)";
+            return "accuracy axis " + Decimals.of(min, 2) + " to " + Decimals.of(max, 2) + ", at least "
+                    + Math.round(MIN_ACCURACY_SPAN * 100) + " points shown";
         }
     }
 

@@ -45,7 +45,7 @@ class ChartsTest {
         assertThat(a.max() - a.min()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(a.min()).isLessThanOrEqualTo(0.8310);
         assertThat(a.max()).isGreaterThanOrEqualTo(0.8362);
-        assertThat(a.caption()).isEqualTo("accuracy axis 0.81 to 0.86 (at least 5 points shown)");
+        assertThat(a.caption()).isEqualTo("accuracy axis 0.81 to 0.86, at least 5 points shown");
         // Near the top the axis stays within [0, 1], and a wide range is shown whole, on whole points.
         assertThat(axis(0.995, 0.999)).isEqualTo(new Charts.Axis(0.95, 1.0));
         assertThat(axis(0.001)).isEqualTo(new Charts.Axis(0.0, 0.05));
