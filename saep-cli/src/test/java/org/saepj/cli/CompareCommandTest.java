@@ -55,6 +55,17 @@ class CompareCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html.split("data:image/png;base64,", -1)).hasSize(7);
         assertThat(html).contains("<td>pie</td><td>learned</td>").contains("<h2>Summary</h2>");
+        // The best per metric: accuracy among all rows, size among the searches (the single network is one member).
+        assertThat(html).contains("<h2>Best per metric</h2>").contains("<td>test accuracy (mean)</td><td>")
+                .containsPattern("<td>ensemble size \\(mean\\)</td><td>(adanet|pie)/[a-z]+.*</td><td>[0-9.]+</td>"
+                        + "<td>among the searches")
+                .containsPattern("Test accuracy by iteration \\(mean ± std over runs; accuracy axis \\d\\.\\d\\d to");
+        JsonNode best = json.get("summary");
+        double top = 0;
+        for (JsonNode s : best) {
+            top = Math.max(top, s.get("accuracyMean").asDouble());
+        }
+        assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.4f</td><td>all</td>", top));
         // Each run's row links to that run's own report, which exists.
         assertThat(html).contains("<a href=\"runs/pie-learned-seed2/report.html\">runs/pie-learned-seed2</a>");
         Path run = out.resolve("runs").resolve("pie-learned-seed2");
@@ -131,7 +142,13 @@ class CompareCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("using fashion-mnist from").contains("adanet/uniform").contains("pie/uniform")
                 .contains("prs/uniform").contains("pap/uniform").contains("report: " + demo.resolve("report.html"));
-        // A second demo reuses its own directory.
+        // The demo stores its plan as compare does: `compare --resume`, which Ctrl-C names, continues it on the
+        // same data.
+        CliRun resumed = CliRun.of("compare", "--resume", demo.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("(already complete)");
+        // A second demo reuses its own directory, an interrupted one (its plan, no results) too.
+        Files.delete(demo.resolve("comparison.json"));
         CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base/budget/iterations").asInt()).isEqualTo(2);

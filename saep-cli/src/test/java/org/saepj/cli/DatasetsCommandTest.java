@@ -20,6 +20,33 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void showWarnsAboutLabelsASearchRefusesAndStillPrintsTheTable() {
+        Path d = dir.resolve("all-200");
+        TestFiles.writeIdxDir(d, 6, 2, 2, 2, 2);
+        byte[] labels = new byte[6];
+        java.util.Arrays.fill(labels, (byte) 200);
+        TestFiles.write(d.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {6}, labels));
+        CliRun run = CliRun.of("datasets", "show", "idx:" + d);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("train     6 samples");
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("warning: idx:" + d + ": the training labels hold 1 class: a search needs at least 2: check the")
+                .endsWith("(a search refuses this data)");
+        CliRun search = CliRun.of("search", "--data", "idx:" + d, "--out", dir.resolve("out").toString());
+        assertThat(search.err()).contains("idx:" + d + ": the training labels hold 1 class: a search needs at least 2: check the");
+        TestFiles.write(d.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {6}, new byte[] {0, (byte) 200, 0, (byte) 200, 0,
+            (byte) 200}));
+        assertThat(CliRun.of("datasets", "show", "idx:" + d).err())
+                .startsWith("warning: idx:" + d + ": 199 of 201 classes have no training samples ('1', '2', '3', '4', '5', …)");
+    }
+
+    @Test
+    void showOfDataASearchTakesHasNoWarning() {
+        TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
+        assertThat(CliRun.of("datasets", "show", "fashion-mnist", "--data-dir", dir.toString()).err()).isEmpty();
+    }
+
+    @Test
     void listShowsWhereEachDatasetIs() {
         TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
         CliRun run = CliRun.of("datasets", "--data-dir", dir.toString());

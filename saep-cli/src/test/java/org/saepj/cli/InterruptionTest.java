@@ -217,6 +217,30 @@ class InterruptionTest {
     }
 
     @Test
+    void aStoppedSearchNamesItsResumeCommandWhichWorksAndARerunIsRefusedNamingIt() throws Exception {
+        Path out = root.resolve("destroyed");
+        Process p = child(out, 100);
+        waitFor(d -> iterationsCheckpointed(d) >= 1, out, p);
+        p.destroy(); // SIGTERM, as a session's end or a scheduler would stop it
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        List<String> err = Files.readAllLines(out.resolveSibling("destroyed.err"));
+        String last = err.get(err.size() - 1);
+        assertThat(last).startsWith("interrupted (SIGTERM): the search stopped after its last complete iteration")
+                .endsWith("can be resumed with: saep search --resume " + out);
+
+        CliRun again = CliRun.of(concat(new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out",
+            out.toString()}, SETTINGS));
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err().strip()).isEqualTo("error: --out " + out + " holds an interrupted search: continue it with saep search"
+                + " --resume " + out + ", or pass --overwrite to start again there");
+
+        String[] printed = last.substring(last.indexOf("saep search --resume ") + "saep ".length()).split(" ");
+        assertThat(printed).containsExactly("search", "--resume", out.toString());
+        resumeAndCompare(out);
+    }
+
+    @Test
     void sigtermAndSighupExitWithTheirOwnCodes() throws Exception {
         for (String[] signal : new String[][] {{"TERM", "143"}, {"HUP", "129"}}) {
             Path out = root.resolve("sig" + signal[0].toLowerCase(java.util.Locale.ROOT));

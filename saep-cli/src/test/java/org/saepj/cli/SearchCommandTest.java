@@ -174,6 +174,37 @@ class SearchCommandTest {
     }
 
     @Test
+    void eachMembersOwnAccuracyIsWhatThatMemberAloneScores() throws Exception {
+        // AdaNet keeps its three members here: topk can then keep one alone (criteria decide from three members on).
+        Path three = root.resolve("three-members");
+        CliRun search = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "adanet",
+                "--iterations", "4", "--steps", "400", "--threads", "2", "--quiet", "--out", three.toString());
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(three.resolve("report.json").toFile());
+        JsonNode own = report.at("/final/memberTestAccuracies");
+        assertThat(report.get("members")).hasSize(3);
+        assertThat(own).hasSize(3);
+        assertThat(report.at("/final/memberTrainAccuracies")).hasSize(3);
+        assertThat(report.at("/final/trainAccuracy").asDouble()).isBetween(0.0, 1.0);
+        // The member topk keeps alone, saved as an ensemble of one and evaluated on the test data.
+        Path one = root.resolve("one-member");
+        CliRun prune = CliRun.of("prune", "--model", three.resolve("ensemble").toString(), "--data", "fashion-mnist",
+                "--data-dir", dataDir, "--method", "topk", "--keep", "1", "--json", "--out", one.toString());
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        JsonNode kept = Json.MAPPER.readTree(prune.out()).get("kept");
+        assertThat(kept).hasSize(1);
+        CliRun eval = CliRun.of("evaluate", "--model", one.toString(), "--data", "fashion-mnist", "--data-dir", dataDir,
+                "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(own.get(kept.get(0).asInt())
+                .asDouble());
+        String html = Files.readString(run.resolve("report.html"));
+        assertThat(html).contains("<h2>What happened</h2>\n<p>The final ensemble of ")
+                .contains("<th>own test accuracy</th>").contains("<li>ensembleError: ").contains("<tr><th>budget › total steps</th><td>300</td></tr>")
+                .containsPattern("Test accuracy by iteration; accuracy axis \\d\\.\\d\\d to \\d\\.\\d\\d");
+    }
+
+    @Test
     void foldsWriteOneDirectoryPerFoldAndASummary() throws Exception {
         Path out = root.resolve("folds");
         CliRun folds = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--pair", "4,9", "--folds", "2",

@@ -30,10 +30,72 @@ final class Charts {
     record Series(String name, double[] x, double[] y, double[] spread) {
     }
 
+    /**
+     * A y axis fixed from {@code min} to {@code max}, instead of one fitted to the data.
+     *
+     * @param min the bottom
+     * @param max the top
+     */
+    record Axis(double min, double max) {
+        /** The least span an accuracy axis shows (5 points): a fitted axis makes half a point look like a cliff. */
+        static final double MIN_ACCURACY_SPAN = 0.05;
+
+        /**
+         * An accuracy axis holding every value (and band) drawn, at least {@link #MIN_ACCURACY_SPAN} wide, within
+         * [0, 1], its ends on whole points.
+         *
+         * @param series what is drawn
+         * @return the axis, or null when nothing finite is drawn
+         */
+        static Axis accuracy(List<Series> series) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Series s : series) {
+                for (int i = 0; i < s.y().length; i++) {
+                    double spread = s.spread() == null ? 0 : s.spread()[i];
+                    if (Double.isFinite(s.y()[i]) && Double.isFinite(spread)) {
+                        lo = Math.min(lo, s.y()[i] - spread);
+                        hi = Math.max(hi, s.y()[i] + spread);
+                    }
+                }
+            }
+            if (lo > hi) {
+                return null;
+            }
+            lo = Math.max(0, Math.floor(lo * 100 + 1e-9) / 100);
+            hi = Math.min(1, Math.ceil(hi * 100 - 1e-9) / 100);
+            if (hi - lo < MIN_ACCURACY_SPAN) {
+                double mid = (lo + hi) / 2;
+                lo = Math.floor((mid - MIN_ACCURACY_SPAN / 2) * 100 + 1e-9) / 100;
+                hi = lo + MIN_ACCURACY_SPAN;
+                if (hi > 1) {
+                    lo -= hi - 1;
+                    hi = 1;
+                }
+                if (lo < 0) {
+                    hi -= lo;
+                    lo = 0;
+                }
+            }
+            return new Axis(lo, hi);
+        }
+
+        /** @return "accuracy axis 0.80 to 0.85, at least 5 points shown", for a caption */
+        String caption() {
+            return "accuracy axis " + Decimals.of(min, 2) + " to " + Decimals.of(max, 2) + ", at least "
+                    + Math.round(MIN_ACCURACY_SPAN * 100) + " points shown";
+        }
+    }
+
     static byte[] lines(String title, String xTitle, String yTitle, List<Series> series) {
+        return lines(title, xTitle, yTitle, series, null);
+    }
+
+    static byte[] lines(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart);
+        fix(chart, y);
         Color[] palette = chart.getStyler().getSeriesColors();
         // Bands first, so that every mean line is drawn over all of them.
         for (int i = 0; i < series.size(); i++) {
@@ -77,10 +139,11 @@ final class Charts {
         return out;
     }
 
-    static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series) {
+    static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart);
+        fix(chart, y);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
         for (Series s : series) {
@@ -90,10 +153,12 @@ final class Charts {
     }
 
     /** A scatter with one more series drawn as a line over the points (the Pareto front). */
-    static byte[] scatterWithLine(String title, String xTitle, String yTitle, List<Series> series, Series line) {
+    static byte[] scatterWithLine(String title, String xTitle, String yTitle, List<Series> series, Series line,
+                                  Axis y) {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart);
+        fix(chart, y);
         chart.getStyler().setMarkerSize(9);
         for (Series s : series) {
             chart.addSeries(s.name(), s.x(), s.y()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -103,6 +168,13 @@ final class Charts {
         front.setMarker(SeriesMarkers.NONE);
         front.setLineColor(Color.DARK_GRAY);
         return png(chart);
+    }
+
+    private static void fix(XYChart chart, Axis y) {
+        if (y != null) {
+            chart.getStyler().setYAxisMin(y.min());
+            chart.getStyler().setYAxisMax(y.max());
+        }
     }
 
     private static void style(XYChart chart) {

@@ -32,6 +32,9 @@ import org.saepj.search.SearchConfig;
  * }</pre>
  */
 public final class Comparison {
+    /** The finished comparison's results: its presence tells a finished comparison from an interrupted one. */
+    public static final String FILE = "comparison.json";
+
     private Comparison() {
     }
 
@@ -174,7 +177,7 @@ public final class Comparison {
         List<Summary> summary = summarise(runs);
         Report report = new Report(RunReport.SCHEMA_VERSION, plan, new DatasetEntry(data.name(), data.source(), data.sha256()), runs,
                 summary);
-        JsonFormat.write(dir.resolve("comparison.json"), report, "the comparison");
+        JsonFormat.write(dir.resolve(FILE), report, "the comparison");
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
             try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
                     .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",
@@ -206,14 +209,20 @@ public final class Comparison {
                 Decimals.of(s.parametersMean(), 0),
                 Decimals.of(s.secondsMean(), 1), Decimals.of(s.depthMean(), 2), Integer.toString(s.depthMax()),
                 Decimals.of(s.diversityMean(), 4))).toList());
-        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs)", charts.accuracy())
+        html.heading("Best per metric").table(List.of("metric", "best", "value", "compared"),
+                BestPerMetric.of(summary).stream().map(b -> List.of(b.metric(), String.join(", ", b.groups()), b.value(),
+                        b.note().isEmpty() ? "all" : b.note())).toList());
+        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs"
+                        + ComparisonCharts.caption(charts.accuracyAxis()) + ")", charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
                 .image("Members' mean depth by iteration (mean ± std over runs)", charts.depth())
-                .image("Final test accuracy against ensemble size, one point per run", charts.scatter())
-                .image("Mean accuracy against mean size per method, the Pareto front joined", charts.pareto());
+                .image("Final test accuracy against ensemble size, one point per run"
+                        + ComparisonCharts.caption(charts.scatterAxis()), charts.scatter())
+                .image("Mean accuracy against mean size per method, the Pareto front joined"
+                        + ComparisonCharts.caption(charts.paretoAxis()), charts.pareto());
         Map<String, String> cfg = HtmlReport.map();
-        HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(plan.base()));
+        ConfigRows.add(plan.base(), cfg);
         cfg.put("methods", plan.methods().toString());
         cfg.put("mixtures", plan.mixtures().stream().map(Mixture::id).toList().toString());
         cfg.put("seeds", plan.seeds().toString());

@@ -15,13 +15,19 @@ import java.util.function.Function;
  * @param depth PNG bytes
  * @param scatter PNG bytes
  * @param pareto PNG bytes
+ * @param accuracyAxis the accuracy axis of {@code accuracy}, for its caption (null when nothing was drawn)
+ * @param scatterAxis the accuracy axis of {@code scatter}
+ * @param paretoAxis the accuracy axis of {@code pareto}
  */
-record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] depth, byte[] scatter, byte[] pareto) {
+record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] depth, byte[] scatter, byte[] pareto,
+                        Charts.Axis accuracyAxis, Charts.Axis scatterAxis, Charts.Axis paretoAxis) {
     static ComparisonCharts of(List<ComparisonRun> runs) {
         // The single-network baseline has one iteration: it appears in the scatter and the table only.
         List<ComparisonRun> searches = runs.stream().filter(r -> !r.method().isBaseline()).toList();
-        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
-                byIteration(searches, r -> r.figures().accuracyByIteration()));
+        List<Charts.Series> accuracySeries = byIteration(searches, r -> r.figures().accuracyByIteration());
+        Charts.Axis accuracyAxis = Charts.Axis.accuracy(accuracySeries);
+        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries,
+                accuracyAxis);
         byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members", byIteration(searches, r -> r.figures().sizeByIteration()));
         byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
                 byIteration(searches, r -> r.figures().diversityByIteration()));
@@ -33,21 +39,32 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] d
             points.add(new Charts.Series(g, in.stream().mapToDouble(r -> r.ensembleSize()).toArray(),
                     in.stream().mapToDouble(r -> r.testAccuracy()).toArray(), null));
         }
-        byte[] scatter = Charts.scatter("Final test accuracy against ensemble size", "ensemble size", "test accuracy", points);
-        return new ComparisonCharts(accuracy, size, diversity, depth, scatter, pareto(Comparison.summarise(runs)));
+        Charts.Axis scatterAxis = Charts.Axis.accuracy(points);
+        byte[] scatter = Charts.scatter("Final test accuracy against ensemble size", "ensemble size", "test accuracy",
+                points, scatterAxis);
+        List<Comparison.Summary> summary = Comparison.summarise(runs);
+        List<Charts.Series> means = new ArrayList<>();
+        for (Comparison.Summary s : summary) {
+            means.add(new Charts.Series(s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()},
+                    null));
+        }
+        Charts.Axis paretoAxis = Charts.Axis.accuracy(means);
+        return new ComparisonCharts(accuracy, size, diversity, depth, scatter, pareto(summary, means, paretoAxis),
+                accuracyAxis, scatterAxis, paretoAxis);
     }
 
     /** @return the means per method, and the front of those no other is at most as large as and more accurate than */
-    private static byte[] pareto(List<Comparison.Summary> summary) {
-        List<Charts.Series> points = new ArrayList<>();
-        for (Comparison.Summary s : summary) {
-            points.add(new Charts.Series(s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()}, null));
-        }
+    private static byte[] pareto(List<Comparison.Summary> summary, List<Charts.Series> points, Charts.Axis y) {
         List<Comparison.Summary> front = paretoFront(summary);
         Charts.Series line = new Charts.Series("Pareto front", front.stream().mapToDouble(Comparison.Summary::ensembleSizeMean).toArray(),
                 front.stream().mapToDouble(Comparison.Summary::accuracyMean).toArray(), null);
         return Charts.scatterWithLine("Mean test accuracy against mean ensemble size", "mean ensemble size", "mean test accuracy", points,
-                line);
+                line, y);
+    }
+
+    /** @return "; accuracy axis 0.80 to 0.85 (…)" for a caption, or nothing without an axis */
+    static String caption(Charts.Axis axis) {
+        return axis == null ? "" : "; " + axis.caption();
     }
 
     /**

@@ -88,7 +88,7 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                         Decimals.of(f.totalSeconds(), 1),
                         new HtmlReport.Link(f.directory(), f.directory() + "/report.html"))).toList());
         java.util.Map<String, String> cfg = HtmlReport.map();
-        HtmlReport.fields(cfg, JsonFormat.mapper().valueToTree(config));
+        ConfigRows.add(config, cfg);
         html.heading("Configuration").keyValues(cfg);
         org.saepj.persistence.AtomicFiles.writeString(file, html.render());
     }

@@ -38,6 +38,17 @@ public final class HtmlReport {
     }
 
     /**
+     * @param items the items of a bulleted list
+     * @return this page
+     */
+    public HtmlReport list(List<String> items) {
+        body.append("<ul>\n");
+        items.forEach(i -> body.append("<li>").append(escape(i)).append("</li>\n"));
+        body.append("</ul>\n");
+        return this;
+    }
+
+    /**
      * @param entries rows of a two-column table, in order
      * @return this page
      */
@@ -103,17 +114,6 @@ public final class HtmlReport {
 
     static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    /**
-     * Adds a record's JSON fields as rows: values as text, objects and lists in their JSON form.
-     *
-     * @param rows where to add them
-     * @param node the record as JSON
-     */
-    static void fields(Map<String, String> rows, com.fasterxml.jackson.databind.JsonNode node) {
-        node.fields().forEachRemaining(e -> rows.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText()
-                : e.getValue().toString()));
     }
 
     static Map<String, String> map() {

@@ -30,8 +30,11 @@ public final class RunOutputs {
         List<IterationRecord> its = r.iterations();
         double[] x = its.stream().mapToDouble(IterationRecord::iteration).toArray();
         String label = r.config().criterion().id() + "/" + r.config().mixture().id();
-        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy",
-                List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null)));
+        List<Charts.Series> accuracySeries = List.of(new Charts.Series(label, x,
+                its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null));
+        Charts.Axis accuracyAxis = Charts.Axis.accuracy(accuracySeries);
+        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries,
+                accuracyAxis);
         byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members",
                 List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(), null)));
         byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
@@ -56,18 +59,19 @@ public final class RunOutputs {
         if (!Double.isNaN(cm.rocAuc())) {
             result.put("ROC AUC", Decimals.of(cm.rocAuc(), 4));
         }
+        if (r.metrics().trainAccuracy() != null) {
+            result.put("training accuracy", Decimals.of(r.metrics().trainAccuracy(), 4));
+        }
         html.heading("Result").keyValues(result);
+        html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
         List<String> classes = r.dataset().classes();
         html.heading("Per class (test data)").table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
         html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes), MetricsTables.confusion(cm, classes));
-        List<List<String>> memberRows = new ArrayList<>();
         RunReport report = RunReport.of(r);
-        for (org.saepj.persistence.MemberRecord m : report.members()) {
-            memberRows.add(List.of(Integer.toString(m.id()), m.name(), Integer.toString(m.iteration()), m.architecture().toString(),
-                    Long.toString(m.parameters()), Decimals.of(m.weight(), 4)));
-        }
-        html.heading("Members").table(List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight"),
-                memberRows);
+        html.heading("Members").paragraph("Each member's own accuracy is that of the member alone; the ensemble's is"
+                        + " the weighted sum of their outputs (the result above).")
+                .table(List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight",
+                        "own test accuracy", "own training accuracy"), memberRows(report.members(), r.metrics()));
         List<Inspection.PruningEvent> pruning = PruningHistory.of(its.stream().map(PruningHistory.Step::of).toList());
         if (pruning.isEmpty()) {
             html.heading("Pruning").paragraph("No member left during the search.");
@@ -80,8 +84,12 @@ public final class RunOutputs {
                     + " the criterion's numbers, where positions are shown as the member ids (#id) they index.")
                     .table(List.of("iteration", "criterion", "members", "the criterion's numbers"), events);
         }
-        html.heading("Plots").image("Test accuracy by iteration", accuracy).image("Ensemble size by iteration", size)
-                .image("Diversity by iteration", diversity);
+        List<String> words = DetailGlossary.explain(detailNames(its));
+        if (!words.isEmpty()) {
+            html.paragraph("The criterion's numbers, word by word:").list(words);
+        }
+        html.heading("Plots").image("Test accuracy by iteration" + ComparisonCharts.caption(accuracyAxis), accuracy)
+                .image("Ensemble size by iteration", size).image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();
         for (IterationRecord i : its) {
             rows.add(List.of(Integer.toString(i.iteration()), i.selected(), Integer.toString(i.ensembleSize()),
@@ -100,9 +108,38 @@ public final class RunOutputs {
         return ids.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(" "));
     }
 
+    /** The members' rows: their own accuracies from the final figures (blank in a run that has none). */
+    static List<List<String>> memberRows(List<org.saepj.persistence.MemberRecord> members,
+                                         org.saepj.search.FinalMetrics f) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < members.size(); j++) {
+            org.saepj.persistence.MemberRecord m = members.get(j);
+            rows.add(List.of(Integer.toString(m.id()), m.name(), Integer.toString(m.iteration()),
+                    m.architecture().toString(), Long.toString(m.parameters()), Decimals.of(m.weight(), 4),
+                    own(f.memberTestAccuracies(), j), own(f.memberTrainAccuracies(), j)));
+        }
+        return rows;
+    }
+
+    private static String own(double[] accuracies, int j) {
+        return accuracies == null || j >= accuracies.length ? "" : Decimals.of(accuracies[j], 4);
+    }
+
+    /** @return the names of every decision detail the run's criterion recorded */
+    private static java.util.Set<String> detailNames(List<IterationRecord> its) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (IterationRecord i : its) {
+            Object considered = i.pruneDecision().details().values().get("considered");
+            if (!i.pruned().isEmpty() || !Boolean.FALSE.equals(considered)) {
+                names.addAll(i.pruneDecision().details().values().keySet());
+            }
+        }
+        return names;
+    }
+
     static Map<String, String> configMap(SearchResult r) {
         Map<String, String> m = HtmlReport.map();
-        HtmlReport.fields(m, org.saepj.persistence.JsonFormat.mapper().valueToTree(r.config()));
+        ConfigRows.add(r.config(), m);
         m.put("dataset", r.dataset().source() + " (" + r.dataset().partition() + ")");
         m.put("dataset sha256", r.dataset().sha256());
         m.put("version", r.provenance().version() + " (commit " + r.provenance().gitCommit() + ")");

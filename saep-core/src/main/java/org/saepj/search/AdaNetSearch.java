@@ -257,7 +257,7 @@ public final class AdaNetSearch {
             throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
                     + " (try a smaller learning rate than " + config.learningRate() + ")");
         }
-        FinalMetrics metrics = finalMetrics(ensemble, data.test(), classes);
+        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes);
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
@@ -329,7 +329,7 @@ public final class AdaNetSearch {
                 ensemble.weights(), best == null ? Double.NaN : best.objective(), accuracy, diversity, trainSeconds, seconds);
     }
 
-    private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset test, int classes) {
+    private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset train, Dataset test, int classes) {
         float[] f = Logits.combine(ensemble.testLogits(), ensemble.weights());
         int[][] predictions = ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
         int n = ensemble.size();
@@ -343,6 +343,11 @@ public final class AdaNetSearch {
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new FinalMetrics(Logits.accuracy(f, test.labels(), classes), Logits.meanLoss(f, test.labels(), classes), n,
                 ensemble.parameters(), Diversity.of(predictions, test.labels()), nmi, vi, test.size() / seconds, seconds,
-                org.saepj.ensemble.ClassificationMetrics.of(f, test.labels(), classes));
+                org.saepj.ensemble.ClassificationMetrics.of(f, test.labels(), classes),
+                Logits.accuracy(Logits.combine(ensemble.trainLogits(), ensemble.weights()), train.labels(), classes),
+                ensemble.members().stream().mapToDouble(m -> Logits.accuracy(m.testLogits(), test.labels(), classes))
+                        .toArray(),
+                ensemble.members().stream().mapToDouble(m -> Logits.accuracy(m.trainLogits(), train.labels(), classes))
+                        .toArray());
     }
 }

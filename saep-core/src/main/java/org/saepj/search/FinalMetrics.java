@@ -16,8 +16,15 @@ import org.saepj.diversity.Diversity;
  * @param inferenceSeconds the wall time of that throughput measurement
  * @param classification confusion matrix, per-class precision/recall/F1, macro-F1 and the binary ROC AUC (null in
  *     reports written before it existed)
+ * @param trainAccuracy accuracy of the weighted logits on the training partition, beside the test accuracy to show
+ *     over- or under-fitting (null in reports written before it existed)
+ * @param memberTestAccuracies each final member's own test accuracy, in the members' order (null in reports written
+ *     before it existed)
+ * @param memberTrainAccuracies each final member's own accuracy on the training partition, in the members' order
+ *     (null in reports written before it existed)
  */
 public record FinalMetrics(double testAccuracy, double testLoss, int ensembleSize, long parameters, Diversity diversity,
                            double[] nmiWithLabels, double[][] viMatrix, double inferenceSamplesPerSecond,
-                           double inferenceSeconds, org.saepj.ensemble.ClassificationMetrics classification) {
+                           double inferenceSeconds, org.saepj.ensemble.ClassificationMetrics classification,
+                           Double trainAccuracy, double[] memberTestAccuracies, double[] memberTrainAccuracies) {
 }

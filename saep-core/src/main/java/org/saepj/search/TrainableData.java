@@ -3,6 +3,7 @@ package org.saepj.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.DataException;
+import java.util.Optional;
 import org.saepj.data.Dataset;
 
 /**
@@ -11,11 +12,26 @@ import org.saepj.data.Dataset;
  * that look like a feature (most classes hold one sample), and empty test or selection splits. Each message
  * names the source and what to change.
  */
-final class TrainableData {
+public final class TrainableData {
     private TrainableData() {
     }
 
     static void check(Dataset train, String source) {
+        Optional<String> problem = problem(train, source);
+        if (problem.isPresent()) {
+            throw new DataException(problem.get());
+        }
+    }
+
+    /**
+     * The check of {@link #check} as a message, for those that show data without searching it ({@code saep datasets
+     * show} warns with it).
+     *
+     * @param train the training part
+     * @param source the source, named in the message
+     * @return what a search would refuse the data for, or empty
+     */
+    public static Optional<String> problem(Dataset train, String source) {
         int[] counts = train.classCounts();
         List<String> empty = new ArrayList<>();
         int present = 0;
@@ -32,17 +48,18 @@ final class TrainableData {
         String fix = ": " + org.saepj.data.source.SourceKinds.locate(source).map(l -> l.kind().labelAdvice())
                 .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
         if (present < 2) {
-            throw new DataException(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
+            return Optional.of(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
                     + ": a search needs at least 2" + fix);
         }
         if (!empty.isEmpty()) {
-            throw new DataException(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
+            return Optional.of(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
                     + shortList(empty) + ")" + fix);
         }
         if (counts.length > 10 && singletons * 2 > counts.length) {
-            throw new DataException(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
+            return Optional.of(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
                     + " looks like a feature, not a label" + fix);
         }
+        return Optional.empty();
     }
 
     static void checkTest(Dataset part, String source, String what) {

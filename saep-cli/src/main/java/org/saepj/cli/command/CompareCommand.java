@@ -7,6 +7,7 @@ import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.display.ComparisonProgress;
+import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.RootLocaleWriter;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
@@ -123,6 +124,9 @@ public final class CompareCommand implements Runnable {
 
     static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
                         boolean resume, GridExecutor grid) {
+        if (grid instanceof LocalGridExecutor) { // a cluster's executors train in JVMs of their own
+            EngineWarning.ifScalarByDefault(err);
+        }
         if (!quiet) {
             out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads, %s)%n",
                     String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
@@ -131,7 +135,8 @@ public final class CompareCommand implements Runnable {
         }
         List<ComparisonRun> runs;
         PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is
-        try (InterruptGuard interrupts = new InterruptGuard(stderr, dir, "compare");
+        try (InterruptGuard interrupts = new InterruptGuard(stderr, dir, "compare",
+                System.console() != null && !quiet ? out : null);
              ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
             runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }

@@ -17,6 +17,7 @@ import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
 import org.saepj.data.source.SourceKind;
 import org.saepj.data.source.SourceKinds;
+import org.saepj.search.TrainableData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,6 +119,9 @@ public final class DatasetsCommand implements Runnable {
         public void run() {
             SourceData loaded = data.sources().load(source);
             DatasetSummary.print(spec.commandLine().getOut(), loaded);
+            // After the table, where a person reading it looks last: the same check a search refuses the data with.
+            TrainableData.problem(loaded.train(), loaded.source()).ifPresent(problem ->
+                    spec.commandLine().getErr().println("warning: " + problem + " (a search refuses this data)"));
         }
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.saepj.cli.data.DataDirOption;
 import org.saepj.cli.data.DatasetProvisioner;
 import org.saepj.cli.option.SearchOptions;
+import org.saepj.cli.output.Invocation;
 import org.saepj.cli.output.OutputDirectory;
+import org.saepj.cli.output.StoredComparison;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
@@ -47,7 +49,11 @@ public final class DemoCommand implements Runnable {
         PrintWriter stdout = spec.commandLine().getOut();
         // A previous demo's directory is replaced (one written before folders carried SAEP-J's marker too, when it
         // holds nothing but SAEP-J's files); anything else that is not empty is left alone. Checked before the download.
-        boolean previousDemo = Files.isRegularFile(out.resolve("comparison.json"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        // An interrupted demo (its plan stored, no results yet) is one too: running the demo again starts it over, and
+        // `saep compare --resume DIR`, which Ctrl-C names, continues it instead.
+        java.nio.file.LinkOption noLinks = java.nio.file.LinkOption.NOFOLLOW_LINKS;
+        boolean previousDemo = Files.isRegularFile(out.resolve(org.saepj.run.Comparison.FILE), noLinks)
+                || Files.isRegularFile(out.resolve(org.saepj.run.ComparisonPlan.FILE), noLinks);
         OutputDirectory.Claim claim = OutputDirectory.claim(out, "--out", previousDemo, previousDemo);
         KnownDataset dataset = KnownDataset.FASHION_MNIST;
         Path dir = new DatasetProvisioner(data.locator(), stdout, System.console() != null, mirror).ensure(dataset);
@@ -57,6 +63,10 @@ public final class DemoCommand implements Runnable {
         org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
         CompareCommand.check(plan, loaded, claim.dir());
         try (OutputDirectory outDir = claim.open()) {
+            // Stored as compare stores its plan, so that the line Ctrl-C prints (saep compare --resume DIR) holds.
+            Invocation invocation = new Invocation(Invocation.FORMAT_VERSION, plan.base(), null,
+                    data.dataDir == null ? null : data.dataDir.toAbsolutePath().toString(), null, null, null, null);
+            new StoredComparison(plan, invocation.withData(loaded)).save(outDir.path());
             outDir.started();
             CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
+import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
@@ -101,6 +102,9 @@ public final class SearchCommand implements Runnable {
     /** A search, fresh (a claim on its directory, opened once everything is checked) or resumed (no claim). */
     private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
         Backend backend = Backends.best();
+        if (!spark.enabled()) { // with --spark the executors train, in JVMs of their own
+            EngineWarning.ifScalarByDefault(spec.commandLine().getErr());
+        }
         // The other core compiles the backend while this one reads and checksums the data; with --spark the
         // candidates train on the executors, and this JVM's cores are the Spark context's and the data's.
         EngineWarmup warmup = spark.enabled() ? EngineWarmup.none() : EngineWarmup.forSearch(config, backend);
@@ -191,7 +195,8 @@ public final class SearchCommand implements Runnable {
                                         PrintWriter stdout) {
         List<RunSummary> results = new ArrayList<>();
         try (CandidateExecutor executor = candidateExecutor(config, source, partitions.get(0), backend);
-             InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir)) {
+             InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir, "search",
+                     System.console() != null && !run.quiet ? stdout : null)) {
             for (int k = 0; k < partitions.size(); k++) {
                 Partitions p = partitions.get(k);
                 boolean folded = partitions.size() > 1;

@@ -119,7 +119,8 @@ public final class DataOptions {
 
     /** @param line a warning of a reader, to the command's error stream */
     public void warn(String line) {
-        PrintWriter err = mixee == null ? new PrintWriter(System.err, true) : mixee.commandLine().getErr();
+        PrintWriter err = mixee == null ? org.saepj.cli.display.RootLocaleWriter.of(new PrintWriter(System.err, true))
+                : mixee.commandLine().getErr();
         err.println("warning: " + line);
         err.flush();
     }

@@ -91,6 +91,17 @@ public final class StatusLine implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Erases whatever status is drawn on a terminal's last line, from outside the line's owner: a signal handler
+     * about to print its last words on the error stream.
+     *
+     * @param out the terminal's output
+     */
+    public static void erase(PrintWriter out) {
+        out.print(ERASE);
+        out.flush();
+    }
+
     /** @return the columns a status may use (one less than the terminal's: the last column would wrap on some) */
     public int columns() {
         return Math.max(10, width.getAsInt() - 1);

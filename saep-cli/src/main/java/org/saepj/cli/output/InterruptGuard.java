@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.saepj.cli.ErrorKind;
+import org.saepj.cli.display.StatusLine;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -19,16 +20,14 @@ public final class InterruptGuard implements AutoCloseable {
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private volatile ReentrantLock writing;
 
-    public InterruptGuard(PrintWriter err, Path resumeDir) {
-        this(err, resumeDir, "search");
-    }
-
     /**
      * @param err where to say how to resume
      * @param resumeDir the directory to resume
      * @param command "search" or "compare"
+     * @param statusLine the terminal a status line is drawn on (standard output), erased before the message so that
+     *     the message stands on a line of its own; null when there is none
      */
-    public InterruptGuard(PrintWriter err, Path resumeDir, String command) {
+    public InterruptGuard(PrintWriter err, Path resumeDir, String command, PrintWriter statusLine) {
         for (Map.Entry<String, Integer> s : SIGNALS.entrySet()) {
             int code = ErrorKind.exitCodeOfSignal(s.getValue());
             String name = "SIG" + s.getKey();
@@ -37,8 +36,11 @@ public final class InterruptGuard implements AutoCloseable {
                 if (lock != null) {
                     lock.lock(); // let a checkpoint being written finish; none starts after this
                 }
-                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration; continue it"
-                        + " with: saep " + command + " --resume " + resumeDir);
+                if (statusLine != null) {
+                    StatusLine.erase(statusLine);
+                }
+                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration and"
+                        + " can be resumed with: " + ResumeCommand.of(command, resumeDir));
                 err.flush();
                 Runtime.getRuntime().halt(code);
             };

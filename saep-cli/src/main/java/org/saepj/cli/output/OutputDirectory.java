@@ -2,16 +2,19 @@ package org.saepj.cli.output;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.cli.UsageError;
 import org.saepj.persistence.RunLock;
+import org.saepj.run.Comparison;
 import org.saepj.run.ComparisonPlan;
 import org.saepj.run.OwnedFolder;
 import org.saepj.run.OwnedFolder.Ownership;
 import org.saepj.run.RunDirectory;
+import org.saepj.run.RunReport;
 
 /**
  * An output directory held for the life of a run, in two steps so that nothing on disk changes before every
@@ -140,6 +143,11 @@ public final class OutputDirectory implements AutoCloseable {
             }
             case MARKED -> {
                 if (!c.overwrite() && !s.holdsOnly(FAILED_START)) {
+                    String interrupted = interruptedCommand(dir);
+                    if (interrupted != null) {
+                        throw new UsageError(at + " holds an interrupted " + interrupted + ": continue it with "
+                                + ResumeCommand.of(interrupted, dir) + ", or pass --overwrite to start again there");
+                    }
                     throw new UsageError(at + " is not empty: choose another directory or pass --overwrite");
                 }
             }
@@ -151,6 +159,22 @@ public final class OutputDirectory implements AutoCloseable {
             throw new UsageError(at + " holds the current directory: --overwrite cannot replace it");
         }
         return s;
+    }
+
+    /**
+     * @return the subcommand whose run in {@code dir} was stopped before it finished ({@code search}: its settings but
+     *     no report; {@code compare}: its plan but no comparison), or null
+     */
+    private static String interruptedCommand(Path dir) {
+        if (Files.isRegularFile(dir.resolve(Invocation.FILE), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(dir.resolve(RunReport.FILE), LinkOption.NOFOLLOW_LINKS)) {
+            return "search";
+        }
+        if (Files.isRegularFile(dir.resolve(ComparisonPlan.FILE), LinkOption.NOFOLLOW_LINKS)
+                && !Files.exists(dir.resolve(Comparison.FILE), LinkOption.NOFOLLOW_LINKS)) {
+            return "compare";
+        }
+        return null;
     }
 
     /** Refuses, before any work, a directory that cannot be made: its nearest existing ancestor is a file or read-only. */

@@ -37,8 +37,20 @@ public final class KernelsProvider {
         return new VectorKernels();
     }
 
+    /**
+     * @return true when the scalar kernels are in use only because the Vector API module is missing, not because
+     *     {@code saep.kernels=scalar} asked for them
+     */
+    public static boolean scalarForLackOfVector() {
+        return !vectorAvailable() && !scalarRequested();
+    }
+
+    private static boolean scalarRequested() {
+        return "scalar".equals(System.getProperty("saep.kernels"));
+    }
+
     private static Kernels choose() {
-        if ("scalar".equals(System.getProperty("saep.kernels")) || !vectorAvailable()) {
+        if (scalarRequested() || !vectorAvailable()) {
             return new ScalarKernels();
         }
         return new VectorKernels();
