@@ -208,8 +208,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         } catch (IllegalArgumentException e) {
             throw new SaepException(file + ": " + e.getMessage(), e);
         }
-        if (m.featureNames() != null && (m.featureNames().size() != features || m.featureNames().contains(null))) {
-            throw new SaepException(file + ": featureNames must name each of the " + features + " features");
+        int raw = m.preprocessing().rawWidth((int) features);
+        if (m.featureNames() != null && (m.featureNames().size() != raw || m.featureNames().contains(null))) {
+            throw new SaepException(file + ": featureNames must name each of the " + raw + " features");
         }
         if (m.classNames().contains(null)) {
             throw new SaepException(file + ": class names must be strings");
@@ -325,7 +326,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      */
     public float[][] predictLogits(float[][] rows) {
         int[] s = manifest.inputShape();
-        int d = s[0] * s[1] * s[2];
+        int d = manifest.preprocessing().rawWidth(s[0] * s[1] * s[2]);
         float[] x = new float[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
@@ -335,8 +336,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             System.arraycopy(rows[i], 0, x, i * d, d);
         }
         // raw values: every step, those the readers do included
-        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length],
-                new Shape(s[0], s[1], s[2]), manifest.classNames()));
+        Shape raw = d == s[0] * s[1] * s[2] ? new Shape(s[0], s[1], s[2]) : Shape.vector(d);
+        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length], raw,
+                manifest.classNames()));
         float[] f = logits(data);
         int c = manifest.classNames().size();
         float[][] out = new float[rows.length][];

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.saepj.data.SourceData;
 import org.saepj.SaepException;
 import org.saepj.data.io.CsvReader;
+import org.saepj.data.table.TableOptions;
 import org.saepj.data.io.DecodedCache;
 
 /**
@@ -20,6 +21,7 @@ public final class SourceRecipe implements Serializable {
     private final String dataDir;
     private final Boolean header;
     private final String labelColumn;
+    private final TableOptions table;
     private final String sha256;
     /** The separate test source ({@code --test}), or null. */
     private final String test;
@@ -56,6 +58,7 @@ public final class SourceRecipe implements Serializable {
         this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
         this.header = csv.header().orElse(null);
         this.labelColumn = csv.labelColumn().orElse(null);
+        this.table = csv.table();
         this.sha256 = sha256;
         this.test = test == null ? null : DataSources.absolute(test);
     }
@@ -67,7 +70,8 @@ public final class SourceRecipe implements Serializable {
      */
     public SourceData load(String source) {
         DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
-                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn)), DecodedCache.standard(), remote);
+                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn), table, Optional.empty()),
+                DecodedCache.standard(), remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
             throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
