@@ -8,6 +8,9 @@ import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
+import org.saepj.data.preprocess.Columns;
+import org.saepj.data.preprocess.Impute;
+import org.saepj.data.table.ColumnType;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
 import org.saepj.persistence.EnsembleManifest;
@@ -47,7 +50,7 @@ public final class ModelData {
         if (!List.of("test", "train", "all").contains(partition)) {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
-        SourceData data = sources.load(source);
+        SourceData data = reading(model, sources).load(source);
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         if (recorded != null && isSearchSource(recorded, data)) {
             if (recorded.test() == null) {
@@ -69,6 +72,39 @@ public final class ModelData {
         String which = data.test().isPresent() ? "the " + (partition.equals("all") ? "train and test" : partition) + " partition of "
                 : "";
         return new Scored(d, d.size() + " rows of " + which + source + " (not the search's data by its fingerprint)", "unknown");
+    }
+
+    /**
+     * A table is read as the ensemble reads it: through its columns step (types, levels, gap markers, the training
+     * label's name), or, for an ensemble of numeric features with names, as numeric columns of those names, so the
+     * label column is found by name as {@code predict} finds it.
+     */
+    private static DataSources reading(SavedEnsemble model, DataSources sources) {
+        java.util.Optional<Columns> columns = model.manifest().preprocessing().find(Columns.TYPE).map(Columns.class::cast);
+        List<String> names = model.manifest().featureNames();
+        if (columns.isEmpty() && names != null) {
+            columns = java.util.Optional.of(new Columns(names, true, java.util.Collections.nCopies(names.size(),
+                    ColumnType.NUMERIC), java.util.Collections.nCopies(names.size(), List.of()), null,
+                    sources.csvOptions().table().missingValues()));
+        }
+        return columns.map(c -> sources.withCsv(sources.csvOptions().withSchema(c))).orElse(sources);
+    }
+
+    /** An ensemble that fills no gaps gets none: a gap is named, not scored as NaN. */
+    private static void refuseGaps(SavedEnsemble model, Dataset d, String source) {
+        if (model.manifest().preprocessing().find(Impute.TYPE).isPresent()) {
+            return;
+        }
+        float[] x = d.features();
+        int width = d.featureSize();
+        for (int i = 0; i < x.length; i++) {
+            if (Float.isNaN(x[i])) {
+                List<String> names = model.manifest().featureNames();
+                throw new SaepException(source + ": row " + (i / width + 1) + ", feature " + (names == null
+                        ? Integer.toString(i % width + 1) : "'" + names.get(i % width) + "'") + " is empty or missing, and"
+                        + " the ensemble was trained without gaps: expected a number in every cell");
+            }
+        }
     }
 
     /** True when the loaded data is the source the search trained on, by content. */
@@ -114,6 +150,7 @@ public final class ModelData {
         }
         d = TestSets.relabel(d, asClasses(model, d), source);
         d = alignColumns(model, data.featureNames(), d, source);
+        refuseGaps(model, d, source);
         return model.preprocess(d);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.InputFiles;
@@ -21,9 +22,35 @@ import org.saepj.search.SearchConfig;
  * @param labelColumn the --label-column option, or null
  * @param header the --header option
  * @param dataSha256 the fingerprint of the data the run started on (null in format 1)
+ * @param table the table options as typed (null when written before they existed: the defaults)
  */
 public record Invocation(int formatVersion, SearchConfig config, String test, String dataDir, String labelColumn, String header,
-                  String dataSha256) {
+                  String dataSha256, TableArgs table) {
+    /**
+     * The table options of a run as the user typed them, so a resumed run reads its table alike.
+     *
+     * @param columnTypes --column-types entries (NAME=TYPE)
+     * @param missingValues --missing-values, or null for the defaults
+     * @param ignoreColumns --ignore-columns
+     * @param delimiter --delimiter, or null to detect
+     * @param task --task, or null to decide
+     */
+    public record TableArgs(List<String> columnTypes, List<String> missingValues, List<String> ignoreColumns,
+                            String delimiter, String task) {
+        /**
+         * @param columnTypes --column-types entries
+         * @param missingValues --missing-values, or null
+         * @param ignoreColumns --ignore-columns
+         * @param delimiter --delimiter, or null
+         * @param task --task, or null
+         */
+        public TableArgs {
+            columnTypes = columnTypes == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(columnTypes);
+            missingValues = missingValues == null ? null : new java.util.ArrayList<>(missingValues);
+            ignoreColumns = ignoreColumns == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(ignoreColumns);
+        }
+    }
+
     public static final String FILE = "run.json";
     /** The format this build writes. */
     public static final int FORMAT_VERSION = 2;
@@ -40,7 +67,7 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
 
     /** @return this invocation with the fingerprint of the data it runs on */
     public Invocation withData(SourceData data) {
-        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256());
+        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), table);
     }
 
     /**

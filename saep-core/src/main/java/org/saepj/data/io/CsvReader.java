@@ -309,16 +309,28 @@ public final class CsvReader {
     }
 
     /**
-     * The label column: the one named; else, reading for a model, the column of its training label's name; else the
-     * last column that is not left out.
+     * The label column: the one named; else, reading for a model, the column of its training label's name or the one
+     * column that is not the model's; else the last column that is not left out.
      */
     private static int labelColumn(Path file, Options options, List<String> header, int columns, List<Integer> ignored) {
         if (options.labelColumn().isPresent()) {
             return column(file, options.labelColumn().get(), header, columns, "--label-column");
         }
-        Optional<String> trained = options.schema().map(Columns::label);
-        if (trained.isPresent() && header != null && header.contains(trained.get())) {
-            return header.indexOf(trained.get());
+        Optional<Columns> schema = options.schema();
+        if (schema.isPresent() && header != null && schema.get().named()) {
+            if (schema.get().label() != null && header.contains(schema.get().label())) {
+                return header.indexOf(schema.get().label());
+            }
+            // as predict finds it: the one column that is neither the model's feature nor left out
+            List<Integer> rest = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                if (!schema.get().names().contains(header.get(c)) && !ignored.contains(c)) {
+                    rest.add(c);
+                }
+            }
+            if (rest.size() == 1) {
+                return rest.get(0);
+            }
         }
         int last = columns - 1;
         while (ignored.contains(last) && last > 0) {
