@@ -317,10 +317,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
 
     /**
      * The ensemble's logits on rows of raw values, without labels: pixels 0–255 (H×W×C order) for images, CSV
-     * features in the order of {@link EnsembleManifest#featureNames()}; the preprocessing the search used (its stored
+     * features in the order of {@link EnsembleManifest#featureNames()} (for a table with text columns or gaps, its
+     * cells as the pipeline's {@code Columns} step encodes them: a gap NaN, a category its level's index); the
+     * preprocessing the search used (its stored
      * pipeline: ÷ 255, or the training mean and deviation) is applied here, as in the ONNX export.
      *
-     * @param rows one row per sample, each with the ensemble's input size
+     * @param rows one row per sample, each with the ensemble's raw width (the pipeline's, before one-hot columns)
      * @return the logits Σ w_j·h_j, {@code rows × classes}
      * @throws SaepException naming the row whose width is wrong
      */

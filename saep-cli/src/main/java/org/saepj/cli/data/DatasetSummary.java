@@ -34,7 +34,7 @@ public final class DatasetSummary {
     /** A table's columns: type, gaps, and a categorical column's levels with their rows (the first eight). */
     private static void columns(PrintWriter out, TableSummary t) {
         if (t.target() != null) {
-            out.println("label     " + t.target().reason());
+            out.println("task      " + t.target().reason());
         }
         out.println("columns   " + TableLines.columns(t));
         out.printf("%-24s %-12s %8s  %s%n", "column", "type", "missing", "levels (rows)");
