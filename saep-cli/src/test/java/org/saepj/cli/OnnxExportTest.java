@@ -238,8 +238,8 @@ class OnnxExportTest {
     void aTableWithTextColumnsIsRefusedInOneLine() {
         StringBuilder train = new StringBuilder("colour,x,kind\n");
         for (int i = 0; i < 60; i++) {
-            train.append(i % 3 == 0 ? "red" : "blue").append(',').append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b")
-                    .append('\n');
+            String colour = i % 3 == 0 ? "red" : "blue";
+            train.append(colour).append(',').append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
         }
         Path trainCsv = TestFiles.write(root.resolve("text-train.csv"), train.toString().getBytes());
         Path model = search("text", "--data", "csv:" + trainCsv, "--model", "dnn");

@@ -19,8 +19,8 @@ class TablesTest {
     Path dir;
 
     /**
-     * Rows whose class is "yes" when smoker is y and colour is not blue or the other way round; age and income are noise
-     * with gaps (NA, empty, ?), colour has a rare level (teal) and a gap, and an Id column numbers the rows.
+     * Rows whose class is "yes" when smoker is y and colour is not blue or the other way round; age and income are
+     * noise with gaps (NA, empty, ?), colour has a rare level (teal) and a gap, and an Id column numbers the rows.
      */
     static String people(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -43,12 +43,12 @@ class TablesTest {
     void searchPredictAndEvaluateRawRows() throws Exception {
         Path csv = TestFiles.write(dir.resolve("people.csv"), people(400, 1).getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("run");
-        CliRun search = CliRun.of("search", "--data", "csv:" + csv, "--label-column", "outcome", "--ignore-columns", "Id",
-                "--iterations", "2", "--steps", "300", "--out", out.toString());
+        CliRun search = CliRun.of("search", "--data", "csv:" + csv, "--label-column", "outcome", "--ignore-columns",
+                "Id", "--iterations", "2", "--steps", "300", "--out", out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         assertThat(search.out().lines().findFirst().orElseThrow()).isEqualTo("label outcome: 2 distinct text values →"
-                + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical; gaps in 3 columns (filled with"
-                + " the training median or most frequent value, with a missing-indicator column each)");
+                + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical; gaps in 3 columns"
+                + " (filled with the training median or most frequent value, with a missing-indicator column each)");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.8);
         JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
@@ -56,7 +56,8 @@ class TablesTest {
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("columns");
         assertThat(manifest.at("/preprocessing/0/label").asText()).isEqualTo("outcome");
         assertThat(manifest.at("/preprocessing/1/type").asText()).isEqualTo("impute");
-        assertThat(manifest.at("/preprocessing/2/kept/0").toString()).as("blue, green, red; teal is rare").isEqualTo("[0,1,2]");
+        assertThat(manifest.at("/preprocessing/2/kept/0").toString()).as("blue, green, red; teal is rare")
+                .isEqualTo("[0,1,2]");
 
         // Raw rows as a user has them: columns in another order, gaps, an unseen level, an extra column, no label.
         Path fresh = TestFiles.write(dir.resolve("fresh.csv"), ("note,income,colour,smoker,age,Id\n"
@@ -84,23 +85,26 @@ class TablesTest {
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
         CliRun show = CliRun.of("datasets", "show", "csv:" + csv, "--label-column", "outcome");
         assertThat(show.exitCode()).as(show.err()).isZero();
-        assertThat(show.out()).containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\), red \\(\\d+\\),"
-                + " teal \\(5\\)").containsPattern("smoker +boolean +0").containsPattern("age +numeric +40");
+        assertThat(show.out()).containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\),"
+                + " red \\(\\d+\\), teal \\(5\\)").containsPattern("smoker +boolean +0").containsPattern("age +numeric +40");
     }
 
     @Test
     void aRegressionTargetIsRefusedInOneLine() {
         StringBuilder sb = new StringBuilder("rooms,medv\n");
         for (int i = 0; i < 60; i++) {
-            sb.append(i % 6).append(',').append(String.format(java.util.Locale.ROOT, "%.1f", 10 + i * 0.37)).append('\n');
+            sb.append(i % 6).append(',').append(String.format(java.util.Locale.ROOT, "%.1f", 10 + i * 0.37))
+                    .append('\n');
         }
         Path csv = TestFiles.write(dir.resolve("houses.csv"), sb.toString().getBytes(StandardCharsets.UTF_8));
         CliRun search = CliRun.of("search", "--data", "csv:" + csv, "--iterations", "1", "--steps", "10", "--out",
                 dir.resolve("r").toString());
         assertThat(search.exitCode()).isEqualTo(1);
         assertThat(search.err().strip()).isEqualTo("error: " + csv + ": label medv: 60 distinct decimal values → a"
-                + " regression target; regression is not supported yet; use --task classification to treat it as classes");
-        CliRun bad = CliRun.of("search", "--data", "csv:" + csv, "--task", "numbers", "--out", dir.resolve("s").toString());
+                + " regression target; regression is not supported yet; use --task classification to treat it as"
+                + " classes");
+        CliRun bad = CliRun.of("search", "--data", "csv:" + csv, "--task", "numbers", "--out",
+                dir.resolve("s").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--task must be classification or regression, got 'numbers'");
     }

@@ -63,8 +63,8 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
      * @param separateTest where a separately loaded test partition came from, or null
      * @param featureNames the features' names, empty when it has none
      */
-    public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified,
-                      SeparateTest separateTest, List<String> featureNames) {
+    public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256,
+                      boolean verified, SeparateTest separateTest, List<String> featureNames) {
         this(name, source, train, test, sha256, verified, separateTest, featureNames, Optional.empty());
     }
 

@@ -90,11 +90,12 @@ public final class TargetAnalysis {
         }
         if (!text.isEmpty() || numbers.isEmpty()) {
             int distinct = numbers.size() + text.size();
-            return new Decision(Task.CLASSIFICATION, what + distinct + " distinct " + (numbers.isEmpty() ? "text" : "mixed")
-                    + " values → classification");
+            String kind = numbers.isEmpty() ? "text" : "mixed";
+            return new Decision(Task.CLASSIFICATION, what + distinct + " distinct " + kind + " values → classification");
         }
         if (fractions) {
-            return new Decision(Task.REGRESSION, what + numbers.size() + " distinct decimal values → a regression target");
+            return new Decision(Task.REGRESSION, what + numbers.size()
+                    + " distinct decimal values → a regression target");
         }
         if (numbers.size() > MAX_CLASS_VALUES && numbers.size() > DISTINCT_SHARE * values.size()) {
             return new Decision(Task.REGRESSION, what + numbers.size() + " distinct whole numbers in " + values.size()

@@ -51,7 +51,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             test = test == null ? null : pair.apply(test);
         }
         TrainableData.check(train, data.source());
-        // A table with text columns or gaps is read through its columns step; a plain numeric one is standardised as ever.
+        // A table with text columns or gaps is read through its columns step; a plain one is standardised as ever.
         Optional<Columns> columns = data.table().filter(t -> !t.plain()).map(TableSummary::columns);
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
@@ -69,7 +69,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
             TrainableData.checkTest(heldOut, data.source(), "the stratified " + Math.round(config.testFraction() * 100)
                     + "% test holdout (--test-fraction)");
-            return List.of(finish(config, columns, kept, heldOut, "stratified holdout: " + Math.round(config.testFraction() * 100) + "% test"));
+            return List.of(finish(config, columns, kept, heldOut, "stratified holdout: "
+                    + Math.round(config.testFraction() * 100) + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
         return List.of(finish(config, columns, train, test, "train/test"));
@@ -100,7 +101,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         public synchronized Partitions get(int k) {
             Objects.checkIndex(k, folds.length);
             if (k != cachedIndex) {
-                cached = finish(config, columns, all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
+                cached = finish(config, columns,
+                        all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
                         all.subset(folds[k], name + "/fold" + (k + 1) + "-test"), "fold " + (k + 1) + " of " + folds.length);
                 cachedIndex = k;
             }

@@ -84,7 +84,8 @@ public final class DataOptions {
         for (String pair : columnTypes) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? "" : pair.substring(0, eq).trim();
-            java.util.Optional<ColumnType> type = eq < 0 ? java.util.Optional.empty() : ColumnType.of(pair.substring(eq + 1));
+            java.util.Optional<ColumnType> type = eq < 0 ? java.util.Optional.empty()
+                    : ColumnType.of(pair.substring(eq + 1));
             if (name.isEmpty() || type.isEmpty()) {
                 throw new UsageError("--column-types: '" + pair + "': expected NAME=TYPE with TYPE numeric, boolean or"
                         + " categorical");
@@ -95,7 +96,8 @@ public final class DataOptions {
         if (delimiter != null) {
             String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
             if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
-                throw new UsageError("--delimiter: '" + delimiter + "': expected one character such as ',', ';' or tab");
+                throw new UsageError("--delimiter: '" + delimiter + "': expected one character such as ',', ';'"
+                        + " or tab");
             }
             delim = d.charAt(0);
         }

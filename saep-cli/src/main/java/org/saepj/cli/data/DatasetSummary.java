@@ -37,20 +37,21 @@ public final class DatasetSummary {
             out.println("task      " + t.target().reason());
         }
         out.println("columns   " + TableLines.columns(t));
-        out.printf("%-24s %-12s %8s  %s%n", "column", "type", "missing", "levels (rows)");
+        // indented, so a column named like a class number never reads as a row of the class table below
+        out.printf("  %-22s %-12s %8s  %s%n", "column", "type", "missing", "levels (rows)");
         for (int j = 0; j < t.columns().names().size(); j++) {
             List<String> levels = t.columns().levels().get(j);
             int[] counts = t.levelCounts().get(j);
             StringBuilder l = new StringBuilder();
             for (int k = 0; k < Math.min(8, levels.size()); k++) {
-                l.append(k == 0 ? "" : ", ").append(levels.get(k)).append(" (").append(k < counts.length ? counts[k] : 0)
-                        .append(')');
+                int rows = k < counts.length ? counts[k] : 0;
+                l.append(k == 0 ? "" : ", ").append(levels.get(k)).append(" (").append(rows).append(')');
             }
             if (levels.size() > 8) {
                 l.append(", … ").append(levels.size()).append(" levels in all");
             }
-            out.printf("%-24s %-12s %8d  %s%n", t.columns().names().get(j), t.columns().types().get(j).id(), t.missing()[j],
-                    l);
+            out.printf("  %-22s %-12s %8d  %s%n", t.columns().names().get(j), t.columns().types().get(j).id(),
+                    t.missing()[j], l);
         }
         t.warnings().forEach(w -> out.println("warning: " + w));
     }

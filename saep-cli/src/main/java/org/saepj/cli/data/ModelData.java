@@ -80,7 +80,8 @@ public final class ModelData {
      * label column is found by name as {@code predict} finds it.
      */
     private static DataSources reading(SavedEnsemble model, DataSources sources) {
-        java.util.Optional<Columns> columns = model.manifest().preprocessing().find(Columns.TYPE).map(Columns.class::cast);
+        java.util.Optional<Columns> columns = model.manifest().preprocessing().find(Columns.TYPE)
+                .map(Columns.class::cast);
         List<String> names = model.manifest().featureNames();
         if (columns.isEmpty() && names != null) {
             columns = java.util.Optional.of(new Columns(names, true, java.util.Collections.nCopies(names.size(),
@@ -100,9 +101,9 @@ public final class ModelData {
         for (int i = 0; i < x.length; i++) {
             if (Float.isNaN(x[i])) {
                 List<String> names = model.manifest().featureNames();
-                throw new SaepException(source + ": row " + (i / width + 1) + ", feature " + (names == null
-                        ? Integer.toString(i % width + 1) : "'" + names.get(i % width) + "'") + " is empty or missing, and"
-                        + " the ensemble was trained without gaps: expected a number in every cell");
+                String feature = names == null ? Integer.toString(i % width + 1) : "'" + names.get(i % width) + "'";
+                throw new SaepException(source + ": row " + (i / width + 1) + ", feature " + feature + " is empty or"
+                        + " missing, and the ensemble was trained without gaps: expected a number in every cell");
             }
         }
     }

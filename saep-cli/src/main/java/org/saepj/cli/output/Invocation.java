@@ -47,7 +47,8 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
         public TableArgs {
             columnTypes = columnTypes == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(columnTypes);
             missingValues = missingValues == null ? null : new java.util.ArrayList<>(missingValues);
-            ignoreColumns = ignoreColumns == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(ignoreColumns);
+            ignoreColumns = ignoreColumns == null ? new java.util.ArrayList<>()
+                    : new java.util.ArrayList<>(ignoreColumns);
         }
     }
 

@@ -39,8 +39,8 @@ final class ColumnInference {
      * @param label the label column's name, or null when the file has no header
      * @return the columns step
      */
-    static Columns infer(Path file, List<String> names, boolean header, int[] positions, List<String[]> cells, long[] lines,
-                         TableOptions options, String firstRowHint, String label) {
+    static Columns infer(Path file, List<String> names, boolean header, int[] positions, List<String[]> cells,
+                         long[] lines, TableOptions options, String firstRowHint, String label) {
         List<ColumnType> types = new ArrayList<>();
         List<List<String>> levels = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
@@ -83,8 +83,8 @@ final class ColumnInference {
             } else if (numbers >= distinctText(cells, j, options)) {
                 String cell = cells.get(firstText)[j];
                 throw new SaepException(file + ": line " + lines[firstText] + ", column " + (positions[j] + 1)
-                        + named(header, names.get(j)) + ": " + CsvReader.quote(cell) + " is not a number (" + StrictNumbers.EXPECTED
-                        + ")" + (firstText == 0 ? firstRowHint : ""));
+                        + named(header, names.get(j)) + ": " + CsvReader.quote(cell) + " is not a number ("
+                        + StrictNumbers.EXPECTED + ")" + (firstText == 0 ? firstRowHint : ""));
             } else {
                 type = ColumnType.CATEGORICAL;
             }

@@ -232,9 +232,11 @@ public final class CsvReader {
         }
         List<String> warnings = new ArrayList<>();
         if (!unlabelled.isEmpty()) {
-            warnings.add(file + ": label " + labelName + ": " + unlabelled.size() + " row" + (unlabelled.size() == 1 ? "" : "s")
-                    + " without a label skipped (line" + (unlabelled.size() == 1 ? " " : "s ")
-                    + unlabelled.stream().limit(5).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+            boolean one = unlabelled.size() == 1;
+            String which = unlabelled.stream().limit(5).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            warnings.add(file + ": label " + labelName + ": " + unlabelled.size() + " row" + (one ? "" : "s")
+                    + " without a label skipped (line" + (one ? " " : "s ") + which
                     + (unlabelled.size() > 5 ? ", …" : "") + ")");
         }
         long[] lines = lineList.stream().mapToLong(Long::longValue).toArray();
@@ -247,10 +249,11 @@ public final class CsvReader {
             ColumnInference.checkFixed(file, table, names);
         }
         String labelHeader = header == null ? null : header.get(labelCol);
-        Columns schema = options.schema().orElseGet(() -> ColumnInference.infer(file, names, header != null, featureCols, cells, lines,
-                table, firstRowHint, labelHeader));
+        Columns schema = options.schema().orElseGet(() -> ColumnInference.infer(file, names, header != null,
+                featureCols, cells, lines, table, firstRowHint, labelHeader));
         Columns.Encoder encoder = schema.encoder();
-        int[] at = options.schema().isPresent() ? schemaIndex(schema, names, header != null) : IntStream.range(0, d).toArray();
+        int[] at = options.schema().isPresent() ? schemaIndex(schema, names, header != null)
+                : IntStream.range(0, d).toArray();
         float[] x = new float[cells.size() * d];
         int[] missing = new int[d];
         for (int r = 0; r < cells.size(); r++) {
@@ -312,7 +315,8 @@ public final class CsvReader {
      * The label column: the one named; else, reading for a model, the column of its training label's name or the one
      * column that is not the model's; else the last column that is not left out.
      */
-    private static int labelColumn(Path file, Options options, List<String> header, int columns, List<Integer> ignored) {
+    private static int labelColumn(Path file, Options options, List<String> header, int columns,
+                                   List<Integer> ignored) {
         if (options.labelColumn().isPresent()) {
             return column(file, options.labelColumn().get(), header, columns, "--label-column");
         }
@@ -361,7 +365,8 @@ public final class CsvReader {
     private static int[] schemaIndex(Columns schema, List<String> names, boolean header) {
         int[] at = new int[names.size()];
         for (int j = 0; j < at.length; j++) {
-            at[j] = header && schema.named() ? schema.names().indexOf(names.get(j)) : j < schema.names().size() ? j : -1;
+            boolean byName = header && schema.named();
+            at[j] = byName ? schema.names().indexOf(names.get(j)) : j < schema.names().size() ? j : -1;
         }
         return at;
     }

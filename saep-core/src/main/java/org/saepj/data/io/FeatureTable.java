@@ -101,18 +101,20 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             List<Integer> rest = new ArrayList<>();
             for (int c = 0; c < columns; c++) {
                 final int col = c;
-                if (c != idCol && !ignored.contains(c) && java.util.Arrays.stream(featureCols).noneMatch(x -> x == col)) {
+                boolean feature = java.util.Arrays.stream(featureCols).anyMatch(x -> x == col);
+                if (c != idCol && !ignored.contains(c) && !feature) {
                     rest.add(c);
                 }
             }
-            labelCol = request.columns().isPresent() ? trainedLabel(file, label, names, columns, request.columns().get())
+            labelCol = request.columns().isPresent()
+                    ? trainedLabel(file, label, names, columns, request.columns().get())
                     : labelColumn(file, label, names, columns, rest);
             rest.remove(Integer.valueOf(labelCol));
             if (!rest.isEmpty() && request.columns().isPresent()) {
                 String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
-                notes.add(file + ": " + (rest.size() == 1 ? "column " + which + " is not a feature of the model: ignored"
-                        : "columns " + which + " are not features of the model: ignored") + " (a label column is named"
-                        + " with --label-column)");
+                notes.add(file + ": " + (rest.size() == 1 ? "column " + which + " is not a feature of the model"
+                        : "columns " + which + " are not features of the model") + ": ignored (a label column is"
+                        + " named with --label-column)");
             } else if (!rest.isEmpty()) {
                 String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
                 throw new SaepException(file + ": " + (rest.size() == 1 ? "column " + which + " is neither a feature of the model"
@@ -149,8 +151,10 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 throw new SaepException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
-                rows[r][f] = encoder == null ? CsvReader.feature(file, line, featureCols[f], names, row.get(featureCols[f]),
-                        r == 0 ? firstRowHint : "") : encoded(file, line, featureCols[f], names, encoder, f, row.get(featureCols[f]));
+                String cell = row.get(featureCols[f]);
+                rows[r][f] = encoder == null
+                        ? CsvReader.feature(file, line, featureCols[f], names, cell, r == 0 ? firstRowHint : "")
+                        : encoded(file, line, featureCols[f], names, encoder, f, cell);
             }
             ids.add(idCol >= 0 ? row.get(idCol) : Integer.toString(r + 1));
             if (labels != null) {
@@ -172,8 +176,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             return encoder.value(f, cell);
         } catch (IllegalArgumentException e) {
             throw new SaepException(file + ": line " + line + ", column " + (c + 1)
-                    + (names == null ? "" : " (" + CsvReader.quote(names.get(c)) + ")") + ": " + CsvReader.quote(cell) + " "
-                    + e.getMessage());
+                    + (names == null ? "" : " (" + CsvReader.quote(names.get(c)) + ")") + ": " + CsvReader.quote(cell)
+                    + " " + e.getMessage());
         }
     }
 
@@ -183,7 +187,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
      */
     private static int trainedLabel(Path file, Optional<String> label, List<String> names, int columns, Columns model) {
         if (label.isPresent()) {
-            return label.get().equals("none") ? -1 : CsvReader.column(file, label.get(), names, columns, "--label-column");
+            return label.get().equals("none") ? -1
+                    : CsvReader.column(file, label.get(), names, columns, "--label-column");
         }
         return model.label() == null ? -1 : names.indexOf(model.label());
     }

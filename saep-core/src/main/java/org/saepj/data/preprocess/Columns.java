@@ -27,16 +27,16 @@ import org.saepj.export.OnnxGraph;
  * @param label the training file's label column name, or null when it had no header
  * @param missingValues the cells read as gaps (compared without regard to case)
  */
-public record Columns(List<String> names, boolean named, List<ColumnType> types, List<List<String>> levels, String label,
-                      List<String> missingValues) implements PreprocessingStep {
+public record Columns(List<String> names, boolean named, List<ColumnType> types, List<List<String>> levels,
+                      String label, List<String> missingValues) implements PreprocessingStep {
     /** The type name in stored files. */
     public static final String TYPE = "columns";
     /** A categorical level the training file never had: the one-hot step maps it to "other". */
     public static final float UNSEEN = -1f;
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
-    private static final List<Set<String>> PAIRS = List.of(Set.of("true", "false"), Set.of("yes", "no"), Set.of("y", "n"),
-            Set.of("t", "f"), Set.of("1", "0"));
+    private static final List<Set<String>> PAIRS = List.of(Set.of("true", "false"), Set.of("yes", "no"),
+            Set.of("y", "n"), Set.of("t", "f"), Set.of("1", "0"));
 
     /**
      * @param names the feature columns' names
@@ -67,7 +67,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
 
         @Override
         public Columns fit(Dataset train) {
-            throw new IllegalStateException("the columns step is read from the table, not fitted: pass it to Pipeline.fit");
+            throw new IllegalStateException("the columns step is read from the table, not fitted: pass it to"
+                    + " Pipeline.fit");
         }
     }
 
@@ -120,8 +121,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
                 case NUMERIC -> number(c);
                 case BOOLEAN -> {
                     if (!isBoolean(c)) {
-                        throw new IllegalArgumentException("is not true/false (expected a value such as true, false, yes,"
-                                + " no, y, n, t, f, 1 or 0, or a gap)");
+                        throw new IllegalArgumentException("is not true/false (expected a value such as true,"
+                                + " false, yes, no, y, n, t, f, 1 or 0, or a gap)");
                     }
                     yield TRUE.contains(c.toLowerCase(Locale.ROOT)) ? 1f : 0f;
                 }
@@ -183,7 +184,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
             if (categorical == l.isEmpty() || !l.stream().sorted().toList().equals(l)
                     || l.stream().distinct().count() != l.size()) {
                 throw new IllegalArgumentException(TYPE + " column " + names.get(j) + ": expected "
-                        + (categorical ? "its levels, sorted, each once" : "no levels for a " + types.get(j).id() + " column"));
+                        + (categorical ? "its levels, sorted, each once"
+                        : "no levels for a " + types.get(j).id() + " column"));
             }
         }
     }

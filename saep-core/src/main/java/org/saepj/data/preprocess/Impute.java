@@ -144,8 +144,8 @@ public record Impute(float[] fill, boolean[] indicator) implements Preprocessing
         }
         for (int j = 0; j < features; j++) {
             if (!Float.isFinite(fill[j])) {
-                throw new IllegalArgumentException(TYPE + " column " + j + " has fill " + fill[j] + ": expected a finite"
-                        + " number");
+                throw new IllegalArgumentException(TYPE + " column " + j + " has fill " + fill[j]
+                        + ": expected a finite number");
             }
         }
     }

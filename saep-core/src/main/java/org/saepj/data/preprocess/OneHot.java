@@ -68,7 +68,8 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
                         counts.merge((int) v, 1, Integer::sum);
                     }
                 }
-                kept[c] = counts.entrySet().stream().filter(e -> e.getValue() >= need).mapToInt(e -> e.getKey()).toArray();
+                kept[c] = counts.entrySet().stream().filter(e -> e.getValue() >= need).mapToInt(e -> e.getKey())
+                        .toArray();
             }
             return new OneHot(d, cols.stream().mapToInt(Integer::intValue).toArray(), kept);
         }

@@ -70,8 +70,8 @@ public final class SourceRecipe implements Serializable {
      */
     public SourceData load(String source) {
         DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
-                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn), table, Optional.empty()),
-                DecodedCache.standard(), remote);
+                new CsvReader.Options(Optional.ofNullable(header), Optional.ofNullable(labelColumn), table,
+                        Optional.empty()), DecodedCache.standard(), remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
             throw new SaepException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256

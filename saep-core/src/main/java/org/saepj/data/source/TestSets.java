@@ -32,7 +32,8 @@ public final class TestSets {
             return main;
         }
         // A table's test file is read with the training file's columns (types, levels), never types of its own.
-        SourceData extra = main.table().map(t -> sources.withCsv(sources.csvOptions().withSchema(t.columns())).load(test))
+        SourceData extra = main.table()
+                .map(t -> sources.withCsv(sources.csvOptions().withSchema(t.columns())).load(test))
                 .orElseGet(() -> sources.load(test));
         Dataset testSet = extra.test().orElse(extra.train());
         if (!main.featureNames().isEmpty() && !extra.featureNames().isEmpty()) {
@@ -45,8 +46,8 @@ public final class TestSets {
         }
         return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
                 Fingerprint.combine(main.sha256(), extra.sha256()), false,
-                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames(),
-                main.table());
+                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()),
+                main.featureNames(), main.table());
     }
 
     /** A training file without gaps leaves nothing to fill a test file's gaps with: they are named, not guessed. */
@@ -55,8 +56,9 @@ public final class TestSets {
         float[] x = testSet.features();
         for (int i = 0; i < x.length; i++) {
             if (Float.isNaN(x[i])) {
-                throw new SaepException(test + ": row " + (i / d + 1) + ", column '" + names.get(i % d) + "' is empty or"
-                        + " missing, and the training data has no gaps to learn from: expected a number in every cell");
+                throw new SaepException(test + ": row " + (i / d + 1) + ", column '" + names.get(i % d)
+                        + "' is empty or missing, and the training data has no gaps to learn from: expected a number"
+                        + " in every cell");
             }
         }
     }

@@ -167,8 +167,9 @@ class CsvReaderTest {
     void numericLabelsAreClassesByValue() {
         // 0.5 makes the column a regression target (TargetAnalysis); --task classification keeps it classes.
         CsvReader.Options classes = new CsvReader.Options(Optional.empty(), Optional.empty(),
-                new org.saepj.data.table.TableOptions(org.saepj.data.table.TableOptions.DEFAULT_MISSING, java.util.Map.of(),
-                        java.util.List.of(), null, org.saepj.data.TargetAnalysis.Task.CLASSIFICATION), Optional.empty());
+                new org.saepj.data.table.TableOptions(org.saepj.data.table.TableOptions.DEFAULT_MISSING,
+                        java.util.Map.of(), java.util.List.of(), null, org.saepj.data.TargetAnalysis.Task.CLASSIFICATION),
+                Optional.empty());
         Dataset d = read("x,label\n1,1\n2,1.0\n3,01\n4,1e0\n5,+1\n6,0.5\n7,.50\n8,10\n9,2\n10,2.00\n", classes);
         assertThat(d.classNames()).containsExactly("0.5", "1", "2", "10");
         assertThat(d.labels()).containsExactly(1, 1, 1, 1, 1, 0, 0, 3, 2, 2);

@@ -57,8 +57,8 @@ class TableStepsTest {
         assertThat(oneHot.kept()[0]).as("c has one row of 12: fewer than 5").containsExactly(0, 1);
         // x, [a, b, other], flag, gap(x), gap(colour)
         assertThat(oneHot.outputWidth(5)).isEqualTo(7);
-        Dataset raw = new Dataset("r", new float[] {3, 2, 1, 3, Columns.UNSEEN, 0, 3, 1, 1}, new int[3], Shape.vector(3),
-                List.of("y"));
+        Dataset raw = new Dataset("r", new float[] {3, 2, 1, 3, Columns.UNSEEN, 0, 3, 1, 1}, new int[3],
+                Shape.vector(3), List.of("y"));
         float[] encoded = oneHot.apply(new Impute.Kind().fit(train(), List.of(COLUMNS)).apply(raw)).features();
         assertThat(Arrays.copyOfRange(encoded, 1, 4)).as("rare c").containsExactly(0f, 0f, 1f);
         assertThat(Arrays.copyOfRange(encoded, 8, 11)).as("unseen").containsExactly(0f, 0f, 1f);
@@ -98,7 +98,7 @@ class TableStepsTest {
         assertThat(e.unseen()).containsExactly("colour: 'zz' ×2");
         assertThatThrownBy(() -> e.value(2, "maybe")).hasMessageStartingWith("is not true/false");
         assertThatThrownBy(() -> e.value(0, "abc")).hasMessageStartingWith("is not a number");
-        assertThatThrownBy(() -> new Columns(List.of("x"), true, List.of(ColumnType.CATEGORICAL), List.of(List.of("b", "a")),
-                null, List.of()).check(1)).hasMessageContaining("expected its levels, sorted, each once");
+        assertThatThrownBy(() -> new Columns(List.of("x"), true, List.of(ColumnType.CATEGORICAL),
+                List.of(List.of("b", "a")), null, List.of()).check(1)).hasMessageContaining("expected its levels, sorted, each once");
     }
 }

@@ -75,12 +75,14 @@ class TableReadingTest {
     void anIdColumnOfTextWithThousandsOfValuesIsRefusedNamingTheOption() {
         StringBuilder sb = new StringBuilder("name,x,label\n");
         for (int i = 0; i < 1200; i++) {
-            sb.append("person").append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+            sb.append("person").append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b")
+                    .append('\n');
         }
         assertThatThrownBy(() -> read(sb.toString(), CsvReader.Options.defaults())).isInstanceOf(SaepException.class)
                 .hasMessageEndingWith("t.csv: column 1 ('name') has more than 1000 distinct values: expected a category"
                         + " (an identifier or free text?); leave it out with --ignore-columns name");
-        assertThat(read(sb.toString(), with(options(Map.of(), List.of("name"), null))).train().featureSize()).isEqualTo(1);
+        assertThat(read(sb.toString(), with(options(Map.of(), List.of("name"), null))).train().featureSize())
+                .isEqualTo(1);
         assertThat(read(sb.toString(), with(options(Map.of(), List.of("0"), null))).train().featureSize())
                 .as("by index").isEqualTo(1);
     }
@@ -117,8 +119,8 @@ class TableReadingTest {
             ages.append(i).append(',').append(20 + i % 40).append('\n');
         }
         assertThatThrownBy(() -> read(ages.toString(), CsvReader.Options.defaults()))
-                .hasMessageContaining("label age: 40 distinct whole numbers in 100 rows (more than 20 and more than 5% of"
-                        + " the rows) → a regression target");
+                .hasMessageContaining("label age: 40 distinct whole numbers in 100 rows (more than 20 and more than"
+                        + " 5% of the rows) → a regression target");
         SourceData ones = read("x,label\n1,1\n2,1.0\n3,2\n4,2.00\n", CsvReader.Options.defaults());
         assertThat(ones.train().classNames()).as("1 and 1.0 are one class").containsExactly("1", "2");
     }
@@ -145,8 +147,8 @@ class TableReadingTest {
                 .isEqualTo(ColumnType.CATEGORICAL);
         SourceData tab = read("a\tb\tlabel\n1\t2\tx\n3\t4\ty\n", CsvReader.Options.defaults());
         assertThat(tab.train().features()).containsExactly(1, 2, 3, 4);
-        SourceData given = read("a|b|label\n1|2|x\n3|4|y\n", with(new TableOptions(TableOptions.DEFAULT_MISSING, Map.of(),
-                List.of(), '|', null)));
+        SourceData given = read("a|b|label\n1|2|x\n3|4|y\n", with(new TableOptions(TableOptions.DEFAULT_MISSING,
+                Map.of(), List.of(), '|', null)));
         assertThat(given.train().features()).containsExactly(1, 2, 3, 4);
     }
 
@@ -155,7 +157,8 @@ class TableReadingTest {
         SourceData d = read("red,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\nblue,y,4.5,b\n", CsvReader.Options.defaults());
         assertThat(d.train().size()).as("levels repeat down the column: no header").isEqualTo(4);
         assertThat(d.featureNames()).isEmpty();
-        SourceData h = read("colour,flag,x,label\nred,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\n", CsvReader.Options.defaults());
+        SourceData h = read("colour,flag,x,label\nred,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\n",
+                CsvReader.Options.defaults());
         assertThat(h.train().size()).as("names found nowhere below: a header").isEqualTo(3);
     }
 
@@ -163,12 +166,13 @@ class TableReadingTest {
     void columnTypesCanBeFixed() {
         String text = "zip,rooms,label\n1001,3,a\n1002,4,b\n1001,5,a\n";
         SourceData d = read(text, with(options(Map.of("zip", ColumnType.CATEGORICAL), List.of(), null)));
-        assertThat(d.table().orElseThrow().columns().types()).containsExactly(ColumnType.CATEGORICAL, ColumnType.NUMERIC);
+        assertThat(d.table().orElseThrow().columns().types()).containsExactly(ColumnType.CATEGORICAL,
+                ColumnType.NUMERIC);
         assertThat(d.table().orElseThrow().columns().levels().get(0)).containsExactly("1001", "1002");
         assertThatThrownBy(() -> read(text, with(options(Map.of("zipp", ColumnType.CATEGORICAL), List.of(), null))))
                 .hasMessageContaining("--column-types: ").hasMessageContaining("has no feature column named 'zipp'");
-        assertThatThrownBy(() -> read("f,label\nred,a\nblue,b\n", with(options(Map.of("f", ColumnType.NUMERIC), List.of(),
-                null)))).hasMessageEndingWith("t.csv: line 2, column 1 ('f'): 'red' is not a number (expected a decimal"
+        assertThatThrownBy(() -> read("f,label\nred,a\nblue,b\n", with(options(Map.of("f", ColumnType.NUMERIC),
+                List.of(), null)))).hasMessageEndingWith("t.csv: line 2, column 1 ('f'): 'red' is not a number (expected a decimal"
                         + " number such as 12, -0.5 or 1e-3)");
     }
 

@@ -11,7 +11,8 @@ import org.saepj.data.source.ScoringRequest;
 import org.saepj.data.source.SourceKind;
 
 /**
- * {@code csv:FILE}: one CSV file of feature columns (numbers, booleans, categories, gaps) and a label column ({@code --label-column}, {@code --header});
+ * {@code csv:FILE}: one CSV file of feature columns (numbers, booleans, categories, gaps) and a label column
+ * ({@code --label-column}, {@code --header});
  * {@code predict} scores every row of it, labelled or not, unless a partition is asked for.
  */
 public final class CsvKind implements SourceKind {
