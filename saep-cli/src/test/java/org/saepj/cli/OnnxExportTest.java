@@ -237,7 +237,7 @@ class OnnxExportTest {
     @Test
     void aTableWithTextColumnsIsRefusedInOneLine() {
         StringBuilder train = new StringBuilder("colour,x,kind\n");
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 120; i++) {
             String colour = i % 3 == 0 ? "red" : "blue";
             train.append(colour).append(',').append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
         }
