@@ -83,6 +83,11 @@ class TablesTest {
                 "--ignore-columns", "Id", "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
+        CliRun withId = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv);
+        assertThat(withId.exitCode()).isEqualTo(1);
+        assertThat(withId.err()).isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's; not"
+                + " features of the ensemble: Id (name the label with --label-column, leave others out with"
+                + " --ignore-columns)\n");
         CliRun show = CliRun.of("datasets", "show", "csv:" + csv, "--label-column", "outcome");
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\),"

@@ -50,7 +50,7 @@ public final class ModelData {
         if (!List.of("test", "train", "all").contains(partition)) {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
-        SourceData data = reading(model, sources).load(source);
+        SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         if (recorded != null && isSearchSource(recorded, data)) {
             if (recorded.test() == null) {
@@ -89,6 +89,22 @@ public final class ModelData {
                     sources.csvOptions().table().missingValues()));
         }
         return columns.map(c -> sources.withCsv(sources.csvOptions().withSchema(c))).orElse(sources);
+    }
+
+    /**
+     * The data's feature columns put in the ensemble's order by name before anything else (its own split rebuilt
+     * included), so a column that is not the ensemble's is named here, not met as an extra value later.
+     */
+    private static SourceData inModelOrder(SavedEnsemble model, SourceData data, String source) {
+        List<String> names = model.manifest().featureNames();
+        if (names == null || data.featureNames().isEmpty() || data.featureNames().equals(names)) {
+            return data;
+        }
+        Dataset train = FeatureColumns.align(data.train(), data.featureNames(), names, source, "the ensemble");
+        java.util.Optional<Dataset> test = data.test()
+                .map(t -> FeatureColumns.align(t, data.featureNames(), names, source, "the ensemble"));
+        return new SourceData(data.name(), data.source(), train, test, data.sha256(), data.verified(),
+                data.separateTest(), names, data.table());
     }
 
     /** An ensemble that fills no gaps gets none: a gap is named, not scored as NaN. */
