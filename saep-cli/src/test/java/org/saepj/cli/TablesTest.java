@@ -78,11 +78,14 @@ class TablesTest {
         assertThat(rows.get(4)).startsWith("4,yes,");
 
         // A labelled file of the same kind, its label found by name as in the search, evaluated.
-        Path labelled = TestFiles.write(dir.resolve("labelled.csv"), people(120, 2).getBytes(StandardCharsets.UTF_8));
+        Path labelled = TestFiles.write(dir.resolve("labelled.csv"), people(120, 2).replaceFirst(",green,", ",purple,")
+                .getBytes(StandardCharsets.UTF_8));
         CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + labelled,
                 "--ignore-columns", "Id", "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(eval.err()).isEqualTo("warning: " + labelled + ": levels not seen in training, read as other:"
+                + " colour: 'purple' ×1\n");
         CliRun withId = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv);
         assertThat(withId.exitCode()).isEqualTo(1);
         assertThat(withId.err()).isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's; not"

@@ -35,8 +35,22 @@ public final class ModelData {
      * @param data the samples, preprocessed, with the ensemble's classes
      * @param rows what the rows are, for people ("the search's own test split (120 of 600 rows, not used in training)")
      * @param trainedOn "no", "yes", "partly" or "unknown": whether the ensemble was trained on these rows
+     * @param warnings what reading the rows found to say: levels the ensemble never saw (read as other), rows
+     *     without a label skipped
      */
-    public record Scored(Dataset data, String rows, String trainedOn) {
+    public record Scored(Dataset data, String rows, String trainedOn, List<String> warnings) {
+        /**
+         * @param data the samples, preprocessed
+         * @param rows what the rows are
+         * @param trainedOn whether the ensemble was trained on them
+         */
+        public Scored(Dataset data, String rows, String trainedOn) {
+            this(data, rows, trainedOn, List.of());
+        }
+
+        Scored with(List<String> more) {
+            return new Scored(data, rows, trainedOn, more);
+        }
     }
 
     /**
@@ -51,6 +65,10 @@ public final class ModelData {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
         SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
+        return scored(model, data, source, partition).with(data.table().map(t -> t.warnings()).orElse(List.of()));
+    }
+
+    private static Scored scored(SavedEnsemble model, SourceData data, String source, String partition) {
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         if (recorded != null && isSearchSource(recorded, data)) {
             if (recorded.test() == null) {
