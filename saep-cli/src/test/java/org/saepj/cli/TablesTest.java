@@ -88,13 +88,14 @@ class TablesTest {
                 + " colour: 'purple' ×1\n");
         CliRun withId = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv);
         assertThat(withId.exitCode()).isEqualTo(1);
-        assertThat(withId.err()).isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's; not"
-                + " features of the ensemble: Id (name the label with --label-column, leave others out with"
+        assertThat(withId.err()).isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's;"
+                + " not features of the ensemble: Id (name the label with --label-column, leave others out with"
                 + " --ignore-columns)\n");
         CliRun show = CliRun.of("datasets", "show", "csv:" + csv, "--label-column", "outcome");
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\),"
-                + " red \\(\\d+\\), teal \\(5\\)").containsPattern("smoker +boolean +0").containsPattern("age +numeric +40");
+                + " red \\(\\d+\\), teal \\(5\\)").containsPattern("smoker +boolean +0")
+                .containsPattern("age +numeric +40");
     }
 
     @Test
