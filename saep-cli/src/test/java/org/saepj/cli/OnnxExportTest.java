@@ -203,6 +203,54 @@ class OnnxExportTest {
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
+    /** A table with gaps: the impute step's nodes (Where on IsNaN, the indicator columns) take NaN for a gap. */
+    @Test
+    void aTableWithGapsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        StringBuilder train = new StringBuilder("a,b,c,kind\n");
+        StringBuilder test = new StringBuilder("a,b,c,kind\n");
+        float[][] raw = new float[30][];
+        for (int i = 0; i < 180; i++) {
+            int kind = i % 2;
+            float[] x = {(float) (kind * 3 + rng.nextGaussian()), (float) (5 + kind + rng.nextGaussian()),
+                    (float) rng.nextDouble()};
+            if (i % 5 == 0) {
+                x[i % 3] = Float.NaN;
+            }
+            StringBuilder into = i < 150 ? train : test;
+            for (float v : x) {
+                into.append(Float.isNaN(v) ? (i % 2 == 0 ? "NA" : "") : Float.toString(v)).append(',');
+            }
+            into.append("k").append(kind).append('\n');
+            if (i >= 150) {
+                raw[i - 150] = x;
+            }
+        }
+        Path trainCsv = TestFiles.write(root.resolve("gaps-train.csv"), train.toString().getBytes());
+        Path testCsv = TestFiles.write(root.resolve("gaps-test.csv"), test.toString().getBytes());
+        Path model = search("gaps", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
+        assertThat(SavedEnsemble.load(model).manifest().preprocessing().types())
+                .containsExactly("columns", "impute", "one_hot", "standardize");
+        parity(model, "csv:" + testCsv, raw);
+    }
+
+    /** Text columns are not exported yet: one line says so. */
+    @Test
+    void aTableWithTextColumnsIsRefusedInOneLine() {
+        StringBuilder train = new StringBuilder("colour,x,kind\n");
+        for (int i = 0; i < 120; i++) {
+            String colour = i % 3 == 0 ? "red" : "blue";
+            train.append(colour).append(',').append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
+        }
+        Path trainCsv = TestFiles.write(root.resolve("text-train.csv"), train.toString().getBytes());
+        Path model = search("text", "--data", "csv:" + trainCsv, "--model", "dnn");
+        CliRun export = CliRun.of("export", "--model", model.toString(), "--format", "onnx", "--out",
+                root.resolve("text.onnx").toString());
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).isEqualTo("error: the ensemble reads categorical columns (colour): ONNX export of text"
+                + " columns is not supported yet\n");
+    }
+
     @Test
     void badUsageIsOneLine() {
         CliRun format = CliRun.of("export", "--model", root.toString(), "--format", "tflite", "--out", root.resolve("x.tflite").toString());

@@ -62,7 +62,7 @@ public final class FeatureColumns {
         if (!m.missing().isEmpty() || !m.extra().isEmpty() || have.size() != wanted.size()) {
             String missing = m.missing().isEmpty() ? "" : "; missing: " + String.join(", ", m.missing());
             String extra = m.extra().isEmpty() ? "" : "; not features of " + owner + ": " + String.join(", ", m.extra())
-                    + " (name the label with --label-column)";
+                    + " (name the label with --label-column, leave others out with --ignore-columns)";
             throw new DataException(source + ": its feature columns do not match " + owner + "'s" + missing + extra);
         }
         int features = wanted.size();

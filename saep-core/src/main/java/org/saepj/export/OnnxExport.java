@@ -51,8 +51,9 @@ public final class OnnxExport {
         int features = shape[0] * shape[1] * shape[2];
         int classes = m.classNames().size();
         OnnxGraph g = new OnnxGraph();
-        g.input("input", "N", features);
-        String x = m.preprocessing().onnx(g, "input", features);
+        int raw = m.preprocessing().rawWidth(features); // a table's columns, before indicators and one-hot columns
+        g.input("input", "N", raw);
+        String x = m.preprocessing().onnx(g, "input", raw);
         double[] weights = ensemble.weights();
         String sum = null;
         for (int j = 0; j < ensemble.networks().size(); j++) {

@@ -212,8 +212,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         } catch (IllegalArgumentException e) {
             throw new FileException(file + ": " + e.getMessage(), e);
         }
-        if (m.featureNames() != null && (m.featureNames().size() != features || m.featureNames().contains(null))) {
-            throw new FileException(file + ": featureNames must name each of the " + features + " features");
+        int raw = m.preprocessing().rawWidth((int) features);
+        if (m.featureNames() != null && (m.featureNames().size() != raw || m.featureNames().contains(null))) {
+            throw new FileException(file + ": featureNames must name each of the " + raw + " features");
         }
         if (m.classNames().contains(null)) {
             throw new FileException(file + ": class names must be strings");
@@ -320,16 +321,18 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
 
     /**
      * The ensemble's logits on rows of raw values, without labels: pixels 0–255 (H×W×C order) for images, CSV
-     * features in the order of {@link EnsembleManifest#featureNames()}; the preprocessing the search used (its stored
+     * features in the order of {@link EnsembleManifest#featureNames()} (for a table with text columns or gaps, its
+     * cells as the pipeline's {@code Columns} step encodes them: a gap NaN, a category its level's index); the
+     * preprocessing the search used (its stored
      * pipeline: ÷ 255, or the training mean and deviation) is applied here, as in the ONNX export.
      *
-     * @param rows one row per sample, each with the ensemble's input size
+     * @param rows one row per sample, each with the ensemble's raw width (the pipeline's, before one-hot columns)
      * @return the logits Σ w_j·h_j, {@code rows × classes}
      * @throws SaepException naming the row whose width is wrong
      */
     public float[][] predictLogits(float[][] rows) {
         int[] s = manifest.inputShape();
-        int d = s[0] * s[1] * s[2];
+        int d = manifest.preprocessing().rawWidth(s[0] * s[1] * s[2]);
         float[] x = new float[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
@@ -339,8 +342,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             System.arraycopy(rows[i], 0, x, i * d, d);
         }
         // raw values: every step, those the readers do included
-        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length],
-                new Shape(s[0], s[1], s[2]), manifest.classNames()));
+        Shape raw = d == s[0] * s[1] * s[2] ? new Shape(s[0], s[1], s[2]) : Shape.vector(d);
+        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length], raw,
+                manifest.classNames()));
         float[] f = logits(data);
         int c = manifest.classNames().size();
         float[][] out = new float[rows.length][];

@@ -3,11 +3,14 @@ package org.saepj.search;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
+import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Pipeline;
+import org.saepj.data.table.TableSummary;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.task.Holdout;
@@ -15,7 +18,8 @@ import org.saepj.task.Holdout;
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
  * configuration says (pair, holdout test for sources without one, K folds, selection holdout, and
- * the preprocessing pipeline fitted on the training part: images scaled, tabular features standardised).
+ * the preprocessing pipeline fitted on the training part: images scaled, tabular features standardised; a table with
+ * text columns or gaps first has its gaps filled and its categories one-hot encoded).
  *
  * @param train the training partition
  * @param selection the selection data (the same object as train when selecting on train)
@@ -47,6 +51,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             test = test == null ? null : pair.apply(test);
         }
         TrainableData.check(train, data.source());
+        // A table with text columns or gaps is read through its columns step; a plain one is standardised as ever.
+        Optional<Columns> columns = data.table().filter(t -> !t.plain()).map(TableSummary::columns);
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
             if (config.folds() > all.size()) {
@@ -55,7 +61,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             }
             int[][] folds = all.targets().task().folds(all.targets(), config.folds(),
                     Seeds.derive(config.seed(), Seeds.SPLITS, 0));
-            return new Folds(config, all, folds, data.name());
+            return new Folds(config, all, folds, data.name(), columns);
         }
         if (test == null) {
             Holdout parts = train.targets().task().holdout(train.targets(), config.testFraction(),
@@ -64,10 +70,11 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
             TrainableData.checkTest(heldOut, data.source(), "the stratified " + Math.round(config.testFraction() * 100)
                     + "% test holdout (--test-fraction)");
-            return List.of(finish(config, kept, heldOut, "stratified holdout: " + Math.round(config.testFraction() * 100) + "% test"));
+            return List.of(finish(config, columns, kept, heldOut, "stratified holdout: "
+                    + Math.round(config.testFraction() * 100) + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
-        return List.of(finish(config, train, test, "train/test"));
+        return List.of(finish(config, columns, train, test, "train/test"));
     }
 
     /**
@@ -79,11 +86,13 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         private final Dataset all;
         private final int[][] folds;
         private final String name;
+        private final Optional<Columns> columns;
         private int cachedIndex = -1;
         private Partitions cached;
 
-        Folds(SearchConfig config, Dataset all, int[][] folds, String name) {
+        Folds(SearchConfig config, Dataset all, int[][] folds, String name, Optional<Columns> columns) {
             this.config = config;
+            this.columns = columns;
             this.all = all;
             this.folds = folds;
             this.name = name;
@@ -93,7 +102,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         public synchronized Partitions get(int k) {
             Objects.checkIndex(k, folds.length);
             if (k != cachedIndex) {
-                cached = finish(config, all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
+                cached = finish(config, columns,
+                        all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
                         all.subset(folds[k], name + "/fold" + (k + 1) + "-test"), "fold " + (k + 1) + " of " + folds.length);
                 cachedIndex = k;
             }
@@ -106,7 +116,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         }
     }
 
-    private static Partitions finish(SearchConfig config, Dataset train, Dataset test, String description) {
+    private static Partitions finish(SearchConfig config, Optional<Columns> columns, Dataset train, Dataset test,
+                                     String description) {
         Dataset selection = null;
         if (!config.selection().isTrain()) {
             Holdout parts = train.targets().task().holdout(train.targets(), config.selection().holdoutFraction(),
@@ -116,7 +127,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
         // fitted on the training part only: no statistic of the selection or test data reaches it
-        Pipeline preprocessing = Pipeline.fit(Pipeline.standardPlan(train.shape()), train);
+        Pipeline preprocessing = columns.isPresent() ? Pipeline.fit(List.of(columns.get()), Pipeline.tablePlan(), train)
+                : Pipeline.fit(Pipeline.standardPlan(train.shape()), train);
         train = preprocessing.apply(train);
         test = preprocessing.apply(test);
         selection = selection == null ? null : preprocessing.apply(selection);

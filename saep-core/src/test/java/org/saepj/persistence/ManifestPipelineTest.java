@@ -67,10 +67,11 @@ class ManifestPipelineTest {
     @Test
     void anUnknownStepTypeIsRefusedNamingTheFileAndTheType() throws Exception {
         Path ensemble = save();
-        edit(ensemble, "\"type\" : \"standardize\"", "\"type\" : \"impute\"");
+        edit(ensemble, "\"type\" : \"standardize\"", "\"type\" : \"winsorize\"");
         assertThatThrownBy(() -> SavedEnsemble.load(ensemble)).isInstanceOf(SaepException.class)
                 .hasMessageStartingWith(ensemble.resolve(SavedEnsemble.MANIFEST) + ": corrupt manifest")
-                .hasMessageContaining("preprocessing step type 'impute' unknown: expected clip, scale, standardize");
+                .hasMessageContaining("preprocessing step type 'winsorize' unknown: expected clip, columns, impute,"
+                        + " one_hot, scale, standardize");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
+import org.saepj.cli.data.TableLines;
 import org.saepj.cli.display.ComparisonProgress;
 import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.RootLocaleWriter;
@@ -91,6 +92,8 @@ public final class CompareCommand implements Runnable {
                 plan.seeds(), plan.folds(), plan.criterionParameters());
         Invocation invocation = run.invocation(plan.base(), dataOptions);
         check(plan, source, claim.dir());
+        TableLines.warn(spec.commandLine().getErr(), source);
+        TableLines.decision(source).ifPresent(spec.commandLine().getOut()::println);
         try (OutputDirectory output = claim.open()) {
             // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
             new StoredComparison(plan, invocation.withData(source)).save(output.path());

@@ -65,7 +65,7 @@ public final class DemoCommand implements Runnable {
         try (OutputDirectory outDir = claim.open()) {
             // Stored as compare stores its plan, so that the line Ctrl-C prints (saep compare --resume DIR) holds.
             Invocation invocation = new Invocation(Invocation.FORMAT_VERSION, plan.base(), null,
-                    data.dataDir == null ? null : data.dataDir.toAbsolutePath().toString(), null, null, null, null);
+                    data.dataDir == null ? null : data.dataDir.toAbsolutePath().toString(), null, null, null, null, null);
             new StoredComparison(plan, invocation.withData(loaded)).save(outDir.path());
             outDir.started();
             CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);

@@ -40,6 +40,7 @@ public final class EvaluateCommand implements Runnable {
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Dataset d = scored.data();
         List<float[]> members = ensemble.memberLogits(d);
         float[] f = ensemble.combine(members);

@@ -12,6 +12,7 @@ import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
+import org.saepj.data.preprocess.Columns;
 import org.saepj.data.io.FeatureTable;
 import org.saepj.data.io.ImageRows;
 import org.saepj.data.source.ScoringInput;
@@ -62,9 +63,13 @@ public final class PredictCommand implements Runnable {
         if (located.isPresent()) {
             Path file = Path.of(located.get().location());
             int[] s = ensemble.manifest().inputShape();
-            ScoringRequest request = new ScoringRequest(ensemble.manifest().featureNames(), s[0] * s[1] * s[2],
-                    dataOptions.csvOptions(), java.util.Optional.ofNullable(idColumn), labelsFile,
-                    modelOptions.partitionGiven(), dataOptions.imagesFor(s));
+            // A model that reads text and gaps reads the file through its columns step (types, levels, gap markers).
+            org.saepj.data.io.CsvReader.Options csv = ensemble.manifest().preprocessing().find(Columns.TYPE)
+                    .map(c -> dataOptions.csvOptions().withSchema((Columns) c)).orElseGet(dataOptions::csvOptions);
+            ScoringRequest request = new ScoringRequest(ensemble.manifest().featureNames(),
+                    ensemble.manifest().preprocessing().rawWidth(s[0] * s[1] * s[2]), csv,
+                    java.util.Optional.ofNullable(idColumn), labelsFile, modelOptions.partitionGiven(),
+                    dataOptions.imagesFor(s));
             java.util.Optional<ScoringInput> input = located.get().kind().scoringFile(file, request);
             if (input.isPresent()) {
                 // the two shapes a scored file can take (sealed): however many kinds yield them
@@ -97,6 +102,7 @@ public final class PredictCommand implements Runnable {
 
     /** Every row of a table, labelled or not, in the file's order, its columns matched to the model's features. */
     private void predictRows(SavedEnsemble ensemble, FeatureTable table, Path file) {
+        table.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
         writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),
                 "every row of " + file + (table.labels() == null ? ", without labels" : ", its label column beside"));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
 import org.saepj.cli.display.EngineWarning;
+import org.saepj.cli.data.TableLines;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
@@ -141,7 +142,9 @@ public final class SearchCommand implements Runnable {
 
     private void searchChecked(Path dir, PrintWriter stdout, SearchConfig config, Backend backend, EngineWarmup warmup,
                                SourceData source, List<Partitions> partitions) {
+        TableLines.warn(spec.commandLine().getErr(), source);
         if (!run.quiet) {
+            TableLines.decision(source).ifPresent(stdout::println);
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
                     config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),

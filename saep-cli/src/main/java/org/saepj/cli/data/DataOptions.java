@@ -7,7 +7,10 @@ import org.saepj.cli.UsageError;
 import org.saepj.cli.output.Invocation;
 import org.saepj.data.image.ImageOptions;
 import org.saepj.data.image.ImageSize;
+import org.saepj.data.TargetAnalysis;
 import org.saepj.data.io.CsvReader;
+import org.saepj.data.table.ColumnType;
+import org.saepj.data.table.TableOptions;
 import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
@@ -37,6 +40,28 @@ public final class DataOptions {
     /** The command this mixin is part of: its error stream takes the warnings about skipped image files. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+    @Option(names = "--column-types", paramLabel = "NAME=TYPE,...", split = ",", description = "Fix CSV column types"
+            + " instead of inferring them from the training file: numeric, boolean or categorical"
+            + " (e.g. zip=categorical,rooms=numeric).")
+    public java.util.List<String> columnTypes = new java.util.ArrayList<>();
+
+    @Option(names = "--missing-values", paramLabel = "TEXT,...", split = ",", description = "CSV cells read as gaps"
+            + " (default: NA,NaN,?,null; an empty cell always is); gaps are filled with the training median or most"
+            + " frequent value.")
+    public java.util.List<String> missingValues;
+
+    @Option(names = "--ignore-columns", paramLabel = "NAME|INDEX,...", split = ",", description = "CSV columns to leave"
+            + " out (IDs, free text), by name or 0-based index.")
+    public java.util.List<String> ignoreColumns = new java.util.ArrayList<>();
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter: ',', ';', 'tab' or any one"
+            + " character (default: detected among comma, semicolon and tab).")
+    public String delimiter;
+
+    @Option(names = "--task", paramLabel = "classification|regression", description = "What the label column is"
+            + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5% of the"
+            + " rows, make a regression target).")
+    public String task;
 
     /**
      * Takes the data options a resumed search was started with; only --data-dir may be given again (the
@@ -55,6 +80,50 @@ public final class DataOptions {
         if (inv.imageSize() != null) {
             imageSize = inv.imageSize();
         }
+        if (inv.table() != null) {
+            columnTypes = inv.table().columnTypes();
+            missingValues = inv.table().missingValues();
+            ignoreColumns = inv.table().ignoreColumns();
+            delimiter = inv.table().delimiter();
+            task = inv.table().task();
+        }
+    }
+
+    /** @return the table options as typed, for a run to store */
+    public Invocation.TableArgs tableArgs() {
+        return new Invocation.TableArgs(columnTypes, missingValues, ignoreColumns, delimiter, task);
+    }
+
+    /** @return --column-types, --missing-values, --ignore-columns, --delimiter and --task as the reader takes them */
+    public TableOptions tableOptions() {
+        java.util.Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
+        for (String pair : columnTypes) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? "" : pair.substring(0, eq).trim();
+            java.util.Optional<ColumnType> type = eq < 0 ? java.util.Optional.empty()
+                    : ColumnType.of(pair.substring(eq + 1));
+            if (name.isEmpty() || type.isEmpty()) {
+                throw new UsageError("--column-types: '" + pair + "': expected NAME=TYPE with TYPE numeric, boolean or"
+                        + " categorical");
+            }
+            types.put(name, type.get());
+        }
+        Character delim = null;
+        if (delimiter != null) {
+            String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+            if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
+                throw new UsageError("--delimiter: '" + delimiter + "': expected one character such as ',', ';'"
+                        + " or tab");
+            }
+            delim = d.charAt(0);
+        }
+        TargetAnalysis.Task fixed = null;
+        if (task != null) {
+            fixed = TargetAnalysis.Task.of(task).orElseThrow(() -> new UsageError("--task must be classification or"
+                    + " regression, got '" + task + "'"));
+        }
+        return new TableOptions(missingValues == null ? TableOptions.DEFAULT_MISSING : missingValues, types,
+                ignoreColumns, delim, fixed);
     }
 
     /** @return the locator following --data-dir and the standard search order */
@@ -125,7 +194,7 @@ public final class DataOptions {
         err.flush();
     }
 
-    /** @return --header and --label-column as the CSV reader takes them */
+    /** @return --header, --label-column and the table options as the CSV reader takes them */
     public CsvReader.Options csvOptions() {
         Optional<Boolean> hasHeader = switch (header) {
             case "yes", "true" -> Optional.of(true);
@@ -133,6 +202,6 @@ public final class DataOptions {
             case "auto" -> Optional.empty();
             default -> throw new UsageError("--header must be yes, no or auto, got '" + header + "'");
         };
-        return new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn));
+        return new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn), tableOptions(), Optional.empty());
     }
 }

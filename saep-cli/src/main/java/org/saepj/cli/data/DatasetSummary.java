@@ -1,10 +1,12 @@
 package org.saepj.cli.data;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
+import org.saepj.data.table.TableSummary;
 
-/** Prints what a source holds: shape, partition sizes, and a per-class table. */
+/** Prints what a source holds: shape, partition sizes, a table's columns, and a per-class table. */
 public final class DatasetSummary {
     private DatasetSummary() {
     }
@@ -29,6 +31,31 @@ public final class DatasetSummary {
         return line.append(names.size() > 12 ? ", … (" + names.size() + " in all: saep datasets show)" : "").toString();
     }
 
+    /** A table's columns: type, gaps, and a categorical column's levels with their rows (the first eight). */
+    private static void columns(PrintWriter out, TableSummary t) {
+        if (t.target() != null) {
+            out.println("task      " + t.target().reason());
+        }
+        out.println("columns   " + TableLines.columns(t));
+        // indented, so a column named like a class number never reads as a row of the class table below
+        out.printf("  %-22s %-12s %8s  %s%n", "column", "type", "missing", "levels (rows)");
+        for (int j = 0; j < t.columns().names().size(); j++) {
+            List<String> levels = t.columns().levels().get(j);
+            int[] counts = t.levelCounts().get(j);
+            StringBuilder l = new StringBuilder();
+            for (int k = 0; k < Math.min(8, levels.size()); k++) {
+                int rows = k < counts.length ? counts[k] : 0;
+                l.append(k == 0 ? "" : ", ").append(levels.get(k)).append(" (").append(rows).append(')');
+            }
+            if (levels.size() > 8) {
+                l.append(", … ").append(levels.size()).append(" levels in all");
+            }
+            out.printf("  %-22s %-12s %8d  %s%n", t.columns().names().get(j), t.columns().types().get(j).id(),
+                    t.missing()[j], l);
+        }
+        t.warnings().forEach(w -> out.println("warning: " + w));
+    }
+
     /**
      * @param out where to print
      * @param data the loaded source
@@ -41,6 +68,7 @@ public final class DatasetSummary {
         out.println("train     " + train.size() + " samples");
         out.println("test      " + data.test().map(t -> t.size() + " samples").orElse("none (split off by a stratified holdout)"));
         out.println("sha256    " + data.sha256() + (data.verified() ? " (matches the pinned checksums)" : ""));
+        data.table().ifPresent(t -> columns(out, t));
         int[] trainCounts = train.classCounts();
         int[] testCounts = data.test().map(Dataset::classCounts).orElse(null);
         out.printf("%-6s %-20s %8s %8s%n", "class", "name", "train", "test");

@@ -8,6 +8,9 @@ import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
+import org.saepj.data.preprocess.Columns;
+import org.saepj.data.preprocess.Impute;
+import org.saepj.data.table.ColumnType;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
 import org.saepj.persistence.EnsembleManifest;
@@ -32,8 +35,22 @@ public final class ModelData {
      * @param data the samples, preprocessed, with the ensemble's classes
      * @param rows what the rows are, for people ("the search's own test split (120 of 600 rows, not used in training)")
      * @param trainedOn "no", "yes", "partly" or "unknown": whether the ensemble was trained on these rows
+     * @param warnings what reading the rows found to say: levels the ensemble never saw (read as other), rows
+     *     without a label skipped
      */
-    public record Scored(Dataset data, String rows, String trainedOn) {
+    public record Scored(Dataset data, String rows, String trainedOn, List<String> warnings) {
+        /**
+         * @param data the samples, preprocessed
+         * @param rows what the rows are
+         * @param trainedOn whether the ensemble was trained on them
+         */
+        public Scored(Dataset data, String rows, String trainedOn) {
+            this(data, rows, trainedOn, List.of());
+        }
+
+        Scored with(List<String> more) {
+            return new Scored(data, rows, trainedOn, more);
+        }
     }
 
     /**
@@ -47,7 +64,11 @@ public final class ModelData {
         if (!List.of("test", "train", "all").contains(partition)) {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
-        SourceData data = sources.load(source);
+        SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
+        return scored(model, data, source, partition).with(data.table().map(t -> t.warnings()).orElse(List.of()));
+    }
+
+    private static Scored scored(SavedEnsemble model, SourceData data, String source, String partition) {
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         if (recorded != null && isSearchSource(recorded, data)) {
             if (recorded.test() == null) {
@@ -69,6 +90,56 @@ public final class ModelData {
         String which = data.test().isPresent() ? "the " + (partition.equals("all") ? "train and test" : partition) + " partition of "
                 : "";
         return new Scored(d, d.size() + " rows of " + which + source + " (not the search's data by its fingerprint)", "unknown");
+    }
+
+    /**
+     * A table is read as the ensemble reads it: through its columns step (types, levels, gap markers, the training
+     * label's name), or, for an ensemble of numeric features with names, as numeric columns of those names, so the
+     * label column is found by name as {@code predict} finds it.
+     */
+    private static DataSources reading(SavedEnsemble model, DataSources sources) {
+        java.util.Optional<Columns> columns = model.manifest().preprocessing().find(Columns.TYPE)
+                .map(Columns.class::cast);
+        List<String> names = model.manifest().featureNames();
+        if (columns.isEmpty() && names != null) {
+            columns = java.util.Optional.of(new Columns(names, true, java.util.Collections.nCopies(names.size(),
+                    ColumnType.NUMERIC), java.util.Collections.nCopies(names.size(), List.of()), null,
+                    sources.csvOptions().table().missingValues()));
+        }
+        return columns.map(c -> sources.withCsv(sources.csvOptions().withSchema(c))).orElse(sources);
+    }
+
+    /**
+     * The data's feature columns put in the ensemble's order by name before anything else (its own split rebuilt
+     * included), so a column that is not the ensemble's is named here, not met as an extra value later.
+     */
+    private static SourceData inModelOrder(SavedEnsemble model, SourceData data, String source) {
+        List<String> names = model.manifest().featureNames();
+        if (names == null || data.featureNames().isEmpty() || data.featureNames().equals(names)) {
+            return data;
+        }
+        Dataset train = FeatureColumns.align(data.train(), data.featureNames(), names, source, "the ensemble");
+        java.util.Optional<Dataset> test = data.test()
+                .map(t -> FeatureColumns.align(t, data.featureNames(), names, source, "the ensemble"));
+        return new SourceData(data.name(), data.source(), train, test, data.sha256(), data.verified(),
+                data.separateTest(), names, data.table());
+    }
+
+    /** An ensemble that fills no gaps gets none: a gap is named, not scored as NaN. */
+    private static void refuseGaps(SavedEnsemble model, Dataset d, String source) {
+        if (model.manifest().preprocessing().find(Impute.TYPE).isPresent()) {
+            return;
+        }
+        float[] x = d.features();
+        int width = d.featureSize();
+        for (int i = 0; i < x.length; i++) {
+            if (Float.isNaN(x[i])) {
+                List<String> names = model.manifest().featureNames();
+                String feature = names == null ? Integer.toString(i % width + 1) : "'" + names.get(i % width) + "'";
+                throw new DataException(source + ": row " + (i / width + 1) + ", feature " + feature + " is empty or"
+                        + " missing, and the ensemble was trained without gaps: expected a number in every cell");
+            }
+        }
     }
 
     /** True when the loaded data is the source the search trained on, by content. */
@@ -114,6 +185,7 @@ public final class ModelData {
         }
         d = TestSets.relabel(d, asClasses(model, d), source);
         d = alignColumns(model, data.featureNames(), d, source);
+        refuseGaps(model, d, source);
         return model.preprocess(d);
     }
 

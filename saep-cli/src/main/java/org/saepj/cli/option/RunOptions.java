@@ -85,8 +85,8 @@ public final class RunOptions {
     public Invocation invocation(SearchConfig config, DataOptions dataOptions) {
         test = org.saepj.data.source.DataSources.absolute(test);
         return new Invocation(Invocation.FORMAT_VERSION, config, test, dataOptions.where.dataDir == null ? null
-                : dataOptions.where.dataDir.toAbsolutePath().toString(), dataOptions.labelColumn, dataOptions.header,
-                null, dataOptions.imageSize);
+                : dataOptions.where.dataDir.toAbsolutePath().toString(), dataOptions.labelColumn,
+                dataOptions.header, null, dataOptions.imageSize, dataOptions.tableArgs());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.saepj.DataException;
 import org.saepj.FileException;
+import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.InputFiles;
@@ -24,9 +25,36 @@ import org.saepj.search.SearchConfig;
  * @param header the --header option
  * @param dataSha256 the fingerprint of the data the run started on (null in format 1)
  * @param imageSize the --image-size option ("28x28"), or null (absent from runs stored before it existed)
+ * @param table the table options as typed (null when written before they existed: the defaults)
  */
 public record Invocation(int formatVersion, SearchConfig config, String test, String dataDir, String labelColumn, String header,
-                  String dataSha256, String imageSize) {
+                  String dataSha256, String imageSize, TableArgs table) {
+    /**
+     * The table options of a run as the user typed them, so a resumed run reads its table alike.
+     *
+     * @param columnTypes --column-types entries (NAME=TYPE)
+     * @param missingValues --missing-values, or null for the defaults
+     * @param ignoreColumns --ignore-columns
+     * @param delimiter --delimiter, or null to detect
+     * @param task --task, or null to decide
+     */
+    public record TableArgs(List<String> columnTypes, List<String> missingValues, List<String> ignoreColumns,
+                            String delimiter, String task) {
+        /**
+         * @param columnTypes --column-types entries
+         * @param missingValues --missing-values, or null
+         * @param ignoreColumns --ignore-columns
+         * @param delimiter --delimiter, or null
+         * @param task --task, or null
+         */
+        public TableArgs {
+            columnTypes = columnTypes == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(columnTypes);
+            missingValues = missingValues == null ? null : new java.util.ArrayList<>(missingValues);
+            ignoreColumns = ignoreColumns == null ? new java.util.ArrayList<>()
+                    : new java.util.ArrayList<>(ignoreColumns);
+        }
+    }
+
     public static final String FILE = "run.json";
     /** The format this build writes. */
     public static final int FORMAT_VERSION = 2;
@@ -43,7 +71,8 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
 
     /** @return this invocation with the fingerprint of the data it runs on */
     public Invocation withData(SourceData data) {
-        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), imageSize);
+        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), imageSize,
+                table);
     }
 
     /**

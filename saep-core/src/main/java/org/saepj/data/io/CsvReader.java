@@ -1,5 +1,6 @@
 package org.saepj.data.io;
 
+import org.saepj.UsageException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,6 +29,12 @@ import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
 import org.saepj.data.StrictNumbers;
+import org.saepj.data.TargetAnalysis;
+import org.saepj.data.FeatureColumns;
+import org.saepj.data.preprocess.Columns;
+import org.saepj.data.table.Delimiters;
+import org.saepj.data.table.TableOptions;
+import org.saepj.data.table.TableSummary;
 
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
@@ -43,6 +51,9 @@ import org.saepj.data.StrictNumbers;
  * reads them; features are left unscaled here: they are standardised later with the training partition's statistics.
  */
 public final class CsvReader {
+    /** How many rows the header detection looks through for a first row's words. */
+    private static final int HEADER_SAMPLE = 1000;
+
     private CsvReader() {
     }
 
@@ -50,12 +61,33 @@ public final class CsvReader {
      * How to read a CSV file.
      *
      * @param header true / false when known, empty to detect
-     * @param labelColumn the label column's name or 0-based index; empty for the last column
+     * @param labelColumn the label column's name or 0-based index; empty for the last column (or, reading for a model,
+     *     the column it was trained with)
+     * @param table gap markers, fixed column types, columns left out, delimiter and task
+     * @param schema the columns of a model's training file, to read other data as the model reads it (types and
+     *     levels taken from it, columns matched by name); empty to infer them from this file
      */
-    public record Options(Optional<Boolean> header, Optional<String> labelColumn) {
+    public record Options(Optional<Boolean> header, Optional<String> labelColumn, TableOptions table,
+                          Optional<Columns> schema) {
+        /**
+         * @param header true / false when known, empty to detect
+         * @param labelColumn the label column's name or 0-based index; empty for the last column
+         */
+        public Options(Optional<Boolean> header, Optional<String> labelColumn) {
+            this(header, labelColumn, TableOptions.defaults(), Optional.empty());
+        }
+
         /** @return detect the header, label in the last column */
         public static Options defaults() {
             return new Options(Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * @param columns a model's columns
+         * @return these options, reading as that model reads
+         */
+        public Options withSchema(Columns columns) {
+            return new Options(header, labelColumn, table, Optional.of(columns));
         }
     }
 
@@ -69,10 +101,19 @@ public final class CsvReader {
     public static SourceData read(Path file, Options options) {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
-        List<String> featureNames = new ArrayList<>();
-        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames);
-        return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false, null, featureNames);
+        Parsed p = parseTable(file, new StringReader(text), options, file.getFileName().toString(),
+                delimiter(text, options.table()));
+        return new SourceData(file.getFileName().toString(), "csv:" + file, p.data(), Optional.empty(),
+                Fingerprint.sha256Hex(bytes), false, null, p.featureNames(), Optional.of(p.summary()));
+    }
+
+    /**
+     * @param text the file's text
+     * @param table the user's table options
+     * @return the delimiter given, or the one detected
+     */
+    static char delimiter(String text, TableOptions table) {
+        return table.delimiter() != null ? table.delimiter() : Delimiters.detect(text);
     }
 
     /**
@@ -91,6 +132,16 @@ public final class CsvReader {
     }
 
     /**
+     * A table read: its samples, its feature columns' names (empty without a header) and what was found out.
+     *
+     * @param data the samples, features encoded by the columns step (gaps NaN)
+     * @param featureNames the feature columns' names from the header, in order
+     * @param summary types, gaps, task and warnings
+     */
+    record Parsed(Dataset data, List<String> featureNames, TableSummary summary) {
+    }
+
+    /**
      * Parses CSV text.
      *
      * @param file the file name used in error messages
@@ -101,81 +152,231 @@ public final class CsvReader {
      * @return the parsed dataset
      */
     static Dataset parse(Path file, Reader in, Options options, String name, List<String> featureNames) {
-        List<CSVRecord> rows;
-        // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
-        LineIndexingReader text = new LineIndexingReader(in);
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(text)) {
-            rows = parser.getRecords();
+        Parsed p = parseTable(file, in, options, name, ',');
+        featureNames.addAll(p.featureNames());
+        return p.data();
+    }
+
+    /** Records of CSV text, with the line each starts on. */
+    static List<CSVRecord> records(Path file, LineIndexingReader text, char delimiter) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
+                .get();
+        try (CSVParser parser = format.parse(text)) {
+            return parser.getRecords();
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new FileException(file + ": malformed CSV (" + oneLine(e.getMessage()) + ")", e);
         }
+    }
+
+    static Parsed parseTable(Path file, Reader in, Options options, String name, char delimiter) {
+        // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
+        LineIndexingReader text = new LineIndexingReader(in);
+        List<CSVRecord> rows = records(file, text, delimiter);
         if (rows.isEmpty()) {
-            throw new DataException(file + ": empty file: expected rows of numeric features and a label");
+            throw new DataException(file + ": empty file: expected rows of features and a label");
         }
+        TableOptions table = options.table();
         int columns = rows.get(0).size();
         long firstLine = text.lineAt(rows.get(0).getCharacterPosition());
         if (columns < 2) {
             throw new DataException(file + ": line " + firstLine + " has " + columns
                     + " column: expected at least one feature and a label");
         }
-        List<String> header = null;
-        int labelCol = columns - 1;
-        boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows.get(0), options.labelColumn()));
-        if (hasHeader) {
-            header = CsvHeader.names(file, firstLine, rows.get(0).toList());
+        boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows, options));
+        List<String> header = hasHeader ? CsvHeader.names(file, firstLine, rows.get(0).toList()) : null;
+        List<Integer> ignored = new ArrayList<>();
+        for (String spec : table.ignoreColumns()) {
+            ignored.add(column(file, spec, header, columns, "--ignore-columns"));
         }
-        if (options.labelColumn().isPresent()) {
-            labelCol = resolveLabelColumn(file, options.labelColumn().get(), header, columns);
+        int labelCol = labelColumn(file, options, header, columns, ignored);
+        if (ignored.contains(labelCol)) {
+            throw new UsageException("--ignore-columns: column " + (labelCol + 1) + columnName(header, labelCol)
+                    + " is the label column: name another with --label-column");
         }
         List<CSVRecord> data = hasHeader ? rows.subList(1, rows.size()) : rows;
-        if (header != null) {
-            for (int c = 0; c < header.size(); c++) {
-                if (c != labelCol) {
-                    featureNames.add(header.get(c));
-                }
-            }
-        }
         if (data.isEmpty()) {
             throw new DataException(file + ": has a header but no data rows");
         }
+        int[] featureCols = featureColumns(file, columns, labelCol, ignored);
+        List<String> names = new ArrayList<>();
+        for (int c : featureCols) {
+            names.add(header == null ? "column " + (c + 1) : header.get(c));
+        }
         // Said to be data, a first row of words is most likely a header: its first bad cell says so.
-        String firstRowHint = !hasHeader && CsvHeader.words(rows.get(0).toList()) >= 2
+        String firstRowHint = !hasHeader && words(rows.get(0).toList(), table) >= 2
                 ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
-        int d = columns - 1;
-        float[] x = new float[data.size() * d];
-        String[] labelText = new String[data.size()];
-        String[] labelName = new String[data.size()];
-        for (int r = 0; r < data.size(); r++) {
-            CSVRecord row = data.get(r);
+        int d = featureCols.length;
+        List<String[]> cells = new ArrayList<>();
+        List<String> labelText = new ArrayList<>();
+        List<Long> lineList = new ArrayList<>();
+        List<Long> unlabelled = new ArrayList<>();
+        for (CSVRecord row : data) {
             long line = text.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
                 throw new DataException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
-            int f = 0;
-            for (int c = 0; c < columns; c++) {
-                String cell = row.get(c);
-                if (c == labelCol) {
-                    labelText[r] = label(file, line, c, cell);
-                    labelName[r] = ClassOrder.name(cell);
-                    continue;
-                }
-                x[r * d + f++] = feature(file, line, c, header, cell, r == 0 ? firstRowHint : "");
+            String cell = row.get(labelCol);
+            if (table.isMissing(cell)) {
+                unlabelled.add(line);
+                continue;
+            }
+            labelText.add(label(file, line, labelCol, cell));
+            String[] f = new String[d];
+            for (int j = 0; j < d; j++) {
+                f[j] = row.get(featureCols[j]).trim();
+            }
+            cells.add(f);
+            lineList.add(line);
+        }
+        String labelName = header == null ? "column " + (labelCol + 1) : header.get(labelCol);
+        if (cells.isEmpty()) {
+            throw new DataException(file + ": the label column " + (labelCol + 1) + columnName(header, labelCol)
+                    + " is empty in every row: expected a label per row (name the label column with --label-column)");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!unlabelled.isEmpty()) {
+            boolean one = unlabelled.size() == 1;
+            String which = unlabelled.stream().limit(5).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            warnings.add(file + ": label " + labelName + ": " + unlabelled.size() + " row" + (one ? "" : "s")
+                    + " without a label skipped (line" + (one ? " " : "s ") + which
+                    + (unlabelled.size() > 5 ? ", …" : "") + ")");
+        }
+        long[] lines = lineList.stream().mapToLong(Long::longValue).toArray();
+        TargetAnalysis.Decision target = null;
+        if (options.schema().isEmpty()) {
+            target = TargetAnalysis.decide(labelName, labelText, Optional.ofNullable(table.task()));
+            if (target.task() == TargetAnalysis.Task.REGRESSION) {
+                throw new DataException(file + ": " + target.refusal());
+            }
+            ColumnInference.checkFixed(file, table, names);
+        }
+        String labelHeader = header == null ? null : header.get(labelCol);
+        Columns schema = options.schema().orElseGet(() -> ColumnInference.infer(file, names, header != null,
+                featureCols, cells, lines, table, firstRowHint, labelHeader));
+        Columns.Encoder encoder = schema.encoder();
+        int[] at = options.schema().isPresent() ? schemaIndex(schema, names, header != null)
+                : IntStream.range(0, d).toArray();
+        float[] x = new float[cells.size() * d];
+        int[] missing = new int[d];
+        for (int r = 0; r < cells.size(); r++) {
+            for (int j = 0; j < d; j++) {
+                float v = at[j] < 0 ? Float.NaN : value(file, lines[r], featureCols[j], header, encoder, at[j],
+                        cells.get(r)[j], r == 0 && lines[r] == firstLine ? firstRowHint : "");
+                missing[j] += at[j] >= 0 && Float.isNaN(v) ? 1 : 0;
+                x[r * d + j] = v;
             }
         }
-        List<String> classNames = ClassOrder.of(List.of(labelName));
+        if (!encoder.unseen().isEmpty()) {
+            warnings.add(file + ": levels not seen in training, read as other: " + String.join("; ", encoder.unseen()));
+        }
+        List<String> labelName2 = new ArrayList<>();
+        for (String l : labelText) {
+            labelName2.add(ClassOrder.name(l));
+        }
+        List<String> classNames = ClassOrder.of(labelName2);
         // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);
         }
-        int[] y = new int[data.size()];
+        int[] y = new int[cells.size()];
         for (int r = 0; r < y.length; r++) {
-            y[r] = index.get(labelName[r]);
+            y[r] = index.get(labelName2.get(r));
         }
-        if (options.header().isEmpty() && !hasHeader) {
-            refuseNumericHeader(file, firstLine, labelText[0], y);
+        if (options.header().isEmpty() && !hasHeader && unlabelled.isEmpty()) {
+            refuseNumericHeader(file, firstLine, labelText.get(0), y);
         }
-        return new Dataset(name, x, y, Shape.vector(d), classNames);
+        List<int[]> levelCounts = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            int[] counts = new int[at[j] < 0 ? 0 : schema.levels().get(at[j]).size()];
+            for (int r = 0; r < cells.size(); r++) {
+                float v = x[r * d + j];
+                if (v >= 0 && v < counts.length) {
+                    counts[(int) v]++;
+                }
+            }
+            levelCounts.add(counts);
+        }
+        List<String> featureNames = header == null ? List.of() : List.copyOf(names);
+        TableSummary summary = new TableSummary(schema, missing, levelCounts, target, warnings);
+        return new Parsed(new Dataset(name, x, y, Shape.vector(d), classNames), featureNames, summary);
+    }
+
+    /** A cell's value through the columns step, or an error naming the file, line, column and what was expected. */
+    private static float value(Path file, long line, int c, List<String> header, Columns.Encoder encoder, int j,
+                               String cell, String hint) {
+        try {
+            return encoder.value(j, cell);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+                    + quote(cell) + " " + e.getMessage() + hint);
+        }
+    }
+
+    /**
+     * The label column: the one named; else, reading for a model, the column of its training label's name or the one
+     * column that is not the model's; else the last column that is not left out.
+     */
+    private static int labelColumn(Path file, Options options, List<String> header, int columns,
+                                   List<Integer> ignored) {
+        if (options.labelColumn().isPresent()) {
+            return column(file, options.labelColumn().get(), header, columns, "--label-column");
+        }
+        Optional<Columns> schema = options.schema();
+        if (schema.isPresent() && header != null && schema.get().named()) {
+            if (schema.get().label() != null && header.contains(schema.get().label())) {
+                return header.indexOf(schema.get().label());
+            }
+            // as predict finds it: the one column that is neither the model's feature nor left out
+            List<Integer> rest = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                if (!schema.get().names().contains(header.get(c)) && !ignored.contains(c)) {
+                    rest.add(c);
+                }
+            }
+            if (rest.size() == 1) {
+                return rest.get(0);
+            }
+        }
+        int last = columns - 1;
+        while (ignored.contains(last) && last > 0) {
+            last--;
+        }
+        return last;
+    }
+
+    /** The feature columns in the file's order: every column but the label and those left out. */
+    private static int[] featureColumns(Path file, int columns, int labelCol, List<Integer> ignored) {
+        List<Integer> own = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (c != labelCol && !ignored.contains(c)) {
+                own.add(c);
+            }
+        }
+        if (own.isEmpty()) {
+            throw new DataException(file + ": no feature column is left beside the label: expected at least one");
+        }
+        return own.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Where each of the file's feature columns is among a model's columns: by name when both have names, by position
+     * otherwise; -1 for a column the model does not have (left as NaN here: matching the columns by name, the caller
+     * names it as not a feature of the model).
+     */
+    private static int[] schemaIndex(Columns schema, List<String> names, boolean header) {
+        int[] at = new int[names.size()];
+        for (int j = 0; j < at.length; j++) {
+            boolean byName = header && schema.named();
+            at[j] = byName ? schema.names().indexOf(names.get(j)) : j < schema.names().size() ? j : -1;
+        }
+        return at;
+    }
+
+    /** Cells that are neither numbers nor gaps. */
+    private static long words(List<String> cells, TableOptions table) {
+        return cells.stream().filter(c -> !table.isMissing(c) && !StrictNumbers.isNumber(c)).count();
     }
 
     /**
@@ -239,16 +440,37 @@ public final class CsvReader {
         return "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'";
     }
 
-    private static boolean looksLikeHeader(CSVRecord first, Optional<String> labelColumn) {
-        if (labelColumn.isPresent() && !labelColumn.get().matches("\\d+")) {
+    /**
+     * A first row is a header when the label column is named, or when two or more of its cells are words (neither
+     * numbers nor gaps) and most of those words appear nowhere else in their columns: a data row of text features
+     * repeats its levels further down, a header's names do not.
+     */
+    private static boolean looksLikeHeader(List<CSVRecord> rows, Options options) {
+        if (options.labelColumn().isPresent() && !options.labelColumn().get().matches("\\d+")) {
             return true;
         }
-        // A data row has at most one cell that is not a number (a string label); a header row is mostly words.
-        return CsvHeader.words(first.toList()) >= 2;
-    }
-
-    private static int resolveLabelColumn(Path file, String spec, List<String> header, int columns) {
-        return column(file, spec, header, columns, "--label-column");
+        List<String> first = rows.get(0).toList();
+        if (options.schema().isPresent() && first.stream().anyMatch(options.schema().get().names()::contains)) {
+            return true;
+        }
+        TableOptions table = options.table();
+        long words = words(first, table);
+        if (words < 2) {
+            return false;
+        }
+        int alone = 0;
+        for (int c = 0; c < first.size(); c++) {
+            String cell = first.get(c);
+            if (table.isMissing(cell) || StrictNumbers.isNumber(cell)) {
+                continue;
+            }
+            boolean again = false;
+            for (int r = 1; r < Math.min(rows.size(), HEADER_SAMPLE) && !again; r++) {
+                again = rows.get(r).size() > c && rows.get(r).get(c).equals(cell);
+            }
+            alone += again ? 0 : 1;
+        }
+        return 2 * alone > words;
     }
 
     /**

@@ -44,14 +44,58 @@ public record Pipeline(List<PreprocessingStep> steps) {
      * @return the fitted pipeline
      */
     public static Pipeline fit(List<String> plan, Dataset train) {
-        List<PreprocessingStep> fitted = new ArrayList<>();
+        return fit(List.of(), plan, train);
+    }
+
+    /**
+     * The steps a search fits on a table that needs more than standardising (text columns, gaps): the reader's
+     * {@link Columns}, then gaps filled, categorical columns one-hot encoded, and everything standardised.
+     *
+     * @return the step types after the columns step, in order
+     */
+    public static List<String> tablePlan() {
+        return List.of(Impute.TYPE, OneHot.TYPE, Standardize.TYPE);
+    }
+
+    /**
+     * Fits each step of a plan after steps already known (the table reader's {@link Columns}), on the training part
+     * as the steps before it left it.
+     *
+     * @param given steps that need no fitting, first in the pipeline
+     * @param plan the step types to fit after them, in order
+     * @param train the training part only
+     * @return the fitted pipeline
+     */
+    public static Pipeline fit(List<PreprocessingStep> given, List<String> plan, Dataset train) {
+        List<PreprocessingStep> fitted = new ArrayList<>(given);
         Dataset seen = train;
+        for (PreprocessingStep step : given) {
+            seen = step.appliedWhenRead() ? seen : step.apply(seen);
+        }
         for (String type : plan) {
-            PreprocessingStep step = StepKinds.require(type).fit(seen);
+            PreprocessingStep step = StepKinds.require(type).fit(seen, List.copyOf(fitted));
             fitted.add(step);
             seen = step.appliedWhenRead() ? seen : step.apply(seen);
         }
         return new Pipeline(fitted);
+    }
+
+    /**
+     * @param modelWidth the number of values per sample the members take
+     * @return the number of values per raw row: the first width-fixing step's ({@link Columns}: one per column), else
+     *     the members' (every step before it keeps the width)
+     */
+    public int rawWidth(int modelWidth) {
+        return steps.stream().map(PreprocessingStep::inputWidth).filter(java.util.OptionalInt::isPresent).findFirst()
+                .map(java.util.OptionalInt::getAsInt).orElse(modelWidth);
+    }
+
+    /**
+     * @param type a step type name
+     * @return the first step of that type, if the pipeline has one
+     */
+    public java.util.Optional<PreprocessingStep> find(String type) {
+        return steps.stream().filter(s -> StepKinds.typeOf(s).equals(type)).findFirst();
     }
 
     /**
@@ -83,13 +127,15 @@ public record Pipeline(List<PreprocessingStep> steps) {
      *
      * @param graph the graph being built
      * @param input the raw input tensor, float [N, features]
-     * @param features the number of values per sample
+     * @param features the number of values per raw row ({@link #rawWidth})
      * @return the network's input tensor
      */
     public String onnx(OnnxGraph graph, String input, int features) {
         String x = input;
+        int width = features;
         for (PreprocessingStep step : steps) {
-            x = step.onnx(graph, x, features);
+            x = step.onnx(graph, x, width);
+            width = step.outputWidth(width);
         }
         return x;
     }
@@ -102,6 +148,7 @@ public record Pipeline(List<PreprocessingStep> steps) {
      */
     public void check(int features) {
         boolean reading = true;
+        int width = steps.stream().anyMatch(java.util.Objects::isNull) ? features : rawWidth(features);
         for (PreprocessingStep step : steps) {
             if (step == null) {
                 throw new IllegalArgumentException("preprocessing steps must be objects with a type");
@@ -111,7 +158,12 @@ public record Pipeline(List<PreprocessingStep> steps) {
                         + " before every other preprocessing step");
             }
             reading &= step.appliedWhenRead();
-            step.check(features);
+            step.check(width);
+            width = step.outputWidth(width);
+        }
+        if (width != features) {
+            throw new IllegalArgumentException("the preprocessing steps give " + width + " values per sample, the"
+                    + " members take " + features);
         }
     }
 

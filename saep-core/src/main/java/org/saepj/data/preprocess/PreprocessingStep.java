@@ -27,9 +27,27 @@ public interface PreprocessingStep {
     }
 
     /**
+     * The width the step was fitted on, for a step that changes the width (the table steps: one-hot columns, missing
+     * indicators); the steps before it keep the width, so the first such step gives the width of raw rows.
+     *
+     * @return the number of values per sample it takes, or empty when it takes any
+     */
+    default java.util.OptionalInt inputWidth() {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
+     * @param inputWidth the number of values per sample it takes
+     * @return the number it gives (the same for most steps)
+     */
+    default int outputWidth(int inputWidth) {
+        return inputWidth;
+    }
+
+    /**
      * Checks a step read from a file before it is used.
      *
-     * @param features the number of values per sample of the model
+     * @param features the number of values per sample the step takes
      * @throws IllegalArgumentException one line naming the step and what is wrong, e.g. a deviation of 0
      */
     default void check(int features) {
@@ -40,8 +58,8 @@ public interface PreprocessingStep {
      *
      * @param graph the graph being built
      * @param input the tensor the step takes, float [N, features]
-     * @param features the number of values per sample
-     * @return the tensor it gives, the same shape
+     * @param features the number of values per sample it takes
+     * @return the tensor it gives, {@link #outputWidth} values per sample
      */
     String onnx(OnnxGraph graph, String input, int features);
 

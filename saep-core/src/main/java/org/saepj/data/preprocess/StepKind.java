@@ -25,4 +25,16 @@ public interface StepKind<S extends PreprocessingStep> {
      * @return the fitted step
      */
     S fit(Dataset train);
+
+    /**
+     * Fits with the steps before it in view, for a step that needs what they know (the table steps read the column
+     * types of a {@link Columns} step); by default {@link #fit(Dataset)}.
+     *
+     * @param train the training part only, as the steps before this one left it
+     * @param before the fitted steps before it, in order
+     * @return the fitted step
+     */
+    default S fit(Dataset train, java.util.List<PreprocessingStep> before) {
+        return fit(train);
+    }
 }

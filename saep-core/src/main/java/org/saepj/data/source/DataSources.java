@@ -65,6 +65,19 @@ public final class DataSources {
     }
 
     /**
+     * @param csv how CSV sources are to be read
+     * @return sources like these, reading CSV that way (a model's columns, for one)
+     */
+    public DataSources withCsv(CsvReader.Options csv) {
+        return new DataSources(locator, csv, settings.cache(), remote);
+    }
+
+    /** @return how CSV sources are read */
+    public CsvReader.Options csvOptions() {
+        return settings.csv();
+    }
+
+    /**
      * The same source with a file path made absolute, so that a run stored with it finds the same file
      * from any working directory; known names and malformed strings are returned as they are.
      *

@@ -9,6 +9,7 @@ import org.saepj.data.image.ImageOptions;
 import org.saepj.data.image.ImageSize;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
+import org.saepj.data.table.TableOptions;
 import org.saepj.data.io.DecodedCache;
 
 /**
@@ -25,6 +26,7 @@ public final class SourceRecipe implements Serializable {
     private final String labelColumn;
     /** The size images are resized to, "HxW", or null for their own. */
     private final String imageSize;
+    private final TableOptions table;
     private final String sha256;
     /** The separate test source ({@code --test}), or null. */
     private final String test;
@@ -75,6 +77,7 @@ public final class SourceRecipe implements Serializable {
         this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
         this.header = csv.header().orElse(null);
         this.labelColumn = csv.labelColumn().orElse(null);
+        this.table = csv.table();
         this.sha256 = sha256;
         this.test = test == null ? null : DataSources.absolute(test);
     }
@@ -89,7 +92,7 @@ public final class SourceRecipe implements Serializable {
         ImageOptions images = new ImageOptions(Optional.ofNullable(imageSize).map(ImageSize::parse), Optional.empty(),
                 line -> { });
         ReadSettings settings = new ReadSettings(new CsvReader.Options(Optional.ofNullable(header),
-                Optional.ofNullable(labelColumn)), DecodedCache.standard(), images);
+                Optional.ofNullable(labelColumn), table, Optional.empty()), DecodedCache.standard(), images);
         DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
                 settings, remote);
         SourceData data = TestSets.attach(sources, source, test);

@@ -7,6 +7,7 @@ import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.SourceData;
+import java.util.List;
 
 /**
  * A separate test set beside a source ({@code --test}): loaded with the source, its feature columns matched to the
@@ -30,16 +31,36 @@ public final class TestSets {
         if (test == null) {
             return main;
         }
-        SourceData extra = sources.load(test);
+        // A table's test file is read with the training file's columns (types, levels), never types of its own.
+        SourceData extra = main.table()
+                .map(t -> sources.withCsv(sources.csvOptions().withSchema(t.columns())).load(test))
+                .orElseGet(() -> sources.load(test));
         Dataset testSet = extra.test().orElse(extra.train());
         if (!main.featureNames().isEmpty() && !extra.featureNames().isEmpty()) {
             testSet = FeatureColumns.align(testSet, extra.featureNames(), main.featureNames(), test,
                     "the training data");
         }
         testSet = relabel(testSet, main.train(), test);
+        if (main.table().isPresent() && main.table().get().plain()) {
+            refuseGaps(test, testSet, main.table().get().columns().names());
+        }
         return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
                 Fingerprint.combine(main.sha256(), extra.sha256()), false,
-                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()), main.featureNames());
+                new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()),
+                main.featureNames(), main.table());
+    }
+
+    /** A training file without gaps leaves nothing to fill a test file's gaps with: they are named, not guessed. */
+    private static void refuseGaps(String test, Dataset testSet, List<String> names) {
+        int d = testSet.featureSize();
+        float[] x = testSet.features();
+        for (int i = 0; i < x.length; i++) {
+            if (Float.isNaN(x[i])) {
+                throw new DataException(test + ": row " + (i / d + 1) + ", column '" + names.get(i % d)
+                        + "' is empty or missing, and the training data has no gaps to learn from: expected a number"
+                        + " in every cell");
+            }
+        }
     }
 
     /**

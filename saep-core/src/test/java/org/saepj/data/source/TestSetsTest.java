@@ -47,10 +47,12 @@ class TestSetsTest {
         String renamed = csv("renamed.csv", "a,B,c,label\n10,20,30,1\n40,50,60,0\n");
         assertThatThrownBy(() -> attach(train, renamed)).isInstanceOf(SaepException.class)
                 .hasMessage(renamed + ": its feature columns do not match the training data's; missing: b; not features"
-                        + " of the training data: B (name the label with --label-column)");
+                        + " of the training data: B (name the label with --label-column, leave others out with"
+                        + " --ignore-columns)");
         String extra = csv("extra.csv", "a,b,c,d,label\n10,20,30,0,1\n40,50,60,0,0\n");
         assertThatThrownBy(() -> attach(train, extra))
-                .hasMessageEndingWith("not features of the training data: d (name the label with --label-column)");
+                .hasMessageEndingWith("not features of the training data: d (name the label with --label-column,"
+                        + " leave others out with --ignore-columns)");
         String fewer = csv("fewer.csv", "a,c,label\n10,30,1\n40,60,0\n");
         assertThatThrownBy(() -> attach(train, fewer))
                 .hasMessage(fewer + ": its feature columns do not match the training data's; missing: b");

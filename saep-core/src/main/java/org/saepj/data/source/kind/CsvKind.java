@@ -11,7 +11,8 @@ import org.saepj.data.source.ScoringRequest;
 import org.saepj.data.source.SourceKind;
 
 /**
- * {@code csv:FILE}: one CSV file of numeric features and a label column ({@code --label-column}, {@code --header});
+ * {@code csv:FILE}: one CSV file of feature columns (numbers, booleans, categories, gaps) and a label column
+ * ({@code --label-column}, {@code --header});
  * {@code predict} scores every row of it, labelled or not, unless a partition is asked for.
  */
 public final class CsvKind implements SourceKind {
@@ -30,7 +31,7 @@ public final class CsvKind implements SourceKind {
 
     @Override
     public String help() {
-        return "a CSV file of numeric features and a label column (--label-column, --header)";
+        return "a CSV file of feature columns (numbers, text, gaps) and a label column (--label-column, --header)";
     }
 
     @Override
@@ -50,7 +51,7 @@ public final class CsvKind implements SourceKind {
         }
         CsvReader.Options csv = request.csv();
         FeatureTable.Request wanted = new FeatureTable.Request(request.featureNames(), request.features(), csv.header(),
-                csv.labelColumn(), request.idColumn());
+                csv.labelColumn(), request.idColumn(), csv.schema(), csv.table());
         return Optional.of(new ScoringInput.Table(FeatureTable.read(path, wanted)));
     }
 
