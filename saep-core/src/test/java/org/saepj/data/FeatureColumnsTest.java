@@ -34,7 +34,7 @@ class FeatureColumnsTest {
         assertThatThrownBy(() -> FeatureColumns.align(YXZ, xyw, XYZ, "csv:t.csv", "the training data"))
                 .isInstanceOf(SaepException.class).hasMessage("csv:t.csv: its feature columns do not match the"
                         + " training data's; missing: z; not features of the training data: w (name the label with"
-                        + " --label-column)");
+                        + " --label-column, leave others out with --ignore-columns)");
         Dataset two = new Dataset("t", new float[] {1, 2}, new int[] {0}, Shape.vector(2), List.of("a"));
         assertThatThrownBy(() -> FeatureColumns.align(two, List.of("x", "y"), XYZ, "s", "the ensemble"))
                 .hasMessage("s: its feature columns do not match the ensemble's; missing: z");
