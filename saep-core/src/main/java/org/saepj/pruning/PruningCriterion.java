@@ -27,6 +27,14 @@ public interface PruningCriterion {
     }
 
     /**
+     * @return whether the decision reads the members' predicted classes: such a criterion applies to classification
+     *     only (a regression search refuses it); PRS, which draws without looking at the samples, does not
+     */
+    default boolean readsClasses() {
+        return true;
+    }
+
+    /**
      * Decides which members leave.
      *
      * @param input the members' predicted labels, the true labels and the weights

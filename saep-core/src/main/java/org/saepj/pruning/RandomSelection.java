@@ -22,6 +22,11 @@ public final class RandomSelection implements PruningCriterion {
     }
 
     @Override
+    public boolean readsClasses() {
+        return false;
+    }
+
+    @Override
     public PruneDecision decide(PruningInput input, SplittableRandom rng) {
         if (input.members() < MIN_MEMBERS) {
             return PruneDecision.nothing(ID);

@@ -10,7 +10,9 @@ import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.subnetwork.Seeds;
+import org.saepj.task.ClassLabels;
 import org.saepj.task.Holdout;
+import org.saepj.task.Targets;
 
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
@@ -34,6 +36,10 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
     public static List<Partitions> prepare(SearchConfig config, SourceData data) {
         Dataset train = data.train();
         Dataset test = data.test().orElse(null);
+        if (config.pair() != null && !(train.targets() instanceof ClassLabels)) {
+            throw new DataException("--pair picks two classes, but " + data.name() + " has a "
+                    + train.targets().task().id() + " target without classes");
+        }
         if (config.pair() != null) {
             int classes = train.classCount();
             for (int c : config.pair()) {
@@ -46,7 +52,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             train = pair.apply(train);
             test = test == null ? null : pair.apply(test);
         }
-        TrainableData.check(train, data.source());
+        train.targets().task().checkTrainable(train.targets(), data.source());
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
             if (config.folds() > all.size()) {
@@ -120,7 +126,17 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         train = preprocessing.apply(train);
         test = preprocessing.apply(test);
         selection = selection == null ? null : preprocessing.apply(selection);
+        // the targets too are prepared from the training part only (regression standardises them)
+        Targets training = train.targets();
+        train = withPreparedTargets(train, training);
+        test = withPreparedTargets(test, training);
+        selection = selection == null ? null : withPreparedTargets(selection, training);
         return new Partitions(train, selection == null ? train : selection, test, description, preprocessing);
+    }
+
+    private static Dataset withPreparedTargets(Dataset part, Targets training) {
+        Targets prepared = training.task().prepared(part.targets(), training);
+        return prepared == part.targets() ? part : new Dataset(part.name(), part.features(), prepared, part.shape());
     }
 
     /** @return true when the selection data is the training partition itself */
