@@ -27,6 +27,7 @@ import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
 import org.saepj.data.StrictNumbers;
+import org.saepj.task.RealValues;
 
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
@@ -70,7 +71,25 @@ public final class CsvReader {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
         List<String> featureNames = new ArrayList<>();
-        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames);
+        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames, false);
+        return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
+                Fingerprint.sha256Hex(bytes), false, null, featureNames);
+    }
+
+    /**
+     * Reads the file with its label column as real values, the targets of a regression search: where target detection
+     * (or {@code --task regression}) decides the column is a number to predict, it reads the file with this in place
+     * of {@link #read}. A first row of numbers is data (a header of numbers cannot be told apart by its target).
+     *
+     * @param file the CSV file
+     * @param options header and label (target) column
+     * @return the samples as a training partition without a test partition
+     */
+    public static SourceData readValues(Path file, Options options) {
+        byte[] bytes = InputFiles.readAll(file, "");
+        String text = text(file, bytes);
+        List<String> featureNames = new ArrayList<>();
+        Dataset data = parse(file, new StringReader(text), options, file.getFileName().toString(), featureNames, true);
         return new SourceData(file.getFileName().toString(), "csv:" + file, data, Optional.empty(),
                 Fingerprint.sha256Hex(bytes), false, null, featureNames);
     }
@@ -98,9 +117,11 @@ public final class CsvReader {
      * @param options header and label column
      * @param name the dataset's name
      * @param featureNames receives the feature columns' names from the header, in order (none without a header)
+     * @param values true to read the label column as real values (regression), false as class labels
      * @return the parsed dataset
      */
-    static Dataset parse(Path file, Reader in, Options options, String name, List<String> featureNames) {
+    static Dataset parse(Path file, Reader in, Options options, String name, List<String> featureNames,
+                         boolean values) {
         List<CSVRecord> rows;
         // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
         LineIndexingReader text = new LineIndexingReader(in);
@@ -145,6 +166,7 @@ public final class CsvReader {
         float[] x = new float[data.size() * d];
         String[] labelText = new String[data.size()];
         String[] labelName = new String[data.size()];
+        double[] value = values ? new double[data.size()] : null;
         for (int r = 0; r < data.size(); r++) {
             CSVRecord row = data.get(r);
             long line = text.lineAt(row.getCharacterPosition());
@@ -157,10 +179,16 @@ public final class CsvReader {
                 if (c == labelCol) {
                     labelText[r] = label(file, line, c, cell);
                     labelName[r] = ClassOrder.name(cell);
+                    if (values) {
+                        value[r] = target(file, line, c, header, cell);
+                    }
                     continue;
                 }
                 x[r * d + f++] = feature(file, line, c, header, cell, r == 0 ? firstRowHint : "");
             }
+        }
+        if (values) {
+            return new Dataset(name, x, new RealValues(value), Shape.vector(d));
         }
         List<String> classNames = ClassOrder.of(List.of(labelName));
         // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
@@ -206,6 +234,16 @@ public final class CsvReader {
                     + " byte-order mark (U+FEFF): remove it");
         }
         return cell;
+    }
+
+    /** A regression target cell: a finite number, read in double precision; text is refused naming the cell. */
+    private static double target(Path file, long line, int c, List<String> header, String cell) {
+        double v = StrictNumbers.isNumber(cell) ? Double.parseDouble(cell) : Double.NaN;
+        if (!Double.isFinite(v)) {
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+                    + quote(cell) + " is not a number, and a regression target must be: " + StrictNumbers.EXPECTED);
+        }
+        return v;
     }
 
     /**
