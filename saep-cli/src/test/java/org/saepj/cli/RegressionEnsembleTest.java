@@ -136,6 +136,14 @@ class RegressionEnsembleTest {
             assertThat(Double.parseDouble(cells[1])).isCloseTo(values.get(i).value(), offset(1e-6 * Math.abs(values.get(i).value())));
         }
 
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data",
+                "csv:" + dir.resolve("test.csv"), "--label-column", "y", "--json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        JsonNode measured = Json.MAPPER.readTree(evaluate.out());
+        assertThat(measured.at("/regression/rmse").asDouble()).isCloseTo(r.metrics().regression().rmse(), offset(1e-9));
+        assertThat(measured.at("/regression/r2").asDouble()).isCloseTo(r.metrics().regression().r2(), offset(1e-9));
+        assertThat(measured.at("/samples").asInt()).isEqualTo(test.length);
+
         CliRun inspect = CliRun.of("inspect", model.toString());
         assertThat(inspect.exitCode()).as(inspect.err()).isZero();
     }

@@ -8,7 +8,6 @@ import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
 import org.saepj.engine.optim.Optimizer;
-import org.saepj.ensemble.Logits;
 import org.saepj.task.Loss;
 
 /**

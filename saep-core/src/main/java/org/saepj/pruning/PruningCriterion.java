@@ -27,11 +27,11 @@ public interface PruningCriterion {
     }
 
     /**
-     * @return whether the decision reads the members' predicted classes: such a criterion applies to classification
-     *     only (a regression search refuses it); PRS, which draws without looking at the samples, does not
+     * @return whether the criterion also decides on members that predict values ({@link PruningInput#hasValues()}, a
+     *     regression search); one that reads only predicted classes is refused by a regression search
      */
-    default boolean readsClasses() {
-        return true;
+    default boolean appliesToValues() {
+        return false;
     }
 
     /**

@@ -21,9 +21,10 @@ public final class RandomSelection implements PruningCriterion {
         return ID;
     }
 
+    /** PRS draws without looking at the samples. */
     @Override
-    public boolean readsClasses() {
-        return false;
+    public boolean appliesToValues() {
+        return true;
     }
 
     @Override

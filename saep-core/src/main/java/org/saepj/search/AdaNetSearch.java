@@ -10,20 +10,19 @@ import java.util.stream.IntStream;
 import org.saepj.BuildInfo;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
-import org.saepj.diversity.Diversity;
 import org.saepj.engine.Backend;
 import org.saepj.ensemble.Ensemble;
-import org.saepj.ensemble.Logits;
 import org.saepj.ensemble.Member;
 import org.saepj.ensemble.MixtureWeights;
 import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
-import org.saepj.information.InformationTheory;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.PruningCriterion;
+import org.saepj.pruning.AccuracyPerformance;
+import org.saepj.pruning.InformationEntropy;
 import org.saepj.pruning.KeepAll;
 import org.saepj.pruning.RandomSelection;
 import org.saepj.subnetwork.Seeds;
@@ -32,6 +31,7 @@ import org.saepj.subnetwork.Spaces;
 import org.saepj.task.ClassLabels;
 import org.saepj.task.Loss;
 import org.saepj.task.Measures;
+import org.saepj.task.RealValues;
 import org.saepj.task.Task;
 
 /**
@@ -126,9 +126,10 @@ public final class AdaNetSearch {
         int classes = task.outputWidth(train.targets());
         int batch = config.batchSize();
         boolean hasClasses = train.targets() instanceof ClassLabels;
-        if (!hasClasses && criterion.prunes() && criterion.readsClasses()) {
+        if (!hasClasses && criterion.prunes() && !criterion.appliesToValues()) {
             throw new InvalidSettingException("criterion", criterion.id() + " judges members by their predicted classes,"
-                    + " which a " + task.id() + " search has not: use " + RandomSelection.ID + " or " + KeepAll.ID);
+                    + " which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
+                    AccuracyPerformance.ID, InformationEntropy.ID, KeepAll.ID));
         }
         Scoring scoring = new Scoring(task, task.loss(train.targets()), task.loss(data.selection().targets()), classes);
         SearchSpace generator;
@@ -341,10 +342,22 @@ public final class AdaNetSearch {
                 trainSeconds, seconds, measures.regression());
     }
 
-    /** A criterion that reads no classes (PRS, for regression) gets members with no samples to look at. */
+    /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */
     private static PruningInput pruningInput(Ensemble ensemble, Dataset selection, int classes) {
-        if (!(selection.targets() instanceof ClassLabels)) {
-            return new PruningInput(new int[ensemble.size()][0], new int[0], ensemble.weights(), classes);
+        if (selection.targets() instanceof RealValues y) {
+            double[][] values = new double[ensemble.size()][];
+            for (int j = 0; j < values.length; j++) {
+                float[] h = ensemble.members().get(j).selectionLogits();
+                values[j] = new double[h.length];
+                for (int s = 0; s < h.length; s++) {
+                    values[j][s] = h[s];
+                }
+            }
+            double[] targets = new double[y.size()];
+            for (int s = 0; s < targets.length; s++) {
+                targets[s] = y.standardised(s);
+            }
+            return PruningInput.ofValues(values, targets, ensemble.weights());
         }
         int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
         return new PruningInput(predictions, selection.labels(), ensemble.weights(), classes);
