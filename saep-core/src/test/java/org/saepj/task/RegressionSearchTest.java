@@ -3,17 +3,25 @@ package org.saepj.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
+import org.saepj.engine.Backends;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.search.AdaNetSearch;
+import org.saepj.search.CheckpointSink;
 import org.saepj.search.Experiment;
 import org.saepj.search.IterationRecord;
+import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchListener;
 import org.saepj.search.SearchResult;
+import org.saepj.search.SearchState;
 
 /** A regression search learns a known function, the same for any thread count, and refuses class-only criteria. */
 class RegressionSearchTest {
@@ -67,6 +75,28 @@ class RegressionSearchTest {
             assertThat(two.iterations().get(i).memberIds()).isEqualTo(one.iterations().get(i).memberIds());
             assertThat(two.iterations().get(i).selectionObjective()).isEqualTo(one.iterations().get(i).selectionObjective());
             assertThat(two.iterations().get(i).regression()).isEqualTo(one.iterations().get(i).regression());
+        }
+    }
+
+    @Test
+    void aResumedRegressionSearchEndsAsAnUninterruptedOne() {
+        SearchConfig c = config().iterations(5).totalSteps(1000).method("pie").threads(1).build();
+        SourceData data = synthetic(300, 4);
+        Partitions p = Partitions.prepare(c, data).get(0);
+        List<SearchState> states = new ArrayList<>();
+        try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
+            SearchResult full = new AdaNetSearch(c, executor, Backends.best()).run(p, Experiment.info(c, data, p),
+                    SearchListener.NONE, null, states::add);
+            // resumed after iteration 2: the members' outputs are recomputed (restore), PIE prunes on them
+            SearchResult resumed = new AdaNetSearch(c, executor, Backends.best()).run(p, Experiment.info(c, data, p),
+                    SearchListener.NONE, states.get(2), CheckpointSink.NONE);
+            assertThat(full.iterations().stream().anyMatch(i -> !i.pruned().isEmpty())).isTrue();
+            assertThat(resumed.metrics().regression()).isEqualTo(full.metrics().regression());
+            assertThat(resumed.iterations()).hasSameSizeAs(full.iterations());
+            for (int i = 0; i < full.iterations().size(); i++) {
+                assertThat(resumed.iterations().get(i).memberIds()).isEqualTo(full.iterations().get(i).memberIds());
+                assertThat(resumed.iterations().get(i).regression()).isEqualTo(full.iterations().get(i).regression());
+            }
         }
     }
 
