@@ -91,7 +91,8 @@ class RegressionEnsembleTest {
         assertThat(report.at("/final/testAccuracy").isNull()).isTrue();
         assertThat(report.at("/dataset/task").asText()).isEqualTo(RegressionTask.ID);
         assertThat(report.at("/iterations/0/regression/averageAmbiguity").isNumber()).isTrue();
-        assertThat(Files.readAllLines(run.resolve("iterations.csv")).get(0)).endsWith("test_rmse,test_mae,test_r2,ambiguity");
+        assertThat(Files.readAllLines(run.resolve("iterations.csv")).get(0))
+                .endsWith("test_rmse,test_mae,test_r2,ambiguity");
         assertThat(Files.readString(run.resolve("report.html"))).contains("test RMSE").doesNotContain("Confusion");
 
         Path model = run.resolve("ensemble");
@@ -126,14 +127,15 @@ class RegressionEnsembleTest {
         }
 
         Path out = dir.resolve("predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", "csv:" + csv("new.csv", test, null),
-                "--out", out.toString());
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data",
+                "csv:" + csv("new.csv", test, null), "--out", out.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).endsWith(",predicted,spread");
         for (int i = 0; i < test.length; i++) {
             String[] cells = lines.get(i + 1).split(",");
-            assertThat(Double.parseDouble(cells[1])).isCloseTo(values.get(i).value(), offset(1e-6 * Math.abs(values.get(i).value())));
+            double value = values.get(i).value();
+            assertThat(Double.parseDouble(cells[1])).isCloseTo(value, offset(1e-6 * Math.abs(value)));
         }
 
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data",

@@ -70,8 +70,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
-        EnsembleManifest current = new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
-                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target());
+        EnsembleManifest current = new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(),
+                m.members(), m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 

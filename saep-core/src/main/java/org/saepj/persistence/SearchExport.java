@@ -67,8 +67,8 @@ public final class SearchExport {
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
                 new int[] {shape.height(), shape.width(), shape.channels()}, outputs,
                 partitions.preprocessing(), entries, c.mixture(), data,
-                result.provenance(), c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames(),
-                target);
+                result.provenance(), c,
+                result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames(), target);
         return new SavedEnsemble(manifest, networks);
     }
 

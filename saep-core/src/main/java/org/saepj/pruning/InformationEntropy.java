@@ -143,8 +143,8 @@ public final class InformationEntropy implements PruningCriterion {
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double v = Arrays.equals(h[i], h[j]) ? 0
-                        : InformationTheory.tdac(GaussianInformation.variationOfInformation(h[i], h[j]), mi[i], mi[j], alpha);
+                double vi = GaussianInformation.variationOfInformation(h[i], h[j]);
+                double v = Arrays.equals(h[i], h[j]) ? 0 : InformationTheory.tdac(vi, mi[i], mi[j], alpha);
                 s[i][j] = v;
                 s[j][i] = v;
             }

@@ -26,17 +26,17 @@ final class IterationsCsv {
             if (regression) {
                 header.addAll(List.of("test_rmse", "test_mae", "test_r2", "ambiguity"));
             }
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
-                    .setHeader(header.toArray(String[]::new)).get())) {
+            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
                 for (IterationRecord it : iterations) {
                     List<Object> row = new ArrayList<>(List.of(it.iteration(), it.selected(), it.ensembleSize(),
-                            join(it.memberIds()), join(it.memberDepths()), join(it.pruned()), num(it.selectionObjective()),
-                            num(it.testAccuracy()), num(it.diversity().disagreement()), num(it.trainSeconds()),
-                            num(it.seconds())));
+                            join(it.memberIds()), join(it.memberDepths()), join(it.pruned()),
+                            num(it.selectionObjective()), num(it.testAccuracy()), num(it.diversity().disagreement()),
+                            num(it.trainSeconds()), num(it.seconds())));
                     if (regression) {
                         RegressionMetrics m = it.regression();
-                        row.addAll(m == null ? List.of("", "", "", "") : List.of(num(m.rmse()), num(m.mae()), num(m.r2()),
-                                num(m.averageAmbiguity())));
+                        row.addAll(m == null ? List.of("", "", "", "")
+                                : List.of(num(m.rmse()), num(m.mae()), num(m.r2()), num(m.averageAmbiguity())));
                     }
                     csv.printRecord(row);
                 }

@@ -79,7 +79,8 @@ public final class RunOutputs {
         html.heading("Result").keyValues(result);
         List<String> classes = r.dataset().classes();
         if (cm != null) {
-            html.heading("Per class (test data)").table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
+            html.heading("Per class (test data)").table(MetricsTables.perClassHeader(),
+                    MetricsTables.perClass(cm, classes));
             html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes),
                     MetricsTables.confusion(cm, classes));
         }

@@ -81,8 +81,9 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         require(file, n != null && n.isObject(), "not a JSON object");
         // a regression run has no accuracy (null): its figures are final.regression's
         boolean regression = n.at("/final/regression").isObject();
-        require(file, regression || n.at("/final/testAccuracy").isNumber() && n.at("/final/testAccuracy").asDouble() >= 0
-                && n.at("/final/testAccuracy").asDouble() <= 1, "final.testAccuracy must be a number in [0, 1]");
+        require(file, regression || n.at("/final/testAccuracy").isNumber()
+                && n.at("/final/testAccuracy").asDouble() >= 0 && n.at("/final/testAccuracy").asDouble() <= 1,
+                "final.testAccuracy must be a number in [0, 1]");
         require(file, n.at("/final/ensembleSize").isIntegralNumber() && n.at("/final/ensembleSize").asInt() >= 1,
                 "final.ensembleSize must be a whole number ≥ 1");
         require(file, n.at("/final/parameters").isIntegralNumber(), "final.parameters must be a whole number");

@@ -127,8 +127,8 @@ public final class AdaNetSearch {
         int batch = config.batchSize();
         boolean hasClasses = train.targets() instanceof ClassLabels;
         if (!hasClasses && criterion.prunes() && !criterion.appliesToValues()) {
-            throw new InvalidSettingException("criterion", criterion.id() + " judges members by their predicted classes,"
-                    + " which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
+            throw new InvalidSettingException("criterion", criterion.id() + " judges members by their predicted"
+                    + " classes, which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
                     AccuracyPerformance.ID, InformationEntropy.ID, KeepAll.ID));
         }
         Scoring scoring = new Scoring(task, task.loss(train.targets()), task.loss(data.selection().targets()), classes);
@@ -338,8 +338,8 @@ public final class AdaNetSearch {
                 data.test().targets());
         return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),
                 ensemble.members().stream().map(Member::id).toList(), ensemble.members().stream().map(Member::depth).toList(),
-                ensemble.weights(), best == null ? Double.NaN : best.objective(), measures.accuracy(), measures.diversity(),
-                trainSeconds, seconds, measures.regression());
+                ensemble.weights(), best == null ? Double.NaN : best.objective(), measures.accuracy(),
+                measures.diversity(), trainSeconds, seconds, measures.regression());
     }
 
     /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */

@@ -69,7 +69,7 @@ public final class Experiment {
         List<String> classes = y instanceof ClassLabels labels ? labels.classNames() : List.of();
         String task = y instanceof ClassLabels ? null : y.task().id();
         return new DatasetInfo(data.name(), data.source(), classes, p.train().size(), p.selection().size(),
-                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(), data.featureNames(),
-                task);
+                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(),
+                data.featureNames(), task);
     }
 }

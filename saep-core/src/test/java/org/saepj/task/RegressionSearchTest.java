@@ -73,7 +73,8 @@ class RegressionSearchTest {
         assertThat(two.iterations()).hasSameSizeAs(one.iterations());
         for (int i = 0; i < one.iterations().size(); i++) {
             assertThat(two.iterations().get(i).memberIds()).isEqualTo(one.iterations().get(i).memberIds());
-            assertThat(two.iterations().get(i).selectionObjective()).isEqualTo(one.iterations().get(i).selectionObjective());
+            assertThat(two.iterations().get(i).selectionObjective())
+                    .isEqualTo(one.iterations().get(i).selectionObjective());
             assertThat(two.iterations().get(i).regression()).isEqualTo(one.iterations().get(i).regression());
         }
     }
@@ -119,7 +120,8 @@ class RegressionSearchTest {
         assertThat(test.standardised(0)).isEqualTo((100 - 4) / Math.sqrt(5));
         assertThat(test.toValue(test.standardised(1))).isCloseTo(200, org.assertj.core.data.Offset.offset(1e-12));
         // the uninformed loss is that of predicting the training mean: the standardised variance, 1 on training
-        assertThat(RegressionTask.INSTANCE.uninformedLoss(train)).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(RegressionTask.INSTANCE.uninformedLoss(train))
+                .isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
@@ -155,8 +157,8 @@ class RegressionSearchTest {
         Holdout h = RegressionTask.INSTANCE.holdout(y, 0.2, 7);
         assertThat(h.heldOut()).hasSize(10);
         assertThat(h.kept()).hasSize(40);
-        int[] all = java.util.stream.IntStream.concat(java.util.Arrays.stream(h.kept()), java.util.Arrays.stream(h.heldOut()))
-                .sorted().toArray();
+        int[] all = java.util.stream.IntStream
+                .concat(java.util.Arrays.stream(h.kept()), java.util.Arrays.stream(h.heldOut())).sorted().toArray();
         assertThat(all).isEqualTo(java.util.stream.IntStream.range(0, 50).toArray());
     }
 

@@ -40,8 +40,8 @@ public final class EvaluateCommand implements Runnable {
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
         if (ensemble.manifest().target() != null) {
-            ValueEvaluation.run(ensemble, modelOptions.source(), modelOptions.partitionGiven(), dataOptions.csvOptions(),
-                    json, spec.commandLine().getOut());
+            ValueEvaluation.run(ensemble, modelOptions.source(), modelOptions.partitionGiven(),
+                    dataOptions.csvOptions(), json, spec.commandLine().getOut());
             return;
         }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);

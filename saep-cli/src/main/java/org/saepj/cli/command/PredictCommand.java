@@ -84,8 +84,8 @@ public final class PredictCommand implements Runnable {
             throw new UsageError("--id-column: only for a CSV file scored whole (without --partition)");
         }
         if (ensemble.manifest().target() != null) {
-            throw new UsageError("--data: a " + ensemble.task().id() + " ensemble predicts the rows of a CSV file scored"
-                    + " whole (--data csv:FILE, without --partition)");
+            throw new UsageError("--data: a " + ensemble.task().id() + " ensemble predicts the rows of a CSV file"
+                    + " scored whole (--data csv:FILE, without --partition)");
         }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         Dataset d = scored.data();
@@ -103,8 +103,9 @@ public final class PredictCommand implements Runnable {
     /** Every row of a table, labelled or not, in the file's order, its columns matched to the model's features. */
     private void predictRows(SavedEnsemble ensemble, FeatureTable table, Path file) {
         if (ensemble.manifest().target() != null) {
+            String rows = table.labels() == null ? ", without targets" : ", its target column beside";
             writeValues(table.idHeader(), table.ids(), ensemble.predictValues(table.rows()), table.labels(),
-                    "every row of " + file + (table.labels() == null ? ", without targets" : ", its target column beside"));
+                    "every row of " + file + rows);
             return;
         }
         writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),

@@ -223,7 +223,8 @@ public final class SearchCommand implements Runnable {
                 org.saepj.task.RegressionMetrics regression = r.metrics().regression();
                 String headline = regression == null
                         ? String.format("test accuracy %.4f", r.metrics().testAccuracy())
-                        : String.format(java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(), regression.r2());
+                        : String.format(java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(),
+                                regression.r2());
                 stdout.printf("%s%s, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix, headline,
                         r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
                         r.timing().trainSeconds());

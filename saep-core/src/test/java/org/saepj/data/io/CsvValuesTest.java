@@ -20,7 +20,8 @@ class CsvValuesTest {
 
     @Test
     void theLabelColumnIsReadAsValuesInDoublePrecision() throws Exception {
-        Path f = Files.writeString(dir.resolve("prices.csv"), "area,price,rooms\n50,123456.789,2\n70,2e5,3\n35,-0.5,1\n");
+        Path f = Files.writeString(dir.resolve("prices.csv"),
+                "area,price,rooms\n50,123456.789,2\n70,2e5,3\n35,-0.5,1\n");
         SourceData s = CsvReader.readValues(f, new CsvReader.Options(Optional.empty(), Optional.of("price")));
         RealValues y = (RealValues) s.train().targets();
         assertThat(y.task()).isEqualTo(RegressionTask.INSTANCE);
