@@ -68,9 +68,12 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
                     Seeds.derive(config.seed(), Seeds.SPLITS, 1));
             Dataset kept = train.subset(parts.kept(), data.name() + "/train");
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
-            TrainableData.checkTest(heldOut, data.source(), "the stratified " + Math.round(config.testFraction() * 100)
+            // classification's holdout is stratified by class; a task without classes splits at random
+            String split = train.targets() instanceof ClassLabels ? "stratified" : "random";
+            TrainableData.checkTest(heldOut, data.source(), "the " + split + " " + Math.round(config.testFraction() * 100)
                     + "% test holdout (--test-fraction)");
-            return List.of(finish(config, kept, heldOut, "stratified holdout: " + Math.round(config.testFraction() * 100) + "% test"));
+            return List.of(finish(config, kept, heldOut, split + " holdout: " + Math.round(config.testFraction() * 100)
+                    + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
         return List.of(finish(config, train, test, "train/test"));

@@ -58,6 +58,7 @@ class RegressionSearchTest {
         assertThat(r.metrics().classification()).isNull();
         assertThat(r.dataset().task()).isEqualTo(RegressionTask.ID);
         assertThat(r.dataset().classes()).isEmpty();
+        assertThat(r.dataset().partition()).isEqualTo("random holdout: 20% test");
         IterationRecord last = r.iterations().get(r.iterations().size() - 1);
         assertThat(last.regression().rmse()).isEqualTo(m.rmse());
         assertThat(last.testAccuracy()).isNaN();
