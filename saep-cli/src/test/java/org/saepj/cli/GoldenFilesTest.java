@@ -97,6 +97,9 @@ class GoldenFilesTest {
             String source = source(kind);
             SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
             assertThat(ensemble.manifest().formatVersion()).isEqualTo(version);
+            // manifests before format 5 record no target: they are classifiers
+            assertThat(ensemble.manifest().target()).isNull();
+            assertThat(ensemble.task().id()).isEqualTo(org.saepj.task.ClassificationTask.ID);
             DataSources sources = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults());
             ModelData.Scored scored = ModelData.prepare(ensemble, sources, source, "test");
             assertThat(scored.rows()).as(kind).contains("the search's own test split");

@@ -155,7 +155,7 @@ class GraphOnnxTest {
         EnsembleManifest manifest = new EnsembleManifest(3, new int[] {image.height(), image.width(), image.channels()},
                 List.of("a", "b", "c"),
                 new Pipeline(List.of(new Scale())), List.of(member), Mixture.UNIFORM, null, null,
-                        null, null);
+                        null, null, null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());

@@ -193,7 +193,8 @@ class OnnxExportTest {
         Pipeline clipped = new Pipeline(List.of(new Clip(low, high), st));
         Path dir = root.resolve("csv-clip").resolve("ensemble");
         new SavedEnsemble(new EnsembleManifest(m.formatVersion(), m.inputShape(), m.classNames(), clipped, m.members(),
-                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames()), e.networks()).save(dir);
+                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target()), e.networks())
+                .save(dir);
         assertThat(Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).at("/preprocessing/0/type").asText())
                 .isEqualTo("clip");
         double[][] before = e.predictProbabilities(csv.raw());

@@ -74,6 +74,6 @@ public final class FeatureColumns {
                 x[i * features + j] = in[i * features + col];
             }
         }
-        return new Dataset(d.name(), x, d.labels(), d.shape(), d.classNames());
+        return new Dataset(d.name(), x, d.targets(), d.shape());
     }
 }

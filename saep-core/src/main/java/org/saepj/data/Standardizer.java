@@ -53,6 +53,6 @@ public record Standardizer(float[] mean, float[] deviation) {
                 x[i * d + j] = (x[i * d + j] - mean[j]) / deviation[j];
             }
         }
-        return new Dataset(data.name(), x, data.labels(), data.shape(), data.classNames());
+        return new Dataset(data.name(), x, data.targets(), data.shape());
     }
 }

@@ -94,8 +94,8 @@ public interface Architecture {
                     throw new IllegalArgumentException("hidden widths must be positive: " + Arrays.toString(hidden));
                 }
             }
-            if (classes < 2) {
-                throw new IllegalArgumentException("at least 2 classes needed, got " + classes);
+            if (classes < 1) {
+                throw new IllegalArgumentException("at least 1 output needed, got " + classes);
             }
         }
 

@@ -8,7 +8,6 @@ import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
 import org.saepj.engine.optim.Optimizer;
-import org.saepj.ensemble.Logits;
 import org.saepj.task.Loss;
 
 /**
@@ -79,7 +78,7 @@ public final class CandidateTrainer {
                         Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1));
             }
             logits.add(out);
-            predictions.add(Logits.argmax(out, d.classCount()));
+            predictions.add(train.targets().task().predictions(out, train.targets().task().outputWidth(d.targets())));
         }
         // The network is frozen from here on: its training and inference buffers are no longer needed.
         net.releaseBuffers();

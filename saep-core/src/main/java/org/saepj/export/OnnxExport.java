@@ -62,6 +62,11 @@ public final class OnnxExport {
             String wh = g.node("Mul", List.of(h, g.floats("weight", new float[] {(float) weights[j]})));
             sum = sum == null ? wh : g.node("Add", List.of(sum, wh));
         }
+        if (m.target() != null) {
+            // the output back in the target's unit: mean + scale · z, as SavedEnsemble.predictValues computes it
+            String scaled = g.node("Mul", List.of(sum, g.floats("scale", new float[] {(float) m.target().scale()})));
+            sum = g.node("Add", List.of(scaled, g.floats("mean", new float[] {(float) m.target().mean()})));
+        }
         ensemble.task().exportHead(g, sum, classes);
         ProtoMessage model = new ProtoMessage().int64(1, IR_VERSION).string(2, "saep-j").string(3, BuildInfo.version())
                 .message(7, g.proto("saep_ensemble")).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));

@@ -1,5 +1,6 @@
 package org.saepj.persistence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.search.Mixture;
@@ -22,10 +23,24 @@ import org.saepj.search.SearchConfig;
  * @param provenance version, commit, Java, engine and start time of the search that made it
  * @param config the search's whole configuration (null in format 1 and for ensembles not made by a search)
  * @param featureNames the input features' names, in input order (tabular data with a header), else null
+ * @param target what the outputs predict when it is not a class (format 5, regression): the task and how its value
+ *     is recovered from the output; null (absent) for a classifier, as in every manifest of formats 1 to 4. A
+ *     regression ensemble's {@code classNames} is its one output's name, {@code value}
  */
 public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Pipeline preprocessing,
                                List<MemberRecord> members, Mixture mixture, DataEntry data, Provenance provenance,
-                               SearchConfig config, List<String> featureNames) {
+                               SearchConfig config, List<String> featureNames,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Target target) {
+    /**
+     * A real-valued target: the network's output {@code z} is the value {@code mean + scale · z}.
+     *
+     * @param task the task's id ({@code regression})
+     * @param mean the training part's mean of the target
+     * @param scale the training part's standard deviation of the target
+     */
+    public record Target(String task, double mean, double scale) {
+    }
+
     /**
      * @param source the data source of the search
      * @param pair the class pair, or null

@@ -23,6 +23,7 @@ import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
 import org.saepj.task.ClassificationTask;
 import org.saepj.task.Task;
+import org.saepj.task.Tasks;
 
 /**
  * A saved ensemble: members' networks, mixture weights, class names and preprocessing. Written as a
@@ -37,9 +38,15 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * The manifest format this build writes; it reads 1 to 4 (2 adds the separate test source and the
      * fingerprint of each source, so evaluation can tell training rows from test rows; 3 stores members as
      * {@link MemberRecord}s, the provenance typed and the mixture by itself; 4 stores the preprocessing as a
-     * pipeline of typed steps).
+     * pipeline of typed steps). A classifier is written in this format, readable by builds that predate tasks.
      */
     public static final int FORMAT_VERSION = 4;
+    /**
+     * The newest manifest format this build reads and the one it writes for a task other than classification: 5 adds
+     * the {@code target} (regression), so that a build that predates tasks refuses the ensemble instead of taking it
+     * for a classifier.
+     */
+    public static final int NEWEST_FORMAT_VERSION = 5;
     /** The largest member a manifest may declare: a guard against corrupt sizes, far above the paper's networks. */
     public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
@@ -63,8 +70,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
-        EnsembleManifest current = new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(), m.members(),
-                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames());
+        EnsembleManifest current = new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(),
+                m.members(), m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -106,9 +113,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
                 throw new FileException(file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
             }
-            if (version.asInt() > FORMAT_VERSION) {
+            if (version.asInt() > NEWEST_FORMAT_VERSION) {
                 throw new FileException(file + ": format version " + version.asInt() + " is newer than this build reads ("
-                        + FORMAT_VERSION + "): upgrade SAEP-J");
+                        + NEWEST_FORMAT_VERSION + "): upgrade SAEP-J");
             }
             if (version.asInt() < 1) {
                 throw new FileException(file + ": invalid format version " + version.asInt());
@@ -193,7 +200,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.members() == null || m.members().isEmpty()) {
             throw new FileException(file + ": lists no members");
         }
-        if (m.classNames() == null || m.classNames().size() < 2) {
+        if (m.target() != null) {
+            validateTarget(file, m);
+        } else if (m.classNames() == null || m.classNames().size() < 2) {
             throw new FileException(file + ": needs at least 2 class names");
         }
         if (m.inputShape() == null || m.inputShape().length != 3 || m.inputShape()[0] < 1 || m.inputShape()[1] < 1
@@ -290,6 +299,21 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /** The recorded data settings rebuild the search's split: they must be settings a search can have had. */
+    /** A value target: a task this build knows, one output, and a standardisation that can be undone. */
+    private static void validateTarget(Path file, EnsembleManifest m) {
+        EnsembleManifest.Target t = m.target();
+        if (t.task() == null || Tasks.all().stream().noneMatch(task -> task.id().equals(t.task()))) {
+            throw new FileException(file + ": target names the task " + t.task() + ", which this build does not have");
+        }
+        if (m.classNames() == null || m.classNames().size() != 1) {
+            throw new FileException(file + ": a " + t.task() + " ensemble has one output name in classNames");
+        }
+        if (!Double.isFinite(t.mean()) || !(t.scale() > 0) || Double.isInfinite(t.scale())) {
+            throw new FileException(file + ": target mean must be finite and scale positive, got " + t.mean() + ", "
+                    + t.scale());
+        }
+    }
+
     private static void validateData(Path file, EnsembleManifest.DataEntry d) {
         String problem = null;
         if (d.folds() != 0 && (d.folds() < 2 || d.folds() > 100_000)) {
@@ -320,17 +344,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
-     * The ensemble's logits on rows of raw values, without labels: pixels 0–255 (H×W×C order) for images, CSV
+     * Rows of raw values, without labels, as the networks take them: pixels 0–255 (H×W×C order) for images, CSV
      * features in the order of {@link EnsembleManifest#featureNames()} (for a table with text columns or gaps, its
      * cells as the pipeline's {@code Columns} step encodes them: a gap NaN, a category its level's index); the
-     * preprocessing the search used (its stored
-     * pipeline: ÷ 255, or the training mean and deviation) is applied here, as in the ONNX export.
+     * preprocessing the search used (its stored pipeline: ÷ 255, or the training mean and deviation) is applied here,
+     * as in the ONNX export.
      *
      * @param rows one row per sample, each with the ensemble's raw width (the pipeline's, before one-hot columns)
-     * @return the logits Σ w_j·h_j, {@code rows × classes}
+     * @return the rows preprocessed
      * @throws SaepException naming the row whose width is wrong
      */
-    public float[][] predictLogits(float[][] rows) {
+    private Dataset rawRows(float[][] rows) {
         int[] s = manifest.inputShape();
         int d = manifest.preprocessing().rawWidth(s[0] * s[1] * s[2]);
         float[] x = new float[rows.length * d];
@@ -343,9 +367,20 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         // raw values: every step, those the readers do included
         Shape raw = d == s[0] * s[1] * s[2] ? new Shape(s[0], s[1], s[2]) : Shape.vector(d);
-        Dataset data = manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length], raw,
+        return manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length], raw,
                 manifest.classNames()));
-        float[] f = logits(data);
+    }
+
+    /**
+     * The ensemble's outputs for raw rows: the combined logits of a classifier; a regression ensemble's one output is
+     * its value standardised ({@link #predictValues} gives the value).
+     *
+     * @param rows one row per sample, each with the ensemble's raw width (see {@link #rawRows})
+     * @return the logits Σ w_j·h_j, {@code rows × classes}
+     * @throws SaepException naming the row whose width is wrong
+     */
+    public float[][] predictLogits(float[][] rows) {
+        float[] f = logits(rawRows(rows));
         int c = manifest.classNames().size();
         float[][] out = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
@@ -381,13 +416,43 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     }
 
     /**
-     * The task the ensemble was searched for. Manifest formats 1 to 4 hold classifiers only: their class names are
-     * their targets.
+     * The task the ensemble was searched for. Manifest formats 1 to 4 hold classifiers only (no {@code target}): their
+     * class names are their targets.
      *
      * @return the ensemble's task
      */
     public Task task() {
-        return ClassificationTask.INSTANCE;
+        return manifest.target() == null ? ClassificationTask.INSTANCE : Tasks.of(manifest.target().task());
+    }
+
+    /**
+     * A regression ensemble's prediction of each row: the value in the data's unit and the members' spread.
+     *
+     * @param rows one row of raw values per sample (see {@link #predictLogits})
+     * @return each row's value and the standard deviation of its members' values (0 for one member)
+     * @throws DataException when the ensemble does not predict values (a classifier)
+     */
+    public List<ValuePrediction> predictValues(float[][] rows) {
+        EnsembleManifest.Target target = manifest.target();
+        if (target == null) {
+            throw new DataException("the ensemble is a classifier: it predicts classes, not values");
+        }
+        List<float[]> members = memberLogits(rawRows(rows));
+        float[] f = combine(members);
+        List<ValuePrediction> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            double sum = 0;
+            double squares = 0;
+            for (float[] h : members) {
+                double v = target.mean() + target.scale() * h[i];
+                sum += v;
+                squares += v * v;
+            }
+            double mean = sum / members.size();
+            double spread = Math.sqrt(Math.max(0, squares / members.size() - mean * mean));
+            out.add(new ValuePrediction(target.mean() + target.scale() * f[i], spread));
+        }
+        return out;
     }
 
     /** @return the mixture weights */
@@ -467,7 +532,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             nets.add(networks.get(j));
         }
         EnsembleManifest m = manifest;
-        return new SavedEnsemble(new EnsembleManifest(FORMAT_VERSION, m.inputShape(), m.classNames(), m.preprocessing(),
-                entries, m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames()), nets);
+        return new SavedEnsemble(new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(),
+                entries, m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target()), nets);
+    }
+
+    /** A classifier keeps the format builds before tasks read; another task needs the newest. */
+    private static int formatOf(EnsembleManifest m) {
+        return m.target() == null ? FORMAT_VERSION : NEWEST_FORMAT_VERSION;
     }
 }

@@ -9,6 +9,8 @@ import org.saepj.ensemble.Member;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
+import org.saepj.task.RealValues;
+import org.saepj.task.Targets;
 
 /** Turns a search's final ensemble into a {@link SavedEnsemble}. */
 public final class SearchExport {
@@ -17,6 +19,8 @@ public final class SearchExport {
 
     /** The fold index of a search without cross-validation, as manifests store it. */
     public static final int NO_FOLD = -1;
+    /** The name of a regression ensemble's one output, in the manifest's {@code classNames} and the ONNX graph. */
+    public static final String VALUE_OUTPUT = "value";
 
     /**
      * A search without cross-validation's ensemble.
@@ -56,10 +60,15 @@ public final class SearchExport {
                 fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),
                 separate == null ? result.dataset().sha256() : separate.trainSha256(), separate == null ? null : separate.testSource(),
                 separate == null ? null : separate.testSha256());
+        Targets y = partitions.train().targets();
+        EnsembleManifest.Target target = y instanceof RealValues v
+                ? new EnsembleManifest.Target(y.task().id(), v.mean(), v.scale()) : null;
+        List<String> outputs = target == null ? partitions.train().classNames() : List.of(VALUE_OUTPUT);
         EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
-                new int[] {shape.height(), shape.width(), shape.channels()}, partitions.train().classNames(),
+                new int[] {shape.height(), shape.width(), shape.channels()}, outputs,
                 partitions.preprocessing(), entries, c.mixture(), data,
-                result.provenance(), c, result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames());
+                result.provenance(), c,
+                result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames(), target);
         return new SavedEnsemble(manifest, networks);
     }
 

@@ -28,6 +28,12 @@ public final class AccuracyPerformance implements PruningCriterion {
         return ID;
     }
 
+    /** For values, the error is the squared error of the members' weighted average (docs/PRUNING.md). */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     public PruneDecision decide(PruningInput input, SplittableRandom rng) {
         int n = input.members();

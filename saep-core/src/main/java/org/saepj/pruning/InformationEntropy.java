@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.saepj.information.GaussianInformation;
 import org.saepj.information.InformationTheory;
 
 /**
@@ -50,6 +51,12 @@ public final class InformationEntropy implements PruningCriterion {
         }
         this.alpha = alpha;
         this.keep = keep;
+    }
+
+    /** For values, the information is the Gaussian estimate from correlations ({@link GaussianInformation}). */
+    @Override
+    public boolean appliesToValues() {
+        return true;
     }
 
     @Override
@@ -104,6 +111,9 @@ public final class InformationEntropy implements PruningCriterion {
     }
 
     private double[][] pairScores(PruningInput input) {
+        if (input.hasValues()) {
+            return valuePairScores(input);
+        }
         int n = input.members();
         double[] mi = new double[n];
         for (int j = 0; j < n; j++) {
@@ -115,6 +125,26 @@ public final class InformationEntropy implements PruningCriterion {
                 double v = Arrays.equals(input.predictions()[i], input.predictions()[j]) ? 0
                         : InformationTheory.tdac(InformationTheory.variationOfInformation(input.predictions()[i], input.predictions()[j]),
                         mi[i], mi[j], alpha);
+                s[i][j] = v;
+                s[j][i] = v;
+            }
+        }
+        return s;
+    }
+
+    /** TDAC with the Gaussian measures: identical outputs score 0, as identical predictions do. */
+    private double[][] valuePairScores(PruningInput input) {
+        int n = input.members();
+        double[][] h = input.values();
+        double[] mi = new double[n];
+        for (int j = 0; j < n; j++) {
+            mi[j] = GaussianInformation.normalizedMutualInformation(h[j], input.targets());
+        }
+        double[][] s = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double vi = GaussianInformation.variationOfInformation(h[i], h[j]);
+                double v = Arrays.equals(h[i], h[j]) ? 0 : InformationTheory.tdac(vi, mi[i], mi[j], alpha);
                 s[i][j] = v;
                 s[j][i] = v;
             }

@@ -27,6 +27,14 @@ public interface PruningCriterion {
     }
 
     /**
+     * @return whether the criterion also decides on members that predict values ({@link PruningInput#hasValues()}, a
+     *     regression search); one that reads only predicted classes is refused by a regression search
+     */
+    default boolean appliesToValues() {
+        return false;
+    }
+
+    /**
      * Decides which members leave.
      *
      * @param input the members' predicted labels, the true labels and the weights

@@ -8,8 +8,12 @@ package org.saepj.pruning;
  * @param labels the true class of each sample
  * @param weights each member's mixture weight (uniform: 1/N)
  * @param classes the number of classes
+ * @param values a regression search's member outputs, {@code values[j][s]} (standardised), or null for classification,
+ *     whose predictions and labels then have no samples
+ * @param targets the true values of a regression search (standardised), or null
  */
-public record PruningInput(int[][] predictions, int[] labels, double[] weights, int classes) {
+public record PruningInput(int[][] predictions, int[] labels, double[] weights, int classes, double[][] values,
+                           double[] targets) {
     /**
      * Checks that the shapes agree.
      *
@@ -17,8 +21,16 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
      * @param labels the true class of each sample
      * @param weights each member's mixture weight (uniform: 1/N)
      * @param classes the number of classes
+     * @param values a regression search's member outputs, or null
+     * @param targets the true values of a regression search, or null
      */
     public PruningInput {
+        if ((values == null) != (targets == null)) {
+            throw new IllegalArgumentException("member values and true values come together");
+        }
+        if (values != null && values.length != weights.length) {
+            throw new IllegalArgumentException(values.length + " members' values but " + weights.length + " weights");
+        }
         if (predictions.length != weights.length) {
             throw new IllegalArgumentException(predictions.length + " members but " + weights.length + " weights");
         }
@@ -27,6 +39,35 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
                 throw new IllegalArgumentException("a member predicts " + p.length + " samples, labels cover " + labels.length);
             }
         }
+    }
+
+    /**
+     * A classification input: each member's predicted classes.
+     *
+     * @param predictions {@code predictions[j][s]}: member j's predicted class of sample s
+     * @param labels the true class of each sample
+     * @param weights each member's mixture weight (uniform: 1/N)
+     * @param classes the number of classes
+     */
+    public PruningInput(int[][] predictions, int[] labels, double[] weights, int classes) {
+        this(predictions, labels, weights, classes, null, null);
+    }
+
+    /**
+     * A regression input: each member's values; no classes.
+     *
+     * @param values {@code values[j][s]}: member j's output for sample s
+     * @param targets the true value of each sample
+     * @param weights each member's mixture weight (uniform: 1/N)
+     * @return the input
+     */
+    public static PruningInput ofValues(double[][] values, double[] targets, double[] weights) {
+        return new PruningInput(new int[values.length][0], new int[0], weights, 1, values, targets);
+    }
+
+    /** @return whether the members predict values (regression) rather than classes */
+    public boolean hasValues() {
+        return values != null;
     }
 
     /**
@@ -47,13 +88,38 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
     }
 
     /**
-     * The ensemble's prediction: the weighted vote of the members' labels, ties to the lowest class.
+     * The ensemble's error: of the weighted vote of the members' labels, ties to the lowest class; for values, the
+     * mean squared error of their weighted average.
      *
      * @param leaveOut a member to leave out, or -1
-     * @return the ensemble's error rate on the decision data
+     * @return the ensemble's error rate (squared error for values) on the decision data
      */
     public double ensembleError(int leaveOut) {
-        return voteError(j -> j != leaveOut);
+        return values != null ? squaredError(leaveOut) : voteError(j -> j != leaveOut);
+    }
+
+    /**
+     * The mean squared error of the members' weighted average, {@code Σ w_j h_j / Σ w_j} over the members taking part
+     * (the search's combination under the uniform mixture, whose weights are reset to 1/N after pruning).
+     *
+     * @param leaveOut a member to leave out, or -1
+     * @return the mean squared error on the decision data
+     */
+    private double squaredError(int leaveOut) {
+        double total = 0;
+        for (int j = 0; j < values.length; j++) {
+            total += j == leaveOut ? 0 : weights[j];
+        }
+        double sum = 0;
+        for (int s = 0; s < targets.length; s++) {
+            double f = 0;
+            for (int j = 0; j < values.length; j++) {
+                f += j == leaveOut ? 0 : weights[j] * values[j][s];
+            }
+            double e = (total != 0 ? f / total : f) - targets[s];
+            sum += e * e;
+        }
+        return sum / targets.length;
     }
 
     /**

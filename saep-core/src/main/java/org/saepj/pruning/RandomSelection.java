@@ -21,6 +21,12 @@ public final class RandomSelection implements PruningCriterion {
         return ID;
     }
 
+    /** PRS draws without looking at the samples. */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     public PruneDecision decide(PruningInput input, SplittableRandom rng) {
         if (input.members() < MIN_MEMBERS) {

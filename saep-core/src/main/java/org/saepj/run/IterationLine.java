@@ -29,7 +29,12 @@ public final class IterationLine {
         line.append(r.selected().equals("keep") ? "kept the ensemble (no candidate lowered the objective)" : "selected " + r.selected());
         line.append(" → ").append(r.ensembleSize()).append(r.ensembleSize() == 1 ? " member " : " members ")
                 .append(r.memberIds().stream().map(id -> "#" + id).collect(Collectors.joining(" ")));
-        line.append(String.format(Locale.ROOT, "; test accuracy %.4f; %.2f s", r.testAccuracy(), r.seconds()));
+        if (r.regression() == null) {
+            line.append(String.format(Locale.ROOT, "; test accuracy %.4f; %.2f s", r.testAccuracy(), r.seconds()));
+        } else {
+            line.append(String.format(Locale.ROOT, "; test RMSE %.4g, R² %.4f; %.2f s", r.regression().rmse(),
+                    r.regression().r2(), r.seconds()));
+        }
         return line.toString();
     }
 }

@@ -3,12 +3,14 @@ package org.saepj.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.SearchExport;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchResult;
+import org.saepj.task.RegressionMetrics;
 
 /**
  * Writes everything one search run leaves in its directory: the saved ensemble, iterations.csv, PNG plots
@@ -30,22 +32,42 @@ public final class RunOutputs {
         List<IterationRecord> its = r.iterations();
         double[] x = its.stream().mapToDouble(IterationRecord::iteration).toArray();
         String label = r.config().criterion().id() + "/" + r.config().mixture().id();
-        List<Charts.Series> accuracySeries = List.of(new Charts.Series(label, x,
-                its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(), null));
-        Charts.Axis accuracyAxis = Charts.Axis.accuracy(accuracySeries);
-        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries,
-                accuracyAxis);
+        RegressionMetrics regression = r.metrics().regression();
+        // a regression search shows its error and the ambiguity of the decomposition where classification shows
+        // accuracy and disagreement
+        String headline = regression == null ? "Test accuracy" : "Test RMSE";
+        String spread = regression == null ? "Diversity (disagreement)" : "Diversity (ambiguity)";
+        List<Charts.Series> headlineSeries = List.of(new Charts.Series(label, x,
+                its.stream().mapToDouble(RunOutputs::headline).toArray(), null));
+        // accuracy on an honest axis (at least 5 points, the range in the caption); an error on its own scale
+        Charts.Axis accuracyAxis = regression == null ? Charts.Axis.accuracy(headlineSeries) : null;
+        byte[] accuracy = accuracyAxis == null
+                ? Charts.lines(headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT),
+                        headlineSeries)
+                : Charts.lines(headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT),
+                        headlineSeries, accuracyAxis);
         byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members",
                 List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(), null)));
-        byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
-                List.of(new Charts.Series(label, x, its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(), null)));
+        byte[] diversity = Charts.lines(spread + " by iteration", "iteration",
+                regression == null ? "mean pairwise disagreement" : "average ambiguity",
+                List.of(new Charts.Series(label, x, its.stream().mapToDouble(RunOutputs::diversity).toArray(), null)));
         AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(accuracy));
         AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(size));
         AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(diversity));
 
         HtmlReport html = new HtmlReport("SAEP-J search: " + r.dataset().name() + ", " + label);
         Map<String, String> result = HtmlReport.map();
-        result.put("test accuracy", Decimals.of(r.metrics().testAccuracy(), 4));
+        if (regression == null) {
+            result.put("test accuracy", Decimals.of(r.metrics().testAccuracy(), 4));
+        } else {
+            result.put("test RMSE", Decimals.of(regression.rmse(), 4));
+            result.put("test MAE", Decimals.of(regression.mae(), 4));
+            result.put("test R²", Decimals.of(regression.r2(), 4));
+            result.put("RMSE of predicting the training mean", Decimals.of(regression.baselineRmse(), 4));
+            result.put("ambiguity decomposition", "ensemble MSE " + Decimals.of(regression.ensembleMse(), 4)
+                    + " = average member MSE " + Decimals.of(regression.averageMemberMse(), 4)
+                    + " − average ambiguity " + Decimals.of(regression.averageAmbiguity(), 4));
+        }
         result.put("test loss", Decimals.of(r.metrics().testLoss(), 4));
         result.put("ensemble size", Integer.toString(r.metrics().ensembleSize()));
         result.put("parameters", Long.toString(r.metrics().parameters()));
@@ -55,9 +77,11 @@ public final class RunOutputs {
             result.put("stopped early", "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
         }
         org.saepj.ensemble.ClassificationMetrics cm = r.metrics().classification();
-        result.put("macro F1", Decimals.of(cm.macroF1(), 4));
-        if (!Double.isNaN(cm.rocAuc())) {
-            result.put("ROC AUC", Decimals.of(cm.rocAuc(), 4));
+        if (cm != null) {
+            result.put("macro F1", Decimals.of(cm.macroF1(), 4));
+            if (!Double.isNaN(cm.rocAuc())) {
+                result.put("ROC AUC", Decimals.of(cm.rocAuc(), 4));
+            }
         }
         if (r.metrics().trainAccuracy() != null) {
             result.put("training accuracy", Decimals.of(r.metrics().trainAccuracy(), 4));
@@ -65,8 +89,12 @@ public final class RunOutputs {
         html.heading("Result").keyValues(result);
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
         List<String> classes = r.dataset().classes();
-        html.heading("Per class (test data)").table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
-        html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes), MetricsTables.confusion(cm, classes));
+        if (cm != null) {
+            html.heading("Per class (test data)").table(MetricsTables.perClassHeader(),
+                    MetricsTables.perClass(cm, classes));
+            html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes),
+                    MetricsTables.confusion(cm, classes));
+        }
         RunReport report = RunReport.of(r);
         html.heading("Members").paragraph("Each member's own accuracy is that of the member alone; the ensemble's is"
                         + " the weighted sum of their outputs (the result above).")
@@ -88,20 +116,33 @@ public final class RunOutputs {
         if (!words.isEmpty()) {
             html.paragraph("The criterion's numbers, word by word:").list(words);
         }
-        html.heading("Plots").image("Test accuracy by iteration" + ComparisonCharts.caption(accuracyAxis), accuracy)
+        html.heading("Plots")
+                .image(headline + " by iteration" + (accuracyAxis == null ? "" : ComparisonCharts.caption(accuracyAxis)),
+                        accuracy)
                 .image("Ensemble size by iteration", size).image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();
         for (IterationRecord i : its) {
             rows.add(List.of(Integer.toString(i.iteration()), i.selected(), Integer.toString(i.ensembleSize()),
                     ids(i.memberIds()), ids(i.pruned()), Decimals.of(i.selectionObjective(), 4),
-                    Decimals.of(i.testAccuracy(), 4), Decimals.of(i.diversity().disagreement(), 4)));
+                    Decimals.of(headline(i), 4), Decimals.of(diversity(i), 4)));
         }
         html.heading("Iterations").paragraph("Iterations count from 0, as in report.json, iterations.csv and the log.")
-                .table(List.of("iteration", "selected", "size", "members", "pruned", "objective", "test accuracy", "disagreement"), rows);
+                .table(List.of("iteration", "selected", "size", "members", "pruned", "objective",
+                        headline.toLowerCase(Locale.ROOT), regression == null ? "disagreement" : "ambiguity"), rows);
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
         report.write(dir.resolve(RunReport.FILE));
+    }
+
+    /** The iteration's headline: accuracy, or a regression search's RMSE. */
+    private static double headline(IterationRecord i) {
+        return i.regression() == null ? i.testAccuracy() : i.regression().rmse();
+    }
+
+    /** The iteration's diversity: disagreement, or a regression search's average ambiguity. */
+    private static double diversity(IterationRecord i) {
+        return i.regression() == null ? i.diversity().disagreement() : i.regression().averageAmbiguity();
     }
 
     private static String ids(List<Integer> ids) {

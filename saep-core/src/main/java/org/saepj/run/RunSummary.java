@@ -79,8 +79,11 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
                     .findFirst().orElse(""), e);
         }
         require(file, n != null && n.isObject(), "not a JSON object");
-        require(file, n.at("/final/testAccuracy").isNumber() && n.at("/final/testAccuracy").asDouble() >= 0
-                && n.at("/final/testAccuracy").asDouble() <= 1, "final.testAccuracy must be a number in [0, 1]");
+        // a regression run has no accuracy (null): its figures are final.regression's
+        boolean regression = n.at("/final/regression").isObject();
+        require(file, regression || n.at("/final/testAccuracy").isNumber()
+                && n.at("/final/testAccuracy").asDouble() >= 0 && n.at("/final/testAccuracy").asDouble() <= 1,
+                "final.testAccuracy must be a number in [0, 1]");
         require(file, n.at("/final/ensembleSize").isIntegralNumber() && n.at("/final/ensembleSize").asInt() >= 1,
                 "final.ensembleSize must be a whole number ≥ 1");
         require(file, n.at("/final/parameters").isIntegralNumber(), "final.parameters must be a whole number");
@@ -108,7 +111,7 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         Provenance provenance = new Provenance(p.path("version").asText(), p.path("gitCommit").asText(), p.path("java").asText(),
                 p.path("engine").asText(), p.path("executor").asText(), p.path("threads").isInt() ? p.get("threads").asInt() : null,
                 p.path("startedAt").asText());
-        return new RunSummary(n.at("/final/testAccuracy").asDouble(), n.at("/final/ensembleSize").asInt(),
+        return new RunSummary(n.at("/final/testAccuracy").asDouble(Double.NaN), n.at("/final/ensembleSize").asInt(),
                 n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble(), n.at("/timing/trainSeconds").asDouble(),
                 acc, size, div, depth, finalDepths, provenance);
     }

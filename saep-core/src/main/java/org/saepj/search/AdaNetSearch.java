@@ -10,24 +10,28 @@ import java.util.stream.IntStream;
 import org.saepj.BuildInfo;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
-import org.saepj.diversity.Diversity;
 import org.saepj.engine.Backend;
 import org.saepj.ensemble.Ensemble;
-import org.saepj.ensemble.Logits;
 import org.saepj.ensemble.Member;
 import org.saepj.ensemble.MixtureWeights;
 import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
-import org.saepj.information.InformationTheory;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.PruningCriterion;
+import org.saepj.pruning.AccuracyPerformance;
+import org.saepj.pruning.InformationEntropy;
+import org.saepj.pruning.KeepAll;
+import org.saepj.pruning.RandomSelection;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.Spaces;
+import org.saepj.task.ClassLabels;
 import org.saepj.task.Loss;
+import org.saepj.task.Measures;
+import org.saepj.task.RealValues;
 import org.saepj.task.Task;
 
 /**
@@ -121,6 +125,12 @@ public final class AdaNetSearch {
         Task task = train.targets().task();
         int classes = task.outputWidth(train.targets());
         int batch = config.batchSize();
+        boolean hasClasses = train.targets() instanceof ClassLabels;
+        if (!hasClasses && criterion.prunes() && !criterion.appliesToValues()) {
+            throw new InvalidSettingException("criterion", criterion.id() + " judges members by their predicted"
+                    + " classes, which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
+                    AccuracyPerformance.ID, InformationEntropy.ID, KeepAll.ID));
+        }
         Scoring scoring = new Scoring(task, task.loss(train.targets()), task.loss(data.selection().targets()), classes);
         SearchSpace generator;
         try {
@@ -169,8 +179,7 @@ public final class AdaNetSearch {
             List<Integer> prunedIds = new ArrayList<>();
             PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
             if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
-                int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
-                decision = criterion.decide(new PruningInput(predictions, data.selection().labels(), ensemble.weights(), classes),
+                decision = criterion.decide(pruningInput(ensemble, data.selection(), classes),
                         new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
                 for (int index : decision.removed()) {
                     int id = ensemble.members().get(index).id();
@@ -305,7 +314,12 @@ public final class AdaNetSearch {
     private static Member restore(SearchState.Snapshot s, Partitions data, List<Dataset> outputsOn, int classes) {
         List<float[]> logits = outputsOn.stream().map(d -> s.network().logits(d)).toList();
         s.network().releaseBuffers();
-        List<int[]> predictions = logits.stream().map(l -> Logits.argmax(l, classes)).toList();
+        Task task = data.train().targets().task();
+        // a list that holds nulls: a task without classes has no predicted classes
+        List<int[]> predictions = new ArrayList<>();
+        for (float[] l : logits) {
+            predictions.add(task.predictions(l, classes));
+        }
         return toMember(s.id(), s.iteration(), new TrainedCandidate(s.candidate(), s.network(), Double.NaN,
                 java.util.Optional.empty(), logits, predictions, 0, 0), data.selectsOnTrain());
     }
@@ -320,34 +334,61 @@ public final class AdaNetSearch {
     private static IterationRecord record(int t, List<Integer> prunedIds, PruneDecision decision, List<CandidateRecord> candidates,
                                           Option best, Ensemble ensemble, Partitions data, Task task, double trainSeconds,
                                           double seconds) {
-        double accuracy = ensemble.size() == 0 ? Double.NaN
-                : task.headline(task.combine(ensemble.testLogits(), ensemble.weights()), data.test().targets());
-        Diversity diversity = Diversity.of(ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new),
-                data.test().labels());
+        Measures measures = task.measureIteration(ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(),
+                data.test().targets());
         return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),
                 ensemble.members().stream().map(Member::id).toList(), ensemble.members().stream().map(Member::depth).toList(),
-                ensemble.weights(), best == null ? Double.NaN : best.objective(), accuracy, diversity, trainSeconds, seconds);
+                ensemble.weights(), best == null ? Double.NaN : best.objective(), measures.accuracy(),
+                measures.diversity(), trainSeconds, seconds, measures.regression());
+    }
+
+    /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */
+    private static PruningInput pruningInput(Ensemble ensemble, Dataset selection, int classes) {
+        if (selection.targets() instanceof RealValues y) {
+            double[][] values = new double[ensemble.size()][];
+            for (int j = 0; j < values.length; j++) {
+                float[] h = ensemble.members().get(j).selectionLogits();
+                values[j] = new double[h.length];
+                for (int s = 0; s < h.length; s++) {
+                    values[j][s] = h[s];
+                }
+            }
+            double[] targets = new double[y.size()];
+            for (int s = 0; s < targets.length; s++) {
+                targets[s] = y.standardised(s);
+            }
+            return PruningInput.ofValues(values, targets, ensemble.weights());
+        }
+        int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
+        return new PruningInput(predictions, selection.labels(), ensemble.weights(), classes);
+    }
+
+    private static int[][] testPredictions(Ensemble ensemble) {
+        return ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
     }
 
     private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset train, Dataset test, int classes) {
-        float[] f = Logits.combine(ensemble.testLogits(), ensemble.weights());
-        int[][] predictions = ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
+        Task task = test.targets().task();
+        Measures m = task.measureFinal(ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(),
+                test.targets(), classes);
         int n = ensemble.size();
-        double[] nmi = InformationTheory.nmiWithLabels(predictions, test.labels());
-        double[][] vi = InformationTheory.viMatrix(predictions);
         long t0 = System.nanoTime();
-        for (Member m : ensemble.members()) {
-            m.network().logits(test);
-            m.network().releaseBuffers();
+        for (Member member : ensemble.members()) {
+            member.network().logits(test);
+            member.network().releaseBuffers();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new FinalMetrics(Logits.accuracy(f, test.labels(), classes), Logits.meanLoss(f, test.labels(), classes), n,
-                ensemble.parameters(), Diversity.of(predictions, test.labels()), nmi, vi, test.size() / seconds, seconds,
-                org.saepj.ensemble.ClassificationMetrics.of(f, test.labels(), classes),
-                Logits.accuracy(Logits.combine(ensemble.trainLogits(), ensemble.weights()), train.labels(), classes),
-                ensemble.members().stream().mapToDouble(m -> Logits.accuracy(m.testLogits(), test.labels(), classes))
-                        .toArray(),
-                ensemble.members().stream().mapToDouble(m -> Logits.accuracy(m.trainLogits(), train.labels(), classes))
-                        .toArray());
+        // Beside the test accuracy, the training accuracy and each member's own (the report's over- and under-fitting
+        // story): a classifier's; a regression's errors are in its regression measures.
+        boolean classifies = m.classification() != null;
+        Double trainAccuracy = classifies
+                ? task.headline(task.combine(ensemble.trainLogits(), ensemble.weights()), train.targets()) : null;
+        double[] memberTest = classifies ? ensemble.members().stream()
+                .mapToDouble(e -> task.headline(e.testLogits(), test.targets())).toArray() : null;
+        double[] memberTrain = classifies ? ensemble.members().stream()
+                .mapToDouble(e -> task.headline(e.trainLogits(), train.targets())).toArray() : null;
+        return new FinalMetrics(m.accuracy(), m.loss(), n, ensemble.parameters(), m.diversity(), m.nmiWithLabels(),
+                m.viMatrix(), test.size() / seconds, seconds, m.classification(), trainAccuracy, memberTest, memberTrain,
+                m.regression());
     }
 }

@@ -1,5 +1,6 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.saepj.data.SourceData;
 
@@ -17,8 +18,10 @@ import org.saepj.data.SourceData;
  * @param sha256 the fingerprint of the loaded content
  * @param separateTest the two sources when the test data came from a source of its own, else null
  * @param featureNames the features' names (tabular data with a header), else empty
+ * @param task the task's id when it is not classification (the key is absent for classification, as in reports
+ *     written before tasks existed)
  */
 public record DatasetInfo(String name, String source, List<String> classes, int trainSize, int selectionSize, int testSize,
                           int[] pair, String partition, String sha256, SourceData.SeparateTest separateTest,
-                          List<String> featureNames) {
+                          List<String> featureNames, @JsonInclude(JsonInclude.Include.NON_NULL) String task) {
 }

@@ -7,6 +7,8 @@ import org.saepj.engine.Backend;
 import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.LocalExecutor;
+import org.saepj.task.ClassLabels;
+import org.saepj.task.Targets;
 
 /**
  * The entry point of the Java API: runs a configured search on loaded data, once for a plain split or once
@@ -63,7 +65,11 @@ public final class Experiment {
      * @return what a result records about its data
      */
     public static DatasetInfo info(SearchConfig config, SourceData data, Partitions p) {
-        return new DatasetInfo(data.name(), data.source(), p.train().classNames(), p.train().size(), p.selection().size(),
-                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(), data.featureNames());
+        Targets y = p.train().targets();
+        List<String> classes = y instanceof ClassLabels labels ? labels.classNames() : List.of();
+        String task = y instanceof ClassLabels ? null : y.task().id();
+        return new DatasetInfo(data.name(), data.source(), classes, p.train().size(), p.selection().size(),
+                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(),
+                data.featureNames(), task);
     }
 }

@@ -1,6 +1,8 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.saepj.diversity.Diversity;
+import org.saepj.task.RegressionMetrics;
 
 /**
  * The final ensemble measured on the test partition.
@@ -15,16 +17,19 @@ import org.saepj.diversity.Diversity;
  * @param inferenceSamplesPerSecond throughput of the whole ensemble, batched, one thread
  * @param inferenceSeconds the wall time of that throughput measurement
  * @param classification confusion matrix, per-class precision/recall/F1, macro-F1 and the binary ROC AUC (null in
- *     reports written before it existed)
+ *     reports written before it existed; null for regression)
  * @param trainAccuracy accuracy of the weighted logits on the training partition, beside the test accuracy to show
  *     over- or under-fitting (null in reports written before it existed)
  * @param memberTestAccuracies each final member's own test accuracy, in the members' order (null in reports written
  *     before it existed)
  * @param memberTrainAccuracies each final member's own accuracy on the training partition, in the members' order
  *     (null in reports written before it existed)
+ * @param regression RMSE, MAE, R², the mean-predictor baseline and the ambiguity decomposition (regression only: the
+ *     key is absent from classification reports)
  */
 public record FinalMetrics(double testAccuracy, double testLoss, int ensembleSize, long parameters, Diversity diversity,
                            double[] nmiWithLabels, double[][] viMatrix, double inferenceSamplesPerSecond,
                            double inferenceSeconds, org.saepj.ensemble.ClassificationMetrics classification,
-                           Double trainAccuracy, double[] memberTestAccuracies, double[] memberTrainAccuracies) {
+                           Double trainAccuracy, double[] memberTestAccuracies, double[] memberTrainAccuracies,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
 }

@@ -1,8 +1,10 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.saepj.diversity.Diversity;
 import org.saepj.pruning.PruneDecision;
+import org.saepj.task.RegressionMetrics;
 
 /**
  * What one iteration did (spec §9).
@@ -17,13 +19,16 @@ import org.saepj.pruning.PruneDecision;
  * @param memberDepths their depths
  * @param weights their mixture weights
  * @param selectionObjective the chosen option's objective on the selection data
- * @param testAccuracy the ensemble's accuracy on the test partition
- * @param diversity the members' diversity on the test partition
+ * @param testAccuracy the ensemble's accuracy on the test partition (NaN, written null, for regression)
+ * @param diversity the members' diversity of predicted classes on the test partition (no pairs for regression)
  * @param trainSeconds wall time of candidate training (with the candidates' output computation)
  * @param seconds wall time of the whole iteration
+ * @param regression the ensemble's RMSE, MAE, R² and ambiguity decomposition on the test partition (regression only:
+ *     the key is absent for classification)
  */
 public record IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
                               String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
                               double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
-                              double trainSeconds, double seconds) {
+                              double trainSeconds, double seconds,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
 }

@@ -13,7 +13,9 @@ import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.table.TableSummary;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.subnetwork.Seeds;
+import org.saepj.task.ClassLabels;
 import org.saepj.task.Holdout;
+import org.saepj.task.Targets;
 
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
@@ -38,6 +40,10 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
     public static List<Partitions> prepare(SearchConfig config, SourceData data) {
         Dataset train = data.train();
         Dataset test = data.test().orElse(null);
+        if (config.pair() != null && !(train.targets() instanceof ClassLabels)) {
+            throw new DataException("--pair picks two classes, but " + data.name() + " has a "
+                    + train.targets().task().id() + " target without classes");
+        }
         if (config.pair() != null) {
             int classes = train.classCount();
             for (int c : config.pair()) {
@@ -50,7 +56,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             train = pair.apply(train);
             test = test == null ? null : pair.apply(test);
         }
-        TrainableData.check(train, data.source());
+        train.targets().task().checkTrainable(train.targets(), data.source());
         // A table with text columns or gaps is read through its columns step; a plain one is standardised as ever.
         Optional<Columns> columns = data.table().filter(t -> !t.plain()).map(TableSummary::columns);
         if (config.folds() >= 2) {
@@ -68,9 +74,11 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
                     Seeds.derive(config.seed(), Seeds.SPLITS, 1));
             Dataset kept = train.subset(parts.kept(), data.name() + "/train");
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
-            TrainableData.checkTest(heldOut, data.source(), "the stratified " + Math.round(config.testFraction() * 100)
+            // classification's holdout is stratified by class; a task without classes splits at random
+            String split = train.targets() instanceof ClassLabels ? "stratified" : "random";
+            TrainableData.checkTest(heldOut, data.source(), "the " + split + " " + Math.round(config.testFraction() * 100)
                     + "% test holdout (--test-fraction)");
-            return List.of(finish(config, columns, kept, heldOut, "stratified holdout: "
+            return List.of(finish(config, columns, kept, heldOut, split + " holdout: "
                     + Math.round(config.testFraction() * 100) + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
@@ -132,7 +140,17 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         train = preprocessing.apply(train);
         test = preprocessing.apply(test);
         selection = selection == null ? null : preprocessing.apply(selection);
+        // the targets too are prepared from the training part only (regression standardises them)
+        Targets training = train.targets();
+        train = withPreparedTargets(train, training);
+        test = withPreparedTargets(test, training);
+        selection = selection == null ? null : withPreparedTargets(selection, training);
         return new Partitions(train, selection == null ? train : selection, test, description, preprocessing);
+    }
+
+    private static Dataset withPreparedTargets(Dataset part, Targets training) {
+        Targets prepared = training.task().prepared(part.targets(), training);
+        return prepared == part.targets() ? part : new Dataset(part.name(), part.features(), prepared, part.shape());
     }
 
     /** @return true when the selection data is the training partition itself */

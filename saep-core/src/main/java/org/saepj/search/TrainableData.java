@@ -5,18 +5,24 @@ import java.util.List;
 import org.saepj.DataException;
 import java.util.Optional;
 import org.saepj.data.Dataset;
+import org.saepj.task.ClassLabels;
 
 /**
  * Refuses data a search cannot learn from honestly, before any training: fewer than two classes with
  * samples, classes with no training samples (an invented class, or labels that are not 0..C−1), labels
  * that look like a feature (most classes hold one sample), and empty test or selection splits. Each message
- * names the source and what to change.
+ * names the source and what to change. Classification's check of its training labels ({@code ClassificationTask}).
  */
 public final class TrainableData {
     private TrainableData() {
     }
 
-    static void check(Dataset train, String source) {
+    /**
+     * @param train the training part's class labels
+     * @param source the source they were read from
+     * @throws DataException when a search cannot learn them
+     */
+    public static void check(ClassLabels train, String source) {
         Optional<String> problem = problem(train, source);
         if (problem.isPresent()) {
             throw new DataException(problem.get());
@@ -29,9 +35,14 @@ public final class TrainableData {
      *
      * @param train the training part
      * @param source the source, named in the message
-     * @return what a search would refuse the data for, or empty
+     * @return what a search would refuse the data for, or empty (always for targets other than class labels, whose
+     *     task checks them itself)
      */
     public static Optional<String> problem(Dataset train, String source) {
+        return train.targets() instanceof ClassLabels labels ? problem(labels, source) : Optional.empty();
+    }
+
+    private static Optional<String> problem(ClassLabels train, String source) {
         int[] counts = train.classCounts();
         List<String> empty = new ArrayList<>();
         int present = 0;

@@ -3,8 +3,12 @@ package org.saepj.task;
 import java.util.List;
 import org.saepj.data.split.StratifiedHoldout;
 import org.saepj.data.split.StratifiedKFold;
+import org.saepj.diversity.Diversity;
+import org.saepj.ensemble.ClassificationMetrics;
 import org.saepj.ensemble.Logits;
 import org.saepj.export.OnnxGraph;
+import org.saepj.information.InformationTheory;
+import org.saepj.search.TrainableData;
 
 /**
  * Classification (spec §3–§4): networks output one logit per class, members train on softmax cross-entropy, the
@@ -80,6 +84,35 @@ public final class ClassificationTask implements Task {
         graph.node("Softmax", List.of("logits"), "probabilities", OnnxGraph.Attribute.of("axis", 1));
         graph.output("logits", "N", width);
         graph.output("probabilities", "N", width);
+    }
+
+    @Override
+    public int[] predictions(float[] outputs, int width) {
+        return Logits.argmax(outputs, width);
+    }
+
+    @Override
+    public void checkTrainable(Targets training, String source) {
+        TrainableData.check(labels(training), source);
+    }
+
+    @Override
+    public Measures measureIteration(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
+                                     Targets targets) {
+        double accuracy = memberOutputs.isEmpty() ? Double.NaN : headline(combine(memberOutputs, weights), targets);
+        return new Measures(accuracy, Double.NaN, Diversity.of(memberPredictions, labels(targets).labels()),
+                new double[0], new double[0][], null, null);
+    }
+
+    @Override
+    public Measures measureFinal(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
+                                 Targets targets, int width) {
+        int[] labels = labels(targets).labels();
+        float[] f = Logits.combine(memberOutputs, weights);
+        double[] nmi = InformationTheory.nmiWithLabels(memberPredictions, labels);
+        double[][] vi = InformationTheory.viMatrix(memberPredictions);
+        return new Measures(Logits.accuracy(f, labels, width), Logits.meanLoss(f, labels, width),
+                Diversity.of(memberPredictions, labels), nmi, vi, ClassificationMetrics.of(f, labels, width), null);
     }
 
     /**

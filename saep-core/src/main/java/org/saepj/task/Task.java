@@ -105,4 +105,61 @@ public interface Task {
      * @param width the number of outputs per sample
      */
     void exportHead(OnnxGraph graph, String outputs, int width);
+    /**
+     * The discrete predictions the classification criteria and diversity measures read: each sample's class.
+     *
+     * @param outputs outputs, {@code size × width}
+     * @param width outputs per sample
+     * @return one predicted class per sample, or null for a task without classes (regression)
+     */
+    int[] predictions(float[] outputs, int width);
+
+    /**
+     * The targets of a partition as the networks learn them, given the training part's: regression standardises every
+     * partition with the training part's mean and standard deviation.
+     *
+     * @param targets a partition's targets
+     * @param training the training part's targets
+     * @return the targets to search on
+     */
+    default Targets prepared(Targets targets, Targets training) {
+        return targets;
+    }
+
+    /**
+     * Refuses training targets a search cannot learn from honestly, before any training, in one line naming the
+     * source.
+     *
+     * @param training the training part's targets
+     * @param source the source they were read from
+     * @throws org.saepj.DataException when they cannot be learned
+     */
+    default void checkTrainable(Targets training, String source) {
+    }
+
+    /**
+     * What an iteration records of the ensemble on test data: the headline and diversity (classification), or the
+     * regression measures.
+     *
+     * @param memberOutputs each member's outputs
+     * @param memberPredictions each member's {@link #predictions}
+     * @param weights the mixture weights
+     * @param targets the test targets
+     * @return the measures; fields the iteration does not record are NaN, empty or null
+     */
+    Measures measureIteration(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
+                              Targets targets);
+
+    /**
+     * What the report records of the final ensemble on test data.
+     *
+     * @param memberOutputs each member's outputs
+     * @param memberPredictions each member's {@link #predictions}
+     * @param weights the mixture weights
+     * @param targets the test targets
+     * @param width outputs per sample
+     * @return the measures
+     */
+    Measures measureFinal(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets,
+                          int width);
 }

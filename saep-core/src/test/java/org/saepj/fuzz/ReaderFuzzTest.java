@@ -216,7 +216,7 @@ class ReaderFuzzTest {
                 org.saepj.search.Mixture.UNIFORM,
                 new EnsembleManifest.DataEntry("csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
                 new org.saepj.search.Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"), null,
-                List.of("f1", "f2", "f3", "f4"));
+                List.of("f1", "f2", "f3", "f4"), null);
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         try {
             return Files.readAllBytes(ensemble.resolve(SavedEnsemble.MANIFEST));

@@ -34,7 +34,7 @@ class ManifestPipelineTest {
                 List.of(new MemberRecord(0, 0, "dnn-depth-1", 7L, net.architecture(), null, null, 1.0,
                         (long) net.parameterCount(), "member-0.params", SavedEnsemble.parameterChecksum(net))),
                 Mixture.UNIFORM, null, new Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"),
-                null, null);
+                null, null, null);
         Path ensemble = dir.resolve("ensemble");
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         return ensemble;

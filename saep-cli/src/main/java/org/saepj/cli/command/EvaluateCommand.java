@@ -39,6 +39,11 @@ public final class EvaluateCommand implements Runnable {
     @Override
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
+        if (ensemble.manifest().target() != null) {
+            ValueEvaluation.run(ensemble, modelOptions.source(), modelOptions.partitionGiven(),
+                    dataOptions.csvOptions(), json, spec.commandLine().getOut());
+            return;
+        }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Dataset d = scored.data();

@@ -20,6 +20,7 @@ import org.saepj.data.source.ScoringRequest;
 import org.saepj.data.source.SourceKinds;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.persistence.ValuePrediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,6 +88,10 @@ public final class PredictCommand implements Runnable {
         if (idColumn != null) {
             throw new UsageError("--id-column: only for a CSV file scored whole (without --partition)");
         }
+        if (ensemble.manifest().target() != null) {
+            throw new UsageError("--data: a " + ensemble.task().id() + " ensemble predicts the rows of a CSV file"
+                    + " scored whole (--data csv:FILE, without --partition)");
+        }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         Dataset d = scored.data();
         float[] f = ensemble.logits(d);
@@ -103,6 +108,12 @@ public final class PredictCommand implements Runnable {
     /** Every row of a table, labelled or not, in the file's order, its columns matched to the model's features. */
     private void predictRows(SavedEnsemble ensemble, FeatureTable table, Path file) {
         table.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
+        if (ensemble.manifest().target() != null) {
+            String rows = table.labels() == null ? ", without targets" : ", its target column beside";
+            writeValues(table.idHeader(), table.ids(), ensemble.predictValues(table.rows()), table.labels(),
+                    "every row of " + file + rows);
+            return;
+        }
         writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),
                 "every row of " + file + (table.labels() == null ? ", without labels" : ", its label column beside"));
     }
@@ -167,6 +178,33 @@ public final class PredictCommand implements Runnable {
         // With --out - the predictions are standard output: the summary goes beside them, to standard error.
         (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
                 .println("wrote " + logits.length + " predictions to " + out + " (" + what + ")");
+    }
+
+    /** One CSV row per input row: its ID, the predicted value, the members' spread, and its target when known. */
+    private void writeValues(String idHeader, List<String> ids, List<ValuePrediction> values, List<String> labels,
+                             String what) {
+        List<String> header = new ArrayList<>(List.of(idHeader, "predicted", "spread"));
+        if (labels != null) {
+            header.add("label");
+        }
+        spec.commandLine().getOut().flush();
+        target.write(stream -> {
+            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+                for (int i = 0; i < values.size(); i++) {
+                    // 9 significant digits: a float's value survives the text
+                    List<Object> row = new ArrayList<>(List.of(ids.get(i),
+                            String.format(java.util.Locale.ROOT, "%.9g", values.get(i).value()),
+                            String.format(java.util.Locale.ROOT, "%.6g", values.get(i).spread())));
+                    if (labels != null) {
+                        row.add(labels.get(i));
+                    }
+                    printer.printRecord(row);
+                }
+            }
+        });
+        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+                .println("wrote " + values.size() + " predictions to " + out + " (" + what + ")");
     }
 
     private void checkOut() {

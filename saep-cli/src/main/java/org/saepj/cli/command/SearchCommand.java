@@ -228,8 +228,13 @@ public final class SearchCommand implements Runnable {
                     r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, backend, progress, folded ? k : -1);
                 }
                 results.add(RunSummary.of(r));
-                stdout.printf("%stest accuracy %.4f, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix,
-                        r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
+                org.saepj.task.RegressionMetrics regression = r.metrics().regression();
+                String headline = regression == null
+                        ? String.format("test accuracy %.4f", r.metrics().testAccuracy())
+                        : String.format(java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(),
+                                regression.r2());
+                stdout.printf("%s%s, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix, headline,
+                        r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
                         r.timing().trainSeconds());
                 if (!run.quiet) {
                     stdout.println(prefix + FinalMembers.describe(r.ensemble()));

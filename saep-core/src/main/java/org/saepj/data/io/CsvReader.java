@@ -35,6 +35,7 @@ import org.saepj.data.preprocess.Columns;
 import org.saepj.data.table.Delimiters;
 import org.saepj.data.table.TableOptions;
 import org.saepj.data.table.TableSummary;
+import org.saepj.task.RealValues;
 
 /**
  * Reads tabular data from CSV: numeric feature columns and one label column.
@@ -102,7 +103,7 @@ public final class CsvReader {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
         Parsed p = parseTable(file, new StringReader(text), options, file.getFileName().toString(),
-                delimiter(text, options.table()));
+                delimiter(text, options.table()), false);
         return new SourceData(file.getFileName().toString(), "csv:" + file, p.data(), Optional.empty(),
                 Fingerprint.sha256Hex(bytes), false, null, p.featureNames(), Optional.of(p.summary()));
     }
@@ -114,6 +115,25 @@ public final class CsvReader {
      */
     static char delimiter(String text, TableOptions table) {
         return table.delimiter() != null ? table.delimiter() : Delimiters.detect(text);
+
+    }
+
+    /**
+     * Reads the file with its label column as real values, the targets of a regression search, whatever target
+     * detection would decide: for a file scored by a regression ensemble ({@code evaluate}, {@code --test}). A first row
+     * of numbers is data (a header of numbers cannot be told apart by its target).
+     *
+     * @param file the CSV file
+     * @param options header and label (target) column
+     * @return the samples as a training partition without a test partition
+     */
+    public static SourceData readValues(Path file, Options options) {
+        byte[] bytes = InputFiles.readAll(file, "");
+        String text = text(file, bytes);
+        Parsed p = parseTable(file, new StringReader(text), options, file.getFileName().toString(),
+                delimiter(text, options.table()), true);
+        return new SourceData(file.getFileName().toString(), "csv:" + file, p.data(), Optional.empty(),
+                Fingerprint.sha256Hex(bytes), false, null, p.featureNames(), Optional.of(p.summary()));
     }
 
     /**
@@ -149,10 +169,11 @@ public final class CsvReader {
      * @param options header and label column
      * @param name the dataset's name
      * @param featureNames receives the feature columns' names from the header, in order (none without a header)
+     * @param values true to read the label column as real values (regression), false as class labels
      * @return the parsed dataset
      */
     static Dataset parse(Path file, Reader in, Options options, String name, List<String> featureNames) {
-        Parsed p = parseTable(file, in, options, name, ',');
+        Parsed p = parseTable(file, in, options, name, ',', false);
         featureNames.addAll(p.featureNames());
         return p.data();
     }
@@ -168,7 +189,8 @@ public final class CsvReader {
         }
     }
 
-    static Parsed parseTable(Path file, Reader in, Options options, String name, char delimiter) {
+    static Parsed parseTable(Path file, Reader in, Options options, String name, char delimiter,
+                              boolean values) {
         // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
         LineIndexingReader text = new LineIndexingReader(in);
         List<CSVRecord> rows = records(file, text, delimiter);
@@ -246,9 +268,6 @@ public final class CsvReader {
         TargetAnalysis.Decision target = null;
         if (options.schema().isEmpty()) {
             target = TargetAnalysis.decide(labelName, labelText, Optional.ofNullable(table.task()));
-            if (target.task() == TargetAnalysis.Task.REGRESSION) {
-                throw new DataException(file + ": " + target.refusal());
-            }
             ColumnInference.checkFixed(file, table, names);
         }
         String labelHeader = header == null ? null : header.get(labelCol);
@@ -270,6 +289,22 @@ public final class CsvReader {
         if (!encoder.unseen().isEmpty()) {
             warnings.add(file + ": levels not seen in training, read as other: " + String.join("; ", encoder.unseen()));
         }
+        // The command line's search, compare and reports are not yet connected to regression: a target detected (or
+        // declared) as one is refused there; the library asks for values (readValues), and a test file read with a
+        // regression's training columns is told the task.
+        if (!values && options.schema().isEmpty() && target != null
+                && target.task() == TargetAnalysis.Task.REGRESSION) {
+            throw new DataException(file + ": " + target.refusal());
+        }
+        if (values || table.task() == TargetAnalysis.Task.REGRESSION) {
+            double[] value = new double[labelText.size()];
+            for (int r = 0; r < value.length; r++) {
+                value[r] = target(file, lines[r], labelCol, header, labelText.get(r));
+            }
+            List<String> featureNames = header == null ? List.of() : List.copyOf(names);
+            return new Parsed(new Dataset(name, x, new RealValues(value), Shape.vector(d)), featureNames,
+                    new TableSummary(schema, missing, levelCounts(schema, at, x, d, cells.size()), target, warnings));
+        }
         List<String> labelName2 = new ArrayList<>();
         for (String l : labelText) {
             labelName2.add(ClassOrder.name(l));
@@ -287,19 +322,9 @@ public final class CsvReader {
         if (options.header().isEmpty() && !hasHeader && unlabelled.isEmpty()) {
             refuseNumericHeader(file, firstLine, labelText.get(0), y);
         }
-        List<int[]> levelCounts = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            int[] counts = new int[at[j] < 0 ? 0 : schema.levels().get(at[j]).size()];
-            for (int r = 0; r < cells.size(); r++) {
-                float v = x[r * d + j];
-                if (v >= 0 && v < counts.length) {
-                    counts[(int) v]++;
-                }
-            }
-            levelCounts.add(counts);
-        }
         List<String> featureNames = header == null ? List.of() : List.copyOf(names);
-        TableSummary summary = new TableSummary(schema, missing, levelCounts, target, warnings);
+        TableSummary summary = new TableSummary(schema, missing, levelCounts(schema, at, x, d, cells.size()), target,
+                warnings);
         return new Parsed(new Dataset(name, x, y, Shape.vector(d), classNames), featureNames, summary);
     }
 
@@ -407,6 +432,32 @@ public final class CsvReader {
                     + " byte-order mark (U+FEFF): remove it");
         }
         return cell;
+    }
+
+    /** How many rows hold each level of each categorical feature (none for numeric ones). */
+    private static List<int[]> levelCounts(Columns schema, int[] at, float[] x, int d, int rows) {
+        List<int[]> levelCounts = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            int[] counts = new int[at[j] < 0 ? 0 : schema.levels().get(at[j]).size()];
+            for (int r = 0; r < rows; r++) {
+                float v = x[r * d + j];
+                if (v >= 0 && v < counts.length) {
+                    counts[(int) v]++;
+                }
+            }
+            levelCounts.add(counts);
+        }
+        return levelCounts;
+    }
+
+    /** A regression target cell: a finite number, read in double precision; text is refused naming the cell. */
+    private static double target(Path file, long line, int c, List<String> header, String cell) {
+        double v = StrictNumbers.isNumber(cell) ? Double.parseDouble(cell) : Double.NaN;
+        if (!Double.isFinite(v)) {
+            throw new DataException(file + ": line " + line + ", column " + (c + 1) + columnName(header, c) + ": "
+                    + quote(cell) + " is not a number, and a regression target must be: " + StrictNumbers.EXPECTED);
+        }
+        return v;
     }
 
     /**

@@ -56,7 +56,7 @@ public record Clip(float[] low, float[] high) implements PreprocessingStep {
         for (int i = 0; i < x.length; i++) {
             x[i] = Math.min(Math.max(x[i], low[i % d]), high[i % d]);
         }
-        return new Dataset(data.name(), x, data.labels(), data.shape(), data.classNames());
+        return new Dataset(data.name(), x, data.targets(), data.shape());
     }
 
     @Override

@@ -36,7 +36,7 @@ public record Scale() implements PreprocessingStep {
         for (int i = 0; i < x.length; i++) {
             x[i] = x[i] / Dataset.PIXEL_MAX; // divided, not multiplied by 1/255: bit for bit what the readers give
         }
-        return new Dataset(data.name(), x, data.labels(), data.shape(), data.classNames());
+        return new Dataset(data.name(), x, data.targets(), data.shape());
     }
 
     @Override

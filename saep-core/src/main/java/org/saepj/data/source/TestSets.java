@@ -1,5 +1,8 @@
 package org.saepj.data.source;
 
+import org.saepj.data.TargetAnalysis;
+import org.saepj.data.io.CsvReader;
+import org.saepj.task.ClassLabels;
 import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.data.ClassOrder;
@@ -32,8 +35,10 @@ public final class TestSets {
             return main;
         }
         // A table's test file is read with the training file's columns (types, levels), never types of its own.
+        // A regression's test targets are values like its training ones, whatever detection would make of them.
+        boolean values = !(main.train().targets() instanceof ClassLabels);
         SourceData extra = main.table()
-                .map(t -> sources.withCsv(sources.csvOptions().withSchema(t.columns())).load(test))
+                .map(t -> sources.withCsv(withTask(sources.csvOptions().withSchema(t.columns()), values)).load(test))
                 .orElseGet(() -> sources.load(test));
         Dataset testSet = extra.test().orElse(extra.train());
         if (!main.featureNames().isEmpty() && !extra.featureNames().isEmpty()) {
@@ -51,6 +56,11 @@ public final class TestSets {
     }
 
     /** A training file without gaps leaves nothing to fill a test file's gaps with: they are named, not guessed. */
+    private static CsvReader.Options withTask(CsvReader.Options csv, boolean values) {
+        return values ? new CsvReader.Options(csv.header(), csv.labelColumn(),
+                csv.table().withTask(TargetAnalysis.Task.REGRESSION), csv.schema()) : csv;
+    }
+
     private static void refuseGaps(String test, Dataset testSet, List<String> names) {
         int d = testSet.featureSize();
         float[] x = testSet.features();
@@ -77,7 +87,7 @@ public final class TestSets {
             throw new DataException(source + ": test samples have " + test.featureSize() + " values, training samples "
                     + train.featureSize());
         }
-        if (test.classNames().equals(train.classNames())) {
+        if (!(train.targets() instanceof ClassLabels) || test.classNames().equals(train.classNames())) {
             return test;
         }
         int[] map = new int[test.classCount()];

@@ -49,4 +49,12 @@ public record TableOptions(List<String> missingValues, Map<String, ColumnType> c
         return t.isEmpty() || missingValues.stream().anyMatch(m -> m.trim().toLowerCase(Locale.ROOT)
                 .equals(t.toLowerCase(Locale.ROOT)));
     }
+
+    /**
+     * @param fixed the task the label column is read for
+     * @return these options with the task fixed
+     */
+    public TableOptions withTask(TargetAnalysis.Task fixed) {
+        return new TableOptions(missingValues, columnTypes, ignoreColumns, delimiter, fixed);
+    }
 }

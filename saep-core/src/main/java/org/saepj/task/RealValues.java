@@ -1,0 +1,145 @@
+package org.saepj.task;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Real-valued targets, one value per sample in the data's own unit, with the standardisation the networks learn them
+ * in: {@code z = (y − mean) / scale}, mean and scale taken from the training part (see
+ * {@link RegressionTask#prepared}). The targets of {@link RegressionTask}.
+ */
+public final class RealValues implements Targets {
+    private final double[] values;
+    private final double mean;
+    private final double scale;
+
+    /**
+     * Values not yet standardised against a training part: they are their own reference (their mean and standard
+     * deviation, 1 when they do not vary).
+     *
+     * @param values one value per sample, taken as it is, not copied; it must not be modified afterwards
+     * @throws IllegalArgumentException when a value is not finite
+     */
+    public RealValues(double[] values) {
+        this(values, mean(values), deviation(values));
+    }
+
+    /**
+     * @param values one value per sample, taken as it is, not copied; it must not be modified afterwards
+     * @param mean the mean the networks' outputs are centred on
+     * @param scale the standard deviation the networks' outputs are divided by, positive
+     * @throws IllegalArgumentException when a value is not finite or the scale is not positive
+     */
+    public RealValues(double[] values, double mean, double scale) {
+        Objects.requireNonNull(values);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("the value of sample " + i + " is " + values[i]
+                        + ": regression targets must be finite numbers");
+            }
+        }
+        if (!(scale > 0) || !Double.isFinite(mean) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("standardisation mean " + mean + ", scale " + scale
+                    + ": the scale must be a positive finite number");
+        }
+        this.values = values;
+        this.mean = mean;
+        this.scale = scale;
+    }
+
+    /**
+     * The backing array, shared for speed: callers must not modify it.
+     *
+     * @return one value per sample, in the data's unit
+     */
+    public double[] values() {
+        return values;
+    }
+
+    /** @return the mean subtracted before training */
+    public double mean() {
+        return mean;
+    }
+
+    /** @return the standard deviation divided by before training */
+    public double scale() {
+        return scale;
+    }
+
+    /**
+     * @param row a sample
+     * @return its value standardised, what a network learns to output
+     */
+    public double standardised(int row) {
+        return (values[row] - mean) / scale;
+    }
+
+    /**
+     * @param output a network's or ensemble's output, standardised
+     * @return the value in the data's unit
+     */
+    public double toValue(double output) {
+        return mean + scale * output;
+    }
+
+    /**
+     * @param reference the training part's values
+     * @return these values standardised with the reference's mean and scale
+     */
+    public RealValues standardisedLike(RealValues reference) {
+        return new RealValues(values, reference.mean, reference.scale);
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    @Override
+    public Task task() {
+        return RegressionTask.INSTANCE;
+    }
+
+    @Override
+    public RealValues select(int[] rows) {
+        double[] y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = values[rows[i]];
+        }
+        return new RealValues(y, mean, scale);
+    }
+
+    @Override
+    public RealValues append(Targets other) {
+        if (!(other instanceof RealValues o)) {
+            throw new IllegalArgumentException("cannot join real values with other targets: " + other);
+        }
+        double[] y = Arrays.copyOf(values, values.length + o.values.length);
+        System.arraycopy(o.values, 0, y, values.length, o.values.length);
+        return new RealValues(y);
+    }
+
+    @Override
+    public String toString() {
+        return "real values";
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? 0 : sum / values.length;
+    }
+
+    /** The population standard deviation, or 1 when the values do not vary (nothing to scale). */
+    private static double deviation(double[] values) {
+        double m = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - m) * (v - m);
+        }
+        double sd = values.length == 0 ? 0 : Math.sqrt(sum / values.length);
+        return sd > 0 && Double.isFinite(sd) ? sd : 1;
+    }
+}

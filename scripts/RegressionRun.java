@@ -1,0 +1,44 @@
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.CsvReader;
+import org.saepj.search.Experiment;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+import org.saepj.search.SearchResult;
+import org.saepj.task.RegressionMetrics;
+
+/**
+ * SAEP-J's regression search with the default settings on a train and a test CSV (the split
+ * scripts/regression_reference.py writes), once per pruning method and seed: prints each run's test RMSE, R² and size.
+ * Until the command line chooses regression ({@code --task}), this runs the library on saep-core's classes:
+ *
+ * <pre>
+ * mvn -q -o -pl saep-core dependency:build-classpath -Dmdep.outputFile=cp.txt
+ * java --add-modules jdk.incubator.vector -cp saep-core/target/classes:$(cat cp.txt) scripts/RegressionRun.java \
+ *     TRAIN.csv TEST.csv TARGET_COLUMN
+ * </pre>
+ */
+public final class RegressionRun {
+    private RegressionRun() {
+    }
+
+    public static void main(String[] args) {
+        CsvReader.Options options = new CsvReader.Options(Optional.empty(), Optional.of(args[2]));
+        SourceData train = CsvReader.readValues(Path.of(args[0]), options);
+        SourceData test = CsvReader.readValues(Path.of(args[1]), options);
+        SourceData data = new SourceData(train.name(), train.source(), train.train(), Optional.of(test.train()),
+                train.sha256(), false, null, train.featureNames());
+        for (String method : List.of("adanet", "prs", "pap", "pie")) {
+            for (long seed = 1; seed <= 3; seed++) {
+                SearchConfig config = SearchConfig.builder().method(method).seed(seed).threads(2).build();
+                SearchResult r = Experiment.run(config, data, SearchListener.NONE).get(0);
+                RegressionMetrics m = r.metrics().regression();
+                System.out.printf(Locale.ROOT, "%s\tseed %d\tRMSE %.2f\tR2 %.3f\tmembers %d\tmean predictor %.2f%n",
+                        method, seed, m.rmse(), m.r2(), r.metrics().ensembleSize(), m.baselineRmse());
+            }
+        }
+    }
+}
