@@ -1,12 +1,14 @@
 package org.saepj.cli.option;
 
 import org.saepj.cli.UsageError;
+import org.saepj.execution.EarlyStopping;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
+import org.saepj.search.ValidationPlan;
 import org.saepj.subnetwork.ModelKind;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,11 +68,41 @@ public final class SearchOptions {
     @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--selection", paramLabel = "train|holdout:F", defaultValue = "train",
-            description = "The data on which candidates are selected, the mixture is fitted and pruning decides: train = the"
+    @Option(names = "--preset", paramLabel = "paper|validated", description = "Where the settings start: paper = the"
+            + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
+            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best). Options given"
+            + " override it (default: paper).")
+    String preset;
+
+    @Option(names = "--selection", paramLabel = "train|holdout:F",
+            description = "The data on which candidates are selected and pruning decides: train = the"
                     + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
-                    + " of the training data, kept out of candidate training (default: ${DEFAULT-VALUE}).")
+                    + " of the training data, kept out of candidate training (default: the preset's; --validation F is the"
+                    + " same as holdout:F).")
     String selection;
+
+    @Option(names = "--validation", paramLabel = "F", description = "Hold out a stratified fraction F (0 < F < 1) of the"
+            + " training data as the validation part, on which the choices are made; 0 for none (default: the preset's:"
+            + " 0.1 for validated, none for paper).")
+    Double validation;
+
+    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: a candidate stops after P measurements"
+            + " of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for none (default:"
+            + " the preset's: 5 for validated, 0 for paper).")
+    Integer patience;
+
+    @Option(names = "--check-every", paramLabel = "K", description = "Early stopping measures the validation loss every K"
+            + " steps; 0 for a twentieth of a candidate's steps (default: 0).")
+    Integer checkEvery;
+
+    @Option(names = "--objective-on", paramLabel = "validation|train", description = "The data AdaNet's objective picks"
+            + " each iteration's option on: validation = the validation part (the training data without one); train = the"
+            + " training data, as the paper does (default: validation).")
+    String objectiveOn;
+
+    @Option(names = "--final", paramLabel = "best|last", description = "The result: best = the iteration whose ensemble"
+            + " has the lowest validation loss; last = the last iteration, as the paper does (default: the preset's).")
+    String finalEnsemble;
 
     @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"
             + " lowers the objective (default: run every iteration).")
@@ -164,11 +196,8 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--mixture: " + e.getMessage());
         }
-        try {
-            b.selection(SelectionSet.parse(selection));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--selection " + e.getMessage());
-        }
+        b.selection(selectionSet());
+        b.validation(validationPlan());
         if (pair != null) {
             String[] parts = pair.split(",");
             check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
@@ -187,6 +216,62 @@ public final class SearchOptions {
         }
     }
 
+    /** @return the preset named by --preset (the paper's when none is) */
+    public Preset preset() {
+        try {
+            return preset == null ? Preset.PAPER : Preset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--preset " + e.getMessage());
+        }
+    }
+
+    private SelectionSet selectionSet() {
+        check(selection == null || validation == null, "--selection and --validation exclude each other: --validation F"
+                + " is --selection holdout:F");
+        if (validation != null) {
+            check(validation >= 0 && validation < 1, "--validation must be 0 (no validation part) or a fraction above 0"
+                    + " and below 1, such as 0.1, got " + validation);
+            return validation == 0 ? SelectionSet.TRAIN : new SelectionSet(validation);
+        }
+        if (selection == null) {
+            return preset().selection();
+        }
+        try {
+            return SelectionSet.parse(selection);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--selection " + e.getMessage());
+        }
+    }
+
+    private ValidationPlan validationPlan() {
+        ValidationPlan base = preset().validation();
+        EarlyStopping stopping = base.earlyStopping();
+        check(patience == null || patience >= 0, "--patience must be 0 (no early stopping) or more, got " + patience);
+        check(checkEvery == null || checkEvery >= 0, "--check-every must be 0 (a twentieth of a candidate's steps) or"
+                + " more, got " + checkEvery);
+        if (patience != null || checkEvery != null) {
+            stopping = new EarlyStopping(checkEvery != null ? checkEvery : stopping.every(),
+                    patience != null ? patience : stopping.patience());
+        }
+        ValidationPlan.ObjectiveData on = base.objectiveOn();
+        if (objectiveOn != null) {
+            try {
+                on = ValidationPlan.ObjectiveData.parse(objectiveOn);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--objective-on " + e.getMessage());
+            }
+        }
+        ValidationPlan.FinalEnsemble last = base.finalEnsemble();
+        if (finalEnsemble != null) {
+            try {
+                last = ValidationPlan.FinalEnsemble.parse(finalEnsemble);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--final " + e.getMessage());
+            }
+        }
+        return new ValidationPlan(stopping, on, last);
+    }
+
     /** The option that sets each configuration setting. */
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(java.util.Map.entry("dataset", "--data"),
             java.util.Map.entry("pair", "--pair"), java.util.Map.entry("folds", "--folds"),
@@ -196,7 +281,8 @@ public final class SearchOptions {
             java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
             java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
             java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"),
-            java.util.Map.entry("space", "--space"));
+            java.util.Map.entry("space", "--space"),
+            java.util.Map.entry("validation", "--validation"));
 
     /**
      * @param e a setting the library refused
