@@ -41,6 +41,8 @@ class ValidationOptionsTest {
         assertThat(report.at("/config/validation/earlyStopping/patience").asInt()).isEqualTo(5);
         assertThat(report.at("/config/validation/objectiveOn").asText()).isEqualTo("validation");
         assertThat(report.at("/config/validation/finalEnsemble").asText()).isEqualTo("best");
+        // --steps given: the preset's data-scaled budget gives way to it
+        assertThat(report.at("/config/budget/epochs").isNull()).isTrue();
         int chosen = report.at("/dataUse/finalEnsemble").asText().charAt("iteration ".length()) - '0';
         assertThat(report.at("/dataUse/finalEnsemble").asText()).endsWith(": the lowest ensemble loss on the validation part");
         assertThat(report.at("/final/testAccuracy").asDouble())
@@ -74,6 +76,22 @@ class ValidationOptionsTest {
     }
 
     @Test
+    void theValidatedPresetScalesEachCandidatesStepsToTheDataUnlessStepsAreGiven() throws Exception {
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "2", "--threads", "2",
+                "--quiet", "--preset", "validated", "--out", root.resolve("scaled").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(root.resolve("scaled/report.json").toFile());
+        assertThat(report.at("/config/budget/epochs/count").asDouble()).isEqualTo(50);
+        assertThat(report.at("/config/budget/epochs/minSteps").asInt()).isEqualTo(454);
+        assertThat(report.at("/config/budget/epochs/maxSteps").asInt()).isEqualTo(5000);
+        int rows = report.at("/dataset/trainSize").asInt();
+        int planned = Math.max(454, Math.min(5000, (int) Math.ceil(50.0 * rows / 64)));
+        for (JsonNode c : report.at("/iterations/0/candidates")) {
+            assertThat(c.at("/stepsRun").asInt()).isBetween(1, planned);
+        }
+    }
+
+    @Test
     void badValuesAreOneLineUsageErrorsNamingTheOption() {
         ErrorPathsTest.usage(search("e1", "--selection", "holdout:0.1", "--validation", "0.1"),
                 "--selection and --validation exclude each other");
@@ -83,6 +101,9 @@ class ValidationOptionsTest {
         ErrorPathsTest.usage(search("e4", "--preset", "modern"), "--preset 'modern' is not a preset: expected paper or validated");
         ErrorPathsTest.usage(search("e5", "--validation", "0.1", "--final", "sideways"),
                 "--final 'sideways' is not understood: expected last or best");
+        ErrorPathsTest.usage(search("e7", "--epochs", "3"), "--epochs and --steps exclude each other");
+        ErrorPathsTest.usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--epochs", "-2", "--out",
+                root.resolve("e8").toString()), "--epochs must be a number above 0, such as 20, got -2.0");
         ErrorPathsTest.usage(search("e6", "--validation", "0.1", "--patience", "-1"),
                 "--patience must be 0 (no early stopping) or more, got -1");
     }

@@ -127,7 +127,8 @@ public final class AdaNetSearch {
         Scoring scoring = new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
         SearchSpace generator;
         try {
-            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
+            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(),
+                    spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
             throw new org.saepj.FileException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
@@ -223,7 +224,7 @@ public final class AdaNetSearch {
                     listener.warning(t, String.format(java.util.Locale.ROOT,
                             "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
                                     + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
-                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(),
+                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(train.size()),
                             task.uninformedGuess(train.targets()), shown, cure));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());

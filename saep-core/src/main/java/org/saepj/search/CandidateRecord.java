@@ -14,7 +14,24 @@ package org.saepj.search;
  * @param keptStep the step whose parameters it kept (its lowest validation loss under early stopping, else its last)
  */
 public record CandidateRecord(String name, int depth, double objective, double trainLoss, boolean selected, String divergence,
-                              int stepsRun, int keptStep) {
+                              Integer stepsRun, Integer keptStep) {
+    /**
+     * Reads records written before the steps were recorded as 0 steps.
+     *
+     * @param name e.g. "dnn-depth-2"
+     * @param depth its depth
+     * @param objective the objective of the ensemble with it added
+     * @param trainLoss its mean training loss at the end of training
+     * @param selected whether its option was chosen
+     * @param divergence why it was dropped, or null
+     * @param stepsRun the training steps it took, or null when not recorded
+     * @param keptStep the step whose parameters it kept, or null when not recorded
+     */
+    public CandidateRecord {
+        stepsRun = stepsRun == null ? 0 : stepsRun;
+        keptStep = keptStep == null ? 0 : keptStep;
+    }
+
     /**
      * A record without its steps.
      *

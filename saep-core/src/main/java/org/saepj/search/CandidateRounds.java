@@ -135,7 +135,7 @@ final class CandidateRounds {
     }
 
     private int[] draw() {
-        int steps = config.stepsPerIteration();
+        int steps = config.stepsPerIteration(train.size());
         int batch = config.batchSize();
         int[] batches = new int[steps * batch];
         int[] one = new int[batch];

@@ -166,9 +166,22 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         return space.name();
     }
 
-    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
+    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration of a fixed budget */
     public int stepsPerIteration() {
         return budget.stepsPerIteration();
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @return the training steps of each iteration on that data ({@link Budget#stepsPerIteration(int)})
+     */
+    public int stepsPerIteration(int trainRows) {
+        return budget.stepsPerIteration(trainRows);
+    }
+
+    /** @return each candidate's budget in epochs, or null for fixed steps */
+    public Epochs epochs() {
+        return budget.epochs();
     }
 
     /** @return a builder starting from the paper's defaults */
@@ -199,6 +212,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         b.threads = threads;
         b.selection = selection();
         b.stopping = stopping();
+        b.epochs = epochs();
         b.validation = validation;
         return b;
     }
@@ -217,6 +231,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
                 + totalSteps() + ", batchSize=" + batchSize() + ", learningRate=" + learningRate() + ", width=" + width() + ", seed="
                 + seed + ", threads=" + threads + ", selection=" + selection()
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
+                + (epochs() == null ? "" : ", epochs=" + epochs())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation) + "]";
     }
 
@@ -244,8 +259,19 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SelectionSet selection = SelectionSet.TRAIN;
         private ValidationPlan validation = ValidationPlan.PAPER;
+        private Epochs epochs;
 
         private Builder() {
+        }
+
+        /**
+         * @param v each candidate's budget in passes over the training data, which replaces {@link #totalSteps}; null
+         *     for fixed steps (the paper's)
+         * @return this
+         */
+        public Builder epochs(Epochs v) {
+            epochs = v;
+            return this;
         }
 
         /**
@@ -467,7 +493,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
             return new SearchConfig(new DataPlan(dataset, pair, folds, testFraction, selection), new SpacePlan(model, space, width,
-                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping), new ObjectivePlan(lambda, beta, mixture), resolved,
+                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping, epochs), new ObjectivePlan(lambda, beta, mixture), resolved,
                     seed, threads, validation);
         }
     }

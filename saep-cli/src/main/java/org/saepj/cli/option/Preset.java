@@ -13,7 +13,8 @@ public enum Preset {
     PAPER(SelectionSet.TRAIN, ValidationPlan.PAPER),
     /**
      * Every choice on a validation part: a stratified tenth of the training data held out, on which candidates stop
-     * early (best parameters kept), options are selected, members are pruned and the best iteration is chosen.
+     * early (best parameters kept), options are selected, members are pruned and the best iteration is chosen; and
+     * each candidate's steps grow with the data ({@link org.saepj.search.Epochs#DATA_SCALED}) unless --steps is given.
      */
     VALIDATED(new SelectionSet(Preset.VALIDATION_FRACTION), ValidationPlan.VALIDATED);
 

@@ -4,6 +4,7 @@ import org.saepj.cli.UsageError;
 import org.saepj.execution.EarlyStopping;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.Epochs;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
@@ -53,8 +54,15 @@ public final class SearchOptions {
     @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Training steps in total, split evenly over the iterations (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps in total, split evenly over the iterations"
+            + " (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with the data, see"
+            + " --epochs).")
+    Integer steps;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Each candidate trains E passes over the training data"
+            + " (steps = E × training rows / batch) instead of --steps (default with --preset validated: 50 epochs, at"
+            + " least 454 and at most 5000 steps a candidate).")
+    Double epochs;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -70,7 +78,8 @@ public final class SearchOptions {
 
     @Option(names = "--preset", paramLabel = "paper|validated", description = "Where the settings start: paper = the"
             + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
-            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best). Options given"
+            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget that grows"
+            + " with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
             + " override it (default: paper).")
     String preset;
 
@@ -155,7 +164,7 @@ public final class SearchOptions {
     public SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
         // The values are checked once, by the configuration's parts; their messages are mapped onto options.
         SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
-                .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
+                .iterations(iterations).totalSteps(steps == null ? DEFAULT_STEPS : steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
                 .folds(folds).testFraction(testFraction);
         if (threads != null) {
             b.threads(threads);
@@ -198,6 +207,7 @@ public final class SearchOptions {
         }
         b.selection(selectionSet());
         b.validation(validationPlan());
+        b.epochs(epochBudget());
         if (pair != null) {
             String[] parts = pair.split(",");
             check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
@@ -223,6 +233,20 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--preset " + e.getMessage());
         }
+    }
+
+    /** The paper's total steps, 454 a candidate over 11 iterations. */
+    private static final int DEFAULT_STEPS = 5000;
+
+    /** @return each candidate's budget in epochs, or null for fixed steps (--steps, or the paper's preset) */
+    private Epochs epochBudget() {
+        check(epochs == null || steps == null, "--epochs and --steps exclude each other: --epochs sets each candidate's"
+                + " steps from the data's size");
+        if (epochs != null) {
+            check(epochs > 0 && Double.isFinite(epochs), "--epochs must be a number above 0, such as 20, got " + epochs);
+            return Epochs.exactly(epochs);
+        }
+        return steps == null && preset() == Preset.VALIDATED ? Epochs.DATA_SCALED : null;
     }
 
     private SelectionSet selectionSet() {
