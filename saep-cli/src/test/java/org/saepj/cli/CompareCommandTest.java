@@ -131,6 +131,8 @@ class CompareCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("using fashion-mnist from").contains("adanet/uniform").contains("pie/uniform")
                 .contains("prs/uniform").contains("pap/uniform").contains("report: " + demo.resolve("report.html"));
+        assertThat(run.out()).contains("settings: --preset paper (the paper's: selection and pruning on the training"
+                + " data, fixed steps, the last iteration)");
         // A second demo reuses its own directory.
         CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();

@@ -24,8 +24,8 @@ class ValidationOptionsTest {
     }
 
     private static CliRun search(String out, String... options) {
-        String[] head = {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "4", "--steps", "800",
-            "--threads", "2", "--quiet", "--out", root.resolve(out).toString()};
+        String[] head = {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "4", "--steps",
+            "800", "--threads", "2", "--quiet", "--out", root.resolve(out).toString()};
         String[] all = new String[head.length + options.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(options, 0, all, head.length, options.length);
@@ -44,7 +44,8 @@ class ValidationOptionsTest {
         // --steps given: the preset's data-scaled budget gives way to it
         assertThat(report.at("/config/budget/epochs").isNull()).isTrue();
         int chosen = report.at("/dataUse/finalEnsemble").asText().charAt("iteration ".length()) - '0';
-        assertThat(report.at("/dataUse/finalEnsemble").asText()).endsWith(": the lowest ensemble loss on the validation part");
+        assertThat(report.at("/dataUse/finalEnsemble").asText())
+                .endsWith(": the lowest ensemble loss on the validation part");
         assertThat(report.at("/final/testAccuracy").asDouble())
                 .isEqualTo(report.at("/iterations/" + chosen + "/testAccuracy").asDouble());
         assertThat(report.at("/dataUse/pruning").asText()).isEqualTo("the validation part");
@@ -77,8 +78,8 @@ class ValidationOptionsTest {
 
     @Test
     void theValidatedPresetScalesEachCandidatesStepsToTheDataUnlessStepsAreGiven() throws Exception {
-        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "2", "--threads", "2",
-                "--quiet", "--preset", "validated", "--out", root.resolve("scaled").toString());
+        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "2",
+                "--threads", "2", "--quiet", "--preset", "validated", "--out", root.resolve("scaled").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(root.resolve("scaled/report.json").toFile());
         assertThat(report.at("/config/budget/epochs/count").asDouble()).isEqualTo(50);
@@ -97,13 +98,15 @@ class ValidationOptionsTest {
                 "--selection and --validation exclude each other");
         ErrorPathsTest.usage(search("e2", "--patience", "3"),
                 "--validation needs a part of the training data held out for early stopping and the best iteration");
-        ErrorPathsTest.usage(search("e3", "--validation", "1"), "--validation must be 0 (no validation part) or a fraction");
-        ErrorPathsTest.usage(search("e4", "--preset", "modern"), "--preset 'modern' is not a preset: expected paper or validated");
+        ErrorPathsTest.usage(search("e3", "--validation", "1"),
+                "--validation must be 0 (no validation part) or a fraction");
+        ErrorPathsTest.usage(search("e4", "--preset", "modern"),
+                "--preset 'modern' is not a preset: expected paper or validated");
         ErrorPathsTest.usage(search("e5", "--validation", "0.1", "--final", "sideways"),
                 "--final 'sideways' is not understood: expected last or best");
         ErrorPathsTest.usage(search("e7", "--epochs", "3"), "--epochs and --steps exclude each other");
-        ErrorPathsTest.usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--epochs", "-2", "--out",
-                root.resolve("e8").toString()), "--epochs must be a number above 0, such as 20, got -2.0");
+        ErrorPathsTest.usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--epochs", "-2",
+                "--out", root.resolve("e8").toString()), "--epochs must be a number above 0, such as 20, got -2.0");
         ErrorPathsTest.usage(search("e6", "--validation", "0.1", "--patience", "-1"),
                 "--patience must be 0 (no early stopping) or more, got -1");
     }

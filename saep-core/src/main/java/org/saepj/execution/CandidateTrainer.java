@@ -55,7 +55,8 @@ public final class CandidateTrainer {
         // its own last steps; summed oldest first, as they came.
         float[] recent = new float[tail];
         EarlyStopping stopping = task.earlyStopping();
-        ValidationWatch watch = stopping.enabled() ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
+        ValidationWatch watch = stopping.enabled()
+                ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
         int interval = stopping.interval(steps);
         int ran = steps;
         for (int s = 0; s < steps; s++) {

@@ -57,7 +57,9 @@ final class ValidationWatch {
     /**
      * Puts back the parameters and state of the lowest measurement, if there was one.
      *
-     * @return the step they come from, or {@code lastStep} when no measurement was finite (the network is left as it is)
+     * @param lastStep the steps run
+     * @return the step they come from, or {@code lastStep} when no measurement was finite (the network is left as
+     *     it is)
      */
     int restoreBest(int lastStep) {
         if (bestParameters == null) {

@@ -57,7 +57,8 @@ public final class DemoCommand implements Runnable {
                 loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
         org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
         // Says which settings the numbers come from: the demo keeps the paper's unless told otherwise.
-        stdout.printf("settings: --preset %s%s%n", search.preset().id(), search.preset() == org.saepj.cli.option.Preset.PAPER
+        org.saepj.cli.option.Preset preset = search.preset();
+        stdout.printf("settings: --preset %s%s%n", preset.id(), preset == org.saepj.cli.option.Preset.PAPER
                 ? " (the paper's: selection and pruning on the training data, fixed steps, the last iteration)"
                 : " (choices on a validation part of the training data)");
         CompareCommand.check(plan, loaded, claim.dir());

@@ -54,9 +54,9 @@ public final class SearchOptions {
     @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps in total, split evenly over the iterations"
-            + " (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with the data, see"
-            + " --epochs).")
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps in total, split evenly over the"
+            + " iterations (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with"
+            + " the data, see --epochs).")
     Integer steps;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Each candidate trains E passes over the training data"
@@ -78,35 +78,36 @@ public final class SearchOptions {
 
     @Option(names = "--preset", paramLabel = "paper|validated", description = "Where the settings start: paper = the"
             + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
-            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget that grows"
-            + " with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
+            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget"
+            + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
             + " override it (default: paper).")
     String preset;
 
     @Option(names = "--selection", paramLabel = "train|holdout:F",
             description = "The data on which candidates are selected and pruning decides: train = the"
                     + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
-                    + " of the training data, kept out of candidate training (default: the preset's; --validation F is the"
-                    + " same as holdout:F).")
+                    + " of the training data, kept out of candidate training (default: the preset's;"
+                    + " --validation F is the same as holdout:F).")
     String selection;
 
-    @Option(names = "--validation", paramLabel = "F", description = "Hold out a stratified fraction F (0 < F < 1) of the"
-            + " training data as the validation part, on which the choices are made; 0 for none (default: the preset's:"
+    @Option(names = "--validation", paramLabel = "F", description = "Hold out a stratified fraction F (0 < F < 1) of"
+            + " the training data as the validation part, on which the choices are made; 0 for none (default: the"
+            + " preset's:"
             + " 0.1 for validated, none for paper).")
     Double validation;
 
-    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: a candidate stops after P measurements"
-            + " of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for none (default:"
-            + " the preset's: 5 for validated, 0 for paper).")
+    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: a candidate stops after P"
+            + " measurements of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for"
+            + " none (default: the preset's: 5 for validated, 0 for paper).")
     Integer patience;
 
-    @Option(names = "--check-every", paramLabel = "K", description = "Early stopping measures the validation loss every K"
-            + " steps; 0 for a twentieth of a candidate's steps (default: 0).")
+    @Option(names = "--check-every", paramLabel = "K", description = "Early stopping measures the validation loss"
+            + " every K steps; 0 for a twentieth of a candidate's steps (default: 0).")
     Integer checkEvery;
 
     @Option(names = "--objective-on", paramLabel = "validation|train", description = "The data AdaNet's objective picks"
-            + " each iteration's option on: validation = the validation part (the training data without one); train = the"
-            + " training data, as the paper does (default: validation).")
+            + " each iteration's option on: validation = the validation part (the training data without one); train ="
+            + " the training data, as the paper does (default: validation).")
     String objectiveOn;
 
     @Option(names = "--final", paramLabel = "best|last", description = "The result: best = the iteration whose ensemble"
@@ -164,7 +165,8 @@ public final class SearchOptions {
     public SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
         // The values are checked once, by the configuration's parts; their messages are mapped onto options.
         SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
-                .iterations(iterations).totalSteps(steps == null ? DEFAULT_STEPS : steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
+                .iterations(iterations).totalSteps(steps == null ? DEFAULT_STEPS : steps).batchSize(batch)
+                .learningRate(lr).width(width).seed(seed)
                 .folds(folds).testFraction(testFraction);
         if (threads != null) {
             b.threads(threads);
@@ -243,7 +245,8 @@ public final class SearchOptions {
         check(epochs == null || steps == null, "--epochs and --steps exclude each other: --epochs sets each candidate's"
                 + " steps from the data's size");
         if (epochs != null) {
-            check(epochs > 0 && Double.isFinite(epochs), "--epochs must be a number above 0, such as 20, got " + epochs);
+            check(epochs > 0 && Double.isFinite(epochs), "--epochs must be a number above 0, such as 20, got "
+                    + epochs);
             return Epochs.exactly(epochs);
         }
         return steps == null && preset() == Preset.VALIDATED ? Epochs.DATA_SCALED : null;

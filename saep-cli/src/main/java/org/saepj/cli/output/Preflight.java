@@ -41,7 +41,8 @@ public final class Preflight {
         long members = memberCount(c, p);
         long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * activationsPerSample(largest) * 4 * c.threads();
         // parameters and gradients of each member
-        return outputBytes(c, p) + members * 2L * largest.parameterCount() * 4 + activations + batchBytes(c, p) + 64 * MB;
+        return outputBytes(c, p) + members * 2L * largest.parameterCount() * 4 + activations + batchBytes(c, p)
+                + 64 * MB;
     }
 
     /** @return the members (and candidates) a run holds at most */
