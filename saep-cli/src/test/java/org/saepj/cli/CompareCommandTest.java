@@ -142,6 +142,8 @@ class CompareCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("using fashion-mnist from").contains("adanet/uniform").contains("pie/uniform")
                 .contains("prs/uniform").contains("pap/uniform").contains("report: " + demo.resolve("report.html"));
+        assertThat(run.out()).contains("settings: --preset paper (the paper's: selection and pruning on the training"
+                + " data, fixed steps, the last iteration)");
         // The demo stores its plan as compare does: `compare --resume`, which Ctrl-C names, continues it on the
         // same data.
         CliRun resumed = CliRun.of("compare", "--resume", demo.toString());

@@ -12,7 +12,9 @@ import org.saepj.task.Loss;
 
 /**
  * Trains one candidate on its own loss, the task's (spec §3: cross-entropy for classification), and computes its outputs. Runs entirely on
- * the calling thread with buffers allocated once, so the result depends only on the task.
+ * the calling thread with buffers allocated once, so the result depends only on the task. With early stopping
+ * ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops after as many
+ * measurements without improvement as the patience allows, and keeps the parameters of the lowest measurement.
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
@@ -48,7 +50,14 @@ public final class CandidateTrainer {
         int[] idx = new int[b];
         float[] x = new float[b * train.featureSize()];
         int tail = Math.max(1, steps / 10);
-        double tailLoss = 0;
+        // The last tenth of the planned steps' losses, kept round-robin so a candidate that stops early still reports
+        // its own last steps; summed oldest first, as they came.
+        float[] recent = new float[tail];
+        EarlyStopping stopping = task.earlyStopping();
+        ValidationWatch watch = stopping.enabled()
+                ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
+        int interval = stopping.interval(steps);
+        int ran = steps;
         for (int s = 0; s < steps; s++) {
             System.arraycopy(task.batches(), s * b, idx, 0, b);
             float loss = net.trainStep(train, loss0, idx, x, optimizer);
@@ -57,14 +66,24 @@ public final class CandidateTrainer {
                 net.releaseBuffers();
                 return new TrainedCandidate(task.candidate(), net, Double.NaN,
                         Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
-                        List.of(), List.of(), seconds(t0), 0);
+                        List.of(), List.of(), seconds(t0), 0, s + 1, s + 1);
             }
-            if (s >= steps - tail) {
-                tailLoss += loss;
-            }
+            recent[s % tail] = loss;
             if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
                 progress.stepDone(task.index(), s + 1, steps);
             }
+            if (watch != null && ((s + 1) % interval == 0 || s + 1 == steps) && watch.measure(s + 1)) {
+                ran = s + 1;
+                // the steps it will not take are done as far as a display counts
+                progress.stepDone(task.index(), steps, steps);
+                break;
+            }
+        }
+        int kept = watch == null ? ran : watch.restoreBest(ran);
+        double tailLoss = 0;
+        int counted = Math.min(tail, ran);
+        for (int s = ran - counted; s < ran; s++) {
+            tailLoss += recent[s % tail];
         }
         double trainSeconds = seconds(t0);
         long t1 = System.nanoTime();
@@ -74,16 +93,17 @@ public final class CandidateTrainer {
             float[] out = ParallelInference.logits(net, d, outputThreads, helpers);
             if (!allFinite(out)) {
                 net.releaseBuffers();
-                return new TrainedCandidate(task.candidate(), net, tailLoss / tail,
-                        Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1));
+                return new TrainedCandidate(task.candidate(), net, tailLoss / counted,
+                        Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1),
+                        ran, kept);
             }
             logits.add(out);
             predictions.add(train.targets().task().predictions(out, train.targets().task().outputWidth(d.targets())));
         }
         // The network is frozen from here on: its training and inference buffers are no longer needed.
         net.releaseBuffers();
-        return new TrainedCandidate(task.candidate(), net, tailLoss / tail, Optional.empty(), logits, predictions, trainSeconds,
-                seconds(t1));
+        return new TrainedCandidate(task.candidate(), net, tailLoss / counted, Optional.empty(), logits, predictions,
+                trainSeconds, seconds(t1), ran, kept);
     }
 
     private static boolean allFinite(float[] values) {

@@ -74,29 +74,24 @@ public final class SearchCheckpoint implements CheckpointSink {
     /** The content of state.json. */
     record State(int formatVersion, String dataSha256, int nextIteration, int nextId, List<MemberRecord> members, double[] weights,
                  List<IterationRecord> records, long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds,
-                 String startedAt) {
+                 String startedAt, BestRecord best) {
+    }
+
+    /** The best iteration on validation data of a search that returns it (absent otherwise, and before it existed). */
+    record BestRecord(int iteration, double validationLoss, List<MemberRecord> members, double[] weights) {
     }
 
     @Override
     public void save(SearchState state) {
         writing.lock();
         try {
-            List<MemberRecord> entries = new ArrayList<>();
-            for (SearchState.Snapshot s : state.members()) {
-                String file = "member-" + s.id() + ".params";
-                String sha = written.get(file);
-                if (sha == null) {
-                    // Written whatever lies there: a file this checkpoint did not write is not known to be this member's.
-                    byte[] params = ParameterFiles.bytes(s.network());
-                    AtomicFiles.write(dir.resolve(file), out -> out.write(params));
-                    sha = org.saepj.data.Fingerprint.sha256Hex(params);
-                    written.put(file, sha);
-                }
-                entries.add(new MemberRecord(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
-                        s.candidate().architecture(), s.candidate().optimizer(), s.candidate().complexity(), null, null, file, sha));
-            }
+            List<MemberRecord> entries = entries(state.members());
+            SearchState.Best best = state.best();
+            BestRecord bestRecord = best == null ? null
+                    : new BestRecord(best.iteration(), best.validationLoss(), entries(best.members()), best.weights());
             State stored = new State(FORMAT_VERSION, dataSha256, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
-                    state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt());
+                    state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt(),
+                    bestRecord);
             byte[] bytes = JSON.writeValueAsBytes(stored);
             AtomicFiles.write(dir.resolve(STATE), out -> {
                 int half = bytes.length / 2;
@@ -107,12 +102,35 @@ public final class SearchCheckpoint implements CheckpointSink {
                 }
                 out.write(bytes, half, bytes.length - half);
             });
-            deleteUnreferenced(entries);
+            List<MemberRecord> referenced = new ArrayList<>(entries);
+            if (bestRecord != null) {
+                referenced.addAll(bestRecord.members()); // the best iteration's pruned members stay on disk
+            }
+            deleteUnreferenced(referenced);
         } catch (IOException e) {
             throw new FileException(dir.resolve(STATE) + ": cannot write the checkpoint: " + e.getMessage(), e);
         } finally {
             writing.unlock();
         }
+    }
+
+    /** Writes each member's parameter file once (members are immutable) and describes it. */
+    private List<MemberRecord> entries(List<SearchState.Snapshot> snapshots) throws IOException {
+        List<MemberRecord> entries = new ArrayList<>();
+        for (SearchState.Snapshot s : snapshots) {
+            String file = "member-" + s.id() + ".params";
+            String sha = written.get(file);
+            if (sha == null) {
+                // Written whatever lies there: a file this checkpoint did not write is not known to be this member's.
+                byte[] params = ParameterFiles.bytes(s.network());
+                AtomicFiles.write(dir.resolve(file), out -> out.write(params));
+                sha = org.saepj.data.Fingerprint.sha256Hex(params);
+                written.put(file, sha);
+            }
+            entries.add(new MemberRecord(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
+                    s.candidate().architecture(), s.candidate().optimizer(), s.candidate().complexity(), null, null, file, sha));
+        }
+        return entries;
     }
 
     private void deleteUnreferenced(List<MemberRecord> entries) throws IOException {
@@ -199,8 +217,18 @@ public final class SearchCheckpoint implements CheckpointSink {
         for (MemberRecord e : stored.members()) {
             members.add(restore(dir, file, e, stored.formatVersion(), backend));
         }
+        SearchState.Best best = null;
+        if (stored.best() != null) {
+            List<SearchState.Snapshot> bestMembers = new ArrayList<>();
+            for (MemberRecord e : stored.best().members()) {
+                bestMembers.add(restore(dir, file, e, stored.formatVersion(), backend));
+            }
+            best = new SearchState.Best(stored.best().iteration(), stored.best().validationLoss(), bestMembers,
+                    stored.best().weights());
+        }
         return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
-                stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt());
+                stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt(),
+                best);
     }
 
     private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Backend backend) {

@@ -31,8 +31,8 @@ final class CheckpointFit {
     static void check(Path file, SearchState state, SearchConfig config, Partitions data) {
         require(file, state.nextIteration() <= config.iterations(), "the checkpoint is after iteration "
                 + state.nextIteration() + " of a run of " + config.iterations());
-        int steps = config.stepsPerIteration();
         int train = data.train().size();
+        int steps = config.stepsPerIteration(train);
         long[] stream = streamAfter(state.nextIteration(), steps, config.batchSize(), train);
         boolean atStream = state.streamEpoch() == stream[0] && state.streamPosition() == stream[1];
         require(file, atStream, "the batch stream stands at epoch " + state.streamEpoch() + ", position "

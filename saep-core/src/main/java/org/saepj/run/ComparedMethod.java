@@ -86,7 +86,9 @@ public final class ComparedMethod {
                                   Criteria criteria) {
         SearchConfig.Builder b = base.toBuilder().seed(seed).folds(folds).mixture(mixture);
         if (isBaseline()) {
-            return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations()).build();
+            // the whole search's budget in one network: T members' steps, or T members' epochs
+            return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations())
+                    .epochs(base.epochs() == null ? null : base.epochs().times(base.iterations())).build();
         }
         try {
             return b.criterion(criteria.resolveOwn(criterion, parameters)).build();

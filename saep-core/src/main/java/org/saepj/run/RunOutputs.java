@@ -88,6 +88,16 @@ public final class RunOutputs {
         }
         html.heading("Result").keyValues(result);
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
+        org.saepj.search.DataUse use = org.saepj.search.DataUse.of(r.config(), r.finalIteration());
+        Map<String, String> uses = HtmlReport.map();
+        uses.put("candidate training", use.candidateTraining());
+        uses.put("early stopping", use.earlyStopping());
+        uses.put("objective (selection)", use.objective());
+        uses.put("mixture weights", use.mixtureWeights());
+        uses.put("pruning", use.pruning());
+        uses.put("final ensemble", use.finalEnsemble());
+        uses.put("test data", use.test());
+        html.heading("What each choice was made on").keyValues(uses);
         List<String> classes = r.dataset().classes();
         if (cm != null) {
             html.heading("Per class (test data)").table(MetricsTables.perClassHeader(),

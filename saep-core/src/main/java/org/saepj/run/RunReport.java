@@ -10,6 +10,7 @@ import org.saepj.SaepException;
 import org.saepj.ensemble.Member;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.persistence.MemberRecord;
+import org.saepj.search.DataUse;
 import org.saepj.search.DatasetInfo;
 import org.saepj.search.FinalMetrics;
 import org.saepj.search.IterationRecord;
@@ -26,6 +27,7 @@ import org.saepj.search.Timing;
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param config the search's configuration
  * @param stoppedEarly why the search ended before its last iteration, or null
+ * @param dataUse what each choice was made on (absent in reports written before it existed)
  * @param dataset the data it ran on
  * @param result the final ensemble's figures (the key {@code final})
  * @param members the final members
@@ -33,8 +35,8 @@ import org.saepj.search.Timing;
  * @param timing where the time went
  * @param provenance versions, engine and start time
  */
-@JsonPropertyOrder({"schemaVersion", "config", "stoppedEarly", "dataset", "final", "members", "iterations", "timing", "provenance"})
-public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly stoppedEarly, DatasetInfo dataset,
+@JsonPropertyOrder({"schemaVersion", "config", "stoppedEarly", "dataUse", "dataset", "final", "members", "iterations", "timing", "provenance"})
+public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly stoppedEarly, DataUse dataUse, DatasetInfo dataset,
                         @JsonProperty("final") FinalMetrics result, List<MemberRecord> members, List<IterationRecord> iterations,
                         Timing timing, Provenance provenance) {
     /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
@@ -62,7 +64,8 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
                     null, null));
         }
         return new RunReport(SCHEMA_VERSION, r.config(), r.stoppedEarly() == null ? null
-                : new StoppedEarly(r.iterations().size(), r.stoppedEarly()), r.dataset(), r.metrics(), members, r.iterations(),
+                : new StoppedEarly(r.iterations().size(), r.stoppedEarly()), DataUse.of(r.config(), r.finalIteration()),
+                r.dataset(), r.metrics(), members, r.iterations(),
                 r.timing(), r.provenance());
     }
 

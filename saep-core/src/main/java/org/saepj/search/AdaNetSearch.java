@@ -131,10 +131,14 @@ public final class AdaNetSearch {
                     + " classes, which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
                     AccuracyPerformance.ID, InformationEntropy.ID, KeepAll.ID));
         }
-        Scoring scoring = new Scoring(task, task.loss(train.targets()), task.loss(data.selection().targets()), classes);
+        ValidationPlan validation = config.validation();
+        boolean objectiveOnTrain = validation.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN;
+        Loss selectionLoss = task.loss(data.selection().targets());
+        Scoring scoring = new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
         SearchSpace generator;
         try {
-            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(), config.seed(), spaces);
+            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(),
+                    spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
             throw new org.saepj.FileException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
@@ -164,7 +168,10 @@ public final class AdaNetSearch {
             nextId = resumeFrom.nextId();
             first = resumeFrom.nextIteration();
         }
-        CandidateRounds rounds = new CandidateRounds(config, generator, executor, train, outputsOn, stream);
+        CandidateRounds rounds = new CandidateRounds(config, generator, executor, train, outputsOn, stream,
+                data.selectsOnTrain() ? null : data.selection());
+        BestIteration best = resumeFrom == null || resumeFrom.best() == null ? BestIteration.NONE
+                : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
         String stoppedEarly = null;
         for (int t = first; t < config.iterations(); t++) {
             stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
@@ -226,7 +233,7 @@ public final class AdaNetSearch {
                     listener.warning(t, String.format(java.util.Locale.ROOT,
                             "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
                                     + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
-                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(),
+                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(train.size()),
                             task.uninformedGuess(train.targets()), shown, cure));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
@@ -236,31 +243,43 @@ public final class AdaNetSearch {
             IntStream indices = IntStream.range(0, unscored.size());
             List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
                     .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator)).toList();
-            Option best = best(options);
+            Option chosen = best(options);
             for (int i = 0; i < trained.size(); i++) {
                 TrainedCandidate c = trained.get(i);
                 int candidate = i;
                 double obj = options.stream().filter(o -> o.candidateIndex() == candidate).mapToDouble(Option::objective)
                         .findFirst().orElse(Double.NaN);
                 candidateRecords.add(new CandidateRecord(c.candidate().name(), c.candidate().architecture().depth(), obj,
-                        c.trainLoss(), best != null && best.candidateIndex() == i, c.divergence().orElse(null)));
+                        c.trainLoss(), chosen != null && chosen.candidateIndex() == i, c.divergence().orElse(null),
+                        c.stepsRun(), c.keptStep()));
             }
             if (trained.stream().noneMatch(TrainedCandidate::usable)) {
                 listener.warning(t, "every candidate diverged: the ensemble stays as it was");
             }
-            if (best != null) {
-                ensemble = new Ensemble(best.members(), best.weights());
+            if (chosen != null) {
+                ensemble = new Ensemble(chosen.members(), chosen.weights());
             }
             nextId += trained.size();
+            // The ensemble's loss on data no candidate trained on: what picks the best iteration.
+            double validationLoss = data.selectsOnTrain() || ensemble.size() == 0 ? Double.NaN
+                    : selectionLoss.mean(task.combine(ensemble.selectionLogits(), ensemble.weights()));
+            if (validation.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST) {
+                best = best.offer(t, validationLoss, ensemble);
+            }
 
-            IterationRecord record = record(t, prunedIds, decision, candidateRecords, best, ensemble, data, task,
-                    iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9);
+            IterationRecord record = record(t, prunedIds, decision, candidateRecords, chosen, ensemble, data, task,
+                    iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9, validationLoss);
             records.add(record);
             listener.iterationFinished(record);
             checkpoints.save(new SearchState(t + 1, nextId, ensemble.members().stream()
                     .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network())).toList(),
                     ensemble.weights(), List.copyOf(records), rounds.streamEpoch(), rounds.streamPosition(), trainSeconds,
-                    previousSeconds + (System.nanoTime() - start) / 1e9, startedAt));
+                    previousSeconds + (System.nanoTime() - start) / 1e9, startedAt, best.state()));
+        }
+        int finalIteration = records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
+        if (best.ensemble() != null) {
+            ensemble = best.ensemble();
+            finalIteration = best.iteration();
         }
         if (ensemble.size() == 0) {
             throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
@@ -272,7 +291,7 @@ public final class AdaNetSearch {
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
         SearchResult result = new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
                 new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), backend.name(), executor.describe(),
-                        config.threads(), startedAt), stoppedEarly);
+                        config.threads(), startedAt), stoppedEarly, finalIteration);
         listener.searchFinished(result);
         return result;
     }
@@ -294,7 +313,10 @@ public final class AdaNetSearch {
         return best;
     }
 
-    /** What options are scored with: the task, its loss on the training and selection targets, the output width. */
+    /**
+     * What options are scored with: the task, its loss on the training and selection targets (null to score on the
+     * training data, as the paper does), the output width.
+     */
     private record Scoring(Task task, Loss train, Loss selection, int width) {
     }
 
@@ -305,8 +327,11 @@ public final class AdaNetSearch {
                 ? MixtureWeights.fit(members.stream().map(Member::trainLogits).toList(), scoring.train(), scoring.width(),
                         batches, config.batchSize(), complexities, objective, generator.mixtureOptimizer())
                 : MixtureWeights.uniform(members.size());
-        double value = objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
-                scoring.task(), scoring.selection());
+        double value = scoring.selection() == null
+                ? objective.value(members.stream().map(Member::trainLogits).toList(), weights, complexities, scoring.task(),
+                        scoring.train())
+                : objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
+                        scoring.task(), scoring.selection());
         return new Option(option.name(), members, weights, value, option.candidateIndex());
     }
 
@@ -333,13 +358,13 @@ public final class AdaNetSearch {
 
     private static IterationRecord record(int t, List<Integer> prunedIds, PruneDecision decision, List<CandidateRecord> candidates,
                                           Option best, Ensemble ensemble, Partitions data, Task task, double trainSeconds,
-                                          double seconds) {
+                                          double seconds, double validationLoss) {
         Measures measures = task.measureIteration(ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(),
                 data.test().targets());
         return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),
                 ensemble.members().stream().map(Member::id).toList(), ensemble.members().stream().map(Member::depth).toList(),
                 ensemble.weights(), best == null ? Double.NaN : best.objective(), measures.accuracy(),
-                measures.diversity(), trainSeconds, seconds, measures.regression());
+                measures.diversity(), trainSeconds, seconds, validationLoss, measures.regression());
     }
 
     /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */

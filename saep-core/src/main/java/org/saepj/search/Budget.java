@@ -8,10 +8,24 @@ package org.saepj.search;
  * @param totalSteps training steps over the whole search; each iteration gets ⌊totalSteps / T⌋
  * @param batchSize samples per step
  * @param stopping when the search ends before its last iteration (default: never)
+ * @param epochs each candidate's budget in passes over the training data, which replaces {@code totalSteps}; null for
+ *     the fixed ⌊totalSteps / T⌋ steps (the paper's, and configurations stored before it existed)
  */
-public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule stopping) {
+public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule stopping, Epochs epochs) {
     /** The paper's: 11 iterations, 5000 steps in total, batch 64, no early stop. */
     public static final Budget DEFAULT = new Budget(11, 5000, 64, StoppingRule.NONE);
+
+    /**
+     * A budget of fixed steps.
+     *
+     * @param iterations T
+     * @param totalSteps training steps over the whole search
+     * @param batchSize samples per step
+     * @param stopping when the search ends before its last iteration
+     */
+    public Budget(int iterations, int totalSteps, int batchSize, StoppingRule stopping) {
+        this(iterations, totalSteps, batchSize, stopping, null);
+    }
 
     /** The most sample indices an iteration's batches hold: the largest array a JVM allocates. */
     public static final long MAX_BATCH_INDICES = Integer.MAX_VALUE - 8;
@@ -23,6 +37,7 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
      * @param totalSteps training steps over the whole search; each iteration gets ⌊totalSteps / T⌋
      * @param batchSize samples per step
      * @param stopping when the search ends before its last iteration (default: never)
+     * @param epochs each candidate's budget in passes over the training data, or null for fixed steps
      */
     public Budget {
         stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
@@ -40,8 +55,20 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
                 + " with " + iterations + " iterations of batch " + batchSize);
     }
 
-    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
+    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration of a fixed budget */
     public int stepsPerIteration() {
         return totalSteps / iterations;
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @return the training steps of each iteration: the epochs' steps for that many rows (at most what an iteration's
+     *     batches can hold), else {@link #stepsPerIteration()}
+     */
+    public int stepsPerIteration(int trainRows) {
+        if (epochs == null) {
+            return stepsPerIteration();
+        }
+        return (int) Math.min(epochs.steps(trainRows, batchSize), MAX_BATCH_INDICES / batchSize);
     }
 }

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.execution.CandidateExecutor;
+import org.saepj.execution.EarlyStopping;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingTask;
 import org.saepj.subnetwork.CandidateSpec;
@@ -36,6 +37,7 @@ final class CandidateRounds {
     private final Dataset train;
     private final List<Dataset> outputsOn;
     private final BatchStream stream;
+    private final Dataset validation;
     private Round early;
     private int earlyIteration = -1;
     private long epochAfter;
@@ -48,9 +50,11 @@ final class CandidateRounds {
      * @param train the training partition
      * @param outputsOn the data every candidate's outputs are computed on
      * @param stream the batch stream, where the iterations before the first one to supply left it
+     * @param validation the validation part early stopping measures on, or null when there is none
      */
     CandidateRounds(SearchConfig config, SearchSpace generator, CandidateExecutor executor, Dataset train,
-                    List<Dataset> outputsOn, BatchStream stream) {
+                    List<Dataset> outputsOn, BatchStream stream, Dataset validation) {
+        this.validation = validation;
         this.config = config;
         this.generator = generator;
         this.executor = executor;
@@ -81,7 +85,7 @@ final class CandidateRounds {
         List<TrainingTask> tasks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (CandidateSpec spec : specs) {
-            tasks.add(new TrainingTask(tasks.size(), spec, train, batches, config.batchSize(), outputsOn));
+            tasks.add(task(tasks.size(), spec, batches));
             names.add(spec.name());
         }
         List<CandidateSpec> nextSpecs = List.of();
@@ -90,7 +94,7 @@ final class CandidateRounds {
             nextSpecs = generator.candidates(t + 1, OptionalInt.empty());
             nextBatches = draw();
             for (CandidateSpec spec : nextSpecs) {
-                tasks.add(new TrainingTask(tasks.size(), spec, train, nextBatches, config.batchSize(), outputsOn));
+                tasks.add(task(tasks.size(), spec, nextBatches));
                 names.add(spec.name() + " (for iteration " + (t + 1) + ")");
             }
         }
@@ -109,6 +113,12 @@ final class CandidateRounds {
         return new Round(batches, List.copyOf(all.subList(0, specs.size())), seconds);
     }
 
+    private TrainingTask task(int index, CandidateSpec spec, int[] batches) {
+        EarlyStopping stopping = config.validation().earlyStopping();
+        return new TrainingTask(index, spec, train, batches, config.batchSize(), outputsOn,
+                stopping.enabled() ? validation : null, stopping);
+    }
+
     /** @return the stream's epoch after the batches of the iterations supplied so far */
     long streamEpoch() {
         return epochAfter;
@@ -125,7 +135,7 @@ final class CandidateRounds {
     }
 
     private int[] draw() {
-        int steps = config.stepsPerIteration();
+        int steps = config.stepsPerIteration(train.size());
         int batch = config.batchSize();
         int[] batches = new int[steps * batch];
         int[] one = new int[batch];

@@ -23,12 +23,62 @@ import org.saepj.task.RegressionMetrics;
  * @param diversity the members' diversity of predicted classes on the test partition (no pairs for regression)
  * @param trainSeconds wall time of candidate training (with the candidates' output computation)
  * @param seconds wall time of the whole iteration
+ * @param validationLoss the ensemble's loss on the validation part after the iteration (NaN without one: the paper's)
  * @param regression the ensemble's RMSE, MAE, R² and ambiguity decomposition on the test partition (regression only:
  *     the key is absent for classification)
  */
 public record IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
                               String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
                               double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
-                              double trainSeconds, double seconds,
+                              double trainSeconds, double seconds, Double validationLoss,
                               @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
+    /**
+     * Reads records written before the validation loss was recorded as NaN (none).
+     *
+     * @param iteration t, from 0
+     * @param pruned ids of the members pruned at its start
+     * @param pruneDecision the criterion's decision and numbers
+     * @param candidates each candidate and its objective
+     * @param selected "keep" or the chosen candidate's name
+     * @param ensembleSize members after the iteration
+     * @param memberIds the members after the iteration
+     * @param memberDepths their depths
+     * @param weights their mixture weights
+     * @param selectionObjective the chosen option's objective on the selection data
+     * @param testAccuracy the ensemble's accuracy on the test partition
+     * @param diversity the members' diversity on the test partition
+     * @param trainSeconds wall time of candidate training
+     * @param seconds wall time of the whole iteration
+     * @param validationLoss the ensemble's loss on the validation part, or null/NaN without one
+     * @param regression the regression measures, or null
+     */
+    public IterationRecord {
+        validationLoss = validationLoss == null ? Double.NaN : validationLoss;
+    }
+
+    /**
+     * A record without a validation loss (a search without a validation part).
+     *
+     * @param iteration t, from 0
+     * @param pruned ids of the members pruned at its start
+     * @param pruneDecision the criterion's decision and numbers
+     * @param candidates each candidate and its objective
+     * @param selected "keep" or the chosen candidate's name
+     * @param ensembleSize members after the iteration
+     * @param memberIds the members after the iteration
+     * @param memberDepths their depths
+     * @param weights their mixture weights
+     * @param selectionObjective the chosen option's objective on the selection data
+     * @param testAccuracy the ensemble's accuracy on the test partition
+     * @param diversity the members' diversity on the test partition
+     * @param trainSeconds wall time of candidate training
+     * @param seconds wall time of the whole iteration
+     */
+    public IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
+                           String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
+                           double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
+                           double trainSeconds, double seconds) {
+        this(iteration, pruned, pruneDecision, candidates, selected, ensembleSize, memberIds, memberDepths, weights,
+                selectionObjective, testAccuracy, diversity, trainSeconds, seconds, Double.NaN, null);
+    }
 }

@@ -27,9 +27,10 @@ import org.saepj.subnetwork.SpacePlugin;
  * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
  * @param seed the run seed
  * @param threads candidate-training threads
+ * @param validation which choices are made on the validation part (the paper's when absent: stored before it existed)
  */
 public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion, long seed,
-                           int threads) {
+                           int threads, ValidationPlan validation) {
     /**
      * Validates what the parts cannot check alone.
      *
@@ -40,12 +41,35 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
      * @param criterion the pruning criterion and its parameters (plain AdaNet: {@code adanet}), defaults filled in
      * @param seed the run seed
      * @param threads candidate-training threads
+     * @param validation which choices are made on the validation part; null for the paper's
      */
     public SearchConfig {
         InvalidSettingException.require(data != null && space != null && budget != null && objective != null, "config",
                 "needs its data plan, search space, budget and objective");
         InvalidSettingException.require(criterion != null, "criterion", "must be set");
         InvalidSettingException.require(threads >= 1, "threads", "must be at least 1, got " + threads);
+        validation = validation == null ? ValidationPlan.PAPER : validation;
+        // Early stopping and the best iteration judge on data no candidate trained on; the training data would
+        // never stop a candidate and always favour the last iteration.
+        InvalidSettingException.require(!validation.needsValidationPart() || !data.selection().isTrain(), "validation",
+                "needs a part of the training data held out for early stopping and the best iteration, and the"
+                        + " selection data is the training data itself");
+    }
+
+    /**
+     * A configuration with the paper's validation choices.
+     *
+     * @param data which data, and how it is split
+     * @param space what each iteration proposes
+     * @param budget how much the search trains
+     * @param objective the objective and mixture
+     * @param criterion the pruning criterion and its parameters
+     * @param seed the run seed
+     * @param threads candidate-training threads
+     */
+    public SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion,
+                        long seed, int threads) {
+        this(data, space, budget, objective, criterion, seed, threads, ValidationPlan.PAPER);
     }
 
     /** @return the data source */
@@ -142,9 +166,22 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         return space.name();
     }
 
-    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration */
+    /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration of a fixed budget */
     public int stepsPerIteration() {
         return budget.stepsPerIteration();
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @return the training steps of each iteration on that data ({@link Budget#stepsPerIteration(int)})
+     */
+    public int stepsPerIteration(int trainRows) {
+        return budget.stepsPerIteration(trainRows);
+    }
+
+    /** @return each candidate's budget in epochs, or null for fixed steps */
+    public Epochs epochs() {
+        return budget.epochs();
     }
 
     /** @return a builder starting from the paper's defaults */
@@ -175,6 +212,8 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         b.threads = threads;
         b.selection = selection();
         b.stopping = stopping();
+        b.epochs = epochs();
+        b.validation = validation;
         return b;
     }
 
@@ -191,7 +230,9 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
                 + mixture().id() + ", lambda=" + lambda() + ", beta=" + beta() + ", iterations=" + iterations() + ", totalSteps="
                 + totalSteps() + ", batchSize=" + batchSize() + ", learningRate=" + learningRate() + ", width=" + width() + ", seed="
                 + seed + ", threads=" + threads + ", selection=" + selection()
-                + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping()) + "]";
+                + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
+                + (epochs() == null ? "" : ", epochs=" + epochs())
+                + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation) + "]";
     }
 
     /** Builds a {@link SearchConfig}; every setter returns the builder. */
@@ -217,8 +258,30 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         private long seed = 1;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SelectionSet selection = SelectionSet.TRAIN;
+        private ValidationPlan validation = ValidationPlan.PAPER;
+        private Epochs epochs;
 
         private Builder() {
+        }
+
+        /**
+         * @param v each candidate's budget in passes over the training data, which replaces {@link #totalSteps}; null
+         *     for fixed steps (the paper's)
+         * @return this
+         */
+        public Builder epochs(Epochs v) {
+            epochs = v;
+            return this;
+        }
+
+        /**
+         * @param v which choices are made on the validation part (it needs {@link #selection} to hold one out when
+         *     it stops early or picks the best iteration)
+         * @return this
+         */
+        public Builder validation(ValidationPlan v) {
+            validation = v;
+            return this;
         }
 
         /**
@@ -430,8 +493,8 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
             return new SearchConfig(new DataPlan(dataset, pair, folds, testFraction, selection), new SpacePlan(model, space, width,
-                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping), new ObjectivePlan(lambda, beta, mixture), resolved,
-                    seed, threads);
+                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping, epochs), new ObjectivePlan(lambda, beta, mixture), resolved,
+                    seed, threads, validation);
         }
     }
 }

@@ -15,7 +15,27 @@ import org.saepj.ensemble.Ensemble;
  * @param timing where the time went
  * @param provenance versions and engine
  * @param stoppedEarly why the search ended before its last iteration ({@link StoppingRule}), or null
+ * @param finalIteration the iteration whose ensemble is the result: the last one, or the best on validation data
+ *     ({@link ValidationPlan.FinalEnsemble})
  */
 public record SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
-                           List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly) {
+                           List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly,
+                           int finalIteration) {
+    /**
+     * A result whose ensemble is the last iteration's.
+     *
+     * @param config the configuration
+     * @param dataset the data used
+     * @param ensemble the final ensemble
+     * @param metrics the final ensemble on the test partition
+     * @param iterations one record per iteration
+     * @param timing where the time went
+     * @param provenance versions and engine
+     * @param stoppedEarly why the search ended before its last iteration, or null
+     */
+    public SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
+                        List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly) {
+        this(config, dataset, ensemble, metrics, iterations, timing, provenance, stoppedEarly,
+                iterations.isEmpty() ? -1 : iterations.get(iterations.size() - 1).iteration());
+    }
 }

@@ -19,9 +19,42 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param trainSeconds candidate-training time so far
  * @param elapsedSeconds search time so far
  * @param startedAt when the search first started
+ * @param best the best iteration on validation data so far, for a search that returns it; else null
  */
 public record SearchState(int nextIteration, int nextId, List<Snapshot> members, double[] weights, List<IterationRecord> records,
-                          long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds, String startedAt) {
+                          long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds, String startedAt,
+                          Best best) {
+    /**
+     * A state of a search that returns its last iteration.
+     *
+     * @param nextIteration the first iteration still to run
+     * @param nextId the next member id
+     * @param members the ensemble's members, in order
+     * @param weights their mixture weights
+     * @param records the records of the iterations done
+     * @param streamEpoch the batch stream's epoch
+     * @param streamPosition the batch stream's position within the epoch
+     * @param trainSeconds candidate-training time so far
+     * @param elapsedSeconds search time so far
+     * @param startedAt when the search first started
+     */
+    public SearchState(int nextIteration, int nextId, List<Snapshot> members, double[] weights, List<IterationRecord> records,
+                       long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds, String startedAt) {
+        this(nextIteration, nextId, members, weights, records, streamEpoch, streamPosition, trainSeconds, elapsedSeconds,
+                startedAt, null);
+    }
+
+    /**
+     * The best iteration's ensemble on validation data, kept so a resumed search returns the same one.
+     *
+     * @param iteration the iteration
+     * @param validationLoss its ensemble's loss on the validation part
+     * @param members its members (some may have been pruned since)
+     * @param weights their mixture weights
+     */
+    public record Best(int iteration, double validationLoss, List<Snapshot> members, double[] weights) {
+    }
+
     /**
      * A member as stored: what it is and its trained network.
      *

@@ -62,6 +62,35 @@ class SearchCheckpointTest {
         }
     }
 
+    @Test
+    void aSearchThatReturnsItsBestIterationResumesToTheSameOneEvenWhenItsMembersWerePruned() {
+        Path data = TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
+        SourceData source = IdxDatasetReader.read("fashion-mnist", data, KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        // A high learning rate and PAP from three members on: the ensemble's validation loss goes up and down, and
+        // the best iteration's members are not all in the last ensemble.
+        SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(600).method("pap").learningRate(0.02)
+                .selection(new org.saepj.search.SelectionSet(0.2)).validation(org.saepj.search.ValidationPlan.VALIDATED)
+                .seed(4).threads(2).build();
+        Partitions p = Partitions.prepare(config, source).get(0);
+        try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+            AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best());
+            int[] k = {0};
+            SearchResult full = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, null,
+                    state -> new SearchCheckpoint(dir.resolve("best-after-" + (++k[0])), source.sha256()).save(state));
+            java.util.List<Integer> last = full.iterations().get(5).memberIds();
+            assertThat(full.finalIteration()).as("the best iteration is not the last here").isLessThan(5);
+            assertThat(full.ensemble().members().stream().map(m -> m.id()).toList())
+                    .as("the best iteration's ensemble differs from the last").isNotEqualTo(last);
+            for (int t = 1; t <= 6; t++) {
+                SearchState state = SearchCheckpoint.load(dir.resolve("best-after-" + t), Backends.best(), source.sha256());
+                SearchResult resumed = search.run(p, Experiment.info(config, source, p), SearchListener.NONE, state,
+                        s -> { });
+                assertThat(resumed.finalIteration()).isEqualTo(full.finalIteration());
+                assertSame(full, resumed);
+            }
+        }
+    }
+
     static void assertSame(SearchResult a, SearchResult b) {
         assertThat(b.metrics().testAccuracy()).isEqualTo(a.metrics().testAccuracy());
         assertThat(b.metrics().testLoss()).isEqualTo(a.metrics().testLoss());

@@ -87,7 +87,7 @@ class OneSerialisationTest {
     void numbersThatDoNotExistAreNullAndReadBackAsNaN() throws Exception {
         IterationRecord withNaN = new IterationRecord(0, List.of(), org.saepj.pruning.PruneDecision.nothing("adanet"), List.of(), "linear",
                 1, List.of(0), List.of(0), new double[] {Double.NaN, 1}, Double.NaN, Double.POSITIVE_INFINITY,
-                new org.saepj.diversity.Diversity(Double.NaN, 0, 0, 0, 0, 0), 1, 2, null);
+                new org.saepj.diversity.Diversity(Double.NaN, 0, 0, 0, 0, 0), 1, 2, Double.NaN, null);
         String text = JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(withNaN);
         assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").contains("\"selectionObjective\":null")

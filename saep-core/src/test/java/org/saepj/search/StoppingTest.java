@@ -69,7 +69,7 @@ class StoppingTest {
     @Test
     void theRuleJudgesWhatARunAlreadyDidSoAResumedRunStopsWhereItWould() {
         IterationRecord keep = new IterationRecord(2, List.of(), null, List.of(), "keep", 2, List.of(0, 1), List.of(1, 1),
-                new double[] {0.5, 0.5}, 0.3, 0.8, null, 0, 0, null);
+                new double[] {0.5, 0.5}, 0.3, 0.8, null, 0, 0, Double.NaN, null);
         assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1)).isEqualTo("no candidate lowered the objective in iteration 2");
         assertThat(new StoppingRule(false, 0).reason(List.of(keep), 1e9)).isNull();
         assertThat(new StoppingRule(false, 60).reason(List.of(keep), 61)).startsWith("the time budget of 60 s was spent");

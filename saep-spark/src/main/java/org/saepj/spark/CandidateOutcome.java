@@ -8,7 +8,7 @@ import java.io.Serializable;
  * which the driver rebuilds from the parameters and state.
  */
 final class CandidateOutcome implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     final float[] parameters;
     /** The layers' state (running statistics), empty when they keep none: a member predicts with it. */
     final float[] state;
@@ -18,9 +18,14 @@ final class CandidateOutcome implements Serializable {
     final float[][] logits;
     final double trainSeconds;
     final double inferenceSeconds;
+    /** The steps taken (fewer than planned when it stopped early) and the step whose parameters are kept. */
+    final int stepsRun;
+    final int keptStep;
 
     CandidateOutcome(float[] parameters, float[] state, double trainLoss, String divergence, float[][] logits,
-                     double trainSeconds, double inferenceSeconds) {
+                     double trainSeconds, double inferenceSeconds, int stepsRun, int keptStep) {
+        this.stepsRun = stepsRun;
+        this.keptStep = keptStep;
         this.parameters = parameters;
         this.state = state;
         this.trainLoss = trainLoss;

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * serialise records, and Java serialisation of these fields is all a task needs.
  */
 final class CandidateTask implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     final int index;
     final String candidateJson;
     final int[] batches;
@@ -18,9 +18,17 @@ final class CandidateTask implements Serializable {
     final SearchData.Role[] outputsOn;
     /** The driver's backend: an executor computing with another would give other numbers. */
     final String backend;
+    /** The partition early stopping measures on, or null without early stopping. */
+    final SearchData.Role validation;
+    /** Early stopping's steps between measurements (0: automatic) and patience (0: none). */
+    final int checkEvery;
+    final int patience;
 
     CandidateTask(int index, String candidateJson, int[] batches, int batchSize, SearchData.Role train, SearchData.Role[] outputsOn,
-                  String backend) {
+                  String backend, SearchData.Role validation, int checkEvery, int patience) {
+        this.validation = validation;
+        this.checkEvery = checkEvery;
+        this.patience = patience;
         this.index = index;
         this.candidateJson = candidateJson;
         this.batches = batches;

@@ -9,6 +9,7 @@ import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateTrainer;
+import org.saepj.execution.EarlyStopping;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingProgress;
 import org.saepj.execution.TrainingTask;
@@ -43,11 +44,13 @@ final class CandidateTaskRunner {
         for (SearchData.Role r : task.outputsOn) {
             outputsOn.add(r.in(p));
         }
-        TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn);
+        // Early stopping runs here as on the driver: the executor holds the same validation part, so the same steps.
+        TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn,
+                task.validation == null ? null : task.validation.in(p), new EarlyStopping(task.checkEvery, task.patience));
         // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
         TrainedCandidate t = new CandidateTrainer(backend).train(training, TrainingProgress.NONE, 1, null);
         return new CandidateOutcome(t.network().parameters(), t.network().state(), t.trainLoss(),
                 t.divergence().orElse(null),
-                t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds());
+                t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds(), t.stepsRun(), t.keptStep());
     }
 }

@@ -95,7 +95,8 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
             throw new FileException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
         }
         return new CandidateTask(t.index(), json, t.batches(), t.batchSize(), SearchData.Role.of(partitions, t.train()), outputs,
-                backend.name());
+                backend.name(), t.validation() == null ? null : SearchData.Role.of(partitions, t.validation()),
+                t.earlyStopping().every(), t.earlyStopping().patience());
     }
 
     private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {
@@ -109,7 +110,7 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
             predictions.add(Logits.argmax(logits.get(i), d.classCount()));
         }
         return new TrainedCandidate(t.candidate(), net, o.trainLoss, Optional.ofNullable(o.divergence), logits, predictions,
-                o.trainSeconds, o.inferenceSeconds);
+                o.trainSeconds, o.inferenceSeconds, o.stepsRun, o.keptStep);
     }
 
     @Override

@@ -113,6 +113,28 @@ class SearchOnSparkTest {
         assertSameRun(root.resolve("cnn-local"), root.resolve("cnn-cluster"));
     }
 
+    @Test
+    void earlyStoppingOnTheClusterIsTheLocalSearch() throws Exception {
+        // executors measure the validation loss on their own copy of the validation part and stop where the driver would
+        List<String> search = List.of("--data", "idx:" + fixture, "--preset", "validated", "--method", "pap",
+                "--iterations", "3", "--steps", "1800", "--check-every", "20", "--patience", "2", "--threads", "2");
+        CliRun local = CliRun.of(args(root.resolve("stop-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRun cluster = CliRun.of(args(root.resolve("stop-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        assertSameRun(root.resolve("stop-local"), root.resolve("stop-cluster"));
+        assertThat(SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json")).at("/dataUse/earlyStopping").asText())
+                .startsWith("the loss on the validation part, measured every 20 steps, patience 2");
+        boolean stopped = false;
+        for (var it : SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json")).at("/iterations")) {
+            for (var c : it.at("/candidates")) {
+                stopped |= c.at("/stepsRun").asInt() < 600;
+                assertThat(c.at("/keptStep").asInt()).isBetween(1, c.at("/stepsRun").asInt());
+            }
+        }
+        assertThat(stopped).as("some candidate stopped early").isTrue();
+    }
+
     /** Three well-separated classes of four features, as CSV with a header and named labels. */
     private static Path csv(Path file, int rows, long seed) throws Exception {
         SplittableRandom rng = new SplittableRandom(seed);

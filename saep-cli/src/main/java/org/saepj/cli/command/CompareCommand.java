@@ -131,10 +131,13 @@ public final class CompareCommand implements Runnable {
             EngineWarning.ifScalarByDefault(err);
         }
         if (!quiet) {
-            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %d steps, %d threads, %s)%n",
+            org.saepj.search.Epochs epochs = plan.base().epochs();
+            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %s, %d threads, %s)%n",
                     String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
                     source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
-                    plan.base().iterations(), plan.base().stepsPerIteration(), plan.base().threads(), grid.name());
+                    plan.base().iterations(), epochs == null ? plan.base().stepsPerIteration() + " steps"
+                            : org.saepj.run.Decimals.of(epochs.count(), 2) + " epochs (" + epochs.minSteps() + " to "
+                            + epochs.maxSteps() + " steps)", plan.base().threads(), grid.name());
         }
         List<ComparisonRun> runs;
         PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is

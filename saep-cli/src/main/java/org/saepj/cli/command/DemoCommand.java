@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code saep demo}: the main job on the embedded default. Makes sure Fashion-MNIST is present (Debian
  * package or verified download), then compares AdaNet with SAEP's PAP, PIE and PRS on it with the paper's
- * settings over three seeds, prints the table and where the HTML report is.
+ * settings ({@code --preset paper}, unless told otherwise) over three seeds, prints the settings, the table and where
+ * the HTML report is.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
 public final class DemoCommand implements Runnable {
@@ -61,6 +62,11 @@ public final class DemoCommand implements Runnable {
         stdout.printf("using %s from %s: %d training and %d test images, %d classes%s%n", dataset.id(), dir, loaded.train().size(),
                 loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
         org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+        // Says which settings the numbers come from: the demo keeps the paper's unless told otherwise.
+        org.saepj.cli.option.Preset preset = search.preset();
+        stdout.printf("settings: --preset %s%s%n", preset.id(), preset == org.saepj.cli.option.Preset.PAPER
+                ? " (the paper's: selection and pruning on the training data, fixed steps, the last iteration)"
+                : " (choices on a validation part of the training data)");
         CompareCommand.check(plan, loaded, claim.dir());
         try (OutputDirectory outDir = claim.open()) {
             // Stored as compare stores its plan, so that the line Ctrl-C prints (saep compare --resume DIR) holds.

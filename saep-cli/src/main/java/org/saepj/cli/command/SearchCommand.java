@@ -147,7 +147,8 @@ public final class SearchCommand implements Runnable {
             TableLines.decision(source).ifPresent(stdout::println);
             stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
                     run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
-                    config.criterion(), config.mixture().id(), config.iterations(), config.stepsPerIteration(), config.seed(),
+                    config.criterion(), config.mixture().id(), config.iterations(),
+                    config.stepsPerIteration(partitions.get(0).train().size()), config.seed(),
                     config.threads());
             String classes = DatasetSummary.classLine(partitions.get(0).train().classNames());
             if (!classes.isEmpty()) {

@@ -1,12 +1,15 @@
 package org.saepj.cli.option;
 
 import org.saepj.cli.UsageError;
+import org.saepj.execution.EarlyStopping;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.Epochs;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
+import org.saepj.search.ValidationPlan;
 import org.saepj.subnetwork.ModelKind;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +54,15 @@ public final class SearchOptions {
     @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "5000", description = "Training steps in total, split evenly over the iterations (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Training steps in total, split evenly over the"
+            + " iterations (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with"
+            + " the data, see --epochs).")
+    Integer steps;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Each candidate trains E passes over the training data"
+            + " (steps = E × training rows / batch) instead of --steps (default with --preset validated: 50 epochs, at"
+            + " least 454 and at most 5000 steps a candidate).")
+    Double epochs;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -66,11 +76,43 @@ public final class SearchOptions {
     @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--selection", paramLabel = "train|holdout:F", defaultValue = "train",
-            description = "The data on which candidates are selected, the mixture is fitted and pruning decides: train = the"
+    @Option(names = "--preset", paramLabel = "paper|validated", description = "Where the settings start: paper = the"
+            + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
+            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget"
+            + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
+            + " override it (default: paper).")
+    String preset;
+
+    @Option(names = "--selection", paramLabel = "train|holdout:F",
+            description = "The data on which candidates are selected and pruning decides: train = the"
                     + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
-                    + " of the training data, kept out of candidate training (default: ${DEFAULT-VALUE}).")
+                    + " of the training data, kept out of candidate training (default: the preset's;"
+                    + " --validation F is the same as holdout:F).")
     String selection;
+
+    @Option(names = "--validation", paramLabel = "F", description = "Hold out a stratified fraction F (0 < F < 1) of"
+            + " the training data as the validation part, on which the choices are made; 0 for none (default: the"
+            + " preset's:"
+            + " 0.1 for validated, none for paper).")
+    Double validation;
+
+    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: a candidate stops after P"
+            + " measurements of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for"
+            + " none (default: the preset's: 5 for validated, 0 for paper).")
+    Integer patience;
+
+    @Option(names = "--check-every", paramLabel = "K", description = "Early stopping measures the validation loss"
+            + " every K steps; 0 for a twentieth of a candidate's steps (default: 0).")
+    Integer checkEvery;
+
+    @Option(names = "--objective-on", paramLabel = "validation|train", description = "The data AdaNet's objective picks"
+            + " each iteration's option on: validation = the validation part (the training data without one); train ="
+            + " the training data, as the paper does (default: validation).")
+    String objectiveOn;
+
+    @Option(names = "--final", paramLabel = "best|last", description = "The result: best = the iteration whose ensemble"
+            + " has the lowest validation loss; last = the last iteration, as the paper does (default: the preset's).")
+    String finalEnsemble;
 
     @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"
             + " lowers the objective (default: run every iteration).")
@@ -123,7 +165,8 @@ public final class SearchOptions {
     public SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
         // The values are checked once, by the configuration's parts; their messages are mapped onto options.
         SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
-                .iterations(iterations).totalSteps(steps).batchSize(batch).learningRate(lr).width(width).seed(seed)
+                .iterations(iterations).totalSteps(steps == null ? DEFAULT_STEPS : steps).batchSize(batch)
+                .learningRate(lr).width(width).seed(seed)
                 .folds(folds).testFraction(testFraction);
         if (threads != null) {
             b.threads(threads);
@@ -164,11 +207,9 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--mixture: " + e.getMessage());
         }
-        try {
-            b.selection(SelectionSet.parse(selection));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--selection " + e.getMessage());
-        }
+        b.selection(selectionSet());
+        b.validation(validationPlan());
+        b.epochs(epochBudget());
         if (pair != null) {
             String[] parts = pair.split(",");
             check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
@@ -187,6 +228,77 @@ public final class SearchOptions {
         }
     }
 
+    /** @return the preset named by --preset (the paper's when none is) */
+    public Preset preset() {
+        try {
+            return preset == null ? Preset.PAPER : Preset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--preset " + e.getMessage());
+        }
+    }
+
+    /** The paper's total steps, 454 a candidate over 11 iterations. */
+    private static final int DEFAULT_STEPS = 5000;
+
+    /** @return each candidate's budget in epochs, or null for fixed steps (--steps, or the paper's preset) */
+    private Epochs epochBudget() {
+        check(epochs == null || steps == null, "--epochs and --steps exclude each other: --epochs sets each candidate's"
+                + " steps from the data's size");
+        if (epochs != null) {
+            check(epochs > 0 && Double.isFinite(epochs), "--epochs must be a number above 0, such as 20, got "
+                    + epochs);
+            return Epochs.exactly(epochs);
+        }
+        return steps == null && preset() == Preset.VALIDATED ? Epochs.DATA_SCALED : null;
+    }
+
+    private SelectionSet selectionSet() {
+        check(selection == null || validation == null, "--selection and --validation exclude each other: --validation F"
+                + " is --selection holdout:F");
+        if (validation != null) {
+            check(validation >= 0 && validation < 1, "--validation must be 0 (no validation part) or a fraction above 0"
+                    + " and below 1, such as 0.1, got " + validation);
+            return validation == 0 ? SelectionSet.TRAIN : new SelectionSet(validation);
+        }
+        if (selection == null) {
+            return preset().selection();
+        }
+        try {
+            return SelectionSet.parse(selection);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--selection " + e.getMessage());
+        }
+    }
+
+    private ValidationPlan validationPlan() {
+        ValidationPlan base = preset().validation();
+        EarlyStopping stopping = base.earlyStopping();
+        check(patience == null || patience >= 0, "--patience must be 0 (no early stopping) or more, got " + patience);
+        check(checkEvery == null || checkEvery >= 0, "--check-every must be 0 (a twentieth of a candidate's steps) or"
+                + " more, got " + checkEvery);
+        if (patience != null || checkEvery != null) {
+            stopping = new EarlyStopping(checkEvery != null ? checkEvery : stopping.every(),
+                    patience != null ? patience : stopping.patience());
+        }
+        ValidationPlan.ObjectiveData on = base.objectiveOn();
+        if (objectiveOn != null) {
+            try {
+                on = ValidationPlan.ObjectiveData.parse(objectiveOn);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--objective-on " + e.getMessage());
+            }
+        }
+        ValidationPlan.FinalEnsemble last = base.finalEnsemble();
+        if (finalEnsemble != null) {
+            try {
+                last = ValidationPlan.FinalEnsemble.parse(finalEnsemble);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--final " + e.getMessage());
+            }
+        }
+        return new ValidationPlan(stopping, on, last);
+    }
+
     /** The option that sets each configuration setting. */
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(java.util.Map.entry("dataset", "--data"),
             java.util.Map.entry("pair", "--pair"), java.util.Map.entry("folds", "--folds"),
@@ -196,7 +308,8 @@ public final class SearchOptions {
             java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
             java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
             java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"),
-            java.util.Map.entry("space", "--space"));
+            java.util.Map.entry("space", "--space"),
+            java.util.Map.entry("validation", "--validation"));
 
     /**
      * @param e a setting the library refused

@@ -41,7 +41,8 @@ public final class Preflight {
         long members = memberCount(c, p);
         long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * activationsPerSample(largest) * 4 * c.threads();
         // parameters and gradients of each member
-        return outputBytes(c, p) + members * 2L * largest.parameterCount() * 4 + activations + batchBytes(c) + 64 * MB;
+        return outputBytes(c, p) + members * 2L * largest.parameterCount() * 4 + activations + batchBytes(c, p)
+                + 64 * MB;
     }
 
     /** @return the members (and candidates) a run holds at most */
@@ -56,8 +57,8 @@ public final class Preflight {
     }
 
     /** @return the heap of the batches' sample indices: steps × batch ints per iteration */
-    private static long batchBytes(SearchConfig c) {
-        return BATCH_ARRAYS * (long) c.stepsPerIteration() * c.batchSize() * 4;
+    private static long batchBytes(SearchConfig c, Partitions p) {
+        return BATCH_ARRAYS * (long) c.stepsPerIteration(p.train().size()) * c.batchSize() * 4;
     }
 
     private static SearchSpace space(SearchConfig c, Partitions p) {
@@ -108,7 +109,7 @@ public final class Preflight {
                     + "): lower --width or --iterations");
         }
         long heap = heapBytes(c, p);
-        long batches = batchBytes(c);
+        long batches = batchBytes(c, p);
         if (heap > freeHeap && batches > heap / 2) {
             // The batches are what does not fit: say how many steps do.
             long left = Math.max(0, freeHeap - (heap - batches));
@@ -116,7 +117,7 @@ public final class Preflight {
             throw new UsageError(String.format(Locale.ROOT, "--steps %d: each iteration's batches (%d steps of %d"
                     + " samples) need about %d MB of heap and only %d MB are free beside the rest of the search: use"
                     + " at most --steps %d, or raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
-                    c.totalSteps(), c.stepsPerIteration(), c.batchSize(), batches / MB, left / MB,
+                    c.totalSteps(), c.stepsPerIteration(p.train().size()), c.batchSize(), batches / MB, left / MB,
                     Math.max(c.iterations(), perIteration * c.iterations()), gigabytes(heap)));
         }
         if (heap > freeHeap) {

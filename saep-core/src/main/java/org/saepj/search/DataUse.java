@@ -1,0 +1,45 @@
+package org.saepj.search;
+
+/**
+ * What data each choice of a search was made on, for its report: the test data is only ever measured, never used to
+ * choose.
+ *
+ * @param candidateTraining what candidates train on
+ * @param earlyStopping what stops a candidate before its last step, or that nothing does
+ * @param objective what AdaNet's objective, which picks each iteration's option, is computed on
+ * @param mixtureWeights what the mixture weights are fitted on
+ * @param pruning what the pruning criterion scores members on
+ * @param finalEnsemble which iteration's ensemble is the result, and why
+ * @param test what the test data is used for
+ */
+public record DataUse(String candidateTraining, String earlyStopping, String objective, String mixtureWeights,
+                      String pruning, String finalEnsemble, String test) {
+    private static final String TRAINING = "the training data";
+    private static final String VALIDATION = "the validation part";
+
+    /**
+     * @param config the search's configuration
+     * @param finalIteration the iteration whose ensemble is the result
+     * @return what the search used for what
+     */
+    public static DataUse of(SearchConfig config, int finalIteration) {
+        SelectionSet selection = config.selection();
+        ValidationPlan plan = config.validation();
+        String selectionData = selection.isTrain() ? TRAINING : VALIDATION;
+        String training = selection.isTrain() ? TRAINING : TRAINING + " less the validation part (a stratified "
+                + Math.round(selection.holdoutFraction() * 100) + "% of it, which no candidate trains on)";
+        String stopping = plan.earlyStopping().enabled()
+                ? "the loss on " + VALIDATION + ", measured " + (plan.earlyStopping().every() == 0
+                        ? "every twentieth of a candidate's steps" : "every " + plan.earlyStopping().every() + " steps")
+                        + ", patience " + plan.earlyStopping().patience() + "; the parameters and layer state of the lowest"
+                        + " measurement are kept"
+                : "none: every candidate trains all its steps and keeps its last parameters";
+        String objective = plan.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN ? TRAINING : selectionData;
+        String weights = config.mixture() == Mixture.LEARNED ? TRAINING : "none fitted: uniform";
+        String last = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
+                ? "iteration " + finalIteration + ": the lowest ensemble loss on " + VALIDATION
+                : "iteration " + finalIteration + ": the last";
+        return new DataUse(training, stopping, objective, weights, selectionData, last,
+                "measured only: no choice is made on it");
+    }
+}

@@ -1,0 +1,62 @@
+package org.saepj.search;
+
+/**
+ * A member's budget in passes over the training data: each candidate trains
+ * ⌈count × training rows / batch⌉ steps, held between {@code minSteps} and {@code maxSteps}, so the budget grows
+ * with the data instead of being a fixed number of steps.
+ *
+ * @param count passes over the training rows per candidate (need not be whole)
+ * @param minSteps the fewest steps a candidate trains, whatever the data's size
+ * @param maxSteps the most steps a candidate trains, whatever the data's size
+ */
+public record Epochs(double count, int minSteps, int maxSteps) {
+    /**
+     * The data-scaled default of {@code --preset validated}: 50 epochs, at least the paper's 454 steps (5000 / 11)
+     * and at most 5000. Small tables keep the paper's member budget (which fits them), tables of tens of thousands
+     * of rows get up to eleven times more; early stopping ends a candidate sooner once the validation loss turns.
+     */
+    public static final Epochs DATA_SCALED = new Epochs(50, 454, 5000);
+
+    /**
+     * Checks the settings.
+     *
+     * @param count passes over the training rows per candidate
+     * @param minSteps the fewest steps a candidate trains
+     * @param maxSteps the most steps a candidate trains
+     */
+    public Epochs {
+        InvalidSettingException.require(count > 0 && Double.isFinite(count), "epochs", "must be a number above 0, got "
+                + count);
+        InvalidSettingException.require(minSteps >= 1 && maxSteps >= minSteps, "epochs", "needs 1 ≤ fewest steps ≤ most"
+                + " steps, got " + minSteps + " and " + maxSteps);
+    }
+
+    /**
+     * Exactly {@code count} passes, with no floor or ceiling beyond one step.
+     *
+     * @param count passes over the training rows per candidate
+     * @return the budget
+     */
+    public static Epochs exactly(double count) {
+        return new Epochs(count, 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @param batchSize samples per step
+     * @return the steps each candidate trains
+     */
+    public int steps(int trainRows, int batchSize) {
+        double steps = Math.ceil(count * trainRows / batchSize);
+        return (int) Math.max(minSteps, Math.min(maxSteps, steps));
+    }
+
+    /**
+     * @param factor how many members' budgets in one (a single network of the whole search's budget)
+     * @return this budget times {@code factor}
+     */
+    public Epochs times(int factor) {
+        return new Epochs(count * factor, (int) Math.min(Integer.MAX_VALUE, (long) minSteps * factor),
+                (int) Math.min(Integer.MAX_VALUE, (long) maxSteps * factor));
+    }
+}

@@ -1,0 +1,106 @@
+package org.saepj.search;
+
+import java.util.Locale;
+import org.saepj.execution.EarlyStopping;
+
+/**
+ * Which choices of a search are made on its validation part, the stratified part of the training data that
+ * {@link DataPlan#selection()} holds out (no candidate trains on it; the test data is never used for a choice).
+ * The paper's configuration ({@link #PAPER}) makes none there beyond what {@code --selection} asks: candidates train
+ * their fixed steps, the last iteration's ensemble is the result.
+ *
+ * @param earlyStopping when candidates stop before their last step, judged on the validation loss
+ * @param objectiveOn the data AdaNet's objective, which picks each iteration's option, is computed on
+ * @param finalEnsemble which iteration's ensemble the search returns
+ */
+public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiveOn, FinalEnsemble finalEnsemble) {
+    /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
+    public static final ValidationPlan PAPER = new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION,
+            FinalEnsemble.LAST);
+
+    /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
+    public static final int DEFAULT_PATIENCE = 5;
+
+    /** Every choice on validation data: early stopping, the objective, and the best iteration as the result. */
+    public static final ValidationPlan VALIDATED = new ValidationPlan(new EarlyStopping(0, DEFAULT_PATIENCE),
+            ObjectiveData.VALIDATION, FinalEnsemble.BEST);
+
+    /**
+     * Fills the settings stored before they existed with the paper's.
+     *
+     * @param earlyStopping when candidates stop before their last step
+     * @param objectiveOn the data the objective is computed on
+     * @param finalEnsemble which iteration's ensemble the search returns
+     */
+    public ValidationPlan {
+        earlyStopping = earlyStopping == null ? EarlyStopping.NONE : earlyStopping;
+        objectiveOn = objectiveOn == null ? ObjectiveData.VALIDATION : objectiveOn;
+        finalEnsemble = finalEnsemble == null ? FinalEnsemble.LAST : finalEnsemble;
+    }
+
+    /** @return true when some choice needs a validation part held out of the training data */
+    public boolean needsValidationPart() {
+        return earlyStopping.enabled() || finalEnsemble == FinalEnsemble.BEST;
+    }
+
+    @Override
+    public String toString() {
+        return "earlyStopping=" + earlyStopping + ", objectiveOn=" + objectiveOn.id() + ", final=" + finalEnsemble.id();
+    }
+
+    /** The data on which AdaNet's objective compares an iteration's options. */
+    public enum ObjectiveData {
+        /** The selection data: the validation part when there is one, else the training data. */
+        VALIDATION,
+        /** The training data, as AdaNet and the paper do, even when a validation part exists. */
+        TRAIN;
+
+        /** @return the lower-case name, as stored and typed */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param id a stored or typed name
+         * @return the constant
+         */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static ObjectiveData parse(String id) {
+            for (ObjectiveData d : values()) {
+                if (d.id().equalsIgnoreCase(id.strip())) {
+                    return d;
+                }
+            }
+            throw new IllegalArgumentException("'" + id + "' is not understood: expected validation or train");
+        }
+    }
+
+    /** Which iteration's ensemble a search returns. */
+    public enum FinalEnsemble {
+        /** The last iteration's (the paper's). */
+        LAST,
+        /** The iteration whose ensemble has the lowest loss on the validation part (the earliest of equals). */
+        BEST;
+
+        /** @return the lower-case name, as stored and typed */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param id a stored or typed name
+         * @return the constant
+         */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static FinalEnsemble parse(String id) {
+            for (FinalEnsemble f : values()) {
+                if (f.id().equalsIgnoreCase(id.strip())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("'" + id + "' is not understood: expected last or best");
+        }
+    }
+}
