@@ -103,7 +103,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(float[][] features, int[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
-        ClassLabels classes = ClassLabels.of(labels, features.length, "labels");
+        ArrayLabels classes = ArrayLabels.of(labels, features.length, "labels");
         return fit(config, InMemorySource.of(features, classes, featureNames));
     }
 
@@ -118,7 +118,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(double[][] features, int[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         float[][] rows = FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(rows, ClassLabels.of(labels, rows.length, "labels"), featureNames));
+        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(float[][] features, String[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
-        ClassLabels classes = ClassLabels.of(labels, features.length, "labels");
+        ArrayLabels classes = ArrayLabels.of(labels, features.length, "labels");
         return fit(config, InMemorySource.of(features, classes, featureNames));
     }
 
@@ -149,7 +149,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(double[][] features, String[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         float[][] rows = FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(rows, ClassLabels.of(labels, rows.length, "labels"), featureNames));
+        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames));
     }
 
     /**

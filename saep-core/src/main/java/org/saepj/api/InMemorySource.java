@@ -34,7 +34,7 @@ final class InMemorySource {
      * @return the rows as a source a search takes
      * @throws SaepException when the labels hold one class only or the names do not fit the features
      */
-    static SourceData of(float[][] rows, ClassLabels labels, List<String> featureNames) {
+    static SourceData of(float[][] rows, ArrayLabels labels, List<String> featureNames) {
         if (labels.classNames().size() < 2) {
             throw new DataException("labels: every row has the class '" + labels.classNames().get(0)
                     + "': a classifier needs at least two classes");
@@ -69,7 +69,7 @@ final class InMemorySource {
     }
 
     /** The SHA-256 of the values, their width, the labels and the class names: the same content, the same id. */
-    private static String fingerprint(float[] flat, int width, ClassLabels labels) {
+    private static String fingerprint(float[] flat, int width, ArrayLabels labels) {
         MessageDigest digest = Fingerprint.sha256();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         buffer.putInt(width);

@@ -166,7 +166,7 @@ public final class SaepClassifier {
      */
     public Evaluation evaluate(float[][] rows, int[] labels) {
         FeatureRows.check(rows, "rows");
-        return measure(rows, ClassLabels.indicesIn(classes(), labels, rows.length, "labels"));
+        return measure(rows, ArrayLabels.indicesIn(classes(), labels, rows.length, "labels"));
     }
 
     /**
@@ -187,7 +187,7 @@ public final class SaepClassifier {
      */
     public Evaluation evaluate(float[][] rows, String[] labels) {
         FeatureRows.check(rows, "rows");
-        return measure(rows, ClassLabels.indicesIn(classes(), labels, rows.length, "labels"));
+        return measure(rows, ArrayLabels.indicesIn(classes(), labels, rows.length, "labels"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.saepj.task;
 
 import java.util.List;
+import org.saepj.ensemble.Logits;
 import org.saepj.export.OnnxGraph;
 
 /**
@@ -50,15 +51,7 @@ public interface Task {
      * @return the combined outputs
      */
     default float[] combine(List<float[]> outputs, double[] weights) {
-        float[] f = new float[outputs.get(0).length];
-        for (int j = 0; j < outputs.size(); j++) {
-            float w = (float) weights[j];
-            float[] h = outputs.get(j);
-            for (int i = 0; i < f.length; i++) {
-                f[i] += w * h[i];
-            }
-        }
-        return f;
+        return Logits.combine(outputs, weights);
     }
 
     /**

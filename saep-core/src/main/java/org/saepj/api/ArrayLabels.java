@@ -16,7 +16,7 @@ import org.saepj.data.ClassOrder;
  * @param classNames the name of each class index ({@code 7} for the int label 7)
  * @param indices each row's class index
  */
-record ClassLabels(List<String> classNames, int[] indices) {
+record ArrayLabels(List<String> classNames, int[] indices) {
     /**
      * @param labels one int label per row
      * @param rows the number of feature rows
@@ -24,7 +24,7 @@ record ClassLabels(List<String> classNames, int[] indices) {
      * @return the labels as class indices
      * @throws SaepException when the count differs from the rows
      */
-    static ClassLabels of(int[] labels, int rows, String what) {
+    static ArrayLabels of(int[] labels, int rows, String what) {
         if (labels == null) {
             throw new DataException(what + ": null: expected one label per row of features");
         }
@@ -38,10 +38,10 @@ record ClassLabels(List<String> classNames, int[] indices) {
      * @return the labels as class indices
      * @throws SaepException when the count differs from the rows or a label is null
      */
-    static ClassLabels of(String[] labels, int rows, String what) {
+    static ArrayLabels of(String[] labels, int rows, String what) {
         requireCount(labels, rows, what);
         List<String> classes = ClassOrder.of(Arrays.asList(labels));
-        return new ClassLabels(classes, indices(classes, labels, what));
+        return new ArrayLabels(classes, indices(classes, labels, what));
     }
 
     /**
