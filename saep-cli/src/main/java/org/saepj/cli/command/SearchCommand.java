@@ -231,7 +231,7 @@ public final class SearchCommand implements Runnable {
                 results.add(RunSummary.of(r));
                 org.saepj.task.RegressionMetrics regression = r.metrics().regression();
                 String headline = regression == null
-                        ? String.format("test accuracy %.4f", r.metrics().testAccuracy())
+                        ? String.format(java.util.Locale.ROOT, "test accuracy %.4f", r.metrics().testAccuracy())
                         : String.format(java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(),
                                 regression.r2());
                 stdout.printf("%s%s, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix, headline,
