@@ -59,7 +59,7 @@ public final class DataOptions {
     public String delimiter;
 
     @Option(names = "--task", paramLabel = "classification|regression", description = "What the label column is"
-            + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5% of the"
+            + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5%% of the"
             + " rows, make a regression target).")
     public String task;
 

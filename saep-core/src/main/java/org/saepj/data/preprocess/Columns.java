@@ -1,6 +1,6 @@
 package org.saepj.data.preprocess;
 
-import org.saepj.UsageException;
+import org.saepj.DataException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,7 +193,7 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
     @Override
     public String onnx(OnnxGraph graph, String input, int features) {
         if (hasCategorical()) {
-            throw new UsageException("the ensemble reads categorical columns ("
+            throw new DataException("the ensemble reads categorical columns ("
                     + String.join(", ", categoricalNames()) + "): ONNX export of text columns is not supported yet");
         }
         return input;

@@ -1,6 +1,6 @@
 package org.saepj.data.preprocess;
 
-import org.saepj.UsageException;
+import org.saepj.DataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -132,7 +132,7 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
         if (columns.length == 0) {
             return input;
         }
-        throw new UsageException("the ensemble one-hot encodes categorical columns: ONNX export of text columns is not"
+        throw new DataException("the ensemble one-hot encodes categorical columns: ONNX export of text columns is not"
                 + " supported yet");
     }
 
