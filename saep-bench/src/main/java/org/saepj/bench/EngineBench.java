@@ -40,7 +40,8 @@ public final class EngineBench {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: saep bench [STEPS] [REPETITIONS]   (defaults 300 and 3): engine throughput against DJL/PyTorch");
+            System.out.println("usage: saep bench [STEPS] [REPETITIONS]   (defaults 300 and 3): engine throughput"
+                    + " against DJL/PyTorch");
             return;
         }
         int steps = args.length > 0 ? positive(args[0], "STEPS") : 300;

@@ -22,22 +22,31 @@ final class HelpExamples {
                 "saep search --help              # each command has its own help"));
         EXAMPLES.put("saep search", List.of(
                 "saep search --data fashion-mnist --method pie --out runs/pie",
-                "saep search --data csv:iris.csv --label-column species \\\n    --method topk --max-members 3 --out runs/iris",
-                "saep search --data fashion-mnist --model cnn --selection holdout:0.1 \\\n    --max-time 20m --out runs/cnn",
-                "saep search --data fashion-mnist --threads 1 \\\n    --space examples/spaces/wide-and-deep.json \\\n    --spark 'local-cluster[4,1,2048]' --out runs/wide  # candidates on Spark",
+                "saep search --data csv:iris.csv --label-column species \\\n"
+                        + "    --method topk --max-members 3 --out runs/iris",
+                "saep search --data fashion-mnist --model cnn --selection holdout:0.1 \\\n"
+                        + "    --max-time 20m --out runs/cnn",
+                "saep search --data fashion-mnist --threads 1 \\\n"
+                        + "    --space examples/spaces/wide-and-deep.json \\\n"
+                        + "    --spark 'local-cluster[4,1,2048]' --out runs/wide  # candidates on Spark",
                 "saep search --resume runs/pie   # continue a stopped search"));
         EXAMPLES.put("saep compare", List.of(
-                "saep compare --data fashion-mnist --methods adanet,pap,pie,single \\\n    --seeds 1,2,3 --out cmp",
-                "saep compare --data csv:iris.csv --methods adanet,topk,rnd \\\n    --max-members 3 --folds 5 --out cmp-iris",
-                "saep compare --data fashion-mnist --methods adanet,pap --threads 1 \\\n    --spark spark://HOST:7077 --out cmp  # each search a Spark task"));
+                "saep compare --data fashion-mnist --methods adanet,pap,pie,single \\\n"
+                        + "    --seeds 1,2,3 --out cmp",
+                "saep compare --data csv:iris.csv --methods adanet,topk,rnd \\\n"
+                        + "    --max-members 3 --folds 5 --out cmp-iris",
+                "saep compare --data fashion-mnist --methods adanet,pap --threads 1 \\\n"
+                        + "    --spark spark://HOST:7077 --out cmp  # each search a Spark task"));
         EXAMPLES.put("saep evaluate", List.of(
                 "saep evaluate --model runs/pie/ensemble --data fashion-mnist",
                 "saep evaluate --model runs/iris/ensemble --data csv:new-iris.csv --json"));
         EXAMPLES.put("saep predict", List.of(
                 "saep predict --model runs/iris/ensemble --data csv:new-iris.csv \\\n    --out predictions.csv",
-                "saep predict --model runs/iris/ensemble --data csv:unlabelled.csv \\\n    --label-column none --id-column id --out predictions.csv"));
+                "saep predict --model runs/iris/ensemble --data csv:unlabelled.csv \\\n"
+                        + "    --label-column none --id-column id --out predictions.csv"));
         EXAMPLES.put("saep prune", List.of(
-                "saep prune --model runs/adanet/ensemble --data fashion-mnist \\\n    --method topk --keep 3 --out pruned",
+                "saep prune --model runs/adanet/ensemble --data fashion-mnist \\\n"
+                        + "    --method topk --keep 3 --out pruned",
                 "saep prune --predictions members.csv --labels labels.csv --method pie"));
         EXAMPLES.put("saep export", List.of(
                 "saep export --model runs/pie/ensemble --out pie.onnx"));

@@ -10,6 +10,7 @@ public final class VersionInfo implements CommandLine.IVersionProvider {
     public String[] getVersion() {
         return new String[] {"saep " + BuildInfo.version() + " (commit " + BuildInfo.gitCommit() + ")", "Java " + BuildInfo.java(),
             "engine " + Backends.best().name() + (Backends.vectorAvailable() ? ""
-                    : " (start Java with --add-modules jdk.incubator.vector for the faster backend; ./saep does)")};
+                    : " (start Java with --add-modules jdk.incubator.vector for the faster backend;"
+                            + " ./saep does)")};
     }
 }

@@ -167,7 +167,8 @@ class ErrorPathsTest {
                 + "6.3,6.0,virginica\n".repeat(20) + "5.9,4.2,versicolor\n".repeat(20)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Path tiny = TestFiles.write(root.resolve("tiny.csv"), "a,b,label\n1,2,0\n3,4,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         usage(CliRun.of("search", "--data", "fashion-mnst", "--data-dir", dataDir, "--out", fresh()),
-                "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR"
+                "data source 'fashion-mnst' not understood: expected fashion-mnist, mnist, cifar10, idx:DIR,"
+                        + " cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR"
                         + " (did you mean fashion-mnist?)");
         usage(CliRun.of("search", "--data", "cvs:" + iris, "--out", fresh()),
                 "data source kind 'cvs' unknown: expected idx:, cifar10:,"

@@ -68,7 +68,9 @@ class FaultAuditTest {
         refused(CliRun.of("search", "--resume", root.resolve("nowhere").toString()), 2, "does not exist");
     }
 
-    /** Defect 1 (second half) and 8: a run holds its directory; a second start or resume is refused and deletes nothing. */
+    /**
+     * Defect 1 (second half) and 8: a run holds its directory; a second start or resume is refused and deletes nothing.
+     */
     @Test
     void aRunsDirectoryIsLockedForItsWholeLife() throws Exception {
         Path out = root.resolve("locked");
@@ -111,7 +113,9 @@ class FaultAuditTest {
         return Stream.of(head, tail).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
-    /** Defect 3: --overwrite kept the previous run's report, checkpoint and parameter files, and a resume mixed them. */
+    /**
+     * Defect 3: --overwrite kept the previous run's report, checkpoint and parameter files, and a resume mixed them.
+     */
     @Test
     void overwriteStartsFromAnEmptyRun() throws Exception {
         Path out = root.resolve("overwritten");
@@ -214,7 +218,10 @@ class FaultAuditTest {
         assertThat(json(separate.resolve("ensemble").resolve("manifest.json")).at("/data/test").asText()).isEqualTo("csv:" + test);
     }
 
-    /** Defect 6: loaded parameters and manifests were not verified: NaN, a missing checksum or weight, overflow, deviation 0. */
+    /**
+     * Defect 6: loaded parameters and manifests were not verified:
+     * NaN, a missing checksum or weight, overflow, deviation 0.
+     */
     @Test
     void everythingLoadedIsVerified() throws Exception {
         Path out = root.resolve("verified");
@@ -290,7 +297,9 @@ class FaultAuditTest {
                 .doesNotContain("internal error");
     }
 
-    /** Defect 7: degenerate labels were accepted and gave "test accuracy 1.0000" or NaN; --lr 1e-50 was 0 as a float. */
+    /**
+     * Defect 7: degenerate labels were accepted and gave "test accuracy 1.0000" or NaN; --lr 1e-50 was 0 as a float.
+     */
     @Test
     void degenerateDataIsRefusedBeforeTraining() throws Exception {
         Path all200 = root.resolve("labels-200");

@@ -58,7 +58,8 @@ class InspectCommandTest {
         CliRun text = CliRun.of("inspect", out.toString());
         assertThat(text.out()).contains("run directory (manifest format " + SavedEnsemble.FORMAT_VERSION + ")")
                 .contains("Dense(784→")
-                .containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2, voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
+                .containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2,"
+                        + " voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
                 .contains("classes        10: 0, 1, 2");
         // report.html names the members and every pruning event the same way.
         String html = java.nio.file.Files.readString(out.resolve("report.html"));

@@ -133,7 +133,8 @@ class OnnxExportTest {
         // The larger CNN family: 5×5 then 3×3 blocks, each pooled, so the graph's layouts change twice before flattening.
         Path space = TestFiles.write(root.resolve("space.json"), ("""
                 {"formatVersion": 1, "name": "two-kinds", "families": [
-                  {"name": "cnn2", "type": "conv", "blocks": [{"filters": 6, "kernel": 5}, {"filters": 8, "kernel": 3}], "dense": 16,
+                  {"name": "cnn2", "type": "conv",
+                   "blocks": [{"filters": 6, "kernel": 5}, {"filters": 8, "kernel": 3}], "dense": 16,
                    "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "momentum": 0.9, "schedule": "cosine"}}]}
                 """).getBytes());
         Path model = search("mixed", "--data", "idx:" + fixture, "--space", space.toString());

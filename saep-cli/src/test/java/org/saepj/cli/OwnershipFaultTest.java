@@ -99,7 +99,9 @@ class OwnershipFaultTest {
         return p.pid();
     }
 
-    /** Defect 1: --overwrite emptied the old output before the inputs were checked (search, compare and prune alike). */
+    /**
+     * Defect 1: --overwrite emptied the old output before the inputs were checked (search, compare and prune alike).
+     */
     @Test
     void overwriteChecksEveryInputBeforeTouchingTheEarlierRun() throws Exception {
         Path a = copyOfRun("validate-then-touch");
@@ -151,7 +153,10 @@ class OwnershipFaultTest {
         }
     }
 
-    /** Defect 3: a run.json SAEP-J did not write was taken for a failed start, and the folder cleared without --overwrite. */
+    /**
+     * Defect 3: a run.json SAEP-J did not write was taken for a
+     * failed start, and the folder cleared without --overwrite.
+     */
     @Test
     void aForeignRunJsonIsNotAFailedStart() throws Exception {
         Path dir = root.resolve("foreign-run-json");
@@ -246,7 +251,10 @@ class OwnershipFaultTest {
         assertThat(Files.readString(root.resolve("alias-control.csv"))).startsWith("index,predicted,");
     }
 
-    /** Defect 7: a file created between predict's check and its rename was replaced; /dev/stdout was replaced, not written. */
+    /**
+     * Defect 7: a file created between predict's check and its
+     * rename was replaced; /dev/stdout was replaced, not written.
+     */
     @Test
     void outputFilesAreWrittenThroughLinksAndNeverReplacedUnasked() throws Exception {
         CliProcess toStdout = ok(CliProcess.of(predict(Path.of("-"))));

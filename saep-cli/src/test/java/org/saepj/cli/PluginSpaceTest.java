@@ -42,7 +42,8 @@ class PluginSpaceTest {
 
         CliRun neither = CliRun.of("search", "--data", "idx:" + data, "--space", "nowhere", "--out", dir.resolve("x").toString());
         assertThat(neither.exitCode()).isEqualTo(2);
-        assertThat(neither.err()).contains("--space nowhere: no such file, and no search-space plug-in has that id (the plug-ins are widening)");
+        assertThat(neither.err()).contains("--space nowhere: no such file, and no search-space plug-in has that id (the"
+                + " plug-ins are widening)");
         CliRun stray = CliRun.of("search", "--data", "idx:" + data, "--space-param", "width=4", "--out", dir.resolve("y").toString());
         assertThat(stray.exitCode()).isEqualTo(2);
         assertThat(stray.err()).contains("--space-param needs --space naming a search-space plug-in");

@@ -44,7 +44,8 @@ class SearchCommandTest {
         CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--lr", "50", "--iterations", "2",
                 "--steps", "40", "--threads", "2", "--quiet", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).startsWith("warning: iteration 0: candidate ").contains("either the steps are too few to learn (raise --steps) or the learning rate 50.0 is too high (lower --lr)");
+        assertThat(r.err()).startsWith("warning: iteration 0: candidate ").contains("either the steps are too few to learn (raise --steps) or the learning rate 50.0 is"
+                + " too high (lower --lr)");
         assertThat(Files.readString(out.resolve("search.log"))).contains("warning: iteration 0: candidate ");
 
         CliRun c = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "4",

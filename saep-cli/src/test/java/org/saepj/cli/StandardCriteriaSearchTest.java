@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.cli.display.Json;
 import org.saepj.testing.TestFiles;
 
-/** Each standard ensemble-pruning criterion prunes during a real search, with its target size and its numbers reported. */
+/**
+ * Each standard ensemble-pruning criterion prunes during a real search, with its target size and its numbers reported.
+ */
 class StandardCriteriaSearchTest {
     @TempDir
     Path dir;

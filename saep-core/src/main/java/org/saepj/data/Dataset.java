@@ -14,7 +14,10 @@ import org.saepj.task.Targets;
  * new dataset.
  */
 public final class Dataset {
-    /** Image pixels (0–255 in the files) are stored divided by this, as in the paper; exports and raw-row prediction divide alike. */
+    /**
+     * Image pixels (0–255 in the files) are stored divided by this,
+     * as in the paper; exports and raw-row prediction divide alike.
+     */
     public static final float PIXEL_MAX = 255f;
 
     private final String name;

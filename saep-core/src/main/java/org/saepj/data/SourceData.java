@@ -75,7 +75,8 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
      * @param source the source as the user wrote it, resolved to a path ("idx:/usr/share/datasets/fashion-mnist")
      * @param train the training partition
      * @param test the test partition, empty for sources without one (CSV)
-     * @param sha256 fingerprint of the loaded content (of the decompressed bytes, so the same data stored     differently gets the same fingerprint)
+     * @param sha256 fingerprint of the loaded content (of the decompressed
+     *     bytes, so the same data stored     differently gets the same fingerprint)
      * @param verified true when the content matched pinned checksums of a known dataset
      * @param separateTest where the test partition came from when it was attached from a second source, else null
      * @param featureNames the names of the features (a CSV header's columns but the label), in order; empty when     the source has none (images, a CSV without a header)

@@ -18,7 +18,8 @@ import org.saepj.persistence.SavedEnsemble;
  * A saved ensemble as one ONNX graph (opset {@value #OPSET}): input {@code input}, float {@code [N, features]}, the
  * values as the data file holds them (pixels 0–255, CSV features in the manifest's order); then the ensemble's
  * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j; outputs
- * {@code logits} {@code [N, classes]} and {@code probabilities} (their softmax). The class names, preprocessing and feature names are in the model's
+ * {@code logits} {@code [N, classes]} and {@code probabilities} (their
+ * softmax). The class names, preprocessing and feature names are in the model's
  * metadata. Each member's nodes are its layers' kinds' ({@link org.saepj.engine.layer.LayerKind#onnx}); they keep the
  * engine's layouts: images are H×W×C, so a convolution's input is transposed to NCHW and back before flattening, and
  * dense weights are [in][out] (Gemm without transposition).

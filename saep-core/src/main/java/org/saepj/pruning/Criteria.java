@@ -24,7 +24,9 @@ public final class Criteria {
         this.byId = byId;
     }
 
-    /** @return the criteria on the class path (the built-ins are found the same way, from saep-core's own services file) */
+    /**
+     * @return the criteria on the class path (the built-ins are found the same way, from saep-core's own services file)
+     */
     public static Criteria discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<CriterionProvider> found = new ArrayList<>();

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * {@code drep}: diversity regularized ensemble pruning (Li, Yu &amp; Zhou, ECML PKDD 2012), for any number of classes.
- * S starts as [argmin e_m]. While |S| &lt; K: with diff(m, S) = (1/n) Σ_x (+1 where P[m][x] = vote(S)(x), else −1) — the
- * paper's h(x)·H(x) for labels in {−1, +1} — order the members not in S by diff ascending (most diverse first, ties
+ * S starts as [argmin e_m]. While |S| &lt; K: with diff(m, S) = (1/n) Σ_x (+1 where P[m][x] = vote(S)(x), else −1) —
+ * the paper's h(x)·H(x) for labels in {−1, +1} — order the members not in S by diff ascending (most diverse first, ties
  * to the lowest index), take the first ⌈ρ·|U|⌉ of those |U| as Γ, and add the member of Γ whose joining gives the
  * lowest err(S ∪ {m}) (ties to the lowest index). ρ ∈ (0, 1] is the parameter {@code rho}.
  */

@@ -118,7 +118,9 @@ abstract class OrderingCriterion implements PruningCriterion {
             return input.error(p[m]);
         }
 
-        /** @return vote(S)(x) for every x ({@link PruningInput#vote}: members added in index order, whatever S's order) */
+        /**
+         * @return vote(S)(x) for every x ({@link PruningInput#vote}: members added in index order, whatever S's order)
+         */
         int[] vote(List<Integer> members) {
             return input.vote(members::contains);
         }

@@ -97,7 +97,8 @@ public final class Comparison {
     }
 
     /**
-     * Checks before any run that every method can be configured (its criterion on the class path, its parameters valid).
+     * Checks before any run that every method can be configured
+     * (its criterion on the class path, its parameters valid).
      *
      * @param plan the plan
      * @throws org.saepj.SaepException naming the method that cannot be used

@@ -103,7 +103,8 @@ public final class HtmlReport {
     public String render() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n<style>\n"
                 + "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;max-width:1100px;color:#222}\n"
-                + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}\n"
+                + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px"
+                + " 8px;text-align:left}\n"
                 + "table.data td{text-align:right}table.data td:first-child{text-align:left}th{background:#f3f3f3}\n"
                 + "figure{margin:1em 0}img{max-width:100%;border:1px solid #ddd}\n</style></head>\n"
                 + "<body data-broken-images=\"unknown\">\n<h1>" + escape(title) + "</h1>\n" + body

@@ -43,7 +43,10 @@ public final class OwnedFolder {
     static final String ASIDE_PREFIX = ".saep-replaced-";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** The files SAEP-J writes in a run, fold, comparison or saved-ensemble folder ("run.json" is the CLI's search settings). */
+    /**
+     * The files SAEP-J writes in a run, fold, comparison or
+     * saved-ensemble folder ("run.json" is the CLI's search settings).
+     */
     private static final Set<String> FILES = Set.of("run.json", ComparisonPlan.FILE, RunReport.FILE, "report.html",
             "comparison.json", "comparison.csv", "iterations.csv", "search.log", "accuracy.png", "ensemble-size.png",
             "diversity.png", "accuracy-vs-size.png", "depth.png", "pareto.png", SavedEnsemble.MANIFEST,

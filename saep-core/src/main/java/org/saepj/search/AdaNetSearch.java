@@ -74,7 +74,8 @@ public final class AdaNetSearch {
      * @param executor trains candidates
      * @param backend the backend the networks use (recorded in the provenance)
      * @param criteria where the configuration's criterion is found (criteria registered with {@link Criteria#with} too)
-     * @param spaces where the configuration's search-space plug-in, if any, is found (registered with {@link Spaces#with} too)
+     * @param spaces where the configuration's search-space plug-in,
+     *     if any, is found (registered with {@link Spaces#with} too)
      */
     public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
         this.spaces = spaces;

@@ -7,7 +7,8 @@ import org.saepj.engine.Backend;
 import org.saepj.execution.CandidateExecutor;
 
 /**
- * Makes a way of training a search's candidates elsewhere known (a cluster): found with {@link java.util.ServiceLoader} through
+ * Makes a way of training a search's candidates elsewhere known
+ * (a cluster): found with {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.saepj.search.CandidateExecutorProvider}, so the CLI offers it ({@code saep search
  * --spark MASTER}) when its jar is on the class path. The search itself stays here: selection, pruning, the mixture
  * and the checkpoint; only the training of each candidate, and its outputs, go out.

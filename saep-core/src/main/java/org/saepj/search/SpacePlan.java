@@ -12,10 +12,11 @@ import org.saepj.subnetwork.Spaces;
 
 /**
  * What each iteration proposes: one of the paper's spaces ({@code model}, with its DNN width), a space of one's
- * own from a file, or a Java plug-in ({@link org.saepj.subnetwork.SpaceProvider}), and the base learning rate candidates train with (a
- * file's family may set its own).
+ * own from a file, or a Java plug-in ({@link org.saepj.subnetwork.SpaceProvider}), and the base learning rate
+ * candidates train with (a file's family may set its own).
  *
- * @param model the paper's search space (dnn, cnn, linear), used when neither {@code definition} nor {@code plugin} is set
+ * @param model the paper's search space (dnn, cnn, linear),
+ *     used when neither {@code definition} nor {@code plugin} is set
  * @param definition a search space from a file, or null
  * @param width units per hidden layer of the paper's DNN
  * @param learningRate the base learning rate
@@ -28,7 +29,8 @@ public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, 
     /**
      * Validates every setting.
      *
-     * @param model the paper's search space (dnn, cnn, linear), used when neither {@code definition} nor {@code plugin} is set
+     * @param model the paper's search space (dnn, cnn, linear),
+     *     used when neither {@code definition} nor {@code plugin} is set
      * @param definition a search space from a file, or null
      * @param width units per hidden layer of the paper's DNN
      * @param learningRate the base learning rate

@@ -8,8 +8,8 @@ import org.saepj.engine.Architecture;
 import org.saepj.engine.optim.OptimizerSpec;
 
 /**
- * The paper's search spaces (spec §3), chosen by {@code --model}: for the DNN, depth k and k + 1 where k is the depth of the
- * most recently added member still in the ensemble (0 at the start); for the CNN one candidate; for the
+ * The paper's search spaces (spec §3), chosen by {@code --model}: for the DNN, depth k and k + 1 where k is the depth
+ * of the most recently added member still in the ensemble (0 at the start); for the CNN one candidate; for the
  * linear model one depth-0 candidate. DNN and linear candidates train with RMSProp, the CNN with SGD +
  * momentum and cosine decay over the iteration's steps.
  *

@@ -37,7 +37,9 @@ class BatchNormTest {
         return new Node(id, spec, List.of(input));
     }
 
-    /** dense → batch_norm → relu → dense on a vector, and conv → batch_norm → relu → pool → dense on an image. */
+    /**
+     * dense → batch_norm → relu → dense on a vector, and conv → batch_norm → relu → pool → dense on an image.
+     */
     static List<LayerGraph> graphs() {
         BatchNormKind.Spec bn = new BatchNormKind.Spec(0.1, 1e-3);
         return List.of(

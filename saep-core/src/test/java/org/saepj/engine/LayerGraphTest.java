@@ -58,7 +58,9 @@ class LayerGraphTest {
         return new ReluKind.Spec();
     }
 
-    /** {@code stem → relu x → dense → relu → dense → add(x) → dense}: x is read twice, so its gradient is a sum. */
+    /**
+     * {@code stem → relu x → dense → relu → dense → add(x) → dense}: x is read twice, so its gradient is a sum.
+     */
     static LayerGraph residual() {
         return new LayerGraph(Shape.vector(5), List.of(
                 node("stem", dense(6), "input"),

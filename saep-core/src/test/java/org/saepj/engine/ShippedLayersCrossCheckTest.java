@@ -34,7 +34,8 @@ import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.SiluKind;
 
 /**
- * gelu, avg_pool, silu, dropout, global_avg_pool (and, in a test of their own, add and concat) against PyTorch (through DJL, test scope) on identical weights:
+ * gelu, avg_pool, silu, dropout, global_avg_pool (and, in a test of their own,
+ * add and concat) against PyTorch (through DJL, test scope) on identical weights:
  * conv → gelu → avg_pool → silu → dropout → global_avg_pool → dense. PyTorch's GELU is its exact (erf) default. Its
  * dropout draws from its own generator, so the PyTorch side applies SAEP-J's mask, rebuilt from the layer's stream:
  * what is checked is the scaling and the gradient through it. Training logits, loss and every parameter gradient

@@ -49,7 +49,9 @@ class ShippedLayersTest {
         GradientCheckTest.check(new GlobalAvgPool(12, 3), 35);
     }
 
-    /** dense → dropout → gelu → dense on a vector; conv → silu → avg_pool → dropout → global_avg_pool → dense. */
+    /**
+     * dense → dropout → gelu → dense on a vector; conv → silu → avg_pool → dropout → global_avg_pool → dense.
+     */
     static List<LayerGraph> graphs() {
         return List.of(
                 LayerGraph.chain(Shape.vector(5), List.of(new DenseKind.Spec(8), new DropoutKind.Spec(0.3),

@@ -23,7 +23,10 @@ import org.saepj.search.SearchState;
 import org.saepj.subnetwork.Complexity;
 import org.saepj.testing.TestFiles;
 
-/** Members of a file's search space — multi-block CNNs, a family's complexity — survive a checkpoint and a saved ensemble. */
+/**
+ * Members of a file's search space — multi-block CNNs, a family's
+ * complexity — survive a checkpoint and a saved ensemble.
+ */
 class CheckpointSpaceTest {
     @TempDir
     Path dir;
@@ -35,8 +38,10 @@ class CheckpointSpaceTest {
         Path space = dir.resolve("tiny.json");
         Files.writeString(space, """
                 {"formatVersion": 1, "name": "tiny", "families": [
-                  {"name": "c", "type": "conv", "blocks": [{"filters": 4, "kernel": 5}, {"filters": 6, "kernel": 3}], "dense": 8,
-                   "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "schedule": "cosine"}, "complexity": "parameters"}]}
+                  {"name": "c", "type": "conv",
+                   "blocks": [{"filters": 4, "kernel": 5}, {"filters": 6, "kernel": 3}], "dense": 8,
+                   "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "schedule": "cosine"},
+                   "complexity": "parameters"}]}
                 """);
         SearchConfig config = SearchConfig.builder().space(SpaceFiles.read(space)).iterations(3).totalSteps(30).seed(3).threads(2)
                 .lambda(0.001).build();

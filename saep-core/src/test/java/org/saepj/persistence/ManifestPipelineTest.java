@@ -79,6 +79,7 @@ class ManifestPipelineTest {
         Path ensemble = save();
         edit(ensemble, "\"deviation\" : [ 3.0, 4.0 ]", "\"deviation\" : [ 3.0, 0.0 ]");
         assertThatThrownBy(() -> SavedEnsemble.load(ensemble)).hasMessage(ensemble.resolve(SavedEnsemble.MANIFEST)
-                + ": standardize feature 1 has mean 2.0 and deviation 0.0: expected finite numbers and a deviation above 0");
+                + ": standardize feature 1 has mean 2.0 and deviation 0.0: expected finite"
+                + " numbers and a deviation above 0");
     }
 }

@@ -190,7 +190,8 @@ class AdaNetSearchTest {
     void badSettingsAreRejectedWithTheirName() {
         assertThatThrownBy(() -> small().criterion(org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 1.5))).build())
                 .hasMessage("alpha must be in [0, 1], got 1.5");
-        assertThatThrownBy(() -> small().method("pia").build()).hasMessage("unknown method 'pia': expected adanet, prs, pap, pie, cm, drep, epic, es, kappa, mdm, oo, re, rnd, topk (did you mean pie?)");
+        assertThatThrownBy(() -> small().method("pia").build()).hasMessage("unknown method 'pia': expected adanet, prs, pap, pie, cm, drep, epic, es, kappa,"
+                + " mdm, oo, re, rnd, topk (did you mean pie?)");
         assertThatThrownBy(() -> small().pair(3, 3).build()).hasMessageContaining("pair classes must differ");
         assertThatThrownBy(() -> small().iterations(0).build()).hasMessageContaining("iterations must be at least 1");
         assertThatThrownBy(() -> Experiment.run(small().pair(0, 12).build(), fixture, SearchListener.NONE))

@@ -21,7 +21,9 @@ import org.saepj.execution.TrainingProgress;
 import org.saepj.execution.TrainingTask;
 import org.saepj.testing.TestFiles;
 
-/** An iteration whose every candidate diverges leaves the ensemble as it was, with a warning, and the search goes on. */
+/**
+ * An iteration whose every candidate diverges leaves the ensemble as it was, with a warning, and the search goes on.
+ */
 class DivergenceTest {
     @TempDir
     Path dir;
@@ -103,12 +105,14 @@ class DivergenceTest {
 
         // A space file's family with a rate of its own: the warning names that rate and where to lower it, not --lr.
         java.nio.file.Path space = java.nio.file.Files.writeString(dir.resolve("fast.json"), "{\"formatVersion\": 1,"
-                + " \"name\": \"fast\", \"families\": [{\"name\": \"dnn\", \"type\": \"dense\", \"widths\": [32],"
+                + " \"name\": \"fast\", \"families\": [{\"name\": \"dnn\", \"type\": \"dense\","
+                + " \"widths\": [32],"
                 + " \"depths\": {\"rule\": \"fixed\", \"values\": [1]},"
                 + " \"optimizer\": {\"type\": \"rmsprop\", \"learningRate\": 50}}]}");
         Experiment.run(SearchConfig.builder().iterations(2).totalSteps(60).threads(2)
                 .space(org.saepj.persistence.SpaceFiles.read(space)).build(), source, listener);
         assertThat(warnings).singleElement().satisfies(w -> assertThat(w)
-                .contains("or the learning rate 50.0 is too high (lower its family's learningRate in the space file)"));
+                .contains("or the learning rate 50.0 is too high (lower its family's"
+                        + " learningRate in the space file)"));
     }
 }

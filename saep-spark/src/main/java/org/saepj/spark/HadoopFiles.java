@@ -44,7 +44,10 @@ final class HadoopFiles implements RemoteFiles {
     /** The directory of local copies, or null for each machine's own cache; a string, as paths do not serialise. */
     private final String cache;
 
-    /** @param settings the {@code --spark-conf} settings this JVM's context gets; the driver reads with them before it starts */
+    /**
+     * @param settings the {@code --spark-conf} settings this JVM's
+     *     context gets; the driver reads with them before it starts
+     */
     HadoopFiles(Map<String, String> settings) {
         this(settings, null);
     }
@@ -108,7 +111,10 @@ final class HadoopFiles implements RemoteFiles {
                 + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars (docs/SPARK.md)");
     }
 
-    /** Spark's Hadoop configuration: the running context's on an executor or a started driver, else ours with the settings. */
+    /**
+     * Spark's Hadoop configuration: the running context's on an
+     * executor or a started driver, else ours with the settings.
+     */
     private Configuration configuration() {
         SparkEnv env = SparkEnv.get();
         if (env != null) {
@@ -120,8 +126,8 @@ final class HadoopFiles implements RemoteFiles {
     }
 
     /**
-     * @return every file's path, length and modification time, in order; empty when the file system gives no times, so a
-     *     change could not be seen
+     * @return every file's path, length and modification time, in order; empty when the file system gives no times, so
+     *     a change could not be seen
      */
     private static Optional<String> version(FileSystem fs, FileStatus status) throws IOException {
         List<FileStatus> files = new ArrayList<>();

@@ -7,7 +7,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
- * A Hadoop file system of its own scheme, {@code bucket:///PATH}, over this machine's files: stands in for HDFS or S3 in
+ * A Hadoop file system of its own scheme, {@code bucket:///PATH},
+ * over this machine's files: stands in for HDFS or S3 in
  * tests, bound the way a real one is ({@code spark.hadoop.fs.bucket.impl}), so a source on it reaches the readers only
  * through Hadoop's file system layer on the driver and on every executor.
  */

@@ -57,7 +57,9 @@ class HadoopFilesTest {
         assertThat(Files.readString(copy)).isEqualTo("a,b\n1,x\n");
     }
 
-    /** HTTP gives no modification time, so a change could not be seen: each load fetches afresh, into a temporary copy. */
+    /**
+     * HTTP gives no modification time, so a change could not be seen: each load fetches afresh, into a temporary copy.
+     */
     @Test
     void aFileWithoutModificationTimeIsFetchedEachTimeAndNotCached() throws Exception {
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.testing.TestFiles;
 
-/** What the tests that start a {@code local-cluster} master from the CLI share: the data and a driver JVM of its own. */
+/**
+ * What the tests that start a {@code local-cluster} master from the CLI share: the data and a driver JVM of its own.
+ */
 final class LocalClusters {
     private LocalClusters() {
     }

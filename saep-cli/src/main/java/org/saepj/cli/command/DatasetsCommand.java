@@ -67,7 +67,8 @@ public final class DatasetsCommand implements Runnable {
             for (Path e : entries) {
                 bytes += Files.size(e);
             }
-            out.printf("Decoded IDX datasets are cached in %s: %d entr%s, %.1f MB (SAEP_CACHE=DIR moves it, SAEP_CACHE=off turns it"
+            out.printf("Decoded IDX datasets are cached in %s: %d entr%s, %.1f MB (SAEP_CACHE=DIR moves it,"
+                    + " SAEP_CACHE=off turns it"
                     + " off; delete the directory to free the space)%n", cache.get().directory(), entries.size(),
                     entries.size() == 1 ? "y" : "ies", bytes / 1e6);
         } catch (java.io.IOException e) {

@@ -77,7 +77,8 @@ public final class PruneCommand implements Runnable {
     }
 
     @Option(names = "--method", required = true, paramLabel = "ID", completionCandidates = CriterionIds.class,
-            description = "The pruning criterion: ${COMPLETION-CANDIDATES} (adanet prunes nothing); their parameters are listed"
+            description = "The pruning criterion: ${COMPLETION-CANDIDATES} (adanet prunes nothing); their"
+                    + " parameters are listed"
                     + " below.")
     String method;
 
@@ -176,7 +177,10 @@ public final class PruneCommand implements Runnable {
         return new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
     }
 
-    /** @return the source's rows the ensemble was not trained on (the search's own test split, or its test data), or null */
+    /**
+     * @return the source's rows the ensemble was not trained on
+     *     (the search's own test split, or its test data), or null
+     */
     private ModelData.Scored heldOut(SavedEnsemble ensemble, String source) {
         try {
             ModelData.Scored test = ModelData.prepare(ensemble,

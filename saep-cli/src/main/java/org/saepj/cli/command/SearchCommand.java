@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", mixinStandardHelpOptions = true, description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 public final class SearchCommand implements Runnable {
     @Option(names = "--method", paramLabel = "ID", defaultValue = "adanet", completionCandidates = CriterionIds.class,
-            description = "adanet (keep every member) or a pruning criterion: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "adanet (keep every member) or a pruning criterion: ${COMPLETION-CANDIDATES} (default:"
+                    + " ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")

@@ -13,8 +13,8 @@ import org.saepj.search.IterationRecord;
 /**
  * Shows one search as it runs and writes its {@code search.log}. On a terminal a {@link StatusLine} moves with
  * the training (the iteration's candidate steps, steps/s, the iteration's and the search's ETA) and each
- * finished iteration leaves one {@link org.saepj.run.IterationLine} in the scrollback; otherwise (a pipe, a CI log) the same
- * finished lines, and a progress line at most every {@value #PLAIN_INTERVAL_SECONDS} s of a long iteration.
+ * finished iteration leaves one {@link org.saepj.run.IterationLine} in the scrollback; otherwise (a pipe, a CI log) the
+ * same finished lines, and a progress line at most every {@value #PLAIN_INTERVAL_SECONDS} s of a long iteration.
  * Warnings go to the error stream even when quiet: they name something the user should change. Iterations
  * count from 0, as in every file.
  */
@@ -121,8 +121,8 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     /**
      * Paints the widest form that fits the terminal: "iteration 3 [=====>    ] 52% 472/908 steps of 2 candidates · 2140
      * steps/s · ETA 0:01 │ 3 of 11 iterations done · search ETA 0:09"; then without the candidates and with a shorter
-     * bar; then without bar and rate; at the narrowest, where the run is and when it ends. The tail (a comparison's grid)
-     * comes last in every form.
+     * bar; then without bar and rate; at the narrowest, where the run is and when it ends. The tail (a comparison's
+     * grid) comes last in every form.
      */
     private void showStatus() {
         if (display.status() == null || display.quiet()) {

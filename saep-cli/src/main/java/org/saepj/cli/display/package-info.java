@@ -1,2 +1,4 @@
-/** What a person sees while commands run: progress bars and logs, comparison lines, and JSON printed to the terminal. */
+/**
+ * What a person sees while commands run: progress bars and logs, comparison lines, and JSON printed to the terminal.
+ */
 package org.saepj.cli.display;

@@ -18,7 +18,8 @@ public final class ModelOptions {
     String data;
 
     @Option(names = "--partition", paramLabel = "test|train|all", description = "Which part of the source (default: test for"
-            + " evaluate and for image sources; predict scores every row of a CSV file unless a partition is given; on the search's own"
+            + " evaluate and for image sources; predict scores every row of a CSV file unless a"
+            + " partition is given; on the search's own"
             + " source its own split).")
     String partition;
 

@@ -25,13 +25,15 @@ public final class SearchOptions {
     String pair;
 
     @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space, which decides the candidates"
-            + " each iteration trains: dnn = two fully connected networks of --width units, one as deep as the ensemble's deepest"
-            + " member (k layers) and one a layer deeper (k+1), as in AdaNet's tutorial; cnn = the paper's convolutional network"
-            + " (one candidate); linear = a single dense layer (default: dnn).")
+            + " each iteration trains: dnn = two fully connected networks of --width units, one as deep"
+            + " as the ensemble's deepest member (k layers) and one a layer deeper (k+1), as in AdaNet's"
+            + " tutorial; cnn = the paper's convolutional network (one candidate); linear = a single dense"
+            + " layer (default: dnn).")
     String model;
 
     @Option(names = "--space", paramLabel = "FILE|ID", description = "A search space of your own: a JSON file of candidate families"
-            + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space plug-in on the class path.")
+            + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space"
+            + " plug-in on the class path.")
     java.nio.file.Path space;
 
     @Option(names = "--space-param", paramLabel = "NAME=V", description = "A parameter of the search-space plug-in named by --space"
@@ -119,7 +121,8 @@ public final class SearchOptions {
     boolean stopEarly;
 
     @Option(names = "--max-time", paramLabel = "DURATION", description = "End the search after the iteration during which this"
-            + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is complete and reported.")
+            + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is"
+            + " complete and reported.")
     String maxTime;
 
     @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",

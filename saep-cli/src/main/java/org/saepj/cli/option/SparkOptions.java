@@ -25,8 +25,10 @@ import picocli.CommandLine.Option;
  */
 public final class SparkOptions {
     @Option(names = "--spark", paramLabel = "MASTER", description = "Run on this Spark master (local-cluster[2,1,1024],"
-            + " spark://HOST:7077, yarn, …): compare runs each search as a task; search trains each candidate as a task (each fold"
-            + " with --folds). The data must be at a path every executor sees, or a URI they all reach (csv:hdfs://…, idx:s3a://…)."
+            + " spark://HOST:7077, yarn, …): compare runs each search as a task; search trains each"
+            + " candidate as a task (each fold"
+            + " with --folds). The data must be at a path every executor sees, or a URI they all reach"
+            + " (csv:hdfs://…, idx:s3a://…)."
             + " Results are the local run's (docs/SPARK.md).")
     public String master;
 
@@ -51,8 +53,8 @@ public final class SparkOptions {
     }
 
     /**
-     * @return how sources on other file systems ({@code hdfs://}, {@code s3a://}) are read: through Spark's Hadoop file systems,
-     *     configured by the {@code spark.hadoop.*} settings, with --spark; refused in one line without it
+     * @return how sources on other file systems ({@code hdfs://}, {@code s3a://}) are read: through Spark's Hadoop file
+     *     systems, configured by the {@code spark.hadoop.*} settings, with --spark; refused in one line without it
      */
     public RemoteFiles remoteFiles() {
         if (!enabled()) {

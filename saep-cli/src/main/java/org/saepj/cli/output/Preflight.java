@@ -115,7 +115,8 @@ public final class Preflight {
             long left = Math.max(0, freeHeap - (heap - batches));
             long perIteration = left / (BATCH_ARRAYS * 4L * c.batchSize());
             throw new UsageError(String.format(Locale.ROOT, "--steps %d: each iteration's batches (%d steps of %d"
-                    + " samples) need about %d MB of heap and only %d MB are free beside the rest of the search: use"
+                    + " samples) need about %d MB of heap and only %d MB are free beside the rest of"
+                    + " the search: use"
                     + " at most --steps %d, or raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
                     c.totalSteps(), c.stepsPerIteration(p.train().size()), c.batchSize(), batches / MB, left / MB,
                     Math.max(c.iterations(), perIteration * c.iterations()), gigabytes(heap)));

@@ -29,7 +29,9 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
         }
     }
 
-    /** Rewrites a comparison stored before criteria became plug-ins: its configurations, and PIE's alpha into the plan. */
+    /**
+     * Rewrites a comparison stored before criteria became plug-ins: its configurations, and PIE's alpha into the plan.
+     */
     private static void upgrade(JsonNode tree) {
         if (tree == null || !(tree.get("plan") instanceof ObjectNode plan)) {
             return;

@@ -139,7 +139,8 @@ public final class CsvReader {
     /**
      * @param file the file, for messages
      * @param bytes its content
-     * @return the content as UTF-8 text without a leading byte-order mark (some editors write one: not part of the first cell)
+     * @return the content as UTF-8 text without a leading byte-order
+     *     mark (some editors write one: not part of the first cell)
      */
     static String text(Path file, byte[] bytes) {
         String text;

@@ -60,7 +60,8 @@ public final class IdxDatasetReader {
      * @param classNames the class names, or null to use classes.txt or label numbers
      * @param pinnedSha256 SHA-256 of each decompressed file by stem, or an empty map
      * @param cache where decoded files are kept between commands, if anywhere
-     * @return train and test partitions with the fingerprint of the decompressed files (the same with or without a cache)
+     * @return train and test partitions with the fingerprint of
+     *     the decompressed files (the same with or without a cache)
      */
     public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256,
                                   Optional<DecodedCache> cache) {

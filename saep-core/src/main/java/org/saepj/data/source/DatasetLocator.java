@@ -28,7 +28,8 @@ public final class DatasetLocator {
 
     /**
      * @param roots the directories to search, in order
-     * @param explicitRoot the root the user named (--data-dir, SAEP_DATA), where an incomplete copy is an error, or null
+     * @param explicitRoot the root the user named (--data-dir,
+     *     SAEP_DATA), where an incomplete copy is an error, or null
      */
     public DatasetLocator(List<Path> roots, Path explicitRoot) {
         this.roots = List.copyOf(roots);

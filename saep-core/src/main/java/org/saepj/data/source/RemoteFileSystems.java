@@ -6,8 +6,8 @@ import org.saepj.Providers;
 
 /**
  * Makes a way of reading {@link RemoteFiles} known: found with {@link java.util.ServiceLoader} through
- * {@code META-INF/services/org.saepj.data.source.RemoteFileSystems}, so the CLI reads {@code hdfs://} and {@code s3a://} sources
- * when the module that provides them (saep-spark) is on the class path.
+ * {@code META-INF/services/org.saepj.data.source.RemoteFileSystems}, so the CLI reads {@code hdfs://} and {@code
+ * s3a://} sources when the module that provides them (saep-spark) is on the class path.
  */
 public interface RemoteFileSystems {
     /** @return the id the CLI's option names ("spark") */

@@ -9,14 +9,19 @@ import org.saepj.SaepException;
 import org.saepj.UsageException;
 
 /**
- * Brings data named by a URI of another file system ({@code hdfs://…}, {@code s3a://…}, {@code gs://…}) to this machine,
- * for the readers, which take local paths: a source {@code csv:hdfs://namenode/data/train.csv} or {@code idx:s3a://bucket/fashion}
- * is read from the local copy this returns. Java-serialisable, so a cluster's executors fetch with the same settings as the
- * driver ({@link SourceRecipe}). The core has no file system of its own for these: a module provides one
+ * Brings data named by a URI of another file system ({@code
+ * hdfs://…}, {@code s3a://…}, {@code gs://…}) to this machine,
+ * for the readers, which take local paths: a source {@code
+ * csv:hdfs://namenode/data/train.csv} or {@code idx:s3a://bucket/fashion}
+ * is read from the local copy this returns. Java-serialisable, so a cluster's executors fetch with the same settings as
+ * the driver ({@link SourceRecipe}). The core has no file system of its own for these: a module provides one
  * ({@link RemoteFileSystems}), and {@link #none()} refuses them in one line.
  */
 public interface RemoteFiles extends Serializable {
-    /** A URI with a scheme of two or more letters and an authority part: {@code hdfs://}, {@code s3a://}, {@code file:///}. */
+    /**
+     * A URI with a scheme of two or more letters and an authority
+     * part: {@code hdfs://}, {@code s3a://}, {@code file:///}.
+     */
     Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+://.*");
 
     /**
@@ -28,7 +33,8 @@ public interface RemoteFiles extends Serializable {
 
     /**
      * @param location the path part of a source string
-     * @return the URI it names, when it is one of another file system than the local one ({@code file:} URIs are local paths)
+     * @return the URI it names, when it is one of another file
+     *     system than the local one ({@code file:} URIs are local paths)
      */
     static Optional<URI> remote(String location) {
         if (!URI.matcher(location).matches()) {

@@ -15,9 +15,10 @@ import org.saepj.data.io.DecodedCache;
 /**
  * How another JVM — a cluster's executor — loads the same data as this one: the known-dataset directory, CSV
  * options and image size this JVM read it with, the file systems it read URIs with, and the fingerprint it got,
- * which the other copy must match. The data must be at a path every executor sees: a shared file system, the same files on each machine, or
- * a URI of a file system they all reach ({@code hdfs://}, {@code s3a://}: {@link RemoteFiles}). Java-serialisable, so it
- * crosses the wire.
+ * which the other copy must match. The data must be at a path every
+ * executor sees: a shared file system, the same files on each machine, or
+ * a URI of a file system they all reach ({@code hdfs://}, {@code s3a://}: {@link RemoteFiles}). Java-serialisable, so
+ * it crosses the wire.
  */
 public final class SourceRecipe implements Serializable {
     private static final long serialVersionUID = 1L;

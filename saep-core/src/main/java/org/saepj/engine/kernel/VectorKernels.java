@@ -331,7 +331,10 @@ final class VectorKernels implements Kernels {
         c33.intoArray(c, c0 + 3 * n + 3 * L);
     }
 
-    /** As {@link #transposedABlock4x4}, five output rows × four vectors: twenty accumulators, each load of b feeding five FMAs. */
+    /**
+     * As {@link #transposedABlock4x4}, five output rows × four
+     * vectors: twenty accumulators, each load of b feeding five FMAs.
+     */
     private static void transposedABlock5x4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);

@@ -137,7 +137,9 @@ public final class BatchNorm extends Layer {
         }
     }
 
-    /** The batch's mean and 1/√(σ² + ε) per channel, in two passes; then the running statistics move towards them. */
+    /**
+     * The batch's mean and 1/√(σ² + ε) per channel, in two passes; then the running statistics move towards them.
+     */
     private void statistics(float[] x, int rows) {
         Arrays.fill(sum, 0);
         Arrays.fill(sum2, 0);

@@ -37,7 +37,8 @@ class SourceKindsTest {
                 "data source kind 'parquet' unknown: expected idx:, cifar10:, csv: or images:");
         DataSources sources = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults());
         assertThatThrownBy(() -> sources.load("idz:" + Path.of("d"))).isInstanceOf(UnknownNameException.class)
-                .hasMessage("data source kind 'idz' unknown: expected idx:, cifar10:, csv: or images: (did you mean idx:d?)");
+                .hasMessage("data source kind 'idz' unknown: expected idx:, cifar10:, csv: or images: (did you"
+                        + " mean idx:d?)");
     }
 
     @Test
