@@ -14,8 +14,10 @@ public class QuickStart {
                 features[i][j] = (float) (random.nextGaussian() + (j % 3 == labels[i] ? 1.5 : 0));
             }
         }
-        SaepClassifier model = Saep.classifier().method("pie").iterations(4).steps(800).fit(features, labels);
-        System.out.printf("test accuracy %.4f with %d members%n", model.report().orElseThrow().testAccuracy(),
-                model.members().size());
+        SaepClassifier model =
+                Saep.classifier().method("pie").iterations(4).steps(800).fit(features, labels);
+        System.out.printf(
+                "test accuracy %.4f with %d members%n",
+                model.report().orElseThrow().testAccuracy(), model.members().size());
     }
 }

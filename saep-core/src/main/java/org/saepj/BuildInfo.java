@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The version and git commit of this build, recorded in the provenance of every result. */
 public final class BuildInfo {
-    private BuildInfo() {
-    }
+    private BuildInfo() {}
 
     /** @return the project version built into saep-core */
     public static String version() {

@@ -32,8 +32,12 @@ public final class KindRegistry<K> {
      * @param typeOf a kind's type name
      * @param recordOf the record class of a kind's settings
      */
-    public KindRegistry(Class<K> service, String sort, Pattern typeName, Function<K, String> typeOf,
-                        Function<K, Class<?>> recordOf) {
+    public KindRegistry(
+            Class<K> service,
+            String sort,
+            Pattern typeName,
+            Function<K, String> typeOf,
+            Function<K, Class<?>> recordOf) {
         this.service = service;
         this.sort = sort;
         Map<String, K> types = new TreeMap<>();

@@ -12,8 +12,7 @@ import java.util.function.Function;
  * every plug-in of a kind, for registries such as the layer kinds.
  */
 public final class Providers {
-    private Providers() {
-    }
+    private Providers() {}
 
     /**
      * @param type the kind of plug-in

@@ -12,8 +12,7 @@ public final class Suggestion {
     /** Edits allowed (one for names under three letters): a typo or a swapped pair, not a different word. */
     private static final int MAX_EDITS = 2;
 
-    private Suggestion() {
-    }
+    private Suggestion() {}
 
     /**
      * @param typed what the user typed

@@ -31,7 +31,10 @@ final class DjlTrainer implements AutoCloseable {
         this.model = Model.newInstance("bench", "PyTorch");
         model.setBlock(block(arch));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).optMomentum(0.9f).build());
+                .optOptimizer(Optimizer.sgd()
+                        .setLearningRateTracker(Tracker.fixed(learningRate))
+                        .optMomentum(0.9f)
+                        .build());
         this.trainer = model.newTrainer(config);
         trainer.initialize(inputShape(batch));
         this.manager = model.getNDManager().newSubManager();
@@ -54,13 +57,17 @@ final class DjlTrainer implements AutoCloseable {
         } else if (arch instanceof Architecture.ConvNet c) {
             for (Architecture.ConvBlock b : c.blocks()) {
                 int k = b.kernel();
-                block.add(Conv2d.builder().setKernelShape(new Shape(k, k)).optPadding(new Shape(k / 2, k / 2)).setFilters(b.filters())
+                block.add(Conv2d.builder()
+                                .setKernelShape(new Shape(k, k))
+                                .optPadding(new Shape(k / 2, k / 2))
+                                .setFilters(b.filters())
                                 .build())
                         .add(Activation::relu)
                         .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
             }
             block.add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(c.dense()).build()).add(Activation::relu)
+                    .add(Linear.builder().setUnits(c.dense()).build())
+                    .add(Activation::relu)
                     .add(Linear.builder().setUnits(c.classes()).build());
         }
         return block;

@@ -16,8 +16,8 @@ import org.saepj.data.source.DatasetLocator;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.engine.optim.Optimizer;
+import org.saepj.engine.optim.OptimizerSpec;
 
 /**
  * {@code ./saep bench}: training throughput of our engine and of DJL/PyTorch on the same architectures,
@@ -32,8 +32,7 @@ public final class EngineBench {
     private static final int BATCH = 64;
     private static final float LR = 0.003f;
 
-    private EngineBench() {
-    }
+    private EngineBench() {}
 
     /**
      * @param args {@code [steps] [repetitions]} (defaults 300 and 3)
@@ -46,30 +45,41 @@ public final class EngineBench {
         }
         int steps = args.length > 0 ? positive(args[0], "STEPS") : 300;
         int reps = args.length > 1 ? positive(args[1], "REPETITIONS") : 3;
-        SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
+        SourceData data =
+                new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
         Dataset train = data.train();
         Shape image = train.shape();
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threadCounts = cores > 1 ? new int[] {1, Math.min(cores, 2)} : new int[] {1};
-        System.out.printf("cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n", cpuModel(), cores,
-                KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
+        System.out.printf(
+                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n",
+                cpuModel(), cores, KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
         ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library, so its thread count can be set
         double[] peak = new double[threadCounts.length];
         for (int i = 0; i < threadCounts.length; i++) {
             peak[i] = FmaPeak.gflops(threadCounts[i]);
-            System.out.printf("PEAK threads=%d gflops=%.1f (Vector API FMA throughput, %d-bit)%n", threadCounts[i], peak[i],
-                    jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+            System.out.printf(
+                    "PEAK threads=%d gflops=%.1f (Vector API FMA throughput, %d-bit)%n",
+                    threadCounts[i], peak[i], jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
         }
         List<Object[]> nets = List.of(
                 new Object[] {"dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10)},
                 new Object[] {"mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10)},
                 new Object[] {"cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10)},
                 // The two-block CNN of examples/spaces/cnn-two-blocks.json.
-                new Object[] {"cnn-conv32x5-pool-conv64-pool-128-10", new Architecture.ConvNet(image, List.of(
-                        new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10)});
+                new Object[] {
+                    "cnn-conv32x5-pool-conv64-pool-128-10",
+                    new Architecture.ConvNet(
+                            image,
+                            List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)),
+                            128,
+                            10)
+                });
         for (Object[] entry : nets) {
             Architecture arch = (Architecture) entry[1];
-            int n = arch instanceof Architecture.ConvNet c ? Math.max(steps / (3 * c.blocks().size() * c.blocks().size()), 10) : steps;
+            int n = arch instanceof Architecture.ConvNet c
+                    ? Math.max(steps / (3 * c.blocks().size() * c.blocks().size()), 10)
+                    : steps;
             for (int i = 0; i < threadCounts.length; i++) {
                 int t = threadCounts[i];
                 // Like for like: t networks at once, one thread each, for ours (what the search does); PyTorch's
@@ -78,8 +88,9 @@ public final class EngineBench {
                 double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, t));
                 double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
                 double gflops = ours * TrainingFlops.perSample(arch) / 1e9;
-                System.out.printf("BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%%n", entry[0], t, ours, djl,
-                        ours / djl, gflops, 100 * gflops / peak[i]);
+                System.out.printf(
+                        "BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%%n",
+                        entry[0], t, ours, djl, ours / djl, gflops, 100 * gflops / peak[i]);
             }
         }
         Network net = new Network(Architecture.DenseStack.dnn(image, 2, 32, 10), KernelsProvider.best()).initialize(1);
@@ -88,7 +99,8 @@ public final class EngineBench {
             net.logits(train);
             return train.size() / ((System.nanoTime() - t0) / 1e9);
         });
-        System.out.printf("BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
+        System.out.printf(
+                "BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
                 infer, Network.INFERENCE_CHUNK);
     }
 
@@ -172,7 +184,8 @@ public final class EngineBench {
         } catch (NumberFormatException e) {
             // reported below, as every other usage error
         }
-        System.err.println("error: " + name + " must be a positive whole number, got '" + arg + "' (see 'saep bench --help')");
+        System.err.println(
+                "error: " + name + " must be a positive whole number, got '" + arg + "' (see 'saep bench --help')");
         System.exit(2);
         return 0;
     }

@@ -18,8 +18,7 @@ final class FmaPeak {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int ITERATIONS = 20_000_000;
 
-    private FmaPeak() {
-    }
+    private FmaPeak() {}
 
     /**
      * @param threads threads running the probe at once
@@ -80,7 +79,17 @@ final class FmaPeak {
             c10 = c10.fma(a, b);
             c11 = c11.fma(a, b);
         }
-        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11).reduceLanes(
-                jdk.incubator.vector.VectorOperators.ADD);
+        return c0.add(c1)
+                .add(c2)
+                .add(c3)
+                .add(c4)
+                .add(c5)
+                .add(c6)
+                .add(c7)
+                .add(c8)
+                .add(c9)
+                .add(c10)
+                .add(c11)
+                .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 }

@@ -13,8 +13,7 @@ import org.saepj.engine.layer.Layer;
  * derived from it understate the work a little.
  */
 final class TrainingFlops {
-    private TrainingFlops() {
-    }
+    private TrainingFlops() {}
 
     static double perSample(Architecture arch) {
         double flops = 0;
@@ -24,7 +23,11 @@ final class TrainingFlops {
             if (layer instanceof Dense) {
                 macs = (double) layer.inputSize() * layer.outputSize();
             } else if (layer instanceof Conv2D c) {
-                macs = (double) c.kernel() * c.kernel() * c.inChannels() * c.filters() * c.rows().out()
+                macs = (double) c.kernel()
+                        * c.kernel()
+                        * c.inChannels()
+                        * c.filters()
+                        * c.rows().out()
                         * c.columns().out();
             } else {
                 continue;

@@ -52,9 +52,10 @@ public enum ErrorKind {
      * @return the top-level help's table of exit codes, in the order of the codes
      */
     public static List<String> helpLines() {
-        List<String> lines = new ArrayList<>(List.of("", "Exit codes:", String.format(Locale.ROOT, "  %-4d %s", SUCCESS,
-                "success")));
-        Arrays.stream(values()).sorted(Comparator.comparingInt(ErrorKind::exitCode))
+        List<String> lines = new ArrayList<>(
+                List.of("", "Exit codes:", String.format(Locale.ROOT, "  %-4d %s", SUCCESS, "success")));
+        Arrays.stream(values())
+                .sorted(Comparator.comparingInt(ErrorKind::exitCode))
                 .forEach(k -> lines.add(String.format(Locale.ROOT, "  %-4d %s", k.exitCode, k.meaning)));
         return lines;
     }
@@ -69,7 +70,8 @@ public enum ErrorKind {
      * @return its kind
      */
     public static ErrorKind of(Throwable error) {
-        if (error instanceof UsageException || error instanceof CommandLine.ParameterException
+        if (error instanceof UsageException
+                || error instanceof CommandLine.ParameterException
                 || error instanceof InvalidSettingException) {
             return USAGE;
         }

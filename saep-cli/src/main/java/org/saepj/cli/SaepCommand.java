@@ -13,9 +13,9 @@ import org.saepj.cli.command.PruneCommand;
 import org.saepj.cli.command.SearchCommand;
 import org.saepj.cli.display.RootLocaleWriter;
 import org.saepj.cli.option.CriterionIds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The {@code saep} command: entry point of the command line and home of the error policy.
@@ -24,10 +24,23 @@ import picocli.CommandLine;
  * ({@link ErrorKind}: 2 usage, 1 data, 3 file; 4 for an internal error); stack traces appear only with
  * {@code --debug}.
  */
-@Command(name = "saep", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(
+        name = "saep",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionInfo.class,
         description = "Ensemble neural architecture search (AdaNet) with sub-architecture ensemble pruning (SAEP).",
-        subcommands = {SearchCommand.class, CompareCommand.class, EvaluateCommand.class, PredictCommand.class, PruneCommand.class, ExportCommand.class, InspectCommand.class,
-            DatasetsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SearchCommand.class,
+            CompareCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            PruneCommand.class,
+            ExportCommand.class,
+            InspectCommand.class,
+            DatasetsCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SaepCommand implements Runnable {
     @Option(names = "--debug", description = "Show stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -59,12 +72,20 @@ public final class SaepCommand implements Runnable {
         HelpExamples.install(cmd);
         cmd.setParameterExceptionHandler((ex, args) -> {
             String hint = "";
-            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                hint = " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(2, u.getSuggestions().size())))
-                        + "?)";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u
+                    && !u.getSuggestions().isEmpty()) {
+                hint = " (did you mean "
+                        + String.join(
+                                " or ",
+                                u.getSuggestions()
+                                        .subList(
+                                                0,
+                                                Math.min(2, u.getSuggestions().size()))) + "?)";
             }
-            ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "") + hint
-                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            ex.getCommandLine()
+                    .getErr()
+                    .println("error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", "") + hint + " (see '"
+                            + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ErrorKind.USAGE.exitCode();
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -72,8 +93,10 @@ public final class SaepCommand implements Runnable {
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
             ErrorKind kind = ErrorKind.of(ex);
             if (kind == ErrorKind.INTERNAL) {
-                commandLine.getErr().println("error: internal error: " + SaepException.printable(String.valueOf(ex))
-                        + (debug ? "" : " (run with --debug for details)"));
+                commandLine
+                        .getErr()
+                        .println("error: internal error: " + SaepException.printable(String.valueOf(ex))
+                                + (debug ? "" : " (run with --debug for details)"));
             } else {
                 commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
             }
@@ -102,8 +125,9 @@ public final class SaepCommand implements Runnable {
         try {
             code = create(out, err).execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB): give it more with SAEP_JAVA_OPTS=-Xmx8g (or java -Xmx8g)");
+            err.println(
+                    "error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                            + " MB): give it more with SAEP_JAVA_OPTS=-Xmx8g (or java -Xmx8g)");
             code = ErrorKind.of(e).exitCode();
         }
         out.flush();

@@ -8,9 +8,14 @@ import picocli.CommandLine;
 public final class VersionInfo implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"saep " + BuildInfo.version() + " (commit " + BuildInfo.gitCommit() + ")", "Java " + BuildInfo.java(),
-            "engine " + Backends.best().name() + (Backends.vectorAvailable() ? ""
-                    : " (start Java with --add-modules jdk.incubator.vector for the faster backend;"
-                            + " ./saep does)")};
+        return new String[] {
+            "saep " + BuildInfo.version() + " (commit " + BuildInfo.gitCommit() + ")",
+            "Java " + BuildInfo.java(),
+            "engine " + Backends.best().name()
+                    + (Backends.vectorAvailable()
+                            ? ""
+                            : " (start Java with --add-modules jdk.incubator.vector for the faster backend;"
+                                    + " ./saep does)")
+        };
     }
 }

@@ -42,9 +42,13 @@ public record CliProcess(int exitCode, String out, String err) {
             var out = p.getInputStream().readAllBytes();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("the command did not end within " + TIMEOUT_SECONDS + " s: " + String.join(" ", args));
+                throw new AssertionError(
+                        "the command did not end within " + TIMEOUT_SECONDS + " s: " + String.join(" ", args));
             }
-            return new CliProcess(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err.join(), StandardCharsets.UTF_8));
+            return new CliProcess(
+                    p.exitValue(),
+                    new String(out, StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new AssertionError("cannot start the child JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -71,8 +75,10 @@ public record CliProcess(int exitCode, String out, String err) {
      * @throws IOException when it cannot start
      */
     public static Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SaepCommand.class.getName()));
         cmd.addAll(List.of(args));
@@ -83,6 +89,8 @@ public record CliProcess(int exitCode, String out, String err) {
 
     /** @return standard error without the JVM's note about incubator modules */
     public String errLines() {
-        return err.lines().filter(l -> !l.startsWith("WARNING: Using incubator modules")).reduce("", (a, b) -> a + b + "\n");
+        return err.lines()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules"))
+                .reduce("", (a, b) -> a + b + "\n");
     }
 }

@@ -18,7 +18,8 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SaepCommand.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = SaepCommand.create(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -17,6 +17,7 @@ import org.saepj.testing.TestFiles;
 class CompareCommandTest {
     @TempDir
     static Path root;
+
     static String dataDir;
     static Path out;
     static CliRun compared;
@@ -26,21 +27,51 @@ class CompareCommandTest {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
         out = root.resolve("cmp");
-        compared = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,pie,single",
-                "--mixtures", "uniform,learned", "--seeds", "1,2", "--iterations", "4", "--steps", "160", "--out", out.toString());
+        compared = CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet,pie,single",
+                "--mixtures",
+                "uniform,learned",
+                "--seeds",
+                "1,2",
+                "--iterations",
+                "4",
+                "--steps",
+                "160",
+                "--out",
+                out.toString());
     }
 
     @Test
     void writesRunsSummaryCsvPlotsAndReport() throws Exception {
         assertThat(compared.exitCode()).as(compared.err()).isZero();
         // adanet × 2 mixtures × 2 seeds + pie × 2 × 2 + single × 2 seeds
-        assertThat(compared.out()).contains("[10/10]").contains("adanet/uniform").contains("single/-").contains("report: ");
+        assertThat(compared.out())
+                .contains("[10/10]")
+                .contains("adanet/uniform")
+                .contains("single/-")
+                .contains("report: ");
         JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
         assertThat(json.get("runs")).hasSize(10);
         assertThat(json.get("summary")).hasSize(5);
         for (JsonNode s : json.get("summary")) {
-            for (String key : List.of("method", "mixture", "accuracyMean", "accuracyStd", "ensembleSizeMean", "ensembleSizeStd",
-                    "parametersMean", "secondsMean", "depthMean", "depthMax", "diversityMean")) {
+            for (String key : List.of(
+                    "method",
+                    "mixture",
+                    "accuracyMean",
+                    "accuracyStd",
+                    "ensembleSizeMean",
+                    "ensembleSizeStd",
+                    "parametersMean",
+                    "secondsMean",
+                    "depthMean",
+                    "depthMax",
+                    "diversityMean")) {
                 assertThat(s.has(key)).as(key).isTrue();
             }
         }
@@ -48,7 +79,13 @@ class CompareCommandTest {
         assertThat(single.get("method").asText()).isEqualTo("single");
         assertThat(single.get("ensembleSize").asInt()).isEqualTo(1);
         assertThat(Files.readAllLines(out.resolve("comparison.csv"))).hasSize(11);
-        for (String png : List.of("accuracy.png", "ensemble-size.png", "diversity.png", "accuracy-vs-size.png", "depth.png", "pareto.png")) {
+        for (String png : List.of(
+                "accuracy.png",
+                "ensemble-size.png",
+                "diversity.png",
+                "accuracy-vs-size.png",
+                "depth.png",
+                "pareto.png")) {
             byte[] bytes = Files.readAllBytes(out.resolve(png));
             assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
@@ -56,7 +93,9 @@ class CompareCommandTest {
         assertThat(html.split("data:image/png;base64,", -1)).hasSize(7);
         assertThat(html).contains("<td>pie</td><td>learned</td>").contains("<h2>Summary</h2>");
         // The best per metric: accuracy among all rows, size among the searches (the single network is one member).
-        assertThat(html).contains("<h2>Best per metric</h2>").contains("<td>test accuracy (mean)</td><td>")
+        assertThat(html)
+                .contains("<h2>Best per metric</h2>")
+                .contains("<td>test accuracy (mean)</td><td>")
                 .containsPattern("<td>ensemble size \\(mean\\)</td><td>(adanet|pie)/[a-z]+.*</td><td>[0-9.]+</td>"
                         + "<td>among the searches")
                 .containsPattern("Test accuracy by iteration \\(mean ± std over runs; accuracy axis \\d\\.\\d\\d to");
@@ -79,7 +118,10 @@ class CompareCommandTest {
         assertThat(compared.exitCode()).isZero();
         JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
         for (JsonNode r : json.get("runs")) {
-            JsonNode report = Json.MAPPER.readTree(out.resolve(r.get("directory").asText()).resolve("report.json").toFile());
+            JsonNode report =
+                    Json.MAPPER.readTree(out.resolve(r.get("directory").asText())
+                            .resolve("report.json")
+                            .toFile());
             JsonNode its = report.get("iterations");
             JsonNode depths = its.get(its.size() - 1).get("memberDepths");
             int max = 0;
@@ -89,21 +131,44 @@ class CompareCommandTest {
                 sum += d.asInt();
             }
             assertThat(r.get("maxDepth").asInt()).isEqualTo(max);
-            assertThat(r.get("meanDepth").asDouble()).isCloseTo(sum / depths.size(), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.get("meanDepth").asDouble())
+                    .isCloseTo(sum / depths.size(), org.assertj.core.data.Offset.offset(1e-12));
         }
         assertThat(compared.out()).contains("depth").contains("max");
         Path capped = root.resolve("capped");
-        CliRun run = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,re,pie", "--max-members", "2",
-                "--seeds", "1", "--iterations", "6", "--steps", "240", "--out", capped.toString());
+        CliRun run = CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet,re,pie",
+                "--max-members",
+                "2",
+                "--seeds",
+                "1",
+                "--iterations",
+                "6",
+                "--steps",
+                "240",
+                "--out",
+                capped.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode c = Json.MAPPER.readTree(capped.resolve("comparison.json").toFile());
         assertThat(c.at("/plan/criterionParameters/keep").asDouble()).isEqualTo(2.0);
         for (JsonNode r : c.get("runs")) {
-            JsonNode report = Json.MAPPER.readTree(capped.resolve(r.get("directory").asText()).resolve("report.json").toFile());
+            JsonNode report =
+                    Json.MAPPER.readTree(capped.resolve(r.get("directory").asText())
+                            .resolve("report.json")
+                            .toFile());
             if (r.get("method").asText().equals("adanet")) {
-                assertThat(report.at("/config/criterion/parameters/keep").isMissingNode()).isTrue(); // adanet prunes nothing: no cap
+                assertThat(report.at("/config/criterion/parameters/keep").isMissingNode())
+                        .isTrue(); // adanet prunes nothing: no cap
             } else {
-                assertThat(report.at("/config/criterion/parameters/keep").asDouble()).as(r.toString()).isEqualTo(2.0);
+                assertThat(report.at("/config/criterion/parameters/keep").asDouble())
+                        .as(r.toString())
+                        .isEqualTo(2.0);
                 assertThat(r.get("ensembleSize").asInt()).as(r.toString()).isLessThanOrEqualTo(3);
             }
         }
@@ -119,18 +184,38 @@ class CompareCommandTest {
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
         // The check itself can fail: a page with a broken image is caught.
         Path broken = root.resolve("broken.html");
-        Files.writeString(broken, new HtmlReport("broken").image("not a png", new byte[] {1, 2, 3}).render());
+        Files.writeString(
+                broken,
+                new HtmlReport("broken")
+                        .image("not a png", new byte[] {1, 2, 3})
+                        .render());
         assertThat(HeadlessChromium.brokenImages(broken)).isEqualTo(1);
     }
 
     @Test
     void badListsAreUsageErrors() {
-        CliRun run = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,magic",
-                "--out", root.resolve("x").toString());
+        CliRun run = CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet,magic",
+                "--out",
+                root.resolve("x").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("error: --methods: unknown method 'magic'");
-        CliRun seeds = CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--seeds", "1,two",
-                "--out", root.resolve("y").toString());
+        CliRun seeds = CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--seeds",
+                "1,two",
+                "--out",
+                root.resolve("y").toString());
         assertThat(seeds.exitCode()).isEqualTo(2);
         assertThat(seeds.err()).startsWith("error: --seeds must be");
     }
@@ -138,12 +223,29 @@ class CompareCommandTest {
     @Test
     void demoComparesOnFashionMnist() throws Exception {
         Path demo = root.resolve("demo");
-        CliRun run = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "3", "--steps", "90", "--seeds", "1", "--out", demo.toString());
+        CliRun run = CliRun.of(
+                "demo",
+                "--data-dir",
+                dataDir,
+                "--iterations",
+                "3",
+                "--steps",
+                "90",
+                "--seeds",
+                "1",
+                "--out",
+                demo.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("using fashion-mnist from").contains("adanet/uniform").contains("pie/uniform")
-                .contains("prs/uniform").contains("pap/uniform").contains("report: " + demo.resolve("report.html"));
-        assertThat(run.out()).contains("settings: --preset paper (the paper's: selection and pruning on the training"
-                + " data, fixed steps, the last iteration)");
+        assertThat(run.out())
+                .contains("using fashion-mnist from")
+                .contains("adanet/uniform")
+                .contains("pie/uniform")
+                .contains("prs/uniform")
+                .contains("pap/uniform")
+                .contains("report: " + demo.resolve("report.html"));
+        assertThat(run.out())
+                .contains("settings: --preset paper (the paper's: selection and pruning on the training"
+                        + " data, fixed steps, the last iteration)");
         // The demo stores its plan as compare does: `compare --resume`, which Ctrl-C names, continues it on the
         // same data.
         CliRun resumed = CliRun.of("compare", "--resume", demo.toString());
@@ -151,8 +253,23 @@ class CompareCommandTest {
         assertThat(resumed.out()).contains("(already complete)");
         // A second demo reuses its own directory, an interrupted one (its plan, no results) too.
         Files.delete(demo.resolve("comparison.json"));
-        CliRun again = CliRun.of("demo", "--data-dir", dataDir, "--iterations", "2", "--steps", "40", "--seeds", "1", "--out", demo.toString());
+        CliRun again = CliRun.of(
+                "demo",
+                "--data-dir",
+                dataDir,
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--seeds",
+                "1",
+                "--out",
+                demo.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base/budget/iterations").asInt()).isEqualTo(2);
+        assertThat(Json.MAPPER
+                        .readTree(demo.resolve("comparison.json").toFile())
+                        .at("/plan/base/budget/iterations")
+                        .asInt())
+                .isEqualTo(2);
     }
 }

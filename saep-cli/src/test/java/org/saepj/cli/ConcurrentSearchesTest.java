@@ -17,14 +17,46 @@ class ConcurrentSearchesTest {
     void twoSearchesAtOnceMatchRunningAlone() throws Exception {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         String data = root.resolve("data").toString();
-        String[] a = {"search", "--data", "fashion-mnist", "--data-dir", data, "--method", "pap", "--iterations", "4", "--steps", "200",
-            "--seed", "1", "--quiet", "--out"};
-        String[] b = {"search", "--data", "fashion-mnist", "--data-dir", data, "--method", "pie", "--iterations", "4", "--steps", "200",
-            "--seed", "2", "--quiet", "--out"};
+        String[] a = {
+            "search",
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            data,
+            "--method",
+            "pap",
+            "--iterations",
+            "4",
+            "--steps",
+            "200",
+            "--seed",
+            "1",
+            "--quiet",
+            "--out"
+        };
+        String[] b = {
+            "search",
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            data,
+            "--method",
+            "pie",
+            "--iterations",
+            "4",
+            "--steps",
+            "200",
+            "--seed",
+            "2",
+            "--quiet",
+            "--out"
+        };
         CliRun aloneA = CliRun.of(with(a, root.resolve("alone-a")));
         CliRun aloneB = CliRun.of(with(b, root.resolve("alone-b")));
-        CompletableFuture<CliRun> ta = CompletableFuture.supplyAsync(() -> CliRun.of(with(a, root.resolve("together-a"))));
-        CompletableFuture<CliRun> tb = CompletableFuture.supplyAsync(() -> CliRun.of(with(b, root.resolve("together-b"))));
+        CompletableFuture<CliRun> ta =
+                CompletableFuture.supplyAsync(() -> CliRun.of(with(a, root.resolve("together-a"))));
+        CompletableFuture<CliRun> tb =
+                CompletableFuture.supplyAsync(() -> CliRun.of(with(b, root.resolve("together-b"))));
         assertThat(ta.get().exitCode()).as(ta.get().err()).isZero();
         assertThat(tb.get().exitCode()).as(tb.get().err()).isZero();
         assertThat(aloneA.exitCode()).isZero();

@@ -27,6 +27,7 @@ class DataFaultTest {
 
     @TempDir
     static Path root;
+
     static Path train;
     static Path test;
     static Path model;
@@ -40,7 +41,9 @@ class DataFaultTest {
         Path out = root.resolve("base");
         ok(CliProcess.of(search(train, out, "--test", "csv:" + test)));
         accuracy = testAccuracy(out);
-        assertThat(accuracy).as("the blobs are learnt: reordered columns would score far lower").isGreaterThan(0.8);
+        assertThat(accuracy)
+                .as("the blobs are learnt: reordered columns would score far lower")
+                .isGreaterThan(0.8);
         model = out.resolve("ensemble");
     }
 
@@ -70,7 +73,10 @@ class DataFaultTest {
     }
 
     static double testAccuracy(Path run) throws Exception {
-        return Json.MAPPER.readTree(run.resolve("report.json").toFile()).at("/final/testAccuracy").asDouble();
+        return Json.MAPPER
+                .readTree(run.resolve("report.json").toFile())
+                .at("/final/testAccuracy")
+                .asDouble();
     }
 
     /** The CSV with its columns in the order named (each name one of the header's), and the header renamed as given. */
@@ -81,7 +87,10 @@ class DataFaultTest {
         StringBuilder sb = new StringBuilder(String.join(",", names)).append('\n');
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
-            sb.append(String.join(",", order.stream().map(n -> cells[header.indexOf(n)]).toList())).append('\n');
+            sb.append(String.join(
+                            ",",
+                            order.stream().map(n -> cells[header.indexOf(n)]).toList()))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -94,7 +103,9 @@ class DataFaultTest {
         for (int r = 1; r < lines.size(); r++) {
             String line = lines.get(r);
             int cut = line.lastIndexOf(',');
-            sb.append(line, 0, cut + 1).append(spell.apply(names.indexOf(line.substring(cut + 1)), r)).append('\n');
+            sb.append(line, 0, cut + 1)
+                    .append(spell.apply(names.indexOf(line.substring(cut + 1)), r))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -118,16 +129,33 @@ class DataFaultTest {
         Path reordered = write("test-reordered.csv", columns(original, List.of("f2", "f1", "f4", "f3", "species")));
         Path out = root.resolve("reordered");
         ok(CliProcess.of(search(train, out, "--test", "csv:" + reordered)));
-        assertThat(testAccuracy(out)).as("the same rows, columns put back in the training order").isEqualTo(accuracy);
+        assertThat(testAccuracy(out))
+                .as("the same rows, columns put back in the training order")
+                .isEqualTo(accuracy);
 
-        Path renamed = write("test-renamed.csv", columns(original, List.of("f1", "f2", "f3", "f4", "species"),
-                "f1", "f2", "f3", "width", "species"));
-        refused(CliProcess.of(search(train, root.resolve("renamed"), "--test", "csv:" + renamed)),
-                "csv:" + renamed, "missing: f4", "not features of the training data: width");
-        Path extra = write("test-extra.csv", columns(original, List.of("f1", "f2", "f3", "f4", "f4", "species"),
-                "f1", "f2", "f3", "f4", "f5", "species"));
-        refused(CliProcess.of(search(train, root.resolve("extra"), "--test", "csv:" + extra)),
-                "csv:" + extra, "not features of the training data: f5");
+        Path renamed = write(
+                "test-renamed.csv",
+                columns(original, List.of("f1", "f2", "f3", "f4", "species"), "f1", "f2", "f3", "width", "species"));
+        refused(
+                CliProcess.of(search(train, root.resolve("renamed"), "--test", "csv:" + renamed)),
+                "csv:" + renamed,
+                "missing: f4",
+                "not features of the training data: width");
+        Path extra = write(
+                "test-extra.csv",
+                columns(
+                        original,
+                        List.of("f1", "f2", "f3", "f4", "f4", "species"),
+                        "f1",
+                        "f2",
+                        "f3",
+                        "f4",
+                        "f5",
+                        "species"));
+        refused(
+                CliProcess.of(search(train, root.resolve("extra"), "--test", "csv:" + extra)),
+                "csv:" + extra,
+                "not features of the training data: f5");
     }
 
     /** Defect 10 through compare: its --test is the same attachment; its adanet run is the base search's. */
@@ -135,34 +163,79 @@ class DataFaultTest {
     void compareTestColumnsAreMatchedByName() throws Exception {
         String original = OwnDataTest.blobs(90, 2);
         Path reordered = write("cmp-reordered.csv", columns(original, List.of("species", "f4", "f3", "f2", "f1")));
-        String[] compare = {"compare", "--data", "csv:" + train, "--methods", "adanet", "--seeds", "1", "--iterations",
-            "2", "--steps", "100", "--threads", "2", "--label-column", "species", "--test"};
+        String[] compare = {
+            "compare",
+            "--data",
+            "csv:" + train,
+            "--methods",
+            "adanet",
+            "--seeds",
+            "1",
+            "--iterations",
+            "2",
+            "--steps",
+            "100",
+            "--threads",
+            "2",
+            "--label-column",
+            "species",
+            "--test"
+        };
         Path out = root.resolve("cmp-reordered");
         ok(CliProcess.of(concat(compare, "csv:" + reordered, "--out", out.toString())));
-        JsonNode run = Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).at("/runs/0");
-        assertThat(run.get("testAccuracy").asDouble()).as("the base search's run, same rows").isEqualTo(accuracy);
-        Path renamed = write("cmp-renamed.csv", columns(original, List.of("f1", "f2", "f3", "f4", "species"),
-                "F1", "f2", "f3", "f4", "species"));
-        refused(CliProcess.of(concat(compare, "csv:" + renamed, "--out", root.resolve("cmp-renamed").toString())),
-                "csv:" + renamed, "missing: f1", "not features of the training data: F1");
+        JsonNode run =
+                Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).at("/runs/0");
+        assertThat(run.get("testAccuracy").asDouble())
+                .as("the base search's run, same rows")
+                .isEqualTo(accuracy);
+        Path renamed = write(
+                "cmp-renamed.csv",
+                columns(original, List.of("f1", "f2", "f3", "f4", "species"), "F1", "f2", "f3", "f4", "species"));
+        refused(
+                CliProcess.of(concat(
+                        compare,
+                        "csv:" + renamed,
+                        "--out",
+                        root.resolve("cmp-renamed").toString())),
+                "csv:" + renamed,
+                "missing: f1",
+                "not features of the training data: F1");
     }
 
     /** Defect 11: a header naming one column twice was accepted (matched by name, the first one won). */
     @Test
     void headerNamesMustDiffer() {
         String original = OwnDataTest.blobs(30, 3);
-        Path twice = write("twice.csv", columns(original, List.of("f1", "f2", "f3", "f4", "species"),
-                "f1", "f2", "f1", "f4", "species"));
+        Path twice = write(
+                "twice.csv",
+                columns(original, List.of("f1", "f2", "f3", "f4", "species"), "f1", "f2", "f1", "f4", "species"));
         refused(showing(twice), twice.toString(), "line 1", "names column 'f1' twice (columns 1 and 3)");
-        refused(CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + twice), twice.toString(),
+        refused(
+                CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + twice),
+                twice.toString(),
                 "names column 'f1' twice");
         Path scoreTwice = write("score-twice.csv", columns(original, List.of("f1", "f2", "f3", "f4", "f2")));
-        refused(CliProcess.of("predict", "--model", model.toString(), "--data", "csv:" + scoreTwice, "--out",
-                root.resolve("never.csv").toString()), scoreTwice.toString(), "column 'f2' twice (columns 2 and 5)");
+        refused(
+                CliProcess.of(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "csv:" + scoreTwice,
+                        "--out",
+                        root.resolve("never.csv").toString()),
+                scoreTwice.toString(),
+                "column 'f2' twice (columns 2 and 5)");
         // Controls: distinct names load and score.
         assertThat(show(write("distinct.csv", original))).contains("train     30 samples");
         Path scoreDistinct = write("score-distinct.csv", columns(original, List.of("f1", "f2", "f3", "f4", "species")));
-        ok(CliProcess.of("predict", "--model", model.toString(), "--data", "csv:" + scoreDistinct, "--out",
+        ok(CliProcess.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + scoreDistinct,
+                "--out",
                 root.resolve("scored.csv").toString()));
     }
 
@@ -178,20 +251,26 @@ class DataFaultTest {
         Path plain = write("plain.csv", labelled.substring(labelled.indexOf('\n') + 1));
         assertThat(show(plain)).contains("train     30 samples");
         // A word header under --header no: line 1 is named as the likely header.
-        refused(showing(write("worded.csv", labelled), "--header", "no"), "line 1, column 1: 'f1' is not a number",
-                "line 1 looks like a header", "--header yes");
+        refused(
+                showing(write("worded.csv", labelled), "--header", "no"),
+                "line 1, column 1: 'f1' is not a number",
+                "line 1 looks like a header",
+                "--header yes");
     }
 
     /** Defect 12: "1" and "1.0" were two classes; "1" and "01" refused; a test file's "1.0" was no class of "1". */
     @Test
     void numericLabelsAreClassesByValue() throws Exception {
-        String[][] spellings = {{"0", "0.0", "-0", "00"}, {"1", "1.0", "01", "1e0", "+1"},
-            {"2", "2.00", "0.2e1", "2E0"}};
+        String[][] spellings = {{"0", "0.0", "-0", "00"}, {"1", "1.0", "01", "1e0", "+1"}, {"2", "2.00", "0.2e1", "2E0"}
+        };
         String blobs = OwnDataTest.blobs(240, 1);
         Path spelt = write("spelt.csv", numericLabels(blobs, (c, r) -> spellings[c][r % spellings[c].length]));
         String shown = show(spelt);
-        assertThat(shown).containsPattern("(?m)^0 +0 +80 ").containsPattern("(?m)^1 +1 +80 ")
-                .containsPattern("(?m)^2 +2 +80 ").doesNotContainPattern("(?m)^3 ");
+        assertThat(shown)
+                .containsPattern("(?m)^0 +0 +80 ")
+                .containsPattern("(?m)^1 +1 +80 ")
+                .containsPattern("(?m)^2 +2 +80 ")
+                .doesNotContainPattern("(?m)^3 ");
         String testRows = OwnDataTest.blobs(90, 2);
         Path plainTest = write("plain-test.csv", numericLabels(testRows, (c, r) -> Integer.toString(c)));
         Path out = root.resolve("spelt-run");
@@ -199,9 +278,10 @@ class DataFaultTest {
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
         Path speltTest = write("spelt-test.csv", numericLabels(testRows, (c, r) -> spellings[c][(r + 1) % 4]));
-        CliProcess eval = ok(CliProcess.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data",
-                "csv:" + speltTest, "--json"));
-        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).as("the same rows, spelt otherwise")
+        CliProcess eval = ok(CliProcess.of(
+                "evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + speltTest, "--json"));
+        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
+                .as("the same rows, spelt otherwise")
                 .isEqualTo(report.at("/final/testAccuracy").asDouble());
     }
 
@@ -219,8 +299,8 @@ class DataFaultTest {
     static JsonNode prune(String predictions, String labels) throws Exception {
         Path p = write("p-" + System.nanoTime() + ".csv", predictions);
         Path l = write("l-" + System.nanoTime() + ".csv", labels);
-        CliProcess r = ok(CliProcess.of("prune", "--predictions", p.toString(), "--labels", l.toString(), "--method",
-                "pie", "--json"));
+        CliProcess r = ok(CliProcess.of(
+                "prune", "--predictions", p.toString(), "--labels", l.toString(), "--method", "pie", "--json"));
         return Json.MAPPER.readTree(r.out());
     }
 
@@ -235,17 +315,32 @@ class DataFaultTest {
         }
         Path scored = write("score-hex.csv", "f1,f2,f3,f4\n1000,1000,0x1p3,1000\n");
         String hex = ": line 2, column 3 ('f3'): '0x1p3' is not a number";
-        refused(CliProcess.of("predict", "--model", model.toString(), "--data", "csv:" + scored, "--out",
-                root.resolve("never-hex.csv").toString()), scored + hex);
+        refused(
+                CliProcess.of(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "csv:" + scored,
+                        "--out",
+                        root.resolve("never-hex.csv").toString()),
+                scored + hex);
         Path evaluated = write("eval-d.csv", withCell(good, 2, 0, "1.5d"));
-        refused(CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + evaluated),
+        refused(
+                CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + evaluated),
                 evaluated + ": line 3, column 1 ('f1'): '1.5d' is not a number");
         // Controls: the largest floats, signs, exponents, a leading and a trailing dot are numbers.
         String edge = withCell(withCell(good, 1, 0, "3e38"), 1, 1, "-3.4028235E38");
         edge = withCell(withCell(edge, 2, 2, ".5"), 2, 3, "+1.");
         assertThat(show(write("edge.csv", edge))).contains("train     30 samples");
-        ok(CliProcess.of("predict", "--model", model.toString(), "--data", "csv:" + write("score-ok.csv",
-                "f1,f2,f3,f4\n1000,+1e3,1000.,.5e4\n"), "--out", root.resolve("scored-ok.csv").toString()));
+        ok(CliProcess.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + write("score-ok.csv", "f1,f2,f3,f4\n1000,+1e3,1000.,.5e4\n"),
+                "--out",
+                root.resolve("scored-ok.csv").toString()));
     }
 
     /** The CSV text with the cell at row {@code line} (0: the header) and 0-based {@code column} replaced. */
@@ -275,10 +370,13 @@ class DataFaultTest {
         TestFiles.write(cifar.resolve("test_batch.bin"), batch);
         String names = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n";
         TestFiles.write(cifar.resolve("batches.meta.txt"), names.getBytes(StandardCharsets.UTF_8));
-        assertThat(ok(CliProcess.of("datasets", "show", "cifar10:" + cifar)).out()).contains("automobile");
+        assertThat(ok(CliProcess.of("datasets", "show", "cifar10:" + cifar)).out())
+                .contains("automobile");
         byte[] twice = names.replace("truck", "cat").getBytes(StandardCharsets.UTF_8);
         TestFiles.write(cifar.resolve("batches.meta.txt"), twice);
-        refused(CliProcess.of("datasets", "show", "cifar10:" + cifar), "batches.meta.txt",
+        refused(
+                CliProcess.of("datasets", "show", "cifar10:" + cifar),
+                "batches.meta.txt",
                 "'cat' twice (lines 4 and 10)");
     }
 }

@@ -16,7 +16,10 @@ class DatasetsCommandTest {
         TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
         CliRun run = CliRun.of("datasets", "show", "fashion-mnist", "--data-dir", dir.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("train     1000 samples").contains("test      500 samples").contains("Ankle boot");
+        assertThat(run.out())
+                .contains("train     1000 samples")
+                .contains("test      500 samples")
+                .contains("Ankle boot");
     }
 
     @Test
@@ -29,21 +32,30 @@ class DatasetsCommandTest {
         CliRun run = CliRun.of("datasets", "show", "idx:" + d);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("train     6 samples");
-        assertThat(run.err().lines()).singleElement().asString()
-                .startsWith("warning: idx:" + d + ": the training labels hold 1 class: a search needs at least 2: check the")
+        assertThat(run.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("warning: idx:" + d
+                        + ": the training labels hold 1 class: a search needs at least 2: check the")
                 .endsWith("(a search refuses this data)");
-        CliRun search = CliRun.of("search", "--data", "idx:" + d, "--out", dir.resolve("out").toString());
-        assertThat(search.err()).contains("idx:" + d + ": the training labels hold 1 class: a search needs at least 2: check the");
-        TestFiles.write(d.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {6}, new byte[] {0, (byte) 200, 0, (byte) 200, 0,
-            (byte) 200}));
+        CliRun search = CliRun.of(
+                "search", "--data", "idx:" + d, "--out", dir.resolve("out").toString());
+        assertThat(search.err())
+                .contains("idx:" + d + ": the training labels hold 1 class: a search needs at least 2: check the");
+        TestFiles.write(
+                d.resolve("train-labels-idx1-ubyte"),
+                TestFiles.idx(new int[] {6}, new byte[] {0, (byte) 200, 0, (byte) 200, 0, (byte) 200}));
         assertThat(CliRun.of("datasets", "show", "idx:" + d).err())
-                .startsWith("warning: idx:" + d + ": 199 of 201 classes have no training samples ('1', '2', '3', '4', '5', …)");
+                .startsWith("warning: idx:" + d
+                        + ": 199 of 201 classes have no training samples ('1', '2', '3', '4', '5', …)");
     }
 
     @Test
     void showOfDataASearchTakesHasNoWarning() {
         TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
-        assertThat(CliRun.of("datasets", "show", "fashion-mnist", "--data-dir", dir.toString()).err()).isEmpty();
+        assertThat(CliRun.of("datasets", "show", "fashion-mnist", "--data-dir", dir.toString())
+                        .err())
+                .isEmpty();
     }
 
     @Test
@@ -51,22 +63,25 @@ class DatasetsCommandTest {
         TestFiles.fashionMnistFixture(dir.resolve("fashion-mnist"));
         CliRun run = CliRun.of("datasets", "--data-dir", dir.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("found: " + dir.resolve("fashion-mnist")).contains("saep datasets fetch cifar10");
+        assertThat(run.out())
+                .contains("found: " + dir.resolve("fashion-mnist"))
+                .contains("saep datasets fetch cifar10");
     }
 
     @Test
     void eachCorruptFileGivesOneErrorLineAndExitOne() {
         byte[][] corrupt = {
-            {1, 2, 8, 3, 0, 0, 0, 1},                                           // bad magic
-            TestFiles.idx(new int[] {10, 2, 2}, new byte[12]),                   // truncated
-            TestFiles.idx(new int[] {4, 2}, new byte[8]),                        // wrong dimension count
-            TestFiles.idx(new int[] {1_000_000_000, 28, 28}, new byte[10]),      // huge declared size
+            {1, 2, 8, 3, 0, 0, 0, 1}, // bad magic
+            TestFiles.idx(new int[] {10, 2, 2}, new byte[12]), // truncated
+            TestFiles.idx(new int[] {4, 2}, new byte[8]), // wrong dimension count
+            TestFiles.idx(new int[] {1_000_000_000, 28, 28}, new byte[10]), // huge declared size
         };
         for (byte[] content : corrupt) {
             Path d = dir.resolve("c" + System.nanoTime());
             TestFiles.writeIdxDir(d, 4, 4, 2, 2, 2);
             TestFiles.write(d.resolve("train-images-idx3-ubyte"), content);
-            assertOneLineError(CliRun.of("datasets", "show", "idx:" + d), 3, "train-images-idx3-ubyte"); // corrupt: file
+            assertOneLineError(
+                    CliRun.of("datasets", "show", "idx:" + d), 3, "train-images-idx3-ubyte"); // corrupt: file
         }
         Path mismatch = dir.resolve("mismatch");
         TestFiles.writeIdxDir(mismatch, 4, 4, 2, 2, 2);
@@ -75,7 +90,8 @@ class DatasetsCommandTest {
         Path range = dir.resolve("range");
         TestFiles.writeIdxDir(range, 4, 4, 2, 2, 2);
         TestFiles.write(range.resolve("classes.txt"), "a\nb\n".getBytes());
-        TestFiles.write(range.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {4}, new byte[] {0, 1, 7, 0}));
+        TestFiles.write(
+                range.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {4}, new byte[] {0, 1, 7, 0}));
         assertOneLineError(CliRun.of("datasets", "show", "idx:" + range), 1, "out of range");
     }
 

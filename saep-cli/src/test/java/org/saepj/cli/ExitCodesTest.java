@@ -56,7 +56,10 @@ class ExitCodesTest {
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }
-        oneLine(r, 4, "error: internal error: java.lang.IllegalStateException: a bug in the broken kind's reader"
-                + " (run with --debug for details)");
+        oneLine(
+                r,
+                4,
+                "error: internal error: java.lang.IllegalStateException: a bug in the broken kind's reader"
+                        + " (run with --debug for details)");
     }
 }

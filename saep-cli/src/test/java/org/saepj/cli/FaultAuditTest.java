@@ -26,6 +26,7 @@ import org.saepj.testing.TestFiles;
 class FaultAuditTest {
     @TempDir
     static Path root;
+
     static String dataDir;
     static final String[] SMALL = {"--iterations", "3", "--steps", "90", "--threads", "2", "--quiet"};
 
@@ -47,7 +48,11 @@ class FaultAuditTest {
 
     static void refused(CliRun r, int code, String message) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(code);
-        assertThat(r.err()).startsWith("error: ").contains(message).doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(r.err())
+                .startsWith("error: ")
+                .contains(message)
+                .doesNotContain("internal error")
+                .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
     }
 
@@ -75,7 +80,9 @@ class FaultAuditTest {
     void aRunsDirectoryIsLockedForItsWholeLife() throws Exception {
         Path out = root.resolve("locked");
         ok(CliRun.of(search(out)));
-        Path tmp = TestFiles.write(out.resolve("checkpoint").resolve(".state.json.1f2e3d.tmp"), "being written".getBytes(StandardCharsets.UTF_8));
+        Path tmp = TestFiles.write(
+                out.resolve("checkpoint").resolve(".state.json.1f2e3d.tmp"),
+                "being written".getBytes(StandardCharsets.UTF_8));
         try (RunLock held = RunLock.acquire(out, "--out")) {
             refused(CliRun.of("search", "--resume", out.toString()), 3, "is in use by another SAEP-J run");
             refused(CliRun.of(search(out, "--overwrite")), 3, "is in use by another SAEP-J run");
@@ -89,7 +96,9 @@ class FaultAuditTest {
         ok(CliRun.of(search(empty)));
         CliRun resumed = ok(CliRun.of("search", "--resume", out.toString()));
         assertThat(resumed.out()).contains("already complete");
-        assertThat(tmp).as("the resume, holding the lock, removes the temporary file of an interrupted write").doesNotExist();
+        assertThat(tmp)
+                .as("the resume, holding the lock, removes the temporary file of an interrupted write")
+                .doesNotExist();
     }
 
     /** Defect 2: predict --out overwrote any file, the model's own manifest included. */
@@ -99,8 +108,13 @@ class FaultAuditTest {
         ok(CliRun.of(search(out)));
         Path model = out.resolve("ensemble");
         String manifest = Files.readString(model.resolve("manifest.json"));
-        String[] predict = {"predict", "--model", model.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--out"};
-        refused(CliRun.of(concat(predict, model.resolve("manifest.json").toString(), "--overwrite")), 2, "inside the --model directory");
+        String[] predict = {
+            "predict", "--model", model.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--out"
+        };
+        refused(
+                CliRun.of(concat(predict, model.resolve("manifest.json").toString(), "--overwrite")),
+                2,
+                "inside the --model directory");
         assertThat(model.resolve("manifest.json")).hasContent(manifest);
         Path mine = TestFiles.write(root.resolve("mine.csv"), "precious".getBytes(StandardCharsets.UTF_8));
         refused(CliRun.of(concat(predict, mine.toString())), 2, "exists: choose another file or pass --overwrite");
@@ -127,15 +141,20 @@ class FaultAuditTest {
         assertThat(b.err()).contains("kept 1 file(s) SAEP-J did not write: stray-from-a.txt");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .doesNotContain("checkpoint").contains("report.json", "run.json", "stray-from-a.txt")
+                    .doesNotContain("checkpoint")
+                    .contains("report.json", "run.json", "stray-from-a.txt")
                     .noneMatch(n -> n.startsWith(".saep-replaced-"));
         }
-        assertThat(out.resolve("stray-from-a.txt")).as("the user's file is never SAEP-J's to delete").hasContent("a");
+        assertThat(out.resolve("stray-from-a.txt"))
+                .as("the user's file is never SAEP-J's to delete")
+                .hasContent("a");
         assertThat(json(out.resolve("run.json")).at("/config/seed").asLong()).isEqualTo(7);
         JsonNode report = json(out.resolve("report.json"));
         CliRun resumed = ok(CliRun.of("search", "--resume", out.toString()));
-        assertThat(resumed.out()).contains(String.format("already complete: test accuracy %.4f",
-                report.at("/final/testAccuracy").asDouble()));
+        assertThat(resumed.out())
+                .contains(String.format(
+                        "already complete: test accuracy %.4f",
+                        report.at("/final/testAccuracy").asDouble()));
         // A directory that is not an earlier SAEP-J output is never replaced.
         Path notARun = root.resolve("not-a-run");
         Path letter = TestFiles.write(notARun.resolve("letter.txt"), "dear".getBytes(StandardCharsets.UTF_8));
@@ -175,11 +194,24 @@ class FaultAuditTest {
     /** Defect 4: a resume did not check the data: another or an edited file trained the rest of the run. */
     @Test
     void resumeRefusesDataOtherThanTheRunsOwn() throws Exception {
-        Path csv = TestFiles.write(root.resolve("resume-data.csv"), blobsCsv(300, 1).getBytes(StandardCharsets.UTF_8));
+        Path csv = TestFiles.write(
+                root.resolve("resume-data.csv"), blobsCsv(300, 1).getBytes(StandardCharsets.UTF_8));
         Path out = root.resolve("resume-csv");
-        ok(CliRun.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "40", "--quiet", "--out", out.toString()));
+        ok(CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--quiet",
+                "--out",
+                out.toString()));
         JsonNode inv = json(out.resolve("run.json"));
-        assertThat(inv.at("/config/data/dataset").asText()).as("stored with an absolute path").isEqualTo("csv:" + csv.toAbsolutePath());
+        assertThat(inv.at("/config/data/dataset").asText())
+                .as("stored with an absolute path")
+                .isEqualTo("csv:" + csv.toAbsolutePath());
         assertThat(inv.get("dataSha256").asText()).isEqualTo(Fingerprint.sha256Hex(Files.readAllBytes(csv)));
         Files.writeString(csv, blobsCsv(300, 2));
         refused(CliRun.of("search", "--resume", out.toString()), 1, "is not what the run started on");
@@ -190,32 +222,69 @@ class FaultAuditTest {
     /** Defect 5: evaluate matched the source as a string and ignored --test: it scored training rows as test rows. */
     @Test
     void evaluateRecognisesTheSearchsDataByContent() throws Exception {
-        Path csv = TestFiles.write(root.resolve("own").resolve("train.csv"), blobsCsv(300, 3).getBytes(StandardCharsets.UTF_8));
-        Path test = TestFiles.write(root.resolve("own").resolve("test.csv"), blobsCsv(90, 4).getBytes(StandardCharsets.UTF_8));
+        Path csv = TestFiles.write(
+                root.resolve("own").resolve("train.csv"), blobsCsv(300, 3).getBytes(StandardCharsets.UTF_8));
+        Path test = TestFiles.write(
+                root.resolve("own").resolve("test.csv"), blobsCsv(90, 4).getBytes(StandardCharsets.UTF_8));
         Path held = root.resolve("holdout-run");
-        ok(CliRun.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "60", "--quiet", "--out", held.toString()));
-        double reported = json(held.resolve("report.json")).at("/final/testAccuracy").asDouble();
-        String respelt = "csv:" + csv.getParent().resolve("..").resolve("own").resolve(".").resolve("train.csv");
-        CliRun eval = ok(CliRun.of("evaluate", "--model", held.resolve("ensemble").toString(), "--data", respelt, "--json"));
+        ok(CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--quiet",
+                "--out",
+                held.toString()));
+        double reported =
+                json(held.resolve("report.json")).at("/final/testAccuracy").asDouble();
+        String respelt = "csv:"
+                + csv.getParent().resolve("..").resolve("own").resolve(".").resolve("train.csv");
+        CliRun eval =
+                ok(CliRun.of("evaluate", "--model", held.resolve("ensemble").toString(), "--data", respelt, "--json"));
         JsonNode e = Json.MAPPER.readTree(eval.out());
         assertThat(e.get("accuracy").asDouble()).isEqualTo(reported);
         assertThat(e.get("samples").asInt()).isEqualTo(60);
-        assertThat(e.get("rows").asText()).contains("the search's own test split (60 of 300 rows, not used in training)");
+        assertThat(e.get("rows").asText())
+                .contains("the search's own test split (60 of 300 rows, not used in training)");
         assertThat(e.get("trainedOn").asText()).isEqualTo("no");
 
         Path separate = root.resolve("separate-test-run");
-        ok(CliRun.of("search", "--data", "csv:" + csv, "--test", "csv:" + test, "--iterations", "2", "--steps", "60", "--quiet",
-                "--out", separate.toString()));
-        double reportedSeparate = json(separate.resolve("report.json")).at("/final/testAccuracy").asDouble();
+        ok(CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--test",
+                "csv:" + test,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--quiet",
+                "--out",
+                separate.toString()));
+        double reportedSeparate =
+                json(separate.resolve("report.json")).at("/final/testAccuracy").asDouble();
         String model = separate.resolve("ensemble").toString();
-        refused(CliRun.of("evaluate", "--model", model, "--data", "csv:" + csv), 2, "is the search's training data (its test data was csv:");
-        JsonNode onTest = Json.MAPPER.readTree(ok(CliRun.of("evaluate", "--model", model, "--data", "csv:" + test, "--json")).out());
+        refused(
+                CliRun.of("evaluate", "--model", model, "--data", "csv:" + csv),
+                2,
+                "is the search's training data (its test data was csv:");
+        JsonNode onTest =
+                Json.MAPPER.readTree(ok(CliRun.of("evaluate", "--model", model, "--data", "csv:" + test, "--json"))
+                        .out());
         assertThat(onTest.get("accuracy").asDouble()).isEqualTo(reportedSeparate);
         assertThat(onTest.get("rows").asText()).startsWith("the search's test data (90 rows");
-        JsonNode onTrain = Json.MAPPER.readTree(ok(CliRun.of("evaluate", "--model", model, "--data", "csv:" + csv, "--partition", "train",
-                "--json")).out());
+        JsonNode onTrain = Json.MAPPER.readTree(
+                ok(CliRun.of("evaluate", "--model", model, "--data", "csv:" + csv, "--partition", "train", "--json"))
+                        .out());
         assertThat(onTrain.get("trainedOn").asText()).isEqualTo("yes");
-        assertThat(json(separate.resolve("ensemble").resolve("manifest.json")).at("/data/test").asText()).isEqualTo("csv:" + test);
+        assertThat(json(separate.resolve("ensemble").resolve("manifest.json"))
+                        .at("/data/test")
+                        .asText())
+                .isEqualTo("csv:" + test);
     }
 
     /**
@@ -240,21 +309,26 @@ class FaultAuditTest {
         refused(CliRun.of(evaluate), 3, "has weight 1.0E300");
         mutateManifest(model, valid, m -> m.put("formatVersion", 1.5));
         refused(CliRun.of(evaluate), 3, "formatVersion must be a whole number");
-        mutateManifest(model, valid, m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("classNames")).set(1, m.at("/classNames/0")));
+        mutateManifest(
+                model,
+                valid,
+                m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m.get("classNames"))
+                        .set(1, m.at("/classNames/0")));
         refused(CliRun.of(evaluate), 3, "a class name appears twice");
         // One NaN parameter, with its checksum updated so that only the value itself can give it away.
         float[] values = ParameterCodec.read(new java.io.ByteArrayInputStream(params), (params.length - 12) / 4, first);
         values[3] = Float.NaN;
         byte[] nan = ParameterCodec.toBytes(values);
         Files.write(model.resolve(first), nan);
-        mutateManifest(model, valid, m -> ((ObjectNode) m.get("members").get(0)).put("sha256", Fingerprint.sha256Hex(nan)));
+        mutateManifest(
+                model, valid, m -> ((ObjectNode) m.get("members").get(0)).put("sha256", Fingerprint.sha256Hex(nan)));
         refused(CliRun.of(evaluate), 3, "parameter 3 is NaN");
         Files.write(model.resolve(first), params);
         // A member file linked from outside the ensemble directory.
         Path outside = TestFiles.write(root.resolve("outside.params"), params);
         Files.delete(model.resolve(first));
         Files.createSymbolicLink(model.resolve(first), outside);
-        mutateManifest(model, valid, m -> { });
+        mutateManifest(model, valid, m -> {});
         refused(CliRun.of(evaluate), 3, "names a file outside the ensemble directory");
         Files.delete(model.resolve(first));
         Files.write(model.resolve(first), params);
@@ -263,15 +337,29 @@ class FaultAuditTest {
         // Standardisation with a deviation of 0 (CSV models).
         Path csv = TestFiles.write(root.resolve("dev0.csv"), blobsCsv(150, 5).getBytes(StandardCharsets.UTF_8));
         Path csvRun = root.resolve("dev0-run");
-        ok(CliRun.of("search", "--data", "csv:" + csv, "--iterations", "1", "--steps", "20", "--quiet", "--out", csvRun.toString()));
+        ok(CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "1",
+                "--steps",
+                "20",
+                "--quiet",
+                "--out",
+                csvRun.toString()));
         Path csvModel = csvRun.resolve("ensemble");
         ObjectNode m = (ObjectNode) json(csvModel.resolve("manifest.json"));
         ((com.fasterxml.jackson.databind.node.ArrayNode) m.at("/preprocessing/0/deviation")).set(2, 0.0);
         Files.writeString(csvModel.resolve("manifest.json"), Json.pretty(m));
-        refused(CliRun.of("evaluate", "--model", csvModel.toString(), "--data", "csv:" + csv), 3, "standardize feature 2 has mean");
+        refused(
+                CliRun.of("evaluate", "--model", csvModel.toString(), "--data", "csv:" + csv),
+                3,
+                "standardize feature 2 has mean");
     }
 
-    static void mutateManifest(Path model, ObjectNode valid, java.util.function.Consumer<ObjectNode> change) throws Exception {
+    static void mutateManifest(Path model, ObjectNode valid, java.util.function.Consumer<ObjectNode> change)
+            throws Exception {
         ObjectNode m = valid.deepCopy();
         change.accept(m);
         Files.writeString(model.resolve("manifest.json"), Json.pretty(m));
@@ -293,7 +381,8 @@ class FaultAuditTest {
         GoldenFilesTest.pointAtFixture(out, root.resolve("data").resolve("fashion-mnist"));
         CliRun r = CliRun.of("search", "--resume", out.toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("error: " + out.resolve("checkpoint").resolve("member-1.params") + ": parameter 7 is NaN")
+        assertThat(r.err())
+                .contains("error: " + out.resolve("checkpoint").resolve("member-1.params") + ": parameter 7 is NaN")
                 .doesNotContain("internal error");
     }
 
@@ -311,24 +400,70 @@ class FaultAuditTest {
             byte[] idx = TestFiles.idx(new int[] {n}, labels);
             TestFiles.write(all200.resolve(f), f.endsWith(".gz") ? TestFiles.gzip(idx) : idx);
         }
-        refused(CliRun.of("search", "--data", "idx:" + all200, "--quiet", "--out", root.resolve("o1").toString()), 1,
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "idx:" + all200,
+                        "--quiet",
+                        "--out",
+                        root.resolve("o1").toString()),
+                1,
                 "the training labels hold 1 class");
         Path all0 = root.resolve("labels-0");
         TestFiles.writeIdxDir(all0, 40, 20, 4, 4, 1);
-        refused(CliRun.of("search", "--data", "idx:" + all0, "--pair", "0,1", "--quiet", "--out", root.resolve("o2").toString()), 2,
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "idx:" + all0,
+                        "--pair",
+                        "0,1",
+                        "--quiet",
+                        "--out",
+                        root.resolve("o2").toString()),
+                2,
                 "pair class 1 does not exist");
-        refused(CliRun.of("search", "--data", "idx:" + all0, "--quiet", "--out", root.resolve("o2b").toString()), 1,
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "idx:" + all0,
+                        "--quiet",
+                        "--out",
+                        root.resolve("o2b").toString()),
+                1,
                 "the training labels hold 1 class");
         StringBuilder singletons = new StringBuilder("x,y,label\n");
         for (int i = 0; i < 3000; i++) {
-            singletons.append(i % 7).append(',').append(i % 11).append(",c").append(i).append('\n');
+            singletons
+                    .append(i % 7)
+                    .append(',')
+                    .append(i % 11)
+                    .append(",c")
+                    .append(i)
+                    .append('\n');
         }
-        Path csv = TestFiles.write(root.resolve("singletons.csv"), singletons.toString().getBytes(StandardCharsets.UTF_8));
-        refused(CliRun.of("search", "--data", "csv:" + csv, "--quiet", "--out", root.resolve("o3").toString()), 1,
+        Path csv = TestFiles.write(
+                root.resolve("singletons.csv"), singletons.toString().getBytes(StandardCharsets.UTF_8));
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "csv:" + csv,
+                        "--quiet",
+                        "--out",
+                        root.resolve("o3").toString()),
+                1,
                 "looks like a feature, not a label: name the label column with --label-column");
-        refused(CliRun.of(search(root.resolve("o4"), "--lr", "1e-50")), 2, "--lr 1.0E-50 is outside the range of a float");
+        refused(
+                CliRun.of(search(root.resolve("o4"), "--lr", "1e-50")),
+                2,
+                "--lr 1.0E-50 is outside the range of a float");
         try (Stream<Path> left = Stream.of("o1", "o2b", "o3").map(root::resolve)) {
-            assertThat(left.filter(d -> Files.exists(d.resolve("run.json")))).as("a failed start leaves nothing to resume").isEmpty();
+            assertThat(left.filter(d -> Files.exists(d.resolve("run.json"))))
+                    .as("a failed start leaves nothing to resume")
+                    .isEmpty();
         }
         ok(CliRun.of(search(root.resolve("o3"))));
     }
@@ -339,25 +474,65 @@ class FaultAuditTest {
         Path fifo = root.resolve("fifo.csv");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(10, TimeUnit.SECONDS);
         assertThat(fifo).exists();
-        refused(CliRun.of("search", "--data", "csv:" + fifo, "--quiet", "--out", root.resolve("f1").toString()), 3, "not a regular file");
-        refused(CliRun.of("search", "--data", "csv:/dev/zero", "--quiet", "--out", root.resolve("f2").toString()), 3,
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "csv:" + fifo,
+                        "--quiet",
+                        "--out",
+                        root.resolve("f1").toString()),
+                3,
+                "not a regular file");
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "csv:/dev/zero",
+                        "--quiet",
+                        "--out",
+                        root.resolve("f2").toString()),
+                3,
                 "not a regular file");
         Path model = root.resolve("fifo-model");
         ok(CliRun.of(search(model)));
         Path member;
         try (Stream<Path> files = Files.list(model.resolve("ensemble"))) {
-            member = files.filter(f -> f.toString().endsWith(".params")).findFirst().orElseThrow();
+            member = files.filter(f -> f.toString().endsWith(".params"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Files.delete(member);
         new ProcessBuilder("mkfifo", member.toString()).start().waitFor(10, TimeUnit.SECONDS);
-        refused(CliRun.of("evaluate", "--model", model.resolve("ensemble").toString(), "--data", "fashion-mnist", "--data-dir", dataDir),
-                3, member + " (parameters of member ");
-        Path predictions = TestFiles.write(root.resolve("members.csv"), "0,0,1\n1,1,1\n0,1,0\n1,1,1\n".getBytes(StandardCharsets.UTF_8));
-        Path labels = TestFiles.write(root.resolve("labels.csv"), "0\n1\n100000000\n1\n".getBytes(StandardCharsets.UTF_8));
-        CliRun prune = ok(CliRun.of("prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method", "pap",
+        refused(
+                CliRun.of(
+                        "evaluate",
+                        "--model",
+                        model.resolve("ensemble").toString(),
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir),
+                3,
+                member + " (parameters of member ");
+        Path predictions = TestFiles.write(
+                root.resolve("members.csv"), "0,0,1\n1,1,1\n0,1,0\n1,1,1\n".getBytes(StandardCharsets.UTF_8));
+        Path labels =
+                TestFiles.write(root.resolve("labels.csv"), "0\n1\n100000000\n1\n".getBytes(StandardCharsets.UTF_8));
+        CliRun prune = ok(CliRun.of(
+                "prune",
+                "--predictions",
+                predictions.toString(),
+                "--labels",
+                labels.toString(),
+                "--method",
+                "pap",
                 "--json"));
         assertThat(Json.MAPPER.readTree(prune.out()).get("kept")).isNotEmpty();
-        refused(CliRun.of(search(root.resolve("f3"), "--folds", "100000")), 1, "--folds 100000 is more than the 1500 samples");
+        refused(
+                CliRun.of(search(root.resolve("f3"), "--folds", "100000")),
+                1,
+                "--folds 100000 is more than the 1500 samples");
     }
 
     /** The remaining findings: stale checkpoints, incomplete reports, a broken --data-dir copy. */
@@ -373,16 +548,42 @@ class FaultAuditTest {
         refused(CliRun.of("search", "--resume", out.toString()), 3, "not a complete run report");
 
         Path cmp = root.resolve("cmp");
-        ok(CliRun.of("compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet", "--seeds", "1",
-                "--iterations", "2", "--steps", "40", "--threads", "2", "--quiet", "--out", cmp.toString()));
+        ok(CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet",
+                "--seeds",
+                "1",
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--threads",
+                "2",
+                "--quiet",
+                "--out",
+                cmp.toString()));
         Files.writeString(cmp.resolve("runs").resolve("adanet-uniform-seed1").resolve("report.json"), "{}");
         refused(CliRun.of("compare", "--resume", cmp.toString()), 3, "not a complete run report");
 
         Path broken = root.resolve("broken-data").resolve("fashion-mnist");
         TestFiles.fashionMnistFixture(broken);
         Files.delete(broken.resolve("t10k-labels-idx1-ubyte.gz"));
-        refused(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", broken.getParent().toString(), "--quiet", "--out",
-                root.resolve("b1").toString()), 3,
+        refused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        broken.getParent().toString(),
+                        "--quiet",
+                        "--out",
+                        root.resolve("b1").toString()),
+                3,
                 "incomplete copy of fashion-mnist (missing t10k-labels-idx1-ubyte)");
     }
 }

@@ -1,7 +1,5 @@
 package org.saepj.cli;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +19,7 @@ import org.saepj.cli.output.Invocation;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
+import org.saepj.engine.Backends;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
@@ -39,7 +38,9 @@ class GoldenFilesTest {
 
     static Path golden(int version, String name) {
         try {
-            return Path.of(GoldenFilesTest.class.getResource("/golden/v" + version + "/" + name).toURI());
+            return Path.of(GoldenFilesTest.class
+                    .getResource("/golden/v" + version + "/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -47,7 +48,8 @@ class GoldenFilesTest {
 
     /** Points a golden run's stored settings (made with the relative source idx:fixture) at a copy of the fixture. */
     static void pointAtFixture(Path runDir, Path fixture) throws Exception {
-        ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(runDir.resolve("run.json").toFile());
+        ObjectNode inv =
+                (ObjectNode) Json.MAPPER.readTree(runDir.resolve("run.json").toFile());
         pointAtFixture((ObjectNode) inv.get("config"), "idx:" + fixture);
         Files.writeString(runDir.resolve("run.json"), Json.pretty(inv));
     }
@@ -74,7 +76,8 @@ class GoldenFilesTest {
     }
 
     static float[] logits(Path file) throws Exception {
-        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(raw)) {
             float[] f = new float[in.readInt() * in.readInt()];
             for (int i = 0; i < f.length; i++) {
                 f[i] = Float.intBitsToFloat(in.readInt());
@@ -107,17 +110,30 @@ class GoldenFilesTest {
             float[] actual = ensemble.logits(scored.data());
             assertThat(actual.length).isEqualTo(expected.length);
             for (int i = 0; i < expected.length; i++) {
-                assertThat(Float.floatToRawIntBits(actual[i])).as(kind + " logit " + i).isEqualTo(Float.floatToRawIntBits(expected[i]));
+                assertThat(Float.floatToRawIntBits(actual[i]))
+                        .as(kind + " logit " + i)
+                        .isEqualTo(Float.floatToRawIntBits(expected[i]));
             }
             Path predictions = dir.resolve(kind + "-predictions.csv");
-            CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", source, "--partition", "test", "--out",
+            CliRun predict = CliRun.of(
+                    "predict",
+                    "--model",
+                    model.toString(),
+                    "--data",
+                    source,
+                    "--partition",
+                    "test",
+                    "--out",
                     predictions.toString());
             assertThat(predict.exitCode()).as(predict.err()).isZero();
-            assertThat(Files.readString(predictions)).as(kind).isEqualTo(Files.readString(golden(version, kind + "/predictions.csv")));
+            assertThat(Files.readString(predictions))
+                    .as(kind)
+                    .isEqualTo(Files.readString(golden(version, kind + "/predictions.csv")));
             CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", source, "--json");
             assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
             JsonNode now = Json.MAPPER.readTree(evaluate.out());
-            JsonNode then = Json.MAPPER.readTree(golden(version, kind + "/evaluate.json").toFile());
+            JsonNode then = Json.MAPPER.readTree(
+                    golden(version, kind + "/evaluate.json").toFile());
             for (String field : List.of("samples", "accuracy", "loss", "ensembleSize", "diversity")) {
                 assertThat(now.get(field)).as(kind + " " + field).isEqualTo(then.get(field));
             }
@@ -139,10 +155,16 @@ class GoldenFilesTest {
         } else {
             assertThat(resumed.err()).doesNotContain("warning: ");
         }
-        assertThat(ReportFacts.of(run.resolve("report.json"))).isEqualTo(ReportFacts.of(golden(version, "checkpoint-run/resumed-report.json")));
-        assertThat(Files.readString(run.resolve("iterations.csv")).lines().map(GoldenFilesTest::withoutTimes).toList())
-                .isEqualTo(Files.readString(golden(version, "checkpoint-run/resumed-iterations.csv")).lines()
-                        .map(GoldenFilesTest::withoutTimes).toList());
+        assertThat(ReportFacts.of(run.resolve("report.json")))
+                .isEqualTo(ReportFacts.of(golden(version, "checkpoint-run/resumed-report.json")));
+        assertThat(Files.readString(run.resolve("iterations.csv"))
+                        .lines()
+                        .map(GoldenFilesTest::withoutTimes)
+                        .toList())
+                .isEqualTo(Files.readString(golden(version, "checkpoint-run/resumed-iterations.csv"))
+                        .lines()
+                        .map(GoldenFilesTest::withoutTimes)
+                        .toList());
     }
 
     /** An iterations.csv line without its last two columns (train seconds and seconds). */
@@ -160,17 +182,23 @@ class GoldenFilesTest {
                 .isEqualTo(org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 0.5, "keep", 0.0)));
         Path cmp = dir.resolve("compare-run");
         FaultAuditTest.copyTree(golden(version, "compare-run"), cmp);
-        ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(cmp.resolve("compare.json").toFile());
+        ObjectNode stored =
+                (ObjectNode) Json.MAPPER.readTree(cmp.resolve("compare.json").toFile());
         String fixture = "idx:" + TestFiles.fashionMnistFixture(dir.resolve("fixture"));
         pointAtFixture((ObjectNode) stored.at("/plan/base"), fixture);
         pointAtFixture((ObjectNode) stored.at("/invocation/config"), fixture);
         Files.writeString(cmp.resolve("compare.json"), Json.pretty(stored));
         CliRun resumed = CliRun.of("compare", "--resume", cmp.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.out()).contains("adanet/uniform").contains("pie/uniform").contains("(already complete)");
+        assertThat(resumed.out())
+                .contains("adanet/uniform")
+                .contains("pie/uniform")
+                .contains("(already complete)");
         JsonNode now = Json.MAPPER.readTree(cmp.resolve("comparison.json").toFile());
-        JsonNode then = Json.MAPPER.readTree(golden(version, "compare-run/comparison.json").toFile());
-        // Every figure the old build wrote is the same; the depth and diversity figures are new (read from the runs' reports).
+        JsonNode then = Json.MAPPER.readTree(
+                golden(version, "compare-run/comparison.json").toFile());
+        // Every figure the old build wrote is the same; the depth and diversity figures are new (read from the runs'
+        // reports).
         for (int i = 0; i < then.get("runs").size(); i++) {
             JsonNode old = then.get("runs").get(i);
             JsonNode run = now.get("runs").get(i);

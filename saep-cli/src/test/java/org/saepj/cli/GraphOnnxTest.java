@@ -1,7 +1,5 @@
 package org.saepj.cli;
 
-import org.saepj.task.ClassificationTask;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OnnxTensor;
@@ -40,6 +38,7 @@ import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Mixture;
+import org.saepj.task.ClassificationTask;
 
 /**
  * The ONNX nodes of the layer kinds beyond the paper's, run in ONNX Runtime: a graph with a residual add of
@@ -56,23 +55,25 @@ class GraphOnnxTest {
     void aGraphWithMergesAndBatchNormRunsInOnnxRuntimeAsInTheEngine() throws Exception {
         Shape image = new Shape(6, 6, 1);
         BatchNormKind.Spec bn = BatchNormKind.Spec.defaults();
-        LayerGraph graph = new LayerGraph(image, List.of(
-                node("stem", new Conv2DKind.Spec(3, 3), "input"),
-                node("stem_bn", bn, "stem"),
-                node("x", new ReluKind.Spec(), "stem_bn"),
-                node("a", new Conv2DKind.Spec(3, 3), "x"),
-                node("sum", new AddKind.Spec(), "x", "a"),
-                node("side", new Conv2DKind.Spec(2, 5), "input"),
-                node("join", new ConcatKind.Spec(), "sum", "side"),
-                node("pool", new MaxPoolKind.Spec(), "join"),
-                node("flat", new FlattenKind.Spec(), "pool"),
-                node("hidden", new DenseKind.Spec(8), "flat"),
-                node("hidden_bn", bn, "hidden"),
-                node("hidden_relu", new ReluKind.Spec(), "hidden_bn"),
-                node("raw", new FlattenKind.Spec(), "input"),
-                node("wide", new DenseKind.Spec(4), "raw"),
-                node("features", new ConcatKind.Spec(), "hidden_relu", "wide"),
-                node("head", new DenseKind.Spec(3), "features")));
+        LayerGraph graph = new LayerGraph(
+                image,
+                List.of(
+                        node("stem", new Conv2DKind.Spec(3, 3), "input"),
+                        node("stem_bn", bn, "stem"),
+                        node("x", new ReluKind.Spec(), "stem_bn"),
+                        node("a", new Conv2DKind.Spec(3, 3), "x"),
+                        node("sum", new AddKind.Spec(), "x", "a"),
+                        node("side", new Conv2DKind.Spec(2, 5), "input"),
+                        node("join", new ConcatKind.Spec(), "sum", "side"),
+                        node("pool", new MaxPoolKind.Spec(), "join"),
+                        node("flat", new FlattenKind.Spec(), "pool"),
+                        node("hidden", new DenseKind.Spec(8), "flat"),
+                        node("hidden_bn", bn, "hidden"),
+                        node("hidden_relu", new ReluKind.Spec(), "hidden_bn"),
+                        node("raw", new FlattenKind.Spec(), "input"),
+                        node("wide", new DenseKind.Spec(4), "raw"),
+                        node("features", new ConcatKind.Spec(), "hidden_relu", "wide"),
+                        node("head", new DenseKind.Spec(3), "features")));
         assertRunsInOnnxRuntimeAsInTheEngine(graph);
     }
 
@@ -83,20 +84,22 @@ class GraphOnnxTest {
      */
     @Test
     void activationsPoolsAndDropoutRunInOnnxRuntimeAsInTheEngine() throws Exception {
-        LayerGraph graph = new LayerGraph(new Shape(6, 6, 1), List.of(
-                node("conv", new Conv2DKind.Spec(4, 3), "input"),
-                node("gelu", new GeluKind.Spec(), "conv"),
-                node("avg", new AvgPoolKind.Spec(), "gelu"),
-                node("silu", new SiluKind.Spec(), "avg"),
-                node("drop", new DropoutKind.Spec(0.2), "silu"),
-                node("gap", new GlobalAvgPoolKind.Spec(), "drop"),
-                node("raw", new FlattenKind.Spec(), "input"),
-                node("wide", new DenseKind.Spec(6), "raw"),
-                node("wide_gelu", new GeluKind.Spec(), "wide"),
-                node("wide_silu", new SiluKind.Spec(), "wide_gelu"),
-                node("wide_drop", new DropoutKind.Spec(0.5), "wide_silu"),
-                node("features", new ConcatKind.Spec(), "gap", "wide_drop"),
-                node("head", new DenseKind.Spec(3), "features")));
+        LayerGraph graph = new LayerGraph(
+                new Shape(6, 6, 1),
+                List.of(
+                        node("conv", new Conv2DKind.Spec(4, 3), "input"),
+                        node("gelu", new GeluKind.Spec(), "conv"),
+                        node("avg", new AvgPoolKind.Spec(), "gelu"),
+                        node("silu", new SiluKind.Spec(), "avg"),
+                        node("drop", new DropoutKind.Spec(0.2), "silu"),
+                        node("gap", new GlobalAvgPoolKind.Spec(), "drop"),
+                        node("raw", new FlattenKind.Spec(), "input"),
+                        node("wide", new DenseKind.Spec(6), "raw"),
+                        node("wide_gelu", new GeluKind.Spec(), "wide"),
+                        node("wide_silu", new SiluKind.Spec(), "wide_gelu"),
+                        node("wide_drop", new DropoutKind.Spec(0.5), "wide_silu"),
+                        node("features", new ConcatKind.Spec(), "gap", "wide_drop"),
+                        node("head", new DenseKind.Spec(3), "features")));
         assertRunsInOnnxRuntimeAsInTheEngine(graph);
     }
 
@@ -107,18 +110,20 @@ class GraphOnnxTest {
      */
     @Test
     void stridedValidAndPointwiseConvolutionsRunInOnnxRuntimeAsInTheEngine() throws Exception {
-        LayerGraph graph = new LayerGraph(new Shape(13, 12, 1), List.of(
-                node("stem", new Conv2DKind.Spec(4, 7, 2, Conv2DKind.SAME), "input"),
-                node("pointwise", new Conv2DKind.Spec(6, 1), "stem"),
-                node("act", new ReluKind.Spec(), "pointwise"),
-                node("down", new Conv2DKind.Spec(4, 3, 2, Conv2DKind.VALID), "act"),
-                node("down_flat", new FlattenKind.Spec(), "down"),
-                node("proj", new Conv2DKind.Spec(3, 1, 2, Conv2DKind.SAME), "act"),
-                node("proj_flat", new FlattenKind.Spec(), "proj"),
-                node("valid", new Conv2DKind.Spec(2, 5, 1, Conv2DKind.VALID), "act"),
-                node("valid_flat", new FlattenKind.Spec(), "valid"),
-                node("features", new ConcatKind.Spec(), "down_flat", "proj_flat", "valid_flat"),
-                node("head", new DenseKind.Spec(3), "features")));
+        LayerGraph graph = new LayerGraph(
+                new Shape(13, 12, 1),
+                List.of(
+                        node("stem", new Conv2DKind.Spec(4, 7, 2, Conv2DKind.SAME), "input"),
+                        node("pointwise", new Conv2DKind.Spec(6, 1), "stem"),
+                        node("act", new ReluKind.Spec(), "pointwise"),
+                        node("down", new Conv2DKind.Spec(4, 3, 2, Conv2DKind.VALID), "act"),
+                        node("down_flat", new FlattenKind.Spec(), "down"),
+                        node("proj", new Conv2DKind.Spec(3, 1, 2, Conv2DKind.SAME), "act"),
+                        node("proj_flat", new FlattenKind.Spec(), "proj"),
+                        node("valid", new Conv2DKind.Spec(2, 5, 1, Conv2DKind.VALID), "act"),
+                        node("valid_flat", new FlattenKind.Spec(), "valid"),
+                        node("features", new ConcatKind.Spec(), "down_flat", "proj_flat", "valid_flat"),
+                        node("head", new DenseKind.Spec(3), "features")));
         assertThat(graph.shape(3)).isEqualTo(new Shape(3, 2, 4));
         assertThat(graph.shape(5)).isEqualTo(new Shape(4, 3, 3));
         assertThat(graph.shape(7)).isEqualTo(new Shape(3, 2, 2));
@@ -146,25 +151,38 @@ class GraphOnnxTest {
         }
         var opt = new OptimizerSpec.Adam(0.01f).create(net.parameterCount());
         for (int s = 0; s < 20; s++) {
-            net.trainStep(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), n, opt);
+            net.trainStep(
+                    x,
+                    ClassificationTask.crossEntropy(labels, net.architecture().classes()),
+                    n,
+                    opt);
         }
         float[] ours = net.forward(x, n).clone();
 
-        MemberRecord member = new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(),
-                null, null);
-        EnsembleManifest manifest = new EnsembleManifest(3, new int[] {image.height(), image.width(), image.channels()},
+        MemberRecord member =
+                new MemberRecord(0, 0, "g", 3L, arch, null, null, 1.0, (long) net.parameterCount(), null, null);
+        EnsembleManifest manifest = new EnsembleManifest(
+                3,
+                new int[] {image.height(), image.width(), image.channels()},
                 List.of("a", "b", "c"),
-                new Pipeline(List.of(new Scale())), List.of(member), Mixture.UNIFORM, null, null,
-                        null, null, null);
+                new Pipeline(List.of(new Scale())),
+                List.of(member),
+                Mixture.UNIFORM,
+                null,
+                null,
+                null,
+                null,
+                null);
         byte[] model = OnnxExport.toBytes(new SavedEnsemble(manifest, List.of(net)));
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
-             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(raw), new long[] {n, image.size()});
-             OrtSession.Result result = session.run(Map.of("input", input))) {
+                OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(raw), new long[] {n, image.size()});
+                OrtSession.Result result = session.run(Map.of("input", input))) {
             float[][] logits = (float[][]) result.get("logits").orElseThrow().getValue();
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < 3; k++) {
-                    assertThat((double) logits[i][k]).as("sample " + i + " logit " + k)
+                    assertThat((double) logits[i][k])
+                            .as("sample " + i + " logit " + k)
                             .isCloseTo(ours[i * 3 + k], org.assertj.core.data.Offset.offset(1e-4));
                 }
             }

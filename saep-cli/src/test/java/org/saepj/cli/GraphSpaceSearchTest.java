@@ -18,27 +18,40 @@ import org.saepj.testing.TestFiles;
  */
 class GraphSpaceSearchTest {
     static final Path SPACE = Path.of("..", "examples", "spaces", "residual-mlp.json");
+
     @TempDir
     Path dir;
 
     @Test
     void aResidualMlpIsSearchedTheSameWithOneAndTwoThreadsAndResumes() throws Exception {
-        Path csv = TestFiles.write(dir.resolve("blobs.csv"), OwnDataTest.blobs(300, 1).getBytes(StandardCharsets.UTF_8));
+        Path csv = TestFiles.write(
+                dir.resolve("blobs.csv"), OwnDataTest.blobs(300, 1).getBytes(StandardCharsets.UTF_8));
         JsonNode one = search(csv, "1", dir.resolve("one"));
         JsonNode two = search(csv, "2", dir.resolve("two"));
         assertThat(one.at("/config/space/definition/formatVersion").asInt()).isEqualTo(2);
-        assertThat(one.at("/config/space/definition/families/0/vary/width").toString()).isEqualTo("[32,64]");
+        assertThat(one.at("/config/space/definition/families/0/vary/width").toString())
+                .isEqualTo("[32,64]");
         assertThat(one.at("/iterations/0/candidates").size()).isEqualTo(4);
         assertThat(one.at("/iterations/0/candidates/0/name").asText()).isEqualTo("resmlp-width32-repeat1");
         assertThat(one.at("/final/testAccuracy").asDouble()).isGreaterThan(0.5);
-        assertThat(two.at("/final/testLoss")).as("the same search with 2 threads").isEqualTo(one.at("/final/testLoss"));
+        assertThat(two.at("/final/testLoss"))
+                .as("the same search with 2 threads")
+                .isEqualTo(one.at("/final/testLoss"));
         assertThat(two.at("/members")).isEqualTo(one.at("/members"));
 
-        JsonNode stored = Json.MAPPER.readTree(dir.resolve("one").resolve("run.json").toFile());
-        assertThat(stored.at("/config/space/definition/families/0/blocks/1/nodes/0/layer/units").asText())
-                .as("the space is stored as written").isEqualTo("$width");
-        CliRun eval = CliRun.of("evaluate", "--model", dir.resolve("one").resolve("ensemble").toString(), "--data",
-                "csv:" + csv, "--json");
+        JsonNode stored =
+                Json.MAPPER.readTree(dir.resolve("one").resolve("run.json").toFile());
+        assertThat(stored.at("/config/space/definition/families/0/blocks/1/nodes/0/layer/units")
+                        .asText())
+                .as("the space is stored as written")
+                .isEqualTo("$width");
+        CliRun eval = CliRun.of(
+                "evaluate",
+                "--model",
+                dir.resolve("one").resolve("ensemble").toString(),
+                "--data",
+                "csv:" + csv,
+                "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
                 .isEqualTo(one.at("/final/testAccuracy").asDouble());
@@ -55,8 +68,21 @@ class GraphSpaceSearchTest {
     }
 
     private JsonNode search(Path csv, String threads, Path out) throws Exception {
-        CliRun r = CliRun.of("search", "--space", SPACE.toString(), "--data", "csv:" + csv, "--iterations", "2",
-                "--steps", "60", "--threads", threads, "--quiet", "--out", out.toString());
+        CliRun r = CliRun.of(
+                "search",
+                "--space",
+                SPACE.toString(),
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--threads",
+                threads,
+                "--quiet",
+                "--out",
+                out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         return Json.MAPPER.readTree(out.resolve("report.json").toFile());
     }

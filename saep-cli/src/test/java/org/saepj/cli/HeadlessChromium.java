@@ -14,12 +14,18 @@ import org.junit.jupiter.api.Assumptions;
 /** Renders pages with Debian's Chromium, headless, with the flags that keep it off the network. */
 final class HeadlessChromium {
     static final Path BINARY = Path.of("/usr/bin/chromium");
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
             "--virtual-time-budget=10000");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     static void assumePresent() {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "Chromium is not installed (.ci/run installs it)");
@@ -30,7 +36,8 @@ final class HeadlessChromium {
         String dom = run(page, "--dump-dom");
         Matcher m = Pattern.compile("data-broken-images=\"(\\w+)\"").matcher(dom);
         if (!m.find()) {
-            throw new AssertionError("no body attribute in the rendered page: " + dom.substring(0, Math.min(300, dom.length())));
+            throw new AssertionError(
+                    "no body attribute in the rendered page: " + dom.substring(0, Math.min(300, dom.length())));
         }
         if (!m.group(1).matches("\\d+")) {
             throw new AssertionError("the page's load handler did not run: data-broken-images=" + m.group(1));
@@ -49,7 +56,9 @@ final class HeadlessChromium {
         cmd.add("--user-data-dir=" + profile);
         cmd.addAll(List.of(extra));
         cmd.add(page.toAbsolutePath().toUri().toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -24,6 +24,7 @@ class ImageFolderCliTest {
 
     @TempDir
     static Path root;
+
     private static Path classes;
     private static Path run;
 
@@ -41,11 +42,26 @@ class ImageFolderCliTest {
         }
         TestFiles.write(classes.resolve("dark").resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1});
         run = root.resolve("run");
-        CliRun search = CliRun.of("search", "--data", "images:" + classes, "--image-size", "8x8", "--batch", "16",
-                "--iterations", "2", "--steps", "120", "--threads", "1", "--quiet", "--out", run.toString());
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "images:" + classes,
+                "--image-size",
+                "8x8",
+                "--batch",
+                "16",
+                "--iterations",
+                "2",
+                "--steps",
+                "120",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                run.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
-        assertThat(search.err()).contains("warning: images:" + classes + ": skipped dark" + java.io.File.separator
-                + "broken.png: ");
+        assertThat(search.err())
+                .contains("warning: images:" + classes + ": skipped dark" + java.io.File.separator + "broken.png: ");
     }
 
     @Test
@@ -54,18 +70,22 @@ class ImageFolderCliTest {
         assertThat(report.at("/dataset/testSize").asInt()).isEqualTo(12);
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"bright\",\"dark\"]");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
-        JsonNode manifest = Json.MAPPER.readTree(run.resolve("ensemble").resolve("manifest.json").toFile());
+        JsonNode manifest = Json.MAPPER.readTree(
+                run.resolve("ensemble").resolve("manifest.json").toFile());
         assertThat(manifest.get("inputShape").toString()).isEqualTo("[8,8,1]");
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("scale");
-        assertThat(Json.MAPPER.readTree(run.resolve("run.json").toFile()).get("imageSize").asText()).isEqualTo("8x8");
+        assertThat(Json.MAPPER
+                        .readTree(run.resolve("run.json").toFile())
+                        .get("imageSize")
+                        .asText())
+                .isEqualTo("8x8");
         // --resume takes the stored --image-size: without it the folder's two sizes would be refused
         CliRun resumed = CliRun.of("search", "--resume", run.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("already complete");
         // evaluate needs no --image-size: the folder is converted to the ensemble's input and recognised as its data
-        CliRun eval = CliRun.of("evaluate", "--model", run.resolve("ensemble").toString(),
-                "--data", "images:" + classes,
-                "--json");
+        CliRun eval = CliRun.of(
+                "evaluate", "--model", run.resolve("ensemble").toString(), "--data", "images:" + classes, "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
                 .isEqualTo(report.at("/final/testAccuracy").asDouble());
@@ -79,9 +99,14 @@ class ImageFolderCliTest {
         TestImages.write(fresh.resolve("black.png"), black, "png");
         TestFiles.write(fresh.resolve(".hidden"), new byte[] {1});
         Path out = root.resolve("predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", run.resolve("ensemble").toString(),
-                "--data", "images:" + fresh,
-                "--out", out.toString());
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                run.resolve("ensemble").toString(),
+                "--data",
+                "images:" + fresh,
+                "--out",
+                out.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.err()).contains("warning: images:" + fresh + ": skipped .hidden: a hidden file");
         List<String> rows = Files.readAllLines(out);
@@ -95,14 +120,19 @@ class ImageFolderCliTest {
     void datasetsShowCountsImagesPerClassWithSizeAndChannels() {
         CliRun show = CliRun.of("datasets", "show", "images:" + classes, "--image-size", "6x7");
         assertThat(show.exitCode()).as(show.err()).isZero();
-        assertThat(show.out()).contains("shape     6×7×1 (height×width×channels)").contains("train     60 samples")
-                .containsPattern("0 +bright +30 +-").containsPattern("1 +dark +30 +-");
+        assertThat(show.out())
+                .contains("shape     6×7×1 (height×width×channels)")
+                .contains("train     60 samples")
+                .containsPattern("0 +bright +30 +-")
+                .containsPattern("1 +dark +30 +-");
         CliRun refused = CliRun.of("datasets", "show", "images:" + classes);
         assertThat(refused.exitCode()).isEqualTo(1);
         List<String> lines = refused.err().strip().lines().toList();
         assertThat(lines.get(0)).contains("skipped dark" + java.io.File.separator + "broken.png");
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("error: " + classes).contains(" is 12×10 but ")
+        assertThat(lines.get(1))
+                .startsWith("error: " + classes)
+                .contains(" is 12×10 but ")
                 .contains("give --image-size HxW");
         CliRun bad = CliRun.of("datasets", "show", "images:" + classes, "--image-size", "big");
         assertThat(bad.exitCode()).isEqualTo(2);
@@ -112,14 +142,48 @@ class ImageFolderCliTest {
     @Test
     void foldsAndCompareWorkOnAnImageFolder() throws Exception {
         Path folds = root.resolve("folds");
-        CliRun f = CliRun.of("search", "--data", "images:" + classes, "--image-size", "8x8", "--folds", "2",
-                "--batch", "16",
-                "--iterations", "1", "--steps", "40", "--threads", "1", "--quiet", "--out", folds.toString());
+        CliRun f = CliRun.of(
+                "search",
+                "--data",
+                "images:" + classes,
+                "--image-size",
+                "8x8",
+                "--folds",
+                "2",
+                "--batch",
+                "16",
+                "--iterations",
+                "1",
+                "--steps",
+                "40",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                folds.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
         Path cmp = root.resolve("cmp");
-        CliRun c = CliRun.of("compare", "--data", "images:" + classes, "--image-size", "8x8", "--batch", "16",
-                "--methods", "adanet", "--seeds", "1", "--iterations", "1", "--steps", "40", "--threads", "1",
-                "--quiet", "--out", cmp.toString());
+        CliRun c = CliRun.of(
+                "compare",
+                "--data",
+                "images:" + classes,
+                "--image-size",
+                "8x8",
+                "--batch",
+                "16",
+                "--methods",
+                "adanet",
+                "--seeds",
+                "1",
+                "--iterations",
+                "1",
+                "--steps",
+                "40",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                cmp.toString());
         assertThat(c.exitCode()).as(c.err()).isZero();
     }
 
@@ -129,9 +193,19 @@ class ImageFolderCliTest {
         Files.delete(idx.resolve("t10k-images-idx3-ubyte.gz"));
         Files.delete(idx.resolve("t10k-labels-idx1-ubyte.gz"));
         Path out = root.resolve("idx-run");
-        CliRun search = CliRun.of("search", "--data", "idx:" + idx, "--iterations", "1", "--steps", "40",
-                "--threads", "1",
-                "--quiet", "--out", out.toString());
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "idx:" + idx,
+                "--iterations",
+                "1",
+                "--steps",
+                "40",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         int test = report.at("/dataset/testSize").asInt();

@@ -30,16 +30,21 @@ import org.saepj.testing.TestFiles;
 class InterruptionTest {
     @TempDir
     static Path root;
+
     static String dataDir;
     static JsonNode reference;
-    static final String[] SETTINGS = {"--method", "pie", "--iterations", "6", "--steps", "480", "--seed", "5", "--threads", "2", "--quiet"};
+    static final String[] SETTINGS = {
+        "--method", "pie", "--iterations", "6", "--steps", "480", "--seed", "5", "--threads", "2", "--quiet"
+    };
 
     @BeforeAll
     static void uninterrupted() throws IOException {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
         Path out = root.resolve("reference");
-        CliRun run = CliRun.of(concat(new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()}, SETTINGS));
+        CliRun run = CliRun.of(concat(
+                new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()},
+                SETTINGS));
         assertThat(run.exitCode()).as(run.err()).isZero();
         reference = comparable(out.resolve("report.json"));
     }
@@ -64,19 +69,34 @@ class InterruptionTest {
     }
 
     static Process child(Path out, long writeDelayMillis) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=" + writeDelayMillis,
-                "-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(),
-                "search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=" + writeDelayMillis,
+                "-cp",
+                System.getProperty("java.class.path"),
+                SaepCommand.class.getName(),
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--out",
+                out.toString()));
         cmd.addAll(List.of(SETTINGS));
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile())
+                .start();
     }
 
     static void waitFor(Predicate<Path> condition, Path dir, Process p) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.test(dir)) {
-            assertThat(p.isAlive()).as("the search ended before the moment to interrupt it").isTrue();
+            assertThat(p.isAlive())
+                    .as("the search ended before the moment to interrupt it")
+                    .isTrue();
             assertThat(System.nanoTime()).as("timed out waiting to interrupt").isLessThan(deadline);
             Thread.sleep(5);
         }
@@ -89,7 +109,8 @@ class InterruptionTest {
         }
         try (Stream<Path> files = Files.list(cp)) {
             // state.json's temporary file: a SAEP-J temporary file holding JSON (a member's parameters are binary).
-            return files.anyMatch(f -> f.getFileName().toString().startsWith(TemporaryFiles.PREFIX) && startsWithBrace(f));
+            return files.anyMatch(
+                    f -> f.getFileName().toString().startsWith(TemporaryFiles.PREFIX) && startsWithBrace(f));
         } catch (IOException e) {
             return false;
         }
@@ -105,8 +126,12 @@ class InterruptionTest {
 
     static int iterationsCheckpointed(Path dir) {
         try {
-            return Json.MAPPER.readTree(dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE).toFile())
-                    .get("nextIteration").asInt();
+            return Json.MAPPER
+                    .readTree(dir.resolve(SearchCheckpoint.DIRECTORY)
+                            .resolve(SearchCheckpoint.STATE)
+                            .toFile())
+                    .get("nextIteration")
+                    .asInt();
         } catch (IOException e) {
             return 0;
         }
@@ -118,7 +143,9 @@ class InterruptionTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(".json")) {
-                    assertThat(Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8))).as(f.toString()).isNotNull();
+                    assertThat(Json.MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8)))
+                            .as(f.toString())
+                            .isNotNull();
                 }
             }
         }
@@ -131,7 +158,8 @@ class InterruptionTest {
         assertThat(comparable(out.resolve("report.json"))).isEqualTo(reference);
         assertThat(out.resolve(SearchCheckpoint.DIRECTORY)).doesNotExist();
         try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp") || n.startsWith(TemporaryFiles.PREFIX));
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(".tmp") || n.startsWith(TemporaryFiles.PREFIX));
         }
     }
 
@@ -164,25 +192,44 @@ class InterruptionTest {
 
     @Test
     void aKilledComparisonResumesRunByRun() throws Exception {
-        String[] settings = {"--methods", "adanet,pie", "--seeds", "1,2", "--iterations", "4", "--steps", "240", "--quiet"};
+        String[] settings = {
+            "--methods", "adanet,pie", "--seeds", "1,2", "--iterations", "4", "--steps", "240", "--quiet"
+        };
         Path reference = root.resolve("compare-reference");
-        CliRun whole = CliRun.of(concat(new String[] {"compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--out",
-            reference.toString()}, settings));
+        CliRun whole = CliRun.of(concat(
+                new String[] {"compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", reference.toString()
+                },
+                settings));
         assertThat(whole.exitCode()).as(whole.err()).isZero();
 
         Path out = root.resolve("compare-killed");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=200",
-                "-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(),
-                "compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-D" + SearchCheckpoint.WRITE_DELAY_PROPERTY + "=200",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SaepCommand.class.getName(),
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--out",
+                out.toString()));
         cmd.addAll(List.of(settings));
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         // Kill it in the third run (pie, seed 1), after its second iteration: two runs finished, one half done.
         waitFor(d -> iterationsCheckpointed(d.resolve("runs").resolve("pie-uniform-seed1")) >= 2, out, p);
         p.destroyForcibly().waitFor();
-        assertThat(out.resolve("runs").resolve("adanet-uniform-seed2").resolve("report.json")).exists();
-        assertThat(out.resolve("runs").resolve("pie-uniform-seed1").resolve("report.json")).doesNotExist();
+        assertThat(out.resolve("runs").resolve("adanet-uniform-seed2").resolve("report.json"))
+                .exists();
+        assertThat(out.resolve("runs").resolve("pie-uniform-seed1").resolve("report.json"))
+                .doesNotExist();
 
         CliRun resumed = CliRun.of("compare", "--resume", out.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
@@ -191,8 +238,10 @@ class InterruptionTest {
         JsonNode b = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
         assertThat(b.get("runs")).hasSize(4);
         for (int i = 0; i < 4; i++) {
-            assertThat(b.get("runs").get(i).get("testAccuracy")).isEqualTo(a.get("runs").get(i).get("testAccuracy"));
-            assertThat(b.get("runs").get(i).get("ensembleSize")).isEqualTo(a.get("runs").get(i).get("ensembleSize"));
+            assertThat(b.get("runs").get(i).get("testAccuracy"))
+                    .isEqualTo(a.get("runs").get(i).get("testAccuracy"));
+            assertThat(b.get("runs").get(i).get("ensembleSize"))
+                    .isEqualTo(a.get("runs").get(i).get("ensembleSize"));
         }
         for (String run : List.of("adanet-uniform-seed1", "pie-uniform-seed1", "pie-uniform-seed2")) {
             assertThat(comparable(out.resolve("runs").resolve(run).resolve("report.json")))
@@ -226,16 +275,20 @@ class InterruptionTest {
         assertThat(p.exitValue()).isEqualTo(143);
         List<String> err = Files.readAllLines(out.resolveSibling("destroyed.err"));
         String last = err.get(err.size() - 1);
-        assertThat(last).startsWith("interrupted (SIGTERM): the search stopped after its last complete iteration")
+        assertThat(last)
+                .startsWith("interrupted (SIGTERM): the search stopped after its last complete iteration")
                 .endsWith("can be resumed with: saep search --resume " + out);
 
-        CliRun again = CliRun.of(concat(new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out",
-            out.toString()}, SETTINGS));
+        CliRun again = CliRun.of(concat(
+                new String[] {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--out", out.toString()},
+                SETTINGS));
         assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err().strip()).isEqualTo("error: --out " + out + " holds an interrupted search: continue it with saep search"
-                + " --resume " + out + ", or pass --overwrite to start again there");
+        assertThat(again.err().strip())
+                .isEqualTo("error: --out " + out + " holds an interrupted search: continue it with saep search"
+                        + " --resume " + out + ", or pass --overwrite to start again there");
 
-        String[] printed = last.substring(last.indexOf("saep search --resume ") + "saep ".length()).split(" ");
+        String[] printed = last.substring(last.indexOf("saep search --resume ") + "saep ".length())
+                .split(" ");
         assertThat(printed).containsExactly("search", "--resume", out.toString());
         resumeAndCompare(out);
     }
@@ -246,10 +299,13 @@ class InterruptionTest {
             Path out = root.resolve("sig" + signal[0].toLowerCase(java.util.Locale.ROOT));
             Process p = child(out, 200);
             waitFor(d -> iterationsCheckpointed(d) >= 1, out, p);
-            new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid()))
+                    .start()
+                    .waitFor();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("SIG" + signal[0]).isEqualTo(Integer.parseInt(signal[1]));
-            assertThat(Files.readString(out.resolveSibling(out.getFileName() + ".err"))).contains("interrupted (SIG" + signal[0] + ")");
+            assertThat(Files.readString(out.resolveSibling(out.getFileName() + ".err")))
+                    .contains("interrupted (SIG" + signal[0] + ")");
             assertNothingHalfWritten(out);
         }
     }

@@ -40,8 +40,15 @@ class JavaApiCliTest {
                 rows[i][j] = (float) ((j == c ? 3 : 0) + rng.nextGaussian());
             }
         }
-        model = Saep.classifier().method("pie").parameter("alpha", 0.5).iterations(3).steps(240).threads(1)
-                .featureNames(NAMES).outputFolder(root.resolve("run")).fit(rows, labels);
+        model = Saep.classifier()
+                .method("pie")
+                .parameter("alpha", 0.5)
+                .iterations(3)
+                .steps(240)
+                .threads(1)
+                .featureNames(NAMES)
+                .outputFolder(root.resolve("run"))
+                .fit(rows, labels);
         model.save(root.resolve("model"));
     }
 
@@ -50,7 +57,13 @@ class JavaApiCliTest {
         StringBuilder s = new StringBuilder("depth,weight,width,height" + (withLabels ? ",size" : "") + "\n");
         for (int i = 0; i < rows.length; i++) {
             float[] r = rows[i];
-            s.append(r[2]).append(',').append(r[3]).append(',').append(r[0]).append(',').append(r[1]);
+            s.append(r[2])
+                    .append(',')
+                    .append(r[3])
+                    .append(',')
+                    .append(r[0])
+                    .append(',')
+                    .append(r[1]);
             s.append(withLabels ? "," + labels[i] : "").append('\n');
         }
         Path file = root.resolve(withLabels ? "labelled.csv" : "rows.csv");
@@ -61,8 +74,14 @@ class JavaApiCliTest {
     @Test
     void predictReadsTheSavedModelAndAgreesWithTheApi() throws Exception {
         Path out = root.resolve("predictions.csv");
-        CliRun run = CliRun.of("predict", "--model", root.resolve("model").toString(), "--data", "csv:" + csv(false),
-                "--out", out.toString());
+        CliRun run = CliRun.of(
+                "predict",
+                "--model",
+                root.resolve("model").toString(),
+                "--data",
+                "csv:" + csv(false),
+                "--out",
+                out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("row,predicted,p_large,p_medium,p_small");
@@ -77,30 +96,39 @@ class JavaApiCliTest {
 
     @Test
     void evaluateMeasuresWhatTheApiMeasures() throws Exception {
-        CliRun run = CliRun.of("evaluate", "--model", root.resolve("model").toString(), "--data", "csv:" + csv(true),
-                "--label-column", "size", "--json");
+        CliRun run = CliRun.of(
+                "evaluate",
+                "--model",
+                root.resolve("model").toString(),
+                "--data",
+                "csv:" + csv(true),
+                "--label-column",
+                "size",
+                "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode n = Json.MAPPER.readTree(run.out());
         var e = model.evaluate(rows, labels);
         assertThat(n.get("samples").asInt()).isEqualTo(e.samples());
         assertThat(n.get("accuracy").asDouble()).isEqualTo(e.accuracy());
         assertThat(n.get("loss").asDouble()).isCloseTo(e.logLoss(), org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(n.get("calibrationError").asDouble()).isCloseTo(e.calibrationError(),
-                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(n.get("calibrationError").asDouble())
+                .isCloseTo(e.calibrationError(), org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
     void inspectAndExportReadTheModelAndTheRunFolder() throws Exception {
         CliRun saved = CliRun.of("inspect", root.resolve("model").toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
-        assertThat(saved.out()).contains("saved ensemble").contains("classes        3: large, medium, small")
+        assertThat(saved.out())
+                .contains("saved ensemble")
+                .contains("classes        3: large, medium, small")
                 .contains("members        " + model.members().size() + ",");
         CliRun run = CliRun.of("inspect", root.resolve("run").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("run directory");
         Path onnx = root.resolve("cli.onnx");
-        CliRun export = CliRun.of("export", "--model", root.resolve("model").toString(), "--format", "onnx", "--out",
-                onnx.toString());
+        CliRun export = CliRun.of(
+                "export", "--model", root.resolve("model").toString(), "--format", "onnx", "--out", onnx.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         model.exportOnnx(root.resolve("api.onnx"));
         assertThat(Files.readAllBytes(root.resolve("api.onnx"))).isEqualTo(Files.readAllBytes(onnx));

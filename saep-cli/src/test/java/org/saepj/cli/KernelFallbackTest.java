@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Without jdk.incubator.vector the engine falls back to the scalar kernels by itself, and says so. */
 class KernelFallbackTest {
     static String version(List<String> jvmArgs) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(), "--version"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -24,12 +25,28 @@ class KernelFallbackTest {
     /** @return standard error of a tiny search in a child JVM started with these options, after checking it succeeded */
     static String searchErr(List<String> jvmArgs, Path dir) throws Exception {
         org.saepj.testing.TestFiles.fashionMnistFixture(dir.resolve("data").resolve("fashion-mnist"));
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SaepCommand.class.getName(), "search", "--data",
-                "fashion-mnist", "--data-dir", dir.resolve("data").toString(), "--iterations", "1", "--steps", "20", "--quiet",
-                "--out", dir.resolve("out-" + jvmArgs.size()).toString()));
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                SaepCommand.class.getName(),
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--iterations",
+                "1",
+                "--steps",
+                "20",
+                "--quiet",
+                "--out",
+                dir.resolve("out-" + jvmArgs.size()).toString()));
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(err).isZero();
@@ -40,9 +57,10 @@ class KernelFallbackTest {
     void aSearchWithoutTheModuleWarnsOnceAtItsStartUnlessScalarWasAskedFor(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         String err = searchErr(List.of(), dir);
-        assertThat(err.lines().toList()).containsExactly("warning: the Vector API module (jdk.incubator.vector) is not in this"
-                + " JVM: training uses the scalar kernels, several times slower; start java with --add-modules"
-                + " jdk.incubator.vector (the ./saep launcher does)");
+        assertThat(err.lines().toList())
+                .containsExactly("warning: the Vector API module (jdk.incubator.vector) is not in this"
+                        + " JVM: training uses the scalar kernels, several times slower; start java with --add-modules"
+                        + " jdk.incubator.vector (the ./saep launcher does)");
         assertThat(searchErr(List.of("-Dsaep.kernels=scalar"), dir)).doesNotContain("warning");
     }
 

@@ -30,9 +30,11 @@ import org.saepj.testing.TestFiles;
 class NumbersFaultTest {
     @TempDir
     static Path root;
+
     static String dataDir;
     /** A small search's output directory, made once in an English locale. */
     static Path run;
+
     static final String[] SMALL = {"--iterations", "3", "--steps", "90", "--threads", "2", "--quiet"};
     static final List<String> GERMAN = List.of("-Duser.language=de", "-Duser.country=DE");
     static final List<String> ENGLISH = List.of("-Duser.language=en", "-Duser.country=US");
@@ -104,16 +106,19 @@ class NumbersFaultTest {
         assertThat(Files.readString(englishCsv)).contains(",0.");
 
         String[] prune = fashion("prune", "--model", model, "--method", "pie", "--out");
-        String prunedInEnglish = ok(english(concat(prune, root.resolve("pruned-en").toString()))).out();
-        assertThat(ok(german(concat(prune, root.resolve("pruned-de").toString()))).out())
+        String prunedInEnglish =
+                ok(english(concat(prune, root.resolve("pruned-en").toString()))).out();
+        assertThat(ok(german(concat(prune, root.resolve("pruned-de").toString())))
+                        .out())
                 .isEqualTo(prunedInEnglish.replace("pruned-en", "pruned-de"));
 
         // A search and a comparison under the German locale: their times differ from run to run, so their files are
         // read back as numbers, every row as wide as its header.
         Path searched = root.resolve("search-de");
         CliProcess s = ok(german(search(searched)));
-        assertThat(s.out()).containsPattern("test accuracy \\d\\.\\d{4}, ensemble of \\d+ \\(\\d+ parameters\\),"
-                + " \\d+\\.\\d s");
+        assertThat(s.out())
+                .containsPattern(
+                        "test accuracy \\d\\.\\d{4}, ensemble of \\d+ \\(\\d+ parameters\\)," + " \\d+\\.\\d s");
         assertEveryNumberParses(searched.resolve("iterations.csv"), "test_accuracy");
         String log = Files.readString(searched.resolve("search.log"));
         assertThat(log).containsPattern("done: test accuracy \\d\\.\\d{4}");
@@ -121,19 +126,39 @@ class NumbersFaultTest {
         // The plots' axes too: the same search plots the same accuracies, pixel for pixel, in either locale.
         assertThat(sha256(searched.resolve("accuracy.png"))).isEqualTo(sha256(run.resolve("accuracy.png")));
         Path compared = root.resolve("compare-de");
-        CliProcess c = ok(german(fashion("compare", "--methods", "adanet", "--seeds", "1", "--iterations", "2",
-                "--steps", "40", "--threads", "2", "--quiet", "--out", compared.toString())));
+        CliProcess c = ok(german(fashion(
+                "compare",
+                "--methods",
+                "adanet",
+                "--seeds",
+                "1",
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--threads",
+                "2",
+                "--quiet",
+                "--out",
+                compared.toString())));
         assertThat(c.out()).containsPattern("adanet/uniform +1 +\\d\\.\\d{4} ± \\d\\.\\d{4}");
         assertEveryNumberParses(compared.resolve("comparison.csv"), "total_seconds");
     }
 
     /** Every row of a CSV file has its header's width, and the named column holds a number with a decimal point. */
     static void assertEveryNumberParses(Path csv, String column) throws Exception {
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8)).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))
+                .getRecords();
         assertThat(rows).as(csv.toString()).isNotEmpty();
         for (CSVRecord r : rows) {
-            assertThat(r.isConsistent()).as(csv + " row " + r.getRecordNumber() + ": " + r).isTrue();
+            assertThat(r.isConsistent())
+                    .as(csv + " row " + r.getRecordNumber() + ": " + r)
+                    .isTrue();
             assertThat(r.get(column)).as(csv + " " + column).matches("-?\\d+\\.\\d+");
         }
     }
@@ -141,17 +166,35 @@ class NumbersFaultTest {
     /** Defect 14: a feature such as 3e38 (or parameters as large) gave NaN probabilities in predict and evaluate. */
     @Test
     void outputsThatAreNotNumbersAreRefusedNamingTheRows() throws Exception {
-        Path csv = TestFiles.write(root.resolve("small-scale.csv"), smallScale(300).getBytes(StandardCharsets.UTF_8));
+        Path csv =
+                TestFiles.write(root.resolve("small-scale.csv"), smallScale(300).getBytes(StandardCharsets.UTF_8));
         Path out = root.resolve("small-scale-run");
-        ok(CliProcess.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "40", "--threads", "2",
-                "--quiet", "--out", out.toString()));
+        ok(CliProcess.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--threads",
+                "2",
+                "--quiet",
+                "--out",
+                out.toString()));
         Path model = out.resolve("ensemble");
         List<String> lines = Files.readAllLines(csv);
         Path plain = write("plain.csv", lines.subList(0, 6));
         // Rows 2 and 5 hold a value that overflows once standardised (the features' deviation is about 0.003).
-        Path extreme = write("extreme.csv", List.of(lines.get(0), lines.get(1),
-                lines.get(2).replaceFirst("^[^,]+", "3e38"), lines.get(3), lines.get(4),
-                lines.get(5).replaceFirst(",[^,]+", ",-3e38")));
+        Path extreme = write(
+                "extreme.csv",
+                List.of(
+                        lines.get(0),
+                        lines.get(1),
+                        lines.get(2).replaceFirst("^[^,]+", "3e38"),
+                        lines.get(3),
+                        lines.get(4),
+                        lines.get(5).replaceFirst(",[^,]+", ",-3e38")));
         String rows = "output is NaN or infinite for 2 of 5 rows (rows 2, 5, counted from 1 in input order)";
 
         Path predictions = root.resolve("extreme-predictions.csv");
@@ -165,11 +208,23 @@ class NumbersFaultTest {
         ok(CliProcess.of(concat(evaluate, "csv:" + plain)));
         refused(CliProcess.of(concat(evaluate, "csv:" + extreme)), 1, rows);
         // The same outputs decide what prune keeps.
-        refused(CliProcess.of("prune", "--model", model.toString(), "--data", "csv:" + extreme, "--method", "pie",
-                "--out", root.resolve("extreme-pruned").toString()), 1, rows);
+        refused(
+                CliProcess.of(
+                        "prune",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "csv:" + extreme,
+                        "--method",
+                        "pie",
+                        "--out",
+                        root.resolve("extreme-pruned").toString()),
+                1,
+                rows);
 
         // Parameters that large overflow on every row, however ordinary the data.
-        ObjectNode manifest = (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
+        ObjectNode manifest =
+                (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
         String file = manifest.at("/members/0/file").asText();
         byte[] params = Files.readAllBytes(model.resolve(file));
         float[] values = ParameterCodec.read(new java.io.ByteArrayInputStream(params), (params.length - 12) / 4, file);
@@ -208,24 +263,37 @@ class NumbersFaultTest {
         String invalid = "state.json: invalid checkpoint: ";
         // The golden checkpoint: 1 iteration of 1000 steps of 64 done on 1000 training samples, so the stream has drawn
         // 64000 samples: epoch 64, position 1000.
-        refused(resume(s -> s.put("streamEpoch", 65)), 3, invalid + "the batch stream stands at epoch 65, position"
-                + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples leave it at epoch 64,"
-                + " position 1000");
+        refused(
+                resume(s -> s.put("streamEpoch", 65)),
+                3,
+                invalid + "the batch stream stands at epoch 65, position"
+                        + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples leave it at epoch 64,"
+                        + " position 1000");
         refused(resume(s -> s.put("streamEpoch", 0)), 3, invalid + "the batch stream's epoch must be at least 1");
-        refused(resume(s -> s.put("nextId", 5)), 3, invalid + "nextId 5 is not the number of candidates the iteration"
-                + " records trained (2)");
-        refused(resume(s -> {
-            ((ArrayNode) s.get("members")).add(s.at("/members/0").deepCopy());
-            ((ArrayNode) s.get("weights")).removeAll().add(0.5).add(0.5);
-        }), 3, invalid + "member ids must be unique, increasing and below 2, got [1, 1]");
-        refused(resume(s -> ((ArrayNode) s.get("weights")).add(1.0)), 3, invalid + "one weight per member is required"
-                + " (1 members, 2 weights)");
-        refused(resume(s -> {
-            ((ArrayNode) s.get("weights")).removeAll().add(0.7);
-            ((ArrayNode) s.at("/records/0/weights")).removeAll().add(0.7);
-        }), 3, invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
+        refused(
+                resume(s -> s.put("nextId", 5)),
+                3,
+                invalid + "nextId 5 is not the number of candidates the iteration" + " records trained (2)");
+        refused(
+                resume(s -> {
+                    ((ArrayNode) s.get("members")).add(s.at("/members/0").deepCopy());
+                    ((ArrayNode) s.get("weights")).removeAll().add(0.5).add(0.5);
+                }),
+                3,
+                invalid + "member ids must be unique, increasing and below 2, got [1, 1]");
+        refused(
+                resume(s -> ((ArrayNode) s.get("weights")).add(1.0)),
+                3,
+                invalid + "one weight per member is required" + " (1 members, 2 weights)");
+        refused(
+                resume(s -> {
+                    ((ArrayNode) s.get("weights")).removeAll().add(0.7);
+                    ((ArrayNode) s.at("/records/0/weights")).removeAll().add(0.7);
+                }),
+                3,
+                invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
         // The checkpoint as the search wrote it continues (to the end of the shortened run: one more iteration).
-        Path untouched = checkpointRun(s -> { });
+        Path untouched = checkpointRun(s -> {});
         ok(CliProcess.of("search", "--resume", untouched.toString()));
         assertThat(untouched.resolve("report.json")).exists();
     }
@@ -242,7 +310,8 @@ class NumbersFaultTest {
         Files.delete(dir.resolve("resumed-report.json"));
         Files.delete(dir.resolve("resumed-iterations.csv"));
         GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
-        ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
+        ObjectNode inv =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
         ((ObjectNode) inv.at("/config/budget")).put("iterations", 2).put("totalSteps", 2000);
         Files.writeString(dir.resolve("run.json"), Json.pretty(inv));
         Path state = dir.resolve("checkpoint").resolve("state.json");
@@ -265,7 +334,8 @@ class NumbersFaultTest {
     void manifestsAndStoredComparisonsHoldEachThingOnce() throws Exception {
         Path model = root.resolve("manifest-model");
         FaultAuditTest.copyTree(run.resolve("ensemble"), model);
-        ObjectNode valid = (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
+        ObjectNode valid =
+                (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
         String manifest = model.resolve("manifest.json").toString();
         int first = valid.at("/members/0/id").asInt();
         ok(CliProcess.of(reader(model, 0)));
@@ -273,18 +343,34 @@ class NumbersFaultTest {
         for (int command : new int[] {1, 4}) {
             refused(CliProcess.of(reader(model, command)), 3, manifest + ": member id " + first + " appears twice");
         }
-        FaultAuditTest.mutateManifest(model, valid,
-                m -> ((ObjectNode) m.at("/members/0")).put("file", "m-\u0000.params"));
+        FaultAuditTest.mutateManifest(
+                model, valid, m -> ((ObjectNode) m.at("/members/0")).put("file", "m-\u0000.params"));
         for (int command : new int[] {0, 2, 3}) {
             CliProcess r = CliProcess.of(reader(model, command));
-            refused(r, 3, manifest + ": member " + first + " names the parameter file 'm-\\u0000.params': expected a"
-                    + " file name without control characters");
+            refused(
+                    r,
+                    3,
+                    manifest + ": member " + first + " names the parameter file 'm-\\u0000.params': expected a"
+                            + " file name without control characters");
             assertThat(r.err()).doesNotContain("\u0000");
         }
 
         Path compared = root.resolve("compare-twice");
-        ok(CliProcess.of(fashion("compare", "--methods", "adanet", "--seeds", "1,2", "--iterations", "1", "--steps",
-                "10", "--threads", "2", "--quiet", "--out", compared.toString())));
+        ok(CliProcess.of(fashion(
+                "compare",
+                "--methods",
+                "adanet",
+                "--seeds",
+                "1,2",
+                "--iterations",
+                "1",
+                "--steps",
+                "10",
+                "--threads",
+                "2",
+                "--quiet",
+                "--out",
+                compared.toString())));
         Path stored = compared.resolve("compare.json");
         ObjectNode plan = (ObjectNode) Json.MAPPER.readTree(stored.toFile());
         ((ArrayNode) plan.at("/plan/methods")).add("adanet");
@@ -299,7 +385,9 @@ class NumbersFaultTest {
         Files.writeString(stored, Json.pretty(plan));
         assertThat(ok(CliProcess.of(resume)).out()).contains("adanet/uniform         2");
         String twice = root.resolve("seeds-twice").toString();
-        refused(CliProcess.of(fashion("compare", "--seeds", "1,2,1", "--out", twice)), 2,
+        refused(
+                CliProcess.of(fashion("compare", "--seeds", "1,2,1", "--out", twice)),
+                2,
                 "--seeds lists the seed 1 twice");
     }
 
@@ -320,16 +408,21 @@ class NumbersFaultTest {
     @Test
     void fractionsAreAboveZeroAndBelowOne() {
         for (String fraction : List.of("0", "1", "1e-400", "x")) {
-            String message = "--selection holdout:" + fraction + (fraction.equals("x")
-                    ? ": holdout:F needs a number F above 0 and below 1"
-                    : ": the fraction must be above 0 and below 1");
+            String message = "--selection holdout:" + fraction
+                    + (fraction.equals("x")
+                            ? ": holdout:F needs a number F above 0 and below 1"
+                            : ": the fraction must be above 0 and below 1");
             Path out = root.resolve("holdout-" + fraction);
             refused(CliProcess.of(search(out, "--selection", "holdout:" + fraction)), 2, message);
         }
         String compared = root.resolve("compare-holdout-0").toString();
-        refused(CliProcess.of(fashion("compare", "--selection", "holdout:0", "--out", compared)), 2,
+        refused(
+                CliProcess.of(fashion("compare", "--selection", "holdout:0", "--out", compared)),
+                2,
                 "--selection holdout:0: the fraction must be above 0 and below 1");
-        refused(CliProcess.of(search(root.resolve("test-fraction-0"), "--test-fraction", "0")), 2,
+        refused(
+                CliProcess.of(search(root.resolve("test-fraction-0"), "--test-fraction", "0")),
+                2,
                 "--test-fraction must be in (0, 1), got 0.0");
         Path holdout = root.resolve("holdout-0.2");
         ok(CliProcess.of(search(holdout, "--selection", "holdout:0.2")));
@@ -346,11 +439,22 @@ class NumbersFaultTest {
                 + " iteration's batches can hold (2147483639 sample indices); at most 67108862 with 2 iterations of"
                 + " batch 64";
         String[] huge = {"--quiet", "--iterations", "2", "--steps", "2000000000", "--out"};
-        refused(CliProcess.of(fashion("search", concat(huge, root.resolve("steps-1").toString()))), 2, steps);
+        refused(
+                CliProcess.of(
+                        fashion("search", concat(huge, root.resolve("steps-1").toString()))),
+                2,
+                steps);
         String[] compare = concat(huge, root.resolve("steps-2").toString(), "--methods", "adanet");
         refused(CliProcess.of(fashion("compare", compare)), 2, steps);
         // Steps that fit in an array but not in the heap: the limit comes from the heap there is.
-        String[] many = fashion("search", "--quiet", "--iterations", "2", "--steps", "4000000", "--out",
+        String[] many = fashion(
+                "search",
+                "--quiet",
+                "--iterations",
+                "2",
+                "--steps",
+                "4000000",
+                "--out",
                 root.resolve("steps-3").toString());
         CliProcess heap = CliProcess.with(List.of("-Xmx256m"), Map.of(), many);
         refused(heap, 2, "--steps 4000000: each iteration's batches (2000000 steps of 64 samples) need about 976 MB");
@@ -374,12 +478,16 @@ class NumbersFaultTest {
         refused(CliProcess.of("evaluate", "--model", "cnn", "--data", "csv:" + csv), 2, notAModel);
 
         // A run.json whose source holds a NUL byte: a path no run was given.
-        Path resumed = checkpointRun(s -> { });
-        ObjectNode inv = (ObjectNode) Json.MAPPER.readTree(resumed.resolve("run.json").toFile());
+        Path resumed = checkpointRun(s -> {});
+        ObjectNode inv =
+                (ObjectNode) Json.MAPPER.readTree(resumed.resolve("run.json").toFile());
         GoldenFilesTest.pointAtFixture((ObjectNode) inv.get("config"), "idx:" + root + "/da\u0000ta");
         Files.writeString(resumed.resolve("run.json"), Json.pretty(inv));
-        refused(CliProcess.of("search", "--resume", resumed.toString()), 3, resumed.resolve("run.json")
-                + ": config.data.dataset 'idx:" + root + "/da\\u0000ta' holds a control character (such as NUL)");
+        refused(
+                CliProcess.of("search", "--resume", resumed.toString()),
+                3,
+                resumed.resolve("run.json") + ": config.data.dataset 'idx:" + root
+                        + "/da\\u0000ta' holds a control character (such as NUL)");
     }
 
     /**
@@ -389,14 +497,18 @@ class NumbersFaultTest {
     @Test
     void theLauncherPassesOnErrorLinesHoldingANulByte() throws Exception {
         String launcher = Files.readString(Path.of("..", "saep"));
-        String filter = launcher.lines().filter(l -> l.startsWith("jvm_notes_filter() {")).findFirst().orElse("");
+        String filter = launcher.lines()
+                .filter(l -> l.startsWith("jvm_notes_filter() {"))
+                .findFirst()
+                .orElse("");
         assertThat(filter).as("the launcher's filter of java's standard error").isNotEmpty();
         String error = "error: m/manifest.json: m-\u0000.params\nnext\n";
         String warning = "WARNING: Using incubator modules: jdk.incubator.vector\n";
         byte[] stderr = (warning + error).getBytes(StandardCharsets.UTF_8);
         assertThat(filtered(filter + "\njvm_notes_filter", stderr)).isEqualTo(error);
         // The control: grep without -a, as the launcher had it, loses the line.
-        assertThat(filtered("grep -v '^WARNING: Using incubator modules'", stderr)).doesNotContain("error:");
+        assertThat(filtered("grep -v '^WARNING: Using incubator modules'", stderr))
+                .doesNotContain("error:");
         // Every java the launcher starts has its standard error filtered this way, and none another way.
         assertThat(launcher).doesNotContain("grep -v ");
         assertThat(launcher.split("2> >\\(jvm_notes_filter >&2\\)", -1)).hasSize(4);
@@ -404,7 +516,9 @@ class NumbersFaultTest {
 
     /** @return what the bash script prints on standard output, given the input */
     static String filtered(String script, byte[] input) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder("bash", "-c", script)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(input);
         }

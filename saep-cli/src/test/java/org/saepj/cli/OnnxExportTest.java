@@ -1,7 +1,5 @@
 package org.saepj.cli;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OnnxTensor;
@@ -22,6 +20,7 @@ import org.saepj.data.preprocess.Clip;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.Standardize;
 import org.saepj.data.source.DataSources;
+import org.saepj.engine.Backends;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
@@ -34,6 +33,7 @@ import org.saepj.testing.TestFiles;
 class OnnxExportTest {
     @TempDir
     static Path root;
+
     static Path fixture;
 
     @BeforeAll
@@ -43,8 +43,8 @@ class OnnxExportTest {
 
     private static Path search(String name, String... args) {
         Path out = root.resolve(name);
-        List<String> all = new java.util.ArrayList<>(List.of("search", "--iterations", "3", "--steps", "90", "--quiet", "--out",
-                out.toString()));
+        List<String> all = new java.util.ArrayList<>(
+                List.of("search", "--iterations", "3", "--steps", "90", "--quiet", "--out", out.toString()));
         all.addAll(List.of(args));
         CliRun run = CliRun.of(all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -58,7 +58,8 @@ class OnnxExportTest {
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out()).contains("wrote ").contains("outputs 'logits' and 'probabilities'");
         Path predictions = root.resolve(model.getParent().getFileName() + "-predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", data, "--out", predictions.toString());
+        CliRun predict =
+                CliRun.of("predict", "--model", model.toString(), "--data", data, "--out", predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(predictions);
         SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
@@ -71,7 +72,8 @@ class OnnxExportTest {
             String[] row = lines.get(i + 1).split(",");
             assertThat(apiClasses.get(i)).isEqualTo(row[1]);
             for (int k = 0; k < classes.size(); k++) {
-                assertThat(api[i][k]).isCloseTo(Double.parseDouble(row[2 + k]), org.assertj.core.data.Offset.offset(5.0000001e-7));
+                assertThat(api[i][k])
+                        .isCloseTo(Double.parseDouble(row[2 + k]), org.assertj.core.data.Offset.offset(5.0000001e-7));
             }
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -81,9 +83,12 @@ class OnnxExportTest {
             System.arraycopy(raw[i], 0, flat, i * features, features);
         }
         try (OrtSession session = env.createSession(Files.readAllBytes(onnx), new OrtSession.SessionOptions());
-             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), new long[] {raw.length, features});
-             OrtSession.Result result = session.run(Map.of("input", input))) {
-            assertThat(Json.MAPPER.readValue(session.getMetadata().getCustomMetadata().get("class_names"), List.class)).isEqualTo(classes);
+                OnnxTensor input =
+                        OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), new long[] {raw.length, features});
+                OrtSession.Result result = session.run(Map.of("input", input))) {
+            assertThat(Json.MAPPER.readValue(
+                            session.getMetadata().getCustomMetadata().get("class_names"), List.class))
+                    .isEqualTo(classes);
             float[][] p = (float[][]) result.get("probabilities").orElseThrow().getValue();
             float[][] logits = (float[][]) result.get("logits").orElseThrow().getValue();
             assertThat(logits).hasNumberOfRows(raw.length);
@@ -91,8 +96,9 @@ class OnnxExportTest {
                 String[] row = lines.get(i + 1).split(",");
                 int best = 0;
                 for (int k = 0; k < classes.size(); k++) {
-                    assertThat((double) p[i][k]).as("sample " + i + ", class " + k).isCloseTo(Double.parseDouble(row[2 + k]),
-                            org.assertj.core.data.Offset.offset(1e-5));
+                    assertThat((double) p[i][k])
+                            .as("sample " + i + ", class " + k)
+                            .isCloseTo(Double.parseDouble(row[2 + k]), org.assertj.core.data.Offset.offset(1e-5));
                     if (p[i][k] > p[i][best]) {
                         best = k;
                     }
@@ -105,8 +111,14 @@ class OnnxExportTest {
     /** The test rows as the file holds them: pixels 0–255 (the reader divides them by 255). */
     private static float[][] pixels(Path model, String data) {
         SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
-        Dataset d = ModelData.prepare(ensemble, new DataSources(org.saepj.data.source.DatasetLocator.standard(null),
-                org.saepj.data.io.CsvReader.Options.defaults()), data, "test").data();
+        Dataset d = ModelData.prepare(
+                        ensemble,
+                        new DataSources(
+                                org.saepj.data.source.DatasetLocator.standard(null),
+                                org.saepj.data.io.CsvReader.Options.defaults()),
+                        data,
+                        "test")
+                .data();
         float[][] raw = new float[d.size()][d.featureSize()];
         for (int i = 0; i < d.size(); i++) {
             for (int j = 0; j < d.featureSize(); j++) {
@@ -130,7 +142,8 @@ class OnnxExportTest {
 
     @Test
     void anEnsembleOfTwoBlockCnnsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
-        // The larger CNN family: 5×5 then 3×3 blocks, each pooled, so the graph's layouts change twice before flattening.
+        // The larger CNN family: 5×5 then 3×3 blocks, each pooled, so the graph's layouts change twice before
+        // flattening.
         Path space = TestFiles.write(root.resolve("space.json"), ("""
                 {"formatVersion": 1, "name": "two-kinds", "families": [
                   {"name": "cnn2", "type": "conv",
@@ -139,13 +152,14 @@ class OnnxExportTest {
                 """).getBytes());
         Path model = search("mixed", "--data", "idx:" + fixture, "--space", space.toString());
         SavedEnsemble e = SavedEnsemble.load(model, Backends.best());
-        assertThat(e.manifest().members()).allMatch(m -> m.architecture().depth() == 2).hasSizeGreaterThan(1);
+        assertThat(e.manifest().members())
+                .allMatch(m -> m.architecture().depth() == 2)
+                .hasSizeGreaterThan(1);
         parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
     }
 
     /** A CSV ensemble searched on 150 rows of three kinds, its 60 test rows in their own file. */
-    private record CsvModel(Path model, Path testCsv, float[][] raw) {
-    }
+    private record CsvModel(Path model, Path testCsv, float[][] raw) {}
 
     private static CsvModel csvModel() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
@@ -154,8 +168,12 @@ class OnnxExportTest {
         float[][] raw = new float[60][];
         for (int i = 0; i < 210; i++) {
             int kind = i % 3;
-            float[] x = {(float) (kind * 2 + rng.nextGaussian()), (float) (10 + kind * 3 * rng.nextDouble()),
-                    (float) (100 * rng.nextDouble()), (float) (0.01 * kind + 0.001 * rng.nextGaussian())};
+            float[] x = {
+                (float) (kind * 2 + rng.nextGaussian()),
+                (float) (10 + kind * 3 * rng.nextDouble()),
+                (float) (100 * rng.nextDouble()),
+                (float) (0.01 * kind + 0.001 * rng.nextGaussian())
+            };
             StringBuilder into = i < 150 ? train : test;
             for (float v : x) {
                 into.append(v).append(',');
@@ -165,9 +183,11 @@ class OnnxExportTest {
                 raw[i - 150] = x;
             }
         }
-        Path trainCsv = TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
+        Path trainCsv =
+                TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
         Path testCsv = TestFiles.write(root.resolve("test.csv"), test.toString().getBytes());
-        Path model = Files.isDirectory(root.resolve("csv")) ? root.resolve("csv").resolve("ensemble")
+        Path model = Files.isDirectory(root.resolve("csv"))
+                ? root.resolve("csv").resolve("ensemble")
                 : search("csv", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
         return new CsvModel(model, testCsv, raw);
     }
@@ -193,15 +213,33 @@ class OnnxExportTest {
         }
         Pipeline clipped = new Pipeline(List.of(new Clip(low, high), st));
         Path dir = root.resolve("csv-clip").resolve("ensemble");
-        new SavedEnsemble(new EnsembleManifest(m.formatVersion(), m.inputShape(), m.classNames(), clipped, m.members(),
-                m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target()), e.networks())
+        new SavedEnsemble(
+                        new EnsembleManifest(
+                                m.formatVersion(),
+                                m.inputShape(),
+                                m.classNames(),
+                                clipped,
+                                m.members(),
+                                m.mixture(),
+                                m.data(),
+                                m.provenance(),
+                                m.config(),
+                                m.featureNames(),
+                                m.target()),
+                        e.networks())
                 .save(dir);
-        assertThat(Json.MAPPER.readTree(dir.resolve("manifest.json").toFile()).at("/preprocessing/0/type").asText())
+        assertThat(Json.MAPPER
+                        .readTree(dir.resolve("manifest.json").toFile())
+                        .at("/preprocessing/0/type")
+                        .asText())
                 .isEqualTo("clip");
         double[][] before = e.predictProbabilities(csv.raw());
         double[][] after = SavedEnsemble.load(dir).predictProbabilities(csv.raw());
-        assertThat(java.util.stream.IntStream.range(0, before.length).filter(i -> before[i][0] != after[i][0]).count())
-                .as("rows the clip changed").isPositive();
+        assertThat(java.util.stream.IntStream.range(0, before.length)
+                        .filter(i -> before[i][0] != after[i][0])
+                        .count())
+                .as("rows the clip changed")
+                .isPositive();
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
@@ -214,22 +252,28 @@ class OnnxExportTest {
         float[][] raw = new float[30][];
         for (int i = 0; i < 180; i++) {
             int kind = i % 2;
-            float[] x = {(float) (kind * 3 + rng.nextGaussian()), (float) (5 + kind + rng.nextGaussian()),
-                    (float) rng.nextDouble()};
+            float[] x = {
+                (float) (kind * 3 + rng.nextGaussian()),
+                (float) (5 + kind + rng.nextGaussian()),
+                (float) rng.nextDouble()
+            };
             if (i % 5 == 0) {
                 x[i % 3] = Float.NaN;
             }
             StringBuilder into = i < 150 ? train : test;
             for (float v : x) {
-                into.append(Float.isNaN(v) ? (i % 2 == 0 ? "NA" : "") : Float.toString(v)).append(',');
+                into.append(Float.isNaN(v) ? (i % 2 == 0 ? "NA" : "") : Float.toString(v))
+                        .append(',');
             }
             into.append("k").append(kind).append('\n');
             if (i >= 150) {
                 raw[i - 150] = x;
             }
         }
-        Path trainCsv = TestFiles.write(root.resolve("gaps-train.csv"), train.toString().getBytes());
-        Path testCsv = TestFiles.write(root.resolve("gaps-test.csv"), test.toString().getBytes());
+        Path trainCsv =
+                TestFiles.write(root.resolve("gaps-train.csv"), train.toString().getBytes());
+        Path testCsv =
+                TestFiles.write(root.resolve("gaps-test.csv"), test.toString().getBytes());
         Path model = search("gaps", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
         assertThat(SavedEnsemble.load(model).manifest().preprocessing().types())
                 .containsExactly("columns", "impute", "one_hot", "standardize");
@@ -242,20 +286,40 @@ class OnnxExportTest {
         StringBuilder train = new StringBuilder("colour,x,kind\n");
         for (int i = 0; i < 120; i++) {
             String colour = i % 3 == 0 ? "red" : "blue";
-            train.append(colour).append(',').append(i % 7).append(',').append(i % 3 == 0 ? "a" : "b").append('\n');
+            train.append(colour)
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(i % 3 == 0 ? "a" : "b")
+                    .append('\n');
         }
-        Path trainCsv = TestFiles.write(root.resolve("text-train.csv"), train.toString().getBytes());
+        Path trainCsv =
+                TestFiles.write(root.resolve("text-train.csv"), train.toString().getBytes());
         Path model = search("text", "--data", "csv:" + trainCsv, "--model", "dnn");
-        CliRun export = CliRun.of("export", "--model", model.toString(), "--format", "onnx", "--out",
+        CliRun export = CliRun.of(
+                "export",
+                "--model",
+                model.toString(),
+                "--format",
+                "onnx",
+                "--out",
                 root.resolve("text.onnx").toString());
         assertThat(export.exitCode()).isEqualTo(1);
-        assertThat(export.err()).isEqualTo("error: the ensemble reads categorical columns (colour): ONNX export of text"
-                + " columns is not supported yet\n");
+        assertThat(export.err())
+                .isEqualTo("error: the ensemble reads categorical columns (colour): ONNX export of text"
+                        + " columns is not supported yet\n");
     }
 
     @Test
     void badUsageIsOneLine() {
-        CliRun format = CliRun.of("export", "--model", root.toString(), "--format", "tflite", "--out", root.resolve("x.tflite").toString());
+        CliRun format = CliRun.of(
+                "export",
+                "--model",
+                root.toString(),
+                "--format",
+                "tflite",
+                "--out",
+                root.resolve("x.tflite").toString());
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.err()).isEqualTo("error: --format must be onnx, got 'tflite'\n");
     }

@@ -37,28 +37,55 @@ class OwnDataTest {
     void csvSearchStandardisesHoldsOutTestDataAndEvaluatesTheSame() throws Exception {
         Path csv = TestFiles.write(dir.resolve("blobs.csv"), blobs(600, 1).getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("csv-run");
-        CliRun run = CliRun.of("search", "--data", "csv:" + csv, "--method", "pie", "--iterations", "4", "--steps", "200", "--quiet",
-                "--out", out.toString());
+        CliRun run = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--method",
+                "pie",
+                "--iterations",
+                "4",
+                "--steps",
+                "200",
+                "--quiet",
+                "--out",
+                out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/testSize").asInt()).isEqualTo(120);
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
-        JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
+        JsonNode manifest = Json.MAPPER.readTree(
+                out.resolve("ensemble").resolve("manifest.json").toFile());
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("standardize");
-        assertThat(manifest.get("featureNames").toString()).as("the header's features, in input order")
+        assertThat(manifest.get("featureNames").toString())
+                .as("the header's features, in input order")
                 .isEqualTo("[\"f1\",\"f2\",\"f3\",\"f4\"]");
         assertThat(manifest.at("/preprocessing/0/mean/0").asDouble()).isBetween(1000.0, 1300.0);
-        CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
+        CliRun eval =
+                CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
-        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isEqualTo(report.at("/final/testAccuracy").asDouble());
+        assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
+                .isEqualTo(report.at("/final/testAccuracy").asDouble());
 
         // Separate test data whose label order differs (only two classes in it): labels are matched by name.
-        Path test = TestFiles.write(dir.resolve("test.csv"), blobs(90, 2).replaceAll("(?m)^.*setosa\\n", "")
-                .getBytes(StandardCharsets.UTF_8));
+        Path test = TestFiles.write(
+                dir.resolve("test.csv"),
+                blobs(90, 2).replaceAll("(?m)^.*setosa\\n", "").getBytes(StandardCharsets.UTF_8));
         Path out2 = dir.resolve("csv-test-run");
-        CliRun withTest = CliRun.of("search", "--data", "csv:" + csv, "--test", "csv:" + test, "--iterations", "2", "--steps", "100",
-                "--quiet", "--out", out2.toString());
+        CliRun withTest = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--test",
+                "csv:" + test,
+                "--iterations",
+                "2",
+                "--steps",
+                "100",
+                "--quiet",
+                "--out",
+                out2.toString());
         assertThat(withTest.exitCode()).as(withTest.err()).isZero();
         JsonNode r2 = Json.MAPPER.readTree(out2.resolve("report.json").toFile());
         assertThat(r2.at("/dataset/testSize").asInt()).isEqualTo(60);
@@ -88,8 +115,23 @@ class OwnDataTest {
         }
         TestFiles.write(cifar.resolve("test_batch.bin"), batch);
         Path out = dir.resolve("cifar-run");
-        CliRun run = CliRun.of("search", "--data", "cifar10:" + cifar, "--model", "cnn", "--pair", "0,1", "--iterations", "2",
-                "--steps", "40", "--batch", "16", "--quiet", "--out", out.toString());
+        CliRun run = CliRun.of(
+                "search",
+                "--data",
+                "cifar10:" + cifar,
+                "--model",
+                "cnn",
+                "--pair",
+                "0,1",
+                "--iterations",
+                "2",
+                "--steps",
+                "40",
+                "--batch",
+                "16",
+                "--quiet",
+                "--out",
+                out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"airplane\",\"automobile\"]");
@@ -97,8 +139,14 @@ class OwnDataTest {
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
         // One batch file scored whole, with the labels its records carry, in the file's order.
         Path predictions = dir.resolve("cifar-predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", out.resolve("ensemble").toString(), "--data", "cifar10:" + cifar.resolve("test_batch.bin"),
-                "--out", predictions.toString());
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "cifar10:" + cifar.resolve("test_batch.bin"),
+                "--out",
+                predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         java.util.List<String> lines = java.nio.file.Files.readAllLines(predictions);
         assertThat(lines).hasSize(41);

@@ -26,6 +26,7 @@ import org.saepj.testing.TestFiles;
 class OwnershipFaultTest {
     @TempDir
     static Path root;
+
     static String dataDir;
     static Path run;
     static Path model;
@@ -46,14 +47,39 @@ class OwnershipFaultTest {
     }
 
     static String[] compare(Path out, String... more) {
-        String[] head = {"compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--seeds", "1",
-            "--out", out.toString(), "--iterations", "1", "--steps", "30", "--threads", "1", "--quiet"};
+        String[] head = {
+            "compare",
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            dataDir,
+            "--seeds",
+            "1",
+            "--out",
+            out.toString(),
+            "--iterations",
+            "1",
+            "--steps",
+            "30",
+            "--threads",
+            "1",
+            "--quiet"
+        };
         return Stream.of(head, more).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     static String[] predict(Path out, String... more) {
-        String[] head = {"predict", "--model", model.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--out",
-            out.toString()};
+        String[] head = {
+            "predict",
+            "--model",
+            model.toString(),
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            dataDir,
+            "--out",
+            out.toString()
+        };
         return Stream.of(head, more).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
@@ -65,7 +91,11 @@ class OwnershipFaultTest {
     static void refused(CliProcess r, String message) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isNotZero();
         String err = r.errLines();
-        assertThat(err).startsWith("error: ").contains(message).doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(err)
+                .startsWith("error: ")
+                .contains(message)
+                .doesNotContain("internal error")
+                .doesNotContain("\tat ");
         assertThat(err.strip().lines().count()).as(err).isEqualTo(1);
     }
 
@@ -106,14 +136,38 @@ class OwnershipFaultTest {
     void overwriteChecksEveryInputBeforeTouchingTheEarlierRun() throws Exception {
         Path a = copyOfRun("validate-then-touch");
         Map<String, String> before = snapshot(a);
-        refused(CliProcess.of("search", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"), "typo.csv");
-        refused(CliProcess.of(search(a, "--overwrite", "--space", root.resolve("no-such-space.json").toString())), "no-such-space.json");
-        refused(CliProcess.of("compare", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
+        refused(
+                CliProcess.of(
+                        "search", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
+                "typo.csv");
+        refused(
+                CliProcess.of(search(
+                        a,
+                        "--overwrite",
+                        "--space",
+                        root.resolve("no-such-space.json").toString())),
+                "no-such-space.json");
+        refused(
+                CliProcess.of(
+                        "compare", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
                 "typo.csv");
         refused(CliProcess.of(compare(a, "--overwrite", "--methods", "adanet,nosuch")), "unknown method 'nosuch'");
-        refused(CliProcess.of("prune", "--model", model.toString(), "--data", "csv:" + root.resolve("typo.csv"), "--method", "pap",
-                "--out", a.toString(), "--overwrite"), "typo.csv");
-        assertThat(snapshot(a)).as("the earlier run, untouched by every refused --overwrite").isEqualTo(before);
+        refused(
+                CliProcess.of(
+                        "prune",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "csv:" + root.resolve("typo.csv"),
+                        "--method",
+                        "pap",
+                        "--out",
+                        a.toString(),
+                        "--overwrite"),
+                "typo.csv");
+        assertThat(snapshot(a))
+                .as("the earlier run, untouched by every refused --overwrite")
+                .isEqualTo(before);
         // Positive control: with valid inputs --overwrite does replace it.
         ok(CliProcess.of(search(a, "--overwrite", "--seed", "9")));
         assertThat(snapshot(a)).isNotEqualTo(before);
@@ -130,8 +184,21 @@ class OwnershipFaultTest {
         Map<String, String> before = snapshot(mixed);
         refused(CliProcess.of(search(mixed, "--overwrite")), "holds files SAEP-J did not write (src, thesis.tex)");
         refused(CliProcess.of(compare(mixed, "--overwrite")), "holds files SAEP-J did not write");
-        refused(CliProcess.of("prune", "--model", model.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--method",
-                "pap", "--out", mixed.toString(), "--overwrite"), "holds files SAEP-J did not write");
+        refused(
+                CliProcess.of(
+                        "prune",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--method",
+                        "pap",
+                        "--out",
+                        mixed.toString(),
+                        "--overwrite"),
+                "holds files SAEP-J did not write");
         assertThat(snapshot(mixed)).isEqualTo(before);
         // Without foreign files but without SAEP-J's marker either: still not SAEP-J's to replace.
         Path unmarked = root.resolve("unmarked");
@@ -166,7 +233,8 @@ class OwnershipFaultTest {
         refused(CliProcess.of(search(dir)), "carries no SAEP-J marker");
         refused(CliProcess.of(compare(dir)), "carries no SAEP-J marker");
         assertThat(snapshot(dir)).isEqualTo(before);
-        // Positive control: SAEP-J's own failed start (its marker, settings and log only) is reused without --overwrite.
+        // Positive control: SAEP-J's own failed start (its marker, settings and log only) is reused without
+        // --overwrite.
         Path failed = root.resolve("own-failed-start");
         Files.createDirectories(failed);
         FaultAuditTest.copyTree(run.resolve(OwnedFolder.MARKER), failed.resolve(OwnedFolder.MARKER));
@@ -220,7 +288,9 @@ class OwnershipFaultTest {
         GoldenFilesTest.pointAtFixture(plain, root.resolve("data").resolve("fashion-mnist"));
         ok(CliProcess.of("search", "--resume", plain.toString(), "--quiet"));
         assertThat(plain.resolve("ensemble").resolve("manifest.json")).exists();
-        assertThat(plain.resolve(OwnedFolder.MARKER)).as("an earlier version's run is taken over").exists();
+        assertThat(plain.resolve(OwnedFolder.MARKER))
+                .as("an earlier version's run is taken over")
+                .exists();
     }
 
     static void deleteTree(Path p) throws Exception {
@@ -238,13 +308,47 @@ class OwnershipFaultTest {
         Files.createSymbolicLink(alias, model);
         Map<String, String> before = snapshot(model);
         refused(CliProcess.of(predict(alias.resolve("manifest.json"), "--overwrite")), "inside the --model directory");
-        refused(CliProcess.of(predict(alias.resolve("member-1.params"), "--overwrite")), "inside the --model directory");
-        refused(CliProcess.of("export", "--model", model.toString(), "--out", alias.resolve("manifest.json").toString(),
-                "--overwrite"), "inside the --model directory");
-        refused(CliProcess.of("prune", "--model", model.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--method",
-                "pap", "--out", alias.toString(), "--overwrite"), "the --model directory");
-        refused(CliProcess.of("prune", "--model", alias.toString(), "--data", "fashion-mnist", "--data-dir", dataDir, "--method",
-                "pap", "--out", model.resolve("pruned").toString()), "the --model directory");
+        refused(
+                CliProcess.of(predict(alias.resolve("member-1.params"), "--overwrite")),
+                "inside the --model directory");
+        refused(
+                CliProcess.of(
+                        "export",
+                        "--model",
+                        model.toString(),
+                        "--out",
+                        alias.resolve("manifest.json").toString(),
+                        "--overwrite"),
+                "inside the --model directory");
+        refused(
+                CliProcess.of(
+                        "prune",
+                        "--model",
+                        model.toString(),
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--method",
+                        "pap",
+                        "--out",
+                        alias.toString(),
+                        "--overwrite"),
+                "the --model directory");
+        refused(
+                CliProcess.of(
+                        "prune",
+                        "--model",
+                        alias.toString(),
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--method",
+                        "pap",
+                        "--out",
+                        model.resolve("pruned").toString()),
+                "the --model directory");
         assertThat(snapshot(model)).isEqualTo(before);
         // Positive control: the same commands with an output outside the model write it.
         ok(CliProcess.of(predict(root.resolve("alias-control.csv"))));
@@ -290,9 +394,12 @@ class OwnershipFaultTest {
         ok(CliProcess.of("search", "--resume", dir.toString(), "--quiet"));
         Path mine = TestFiles.write(dir.resolve("notes.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
         Path lookalike = TestFiles.write(dir.resolve(".draft.0a1b.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
-        Path live = TestFiles.write(dir.resolve("ensemble").resolve(TemporaryFiles.PREFIX + ProcessHandle.current().pid()
-                + "-00000000000000ff"), "a live process writes this".getBytes(StandardCharsets.UTF_8));
-        Path orphan = TestFiles.write(dir.resolve("ensemble").resolve(TemporaryFiles.PREFIX + deadPid() + "-0000000000000abc"),
+        Path live = TestFiles.write(
+                dir.resolve("ensemble")
+                        .resolve(TemporaryFiles.PREFIX + ProcessHandle.current().pid() + "-00000000000000ff"),
+                "a live process writes this".getBytes(StandardCharsets.UTF_8));
+        Path orphan = TestFiles.write(
+                dir.resolve("ensemble").resolve(TemporaryFiles.PREFIX + deadPid() + "-0000000000000abc"),
                 "left by a killed run".getBytes(StandardCharsets.UTF_8));
         Path legacy = TestFiles.write(dir.resolve(".report.json.1f2e3d.tmp"), "0.2's".getBytes(StandardCharsets.UTF_8));
         ok(CliProcess.of("search", "--resume", dir.toString(), "--quiet"));
@@ -313,7 +420,8 @@ class OwnershipFaultTest {
         long pid = killed.pid();
         killed.destroyForcibly().waitFor();
         Path orphan = TestFiles.write(folder.resolve(TemporaryFiles.PREFIX + pid + "-00000000000c0ffe"), new byte[100]);
-        Path mine = TestFiles.write(folder.resolve(".predictions.csv.1234.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
+        Path mine =
+                TestFiles.write(folder.resolve(".predictions.csv.1234.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
         ok(CliProcess.of(predict(folder.resolve("second.csv"))));
         assertThat(orphan).doesNotExist();
         assertThat(mine).hasContent("mine");

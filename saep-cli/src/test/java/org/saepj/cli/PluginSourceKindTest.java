@@ -43,8 +43,12 @@ class PluginSourceKindTest {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             int c = i % 2;
-            sb.append(String.format(java.util.Locale.ROOT, "%.3f; %.3f; %s%n", c * 4 + rng.nextGaussian(),
-                    -c * 4 + rng.nextGaussian(), c == 0 ? "left" : "right"));
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%.3f; %.3f; %s%n",
+                    c * 4 + rng.nextGaussian(),
+                    -c * 4 + rng.nextGaussian(),
+                    c == 0 ? "left" : "right"));
         }
         return sb.toString();
     }
@@ -54,29 +58,43 @@ class PluginSourceKindTest {
         Path file = TestFiles.write(dir.resolve("points.semi"), blobs(200).getBytes(StandardCharsets.UTF_8));
         assertThat(SourceKinds.ids()).containsExactly("idx", "cifar10", "csv", "images");
         Path out = dir.resolve("run");
-        CliRun run = withPlugin(() -> CliRun.of("search", "--data", "semi:" + file, "--iterations", "2", "--steps",
-                "60", "--threads", "1", "--quiet", "--out", out.toString()));
+        CliRun run = withPlugin(() -> CliRun.of(
+                "search",
+                "--data",
+                "semi:" + file,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                out.toString()));
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/source").asText()).isEqualTo("semi:" + file);
         assertThat(report.at("/dataset/classes").toString()).contains("left", "right");
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.9);
 
-        CliRun evaluate = withPlugin(() -> CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(),
-                "--data", "semi:" + file, "--json"));
+        CliRun evaluate = withPlugin(() -> CliRun.of(
+                "evaluate", "--model", out.resolve("ensemble").toString(), "--data", "semi:" + file, "--json"));
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
-        assertThat(Json.MAPPER.readTree(evaluate.out()).get("accuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(Json.MAPPER.readTree(evaluate.out()).get("accuracy").asDouble())
+                .isGreaterThan(0.9);
 
-        CliRun listed = withPlugin(() -> CliRun.of("search", "--data", "semy:" + file, "--out",
-                dir.resolve("x").toString()));
+        CliRun listed = withPlugin(() -> CliRun.of(
+                "search", "--data", "semy:" + file, "--out", dir.resolve("x").toString()));
         assertThat(listed.exitCode()).isEqualTo(2);
-        assertThat(listed.err()).contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv:, images: or semi:"
-                + " (did you mean semi:" + file + "?)");
+        assertThat(listed.err())
+                .contains("data source kind 'semy' unknown: expected idx:, cifar10:, csv:, images: or semi:"
+                        + " (did you mean semi:" + file + "?)");
         CliRun datasets = withPlugin(() -> CliRun.of("datasets", "--data-dir", dir.toString()));
         assertThat(datasets.out()).contains("semi:FILE").contains("test kind: lines of semicolon-separated numbers");
 
         // without the plug-in on the class path the kind is unknown, and says which ones there are
-        CliRun gone = CliRun.of("search", "--data", "semi:" + file, "--out", dir.resolve("y").toString());
+        CliRun gone = CliRun.of(
+                "search", "--data", "semi:" + file, "--out", dir.resolve("y").toString());
         assertThat(gone.exitCode()).isEqualTo(2);
         assertThat(gone.err()).contains("data source kind 'semi' unknown: expected idx:, cifar10:, csv: or images:");
     }

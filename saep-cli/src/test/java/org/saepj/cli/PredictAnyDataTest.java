@@ -17,13 +17,14 @@ import org.saepj.testing.TestFiles;
 class PredictAnyDataTest {
     @TempDir
     static Path root;
+
     static Path model;
     static final String HEADER = "width,height,depth,weight,kind";
     static final java.util.SplittableRandom RNG = new java.util.SplittableRandom(3);
 
     static String row(int kind) {
-        return (kind * 2 + RNG.nextGaussian()) + "," + (10 + kind * 3 * RNG.nextDouble()) + "," + 100 * RNG.nextDouble() + ","
-                + (0.01 * kind + 0.001 * RNG.nextGaussian());
+        return (kind * 2 + RNG.nextGaussian()) + "," + (10 + kind * 3 * RNG.nextDouble()) + "," + 100 * RNG.nextDouble()
+                + "," + (0.01 * kind + 0.001 * RNG.nextGaussian());
     }
 
     @BeforeAll
@@ -33,7 +34,16 @@ class PredictAnyDataTest {
             train.append(row(i % 3)).append(",k").append(i % 3).append('\n');
         }
         Path csv = TestFiles.write(root.resolve("train.csv"), train.toString().getBytes());
-        CliRun run = CliRun.of("search", "--data", "csv:" + csv, "--iterations", "2", "--steps", "60", "--quiet", "--out",
+        CliRun run = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--quiet",
+                "--out",
                 root.resolve("run").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         model = root.resolve("run").resolve("ensemble");
@@ -42,8 +52,8 @@ class PredictAnyDataTest {
     static List<String> predict(String csv, String... extra) throws Exception {
         Path in = TestFiles.write(root.resolve("in-" + System.nanoTime() + ".csv"), csv.getBytes());
         Path out = root.resolve("out-" + System.nanoTime() + ".csv");
-        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out",
-                out.toString()));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out", out.toString()));
         args.addAll(List.of(extra));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -57,13 +67,22 @@ class PredictAnyDataTest {
     /** @return the one error line of predicting {@code csv}, which exits with {@code code} */
     static String error(int code, String csv, String... extra) {
         Path in = TestFiles.write(root.resolve("bad-" + System.nanoTime() + ".csv"), csv.getBytes());
-        List<String> args = new java.util.ArrayList<>(List.of("predict", "--model", model.toString(), "--data", "csv:" + in, "--out",
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + in,
+                "--out",
                 root.resolve("never-" + System.nanoTime() + ".csv").toString()));
         args.addAll(List.of(extra));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(code);
         assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).startsWith("error: ").doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(run.err())
+                .startsWith("error: ")
+                .doesNotContain("internal error")
+                .doesNotContain("\tat ");
         return run.err();
     }
 
@@ -80,8 +99,20 @@ class PredictAnyDataTest {
             String[] c = rows[i].split(",");
             labelled.append(rows[i]).append(",k").append(i % 3).append('\n');
             unlabeled.append(rows[i]).append('\n');
-            reordered.append("sample-").append(i).append(',').append(c[3]).append(",k").append(i % 3).append(',').append(c[2]).append(',')
-                    .append(c[0]).append(',').append(c[1]).append('\n');
+            reordered
+                    .append("sample-")
+                    .append(i)
+                    .append(',')
+                    .append(c[3])
+                    .append(",k")
+                    .append(i % 3)
+                    .append(',')
+                    .append(c[2])
+                    .append(',')
+                    .append(c[0])
+                    .append(',')
+                    .append(c[1])
+                    .append('\n');
         }
         List<String> a = predict(labelled.toString());
         List<String> b = predict(unlabeled.toString());
@@ -108,20 +139,48 @@ class PredictAnyDataTest {
     void anIdxImagesFileIsScoredWithOrWithoutItsLabels() throws Exception {
         Path fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
         Path run = root.resolve("images");
-        CliRun search = CliRun.of("search", "--data", "idx:" + fixture, "--iterations", "2", "--steps", "60", "--quiet", "--out", run.toString());
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "idx:" + fixture,
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--quiet",
+                "--out",
+                run.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         Path split = root.resolve("split.csv");
         Path bare = root.resolve("bare.csv");
         Path labelled = root.resolve("labelled.csv");
         String model = run.resolve("ensemble").toString();
         Path images = fixture.resolve("t10k-images-idx3-ubyte.gz");
-        assertThat(CliRun.of("predict", "--model", model, "--data", "idx:" + fixture, "--partition", "test", "--out", split.toString())
-                .exitCode()).isZero();
+        assertThat(CliRun.of(
+                                "predict",
+                                "--model",
+                                model,
+                                "--data",
+                                "idx:" + fixture,
+                                "--partition",
+                                "test",
+                                "--out",
+                                split.toString())
+                        .exitCode())
+                .isZero();
         CliRun b = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--out", bare.toString());
         assertThat(b.exitCode()).as(b.err()).isZero();
         assertThat(b.out()).contains("every image of").contains("without labels");
-        CliRun l = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--labels-file",
-                fixture.resolve("t10k-labels-idx1-ubyte.gz").toString(), "--out", labelled.toString());
+        CliRun l = CliRun.of(
+                "predict",
+                "--model",
+                model,
+                "--data",
+                "idx:" + images,
+                "--labels-file",
+                fixture.resolve("t10k-labels-idx1-ubyte.gz").toString(),
+                "--out",
+                labelled.toString());
         assertThat(l.exitCode()).as(l.err()).isZero();
         List<String> s = Files.readAllLines(split);
         List<String> x = Files.readAllLines(bare);
@@ -134,8 +193,16 @@ class PredictAnyDataTest {
             assertThat(x.get(i)).isEqualTo(i + s.get(i).substring(s.get(i).indexOf(',')));
             assertThat(y.get(i)).startsWith(x.get(i) + ",");
         }
-        CliRun wrong = CliRun.of("predict", "--model", model, "--data", "idx:" + images, "--labels-file", root.resolve("nothing").toString(),
-                "--out", root.resolve("never.csv").toString());
+        CliRun wrong = CliRun.of(
+                "predict",
+                "--model",
+                model,
+                "--data",
+                "idx:" + images,
+                "--labels-file",
+                root.resolve("nothing").toString(),
+                "--out",
+                root.resolve("never.csv").toString());
         assertThat(wrong.exitCode()).isEqualTo(3);
         assertThat(wrong.err()).startsWith("error: ").doesNotContain("\tat ");
     }
@@ -147,13 +214,25 @@ class PredictAnyDataTest {
         for (int i = 0; i < 30; i++) {
             String[] c = row(i % 3).split(",");
             same.append(String.join(",", c)).append(",k").append(i % 3).append('\n');
-            reordered.append("k").append(i % 3).append(',').append(c[3]).append(',').append(c[2]).append(',').append(c[0]).append(',')
-                    .append(c[1]).append('\n');
+            reordered
+                    .append("k")
+                    .append(i % 3)
+                    .append(',')
+                    .append(c[3])
+                    .append(',')
+                    .append(c[2])
+                    .append(',')
+                    .append(c[0])
+                    .append(',')
+                    .append(c[1])
+                    .append('\n');
         }
         Path a = TestFiles.write(root.resolve("same.csv"), same.toString().getBytes());
-        Path b = TestFiles.write(root.resolve("reordered.csv"), reordered.toString().getBytes());
+        Path b = TestFiles.write(
+                root.resolve("reordered.csv"), reordered.toString().getBytes());
         CliRun ea = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + a, "--json");
-        CliRun eb = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + b, "--label-column", "kind", "--json");
+        CliRun eb = CliRun.of(
+                "evaluate", "--model", model.toString(), "--data", "csv:" + b, "--label-column", "kind", "--json");
         assertThat(ea.exitCode()).as(ea.err()).isZero();
         assertThat(eb.exitCode()).as(eb.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode ja = org.saepj.cli.display.Json.MAPPER.readTree(ea.out());
@@ -163,10 +242,15 @@ class PredictAnyDataTest {
         Path narrow = TestFiles.write(root.resolve("narrow.csv"), "a,b,kind\n1,2,k0\n3,4,k1\n".getBytes());
         CliRun en = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + narrow);
         assertThat(en.exitCode()).isEqualTo(1);
-        assertThat(en.err()).startsWith("error: ").contains("missing: width, height, depth, weight").doesNotContain("internal error");
+        assertThat(en.err())
+                .startsWith("error: ")
+                .contains("missing: width, height, depth, weight")
+                .doesNotContain("internal error");
         Path count = TestFiles.write(root.resolve("count.csv"), "1,2,k0\n3,4,k1\n".getBytes());
         CliRun ec = CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + count);
-        assertThat(ec.err()).contains("2 feature values per sample, but the ensemble takes 4").doesNotContain("internal error");
+        assertThat(ec.err())
+                .contains("2 feature values per sample, but the ensemble takes 4")
+                .doesNotContain("internal error");
     }
 
     @Test
@@ -178,7 +262,16 @@ class PredictAnyDataTest {
         assertThat(r.get("samples").asInt()).isEqualTo(1);
         assertThat(r.at("/metrics/support").toString()).isEqualTo("[0,1,0]");
         // A search still refuses one class, naming the option that fixes it.
-        CliRun search = CliRun.of("search", "--data", "csv:" + one, "--iterations", "1", "--steps", "10", "--quiet", "--out",
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + one,
+                "--iterations",
+                "1",
+                "--steps",
+                "10",
+                "--quiet",
+                "--out",
                 root.resolve("never").toString());
         assertThat(search.exitCode()).isEqualTo(1);
         assertThat(search.err()).contains("a search needs at least 2").contains("--label-column");
@@ -186,12 +279,15 @@ class PredictAnyDataTest {
 
     @Test
     void filesThatDoNotFitAreOneLineErrorsNamingTheColumn() {
-        assertThat(error("width,height,weight,kind\n1,2,3,k0\n")).contains("the model's feature column 'depth' is missing");
-        assertThat(error("width,height,depth,weight,kind,colour\n1,2,3,4,k0,red\n")).contains("columns 'kind, colour' are neither features of the model");
+        assertThat(error("width,height,weight,kind\n1,2,3,k0\n"))
+                .contains("the model's feature column 'depth' is missing");
+        assertThat(error("width,height,depth,weight,kind,colour\n1,2,3,4,k0,red\n"))
+                .contains("columns 'kind, colour' are neither features of the model");
         assertThat(error("1,2,3,4,5,6,7,8,9,10\n")).contains("10 columns, but the model takes 4 features");
         assertThat(error("width,height,depth,weight\n1,2,x,4\n"))
                 .contains("line 2, column 3 ('depth'): 'x' is not a number");
-        assertThat(error(2, "width,height,depth,weight\n1,2,3,4\n", "--id-column", "name")).as("a column that does not exist: a usage error")
+        assertThat(error(2, "width,height,depth,weight\n1,2,3,4\n", "--id-column", "name"))
+                .as("a column that does not exist: a usage error")
                 .contains("--id-column: ")
                 .contains("has no column named 'name'");
     }

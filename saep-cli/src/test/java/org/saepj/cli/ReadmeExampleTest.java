@@ -44,21 +44,35 @@ class ReadmeExampleTest {
         }
         assertThat(blocks).isEqualTo(4);
         Path fixture = TestFiles.fashionMnistFixture(dir.resolve("fixture"));
-        String statements = body.toString().replace(".load(\"fashion-mnist\")", ".load(\"idx:" + fixture + "\")")
+        String statements = body.toString()
+                .replace(".load(\"fashion-mnist\")", ".load(\"idx:" + fixture + "\")")
                 .replace("Path.of(\"", "Path.of(\"" + dir + "/");
-        assertThat(statements).contains("idx:" + fixture).doesNotContain("Path.of(\"out")
-                .doesNotContain("Path.of(\"cmp").doesNotContain("Path.of(\"model");
+        assertThat(statements)
+                .contains("idx:" + fixture)
+                .doesNotContain("Path.of(\"out")
+                .doesNotContain("Path.of(\"cmp")
+                .doesNotContain("Path.of(\"model");
         Path src = dir.resolve("src");
         Files.createDirectories(src);
         Path file = src.resolve("ReadmeExample.java");
-        Files.writeString(file, String.join("\n", imports) + "\n\npublic class ReadmeExample {\n"
-                + "    public static void main(String[] args) throws Exception {\n" + statements + "    }\n}\n");
+        Files.writeString(
+                file,
+                String.join("\n", imports) + "\n\npublic class ReadmeExample {\n"
+                        + "    public static void main(String[] args) throws Exception {\n" + statements
+                        + "    }\n}\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter messages = new StringWriter();
-        boolean compiled = javac.getTask(messages, null, null, List.of("-classpath", System.getProperty("java.class.path"), "-d",
-                src.toString()), null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(file)).call();
+        boolean compiled = javac.getTask(
+                        messages,
+                        null,
+                        null,
+                        List.of("-classpath", System.getProperty("java.class.path"), "-d", src.toString()),
+                        null,
+                        javac.getStandardFileManager(null, null, null).getJavaFileObjects(file))
+                .call();
         assertThat(compiled).as(messages + "\n" + Files.readString(file)).isTrue();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {src.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {src.toUri().toURL()}, getClass().getClassLoader())) {
             Method main = loader.loadClass("ReadmeExample").getMethod("main", String[].class);
             main.invoke(null, (Object) new String[0]);
         }

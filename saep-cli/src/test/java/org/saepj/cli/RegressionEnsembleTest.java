@@ -72,28 +72,44 @@ class RegressionEnsembleTest {
         CsvReader.Options label = new CsvReader.Options(Optional.empty(), Optional.of("y"));
         SourceData trainData = CsvReader.readValues(csv("train.csv", train, yTrain), label);
         SourceData testData = CsvReader.readValues(csv("test.csv", test, yTest), label);
-        SourceData data = new SourceData(trainData.name(), trainData.source(), trainData.train(),
-                Optional.of(testData.train()), trainData.sha256(), false, null, trainData.featureNames());
-        SearchConfig config = SearchConfig.builder().iterations(3).totalSteps(900).learningRate(0.01).threads(1)
-                .method("prs").build();
+        SourceData data = new SourceData(
+                trainData.name(),
+                trainData.source(),
+                trainData.train(),
+                Optional.of(testData.train()),
+                trainData.sha256(),
+                false,
+                null,
+                trainData.featureNames());
+        SearchConfig config = SearchConfig.builder()
+                .iterations(3)
+                .totalSteps(900)
+                .learningRate(0.01)
+                .threads(1)
+                .method("prs")
+                .build();
         Partitions p = Partitions.prepare(config, data).get(0);
         SearchResult r;
         try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
-            r = new AdaNetSearch(config, executor, Backends.best()).run(p, Experiment.info(config, data, p),
-                    SearchListener.NONE);
+            r = new AdaNetSearch(config, executor, Backends.best())
+                    .run(p, Experiment.info(config, data, p), SearchListener.NONE);
         }
         Path run = dir.resolve("run");
         RunOutputs.write(run, r, p, -1);
 
         JsonNode report = Json.MAPPER.readTree(run.resolve("report.json").toFile());
-        assertThat(report.at("/final/regression/rmse").asDouble()).isEqualTo(r.metrics().regression().rmse());
+        assertThat(report.at("/final/regression/rmse").asDouble())
+                .isEqualTo(r.metrics().regression().rmse());
         assertThat(report.at("/final/regression/r2").asDouble()).isGreaterThan(0.8);
         assertThat(report.at("/final/testAccuracy").isNull()).isTrue();
         assertThat(report.at("/dataset/task").asText()).isEqualTo(RegressionTask.ID);
-        assertThat(report.at("/iterations/0/regression/averageAmbiguity").isNumber()).isTrue();
+        assertThat(report.at("/iterations/0/regression/averageAmbiguity").isNumber())
+                .isTrue();
         assertThat(Files.readAllLines(run.resolve("iterations.csv")).get(0))
                 .endsWith("test_rmse,test_mae,test_r2,ambiguity");
-        assertThat(Files.readString(run.resolve("report.html"))).contains("test RMSE").doesNotContain("Confusion");
+        assertThat(Files.readString(run.resolve("report.html")))
+                .contains("test RMSE")
+                .doesNotContain("Confusion");
 
         Path model = run.resolve("ensemble");
         JsonNode manifest = Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
@@ -107,7 +123,8 @@ class RegressionEnsembleTest {
             sse += (values.get(i).value() - yTest[i]) * (values.get(i).value() - yTest[i]);
             assertThat(values.get(i).spread()).isGreaterThanOrEqualTo(0);
         }
-        assertThat(Math.sqrt(sse / test.length)).isCloseTo(r.metrics().regression().rmse(), offset(1e-9));
+        assertThat(Math.sqrt(sse / test.length))
+                .isCloseTo(r.metrics().regression().rmse(), offset(1e-9));
 
         // ONNX Runtime: the graph's value [N, 1] is predict's, in the target's unit
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -116,19 +133,27 @@ class RegressionEnsembleTest {
             System.arraycopy(test[i], 0, flat, i * 3, 3);
         }
         try (OrtSession session = env.createSession(OnnxExport.toBytes(ensemble), new OrtSession.SessionOptions());
-             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), new long[] {test.length, 3});
-             OrtSession.Result result = session.run(Map.of("input", input))) {
+                OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(flat), new long[] {test.length, 3});
+                OrtSession.Result result = session.run(Map.of("input", input))) {
             float[][] onnx = (float[][]) result.get("value").orElseThrow().getValue();
             assertThat(onnx).hasNumberOfRows(test.length);
             for (int i = 0; i < test.length; i++) {
                 assertThat(onnx[i]).hasSize(1);
-                assertThat((double) onnx[i][0]).as("sample " + i).isCloseTo(values.get(i).value(), offset(1e-3));
+                assertThat((double) onnx[i][0])
+                        .as("sample " + i)
+                        .isCloseTo(values.get(i).value(), offset(1e-3));
             }
         }
 
         Path out = dir.resolve("predictions.csv");
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data",
-                "csv:" + csv("new.csv", test, null), "--out", out.toString());
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + csv("new.csv", test, null),
+                "--out",
+                out.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).endsWith(",predicted,spread");
@@ -138,12 +163,21 @@ class RegressionEnsembleTest {
             assertThat(Double.parseDouble(cells[1])).isCloseTo(value, offset(1e-6 * Math.abs(value)));
         }
 
-        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data",
-                "csv:" + dir.resolve("test.csv"), "--label-column", "y", "--json");
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + dir.resolve("test.csv"),
+                "--label-column",
+                "y",
+                "--json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         JsonNode measured = Json.MAPPER.readTree(evaluate.out());
-        assertThat(measured.at("/regression/rmse").asDouble()).isCloseTo(r.metrics().regression().rmse(), offset(1e-9));
-        assertThat(measured.at("/regression/r2").asDouble()).isCloseTo(r.metrics().regression().r2(), offset(1e-9));
+        assertThat(measured.at("/regression/rmse").asDouble())
+                .isCloseTo(r.metrics().regression().rmse(), offset(1e-9));
+        assertThat(measured.at("/regression/r2").asDouble())
+                .isCloseTo(r.metrics().regression().r2(), offset(1e-9));
         assertThat(measured.at("/samples").asInt()).isEqualTo(test.length);
 
         CliRun inspect = CliRun.of("inspect", model.toString());

@@ -16,16 +16,21 @@ record ReportFacts(List<String> result, List<String> members, List<String> itera
     static ReportFacts of(Path report) throws IOException {
         JsonNode n = Json.MAPPER.readTree(report.toFile());
         JsonNode f = n.get("final");
-        List<String> result = List.of(f.get("testAccuracy").toString(), f.get("testLoss").toString(), f.get("ensembleSize").toString(),
-                f.get("parameters").toString(), f.get("diversity").toString());
+        List<String> result = List.of(
+                f.get("testAccuracy").toString(),
+                f.get("testLoss").toString(),
+                f.get("ensembleSize").toString(),
+                f.get("parameters").toString(),
+                f.get("diversity").toString());
         List<String> members = new ArrayList<>();
         for (JsonNode m : n.get("members")) {
             members.add(m.get("id") + " " + m.get("iteration") + " " + m.get("weight") + " " + m.get("parameters"));
         }
         List<String> iterations = new ArrayList<>();
         for (JsonNode it : n.get("iterations")) {
-            iterations.add(it.get("iteration") + " " + it.get("selected") + " " + it.get("memberIds") + " " + it.get("pruned") + " "
-                    + it.get("testAccuracy") + " " + it.get("selectionObjective") + " " + it.get("weights"));
+            iterations.add(it.get("iteration") + " " + it.get("selected") + " " + it.get("memberIds") + " "
+                    + it.get("pruned") + " " + it.get("testAccuracy") + " " + it.get("selectionObjective") + " "
+                    + it.get("weights"));
         }
         return new ReportFacts(result, members, iterations);
     }

@@ -44,14 +44,18 @@ class RootLocaleSourcesTest {
             Path sources = Path.of("..", module, "src", "main", "java");
             assertThat(sources).as("run from a module of the project").isDirectory();
             try (Stream<Path> files = Files.walk(sources)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     for (String problem : problems(Files.readString(f), module.equals("saep-cli"))) {
                         found.add(Path.of("..").relativize(f) + ":" + problem);
                     }
                 }
             }
         }
-        assertThat(found).as("formatting that follows the JVM's locale: give it Locale.ROOT").isEmpty();
+        assertThat(found)
+                .as("formatting that follows the JVM's locale: give it Locale.ROOT")
+                .isEmpty();
     }
 
     /** The scanner finds what it is meant to find: without this, an empty result would prove nothing. */
@@ -69,12 +73,20 @@ class RootLocaleSourcesTest {
                     String s = "String.format(\\"%d\\", 1) in a string is no call";
                 }
                 """;
-        assertThat(problems(code, false)).containsExactly("3: String.format without Locale.ROOT",
-                "5: not in the root locale", "5: not in the root locale", "6: printf/format without Locale.ROOT",
-                "6: printf/format without Locale.ROOT");
-        assertThat(problems(code, true)).containsExactly("3: String.format without Locale.ROOT",
-                "5: not in the root locale", "5: not in the root locale",
-                "6: System.out/err formatted without Locale.ROOT", "7: a writer that is not a RootLocaleWriter");
+        assertThat(problems(code, false))
+                .containsExactly(
+                        "3: String.format without Locale.ROOT",
+                        "5: not in the root locale",
+                        "5: not in the root locale",
+                        "6: printf/format without Locale.ROOT",
+                        "6: printf/format without Locale.ROOT");
+        assertThat(problems(code, true))
+                .containsExactly(
+                        "3: String.format without Locale.ROOT",
+                        "5: not in the root locale",
+                        "5: not in the root locale",
+                        "6: System.out/err formatted without Locale.ROOT",
+                        "7: a writer that is not a RootLocaleWriter");
     }
 
     /**

@@ -67,7 +67,12 @@ public final class SemicolonKind implements SourceKind {
         }
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         Dataset data = new Dataset(path.getFileName().toString(), x, y, Shape.vector(d), names);
-        return new SourceData(path.getFileName().toString(), id() + ":" + path, data, Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false);
+        return new SourceData(
+                path.getFileName().toString(),
+                id() + ":" + path,
+                data,
+                Optional.empty(),
+                Fingerprint.sha256Hex(bytes),
+                false);
     }
 }

@@ -1,7 +1,5 @@
 package org.saepj.cli;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +18,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.fuzz.Fuzz;
 import org.saepj.persistence.SearchCheckpoint;
@@ -39,6 +38,7 @@ import org.saepj.testing.TestFiles;
 class StoredFilesFuzzTest {
     @TempDir
     static Path root;
+
     static Path fixture;
     static Path run;
     static Path comparison;
@@ -48,35 +48,61 @@ class StoredFilesFuzzTest {
     static void runs() throws Exception {
         fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
         run = root.resolve("run");
-        CliRun r = CliRun.of(concat(new String[] {"search", "--data", "idx:" + fixture, "--method", "pie", "--out", run.toString()}, SMALL));
+        CliRun r = CliRun.of(concat(
+                new String[] {"search", "--data", "idx:" + fixture, "--method", "pie", "--out", run.toString()},
+                SMALL));
         assertThat(r.exitCode()).as(r.err()).isZero();
         comparison = root.resolve("comparison");
-        CliRun c = CliRun.of(concat(new String[] {"compare", "--data", "idx:" + fixture, "--methods", "adanet", "--seeds", "1",
-            "--out", comparison.toString()}, SMALL));
+        CliRun c = CliRun.of(concat(
+                new String[] {
+                    "compare",
+                    "--data",
+                    "idx:" + fixture,
+                    "--methods",
+                    "adanet",
+                    "--seeds",
+                    "1",
+                    "--out",
+                    comparison.toString()
+                },
+                SMALL));
         assertThat(c.exitCode()).as(c.err()).isZero();
     }
 
     static String[] concat(String[] a, String[] b) {
-        return java.util.stream.Stream.of(a, b).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+        return java.util.stream.Stream.of(a, b)
+                .flatMap(java.util.Arrays::stream)
+                .toArray(String[]::new);
     }
 
     /** Runs one command and files its ending under the tally's outcomes (success is always sensible here). */
     static void command(Fuzz.Tally tally, String id, String... args) {
-        tally.run(id, () -> {
-            CliRun r = CliRun.of(args);
-            boolean userError = r.exitCode() >= 1 && r.exitCode() <= 3; // data, usage or file; 4 is a bug
-            boolean clean = r.exitCode() == 0 || userError && r.err().lines()
-                    .filter(l -> !l.startsWith("warning: ")).count() == 1 && r.err().contains("error: ")
-                    && !r.err().contains("internal error");
-            if (!clean) {
-                throw new IllegalStateException("exit " + r.exitCode() + ": " + r.err().strip());
-            }
-            if (r.exitCode() != 0) {
-                // The tally counts a one-line user error as a refusal, whatever its kind.
-                throw new org.saepj.FileException(r.err().strip().lines().reduce((a, b) -> b).orElse(""));
-            }
-            return r;
-        }, r -> true);
+        tally.run(
+                id,
+                () -> {
+                    CliRun r = CliRun.of(args);
+                    boolean userError = r.exitCode() >= 1 && r.exitCode() <= 3; // data, usage or file; 4 is a bug
+                    boolean clean = r.exitCode() == 0
+                            || userError
+                                    && r.err()
+                                                    .lines()
+                                                    .filter(l -> !l.startsWith("warning: "))
+                                                    .count()
+                                            == 1
+                                    && r.err().contains("error: ")
+                                    && !r.err().contains("internal error");
+                    if (!clean) {
+                        throw new IllegalStateException(
+                                "exit " + r.exitCode() + ": " + r.err().strip());
+                    }
+                    if (r.exitCode() != 0) {
+                        // The tally counts a one-line user error as a refusal, whatever its kind.
+                        throw new org.saepj.FileException(
+                                r.err().strip().lines().reduce((a, b) -> b).orElse(""));
+                    }
+                    return r;
+                },
+                r -> true);
     }
 
     static void assertClean(Fuzz.Tally t) {
@@ -88,19 +114,24 @@ class StoredFilesFuzzTest {
         Files.createDirectories(dir);
         Files.copy(GoldenFilesTest.golden("checkpoint-run/run.json"), dir.resolve("run.json"));
         GoldenFilesTest.pointAtFixture(dir, fixture);
-        ObjectNode stored = (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
-        ((ObjectNode) stored.get("config")).put("iterations", 3).put("totalSteps", 60).put("threads", 1);
+        ObjectNode stored =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
+        ((ObjectNode) stored.get("config"))
+                .put("iterations", 3)
+                .put("totalSteps", 60)
+                .put("threads", 1);
         Files.writeString(dir.resolve("run.json"), Json.pretty(stored));
         Invocation inv = Invocation.load(dir);
         SearchConfig config = inv.config();
-        SourceData source = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load(config.dataset());
+        SourceData source =
+                new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load(config.dataset());
         inv.withData(source).save(dir);
         Partitions p = Partitions.prepare(config, source).get(0);
         SearchCheckpoint checkpoint = new SearchCheckpoint(dir, source.sha256());
         int[] iterations = {0};
         try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
-            new AdaNetSearch(config, executor, Backends.best()).run(p, Experiment.info(config, source, p), SearchListener.NONE,
-                    null, state -> {
+            new AdaNetSearch(config, executor, Backends.best())
+                    .run(p, Experiment.info(config, source, p), SearchListener.NONE, null, state -> {
                         if (iterations[0]++ == 0) {
                             checkpoint.save(state);
                         }
@@ -115,17 +146,27 @@ class StoredFilesFuzzTest {
         byte[] state = Files.readAllBytes(clean.resolve("checkpoint").resolve("state.json"));
         String paramsFile;
         try (var files = Files.list(clean.resolve("checkpoint"))) {
-            paramsFile = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".params")).findFirst().orElseThrow();
+            paramsFile = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".params"))
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] params = Files.readAllBytes(clean.resolve("checkpoint").resolve(paramsFile));
-        CliRun unmutated = CliRun.of("search", "--resume", FaultAuditTest.copyOf(clean, root.resolve("unmutated")).toString(), "--quiet");
-        assertThat(unmutated.exitCode()).as("positive control: " + unmutated.err()).isZero();
+        CliRun unmutated = CliRun.of(
+                "search",
+                "--resume",
+                FaultAuditTest.copyOf(clean, root.resolve("unmutated")).toString(),
+                "--quiet");
+        assertThat(unmutated.exitCode())
+                .as("positive control: " + unmutated.err())
+                .isZero();
         Fuzz.Tally t = Fuzz.cases("checkpoint", 21, 61, (rng, id, tally) -> {
             Path dir = root.resolve("ckpt-" + id.hashCode());
             try {
                 FaultAuditTest.copyTree(clean, dir);
                 boolean onParams = rng.nextInt(4) == 0;
-                Files.write(dir.resolve("checkpoint").resolve(onParams ? paramsFile : "state.json"),
+                Files.write(
+                        dir.resolve("checkpoint").resolve(onParams ? paramsFile : "state.json"),
                         Fuzz.mutate(onParams ? params : state, rng));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -138,8 +179,14 @@ class StoredFilesFuzzTest {
 
     @Test
     void runAndComparisonSettingsMutated() throws Exception {
-        CliRun unmutated = CliRun.of("search", "--resume", FaultAuditTest.copyOf(run, root.resolve("run-unmutated")).toString(), "--quiet");
-        assertThat(unmutated.exitCode()).as("positive control: " + unmutated.err()).isZero();
+        CliRun unmutated = CliRun.of(
+                "search",
+                "--resume",
+                FaultAuditTest.copyOf(run, root.resolve("run-unmutated")).toString(),
+                "--quiet");
+        assertThat(unmutated.exitCode())
+                .as("positive control: " + unmutated.err())
+                .isZero();
         byte[] runJson = Files.readAllBytes(run.resolve("run.json"));
         byte[] compareJson = Files.readAllBytes(comparison.resolve("compare.json"));
         Fuzz.Tally t = Fuzz.cases("run.json and compare.json", 22, 120, (rng, id, tally) -> {
@@ -147,7 +194,9 @@ class StoredFilesFuzzTest {
             Path dir = root.resolve("settings-" + id.hashCode());
             try {
                 FaultAuditTest.copyTree(compare ? comparison : run, dir);
-                Files.write(dir.resolve(compare ? "compare.json" : "run.json"), Fuzz.mutate(compare ? compareJson : runJson, rng));
+                Files.write(
+                        dir.resolve(compare ? "compare.json" : "run.json"),
+                        Fuzz.mutate(compare ? compareJson : runJson, rng));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -161,18 +210,21 @@ class StoredFilesFuzzTest {
     void manifestDataFieldsMutated() throws Exception {
         Path model = run.resolve("ensemble");
         JsonNode valid = Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
-        List<String> fields = List.of("fold", "folds", "testFraction", "pair", "seed", "source", "sha256", "test", "partition");
+        List<String> fields =
+                List.of("fold", "folds", "testFraction", "pair", "seed", "source", "sha256", "test", "partition");
         Fuzz.Tally t = Fuzz.cases("manifest data", 23, 150, (rng, id, tally) -> {
             Path copy = root.resolve("model-" + id.hashCode());
             ObjectNode m = valid.deepCopy();
             ObjectNode data = (ObjectNode) m.get("data");
             String field = fields.get(rng.nextInt(fields.size()));
             switch (rng.nextInt(5)) {
-                case 0 -> data.put(field, new int[] {-1, 0, 1, 2, 3, 50, 99, 1_000_000, Integer.MAX_VALUE}[rng.nextInt(9)]);
+                case 0 ->
+                    data.put(field, new int[] {-1, 0, 1, 2, 3, 50, 99, 1_000_000, Integer.MAX_VALUE}[rng.nextInt(9)]);
                 case 1 -> data.put(field, new double[] {-0.5, 0, 0.2, 1, 2, 1e300, Double.MIN_VALUE}[rng.nextInt(7)]);
                 case 2 -> data.putArray(field).add(rng.nextInt(5) - 1).add(rng.nextInt(60) - 1);
                 case 3 -> data.putArray(field).add(rng.nextInt(3));
-                default -> data.put(field, new String[] {"", "idx:", "csv:/nope.csv", "x", "ünï\u0000"}[rng.nextInt(5)]);
+                default ->
+                    data.put(field, new String[] {"", "idx:", "csv:/nope.csv", "x", "ünï\u0000"}[rng.nextInt(5)]);
             }
             try {
                 FaultAuditTest.copyTree(model, copy);
@@ -191,7 +243,16 @@ class StoredFilesFuzzTest {
             Path predictions = TestFiles.write(root.resolve("p.csv"), csv(rng, 1 + rng.nextInt(5)));
             Path labels = TestFiles.write(root.resolve("l.csv"), csv(rng, 1));
             String method = new String[] {"prs", "pap", "pie"}[rng.nextInt(3)];
-            command(tally, id, "prune", "--predictions", predictions.toString(), "--labels", labels.toString(), "--method", method,
+            command(
+                    tally,
+                    id,
+                    "prune",
+                    "--predictions",
+                    predictions.toString(),
+                    "--labels",
+                    labels.toString(),
+                    "--method",
+                    method,
                     "--json");
         });
         assertClean(t);
@@ -201,14 +262,20 @@ class StoredFilesFuzzTest {
     static byte[] csv(SplittableRandom rng, int columns) {
         StringBuilder sb = new StringBuilder();
         if (rng.nextInt(4) == 0) {
-            sb.append(rng.nextBoolean() ? "\uFEFF" : "").append("m1,m2,m3,m4,m5".substring(0, Math.min(14, columns * 3 - 1))).append('\n');
+            sb.append(rng.nextBoolean() ? "\uFEFF" : "")
+                    .append("m1,m2,m3,m4,m5".substring(0, Math.min(14, columns * 3 - 1)))
+                    .append('\n');
         }
         int rows = 1 + rng.nextInt(8);
         String[] values = {"0", "1", "2", "3", "100000000", "2147483647", "2147483648", "-1", "x", "01", " 1", ""};
         for (int r = 0; r < rows; r++) {
             int width = rng.nextInt(10) == 0 ? columns + 1 : columns;
             for (int c = 0; c < width; c++) {
-                sb.append(c > 0 ? "," : "").append(rng.nextInt(3) == 0 ? values[rng.nextInt(values.length)] : Integer.toString(rng.nextInt(3)));
+                sb.append(c > 0 ? "," : "")
+                        .append(
+                                rng.nextInt(3) == 0
+                                        ? values[rng.nextInt(values.length)]
+                                        : Integer.toString(rng.nextInt(3)));
             }
             sb.append('\n');
         }

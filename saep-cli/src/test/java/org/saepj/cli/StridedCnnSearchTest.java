@@ -18,6 +18,7 @@ import org.saepj.testing.TestFiles;
 class StridedCnnSearchTest {
     static final Path SPACE = Path.of("..", "examples", "spaces", "strided-cnn.json");
     private static final int SIDE = 12;
+
     @TempDir
     Path dir;
 
@@ -28,26 +29,47 @@ class StridedCnnSearchTest {
         JsonNode two = search(data, "2", dir.resolve("two"));
         assertThat(one.at("/iterations/0/candidates").size()).isEqualTo(4);
         assertThat(one.at("/iterations/0/candidates/0/name").asText()).isEqualTo("strided-filters8-repeat1");
-        assertThat(one.at("/final/testAccuracy").asDouble()).as("three classes told apart by where the light is")
+        assertThat(one.at("/final/testAccuracy").asDouble())
+                .as("three classes told apart by where the light is")
                 .isGreaterThan(0.6);
-        assertThat(two.at("/final/testLoss")).as("the same search with 2 threads").isEqualTo(one.at("/final/testLoss"));
+        assertThat(two.at("/final/testLoss"))
+                .as("the same search with 2 threads")
+                .isEqualTo(one.at("/final/testLoss"));
         assertThat(two.at("/members")).isEqualTo(one.at("/members"));
 
-        JsonNode manifest = Json.MAPPER.readTree(dir.resolve("one").resolve("ensemble").resolve("manifest.json")
-                .toFile());
+        JsonNode manifest = Json.MAPPER.readTree(
+                dir.resolve("one").resolve("ensemble").resolve("manifest.json").toFile());
         JsonNode stem = manifest.at("/members/0/architecture/nodes/0/layer");
-        assertThat(stem.toString()).isEqualTo(
-                "{\"type\":\"conv2d\",\"filters\":" + stem.get("filters") + ",\"kernel\":7,\"stride\":2}");
-        CliRun eval = CliRun.of("evaluate", "--model", dir.resolve("one").resolve("ensemble").toString(), "--data",
-                "idx:" + data, "--json");
+        assertThat(stem.toString())
+                .isEqualTo("{\"type\":\"conv2d\",\"filters\":" + stem.get("filters") + ",\"kernel\":7,\"stride\":2}");
+        CliRun eval = CliRun.of(
+                "evaluate",
+                "--model",
+                dir.resolve("one").resolve("ensemble").toString(),
+                "--data",
+                "idx:" + data,
+                "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
                 .isEqualTo(one.at("/final/testAccuracy").asDouble());
     }
 
     private JsonNode search(Path data, String threads, Path out) throws Exception {
-        CliRun r = CliRun.of("search", "--space", SPACE.toString(), "--data", "idx:" + data, "--iterations", "2",
-                "--steps", "80", "--threads", threads, "--quiet", "--out", out.toString());
+        CliRun r = CliRun.of(
+                "search",
+                "--space",
+                SPACE.toString(),
+                "--data",
+                "idx:" + data,
+                "--iterations",
+                "2",
+                "--steps",
+                "80",
+                "--threads",
+                threads,
+                "--quiet",
+                "--out",
+                out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         return Json.MAPPER.readTree(out.resolve("report.json").toFile());
     }

@@ -31,10 +31,21 @@ class TablesTest {
             String colour = i % 97 == 5 ? "teal" : i % 41 == 3 ? "" : colours[rng.nextInt(3)];
             boolean yes = smoker ^ colour.equals("blue");
             String age = i % 10 == 0 ? "NA" : Integer.toString(20 + rng.nextInt(50));
-            String income = i % 7 == 0 ? (i % 2 == 0 ? "" : "?") : String.format(java.util.Locale.ROOT, "\"%.1f\"",
-                    1000 + 500 * rng.nextDouble());
-            sb.append(i + 1).append(',').append(age).append(',').append(smoker ? "y" : "n").append(',').append(colour)
-                    .append(',').append(income).append(',').append(yes ? "yes" : "no").append('\n');
+            String income = i % 7 == 0
+                    ? (i % 2 == 0 ? "" : "?")
+                    : String.format(java.util.Locale.ROOT, "\"%.1f\"", 1000 + 500 * rng.nextDouble());
+            sb.append(i + 1)
+                    .append(',')
+                    .append(age)
+                    .append(',')
+                    .append(smoker ? "y" : "n")
+                    .append(',')
+                    .append(colour)
+                    .append(',')
+                    .append(income)
+                    .append(',')
+                    .append(yes ? "yes" : "no")
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -43,32 +54,59 @@ class TablesTest {
     void searchPredictAndEvaluateRawRows() throws Exception {
         Path csv = TestFiles.write(dir.resolve("people.csv"), people(400, 1).getBytes(StandardCharsets.UTF_8));
         Path out = dir.resolve("run");
-        CliRun search = CliRun.of("search", "--data", "csv:" + csv, "--label-column", "outcome", "--ignore-columns",
-                "Id", "--iterations", "2", "--steps", "300", "--out", out.toString());
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--label-column",
+                "outcome",
+                "--ignore-columns",
+                "Id",
+                "--iterations",
+                "2",
+                "--steps",
+                "300",
+                "--out",
+                out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
-        assertThat(search.out().lines().findFirst().orElseThrow()).isEqualTo("label outcome: 2 distinct text values →"
-                + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical; gaps in 3 columns"
-                + " (filled with the training median or most frequent value, with a missing-indicator column each)");
+        assertThat(search.out().lines().findFirst().orElseThrow())
+                .isEqualTo(
+                        "label outcome: 2 distinct text values →"
+                                + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical; gaps in 3 columns"
+                                + " (filled with the training median or most frequent value, with a missing-indicator column each)");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.8);
-        JsonNode manifest = Json.MAPPER.readTree(out.resolve("ensemble").resolve("manifest.json").toFile());
+        JsonNode manifest = Json.MAPPER.readTree(
+                out.resolve("ensemble").resolve("manifest.json").toFile());
         assertThat(manifest.get("featureNames").toString()).isEqualTo("[\"age\",\"smoker\",\"colour\",\"income\"]");
         assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("columns");
         assertThat(manifest.at("/preprocessing/0/label").asText()).isEqualTo("outcome");
         assertThat(manifest.at("/preprocessing/1/type").asText()).isEqualTo("impute");
-        assertThat(manifest.at("/preprocessing/2/kept/0").toString()).as("blue, green, red; teal is rare")
+        assertThat(manifest.at("/preprocessing/2/kept/0").toString())
+                .as("blue, green, red; teal is rare")
                 .isEqualTo("[0,1,2]");
 
         // Raw rows as a user has them: columns in another order, gaps, an unseen level, an extra column, no label.
-        Path fresh = TestFiles.write(dir.resolve("fresh.csv"), ("note,income,colour,smoker,age,Id\n"
-                + "x,,blue,y,NA,1\nx,1200,purple,n,33,2\nx,?,,n,,3\nx,1500.5,red,y,45,4\n")
-                .getBytes(StandardCharsets.UTF_8));
+        Path fresh = TestFiles.write(
+                dir.resolve("fresh.csv"),
+                ("note,income,colour,smoker,age,Id\n"
+                                + "x,,blue,y,NA,1\nx,1200,purple,n,33,2\nx,?,,n,,3\nx,1500.5,red,y,45,4\n")
+                        .getBytes(StandardCharsets.UTF_8));
         Path predictions = dir.resolve("p.csv");
-        CliRun predict = CliRun.of("predict", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + fresh,
-                "--ignore-columns", "Id", "--out", predictions.toString());
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + fresh,
+                "--ignore-columns",
+                "Id",
+                "--out",
+                predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
-        assertThat(predict.err()).contains("note: " + fresh + ": column 'note' is not a feature of the model: ignored"
-                + " (a label column is named with --label-column)")
+        assertThat(predict.err())
+                .contains("note: " + fresh + ": column 'note' is not a feature of the model: ignored"
+                        + " (a label column is named with --label-column)")
                 .contains("note: " + fresh + ": levels not seen in training, read as other: colour: 'purple' ×1");
         List<String> rows = Files.readAllLines(predictions);
         assertThat(rows).hasSize(5);
@@ -78,23 +116,35 @@ class TablesTest {
         assertThat(rows.get(4)).startsWith("4,yes,");
 
         // A labelled file of the same kind, its label found by name as in the search, evaluated.
-        Path labelled = TestFiles.write(dir.resolve("labelled.csv"), people(120, 2).replaceFirst(",green,", ",purple,")
-                .getBytes(StandardCharsets.UTF_8));
-        CliRun eval = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + labelled,
-                "--ignore-columns", "Id", "--json");
+        Path labelled = TestFiles.write(
+                dir.resolve("labelled.csv"),
+                people(120, 2).replaceFirst(",green,", ",purple,").getBytes(StandardCharsets.UTF_8));
+        CliRun eval = CliRun.of(
+                "evaluate",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + labelled,
+                "--ignore-columns",
+                "Id",
+                "--json");
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble()).isGreaterThan(0.8);
-        assertThat(eval.err()).isEqualTo("warning: " + labelled + ": levels not seen in training, read as other:"
-                + " colour: 'purple' ×1\n");
+        assertThat(eval.err())
+                .isEqualTo("warning: " + labelled + ": levels not seen in training, read as other:"
+                        + " colour: 'purple' ×1\n");
         CliRun withId = CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv);
         assertThat(withId.exitCode()).isEqualTo(1);
-        assertThat(withId.err()).isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's;"
-                + " not features of the ensemble: Id (name the label with --label-column, leave others out with"
-                + " --ignore-columns)\n");
+        assertThat(withId.err())
+                .isEqualTo("error: csv:" + csv + ": its feature columns do not match the ensemble's;"
+                        + " not features of the ensemble: Id (name the label with --label-column, leave others out with"
+                        + " --ignore-columns)\n");
         CliRun show = CliRun.of("datasets", "show", "csv:" + csv, "--label-column", "outcome");
         assertThat(show.exitCode()).as(show.err()).isZero();
-        assertThat(show.out()).containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\),"
-                + " red \\(\\d+\\), teal \\(5\\)").containsPattern("smoker +boolean +0")
+        assertThat(show.out())
+                .containsPattern("colour +categorical +\\d+  blue \\(\\d+\\), green \\(\\d+\\),"
+                        + " red \\(\\d+\\), teal \\(5\\)")
+                .containsPattern("smoker +boolean +0")
                 .containsPattern("age +numeric +40");
     }
 
@@ -102,17 +152,34 @@ class TablesTest {
     void aRegressionTargetIsRefusedInOneLine() {
         StringBuilder sb = new StringBuilder("rooms,medv\n");
         for (int i = 0; i < 60; i++) {
-            sb.append(i % 6).append(',').append(String.format(java.util.Locale.ROOT, "%.1f", 10 + i * 0.37))
+            sb.append(i % 6)
+                    .append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", 10 + i * 0.37))
                     .append('\n');
         }
         Path csv = TestFiles.write(dir.resolve("houses.csv"), sb.toString().getBytes(StandardCharsets.UTF_8));
-        CliRun search = CliRun.of("search", "--data", "csv:" + csv, "--iterations", "1", "--steps", "10", "--out",
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "1",
+                "--steps",
+                "10",
+                "--out",
                 dir.resolve("r").toString());
         assertThat(search.exitCode()).isEqualTo(1);
-        assertThat(search.err().strip()).isEqualTo("error: " + csv + ": label medv: 60 distinct decimal values → a"
-                + " regression target; regression is not supported yet; use --task classification to treat it as"
-                + " classes");
-        CliRun bad = CliRun.of("search", "--data", "csv:" + csv, "--task", "numbers", "--out",
+        assertThat(search.err().strip())
+                .isEqualTo("error: " + csv + ": label medv: 60 distinct decimal values → a"
+                        + " regression target; regression is not supported yet; use --task classification to treat it as"
+                        + " classes");
+        CliRun bad = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--task",
+                "numbers",
+                "--out",
                 dir.resolve("s").toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--task must be classification or regression, got 'numbers'");

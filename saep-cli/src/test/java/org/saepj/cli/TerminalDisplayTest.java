@@ -27,23 +27,33 @@ class TerminalDisplayTest {
 
     @TempDir
     static Path root;
+
     static String dataDir;
 
     @BeforeAll
     static void fixture() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the test a pseudo-terminal");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the test a pseudo-terminal");
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
     }
 
     /** @return everything the command wrote to the terminal, raw */
     static String inTerminal(int columns, String... args) throws Exception {
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), SaepCommand.class.getName()));
+        List<String> java = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SaepCommand.class.getName()));
         java.addAll(List.of(args));
-        String command = "stty cols " + columns + " rows 40; exec " + java.stream().map(TerminalDisplayTest::quote).collect(Collectors.joining(" "));
+        String command = "stty cols " + columns + " rows 40; exec "
+                + java.stream().map(TerminalDisplayTest::quote).collect(Collectors.joining(" "));
         Process p = new ProcessBuilder("/usr/bin/script", "-q", "-e", "-c", command, "/dev/null")
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
@@ -101,17 +111,35 @@ class TerminalDisplayTest {
     @Test
     void aSearchMovesWithTheTrainingAndLeavesOneLinePerIteration() throws Exception {
         Path out = root.resolve("search");
-        String raw = inTerminal(160, "search", "--data", "fashion-mnist", "--data-dir", dataDir, "--method", "pie", "--iterations", "4",
-                "--steps", "8000", "--out", out.toString());
+        String raw = inTerminal(
+                160,
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--method",
+                "pie",
+                "--iterations",
+                "4",
+                "--steps",
+                "8000",
+                "--out",
+                out.toString());
         List<String> paints = paints(raw);
-        assertThat(paints).as("a status line is drawn in the terminal").isNotEmpty()
+        assertThat(paints)
+                .as("a status line is drawn in the terminal")
+                .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.length()).as(s).isLessThan(160));
-        Pattern percent = Pattern.compile("^iteration (\\d) \\[[=> ]{20}\\] +(\\d+)% (\\d+)/(\\d+) steps of (\\d) candidates");
+        Pattern percent =
+                Pattern.compile("^iteration (\\d) \\[[=> ]{20}\\] +(\\d+)% (\\d+)/(\\d+) steps of (\\d) candidates");
         List<Integer> moving = new ArrayList<>();
         for (String s : paints) {
             Matcher m = percent.matcher(s);
             if (m.find()) {
-                assertThat(Integer.parseInt(m.group(4))).as("it counts the steps of both candidates from the start").isEqualTo(2 * 2000);
+                assertThat(Integer.parseInt(m.group(4)))
+                        .as("it counts the steps of both candidates from the start")
+                        .isEqualTo(2 * 2000);
                 assertThat(m.group(5)).isEqualTo("2");
                 int pct = Integer.parseInt(m.group(2));
                 if (pct > 0 && pct < 100) {
@@ -119,18 +147,31 @@ class TerminalDisplayTest {
                 }
                 assertThat(s).contains(" of 4 iterations done");
                 if (Integer.parseInt(m.group(3)) > 0) {
-                    assertThat(s).containsPattern(" · \\d+ steps/s · ETA \\d+:\\d\\d │ " + m.group(1) + " of 4 iterations done");
+                    assertThat(s)
+                            .containsPattern(
+                                    " · \\d+ steps/s · ETA \\d+:\\d\\d │ " + m.group(1) + " of 4 iterations done");
                 }
             }
         }
-        assertThat(moving).as("the bar moves during an iteration, not only at its end: " + paints).isNotEmpty();
+        assertThat(moving)
+                .as("the bar moves during an iteration, not only at its end: " + paints)
+                .isNotEmpty();
 
-        List<String> lines = screen(raw).stream().filter(l -> !l.isBlank() && !l.contains("Using incubator modules")).toList();
-        assertThat(lines.get(0)).startsWith("searching fashion-mnist").contains("4 iterations × 2000 steps per candidate");
-        List<String> iterations = lines.stream().filter(l -> l.startsWith("iteration ")).toList();
-        assertThat(iterations).as("one finished line per iteration, numbered from 0 as in the files: " + lines).hasSize(4);
+        List<String> lines = screen(raw).stream()
+                .filter(l -> !l.isBlank() && !l.contains("Using incubator modules"))
+                .toList();
+        assertThat(lines.get(0))
+                .startsWith("searching fashion-mnist")
+                .contains("4 iterations × 2000 steps per candidate");
+        List<String> iterations =
+                lines.stream().filter(l -> l.startsWith("iteration ")).toList();
+        assertThat(iterations)
+                .as("one finished line per iteration, numbered from 0 as in the files: " + lines)
+                .hasSize(4);
         for (int t = 0; t < 4; t++) {
-            assertThat(iterations.get(t)).startsWith("iteration " + t + ": ").containsPattern("→ \\d members? (#\\d+ ?)+; test accuracy 0\\.\\d{4}");
+            assertThat(iterations.get(t))
+                    .startsWith("iteration " + t + ": ")
+                    .containsPattern("→ \\d members? (#\\d+ ?)+; test accuracy 0\\.\\d{4}");
         }
         assertThat(lines).as("no bar is left behind").noneMatch(l -> l.contains("[=") || l.contains("steps/s"));
         assertThat(lines.get(lines.size() - 3)).startsWith("test accuracy ");
@@ -145,16 +186,37 @@ class TerminalDisplayTest {
     @Test
     void aComparisonShowsTheRunInProgressAndTheGrid() throws Exception {
         Path out = root.resolve("compare");
-        String raw = inTerminal(100, "compare", "--data", "fashion-mnist", "--data-dir", dataDir, "--methods", "adanet,pap", "--seeds", "1",
-                "--iterations", "2", "--steps", "6000", "--out", out.toString());
+        String raw = inTerminal(
+                100,
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet,pap",
+                "--seeds",
+                "1",
+                "--iterations",
+                "2",
+                "--steps",
+                "6000",
+                "--out",
+                out.toString());
         List<String> paints = paints(raw);
-        assertThat(paints).as("narrower forms where the widest does not fit").allSatisfy(s -> assertThat(s.length()).as(s).isLessThan(100))
+        assertThat(paints)
+                .as("narrower forms where the widest does not fit")
+                .allSatisfy(s -> assertThat(s.length()).as(s).isLessThan(100))
                 .anyMatch(s -> s.startsWith("[1/2] adanet-uniform-seed1 iteration ") && s.endsWith("│ grid 0/2 done"))
-                .anyMatch(s -> s.startsWith("[2/2] pap-uniform-seed1 iteration ") && s.contains("│ grid 1/2 done · ETA "));
+                .anyMatch(s ->
+                        s.startsWith("[2/2] pap-uniform-seed1 iteration ") && s.contains("│ grid 1/2 done · ETA "));
         List<String> lines = screen(raw).stream().filter(l -> !l.isBlank()).toList();
-        assertThat(lines).filteredOn(l -> l.startsWith("[")).hasSize(2).satisfiesExactly(
-                l -> assertThat(l).startsWith("[1/2] adanet").contains("test accuracy"),
-                l -> assertThat(l).startsWith("[2/2] pap").contains("test accuracy"));
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("["))
+                .hasSize(2)
+                .satisfiesExactly(
+                        l -> assertThat(l).startsWith("[1/2] adanet").contains("test accuracy"),
+                        l -> assertThat(l).startsWith("[2/2] pap").contains("test accuracy"));
         assertThat(lines).noneMatch(l -> l.contains("[=")).anyMatch(l -> l.startsWith("report: "));
     }
 }

@@ -15,6 +15,7 @@ import org.saepj.testing.TestFiles;
 class ValidationOptionsTest {
     @TempDir
     static Path root;
+
     static String dataDir;
 
     @BeforeAll
@@ -24,8 +25,22 @@ class ValidationOptionsTest {
     }
 
     private static CliRun search(String out, String... options) {
-        String[] head = {"search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "4", "--steps",
-            "800", "--threads", "2", "--quiet", "--out", root.resolve(out).toString()};
+        String[] head = {
+            "search",
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            dataDir,
+            "--iterations",
+            "4",
+            "--steps",
+            "800",
+            "--threads",
+            "2",
+            "--quiet",
+            "--out",
+            root.resolve(out).toString()
+        };
         String[] all = new String[head.length + options.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(options, 0, all, head.length, options.length);
@@ -36,9 +51,12 @@ class ValidationOptionsTest {
     void theValidatedPresetMakesEveryChoiceOnTheValidationPartAndTheReportSaysSo() throws Exception {
         CliRun r = search("validated", "--preset", "validated", "--method", "pap");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode report = Json.MAPPER.readTree(root.resolve("validated/report.json").toFile());
-        assertThat(report.at("/config/data/selection/holdoutFraction").asDouble()).isEqualTo(0.1);
-        assertThat(report.at("/config/validation/earlyStopping/patience").asInt()).isEqualTo(5);
+        JsonNode report =
+                Json.MAPPER.readTree(root.resolve("validated/report.json").toFile());
+        assertThat(report.at("/config/data/selection/holdoutFraction").asDouble())
+                .isEqualTo(0.1);
+        assertThat(report.at("/config/validation/earlyStopping/patience").asInt())
+                .isEqualTo(5);
         assertThat(report.at("/config/validation/objectiveOn").asText()).isEqualTo("validation");
         assertThat(report.at("/config/validation/finalEnsemble").asText()).isEqualTo("best");
         // --steps given: the preset's data-scaled budget gives way to it
@@ -53,10 +71,11 @@ class ValidationOptionsTest {
         assertThat(Files.readString(root.resolve("validated/report.html"))).contains("What each choice was made on");
 
         // Options given override the preset: the objective on the training data, the last iteration, no early stop.
-        CliRun paperLike = search("overridden", "--preset", "validated", "--objective-on", "train", "--final", "last",
-                "--patience", "0");
+        CliRun paperLike = search(
+                "overridden", "--preset", "validated", "--objective-on", "train", "--final", "last", "--patience", "0");
         assertThat(paperLike.exitCode()).as(paperLike.err()).isZero();
-        JsonNode other = Json.MAPPER.readTree(root.resolve("overridden/report.json").toFile());
+        JsonNode other =
+                Json.MAPPER.readTree(root.resolve("overridden/report.json").toFile());
         assertThat(other.at("/dataUse/objective").asText()).isEqualTo("the training data");
         assertThat(other.at("/dataUse/finalEnsemble").asText()).isEqualTo("iteration 3: the last");
         assertThat(other.at("/dataUse/earlyStopping").asText()).startsWith("none");
@@ -71,17 +90,32 @@ class ValidationOptionsTest {
         JsonNode a = Json.MAPPER.readTree(root.resolve("plain/report.json").toFile());
         JsonNode b = Json.MAPPER.readTree(root.resolve("paper/report.json").toFile());
         assertThat(b.at("/config")).isEqualTo(a.at("/config"));
-        assertThat(b.at("/final/testAccuracy").asDouble()).isEqualTo(a.at("/final/testAccuracy").asDouble());
+        assertThat(b.at("/final/testAccuracy").asDouble())
+                .isEqualTo(a.at("/final/testAccuracy").asDouble());
         assertThat(a.at("/dataUse/objective").asText()).isEqualTo("the training data");
         assertThat(a.at("/dataUse/finalEnsemble").asText()).isEqualTo("iteration 3: the last");
     }
 
     @Test
     void theValidatedPresetScalesEachCandidatesStepsToTheDataUnlessStepsAreGiven() throws Exception {
-        CliRun r = CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--iterations", "2",
-                "--threads", "2", "--quiet", "--preset", "validated", "--out", root.resolve("scaled").toString());
+        CliRun r = CliRun.of(
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--iterations",
+                "2",
+                "--threads",
+                "2",
+                "--quiet",
+                "--preset",
+                "validated",
+                "--out",
+                root.resolve("scaled").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode report = Json.MAPPER.readTree(root.resolve("scaled/report.json").toFile());
+        JsonNode report =
+                Json.MAPPER.readTree(root.resolve("scaled/report.json").toFile());
         assertThat(report.at("/config/budget/epochs/count").asDouble()).isEqualTo(50);
         assertThat(report.at("/config/budget/epochs/minSteps").asInt()).isEqualTo(454);
         assertThat(report.at("/config/budget/epochs/maxSteps").asInt()).isEqualTo(5000);
@@ -94,20 +128,34 @@ class ValidationOptionsTest {
 
     @Test
     void badValuesAreOneLineUsageErrorsNamingTheOption() {
-        ErrorPathsTest.usage(search("e1", "--selection", "holdout:0.1", "--validation", "0.1"),
+        ErrorPathsTest.usage(
+                search("e1", "--selection", "holdout:0.1", "--validation", "0.1"),
                 "--selection and --validation exclude each other");
-        ErrorPathsTest.usage(search("e2", "--patience", "3"),
+        ErrorPathsTest.usage(
+                search("e2", "--patience", "3"),
                 "--validation needs a part of the training data held out for early stopping and the best iteration");
-        ErrorPathsTest.usage(search("e3", "--validation", "1"),
-                "--validation must be 0 (no validation part) or a fraction");
-        ErrorPathsTest.usage(search("e4", "--preset", "modern"),
-                "--preset 'modern' is not a preset: expected paper or validated");
-        ErrorPathsTest.usage(search("e5", "--validation", "0.1", "--final", "sideways"),
+        ErrorPathsTest.usage(
+                search("e3", "--validation", "1"), "--validation must be 0 (no validation part) or a fraction");
+        ErrorPathsTest.usage(
+                search("e4", "--preset", "modern"), "--preset 'modern' is not a preset: expected paper or validated");
+        ErrorPathsTest.usage(
+                search("e5", "--validation", "0.1", "--final", "sideways"),
                 "--final 'sideways' is not understood: expected last or best");
         ErrorPathsTest.usage(search("e7", "--epochs", "3"), "--epochs and --steps exclude each other");
-        ErrorPathsTest.usage(CliRun.of("search", "--data", "fashion-mnist", "--data-dir", dataDir, "--epochs", "-2",
-                "--out", root.resolve("e8").toString()), "--epochs must be a number above 0, such as 20, got -2.0");
-        ErrorPathsTest.usage(search("e6", "--validation", "0.1", "--patience", "-1"),
+        ErrorPathsTest.usage(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--epochs",
+                        "-2",
+                        "--out",
+                        root.resolve("e8").toString()),
+                "--epochs must be a number above 0, such as 20, got -2.0");
+        ErrorPathsTest.usage(
+                search("e6", "--validation", "0.1", "--patience", "-1"),
                 "--patience must be 0 (no early stopping) or more, got -1");
     }
 }

@@ -1,10 +1,10 @@
 package org.saepj.api;
 
-import org.saepj.DataException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 import org.saepj.data.ClassOrder;
 
@@ -69,7 +69,8 @@ record ArrayLabels(List<String> classNames, int[] indices) {
         if (labels == null) {
             throw new DataException(what + ": null: expected one label per row of features");
         }
-        return indicesIn(classes, Arrays.stream(labels).mapToObj(Integer::toString).toArray(String[]::new), rows, what);
+        return indicesIn(
+                classes, Arrays.stream(labels).mapToObj(Integer::toString).toArray(String[]::new), rows, what);
     }
 
     private static void requireCount(String[] labels, int rows, String what) {

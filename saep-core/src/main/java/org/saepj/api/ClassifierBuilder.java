@@ -1,11 +1,11 @@
 package org.saepj.api;
 
-import org.saepj.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.io.DecodedCache;
@@ -33,8 +33,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     private Path dataDir;
     private String testSource;
 
-    ClassifierBuilder() {
-    }
+    ClassifierBuilder() {}
 
     @Override
     ClassifierBuilder self() {
@@ -168,8 +167,11 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
         }
         SearchConfig config = config(DataSources.absolute(source));
         Optional<Boolean> hasHeader = Optional.ofNullable(header);
-        DataSources sources = new DataSources(DatasetLocator.standard(dataDir), new CsvReader.Options(hasHeader,
-                Optional.ofNullable(labelColumn)), DecodedCache.standard(), RemoteFiles.none());
+        DataSources sources = new DataSources(
+                DatasetLocator.standard(dataDir),
+                new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn)),
+                DecodedCache.standard(),
+                RemoteFiles.none());
         return fit(config, TestSets.attach(sources, config.dataset(), DataSources.absolute(testSource)));
     }
 

@@ -1,8 +1,8 @@
 package org.saepj.api;
 
-import org.saepj.DataException;
 import java.nio.file.Path;
 import java.util.List;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.engine.Backend;
@@ -25,8 +25,7 @@ import org.saepj.search.SearchResult;
  * ensemble — kept in memory, or written into a run folder with its report and checkpoints.
  */
 final class ClassifierSearch {
-    private ClassifierSearch() {
-    }
+    private ClassifierSearch() {}
 
     /**
      * @param config the checked settings

@@ -14,8 +14,8 @@ import org.saepj.ensemble.Logits;
  *     confidence)
  * @param metrics the confusion matrix, per-class precision, recall and F1, macro-F1 and, for two classes, the ROC AUC
  */
-public record Evaluation(int samples, double accuracy, double logLoss, double calibrationError,
-                         ClassificationMetrics metrics) {
+public record Evaluation(
+        int samples, double accuracy, double logLoss, double calibrationError, ClassificationMetrics metrics) {
     /**
      * @param logits the ensemble's logits, {@code samples × classes}
      * @param labels the true class indices
@@ -23,8 +23,11 @@ public record Evaluation(int samples, double accuracy, double logLoss, double ca
      * @return the measures
      */
     static Evaluation of(float[] logits, int[] labels, int classes) {
-        return new Evaluation(labels.length, Logits.accuracy(logits, labels, classes),
-                Logits.meanLoss(logits, labels, classes), Calibration.expectedError(logits, labels, classes),
+        return new Evaluation(
+                labels.length,
+                Logits.accuracy(logits, labels, classes),
+                Logits.meanLoss(logits, labels, classes),
+                Calibration.expectedError(logits, labels, classes),
                 ClassificationMetrics.of(logits, labels, classes));
     }
 

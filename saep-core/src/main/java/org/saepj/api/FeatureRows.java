@@ -8,8 +8,7 @@ import org.saepj.SaepException;
  * number a float holds. Each problem is one line naming the argument, the row and the column.
  */
 final class FeatureRows {
-    private FeatureRows() {
-    }
+    private FeatureRows() {}
 
     /**
      * @param rows one array of features per sample
@@ -22,8 +21,12 @@ final class FeatureRows {
         for (int i = 0; i < rows.length; i++) {
             float[] row = rows[i];
             requireRow(row != null, what, i, "is null");
-            requireRow(row.length == width, what, i, "has " + row.length + " values but row 0 has " + width
-                    + ": every row needs the same number of features");
+            requireRow(
+                    row.length == width,
+                    what,
+                    i,
+                    "has " + row.length + " values but row 0 has " + width
+                            + ": every row needs the same number of features");
             for (int j = 0; j < width; j++) {
                 if (!Float.isFinite(row[j])) {
                     throw new DataException(what + ": row " + i + ", column " + j + " is " + row[j]
@@ -46,8 +49,12 @@ final class FeatureRows {
         for (int i = 0; i < rows.length; i++) {
             double[] row = rows[i];
             requireRow(row != null, what, i, "is null");
-            requireRow(row.length == width, what, i, "has " + row.length + " values but row 0 has " + width
-                    + ": every row needs the same number of features");
+            requireRow(
+                    row.length == width,
+                    what,
+                    i,
+                    "has " + row.length + " values but row 0 has " + width
+                            + ": every row needs the same number of features");
             out[i] = new float[width];
             for (int j = 0; j < width; j++) {
                 if (!Double.isFinite(row[j]) || !Float.isFinite((float) row[j])) {

@@ -20,8 +20,13 @@ import org.saepj.search.Timing;
  * @param timing where the time went
  * @param stoppedEarly why the search ended before its last iteration, or null when it ran them all
  */
-public record FitReport(SearchConfig config, List<IterationRecord> iterations, List<MemberRecord> members,
-                        FinalMetrics metrics, Timing timing, String stoppedEarly) {
+public record FitReport(
+        SearchConfig config,
+        List<IterationRecord> iterations,
+        List<MemberRecord> members,
+        FinalMetrics metrics,
+        Timing timing,
+        String stoppedEarly) {
     /**
      * Copies the lists.
      *
@@ -43,8 +48,8 @@ public record FitReport(SearchConfig config, List<IterationRecord> iterations, L
      * @return the report
      */
     static FitReport of(SearchResult r, SavedEnsemble ensemble) {
-        return new FitReport(r.config(), r.iterations(), ensemble.manifest().members(), r.metrics(), r.timing(),
-                r.stoppedEarly());
+        return new FitReport(
+                r.config(), r.iterations(), ensemble.manifest().members(), r.metrics(), r.timing(), r.stoppedEarly());
     }
 
     /** @return the final ensemble's accuracy on the held-out test rows */

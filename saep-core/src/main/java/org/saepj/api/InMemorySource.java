@@ -1,7 +1,5 @@
 package org.saepj.api;
 
-import org.saepj.UsageException;
-import org.saepj.DataException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +8,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.saepj.DataException;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
@@ -24,8 +24,7 @@ final class InMemorySource {
     /** What a run's report and a saved ensemble's manifest name as the source of data given as arrays. */
     static final String SOURCE = "in-memory";
 
-    private InMemorySource() {
-    }
+    private InMemorySource() {}
 
     /**
      * @param rows checked feature rows ({@link FeatureRows#check})
@@ -36,14 +35,21 @@ final class InMemorySource {
      */
     static SourceData of(float[][] rows, ArrayLabels labels, List<String> featureNames) {
         if (labels.classNames().size() < 2) {
-            throw new DataException("labels: every row has the class '" + labels.classNames().get(0)
-                    + "': a classifier needs at least two classes");
+            throw new DataException("labels: every row has the class '"
+                    + labels.classNames().get(0) + "': a classifier needs at least two classes");
         }
         int width = rows[0].length;
         checkNames(featureNames, width);
         float[] flat = FeatureRows.flatten(rows);
         Dataset train = new Dataset(SOURCE, flat, labels.indices(), Shape.vector(width), labels.classNames());
-        return new SourceData(SOURCE, SOURCE, train, Optional.empty(), fingerprint(flat, width, labels), false, null,
+        return new SourceData(
+                SOURCE,
+                SOURCE,
+                train,
+                Optional.empty(),
+                fingerprint(flat, width, labels),
+                false,
+                null,
                 featureNames == null ? List.of() : featureNames);
     }
 
@@ -58,8 +64,8 @@ final class InMemorySource {
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new UsageException("featureNames: a name is " + (n == null ? "null" : "blank")
-                        + ": expected a name per feature");
+                throw new UsageException(
+                        "featureNames: a name is " + (n == null ? "null" : "blank") + ": expected a name per feature");
             }
             if (!seen.add(n)) {
                 throw new UsageException("featureNames: '" + SaepException.printable(n)

@@ -1,10 +1,10 @@
 package org.saepj.api;
 
-import org.saepj.FileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.persistence.RunLock;
 import org.saepj.run.OwnedFolder;
@@ -15,8 +15,7 @@ import org.saepj.run.OwnedFolder;
  * process) and marked as SAEP-J's, so that {@code saep search --overwrite} may replace it later.
  */
 final class OutputFolder {
-    private OutputFolder() {
-    }
+    private OutputFolder() {}
 
     /**
      * @param dir the folder

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  * {@link #classifier()}; a regressor's builder will stand beside it.
  */
 public final class Saep {
-    private Saep() {
-    }
+    private Saep() {}
 
     /** @return a new classifier builder with the defaults of {@code saep search} */
     public static ClassifierBuilder classifier() {

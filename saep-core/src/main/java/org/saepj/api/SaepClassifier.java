@@ -1,13 +1,13 @@
 package org.saepj.api;
 
-import org.saepj.UsageException;
-import org.saepj.DataException;
-import org.saepj.FileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.ClassOrder;
 import org.saepj.ensemble.Logits;
 import org.saepj.export.OnnxExport;
@@ -44,7 +44,8 @@ public final class SaepClassifier {
         this.runFolder = runFolder;
         List<String> classes = ensemble.manifest().classNames();
         this.intLabels = classes.stream().allMatch(ClassOrder::isIndex)
-                ? classes.stream().mapToInt(Integer::parseInt).toArray() : null;
+                ? classes.stream().mapToInt(Integer::parseInt).toArray()
+                : null;
     }
 
     /**
@@ -58,7 +59,9 @@ public final class SaepClassifier {
     public static SaepClassifier load(Path dir) {
         Path inRun = dir.resolve("ensemble");
         Path ensembleDir = !Files.exists(dir.resolve(SavedEnsemble.MANIFEST))
-                && Files.exists(inRun.resolve(SavedEnsemble.MANIFEST)) ? inRun : dir;
+                        && Files.exists(inRun.resolve(SavedEnsemble.MANIFEST))
+                ? inRun
+                : dir;
         return new SaepClassifier(SavedEnsemble.load(ensembleDir), null, null);
     }
 
@@ -91,8 +94,8 @@ public final class SaepClassifier {
      */
     public int[] predict(float[][] rows) {
         if (intLabels == null) {
-            throw new UsageException("predict: the labels are text (" + String.join(", ", classes())
-                    + "): predictLabels gives them");
+            throw new UsageException(
+                    "predict: the labels are text (" + String.join(", ", classes()) + "): predictLabels gives them");
         }
         float[][] logits = logits(FeatureRows.check(rows, "rows"));
         int[] out = new int[logits.length];
@@ -223,8 +226,8 @@ public final class SaepClassifier {
      */
     public void exportOnnx(Path file) {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileException("exportOnnx: " + file
-                    + " exists: choose a new file (the Java API never replaces files)");
+            throw new FileException(
+                    "exportOnnx: " + file + " exists: choose a new file (the Java API never replaces files)");
         }
         OnnxExport.write(ensemble, file);
     }
@@ -264,8 +267,8 @@ public final class SaepClassifier {
     private float[][] logits(float[][] rows) {
         if (rows[0].length != featureCount()) {
             String names = featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")";
-            throw new DataException("rows: " + rows[0].length + " features per row, but the model takes "
-                    + featureCount() + names);
+            throw new DataException(
+                    "rows: " + rows[0].length + " features per row, but the model takes " + featureCount() + names);
         }
         return ensemble.predictLogits(rows);
     }

@@ -1,11 +1,11 @@
 package org.saepj.api;
 
-import org.saepj.UsageException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
@@ -31,8 +31,8 @@ import org.saepj.subnetwork.Spaces;
  */
 public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     /** The {@link SearchConfig} setting each method of this builder sets, for messages: the rest keep their names. */
-    private static final Map<String, String> METHODS = Map.of("totalSteps", "steps", "criterion", "method",
-            "space", "spaceFile", "dataset", "source");
+    private static final Map<String, String> METHODS =
+            Map.of("totalSteps", "steps", "criterion", "method", "space", "spaceFile", "dataset", "source");
 
     private String method = "adanet";
     private final Map<String, Double> parameters = new LinkedHashMap<>();
@@ -44,8 +44,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     private SearchListener listener = SearchListener.NONE;
 
     /** Only the builders of this package: each kind of search is one. */
-    SearchBuilder() {
-    }
+    SearchBuilder() {}
 
     /** @return this builder as its own type */
     abstract B self();
@@ -257,12 +256,22 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                 if (spaces.find(spacePlugin.id()).isEmpty()) {
                     throw new UsageException("spacePlugin: no search-space plug-in has the id '" + spacePlugin.id()
                             + "' ("
-                            + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are "
-                            + String.join(", ", spaces.providers().stream().map(p -> p.id()).toList())) + ")");
+                            + (spaces.providers().isEmpty()
+                                    ? "none is on the class path"
+                                    : "the plug-ins are "
+                                            + String.join(
+                                                    ", ",
+                                                    spaces.providers().stream()
+                                                            .map(p -> p.id())
+                                                            .toList()))
+                            + ")");
                 }
                 settings.spacePlugin(spacePlugin);
             }
-            return settings.dataset(dataset).criteria(criteria).criterion(CriterionSpec.of(method, parameters)).build();
+            return settings.dataset(dataset)
+                    .criteria(criteria)
+                    .criterion(CriterionSpec.of(method, parameters))
+                    .build();
         } catch (InvalidSettingException e) {
             throw new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
         } catch (IllegalArgumentException e) {

@@ -28,7 +28,8 @@ public record BinaryPair(int first, int second) {
      */
     public Dataset apply(Dataset data) {
         if (first >= data.classCount() || second >= data.classCount()) {
-            throw new IllegalArgumentException("pair " + first + "," + second + " needs classes below " + data.classCount());
+            throw new IllegalArgumentException(
+                    "pair " + first + "," + second + " needs classes below " + data.classCount());
         }
         int[] y = data.labels();
         int n = 0;
@@ -49,7 +50,11 @@ public record BinaryPair(int first, int second) {
         for (int i = 0; i < n; i++) {
             relabelled[i] = picked.labels()[i] == first ? 0 : 1;
         }
-        return new Dataset(picked.name(), picked.features(), relabelled, picked.shape(),
+        return new Dataset(
+                picked.name(),
+                picked.features(),
+                relabelled,
+                picked.shape(),
                 List.of(data.classNames().get(first), data.classNames().get(second)));
     }
 }

@@ -26,8 +26,7 @@ public final class ClassOrder {
     /** Beyond this many zeros of padding a canonical number is written in scientific notation. */
     private static final int PLAIN_PADDING = 21;
 
-    private ClassOrder() {
-    }
+    private ClassOrder() {}
 
     /**
      * @param text a label as written

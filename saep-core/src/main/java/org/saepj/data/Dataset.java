@@ -120,7 +120,8 @@ public final class Dataset {
         if (targets instanceof ClassLabels y) {
             return y;
         }
-        throw new IllegalStateException(name + " holds targets of the task " + targets.task().id() + ", not class labels");
+        throw new IllegalStateException(
+                name + " holds targets of the task " + targets.task().id() + ", not class labels");
     }
 
     /**

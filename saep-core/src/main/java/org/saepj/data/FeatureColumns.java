@@ -12,8 +12,7 @@ import org.saepj.SaepException;
  * matched by position, since a reordered file read by position scores every row wrongly without a sign.
  */
 public final class FeatureColumns {
-    private FeatureColumns() {
-    }
+    private FeatureColumns() {}
 
     /**
      * How one list of names maps onto another.
@@ -22,8 +21,7 @@ public final class FeatureColumns {
      * @param missing the wanted names no column holds, in the wanted order
      * @param extra the columns' names that are not wanted, in column order
      */
-    public record Match(int[] from, List<String> missing, List<String> extra) {
-    }
+    public record Match(int[] from, List<String> missing, List<String> extra) {}
 
     /**
      * @param wanted the names expected, in the expected order
@@ -61,8 +59,10 @@ public final class FeatureColumns {
         Match m = match(wanted, have);
         if (!m.missing().isEmpty() || !m.extra().isEmpty() || have.size() != wanted.size()) {
             String missing = m.missing().isEmpty() ? "" : "; missing: " + String.join(", ", m.missing());
-            String extra = m.extra().isEmpty() ? "" : "; not features of " + owner + ": " + String.join(", ", m.extra())
-                    + " (name the label with --label-column, leave others out with --ignore-columns)";
+            String extra = m.extra().isEmpty()
+                    ? ""
+                    : "; not features of " + owner + ": " + String.join(", ", m.extra())
+                            + " (name the label with --label-column, leave others out with --ignore-columns)";
             throw new DataException(source + ": its feature columns do not match " + owner + "'s" + missing + extra);
         }
         int features = wanted.size();

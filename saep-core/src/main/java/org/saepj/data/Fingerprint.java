@@ -8,8 +8,7 @@ import java.util.HexFormat;
  * SHA-256 helpers for provenance: every result records the fingerprint of the data it was computed on.
  */
 public final class Fingerprint {
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /** @return a fresh SHA-256 digest */
     public static MessageDigest sha256() {

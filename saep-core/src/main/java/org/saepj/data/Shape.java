@@ -17,7 +17,8 @@ public record Shape(int height, int width, int channels) {
      */
     public Shape {
         if (height <= 0 || width <= 0 || channels <= 0) {
-            throw new IllegalArgumentException("shape dimensions must be positive: " + height + "×" + width + "×" + channels);
+            throw new IllegalArgumentException(
+                    "shape dimensions must be positive: " + height + "×" + width + "×" + channels);
         }
     }
 

@@ -22,9 +22,16 @@ import org.saepj.data.table.TableSummary;
  * @param table what a table's reader found out (column types and levels, gaps, the task, warnings); empty for
  *     images
  */
-public record SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256,
-                         boolean verified, SeparateTest separateTest, List<String> featureNames,
-                         Optional<TableSummary> table) {
+public record SourceData(
+        String name,
+        String source,
+        Dataset train,
+        Optional<Dataset> test,
+        String sha256,
+        boolean verified,
+        SeparateTest separateTest,
+        List<String> featureNames,
+        Optional<TableSummary> table) {
     /**
      * A test partition taken from a source of its own ({@code --test}): both sources and their fingerprints,
      * so a saved ensemble can tell its training data from its test data later.
@@ -34,8 +41,7 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
      * @param testSource the test source
      * @param testSha256 its fingerprint
      */
-    public record SeparateTest(String trainSource, String trainSha256, String testSource, String testSha256) {
-    }
+    public record SeparateTest(String trainSource, String trainSha256, String testSource, String testSha256) {}
 
     /**
      * A source that brought its own test partition, or none, and has no feature names.
@@ -47,7 +53,8 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
      * @param sha256 the fingerprint of the source's bytes
      * @param verified whether the fingerprint matched a published one
      */
-    public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified) {
+    public SourceData(
+            String name, String source, Dataset train, Optional<Dataset> test, String sha256, boolean verified) {
         this(name, source, train, test, sha256, verified, null, List.of());
     }
 
@@ -63,8 +70,15 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
      * @param separateTest where a separately loaded test partition came from, or null
      * @param featureNames the features' names, empty when it has none
      */
-    public SourceData(String name, String source, Dataset train, Optional<Dataset> test, String sha256,
-                      boolean verified, SeparateTest separateTest, List<String> featureNames) {
+    public SourceData(
+            String name,
+            String source,
+            Dataset train,
+            Optional<Dataset> test,
+            String sha256,
+            boolean verified,
+            SeparateTest separateTest,
+            List<String> featureNames) {
         this(name, source, train, test, sha256, verified, separateTest, featureNames, Optional.empty());
     }
 
@@ -100,4 +114,3 @@ public record SourceData(String name, String source, Dataset train, Optional<Dat
         return new SourceData(name, other, train, test, sha256, verified, separateTest, featureNames, table);
     }
 }
-

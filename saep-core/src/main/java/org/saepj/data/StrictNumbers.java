@@ -13,8 +13,7 @@ public final class StrictNumbers {
     /** What a number looks like, for messages. */
     public static final String EXPECTED = "expected a decimal number such as 12, -0.5 or 1e-3";
 
-    private StrictNumbers() {
-    }
+    private StrictNumbers() {}
 
     /**
      * @param text a cell as written

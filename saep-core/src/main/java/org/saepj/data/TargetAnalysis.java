@@ -20,8 +20,7 @@ public final class TargetAnalysis {
     /** The share of rows that distinct whole-number values must pass as well, so large files keep many classes. */
     public static final double DISTINCT_SHARE = 0.05;
 
-    private TargetAnalysis() {
-    }
+    private TargetAnalysis() {}
 
     /** What is to be learnt. */
     public enum Task {
@@ -85,21 +84,26 @@ public final class TargetAnalysis {
         String what = "label " + label + ": ";
         if (override.isPresent()) {
             int distinct = numbers.size() + text.size();
-            return new Decision(override.get(), what + distinct + " distinct values → " + override.get().id()
-                    + " (--task " + override.get().id() + ")");
+            return new Decision(
+                    override.get(),
+                    what + distinct + " distinct values → " + override.get().id() + " (--task "
+                            + override.get().id() + ")");
         }
         if (!text.isEmpty() || numbers.isEmpty()) {
             int distinct = numbers.size() + text.size();
             String kind = numbers.isEmpty() ? "text" : "mixed";
-            return new Decision(Task.CLASSIFICATION, what + distinct + " distinct " + kind + " values → classification");
+            return new Decision(
+                    Task.CLASSIFICATION, what + distinct + " distinct " + kind + " values → classification");
         }
         if (fractions) {
-            return new Decision(Task.REGRESSION, what + numbers.size()
-                    + " distinct decimal values → a regression target");
+            return new Decision(
+                    Task.REGRESSION, what + numbers.size() + " distinct decimal values → a regression target");
         }
         if (numbers.size() > MAX_CLASS_VALUES && numbers.size() > DISTINCT_SHARE * values.size()) {
-            return new Decision(Task.REGRESSION, what + numbers.size() + " distinct whole numbers in " + values.size()
-                    + " rows (more than " + MAX_CLASS_VALUES + " and more than 5% of the rows) → a regression target");
+            return new Decision(
+                    Task.REGRESSION,
+                    what + numbers.size() + " distinct whole numbers in " + values.size() + " rows (more than "
+                            + MAX_CLASS_VALUES + " and more than 5% of the rows) → a regression target");
         }
         return new Decision(Task.CLASSIFICATION, what + numbers.size() + " distinct whole numbers → classification");
     }

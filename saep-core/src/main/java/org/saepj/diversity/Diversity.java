@@ -13,8 +13,13 @@ import org.saepj.information.InformationTheory;
  * @param doubleFault d/m: both are wrong
  * @param pairs the number of pairs averaged
  */
-public record Diversity(double disagreement, double disagreementWithLabels, double qStatistic, double kappa,
-                        double doubleFault, int pairs) {
+public record Diversity(
+        double disagreement,
+        double disagreementWithLabels,
+        double qStatistic,
+        double kappa,
+        double doubleFault,
+        int pairs) {
     /**
      * Measures a set of prediction vectors.
      *

@@ -144,7 +144,10 @@ public interface Architecture {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof DenseStack d && d.input.equals(input) && Arrays.equals(d.hidden, hidden) && d.classes == classes;
+            return o instanceof DenseStack d
+                    && d.input.equals(input)
+                    && Arrays.equals(d.hidden, hidden)
+                    && d.classes == classes;
         }
 
         @Override
@@ -177,8 +180,8 @@ public interface Architecture {
          */
         public ConvBlock {
             if (filters < 1 || kernel != 3 && kernel != 5) {
-                throw new IllegalArgumentException("a convolution block needs filters ≥ 1 and a 3×3 or 5×5 kernel, got " + filters
-                        + " filters of " + kernel + "×" + kernel);
+                throw new IllegalArgumentException("a convolution block needs filters ≥ 1 and a 3×3 or 5×5 kernel, got "
+                        + filters + " filters of " + kernel + "×" + kernel);
             }
         }
     }
@@ -231,8 +234,9 @@ public interface Architecture {
             }
             int side = 1 << blocks.size();
             if (dense < 1 || classes < 2 || input.height() < side || input.width() < side) {
-                throw new IllegalArgumentException("a ConvNet of " + blocks.size() + " blocks needs dense units ≥ 1, classes ≥ 2 and"
-                        + " an image of at least " + side + "×" + side + ", got " + dense + ", " + classes + ", " + input);
+                throw new IllegalArgumentException("a ConvNet of " + blocks.size()
+                        + " blocks needs dense units ≥ 1, classes ≥ 2 and" + " an image of at least " + side + "×"
+                        + side + ", got " + dense + ", " + classes + ", " + input);
             }
         }
 
@@ -278,7 +282,10 @@ public interface Architecture {
         public String toString() {
             StringBuilder sb = new StringBuilder();
             for (ConvBlock b : blocks) {
-                sb.append("conv").append(b.filters()).append(b.kernel() == 3 ? "" : "x" + b.kernel()).append("-pool-");
+                sb.append("conv")
+                        .append(b.filters())
+                        .append(b.kernel() == 3 ? "" : "x" + b.kernel())
+                        .append("-pool-");
             }
             return sb.append(dense).append('-').append(classes).toString();
         }

@@ -11,8 +11,7 @@ public final class Backends {
     private static final Backend BEST = new EngineBackend(KernelsProvider.best());
     private static final Backend SCALAR = new EngineBackend(KernelsProvider.scalar());
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** @return the fastest backend here: the Vector API engine when available, the scalar one otherwise */
     public static Backend best() {

@@ -36,6 +36,7 @@ public final class Network {
      * depend on the chunk size (tested).
      */
     public static final int INFERENCE_CHUNK = 64;
+
     private final Architecture architecture;
     private final LayerGraph graph;
     private final List<Layer> layers;
@@ -60,6 +61,7 @@ public final class Network {
     private final boolean[][] addsGradient;
     /** Per merge node, its inputs and their gradients: arrays filled at each pass, allocated once. */
     private final float[][][] mergeInputs;
+
     private final float[][][] mergeGradients;
     /** Gradients to be added into a shared input's: one buffer per input position of a node. */
     private float[][] partial = new float[0][];
@@ -206,8 +208,8 @@ public final class Network {
      */
     public void setState(float[] values) {
         if (values.length != state.length) {
-            throw new IllegalArgumentException(architecture + " keeps " + state.length + " state values, got "
-                    + values.length);
+            throw new IllegalArgumentException(
+                    architecture + " keeps " + state.length + " state values, got " + values.length);
         }
         System.arraycopy(values, 0, state, 0, state.length);
     }
@@ -219,7 +221,8 @@ public final class Network {
      */
     public void setParameters(float[] values) {
         if (values.length != params.length) {
-            throw new IllegalArgumentException(architecture + " has " + params.length + " parameters, got " + values.length);
+            throw new IllegalArgumentException(
+                    architecture + " has " + params.length + " parameters, got " + values.length);
         }
         System.arraycopy(values, 0, params, 0, params.length);
     }
@@ -285,8 +288,8 @@ public final class Network {
                 }
                 merge.backward(params, xs, acts[i + 1], deltas[i + 1], dxs, grads, batch);
             } else {
-                layer.backward(params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch,
-                        pass);
+                layer.backward(
+                        params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch, pass);
             }
             for (int k = 0; k < in.length; k++) {
                 if (addsGradient[i][k] && wantsGradient(in[k])) {

@@ -24,6 +24,7 @@ public final class ParameterCodec {
     public static final int VERSION = 2;
     /** The version of a network without layer state. */
     public static final int STATELESS_VERSION = 1;
+
     private static final byte[] MAGIC = {'S', 'A', 'E', 'P', 'P', 'A', 'R'};
 
     /**
@@ -32,11 +33,9 @@ public final class ParameterCodec {
      * @param parameters the trainable parameters
      * @param state the layer state, empty in a version-1 file
      */
-    public record Stored(float[] parameters, float[] state) {
-    }
+    public record Stored(float[] parameters, float[] state) {}
 
-    private ParameterCodec() {
-    }
+    private ParameterCodec() {}
 
     /**
      * Writes parameters alone (version 1).
@@ -193,8 +192,8 @@ public final class ParameterCodec {
         }
         byte[] bytes = data.readNBytes(count * 4);
         if (bytes.length != count * 4) {
-            throw new FileException(what + ": truncated (" + bytes.length + " of " + count * 4 + " bytes of " + name
-                    + ")");
+            throw new FileException(
+                    what + ": truncated (" + bytes.length + " of " + count * 4 + " bytes of " + name + ")");
         }
         float[] values = new float[count];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);

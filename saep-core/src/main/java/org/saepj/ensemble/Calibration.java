@@ -10,8 +10,7 @@ public final class Calibration {
     /** The number of equal-width confidence bins, the usual choice (Guo et al. use 15). */
     public static final int BINS = 15;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /**
      * @param logits {@code n × classes}, row-major

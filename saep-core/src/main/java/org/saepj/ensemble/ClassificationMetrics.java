@@ -18,8 +18,14 @@ import java.util.Arrays;
  * @param macroF1 the mean F1 over the classes that occur
  * @param rocAuc the binary ROC AUC, or NaN
  */
-public record ClassificationMetrics(int[][] confusion, double[] precision, double[] recall, double[] f1, int[] support, double macroF1,
-                                    double rocAuc) {
+public record ClassificationMetrics(
+        int[][] confusion,
+        double[] precision,
+        double[] recall,
+        double[] f1,
+        int[] support,
+        double macroF1,
+        double rocAuc) {
     /**
      * @param logits the ensemble's logits, {@code n × classes}
      * @param labels the true classes
@@ -54,7 +60,8 @@ public record ClassificationMetrics(int[][] confusion, double[] precision, doubl
             }
         }
         double auc = classes == 2 ? rocAuc(positiveScores(logits, labels.length), labels) : Double.NaN;
-        return new ClassificationMetrics(confusion, precision, recall, f1, support, occurring == 0 ? Double.NaN : f1Sum / occurring, auc);
+        return new ClassificationMetrics(
+                confusion, precision, recall, f1, support, occurring == 0 ? Double.NaN : f1Sum / occurring, auc);
     }
 
     /** @return the softmax probability of class 1 of each two-class row */
@@ -103,9 +110,14 @@ public record ClassificationMetrics(int[][] confusion, double[] precision, doubl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassificationMetrics m && Arrays.deepEquals(m.confusion, confusion) && Arrays.equals(m.precision, precision)
-                && Arrays.equals(m.recall, recall) && Arrays.equals(m.f1, f1) && Arrays.equals(m.support, support)
-                && Double.compare(m.macroF1, macroF1) == 0 && Double.compare(m.rocAuc, rocAuc) == 0;
+        return o instanceof ClassificationMetrics m
+                && Arrays.deepEquals(m.confusion, confusion)
+                && Arrays.equals(m.precision, precision)
+                && Arrays.equals(m.recall, recall)
+                && Arrays.equals(m.f1, f1)
+                && Arrays.equals(m.support, support)
+                && Double.compare(m.macroF1, macroF1) == 0
+                && Double.compare(m.rocAuc, rocAuc) == 0;
     }
 
     @Override
@@ -115,6 +127,7 @@ public record ClassificationMetrics(int[][] confusion, double[] precision, doubl
 
     @Override
     public String toString() {
-        return "ClassificationMetrics[macroF1=" + macroF1 + ", rocAuc=" + rocAuc + ", confusion=" + Arrays.deepToString(confusion) + "]";
+        return "ClassificationMetrics[macroF1=" + macroF1 + ", rocAuc=" + rocAuc + ", confusion="
+                + Arrays.deepToString(confusion) + "]";
     }
 }

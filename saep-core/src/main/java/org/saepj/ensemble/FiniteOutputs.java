@@ -14,8 +14,7 @@ public final class FiniteOutputs {
     /** How many rows an error names; the rest are counted. */
     static final int NAMED_ROWS = 5;
 
-    private FiniteOutputs() {
-    }
+    private FiniteOutputs() {}
 
     /**
      * @param logits row-major outputs, {@code rows × classes}
@@ -36,8 +35,8 @@ public final class FiniteOutputs {
             }
         }
         if (count > 0) {
-            String named = String.join(", ", bad.stream().map(String::valueOf).toList())
-                    + (count > bad.size() ? ", …" : "");
+            String named =
+                    String.join(", ", bad.stream().map(String::valueOf).toList()) + (count > bad.size() ? ", …" : "");
             throw new DataException(whose + " output is NaN or infinite for " + count + " of " + rows
                     + (rows == 1 ? " row" : " rows") + " (" + (count == 1 ? "row " : "rows ") + named
                     + ", counted from 1 in input order): values in " + (count == 1 ? "that row" : "those rows")

@@ -5,8 +5,7 @@ import org.saepj.task.SoftmaxCrossEntropy;
 
 /** Operations on row-major logit matrices ({@code samples × classes}). */
 public final class Logits {
-    private Logits() {
-    }
+    private Logits() {}
 
     /**
      * The ensemble's logits F = Σ w_j·h_j, summed in member order (so the result is reproducible).

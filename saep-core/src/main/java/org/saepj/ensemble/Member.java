@@ -19,8 +19,16 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param selectionPredictions argmax of selectionLogits
  * @param testPredictions argmax of testLogits
  */
-public record Member(int id, int iteration, CandidateSpec candidate, Network network, float[] trainLogits,
-                     float[] selectionLogits, float[] testLogits, int[] selectionPredictions, int[] testPredictions) {
+public record Member(
+        int id,
+        int iteration,
+        CandidateSpec candidate,
+        Network network,
+        float[] trainLogits,
+        float[] selectionLogits,
+        float[] testLogits,
+        int[] selectionPredictions,
+        int[] testPredictions) {
     /** @return r(h), the complexity of spec §3 */
     public double complexity() {
         return candidate.complexityValue();

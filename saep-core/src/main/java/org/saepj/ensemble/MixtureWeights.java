@@ -12,8 +12,7 @@ import org.saepj.task.Loss;
  * stored training outputs and the task's loss).
  */
 public final class MixtureWeights {
-    private MixtureWeights() {
-    }
+    private MixtureWeights() {}
 
     /**
      * @param n the number of members
@@ -38,8 +37,15 @@ public final class MixtureWeights {
      * @param optimizer the optimizer to use
      * @return the fitted weights
      */
-    public static double[] fit(List<float[]> trainLogits, Loss loss, int width, int[] batches, int batchSize,
-                               double[] complexities, Objective objective, OptimizerSpec optimizer) {
+    public static double[] fit(
+            List<float[]> trainLogits,
+            Loss loss,
+            int width,
+            int[] batches,
+            int batchSize,
+            double[] complexities,
+            Objective objective,
+            OptimizerSpec optimizer) {
         int n = trainLogits.size();
         float[][] h = trainLogits.toArray(new float[0][]);
         float[] w = new float[n];
@@ -75,8 +81,18 @@ public final class MixtureWeights {
      * @param scratch at least {@code classes} doubles
      * @param grad receives the gradient, one entry per member
      */
-    static void gradient(float[][] h, Loss loss, int classes, int[] rows, int from, int count, float[] w,
-                         double[] complexities, Objective objective, double[] scratch, float[] grad) {
+    static void gradient(
+            float[][] h,
+            Loss loss,
+            int classes,
+            int[] rows,
+            int from,
+            int count,
+            float[] w,
+            double[] complexities,
+            Objective objective,
+            double[] scratch,
+            float[] grad) {
         int n = h.length;
         double[] g = new double[n];
         double[] delta = new double[classes];

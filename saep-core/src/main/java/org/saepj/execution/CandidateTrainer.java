@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.saepj.data.Dataset;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
 
@@ -19,6 +19,7 @@ import org.saepj.task.Loss;
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
     private static final int REPORT_EVERY = 25;
+
     private final Backend backend;
 
     /**
@@ -41,7 +42,8 @@ public final class CandidateTrainer {
      */
     public TrainedCandidate train(TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers) {
         long t0 = System.nanoTime();
-        Network net = backend.network(task.candidate().architecture()).initialize(task.candidate().seed());
+        Network net = backend.network(task.candidate().architecture())
+                .initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
         Dataset train = task.train();
         Loss loss0 = train.targets().task().loss(train.targets());
@@ -54,8 +56,8 @@ public final class CandidateTrainer {
         // its own last steps; summed oldest first, as they came.
         float[] recent = new float[tail];
         EarlyStopping stopping = task.earlyStopping();
-        ValidationWatch watch = stopping.enabled()
-                ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
+        ValidationWatch watch =
+                stopping.enabled() ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
         int interval = stopping.interval(steps);
         int ran = steps;
         for (int s = 0; s < steps; s++) {
@@ -64,9 +66,17 @@ public final class CandidateTrainer {
             if (!Float.isFinite(loss)) {
                 progress.stepDone(task.index(), steps, steps);
                 net.releaseBuffers();
-                return new TrainedCandidate(task.candidate(), net, Double.NaN,
+                return new TrainedCandidate(
+                        task.candidate(),
+                        net,
+                        Double.NaN,
                         Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
-                        List.of(), List.of(), seconds(t0), 0, s + 1, s + 1);
+                        List.of(),
+                        List.of(),
+                        seconds(t0),
+                        0,
+                        s + 1,
+                        s + 1);
             }
             recent[s % tail] = loss;
             if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
@@ -93,17 +103,36 @@ public final class CandidateTrainer {
             float[] out = ParallelInference.logits(net, d, outputThreads, helpers);
             if (!allFinite(out)) {
                 net.releaseBuffers();
-                return new TrainedCandidate(task.candidate(), net, tailLoss / counted,
-                        Optional.of("non-finite outputs on " + d.name()), List.of(), List.of(), trainSeconds, seconds(t1),
-                        ran, kept);
+                return new TrainedCandidate(
+                        task.candidate(),
+                        net,
+                        tailLoss / counted,
+                        Optional.of("non-finite outputs on " + d.name()),
+                        List.of(),
+                        List.of(),
+                        trainSeconds,
+                        seconds(t1),
+                        ran,
+                        kept);
             }
             logits.add(out);
-            predictions.add(train.targets().task().predictions(out, train.targets().task().outputWidth(d.targets())));
+            predictions.add(train.targets()
+                    .task()
+                    .predictions(out, train.targets().task().outputWidth(d.targets())));
         }
         // The network is frozen from here on: its training and inference buffers are no longer needed.
         net.releaseBuffers();
-        return new TrainedCandidate(task.candidate(), net, tailLoss / counted, Optional.empty(), logits, predictions,
-                trainSeconds, seconds(t1), ran, kept);
+        return new TrainedCandidate(
+                task.candidate(),
+                net,
+                tailLoss / counted,
+                Optional.empty(),
+                logits,
+                predictions,
+                trainSeconds,
+                seconds(t1),
+                ran,
+                kept);
     }
 
     private static boolean allFinite(float[] values) {

@@ -23,11 +23,12 @@ public record EarlyStopping(int every, int patience) {
      */
     public EarlyStopping {
         if (every < 0) {
-            throw new IllegalArgumentException("early stopping: the steps between measurements must be 0 (automatic) or"
-                    + " more, got " + every);
+            throw new IllegalArgumentException(
+                    "early stopping: the steps between measurements must be 0 (automatic) or" + " more, got " + every);
         }
         if (patience < 0) {
-            throw new IllegalArgumentException("early stopping: the patience must be 0 (none) or more, got " + patience);
+            throw new IllegalArgumentException(
+                    "early stopping: the patience must be 0 (none) or more, got " + patience);
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.engine.optim.Optimizer;
-import org.saepj.task.Loss;
 import org.saepj.search.SearchConfig;
 import org.saepj.subnetwork.CandidateSpec;
+import org.saepj.task.Loss;
 
 /**
  * Gets the JIT to compile the engine's backend while a command does something else (reading and checksumming
@@ -27,8 +27,7 @@ public final class EngineWarmup implements AutoCloseable {
     private volatile boolean stop;
     private volatile Throwable failure;
 
-    private EngineWarmup() {
-    }
+    private EngineWarmup() {}
 
     /** Starts the thread once this object is complete (a thread started in the constructor could see it half-built). */
     private EngineWarmup begin(Runnable work) {
@@ -89,7 +88,8 @@ public final class EngineWarmup implements AutoCloseable {
      */
     public static EngineWarmup forSearch(SearchConfig config, Backend backend) {
         Shape input = org.saepj.data.source.KnownDataset.byId(String.valueOf(config.dataset()))
-                .filter(d -> d.format() == org.saepj.data.source.KnownDataset.Format.CIFAR10).map(d -> new Shape(32, 32, 3))
+                .filter(d -> d.format() == org.saepj.data.source.KnownDataset.Format.CIFAR10)
+                .map(d -> new Shape(32, 32, 3))
                 .orElse(new Shape(28, 28, 1));
         return start(config, input, config.pair() != null ? 2 : 10, backend, 5000);
     }

@@ -19,6 +19,7 @@ public final class LocalExecutor implements CandidateExecutor {
     private final ExecutorService pool;
     /** Spare threads for the candidates' outputs; never more busy threads than {@code threads} in all. */
     private final ExecutorService helpers;
+
     private final CandidateTrainer trainer;
     private final int threads;
 

@@ -16,8 +16,7 @@ import org.saepj.engine.Network;
  * logits are the same numbers whatever the split.
  */
 public final class ParallelInference {
-    private ParallelInference() {
-    }
+    private ParallelInference() {}
 
     /**
      * @param net the network (used on the calling thread for the first range)
@@ -38,10 +37,12 @@ public final class ParallelInference {
             int from = chunks * p / k;
             int to = chunks * (p + 1) / k;
             Network replica = net.replica();
-            others.add(CompletableFuture.runAsync(() -> {
-                replica.logitsOfChunks(data, from, to, out);
-                replica.releaseBuffers();
-            }, helpers));
+            others.add(CompletableFuture.runAsync(
+                    () -> {
+                        replica.logitsOfChunks(data, from, to, out);
+                        replica.releaseBuffers();
+                    },
+                    helpers));
         }
         net.logitsOfChunks(data, 0, chunks / k, out);
         try {

@@ -20,9 +20,17 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param keptStep the step whose parameters the network holds (the lowest validation loss under early stopping, else the
  *     last step run; 0 when not known)
  */
-public record TrainedCandidate(CandidateSpec candidate, Network network, double trainLoss, Optional<String> divergence,
-                               List<float[]> logits, List<int[]> predictions, double trainSeconds, double inferenceSeconds,
-                               int stepsRun, int keptStep) {
+public record TrainedCandidate(
+        CandidateSpec candidate,
+        Network network,
+        double trainLoss,
+        Optional<String> divergence,
+        List<float[]> logits,
+        List<int[]> predictions,
+        double trainSeconds,
+        double inferenceSeconds,
+        int stepsRun,
+        int keptStep) {
     /**
      * A candidate whose steps are not known (a member restored from a checkpoint).
      *
@@ -35,8 +43,15 @@ public record TrainedCandidate(CandidateSpec candidate, Network network, double 
      * @param trainSeconds wall time of the training steps
      * @param inferenceSeconds wall time of computing the logits
      */
-    public TrainedCandidate(CandidateSpec candidate, Network network, double trainLoss, Optional<String> divergence,
-                            List<float[]> logits, List<int[]> predictions, double trainSeconds, double inferenceSeconds) {
+    public TrainedCandidate(
+            CandidateSpec candidate,
+            Network network,
+            double trainLoss,
+            Optional<String> divergence,
+            List<float[]> logits,
+            List<int[]> predictions,
+            double trainSeconds,
+            double inferenceSeconds) {
         this(candidate, network, trainLoss, divergence, logits, predictions, trainSeconds, inferenceSeconds, 0, 0);
     }
 

@@ -4,7 +4,7 @@ package org.saepj.execution;
 @FunctionalInterface
 public interface TrainingProgress {
     /** Ignores everything. */
-    TrainingProgress NONE = (index, step, steps) -> { };
+    TrainingProgress NONE = (index, step, steps) -> {};
 
     /**
      * @param candidateIndex the task's index

@@ -16,8 +16,15 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param validation the data early stopping measures the loss on, or null without early stopping
  * @param earlyStopping when training stops before its last step ({@link EarlyStopping#NONE}: never)
  */
-public record TrainingTask(int index, CandidateSpec candidate, Dataset train, int[] batches, int batchSize,
-                           List<Dataset> outputsOn, Dataset validation, EarlyStopping earlyStopping) {
+public record TrainingTask(
+        int index,
+        CandidateSpec candidate,
+        Dataset train,
+        int[] batches,
+        int batchSize,
+        List<Dataset> outputsOn,
+        Dataset validation,
+        EarlyStopping earlyStopping) {
     /**
      * Checks that early stopping has its data.
      *
@@ -33,7 +40,8 @@ public record TrainingTask(int index, CandidateSpec candidate, Dataset train, in
     public TrainingTask {
         earlyStopping = earlyStopping == null ? EarlyStopping.NONE : earlyStopping;
         if (earlyStopping.enabled() && validation == null) {
-            throw new IllegalArgumentException("candidate " + candidate.name() + ": early stopping needs validation data");
+            throw new IllegalArgumentException(
+                    "candidate " + candidate.name() + ": early stopping needs validation data");
         }
     }
 
@@ -47,8 +55,8 @@ public record TrainingTask(int index, CandidateSpec candidate, Dataset train, in
      * @param batchSize samples per step
      * @param outputsOn the partitions on which the trained network's logits are wanted
      */
-    public TrainingTask(int index, CandidateSpec candidate, Dataset train, int[] batches, int batchSize,
-                        List<Dataset> outputsOn) {
+    public TrainingTask(
+            int index, CandidateSpec candidate, Dataset train, int[] batches, int batchSize, List<Dataset> outputsOn) {
         this(index, candidate, train, batches, batchSize, outputsOn, null, EarlyStopping.NONE);
     }
 

@@ -30,8 +30,7 @@ public final class OnnxExport {
     /** ONNX's IR version for the graph (8: supported by ONNX Runtime 1.10 and later). */
     public static final int IR_VERSION = 8;
 
-    private OnnxExport() {
-    }
+    private OnnxExport() {}
 
     /**
      * @param ensemble a saved ensemble
@@ -65,12 +64,20 @@ public final class OnnxExport {
         }
         if (m.target() != null) {
             // the output back in the target's unit: mean + scale · z, as SavedEnsemble.predictValues computes it
-            String scaled = g.node("Mul", List.of(sum, g.floats("scale", new float[] {(float) m.target().scale()})));
-            sum = g.node("Add", List.of(scaled, g.floats("mean", new float[] {(float) m.target().mean()})));
+            String scaled = g.node("Mul", List.of(sum, g.floats("scale", new float[] {
+                (float) m.target().scale()
+            })));
+            sum = g.node("Add", List.of(scaled, g.floats("mean", new float[] {
+                (float) m.target().mean()
+            })));
         }
         ensemble.task().exportHead(g, sum, classes);
-        ProtoMessage model = new ProtoMessage().int64(1, IR_VERSION).string(2, "saep-j").string(3, BuildInfo.version())
-                .message(7, g.proto("saep_ensemble")).message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
+        ProtoMessage model = new ProtoMessage()
+                .int64(1, IR_VERSION)
+                .string(2, "saep-j")
+                .string(3, BuildInfo.version())
+                .message(7, g.proto("saep_ensemble"))
+                .message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
         metadata(model, "class_names", json(m.classNames()));
         metadata(model, "preprocessing", String.join(",", m.preprocessing().types()));
         metadata(model, "input_shape_hwc", json(List.of(shape[0], shape[1], shape[2])));
@@ -108,8 +115,7 @@ public final class OnnxExport {
                 inputs.add(k < 0 ? in : values.get(k));
             }
             LayerSpec spec = graph.nodes().get(i).spec();
-            values.add(LayerKinds.of(spec).onnx(spec, g, inputs, net.layers().get(i), net.parameters(),
-                    net.state()));
+            values.add(LayerKinds.of(spec).onnx(spec, g, inputs, net.layers().get(i), net.parameters(), net.state()));
         }
         return g.flat(values.get(values.size() - 1)).name();
     }

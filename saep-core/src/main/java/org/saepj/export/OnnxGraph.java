@@ -16,6 +16,7 @@ public final class OnnxGraph {
     static final int FLOAT = 1;
     /** TensorProto.DataType INT64. */
     static final int INT64 = 7;
+
     private static final int ATTRIBUTE_INT = 2;
     private static final int ATTRIBUTE_INTS = 7;
 
@@ -54,8 +55,9 @@ public final class OnnxGraph {
             return v;
         }
         Shape s = v.shape();
-        String x = node("Transpose", List.of(node("Reshape", List.of(v.name(), longs("hwc", -1, s.height(), s.width(),
-                s.channels())))),
+        String x = node(
+                "Transpose",
+                List.of(node("Reshape", List.of(v.name(), longs("hwc", -1, s.height(), s.width(), s.channels())))),
                 Attribute.ints("perm", 0, 3, 1, 2));
         return new Value(x, s, true);
     }
@@ -109,7 +111,11 @@ public final class OnnxGraph {
 
     private String tensor(String stem, int type, byte[] raw, long... dims) {
         String name = name(stem);
-        initializers.add(new ProtoMessage().int64s(1, dims).int32(2, type).string(8, name).bytes(9, raw));
+        initializers.add(new ProtoMessage()
+                .int64s(1, dims)
+                .int32(2, type)
+                .string(8, name)
+                .bytes(9, raw));
         return name;
     }
 

@@ -8,8 +8,7 @@ package org.saepj.information;
  * ones, as the discrete measures of {@link InformationTheory}.
  */
 public final class GaussianInformation {
-    private GaussianInformation() {
-    }
+    private GaussianInformation() {}
 
     /**
      * Pearson's correlation; 0 when either vector is constant (it carries no information).

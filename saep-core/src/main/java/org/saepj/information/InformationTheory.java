@@ -5,8 +5,7 @@ package org.saepj.information;
  * {@code 0·ln 0 = 0} (spec §7). Vectors hold class indices in {@code [0, classes)}.
  */
 public final class InformationTheory {
-    private InformationTheory() {
-    }
+    private InformationTheory() {}
 
     /**
      * The number of classes a set of label vectors needs: the largest label seen plus one (at least 1).
@@ -179,8 +178,11 @@ public final class InformationTheory {
         if (java.util.Arrays.equals(yi, yj)) {
             return 0;
         }
-        return tdac(variationOfInformation(yi, yj), normalizedMutualInformation(yi, labels),
-                normalizedMutualInformation(yj, labels), alpha);
+        return tdac(
+                variationOfInformation(yi, yj),
+                normalizedMutualInformation(yi, labels),
+                normalizedMutualInformation(yj, labels),
+                alpha);
     }
 
     /**

@@ -22,8 +22,7 @@ import org.saepj.SaepException;
  * directory, is flushed to disk, and is then renamed over the target.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes the content of a file. */
     @FunctionalInterface
@@ -63,8 +62,8 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             // CREATE_NEW with default permissions (the umask applies, unlike createTempFile's owner-only files);
             // never a file or link somebody placed under that name.
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel channel = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 OutputStream raw = Channels.newOutputStream(channel);
                 // Writers that close their stream must not close the channel before it is forced to disk.
                 OutputStream shielded = new FilterOutputStream(new BufferedOutputStream(raw, 1 << 16)) {
@@ -88,7 +87,10 @@ public final class AtomicFiles {
                 placeNew(tmp, target);
             }
         } catch (IOException e) {
-            throw new FileException(target + ": cannot write: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new FileException(
+                    target + ": cannot write: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);

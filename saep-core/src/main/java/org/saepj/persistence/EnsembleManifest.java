@@ -27,10 +27,18 @@ import org.saepj.search.SearchConfig;
  *     is recovered from the output; null (absent) for a classifier, as in every manifest of formats 1 to 4. A
  *     regression ensemble's {@code classNames} is its one output's name, {@code value}
  */
-public record EnsembleManifest(int formatVersion, int[] inputShape, List<String> classNames, Pipeline preprocessing,
-                               List<MemberRecord> members, Mixture mixture, DataEntry data, Provenance provenance,
-                               SearchConfig config, List<String> featureNames,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Target target) {
+public record EnsembleManifest(
+        int formatVersion,
+        int[] inputShape,
+        List<String> classNames,
+        Pipeline preprocessing,
+        List<MemberRecord> members,
+        Mixture mixture,
+        DataEntry data,
+        Provenance provenance,
+        SearchConfig config,
+        List<String> featureNames,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Target target) {
     /**
      * A real-valued target: the network's output {@code z} is the value {@code mean + scale · z}.
      *
@@ -38,8 +46,7 @@ public record EnsembleManifest(int formatVersion, int[] inputShape, List<String>
      * @param mean the training part's mean of the target
      * @param scale the training part's standard deviation of the target
      */
-    public record Target(String task, double mean, double scale) {
-    }
+    public record Target(String task, double mean, double scale) {}
 
     /**
      * @param source the data source of the search
@@ -54,7 +61,16 @@ public record EnsembleManifest(int formatVersion, int[] inputShape, List<String>
      * @param test the separate test source ({@code --test}), or null (format 2)
      * @param testSha256 its fingerprint, or null (format 2)
      */
-    public record DataEntry(String source, int[] pair, String partition, int fold, int folds, double testFraction, long seed,
-                            String sha256, String sourceSha256, String test, String testSha256) {
-    }
+    public record DataEntry(
+            String source,
+            int[] pair,
+            String partition,
+            int fold,
+            int folds,
+            double testFraction,
+            long seed,
+            String sha256,
+            String sourceSha256,
+            String test,
+            String testSha256) {}
 }

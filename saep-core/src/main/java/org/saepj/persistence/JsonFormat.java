@@ -20,8 +20,7 @@ public final class JsonFormat {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .registerModule(StoredForms.module());
 
-    private JsonFormat() {
-    }
+    private JsonFormat() {}
 
     /**
      * Writes a record as this format's JSON, atomically.

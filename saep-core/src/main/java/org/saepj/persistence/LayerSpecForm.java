@@ -26,8 +26,7 @@ import org.saepj.engine.layer.LayerSpec;
  * built-in one and no Java class name reaches a file.
  */
 final class LayerSpecForm {
-    private LayerSpecForm() {
-    }
+    private LayerSpecForm() {}
 
     /**
      * Writes the type name, then the record's components in declaration order, leaving out an optional setting
@@ -41,7 +40,8 @@ final class LayerSpecForm {
             Map<String, Object> optional = LayerKinds.of(spec).optionalSettings();
             for (RecordComponent c : spec.getClass().getRecordComponents()) {
                 Object value = component(spec, c);
-                if (optional.containsKey(c.getName()) && optional.get(c.getName()).equals(value)) {
+                if (optional.containsKey(c.getName())
+                        && optional.get(c.getName()).equals(value)) {
                     continue; // at its default: stored as files from before the setting existed were
                 }
                 gen.writeFieldName(c.getName());
@@ -54,8 +54,8 @@ final class LayerSpecForm {
             try {
                 return c.getAccessor().invoke(spec);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of a " + LayerKinds.typeOf(spec)
-                        + " layer", e);
+                throw new IllegalStateException(
+                        "cannot read " + c.getName() + " of a " + LayerKinds.typeOf(spec) + " layer", e);
             }
         }
     }
@@ -73,16 +73,18 @@ final class LayerSpecForm {
             }
             JsonNode type = n.get("type");
             if (type == null || !type.isTextual()) {
-                throw InvalidTypeIdException.from(p, "a layer needs a \"type\": one of " + String.join(", ",
-                        LayerKinds.types()),
-                        ctxt.constructType(LayerSpec.class), null);
+                throw InvalidTypeIdException.from(
+                        p,
+                        "a layer needs a \"type\": one of " + String.join(", ", LayerKinds.types()),
+                        ctxt.constructType(LayerSpec.class),
+                        null);
             }
             LayerKind<?> kind;
             try {
                 kind = LayerKinds.require(type.asText());
             } catch (UnknownNameException e) {
-                throw InvalidTypeIdException.from(p, e.getMessage(), ctxt.constructType(LayerSpec.class),
-                        type.asText());
+                throw InvalidTypeIdException.from(
+                        p, e.getMessage(), ctxt.constructType(LayerSpec.class), type.asText());
             }
             ObjectNode fields = ((ObjectNode) n).deepCopy();
             fields.remove("type");

@@ -18,8 +18,7 @@ import org.saepj.FileException;
  * Works on the JSON tree, so the current records carry no field that exists only for old files.
  */
 final class ManifestUpgrade {
-    private ManifestUpgrade() {
-    }
+    private ManifestUpgrade() {}
 
     /**
      * @param file the manifest, for messages
@@ -97,14 +96,17 @@ final class ManifestUpgrade {
                 }
                 a.set("dense", m.get("dense"));
             }
-            default -> throw new FileException(file + ": member " + m.path("id").asText("?") + " has unknown kind '" + kind
-                    + "': expected linear, dnn or cnn");
+            default ->
+                throw new FileException(file + ": member " + m.path("id").asText("?") + " has unknown kind '" + kind
+                        + "': expected linear, dnn or cnn");
         }
         int depth = m.path("depth").asInt();
-        m.put("name", switch (kind) {
-            case "dnn" -> "dnn-depth-" + depth;
-            default -> kind;
-        });
+        m.put(
+                "name",
+                switch (kind) {
+                    case "dnn" -> "dnn-depth-" + depth;
+                    default -> kind;
+                });
         m.set("architecture", a);
         m.remove(java.util.List.of("kind", "depth", "hidden", "filters", "dense", "blocks"));
     }

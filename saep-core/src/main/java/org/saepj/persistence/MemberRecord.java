@@ -24,13 +24,24 @@ import org.saepj.subnetwork.Complexity;
  * @param sha256 that file's SHA-256 (manifest and checkpoint)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MemberRecord(int id, int iteration, String name, Long seed, Architecture architecture, OptimizerSpec optimizer,
-                           Complexity complexity, Double weight, Long parameters, String file, String sha256) {
+public record MemberRecord(
+        int id,
+        int iteration,
+        String name,
+        Long seed,
+        Architecture architecture,
+        OptimizerSpec optimizer,
+        Complexity complexity,
+        Double weight,
+        Long parameters,
+        String file,
+        String sha256) {
     /**
      * @param weight the new mixture weight
      * @return this member with another weight
      */
     public MemberRecord withWeight(double weight) {
-        return new MemberRecord(id, iteration, name, seed, architecture, optimizer, complexity, weight, parameters, file, sha256);
+        return new MemberRecord(
+                id, iteration, name, seed, architecture, optimizer, complexity, weight, parameters, file, sha256);
     }
 }

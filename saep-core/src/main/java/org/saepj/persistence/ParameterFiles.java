@@ -16,8 +16,7 @@ import org.saepj.engine.ParameterCodec;
  * and checkpoints both do: verified before it is trusted.
  */
 final class ParameterFiles {
-    private ParameterFiles() {
-    }
+    private ParameterFiles() {}
 
     /**
      * The bytes of a member's parameter file: its parameters and, when its layers keep any, their state.
@@ -39,8 +38,8 @@ final class ParameterFiles {
      * @param namedBy the file that names it ("" or " named by …"), for messages
      */
     static void restore(Network network, Path params, String sha256, int member, String namedBy) {
-        ParameterCodec.Stored stored = read(params, sha256, network.parameterCount(), network.state().length, member,
-                namedBy);
+        ParameterCodec.Stored stored =
+                read(params, sha256, network.parameterCount(), network.state().length, member, namedBy);
         network.setParameters(stored.parameters());
         network.setState(stored.state());
     }
@@ -53,8 +52,8 @@ final class ParameterFiles {
      * @param namedBy the file that names it ("" or " named by …"), for messages
      * @return the parameters and state: the file present, a regular file, matching its checksum, every value finite
      */
-    static ParameterCodec.Stored read(Path params, String sha256, int count, int stateCount, int member,
-            String namedBy) {
+    static ParameterCodec.Stored read(
+            Path params, String sha256, int count, int stateCount, int member, String namedBy) {
         if (!Files.exists(params)) {
             throw new FileException(params + ": missing parameter file of member " + member + namedBy);
         }

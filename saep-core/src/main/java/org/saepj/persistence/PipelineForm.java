@@ -28,8 +28,7 @@ import org.saepj.data.preprocess.StepKinds;
  * step is stored and read like a built-in one and no Java class name reaches a file.
  */
 final class PipelineForm {
-    private PipelineForm() {
-    }
+    private PipelineForm() {}
 
     /** Writes each step: its type name, then the record's components in declaration order. */
     static final class Serializer extends JsonSerializer<Pipeline> {
@@ -52,8 +51,8 @@ final class PipelineForm {
             try {
                 return c.getAccessor().invoke(step);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c.getName() + " of a " + StepKinds.typeOf(step)
-                        + " step", e);
+                throw new IllegalStateException(
+                        "cannot read " + c.getName() + " of a " + StepKinds.typeOf(step) + " step", e);
             }
         }
     }
@@ -77,15 +76,18 @@ final class PipelineForm {
                 throws IOException {
             JsonNode type = n.get("type");
             if (!n.isObject() || type == null || !type.isTextual()) {
-                throw InvalidTypeIdException.from(p, "a preprocessing step needs a \"type\": one of "
-                        + String.join(", ", StepKinds.types()), ctxt.constructType(PreprocessingStep.class), null);
+                throw InvalidTypeIdException.from(
+                        p,
+                        "a preprocessing step needs a \"type\": one of " + String.join(", ", StepKinds.types()),
+                        ctxt.constructType(PreprocessingStep.class),
+                        null);
             }
             StepKind<?> kind;
             try {
                 kind = StepKinds.require(type.asText());
             } catch (UnknownNameException e) {
-                throw InvalidTypeIdException.from(p, e.getMessage(), ctxt.constructType(PreprocessingStep.class),
-                        type.asText());
+                throw InvalidTypeIdException.from(
+                        p, e.getMessage(), ctxt.constructType(PreprocessingStep.class), type.asText());
             }
             ObjectNode fields = ((ObjectNode) n).deepCopy();
             fields.remove("type");

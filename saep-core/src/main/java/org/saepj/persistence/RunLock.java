@@ -21,6 +21,7 @@ import org.saepj.SaepException;
 public final class RunLock implements AutoCloseable {
     /** The lock file's name inside a run directory. */
     public static final String FILE = ".saep-lock";
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -41,12 +42,17 @@ public final class RunLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
         if (java.nio.file.Files.isSymbolicLink(file)) {
-            throw new FileException(option + " " + dir + ": " + FILE + " is a symbolic link: SAEP-J never writes through links in"
-                    + " its folders; remove the link, or choose another directory");
+            throw new FileException(
+                    option + " " + dir + ": " + FILE + " is a symbolic link: SAEP-J never writes through links in"
+                            + " its folders; remove the link, or choose another directory");
         }
         try {
             // Never through a link, even one placed between the check above and this open (the open then fails).
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+            channel = FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
@@ -61,7 +67,9 @@ public final class RunLock implements AutoCloseable {
                         + ": wait for it to finish or choose another directory");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(
+                    ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+                    0);
             return new RunLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);

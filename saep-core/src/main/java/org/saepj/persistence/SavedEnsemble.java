@@ -16,8 +16,8 @@ import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.ensemble.FiniteOutputs;
 import org.saepj.ensemble.Logits;
@@ -51,6 +51,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     public static final long MAX_PARAMETERS = 1L << 27;
     /** The manifest's file name. */
     public static final String MANIFEST = "manifest.json";
+
     private static final ObjectMapper JSON = JsonFormat.mapper();
 
     /** @return the Jackson mapper used for manifests */
@@ -70,8 +71,18 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         // The manifest goes last: a directory that has one is complete.
         EnsembleManifest m = manifest;
-        EnsembleManifest current = new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(),
-                m.members(), m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target());
+        EnsembleManifest current = new EnsembleManifest(
+                formatOf(m),
+                m.inputShape(),
+                m.classNames(),
+                m.preprocessing(),
+                m.members(),
+                m.mixture(),
+                m.data(),
+                m.provenance(),
+                m.config(),
+                m.featureNames(),
+                m.target());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -101,7 +112,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             throw new FileException(dir + " does not exist (expected a saved ensemble directory, e.g. OUT/ensemble)");
         }
         if (!Files.exists(file)) {
-            throw new FileException(dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
+            throw new FileException(
+                    dir + ": no " + MANIFEST + " (expected a saved ensemble directory, e.g. OUT/ensemble)");
         }
         EnsembleManifest manifest;
         try {
@@ -111,31 +123,37 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             }
             JsonNode version = tree.get("formatVersion");
             if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
-                throw new FileException(file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
+                throw new FileException(
+                        file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
             }
             if (version.asInt() > NEWEST_FORMAT_VERSION) {
-                throw new FileException(file + ": format version " + version.asInt() + " is newer than this build reads ("
-                        + NEWEST_FORMAT_VERSION + "): upgrade SAEP-J");
+                throw new FileException(file + ": format version " + version.asInt()
+                        + " is newer than this build reads (" + NEWEST_FORMAT_VERSION + "): upgrade SAEP-J");
             }
             if (version.asInt() < 1) {
                 throw new FileException(file + ": invalid format version " + version.asInt());
             }
             checkMemberFields(file, tree.get("members"));
             if (version.asInt() < FORMAT_VERSION) {
-                tree = ManifestUpgrade.toCurrent(file, (com.fasterxml.jackson.databind.node.ObjectNode) tree,
-                        version.asInt());
+                tree = ManifestUpgrade.toCurrent(
+                        file, (com.fasterxml.jackson.databind.node.ObjectNode) tree, version.asInt());
             }
             if (tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
                 org.saepj.search.ConfigUpgrade.upgrade(config); // a configuration of an earlier layout
             }
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
         } catch (JsonProcessingException e) {
-            if (e instanceof InvalidTypeIdException t && t.getTypeId() != null
+            if (e instanceof InvalidTypeIdException t
+                    && t.getTypeId() != null
                     && t.getBaseType().hasRawClass(LayerSpec.class)) {
                 // A layer type this build lacks is most likely a missing plug-in, not damage: say only that.
-                throw new FileException(file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+                throw new FileException(
+                        file + ": " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
             }
-            throw new FileException(file + ": corrupt manifest (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(
+                    file + ": corrupt manifest ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")",
+                    e);
         } catch (IOException e) {
             throw new FileException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -149,13 +167,15 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                         + " parameters: more than this build loads (" + MAX_PARAMETERS + ")");
             }
             if (m.parameters() != null && m.parameters() != arch.parameterCount()) {
-                throw new FileException(file + ": member " + m.id() + " says " + m.parameters() + " parameters, its architecture has "
-                        + arch.parameterCount());
+                throw new FileException(file + ": member " + m.id() + " says " + m.parameters()
+                        + " parameters, its architecture has " + arch.parameterCount());
             }
             Network net = backend.network(arch);
             Path params = dir.resolve(m.file()).normalize();
-            if (!params.startsWith(dir.normalize()) || Files.exists(params) && !realPath(params).startsWith(realDir)) {
-                throw new FileException(file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
+            if (!params.startsWith(dir.normalize())
+                    || Files.exists(params) && !realPath(params).startsWith(realDir)) {
+                throw new FileException(
+                        file + ": member " + m.id() + " names a file outside the ensemble directory: " + m.file());
             }
             ParameterFiles.restore(net, params, m.sha256(), m.id(), "");
             networks.add(net);
@@ -191,7 +211,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 throw new FileException(file + ": " + which + " has no numeric weight");
             }
             if (!m.path("sha256").isTextual() || !m.path("sha256").asText().matches("[0-9a-f]{64}")) {
-                throw new FileException(file + ": " + which + " needs the sha256 of its parameter file (64 hex digits)");
+                throw new FileException(
+                        file + ": " + which + " needs the sha256 of its parameter file (64 hex digits)");
             }
         }
     }
@@ -205,7 +226,10 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         } else if (m.classNames() == null || m.classNames().size() < 2) {
             throw new FileException(file + ": needs at least 2 class names");
         }
-        if (m.inputShape() == null || m.inputShape().length != 3 || m.inputShape()[0] < 1 || m.inputShape()[1] < 1
+        if (m.inputShape() == null
+                || m.inputShape().length != 3
+                || m.inputShape()[0] < 1
+                || m.inputShape()[1] < 1
                 || m.inputShape()[2] < 1) {
             throw new FileException(file + ": inputShape must be [height, width, channels] with positive entries");
         }
@@ -214,7 +238,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         long features = (long) m.inputShape()[0] * m.inputShape()[1] * m.inputShape()[2];
         if (features > (1 << 24)) {
-            throw new FileException(file + ": inputShape declares " + features + " values per sample: more than this build loads");
+            throw new FileException(
+                    file + ": inputShape declares " + features + " values per sample: more than this build loads");
         }
         try {
             m.preprocessing().check((int) features);
@@ -222,7 +247,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             throw new FileException(file + ": " + e.getMessage(), e);
         }
         int raw = m.preprocessing().rawWidth((int) features);
-        if (m.featureNames() != null && (m.featureNames().size() != raw || m.featureNames().contains(null))) {
+        if (m.featureNames() != null
+                && (m.featureNames().size() != raw || m.featureNames().contains(null))) {
             throw new FileException(file + ": featureNames must name each of the " + raw + " features");
         }
         if (m.classNames().contains(null)) {
@@ -238,14 +264,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 throw new FileException(file + ": every member needs an architecture, a file and a weight");
             }
             checkFileName(file, e);
-            if (!e.architecture().input().equals(shape) || e.architecture().classes() != m.classNames().size()) {
-                throw new FileException(file + ": member " + e.id() + " takes " + e.architecture().input() + " inputs to "
-                        + e.architecture().classes() + " classes, the ensemble " + shape + " to " + m.classNames().size());
+            if (!e.architecture().input().equals(shape)
+                    || e.architecture().classes() != m.classNames().size()) {
+                throw new FileException(file + ": member " + e.id() + " takes "
+                        + e.architecture().input() + " inputs to "
+                        + e.architecture().classes() + " classes, the ensemble " + shape + " to "
+                        + m.classNames().size());
             }
             // The weights are applied in float: one that does not fit would make every logit infinite.
             if (!Float.isFinite((float) e.weight().doubleValue()) || Math.abs(e.weight()) > 1e6) {
-                throw new FileException(file + ": member " + e.id() + " has weight " + e.weight() + ": expected a finite number of"
-                        + " magnitude at most 1e6");
+                throw new FileException(file + ": member " + e.id() + " has weight " + e.weight()
+                        + ": expected a finite number of" + " magnitude at most 1e6");
             }
             absolute += Math.abs(e.weight());
         }
@@ -255,13 +284,14 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (m.mixture() == null) {
             throw new FileException(file + ": mixture must be uniform or learned");
         }
-        if (m.members().stream().map(MemberRecord::file).distinct().count() != m.members().size()) {
+        if (m.members().stream().map(MemberRecord::file).distinct().count()
+                != m.members().size()) {
             throw new FileException(file + ": two members name the same parameter file");
         }
         // Ids name the members in reports, pruning decisions and errors: two members with one id are one too many.
         twice(m.members().stream().map(e -> e.id()).toList()).ifPresent(id -> {
-            throw new FileException(file + ": member id " + id + " appears twice in members: each member needs an id of"
-                    + " its own");
+            throw new FileException(
+                    file + ": member id " + id + " appears twice in members: each member needs an id of" + " its own");
         });
         // Columns are matched to features by name: with a name twice, one column would feed two inputs.
         if (m.featureNames() != null) {
@@ -286,8 +316,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      */
     private static void checkFileName(Path file, MemberRecord e) {
         String name = e.file();
-        String named = file + ": member " + e.id() + " names the parameter file '" + SaepException.printable(name)
-                + "'";
+        String named =
+                file + ": member " + e.id() + " names the parameter file '" + SaepException.printable(name) + "'";
         if (name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
             throw new FileException(named + ": expected a file name without control characters (such as NUL)");
         }
@@ -309,8 +339,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             throw new FileException(file + ": a " + t.task() + " ensemble has one output name in classNames");
         }
         if (!Double.isFinite(t.mean()) || !(t.scale() > 0) || Double.isInfinite(t.scale())) {
-            throw new FileException(file + ": target mean must be finite and scale positive, got " + t.mean() + ", "
-                    + t.scale());
+            throw new FileException(
+                    file + ": target mean must be finite and scale positive, got " + t.mean() + ", " + t.scale());
         }
     }
 
@@ -319,10 +349,12 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         if (d.folds() != 0 && (d.folds() < 2 || d.folds() > 100_000)) {
             problem = "folds must be 0 or between 2 and 100000, got " + d.folds();
         } else if (d.folds() == 0 ? d.fold() != -1 : d.fold() < 0 || d.fold() >= d.folds()) {
-            problem = "fold " + d.fold() + " does not fit folds " + d.folds() + " (-1 without folds, else 0.." + (d.folds() - 1) + ")";
+            problem = "fold " + d.fold() + " does not fit folds " + d.folds() + " (-1 without folds, else 0.."
+                    + (d.folds() - 1) + ")";
         } else if (!(d.testFraction() > 0 && d.testFraction() < 1)) {
             problem = "testFraction must be in (0, 1), got " + d.testFraction();
-        } else if (d.pair() != null && (d.pair().length != 2 || d.pair()[0] < 0 || d.pair()[1] < 0 || d.pair()[0] == d.pair()[1])) {
+        } else if (d.pair() != null
+                && (d.pair().length != 2 || d.pair()[0] < 0 || d.pair()[1] < 0 || d.pair()[0] == d.pair()[1])) {
             problem = "pair must be two different class indices, got " + java.util.Arrays.toString(d.pair());
         } else if (d.source() == null) {
             problem = "source is missing";
@@ -360,15 +392,18 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         float[] x = new float[rows.length * d];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != d) {
-                throw new DataException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length) + " values: the ensemble expects "
-                        + d + (manifest.featureNames() == null ? "" : " (" + String.join(", ", manifest.featureNames()) + ")"));
+                throw new DataException("row " + i + " has " + (rows[i] == null ? 0 : rows[i].length)
+                        + " values: the ensemble expects " + d
+                        + (manifest.featureNames() == null
+                                ? ""
+                                : " (" + String.join(", ", manifest.featureNames()) + ")"));
             }
             System.arraycopy(rows[i], 0, x, i * d, d);
         }
         // raw values: every step, those the readers do included
         Shape raw = d == s[0] * s[1] * s[2] ? new Shape(s[0], s[1], s[2]) : Shape.vector(d);
-        return manifest.preprocessing().applyToRaw(new Dataset("rows", x, new int[rows.length], raw,
-                manifest.classNames()));
+        return manifest.preprocessing()
+                .applyToRaw(new Dataset("rows", x, new int[rows.length], raw, manifest.classNames()));
     }
 
     /**
@@ -422,7 +457,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
      * @return the ensemble's task
      */
     public Task task() {
-        return manifest.target() == null ? ClassificationTask.INSTANCE : Tasks.of(manifest.target().task());
+        return manifest.target() == null
+                ? ClassificationTask.INSTANCE
+                : Tasks.of(manifest.target().task());
     }
 
     /**
@@ -482,7 +519,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         int classes = manifest.classNames().size();
         for (int j = 0; j < networks.size(); j++) {
             float[] logits = networks.get(j).logits(data);
-            FiniteOutputs.require(logits, classes, "member " + manifest.members().get(j).id() + "'s");
+            FiniteOutputs.require(
+                    logits, classes, "member " + manifest.members().get(j).id() + "'s");
             out.add(logits);
         }
         return out;
@@ -511,8 +549,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
     private void checkInput(Dataset data) {
         int[] s = manifest.inputShape();
         if (data.featureSize() != s[0] * s[1] * s[2]) {
-            throw new DataException(data.name() + ": samples have " + data.featureSize() + " values but the ensemble expects "
-                    + s[0] + "×" + s[1] + "×" + s[2] + " = " + s[0] * s[1] * s[2]);
+            throw new DataException(
+                    data.name() + ": samples have " + data.featureSize() + " values but the ensemble expects " + s[0]
+                            + "×" + s[1] + "×" + s[2] + " = " + s[0] * s[1] * s[2]);
         }
     }
 
@@ -532,8 +571,20 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
             nets.add(networks.get(j));
         }
         EnsembleManifest m = manifest;
-        return new SavedEnsemble(new EnsembleManifest(formatOf(m), m.inputShape(), m.classNames(), m.preprocessing(),
-                entries, m.mixture(), m.data(), m.provenance(), m.config(), m.featureNames(), m.target()), nets);
+        return new SavedEnsemble(
+                new EnsembleManifest(
+                        formatOf(m),
+                        m.inputShape(),
+                        m.classNames(),
+                        m.preprocessing(),
+                        entries,
+                        m.mixture(),
+                        m.data(),
+                        m.provenance(),
+                        m.config(),
+                        m.featureNames(),
+                        m.target()),
+                nets);
     }
 
     /** A classifier keeps the format builds before tasks read; another task needs the newest. */

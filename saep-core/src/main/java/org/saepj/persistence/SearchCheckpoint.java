@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.saepj.DataException;
 import org.saepj.FileException;
 import org.saepj.SaepException;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.search.CheckpointSink;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchState;
@@ -32,7 +32,8 @@ public final class SearchCheckpoint implements CheckpointSink {
     /** The state file's name. */
     public static final String STATE = "state.json";
     /** The name of a member's parameter file, in a checkpoint and in a saved ensemble. */
-    public static final java.util.regex.Pattern MEMBER_FILE = java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
+    public static final java.util.regex.Pattern MEMBER_FILE =
+            java.util.regex.Pattern.compile("member-\\d{1,10}\\.params");
     /**
      * The state format this build writes. It also reads format 1 (no checksums, no data fingerprint) and 2
      * (NaN written as a string, unused optimizer and architecture fields as 0).
@@ -43,6 +44,7 @@ public final class SearchCheckpoint implements CheckpointSink {
      * interruption tests can kill a search in the middle of a write.
      */
     public static final String WRITE_DELAY_PROPERTY = "saep.checkpoint.writeDelayMillis";
+
     private static final ObjectMapper JSON = JsonFormat.mapper();
 
     private final Path dir;
@@ -72,14 +74,23 @@ public final class SearchCheckpoint implements CheckpointSink {
     }
 
     /** The content of state.json. */
-    record State(int formatVersion, String dataSha256, int nextIteration, int nextId, List<MemberRecord> members, double[] weights,
-                 List<IterationRecord> records, long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds,
-                 String startedAt, BestRecord best) {
-    }
+    record State(
+            int formatVersion,
+            String dataSha256,
+            int nextIteration,
+            int nextId,
+            List<MemberRecord> members,
+            double[] weights,
+            List<IterationRecord> records,
+            long streamEpoch,
+            int streamPosition,
+            double trainSeconds,
+            double elapsedSeconds,
+            String startedAt,
+            BestRecord best) {}
 
     /** The best iteration on validation data of a search that returns it (absent otherwise, and before it existed). */
-    record BestRecord(int iteration, double validationLoss, List<MemberRecord> members, double[] weights) {
-    }
+    record BestRecord(int iteration, double validationLoss, List<MemberRecord> members, double[] weights) {}
 
     @Override
     public void save(SearchState state) {
@@ -87,10 +98,22 @@ public final class SearchCheckpoint implements CheckpointSink {
         try {
             List<MemberRecord> entries = entries(state.members());
             SearchState.Best best = state.best();
-            BestRecord bestRecord = best == null ? null
+            BestRecord bestRecord = best == null
+                    ? null
                     : new BestRecord(best.iteration(), best.validationLoss(), entries(best.members()), best.weights());
-            State stored = new State(FORMAT_VERSION, dataSha256, state.nextIteration(), state.nextId(), entries, state.weights(), state.records(),
-                    state.streamEpoch(), state.streamPosition(), state.trainSeconds(), state.elapsedSeconds(), state.startedAt(),
+            State stored = new State(
+                    FORMAT_VERSION,
+                    dataSha256,
+                    state.nextIteration(),
+                    state.nextId(),
+                    entries,
+                    state.weights(),
+                    state.records(),
+                    state.streamEpoch(),
+                    state.streamPosition(),
+                    state.trainSeconds(),
+                    state.elapsedSeconds(),
+                    state.startedAt(),
                     bestRecord);
             byte[] bytes = JSON.writeValueAsBytes(stored);
             AtomicFiles.write(dir.resolve(STATE), out -> {
@@ -127,8 +150,18 @@ public final class SearchCheckpoint implements CheckpointSink {
                 sha = org.saepj.data.Fingerprint.sha256Hex(params);
                 written.put(file, sha);
             }
-            entries.add(new MemberRecord(s.id(), s.iteration(), s.candidate().name(), s.candidate().seed(),
-                    s.candidate().architecture(), s.candidate().optimizer(), s.candidate().complexity(), null, null, file, sha));
+            entries.add(new MemberRecord(
+                    s.id(),
+                    s.iteration(),
+                    s.candidate().name(),
+                    s.candidate().seed(),
+                    s.candidate().architecture(),
+                    s.candidate().optimizer(),
+                    s.candidate().complexity(),
+                    null,
+                    null,
+                    file,
+                    sha));
         }
         return entries;
     }
@@ -202,15 +235,19 @@ public final class SearchCheckpoint implements CheckpointSink {
         try {
             stored = JSON.readValue(org.saepj.data.io.InputFiles.readAll(file, "checkpoint state"), State.class);
         } catch (IOException e) {
-            throw new FileException(file + ": corrupt checkpoint (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+            throw new FileException(
+                    file + ": corrupt checkpoint ("
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
+                    e);
         }
         if (stored == null || stored.formatVersion() < 1 || stored.formatVersion() > FORMAT_VERSION) {
-            throw new FileException(file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
-                    + " is not supported (this build reads 1 to " + FORMAT_VERSION + ")");
+            throw new FileException(
+                    file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
+                            + " is not supported (this build reads 1 to " + FORMAT_VERSION + ")");
         }
         if (stored.formatVersion() >= 2 && dataSha256 != null && !dataSha256.equals(stored.dataSha256())) {
-            throw new DataException(file + ": the checkpoint was taken on other data (fingerprint " + stored.dataSha256()
-                    + ", the data now " + dataSha256 + "): resume with the run's own data");
+            throw new DataException(file + ": the checkpoint was taken on other data (fingerprint "
+                    + stored.dataSha256() + ", the data now " + dataSha256 + "): resume with the run's own data");
         }
         CheckpointConsistency.check(file, stored);
         List<SearchState.Snapshot> members = new ArrayList<>();
@@ -223,11 +260,23 @@ public final class SearchCheckpoint implements CheckpointSink {
             for (MemberRecord e : stored.best().members()) {
                 bestMembers.add(restore(dir, file, e, stored.formatVersion(), backend));
             }
-            best = new SearchState.Best(stored.best().iteration(), stored.best().validationLoss(), bestMembers,
+            best = new SearchState.Best(
+                    stored.best().iteration(),
+                    stored.best().validationLoss(),
+                    bestMembers,
                     stored.best().weights());
         }
-        return new SearchState(stored.nextIteration(), stored.nextId(), members, stored.weights(), stored.records(),
-                stored.streamEpoch(), stored.streamPosition(), stored.trainSeconds(), stored.elapsedSeconds(), stored.startedAt(),
+        return new SearchState(
+                stored.nextIteration(),
+                stored.nextId(),
+                members,
+                stored.weights(),
+                stored.records(),
+                stored.streamEpoch(),
+                stored.streamPosition(),
+                stored.trainSeconds(),
+                stored.elapsedSeconds(),
+                stored.startedAt(),
                 best);
     }
 
@@ -243,8 +292,8 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
         Network net = backend.network(spec.architecture());
         // Format 1 recorded no checksums: its files are checked for everything else.
-        ParameterFiles.restore(net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(),
-                " named by " + file);
+        ParameterFiles.restore(
+                net, dir.resolve(e.file()), format >= 2 ? e.sha256() : null, e.id(), " named by " + file);
         return new SearchState.Snapshot(e.id(), e.iteration(), spec, net);
     }
 }

@@ -14,8 +14,7 @@ import org.saepj.task.Targets;
 
 /** Turns a search's final ensemble into a {@link SavedEnsemble}. */
 public final class SearchExport {
-    private SearchExport() {
-    }
+    private SearchExport() {}
 
     /** The fold index of a search without cross-validation, as manifests store it. */
     public static final int NO_FOLD = -1;
@@ -50,25 +49,51 @@ public final class SearchExport {
         List<Network> networks = new ArrayList<>();
         for (int j = 0; j < e.size(); j++) {
             Member m = e.members().get(j);
-            entries.add(new MemberRecord(m.id(), m.iteration(), m.candidate().name(), m.candidate().seed(), m.candidate().architecture(),
-                    m.candidate().optimizer(), m.candidate().complexity(), e.weights()[j], (long) m.network().parameterCount(),
-                    "member-" + m.id() + ".params", SavedEnsemble.parameterChecksum(m.network())));
+            entries.add(new MemberRecord(
+                    m.id(),
+                    m.iteration(),
+                    m.candidate().name(),
+                    m.candidate().seed(),
+                    m.candidate().architecture(),
+                    m.candidate().optimizer(),
+                    m.candidate().complexity(),
+                    e.weights()[j],
+                    (long) m.network().parameterCount(),
+                    "member-" + m.id() + ".params",
+                    SavedEnsemble.parameterChecksum(m.network())));
             networks.add(m.network());
         }
         var separate = result.dataset().separateTest();
-        EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(c.dataset(), c.pair(), result.dataset().partition(),
-                fold, c.folds(), c.testFraction(), c.seed(), result.dataset().sha256(),
-                separate == null ? result.dataset().sha256() : separate.trainSha256(), separate == null ? null : separate.testSource(),
+        EnsembleManifest.DataEntry data = new EnsembleManifest.DataEntry(
+                c.dataset(),
+                c.pair(),
+                result.dataset().partition(),
+                fold,
+                c.folds(),
+                c.testFraction(),
+                c.seed(),
+                result.dataset().sha256(),
+                separate == null ? result.dataset().sha256() : separate.trainSha256(),
+                separate == null ? null : separate.testSource(),
                 separate == null ? null : separate.testSha256());
         Targets y = partitions.train().targets();
-        EnsembleManifest.Target target = y instanceof RealValues v
-                ? new EnsembleManifest.Target(y.task().id(), v.mean(), v.scale()) : null;
+        EnsembleManifest.Target target =
+                y instanceof RealValues v ? new EnsembleManifest.Target(y.task().id(), v.mean(), v.scale()) : null;
         List<String> outputs = target == null ? partitions.train().classNames() : List.of(VALUE_OUTPUT);
-        EnsembleManifest manifest = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION,
-                new int[] {shape.height(), shape.width(), shape.channels()}, outputs,
-                partitions.preprocessing(), entries, c.mixture(), data,
-                result.provenance(), c,
-                result.dataset().featureNames().isEmpty() ? null : result.dataset().featureNames(), target);
+        EnsembleManifest manifest = new EnsembleManifest(
+                SavedEnsemble.FORMAT_VERSION,
+                new int[] {shape.height(), shape.width(), shape.channels()},
+                outputs,
+                partitions.preprocessing(),
+                entries,
+                c.mixture(),
+                data,
+                result.provenance(),
+                c,
+                result.dataset().featureNames().isEmpty()
+                        ? null
+                        : result.dataset().featureNames(),
+                target);
         return new SavedEnsemble(manifest, networks);
     }
 
@@ -88,8 +113,8 @@ public final class SearchExport {
                     + " (SearchExport.NO_FOLD)");
         }
         if (folds != 0 && (fold < 0 || fold >= folds)) {
-            throw new IllegalArgumentException("fold " + fold + " does not fit " + folds + " folds: expected 0.."
-                    + (folds - 1));
+            throw new IllegalArgumentException(
+                    "fold " + fold + " does not fit " + folds + " folds: expected 0.." + (folds - 1));
         }
     }
 }

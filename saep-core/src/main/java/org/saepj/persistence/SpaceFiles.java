@@ -11,8 +11,7 @@ import org.saepj.subnetwork.SpaceDefinition;
 
 /** Reads search-space files ({@code --space FILE}): JSON as docs/SEARCH_SPACES.md describes, checked field by field. */
 public final class SpaceFiles {
-    private SpaceFiles() {
-    }
+    private SpaceFiles() {}
 
     /**
      * @param file a search-space file
@@ -24,7 +23,10 @@ public final class SpaceFiles {
         try {
             d = JsonFormat.mapper().readValue(InputFiles.readAll(file, "search space"), SpaceDefinition.class);
         } catch (JsonProcessingException e) {
-            throw new FileException(file + ": not a search-space file (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(
+                    file + ": not a search-space file ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")",
+                    e);
         } catch (IOException e) {
             throw new FileException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -38,8 +38,7 @@ import org.saepj.engine.optim.OptimizerSpec;
  * </ul>
  */
 final class StoredForms {
-    private StoredForms() {
-    }
+    private StoredForms() {}
 
     static SimpleModule module() {
         SimpleModule m = new SimpleModule("saep-stored-forms");
@@ -150,8 +149,9 @@ final class StoredForms {
         @Override
         public void serialize(Architecture a, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeStartObject();
-            String type = a instanceof Architecture.DenseStack ? "dense" : a instanceof Architecture.ConvNet ? "conv"
-                    : "graph";
+            String type = a instanceof Architecture.DenseStack
+                    ? "dense"
+                    : a instanceof Architecture.ConvNet ? "conv" : "graph";
             gen.writeStringField("type", type);
             gen.writeArrayFieldStart("input");
             gen.writeNumber(a.input().height());
@@ -209,21 +209,29 @@ final class StoredForms {
                 if (!in.isArray() || in.size() != 3) {
                     throw new IllegalArgumentException("input must be [height, width, channels]");
                 }
-                Shape input = new Shape(whole(in.get(0), "input"), whole(in.get(1), "input"), whole(in.get(2), "input"));
+                Shape input =
+                        new Shape(whole(in.get(0), "input"), whole(in.get(1), "input"), whole(in.get(2), "input"));
                 int classes = whole(n.get("classes"), "classes");
                 return switch (n.path("type").asText()) {
                     case "dense" -> new Architecture.DenseStack(input, wholes(n.get("hidden"), "hidden"), classes);
-                    case "conv" -> n.path("blocks").isArray()
-                            ? new Architecture.ConvNet(input, blocks(n.get("blocks")), whole(n.get("dense"), "dense"), classes)
-                            // checkpoint format 1 knew one 3×3 block of "filters" only
-                            : new Architecture.ConvNet(input, whole(n.get("filters"), "filters"), whole(n.get("dense"), "dense"), classes);
+                    case "conv" ->
+                        n.path("blocks").isArray()
+                                ? new Architecture.ConvNet(
+                                        input, blocks(n.get("blocks")), whole(n.get("dense"), "dense"), classes)
+                                // checkpoint format 1 knew one 3×3 block of "filters" only
+                                : new Architecture.ConvNet(
+                                        input,
+                                        whole(n.get("filters"), "filters"),
+                                        whole(n.get("dense"), "dense"),
+                                        classes);
                     case "graph" -> graph(n, input, classes, ctxt);
-                    default -> throw new IllegalArgumentException("unknown architecture type '" + n.path("type").asText()
-                            + "': expected dense, conv or graph");
+                    default ->
+                        throw new IllegalArgumentException("unknown architecture type '"
+                                + n.path("type").asText() + "': expected dense, conv or graph");
                 };
             } catch (IllegalArgumentException e) {
-                return (Architecture) ctxt.handleWeirdStringValue(Architecture.class, n.toString(), "invalid architecture: %s",
-                        e.getMessage());
+                return (Architecture) ctxt.handleWeirdStringValue(
+                        Architecture.class, n.toString(), "invalid architecture: %s", e.getMessage());
             }
         }
 
@@ -239,8 +247,8 @@ final class StoredForms {
                 JsonNode layer = node.get("layer");
                 JsonNode inputs = node.get("inputs");
                 if (id == null || !id.isTextual() || layer == null || inputs == null || !inputs.isArray()) {
-                    throw new IllegalArgumentException("node " + nodes.size()
-                            + " needs a text id, a layer and a list of inputs");
+                    throw new IllegalArgumentException(
+                            "node " + nodes.size() + " needs a text id, a layer and a list of inputs");
                 }
                 List<String> reads = new ArrayList<>();
                 inputs.forEach(in -> reads.add(in.asText()));
@@ -255,11 +263,11 @@ final class StoredForms {
             if (complexity != null && !complexity.isNumber()) {
                 throw new IllegalArgumentException("complexity must be a number");
             }
-            a = new GraphArchitecture(graph, kind, depth, complexity != null ? complexity.doubleValue()
-                    : Math.sqrt(depth));
+            a = new GraphArchitecture(
+                    graph, kind, depth, complexity != null ? complexity.doubleValue() : Math.sqrt(depth));
             if (a.classes() != classes) {
-                throw new IllegalArgumentException("classes is " + classes + " but the graph ends in " + a.classes()
-                        + " logits");
+                throw new IllegalArgumentException(
+                        "classes is " + classes + " but the graph ends in " + a.classes() + " logits");
             }
             return a;
         }
@@ -267,7 +275,8 @@ final class StoredForms {
         private static List<Architecture.ConvBlock> blocks(JsonNode list) {
             List<Architecture.ConvBlock> out = new ArrayList<>();
             for (JsonNode b : list) {
-                out.add(new Architecture.ConvBlock(whole(b.get("filters"), "filters"), whole(b.get("kernel"), "kernel")));
+                out.add(new Architecture.ConvBlock(
+                        whole(b.get("filters"), "filters"), whole(b.get("kernel"), "kernel")));
             }
             return out;
         }
@@ -325,14 +334,17 @@ final class StoredForms {
                 float rate = real(n, "learningRate");
                 return switch (n.path("type").asText()) {
                     case "rmsprop" -> new OptimizerSpec.RmsProp(rate, real(n, "decay"), real(n, "epsilon"));
-                    case "sgd-momentum" -> new OptimizerSpec.SgdMomentum(rate, real(n, "momentum"), whole(n.get("decaySteps"), "decaySteps"));
+                    case "sgd-momentum" ->
+                        new OptimizerSpec.SgdMomentum(
+                                rate, real(n, "momentum"), whole(n.get("decaySteps"), "decaySteps"));
                     case "adam" -> new OptimizerSpec.Adam(rate, real(n, "beta1"), real(n, "beta2"), real(n, "epsilon"));
-                    default -> throw new IllegalArgumentException("unknown optimizer type '" + n.path("type").asText()
-                            + "': expected rmsprop, sgd-momentum or adam");
+                    default ->
+                        throw new IllegalArgumentException("unknown optimizer type '"
+                                + n.path("type").asText() + "': expected rmsprop, sgd-momentum or adam");
                 };
             } catch (IllegalArgumentException e) {
-                return (OptimizerSpec) ctxt.handleWeirdStringValue(OptimizerSpec.class, n.toString(), "invalid optimizer: %s",
-                        e.getMessage());
+                return (OptimizerSpec) ctxt.handleWeirdStringValue(
+                        OptimizerSpec.class, n.toString(), "invalid optimizer: %s", e.getMessage());
             }
         }
 

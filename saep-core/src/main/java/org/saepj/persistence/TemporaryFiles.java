@@ -20,19 +20,19 @@ import org.saepj.FileException;
 public final class TemporaryFiles {
     /** The prefix every temporary name starts with. */
     public static final String PREFIX = ".saep-tmp-";
+
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,19})-[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemporaryFiles() {
-    }
+    private TemporaryFiles() {}
 
     /**
      * @param dir the folder the temporary file goes into (the target's own, so the final rename is atomic)
      * @return a fresh name there, not yet created
      */
     public static Path name(Path dir) {
-        return dir.resolve(PREFIX + ProcessHandle.current().pid() + "-" + String.format(java.util.Locale.ROOT, "%016x",
-                RANDOM.nextLong()));
+        return dir.resolve(PREFIX + ProcessHandle.current().pid() + "-"
+                + String.format(java.util.Locale.ROOT, "%016x", RANDOM.nextLong()));
     }
 
     /**

@@ -6,5 +6,4 @@ package org.saepj.persistence;
  * @param value the ensemble's value, in the target's unit
  * @param spread the standard deviation of the members' values around their mean: how much they disagree
  */
-public record ValuePrediction(double value, double spread) {
-}
+public record ValuePrediction(double value, double spread) {}

@@ -18,7 +18,10 @@ public final class AccuracyPerformance implements PruningCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP accuracy: members whose removal lowers the error leave", List.of(),
+            super(
+                    ID,
+                    "SAEP accuracy: members whose removal lowers the error leave",
+                    List.of(),
                     values -> new AccuracyPerformance());
         }
     }
@@ -51,7 +54,12 @@ public final class AccuracyPerformance implements PruningCriterion {
         }
         harmful.sort(Comparator.<Integer>comparingDouble(j -> without[j]).thenComparingInt(j -> j));
         List<Integer> removed = harmful.subList(0, Math.min(harmful.size(), n - 2));
-        return new PruneDecision(ID, List.copyOf(removed), DecisionDetails.builder().put("ensembleError", error)
-                .put("leaveOneOutErrors", without).build());
+        return new PruneDecision(
+                ID,
+                List.copyOf(removed),
+                DecisionDetails.builder()
+                        .put("ensembleError", error)
+                        .put("leaveOneOutErrors", without)
+                        .build());
     }
 }

@@ -15,7 +15,10 @@ public final class Complementarity extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "complementarity: greedily adds the member right where the vote is wrong", List.of(KEEP),
+            super(
+                    ID,
+                    "complementarity: greedily adds the member right where the vote is wrong",
+                    List.of(KEEP),
                     values -> new Complementarity(values.get(KEEP.name())));
         }
     }

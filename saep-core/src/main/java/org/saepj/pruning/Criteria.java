@@ -17,7 +17,9 @@ import java.util.TreeMap;
  */
 public final class Criteria {
     /** The paper's methods, listed first and in this order. */
-    private static final List<String> PAPER_ORDER = List.of(KeepAll.ID, RandomSelection.ID, AccuracyPerformance.ID, InformationEntropy.ID);
+    private static final List<String> PAPER_ORDER =
+            List.of(KeepAll.ID, RandomSelection.ID, AccuracyPerformance.ID, InformationEntropy.ID);
+
     private final Map<String, CriterionProvider> byId;
 
     private Criteria(Map<String, CriterionProvider> byId) {
@@ -30,15 +32,20 @@ public final class Criteria {
     public static Criteria discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<CriterionProvider> found = new ArrayList<>();
-        ServiceLoader.load(CriterionProvider.class, loader != null ? loader : Criteria.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(CriterionProvider.class, loader != null ? loader : Criteria.class.getClassLoader())
+                .forEach(found::add);
         if (found.stream().noneMatch(p -> p.id().equals(KeepAll.ID))) {
             // A class loader that hides saep-core's services file (some containers): the built-ins still exist.
-            found.addAll(List.of(new KeepAll.Provider(), new RandomSelection.Provider(), new AccuracyPerformance.Provider(),
+            found.addAll(List.of(
+                    new KeepAll.Provider(),
+                    new RandomSelection.Provider(),
+                    new AccuracyPerformance.Provider(),
                     new InformationEntropy.Provider()));
         }
         Criteria c = new Criteria(new LinkedHashMap<>());
-        found.sort(Comparator.comparingInt((CriterionProvider p) -> PAPER_ORDER.contains(p.id()) ? PAPER_ORDER.indexOf(p.id())
-                : PAPER_ORDER.size()).thenComparing(CriterionProvider::id));
+        found.sort(Comparator.comparingInt((CriterionProvider p) ->
+                        PAPER_ORDER.contains(p.id()) ? PAPER_ORDER.indexOf(p.id()) : PAPER_ORDER.size())
+                .thenComparing(CriterionProvider::id));
         for (CriterionProvider p : found) {
             c = c.with(p);
         }
@@ -53,13 +60,15 @@ public final class Criteria {
     public Criteria with(CriterionProvider provider) {
         String id = provider.id();
         if (id == null || !id.matches("[a-z][a-z0-9-]{0,31}")) {
-            throw new IllegalArgumentException("criterion id '" + id + "' must be lower-case letters, digits and '-', starting with a letter");
+            throw new IllegalArgumentException(
+                    "criterion id '" + id + "' must be lower-case letters, digits and '-', starting with a letter");
         }
         if (byId.containsKey(id)) {
             if (byId.get(id).getClass().equals(provider.getClass())) {
                 return this; // the same provider found twice on the class path
             }
-            throw new IllegalArgumentException("two criteria are named '" + id + "': " + byId.get(id).getClass().getName() + " and "
+            throw new IllegalArgumentException("two criteria are named '" + id + "': "
+                    + byId.get(id).getClass().getName() + " and "
                     + provider.getClass().getName());
         }
         Map<String, CriterionProvider> next = new LinkedHashMap<>(byId);
@@ -91,8 +100,8 @@ public final class Criteria {
      * @throws IllegalArgumentException naming the known ids
      */
     public CriterionProvider provider(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown method '" + id.strip() + "': expected " + ids()
-                + org.saepj.Suggestion.hint(id.strip(), byId.keySet())));
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown method '" + id.strip() + "': expected "
+                + ids() + org.saepj.Suggestion.hint(id.strip(), byId.keySet())));
     }
 
     /**
@@ -112,8 +121,14 @@ public final class Criteria {
         for (String name : spec.parameters().keySet()) {
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("criterion " + p.id() + " has no parameter '" + name + "'"
-                        + (p.parameters().isEmpty() ? " (it takes none)" : ": it takes " + String.join(", ",
-                        p.parameters().stream().map(CriterionParameter::name).toList())));
+                        + (p.parameters().isEmpty()
+                                ? " (it takes none)"
+                                : ": it takes "
+                                        + String.join(
+                                                ", ",
+                                                p.parameters().stream()
+                                                        .map(CriterionParameter::name)
+                                                        .toList())));
             }
         }
         return new CriterionSpec(p.id(), values);
@@ -128,7 +143,10 @@ public final class Criteria {
      */
     public CriterionSpec resolveOwn(String id, Map<String, Double> parameters) {
         Map<String, Double> own = new TreeMap<>(parameters);
-        own.keySet().retainAll(provider(id).parameters().stream().map(CriterionParameter::name).toList());
+        own.keySet()
+                .retainAll(provider(id).parameters().stream()
+                        .map(CriterionParameter::name)
+                        .toList());
         return resolve(new CriterionSpec(id, own));
     }
 

@@ -17,7 +17,8 @@ public record CriterionParameter(String name, double defaultValue, double min, d
      */
     public double check(double value) {
         if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [" + format(min) + ", " + format(max) + "], got " + format(value));
+            throw new IllegalArgumentException(
+                    name + " must be in [" + format(min) + ", " + format(max) + "], got " + format(value));
         }
         return value;
     }

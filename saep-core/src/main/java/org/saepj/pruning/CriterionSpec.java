@@ -51,7 +51,9 @@ public record CriterionSpec(String id, Map<String, Double> parameters) {
         }
         StringBuilder sb = new StringBuilder(id).append('(');
         // whole numbers (keep, rounds) as they are typed: keep=3, not keep=3.0
-        parameters.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ").append(k).append('=')
+        parameters.forEach((k, v) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ")
+                .append(k)
+                .append('=')
                 .append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : v.toString()));
         return sb.append(')').toString();
     }

@@ -131,10 +131,14 @@ public final class DecisionDetails {
         Builder b = builder();
         switch (type) {
             case "random" -> b.put("draw", number(in, "draw")).put("removedPosition", (int) number(in, "picked"));
-            case "accuracy" -> b.put("ensembleError", number(in, "error"))
-                    .put("leaveOneOutErrors", (double[]) normalise("leaveOneOutErrors", in.get("leaveOneOutErrors")));
-            case "entropy" -> b.put("alpha", number(in, "alpha")).put("startPosition", (int) number(in, "start"))
-                    .put("keptOrder", ints(in.get("keptOrder"))).put("greedyScores", doubles(in.get("scores")));
+            case "accuracy" ->
+                b.put("ensembleError", number(in, "error")).put("leaveOneOutErrors", (double[])
+                        normalise("leaveOneOutErrors", in.get("leaveOneOutErrors")));
+            case "entropy" ->
+                b.put("alpha", number(in, "alpha"))
+                        .put("startPosition", (int) number(in, "start"))
+                        .put("keptOrder", ints(in.get("keptOrder")))
+                        .put("greedyScores", doubles(in.get("scores")));
             case "none" -> b.put("considered", false);
             default -> throw new IllegalArgumentException("unknown pruning details type '" + type + "'");
         }
@@ -173,25 +177,29 @@ public final class DecisionDetails {
         if (!(list instanceof List<?> l)) {
             throw new IllegalArgumentException("expected a list of whole numbers");
         }
-        return l.stream().mapToInt(e -> {
-            if (e instanceof Integer i) {
-                return i;
-            }
-            throw new IllegalArgumentException("expected a list of whole numbers");
-        }).toArray();
+        return l.stream()
+                .mapToInt(e -> {
+                    if (e instanceof Integer i) {
+                        return i;
+                    }
+                    throw new IllegalArgumentException("expected a list of whole numbers");
+                })
+                .toArray();
     }
 
     private static double[] doubles(Object list) {
         if (!(list instanceof List<?> l)) {
             throw new IllegalArgumentException("expected a list of numbers");
         }
-        return l.stream().mapToDouble(e -> {
-            Object n = normalise("list", e);
-            if (n instanceof Number x) {
-                return x.doubleValue();
-            }
-            throw new IllegalArgumentException("expected a list of numbers");
-        }).toArray();
+        return l.stream()
+                .mapToDouble(e -> {
+                    Object n = normalise("list", e);
+                    if (n instanceof Number x) {
+                        return x.doubleValue();
+                    }
+                    throw new IllegalArgumentException("expected a list of numbers");
+                })
+                .toArray();
     }
 
     @Override
@@ -237,7 +245,9 @@ public final class DecisionDetails {
         values.forEach((k, v) -> {
             String shown;
             if (holdsPositions(k) && v instanceof int[] positions) {
-                shown = Arrays.stream(positions).mapToObj(member).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+                shown = Arrays.stream(positions)
+                        .mapToObj(member)
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
             } else if (holdsPositions(k) && v instanceof Integer position) {
                 shown = member.apply(position);
             } else {
@@ -251,7 +261,9 @@ public final class DecisionDetails {
     /** Numbers to four significant digits, which is what a person compares; the files keep them whole. */
     private static String compact(Object v) {
         if (v instanceof double[] d) {
-            return Arrays.stream(d).mapToObj(DecisionDetails::compact).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            return Arrays.stream(d)
+                    .mapToObj(DecisionDetails::compact)
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
         if (v instanceof Double d) {
             return compact(d.doubleValue());
@@ -266,13 +278,17 @@ public final class DecisionDetails {
         if (!Double.isFinite(d) || d == Math.rint(d)) {
             return format(d);
         }
-        return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(d)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(format(v)));
+        values.forEach((k, v) ->
+                sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(format(v)));
         return sb.toString();
     }
 

@@ -16,15 +16,19 @@ public final class DiversityRegularized extends OrderingCriterion {
     /** The id. */
     public static final String ID = "drep";
     /** ρ: the share of the most diverse remaining members the next one is chosen from. */
-    public static final CriterionParameter RHO = new CriterionParameter("rho", 0.5, 0.01, 1,
-            "share of the most diverse remaining members each addition is chosen from");
+    public static final CriterionParameter RHO = new CriterionParameter(
+            "rho", 0.5, 0.01, 1, "share of the most diverse remaining members each addition is chosen from");
+
     private final double rho;
 
     /** Makes {@code drep} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "DREP: adds the most accurate of the most diverse remaining members", List.of(KEEP, RHO),
+            super(
+                    ID,
+                    "DREP: adds the most accurate of the most diverse remaining members",
+                    List.of(KEEP, RHO),
                     values -> new DiversityRegularized(values.get(KEEP.name()), values.get(RHO.name())));
         }
     }
@@ -57,8 +61,11 @@ public final class DiversityRegularized extends OrderingCriterion {
             double[] d = new double[votes.members()];
             rest.forEach(m -> d[m] = diff(votes, vote, m));
             int gamma = (int) Math.ceil(rho * rest.size());
-            List<Integer> diverse = rest.stream().sorted(Comparator.<Integer>comparingDouble(m -> d[m]).thenComparingInt(m -> m))
-                    .limit(gamma).sorted().toList();
+            List<Integer> diverse = rest.stream()
+                    .sorted(Comparator.<Integer>comparingDouble(m -> d[m]).thenComparingInt(m -> m))
+                    .limit(gamma)
+                    .sorted()
+                    .toList();
             Votes.Addition next = votes.lowestErrorAddition(s, diverse);
             candidates[s.size()] = gamma;
             errors[s.size()] = next.error();

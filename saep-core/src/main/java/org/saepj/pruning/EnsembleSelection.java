@@ -16,16 +16,20 @@ public final class EnsembleSelection implements PruningCriterion {
     /** The id. */
     public static final String ID = "es";
     /** R: the rounds of selection. */
-    public static final CriterionParameter ROUNDS = new CriterionParameter("rounds", 0, 0, 100_000,
-            "selection rounds (0: as many as the ensemble has members)");
+    public static final CriterionParameter ROUNDS = new CriterionParameter(
+            "rounds", 0, 0, 100_000, "selection rounds (0: as many as the ensemble has members)");
+
     private final int rounds;
 
     /** Makes {@code es} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "Caruana's ensemble selection: forward selection with replacement; members never picked leave",
-                    List.of(ROUNDS), values -> new EnsembleSelection(values.get(ROUNDS.name())));
+            super(
+                    ID,
+                    "Caruana's ensemble selection: forward selection with replacement; members never picked leave",
+                    List.of(ROUNDS),
+                    values -> new EnsembleSelection(values.get(ROUNDS.name())));
         }
     }
 
@@ -83,7 +87,14 @@ public final class EnsembleSelection implements PruningCriterion {
                 removed.add(m);
             }
         }
-        return new PruneDecision(ID, List.copyOf(removed), DecisionDetails.builder().put("rounds", r).put("picks", picks)
-                .put("voteErrors", errors).put("selectionWeights", weights).build());
+        return new PruneDecision(
+                ID,
+                List.copyOf(removed),
+                DecisionDetails.builder()
+                        .put("rounds", r)
+                        .put("picks", picks)
+                        .put("voteErrors", errors)
+                        .put("selectionWeights", weights)
+                        .build());
     }
 }

@@ -21,7 +21,10 @@ public final class IndividualContribution extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "EPIC: orders members by their individual contribution to the vote", List.of(KEEP),
+            super(
+                    ID,
+                    "EPIC: orders members by their individual contribution to the vote",
+                    List.of(KEEP),
                     values -> new IndividualContribution(values.get(KEEP.name())));
         }
     }
@@ -72,8 +75,12 @@ public final class IndividualContribution extends OrderingCriterion {
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
         long[] ic = contributions(votes);
-        details.put("contributions", Arrays.stream(ic).mapToInt(Math::toIntExact).toArray());
-        return IntStream.range(0, votes.members()).boxed().sorted(Comparator.<Integer>comparingLong(m -> -ic[m]).thenComparingInt(m -> m))
-                .limit(k).toList();
+        details.put(
+                "contributions", Arrays.stream(ic).mapToInt(Math::toIntExact).toArray());
+        return IntStream.range(0, votes.members())
+                .boxed()
+                .sorted(Comparator.<Integer>comparingLong(m -> -ic[m]).thenComparingInt(m -> m))
+                .limit(k)
+                .toList();
     }
 }

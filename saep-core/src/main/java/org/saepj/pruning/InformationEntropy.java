@@ -17,8 +17,9 @@ public final class InformationEntropy implements PruningCriterion {
     /** The id. */
     public static final String ID = "pie";
     /** PIE's trade-off between diversity (α → 1) and relevance to the labels (α → 0). */
-    public static final CriterionParameter ALPHA = new CriterionParameter("alpha", 0.5, 0, 1,
-            "diversity (1) against relevance to the labels (0)");
+    public static final CriterionParameter ALPHA =
+            new CriterionParameter("alpha", 0.5, 0, 1, "diversity (1) against relevance to the labels (0)");
+
     private final double alpha;
     private final int keep;
 
@@ -26,8 +27,12 @@ public final class InformationEntropy implements PruningCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP information entropy: keeps diverse, relevant members", List.of(ALPHA, OrderingCriterion.KEEP),
-                    values -> new InformationEntropy(values.get(ALPHA.name()), OrderingCriterion.wholeKeep(values.get("keep"))));
+            super(
+                    ID,
+                    "SAEP information entropy: keeps diverse, relevant members",
+                    List.of(ALPHA, OrderingCriterion.KEEP),
+                    values -> new InformationEntropy(
+                            values.get(ALPHA.name()), OrderingCriterion.wholeKeep(values.get("keep"))));
         }
     }
 
@@ -106,8 +111,13 @@ public final class InformationEntropy implements PruningCriterion {
         if (keep > 0) {
             details.put("keep", k); // only with a target size, so SAEP's PIE records what it always did
         }
-        return new PruneDecision(ID, List.copyOf(left), details.put("startPosition", start).put("keptOrder", order)
-                .put("greedyScores", scores).build());
+        return new PruneDecision(
+                ID,
+                List.copyOf(left),
+                details.put("startPosition", start)
+                        .put("keptOrder", order)
+                        .put("greedyScores", scores)
+                        .build());
     }
 
     private double[][] pairScores(PruningInput input) {
@@ -122,9 +132,14 @@ public final class InformationEntropy implements PruningCriterion {
         double[][] s = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double v = Arrays.equals(input.predictions()[i], input.predictions()[j]) ? 0
-                        : InformationTheory.tdac(InformationTheory.variationOfInformation(input.predictions()[i], input.predictions()[j]),
-                        mi[i], mi[j], alpha);
+                double v = Arrays.equals(input.predictions()[i], input.predictions()[j])
+                        ? 0
+                        : InformationTheory.tdac(
+                                InformationTheory.variationOfInformation(
+                                        input.predictions()[i], input.predictions()[j]),
+                                mi[i],
+                                mi[j],
+                                alpha);
                 s[i][j] = v;
                 s[j][i] = v;
             }

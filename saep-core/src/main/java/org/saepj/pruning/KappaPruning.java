@@ -17,7 +17,10 @@ public final class KappaPruning extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "Kappa pruning: the least agreeing pairs of members stay", List.of(KEEP),
+            super(
+                    ID,
+                    "Kappa pruning: the least agreeing pairs of members stay",
+                    List.of(KEEP),
                     values -> new KappaPruning(values.get(KEEP.name())));
         }
     }
@@ -64,7 +67,8 @@ public final class KappaPruning extends OrderingCriterion {
         for (int q = 0; q < pairs.size(); q++) {
             byKappa.add(q);
         }
-        byKappa.sort(Comparator.<Integer>comparingDouble(q -> kappas[q]).thenComparingInt(q -> pairs.get(q)[0])
+        byKappa.sort(Comparator.<Integer>comparingDouble(q -> kappas[q])
+                .thenComparingInt(q -> pairs.get(q)[0])
                 .thenComparingInt(q -> pairs.get(q)[1]));
         List<Integer> kept = new ArrayList<>();
         for (int q : byKappa) {

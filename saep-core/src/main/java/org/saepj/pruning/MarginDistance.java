@@ -18,7 +18,10 @@ public final class MarginDistance extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "margin distance minimisation: the kept set's margins closest to a small positive target", List.of(KEEP),
+            super(
+                    ID,
+                    "margin distance minimisation: the kept set's margins closest to a small positive target",
+                    List.of(KEEP),
                     values -> new MarginDistance(values.get(KEEP.name())));
         }
     }

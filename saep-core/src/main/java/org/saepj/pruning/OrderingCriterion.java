@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  */
 abstract class OrderingCriterion implements PruningCriterion {
     /** K: the members to keep; 0 keeps n − 1. */
-    static final CriterionParameter KEEP = new CriterionParameter("keep", 0, 0, 1_000_000,
-            "members to keep (0: one fewer than the ensemble has)");
+    static final CriterionParameter KEEP =
+            new CriterionParameter("keep", 0, 0, 1_000_000, "members to keep (0: one fewer than the ensemble has)");
 
     private final String id;
     private final int keep;
@@ -71,8 +71,13 @@ abstract class OrderingCriterion implements PruningCriterion {
                 removed.add(m);
             }
         }
-        return new PruneDecision(id, List.copyOf(removed), details.put("keptOrder", order.stream().mapToInt(Integer::intValue).toArray())
-                .build());
+        return new PruneDecision(
+                id,
+                List.copyOf(removed),
+                details.put(
+                                "keptOrder",
+                                order.stream().mapToInt(Integer::intValue).toArray())
+                        .build());
     }
 
     /**
@@ -131,8 +136,7 @@ abstract class OrderingCriterion implements PruningCriterion {
         }
 
         /** A member to add and the vote error with it. */
-        record Addition(int member, double error) {
-        }
+        record Addition(int member, double error) {}
 
         /**
          * @param s the members kept so far

@@ -18,7 +18,10 @@ public final class OrientationOrdering extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "orientation ordering: members whose signature points closest to the reference stay", List.of(KEEP),
+            super(
+                    ID,
+                    "orientation ordering: members whose signature points closest to the reference stay",
+                    List.of(KEEP),
                     values -> new OrientationOrdering(values.get(KEEP.name())));
         }
     }
@@ -65,14 +68,21 @@ public final class OrientationOrdering extends OrderingCriterion {
     @Override
     int ownSize(Votes votes) {
         double[] theta = angles(votes);
-        return (int) Math.max(1, IntStream.range(0, theta.length).filter(m -> theta[m] < Math.PI / 2).count());
+        return (int) Math.max(
+                1,
+                IntStream.range(0, theta.length)
+                        .filter(m -> theta[m] < Math.PI / 2)
+                        .count());
     }
 
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
         double[] theta = angles(votes);
         details.put("angles", theta);
-        return IntStream.range(0, votes.members()).boxed().sorted(Comparator.<Integer>comparingDouble(m -> theta[m]).thenComparingInt(m -> m))
-                .limit(k).toList();
+        return IntStream.range(0, votes.members())
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(m -> theta[m]).thenComparingInt(m -> m))
+                .limit(k)
+                .toList();
     }
 }

@@ -12,8 +12,8 @@ package org.saepj.pruning;
  *     whose predictions and labels then have no samples
  * @param targets the true values of a regression search (standardised), or null
  */
-public record PruningInput(int[][] predictions, int[] labels, double[] weights, int classes, double[][] values,
-                           double[] targets) {
+public record PruningInput(
+        int[][] predictions, int[] labels, double[] weights, int classes, double[][] values, double[] targets) {
     /**
      * Checks that the shapes agree.
      *
@@ -36,7 +36,8 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
         }
         for (int[] p : predictions) {
             if (p.length != labels.length) {
-                throw new IllegalArgumentException("a member predicts " + p.length + " samples, labels cover " + labels.length);
+                throw new IllegalArgumentException(
+                        "a member predicts " + p.length + " samples, labels cover " + labels.length);
             }
         }
     }
@@ -132,7 +133,9 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
     public int[] vote(java.util.function.IntPredicate member) {
         double[] w = new double[weights.length];
         for (int j = 0; j < w.length; j++) {
-            w[j] = member.test(j) ? weights[j] : 0; // adding a zero vote changes no sum: the same as leaving the member out
+            w[j] = member.test(j)
+                    ? weights[j]
+                    : 0; // adding a zero vote changes no sum: the same as leaving the member out
         }
         return vote(w);
     }
@@ -146,7 +149,8 @@ public record PruningInput(int[][] predictions, int[] labels, double[] weights, 
      */
     public int[] vote(double[] memberWeights) {
         if (memberWeights.length != predictions.length) {
-            throw new IllegalArgumentException(predictions.length + " members but " + memberWeights.length + " vote weights");
+            throw new IllegalArgumentException(
+                    predictions.length + " members but " + memberWeights.length + " vote weights");
         }
         int[] out = new int[labels.length];
         double[] votes = new double[classes];

@@ -12,7 +12,11 @@ public final class RandomSelection implements PruningCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "SAEP random: with probability 1/2 a random member leaves", List.of(), values -> new RandomSelection());
+            super(
+                    ID,
+                    "SAEP random: with probability 1/2 a random member leaves",
+                    List.of(),
+                    values -> new RandomSelection());
         }
     }
 
@@ -34,7 +38,10 @@ public final class RandomSelection implements PruningCriterion {
         }
         double draw = rng.nextDouble();
         int picked = draw >= 0.5 ? -1 : rng.nextInt(input.members());
-        DecisionDetails details = DecisionDetails.builder().put("draw", draw).put("removedPosition", picked).build();
+        DecisionDetails details = DecisionDetails.builder()
+                .put("draw", draw)
+                .put("removedPosition", picked)
+                .build();
         return new PruneDecision(ID, picked < 0 ? List.of() : List.of(picked), details);
     }
 }

@@ -13,13 +13,17 @@ import java.util.SplittableRandom;
 public final class RandomSubset implements PruningCriterion {
     /** The id. */
     public static final String ID = "rnd";
+
     private final int keep;
 
     /** Makes {@code rnd} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "random subset: K members drawn at random stay (the baseline at a target size)", List.of(OrderingCriterion.KEEP),
+            super(
+                    ID,
+                    "random subset: K members drawn at random stay (the baseline at a target size)",
+                    List.of(OrderingCriterion.KEEP),
                     values -> new RandomSubset(OrderingCriterion.wholeKeep(values.get(OrderingCriterion.KEEP.name()))));
         }
     }
@@ -63,7 +67,11 @@ public final class RandomSubset implements PruningCriterion {
         }
         int[] kept = java.util.Arrays.copyOf(order, k);
         // The shuffle's tail, in index order as every criterion lists what it removes.
-        List<Integer> removed = java.util.Arrays.stream(order, k, n).sorted().boxed().toList();
-        return new PruneDecision(ID, removed, DecisionDetails.builder().put("keep", k).put("keptOrder", kept).build());
+        List<Integer> removed =
+                java.util.Arrays.stream(order, k, n).sorted().boxed().toList();
+        return new PruneDecision(
+                ID,
+                removed,
+                DecisionDetails.builder().put("keep", k).put("keptOrder", kept).build());
     }
 }

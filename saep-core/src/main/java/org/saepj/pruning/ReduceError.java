@@ -15,7 +15,10 @@ public final class ReduceError extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "reduce-error pruning: greedily adds the member that most lowers the vote's error", List.of(KEEP),
+            super(
+                    ID,
+                    "reduce-error pruning: greedily adds the member that most lowers the vote's error",
+                    List.of(KEEP),
                     values -> new ReduceError(values.get(KEEP.name())));
         }
     }

@@ -21,8 +21,11 @@ public abstract class SimpleCriterionProvider implements CriterionProvider {
      * @param parameters the parameters it takes
      * @param factory creates the criterion from checked, completed parameter values
      */
-    protected SimpleCriterionProvider(String id, String summary, List<CriterionParameter> parameters,
-                                      Function<Map<String, Double>, PruningCriterion> factory) {
+    protected SimpleCriterionProvider(
+            String id,
+            String summary,
+            List<CriterionParameter> parameters,
+            Function<Map<String, Double>, PruningCriterion> factory) {
         this.id = id;
         this.summary = summary;
         this.parameters = List.copyOf(parameters);

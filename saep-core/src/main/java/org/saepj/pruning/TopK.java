@@ -13,7 +13,10 @@ public final class TopK extends OrderingCriterion {
     public static final class Provider extends SimpleCriterionProvider {
         /** The provider. */
         public Provider() {
-            super(ID, "ordering by individual accuracy: the K most accurate members stay", List.of(KEEP),
+            super(
+                    ID,
+                    "ordering by individual accuracy: the K most accurate members stay",
+                    List.of(KEEP),
                     values -> new TopK(values.get(KEEP.name())));
         }
     }
@@ -24,9 +27,13 @@ public final class TopK extends OrderingCriterion {
 
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
-        double[] e = IntStream.range(0, votes.members()).mapToDouble(votes::error).toArray();
+        double[] e =
+                IntStream.range(0, votes.members()).mapToDouble(votes::error).toArray();
         details.put("memberErrors", e);
-        return IntStream.range(0, votes.members()).boxed().sorted(Comparator.<Integer>comparingDouble(m -> e[m]).thenComparingInt(m -> m))
-                .limit(k).toList();
+        return IntStream.range(0, votes.members())
+                .boxed()
+                .sorted(Comparator.<Integer>comparingDouble(m -> e[m]).thenComparingInt(m -> m))
+                .limit(k)
+                .toList();
     }
 }

@@ -11,8 +11,7 @@ import java.util.function.ToDoubleFunction;
  * ties (equal as the table shows them) are all named.
  */
 public final class BestPerMetric {
-    private BestPerMetric() {
-    }
+    private BestPerMetric() {}
 
     /**
      * One metric's winner.
@@ -22,8 +21,7 @@ public final class BestPerMetric {
      * @param value the best value, as the table shows it
      * @param note what was compared, when not every row
      */
-    public record Row(String metric, List<String> groups, String value, String note) {
-    }
+    public record Row(String metric, List<String> groups, String value, String note) {}
 
     /**
      * @param summary the comparison's summary rows
@@ -35,7 +33,8 @@ public final class BestPerMetric {
             return rows;
         }
         List<Comparison.Summary> searches = summary.stream()
-                .filter(s -> !s.method().equals(ComparedMethod.SINGLE.id())).toList();
+                .filter(s -> !s.method().equals(ComparedMethod.SINGLE.id()))
+                .toList();
         boolean onlySearches = !searches.isEmpty() && searches.size() < summary.size();
         List<Comparison.Summary> small = searches.isEmpty() ? summary : searches;
         String note = onlySearches ? "among the searches (the single network is one member)" : "";
@@ -46,8 +45,13 @@ public final class BestPerMetric {
         return rows;
     }
 
-    private static Row best(String metric, List<Comparison.Summary> rows, ToDoubleFunction<Comparison.Summary> value,
-                            boolean highest, int places, String note) {
+    private static Row best(
+            String metric,
+            List<Comparison.Summary> rows,
+            ToDoubleFunction<Comparison.Summary> value,
+            boolean highest,
+            int places,
+            String note) {
         double bestValue = Double.NaN;
         for (Comparison.Summary s : rows) {
             double v = value.applyAsDouble(s);

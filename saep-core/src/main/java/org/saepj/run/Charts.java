@@ -16,8 +16,7 @@ final class Charts {
     static final int WIDTH = 760;
     static final int HEIGHT = 440;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * A line series over iterations with an optional band (mean ± deviation, drawn as a translucent area).
@@ -27,8 +26,7 @@ final class Charts {
      * @param y mean values
      * @param spread deviations, or null
      */
-    record Series(String name, double[] x, double[] y, double[] spread) {
-    }
+    record Series(String name, double[] x, double[] y, double[] spread) {}
 
     /**
      * A y axis fixed from {@code min} to {@code max}, instead of one fitted to the data.
@@ -93,7 +91,13 @@ final class Charts {
 
     static byte[] lines(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart);
         fix(chart, y);
         Color[] palette = chart.getStyler().getSeriesColors();
@@ -141,7 +145,13 @@ final class Charts {
 
     static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart);
         fix(chart, y);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -153,10 +163,16 @@ final class Charts {
     }
 
     /** A scatter with one more series drawn as a line over the points (the Pareto front). */
-    static byte[] scatterWithLine(String title, String xTitle, String yTitle, List<Series> series, Series line,
-                                  Axis y) {
+    static byte[] scatterWithLine(
+            String title, String xTitle, String yTitle, List<Series> series, Series line, Axis y) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart);
         fix(chart, y);
         chart.getStyler().setMarkerSize(9);

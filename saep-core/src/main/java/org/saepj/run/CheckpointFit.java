@@ -18,8 +18,7 @@ import org.saepj.search.SearchState;
  * otherwise finish the run with a result no run with these settings gives.
  */
 final class CheckpointFit {
-    private CheckpointFit() {
-    }
+    private CheckpointFit() {}
 
     /**
      * @param file the checkpoint's state file, for messages
@@ -29,31 +28,50 @@ final class CheckpointFit {
      * @throws SaepException naming the file and the first field that does not fit
      */
     static void check(Path file, SearchState state, SearchConfig config, Partitions data) {
-        require(file, state.nextIteration() <= config.iterations(), "the checkpoint is after iteration "
-                + state.nextIteration() + " of a run of " + config.iterations());
+        require(
+                file,
+                state.nextIteration() <= config.iterations(),
+                "the checkpoint is after iteration " + state.nextIteration() + " of a run of " + config.iterations());
         int train = data.train().size();
         int steps = config.stepsPerIteration(train);
         long[] stream = streamAfter(state.nextIteration(), steps, config.batchSize(), train);
         boolean atStream = state.streamEpoch() == stream[0] && state.streamPosition() == stream[1];
-        require(file, atStream, "the batch stream stands at epoch " + state.streamEpoch() + ", position "
-                + state.streamPosition() + ", but " + state.nextIteration() + " iterations of " + steps + " steps of "
-                + config.batchSize() + " samples from " + train + " training samples leave it at epoch " + stream[0]
-                + ", position " + stream[1]);
-        int candidates = config.searchSpace(data.train().shape(), data.train().classCount()).maxCandidates();
+        require(
+                file,
+                atStream,
+                "the batch stream stands at epoch " + state.streamEpoch() + ", position "
+                        + state.streamPosition() + ", but " + state.nextIteration() + " iterations of " + steps
+                        + " steps of "
+                        + config.batchSize() + " samples from " + train + " training samples leave it at epoch "
+                        + stream[0]
+                        + ", position " + stream[1]);
+        int candidates = config.searchSpace(data.train().shape(), data.train().classCount())
+                .maxCandidates();
         for (IterationRecord r : state.records()) {
-            require(file, r.candidates().size() <= candidates, "iteration record " + r.iteration() + " lists "
-                    + r.candidates().size() + " candidates, the search space proposes at most " + candidates);
+            require(
+                    file,
+                    r.candidates().size() <= candidates,
+                    "iteration record " + r.iteration() + " lists "
+                            + r.candidates().size() + " candidates, the search space proposes at most " + candidates);
         }
         for (SearchState.Snapshot m : state.members()) {
             var a = m.candidate().architecture();
-            boolean fits = a.input().equals(data.train().shape()) && a.classes() == data.train().classCount();
-            require(file, fits, "member " + m.id() + " takes " + a.input() + " inputs and " + a.classes()
-                    + " classes, the data has " + data.train().shape() + " and " + data.train().classCount());
+            boolean fits = a.input().equals(data.train().shape())
+                    && a.classes() == data.train().classCount();
+            require(
+                    file,
+                    fits,
+                    "member " + m.id() + " takes " + a.input() + " inputs and " + a.classes()
+                            + " classes, the data has " + data.train().shape() + " and "
+                            + data.train().classCount());
         }
         if (config.mixture() == Mixture.UNIFORM) {
             double[] uniform = MixtureWeights.uniform(state.members().size());
-            require(file, Arrays.equals(state.weights(), uniform), "the run's mixture is uniform, but the weights are "
-                    + Arrays.toString(state.weights()) + " (expected " + Arrays.toString(uniform) + ")");
+            require(
+                    file,
+                    Arrays.equals(state.weights(), uniform),
+                    "the run's mixture is uniform, but the weights are " + Arrays.toString(state.weights())
+                            + " (expected " + Arrays.toString(uniform) + ")");
         }
     }
 

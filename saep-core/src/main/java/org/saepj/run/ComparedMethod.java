@@ -32,7 +32,8 @@ public final class ComparedMethod {
      * @return the search pruned by it
      */
     public static ComparedMethod search(String criterionId) {
-        return new ComparedMethod(Objects.requireNonNull(criterionId, "criterion id").toLowerCase(Locale.ROOT));
+        return new ComparedMethod(
+                Objects.requireNonNull(criterionId, "criterion id").toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -82,13 +83,21 @@ public final class ComparedMethod {
      * @return the settings of one run
      * @throws SaepException when the criterion is not on the class path or refuses the parameters
      */
-    public SearchConfig configure(SearchConfig base, Mixture mixture, long seed, int folds, Map<String, Double> parameters,
-                                  Criteria criteria) {
+    public SearchConfig configure(
+            SearchConfig base,
+            Mixture mixture,
+            long seed,
+            int folds,
+            Map<String, Double> parameters,
+            Criteria criteria) {
         SearchConfig.Builder b = base.toBuilder().seed(seed).folds(folds).mixture(mixture);
         if (isBaseline()) {
             // the whole search's budget in one network: T members' steps, or T members' epochs
-            return b.method("adanet").iterations(1).totalSteps(base.stepsPerIteration() * base.iterations())
-                    .epochs(base.epochs() == null ? null : base.epochs().times(base.iterations())).build();
+            return b.method("adanet")
+                    .iterations(1)
+                    .totalSteps(base.stepsPerIteration() * base.iterations())
+                    .epochs(base.epochs() == null ? null : base.epochs().times(base.iterations()))
+                    .build();
         }
         try {
             return b.criterion(criteria.resolveOwn(criterion, parameters)).build();

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.saepj.data.SourceData;
-import org.saepj.engine.Backend;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.pruning.Criteria;
@@ -35,8 +34,7 @@ public final class Comparison {
     /** The finished comparison's results: its presence tells a finished comparison from an interrupted one. */
     public static final String FILE = "comparison.json";
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /**
      * @param plan what to compare
@@ -47,8 +45,13 @@ public final class Comparison {
      * @param listener progress events
      * @return the runs, in plan order
      */
-    public static List<ComparisonRun> run(ComparisonPlan plan, SourceData data, Path dir, boolean resume,
-                                          Consumer<ReentrantLock> checkpointWrites, ComparisonListener listener) {
+    public static List<ComparisonRun> run(
+            ComparisonPlan plan,
+            SourceData data,
+            Path dir,
+            boolean resume,
+            Consumer<ReentrantLock> checkpointWrites,
+            ComparisonListener listener) {
         return run(plan, data, dir, resume, checkpointWrites, listener, new LocalGridExecutor());
     }
 
@@ -65,8 +68,14 @@ public final class Comparison {
      * @param executor runs the grid
      * @return the runs, in plan order
      */
-    public static List<ComparisonRun> run(ComparisonPlan plan, SourceData data, Path dir, boolean resume,
-                                          Consumer<ReentrantLock> checkpointWrites, ComparisonListener listener, GridExecutor executor) {
+    public static List<ComparisonRun> run(
+            ComparisonPlan plan,
+            SourceData data,
+            Path dir,
+            boolean resume,
+            Consumer<ReentrantLock> checkpointWrites,
+            ComparisonListener listener,
+            GridExecutor executor) {
         List<ComparisonRun> runs = executor.run(grid(plan), data, dir, resume, checkpointWrites, listener);
         write(plan, data, runs, dir);
         return runs;
@@ -82,12 +91,19 @@ public final class Comparison {
         for (ComparedMethod method : plan.methods()) {
             for (Mixture mixture : method.mixtures(plan.mixtures())) {
                 for (long seed : plan.runSeeds()) {
-                    SearchConfig config = method.configure(plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
+                    SearchConfig config = method.configure(
+                            plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
                     int folds = Math.max(1, plan.folds());
                     for (int k = 0; k < folds; k++) {
                         String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
                                 + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
-                        grid.add(new GridRun(grid.size(), name, method, method.mixtureLabel(mixture), seed, plan.folds() > 0 ? k + 1 : 0,
+                        grid.add(new GridRun(
+                                grid.size(),
+                                name,
+                                method,
+                                method.mixtureLabel(mixture),
+                                seed,
+                                plan.folds() > 0 ? k + 1 : 0,
                                 config));
                     }
                 }
@@ -106,7 +122,13 @@ public final class Comparison {
     public static void check(ComparisonPlan plan) {
         Criteria criteria = Criteria.discover();
         for (ComparedMethod method : plan.methods()) {
-            method.configure(plan.base(), plan.mixtures().get(0), plan.seeds().get(0), plan.folds(), plan.criterionParameters(), criteria);
+            method.configure(
+                    plan.base(),
+                    plan.mixtures().get(0),
+                    plan.seeds().get(0),
+                    plan.folds(),
+                    plan.criterionParameters(),
+                    criteria);
         }
     }
 
@@ -127,10 +149,20 @@ public final class Comparison {
      * @param depthMax the greatest depth of a final member in any run
      * @param diversityMean the final ensembles' mean pairwise disagreement on the test data, averaged over the runs
      */
-    public record Summary(@JsonIgnore String group, String method, String mixture, int runs, double accuracyMean, double accuracyStd,
-                          double ensembleSizeMean, double ensembleSizeStd, double parametersMean, double secondsMean, double depthMean,
-                          int depthMax, double diversityMean) {
-    }
+    public record Summary(
+            @JsonIgnore String group,
+            String method,
+            String mixture,
+            int runs,
+            double accuracyMean,
+            double accuracyStd,
+            double ensembleSizeMean,
+            double ensembleSizeStd,
+            double parametersMean,
+            double secondsMean,
+            double depthMean,
+            int depthMax,
+            double diversityMean) {}
 
     /**
      * The content of comparison.json (schema 3): the plan in the form compare.json stores it, the data, each run
@@ -142,16 +174,19 @@ public final class Comparison {
      * @param runs every run
      * @param summary one row per method and mixture
      */
-    public record Report(int schemaVersion, ComparisonPlan plan, DatasetEntry dataset, List<ComparisonRun> runs, List<Summary> summary) {
-    }
+    public record Report(
+            int schemaVersion,
+            ComparisonPlan plan,
+            DatasetEntry dataset,
+            List<ComparisonRun> runs,
+            List<Summary> summary) {}
 
     /**
      * @param name the data's name
      * @param source its source
      * @param sha256 its fingerprint
      */
-    public record DatasetEntry(String name, String source, String sha256) {
-    }
+    public record DatasetEntry(String name, String source, String sha256) {}
 
     /**
      * @param runs finished runs
@@ -160,13 +195,23 @@ public final class Comparison {
     public static List<Summary> summarise(List<ComparisonRun> runs) {
         List<Summary> rows = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
-            List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
+            List<ComparisonRun> in =
+                    runs.stream().filter(r -> r.group().equals(g)).toList();
             double[] acc = in.stream().mapToDouble(r -> r.testAccuracy()).toArray();
             double[] size = in.stream().mapToDouble(r -> r.ensembleSize()).toArray();
             double[] params = in.stream().mapToDouble(r -> r.parameters()).toArray();
             double[] secs = in.stream().mapToDouble(r -> r.totalSeconds()).toArray();
-            rows.add(new Summary(g, in.get(0).method().id(), in.get(0).mixture(), in.size(), Stats.mean(acc), Stats.std(acc),
-                    Stats.mean(size), Stats.std(size), Stats.mean(params), Stats.mean(secs),
+            rows.add(new Summary(
+                    g,
+                    in.get(0).method().id(),
+                    in.get(0).mixture(),
+                    in.size(),
+                    Stats.mean(acc),
+                    Stats.std(acc),
+                    Stats.mean(size),
+                    Stats.std(size),
+                    Stats.mean(params),
+                    Stats.mean(secs),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::meanDepth).toArray()),
                     in.stream().mapToInt(ComparisonRun::maxDepth).max().orElse(0),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray())));
@@ -176,17 +221,44 @@ public final class Comparison {
 
     static void write(ComparisonPlan plan, SourceData data, List<ComparisonRun> runs, Path dir) {
         List<Summary> summary = summarise(runs);
-        Report report = new Report(RunReport.SCHEMA_VERSION, plan, new DatasetEntry(data.name(), data.source(), data.sha256()), runs,
+        Report report = new Report(
+                RunReport.SCHEMA_VERSION,
+                plan,
+                new DatasetEntry(data.name(), data.source(), data.sha256()),
+                runs,
                 summary);
         JsonFormat.write(dir.resolve(FILE), report, "the comparison");
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180.builder()
-                    .setHeader("method", "mixture", "seed", "fold", "test_accuracy", "ensemble_size", "parameters", "total_seconds",
-                            "directory", "mean_depth", "max_depth", "diversity").get())) {
+            try (CSVPrinter csv = new CSVPrinter(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(
+                                    "method",
+                                    "mixture",
+                                    "seed",
+                                    "fold",
+                                    "test_accuracy",
+                                    "ensemble_size",
+                                    "parameters",
+                                    "total_seconds",
+                                    "directory",
+                                    "mean_depth",
+                                    "max_depth",
+                                    "diversity")
+                            .get())) {
                 for (ComparisonRun r : runs) {
-                    csv.printRecord(r.method().id(), r.mixture(), r.seed(), r.fold(), r.testAccuracy(),
-                            r.ensembleSize(), r.parameters(),
-                            Decimals.of(r.totalSeconds(), 3), r.directory(), Decimals.of(r.meanDepth(), 3),
+                    csv.printRecord(
+                            r.method().id(),
+                            r.mixture(),
+                            r.seed(),
+                            r.fold(),
+                            r.testAccuracy(),
+                            r.ensembleSize(),
+                            r.parameters(),
+                            Decimals.of(r.totalSeconds(), 3),
+                            r.directory(),
+                            Decimals.of(r.meanDepth(), 3),
                             r.maxDepth(),
                             Decimals.of(r.diversity(), 4));
                 }
@@ -203,25 +275,62 @@ public final class Comparison {
         HtmlReport html = new HtmlReport("SAEP-J comparison: " + data.name());
         html.paragraph("Methods " + plan.methods() + " on " + data.source() + ": " + runs.size() + " runs ("
                 + (plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds()) + ").");
-        html.heading("Summary").table(List.of("method", "mixture", "runs", "accuracy mean", "accuracy std", "size mean", "size std",
-                "parameters", "seconds", "depth mean", "depth max", "diversity"), summary.stream().map(s -> List.of(s.method(), s.mixture(),
-                Integer.toString(s.runs()), Decimals.of(s.accuracyMean(), 4), Decimals.of(s.accuracyStd(), 4),
-                Decimals.of(s.ensembleSizeMean(), 2), Decimals.of(s.ensembleSizeStd(), 2),
-                Decimals.of(s.parametersMean(), 0),
-                Decimals.of(s.secondsMean(), 1), Decimals.of(s.depthMean(), 2), Integer.toString(s.depthMax()),
-                Decimals.of(s.diversityMean(), 4))).toList());
-        html.heading("Best per metric").table(List.of("metric", "best", "value", "compared"),
-                BestPerMetric.of(summary).stream().map(b -> List.of(b.metric(), String.join(", ", b.groups()), b.value(),
-                        b.note().isEmpty() ? "all" : b.note())).toList());
-        html.heading("Plots").image("Test accuracy by iteration (mean ± std over runs"
-                        + ComparisonCharts.caption(charts.accuracyAxis()) + ")", charts.accuracy())
+        html.heading("Summary")
+                .table(
+                        List.of(
+                                "method",
+                                "mixture",
+                                "runs",
+                                "accuracy mean",
+                                "accuracy std",
+                                "size mean",
+                                "size std",
+                                "parameters",
+                                "seconds",
+                                "depth mean",
+                                "depth max",
+                                "diversity"),
+                        summary.stream()
+                                .map(s -> List.of(
+                                        s.method(),
+                                        s.mixture(),
+                                        Integer.toString(s.runs()),
+                                        Decimals.of(s.accuracyMean(), 4),
+                                        Decimals.of(s.accuracyStd(), 4),
+                                        Decimals.of(s.ensembleSizeMean(), 2),
+                                        Decimals.of(s.ensembleSizeStd(), 2),
+                                        Decimals.of(s.parametersMean(), 0),
+                                        Decimals.of(s.secondsMean(), 1),
+                                        Decimals.of(s.depthMean(), 2),
+                                        Integer.toString(s.depthMax()),
+                                        Decimals.of(s.diversityMean(), 4)))
+                                .toList());
+        html.heading("Best per metric")
+                .table(
+                        List.of("metric", "best", "value", "compared"),
+                        BestPerMetric.of(summary).stream()
+                                .map(b -> List.of(
+                                        b.metric(),
+                                        String.join(", ", b.groups()),
+                                        b.value(),
+                                        b.note().isEmpty() ? "all" : b.note()))
+                                .toList());
+        html.heading("Plots")
+                .image(
+                        "Test accuracy by iteration (mean ± std over runs"
+                                + ComparisonCharts.caption(charts.accuracyAxis()) + ")",
+                        charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
                 .image("Members' mean depth by iteration (mean ± std over runs)", charts.depth())
-                .image("Final test accuracy against ensemble size, one point per run"
-                        + ComparisonCharts.caption(charts.scatterAxis()), charts.scatter())
-                .image("Mean accuracy against mean size per method, the Pareto front joined"
-                        + ComparisonCharts.caption(charts.paretoAxis()), charts.pareto());
+                .image(
+                        "Final test accuracy against ensemble size, one point per run"
+                                + ComparisonCharts.caption(charts.scatterAxis()),
+                        charts.scatter())
+                .image(
+                        "Mean accuracy against mean size per method, the Pareto front joined"
+                                + ComparisonCharts.caption(charts.paretoAxis()),
+                        charts.pareto());
         Map<String, String> cfg = HtmlReport.map();
         ConfigRows.add(plan.base(), cfg);
         cfg.put("methods", plan.methods().toString());
@@ -236,11 +345,28 @@ public final class Comparison {
             cfg.put("engine", p.engine() + ", " + p.executor() + ", Java " + p.java());
         }
         html.heading("Configuration").keyValues(cfg);
-        html.heading("Runs").table(List.of("method", "mixture", "seed/fold", "accuracy", "size", "parameters", "seconds", "directory"),
-                runs.stream().map(r -> List.<Object>of(r.method().id(), r.mixture(), r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
-                        Decimals.of(r.testAccuracy(), 4), Integer.toString(r.ensembleSize()),
-                        Long.toString(r.parameters()), Decimals.of(r.totalSeconds(), 1),
-                        new HtmlReport.Link(r.directory(), r.directory() + "/report.html"))).toList());
+        html.heading("Runs")
+                .table(
+                        List.of(
+                                "method",
+                                "mixture",
+                                "seed/fold",
+                                "accuracy",
+                                "size",
+                                "parameters",
+                                "seconds",
+                                "directory"),
+                        runs.stream()
+                                .map(r -> List.<Object>of(
+                                        r.method().id(),
+                                        r.mixture(),
+                                        r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
+                                        Decimals.of(r.testAccuracy(), 4),
+                                        Integer.toString(r.ensembleSize()),
+                                        Long.toString(r.parameters()),
+                                        Decimals.of(r.totalSeconds(), 1),
+                                        new HtmlReport.Link(r.directory(), r.directory() + "/report.html")))
+                                .toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
     }
 
@@ -251,12 +377,31 @@ public final class Comparison {
      * @param runs the runs
      */
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
-        out.printf(Locale.ROOT, "%-18s %5s %16s %14s %11s %8s %6s %4s%n", "method/mixture", "runs", "test accuracy",
-                "ensemble size", "parameters", "seconds", "depth", "max");
+        out.printf(
+                Locale.ROOT,
+                "%-18s %5s %16s %14s %11s %8s %6s %4s%n",
+                "method/mixture",
+                "runs",
+                "test accuracy",
+                "ensemble size",
+                "parameters",
+                "seconds",
+                "depth",
+                "max");
         for (Summary s : summarise(runs)) {
-            out.printf(Locale.ROOT, "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n", s.group(),
-                    s.runs(), s.accuracyMean(), s.accuracyStd(),
-                    s.ensembleSizeMean(), s.ensembleSizeStd(), s.parametersMean(), s.secondsMean(), s.depthMean(), s.depthMax());
+            out.printf(
+                    Locale.ROOT,
+                    "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n",
+                    s.group(),
+                    s.runs(),
+                    s.accuracyMean(),
+                    s.accuracyStd(),
+                    s.ensembleSizeMean(),
+                    s.ensembleSizeStd(),
+                    s.parametersMean(),
+                    s.secondsMean(),
+                    s.depthMean(),
+                    s.depthMax());
         }
     }
 }

@@ -19,47 +19,87 @@ import java.util.function.Function;
  * @param scatterAxis the accuracy axis of {@code scatter}
  * @param paretoAxis the accuracy axis of {@code pareto}
  */
-record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] depth, byte[] scatter, byte[] pareto,
-                        Charts.Axis accuracyAxis, Charts.Axis scatterAxis, Charts.Axis paretoAxis) {
+record ComparisonCharts(
+        byte[] accuracy,
+        byte[] size,
+        byte[] diversity,
+        byte[] depth,
+        byte[] scatter,
+        byte[] pareto,
+        Charts.Axis accuracyAxis,
+        Charts.Axis scatterAxis,
+        Charts.Axis paretoAxis) {
     static ComparisonCharts of(List<ComparisonRun> runs) {
         // The single-network baseline has one iteration: it appears in the scatter and the table only.
-        List<ComparisonRun> searches = runs.stream().filter(r -> !r.method().isBaseline()).toList();
-        List<Charts.Series> accuracySeries = byIteration(searches, r -> r.figures().accuracyByIteration());
+        List<ComparisonRun> searches =
+                runs.stream().filter(r -> !r.method().isBaseline()).toList();
+        List<Charts.Series> accuracySeries =
+                byIteration(searches, r -> r.figures().accuracyByIteration());
         Charts.Axis accuracyAxis = Charts.Axis.accuracy(accuracySeries);
-        byte[] accuracy = Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries,
-                accuracyAxis);
-        byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members", byIteration(searches, r -> r.figures().sizeByIteration()));
-        byte[] diversity = Charts.lines("Diversity (disagreement) by iteration", "iteration", "mean pairwise disagreement",
+        byte[] accuracy =
+                Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries, accuracyAxis);
+        byte[] size = Charts.lines(
+                "Ensemble size by iteration",
+                "iteration",
+                "members",
+                byIteration(searches, r -> r.figures().sizeByIteration()));
+        byte[] diversity = Charts.lines(
+                "Diversity (disagreement) by iteration",
+                "iteration",
+                "mean pairwise disagreement",
                 byIteration(searches, r -> r.figures().diversityByIteration()));
-        byte[] depth = Charts.lines("Members' mean depth by iteration", "iteration", "mean depth",
+        byte[] depth = Charts.lines(
+                "Members' mean depth by iteration",
+                "iteration",
+                "mean depth",
                 byIteration(searches, r -> r.figures().depthByIteration()));
         List<Charts.Series> points = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
-            List<ComparisonRun> in = runs.stream().filter(r -> r.group().equals(g)).toList();
-            points.add(new Charts.Series(g, in.stream().mapToDouble(r -> r.ensembleSize()).toArray(),
-                    in.stream().mapToDouble(r -> r.testAccuracy()).toArray(), null));
+            List<ComparisonRun> in =
+                    runs.stream().filter(r -> r.group().equals(g)).toList();
+            points.add(new Charts.Series(
+                    g,
+                    in.stream().mapToDouble(r -> r.ensembleSize()).toArray(),
+                    in.stream().mapToDouble(r -> r.testAccuracy()).toArray(),
+                    null));
         }
         Charts.Axis scatterAxis = Charts.Axis.accuracy(points);
-        byte[] scatter = Charts.scatter("Final test accuracy against ensemble size", "ensemble size", "test accuracy",
-                points, scatterAxis);
+        byte[] scatter = Charts.scatter(
+                "Final test accuracy against ensemble size", "ensemble size", "test accuracy", points, scatterAxis);
         List<Comparison.Summary> summary = Comparison.summarise(runs);
         List<Charts.Series> means = new ArrayList<>();
         for (Comparison.Summary s : summary) {
-            means.add(new Charts.Series(s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()},
-                    null));
+            means.add(new Charts.Series(
+                    s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()}, null));
         }
         Charts.Axis paretoAxis = Charts.Axis.accuracy(means);
-        return new ComparisonCharts(accuracy, size, diversity, depth, scatter, pareto(summary, means, paretoAxis),
-                accuracyAxis, scatterAxis, paretoAxis);
+        return new ComparisonCharts(
+                accuracy,
+                size,
+                diversity,
+                depth,
+                scatter,
+                pareto(summary, means, paretoAxis),
+                accuracyAxis,
+                scatterAxis,
+                paretoAxis);
     }
 
     /** @return the means per method, and the front of those no other is at most as large as and more accurate than */
     private static byte[] pareto(List<Comparison.Summary> summary, List<Charts.Series> points, Charts.Axis y) {
         List<Comparison.Summary> front = paretoFront(summary);
-        Charts.Series line = new Charts.Series("Pareto front", front.stream().mapToDouble(Comparison.Summary::ensembleSizeMean).toArray(),
-                front.stream().mapToDouble(Comparison.Summary::accuracyMean).toArray(), null);
-        return Charts.scatterWithLine("Mean test accuracy against mean ensemble size", "mean ensemble size", "mean test accuracy", points,
-                line, y);
+        Charts.Series line = new Charts.Series(
+                "Pareto front",
+                front.stream().mapToDouble(Comparison.Summary::ensembleSizeMean).toArray(),
+                front.stream().mapToDouble(Comparison.Summary::accuracyMean).toArray(),
+                null);
+        return Charts.scatterWithLine(
+                "Mean test accuracy against mean ensemble size",
+                "mean ensemble size",
+                "mean test accuracy",
+                points,
+                line,
+                y);
     }
 
     /** @return "; accuracy axis 0.80 to 0.85 (…)" for a caption, or nothing without an axis */
@@ -72,15 +112,22 @@ record ComparisonCharts(byte[] accuracy, byte[] size, byte[] diversity, byte[] d
      * @return the rows no other row dominates (at most as large and more accurate, or smaller and as accurate), by size
      */
     static List<Comparison.Summary> paretoFront(List<Comparison.Summary> summary) {
-        return summary.stream().filter(s -> summary.stream().noneMatch(o -> o != s && o.ensembleSizeMean() <= s.ensembleSizeMean()
-                        && o.accuracyMean() >= s.accuracyMean() && (o.ensembleSizeMean() < s.ensembleSizeMean() || o.accuracyMean() > s.accuracyMean())))
-                .sorted(java.util.Comparator.comparingDouble(Comparison.Summary::ensembleSizeMean)).toList();
+        return summary.stream()
+                .filter(s -> summary.stream()
+                        .noneMatch(o -> o != s
+                                && o.ensembleSizeMean() <= s.ensembleSizeMean()
+                                && o.accuracyMean() >= s.accuracyMean()
+                                && (o.ensembleSizeMean() < s.ensembleSizeMean()
+                                        || o.accuracyMean() > s.accuracyMean())))
+                .sorted(java.util.Comparator.comparingDouble(Comparison.Summary::ensembleSizeMean))
+                .toList();
     }
 
     private static List<Charts.Series> byIteration(List<ComparisonRun> runs, Function<ComparisonRun, double[]> values) {
         List<Charts.Series> series = new ArrayList<>();
         for (String g : ComparisonRun.groups(runs)) {
-            List<double[]> rows = runs.stream().filter(r -> r.group().equals(g)).map(values).toList();
+            List<double[]> rows =
+                    runs.stream().filter(r -> r.group().equals(g)).map(values).toList();
             int t = rows.stream().mapToInt(r -> r.length).min().orElse(0);
             double[] x = new double[t];
             double[] mean = new double[t];

@@ -7,8 +7,7 @@ import org.saepj.search.SearchListener;
 /** What a running comparison tells its caller: a terminal display, a log, or nothing. */
 public interface ComparisonListener {
     /** Listens to nothing. */
-    ComparisonListener NONE = new ComparisonListener() {
-    };
+    ComparisonListener NONE = new ComparisonListener() {};
 
     /**
      * A run is about to start or continue.
@@ -31,14 +30,12 @@ public interface ComparisonListener {
      * @param total how many the comparison has
      * @param how empty, " (resumed)" or " (already complete)"
      */
-    default void runFinished(ComparisonRun run, int done, int total, String how) {
-    }
+    default void runFinished(ComparisonRun run, int done, int total, String how) {}
 
     /** A search's listener that is closed when its run ends. */
     interface RunListener extends SearchListener, AutoCloseable {
         /** Does nothing. */
-        RunListener NONE = () -> {
-        };
+        RunListener NONE = () -> {};
 
         @Override
         void close();

@@ -16,8 +16,13 @@ import org.saepj.search.SearchConfig;
  * @param folds K folds (one run per fold, with the first seed), or 0
  * @param criterionParameters criterion parameters by name, each given to the methods that take it
  */
-public record ComparisonPlan(SearchConfig base, List<ComparedMethod> methods, List<Mixture> mixtures, List<Long> seeds, int folds,
-                             Map<String, Double> criterionParameters) {
+public record ComparisonPlan(
+        SearchConfig base,
+        List<ComparedMethod> methods,
+        List<Mixture> mixtures,
+        List<Long> seeds,
+        int folds,
+        Map<String, Double> criterionParameters) {
     /** The file that stores a comparison's plan for {@code --resume}. */
     public static final String FILE = "compare.json";
 
@@ -32,9 +37,18 @@ public record ComparisonPlan(SearchConfig base, List<ComparedMethod> methods, Li
      * @param criterionParameters criterion parameters by name, each given to the methods that take it
      */
     public ComparisonPlan {
-        if (base == null || methods == null || methods.isEmpty() || mixtures == null || mixtures.isEmpty() || seeds == null
-                || seeds.isEmpty() || hasNull(methods) || hasNull(mixtures) || hasNull(seeds)) {
-            throw new IllegalArgumentException("a comparison needs its base settings and at least one method, mixture and seed");
+        if (base == null
+                || methods == null
+                || methods.isEmpty()
+                || mixtures == null
+                || mixtures.isEmpty()
+                || seeds == null
+                || seeds.isEmpty()
+                || hasNull(methods)
+                || hasNull(mixtures)
+                || hasNull(seeds)) {
+            throw new IllegalArgumentException(
+                    "a comparison needs its base settings and at least one method, mixture and seed");
         }
         if (folds != 0 && folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2 (or 0 for seeds), got " + folds);
@@ -53,8 +67,8 @@ public record ComparisonPlan(SearchConfig base, List<ComparedMethod> methods, Li
         java.util.Set<Object> seen = new java.util.HashSet<>();
         for (Object v : values) {
             if (!seen.add(v)) {
-                throw new IllegalArgumentException("the " + what + " " + v + " appears twice: a comparison runs each"
-                        + " once");
+                throw new IllegalArgumentException(
+                        "the " + what + " " + v + " appears twice: a comparison runs each" + " once");
             }
         }
     }

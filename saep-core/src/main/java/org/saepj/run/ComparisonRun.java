@@ -16,9 +16,28 @@ import java.util.List;
  * @param directory the run's directory, relative to the comparison's
  * @param figures everything the run's report says (written into comparison.json only as the figures below)
  */
-@JsonPropertyOrder({"method", "mixture", "seed", "fold", "directory", "testAccuracy", "ensembleSize", "parameters", "totalSeconds",
-        "trainSeconds", "meanDepth", "maxDepth", "diversity"})
-public record ComparisonRun(ComparedMethod method, String mixture, long seed, int fold, String directory, @JsonIgnore RunSummary figures) {
+@JsonPropertyOrder({
+    "method",
+    "mixture",
+    "seed",
+    "fold",
+    "directory",
+    "testAccuracy",
+    "ensembleSize",
+    "parameters",
+    "totalSeconds",
+    "trainSeconds",
+    "meanDepth",
+    "maxDepth",
+    "diversity"
+})
+public record ComparisonRun(
+        ComparedMethod method,
+        String mixture,
+        long seed,
+        int fold,
+        String directory,
+        @JsonIgnore RunSummary figures) {
     /**
      * @param method the method
      * @param mixture the mixture as reported
@@ -28,7 +47,8 @@ public record ComparisonRun(ComparedMethod method, String mixture, long seed, in
      * @param s the run's figures
      * @return the run
      */
-    public static ComparisonRun of(ComparedMethod method, String mixture, long seed, int fold, String directory, RunSummary s) {
+    public static ComparisonRun of(
+            ComparedMethod method, String mixture, long seed, int fold, String directory, RunSummary s) {
         return new ComparisonRun(method, mixture, seed, fold, directory, s);
     }
 

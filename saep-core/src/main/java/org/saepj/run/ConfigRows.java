@@ -15,8 +15,7 @@ import org.saepj.persistence.JsonFormat;
 public final class ConfigRows {
     private static final String SEPARATOR = " › ";
 
-    private ConfigRows() {
-    }
+    private ConfigRows() {}
 
     /**
      * @param config a configuration record (SearchConfig), stored as report.json stores it
@@ -29,7 +28,8 @@ public final class ConfigRows {
     private static void add(String path, JsonNode node, Map<String, String> rows) {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull() && !(e.getValue().isObject() && e.getValue().isEmpty())) {
+                if (!e.getValue().isNull()
+                        && !(e.getValue().isObject() && e.getValue().isEmpty())) {
                     add(path.isEmpty() ? words(e.getKey()) : path + SEPARATOR + words(e.getKey()), e.getValue(), rows);
                 }
             });

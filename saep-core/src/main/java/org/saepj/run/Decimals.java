@@ -7,8 +7,7 @@ import java.util.Locale;
  * JVM locale ({@code 0.5177}, never {@code 0,5177}), so what one machine writes another reads back.
  */
 public final class Decimals {
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /**
      * @param value the number

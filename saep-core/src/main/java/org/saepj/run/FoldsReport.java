@@ -24,8 +24,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param parameters its parameters
      * @param totalSeconds its wall time
      */
-    public record Fold(int fold, String directory, double testAccuracy, int ensembleSize, long parameters, double totalSeconds) {
-    }
+    public record Fold(
+            int fold, String directory, double testAccuracy, int ensembleSize, long parameters, double totalSeconds) {}
 
     /**
      * @param testAccuracyMean mean test accuracy over folds
@@ -34,9 +34,12 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param ensembleSizeStd its sample standard deviation
      * @param totalSeconds all folds' wall time
      */
-    public record Summary(double testAccuracyMean, double testAccuracyStd, double ensembleSizeMean, double ensembleSizeStd,
-                          double totalSeconds) {
-    }
+    public record Summary(
+            double testAccuracyMean,
+            double testAccuracyStd,
+            double ensembleSizeMean,
+            double ensembleSizeStd,
+            double totalSeconds) {}
 
     /**
      * @param config the search's configuration
@@ -50,12 +53,16 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
         double total = 0;
         for (int k = 0; k < results.size(); k++) {
             RunSummary r = results.get(k);
-            folds.add(new Fold(k + 1, "fold-" + (k + 1), r.testAccuracy(), r.ensembleSize(), r.parameters(), r.totalSeconds()));
+            folds.add(new Fold(
+                    k + 1, "fold-" + (k + 1), r.testAccuracy(), r.ensembleSize(), r.parameters(), r.totalSeconds()));
             acc[k] = r.testAccuracy();
             size[k] = r.ensembleSize();
             total += r.totalSeconds();
         }
-        return new FoldsReport(RunReport.SCHEMA_VERSION, config, folds,
+        return new FoldsReport(
+                RunReport.SCHEMA_VERSION,
+                config,
+                folds,
                 new Summary(Stats.mean(acc), Stats.std(acc), Stats.mean(size), Stats.std(size), total));
     }
 
@@ -74,19 +81,29 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param file where report.html goes (beside the fold directories)
      */
     public void writeHtml(Path file) {
-        HtmlReport html = new HtmlReport("SAEP-J search: " + folds.size() + "-fold cross-validation, " + config.criterion());
+        HtmlReport html =
+                new HtmlReport("SAEP-J search: " + folds.size() + "-fold cross-validation, " + config.criterion());
         java.util.Map<String, String> result = HtmlReport.map();
-        result.put("test accuracy", Decimals.of(summary.testAccuracyMean(), 4) + " ± "
-                + Decimals.of(summary.testAccuracyStd(), 4));
-        result.put("ensemble size", Decimals.of(summary.ensembleSizeMean(), 2) + " ± "
-                + Decimals.of(summary.ensembleSizeStd(), 2));
+        result.put(
+                "test accuracy",
+                Decimals.of(summary.testAccuracyMean(), 4) + " ± " + Decimals.of(summary.testAccuracyStd(), 4));
+        result.put(
+                "ensemble size",
+                Decimals.of(summary.ensembleSizeMean(), 2) + " ± " + Decimals.of(summary.ensembleSizeStd(), 2));
         result.put("time", Decimals.of(summary.totalSeconds(), 1) + " s in all");
         html.heading("Summary over the folds").keyValues(result);
-        html.heading("Folds").table(List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
-                folds.stream().map(f -> List.<Object>of(Integer.toString(f.fold()), Decimals.of(f.testAccuracy(), 4),
-                        Integer.toString(f.ensembleSize()), Long.toString(f.parameters()),
-                        Decimals.of(f.totalSeconds(), 1),
-                        new HtmlReport.Link(f.directory(), f.directory() + "/report.html"))).toList());
+        html.heading("Folds")
+                .table(
+                        List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
+                        folds.stream()
+                                .map(f -> List.<Object>of(
+                                        Integer.toString(f.fold()),
+                                        Decimals.of(f.testAccuracy(), 4),
+                                        Integer.toString(f.ensembleSize()),
+                                        Long.toString(f.parameters()),
+                                        Decimals.of(f.totalSeconds(), 1),
+                                        new HtmlReport.Link(f.directory(), f.directory() + "/report.html")))
+                                .toList());
         java.util.Map<String, String> cfg = HtmlReport.map();
         ConfigRows.add(config, cfg);
         html.heading("Configuration").keyValues(cfg);

@@ -24,14 +24,18 @@ public interface GridExecutor extends AutoCloseable {
      * @param listener hears each run start and finish
      * @return each run's figures, in plan order
      */
-    List<ComparisonRun> run(List<GridRun> runs, SourceData data, Path dir, boolean resume, Consumer<ReentrantLock> checkpointWrites,
-                            ComparisonListener listener);
+    List<ComparisonRun> run(
+            List<GridRun> runs,
+            SourceData data,
+            Path dir,
+            boolean resume,
+            Consumer<ReentrantLock> checkpointWrites,
+            ComparisonListener listener);
 
     /** @return the name reports give it ("local", "spark local-cluster[2,1,1024]") */
     String name();
 
     /** Lets go of what it holds (a cluster's context); nothing by default. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -5,8 +5,7 @@ import org.saepj.Providers;
 
 /** The grid executors on the class path, by id. */
 public final class GridExecutors {
-    private GridExecutors() {
-    }
+    private GridExecutors() {}
 
     /**
      * @param id an executor's id ("spark")

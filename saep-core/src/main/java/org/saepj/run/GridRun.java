@@ -15,8 +15,15 @@ import org.saepj.search.SearchConfig;
  * @param config the search's whole configuration
  * @param directory its directory relative to the grid's ("runs/adanet-uniform-seed1", "fold-2")
  */
-public record GridRun(int index, String name, ComparedMethod method, String mixture, long seed, int fold, SearchConfig config,
-                      String directory) {
+public record GridRun(
+        int index,
+        String name,
+        ComparedMethod method,
+        String mixture,
+        long seed,
+        int fold,
+        SearchConfig config,
+        String directory) {
     /**
      * A run of a comparison, in {@code runs/<name>/}.
      *
@@ -28,7 +35,8 @@ public record GridRun(int index, String name, ComparedMethod method, String mixt
      * @param fold its fold, from 1, or 0
      * @param config the search's whole configuration
      */
-    public GridRun(int index, String name, ComparedMethod method, String mixture, long seed, int fold, SearchConfig config) {
+    public GridRun(
+            int index, String name, ComparedMethod method, String mixture, long seed, int fold, SearchConfig config) {
         this(index, name, method, mixture, seed, fold, config, "runs/" + name);
     }
 
@@ -42,7 +50,8 @@ public record GridRun(int index, String name, ComparedMethod method, String mixt
         java.util.List<GridRun> runs = new java.util.ArrayList<>();
         ComparedMethod method = ComparedMethod.search(config.criterion().id());
         for (int k = 1; k <= config.folds(); k++) {
-            runs.add(new GridRun(k - 1, "fold-" + k, method, config.mixture().id(), config.seed(), k, config, "fold-" + k));
+            runs.add(new GridRun(
+                    k - 1, "fold-" + k, method, config.mixture().id(), config.seed(), k, config, "fold-" + k));
         }
         return runs;
     }

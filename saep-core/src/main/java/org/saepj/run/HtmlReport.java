@@ -54,7 +54,11 @@ public final class HtmlReport {
      */
     public HtmlReport keyValues(Map<String, String> entries) {
         body.append("<table class=\"kv\">\n");
-        entries.forEach((k, v) -> body.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v)).append("</td></tr>\n"));
+        entries.forEach((k, v) -> body.append("<tr><th>")
+                .append(escape(k))
+                .append("</th><td>")
+                .append(escape(v))
+                .append("</td></tr>\n"));
         body.append("</table>\n");
         return this;
     }
@@ -65,8 +69,7 @@ public final class HtmlReport {
      * @param text what the cell shows
      * @param href where it points, relative to this page
      */
-    public record Link(String text, String href) {
-    }
+    public record Link(String text, String href) {}
 
     /**
      * @param header the column names
@@ -79,8 +82,12 @@ public final class HtmlReport {
         body.append("</tr>\n");
         for (List<?> row : rows) {
             body.append("<tr>");
-            row.forEach(c -> body.append("<td>").append(c instanceof Link l ? "<a href=\"" + escape(l.href()) + "\">" + escape(l.text()) + "</a>"
-                    : escape(String.valueOf(c))).append("</td>"));
+            row.forEach(c -> body.append("<td>")
+                    .append(
+                            c instanceof Link l
+                                    ? "<a href=\"" + escape(l.href()) + "\">" + escape(l.text()) + "</a>"
+                                    : escape(String.valueOf(c)))
+                    .append("</td>"));
             body.append("</tr>\n");
         }
         body.append("</table>\n");
@@ -93,15 +100,20 @@ public final class HtmlReport {
      * @return this page
      */
     public HtmlReport image(String alt, byte[] png) {
-        body.append("<figure><img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>").append(escape(alt))
+        body.append("<figure><img alt=\"")
+                .append(escape(alt))
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png))
+                .append("\"><figcaption>")
+                .append(escape(alt))
                 .append("</figcaption></figure>\n");
         return this;
     }
 
     /** @return the whole page */
     public String render() {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n<style>\n"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+                + "</title>\n<style>\n"
                 + "body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;margin:2em;max-width:1100px;color:#222}\n"
                 + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px"
                 + " 8px;text-align:left}\n"
@@ -114,7 +126,12 @@ public final class HtmlReport {
     }
 
     static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 
     static Map<String, String> map() {

@@ -9,8 +9,8 @@ import java.util.List;
 import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.engine.layer.Layer;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.JsonFormat;
@@ -34,9 +34,17 @@ import org.saepj.persistence.SavedEnsemble;
  * @param members the members in ensemble order
  * @param pruning the pruning events of the run, or null for a bare saved ensemble
  */
-public record Inspection(String directory, int formatVersion, List<String> classes, int[] inputShape,
-                         String preprocessing, List<String> preprocessingSteps, String mixture,
-                         long parameters, List<MemberView> members, List<PruningEvent> pruning) {
+public record Inspection(
+        String directory,
+        int formatVersion,
+        List<String> classes,
+        int[] inputShape,
+        String preprocessing,
+        List<String> preprocessingSteps,
+        String mixture,
+        long parameters,
+        List<MemberView> members,
+        List<PruningEvent> pruning) {
     /**
      * @param id the member's id
      * @param name its candidate's name
@@ -46,16 +54,21 @@ public record Inspection(String directory, int formatVersion, List<String> class
      * @param architecture its architecture in short ("dnn-784-32-10")
      * @param layers its layers in order
      */
-    public record MemberView(int id, String name, int iteration, double weight, long parameters, String architecture, List<LayerView> layers) {
-    }
+    public record MemberView(
+            int id,
+            String name,
+            int iteration,
+            double weight,
+            long parameters,
+            String architecture,
+            List<LayerView> layers) {}
 
     /**
      * @param layer the layer ("Dense(784→32)")
      * @param parameters its parameters
      * @param outputs the values it gives per sample
      */
-    public record LayerView(String layer, int parameters, int outputs) {
-    }
+    public record LayerView(String layer, int parameters, int outputs) {}
 
     /**
      * @param iteration the iteration whose start pruned, from 0
@@ -66,9 +79,14 @@ public record Inspection(String directory, int formatVersion, List<String> class
      * @param beforeNames their candidates' names
      * @param details the criterion's numbers, as report.json holds them
      */
-    public record PruningEvent(int iteration, String criterion, List<Integer> removedIds, List<String> removedNames,
-                               List<Integer> beforeIds, List<String> beforeNames, JsonNode details) {
-    }
+    public record PruningEvent(
+            int iteration,
+            String criterion,
+            List<Integer> removedIds,
+            List<String> removedNames,
+            List<Integer> beforeIds,
+            List<String> beforeNames,
+            JsonNode details) {}
 
     /**
      * @param dir a saved ensemble (with manifest.json) or a run directory (with report.json and ensemble/)
@@ -80,8 +98,9 @@ public record Inspection(String directory, int formatVersion, List<String> class
         boolean run = Files.isRegularFile(dir.resolve("report.json")) && Files.isDirectory(dir.resolve("ensemble"));
         Path model = run ? dir.resolve("ensemble") : dir;
         if (!Files.isRegularFile(model.resolve("manifest.json"))) {
-            throw new FileException(dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
-                    + " ensemble/)");
+            throw new FileException(
+                    dir + ": neither a saved ensemble (no manifest.json) nor a finished run directory (report.json and"
+                            + " ensemble/)");
         }
         SavedEnsemble e = SavedEnsemble.load(model, backend);
         EnsembleManifest m = e.manifest();
@@ -94,14 +113,29 @@ public record Inspection(String directory, int formatVersion, List<String> class
             for (Layer l : net.layers()) {
                 layers.add(new LayerView(l.toString(), l.parameterCount(), l.outputSize()));
             }
-            members.add(new MemberView(r.id(), r.name(), r.iteration(), r.weight(), net.parameterCount(), r.architecture().toString(), layers));
+            members.add(new MemberView(
+                    r.id(),
+                    r.name(),
+                    r.iteration(),
+                    r.weight(),
+                    net.parameterCount(),
+                    r.architecture().toString(),
+                    layers));
             total += net.parameterCount();
         }
-        return new Inspection(dir.toString(), m.formatVersion(), m.classNames(), m.inputShape(),
+        return new Inspection(
+                dir.toString(),
+                m.formatVersion(),
+                m.classNames(),
+                m.inputShape(),
                 String.join(",", m.preprocessing().types()),
-                m.preprocessing().steps().stream().map(org.saepj.data.preprocess.PreprocessingStep::describe).toList(),
-                m.mixture().id(), total,
-                members, run ? history(dir.resolve("report.json")) : null);
+                m.preprocessing().steps().stream()
+                        .map(org.saepj.data.preprocess.PreprocessingStep::describe)
+                        .toList(),
+                m.mixture().id(),
+                total,
+                members,
+                run ? history(dir.resolve("report.json")) : null);
     }
 
     /** The pruning events of a report of any schema, members named by the candidates that brought them. */

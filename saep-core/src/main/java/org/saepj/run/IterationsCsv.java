@@ -13,30 +13,52 @@ import org.saepj.task.RegressionMetrics;
 
 /** Writes a search's {@code iterations.csv}: one row per iteration, for spreadsheets; see docs/FORMATS.md. */
 final class IterationsCsv {
-    private IterationsCsv() {
-    }
+    private IterationsCsv() {}
 
     static void write(Path file, List<IterationRecord> iterations) {
         AtomicFiles.write(file, out -> {
             // a regression search adds its measures as columns after the classification ones, which stay empty
             boolean regression = iterations.stream().anyMatch(it -> it.regression() != null);
-            List<String> header = new ArrayList<>(List.of("iteration", "selected", "ensemble_size", "member_ids",
-                    "member_depths", "pruned", "selection_objective", "test_accuracy", "disagreement", "train_seconds",
+            List<String> header = new ArrayList<>(List.of(
+                    "iteration",
+                    "selected",
+                    "ensemble_size",
+                    "member_ids",
+                    "member_depths",
+                    "pruned",
+                    "selection_objective",
+                    "test_accuracy",
+                    "disagreement",
+                    "train_seconds",
                     "seconds"));
             if (regression) {
                 header.addAll(List.of("test_rmse", "test_mae", "test_r2", "ambiguity"));
             }
-            try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            try (CSVPrinter csv = new CSVPrinter(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(header.toArray(String[]::new))
+                            .get())) {
                 for (IterationRecord it : iterations) {
-                    List<Object> row = new ArrayList<>(List.of(it.iteration(), it.selected(), it.ensembleSize(),
-                            join(it.memberIds()), join(it.memberDepths()), join(it.pruned()),
-                            num(it.selectionObjective()), num(it.testAccuracy()), num(it.diversity().disagreement()),
-                            num(it.trainSeconds()), num(it.seconds())));
+                    List<Object> row = new ArrayList<>(List.of(
+                            it.iteration(),
+                            it.selected(),
+                            it.ensembleSize(),
+                            join(it.memberIds()),
+                            join(it.memberDepths()),
+                            join(it.pruned()),
+                            num(it.selectionObjective()),
+                            num(it.testAccuracy()),
+                            num(it.diversity().disagreement()),
+                            num(it.trainSeconds()),
+                            num(it.seconds())));
                     if (regression) {
                         RegressionMetrics m = it.regression();
-                        row.addAll(m == null ? List.of("", "", "", "")
-                                : List.of(num(m.rmse()), num(m.mae()), num(m.r2()), num(m.averageAmbiguity())));
+                        row.addAll(
+                                m == null
+                                        ? List.of("", "", "", "")
+                                        : List.of(num(m.rmse()), num(m.mae()), num(m.r2()), num(m.averageAmbiguity())));
                     }
                     csv.printRecord(row);
                 }

@@ -17,8 +17,13 @@ import org.saepj.search.SearchState;
 /** Runs a grid's searches one after another in this JVM, their candidates on the plan's threads. */
 public final class LocalGridExecutor implements GridExecutor {
     @Override
-    public List<ComparisonRun> run(List<GridRun> runs, SourceData data, Path dir, boolean resume, Consumer<ReentrantLock> checkpointWrites,
-                                   ComparisonListener listener) {
+    public List<ComparisonRun> run(
+            List<GridRun> runs,
+            SourceData data,
+            Path dir,
+            boolean resume,
+            Consumer<ReentrantLock> checkpointWrites,
+            ComparisonListener listener) {
         Backend backend = Backends.best();
         List<ComparisonRun> done = new ArrayList<>();
         // A method, mixture and seed's partitions are prepared once for all its folds (the grid lists its folds
@@ -32,10 +37,18 @@ public final class LocalGridExecutor implements GridExecutor {
                 ComparisonRun run;
                 String how;
                 if (resume && RunDirectory.finished(runDir)) {
-                    run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunDirectory.readFinished(runDir));
+                    run = ComparisonRun.of(
+                            g.method(),
+                            g.mixture(),
+                            g.seed(),
+                            g.fold(),
+                            g.directory(),
+                            RunDirectory.readFinished(runDir));
                     how = " (already complete)";
                 } else {
-                    if (prepared == null || !prepared.method().equals(g.method()) || !prepared.mixture().equals(g.mixture())
+                    if (prepared == null
+                            || !prepared.method().equals(g.method())
+                            || !prepared.mixture().equals(g.mixture())
                             || prepared.seed() != g.seed()) {
                         partitions = Partitions.prepare(g.config(), data);
                         prepared = g;
@@ -45,10 +58,19 @@ public final class LocalGridExecutor implements GridExecutor {
                     checkpointWrites.accept(searchRun.checkpointWriting());
                     SearchState state = searchRun.resumedFrom();
                     SearchResult r;
-                    try (ComparisonListener.RunListener progress = listener.runStarting(g.name(), runDir, g.config(), state != null)) {
-                        r = searchRun.complete(g.config(), p, Experiment.info(g.config(), data, p), executor, backend, progress, g.foldIndex());
+                    try (ComparisonListener.RunListener progress =
+                            listener.runStarting(g.name(), runDir, g.config(), state != null)) {
+                        r = searchRun.complete(
+                                g.config(),
+                                p,
+                                Experiment.info(g.config(), data, p),
+                                executor,
+                                backend,
+                                progress,
+                                g.foldIndex());
                     }
-                    run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunSummary.of(r));
+                    run = ComparisonRun.of(
+                            g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunSummary.of(r));
                     how = state == null ? "" : " (resumed)";
                 }
                 done.add(run);

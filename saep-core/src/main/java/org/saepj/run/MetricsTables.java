@@ -6,8 +6,7 @@ import org.saepj.ensemble.ClassificationMetrics;
 
 /** {@link ClassificationMetrics} as table rows, the same for report.html and {@code saep evaluate}'s text. */
 public final class MetricsTables {
-    private MetricsTables() {
-    }
+    private MetricsTables() {}
 
     /** @return the header of {@link #perClass} */
     public static List<String> perClassHeader() {
@@ -23,8 +22,12 @@ public final class MetricsTables {
         List<List<String>> rows = new ArrayList<>();
         int total = 0;
         for (int c = 0; c < classes.size(); c++) {
-            rows.add(List.of(classes.get(c), Decimals.of(m.precision()[c], 4), Decimals.of(m.recall()[c], 4),
-                    Decimals.of(m.f1()[c], 4), Integer.toString(m.support()[c])));
+            rows.add(List.of(
+                    classes.get(c),
+                    Decimals.of(m.precision()[c], 4),
+                    Decimals.of(m.recall()[c], 4),
+                    Decimals.of(m.f1()[c], 4),
+                    Integer.toString(m.support()[c])));
             total += m.support()[c];
         }
         rows.add(List.of("macro F1", "", "", Decimals.of(m.macroF1(), 4), Integer.toString(total)));

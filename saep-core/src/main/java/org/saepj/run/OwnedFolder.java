@@ -38,27 +38,45 @@ public final class OwnedFolder {
     public static final String MARKER = ".saep-folder";
     /** The marker's format. */
     static final int FORMAT = 1;
+
     private static final String OWNER = "saep-j";
     /** Where an earlier run's files wait, inside the folder, until the run replacing them has safely started. */
     static final String ASIDE_PREFIX = ".saep-replaced-";
+
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * The files SAEP-J writes in a run, fold, comparison or
      * saved-ensemble folder ("run.json" is the CLI's search settings).
      */
-    private static final Set<String> FILES = Set.of("run.json", ComparisonPlan.FILE, RunReport.FILE, "report.html",
-            "comparison.json", "comparison.csv", "iterations.csv", "search.log", "accuracy.png", "ensemble-size.png",
-            "diversity.png", "accuracy-vs-size.png", "depth.png", "pareto.png", SavedEnsemble.MANIFEST,
-            SearchCheckpoint.STATE, MARKER, RunLock.FILE);
+    private static final Set<String> FILES = Set.of(
+            "run.json",
+            ComparisonPlan.FILE,
+            RunReport.FILE,
+            "report.html",
+            "comparison.json",
+            "comparison.csv",
+            "iterations.csv",
+            "search.log",
+            "accuracy.png",
+            "ensemble-size.png",
+            "diversity.png",
+            "accuracy-vs-size.png",
+            "depth.png",
+            "pareto.png",
+            SavedEnsemble.MANIFEST,
+            SearchCheckpoint.STATE,
+            MARKER,
+            RunLock.FILE);
     /** Temporary files of SAEP-J before 0.3 ({@code .<target>.<hex>.tmp}), recognised by their target's name. */
-    private static final Pattern LEGACY_TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp|\\.write-probe\\d*\\.tmp");
+    private static final Pattern LEGACY_TEMPORARY =
+            Pattern.compile("\\.(.+)\\.[0-9a-f]{1,16}\\.tmp|\\.write-probe\\d*\\.tmp");
+
     private static final Set<String> FOLDERS = Set.of("ensemble", SearchCheckpoint.DIRECTORY, "runs");
     private static final Pattern FOLD = Pattern.compile("fold-\\d{1,6}");
     private static final String RUNS = "runs";
 
-    private OwnedFolder() {
-    }
+    private OwnedFolder() {}
 
     /** Whether a folder is SAEP-J's. */
     public enum Ownership {
@@ -94,7 +112,8 @@ public final class OwnedFolder {
          * @return true when the folder holds nothing but these (and its marker, lock and temporary files)
          */
         public boolean holdsOnly(Set<String> allowed) {
-            return entries.stream().allMatch(n -> allowed.contains(n) || n.equals(MARKER) || n.startsWith(TemporaryFiles.PREFIX));
+            return entries.stream()
+                    .allMatch(n -> allowed.contains(n) || n.equals(MARKER) || n.startsWith(TemporaryFiles.PREFIX));
         }
 
         /**
@@ -102,15 +121,19 @@ public final class OwnedFolder {
          * @return the first foreign paths, relative to the folder, for a message
          */
         public String foreignNames(int max) {
-            List<String> names = foreign.stream().limit(max).map(p -> dir.relativize(p).toString()).toList();
+            List<String> names = foreign.stream()
+                    .limit(max)
+                    .map(p -> dir.relativize(p).toString())
+                    .toList();
             return String.join(", ", names) + (foreign.size() > max ? " and " + (foreign.size() - max) + " more" : "");
         }
 
         /** @throws SaepException naming the first link under one of the layout's names */
         public void refuseLinks() {
             if (!links.isEmpty()) {
-                throw new FileException(links.get(0) + " is a symbolic link: SAEP-J never writes through links in its folders;"
-                        + " replace it with the file or folder itself, or choose another directory");
+                throw new FileException(
+                        links.get(0) + " is a symbolic link: SAEP-J never writes through links in its folders;"
+                                + " replace it with the file or folder itself, or choose another directory");
             }
         }
     }
@@ -129,8 +152,11 @@ public final class OwnedFolder {
         if (!Files.isDirectory(dir)) {
             throw new FileException(dir + " is a file, not a directory");
         }
-        List<String> entries = list(dir).stream().map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunLock.FILE))
-                .sorted().toList();
+        List<String> entries = list(dir).stream()
+                .map(p -> p.getFileName().toString())
+                .filter(n -> !n.equals(RunLock.FILE))
+                .sorted()
+                .toList();
         List<Path> foreign = new ArrayList<>();
         List<Path> links = new ArrayList<>();
         walk(dir, 0, foreign, links);
@@ -184,8 +210,10 @@ public final class OwnedFolder {
     }
 
     private static boolean isOwnFile(String name) {
-        return FILES.contains(name) || SearchCheckpoint.MEMBER_FILE.matcher(name).matches()
-                || name.startsWith(TemporaryFiles.PREFIX) || isLegacyTemporary(name);
+        return FILES.contains(name)
+                || SearchCheckpoint.MEMBER_FILE.matcher(name).matches()
+                || name.startsWith(TemporaryFiles.PREFIX)
+                || isLegacyTemporary(name);
     }
 
     private static boolean isOwnFolder(String name) {
@@ -194,8 +222,10 @@ public final class OwnedFolder {
 
     private static boolean isLegacyTemporary(String name) {
         var m = LEGACY_TEMPORARY.matcher(name);
-        return m.matches() && (m.group(1) == null || FILES.contains(m.group(1))
-                || SearchCheckpoint.MEMBER_FILE.matcher(m.group(1)).matches());
+        return m.matches()
+                && (m.group(1) == null
+                        || FILES.contains(m.group(1))
+                        || SearchCheckpoint.MEMBER_FILE.matcher(m.group(1)).matches());
     }
 
     private static List<Path> list(Path dir) {
@@ -218,17 +248,21 @@ public final class OwnedFolder {
             }
             n = JsonFormat.mapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new FileException(file + " is not SAEP-J's folder marker (" + firstLine(e.getMessage())
-                    + "): choose another directory", e);
+            throw new FileException(
+                    file + " is not SAEP-J's folder marker (" + firstLine(e.getMessage())
+                            + "): choose another directory",
+                    e);
         }
-        if (n == null || !OWNER.equals(n.path("owner").asText(null)) || !ID.matcher(n.path("id").asText("")).matches()
+        if (n == null
+                || !OWNER.equals(n.path("owner").asText(null))
+                || !ID.matcher(n.path("id").asText("")).matches()
                 || !n.path("format").isInt()) {
             throw new FileException(file + " is not SAEP-J's folder marker (expected owner \"" + OWNER
                     + "\", a format number and a 32-digit hex id): choose another directory");
         }
         if (n.get("format").asInt() > FORMAT) {
-            throw new FileException(file + ": folder format " + n.get("format").asInt() + " is newer than this SAEP-J's "
-                    + FORMAT + ": upgrade SAEP-J to use this directory");
+            throw new FileException(file + ": folder format " + n.get("format").asInt()
+                    + " is newer than this SAEP-J's " + FORMAT + ": upgrade SAEP-J to use this directory");
         }
     }
 
@@ -276,7 +310,8 @@ public final class OwnedFolder {
         for (Path p : list(from)) {
             String name = p.getFileName().toString();
             boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            boolean kept = depth == 0 && (name.equals(MARKER) || name.equals(RunLock.FILE) || name.startsWith(ASIDE_PREFIX));
+            boolean kept =
+                    depth == 0 && (name.equals(MARKER) || name.equals(RunLock.FILE) || name.startsWith(ASIDE_PREFIX));
             if (!isOwn(p, runs) || kept) {
                 continue;
             }
@@ -316,7 +351,8 @@ public final class OwnedFolder {
             Path target = to.resolve(p.getFileName().toString());
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
-            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 restoreInto(p, target);
             }
         }
@@ -331,7 +367,8 @@ public final class OwnedFolder {
     public static void tidy(Path dir) {
         try {
             for (Path p : list(dir)) {
-                if (p.getFileName().toString().startsWith(ASIDE_PREFIX) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (p.getFileName().toString().startsWith(ASIDE_PREFIX)
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     deleteTree(p);
                 }
             }

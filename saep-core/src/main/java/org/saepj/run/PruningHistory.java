@@ -13,8 +13,7 @@ import org.saepj.search.IterationRecord;
  * brought it in: read from a run's iterations, as records or as report.json of any schema holds them.
  */
 public final class PruningHistory {
-    private PruningHistory() {
-    }
+    private PruningHistory() {}
 
     /**
      * One iteration as the history needs it.
@@ -26,14 +25,25 @@ public final class PruningHistory {
      * @param memberIds the members after it
      * @param selected the candidate it added ("keep" when none)
      */
-    public record Step(int iteration, List<Integer> pruned, String criterion, JsonNode details, List<Integer> memberIds, String selected) {
+    public record Step(
+            int iteration,
+            List<Integer> pruned,
+            String criterion,
+            JsonNode details,
+            List<Integer> memberIds,
+            String selected) {
         /**
          * @param r an iteration record
          * @return its step
          */
         public static Step of(IterationRecord r) {
-            return new Step(r.iteration(), r.pruned(), r.pruneDecision().criterion(), JsonFormat.mapper().valueToTree(r.pruneDecision().details()),
-                    r.memberIds(), r.selected());
+            return new Step(
+                    r.iteration(),
+                    r.pruned(),
+                    r.pruneDecision().criterion(),
+                    JsonFormat.mapper().valueToTree(r.pruneDecision().details()),
+                    r.memberIds(),
+                    r.selected());
         }
 
         /**
@@ -45,8 +55,13 @@ public final class PruningHistory {
             it.path("pruned").forEach(p -> pruned.add(p.asInt()));
             List<Integer> ids = new ArrayList<>();
             it.path("memberIds").forEach(p -> ids.add(p.asInt()));
-            return new Step(it.path("iteration").asInt(), pruned, it.at("/pruneDecision/criterion").asText(), it.at("/pruneDecision/details"),
-                    ids, it.path("selected").asText());
+            return new Step(
+                    it.path("iteration").asInt(),
+                    pruned,
+                    it.at("/pruneDecision/criterion").asText(),
+                    it.at("/pruneDecision/details"),
+                    ids,
+                    it.path("selected").asText());
         }
     }
 
@@ -60,8 +75,14 @@ public final class PruningHistory {
         for (Step s : steps) {
             if (!s.pruned().isEmpty()) {
                 List<Integer> before = names.current();
-                events.add(new Inspection.PruningEvent(s.iteration(), s.criterion(), s.pruned(), s.pruned().stream().map(names::name).toList(),
-                        before, before.stream().map(names::name).toList(), s.details()));
+                events.add(new Inspection.PruningEvent(
+                        s.iteration(),
+                        s.criterion(),
+                        s.pruned(),
+                        s.pruned().stream().map(names::name).toList(),
+                        before,
+                        before.stream().map(names::name).toList(),
+                        s.details()));
             }
             names.add(s.memberIds(), s.selected());
         }
@@ -83,12 +104,20 @@ public final class PruningHistory {
     public static String removal(Inspection.PruningEvent e) {
         StringBuilder removed = new StringBuilder();
         for (int i = 0; i < e.removedIds().size(); i++) {
-            removed.append(i == 0 ? "" : ", ").append('#').append(e.removedIds().get(i)).append(' ').append(e.removedNames().get(i));
+            removed.append(i == 0 ? "" : ", ")
+                    .append('#')
+                    .append(e.removedIds().get(i))
+                    .append(' ')
+                    .append(e.removedNames().get(i));
         }
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < e.beforeIds().size(); i++) {
             if (!e.removedIds().contains(e.beforeIds().get(i))) {
-                kept.append(kept.isEmpty() ? "" : ", ").append('#').append(e.beforeIds().get(i)).append(' ').append(e.beforeNames().get(i));
+                kept.append(kept.isEmpty() ? "" : ", ")
+                        .append('#')
+                        .append(e.beforeIds().get(i))
+                        .append(' ')
+                        .append(e.beforeNames().get(i));
             }
         }
         return "removed " + removed + (kept.isEmpty() ? "" : ", kept " + kept);
@@ -100,7 +129,8 @@ public final class PruningHistory {
      */
     @SuppressWarnings("unchecked")
     public static String details(Inspection.PruningEvent e) {
-        return details(DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class)), e.beforeIds());
+        return details(
+                DecisionDetails.fromJson(JsonFormat.mapper().convertValue(e.details(), Map.class)), e.beforeIds());
     }
 
     /**

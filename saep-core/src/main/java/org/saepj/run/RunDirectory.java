@@ -51,7 +51,8 @@ public final class RunDirectory {
     public static RunDirectory open(Path dir, boolean resume, Backend backend, String dataSha256) {
         writable(dir);
         SearchCheckpoint checkpoint = new SearchCheckpoint(dir, dataSha256);
-        SearchState state = resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, backend, dataSha256) : null;
+        SearchState state =
+                resume && SearchCheckpoint.exists(dir) ? SearchCheckpoint.load(dir, backend, dataSha256) : null;
         return new RunDirectory(dir, checkpoint, state);
     }
 
@@ -117,8 +118,14 @@ public final class RunDirectory {
      * @return the result
      * @throws IllegalArgumentException before the search when the fold does not fit the configuration's folds
      */
-    public SearchResult complete(SearchConfig config, Partitions data, DatasetInfo info, CandidateExecutor executor, Backend backend,
-                                 SearchListener listener, int fold) {
+    public SearchResult complete(
+            SearchConfig config,
+            Partitions data,
+            DatasetInfo info,
+            CandidateExecutor executor,
+            Backend backend,
+            SearchListener listener,
+            int fold) {
         // Checked before training: the saved ensemble records the fold, and a loader refuses one that does not fit.
         org.saepj.persistence.SearchExport.checkFold(config, fold);
         if (state != null) {

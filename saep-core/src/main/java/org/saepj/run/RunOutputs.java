@@ -17,8 +17,7 @@ import org.saepj.task.RegressionMetrics;
  * by iteration, a self-contained report.html and, last, report.json.
  */
 public final class RunOutputs {
-    private RunOutputs() {
-    }
+    private RunOutputs() {}
 
     /**
      * @param dir the run's directory
@@ -37,20 +36,37 @@ public final class RunOutputs {
         // accuracy and disagreement
         String headline = regression == null ? "Test accuracy" : "Test RMSE";
         String spread = regression == null ? "Diversity (disagreement)" : "Diversity (ambiguity)";
-        List<Charts.Series> headlineSeries = List.of(new Charts.Series(label, x,
-                its.stream().mapToDouble(RunOutputs::headline).toArray(), null));
+        List<Charts.Series> headlineSeries = List.of(new Charts.Series(
+                label, x, its.stream().mapToDouble(RunOutputs::headline).toArray(), null));
         // accuracy on an honest axis (at least 5 points, the range in the caption); an error on its own scale
         Charts.Axis accuracyAxis = regression == null ? Charts.Axis.accuracy(headlineSeries) : null;
         byte[] accuracy = accuracyAxis == null
-                ? Charts.lines(headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT),
-                        headlineSeries)
-                : Charts.lines(headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT),
-                        headlineSeries, accuracyAxis);
-        byte[] size = Charts.lines("Ensemble size by iteration", "iteration", "members",
-                List.of(new Charts.Series(label, x, its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(), null)));
-        byte[] diversity = Charts.lines(spread + " by iteration", "iteration",
+                ? Charts.lines(
+                        headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT), headlineSeries)
+                : Charts.lines(
+                        headline + " by iteration",
+                        "iteration",
+                        headline.toLowerCase(Locale.ROOT),
+                        headlineSeries,
+                        accuracyAxis);
+        byte[] size = Charts.lines(
+                "Ensemble size by iteration",
+                "iteration",
+                "members",
+                List.of(new Charts.Series(
+                        label,
+                        x,
+                        its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
+                        null)));
+        byte[] diversity = Charts.lines(
+                spread + " by iteration",
+                "iteration",
                 regression == null ? "mean pairwise disagreement" : "average ambiguity",
-                List.of(new Charts.Series(label, x, its.stream().mapToDouble(RunOutputs::diversity).toArray(), null)));
+                List.of(new Charts.Series(
+                        label,
+                        x,
+                        its.stream().mapToDouble(RunOutputs::diversity).toArray(),
+                        null)));
         AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(accuracy));
         AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(size));
         AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(diversity));
@@ -64,17 +80,23 @@ public final class RunOutputs {
             result.put("test MAE", Decimals.of(regression.mae(), 4));
             result.put("test R²", Decimals.of(regression.r2(), 4));
             result.put("RMSE of predicting the training mean", Decimals.of(regression.baselineRmse(), 4));
-            result.put("ambiguity decomposition", "ensemble MSE " + Decimals.of(regression.ensembleMse(), 4)
-                    + " = average member MSE " + Decimals.of(regression.averageMemberMse(), 4)
-                    + " − average ambiguity " + Decimals.of(regression.averageAmbiguity(), 4));
+            result.put(
+                    "ambiguity decomposition",
+                    "ensemble MSE " + Decimals.of(regression.ensembleMse(), 4)
+                            + " = average member MSE " + Decimals.of(regression.averageMemberMse(), 4)
+                            + " − average ambiguity " + Decimals.of(regression.averageAmbiguity(), 4));
         }
         result.put("test loss", Decimals.of(r.metrics().testLoss(), 4));
         result.put("ensemble size", Integer.toString(r.metrics().ensembleSize()));
         result.put("parameters", Long.toString(r.metrics().parameters()));
-        result.put("time", Decimals.of(r.timing().totalSeconds(), 1) + " s (candidate training "
-                + Decimals.of(r.timing().trainSeconds(), 1) + " s)");
+        result.put(
+                "time",
+                Decimals.of(r.timing().totalSeconds(), 1) + " s (candidate training "
+                        + Decimals.of(r.timing().trainSeconds(), 1) + " s)");
         if (r.stoppedEarly() != null) {
-            result.put("stopped early", "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
+            result.put(
+                    "stopped early",
+                    "after " + its.size() + " of " + r.config().iterations() + " iterations: " + r.stoppedEarly());
         }
         org.saepj.ensemble.ClassificationMetrics cm = r.metrics().classification();
         if (cm != null) {
@@ -100,26 +122,42 @@ public final class RunOutputs {
         html.heading("What each choice was made on").keyValues(uses);
         List<String> classes = r.dataset().classes();
         if (cm != null) {
-            html.heading("Per class (test data)").table(MetricsTables.perClassHeader(),
-                    MetricsTables.perClass(cm, classes));
-            html.heading("Confusion matrix (test data)").table(MetricsTables.confusionHeader(classes),
-                    MetricsTables.confusion(cm, classes));
+            html.heading("Per class (test data)")
+                    .table(MetricsTables.perClassHeader(), MetricsTables.perClass(cm, classes));
+            html.heading("Confusion matrix (test data)")
+                    .table(MetricsTables.confusionHeader(classes), MetricsTables.confusion(cm, classes));
         }
         RunReport report = RunReport.of(r);
-        html.heading("Members").paragraph("Each member's own accuracy is that of the member alone; the ensemble's is"
+        html.heading("Members")
+                .paragraph("Each member's own accuracy is that of the member alone; the ensemble's is"
                         + " the weighted sum of their outputs (the result above).")
-                .table(List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight",
-                        "own test accuracy", "own training accuracy"), memberRows(report.members(), r.metrics()));
-        List<Inspection.PruningEvent> pruning = PruningHistory.of(its.stream().map(PruningHistory.Step::of).toList());
+                .table(
+                        List.of(
+                                "id",
+                                "candidate",
+                                "joined at iteration",
+                                "architecture",
+                                "parameters",
+                                "mixture weight",
+                                "own test accuracy",
+                                "own training accuracy"),
+                        memberRows(report.members(), r.metrics()));
+        List<Inspection.PruningEvent> pruning =
+                PruningHistory.of(its.stream().map(PruningHistory.Step::of).toList());
         if (pruning.isEmpty()) {
             html.heading("Pruning").paragraph("No member left during the search.");
         } else {
             List<List<String>> events = new ArrayList<>();
             for (Inspection.PruningEvent e : pruning) {
-                events.add(List.of(Integer.toString(e.iteration()), e.criterion(), PruningHistory.removal(e), PruningHistory.details(e)));
+                events.add(List.of(
+                        Integer.toString(e.iteration()),
+                        e.criterion(),
+                        PruningHistory.removal(e),
+                        PruningHistory.details(e)));
             }
-            html.heading("Pruning").paragraph("Each pruning event, at the start of its iteration: who left and who stayed, and"
-                    + " the criterion's numbers, where positions are shown as the member ids (#id) they index.")
+            html.heading("Pruning")
+                    .paragraph("Each pruning event, at the start of its iteration: who left and who stayed, and"
+                            + " the criterion's numbers, where positions are shown as the member ids (#id) they index.")
                     .table(List.of("iteration", "criterion", "members", "the criterion's numbers"), events);
         }
         List<String> words = DetailGlossary.explain(detailNames(its));
@@ -127,18 +165,37 @@ public final class RunOutputs {
             html.paragraph("The criterion's numbers, word by word:").list(words);
         }
         html.heading("Plots")
-                .image(headline + " by iteration" + (accuracyAxis == null ? "" : ComparisonCharts.caption(accuracyAxis)),
+                .image(
+                        headline + " by iteration"
+                                + (accuracyAxis == null ? "" : ComparisonCharts.caption(accuracyAxis)),
                         accuracy)
-                .image("Ensemble size by iteration", size).image("Diversity by iteration", diversity);
+                .image("Ensemble size by iteration", size)
+                .image("Diversity by iteration", diversity);
         List<List<String>> rows = new ArrayList<>();
         for (IterationRecord i : its) {
-            rows.add(List.of(Integer.toString(i.iteration()), i.selected(), Integer.toString(i.ensembleSize()),
-                    ids(i.memberIds()), ids(i.pruned()), Decimals.of(i.selectionObjective(), 4),
-                    Decimals.of(headline(i), 4), Decimals.of(diversity(i), 4)));
+            rows.add(List.of(
+                    Integer.toString(i.iteration()),
+                    i.selected(),
+                    Integer.toString(i.ensembleSize()),
+                    ids(i.memberIds()),
+                    ids(i.pruned()),
+                    Decimals.of(i.selectionObjective(), 4),
+                    Decimals.of(headline(i), 4),
+                    Decimals.of(diversity(i), 4)));
         }
-        html.heading("Iterations").paragraph("Iterations count from 0, as in report.json, iterations.csv and the log.")
-                .table(List.of("iteration", "selected", "size", "members", "pruned", "objective",
-                        headline.toLowerCase(Locale.ROOT), regression == null ? "disagreement" : "ambiguity"), rows);
+        html.heading("Iterations")
+                .paragraph("Iterations count from 0, as in report.json, iterations.csv and the log.")
+                .table(
+                        List.of(
+                                "iteration",
+                                "selected",
+                                "size",
+                                "members",
+                                "pruned",
+                                "objective",
+                                headline.toLowerCase(Locale.ROOT),
+                                regression == null ? "disagreement" : "ambiguity"),
+                        rows);
         html.heading("Configuration").keyValues(configMap(r));
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
@@ -152,7 +209,9 @@ public final class RunOutputs {
 
     /** The iteration's diversity: disagreement, or a regression search's average ambiguity. */
     private static double diversity(IterationRecord i) {
-        return i.regression() == null ? i.diversity().disagreement() : i.regression().averageAmbiguity();
+        return i.regression() == null
+                ? i.diversity().disagreement()
+                : i.regression().averageAmbiguity();
     }
 
     private static String ids(List<Integer> ids) {
@@ -160,14 +219,20 @@ public final class RunOutputs {
     }
 
     /** The members' rows: their own accuracies from the final figures (blank in a run that has none). */
-    static List<List<String>> memberRows(List<org.saepj.persistence.MemberRecord> members,
-                                         org.saepj.search.FinalMetrics f) {
+    static List<List<String>> memberRows(
+            List<org.saepj.persistence.MemberRecord> members, org.saepj.search.FinalMetrics f) {
         List<List<String>> rows = new ArrayList<>();
         for (int j = 0; j < members.size(); j++) {
             org.saepj.persistence.MemberRecord m = members.get(j);
-            rows.add(List.of(Integer.toString(m.id()), m.name(), Integer.toString(m.iteration()),
-                    m.architecture().toString(), Long.toString(m.parameters()), Decimals.of(m.weight(), 4),
-                    own(f.memberTestAccuracies(), j), own(f.memberTrainAccuracies(), j)));
+            rows.add(List.of(
+                    Integer.toString(m.id()),
+                    m.name(),
+                    Integer.toString(m.iteration()),
+                    m.architecture().toString(),
+                    Long.toString(m.parameters()),
+                    Decimals.of(m.weight(), 4),
+                    own(f.memberTestAccuracies(), j),
+                    own(f.memberTrainAccuracies(), j)));
         }
         return rows;
     }
@@ -194,7 +259,10 @@ public final class RunOutputs {
         m.put("dataset", r.dataset().source() + " (" + r.dataset().partition() + ")");
         m.put("dataset sha256", r.dataset().sha256());
         m.put("version", r.provenance().version() + " (commit " + r.provenance().gitCommit() + ")");
-        m.put("engine", r.provenance().engine() + ", " + r.provenance().executor() + ", Java " + r.provenance().java());
+        m.put(
+                "engine",
+                r.provenance().engine() + ", " + r.provenance().executor() + ", Java "
+                        + r.provenance().java());
         return m;
     }
 }

@@ -35,10 +35,29 @@ import org.saepj.search.Timing;
  * @param timing where the time went
  * @param provenance versions, engine and start time
  */
-@JsonPropertyOrder({"schemaVersion", "config", "stoppedEarly", "dataUse", "dataset", "final", "members", "iterations", "timing", "provenance"})
-public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly stoppedEarly, DataUse dataUse, DatasetInfo dataset,
-                        @JsonProperty("final") FinalMetrics result, List<MemberRecord> members, List<IterationRecord> iterations,
-                        Timing timing, Provenance provenance) {
+@JsonPropertyOrder({
+    "schemaVersion",
+    "config",
+    "stoppedEarly",
+    "dataUse",
+    "dataset",
+    "final",
+    "members",
+    "iterations",
+    "timing",
+    "provenance"
+})
+public record RunReport(
+        int schemaVersion,
+        SearchConfig config,
+        StoppedEarly stoppedEarly,
+        DataUse dataUse,
+        DatasetInfo dataset,
+        @JsonProperty("final") FinalMetrics result,
+        List<MemberRecord> members,
+        List<IterationRecord> iterations,
+        Timing timing,
+        Provenance provenance) {
     /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
     public static final int SCHEMA_VERSION = 3;
     /** The report's file name in a run directory; a directory with one holds a finished run. */
@@ -48,8 +67,7 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
      * @param iterationsRun how many iterations ran
      * @param reason the stopping rule that ended the search
      */
-    public record StoppedEarly(int iterationsRun, String reason) {
-    }
+    public record StoppedEarly(int iterationsRun, String reason) {}
 
     /**
      * @param r a finished search
@@ -59,14 +77,32 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
         List<MemberRecord> members = new ArrayList<>();
         for (int j = 0; j < r.ensemble().size(); j++) {
             Member m = r.ensemble().members().get(j);
-            members.add(new MemberRecord(m.id(), m.iteration(), m.candidate().name(), m.candidate().seed(), m.candidate().architecture(),
-                    m.candidate().optimizer(), m.candidate().complexity(), r.ensemble().weights()[j], (long) m.network().parameterCount(),
-                    null, null));
+            members.add(new MemberRecord(
+                    m.id(),
+                    m.iteration(),
+                    m.candidate().name(),
+                    m.candidate().seed(),
+                    m.candidate().architecture(),
+                    m.candidate().optimizer(),
+                    m.candidate().complexity(),
+                    r.ensemble().weights()[j],
+                    (long) m.network().parameterCount(),
+                    null,
+                    null));
         }
-        return new RunReport(SCHEMA_VERSION, r.config(), r.stoppedEarly() == null ? null
-                : new StoppedEarly(r.iterations().size(), r.stoppedEarly()), DataUse.of(r.config(), r.finalIteration()),
-                r.dataset(), r.metrics(), members, r.iterations(),
-                r.timing(), r.provenance());
+        return new RunReport(
+                SCHEMA_VERSION,
+                r.config(),
+                r.stoppedEarly() == null
+                        ? null
+                        : new StoppedEarly(r.iterations().size(), r.stoppedEarly()),
+                DataUse.of(r.config(), r.finalIteration()),
+                r.dataset(),
+                r.metrics(),
+                members,
+                r.iterations(),
+                r.timing(),
+                r.provenance());
     }
 
     /**
@@ -87,15 +123,19 @@ public record RunReport(int schemaVersion, SearchConfig config, StoppedEarly sto
      */
     public static RunReport read(Path file) {
         try {
-            RunReport r = JsonFormat.mapper().readValue(org.saepj.data.io.InputFiles.readAll(file, "a run's report"), RunReport.class);
+            RunReport r = JsonFormat.mapper()
+                    .readValue(org.saepj.data.io.InputFiles.readAll(file, "a run's report"), RunReport.class);
             if (r == null || r.schemaVersion() != SCHEMA_VERSION) {
-                throw new FileException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion()) + ": this build reads "
-                        + "whole reports of schema " + SCHEMA_VERSION + " (the figures of older ones through RunSummary)");
+                throw new FileException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion())
+                        + ": this build reads " + "whole reports of schema " + SCHEMA_VERSION
+                        + " (the figures of older ones through RunSummary)");
             }
             return r;
         } catch (java.io.IOException e) {
-            throw new FileException(file + ": cannot read the report (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    + ")", e);
+            throw new FileException(
+                    file + ": cannot read the report ("
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
+                    e);
         }
     }
 }

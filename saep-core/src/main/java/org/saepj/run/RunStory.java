@@ -24,8 +24,7 @@ public final class RunStory {
     /** ... unless the training data is fitted almost completely already (98%). */
     static final double FITTED = 0.98;
 
-    private RunStory() {
-    }
+    private RunStory() {}
 
     /**
      * One final member's own figures.
@@ -34,8 +33,7 @@ public final class RunStory {
      * @param testAccuracy its own test accuracy
      * @param trainAccuracy its own accuracy on the training partition
      */
-    public record MemberFigures(int id, double testAccuracy, double trainAccuracy) {
-    }
+    public record MemberFigures(int id, double testAccuracy, double trainAccuracy) {}
 
     /**
      * What the paragraph is written from.
@@ -52,9 +50,18 @@ public final class RunStory {
      * @param selectsOnTrain whether the criterion decided on the training data (no --selection holdout)
      * @param stepsPerCandidate the training steps of each candidate
      */
-    public record Facts(String criterion, double testAccuracy, Double trainAccuracy, int ensembleSize,
-                        double firstAccuracy, List<MemberFigures> members, int decisions, int removed,
-                        List<Integer> pruningIterations, boolean selectsOnTrain, int stepsPerCandidate) {
+    public record Facts(
+            String criterion,
+            double testAccuracy,
+            Double trainAccuracy,
+            int ensembleSize,
+            double firstAccuracy,
+            List<MemberFigures> members,
+            int decisions,
+            int removed,
+            List<Integer> pruningIterations,
+            boolean selectsOnTrain,
+            int stepsPerCandidate) {
         /**
          * @param r a finished search
          * @return its facts
@@ -83,9 +90,18 @@ public final class RunStory {
                 }
             }
             double first = its.size() > 1 ? its.get(0).testAccuracy() : Double.NaN;
-            return new Facts(r.config().criterion().id(), r.metrics().testAccuracy(), r.metrics().trainAccuracy(),
-                    r.metrics().ensembleSize(), first, members, decisions, removed, pruning,
-                    r.config().selection().holdoutFraction() == 0, r.config().stepsPerIteration());
+            return new Facts(
+                    r.config().criterion().id(),
+                    r.metrics().testAccuracy(),
+                    r.metrics().trainAccuracy(),
+                    r.metrics().ensembleSize(),
+                    first,
+                    members,
+                    decisions,
+                    removed,
+                    pruning,
+                    r.config().selection().holdoutFraction() == 0,
+                    r.config().stepsPerIteration());
         }
     }
 
@@ -161,9 +177,11 @@ public final class RunStory {
                     + " members, and this ensemble never had them.";
         }
         if (f.removed() > 0) {
-            String at = String.join(", ", f.pruningIterations().stream().map(String::valueOf).toList());
+            String at = String.join(
+                    ", ", f.pruningIterations().stream().map(String::valueOf).toList());
             return c + " removed " + members(f.removed()) + " in " + decisions(f) + " (at iteration"
-                    + (f.pruningIterations().size() == 1 ? " " : "s ") + at + "), leaving " + members(f.ensembleSize()) + ".";
+                    + (f.pruningIterations().size() == 1 ? " " : "s ") + at + "), leaving " + members(f.ensembleSize())
+                    + ".";
         }
         boolean fitted = !f.members().isEmpty() && f.members().stream().allMatch(m -> m.trainAccuracy() >= 1.0);
         if (f.criterion().equals(AccuracyPerformance.ID)) {
@@ -194,7 +212,8 @@ public final class RunStory {
         }
         if (gap < CLOSE_GAP && train < FITTED) {
             return both + ": close, and the training data is not fitted yet (under-fitting); there is room to learn"
-                    + " more: try more steps (--steps; now " + f.stepsPerCandidate() + " per candidate) or wider members"
+                    + " more: try more steps (--steps; now " + f.stepsPerCandidate()
+                    + " per candidate) or wider members"
                     + " (--width).";
         }
         return both + ": no sign of strong over- or under-fitting.";

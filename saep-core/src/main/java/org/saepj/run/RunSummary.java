@@ -29,12 +29,23 @@ import org.saepj.search.SearchResult;
  * @param finalDepths the final members' depths
  * @param provenance where the run came from
  */
-public record RunSummary(double testAccuracy, int ensembleSize, long parameters, double totalSeconds, double trainSeconds,
-                         double[] accuracyByIteration, double[] sizeByIteration, double[] diversityByIteration,
-                         double[] depthByIteration, int[] finalDepths, Provenance provenance) {
+public record RunSummary(
+        double testAccuracy,
+        int ensembleSize,
+        long parameters,
+        double totalSeconds,
+        double trainSeconds,
+        double[] accuracyByIteration,
+        double[] sizeByIteration,
+        double[] diversityByIteration,
+        double[] depthByIteration,
+        int[] finalDepths,
+        Provenance provenance) {
     /** @return the final members' mean depth, NaN when unknown */
     public double meanDepth() {
-        return finalDepths.length == 0 ? Double.NaN : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
+        return finalDepths.length == 0
+                ? Double.NaN
+                : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
     }
 
     /** @return the final members' greatest depth, 0 when unknown */
@@ -48,7 +59,9 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
     }
 
     private static double mean(List<Integer> depths) {
-        return depths == null || depths.isEmpty() ? Double.NaN : depths.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
+        return depths == null || depths.isEmpty()
+                ? Double.NaN
+                : depths.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
     }
 
     /**
@@ -57,12 +70,20 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
      */
     public static RunSummary of(SearchResult r) {
         List<IterationRecord> its = r.iterations();
-        return new RunSummary(r.metrics().testAccuracy(), r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
-                r.timing().trainSeconds(), its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
+        return new RunSummary(
+                r.metrics().testAccuracy(),
+                r.metrics().ensembleSize(),
+                r.metrics().parameters(),
+                r.timing().totalSeconds(),
+                r.timing().trainSeconds(),
+                its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
                 its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(),
                 its.stream().mapToDouble(i -> mean(i.memberDepths())).toArray(),
-                its.get(its.size() - 1).memberDepths().stream().mapToInt(Integer::intValue).toArray(), r.provenance());
+                its.get(its.size() - 1).memberDepths().stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray(),
+                r.provenance());
     }
 
     /**
@@ -75,20 +96,32 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
         try {
             n = JsonFormat.mapper().readTree(InputFiles.readAll(file, "a finished run's report"));
         } catch (IOException e) {
-            throw new FileException(file + ": cannot read a finished run's report: " + String.valueOf(e.getMessage()).lines()
-                    .findFirst().orElse(""), e);
+            throw new FileException(
+                    file + ": cannot read a finished run's report: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                    e);
         }
         require(file, n != null && n.isObject(), "not a JSON object");
         // a regression run has no accuracy (null): its figures are final.regression's
         boolean regression = n.at("/final/regression").isObject();
-        require(file, regression || n.at("/final/testAccuracy").isNumber()
-                && n.at("/final/testAccuracy").asDouble() >= 0 && n.at("/final/testAccuracy").asDouble() <= 1,
+        require(
+                file,
+                regression
+                        || n.at("/final/testAccuracy").isNumber()
+                                && n.at("/final/testAccuracy").asDouble() >= 0
+                                && n.at("/final/testAccuracy").asDouble() <= 1,
                 "final.testAccuracy must be a number in [0, 1]");
-        require(file, n.at("/final/ensembleSize").isIntegralNumber() && n.at("/final/ensembleSize").asInt() >= 1,
+        require(
+                file,
+                n.at("/final/ensembleSize").isIntegralNumber()
+                        && n.at("/final/ensembleSize").asInt() >= 1,
                 "final.ensembleSize must be a whole number ≥ 1");
         require(file, n.at("/final/parameters").isIntegralNumber(), "final.parameters must be a whole number");
         require(file, n.at("/timing/totalSeconds").isNumber(), "timing.totalSeconds must be a number");
-        require(file, n.path("iterations").isArray() && !n.path("iterations").isEmpty(), "iterations must be a non-empty list");
+        require(
+                file,
+                n.path("iterations").isArray() && !n.path("iterations").isEmpty(),
+                "iterations must be a non-empty list");
         require(file, n.path("provenance").isObject(), "provenance is missing");
         JsonNode its = n.get("iterations");
         double[] acc = new double[its.size()];
@@ -105,20 +138,37 @@ public record RunSummary(double testAccuracy, int ensembleSize, long parameters,
             for (int k = 0; k < depths.size(); k++) {
                 finalDepths[k] = depths.get(k).asInt();
             }
-            depth[i] = finalDepths.length == 0 ? Double.NaN : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
+            depth[i] = finalDepths.length == 0
+                    ? Double.NaN
+                    : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
         }
         JsonNode p = n.get("provenance");
-        Provenance provenance = new Provenance(p.path("version").asText(), p.path("gitCommit").asText(), p.path("java").asText(),
-                p.path("engine").asText(), p.path("executor").asText(), p.path("threads").isInt() ? p.get("threads").asInt() : null,
+        Provenance provenance = new Provenance(
+                p.path("version").asText(),
+                p.path("gitCommit").asText(),
+                p.path("java").asText(),
+                p.path("engine").asText(),
+                p.path("executor").asText(),
+                p.path("threads").isInt() ? p.get("threads").asInt() : null,
                 p.path("startedAt").asText());
-        return new RunSummary(n.at("/final/testAccuracy").asDouble(Double.NaN), n.at("/final/ensembleSize").asInt(),
-                n.at("/final/parameters").asLong(), n.at("/timing/totalSeconds").asDouble(), n.at("/timing/trainSeconds").asDouble(),
-                acc, size, div, depth, finalDepths, provenance);
+        return new RunSummary(
+                n.at("/final/testAccuracy").asDouble(Double.NaN),
+                n.at("/final/ensembleSize").asInt(),
+                n.at("/final/parameters").asLong(),
+                n.at("/timing/totalSeconds").asDouble(),
+                n.at("/timing/trainSeconds").asDouble(),
+                acc,
+                size,
+                div,
+                depth,
+                finalDepths,
+                provenance);
     }
 
     private static void require(Path file, boolean ok, String what) {
         if (!ok) {
-            throw new FileException(file + ": not a complete run report (" + what + "): delete it to run that search again");
+            throw new FileException(
+                    file + ": not a complete run report (" + what + "): delete it to run that search again");
         }
     }
 }

@@ -29,7 +29,11 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     public SearchLog(Path file) {
         try {
             // Appended only to a file of the run's own: a link placed under the log's name is refused, not followed.
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            this.out = Files.newBufferedWriter(
+                    file,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
                     java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new FileException(file + ": cannot write the search log: " + e.getMessage(), e);
@@ -111,8 +115,12 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     /** Ends the log with the final figures: "done: test accuracy 0.8366 with 4 members in 3.1 s". */
     @Override
     public void searchFinished(org.saepj.search.SearchResult r) {
-        log(String.format(Locale.ROOT, "done: test accuracy %.4f with %d members in %.1f s", r.metrics().testAccuracy(),
-                r.metrics().ensembleSize(), r.timing().totalSeconds()));
+        log(String.format(
+                Locale.ROOT,
+                "done: test accuracy %.4f with %d members in %.1f s",
+                r.metrics().testAccuracy(),
+                r.metrics().ensembleSize(),
+                r.timing().totalSeconds()));
     }
 
     @Override

@@ -2,8 +2,7 @@ package org.saepj.run;
 
 /** Summary statistics for reports. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double mean(double[] v) {
         double s = 0;

@@ -17,16 +17,16 @@ import org.saepj.ensemble.MixtureWeights;
 import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
-import org.saepj.pruning.PruneDecision;
-import org.saepj.pruning.Criteria;
-import org.saepj.pruning.PruningInput;
-import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.AccuracyPerformance;
+import org.saepj.pruning.Criteria;
 import org.saepj.pruning.InformationEntropy;
 import org.saepj.pruning.KeepAll;
+import org.saepj.pruning.PruneDecision;
+import org.saepj.pruning.PruningCriterion;
+import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.RandomSelection;
-import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.SearchSpace;
+import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.Spaces;
 import org.saepj.task.ClassLabels;
 import org.saepj.task.Loss;
@@ -77,7 +77,8 @@ public final class AdaNetSearch {
      * @param spaces where the configuration's search-space plug-in,
      *     if any, is found (registered with {@link Spaces#with} too)
      */
-    public AdaNetSearch(SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
+    public AdaNetSearch(
+            SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
         this.spaces = spaces;
         this.config = config;
         this.executor = executor;
@@ -86,14 +87,13 @@ public final class AdaNetSearch {
             this.criterion = criteria.create(config.criterion());
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in criterion is not on the class path any more, or was edited.
-            throw new org.saepj.FileException("the search's pruning criterion " + config.criterion() + " cannot be used: "
-                    + e.getMessage(), e);
+            throw new org.saepj.FileException(
+                    "the search's pruning criterion " + config.criterion() + " cannot be used: " + e.getMessage(), e);
         }
     }
 
     /** A candidate ensemble considered in an iteration. */
-    record Option(String name, List<Member> members, double[] weights, double objective, int candidateIndex) {
-    }
+    record Option(String name, List<Member> members, double[] weights, double objective, int candidateIndex) {}
 
     /**
      * Runs the search on one set of partitions.
@@ -117,10 +117,16 @@ public final class AdaNetSearch {
      * @param checkpoints receives the state after every iteration
      * @return the final ensemble and everything the run recorded, the same as an uninterrupted run's
      */
-    public SearchResult run(Partitions data, DatasetInfo info, SearchListener listener, SearchState resumeFrom,
-                            CheckpointSink checkpoints) {
+    public SearchResult run(
+            Partitions data,
+            DatasetInfo info,
+            SearchListener listener,
+            SearchState resumeFrom,
+            CheckpointSink checkpoints) {
         long start = System.nanoTime();
-        String startedAt = resumeFrom != null ? resumeFrom.startedAt() : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        String startedAt = resumeFrom != null
+                ? resumeFrom.startedAt()
+                : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
         Dataset train = data.train();
         Task task = train.targets().task();
@@ -128,25 +134,35 @@ public final class AdaNetSearch {
         int batch = config.batchSize();
         boolean hasClasses = train.targets() instanceof ClassLabels;
         if (!hasClasses && criterion.prunes() && !criterion.appliesToValues()) {
-            throw new InvalidSettingException("criterion", criterion.id() + " judges members by their predicted"
-                    + " classes, which a " + task.id() + " search has not: use " + String.join(", ", RandomSelection.ID,
-                    AccuracyPerformance.ID, InformationEntropy.ID, KeepAll.ID));
+            throw new InvalidSettingException(
+                    "criterion",
+                    criterion.id() + " judges members by their predicted"
+                            + " classes, which a " + task.id() + " search has not: use "
+                            + String.join(
+                                    ", ",
+                                    RandomSelection.ID,
+                                    AccuracyPerformance.ID,
+                                    InformationEntropy.ID,
+                                    KeepAll.ID));
         }
         ValidationPlan validation = config.validation();
         boolean objectiveOnTrain = validation.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN;
         Loss selectionLoss = task.loss(data.selection().targets());
-        Scoring scoring = new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
+        Scoring scoring =
+                new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
         SearchSpace generator;
         try {
-            generator = config.space().create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(),
-                    spaces);
+            generator = config.space()
+                    .create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(), spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
-            throw new org.saepj.FileException("the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
+            throw new org.saepj.FileException(
+                    "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
-        List<Dataset> outputsOn = data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
+        List<Dataset> outputsOn =
+                data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
 
         Ensemble ensemble = Ensemble.empty();
         List<IterationRecord> records = new ArrayList<>();
@@ -158,7 +174,8 @@ public final class AdaNetSearch {
         if (resumeFrom == null) {
             stream = new BatchStream(train.size(), batch, streamSeed);
         } else {
-            stream = BatchStream.resume(train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
+            stream = BatchStream.resume(
+                    train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
             List<Member> members = new ArrayList<>();
             for (SearchState.Snapshot s : resumeFrom.members()) {
                 members.add(restore(s, data, outputsOn, classes));
@@ -169,9 +186,10 @@ public final class AdaNetSearch {
             nextId = resumeFrom.nextId();
             first = resumeFrom.nextIteration();
         }
-        CandidateRounds rounds = new CandidateRounds(config, generator, executor, train, outputsOn, stream,
-                data.selectsOnTrain() ? null : data.selection());
-        BestIteration best = resumeFrom == null || resumeFrom.best() == null ? BestIteration.NONE
+        CandidateRounds rounds = new CandidateRounds(
+                config, generator, executor, train, outputsOn, stream, data.selectsOnTrain() ? null : data.selection());
+        BestIteration best = resumeFrom == null || resumeFrom.best() == null
+                ? BestIteration.NONE
                 : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
         String stoppedEarly = null;
         for (int t = first; t < config.iterations(); t++) {
@@ -187,7 +205,8 @@ public final class AdaNetSearch {
             List<Integer> prunedIds = new ArrayList<>();
             PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
             if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
-                decision = criterion.decide(pruningInput(ensemble, data.selection(), classes),
+                decision = criterion.decide(
+                        pruningInput(ensemble, data.selection(), classes),
                         new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
                 for (int index : decision.removed()) {
                     int id = ensemble.members().get(index).id();
@@ -201,7 +220,8 @@ public final class AdaNetSearch {
             }
 
             // 2. Train the candidates on this iteration's batches (shared, drawn from the continuing stream).
-            OptionalInt lastDepth = ensemble.size() == 0 ? OptionalInt.empty()
+            OptionalInt lastDepth = ensemble.size() == 0
+                    ? OptionalInt.empty()
                     : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
             CandidateRounds.Round round = rounds.next(t, lastDepth, listener);
             int[] batches = round.batches();
@@ -218,7 +238,10 @@ public final class AdaNetSearch {
             for (int i = 0; i < trained.size(); i++) {
                 TrainedCandidate c = trained.get(i);
                 if (!c.usable()) {
-                    listener.warning(t, "candidate " + c.candidate().name() + " dropped: " + c.divergence().get());
+                    listener.warning(
+                            t,
+                            "candidate " + c.candidate().name() + " dropped: "
+                                    + c.divergence().get());
                     continue;
                 }
                 if (c.trainLoss() > task.uninformedLoss(train.targets()) && !warnedAboveChance) {
@@ -231,11 +254,18 @@ public final class AdaNetSearch {
                     boolean fromOption = rate == (float) config.learningRate();
                     Object shown = fromOption ? config.learningRate() : rate;
                     String cure = fromOption ? "lower --lr" : "lower its family's learningRate in the space file";
-                    listener.warning(t, String.format(java.util.Locale.ROOT,
-                            "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
-                                    + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
-                            c.candidate().name(), c.trainLoss(), config.stepsPerIteration(train.size()),
-                            task.uninformedGuess(train.targets()), shown, cure));
+                    listener.warning(
+                            t,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
+                                            + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
+                                    c.candidate().name(),
+                                    c.trainLoss(),
+                                    config.stepsPerIteration(train.size()),
+                                    task.uninformedGuess(train.targets()),
+                                    shown,
+                                    cure));
                 }
                 Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
                 unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));
@@ -243,16 +273,26 @@ public final class AdaNetSearch {
             // Options are scored independently, so scoring them in parallel gives the same numbers in the same order.
             IntStream indices = IntStream.range(0, unscored.size());
             List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
-                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator)).toList();
+                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator))
+                    .toList();
             Option chosen = best(options);
             for (int i = 0; i < trained.size(); i++) {
                 TrainedCandidate c = trained.get(i);
                 int candidate = i;
-                double obj = options.stream().filter(o -> o.candidateIndex() == candidate).mapToDouble(Option::objective)
-                        .findFirst().orElse(Double.NaN);
-                candidateRecords.add(new CandidateRecord(c.candidate().name(), c.candidate().architecture().depth(), obj,
-                        c.trainLoss(), chosen != null && chosen.candidateIndex() == i, c.divergence().orElse(null),
-                        c.stepsRun(), c.keptStep()));
+                double obj = options.stream()
+                        .filter(o -> o.candidateIndex() == candidate)
+                        .mapToDouble(Option::objective)
+                        .findFirst()
+                        .orElse(Double.NaN);
+                candidateRecords.add(new CandidateRecord(
+                        c.candidate().name(),
+                        c.candidate().architecture().depth(),
+                        obj,
+                        c.trainLoss(),
+                        chosen != null && chosen.candidateIndex() == i,
+                        c.divergence().orElse(null),
+                        c.stepsRun(),
+                        c.keptStep()));
             }
             if (trained.stream().noneMatch(TrainedCandidate::usable)) {
                 listener.warning(t, "every candidate diverged: the ensemble stays as it was");
@@ -262,22 +302,44 @@ public final class AdaNetSearch {
             }
             nextId += trained.size();
             // The ensemble's loss on data no candidate trained on: what picks the best iteration.
-            double validationLoss = data.selectsOnTrain() || ensemble.size() == 0 ? Double.NaN
+            double validationLoss = data.selectsOnTrain() || ensemble.size() == 0
+                    ? Double.NaN
                     : selectionLoss.mean(task.combine(ensemble.selectionLogits(), ensemble.weights()));
             if (validation.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST) {
                 best = best.offer(t, validationLoss, ensemble);
             }
 
-            IterationRecord record = record(t, prunedIds, decision, candidateRecords, chosen, ensemble, data, task,
-                    iterTrainSeconds, (System.nanoTime() - iterStart) / 1e9, validationLoss);
+            IterationRecord record = record(
+                    t,
+                    prunedIds,
+                    decision,
+                    candidateRecords,
+                    chosen,
+                    ensemble,
+                    data,
+                    task,
+                    iterTrainSeconds,
+                    (System.nanoTime() - iterStart) / 1e9,
+                    validationLoss);
             records.add(record);
             listener.iterationFinished(record);
-            checkpoints.save(new SearchState(t + 1, nextId, ensemble.members().stream()
-                    .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network())).toList(),
-                    ensemble.weights(), List.copyOf(records), rounds.streamEpoch(), rounds.streamPosition(), trainSeconds,
-                    previousSeconds + (System.nanoTime() - start) / 1e9, startedAt, best.state()));
+            checkpoints.save(new SearchState(
+                    t + 1,
+                    nextId,
+                    ensemble.members().stream()
+                            .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network()))
+                            .toList(),
+                    ensemble.weights(),
+                    List.copyOf(records),
+                    rounds.streamEpoch(),
+                    rounds.streamPosition(),
+                    trainSeconds,
+                    previousSeconds + (System.nanoTime() - start) / 1e9,
+                    startedAt,
+                    best.state()));
         }
-        int finalIteration = records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
+        int finalIteration =
+                records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
         if (best.ensemble() != null) {
             ensemble = best.ensemble();
             finalIteration = best.iteration();
@@ -290,9 +352,23 @@ public final class AdaNetSearch {
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
-        SearchResult result = new SearchResult(config, info, ensemble, metrics, records, new Timing(total, trainSeconds, total - trainSeconds),
-                new Provenance(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.java(), backend.name(), executor.describe(),
-                        config.threads(), startedAt), stoppedEarly, finalIteration);
+        SearchResult result = new SearchResult(
+                config,
+                info,
+                ensemble,
+                metrics,
+                records,
+                new Timing(total, trainSeconds, total - trainSeconds),
+                new Provenance(
+                        BuildInfo.version(),
+                        BuildInfo.gitCommit(),
+                        BuildInfo.java(),
+                        backend.name(),
+                        executor.describe(),
+                        config.threads(),
+                        startedAt),
+                stoppedEarly,
+                finalIteration);
         listener.searchFinished(result);
         return result;
     }
@@ -306,8 +382,10 @@ public final class AdaNetSearch {
     static Option best(List<Option> options) {
         Option best = null;
         for (Option o : options) {
-            if (best == null || o.objective() < best.objective()
-                    || o.objective() == best.objective() && o.members().size() < best.members().size()) {
+            if (best == null
+                    || o.objective() < best.objective()
+                    || o.objective() == best.objective()
+                            && o.members().size() < best.members().size()) {
                 best = o;
             }
         }
@@ -318,27 +396,42 @@ public final class AdaNetSearch {
      * What options are scored with: the task, its loss on the training and selection targets (null to score on the
      * training data, as the paper does), the output width.
      */
-    private record Scoring(Task task, Loss train, Loss selection, int width) {
-    }
+    private record Scoring(Task task, Loss train, Loss selection, int width) {}
 
     private Option evaluate(Option option, int[] batches, Scoring scoring, Objective objective, SearchSpace generator) {
         List<Member> members = option.members();
         double[] complexities = members.stream().mapToDouble(Member::complexity).toArray();
         double[] weights = config.mixture() == Mixture.LEARNED
-                ? MixtureWeights.fit(members.stream().map(Member::trainLogits).toList(), scoring.train(), scoring.width(),
-                        batches, config.batchSize(), complexities, objective, generator.mixtureOptimizer())
+                ? MixtureWeights.fit(
+                        members.stream().map(Member::trainLogits).toList(),
+                        scoring.train(),
+                        scoring.width(),
+                        batches,
+                        config.batchSize(),
+                        complexities,
+                        objective,
+                        generator.mixtureOptimizer())
                 : MixtureWeights.uniform(members.size());
         double value = scoring.selection() == null
-                ? objective.value(members.stream().map(Member::trainLogits).toList(), weights, complexities, scoring.task(),
+                ? objective.value(
+                        members.stream().map(Member::trainLogits).toList(),
+                        weights,
+                        complexities,
+                        scoring.task(),
                         scoring.train())
-                : objective.value(members.stream().map(Member::selectionLogits).toList(), weights, complexities,
-                        scoring.task(), scoring.selection());
+                : objective.value(
+                        members.stream().map(Member::selectionLogits).toList(),
+                        weights,
+                        complexities,
+                        scoring.task(),
+                        scoring.selection());
         return new Option(option.name(), members, weights, value, option.candidateIndex());
     }
 
     /** Recomputes a stored member's outputs: the same network, backend and chunking give the same numbers. */
     private static Member restore(SearchState.Snapshot s, Partitions data, List<Dataset> outputsOn, int classes) {
-        List<float[]> logits = outputsOn.stream().map(d -> s.network().logits(d)).toList();
+        List<float[]> logits =
+                outputsOn.stream().map(d -> s.network().logits(d)).toList();
         s.network().releaseBuffers();
         Task task = data.train().targets().task();
         // a list that holds nulls: a task without classes has no predicted classes
@@ -346,26 +439,63 @@ public final class AdaNetSearch {
         for (float[] l : logits) {
             predictions.add(task.predictions(l, classes));
         }
-        return toMember(s.id(), s.iteration(), new TrainedCandidate(s.candidate(), s.network(), Double.NaN,
-                java.util.Optional.empty(), logits, predictions, 0, 0), data.selectsOnTrain());
+        return toMember(
+                s.id(),
+                s.iteration(),
+                new TrainedCandidate(
+                        s.candidate(), s.network(), Double.NaN, java.util.Optional.empty(), logits, predictions, 0, 0),
+                data.selectsOnTrain());
     }
 
     private static Member toMember(int id, int iteration, TrainedCandidate c, boolean selectsOnTrain) {
         int last = c.logits().size() - 1;
         int selection = selectsOnTrain ? 0 : 1;
-        return new Member(id, iteration, c.candidate(), c.network(), c.logits().get(0), c.logits().get(selection),
-                c.logits().get(last), c.predictions().get(selection), c.predictions().get(last));
+        return new Member(
+                id,
+                iteration,
+                c.candidate(),
+                c.network(),
+                c.logits().get(0),
+                c.logits().get(selection),
+                c.logits().get(last),
+                c.predictions().get(selection),
+                c.predictions().get(last));
     }
 
-    private static IterationRecord record(int t, List<Integer> prunedIds, PruneDecision decision, List<CandidateRecord> candidates,
-                                          Option best, Ensemble ensemble, Partitions data, Task task, double trainSeconds,
-                                          double seconds, double validationLoss) {
-        Measures measures = task.measureIteration(ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(),
+    private static IterationRecord record(
+            int t,
+            List<Integer> prunedIds,
+            PruneDecision decision,
+            List<CandidateRecord> candidates,
+            Option best,
+            Ensemble ensemble,
+            Partitions data,
+            Task task,
+            double trainSeconds,
+            double seconds,
+            double validationLoss) {
+        Measures measures = task.measureIteration(
+                ensemble.testLogits(),
+                testPredictions(ensemble),
+                ensemble.weights(),
                 data.test().targets());
-        return new IterationRecord(t, prunedIds, decision, candidates, best == null ? "none" : best.name(), ensemble.size(),
-                ensemble.members().stream().map(Member::id).toList(), ensemble.members().stream().map(Member::depth).toList(),
-                ensemble.weights(), best == null ? Double.NaN : best.objective(), measures.accuracy(),
-                measures.diversity(), trainSeconds, seconds, validationLoss, measures.regression());
+        return new IterationRecord(
+                t,
+                prunedIds,
+                decision,
+                candidates,
+                best == null ? "none" : best.name(),
+                ensemble.size(),
+                ensemble.members().stream().map(Member::id).toList(),
+                ensemble.members().stream().map(Member::depth).toList(),
+                ensemble.weights(),
+                best == null ? Double.NaN : best.objective(),
+                measures.accuracy(),
+                measures.diversity(),
+                trainSeconds,
+                seconds,
+                validationLoss,
+                measures.regression());
     }
 
     /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */
@@ -385,7 +515,8 @@ public final class AdaNetSearch {
             }
             return PruningInput.ofValues(values, targets, ensemble.weights());
         }
-        int[][] predictions = ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
+        int[][] predictions =
+                ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
         return new PruningInput(predictions, selection.labels(), ensemble.weights(), classes);
     }
 
@@ -395,8 +526,8 @@ public final class AdaNetSearch {
 
     private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset train, Dataset test, int classes) {
         Task task = test.targets().task();
-        Measures m = task.measureFinal(ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(),
-                test.targets(), classes);
+        Measures m = task.measureFinal(
+                ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(), test.targets(), classes);
         int n = ensemble.size();
         long t0 = System.nanoTime();
         for (Member member : ensemble.members()) {
@@ -408,13 +539,32 @@ public final class AdaNetSearch {
         // story): a classifier's; a regression's errors are in its regression measures.
         boolean classifies = m.classification() != null;
         Double trainAccuracy = classifies
-                ? task.headline(task.combine(ensemble.trainLogits(), ensemble.weights()), train.targets()) : null;
-        double[] memberTest = classifies ? ensemble.members().stream()
-                .mapToDouble(e -> task.headline(e.testLogits(), test.targets())).toArray() : null;
-        double[] memberTrain = classifies ? ensemble.members().stream()
-                .mapToDouble(e -> task.headline(e.trainLogits(), train.targets())).toArray() : null;
-        return new FinalMetrics(m.accuracy(), m.loss(), n, ensemble.parameters(), m.diversity(), m.nmiWithLabels(),
-                m.viMatrix(), test.size() / seconds, seconds, m.classification(), trainAccuracy, memberTest, memberTrain,
+                ? task.headline(task.combine(ensemble.trainLogits(), ensemble.weights()), train.targets())
+                : null;
+        double[] memberTest = classifies
+                ? ensemble.members().stream()
+                        .mapToDouble(e -> task.headline(e.testLogits(), test.targets()))
+                        .toArray()
+                : null;
+        double[] memberTrain = classifies
+                ? ensemble.members().stream()
+                        .mapToDouble(e -> task.headline(e.trainLogits(), train.targets()))
+                        .toArray()
+                : null;
+        return new FinalMetrics(
+                m.accuracy(),
+                m.loss(),
+                n,
+                ensemble.parameters(),
+                m.diversity(),
+                m.nmiWithLabels(),
+                m.viMatrix(),
+                test.size() / seconds,
+                seconds,
+                m.classification(),
+                trainAccuracy,
+                memberTest,
+                memberTrain,
                 m.regression());
     }
 }

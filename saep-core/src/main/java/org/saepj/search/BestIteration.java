@@ -32,8 +32,12 @@ record BestIteration(int iteration, double validationLoss, Ensemble ensemble) {
         if (ensemble == null) {
             return null;
         }
-        return new SearchState.Best(iteration, validationLoss, ensemble.members().stream()
-                .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network())).toList(),
+        return new SearchState.Best(
+                iteration,
+                validationLoss,
+                ensemble.members().stream()
+                        .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network()))
+                        .toList(),
                 ensemble.weights());
     }
 
@@ -43,7 +47,9 @@ record BestIteration(int iteration, double validationLoss, Ensemble ensemble) {
      * @return the best iteration as it was when the checkpoint was written
      */
     static BestIteration restore(SearchState.Best stored, Function<SearchState.Snapshot, Member> restore) {
-        return new BestIteration(stored.iteration(), stored.validationLoss(),
+        return new BestIteration(
+                stored.iteration(),
+                stored.validationLoss(),
                 new Ensemble(stored.members().stream().map(restore).toList(), stored.weights()));
     }
 }

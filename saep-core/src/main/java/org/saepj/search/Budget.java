@@ -42,17 +42,25 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
     public Budget {
         stopping = stopping == null ? StoppingRule.NONE : stopping; // configurations stored before the rule existed
         InvalidSettingException.require(iterations >= 1, "iterations", "must be at least 1, got " + iterations);
-        InvalidSettingException.require(totalSteps >= iterations, "totalSteps", "must be at least the number of iterations ("
-                + iterations + "), got " + totalSteps);
-        InvalidSettingException.require(batchSize >= 1 && batchSize <= MAX_BATCH_INDICES, "batchSize",
+        InvalidSettingException.require(
+                totalSteps >= iterations,
+                "totalSteps",
+                "must be at least the number of iterations (" + iterations + "), got " + totalSteps);
+        InvalidSettingException.require(
+                batchSize >= 1 && batchSize <= MAX_BATCH_INDICES,
+                "batchSize",
                 "must be at least 1 and at most " + MAX_BATCH_INDICES + ", got " + batchSize);
         // An iteration's batches are drawn into one array of steps × batch sample indices, which Java caps.
         long perIteration = (long) (totalSteps / iterations) * batchSize;
         long mostSteps = Math.min(Integer.MAX_VALUE, MAX_BATCH_INDICES / batchSize * iterations);
-        InvalidSettingException.require(perIteration <= MAX_BATCH_INDICES, "totalSteps", totalSteps + " gives "
-                + totalSteps / iterations + " steps per iteration of " + batchSize + " samples: more than one"
-                + " iteration's batches can hold (" + MAX_BATCH_INDICES + " sample indices); at most " + mostSteps
-                + " with " + iterations + " iterations of batch " + batchSize);
+        InvalidSettingException.require(
+                perIteration <= MAX_BATCH_INDICES,
+                "totalSteps",
+                totalSteps + " gives "
+                        + totalSteps / iterations + " steps per iteration of " + batchSize + " samples: more than one"
+                        + " iteration's batches can hold (" + MAX_BATCH_INDICES + " sample indices); at most "
+                        + mostSteps
+                        + " with " + iterations + " iterations of batch " + batchSize);
     }
 
     /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration of a fixed budget */

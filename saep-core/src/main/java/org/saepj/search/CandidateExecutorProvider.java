@@ -29,7 +29,8 @@ public interface CandidateExecutorProvider {
      * @return the executor; the caller closes it
      * @throws org.saepj.SaepException when the target is malformed or cannot be reached
      */
-    CandidateExecutor open(String target, PartitionsRecipe data, Partitions partitions, Backend backend, Map<String, String> settings);
+    CandidateExecutor open(
+            String target, PartitionsRecipe data, Partitions partitions, Backend backend, Map<String, String> settings);
 
     /**
      * @param id a provider's id ("spark")

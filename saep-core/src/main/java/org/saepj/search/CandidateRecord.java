@@ -13,8 +13,15 @@ package org.saepj.search;
  *     written before it was recorded)
  * @param keptStep the step whose parameters it kept (its lowest validation loss under early stopping, else its last)
  */
-public record CandidateRecord(String name, int depth, double objective, double trainLoss, boolean selected, String divergence,
-                              Integer stepsRun, Integer keptStep) {
+public record CandidateRecord(
+        String name,
+        int depth,
+        double objective,
+        double trainLoss,
+        boolean selected,
+        String divergence,
+        Integer stepsRun,
+        Integer keptStep) {
     /**
      * Reads records written before the steps were recorded as 0 steps.
      *
@@ -42,7 +49,8 @@ public record CandidateRecord(String name, int depth, double objective, double t
      * @param selected whether its option was chosen
      * @param divergence why it was dropped, or null
      */
-    public CandidateRecord(String name, int depth, double objective, double trainLoss, boolean selected, String divergence) {
+    public CandidateRecord(
+            String name, int depth, double objective, double trainLoss, boolean selected, String divergence) {
         this(name, depth, objective, trainLoss, selected, divergence, 0, 0);
     }
 }

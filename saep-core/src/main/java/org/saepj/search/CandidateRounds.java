@@ -28,8 +28,7 @@ final class CandidateRounds {
      * @param trained the candidates, in the generator's order
      * @param trainSeconds the wall time spent training them (0 when they were trained early, with the iteration before)
      */
-    record Round(int[] batches, List<TrainedCandidate> trained, double trainSeconds) {
-    }
+    record Round(int[] batches, List<TrainedCandidate> trained, double trainSeconds) {}
 
     private final SearchConfig config;
     private final SearchSpace generator;
@@ -52,8 +51,14 @@ final class CandidateRounds {
      * @param stream the batch stream, where the iterations before the first one to supply left it
      * @param validation the validation part early stopping measures on, or null when there is none
      */
-    CandidateRounds(SearchConfig config, SearchSpace generator, CandidateExecutor executor, Dataset train,
-                    List<Dataset> outputsOn, BatchStream stream, Dataset validation) {
+    CandidateRounds(
+            SearchConfig config,
+            SearchSpace generator,
+            CandidateExecutor executor,
+            Dataset train,
+            List<Dataset> outputsOn,
+            BatchStream stream,
+            Dataset validation) {
         this.validation = validation;
         this.config = config;
         this.generator = generator;
@@ -103,8 +108,8 @@ final class CandidateRounds {
             listener.candidateProgress(t, names.get(task.index()), 0, task.steps());
         }
         long start = System.nanoTime();
-        List<TrainedCandidate> all = executor.train(tasks,
-                (index, step, total) -> listener.candidateProgress(t, names.get(index), step, total));
+        List<TrainedCandidate> all = executor.train(
+                tasks, (index, step, total) -> listener.candidateProgress(t, names.get(index), step, total));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!nextSpecs.isEmpty()) {
             early = new Round(nextBatches, List.copyOf(all.subList(specs.size(), all.size())), 0);
@@ -115,8 +120,15 @@ final class CandidateRounds {
 
     private TrainingTask task(int index, CandidateSpec spec, int[] batches) {
         EarlyStopping stopping = config.validation().earlyStopping();
-        return new TrainingTask(index, spec, train, batches, config.batchSize(), outputsOn,
-                stopping.enabled() ? validation : null, stopping);
+        return new TrainingTask(
+                index,
+                spec,
+                train,
+                batches,
+                config.batchSize(),
+                outputsOn,
+                stopping.enabled() ? validation : null,
+                stopping);
     }
 
     /** @return the stream's epoch after the batches of the iterations supplied so far */

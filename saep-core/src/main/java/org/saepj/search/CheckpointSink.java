@@ -4,7 +4,7 @@ package org.saepj.search;
 @FunctionalInterface
 public interface CheckpointSink {
     /** Keeps nothing. */
-    CheckpointSink NONE = state -> { };
+    CheckpointSink NONE = state -> {};
 
     /**
      * Stores the state; called on the search's thread after each iteration's record.

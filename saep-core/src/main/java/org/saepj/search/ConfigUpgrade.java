@@ -16,8 +16,7 @@ import org.saepj.pruning.CriterionSpec;
  * {@code objective}.
  */
 public final class ConfigUpgrade {
-    private ConfigUpgrade() {
-    }
+    private ConfigUpgrade() {}
 
     /**
      * Rewrites an earlier configuration's JSON in place into the current form; a current one is left as it is.
@@ -79,7 +78,9 @@ public final class ConfigUpgrade {
         if (criteria.providers().stream().anyMatch(p -> p.id().equals(id))) {
             // The parameters the criterion has gained since (PIE's keep) take their defaults: the run used them.
             Map<String, Double> given = new java.util.TreeMap<>();
-            parameters.fields().forEachRemaining(e -> given.put(e.getKey(), e.getValue().asDouble()));
+            parameters
+                    .fields()
+                    .forEachRemaining(e -> given.put(e.getKey(), e.getValue().asDouble()));
             criteria.resolve(CriterionSpec.of(id, given)).parameters().forEach(parameters::put);
         }
         return alpha != null && alpha.isNumber() ? alpha.asDouble() : Double.NaN;

@@ -30,14 +30,20 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
     public DataPlan {
         InvalidSettingException.require(dataset != null && !dataset.isBlank(), "dataset", "must be given");
         if (pair != null) {
-            InvalidSettingException.require(pair.length == 2, "pair", "needs exactly two classes, got " + Arrays.toString(pair));
-            InvalidSettingException.require(pair[0] >= 0 && pair[1] >= 0, "pair", "classes must not be negative, got " + pair[0] + ","
-                    + pair[1]);
-            InvalidSettingException.require(pair[0] != pair[1], "pair", "classes must differ, got " + pair[0] + "," + pair[1]);
+            InvalidSettingException.require(
+                    pair.length == 2, "pair", "needs exactly two classes, got " + Arrays.toString(pair));
+            InvalidSettingException.require(
+                    pair[0] >= 0 && pair[1] >= 0,
+                    "pair",
+                    "classes must not be negative, got " + pair[0] + "," + pair[1]);
+            InvalidSettingException.require(
+                    pair[0] != pair[1], "pair", "classes must differ, got " + pair[0] + "," + pair[1]);
             pair = pair.clone();
         }
-        InvalidSettingException.require(folds == 0 || folds >= 2, "folds", "must be 0 (no cross-validation) or at least 2, got " + folds);
-        InvalidSettingException.require(testFraction > 0 && testFraction < 1, "testFraction", "must be in (0, 1), got " + testFraction);
+        InvalidSettingException.require(
+                folds == 0 || folds >= 2, "folds", "must be 0 (no cross-validation) or at least 2, got " + folds);
+        InvalidSettingException.require(
+                testFraction > 0 && testFraction < 1, "testFraction", "must be in (0, 1), got " + testFraction);
         InvalidSettingException.require(selection != null, "selection", "must be set");
     }
 
@@ -50,8 +56,12 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
     /** Equal when every setting is: the pair by its classes, not by the array that holds them. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof DataPlan d && dataset.equals(d.dataset) && Arrays.equals(pair, d.pair) && folds == d.folds
-                && Double.compare(testFraction, d.testFraction) == 0 && selection.equals(d.selection);
+        return o instanceof DataPlan d
+                && dataset.equals(d.dataset)
+                && Arrays.equals(pair, d.pair)
+                && folds == d.folds
+                && Double.compare(testFraction, d.testFraction) == 0
+                && selection.equals(d.selection);
     }
 
     @Override
@@ -62,7 +72,7 @@ public record DataPlan(String dataset, int[] pair, int folds, double testFractio
     /** @return the settings as text, for logs */
     @Override
     public String toString() {
-        return "dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction=" + testFraction
-                + ", selection=" + selection;
+        return "dataset=" + dataset + ", pair=" + Arrays.toString(pair) + ", folds=" + folds + ", testFraction="
+                + testFraction + ", selection=" + selection;
     }
 }

@@ -12,8 +12,14 @@ package org.saepj.search;
  * @param finalEnsemble which iteration's ensemble is the result, and why
  * @param test what the test data is used for
  */
-public record DataUse(String candidateTraining, String earlyStopping, String objective, String mixtureWeights,
-                      String pruning, String finalEnsemble, String test) {
+public record DataUse(
+        String candidateTraining,
+        String earlyStopping,
+        String objective,
+        String mixtureWeights,
+        String pruning,
+        String finalEnsemble,
+        String test) {
     private static final String TRAINING = "the training data";
     private static final String VALIDATION = "the validation part";
 
@@ -26,12 +32,17 @@ public record DataUse(String candidateTraining, String earlyStopping, String obj
         SelectionSet selection = config.selection();
         ValidationPlan plan = config.validation();
         String selectionData = selection.isTrain() ? TRAINING : VALIDATION;
-        String training = selection.isTrain() ? TRAINING : TRAINING + " less the validation part (a stratified "
-                + Math.round(selection.holdoutFraction() * 100) + "% of it, which no candidate trains on)";
+        String training = selection.isTrain()
+                ? TRAINING
+                : TRAINING + " less the validation part (a stratified " + Math.round(selection.holdoutFraction() * 100)
+                        + "% of it, which no candidate trains on)";
         String stopping = plan.earlyStopping().enabled()
-                ? "the loss on " + VALIDATION + ", measured " + (plan.earlyStopping().every() == 0
-                        ? "every twentieth of a candidate's steps" : "every " + plan.earlyStopping().every() + " steps")
-                        + ", patience " + plan.earlyStopping().patience() + "; the parameters and layer state of the lowest"
+                ? "the loss on " + VALIDATION + ", measured "
+                        + (plan.earlyStopping().every() == 0
+                                ? "every twentieth of a candidate's steps"
+                                : "every " + plan.earlyStopping().every() + " steps")
+                        + ", patience " + plan.earlyStopping().patience()
+                        + "; the parameters and layer state of the lowest"
                         + " measurement are kept"
                 : "none: every candidate trains all its steps and keeps its last parameters";
         String objective = plan.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN ? TRAINING : selectionData;
@@ -39,7 +50,7 @@ public record DataUse(String candidateTraining, String earlyStopping, String obj
         String last = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
                 ? "iteration " + finalIteration + ": the lowest ensemble loss on " + VALIDATION
                 : "iteration " + finalIteration + ": the last";
-        return new DataUse(training, stopping, objective, weights, selectionData, last,
-                "measured only: no choice is made on it");
+        return new DataUse(
+                training, stopping, objective, weights, selectionData, last, "measured only: no choice is made on it");
     }
 }

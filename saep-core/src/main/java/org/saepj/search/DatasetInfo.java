@@ -21,7 +21,16 @@ import org.saepj.data.SourceData;
  * @param task the task's id when it is not classification (the key is absent for classification, as in reports
  *     written before tasks existed)
  */
-public record DatasetInfo(String name, String source, List<String> classes, int trainSize, int selectionSize, int testSize,
-                          int[] pair, String partition, String sha256, SourceData.SeparateTest separateTest,
-                          List<String> featureNames, @JsonInclude(JsonInclude.Include.NON_NULL) String task) {
-}
+public record DatasetInfo(
+        String name,
+        String source,
+        List<String> classes,
+        int trainSize,
+        int selectionSize,
+        int testSize,
+        int[] pair,
+        String partition,
+        String sha256,
+        SourceData.SeparateTest separateTest,
+        List<String> featureNames,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String task) {}

@@ -25,10 +25,12 @@ public record Epochs(double count, int minSteps, int maxSteps) {
      * @param maxSteps the most steps a candidate trains
      */
     public Epochs {
-        InvalidSettingException.require(count > 0 && Double.isFinite(count), "epochs", "must be a number above 0, got "
-                + count);
-        InvalidSettingException.require(minSteps >= 1 && maxSteps >= minSteps, "epochs", "needs 1 ≤ fewest steps ≤ most"
-                + " steps, got " + minSteps + " and " + maxSteps);
+        InvalidSettingException.require(
+                count > 0 && Double.isFinite(count), "epochs", "must be a number above 0, got " + count);
+        InvalidSettingException.require(
+                minSteps >= 1 && maxSteps >= minSteps,
+                "epochs",
+                "needs 1 ≤ fewest steps ≤ most" + " steps, got " + minSteps + " and " + maxSteps);
     }
 
     /**
@@ -56,7 +58,7 @@ public record Epochs(double count, int minSteps, int maxSteps) {
      * @return this budget times {@code factor}
      */
     public Epochs times(int factor) {
-        return new Epochs(count * factor, (int) Math.min(Integer.MAX_VALUE, (long) minSteps * factor),
-                (int) Math.min(Integer.MAX_VALUE, (long) maxSteps * factor));
+        return new Epochs(count * factor, (int) Math.min(Integer.MAX_VALUE, (long) minSteps * factor), (int)
+                Math.min(Integer.MAX_VALUE, (long) maxSteps * factor));
     }
 }

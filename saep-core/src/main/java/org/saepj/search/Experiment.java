@@ -21,8 +21,7 @@ import org.saepj.task.Targets;
  * }</pre>
  */
 public final class Experiment {
-    private Experiment() {
-    }
+    private Experiment() {}
 
     /**
      * Runs with the local executor and the fastest backend.
@@ -49,8 +48,12 @@ public final class Experiment {
      * @param listener progress events
      * @return one result per run
      */
-    public static List<SearchResult> run(SearchConfig config, SourceData data, CandidateExecutor executor, Backend backend,
-                                         SearchListener listener) {
+    public static List<SearchResult> run(
+            SearchConfig config,
+            SourceData data,
+            CandidateExecutor executor,
+            Backend backend,
+            SearchListener listener) {
         List<SearchResult> results = new ArrayList<>();
         for (Partitions p : Partitions.prepare(config, data)) {
             results.add(new AdaNetSearch(config, executor, backend).run(p, info(config, data, p), listener));
@@ -68,8 +71,18 @@ public final class Experiment {
         Targets y = p.train().targets();
         List<String> classes = y instanceof ClassLabels labels ? labels.classNames() : List.of();
         String task = y instanceof ClassLabels ? null : y.task().id();
-        return new DatasetInfo(data.name(), data.source(), classes, p.train().size(), p.selection().size(),
-                p.test().size(), config.pair(), p.description(), data.sha256(), data.separateTest(),
-                data.featureNames(), task);
+        return new DatasetInfo(
+                data.name(),
+                data.source(),
+                classes,
+                p.train().size(),
+                p.selection().size(),
+                p.test().size(),
+                config.pair(),
+                p.description(),
+                data.sha256(),
+                data.separateTest(),
+                data.featureNames(),
+                task);
     }
 }

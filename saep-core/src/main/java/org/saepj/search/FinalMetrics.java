@@ -27,9 +27,18 @@ import org.saepj.task.RegressionMetrics;
  * @param regression RMSE, MAE, R², the mean-predictor baseline and the ambiguity decomposition (regression only: the
  *     key is absent from classification reports)
  */
-public record FinalMetrics(double testAccuracy, double testLoss, int ensembleSize, long parameters, Diversity diversity,
-                           double[] nmiWithLabels, double[][] viMatrix, double inferenceSamplesPerSecond,
-                           double inferenceSeconds, org.saepj.ensemble.ClassificationMetrics classification,
-                           Double trainAccuracy, double[] memberTestAccuracies, double[] memberTrainAccuracies,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
-}
+public record FinalMetrics(
+        double testAccuracy,
+        double testLoss,
+        int ensembleSize,
+        long parameters,
+        Diversity diversity,
+        double[] nmiWithLabels,
+        double[][] viMatrix,
+        double inferenceSamplesPerSecond,
+        double inferenceSeconds,
+        org.saepj.ensemble.ClassificationMetrics classification,
+        Double trainAccuracy,
+        double[] memberTestAccuracies,
+        double[] memberTrainAccuracies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {}

@@ -27,11 +27,23 @@ import org.saepj.task.RegressionMetrics;
  * @param regression the ensemble's RMSE, MAE, R² and ambiguity decomposition on the test partition (regression only:
  *     the key is absent for classification)
  */
-public record IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
-                              String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
-                              double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
-                              double trainSeconds, double seconds, Double validationLoss,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
+public record IterationRecord(
+        int iteration,
+        List<Integer> pruned,
+        PruneDecision pruneDecision,
+        List<CandidateRecord> candidates,
+        String selected,
+        int ensembleSize,
+        List<Integer> memberIds,
+        List<Integer> memberDepths,
+        double[] weights,
+        double selectionObjective,
+        double testAccuracy,
+        Diversity diversity,
+        double trainSeconds,
+        double seconds,
+        Double validationLoss,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
     /**
      * Reads records written before the validation loss was recorded as NaN (none).
      *
@@ -74,11 +86,37 @@ public record IterationRecord(int iteration, List<Integer> pruned, PruneDecision
      * @param trainSeconds wall time of candidate training
      * @param seconds wall time of the whole iteration
      */
-    public IterationRecord(int iteration, List<Integer> pruned, PruneDecision pruneDecision, List<CandidateRecord> candidates,
-                           String selected, int ensembleSize, List<Integer> memberIds, List<Integer> memberDepths,
-                           double[] weights, double selectionObjective, double testAccuracy, Diversity diversity,
-                           double trainSeconds, double seconds) {
-        this(iteration, pruned, pruneDecision, candidates, selected, ensembleSize, memberIds, memberDepths, weights,
-                selectionObjective, testAccuracy, diversity, trainSeconds, seconds, Double.NaN, null);
+    public IterationRecord(
+            int iteration,
+            List<Integer> pruned,
+            PruneDecision pruneDecision,
+            List<CandidateRecord> candidates,
+            String selected,
+            int ensembleSize,
+            List<Integer> memberIds,
+            List<Integer> memberDepths,
+            double[] weights,
+            double selectionObjective,
+            double testAccuracy,
+            Diversity diversity,
+            double trainSeconds,
+            double seconds) {
+        this(
+                iteration,
+                pruned,
+                pruneDecision,
+                candidates,
+                selected,
+                ensembleSize,
+                memberIds,
+                memberDepths,
+                weights,
+                selectionObjective,
+                testAccuracy,
+                diversity,
+                trainSeconds,
+                seconds,
+                Double.NaN,
+                null);
     }
 }

@@ -19,8 +19,10 @@ public record ObjectivePlan(double lambda, double beta, Mixture mixture) {
      * @param mixture uniform (1/N, the paper's ".O") or learned (the paper's ".W") weights
      */
     public ObjectivePlan {
-        InvalidSettingException.require(lambda >= 0 && Double.isFinite(lambda), "lambda", "must be a finite number ≥ 0, got " + lambda);
-        InvalidSettingException.require(beta >= 0 && Double.isFinite(beta), "beta", "must be a finite number ≥ 0, got " + beta);
+        InvalidSettingException.require(
+                lambda >= 0 && Double.isFinite(lambda), "lambda", "must be a finite number ≥ 0, got " + lambda);
+        InvalidSettingException.require(
+                beta >= 0 && Double.isFinite(beta), "beta", "must be a finite number ≥ 0, got " + beta);
         InvalidSettingException.require(mixture != null, "mixture", "must be set");
     }
 }

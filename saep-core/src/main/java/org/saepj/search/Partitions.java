@@ -10,8 +10,8 @@ import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Pipeline;
-import org.saepj.data.table.TableSummary;
 import org.saepj.data.split.StratifiedKFold;
+import org.saepj.data.table.TableSummary;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.task.ClassLabels;
 import org.saepj.task.Holdout;
@@ -48,8 +48,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             int classes = train.classCount();
             for (int c : config.pair()) {
                 if (c >= classes) {
-                    throw new IllegalArgumentException("pair class " + c + " does not exist: " + data.name() + " has classes 0.."
-                            + (classes - 1));
+                    throw new IllegalArgumentException(
+                            "pair class " + c + " does not exist: " + data.name() + " has classes 0.." + (classes - 1));
                 }
             }
             BinaryPair pair = new BinaryPair(config.pair()[0], config.pair()[1]);
@@ -62,24 +62,33 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         if (config.folds() >= 2) {
             Dataset all = test == null ? train : train.concat(test, data.name() + "/all");
             if (config.folds() > all.size()) {
-                throw new DataException("--folds " + config.folds() + " is more than the " + all.size() + " samples of "
-                        + data.name());
+                throw new DataException(
+                        "--folds " + config.folds() + " is more than the " + all.size() + " samples of " + data.name());
             }
-            int[][] folds = all.targets().task().folds(all.targets(), config.folds(),
-                    Seeds.derive(config.seed(), Seeds.SPLITS, 0));
+            int[][] folds = all.targets()
+                    .task()
+                    .folds(all.targets(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
             return new Folds(config, all, folds, data.name(), columns);
         }
         if (test == null) {
-            Holdout parts = train.targets().task().holdout(train.targets(), config.testFraction(),
-                    Seeds.derive(config.seed(), Seeds.SPLITS, 1));
+            Holdout parts = train.targets()
+                    .task()
+                    .holdout(train.targets(), config.testFraction(), Seeds.derive(config.seed(), Seeds.SPLITS, 1));
             Dataset kept = train.subset(parts.kept(), data.name() + "/train");
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
             // classification's holdout is stratified by class; a task without classes splits at random
             String split = train.targets() instanceof ClassLabels ? "stratified" : "random";
-            TrainableData.checkTest(heldOut, data.source(), "the " + split + " " + Math.round(config.testFraction() * 100)
-                    + "% test holdout (--test-fraction)");
-            return List.of(finish(config, columns, kept, heldOut, split + " holdout: "
-                    + Math.round(config.testFraction() * 100) + "% test"));
+            TrainableData.checkTest(
+                    heldOut,
+                    data.source(),
+                    "the " + split + " " + Math.round(config.testFraction() * 100)
+                            + "% test holdout (--test-fraction)");
+            return List.of(finish(
+                    config,
+                    columns,
+                    kept,
+                    heldOut,
+                    split + " holdout: " + Math.round(config.testFraction() * 100) + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
         return List.of(finish(config, columns, train, test, "train/test"));
@@ -110,9 +119,12 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         public synchronized Partitions get(int k) {
             Objects.checkIndex(k, folds.length);
             if (k != cachedIndex) {
-                cached = finish(config, columns,
+                cached = finish(
+                        config,
+                        columns,
                         all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
-                        all.subset(folds[k], name + "/fold" + (k + 1) + "-test"), "fold " + (k + 1) + " of " + folds.length);
+                        all.subset(folds[k], name + "/fold" + (k + 1) + "-test"),
+                        "fold " + (k + 1) + " of " + folds.length);
                 cachedIndex = k;
             }
             return cached;
@@ -124,18 +136,23 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         }
     }
 
-    private static Partitions finish(SearchConfig config, Optional<Columns> columns, Dataset train, Dataset test,
-                                     String description) {
+    private static Partitions finish(
+            SearchConfig config, Optional<Columns> columns, Dataset train, Dataset test, String description) {
         Dataset selection = null;
         if (!config.selection().isTrain()) {
-            Holdout parts = train.targets().task().holdout(train.targets(), config.selection().holdoutFraction(),
-                    Seeds.derive(config.seed(), Seeds.SPLITS, 2));
+            Holdout parts = train.targets()
+                    .task()
+                    .holdout(
+                            train.targets(),
+                            config.selection().holdoutFraction(),
+                            Seeds.derive(config.seed(), Seeds.SPLITS, 2));
             selection = train.subset(parts.heldOut(), train.name() + "/selection");
             train = train.subset(parts.kept(), train.name());
             TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
         // fitted on the training part only: no statistic of the selection or test data reaches it
-        Pipeline preprocessing = columns.isPresent() ? Pipeline.fit(List.of(columns.get()), Pipeline.tablePlan(), train)
+        Pipeline preprocessing = columns.isPresent()
+                ? Pipeline.fit(List.of(columns.get()), Pipeline.tablePlan(), train)
                 : Pipeline.fit(Pipeline.standardPlan(train.shape()), train);
         train = preprocessing.apply(train);
         test = preprocessing.apply(test);

@@ -12,6 +12,11 @@ package org.saepj.search;
  * @param threads training threads (null where a file before format 3 did not record them)
  * @param startedAt when the run began (ISO-8601, UTC)
  */
-public record Provenance(String version, String gitCommit, String java, String engine, String executor, Integer threads,
-                        String startedAt) {
-}
+public record Provenance(
+        String version,
+        String gitCommit,
+        String java,
+        String engine,
+        String executor,
+        Integer threads,
+        String startedAt) {}

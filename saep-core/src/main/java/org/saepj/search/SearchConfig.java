@@ -1,9 +1,9 @@
 package org.saepj.search;
 
 import java.util.Arrays;
+import org.saepj.data.Shape;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
-import org.saepj.data.Shape;
 import org.saepj.subnetwork.ModelKind;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.SpaceDefinition;
@@ -29,8 +29,15 @@ import org.saepj.subnetwork.SpacePlugin;
  * @param threads candidate-training threads
  * @param validation which choices are made on the validation part (the paper's when absent: stored before it existed)
  */
-public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion, long seed,
-                           int threads, ValidationPlan validation) {
+public record SearchConfig(
+        DataPlan data,
+        SpacePlan space,
+        Budget budget,
+        ObjectivePlan objective,
+        CriterionSpec criterion,
+        long seed,
+        int threads,
+        ValidationPlan validation) {
     /**
      * Validates what the parts cannot check alone.
      *
@@ -44,14 +51,18 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
      * @param validation which choices are made on the validation part; null for the paper's
      */
     public SearchConfig {
-        InvalidSettingException.require(data != null && space != null && budget != null && objective != null, "config",
+        InvalidSettingException.require(
+                data != null && space != null && budget != null && objective != null,
+                "config",
                 "needs its data plan, search space, budget and objective");
         InvalidSettingException.require(criterion != null, "criterion", "must be set");
         InvalidSettingException.require(threads >= 1, "threads", "must be at least 1, got " + threads);
         validation = validation == null ? ValidationPlan.PAPER : validation;
         // Early stopping and the best iteration judge on data no candidate trained on; the training data would
         // never stop a candidate and always favour the last iteration.
-        InvalidSettingException.require(!validation.needsValidationPart() || !data.selection().isTrain(), "validation",
+        InvalidSettingException.require(
+                !validation.needsValidationPart() || !data.selection().isTrain(),
+                "validation",
                 "needs a part of the training data held out for early stopping and the best iteration, and the"
                         + " selection data is the training data itself");
     }
@@ -67,8 +78,14 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
      * @param seed the run seed
      * @param threads candidate-training threads
      */
-    public SearchConfig(DataPlan data, SpacePlan space, Budget budget, ObjectivePlan objective, CriterionSpec criterion,
-                        long seed, int threads) {
+    public SearchConfig(
+            DataPlan data,
+            SpacePlan space,
+            Budget budget,
+            ObjectivePlan objective,
+            CriterionSpec criterion,
+            long seed,
+            int threads) {
         this(data, space, budget, objective, criterion, seed, threads, ValidationPlan.PAPER);
     }
 
@@ -225,10 +242,13 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
      */
     @Override
     public String toString() {
-        return "SearchConfig[dataset=" + dataset() + ", pair=" + Arrays.toString(pair()) + ", folds=" + folds() + ", testFraction="
+        return "SearchConfig[dataset=" + dataset() + ", pair=" + Arrays.toString(pair()) + ", folds=" + folds()
+                + ", testFraction="
                 + testFraction() + ", model=" + spaceName() + ", method=" + criterion + ", mixture="
-                + mixture().id() + ", lambda=" + lambda() + ", beta=" + beta() + ", iterations=" + iterations() + ", totalSteps="
-                + totalSteps() + ", batchSize=" + batchSize() + ", learningRate=" + learningRate() + ", width=" + width() + ", seed="
+                + mixture().id() + ", lambda=" + lambda() + ", beta=" + beta() + ", iterations=" + iterations()
+                + ", totalSteps="
+                + totalSteps() + ", batchSize=" + batchSize() + ", learningRate=" + learningRate() + ", width="
+                + width() + ", seed="
                 + seed + ", threads=" + threads + ", selection=" + selection()
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
@@ -261,8 +281,7 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         private ValidationPlan validation = ValidationPlan.PAPER;
         private Epochs epochs;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param v each candidate's budget in passes over the training data, which replaces {@link #totalSteps}; null
@@ -492,9 +511,15 @@ public record SearchConfig(DataPlan data, SpacePlan space, Budget budget, Object
         /** @return the validated configuration */
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
-            return new SearchConfig(new DataPlan(dataset, pair, folds, testFraction, selection), new SpacePlan(model, space, width,
-                    learningRate, spacePlugin), new Budget(iterations, totalSteps, batchSize, stopping, epochs), new ObjectivePlan(lambda, beta, mixture), resolved,
-                    seed, threads, validation);
+            return new SearchConfig(
+                    new DataPlan(dataset, pair, folds, testFraction, selection),
+                    new SpacePlan(model, space, width, learningRate, spacePlugin),
+                    new Budget(iterations, totalSteps, batchSize, stopping, epochs),
+                    new ObjectivePlan(lambda, beta, mixture),
+                    resolved,
+                    seed,
+                    threads,
+                    validation);
         }
     }
 }

@@ -6,16 +6,14 @@ package org.saepj.search;
  */
 public interface SearchListener {
     /** A listener that ignores everything. */
-    SearchListener NONE = new SearchListener() {
-    };
+    SearchListener NONE = new SearchListener() {};
 
     /**
      * @param iteration t, from 0
      * @param iterations T
      * @param ensembleSize members before pruning
      */
-    default void iterationStarted(int iteration, int iterations, int ensembleSize) {
-    }
+    default void iterationStarted(int iteration, int iterations, int ensembleSize) {}
 
     /**
      * @param iteration t
@@ -23,22 +21,19 @@ public interface SearchListener {
      * @param step steps done
      * @param steps steps in total
      */
-    default void candidateProgress(int iteration, String candidate, int step, int steps) {
-    }
+    default void candidateProgress(int iteration, String candidate, int step, int steps) {}
 
     /**
      * @param iteration t
      * @param memberId the pruned member
      * @param criterion the pruning criterion
      */
-    default void memberPruned(int iteration, int memberId, String criterion) {
-    }
+    default void memberPruned(int iteration, int memberId, String criterion) {}
 
     /**
      * @param record what the iteration did
      */
-    default void iterationFinished(IterationRecord record) {
-    }
+    default void iterationFinished(IterationRecord record) {}
 
     /**
      * Something went wrong but the search goes on (every candidate of an iteration diverged, say).
@@ -46,8 +41,7 @@ public interface SearchListener {
      * @param iteration t
      * @param message what happened
      */
-    default void warning(int iteration, String message) {
-    }
+    default void warning(int iteration, String message) {}
 
     /**
      * The search ends before its last iteration ({@link StoppingRule}).
@@ -55,14 +49,12 @@ public interface SearchListener {
      * @param iterationsRun how many iterations ran
      * @param reason why it stops
      */
-    default void stopped(int iterationsRun, String reason) {
-    }
+    default void stopped(int iterationsRun, String reason) {}
 
     /**
      * The search is complete: its final ensemble measured on the test data.
      *
      * @param result what it found
      */
-    default void searchFinished(SearchResult result) {
-    }
+    default void searchFinished(SearchResult result) {}
 }

@@ -18,9 +18,16 @@ import org.saepj.ensemble.Ensemble;
  * @param finalIteration the iteration whose ensemble is the result: the last one, or the best on validation data
  *     ({@link ValidationPlan.FinalEnsemble})
  */
-public record SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
-                           List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly,
-                           int finalIteration) {
+public record SearchResult(
+        SearchConfig config,
+        DatasetInfo dataset,
+        Ensemble ensemble,
+        FinalMetrics metrics,
+        List<IterationRecord> iterations,
+        Timing timing,
+        Provenance provenance,
+        String stoppedEarly,
+        int finalIteration) {
     /**
      * A result whose ensemble is the last iteration's.
      *
@@ -33,9 +40,26 @@ public record SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble en
      * @param provenance versions and engine
      * @param stoppedEarly why the search ended before its last iteration, or null
      */
-    public SearchResult(SearchConfig config, DatasetInfo dataset, Ensemble ensemble, FinalMetrics metrics,
-                        List<IterationRecord> iterations, Timing timing, Provenance provenance, String stoppedEarly) {
-        this(config, dataset, ensemble, metrics, iterations, timing, provenance, stoppedEarly,
-                iterations.isEmpty() ? -1 : iterations.get(iterations.size() - 1).iteration());
+    public SearchResult(
+            SearchConfig config,
+            DatasetInfo dataset,
+            Ensemble ensemble,
+            FinalMetrics metrics,
+            List<IterationRecord> iterations,
+            Timing timing,
+            Provenance provenance,
+            String stoppedEarly) {
+        this(
+                config,
+                dataset,
+                ensemble,
+                metrics,
+                iterations,
+                timing,
+                provenance,
+                stoppedEarly,
+                iterations.isEmpty()
+                        ? -1
+                        : iterations.get(iterations.size() - 1).iteration());
     }
 }

@@ -21,9 +21,18 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param startedAt when the search first started
  * @param best the best iteration on validation data so far, for a search that returns it; else null
  */
-public record SearchState(int nextIteration, int nextId, List<Snapshot> members, double[] weights, List<IterationRecord> records,
-                          long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds, String startedAt,
-                          Best best) {
+public record SearchState(
+        int nextIteration,
+        int nextId,
+        List<Snapshot> members,
+        double[] weights,
+        List<IterationRecord> records,
+        long streamEpoch,
+        int streamPosition,
+        double trainSeconds,
+        double elapsedSeconds,
+        String startedAt,
+        Best best) {
     /**
      * A state of a search that returns its last iteration.
      *
@@ -38,10 +47,29 @@ public record SearchState(int nextIteration, int nextId, List<Snapshot> members,
      * @param elapsedSeconds search time so far
      * @param startedAt when the search first started
      */
-    public SearchState(int nextIteration, int nextId, List<Snapshot> members, double[] weights, List<IterationRecord> records,
-                       long streamEpoch, int streamPosition, double trainSeconds, double elapsedSeconds, String startedAt) {
-        this(nextIteration, nextId, members, weights, records, streamEpoch, streamPosition, trainSeconds, elapsedSeconds,
-                startedAt, null);
+    public SearchState(
+            int nextIteration,
+            int nextId,
+            List<Snapshot> members,
+            double[] weights,
+            List<IterationRecord> records,
+            long streamEpoch,
+            int streamPosition,
+            double trainSeconds,
+            double elapsedSeconds,
+            String startedAt) {
+        this(
+                nextIteration,
+                nextId,
+                members,
+                weights,
+                records,
+                streamEpoch,
+                streamPosition,
+                trainSeconds,
+                elapsedSeconds,
+                startedAt,
+                null);
     }
 
     /**
@@ -52,8 +80,7 @@ public record SearchState(int nextIteration, int nextId, List<Snapshot> members,
      * @param members its members (some may have been pruned since)
      * @param weights their mixture weights
      */
-    public record Best(int iteration, double validationLoss, List<Snapshot> members, double[] weights) {
-    }
+    public record Best(int iteration, double validationLoss, List<Snapshot> members, double[] weights) {}
 
     /**
      * A member as stored: what it is and its trained network.
@@ -63,6 +90,5 @@ public record SearchState(int nextIteration, int nextId, List<Snapshot> members,
      * @param candidate what it was trained as
      * @param network its trained network
      */
-    public record Snapshot(int id, int iteration, CandidateSpec candidate, Network network) {
-    }
+    public record Snapshot(int id, int iteration, CandidateSpec candidate, Network network) {}
 }

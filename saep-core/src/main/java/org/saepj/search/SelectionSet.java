@@ -36,8 +36,8 @@ public record SelectionSet(double holdoutFraction) {
             try {
                 fraction = Double.parseDouble(f);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(s + ": holdout:F needs a number F above 0 and below 1, such as"
-                        + " holdout:0.1");
+                throw new IllegalArgumentException(
+                        s + ": holdout:F needs a number F above 0 and below 1, such as" + " holdout:0.1");
             }
             // 0 would quietly mean the training data (TRAIN is holdout fraction 0): a holdout is a part of it, never
             // none.

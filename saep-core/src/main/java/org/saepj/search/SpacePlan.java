@@ -22,7 +22,8 @@ import org.saepj.subnetwork.Spaces;
  * @param learningRate the base learning rate
  * @param plugin a search-space plug-in and its parameters, or null
  */
-public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, double learningRate, SpacePlugin plugin) {
+public record SpacePlan(
+        ModelKind model, SpaceDefinition definition, int width, double learningRate, SpacePlugin plugin) {
     /** The paper's: AdaNet's DNN of width 32, learning rate 0.003. */
     public static final SpacePlan DEFAULT = new SpacePlan(ModelKind.DNN, null, 32, 0.003, null);
 
@@ -38,16 +39,20 @@ public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, 
      */
     public SpacePlan {
         InvalidSettingException.require(model != null, "model", "must be set");
-        InvalidSettingException.require(definition == null || plugin == null, "space",
-                "is either a file's definition or a plug-in, not both");
+        InvalidSettingException.require(
+                definition == null || plugin == null, "space", "is either a file's definition or a plug-in, not both");
         if (definition != null) {
             definition.validate();
         }
         InvalidSettingException.require(width >= 1, "width", "must be at least 1, got " + width);
-        InvalidSettingException.require(learningRate > 0 && Double.isFinite(learningRate), "learningRate",
+        InvalidSettingException.require(
+                learningRate > 0 && Double.isFinite(learningRate),
+                "learningRate",
                 "must be a positive number, got " + learningRate);
         // The engine trains in float: a rate that rounds to 0 or overflows would train nothing or diverge at once.
-        InvalidSettingException.require((float) learningRate > 0 && Float.isFinite((float) learningRate), "learningRate",
+        InvalidSettingException.require(
+                (float) learningRate > 0 && Float.isFinite((float) learningRate),
+                "learningRate",
                 learningRate + " is outside the range of a float (about 1.4e-45 to 3.4e38)");
     }
 
@@ -73,9 +78,11 @@ public record SpacePlan(ModelKind model, SpaceDefinition definition, int width, 
      */
     public SearchSpace create(Shape input, int classes, int stepsPerIteration, long seed, Spaces spaces) {
         if (plugin != null) {
-            return spaces.create(plugin, new SpaceRequest(input, classes, (float) learningRate, stepsPerIteration, seed, null));
+            return spaces.create(
+                    plugin, new SpaceRequest(input, classes, (float) learningRate, stepsPerIteration, seed, null));
         }
-        return definition != null ? new DefinedSpace(definition, input, classes, (float) learningRate, stepsPerIteration, seed)
+        return definition != null
+                ? new DefinedSpace(definition, input, classes, (float) learningRate, stepsPerIteration, seed)
                 : new PaperSpace(model, input, classes, width, (float) learningRate, stepsPerIteration, seed);
     }
 

@@ -23,7 +23,8 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds) {
      */
     public StoppingRule {
         if (!(maxSeconds >= 0) || Double.isInfinite(maxSeconds)) {
-            throw new InvalidSettingException("maxSeconds", "must be a finite number of seconds ≥ 0, got " + maxSeconds);
+            throw new InvalidSettingException(
+                    "maxSeconds", "must be a finite number of seconds ≥ 0, got " + maxSeconds);
         }
     }
 
@@ -41,7 +42,8 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds) {
             return "no candidate lowered the objective in iteration " + last.iteration();
         }
         if (maxSeconds > 0 && elapsedSeconds >= maxSeconds) {
-            return String.format(java.util.Locale.ROOT, "the time budget of %.0f s was spent (%.1f s)", maxSeconds, elapsedSeconds);
+            return String.format(
+                    java.util.Locale.ROOT, "the time budget of %.0f s was spent (%.1f s)", maxSeconds, elapsedSeconds);
         }
         return null;
     }

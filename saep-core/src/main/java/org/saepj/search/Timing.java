@@ -7,5 +7,4 @@ package org.saepj.search;
  * @param trainSeconds candidate training and output computation (the executor's wall time)
  * @param searchOverheadSeconds everything else: pruning, mixture fitting, selection, bookkeeping
  */
-public record Timing(double totalSeconds, double trainSeconds, double searchOverheadSeconds) {
-}
+public record Timing(double totalSeconds, double trainSeconds, double searchOverheadSeconds) {}

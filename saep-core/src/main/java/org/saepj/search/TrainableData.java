@@ -2,8 +2,8 @@ package org.saepj.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.saepj.DataException;
 import java.util.Optional;
+import org.saepj.DataException;
 import org.saepj.data.Dataset;
 import org.saepj.task.ClassLabels;
 
@@ -14,8 +14,7 @@ import org.saepj.task.ClassLabels;
  * names the source and what to change. Classification's check of its training labels ({@code ClassificationTask}).
  */
 public final class TrainableData {
-    private TrainableData() {
-    }
+    private TrainableData() {}
 
     /**
      * @param train the training part's class labels
@@ -56,19 +55,21 @@ public final class TrainableData {
             }
         }
         // the fix depends on where labels come from: the source's kind says
-        String fix = ": " + org.saepj.data.source.SourceKinds.locate(source).map(l -> l.kind().labelAdvice())
-                .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
+        String fix = ": "
+                + org.saepj.data.source.SourceKinds.locate(source)
+                        .map(l -> l.kind().labelAdvice())
+                        .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
         if (present < 2) {
             return Optional.of(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
                     + ": a search needs at least 2" + fix);
         }
         if (!empty.isEmpty()) {
-            return Optional.of(source + ": " + empty.size() + " of " + counts.length + " classes have no training samples ("
-                    + shortList(empty) + ")" + fix);
+            return Optional.of(source + ": " + empty.size() + " of " + counts.length
+                    + " classes have no training samples (" + shortList(empty) + ")" + fix);
         }
         if (counts.length > 10 && singletons * 2 > counts.length) {
-            return Optional.of(source + ": " + singletons + " of " + counts.length + " classes hold a single sample: the label column"
-                    + " looks like a feature, not a label" + fix);
+            return Optional.of(source + ": " + singletons + " of " + counts.length
+                    + " classes hold a single sample: the label column" + " looks like a feature, not a label" + fix);
         }
         return Optional.empty();
     }
@@ -80,7 +81,9 @@ public final class TrainableData {
     }
 
     private static String shortList(List<String> names) {
-        List<String> shown = names.subList(0, Math.min(5, names.size())).stream().map(n -> "'" + n + "'").toList();
+        List<String> shown = names.subList(0, Math.min(5, names.size())).stream()
+                .map(n -> "'" + n + "'")
+                .toList();
         return String.join(", ", shown) + (names.size() > 5 ? ", …" : "");
     }
 }

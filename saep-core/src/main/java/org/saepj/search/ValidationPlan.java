@@ -15,15 +15,15 @@ import org.saepj.execution.EarlyStopping;
  */
 public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiveOn, FinalEnsemble finalEnsemble) {
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
-    public static final ValidationPlan PAPER = new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION,
-            FinalEnsemble.LAST);
+    public static final ValidationPlan PAPER =
+            new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
 
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
     public static final int DEFAULT_PATIENCE = 5;
 
     /** Every choice on validation data: early stopping, the objective, and the best iteration as the result. */
-    public static final ValidationPlan VALIDATED = new ValidationPlan(new EarlyStopping(0, DEFAULT_PATIENCE),
-            ObjectiveData.VALIDATION, FinalEnsemble.BEST);
+    public static final ValidationPlan VALIDATED =
+            new ValidationPlan(new EarlyStopping(0, DEFAULT_PATIENCE), ObjectiveData.VALIDATION, FinalEnsemble.BEST);
 
     /**
      * Fills the settings stored before they existed with the paper's.

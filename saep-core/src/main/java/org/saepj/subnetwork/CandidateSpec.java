@@ -13,7 +13,8 @@ import org.saepj.engine.optim.OptimizerSpec;
  * @param seed its initialisation seed
  * @param complexity its r(h) in the objective
  */
-public record CandidateSpec(String name, Architecture architecture, OptimizerSpec optimizer, long seed, Complexity complexity) {
+public record CandidateSpec(
+        String name, Architecture architecture, OptimizerSpec optimizer, long seed, Complexity complexity) {
     /**
      * A candidate with its architecture's own complexity.
      *

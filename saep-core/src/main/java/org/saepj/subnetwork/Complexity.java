@@ -49,6 +49,7 @@ public enum Complexity {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown complexity '" + id + "': expected sqrt-depth, constant, parameters or architecture");
+        throw new IllegalArgumentException(
+                "unknown complexity '" + id + "': expected sqrt-depth, constant, parameters or architecture");
     }
 }

@@ -20,7 +20,8 @@ import org.saepj.engine.optim.OptimizerSpec;
  * @param stepsPerIteration S, for cosine schedules
  * @param seed the run seed
  */
-public record DefinedSpace(SpaceDefinition definition, Shape input, int classes, float learningRate, int stepsPerIteration, long seed)
+public record DefinedSpace(
+        SpaceDefinition definition, Shape input, int classes, float learningRate, int stepsPerIteration, long seed)
         implements SearchSpace {
     /**
      * Checks, before any training, that every graph family's candidates fit the data.
@@ -40,8 +41,8 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
                 try {
                     GraphFamily.candidates(families.get(f), input, classes, "families[" + f + "]");
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("search space '" + definition.name() + "': " + e.getMessage(),
-                            e);
+                    throw new IllegalArgumentException(
+                            "search space '" + definition.name() + "': " + e.getMessage(), e);
                 }
             }
         }
@@ -55,16 +56,21 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
             Complexity complexity = f.complexity() == null ? Complexity.ARCHITECTURE : f.complexity();
             if (f.type().equals("graph")) {
                 for (GraphFamily.Candidate c : GraphFamily.candidates(f, input, classes, "families[" + i + "]")) {
-                    out.add(new CandidateSpec(c.name(), c.architecture(), optimizer(f),
-                            Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()), complexity));
+                    out.add(new CandidateSpec(
+                            c.name(),
+                            c.architecture(),
+                            optimizer(f),
+                            Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()),
+                            complexity));
                 }
                 continue;
             }
             for (Architecture a : architectures(f, lastDepth.orElse(0))) {
-                String name = f.type().equals("conv") ? f.name() : a.depth() == 0 ? f.name() + "-linear"
-                        : f.name() + "-d" + a.depth() + "-w" + width(a);
-                out.add(new CandidateSpec(name, a, optimizer(f), Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()),
-                        complexity));
+                String name = f.type().equals("conv")
+                        ? f.name()
+                        : a.depth() == 0 ? f.name() + "-linear" : f.name() + "-d" + a.depth() + "-w" + width(a);
+                out.add(new CandidateSpec(
+                        name, a, optimizer(f), Seeds.derive(seed, Seeds.CANDIDATE, iteration, out.size()), complexity));
             }
         }
         return out;
@@ -84,7 +90,8 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
         if (f.type().equals("conv")) {
             return List.of(new Architecture.ConvNet(input, SpaceDefinition.convBlocks(f), f.dense(), classes));
         }
-        List<Integer> depths = f.depths().rule().equals("adanet") ? List.of(lastDepth, lastDepth + 1)
+        List<Integer> depths = f.depths().rule().equals("adanet")
+                ? List.of(lastDepth, lastDepth + 1)
                 : f.depths().values().stream().distinct().sorted().toList();
         List<Architecture> out = new ArrayList<>();
         for (int depth : depths) {
@@ -110,7 +117,8 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
 
     @Override
     public boolean independentOfEnsemble() {
-        return definition.families().stream().noneMatch(f -> f.depths() != null && f.depths().rule().equals("adanet"));
+        return definition.families().stream()
+                .noneMatch(f -> f.depths() != null && f.depths().rule().equals("adanet"));
     }
 
     /** @return the first family's optimizer: learned mixture weights train like the first family's candidates */
@@ -125,7 +133,9 @@ public record DefinedSpace(SpaceDefinition definition, Shape input, int classes,
         for (SpaceDefinition.Family f : definition.families()) {
             all.addAll(architectures(f, f.depths() != null && f.depths().rule().equals("adanet") ? iterations : 0));
         }
-        return all.stream().max(Comparator.comparingLong(Architecture::parameterCount)).orElseThrow();
+        return all.stream()
+                .max(Comparator.comparingLong(Architecture::parameterCount))
+                .orElseThrow();
     }
 
     @Override

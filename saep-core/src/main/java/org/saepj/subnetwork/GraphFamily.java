@@ -31,6 +31,7 @@ final class GraphFamily {
     static final int MAX_CANDIDATES = 64;
     /** The most nodes one candidate's graph has, its head included: a guard against a repeat gone wrong. */
     static final int MAX_NODES = 1024;
+
     private static final int MAX_PARAMETERS = 8;
     private static final int MAX_VALUES = 8;
     private static final int MAX_BLOCKS = 16;
@@ -40,8 +41,7 @@ final class GraphFamily {
     private static final Pattern PARAMETER = Pattern.compile("[a-z][A-Za-z0-9_]{0,31}");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
 
-    private GraphFamily() {
-    }
+    private GraphFamily() {}
 
     /**
      * One candidate of a graph family.
@@ -49,8 +49,7 @@ final class GraphFamily {
      * @param name the family's name, then each parameter and its value ("resmlp-width32-repeat2")
      * @param architecture the graph, its head included
      */
-    record Candidate(String name, GraphArchitecture architecture) {
-    }
+    record Candidate(String name, GraphArchitecture architecture) {}
 
     /**
      * Checks everything that does not depend on the data: names, references, repeats, and every layer with every
@@ -61,7 +60,9 @@ final class GraphFamily {
      * @throws IllegalArgumentException "families[0].blocks[1].nodes[0].layer.type: …"
      */
     static void validate(SpaceDefinition.Family f, String at) {
-        require(f.widths() == null && f.depths() == null && f.dense() == null, at,
+        require(
+                f.widths() == null && f.depths() == null && f.dense() == null,
+                at,
                 "widths, depths and dense belong to dense and conv families");
         checkVary(f, at);
         Map<String, SpaceDefinition.Block> blocks = checkBlocks(f, at);
@@ -77,7 +78,9 @@ final class GraphFamily {
         }
         if (f.vary() != null) {
             for (String p : f.vary().keySet()) {
-                require(referenced.contains(p), at + ".vary." + p,
+                require(
+                        referenced.contains(p),
+                        at + ".vary." + p,
                         "is used nowhere: no layer setting or repeat is $" + p);
             }
         }
@@ -85,10 +88,14 @@ final class GraphFamily {
             int nodes = 2;
             for (int i = 0; i < f.body().size(); i++) {
                 SpaceDefinition.BodyEntry e = f.body().get(i);
-                nodes += repeat(e, values, at + ".body[" + i + "].repeat") * blocks.get(e.block()).nodes().size();
+                nodes += repeat(e, values, at + ".body[" + i + "].repeat")
+                        * blocks.get(e.block()).nodes().size();
             }
-            require(nodes <= MAX_NODES, at + ".body", "at most " + MAX_NODES + " layers a candidate, got " + nodes
-                    + (values.isEmpty() ? "" : " for " + describe(values)));
+            require(
+                    nodes <= MAX_NODES,
+                    at + ".body",
+                    "at most " + MAX_NODES + " layers a candidate, got " + nodes
+                            + (values.isEmpty() ? "" : " for " + describe(values)));
             for (int b = 0; b < f.blocks().size(); b++) {
                 List<SpaceDefinition.NodeDefinition> list = f.blocks().get(b).nodes();
                 for (int n = 0; n < list.size(); n++) {
@@ -102,42 +109,67 @@ final class GraphFamily {
         if (f.vary() == null) {
             return;
         }
-        require(!f.vary().isEmpty() && f.vary().size() <= MAX_PARAMETERS, at + ".vary",
+        require(
+                !f.vary().isEmpty() && f.vary().size() <= MAX_PARAMETERS,
+                at + ".vary",
                 "must name 1 to " + MAX_PARAMETERS + " parameters, each with its list of values");
         long candidates = 1;
         for (Map.Entry<String, List<JsonNode>> p : f.vary().entrySet()) {
             String field = at + ".vary." + p.getKey();
-            require(PARAMETER.matcher(p.getKey()).matches(), field, "a parameter's name starts with a lower-case letter"
-                    + " and has letters, digits or '_' (at most 32)");
+            require(
+                    PARAMETER.matcher(p.getKey()).matches(),
+                    field,
+                    "a parameter's name starts with a lower-case letter"
+                            + " and has letters, digits or '_' (at most 32)");
             List<JsonNode> values = p.getValue();
-            require(values != null && !values.isEmpty() && values.size() <= MAX_VALUES
-                    && values.stream().allMatch(v -> v != null && v.isNumber()), field,
+            require(
+                    values != null
+                            && !values.isEmpty()
+                            && values.size() <= MAX_VALUES
+                            && values.stream().allMatch(v -> v != null && v.isNumber()),
+                    field,
                     "must list 1 to " + MAX_VALUES + " numbers");
-            require(values.stream().map(JsonNode::asDouble).distinct().count() == values.size(), field,
+            require(
+                    values.stream().map(JsonNode::asDouble).distinct().count() == values.size(),
+                    field,
                     "lists a value twice: " + values);
             candidates *= values.size();
         }
-        require(candidates <= MAX_CANDIDATES, at + ".vary", "at most " + MAX_CANDIDATES
-                + " combinations (one candidate each), got " + candidates);
+        require(
+                candidates <= MAX_CANDIDATES,
+                at + ".vary",
+                "at most " + MAX_CANDIDATES + " combinations (one candidate each), got " + candidates);
     }
 
     private static Map<String, SpaceDefinition.Block> checkBlocks(SpaceDefinition.Family f, String at) {
-        require(f.blocks() != null && !f.blocks().isEmpty() && f.blocks().size() <= MAX_BLOCKS
-                && !f.blocks().contains(null), at + ".blocks",
+        require(
+                f.blocks() != null
+                        && !f.blocks().isEmpty()
+                        && f.blocks().size() <= MAX_BLOCKS
+                        && !f.blocks().contains(null),
+                at + ".blocks",
                 "must list 1 to " + MAX_BLOCKS + " blocks {name, nodes}");
         Map<String, SpaceDefinition.Block> byName = new LinkedHashMap<>();
         for (int b = 0; b < f.blocks().size(); b++) {
             SpaceDefinition.Block block = f.blocks().get(b);
             String where = at + ".blocks[" + b + "]";
-            require(block.filters() == null && block.kernel() == null, where,
+            require(
+                    block.filters() == null && block.kernel() == null,
+                    where,
                     "filters and kernel belong to conv families; a graph block is {name, nodes}");
-            require(block.name() != null && ID.matcher(block.name()).matches(), where + ".name",
+            require(
+                    block.name() != null && ID.matcher(block.name()).matches(),
+                    where + ".name",
                     "must be a name of letters, digits or '_', starting with a letter (at most 32)");
-            require(byName.putIfAbsent(block.name(), block) == null, where + ".name",
+            require(
+                    byName.putIfAbsent(block.name(), block) == null,
+                    where + ".name",
                     "'" + block.name() + "' names two blocks");
             List<SpaceDefinition.NodeDefinition> nodes = block.nodes();
-            require(nodes != null && !nodes.isEmpty() && nodes.size() <= MAX_BLOCK_NODES && !nodes.contains(null),
-                    where + ".nodes", "must list 1 to " + MAX_BLOCK_NODES + " nodes {id, layer, inputs}");
+            require(
+                    nodes != null && !nodes.isEmpty() && nodes.size() <= MAX_BLOCK_NODES && !nodes.contains(null),
+                    where + ".nodes",
+                    "must list 1 to " + MAX_BLOCK_NODES + " nodes {id, layer, inputs}");
             checkNodes(nodes, where);
         }
         return byName;
@@ -150,19 +182,28 @@ final class GraphFamily {
         for (int n = 0; n < nodes.size(); n++) {
             SpaceDefinition.NodeDefinition node = nodes.get(n);
             String field = where + ".nodes[" + n + "]";
-            require(node.id() != null && ID.matcher(node.id()).matches() && !node.id().equals(LayerGraph.INPUT),
-                    field + ".id", "must be a name of letters, digits or '_', starting with a letter (at most 32),"
-                    + " other than '" + LayerGraph.INPUT + "'");
+            require(
+                    node.id() != null
+                            && ID.matcher(node.id()).matches()
+                            && !node.id().equals(LayerGraph.INPUT),
+                    field + ".id",
+                    "must be a name of letters, digits or '_', starting with a letter (at most 32)," + " other than '"
+                            + LayerGraph.INPUT + "'");
             require(!earlier.contains(node.id()), field + ".id", "'" + node.id() + "' names two nodes of the block");
             require(node.layer() != null, field + ".layer", "is missing: {\"type\": …, settings}");
             List<String> inputs = inputs(nodes, n);
-            require(!inputs.isEmpty() && inputs.size() <= 8 && inputs.stream().allMatch(Objects::nonNull),
-                    field + ".inputs", "must list 1 to 8 ids");
+            require(
+                    !inputs.isEmpty() && inputs.size() <= 8 && inputs.stream().allMatch(Objects::nonNull),
+                    field + ".inputs",
+                    "must list 1 to 8 ids");
             require(new HashSet<>(inputs).size() == inputs.size(), field + ".inputs", "names an input twice");
             for (String in : inputs) {
-                require(in.equals(LayerGraph.INPUT) || earlier.contains(in), field + ".inputs", "'" + in
-                        + "' is neither '" + LayerGraph.INPUT
-                        + "' (the block's input) nor an earlier node of the block");
+                require(
+                        in.equals(LayerGraph.INPUT) || earlier.contains(in),
+                        field + ".inputs",
+                        "'" + in
+                                + "' is neither '" + LayerGraph.INPUT
+                                + "' (the block's input) nor an earlier node of the block");
                 unread.remove(in);
             }
             earlier.add(node.id());
@@ -170,28 +211,41 @@ final class GraphFamily {
         }
         unread.remove(nodes.get(nodes.size() - 1).id());
         for (int n = 0; n < nodes.size(); n++) {
-            require(!unread.contains(nodes.get(n).id()), where + ".nodes[" + n + "]", "'" + nodes.get(n).id()
-                    + "' is read by no later node: a block's one output is its last node");
+            require(
+                    !unread.contains(nodes.get(n).id()),
+                    where + ".nodes[" + n + "]",
+                    "'" + nodes.get(n).id() + "' is read by no later node: a block's one output is its last node");
         }
     }
 
     private static void checkBody(SpaceDefinition.Family f, String at, Map<String, SpaceDefinition.Block> blocks) {
-        require(f.body() != null && !f.body().isEmpty() && f.body().size() <= MAX_BODY && !f.body().contains(null),
-                at + ".body", "must list 1 to " + MAX_BODY + " entries {block, repeat}");
+        require(
+                f.body() != null
+                        && !f.body().isEmpty()
+                        && f.body().size() <= MAX_BODY
+                        && !f.body().contains(null),
+                at + ".body",
+                "must list 1 to " + MAX_BODY + " entries {block, repeat}");
         Set<String> used = new HashSet<>();
         for (int i = 0; i < f.body().size(); i++) {
             SpaceDefinition.BodyEntry e = f.body().get(i);
-            require(e.block() != null && blocks.containsKey(e.block()), at + ".body[" + i + "].block",
+            require(
+                    e.block() != null && blocks.containsKey(e.block()),
+                    at + ".body[" + i + "].block",
                     "must name a block of the family (" + String.join(", ", blocks.keySet()) + "), got "
-                    + (e.block() == null ? "none" : "'" + e.block() + "'"));
+                            + (e.block() == null ? "none" : "'" + e.block() + "'"));
             used.add(e.block());
             JsonNode r = e.repeat();
-            require(r == null || r.isIntegralNumber() || reference(r) != null, at + ".body[" + i + "].repeat",
+            require(
+                    r == null || r.isIntegralNumber() || reference(r) != null,
+                    at + ".body[" + i + "].repeat",
                     "must be a whole number from 0 to " + MAX_REPEAT + " or \"$p\", a parameter of vary");
         }
         for (int b = 0; b < f.blocks().size(); b++) {
-            require(used.contains(f.blocks().get(b).name()), at + ".blocks[" + b + "]", "'" + f.blocks().get(b).name()
-                    + "' is stacked by no entry of body");
+            require(
+                    used.contains(f.blocks().get(b).name()),
+                    at + ".blocks[" + b + "]",
+                    "'" + f.blocks().get(b).name() + "' is stacked by no entry of body");
         }
     }
 
@@ -243,8 +297,8 @@ final class GraphFamily {
         return out;
     }
 
-    private static GraphArchitecture build(SpaceDefinition.Family f, Map<String, JsonNode> values, Shape input,
-            int classes, String at) {
+    private static GraphArchitecture build(
+            SpaceDefinition.Family f, Map<String, JsonNode> values, Shape input, int classes, String at) {
         Map<String, SpaceDefinition.Block> blocks = new HashMap<>();
         f.blocks().forEach(b -> blocks.put(b.name(), b));
         Map<String, Integer> copies = new HashMap<>();
@@ -265,8 +319,10 @@ final class GraphFamily {
                     for (String in : inputs(block.nodes(), n)) {
                         reads.add(in.equals(LayerGraph.INPUT) ? previous : prefix + in);
                     }
-                    nodes.add(new LayerGraph.Node(prefix + node.id(), LayerSettings.parse(node.layer(), values,
-                            at + ".blocks[" + b + "].nodes[" + n + "].layer"), reads));
+                    nodes.add(new LayerGraph.Node(
+                            prefix + node.id(),
+                            LayerSettings.parse(node.layer(), values, at + ".blocks[" + b + "].nodes[" + n + "].layer"),
+                            reads));
                 }
                 previous = prefix + block.nodes().get(block.nodes().size() - 1).id();
                 depth++;
@@ -287,7 +343,8 @@ final class GraphFamily {
         if (listed != null) {
             return listed;
         }
-        return List.of(n == 0 ? LayerGraph.INPUT : String.valueOf(nodes.get(n - 1).id()));
+        return List.of(
+                n == 0 ? LayerGraph.INPUT : String.valueOf(nodes.get(n - 1).id()));
     }
 
     private static int repeat(SpaceDefinition.BodyEntry e, Map<String, JsonNode> values, String field) {
@@ -295,9 +352,13 @@ final class GraphFamily {
             return 1;
         }
         JsonNode r = LayerSettings.substitute(e.repeat(), values, field);
-        require(r.isIntegralNumber() && r.asLong() >= 0 && r.asLong() <= MAX_REPEAT, field,
+        require(
+                r.isIntegralNumber() && r.asLong() >= 0 && r.asLong() <= MAX_REPEAT,
+                field,
                 "must be a whole number from 0 to " + MAX_REPEAT + ", got " + r
-                + (reference(e.repeat()) == null ? "" : " (" + e.repeat().asText() + ")"));
+                        + (reference(e.repeat()) == null
+                                ? ""
+                                : " (" + e.repeat().asText() + ")"));
         return r.asInt();
     }
 

@@ -29,8 +29,7 @@ final class LayerSettings {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private LayerSettings() {
-    }
+    private LayerSettings() {}
 
     /**
      * @param layer a layer as the file holds it
@@ -46,8 +45,8 @@ final class LayerSettings {
         }
         JsonNode type = layer.get("type");
         if (type == null || !type.isTextual()) {
-            throw new IllegalArgumentException(field + ".type: must name a layer type: one of "
-                    + String.join(", ", LayerKinds.types()));
+            throw new IllegalArgumentException(
+                    field + ".type: must name a layer type: one of " + String.join(", ", LayerKinds.types()));
         }
         LayerKind<?> kind;
         try {
@@ -62,15 +61,17 @@ final class LayerSettings {
         for (RecordComponent c : kind.specClass().getRecordComponents()) {
             names.add(c.getName());
             Object byDefault = kind.optionalSettings().get(c.getName());
-            described.add(byDefault == null ? c.getName() : c.getName() + " (optional, default "
-                    + STRICT.valueToTree(byDefault) + ")");
+            described.add(
+                    byDefault == null
+                            ? c.getName()
+                            : c.getName() + " (optional, default " + STRICT.valueToTree(byDefault) + ")");
         }
         String accepted = names.isEmpty() ? "it has no settings" : "its settings are " + String.join(", ", described);
         for (Iterator<String> it = settings.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!names.contains(name)) {
-                throw new IllegalArgumentException(field + "." + name + ": not a setting of " + kind.type() + " ("
-                        + accepted + ")");
+                throw new IllegalArgumentException(
+                        field + "." + name + ": not a setting of " + kind.type() + " (" + accepted + ")");
             }
         }
         boolean varied = false;
@@ -79,8 +80,8 @@ final class LayerSettings {
             if (!settings.has(name) && optional.containsKey(name)) {
                 settings.set(name, STRICT.valueToTree(optional.get(name)));
             } else if (!settings.has(name)) {
-                throw new IllegalArgumentException(field + ": " + kind.type() + " needs " + name + " (" + accepted
-                        + ")");
+                throw new IllegalArgumentException(
+                        field + ": " + kind.type() + " needs " + name + " (" + accepted + ")");
             }
             varied |= GraphFamily.reference(settings.get(name)) != null;
             settings.set(name, substitute(settings.get(name), values, field + "." + name));
@@ -92,8 +93,10 @@ final class LayerSettings {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(field + ": " + cause.getMessage() + which, e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(field + ": not a valid " + kind.type() + " layer ("
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")" + which, e);
+            throw new IllegalArgumentException(
+                    field + ": not a valid " + kind.type() + " layer ("
+                            + e.getOriginalMessage().lines().findFirst().orElse("") + ")" + which,
+                    e);
         }
     }
 
@@ -111,8 +114,9 @@ final class LayerSettings {
         JsonNode v = values.get(name);
         if (v == null) {
             throw new IllegalArgumentException(field + ": $" + name + " is not a parameter of vary"
-                    + (values.isEmpty() ? " (the family varies nothing)"
-                    : " (its parameters are " + String.join(", ", values.keySet()) + ")"));
+                    + (values.isEmpty()
+                            ? " (the family varies nothing)"
+                            : " (its parameters are " + String.join(", ", values.keySet()) + ")"));
         }
         return v;
     }

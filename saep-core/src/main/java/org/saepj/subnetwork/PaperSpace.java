@@ -21,8 +21,9 @@ import org.saepj.engine.optim.OptimizerSpec;
  * @param stepsPerIteration S, for the CNN's cosine decay
  * @param seed the run seed
  */
-public record PaperSpace(ModelKind kind, Shape input, int classes, int width, float learningRate,
-                         int stepsPerIteration, long seed) implements SearchSpace {
+public record PaperSpace(
+        ModelKind kind, Shape input, int classes, int width, float learningRate, int stepsPerIteration, long seed)
+        implements SearchSpace {
     /**
      * Checks that the space fits the data.
      *
@@ -68,17 +69,23 @@ public record PaperSpace(ModelKind kind, Shape input, int classes, int width, fl
                 out.add(dnn(iteration, 1, k + 1));
             }
             case LINEAR -> out.add(dnn(iteration, 0, 0));
-            case CNN -> out.add(new CandidateSpec("cnn", Architecture.ConvNet.paper(input, classes),
-                    new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration),
-                    Seeds.derive(seed, Seeds.CANDIDATE, iteration, 0)));
+            case CNN ->
+                out.add(new CandidateSpec(
+                        "cnn",
+                        Architecture.ConvNet.paper(input, classes),
+                        new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration),
+                        Seeds.derive(seed, Seeds.CANDIDATE, iteration, 0)));
         }
         return out;
     }
 
     private CandidateSpec dnn(int iteration, int index, int depth) {
         String name = depth == 0 ? "linear" : "dnn-depth-" + depth;
-        return new CandidateSpec(name, Architecture.DenseStack.dnn(input, depth, width, classes),
-                new OptimizerSpec.RmsProp(learningRate), Seeds.derive(seed, Seeds.CANDIDATE, iteration, index));
+        return new CandidateSpec(
+                name,
+                Architecture.DenseStack.dnn(input, depth, width, classes),
+                new OptimizerSpec.RmsProp(learningRate),
+                Seeds.derive(seed, Seeds.CANDIDATE, iteration, index));
     }
 
     /**
@@ -86,7 +93,8 @@ public record PaperSpace(ModelKind kind, Shape input, int classes, int width, fl
      */
     @Override
     public OptimizerSpec mixtureOptimizer() {
-        return kind == ModelKind.CNN ? new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration)
+        return kind == ModelKind.CNN
+                ? new OptimizerSpec.SgdMomentum(learningRate, 0.9f, stepsPerIteration)
                 : new OptimizerSpec.RmsProp(learningRate);
     }
 

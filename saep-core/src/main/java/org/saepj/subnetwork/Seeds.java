@@ -14,8 +14,7 @@ public final class Seeds {
     /** Purpose: the selection holdout and test holdout splits. */
     public static final long SPLITS = 4;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /**
      * @param seed the run seed

@@ -44,10 +44,17 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @param vary graph: each parameter's values, in file order; every combination is one candidate
      * @param body graph: the blocks in the order they are stacked, each repeated
      */
-    public record Family(String name, String type, List<Integer> widths, DepthRule depths, List<Block> blocks,
-                         Integer dense, OptimizerDefinition optimizer, Complexity complexity,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<JsonNode>> vary,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<BodyEntry> body) {
+    public record Family(
+            String name,
+            String type,
+            List<Integer> widths,
+            DepthRule depths,
+            List<Block> blocks,
+            Integer dense,
+            OptimizerDefinition optimizer,
+            Complexity complexity,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<JsonNode>> vary,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<BodyEntry> body) {
         /**
          * Keeps the order of {@code vary}: it fixes the order of the candidates.
          *
@@ -78,8 +85,15 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
          * @param optimizer the optimizer
          * @param complexity r(h)
          */
-        public Family(String name, String type, List<Integer> widths, DepthRule depths, List<Block> blocks,
-                      Integer dense, OptimizerDefinition optimizer, Complexity complexity) {
+        public Family(
+                String name,
+                String type,
+                List<Integer> widths,
+                DepthRule depths,
+                List<Block> blocks,
+                Integer dense,
+                OptimizerDefinition optimizer,
+                Complexity complexity) {
             this(name, type, widths, depths, blocks, dense, optimizer, complexity, null, null);
         }
 
@@ -89,11 +103,17 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
          */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Family f && Objects.equals(name, f.name) && Objects.equals(type, f.type)
-                    && Objects.equals(widths, f.widths) && Objects.equals(depths, f.depths)
-                    && Objects.equals(blocks, f.blocks) && Objects.equals(dense, f.dense)
-                    && Objects.equals(optimizer, f.optimizer) && Objects.equals(complexity, f.complexity)
-                    && Objects.equals(vary, f.vary) && Objects.equals(varyOrder(), f.varyOrder())
+            return o instanceof Family f
+                    && Objects.equals(name, f.name)
+                    && Objects.equals(type, f.type)
+                    && Objects.equals(widths, f.widths)
+                    && Objects.equals(depths, f.depths)
+                    && Objects.equals(blocks, f.blocks)
+                    && Objects.equals(dense, f.dense)
+                    && Objects.equals(optimizer, f.optimizer)
+                    && Objects.equals(complexity, f.complexity)
+                    && Objects.equals(vary, f.vary)
+                    && Objects.equals(varyOrder(), f.varyOrder())
                     && Objects.equals(body, f.body);
         }
 
@@ -137,9 +157,10 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @param inputs the ids it reads: {@code "input"} (the block's input) or earlier nodes of the block; default:
      *     the node before it (the block's input for the first)
      */
-    public record NodeDefinition(String id, JsonNode layer,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<String> inputs) {
-    }
+    public record NodeDefinition(
+            String id,
+            JsonNode layer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> inputs) {}
 
     /**
      * One entry of a graph family's body.
@@ -147,8 +168,9 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @param block the name of a block of the family
      * @param repeat how many copies are stacked: a whole number 0 to 16 or {@code "$p"}; default 1
      */
-    public record BodyEntry(String block, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode repeat) {
-    }
+    public record BodyEntry(
+            String block,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode repeat) {}
 
     /**
      * The depths a dense family proposes.
@@ -157,8 +179,7 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      *     at first); "fixed": the given depths every iteration
      * @param values the depths of "fixed" (0 is a linear model)
      */
-    public record DepthRule(String rule, List<Integer> values) {
-    }
+    public record DepthRule(String rule, List<Integer> values) {}
 
     /**
      * A family's optimizer.
@@ -168,8 +189,7 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @param momentum sgd-momentum's momentum (default 0.9)
      * @param schedule "constant" or "cosine" (decay over each iteration's steps; sgd-momentum only); default constant
      */
-    public record OptimizerDefinition(String type, Double learningRate, Double momentum, String schedule) {
-    }
+    public record OptimizerDefinition(String type, Double learningRate, Double momentum, String schedule) {}
 
     /**
      * Checks everything a file can get wrong, naming the field.
@@ -178,10 +198,15 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @throws IllegalArgumentException "families[1].widths: …"
      */
     public SpaceDefinition validate() {
-        require(formatVersion != null && formatVersion >= 1 && formatVersion <= FORMAT_VERSION, "formatVersion",
+        require(
+                formatVersion != null && formatVersion >= 1 && formatVersion <= FORMAT_VERSION,
+                "formatVersion",
                 "must be 1 or " + FORMAT_VERSION + ", got " + formatVersion);
-        require(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"), "name", "must be a short name of letters, digits,"
-                + " '.', '_' or '-', got " + (name == null ? "none" : "'" + name + "'"));
+        require(
+                name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
+                "name",
+                "must be a short name of letters, digits," + " '.', '_' or '-', got "
+                        + (name == null ? "none" : "'" + name + "'"));
         require(families != null && !families.isEmpty(), "families", "must list at least one family");
         require(families.size() <= 16, "families", "at most 16 families, got " + families.size());
         Set<String> names = new HashSet<>();
@@ -189,51 +214,99 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
             Family fam = families.get(f);
             String at = "families[" + f + "]";
             require(fam != null, at, "must be an object");
-            require(fam.name() != null && fam.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}") && names.add(fam.name()), at + ".name",
+            require(
+                    fam.name() != null
+                            && fam.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
+                            && names.add(fam.name()),
+                    at + ".name",
                     "must be a short name, different for each family");
-            require("dense".equals(fam.type()) || "conv".equals(fam.type()) || "graph".equals(fam.type()), at + ".type",
+            require(
+                    "dense".equals(fam.type()) || "conv".equals(fam.type()) || "graph".equals(fam.type()),
+                    at + ".type",
                     "must be dense, conv or graph, got " + fam.type());
-            require(fam.type().equals("graph") || fam.vary() == null && fam.body() == null, at,
+            require(
+                    fam.type().equals("graph") || fam.vary() == null && fam.body() == null,
+                    at,
                     "vary and body belong to graph families");
             if (fam.type().equals("graph")) {
                 require(formatVersion >= 2, at + ".type", "graph families need formatVersion 2");
                 GraphFamily.validate(fam, at);
             } else if (fam.type().equals("dense")) {
-                require(fam.widths() != null && !fam.widths().isEmpty() && fam.widths().size() <= 8
-                        && fam.widths().stream().allMatch(w -> w != null && w >= 1 && w <= 4096), at + ".widths",
+                require(
+                        fam.widths() != null
+                                && !fam.widths().isEmpty()
+                                && fam.widths().size() <= 8
+                                && fam.widths().stream().allMatch(w -> w != null && w >= 1 && w <= 4096),
+                        at + ".widths",
                         "must list 1 to 8 widths between 1 and 4096");
-                require(fam.depths() != null && ("adanet".equals(fam.depths().rule()) || "fixed".equals(fam.depths().rule())),
-                        at + ".depths.rule", "must be adanet or fixed");
+                require(
+                        fam.depths() != null
+                                && ("adanet".equals(fam.depths().rule())
+                                        || "fixed".equals(fam.depths().rule())),
+                        at + ".depths.rule",
+                        "must be adanet or fixed");
                 if (fam.depths().rule().equals("fixed")) {
-                    require(fam.depths().values() != null && !fam.depths().values().isEmpty() && fam.depths().values().size() <= 8
-                            && fam.depths().values().stream().allMatch(d -> d != null && d >= 0 && d <= 16), at + ".depths.values",
+                    require(
+                            fam.depths().values() != null
+                                    && !fam.depths().values().isEmpty()
+                                    && fam.depths().values().size() <= 8
+                                    && fam.depths().values().stream().allMatch(d -> d != null && d >= 0 && d <= 16),
+                            at + ".depths.values",
                             "must list 1 to 8 depths between 0 and 16");
                 }
                 require(fam.blocks() == null && fam.dense() == null, at, "blocks and dense belong to conv families");
             } else {
-                require(fam.blocks() != null && !fam.blocks().isEmpty() && fam.blocks().size() <= Architecture.ConvNet.MAX_BLOCKS
-                        && !fam.blocks().contains(null) && fam.blocks().stream().allMatch(b -> b.filters() != null
-                        && b.kernel() != null && b.name() == null && b.nodes() == null), at + ".blocks", "must list 1 to "
-                        + Architecture.ConvNet.MAX_BLOCKS + " blocks of {filters, kernel}");
-                require(fam.blocks().stream().allMatch(b -> b.filters() <= 512), at + ".blocks", "at most 512 filters a block");
+                require(
+                        fam.blocks() != null
+                                && !fam.blocks().isEmpty()
+                                && fam.blocks().size() <= Architecture.ConvNet.MAX_BLOCKS
+                                && !fam.blocks().contains(null)
+                                && fam.blocks().stream()
+                                        .allMatch(b -> b.filters() != null
+                                                && b.kernel() != null
+                                                && b.name() == null
+                                                && b.nodes() == null),
+                        at + ".blocks",
+                        "must list 1 to " + Architecture.ConvNet.MAX_BLOCKS + " blocks of {filters, kernel}");
+                require(
+                        fam.blocks().stream().allMatch(b -> b.filters() <= 512),
+                        at + ".blocks",
+                        "at most 512 filters a block");
                 try {
                     convBlocks(fam);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(at + ".blocks: " + e.getMessage(), e);
                 }
-                require(fam.dense() != null && fam.dense() >= 1 && fam.dense() <= 4096, at + ".dense", "must be between 1 and 4096");
+                require(
+                        fam.dense() != null && fam.dense() >= 1 && fam.dense() <= 4096,
+                        at + ".dense",
+                        "must be between 1 and 4096");
                 require(fam.widths() == null && fam.depths() == null, at, "widths and depths belong to dense families");
             }
             OptimizerDefinition o = fam.optimizer();
             if (o != null) {
-                require(List.of("rmsprop", "sgd-momentum", "adam").contains(o.type()), at + ".optimizer.type",
+                require(
+                        List.of("rmsprop", "sgd-momentum", "adam").contains(o.type()),
+                        at + ".optimizer.type",
                         "must be rmsprop, sgd-momentum or adam, got " + o.type());
-                require(o.learningRate() == null || o.learningRate() > 0 && (float) (double) o.learningRate() > 0
-                        && o.learningRate() < 1e3, at + ".optimizer.learningRate", "must be a positive number below 1000");
-                require(o.momentum() == null || o.type().equals("sgd-momentum") && o.momentum() >= 0 && o.momentum() < 1,
-                        at + ".optimizer.momentum", "belongs to sgd-momentum and must be in [0, 1)");
-                require(o.schedule() == null || o.schedule().equals("constant") || o.schedule().equals("cosine")
-                        && o.type().equals("sgd-momentum"), at + ".optimizer.schedule", "must be constant, or cosine for sgd-momentum");
+                require(
+                        o.learningRate() == null
+                                || o.learningRate() > 0
+                                        && (float) (double) o.learningRate() > 0
+                                        && o.learningRate() < 1e3,
+                        at + ".optimizer.learningRate",
+                        "must be a positive number below 1000");
+                require(
+                        o.momentum() == null
+                                || o.type().equals("sgd-momentum") && o.momentum() >= 0 && o.momentum() < 1,
+                        at + ".optimizer.momentum",
+                        "belongs to sgd-momentum and must be in [0, 1)");
+                require(
+                        o.schedule() == null
+                                || o.schedule().equals("constant")
+                                || o.schedule().equals("cosine") && o.type().equals("sgd-momentum"),
+                        at + ".optimizer.schedule",
+                        "must be constant, or cosine for sgd-momentum");
             }
         }
         return this;
@@ -244,7 +317,9 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      * @return its blocks as the engine's
      */
     static List<Architecture.ConvBlock> convBlocks(Family family) {
-        return family.blocks().stream().map(b -> new Architecture.ConvBlock(b.filters(), b.kernel())).toList();
+        return family.blocks().stream()
+                .map(b -> new Architecture.ConvBlock(b.filters(), b.kernel()))
+                .toList();
     }
 
     private static void require(boolean ok, String field, String message) {

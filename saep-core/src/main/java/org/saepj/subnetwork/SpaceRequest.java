@@ -13,8 +13,13 @@ import org.saepj.data.Shape;
  * @param seed the run seed: candidates' seeds derive from it, the iteration and their position ({@link Seeds})
  * @param parameters the space's own parameters by name, as the user gave them
  */
-public record SpaceRequest(Shape input, int classes, float learningRate, int stepsPerIteration, long seed,
-                           Map<String, Double> parameters) {
+public record SpaceRequest(
+        Shape input,
+        int classes,
+        float learningRate,
+        int stepsPerIteration,
+        long seed,
+        Map<String, Double> parameters) {
     /**
      * Copies the parameters.
      *

@@ -19,7 +19,8 @@ public final class Spaces {
     public static Spaces discover() {
         List<SpaceProvider> found = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ServiceLoader.load(SpaceProvider.class, loader != null ? loader : Spaces.class.getClassLoader()).forEach(found::add);
+        ServiceLoader.load(SpaceProvider.class, loader != null ? loader : Spaces.class.getClassLoader())
+                .forEach(found::add);
         return new Spaces(found);
     }
 
@@ -57,10 +58,23 @@ public final class Spaces {
      * @throws IllegalArgumentException when no plug-in has that id, naming the ids there are
      */
     public SearchSpace create(SpacePlugin plugin, SpaceRequest request) {
-        SpaceProvider p = find(plugin.id()).orElseThrow(() -> new IllegalArgumentException("unknown search space '" + plugin.id()
-                + "': " + (providers.isEmpty() ? "no search-space plug-in is on the class path"
-                : "the plug-ins on the class path are " + String.join(", ", providers.stream().map(SpaceProvider::id).toList()))));
-        return p.create(new SpaceRequest(request.input(), request.classes(), request.learningRate(), request.stepsPerIteration(),
-                request.seed(), plugin.parameters()));
+        SpaceProvider p = find(plugin.id())
+                .orElseThrow(() -> new IllegalArgumentException("unknown search space '" + plugin.id()
+                        + "': "
+                        + (providers.isEmpty()
+                                ? "no search-space plug-in is on the class path"
+                                : "the plug-ins on the class path are "
+                                        + String.join(
+                                                ", ",
+                                                providers.stream()
+                                                        .map(SpaceProvider::id)
+                                                        .toList()))));
+        return p.create(new SpaceRequest(
+                request.input(),
+                request.classes(),
+                request.learningRate(),
+                request.stepsPerIteration(),
+                request.seed(),
+                plugin.parameters()));
     }
 }

@@ -23,8 +23,8 @@ public final class ClassLabels implements Targets {
         this.classNames = List.copyOf(classNames);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= this.classNames.size()) {
-                throw new IllegalArgumentException("label " + labels[i] + " of sample " + i
-                        + " is outside [0, " + this.classNames.size() + ")");
+                throw new IllegalArgumentException(
+                        "label " + labels[i] + " of sample " + i + " is outside [0, " + this.classNames.size() + ")");
             }
         }
     }

@@ -22,8 +22,7 @@ public final class ClassificationTask implements Task {
     public static final ClassificationTask INSTANCE = new ClassificationTask();
 
     /** For the service loader; {@link #INSTANCE} is the same task. */
-    public ClassificationTask() {
-    }
+    public ClassificationTask() {}
 
     @Override
     public String id() {
@@ -97,22 +96,34 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
-    public Measures measureIteration(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
-                                     Targets targets) {
+    public Measures measureIteration(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets) {
         double accuracy = memberOutputs.isEmpty() ? Double.NaN : headline(combine(memberOutputs, weights), targets);
-        return new Measures(accuracy, Double.NaN, Diversity.of(memberPredictions, labels(targets).labels()),
-                new double[0], new double[0][], null, null);
+        return new Measures(
+                accuracy,
+                Double.NaN,
+                Diversity.of(memberPredictions, labels(targets).labels()),
+                new double[0],
+                new double[0][],
+                null,
+                null);
     }
 
     @Override
-    public Measures measureFinal(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
-                                 Targets targets, int width) {
+    public Measures measureFinal(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets, int width) {
         int[] labels = labels(targets).labels();
         float[] f = Logits.combine(memberOutputs, weights);
         double[] nmi = InformationTheory.nmiWithLabels(memberPredictions, labels);
         double[][] vi = InformationTheory.viMatrix(memberPredictions);
-        return new Measures(Logits.accuracy(f, labels, width), Logits.meanLoss(f, labels, width),
-                Diversity.of(memberPredictions, labels), nmi, vi, ClassificationMetrics.of(f, labels, width), null);
+        return new Measures(
+                Logits.accuracy(f, labels, width),
+                Logits.meanLoss(f, labels, width),
+                Diversity.of(memberPredictions, labels),
+                nmi,
+                vi,
+                ClassificationMetrics.of(f, labels, width),
+                null);
     }
 
     /**

@@ -6,5 +6,4 @@ package org.saepj.task;
  * @param kept indices of the samples kept
  * @param heldOut indices of the samples held out
  */
-public record Holdout(int[] kept, int[] heldOut) {
-}
+public record Holdout(int[] kept, int[] heldOut) {}

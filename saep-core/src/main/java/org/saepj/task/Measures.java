@@ -15,6 +15,11 @@ import org.saepj.ensemble.ClassificationMetrics;
  * @param classification confusion matrix and per-class figures, or null
  * @param regression RMSE, MAE, R², the mean-predictor baseline and the ambiguity decomposition, or null
  */
-public record Measures(double accuracy, double loss, Diversity diversity, double[] nmiWithLabels, double[][] viMatrix,
-                       ClassificationMetrics classification, RegressionMetrics regression) {
-}
+public record Measures(
+        double accuracy,
+        double loss,
+        Diversity diversity,
+        double[] nmiWithLabels,
+        double[][] viMatrix,
+        ClassificationMetrics classification,
+        RegressionMetrics regression) {}

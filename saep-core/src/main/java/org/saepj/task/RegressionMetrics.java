@@ -17,8 +17,14 @@ import java.util.List;
  * @param averageMemberMse the weighted average of the members' squared errors
  * @param averageAmbiguity the weighted average of the members' squared distances from the combination
  */
-public record RegressionMetrics(double rmse, double mae, double r2, double baselineRmse, double ensembleMse,
-                                double averageMemberMse, double averageAmbiguity) {
+public record RegressionMetrics(
+        double rmse,
+        double mae,
+        double r2,
+        double baselineRmse,
+        double ensembleMse,
+        double averageMemberMse,
+        double averageAmbiguity) {
     /**
      * Measures an ensemble.
      *
@@ -63,8 +69,14 @@ public record RegressionMetrics(double rmse, double mae, double r2, double basel
                 ambiguity += v[j] * (h - f) * (h - f);
             }
         }
-        return new RegressionMetrics(Math.sqrt(sse / n), sae / n, sst > 0 ? 1 - sse / sst : Double.NaN,
-                Math.sqrt(baseline / n), ensembleMse / n, memberMse / n, ambiguity / n);
+        return new RegressionMetrics(
+                Math.sqrt(sse / n),
+                sae / n,
+                sst > 0 ? 1 - sse / sst : Double.NaN,
+                Math.sqrt(baseline / n),
+                ensembleMse / n,
+                memberMse / n,
+                ambiguity / n);
     }
 
     /** Weights scaled to sum to 1; uniform when they sum to 0 (no convex combination to decompose). */

@@ -22,8 +22,7 @@ public final class RegressionTask implements Task {
     public static final RegressionTask INSTANCE = new RegressionTask();
 
     /** For the service loader; {@link #INSTANCE} is the same task. */
-    public RegressionTask() {
-    }
+    public RegressionTask() {}
 
     @Override
     public String id() {
@@ -124,22 +123,34 @@ public final class RegressionTask implements Task {
     }
 
     @Override
-    public Measures measureIteration(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
-                                     Targets targets) {
+    public Measures measureIteration(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets) {
         if (memberOutputs.isEmpty()) {
-            return new Measures(Double.NaN, Double.NaN, Diversity.of(new int[0][], new int[0]), new double[0],
-                    new double[0][], null, null);
+            return new Measures(
+                    Double.NaN,
+                    Double.NaN,
+                    Diversity.of(new int[0][], new int[0]),
+                    new double[0],
+                    new double[0][],
+                    null,
+                    null);
         }
         return measureFinal(memberOutputs, memberPredictions, weights, targets, 1);
     }
 
     @Override
-    public Measures measureFinal(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
-                                 Targets targets, int width) {
+    public Measures measureFinal(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets, int width) {
         RealValues y = values(targets);
         float[] f = combine(memberOutputs, weights);
-        return new Measures(Double.NaN, loss(y).mean(f), Diversity.of(new int[0][], new int[0]), new double[0],
-                new double[0][], null, RegressionMetrics.of(f, memberOutputs, weights, y));
+        return new Measures(
+                Double.NaN,
+                loss(y).mean(f),
+                Diversity.of(new int[0][], new int[0]),
+                new double[0],
+                new double[0][],
+                null,
+                RegressionMetrics.of(f, memberOutputs, weights, y));
     }
 
     private static RealValues values(Targets targets) {

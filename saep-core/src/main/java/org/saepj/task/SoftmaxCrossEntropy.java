@@ -5,8 +5,7 @@ package org.saepj.task;
  * gradient {@code (softmax − onehot) / batch} with respect to the logits.
  */
 public final class SoftmaxCrossEntropy {
-    private SoftmaxCrossEntropy() {
-    }
+    private SoftmaxCrossEntropy() {}
 
     /**
      * @param logits {@code batch × classes}
@@ -29,8 +28,8 @@ public final class SoftmaxCrossEntropy {
      * @param grad receives the gradient with respect to the logits, or null
      * @return the mean loss over the batch
      */
-    public static float lossAndGradient(float[] logits, int[] labels, int[] rows, int batch, int classes,
-                                        float[] grad) {
+    public static float lossAndGradient(
+            float[] logits, int[] labels, int[] rows, int batch, int classes, float[] grad) {
         double total = 0;
         float invBatch = 1f / batch;
         for (int b = 0; b < batch; b++) {

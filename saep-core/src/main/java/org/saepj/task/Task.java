@@ -127,8 +127,7 @@ public interface Task {
      * @param source the source they were read from
      * @throws org.saepj.DataException when they cannot be learned
      */
-    default void checkTrainable(Targets training, String source) {
-    }
+    default void checkTrainable(Targets training, String source) {}
 
     /**
      * What an iteration records of the ensemble on test data: the headline and diversity (classification), or the
@@ -140,8 +139,8 @@ public interface Task {
      * @param targets the test targets
      * @return the measures; fields the iteration does not record are NaN, empty or null
      */
-    Measures measureIteration(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights,
-                              Targets targets);
+    Measures measureIteration(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets);
 
     /**
      * What the report records of the final ensemble on test data.
@@ -153,6 +152,6 @@ public interface Task {
      * @param width outputs per sample
      * @return the measures
      */
-    Measures measureFinal(List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets,
-                          int width);
+    Measures measureFinal(
+            List<float[]> memberOutputs, int[][] memberPredictions, double[] weights, Targets targets, int width);
 }

@@ -10,8 +10,7 @@ import org.saepj.UnknownNameException;
  * {@code META-INF/services/org.saepj.task.Task}.
  */
 public final class Tasks {
-    private Tasks() {
-    }
+    private Tasks() {}
 
     /** @return every task on the class path, in class-path order */
     public static List<Task> all() {
@@ -26,8 +25,8 @@ public final class Tasks {
     public static Task of(String id) {
         return Providers.find(Task.class, Task::id, id).orElseThrow(() -> {
             List<String> ids = all().stream().map(Task::id).toList();
-            return new UnknownNameException("unknown task '" + id + "': expected one of " + String.join(", ", ids)
-                    + Suggestion.hint(id, ids));
+            return new UnknownNameException(
+                    "unknown task '" + id + "': expected one of " + String.join(", ", ids) + Suggestion.hint(id, ids));
         });
     }
 }

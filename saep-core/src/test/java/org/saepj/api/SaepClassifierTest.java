@@ -23,7 +23,13 @@ class SaepClassifierTest {
 
     /** A small search: a few seconds on one thread. */
     private static ClassifierBuilder small() {
-        return Saep.classifier().method("pap").iterations(3).steps(300).batchSize(32).threads(1).seed(5);
+        return Saep.classifier()
+                .method("pap")
+                .iterations(3)
+                .steps(300)
+                .batchSize(32)
+                .threads(1)
+                .seed(5);
     }
 
     @Test
@@ -41,7 +47,9 @@ class SaepClassifierTest {
         Evaluation e = model.evaluate(TEST.features(), TEST.labels());
         assertThat(e.samples()).isEqualTo(90);
         assertThat(e.accuracy()).isGreaterThan(0.9);
-        long right = java.util.stream.IntStream.range(0, 90).filter(i -> predicted[i] == TEST.labels()[i]).count();
+        long right = java.util.stream.IntStream.range(0, 90)
+                .filter(i -> predicted[i] == TEST.labels()[i])
+                .count();
         assertThat(e.accuracy()).isEqualTo(right / 90.0);
         assertThat(e.logLoss()).isPositive().isLessThan(1.0);
         assertThat(e.calibrationError()).isBetween(0.0, 1.0);
@@ -66,10 +74,13 @@ class SaepClassifierTest {
 
         model.exportOnnx(dir.resolve("model.onnx"));
         assertThat(dir.resolve("model.onnx")).isNotEmptyFile();
-        assertThatThrownBy(() -> model.exportOnnx(dir.resolve("model.onnx"))).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> model.exportOnnx(dir.resolve("model.onnx")))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("model.onnx exists: choose a new file");
-        assertThatThrownBy(() -> model.save(dir.resolve("model"))).isInstanceOf(SaepException.class)
-                .hasMessageStartingWith("save ").hasMessageContaining("is not empty");
+        assertThatThrownBy(() -> model.save(dir.resolve("model")))
+                .isInstanceOf(SaepException.class)
+                .hasMessageStartingWith("save ")
+                .hasMessageContaining("is not empty");
     }
 
     @Test
@@ -78,14 +89,18 @@ class SaepClassifierTest {
         assertThat(model.classes()).containsExactly("class-10", "class-20", "class-30");
         String[] predicted = model.predictLabels(TEST.features());
         assertThat(predicted).isSubsetOf("class-10", "class-20", "class-30");
-        assertThat(model.evaluate(TEST.features(), TEST.textLabels()).accuracy()).isGreaterThan(0.9);
-        assertThatThrownBy(() -> model.predict(TEST.features())).isInstanceOf(SaepException.class)
+        assertThat(model.evaluate(TEST.features(), TEST.textLabels()).accuracy())
+                .isGreaterThan(0.9);
+        assertThatThrownBy(() -> model.predict(TEST.features()))
+                .isInstanceOf(SaepException.class)
                 .hasMessage("predict: the labels are text (class-10, class-20, class-30): predictLabels gives them");
         model.save(dir.resolve("text"));
-        assertThat(Saep.loadClassifier(dir.resolve("text")).predictLabels(TEST.features())).isEqualTo(predicted);
+        assertThat(Saep.loadClassifier(dir.resolve("text")).predictLabels(TEST.features()))
+                .isEqualTo(predicted);
         String[] unknown = TEST.textLabels();
         unknown[4] = "class-99";
-        assertThatThrownBy(() -> model.evaluate(TEST.features(), unknown)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> model.evaluate(TEST.features(), unknown))
+                .isInstanceOf(SaepException.class)
                 .hasMessage("labels: the label 'class-99' of row 4 is not a class of the model (class-10, class-20,"
                         + " class-30)");
     }
@@ -96,7 +111,8 @@ class SaepClassifierTest {
         SaepClassifier b = small().threads(2).fit(toDouble(TRAIN.features()), TRAIN.labels());
         assertThat(b.predictProbabilities(toDouble(TEST.features())))
                 .isDeepEqualTo(a.predictProbabilities(TEST.features()));
-        assertThat(b.report().orElseThrow().iterations()).hasSameSizeAs(a.report().orElseThrow().iterations());
+        assertThat(b.report().orElseThrow().iterations())
+                .hasSameSizeAs(a.report().orElseThrow().iterations());
         SaepClassifier other = small().seed(6).fit(TRAIN.features(), TRAIN.labels());
         assertThat(other.predictProbabilities(TEST.features())).isNotEqualTo(a.predictProbabilities(TEST.features()));
     }
@@ -107,8 +123,8 @@ class SaepClassifierTest {
         Path out = dir.resolve("run");
         SaepClassifier written = small().outputFolder(out).fit(TRAIN.features(), TRAIN.labels());
         assertThat(written.runFolder()).contains(out);
-        for (String file : List.of("report.json", "iterations.csv", "report.html", "accuracy.png",
-                "ensemble/manifest.json")) {
+        for (String file :
+                List.of("report.json", "iterations.csv", "report.html", "accuracy.png", "ensemble/manifest.json")) {
             assertThat(out.resolve(file)).isNotEmptyFile();
         }
         assertThat(out.resolve("checkpoint")).doesNotExist();
@@ -117,7 +133,8 @@ class SaepClassifierTest {
         assertThat(SaepClassifier.load(out).predict(TEST.features())).isEqualTo(inMemory.predict(TEST.features()));
         // A folder with files in it is refused before any work, and left as it was.
         assertThatThrownBy(() -> small().outputFolder(out).fit(TRAIN.features(), TRAIN.labels()))
-                .isInstanceOf(SaepException.class).hasMessage("outputFolder " + out
+                .isInstanceOf(SaepException.class)
+                .hasMessage("outputFolder " + out
                         + " is not empty: choose a new or empty folder (the Java API never replaces files)");
     }
 
@@ -125,7 +142,9 @@ class SaepClassifierTest {
     void aSearchSpaceFileDecidesTheCandidates() {
         Path space = Path.of("..", "examples", "spaces", "residual-mlp.json");
         SaepClassifier model = small().spaceFile(space).fit(TRAIN.features(), TRAIN.labels());
-        assertThat(model.members()).isNotEmpty().allSatisfy(m -> assertThat(m.name()).startsWith("resmlp"));
+        assertThat(model.members())
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.name()).startsWith("resmlp"));
         assertThat(model.evaluate(TEST.features(), TEST.labels()).accuracy()).isGreaterThan(0.9);
     }
 
@@ -134,8 +153,16 @@ class SaepClassifierTest {
         StringBuilder csv = new StringBuilder("a,b,c,d,kind\n");
         for (int i = 0; i < TRAIN.labels().length; i++) {
             float[] r = TRAIN.features()[i];
-            csv.append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append(',').append(r[3]).append(",k")
-                    .append(TRAIN.labels()[i]).append('\n');
+            csv.append(r[0])
+                    .append(',')
+                    .append(r[1])
+                    .append(',')
+                    .append(r[2])
+                    .append(',')
+                    .append(r[3])
+                    .append(",k")
+                    .append(TRAIN.labels()[i])
+                    .append('\n');
         }
         Path file = dir.resolve("train.csv");
         Files.writeString(file, csv);
@@ -144,7 +171,8 @@ class SaepClassifierTest {
         assertThat(model.featureNames()).containsExactly("a", "b", "c", "d");
         String[] expected = Arrays.stream(TEST.labels()).mapToObj(y -> "k" + y).toArray(String[]::new);
         assertThat(model.evaluate(TEST.features(), expected).accuracy()).isGreaterThan(0.9);
-        assertThatThrownBy(() -> small().labelColumn("nope").fit("csv:" + file)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> small().labelColumn("nope").fit("csv:" + file))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("nope");
     }
 

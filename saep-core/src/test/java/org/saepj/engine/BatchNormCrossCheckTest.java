@@ -1,7 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -28,6 +26,7 @@ import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.MaxPoolKind;
 import org.saepj.engine.layer.ReluKind;
+import org.saepj.task.ClassificationTask;
 
 /**
  * batch_norm against PyTorch's (through DJL, test scope) on identical weights: conv → batch_norm → relu → pool →
@@ -53,13 +52,18 @@ class BatchNormCrossCheckTest {
     @Test
     void trainingAndInferenceAgreeWithPyTorch() {
         org.saepj.data.Shape image = new org.saepj.data.Shape(8, 8, 2);
-        List<LayerSpec> specs = List.of(new Conv2DKind.Spec(4, 3), new BatchNormKind.Spec(MOMENTUM, EPSILON),
+        List<LayerSpec> specs = List.of(
+                new Conv2DKind.Spec(4, 3),
+                new BatchNormKind.Spec(MOMENTUM, EPSILON),
                 new ReluKind.Spec(),
-                new MaxPoolKind.Spec(), new FlattenKind.Spec(), new DenseKind.Spec(12),
-                        new BatchNormKind.Spec(MOMENTUM, EPSILON),
-                new ReluKind.Spec(), new DenseKind.Spec(5));
-        Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)),
-                KernelsProvider.best()).initialize(7);
+                new MaxPoolKind.Spec(),
+                new FlattenKind.Spec(),
+                new DenseKind.Spec(12),
+                new BatchNormKind.Spec(MOMENTUM, EPSILON),
+                new ReluKind.Spec(),
+                new DenseKind.Spec(5));
+        Network net =
+                new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)), KernelsProvider.best()).initialize(7);
         SplittableRandom rng = new SplittableRandom(8);
         float[] params = net.parameters();
         for (int i = 0; i < params.length; i++) {
@@ -77,7 +81,8 @@ class BatchNormCrossCheckTest {
         float[] initialState = net.state().clone();
         float[] trainLogits = net.forward(x, BATCH, true).clone();
         net.setState(initialState); // that pass moved the statistics: the one of the gradient step must start afresh
-        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+        float loss = net.lossAndGradients(
+                x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] state = net.state();
         float[] evalLogits = net.forward(x, BATCH).clone();
@@ -104,10 +109,16 @@ class BatchNormCrossCheckTest {
             NDArray torchLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 logits = run(input, tensors, rm1, rv1, rm2, rv2, true);
-                torchLoss = logits.logSoftmax(1).mul(m.create(labels).oneHot(5)).sum(new int[] {1}).neg().mean();
+                torchLoss = logits.logSoftmax(1)
+                        .mul(m.create(labels).oneHot(5))
+                        .sum(new int[] {1})
+                        .neg()
+                        .mean();
                 gc.backward(torchLoss);
             }
-            assertThat(maxAbsDiff(trainLogits, 0, logits.toFloatArray())).as("training logits").isLessThan(1e-4);
+            assertThat(maxAbsDiff(trainLogits, 0, logits.toFloatArray()))
+                    .as("training logits")
+                    .isLessThan(1e-4);
             assertThat(Math.abs(loss - torchLoss.getFloat())).as("loss").isLessThan(1e-5f);
             at = 0;
             for (NDArray t : tensors) {
@@ -118,32 +129,41 @@ class BatchNormCrossCheckTest {
                 for (float gr : torchGrad) {
                     scale = Math.max(scale, Math.abs(gr));
                 }
-                assertThat(maxAbsDiff(grads, at, torchGrad) / scale).as("gradient of " + t.getShape() + " at "
-                        + at).isLessThan(1e-3);
+                assertThat(maxAbsDiff(grads, at, torchGrad) / scale)
+                        .as("gradient of " + t.getShape() + " at " + at)
+                        .isLessThan(1e-3);
                 at += torchGrad.length;
             }
             float[] torchState = concat(rm1.toFloatArray(), rv1.toFloatArray(), rm2.toFloatArray(), rv2.toFloatArray());
-            assertThat(maxAbsDiff(state, 0, torchState)).as("running statistics after the step").isLessThan(1e-5);
+            assertThat(maxAbsDiff(state, 0, torchState))
+                    .as("running statistics after the step")
+                    .isLessThan(1e-5);
             NDArray eval = run(input, tensors, rm1, rv1, rm2, rv2, false);
-            assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray())).as("inference logits").isLessThan(1e-4);
+            assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray()))
+                    .as("inference logits")
+                    .isLessThan(1e-4);
         }
     }
 
     /**
      * The same network in PyTorch: NHWC in, NCHW for convolution, pooling and normalisation, back before flattening.
      */
-    private static NDArray run(NDArray input, List<NDArray> t, NDArray rm1, NDArray rv1, NDArray rm2, NDArray rv2,
-            boolean training) {
-        NDArray h = Conv2d.conv2d(input.transpose(0, 3, 1, 2), t.get(0).transpose(3, 2, 0, 1), t.get(1), new Shape(1,
-                1), new Shape(1, 1))
+    private static NDArray run(
+            NDArray input, List<NDArray> t, NDArray rm1, NDArray rv1, NDArray rm2, NDArray rv2, boolean training) {
+        NDArray h = Conv2d.conv2d(
+                        input.transpose(0, 3, 1, 2),
+                        t.get(0).transpose(3, 2, 0, 1),
+                        t.get(1),
+                        new Shape(1, 1),
+                        new Shape(1, 1))
                 .singletonOrThrow();
         // DJL's momentum is the running statistics' weight (MXNet's convention): PyTorch's is 1 minus it.
-        h = BatchNorm.batchNorm(h, rm1, rv1, t.get(2), t.get(3), -1, 1 - MOMENTUM, EPSILON,
-                training).singletonOrThrow();
+        h = BatchNorm.batchNorm(h, rm1, rv1, t.get(2), t.get(3), -1, 1 - MOMENTUM, EPSILON, training)
+                .singletonOrThrow();
         h = Pool.maxPool2d(Activation.relu(h), new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
         h = h.transpose(0, 2, 3, 1).reshape(BATCH, -1).matMul(t.get(4)).add(t.get(5));
-        h = BatchNorm.batchNorm(h, rm2, rv2, t.get(6), t.get(7), -1, 1 - MOMENTUM, EPSILON,
-                training).singletonOrThrow();
+        h = BatchNorm.batchNorm(h, rm2, rv2, t.get(6), t.get(7), -1, 1 - MOMENTUM, EPSILON, training)
+                .singletonOrThrow();
         return Activation.relu(h).matMul(t.get(8)).add(t.get(9));
     }
 

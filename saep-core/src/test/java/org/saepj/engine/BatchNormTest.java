@@ -1,16 +1,12 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
-import org.saepj.task.SoftmaxCrossEntropy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.BatchNormKind;
@@ -24,6 +20,8 @@ import org.saepj.engine.layer.MaxPoolKind;
 import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.persistence.JsonFormat;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.SoftmaxCrossEntropy;
 
 /**
  * Batch normalisation in a network: training gradients agree with finite differences of the training-mode loss, on a
@@ -43,12 +41,22 @@ class BatchNormTest {
     static List<LayerGraph> graphs() {
         BatchNormKind.Spec bn = new BatchNormKind.Spec(0.1, 1e-3);
         return List.of(
-                new LayerGraph(Shape.vector(5), List.of(node("d", new DenseKind.Spec(6), "input"), node("bn", bn, "d"),
-                        node("r", new ReluKind.Spec(), "bn"), node("head", new DenseKind.Spec(3), "r"))),
-                new LayerGraph(new Shape(4, 4, 2), List.of(node("c", new Conv2DKind.Spec(3, 3), "input"), node("bn",
-                        bn, "c"),
-                        node("r", new ReluKind.Spec(), "bn"), node("p", new MaxPoolKind.Spec(), "r"),
-                        node("f", new FlattenKind.Spec(), "p"), node("head", new DenseKind.Spec(3), "f"))));
+                new LayerGraph(
+                        Shape.vector(5),
+                        List.of(
+                                node("d", new DenseKind.Spec(6), "input"),
+                                node("bn", bn, "d"),
+                                node("r", new ReluKind.Spec(), "bn"),
+                                node("head", new DenseKind.Spec(3), "r"))),
+                new LayerGraph(
+                        new Shape(4, 4, 2),
+                        List.of(
+                                node("c", new Conv2DKind.Spec(3, 3), "input"),
+                                node("bn", bn, "c"),
+                                node("r", new ReluKind.Spec(), "bn"),
+                                node("p", new MaxPoolKind.Spec(), "r"),
+                                node("f", new FlattenKind.Spec(), "p"),
+                                node("head", new DenseKind.Spec(3), "f"))));
     }
 
     @ParameterizedTest
@@ -64,7 +72,10 @@ class BatchNormTest {
             }
             float[] x = GradientCheckTest.awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2, 1};
-            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+            net.lossAndGradients(
+                    x,
+                    ClassificationTask.crossEntropy(labels, net.architecture().classes()),
+                    BATCH);
             float[] grads = net.gradients().clone();
             float h = 3e-3f;
             for (int p = 0; p < params.length; p++) {
@@ -88,7 +99,12 @@ class BatchNormTest {
         float[] x = GradientCheckTest.awayFromKinks(BATCH * 5, new SplittableRandom(4));
         float[] before = net.forward(x, BATCH).clone();
         assertThat(net.state()).containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1);
-        net.trainStep(x, ClassificationTask.crossEntropy(new int[] {0, 1, 2, 0}, net.architecture().classes()), BATCH, new OptimizerSpec.Adam(0.01f).create(net.parameterCount()));
+        net.trainStep(
+                x,
+                ClassificationTask.crossEntropy(
+                        new int[] {0, 1, 2, 0}, net.architecture().classes()),
+                BATCH,
+                new OptimizerSpec.Adam(0.01f).create(net.parameterCount()));
         assertThat(net.state()).isNotEqualTo(new float[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1});
         assertThat(net.forward(x, BATCH)).isNotEqualTo(before);
         Network replica = net.replica();
@@ -99,8 +115,9 @@ class BatchNormTest {
     @Test
     void isStoredByItsTypeName() throws Exception {
         String json = JsonFormat.mapper().writeValueAsString(new BatchNormKind.Spec(0.1, 1e-5));
-        assertThat(JsonFormat.mapper().readTree(json)).isEqualTo(JsonFormat.mapper().readTree(
-                "{\"type\": \"batch_norm\", \"momentum\": 0.1, \"epsilon\": 1e-5}"));
+        assertThat(JsonFormat.mapper().readTree(json))
+                .isEqualTo(JsonFormat.mapper()
+                        .readTree("{\"type\": \"batch_norm\", \"momentum\": 0.1, \"epsilon\": 1e-5}"));
         assertThat(JsonFormat.mapper().readValue(json, LayerSpec.class)).isEqualTo(BatchNormKind.Spec.defaults());
     }
 }

@@ -1,6 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -18,13 +17,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.engine.layer.ConvAxis;
 import org.saepj.engine.layer.Conv2DKind;
+import org.saepj.engine.layer.ConvAxis;
 import org.saepj.engine.layer.DenseKind;
 import org.saepj.engine.layer.FlattenKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.ReluKind;
+import org.saepj.task.ClassificationTask;
 
 /**
  * conv2d of every kernel size (1, 3, 5, 7), stride (1, 2) and padding (same, valid) against PyTorch (through DJL,
@@ -94,8 +94,8 @@ class ConvSettingsCrossCheckTest {
         try (NDManager m = manager.newSubManager()) {
             List<NDArray> t = new ArrayList<>();
             int at = 0;
-            for (Shape shape : List.of(new Shape(k, k, cin, f), new Shape(f), new Shape(flat, CLASSES),
-                    new Shape(CLASSES))) {
+            for (Shape shape :
+                    List.of(new Shape(k, k, cin, f), new Shape(f), new Shape(flat, CLASSES), new Shape(CLASSES))) {
                 NDArray p = m.create(Arrays.copyOfRange(params, at, at + (int) shape.size()), shape);
                 p.setRequiresGradient(true);
                 t.add(p);
@@ -107,17 +107,29 @@ class ConvSettingsCrossCheckTest {
             NDArray torchLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray h = pad(input.transpose(0, 3, 1, 2), rows, cols);
-                h = Conv2d.conv2d(h, t.get(0).transpose(3, 2, 0, 1), t.get(1), new Shape(conv.stride(), conv.stride()),
-                        new Shape(0, 0)).singletonOrThrow();
+                h = Conv2d.conv2d(
+                                h,
+                                t.get(0).transpose(3, 2, 0, 1),
+                                t.get(1),
+                                new Shape(conv.stride(), conv.stride()),
+                                new Shape(0, 0))
+                        .singletonOrThrow();
                 h = Activation.relu(h).transpose(0, 2, 3, 1).reshape(BATCH, flat); // flatten in H×W×C order
                 logits = h.matMul(t.get(2)).add(t.get(3));
-                torchLoss = logits.logSoftmax(1).mul(m.create(labels).oneHot(CLASSES)).sum(new int[] {1}).neg()
+                torchLoss = logits.logSoftmax(1)
+                        .mul(m.create(labels).oneHot(CLASSES))
+                        .sum(new int[] {1})
+                        .neg()
                         .mean();
                 gc.backward(torchLoss);
             }
             float[] theirs = logits.toFloatArray();
-            assertThat(maxAbsDiff(trainLogits, 0, theirs)).as(what + " training logits").isLessThan(1e-5);
-            assertThat(maxAbsDiff(evalLogits, 0, theirs)).as(what + " inference logits").isLessThan(1e-5);
+            assertThat(maxAbsDiff(trainLogits, 0, theirs))
+                    .as(what + " training logits")
+                    .isLessThan(1e-5);
+            assertThat(maxAbsDiff(evalLogits, 0, theirs))
+                    .as(what + " inference logits")
+                    .isLessThan(1e-5);
             assertThat(Math.abs(loss - torchLoss.getFloat())).as(what + " loss").isLessThan(1e-5f);
             at = 0;
             for (NDArray p : t) {
@@ -126,7 +138,8 @@ class ConvSettingsCrossCheckTest {
                 for (float g : torchGrad) {
                     scale = Math.max(scale, Math.abs(g));
                 }
-                assertThat(maxAbsDiff(grads, at, torchGrad) / scale).as(what + " gradient of " + p.getShape())
+                assertThat(maxAbsDiff(grads, at, torchGrad) / scale)
+                        .as(what + " gradient of " + p.getShape())
                         .isLessThan(1e-4);
                 at += torchGrad.length;
             }

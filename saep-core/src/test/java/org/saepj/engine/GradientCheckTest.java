@@ -1,9 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
-import org.saepj.task.SoftmaxCrossEntropy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,6 +16,8 @@ import org.saepj.engine.layer.Flatten;
 import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.MaxPool2;
 import org.saepj.engine.layer.Relu;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.SoftmaxCrossEntropy;
 
 /**
  * Finite-difference checks of every layer's backward pass and of the loss. Each layer is checked on the
@@ -100,7 +98,8 @@ class GradientCheckTest {
 
     static void assertGradient(String what, double analytic, double numeric) {
         double tolerance = 2e-3 + 1e-2 * Math.abs(numeric);
-        assertThat(Math.abs(analytic - numeric)).as(what + ": analytic " + analytic + " vs numeric " + numeric)
+        assertThat(Math.abs(analytic - numeric))
+                .as(what + ": analytic " + analytic + " vs numeric " + numeric)
                 .isLessThanOrEqualTo(tolerance);
     }
 
@@ -180,13 +179,19 @@ class GradientCheckTest {
         for (Architecture arch : List.of(
                 Architecture.DenseStack.dnn(new Shape(3, 3, 1), 2, 6, 4),
                 new Architecture.ConvNet(new Shape(6, 6, 2), 3, 5, 3),
-                new Architecture.ConvNet(new Shape(8, 8, 1), List.of(new Architecture.ConvBlock(3, 5), new Architecture.ConvBlock(4, 3)), 5,
+                new Architecture.ConvNet(
+                        new Shape(8, 8, 1),
+                        List.of(new Architecture.ConvBlock(3, 5), new Architecture.ConvBlock(4, 3)),
+                        5,
                         3))) {
             Network net = new Network(arch, kernels(kernels)).initialize(11);
             SplittableRandom rng = new SplittableRandom(12);
             float[] x = awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2};
-            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+            net.lossAndGradients(
+                    x,
+                    ClassificationTask.crossEntropy(labels, net.architecture().classes()),
+                    BATCH);
             float[] grads = net.gradients().clone();
             float[] params = net.parameters();
             float h = 3e-3f;

@@ -1,7 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -23,6 +21,7 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.Conv2D;
 import org.saepj.engine.layer.Dense;
 import org.saepj.engine.layer.Layer;
+import org.saepj.task.ClassificationTask;
 
 /**
  * Our engine against PyTorch (through DJL, test scope only): the same weights and inputs must give the same
@@ -60,8 +59,16 @@ class PyTorchCrossCheckTest {
 
     @Test
     void threeBlockCnnWith5x5Kernels() {
-        crossCheck(new Architecture.ConvNet(new org.saepj.data.Shape(28, 28, 1), List.of(new Architecture.ConvBlock(8, 5),
-                new Architecture.ConvBlock(16, 3), new Architecture.ConvBlock(16, 5)), 32, 10), 4);
+        crossCheck(
+                new Architecture.ConvNet(
+                        new org.saepj.data.Shape(28, 28, 1),
+                        List.of(
+                                new Architecture.ConvBlock(8, 5),
+                                new Architecture.ConvBlock(16, 3),
+                                new Architecture.ConvBlock(16, 5)),
+                        32,
+                        10),
+                4);
     }
 
     private static void crossCheck(Architecture arch, long seed) {
@@ -76,7 +83,8 @@ class PyTorchCrossCheckTest {
             labels[i] = rng.nextInt(arch.classes());
         }
         float[] ourLogits = net.forward(x, BATCH).clone();
-        float ourLoss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+        float ourLoss = net.lossAndGradients(
+                x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] ourGrads = net.gradients();
 
         try (NDManager m = manager.newSubManager()) {
@@ -85,7 +93,13 @@ class PyTorchCrossCheckTest {
             NDArray logits;
             NDArray loss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                NDArray h = m.create(x, new Shape(BATCH, arch.input().height(), arch.input().width(), arch.input().channels()));
+                NDArray h = m.create(
+                        x,
+                        new Shape(
+                                BATCH,
+                                arch.input().height(),
+                                arch.input().width(),
+                                arch.input().channels()));
                 for (Layer layer : net.layers()) {
                     if (layer instanceof Conv2D conv) {
                         int cin = conv.inChannels();
@@ -94,7 +108,8 @@ class PyTorchCrossCheckTest {
                         NDArray w = param(m, net, conv.offset(), new Shape(k, k, cin, cout), tensors, slices);
                         NDArray b = param(m, net, conv.offset() + k * k * cin * cout, new Shape(cout), tensors, slices);
                         NDArray nchw = h.transpose(0, 3, 1, 2);
-                        NDArray out = Conv2d.conv2d(nchw, w.transpose(3, 2, 0, 1), b, new Shape(1, 1), new Shape(k / 2, k / 2))
+                        NDArray out = Conv2d.conv2d(
+                                        nchw, w.transpose(3, 2, 0, 1), b, new Shape(1, 1), new Shape(k / 2, k / 2))
                                 .singletonOrThrow();
                         h = out.transpose(0, 2, 3, 1); // back to NHWC
                     } else if (layer instanceof Dense dense) {
@@ -107,7 +122,8 @@ class PyTorchCrossCheckTest {
                         h = Activation.relu(h);
                     } else if (layer.toString().startsWith("MaxPool")) {
                         NDArray nchw = h.transpose(0, 3, 1, 2);
-                        h = Pool.maxPool2d(nchw, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false).transpose(0, 2, 3, 1);
+                        h = Pool.maxPool2d(nchw, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false)
+                                .transpose(0, 2, 3, 1);
                     } else {
                         h = h.reshape(BATCH, -1); // Flatten in (H, W, C) order: NHWC is already that order
                     }
@@ -118,7 +134,9 @@ class PyTorchCrossCheckTest {
                 gc.backward(loss);
             }
             float[] torchLogits = logits.toFloatArray();
-            assertThat(maxAbsDiff(ourLogits, 0, torchLogits)).as(arch + " logits").isLessThan(1e-4);
+            assertThat(maxAbsDiff(ourLogits, 0, torchLogits))
+                    .as(arch + " logits")
+                    .isLessThan(1e-4);
             assertThat(Math.abs(ourLoss - loss.getFloat())).as(arch + " loss").isLessThan(1e-5f);
             for (int t = 0; t < tensors.size(); t++) {
                 float[] torchGrad = tensors.get(t).getGradient().toFloatArray();
@@ -127,13 +145,16 @@ class PyTorchCrossCheckTest {
                     scale = Math.max(scale, Math.abs(g));
                 }
                 double diff = maxAbsDiff(ourGrads, slices.get(t)[0], torchGrad);
-                assertThat(diff / Math.max(scale, 1e-12f)).as(arch + " gradient of tensor " + t + " " + tensors.get(t).getShape())
+                assertThat(diff / Math.max(scale, 1e-12f))
+                        .as(arch + " gradient of tensor " + t + " "
+                                + tensors.get(t).getShape())
                         .isLessThan(1e-3);
             }
         }
     }
 
-    private static NDArray param(NDManager m, Network net, int offset, Shape shape, List<NDArray> tensors, List<int[]> slices) {
+    private static NDArray param(
+            NDManager m, Network net, int offset, Shape shape, List<NDArray> tensors, List<int[]> slices) {
         float[] values = Arrays.copyOfRange(net.parameters(), offset, offset + (int) shape.size());
         NDArray a = m.create(values, shape);
         a.setRequiresGradient(true);

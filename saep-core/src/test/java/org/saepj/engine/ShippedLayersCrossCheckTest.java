@@ -1,7 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
@@ -32,6 +30,7 @@ import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.Pass;
 import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.SiluKind;
+import org.saepj.task.ClassificationTask;
 
 /**
  * gelu, avg_pool, silu, dropout, global_avg_pool (and, in a test of their own,
@@ -60,8 +59,14 @@ class ShippedLayersCrossCheckTest {
     @Test
     void trainingAndInferenceAgreeWithPyTorch() {
         org.saepj.data.Shape image = new org.saepj.data.Shape(6, 6, 3);
-        List<LayerSpec> specs = List.of(new Conv2DKind.Spec(4, 3), new GeluKind.Spec(), new AvgPoolKind.Spec(),
-                new SiluKind.Spec(), new DropoutKind.Spec(RATE), new GlobalAvgPoolKind.Spec(), new DenseKind.Spec(5));
+        List<LayerSpec> specs = List.of(
+                new Conv2DKind.Spec(4, 3),
+                new GeluKind.Spec(),
+                new AvgPoolKind.Spec(),
+                new SiluKind.Spec(),
+                new DropoutKind.Spec(RATE),
+                new GlobalAvgPoolKind.Spec(),
+                new DenseKind.Spec(5));
         Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)), KernelsProvider.best())
                 .initialize(SEED);
         SplittableRandom rng = new SplittableRandom(8);
@@ -78,7 +83,8 @@ class ShippedLayersCrossCheckTest {
             labels[i] = rng.nextInt(5);
         }
         float[] trainLogits = net.forward(x, BATCH, true).clone();
-        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+        float loss = net.lossAndGradients(
+                x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] evalLogits = net.forward(x, BATCH).clone();
         float[] mask = mask(net, BATCH * 3 * 3 * 4);
@@ -95,10 +101,16 @@ class ShippedLayersCrossCheckTest {
             NDArray torchLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 logits = run(input, tensors, masked);
-                torchLoss = logits.logSoftmax(1).mul(m.create(labels).oneHot(5)).sum(new int[] {1}).neg().mean();
+                torchLoss = logits.logSoftmax(1)
+                        .mul(m.create(labels).oneHot(5))
+                        .sum(new int[] {1})
+                        .neg()
+                        .mean();
                 gc.backward(torchLoss);
             }
-            assertThat(maxAbsDiff(trainLogits, 0, logits.toFloatArray())).as("training logits").isLessThan(1e-5);
+            assertThat(maxAbsDiff(trainLogits, 0, logits.toFloatArray()))
+                    .as("training logits")
+                    .isLessThan(1e-5);
             assertThat(Math.abs(loss - torchLoss.getFloat())).as("loss").isLessThan(1e-5f);
             int at = 0;
             for (NDArray t : tensors) {
@@ -107,12 +119,15 @@ class ShippedLayersCrossCheckTest {
                 for (float gr : torchGrad) {
                     scale = Math.max(scale, Math.abs(gr));
                 }
-                assertThat(maxAbsDiff(grads, at, torchGrad) / scale).as("gradient of " + t.getShape() + " at " + at)
+                assertThat(maxAbsDiff(grads, at, torchGrad) / scale)
+                        .as("gradient of " + t.getShape() + " at " + at)
                         .isLessThan(1e-4);
                 at += torchGrad.length;
             }
             NDArray eval = run(input, tensors, null);
-            assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray())).as("inference logits").isLessThan(1e-5);
+            assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray()))
+                    .as("inference logits")
+                    .isLessThan(1e-5);
         }
     }
 
@@ -131,8 +146,10 @@ class ShippedLayersCrossCheckTest {
                 new LayerGraph.Node("s", new AddKind.Spec(), List.of("d1", "d2")),
                 new LayerGraph.Node("c", new ConcatKind.Spec(), List.of("s", "r")),
                 new LayerGraph.Node("head", new DenseKind.Spec(3), List.of("c")));
-        Network net = new Network(GraphArchitecture.of(new LayerGraph(org.saepj.data.Shape.vector(5), nodes)),
-                KernelsProvider.best()).initialize(SEED);
+        Network net = new Network(
+                        GraphArchitecture.of(new LayerGraph(org.saepj.data.Shape.vector(5), nodes)),
+                        KernelsProvider.best())
+                .initialize(SEED);
         SplittableRandom rng = new SplittableRandom(9);
         float[] x = new float[BATCH * 5];
         for (int i = 0; i < x.length; i++) {
@@ -144,13 +161,18 @@ class ShippedLayersCrossCheckTest {
         }
         float[] params = net.parameters();
         float[] trainLogits = net.forward(x, BATCH, true).clone();
-        float loss = net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+        float loss = net.lossAndGradients(
+                x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
         float[] grads = net.gradients();
         float[] evalLogits = net.forward(x, BATCH).clone();
         try (NDManager m = manager.newSubManager()) {
-            List<NDArray> t = List.of(param(m, params, 0, new Shape(5, 4)), param(m, params, 20, new Shape(4)),
-                    param(m, params, 24, new Shape(4, 4)), param(m, params, 40, new Shape(4)),
-                    param(m, params, 44, new Shape(8, 3)), param(m, params, 68, new Shape(3)));
+            List<NDArray> t = List.of(
+                    param(m, params, 0, new Shape(5, 4)),
+                    param(m, params, 20, new Shape(4)),
+                    param(m, params, 24, new Shape(4, 4)),
+                    param(m, params, 40, new Shape(4)),
+                    param(m, params, 44, new Shape(8, 3)),
+                    param(m, params, 68, new Shape(3)));
             NDArray logits;
             NDArray torchLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
@@ -158,7 +180,11 @@ class ShippedLayersCrossCheckTest {
                 NDArray r = Activation.relu(d1);
                 NDArray sum = d1.add(r.matMul(t.get(2)).add(t.get(3)));
                 logits = sum.concat(r, 1).matMul(t.get(4)).add(t.get(5));
-                torchLoss = logits.logSoftmax(1).mul(m.create(labels).oneHot(3)).sum(new int[] {1}).neg().mean();
+                torchLoss = logits.logSoftmax(1)
+                        .mul(m.create(labels).oneHot(3))
+                        .sum(new int[] {1})
+                        .neg()
+                        .mean();
                 gc.backward(torchLoss);
             }
             float[] theirs = logits.toFloatArray();
@@ -168,7 +194,8 @@ class ShippedLayersCrossCheckTest {
             int at = 0;
             for (NDArray p : t) {
                 float[] torchGrad = p.getGradient().toFloatArray();
-                assertThat(maxAbsDiff(grads, at, torchGrad)).as("gradient of " + p.getShape() + " at " + at)
+                assertThat(maxAbsDiff(grads, at, torchGrad))
+                        .as("gradient of " + p.getShape() + " at " + at)
                         .isLessThan(1e-5);
                 at += torchGrad.length;
             }
@@ -191,8 +218,13 @@ class ShippedLayersCrossCheckTest {
 
     /** The network in PyTorch: NHWC in, NCHW for convolution and pooling, NHWC again for the mask. */
     private static NDArray run(NDArray input, List<NDArray> t, NDArray mask) {
-        NDArray h = Conv2d.conv2d(input.transpose(0, 3, 1, 2), t.get(0).transpose(3, 2, 0, 1), t.get(1),
-                new Shape(1, 1), new Shape(1, 1)).singletonOrThrow();
+        NDArray h = Conv2d.conv2d(
+                        input.transpose(0, 3, 1, 2),
+                        t.get(0).transpose(3, 2, 0, 1),
+                        t.get(1),
+                        new Shape(1, 1),
+                        new Shape(1, 1))
+                .singletonOrThrow();
         h = Activation.gelu(h);
         h = Pool.avgPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
         h = h.mul(Activation.sigmoid(h)).transpose(0, 2, 3, 1);

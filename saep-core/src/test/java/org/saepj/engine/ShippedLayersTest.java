@@ -1,9 +1,5 @@
 package org.saepj.engine;
 
-import org.saepj.task.ClassificationTask;
-
-import org.saepj.task.SoftmaxCrossEntropy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +27,8 @@ import org.saepj.engine.layer.Silu;
 import org.saepj.engine.layer.SiluKind;
 import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.persistence.JsonFormat;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.SoftmaxCrossEntropy;
 
 /**
  * The kinds of issue 27 — dropout, global_avg_pool, avg_pool, gelu, silu — agree with finite differences, alone and in
@@ -54,11 +52,22 @@ class ShippedLayersTest {
      */
     static List<LayerGraph> graphs() {
         return List.of(
-                LayerGraph.chain(Shape.vector(5), List.of(new DenseKind.Spec(8), new DropoutKind.Spec(0.3),
-                        new GeluKind.Spec(), new DenseKind.Spec(3))),
-                LayerGraph.chain(new Shape(6, 6, 2), List.<LayerSpec>of(new Conv2DKind.Spec(4, 3), new SiluKind.Spec(),
-                        new AvgPoolKind.Spec(), new DropoutKind.Spec(0.25), new GlobalAvgPoolKind.Spec(),
-                        new DenseKind.Spec(3))));
+                LayerGraph.chain(
+                        Shape.vector(5),
+                        List.of(
+                                new DenseKind.Spec(8),
+                                new DropoutKind.Spec(0.3),
+                                new GeluKind.Spec(),
+                                new DenseKind.Spec(3))),
+                LayerGraph.chain(
+                        new Shape(6, 6, 2),
+                        List.<LayerSpec>of(
+                                new Conv2DKind.Spec(4, 3),
+                                new SiluKind.Spec(),
+                                new AvgPoolKind.Spec(),
+                                new DropoutKind.Spec(0.25),
+                                new GlobalAvgPoolKind.Spec(),
+                                new DenseKind.Spec(3))));
     }
 
     @ParameterizedTest
@@ -70,7 +79,10 @@ class ShippedLayersTest {
             SplittableRandom rng = new SplittableRandom(42);
             float[] x = GradientCheckTest.awayFromKinks(BATCH * arch.input().size(), rng);
             int[] labels = {0, 1, 2, 1};
-            net.lossAndGradients(x, ClassificationTask.crossEntropy(labels, net.architecture().classes()), BATCH);
+            net.lossAndGradients(
+                    x,
+                    ClassificationTask.crossEntropy(labels, net.architecture().classes()),
+                    BATCH);
             float[] grads = net.gradients().clone();
             float[] params = net.parameters();
             float h = 3e-3f;
@@ -89,8 +101,8 @@ class ShippedLayersTest {
 
     @Test
     void dropoutIsRepeatableNewEachStepAndTheIdentityInInference() throws Exception {
-        GraphArchitecture arch = GraphArchitecture.of(LayerGraph.chain(Shape.vector(400),
-                List.of(new DropoutKind.Spec(0.25), new FlattenKind.Spec())));
+        GraphArchitecture arch = GraphArchitecture.of(
+                LayerGraph.chain(Shape.vector(400), List.of(new DropoutKind.Spec(0.25), new FlattenKind.Spec())));
         Network net = new Network(arch, KernelsProvider.scalar()).initialize(5);
         float[] x = new float[2 * 400];
         java.util.Arrays.fill(x, 1f);
@@ -102,16 +114,25 @@ class ShippedLayersTest {
             assertThat(v).isIn(0f, 1f / 0.75f);
         }
         assertThat(net.forward(x, 2, true)).isEqualTo(first);
-        assertThat(new Network(arch, KernelsProvider.vector()).initialize(5).forward(x, 2, true)).isEqualTo(first);
+        assertThat(new Network(arch, KernelsProvider.vector()).initialize(5).forward(x, 2, true))
+                .isEqualTo(first);
         Network replica = net.replica();
-        float[] elsewhere = CompletableFuture.supplyAsync(() -> replica.forward(x, 2, true).clone()).get();
+        float[] elsewhere = CompletableFuture.supplyAsync(
+                        () -> replica.forward(x, 2, true).clone())
+                .get();
         assertThat(elsewhere).isEqualTo(first);
-        assertThat(new Network(arch, KernelsProvider.scalar()).initialize(6).forward(x, 2, true)).isNotEqualTo(first);
-        GraphArchitecture trainable = GraphArchitecture.of(LayerGraph.chain(Shape.vector(400),
-                List.of(new DropoutKind.Spec(0.25), new DenseKind.Spec(2))));
+        assertThat(new Network(arch, KernelsProvider.scalar()).initialize(6).forward(x, 2, true))
+                .isNotEqualTo(first);
+        GraphArchitecture trainable = GraphArchitecture.of(
+                LayerGraph.chain(Shape.vector(400), List.of(new DropoutKind.Spec(0.25), new DenseKind.Spec(2))));
         Network stepped = new Network(trainable, KernelsProvider.scalar()).initialize(5);
         float[] before = stepped.forward(x, 2, true).clone();
-        stepped.trainStep(x, ClassificationTask.crossEntropy(new int[] {0, 1}, stepped.architecture().classes()), 2, new OptimizerSpec.RmsProp(0.01f).create(stepped.parameterCount()));
+        stepped.trainStep(
+                x,
+                ClassificationTask.crossEntropy(
+                        new int[] {0, 1}, stepped.architecture().classes()),
+                2,
+                new OptimizerSpec.RmsProp(0.01f).create(stepped.parameterCount()));
         assertThat(stepped.forward(x, 2, true)).as("a new mask after a step").isNotEqualTo(before);
     }
 
@@ -138,8 +159,12 @@ class ShippedLayersTest {
     @Test
     void areStoredByTheirTypeNames() throws Exception {
         var json = JsonFormat.mapper();
-        for (LayerSpec spec : List.of(new DropoutKind.Spec(0.5), new GlobalAvgPoolKind.Spec(), new AvgPoolKind.Spec(),
-                new GeluKind.Spec(), new SiluKind.Spec())) {
+        for (LayerSpec spec : List.of(
+                new DropoutKind.Spec(0.5),
+                new GlobalAvgPoolKind.Spec(),
+                new AvgPoolKind.Spec(),
+                new GeluKind.Spec(),
+                new SiluKind.Spec())) {
             String text = json.writeValueAsString(spec);
             assertThat(json.readValue(text, LayerSpec.class)).isEqualTo(spec);
         }

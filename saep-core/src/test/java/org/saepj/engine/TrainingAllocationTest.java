@@ -28,16 +28,20 @@ class TrainingAllocationTest {
         for (int i = 0; i < n; i++) {
             y[i] = i % 10;
         }
-        Dataset d = new Dataset("t", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        Dataset d =
+                new Dataset("t", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
         org.saepj.task.Loss loss = d.targets().task().loss(d.targets());
-        for (Architecture arch : List.of(Architecture.DenseStack.dnn(d.shape(), 2, 32, 10),
+        for (Architecture arch : List.of(
+                Architecture.DenseStack.dnn(d.shape(), 2, 32, 10),
                 new Architecture.DenseStack(d.shape(), new int[] {512}, 10))) {
             Network net = new Network(arch, KernelsProvider.best()).initialize(1);
             Optimizer opt = new OptimizerSpec.RmsProp(0.003f).create(net.parameterCount());
             int[] idx = new int[64];
             float[] batch = new float[64 * 784];
             double best = Double.MAX_VALUE;
-            for (int round = 0; round < 30 && best >= 64; round++) { // more rounds only while C2 has not compiled the step (a loaded machine)
+            for (int round = 0;
+                    round < 30 && best >= 64;
+                    round++) { // more rounds only while C2 has not compiled the step (a loaded machine)
                 long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
                 for (int s = 0; s < 400; s++) {
                     for (int i = 0; i < 64; i++) {
@@ -45,7 +49,8 @@ class TrainingAllocationTest {
                     }
                     net.trainStep(d, loss, idx, batch, opt);
                 }
-                best = Math.min(best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
+                best = Math.min(
+                        best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
             }
             assertThat(best).as(arch + ": bytes allocated per training step").isLessThan(64);
         }

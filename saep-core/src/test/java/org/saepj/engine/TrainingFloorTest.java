@@ -32,10 +32,18 @@ class TrainingFloorTest {
         SourceData data = IdxDatasetReader.read("fashion-mnist", d, KnownDataset.FASHION_MNIST.classNames(), Map.of());
         Dataset train = data.train();
         Dataset test = data.test().orElseThrow();
-        double dnn = trainAndTest(new Network(Architecture.DenseStack.dnn(train.shape(), 1, 32, 10), kernels).initialize(1),
-                new OptimizerSpec.RmsProp(0.003f), train, test, 600);
-        double cnn = trainAndTest(new Network(Architecture.ConvNet.paper(train.shape(), 10), kernels).initialize(2),
-                new OptimizerSpec.SgdMomentum(0.01f, 0.9f, 0), train, test, 300);
+        double dnn = trainAndTest(
+                new Network(Architecture.DenseStack.dnn(train.shape(), 1, 32, 10), kernels).initialize(1),
+                new OptimizerSpec.RmsProp(0.003f),
+                train,
+                test,
+                600);
+        double cnn = trainAndTest(
+                new Network(Architecture.ConvNet.paper(train.shape(), 10), kernels).initialize(2),
+                new OptimizerSpec.SgdMomentum(0.01f, 0.9f, 0),
+                train,
+                test,
+                300);
         assertThat(dnn).as("DNN test accuracy").isGreaterThan(0.68);
         assertThat(cnn).as("CNN test accuracy").isGreaterThan(0.65);
     }

@@ -36,6 +36,7 @@ class CalibrationTest {
     @Test
     void sizesThatDoNotMatchAreRefused() {
         assertThatThrownBy(() -> Calibration.expectedError(new float[3], new int[] {0, 1}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 2 samples × 2 classes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected 2 samples × 2 classes");
     }
 }

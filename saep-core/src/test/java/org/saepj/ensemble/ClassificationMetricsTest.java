@@ -48,8 +48,11 @@ class ClassificationMetricsTest {
         ClassificationMetrics m = ClassificationMetrics.of(logits, new int[] {0, 0, 1, 1}, 2);
         assertThat(m.rocAuc()).isCloseTo(0.75, within(1e-12));
         // Ties count one half: positive 0.5 ties both negatives (1), positive 0.9 beats both (2): 3/4.
-        assertThat(ClassificationMetrics.rocAuc(new double[] {0.5, 0.5, 0.5, 0.9}, new int[] {0, 1, 0, 1})).isCloseTo(0.75, within(1e-12));
-        assertThat(ClassificationMetrics.rocAuc(new double[] {0.2, 0.3}, new int[] {1, 1})).isNaN(); // no negatives
-        assertThat(ClassificationMetrics.rocAuc(new double[] {0.9, 0.1}, new int[] {1, 0})).isEqualTo(1.0);
+        assertThat(ClassificationMetrics.rocAuc(new double[] {0.5, 0.5, 0.5, 0.9}, new int[] {0, 1, 0, 1}))
+                .isCloseTo(0.75, within(1e-12));
+        assertThat(ClassificationMetrics.rocAuc(new double[] {0.2, 0.3}, new int[] {1, 1}))
+                .isNaN(); // no negatives
+        assertThat(ClassificationMetrics.rocAuc(new double[] {0.9, 0.1}, new int[] {1, 0}))
+                .isEqualTo(1.0);
     }
 }

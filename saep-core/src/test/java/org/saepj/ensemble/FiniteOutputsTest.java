@@ -13,7 +13,8 @@ class FiniteOutputsTest {
         for (int row : new int[] {1, 3, 4, 5, 6, 8, 9}) {
             logits[2 * row + 1] = row % 2 == 0 ? Float.NaN : Float.NEGATIVE_INFINITY;
         }
-        assertThatThrownBy(() -> FiniteOutputs.require(logits, 2, "the ensemble's")).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> FiniteOutputs.require(logits, 2, "the ensemble's"))
+                .isInstanceOf(SaepException.class)
                 .hasMessageStartingWith("the ensemble's output is NaN or infinite for 7 of 10 rows (rows 2, 4, 5, 6, 7,"
                         + " …, counted from 1 in input order)");
     }

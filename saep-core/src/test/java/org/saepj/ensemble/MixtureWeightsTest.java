@@ -31,7 +31,18 @@ class MixtureWeightsTest {
         Objective objective = new Objective(0.01, 0.002);
         float[] w = {0.5f, -0.2f, 0.3f};
         float[] grad = new float[3];
-        MixtureWeights.gradient(h, org.saepj.task.ClassificationTask.crossEntropy(labels, CLASSES), CLASSES, java.util.stream.IntStream.range(0, rows).toArray(), 0, rows, w, complexities, objective, new double[2 * CLASSES], grad);
+        MixtureWeights.gradient(
+                h,
+                org.saepj.task.ClassificationTask.crossEntropy(labels, CLASSES),
+                CLASSES,
+                java.util.stream.IntStream.range(0, rows).toArray(),
+                0,
+                rows,
+                w,
+                complexities,
+                objective,
+                new double[2 * CLASSES],
+                grad);
 
         double eps = 1e-6;
         for (int j = 0; j < 3; j++) {
@@ -40,7 +51,8 @@ class MixtureWeightsTest {
             plus[j] += eps;
             minus[j] -= eps;
             double numeric = (objectiveInDouble(h, plus, complexities, objective, labels)
-                    - objectiveInDouble(h, minus, complexities, objective, labels)) / (2 * eps);
+                            - objectiveInDouble(h, minus, complexities, objective, labels))
+                    / (2 * eps);
             assertThat((double) grad[j]).as("weight %d", j).isCloseTo(numeric, within(1e-5));
         }
     }
@@ -74,8 +86,15 @@ class MixtureWeightsTest {
         }
         float[] noise = randomLogits(rng, rows, 2);
         int[] batches = rng.ints(rows, 0, rows).toArray();
-        double[] w = MixtureWeights.fit(List.of(informative, noise), org.saepj.task.ClassificationTask.crossEntropy(labels, CLASSES), CLASSES, batches, 64, new double[2],
-                new Objective(0, 0), new OptimizerSpec.RmsProp(0.01f));
+        double[] w = MixtureWeights.fit(
+                List.of(informative, noise),
+                org.saepj.task.ClassificationTask.crossEntropy(labels, CLASSES),
+                CLASSES,
+                batches,
+                64,
+                new double[2],
+                new Objective(0, 0),
+                new OptimizerSpec.RmsProp(0.01f));
         assertThat(w[0]).isGreaterThan(0.8); // from 0.5
         assertThat(Math.abs(w[1])).isLessThan(0.2);
     }

@@ -39,11 +39,13 @@ class ParallelInferenceTest {
             x[i] = (float) rng.nextDouble();
         }
         int[] y = new int[n];
-        return new Dataset("random", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        return new Dataset(
+                "random", x, y, new Shape(28, 28, 1), List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     }
 
     static Network network(String kind, Dataset data) {
-        Architecture arch = kind.equals("cnn") ? Architecture.ConvNet.paper(data.shape(), 10)
+        Architecture arch = kind.equals("cnn")
+                ? Architecture.ConvNet.paper(data.shape(), 10)
                 : Architecture.DenseStack.dnn(data.shape(), 2, 32, 10);
         return new Network(arch, KernelsProvider.best()).initialize(11);
     }
@@ -56,7 +58,9 @@ class ParallelInferenceTest {
         float[] single = net.logits(data);
         assertThat(Network.chunkCount(data)).isEqualTo(6);
         for (int parts : new int[] {2, 3, 4, 5, 6, 9}) {
-            assertThat(ParallelInference.logits(net, data, parts, helpers)).as("%d parts", parts).containsExactly(single);
+            assertThat(ParallelInference.logits(net, data, parts, helpers))
+                    .as("%d parts", parts)
+                    .containsExactly(single);
         }
         assertThat(ParallelInference.logits(net, data, 1, Runnable::run)).containsExactly(single);
     }
@@ -70,8 +74,11 @@ class ParallelInferenceTest {
         float[] whole = net.replica().forward(data.features(), data.size());
         assertThat(whole).containsExactly(chunked);
         for (int i = 0; i < data.size(); i += 37) {
-            float[] alone = net.replica().forward(java.util.Arrays.copyOfRange(data.features(), i * 784, (i + 1) * 784), 1);
-            assertThat(alone).as("sample %d", i).containsExactly(java.util.Arrays.copyOfRange(chunked, i * 10, (i + 1) * 10));
+            float[] alone =
+                    net.replica().forward(java.util.Arrays.copyOfRange(data.features(), i * 784, (i + 1) * 784), 1);
+            assertThat(alone)
+                    .as("sample %d", i)
+                    .containsExactly(java.util.Arrays.copyOfRange(chunked, i * 10, (i + 1) * 10));
         }
     }
 }

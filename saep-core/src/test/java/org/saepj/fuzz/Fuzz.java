@@ -15,8 +15,7 @@ import org.saepj.SaepException;
  * and index that reproduce it.
  */
 public final class Fuzz {
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** How one case ended. */
     public enum Outcome {
@@ -58,7 +57,9 @@ public final class Fuzz {
                 String shown = String.valueOf(value);
                 detail = shown.length() > 300 ? shown.substring(0, 300) + "…" : shown;
             } catch (SaepException e) {
-                boolean oneLine = e.getMessage() != null && !e.getMessage().isBlank() && !e.getMessage().contains("\n");
+                boolean oneLine = e.getMessage() != null
+                        && !e.getMessage().isBlank()
+                        && !e.getMessage().contains("\n");
                 o = oneLine ? Outcome.CLEAR_ERROR : Outcome.INTERNAL_ERROR;
                 detail = String.valueOf(e.getMessage());
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -83,8 +84,9 @@ public final class Fuzz {
 
         @Override
         public String toString() {
-            return name + ": " + count(Outcome.CLEAR_ERROR) + " clear errors, " + count(Outcome.INTERNAL_ERROR) + " internal errors, "
-                    + count(Outcome.SENSIBLE_SUCCESS) + " sensible loads, " + count(Outcome.SILENT_WRONG) + " silently wrong loads";
+            return name + ": " + count(Outcome.CLEAR_ERROR) + " clear errors, " + count(Outcome.INTERNAL_ERROR)
+                    + " internal errors, " + count(Outcome.SENSIBLE_SUCCESS) + " sensible loads, "
+                    + count(Outcome.SILENT_WRONG) + " silently wrong loads";
         }
     }
 

@@ -1,7 +1,5 @@
 package org.saepj.fuzz;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
@@ -29,6 +26,7 @@ import org.saepj.data.io.IdxReader;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.Standardize;
 import org.saepj.engine.Architecture;
+import org.saepj.engine.Backends;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.EnsembleManifest;
@@ -51,7 +49,8 @@ class ReaderFuzzTest {
 
     static void assertClean(Fuzz.Tally tally) {
         assertThat(tally.failures()).as(tally.toString()).isEmpty();
-        assertThat(tally.count(Fuzz.Outcome.INTERNAL_ERROR) + tally.count(Fuzz.Outcome.SILENT_WRONG)).isZero();
+        assertThat(tally.count(Fuzz.Outcome.INTERNAL_ERROR) + tally.count(Fuzz.Outcome.SILENT_WRONG))
+                .isZero();
     }
 
     Path write(String name, byte[] content) {
@@ -83,7 +82,9 @@ class ReaderFuzzTest {
             tally.run(id + " noise", () -> IdxReader.read(noise, 1), ReaderFuzzTest::sensible);
         });
         assertClean(t);
-        assertThat(t.count(Fuzz.Outcome.SENSIBLE_SUCCESS)).as("the unmutated-in-effect cases load").isPositive();
+        assertThat(t.count(Fuzz.Outcome.SENSIBLE_SUCCESS))
+                .as("the unmutated-in-effect cases load")
+                .isPositive();
     }
 
     static boolean sensible(SourceData d) {
@@ -96,18 +97,25 @@ class ReaderFuzzTest {
                 return false;
             }
         }
-        return d.classNames().stream().distinct().count() == d.classCount() && d.features().length == (long) d.size() * d.featureSize();
+        return d.classNames().stream().distinct().count() == d.classCount()
+                && d.features().length == (long) d.size() * d.featureSize();
     }
 
     @Test
     void cifarMutated() throws IOException {
         byte[] batch = new byte[2 * Cifar10Reader.RECORD];
         batch[Cifar10Reader.RECORD] = 3;
-        byte[] meta = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n".getBytes(StandardCharsets.UTF_8);
+        byte[] meta = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n"
+                .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-            for (String name : List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
-                    "data_batch_5.bin", "test_batch.bin")) {
+            for (String name : List.of(
+                    "data_batch_1.bin",
+                    "data_batch_2.bin",
+                    "data_batch_3.bin",
+                    "data_batch_4.bin",
+                    "data_batch_5.bin",
+                    "test_batch.bin")) {
                 TarArchiveEntry e = new TarArchiveEntry("cifar-10-batches-bin/" + name);
                 e.setSize(batch.length);
                 tar.putArchiveEntry(e);
@@ -131,7 +139,9 @@ class ReaderFuzzTest {
     }
 
     /** Whole-number labels in several spellings, words, non-ASCII and a byte-order mark. */
-    private static final String[] LABELS = {"0", "1", "2", "01", "-0", "00", "+1", "a", "b", "é", "猫", "\uFEFF1", " 1", "1.0"};
+    private static final String[] LABELS = {
+        "0", "1", "2", "01", "-0", "00", "+1", "a", "b", "é", "猫", "\uFEFF1", " 1", "1.0"
+    };
 
     static String structuredCsv(SplittableRandom rng) {
         StringBuilder sb = new StringBuilder();
@@ -143,8 +153,12 @@ class ReaderFuzzTest {
         }
         int rows = 1 + rng.nextInt(12);
         for (int r = 0; r < rows; r++) {
-            sb.append(rng.nextInt(100)).append(',').append(rng.nextDouble() * 10).append(',')
-                    .append(LABELS[rng.nextInt(LABELS.length)]).append(rng.nextInt(5) == 0 ? "\r\n" : "\n");
+            sb.append(rng.nextInt(100))
+                    .append(',')
+                    .append(rng.nextDouble() * 10)
+                    .append(',')
+                    .append(LABELS[rng.nextInt(LABELS.length)])
+                    .append(rng.nextInt(5) == 0 ? "\r\n" : "\n");
         }
         return sb.toString();
     }
@@ -157,15 +171,21 @@ class ReaderFuzzTest {
         for (float v : d.train().features()) {
             gaps += Float.isNaN(v) ? 1 : 0;
         }
-        long counted = d.table().map(t -> Arrays.stream(t.missing()).asLongStream().sum()).orElse(0L);
+        long counted = d.table()
+                .map(t -> Arrays.stream(t.missing()).asLongStream().sum())
+                .orElse(0L);
         float[] x = d.train().features();
         boolean finiteElse = true;
         for (float v : x) {
             finiteElse &= Float.isNaN(v) || Float.isFinite(v);
         }
-        boolean table = gaps == counted && finiteElse && d.train().classNames().stream().distinct().count()
-                == d.train().classCount();
-        return table && d.train().classCount() >= 1 && Arrays.stream(counts).allMatch(c -> c > 0)
+        boolean table = gaps == counted
+                && finiteElse
+                && d.train().classNames().stream().distinct().count()
+                        == d.train().classCount();
+        return table
+                && d.train().classCount() >= 1
+                && Arrays.stream(counts).allMatch(c -> c > 0)
                 && d.train().classNames().stream().noneMatch(n -> n.startsWith("\uFEFF"));
     }
 
@@ -177,7 +197,8 @@ class ReaderFuzzTest {
                 case 1 -> structuredCsv(rng);
                 default -> null;
             };
-            byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8)
+            byte[] bytes = text != null
+                    ? text.getBytes(StandardCharsets.UTF_8)
                     : Fuzz.mutate(structuredCsv(rng).getBytes(StandardCharsets.UTF_8), rng); // often not UTF-8 any more
             Path file = write("f.csv", bytes);
             Optional<Boolean> header = switch (rng.nextInt(3)) {
@@ -185,8 +206,10 @@ class ReaderFuzzTest {
                 case 1 -> Optional.of(false);
                 default -> Optional.empty();
             };
-            Optional<String> label = rng.nextInt(4) == 0 ? Optional.of(rng.nextBoolean() ? "label" : "2") : Optional.empty();
-            tally.run(id, () -> CsvReader.read(file, new CsvReader.Options(header, label)), ReaderFuzzTest::sensibleCsv);
+            Optional<String> label =
+                    rng.nextInt(4) == 0 ? Optional.of(rng.nextBoolean() ? "label" : "2") : Optional.empty();
+            tally.run(
+                    id, () -> CsvReader.read(file, new CsvReader.Options(header, label)), ReaderFuzzTest::sensibleCsv);
         });
         assertClean(t);
         assertThat(t.count(Fuzz.Outcome.SENSIBLE_SUCCESS)).isPositive();
@@ -202,21 +225,40 @@ class ReaderFuzzTest {
         assertThat(e.train().size()).as("the first row is data, not a header").isEqualTo(2);
         // One number spelt two ways is one class (issue 26, defect 12), named canonically.
         Path spelt = write("spelt.csv", "1,2,1\n3,4,01\n5,6,0\n".getBytes(StandardCharsets.UTF_8));
-        Dataset f = CsvReader.read(spelt, new CsvReader.Options(Optional.empty(), Optional.empty())).train();
+        Dataset f = CsvReader.read(spelt, new CsvReader.Options(Optional.empty(), Optional.empty()))
+                .train();
         assertThat(f.classNames()).containsExactly("0", "1");
         assertThat(f.labels()).containsExactly(1, 1, 0);
     }
 
     static byte[] validManifest(Path ensemble) {
-        Network net = new Network(new Architecture.DenseStack(Shape.vector(4), new int[] {3}, 2), KernelsProvider.scalar()).initialize(1);
-        EnsembleManifest m = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION, new int[] {1, 1, 4}, List.of("a", "b"),
+        Network net = new Network(
+                        new Architecture.DenseStack(Shape.vector(4), new int[] {3}, 2), KernelsProvider.scalar())
+                .initialize(1);
+        EnsembleManifest m = new EnsembleManifest(
+                SavedEnsemble.FORMAT_VERSION,
+                new int[] {1, 1, 4},
+                List.of("a", "b"),
                 new Pipeline(List.of(new Standardize(new float[4], new float[] {1, 1, 1, 1}))),
-                List.of(new MemberRecord(0, 0, "dnn-depth-1", 7L, net.architecture(), new org.saepj.engine.optim.OptimizerSpec.RmsProp(0.003f),
-                        null, 1.0, (long) net.parameterCount(), "member-0.params", SavedEnsemble.parameterChecksum(net))),
+                List.of(new MemberRecord(
+                        0,
+                        0,
+                        "dnn-depth-1",
+                        7L,
+                        net.architecture(),
+                        new org.saepj.engine.optim.OptimizerSpec.RmsProp(0.003f),
+                        null,
+                        1.0,
+                        (long) net.parameterCount(),
+                        "member-0.params",
+                        SavedEnsemble.parameterChecksum(net))),
                 org.saepj.search.Mixture.UNIFORM,
-                new EnsembleManifest.DataEntry("csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
-                new org.saepj.search.Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"), null,
-                List.of("f1", "f2", "f3", "f4"), null);
+                new EnsembleManifest.DataEntry(
+                        "csv:x.csv", null, "train/test", -1, 0, 0.2, 1, "abc", "abc", null, null),
+                new org.saepj.search.Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"),
+                null,
+                List.of("f1", "f2", "f3", "f4"),
+                null);
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         try {
             return Files.readAllBytes(ensemble.resolve(SavedEnsemble.MANIFEST));
@@ -236,10 +278,15 @@ class ReaderFuzzTest {
             return true;
         });
         double absolute = Arrays.stream(e.weights()).map(Math::abs).sum();
-        return finite && e.networks().size() == m.members().size() && Arrays.stream(e.weights()).allMatch(w -> Float.isFinite((float) w))
-                && absolute > 0 && m.classNames().stream().distinct().count() == m.classNames().size()
-                && m.preprocessing().steps().stream().allMatch(s -> !(s instanceof Standardize st)
-                        || st.deviation() == null || allPositive(st.deviation()));
+        return finite
+                && e.networks().size() == m.members().size()
+                && Arrays.stream(e.weights()).allMatch(w -> Float.isFinite((float) w))
+                && absolute > 0
+                && m.classNames().stream().distinct().count() == m.classNames().size()
+                && m.preprocessing().steps().stream()
+                        .allMatch(s -> !(s instanceof Standardize st)
+                                || st.deviation() == null
+                                || allPositive(st.deviation()));
     }
 
     private static boolean allPositive(float[] values) {
@@ -256,7 +303,9 @@ class ReaderFuzzTest {
         Path ensemble = dir.resolve("ensemble");
         byte[] manifest = validManifest(ensemble);
         byte[] params = Files.readAllBytes(ensemble.resolve("member-0.params"));
-        assertThat(sensible(SavedEnsemble.load(ensemble, Backends.scalar()))).as("positive control").isTrue();
+        assertThat(sensible(SavedEnsemble.load(ensemble, Backends.scalar())))
+                .as("positive control")
+                .isTrue();
         Fuzz.Tally t = Fuzz.cases("manifest", 14, 2000, (rng, id, tally) -> {
             boolean mutateParams = rng.nextInt(4) == 0;
             write("ensemble/manifest.json", mutateParams ? manifest : Fuzz.mutate(manifest, rng));

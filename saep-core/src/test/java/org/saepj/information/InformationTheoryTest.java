@@ -43,6 +43,7 @@ class InformationTheoryTest {
         assertThat(InformationTheory.normalizedMutualInformation(a, swapped)).isCloseTo(1, within(1e-12));
         assertThat(InformationTheory.variationOfInformation(a, swapped)).isCloseTo(0, within(1e-12));
         // Both constant: H(X,Y) = 0 gives VI = 1 by definition.
-        assertThat(InformationTheory.variationOfInformation(new int[] {2, 2}, new int[] {1, 1})).isEqualTo(1);
+        assertThat(InformationTheory.variationOfInformation(new int[] {2, 2}, new int[] {1, 1}))
+                .isEqualTo(1);
     }
 }

@@ -17,7 +17,8 @@ class AtomicFilesTest {
 
     private long leftovers() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(TemporaryFiles.PREFIX)).count();
+            return s.filter(p -> p.getFileName().toString().startsWith(TemporaryFiles.PREFIX))
+                    .count();
         }
     }
 
@@ -25,9 +26,12 @@ class AtomicFilesTest {
     void aNewFileNeverReplacesOneCreatedWhileItWasWritten() throws Exception {
         Path target = dir.resolve("predictions.csv");
         assertThatThrownBy(() -> AtomicFiles.writeNew(target, out -> {
-            Files.writeString(target, "the user's, created meanwhile"); // the race: after any check, before the placing
-            out.write("ours".getBytes(StandardCharsets.UTF_8));
-        })).isInstanceOf(SaepException.class).hasMessageContaining("exists (created while this command ran)");
+                    Files.writeString(
+                            target, "the user's, created meanwhile"); // the race: after any check, before the placing
+                    out.write("ours".getBytes(StandardCharsets.UTF_8));
+                }))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("exists (created while this command ran)");
         assertThat(target).hasContent("the user's, created meanwhile");
         assertThat(leftovers()).isZero();
         // Positive control: replacing is what write (with --overwrite) does.
@@ -50,9 +54,11 @@ class AtomicFilesTest {
     void aFailedWriteLeavesNoTemporaryFile() throws Exception {
         Path target = dir.resolve("report.json");
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-            out.write(1);
-            throw new java.io.IOException("disk full");
-        })).isInstanceOf(SaepException.class).hasMessageContaining("disk full");
+                    out.write(1);
+                    throw new java.io.IOException("disk full");
+                }))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("disk full");
         assertThat(target).doesNotExist();
         assertThat(leftovers()).isZero();
     }
@@ -62,7 +68,8 @@ class AtomicFilesTest {
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
         Path orphan = Files.writeString(dir.resolve(TemporaryFiles.PREFIX + p.pid() + "-0123456789abcdef"), "x");
-        Path live = Files.writeString(dir.resolve(TemporaryFiles.PREFIX + ProcessHandle.current().pid() + "-0123456789abcdef"), "x");
+        Path live = Files.writeString(
+                dir.resolve(TemporaryFiles.PREFIX + ProcessHandle.current().pid() + "-0123456789abcdef"), "x");
         Path user = Files.writeString(dir.resolve(".saep-tmp-notes"), "x");
         Path lookalike = Files.writeString(dir.resolve(TemporaryFiles.PREFIX + p.pid() + "-0123456789abcdef.bak"), "x");
         Files.createDirectory(dir.resolve(TemporaryFiles.PREFIX + p.pid() + "-00000000000000aa"));
@@ -71,6 +78,8 @@ class AtomicFilesTest {
         assertThat(live).exists();
         assertThat(user).exists();
         assertThat(lookalike).exists();
-        assertThat(dir.resolve(TemporaryFiles.PREFIX + p.pid() + "-00000000000000aa")).as("not a regular file").exists();
+        assertThat(dir.resolve(TemporaryFiles.PREFIX + p.pid() + "-00000000000000aa"))
+                .as("not a regular file")
+                .exists();
     }
 }

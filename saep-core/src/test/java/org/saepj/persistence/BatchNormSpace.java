@@ -24,6 +24,7 @@ import org.saepj.subnetwork.SpaceRequest;
 public final class BatchNormSpace implements SearchSpace {
     /** The id. */
     public static final String ID = "batch-norm-test";
+
     private final SpaceRequest request;
 
     private BatchNormSpace(SpaceRequest request) {
@@ -55,8 +56,14 @@ public final class BatchNormSpace implements SearchSpace {
      * @return flatten, dense, batch_norm, relu, dense head
      */
     public static GraphArchitecture architecture(Shape input, int width, int classes) {
-        return GraphArchitecture.of(LayerGraph.chain(input, List.of(new FlattenKind.Spec(), new DenseKind.Spec(width),
-                new BatchNormKind.Spec(0.1, 1e-3), new ReluKind.Spec(), new DenseKind.Spec(classes))));
+        return GraphArchitecture.of(LayerGraph.chain(
+                input,
+                List.of(
+                        new FlattenKind.Spec(),
+                        new DenseKind.Spec(width),
+                        new BatchNormKind.Spec(0.1, 1e-3),
+                        new ReluKind.Spec(),
+                        new DenseKind.Spec(classes))));
     }
 
     private Architecture at(int iteration) {
@@ -65,7 +72,9 @@ public final class BatchNormSpace implements SearchSpace {
 
     @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
-        return List.of(new CandidateSpec("bn-" + iteration, at(iteration),
+        return List.of(new CandidateSpec(
+                "bn-" + iteration,
+                at(iteration),
                 new OptimizerSpec.RmsProp(request.learningRate()),
                 Seeds.derive(request.seed(), Seeds.CANDIDATE, iteration, 0)));
     }

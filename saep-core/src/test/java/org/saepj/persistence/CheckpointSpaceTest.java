@@ -1,7 +1,5 @@
 package org.saepj.persistence;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.AdaNetSearch;
 import org.saepj.search.Experiment;
@@ -33,8 +32,11 @@ class CheckpointSpaceTest {
 
     @Test
     void blocksAndComplexitySurviveCheckpointsAndSavedEnsembles() throws Exception {
-        SourceData data = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        SourceData data = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
         Path space = dir.resolve("tiny.json");
         Files.writeString(space, """
                 {"formatVersion": 1, "name": "tiny", "families": [
@@ -43,8 +45,14 @@ class CheckpointSpaceTest {
                    "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "schedule": "cosine"},
                    "complexity": "parameters"}]}
                 """);
-        SearchConfig config = SearchConfig.builder().space(SpaceFiles.read(space)).iterations(3).totalSteps(30).seed(3).threads(2)
-                .lambda(0.001).build();
+        SearchConfig config = SearchConfig.builder()
+                .space(SpaceFiles.read(space))
+                .iterations(3)
+                .totalSteps(30)
+                .seed(3)
+                .threads(2)
+                .lambda(0.001)
+                .build();
         Partitions p = Partitions.prepare(config, data).get(0);
         int[] n = {0};
         SearchResult full;
@@ -60,12 +68,17 @@ class CheckpointSpaceTest {
                 assertThat(m.candidate().complexity()).isEqualTo(Complexity.PARAMETERS);
                 assertThat(m.candidate().architecture().toString()).isEqualTo("conv4x5-pool-conv6-pool-8-10");
             });
-            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state, s -> { });
+            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state, s -> {});
             assertThat(resumed.metrics().testLoss()).isEqualTo(full.metrics().testLoss());
         }
         SearchExport.of(full, p, -1).save(dir.resolve("ensemble"));
         SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), Backends.best());
-        assertThat(((org.saepj.engine.Architecture.ConvNet) loaded.manifest().members().get(0).architecture()).blocks()).hasSize(2);
-        assertThat(loaded.logits(p.test())).isEqualTo(org.saepj.ensemble.Logits.combine(full.ensemble().testLogits(), full.ensemble().weights()));
+        assertThat(((org.saepj.engine.Architecture.ConvNet)
+                                loaded.manifest().members().get(0).architecture())
+                        .blocks())
+                .hasSize(2);
+        assertThat(loaded.logits(p.test()))
+                .isEqualTo(org.saepj.ensemble.Logits.combine(
+                        full.ensemble().testLogits(), full.ensemble().weights()));
     }
 }

@@ -27,14 +27,32 @@ class ManifestPipelineTest {
     Path dir;
 
     private Path save() {
-        Network net = new Network(new Architecture.DenseStack(Shape.vector(2), new int[] {3}, 2), KernelsProvider.scalar())
+        Network net = new Network(
+                        new Architecture.DenseStack(Shape.vector(2), new int[] {3}, 2), KernelsProvider.scalar())
                 .initialize(1);
-        EnsembleManifest m = new EnsembleManifest(SavedEnsemble.FORMAT_VERSION, new int[] {1, 1, 2}, List.of("a", "b"),
+        EnsembleManifest m = new EnsembleManifest(
+                SavedEnsemble.FORMAT_VERSION,
+                new int[] {1, 1, 2},
+                List.of("a", "b"),
                 new Pipeline(List.of(new Standardize(new float[] {1, 2}, new float[] {3, 4}))),
-                List.of(new MemberRecord(0, 0, "dnn-depth-1", 7L, net.architecture(), null, null, 1.0,
-                        (long) net.parameterCount(), "member-0.params", SavedEnsemble.parameterChecksum(net))),
-                Mixture.UNIFORM, null, new Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"),
-                null, null, null);
+                List.of(new MemberRecord(
+                        0,
+                        0,
+                        "dnn-depth-1",
+                        7L,
+                        net.architecture(),
+                        null,
+                        null,
+                        1.0,
+                        (long) net.parameterCount(),
+                        "member-0.params",
+                        SavedEnsemble.parameterChecksum(net))),
+                Mixture.UNIFORM,
+                null,
+                new Provenance("test", "abc", "17", "scalar", "local", 1, "2026-12-01T00:00:00Z"),
+                null,
+                null,
+                null);
         Path ensemble = dir.resolve("ensemble");
         new SavedEnsemble(m, List.of(net)).save(ensemble);
         return ensemble;
@@ -51,7 +69,9 @@ class ManifestPipelineTest {
     void formatFourListsTypedStepsAndFormatThreeIsReadAsOneStep() throws Exception {
         Path ensemble = save();
         String text = Files.readString(ensemble.resolve(SavedEnsemble.MANIFEST));
-        assertThat(text).contains("\"formatVersion\" : 4").contains("\"preprocessing\" : [ {")
+        assertThat(text)
+                .contains("\"formatVersion\" : 4")
+                .contains("\"preprocessing\" : [ {")
                 .contains("\"type\" : \"standardize\"");
         float[][] rows = {{1, 2}, {4, 6}};
         float[][] logits = SavedEnsemble.load(ensemble).predictLogits(rows);
@@ -68,7 +88,8 @@ class ManifestPipelineTest {
     void anUnknownStepTypeIsRefusedNamingTheFileAndTheType() throws Exception {
         Path ensemble = save();
         edit(ensemble, "\"type\" : \"standardize\"", "\"type\" : \"winsorize\"");
-        assertThatThrownBy(() -> SavedEnsemble.load(ensemble)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> SavedEnsemble.load(ensemble))
+                .isInstanceOf(SaepException.class)
                 .hasMessageStartingWith(ensemble.resolve(SavedEnsemble.MANIFEST) + ": corrupt manifest")
                 .hasMessageContaining("preprocessing step type 'winsorize' unknown: expected clip, columns, impute,"
                         + " one_hot, scale, standardize");
@@ -78,8 +99,9 @@ class ManifestPipelineTest {
     void aStepReadFromAFileIsChecked() throws Exception {
         Path ensemble = save();
         edit(ensemble, "\"deviation\" : [ 3.0, 4.0 ]", "\"deviation\" : [ 3.0, 0.0 ]");
-        assertThatThrownBy(() -> SavedEnsemble.load(ensemble)).hasMessage(ensemble.resolve(SavedEnsemble.MANIFEST)
-                + ": standardize feature 1 has mean 2.0 and deviation 0.0: expected finite"
-                + " numbers and a deviation above 0");
+        assertThatThrownBy(() -> SavedEnsemble.load(ensemble))
+                .hasMessage(ensemble.resolve(SavedEnsemble.MANIFEST)
+                        + ": standardize feature 1 has mean 2.0 and deviation 0.0: expected finite"
+                        + " numbers and a deviation above 0");
     }
 }

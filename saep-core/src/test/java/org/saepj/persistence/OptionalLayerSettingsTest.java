@@ -23,8 +23,10 @@ class OptionalLayerSettingsTest {
                 .isEqualTo(json.readTree("{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 7, \"stride\": 2}"));
         Conv2DKind.Spec valid = new Conv2DKind.Spec(4, 1, 2, "valid");
         String text = json.writeValueAsString(valid);
-        assertThat(json.readTree(text)).isEqualTo(json.readTree(
-                "{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 1, \"stride\": 2, \"padding\": \"valid\"}"));
+        assertThat(json.readTree(text))
+                .isEqualTo(
+                        json.readTree(
+                                "{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 1, \"stride\": 2, \"padding\": \"valid\"}"));
         assertThat(json.readValue(text, LayerSpec.class)).isEqualTo(valid);
     }
 
@@ -32,16 +34,20 @@ class OptionalLayerSettingsTest {
     void aConvolutionStoredBeforeTheSettingsExistedReadsAsStrideOneSamePadding() throws Exception {
         assertThat(json.readValue("{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 5}", LayerSpec.class))
                 .isEqualTo(new Conv2DKind.Spec(8, 5, 1, "same"));
-        assertThat(json.readValue("{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 5, \"stride\": 1}",
-                LayerSpec.class)).as("a default written out").isEqualTo(new Conv2DKind.Spec(8, 5));
+        assertThat(json.readValue(
+                        "{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 5, \"stride\": 1}", LayerSpec.class))
+                .as("a default written out")
+                .isEqualTo(new Conv2DKind.Spec(8, 5));
     }
 
     @Test
     void aWrongSettingIsNamedWithWhatIsAccepted() {
-        assertThatThrownBy(() -> json.readValue("{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 3, \"stride\": 3}",
-                LayerSpec.class)).hasMessageContaining("invalid conv2d layer: conv2d: stride must be 1 or 2, got 3");
         assertThatThrownBy(() -> json.readValue(
-                "{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 3, \"padding\": \"full\"}", LayerSpec.class))
+                        "{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 3, \"stride\": 3}", LayerSpec.class))
+                .hasMessageContaining("invalid conv2d layer: conv2d: stride must be 1 or 2, got 3");
+        assertThatThrownBy(() -> json.readValue(
+                        "{\"type\": \"conv2d\", \"filters\": 8, \"kernel\": 3, \"padding\": \"full\"}",
+                        LayerSpec.class))
                 .hasMessageContaining("conv2d: padding must be \"same\" or \"valid\", got \"full\"");
     }
 }

@@ -46,7 +46,13 @@ class SearchExportFoldTest {
     }
 
     private static SearchConfig config() {
-        return SearchConfig.builder().dataset("blobs").iterations(2).totalSteps(40).batchSize(16).threads(1).build();
+        return SearchConfig.builder()
+                .dataset("blobs")
+                .iterations(2)
+                .totalSteps(40)
+                .batchSize(16)
+                .threads(1)
+                .build();
     }
 
     @Test
@@ -54,10 +60,12 @@ class SearchExportFoldTest {
         SourceData data = blobs();
         Partitions p = Partitions.prepare(config(), data).get(0);
         SearchResult r = Experiment.run(config(), data, SearchListener.NONE).get(0);
-        assertThatThrownBy(() -> SearchExport.of(r, p, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SearchExport.of(r, p, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("fold 0 does not fit a search without cross-validation: its fold is -1"
                         + " (SearchExport.NO_FOLD)");
-        assertThatThrownBy(() -> SearchExport.of(r, p, 5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SearchExport.of(r, p, 5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("fold 5 does not fit");
         // The fold-less form saves what the loader reads back, member for member.
         SearchExport.of(r, p).save(dir.resolve("ensemble"));
@@ -76,7 +84,8 @@ class SearchExportFoldTest {
                 .hasMessage("fold 3 does not fit 3 folds: expected 0..2");
         assertThatThrownBy(() -> SearchExport.of(r, parts.get(0))).hasMessageContaining("fold -1 does not fit 3 folds");
         SearchExport.of(r, parts.get(0), 0).save(dir.resolve("fold"));
-        assertThat(SavedEnsemble.load(dir.resolve("fold")).manifest().data().fold()).isZero();
+        assertThat(SavedEnsemble.load(dir.resolve("fold")).manifest().data().fold())
+                .isZero();
     }
 
     @Test
@@ -86,8 +95,8 @@ class SearchExportFoldTest {
         var kernels = Backends.best();
         RunDirectory run = RunDirectory.open(dir.resolve("run"), false, kernels, data.sha256());
         try (LocalExecutor executor = new LocalExecutor(1, kernels)) {
-            assertThatThrownBy(() -> run.complete(config(), p, Experiment.info(config(), data, p), executor, kernels,
-                    SearchListener.NONE, 0))
+            assertThatThrownBy(() -> run.complete(
+                            config(), p, Experiment.info(config(), data, p), executor, kernels, SearchListener.NONE, 0))
                     .hasMessageContaining("fold 0 does not fit a search without cross-validation");
         }
         assertThat(dir.resolve("run").resolve("ensemble")).doesNotExist();

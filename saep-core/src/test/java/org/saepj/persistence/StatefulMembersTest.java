@@ -1,7 +1,5 @@
 package org.saepj.persistence;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +17,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Architecture;
+import org.saepj.engine.Backends;
 import org.saepj.engine.Network;
 import org.saepj.engine.ParameterCodec;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -46,8 +45,8 @@ class StatefulMembersTest {
 
     /** A batch_norm member trained a little, so its running statistics are neither 0 nor 1. */
     private static Network trained() {
-        Network net = new Network(BatchNormSpace.architecture(Shape.vector(5), 6, 3), KernelsProvider.scalar())
-                .initialize(1);
+        Network net =
+                new Network(BatchNormSpace.architecture(Shape.vector(5), 6, 3), KernelsProvider.scalar()).initialize(1);
         SplittableRandom rng = new SplittableRandom(7);
         float[] x = new float[8 * 5];
         for (int i = 0; i < x.length; i++) {
@@ -60,20 +59,23 @@ class StatefulMembersTest {
     @Test
     void theParameterFileCarriesTheStateAfterTheParameters() {
         Network bn = trained();
-        assertThat(bn.state()).hasSize(12).isNotEqualTo(new Network(bn.architecture(), KernelsProvider.scalar())
-                .state());
+        assertThat(bn.state())
+                .hasSize(12)
+                .isNotEqualTo(new Network(bn.architecture(), KernelsProvider.scalar()).state());
         byte[] bytes = ParameterFiles.bytes(bn);
         assertThat(bytes[7]).isEqualTo((byte) 2);
-        ParameterCodec.Stored back = ParameterCodec.readFinite(new ByteArrayInputStream(bytes), bn.parameterCount(),
-                12, "f");
+        ParameterCodec.Stored back =
+                ParameterCodec.readFinite(new ByteArrayInputStream(bytes), bn.parameterCount(), 12, "f");
         assertThat(back.parameters()).isEqualTo(bn.parameters());
         assertThat(back.state()).isEqualTo(bn.state());
         // A reader expecting no state, or a version-1 file for a member with state, is refused, never half-read.
         assertThatThrownBy(() -> ParameterCodec.read(new ByteArrayInputStream(bytes), bn.parameterCount(), "f"))
-                .isInstanceOf(SaepException.class).hasMessageContaining("holds 12 layer state values");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("holds 12 layer state values");
         byte[] v1 = ParameterCodec.toBytes(bn.parameters());
         assertThatThrownBy(() -> ParameterCodec.read(new ByteArrayInputStream(v1), bn.parameterCount(), 12, "f"))
-                .isInstanceOf(SaepException.class).hasMessageContaining("holds no layer state");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("holds no layer state");
         // Positive control: the paper's members keep no state and their files are version 1, as before.
         Network dnn = new Network(Architecture.DenseStack.dnn(Shape.vector(5), 1, 4, 3), KernelsProvider.scalar())
                 .initialize(1);
@@ -83,38 +85,50 @@ class StatefulMembersTest {
 
     @Test
     void aSearchWithBatchNormMembersSavesLoadsAndResumesBitForBit() throws Exception {
-        SourceData data = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
-        SearchConfig config = SearchConfig.builder().spacePlugin(new SpacePlugin(BatchNormSpace.ID, Map.of()))
-                .iterations(3).totalSteps(30).seed(3).threads(2).build();
+        SourceData data = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
+        SearchConfig config = SearchConfig.builder()
+                .spacePlugin(new SpacePlugin(BatchNormSpace.ID, Map.of()))
+                .iterations(3)
+                .totalSteps(30)
+                .seed(3)
+                .threads(2)
+                .build();
         Partitions p = Partitions.prepare(config, data).get(0);
         Spaces spaces = Spaces.discover().with(new BatchNormSpace.Provider());
         int[] n = {0};
         SearchResult full;
         try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
-            AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best(), Criteria.discover(),
-                    spaces);
+            AdaNetSearch search = new AdaNetSearch(config, executor, Backends.best(), Criteria.discover(), spaces);
             full = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, null, state -> {
                 if (n[0]++ == 1) {
                     new SearchCheckpoint(dir.resolve("run"), data.sha256()).save(state);
                 }
             });
             SearchState state = SearchCheckpoint.load(dir.resolve("run"), Backends.best(), data.sha256());
-            assertThat(state.members()).isNotEmpty().allSatisfy(m -> assertThat(m.network().state()).isNotEmpty()
-                    .isNotEqualTo(new Network(m.network().architecture(), KernelsProvider.best()).state()));
-            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state,
-                    s -> { });
+            assertThat(state.members())
+                    .isNotEmpty()
+                    .allSatisfy(m -> assertThat(m.network().state())
+                            .isNotEmpty()
+                            .isNotEqualTo(new Network(m.network().architecture(), KernelsProvider.best()).state()));
+            SearchResult resumed = search.run(p, Experiment.info(config, data, p), SearchListener.NONE, state, s -> {});
             assertThat(resumed.metrics().testLoss()).isEqualTo(full.metrics().testLoss());
-            assertThat(resumed.ensemble().testLogits()).containsExactlyElementsOf(full.ensemble().testLogits());
+            assertThat(resumed.ensemble().testLogits())
+                    .containsExactlyElementsOf(full.ensemble().testLogits());
         }
         SearchExport.of(full, p, -1).save(dir.resolve("ensemble"));
         try (var files = Files.list(dir.resolve("ensemble"))) {
-            assertThat(files.filter(f -> f.toString().endsWith(".params"))).isNotEmpty()
+            assertThat(files.filter(f -> f.toString().endsWith(".params")))
+                    .isNotEmpty()
                     .allSatisfy(f -> assertThat(Files.readAllBytes(f)[7]).isEqualTo((byte) 2));
         }
         SavedEnsemble loaded = SavedEnsemble.load(dir.resolve("ensemble"), Backends.best());
-        assertThat(loaded.logits(p.test())).isEqualTo(Logits.combine(full.ensemble().testLogits(),
-                full.ensemble().weights()));
+        assertThat(loaded.logits(p.test()))
+                .isEqualTo(Logits.combine(
+                        full.ensemble().testLogits(), full.ensemble().weights()));
         List<Network> nets = loaded.networks();
         assertThat(nets).allSatisfy(net -> assertThat(net.state()).isNotEmpty());
     }

@@ -12,14 +12,18 @@ import java.util.SplittableRandom;
 public final class DropWorst implements PruningCriterion {
     /** The id. */
     public static final String ID = "drop-worst";
+
     private final double margin;
 
     /** Makes {@code drop-worst} known. */
     public static final class Provider extends SimpleCriterionProvider {
         /** For ServiceLoader. */
         public Provider() {
-            super(ID, "test criterion: the member with the highest error leaves",
-                    List.of(new CriterionParameter("margin", 0, 0, 1, "how much worse than the ensemble the member must be")),
+            super(
+                    ID,
+                    "test criterion: the member with the highest error leaves",
+                    List.of(new CriterionParameter(
+                            "margin", 0, 0, 1, "how much worse than the ensemble the member must be")),
                     values -> new DropWorst(values.get("margin")));
         }
     }
@@ -55,8 +59,11 @@ public final class DropWorst implements PruningCriterion {
             worst = errors[j] > errors[worst] ? j : worst;
         }
         double ensemble = input.ensembleError(-1);
-        DecisionDetails details = DecisionDetails.builder().put("memberErrors", errors).put("ensembleError", ensemble)
-                .put("worstPosition", worst).build();
+        DecisionDetails details = DecisionDetails.builder()
+                .put("memberErrors", errors)
+                .put("ensembleError", ensemble)
+                .put("worstPosition", worst)
+                .build();
         return new PruneDecision(ID, errors[worst] > ensemble + margin ? List.of(worst) : List.of(), details);
     }
 }

@@ -26,7 +26,8 @@ class PrunerTest {
     }
 
     static Set<Integer> keptByPie(double alpha, int start) {
-        PruneDecision d = new InformationEntropy(alpha).decide(PruningInput.uniform(new int[][] {X, Y, Z, W}, L), startingAt(start, 4));
+        PruneDecision d = new InformationEntropy(alpha)
+                .decide(PruningInput.uniform(new int[][] {X, Y, Z, W}, L), startingAt(start, 4));
         DecisionDetails details = d.details();
         assertThat(details.values().get("startPosition")).isEqualTo(start);
         Set<Integer> kept = new TreeSet<>(List.of(0, 1, 2, 3));
@@ -63,18 +64,20 @@ class PrunerTest {
         int[] labels = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         int[] good = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         int[] good2 = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
-        int[] bad = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0};   // wrong on 6
+        int[] bad = {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}; // wrong on 6
         int[] worse = {1, 1, 1, 1, 1, 1, 1, 0, 0, 0}; // wrong on 7
         // Votes (uniform): samples 0-5: two for 0, two for 1 → tie to class 0 (right).
         // With a bad one removed: 0 wins 2-1 everywhere: no member is harmful → nothing removed.
-        PruneDecision none = new AccuracyPerformance().decide(PruningInput.uniform(new int[][] {good, bad, worse, good2}, labels), null);
+        PruneDecision none = new AccuracyPerformance()
+                .decide(PruningInput.uniform(new int[][] {good, bad, worse, good2}, labels), null);
         assertThat(none.removed()).isEmpty();
         // Three members where two wrong members outvote one right one on samples 0-5.
         int[][] three = {good, bad, worse};
         PruneDecision d = new AccuracyPerformance().decide(PruningInput.uniform(three, labels), null);
         assertThat(d.details().number("ensembleError")).isEqualTo(0.6);
         // Without 'worse' the vote is good vs bad: ties to class 0 → error 0. Without 'bad': error 0 too.
-        assertThat((double[]) d.details().values().get("leaveOneOutErrors")).containsExactly(0.6, 0.0, 0.0); // without good: sample 6 ties to 0
+        assertThat((double[]) d.details().values().get("leaveOneOutErrors"))
+                .containsExactly(0.6, 0.0, 0.0); // without good: sample 6 ties to 0
         // Both are harmful by the same amount: lowest index first; never below 2 members, so only one goes.
         assertThat(d.removed()).containsExactly(1);
     }
@@ -101,7 +104,8 @@ class PrunerTest {
             assertThat(without[j]).isLessThan(error);
         }
         assertThat(d.removed()).hasSize(2);
-        assertThat(without[d.removed().get(0)]).isLessThanOrEqualTo(without[d.removed().get(1)]);
+        assertThat(without[d.removed().get(0)])
+                .isLessThanOrEqualTo(without[d.removed().get(1)]);
     }
 
     @Test
@@ -112,7 +116,9 @@ class PrunerTest {
             PruneDecision d = new RandomSelection().decide(input, new SplittableRandom(seed));
             assertThat(d.removed().size()).isEqualTo(d.details().number("draw") < 0.5 ? 1 : 0);
             sizes.add(d.removed().size());
-            assertThat(new RandomSelection().decide(input, new SplittableRandom(seed))).usingRecursiveComparison().isEqualTo(d);
+            assertThat(new RandomSelection().decide(input, new SplittableRandom(seed)))
+                    .usingRecursiveComparison()
+                    .isEqualTo(d);
         }
         assertThat(sizes).containsExactlyInAnyOrder(0, 1);
     }
@@ -120,7 +126,8 @@ class PrunerTest {
     @Test
     void smallEnsemblesAreNeverPruned() {
         PruningInput two = PruningInput.uniform(new int[][] {X, Z}, L);
-        for (PruningCriterion p : List.of(new RandomSelection(), new AccuracyPerformance(), new InformationEntropy(0.5), new KeepAll())) {
+        for (PruningCriterion p :
+                List.of(new RandomSelection(), new AccuracyPerformance(), new InformationEntropy(0.5), new KeepAll())) {
             for (long seed = 0; seed < 20; seed++) {
                 assertThat(p.decide(two, new SplittableRandom(seed)).removed()).isEmpty();
             }

@@ -88,9 +88,10 @@ class RegressionCriteriaTest {
         double[] w = {0.25, 0.25, 0.25, 0.25};
         for (double alpha : new double[] {0, 0.5, 1}) {
             for (long seed = 0; seed < 4; seed++) {
-                PruneDecision d = new InformationEntropy(alpha).decide(PruningInput.ofValues(h, y, w),
-                        new SplittableRandom(seed));
-                assertThat(d.removed()).as("alpha %s, seed %s", alpha, seed)
+                PruneDecision d = new InformationEntropy(alpha)
+                        .decide(PruningInput.ofValues(h, y, w), new SplittableRandom(seed));
+                assertThat(d.removed())
+                        .as("alpha %s, seed %s", alpha, seed)
                         .containsExactly(referencePie(h, y, alpha, new SplittableRandom(seed)));
             }
         }
@@ -111,9 +112,13 @@ class RegressionCriteriaTest {
                 double s = 0;
                 for (int q = 0; q < n; q++) {
                     if (kept[q]) {
-                        s += java.util.Arrays.equals(h[p], h[q]) ? 0 : InformationTheory.tdac(
-                                1 - linfoot(referenceMi(h[p], h[q])), linfoot(referenceMi(h[p], y)),
-                                linfoot(referenceMi(h[q], y)), alpha);
+                        s += java.util.Arrays.equals(h[p], h[q])
+                                ? 0
+                                : InformationTheory.tdac(
+                                        1 - linfoot(referenceMi(h[p], h[q])),
+                                        linfoot(referenceMi(h[p], y)),
+                                        linfoot(referenceMi(h[q], y)),
+                                        alpha);
                     }
                 }
                 if (s > bestScore) {

@@ -13,15 +13,21 @@ class ChartsTest {
     @Test
     void theBandGoesAlongTheUpperBoundAndBackAlongTheLower() {
         assertThat(Charts.bandX(new double[] {1, 2, 3})).containsExactly(1, 2, 3, 3, 2, 1);
-        assertThat(Charts.bandY(new double[] {5, 6, 7}, new double[] {1, 0.5, 0})).containsExactly(6, 6.5, 7, 7, 5.5, 4);
+        assertThat(Charts.bandY(new double[] {5, 6, 7}, new double[] {1, 0.5, 0}))
+                .containsExactly(6, 6.5, 7, 7, 5.5, 4);
     }
 
     @Test
     void aChartWithBandsIsAPngWithTheBandShaded() throws Exception {
         double[] x = {1, 2, 3, 4};
-        byte[] png = Charts.lines("t", "iteration", "value", List.of(
-                new Charts.Series("wide", x, new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {0.4, 0.4, 0.4, 0.4}),
-                new Charts.Series("no band", x, new double[] {0.2, 0.3, 0.4, 0.5}, null)));
+        byte[] png = Charts.lines(
+                "t",
+                "iteration",
+                "value",
+                List.of(
+                        new Charts.Series(
+                                "wide", x, new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {0.4, 0.4, 0.4, 0.4}),
+                        new Charts.Series("no band", x, new double[] {0.2, 0.3, 0.4, 0.5}, null)));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
         // Inside the band (mean 0.5 ± 0.4), away from the lines, the plot is tinted, not white.
@@ -57,8 +63,8 @@ class ChartsTest {
 
     @Test
     void aBandWidensTheAxis() {
-        Charts.Axis a = Charts.Axis.accuracy(List.of(new Charts.Series("s", new double[] {0, 1},
-                new double[] {0.8, 0.8}, new double[] {0.1, 0.1})));
+        Charts.Axis a = Charts.Axis.accuracy(
+                List.of(new Charts.Series("s", new double[] {0, 1}, new double[] {0.8, 0.8}, new double[] {0.1, 0.1})));
         assertThat(a.min()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(a.max()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
     }

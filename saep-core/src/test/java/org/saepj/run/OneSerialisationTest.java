@@ -1,7 +1,5 @@
 package org.saepj.run;
 
-import org.saepj.engine.Backends;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.IdxDatasetReader;
 import org.saepj.data.source.KnownDataset;
+import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.persistence.MemberRecord;
@@ -43,19 +42,29 @@ class OneSerialisationTest {
 
     @Test
     void reportCheckpointAndManifestShareTheirRecords() throws Exception {
-        SourceData data = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
-        SearchConfig config = SearchConfig.builder().method("pie").iterations(4).totalSteps(80).seed(5).threads(2).build();
+        SourceData data = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
+        SearchConfig config = SearchConfig.builder()
+                .method("pie")
+                .iterations(4)
+                .totalSteps(80)
+                .seed(5)
+                .threads(2)
+                .build();
         Partitions p = Partitions.prepare(config, data).get(0);
         SearchResult r;
         try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
             SearchCheckpoint checkpoint = new SearchCheckpoint(dir.resolve("run"), data.sha256());
-            r = new AdaNetSearch(config, executor, Backends.best()).run(p, Experiment.info(config, data, p), SearchListener.NONE,
-                    null, checkpoint);
+            r = new AdaNetSearch(config, executor, Backends.best())
+                    .run(p, Experiment.info(config, data, p), SearchListener.NONE, null, checkpoint);
         }
         RunOutputs.write(dir.resolve("run"), r, p, -1);
         JsonNode report = JSON.readTree(dir.resolve("run/report.json").toFile());
-        JsonNode manifest = JSON.readTree(dir.resolve("run/ensemble/manifest.json").toFile());
+        JsonNode manifest =
+                JSON.readTree(dir.resolve("run/ensemble/manifest.json").toFile());
         JsonNode state = JSON.readTree(dir.resolve("run/checkpoint/state.json").toFile());
 
         assertThat(report.get("config")).isEqualTo(manifest.get("config"));
@@ -74,23 +83,55 @@ class OneSerialisationTest {
         // Read back, the records are the ones written.
         RunReport back = RunReport.read(dir.resolve("run/report.json"));
         // (compared as JSON: records holding arrays have identity equality)
-        assertThat(JSON.valueToTree(back.iterations()).equals(JSON.valueToTree(r.iterations()))).isTrue();
-        assertThat(JSON.valueToTree(back.config()).equals(JSON.valueToTree(r.config()))).isTrue();
+        assertThat(JSON.valueToTree(back.iterations()).equals(JSON.valueToTree(r.iterations())))
+                .isTrue();
+        assertThat(JSON.valueToTree(back.config()).equals(JSON.valueToTree(r.config())))
+                .isTrue();
         assertThat(back.provenance()).isEqualTo(r.provenance());
-        List<MemberRecord> saved = SavedEnsemble.load(dir.resolve("run/ensemble"), Backends.best()).manifest().members().stream()
-                .map(m -> new MemberRecord(m.id(), m.iteration(), m.name(), m.seed(), m.architecture(), m.optimizer(), m.complexity(),
-                        m.weight(), m.parameters(), null, null)).toList();
+        List<MemberRecord> saved =
+                SavedEnsemble.load(dir.resolve("run/ensemble"), Backends.best()).manifest().members().stream()
+                        .map(m -> new MemberRecord(
+                                m.id(),
+                                m.iteration(),
+                                m.name(),
+                                m.seed(),
+                                m.architecture(),
+                                m.optimizer(),
+                                m.complexity(),
+                                m.weight(),
+                                m.parameters(),
+                                null,
+                                null))
+                        .toList();
         assertThat(saved).isEqualTo(back.members());
     }
 
     @Test
     void numbersThatDoNotExistAreNullAndReadBackAsNaN() throws Exception {
-        IterationRecord withNaN = new IterationRecord(0, List.of(), org.saepj.pruning.PruneDecision.nothing("adanet"), List.of(), "linear",
-                1, List.of(0), List.of(0), new double[] {Double.NaN, 1}, Double.NaN, Double.POSITIVE_INFINITY,
-                new org.saepj.diversity.Diversity(Double.NaN, 0, 0, 0, 0, 0), 1, 2, Double.NaN, null);
-        String text = JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        IterationRecord withNaN = new IterationRecord(
+                0,
+                List.of(),
+                org.saepj.pruning.PruneDecision.nothing("adanet"),
+                List.of(),
+                "linear",
+                1,
+                List.of(0),
+                List.of(0),
+                new double[] {Double.NaN, 1},
+                Double.NaN,
+                Double.POSITIVE_INFINITY,
+                new org.saepj.diversity.Diversity(Double.NaN, 0, 0, 0, 0, 0),
+                1,
+                2,
+                Double.NaN,
+                null);
+        String text = JSON.writer()
+                .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(withNaN);
-        assertThat(text).doesNotContain("NaN").doesNotContain("Infinity").contains("\"selectionObjective\":null")
+        assertThat(text)
+                .doesNotContain("NaN")
+                .doesNotContain("Infinity")
+                .contains("\"selectionObjective\":null")
                 .contains("\"weights\":[null,1.0]");
         IterationRecord back = JSON.readValue(text, IterationRecord.class);
         assertThat(back.selectionObjective()).isNaN();
@@ -98,7 +139,8 @@ class OneSerialisationTest {
         assertThat(back.weights()[0]).isNaN();
         assertThat(back.diversity().disagreement()).isNaN();
         // Files before format 3 wrote the strings of Jackson's default; they still read.
-        IterationRecord old = JSON.readValue(text.replace("\"selectionObjective\":null", "\"selectionObjective\":\"-Infinity\""),
+        IterationRecord old = JSON.readValue(
+                text.replace("\"selectionObjective\":null", "\"selectionObjective\":\"-Infinity\""),
                 IterationRecord.class);
         assertThat(old.selectionObjective()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(Files.exists(dir)).isTrue();

@@ -21,15 +21,23 @@ class OwnedFolderTest {
         Files.createDirectories(dir.resolve("ensemble"));
         Files.writeString(dir.resolve("ensemble").resolve("manifest.json"), "{}");
         Files.writeString(dir.resolve("ensemble").resolve("member-1.params"), "p");
-        Files.createDirectories(dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("checkpoint"));
-        Files.writeString(dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("checkpoint").resolve("state.json"), "{}");
+        Files.createDirectories(
+                dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("checkpoint"));
+        Files.writeString(
+                dir.resolve("runs")
+                        .resolve("adanet-uniform-seed1")
+                        .resolve("checkpoint")
+                        .resolve("state.json"),
+                "{}");
         return dir;
     }
 
     @Test
     void ownershipIsTheMarkerNotTheNames() throws Exception {
         assertThat(OwnedFolder.survey(root.resolve("missing")).ownership()).isEqualTo(Ownership.MISSING);
-        assertThat(OwnedFolder.survey(Files.createDirectories(root.resolve("empty"))).ownership()).isEqualTo(Ownership.EMPTY);
+        assertThat(OwnedFolder.survey(Files.createDirectories(root.resolve("empty")))
+                        .ownership())
+                .isEqualTo(Ownership.EMPTY);
         Path dir = run("a");
         assertThat(OwnedFolder.survey(dir).ownership()).isEqualTo(Ownership.UNMARKED_LAYOUT);
         Files.writeString(dir.resolve("thesis.tex"), "mine");
@@ -45,10 +53,12 @@ class OwnedFolderTest {
     void aMarkerThatIsNotSaepsIsRefused() throws Exception {
         Path dir = run("forged");
         Files.writeString(dir.resolve(OwnedFolder.MARKER), "{\"owner\": \"someone\", \"format\": 1, \"id\": \"x\"}");
-        assertThatThrownBy(() -> OwnedFolder.survey(dir)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> OwnedFolder.survey(dir))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("is not SAEP-J's folder marker");
-        Files.writeString(dir.resolve(OwnedFolder.MARKER), "{\"owner\": \"saep-j\", \"format\": 9, \"id\": \""
-                + "0123456789abcdef0123456789abcdef\"}");
+        Files.writeString(
+                dir.resolve(OwnedFolder.MARKER),
+                "{\"owner\": \"saep-j\", \"format\": 9, \"id\": \"" + "0123456789abcdef0123456789abcdef\"}");
         assertThatThrownBy(() -> OwnedFolder.survey(dir)).hasMessageContaining("newer than this SAEP-J's");
         Files.delete(dir.resolve(OwnedFolder.MARKER));
         Files.createSymbolicLink(dir.resolve(OwnedFolder.MARKER), root.resolve("elsewhere"));
@@ -100,8 +110,12 @@ class OwnedFolderTest {
         Files.writeString(leftover.resolve("report.json"), "{}");
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
-        Path orphan = Files.writeString(dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("checkpoint")
-                .resolve(".saep-tmp-" + p.pid() + "-0123456789abcdef"), "x");
+        Path orphan = Files.writeString(
+                dir.resolve("runs")
+                        .resolve("adanet-uniform-seed1")
+                        .resolve("checkpoint")
+                        .resolve(".saep-tmp-" + p.pid() + "-0123456789abcdef"),
+                "x");
         Path legacy = Files.writeString(dir.resolve("ensemble").resolve(".manifest.json.0a1b2c.tmp"), "x");
         Path users = Files.writeString(dir.resolve(".draft.0a1b.tmp"), "mine");
         OwnedFolder.tidy(dir);

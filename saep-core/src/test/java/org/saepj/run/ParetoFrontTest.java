@@ -19,7 +19,8 @@ class ParetoFrontTest {
         Comparison.Summary pie = row("pie", 3, 0.860);
         Comparison.Summary tie = row("re", 3, 0.860); // equal to pie: neither dominates the other
         Comparison.Summary worse = row("topk", 3, 0.850); // as small as pie, less accurate
-        assertThat(ComparisonCharts.paretoFront(List.of(adanet, pap, prs, pie, tie, worse)).stream().map(Comparison.Summary::method))
+        assertThat(ComparisonCharts.paretoFront(List.of(adanet, pap, prs, pie, tie, worse)).stream()
+                        .map(Comparison.Summary::method))
                 .containsExactly("pie", "re", "pap", "adanet");
     }
 }

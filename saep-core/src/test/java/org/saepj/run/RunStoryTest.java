@@ -9,14 +9,31 @@ import org.saepj.run.RunStory.MemberFigures;
 
 /** Each sentence of the "what happened" paragraph, on numbers made up to call for it. */
 class RunStoryTest {
-    private static final List<MemberFigures> PERFECT = List.of(new MemberFigures(2, 0.81, 1.0),
-            new MemberFigures(5, 0.83, 1.0), new MemberFigures(7, 0.80, 1.0));
+    private static final List<MemberFigures> PERFECT =
+            List.of(new MemberFigures(2, 0.81, 1.0), new MemberFigures(5, 0.83, 1.0), new MemberFigures(7, 0.80, 1.0));
     private static final List<MemberFigures> NONE = List.of();
 
-    private static Facts facts(String criterion, double test, Double train, double first, List<MemberFigures> members,
-                               int decisions, int removed, List<Integer> at) {
-        return new Facts(criterion, test, train, members.isEmpty() ? 3 : members.size(), first, members, decisions,
-                removed, at, true, 454);
+    private static Facts facts(
+            String criterion,
+            double test,
+            Double train,
+            double first,
+            List<MemberFigures> members,
+            int decisions,
+            int removed,
+            List<Integer> at) {
+        return new Facts(
+                criterion,
+                test,
+                train,
+                members.isEmpty() ? 3 : members.size(),
+                first,
+                members,
+                decisions,
+                removed,
+                at,
+                true,
+                454);
     }
 
     private static Facts accuracies(double test, Double train, double first, List<MemberFigures> members) {
@@ -104,10 +121,13 @@ class RunStoryTest {
 
     @Test
     void theGlossaryExplainsEachWordOnceInItsOrder() {
-        List<String> lines = DetailGlossary.explain(List.of("greedyScores", "alpha", "startPosition", "keptOrder",
-                "madeUp"));
+        List<String> lines =
+                DetailGlossary.explain(List.of("greedyScores", "alpha", "startPosition", "keptOrder", "madeUp"));
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("alpha: PIE's trade-off").contains("diversity").contains("relevance");
+        assertThat(lines.get(0))
+                .startsWith("alpha: PIE's trade-off")
+                .contains("diversity")
+                .contains("relevance");
         assertThat(lines).anyMatch(l -> l.startsWith("startPosition: "));
         assertThat(DetailGlossary.sentence("madeUp")).isNull();
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.saepj.data.SourceData;
@@ -25,6 +25,7 @@ import org.saepj.testing.TestFiles;
 class AdaNetSearchTest {
     @TempDir
     static Path dir;
+
     static SourceData fixture;
 
     @BeforeAll
@@ -42,14 +43,27 @@ class AdaNetSearchTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"adanet,uniform", "prs,uniform", "pap,uniform", "pie,uniform", "adanet,learned", "pie,learned", "pap,learned"})
+    @CsvSource({
+        "adanet,uniform",
+        "prs,uniform",
+        "pap,uniform",
+        "pie,uniform",
+        "adanet,learned",
+        "pie,learned",
+        "pap,learned"
+    })
     void everyMethodAndMixtureRunsEndToEnd(String method, String mixture) {
-        SearchConfig config = small().method(method).mixture(Mixture.parse(mixture)).build();
+        SearchConfig config =
+                small().method(method).mixture(Mixture.parse(mixture)).build();
         SearchResult r = run(config);
         assertThat(r.iterations()).hasSize(6);
         assertThat(r.metrics().testAccuracy()).isGreaterThan(0.6);
-        assertThat(r.metrics().ensembleSize()).isBetween(1, 6).isEqualTo(r.ensemble().size());
-        assertThat(r.metrics().parameters()).isEqualTo(r.ensemble().parameters()).isPositive();
+        assertThat(r.metrics().ensembleSize())
+                .isBetween(1, 6)
+                .isEqualTo(r.ensemble().size());
+        assertThat(r.metrics().parameters())
+                .isEqualTo(r.ensemble().parameters())
+                .isPositive();
         assertThat(r.dataset().sha256()).isEqualTo(fixture.sha256());
         assertThat(r.provenance().threads()).isEqualTo(2);
         if (config.mixture() == Mixture.UNIFORM) {
@@ -67,7 +81,8 @@ class AdaNetSearchTest {
     @Test
     void prunedMembersNeverReappear() {
         for (String method : List.of("pie", "pap", "prs")) {
-            SearchResult r = run(small().iterations(9).totalSteps(360).method(method).build());
+            SearchResult r =
+                    run(small().iterations(9).totalSteps(360).method(method).build());
             Set<Integer> pruned = new HashSet<>();
             for (IterationRecord it : r.iterations()) {
                 pruned.addAll(it.pruned());
@@ -76,11 +91,13 @@ class AdaNetSearchTest {
                 }
             }
             for (int id : pruned) {
-                assertThat(r.ensemble().members().stream().map(Member::id).toList()).doesNotContain(id);
+                assertThat(r.ensemble().members().stream().map(Member::id).toList())
+                        .doesNotContain(id);
             }
             if (method.equals("pie")) {
                 assertThat(pruned).isNotEmpty(); // PIE always prunes one member of three or more
-                assertThat(r.iterations()).allSatisfy(it -> assertThat(it.ensembleSize()).isLessThanOrEqualTo(3));
+                assertThat(r.iterations())
+                        .allSatisfy(it -> assertThat(it.ensembleSize()).isLessThanOrEqualTo(3));
             }
         }
     }
@@ -94,7 +111,12 @@ class AdaNetSearchTest {
             configs.add(small().method("pie").mixture(mixture).threads(1).build());
         }
         configs.add(small().model(ModelKind.LINEAR).method("pap").threads(1).build());
-        configs.add(small().model(ModelKind.CNN).iterations(5).totalSteps(100).method("pie").threads(1).build());
+        configs.add(small().model(ModelKind.CNN)
+                .iterations(5)
+                .totalSteps(100)
+                .method("pie")
+                .threads(1)
+                .build());
         for (SearchConfig one : configs) {
             SearchResult a = run(one);
             SearchResult b = run(one.toBuilder().threads(2).build());
@@ -106,13 +128,20 @@ class AdaNetSearchTest {
                         .isEqualTo(a.ensemble().members().get(j).network().parameters());
             }
             for (int t = 0; t < a.iterations().size(); t++) {
-                assertThat(b.iterations().get(t).selectionObjective()).isEqualTo(a.iterations().get(t).selectionObjective());
-                assertThat(b.iterations().get(t).memberIds()).isEqualTo(a.iterations().get(t).memberIds());
+                assertThat(b.iterations().get(t).selectionObjective())
+                        .isEqualTo(a.iterations().get(t).selectionObjective());
+                assertThat(b.iterations().get(t).memberIds())
+                        .isEqualTo(a.iterations().get(t).memberIds());
             }
         }
         SearchResult other = run(small().method("pie").seed(8).build());
         assertThat(other.ensemble().members().get(0).network().parameters())
-                .isNotEqualTo(run(small().method("pie").build()).ensemble().members().get(0).network().parameters());
+                .isNotEqualTo(run(small().method("pie").build())
+                        .ensemble()
+                        .members()
+                        .get(0)
+                        .network()
+                        .parameters());
     }
 
     @Test
@@ -123,7 +152,9 @@ class AdaNetSearchTest {
         for (int t = 1; t < r.iterations().size(); t++) {
             List<Integer> depths = r.iterations().get(t - 1).memberDepths();
             int k = depths.get(depths.size() - 1);
-            assertThat(r.iterations().get(t).candidates()).extracting(CandidateRecord::depth).containsExactly(k, k + 1);
+            assertThat(r.iterations().get(t).candidates())
+                    .extracting(CandidateRecord::depth)
+                    .containsExactly(k, k + 1);
         }
         assertThat(first.candidates()).filteredOn(CandidateRecord::selected).hasSize(1);
     }
@@ -148,19 +179,28 @@ class AdaNetSearchTest {
 
     @Test
     void holdoutSelectionAndCnnAndLinear() {
-        SearchResult holdout = run(small().iterations(3).totalSteps(90).selection(SelectionSet.parse("holdout:0.2")).build());
+        SearchResult holdout = run(small().iterations(3)
+                .totalSteps(90)
+                .selection(SelectionSet.parse("holdout:0.2"))
+                .build());
         assertThat(holdout.dataset().selectionSize()).isBetween(195, 205);
-        assertThat(holdout.dataset().trainSize() + holdout.dataset().selectionSize()).isEqualTo(1000);
-        SearchResult cnn = run(small().model(ModelKind.CNN).iterations(2).totalSteps(40).build());
-        assertThat(cnn.iterations().get(0).candidates()).extracting(CandidateRecord::name).containsExactly("cnn");
-        SearchResult linear = run(small().model(ModelKind.LINEAR).iterations(2).totalSteps(60).build());
-        assertThat(linear.ensemble().members()).allSatisfy(m -> assertThat(m.depth()).isZero());
+        assertThat(holdout.dataset().trainSize() + holdout.dataset().selectionSize())
+                .isEqualTo(1000);
+        SearchResult cnn =
+                run(small().model(ModelKind.CNN).iterations(2).totalSteps(40).build());
+        assertThat(cnn.iterations().get(0).candidates())
+                .extracting(CandidateRecord::name)
+                .containsExactly("cnn");
+        SearchResult linear =
+                run(small().model(ModelKind.LINEAR).iterations(2).totalSteps(60).build());
+        assertThat(linear.ensemble().members())
+                .allSatisfy(m -> assertThat(m.depth()).isZero());
     }
 
     @Test
     void pairsAndFolds() {
-        List<SearchResult> folds = Experiment.run(small().iterations(2).totalSteps(60).pair(0, 6).folds(3).build(), fixture,
-                SearchListener.NONE);
+        List<SearchResult> folds = Experiment.run(
+                small().iterations(2).totalSteps(60).pair(0, 6).folds(3).build(), fixture, SearchListener.NONE);
         assertThat(folds).hasSize(3);
         int total = 0;
         for (SearchResult r : folds) {
@@ -181,17 +221,22 @@ class AdaNetSearchTest {
                 warnings.add(message);
             }
         };
-        SearchConfig config = small().iterations(2).totalSteps(100).learningRate(1e38).build();
-        assertThatThrownBy(() -> Experiment.run(config, fixture, listener)).hasMessageContaining("every candidate diverged");
+        SearchConfig config =
+                small().iterations(2).totalSteps(100).learningRate(1e38).build();
+        assertThatThrownBy(() -> Experiment.run(config, fixture, listener))
+                .hasMessageContaining("every candidate diverged");
         assertThat(warnings).anyMatch(w -> w.contains("dropped: loss became"));
     }
 
     @Test
     void badSettingsAreRejectedWithTheirName() {
-        assertThatThrownBy(() -> small().criterion(org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 1.5))).build())
+        assertThatThrownBy(() -> small().criterion(
+                                org.saepj.pruning.CriterionSpec.of("pie", java.util.Map.of("alpha", 1.5)))
+                        .build())
                 .hasMessage("alpha must be in [0, 1], got 1.5");
-        assertThatThrownBy(() -> small().method("pia").build()).hasMessage("unknown method 'pia': expected adanet, prs, pap, pie, cm, drep, epic, es, kappa,"
-                + " mdm, oo, re, rnd, topk (did you mean pie?)");
+        assertThatThrownBy(() -> small().method("pia").build())
+                .hasMessage("unknown method 'pia': expected adanet, prs, pap, pie, cm, drep, epic, es, kappa,"
+                        + " mdm, oo, re, rnd, topk (did you mean pie?)");
         assertThatThrownBy(() -> small().pair(3, 3).build()).hasMessageContaining("pair classes must differ");
         assertThatThrownBy(() -> small().iterations(0).build()).hasMessageContaining("iterations must be at least 1");
         assertThatThrownBy(() -> Experiment.run(small().pair(0, 12).build(), fixture, SearchListener.NONE))

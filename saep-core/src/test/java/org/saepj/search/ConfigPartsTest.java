@@ -12,24 +12,37 @@ import org.saepj.persistence.JsonFormat;
 class ConfigPartsTest {
     @Test
     void aRefusedSettingIsNamedWithWhatIsAccepted() {
-        InvalidSettingException steps = catchThrowableOfType(() -> SearchConfig.builder().iterations(4).totalSteps(3).build(),
-                InvalidSettingException.class);
+        InvalidSettingException steps = catchThrowableOfType(
+                () -> SearchConfig.builder().iterations(4).totalSteps(3).build(), InvalidSettingException.class);
         assertThat(steps.setting()).isEqualTo("totalSteps");
         assertThat(steps.problem()).isEqualTo("must be at least the number of iterations (4), got 3");
-        assertThat(catchThrowableOfType(() -> SearchConfig.builder().learningRate(1e-50).build(), InvalidSettingException.class)
-                .setting()).isEqualTo("learningRate");
-        assertThat(catchThrowableOfType(() -> SearchConfig.builder().pair(3, 3).build(), InvalidSettingException.class).setting())
+        assertThat(catchThrowableOfType(
+                                () -> SearchConfig.builder().learningRate(1e-50).build(), InvalidSettingException.class)
+                        .setting())
+                .isEqualTo("learningRate");
+        assertThat(catchThrowableOfType(() -> SearchConfig.builder().pair(3, 3).build(), InvalidSettingException.class)
+                        .setting())
                 .isEqualTo("pair");
-        assertThat(catchThrowableOfType(() -> SearchConfig.builder().lambda(-1).build(), InvalidSettingException.class).setting())
+        assertThat(catchThrowableOfType(() -> SearchConfig.builder().lambda(-1).build(), InvalidSettingException.class)
+                        .setting())
                 .isEqualTo("lambda");
-        assertThat(catchThrowableOfType(() -> new StoppingRule(false, Double.NaN), InvalidSettingException.class).setting())
+        assertThat(catchThrowableOfType(() -> new StoppingRule(false, Double.NaN), InvalidSettingException.class)
+                        .setting())
                 .isEqualTo("maxSeconds");
     }
 
     @Test
     void theStoredFormIsInPartsAndAFlatEarlierOneReadsTheSame() throws Exception {
-        SearchConfig config = SearchConfig.builder().method("pie").iterations(3).totalSteps(90).seed(4).threads(2).lambda(0.01)
-                .mixture(Mixture.LEARNED).pair(1, 2).build();
+        SearchConfig config = SearchConfig.builder()
+                .method("pie")
+                .iterations(3)
+                .totalSteps(90)
+                .seed(4)
+                .threads(2)
+                .lambda(0.01)
+                .mixture(Mixture.LEARNED)
+                .pair(1, 2)
+                .build();
         JsonNode nested = JsonFormat.mapper().valueToTree(config);
         assertThat(nested.at("/budget/iterations").asInt()).isEqualTo(3);
         assertThat(nested.at("/objective/mixture").asText()).isEqualTo("learned");
@@ -38,8 +51,16 @@ class ConfigPartsTest {
         ObjectNode flat = JsonFormat.mapper().createObjectNode();
         flat.put("dataset", "fashion-mnist").putArray("pair").add(1).add(2);
         flat.put("folds", 0).put("testFraction", 0.2).put("model", "DNN").putNull("space");
-        flat.put("method", "PIE").put("alpha", 0.5).put("mixture", "LEARNED").put("lambda", 0.01).put("beta", 0.0);
-        flat.put("iterations", 3).put("totalSteps", 90).put("batchSize", 64).put("learningRate", 0.003).put("width", 32);
+        flat.put("method", "PIE")
+                .put("alpha", 0.5)
+                .put("mixture", "LEARNED")
+                .put("lambda", 0.01)
+                .put("beta", 0.0);
+        flat.put("iterations", 3)
+                .put("totalSteps", 90)
+                .put("batchSize", 64)
+                .put("learningRate", 0.003)
+                .put("width", 32);
         flat.put("seed", 4).put("threads", 2);
         flat.putObject("selection").put("holdoutFraction", 0.0);
         assertThat(ConfigUpgrade.upgrade(flat)).isEqualTo(0.5);

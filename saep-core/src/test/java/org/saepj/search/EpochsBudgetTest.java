@@ -26,20 +26,30 @@ class EpochsBudgetTest {
         assertThat(Epochs.DATA_SCALED.steps(1293, 64)).isEqualTo(1011);
         assertThat(Epochs.DATA_SCALED.steps(14_400, 64)).isEqualTo(5000);
         assertThat(Epochs.DATA_SCALED.times(11).steps(1293, 64)).isEqualTo(11_112);
-        assertThatThrownBy(() -> new Epochs(0, 1, 2)).isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> new Epochs(0, 1, 2))
+                .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("epochs must be a number above 0");
         assertThatThrownBy(() -> new Epochs(1, 5, 2)).hasMessageContaining("fewest steps ≤ most steps");
         Budget fixed = new Budget(11, 5000, 64, StoppingRule.NONE);
         assertThat(fixed.stepsPerIteration(1_000_000)).isEqualTo(454);
-        assertThat(new Budget(11, 5000, 64, StoppingRule.NONE, Epochs.exactly(3)).stepsPerIteration(640)).isEqualTo(30);
+        assertThat(new Budget(11, 5000, 64, StoppingRule.NONE, Epochs.exactly(3)).stepsPerIteration(640))
+                .isEqualTo(30);
     }
 
     @Test
     void everyCandidateTrainsItsEpochsOfTheTrainingPartition() {
-        SourceData fixture = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
-        SearchConfig config = SearchConfig.builder().iterations(2).seed(2).threads(2).batchSize(32)
-                .epochs(Epochs.exactly(3)).build();
+        SourceData fixture = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
+        SearchConfig config = SearchConfig.builder()
+                .iterations(2)
+                .seed(2)
+                .threads(2)
+                .batchSize(32)
+                .epochs(Epochs.exactly(3))
+                .build();
         Partitions p = Partitions.prepare(config, fixture).get(0);
         int expected = (int) Math.ceil(3.0 * p.train().size() / 32);
         SearchResult r = Experiment.run(config, fixture, SearchListener.NONE).get(0);

@@ -15,14 +15,19 @@ class OptionChoiceTest {
 
     @Test
     void lowestObjectiveWins() {
-        assertThat(AdaNetSearch.best(List.of(option("keep", 2, 0.5), option("a", 3, 0.4), option("b", 3, 0.45))).name())
+        assertThat(AdaNetSearch.best(List.of(option("keep", 2, 0.5), option("a", 3, 0.4), option("b", 3, 0.45)))
+                        .name())
                 .isEqualTo("a");
     }
 
     @Test
     void tiesGoToFewerMembersThenToTheFirst() {
-        assertThat(AdaNetSearch.best(List.of(option("a", 3, 0.4), option("keep", 2, 0.4))).name()).isEqualTo("keep");
-        assertThat(AdaNetSearch.best(List.of(option("a", 3, 0.4), option("b", 3, 0.4))).name()).isEqualTo("a");
+        assertThat(AdaNetSearch.best(List.of(option("a", 3, 0.4), option("keep", 2, 0.4)))
+                        .name())
+                .isEqualTo("keep");
+        assertThat(AdaNetSearch.best(List.of(option("a", 3, 0.4), option("b", 3, 0.4)))
+                        .name())
+                .isEqualTo("a");
         assertThat(AdaNetSearch.best(List.of())).isNull();
     }
 }

@@ -31,7 +31,11 @@ class PartitionsRecipeTest {
     private Path csv(String name, int rows, int shift) throws Exception {
         StringBuilder sb = new StringBuilder("x,y,label\n");
         for (int i = 0; i < rows; i++) {
-            sb.append(i % 7 + shift).append(',').append((i * 3) % 5).append(',').append(i % 3 == 0 ? "cat" : i % 3 == 1 ? "dog" : "owl")
+            sb.append(i % 7 + shift)
+                    .append(',')
+                    .append((i * 3) % 5)
+                    .append(',')
+                    .append(i % 3 == 0 ? "cat" : i % 3 == 1 ? "dog" : "owl")
                     .append('\n');
         }
         return Files.writeString(dir.resolve(name), sb.toString());
@@ -61,7 +65,8 @@ class PartitionsRecipeTest {
         Path test = csv("test.csv", 30, 1);
         DataSources sources = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults());
         SourceData here = TestSets.attach(sources, "csv:" + train, "csv:" + test);
-        SearchConfig config = SearchConfig.builder().dataset("csv:" + train).folds(3).seed(4).build();
+        SearchConfig config =
+                SearchConfig.builder().dataset("csv:" + train).folds(3).seed(4).build();
         SourceRecipe source = new SourceRecipe(null, CsvReader.Options.defaults(), here.sha256(), "csv:" + test);
         for (int k = 0; k < 3; k++) {
             Partitions mine = Partitions.prepare(config, here).get(k);
@@ -79,9 +84,11 @@ class PartitionsRecipeTest {
     void otherDataOnTheOtherSideIsRefusedNamingBothFingerprints() throws Exception {
         Path train = csv("train.csv", 90, 0);
         SearchConfig config = SearchConfig.builder().dataset("csv:" + train).build();
-        PartitionsRecipe recipe = overTheWire(new PartitionsRecipe(new SourceRecipe(null, CsvReader.Options.defaults(), "0".repeat(64)), config,
-                -1));
-        assertThatThrownBy(recipe::load).isInstanceOf(SaepException.class).hasMessageContaining("the driver's " + "0".repeat(64))
+        PartitionsRecipe recipe = overTheWire(
+                new PartitionsRecipe(new SourceRecipe(null, CsvReader.Options.defaults(), "0".repeat(64)), config, -1));
+        assertThatThrownBy(recipe::load)
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("the driver's " + "0".repeat(64))
                 .hasMessageContaining("every executor must read the same data");
     }
 }

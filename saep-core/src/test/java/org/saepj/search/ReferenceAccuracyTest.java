@@ -31,19 +31,28 @@ class ReferenceAccuracyTest {
 
     @BeforeAll
     static void load() {
-        Assumptions.assumeTrue(Files.isRegularFile(DatasetLocator.DEBIAN_ROOT.resolve("fashion-mnist/train-images-idx3-ubyte.gz")),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(DatasetLocator.DEBIAN_ROOT.resolve("fashion-mnist/train-images-idx3-ubyte.gz")),
                 "the Debian package dataset-fashion-mnist is not installed");
-        fashionMnist = new DataSources(new DatasetLocator(List.of(DatasetLocator.DEBIAN_ROOT)), CsvReader.Options.defaults())
+        fashionMnist = new DataSources(
+                        new DatasetLocator(List.of(DatasetLocator.DEBIAN_ROOT)), CsvReader.Options.defaults())
                 .load("fashion-mnist");
     }
 
     static SearchConfig.Builder tutorial() {
-        return SearchConfig.builder().iterations(2).totalSteps(5000).batchSize(64).seed(1).threads(2);
+        return SearchConfig.builder()
+                .iterations(2)
+                .totalSteps(5000)
+                .batchSize(64)
+                .seed(1)
+                .threads(2);
     }
 
     @Test
     void dnnAtTheTutorialsSettingReachesItsAccuracy() {
-        SearchResult r = Experiment.run(tutorial().learningRate(0.003).width(32).build(), fashionMnist, SearchListener.NONE).get(0);
+        SearchResult r = Experiment.run(
+                        tutorial().learningRate(0.003).width(32).build(), fashionMnist, SearchListener.NONE)
+                .get(0);
 
         assertThat(r.iterations()).hasSize(2);
         assertThat(r.metrics().testAccuracy()).isGreaterThanOrEqualTo(TUTORIAL_DNN_ACCURACY); // 0.8639 measured
@@ -51,8 +60,9 @@ class ReferenceAccuracyTest {
 
     @Test
     void cnnAtTheTutorialsSettingReachesItsAccuracy() {
-        SearchResult r = Experiment.run(tutorial().model(ModelKind.CNN).learningRate(0.05).build(), fashionMnist,
-                SearchListener.NONE).get(0);
+        SearchResult r = Experiment.run(
+                        tutorial().model(ModelKind.CNN).learningRate(0.05).build(), fashionMnist, SearchListener.NONE)
+                .get(0);
 
         assertThat(r.metrics().ensembleSize()).isEqualTo(2);
         // Seeds 1–3 give 0.9047, 0.9029, 0.9033: within 0.3 points of one TensorFlow run is the same result.

@@ -34,11 +34,24 @@ class SearchConfigEqualityTest {
     }
 
     static SearchConfig.Builder full() {
-        return SearchConfig.builder().dataset("csv:x.csv").pair(4, 9).folds(5).testFraction(0.25)
-                .criterion(CriterionSpec.of("pie", Map.of("alpha", 0.25))).mixture(Mixture.LEARNED)
-                .lambda(0.01).beta(0.1)
-                .iterations(3).totalSteps(90).batchSize(16).learningRate(0.01).width(8).seed(7).threads(2)
-                .selection(SelectionSet.parse("holdout:0.1")).stopping(new StoppingRule(true, 60));
+        return SearchConfig.builder()
+                .dataset("csv:x.csv")
+                .pair(4, 9)
+                .folds(5)
+                .testFraction(0.25)
+                .criterion(CriterionSpec.of("pie", Map.of("alpha", 0.25)))
+                .mixture(Mixture.LEARNED)
+                .lambda(0.01)
+                .beta(0.1)
+                .iterations(3)
+                .totalSteps(90)
+                .batchSize(16)
+                .learningRate(0.01)
+                .width(8)
+                .seed(7)
+                .threads(2)
+                .selection(SelectionSet.parse("holdout:0.1"))
+                .stopping(new StoppingRule(true, 60));
     }
 
     @Test
@@ -52,8 +65,8 @@ class SearchConfigEqualityTest {
         assertThat(ca).isNotEqualTo(cb);
         assertThat(ca.space()).isNotEqualTo(cb.space());
         // The order of vary is the order of the candidates: the same values in another order are another space.
-        SpaceDefinition swapped = residual("c.json", "{\"width\": [32, 64], \"repeat\": [1, 2]}",
-                "{\"repeat\": [1, 2], \"width\": [32, 64]}");
+        SpaceDefinition swapped = residual(
+                "c.json", "{\"width\": [32, 64], \"repeat\": [1, 2]}", "{\"repeat\": [1, 2], \"width\": [32, 64]}");
         assertThat(SearchConfig.builder().space(swapped).build()).isNotEqualTo(ca);
         // The same file read twice is the same configuration.
         SpaceDefinition again = residual("d.json", "\"width\": [32, 64]", "\"width\": [32, 64]");
@@ -69,8 +82,11 @@ class SearchConfigEqualityTest {
         byte[] json = JsonFormat.mapper().writeValueAsBytes(one);
         SearchConfig stored = JsonFormat.mapper().readValue(json, SearchConfig.class);
         assertThat(stored).as("written and read back").isEqualTo(one).hasSameHashCodeAs(one);
-        SearchConfig plugin = full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0))).build();
-        assertThat(full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0))).build()).isEqualTo(plugin)
+        SearchConfig plugin = full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0)))
+                .build();
+        assertThat(full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0)))
+                        .build())
+                .isEqualTo(plugin)
                 .hasSameHashCodeAs(plugin);
     }
 
@@ -79,8 +95,12 @@ class SearchConfigEqualityTest {
         SearchConfig base = full().build();
         assertThat(full().pair(4, 8).build()).isNotEqualTo(base);
         assertThat(full().allClasses().build()).isNotEqualTo(base);
-        assertThat(full().criterion(CriterionSpec.of("pie", Map.of("alpha", 0.5))).build()).isNotEqualTo(base);
-        assertThat(full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0))).build()).isNotEqualTo(base);
+        assertThat(full().criterion(CriterionSpec.of("pie", Map.of("alpha", 0.5)))
+                        .build())
+                .isNotEqualTo(base);
+        assertThat(full().spacePlugin(new SpacePlugin("grid", Map.of("units", 8.0)))
+                        .build())
+                .isNotEqualTo(base);
         assertThat(full().stopping(new StoppingRule(true, 61)).build()).isNotEqualTo(base);
         assertThat(full().model(ModelKind.CNN).build()).isNotEqualTo(base);
         assertThat(full().seed(8).build()).isNotEqualTo(base);
@@ -93,7 +113,9 @@ class SearchConfigEqualityTest {
     }
 
     static void refused(ThrowingCallable part, String message) {
-        assertThatThrownBy(part).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message)
+        assertThatThrownBy(part)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -105,7 +127,8 @@ class SearchConfigEqualityTest {
         refused(() -> new DataPlan("x", null, 0, 1, SelectionSet.TRAIN), "testFraction must be in (0, 1)");
         refused(() -> new DataPlan("x", null, 0, 0.2, null), "selection must be set");
         refused(() -> new SpacePlan(ModelKind.DNN, null, 0, 0.003, null), "width must be at least 1, got 0");
-        refused(() -> new SpacePlan(ModelKind.DNN, null, 32, Double.NaN, null),
+        refused(
+                () -> new SpacePlan(ModelKind.DNN, null, 32, Double.NaN, null),
                 "learningRate must be a positive number");
         refused(() -> new SpacePlan(null, null, 32, 0.003, null), "model must be set");
         refused(() -> new Budget(0, 10, 1, null), "iterations must be at least 1, got 0");
@@ -116,9 +139,25 @@ class SearchConfigEqualityTest {
         refused(() -> new SelectionSet(1), "selection holdout fraction must be in (0, 1), got 1.0");
         refused(() -> CriterionSpec.of(" "), "a criterion needs an id");
         refused(() -> new SpacePlugin("", Map.of()), "a search-space plug-in needs an id");
-        refused(() -> new SearchConfig(DataPlan.DEFAULT, SpacePlan.DEFAULT, Budget.DEFAULT, ObjectivePlan.DEFAULT,
-                CriterionSpec.of("adanet"), 1, 0), "threads must be at least 1, got 0");
-        refused(() -> new SearchConfig(DataPlan.DEFAULT, null, Budget.DEFAULT, ObjectivePlan.DEFAULT,
-                CriterionSpec.of("adanet"), 1, 1), "config needs its data plan");
+        refused(
+                () -> new SearchConfig(
+                        DataPlan.DEFAULT,
+                        SpacePlan.DEFAULT,
+                        Budget.DEFAULT,
+                        ObjectivePlan.DEFAULT,
+                        CriterionSpec.of("adanet"),
+                        1,
+                        0),
+                "threads must be at least 1, got 0");
+        refused(
+                () -> new SearchConfig(
+                        DataPlan.DEFAULT,
+                        null,
+                        Budget.DEFAULT,
+                        ObjectivePlan.DEFAULT,
+                        CriterionSpec.of("adanet"),
+                        1,
+                        1),
+                "config needs its data plan");
     }
 }

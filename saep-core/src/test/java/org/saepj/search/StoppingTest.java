@@ -18,18 +18,24 @@ import org.saepj.testing.TestFiles;
 class StoppingTest {
     @TempDir
     static Path dir;
+
     static SourceData fixture;
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        fixture = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
     }
 
     @Test
     void adanetsRuleStopsAtTheFirstIterationThatKeepsTheEnsembleAndChangesNothingBefore() {
-        SearchConfig.Builder b = SearchConfig.builder().iterations(8).totalSteps(480).seed(7).threads(2);
-        SearchResult full = Experiment.run(b.build(), fixture, SearchListener.NONE).get(0);
+        SearchConfig.Builder b =
+                SearchConfig.builder().iterations(8).totalSteps(480).seed(7).threads(2);
+        SearchResult full =
+                Experiment.run(b.build(), fixture, SearchListener.NONE).get(0);
         int firstKeep = -1;
         for (IterationRecord it : full.iterations()) {
             if (it.selected().equals("keep")) {
@@ -37,28 +43,40 @@ class StoppingTest {
                 break;
             }
         }
-        assertThat(firstKeep).as("the fixture run keeps its ensemble at some iteration").isBetween(1, 5);
+        assertThat(firstKeep)
+                .as("the fixture run keeps its ensemble at some iteration")
+                .isBetween(1, 5);
         String[] said = new String[1];
-        SearchResult stopped = Experiment.run(b.stopping(new StoppingRule(true, 0)).build(), fixture, new SearchListener() {
-            @Override
-            public void stopped(int iterationsRun, String reason) {
-                said[0] = iterationsRun + ": " + reason;
-            }
-        }).get(0);
+        SearchResult stopped = Experiment.run(
+                        b.stopping(new StoppingRule(true, 0)).build(), fixture, new SearchListener() {
+                            @Override
+                            public void stopped(int iterationsRun, String reason) {
+                                said[0] = iterationsRun + ": " + reason;
+                            }
+                        })
+                .get(0);
         assertThat(stopped.iterations()).hasSize(firstKeep + 1);
         assertThat(stopped.stoppedEarly()).isEqualTo("no candidate lowered the objective in iteration " + firstKeep);
         assertThat(said[0]).isEqualTo((firstKeep + 1) + ": " + stopped.stoppedEarly());
         for (int t = 0; t <= firstKeep; t++) {
-            assertThat(stopped.iterations().get(t).memberIds()).isEqualTo(full.iterations().get(t).memberIds());
-            assertThat(stopped.iterations().get(t).selectionObjective()).isEqualTo(full.iterations().get(t).selectionObjective());
+            assertThat(stopped.iterations().get(t).memberIds())
+                    .isEqualTo(full.iterations().get(t).memberIds());
+            assertThat(stopped.iterations().get(t).selectionObjective())
+                    .isEqualTo(full.iterations().get(t).selectionObjective());
         }
-        assertThat(stopped.metrics().testAccuracy()).isEqualTo(full.iterations().get(firstKeep).testAccuracy());
+        assertThat(stopped.metrics().testAccuracy())
+                .isEqualTo(full.iterations().get(firstKeep).testAccuracy());
         assertThat(full.stoppedEarly()).isNull();
     }
 
     @Test
     void theTimeBudgetEndsTheSearchAfterTheIterationInProgress() {
-        SearchConfig c = SearchConfig.builder().iterations(5).totalSteps(100).seed(3).threads(2).stopping(new StoppingRule(false, 1e-3))
+        SearchConfig c = SearchConfig.builder()
+                .iterations(5)
+                .totalSteps(100)
+                .seed(3)
+                .threads(2)
+                .stopping(new StoppingRule(false, 1e-3))
                 .build();
         SearchResult r = Experiment.run(c, fixture, SearchListener.NONE).get(0);
         assertThat(r.iterations()).hasSize(1);
@@ -68,11 +86,28 @@ class StoppingTest {
 
     @Test
     void theRuleJudgesWhatARunAlreadyDidSoAResumedRunStopsWhereItWould() {
-        IterationRecord keep = new IterationRecord(2, List.of(), null, List.of(), "keep", 2, List.of(0, 1), List.of(1, 1),
-                new double[] {0.5, 0.5}, 0.3, 0.8, null, 0, 0, Double.NaN, null);
-        assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1)).isEqualTo("no candidate lowered the objective in iteration 2");
+        IterationRecord keep = new IterationRecord(
+                2,
+                List.of(),
+                null,
+                List.of(),
+                "keep",
+                2,
+                List.of(0, 1),
+                List.of(1, 1),
+                new double[] {0.5, 0.5},
+                0.3,
+                0.8,
+                null,
+                0,
+                0,
+                Double.NaN,
+                null);
+        assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1))
+                .isEqualTo("no candidate lowered the objective in iteration 2");
         assertThat(new StoppingRule(false, 0).reason(List.of(keep), 1e9)).isNull();
-        assertThat(new StoppingRule(false, 60).reason(List.of(keep), 61)).startsWith("the time budget of 60 s was spent");
+        assertThat(new StoppingRule(false, 60).reason(List.of(keep), 61))
+                .startsWith("the time budget of 60 s was spent");
         assertThat(new StoppingRule(true, 60).reason(List.of(), 100)).isNull();
         assertThatThrownBy(() -> new StoppingRule(false, -1)).hasMessageContaining("finite number of seconds");
     }

@@ -34,12 +34,16 @@ import org.saepj.testing.TestFiles;
 class ValidationChoicesTest {
     @TempDir
     static Path dir;
+
     static SourceData fixture;
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        fixture = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
     }
 
     /** A dense network with batch normalisation, so the layer state is part of what early stopping keeps. */
@@ -56,7 +60,10 @@ class ValidationChoicesTest {
                   "complexity": "sqrt-depth"}]}
                 """);
         SearchConfig withSpace = config.toBuilder().space(SpaceFiles.read(file)).build();
-        return withSpace.searchSpace(p.train().shape(), p.train().classCount()).candidates(0, OptionalInt.empty()).get(0);
+        return withSpace
+                .searchSpace(p.train().shape(), p.train().classCount())
+                .candidates(0, OptionalInt.empty())
+                .get(0);
     }
 
     private static int[] batches(int size, int steps, int batch) {
@@ -72,14 +79,19 @@ class ValidationChoicesTest {
 
     @Test
     void earlyStoppingStopsOnTheValidationLossAndKeepsTheParametersAndStateOfItsLowest() throws Exception {
-        SearchConfig config = SearchConfig.builder().selection(new SelectionSet(0.2)).seed(5).build();
+        SearchConfig config =
+                SearchConfig.builder().selection(new SelectionSet(0.2)).seed(5).build();
         Partitions p = Partitions.prepare(config, fixture).get(0);
         CandidateSpec spec = batchNormCandidate(config, p);
         int steps = 1500;
         int[] all = batches(p.train().size(), steps, 32);
         CandidateTrainer trainer = new CandidateTrainer(Backends.best());
-        TrainedCandidate stopped = trainer.train(new TrainingTask(0, spec, p.train(), all, 32, List.of(p.train()),
-                p.selection(), new EarlyStopping(25, 3)), TrainingProgress.NONE, 1, null);
+        TrainedCandidate stopped = trainer.train(
+                new TrainingTask(
+                        0, spec, p.train(), all, 32, List.of(p.train()), p.selection(), new EarlyStopping(25, 3)),
+                TrainingProgress.NONE,
+                1,
+                null);
         // A few hundred images and a high learning rate: the validation loss turns up long before 1500 steps.
         assertThat(stopped.stepsRun()).isLessThan(steps);
         assertThat(stopped.keptStep()).isEqualTo(stopped.stepsRun() - 3 * 25);
@@ -88,12 +100,12 @@ class ValidationChoicesTest {
         // The same candidate trained plainly for exactly the kept steps holds the same numbers: the measurements
         // changed nothing the training read, and the kept copy is the lowest one's, state included.
         int[] prefix = Arrays.copyOf(all, stopped.keptStep() * 32);
-        TrainedCandidate plain = trainer.train(new TrainingTask(0, spec, p.train(), prefix, 32, List.of(p.train())),
-                TrainingProgress.NONE, 1, null);
+        TrainedCandidate plain = trainer.train(
+                new TrainingTask(0, spec, p.train(), prefix, 32, List.of(p.train())), TrainingProgress.NONE, 1, null);
         assertThat(stopped.network().parameters()).isEqualTo(plain.network().parameters());
         assertThat(stopped.network().state()).isEqualTo(plain.network().state());
-        TrainedCandidate full = trainer.train(new TrainingTask(0, spec, p.train(), all, 32, List.of(p.train())),
-                TrainingProgress.NONE, 1, null);
+        TrainedCandidate full = trainer.train(
+                new TrainingTask(0, spec, p.train(), all, 32, List.of(p.train())), TrainingProgress.NONE, 1, null);
         Loss validation = p.selection().targets().task().loss(p.selection().targets());
         assertThat(validation.mean(stopped.network().logits(p.selection())))
                 .isLessThan(validation.mean(full.network().logits(p.selection())));
@@ -103,8 +115,15 @@ class ValidationChoicesTest {
 
     @Test
     void theValidatedSearchReturnsItsBestIterationOnValidationDataAndSaysSo() {
-        SearchConfig config = SearchConfig.builder().iterations(6).totalSteps(900).seed(7).threads(2).learningRate(0.01)
-                .selection(new SelectionSet(0.2)).validation(ValidationPlan.VALIDATED).build();
+        SearchConfig config = SearchConfig.builder()
+                .iterations(6)
+                .totalSteps(900)
+                .seed(7)
+                .threads(2)
+                .learningRate(0.01)
+                .selection(new SelectionSet(0.2))
+                .validation(ValidationPlan.VALIDATED)
+                .build();
         SearchResult r = Experiment.run(config, fixture, SearchListener.NONE).get(0);
         int best = 0;
         for (IterationRecord it : r.iterations()) {
@@ -124,37 +143,49 @@ class ValidationChoicesTest {
         assertThat(r.ensemble().members().stream().map(m -> m.id()).toList()).isEqualTo(chosen.memberIds());
         assertThat(r.metrics().testAccuracy()).isEqualTo(chosen.testAccuracy());
         DataUse use = DataUse.of(r.config(), r.finalIteration());
-        assertThat(use.finalEnsemble()).isEqualTo("iteration " + best + ": the lowest ensemble loss on the validation part");
+        assertThat(use.finalEnsemble())
+                .isEqualTo("iteration " + best + ": the lowest ensemble loss on the validation part");
         assertThat(use.earlyStopping()).startsWith("the loss on the validation part");
         assertThat(use.test()).isEqualTo("measured only: no choice is made on it");
 
-        SearchResult last = Experiment.run(config.toBuilder().validation(ValidationPlan.PAPER).build(), fixture,
-                SearchListener.NONE).get(0);
+        SearchResult last = Experiment.run(
+                        config.toBuilder().validation(ValidationPlan.PAPER).build(), fixture, SearchListener.NONE)
+                .get(0);
         assertThat(last.finalIteration()).isEqualTo(5);
         assertThat(DataUse.of(last.config(), 5).finalEnsemble()).isEqualTo("iteration 5: the last");
     }
 
     @Test
     void theObjectiveIsComputedOnTheValidationPartOrOnTheTrainingDataAsAsked() {
-        SearchConfig.Builder b = SearchConfig.builder().iterations(1).totalSteps(100).seed(3).threads(1)
+        SearchConfig.Builder b = SearchConfig.builder()
+                .iterations(1)
+                .totalSteps(100)
+                .seed(3)
+                .threads(1)
                 .selection(new SelectionSet(0.2));
         for (ValidationPlan.ObjectiveData on : ValidationPlan.ObjectiveData.values()) {
-            SearchConfig config = b.validation(new ValidationPlan(EarlyStopping.NONE, on, ValidationPlan.FinalEnsemble.LAST))
+            SearchConfig config = b.validation(
+                            new ValidationPlan(EarlyStopping.NONE, on, ValidationPlan.FinalEnsemble.LAST))
                     .build();
             Partitions p = Partitions.prepare(config, fixture).get(0);
-            SearchResult r = Experiment.run(config, fixture, SearchListener.NONE).get(0);
+            SearchResult r =
+                    Experiment.run(config, fixture, SearchListener.NONE).get(0);
             var member = r.ensemble().members().get(0);
             boolean train = on == ValidationPlan.ObjectiveData.TRAIN;
             var data = train ? p.train() : p.selection();
-            double expected = data.targets().task().loss(data.targets()).mean(train ? member.trainLogits()
-                    : member.selectionLogits());
+            double expected = data.targets()
+                    .task()
+                    .loss(data.targets())
+                    .mean(train ? member.trainLogits() : member.selectionLogits());
             assertThat(r.iterations().get(0).selectionObjective()).as(on.id()).isEqualTo(expected);
         }
     }
 
     @Test
     void choicesThatNeedAValidationPartAreRefusedWithoutOne() {
-        assertThatThrownBy(() -> SearchConfig.builder().validation(ValidationPlan.VALIDATED).build())
+        assertThatThrownBy(() -> SearchConfig.builder()
+                        .validation(ValidationPlan.VALIDATED)
+                        .build())
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("needs a part of the training data held out for early stopping");
         assertThatThrownBy(() -> new EarlyStopping(-1, 2)).hasMessageContaining("steps between measurements");

@@ -23,6 +23,7 @@ import org.saepj.persistence.SpaceFiles;
 /** Search-space format 2: graph families, their candidates in order, and every mistake named by file and field. */
 class GraphSpaceTest {
     static final Path EXAMPLES = Path.of("..", "examples", "spaces");
+
     @TempDir
     Path dir;
 
@@ -34,8 +35,12 @@ class GraphSpaceTest {
     void everyCombinationIsOneCandidateTheFirstParameterVaryingSlowest() {
         DefinedSpace space = new DefinedSpace(example("residual-mlp"), Shape.vector(4), 3, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(2, OptionalInt.of(9));
-        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("resmlp-width32-repeat1",
-                "resmlp-width32-repeat2", "resmlp-width64-repeat1", "resmlp-width64-repeat2");
+        assertThat(c.stream().map(CandidateSpec::name))
+                .containsExactly(
+                        "resmlp-width32-repeat1",
+                        "resmlp-width32-repeat2",
+                        "resmlp-width64-repeat1",
+                        "resmlp-width64-repeat2");
         for (int i = 0; i < c.size(); i++) {
             assertThat(c.get(i).seed()).isEqualTo(Seeds.derive(5, Seeds.CANDIDATE, 2, i));
             assertThat(c.get(i).optimizer()).isEqualTo(new OptimizerSpec.Adam(0.001f));
@@ -49,10 +54,24 @@ class GraphSpaceTest {
         assertThat(space.largest(5)).isEqualTo(c.get(3).architecture());
 
         LayerGraph g = c.get(1).architecture().graph();
-        assertThat(g.nodes().stream().map(LayerGraph.Node::id)).containsExactly("stem_1_flat", "stem_1_proj",
-                "stem_1_act", "res_1_fc1", "res_1_act1", "res_1_fc2", "res_1_sum", "res_1_act2", "res_2_fc1",
-                "res_2_act1", "res_2_fc2", "res_2_sum", "res_2_act2", "head_dense");
-        assertThat(node(g, "res_2_sum").inputs()).as("residual: the block's input and its last dense")
+        assertThat(g.nodes().stream().map(LayerGraph.Node::id))
+                .containsExactly(
+                        "stem_1_flat",
+                        "stem_1_proj",
+                        "stem_1_act",
+                        "res_1_fc1",
+                        "res_1_act1",
+                        "res_1_fc2",
+                        "res_1_sum",
+                        "res_1_act2",
+                        "res_2_fc1",
+                        "res_2_act1",
+                        "res_2_fc2",
+                        "res_2_sum",
+                        "res_2_act2",
+                        "head_dense");
+        assertThat(node(g, "res_2_sum").inputs())
+                .as("residual: the block's input and its last dense")
                 .containsExactly("res_1_act2", "res_2_fc2");
         assertThat(node(g, "res_1_fc1").inputs()).containsExactly("stem_1_act");
         assertThat(g.output()).isEqualTo(Shape.vector(3));
@@ -64,8 +83,12 @@ class GraphSpaceTest {
     void aResidualCnnWithBatchNormBuildsAndItsHeadNeedsNoSecondFlatten() {
         DefinedSpace space = new DefinedSpace(example("residual-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
-        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("resnet-filters8-repeat1",
-                "resnet-filters8-repeat2", "resnet-filters16-repeat1", "resnet-filters16-repeat2");
+        assertThat(c.stream().map(CandidateSpec::name))
+                .containsExactly(
+                        "resnet-filters8-repeat1",
+                        "resnet-filters8-repeat2",
+                        "resnet-filters16-repeat1",
+                        "resnet-filters16-repeat2");
         LayerGraph g = c.get(0).architecture().graph();
         assertThat(g.nodes().get(1).spec()).isEqualTo(new BatchNormKind.Spec(0.1, 1e-5));
         assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_flat");
@@ -77,11 +100,16 @@ class GraphSpaceTest {
     void aStridedCnnDownsamplesByStrideWithAProjectedShortcut() {
         DefinedSpace space = new DefinedSpace(example("strided-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
-        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("strided-filters8-repeat1",
-                "strided-filters8-repeat2", "strided-filters16-repeat1", "strided-filters16-repeat2");
+        assertThat(c.stream().map(CandidateSpec::name))
+                .containsExactly(
+                        "strided-filters8-repeat1",
+                        "strided-filters8-repeat2",
+                        "strided-filters16-repeat1",
+                        "strided-filters16-repeat2");
         LayerGraph g = c.get(1).architecture().graph();
         assertThat(node(g, "stem_1_conv").spec()).isEqualTo(new Conv2DKind.Spec(8, 7, 2, "same"));
-        assertThat(node(g, "down_1_conv2").spec()).as("stride and padding left out")
+        assertThat(node(g, "down_1_conv2").spec())
+                .as("stride and padding left out")
                 .isEqualTo(new Conv2DKind.Spec(8, 3));
         assertThat(node(g, "down_2_proj").spec()).isEqualTo(new Conv2DKind.Spec(8, 1, 2, "same"));
         assertThat(node(g, "down_2_proj").inputs()).containsExactly("down_1_act2");
@@ -91,7 +119,10 @@ class GraphSpaceTest {
         assertThat(shape(g, "out_1_pool")).isEqualTo(Shape.vector(8));
         // A file written before stride and padding existed means stride 1 and same padding.
         LayerGraph resnet = new DefinedSpace(example("residual-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5)
-                .candidates(0, OptionalInt.empty()).get(0).architecture().graph();
+                .candidates(0, OptionalInt.empty())
+                .get(0)
+                .architecture()
+                .graph();
         assertThat(resnet.nodes().get(0).spec()).isEqualTo(new Conv2DKind.Spec(8, 3, 1, "same"));
     }
 
@@ -108,8 +139,8 @@ class GraphSpaceTest {
         assertThat(refused(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"strides\": 2")))
                 .endsWith(": families[0].blocks[0].nodes[0].layer.strides: not a setting of conv2d (its settings are"
                         + " filters, kernel, stride (optional, default 1), padding (optional, default \"same\"))");
-        SpaceDefinition valid = read(good.replace("\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"stride\": 2,"
-                + " \"padding\": \"valid\""));
+        SpaceDefinition valid = read(good.replace(
+                "\"kernel\": 7, \"stride\": 2", "\"kernel\": 7, \"stride\": 2," + " \"padding\": \"valid\""));
         assertThatThrownBy(() -> new DefinedSpace(valid, new Shape(6, 6, 1), 3, 0.003f, 100, 5))
                 .hasMessageContaining("conv2d with valid padding needs an input of at least 7×7, got 6×6×1");
     }
@@ -122,34 +153,42 @@ class GraphSpaceTest {
         assertThat(back).isEqualTo(d);
         assertThat(List.copyOf(back.families().get(0).vary().keySet())).containsExactly("width", "repeat");
         JsonNode stored = JsonFormat.mapper().readTree(json);
-        assertThat(stored.at("/families/0/blocks/1/nodes/0/layer/units").asText()).isEqualTo("$width");
-        assertThat(stored.at("/families/0/blocks/1/nodes/0/inputs").isMissingNode()).isTrue();
+        assertThat(stored.at("/families/0/blocks/1/nodes/0/layer/units").asText())
+                .isEqualTo("$width");
+        assertThat(stored.at("/families/0/blocks/1/nodes/0/inputs").isMissingNode())
+                .isTrue();
 
         JsonNode v1 = JsonFormat.mapper().valueToTree(example("cnn-and-dnn"));
         assertThat(v1.at("/families/0/blocks/0").toString()).isEqualTo("{\"filters\":16,\"kernel\":3}");
-        assertThat(v1.at("/families/1").has("vary") || v1.at("/families/1").has("body")).isFalse();
+        assertThat(v1.at("/families/1").has("vary") || v1.at("/families/1").has("body"))
+                .isFalse();
     }
 
     @Test
     void everyMistakeNamesTheFileAndTheField() throws Exception {
         String good = Files.readString(EXAMPLES.resolve("residual-mlp.json"));
-        assertThat(refused(good.replace("{\"id\": \"fc1\", \"layer\": {\"type\": \"dense\"",
-                "{\"id\": \"fc1\", \"layer\": {\"type\": \"dens\"")))
+        assertThat(refused(good.replace(
+                        "{\"id\": \"fc1\", \"layer\": {\"type\": \"dense\"",
+                        "{\"id\": \"fc1\", \"layer\": {\"type\": \"dens\"")))
                 .contains(": families[0].blocks[1].nodes[0].layer.type: unknown layer type 'dens'")
                 .endsWith("known types are " + String.join(", ", LayerKinds.types()));
-        assertThat(refused(good.replace("\"fc2\", \"layer\": {\"type\": \"dense\", \"units\"",
-                "\"fc2\", \"layer\": {\"type\": \"dense\", \"unit\"")))
+        assertThat(refused(good.replace(
+                        "\"fc2\", \"layer\": {\"type\": \"dense\", \"units\"",
+                        "\"fc2\", \"layer\": {\"type\": \"dense\", \"unit\"")))
                 .endsWith(": families[0].blocks[1].nodes[2].layer.unit: not a setting of dense"
                         + " (its settings are units)");
-        assertThat(refused(good.replace("\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"}",
-                "\"proj\", \"layer\": {\"type\": \"dense\"}")))
+        assertThat(refused(good.replace(
+                        "\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"}",
+                        "\"proj\", \"layer\": {\"type\": \"dense\"}")))
                 .endsWith(": families[0].blocks[0].nodes[1].layer: dense needs units (its settings are units)");
         assertThat(refused(good.replace("[32, 64]", "[32, 0]")))
-                .contains(": families[0].blocks[0].nodes[1].layer: ").endsWith("(for width=0, repeat=1)");
+                .contains(": families[0].blocks[0].nodes[1].layer: ")
+                .endsWith("(for width=0, repeat=1)");
         assertThat(refused(good.replace("[32, 64]", "[32, 64.5]")))
                 .contains(": families[0].blocks[0].nodes[1].layer: not a valid dense layer");
-        assertThat(refused(good.replace("\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"",
-                "\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$wide\"")))
+        assertThat(refused(good.replace(
+                        "\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"",
+                        "\"proj\", \"layer\": {\"type\": \"dense\", \"units\": \"$wide\"")))
                 .endsWith(": families[0].blocks[0].nodes[1].layer.units: $wide is not a parameter of vary"
                         + " (its parameters are width, repeat)");
         assertThat(refused(good.replace("\"repeat\": [1, 2]}", "\"repeat\": [1, 2], \"depth\": [3]}")))
@@ -177,15 +216,17 @@ class GraphSpaceTest {
                 .endsWith(": families[0].type: graph families need formatVersion 2");
         assertThat(refused(good.replace("\"type\": \"graph\",", "\"type\": \"graph\", \"widths\": [3],")))
                 .endsWith(": families[0]: widths, depths and dense belong to dense and conv families");
-        assertThat(refused(good.replace("\"width\": [32, 64]", "\"width\": [1, 2, 3, 4, 5, 6, 7, 8], \"w\": [1, 2, 3,"
-                + " 4, 5, 6, 7, 8]")))
+        assertThat(refused(good.replace(
+                        "\"width\": [32, 64]",
+                        "\"width\": [1, 2, 3, 4, 5, 6, 7, 8], \"w\": [1, 2, 3," + " 4, 5, 6, 7, 8]")))
                 .endsWith(": families[0].vary: at most 64 combinations (one candidate each), got 128");
         assertThat(refused(good.replace("\"width\": [32, 64]", "\"width\": [32, 32]")))
                 .endsWith(": families[0].vary.width: lists a value twice: [32, 32]");
         assertThat(refused(good.replace(", {\"block\": \"res\", \"repeat\": \"$repeat\"}", "")))
                 .endsWith(": families[0].blocks[1]: 'res' is stacked by no entry of body");
-        assertThat(refused(good.replace("{\"id\": \"act1\", \"layer\": {\"type\": \"relu\"}}",
-                "{\"id\": \"act1\", \"layer\": \"relu\"}")))
+        assertThat(refused(good.replace(
+                        "{\"id\": \"act1\", \"layer\": {\"type\": \"relu\"}}",
+                        "{\"id\": \"act1\", \"layer\": \"relu\"}")))
                 .endsWith(": families[0].blocks[1].nodes[1].layer: must be an object {\"type\": …, settings}");
     }
 
@@ -193,15 +234,16 @@ class GraphSpaceTest {
     void aGraphThatDoesNotFitTheDataIsRefusedBeforeTraining() throws Exception {
         String good = Files.readString(EXAMPLES.resolve("residual-mlp.json"));
         // The residual block's second dense is fixed at 16 units: its sum with the block's input fails for width 32.
-        SpaceDefinition d = read(good.replace("\"fc2\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"",
+        SpaceDefinition d = read(good.replace(
+                "\"fc2\", \"layer\": {\"type\": \"dense\", \"units\": \"$width\"",
                 "\"fc2\", \"layer\": {\"type\": \"dense\", \"units\": 16"));
         assertThatThrownBy(() -> new DefinedSpace(d, Shape.vector(4), 3, 0.003f, 100, 5))
                 .hasMessageStartingWith("search space 'residual-mlp': families[0]: candidate 'resmlp-width32-repeat1': "
                         + "node 'res_1_sum': add needs inputs of one shape");
         SpaceDefinition cnn = example("residual-cnn");
         assertThatThrownBy(() -> new DefinedSpace(cnn, new Shape(2, 2, 1), 3, 0.003f, 100, 5))
-                .hasMessageStartingWith("search space 'residual-cnn': families[0]:"
-                        + " candidate 'resnet-filters8-repeat1': ");
+                .hasMessageStartingWith(
+                        "search space 'residual-cnn': families[0]:" + " candidate 'resnet-filters8-repeat1': ");
     }
 
     private static Shape shape(LayerGraph g, String id) {

@@ -30,13 +30,17 @@ import org.saepj.testing.TestFiles;
 class SearchSpaceTest {
     @TempDir
     static Path dir;
+
     static SourceData fixture;
     static final Path EXAMPLES = Path.of("..", "examples", "spaces");
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read("fashion-mnist", TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        fixture = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
     }
 
     static SpaceDefinition example(String name) {
@@ -47,11 +51,13 @@ class SearchSpaceTest {
     void familiesProposeTheirCandidatesInOrderWithSeedsByPosition() {
         DefinedSpace space = new DefinedSpace(example("wide-and-deep"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(3, OptionalInt.of(7));
-        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("mlp-d1-w64", "mlp-d1-w256", "mlp-d2-w64", "mlp-d2-w256");
+        assertThat(c.stream().map(CandidateSpec::name))
+                .containsExactly("mlp-d1-w64", "mlp-d1-w256", "mlp-d2-w64", "mlp-d2-w256");
         for (int i = 0; i < c.size(); i++) {
             assertThat(c.get(i).seed()).isEqualTo(Seeds.derive(5, Seeds.CANDIDATE, 3, i));
             assertThat(c.get(i).optimizer()).isEqualTo(new OptimizerSpec.Adam(0.001f));
-            assertThat(c.get(i).complexityValue()).isEqualTo(c.get(i).architecture().parameterCount() / 1000.0);
+            assertThat(c.get(i).complexityValue())
+                    .isEqualTo(c.get(i).architecture().parameterCount() / 1000.0);
         }
         assertThat(space.independentOfEnsemble()).isTrue();
         assertThat(space.maxCandidates()).isEqualTo(4);
@@ -59,24 +65,38 @@ class SearchSpaceTest {
         DefinedSpace mixed = new DefinedSpace(example("cnn-and-dnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         assertThat(mixed.candidates(0, OptionalInt.empty()).stream().map(CandidateSpec::name))
                 .containsExactly("cnn", "dnn-linear", "dnn-d1-w64");
-        assertThat(mixed.candidates(4, OptionalInt.of(2)).stream().map(CandidateSpec::name)).containsExactly("cnn", "dnn-d2-w64", "dnn-d3-w64");
+        assertThat(mixed.candidates(4, OptionalInt.of(2)).stream().map(CandidateSpec::name))
+                .containsExactly("cnn", "dnn-d2-w64", "dnn-d3-w64");
         assertThat(mixed.independentOfEnsemble()).isFalse();
-        assertThat(mixed.candidates(0, OptionalInt.empty()).get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
-        assertThat(mixed.largest(11).parameterCount()).isEqualTo(Math.max(Architecture.ConvNet.paper(new Shape(28, 28, 1), 10)
-                .parameterCount(), Architecture.DenseStack.dnn(new Shape(28, 28, 1), 12, 64, 10).parameterCount()));
+        assertThat(mixed.candidates(0, OptionalInt.empty()).get(0).optimizer())
+                .isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
+        assertThat(mixed.largest(11).parameterCount())
+                .isEqualTo(Math.max(
+                        Architecture.ConvNet.paper(new Shape(28, 28, 1), 10).parameterCount(),
+                        Architecture.DenseStack.dnn(new Shape(28, 28, 1), 12, 64, 10)
+                                .parameterCount()));
 
         DefinedSpace cnn = new DefinedSpace(example("cnn-two-blocks"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
-        Architecture.ConvNet a = (Architecture.ConvNet) cnn.candidates(0, OptionalInt.empty()).get(0).architecture();
+        Architecture.ConvNet a = (Architecture.ConvNet)
+                cnn.candidates(0, OptionalInt.empty()).get(0).architecture();
         assertThat(a.blocks()).containsExactly(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3));
         assertThat(a.toString()).isEqualTo("conv32x5-pool-conv64-pool-128-10");
-        assertThat(a.parameterCount()).isEqualTo(25 * 32 + 32 + 9 * 32 * 64 + 64 + 7 * 7 * 64 * 128 + 128 + 128 * 10 + 10);
+        assertThat(a.parameterCount())
+                .isEqualTo(25 * 32 + 32 + 9 * 32 * 64 + 64 + 7 * 7 * 64 * 128 + 128 + 128 * 10 + 10);
     }
 
     @Test
     void thePapersDnnWrittenAsAFileSearchesExactlyAsTheBuiltInOne() {
-        SearchConfig.Builder b = SearchConfig.builder().iterations(5).totalSteps(300).seed(4).threads(2).method("pie");
-        SearchResult builtIn = Experiment.run(b.build(), fixture, SearchListener.NONE).get(0);
-        SearchResult file = Experiment.run(b.space(example("paper-dnn")).build(), fixture, SearchListener.NONE).get(0);
+        SearchConfig.Builder b = SearchConfig.builder()
+                .iterations(5)
+                .totalSteps(300)
+                .seed(4)
+                .threads(2)
+                .method("pie");
+        SearchResult builtIn =
+                Experiment.run(b.build(), fixture, SearchListener.NONE).get(0);
+        SearchResult file = Experiment.run(b.space(example("paper-dnn")).build(), fixture, SearchListener.NONE)
+                .get(0);
         assertThat(file.ensemble().size()).isEqualTo(builtIn.ensemble().size());
         for (int j = 0; j < builtIn.ensemble().size(); j++) {
             assertThat(file.ensemble().members().get(j).network().parameters())
@@ -93,15 +113,23 @@ class SearchSpaceTest {
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(4);
         for (Path f : files) {
-            SearchConfig.Builder b = SearchConfig.builder().space(SpaceFiles.read(f)).iterations(3).totalSteps(60).batchSize(32)
-                    .seed(2).method("pap");
-            SearchResult one = Experiment.run(b.threads(1).build(), fixture, SearchListener.NONE).get(0);
-            SearchResult two = Experiment.run(b.threads(2).build(), fixture, SearchListener.NONE).get(0);
+            SearchConfig.Builder b = SearchConfig.builder()
+                    .space(SpaceFiles.read(f))
+                    .iterations(3)
+                    .totalSteps(60)
+                    .batchSize(32)
+                    .seed(2)
+                    .method("pap");
+            SearchResult one = Experiment.run(b.threads(1).build(), fixture, SearchListener.NONE)
+                    .get(0);
+            SearchResult two = Experiment.run(b.threads(2).build(), fixture, SearchListener.NONE)
+                    .get(0);
             assertThat(one.iterations()).as(f.toString()).hasSize(3);
             assertThat(one.metrics().testAccuracy()).as(f.toString()).isGreaterThan(0.25);
             assertThat(two.ensemble().size()).isEqualTo(one.ensemble().size());
             for (int j = 0; j < one.ensemble().size(); j++) {
-                assertThat(two.ensemble().members().get(j).network().parameters()).as(f + " member " + j)
+                assertThat(two.ensemble().members().get(j).network().parameters())
+                        .as(f + " member " + j)
                         .isEqualTo(one.ensemble().members().get(j).network().parameters());
             }
             assertThat(two.metrics().testLoss()).isEqualTo(one.metrics().testLoss());
@@ -111,16 +139,22 @@ class SearchSpaceTest {
     @Test
     void filesAreCheckedFieldByField() throws Exception {
         String good = Files.readString(EXAMPLES.resolve("wide-and-deep.json"));
-        assertThatThrownBy(() -> read(good.replace("[64, 256]", "[64, -1]"))).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> read(good.replace("[64, 256]", "[64, -1]")))
+                .isInstanceOf(SaepException.class)
                 .hasMessageEndingWith(": families[0].widths: must list 1 to 8 widths between 1 and 4096");
-        assertThatThrownBy(() -> read(good.replace("\"fixed\"", "\"deeper\""))).hasMessageEndingWith("families[0].depths.rule: must be adanet or fixed");
-        assertThatThrownBy(() -> read(good.replace("\"adam\"", "\"sgd\""))).hasMessageContaining("families[0].optimizer.type: must be rmsprop,");
-        assertThatThrownBy(() -> read(good.replace("\"parameters\"", "\"flops\""))).hasMessageContaining("unknown complexity 'flops'");
+        assertThatThrownBy(() -> read(good.replace("\"fixed\"", "\"deeper\"")))
+                .hasMessageEndingWith("families[0].depths.rule: must be adanet or fixed");
+        assertThatThrownBy(() -> read(good.replace("\"adam\"", "\"sgd\"")))
+                .hasMessageContaining("families[0].optimizer.type: must be rmsprop,");
+        assertThatThrownBy(() -> read(good.replace("\"parameters\"", "\"flops\"")))
+                .hasMessageContaining("unknown complexity 'flops'");
         assertThatThrownBy(() -> read(good.replace("\"formatVersion\": 1", "\"formatVersion\": 3")))
                 .hasMessageEndingWith("formatVersion: must be 1 or 2, got 3");
         String cnn = Files.readString(EXAMPLES.resolve("cnn-two-blocks.json"));
-        assertThatThrownBy(() -> read(cnn.replace("\"kernel\": 5", "\"kernel\": 7"))).hasMessageContaining("3×3 or 5×5 kernel");
-        assertThatThrownBy(() -> read(cnn.replace("\"dense\": 128", "\"dense\": 0"))).hasMessageContaining("families[0].dense: must be between");
+        assertThatThrownBy(() -> read(cnn.replace("\"kernel\": 5", "\"kernel\": 7")))
+                .hasMessageContaining("3×3 or 5×5 kernel");
+        assertThatThrownBy(() -> read(cnn.replace("\"dense\": 128", "\"dense\": 0")))
+                .hasMessageContaining("families[0].dense: must be between");
         assertThatThrownBy(() -> read("{}")).hasMessageContaining("formatVersion: must be 1 or 2, got null");
         assertThatThrownBy(() -> read("[1,")).hasMessageContaining("not a search-space file");
     }

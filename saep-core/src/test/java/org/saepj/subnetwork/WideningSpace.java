@@ -12,6 +12,7 @@ import org.saepj.engine.optim.OptimizerSpec;
 public final class WideningSpace implements SearchSpace {
     /** The id. */
     public static final String ID = "widening";
+
     private final SpaceRequest request;
     private final int width;
     private final int step;
@@ -21,7 +22,8 @@ public final class WideningSpace implements SearchSpace {
         double w = request.parameter("width", 8);
         double s = request.parameter("step", 8);
         if (w < 1 || s < 0 || w != Math.rint(w) || s != Math.rint(s)) {
-            throw new IllegalArgumentException("width must be a whole number ≥ 1 and step one ≥ 0, got " + w + " and " + s);
+            throw new IllegalArgumentException(
+                    "width must be a whole number ≥ 1 and step one ≥ 0, got " + w + " and " + s);
         }
         this.width = (int) w;
         this.step = (int) s;
@@ -51,7 +53,10 @@ public final class WideningSpace implements SearchSpace {
 
     @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
-        return List.of(new CandidateSpec("wide-" + (width + iteration * step), at(iteration), new OptimizerSpec.RmsProp(request.learningRate()),
+        return List.of(new CandidateSpec(
+                "wide-" + (width + iteration * step),
+                at(iteration),
+                new OptimizerSpec.RmsProp(request.learningRate()),
                 Seeds.derive(request.seed(), Seeds.CANDIDATE, iteration, 0)));
     }
 

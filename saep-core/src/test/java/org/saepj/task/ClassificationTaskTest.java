@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.saepj.UnknownNameException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.split.StratifiedHoldout;
 import org.saepj.data.split.StratifiedKFold;
-import org.junit.jupiter.api.Test;
 
 class ClassificationTaskTest {
     private static final List<String> NAMES = List.of("a", "b", "c");
@@ -22,8 +22,10 @@ class ClassificationTaskTest {
         assertThat(Tasks.of("classification")).isInstanceOf(ClassificationTask.class);
         assertThat(new ClassLabels(new int[] {0, 2}, NAMES).task().id()).isEqualTo(ClassificationTask.ID);
         assertThat(Tasks.all()).extracting(Task::id).contains("classification");
-        assertThatThrownBy(() -> Tasks.of("clasification")).isInstanceOf(UnknownNameException.class)
-                .hasMessageContaining("unknown task 'clasification'").hasMessageContaining("classification");
+        assertThatThrownBy(() -> Tasks.of("clasification"))
+                .isInstanceOf(UnknownNameException.class)
+                .hasMessageContaining("unknown task 'clasification'")
+                .hasMessageContaining("classification");
     }
 
     @Test
@@ -100,13 +102,16 @@ class ClassificationTaskTest {
         assertThat(picked.targets().task()).isSameAs(ClassificationTask.INSTANCE);
         assertThat(d.concat(picked, "j").labels()).containsExactly(0, 2, 1, 1, 0);
         Dataset other = new Dataset("o", new float[] {1}, new int[] {0}, new Shape(1, 1, 1), List.of("x", "y", "z"));
-        assertThatThrownBy(() -> d.concat(other, "j")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot join d and o").hasMessageContaining("classes differ");
+        assertThatThrownBy(() -> d.concat(other, "j"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot join d and o")
+                .hasMessageContaining("classes differ");
     }
 
     @Test
     void labelsOutsideTheClassesAreRefused() {
-        assertThatThrownBy(() -> new ClassLabels(new int[] {0, 3}, NAMES)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ClassLabels(new int[] {0, 3}, NAMES))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("label 3 of sample 1 is outside [0, 3)");
     }
 

@@ -41,20 +41,27 @@ class RegressionSearchTest {
     }
 
     private static SearchConfig.Builder config() {
-        return SearchConfig.builder().iterations(3).totalSteps(3000).learningRate(0.01).seed(5);
+        return SearchConfig.builder()
+                .iterations(3)
+                .totalSteps(3000)
+                .learningRate(0.01)
+                .seed(5);
     }
 
     @Test
     void aKnownFunctionIsLearnedToAnR2Above095() {
-        SearchResult r = Experiment.run(config().threads(1).build(), synthetic(1200, 1), SearchListener.NONE).get(0);
+        SearchResult r = Experiment.run(config().threads(1).build(), synthetic(1200, 1), SearchListener.NONE)
+                .get(0);
         RegressionMetrics m = r.metrics().regression();
         assertThat(m).isNotNull();
         assertThat(m.r2()).isGreaterThan(0.95);
         assertThat(m.rmse()).isLessThan(0.25 * m.baselineRmse());
         assertThat(m.mae()).isLessThanOrEqualTo(m.rmse());
         // the ambiguity decomposition holds for the normalised combination
-        assertThat(m.ensembleMse()).isCloseTo(m.averageMemberMse() - m.averageAmbiguity(),
-                org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, m.averageMemberMse())));
+        assertThat(m.ensembleMse())
+                .isCloseTo(
+                        m.averageMemberMse() - m.averageAmbiguity(),
+                        org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, m.averageMemberMse())));
         assertThat(r.metrics().classification()).isNull();
         assertThat(r.dataset().task()).isEqualTo(RegressionTask.ID);
         assertThat(r.dataset().classes()).isEmpty();
@@ -68,36 +75,44 @@ class RegressionSearchTest {
     void oneAndTwoThreadsGiveTheSameSearch() {
         // PIE's regression form prunes from three members on: five iterations reach it
         SearchConfig.Builder b = config().iterations(5).totalSteps(1000).method("pie");
-        SearchResult one = Experiment.run(b.threads(1).build(), synthetic(300, 2), SearchListener.NONE).get(0);
-        SearchResult two = Experiment.run(b.threads(2).build(), synthetic(300, 2), SearchListener.NONE).get(0);
+        SearchResult one = Experiment.run(b.threads(1).build(), synthetic(300, 2), SearchListener.NONE)
+                .get(0);
+        SearchResult two = Experiment.run(b.threads(2).build(), synthetic(300, 2), SearchListener.NONE)
+                .get(0);
         assertThat(two.metrics().regression()).isEqualTo(one.metrics().regression());
         assertThat(two.iterations()).hasSameSizeAs(one.iterations());
         for (int i = 0; i < one.iterations().size(); i++) {
-            assertThat(two.iterations().get(i).memberIds()).isEqualTo(one.iterations().get(i).memberIds());
+            assertThat(two.iterations().get(i).memberIds())
+                    .isEqualTo(one.iterations().get(i).memberIds());
             assertThat(two.iterations().get(i).selectionObjective())
                     .isEqualTo(one.iterations().get(i).selectionObjective());
-            assertThat(two.iterations().get(i).regression()).isEqualTo(one.iterations().get(i).regression());
+            assertThat(two.iterations().get(i).regression())
+                    .isEqualTo(one.iterations().get(i).regression());
         }
     }
 
     @Test
     void aResumedRegressionSearchEndsAsAnUninterruptedOne() {
-        SearchConfig c = config().iterations(5).totalSteps(1000).method("pie").threads(1).build();
+        SearchConfig c =
+                config().iterations(5).totalSteps(1000).method("pie").threads(1).build();
         SourceData data = synthetic(300, 4);
         Partitions p = Partitions.prepare(c, data).get(0);
         List<SearchState> states = new ArrayList<>();
         try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
-            SearchResult full = new AdaNetSearch(c, executor, Backends.best()).run(p, Experiment.info(c, data, p),
-                    SearchListener.NONE, null, states::add);
+            SearchResult full = new AdaNetSearch(c, executor, Backends.best())
+                    .run(p, Experiment.info(c, data, p), SearchListener.NONE, null, states::add);
             // resumed after iteration 2: the members' outputs are recomputed (restore), PIE prunes on them
-            SearchResult resumed = new AdaNetSearch(c, executor, Backends.best()).run(p, Experiment.info(c, data, p),
-                    SearchListener.NONE, states.get(2), CheckpointSink.NONE);
-            assertThat(full.iterations().stream().anyMatch(i -> !i.pruned().isEmpty())).isTrue();
+            SearchResult resumed = new AdaNetSearch(c, executor, Backends.best())
+                    .run(p, Experiment.info(c, data, p), SearchListener.NONE, states.get(2), CheckpointSink.NONE);
+            assertThat(full.iterations().stream().anyMatch(i -> !i.pruned().isEmpty()))
+                    .isTrue();
             assertThat(resumed.metrics().regression()).isEqualTo(full.metrics().regression());
             assertThat(resumed.iterations()).hasSameSizeAs(full.iterations());
             for (int i = 0; i < full.iterations().size(); i++) {
-                assertThat(resumed.iterations().get(i).memberIds()).isEqualTo(full.iterations().get(i).memberIds());
-                assertThat(resumed.iterations().get(i).regression()).isEqualTo(full.iterations().get(i).regression());
+                assertThat(resumed.iterations().get(i).memberIds())
+                        .isEqualTo(full.iterations().get(i).memberIds());
+                assertThat(resumed.iterations().get(i).regression())
+                        .isEqualTo(full.iterations().get(i).regression());
             }
         }
     }
@@ -158,8 +173,10 @@ class RegressionSearchTest {
         Holdout h = RegressionTask.INSTANCE.holdout(y, 0.2, 7);
         assertThat(h.heldOut()).hasSize(10);
         assertThat(h.kept()).hasSize(40);
-        int[] all = java.util.stream.IntStream
-                .concat(java.util.Arrays.stream(h.kept()), java.util.Arrays.stream(h.heldOut())).sorted().toArray();
+        int[] all = java.util.stream.IntStream.concat(
+                        java.util.Arrays.stream(h.kept()), java.util.Arrays.stream(h.heldOut()))
+                .sorted()
+                .toArray();
         assertThat(all).isEqualTo(java.util.stream.IntStream.range(0, 50).toArray());
     }
 

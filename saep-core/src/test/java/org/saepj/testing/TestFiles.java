@@ -13,11 +13,13 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small files in the real formats for tests, and gives access to the committed fixture. */
 public final class TestFiles {
     /** The IDX files of the Fashion-MNIST fixture, as stored in test resources. */
-    public static final List<String> FIXTURE_FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+    public static final List<String> FIXTURE_FILES = List.of(
+            "train-images-idx3-ubyte.gz",
+            "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz",
+            "t10k-labels-idx1-ubyte.gz");
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /**
      * Encodes an IDX file of unsigned bytes.

@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 
 /** Image files for tests, written by the JDK's own ImageIO writers (PNG, JPEG, BMP, GIF). */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /**
      * @param h height
@@ -53,8 +52,8 @@ public final class TestImages {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format + " of image type "
-                        + image.getType());
+                throw new IllegalStateException(
+                        "no ImageIO writer for " + format + " of image type " + image.getType());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

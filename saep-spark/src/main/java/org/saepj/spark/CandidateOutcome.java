@@ -12,18 +12,29 @@ final class CandidateOutcome implements Serializable {
     final float[] parameters;
     /** The layers' state (running statistics), empty when they keep none: a member predicts with it. */
     final float[] state;
+
     final double trainLoss;
     /** Why training was abandoned, or null. */
     final String divergence;
+
     final float[][] logits;
     final double trainSeconds;
     final double inferenceSeconds;
     /** The steps taken (fewer than planned when it stopped early) and the step whose parameters are kept. */
     final int stepsRun;
+
     final int keptStep;
 
-    CandidateOutcome(float[] parameters, float[] state, double trainLoss, String divergence, float[][] logits,
-                     double trainSeconds, double inferenceSeconds, int stepsRun, int keptStep) {
+    CandidateOutcome(
+            float[] parameters,
+            float[] state,
+            double trainLoss,
+            String divergence,
+            float[][] logits,
+            double trainSeconds,
+            double inferenceSeconds,
+            int stepsRun,
+            int keptStep) {
         this.stepsRun = stepsRun;
         this.keptStep = keptStep;
         this.parameters = parameters;

@@ -22,10 +22,20 @@ final class CandidateTask implements Serializable {
     final SearchData.Role validation;
     /** Early stopping's steps between measurements (0: automatic) and patience (0: none). */
     final int checkEvery;
+
     final int patience;
 
-    CandidateTask(int index, String candidateJson, int[] batches, int batchSize, SearchData.Role train, SearchData.Role[] outputsOn,
-                  String backend, SearchData.Role validation, int checkEvery, int patience) {
+    CandidateTask(
+            int index,
+            String candidateJson,
+            int[] batches,
+            int batchSize,
+            SearchData.Role train,
+            SearchData.Role[] outputsOn,
+            String backend,
+            SearchData.Role validation,
+            int checkEvery,
+            int patience) {
         this.validation = validation;
         this.checkEvery = checkEvery;
         this.patience = patience;

@@ -23,15 +23,15 @@ import org.saepj.subnetwork.CandidateSpec;
  * same numbers.
  */
 final class CandidateTaskRunner {
-    private CandidateTaskRunner() {
-    }
+    private CandidateTaskRunner() {}
 
     static CandidateOutcome run(CandidateTask task, SearchData data) {
         Backend backend = Backends.best();
         if (!backend.name().equals(task.backend)) {
-            throw new UsageException("this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
-                    + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
-                    + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
+            throw new UsageException(
+                    "this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
+                            + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
+                            + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }
         CandidateSpec spec;
         try {
@@ -45,12 +45,26 @@ final class CandidateTaskRunner {
             outputsOn.add(r.in(p));
         }
         // Early stopping runs here as on the driver: the executor holds the same validation part, so the same steps.
-        TrainingTask training = new TrainingTask(task.index, spec, task.train.in(p), task.batches, task.batchSize, outputsOn,
-                task.validation == null ? null : task.validation.in(p), new EarlyStopping(task.checkEvery, task.patience));
+        TrainingTask training = new TrainingTask(
+                task.index,
+                spec,
+                task.train.in(p),
+                task.batches,
+                task.batchSize,
+                outputsOn,
+                task.validation == null ? null : task.validation.in(p),
+                new EarlyStopping(task.checkEvery, task.patience));
         // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
         TrainedCandidate t = new CandidateTrainer(backend).train(training, TrainingProgress.NONE, 1, null);
-        return new CandidateOutcome(t.network().parameters(), t.network().state(), t.trainLoss(),
+        return new CandidateOutcome(
+                t.network().parameters(),
+                t.network().state(),
+                t.trainLoss(),
                 t.divergence().orElse(null),
-                t.logits().toArray(new float[0][]), t.trainSeconds(), t.inferenceSeconds(), t.stepsRun(), t.keptStep());
+                t.logits().toArray(new float[0][]),
+                t.trainSeconds(),
+                t.inferenceSeconds(),
+                t.stepsRun(),
+                t.keptStep());
     }
 }

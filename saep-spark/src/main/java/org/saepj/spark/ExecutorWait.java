@@ -9,8 +9,7 @@ import org.saepj.UsageException;
  * (three tries of 20 s), and jobs queue for an absent cluster without a word.
  */
 final class ExecutorWait {
-    private ExecutorWait() {
-    }
+    private ExecutorWait() {}
 
     /**
      * @param conf the context's settings
@@ -20,23 +19,29 @@ final class ExecutorWait {
      * @throws SaepException when it does not start in time or fails to start
      */
     static JavaSparkContext start(org.apache.spark.SparkConf conf, String master, int seconds) {
-        java.util.concurrent.CompletableFuture<JavaSparkContext> started = new java.util.concurrent.CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                started.complete(new JavaSparkContext(conf));
-            } catch (RuntimeException | Error e) {
-                started.completeExceptionally(e);
-            }
-        }, "saep-spark-start");
+        java.util.concurrent.CompletableFuture<JavaSparkContext> started =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        started.complete(new JavaSparkContext(conf));
+                    } catch (RuntimeException | Error e) {
+                        started.completeExceptionally(e);
+                    }
+                },
+                "saep-spark-start");
         t.setDaemon(true); // a start that never returns must not keep the JVM alive
         t.start();
         try {
             return started.get(seconds, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new UsageException("--spark " + master + ": the master did not accept the application within " + seconds
-                    + " s: is it running and reachable from here?");
+            throw new UsageException("--spark " + master + ": the master did not accept the application within "
+                    + seconds + " s: is it running and reachable from here?");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new UsageException("--spark " + master + ": cannot start a Spark context: " + e.getCause().getMessage(), e.getCause());
+            throw new UsageException(
+                    "--spark " + master + ": cannot start a Spark context: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("--spark " + master + ": interrupted while starting", e);

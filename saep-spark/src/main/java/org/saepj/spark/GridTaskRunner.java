@@ -20,8 +20,7 @@ import org.saepj.search.SearchConfig;
  * a temporary run directory and returns it packed. A retried task starts again from nothing and gives the same bytes.
  */
 final class GridTaskRunner {
-    private GridTaskRunner() {
-    }
+    private GridTaskRunner() {}
 
     static byte[] run(GridTask task) {
         SearchConfig config = task.run.config();
@@ -35,7 +34,7 @@ final class GridTaskRunner {
             RunDirectory run = RunDirectory.open(runDir, false, backend, data.sha256());
             // the same search.log the local executor's run gets
             try (LocalExecutor executor = new LocalExecutor(config.threads(), backend);
-                 SearchLog log = new SearchLog(runDir.resolve("search.log"))) {
+                    SearchLog log = new SearchLog(runDir.resolve("search.log"))) {
                 log.log("config " + config);
                 run.complete(config, p, Experiment.info(config, data, p), executor, backend, log, task.run.foldIndex());
             }

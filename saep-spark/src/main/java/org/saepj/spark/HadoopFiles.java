@@ -69,7 +69,8 @@ final class HadoopFiles implements RemoteFiles {
             Configuration conf = configuration();
             FileSystem fs = remote.getFileSystem(conf);
             Optional<String> version = version(fs, fs.getFileStatus(remote));
-            Optional<Path> root = cache != null ? Optional.of(Path.of(cache))
+            Optional<Path> root = cache != null
+                    ? Optional.of(Path.of(cache))
                     : DecodedCache.standard().map(c -> c.directory().resolve("remote"));
             if (version.isEmpty() || root.isEmpty()) {
                 Path temporary = Files.createTempDirectory("saep-remote");
@@ -107,8 +108,9 @@ final class HadoopFiles implements RemoteFiles {
     }
 
     private static SaepException noFileSystem(URI uri, String why) {
-        return new FileException(uri + ": no Hadoop file system serves " + uri.getScheme() + ": here (" + why + "): add its jars (for"
-                + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars (docs/SPARK.md)");
+        return new FileException(
+                uri + ": no Hadoop file system serves " + uri.getScheme() + ": here (" + why + "): add its jars (for"
+                        + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars (docs/SPARK.md)");
     }
 
     /**

@@ -10,8 +10,7 @@ import org.saepj.UsageException;
 
 /** Whether a standalone master's port answers, asked before Spark's own registration (which retries for a minute). */
 final class MasterProbe {
-    private MasterProbe() {
-    }
+    private MasterProbe() {}
 
     /**
      * @param master {@code spark://HOST:PORT}, or several comma-separated for standby masters

@@ -16,8 +16,7 @@ import java.util.zip.ZipOutputStream;
 
 /** A run directory as bytes, so an executor can hand a finished run to the driver, which writes it where it belongs. */
 final class RunArchive {
-    private RunArchive() {
-    }
+    private RunArchive() {}
 
     /**
      * @param dir a finished run directory
@@ -25,7 +24,8 @@ final class RunArchive {
      */
     static byte[] pack(Path dir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(dir)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 zip.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
                 Files.copy(f, zip);

@@ -15,7 +15,9 @@ final class SearchData implements Serializable {
 
     /** A partition of the search, named on the wire instead of sent. */
     enum Role {
-        TRAIN, SELECTION, TEST;
+        TRAIN,
+        SELECTION,
+        TEST;
 
         /**
          * @param p the search's partitions
@@ -33,7 +35,8 @@ final class SearchData implements Serializable {
             if (d == p.test()) {
                 return TEST;
             }
-            throw new IllegalArgumentException(d.name() + " is not a partition of the search (" + p.description() + ")");
+            throw new IllegalArgumentException(
+                    d.name() + " is not a partition of the search (" + p.description() + ")");
         }
 
         Dataset in(Partitions p) {

@@ -11,8 +11,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.saepj.DataException;
 import org.saepj.FileException;
 import org.saepj.data.Dataset;
-import org.saepj.engine.Network;
 import org.saepj.engine.Backend;
+import org.saepj.engine.Network;
 import org.saepj.ensemble.Logits;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
@@ -46,7 +46,8 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
      * @param partitions the driver's copy, whose datasets the search's tasks name
      * @param backend the driver's backend, for the networks it rebuilds and the check that executors use the same
      */
-    public SparkCandidateExecutor(JavaSparkContext spark, PartitionsRecipe recipe, Partitions partitions, Backend backend) {
+    public SparkCandidateExecutor(
+            JavaSparkContext spark, PartitionsRecipe recipe, Partitions partitions, Backend backend) {
         this.spark = spark;
         this.partitions = partitions;
         this.backend = backend;
@@ -94,9 +95,17 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new FileException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
         }
-        return new CandidateTask(t.index(), json, t.batches(), t.batchSize(), SearchData.Role.of(partitions, t.train()), outputs,
-                backend.name(), t.validation() == null ? null : SearchData.Role.of(partitions, t.validation()),
-                t.earlyStopping().every(), t.earlyStopping().patience());
+        return new CandidateTask(
+                t.index(),
+                json,
+                t.batches(),
+                t.batchSize(),
+                SearchData.Role.of(partitions, t.train()),
+                outputs,
+                backend.name(),
+                t.validation() == null ? null : SearchData.Role.of(partitions, t.validation()),
+                t.earlyStopping().every(),
+                t.earlyStopping().patience());
     }
 
     private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {
@@ -109,8 +118,17 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
             Dataset d = t.outputsOn().get(i);
             predictions.add(Logits.argmax(logits.get(i), d.classCount()));
         }
-        return new TrainedCandidate(t.candidate(), net, o.trainLoss, Optional.ofNullable(o.divergence), logits, predictions,
-                o.trainSeconds, o.inferenceSeconds, o.stepsRun, o.keptStep);
+        return new TrainedCandidate(
+                t.candidate(),
+                net,
+                o.trainLoss,
+                Optional.ofNullable(o.divergence),
+                logits,
+                predictions,
+                o.trainSeconds,
+                o.inferenceSeconds,
+                o.stepsRun,
+                o.keptStep);
     }
 
     @Override

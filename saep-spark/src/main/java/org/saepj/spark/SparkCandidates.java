@@ -15,7 +15,13 @@ public final class SparkCandidates implements CandidateExecutorProvider {
     }
 
     @Override
-    public CandidateExecutor open(String master, PartitionsRecipe data, Partitions partitions, Backend backend, Map<String, String> settings) {
-        return new SparkCandidateExecutor(SparkContexts.start(master, "SAEP-J search", settings), data, partitions, backend);
+    public CandidateExecutor open(
+            String master,
+            PartitionsRecipe data,
+            Partitions partitions,
+            Backend backend,
+            Map<String, String> settings) {
+        return new SparkCandidateExecutor(
+                SparkContexts.start(master, "SAEP-J search", settings), data, partitions, backend);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.saepj.SaepException;
-import org.saepj.engine.Backends;
 import org.saepj.UsageException;
+import org.saepj.engine.Backends;
 
 /**
  * Starts the Spark context behind {@code --spark MASTER}, for a grid and for a search alike: the UI off; on a
@@ -18,11 +18,11 @@ final class SparkContexts {
     static final int DEFAULT_WAIT_SECONDS = 60;
     /** The one setting of ours among Spark's keys. */
     static final String WAIT_KEY = "saep.registrationTimeout";
+
     private static final String VECTOR = "--add-modules jdk.incubator.vector";
     private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
 
-    private SparkContexts() {
-    }
+    private SparkContexts() {}
 
     /**
      * @param master the master URL
@@ -33,13 +33,15 @@ final class SparkContexts {
      */
     static JavaSparkContext start(String master, String appName, Map<String, String> settings) {
         if (!master.matches("(local(\\[.*\\])?|local-cluster\\[\\d+,\\d+,\\d+\\]|spark://.+|yarn|k8s://.+)")) {
-            throw new UsageException("--spark " + master + ": not a Spark master URL: expected local-cluster[N,CORES,MB], spark://HOST:PORT,"
+            throw new UsageException("--spark " + master
+                    + ": not a Spark master URL: expected local-cluster[N,CORES,MB], spark://HOST:PORT,"
                     + " yarn, k8s://… or local[N]");
         }
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName).set("spark.ui.enabled", "false");
         if (master.startsWith("local") || master.startsWith("spark://127.") || master.startsWith("spark://localhost")) {
             // executors on this machine: they find the classes where this JVM does
-            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+            conf.set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
         int wait = DEFAULT_WAIT_SECONDS;
@@ -48,7 +50,8 @@ final class SparkContexts {
                 try {
                     wait = Integer.parseInt(e.getValue());
                 } catch (NumberFormatException ex) {
-                    throw new UsageException("--spark-conf " + WAIT_KEY + "=" + e.getValue() + ": expected whole seconds");
+                    throw new UsageException(
+                            "--spark-conf " + WAIT_KEY + "=" + e.getValue() + ": expected whole seconds");
                 }
             } else {
                 conf.set(e.getKey(), e.getValue());
@@ -66,8 +69,8 @@ final class SparkContexts {
         JavaSparkContext spark = ExecutorWait.start(conf, master, wait);
         if (!master.startsWith("local[") && !master.equals("local") && !ExecutorWait.untilRegistered(spark, wait)) {
             spark.stop();
-            throw new UsageException("--spark " + master + ": no executor registered within " + wait + " s: is the master running, reachable"
-                    + " from here, and has it workers with free cores?");
+            throw new UsageException("--spark " + master + ": no executor registered within " + wait
+                    + " s: is the master running, reachable" + " from here, and has it workers with free cores?");
         }
         return spark;
     }

@@ -39,8 +39,13 @@ public final class SparkGridExecutor implements GridExecutor {
     }
 
     @Override
-    public List<ComparisonRun> run(List<GridRun> runs, SourceData source, Path dir, boolean resume, Consumer<ReentrantLock> checkpointWrites,
-                                   ComparisonListener listener) {
+    public List<ComparisonRun> run(
+            List<GridRun> runs,
+            SourceData source,
+            Path dir,
+            boolean resume,
+            Consumer<ReentrantLock> checkpointWrites,
+            ComparisonListener listener) {
         List<JavaFutureAction<List<byte[]>>> jobs = new ArrayList<>();
         for (GridRun g : runs) {
             Path runDir = dir.resolve(g.directory());
@@ -50,7 +55,8 @@ public final class SparkGridExecutor implements GridExecutor {
             }
             GridTask task = new GridTask(g.name(), new PartitionsRecipe(data, g.config(), g.foldIndex()));
             spark.setJobGroup("saep-" + g.name(), "SAEP-J run " + g.name(), true);
-            jobs.add(spark.parallelize(List.of(task), 1).map(GridTaskRunner::run).collectAsync());
+            jobs.add(
+                    spark.parallelize(List.of(task), 1).map(GridTaskRunner::run).collectAsync());
         }
         List<ComparisonRun> done = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -70,7 +76,8 @@ public final class SparkGridExecutor implements GridExecutor {
                 }
                 how = "";
             }
-            ComparisonRun run = ComparisonRun.of(g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunDirectory.readFinished(runDir));
+            ComparisonRun run = ComparisonRun.of(
+                    g.method(), g.mixture(), g.seed(), g.fold(), g.directory(), RunDirectory.readFinished(runDir));
             done.add(run);
             listener.runFinished(run, done.size(), runs.size(), how);
         }

@@ -15,6 +15,7 @@ import org.saepj.cli.CliRun;
 class CompareOnSparkTest {
     @TempDir
     static Path root;
+
     static Path fixture;
 
     @BeforeAll
@@ -23,22 +24,41 @@ class CompareOnSparkTest {
     }
 
     static String[] compare(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("compare", "--data", "idx:" + fixture, "--methods", "adanet,pie", "--seeds",
-                "1,2", "--iterations", "4", "--steps", "4000", "--threads", "1", "--quiet", "--out", out.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "compare",
+                "--data",
+                "idx:" + fixture,
+                "--methods",
+                "adanet,pie",
+                "--seeds",
+                "1,2",
+                "--iterations",
+                "4",
+                "--steps",
+                "4000",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out",
+                out.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
 
     /** @return this JVM's child processes that are Spark executors (local-cluster starts them from here) */
     static List<ProcessHandle> executors() {
-        return ProcessHandle.current().descendants().filter(p -> commandLine(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend"))
+        return ProcessHandle.current()
+                .descendants()
+                .filter(p -> commandLine(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend"))
                 .toList();
     }
 
     /** The whole command line, from /proc (ProcessHandle's own is empty for long ones on Linux). */
     private static String commandLine(ProcessHandle p) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(
+                    Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             return p.info().commandLine().orElse(""); // not Linux, or the process is gone
         }
@@ -55,19 +75,34 @@ class CompareOnSparkTest {
         CliRun cluster = CliRun.of(compare(root.resolve("cluster"), "--spark", "local-cluster[2,1,1024]"));
         killer.join();
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertThat(killer.killed()).as("an executor was killed during the comparison").isEqualTo(1);
-        for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
+        assertThat(killer.killed())
+                .as("an executor was killed during the comparison")
+                .isEqualTo(1);
+        for (String run :
+                List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
             Path a = root.resolve("local/runs").resolve(run);
             Path b = root.resolve("cluster/runs").resolve(run);
             assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(b.resolve("report.json"))))
-                    .as(run).isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(a.resolve("report.json"))));
-            assertThat(Files.readString(b.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList())
-                    .isEqualTo(Files.readString(a.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList());
-            assertThat(logLines(b.resolve("search.log"))).as("the same search.log, times aside").isEqualTo(logLines(a.resolve("search.log")))
+                    .as(run)
+                    .isEqualTo(
+                            SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(a.resolve("report.json"))));
+            assertThat(Files.readString(b.resolve("iterations.csv"))
+                            .lines()
+                            .map(CompareOnSparkTest::withoutTimes)
+                            .toList())
+                    .isEqualTo(Files.readString(a.resolve("iterations.csv"))
+                            .lines()
+                            .map(CompareOnSparkTest::withoutTimes)
+                            .toList());
+            assertThat(logLines(b.resolve("search.log")))
+                    .as("the same search.log, times aside")
+                    .isEqualTo(logLines(a.resolve("search.log")))
                     .anyMatch(l -> l.startsWith("iteration 3: "));
         }
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
     }
 
     /** @return whether a search of the grid is under way on an executor of this machine */
@@ -76,7 +111,8 @@ class CompareOnSparkTest {
             return tmp.filter(p -> p.getFileName().toString().startsWith("saep-grid-"))
                     .anyMatch(p -> {
                         try (var runs = Files.list(p)) {
-                            return runs.anyMatch(r -> Files.isDirectory(r.resolve("checkpoint"))); // after its first iteration
+                            return runs.anyMatch(
+                                    r -> Files.isDirectory(r.resolve("checkpoint"))); // after its first iteration
                         } catch (java.io.IOException e) {
                             return false; // gone meanwhile
                         }
@@ -88,7 +124,9 @@ class CompareOnSparkTest {
 
     /** @return the log's lines without their clock time and the iterations' seconds */
     static List<String> logLines(Path log) throws java.io.IOException {
-        return Files.readAllLines(log).stream().map(l -> l.substring(l.indexOf(' ') + 1).replaceAll("(;| in) [0-9.]+ s$", "")).toList();
+        return Files.readAllLines(log).stream()
+                .map(l -> l.substring(l.indexOf(' ') + 1).replaceAll("(;| in) [0-9.]+ s$", ""))
+                .toList();
     }
 
     static String withoutTimes(String csvLine) {
@@ -108,37 +146,55 @@ class CompareOnSparkTest {
         assertThat(here.exitCode()).as(here.err()).isZero();
         Path dir = root.resolve("killed-driver");
         List<String> cmd = LocalClusters.cli(compare(dir, "--spark", "local-cluster[1,1,1024]"));
-        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("driver.log").toFile()).start();
+        Process driver = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("driver.log").toFile())
+                .start();
         Path first = dir.resolve("runs").resolve("adanet-uniform-seed1").resolve("report.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(first) && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(driver.isAlive()).as("the driver still runs when the first run is back: " + Files.readString(root.resolve("driver.log")))
+        assertThat(driver.isAlive())
+                .as("the driver still runs when the first run is back: " + Files.readString(root.resolve("driver.log")))
                 .isTrue();
-        driver.descendants().forEach(ProcessHandle::destroyForcibly); // its executor and worker go with it, as on a cluster
+        driver.descendants()
+                .forEach(ProcessHandle::destroyForcibly); // its executor and worker go with it, as on a cluster
         driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(dir.resolve("comparison.json")).doesNotExist();
         java.nio.file.attribute.FileTime finishedAt = Files.getLastModifiedTime(first);
-        CliRun resumed = CliRun.of("compare", "--resume", dir.toString(), "--spark", "local-cluster[2,1,1024]", "--quiet");
+        CliRun resumed =
+                CliRun.of("compare", "--resume", dir.toString(), "--spark", "local-cluster[2,1,1024]", "--quiet");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(Files.getLastModifiedTime(first)).as("the run that had come back is read, not run again").isEqualTo(finishedAt);
+        assertThat(Files.getLastModifiedTime(first))
+                .as("the run that had come back is read, not run again")
+                .isEqualTo(finishedAt);
         assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("comparison.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("comparison.json"))));
-        for (String run : List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
-            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("runs").resolve(run).resolve("report.json"))))
-                    .as(run).isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("runs").resolve(run)
-                            .resolve("report.json"))));
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(local.resolve("comparison.json"))));
+        for (String run :
+                List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
+            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(
+                            dir.resolve("runs").resolve(run).resolve("report.json"))))
+                    .as(run)
+                    .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(
+                            local.resolve("runs").resolve(run).resolve("report.json"))));
         }
     }
 
     @Test
     void anUnreachableMasterIsOneErrorWithinTheTimeLimit() {
         long t0 = System.nanoTime();
-        CliRun r = CliRun.of(compare(root.resolve("nowhere"), "--spark", "spark://127.0.0.1:9", "--spark-conf", "saep.registrationTimeout=8"));
+        CliRun r = CliRun.of(compare(
+                root.resolve("nowhere"),
+                "--spark",
+                "spark://127.0.0.1:9",
+                "--spark-conf",
+                "saep.registrationTimeout=8"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: --spark spark://127.0.0.1:9: no master answers at 127.0.0.1:9 (Connection refused)")
+        assertThat(r.err())
+                .startsWith("error: --spark spark://127.0.0.1:9: no master answers at 127.0.0.1:9 (Connection refused)")
                 .doesNotContain("\tat ");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
         assertThat(seconds).as("bounded by the time limit, not a hang").isLessThan(10);

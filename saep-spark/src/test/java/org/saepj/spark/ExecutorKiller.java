@@ -29,7 +29,8 @@ final class ExecutorKiller extends Thread {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && killed == 0) {
             if (when.getAsBoolean()) {
-                Optional<ProcessHandle> victim = CompareOnSparkTest.executors().stream().findFirst();
+                Optional<ProcessHandle> victim =
+                        CompareOnSparkTest.executors().stream().findFirst();
                 if (victim.isPresent() && victim.get().destroyForcibly()) {
                     killed++;
                 }

@@ -18,7 +18,8 @@ class HadoopFilesTest {
     Path root;
 
     private HadoopFiles files() {
-        return new HadoopFiles(Map.of(BucketFileSystem.SETTING, BucketFileSystem.class.getName()), root.resolve("cache"));
+        return new HadoopFiles(
+                Map.of(BucketFileSystem.SETTING, BucketFileSystem.class.getName()), root.resolve("cache"));
     }
 
     private static URI bucket(Path p) {
@@ -40,12 +41,17 @@ class HadoopFilesTest {
         assertThat(files().fetch(bucket(dir))).as("unchanged: the same copy").isEqualTo(copy);
 
         Files.writeString(dir.resolve("sub/b.txt"), "three");
-        Files.setLastModifiedTime(dir.resolve("sub/b.txt"), FileTime.fromMillis(Files.getLastModifiedTime(dir.resolve("a.txt")).toMillis() + 5000));
+        Files.setLastModifiedTime(
+                dir.resolve("sub/b.txt"),
+                FileTime.fromMillis(
+                        Files.getLastModifiedTime(dir.resolve("a.txt")).toMillis() + 5000));
         Path again = files().fetch(bucket(dir));
         assertThat(again).isNotEqualTo(copy);
         assertThat(Files.readString(again.resolve("sub/b.txt"))).isEqualTo("three");
         try (var entries = Files.list(root.resolve("cache"))) {
-            assertThat(entries.map(p -> p.getFileName().toString())).as("no half-written copy left").noneMatch(n -> n.contains(".part"));
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .as("no half-written copy left")
+                    .noneMatch(n -> n.contains(".part"));
         }
     }
 
@@ -66,7 +72,8 @@ class HadoopFilesTest {
         com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/train.csv", exchange -> {
-            byte[] body = ("a,b\n" + requests.incrementAndGet() + ",x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body =
+                    ("a,b\n" + requests.incrementAndGet() + ",x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (var out = exchange.getResponseBody()) {
                 out.write(body);
@@ -80,7 +87,9 @@ class HadoopFilesTest {
             assertThat(Files.readString(first)).isEqualTo("a,b\n1,x\n");
             assertThat(Files.readString(second)).as("fetched again").isEqualTo("a,b\n2,x\n");
             assertThat(first.getFileName().toString()).isEqualTo("train.csv");
-            assertThat(first.startsWith(root.resolve("cache"))).as("a temporary copy, not a cache entry").isFalse();
+            assertThat(first.startsWith(root.resolve("cache")))
+                    .as("a temporary copy, not a cache entry")
+                    .isFalse();
         } finally {
             server.stop(0);
         }
@@ -89,13 +98,16 @@ class HadoopFilesTest {
     @Test
     void aMissingFileIsOneLineNamingTheUri() {
         URI missing = bucket(root.resolve("nope.csv"));
-        assertThatThrownBy(() -> files().fetch(missing)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> files().fetch(missing))
+                .isInstanceOf(SaepException.class)
                 .hasMessage(missing + ": no such file or directory");
     }
 
     @Test
     void aSchemeWithoutFileSystemSaysWhatToAdd() {
-        assertThatThrownBy(() -> files().fetch(URI.create("s3a://bucket/train.csv"))).isInstanceOf(SaepException.class)
-                .hasMessageStartingWith("s3a://bucket/train.csv: no Hadoop file system serves s3a:").hasMessageContaining("hadoop-aws");
+        assertThatThrownBy(() -> files().fetch(URI.create("s3a://bucket/train.csv")))
+                .isInstanceOf(SaepException.class)
+                .hasMessageStartingWith("s3a://bucket/train.csv: no Hadoop file system serves s3a:")
+                .hasMessageContaining("hadoop-aws");
     }
 }

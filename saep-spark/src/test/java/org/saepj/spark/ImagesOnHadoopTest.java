@@ -38,25 +38,27 @@ class ImagesOnHadoopTest {
             TestImages.write(dir.resolve("round").resolve(i + ".png"), TestImages.grey(6 + i, 6, 30 * i), "png");
             TestImages.write(dir.resolve("square").resolve(i + ".gif"), TestImages.colour(5, 4 + i, 0x406080), "gif");
         }
-        HadoopFiles remote = new HadoopFiles(Map.of(BucketFileSystem.SETTING, BucketFileSystem.class.getName()),
-                root.resolve("cache"));
-        ImageOptions size = new ImageOptions(Optional.of(new ImageSize(4, 4)), Optional.empty(), line -> { });
+        HadoopFiles remote = new HadoopFiles(
+                Map.of(BucketFileSystem.SETTING, BucketFileSystem.class.getName()), root.resolve("cache"));
+        ImageOptions size = new ImageOptions(Optional.of(new ImageSize(4, 4)), Optional.empty(), line -> {});
         ReadSettings settings = new ReadSettings(CsvReader.Options.defaults(), Optional.empty(), size);
         String uri = "images:bucket://" + dir.toAbsolutePath();
         SourceData far = new DataSources(DatasetLocator.standard(null), settings, remote).load(uri);
-        SourceData near = new DataSources(DatasetLocator.standard(null), settings,
-                org.saepj.data.source.RemoteFiles.none()).load("images:" + dir);
+        SourceData near = new DataSources(
+                        DatasetLocator.standard(null), settings, org.saepj.data.source.RemoteFiles.none())
+                .load("images:" + dir);
         assertThat(far.source()).isEqualTo(uri);
         assertThat(far.sha256()).isEqualTo(near.sha256());
         assertThat(far.train().features()).isEqualTo(near.train().features());
         assertThat(far.train().shape().toString()).isEqualTo("4×4×3");
 
-        SourceRecipe recipe = overTheWire(new SourceRecipe(null, CsvReader.Options.defaults(),
-                Optional.of(new ImageSize(4, 4)), far.sha256(), null, remote));
+        SourceRecipe recipe = overTheWire(new SourceRecipe(
+                null, CsvReader.Options.defaults(), Optional.of(new ImageSize(4, 4)), far.sha256(), null, remote));
         assertThat(recipe.load(uri).sha256()).isEqualTo(far.sha256());
-        SourceRecipe withoutSize = overTheWire(new SourceRecipe(null, CsvReader.Options.defaults(), far.sha256(), null,
-                remote));
-        assertThatThrownBy(() -> withoutSize.load(uri)).isInstanceOf(SaepException.class)
+        SourceRecipe withoutSize =
+                overTheWire(new SourceRecipe(null, CsvReader.Options.defaults(), far.sha256(), null, remote));
+        assertThatThrownBy(() -> withoutSize.load(uri))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("give --image-size HxW");
     }
 

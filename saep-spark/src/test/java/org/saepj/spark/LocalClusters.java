@@ -11,8 +11,7 @@ import org.saepj.testing.TestFiles;
  * What the tests that start a {@code local-cluster} master from the CLI share: the data and a driver JVM of its own.
  */
 final class LocalClusters {
-    private LocalClusters() {
-    }
+    private LocalClusters() {}
 
     /**
      * Copies the Fashion-MNIST fixture into {@code root/fixture}, and makes sure {@code $SPARK_HOME/jars} exists: a
@@ -32,9 +31,13 @@ final class LocalClusters {
      * @return the command line of the CLI in a JVM of its own, with Spark's module options and this test's class path
      */
     static List<String> cli(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
-        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions()
+                .split(" ")));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 "org.saepj.cli.SaepCommand"));
         cmd.addAll(List.of(args));
         return cmd;

@@ -24,6 +24,7 @@ import org.saepj.cli.CliRun;
 class SearchOnSparkTest {
     @TempDir
     static Path root;
+
     static Path fixture;
 
     @BeforeAll
@@ -42,18 +43,29 @@ class SearchOnSparkTest {
     /** The local search and the same on the cluster: every report, the ensemble and the log equal, times aside. */
     private static void assertSameRun(Path local, Path cluster) throws Exception {
         assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(cluster.resolve("report.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("report.json"))));
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(cluster.resolve("ensemble/manifest.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("ensemble/manifest.json"))));
+                .isEqualTo(
+                        SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("report.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(cluster.resolve("ensemble/manifest.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(local.resolve("ensemble/manifest.json"))));
         try (var files = Files.list(local.resolve("ensemble"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".params")).toList()) {
-                assertThat(Files.readAllBytes(cluster.resolve("ensemble").resolve(f.getFileName()))).as(f.getFileName().toString())
+                assertThat(Files.readAllBytes(cluster.resolve("ensemble").resolve(f.getFileName())))
+                        .as(f.getFileName().toString())
                         .isEqualTo(Files.readAllBytes(f));
             }
         }
-        assertThat(Files.readString(cluster.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList())
-                .isEqualTo(Files.readString(local.resolve("iterations.csv")).lines().map(CompareOnSparkTest::withoutTimes).toList());
-        assertThat(CompareOnSparkTest.logLines(cluster.resolve("search.log"))).isEqualTo(CompareOnSparkTest.logLines(local.resolve("search.log")));
+        assertThat(Files.readString(cluster.resolve("iterations.csv"))
+                        .lines()
+                        .map(CompareOnSparkTest::withoutTimes)
+                        .toList())
+                .isEqualTo(Files.readString(local.resolve("iterations.csv"))
+                        .lines()
+                        .map(CompareOnSparkTest::withoutTimes)
+                        .toList());
+        assertThat(CompareOnSparkTest.logLines(cluster.resolve("search.log")))
+                .isEqualTo(CompareOnSparkTest.logLines(local.resolve("search.log")));
     }
 
     /** @return whether a task runs now on the cluster of this JVM's active context (Spark's status API) */
@@ -75,37 +87,67 @@ class SearchOnSparkTest {
     @Test
     void candidatesOnTheClusterGiveTheLocalSearchEvenWhenAnExecutorDies() throws Exception {
         // four candidates an iteration (widths 64 and 256 × depths 1 and 2): four tasks at once on two executors
-        List<String> search = List.of("--data", "idx:" + fixture, "--space", Path.of("../examples/spaces/wide-and-deep.json")
-                .toAbsolutePath().toString(), "--method", "pie", "--iterations", "4", "--steps", "1200", "--threads", "2");
+        List<String> search = List.of(
+                "--data",
+                "idx:" + fixture,
+                "--space",
+                Path.of("../examples/spaces/wide-and-deep.json")
+                        .toAbsolutePath()
+                        .toString(),
+                "--method",
+                "pie",
+                "--iterations",
+                "4",
+                "--steps",
+                "1200",
+                "--threads",
+                "2");
         CliRun local = CliRun.of(args(root.resolve("local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
         // during the second round of candidate tasks (the first has put the partitions in each executor's memory),
         // kill one executor JVM: Spark trains its candidate again on the other, from nothing
         AtomicInteger rounds = new AtomicInteger();
         AtomicBoolean wasRunning = new AtomicBoolean();
-        ExecutorKiller killer = new ExecutorKiller(() -> {
-            boolean running = taskRunning();
-            if (running && !wasRunning.getAndSet(true)) {
-                rounds.incrementAndGet();
-            }
-            wasRunning.set(running);
-            return running && rounds.get() >= 2;
-        }, 5);
+        ExecutorKiller killer = new ExecutorKiller(
+                () -> {
+                    boolean running = taskRunning();
+                    if (running && !wasRunning.getAndSet(true)) {
+                        rounds.incrementAndGet();
+                    }
+                    wasRunning.set(running);
+                    return running && rounds.get() >= 2;
+                },
+                5);
         killer.start();
         CliRun cluster = CliRun.of(args(root.resolve("cluster"), search, "--spark", "local-cluster[2,1,1024]"));
         killer.join();
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertThat(killer.killed()).as("an executor was killed during the search").isEqualTo(1);
+        assertThat(killer.killed())
+                .as("an executor was killed during the search")
+                .isEqualTo(1);
         assertSameRun(root.resolve("local"), root.resolve("cluster"));
-        assertThat(SparkGridExecutorTest.read(root.resolve("cluster/report.json")).at("/provenance/executor").asText())
+        assertThat(SparkGridExecutorTest.read(root.resolve("cluster/report.json"))
+                        .at("/provenance/executor")
+                        .asText())
                 .isEqualTo("spark local-cluster[2,1,1024]");
     }
 
     @Test
     void aCnnSearchWithCandidatesTrainedAnIterationEarlyIsTheLocalOne() throws Exception {
         // the CNN space trains the next iteration's candidate beside this one's when there are two threads
-        List<String> search = List.of("--data", "idx:" + fixture, "--model", "cnn", "--method", "pap", "--iterations", "3", "--steps", "300",
-                "--threads", "2");
+        List<String> search = List.of(
+                "--data",
+                "idx:" + fixture,
+                "--model",
+                "cnn",
+                "--method",
+                "pap",
+                "--iterations",
+                "3",
+                "--steps",
+                "300",
+                "--threads",
+                "2");
         CliRun local = CliRun.of(args(root.resolve("cnn-local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
         CliRun cluster = CliRun.of(args(root.resolve("cnn-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
@@ -115,21 +157,41 @@ class SearchOnSparkTest {
 
     @Test
     void earlyStoppingOnTheClusterIsTheLocalSearch() throws Exception {
-        // executors measure the validation loss on their own copy of the validation part and stop where the driver would
-        List<String> search = List.of("--data", "idx:" + fixture, "--preset", "validated", "--method", "pap",
-                "--iterations", "3", "--steps", "1800", "--check-every", "20", "--patience", "2", "--threads", "2");
+        // executors measure the validation loss on their own copy of the validation part and stop where the driver
+        // would
+        List<String> search = List.of(
+                "--data",
+                "idx:" + fixture,
+                "--preset",
+                "validated",
+                "--method",
+                "pap",
+                "--iterations",
+                "3",
+                "--steps",
+                "1800",
+                "--check-every",
+                "20",
+                "--patience",
+                "2",
+                "--threads",
+                "2");
         CliRun local = CliRun.of(args(root.resolve("stop-local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
         CliRun cluster = CliRun.of(args(root.resolve("stop-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
         assertSameRun(root.resolve("stop-local"), root.resolve("stop-cluster"));
-        assertThat(SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json")).at("/dataUse/earlyStopping").asText())
+        assertThat(SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json"))
+                        .at("/dataUse/earlyStopping")
+                        .asText())
                 .startsWith("the loss on the validation part, measured every 20 steps, patience 2");
         boolean stopped = false;
-        for (var it : SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json")).at("/iterations")) {
+        for (var it : SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json"))
+                .at("/iterations")) {
             for (var c : it.at("/candidates")) {
                 stopped |= c.at("/stepsRun").asInt() < 600;
-                assertThat(c.at("/keptStep").asInt()).isBetween(1, c.at("/stepsRun").asInt());
+                assertThat(c.at("/keptStep").asInt())
+                        .isBetween(1, c.at("/stepsRun").asInt());
             }
         }
         assertThat(stopped).as("some candidate stopped early").isTrue();
@@ -159,31 +221,56 @@ class SearchOnSparkTest {
     void foldsOnTheClusterWithATestSetOnAHadoopFileSystemAreTheLocalFolds() throws Exception {
         Path train = csv(root.resolve("train.csv"), 150, 1);
         Path test = csv(root.resolve("test.csv"), 60, 2);
-        List<String> options = List.of("--label-column", "species", "--method", "topk", "--max-members", "2", "--folds", "3",
-                "--iterations", "3", "--steps", "300", "--threads", "1");
+        List<String> options = List.of(
+                "--label-column",
+                "species",
+                "--method",
+                "topk",
+                "--max-members",
+                "2",
+                "--folds",
+                "3",
+                "--iterations",
+                "3",
+                "--steps",
+                "300",
+                "--threads",
+                "1");
         List<String> here = new ArrayList<>(List.of("--data", "csv:" + train, "--test", "csv:" + test));
         here.addAll(options);
-        List<String> remote = new ArrayList<>(List.of("--data", "csv:bucket://" + train, "--test", "csv:bucket://" + test));
+        List<String> remote =
+                new ArrayList<>(List.of("--data", "csv:bucket://" + train, "--test", "csv:bucket://" + test));
         remote.addAll(options);
         CliRun local = CliRun.of(args(root.resolve("folds-local"), here));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRun cluster = CliRun.of(args(root.resolve("folds-cluster"), remote, "--spark", "local-cluster[2,1,1024]",
-                "--spark-conf", BucketFileSystem.SETTING + "=" + BucketFileSystem.class.getName()));
+        CliRun cluster = CliRun.of(args(
+                root.resolve("folds-cluster"),
+                remote,
+                "--spark",
+                "local-cluster[2,1,1024]",
+                "--spark-conf",
+                BucketFileSystem.SETTING + "=" + BucketFileSystem.class.getName()));
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
         Path clusterRuns = root.resolve("folds-cluster");
-        assertThat(Files.readString(clusterRuns.resolve("fold-1/report.json"))).as("the source as the user gave it")
-                .contains("\"csv:bucket://" + train + "\"").doesNotContain("saep-cache");
+        assertThat(Files.readString(clusterRuns.resolve("fold-1/report.json")))
+                .as("the source as the user gave it")
+                .contains("\"csv:bucket://" + train + "\"")
+                .doesNotContain("saep-cache");
         try (var files = Files.walk(clusterRuns)) {
             // the one difference from the local run: where the files were read from
-            for (Path f : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".log")).toList()) {
+            for (Path f : files.filter(
+                            f -> f.toString().endsWith(".json") || f.toString().endsWith(".log"))
+                    .toList()) {
                 Files.writeString(f, Files.readString(f).replace("csv:bucket://", "csv:"));
             }
         }
         for (int k = 1; k <= 3; k++) {
             assertSameRun(root.resolve("folds-local/fold-" + k), root.resolve("folds-cluster/fold-" + k));
         }
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("folds-cluster/report.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("folds-local/report.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("folds-cluster/report.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("folds-local/report.json"))));
         assertThat(cluster.out()).contains("3 folds: test accuracy");
     }
 
@@ -193,18 +280,33 @@ class SearchOnSparkTest {
      */
     @Test
     void aSearchWhoseDriverIsKilledContinuesWithResume() throws Exception {
-        List<String> search = List.of("--data", "idx:" + fixture, "--method", "pap", "--iterations", "5", "--steps", "5000", "--threads", "1");
+        List<String> search = List.of(
+                "--data",
+                "idx:" + fixture,
+                "--method",
+                "pap",
+                "--iterations",
+                "5",
+                "--steps",
+                "5000",
+                "--threads",
+                "1");
         CliRun local = CliRun.of(args(root.resolve("resume-local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
         Path dir = root.resolve("resume-cluster");
         List<String> cmd = LocalClusters.cli(args(dir, search, "--spark", "local-cluster[1,1,1024]"));
-        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(root.resolve("search-driver.log").toFile()).start();
+        Process driver = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("search-driver.log").toFile())
+                .start();
         Path state = dir.resolve("checkpoint").resolve("state.json");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(state) && driver.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(driver.isAlive()).as("the driver still runs after its first checkpoint: " + Files.readString(root.resolve("search-driver.log")))
+        assertThat(driver.isAlive())
+                .as("the driver still runs after its first checkpoint: "
+                        + Files.readString(root.resolve("search-driver.log")))
                 .isTrue();
         driver.descendants().forEach(ProcessHandle::destroyForcibly);
         driver.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -213,8 +315,11 @@ class SearchOnSparkTest {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("continuing at iteration");
         assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("report.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("resume-local/report.json"))));
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("ensemble/manifest.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("resume-local/ensemble/manifest.json"))));
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("resume-local/report.json"))));
+        assertThat(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(dir.resolve("ensemble/manifest.json"))))
+                .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                        SparkGridExecutorTest.read(root.resolve("resume-local/ensemble/manifest.json"))));
     }
 }

@@ -45,8 +45,17 @@ class SparkGridExecutorTest {
 
     private static void strip(JsonNode n) {
         if (n instanceof ObjectNode o) {
-            o.remove(List.of("timing", "provenance", "seconds", "trainSeconds", "totalSeconds", "secondsMean", "startedAt",
-                    "searchOverheadSeconds", "inferenceSamplesPerSecond", "inferenceSeconds"));
+            o.remove(List.of(
+                    "timing",
+                    "provenance",
+                    "seconds",
+                    "trainSeconds",
+                    "totalSeconds",
+                    "secondsMean",
+                    "startedAt",
+                    "searchOverheadSeconds",
+                    "inferenceSamplesPerSecond",
+                    "inferenceSeconds"));
             o.forEach(SparkGridExecutorTest::strip);
         } else if (n.isArray()) {
             n.forEach(SparkGridExecutorTest::strip);
@@ -60,24 +69,42 @@ class SparkGridExecutorTest {
     @Test
     void aComparisonOnALocalClusterIsTheLocalOne() throws Exception {
         Path fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
-        SearchConfig base = SearchConfig.builder().dataset("idx:" + fixture).iterations(3).totalSteps(90).seed(1).threads(1).build();
-        ComparisonPlan plan = new ComparisonPlan(base, List.of(ComparedMethod.parse("adanet"), ComparedMethod.parse("pap")),
-                List.of(Mixture.UNIFORM), List.of(1L, 2L), 0, Map.of());
-        SourceData data = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("idx:" + fixture);
+        SearchConfig base = SearchConfig.builder()
+                .dataset("idx:" + fixture)
+                .iterations(3)
+                .totalSteps(90)
+                .seed(1)
+                .threads(1)
+                .build();
+        ComparisonPlan plan = new ComparisonPlan(
+                base,
+                List.of(ComparedMethod.parse("adanet"), ComparedMethod.parse("pap")),
+                List.of(Mixture.UNIFORM),
+                List.of(1L, 2L),
+                0,
+                Map.of());
+        SourceData data =
+                new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("idx:" + fixture);
         Path local = root.resolve("local");
         Files.createDirectories(local);
-        List<ComparisonRun> here = Comparison.run(plan, data, local, false, lock -> { }, ComparisonListener.NONE);
+        List<ComparisonRun> here = Comparison.run(plan, data, local, false, lock -> {}, ComparisonListener.NONE);
 
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME")));
-        SparkConf conf = new SparkConf().setMaster("local-cluster[2,1,1024]").setAppName("saep-grid-test")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-                .set("spark.executor.memory", "768m").set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        SparkConf conf = new SparkConf()
+                .setMaster("local-cluster[2,1,1024]")
+                .setAppName("saep-grid-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.executor.memory", "768m")
+                .set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         Path cluster = root.resolve("cluster");
         Files.createDirectories(cluster);
         List<ComparisonRun> there;
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            SparkGridExecutor executor = new SparkGridExecutor(spark, new SourceRecipe(null, CsvReader.Options.defaults(), data.sha256()));
-            there = Comparison.run(plan, data, cluster, false, lock -> { }, ComparisonListener.NONE, executor);
+            SparkGridExecutor executor =
+                    new SparkGridExecutor(spark, new SourceRecipe(null, CsvReader.Options.defaults(), data.sha256()));
+            there = Comparison.run(plan, data, cluster, false, lock -> {}, ComparisonListener.NONE, executor);
         }
         assertThat(there).hasSize(4);
         for (int i = 0; i < here.size(); i++) {
@@ -85,9 +112,13 @@ class SparkGridExecutorTest {
             assertThat(there.get(i).ensembleSize()).isEqualTo(here.get(i).ensembleSize());
             Path a = local.resolve(here.get(i).directory());
             Path b = cluster.resolve(there.get(i).directory());
-            assertThat(withoutTimes(read(b.resolve("report.json")))).as(here.get(i).directory()).isEqualTo(withoutTimes(read(a.resolve("report.json"))));
-            assertThat(withoutTimes(read(b.resolve("ensemble/manifest.json")))).isEqualTo(withoutTimes(read(a.resolve("ensemble/manifest.json"))));
+            assertThat(withoutTimes(read(b.resolve("report.json"))))
+                    .as(here.get(i).directory())
+                    .isEqualTo(withoutTimes(read(a.resolve("report.json"))));
+            assertThat(withoutTimes(read(b.resolve("ensemble/manifest.json"))))
+                    .isEqualTo(withoutTimes(read(a.resolve("ensemble/manifest.json"))));
         }
-        assertThat(withoutTimes(read(cluster.resolve("comparison.json")))).isEqualTo(withoutTimes(read(local.resolve("comparison.json"))));
+        assertThat(withoutTimes(read(cluster.resolve("comparison.json"))))
+                .isEqualTo(withoutTimes(read(local.resolve("comparison.json"))));
     }
 }

@@ -36,9 +36,11 @@ class StandaloneClusterTest {
     }
 
     Process start(String main, String classPath, Path log, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        List<String> cmd = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
         // the module options spark-submit and Spark's scripts give every Spark JVM
-        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" ")));
+        cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions()
+                .split(" ")));
         cmd.addAll(List.of("-cp", classPath, main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -51,43 +53,123 @@ class StandaloneClusterTest {
         Path fixture = TestFiles.fashionMnistFixture(root.resolve("fixture"));
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME")).resolve("jars"));
         int port = freePort();
-        Process master = start("org.apache.spark.deploy.master.Master", root.resolve("master.log"), "--host", "127.0.0.1", "--port",
-                Integer.toString(port), "--webui-port", Integer.toString(freePort()));
+        Process master = start(
+                "org.apache.spark.deploy.master.Master",
+                root.resolve("master.log"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--webui-port",
+                Integer.toString(freePort()));
         Process worker = null;
         try {
-            worker = start("org.apache.spark.deploy.worker.Worker", root.resolve("worker.log"), "--host", "127.0.0.1", "--cores", "2",
-                    "--memory", "2g", "--work-dir", root.resolve("work").toString(), "--webui-port", Integer.toString(freePort()),
+            worker = start(
+                    "org.apache.spark.deploy.worker.Worker",
+                    root.resolve("worker.log"),
+                    "--host",
+                    "127.0.0.1",
+                    "--cores",
+                    "2",
+                    "--memory",
+                    "2g",
+                    "--work-dir",
+                    root.resolve("work").toString(),
+                    "--webui-port",
+                    Integer.toString(freePort()),
                     "spark://127.0.0.1:" + port);
-            String[] args = {"compare", "--data", "idx:" + fixture, "--methods", "adanet,pap", "--seeds", "1,2", "--iterations", "3",
-                "--steps", "600", "--threads", "1", "--quiet", "--out"};
+            String[] args = {
+                "compare",
+                "--data",
+                "idx:" + fixture,
+                "--methods",
+                "adanet,pap",
+                "--seeds",
+                "1,2",
+                "--iterations",
+                "3",
+                "--steps",
+                "600",
+                "--threads",
+                "1",
+                "--quiet",
+                "--out"
+            };
             CliRun local = CliRun.of(concat(args, root.resolve("local").toString()));
             assertThat(local.exitCode()).as(local.err()).isZero();
-            CliRun cluster = CliRun.of(concat(args, root.resolve("cluster").toString(), "--spark", "spark://127.0.0.1:" + port,
-                    "--spark-conf", "spark.executor.memory=768m", "--spark-conf", "saep.registrationTimeout=90"));
-            assertThat(cluster.exitCode()).as(cluster.err() + Files.readString(root.resolve("worker.log"))).isZero();
-            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
-                    .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+            CliRun cluster = CliRun.of(concat(
+                    args,
+                    root.resolve("cluster").toString(),
+                    "--spark",
+                    "spark://127.0.0.1:" + port,
+                    "--spark-conf",
+                    "spark.executor.memory=768m",
+                    "--spark-conf",
+                    "saep.registrationTimeout=90"));
+            assertThat(cluster.exitCode())
+                    .as(cluster.err() + Files.readString(root.resolve("worker.log")))
+                    .isZero();
+            assertThat(SparkGridExecutorTest.withoutTimes(
+                            SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
+                    .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                            SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
             // As on a real cluster: spark-submit (its main class, as bin/spark-submit runs it) with the CLI jar as the
             // application and the Spark module as --jars; the executors get both from the driver.
             Path module = Path.of("").toAbsolutePath(); // surefire runs in the module's directory
             Path cliJar = module.resolveSibling("saep-cli").resolve("target").resolve("saep.jar");
             Path sparkJar = module.resolve("target").resolve("saep-spark-0.1.0-SNAPSHOT.jar");
-            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(cliJar) && Files.isRegularFile(sparkJar),
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    Files.isRegularFile(cliJar) && Files.isRegularFile(sparkJar),
                     "the CLI and Spark module jars are built (mvn install)");
             String testPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             // Spark's jars only: what SAEP-J needs must come through spark-submit, as on a cluster
             String sparkOnly = java.util.Arrays.stream(testPath.split(java.io.File.pathSeparator))
-                    .filter(e -> !e.contains("saep-") && !e.contains("/org/saepj/") && !e.contains("junit") && !e.contains("assertj"))
+                    .filter(e -> !e.contains("saep-")
+                            && !e.contains("/org/saepj/")
+                            && !e.contains("junit")
+                            && !e.contains("assertj"))
                     .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-            Process submit = start("org.apache.spark.deploy.SparkSubmit", sparkOnly, root.resolve("submit.log"), "--master", "spark://127.0.0.1:" + port,
-                    "--class", "org.saepj.cli.SaepCommand", "--jars", sparkJar.toString(), "--conf", "spark.executor.memory=768m",
-                    cliJar.toString(), "compare", "--data", "idx:" + fixture, "--methods", "adanet,pap", "--seeds", "1,2", "--iterations", "3",
-                    "--steps", "600", "--threads", "1", "--quiet", "--out", root.resolve("submitted").toString(), "--spark",
-                    "spark://127.0.0.1:" + port, "--spark-conf", "saep.registrationTimeout=90");
+            Process submit = start(
+                    "org.apache.spark.deploy.SparkSubmit",
+                    sparkOnly,
+                    root.resolve("submit.log"),
+                    "--master",
+                    "spark://127.0.0.1:" + port,
+                    "--class",
+                    "org.saepj.cli.SaepCommand",
+                    "--jars",
+                    sparkJar.toString(),
+                    "--conf",
+                    "spark.executor.memory=768m",
+                    cliJar.toString(),
+                    "compare",
+                    "--data",
+                    "idx:" + fixture,
+                    "--methods",
+                    "adanet,pap",
+                    "--seeds",
+                    "1,2",
+                    "--iterations",
+                    "3",
+                    "--steps",
+                    "600",
+                    "--threads",
+                    "1",
+                    "--quiet",
+                    "--out",
+                    root.resolve("submitted").toString(),
+                    "--spark",
+                    "spark://127.0.0.1:" + port,
+                    "--spark-conf",
+                    "saep.registrationTimeout=90");
             assertThat(submit.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(submit.exitValue()).as(Files.readString(root.resolve("submit.log"))).isZero();
-            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("submitted/comparison.json"))))
-                    .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+            assertThat(submit.exitValue())
+                    .as(Files.readString(root.resolve("submit.log")))
+                    .isZero();
+            assertThat(SparkGridExecutorTest.withoutTimes(
+                            SparkGridExecutorTest.read(root.resolve("submitted/comparison.json"))))
+                    .isEqualTo(SparkGridExecutorTest.withoutTimes(
+                            SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
         } finally {
             for (Process p : new Process[] {worker, master}) {
                 if (p != null) {

@@ -39,20 +39,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep compare}: AdaNet against SAEP's criteria on the same data, over seeds or folds. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = "Compare AdaNet and SAEP's pruning criteria over seeds or folds, with plots and an HTML report.")
 public final class CompareCommand implements Runnable {
-    @Option(names = "--methods", paramLabel = "LIST", defaultValue = "adanet,prs,pap,pie", completionCandidates = CriterionIds.class,
-            description = "Methods among ${COMPLETION-CANDIDATES} and single (one network for the whole budget) (default:"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--methods",
+            paramLabel = "LIST",
+            defaultValue = "adanet,prs,pap,pie",
+            completionCandidates = CriterionIds.class,
+            description =
+                    "Methods among ${COMPLETION-CANDIDATES} and single (one network for the whole budget) (default:"
+                            + " ${DEFAULT-VALUE}).")
     String methods;
 
-    @Option(names = "--mixtures", paramLabel = "LIST", defaultValue = "uniform", description = "uniform and/or learned (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mixtures",
+            paramLabel = "LIST",
+            defaultValue = "uniform",
+            description = "uniform and/or learned (default: ${DEFAULT-VALUE}).")
     String mixtures;
 
-    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "One run per seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seeds",
+            paramLabel = "LIST",
+            defaultValue = "1,2,3",
+            description = "One run per seed (default: ${DEFAULT-VALUE}).")
     String seeds;
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "One run per fold of K-fold cross-validation instead of seeds.")
+    @Option(
+            names = "--folds",
+            paramLabel = "K",
+            defaultValue = "0",
+            description = "One run per fold of K-fold cross-validation instead of seeds.")
     int folds;
 
     @Mixin
@@ -74,11 +94,19 @@ public final class CompareCommand implements Runnable {
     public void run() {
         spark.check();
         if (run.resuming()) {
-            try (OutputDirectory output = run.resumed(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
+            try (OutputDirectory output =
+                    run.resumed(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
                 StoredComparison stored = StoredComparison.load(output.path());
                 run.restore(stored.invocation(), dataOptions);
-                SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), stored.plan().base().dataset(), run.test);
-                stored.invocation().verify(output.path().resolve(ComparisonPlan.FILE), source, spec.commandLine().getErr());
+                SourceData source = TestSets.attach(
+                        dataOptions.sources(spark.remoteFiles()),
+                        stored.plan().base().dataset(),
+                        run.test);
+                stored.invocation()
+                        .verify(
+                                output.path().resolve(ComparisonPlan.FILE),
+                                source,
+                                spec.commandLine().getErr());
                 check(stored.plan(), source, output.path());
                 compare(stored.plan(), source, output.path());
             }
@@ -87,9 +115,15 @@ public final class CompareCommand implements Runnable {
         // Nothing on disk changes until the options, the data and the plan have passed every check.
         OutputDirectory.Claim claim = run.claim();
         ComparisonPlan plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
-        SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
-        plan = new ComparisonPlan(search.withPairNames(plan.base(), source.train().classNames()), plan.methods(), plan.mixtures(),
-                plan.seeds(), plan.folds(), plan.criterionParameters());
+        SourceData source = TestSets.attach(
+                dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
+        plan = new ComparisonPlan(
+                search.withPairNames(plan.base(), source.train().classNames()),
+                plan.methods(),
+                plan.mixtures(),
+                plan.seeds(),
+                plan.folds(),
+                plan.criterionParameters());
         Invocation invocation = run.invocation(plan.base(), dataOptions);
         check(plan, source, claim.dir());
         TableLines.warn(spec.commandLine().getErr(), source);
@@ -105,7 +139,15 @@ public final class CompareCommand implements Runnable {
 
     private void compare(ComparisonPlan plan, SourceData source, Path dir) {
         try (GridExecutor grid = gridExecutor(source)) {
-            execute(plan, source, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), run.quiet, run.resuming(), grid);
+            execute(
+                    plan,
+                    source,
+                    dir,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    run.quiet,
+                    run.resuming(),
+                    grid);
         }
     }
 
@@ -120,37 +162,61 @@ public final class CompareCommand implements Runnable {
         Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
     }
 
-    static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
-                        boolean resume) {
+    static void execute(
+            ComparisonPlan plan,
+            SourceData source,
+            Path dir,
+            PrintWriter out,
+            PrintWriter err,
+            boolean quiet,
+            boolean resume) {
         execute(plan, source, dir, out, err, quiet, resume, new LocalGridExecutor());
     }
 
-    static void execute(ComparisonPlan plan, SourceData source, Path dir, PrintWriter out, PrintWriter err, boolean quiet,
-                        boolean resume, GridExecutor grid) {
+    static void execute(
+            ComparisonPlan plan,
+            SourceData source,
+            Path dir,
+            PrintWriter out,
+            PrintWriter err,
+            boolean quiet,
+            boolean resume,
+            GridExecutor grid) {
         if (grid instanceof LocalGridExecutor) { // a cluster's executors train in JVMs of their own
             EngineWarning.ifScalarByDefault(err);
         }
         if (!quiet) {
             org.saepj.search.Epochs epochs = plan.base().epochs();
-            out.printf("comparing %s on %s: %d runs (%s, %d iterations × %s, %d threads, %s)%n",
-                    String.join(", ", plan.methods().stream().map(ComparedMethod::id).toList()),
-                    source.name(), plan.runs(), plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
-                    plan.base().iterations(), epochs == null ? plan.base().stepsPerIteration() + " steps"
+            out.printf(
+                    "comparing %s on %s: %d runs (%s, %d iterations × %s, %d threads, %s)%n",
+                    String.join(
+                            ", ",
+                            plan.methods().stream().map(ComparedMethod::id).toList()),
+                    source.name(),
+                    plan.runs(),
+                    plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
+                    plan.base().iterations(),
+                    epochs == null
+                            ? plan.base().stepsPerIteration() + " steps"
                             : org.saepj.run.Decimals.of(epochs.count(), 2) + " epochs (" + epochs.minSteps() + " to "
-                            + epochs.maxSteps() + " steps)", plan.base().threads(), grid.name());
+                                    + epochs.maxSteps() + " steps)",
+                    plan.base().threads(),
+                    grid.name());
         }
         List<ComparisonRun> runs;
         PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is
-        try (InterruptGuard interrupts = new InterruptGuard(stderr, dir, "compare",
-                System.console() != null && !quiet ? out : null);
-             ComparisonProgress progress = new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
+        try (InterruptGuard interrupts =
+                        new InterruptGuard(stderr, dir, "compare", System.console() != null && !quiet ? out : null);
+                ComparisonProgress progress =
+                        new ComparisonProgress(out, err, System.console() != null, quiet, plan.runs())) {
             runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }
         Comparison.printTable(out, runs);
         out.println("report: " + dir.resolve("report.html"));
     }
 
-    static ComparisonPlan plan(SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
+    static ComparisonPlan plan(
+            SearchOptions search, String data, String methods, String mixtures, String seeds, int folds) {
         Criteria criteria = Criteria.discover();
         List<ComparedMethod> methodList = new ArrayList<>();
         java.util.Set<String> declared = new java.util.HashSet<>();
@@ -159,22 +225,34 @@ public final class CompareCommand implements Runnable {
             String name = method.id();
             if (!method.isBaseline()) {
                 if (criteria.find(name).isEmpty()) {
-                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single"
-                            + org.saepj.Suggestion.hint(name, criteria.providers().stream().map(c -> c.id()).toList()));
+                    throw new UsageError(
+                            "--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single"
+                                    + org.saepj.Suggestion.hint(
+                                            name,
+                                            criteria.providers().stream()
+                                                    .map(c -> c.id())
+                                                    .toList()));
                 }
-                search.criterion.criterion(name, "--methods", criteria, false); // checks the values of the parameters it takes
+                search.criterion.criterion(
+                        name, "--methods", criteria, false); // checks the values of the parameters it takes
                 criteria.provider(name).parameters().forEach(p -> declared.add(p.name()));
             }
             if (!methodList.contains(method)) {
                 methodList.add(method);
             }
         }
-        java.util.Map<String, Double> parameters = search.criterionParameters(methodList.stream().filter(m -> !m.isBaseline())
-                .map(ComparedMethod::id).toList(), criteria);
+        java.util.Map<String, Double> parameters = search.criterionParameters(
+                methodList.stream()
+                        .filter(m -> !m.isBaseline())
+                        .map(ComparedMethod::id)
+                        .toList(),
+                criteria);
         for (String name : parameters.keySet()) {
             if (!declared.contains(name)) {
                 throw new UsageError((search.criterion.option().equals("--alpha") ? "--alpha" : "--param " + name)
-                        + ": none of the methods " + methodList.stream().map(ComparedMethod::id).collect(java.util.stream.Collectors.joining(", ")) + " takes the parameter " + name);
+                        + ": none of the methods "
+                        + methodList.stream().map(ComparedMethod::id).collect(java.util.stream.Collectors.joining(", "))
+                        + " takes the parameter " + name);
             }
         }
         List<Mixture> mixtureList = new ArrayList<>();
@@ -198,8 +276,8 @@ public final class CompareCommand implements Runnable {
             }
             // Two runs of one seed are one run counted twice: its spread would read 0.
             if (seedList.contains(seed)) {
-                throw new UsageError("--seeds lists the seed " + seed + " twice, got '" + seeds
-                        + "': give each seed once");
+                throw new UsageError(
+                        "--seeds lists the seed " + seed + " twice, got '" + seeds + "': give each seed once");
             }
             seedList.add(seed);
         }

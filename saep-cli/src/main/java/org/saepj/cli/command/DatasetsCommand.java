@@ -11,8 +11,8 @@ import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
 import org.saepj.cli.data.DownloadProgress;
 import org.saepj.data.SourceData;
-import org.saepj.data.source.DatasetFetcher;
 import org.saepj.data.io.DecodedCache;
+import org.saepj.data.source.DatasetFetcher;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.KnownDataset;
 import org.saepj.data.source.SourceKind;
@@ -26,7 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saep datasets}: lists the known datasets, fetches them, and shows any source. */
-@Command(name = "datasets", mixinStandardHelpOptions = true, description = "List the known datasets and where each is found.",
+@Command(
+        name = "datasets",
+        mixinStandardHelpOptions = true,
+        description = "List the known datasets and where each is found.",
         subcommands = {DatasetsCommand.Fetch.class, DatasetsCommand.Show.class})
 public final class DatasetsCommand implements Runnable {
     @Mixin
@@ -67,25 +70,36 @@ public final class DatasetsCommand implements Runnable {
             for (Path e : entries) {
                 bytes += Files.size(e);
             }
-            out.printf("Decoded IDX datasets are cached in %s: %d entr%s, %.1f MB (SAEP_CACHE=DIR moves it,"
-                    + " SAEP_CACHE=off turns it"
-                    + " off; delete the directory to free the space)%n", cache.get().directory(), entries.size(),
-                    entries.size() == 1 ? "y" : "ies", bytes / 1e6);
+            out.printf(
+                    "Decoded IDX datasets are cached in %s: %d entr%s, %.1f MB (SAEP_CACHE=DIR moves it,"
+                            + " SAEP_CACHE=off turns it"
+                            + " off; delete the directory to free the space)%n",
+                    cache.get().directory(), entries.size(), entries.size() == 1 ? "y" : "ies", bytes / 1e6);
         } catch (java.io.IOException e) {
-            out.println("Decoded IDX datasets are cached in " + cache.get().directory() + " (cannot list it: " + e.getMessage() + ")");
+            out.println("Decoded IDX datasets are cached in " + cache.get().directory() + " (cannot list it: "
+                    + e.getMessage() + ")");
         }
     }
 
     /** {@code saep datasets fetch NAME}: a verified download into {@code ~/.saep/datasets/NAME}. */
-    @Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a known dataset from its canonical location and verify its SHA-256 checksums.")
+    @Command(
+            name = "fetch",
+            mixinStandardHelpOptions = true,
+            description = "Download a known dataset from its canonical location and verify its SHA-256 checksums.")
     static final class Fetch implements Runnable {
         @Parameters(paramLabel = "NAME", description = "fashion-mnist, mnist or cifar10")
         String name;
 
-        @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the same files (instead of the canonical location).")
+        @Option(
+                names = "--mirror",
+                paramLabel = "URL",
+                description = "Base URL serving the same files (instead of the canonical location).")
         String mirror;
 
-        @Option(names = "--store", paramLabel = "DIR", description = "Where to put the dataset (default: ~/.saep/datasets).")
+        @Option(
+                names = "--store",
+                paramLabel = "DIR",
+                description = "Where to put the dataset (default: ~/.saep/datasets).")
         Path store;
 
         @Spec
@@ -93,20 +107,26 @@ public final class DatasetsCommand implements Runnable {
 
         @Override
         public void run() {
-            KnownDataset dataset = KnownDataset.byId(name).orElseThrow(() ->
-                    new UsageError("unknown dataset '" + name + "': expected " + String.join(", ", KnownDataset.ids())
-                            + org.saepj.Suggestion.hint(name, KnownDataset.ids())));
+            KnownDataset dataset = KnownDataset.byId(name)
+                    .orElseThrow(() -> new UsageError(
+                            "unknown dataset '" + name + "': expected " + String.join(", ", KnownDataset.ids())
+                                    + org.saepj.Suggestion.hint(name, KnownDataset.ids())));
             PrintWriter out = spec.commandLine().getOut();
             Path root = store != null ? store : DatasetLocator.userStore();
-            Path dir = new DatasetFetcher(mirror).fetch(dataset, root, new DownloadProgress(out, System.console() != null));
+            Path dir = new DatasetFetcher(mirror)
+                    .fetch(dataset, root, new DownloadProgress(out, System.console() != null));
             out.println(dataset.id() + " is in " + dir);
         }
     }
 
     /** {@code saep datasets show SOURCE}: sizes and per-class counts of any source. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Load a source and print its sizes, classes and per-class counts.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Load a source and print its sizes, classes and per-class counts.")
     static final class Show implements Runnable {
-        @Parameters(paramLabel = "SOURCE",
+        @Parameters(
+                paramLabel = "SOURCE",
                 description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:DIR_OR_TARGZ, csv:FILE or images:DIR")
         String source;
 
@@ -121,8 +141,10 @@ public final class DatasetsCommand implements Runnable {
             SourceData loaded = data.sources().load(source);
             DatasetSummary.print(spec.commandLine().getOut(), loaded);
             // After the table, where a person reading it looks last: the same check a search refuses the data with.
-            TrainableData.problem(loaded.train(), loaded.source()).ifPresent(problem ->
-                    spec.commandLine().getErr().println("warning: " + problem + " (a search refuses this data)"));
+            TrainableData.problem(loaded.train(), loaded.source())
+                    .ifPresent(problem -> spec.commandLine()
+                            .getErr()
+                            .println("warning: " + problem + " (a search refuses this data)"));
         }
     }
 }

@@ -24,19 +24,33 @@ import picocli.CommandLine.Spec;
  * settings ({@code --preset paper}, unless told otherwise) over three seeds, prints the settings, the table and where
  * the HTML report is.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Compare AdaNet and SAEP on Fashion-MNIST (gets the data first if it is missing).")
 public final class DemoCommand implements Runnable {
     // Only where the dataset lives: the demo reads Fashion-MNIST, so the CSV options would mean nothing here.
     @Mixin
     DataDirOption data;
 
-    @Option(names = "--mirror", paramLabel = "URL", description = "Base URL serving the Fashion-MNIST files, if a download is needed.")
+    @Option(
+            names = "--mirror",
+            paramLabel = "URL",
+            description = "Base URL serving the Fashion-MNIST files, if a download is needed.")
     String mirror;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "saep-demo", description = "Where the demo writes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "saep-demo",
+            description = "Where the demo writes (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "1,2,3", description = "Seeds (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seeds",
+            paramLabel = "LIST",
+            defaultValue = "1,2,3",
+            description = "Seeds (default: ${DEFAULT-VALUE}).")
     String seeds;
 
     @Mixin
@@ -49,7 +63,8 @@ public final class DemoCommand implements Runnable {
     public void run() {
         PrintWriter stdout = spec.commandLine().getOut();
         // A previous demo's directory is replaced (one written before folders carried SAEP-J's marker too, when it
-        // holds nothing but SAEP-J's files); anything else that is not empty is left alone. Checked before the download.
+        // holds nothing but SAEP-J's files); anything else that is not empty is left alone. Checked before the
+        // download.
         // An interrupted demo (its plan stored, no results yet) is one too: running the demo again starts it over, and
         // `saep compare --resume DIR`, which Ctrl-C names, continues it instead.
         java.nio.file.LinkOption noLinks = java.nio.file.LinkOption.NOFOLLOW_LINKS;
@@ -58,23 +73,43 @@ public final class DemoCommand implements Runnable {
         OutputDirectory.Claim claim = OutputDirectory.claim(out, "--out", previousDemo, previousDemo);
         KnownDataset dataset = KnownDataset.FASHION_MNIST;
         Path dir = new DatasetProvisioner(data.locator(), stdout, System.console() != null, mirror).ensure(dataset);
-        SourceData loaded = IdxDatasetReader.read(dataset.id(), dir, dataset.classNames(), dataset.decompressedSha256());
-        stdout.printf("using %s from %s: %d training and %d test images, %d classes%s%n", dataset.id(), dir, loaded.train().size(),
-                loaded.test().orElseThrow().size(), loaded.train().classCount(), loaded.verified() ? " (checksums verified)" : "");
-        org.saepj.run.ComparisonPlan plan = CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
+        SourceData loaded =
+                IdxDatasetReader.read(dataset.id(), dir, dataset.classNames(), dataset.decompressedSha256());
+        stdout.printf(
+                "using %s from %s: %d training and %d test images, %d classes%s%n",
+                dataset.id(),
+                dir,
+                loaded.train().size(),
+                loaded.test().orElseThrow().size(),
+                loaded.train().classCount(),
+                loaded.verified() ? " (checksums verified)" : "");
+        org.saepj.run.ComparisonPlan plan =
+                CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
         // Says which settings the numbers come from: the demo keeps the paper's unless told otherwise.
         org.saepj.cli.option.Preset preset = search.preset();
-        stdout.printf("settings: --preset %s%s%n", preset.id(), preset == org.saepj.cli.option.Preset.PAPER
-                ? " (the paper's: selection and pruning on the training data, fixed steps, the last iteration)"
-                : " (choices on a validation part of the training data)");
+        stdout.printf(
+                "settings: --preset %s%s%n",
+                preset.id(),
+                preset == org.saepj.cli.option.Preset.PAPER
+                        ? " (the paper's: selection and pruning on the training data, fixed steps, the last iteration)"
+                        : " (choices on a validation part of the training data)");
         CompareCommand.check(plan, loaded, claim.dir());
         try (OutputDirectory outDir = claim.open()) {
             // Stored as compare stores its plan, so that the line Ctrl-C prints (saep compare --resume DIR) holds.
-            Invocation invocation = new Invocation(Invocation.FORMAT_VERSION, plan.base(), null,
-                    data.dataDir == null ? null : data.dataDir.toAbsolutePath().toString(), null, null, null, null, null);
+            Invocation invocation = new Invocation(
+                    Invocation.FORMAT_VERSION,
+                    plan.base(),
+                    null,
+                    data.dataDir == null ? null : data.dataDir.toAbsolutePath().toString(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             new StoredComparison(plan, invocation.withData(loaded)).save(outDir.path());
             outDir.started();
-            CompareCommand.execute(plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
+            CompareCommand.execute(
+                    plan, loaded, outDir.path(), stdout, spec.commandLine().getErr(), false, false);
         }
     }
 }

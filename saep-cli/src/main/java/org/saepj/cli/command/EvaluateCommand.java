@@ -6,15 +6,15 @@ import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
+import org.saepj.cli.display.TextTable;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
-import org.saepj.cli.display.TextTable;
 import org.saepj.diversity.Diversity;
 import org.saepj.ensemble.Calibration;
 import org.saepj.ensemble.ClassificationMetrics;
-import org.saepj.run.MetricsTables;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.run.MetricsTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep evaluate}: a saved ensemble's accuracy, loss, size and diversity on a source. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Measure a saved ensemble on a data source (by default its test partition).")
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = "Measure a saved ensemble on a data source (by default its test partition).")
 public final class EvaluateCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -40,8 +43,13 @@ public final class EvaluateCommand implements Runnable {
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
         if (ensemble.manifest().target() != null) {
-            ValueEvaluation.run(ensemble, modelOptions.source(), modelOptions.partitionGiven(),
-                    dataOptions.csvOptions(), json, spec.commandLine().getOut());
+            ValueEvaluation.run(
+                    ensemble,
+                    modelOptions.source(),
+                    modelOptions.partitionGiven(),
+                    dataOptions.csvOptions(),
+                    json,
+                    spec.commandLine().getOut());
             return;
         }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
@@ -54,7 +62,8 @@ public final class EvaluateCommand implements Runnable {
         double loss = Logits.meanLoss(f, d.labels(), classes);
         double calibrationError = Calibration.expectedError(f, d.labels(), classes);
         ClassificationMetrics metrics = ClassificationMetrics.of(f, d.labels(), classes);
-        Diversity diversity = Diversity.of(members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
+        Diversity diversity = Diversity.of(
+                members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = Json.object();
@@ -76,16 +85,24 @@ public final class EvaluateCommand implements Runnable {
         out.printf("loss           %.4f%n", loss);
         out.printf("calibration    ECE %.4f (%d bins of confidence)%n", calibrationError, Calibration.BINS);
         out.printf("ensemble size  %d%n", members.size());
-        out.printf("diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
-                diversity.disagreement(), diversity.disagreementWithLabels(), diversity.qStatistic(), diversity.kappa(),
-                diversity.doubleFault(), diversity.pairs() == 0 ? " (a single member has no pairs)" : "");
+        out.printf(
+                "diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",
+                diversity.disagreement(),
+                diversity.disagreementWithLabels(),
+                diversity.qStatistic(),
+                diversity.kappa(),
+                diversity.doubleFault(),
+                diversity.pairs() == 0 ? " (a single member has no pairs)" : "");
         out.printf("macro F1       %.4f%n", metrics.macroF1());
         if (!Double.isNaN(metrics.rocAuc())) {
-            out.printf("ROC AUC        %.4f (%s against %s)%n", metrics.rocAuc(), d.classNames().get(1), d.classNames().get(0));
+            out.printf(
+                    "ROC AUC        %.4f (%s against %s)%n",
+                    metrics.rocAuc(), d.classNames().get(1), d.classNames().get(0));
         }
         out.println();
         TextTable.print(out, MetricsTables.perClassHeader(), MetricsTables.perClass(metrics, d.classNames()));
         out.println();
-        TextTable.print(out, MetricsTables.confusionHeader(d.classNames()), MetricsTables.confusion(metrics, d.classNames()));
+        TextTable.print(
+                out, MetricsTables.confusionHeader(d.classNames()), MetricsTables.confusion(metrics, d.classNames()));
     }
 }

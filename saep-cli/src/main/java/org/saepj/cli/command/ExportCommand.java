@@ -12,16 +12,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep export}: a saved ensemble as one file another runtime executes (ONNX). */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write a saved ensemble as one ONNX graph: preprocessing,"
-        + " every member and the mixture weights; outputs logits and probabilities (see docs/EXPORT.md).")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Write a saved ensemble as one ONNX graph: preprocessing,"
+                + " every member and the mixture weights; outputs logits and probabilities (see docs/EXPORT.md).")
 public final class ExportCommand implements Runnable {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble of a search).")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "A saved ensemble (OUT/ensemble of a search).")
     Path model;
 
-    @Option(names = "--format", paramLabel = "onnx", defaultValue = "onnx", description = "The format (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "onnx",
+            defaultValue = "onnx",
+            description = "The format (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The file to write (- for standard output).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.onnx",
+            description = "The file to write (- for standard output).")
     Path out;
 
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
@@ -40,10 +55,19 @@ public final class ExportCommand implements Runnable {
         byte[] graph = OnnxExport.toBytes(ensemble);
         spec.commandLine().getOut().flush();
         target.write(o -> o.write(graph));
-        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf("wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
-                        + " outputs 'logits' and 'probabilities' [N, %d]%n", out, OnnxExport.OPSET, ensemble.networks().size(),
-                ensemble.manifest().classNames().size(), graph.length, features(ensemble),
-                ensemble.manifest().classNames().size());
+        (target.isStandardOutput()
+                        ? spec.commandLine().getErr()
+                        : spec.commandLine().getOut())
+                .printf(
+                        "wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
+                                + " outputs 'logits' and 'probabilities' [N, %d]%n",
+                        out,
+                        OnnxExport.OPSET,
+                        ensemble.networks().size(),
+                        ensemble.manifest().classNames().size(),
+                        graph.length,
+                        features(ensemble),
+                        ensemble.manifest().classNames().size());
     }
 
     private static int features(SavedEnsemble e) {

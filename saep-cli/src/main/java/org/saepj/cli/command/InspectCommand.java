@@ -13,8 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saep inspect DIR}: what a saved ensemble or a run holds, member by member and layer by layer. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Show what a saved ensemble or a run directory holds:"
-        + " classes, preprocessing, every member layer by layer, and for a run its pruning history.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Show what a saved ensemble or a run directory holds:"
+                + " classes, preprocessing, every member layer by layer, and for a run its pruning history.")
 public final class InspectCommand implements Runnable {
     @Parameters(paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble) or a run directory (OUT).")
     Path dir;
@@ -34,15 +37,22 @@ public final class InspectCommand implements Runnable {
             return;
         }
         int[] s = in.inputShape();
-        out.printf("%s: %s (manifest format %d)%n", in.directory(), in.pruning() == null ? "saved ensemble" : "run directory",
-                in.formatVersion());
+        out.printf(
+                "%s: %s (manifest format %d)%n",
+                in.directory(), in.pruning() == null ? "saved ensemble" : "run directory", in.formatVersion());
         out.printf("classes        %d: %s%n", in.classes().size(), String.join(", ", in.classes()));
-        out.printf("input          %d×%d×%d, preprocessing %s%n", s[0], s[1], s[2],
+        out.printf(
+                "input          %d×%d×%d, preprocessing %s%n",
+                s[0],
+                s[1],
+                s[2],
                 in.preprocessingSteps().isEmpty() ? "none" : String.join(", then ", in.preprocessingSteps()));
-        out.printf("members        %d, %d parameters, %s mixture%n", in.members().size(), in.parameters(), in.mixture());
+        out.printf(
+                "members        %d, %d parameters, %s mixture%n", in.members().size(), in.parameters(), in.mixture());
         for (Inspection.MemberView m : in.members()) {
-            out.printf("%n  member %d  %s, from iteration %d: weight %.4f, %d parameters%n", m.id(), m.name(), m.iteration(), m.weight(),
-                    m.parameters());
+            out.printf(
+                    "%n  member %d  %s, from iteration %d: weight %.4f, %d parameters%n",
+                    m.id(), m.name(), m.iteration(), m.weight(), m.parameters());
             for (Inspection.LayerView l : m.layers()) {
                 out.printf("    %-28s %8d parameters  → %d values%n", l.layer(), l.parameters(), l.outputs());
             }

@@ -12,9 +12,9 @@ import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.option.ModelOptions;
 import org.saepj.data.Dataset;
-import org.saepj.data.preprocess.Columns;
 import org.saepj.data.io.FeatureTable;
 import org.saepj.data.io.ImageRows;
+import org.saepj.data.preprocess.Columns;
 import org.saepj.data.source.ScoringInput;
 import org.saepj.data.source.ScoringRequest;
 import org.saepj.data.source.SourceKinds;
@@ -28,20 +28,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep predict}: one CSV row per sample with the predicted class and each class's probability. */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "Write a saved ensemble's predictions for a data source as CSV.")
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = "Write a saved ensemble's predictions for a data source as CSV.")
 public final class PredictCommand implements Runnable {
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions (- for standard output).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.csv",
+            description = "Where to write the predictions (- for standard output).")
     Path out;
 
     @Option(names = "--overwrite", description = "Replace an existing --out file.")
     boolean overwrite;
 
-    @Option(names = "--id-column", paramLabel = "NAME|INDEX", description = "A CSV column to carry into the output as each row's"
-            + " ID (default: the row's number in the file, 1 for the first data row).")
+    @Option(
+            names = "--id-column",
+            paramLabel = "NAME|INDEX",
+            description = "A CSV column to carry into the output as each row's"
+                    + " ID (default: the row's number in the file, 1 for the first data row).")
     String idColumn;
 
-    @Option(names = "--labels-file", paramLabel = "FILE", description = "With --data idx:IMAGES_FILE: the IDX labels of those images"
-            + " (optional: images are scored without labels).")
+    @Option(
+            names = "--labels-file",
+            paramLabel = "FILE",
+            description = "With --data idx:IMAGES_FILE: the IDX labels of those images"
+                    + " (optional: images are scored without labels).")
     Path labelsFile;
 
     @Mixin
@@ -65,11 +78,18 @@ public final class PredictCommand implements Runnable {
             Path file = Path.of(located.get().location());
             int[] s = ensemble.manifest().inputShape();
             // A model that reads text and gaps reads the file through its columns step (types, levels, gap markers).
-            org.saepj.data.io.CsvReader.Options csv = ensemble.manifest().preprocessing().find(Columns.TYPE)
-                    .map(c -> dataOptions.csvOptions().withSchema((Columns) c)).orElseGet(dataOptions::csvOptions);
-            ScoringRequest request = new ScoringRequest(ensemble.manifest().featureNames(),
-                    ensemble.manifest().preprocessing().rawWidth(s[0] * s[1] * s[2]), csv,
-                    java.util.Optional.ofNullable(idColumn), labelsFile, modelOptions.partitionGiven(),
+            org.saepj.data.io.CsvReader.Options csv = ensemble.manifest()
+                    .preprocessing()
+                    .find(Columns.TYPE)
+                    .map(c -> dataOptions.csvOptions().withSchema((Columns) c))
+                    .orElseGet(dataOptions::csvOptions);
+            ScoringRequest request = new ScoringRequest(
+                    ensemble.manifest().featureNames(),
+                    ensemble.manifest().preprocessing().rawWidth(s[0] * s[1] * s[2]),
+                    csv,
+                    java.util.Optional.ofNullable(idColumn),
+                    labelsFile,
+                    modelOptions.partitionGiven(),
                     dataOptions.imagesFor(s));
             java.util.Optional<ScoringInput> input = located.get().kind().scoringFile(file, request);
             if (input.isPresent()) {
@@ -101,7 +121,14 @@ public final class PredictCommand implements Runnable {
             logits[i] = java.util.Arrays.copyOfRange(f, i * c, (i + 1) * c);
         }
         // A partition's rows are numbered by their position in it, from 0.
-        writeRows(ensemble, "index", java.util.stream.IntStream.range(0, d.size()).mapToObj(Integer::toString).toList(), logits, null,
+        writeRows(
+                ensemble,
+                "index",
+                java.util.stream.IntStream.range(0, d.size())
+                        .mapToObj(Integer::toString)
+                        .toList(),
+                logits,
+                null,
                 scored.rows());
     }
 
@@ -110,11 +137,20 @@ public final class PredictCommand implements Runnable {
         table.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
         if (ensemble.manifest().target() != null) {
             String rows = table.labels() == null ? ", without targets" : ", its target column beside";
-            writeValues(table.idHeader(), table.ids(), ensemble.predictValues(table.rows()), table.labels(),
+            writeValues(
+                    table.idHeader(),
+                    table.ids(),
+                    ensemble.predictValues(table.rows()),
+                    table.labels(),
                     "every row of " + file + rows);
             return;
         }
-        writeRows(ensemble, table.idHeader(), table.ids(), ensemble.predictLogits(table.rows()), table.labels(),
+        writeRows(
+                ensemble,
+                table.idHeader(),
+                table.ids(),
+                ensemble.predictLogits(table.rows()),
+                table.labels(),
                 "every row of " + file + (table.labels() == null ? ", without labels" : ", its label column beside"));
     }
 
@@ -122,14 +158,16 @@ public final class PredictCommand implements Runnable {
     private void predictImages(SavedEnsemble ensemble, ImageRows images, Path file) {
         int[] s = ensemble.manifest().inputShape();
         if (s[0] != images.height() || s[1] != images.width() || s[2] != images.channels()) {
-            throw new org.saepj.DataException(file + ": images of " + images.height() + "×" + images.width() + "×" + images.channels()
-                    + ", but the ensemble takes " + s[0] + "×" + s[1] + "×" + s[2]);
+            throw new org.saepj.DataException(file + ": images of " + images.height() + "×" + images.width() + "×"
+                    + images.channels() + ", but the ensemble takes " + s[0] + "×" + s[1] + "×" + s[2]);
         }
         List<String> classes = ensemble.manifest().classNames();
         List<String> labels = null;
         if (images.labels() != null) {
             labels = new ArrayList<>();
-            int[] pair = ensemble.manifest().data() == null ? null : ensemble.manifest().data().pair();
+            int[] pair = ensemble.manifest().data() == null
+                    ? null
+                    : ensemble.manifest().data().pair();
             for (int y : images.labels()) {
                 // A pair model knows its classes as 0 and 1 of the recorded pair of the file's class indices.
                 int c = pair == null ? y : y == pair[0] ? 0 : y == pair[1] ? 1 : -1;
@@ -138,20 +176,35 @@ public final class PredictCommand implements Runnable {
                     continue;
                 }
                 if (c >= classes.size()) {
-                    throw new org.saepj.DataException(file + ": label " + y + " is not a class of the ensemble (0.." + (classes.size() - 1) + ")");
+                    throw new org.saepj.DataException(file + ": label " + y + " is not a class of the ensemble (0.."
+                            + (classes.size() - 1) + ")");
                 }
                 labels.add(classes.get(c));
             }
         }
         // Files of a folder are named by their name; images of one file by their number in it, from 1.
-        List<String> ids = images.names() != null ? images.names()
-                : java.util.stream.IntStream.rangeClosed(1, images.rows().length).mapToObj(Integer::toString).toList();
-        writeRows(ensemble, images.names() != null ? "file" : "row", ids, ensemble.predictLogits(images.rows()), labels,
+        List<String> ids = images.names() != null
+                ? images.names()
+                : java.util.stream.IntStream.rangeClosed(1, images.rows().length)
+                        .mapToObj(Integer::toString)
+                        .toList();
+        writeRows(
+                ensemble,
+                images.names() != null ? "file" : "row",
+                ids,
+                ensemble.predictLogits(images.rows()),
+                labels,
                 "every image of " + file + (labels == null ? ", without labels" : ", with its labels"));
     }
 
     /** One CSV row per input row: its ID, the predicted class, each class's probability, and its label when known. */
-    private void writeRows(SavedEnsemble ensemble, String idHeader, List<String> ids, float[][] logits, List<String> labels, String what) {
+    private void writeRows(
+            SavedEnsemble ensemble,
+            String idHeader,
+            List<String> ids,
+            float[][] logits,
+            List<String> labels,
+            String what) {
         List<String> names = ensemble.manifest().classNames();
         List<String> header = new ArrayList<>(List.of(idHeader, "predicted"));
         names.forEach(n -> header.add("p_" + n));
@@ -160,11 +213,16 @@ public final class PredictCommand implements Runnable {
         }
         spec.commandLine().getOut().flush();
         target.write(stream -> {
-            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            try (CSVPrinter printer = new CSVPrinter(
+                    new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(header.toArray(String[]::new))
+                            .get())) {
                 for (int i = 0; i < logits.length; i++) {
                     double[] p = Logits.softmax(logits[i]);
-                    List<Object> row = new ArrayList<>(List.of(ids.get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
+                    List<Object> row =
+                            new ArrayList<>(List.of(ids.get(i), names.get(Logits.argmax(logits[i], names.size())[0])));
                     for (double v : p) {
                         row.add(String.format(java.util.Locale.ROOT, "%.6f", v));
                     }
@@ -176,26 +234,35 @@ public final class PredictCommand implements Runnable {
             }
         });
         // With --out - the predictions are standard output: the summary goes beside them, to standard error.
-        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+        (target.isStandardOutput()
+                        ? spec.commandLine().getErr()
+                        : spec.commandLine().getOut())
                 .println("wrote " + logits.length + " predictions to " + out + " (" + what + ")");
     }
 
     /** One CSV row per input row: its ID, the predicted value, the members' spread, and its target when known. */
-    private void writeValues(String idHeader, List<String> ids, List<ValuePrediction> values, List<String> labels,
-                             String what) {
+    private void writeValues(
+            String idHeader, List<String> ids, List<ValuePrediction> values, List<String> labels, String what) {
         List<String> header = new ArrayList<>(List.of(idHeader, "predicted", "spread"));
         if (labels != null) {
             header.add("label");
         }
         spec.commandLine().getOut().flush();
         target.write(stream -> {
-            try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
+            try (CSVPrinter printer = new CSVPrinter(
+                    new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(header.toArray(String[]::new))
+                            .get())) {
                 for (int i = 0; i < values.size(); i++) {
                     // 9 significant digits: a float's value survives the text
-                    List<Object> row = new ArrayList<>(List.of(ids.get(i),
-                            String.format(java.util.Locale.ROOT, "%.9g", values.get(i).value()),
-                            String.format(java.util.Locale.ROOT, "%.6g", values.get(i).spread())));
+                    List<Object> row = new ArrayList<>(List.of(
+                            ids.get(i),
+                            String.format(
+                                    java.util.Locale.ROOT, "%.9g", values.get(i).value()),
+                            String.format(
+                                    java.util.Locale.ROOT, "%.6g", values.get(i).spread())));
                     if (labels != null) {
                         row.add(labels.get(i));
                     }
@@ -203,11 +270,14 @@ public final class PredictCommand implements Runnable {
                 }
             }
         });
-        (target.isStandardOutput() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+        (target.isStandardOutput()
+                        ? spec.commandLine().getErr()
+                        : spec.commandLine().getOut())
                 .println("wrote " + values.size() + " predictions to " + out + " (" + what + ")");
     }
 
     private void checkOut() {
-        target = org.saepj.cli.output.OutputFile.check(out, modelOptions.model, overwrite, "predictions", "predictions.csv");
+        target = org.saepj.cli.output.OutputFile.check(
+                out, modelOptions.model, overwrite, "predictions", "predictions.csv");
     }
 }

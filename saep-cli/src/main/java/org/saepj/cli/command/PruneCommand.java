@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
  * {@code saep prune}: post-hoc pruning, of a saved ensemble on given data (saving the smaller one) or of any
  * ensemble given its members' predicted labels. One pruning step, as in an iteration of the search.
  */
-@Command(name = "prune", mixinStandardHelpOptions = true, description = "Prune a saved ensemble, or any ensemble given its members' predicted labels.")
+@Command(
+        name = "prune",
+        mixinStandardHelpOptions = true,
+        description = "Prune a saved ensemble, or any ensemble given its members' predicted labels.")
 public final class PruneCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -52,31 +55,54 @@ public final class PruneCommand implements Runnable {
         @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble.")
         Path model;
 
-        @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "Decision data source (its training partition).")
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "SOURCE",
+                description = "Decision data source (its training partition).")
         String data;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR2", description = "Where to save the pruned ensemble.")
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "DIR2",
+                description = "Where to save the pruned ensemble.")
         Path out;
     }
 
     /** {@code --predictions FILE.csv --labels FILE.csv}. */
     static final class PredictionsForm {
-        @Option(names = "--predictions", required = true, paramLabel = "FILE.csv", description = "One column per member, one row per sample.")
+        @Option(
+                names = "--predictions",
+                required = true,
+                paramLabel = "FILE.csv",
+                description = "One column per member, one row per sample.")
         Path predictions;
 
-        @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "The true label of each sample, one per row:"
-                + " class names or indices, written as in --predictions.")
+        @Option(
+                names = "--labels",
+                required = true,
+                paramLabel = "FILE.csv",
+                description = "The true label of each sample, one per row:"
+                        + " class names or indices, written as in --predictions.")
         Path labels;
 
-        @Option(names = "--test-predictions", paramLabel = "FILE.csv", description = "The same members' predictions on held-out data,"
-                + " to measure the vote before and after pruning there (with --test-labels).")
+        @Option(
+                names = "--test-predictions",
+                paramLabel = "FILE.csv",
+                description = "The same members' predictions on held-out data,"
+                        + " to measure the vote before and after pruning there (with --test-labels).")
         Path testPredictions;
 
         @Option(names = "--test-labels", paramLabel = "FILE.csv", description = "The held-out data's true labels.")
         Path testLabels;
     }
 
-    @Option(names = "--method", required = true, paramLabel = "ID", completionCandidates = CriterionIds.class,
+    @Option(
+            names = "--method",
+            required = true,
+            paramLabel = "ID",
+            completionCandidates = CriterionIds.class,
             description = "The pruning criterion: ${COMPLETION-CANDIDATES} (adanet prunes nothing); their"
                     + " parameters are listed"
                     + " below.")
@@ -85,18 +111,27 @@ public final class PruneCommand implements Runnable {
     @Mixin
     CriterionOptions criterionOptions;
 
-    @Option(names = "--keep", paramLabel = "K", description = "Members to keep, for the criteria that take a target size"
-            + " (those with the parameter keep below; default: one fewer than the ensemble has).")
+    @Option(
+            names = "--keep",
+            paramLabel = "K",
+            description = "Members to keep, for the criteria that take a target size"
+                    + " (those with the parameter keep below; default: one fewer than the ensemble has).")
     Integer keep;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Seed of PRS's draw and PIE's start (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
-    @Option(names = "--overwrite", description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
-            + " files of yours in it stay).")
+    @Option(
+            names = "--overwrite",
+            description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
+                    + " files of yours in it stay).")
     boolean overwrite;
 
     @Mixin
@@ -111,18 +146,27 @@ public final class PruneCommand implements Runnable {
         if (target.predictions != null) {
             PredictionsForm f = target.predictions;
             if ((f.testPredictions == null) != (f.testLabels == null)) {
-                throw new UsageError(f.testPredictions == null ? "--test-labels needs --test-predictions" : "--test-predictions needs --test-labels");
+                throw new UsageError(
+                        f.testPredictions == null
+                                ? "--test-labels needs --test-predictions"
+                                : "--test-predictions needs --test-labels");
             }
             PruningTables tables = PruningTables.read(f.predictions, f.labels, f.testPredictions, f.testLabels);
-            report(criterion, tables.decision(), tables.heldOut(), f.testPredictions == null ? null : "--test-predictions",
-                    tables.memberNames(), tables.classes());
+            report(
+                    criterion,
+                    tables.decision(),
+                    tables.heldOut(),
+                    f.testPredictions == null ? null : "--test-predictions",
+                    tables.memberNames(),
+                    tables.classes());
             return;
         }
         ModelForm f = target.model;
         SavedEnsemble ensemble = SavedEnsemble.load(f.model, Backends.best());
         if (RealPaths.overlap(f.model, f.out)) {
-            throw new UsageError("--out " + f.out + " is, holds or lies inside the --model directory: the pruned ensemble must not"
-                    + " replace or go into the one it is read from");
+            throw new UsageError(
+                    "--out " + f.out + " is, holds or lies inside the --model directory: the pruned ensemble must not"
+                            + " replace or go into the one it is read from");
         }
         // Nothing on disk changes until the data is read and the decision made.
         OutputDirectory.Claim claim = OutputDirectory.claim(f.out, "--out", overwrite);
@@ -132,20 +176,35 @@ public final class PruneCommand implements Runnable {
             output.started();
             OutputDirectory.noteKept(output.path(), spec.commandLine().getErr());
             if (!json) {
-                spec.commandLine().getOut().println("saved the pruned ensemble (" + pruned.manifest().members().size()
-                        + " members) to " + output.path());
+                spec.commandLine()
+                        .getOut()
+                        .println("saved the pruned ensemble ("
+                                + pruned.manifest().members().size() + " members) to " + output.path());
             }
         }
     }
 
     /** @return the ensemble without the members the criterion removes on the data */
     private SavedEnsemble prune(SavedEnsemble ensemble, ModelForm f, PruningCriterion criterion) {
-        PruningInput input = votes(ensemble, ModelData.prepare(ensemble,
-                dataOptions.sourcesFor(ensemble.manifest().inputShape()), f.data, "train").data());
+        PruningInput input = votes(
+                ensemble,
+                ModelData.prepare(
+                                ensemble,
+                                dataOptions.sourcesFor(ensemble.manifest().inputShape()),
+                                f.data,
+                                "train")
+                        .data());
         ModelData.Scored test = heldOut(ensemble, f.data);
-        List<String> names = ensemble.manifest().members().stream().map(m -> m.name() + "#" + m.id()).toList();
-        PruneDecision decision = report(criterion, input, test == null ? null : votes(ensemble, test.data()), test == null ? null : test.rows(),
-                names, ensemble.manifest().classNames());
+        List<String> names = ensemble.manifest().members().stream()
+                .map(m -> m.name() + "#" + m.id())
+                .toList();
+        PruneDecision decision = report(
+                criterion,
+                input,
+                test == null ? null : votes(ensemble, test.data()),
+                test == null ? null : test.rows(),
+                names,
+                ensemble.manifest().classNames());
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < input.members(); j++) {
             if (!decision.removed().contains(j)) {
@@ -173,7 +232,9 @@ public final class PruneCommand implements Runnable {
     /** @return the members' predicted labels and the true labels of the data, weighted as the ensemble is */
     private static PruningInput votes(SavedEnsemble ensemble, Dataset d) {
         int classes = d.classCount();
-        int[][] predictions = ensemble.memberLogits(d).stream().map(l -> Logits.argmax(l, classes)).toArray(int[][]::new);
+        int[][] predictions = ensemble.memberLogits(d).stream()
+                .map(l -> Logits.argmax(l, classes))
+                .toArray(int[][]::new);
         return new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
     }
 
@@ -183,16 +244,22 @@ public final class PruneCommand implements Runnable {
      */
     private ModelData.Scored heldOut(SavedEnsemble ensemble, String source) {
         try {
-            ModelData.Scored test = ModelData.prepare(ensemble,
-                    dataOptions.sourcesFor(ensemble.manifest().inputShape()), source, "test");
+            ModelData.Scored test = ModelData.prepare(
+                    ensemble, dataOptions.sourcesFor(ensemble.manifest().inputShape()), source, "test");
             return test.trainedOn().equals("no") ? test : null;
         } catch (UsageError e) {
-            return null; // the source's test rows are elsewhere (the manifest names them): no held-out figure from --data
+            return null; // the source's test rows are elsewhere (the manifest names them): no held-out figure from
+            // --data
         }
     }
 
-    private PruneDecision report(PruningCriterion criterion, PruningInput input, PruningInput heldOut, String heldOutRows,
-                                 List<String> names, List<String> classes) {
+    private PruneDecision report(
+            PruningCriterion criterion,
+            PruningInput input,
+            PruningInput heldOut,
+            String heldOutRows,
+            List<String> names,
+            List<String> classes) {
         PruneDecision d = criterion.decide(input, new SplittableRandom(seed));
         PruneReport report = new PruneReport(criterion, d, input, heldOut, heldOutRows, names, classes);
         if (json) {

@@ -1,16 +1,13 @@
 package org.saepj.cli.command;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.DatasetSummary;
-import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.data.TableLines;
+import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
 import org.saepj.cli.option.CriterionIds;
@@ -51,20 +48,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code saep search}: one AdaNet/SAEP search (or one per fold), with its report, log and saved ensemble. */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = "Run an AdaNet search with optional SAEP pruning and save the ensemble and reports.")
 public final class SearchCommand implements Runnable {
-    @Option(names = "--method", paramLabel = "ID", defaultValue = "adanet", completionCandidates = CriterionIds.class,
+    @Option(
+            names = "--method",
+            paramLabel = "ID",
+            defaultValue = "adanet",
+            completionCandidates = CriterionIds.class,
             description = "adanet (keep every member) or a pruning criterion: ${COMPLETION-CANDIDATES} (default:"
                     + " ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--mixture", paramLabel = "uniform|learned", defaultValue = "uniform", description = "Mixture weights (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mixture",
+            paramLabel = "uniform|learned",
+            defaultValue = "uniform",
+            description = "Mixture weights (default: ${DEFAULT-VALUE}).")
     String mixture;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "0", description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
+    @Option(
+            names = "--folds",
+            paramLabel = "K",
+            defaultValue = "0",
+            description = "Stratified K-fold cross-validation over train ∪ test (default: none).")
     int folds;
 
     @Mixin
@@ -87,7 +103,8 @@ public final class SearchCommand implements Runnable {
         spark.check();
         PrintWriter stdout = spec.commandLine().getOut();
         if (run.resuming()) {
-            try (OutputDirectory output = run.resumed(Invocation.FILE, spec.commandLine().getParseResult())) {
+            try (OutputDirectory output =
+                    run.resumed(Invocation.FILE, spec.commandLine().getParseResult())) {
                 Invocation inv = Invocation.load(output.path());
                 run.restore(inv, dataOptions);
                 searchIn(output.path(), null, stdout, inv, inv.config());
@@ -96,13 +113,18 @@ public final class SearchCommand implements Runnable {
         }
         // Nothing on disk changes until the options, the data and the space have passed every check.
         OutputDirectory.Claim claim = run.claim();
-        SearchConfig config = search.toConfig(DataSources.absolute(run.data), search.criterion(method, "--method",
-                Criteria.discover()), mixture, seed, folds);
+        SearchConfig config = search.toConfig(
+                DataSources.absolute(run.data),
+                search.criterion(method, "--method", Criteria.discover()),
+                mixture,
+                seed,
+                folds);
         searchIn(claim.dir(), claim, stdout, null, config);
     }
 
     /** A search, fresh (a claim on its directory, opened once everything is checked) or resumed (no claim). */
-    private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
+    private void searchIn(
+            Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
         Backend backend = Backends.best();
         if (!spark.enabled()) { // with --spark the executors train, in JVMs of their own
             EngineWarning.ifScalarByDefault(spec.commandLine().getErr());
@@ -117,8 +139,14 @@ public final class SearchCommand implements Runnable {
         }
     }
 
-    private void searchIn(Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config,
-                          Backend backend, EngineWarmup warmup) {
+    private void searchIn(
+            Path dir,
+            OutputDirectory.Claim claim,
+            PrintWriter stdout,
+            Invocation inv,
+            SearchConfig config,
+            Backend backend,
+            EngineWarmup warmup) {
         SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
@@ -141,15 +169,28 @@ public final class SearchCommand implements Runnable {
         }
     }
 
-    private void searchChecked(Path dir, PrintWriter stdout, SearchConfig config, Backend backend, EngineWarmup warmup,
-                               SourceData source, List<Partitions> partitions) {
+    private void searchChecked(
+            Path dir,
+            PrintWriter stdout,
+            SearchConfig config,
+            Backend backend,
+            EngineWarmup warmup,
+            SourceData source,
+            List<Partitions> partitions) {
         TableLines.warn(spec.commandLine().getErr(), source);
         if (!run.quiet) {
             TableLines.decision(source).ifPresent(stdout::println);
-            stdout.printf("%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
-                    run.resuming() ? "resuming" : "searching", source.name(), partitions.get(0).description(), config.spaceName(),
-                    config.criterion(), config.mixture().id(), config.iterations(),
-                    config.stepsPerIteration(partitions.get(0).train().size()), config.seed(),
+            stdout.printf(
+                    "%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
+                    run.resuming() ? "resuming" : "searching",
+                    source.name(),
+                    partitions.get(0).description(),
+                    config.spaceName(),
+                    config.criterion(),
+                    config.mixture().id(),
+                    config.iterations(),
+                    config.stepsPerIteration(partitions.get(0).train().size()),
+                    config.seed(),
                     config.threads());
             String classes = DatasetSummary.classLine(partitions.get(0).train().classNames());
             if (!classes.isEmpty()) {
@@ -157,15 +198,21 @@ public final class SearchCommand implements Runnable {
             }
         }
         warmup.close(); // the search needs both cores from here on
-        List<RunSummary> results = spark.enabled() && partitions.size() > 1 ? foldsOnCluster(config, source, dir, stdout)
+        List<RunSummary> results = spark.enabled() && partitions.size() > 1
+                ? foldsOnCluster(config, source, dir, stdout)
                 : searchHere(config, source, partitions, dir, backend, stdout);
         if (results.size() > 1) {
             FoldsReport summary = FoldsReport.of(config, results);
             summary.writeHtml(dir.resolve("report.html"));
             summary.write(dir.resolve(RunReport.FILE));
             FoldsReport.Summary s = summary.summary();
-            stdout.printf("%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n", results.size(),
-                    s.testAccuracyMean(), s.testAccuracyStd(), s.ensembleSizeMean(), s.ensembleSizeStd());
+            stdout.printf(
+                    "%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n",
+                    results.size(),
+                    s.testAccuracyMean(),
+                    s.testAccuracyStd(),
+                    s.ensembleSizeMean(),
+                    s.ensembleSizeStd());
         }
         stdout.println("results in " + dir);
     }
@@ -175,7 +222,8 @@ public final class SearchCommand implements Runnable {
         if (!spark.enabled()) {
             return new LocalExecutor(config.threads(), backend);
         }
-        return spark.candidates(new PartitionsRecipe(spark.recipe(dataOptions, run.test, source), config, -1), p, backend);
+        return spark.candidates(
+                new PartitionsRecipe(spark.recipe(dataOptions, run.test, source), config, -1), p, backend);
     }
 
     /** --folds K --spark: each fold's whole search a Spark task, its directory written here as it comes back. */
@@ -184,24 +232,39 @@ public final class SearchCommand implements Runnable {
             if (!run.quiet) {
                 stdout.println("running the " + config.folds() + " folds as tasks on " + grid.name());
             }
-            List<ComparisonRun> runs = grid.run(GridRun.folds(config), source, dir, run.resuming(), lock -> { }, new ComparisonListener() {
-                @Override
-                public void runFinished(ComparisonRun r, int done, int total, String how) {
-                    stdout.printf("fold %d: test accuracy %.4f, ensemble of %d (%d parameters), %.1f s%s%n", r.fold(), r.testAccuracy(),
-                            r.ensembleSize(), r.figures().parameters(), r.figures().totalSeconds(), how);
-                    stdout.flush();
-                }
-            });
+            List<ComparisonRun> runs =
+                    grid.run(GridRun.folds(config), source, dir, run.resuming(), lock -> {}, new ComparisonListener() {
+                        @Override
+                        public void runFinished(ComparisonRun r, int done, int total, String how) {
+                            stdout.printf(
+                                    "fold %d: test accuracy %.4f, ensemble of %d (%d parameters), %.1f s%s%n",
+                                    r.fold(),
+                                    r.testAccuracy(),
+                                    r.ensembleSize(),
+                                    r.figures().parameters(),
+                                    r.figures().totalSeconds(),
+                                    how);
+                            stdout.flush();
+                        }
+                    });
             return runs.stream().map(ComparisonRun::figures).toList();
         }
     }
 
-    private List<RunSummary> searchHere(SearchConfig config, SourceData source, List<Partitions> partitions, Path dir, Backend backend,
-                                        PrintWriter stdout) {
+    private List<RunSummary> searchHere(
+            SearchConfig config,
+            SourceData source,
+            List<Partitions> partitions,
+            Path dir,
+            Backend backend,
+            PrintWriter stdout) {
         List<RunSummary> results = new ArrayList<>();
         try (CandidateExecutor executor = candidateExecutor(config, source, partitions.get(0), backend);
-             InterruptGuard interrupts = new InterruptGuard(spec.commandLine().getErr(), dir, "search",
-                     System.console() != null && !run.quiet ? stdout : null)) {
+                InterruptGuard interrupts = new InterruptGuard(
+                        spec.commandLine().getErr(),
+                        dir,
+                        "search",
+                        System.console() != null && !run.quiet ? stdout : null)) {
             for (int k = 0; k < partitions.size(); k++) {
                 Partitions p = partitions.get(k);
                 boolean folded = partitions.size() > 1;
@@ -210,33 +273,56 @@ public final class SearchCommand implements Runnable {
                 if (run.resuming() && RunDirectory.finished(runDir)) {
                     RunSummary done = RunDirectory.readFinished(runDir);
                     results.add(done);
-                    stdout.printf("%salready complete: test accuracy %.4f, ensemble of %d%n", prefix, done.testAccuracy(), done.ensembleSize());
+                    stdout.printf(
+                            "%salready complete: test accuracy %.4f, ensemble of %d%n",
+                            prefix, done.testAccuracy(), done.ensembleSize());
                     continue;
                 }
                 RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), backend, source.sha256());
                 interrupts.guard(searchRun.checkpointWriting());
                 SearchState state = searchRun.resumedFrom();
                 if (state != null && !run.quiet) {
-                    stdout.printf("%scontinuing at iteration %d (%d of %d done)%n", prefix, state.nextIteration(), state.nextIteration(),
-                            config.iterations());
+                    stdout.printf(
+                            "%scontinuing at iteration %d (%d of %d done)%n",
+                            prefix, state.nextIteration(), state.nextIteration(), config.iterations());
                 }
                 SearchResult r;
-                try (ProgressReporter progress = new ProgressReporter(stdout, spec.commandLine().getErr(),
-                        ProgressReporter.Display.search(stdout, System.console() != null, run.quiet, prefix), runDir.resolve("search.log"))) {
-                    progress.log((state == null ? "config " : "resumed at iteration " + state.nextIteration() + ", config ") + config);
+                try (ProgressReporter progress = new ProgressReporter(
+                        stdout,
+                        spec.commandLine().getErr(),
+                        ProgressReporter.Display.search(stdout, System.console() != null, run.quiet, prefix),
+                        runDir.resolve("search.log"))) {
+                    progress.log(
+                            (state == null ? "config " : "resumed at iteration " + state.nextIteration() + ", config ")
+                                    + config);
                     if (state != null) {
                         progress.resumedAfter(state.records());
                     }
-                    r = searchRun.complete(config, p, Experiment.info(config, source, p), executor, backend, progress, folded ? k : -1);
+                    r = searchRun.complete(
+                            config,
+                            p,
+                            Experiment.info(config, source, p),
+                            executor,
+                            backend,
+                            progress,
+                            folded ? k : -1);
                 }
                 results.add(RunSummary.of(r));
                 org.saepj.task.RegressionMetrics regression = r.metrics().regression();
                 String headline = regression == null
-                        ? String.format(java.util.Locale.ROOT, "test accuracy %.4f", r.metrics().testAccuracy())
-                        : String.format(java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(),
-                                regression.r2());
-                stdout.printf("%s%s, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n", prefix, headline,
-                        r.metrics().ensembleSize(), r.metrics().parameters(), r.timing().totalSeconds(),
+                        ? String.format(
+                                java.util.Locale.ROOT,
+                                "test accuracy %.4f",
+                                r.metrics().testAccuracy())
+                        : String.format(
+                                java.util.Locale.ROOT, "test RMSE %.4g, R² %.4f", regression.rmse(), regression.r2());
+                stdout.printf(
+                        "%s%s, ensemble of %d (%d parameters), %.1f s (training %.1f s)%n",
+                        prefix,
+                        headline,
+                        r.metrics().ensembleSize(),
+                        r.metrics().parameters(),
+                        r.timing().totalSeconds(),
                         r.timing().trainSeconds());
                 if (!run.quiet) {
                     stdout.println(prefix + FinalMembers.describe(r.ensemble()));

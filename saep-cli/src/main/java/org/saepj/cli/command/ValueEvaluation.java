@@ -20,8 +20,7 @@ import org.saepj.task.RegressionMetrics;
  * decomposition on every row of a CSV file whose target column the ensemble's task reads as values.
  */
 final class ValueEvaluation {
-    private ValueEvaluation() {
-    }
+    private ValueEvaluation() {}
 
     /**
      * @param ensemble a regression ensemble (its manifest has a target)
@@ -31,8 +30,13 @@ final class ValueEvaluation {
      * @param json whether to print one JSON object
      * @param out where to print
      */
-    static void run(SavedEnsemble ensemble, String source, boolean partitionGiven, CsvReader.Options csv, boolean json,
-                    PrintWriter out) {
+    static void run(
+            SavedEnsemble ensemble,
+            String source,
+            boolean partitionGiven,
+            CsvReader.Options csv,
+            boolean json,
+            PrintWriter out) {
         java.util.Optional<SourceKinds.Located> located = SourceKinds.locate(source);
         if (partitionGiven || located.isEmpty() || !(located.get().kind() instanceof CsvKind)) {
             throw new UsageError("--data: a " + ensemble.task().id() + " ensemble is evaluated on every row of a CSV"
@@ -61,7 +65,8 @@ final class ValueEvaluation {
         out.printf("MAE            %.6g%n", m.mae());
         out.printf("R²             %.4f%n", m.r2());
         out.printf("ensemble size  %d%n", members.size());
-        out.printf("ambiguity      ensemble MSE %.6g = average member MSE %.6g − average ambiguity %.6g%n",
+        out.printf(
+                "ambiguity      ensemble MSE %.6g = average member MSE %.6g − average ambiguity %.6g%n",
                 m.ensembleMse(), m.averageMemberMse(), m.averageAmbiguity());
     }
 }

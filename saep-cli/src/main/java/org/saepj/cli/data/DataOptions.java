@@ -5,17 +5,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.output.Invocation;
+import org.saepj.data.TargetAnalysis;
 import org.saepj.data.image.ImageOptions;
 import org.saepj.data.image.ImageSize;
-import org.saepj.data.TargetAnalysis;
 import org.saepj.data.io.CsvReader;
-import org.saepj.data.table.ColumnType;
-import org.saepj.data.table.TableOptions;
 import org.saepj.data.io.DecodedCache;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.data.source.ReadSettings;
 import org.saepj.data.source.RemoteFiles;
+import org.saepj.data.table.ColumnType;
+import org.saepj.data.table.TableOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,41 +26,68 @@ public final class DataOptions {
     @Mixin
     public DataDirOption where = new DataDirOption();
 
-    @Option(names = "--label-column", paramLabel = "NAME|INDEX", description = "CSV label column by name or 0-based index (default: last).")
+    @Option(
+            names = "--label-column",
+            paramLabel = "NAME|INDEX",
+            description = "CSV label column by name or 0-based index (default: last).")
     public String labelColumn;
 
-    @Option(names = "--header", paramLabel = "yes|no|auto", defaultValue = "auto",
+    @Option(
+            names = "--header",
+            paramLabel = "yes|no|auto",
+            defaultValue = "auto",
             description = "Whether CSV files have a header row (default: ${DEFAULT-VALUE}).")
     public String header;
 
-    @Option(names = "--image-size", paramLabel = "HxW", description = "Resize every image of an images: folder to this"
-            + " height and width (default: the images' own size, which must then be the same for all).")
+    @Option(
+            names = "--image-size",
+            paramLabel = "HxW",
+            description = "Resize every image of an images: folder to this"
+                    + " height and width (default: the images' own size, which must then be the same for all).")
     public String imageSize;
 
     /** The command this mixin is part of: its error stream takes the warnings about skipped image files. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
-    @Option(names = "--column-types", paramLabel = "NAME=TYPE,...", split = ",", description = "Fix CSV column types"
-            + " instead of inferring them from the training file: numeric, boolean or categorical"
-            + " (e.g. zip=categorical,rooms=numeric).")
+
+    @Option(
+            names = "--column-types",
+            paramLabel = "NAME=TYPE,...",
+            split = ",",
+            description = "Fix CSV column types"
+                    + " instead of inferring them from the training file: numeric, boolean or categorical"
+                    + " (e.g. zip=categorical,rooms=numeric).")
     public java.util.List<String> columnTypes = new java.util.ArrayList<>();
 
-    @Option(names = "--missing-values", paramLabel = "TEXT,...", split = ",", description = "CSV cells read as gaps"
-            + " (default: NA,NaN,?,null; an empty cell always is); gaps are filled with the training median or most"
-            + " frequent value.")
+    @Option(
+            names = "--missing-values",
+            paramLabel = "TEXT,...",
+            split = ",",
+            description = "CSV cells read as gaps"
+                    + " (default: NA,NaN,?,null; an empty cell always is); gaps are filled with the training median or most"
+                    + " frequent value.")
     public java.util.List<String> missingValues;
 
-    @Option(names = "--ignore-columns", paramLabel = "NAME|INDEX,...", split = ",", description = "CSV columns to leave"
-            + " out (IDs, free text), by name or 0-based index.")
+    @Option(
+            names = "--ignore-columns",
+            paramLabel = "NAME|INDEX,...",
+            split = ",",
+            description = "CSV columns to leave" + " out (IDs, free text), by name or 0-based index.")
     public java.util.List<String> ignoreColumns = new java.util.ArrayList<>();
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter: ',', ';', 'tab' or any one"
-            + " character (default: detected among comma, semicolon and tab).")
+    @Option(
+            names = "--delimiter",
+            paramLabel = "CHAR",
+            description = "CSV delimiter: ',', ';', 'tab' or any one"
+                    + " character (default: detected among comma, semicolon and tab).")
     public String delimiter;
 
-    @Option(names = "--task", paramLabel = "classification|regression", description = "What the label column is"
-            + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5%% of the"
-            + " rows, make a regression target).")
+    @Option(
+            names = "--task",
+            paramLabel = "classification|regression",
+            description = "What the label column is"
+                    + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5%% of the"
+                    + " rows, make a regression target).")
     public String task;
 
     /**
@@ -100,8 +127,8 @@ public final class DataOptions {
         for (String pair : columnTypes) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? "" : pair.substring(0, eq).trim();
-            java.util.Optional<ColumnType> type = eq < 0 ? java.util.Optional.empty()
-                    : ColumnType.of(pair.substring(eq + 1));
+            java.util.Optional<ColumnType> type =
+                    eq < 0 ? java.util.Optional.empty() : ColumnType.of(pair.substring(eq + 1));
             if (name.isEmpty() || type.isEmpty()) {
                 throw new UsageError("--column-types: '" + pair + "': expected NAME=TYPE with TYPE numeric, boolean or"
                         + " categorical");
@@ -112,18 +139,23 @@ public final class DataOptions {
         if (delimiter != null) {
             String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
             if (d.length() != 1 || d.equals("\"") || d.equals("\n") || d.equals("\r")) {
-                throw new UsageError("--delimiter: '" + delimiter + "': expected one character such as ',', ';'"
-                        + " or tab");
+                throw new UsageError(
+                        "--delimiter: '" + delimiter + "': expected one character such as ',', ';'" + " or tab");
             }
             delim = d.charAt(0);
         }
         TargetAnalysis.Task fixed = null;
         if (task != null) {
-            fixed = TargetAnalysis.Task.of(task).orElseThrow(() -> new UsageError("--task must be classification or"
-                    + " regression, got '" + task + "'"));
+            fixed = TargetAnalysis.Task.of(task)
+                    .orElseThrow(() ->
+                            new UsageError("--task must be classification or" + " regression, got '" + task + "'"));
         }
-        return new TableOptions(missingValues == null ? TableOptions.DEFAULT_MISSING : missingValues, types,
-                ignoreColumns, delim, fixed);
+        return new TableOptions(
+                missingValues == null ? TableOptions.DEFAULT_MISSING : missingValues,
+                types,
+                ignoreColumns,
+                delim,
+                fixed);
     }
 
     /** @return the locator following --data-dir and the standard search order */
@@ -141,8 +173,8 @@ public final class DataOptions {
      * @return the data sources configured by these options
      */
     public DataSources sources(RemoteFiles remote) {
-        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), imageOptions()),
-                remote);
+        return new DataSources(
+                locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), imageOptions()), remote);
     }
 
     /**
@@ -161,8 +193,8 @@ public final class DataOptions {
         if (imageSize != null) {
             toModel = toModel.withSize(imageOptions().size());
         }
-        return new DataSources(locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), toModel),
-                RemoteFiles.none());
+        return new DataSources(
+                locator(), new ReadSettings(csvOptions(), DecodedCache.standard(), toModel), RemoteFiles.none());
     }
 
     /**
@@ -188,7 +220,8 @@ public final class DataOptions {
 
     /** @param line a warning of a reader, to the command's error stream */
     public void warn(String line) {
-        PrintWriter err = mixee == null ? org.saepj.cli.display.RootLocaleWriter.of(new PrintWriter(System.err, true))
+        PrintWriter err = mixee == null
+                ? org.saepj.cli.display.RootLocaleWriter.of(new PrintWriter(System.err, true))
                 : mixee.commandLine().getErr();
         err.println("warning: " + line);
         err.flush();

@@ -40,7 +40,9 @@ public final class DatasetProvisioner {
         if (found.isPresent()) {
             return found.get();
         }
-        if (dataset.debianPackage().isPresent() && mirror == null && installWithApt(dataset.debianPackage().get())) {
+        if (dataset.debianPackage().isPresent()
+                && mirror == null
+                && installWithApt(dataset.debianPackage().get())) {
             found = locator.locate(dataset);
             if (found.isPresent()) {
                 return found.get();
@@ -48,8 +50,9 @@ public final class DatasetProvisioner {
         }
         out.println(dataset.id() + " not found locally: downloading it into " + DatasetLocator.userStore());
         new DatasetFetcher(mirror).fetch(dataset, DatasetLocator.userStore(), new DownloadProgress(out, terminal));
-        return locator.locate(dataset).orElseThrow(() -> new FileException(
-                dataset.id() + " was downloaded but is not found in " + locator.roots()));
+        return locator.locate(dataset)
+                .orElseThrow(() ->
+                        new FileException(dataset.id() + " was downloaded but is not found in " + locator.roots()));
     }
 
     private boolean installWithApt(String pkg) {
@@ -92,7 +95,8 @@ public final class DatasetProvisioner {
             boolean ok = p.waitFor(15, TimeUnit.MINUTES) && p.exitValue() == 0;
             if (!ok && reportFailure) {
                 List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-                out.println("  " + String.join(" ", command) + " failed" + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1)));
+                out.println("  " + String.join(" ", command) + " failed"
+                        + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1)));
             }
             return ok;
         } catch (IOException e) {

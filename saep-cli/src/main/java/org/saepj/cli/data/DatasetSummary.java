@@ -8,8 +8,7 @@ import org.saepj.data.table.TableSummary;
 
 /** Prints what a source holds: shape, partition sizes, a table's columns, and a per-class table. */
 public final class DatasetSummary {
-    private DatasetSummary() {
-    }
+    private DatasetSummary() {}
 
     /**
      * @param names the class names in index order
@@ -28,7 +27,8 @@ public final class DatasetSummary {
         for (int c = 0; c < Math.min(12, names.size()); c++) {
             line.append(c == 0 ? "" : ", ").append(c).append(' ').append(names.get(c));
         }
-        return line.append(names.size() > 12 ? ", … (" + names.size() + " in all: saep datasets show)" : "").toString();
+        return line.append(names.size() > 12 ? ", … (" + names.size() + " in all: saep datasets show)" : "")
+                .toString();
     }
 
     /** A table's columns: type, gaps, and a categorical column's levels with their rows (the first eight). */
@@ -45,13 +45,18 @@ public final class DatasetSummary {
             StringBuilder l = new StringBuilder();
             for (int k = 0; k < Math.min(8, levels.size()); k++) {
                 int rows = k < counts.length ? counts[k] : 0;
-                l.append(k == 0 ? "" : ", ").append(levels.get(k)).append(" (").append(rows).append(')');
+                l.append(k == 0 ? "" : ", ")
+                        .append(levels.get(k))
+                        .append(" (")
+                        .append(rows)
+                        .append(')');
             }
             if (levels.size() > 8) {
                 l.append(", … ").append(levels.size()).append(" levels in all");
             }
-            out.printf("  %-22s %-12s %8d  %s%n", t.columns().names().get(j), t.columns().types().get(j).id(),
-                    t.missing()[j], l);
+            out.printf(
+                    "  %-22s %-12s %8d  %s%n",
+                    t.columns().names().get(j), t.columns().types().get(j).id(), t.missing()[j], l);
         }
         t.warnings().forEach(w -> out.println("warning: " + w));
     }
@@ -64,16 +69,22 @@ public final class DatasetSummary {
         Dataset train = data.train();
         out.println("dataset   " + data.name());
         out.println("source    " + data.source());
-        out.println("shape     " + train.shape() + (train.shape().isImage() ? " (height×width×channels)" : " features"));
+        out.println(
+                "shape     " + train.shape() + (train.shape().isImage() ? " (height×width×channels)" : " features"));
         out.println("train     " + train.size() + " samples");
-        out.println("test      " + data.test().map(t -> t.size() + " samples").orElse("none (split off by a stratified holdout)"));
+        out.println("test      "
+                + data.test().map(t -> t.size() + " samples").orElse("none (split off by a stratified holdout)"));
         out.println("sha256    " + data.sha256() + (data.verified() ? " (matches the pinned checksums)" : ""));
         data.table().ifPresent(t -> columns(out, t));
         int[] trainCounts = train.classCounts();
         int[] testCounts = data.test().map(Dataset::classCounts).orElse(null);
         out.printf("%-6s %-20s %8s %8s%n", "class", "name", "train", "test");
         for (int c = 0; c < train.classCount(); c++) {
-            out.printf("%-6d %-20s %8d %8s%n", c, train.classNames().get(c), trainCounts[c],
+            out.printf(
+                    "%-6d %-20s %8d %8s%n",
+                    c,
+                    train.classNames().get(c),
+                    trainCounts[c],
                     testCounts == null ? "-" : Integer.toString(testCounts[c]));
         }
     }

@@ -23,8 +23,13 @@ public final class DownloadProgress implements DownloadListener {
     public void started(String file, String url, long expectedBytes) {
         out.println("downloading " + file + " from " + url);
         if (terminal) {
-            bar = new ProgressBarBuilder().setTaskName(file).setInitialMax(expectedBytes)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed().build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName(file)
+                    .setInitialMax(expectedBytes)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" MB", 1 << 20)
+                    .showSpeed()
+                    .build();
         }
     }
 

@@ -30,7 +30,13 @@ public record LabelTable(Path file, String option, List<String[]> rows) {
     public static LabelTable read(Path file, String option) {
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            records = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get().parse(in).getRecords();
+            records = CSVFormat.RFC4180
+                    .builder()
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .get()
+                    .parse(in)
+                    .getRecords();
         } catch (NoSuchFileException e) {
             throw new FileException(option + " " + file + ": file not found");
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -42,17 +48,18 @@ public record LabelTable(Path file, String option, List<String[]> rows) {
         int width = records.get(0).size();
         for (CSVRecord r : records) {
             if (r.size() != width) {
-                throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + " has " + r.size() + " columns: expected "
-                        + width);
+                throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + " has " + r.size()
+                        + " columns: expected " + width);
             }
             for (int c = 0; c < width; c++) {
                 if (r.get(c).isEmpty()) {
-                    throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + ", column " + (c + 1)
-                            + " is empty: expected a class name or index");
+                    throw new DataException(option + " " + file + ": line " + r.getRecordNumber() + ", column "
+                            + (c + 1) + " is empty: expected a class name or index");
                 }
             }
         }
-        return new LabelTable(file, option, records.stream().map(CSVRecord::values).toList());
+        return new LabelTable(
+                file, option, records.stream().map(CSVRecord::values).toList());
     }
 
     /** @return the number of columns */

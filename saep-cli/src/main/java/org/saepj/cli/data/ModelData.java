@@ -10,9 +10,9 @@ import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Impute;
-import org.saepj.data.table.ColumnType;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
+import org.saepj.data.table.ColumnType;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
@@ -26,8 +26,7 @@ import org.saepj.search.SearchConfig;
  * preprocessing are applied. Each result says which rows it holds and whether the ensemble trained on them.
  */
 public final class ModelData {
-    private ModelData() {
-    }
+    private ModelData() {}
 
     /**
      * The rows to score and what they are.
@@ -65,7 +64,8 @@ public final class ModelData {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
         SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
-        return scored(model, data, source, partition).with(data.table().map(t -> t.warnings()).orElse(List.of()));
+        return scored(model, data, source, partition)
+                .with(data.table().map(t -> t.warnings()).orElse(List.of()));
     }
 
     private static Scored scored(SavedEnsemble model, SourceData data, String source, String partition) {
@@ -76,8 +76,9 @@ public final class ModelData {
             }
             // The search trained on every row of this source; its test data came from another one.
             if (partition.equals("test")) {
-                throw new UsageError("--data " + source + " is the search's training data (its test data was " + recorded.test()
-                        + "): evaluate on --data " + recorded.test() + ", or pass --partition train to score the training rows");
+                throw new UsageError("--data " + source + " is the search's training data (its test data was "
+                        + recorded.test() + "): evaluate on --data " + recorded.test()
+                        + ", or pass --partition train to score the training rows");
             }
             Dataset d = other(model, data, source, "train");
             return new Scored(d, "all " + d.size() + " rows of the search's training data", "yes");
@@ -87,9 +88,11 @@ public final class ModelData {
             return new Scored(d, "the search's test data (" + d.size() + " rows, not used in training)", "no");
         }
         Dataset d = other(model, data, source, partition);
-        String which = data.test().isPresent() ? "the " + (partition.equals("all") ? "train and test" : partition) + " partition of "
+        String which = data.test().isPresent()
+                ? "the " + (partition.equals("all") ? "train and test" : partition) + " partition of "
                 : "";
-        return new Scored(d, d.size() + " rows of " + which + source + " (not the search's data by its fingerprint)", "unknown");
+        return new Scored(
+                d, d.size() + " rows of " + which + source + " (not the search's data by its fingerprint)", "unknown");
     }
 
     /**
@@ -98,15 +101,20 @@ public final class ModelData {
      * label column is found by name as {@code predict} finds it.
      */
     private static DataSources reading(SavedEnsemble model, DataSources sources) {
-        java.util.Optional<Columns> columns = model.manifest().preprocessing().find(Columns.TYPE)
-                .map(Columns.class::cast);
+        java.util.Optional<Columns> columns =
+                model.manifest().preprocessing().find(Columns.TYPE).map(Columns.class::cast);
         List<String> names = model.manifest().featureNames();
         if (columns.isEmpty() && names != null) {
-            columns = java.util.Optional.of(new Columns(names, true, java.util.Collections.nCopies(names.size(),
-                    ColumnType.NUMERIC), java.util.Collections.nCopies(names.size(), List.of()), null,
+            columns = java.util.Optional.of(new Columns(
+                    names,
+                    true,
+                    java.util.Collections.nCopies(names.size(), ColumnType.NUMERIC),
+                    java.util.Collections.nCopies(names.size(), List.of()),
+                    null,
                     sources.csvOptions().table().missingValues()));
         }
-        return columns.map(c -> sources.withCsv(sources.csvOptions().withSchema(c))).orElse(sources);
+        return columns.map(c -> sources.withCsv(sources.csvOptions().withSchema(c)))
+                .orElse(sources);
     }
 
     /**
@@ -115,14 +123,24 @@ public final class ModelData {
      */
     private static SourceData inModelOrder(SavedEnsemble model, SourceData data, String source) {
         List<String> names = model.manifest().featureNames();
-        if (names == null || data.featureNames().isEmpty() || data.featureNames().equals(names)) {
+        if (names == null
+                || data.featureNames().isEmpty()
+                || data.featureNames().equals(names)) {
             return data;
         }
         Dataset train = FeatureColumns.align(data.train(), data.featureNames(), names, source, "the ensemble");
-        java.util.Optional<Dataset> test = data.test()
-                .map(t -> FeatureColumns.align(t, data.featureNames(), names, source, "the ensemble"));
-        return new SourceData(data.name(), data.source(), train, test, data.sha256(), data.verified(),
-                data.separateTest(), names, data.table());
+        java.util.Optional<Dataset> test =
+                data.test().map(t -> FeatureColumns.align(t, data.featureNames(), names, source, "the ensemble"));
+        return new SourceData(
+                data.name(),
+                data.source(),
+                train,
+                test,
+                data.sha256(),
+                data.verified(),
+                data.separateTest(),
+                names,
+                data.table());
     }
 
     /** An ensemble that fills no gaps gets none: a gap is named, not scored as NaN. */
@@ -148,9 +166,13 @@ public final class ModelData {
         return data.sha256().equals(sha);
     }
 
-    private static Scored ownSplit(EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
-        SearchConfig.Builder b = SearchConfig.builder().dataset(recorded.source()).folds(recorded.folds())
-                .testFraction(recorded.testFraction()).seed(recorded.seed());
+    private static Scored ownSplit(
+            EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
+        SearchConfig.Builder b = SearchConfig.builder()
+                .dataset(recorded.source())
+                .folds(recorded.folds())
+                .testFraction(recorded.testFraction())
+                .seed(recorded.seed());
         if (recorded.pair() != null) {
             b.pair(recorded.pair()[0], recorded.pair()[1]);
         }
@@ -163,19 +185,33 @@ public final class ModelData {
         Partitions p = all.get(Math.max(0, recorded.fold()));
         int total = p.train().size() + p.test().size();
         return switch (partition) {
-            case "train" -> new Scored(p.train(), "the search's own training split (" + p.train().size() + " of " + total
-                    + " rows, used in training)", "yes");
-            case "all" -> new Scored(p.train().concat(p.test(), source + "/all"), "all " + total + " rows of the search's data ("
-                    + p.train().size() + " used in training, " + p.test().size() + " its test split)", "partly");
-            default -> new Scored(p.test(), "the search's own test split (" + p.test().size() + " of " + total
-                    + " rows, not used in training)", "no");
+            case "train" ->
+                new Scored(
+                        p.train(),
+                        "the search's own training split (" + p.train().size() + " of " + total
+                                + " rows, used in training)",
+                        "yes");
+            case "all" ->
+                new Scored(
+                        p.train().concat(p.test(), source + "/all"),
+                        "all " + total + " rows of the search's data ("
+                                + p.train().size() + " used in training, "
+                                + p.test().size() + " its test split)",
+                        "partly");
+            default ->
+                new Scored(
+                        p.test(),
+                        "the search's own test split (" + p.test().size() + " of " + total
+                                + " rows, not used in training)",
+                        "no");
         };
     }
 
     private static Dataset other(SavedEnsemble model, SourceData data, String source, String partition) {
         Dataset d = switch (partition) {
             case "train" -> data.train();
-            case "all" -> data.test().map(t -> data.train().concat(t, source + "/all")).orElse(data.train());
+            case "all" ->
+                data.test().map(t -> data.train().concat(t, source + "/all")).orElse(data.train());
             default -> data.test().orElse(data.train());
         };
         EnsembleManifest.DataEntry recorded = model.manifest().data();
@@ -201,8 +237,9 @@ public final class ModelData {
             return FeatureColumns.align(d, dataNames, names, source, "the ensemble");
         }
         if (d.featureSize() != features) {
-            throw new DataException(source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
-                    + (names == null ? "" : " (" + String.join(", ", names) + ")"));
+            throw new DataException(
+                    source + ": " + d.featureSize() + " feature values per sample, but the ensemble takes " + features
+                            + (names == null ? "" : " (" + String.join(", ", names) + ")"));
         }
         return d;
     }

@@ -25,7 +25,8 @@ import org.saepj.pruning.PruningInput;
  * @param decision what the criterion decides on, uniformly weighted
  * @param heldOut the held-out predictions and labels, or null
  */
-public record PruningTables(List<String> memberNames, List<String> classes, PruningInput decision, PruningInput heldOut) {
+public record PruningTables(
+        List<String> memberNames, List<String> classes, PruningInput decision, PruningInput heldOut) {
     /**
      * @param predictions --predictions
      * @param labels --labels
@@ -35,23 +36,27 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
      */
     public static PruningTables read(Path predictions, Path labels, Path testPredictions, Path testLabels) {
         Pair decision = Pair.read(LabelTable.read(predictions, "--predictions"), LabelTable.read(labels, "--labels"));
-        Pair test = testPredictions == null ? null
-                : Pair.read(LabelTable.read(testPredictions, "--test-predictions"), LabelTable.read(testLabels, "--test-labels"));
+        Pair test = testPredictions == null
+                ? null
+                : Pair.read(
+                        LabelTable.read(testPredictions, "--test-predictions"),
+                        LabelTable.read(testLabels, "--test-labels"));
         if (test != null) {
             if (test.members() != decision.members()) {
-                throw new DataException(test.p.named() + " has " + test.members() + " member columns: --predictions has "
-                        + decision.members());
+                throw new DataException(test.p.named() + " has " + test.members()
+                        + " member columns: --predictions has " + decision.members());
             }
             if (test.names != null && decision.names != null && !test.names.equals(decision.names)) {
-                throw new DataException(test.p.named() + ": its columns " + test.names + " are not the members of --predictions, "
-                        + decision.names);
+                throw new DataException(test.p.named() + ": its columns " + test.names
+                        + " are not the members of --predictions, " + decision.names);
             }
         }
         List<String> all = new ArrayList<>(decision.cells());
         if (test != null) {
             if (decision.indices() != test.indices()) {
-                throw new DataException("--predictions and --test-predictions write classes differently (indices in one, names in the"
-                        + " other): write them the same way");
+                throw new DataException(
+                        "--predictions and --test-predictions write classes differently (indices in one, names in the"
+                                + " other): write them the same way");
             }
             all.addAll(test.cells());
         }
@@ -60,7 +65,10 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
         for (int i = 0; i < classes.size(); i++) {
             index.put(classes.get(i), i);
         }
-        return new PruningTables(decision.names, List.copyOf(classes), decision.input(index, classes.size()),
+        return new PruningTables(
+                decision.names,
+                List.copyOf(classes),
+                decision.input(index, classes.size()),
                 test == null ? null : test.input(index, classes.size()));
     }
 
@@ -70,14 +78,17 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
     }
 
     /** A predictions file with its labels, headers settled. */
-    private record Pair(LabelTable p, LabelTable y, List<String> names, List<String[]> predictions, List<String> labels) {
+    private record Pair(
+            LabelTable p, LabelTable y, List<String> names, List<String[]> predictions, List<String> labels) {
         static Pair read(LabelTable p, LabelTable y) {
             if (y.width() != 1) {
                 throw new DataException(y.named() + " must have one label per row, found " + y.width() + " columns");
             }
             Set<String> predicted = new HashSet<>();
             // Cells are compared as the classes they name: "1.0" among the labels is the class "1" of the predictions.
-            p.rows().stream().skip(1).forEach(r -> Arrays.stream(r).map(ClassOrder::name).forEach(predicted::add));
+            p.rows().stream()
+                    .skip(1)
+                    .forEach(r -> Arrays.stream(r).map(ClassOrder::name).forEach(predicted::add));
             List<String> labelCells = y.rows().stream().map(r -> r[0]).toList();
             List<String> labelNames = labelCells.stream().map(ClassOrder::name).toList();
             String first = labelNames.get(0);
@@ -89,15 +100,19 @@ public record PruningTables(List<String> memberNames, List<String> classes, Prun
                     && Arrays.stream(p.rows().get(0)).anyMatch(c -> !known.contains(ClassOrder.name(c)));
             List<String[]> rows = p.body(predictionHeader);
             if (rows.size() != labels.size()) {
-                throw new DataException(p.named() + " has " + rows.size() + " rows of predictions but " + y.named() + " has "
-                        + labels.size() + " labels" + (predictionHeader ? " (its first row, naming no label, was taken as its header)" : "")
+                throw new DataException(p.named() + " has " + rows.size() + " rows of predictions but " + y.named()
+                        + " has "
+                        + labels.size() + " labels"
+                        + (predictionHeader ? " (its first row, naming no label, was taken as its header)" : "")
                         + (labelHeader ? " (its first row, a value found nowhere else, was taken as its header)" : ""));
             }
             boolean labelIndices = labels.stream().allMatch(ClassOrder::isIndex);
             boolean predictionIndices = rows.stream().flatMap(Arrays::stream).allMatch(ClassOrder::isIndex);
             if (labelIndices != predictionIndices) {
-                throw new DataException(p.named() + " and " + y.named() + " write classes differently (" + (labelIndices
-                        ? "indices in the labels, names in the predictions" : "names in the labels, indices in the predictions")
+                throw new DataException(p.named() + " and " + y.named() + " write classes differently ("
+                        + (labelIndices
+                                ? "indices in the labels, names in the predictions"
+                                : "names in the labels, indices in the predictions")
                         + "): write them the same way");
             }
             return new Pair(p, y, predictionHeader ? List.of(p.rows().get(0)) : null, rows, labels);

@@ -8,8 +8,7 @@ import org.saepj.data.table.TableSummary;
 
 /** What a command says about a table before work starts: the task decided and why, the columns, the warnings. */
 public final class TableLines {
-    private TableLines() {
-    }
+    private TableLines() {}
 
     /**
      * @param data the loaded source
@@ -22,14 +21,24 @@ public final class TableLines {
 
     /** The columns by type and their gaps, in words. */
     static String columns(TableSummary t) {
-        long numeric = t.columns().types().stream().filter(c -> c == ColumnType.NUMERIC).count();
-        long bool = t.columns().types().stream().filter(c -> c == ColumnType.BOOLEAN).count();
-        long categorical = t.columns().types().stream().filter(c -> c == ColumnType.CATEGORICAL).count();
+        long numeric = t.columns().types().stream()
+                .filter(c -> c == ColumnType.NUMERIC)
+                .count();
+        long bool = t.columns().types().stream()
+                .filter(c -> c == ColumnType.BOOLEAN)
+                .count();
+        long categorical = t.columns().types().stream()
+                .filter(c -> c == ColumnType.CATEGORICAL)
+                .count();
         long gaps = java.util.Arrays.stream(t.missing()).filter(m -> m > 0).count();
         return t.columns().names().size() + " feature columns: " + numeric + " numeric, " + bool + " boolean, "
-                + categorical + " categorical; " + (gaps == 0 ? "no gaps" : "gaps in " + gaps + " column"
-                + (gaps == 1 ? "" : "s") + " (filled with the training median or most frequent value, with a"
-                + " missing-indicator column each)");
+                + categorical + " categorical; "
+                + (gaps == 0
+                        ? "no gaps"
+                        : "gaps in " + gaps + " column"
+                                + (gaps == 1 ? "" : "s")
+                                + " (filled with the training median or most frequent value, with a"
+                                + " missing-indicator column each)");
     }
 
     /**

@@ -40,8 +40,14 @@ public final class ComparisonProgress implements ComparisonListener, AutoCloseab
 
     @Override
     public synchronized RunListener runStarting(String name, Path runDir, SearchConfig config, boolean resumed) {
-        ProgressReporter.Display display = new ProgressReporter.Display(status, false, quiet, false,
-                "[" + (done + 1) + "/" + total + "] " + name + " ", name + ": ", this::gridTail);
+        ProgressReporter.Display display = new ProgressReporter.Display(
+                status,
+                false,
+                quiet,
+                false,
+                "[" + (done + 1) + "/" + total + "] " + name + " ",
+                name + ": ",
+                this::gridTail);
         ProgressReporter progress = new ProgressReporter(out, err, display, runDir.resolve("search.log"));
         progress.log((resumed ? "resumed, config " : "config ") + config);
         return progress;
@@ -49,10 +55,15 @@ public final class ComparisonProgress implements ComparisonListener, AutoCloseab
 
     /** " │ grid 3/27 done · ETA 4:10", from the mean time of the runs searched so far */
     private synchronized String gridTail() {
-        StringBuilder s = new StringBuilder(" │ grid ").append(done).append('/').append(total).append(" done");
+        StringBuilder s = new StringBuilder(" │ grid ")
+                .append(done)
+                .append('/')
+                .append(total)
+                .append(" done");
         if (searched > 0) {
             double perRun = searchedSeconds / searched;
-            s.append(" · ETA ").append(ProgressReporter.clock(Math.max(0, perRun * (total - done) - currentRunSeconds())));
+            s.append(" · ETA ")
+                    .append(ProgressReporter.clock(Math.max(0, perRun * (total - done) - currentRunSeconds())));
         }
         return s.toString();
     }
@@ -72,8 +83,17 @@ public final class ComparisonProgress implements ComparisonListener, AutoCloseab
         if (quiet) {
             return;
         }
-        String line = String.format(Locale.ROOT, "[%d/%d] %-16s %s: test accuracy %.4f, %d members, %.1f s%s", done, total, run.group(),
-                run.fold() > 0 ? "fold " + run.fold() : "seed " + run.seed(), run.testAccuracy(), run.ensembleSize(), run.totalSeconds(), how);
+        String line = String.format(
+                Locale.ROOT,
+                "[%d/%d] %-16s %s: test accuracy %.4f, %d members, %.1f s%s",
+                done,
+                total,
+                run.group(),
+                run.fold() > 0 ? "fold " + run.fold() : "seed " + run.seed(),
+                run.testAccuracy(),
+                run.ensembleSize(),
+                run.totalSeconds(),
+                how);
         if (status != null) {
             status.println(line);
         } else {

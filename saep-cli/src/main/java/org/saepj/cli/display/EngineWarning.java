@@ -9,8 +9,7 @@ import org.saepj.engine.kernel.KernelsProvider;
  * and how to get the fast ones.
  */
 public final class EngineWarning {
-    private EngineWarning() {
-    }
+    private EngineWarning() {}
 
     /**
      * Warns when the scalar kernels are in use only because {@code jdk.incubator.vector} is missing (not when

@@ -8,8 +8,7 @@ import org.saepj.ensemble.Member;
 
 /** The line that ends a search: the final ensemble's members by id, candidate, mixture weight and iteration. */
 public final class FinalMembers {
-    private FinalMembers() {
-    }
+    private FinalMembers() {}
 
     /**
      * @param ensemble the final ensemble
@@ -19,8 +18,13 @@ public final class FinalMembers {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < ensemble.size(); i++) {
             Member m = ensemble.members().get(i);
-            members.add(String.format(Locale.ROOT, "#%d %s (weight %.4f, from iteration %d)", m.id(), m.candidate().name(),
-                    ensemble.weights()[i], m.iteration()));
+            members.add(String.format(
+                    Locale.ROOT,
+                    "#%d %s (weight %.4f, from iteration %d)",
+                    m.id(),
+                    m.candidate().name(),
+                    ensemble.weights()[i],
+                    m.iteration()));
         }
         return "final ensemble: " + (members.isEmpty() ? "empty" : String.join(", ", members));
     }

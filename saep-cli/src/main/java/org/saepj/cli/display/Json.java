@@ -11,8 +11,7 @@ import org.saepj.persistence.SavedEnsemble;
 public final class Json {
     public static final ObjectMapper MAPPER = SavedEnsemble.json();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

@@ -44,8 +44,14 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
      * @param warningPrefix put before every warning on the error stream (which fold, or which run of a comparison)
      * @param statusTail appended to the status (a comparison's progress over its grid)
      */
-    public record Display(StatusLine status, boolean ownsStatus, boolean quiet, boolean iterationLines, String prefix,
-                          String warningPrefix, Supplier<String> statusTail) {
+    public record Display(
+            StatusLine status,
+            boolean ownsStatus,
+            boolean quiet,
+            boolean iterationLines,
+            String prefix,
+            String warningPrefix,
+            Supplier<String> statusTail) {
         /**
          * @param out the standard output
          * @param terminal whether it is a terminal
@@ -54,7 +60,14 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
          * @return how a search run on its own is shown
          */
         public static Display search(PrintWriter out, boolean terminal, boolean quiet, String prefix) {
-            return new Display(terminal && !quiet ? StatusLine.onTerminal(out) : null, true, quiet, true, prefix, prefix, () -> "");
+            return new Display(
+                    terminal && !quiet ? StatusLine.onTerminal(out) : null,
+                    true,
+                    quiet,
+                    true,
+                    prefix,
+                    prefix,
+                    () -> "");
         }
     }
 
@@ -108,9 +121,11 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         }
         if (display.status() != null) {
             showStatus();
-        } else if (display.iterationLines() && System.nanoTime() - lastPlainLine > PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
+        } else if (display.iterationLines()
+                && System.nanoTime() - lastPlainLine > PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
             lastPlainLine = System.nanoTime();
-            out.println(display.prefix() + "  iteration " + iteration + ": " + done() + "/" + candidateTotal + " candidate steps");
+            out.println(display.prefix() + "  iteration " + iteration + ": " + done() + "/" + candidateTotal
+                    + " candidate steps");
         }
     }
 
@@ -133,28 +148,36 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         double elapsed = (System.nanoTime() - iterationStart) / 1e9;
         double rate = done > 0 && elapsed > 0 ? done / elapsed : Double.NaN;
         double iterationLeft = Double.isNaN(rate) ? Double.NaN : (candidateTotal - done) / rate;
-        double perIteration = finished > 0 ? finishedSeconds / finished : fraction > 0 ? elapsed / fraction : Double.NaN;
-        double searchLeft = Double.isNaN(iterationLeft) || Double.isNaN(perIteration) ? Double.NaN
+        double perIteration =
+                finished > 0 ? finishedSeconds / finished : fraction > 0 ? elapsed / fraction : Double.NaN;
+        double searchLeft = Double.isNaN(iterationLeft) || Double.isNaN(perIteration)
+                ? Double.NaN
                 : iterationLeft + perIteration * (iterations - iteration - 1);
         String head = display.prefix() + "iteration " + iteration;
         String percent = String.format(Locale.ROOT, "%3.0f%%", 100 * fraction);
         String counted = candidateTotal == 0 ? "" : " " + done + "/" + candidateTotal + " steps";
-        String candidates = candidateTotal == 0 ? "" : " of " + steps.size() + (steps.size() == 1 ? " candidate" : " candidates");
+        String candidates =
+                candidateTotal == 0 ? "" : " of " + steps.size() + (steps.size() == 1 ? " candidate" : " candidates");
         String speed = Double.isNaN(rate) ? "" : String.format(Locale.ROOT, " · %.0f steps/s", rate);
         String eta = Double.isNaN(iterationLeft) ? "" : " · ETA " + clock(iterationLeft);
         String searchEta = Double.isNaN(searchLeft) ? "" : clock(searchLeft);
         String tail = display.statusTail().get();
         List<String> forms = List.of(
-                head + " " + bar(fraction, 20) + " " + percent + counted + candidates + speed + eta + " │ " + iteration + " of " + iterations
-                        + " iterations done" + (searchEta.isEmpty() ? "" : " · search ETA " + searchEta) + tail,
-                head + " " + bar(fraction, 12) + " " + percent + counted + speed + eta + " │ " + iteration + "/" + iterations + " done"
-                        + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail,
+                head + " " + bar(fraction, 20) + " " + percent + counted + candidates + speed + eta + " │ " + iteration
+                        + " of " + iterations + " iterations done"
+                        + (searchEta.isEmpty() ? "" : " · search ETA " + searchEta) + tail,
+                head + " " + bar(fraction, 12) + " " + percent + counted + speed + eta + " │ " + iteration + "/"
+                        + iterations + " done" + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail,
                 head + " " + percent + counted + eta + " │ " + iteration + "/" + iterations + " done"
                         + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail,
                 display.prefix() + "iteration " + iteration + "/" + iterations + " " + percent.strip()
                         + (searchEta.isEmpty() ? "" : " · ETA " + searchEta) + tail);
         int columns = display.status().columns();
-        display.status().show(forms.stream().filter(f -> f.length() <= columns).findFirst().orElse(forms.get(forms.size() - 1)));
+        display.status()
+                .show(forms.stream()
+                        .filter(f -> f.length() <= columns)
+                        .findFirst()
+                        .orElse(forms.get(forms.size() - 1)));
     }
 
     static String bar(double fraction, int width) {
@@ -164,7 +187,8 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
 
     static String clock(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

@@ -29,11 +29,20 @@ import org.saepj.pruning.PruningInput;
  * @param memberNames each member's name, or null when the members have none
  * @param classes the class names in class order, or null
  */
-public record PruneReport(PruningCriterion criterion, PruneDecision decision, PruningInput input, PruningInput heldOut,
-                          String heldOutRows, List<String> memberNames, List<String> classes) {
+public record PruneReport(
+        PruningCriterion criterion,
+        PruneDecision decision,
+        PruningInput input,
+        PruningInput heldOut,
+        String heldOutRows,
+        List<String> memberNames,
+        List<String> classes) {
     /** @return the kept members' indices */
     public List<Integer> kept() {
-        return IntStream.range(0, input.members()).filter(j -> !decision.removed().contains(j)).boxed().toList();
+        return IntStream.range(0, input.members())
+                .filter(j -> !decision.removed().contains(j))
+                .boxed()
+                .toList();
     }
 
     private static double accuracy(PruningInput in, java.util.function.IntPredicate members) {
@@ -53,8 +62,13 @@ public record PruneReport(PruningCriterion criterion, PruneDecision decision, Pr
         }
         if (memberNames != null) {
             root.set("memberNames", Json.MAPPER.valueToTree(memberNames));
-            root.set("keptNames", Json.MAPPER.valueToTree(kept.stream().map(memberNames::get).toList()));
-            root.set("prunedNames", Json.MAPPER.valueToTree(decision.removed().stream().map(memberNames::get).toList()));
+            root.set(
+                    "keptNames",
+                    Json.MAPPER.valueToTree(kept.stream().map(memberNames::get).toList()));
+            root.set(
+                    "prunedNames",
+                    Json.MAPPER.valueToTree(
+                            decision.removed().stream().map(memberNames::get).toList()));
         }
         if (classes != null) {
             root.set("classes", Json.MAPPER.valueToTree(classes));
@@ -88,22 +102,38 @@ public record PruneReport(PruningCriterion criterion, PruneDecision decision, Pr
     /** @param out where the text goes */
     public void printText(PrintWriter out) {
         int n = input.members();
-        out.printf("members  %d, samples %d, criterion %s%s%n", n, input.labels().length, CriterionSpec.of(criterion.id(),
-                criterion.parameters()), n < PruningCriterion.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
+        out.printf(
+                "members  %d, samples %d, criterion %s%s%n",
+                n,
+                input.labels().length,
+                CriterionSpec.of(criterion.id(), criterion.parameters()),
+                n < PruningCriterion.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
         if (classes != null) {
             out.println("classes  " + String.join(", ", classes));
         }
         IntFunction<String> name = j -> memberNames == null ? String.valueOf(j) : j + " (" + memberNames.get(j) + ")";
-        out.println("kept     " + String.join(", ", kept().stream().map(name::apply).toList()));
-        out.println("pruned   " + (decision.removed().isEmpty() ? "none" : String.join(", ", decision.removed().stream().map(name::apply).toList())));
+        out.println(
+                "kept     " + String.join(", ", kept().stream().map(name::apply).toList()));
+        out.println("pruned   "
+                + (decision.removed().isEmpty()
+                        ? "none"
+                        : String.join(
+                                ", ",
+                                decision.removed().stream().map(name::apply).toList())));
         out.println("details  " + decision.details());
-        out.printf("vote accuracy on the decision data: %.4f before, %.4f after%n", accuracy(input, j -> true),
+        out.printf(
+                "vote accuracy on the decision data: %.4f before, %.4f after%n",
+                accuracy(input, j -> true),
                 accuracy(input, j -> !decision.removed().contains(j)));
         if (heldOut != null) {
-            out.printf("vote accuracy held out%s: %.4f before, %.4f after%n", heldOutRows == null ? "" : " (" + heldOutRows + ")",
-                    accuracy(heldOut, j -> true), accuracy(heldOut, j -> !decision.removed().contains(j)));
+            out.printf(
+                    "vote accuracy held out%s: %.4f before, %.4f after%n",
+                    heldOutRows == null ? "" : " (" + heldOutRows + ")",
+                    accuracy(heldOut, j -> true),
+                    accuracy(heldOut, j -> !decision.removed().contains(j)));
         }
-        out.println("MI with labels (normalised) " + Arrays.toString(InformationTheory.nmiWithLabels(input.predictions(), input.labels())));
+        out.println("MI with labels (normalised) "
+                + Arrays.toString(InformationTheory.nmiWithLabels(input.predictions(), input.labels())));
         out.println("VI matrix (normalised):");
         for (double[] row : InformationTheory.viMatrix(input.predictions())) {
             StringBuilder sb = new StringBuilder("  ");
@@ -113,7 +143,8 @@ public record PruneReport(PruningCriterion criterion, PruneDecision decision, Pr
             out.println(sb);
         }
         Diversity div = Diversity.of(input.predictions(), input.labels());
-        out.printf("diversity: disagreement %.6f, with labels %.6f, Q %.6f, kappa %.6f, double fault %.6f%n",
+        out.printf(
+                "diversity: disagreement %.6f, with labels %.6f, Q %.6f, kappa %.6f, double fault %.6f%n",
                 div.disagreement(), div.disagreementWithLabels(), div.qStatistic(), div.kappa(), div.doubleFault());
     }
 }

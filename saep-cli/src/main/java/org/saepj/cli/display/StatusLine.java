@@ -17,6 +17,7 @@ public final class StatusLine implements AutoCloseable {
     static final int REPAINT_MILLIS = 100;
     /** Carriage return, then erase to the end of the line (ANSI "EL"). */
     static final String ERASE = "\r\u001b[K";
+
     private final PrintWriter out;
     private final IntSupplier width;
     private final AutoCloseable terminal;

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A table for the terminal: columns as wide as their widest cell, the first left-aligned, the rest right-aligned. */
 public final class TextTable {
-    private TextTable() {
-    }
+    private TextTable() {}
 
     /**
      * @param out where

@@ -16,8 +16,14 @@ public final class CriterionIds implements Iterable<String> {
         for (CriterionProvider p : Criteria.discover().providers()) {
             wrap(lines, String.format(Locale.ROOT, "  %-8s ", p.id()), p.summary());
             for (org.saepj.pruning.CriterionParameter param : p.parameters()) {
-                lines.add(String.format(Locale.ROOT, "  %-8s   --param %s=V (%s to %s, default %s)", "", param.name(),
-                        number(param.min()), number(param.max()), number(param.defaultValue())));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  %-8s   --param %s=V (%s to %s, default %s)",
+                        "",
+                        param.name(),
+                        number(param.min()),
+                        number(param.max()),
+                        number(param.defaultValue())));
                 wrap(lines, String.format(Locale.ROOT, "  %-8s     ", ""), param.description());
             }
         }
@@ -47,6 +53,8 @@ public final class CriterionIds implements Iterable<String> {
 
     @Override
     public Iterator<String> iterator() {
-        return Criteria.discover().providers().stream().map(CriterionProvider::id).iterator();
+        return Criteria.discover().providers().stream()
+                .map(CriterionProvider::id)
+                .iterator();
     }
 }

@@ -13,12 +13,18 @@ import picocli.CommandLine.Option;
  * {@code prune}: {@code --param NAME=VALUE} for any criterion, and {@code --alpha} as PIE's shorthand.
  */
 public final class CriterionOptions {
-    @Option(names = "--alpha", paramLabel = "A", description = "PIE's diversity–relevance trade-off in [0,1] (default: 0.5);"
-            + " short for --param alpha=A.")
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            description =
+                    "PIE's diversity–relevance trade-off in [0,1] (default: 0.5);" + " short for --param alpha=A.")
     Double alpha;
 
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter of the pruning criterion (repeatable; the"
-            + " criteria and their parameters are listed below).")
+    @Option(
+            names = "--param",
+            paramLabel = "NAME=VALUE",
+            description = "A parameter of the pruning criterion (repeatable; the"
+                    + " criteria and their parameters are listed below).")
     Map<String, Double> params = new LinkedHashMap<>();
 
     /** @return the criterion parameters given: --param NAME=VALUE, and --alpha as PIE's */
@@ -29,7 +35,9 @@ public final class CriterionOptions {
             all.put("alpha", alpha);
         }
         for (Map.Entry<String, Double> e : all.entrySet()) {
-            check(e.getValue() != null && Double.isFinite(e.getValue()), "--param " + e.getKey() + " must be a finite number");
+            check(
+                    e.getValue() != null && Double.isFinite(e.getValue()),
+                    "--param " + e.getKey() + " must be a finite number");
         }
         return all;
     }
@@ -54,7 +62,8 @@ public final class CriterionOptions {
             throw new UsageError(option + ": " + e.getMessage());
         }
         try {
-            return withParameters ? criteria.resolve(CriterionSpec.of(provider.id(), values()))
+            return withParameters
+                    ? criteria.resolve(CriterionSpec.of(provider.id(), values()))
                     : criteria.resolveOwn(provider.id(), values());
         } catch (IllegalArgumentException e) {
             throw new UsageError(option() + ": " + e.getMessage());

@@ -11,16 +11,23 @@ import picocli.CommandLine.Option;
 
 /** The options of commands that apply a saved ensemble to data: {@code evaluate} and {@code predict}. */
 public final class ModelOptions {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble of a search).")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
+            description = "A saved ensemble (OUT/ensemble of a search).")
     public Path model;
 
     @Option(names = "--data", required = true, paramLabel = "SOURCE", description = "The data source.")
     String data;
 
-    @Option(names = "--partition", paramLabel = "test|train|all", description = "Which part of the source (default: test for"
-            + " evaluate and for image sources; predict scores every row of a CSV file unless a"
-            + " partition is given; on the search's own"
-            + " source its own split).")
+    @Option(
+            names = "--partition",
+            paramLabel = "test|train|all",
+            description = "Which part of the source (default: test for"
+                    + " evaluate and for image sources; predict scores every row of a CSV file unless a"
+                    + " partition is given; on the search's own"
+                    + " source its own split).")
     String partition;
 
     /** @return the --data source as given */
@@ -50,7 +57,10 @@ public final class ModelOptions {
      * @return the samples, prepared as the search prepared them, and what they are
      */
     public ModelData.Scored data(SavedEnsemble ensemble, DataOptions dataOptions) {
-        return ModelData.prepare(ensemble, dataOptions.sourcesFor(ensemble.manifest().inputShape()), data,
+        return ModelData.prepare(
+                ensemble,
+                dataOptions.sourcesFor(ensemble.manifest().inputShape()),
+                data,
                 partition == null ? "test" : partition);
     }
 }

@@ -14,22 +14,37 @@ import picocli.CommandLine.Option;
  * the run stored.
  */
 public final class RunOptions {
-    @Option(names = "--data", paramLabel = "SOURCE", description = "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required); with --spark the path"
-            + " may be a URI every executor reaches (csv:hdfs://…, idx:s3a://…).")
+    @Option(
+            names = "--data",
+            paramLabel = "SOURCE",
+            description =
+                    "fashion-mnist, mnist, cifar10, idx:DIR, cifar10:PATH or csv:FILE (required); with --spark the path"
+                            + " may be a URI every executor reaches (csv:hdfs://…, idx:s3a://…).")
     public String data;
 
-    @Option(names = "--test", paramLabel = "SOURCE", description = "Separate test data (for sources without a test partition); a URI"
-            + " as for --data with --spark.")
+    @Option(
+            names = "--test",
+            paramLabel = "SOURCE",
+            description =
+                    "Separate test data (for sources without a test partition); a URI" + " as for --data with --spark.")
     public String test;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory, must be empty unless --overwrite (required).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory, must be empty unless --overwrite (required).")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
-            + " files of yours in it stay).")
+    @Option(
+            names = "--overwrite",
+            description = "Replace an earlier SAEP-J output in --out (only a folder SAEP-J made;"
+                    + " files of yours in it stay).")
     boolean overwrite;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue an interrupted run in DIR with its own settings.")
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
+            description = "Continue an interrupted run in DIR with its own settings.")
     Path resume;
 
     @Option(names = "--quiet", description = "No progress output; only the final summary.")
@@ -44,8 +59,8 @@ public final class RunOptions {
      * Options that may stand beside --resume: they change how the run is shown, where data is found or where the
      * searches run (a comparison's --spark), not what it computes.
      */
-    private static final java.util.Set<String> WITH_RESUME = java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir", "--spark",
-            "--spark-conf");
+    private static final java.util.Set<String> WITH_RESUME =
+            java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir", "--spark", "--spark-conf");
 
     /**
      * Reopens the run directory to resume, once the options fit the mode: checked to be a run's, locked, then
@@ -56,8 +71,11 @@ public final class RunOptions {
      * @return the run's directory, locked until closed
      */
     public OutputDirectory resumed(String storedFile, picocli.CommandLine.ParseResult parsed) {
-        java.util.List<String> ignored = parsed.matchedOptions().stream().map(o -> o.longestName())
-                .filter(n -> !WITH_RESUME.contains(n)).distinct().toList();
+        java.util.List<String> ignored = parsed.matchedOptions().stream()
+                .map(o -> o.longestName())
+                .filter(n -> !WITH_RESUME.contains(n))
+                .distinct()
+                .toList();
         if (!ignored.isEmpty()) {
             throw new UsageError("--resume takes every setting from " + resume.resolve(storedFile) + ": drop "
                     + String.join(", ", ignored));
@@ -84,9 +102,18 @@ public final class RunOptions {
      */
     public Invocation invocation(SearchConfig config, DataOptions dataOptions) {
         test = org.saepj.data.source.DataSources.absolute(test);
-        return new Invocation(Invocation.FORMAT_VERSION, config, test, dataOptions.where.dataDir == null ? null
-                : dataOptions.where.dataDir.toAbsolutePath().toString(), dataOptions.labelColumn,
-                dataOptions.header, null, dataOptions.imageSize, dataOptions.tableArgs());
+        return new Invocation(
+                Invocation.FORMAT_VERSION,
+                config,
+                test,
+                dataOptions.where.dataDir == null
+                        ? null
+                        : dataOptions.where.dataDir.toAbsolutePath().toString(),
+                dataOptions.labelColumn,
+                dataOptions.header,
+                null,
+                dataOptions.imageSize,
+                dataOptions.tableArgs());
     }
 
     /**
@@ -100,7 +127,8 @@ public final class RunOptions {
      * @param source the loaded data
      * @return every run's partitions, with a --pair or --folds that does not fit the data as a usage error
      */
-    public static java.util.List<org.saepj.search.Partitions> partitions(SearchConfig config, org.saepj.data.SourceData source) {
+    public static java.util.List<org.saepj.search.Partitions> partitions(
+            SearchConfig config, org.saepj.data.SourceData source) {
         try {
             return org.saepj.search.Partitions.prepare(config, source);
         } catch (IllegalArgumentException e) {

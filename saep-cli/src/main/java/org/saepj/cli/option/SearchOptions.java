@@ -20,112 +20,188 @@ import picocli.CommandLine.Option;
  * naming the option.
  */
 public final class SearchOptions {
-    @Option(names = "--pair", paramLabel = "C0,C1", description = "Binary task: keep classes C0 and C1 (indices or class names,"
-            + " e.g. 4,9 or Coat,Bag), relabelled 0 and 1.")
+    @Option(
+            names = "--pair",
+            paramLabel = "C0,C1",
+            description = "Binary task: keep classes C0 and C1 (indices or class names,"
+                    + " e.g. 4,9 or Coat,Bag), relabelled 0 and 1.")
     String pair;
 
-    @Option(names = "--model", paramLabel = "dnn|cnn|linear", description = "The paper's search space, which decides the candidates"
-            + " each iteration trains: dnn = two fully connected networks of --width units, one as deep"
-            + " as the ensemble's deepest member (k layers) and one a layer deeper (k+1), as in AdaNet's"
-            + " tutorial; cnn = the paper's convolutional network (one candidate); linear = a single dense"
-            + " layer (default: dnn).")
+    @Option(
+            names = "--model",
+            paramLabel = "dnn|cnn|linear",
+            description = "The paper's search space, which decides the candidates"
+                    + " each iteration trains: dnn = two fully connected networks of --width units, one as deep"
+                    + " as the ensemble's deepest member (k layers) and one a layer deeper (k+1), as in AdaNet's"
+                    + " tutorial; cnn = the paper's convolutional network (one candidate); linear = a single dense"
+                    + " layer (default: dnn).")
     String model;
 
-    @Option(names = "--space", paramLabel = "FILE|ID", description = "A search space of your own: a JSON file of candidate families"
-            + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space"
-            + " plug-in on the class path.")
+    @Option(
+            names = "--space",
+            paramLabel = "FILE|ID",
+            description = "A search space of your own: a JSON file of candidate families"
+                    + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space"
+                    + " plug-in on the class path.")
     java.nio.file.Path space;
 
-    @Option(names = "--space-param", paramLabel = "NAME=V", description = "A parameter of the search-space plug-in named by --space"
-            + " (repeatable).")
+    @Option(
+            names = "--space-param",
+            paramLabel = "NAME=V",
+            description = "A parameter of the search-space plug-in named by --space" + " (repeatable).")
     java.util.Map<String, Double> spaceParameters;
 
     @Mixin
     public CriterionOptions criterion;
 
-    @Option(names = "--max-members", paramLabel = "K", description = "Prune to K members whenever the ensemble has more (the"
-            + " criteria with a target size; default: each criterion's own schedule, from three members on).")
+    @Option(
+            names = "--max-members",
+            paramLabel = "K",
+            description = "Prune to K members whenever the ensemble has more (the"
+                    + " criteria with a target size; default: each criterion's own schedule, from three members on).")
     Integer maxMembers;
 
-    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0", description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lambda",
+            paramLabel = "L",
+            defaultValue = "0",
+            description = "Complexity penalty λ (default: ${DEFAULT-VALUE}).")
     double lambda;
 
-    @Option(names = "--beta", paramLabel = "B", defaultValue = "0", description = "Per-member penalty β (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--beta",
+            paramLabel = "B",
+            defaultValue = "0",
+            description = "Per-member penalty β (default: ${DEFAULT-VALUE}).")
     double beta;
 
-    @Option(names = "--iterations", paramLabel = "T", defaultValue = "11", description = "Search iterations (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iterations",
+            paramLabel = "T",
+            defaultValue = "11",
+            description = "Search iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Training steps in total, split evenly over the"
-            + " iterations (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with"
-            + " the data, see --epochs).")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            description = "Training steps in total, split evenly over the"
+                    + " iterations (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with"
+                    + " the data, see --epochs).")
     Integer steps;
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Each candidate trains E passes over the training data"
-            + " (steps = E × training rows / batch) instead of --steps (default with --preset validated: 50 epochs, at"
-            + " least 454 and at most 5000 steps a candidate).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "E",
+            description = "Each candidate trains E passes over the training data"
+                    + " (steps = E × training rows / batch) instead of --steps (default with --preset validated: 50 epochs, at"
+                    + " least 454 and at most 5000 steps a candidate).")
     Double epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            paramLabel = "B",
+            defaultValue = "64",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "R", defaultValue = "0.003", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lr",
+            paramLabel = "R",
+            defaultValue = "0.003",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--width", paramLabel = "W", defaultValue = "32", description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--width",
+            paramLabel = "W",
+            defaultValue = "32",
+            description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--threads", paramLabel = "K", description = "Candidate-training threads (default: the number of cores).")
+    @Option(
+            names = "--threads",
+            paramLabel = "K",
+            description = "Candidate-training threads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--preset", paramLabel = "paper|validated", description = "Where the settings start: paper = the"
-            + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
-            + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget"
-            + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
-            + " override it (default: paper).")
+    @Option(
+            names = "--preset",
+            paramLabel = "paper|validated",
+            description = "Where the settings start: paper = the"
+                    + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
+                    + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget"
+                    + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
+                    + " override it (default: paper).")
     String preset;
 
-    @Option(names = "--selection", paramLabel = "train|holdout:F",
+    @Option(
+            names = "--selection",
+            paramLabel = "train|holdout:F",
             description = "The data on which candidates are selected and pruning decides: train = the"
                     + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
                     + " of the training data, kept out of candidate training (default: the preset's;"
                     + " --validation F is the same as holdout:F).")
     String selection;
 
-    @Option(names = "--validation", paramLabel = "F", description = "Hold out a stratified fraction F (0 < F < 1) of"
-            + " the training data as the validation part, on which the choices are made; 0 for none (default: the"
-            + " preset's:"
-            + " 0.1 for validated, none for paper).")
+    @Option(
+            names = "--validation",
+            paramLabel = "F",
+            description = "Hold out a stratified fraction F (0 < F < 1) of"
+                    + " the training data as the validation part, on which the choices are made; 0 for none (default: the"
+                    + " preset's:"
+                    + " 0.1 for validated, none for paper).")
     Double validation;
 
-    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: a candidate stops after P"
-            + " measurements of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for"
-            + " none (default: the preset's: 5 for validated, 0 for paper).")
+    @Option(
+            names = "--patience",
+            paramLabel = "P",
+            description = "Early stopping: a candidate stops after P"
+                    + " measurements of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for"
+                    + " none (default: the preset's: 5 for validated, 0 for paper).")
     Integer patience;
 
-    @Option(names = "--check-every", paramLabel = "K", description = "Early stopping measures the validation loss"
-            + " every K steps; 0 for a twentieth of a candidate's steps (default: 0).")
+    @Option(
+            names = "--check-every",
+            paramLabel = "K",
+            description = "Early stopping measures the validation loss"
+                    + " every K steps; 0 for a twentieth of a candidate's steps (default: 0).")
     Integer checkEvery;
 
-    @Option(names = "--objective-on", paramLabel = "validation|train", description = "The data AdaNet's objective picks"
-            + " each iteration's option on: validation = the validation part (the training data without one); train ="
-            + " the training data, as the paper does (default: validation).")
+    @Option(
+            names = "--objective-on",
+            paramLabel = "validation|train",
+            description = "The data AdaNet's objective picks"
+                    + " each iteration's option on: validation = the validation part (the training data without one); train ="
+                    + " the training data, as the paper does (default: validation).")
     String objectiveOn;
 
-    @Option(names = "--final", paramLabel = "best|last", description = "The result: best = the iteration whose ensemble"
-            + " has the lowest validation loss; last = the last iteration, as the paper does (default: the preset's).")
+    @Option(
+            names = "--final",
+            paramLabel = "best|last",
+            description =
+                    "The result: best = the iteration whose ensemble"
+                            + " has the lowest validation loss; last = the last iteration, as the paper does (default: the preset's).")
     String finalEnsemble;
 
-    @Option(names = "--stop-early", description = "AdaNet's rule: end the search after the first iteration in which no candidate"
-            + " lowers the objective (default: run every iteration).")
+    @Option(
+            names = "--stop-early",
+            description = "AdaNet's rule: end the search after the first iteration in which no candidate"
+                    + " lowers the objective (default: run every iteration).")
     boolean stopEarly;
 
-    @Option(names = "--max-time", paramLabel = "DURATION", description = "End the search after the iteration during which this"
-            + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is"
-            + " complete and reported.")
+    @Option(
+            names = "--max-time",
+            paramLabel = "DURATION",
+            description = "End the search after the iteration during which this"
+                    + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is"
+                    + " complete and reported.")
     String maxTime;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+    @Option(
+            names = "--test-fraction",
+            paramLabel = "F",
+            defaultValue = "0.2",
             description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
@@ -167,10 +243,18 @@ public final class SearchOptions {
      */
     public SearchConfig toConfig(String data, CriterionSpec criterion, String mixture, long seed, int folds) {
         // The values are checked once, by the configuration's parts; their messages are mapped onto options.
-        SearchConfig.Builder b = SearchConfig.builder().dataset(data).lambda(lambda).beta(beta)
-                .iterations(iterations).totalSteps(steps == null ? DEFAULT_STEPS : steps).batchSize(batch)
-                .learningRate(lr).width(width).seed(seed)
-                .folds(folds).testFraction(testFraction);
+        SearchConfig.Builder b = SearchConfig.builder()
+                .dataset(data)
+                .lambda(lambda)
+                .beta(beta)
+                .iterations(iterations)
+                .totalSteps(steps == null ? DEFAULT_STEPS : steps)
+                .batchSize(batch)
+                .learningRate(lr)
+                .width(width)
+                .seed(seed)
+                .folds(folds)
+                .testFraction(testFraction);
         if (threads != null) {
             b.threads(threads);
         }
@@ -179,7 +263,9 @@ public final class SearchOptions {
         } catch (InvalidSettingException e) {
             throw usage(e);
         }
-        check(model == null || space == null, "--space and --model exclude each other: the file defines the candidates");
+        check(
+                model == null || space == null,
+                "--space and --model exclude each other: the file defines the candidates");
         try {
             b.model(ModelKind.parse(model == null ? "dnn" : model));
         } catch (IllegalArgumentException e) {
@@ -187,22 +273,32 @@ public final class SearchOptions {
         }
         if (space != null) {
             org.saepj.subnetwork.Spaces spaces = org.saepj.subnetwork.Spaces.discover();
-            java.util.Optional<org.saepj.subnetwork.SpaceProvider> plugin = java.nio.file.Files.exists(space)
-                    ? java.util.Optional.empty() : spaces.find(space.toString());
+            java.util.Optional<org.saepj.subnetwork.SpaceProvider> plugin =
+                    java.nio.file.Files.exists(space) ? java.util.Optional.empty() : spaces.find(space.toString());
             if (!java.nio.file.Files.exists(space) && plugin.isEmpty()) {
                 throw new UsageError("--space " + space + ": no such file, and no search-space plug-in has that id ("
-                        + (spaces.providers().isEmpty() ? "none is on the class path" : "the plug-ins are " + String.join(", ",
-                        spaces.providers().stream().map(org.saepj.subnetwork.SpaceProvider::id).toList())) + ")");
+                        + (spaces.providers().isEmpty()
+                                ? "none is on the class path"
+                                : "the plug-ins are "
+                                        + String.join(
+                                                ", ",
+                                                spaces.providers().stream()
+                                                        .map(org.saepj.subnetwork.SpaceProvider::id)
+                                                        .toList()))
+                        + ")");
             }
             if (plugin.isPresent()) {
                 b.spacePlugin(new org.saepj.subnetwork.SpacePlugin(plugin.get().id(), spaceParameters));
             } else {
-                check(spaceParameters == null || spaceParameters.isEmpty(), "--space-param is for a search-space plug-in, and "
-                        + space + " is a file");
+                check(
+                        spaceParameters == null || spaceParameters.isEmpty(),
+                        "--space-param is for a search-space plug-in, and " + space + " is a file");
                 b.space(org.saepj.persistence.SpaceFiles.read(space));
             }
         } else {
-            check(spaceParameters == null || spaceParameters.isEmpty(), "--space-param needs --space naming a search-space plug-in");
+            check(
+                    spaceParameters == null || spaceParameters.isEmpty(),
+                    "--space-param needs --space naming a search-space plug-in");
         }
         b.criterion(criterion);
         try {
@@ -215,11 +311,14 @@ public final class SearchOptions {
         b.epochs(epochBudget());
         if (pair != null) {
             String[] parts = pair.split(",");
-            check(parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
+            check(
+                    parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank(),
                     "--pair must be two classes C0,C1 (indices or names), got '" + pair + "'");
             check(!parts[0].strip().equals(parts[1].strip()), "--pair classes must differ, got '" + pair + "'");
             if (parts[0].strip().matches("-?\\d+") && parts[1].strip().matches("-?\\d+")) {
-                b.pair(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())); // checked by the data plan
+                b.pair(
+                        Integer.parseInt(parts[0].strip()),
+                        Integer.parseInt(parts[1].strip())); // checked by the data plan
             } // class names: resolved against the data by withPairNames once it is loaded
         }
         try {
@@ -245,22 +344,28 @@ public final class SearchOptions {
 
     /** @return each candidate's budget in epochs, or null for fixed steps (--steps, or the paper's preset) */
     private Epochs epochBudget() {
-        check(epochs == null || steps == null, "--epochs and --steps exclude each other: --epochs sets each candidate's"
-                + " steps from the data's size");
+        check(
+                epochs == null || steps == null,
+                "--epochs and --steps exclude each other: --epochs sets each candidate's"
+                        + " steps from the data's size");
         if (epochs != null) {
-            check(epochs > 0 && Double.isFinite(epochs), "--epochs must be a number above 0, such as 20, got "
-                    + epochs);
+            check(
+                    epochs > 0 && Double.isFinite(epochs),
+                    "--epochs must be a number above 0, such as 20, got " + epochs);
             return Epochs.exactly(epochs);
         }
         return steps == null && preset() == Preset.VALIDATED ? Epochs.DATA_SCALED : null;
     }
 
     private SelectionSet selectionSet() {
-        check(selection == null || validation == null, "--selection and --validation exclude each other: --validation F"
-                + " is --selection holdout:F");
+        check(
+                selection == null || validation == null,
+                "--selection and --validation exclude each other: --validation F" + " is --selection holdout:F");
         if (validation != null) {
-            check(validation >= 0 && validation < 1, "--validation must be 0 (no validation part) or a fraction above 0"
-                    + " and below 1, such as 0.1, got " + validation);
+            check(
+                    validation >= 0 && validation < 1,
+                    "--validation must be 0 (no validation part) or a fraction above 0"
+                            + " and below 1, such as 0.1, got " + validation);
             return validation == 0 ? SelectionSet.TRAIN : new SelectionSet(validation);
         }
         if (selection == null) {
@@ -277,10 +382,12 @@ public final class SearchOptions {
         ValidationPlan base = preset().validation();
         EarlyStopping stopping = base.earlyStopping();
         check(patience == null || patience >= 0, "--patience must be 0 (no early stopping) or more, got " + patience);
-        check(checkEvery == null || checkEvery >= 0, "--check-every must be 0 (a twentieth of a candidate's steps) or"
-                + " more, got " + checkEvery);
+        check(
+                checkEvery == null || checkEvery >= 0,
+                "--check-every must be 0 (a twentieth of a candidate's steps) or" + " more, got " + checkEvery);
         if (patience != null || checkEvery != null) {
-            stopping = new EarlyStopping(checkEvery != null ? checkEvery : stopping.every(),
+            stopping = new EarlyStopping(
+                    checkEvery != null ? checkEvery : stopping.every(),
                     patience != null ? patience : stopping.patience());
         }
         ValidationPlan.ObjectiveData on = base.objectiveOn();
@@ -303,14 +410,24 @@ public final class SearchOptions {
     }
 
     /** The option that sets each configuration setting. */
-    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(java.util.Map.entry("dataset", "--data"),
-            java.util.Map.entry("pair", "--pair"), java.util.Map.entry("folds", "--folds"),
-            java.util.Map.entry("testFraction", "--test-fraction"), java.util.Map.entry("selection", "--selection"),
-            java.util.Map.entry("model", "--model"), java.util.Map.entry("width", "--width"), java.util.Map.entry("learningRate", "--lr"),
-            java.util.Map.entry("iterations", "--iterations"), java.util.Map.entry("totalSteps", "--steps"),
-            java.util.Map.entry("batchSize", "--batch"), java.util.Map.entry("maxSeconds", "--max-time"),
-            java.util.Map.entry("lambda", "--lambda"), java.util.Map.entry("beta", "--beta"), java.util.Map.entry("mixture", "--mixture"),
-            java.util.Map.entry("threads", "--threads"), java.util.Map.entry("criterion", "--method"),
+    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("dataset", "--data"),
+            java.util.Map.entry("pair", "--pair"),
+            java.util.Map.entry("folds", "--folds"),
+            java.util.Map.entry("testFraction", "--test-fraction"),
+            java.util.Map.entry("selection", "--selection"),
+            java.util.Map.entry("model", "--model"),
+            java.util.Map.entry("width", "--width"),
+            java.util.Map.entry("learningRate", "--lr"),
+            java.util.Map.entry("iterations", "--iterations"),
+            java.util.Map.entry("totalSteps", "--steps"),
+            java.util.Map.entry("batchSize", "--batch"),
+            java.util.Map.entry("maxSeconds", "--max-time"),
+            java.util.Map.entry("lambda", "--lambda"),
+            java.util.Map.entry("beta", "--beta"),
+            java.util.Map.entry("mixture", "--mixture"),
+            java.util.Map.entry("threads", "--threads"),
+            java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
             java.util.Map.entry("validation", "--validation"));
 
@@ -337,7 +454,9 @@ public final class SearchOptions {
         }
         String[] parts = pair.split(",");
         try {
-            return config.toBuilder().pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames)).build();
+            return config.toBuilder()
+                    .pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames))
+                    .build();
         } catch (InvalidSettingException e) {
             throw usage(e);
         }
@@ -358,9 +477,11 @@ public final class SearchOptions {
 
     /** @return a duration such as 90, 90s, 20m or 2h in seconds */
     public static double seconds(String duration) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([smh]?)").matcher(duration.strip());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([smh]?)")
+                .matcher(duration.strip());
         if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
-            throw new UsageError("--max-time must be a positive duration such as 90s, 20m or 2h, got '" + duration + "'");
+            throw new UsageError(
+                    "--max-time must be a positive duration such as 90s, 20m or 2h, got '" + duration + "'");
         }
         double value = Double.parseDouble(m.group(1));
         return switch (m.group(2)) {

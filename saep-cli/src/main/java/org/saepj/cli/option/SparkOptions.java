@@ -24,16 +24,22 @@ import picocli.CommandLine.Option;
  * found on the class path; without it the option says how to get it.
  */
 public final class SparkOptions {
-    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on this Spark master (local-cluster[2,1,1024],"
-            + " spark://HOST:7077, yarn, …): compare runs each search as a task; search trains each"
-            + " candidate as a task (each fold"
-            + " with --folds). The data must be at a path every executor sees, or a URI they all reach"
-            + " (csv:hdfs://…, idx:s3a://…)."
-            + " Results are the local run's (docs/SPARK.md).")
+    @Option(
+            names = "--spark",
+            paramLabel = "MASTER",
+            description = "Run on this Spark master (local-cluster[2,1,1024],"
+                    + " spark://HOST:7077, yarn, …): compare runs each search as a task; search trains each"
+                    + " candidate as a task (each fold"
+                    + " with --folds). The data must be at a path every executor sees, or a URI they all reach"
+                    + " (csv:hdfs://…, idx:s3a://…)."
+                    + " Results are the local run's (docs/SPARK.md).")
     public String master;
 
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting for --spark (repeatable), or"
-            + " saep.registrationTimeout=SECONDS: how long to wait for a first executor (default: 60).")
+    @Option(
+            names = "--spark-conf",
+            paramLabel = "KEY=VALUE",
+            description = "A Spark setting for --spark (repeatable), or"
+                    + " saep.registrationTimeout=SECONDS: how long to wait for a first executor (default: 60).")
     public Map<String, String> settings = new LinkedHashMap<>();
 
     /** @return whether --spark was given (after checking --spark-conf is not alone) */
@@ -46,8 +52,10 @@ public final class SparkOptions {
 
     /** Checks the options before any work starts: --spark-conf not alone, the module there when --spark is given. */
     public void check() {
-        if (enabled() && (GridExecutors.find("spark").isEmpty() || CandidateExecutorProvider.find("spark").isEmpty()
-                || RemoteFileSystems.find("spark").isEmpty())) {
+        if (enabled()
+                && (GridExecutors.find("spark").isEmpty()
+                        || CandidateExecutorProvider.find("spark").isEmpty()
+                        || RemoteFileSystems.find("spark").isEmpty())) {
             throw missingModule();
         }
     }
@@ -60,7 +68,9 @@ public final class SparkOptions {
         if (!enabled()) {
             return RemoteFiles.none();
         }
-        return RemoteFileSystems.find("spark").orElseThrow(SparkOptions::missingModule).open(settings);
+        return RemoteFileSystems.find("spark")
+                .orElseThrow(SparkOptions::missingModule)
+                .open(settings);
     }
 
     /**
@@ -70,8 +80,13 @@ public final class SparkOptions {
      * @return how executors load the same data
      */
     public SourceRecipe recipe(DataOptions data, String test, SourceData source) {
-        return new SourceRecipe(data.where.dataDir, data.csvOptions(), data.imageOptions().size(), source.sha256(),
-                test, remoteFiles());
+        return new SourceRecipe(
+                data.where.dataDir,
+                data.csvOptions(),
+                data.imageOptions().size(),
+                source.sha256(),
+                test,
+                remoteFiles());
     }
 
     /**
@@ -90,12 +105,14 @@ public final class SparkOptions {
      * @return an executor training each candidate as a Spark task
      */
     public CandidateExecutor candidates(PartitionsRecipe data, Partitions partitions, Backend backend) {
-        CandidateExecutorProvider provider = CandidateExecutorProvider.find("spark").orElseThrow(SparkOptions::missingModule);
+        CandidateExecutorProvider provider =
+                CandidateExecutorProvider.find("spark").orElseThrow(SparkOptions::missingModule);
         return provider.open(master, data, partitions, backend, settings);
     }
 
     private static UsageError missingModule() {
-        return new UsageError("--spark: the saep-spark module is not on the class path: run ./saep … --spark MASTER (the launcher"
-                + " adds it), or see docs/SPARK.md");
+        return new UsageError(
+                "--spark: the saep-spark module is not on the class path: run ./saep … --spark MASTER (the launcher"
+                        + " adds it), or see docs/SPARK.md");
     }
 }

@@ -24,8 +24,8 @@ public record TargetSize(int members, String option, int least) {
     /** Checks K. */
     public TargetSize {
         if (members < least) {
-            throw new UsageError(option + " must be at least " + least + (least == 2 ? " (ensembles of two are never pruned)" : "")
-                    + ", got " + members);
+            throw new UsageError(option + " must be at least " + least
+                    + (least == 2 ? " (ensembles of two are never pruned)" : "") + ", got " + members);
         }
     }
 
@@ -34,8 +34,10 @@ public record TargetSize(int members, String option, int least) {
      * @return the ids of those with a target size
      */
     public static List<String> takers(Criteria criteria) {
-        return criteria.providers().stream().filter(p -> p.parameters().stream().anyMatch(q -> q.name().equals(KEEP)))
-                .map(CriterionProvider::id).toList();
+        return criteria.providers().stream()
+                .filter(p -> p.parameters().stream().anyMatch(q -> q.name().equals(KEEP)))
+                .map(CriterionProvider::id)
+                .toList();
     }
 
     /**
@@ -48,8 +50,8 @@ public record TargetSize(int members, String option, int least) {
         refuseTwice(given);
         List<String> takers = takers(criteria);
         if (!takers.contains(spec.id())) {
-            throw new UsageError(option + ": " + spec.id() + " decides its own size; the criteria with a target size are "
-                    + String.join(", ", takers));
+            throw new UsageError(option + ": " + spec.id()
+                    + " decides its own size; the criteria with a target size are " + String.join(", ", takers));
         }
         Map<String, Double> parameters = new HashMap<>(spec.parameters());
         parameters.put(KEEP, (double) members);
@@ -71,10 +73,13 @@ public record TargetSize(int members, String option, int least) {
     public Map<String, Double> addTo(List<String> methods, Criteria criteria, Map<String, Double> given) {
         refuseTwice(given);
         List<String> takers = takers(criteria);
-        List<String> own = methods.stream().filter(m -> criteria.create(CriterionSpec.of(m)).prunes() && !takers.contains(m)).toList();
+        List<String> own = methods.stream()
+                .filter(m -> criteria.create(CriterionSpec.of(m)).prunes() && !takers.contains(m))
+                .toList();
         if (!own.isEmpty()) {
-            throw new UsageError(option + ": " + String.join(", ", own) + (own.size() == 1 ? " decides its" : " decide their")
-                    + " own size; the criteria with a target size are " + String.join(", ", takers));
+            throw new UsageError(
+                    option + ": " + String.join(", ", own) + (own.size() == 1 ? " decides its" : " decide their")
+                            + " own size; the criteria with a target size are " + String.join(", ", takers));
         }
         Map<String, Double> all = new java.util.LinkedHashMap<>(given);
         all.put(KEEP, (double) members);

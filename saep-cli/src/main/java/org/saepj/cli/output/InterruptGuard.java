@@ -39,8 +39,9 @@ public final class InterruptGuard implements AutoCloseable {
                 if (statusLine != null) {
                     StatusLine.erase(statusLine);
                 }
-                err.println("interrupted (" + name + "): the " + command + " stopped after its last complete iteration and"
-                        + " can be resumed with: " + ResumeCommand.of(command, resumeDir));
+                err.println(
+                        "interrupted (" + name + "): the " + command + " stopped after its last complete iteration and"
+                                + " can be resumed with: " + ResumeCommand.of(command, resumeDir));
                 err.flush();
                 Runtime.getRuntime().halt(code);
             };

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.saepj.DataException;
 import org.saepj.FileException;
-import java.util.List;
 import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.InputFiles;
@@ -27,8 +27,16 @@ import org.saepj.search.SearchConfig;
  * @param imageSize the --image-size option ("28x28"), or null (absent from runs stored before it existed)
  * @param table the table options as typed (null when written before they existed: the defaults)
  */
-public record Invocation(int formatVersion, SearchConfig config, String test, String dataDir, String labelColumn, String header,
-                  String dataSha256, String imageSize, TableArgs table) {
+public record Invocation(
+        int formatVersion,
+        SearchConfig config,
+        String test,
+        String dataDir,
+        String labelColumn,
+        String header,
+        String dataSha256,
+        String imageSize,
+        TableArgs table) {
     /**
      * The table options of a run as the user typed them, so a resumed run reads its table alike.
      *
@@ -38,8 +46,12 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
      * @param delimiter --delimiter, or null to detect
      * @param task --task, or null to decide
      */
-    public record TableArgs(List<String> columnTypes, List<String> missingValues, List<String> ignoreColumns,
-                            String delimiter, String task) {
+    public record TableArgs(
+            List<String> columnTypes,
+            List<String> missingValues,
+            List<String> ignoreColumns,
+            String delimiter,
+            String task) {
         /**
          * @param columnTypes --column-types entries
          * @param missingValues --missing-values, or null
@@ -50,14 +62,15 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
         public TableArgs {
             columnTypes = columnTypes == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(columnTypes);
             missingValues = missingValues == null ? null : new java.util.ArrayList<>(missingValues);
-            ignoreColumns = ignoreColumns == null ? new java.util.ArrayList<>()
-                    : new java.util.ArrayList<>(ignoreColumns);
+            ignoreColumns =
+                    ignoreColumns == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(ignoreColumns);
         }
     }
 
     public static final String FILE = "run.json";
     /** The format this build writes. */
     public static final int FORMAT_VERSION = 2;
+
     private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
 
     public void save(Path dir) {
@@ -71,8 +84,8 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
 
     /** @return this invocation with the fingerprint of the data it runs on */
     public Invocation withData(SourceData data) {
-        return new Invocation(FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), imageSize,
-                table);
+        return new Invocation(
+                FORMAT_VERSION, config, test, dataDir, labelColumn, header, data.sha256(), imageSize, table);
     }
 
     /**
@@ -84,14 +97,16 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
      */
     public void verify(Path file, SourceData data, PrintWriter err) {
         if (dataSha256 == null) {
-            err.println("warning: " + file + " was written by an earlier SAEP-J that did not record the data's fingerprint:"
-                    + " the data cannot be checked to be the run's own");
+            err.println(
+                    "warning: " + file + " was written by an earlier SAEP-J that did not record the data's fingerprint:"
+                            + " the data cannot be checked to be the run's own");
             return;
         }
         if (!dataSha256.equals(data.sha256())) {
-            throw new DataException("--resume: the data " + data.source() + " is not what the run started on (fingerprint "
-                    + shortHash(data.sha256()) + " now, " + shortHash(dataSha256) + " in " + file
-                    + "): restore that data, or start a new run");
+            throw new DataException(
+                    "--resume: the data " + data.source() + " is not what the run started on (fingerprint "
+                            + shortHash(data.sha256()) + " now, " + shortHash(dataSha256) + " in " + file
+                            + "): restore that data, or start a new run");
         }
     }
 
@@ -113,7 +128,8 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
             inv.check(file);
             return inv;
         } catch (IOException | IllegalArgumentException e) {
-            throw new FileException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(
+                    file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 
@@ -123,7 +139,8 @@ public record Invocation(int formatVersion, SearchConfig config, String test, St
      */
     void check(Path file) {
         if (formatVersion < 1 || formatVersion > FORMAT_VERSION) {
-            throw new FileException(file + ": format " + formatVersion + " is not one this build resumes (1 to " + FORMAT_VERSION + ")");
+            throw new FileException(file + ": format " + formatVersion + " is not one this build resumes (1 to "
+                    + FORMAT_VERSION + ")");
         }
         if (config == null || config.dataset() == null) {
             throw new FileException(file + ": incomplete: no configuration or data source");

@@ -86,7 +86,8 @@ public final class OutputDirectory implements AutoCloseable {
             try {
                 OwnedFolder.Survey s = check(this);
                 Path aside = s.ownership() == Ownership.MARKED || s.ownership() == Ownership.UNMARKED_LAYOUT
-                        ? OwnedFolder.setAside(dir) : null;
+                        ? OwnedFolder.setAside(dir)
+                        : null;
                 OwnedFolder.tidy(dir);
                 OwnedFolder.mark(dir);
                 return new OutputDirectory(dir, lock, aside);
@@ -133,8 +134,10 @@ public final class OutputDirectory implements AutoCloseable {
             case EMPTY -> {
                 return s;
             }
-            case FOREIGN -> throw new UsageError(at + " holds files SAEP-J did not write (" + s.foreignNames(3)
-                    + "): choose another directory" + (c.overwrite() ? " (--overwrite replaces only SAEP-J's own output)" : ""));
+            case FOREIGN ->
+                throw new UsageError(
+                        at + " holds files SAEP-J did not write (" + s.foreignNames(3) + "): choose another directory"
+                                + (c.overwrite() ? " (--overwrite replaces only SAEP-J's own output)" : ""));
             case UNMARKED_LAYOUT -> {
                 if (!c.adoptUnmarked()) {
                     throw new UsageError(at + " is not empty and carries no SAEP-J marker (" + OwnedFolder.MARKER
@@ -197,7 +200,8 @@ public final class OutputDirectory implements AutoCloseable {
     public static void noteKept(Path dir, PrintWriter err) {
         OwnedFolder.Survey s = OwnedFolder.survey(dir);
         if (!s.foreign().isEmpty()) {
-            err.println("note: " + dir + ": kept " + s.foreign().size() + " file(s) SAEP-J did not write: " + s.foreignNames(3));
+            err.println("note: " + dir + ": kept " + s.foreign().size() + " file(s) SAEP-J did not write: "
+                    + s.foreignNames(3));
         }
     }
 

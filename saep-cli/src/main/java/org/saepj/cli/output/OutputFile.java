@@ -20,6 +20,7 @@ import org.saepj.persistence.TemporaryFiles;
 public final class OutputFile {
     /** The longest file name Linux, macOS and Windows file systems take (NAME_MAX). */
     private static final int MAX_NAME_BYTES = 255;
+
     private final Path out;
     private final Path target;
     private final Kind kind;
@@ -61,25 +62,30 @@ public final class OutputFile {
         Path fileName = out.getFileName();
         int bytes = fileName == null ? 0 : fileName.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new UsageError("--out " + out + ": the file name is " + bytes + " bytes, longer than the " + MAX_NAME_BYTES
-                    + " bytes file systems allow");
+            throw new UsageError("--out " + out + ": the file name is " + bytes + " bytes, longer than the "
+                    + MAX_NAME_BYTES + " bytes file systems allow");
         }
         Path real = RealPaths.of(out);
-        if (real.equals(Path.of("/dev/stdout")) || real.equals(Path.of("/proc/self/fd/1")) || out.equals(Path.of("/dev/stdout"))
+        if (real.equals(Path.of("/dev/stdout"))
+                || real.equals(Path.of("/proc/self/fd/1"))
+                || out.equals(Path.of("/dev/stdout"))
                 || out.equals(Path.of("/dev/fd/1"))) {
             return new OutputFile(out, null, Kind.STDOUT, overwrite);
         }
         if (RealPaths.inside(out, model)) {
-            throw new UsageError("--out " + out + " is inside the --model directory: " + what + " must not go into the saved ensemble");
+            throw new UsageError("--out " + out + " is inside the --model directory: " + what
+                    + " must not go into the saved ensemble");
         }
         if (Files.isDirectory(out)) {
             throw new UsageError("--out " + out + " is a directory: expected a file name such as " + example);
         }
         if (Files.isSymbolicLink(out) && !Files.exists(out)) {
-            throw new UsageError("--out " + out + " is a link to nothing (" + real + "): make it point to a file, or choose another name");
+            throw new UsageError("--out " + out + " is a link to nothing (" + real
+                    + "): make it point to a file, or choose another name");
         }
         if (Files.exists(out) && !Files.isRegularFile(out)) {
-            return new OutputFile(out, real, Kind.SPECIAL, overwrite); // nothing is replaced by writing to a device or a pipe
+            return new OutputFile(
+                    out, real, Kind.SPECIAL, overwrite); // nothing is replaced by writing to a device or a pipe
         }
         if (Files.exists(out) && !overwrite) {
             throw new UsageError("--out " + out + " exists: choose another file or pass --overwrite");
@@ -127,17 +133,19 @@ public final class OutputFile {
     }
 
     private static void writeTo(OutputStream s, AtomicFiles.Content content, String what, boolean close) {
-        OutputStream shielded = close ? s : new java.io.FilterOutputStream(s) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
+        OutputStream shielded = close
+                ? s
+                : new java.io.FilterOutputStream(s) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
 
-            @Override
-            public void close() throws IOException {
-                flush(); // standard output stays open for the command's own messages
-            }
-        };
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // standard output stays open for the command's own messages
+                    }
+                };
         try {
             content.writeTo(shielded);
             shielded.flush();

@@ -27,8 +27,7 @@ public final class Preflight {
     /** An iteration's batches and, when candidates train an iteration early, the next iteration's. */
     private static final int BATCH_ARRAYS = 2;
 
-    private Preflight() {
-    }
+    private Preflight() {}
 
     /** @return an upper bound of the bytes the run writes: two copies of every member's parameters, plus reports */
     static long diskBytes(SearchConfig c, Partitions p) {
@@ -39,9 +38,15 @@ public final class Preflight {
     static long heapBytes(SearchConfig c, Partitions p) {
         Architecture largest = largest(c, p);
         long members = memberCount(c, p);
-        long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize()) * activationsPerSample(largest) * 4 * c.threads();
+        long activations = (long) Math.max(Network.INFERENCE_CHUNK, c.batchSize())
+                * activationsPerSample(largest)
+                * 4
+                * c.threads();
         // parameters and gradients of each member
-        return outputBytes(c, p) + members * 2L * largest.parameterCount() * 4 + activations + batchBytes(c, p)
+        return outputBytes(c, p)
+                + members * 2L * largest.parameterCount() * 4
+                + activations
+                + batchBytes(c, p)
                 + 64 * MB;
     }
 
@@ -52,7 +57,9 @@ public final class Preflight {
 
     /** @return the heap of the members' stored outputs (logits and labels on every partition), whatever their size */
     private static long outputBytes(SearchConfig c, Partitions p) {
-        long rows = (long) p.train().size() + p.test().size() + (p.selectsOnTrain() ? 0 : p.selection().size());
+        long rows = (long) p.train().size()
+                + p.test().size()
+                + (p.selectsOnTrain() ? 0 : p.selection().size());
         return memberCount(c, p) * rows * p.train().classCount() * (4 + 4);
     }
 
@@ -93,8 +100,9 @@ public final class Preflight {
 
     public static void check(SearchConfig c, Partitions p, Path out, long freeHeap, long usableDisk) {
         if (c.batchSize() > p.train().size()) {
-            throw new UsageError("--batch " + c.batchSize() + " is larger than the " + p.train().size()
-                    + " training samples: choose at most " + p.train().size());
+            throw new UsageError("--batch " + c.batchSize() + " is larger than the "
+                    + p.train().size() + " training samples: choose at most "
+                    + p.train().size());
         }
         // Sizes first, from counts alone: the architecture is built (and its layers allocated) only once they fit.
         if (outputBytes(c, p) > freeHeap) {
@@ -114,27 +122,42 @@ public final class Preflight {
             // The batches are what does not fit: say how many steps do.
             long left = Math.max(0, freeHeap - (heap - batches));
             long perIteration = left / (BATCH_ARRAYS * 4L * c.batchSize());
-            throw new UsageError(String.format(Locale.ROOT, "--steps %d: each iteration's batches (%d steps of %d"
-                    + " samples) need about %d MB of heap and only %d MB are free beside the rest of"
-                    + " the search: use"
-                    + " at most --steps %d, or raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
-                    c.totalSteps(), c.stepsPerIteration(p.train().size()), c.batchSize(), batches / MB, left / MB,
-                    Math.max(c.iterations(), perIteration * c.iterations()), gigabytes(heap)));
+            throw new UsageError(String.format(
+                    Locale.ROOT,
+                    "--steps %d: each iteration's batches (%d steps of %d"
+                            + " samples) need about %d MB of heap and only %d MB are free beside the rest of"
+                            + " the search: use"
+                            + " at most --steps %d, or raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
+                    c.totalSteps(),
+                    c.stepsPerIteration(p.train().size()),
+                    c.batchSize(),
+                    batches / MB,
+                    left / MB,
+                    Math.max(c.iterations(), perIteration * c.iterations()),
+                    gigabytes(heap)));
         }
         if (heap > freeHeap) {
             throw heap(heap, freeHeap);
         }
         long disk = diskBytes(c, p);
         if (disk > usableDisk) {
-            throw new FileException(String.format(Locale.ROOT, "--out %s: only %d MB free on its disk, the search may"
-                    + " write up to %d MB", out, usableDisk / MB, disk / MB));
+            throw new FileException(String.format(
+                    Locale.ROOT,
+                    "--out %s: only %d MB free on its disk, the search may" + " write up to %d MB",
+                    out,
+                    usableDisk / MB,
+                    disk / MB));
         }
     }
 
     private static SaepException heap(long heap, long freeHeap) {
-        return new DataException(String.format(Locale.ROOT, "the search needs about %d MB of heap beyond the data but"
-                + " only %d MB are free: raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)", heap / MB,
-                freeHeap / MB, gigabytes(heap)));
+        return new DataException(String.format(
+                Locale.ROOT,
+                "the search needs about %d MB of heap beyond the data but"
+                        + " only %d MB are free: raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
+                heap / MB,
+                freeHeap / MB,
+                gigabytes(heap)));
     }
 
     /** @return whole gigabytes of heap a JVM would need for this many bytes beyond what it holds now, at least 2 */

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * names the same folder).
  */
 public final class RealPaths {
-    private RealPaths() {
-    }
+    private RealPaths() {}
 
     /**
      * @param p a path, existing or not

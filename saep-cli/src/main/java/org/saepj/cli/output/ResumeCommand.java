@@ -11,8 +11,7 @@ public final class ResumeCommand {
     /** Characters a POSIX shell passes through unquoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
-    private ResumeCommand() {
-    }
+    private ResumeCommand() {}
 
     /**
      * @param command the subcommand that wrote the run ({@code search} or {@code compare})

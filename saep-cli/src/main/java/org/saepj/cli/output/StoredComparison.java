@@ -40,8 +40,9 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
         if (tree.at("/invocation/config") instanceof ObjectNode config) {
             ConfigUpgrade.upgrade(config);
         }
-        boolean pie = plan.path("methods").isArray() && java.util.stream.StreamSupport.stream(plan.get("methods").spliterator(), false)
-                .anyMatch(m -> m.asText().equals("pie"));
+        boolean pie = plan.path("methods").isArray()
+                && java.util.stream.StreamSupport.stream(plan.get("methods").spliterator(), false)
+                        .anyMatch(m -> m.asText().equals("pie"));
         if (!plan.has("criterionParameters") && pie && !Double.isNaN(alpha)) {
             plan.putObject("criterionParameters").put("alpha", alpha);
         }
@@ -53,8 +54,15 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, ""));
             upgrade(tree);
             StoredComparison s = JSON.treeToValue(tree, StoredComparison.class);
-            if (s == null || s.plan() == null || s.invocation() == null || s.plan().base() == null || s.plan().methods() == null
-                    || s.plan().methods().isEmpty() || s.plan().mixtures() == null || s.plan().mixtures().isEmpty() || s.plan().seeds() == null
+            if (s == null
+                    || s.plan() == null
+                    || s.invocation() == null
+                    || s.plan().base() == null
+                    || s.plan().methods() == null
+                    || s.plan().methods().isEmpty()
+                    || s.plan().mixtures() == null
+                    || s.plan().mixtures().isEmpty()
+                    || s.plan().seeds() == null
                     || s.plan().seeds().isEmpty()) {
                 throw new FileException(file + ": incomplete: not a comparison this build can resume");
             }
@@ -66,7 +74,8 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
             String said = String.valueOf(why.getMessage()).lines().findFirst().orElse("");
             throw new FileException(file + ": corrupt (" + said + ")", e);
         } catch (IOException | IllegalArgumentException e) {
-            throw new FileException(file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new FileException(
+                    file + ": corrupt (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
     }
 }

@@ -30,17 +30,20 @@ class InterruptedFolderTest {
     @Test
     void anInterruptedSearchIsRefusedNamingItsResumeCommandAndOverwrite() throws IOException {
         Path dir = folder("search", "run.json", "search.log", "checkpoint/state.json");
-        assertThatThrownBy(() -> OutputDirectory.claim(dir, "--out", false)).isInstanceOf(UsageError.class)
-                .hasMessage("--out " + dir + " holds an interrupted search: continue it with saep search --resume " + dir
-                        + ", or pass --overwrite to start again there");
+        assertThatThrownBy(() -> OutputDirectory.claim(dir, "--out", false))
+                .isInstanceOf(UsageError.class)
+                .hasMessage("--out " + dir + " holds an interrupted search: continue it with saep search --resume "
+                        + dir + ", or pass --overwrite to start again there");
         assertThat(OutputDirectory.claim(dir, "--out", true).overwrite()).isTrue();
     }
 
     @Test
     void anInterruptedComparisonNamesCompare() throws IOException {
         Path dir = folder("cmp", "compare.json", "runs/adanet-uniform-seed1/report.json");
-        assertThatThrownBy(() -> OutputDirectory.claim(dir, "--out", false)).isInstanceOf(UsageError.class)
-                .hasMessageContaining("holds an interrupted compare: continue it with saep compare --resume " + dir + ",")
+        assertThatThrownBy(() -> OutputDirectory.claim(dir, "--out", false))
+                .isInstanceOf(UsageError.class)
+                .hasMessageContaining(
+                        "holds an interrupted compare: continue it with saep compare --resume " + dir + ",")
                 .hasMessageContaining("--overwrite");
     }
 
@@ -50,14 +53,16 @@ class InterruptedFolderTest {
         assertThatThrownBy(() -> OutputDirectory.claim(search, "--out", false))
                 .hasMessage("--out " + search + " is not empty: choose another directory or pass --overwrite");
         Path cmp = folder("cmp-done", "compare.json", "comparison.json");
-        assertThatThrownBy(() -> OutputDirectory.claim(cmp, "--out", false)).hasMessageContaining("is not empty")
+        assertThatThrownBy(() -> OutputDirectory.claim(cmp, "--out", false))
+                .hasMessageContaining("is not empty")
                 .hasMessageNotContaining("--resume");
     }
 
     @Test
     void theResumeCommandQuotesAFolderAShellWouldSplit() {
         assertThat(ResumeCommand.of("search", Path.of("runs/pie-1"))).isEqualTo("saep search --resume runs/pie-1");
-        assertThat(ResumeCommand.of("compare", Path.of("my runs/it's"))).isEqualTo("saep compare --resume 'my runs/it'\\''s'");
+        assertThat(ResumeCommand.of("compare", Path.of("my runs/it's")))
+                .isEqualTo("saep compare --resume 'my runs/it'\\''s'");
         assertThat(ResumeCommand.quoted("$HOME")).isEqualTo("'$HOME'");
     }
 }

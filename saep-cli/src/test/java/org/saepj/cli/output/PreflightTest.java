@@ -42,8 +42,10 @@ class PreflightTest {
         Partitions p = partitions(c);
         long need = Preflight.heapBytes(c, p);
         assertThat(need).isGreaterThan(64L << 20);
-        assertThatThrownBy(() -> Preflight.check(c, p, dir, need - 1, Long.MAX_VALUE)).isInstanceOf(SaepException.class)
-                .hasMessageContaining("SAEP_JAVA_OPTS=-Xmx").hasMessageContaining("MB of heap");
+        assertThatThrownBy(() -> Preflight.check(c, p, dir, need - 1, Long.MAX_VALUE))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("SAEP_JAVA_OPTS=-Xmx")
+                .hasMessageContaining("MB of heap");
         Preflight.check(c, p, dir, need, Long.MAX_VALUE);
     }
 
@@ -52,14 +54,17 @@ class PreflightTest {
         SearchConfig c = SearchConfig.builder().model(ModelKind.CNN).build();
         Partitions p = partitions(c);
         long need = Preflight.diskBytes(c, p);
-        assertThatThrownBy(() -> Preflight.check(c, p, dir, Long.MAX_VALUE, need - 1)).isInstanceOf(SaepException.class)
-                .hasMessageContaining("--out " + dir).hasMessageContaining("MB free");
+        assertThatThrownBy(() -> Preflight.check(c, p, dir, Long.MAX_VALUE, need - 1))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("--out " + dir)
+                .hasMessageContaining("MB free");
     }
 
     @Test
     void estimatesGrowWithTheSearch() {
         SearchConfig small = SearchConfig.builder().iterations(2).totalSteps(10).build();
-        SearchConfig large = SearchConfig.builder().iterations(40).totalSteps(400).build();
+        SearchConfig large =
+                SearchConfig.builder().iterations(40).totalSteps(400).build();
         Partitions p = partitions(small);
         assertThat(Preflight.heapBytes(large, p)).isGreaterThan(Preflight.heapBytes(small, p));
         assertThat(Preflight.diskBytes(large, p)).isGreaterThan(Preflight.diskBytes(small, p));
@@ -72,8 +77,12 @@ class PreflightTest {
     @Test
     void theMemoryEstimateCountsEachConvolutionsPatchesAtItsStrideAndPadding() {
         Shape in = new Shape(28, 28, 1);
-        List<LayerSpec> specs = List.of(new Conv2DKind.Spec(8, 3), new Conv2DKind.Spec(4, 5, 2, Conv2DKind.SAME),
-                new Conv2DKind.Spec(6, 3, 1, Conv2DKind.VALID), new Conv2DKind.Spec(2, 1), new FlattenKind.Spec(),
+        List<LayerSpec> specs = List.of(
+                new Conv2DKind.Spec(8, 3),
+                new Conv2DKind.Spec(4, 5, 2, Conv2DKind.SAME),
+                new Conv2DKind.Spec(6, 3, 1, Conv2DKind.VALID),
+                new Conv2DKind.Spec(2, 1),
+                new FlattenKind.Spec(),
                 new DenseKind.Spec(10));
         Architecture a = GraphArchitecture.of(LayerGraph.chain(in, specs));
         long outputs = 28 * 28 * 8 + 14 * 14 * 4 + 12 * 12 * 6 + 12 * 12 * 2 + 12 * 12 * 2 + 10;
@@ -85,7 +94,8 @@ class PreflightTest {
     void aBatchLargerThanTheTrainingDataIsAUsageError() {
         SearchConfig c = SearchConfig.builder().batchSize(100_000).build();
         Partitions p = partitions(c);
-        assertThatThrownBy(() -> Preflight.check(c, p, dir, Long.MAX_VALUE, Long.MAX_VALUE)).isInstanceOf(UsageError.class)
+        assertThatThrownBy(() -> Preflight.check(c, p, dir, Long.MAX_VALUE, Long.MAX_VALUE))
+                .isInstanceOf(UsageError.class)
                 .hasMessage("--batch 100000 is larger than the 1000 training samples: choose at most 1000");
     }
 }

@@ -1,10 +1,10 @@
 package org.saepj.data.image;
 
-import org.saepj.DataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.saepj.DataException;
 import org.saepj.SaepException;
 import org.saepj.data.io.ImageRows;
 
@@ -13,8 +13,7 @@ import org.saepj.data.io.ImageRows;
  * name, converted to the model's size and channels, any size or colour mode, as raw pixels (0–255) named by its file.
  */
 public final class FlatImageFolder {
-    private FlatImageFolder() {
-    }
+    private FlatImageFolder() {}
 
     /**
      * @param dir a folder
@@ -35,10 +34,10 @@ public final class FlatImageFolder {
      * @throws SaepException when the folder holds no image at all
      */
     public static ImageRows read(Path dir, ImageOptions options) {
-        ImageSize size = options.size()
-                .orElseThrow(() -> new IllegalArgumentException("a model's image size is needed"));
-        int channels = options.channels()
-                .orElseThrow(() -> new IllegalArgumentException("a model's channels are needed"));
+        ImageSize size =
+                options.size().orElseThrow(() -> new IllegalArgumentException("a model's image size is needed"));
+        int channels =
+                options.channels().orElseThrow(() -> new IllegalArgumentException("a model's channels are needed"));
         SkippedFiles skipped = new SkippedFiles("images:" + dir);
         FolderEntries entries = FolderEntries.list(dir, dir, skipped);
         List<float[]> rows = new ArrayList<>();

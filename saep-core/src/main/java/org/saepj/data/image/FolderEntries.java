@@ -1,6 +1,5 @@
 package org.saepj.data.image;
 
-import org.saepj.FileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 
 /**
@@ -45,8 +45,11 @@ record FolderEntries(List<Path> folders, List<Path> files) {
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                skipped.add(root.relativize(p).toString(), Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                        && !Files.exists(p) ? "a broken link" : "not a regular file");
+                skipped.add(
+                        root.relativize(p).toString(),
+                        Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)
+                                ? "a broken link"
+                                : "not a regular file");
             }
         }
         return new FolderEntries(List.copyOf(folders), List.copyOf(files));

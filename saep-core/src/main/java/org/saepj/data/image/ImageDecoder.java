@@ -23,8 +23,7 @@ public final class ImageDecoder {
     /** The most pixels one image may have (a 16384 × 16384 image), so a lying header cannot exhaust memory. */
     static final long MAX_PIXELS = 1L << 28;
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     /** A file that is not an image this JDK reads: the reason, for the warning that skips it. */
     public static final class Unreadable extends Exception {
@@ -68,8 +67,8 @@ public final class ImageDecoder {
         } catch (RuntimeException e) {
             // Some decoders answer truncated or malformed data with runtime exceptions (IndexOutOfBounds,
             // IllegalArgument, NegativeArraySize): for a folder of user files that is one more unreadable file.
-            throw new Unreadable("corrupt image (" + e.getClass().getSimpleName() + ": "
-                    + firstLine(e.getMessage()) + ")");
+            throw new Unreadable(
+                    "corrupt image (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
         }
     }
 

@@ -1,7 +1,5 @@
 package org.saepj.data.image;
 
-import org.saepj.FileException;
-import org.saepj.DataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.saepj.DataException;
+import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
@@ -30,8 +30,7 @@ public final class ImageFolder {
     /** The most values one dataset holds: its features are one Java array. */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
-    private ImageFolder() {
-    }
+    private ImageFolder() {}
 
     /**
      * @param dir the folder of class folders
@@ -100,8 +99,8 @@ public final class ImageFolder {
         lines.add("shape " + shape.height() + "x" + shape.width() + "x" + shape.channels());
         String name = dir.getFileName() == null ? "images" : dir.getFileName().toString();
         Dataset train = new Dataset(name + "/train", x, y, shape, classes);
-        return new SourceData(name, source, train, Optional.empty(), Fingerprint.combine(lines.toArray(String[]::new)),
-                false);
+        return new SourceData(
+                name, source, train, Optional.empty(), Fingerprint.combine(lines.toArray(String[]::new)), false);
     }
 
     /**
@@ -130,8 +129,9 @@ public final class ImageFolder {
             return 1;
         }
         if (grey > 0) {
-            options.warnings().accept(source + ": " + grey + " grey and " + (all.size() - grey) + " colour images:"
-                    + " every image is read as colour (3 channels)");
+            options.warnings()
+                    .accept(source + ": " + grey + " grey and " + (all.size() - grey) + " colour images:"
+                            + " every image is read as colour (3 channels)");
         }
         return 3;
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public record ImageSize(int height, int width) {
     /** The largest side accepted: beyond it one image alone would take gigabytes as floats. */
     public static final int MAX_SIDE = 8192;
+
     private static final Pattern FORM = Pattern.compile("(\\d{1,5})[xX×](\\d{1,5})");
 
     /**
@@ -22,8 +23,8 @@ public record ImageSize(int height, int width) {
      */
     public ImageSize {
         if (height < 1 || width < 1 || height > MAX_SIDE || width > MAX_SIDE) {
-            throw new IllegalArgumentException("image size " + height + "x" + width + ": each side must be 1 to "
-                    + MAX_SIDE);
+            throw new IllegalArgumentException(
+                    "image size " + height + "x" + width + ": each side must be 1 to " + MAX_SIDE);
         }
     }
 

@@ -20,8 +20,8 @@ public record Pixels(int height, int width, int channels, float[] values) {
      */
     public Pixels {
         if ((long) height * width * channels != values.length) {
-            throw new IllegalArgumentException(values.length + " values for a " + height + "×" + width + "×"
-                    + channels + " image");
+            throw new IllegalArgumentException(
+                    values.length + " values for a " + height + "×" + width + "×" + channels + " image");
         }
     }
 

@@ -10,11 +10,11 @@ package org.saepj.data.image;
 public final class Resampler {
     /** ITU-R BT.601 luma weights: colour to grey as the JPEG and most image tools do it. */
     private static final float RED = 0.299f;
+
     private static final float GREEN = 0.587f;
     private static final float BLUE = 0.114f;
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /**
      * @param image an image

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 final class SkippedFiles {
     /** The most files named one by one. */
     static final int LIMIT = 10;
+
     private final String where;
     private final List<String> lines = new ArrayList<>();
 

@@ -33,17 +33,17 @@ public final class Cifar10Reader {
     /** Bytes of one record: label and 3×32×32 pixels. */
     public static final int RECORD = 1 + 3 * 32 * 32;
     /** The class names of CIFAR-10, used when batches.meta.txt is absent. */
-    public static final List<String> DEFAULT_NAMES = List.of(
-            "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
-    private static final List<String> TRAIN_FILES = List.of(
-            "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    public static final List<String> DEFAULT_NAMES =
+            List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+
+    private static final List<String> TRAIN_FILES =
+            List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
     private static final String TEST_FILE = "test_batch.bin";
     private static final String META_FILE = "batches.meta.txt";
     /** A tar member larger than this cannot be a CIFAR-10 batch (each is 30,730,000 bytes). */
     private static final long MAX_MEMBER = 64L << 20;
 
-    private Cifar10Reader() {
-    }
+    private Cifar10Reader() {}
 
     /**
      * Reads CIFAR-10 from a directory of {@code .bin} files or from the official tar.gz.
@@ -53,7 +53,9 @@ public final class Cifar10Reader {
      */
     public static SourceData read(Path path) {
         if (Files.isDirectory(path)) {
-            Path dir = Files.isDirectory(path.resolve("cifar-10-batches-bin")) ? path.resolve("cifar-10-batches-bin") : path;
+            Path dir = Files.isDirectory(path.resolve("cifar-10-batches-bin"))
+                    ? path.resolve("cifar-10-batches-bin")
+                    : path;
             Map<String, byte[]> members = new HashMap<>();
             for (String f : concat(TRAIN_FILES, List.of(TEST_FILE, META_FILE))) {
                 Path p = dir.resolve(f);
@@ -66,7 +68,8 @@ public final class Cifar10Reader {
         if (Files.isRegularFile(path)) {
             return assemble("cifar10:" + path, path, readTar(path));
         }
-        throw new FileException(path + ": not found (expected a directory of CIFAR-10 .bin files or cifar-10-binary.tar.gz)");
+        throw new FileException(
+                path + ": not found (expected a directory of CIFAR-10 .bin files or cifar-10-binary.tar.gz)");
     }
 
     private static SourceData assemble(String source, Path where, Map<String, byte[]> members) {
@@ -92,8 +95,13 @@ public final class Cifar10Reader {
         hashes.add(Fingerprint.sha256Hex(test));
         Dataset train = decode("cifar10/train", where, TRAIN_FILES, trainParts, names);
         Dataset testSet = decode("cifar10/test", where, List.of(TEST_FILE), List.of(test), names);
-        return new SourceData("cifar10", source, train, Optional.of(testSet),
-                Fingerprint.combine(hashes.toArray(String[]::new)), false);
+        return new SourceData(
+                "cifar10",
+                source,
+                train,
+                Optional.of(testSet),
+                Fingerprint.combine(hashes.toArray(String[]::new)),
+                false);
     }
 
     /**
@@ -104,7 +112,10 @@ public final class Cifar10Reader {
      *     classes are matched by name between data and a saved ensemble)
      */
     private static List<String> classNames(Path where, byte[] meta) {
-        List<String> lines = new String(meta, StandardCharsets.UTF_8).lines().map(String::strip).toList();
+        List<String> lines = new String(meta, StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .toList();
         List<String> names = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -133,8 +144,8 @@ public final class Cifar10Reader {
      */
     static int records(String named, byte[] bytes) {
         if (bytes.length == 0 || bytes.length % RECORD != 0) {
-            throw new FileException(named + " holds " + bytes.length + " bytes: expected a positive multiple of " + RECORD
-                    + " (one label byte and 3072 pixels per image)");
+            throw new FileException(named + " holds " + bytes.length + " bytes: expected a positive multiple of "
+                    + RECORD + " (one label byte and 3072 pixels per image)");
         }
         return bytes.length / RECORD;
     }
@@ -184,8 +195,9 @@ public final class Cifar10Reader {
 
     private static Map<String, byte[]> readTar(Path file) {
         Map<String, byte[]> members = new HashMap<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(InputFiles.requireRegular(file, "")), 1 << 16);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
+        try (InputStream raw =
+                        new BufferedInputStream(Files.newInputStream(InputFiles.requireRegular(file, "")), 1 << 16);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 if (!entry.isFile()) {

@@ -1,7 +1,5 @@
 package org.saepj.data.io;
 
-import org.saepj.DataException;
-import org.saepj.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.saepj.DataException;
 import org.saepj.SaepException;
+import org.saepj.UsageException;
 import org.saepj.data.StrictNumbers;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.table.ColumnType;
@@ -26,8 +26,7 @@ final class ColumnInference {
     /** More distinct text values than this is an identifier or free text, not a category. */
     static final int MAX_LEVELS = 1000;
 
-    private ColumnInference() {
-    }
+    private ColumnInference() {}
 
     /**
      * @param file the file, for messages
@@ -41,8 +40,16 @@ final class ColumnInference {
      * @param label the label column's name, or null when the file has no header
      * @return the columns step
      */
-    static Columns infer(Path file, List<String> names, boolean header, int[] positions, List<String[]> cells,
-                         long[] lines, TableOptions options, String firstRowHint, String label) {
+    static Columns infer(
+            Path file,
+            List<String> names,
+            boolean header,
+            int[] positions,
+            List<String[]> cells,
+            long[] lines,
+            TableOptions options,
+            String firstRowHint,
+            String label) {
         List<ColumnType> types = new ArrayList<>();
         List<List<String>> levels = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {

@@ -14,8 +14,7 @@ import org.saepj.data.StrictNumbers;
  * columns are matched by name, and a name written twice would match whichever came first.
  */
 final class CsvHeader {
-    private CsvHeader() {
-    }
+    private CsvHeader() {}
 
     /**
      * @param cells a row's cells

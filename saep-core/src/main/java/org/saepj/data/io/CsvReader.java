@@ -1,12 +1,10 @@
 package org.saepj.data.io;
 
-import org.saepj.UsageException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +21,7 @@ import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.Suggestion;
 import org.saepj.UnknownNameException;
+import org.saepj.UsageException;
 import org.saepj.data.ClassOrder;
 import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
@@ -30,7 +29,6 @@ import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
 import org.saepj.data.StrictNumbers;
 import org.saepj.data.TargetAnalysis;
-import org.saepj.data.FeatureColumns;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.table.Delimiters;
 import org.saepj.data.table.TableOptions;
@@ -55,8 +53,7 @@ public final class CsvReader {
     /** How many rows the header detection looks through for a first row's words. */
     private static final int HEADER_SAMPLE = 1000;
 
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     /**
      * How to read a CSV file.
@@ -68,8 +65,8 @@ public final class CsvReader {
      * @param schema the columns of a model's training file, to read other data as the model reads it (types and
      *     levels taken from it, columns matched by name); empty to infer them from this file
      */
-    public record Options(Optional<Boolean> header, Optional<String> labelColumn, TableOptions table,
-                          Optional<Columns> schema) {
+    public record Options(
+            Optional<Boolean> header, Optional<String> labelColumn, TableOptions table, Optional<Columns> schema) {
         /**
          * @param header true / false when known, empty to detect
          * @param labelColumn the label column's name or 0-based index; empty for the last column
@@ -102,10 +99,23 @@ public final class CsvReader {
     public static SourceData read(Path file, Options options) {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
-        Parsed p = parseTable(file, new StringReader(text), options, file.getFileName().toString(),
-                delimiter(text, options.table()), false);
-        return new SourceData(file.getFileName().toString(), "csv:" + file, p.data(), Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false, null, p.featureNames(), Optional.of(p.summary()));
+        Parsed p = parseTable(
+                file,
+                new StringReader(text),
+                options,
+                file.getFileName().toString(),
+                delimiter(text, options.table()),
+                false);
+        return new SourceData(
+                file.getFileName().toString(),
+                "csv:" + file,
+                p.data(),
+                Optional.empty(),
+                Fingerprint.sha256Hex(bytes),
+                false,
+                null,
+                p.featureNames(),
+                Optional.of(p.summary()));
     }
 
     /**
@@ -115,7 +125,6 @@ public final class CsvReader {
      */
     static char delimiter(String text, TableOptions table) {
         return table.delimiter() != null ? table.delimiter() : Delimiters.detect(text);
-
     }
 
     /**
@@ -130,10 +139,23 @@ public final class CsvReader {
     public static SourceData readValues(Path file, Options options) {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
-        Parsed p = parseTable(file, new StringReader(text), options, file.getFileName().toString(),
-                delimiter(text, options.table()), true);
-        return new SourceData(file.getFileName().toString(), "csv:" + file, p.data(), Optional.empty(),
-                Fingerprint.sha256Hex(bytes), false, null, p.featureNames(), Optional.of(p.summary()));
+        Parsed p = parseTable(
+                file,
+                new StringReader(text),
+                options,
+                file.getFileName().toString(),
+                delimiter(text, options.table()),
+                true);
+        return new SourceData(
+                file.getFileName().toString(),
+                "csv:" + file,
+                p.data(),
+                Optional.empty(),
+                Fingerprint.sha256Hex(bytes),
+                false,
+                null,
+                p.featureNames(),
+                Optional.of(p.summary()));
     }
 
     /**
@@ -145,7 +167,10 @@ public final class CsvReader {
     static String text(Path file, byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new FileException(file + ": not UTF-8 text");
         }
@@ -159,8 +184,7 @@ public final class CsvReader {
      * @param featureNames the feature columns' names from the header, in order
      * @param summary types, gaps, task and warnings
      */
-    record Parsed(Dataset data, List<String> featureNames, TableSummary summary) {
-    }
+    record Parsed(Dataset data, List<String> featureNames, TableSummary summary) {}
 
     /**
      * Parses CSV text.
@@ -181,7 +205,11 @@ public final class CsvReader {
 
     /** Records of CSV text, with the line each starts on. */
     static List<CSVRecord> records(Path file, LineIndexingReader text, char delimiter) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true)
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
                 .get();
         try (CSVParser parser = format.parse(text)) {
             return parser.getRecords();
@@ -190,8 +218,7 @@ public final class CsvReader {
         }
     }
 
-    static Parsed parseTable(Path file, Reader in, Options options, String name, char delimiter,
-                              boolean values) {
+    static Parsed parseTable(Path file, Reader in, Options options, String name, char delimiter, boolean values) {
         // Record numbers skip blank lines and quoted line breaks; errors name the line a person sees instead.
         LineIndexingReader text = new LineIndexingReader(in);
         List<CSVRecord> rows = records(file, text, delimiter);
@@ -206,7 +233,8 @@ public final class CsvReader {
                     + " column: expected at least one feature and a label");
         }
         boolean hasHeader = options.header().orElseGet(() -> looksLikeHeader(rows, options));
-        List<String> header = hasHeader ? CsvHeader.names(file, firstLine, rows.get(0).toList()) : null;
+        List<String> header =
+                hasHeader ? CsvHeader.names(file, firstLine, rows.get(0).toList()) : null;
         List<Integer> ignored = new ArrayList<>();
         for (String spec : table.ignoreColumns()) {
             ignored.add(column(file, spec, header, columns, "--ignore-columns"));
@@ -227,7 +255,8 @@ public final class CsvReader {
         }
         // Said to be data, a first row of words is most likely a header: its first bad cell says so.
         String firstRowHint = !hasHeader && words(rows.get(0).toList(), table) >= 2
-                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
+                ? "; line " + firstLine + " looks like a header: pass --header yes"
+                : "";
         int d = featureCols.length;
         List<String[]> cells = new ArrayList<>();
         List<String> labelText = new ArrayList<>();
@@ -236,7 +265,8 @@ public final class CsvReader {
         for (CSVRecord row : data) {
             long line = text.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
-                throw new DataException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+                throw new DataException(
+                        file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             String cell = row.get(labelCol);
             if (table.isMissing(cell)) {
@@ -259,7 +289,9 @@ public final class CsvReader {
         List<String> warnings = new ArrayList<>();
         if (!unlabelled.isEmpty()) {
             boolean one = unlabelled.size() == 1;
-            String which = unlabelled.stream().limit(5).map(String::valueOf)
+            String which = unlabelled.stream()
+                    .limit(5)
+                    .map(String::valueOf)
                     .collect(java.util.stream.Collectors.joining(", "));
             warnings.add(file + ": label " + labelName + ": " + unlabelled.size() + " row" + (one ? "" : "s")
                     + " without a label skipped (line" + (one ? " " : "s ") + which
@@ -272,17 +304,28 @@ public final class CsvReader {
             ColumnInference.checkFixed(file, table, names);
         }
         String labelHeader = header == null ? null : header.get(labelCol);
-        Columns schema = options.schema().orElseGet(() -> ColumnInference.infer(file, names, header != null,
-                featureCols, cells, lines, table, firstRowHint, labelHeader));
+        Columns schema = options.schema()
+                .orElseGet(() -> ColumnInference.infer(
+                        file, names, header != null, featureCols, cells, lines, table, firstRowHint, labelHeader));
         Columns.Encoder encoder = schema.encoder();
-        int[] at = options.schema().isPresent() ? schemaIndex(schema, names, header != null)
+        int[] at = options.schema().isPresent()
+                ? schemaIndex(schema, names, header != null)
                 : IntStream.range(0, d).toArray();
         float[] x = new float[cells.size() * d];
         int[] missing = new int[d];
         for (int r = 0; r < cells.size(); r++) {
             for (int j = 0; j < d; j++) {
-                float v = at[j] < 0 ? Float.NaN : value(file, lines[r], featureCols[j], header, encoder, at[j],
-                        cells.get(r)[j], r == 0 && lines[r] == firstLine ? firstRowHint : "");
+                float v = at[j] < 0
+                        ? Float.NaN
+                        : value(
+                                file,
+                                lines[r],
+                                featureCols[j],
+                                header,
+                                encoder,
+                                at[j],
+                                cells.get(r)[j],
+                                r == 0 && lines[r] == firstLine ? firstRowHint : "");
                 missing[j] += at[j] >= 0 && Float.isNaN(v) ? 1 : 0;
                 x[r * d + j] = v;
             }
@@ -293,7 +336,9 @@ public final class CsvReader {
         // The command line's search, compare and reports are not yet connected to regression: a target detected (or
         // declared) as one is refused there; the library asks for values (readValues), and a test file read with a
         // regression's training columns is told the task.
-        if (!values && options.schema().isEmpty() && target != null
+        if (!values
+                && options.schema().isEmpty()
+                && target != null
                 && target.task() == TargetAnalysis.Task.REGRESSION) {
             throw new DataException(file + ": " + target.refusal());
         }
@@ -303,7 +348,9 @@ public final class CsvReader {
                 value[r] = target(file, lines[r], labelCol, header, labelText.get(r));
             }
             List<String> featureNames = header == null ? List.of() : List.copyOf(names);
-            return new Parsed(new Dataset(name, x, new RealValues(value), Shape.vector(d)), featureNames,
+            return new Parsed(
+                    new Dataset(name, x, new RealValues(value), Shape.vector(d)),
+                    featureNames,
                     new TableSummary(schema, missing, levelCounts(schema, at, x, d, cells.size()), target, warnings));
         }
         List<String> labelName2 = new ArrayList<>();
@@ -311,7 +358,8 @@ public final class CsvReader {
             labelName2.add(ClassOrder.name(l));
         }
         List<String> classNames = ClassOrder.of(labelName2);
-        // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that fixes it.
+        // One class is fine to score (evaluate one row); a search refuses it in TrainableData, naming the option that
+        // fixes it.
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < classNames.size(); i++) {
             index.put(classNames.get(i), i);
@@ -324,14 +372,21 @@ public final class CsvReader {
             refuseNumericHeader(file, firstLine, labelText.get(0), y);
         }
         List<String> featureNames = header == null ? List.of() : List.copyOf(names);
-        TableSummary summary = new TableSummary(schema, missing, levelCounts(schema, at, x, d, cells.size()), target,
-                warnings);
+        TableSummary summary =
+                new TableSummary(schema, missing, levelCounts(schema, at, x, d, cells.size()), target, warnings);
         return new Parsed(new Dataset(name, x, y, Shape.vector(d), classNames), featureNames, summary);
     }
 
     /** A cell's value through the columns step, or an error naming the file, line, column and what was expected. */
-    private static float value(Path file, long line, int c, List<String> header, Columns.Encoder encoder, int j,
-                               String cell, String hint) {
+    private static float value(
+            Path file,
+            long line,
+            int c,
+            List<String> header,
+            Columns.Encoder encoder,
+            int j,
+            String cell,
+            String hint) {
         try {
             return encoder.value(j, cell);
         } catch (IllegalArgumentException e) {
@@ -344,8 +399,8 @@ public final class CsvReader {
      * The label column: the one named; else, reading for a model, the column of its training label's name or the one
      * column that is not the model's; else the last column that is not left out.
      */
-    private static int labelColumn(Path file, Options options, List<String> header, int columns,
-                                   List<Integer> ignored) {
+    private static int labelColumn(
+            Path file, Options options, List<String> header, int columns, List<Integer> ignored) {
         if (options.labelColumn().isPresent()) {
             return column(file, options.labelColumn().get(), header, columns, "--label-column");
         }
@@ -395,14 +450,18 @@ public final class CsvReader {
         int[] at = new int[names.size()];
         for (int j = 0; j < at.length; j++) {
             boolean byName = header && schema.named();
-            at[j] = byName ? schema.names().indexOf(names.get(j)) : j < schema.names().size() ? j : -1;
+            at[j] = byName
+                    ? schema.names().indexOf(names.get(j))
+                    : j < schema.names().size() ? j : -1;
         }
         return at;
     }
 
     /** Cells that are neither numbers nor gaps. */
     private static long words(List<String> cells, TableOptions table) {
-        return cells.stream().filter(c -> !table.isMissing(c) && !StrictNumbers.isNumber(c)).count();
+        return cells.stream()
+                .filter(c -> !table.isMissing(c) && !StrictNumbers.isNumber(c))
+                .count();
     }
 
     /**
@@ -502,7 +561,8 @@ public final class CsvReader {
             return true;
         }
         List<String> first = rows.get(0).toList();
-        if (options.schema().isPresent() && first.stream().anyMatch(options.schema().get().names()::contains)) {
+        if (options.schema().isPresent()
+                && first.stream().anyMatch(options.schema().get().names()::contains)) {
             return true;
         }
         TableOptions table = options.table();
@@ -540,15 +600,16 @@ public final class CsvReader {
         if (spec.matches("\\d+")) {
             int idx = Integer.parseInt(spec);
             if (idx >= columns) {
-                throw new UnknownNameException(option + " " + idx + ": " + file + " has " + columns + " columns (0-based indices 0.."
-                        + (columns - 1) + ")");
+                throw new UnknownNameException(option + " " + idx + ": " + file + " has " + columns
+                        + " columns (0-based indices 0.." + (columns - 1) + ")");
             }
             return idx;
         }
         if (header == null || !header.contains(spec)) {
             throw new UnknownNameException(option + ": " + file + " has no column named " + quote(spec)
-                    + (header == null ? " (it has no header)" : ": its columns are " + quote(String.join(", ", header))
-                    + Suggestion.hint(spec, header)));
+                    + (header == null
+                            ? " (it has no header)"
+                            : ": its columns are " + quote(String.join(", ", header)) + Suggestion.hint(spec, header)));
         }
         return header.indexOf(spec);
     }

@@ -50,8 +50,10 @@ public final class DecodedCache {
         if ("off".equals(env)) {
             return Optional.empty();
         }
-        return Optional.of(new DecodedCache(env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".saep", "cache")));
+        return Optional.of(new DecodedCache(
+                env != null && !env.isBlank()
+                        ? Path.of(env)
+                        : Path.of(System.getProperty("user.home"), ".saep", "cache")));
     }
 
     /** @return where the entries are */
@@ -74,8 +76,14 @@ public final class DecodedCache {
         } catch (IOException e) {
             return read.get(); // the reader will say what is wrong with the files
         }
-        String source = HexFormat.of().formatHex(Fingerprint.sha256().digest(
-                files.get(0).toAbsolutePath().getParent().toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        String source = HexFormat.of()
+                .formatHex(Fingerprint.sha256()
+                        .digest(files.get(0)
+                                .toAbsolutePath()
+                                .getParent()
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 16);
         Path entry = dir.resolve("idx-" + source + "-" + key + ".bin");
         Optional<List<IdxReader.IdxArray>> cached = load(entry, key, files.size());
         if (cached.isPresent()) {
@@ -110,10 +118,13 @@ public final class DecodedCache {
         CRC32C crc = new CRC32C();
         // Streamed, so reading an entry costs no more memory than the arrays it holds.
         try (InputStream file = Files.newInputStream(entry);
-             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(file, 1 << 16), crc);
-             DataInputStream in = new DataInputStream(checked)) {
+                CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(file, 1 << 16), crc);
+                DataInputStream in = new DataInputStream(checked)) {
             byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC) || in.readInt() != VERSION || !in.readUTF().equals(key) || in.readInt() != count) {
+            if (!java.util.Arrays.equals(magic, MAGIC)
+                    || in.readInt() != VERSION
+                    || !in.readUTF().equals(key)
+                    || in.readInt() != count) {
                 return Optional.empty();
             }
             long limit = Files.size(entry);
@@ -191,7 +202,9 @@ public final class DecodedCache {
     /** An entry of the same directory's earlier files is stale: only the newest is kept. */
     private void removeOthers(String source, Path kept) {
         try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.filter(p -> p.getFileName().toString().startsWith("idx-" + source + "-") && !p.equals(kept)).toList()) {
+            for (Path p : list.filter(
+                            p -> p.getFileName().toString().startsWith("idx-" + source + "-") && !p.equals(kept))
+                    .toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
@@ -208,7 +221,9 @@ public final class DecodedCache {
             return List.of();
         }
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(p -> p.getFileName().toString().matches("idx-[0-9a-f]{16}-[0-9a-f]{64}\\.bin")).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().matches("idx-[0-9a-f]{16}-[0-9a-f]{64}\\.bin"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 import org.saepj.DataException;
-import org.saepj.FileException;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.table.TableOptions;
@@ -39,8 +38,14 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
      *     as the label (or of the training label's name) is the label
      * @param table the delimiter and the columns to leave out
      */
-    public record Request(List<String> featureNames, int features, Optional<Boolean> header, Optional<String> labelColumn,
-                          Optional<String> idColumn, Optional<Columns> columns, TableOptions table) {
+    public record Request(
+            List<String> featureNames,
+            int features,
+            Optional<Boolean> header,
+            Optional<String> labelColumn,
+            Optional<String> idColumn,
+            Optional<Columns> columns,
+            TableOptions table) {
         /**
          * A request for a model of numeric features only.
          *
@@ -50,8 +55,12 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
          * @param labelColumn the label column, empty to find it
          * @param idColumn the ID column, empty for row numbers
          */
-        public Request(List<String> featureNames, int features, Optional<Boolean> header, Optional<String> labelColumn,
-                       Optional<String> idColumn) {
+        public Request(
+                List<String> featureNames,
+                int features,
+                Optional<Boolean> header,
+                Optional<String> labelColumn,
+                Optional<String> idColumn) {
             this(featureNames, features, header, labelColumn, idColumn, Optional.empty(), TableOptions.defaults());
         }
     }
@@ -75,12 +84,15 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         List<String> names = header ? CsvHeader.names(file, firstLine, first) : null;
         // Said to be data, a first row the heuristic takes for a header: its first bad cell says so.
         String firstRowHint = !header && looksLikeHeader(first, request)
-                ? "; line " + firstLine + " looks like a header: pass --header yes" : "";
+                ? "; line " + firstLine + " looks like a header: pass --header yes"
+                : "";
         List<CSVRecord> data = header ? records.subList(1, records.size()) : records;
         if (data.isEmpty()) {
             throw new DataException(file + ": has a header but no data rows");
         }
-        int idCol = request.idColumn().map(spec -> CsvReader.column(file, spec, names, columns, "--id-column")).orElse(-1);
+        int idCol = request.idColumn()
+                .map(spec -> CsvReader.column(file, spec, names, columns, "--id-column"))
+                .orElse(-1);
         int[] featureCols = new int[request.features()];
         int labelCol;
         List<String> notes = new ArrayList<>();
@@ -96,7 +108,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             List<String> missing = match.missing();
             if (!missing.isEmpty()) {
                 throw new DataException(file + ": the model's feature " + (missing.size() == 1 ? "column " : "columns ")
-                        + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are") + " missing (the file's columns: "
+                        + CsvReader.quote(String.join(", ", missing)) + (missing.size() == 1 ? " is" : " are")
+                        + " missing (the file's columns: "
                         + CsvReader.quote(String.join(", ", names)) + ")");
             }
             List<Integer> rest = new ArrayList<>();
@@ -108,32 +121,49 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
                 }
             }
             labelCol = request.columns().isPresent()
-                    ? trainedLabel(file, label, names, columns, request.columns().get())
+                    ? trainedLabel(
+                            file, label, names, columns, request.columns().get())
                     : labelColumn(file, label, names, columns, rest);
             rest.remove(Integer.valueOf(labelCol));
             if (!rest.isEmpty() && request.columns().isPresent()) {
-                String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
-                notes.add(file + ": " + (rest.size() == 1 ? "column " + which + " is not a feature of the model"
-                        : "columns " + which + " are not features of the model") + ": ignored (a label column is"
+                String which = CsvReader.quote(
+                        String.join(", ", rest.stream().map(names::get).toList()));
+                notes.add(file + ": "
+                        + (rest.size() == 1
+                                ? "column " + which + " is not a feature of the model"
+                                : "columns " + which + " are not features of the model")
+                        + ": ignored (a label column is"
                         + " named with --label-column)");
             } else if (!rest.isEmpty()) {
-                String which = CsvReader.quote(String.join(", ", rest.stream().map(names::get).toList()));
-                throw new DataException(file + ": " + (rest.size() == 1 ? "column " + which + " is neither a feature of the model"
-                        : "columns " + which + " are neither features of the model") + " nor the label or ID: name the label with"
+                String which = CsvReader.quote(
+                        String.join(", ", rest.stream().map(names::get).toList()));
+                throw new DataException(file + ": "
+                        + (rest.size() == 1
+                                ? "column " + which + " is neither a feature of the model"
+                                : "columns " + which + " are neither features of the model")
+                        + " nor the label or ID: name the label with"
                         + " --label-column, the ID with --id-column, or remove " + (rest.size() == 1 ? "it" : "them"));
             }
         } else {
             // By position: the features in order, skipping the ID and label columns.
-            int others = columns - (idCol >= 0 ? 1 : 0) - (int) ignored.stream().filter(c -> c != idCol).count();
+            int others = columns
+                    - (idCol >= 0 ? 1 : 0)
+                    - (int) ignored.stream().filter(c -> c != idCol).count();
             boolean labelled = label.map(l -> !l.equals("none")).orElse(others == featureCols.length + 1);
             if (others != featureCols.length + (labelled ? 1 : 0)) {
-                throw new DataException(file + ": " + columns + " columns, but the model takes " + featureCols.length + " features"
-                        + (labelled ? " and a label" : "") + (idCol >= 0 ? " beside the ID column" : "")
-                        + (request.featureNames() == null ? "" : "; with a header naming them (" + String.join(", ", request.featureNames())
-                        + ") columns are matched by name"));
+                throw new DataException(
+                        file + ": " + columns + " columns, but the model takes " + featureCols.length + " features"
+                                + (labelled ? " and a label" : "") + (idCol >= 0 ? " beside the ID column" : "")
+                                + (request.featureNames() == null
+                                        ? ""
+                                        : "; with a header naming them (" + String.join(", ", request.featureNames())
+                                                + ") columns are matched by name"));
             }
-            labelCol = !labelled ? -1 : label.isPresent() ? CsvReader.column(file, label.get(), names, columns, "--label-column")
-                    : lastOtherThan(columns, idCol);
+            labelCol = !labelled
+                    ? -1
+                    : label.isPresent()
+                            ? CsvReader.column(file, label.get(), names, columns, "--label-column")
+                            : lastOtherThan(columns, idCol);
             int f = 0;
             for (int c = 0; c < columns; c++) {
                 if (c != idCol && c != labelCol && !ignored.contains(c)) {
@@ -149,7 +179,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
             CSVRecord row = data.get(r);
             long line = in.lineAt(row.getCharacterPosition());
             if (row.size() != columns) {
-                throw new DataException(file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
+                throw new DataException(
+                        file + ": line " + line + " has " + row.size() + " columns: expected " + columns);
             }
             for (int f = 0; f < featureCols.length; f++) {
                 String cell = row.get(featureCols[f]);
@@ -166,13 +197,13 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
         if (encoder != null && !encoder.unseen().isEmpty()) {
             notes.add(file + ": levels not seen in training, read as other: " + String.join("; ", encoder.unseen()));
         }
-        return new FeatureTable(idHeader, List.copyOf(ids), rows, labels == null ? null : List.copyOf(labels),
-                List.copyOf(notes));
+        return new FeatureTable(
+                idHeader, List.copyOf(ids), rows, labels == null ? null : List.copyOf(labels), List.copyOf(notes));
     }
 
     /** A cell through the model's columns, or an error naming the file, line, column and what was expected. */
-    private static float encoded(Path file, long line, int c, List<String> names, Columns.Encoder encoder, int f,
-                                 String cell) {
+    private static float encoded(
+            Path file, long line, int c, List<String> names, Columns.Encoder encoder, int f, String cell) {
         try {
             return encoder.value(f, cell);
         } catch (IllegalArgumentException e) {
@@ -188,7 +219,8 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
      */
     private static int trainedLabel(Path file, Optional<String> label, List<String> names, int columns, Columns model) {
         if (label.isPresent()) {
-            return label.get().equals("none") ? -1
+            return label.get().equals("none")
+                    ? -1
                     : CsvReader.column(file, label.get(), names, columns, "--label-column");
         }
         return model.label() == null ? -1 : names.indexOf(model.label());
@@ -199,9 +231,12 @@ public record FeatureTable(String idHeader, List<String> ids, float[][] rows, Li
     }
 
     /** The label among the columns left over by name: the one named, none, the only one left, or none left. */
-    private static int labelColumn(Path file, Optional<String> label, List<String> names, int columns, List<Integer> rest) {
+    private static int labelColumn(
+            Path file, Optional<String> label, List<String> names, int columns, List<Integer> rest) {
         if (label.isPresent()) {
-            return label.get().equals("none") ? -1 : CsvReader.column(file, label.get(), names, columns, "--label-column");
+            return label.get().equals("none")
+                    ? -1
+                    : CsvReader.column(file, label.get(), names, columns, "--label-column");
         }
         return rest.size() == 1 ? rest.get(0) : -1;
     }

@@ -1,6 +1,5 @@
 package org.saepj.data.io;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ public final class IdxDatasetReader {
     public static final List<String> STEMS = List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
-    private IdxDatasetReader() {
-    }
+    private IdxDatasetReader() {}
 
     /**
      * @param dir a directory
@@ -63,15 +61,22 @@ public final class IdxDatasetReader {
      * @return train and test partitions with the fingerprint of
      *     the decompressed files (the same with or without a cache)
      */
-    public static SourceData read(String name, Path dir, List<String> classNames, Map<String, String> pinnedSha256,
-                                  Optional<DecodedCache> cache) {
+    public static SourceData read(
+            String name,
+            Path dir,
+            List<String> classNames,
+            Map<String, String> pinnedSha256,
+            Optional<DecodedCache> cache) {
         if (!Files.isDirectory(dir)) {
             throw new FileException(dir + ": not a directory (expected the IDX files of " + name + ")");
         }
         // Without both test files the directory is a training set alone: the search holds out a stratified test part,
         // as for CSV. One test file without the other is a mistake, named below by require.
-        boolean withTest = find(dir, STEMS.get(2)).isPresent() || find(dir, STEMS.get(3)).isPresent();
-        List<Path> files = STEMS.subList(0, withTest ? 4 : 2).stream().map(stem -> require(dir, stem)).toList();
+        boolean withTest =
+                find(dir, STEMS.get(2)).isPresent() || find(dir, STEMS.get(3)).isPresent();
+        List<Path> files = STEMS.subList(0, withTest ? 4 : 2).stream()
+                .map(stem -> require(dir, stem))
+                .toList();
         java.util.function.Supplier<List<IdxReader.IdxArray>> read = () -> {
             List<IdxReader.IdxArray> arrays = new java.util.ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -83,13 +88,14 @@ public final class IdxDatasetReader {
         if (withTest) {
             checkSameShape(dir, arrays.get(0), arrays.get(2));
         }
-        List<String> names = classNames != null ? classNames
-                : namesFromDirectory(dir,
-                        arrays.stream().filter(a -> a.dims().length == 1).toArray(IdxReader.IdxArray[]::new));
+        List<String> names = classNames != null
+                ? classNames
+                : namesFromDirectory(
+                        dir, arrays.stream().filter(a -> a.dims().length == 1).toArray(IdxReader.IdxArray[]::new));
         Dataset train = toDataset(name + "/train", files.get(0), arrays.get(0), files.get(1), arrays.get(1), names);
         Optional<Dataset> test = withTest
-                ? Optional.of(toDataset(name + "/test", files.get(2), arrays.get(2), files.get(3), arrays.get(3),
-                        names))
+                ? Optional.of(
+                        toDataset(name + "/test", files.get(2), arrays.get(2), files.get(3), arrays.get(3), names))
                 : Optional.empty();
         String[] hashes = arrays.stream().map(IdxReader.IdxArray::sha256).toArray(String[]::new);
         boolean verified = !pinnedSha256.isEmpty() && withTest;
@@ -106,8 +112,13 @@ public final class IdxDatasetReader {
         }
     }
 
-    private static Dataset toDataset(String name, Path imageFile, IdxReader.IdxArray images, Path labelFile,
-                                     IdxReader.IdxArray labels, List<String> classNames) {
+    private static Dataset toDataset(
+            String name,
+            Path imageFile,
+            IdxReader.IdxArray images,
+            Path labelFile,
+            IdxReader.IdxArray labels,
+            List<String> classNames) {
         if (images.count() != labels.count()) {
             throw new DataException(labelFile + ": holds " + labels.count() + " labels but " + imageFile.getFileName()
                     + " holds " + images.count() + " images");
@@ -133,13 +144,17 @@ public final class IdxDatasetReader {
     private static List<String> namesFromDirectory(Path dir, IdxReader.IdxArray... labelArrays) {
         Path classes = dir.resolve("classes.txt");
         if (Files.exists(classes)) {
-            List<String> names = new String(InputFiles.readAll(classes, "class names"), StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(n -> !n.isEmpty()).toList();
+            List<String> names = new String(InputFiles.readAll(classes, "class names"), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(n -> !n.isEmpty())
+                    .toList();
             if (names.size() < 2) {
                 throw new DataException(classes + ": expected at least 2 class names, one per line");
             }
             if (new java.util.HashSet<>(names).size() != names.size()) {
-                throw new DataException(classes + ": a class name appears twice: each line must name a different class");
+                throw new DataException(
+                        classes + ": a class name appears twice: each line must name a different class");
             }
             return names;
         }
@@ -154,7 +169,8 @@ public final class IdxDatasetReader {
     }
 
     private static Path require(Path dir, String stem) {
-        return find(dir, stem).orElseThrow(() -> new FileException(dir + ": missing " + stem + " (or " + stem + ".gz)"));
+        return find(dir, stem)
+                .orElseThrow(() -> new FileException(dir + ": missing " + stem + " (or " + stem + ".gz)"));
     }
 
     private static Optional<Path> find(Path dir, String stem) {

@@ -27,8 +27,7 @@ public final class IdxReader {
     /** The largest payload we read into one array. */
     static final long MAX_PAYLOAD = Integer.MAX_VALUE - 16;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /**
      * The content of one IDX file.
@@ -56,22 +55,32 @@ public final class IdxReader {
         boolean gz = file.getFileName().toString().endsWith(".gz");
         MessageDigest digest = Fingerprint.sha256();
         try (InputStream raw = Files.newInputStream(InputFiles.requireRegular(file, ""));
-             InputStream in = new DigestInputStream(
-                     gz ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
-                        : new BufferedInputStream(raw, 1 << 16), digest)) {
+                InputStream in = new DigestInputStream(
+                        gz
+                                ? new GZIPInputStream(new BufferedInputStream(raw, 1 << 16), 1 << 16)
+                                : new BufferedInputStream(raw, 1 << 16),
+                        digest)) {
             byte[] header = in.readNBytes(4);
             if (header.length < 4) {
                 throw error(file, "file is too short for an IDX header (" + header.length + " bytes)");
             }
             if (header[0] != 0 || header[1] != 0) {
-                throw error(file, String.format(Locale.ROOT,
-                        "bad magic number 0x%02x%02x%02x%02x: expected 0x0000 then type and dimension bytes",
-                        header[0], header[1], header[2], header[3]));
+                throw error(
+                        file,
+                        String.format(
+                                Locale.ROOT,
+                                "bad magic number 0x%02x%02x%02x%02x: expected 0x0000 then type and dimension bytes",
+                                header[0],
+                                header[1],
+                                header[2],
+                                header[3]));
             }
             int type = header[2] & 0xff;
             if (type != UBYTE) {
-                throw error(file, String.format(Locale.ROOT,
-                        "unsupported data type 0x%02x: expected 0x08 (unsigned byte)", type));
+                throw error(
+                        file,
+                        String.format(
+                                Locale.ROOT, "unsupported data type 0x%02x: expected 0x08 (unsigned byte)", type));
             }
             int ndims = header[3] & 0xff;
             if (ndims != expectedDims) {
@@ -104,15 +113,18 @@ public final class IdxReader {
             if (!gz) {
                 long length = Files.size(file);
                 if (length < headerBytes + declared) {
-                    throw error(file, "truncated: header declares " + declared + " data bytes but the file holds "
-                            + (length - headerBytes));
+                    throw error(
+                            file,
+                            "truncated: header declares " + declared + " data bytes but the file holds "
+                                    + (length - headerBytes));
                 }
             }
             // readNBytes grows its buffer as data arrives, so a lying header cannot force a huge allocation.
             byte[] data = in.readNBytes((int) declared);
             if (data.length < declared) {
-                throw error(file, "truncated: header declares " + declared + " data bytes but the file holds "
-                        + data.length);
+                throw error(
+                        file,
+                        "truncated: header declares " + declared + " data bytes but the file holds " + data.length);
             }
             if (in.read() != -1) {
                 throw error(file, "holds more data than its header declares (" + declared + " bytes)");

@@ -16,8 +16,8 @@ import org.saepj.DataException;
  * @param labels each image's class index, or null without labels
  * @param names each image's name (its file, for a folder of image files), or null to number them from 1
  */
-public record ImageRows(int height, int width, int channels, float[][] rows, int[] labels,
-        java.util.List<String> names) {
+public record ImageRows(
+        int height, int width, int channels, float[][] rows, int[] labels, java.util.List<String> names) {
     /**
      * Images numbered by their position.
      *
@@ -52,7 +52,8 @@ public record ImageRows(int height, int width, int channels, float[][] rows, int
         if (labels != null) {
             IdxReader.IdxArray l = IdxReader.read(labels, 1);
             if (l.count() != n) {
-                throw new DataException(labels + ": holds " + l.count() + " labels but " + images + " holds " + n + " images");
+                throw new DataException(
+                        labels + ": holds " + l.count() + " labels but " + images + " holds " + n + " images");
             }
             y = new int[n];
             for (int i = 0; i < n; i++) {
@@ -73,7 +74,8 @@ public record ImageRows(int height, int width, int channels, float[][] rows, int
         int[] y = new int[n];
         for (int r = 0; r < n; r++) {
             y[r] = bytes[r * Cifar10Reader.RECORD] & 0xff;
-            Cifar10Reader.pixels(bytes, r * Cifar10Reader.RECORD, rows[r], 0, 1f); // raw: the reader's order, not its scale
+            Cifar10Reader.pixels(
+                    bytes, r * Cifar10Reader.RECORD, rows[r], 0, 1f); // raw: the reader's order, not its scale
         }
         return new ImageRows(32, 32, 3, rows, y);
     }

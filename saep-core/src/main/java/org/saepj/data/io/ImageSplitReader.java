@@ -8,8 +8,7 @@ final class ImageSplitReader {
     /** Pixels are divided by 255 to lie in [0,1], as in the paper. */
     static final float PIXEL_MAX = org.saepj.data.Dataset.PIXEL_MAX;
 
-    private ImageSplitReader() {
-    }
+    private ImageSplitReader() {}
 
     /**
      * @param count the number of classes

@@ -14,8 +14,7 @@ import org.saepj.SaepException;
  * heap.
  */
 public final class InputFiles {
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * @param file a file to read
@@ -34,7 +33,8 @@ public final class InputFiles {
         if (Files.isDirectory(file)) {
             throw new FileException(file + label + ": is a directory, expected a file");
         }
-        throw new FileException(file + label + ": not a regular file (a pipe, device or broken link): expected a file on disk");
+        throw new FileException(
+                file + label + ": not a regular file (a pipe, device or broken link): expected a file on disk");
     }
 
     /**

@@ -14,9 +14,11 @@ import java.util.BitSet;
 final class LineIndexingReader extends FilterReader {
     /** Character offsets of the second, third, … line starts. */
     private long[] lineStarts = new long[64];
+
     private int lines;
     /** 1-based numbers of the lines holding nothing but their line break. */
     private final BitSet emptyLines = new BitSet();
+
     private long offset;
     private boolean afterCr;
 

@@ -1,12 +1,12 @@
 package org.saepj.data.preprocess;
 
-import org.saepj.DataException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.saepj.DataException;
 import org.saepj.data.Dataset;
 import org.saepj.data.StrictNumbers;
 import org.saepj.data.table.ColumnType;
@@ -27,16 +27,23 @@ import org.saepj.export.OnnxGraph;
  * @param label the training file's label column name, or null when it had no header
  * @param missingValues the cells read as gaps (compared without regard to case)
  */
-public record Columns(List<String> names, boolean named, List<ColumnType> types, List<List<String>> levels,
-                      String label, List<String> missingValues) implements PreprocessingStep {
+public record Columns(
+        List<String> names,
+        boolean named,
+        List<ColumnType> types,
+        List<List<String>> levels,
+        String label,
+        List<String> missingValues)
+        implements PreprocessingStep {
     /** The type name in stored files. */
     public static final String TYPE = "columns";
     /** A categorical level the training file never had: the one-hot step maps it to "other". */
     public static final float UNSEEN = -1f;
+
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
-    private static final List<Set<String>> PAIRS = List.of(Set.of("true", "false"), Set.of("yes", "no"),
-            Set.of("y", "n"), Set.of("t", "f"), Set.of("1", "0"));
+    private static final List<Set<String>> PAIRS =
+            List.of(Set.of("true", "false"), Set.of("yes", "no"), Set.of("y", "n"), Set.of("t", "f"), Set.of("1", "0"));
 
     /**
      * @param names the feature columns' names
@@ -67,8 +74,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
 
         @Override
         public Columns fit(Dataset train) {
-            throw new IllegalStateException("the columns step is read from the table, not fitted: pass it to"
-                    + " Pipeline.fit");
+            throw new IllegalStateException(
+                    "the columns step is read from the table, not fitted: pass it to" + " Pipeline.fit");
         }
     }
 
@@ -103,8 +110,7 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
     public final class Encoder {
         private final Map<String, Map<String, Integer>> unseen = new LinkedHashMap<>();
 
-        private Encoder() {
-        }
+        private Encoder() {}
 
         /**
          * @param column the column's index among {@link #names}
@@ -129,7 +135,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
                 case CATEGORICAL -> {
                     int code = java.util.Collections.binarySearch(levels.get(column), c);
                     if (code < 0) {
-                        unseen.computeIfAbsent(names.get(column), k -> new LinkedHashMap<>()).merge(c, 1, Integer::sum);
+                        unseen.computeIfAbsent(names.get(column), k -> new LinkedHashMap<>())
+                                .merge(c, 1, Integer::sum);
                         yield UNSEEN;
                     }
                     yield code;
@@ -175,17 +182,19 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
             throw new IllegalArgumentException(TYPE + " needs names, types, levels and missingValues");
         }
         if (names.size() != features || types.size() != features || levels.size() != features) {
-            throw new IllegalArgumentException(TYPE + " needs a name, a type and levels for each of " + features
-                    + " columns");
+            throw new IllegalArgumentException(
+                    TYPE + " needs a name, a type and levels for each of " + features + " columns");
         }
         for (int j = 0; j < features; j++) {
             List<String> l = levels.get(j);
             boolean categorical = types.get(j) == ColumnType.CATEGORICAL;
-            if (categorical == l.isEmpty() || !l.stream().sorted().toList().equals(l)
+            if (categorical == l.isEmpty()
+                    || !l.stream().sorted().toList().equals(l)
                     || l.stream().distinct().count() != l.size()) {
                 throw new IllegalArgumentException(TYPE + " column " + names.get(j) + ": expected "
-                        + (categorical ? "its levels, sorted, each once"
-                        : "no levels for a " + types.get(j).id() + " column"));
+                        + (categorical
+                                ? "its levels, sorted, each once"
+                                : "no levels for a " + types.get(j).id() + " column"));
             }
         }
     }
@@ -193,8 +202,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
     @Override
     public String onnx(OnnxGraph graph, String input, int features) {
         if (hasCategorical()) {
-            throw new DataException("the ensemble reads categorical columns ("
-                    + String.join(", ", categoricalNames()) + "): ONNX export of text columns is not supported yet");
+            throw new DataException("the ensemble reads categorical columns (" + String.join(", ", categoricalNames())
+                    + "): ONNX export of text columns is not supported yet");
         }
         return input;
     }
@@ -211,7 +220,8 @@ public record Columns(List<String> names, boolean named, List<ColumnType> types,
 
     @Override
     public String describe() {
-        long categorical = types.stream().filter(t -> t == ColumnType.CATEGORICAL).count();
+        long categorical =
+                types.stream().filter(t -> t == ColumnType.CATEGORICAL).count();
         long bool = types.stream().filter(t -> t == ColumnType.BOOLEAN).count();
         return "columns (" + (names.size() - categorical - bool) + " numeric, " + bool + " boolean, " + categorical
                 + " categorical)";

@@ -44,8 +44,11 @@ public record Impute(float[] fill, boolean[] indicator) implements Preprocessing
         @Override
         public Impute fit(Dataset train, List<PreprocessingStep> before) {
             int d = train.featureSize();
-            List<ColumnType> types = before.stream().filter(Columns.class::isInstance).map(s -> ((Columns) s).types())
-                    .findFirst().orElse(java.util.Collections.nCopies(d, ColumnType.NUMERIC));
+            List<ColumnType> types = before.stream()
+                    .filter(Columns.class::isInstance)
+                    .map(s -> ((Columns) s).types())
+                    .findFirst()
+                    .orElse(java.util.Collections.nCopies(d, ColumnType.NUMERIC));
             float[] fill = new float[d];
             boolean[] gaps = new boolean[d];
             float[] x = train.features();
@@ -144,8 +147,8 @@ public record Impute(float[] fill, boolean[] indicator) implements Preprocessing
         }
         for (int j = 0; j < features; j++) {
             if (!Float.isFinite(fill[j])) {
-                throw new IllegalArgumentException(TYPE + " column " + j + " has fill " + fill[j]
-                        + ": expected a finite number");
+                throw new IllegalArgumentException(
+                        TYPE + " column " + j + " has fill " + fill[j] + ": expected a finite number");
             }
         }
     }
@@ -165,8 +168,8 @@ public record Impute(float[] fill, boolean[] indicator) implements Preprocessing
                 which[k++] = j;
             }
         }
-        String gaps = graph.node("Gather", List.of(nan, graph.longs("indicator_columns", which)),
-                OnnxGraph.Attribute.of("axis", 1));
+        String gaps = graph.node(
+                "Gather", List.of(nan, graph.longs("indicator_columns", which)), OnnxGraph.Attribute.of("axis", 1));
         String flags = graph.node("Cast", List.of(gaps), OnnxGraph.Attribute.of("to", 1)); // 1 = FLOAT
         return graph.node("Concat", List.of(filled, flags), OnnxGraph.Attribute.of("axis", 1));
     }

@@ -1,10 +1,10 @@
 package org.saepj.data.preprocess;
 
-import org.saepj.DataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.saepj.DataException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.table.ColumnType;
@@ -49,8 +49,11 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
         @Override
         public OneHot fit(Dataset train, List<PreprocessingStep> before) {
             int d = train.featureSize();
-            List<ColumnType> types = before.stream().filter(Columns.class::isInstance).map(s -> ((Columns) s).types())
-                    .findFirst().orElse(List.of());
+            List<ColumnType> types = before.stream()
+                    .filter(Columns.class::isInstance)
+                    .map(s -> ((Columns) s).types())
+                    .findFirst()
+                    .orElse(List.of());
             List<Integer> cols = new ArrayList<>();
             for (int j = 0; j < types.size(); j++) {
                 if (types.get(j) == ColumnType.CATEGORICAL) {
@@ -68,7 +71,9 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
                         counts.merge((int) v, 1, Integer::sum);
                     }
                 }
-                kept[c] = counts.entrySet().stream().filter(e -> e.getValue() >= need).mapToInt(e -> e.getKey())
+                kept[c] = counts.entrySet().stream()
+                        .filter(e -> e.getValue() >= need)
+                        .mapToInt(e -> e.getKey())
                         .toArray();
             }
             return new OneHot(d, cols.stream().mapToInt(Integer::intValue).toArray(), kept);

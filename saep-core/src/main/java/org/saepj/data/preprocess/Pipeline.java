@@ -86,8 +86,12 @@ public record Pipeline(List<PreprocessingStep> steps) {
      *     the members' (every step before it keeps the width)
      */
     public int rawWidth(int modelWidth) {
-        return steps.stream().map(PreprocessingStep::inputWidth).filter(java.util.OptionalInt::isPresent).findFirst()
-                .map(java.util.OptionalInt::getAsInt).orElse(modelWidth);
+        return steps.stream()
+                .map(PreprocessingStep::inputWidth)
+                .filter(java.util.OptionalInt::isPresent)
+                .findFirst()
+                .map(java.util.OptionalInt::getAsInt)
+                .orElse(modelWidth);
     }
 
     /**
@@ -162,8 +166,8 @@ public record Pipeline(List<PreprocessingStep> steps) {
             width = step.outputWidth(width);
         }
         if (width != features) {
-            throw new IllegalArgumentException("the preprocessing steps give " + width + " values per sample, the"
-                    + " members take " + features);
+            throw new IllegalArgumentException(
+                    "the preprocessing steps give " + width + " values per sample, the" + " members take " + features);
         }
     }
 

@@ -50,8 +50,7 @@ public interface PreprocessingStep {
      * @param features the number of values per sample the step takes
      * @throws IllegalArgumentException one line naming the step and what is wrong, e.g. a deviation of 0
      */
-    default void check(int features) {
-    }
+    default void check(int features) {}
 
     /**
      * Writes the step's ONNX nodes.

@@ -14,13 +14,12 @@ import org.saepj.UnknownNameException;
 public final class StepKinds {
     /** Type names are what files hold: lower case, digits, '-' and '_'. */
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
-    @SuppressWarnings({"unchecked", "rawtypes"}) // the service is the raw interface; its kinds are StepKind<?>
-    private static final KindRegistry<StepKind<?>> KINDS =
-            new KindRegistry<>((Class<StepKind<?>>) (Class) StepKind.class, "step", TYPE_NAME, k -> k.type(),
-                    k -> k.stepClass());
 
-    private StepKinds() {
-    }
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the service is the raw interface; its kinds are StepKind<?>
+    private static final KindRegistry<StepKind<?>> KINDS = new KindRegistry<>(
+            (Class<StepKind<?>>) (Class) StepKind.class, "step", TYPE_NAME, k -> k.type(), k -> k.stepClass());
+
+    private StepKinds() {}
 
     /** @return the registered type names, sorted */
     public static List<String> types() {
@@ -41,8 +40,9 @@ public final class StepKinds {
      * @throws UnknownNameException naming the type and listing the known ones
      */
     public static StepKind<?> require(String type) {
-        return find(type).orElseThrow(() -> new UnknownNameException("preprocessing step type '" + type
-                + "' unknown: expected " + String.join(", ", types()) + Suggestion.hint(type, types())));
+        return find(type)
+                .orElseThrow(() -> new UnknownNameException("preprocessing step type '" + type + "' unknown: expected "
+                        + String.join(", ", types()) + Suggestion.hint(type, types())));
     }
 
     /**

@@ -49,7 +49,8 @@ public final class DataSources {
      * @param cache where decoded IDX datasets are kept between loads, if anywhere (the data are the same either way)
      * @param remote how a source's URI of another file system is brought here
      */
-    public DataSources(DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
+    public DataSources(
+            DatasetLocator locator, CsvReader.Options csvOptions, Optional<DecodedCache> cache, RemoteFiles remote) {
         this(locator, new ReadSettings(csvOptions, cache), remote);
     }
 
@@ -89,12 +90,15 @@ public final class DataSources {
             return source;
         }
         int colon = source.indexOf(':');
-        if (colon <= 0 || colon == source.length() - 1 || SourceKinds.find(source.substring(0, colon)).isEmpty()
+        if (colon <= 0
+                || colon == source.length() - 1
+                || SourceKinds.find(source.substring(0, colon)).isEmpty()
                 || RemoteFiles.URI.matcher(source.substring(colon + 1)).matches()) {
             return source; // a URI names the same data from anywhere
         }
         try {
-            return source.substring(0, colon + 1) + Path.of(source.substring(colon + 1)).toAbsolutePath().normalize();
+            return source.substring(0, colon + 1)
+                    + Path.of(source.substring(colon + 1)).toAbsolutePath().normalize();
         } catch (java.nio.file.InvalidPathException e) {
             return source;
         }
@@ -127,11 +131,13 @@ public final class DataSources {
         Optional<KnownDataset> known = KnownDataset.byId(source);
         if (known.isPresent()) {
             KnownDataset dataset = known.get();
-            Path where = locator.locate(dataset).orElseThrow(() -> new FileException("dataset " + dataset.id()
-                    + " not found in " + locator.roots() + ": " + DatasetLocator.howToGet(dataset)));
+            Path where = locator.locate(dataset)
+                    .orElseThrow(() -> new FileException("dataset " + dataset.id() + " not found in " + locator.roots()
+                            + ": " + DatasetLocator.howToGet(dataset)));
             return switch (dataset.format()) {
-                case IDX -> IdxDatasetReader.read(dataset.id(), where, dataset.classNames(),
-                        dataset.decompressedSha256(), settings.cache());
+                case IDX ->
+                    IdxDatasetReader.read(
+                            dataset.id(), where, dataset.classNames(), dataset.decompressedSha256(), settings.cache());
                 case CIFAR10 -> Cifar10Reader.read(where);
             };
         }
@@ -146,9 +152,10 @@ public final class DataSources {
         String location = source.substring(colon + 1);
         if (RemoteFiles.URI.matcher(source).matches()) {
             List<String> kinds = SourceKinds.likely(source, source.endsWith("/"), true);
-            String fixes = SourceKinds.or(kinds.stream().map(k -> k + ":" + source).toList());
-            throw new UnknownNameException("data source '" + source + "' not understood: a URI takes its kind"
-                    + " in front: " + fixes);
+            String fixes =
+                    SourceKinds.or(kinds.stream().map(k -> k + ":" + source).toList());
+            throw new UnknownNameException(
+                    "data source '" + source + "' not understood: a URI takes its kind" + " in front: " + fixes);
         }
         SourceKind kind = SourceKinds.require(source.substring(0, colon), location);
         Optional<java.net.URI> uri = RemoteFiles.remote(location);

@@ -38,8 +38,10 @@ public final class DatasetFetcher {
      *     null to use the canonical URLs
      */
     public DatasetFetcher(String mirror) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
         this.mirror = mirror == null ? null : mirror.replaceAll("/+$", "");
     }
 
@@ -69,8 +71,10 @@ public final class DatasetFetcher {
         Path staging;
         try {
             Files.createDirectories(store);
-            // createDirectory applies the umask (createTempDirectory would make it owner-only, and it becomes the dataset's).
-            staging = Files.createDirectory(store.resolve("." + id + ".fetch-" + Long.toHexString(new java.security.SecureRandom().nextLong())));
+            // createDirectory applies the umask (createTempDirectory would make it owner-only, and it becomes the
+            // dataset's).
+            staging = Files.createDirectory(store.resolve(
+                    "." + id + ".fetch-" + Long.toHexString(new java.security.SecureRandom().nextLong())));
         } catch (IOException e) {
             throw new FileException(store + ": cannot create the dataset store: " + e.getMessage(), e);
         }
@@ -94,8 +98,8 @@ public final class DatasetFetcher {
                 String sha = transfer(url, dest, file, listener);
                 if (!sha.equals(file.sha256())) {
                     Files.deleteIfExists(dest);
-                    throw new ChecksumMismatch(file.name() + " from " + url + " has SHA-256 " + sha
-                            + ", expected " + file.sha256());
+                    throw new ChecksumMismatch(
+                            file.name() + " from " + url + " has SHA-256 " + sha + ", expected " + file.sha256());
                 }
                 listener.verified(file.name());
                 return;
@@ -116,7 +120,10 @@ public final class DatasetFetcher {
 
     private String transfer(String url, Path dest, RemoteFile file, DownloadListener listener)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(30))
+                .GET()
+                .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
@@ -154,7 +161,10 @@ public final class DatasetFetcher {
             Files.createDirectories(target);
             try (Stream<Path> files = Files.list(staging)) {
                 for (Path f : files.toList()) {
-                    Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            f,
+                            target.resolve(f.getFileName()),
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -16,6 +16,7 @@ import org.saepj.data.io.IdxDatasetReader;
 public final class DatasetLocator {
     /** Where Debian's {@code dataset-*} packages install their files. */
     public static final Path DEBIAN_ROOT = Path.of("/usr/share/datasets");
+
     private final List<Path> roots;
     private final Path explicitRoot;
 
@@ -46,7 +47,8 @@ public final class DatasetLocator {
         List<Path> roots = new ArrayList<>();
         if (dataDir != null) {
             roots.add(dataDir);
-        } else if (System.getenv("SAEP_DATA") != null && !System.getenv("SAEP_DATA").isBlank()) {
+        } else if (System.getenv("SAEP_DATA") != null
+                && !System.getenv("SAEP_DATA").isBlank()) {
             roots.add(Path.of(System.getenv("SAEP_DATA")));
         }
         Path explicit = roots.isEmpty() ? null : roots.get(0);
@@ -77,8 +79,9 @@ public final class DatasetLocator {
             }
             if (root.equals(explicitRoot) && Files.isDirectory(dir)) {
                 // A copy the user pointed to but that is broken: never silently train on another copy found later.
-                throw new FileException(dir + " holds an incomplete copy of " + dataset.id() + " (" + missing(dataset, dir)
-                        + "): complete it with `saep datasets fetch " + dataset.id() + "` or remove that directory");
+                throw new FileException(dir + " holds an incomplete copy of " + dataset.id() + " ("
+                        + missing(dataset, dir) + "): complete it with `saep datasets fetch " + dataset.id()
+                        + "` or remove that directory");
             }
         }
         return Optional.empty();
@@ -88,8 +91,13 @@ public final class DatasetLocator {
         if (dataset.format() == KnownDataset.Format.CIFAR10) {
             return "no cifar-10-binary.tar.gz or test_batch.bin";
         }
-        return "missing " + String.join(", ", IdxDatasetReader.STEMS.stream()
-                .filter(stem -> !Files.isRegularFile(dir.resolve(stem)) && !Files.isRegularFile(dir.resolve(stem + ".gz"))).toList());
+        return "missing "
+                + String.join(
+                        ", ",
+                        IdxDatasetReader.STEMS.stream()
+                                .filter(stem -> !Files.isRegularFile(dir.resolve(stem))
+                                        && !Files.isRegularFile(dir.resolve(stem + ".gz")))
+                                .toList());
     }
 
     static boolean isComplete(KnownDataset dataset, Path dir) {
@@ -98,16 +106,21 @@ public final class DatasetLocator {
         }
         return switch (dataset.format()) {
             case IDX -> IdxDatasetReader.looksComplete(dir);
-            case CIFAR10 -> Files.isRegularFile(dir.resolve("cifar-10-binary.tar.gz"))
-                    || Files.isRegularFile(dir.resolve("cifar-10-batches-bin").resolve("test_batch.bin"))
-                    || Files.isRegularFile(dir.resolve("test_batch.bin"));
+            case CIFAR10 ->
+                Files.isRegularFile(dir.resolve("cifar-10-binary.tar.gz"))
+                        || Files.isRegularFile(
+                                dir.resolve("cifar-10-batches-bin").resolve("test_batch.bin"))
+                        || Files.isRegularFile(dir.resolve("test_batch.bin"));
         };
     }
 
     private static Path cifarLocation(Path dir) {
         Path tar = dir.resolve("cifar-10-binary.tar.gz");
-        return Files.isRegularFile(tar) && !Files.isRegularFile(dir.resolve("test_batch.bin"))
-                && !Files.isDirectory(dir.resolve("cifar-10-batches-bin")) ? tar : dir;
+        return Files.isRegularFile(tar)
+                        && !Files.isRegularFile(dir.resolve("test_batch.bin"))
+                        && !Files.isDirectory(dir.resolve("cifar-10-batches-bin"))
+                ? tar
+                : dir;
     }
 
     /**

@@ -3,8 +3,7 @@ package org.saepj.data.source;
 /** Hears how a download proceeds, so the command line can draw a progress bar. */
 public interface DownloadListener {
     /** A listener that ignores everything. */
-    DownloadListener NONE = new DownloadListener() {
-    };
+    DownloadListener NONE = new DownloadListener() {};
 
     /**
      * A file's transfer begins.
@@ -13,8 +12,7 @@ public interface DownloadListener {
      * @param url where it comes from
      * @param expectedBytes the expected size, or -1 when unknown
      */
-    default void started(String file, String url, long expectedBytes) {
-    }
+    default void started(String file, String url, long expectedBytes) {}
 
     /**
      * More bytes arrived.
@@ -22,16 +20,14 @@ public interface DownloadListener {
      * @param file the file name
      * @param bytesSoFar the bytes received so far
      */
-    default void progress(String file, long bytesSoFar) {
-    }
+    default void progress(String file, long bytesSoFar) {}
 
     /**
      * A file arrived and its checksum matched.
      *
      * @param file the file name
      */
-    default void verified(String file) {
-    }
+    default void verified(String file) {}
 
     /**
      * A URL failed; the next one will be tried if any.
@@ -40,6 +36,5 @@ public interface DownloadListener {
      * @param url the failed URL
      * @param reason why it failed
      */
-    default void failed(String file, String url, String reason) {
-    }
+    default void failed(String file, String url, String reason) {}
 }

@@ -10,5 +10,4 @@ import java.util.List;
  * @param bytes the published size in bytes
  * @param sha256 the pinned SHA-256 of the file exactly as downloaded
  */
-public record RemoteFile(String name, List<String> urls, long bytes, String sha256) {
-}
+public record RemoteFile(String name, List<String> urls, long bytes, String sha256) {}

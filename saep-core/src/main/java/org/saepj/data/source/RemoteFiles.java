@@ -59,8 +59,9 @@ public interface RemoteFiles extends Serializable {
 
         @Override
         public Path fetch(URI uri) {
-            throw new UsageException(uri + ": data on another file system (" + uri.getScheme() + ":) is read through Spark's Hadoop file"
-                    + " systems: give --spark MASTER (docs/SPARK.md), or copy it to a local path");
+            throw new UsageException(
+                    uri + ": data on another file system (" + uri.getScheme() + ":) is read through Spark's Hadoop file"
+                            + " systems: give --spark MASTER (docs/SPARK.md), or copy it to a local path");
         }
     }
 }

@@ -14,14 +14,12 @@ public sealed interface ScoringInput {
      *
      * @param table the rows, their IDs and their labels as written
      */
-    record Table(FeatureTable table) implements ScoringInput {
-    }
+    record Table(FeatureTable table) implements ScoringInput {}
 
     /**
      * Images of raw pixels.
      *
      * @param images the images and their class indices, if any
      */
-    record Images(ImageRows images) implements ScoringInput {
-    }
+    record Images(ImageRows images) implements ScoringInput {}
 }

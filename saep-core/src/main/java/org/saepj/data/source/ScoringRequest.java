@@ -18,8 +18,14 @@ import org.saepj.data.io.CsvReader;
  * @param images the model's image size and channels that image files are converted to, and where warnings go; empty
  *     for a model of tabular input
  */
-public record ScoringRequest(List<String> featureNames, int features, CsvReader.Options csv, Optional<String> idColumn,
-                             Path labelsFile, boolean partitionGiven, Optional<ImageOptions> images) {
+public record ScoringRequest(
+        List<String> featureNames,
+        int features,
+        CsvReader.Options csv,
+        Optional<String> idColumn,
+        Path labelsFile,
+        boolean partitionGiven,
+        Optional<ImageOptions> images) {
     /**
      * A request without image conversion.
      *
@@ -30,8 +36,13 @@ public record ScoringRequest(List<String> featureNames, int features, CsvReader.
      * @param labelsFile a file of labels beside a file of samples (an IDX labels file), or null
      * @param partitionGiven true when the user asked for a partition of the source
      */
-    public ScoringRequest(List<String> featureNames, int features, CsvReader.Options csv, Optional<String> idColumn,
-                          Path labelsFile, boolean partitionGiven) {
+    public ScoringRequest(
+            List<String> featureNames,
+            int features,
+            CsvReader.Options csv,
+            Optional<String> idColumn,
+            Path labelsFile,
+            boolean partitionGiven) {
         this(featureNames, features, csv, idColumn, labelsFile, partitionGiven, Optional.empty());
     }
 }

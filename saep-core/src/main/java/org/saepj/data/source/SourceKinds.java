@@ -20,8 +20,7 @@ public final class SourceKinds {
     /** Ids are what source strings and stored runs hold: lower case, digits, '-' and '_'. */
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
 
-    private SourceKinds() {
-    }
+    private SourceKinds() {}
 
     /**
      * A source string split at its kind.
@@ -29,8 +28,7 @@ public final class SourceKinds {
      * @param kind the registered kind its prefix names
      * @param location what follows the colon
      */
-    public record Located(SourceKind kind, String location) {
-    }
+    public record Located(SourceKind kind, String location) {}
 
     /**
      * @return every registered kind, by id, in class-path order
@@ -74,7 +72,9 @@ public final class SourceKinds {
     public static SourceKind require(String id, String location) {
         return find(id).orElseThrow(() -> new UnknownNameException("data source kind '" + id + "' unknown: expected "
                 + or(ids().stream().map(k -> k + ":").toList())
-                + Suggestion.closest(id, ids()).map(k -> " (did you mean " + k + ":" + location + "?)").orElse("")));
+                + Suggestion.closest(id, ids())
+                        .map(k -> " (did you mean " + k + ":" + location + "?)")
+                        .orElse("")));
     }
 
     /**

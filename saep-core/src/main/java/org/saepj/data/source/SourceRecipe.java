@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.SaepException;
+import org.saepj.data.SourceData;
 import org.saepj.data.image.ImageOptions;
 import org.saepj.data.image.ImageSize;
-import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
-import org.saepj.data.table.TableOptions;
 import org.saepj.data.io.DecodedCache;
+import org.saepj.data.table.TableOptions;
 
 /**
  * How another JVM — a cluster's executor — loads the same data as this one: the known-dataset directory, CSV
@@ -27,10 +27,12 @@ public final class SourceRecipe implements Serializable {
     private final String labelColumn;
     /** The size images are resized to, "HxW", or null for their own. */
     private final String imageSize;
+
     private final TableOptions table;
     private final String sha256;
     /** The separate test source ({@code --test}), or null. */
     private final String test;
+
     private final RemoteFiles remote;
 
     /**
@@ -71,8 +73,13 @@ public final class SourceRecipe implements Serializable {
      * @param test the separate test source the driver attached ({@code --test}), or null
      * @param remote how the driver read sources of other file systems; the other JVM reads them the same way
      */
-    public SourceRecipe(Path dataDir, CsvReader.Options csv, Optional<ImageSize> imageSize, String sha256, String test,
-                        RemoteFiles remote) {
+    public SourceRecipe(
+            Path dataDir,
+            CsvReader.Options csv,
+            Optional<ImageSize> imageSize,
+            String sha256,
+            String test,
+            RemoteFiles remote) {
         this.imageSize = imageSize.map(ImageSize::toString).orElse(null);
         this.remote = remote;
         this.dataDir = dataDir == null ? null : dataDir.toAbsolutePath().toString();
@@ -90,16 +97,19 @@ public final class SourceRecipe implements Serializable {
      */
     public SourceData load(String source) {
         // The driver has reported the files it skipped; each executor reading them again says nothing more.
-        ImageOptions images = new ImageOptions(Optional.ofNullable(imageSize).map(ImageSize::parse), Optional.empty(),
-                line -> { });
-        ReadSettings settings = new ReadSettings(new CsvReader.Options(Optional.ofNullable(header),
-                Optional.ofNullable(labelColumn), table, Optional.empty()), DecodedCache.standard(), images);
-        DataSources sources = new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)),
-                settings, remote);
+        ImageOptions images =
+                new ImageOptions(Optional.ofNullable(imageSize).map(ImageSize::parse), Optional.empty(), line -> {});
+        ReadSettings settings = new ReadSettings(
+                new CsvReader.Options(
+                        Optional.ofNullable(header), Optional.ofNullable(labelColumn), table, Optional.empty()),
+                DecodedCache.standard(),
+                images);
+        DataSources sources =
+                new DataSources(DatasetLocator.standard(dataDir == null ? null : Path.of(dataDir)), settings, remote);
         SourceData data = TestSets.attach(sources, source, test);
         if (!data.sha256().equals(sha256)) {
-            throw new DataException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's " + sha256
-                    + ": every executor must read the same data (a path they all see)");
+            throw new DataException(source + " on this machine has fingerprint " + data.sha256() + ", the driver's "
+                    + sha256 + ": every executor must read the same data (a path they all see)");
         }
         return data;
     }

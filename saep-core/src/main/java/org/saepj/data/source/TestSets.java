@@ -1,8 +1,6 @@
 package org.saepj.data.source;
 
-import org.saepj.data.TargetAnalysis;
-import org.saepj.data.io.CsvReader;
-import org.saepj.task.ClassLabels;
+import java.util.List;
 import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.data.ClassOrder;
@@ -10,7 +8,9 @@ import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.SourceData;
-import java.util.List;
+import org.saepj.data.TargetAnalysis;
+import org.saepj.data.io.CsvReader;
+import org.saepj.task.ClassLabels;
 
 /**
  * A separate test set beside a source ({@code --test}): loaded with the source, its feature columns matched to the
@@ -20,8 +20,7 @@ import java.util.List;
  * executors.
  */
 public final class TestSets {
-    private TestSets() {
-    }
+    private TestSets() {}
 
     /**
      * @param sources how sources are read
@@ -38,27 +37,39 @@ public final class TestSets {
         // A regression's test targets are values like its training ones, whatever detection would make of them.
         boolean values = !(main.train().targets() instanceof ClassLabels);
         SourceData extra = main.table()
-                .map(t -> sources.withCsv(withTask(sources.csvOptions().withSchema(t.columns()), values)).load(test))
+                .map(t -> sources.withCsv(withTask(sources.csvOptions().withSchema(t.columns()), values))
+                        .load(test))
                 .orElseGet(() -> sources.load(test));
         Dataset testSet = extra.test().orElse(extra.train());
         if (!main.featureNames().isEmpty() && !extra.featureNames().isEmpty()) {
-            testSet = FeatureColumns.align(testSet, extra.featureNames(), main.featureNames(), test,
-                    "the training data");
+            testSet =
+                    FeatureColumns.align(testSet, extra.featureNames(), main.featureNames(), test, "the training data");
         }
         testSet = relabel(testSet, main.train(), test);
         if (main.table().isPresent() && main.table().get().plain()) {
             refuseGaps(test, testSet, main.table().get().columns().names());
         }
-        return new SourceData(main.name(), main.source() + " + test " + extra.source(), main.train(), Optional.of(testSet),
-                Fingerprint.combine(main.sha256(), extra.sha256()), false,
+        return new SourceData(
+                main.name(),
+                main.source() + " + test " + extra.source(),
+                main.train(),
+                Optional.of(testSet),
+                Fingerprint.combine(main.sha256(), extra.sha256()),
+                false,
                 new SourceData.SeparateTest(main.source(), main.sha256(), extra.source(), extra.sha256()),
-                main.featureNames(), main.table());
+                main.featureNames(),
+                main.table());
     }
 
     /** A training file without gaps leaves nothing to fill a test file's gaps with: they are named, not guessed. */
     private static CsvReader.Options withTask(CsvReader.Options csv, boolean values) {
-        return values ? new CsvReader.Options(csv.header(), csv.labelColumn(),
-                csv.table().withTask(TargetAnalysis.Task.REGRESSION), csv.schema()) : csv;
+        return values
+                ? new CsvReader.Options(
+                        csv.header(),
+                        csv.labelColumn(),
+                        csv.table().withTask(TargetAnalysis.Task.REGRESSION),
+                        csv.schema())
+                : csv;
     }
 
     private static void refuseGaps(String test, Dataset testSet, List<String> names) {
@@ -94,8 +105,8 @@ public final class TestSets {
         for (int c = 0; c < map.length; c++) {
             map[c] = ClassOrder.indexOf(train.classNames(), test.classNames().get(c));
             if (map[c] < 0) {
-                throw new DataException(source + ": test label '" + test.classNames().get(c) + "' is not a class of the training data "
-                        + train.classNames());
+                throw new DataException(source + ": test label '"
+                        + test.classNames().get(c) + "' is not a class of the training data " + train.classNames());
             }
         }
         int[] y = new int[test.size()];

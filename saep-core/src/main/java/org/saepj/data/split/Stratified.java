@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 
 /** Shared step of the stratified splits: each class's sample indices, shuffled with a seed. */
 final class Stratified {
-    private Stratified() {
-    }
+    private Stratified() {}
 
     static List<int[]> shuffledByClass(int[] labels, int classCount, long seed) {
         int[] counts = new int[classCount];

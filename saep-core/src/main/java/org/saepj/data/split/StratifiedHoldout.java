@@ -8,8 +8,7 @@ import java.util.List;
  * one per class when the class has two or more samples and the fraction is positive).
  */
 public final class StratifiedHoldout {
-    private StratifiedHoldout() {
-    }
+    private StratifiedHoldout() {}
 
     /**
      * The two parts of a holdout split, indices sorted ascending.
@@ -17,8 +16,7 @@ public final class StratifiedHoldout {
      * @param kept the indices that stay (for example the training partition)
      * @param heldOut the indices held out
      */
-    public record Parts(int[] kept, int[] heldOut) {
-    }
+    public record Parts(int[] kept, int[] heldOut) {}
 
     /**
      * @param labels class index of each sample

@@ -9,8 +9,7 @@ import java.util.List;
  * stopped, so fold sizes also differ by at most one).
  */
 public final class StratifiedKFold {
-    private StratifiedKFold() {
-    }
+    private StratifiedKFold() {}
 
     /**
      * @param labels class index of each sample
@@ -20,7 +19,8 @@ public final class StratifiedKFold {
      */
     public static int[][] folds(int[] labels, int k, long seed) {
         if (k < 2 || k > labels.length) {
-            throw new IllegalArgumentException("folds must be between 2 and the sample count " + labels.length + ", got " + k);
+            throw new IllegalArgumentException(
+                    "folds must be between 2 and the sample count " + labels.length + ", got " + k);
         }
         List<int[]> byClass = Stratified.shuffledByClass(labels, Stratified.classCount(labels), seed);
         int[][] folds = new int[k][];
@@ -52,6 +52,8 @@ public final class StratifiedKFold {
     public static int[] trainIndices(int[][] folds, int testFold) {
         return Arrays.stream(folds, 0, folds.length)
                 .filter(f -> f != folds[testFold])
-                .flatMapToInt(Arrays::stream).sorted().toArray();
+                .flatMapToInt(Arrays::stream)
+                .sorted()
+                .toArray();
     }
 }

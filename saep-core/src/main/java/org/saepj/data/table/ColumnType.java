@@ -28,6 +28,8 @@ public enum ColumnType {
      * @return the type of that name (any case)
      */
     public static Optional<ColumnType> of(String id) {
-        return Arrays.stream(values()).filter(t -> t.id().equalsIgnoreCase(id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(t -> t.id().equalsIgnoreCase(id.trim()))
+                .findFirst();
     }
 }

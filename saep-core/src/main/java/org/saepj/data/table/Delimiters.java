@@ -16,10 +16,10 @@ import org.apache.commons.csv.CSVRecord;
 public final class Delimiters {
     /** The delimiters tried, the preferred first. */
     public static final List<Character> CANDIDATES = List.of(',', ';', '\t');
+
     private static final int SAMPLE_LINES = 50;
 
-    private Delimiters() {
-    }
+    private Delimiters() {}
 
     /**
      * @param text the file's text
@@ -54,7 +54,11 @@ public final class Delimiters {
     /** The number of cells every sampled row has with this delimiter, or 0 when they differ or it fails. */
     private static int consistentCells(String sample, char delimiter) {
         List<Integer> sizes = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (CSVParser parser = format.parse(new StringReader(sample))) {
             for (CSVRecord r : parser) {
                 sizes.add(r.size());

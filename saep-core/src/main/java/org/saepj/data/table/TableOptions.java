@@ -17,8 +17,13 @@ import org.saepj.data.TargetAnalysis;
  * @param delimiter the delimiter, or null to detect comma, semicolon or tab
  * @param task the task the user fixed ({@code --task}), or null to decide from the label column
  */
-public record TableOptions(List<String> missingValues, Map<String, ColumnType> columnTypes, List<String> ignoreColumns,
-                           Character delimiter, TargetAnalysis.Task task) implements Serializable {
+public record TableOptions(
+        List<String> missingValues,
+        Map<String, ColumnType> columnTypes,
+        List<String> ignoreColumns,
+        Character delimiter,
+        TargetAnalysis.Task task)
+        implements Serializable {
     /** The gap markers when none are given: an empty cell, NA, NaN, ?, null. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA", "NaN", "?", "null");
 
@@ -46,8 +51,9 @@ public record TableOptions(List<String> missingValues, Map<String, ColumnType> c
      */
     public boolean isMissing(String cell) {
         String t = cell.trim();
-        return t.isEmpty() || missingValues.stream().anyMatch(m -> m.trim().toLowerCase(Locale.ROOT)
-                .equals(t.toLowerCase(Locale.ROOT)));
+        return t.isEmpty()
+                || missingValues.stream()
+                        .anyMatch(m -> m.trim().toLowerCase(Locale.ROOT).equals(t.toLowerCase(Locale.ROOT)));
     }
 
     /**

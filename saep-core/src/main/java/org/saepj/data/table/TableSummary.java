@@ -15,8 +15,12 @@ import org.saepj.data.preprocess.Columns;
  * @param target the task the label column calls for and why; null when read for a model (the model's classes decide)
  * @param warnings lines to show before work starts, e.g. "label class: 2 rows without a label skipped (lines 4, 9)"
  */
-public record TableSummary(Columns columns, int[] missing, List<int[]> levelCounts, TargetAnalysis.Decision target,
-                           List<String> warnings) {
+public record TableSummary(
+        Columns columns,
+        int[] missing,
+        List<int[]> levelCounts,
+        TargetAnalysis.Decision target,
+        List<String> warnings) {
     /**
      * @param columns the feature columns
      * @param missing gaps per column
@@ -34,7 +38,7 @@ public record TableSummary(Columns columns, int[] missing, List<int[]> levelCoun
      *     steps existed, and stored and exported exactly as then
      */
     public boolean plain() {
-        return columns.types().stream().allMatch(t -> t == ColumnType.NUMERIC) && java.util.Arrays.stream(missing)
-                .allMatch(m -> m == 0);
+        return columns.types().stream().allMatch(t -> t == ColumnType.NUMERIC)
+                && java.util.Arrays.stream(missing).allMatch(m -> m == 0);
     }
 }

@@ -8,8 +8,7 @@ package org.saepj.engine.kernel;
 public final class KernelsProvider {
     private static final Kernels BEST = choose();
 
-    private KernelsProvider() {
-    }
+    private KernelsProvider() {}
 
     /** @return the fastest kernels available in this JVM */
     public static Kernels best() {
@@ -32,7 +31,8 @@ public final class KernelsProvider {
      */
     public static Kernels vector() {
         if (!vectorAvailable()) {
-            throw new IllegalStateException("jdk.incubator.vector is not in this JVM (start it with --add-modules jdk.incubator.vector)");
+            throw new IllegalStateException(
+                    "jdk.incubator.vector is not in this JVM (start it with --add-modules jdk.incubator.vector)");
         }
         return new VectorKernels();
     }

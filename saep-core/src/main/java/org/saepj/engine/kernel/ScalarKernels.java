@@ -93,7 +93,8 @@ public final class ScalarKernels implements Kernels {
                     int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
                     int p10 = p00 + w * c;
                     for (int ch = 0; ch < c; ch++) {
-                        y[o + ch] = Math.max(Math.max(x[p00 + ch], x[p00 + c + ch]), Math.max(x[p10 + ch], x[p10 + c + ch]));
+                        y[o + ch] = Math.max(
+                                Math.max(x[p00 + ch], x[p00 + c + ch]), Math.max(x[p10 + ch], x[p10 + c + ch]));
                     }
                 }
             }
@@ -113,7 +114,9 @@ public final class ScalarKernels implements Kernels {
                     int p10 = p00 + w * c;
                     for (int ch = 0; ch < c; ch++) {
                         float max = y[o + ch];
-                        int target = x[p00 + ch] == max ? p00 : x[p00 + c + ch] == max ? p00 + c : x[p10 + ch] == max ? p10 : p10 + c;
+                        int target = x[p00 + ch] == max
+                                ? p00
+                                : x[p00 + c + ch] == max ? p00 + c : x[p10 + ch] == max ? p10 : p10 + c;
                         dx[target + ch] = dy[o + ch];
                     }
                 }

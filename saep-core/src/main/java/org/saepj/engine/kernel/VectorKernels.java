@@ -201,7 +201,8 @@ final class VectorKernels implements Kernels {
         sum.intoArray(c, ci);
     }
 
-    private static void scalarColumns(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
+    private static void scalarColumns(
+            float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
         for (int i = 0; i < m; i++) {
             for (int j = from; j < n; j++) {
                 float sum = c[co + i * n + j];
@@ -268,7 +269,8 @@ final class VectorKernels implements Kernels {
     }
 
     /** As {@link #gemmBlock4x4}, for {@code aᵀ·b}: four output rows (columns of a) × four vectors. */
-    private static void transposedABlock4x4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+    private static void transposedABlock4x4(
+            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -335,7 +337,8 @@ final class VectorKernels implements Kernels {
      * As {@link #transposedABlock4x4}, five output rows × four
      * vectors: twenty accumulators, each load of b feeding five FMAs.
      */
-    private static void transposedABlock5x4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+    private static void transposedABlock5x4(
+            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -411,7 +414,8 @@ final class VectorKernels implements Kernels {
         c43.intoArray(c, c0 + 4 * n + 3 * L);
     }
 
-    private static void transposedABlock4x2(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+    private static void transposedABlock4x2(
+            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -448,7 +452,8 @@ final class VectorKernels implements Kernels {
         c31.intoArray(c, c0 + 3 * n + L);
     }
 
-    private static void transposedABlock4x1(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+    private static void transposedABlock4x1(
+            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c0v = FloatVector.zero(S);
         FloatVector c1v = FloatVector.zero(S);
         FloatVector c2v = FloatVector.zero(S);
@@ -570,7 +575,9 @@ final class VectorKernels implements Kernels {
         // Rows outer: one pass over c (every value gets its one addition whatever the order).
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < nFull; j += L) {
-                FloatVector.fromArray(S, bias, biasOffset + j).add(FloatVector.fromArray(S, c, i * n + j)).intoArray(c, i * n + j);
+                FloatVector.fromArray(S, bias, biasOffset + j)
+                        .add(FloatVector.fromArray(S, c, i * n + j))
+                        .intoArray(c, i * n + j);
             }
         }
         for (int i = 0; i < m && nFull < n; i++) {
@@ -620,8 +627,10 @@ final class VectorKernels implements Kernels {
                     int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
                     int p10 = p00 + w * c;
                     for (int ch = 0; ch < c; ch += L) {
-                        FloatVector top = FloatVector.fromArray(S, x, p00 + ch).max(FloatVector.fromArray(S, x, p00 + c + ch));
-                        FloatVector bottom = FloatVector.fromArray(S, x, p10 + ch).max(FloatVector.fromArray(S, x, p10 + c + ch));
+                        FloatVector top =
+                                FloatVector.fromArray(S, x, p00 + ch).max(FloatVector.fromArray(S, x, p00 + c + ch));
+                        FloatVector bottom =
+                                FloatVector.fromArray(S, x, p10 + ch).max(FloatVector.fromArray(S, x, p10 + c + ch));
                         top.max(bottom).intoArray(y, o + ch);
                     }
                 }
@@ -650,10 +659,15 @@ final class VectorKernels implements Kernels {
                         FloatVector max = FloatVector.fromArray(S, y, o + ch);
                         FloatVector g = FloatVector.fromArray(S, dy, o + ch);
                         // The first position (row-major) holding the maximum takes the gradient.
-                        VectorMask<Float> m00 = FloatVector.fromArray(S, x, p00 + ch).compare(VectorOperators.EQ, max);
-                        VectorMask<Float> m01 = FloatVector.fromArray(S, x, p01 + ch).compare(VectorOperators.EQ, max).andNot(m00);
+                        VectorMask<Float> m00 =
+                                FloatVector.fromArray(S, x, p00 + ch).compare(VectorOperators.EQ, max);
+                        VectorMask<Float> m01 = FloatVector.fromArray(S, x, p01 + ch)
+                                .compare(VectorOperators.EQ, max)
+                                .andNot(m00);
                         VectorMask<Float> taken = m00.or(m01);
-                        VectorMask<Float> m10 = FloatVector.fromArray(S, x, p10 + ch).compare(VectorOperators.EQ, max).andNot(taken);
+                        VectorMask<Float> m10 = FloatVector.fromArray(S, x, p10 + ch)
+                                .compare(VectorOperators.EQ, max)
+                                .andNot(taken);
                         VectorMask<Float> m11 = taken.or(m10).not();
                         zero.blend(g, m00).intoArray(dx, p00 + ch);
                         zero.blend(g, m01).intoArray(dx, p01 + ch);

@@ -9,8 +9,7 @@ import org.saepj.export.OnnxGraph;
 /** {@code "add"}: the elementwise sum of two or more inputs of one shape ({@link Add}); ONNX Add, left to right. */
 public final class AddKind implements LayerKind<AddKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -53,8 +52,8 @@ public final class AddKind implements LayerKind<AddKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         // One layout for all: channels-first as soon as one input is (the flat ones are then reshaped), else flat.
         boolean channelsFirst = inputs.stream().anyMatch(OnnxGraph.Value::channelsFirst);
         OnnxGraph.Value sum = null;

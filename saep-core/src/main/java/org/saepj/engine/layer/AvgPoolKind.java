@@ -8,8 +8,7 @@ import org.saepj.export.OnnxGraph;
 /** {@code "avg_pool"}: 2×2 average pooling, stride 2, "valid" ({@link AvgPool2}); ONNX AveragePool on NCHW. */
 public final class AvgPoolKind implements LayerKind<AvgPoolKind.Spec> {
     /** No settings: the window is 2×2 with stride 2. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -38,10 +37,13 @@ public final class AvgPoolKind implements LayerKind<AvgPoolKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
-        String y = g.node("AveragePool", List.of(x.name()), OnnxGraph.Attribute.ints("kernel_shape", 2, 2),
+        String y = g.node(
+                "AveragePool",
+                List.of(x.name()),
+                OnnxGraph.Attribute.ints("kernel_shape", 2, 2),
                 OnnxGraph.Attribute.ints("strides", 2, 2));
         return new OnnxGraph.Value(y, outputShape(spec, List.of(x.shape())), true);
     }

@@ -21,13 +21,16 @@ public final class BatchNorm extends Layer {
     private final float epsilon;
     /** The last training pass's per-channel mean, variance and 1/√(σ² + ε), for its backward pass. */
     private final float[] mean;
+
     private final double[] variance;
     private final float[] invStd;
     /** The last inference pass's folded scale and shift per channel. */
     private final float[] scale;
+
     private final float[] shift;
     /** Per-channel sums of a pass, in double so that long batches lose nothing. */
     private final double[] sum;
+
     private final double[] sum2;
 
     /**
@@ -175,8 +178,8 @@ public final class BatchNorm extends Layer {
     }
 
     @Override
-    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
-            Pass pass) {
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
         int g = offset();
         int b = offset() + channels;
@@ -186,7 +189,8 @@ public final class BatchNorm extends Layer {
         float[] state = pass.state();
         for (int r = 0; r < rows; r++) {
             for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                float xhat = training ? (x[i] - mean[c]) * invStd[c]
+                float xhat = training
+                        ? (x[i] - mean[c]) * invStd[c]
                         : (float) ((x[i] - state[stateOffset() + c]) * runningInvStd(state, c));
                 sum[c] += dy[i];
                 sum2[c] += dy[i] * xhat;

@@ -62,8 +62,8 @@ public final class BatchNormKind implements LayerKind<BatchNormKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         BatchNorm bn = (BatchNorm) layer;
         Shape s = x.shape();

@@ -11,8 +11,7 @@ import org.saepj.export.OnnxGraph;
  */
 public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
     /** No settings: the axis is always the channels. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -35,8 +34,8 @@ public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
         int channels = 0;
         for (Shape s : inputs) {
             if (s.height() != first.height() || s.width() != first.width()) {
-                throw new IllegalArgumentException("concat needs inputs of one height and width, got "
-                        + AddKind.shapes(inputs));
+                throw new IllegalArgumentException(
+                        "concat needs inputs of one height and width, got " + AddKind.shapes(inputs));
             }
             channels += s.channels();
         }
@@ -54,12 +53,15 @@ public final class ConcatKind implements LayerKind<ConcatKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
-        Shape out = outputShape(spec, inputs.stream().map(OnnxGraph.Value::shape).toList());
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+        Shape out =
+                outputShape(spec, inputs.stream().map(OnnxGraph.Value::shape).toList());
         // Flat vectors join along their features; anything with positions joins channels-first, on the channel axis.
         boolean channelsFirst = out.isImage() || inputs.stream().anyMatch(OnnxGraph.Value::channelsFirst);
-        List<String> names = inputs.stream().map(v -> channelsFirst ? g.channelsFirst(v).name() : v.name()).toList();
+        List<String> names = inputs.stream()
+                .map(v -> channelsFirst ? g.channelsFirst(v).name() : v.name())
+                .toList();
         return new OnnxGraph.Value(g.node("Concat", names, OnnxGraph.Attribute.of("axis", 1)), out, channelsFirst);
     }
 }

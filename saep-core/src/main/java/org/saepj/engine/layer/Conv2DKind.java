@@ -46,8 +46,8 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
                 throw new IllegalArgumentException("conv2d: stride must be 1 or 2, got " + stride);
             }
             if (!SAME.equals(padding) && !VALID.equals(padding)) {
-                throw new IllegalArgumentException("conv2d: padding must be \"" + SAME + "\" or \"" + VALID
-                        + "\", got " + (padding == null ? "null" : "\"" + padding + "\""));
+                throw new IllegalArgumentException("conv2d: padding must be \"" + SAME + "\" or \"" + VALID + "\", got "
+                        + (padding == null ? "null" : "\"" + padding + "\""));
             }
         }
 
@@ -111,13 +111,20 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
     @Override
     public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
         Shape in = inputs.get(0);
-        return new Conv2D(in.height(), in.width(), in.channels(), spec.filters(), spec.kernel(), spec.stride(),
-                spec.paddingMode(), kernels);
+        return new Conv2D(
+                in.height(),
+                in.width(),
+                in.channels(),
+                spec.filters(),
+                spec.kernel(),
+                spec.stride(),
+                spec.paddingMode(),
+                kernels);
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         Shape in = x.shape();
         int k = spec.kernel();
@@ -130,7 +137,10 @@ public final class Conv2DKind implements LayerKind<Conv2DKind.Spec> {
         String kernel = g.floats("conv_w", oihw(params, at, k, c, f), f, c, k, k);
         String bias = g.floats("conv_b", Arrays.copyOfRange(params, at + weights, at + weights + f), f);
         // Explicit pads [top, left, bottom, right] rather than auto_pad: they say exactly what the engine adds.
-        String y = g.node("Conv", List.of(x.name(), kernel, bias), OnnxGraph.Attribute.ints("kernel_shape", k, k),
+        String y = g.node(
+                "Conv",
+                List.of(x.name(), kernel, bias),
+                OnnxGraph.Attribute.ints("kernel_shape", k, k),
                 OnnxGraph.Attribute.ints("pads", r.before(), cols.before(), r.after(), cols.after()),
                 OnnxGraph.Attribute.ints("strides", spec.stride(), spec.stride()));
         return new OnnxGraph.Value(y, new Shape(r.out(), cols.out(), f), true);

@@ -32,8 +32,8 @@ public record ConvAxis(int in, int kernel, int stride, int before, int after, in
             return new ConvAxis(in, kernel, stride, total / 2, total - total / 2, out);
         }
         if (in < kernel) {
-            throw new IllegalArgumentException("valid padding needs an input at least as large as the kernel (" + kernel
-                    + "), got " + in);
+            throw new IllegalArgumentException(
+                    "valid padding needs an input at least as large as the kernel (" + kernel + "), got " + in);
         }
         return new ConvAxis(in, kernel, stride, 0, 0, (in - kernel) / stride + 1);
     }

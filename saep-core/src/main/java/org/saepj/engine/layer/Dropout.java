@@ -53,8 +53,8 @@ public final class Dropout extends Layer {
     }
 
     @Override
-    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
-            Pass pass) {
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         if (dx == null) {
             return;
         }

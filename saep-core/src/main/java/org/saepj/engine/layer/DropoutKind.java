@@ -47,8 +47,8 @@ public final class DropoutKind implements LayerKind<DropoutKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         return inputs.get(0);
     }
 }

@@ -44,8 +44,7 @@ public abstract class Elementwise extends Layer {
     }
 
     @Override
-    public final void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads,
-            int batch) {
+    public final void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         if (dx == null) {
             return;
         }

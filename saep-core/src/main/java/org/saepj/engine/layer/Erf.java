@@ -9,8 +9,7 @@ package org.saepj.engine.layer;
 final class Erf {
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
-    private Erf() {
-    }
+    private Erf() {}
 
     /**
      * @param z any number

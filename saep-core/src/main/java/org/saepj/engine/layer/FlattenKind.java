@@ -11,8 +11,7 @@ import org.saepj.export.OnnxGraph;
  */
 public final class FlattenKind implements LayerKind<FlattenKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -35,12 +34,13 @@ public final class FlattenKind implements LayerKind<FlattenKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         // A channels-first tensor goes back to H×W×C order on its way, which the dense weights after it expect.
-        String y = x.channelsFirst() ? g.flat(x).name() : g.node("Flatten", List.of(x.name()),
-                OnnxGraph.Attribute.of("axis", 1));
+        String y = x.channelsFirst()
+                ? g.flat(x).name()
+                : g.node("Flatten", List.of(x.name()), OnnxGraph.Attribute.of("axis", 1));
         return new OnnxGraph.Value(y, Shape.vector(x.shape().size()), false);
     }
 }

@@ -11,8 +11,7 @@ import org.saepj.export.OnnxGraph;
  */
 public final class GeluKind implements LayerKind<GeluKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -35,11 +34,11 @@ public final class GeluKind implements LayerKind<GeluKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = inputs.get(0);
-        String scaled = g.node("Mul", List.of(x.name(), g.floats("gelu_sqrt_half", new float[] {(float) Math.sqrt(0.5)},
-                1)));
+        String scaled =
+                g.node("Mul", List.of(x.name(), g.floats("gelu_sqrt_half", new float[] {(float) Math.sqrt(0.5)}, 1)));
         String erf = g.node("Erf", List.of(scaled));
         String phi = g.node("Add", List.of(erf, g.floats("gelu_one", new float[] {1f}, 1)));
         String half = g.node("Mul", List.of(phi, g.floats("gelu_half", new float[] {0.5f}, 1)));

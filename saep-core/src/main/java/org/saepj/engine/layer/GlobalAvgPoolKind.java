@@ -11,8 +11,7 @@ import org.saepj.export.OnnxGraph;
  */
 public final class GlobalAvgPoolKind implements LayerKind<GlobalAvgPoolKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -36,8 +35,8 @@ public final class GlobalAvgPoolKind implements LayerKind<GlobalAvgPoolKind.Spec
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.channelsFirst(inputs.get(0));
         String pooled = g.node("GlobalAveragePool", List.of(x.name()));
         String y = g.node("Flatten", List.of(pooled), OnnxGraph.Attribute.of("axis", 1));

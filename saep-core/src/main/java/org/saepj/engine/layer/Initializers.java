@@ -7,8 +7,7 @@ public final class Initializers {
     /** σ of a standard normal truncated at ±2σ is 0.87962566 of the untruncated σ. */
     static final double TRUNCATION_STD = 0.8796256610342398;
 
-    private Initializers() {
-    }
+    private Initializers() {}
 
     /**
      * Glorot-uniform: U(−l, l) with l = √(6 / (fanIn + fanOut)).
@@ -20,7 +19,8 @@ public final class Initializers {
      * @param fanOut outputs of each input
      * @param rng the random source
      */
-    public static void glorotUniform(float[] params, int offset, int count, int fanIn, int fanOut, SplittableRandom rng) {
+    public static void glorotUniform(
+            float[] params, int offset, int count, int fanIn, int fanOut, SplittableRandom rng) {
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));
         for (int i = 0; i < count; i++) {
             params[offset + i] = (float) ((rng.nextDouble() * 2 - 1) * limit);

@@ -74,8 +74,7 @@ public abstract class Layer {
      *
      * @param state the network's state array
      */
-    public void initializeState(float[] state) {
-    }
+    public void initializeState(float[] state) {}
 
     /**
      * Computes the outputs of a batch in the pass's mode; by default the plain {@link #forward(float[], float[],
@@ -104,8 +103,8 @@ public abstract class Layer {
      * @param batch the number of samples
      * @param pass the mode, the state and the random streams of the forward pass
      */
-    public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch,
-            Pass pass) {
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         backward(params, x, y, dy, dx, grads, batch);
     }
 
@@ -115,8 +114,7 @@ public abstract class Layer {
      * @param params the network's parameters
      * @param rng the seeded source of randomness
      */
-    public void initialize(float[] params, SplittableRandom rng) {
-    }
+    public void initialize(float[] params, SplittableRandom rng) {}
 
     /**
      * Computes the outputs of a batch.
@@ -140,7 +138,8 @@ public abstract class Layer {
      * @param grads the network's gradient array, same layout as params
      * @param batch the number of samples
      */
-    public abstract void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch);
+    public abstract void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch);
 
     /**
      * The scratch memory a training step needs beyond the activations and their gradients, for a memory estimate made
@@ -153,8 +152,7 @@ public abstract class Layer {
     }
 
     /** Frees scratch buffers kept between passes; they are allocated again when needed. */
-    public void releaseBuffers() {
-    }
+    public void releaseBuffers() {}
 
     /** @return a short description, e.g. "Dense(784→32)" */
     @Override

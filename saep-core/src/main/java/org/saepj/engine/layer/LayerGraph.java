@@ -22,6 +22,7 @@ import org.saepj.engine.kernel.Kernels;
 public final class LayerGraph {
     /** The name by which a node reads the graph's input. */
     public static final String INPUT = "input";
+
     private final Shape input;
     private final List<Node> nodes;
     private final List<Shape> shapes;
@@ -101,12 +102,12 @@ public final class LayerGraph {
         for (int i = 0; i < nodes.size(); i++) {
             String id = nodes.get(i).id();
             if (id.equals(INPUT)) {
-                throw new IllegalArgumentException("node " + i + ": the id '" + INPUT
-                        + "' names the graph's input; choose another");
+                throw new IllegalArgumentException(
+                        "node " + i + ": the id '" + INPUT + "' names the graph's input; choose another");
             }
             if (index.putIfAbsent(id, i) != null) {
-                throw new IllegalArgumentException("node id '" + id + "' is used twice (nodes " + index.get(id)
-                        + " and " + i + ")");
+                throw new IllegalArgumentException(
+                        "node id '" + id + "' is used twice (nodes " + index.get(id) + " and " + i + ")");
             }
         }
         for (Node n : nodes) {
@@ -303,8 +304,13 @@ public final class LayerGraph {
     public String toString() {
         StringBuilder sb = new StringBuilder().append(input);
         for (Node n : nodes) {
-            sb.append(", ").append(n.id()).append('=').append(LayerKinds.typeOf(n.spec())).append('(')
-                    .append(String.join(",", n.inputs())).append(')');
+            sb.append(", ")
+                    .append(n.id())
+                    .append('=')
+                    .append(LayerKinds.typeOf(n.spec()))
+                    .append('(')
+                    .append(String.join(",", n.inputs()))
+                    .append(')');
         }
         return sb.toString();
     }

@@ -87,6 +87,6 @@ public interface LayerKind<S extends LayerSpec> {
      * @return the output tensor
      * @throws org.saepj.SaepException when the layer has no ONNX form
      */
-    OnnxGraph.Value onnx(S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state);
+    OnnxGraph.Value onnx(
+            S spec, OnnxGraph graph, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state);
 }

@@ -17,17 +17,16 @@ import org.saepj.UnknownNameException;
 public final class LayerKinds {
     /** Type names are what files hold: lower case, digits and underscores. */
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     @SuppressWarnings({"unchecked", "rawtypes"}) // the service is the raw interface; its kinds are LayerKind<?>
-    private static final KindRegistry<LayerKind<?>> KINDS =
-            new KindRegistry<>((Class<LayerKind<?>>) (Class) LayerKind.class, "layer", TYPE_NAME, k -> k.type(),
-                    k -> k.specClass());
+    private static final KindRegistry<LayerKind<?>> KINDS = new KindRegistry<>(
+            (Class<LayerKind<?>>) (Class) LayerKind.class, "layer", TYPE_NAME, k -> k.type(), k -> k.specClass());
 
     static {
         KINDS.all().forEach(LayerKinds::checkOptionalSettings);
     }
 
-    private LayerKinds() {
-    }
+    private LayerKinds() {}
 
     /**
      * A kind's optional settings must name components of its record and give defaults of their types: a default that
@@ -37,9 +36,15 @@ public final class LayerKinds {
     static void checkOptionalSettings(LayerKind<?> kind) {
         kind.optionalSettings().forEach((name, value) -> {
             RecordComponent component = Arrays.stream(kind.specClass().getRecordComponents())
-                    .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
-            if (component == null || value == null
-                    || !MethodType.methodType(component.getType()).wrap().returnType().isInstance(value)) {
+                    .filter(c -> c.getName().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            if (component == null
+                    || value == null
+                    || !MethodType.methodType(component.getType())
+                            .wrap()
+                            .returnType()
+                            .isInstance(value)) {
                 throw new IllegalStateException(kind.getClass().getName() + ": optional setting '" + name
                         + "' must name a component of " + kind.specClass().getName()
                         + " and give a default of its type");
@@ -75,10 +80,10 @@ public final class LayerKinds {
         if (kind == null) {
             String hint = Suggestion.hint(type, KINDS.types());
             // No near name: most likely a plug-in's type whose jar is missing, so say how plug-ins are added.
-            String where = hint.isEmpty()
-                    ? " (not installed: add its plug-in with --plugins DIR or SAEP_PLUGINS)" : hint;
-            throw new UnknownNameException("unknown layer type '" + type + "'" + where
-                    + ": known types are " + String.join(", ", KINDS.types()));
+            String where =
+                    hint.isEmpty() ? " (not installed: add its plug-in with --plugins DIR or SAEP_PLUGINS)" : hint;
+            throw new UnknownNameException("unknown layer type '" + type + "'" + where + ": known types are "
+                    + String.join(", ", KINDS.types()));
         }
         return kind;
     }

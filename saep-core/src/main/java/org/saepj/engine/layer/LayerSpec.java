@@ -7,5 +7,4 @@ package org.saepj.engine.layer;
  * <p>Its stored form is {@code {"type": <the kind's type name>, <the record's components>}}: the registered name,
  * never a Java class name, so a file stays readable when classes move.
  */
-public interface LayerSpec {
-}
+public interface LayerSpec {}

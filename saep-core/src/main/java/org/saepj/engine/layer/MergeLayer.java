@@ -62,18 +62,18 @@ public abstract class MergeLayer extends Layer {
      * @param grads the network's gradient array
      * @param batch the number of samples
      */
-    public abstract void backward(float[] params, float[][] xs, float[] y, float[] dy, float[][] dxs, float[] grads,
-            int batch);
+    public abstract void backward(
+            float[] params, float[][] xs, float[] y, float[] dy, float[][] dxs, float[] grads, int batch);
 
     @Override
     public final void forward(float[] params, float[] x, float[] y, int batch) {
-        throw new UnsupportedOperationException(this + " has " + inputCount()
-                + " inputs: call the forward pass of several inputs");
+        throw new UnsupportedOperationException(
+                this + " has " + inputCount() + " inputs: call the forward pass of several inputs");
     }
 
     @Override
     public final void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        throw new UnsupportedOperationException(this + " has " + inputCount()
-                + " inputs: call the backward pass of several inputs");
+        throw new UnsupportedOperationException(
+                this + " has " + inputCount() + " inputs: call the backward pass of several inputs");
     }
 }

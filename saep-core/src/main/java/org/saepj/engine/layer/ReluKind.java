@@ -8,8 +8,7 @@ import org.saepj.export.OnnxGraph;
 /** {@code "relu"}: max(0, x) on any shape ({@link Relu}); ONNX Relu in whatever layout its input has. */
 public final class ReluKind implements LayerKind<ReluKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -32,8 +31,8 @@ public final class ReluKind implements LayerKind<ReluKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         return x.renamed(g.node("Relu", List.of(x.name())));
     }

@@ -8,8 +8,7 @@ import org.saepj.export.OnnxGraph;
 /** {@code "silu"}: x·σ(x) on any shape ({@link Silu}); in ONNX a Sigmoid and a Mul, in its input's layout. */
 public final class SiluKind implements LayerKind<SiluKind.Spec> {
     /** No settings. */
-    public record Spec() implements LayerSpec {
-    }
+    public record Spec() implements LayerSpec {}
 
     @Override
     public String type() {
@@ -32,8 +31,8 @@ public final class SiluKind implements LayerKind<SiluKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = inputs.get(0);
         String sigmoid = g.node("Sigmoid", List.of(x.name()));
         return x.renamed(g.node("Mul", List.of(x.name(), sigmoid)));

@@ -55,10 +55,12 @@ class ImageFolderTest {
     @Test
     void classFoldersOfMixedFormatsBecomeOneDatasetInClassAndNameOrder() {
         for (int i = 0; i < FORMATS.size(); i++) {
-            TestImages.write(dir.resolve("dog").resolve("d" + i + "." + FORMATS.get(i)),
+            TestImages.write(
+                    dir.resolve("dog").resolve("d" + i + "." + FORMATS.get(i)),
                     TestImages.colour(6, 5, 0x0000ff),
                     FORMATS.get(i));
-            TestImages.write(dir.resolve("cat").resolve("c" + i + "." + FORMATS.get(i)),
+            TestImages.write(
+                    dir.resolve("cat").resolve("c" + i + "." + FORMATS.get(i)),
                     TestImages.colour(6, 5, 0xff0000),
                     FORMATS.get(i));
         }
@@ -68,7 +70,9 @@ class ImageFolderTest {
         assertThat(data.train().classNames()).containsExactly("cat", "dog");
         assertThat(data.train().labels()).containsExactly(0, 0, 0, 0, 1, 1, 1, 1);
         assertThat(data.train().shape().toString()).isEqualTo("6×5×3");
-        assertThat(data.train().features()[0]).as("red of a cat, scaled like the other image sources").isEqualTo(1f);
+        assertThat(data.train().features()[0])
+                .as("red of a cat, scaled like the other image sources")
+                .isEqualTo(1f);
         assertThat(data.train().features()[2]).isEqualTo(0f);
         assertThat(warnings).isEmpty();
     }
@@ -77,13 +81,17 @@ class ImageFolderTest {
     void greyFoldersAreOneChannelAndAMixIsReadAsColourAndSaidSo() {
         TestImages.write(dir.resolve("a").resolve("1.png"), TestImages.grey(4, 4, 10), "png");
         TestImages.write(dir.resolve("b").resolve("1.bmp"), TestImages.grey(4, 4, 90), "bmp");
-        assertThat(ImageFolder.read(dir, asTheyAre()).train().shape().toString()).isEqualTo("4×4×1");
+        assertThat(ImageFolder.read(dir, asTheyAre()).train().shape().toString())
+                .isEqualTo("4×4×1");
         TestImages.write(dir.resolve("b").resolve("2.gif"), TestImages.colour(4, 4, 0x102030), "gif");
         SourceData mixed = ImageFolder.read(dir, asTheyAre());
         assertThat(mixed.train().shape().toString()).isEqualTo("4×4×3");
         float[] first = Arrays.copyOf(mixed.train().features(), 3);
         assertThat(first).as("grey repeated in each channel").containsExactly(10 / 255f, 10 / 255f, 10 / 255f);
-        assertThat(warnings).singleElement().asString().contains("2 grey and 1 colour images")
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("2 grey and 1 colour images")
                 .contains("read as colour (3 channels)");
     }
 
@@ -91,15 +99,19 @@ class ImageFolderTest {
     void differentSizesAreRefusedNamingTwoFilesUnlessAnImageSizeIsGiven() {
         TestImages.write(dir.resolve("a").resolve("small.png"), TestImages.grey(4, 4, 0), "png");
         TestImages.write(dir.resolve("b").resolve("large.jpg"), TestImages.grey(9, 7, 0), "jpeg");
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre()))
+                .isInstanceOf(SaepException.class)
                 .hasMessage(dir + ": a" + java.io.File.separator + "small.png is 4×4 but b" + java.io.File.separator
                         + "large.jpg is 9×7: give --image-size HxW to resize every image to one size");
         SourceData resized = ImageFolder.read(dir, resizedTo(6, 5));
         assertThat(resized.train().shape().toString()).isEqualTo("6×5×1");
         SourceData again = ImageFolder.read(dir, resizedTo(6, 5));
-        assertThat(again.train().features()).as("resizing is deterministic").isEqualTo(resized.train().features());
+        assertThat(again.train().features())
+                .as("resizing is deterministic")
+                .isEqualTo(resized.train().features());
         assertThat(again.sha256()).isEqualTo(resized.sha256());
-        assertThat(ImageFolder.read(dir, resizedTo(5, 5)).sha256()).as("the sample shape is part of the data")
+        assertThat(ImageFolder.read(dir, resizedTo(5, 5)).sha256())
+                .as("the sample shape is part of the data")
                 .isNotEqualTo(resized.sha256());
     }
 
@@ -116,12 +128,18 @@ class ImageFolderTest {
         Files.createDirectories(dir.resolve("b").resolve("nested"));
         SourceData data = ImageFolder.read(dir, asTheyAre());
         assertThat(data.train().size()).isEqualTo(2);
-        assertThat(warnings).hasSize(6).allSatisfy(w -> assertThat(w).startsWith("images:" + dir + ": skipped ")
-                .doesNotContain("\n"));
+        assertThat(warnings)
+                .hasSize(6)
+                .allSatisfy(w ->
+                        assertThat(w).startsWith("images:" + dir + ": skipped ").doesNotContain("\n"));
         String all = String.join("\n", warnings);
-        assertThat(all).contains("corrupt.png: corrupt").contains("empty.png: empty file (0 bytes)")
-                .contains("notes.txt: not an image in a format the JDK reads").contains(".DS_Store: a hidden file")
-                .contains("labels.csv: not in a class folder").contains("nested: a folder inside a class folder");
+        assertThat(all)
+                .contains("corrupt.png: corrupt")
+                .contains("empty.png: empty file (0 bytes)")
+                .contains("notes.txt: not an image in a format the JDK reads")
+                .contains(".DS_Store: a hidden file")
+                .contains("labels.csv: not in a class folder")
+                .contains("nested: a folder inside a class folder");
     }
 
     @Test
@@ -133,27 +151,29 @@ class ImageFolderTest {
         }
         ImageFolder.read(dir, asTheyAre());
         assertThat(warnings).hasSize(SkippedFiles.LIMIT + 1);
-        assertThat(warnings.get(SkippedFiles.LIMIT)).isEqualTo("images:" + dir
-                + ": skipped 3 more files that are not images");
+        assertThat(warnings.get(SkippedFiles.LIMIT))
+                .isEqualTo("images:" + dir + ": skipped 3 more files that are not images");
     }
 
     @Test
     void aClassFolderWithoutImagesIsAnErrorNamingIt() throws Exception {
         TestImages.write(dir.resolve("a").resolve("1.png"), TestImages.grey(3, 3, 0), "png");
         Files.createDirectories(dir.resolve("b"));
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
-                .hasMessage(dir.resolve("b")
-                        + ": a class folder without images (expected PNG, JPEG, BMP or GIF files)");
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre()))
+                .isInstanceOf(SaepException.class)
+                .hasMessage(
+                        dir.resolve("b") + ": a class folder without images (expected PNG, JPEG, BMP or GIF files)");
         TestFiles.write(dir.resolve("b").resolve("broken.png"), new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).hasMessageStartingWith(dir.resolve("b")
-                + ": a class");
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre()))
+                .hasMessageStartingWith(dir.resolve("b") + ": a class");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("broken.png"));
     }
 
     @Test
     void aFolderWithoutTwoClassFoldersIsRefused() {
         TestImages.write(dir.resolve("flat.png"), TestImages.grey(3, 3, 0), "png");
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre()))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("0 class folders: expected one sub-folder of images per class, at least two");
         assertThatThrownBy(() -> ImageFolder.read(dir.resolve("missing"), asTheyAre()))
                 .isInstanceOf(SaepException.class)
@@ -167,8 +187,10 @@ class ImageFolderTest {
         }
         assertThat(ImageFolder.read(dir, asTheyAre()).train().classNames()).containsExactly("1", "2", "10", "zebra");
         TestImages.write(dir.resolve("1").resolve("x.png"), TestImages.grey(2, 2, 0), "png");
-        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre())).isInstanceOf(SaepException.class)
-                .hasMessageContaining("the class folders").hasMessageContaining("name one class (1)");
+        assertThatThrownBy(() -> ImageFolder.read(dir, asTheyAre()))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("the class folders")
+                .hasMessageContaining("name one class (1)");
     }
 
     @Test
@@ -188,7 +210,9 @@ class ImageFolderTest {
         SourceData two = ImageFolder.read(second, asTheyAre());
         assertThat(two.sha256()).isEqualTo(one.sha256());
         assertThat(two.train().features()).isEqualTo(one.train().features());
-        assertThat(one.train().features()[0]).as("a.png first: written second, level 1").isEqualTo(1 / 255f);
+        assertThat(one.train().features()[0])
+                .as("a.png first: written second, level 1")
+                .isEqualTo(1 / 255f);
         TestImages.write(second.resolve("y").resolve("a.png"), TestImages.grey(3, 3, 99), "png");
         assertThat(ImageFolder.read(second, asTheyAre()).sha256()).isNotEqualTo(one.sha256());
     }
@@ -202,10 +226,12 @@ class ImageFolderTest {
         assertThat(FlatImageFolder.isFlat(dir)).isTrue();
         var rows = FlatImageFolder.read(dir, ImageOptions.toInput(new int[] {4, 4, 1}, warnings::add));
         assertThat(rows.names()).containsExactly("a-grey.png", "b-colour.jpg", "c.gif");
-        assertThat(java.util.Arrays.asList(rows.rows())).allSatisfy(r -> assertThat(r).hasSize(16));
+        assertThat(java.util.Arrays.asList(rows.rows()))
+                .allSatisfy(r -> assertThat(r).hasSize(16));
         assertThat(rows.rows()[1][0]).as("white, JPEG-rounded").isBetween(250f, 255.5f);
-        assertThat(rows.rows()[2][5]).as("green's luma").isCloseTo(0.587f * 255,
-                org.assertj.core.data.Offset.offset(0.01f));
+        assertThat(rows.rows()[2][5])
+                .as("green's luma")
+                .isCloseTo(0.587f * 255, org.assertj.core.data.Offset.offset(0.01f));
         assertThat(warnings).singleElement().asString().contains("readme.txt");
         var colour = FlatImageFolder.read(dir, ImageOptions.toInput(new int[] {3, 3, 3}, warnings::add));
         assertThat(colour.rows()[0]).hasSize(27);
@@ -213,7 +239,8 @@ class ImageFolderTest {
         assertThat(FlatImageFolder.isFlat(dir)).isFalse();
         Path none = Files.createDirectories(dir.resolve("none"));
         assertThatThrownBy(() -> FlatImageFolder.read(none, ImageOptions.toInput(new int[] {4, 4, 1}, warnings::add)))
-                .isInstanceOf(SaepException.class).hasMessageContaining("no images to score");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("no images to score");
     }
 
     @Test
@@ -225,12 +252,16 @@ class ImageFolderTest {
         }
         TestImages.write(test.resolve("cow").resolve("9.png"), TestImages.grey(7, 7, 3), "png");
         TestImages.write(test.resolve("bee").resolve("9.png"), TestImages.grey(7, 7, 5), "png");
-        var settings = new org.saepj.data.source.ReadSettings(org.saepj.data.io.CsvReader.Options.defaults(),
-                Optional.empty(), resizedTo(4, 4));
-        var sources = new org.saepj.data.source.DataSources(org.saepj.data.source.DatasetLocator.standard(null),
-                settings, org.saepj.data.source.RemoteFiles.none());
+        var settings = new org.saepj.data.source.ReadSettings(
+                org.saepj.data.io.CsvReader.Options.defaults(), Optional.empty(), resizedTo(4, 4));
+        var sources = new org.saepj.data.source.DataSources(
+                org.saepj.data.source.DatasetLocator.standard(null),
+                settings,
+                org.saepj.data.source.RemoteFiles.none());
         SourceData data = org.saepj.data.source.TestSets.attach(sources, "images:" + train, "images:" + test);
         assertThat(data.test().orElseThrow().classNames()).containsExactly("ant", "bee", "cow");
-        assertThat(data.test().orElseThrow().labels()).as("bee then cow, by the training classes").containsExactly(1, 2);
+        assertThat(data.test().orElseThrow().labels())
+                .as("bee then cow, by the training classes")
+                .containsExactly(1, 2);
     }
 }

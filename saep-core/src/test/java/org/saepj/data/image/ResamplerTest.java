@@ -34,8 +34,8 @@ class ResamplerTest {
         Pixels grey = new Pixels(1, 1, 1, new float[] {9});
         assertThat(Resampler.channels(grey, 3).values()).containsExactly(9f, 9f, 9f);
         Pixels red = new Pixels(1, 1, 3, new float[] {255, 0, 0});
-        assertThat(Resampler.channels(red, 1).values()[0]).isCloseTo(0.299f * 255,
-                org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(Resampler.channels(red, 1).values()[0])
+                .isCloseTo(0.299f * 255, org.assertj.core.data.Offset.offset(1e-4f));
         assertThat(Resampler.convert(grey, null, 1)).isSameAs(grey);
     }
 }

@@ -41,7 +41,10 @@ class Cifar10ReaderTest {
 
     static Map<String, byte[]> members() {
         Map<String, byte[]> m = new LinkedHashMap<>();
-        m.put("batches.meta.txt", "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n".getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "batches.meta.txt",
+                "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n\n"
+                        .getBytes(StandardCharsets.UTF_8));
         m.put("test_batch.bin", batch(3, 0));
         for (int i = 1; i <= 5; i++) {
             m.put("data_batch_" + i + ".bin", batch(2, i));
@@ -90,7 +93,8 @@ class Cifar10ReaderTest {
     void wrongRecordSizeIsNamed() {
         members().forEach((name, content) -> TestFiles.write(dir.resolve(name), content));
         TestFiles.write(dir.resolve("data_batch_3.bin"), new byte[Cifar10Reader.RECORD + 5]);
-        assertThatThrownBy(() -> Cifar10Reader.read(dir)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> Cifar10Reader.read(dir))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("data_batch_3.bin holds 3078 bytes: expected a positive multiple of 3073");
     }
 
@@ -99,7 +103,8 @@ class Cifar10ReaderTest {
         Map<String, byte[]> m = members();
         m.get("test_batch.bin")[Cifar10Reader.RECORD] = 11;
         m.forEach((name, content) -> TestFiles.write(dir.resolve(name), content));
-        assertThatThrownBy(() -> Cifar10Reader.read(dir)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> Cifar10Reader.read(dir))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("test_batch.bin record 1 has label 11");
         dir.resolve("data_batch_5.bin").toFile().delete();
         assertThatThrownBy(() -> Cifar10Reader.read(dir)).hasMessageContaining("missing data_batch_5.bin");
@@ -111,7 +116,8 @@ class Cifar10ReaderTest {
         String names = "airplane\nautomobile\n\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ncat\n";
         m.put("batches.meta.txt", names.getBytes(StandardCharsets.UTF_8));
         m.forEach((name, content) -> TestFiles.write(dir.resolve(name), content));
-        assertThatThrownBy(() -> Cifar10Reader.read(dir)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> Cifar10Reader.read(dir))
+                .isInstanceOf(SaepException.class)
                 .hasMessage(dir + ": batches.meta.txt names class 'cat' twice (lines 5 and 11): give each class its"
                         + " own name");
     }
@@ -119,7 +125,8 @@ class Cifar10ReaderTest {
     @Test
     void notATarGz() {
         Path f = TestFiles.write(dir.resolve("cifar-10-binary.tar.gz"), new byte[] {1, 2, 3});
-        assertThatThrownBy(() -> Cifar10Reader.read(f)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> Cifar10Reader.read(f))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("not a readable cifar-10-binary.tar.gz");
     }
 }

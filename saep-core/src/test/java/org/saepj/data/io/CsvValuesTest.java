@@ -20,8 +20,8 @@ class CsvValuesTest {
 
     @Test
     void theLabelColumnIsReadAsValuesInDoublePrecision() throws Exception {
-        Path f = Files.writeString(dir.resolve("prices.csv"),
-                "area,price,rooms\n50,123456.789,2\n70,2e5,3\n35,-0.5,1\n");
+        Path f = Files.writeString(
+                dir.resolve("prices.csv"), "area,price,rooms\n50,123456.789,2\n70,2e5,3\n35,-0.5,1\n");
         SourceData s = CsvReader.readValues(f, new CsvReader.Options(Optional.empty(), Optional.of("price")));
         RealValues y = (RealValues) s.train().targets();
         assertThat(y.task()).isEqualTo(RegressionTask.INSTANCE);
@@ -35,13 +35,16 @@ class CsvValuesTest {
         Path f = Files.writeString(dir.resolve("bad.csv"), "a,y\n1,2.5\n2,high\n");
         assertThatThrownBy(() -> CsvReader.readValues(f, CsvReader.Options.defaults()))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("line 3, column 2 ('y')").hasMessageContaining("'high'")
-                .hasMessageContaining("regression target").hasMessageNotContaining("\n");
+                .hasMessageContaining("line 3, column 2 ('y')")
+                .hasMessageContaining("'high'")
+                .hasMessageContaining("regression target")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
     void theSameFileReadForClassificationStillHasClasses() throws Exception {
         Path f = Files.writeString(dir.resolve("c.csv"), "a,y\n1,0\n2,1\n3,1\n");
-        assertThat(CsvReader.read(f, CsvReader.Options.defaults()).train().classNames()).containsExactly("0", "1");
+        assertThat(CsvReader.read(f, CsvReader.Options.defaults()).train().classNames())
+                .containsExactly("0", "1");
     }
 }

@@ -20,7 +20,9 @@ class DecodedCacheTest {
 
     private static void assertSame(SourceData a, SourceData b) {
         assertThat(a.sha256()).isEqualTo(b.sha256());
-        for (Dataset[] pair : List.of(new Dataset[] {a.train(), b.train()}, new Dataset[] {a.test().orElseThrow(), b.test().orElseThrow()})) {
+        for (Dataset[] pair : List.of(
+                new Dataset[] {a.train(), b.train()},
+                new Dataset[] {a.test().orElseThrow(), b.test().orElseThrow()})) {
             assertThat(pair[0].size()).isEqualTo(pair[1].size());
             assertThat(pair[0].classNames()).isEqualTo(pair[1].classNames());
             assertThat(pair[0].classCounts()).isEqualTo(pair[1].classCounts());
@@ -52,7 +54,9 @@ class DecodedCacheTest {
         bytes[bytes.length / 2] ^= 0x10; // one pixel: only the CRC can tell
         Files.write(entry, bytes);
         assertSame(plain, IdxDatasetReader.read("f", data, null, Map.of(), Optional.of(cache)));
-        assertThat(Files.readAllBytes(entry)).as("the damaged entry was written again").isNotEqualTo(bytes);
+        assertThat(Files.readAllBytes(entry))
+                .as("the damaged entry was written again")
+                .isNotEqualTo(bytes);
         Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 100));
         assertSame(plain, IdxDatasetReader.read("f", data, null, Map.of(), Optional.of(cache)));
         Files.writeString(entry, "not a cache entry");
@@ -79,7 +83,9 @@ class DecodedCacheTest {
         Path data = TestFiles.fashionMnistFixture(root.resolve("fixture"));
         Path file = Files.writeString(root.resolve("a-file"), "x");
         DecodedCache cache = new DecodedCache(file.resolve("cache")); // under a file: cannot be created
-        assertSame(IdxDatasetReader.read("f", data, null, Map.of()), IdxDatasetReader.read("f", data, null, Map.of(), Optional.of(cache)));
+        assertSame(
+                IdxDatasetReader.read("f", data, null, Map.of()),
+                IdxDatasetReader.read("f", data, null, Map.of(), Optional.of(cache)));
         assertThat(cache.entries()).isEmpty();
     }
 }

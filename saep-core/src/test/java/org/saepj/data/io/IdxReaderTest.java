@@ -34,10 +34,12 @@ class IdxReaderTest {
     @Test
     void fixtureMatchesItsDescription() {
         Path fixture = TestFiles.fashionMnistFixture(dir);
-        SourceData data = IdxDatasetReader.read("fashion-mnist", fixture, KnownDataset.FASHION_MNIST.classNames(), Map.of());
+        SourceData data =
+                IdxDatasetReader.read("fashion-mnist", fixture, KnownDataset.FASHION_MNIST.classNames(), Map.of());
         assertThat(data.train().size()).isEqualTo(1000);
         assertThat(data.test().orElseThrow().size()).isEqualTo(500);
-        assertThat(java.util.Arrays.stream(data.train().classCounts()).min().getAsInt()).isGreaterThan(60);
+        assertThat(java.util.Arrays.stream(data.train().classCounts()).min().getAsInt())
+                .isGreaterThan(60);
         for (float v : data.train().features()) {
             assertThat(v).isBetween(0f, 1f);
         }
@@ -47,8 +49,12 @@ class IdxReaderTest {
     void sameDataGivesSameFingerprintWhetherCompressedOrNot() {
         TestFiles.writeIdxDir(dir.resolve("a"), 5, 5, 2, 2, 2);
         Path b = dir.resolve("b");
-        TestFiles.write(b.resolve("train-images-idx3-ubyte.gz"), TestFiles.gzip(TestFiles.idx(new int[] {5, 2, 2}, TestFiles.pixels(20))));
-        TestFiles.write(b.resolve("train-labels-idx1-ubyte.gz"), TestFiles.gzip(TestFiles.idx(new int[] {5}, TestFiles.labels(5, 2))));
+        TestFiles.write(
+                b.resolve("train-images-idx3-ubyte.gz"),
+                TestFiles.gzip(TestFiles.idx(new int[] {5, 2, 2}, TestFiles.pixels(20))));
+        TestFiles.write(
+                b.resolve("train-labels-idx1-ubyte.gz"),
+                TestFiles.gzip(TestFiles.idx(new int[] {5}, TestFiles.labels(5, 2))));
         TestFiles.write(b.resolve("t10k-images-idx3-ubyte"), TestFiles.idx(new int[] {5, 2, 2}, TestFiles.pixels(20)));
         TestFiles.write(b.resolve("t10k-labels-idx1-ubyte"), TestFiles.idx(new int[] {5}, TestFiles.labels(5, 2)));
         assertThat(IdxDatasetReader.read("a", dir.resolve("a"), null, Map.of()).sha256())
@@ -77,7 +83,8 @@ class IdxReaderTest {
     void truncatedRawAndGzip() {
         Path raw = TestFiles.write(dir.resolve("x"), TestFiles.idx(new int[] {10, 2, 2}, new byte[30]));
         assertError(raw, 3, "truncated");
-        Path gz = TestFiles.write(dir.resolve("y.gz"), TestFiles.gzip(TestFiles.idx(new int[] {10, 2, 2}, new byte[30])));
+        Path gz =
+                TestFiles.write(dir.resolve("y.gz"), TestFiles.gzip(TestFiles.idx(new int[] {10, 2, 2}, new byte[30])));
         assertError(gz, 3, "truncated");
         byte[] whole = TestFiles.gzip(TestFiles.idx(new int[] {10, 2, 2}, new byte[40]));
         Path cut = TestFiles.write(dir.resolve("z.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -94,7 +101,8 @@ class IdxReaderTest {
     void hugeDeclaredSizesFailWithoutAllocating() {
         Path raw = TestFiles.write(dir.resolve("x"), TestFiles.idx(new int[] {1_000_000_000, 28, 28}, new byte[100]));
         assertError(raw, 3, "too large");
-        Path gz = TestFiles.write(dir.resolve("y.gz"), TestFiles.gzip(TestFiles.idx(new int[] {2_000_000, 28, 28}, new byte[100])));
+        Path gz = TestFiles.write(
+                dir.resolve("y.gz"), TestFiles.gzip(TestFiles.idx(new int[] {2_000_000, 28, 28}, new byte[100])));
         assertError(gz, 3, "truncated");
     }
 
@@ -103,26 +111,32 @@ class IdxReaderTest {
         TestFiles.writeIdxDir(dir, 6, 4, 2, 2, 3);
         TestFiles.write(dir.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {5}, TestFiles.labels(5, 3)));
         assertThatThrownBy(() -> IdxDatasetReader.read("toy", dir, null, Map.of()))
-                .isInstanceOf(SaepException.class).hasMessageContaining("train-labels-idx1-ubyte")
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("train-labels-idx1-ubyte")
                 .hasMessageContaining("holds 5 labels but train-images-idx3-ubyte holds 6 images");
     }
 
     @Test
     void labelOutOfRange() {
         TestFiles.writeIdxDir(dir, 6, 4, 2, 2, 3);
-        TestFiles.write(dir.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {6}, new byte[] {0, 1, 2, 12, 1, 0}));
-        assertThatThrownBy(() -> IdxDatasetReader.read("fashion-mnist", dir, KnownDataset.FASHION_MNIST.classNames(), Map.of()))
-                .isInstanceOf(SaepException.class).hasMessageContaining("label 12 of item 3 is out of range [0, 10)");
+        TestFiles.write(
+                dir.resolve("train-labels-idx1-ubyte"), TestFiles.idx(new int[] {6}, new byte[] {0, 1, 2, 12, 1, 0}));
+        assertThatThrownBy(() ->
+                        IdxDatasetReader.read("fashion-mnist", dir, KnownDataset.FASHION_MNIST.classNames(), Map.of()))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("label 12 of item 3 is out of range [0, 10)");
     }
 
     @Test
     void missingFileIsNamed() {
         TestFiles.writeIdxDir(dir, 6, 4, 2, 2, 3);
         TestFiles.write(dir.resolve("classes.txt"), "a\nb\nc\n".getBytes());
-        assertThat(IdxDatasetReader.read("toy", dir, null, Map.of()).train().classNames()).containsExactly("a", "b", "c");
+        assertThat(IdxDatasetReader.read("toy", dir, null, Map.of()).train().classNames())
+                .containsExactly("a", "b", "c");
         dir.resolve("t10k-images-idx3-ubyte.gz").toFile().delete();
         assertThatThrownBy(() -> IdxDatasetReader.read("toy", dir, null, Map.of()))
-                .isInstanceOf(SaepException.class).hasMessageContaining("missing t10k-images-idx3-ubyte");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("missing t10k-images-idx3-ubyte");
     }
 
     @Test
@@ -130,12 +144,17 @@ class IdxReaderTest {
         TestFiles.writeIdxDir(dir, 60, 4, 2, 2, 3);
         java.nio.file.Files.delete(dir.resolve("t10k-images-idx3-ubyte.gz"));
         java.nio.file.Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        SourceData data = new org.saepj.data.source.DataSources(org.saepj.data.source.DatasetLocator.standard(null),
-                CsvReader.Options.defaults()).load("idx:" + dir);
+        SourceData data = new org.saepj.data.source.DataSources(
+                        org.saepj.data.source.DatasetLocator.standard(null), CsvReader.Options.defaults())
+                .load("idx:" + dir);
         assertThat(data.test()).isEmpty();
         assertThat(data.train().size()).isEqualTo(60);
         assertThat(data.sha256()).hasSize(64);
-        var config = org.saepj.search.SearchConfig.builder().dataset("idx:" + dir).testFraction(0.2).seed(1).build();
+        var config = org.saepj.search.SearchConfig.builder()
+                .dataset("idx:" + dir)
+                .testFraction(0.2)
+                .seed(1)
+                .build();
         var parts = org.saepj.search.Partitions.prepare(config, data);
         assertThat(parts).hasSize(1);
         assertThat(parts.get(0).description()).isEqualTo("stratified holdout: 20% test");
@@ -154,7 +173,8 @@ class IdxReaderTest {
         TestFiles.writeIdxDir(dir, 6, 4, 2, 2, 3);
         java.nio.file.Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
         assertThatThrownBy(() -> IdxDatasetReader.read("toy", dir, null, Map.of()))
-                .isInstanceOf(SaepException.class).hasMessageContaining("missing t10k-labels-idx1-ubyte");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("missing t10k-labels-idx1-ubyte");
     }
 
     private static void assertError(Path file, int dims, String problem) {

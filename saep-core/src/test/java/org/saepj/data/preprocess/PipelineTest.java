@@ -42,29 +42,33 @@ class PipelineTest {
 
     @Test
     void scaleIsSkippedOnLoadedDataAndDoneOnRawRows() {
-        Dataset raw = new Dataset("img", new float[] {0, 51, 255, 102}, new int[1], new Shape(2, 2, 1), List.of("a", "b"));
+        Dataset raw =
+                new Dataset("img", new float[] {0, 51, 255, 102}, new int[1], new Shape(2, 2, 1), List.of("a", "b"));
         Pipeline p = Pipeline.fit(Pipeline.standardPlan(raw.shape()), raw);
         assertThat(p.types()).containsExactly("scale");
         assertThat(p.apply(raw)).isSameAs(raw);
         assertThat(p.applyToRaw(raw).features()).containsExactly(0f, 51 / 255f, 1f, 102 / 255f);
         assertThat(Pipeline.standardPlan(Shape.vector(3))).containsExactly("standardize");
         Pipeline misplaced = new Pipeline(List.of(new Clip(new float[4], new float[4]), new Scale()));
-        assertThatThrownBy(() -> misplaced.check(4)).hasMessage(
-                "scale is done when data is read: it must come before every other preprocessing step");
+        assertThatThrownBy(() -> misplaced.check(4))
+                .hasMessage("scale is done when data is read: it must come before every other preprocessing step");
     }
 
     @Test
     void isStoredByTypeNameAndReadBack() throws Exception {
-        Pipeline p = new Pipeline(List.of(new Clip(new float[] {-1, 0}, new float[] {1, 2}),
+        Pipeline p = new Pipeline(List.of(
+                new Clip(new float[] {-1, 0}, new float[] {1, 2}),
                 new Standardize(new float[] {0.5f, 1}, new float[] {2, 4})));
         String json = JSON.writeValueAsString(p);
-        assertThat(json).contains("\"type\" : \"clip\"", "\"type\" : \"standardize\"", "\"low\"", "\"deviation\"")
+        assertThat(json)
+                .contains("\"type\" : \"clip\"", "\"type\" : \"standardize\"", "\"low\"", "\"deviation\"")
                 .doesNotContain("org.saepj", "Clip", "Standardize");
         Pipeline back = JSON.readValue(json, Pipeline.class);
         assertThat(back.types()).containsExactly("clip", "standardize");
         assertThat(((Clip) back.steps().get(0)).high()).containsExactly(1f, 2f);
         assertThat(((Standardize) back.steps().get(1)).deviation()).containsExactly(2f, 4f);
-        assertThat(JSON.readValue("[{\"type\": \"scale\"}]", Pipeline.class).steps()).containsExactly(new Scale());
+        assertThat(JSON.readValue("[{\"type\": \"scale\"}]", Pipeline.class).steps())
+                .containsExactly(new Scale());
     }
 
     @Test

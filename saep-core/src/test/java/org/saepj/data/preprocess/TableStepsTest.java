@@ -19,9 +19,13 @@ class TableStepsTest {
     private static final float NAN = Float.NaN;
 
     /** A numeric column with gaps, a categorical one (levels a, b, c; c in one row only), a boolean without gaps. */
-    private static final Columns COLUMNS = new Columns(List.of("x", "colour", "flag"), true,
+    private static final Columns COLUMNS = new Columns(
+            List.of("x", "colour", "flag"),
+            true,
             List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.BOOLEAN),
-            List.of(List.of(), List.of("a", "b", "c"), List.of()), "label", TableOptions.DEFAULT_MISSING);
+            List.of(List.of(), List.of("a", "b", "c"), List.of()),
+            "label",
+            TableOptions.DEFAULT_MISSING);
 
     private static Dataset train() {
         // 12 rows: x = 1..12 with gaps in rows 2 and 5; colour a ×5, b ×5, c ×1 (rare), one gap; flag 1 ×7
@@ -45,7 +49,9 @@ class TableStepsTest {
         Dataset out = impute.apply(row);
         assertThat(out.featureSize()).isEqualTo(5);
         assertThat(out.features()).containsExactly(7.5f, 0f, 1f, 1f, 1f, 3f, 1f, 0f, 0f, 0f);
-        assertThat(new Impute.Kind().fit(train()).fill()[1]).as("without column types: the median").isEqualTo(1f);
+        assertThat(new Impute.Kind().fit(train()).fill()[1])
+                .as("without column types: the median")
+                .isEqualTo(1f);
     }
 
     @Test
@@ -57,31 +63,44 @@ class TableStepsTest {
         assertThat(oneHot.kept()[0]).as("c has one row of 12: fewer than 5").containsExactly(0, 1);
         // x, [a, b, other], flag, gap(x), gap(colour)
         assertThat(oneHot.outputWidth(5)).isEqualTo(7);
-        Dataset raw = new Dataset("r", new float[] {3, 2, 1, 3, Columns.UNSEEN, 0, 3, 1, 1}, new int[3],
-                Shape.vector(3), List.of("y"));
-        float[] encoded = oneHot.apply(new Impute.Kind().fit(train(), List.of(COLUMNS)).apply(raw)).features();
+        Dataset raw = new Dataset(
+                "r", new float[] {3, 2, 1, 3, Columns.UNSEEN, 0, 3, 1, 1}, new int[3], Shape.vector(3), List.of("y"));
+        float[] encoded = oneHot.apply(
+                        new Impute.Kind().fit(train(), List.of(COLUMNS)).apply(raw))
+                .features();
         assertThat(Arrays.copyOfRange(encoded, 1, 4)).as("rare c").containsExactly(0f, 0f, 1f);
         assertThat(Arrays.copyOfRange(encoded, 8, 11)).as("unseen").containsExactly(0f, 0f, 1f);
         assertThat(Arrays.copyOfRange(encoded, 15, 18)).as("b").containsExactly(0f, 1f, 0f);
         assertThat(p.rawWidth(7)).isEqualTo(3);
         p.check(7);
-        assertThatThrownBy(() -> p.check(8)).hasMessage("the preprocessing steps give 7 values per sample, the members"
-                + " take 8");
+        assertThatThrownBy(() -> p.check(8))
+                .hasMessage("the preprocessing steps give 7 values per sample, the members" + " take 8");
     }
 
     @Test
     void theFittedTableStepsAreStoredByTypeAndReadBack() throws Exception {
         Pipeline p = Pipeline.fit(List.of(COLUMNS), Pipeline.tablePlan(), train());
         String json = JSON.writeValueAsString(p);
-        assertThat(json).contains("\"type\" : \"columns\"", "\"type\" : \"impute\"", "\"type\" : \"one_hot\"",
-                "\"categorical\"", "\"indicator\"", "\"kept\"").doesNotContain("org.saepj", "CATEGORICAL");
+        assertThat(json)
+                .contains(
+                        "\"type\" : \"columns\"",
+                        "\"type\" : \"impute\"",
+                        "\"type\" : \"one_hot\"",
+                        "\"categorical\"",
+                        "\"indicator\"",
+                        "\"kept\"")
+                .doesNotContain("org.saepj", "CATEGORICAL");
         Pipeline back = JSON.readValue(json, Pipeline.class);
         back.check(7);
-        Dataset raw = new Dataset("r", new float[] {NAN, 1, 0, 12, Columns.UNSEEN, 1}, new int[2], Shape.vector(3),
-                List.of("y"));
-        assertThat(back.applyToRaw(raw).features()).containsExactly(p.applyToRaw(raw).features());
-        assertThat(back.describe()).contains("columns (1 numeric, 1 boolean, 1 categorical)", "impute",
-                "one_hot (1 categorical columns, 2 levels kept");
+        Dataset raw = new Dataset(
+                "r", new float[] {NAN, 1, 0, 12, Columns.UNSEEN, 1}, new int[2], Shape.vector(3), List.of("y"));
+        assertThat(back.applyToRaw(raw).features())
+                .containsExactly(p.applyToRaw(raw).features());
+        assertThat(back.describe())
+                .contains(
+                        "columns (1 numeric, 1 boolean, 1 categorical)",
+                        "impute",
+                        "one_hot (1 categorical columns, 2 levels kept");
     }
 
     @Test
@@ -98,7 +117,14 @@ class TableStepsTest {
         assertThat(e.unseen()).containsExactly("colour: 'zz' ×2");
         assertThatThrownBy(() -> e.value(2, "maybe")).hasMessageStartingWith("is not true/false");
         assertThatThrownBy(() -> e.value(0, "abc")).hasMessageStartingWith("is not a number");
-        assertThatThrownBy(() -> new Columns(List.of("x"), true, List.of(ColumnType.CATEGORICAL),
-                List.of(List.of("b", "a")), null, List.of()).check(1)).hasMessageContaining("expected its levels, sorted, each once");
+        assertThatThrownBy(() -> new Columns(
+                                List.of("x"),
+                                true,
+                                List.of(ColumnType.CATEGORICAL),
+                                List.of(List.of("b", "a")),
+                                null,
+                                List.of())
+                        .check(1))
+                .hasMessageContaining("expected its levels, sorted, each once");
     }
 }

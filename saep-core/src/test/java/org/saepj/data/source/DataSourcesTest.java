@@ -34,7 +34,8 @@ class DataSourcesTest {
     @Test
     void missingKnownDatasetSaysHowToGetIt() {
         DataSources sources = new DataSources(new DatasetLocator(List.of(root)), CsvReader.Options.defaults());
-        assertThatThrownBy(() -> sources.load("mnist")).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> sources.load("mnist"))
+                .isInstanceOf(SaepException.class)
                 .hasMessageContaining("saep datasets fetch mnist");
         assertThatThrownBy(() -> sources.load("nonsense")).hasMessageContaining("not understood");
         assertThatThrownBy(() -> sources.load("zip:foo")).hasMessageContaining("kind 'zip' unknown");
@@ -59,25 +60,32 @@ class DataSourcesTest {
             asked.add(uri);
             return root.resolve("copy/d.csv");
         };
-        DataSources sources = new DataSources(new DatasetLocator(List.of()), CsvReader.Options.defaults(), java.util.Optional.empty(), remote);
+        DataSources sources = new DataSources(
+                new DatasetLocator(List.of()), CsvReader.Options.defaults(), java.util.Optional.empty(), remote);
         SourceData csv = sources.load("csv:hdfs://namenode:8020/data/d.csv");
         assertThat(asked).containsExactly(java.net.URI.create("hdfs://namenode:8020/data/d.csv"));
         assertThat(csv.source()).isEqualTo("csv:hdfs://namenode:8020/data/d.csv");
         assertThat(csv.train().size()).isEqualTo(2);
-        assertThat(sources.load("csv:file://" + root.resolve("copy/d.csv")).source()).as("file: URIs are local paths")
+        assertThat(sources.load("csv:file://" + root.resolve("copy/d.csv")).source())
+                .as("file: URIs are local paths")
                 .isEqualTo("csv:" + root.resolve("copy/d.csv"));
         assertThat(asked).hasSize(1);
         assertThat(DataSources.absolute("csv:s3a://bucket/d.csv")).isEqualTo("csv:s3a://bucket/d.csv");
-        assertThatThrownBy(() -> sources.load("s3a://bucket/d.csv")).hasMessageContaining("a URI takes its kind in front: csv:s3a://bucket/d.csv");
+        assertThatThrownBy(() -> sources.load("s3a://bucket/d.csv"))
+                .hasMessageContaining("a URI takes its kind in front: csv:s3a://bucket/d.csv");
         DataSources local = new DataSources(new DatasetLocator(List.of()), CsvReader.Options.defaults());
-        assertThatThrownBy(() -> local.load("idx:hdfs://namenode/fashion")).isInstanceOf(SaepException.class)
-                .hasMessageStartingWith("hdfs://namenode/fashion: data on another file system (hdfs:)").hasMessageContaining("--spark MASTER");
+        assertThatThrownBy(() -> local.load("idx:hdfs://namenode/fashion"))
+                .isInstanceOf(SaepException.class)
+                .hasMessageStartingWith("hdfs://namenode/fashion: data on another file system (hdfs:)")
+                .hasMessageContaining("--spark MASTER");
     }
 
     @Test
     void binaryPairRelabelsAndKeepsNames() {
         Path fixture = TestFiles.fashionMnistFixture(root.resolve("fashion-mnist"));
-        Dataset train = new DataSources(new DatasetLocator(List.of(root)), CsvReader.Options.defaults()).load("fashion-mnist").train();
+        Dataset train = new DataSources(new DatasetLocator(List.of(root)), CsvReader.Options.defaults())
+                .load("fashion-mnist")
+                .train();
         Dataset pair = new BinaryPair(4, 9).apply(train);
         assertThat(pair.classNames()).containsExactly("Coat", "Ankle boot");
         int[] counts = train.classCounts();

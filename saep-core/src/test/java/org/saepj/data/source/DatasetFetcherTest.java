@@ -21,8 +21,10 @@ import org.saepj.data.Fingerprint;
 class DatasetFetcherTest {
     private static final byte[] GOOD = "hello dataset".getBytes();
     private static final byte[] OTHER = "second file".getBytes();
+
     @TempDir
     Path store;
+
     private HttpServer server;
     private String base;
 
@@ -65,8 +67,12 @@ class DatasetFetcherTest {
 
     @Test
     void verifiedFilesAreMovedIntoPlace() throws IOException {
-        Path dir = new DatasetFetcher(null).fetch("toy", List.of(file("a.bin", "/good", GOOD), file("b.bin", "/other", OTHER)),
-                store, DownloadListener.NONE);
+        Path dir = new DatasetFetcher(null)
+                .fetch(
+                        "toy",
+                        List.of(file("a.bin", "/good", GOOD), file("b.bin", "/other", OTHER)),
+                        store,
+                        DownloadListener.NONE);
         assertThat(dir).isEqualTo(store.resolve("toy"));
         assertThat(Files.readAllBytes(dir.resolve("a.bin"))).isEqualTo(GOOD);
         assertThat(Files.readAllBytes(dir.resolve("b.bin"))).isEqualTo(OTHER);
@@ -78,8 +84,10 @@ class DatasetFetcherTest {
     @Test
     void checksumMismatchLeavesNothingBehind() throws IOException {
         RemoteFile lying = new RemoteFile("b.bin", List.of(base + "/other"), OTHER.length, Fingerprint.sha256Hex(GOOD));
-        assertThatThrownBy(() -> new DatasetFetcher(null).fetch("toy", List.of(file("a.bin", "/good", GOOD), lying), store,
-                DownloadListener.NONE)).isInstanceOf(SaepException.class).hasMessageContaining("b.bin")
+        assertThatThrownBy(() -> new DatasetFetcher(null)
+                        .fetch("toy", List.of(file("a.bin", "/good", GOOD), lying), store, DownloadListener.NONE))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("b.bin")
                 .hasMessageContaining("expected " + Fingerprint.sha256Hex(GOOD));
         try (var s = Files.list(store)) {
             assertThat(s.toList()).isEmpty();
@@ -90,7 +98,8 @@ class DatasetFetcherTest {
     void interruptedTransferLeavesNothingBehind() throws IOException {
         RemoteFile cut = new RemoteFile("c.bin", List.of(base + "/cut"), 1000, Fingerprint.sha256Hex(new byte[1000]));
         assertThatThrownBy(() -> new DatasetFetcher(null).fetch("toy", List.of(cut), store, DownloadListener.NONE))
-                .isInstanceOf(SaepException.class).hasMessageContaining("could not download c.bin");
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("could not download c.bin");
         try (var s = Files.list(store)) {
             assertThat(s.toList()).isEmpty();
         }
@@ -98,7 +107,8 @@ class DatasetFetcherTest {
 
     @Test
     void mirrorReplacesTheCanonicalLocation() throws IOException {
-        RemoteFile canonical = new RemoteFile("good", List.of("http://127.0.0.1:1/unreachable"), GOOD.length, Fingerprint.sha256Hex(GOOD));
+        RemoteFile canonical = new RemoteFile(
+                "good", List.of("http://127.0.0.1:1/unreachable"), GOOD.length, Fingerprint.sha256Hex(GOOD));
         Path dir = new DatasetFetcher(base + "/").fetch("toy", List.of(canonical), store, DownloadListener.NONE);
         assertThat(Files.readAllBytes(dir.resolve("good"))).isEqualTo(GOOD);
     }

@@ -37,7 +37,10 @@ class PinnedChecksumsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(d, 0, 3);
         out.write(0x08); // FLG.FNAME
-        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(mtime).array());
+        out.write(ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(mtime)
+                .array());
         out.write(d, 8, 2); // XFL, OS
         out.write(name.getBytes(StandardCharsets.ISO_8859_1));
         out.write(0);
@@ -48,7 +51,8 @@ class PinnedChecksumsTest {
     @Test
     void fetchingThePublishedFilesVerifiesAndMatchesDebiansFingerprint() throws IOException {
         Path debian = DatasetLocator.DEBIAN_ROOT.resolve("fashion-mnist");
-        Assumptions.assumeTrue(Files.isRegularFile(debian.resolve("train-images-idx3-ubyte.gz")),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(debian.resolve("train-images-idx3-ubyte.gz")),
                 "the Debian package dataset-fashion-mnist is not installed");
         Map<String, byte[]> files = new HashMap<>();
         for (RemoteFile f : KnownDataset.FASHION_MNIST.files()) {
@@ -71,10 +75,13 @@ class PinnedChecksumsTest {
         });
         server.start();
         try {
-            Path dir = new DatasetFetcher("http://127.0.0.1:" + server.getAddress().getPort())
+            Path dir = new DatasetFetcher(
+                            "http://127.0.0.1:" + server.getAddress().getPort())
                     .fetch(KnownDataset.FASHION_MNIST, store, DownloadListener.NONE);
-            SourceData fetched = new DataSources(new DatasetLocator(List.of(store)), CsvReader.Options.defaults()).load("fashion-mnist");
-            SourceData local = new DataSources(new DatasetLocator(List.of(DatasetLocator.DEBIAN_ROOT)), CsvReader.Options.defaults())
+            SourceData fetched = new DataSources(new DatasetLocator(List.of(store)), CsvReader.Options.defaults())
+                    .load("fashion-mnist");
+            SourceData local = new DataSources(
+                            new DatasetLocator(List.of(DatasetLocator.DEBIAN_ROOT)), CsvReader.Options.defaults())
                     .load("fashion-mnist");
             assertThat(dir).isEqualTo(store.resolve("fashion-mnist"));
             assertThat(fetched.verified()).isTrue();

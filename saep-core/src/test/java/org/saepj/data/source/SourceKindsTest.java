@@ -14,7 +14,8 @@ class SourceKindsTest {
     void listsTheBuiltInKindsInTheirRegisteredOrder() {
         assertThat(SourceKinds.ids()).containsExactly("idx", "cifar10", "csv", "images");
         assertThat(SourceKinds.forms()).containsExactly("idx:DIR", "cifar10:DIR_OR_TARGZ", "csv:FILE", "images:DIR");
-        assertThat(SourceKinds.all()).allSatisfy(k -> assertThat(k.help()).isNotBlank().doesNotContain("\n"));
+        assertThat(SourceKinds.all())
+                .allSatisfy(k -> assertThat(k.help()).isNotBlank().doesNotContain("\n"));
     }
 
     @Test
@@ -30,13 +31,15 @@ class SourceKindsTest {
 
     @Test
     void anUnknownKindIsOneLineListingTheKnownOnesWithASuggestion() {
-        assertThatThrownBy(() -> SourceKinds.require("cvs", "iris.csv")).isInstanceOf(UnknownNameException.class)
+        assertThatThrownBy(() -> SourceKinds.require("cvs", "iris.csv"))
+                .isInstanceOf(UnknownNameException.class)
                 .hasMessage("data source kind 'cvs' unknown: expected idx:, cifar10:, csv: or images:"
                         + " (did you mean csv:iris.csv?)");
-        assertThatThrownBy(() -> SourceKinds.require("parquet", "x")).hasMessage(
-                "data source kind 'parquet' unknown: expected idx:, cifar10:, csv: or images:");
+        assertThatThrownBy(() -> SourceKinds.require("parquet", "x"))
+                .hasMessage("data source kind 'parquet' unknown: expected idx:, cifar10:, csv: or images:");
         DataSources sources = new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults());
-        assertThatThrownBy(() -> sources.load("idz:" + Path.of("d"))).isInstanceOf(UnknownNameException.class)
+        assertThatThrownBy(() -> sources.load("idz:" + Path.of("d")))
+                .isInstanceOf(UnknownNameException.class)
                 .hasMessage("data source kind 'idz' unknown: expected idx:, cifar10:, csv: or images: (did you"
                         + " mean idx:d?)");
     }
@@ -45,8 +48,8 @@ class SourceKindsTest {
     void guessesTheKindOfALocationWrittenWithoutOne() {
         assertThat(SourceKinds.likely("data/", true, false)).containsExactly("idx", "cifar10", "images");
         assertThat(SourceKinds.likely("cifar-10-binary.tar.gz", false, false)).containsExactly("cifar10");
-        assertThat(SourceKinds.likely("hdfs://n/train.csv", false, true)).containsExactly("csv", "idx", "cifar10",
-                "images");
+        assertThat(SourceKinds.likely("hdfs://n/train.csv", false, true))
+                .containsExactly("csv", "idx", "cifar10", "images");
         assertThat(SourceKinds.or(java.util.List.of("a", "b", "c"))).isEqualTo("a, b or c");
     }
 }

@@ -31,13 +31,17 @@ class TestSetsTest {
     @Test
     void testColumnsAreMatchedByNameAndLabelsByValue() {
         String train = csv("train.csv", "a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,1\n");
-        Dataset same = attach(train, csv("same.csv", "a,b,c,label\n10,20,30,1\n40,50,60,0\n")).test().orElseThrow();
+        Dataset same = attach(train, csv("same.csv", "a,b,c,label\n10,20,30,1\n40,50,60,0\n"))
+                .test()
+                .orElseThrow();
         String labelsRespelt = csv("reordered.csv", "c,a,b,label\n30,10,20,1.0\n60,40,50,0\n");
         Dataset reordered = attach(train, labelsRespelt).test().orElseThrow();
         assertThat(same.features()).containsExactly(10, 20, 30, 40, 50, 60);
         assertThat(reordered.features()).isEqualTo(same.features());
         assertThat(reordered.labels()).isEqualTo(same.labels()).containsExactly(1, 0);
-        Dataset headerless = attach(train, csv("headerless.csv", "10,20,30,1\n40,50,60,0\n")).test().orElseThrow();
+        Dataset headerless = attach(train, csv("headerless.csv", "10,20,30,1\n40,50,60,0\n"))
+                .test()
+                .orElseThrow();
         assertThat(headerless.features()).as("without names, by position").isEqualTo(same.features());
     }
 
@@ -45,7 +49,8 @@ class TestSetsTest {
     void differentColumnsAreRefusedByName() {
         String train = csv("train.csv", "a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,1\n");
         String renamed = csv("renamed.csv", "a,B,c,label\n10,20,30,1\n40,50,60,0\n");
-        assertThatThrownBy(() -> attach(train, renamed)).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> attach(train, renamed))
+                .isInstanceOf(SaepException.class)
                 .hasMessage(renamed + ": its feature columns do not match the training data's; missing: b; not features"
                         + " of the training data: B (name the label with --label-column, leave others out with"
                         + " --ignore-columns)");

@@ -40,11 +40,17 @@ class SplitPropertiesTest {
         int[][] folds = StratifiedKFold.folds(labels, k, seed);
         assertThat(folds.length).isEqualTo(k);
         int[] all = Arrays.stream(folds).flatMapToInt(Arrays::stream).sorted().toArray();
-        assertThat(all).isEqualTo(java.util.stream.IntStream.range(0, labels.length).toArray());
+        assertThat(all)
+                .isEqualTo(java.util.stream.IntStream.range(0, labels.length).toArray());
         for (int c = 0; c <= 5; c++) {
             int cls = c;
-            int[] perFold = Arrays.stream(folds).mapToInt(f -> (int) Arrays.stream(f).filter(i -> labels[i] == cls).count()).toArray();
-            assertThat(Arrays.stream(perFold).max().getAsInt() - Arrays.stream(perFold).min().getAsInt()).isLessThanOrEqualTo(1);
+            int[] perFold = Arrays.stream(folds)
+                    .mapToInt(f ->
+                            (int) Arrays.stream(f).filter(i -> labels[i] == cls).count())
+                    .toArray();
+            assertThat(Arrays.stream(perFold).max().getAsInt()
+                            - Arrays.stream(perFold).min().getAsInt())
+                    .isLessThanOrEqualTo(1);
         }
         int[] train = StratifiedKFold.trainIndices(folds, 0);
         assertThat(train.length + folds[0].length).isEqualTo(labels.length);
@@ -67,7 +73,8 @@ class SplitPropertiesTest {
         for (int c = 0; c <= 5; c++) {
             int cls = c;
             long n = Arrays.stream(labels).filter(y -> y == cls).count();
-            long held = Arrays.stream(parts.heldOut()).filter(i -> labels[i] == cls).count();
+            long held =
+                    Arrays.stream(parts.heldOut()).filter(i -> labels[i] == cls).count();
             if (n >= 2) {
                 assertThat(held).isBetween(1L, n - 1);
                 assertThat(Math.abs(held - n * fraction)).isLessThanOrEqualTo(1.0);

@@ -50,10 +50,16 @@ class TableReadingTest {
         TableSummary t = d.table().orElseThrow();
         Columns c = t.columns();
         assertThat(c.names()).containsExactly("age", "smoker", "married", "color", "income");
-        assertThat(d.featureNames()).as("the Id column left out").containsExactly("age", "smoker", "married", "color",
-                "income");
-        assertThat(c.types()).containsExactly(ColumnType.NUMERIC, ColumnType.BOOLEAN, ColumnType.BOOLEAN,
-                ColumnType.CATEGORICAL, ColumnType.NUMERIC);
+        assertThat(d.featureNames())
+                .as("the Id column left out")
+                .containsExactly("age", "smoker", "married", "color", "income");
+        assertThat(c.types())
+                .containsExactly(
+                        ColumnType.NUMERIC,
+                        ColumnType.BOOLEAN,
+                        ColumnType.BOOLEAN,
+                        ColumnType.CATEGORICAL,
+                        ColumnType.NUMERIC);
         assertThat(c.levels().get(3)).containsExactly("blue", "green", "red");
         assertThat(t.missing()).containsExactly(2, 1, 1, 1, 2);
         assertThat(t.levelCounts().get(3)).containsExactly(1, 1, 3);
@@ -68,23 +74,36 @@ class TableReadingTest {
         assertThat(row1[3]).isEqualTo(0f);
         assertThat(row1[4]).isNaN();
         assertThat(d.train().features()[5 * 5 + 1]).as("Y is y").isEqualTo(1f);
-        assertThat(d.train().features()[5 * 5 + 4]).as("a quoted number with spaces").isEqualTo(1200f);
+        assertThat(d.train().features()[5 * 5 + 4])
+                .as("a quoted number with spaces")
+                .isEqualTo(1200f);
     }
 
     @Test
     void anIdColumnOfTextWithThousandsOfValuesIsRefusedNamingTheOption() {
         StringBuilder sb = new StringBuilder("name,x,label\n");
         for (int i = 0; i < 1200; i++) {
-            sb.append("person").append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b")
+            sb.append("person")
+                    .append(i)
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(i % 2 == 0 ? "a" : "b")
                     .append('\n');
         }
-        assertThatThrownBy(() -> read(sb.toString(), CsvReader.Options.defaults())).isInstanceOf(SaepException.class)
+        assertThatThrownBy(() -> read(sb.toString(), CsvReader.Options.defaults()))
+                .isInstanceOf(SaepException.class)
                 .hasMessageEndingWith("t.csv: column 1 ('name') has more than 1000 distinct values: expected a category"
                         + " (an identifier or free text?); leave it out with --ignore-columns name");
-        assertThat(read(sb.toString(), with(options(Map.of(), List.of("name"), null))).train().featureSize())
+        assertThat(read(sb.toString(), with(options(Map.of(), List.of("name"), null)))
+                        .train()
+                        .featureSize())
                 .isEqualTo(1);
-        assertThat(read(sb.toString(), with(options(Map.of(), List.of("0"), null))).train().featureSize())
-                .as("by index").isEqualTo(1);
+        assertThat(read(sb.toString(), with(options(Map.of(), List.of("0"), null)))
+                        .train()
+                        .featureSize())
+                .as("by index")
+                .isEqualTo(1);
     }
 
     @Test
@@ -94,7 +113,9 @@ class TableReadingTest {
                         + " --ignore-columns b");
         SourceData d = read("a,label\n1,x\n2,\n3,y\n4,NA\n5,x\n", CsvReader.Options.defaults());
         assertThat(d.train().size()).isEqualTo(3);
-        assertThat(d.table().orElseThrow().warnings()).singleElement().asString()
+        assertThat(d.table().orElseThrow().warnings())
+                .singleElement()
+                .asString()
                 .endsWith("t.csv: label label: 2 rows without a label skipped (lines 3, 5)");
         assertThatThrownBy(() -> read("a,label\n1,\n2,NA\n", CsvReader.Options.defaults()))
                 .hasMessageContaining("the label column 2 ('label') is empty in every row");
@@ -109,10 +130,11 @@ class TableReadingTest {
         assertThatThrownBy(() -> read(decimals.toString(), CsvReader.Options.defaults()))
                 .hasMessageEndingWith("t.csv: label medv: 50 distinct decimal values → a regression target; regression"
                         + " is not supported yet; use --task classification to treat it as classes");
-        assertThatThrownBy(() -> read(decimals.toString(), with(options(Map.of(), List.of(),
-                TargetAnalysis.Task.REGRESSION)))).hasMessageContaining("regression is not supported yet");
-        SourceData classes = read(decimals.toString(), with(options(Map.of(), List.of(),
-                TargetAnalysis.Task.CLASSIFICATION)));
+        assertThatThrownBy(() ->
+                        read(decimals.toString(), with(options(Map.of(), List.of(), TargetAnalysis.Task.REGRESSION))))
+                .hasMessageContaining("regression is not supported yet");
+        SourceData classes =
+                read(decimals.toString(), with(options(Map.of(), List.of(), TargetAnalysis.Task.CLASSIFICATION)));
         assertThat(classes.train().classCount()).isEqualTo(50);
         StringBuilder ages = new StringBuilder("x,age\n");
         for (int i = 0; i < 100; i++) {
@@ -131,11 +153,14 @@ class TableReadingTest {
         for (int i = 0; i < 2000; i++) {
             digits.add(Integer.toString(i % 30));
         }
-        assertThat(TargetAnalysis.decide("digit", digits, Optional.empty()).task()).as("30 classes in 2000 rows")
+        assertThat(TargetAnalysis.decide("digit", digits, Optional.empty()).task())
+                .as("30 classes in 2000 rows")
                 .isEqualTo(TargetAnalysis.Task.CLASSIFICATION);
-        assertThat(TargetAnalysis.decide("y", List.of("0", "1", "1.0"), Optional.empty()).task())
+        assertThat(TargetAnalysis.decide("y", List.of("0", "1", "1.0"), Optional.empty())
+                        .task())
                 .isEqualTo(TargetAnalysis.Task.CLASSIFICATION);
-        assertThat(TargetAnalysis.decide("y", List.of("0", "0.5"), Optional.empty()).task())
+        assertThat(TargetAnalysis.decide("y", List.of("0", "0.5"), Optional.empty())
+                        .task())
                 .isEqualTo(TargetAnalysis.Task.REGRESSION);
     }
 
@@ -143,22 +168,26 @@ class TableReadingTest {
     void semicolonsAndTabsAreDetectedOrGiven() {
         SourceData semi = read("a;b;label\n1,5;2;x\n3,5;4;y\n", CsvReader.Options.defaults());
         assertThat(semi.featureNames()).containsExactly("a", "b");
-        assertThat(semi.table().orElseThrow().columns().types().get(0)).as("1,5 is text under ';'")
+        assertThat(semi.table().orElseThrow().columns().types().get(0))
+                .as("1,5 is text under ';'")
                 .isEqualTo(ColumnType.CATEGORICAL);
         SourceData tab = read("a\tb\tlabel\n1\t2\tx\n3\t4\ty\n", CsvReader.Options.defaults());
         assertThat(tab.train().features()).containsExactly(1, 2, 3, 4);
-        SourceData given = read("a|b|label\n1|2|x\n3|4|y\n", with(new TableOptions(TableOptions.DEFAULT_MISSING,
-                Map.of(), List.of(), '|', null)));
+        SourceData given = read(
+                "a|b|label\n1|2|x\n3|4|y\n",
+                with(new TableOptions(TableOptions.DEFAULT_MISSING, Map.of(), List.of(), '|', null)));
         assertThat(given.train().features()).containsExactly(1, 2, 3, 4);
     }
 
     @Test
     void textFeaturesWithoutAHeaderAreData() {
         SourceData d = read("red,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\nblue,y,4.5,b\n", CsvReader.Options.defaults());
-        assertThat(d.train().size()).as("levels repeat down the column: no header").isEqualTo(4);
+        assertThat(d.train().size())
+                .as("levels repeat down the column: no header")
+                .isEqualTo(4);
         assertThat(d.featureNames()).isEmpty();
-        SourceData h = read("colour,flag,x,label\nred,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\n",
-                CsvReader.Options.defaults());
+        SourceData h =
+                read("colour,flag,x,label\nred,y,1.5,a\nblue,n,2.5,b\nred,n,3.5,a\n", CsvReader.Options.defaults());
         assertThat(h.train().size()).as("names found nowhere below: a header").isEqualTo(3);
     }
 
@@ -166,13 +195,15 @@ class TableReadingTest {
     void columnTypesCanBeFixed() {
         String text = "zip,rooms,label\n1001,3,a\n1002,4,b\n1001,5,a\n";
         SourceData d = read(text, with(options(Map.of("zip", ColumnType.CATEGORICAL), List.of(), null)));
-        assertThat(d.table().orElseThrow().columns().types()).containsExactly(ColumnType.CATEGORICAL,
-                ColumnType.NUMERIC);
+        assertThat(d.table().orElseThrow().columns().types())
+                .containsExactly(ColumnType.CATEGORICAL, ColumnType.NUMERIC);
         assertThat(d.table().orElseThrow().columns().levels().get(0)).containsExactly("1001", "1002");
         assertThatThrownBy(() -> read(text, with(options(Map.of("zipp", ColumnType.CATEGORICAL), List.of(), null))))
-                .hasMessageContaining("--column-types: ").hasMessageContaining("has no feature column named 'zipp'");
-        assertThatThrownBy(() -> read("f,label\nred,a\nblue,b\n", with(options(Map.of("f", ColumnType.NUMERIC),
-                List.of(), null)))).hasMessageEndingWith("t.csv: line 2, column 1 ('f'): 'red' is not a number (expected a decimal"
+                .hasMessageContaining("--column-types: ")
+                .hasMessageContaining("has no feature column named 'zipp'");
+        assertThatThrownBy(() -> read(
+                        "f,label\nred,a\nblue,b\n", with(options(Map.of("f", ColumnType.NUMERIC), List.of(), null))))
+                .hasMessageEndingWith("t.csv: line 2, column 1 ('f'): 'red' is not a number (expected a decimal"
                         + " number such as 12, -0.5 or 1e-3)");
     }
 
@@ -180,14 +211,21 @@ class TableReadingTest {
     void aTestFileIsReadWithTheTrainingFilesColumns() {
         SourceData train = read(MIXED, with(options(Map.of(), List.of("Id"), null)));
         Columns model = train.table().orElseThrow().columns();
-        Path other = TestFiles.write(dir.resolve("new.csv"), ("label,income,color,married,smoker,age,extra\n"
-                + "yes,900,purple,TRUE,n,30,z\nno,,red,false,y,NA,z\n").getBytes(StandardCharsets.UTF_8));
+        Path other = TestFiles.write(
+                dir.resolve("new.csv"),
+                ("label,income,color,married,smoker,age,extra\n" + "yes,900,purple,TRUE,n,30,z\nno,,red,false,y,NA,z\n")
+                        .getBytes(StandardCharsets.UTF_8));
         SourceData d = CsvReader.read(other, CsvReader.Options.defaults().withSchema(model));
-        assertThat(d.featureNames()).as("the file's order; the caller aligns by name")
+        assertThat(d.featureNames())
+                .as("the file's order; the caller aligns by name")
                 .containsExactly("income", "color", "married", "smoker", "age", "extra");
         assertThat(d.train().features()[1]).as("an unseen level").isEqualTo(Columns.UNSEEN);
-        assertThat(d.train().features()[5]).as("not the model's: NaN, named by the alignment").isNaN();
-        assertThat(d.table().orElseThrow().warnings()).singleElement().asString()
+        assertThat(d.train().features()[5])
+                .as("not the model's: NaN, named by the alignment")
+                .isNaN();
+        assertThat(d.table().orElseThrow().warnings())
+                .singleElement()
+                .asString()
                 .endsWith("levels not seen in training, read as other: color: 'purple' ×1");
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -28,7 +28,8 @@ class Conv2DTest {
         assertThat(ConvAxis.of(6, 7, 2, true)).isEqualTo(new ConvAxis(6, 7, 2, 2, 3, 3));
         assertThat(ConvAxis.of(6, 1, 2, true)).isEqualTo(new ConvAxis(6, 1, 2, 0, 0, 3));
         assertThat(ConvAxis.of(7, 3, 1, false)).isEqualTo(new ConvAxis(7, 3, 1, 0, 0, 5));
-        assertThat(ConvAxis.of(8, 3, 2, false)).as("the last column is read by no window")
+        assertThat(ConvAxis.of(8, 3, 2, false))
+                .as("the last column is read by no window")
                 .isEqualTo(new ConvAxis(8, 3, 2, 0, 0, 3));
         assertThatThrownBy(() -> ConvAxis.of(4, 5, 1, false)).hasMessageContaining("kernel (5), got 4");
     }
@@ -123,7 +124,8 @@ class Conv2DTest {
         assertThat(actual).as(what).hasSize(expected.length);
         for (int i = 0; i < actual.length; i++) {
             double tolerance = 1e-4 * (1 + Math.abs(expected[i]));
-            assertThat(Math.abs(actual[i] - expected[i])).as(what + " [" + i + "]: " + actual[i] + " vs " + expected[i])
+            assertThat(Math.abs(actual[i] - expected[i]))
+                    .as(what + " [" + i + "]: " + actual[i] + " vs " + expected[i])
                     .isLessThanOrEqualTo(tolerance);
         }
     }

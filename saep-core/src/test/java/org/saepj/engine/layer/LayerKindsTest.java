@@ -30,25 +30,30 @@ class LayerKindsTest {
 
     @Test
     void anUnknownNameIsRefusedWithTheKnownOnesAndASuggestion() {
-        assertThatThrownBy(() -> LayerKinds.require("desne")).isInstanceOf(UnknownNameException.class)
-                .hasMessageContaining("unknown layer type 'desne'").hasMessageContaining("did you mean dense?")
-                .hasMessageContaining("known types are ").hasMessageContaining("conv2d, dense, dropout, flatten")
+        assertThatThrownBy(() -> LayerKinds.require("desne"))
+                .isInstanceOf(UnknownNameException.class)
+                .hasMessageContaining("unknown layer type 'desne'")
+                .hasMessageContaining("did you mean dense?")
+                .hasMessageContaining("known types are ")
+                .hasMessageContaining("conv2d, dense, dropout, flatten")
                 .hasMessageNotContaining("plug-in");
     }
 
     @Test
     void aNameLikeNoKnownOneIsMostLikelyAMissingPlugIn() {
-        assertThatThrownBy(() -> LayerKinds.require("layer_norm")).isInstanceOf(UnknownNameException.class)
+        assertThatThrownBy(() -> LayerKinds.require("layer_norm"))
+                .isInstanceOf(UnknownNameException.class)
                 .hasMessageStartingWith("unknown layer type 'layer_norm' (not installed: add its plug-in with "
                         + "--plugins DIR or SAEP_PLUGINS): known types are ");
     }
 
     @Test
     void aSpecOfNoRegisteredKindIsRefused() {
-        record Stray() implements LayerSpec {
-        }
-        assertThatThrownBy(() -> LayerKinds.of(new Stray())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no registered layer kind owns").hasMessageContaining("META-INF/services");
+        record Stray() implements LayerSpec {}
+        assertThatThrownBy(() -> LayerKinds.of(new Stray()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no registered layer kind owns")
+                .hasMessageContaining("META-INF/services");
     }
 
     @Test
@@ -61,9 +66,11 @@ class LayerKindsTest {
     void optionalSettingsMustNameAComponentAndGiveADefaultOfItsType() {
         LayerKinds.all().forEach(LayerKinds::checkOptionalSettings);
         assertThatThrownBy(() -> LayerKinds.checkOptionalSettings(conv(Map.of("strides", 1))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("optional setting 'strides' must name");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("optional setting 'strides' must name");
         assertThatThrownBy(() -> LayerKinds.checkOptionalSettings(conv(Map.of("stride", "1"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a default of its type");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a default of its type");
     }
 
     /** conv2d with other optional settings. */
@@ -97,8 +104,13 @@ class LayerKindsTest {
             }
 
             @Override
-            public org.saepj.export.OnnxGraph.Value onnx(Conv2DKind.Spec spec, org.saepj.export.OnnxGraph graph,
-                    List<org.saepj.export.OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
+            public org.saepj.export.OnnxGraph.Value onnx(
+                    Conv2DKind.Spec spec,
+                    org.saepj.export.OnnxGraph graph,
+                    List<org.saepj.export.OnnxGraph.Value> inputs,
+                    Layer layer,
+                    float[] params,
+                    float[] state) {
                 return real.onnx(spec, graph, inputs, layer, params, state);
             }
         };
@@ -106,17 +118,18 @@ class LayerKindsTest {
 
     @Test
     void shapeInferenceNamesWhatItFound() {
-        assertThat(new Conv2DKind().outputShape(new Conv2DKind.Spec(8, 5), List.of(new Shape(7, 6,
-                3)))).isEqualTo(new Shape(7, 6, 8));
-        assertThat(new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(7, 6,
-                3)))).isEqualTo(new Shape(3, 3, 3));
-        assertThat(new FlattenKind().outputShape(new FlattenKind.Spec(), List.of(new Shape(7, 6,
-                3)))).isEqualTo(Shape.vector(126));
+        assertThat(new Conv2DKind().outputShape(new Conv2DKind.Spec(8, 5), List.of(new Shape(7, 6, 3))))
+                .isEqualTo(new Shape(7, 6, 8));
+        assertThat(new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(7, 6, 3))))
+                .isEqualTo(new Shape(3, 3, 3));
+        assertThat(new FlattenKind().outputShape(new FlattenKind.Spec(), List.of(new Shape(7, 6, 3))))
+                .isEqualTo(Shape.vector(126));
         assertThatThrownBy(() -> new DenseKind().outputShape(new DenseKind.Spec(4), List.of(new Shape(7, 6, 3))))
                 .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("dense needs a flat input, got 7×6×3");
+                .hasMessageContaining("dense needs a flat input, got 7×6×3");
         assertThatThrownBy(() -> new MaxPoolKind().outputShape(new MaxPoolKind.Spec(), List.of(new Shape(1, 6, 3))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2×2, got 1×6×3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2×2, got 1×6×3");
     }
 
     @Test
@@ -134,6 +147,8 @@ class LayerKindsTest {
         Layer layer = kind.create(spec, List.of(in), KernelsProvider.scalar());
         assertThat(kind.parameterCount(spec, List.of(in))).as(kind.type()).isEqualTo(layer.parameterCount());
         assertThat(layer.inputSize()).as(kind.type()).isEqualTo(in.size());
-        assertThat(layer.outputSize()).as(kind.type()).isEqualTo(kind.outputShape(spec, List.of(in)).size());
+        assertThat(layer.outputSize())
+                .as(kind.type())
+                .isEqualTo(kind.outputShape(spec, List.of(in)).size());
     }
 }

@@ -48,8 +48,8 @@ public final class LayerNormKind implements LayerKind<LayerNormKind.Spec> {
         Shape in = inputs.get(0);
         if (in.isImage()) {
             // Per-feature γ and β over an image would be per pixel and channel; flatten first to say so explicitly.
-            throw new IllegalArgumentException("layer_norm needs a flat input (features), got " + in
-                    + ": add a flatten layer before it");
+            throw new IllegalArgumentException(
+                    "layer_norm needs a flat input (features), got " + in + ": add a flatten layer before it");
         }
         return in;
     }
@@ -65,8 +65,8 @@ public final class LayerNormKind implements LayerKind<LayerNormKind.Spec> {
     }
 
     @Override
-    public OnnxGraph.Value onnx(Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params,
-            float[] state) {
+    public OnnxGraph.Value onnx(
+            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
         OnnxGraph.Value x = g.flat(inputs.get(0));
         int n = layer.inputSize();
         float[] gamma = new float[n];

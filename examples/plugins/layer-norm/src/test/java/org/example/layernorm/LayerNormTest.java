@@ -48,9 +48,11 @@ class LayerNormTest {
     void saepFindsTheKindOnTheClassPath() {
         assertThat(LayerKinds.require("layer_norm")).isInstanceOf(LayerNormKind.class);
         LayerNormKind kind = new LayerNormKind();
-        assertThat(kind.parameterCount(new LayerNormKind.Spec(1e-5), List.of(Shape.vector(10)))).isEqualTo(20);
+        assertThat(kind.parameterCount(new LayerNormKind.Spec(1e-5), List.of(Shape.vector(10))))
+                .isEqualTo(20);
         assertThatThrownBy(() -> kind.outputShape(new LayerNormKind.Spec(1e-5), List.of(new Shape(4, 4, 2))))
-                .hasMessageContaining("flat input").hasMessageContaining("4×4×2");
+                .hasMessageContaining("flat input")
+                .hasMessageContaining("4×4×2");
         assertThatThrownBy(() -> new LayerNormKind.Spec(0)).hasMessageContaining("epsilon > 0, got 0.0");
     }
 
@@ -111,7 +113,8 @@ class LayerNormTest {
 
     private static void assertGradient(String what, double analytic, double numeric) {
         double tolerance = 2e-3 + 1e-2 * Math.abs(numeric);
-        assertThat(Math.abs(analytic - numeric)).as(what + ": analytic " + analytic + " vs numeric " + numeric)
+        assertThat(Math.abs(analytic - numeric))
+                .as(what + ": analytic " + analytic + " vs numeric " + numeric)
                 .isLessThanOrEqualTo(tolerance);
     }
 }

@@ -47,7 +47,8 @@ public final class Cifar10Kind implements SourceKind {
 
     @Override
     public Optional<ScoringInput> scoringFile(Path path, ScoringRequest request) {
-        return ImageRows.isSingleFile(path) ? Optional.of(new ScoringInput.Images(ImageRows.cifarBatch(path)))
+        return ImageRows.isSingleFile(path)
+                ? Optional.of(new ScoringInput.Images(ImageRows.cifarBatch(path)))
                 : Optional.empty();
     }
 }

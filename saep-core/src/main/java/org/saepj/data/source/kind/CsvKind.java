@@ -50,8 +50,14 @@ public final class CsvKind implements SourceKind {
             return Optional.empty();
         }
         CsvReader.Options csv = request.csv();
-        FeatureTable.Request wanted = new FeatureTable.Request(request.featureNames(), request.features(), csv.header(),
-                csv.labelColumn(), request.idColumn(), csv.schema(), csv.table());
+        FeatureTable.Request wanted = new FeatureTable.Request(
+                request.featureNames(),
+                request.features(),
+                csv.header(),
+                csv.labelColumn(),
+                request.idColumn(),
+                csv.schema(),
+                csv.table());
         return Optional.of(new ScoringInput.Table(FeatureTable.read(path, wanted)));
     }
 

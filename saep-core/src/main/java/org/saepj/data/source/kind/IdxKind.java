@@ -51,5 +51,4 @@ public final class IdxKind implements SourceKind {
         }
         return Optional.of(new ScoringInput.Images(ImageRows.idx(path, request.labelsFile())));
     }
-
 }

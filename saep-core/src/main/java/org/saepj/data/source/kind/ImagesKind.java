@@ -1,8 +1,8 @@
 package org.saepj.data.source.kind;
 
-import org.saepj.DataException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.saepj.DataException;
 import org.saepj.data.SourceData;
 import org.saepj.data.image.FlatImageFolder;
 import org.saepj.data.image.ImageFolder;
@@ -52,7 +52,8 @@ public final class ImagesKind implements SourceKind {
             throw new DataException(path + ": a folder of images, but the ensemble takes " + request.features()
                     + " feature values per sample, not images");
         }
-        return Optional.of(new ScoringInput.Images(FlatImageFolder.read(path, request.images().get())));
+        return Optional.of(new ScoringInput.Images(
+                FlatImageFolder.read(path, request.images().get())));
     }
 
     @Override
