@@ -233,7 +233,8 @@ class ErrorPathsTest {
         String out = fresh();
         usage(
                 CliRun.of("search", "--data", "csv:hdfs://namenode/data/train.csv", "--out", out),
-                "hdfs://namenode/data/train.csv: data on another file system (hdfs:) is read through Spark's Hadoop file systems: give --spark");
+                "hdfs://namenode/data/train.csv: data on another file system (hdfs:) is read through Spark's"
+                        + " Hadoop file systems: give --spark");
         assertThat(Path.of(out).resolve(org.saepj.cli.output.Invocation.FILE))
                 .as("nothing to resume")
                 .doesNotExist();

@@ -22,7 +22,9 @@ class KernelFallbackTest {
         return out;
     }
 
-    /** @return standard error of a tiny search in a child JVM started with these options, after checking it succeeded */
+    /**
+     * @return standard error of a tiny search in a child JVM started with these options, after checking it succeeded
+     */
     static String searchErr(List<String> jvmArgs, Path dir) throws Exception {
         org.saepj.testing.TestFiles.fashionMnistFixture(dir.resolve("data").resolve("fashion-mnist"));
         List<String> cmd = new java.util.ArrayList<>(

@@ -267,7 +267,8 @@ class NumbersFaultTest {
                 resume(s -> s.put("streamEpoch", 65)),
                 3,
                 invalid + "the batch stream stands at epoch 65, position"
-                        + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples leave it at epoch 64,"
+                        + " 1000, but 1 iterations of 1000 steps of 64 samples from 1000 training samples"
+                        + " leave it at epoch 64,"
                         + " position 1000");
         refused(resume(s -> s.put("streamEpoch", 0)), 3, invalid + "the batch stream's epoch must be at least 1");
         refused(

@@ -78,8 +78,8 @@ class PluginCriterionTest {
         CliRun vanished = CliRun.of("search", "--resume", gone.toString());
         assertThat(vanished.exitCode()).isEqualTo(3);
         assertThat(vanished.err())
-                .contains(
-                        "error: the search's pruning criterion vanished(margin=0) cannot be used: unknown method 'vanished'")
+                .contains("error: the search's pruning criterion vanished(margin=0) cannot be used: unknown"
+                        + " method 'vanished'")
                 .doesNotContain("internal error");
 
         Path predictions = TestFiles.write(

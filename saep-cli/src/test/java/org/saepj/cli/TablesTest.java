@@ -70,10 +70,11 @@ class TablesTest {
                 out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         assertThat(search.out().lines().findFirst().orElseThrow())
-                .isEqualTo(
-                        "label outcome: 2 distinct text values →"
-                                + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical; gaps in 3 columns"
-                                + " (filled with the training median or most frequent value, with a missing-indicator column each)");
+                .isEqualTo("label outcome: 2 distinct text values →"
+                        + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical;"
+                        + " gaps in 3 columns"
+                        + " (filled with the training median or most frequent value, with a"
+                        + " missing-indicator column each)");
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/final/testAccuracy").asDouble()).isGreaterThan(0.8);
         JsonNode manifest = Json.MAPPER.readTree(
@@ -171,7 +172,8 @@ class TablesTest {
         assertThat(search.exitCode()).isEqualTo(1);
         assertThat(search.err().strip())
                 .isEqualTo("error: " + csv + ": label medv: 60 distinct decimal values → a"
-                        + " regression target; regression is not supported yet; use --task classification to treat it as"
+                        + " regression target; regression is not supported yet; use --task classification to"
+                        + " treat it as"
                         + " classes");
         CliRun bad = CliRun.of(
                 "search",

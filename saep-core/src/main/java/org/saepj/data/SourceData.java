@@ -93,7 +93,8 @@ public record SourceData(
      *     bytes, so the same data stored     differently gets the same fingerprint)
      * @param verified true when the content matched pinned checksums of a known dataset
      * @param separateTest where the test partition came from when it was attached from a second source, else null
-     * @param featureNames the names of the features (a CSV header's columns but the label), in order; empty when     the source has none (images, a CSV without a header)
+     * @param featureNames the names of the features (a CSV header's columns but the label), in order; empty when
+     *     the source has none (images, a CSV without a header)
      * @param table what a table's reader found out; empty for images
      */
     public SourceData {

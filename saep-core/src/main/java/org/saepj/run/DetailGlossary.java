@@ -35,12 +35,13 @@ public final class DetailGlossary {
         m.put(
                 "leaveOneOutErrors",
                 "for each member in order, the vote's error without it; PAP removes a member whose"
-                        + " value is below ensembleError (the vote is better without it), never leaving fewer than two.");
+                        + " value is below ensembleError (the vote is better without it), never leaving fewer"
+                        + " than two.");
         m.put(
                 "alpha",
                 "PIE's trade-off α between diversity (1: members that predict differently, by the variation of"
-                        + " information between their predictions) and relevance (0: members whose predictions tell much about"
-                        + " the labels, by normalised mutual information).");
+                        + " information between their predictions) and relevance (0: members whose predictions"
+                        + " tell much about the labels, by normalised mutual information).");
         m.put("keep", "how many members the criterion keeps (its target size).");
         m.put("startPosition", "the member PIE's greedy choice started from, drawn at random; it is always kept.");
         m.put(
@@ -49,7 +50,8 @@ public final class DetailGlossary {
         m.put(
                 "greedyScores",
                 "for each member of keptOrder, its summed TDAC score against the members chosen before it"
-                        + " (α·diversity + (1 − α)·relevance per pair; higher is better); – for the first, which has none.");
+                        + " (α·diversity + (1 − α)·relevance per pair; higher is better); – for the first, which"
+                        + " has none.");
         m.put("memberErrors", "each member's own error on the selection data; TopK keeps the lowest.");
         m.put("voteErrors", "the error of the vote of the members chosen so far, after each addition.");
         m.put(

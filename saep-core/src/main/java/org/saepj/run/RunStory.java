@@ -188,8 +188,8 @@ public final class RunStory {
             if (fitted && f.selectsOnTrain()) {
                 return "PAP pruned nothing in its " + decisions(f) + ": every member fits the training data perfectly"
                         + " (training accuracies 1.0), so on the training data, where PAP decides, no member's removal"
-                        + " lowers the vote's error; decide on held-out data (--selection holdout:0.1) to let PAP tell the"
-                        + " members apart.";
+                        + " lowers the vote's error; decide on held-out data (--selection holdout:0.1) to let PAP"
+                        + " tell the members apart.";
             }
             return "PAP pruned nothing in its " + decisions(f) + ": removing any one member never lowered the vote's"
                     + " error on the selection data (every leave-one-out error is at least the ensemble's).";

@@ -24,9 +24,8 @@ class OptionalLayerSettingsTest {
         Conv2DKind.Spec valid = new Conv2DKind.Spec(4, 1, 2, "valid");
         String text = json.writeValueAsString(valid);
         assertThat(json.readTree(text))
-                .isEqualTo(
-                        json.readTree(
-                                "{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 1, \"stride\": 2, \"padding\": \"valid\"}"));
+                .isEqualTo(json.readTree("{\"type\": \"conv2d\", \"filters\": 4, \"kernel\": 1, \"stride\": 2,"
+                        + " \"padding\": \"valid\"}"));
         assertThat(json.readValue(text, LayerSpec.class)).isEqualTo(valid);
     }
 

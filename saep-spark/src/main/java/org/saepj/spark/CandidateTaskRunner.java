@@ -30,7 +30,8 @@ final class CandidateTaskRunner {
         if (!backend.name().equals(task.backend)) {
             throw new UsageException(
                     "this executor computes with the " + backend.name() + " backend, the driver with " + task.backend
-                            + ": their numbers would differ; start the executors as the driver (--add-modules jdk.incubator.vector in"
+                            + ": their numbers would differ; start the executors as the driver (--add-modules"
+                            + " jdk.incubator.vector in"
                             + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }
         CandidateSpec spec;

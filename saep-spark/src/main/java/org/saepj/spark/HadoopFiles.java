@@ -110,7 +110,8 @@ final class HadoopFiles implements RemoteFiles {
     private static SaepException noFileSystem(URI uri, String why) {
         return new FileException(
                 uri + ": no Hadoop file system serves " + uri.getScheme() + ": here (" + why + "): add its jars (for"
-                        + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars (docs/SPARK.md)");
+                        + " s3a: hadoop-aws and the AWS SDK bundle) to the class path or spark-submit's --jars"
+                        + " (docs/SPARK.md)");
     }
 
     /**

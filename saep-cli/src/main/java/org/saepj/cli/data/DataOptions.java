@@ -64,7 +64,8 @@ public final class DataOptions {
             paramLabel = "TEXT,...",
             split = ",",
             description = "CSV cells read as gaps"
-                    + " (default: NA,NaN,?,null; an empty cell always is); gaps are filled with the training median or most"
+                    + " (default: NA,NaN,?,null; an empty cell always is); gaps are filled with the training"
+                    + " median or most"
                     + " frequent value.")
     public java.util.List<String> missingValues;
 
@@ -86,7 +87,8 @@ public final class DataOptions {
             names = "--task",
             paramLabel = "classification|regression",
             description = "What the label column is"
-                    + " (default: decided from it: decimals, or more than 20 whole numbers that are also more than 5%% of the"
+                    + " (default: decided from it: decimals, or more than 20 whole numbers that are also more"
+                    + " than 5%% of the"
                     + " rows, make a regression target).")
     public String task;
 

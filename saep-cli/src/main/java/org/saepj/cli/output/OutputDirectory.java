@@ -180,7 +180,10 @@ public final class OutputDirectory implements AutoCloseable {
         return null;
     }
 
-    /** Refuses, before any work, a directory that cannot be made: its nearest existing ancestor is a file or read-only. */
+    /**
+     * Refuses, before any work, a directory that cannot be made: its nearest existing ancestor is a file or
+     * read-only.
+     */
     private static void creatable(Path dir, String option) {
         Path existing = RealPaths.nearestExisting(dir);
         if (!Files.isDirectory(existing)) {

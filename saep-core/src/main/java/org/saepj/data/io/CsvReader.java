@@ -129,8 +129,8 @@ public final class CsvReader {
 
     /**
      * Reads the file with its label column as real values, the targets of a regression search, whatever target
-     * detection would decide: for a file scored by a regression ensemble ({@code evaluate}, {@code --test}). A first row
-     * of numbers is data (a header of numbers cannot be told apart by its target).
+     * detection would decide: for a file scored by a regression ensemble ({@code evaluate}, {@code --test}). A first
+     * row of numbers is data (a header of numbers cannot be told apart by its target).
      *
      * @param file the CSV file
      * @param options header and label (target) column
