@@ -11,10 +11,11 @@ import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
 
 /**
- * Trains one candidate on its own loss, the task's (spec §3: cross-entropy for classification), and computes its outputs. Runs entirely on
- * the calling thread with buffers allocated once, so the result depends only on the task. With early stopping
- * ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops after as many
- * measurements without improvement as the patience allows, and keeps the parameters of the lowest measurement.
+ * Trains one candidate on its own loss, the task's (spec §3: cross-entropy for classification), and computes its
+ * outputs. Runs entirely on the calling thread with buffers allocated once, so the result depends only on the task.
+ * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
+ * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
+ * measurement.
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */

@@ -16,9 +16,10 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param predictions the predicted class (argmax) of each row of each logits array, in the same order
  * @param trainSeconds wall time of the training steps
  * @param inferenceSeconds wall time of computing the logits
- * @param stepsRun the training steps taken (fewer than planned when it stopped early; 0 when not known: a restored member)
- * @param keptStep the step whose parameters the network holds (the lowest validation loss under early stopping, else the
- *     last step run; 0 when not known)
+ * @param stepsRun the training steps taken (fewer than planned when it stopped early; 0 when not known: a restored
+ *     member)
+ * @param keptStep the step whose parameters the network holds (the lowest validation loss under early stopping, else
+ *     the last step run; 0 when not known)
  */
 public record TrainedCandidate(
         CandidateSpec candidate,

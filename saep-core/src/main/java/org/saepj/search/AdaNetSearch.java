@@ -258,8 +258,9 @@ public final class AdaNetSearch {
                             t,
                             String.format(
                                     java.util.Locale.ROOT,
-                                    "candidate %s ended training with loss %.4g after %d steps, worse than %s: either the"
-                                            + " steps are too few to learn (raise --steps) or the learning rate %s is too high (%s)",
+                                    "candidate %s ended training with loss %.4g after %d steps, worse than %s:"
+                                            + " either the steps are too few to learn (raise --steps) or the"
+                                            + " learning rate %s is too high (%s)",
                                     c.candidate().name(),
                                     c.trainLoss(),
                                     config.stepsPerIteration(train.size()),

@@ -86,7 +86,8 @@ public final class SearchOptions {
             names = "--steps",
             paramLabel = "N",
             description = "Training steps in total, split evenly over the"
-                    + " iterations (default: 5000 with --preset paper; with --preset validated each candidate's steps grow with"
+                    + " iterations (default: 5000 with --preset paper; with --preset validated each"
+                    + " candidate's steps grow with"
                     + " the data, see --epochs).")
     Integer steps;
 
@@ -94,7 +95,8 @@ public final class SearchOptions {
             names = "--epochs",
             paramLabel = "E",
             description = "Each candidate trains E passes over the training data"
-                    + " (steps = E × training rows / batch) instead of --steps (default with --preset validated: 50 epochs, at"
+                    + " (steps = E × training rows / batch) instead of --steps (default with --preset"
+                    + " validated: 50 epochs, at"
                     + " least 454 and at most 5000 steps a candidate).")
     Double epochs;
 
@@ -129,8 +131,10 @@ public final class SearchOptions {
             names = "--preset",
             paramLabel = "paper|validated",
             description = "Where the settings start: paper = the"
-                    + " paper's (choices on the training data, fixed steps, the last iteration); validated = every choice on a"
-                    + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final best) and a budget"
+                    + " paper's (choices on the training data, fixed steps, the last iteration); validated ="
+                    + " every choice on a"
+                    + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final"
+                    + " best) and a budget"
                     + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
                     + " override it (default: paper).")
     String preset;
@@ -139,7 +143,8 @@ public final class SearchOptions {
             names = "--selection",
             paramLabel = "train|holdout:F",
             description = "The data on which candidates are selected and pruning decides: train = the"
-                    + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F < 1, e.g. holdout:0.1)"
+                    + " training data, as AdaNet and the paper do; holdout:F = a stratified fraction F (0 < F"
+                    + " < 1, e.g. holdout:0.1)"
                     + " of the training data, kept out of candidate training (default: the preset's;"
                     + " --validation F is the same as holdout:F).")
     String selection;
@@ -148,7 +153,8 @@ public final class SearchOptions {
             names = "--validation",
             paramLabel = "F",
             description = "Hold out a stratified fraction F (0 < F < 1) of"
-                    + " the training data as the validation part, on which the choices are made; 0 for none (default: the"
+                    + " the training data as the validation part, on which the choices are made; 0 for none"
+                    + " (default: the"
                     + " preset's:"
                     + " 0.1 for validated, none for paper).")
     Double validation;
@@ -157,7 +163,8 @@ public final class SearchOptions {
             names = "--patience",
             paramLabel = "P",
             description = "Early stopping: a candidate stops after P"
-                    + " measurements of its validation loss without a new lowest, and keeps the parameters of the lowest; 0 for"
+                    + " measurements of its validation loss without a new lowest, and keeps the parameters of"
+                    + " the lowest; 0 for"
                     + " none (default: the preset's: 5 for validated, 0 for paper).")
     Integer patience;
 
@@ -172,16 +179,17 @@ public final class SearchOptions {
             names = "--objective-on",
             paramLabel = "validation|train",
             description = "The data AdaNet's objective picks"
-                    + " each iteration's option on: validation = the validation part (the training data without one); train ="
+                    + " each iteration's option on: validation = the validation part (the training data"
+                    + " without one); train ="
                     + " the training data, as the paper does (default: validation).")
     String objectiveOn;
 
     @Option(
             names = "--final",
             paramLabel = "best|last",
-            description =
-                    "The result: best = the iteration whose ensemble"
-                            + " has the lowest validation loss; last = the last iteration, as the paper does (default: the preset's).")
+            description = "The result: best = the iteration whose ensemble"
+                    + " has the lowest validation loss; last = the last iteration, as the paper does"
+                    + " (default: the preset's).")
     String finalEnsemble;
 
     @Option(
