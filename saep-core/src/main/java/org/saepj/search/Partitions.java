@@ -77,7 +77,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             Dataset kept = train.subset(parts.kept(), data.name() + "/train");
             Dataset heldOut = train.subset(parts.heldOut(), data.name() + "/test");
             // classification's holdout is stratified by class; a task without classes splits at random
-            String split = train.targets() instanceof ClassLabels ? "stratified" : "random";
+            String split = train.targets().task().holdoutKind();
             TrainableData.checkTest(
                     heldOut,
                     data.source(),

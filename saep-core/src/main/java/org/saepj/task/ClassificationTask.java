@@ -67,6 +67,11 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
+    public String holdoutKind() {
+        return "stratified";
+    }
+
+    @Override
     public Holdout holdout(Targets targets, double fraction, long seed) {
         StratifiedHoldout.Parts parts = StratifiedHoldout.split(labels(targets).labels(), fraction, seed);
         return new Holdout(parts.kept(), parts.heldOut());

@@ -78,6 +78,11 @@ public final class RegressionTask implements Task {
     }
 
     @Override
+    public String holdoutKind() {
+        return "random";
+    }
+
+    @Override
     public Holdout holdout(Targets targets, double fraction, long seed) {
         // one stratum: the stratified split of a single class is a seeded random split
         StratifiedHoldout.Parts parts = StratifiedHoldout.split(new int[targets.size()], fraction, seed);

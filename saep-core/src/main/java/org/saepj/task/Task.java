@@ -79,6 +79,9 @@ public interface Task {
      */
     Holdout holdout(Targets targets, double fraction, long seed);
 
+    /** @return how {@link #holdout} splits, in words for reports: "stratified" (by class) or "random" */
+    String holdoutKind();
+
     /**
      * Splits samples into K folds for cross-validation.
      *

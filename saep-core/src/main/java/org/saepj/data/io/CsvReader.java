@@ -97,25 +97,7 @@ public final class CsvReader {
      * @return the samples as a training partition without a test partition
      */
     public static SourceData read(Path file, Options options) {
-        byte[] bytes = InputFiles.readAll(file, "");
-        String text = text(file, bytes);
-        Parsed p = parseTable(
-                file,
-                new StringReader(text),
-                options,
-                file.getFileName().toString(),
-                delimiter(text, options.table()),
-                false);
-        return new SourceData(
-                file.getFileName().toString(),
-                "csv:" + file,
-                p.data(),
-                Optional.empty(),
-                Fingerprint.sha256Hex(bytes),
-                false,
-                null,
-                p.featureNames(),
-                Optional.of(p.summary()));
+        return read(file, options, false);
     }
 
     /**
@@ -137,6 +119,10 @@ public final class CsvReader {
      * @return the samples as a training partition without a test partition
      */
     public static SourceData readValues(Path file, Options options) {
+        return read(file, options, true);
+    }
+
+    private static SourceData read(Path file, Options options, boolean values) {
         byte[] bytes = InputFiles.readAll(file, "");
         String text = text(file, bytes);
         Parsed p = parseTable(
@@ -145,7 +131,7 @@ public final class CsvReader {
                 options,
                 file.getFileName().toString(),
                 delimiter(text, options.table()),
-                true);
+                values);
         return new SourceData(
                 file.getFileName().toString(),
                 "csv:" + file,
