@@ -23,15 +23,12 @@ import org.saepj.pruning.InformationEntropy;
 import org.saepj.pruning.KeepAll;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.PruningCriterion;
-import org.saepj.pruning.PruningInput;
 import org.saepj.pruning.RandomSelection;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.Spaces;
-import org.saepj.task.ClassLabels;
 import org.saepj.task.Loss;
 import org.saepj.task.Measures;
-import org.saepj.task.RealValues;
 import org.saepj.task.Task;
 
 /**
@@ -132,8 +129,7 @@ public final class AdaNetSearch {
         Task task = train.targets().task();
         int classes = task.outputWidth(train.targets());
         int batch = config.batchSize();
-        boolean hasClasses = train.targets() instanceof ClassLabels;
-        if (!hasClasses && criterion.prunes() && !criterion.appliesToValues()) {
+        if (!task.predictsClasses() && criterion.prunes() && !criterion.appliesToValues()) {
             throw new InvalidSettingException(
                     "criterion",
                     criterion.id() + " judges members by their predicted"
@@ -206,7 +202,14 @@ public final class AdaNetSearch {
             PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
             if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
                 decision = criterion.decide(
-                        pruningInput(ensemble, data.selection(), classes),
+                        task.pruningInput(
+                                ensemble.selectionLogits(),
+                                ensemble.members().stream()
+                                        .map(Member::selectionPredictions)
+                                        .toArray(int[][]::new),
+                                data.selection().targets(),
+                                ensemble.weights(),
+                                classes),
                         new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
                 for (int index : decision.removed()) {
                     int id = ensemble.members().get(index).id();
@@ -497,28 +500,6 @@ public final class AdaNetSearch {
                 seconds,
                 validationLoss,
                 measures.regression());
-    }
-
-    /** Classification: the members' predicted classes; regression: their outputs and the standardised targets. */
-    private static PruningInput pruningInput(Ensemble ensemble, Dataset selection, int classes) {
-        if (selection.targets() instanceof RealValues y) {
-            double[][] values = new double[ensemble.size()][];
-            for (int j = 0; j < values.length; j++) {
-                float[] h = ensemble.members().get(j).selectionLogits();
-                values[j] = new double[h.length];
-                for (int s = 0; s < h.length; s++) {
-                    values[j][s] = h[s];
-                }
-            }
-            double[] targets = new double[y.size()];
-            for (int s = 0; s < targets.length; s++) {
-                targets[s] = y.standardised(s);
-            }
-            return PruningInput.ofValues(values, targets, ensemble.weights());
-        }
-        int[][] predictions =
-                ensemble.members().stream().map(Member::selectionPredictions).toArray(int[][]::new);
-        return new PruningInput(predictions, selection.labels(), ensemble.weights(), classes);
     }
 
     private static int[][] testPredictions(Ensemble ensemble) {

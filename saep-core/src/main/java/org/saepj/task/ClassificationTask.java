@@ -8,6 +8,7 @@ import org.saepj.ensemble.ClassificationMetrics;
 import org.saepj.ensemble.Logits;
 import org.saepj.export.OnnxGraph;
 import org.saepj.information.InformationTheory;
+import org.saepj.pruning.PruningInput;
 import org.saepj.search.TrainableData;
 
 /**
@@ -93,6 +94,17 @@ public final class ClassificationTask implements Task {
     @Override
     public int[] predictions(float[] outputs, int width) {
         return Logits.argmax(outputs, width);
+    }
+
+    @Override
+    public PruningInput pruningInput(
+            List<float[]> memberOutputs, int[][] memberPredictions, Targets targets, double[] weights, int width) {
+        return new PruningInput(memberPredictions, labels(targets).labels(), weights, width);
+    }
+
+    @Override
+    public boolean predictsClasses() {
+        return true;
     }
 
     @Override

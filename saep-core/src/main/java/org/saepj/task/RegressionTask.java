@@ -7,6 +7,7 @@ import org.saepj.data.split.StratifiedHoldout;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.diversity.Diversity;
 import org.saepj.export.OnnxGraph;
+import org.saepj.pruning.PruningInput;
 
 /**
  * Regression: networks output one value, the target standardised with the training part's mean and standard
@@ -103,6 +104,31 @@ public final class RegressionTask implements Task {
     @Override
     public int[] predictions(float[] outputs, int width) {
         return null;
+    }
+
+    /** The members' outputs and the standardised targets: criteria with a regression form decide on values. */
+    @Override
+    public PruningInput pruningInput(
+            List<float[]> memberOutputs, int[][] memberPredictions, Targets targets, double[] weights, int width) {
+        RealValues y = values(targets);
+        double[][] outputs = new double[memberOutputs.size()][];
+        for (int j = 0; j < outputs.length; j++) {
+            float[] h = memberOutputs.get(j);
+            outputs[j] = new double[h.length];
+            for (int s = 0; s < h.length; s++) {
+                outputs[j][s] = h[s];
+            }
+        }
+        double[] standardised = new double[y.size()];
+        for (int s = 0; s < standardised.length; s++) {
+            standardised[s] = y.standardised(s);
+        }
+        return PruningInput.ofValues(outputs, standardised, weights);
+    }
+
+    @Override
+    public boolean predictsClasses() {
+        return false;
     }
 
     @Override

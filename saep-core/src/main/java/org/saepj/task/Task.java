@@ -3,6 +3,7 @@ package org.saepj.task;
 import java.util.List;
 import org.saepj.ensemble.Logits;
 import org.saepj.export.OnnxGraph;
+import org.saepj.pruning.PruningInput;
 
 /**
  * What a search learns: the seam between the search and the kind of target. A task is stateless; it is found by its
@@ -109,6 +110,23 @@ public interface Task {
      * @return one predicted class per sample, or null for a task without classes (regression)
      */
     int[] predictions(float[] outputs, int width);
+
+    /**
+     * What a pruning criterion decides on: the members' predicted classes and the labels for classification, their
+     * outputs and the targets for a task of values.
+     *
+     * @param memberOutputs each member's outputs on the selection data
+     * @param memberPredictions each member's {@link #predictions} on it (null entries for a task without classes)
+     * @param targets the selection data's targets
+     * @param weights the members' mixture weights
+     * @param width outputs per sample
+     * @return the criterion's input
+     */
+    PruningInput pruningInput(
+            List<float[]> memberOutputs, int[][] memberPredictions, Targets targets, double[] weights, int width);
+
+    /** @return whether members predict classes, so that criteria judging by predicted classes apply */
+    boolean predictsClasses();
 
     /**
      * The targets of a partition as the networks learn them, given the training part's: regression standardises every
