@@ -150,7 +150,7 @@ class TablesTest {
     }
 
     @Test
-    void aRegressionTargetIsRefusedInOneLine() {
+    void aRegressionTargetIsRecognisedAndSearched() throws Exception {
         StringBuilder sb = new StringBuilder("rooms,medv\n");
         for (int i = 0; i < 60; i++) {
             sb.append(i % 6)
@@ -167,14 +167,23 @@ class TablesTest {
                 "1",
                 "--steps",
                 "10",
+                "--batch",
+                "16",
                 "--out",
                 dir.resolve("r").toString());
-        assertThat(search.exitCode()).isEqualTo(1);
-        assertThat(search.err().strip())
-                .isEqualTo("error: " + csv + ": label medv: 60 distinct decimal values → a"
-                        + " regression target; regression is not supported yet; use --task classification to"
-                        + " treat it as"
-                        + " classes");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        assertThat(search.out().lines().findFirst().orElseThrow())
+                .startsWith("label medv: 60 distinct decimal values → a regression target");
+        assertThat(search.out()).contains("random holdout").containsPattern("test RMSE [0-9.]+, R² ");
+        JsonNode report = Json.MAPPER.readTree(dir.resolve("r/report.json").toFile());
+        assertThat(report.at("/dataset/task").asText()).isEqualTo("regression");
+        assertThat(report.at("/final/regression/rmse").asDouble()).isPositive();
+        CliRun pair = CliRun.of(
+                "search", "--data", "csv:" + csv, "--pair", "1,2", "--out", dir.resolve("p").toString());
+        assertThat(pair.exitCode()).isEqualTo(2);
+        assertThat(pair.err().strip())
+                .isEqualTo("error: --pair picks two classes, but the target is learnt by regression (it has no"
+                        + " classes): leave --pair out, or use --task classification");
         CliRun bad = CliRun.of(
                 "search",
                 "--data",

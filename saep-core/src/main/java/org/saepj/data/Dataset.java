@@ -82,6 +82,11 @@ public final class Dataset {
         return targets;
     }
 
+    /** @return how many outputs per sample a network needs for these targets (the class count, 1 for a value) */
+    public int outputWidth() {
+        return targets.task().outputWidth(targets);
+    }
+
     /** @return the number of classes */
     public int classCount() {
         return classLabels().classCount();

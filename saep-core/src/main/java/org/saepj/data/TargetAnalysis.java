@@ -52,14 +52,7 @@ public final class TargetAnalysis {
      * @param task what is to be learnt
      * @param reason why, for people: "label species: 3 distinct text values → classification"
      */
-    public record Decision(Task task, String reason) {
-        /**
-         * @return the one line refusing a task this build cannot learn yet, naming the label and the override
-         */
-        public String refusal() {
-            return reason + "; regression is not supported yet; use --task classification to treat it as classes";
-        }
-    }
+    public record Decision(Task task, String reason) {}
 
     /**
      * @param label the label column's name (or "column N")

@@ -107,15 +107,30 @@ public record PruningInput(
      * @return the mean squared error on the decision data
      */
     private double squaredError(int leaveOut) {
+        return squaredError(j -> j != leaveOut);
+    }
+
+    /**
+     * The mean squared error of the weighted average of some members, {@code Σ w_j h_j / Σ w_j} over those taking part
+     * (a regression input only).
+     *
+     * @param member which members take part
+     * @return the mean squared error on the decision data, in the standardised units of the values
+     * @throws IllegalStateException for a classification input
+     */
+    public double squaredError(java.util.function.IntPredicate member) {
+        if (values == null) {
+            throw new IllegalStateException("a classification input has no values to average");
+        }
         double total = 0;
         for (int j = 0; j < values.length; j++) {
-            total += j == leaveOut ? 0 : weights[j];
+            total += member.test(j) ? weights[j] : 0;
         }
         double sum = 0;
         for (int s = 0; s < targets.length; s++) {
             double f = 0;
             for (int j = 0; j < values.length; j++) {
-                f += j == leaveOut ? 0 : weights[j] * values[j][s];
+                f += member.test(j) ? weights[j] * values[j][s] : 0;
             }
             double e = (total != 0 ? f / total : f) - targets[s];
             sum += e * e;

@@ -1,5 +1,6 @@
 package org.saepj.run;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -139,8 +140,9 @@ public final class Comparison {
      * @param method the method's id
      * @param mixture the mixture as reported
      * @param runs how many runs
-     * @param accuracyMean mean test accuracy
-     * @param accuracyStd its sample standard deviation
+     * @param score the metric compared: the task's headline (accuracy, RMSE)
+     * @param scoreMean its mean on the test data (written as {@code accuracyMean}, {@code rmseMean}, …)
+     * @param scoreStd its sample standard deviation (written as {@code accuracyStd}, {@code rmseStd}, …)
      * @param ensembleSizeMean mean members
      * @param ensembleSizeStd its sample standard deviation
      * @param parametersMean mean parameters
@@ -154,15 +156,39 @@ public final class Comparison {
             String method,
             String mixture,
             int runs,
-            double accuracyMean,
-            double accuracyStd,
+            @JsonIgnore Score score,
+            @JsonIgnore double scoreMean,
+            @JsonIgnore double scoreStd,
             double ensembleSizeMean,
             double ensembleSizeStd,
             double parametersMean,
             double secondsMean,
             double depthMean,
             int depthMax,
-            double diversityMean) {}
+            double diversityMean) {
+        /**
+         * The metric's figures under names that say which metric it is, so a reader of comparison.json never takes an
+         * RMSE for an accuracy: {@code accuracyMean}/{@code accuracyStd} as before tasks, {@code rmseMean}/…
+         *
+         * @return the mean and standard deviation by name
+         */
+        @JsonAnyGetter
+        public Map<String, Double> scoreFields() {
+            String name = score.metric().toLowerCase(Locale.ROOT); // accuracyMean as before tasks, rmseMean
+            Map<String, Double> fields = new java.util.LinkedHashMap<>();
+            fields.put(name + "Mean", scoreMean);
+            fields.put(name + "Std", scoreStd);
+            return fields;
+        }
+    }
+
+    /**
+     * @param runs finished runs of one comparison (one dataset, so one task)
+     * @return the metric they are compared by; accuracy when there are none
+     */
+    public static Score score(List<ComparisonRun> runs) {
+        return runs.isEmpty() ? Score.ACCURACY : runs.get(0).figures().score();
+    }
 
     /**
      * The content of comparison.json (schema 3): the plan in the form compare.json stores it, the data, each run
@@ -197,7 +223,7 @@ public final class Comparison {
         for (String g : ComparisonRun.groups(runs)) {
             List<ComparisonRun> in =
                     runs.stream().filter(r -> r.group().equals(g)).toList();
-            double[] acc = in.stream().mapToDouble(r -> r.testAccuracy()).toArray();
+            double[] acc = in.stream().mapToDouble(r -> r.figures().testScore()).toArray();
             double[] size = in.stream().mapToDouble(r -> r.ensembleSize()).toArray();
             double[] params = in.stream().mapToDouble(r -> r.parameters()).toArray();
             double[] secs = in.stream().mapToDouble(r -> r.totalSeconds()).toArray();
@@ -206,6 +232,7 @@ public final class Comparison {
                     in.get(0).method().id(),
                     in.get(0).mixture(),
                     in.size(),
+                    in.get(0).figures().score(),
                     Stats.mean(acc),
                     Stats.std(acc),
                     Stats.mean(size),
@@ -228,6 +255,8 @@ public final class Comparison {
                 runs,
                 summary);
         JsonFormat.write(dir.resolve(FILE), report, "the comparison");
+        Score score = score(runs);
+        String column = score.label();
         AtomicFiles.write(dir.resolve("comparison.csv"), out -> {
             try (CSVPrinter csv = new CSVPrinter(
                     new OutputStreamWriter(out, StandardCharsets.UTF_8),
@@ -238,7 +267,7 @@ public final class Comparison {
                                     "mixture",
                                     "seed",
                                     "fold",
-                                    "test_accuracy",
+                                    column.replace(' ', '_').toLowerCase(Locale.ROOT),
                                     "ensemble_size",
                                     "parameters",
                                     "total_seconds",
@@ -253,7 +282,7 @@ public final class Comparison {
                             r.mixture(),
                             r.seed(),
                             r.fold(),
-                            r.testAccuracy(),
+                            r.figures().testScore(),
                             r.ensembleSize(),
                             r.parameters(),
                             Decimals.of(r.totalSeconds(), 3),
@@ -281,8 +310,8 @@ public final class Comparison {
                                 "method",
                                 "mixture",
                                 "runs",
-                                "accuracy mean",
-                                "accuracy std",
+                                score.metric() + " mean",
+                                score.metric() + " std",
                                 "size mean",
                                 "size std",
                                 "parameters",
@@ -295,8 +324,8 @@ public final class Comparison {
                                         s.method(),
                                         s.mixture(),
                                         Integer.toString(s.runs()),
-                                        Decimals.of(s.accuracyMean(), 4),
-                                        Decimals.of(s.accuracyStd(), 4),
+                                        Decimals.of(s.scoreMean(), 4),
+                                        Decimals.of(s.scoreStd(), 4),
                                         Decimals.of(s.ensembleSizeMean(), 2),
                                         Decimals.of(s.ensembleSizeStd(), 2),
                                         Decimals.of(s.parametersMean(), 0),
@@ -317,18 +346,18 @@ public final class Comparison {
                                 .toList());
         html.heading("Plots")
                 .image(
-                        "Test accuracy by iteration (mean ± std over runs"
+                        "Test " + score.metric() + " by iteration (mean ± std over runs"
                                 + ComparisonCharts.caption(charts.accuracyAxis()) + ")",
                         charts.accuracy())
                 .image("Ensemble size by iteration (mean ± std over runs)", charts.size())
                 .image("Diversity (disagreement) by iteration (mean ± std over runs)", charts.diversity())
                 .image("Members' mean depth by iteration (mean ± std over runs)", charts.depth())
                 .image(
-                        "Final test accuracy against ensemble size, one point per run"
+                        "Final " + column + " against ensemble size, one point per run"
                                 + ComparisonCharts.caption(charts.scatterAxis()),
                         charts.scatter())
                 .image(
-                        "Mean accuracy against mean size per method, the Pareto front joined"
+                        "Mean " + score.metric() + " against mean size per method, the Pareto front joined"
                                 + ComparisonCharts.caption(charts.paretoAxis()),
                         charts.pareto());
         Map<String, String> cfg = HtmlReport.map();
@@ -351,7 +380,7 @@ public final class Comparison {
                                 "method",
                                 "mixture",
                                 "seed/fold",
-                                "accuracy",
+                                score.metric(),
                                 "size",
                                 "parameters",
                                 "seconds",
@@ -361,7 +390,7 @@ public final class Comparison {
                                         r.method().id(),
                                         r.mixture(),
                                         r.fold() > 0 ? "fold " + r.fold() : "seed " + r.seed(),
-                                        Decimals.of(r.testAccuracy(), 4),
+                                        Decimals.of(r.figures().testScore(), 4),
                                         Integer.toString(r.ensembleSize()),
                                         Long.toString(r.parameters()),
                                         Decimals.of(r.totalSeconds(), 1),
@@ -382,7 +411,7 @@ public final class Comparison {
                 "%-18s %5s %16s %14s %11s %8s %6s %4s%n",
                 "method/mixture",
                 "runs",
-                "test accuracy",
+                score(runs).label(),
                 "ensemble size",
                 "parameters",
                 "seconds",
@@ -394,8 +423,8 @@ public final class Comparison {
                     "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n",
                     s.group(),
                     s.runs(),
-                    s.accuracyMean(),
-                    s.accuracyStd(),
+                    s.scoreMean(),
+                    s.scoreStd(),
                     s.ensembleSizeMean(),
                     s.ensembleSizeStd(),
                     s.parametersMean(),

@@ -33,11 +33,11 @@ record ComparisonCharts(
         // The single-network baseline has one iteration: it appears in the scatter and the table only.
         List<ComparisonRun> searches =
                 runs.stream().filter(r -> !r.method().isBaseline()).toList();
-        List<Charts.Series> accuracySeries =
-                byIteration(searches, r -> r.figures().accuracyByIteration());
-        Charts.Axis accuracyAxis = Charts.Axis.accuracy(accuracySeries);
-        byte[] accuracy =
-                Charts.lines("Test accuracy by iteration", "iteration", "test accuracy", accuracySeries, accuracyAxis);
+        Score score = Comparison.score(runs);
+        List<Charts.Series> accuracySeries = byIteration(searches, r -> r.figures().scoreByIteration());
+        Charts.Axis accuracyAxis = axis(score, accuracySeries);
+        byte[] accuracy = Charts.lines(
+                "Test " + score.metric() + " by iteration", "iteration", score.label(), accuracySeries, accuracyAxis);
         byte[] size = Charts.lines(
                 "Ensemble size by iteration",
                 "iteration",
@@ -60,46 +60,52 @@ record ComparisonCharts(
             points.add(new Charts.Series(
                     g,
                     in.stream().mapToDouble(r -> r.ensembleSize()).toArray(),
-                    in.stream().mapToDouble(r -> r.testAccuracy()).toArray(),
+                    in.stream().mapToDouble(r -> r.figures().testScore()).toArray(),
                     null));
         }
-        Charts.Axis scatterAxis = Charts.Axis.accuracy(points);
+        Charts.Axis scatterAxis = axis(score, points);
         byte[] scatter = Charts.scatter(
-                "Final test accuracy against ensemble size", "ensemble size", "test accuracy", points, scatterAxis);
+                "Final " + score.label() + " against ensemble size", "ensemble size", score.label(), points, scatterAxis);
         List<Comparison.Summary> summary = Comparison.summarise(runs);
         List<Charts.Series> means = new ArrayList<>();
         for (Comparison.Summary s : summary) {
             means.add(new Charts.Series(
-                    s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.accuracyMean()}, null));
+                    s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.scoreMean()}, null));
         }
-        Charts.Axis paretoAxis = Charts.Axis.accuracy(means);
+        Charts.Axis paretoAxis = axis(score, means);
         return new ComparisonCharts(
                 accuracy,
                 size,
                 diversity,
                 depth,
                 scatter,
-                pareto(summary, means, paretoAxis),
+                pareto(score, summary, means, paretoAxis),
                 accuracyAxis,
                 scatterAxis,
                 paretoAxis);
     }
 
     /** @return the means per method, and the front of those no other is at most as large as and more accurate than */
-    private static byte[] pareto(List<Comparison.Summary> summary, List<Charts.Series> points, Charts.Axis y) {
+    private static byte[] pareto(
+            Score score, List<Comparison.Summary> summary, List<Charts.Series> points, Charts.Axis y) {
         List<Comparison.Summary> front = paretoFront(summary);
         Charts.Series line = new Charts.Series(
                 "Pareto front",
                 front.stream().mapToDouble(Comparison.Summary::ensembleSizeMean).toArray(),
-                front.stream().mapToDouble(Comparison.Summary::accuracyMean).toArray(),
+                front.stream().mapToDouble(Comparison.Summary::scoreMean).toArray(),
                 null);
         return Charts.scatterWithLine(
-                "Mean test accuracy against mean ensemble size",
+                "Mean " + score.label() + " against mean ensemble size",
                 "mean ensemble size",
-                "mean test accuracy",
+                "mean " + score.label(),
                 points,
                 line,
                 y);
+    }
+
+    /** Accuracy on an honest axis (at least 5 points, its range in the caption); an error on its own scale. */
+    private static Charts.Axis axis(Score score, List<Charts.Series> series) {
+        return score.isProportion() ? Charts.Axis.accuracy(series) : null;
     }
 
     /** @return "; accuracy axis 0.80 to 0.85 (…)" for a caption, or nothing without an axis */
@@ -116,9 +122,9 @@ record ComparisonCharts(
                 .filter(s -> summary.stream()
                         .noneMatch(o -> o != s
                                 && o.ensembleSizeMean() <= s.ensembleSizeMean()
-                                && o.accuracyMean() >= s.accuracyMean()
+                                && !s.score().better(s.scoreMean(), o.scoreMean())
                                 && (o.ensembleSizeMean() < s.ensembleSizeMean()
-                                        || o.accuracyMean() > s.accuracyMean())))
+                                        || o.score().better(o.scoreMean(), s.scoreMean()))))
                 .sorted(java.util.Comparator.comparingDouble(Comparison.Summary::ensembleSizeMean))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package org.saepj.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.List;
     "fold",
     "directory",
     "testAccuracy",
+    "testScore",
+    "metric",
     "ensembleSize",
     "parameters",
     "totalSeconds",
@@ -52,10 +55,25 @@ public record ComparisonRun(
         return new ComparisonRun(method, mixture, seed, fold, directory, s);
     }
 
-    /** @return the final ensemble's test accuracy */
+    /** @return the final ensemble's test accuracy; absent for a task without accuracy (regression) */
     @JsonProperty
-    public double testAccuracy() {
-        return figures.testAccuracy();
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Double testAccuracy() {
+        return figures.score().isProportion() ? figures.testScore() : null;
+    }
+
+    /** @return the final ensemble's test RMSE, or other headline of a task without accuracy; absent for accuracy */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Double testScore() {
+        return figures.score().isProportion() ? null : figures.testScore();
+    }
+
+    /** @return the metric of {@link #testScore}, absent for accuracy */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String metric() {
+        return figures.score().isProportion() ? null : figures.score().metric();
     }
 
     /** @return its members */

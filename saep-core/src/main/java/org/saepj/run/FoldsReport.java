@@ -1,5 +1,9 @@
 package org.saepj.run;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,27 +23,51 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
     /**
      * @param fold from 1
      * @param directory the fold's run directory, relative to this report
-     * @param testAccuracy its ensemble's test accuracy
+     * @param score the metric of {@code testScore}: the task's headline
+     * @param testScore its ensemble's test figure (written as {@code testAccuracy}, {@code testRmse}, …)
      * @param ensembleSize its members
      * @param parameters its parameters
      * @param totalSeconds its wall time
      */
     public record Fold(
-            int fold, String directory, double testAccuracy, int ensembleSize, long parameters, double totalSeconds) {}
+            int fold,
+            String directory,
+            @JsonIgnore Score score,
+            @JsonIgnore double testScore,
+            int ensembleSize,
+            long parameters,
+            double totalSeconds) {
+        /** @return the test figure under a name that says which metric it is */
+        @JsonAnyGetter
+        public Map<String, Double> scoreFields() {
+            return Map.of("test" + score.key(), testScore);
+        }
+    }
 
     /**
-     * @param testAccuracyMean mean test accuracy over folds
-     * @param testAccuracyStd its sample standard deviation
+     * @param score the metric summarised: the task's headline
+     * @param testMean its mean over folds (written as {@code testAccuracyMean}, {@code testRmseMean}, …)
+     * @param testStd its sample standard deviation (written as {@code testAccuracyStd}, …)
      * @param ensembleSizeMean mean members
      * @param ensembleSizeStd its sample standard deviation
      * @param totalSeconds all folds' wall time
      */
     public record Summary(
-            double testAccuracyMean,
-            double testAccuracyStd,
+            @JsonIgnore Score score,
+            @JsonIgnore double testMean,
+            @JsonIgnore double testStd,
             double ensembleSizeMean,
             double ensembleSizeStd,
-            double totalSeconds) {}
+            double totalSeconds) {
+        /** @return the mean and standard deviation under names that say which metric they are */
+        @JsonAnyGetter
+        public Map<String, Double> scoreFields() {
+            Map<String, Double> fields = new LinkedHashMap<>();
+            fields.put("test" + score.key() + "Mean", testMean);
+            fields.put("test" + score.key() + "Std", testStd);
+            return fields;
+        }
+    }
 
     /**
      * @param config the search's configuration
@@ -51,11 +79,18 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
         double[] acc = new double[results.size()];
         double[] size = new double[results.size()];
         double total = 0;
+        Score score = results.isEmpty() ? Score.ACCURACY : results.get(0).score();
         for (int k = 0; k < results.size(); k++) {
             RunSummary r = results.get(k);
             folds.add(new Fold(
-                    k + 1, "fold-" + (k + 1), r.testAccuracy(), r.ensembleSize(), r.parameters(), r.totalSeconds()));
-            acc[k] = r.testAccuracy();
+                    k + 1,
+                    "fold-" + (k + 1),
+                    score,
+                    r.testScore(),
+                    r.ensembleSize(),
+                    r.parameters(),
+                    r.totalSeconds()));
+            acc[k] = r.testScore();
             size[k] = r.ensembleSize();
             total += r.totalSeconds();
         }
@@ -63,7 +98,7 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                 RunReport.SCHEMA_VERSION,
                 config,
                 folds,
-                new Summary(Stats.mean(acc), Stats.std(acc), Stats.mean(size), Stats.std(size), total));
+                new Summary(score, Stats.mean(acc), Stats.std(acc), Stats.mean(size), Stats.std(size), total));
     }
 
     /**
@@ -85,8 +120,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                 new HtmlReport("SAEP-J search: " + folds.size() + "-fold cross-validation, " + config.criterion());
         java.util.Map<String, String> result = HtmlReport.map();
         result.put(
-                "test accuracy",
-                Decimals.of(summary.testAccuracyMean(), 4) + " ± " + Decimals.of(summary.testAccuracyStd(), 4));
+                summary.score().label(),
+                Decimals.of(summary.testMean(), 4) + " ± " + Decimals.of(summary.testStd(), 4));
         result.put(
                 "ensemble size",
                 Decimals.of(summary.ensembleSizeMean(), 2) + " ± " + Decimals.of(summary.ensembleSizeStd(), 2));
@@ -94,11 +129,11 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
         html.heading("Summary over the folds").keyValues(result);
         html.heading("Folds")
                 .table(
-                        List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
+                        List.of("fold", summary.score().label(), "ensemble size", "parameters", "seconds", "report"),
                         folds.stream()
                                 .map(f -> List.<Object>of(
                                         Integer.toString(f.fold()),
-                                        Decimals.of(f.testAccuracy(), 4),
+                                        Decimals.of(f.testScore(), 4),
                                         Integer.toString(f.ensembleSize()),
                                         Long.toString(f.parameters()),
                                         Decimals.of(f.totalSeconds(), 1),

@@ -37,7 +37,7 @@ public final class RunOutputs {
         String headline = regression == null ? "Test accuracy" : "Test RMSE";
         String spread = regression == null ? "Diversity (disagreement)" : "Diversity (ambiguity)";
         List<Charts.Series> headlineSeries = List.of(new Charts.Series(
-                label, x, its.stream().mapToDouble(RunOutputs::headline).toArray(), null));
+                label, x, its.stream().mapToDouble(IterationRecord::headline).toArray(), null));
         // accuracy on an honest axis (at least 5 points, the range in the caption); an error on its own scale
         Charts.Axis accuracyAxis = regression == null ? Charts.Axis.accuracy(headlineSeries) : null;
         byte[] accuracy = accuracyAxis == null
@@ -180,7 +180,7 @@ public final class RunOutputs {
                     ids(i.memberIds()),
                     ids(i.pruned()),
                     Decimals.of(i.selectionObjective(), 4),
-                    Decimals.of(headline(i), 4),
+                    Decimals.of(i.headline(), 4),
                     Decimals.of(diversity(i), 4)));
         }
         html.heading("Iterations")
@@ -200,11 +200,6 @@ public final class RunOutputs {
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
         // The report goes last: a run directory with a report.json is complete (resume skips it).
         report.write(dir.resolve(RunReport.FILE));
-    }
-
-    /** The iteration's headline: accuracy, or a regression search's RMSE. */
-    private static double headline(IterationRecord i) {
-        return i.regression() == null ? i.testAccuracy() : i.regression().rmse();
     }
 
     /** The iteration's diversity: disagreement, or a regression search's average ambiguity. */

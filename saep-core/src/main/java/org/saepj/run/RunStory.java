@@ -39,16 +39,17 @@ public final class RunStory {
      * What the paragraph is written from.
      *
      * @param criterion the pruning criterion's id
-     * @param testAccuracy the final ensemble's test accuracy
-     * @param trainAccuracy the final ensemble's accuracy on the training partition, or null when unknown
+     * @param testAccuracy the final ensemble's test figure of the task's headline (accuracy; a regression's RMSE)
+     * @param trainAccuracy the same figure on the training partition, or null when unknown
      * @param ensembleSize the final ensemble's size
-     * @param firstAccuracy the test accuracy after iteration 0 (one network), NaN when the run has one iteration
+     * @param firstAccuracy the test figure after iteration 0 (one network), NaN when the run has one iteration
      * @param members the final members' own figures; empty when unknown
      * @param decisions the pruning decisions that considered the ensemble (it had three members or more)
      * @param removed the members pruned in all
      * @param pruningIterations the iterations whose decision removed a member
      * @param selectsOnTrain whether the criterion decided on the training data (no --selection holdout)
      * @param stepsPerCandidate the training steps of each candidate
+     * @param score the headline metric the figures are of
      */
     public record Facts(
             String criterion,
@@ -61,7 +62,50 @@ public final class RunStory {
             int removed,
             List<Integer> pruningIterations,
             boolean selectsOnTrain,
-            int stepsPerCandidate) {
+            int stepsPerCandidate,
+            Score score) {
+        /**
+         * Facts of a classification run: its figures are accuracies.
+         *
+         * @param criterion the pruning criterion's id
+         * @param testAccuracy the final ensemble's test accuracy
+         * @param trainAccuracy its accuracy on the training partition, or null when unknown
+         * @param ensembleSize the final ensemble's size
+         * @param firstAccuracy the test accuracy after iteration 0, NaN when the run has one iteration
+         * @param members the final members' own figures; empty when unknown
+         * @param decisions the pruning decisions that considered the ensemble
+         * @param removed the members pruned in all
+         * @param pruningIterations the iterations whose decision removed a member
+         * @param selectsOnTrain whether the criterion decided on the training data
+         * @param stepsPerCandidate the training steps of each candidate
+         */
+        public Facts(
+                String criterion,
+                double testAccuracy,
+                Double trainAccuracy,
+                int ensembleSize,
+                double firstAccuracy,
+                List<MemberFigures> members,
+                int decisions,
+                int removed,
+                List<Integer> pruningIterations,
+                boolean selectsOnTrain,
+                int stepsPerCandidate) {
+            this(
+                    criterion,
+                    testAccuracy,
+                    trainAccuracy,
+                    ensembleSize,
+                    firstAccuracy,
+                    members,
+                    decisions,
+                    removed,
+                    pruningIterations,
+                    selectsOnTrain,
+                    stepsPerCandidate,
+                    Score.ACCURACY);
+        }
+
         /**
          * @param r a finished search
          * @return its facts
@@ -89,10 +133,10 @@ public final class RunStory {
                     pruning.add(it.iteration());
                 }
             }
-            double first = its.size() > 1 ? its.get(0).testAccuracy() : Double.NaN;
+            double first = its.size() > 1 ? its.get(0).headline() : Double.NaN;
             return new Facts(
                     r.config().criterion().id(),
-                    r.metrics().testAccuracy(),
+                    r.metrics().headline(),
                     r.metrics().trainAccuracy(),
                     r.metrics().ensembleSize(),
                     first,
@@ -101,7 +145,8 @@ public final class RunStory {
                     removed,
                     pruning,
                     r.config().selection().holdoutFraction() == 0,
-                    r.config().stepsPerIteration());
+                    r.config().stepsPerIteration(),
+                    Score.of(r.dataset().learned()));
         }
     }
 
@@ -126,21 +171,22 @@ public final class RunStory {
 
     /** The final ensemble against the single network of iteration 0. */
     static String result(Facts f) {
-        String head = "The final ensemble of " + members(f.ensembleSize()) + " reaches test accuracy "
+        String head = "The final ensemble of " + members(f.ensembleSize()) + " reaches " + f.score().label() + " "
                 + acc(f.testAccuracy());
         if (Double.isNaN(f.firstAccuracy())) {
             return head + ".";
         }
         double d = f.testAccuracy() - f.firstAccuracy();
         String first = "the single network of iteration 0 (" + acc(f.firstAccuracy()) + ")";
-        if (Math.abs(d) < SAME) {
+        if (same(f, d, f.firstAccuracy())) {
             return head + ", about the same as " + first + ": the members added later did not change the result.";
         }
-        if (d > 0) {
-            return head + ", " + points(d) + " above " + first + ": growing the ensemble paid off.";
+        String by = amount(f, d, f.firstAccuracy()) + (d > 0 ? " above " : " below ") + first;
+        if (f.score().better(f.testAccuracy(), f.firstAccuracy())) {
+            return head + ", " + by + ": growing the ensemble paid off.";
         }
-        return head + ", " + points(-d) + " below " + first + ": the members added later did not pay off at this"
-                + " budget (" + f.stepsPerCandidate() + " steps per candidate).";
+        return head + ", " + by + ": the members added later did not pay off at this budget ("
+                + f.stepsPerCandidate() + " steps per candidate).";
     }
 
     /** The ensemble against its best member alone, when the members' own accuracies are known. */
@@ -202,6 +248,9 @@ public final class RunStory {
         if (f.trainAccuracy() == null) {
             return null;
         }
+        if (!f.score().isProportion()) {
+            return errorFit(f);
+        }
         double train = f.trainAccuracy();
         double gap = train - f.testAccuracy();
         String both = "Training accuracy " + acc(train) + " against test " + acc(f.testAccuracy());
@@ -217,6 +266,31 @@ public final class RunStory {
                     + " (--width).";
         }
         return both + ": no sign of strong over- or under-fitting.";
+    }
+
+    /** A test error this many times the training error is over-fitting (a quarter above). */
+    static final double OVERFIT_RATIO = 1.25;
+
+    /** Over-fitting from an error (RMSE): the test error well above the training error; under-fitting needs a noise
+     * level the data does not tell, so it is not judged. */
+    private static String errorFit(Facts f) {
+        double train = f.trainAccuracy();
+        String both = "Training " + f.score().metric() + " " + acc(train) + " against test " + acc(f.testAccuracy());
+        if (f.testAccuracy() >= OVERFIT_RATIO * train) {
+            return both + ": the members fit the training data much better than new data (over-fitting); fewer steps"
+                    + " (--steps), smaller members (--width) or more training data narrow the gap.";
+        }
+        return both + ": no sign of strong over-fitting.";
+    }
+
+    /** Whether a change is too small to speak of: 0.2 points of accuracy, 0.5% of an error. */
+    private static boolean same(Facts f, double d, double reference) {
+        return f.score().isProportion() ? Math.abs(d) < SAME : Math.abs(d) < 0.005 * Math.abs(reference);
+    }
+
+    /** A change in words: points of accuracy, or the percentage of an error it changed. */
+    private static String amount(Facts f, double d, double reference) {
+        return f.score().isProportion() ? points(Math.abs(d)) : Decimals.of(100 * Math.abs(d) / reference, 1) + "%";
     }
 
     private static String decisions(Facts f) {

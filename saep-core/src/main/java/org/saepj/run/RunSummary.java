@@ -11,18 +11,21 @@ import org.saepj.persistence.JsonFormat;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.Provenance;
 import org.saepj.search.SearchResult;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.Tasks;
 
 /**
  * The figures a comparison or a folds summary needs from one run: from a fresh result, or read back from a
  * finished run's report.json of any schema (1 to 3 keep these figures at the same places), checked so a
  * damaged report is refused with a message rather than summarised as zeros.
  *
- * @param testAccuracy the final ensemble's test accuracy
+ * @param score the metric the run is summarised by: its task's headline (accuracy, RMSE)
+ * @param testScore the final ensemble's test figure of that metric
  * @param ensembleSize its members
  * @param parameters its parameters
  * @param totalSeconds the run's wall time
  * @param trainSeconds of which candidate training
- * @param accuracyByIteration test accuracy after each iteration
+ * @param scoreByIteration the test figure after each iteration
  * @param sizeByIteration members after each iteration
  * @param diversityByIteration mean pairwise disagreement after each iteration
  * @param depthByIteration the members' mean depth after each iteration (NaN where a report of an early schema has none)
@@ -30,17 +33,23 @@ import org.saepj.search.SearchResult;
  * @param provenance where the run came from
  */
 public record RunSummary(
-        double testAccuracy,
+        Score score,
+        double testScore,
         int ensembleSize,
         long parameters,
         double totalSeconds,
         double trainSeconds,
-        double[] accuracyByIteration,
+        double[] scoreByIteration,
         double[] sizeByIteration,
         double[] diversityByIteration,
         double[] depthByIteration,
         int[] finalDepths,
         Provenance provenance) {
+    /** @return the final ensemble's test accuracy, NaN for a run of a task without it (regression) */
+    public double testAccuracy() {
+        return score.isProportion() ? testScore : Double.NaN;
+    }
+
     /** @return the final members' mean depth, NaN when unknown */
     public double meanDepth() {
         return finalDepths.length == 0
@@ -71,12 +80,13 @@ public record RunSummary(
     public static RunSummary of(SearchResult r) {
         List<IterationRecord> its = r.iterations();
         return new RunSummary(
-                r.metrics().testAccuracy(),
+                Score.of(r.dataset().learned()),
+                r.metrics().headline(),
                 r.metrics().ensembleSize(),
                 r.metrics().parameters(),
                 r.timing().totalSeconds(),
                 r.timing().trainSeconds(),
-                its.stream().mapToDouble(IterationRecord::testAccuracy).toArray(),
+                its.stream().mapToDouble(IterationRecord::headline).toArray(),
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
                 its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(),
                 its.stream().mapToDouble(i -> mean(i.memberDepths())).toArray(),
@@ -130,7 +140,9 @@ public record RunSummary(
         double[] depth = new double[its.size()];
         int[] finalDepths = new int[0];
         for (int i = 0; i < its.size(); i++) {
-            acc[i] = its.get(i).path("testAccuracy").asDouble(Double.NaN);
+            acc[i] = regression
+                    ? its.get(i).at("/regression/rmse").asDouble(Double.NaN)
+                    : its.get(i).path("testAccuracy").asDouble(Double.NaN);
             size[i] = its.get(i).path("ensembleSize").asDouble();
             div[i] = its.get(i).at("/diversity/disagreement").asDouble(Double.NaN);
             JsonNode depths = its.get(i).path("memberDepths");
@@ -151,8 +163,10 @@ public record RunSummary(
                 p.path("executor").asText(),
                 p.path("threads").isInt() ? p.get("threads").asInt() : null,
                 p.path("startedAt").asText());
+        Score score = Score.of(Tasks.of(n.at("/dataset/task").asText(ClassificationTask.ID)));
         return new RunSummary(
-                n.at("/final/testAccuracy").asDouble(Double.NaN),
+                score,
+                regression ? n.at("/final/regression/rmse").asDouble() : n.at("/final/testAccuracy").asDouble(),
                 n.at("/final/ensembleSize").asInt(),
                 n.at("/final/parameters").asLong(),
                 n.at("/timing/totalSeconds").asDouble(),

@@ -1,8 +1,12 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.saepj.data.SourceData;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.Task;
+import org.saepj.task.Tasks;
 
 /**
  * The data a run used.
@@ -33,4 +37,10 @@ public record DatasetInfo(
         String sha256,
         SourceData.SeparateTest separateTest,
         List<String> featureNames,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String task) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) String task) {
+    /** @return the task the run learned: the recorded one, classification where none is recorded */
+    @JsonIgnore
+    public Task learned() {
+        return Tasks.of(task == null ? ClassificationTask.ID : task);
+    }
+}

@@ -1,5 +1,6 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.saepj.diversity.Diversity;
 import org.saepj.task.RegressionMetrics;
@@ -41,4 +42,10 @@ public record FinalMetrics(
         Double trainAccuracy,
         double[] memberTestAccuracies,
         double[] memberTrainAccuracies,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
+    /** @return the task's headline on the test partition: the accuracy, or a regression's RMSE in the data's unit */
+    @JsonIgnore
+    public double headline() {
+        return regression == null ? testAccuracy : regression.rmse();
+    }
+}

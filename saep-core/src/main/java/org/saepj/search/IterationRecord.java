@@ -1,5 +1,6 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.saepj.diversity.Diversity;
@@ -44,6 +45,12 @@ public record IterationRecord(
         double seconds,
         Double validationLoss,
         @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
+    /** @return the task's headline on the test partition: the accuracy, or a regression's RMSE in the data's unit */
+    @JsonIgnore
+    public double headline() {
+        return regression == null ? testAccuracy : regression.rmse();
+    }
+
     /**
      * Reads records written before the validation loss was recorded as NaN (none).
      *

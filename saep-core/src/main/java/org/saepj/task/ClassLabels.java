@@ -87,6 +87,24 @@ public final class ClassLabels implements Targets {
     }
 
     @Override
+    public String describe() {
+        boolean plain = true;
+        for (int c = 0; c < classNames.size(); c++) {
+            plain &= classNames.get(c).equals(Integer.toString(c));
+        }
+        if (plain) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("classes: ");
+        for (int c = 0; c < Math.min(12, classNames.size()); c++) {
+            line.append(c == 0 ? "" : ", ").append(c).append(' ').append(classNames.get(c));
+        }
+        return line.append(
+                        classNames.size() > 12 ? ", … (" + classNames.size() + " in all: saep datasets show)" : "")
+                .toString();
+    }
+
+    @Override
     public String toString() {
         return classNames.size() + " classes";
     }

@@ -124,6 +124,20 @@ public final class RealValues implements Targets {
         return "real values";
     }
 
+    @Override
+    public String describe() {
+        double lo = Arrays.stream(values).min().orElse(Double.NaN);
+        double hi = Arrays.stream(values).max().orElse(Double.NaN);
+        return String.format(
+                java.util.Locale.ROOT,
+                "target: %d values from %.4g to %.4g, mean %.4g, standard deviation %.4g",
+                values.length,
+                lo,
+                hi,
+                Arrays.stream(values).average().orElse(Double.NaN),
+                deviation(values));
+    }
+
     private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

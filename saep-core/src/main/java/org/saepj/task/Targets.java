@@ -27,4 +27,10 @@ public interface Targets {
      * @throws IllegalArgumentException when the two do not describe the same outputs (other classes, another task)
      */
     Targets append(Targets other);
+
+    /**
+     * @return the targets in one line for the start of a search: the classes by index ("classes: 0 setosa, …"; empty
+     *     when they are just 0, 1, …), or the values' range and mean
+     */
+    String describe();
 }

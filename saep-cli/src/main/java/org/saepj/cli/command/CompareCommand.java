@@ -118,7 +118,7 @@ public final class CompareCommand implements Runnable {
         SourceData source = TestSets.attach(
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         plan = new ComparisonPlan(
-                search.withPairNames(plan.base(), source.train().classNames()),
+                search.withPairNames(plan.base(), source.train().targets()),
                 plan.methods(),
                 plan.mixtures(),
                 plan.seeds(),

@@ -42,18 +42,12 @@ public final class EvaluateCommand implements Runnable {
     @Override
     public void run() {
         SavedEnsemble ensemble = modelOptions.load();
-        if (ensemble.manifest().target() != null) {
-            ValueEvaluation.run(
-                    ensemble,
-                    modelOptions.source(),
-                    modelOptions.partitionGiven(),
-                    dataOptions.csvOptions(),
-                    json,
-                    spec.commandLine().getOut());
-            return;
-        }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        if (!ensemble.task().predictsClasses()) {
+            ValueEvaluation.run(ensemble, scored, json, spec.commandLine().getOut());
+            return;
+        }
         Dataset d = scored.data();
         List<float[]> members = ensemble.memberLogits(d);
         float[] f = ensemble.combine(members);

@@ -16,12 +16,12 @@ import org.saepj.cli.output.OutputDirectory;
 import org.saepj.cli.output.RealPaths;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backends;
-import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.PruningInput;
+import org.saepj.task.Task;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -204,7 +204,7 @@ public final class PruneCommand implements Runnable {
                 test == null ? null : votes(ensemble, test.data()),
                 test == null ? null : test.rows(),
                 names,
-                ensemble.manifest().classNames());
+                ensemble.task().predictsClasses() ? ensemble.manifest().classNames() : null);
         List<Integer> keep = new ArrayList<>();
         for (int j = 0; j < input.members(); j++) {
             if (!decision.removed().contains(j)) {
@@ -229,13 +229,17 @@ public final class PruneCommand implements Runnable {
         return c;
     }
 
-    /** @return the members' predicted labels and the true labels of the data, weighted as the ensemble is */
+    /**
+     * @return what the criterion decides on, as the search gave it: the members' predicted classes and the labels, or
+     *     their values and the targets, weighted as the ensemble is
+     */
     private static PruningInput votes(SavedEnsemble ensemble, Dataset d) {
-        int classes = d.classCount();
-        int[][] predictions = ensemble.memberLogits(d).stream()
-                .map(l -> Logits.argmax(l, classes))
-                .toArray(int[][]::new);
-        return new PruningInput(predictions, d.labels(), ensemble.weights(), classes);
+        Task task = ensemble.task();
+        int width = d.outputWidth();
+        List<float[]> outputs = ensemble.memberLogits(d);
+        int[][] predictions =
+                outputs.stream().map(o -> task.predictions(o, width)).toArray(int[][]::new);
+        return task.pruningInput(outputs, predictions, d.targets(), ensemble.weights(), width);
     }
 
     /**

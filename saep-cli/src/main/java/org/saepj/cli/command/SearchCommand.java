@@ -151,7 +151,7 @@ public final class SearchCommand implements Runnable {
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
         } else {
-            config = search.withPairNames(config, source.train().classNames());
+            config = search.withPairNames(config, source.train().targets());
             inv = run.invocation(config, dataOptions);
         }
         List<Partitions> partitions = RunOptions.partitions(config, source);
@@ -192,9 +192,9 @@ public final class SearchCommand implements Runnable {
                     config.stepsPerIteration(partitions.get(0).train().size()),
                     config.seed(),
                     config.threads());
-            String classes = DatasetSummary.classLine(partitions.get(0).train().classNames());
-            if (!classes.isEmpty()) {
-                stdout.println(classes);
+            String targets = source.train().targets().describe();
+            if (!targets.isEmpty()) {
+                stdout.println(targets);
             }
         }
         warmup.close(); // the search needs both cores from here on
@@ -207,10 +207,11 @@ public final class SearchCommand implements Runnable {
             summary.write(dir.resolve(RunReport.FILE));
             FoldsReport.Summary s = summary.summary();
             stdout.printf(
-                    "%d folds: test accuracy %.4f ± %.4f, ensemble size %.1f ± %.1f%n",
+                    "%d folds: %s %.4f ± %.4f, ensemble size %.1f ± %.1f%n",
                     results.size(),
-                    s.testAccuracyMean(),
-                    s.testAccuracyStd(),
+                    s.score().label(),
+                    s.testMean(),
+                    s.testStd(),
                     s.ensembleSizeMean(),
                     s.ensembleSizeStd());
         }
@@ -237,9 +238,10 @@ public final class SearchCommand implements Runnable {
                         @Override
                         public void runFinished(ComparisonRun r, int done, int total, String how) {
                             stdout.printf(
-                                    "fold %d: test accuracy %.4f, ensemble of %d (%d parameters), %.1f s%s%n",
+                                    "fold %d: %s %.4f, ensemble of %d (%d parameters), %.1f s%s%n",
                                     r.fold(),
-                                    r.testAccuracy(),
+                                    r.figures().score().label(),
+                                    r.figures().testScore(),
                                     r.ensembleSize(),
                                     r.figures().parameters(),
                                     r.figures().totalSeconds(),
@@ -274,8 +276,8 @@ public final class SearchCommand implements Runnable {
                     RunSummary done = RunDirectory.readFinished(runDir);
                     results.add(done);
                     stdout.printf(
-                            "%salready complete: test accuracy %.4f, ensemble of %d%n",
-                            prefix, done.testAccuracy(), done.ensembleSize());
+                            "%salready complete: %s %.4f, ensemble of %d%n",
+                            prefix, done.score().label(), done.testScore(), done.ensembleSize());
                     continue;
                 }
                 RunDirectory searchRun = RunDirectory.open(runDir, run.resuming(), backend, source.sha256());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.saepj.cli.UsageError;
+import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
 import org.saepj.data.Dataset;
 import org.saepj.data.io.CsvReader;
@@ -24,43 +25,28 @@ final class ValueEvaluation {
 
     /**
      * @param ensemble a regression ensemble (its manifest has a target)
-     * @param source the {@code --data} source
-     * @param partitionGiven whether {@code --partition} was given (refused: the file is scored whole)
-     * @param csv the CSV options (header, target column)
+     * @param scored the rows to score, prepared as the ensemble's search prepared them, targets in its units
      * @param json whether to print one JSON object
      * @param out where to print
      */
-    static void run(
-            SavedEnsemble ensemble,
-            String source,
-            boolean partitionGiven,
-            CsvReader.Options csv,
-            boolean json,
-            PrintWriter out) {
-        java.util.Optional<SourceKinds.Located> located = SourceKinds.locate(source);
-        if (partitionGiven || located.isEmpty() || !(located.get().kind() instanceof CsvKind)) {
-            throw new UsageError("--data: a " + ensemble.task().id() + " ensemble is evaluated on every row of a CSV"
-                    + " file with its target column (--data csv:FILE, without --partition)");
-        }
-        Path file = Path.of(located.get().location());
-        Dataset raw = CsvReader.readValues(file, csv).train();
-        EnsembleManifest.Target target = ensemble.manifest().target();
-        RealValues y = new RealValues(((RealValues) raw.targets()).values(), target.mean(), target.scale());
-        Dataset d = ensemble.preprocess(raw);
+    static void run(SavedEnsemble ensemble, ModelData.Scored scored, boolean json, PrintWriter out) {
+        Dataset d = scored.data();
+        RealValues y = (RealValues) d.targets();
         List<float[]> members = ensemble.memberLogits(d);
         float[] f = ensemble.combine(members);
         RegressionMetrics m = RegressionMetrics.of(f, members, ensemble.weights(), y);
         if (json) {
             ObjectNode n = Json.object();
             n.put("samples", d.size());
-            n.put("rows", "every row of " + file);
+            n.put("rows", scored.rows());
+            n.put("trainedOn", scored.trainedOn());
             n.put("task", ensemble.task().id());
             n.set("regression", Json.MAPPER.valueToTree(m));
             n.put("ensembleSize", members.size());
             out.print(Json.pretty(n));
             return;
         }
-        out.printf("samples        %d: every row of %s%n", d.size(), file);
+        out.printf("samples        %d: %s%n", d.size(), scored.rows());
         out.printf("RMSE           %.6g (predicting the training mean: %.6g)%n", m.rmse(), m.baselineRmse());
         out.printf("MAE            %.6g%n", m.mae());
         out.printf("R²             %.4f%n", m.r2());

@@ -6,30 +6,13 @@ import org.saepj.data.Dataset;
 import org.saepj.data.SourceData;
 import org.saepj.data.table.TableSummary;
 
-/** Prints what a source holds: shape, partition sizes, a table's columns, and a per-class table. */
+/**
+ * Prints what a source holds: shape, partition sizes, a table's columns, and a per-class table (or a regression
+ * target's range).
+ */
 public final class DatasetSummary {
     private DatasetSummary() {}
 
-    /**
-     * @param names the class names in index order
-     * @return "classes: 0 setosa, 1 versicolor, 2 virginica" (the first twelve), or an empty string when every class is
-     *     named by its own index, so a search says how labels map to the indices that --pair and the files use
-     */
-    public static String classLine(java.util.List<String> names) {
-        boolean plain = true;
-        for (int c = 0; c < names.size(); c++) {
-            plain &= names.get(c).equals(Integer.toString(c));
-        }
-        if (plain) {
-            return "";
-        }
-        StringBuilder line = new StringBuilder("classes: ");
-        for (int c = 0; c < Math.min(12, names.size()); c++) {
-            line.append(c == 0 ? "" : ", ").append(c).append(' ').append(names.get(c));
-        }
-        return line.append(names.size() > 12 ? ", … (" + names.size() + " in all: saep datasets show)" : "")
-                .toString();
-    }
 
     /** A table's columns: type, gaps, and a categorical column's levels with their rows (the first eight). */
     private static void columns(PrintWriter out, TableSummary t) {
@@ -73,9 +56,16 @@ public final class DatasetSummary {
                 "shape     " + train.shape() + (train.shape().isImage() ? " (height×width×channels)" : " features"));
         out.println("train     " + train.size() + " samples");
         out.println("test      "
-                + data.test().map(t -> t.size() + " samples").orElse("none (split off by a stratified holdout)"));
+                + data.test()
+                        .map(t -> t.size() + " samples")
+                        .orElse("none (split off by a " + train.targets().task().holdoutKind() + " holdout)"));
         out.println("sha256    " + data.sha256() + (data.verified() ? " (matches the pinned checksums)" : ""));
         data.table().ifPresent(t -> columns(out, t));
+        if (!train.targets().task().predictsClasses()) {
+            out.println(train.targets().describe());
+            data.test().ifPresent(t -> out.println("test " + t.targets().describe()));
+            return;
+        }
         int[] trainCounts = train.classCounts();
         int[] testCounts = data.test().map(Dataset::classCounts).orElse(null);
         out.printf("%-6s %-20s %8s %8s%n", "class", "name", "train", "test");

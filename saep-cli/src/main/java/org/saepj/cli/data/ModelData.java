@@ -5,6 +5,8 @@ import org.saepj.DataException;
 import org.saepj.cli.UsageError;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.ClassOrder;
+import org.saepj.data.TargetAnalysis;
+import org.saepj.task.RealValues;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
@@ -64,8 +66,12 @@ public final class ModelData {
             throw new UsageError("--partition must be test, train or all, got '" + partition + "'");
         }
         SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
-        return scored(model, data, source, partition)
-                .with(data.table().map(t -> t.warnings()).orElse(List.of()));
+        Scored scored = scored(model, data, source, partition);
+        return new Scored(
+                inModelUnits(model, scored.data()),
+                scored.rows(),
+                scored.trainedOn(),
+                data.table().map(t -> t.warnings()).orElse(List.of()));
     }
 
     private static Scored scored(SavedEnsemble model, SourceData data, String source, String partition) {
@@ -96,11 +102,30 @@ public final class ModelData {
     }
 
     /**
+     * A regression ensemble's outputs are values standardised by its training part's mean and deviation: the targets
+     * scored against them are put in the same units (every rebuilt or other part otherwise has its own).
+     */
+    private static Dataset inModelUnits(SavedEnsemble model, Dataset d) {
+        EnsembleManifest.Target target = model.manifest().target();
+        if (target == null || !(d.targets() instanceof RealValues values)) {
+            return d;
+        }
+        return new Dataset(
+                d.name(),
+                d.features(),
+                new RealValues(values.values(), target.mean(), target.scale()),
+                d.shape());
+    }
+
+    /**
      * A table is read as the ensemble reads it: through its columns step (types, levels, gap markers, the training
      * label's name), or, for an ensemble of numeric features with names, as numeric columns of those names, so the
-     * label column is found by name as {@code predict} finds it.
+     * label column is found by name as {@code predict} finds it; its label column is read for the ensemble's task.
      */
-    private static DataSources reading(SavedEnsemble model, DataSources sources) {
+    private static DataSources reading(SavedEnsemble model, DataSources given) {
+        DataSources sources = TargetAnalysis.Task.of(model.task().id())
+                .map(task -> given.withCsv(given.csvOptions().withTask(task)))
+                .orElse(given);
         java.util.Optional<Columns> columns =
                 model.manifest().preprocessing().find(Columns.TYPE).map(Columns.class::cast);
         List<String> names = model.manifest().featureNames();
@@ -216,6 +241,11 @@ public final class ModelData {
         };
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         int[] pair = recorded == null ? null : recorded.pair();
+        if (!model.task().predictsClasses()) {
+            d = alignColumns(model, data.featureNames(), d, source);
+            refuseGaps(model, d, source);
+            return model.preprocess(d);
+        }
         if (pair != null && d.classCount() > model.manifest().classNames().size()) {
             d = new BinaryPair(pair[0], pair[1]).apply(d);
         }

@@ -85,12 +85,13 @@ public final class ComparisonProgress implements ComparisonListener, AutoCloseab
         }
         String line = String.format(
                 Locale.ROOT,
-                "[%d/%d] %-16s %s: test accuracy %.4f, %d members, %.1f s%s",
+                "[%d/%d] %-16s %s: %s %.4f, %d members, %.1f s%s",
                 done,
                 total,
                 run.group(),
                 run.fold() > 0 ? "fold " + run.fold() : "seed " + run.seed(),
-                run.testAccuracy(),
+                run.figures().score().label(),
+                run.figures().testScore(),
                 run.ensembleSize(),
                 run.totalSeconds(),
                 how);

@@ -49,6 +49,11 @@ public record PruneReport(
         return 1 - in.voteError(members);
     }
 
+    /** @return the samples decided on: labels, or a regression's targets */
+    private static int samples(PruningInput in) {
+        return in.hasValues() ? in.targets().length : in.labels().length;
+    }
+
     /** @param out where the JSON object goes */
     public void printJson(PrintWriter out) {
         ObjectNode root = Json.object();
@@ -73,17 +78,23 @@ public record PruneReport(
         if (classes != null) {
             root.set("classes", Json.MAPPER.valueToTree(classes));
         }
-        root.put("samples", input.labels().length);
-        root.set("voteAccuracy", beforeAfter(input));
+        root.put("samples", samples(input));
+        // a regression's members are judged by the squared error of their weighted average (standardised units)
+        String figure = input.hasValues() ? "MeanSquaredError" : "VoteAccuracy";
+        root.set(input.hasValues() ? "meanSquaredError" : "voteAccuracy", beforeAfter(input));
         if (heldOut != null) {
             ObjectNode h = beforeAfter(heldOut);
-            h.put("samples", heldOut.labels().length);
+            h.put("samples", samples(heldOut));
             if (heldOutRows != null) {
                 h.put("rows", heldOutRows);
             }
-            root.set("heldOutVoteAccuracy", h);
+            root.set("heldOut" + figure, h);
         }
         root.set("decision", Json.MAPPER.valueToTree(decision));
+        if (input.hasValues()) {
+            out.print(Json.pretty(root));
+            return;
+        }
         root.set("nmiWithLabels", Json.array(InformationTheory.nmiWithLabels(input.predictions(), input.labels())));
         root.set("viMatrix", Json.matrix(InformationTheory.viMatrix(input.predictions())));
         ObjectNode dv = Json.diversity(Diversity.of(input.predictions(), input.labels()));
@@ -94,9 +105,14 @@ public record PruneReport(
 
     private ObjectNode beforeAfter(PruningInput in) {
         ObjectNode n = Json.object();
-        Json.put(n, "before", accuracy(in, j -> true));
-        Json.put(n, "after", accuracy(in, j -> !decision.removed().contains(j)));
+        Json.put(n, "before", figure(in, j -> true));
+        Json.put(n, "after", figure(in, j -> !decision.removed().contains(j)));
         return n;
+    }
+
+    /** @return the vote's accuracy, or a regression's mean squared error, of some members */
+    private static double figure(PruningInput in, java.util.function.IntPredicate members) {
+        return in.hasValues() ? in.squaredError(members) : accuracy(in, members);
     }
 
     /** @param out where the text goes */
@@ -105,7 +121,7 @@ public record PruneReport(
         out.printf(
                 "members  %d, samples %d, criterion %s%s%n",
                 n,
-                input.labels().length,
+                samples(input),
                 CriterionSpec.of(criterion.id(), criterion.parameters()),
                 n < PruningCriterion.MIN_MEMBERS ? " (fewer than 3 members are never pruned)" : "");
         if (classes != null) {
@@ -121,16 +137,22 @@ public record PruneReport(
                                 ", ",
                                 decision.removed().stream().map(name::apply).toList())));
         out.println("details  " + decision.details());
+        String figure = input.hasValues() ? "mean squared error (standardised)" : "vote accuracy";
         out.printf(
-                "vote accuracy on the decision data: %.4f before, %.4f after%n",
-                accuracy(input, j -> true),
-                accuracy(input, j -> !decision.removed().contains(j)));
+                "%s on the decision data: %.4f before, %.4f after%n",
+                figure,
+                figure(input, j -> true),
+                figure(input, j -> !decision.removed().contains(j)));
         if (heldOut != null) {
             out.printf(
-                    "vote accuracy held out%s: %.4f before, %.4f after%n",
+                    "%s held out%s: %.4f before, %.4f after%n",
+                    figure,
                     heldOutRows == null ? "" : " (" + heldOutRows + ")",
-                    accuracy(heldOut, j -> true),
-                    accuracy(heldOut, j -> !decision.removed().contains(j)));
+                    figure(heldOut, j -> true),
+                    figure(heldOut, j -> !decision.removed().contains(j)));
+        }
+        if (input.hasValues()) {
+            return; // mutual information, variation of information and disagreement are measures of classes
         }
         out.println("MI with labels (normalised) "
                 + Arrays.toString(InformationTheory.nmiWithLabels(input.predictions(), input.labels())));

@@ -453,13 +453,22 @@ public final class SearchOptions {
      * Resolves {@code --pair} given as class names ({@code --pair Coat,Bag}) against the loaded data's classes.
      *
      * @param config the configuration built by {@link #toConfig}
-     * @param classNames the data's class names, by index
+     * @param targets the loaded training data's targets
      * @return the configuration with the pair's indices (unchanged when --pair was not given by name)
+     * @throws UsageError when --pair is given for targets without classes (a regression)
      */
-    public SearchConfig withPairNames(SearchConfig config, java.util.List<String> classNames) {
-        if (pair == null || config.pair() != null) {
+    public SearchConfig withPairNames(SearchConfig config, org.saepj.task.Targets targets) {
+        if (pair == null) {
             return config;
         }
+        if (!(targets instanceof org.saepj.task.ClassLabels labels)) {
+            throw new UsageError("--pair picks two classes, but the target is learnt by " + targets.task().id()
+                    + " (it has no classes): leave --pair out, or use --task classification");
+        }
+        if (config.pair() != null) {
+            return config;
+        }
+        java.util.List<String> classNames = labels.classNames();
         String[] parts = pair.split(",");
         try {
             return config.toBuilder()

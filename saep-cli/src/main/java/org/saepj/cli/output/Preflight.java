@@ -55,12 +55,12 @@ public final class Preflight {
         return (long) c.iterations() + space(c, p).maxCandidates();
     }
 
-    /** @return the heap of the members' stored outputs (logits and labels on every partition), whatever their size */
+    /** @return the heap of the members' stored outputs (outputs and targets on every partition), whatever their size */
     private static long outputBytes(SearchConfig c, Partitions p) {
         long rows = (long) p.train().size()
                 + p.test().size()
                 + (p.selectsOnTrain() ? 0 : p.selection().size());
-        return memberCount(c, p) * rows * p.train().classCount() * (4 + 4);
+        return memberCount(c, p) * rows * p.train().outputWidth() * (4 + 4);
     }
 
     /** @return the heap of the batches' sample indices: steps × batch ints per iteration */
@@ -70,7 +70,7 @@ public final class Preflight {
 
     private static SearchSpace space(SearchConfig c, Partitions p) {
         try {
-            return c.searchSpace(p.train().shape(), p.train().classCount());
+            return c.searchSpace(p.train().shape(), p.train().outputWidth());
         } catch (IllegalArgumentException e) {
             throw new UsageError(spaceOption(c) + ": " + e.getMessage());
         }

@@ -87,6 +87,14 @@ public final class CsvReader {
         public Options withSchema(Columns columns) {
             return new Options(header, labelColumn, table, Optional.of(columns));
         }
+
+        /**
+         * @param task the task the label column is read for
+         * @return these options reading the label column for that task
+         */
+        public Options withTask(TargetAnalysis.Task task) {
+            return new Options(header, labelColumn, table.withTask(task), schema);
+        }
     }
 
     /**
@@ -319,16 +327,9 @@ public final class CsvReader {
         if (!encoder.unseen().isEmpty()) {
             warnings.add(file + ": levels not seen in training, read as other: " + String.join("; ", encoder.unseen()));
         }
-        // The command line's search, compare and reports are not yet connected to regression: a target detected (or
-        // declared) as one is refused there; the library asks for values (readValues), and a test file read with a
-        // regression's training columns is told the task.
-        if (!values
-                && options.schema().isEmpty()
-                && target != null
-                && target.task() == TargetAnalysis.Task.REGRESSION) {
-            throw new DataException(file + ": " + target.refusal());
-        }
-        if (values || table.task() == TargetAnalysis.Task.REGRESSION) {
+        boolean regression = table.task() == TargetAnalysis.Task.REGRESSION
+                || (target != null && target.task() == TargetAnalysis.Task.REGRESSION);
+        if (values || regression) {
             double[] value = new double[labelText.size()];
             for (int r = 0; r < value.length; r++) {
                 value[r] = target(file, lines[r], labelCol, header, labelText.get(r));

@@ -15,6 +15,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.TargetAnalysis;
 import org.saepj.data.io.CsvReader;
 import org.saepj.data.preprocess.Columns;
+import org.saepj.task.RealValues;
 import org.saepj.testing.TestFiles;
 
 /** Tables as users have them: gaps of every kind, text features, booleans, ID columns, delimiters, the task. */
@@ -122,17 +123,19 @@ class TableReadingTest {
     }
 
     @Test
-    void aDecimalOrManyValuedTargetIsRefusedAsRegression() {
+    void aDecimalOrManyValuedTargetIsReadAsRegression() {
         StringBuilder decimals = new StringBuilder("rooms,medv\n");
         for (int i = 0; i < 50; i++) {
             decimals.append(i % 5).append(',').append(10 + i * 0.7).append('\n');
         }
-        assertThatThrownBy(() -> read(decimals.toString(), CsvReader.Options.defaults()))
-                .hasMessageEndingWith("t.csv: label medv: 50 distinct decimal values → a regression target; regression"
-                        + " is not supported yet; use --task classification to treat it as classes");
-        assertThatThrownBy(() ->
-                        read(decimals.toString(), with(options(Map.of(), List.of(), TargetAnalysis.Task.REGRESSION))))
-                .hasMessageContaining("regression is not supported yet");
+        SourceData detected = read(decimals.toString(), CsvReader.Options.defaults());
+        assertThat(detected.train().targets()).isInstanceOf(RealValues.class);
+        assertThat(((RealValues) detected.train().targets()).values()[49]).isEqualTo(10 + 49 * 0.7);
+        assertThat(detected.table().orElseThrow().target().reason())
+                .isEqualTo("label medv: 50 distinct decimal values → a regression target");
+        SourceData declared =
+                read(decimals.toString(), with(options(Map.of(), List.of(), TargetAnalysis.Task.REGRESSION)));
+        assertThat(declared.train().targets().task().id()).isEqualTo("regression");
         SourceData classes =
                 read(decimals.toString(), with(options(Map.of(), List.of(), TargetAnalysis.Task.CLASSIFICATION)));
         assertThat(classes.train().classCount()).isEqualTo(50);
@@ -140,8 +143,12 @@ class TableReadingTest {
         for (int i = 0; i < 100; i++) {
             ages.append(i).append(',').append(20 + i % 40).append('\n');
         }
-        assertThatThrownBy(() -> read(ages.toString(), CsvReader.Options.defaults()))
-                .hasMessageContaining("label age: 40 distinct whole numbers in 100 rows (more than 20 and more than"
+        assertThat(read(ages.toString(), CsvReader.Options.defaults())
+                        .table()
+                        .orElseThrow()
+                        .target()
+                        .reason())
+                .contains("label age: 40 distinct whole numbers in 100 rows (more than 20 and more than"
                         + " 5% of the rows) → a regression target");
         SourceData ones = read("x,label\n1,1\n2,1.0\n3,2\n4,2.00\n", CsvReader.Options.defaults());
         assertThat(ones.train().classNames()).as("1 and 1.0 are one class").containsExactly("1", "2");
