@@ -40,8 +40,11 @@ public record Columns(
     /** A categorical level the training file never had: the one-hot step maps it to "other". */
     public static final float UNSEEN = -1f;
 
-    private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
-    private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+    /** The cells read as true, in lower case. */
+    static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
+    /** The cells read as false, in lower case. */
+    static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+
     private static final List<Set<String>> PAIRS =
             List.of(Set.of("true", "false"), Set.of("yes", "no"), Set.of("y", "n"), Set.of("t", "f"), Set.of("1", "0"));
 
@@ -99,6 +102,25 @@ public record Columns(
     /** @return whether any column is categorical */
     public boolean hasCategorical() {
         return types.contains(ColumnType.CATEGORICAL);
+    }
+
+    /** @return whether any column holds text (categorical or boolean), so an ONNX graph takes one input per column */
+    public boolean readsText() {
+        return types.stream().anyMatch(t -> t != ColumnType.NUMERIC);
+    }
+
+    /**
+     * Declares an ONNX graph's inputs, one per column named after it — float {@code [N, 1]} for a numeric column (NaN
+     * for a gap), string {@code [N, 1]} for a boolean or categorical one (its cells as written, trimmed; empty or a
+     * gap marker for a gap) — and writes the nodes that turn them into the values {@link #encoder} gives.
+     *
+     * @param graph the graph being built
+     * @param batch the name of the symbolic batch dimension
+     * @return the float tensor {@code [N, columns]} the later steps take
+     * @throws DataException when a column's name is one the graph uses for a tensor of its own
+     */
+    public String onnxInputs(OnnxGraph graph, String batch) {
+        return new ColumnInputs(this).write(graph, batch);
     }
 
     /** @return a fresh encoder, which counts the unseen levels of what it encodes */
@@ -201,21 +223,11 @@ public record Columns(
 
     @Override
     public String onnx(OnnxGraph graph, String input, int features) {
-        if (hasCategorical()) {
-            throw new DataException("the ensemble reads categorical columns (" + String.join(", ", categoricalNames())
-                    + "): ONNX export of text columns is not supported yet");
+        if (readsText()) {
+            // text does not fit one float input: OnnxExport declares the columns' own inputs through onnxInputs
+            throw new IllegalStateException("a table with text columns is exported through onnxInputs");
         }
         return input;
-    }
-
-    private List<String> categoricalNames() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            if (types.get(j) == ColumnType.CATEGORICAL) {
-                out.add(names.get(j));
-            }
-        }
-        return out;
     }
 
     @Override
