@@ -34,8 +34,8 @@ public record TableSummary(
     }
 
     /**
-     * @return whether every column is numeric, without gaps and without a decimal comma: such a table is standardised as before the table
-     *     steps existed, and stored and exported exactly as then
+     * @return whether every column is numeric, without gaps and without a decimal comma: such a table is
+     *     standardised as before the table steps existed, and stored and exported exactly as then
      */
     public boolean plain() {
         // a decimal comma must reach the files read later: the columns step that reads it is kept
