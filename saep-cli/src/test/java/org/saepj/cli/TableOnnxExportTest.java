@@ -34,14 +34,16 @@ class TableOnnxExportTest {
     static Path testCsv;
     static List<String[]> testRows = new ArrayList<>();
 
-    private static final List<String> COLUMNS = List.of("colour", "smoker", "age", "score");
+    /** The last is named as the graph's first own tensor would be (the colour's LabelEncoder): the tensor yields. */
+    private static final List<String> COLUMNS = List.of("colour", "smoker", "age", "labelencoder_0");
 
     @BeforeAll
     static void search() {
         SplittableRandom rng = new SplittableRandom(5);
         String[] colours = {"red", "blue", "green"};
-        StringBuilder train = new StringBuilder("colour,smoker,age,score,kind\n");
-        StringBuilder test = new StringBuilder("colour,smoker,age,score,kind\n");
+        String header = String.join(",", COLUMNS) + ",kind\n";
+        StringBuilder train = new StringBuilder(header);
+        StringBuilder test = new StringBuilder(header);
         for (int i = 0; i < 220; i++) {
             int kind = i % 2;
             boolean testing = i >= 160;
@@ -114,7 +116,7 @@ class TableOnnxExportTest {
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out())
                 .contains("inputs 'colour' (string [N, 1]), 'smoker' (string [N, 1]), 'age' (float [N, 1]),"
-                        + " 'score' (float [N, 1])")
+                        + " 'labelencoder_0' (float [N, 1])")
                 .contains("outputs 'logits' and 'probabilities'");
         Path predictions = root.resolve("predictions.csv");
         CliRun predict = CliRun.of(

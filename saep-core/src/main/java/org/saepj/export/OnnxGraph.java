@@ -34,6 +34,9 @@ public final class OnnxGraph {
     private final List<ProtoMessage> inputs = new ArrayList<>();
     private final List<ProtoMessage> outputs = new ArrayList<>();
     private int counter;
+    /** The names of inputs declared for a table's columns, which no tensor of the graph's own may take. */
+    private final java.util.Set<String> inputNames = new java.util.HashSet<>();
+
     private boolean usesMl;
 
     /**
@@ -89,7 +92,11 @@ public final class OnnxGraph {
      * @return a fresh tensor name with the given stem
      */
     public String name(String stem) {
-        return stem + "_" + counter++;
+        String name = stem + "_" + counter++;
+        while (inputNames.contains(name)) { // a table's column named like it: the input keeps its name
+            name = stem + "_" + counter++;
+        }
+        return name;
     }
 
     /**
@@ -280,24 +287,28 @@ public final class OnnxGraph {
     }
 
     /**
-     * Declares a float graph input, one of a table's numeric columns.
+     * Declares a float graph input, one of a table's numeric columns; no tensor {@link #name} gives later takes its
+     * name.
      *
      * @param name the input's name
      * @param batch the name of the symbolic batch dimension
      * @param rest the other dimensions
      */
     public void floatInput(String name, String batch, long... rest) {
+        inputNames.add(name);
         inputs.add(valueInfo(name, FLOAT, batch, rest));
     }
 
     /**
-     * Declares a string graph input, one of a table's text columns.
+     * Declares a string graph input, one of a table's text columns; no tensor {@link #name} gives later takes its
+     * name.
      *
      * @param name the input's name
      * @param batch the name of the symbolic batch dimension
      * @param rest the other dimensions
      */
     public void stringInput(String name, String batch, long... rest) {
+        inputNames.add(name);
         inputs.add(valueInfo(name, STRING, batch, rest));
     }
 

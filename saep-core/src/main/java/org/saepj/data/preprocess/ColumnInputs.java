@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.saepj.DataException;
 import org.saepj.data.table.ColumnType;
 import org.saepj.export.OnnxGraph;
@@ -21,8 +20,8 @@ import org.saepj.export.OnnxGraph;
 final class ColumnInputs {
     /** Words with at most this many cased letters are listed in all 2^n spellings. */
     static final int ALL_CASES_UP_TO = 10;
-    /** The names the export gives its own tensors: a stem and a number, and the outputs. */
-    private static final Pattern OWN_NAME = Pattern.compile("[a-z_]+_[0-9]+|logits|probabilities|value");
+    /** The graph's outputs' names (a classifier's, a regression's), which no input may have. */
+    private static final List<String> OUTPUT_NAMES = List.of("logits", "probabilities", "value");
 
     private final Columns columns;
 
@@ -31,19 +30,26 @@ final class ColumnInputs {
     }
 
     String write(OnnxGraph graph, String batch) {
-        List<String> each = new ArrayList<>();
+        // every input first, so no tensor of the graph's own is given a column's name
         for (int j = 0; j < columns.names().size(); j++) {
             String name = columns.names().get(j);
-            if (OWN_NAME.matcher(name).matches()) {
-                throw new DataException("column '" + name + "' cannot name an input of the ONNX graph: the graph names"
-                        + " tensors of its own so; rename the column in the training file");
+            if (OUTPUT_NAMES.contains(name)) {
+                throw new DataException("column '" + name + "' cannot name an input of the ONNX graph: its outputs are"
+                        + " named " + String.join(", ", OUTPUT_NAMES) + "; rename the column in the training file");
             }
             if (columns.types().get(j) == ColumnType.NUMERIC) {
                 graph.floatInput(name, batch, 1);
+            } else {
+                graph.stringInput(name, batch, 1);
+            }
+        }
+        List<String> each = new ArrayList<>();
+        for (int j = 0; j < columns.names().size(); j++) {
+            String name = columns.names().get(j);
+            if (columns.types().get(j) == ColumnType.NUMERIC) {
                 each.add(name);
                 continue;
             }
-            graph.stringInput(name, batch, 1);
             Map<String, Float> cells = cellValues(j);
             float[] values = new float[cells.size()];
             int k = 0;
