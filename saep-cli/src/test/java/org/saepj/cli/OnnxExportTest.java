@@ -280,36 +280,6 @@ class OnnxExportTest {
         parity(model, "csv:" + testCsv, raw);
     }
 
-    /** Text columns are not exported yet: one line says so. */
-    @Test
-    void aTableWithTextColumnsIsRefusedInOneLine() {
-        StringBuilder train = new StringBuilder("colour,x,kind\n");
-        for (int i = 0; i < 120; i++) {
-            String colour = i % 3 == 0 ? "red" : "blue";
-            train.append(colour)
-                    .append(',')
-                    .append(i % 7)
-                    .append(',')
-                    .append(i % 3 == 0 ? "a" : "b")
-                    .append('\n');
-        }
-        Path trainCsv =
-                TestFiles.write(root.resolve("text-train.csv"), train.toString().getBytes());
-        Path model = search("text", "--data", "csv:" + trainCsv, "--model", "dnn");
-        CliRun export = CliRun.of(
-                "export",
-                "--model",
-                model.toString(),
-                "--format",
-                "onnx",
-                "--out",
-                root.resolve("text.onnx").toString());
-        assertThat(export.exitCode()).isEqualTo(1);
-        assertThat(export.err())
-                .isEqualTo("error: the ensemble reads categorical columns (colour): ONNX export of text"
-                        + " columns is not supported yet\n");
-    }
-
     @Test
     void badUsageIsOneLine() {
         CliRun format = CliRun.of(

@@ -3,6 +3,7 @@ package org.saepj.api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.FileException;
@@ -18,7 +19,9 @@ import org.saepj.persistence.SavedEnsemble;
 /**
  * A fitted (or loaded) SAEP-J classifier: an ensemble of networks with the preprocessing its search fitted. It takes
  * rows of raw features, as they were given to {@code fit} (or, for a model searched on images, pixels 0–255 in
- * height × width × channels order), and applies the search's preprocessing itself.
+ * height × width × channels order), or rows of cells as a table holds them ({@link #predictLabels(String[][])}, by
+ * column name {@link #predictLabels(List)}: text, true/false words, gaps), and applies the search's preprocessing
+ * itself.
  *
  * <pre>{@code
  * SaepClassifier model = Saep.classifier().method("pap").iterations(5).steps(1000).fit(features, labels);
@@ -162,6 +165,88 @@ public final class SaepClassifier {
     }
 
     /**
+     * The columns a row of cells has ({@link #predictLabels(String[][])}), in order: a table's columns as its training
+     * file named them ("column 3" without a header), before gaps are filled and text is encoded.
+     *
+     * @return the column names
+     */
+    public List<String> columns() {
+        return new CellRows(ensemble).names();
+    }
+
+    /**
+     * Predicts rows as a data file holds them: each cell as text — a number ({@code 1.5}, or {@code 1,5} where the
+     * training file wrote a decimal comma), a category's name, a true/false word ({@code yes}, {@code n},
+     * {@code TRUE}), or {@code ""} / a gap marker ({@code NA}, {@code ?}) for a gap — read with the model's own
+     * column types and filled, encoded and scaled as the search fitted them, as {@code saep predict} reads a file. A
+     * category the training data never had counts as its column's "other".
+     *
+     * @param rows one row of cells per sample, in the order of {@link #columns}
+     * @return each row's predicted label; ties go to the first class
+     * @throws SaepException naming the row and column of a cell that cannot be read (a word in a numeric column)
+     */
+    public String[] predictLabels(String[][] rows) {
+        return labels(ensemble.predictLogits(new CellRows(ensemble).values(rows, "rows")));
+    }
+
+    /**
+     * @param rows one row of cells per sample, in the order of {@link #columns} (see {@link
+     *     #predictLabels(String[][])})
+     * @return each row's class probabilities, in the order of {@link #classes}
+     * @throws SaepException naming the row and column of a cell that cannot be read
+     */
+    public double[][] predictProbabilities(String[][] rows) {
+        return probabilities(ensemble.predictLogits(new CellRows(ensemble).values(rows, "rows")));
+    }
+
+    /**
+     * @param rows one row of cells per sample, by column name (see {@link #predictLabels(String[][])}); names that
+     *     are not the model's columns (a label, an ID) are ignored
+     * @return each row's predicted label
+     * @throws SaepException when a row lacks one of the model's columns, a cell cannot be read, or the model's
+     *     training data had no header (its columns have no names)
+     */
+    public String[] predictLabels(List<Map<String, String>> rows) {
+        CellRows cells = new CellRows(ensemble);
+        return labels(ensemble.predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
+    }
+
+    /**
+     * @param rows one row of cells per sample, by column name (see {@link #predictLabels(List)})
+     * @return each row's class probabilities, in the order of {@link #classes}
+     * @throws SaepException when a row lacks one of the model's columns or a cell cannot be read
+     */
+    public double[][] predictProbabilities(List<Map<String, String>> rows) {
+        CellRows cells = new CellRows(ensemble);
+        return probabilities(ensemble.predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
+    }
+
+    /**
+     * @param row one sample's cells by column name (see {@link #predictLabels(List)})
+     * @return its predicted label
+     * @throws SaepException when the row lacks one of the model's columns or a cell cannot be read
+     */
+    public String predictLabel(Map<String, String> row) {
+        return predictLabels(List.of(row))[0];
+    }
+
+    private String[] labels(float[][] logits) {
+        String[] out = new String[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = classes().get(Logits.argmax(logits[i], logits[i].length)[0]);
+        }
+        return out;
+    }
+
+    private static double[][] probabilities(float[][] logits) {
+        double[][] out = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = Logits.softmax(logits[i]);
+        }
+        return out;
+    }
+
+    /**
      * @param rows one row of raw features per sample
      * @param labels each row's true label
      * @return accuracy, log loss, calibration error and per-class measures, as {@code saep evaluate} computes them
@@ -219,7 +304,9 @@ public final class SaepClassifier {
 
     /**
      * Writes the model as one ONNX graph (the export of {@code saep export --format onnx}: input {@code input}
-     * {@code [N, features]} of raw features, outputs {@code logits} and {@code probabilities}).
+     * {@code [N, features]} of raw features — or, for a table with text columns, one input per column named after it,
+     * float {@code [N, 1]} for a numeric column and string {@code [N, 1]} for a text one — outputs {@code logits}
+     * and {@code probabilities}).
      *
      * @param file a new file, written atomically
      * @throws SaepException when the file exists or cannot be written

@@ -3,8 +3,10 @@ package org.saepj.export;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.saepj.BuildInfo;
 import org.saepj.data.Shape;
+import org.saepj.data.preprocess.Columns;
 import org.saepj.engine.Network;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerKinds;
@@ -16,7 +18,10 @@ import org.saepj.persistence.SavedEnsemble;
 
 /**
  * A saved ensemble as one ONNX graph (opset {@value #OPSET}): input {@code input}, float {@code [N, features]}, the
- * values as the data file holds them (pixels 0–255, CSV features in the manifest's order); then the ensemble's
+ * values as the data file holds them (pixels 0–255, CSV features in the manifest's order) — or, for a table with text
+ * (boolean or categorical) columns, one input per column named after it ({@link Columns#onnxInputs}: float
+ * {@code [N, 1]} for a numeric column, NaN for a gap; string {@code [N, 1]} for a text column, empty for a gap; the
+ * ONNX-ML operator set is imported then); then the ensemble's
  * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j; outputs
  * {@code logits} {@code [N, classes]} and {@code probabilities} (their
  * softmax). The class names, preprocessing and feature names are in the model's
@@ -52,8 +57,15 @@ public final class OnnxExport {
         int classes = m.classNames().size();
         OnnxGraph g = new OnnxGraph();
         int raw = m.preprocessing().rawWidth(features); // a table's columns, before indicators and one-hot columns
-        g.input("input", "N", raw);
-        String x = m.preprocessing().onnx(g, "input", raw);
+        Optional<Columns> text = textColumns(m);
+        String x;
+        if (text.isPresent()) {
+            // text does not fit one float tensor: one input per column, then the steps after the columns step
+            x = m.preprocessing().onnxAfter(g, text.get(), text.get().onnxInputs(g, "N"), raw);
+        } else {
+            g.input("input", "N", raw);
+            x = m.preprocessing().onnx(g, "input", raw);
+        }
         double[] weights = ensemble.weights();
         String sum = null;
         for (int j = 0; j < ensemble.networks().size(); j++) {
@@ -78,6 +90,9 @@ public final class OnnxExport {
                 .string(3, BuildInfo.version())
                 .message(7, g.proto("saep_ensemble"))
                 .message(8, new ProtoMessage().string(1, "").int64(2, OPSET));
+        if (g.usesMl()) {
+            model.message(8, new ProtoMessage().string(1, OnnxGraph.ML_DOMAIN).int64(2, OnnxGraph.ML_OPSET));
+        }
         metadata(model, "class_names", json(m.classNames()));
         metadata(model, "preprocessing", String.join(",", m.preprocessing().types()));
         metadata(model, "input_shape_hwc", json(List.of(shape[0], shape[1], shape[2])));
@@ -86,6 +101,14 @@ public final class OnnxExport {
         }
         metadata(model, "members", Integer.toString(ensemble.networks().size()));
         return model.toByteArray();
+    }
+
+    /**
+     * @param m a saved ensemble's manifest
+     * @return its table's columns step when a column holds text: then the graph takes one input per column
+     */
+    public static Optional<Columns> textColumns(EnsembleManifest m) {
+        return m.preprocessing().find(Columns.TYPE).map(Columns.class::cast).filter(Columns::readsText);
     }
 
     private static void metadata(ProtoMessage model, String key, String value) {

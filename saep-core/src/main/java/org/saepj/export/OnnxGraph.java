@@ -16,8 +16,17 @@ public final class OnnxGraph {
     static final int FLOAT = 1;
     /** TensorProto.DataType INT64. */
     static final int INT64 = 7;
+    /** TensorProto.DataType STRING. */
+    static final int STRING = 8;
+    /** The ONNX-ML operator set's domain. */
+    public static final String ML_DOMAIN = "ai.onnx.ml";
+    /** The ONNX-ML operator set's version the graph imports when it uses it (LabelEncoder with float values). */
+    public static final int ML_OPSET = 2;
 
+    private static final int ATTRIBUTE_FLOAT = 1;
     private static final int ATTRIBUTE_INT = 2;
+    private static final int ATTRIBUTE_FLOATS = 6;
+    private static final int ATTRIBUTE_STRINGS = 8;
     private static final int ATTRIBUTE_INTS = 7;
 
     private final List<ProtoMessage> nodes = new ArrayList<>();
@@ -25,6 +34,10 @@ public final class OnnxGraph {
     private final List<ProtoMessage> inputs = new ArrayList<>();
     private final List<ProtoMessage> outputs = new ArrayList<>();
     private int counter;
+    /** The names of inputs declared for a table's columns, which no tensor of the graph's own may take. */
+    private final java.util.Set<String> inputNames = new java.util.HashSet<>();
+
+    private boolean usesMl;
 
     /**
      * A tensor of the graph with the engine's shape of one sample. The engine stores activations H×W×C; a tensor is
@@ -79,7 +92,11 @@ public final class OnnxGraph {
      * @return a fresh tensor name with the given stem
      */
     public String name(String stem) {
-        return stem + "_" + counter++;
+        String name = stem + "_" + counter++;
+        while (inputNames.contains(name)) { // a table's column named like it: the input keeps its name
+            name = stem + "_" + counter++;
+        }
+        return name;
     }
 
     /**
@@ -120,20 +137,24 @@ public final class OnnxGraph {
     }
 
     /**
-     * An integer attribute of a node.
-     *
-     * @param name the attribute's name
-     * @param ints its value(s)
-     * @param list true for a list of integers, false for one
+     * An attribute of a node: an integer or a list of them (the layers' attributes), a float, a list of floats or of
+     * strings (the table columns' {@code LabelEncoder}).
      */
-    public record Attribute(String name, long[] ints, boolean list) {
+    public static final class Attribute {
+        private final ProtoMessage proto;
+
+        private Attribute(ProtoMessage proto) {
+            this.proto = proto;
+        }
+
         /**
          * @param name the attribute's name
          * @param value its value
          * @return a single-integer attribute
          */
         public static Attribute of(String name, long value) {
-            return new Attribute(name, new long[] {value}, false);
+            return new Attribute(
+                    new ProtoMessage().string(1, name).int64(3, value).int32(20, ATTRIBUTE_INT));
         }
 
         /**
@@ -142,17 +163,48 @@ public final class OnnxGraph {
          * @return a list-of-integers attribute
          */
         public static Attribute ints(String name, long... values) {
-            return new Attribute(name, values, true);
+            return new Attribute(
+                    new ProtoMessage().string(1, name).int64s(8, values).int32(20, ATTRIBUTE_INTS));
+        }
+
+        /**
+         * @param name the attribute's name
+         * @param value its value
+         * @return a single-float attribute
+         */
+        public static Attribute real(String name, float value) {
+            return new Attribute(
+                    new ProtoMessage().string(1, name).float32(2, value).int32(20, ATTRIBUTE_FLOAT));
+        }
+
+        /**
+         * @param name the attribute's name
+         * @param values its values
+         * @return a list-of-floats attribute
+         */
+        public static Attribute floats(String name, float... values) {
+            ProtoMessage a = new ProtoMessage().string(1, name);
+            for (float v : values) {
+                a.float32(7, v);
+            }
+            return new Attribute(a.int32(20, ATTRIBUTE_FLOATS));
+        }
+
+        /**
+         * @param name the attribute's name
+         * @param values its values, written as UTF-8
+         * @return a list-of-strings attribute
+         */
+        public static Attribute strings(String name, List<String> values) {
+            ProtoMessage a = new ProtoMessage().string(1, name);
+            for (String v : values) {
+                a.bytes(9, v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return new Attribute(a.int32(20, ATTRIBUTE_STRINGS));
         }
 
         ProtoMessage proto() {
-            ProtoMessage a = new ProtoMessage().string(1, name);
-            if (list) {
-                a.int64s(8, ints).int32(20, ATTRIBUTE_INTS);
-            } else {
-                a.int64(3, ints[0]).int32(20, ATTRIBUTE_INT);
-            }
-            return a;
+            return proto;
         }
     }
 
@@ -179,6 +231,26 @@ public final class OnnxGraph {
      * @param attributes the node's attributes
      */
     public void node(String op, List<String> in, String output, Attribute... attributes) {
+        nodes.add(nodeProto(op, in, output, attributes));
+    }
+
+    /**
+     * Adds a node of the ONNX-ML operator set ({@value #ML_DOMAIN}, version {@value #ML_OPSET}), which the model then
+     * imports: the string-to-number maps of a table's text columns.
+     *
+     * @param op the operator, e.g. "LabelEncoder"
+     * @param in the input tensors' names
+     * @param attributes the node's attributes
+     * @return the output's name
+     */
+    public String mlNode(String op, List<String> in, Attribute... attributes) {
+        String output = name(op.toLowerCase(java.util.Locale.ROOT));
+        nodes.add(nodeProto(op, in, output, attributes).string(7, ML_DOMAIN));
+        usesMl = true;
+        return output;
+    }
+
+    private static ProtoMessage nodeProto(String op, List<String> in, String output, Attribute... attributes) {
         ProtoMessage n = new ProtoMessage();
         for (String i : in) {
             n.string(1, i);
@@ -187,21 +259,57 @@ public final class OnnxGraph {
         for (Attribute a : attributes) {
             n.message(5, a.proto());
         }
-        nodes.add(n);
+        return n;
+    }
+
+    /** @return whether a node of the ONNX-ML operator set was added, so the model must import it */
+    boolean usesMl() {
+        return usesMl;
     }
 
     /** Declares a float graph input or output of shape [batch, …], the batch dimension named. */
     private static ProtoMessage valueInfo(String name, String batch, long... rest) {
+        return valueInfo(name, FLOAT, batch, rest);
+    }
+
+    /** Declares a graph input or output of an element type and shape [batch, …], the batch dimension named. */
+    private static ProtoMessage valueInfo(String name, int type, String batch, long... rest) {
         ProtoMessage shape = new ProtoMessage().message(1, new ProtoMessage().string(2, batch));
         for (long d : rest) {
             shape.message(1, new ProtoMessage().int64(1, d));
         }
-        ProtoMessage tensor = new ProtoMessage().int32(1, FLOAT).message(2, shape);
+        ProtoMessage tensor = new ProtoMessage().int32(1, type).message(2, shape);
         return new ProtoMessage().string(1, name).message(2, new ProtoMessage().message(1, tensor));
     }
 
     void input(String name, String batch, long... rest) {
         inputs.add(valueInfo(name, batch, rest));
+    }
+
+    /**
+     * Declares a float graph input, one of a table's numeric columns; no tensor {@link #name} gives later takes its
+     * name.
+     *
+     * @param name the input's name
+     * @param batch the name of the symbolic batch dimension
+     * @param rest the other dimensions
+     */
+    public void floatInput(String name, String batch, long... rest) {
+        inputNames.add(name);
+        inputs.add(valueInfo(name, FLOAT, batch, rest));
+    }
+
+    /**
+     * Declares a string graph input, one of a table's text columns; no tensor {@link #name} gives later takes its
+     * name.
+     *
+     * @param name the input's name
+     * @param batch the name of the symbolic batch dimension
+     * @param rest the other dimensions
+     */
+    public void stringInput(String name, String batch, long... rest) {
+        inputNames.add(name);
+        inputs.add(valueInfo(name, STRING, batch, rest));
     }
 
     /**

@@ -39,12 +39,22 @@ final class PipelineForm {
                 gen.writeStartObject();
                 gen.writeStringField("type", StepKinds.typeOf(step));
                 for (RecordComponent c : step.getClass().getRecordComponents()) {
+                    Object value = component(step, c);
+                    if (value == null && omittedWhenNull(c)) {
+                        continue; // a component added later: absent, the step is stored as before it existed
+                    }
                     gen.writeFieldName(c.getName());
-                    provider.defaultSerializeValue(component(step, c), gen);
+                    provider.defaultSerializeValue(value, gen);
                 }
                 gen.writeEndObject();
             }
             gen.writeEndArray();
+        }
+
+        private static boolean omittedWhenNull(RecordComponent c) {
+            com.fasterxml.jackson.annotation.JsonInclude include =
+                    c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+            return include != null && include.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
         }
 
         private static Object component(PreprocessingStep step, RecordComponent c) {

@@ -1,8 +1,11 @@
 package org.saepj.cli.command;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.output.OutputFile;
+import org.saepj.data.table.ColumnType;
 import org.saepj.engine.Backends;
 import org.saepj.export.OnnxExport;
 import org.saepj.persistence.SavedEnsemble;
@@ -59,19 +62,30 @@ public final class ExportCommand implements Runnable {
                         ? spec.commandLine().getErr()
                         : spec.commandLine().getOut())
                 .printf(
-                        "wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): input 'input' [N, %d],"
+                        "wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): %s,"
                                 + " outputs 'logits' and 'probabilities' [N, %d]%n",
                         out,
                         OnnxExport.OPSET,
                         ensemble.networks().size(),
                         ensemble.manifest().classNames().size(),
                         graph.length,
-                        features(ensemble),
+                        inputs(ensemble),
                         ensemble.manifest().classNames().size());
     }
 
-    private static int features(SavedEnsemble e) {
+    /** The graph's inputs: one float tensor of raw rows, or one per column of a table with text columns. */
+    private static String inputs(SavedEnsemble e) {
         int[] s = e.manifest().inputShape();
-        return s[0] * s[1] * s[2];
+        int raw = e.manifest().preprocessing().rawWidth(s[0] * s[1] * s[2]);
+        return OnnxExport.textColumns(e.manifest())
+                .map(c -> {
+                    List<String> each = new ArrayList<>();
+                    for (int j = 0; j < c.names().size(); j++) {
+                        each.add("'" + c.names().get(j) + "' ("
+                                + (c.types().get(j) == ColumnType.NUMERIC ? "float" : "string") + " [N, 1])");
+                    }
+                    return "inputs " + String.join(", ", each);
+                })
+                .orElse("input 'input' [N, " + raw + "]");
     }
 }

@@ -20,7 +20,9 @@ import org.saepj.data.table.TableOptions;
  * true/false words at most (yes/no, y/n, t/f, true/false, any case) → boolean; mostly text → categorical with its
  * distinct cells as levels. A column of numbers with some text (typos, a header said to be data) is an error at its
  * first text cell, as is a column with no value at all and one of more than {@value #MAX_LEVELS} levels. A type the
- * user fixed ({@code --column-types}) is taken as given.
+ * user fixed ({@code --column-types}) is taken as given. In a semicolon-separated file, a column of numbers written
+ * with a decimal comma ({@code 1,5}; whole numbers too, but none with a decimal point) is numeric, read with its
+ * comma: the column's name is recorded in the columns step, so every file the model reads takes it alike.
  */
 final class ColumnInference {
     /** More distinct text values than this is an identifier or free text, not a category. */
@@ -38,6 +40,7 @@ final class ColumnInference {
      * @param options gap markers and fixed types
      * @param firstRowHint what to add to an error on the file's first row (empty for nothing)
      * @param label the label column's name, or null when the file has no header
+     * @param delimiter the file's delimiter: with a semicolon, numbers may have a decimal comma
      * @return the columns step
      */
     static Columns infer(
@@ -49,10 +52,19 @@ final class ColumnInference {
             long[] lines,
             TableOptions options,
             String firstRowHint,
-            String label) {
+            String label,
+            char delimiter) {
         List<ColumnType> types = new ArrayList<>();
         List<List<String>> levels = new ArrayList<>();
+        List<String> decimalComma = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
+            ColumnType given = options.columnTypes().get(names.get(j));
+            if (delimiter == ';' && (given == null || given == ColumnType.NUMERIC) && commaNumbers(cells, j, options)) {
+                types.add(ColumnType.NUMERIC);
+                levels.add(List.of());
+                decimalComma.add(names.get(j));
+                continue;
+            }
             int numbers = 0;
             int firstText = -1;
             Set<String> distinct = new TreeSet<>();
@@ -104,7 +116,24 @@ final class ColumnInference {
             types.add(type);
             levels.add(type == ColumnType.CATEGORICAL ? List.copyOf(distinct) : List.of());
         }
-        return new Columns(names, header, types, levels, label, options.missingValues());
+        return new Columns(names, header, types, levels, label, options.missingValues(), decimalComma);
+    }
+
+    /** Whether a column's cells are numbers, some with a decimal comma and none with a decimal point. */
+    private static boolean commaNumbers(List<String[]> cells, int j, TableOptions options) {
+        boolean comma = false;
+        for (String[] row : cells) {
+            String c = row[j];
+            if (options.isMissing(c)) {
+                continue;
+            }
+            boolean withComma = Columns.hasDecimalComma(c);
+            if (!withComma && !(StrictNumbers.isNumber(c) && c.indexOf('.') < 0)) {
+                return false;
+            }
+            comma |= withComma;
+        }
+        return comma;
     }
 
     private static String named(boolean header, String name) {

@@ -300,7 +300,16 @@ public final class CsvReader {
         String labelHeader = header == null ? null : header.get(labelCol);
         Columns schema = options.schema()
                 .orElseGet(() -> ColumnInference.infer(
-                        file, names, header != null, featureCols, cells, lines, table, firstRowHint, labelHeader));
+                        file,
+                        names,
+                        header != null,
+                        featureCols,
+                        cells,
+                        lines,
+                        table,
+                        firstRowHint,
+                        labelHeader,
+                        delimiter));
         Columns.Encoder encoder = schema.encoder();
         int[] at = options.schema().isPresent()
                 ? schemaIndex(schema, names, header != null)

@@ -1,5 +1,6 @@
 package org.saepj.data.preprocess;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.saepj.export.OnnxGraph;
  * for a level the training file never had), a gap as NaN. The reader encodes with it ({@link #encoder}); on floats it
  * changes nothing. Inferred from the training file, not fitted: stored as {@code {"type": "columns", "names": [...],
  * "named": true, "types": ["numeric", "categorical", ...], "levels": [[], ["blue", "red"], ...], "label": "species",
- * "missingValues": ["", "NA", ...]}}.
+ * "missingValues": ["", "NA", ...]}}, and, when a semicolon-separated training file wrote numbers with a decimal
+ * comma ({@code 1,5}), {@code "decimalComma": ["weight", ...]}: those numeric columns are read so in every file.
  *
  * @param names the feature columns' names, in input order ("column 3" when the training file had no header)
  * @param named whether the training file had a header, so other files' columns are matched by name
@@ -26,6 +28,8 @@ import org.saepj.export.OnnxGraph;
  * @param levels each categorical column's levels in code order (sorted); empty for the other types
  * @param label the training file's label column name, or null when it had no header
  * @param missingValues the cells read as gaps (compared without regard to case)
+ * @param decimalComma the numeric columns whose numbers have a decimal comma, by name; null when none (so a table
+ *     without one is stored as before)
  */
 public record Columns(
         List<String> names,
@@ -33,15 +37,19 @@ public record Columns(
         List<ColumnType> types,
         List<List<String>> levels,
         String label,
-        List<String> missingValues)
+        List<String> missingValues,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> decimalComma)
         implements PreprocessingStep {
     /** The type name in stored files. */
     public static final String TYPE = "columns";
     /** A categorical level the training file never had: the one-hot step maps it to "other". */
     public static final float UNSEEN = -1f;
 
-    private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
-    private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+    /** The cells read as true, in lower case. */
+    static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
+    /** The cells read as false, in lower case. */
+    static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+
     private static final List<Set<String>> PAIRS =
             List.of(Set.of("true", "false"), Set.of("yes", "no"), Set.of("y", "n"), Set.of("t", "f"), Set.of("1", "0"));
 
@@ -52,12 +60,53 @@ public record Columns(
      * @param levels each column's levels
      * @param label the label column's name, or null
      * @param missingValues the gap markers
+     * @param decimalComma the columns with a decimal comma, or null (or empty) for none
      */
     public Columns {
         names = List.copyOf(names);
         types = List.copyOf(types);
         levels = levels.stream().map(List::copyOf).toList();
         missingValues = List.copyOf(missingValues);
+        decimalComma = decimalComma == null || decimalComma.isEmpty() ? null : List.copyOf(decimalComma);
+    }
+
+    /**
+     * Columns without a decimal comma.
+     *
+     * @param names the feature columns' names
+     * @param named whether the training file had a header
+     * @param types each column's type
+     * @param levels each column's levels
+     * @param label the label column's name, or null
+     * @param missingValues the gap markers
+     */
+    public Columns(
+            List<String> names,
+            boolean named,
+            List<ColumnType> types,
+            List<List<String>> levels,
+            String label,
+            List<String> missingValues) {
+        this(names, named, types, levels, label, missingValues, null);
+    }
+
+    /**
+     * @param column a column's index among {@link #names}
+     * @return whether its numbers have a decimal comma ({@code 1,5})
+     */
+    public boolean decimalComma(int column) {
+        return decimalComma != null && decimalComma.contains(names.get(column));
+    }
+
+    /**
+     * @param cell a cell, trimmed
+     * @return whether it is a number written with a decimal comma ({@code 1,5}, {@code -0,25}): one comma, no point
+     */
+    public static boolean hasDecimalComma(String cell) {
+        return cell.indexOf(',') >= 0
+                && cell.indexOf(',') == cell.lastIndexOf(',')
+                && cell.indexOf('.') < 0
+                && StrictNumbers.isNumber(cell.replace(',', '.'));
     }
 
     /** The kind of {@link Columns}: never fitted from floats; the table reader infers it. */
@@ -101,6 +150,25 @@ public record Columns(
         return types.contains(ColumnType.CATEGORICAL);
     }
 
+    /** @return whether any column holds text (categorical or boolean), so an ONNX graph takes one input per column */
+    public boolean readsText() {
+        return types.stream().anyMatch(t -> t != ColumnType.NUMERIC);
+    }
+
+    /**
+     * Declares an ONNX graph's inputs, one per column named after it — float {@code [N, 1]} for a numeric column (NaN
+     * for a gap), string {@code [N, 1]} for a boolean or categorical one (its cells as written, trimmed; empty or a
+     * gap marker for a gap) — and writes the nodes that turn them into the values {@link #encoder} gives.
+     *
+     * @param graph the graph being built
+     * @param batch the name of the symbolic batch dimension
+     * @return the float tensor {@code [N, columns]} the later steps take
+     * @throws DataException when a column's name is one the graph uses for a tensor of its own
+     */
+    public String onnxInputs(OnnxGraph graph, String batch) {
+        return new ColumnInputs(this).write(graph, batch);
+    }
+
     /** @return a fresh encoder, which counts the unseen levels of what it encodes */
     public Encoder encoder() {
         return new Encoder();
@@ -124,7 +192,7 @@ public record Columns(
                 return Float.NaN;
             }
             return switch (types.get(column)) {
-                case NUMERIC -> number(c);
+                case NUMERIC -> decimalComma(column) ? commaNumber(c) : number(c);
                 case BOOLEAN -> {
                     if (!isBoolean(c)) {
                         throw new IllegalArgumentException("is not true/false (expected a value such as true,"
@@ -161,6 +229,16 @@ public record Columns(
         return c.isEmpty() || missingValues.stream().anyMatch(m -> m.trim().equalsIgnoreCase(c));
     }
 
+    /** A number with a decimal comma, or one without a fraction, in a column written so. */
+    private static float commaNumber(String c) {
+        if (c.indexOf('.') >= 0) {
+            throw new NumberFormatException(
+                    "is not a number with a decimal comma (expected a number such as 12, -0,5 or 1,5e-3, as the"
+                            + " training file wrote this column)");
+        }
+        return number(c.replace(',', '.'));
+    }
+
     private static float number(String c) {
         float v = StrictNumbers.toFloat(c); // its NumberFormatException says what was expected
         return v;
@@ -185,6 +263,11 @@ public record Columns(
             throw new IllegalArgumentException(
                     TYPE + " needs a name, a type and levels for each of " + features + " columns");
         }
+        if (decimalComma != null
+                && !decimalComma.stream()
+                        .allMatch(n -> names.contains(n) && types.get(names.indexOf(n)) == ColumnType.NUMERIC)) {
+            throw new IllegalArgumentException(TYPE + " decimalComma: expected names of numeric columns");
+        }
         for (int j = 0; j < features; j++) {
             List<String> l = levels.get(j);
             boolean categorical = types.get(j) == ColumnType.CATEGORICAL;
@@ -201,21 +284,11 @@ public record Columns(
 
     @Override
     public String onnx(OnnxGraph graph, String input, int features) {
-        if (hasCategorical()) {
-            throw new DataException("the ensemble reads categorical columns (" + String.join(", ", categoricalNames())
-                    + "): ONNX export of text columns is not supported yet");
+        if (readsText()) {
+            // text does not fit one float input: OnnxExport declares the columns' own inputs through onnxInputs
+            throw new IllegalStateException("a table with text columns is exported through onnxInputs");
         }
         return input;
-    }
-
-    private List<String> categoricalNames() {
-        List<String> out = new ArrayList<>();
-        for (int j = 0; j < names.size(); j++) {
-            if (types.get(j) == ColumnType.CATEGORICAL) {
-                out.add(names.get(j));
-            }
-        }
-        return out;
     }
 
     @Override

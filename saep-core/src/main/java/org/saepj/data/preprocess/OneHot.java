@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import org.saepj.DataException;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.table.ColumnType;
@@ -137,8 +136,56 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
         if (columns.length == 0) {
             return input;
         }
-        throw new DataException("the ensemble one-hot encodes categorical columns: ONNX export of text columns is not"
-                + " supported yet");
+        // The columns in order: runs of other columns gathered as they are, each categorical column as its block.
+        List<String> parts = new ArrayList<>();
+        List<Long> run = new ArrayList<>();
+        int c = 0;
+        for (int j = 0; j < features; j++) {
+            if (c < columns.length && columns[c] == j) {
+                gather(graph, input, run).ifPresent(parts::add);
+                run.clear();
+                String code = graph.node(
+                        "Gather", List.of(input, graph.longs("one_hot_column", j)), OnnxGraph.Attribute.of("axis", 1));
+                parts.add(block(graph, code, kept[c]));
+                c++;
+            } else {
+                run.add((long) j);
+            }
+        }
+        gather(graph, input, run).ifPresent(parts::add);
+        return graph.node("Concat", parts, OnnxGraph.Attribute.of("axis", 1));
+    }
+
+    private static java.util.Optional<String> gather(OnnxGraph graph, String input, List<Long> run) {
+        if (run.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long[] which = run.stream().mapToLong(Long::longValue).toArray();
+        return java.util.Optional.of(graph.node(
+                "Gather", List.of(input, graph.longs("kept_columns", which)), OnnxGraph.Attribute.of("axis", 1)));
+    }
+
+    /**
+     * One categorical column's block, as {@link #apply} writes it: 1 in the column of a kept level (Equal on the level
+     * codes), 1 in "other" for any other level (1 − Σ kept − gap), nothing for a gap (NaN).
+     */
+    private static String block(OnnxGraph graph, String code, int[] kept) {
+        String gap = graph.node("Cast", List.of(graph.node("IsNaN", List.of(code))), OnnxGraph.Attribute.of("to", 1));
+        String one = graph.floats("one", new float[] {1f});
+        if (kept.length == 0) {
+            return graph.node("Sub", List.of(one, gap));
+        }
+        float[] levels = new float[kept.length];
+        float[] ones = new float[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            levels[k] = kept[k];
+            ones[k] = 1f;
+        }
+        String equal = graph.node("Equal", List.of(code, graph.floats("levels", levels, 1, kept.length)));
+        String flags = graph.node("Cast", List.of(equal), OnnxGraph.Attribute.of("to", 1)); // 1 = FLOAT
+        String count = graph.node("MatMul", List.of(flags, graph.floats("ones", ones, kept.length, 1)));
+        String other = graph.node("Sub", List.of(graph.node("Sub", List.of(one, count)), gap));
+        return graph.node("Concat", List.of(flags, other), OnnxGraph.Attribute.of("axis", 1));
     }
 
     @Override

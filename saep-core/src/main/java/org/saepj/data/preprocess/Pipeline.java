@@ -145,6 +145,26 @@ public record Pipeline(List<PreprocessingStep> steps) {
     }
 
     /**
+     * Writes the ONNX nodes of the steps after one step, in order: the steps after a {@link Columns} step, from the
+     * float columns its {@link Columns#onnxInputs} gives.
+     *
+     * @param graph the graph being built
+     * @param first the step whose nodes are already written (one of this pipeline's)
+     * @param input its output tensor, float [N, features]
+     * @param features the number of values per sample it gives
+     * @return the network's input tensor
+     */
+    public String onnxAfter(OnnxGraph graph, PreprocessingStep first, String input, int features) {
+        String x = input;
+        int width = features;
+        for (PreprocessingStep step : steps.subList(steps.indexOf(first) + 1, steps.size())) {
+            x = step.onnx(graph, x, width);
+            width = step.outputWidth(width);
+        }
+        return x;
+    }
+
+    /**
      * Checks a pipeline read from a file before it is used.
      *
      * @param features the number of values per sample of the model

@@ -34,11 +34,13 @@ public record TableSummary(
     }
 
     /**
-     * @return whether every column is numeric and without gaps: such a table is standardised as before the table
-     *     steps existed, and stored and exported exactly as then
+     * @return whether every column is numeric, without gaps and without a decimal comma: such a table is
+     *     standardised as before the table steps existed, and stored and exported exactly as then
      */
     public boolean plain() {
+        // a decimal comma must reach the files read later: the columns step that reads it is kept
         return columns.types().stream().allMatch(t -> t == ColumnType.NUMERIC)
+                && columns.decimalComma() == null
                 && java.util.Arrays.stream(missing).allMatch(m -> m == 0);
     }
 }
