@@ -1,5 +1,6 @@
 package org.saepj.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,17 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param ensembleSize its members
      * @param parameters its parameters
      * @param totalSeconds its wall time
+     * @param bestMemberAccuracy the test accuracy of its best member alone, or null where the fold's report has no
+     *     members' own accuracies (a regression, a report written before they were recorded)
      */
     public record Fold(
-            int fold, String directory, double testAccuracy, int ensembleSize, long parameters, double totalSeconds) {}
+            int fold,
+            String directory,
+            double testAccuracy,
+            int ensembleSize,
+            long parameters,
+            double totalSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double bestMemberAccuracy) {}
 
     /**
      * @param testAccuracyMean mean test accuracy over folds
@@ -54,7 +63,13 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
         for (int k = 0; k < results.size(); k++) {
             RunSummary r = results.get(k);
             folds.add(new Fold(
-                    k + 1, "fold-" + (k + 1), r.testAccuracy(), r.ensembleSize(), r.parameters(), r.totalSeconds()));
+                    k + 1,
+                    "fold-" + (k + 1),
+                    r.testAccuracy(),
+                    r.ensembleSize(),
+                    r.parameters(),
+                    r.totalSeconds(),
+                    Double.isNaN(r.bestMemberAccuracy()) ? null : r.bestMemberAccuracy()));
             acc[k] = r.testAccuracy();
             size[k] = r.ensembleSize();
             total += r.totalSeconds();
@@ -76,7 +91,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
     }
 
     /**
-     * Writes the folds' page: the summary and one row per fold, linking to the fold's own report.
+     * Writes the folds' page: the summary, what happened ({@link FoldsStory}) and one row per fold, linking to the
+     * fold's own report.
      *
      * @param file where report.html goes (beside the fold directories)
      */
@@ -92,13 +108,25 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                 Decimals.of(summary.ensembleSizeMean(), 2) + " ± " + Decimals.of(summary.ensembleSizeStd(), 2));
         result.put("time", Decimals.of(summary.totalSeconds(), 1) + " s in all");
         html.heading("Summary over the folds").keyValues(result);
+        List<String> story = FoldsStory.sentences(folds);
+        if (!story.isEmpty()) {
+            html.heading("What happened").paragraph(String.join(" ", story));
+        }
         html.heading("Folds")
                 .table(
-                        List.of("fold", "test accuracy", "ensemble size", "parameters", "seconds", "report"),
+                        List.of(
+                                "fold",
+                                "test accuracy",
+                                "best member alone",
+                                "ensemble size",
+                                "parameters",
+                                "seconds",
+                                "report"),
                         folds.stream()
                                 .map(f -> List.<Object>of(
                                         Integer.toString(f.fold()),
                                         Decimals.of(f.testAccuracy(), 4),
+                                        f.bestMemberAccuracy() == null ? "" : Decimals.of(f.bestMemberAccuracy(), 4),
                                         Integer.toString(f.ensembleSize()),
                                         Long.toString(f.parameters()),
                                         Decimals.of(f.totalSeconds(), 1),
