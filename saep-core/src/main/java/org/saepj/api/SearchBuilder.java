@@ -275,7 +275,13 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
         if (outputFolder != null) {
             OutputFolder.check(outputFolder, "outputFolder");
         }
-        return ModelSearch.run(config, data, outputFolder, listener);
+        try {
+            return ModelSearch.run(config, data, outputFolder, listener);
+        } catch (InvalidSettingException e) {
+            // a setting the data's task cannot take (a criterion judging predicted classes, for a regression),
+            // found once the task is known: refused before any training, as config() refuses the others
+            throw refusal(e);
+        }
     }
 
     /** @return the output folder, or null to keep the run in memory */
@@ -331,10 +337,15 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                     .criterion(CriterionSpec.of(method, parameters))
                     .build();
         } catch (InvalidSettingException e) {
-            throw new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
+            throw refusal(e);
         } catch (IllegalArgumentException e) {
             // the criterion's own check of its parameters: one it does not declare, or a value it refuses
             throw new UsageException("parameter: " + e.getMessage(), e);
         }
+    }
+
+    /** @return the setting's problem in one line naming this builder's method */
+    private static UsageException refusal(InvalidSettingException e) {
+        return new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
     }
 }
