@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks through the ./saep launcher, as a user runs it: version, dataset summary, a corrupt
 # file, a small search, the launcher through symlinks, Ctrl-C and resuming, evaluation reproducing the report, a
-# usage error, a comparison on a local Spark cluster (the launcher's --spark path), the Java API's QuickStart, and a
-# layer plug-in from outside the project (--plugins). Run by `./saep test`.
+# usage error, a comparison on a local Spark cluster (the launcher's --spark path), the Java API's QuickStart and
+# QuickRegression, and a layer plug-in from outside the project (--plugins). Run by `./saep test`.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 saep="$root/saep"
@@ -43,10 +43,11 @@ check "Ctrl-C through ./saep exits 130 naming the resume command; a rerun is ref
   '$saep' search --resume '$work/int' --quiet >/dev/null && test -s '$work/int/report.json'"
 check "evaluate reproduces the report's accuracy" bash -c "acc=\$(grep -m1 -A1 '\"final\"' '$work/run/report.json' | grep -o '[0-9.]*\$'); '$saep' evaluate --model '$work/run/ensemble' --data fashion-mnist --data-dir '$work/data' --json | grep -q \"\\\"accuracy\\\" : \$acc\""
 check "compare --spark on a local cluster equals the local compare" bash -c "'$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --out '$work/cl' >/dev/null && '$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --spark 'local-cluster[2,1,1024]' --out '$work/cs' >/dev/null && diff <(cut -d, -f1-7,9- '$work/cl/comparison.csv') <(cut -d, -f1-7,9- '$work/cs/comparison.csv')"
-# The Java API's QuickStart (README "Java API"), launched as a single source file against the built saep-core jar and
-# its dependencies' class path, exactly as the README says.
+# The Java API's QuickStart and QuickRegression (README "Java API"), launched as single source files against the
+# built saep-core jar and its dependencies' class path (written by the first check), exactly as the README says.
 core_jar="$(ls "$root"/saep-core/target/saep-core-*.jar 2>/dev/null | grep -v -e '-tests\.jar$' -e '-sources\.jar$' -e '-javadoc\.jar$' | head -n 1)"
 check "examples/java/QuickStart.java runs against saep-core and prints an accuracy" bash -c "mvn -B -q -o -f '$root/pom.xml' -pl saep-core dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile='$work/core-cp.txt' && java --add-modules jdk.incubator.vector -cp '$core_jar':\$(cat '$work/core-cp.txt') '$root/examples/java/QuickStart.java' 2>/dev/null | grep -Eq '^test accuracy 0\.[0-9]{4} with [0-9]+ members\$'"
+check "examples/java/QuickRegression.java runs against saep-core and prints its RMSE" bash -c "java --add-modules jdk.incubator.vector -cp '$core_jar':\$(cat '$work/core-cp.txt') '$root/examples/java/QuickRegression.java' 2>/dev/null | grep -Eq '^test RMSE [0-9]+\.[0-9]{4} \(mean predictor [0-9]+\.[0-9]{4}\), R2 0\.9[0-9]{3} with [0-9]+ members\$'"
 # A third-party layer (examples/plugins/layer-norm): built on its own against the installed saep-core (its gradient
 # check runs with it), then searched, exported and used through --plugins; without the plug-in the ensemble is refused.
 plugin="$root/examples/plugins/layer-norm"

@@ -1,16 +1,19 @@
 package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.api.Saep;
 import org.saepj.cli.display.Json;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.testing.TestFiles;
 
-/** {@code saep inspect} on a run that pruned and on its bare saved ensemble. */
+/** {@code saep inspect} on a run that pruned, on its bare saved ensemble, and on a regression run. */
 class InspectCommandTest {
     @TempDir
     Path dir;
@@ -47,6 +50,10 @@ class InspectCommandTest {
             assertThat(m.get("id")).isEqualTo(r.get("id"));
             assertThat(m.get("iteration")).isEqualTo(r.get("iteration"));
             assertThat(m.get("weight").asDouble()).isEqualTo(r.get("weight").asDouble());
+            // each member's own test accuracy, as the run's report records it
+            assertThat(m.get("testAccuracy").asDouble())
+                    .isEqualTo(report.at("/final/memberTestAccuracies/" + j).asDouble());
+            assertThat(m.has("testRmse")).isFalse();
             long layers = 0;
             for (JsonNode l : m.get("layers")) {
                 layers += l.get("parameters").asLong();
@@ -79,7 +86,11 @@ class InspectCommandTest {
                 .contains("Dense(784→")
                 .containsPattern("iteration \\d+: re removed #\\d+ linear, kept #\\d+ linear, #\\d+ linear; keep 2,"
                         + " voteErrors \\[[0-9., ]+\\], keptOrder \\[#\\d+, #\\d+\\]")
-                .contains("classes        10: 0, 1, 2");
+                .contains("classes        10: 0, 1, 2")
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "parameters, own test accuracy %.4f%n",
+                        report.at("/final/memberTestAccuracies/0").asDouble()));
         // report.html names the members and every pruning event the same way.
         String html = java.nio.file.Files.readString(out.resolve("report.html"));
         assertThat(html)
@@ -95,11 +106,58 @@ class InspectCommandTest {
                                 .asInt() + ", #");
         CliRun bare = CliRun.of("inspect", out.resolve("ensemble").toString(), "--json");
         assertThat(Json.MAPPER.readTree(bare.out()).get("pruning").isNull()).isTrue();
+        // a bare saved ensemble records no test figures of its members
+        assertThat(Json.MAPPER.readTree(bare.out()).at("/members/0").has("testAccuracy"))
+                .isFalse();
         CliRun none = CliRun.of("inspect", dir.toString());
         assertThat(none.exitCode()).isEqualTo(3);
         assertThat(none.err())
                 .startsWith("error: ")
                 .contains("neither a saved ensemble")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRegressionRunShowsEachMembersOwnTestRmse() throws Exception {
+        SplittableRandom rng = new SplittableRandom(3);
+        float[][] x = new float[240][2];
+        double[] y = new double[240];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = (float) rng.nextDouble();
+            x[i][1] = (float) rng.nextDouble();
+            y[i] = 10 + 4 * x[i][0] - 3 * x[i][1] * x[i][1];
+        }
+        Path out = dir.resolve("reg");
+        Saep.regressor().iterations(3).steps(300).threads(1).outputFolder(out).fit(x, y);
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        JsonNode own = report.at("/final/memberTestRmse");
+        assertThat(own.size()).isEqualTo(report.get("members").size()).isGreaterThan(1);
+        assertThat(report.at("/final/memberTestAccuracies").isNull()).isTrue();
+
+        CliRun json = CliRun.of("inspect", out.toString(), "--json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode in = Json.MAPPER.readTree(json.out());
+        double weights = 0;
+        double weightedMse = 0;
+        for (int j = 0; j < own.size(); j++) {
+            assertThat(in.at("/members/" + j + "/testRmse").asDouble())
+                    .isEqualTo(own.get(j).asDouble());
+            assertThat(in.at("/members/" + j).has("testAccuracy")).isFalse();
+            double w = report.at("/members/" + j + "/weight").asDouble();
+            weights += w;
+            weightedMse += w * own.get(j).asDouble() * own.get(j).asDouble();
+        }
+        // the members' own errors are those of the ambiguity decomposition: their weighted mean square is its
+        // average member error, computed apart from them
+        assertThat(weightedMse / weights)
+                .isCloseTo(report.at("/final/regression/averageMemberMse").asDouble(), within(1e-9 * weightedMse));
+        CliRun text = CliRun.of("inspect", out.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "own test RMSE %.4g%n",
+                        own.get(0).asDouble()))
+                .doesNotContain("own test accuracy");
     }
 }

@@ -392,7 +392,21 @@ class SearchCommandTest {
         assertThat(out.resolve("fold-1").resolve("report.json")).exists();
         assertThat(java.nio.file.Files.readString(out.resolve("report.html")))
                 .contains("Summary over the folds")
-                .contains("<a href=\"fold-2/report.html\">fold-2</a>");
+                .contains("<a href=\"fold-2/report.html\">fold-2</a>")
+                .contains("<h2>What happened</h2>\n<p>Over 2 folds the test accuracy is ")
+                .contains("The best fold is fold ");
+        // each fold's best member alone, as the fold's own report records its members' accuracies
+        for (int k = 1; k <= 2; k++) {
+            JsonNode own = Json.MAPPER
+                    .readTree(out.resolve("fold-" + k).resolve("report.json").toFile())
+                    .at("/final/memberTestAccuracies");
+            double best = 0;
+            for (JsonNode a : own) {
+                best = Math.max(best, a.asDouble());
+            }
+            assertThat(report.at("/folds/" + (k - 1) + "/bestMemberAccuracy").asDouble())
+                    .isEqualTo(best);
+        }
         assertThat(out.resolve("fold-2").resolve("ensemble").resolve("manifest.json"))
                 .exists();
         JsonNode fold = Json.MAPPER.readTree(

@@ -1,7 +1,6 @@
 package org.saepj.api;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.saepj.SaepException;
@@ -27,9 +26,7 @@ import org.saepj.search.SearchConfig;
  * }</pre>
  */
 public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
-    private List<String> featureNames;
     private String labelColumn;
-    private Boolean header;
     private Path dataDir;
     private String testSource;
 
@@ -41,31 +38,12 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     }
 
     /**
-     * @param names one name per feature column of the arrays {@code fit} takes: stored in the saved model, so that
-     *     {@code saep predict --data csv:FILE} matches a file's columns by name (default: none, columns by position)
-     * @return this builder
-     */
-    public ClassifierBuilder featureNames(List<String> names) {
-        featureNames = List.copyOf(Objects.requireNonNull(names, "featureNames"));
-        return this;
-    }
-
-    /**
      * @param column the label column of a CSV source by name or 0-based index ({@code --label-column}; default:
      *     the last)
      * @return this builder
      */
     public ClassifierBuilder labelColumn(String column) {
         labelColumn = Objects.requireNonNull(column, "labelColumn");
-        return this;
-    }
-
-    /**
-     * @param hasHeader whether a CSV source starts with a header row ({@code --header yes|no}; default: detected)
-     * @return this builder
-     */
-    public ClassifierBuilder header(boolean hasHeader) {
-        header = hasHeader;
         return this;
     }
 
@@ -103,7 +81,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
         ArrayLabels classes = ArrayLabels.of(labels, features.length, "labels");
-        return fit(config, InMemorySource.of(features, classes, featureNames));
+        return fit(config, InMemorySource.of(features, classes, featureNames()));
     }
 
     /**
@@ -117,7 +95,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(double[][] features, int[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         float[][] rows = FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames));
+        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames()));
     }
 
     /**
@@ -134,7 +112,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
         SearchConfig config = config(InMemorySource.SOURCE);
         FeatureRows.check(features, "features");
         ArrayLabels classes = ArrayLabels.of(labels, features.length, "labels");
-        return fit(config, InMemorySource.of(features, classes, featureNames));
+        return fit(config, InMemorySource.of(features, classes, featureNames()));
     }
 
     /**
@@ -148,7 +126,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
     public SaepClassifier fit(double[][] features, String[] labels) {
         SearchConfig config = config(InMemorySource.SOURCE);
         float[][] rows = FeatureRows.check(features, "features");
-        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames));
+        return fit(config, InMemorySource.of(rows, ArrayLabels.of(labels, rows.length, "labels"), featureNames()));
     }
 
     /**
@@ -162,14 +140,11 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
      */
     public SaepClassifier fit(String source) {
         Objects.requireNonNull(source, "source");
-        if (featureNames != null) {
-            throw new UsageException("featureNames: for arrays only; a data source names its own features");
-        }
+        refuseFeatureNames("a data source");
         SearchConfig config = config(DataSources.absolute(source));
-        Optional<Boolean> hasHeader = Optional.ofNullable(header);
         DataSources sources = new DataSources(
                 DatasetLocator.standard(dataDir),
-                new CsvReader.Options(hasHeader, Optional.ofNullable(labelColumn)),
+                new CsvReader.Options(header(), Optional.ofNullable(labelColumn)),
                 DecodedCache.standard(),
                 RemoteFiles.none());
         return fit(config, TestSets.attach(sources, config.dataset(), DataSources.absolute(testSource)));
@@ -179,10 +154,7 @@ public final class ClassifierBuilder extends SearchBuilder<ClassifierBuilder> {
         if (testSource != null && data.source().equals(InMemorySource.SOURCE)) {
             throw new UsageException("testSource: for a data source only; arrays hold out testFraction of their rows");
         }
-        Path folder = outputFolder();
-        if (folder != null) {
-            OutputFolder.check(folder, "outputFolder");
-        }
-        return ClassifierSearch.run(config, data, folder, listener());
+        ModelSearch.Fit fit = search(config, data);
+        return new SaepClassifier(fit.ensemble(), fit.report(), fit.folder());
     }
 }

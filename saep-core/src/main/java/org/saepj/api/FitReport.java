@@ -1,6 +1,7 @@
 package org.saepj.api;
 
 import java.util.List;
+import java.util.Optional;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.FinalMetrics;
@@ -8,6 +9,7 @@ import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.Timing;
+import org.saepj.task.RegressionMetrics;
 
 /**
  * What a fit's search did, as report.json records it: the settings, each iteration, the final members and the final
@@ -52,8 +54,16 @@ public record FitReport(
                 r.config(), r.iterations(), ensemble.manifest().members(), r.metrics(), r.timing(), r.stoppedEarly());
     }
 
-    /** @return the final ensemble's accuracy on the held-out test rows */
+    /** @return the final ensemble's accuracy on the held-out test rows (NaN for a regressor) */
     public double testAccuracy() {
         return metrics.testAccuracy();
+    }
+
+    /**
+     * @return a regressor's final ensemble on the held-out test rows — RMSE, MAE, R², the mean-predictor baseline and
+     *     the ambiguity decomposition — or empty for a classifier
+     */
+    public Optional<RegressionMetrics> regression() {
+        return Optional.ofNullable(metrics.regression());
     }
 }

@@ -15,10 +15,12 @@ import org.saepj.data.Dataset;
 import org.saepj.data.Fingerprint;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
+import org.saepj.task.RealValues;
 
 /**
- * Rows and labels held in memory as a data source: one training partition of vectors (no test partition, so a
- * search holds out a stratified share as a CSV file's is), fingerprinted by its content like a file.
+ * Rows and their targets (class labels, or values) held in memory as a data source: one training partition of
+ * vectors (no test partition, so a search holds out a share of the rows as a CSV file's is), fingerprinted by its
+ * content like a file.
  */
 final class InMemorySource {
     /** What a run's report and a saved ensemble's manifest name as the source of data given as arrays. */
@@ -42,12 +44,32 @@ final class InMemorySource {
         checkNames(featureNames, width);
         float[] flat = FeatureRows.flatten(rows);
         Dataset train = new Dataset(SOURCE, flat, labels.indices(), Shape.vector(width), labels.classNames());
+        return source(
+                train, fingerprint(flat, width, labels.indices(), new double[0], labels.classNames()), featureNames);
+    }
+
+    /**
+     * @param rows checked feature rows ({@link FeatureRows#check})
+     * @param values their targets, checked ({@link ArrayValues#check})
+     * @param featureNames a name per feature, or null for none
+     * @return the rows as a source a regression search takes
+     * @throws SaepException when the names do not fit the features
+     */
+    static SourceData of(float[][] rows, double[] values, List<String> featureNames) {
+        int width = rows[0].length;
+        checkNames(featureNames, width);
+        float[] flat = FeatureRows.flatten(rows);
+        Dataset train = new Dataset(SOURCE, flat, new RealValues(values.clone()), Shape.vector(width));
+        return source(train, fingerprint(flat, width, new int[0], values, List.of()), featureNames);
+    }
+
+    private static SourceData source(Dataset train, String sha256, List<String> featureNames) {
         return new SourceData(
                 SOURCE,
                 SOURCE,
                 train,
                 Optional.empty(),
-                fingerprint(flat, width, labels),
+                sha256,
                 false,
                 null,
                 featureNames == null ? List.of() : featureNames);
@@ -74,8 +96,11 @@ final class InMemorySource {
         }
     }
 
-    /** The SHA-256 of the values, their width, the labels and the class names: the same content, the same id. */
-    private static String fingerprint(float[] flat, int width, ArrayLabels labels) {
+    /**
+     * The SHA-256 of the features, their width, the labels or values and the class names: the same content, the same
+     * id.
+     */
+    private static String fingerprint(float[] flat, int width, int[] labels, double[] values, List<String> classes) {
         MessageDigest digest = Fingerprint.sha256();
         ByteBuffer buffer = ByteBuffer.allocate(8192);
         buffer.putInt(width);
@@ -85,14 +110,20 @@ final class InMemorySource {
             }
             buffer.putFloat(v);
         }
-        for (int y : labels.indices()) {
+        for (int y : labels) {
             if (buffer.remaining() < Integer.BYTES) {
                 drain(digest, buffer);
             }
             buffer.putInt(y);
         }
+        for (double y : values) {
+            if (buffer.remaining() < Double.BYTES) {
+                drain(digest, buffer);
+            }
+            buffer.putDouble(y);
+        }
         drain(digest, buffer);
-        digest.update(String.join("\n", labels.classNames()).getBytes(StandardCharsets.UTF_8));
+        digest.update(String.join("\n", classes).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -10,8 +10,13 @@ import java.nio.file.Path;
  * double accuracy = model.evaluate(testFeatures, testLabels).accuracy();
  * }</pre>
  *
- * <p>Each kind of task has its builder, sharing the search settings of {@link SearchBuilder}: today
- * {@link #classifier()}; a regressor's builder will stand beside it.
+ * <pre>{@code
+ * SaepRegressor model = Saep.regressor().iterations(4).steps(800).fit(features, targets);
+ * double rmse = model.evaluate(testFeatures, testTargets).rmse();
+ * }</pre>
+ *
+ * <p>Each kind of task has its builder, sharing the search settings of {@link SearchBuilder}: {@link #classifier()}
+ * and {@link #regressor()}.
  */
 public final class Saep {
     private Saep() {}
@@ -19,6 +24,11 @@ public final class Saep {
     /** @return a new classifier builder with the defaults of {@code saep search} */
     public static ClassifierBuilder classifier() {
         return new ClassifierBuilder();
+    }
+
+    /** @return a new regressor builder with the defaults of {@code saep search} */
+    public static RegressorBuilder regressor() {
+        return new RegressorBuilder();
     }
 
     /**
@@ -29,5 +39,15 @@ public final class Saep {
      */
     public static SaepClassifier loadClassifier(Path dir) {
         return SaepClassifier.load(dir);
+    }
+
+    /**
+     * @param dir a saved regression ensemble's folder ({@link SaepRegressor#save}, {@code OUT/ensemble}) or a run
+     *     folder holding one
+     * @return the regressor
+     * @throws org.saepj.SaepException when the folder is not a usable saved regression ensemble
+     */
+    public static SaepRegressor loadRegressor(Path dir) {
+        return SaepRegressor.load(dir);
     }
 }

@@ -1,6 +1,5 @@
 package org.saepj.api;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,6 @@ import org.saepj.SaepException;
 import org.saepj.UsageException;
 import org.saepj.data.ClassOrder;
 import org.saepj.ensemble.Logits;
-import org.saepj.export.OnnxExport;
-import org.saepj.persistence.MemberRecord;
-import org.saepj.persistence.RunLock;
 import org.saepj.persistence.SavedEnsemble;
 
 /**
@@ -31,20 +27,15 @@ import org.saepj.persistence.SavedEnsemble;
  * model.exportOnnx(Path.of("model.onnx"));
  * }</pre>
  *
- * <p>Call one instance from one thread at a time: its networks keep their own working buffers when they infer (other
- * threads infer on {@link org.saepj.engine.Network#replica() replicas}).
+ * <p>What every model has — members, report, saving, ONNX export — is {@link FittedModel}'s. Call one instance from one
+ * thread at a time.
  */
-public final class SaepClassifier {
-    private final SavedEnsemble ensemble;
-    private final FitReport report;
-    private final Path runFolder;
+public final class SaepClassifier extends FittedModel {
     /** Each class's label as an int, or null when a class is text. */
     private final int[] intLabels;
 
     SaepClassifier(SavedEnsemble ensemble, FitReport report, Path runFolder) {
-        this.ensemble = ensemble;
-        this.report = report;
-        this.runFolder = runFolder;
+        super(ensemble, report, runFolder);
         List<String> classes = ensemble.manifest().classNames();
         this.intLabels = classes.stream().allMatch(ClassOrder::isIndex)
                 ? classes.stream().mapToInt(Integer::parseInt).toArray()
@@ -57,37 +48,16 @@ public final class SaepClassifier {
      *
      * @param dir the saved ensemble's folder, or a run folder holding one in {@code ensemble/}
      * @return the model, without a fit report
-     * @throws SaepException naming the file and the problem when the folder is not a usable saved ensemble
+     * @throws SaepException naming the file and the problem when the folder is not a usable saved ensemble, or holds a
+     *     regression ensemble ({@link SaepRegressor#load} reads it)
      */
     public static SaepClassifier load(Path dir) {
-        Path inRun = dir.resolve("ensemble");
-        Path ensembleDir = !Files.exists(dir.resolve(SavedEnsemble.MANIFEST))
-                        && Files.exists(inRun.resolve(SavedEnsemble.MANIFEST))
-                ? inRun
-                : dir;
-        return new SaepClassifier(SavedEnsemble.load(ensembleDir), null, null);
+        return new SaepClassifier(loadEnsemble(dir, true), null, null);
     }
 
     /** @return the class labels in class order: the index of a label here is its probability's column */
     public List<String> classes() {
-        return ensemble.manifest().classNames();
-    }
-
-    /** @return the number of features a row has */
-    public int featureCount() {
-        int[] s = ensemble.manifest().inputShape();
-        return s[0] * s[1] * s[2];
-    }
-
-    /** @return the features' names, when the model was given them (a CSV header, {@code featureNames}), else empty */
-    public List<String> featureNames() {
-        List<String> names = ensemble.manifest().featureNames();
-        return names == null ? List.of() : names;
-    }
-
-    /** @return the ensemble's members: id, iteration, candidate, architecture, weight, parameters */
-    public List<MemberRecord> members() {
-        return ensemble.manifest().members();
+        return ensemble().manifest().classNames();
     }
 
     /**
@@ -171,7 +141,7 @@ public final class SaepClassifier {
      * @return the column names
      */
     public List<String> columns() {
-        return new CellRows(ensemble).names();
+        return new CellRows(ensemble()).names();
     }
 
     /**
@@ -186,7 +156,7 @@ public final class SaepClassifier {
      * @throws SaepException naming the row and column of a cell that cannot be read (a word in a numeric column)
      */
     public String[] predictLabels(String[][] rows) {
-        return labels(ensemble.predictLogits(new CellRows(ensemble).values(rows, "rows")));
+        return labels(ensemble().predictLogits(new CellRows(ensemble()).values(rows, "rows")));
     }
 
     /**
@@ -196,7 +166,7 @@ public final class SaepClassifier {
      * @throws SaepException naming the row and column of a cell that cannot be read
      */
     public double[][] predictProbabilities(String[][] rows) {
-        return probabilities(ensemble.predictLogits(new CellRows(ensemble).values(rows, "rows")));
+        return probabilities(ensemble().predictLogits(new CellRows(ensemble()).values(rows, "rows")));
     }
 
     /**
@@ -207,8 +177,8 @@ public final class SaepClassifier {
      *     training data had no header (its columns have no names)
      */
     public String[] predictLabels(List<Map<String, String>> rows) {
-        CellRows cells = new CellRows(ensemble);
-        return labels(ensemble.predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
+        CellRows cells = new CellRows(ensemble());
+        return labels(ensemble().predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
     }
 
     /**
@@ -217,8 +187,8 @@ public final class SaepClassifier {
      * @throws SaepException when a row lacks one of the model's columns or a cell cannot be read
      */
     public double[][] predictProbabilities(List<Map<String, String>> rows) {
-        CellRows cells = new CellRows(ensemble);
-        return probabilities(ensemble.predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
+        CellRows cells = new CellRows(ensemble());
+        return probabilities(ensemble().predictLogits(cells.values(cells.byName(rows, "rows"), "rows")));
     }
 
     /**
@@ -288,58 +258,6 @@ public final class SaepClassifier {
         return evaluate(FeatureRows.check(rows, "rows"), labels);
     }
 
-    /**
-     * Saves the model in the format {@code saep search} writes ({@code OUT/ensemble}): {@code saep predict},
-     * {@code saep evaluate}, {@code saep inspect} and {@code saep export} read it, and so does {@link #load}.
-     *
-     * @param dir a new or empty folder (created if needed); every file is written atomically
-     * @throws SaepException when the folder is not empty or cannot be written
-     */
-    public void save(Path dir) {
-        OutputFolder.check(dir, "save");
-        try (RunLock lock = OutputFolder.take(dir, "save")) {
-            ensemble.save(dir);
-        }
-    }
-
-    /**
-     * Writes the model as one ONNX graph (the export of {@code saep export --format onnx}: input {@code input}
-     * {@code [N, features]} of raw features — or, for a table with text columns, one input per column named after it,
-     * float {@code [N, 1]} for a numeric column and string {@code [N, 1]} for a text one — outputs {@code logits}
-     * and {@code probabilities}).
-     *
-     * @param file a new file, written atomically
-     * @throws SaepException when the file exists or cannot be written
-     */
-    public void exportOnnx(Path file) {
-        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileException(
-                    "exportOnnx: " + file + " exists: choose a new file (the Java API never replaces files)");
-        }
-        OnnxExport.write(ensemble, file);
-    }
-
-    /**
-     * @return what the search did (iterations, members, final test metrics), after {@code fit}; empty after
-     *     {@link #load}
-     */
-    public Optional<FitReport> report() {
-        return Optional.ofNullable(report);
-    }
-
-    /**
-     * @return the folder the fit wrote its run into ({@code outputFolder}), or empty when it ran in memory or was
-     *     loaded
-     */
-    public Optional<Path> runFolder() {
-        return Optional.ofNullable(runFolder);
-    }
-
-    /** @return the underlying saved ensemble, for the lower-level API ({@code org.saepj.persistence}) */
-    public SavedEnsemble ensemble() {
-        return ensemble;
-    }
-
     private Evaluation measure(float[][] rows, int[] indices) {
         float[][] logits = logits(rows);
         int classes = classes().size();
@@ -352,11 +270,6 @@ public final class SaepClassifier {
 
     /** The ensemble's logits, once the rows' width is known to be the model's. */
     private float[][] logits(float[][] rows) {
-        if (rows[0].length != featureCount()) {
-            String names = featureNames().isEmpty() ? "" : " (" + String.join(", ", featureNames()) + ")";
-            throw new DataException(
-                    "rows: " + rows[0].length + " features per row, but the model takes " + featureCount() + names);
-        }
-        return ensemble.predictLogits(rows);
+        return ensemble().predictLogits(ofModelWidth(rows));
     }
 }

@@ -2,10 +2,12 @@ package org.saepj.api;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.saepj.SaepException;
 import org.saepj.UsageException;
+import org.saepj.data.SourceData;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
@@ -18,11 +20,11 @@ import org.saepj.subnetwork.SpacePlugin;
 import org.saepj.subnetwork.Spaces;
 
 /**
- * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space and
- * where the run is written — with the defaults of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000
- * steps in total, batch 64, learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core). A
- * classifier's builder ({@link ClassifierBuilder}) adds what it fits on; a regressor's would be its sibling, on the
- * same settings.
+ * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space, where
+ * the run is written, and how the data given is named or read (feature names, a CSV file's header) — with the defaults
+ * of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000 steps in total, batch 64, learning rate 0.003,
+ * the DNN space of width 32, uniform mixture, seed 1, every core). A classifier's builder ({@link ClassifierBuilder})
+ * and a regressor's ({@link RegressorBuilder}) add what each fits on.
  *
  * <p>Nothing is checked until {@code fit}, which checks every setting before any work and reports the first that
  * cannot be used in one line naming this builder's method ({@code iterations must be at least 1, got 0}).
@@ -42,6 +44,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     private SpacePlugin spacePlugin;
     private Path outputFolder;
     private SearchListener listener = SearchListener.NONE;
+    private List<String> featureNames;
+    private Boolean header;
 
     /** Only the builders of this package: each kind of search is one. */
     SearchBuilder() {}
@@ -161,8 +165,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
-     * @param testFraction the stratified share of the rows held out to measure the result, for data without a test
-     *     partition of its own (default 0.2)
+     * @param testFraction the share of the rows held out to measure the result, for data without a test partition of
+     *     its own: stratified by class for a classifier, drawn at random for a regressor (default 0.2)
      * @return this builder
      */
     public B testFraction(double testFraction) {
@@ -220,6 +224,66 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
         return self();
     }
 
+    /**
+     * @param names one name per feature column of the arrays {@code fit} takes: stored in the saved model, so that
+     *     {@code saep predict --data csv:FILE} matches a file's columns by name (default: none, columns by position)
+     * @return this builder
+     */
+    public B featureNames(List<String> names) {
+        featureNames = List.copyOf(Objects.requireNonNull(names, "featureNames"));
+        return self();
+    }
+
+    /**
+     * @param hasHeader whether a CSV source starts with a header row ({@code --header yes|no}; default: detected)
+     * @return this builder
+     */
+    public B header(boolean hasHeader) {
+        header = hasHeader;
+        return self();
+    }
+
+    /** @return the feature names given for arrays, or null for none */
+    List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** @return whether a CSV file has a header: empty to detect it */
+    java.util.Optional<Boolean> header() {
+        return java.util.Optional.ofNullable(header);
+    }
+
+    /**
+     * @param what the source's kind, for the message ({@code a data source})
+     * @throws SaepException when feature names were given for data that names its own features
+     */
+    void refuseFeatureNames(String what) {
+        if (featureNames != null) {
+            throw new UsageException("featureNames: for arrays only; " + what + " names its own features");
+        }
+    }
+
+    /**
+     * Checks the output folder, then searches.
+     *
+     * @param config the checked settings
+     * @param data the checked data
+     * @return the finished search
+     * @throws SaepException when the output folder cannot be used or the data cannot be split
+     */
+    ModelSearch.Fit search(SearchConfig config, SourceData data) {
+        if (outputFolder != null) {
+            OutputFolder.check(outputFolder, "outputFolder");
+        }
+        try {
+            return ModelSearch.run(config, data, outputFolder, listener);
+        } catch (InvalidSettingException e) {
+            // a setting the data's task cannot take (a criterion judging predicted classes, for a regression),
+            // found once the task is known: refused before any training, as config() refuses the others
+            throw refusal(e);
+        }
+    }
+
     /** @return the output folder, or null to keep the run in memory */
     Path outputFolder() {
         return outputFolder;
@@ -273,10 +337,15 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                     .criterion(CriterionSpec.of(method, parameters))
                     .build();
         } catch (InvalidSettingException e) {
-            throw new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
+            throw refusal(e);
         } catch (IllegalArgumentException e) {
             // the criterion's own check of its parameters: one it does not declare, or a value it refuses
             throw new UsageException("parameter: " + e.getMessage(), e);
         }
+    }
+
+    /** @return the setting's problem in one line naming this builder's method */
+    private static UsageException refusal(InvalidSettingException e) {
+        return new UsageException(METHODS.getOrDefault(e.setting(), e.setting()) + " " + e.problem(), e);
     }
 }

@@ -492,6 +492,18 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         return out;
     }
 
+    /**
+     * Each member's outputs for raw rows, before they are combined: a regression ensemble's are its members' values
+     * standardised (what the ambiguity decomposition of {@link org.saepj.task.RegressionMetrics} takes).
+     *
+     * @param rows one row of raw values per sample (see {@link #predictLogits})
+     * @return each member's outputs, {@code rows × outputs}, in the members' order
+     * @throws SaepException naming the row whose width is wrong
+     */
+    public List<float[]> memberOutputs(float[][] rows) {
+        return memberLogits(rawRows(rows));
+    }
+
     /** @return the mixture weights */
     public double[] weights() {
         return manifest.members().stream().mapToDouble(MemberRecord::weight).toArray();

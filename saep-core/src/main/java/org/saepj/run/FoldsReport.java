@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
      * @param ensembleSize its members
      * @param parameters its parameters
      * @param totalSeconds its wall time
+     * @param bestMemberAccuracy the test accuracy of its best member alone, or null where the fold's report has no
+     *     members' own accuracies (a regression, a report written before they were recorded)
      */
     public record Fold(
             int fold,
@@ -36,7 +39,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
             @JsonIgnore double testScore,
             int ensembleSize,
             long parameters,
-            double totalSeconds) {
+            double totalSeconds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double bestMemberAccuracy) {
         /** @return the test figure under a name that says which metric it is */
         @JsonAnyGetter
         public Map<String, Double> scoreFields() {
@@ -89,7 +93,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                     r.testScore(),
                     r.ensembleSize(),
                     r.parameters(),
-                    r.totalSeconds()));
+                    r.totalSeconds(),
+                    Double.isNaN(r.bestMemberAccuracy()) ? null : r.bestMemberAccuracy()));
             acc[k] = r.testScore();
             size[k] = r.ensembleSize();
             total += r.totalSeconds();
@@ -111,7 +116,8 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
     }
 
     /**
-     * Writes the folds' page: the summary and one row per fold, linking to the fold's own report.
+     * Writes the folds' page: the summary, what happened ({@link FoldsStory}) and one row per fold, linking to the
+     * fold's own report.
      *
      * @param file where report.html goes (beside the fold directories)
      */
@@ -127,13 +133,26 @@ public record FoldsReport(int schemaVersion, SearchConfig config, List<Fold> fol
                 Decimals.of(summary.ensembleSizeMean(), 2) + " ± " + Decimals.of(summary.ensembleSizeStd(), 2));
         result.put("time", Decimals.of(summary.totalSeconds(), 1) + " s in all");
         html.heading("Summary over the folds").keyValues(result);
+        // the story speaks of accuracy points; a regression's folds are summarised by the table alone
+        List<String> story = summary.score().isProportion() ? FoldsStory.sentences(folds) : List.of();
+        if (!story.isEmpty()) {
+            html.heading("What happened").paragraph(String.join(" ", story));
+        }
         html.heading("Folds")
                 .table(
-                        List.of("fold", summary.score().label(), "ensemble size", "parameters", "seconds", "report"),
+                        List.of(
+                                "fold",
+                                summary.score().label(),
+                                "best member alone",
+                                "ensemble size",
+                                "parameters",
+                                "seconds",
+                                "report"),
                         folds.stream()
                                 .map(f -> List.<Object>of(
                                         Integer.toString(f.fold()),
                                         Decimals.of(f.testScore(), 4),
+                                        f.bestMemberAccuracy() == null ? "" : Decimals.of(f.bestMemberAccuracy(), 4),
                                         Integer.toString(f.ensembleSize()),
                                         Long.toString(f.parameters()),
                                         Decimals.of(f.totalSeconds(), 1),

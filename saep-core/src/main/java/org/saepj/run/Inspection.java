@@ -1,11 +1,14 @@
 package org.saepj.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
@@ -21,7 +24,8 @@ import org.saepj.persistence.SavedEnsemble;
  * What a saved ensemble or a run directory holds, for people ({@code saep inspect}) and programs: the classes,
  * input and preprocessing, every member layer by layer with its parameters, mixture weight and the iteration it came
  * from, and for a run the pruning history: which members left at which iteration, by which criterion, with the
- * criterion's numbers (positions in those numbers index the ensemble before that pruning).
+ * criterion's numbers (positions in those numbers index the ensemble before that pruning), and each member's own test
+ * accuracy (a regression's: its own test RMSE) as the run's report.json records it.
  *
  * @param directory the inspected directory
  * @param formatVersion the manifest's format
@@ -53,6 +57,9 @@ public record Inspection(
      * @param parameters its parameters
      * @param architecture its architecture in short ("dnn-784-32-10")
      * @param layers its layers in order
+     * @param testAccuracy its own accuracy on the run's test data, alone; null for a bare saved ensemble, a regression,
+     *     or a report written before members' own accuracies were recorded
+     * @param testRmse a regression member's own RMSE on the run's test data, alone; null where unknown, as above
      */
     public record MemberView(
             int id,
@@ -61,7 +68,9 @@ public record Inspection(
             double weight,
             long parameters,
             String architecture,
-            List<LayerView> layers) {}
+            List<LayerView> layers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double testAccuracy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double testRmse) {}
 
     /**
      * @param layer the layer ("Dense(784→32)")
@@ -104,6 +113,9 @@ public record Inspection(
         }
         SavedEnsemble e = SavedEnsemble.load(model, backend);
         EnsembleManifest m = e.manifest();
+        JsonNode report = run ? readReport(dir.resolve("report.json")) : null;
+        Map<Integer, Double> accuracies = run ? own(report, "memberTestAccuracies") : Map.of();
+        Map<Integer, Double> rmse = run ? own(report, "memberTestRmse") : Map.of();
         List<MemberView> members = new ArrayList<>();
         long total = 0;
         for (int j = 0; j < m.members().size(); j++) {
@@ -120,7 +132,9 @@ public record Inspection(
                     r.weight(),
                     net.parameterCount(),
                     r.architecture().toString(),
-                    layers));
+                    layers,
+                    accuracies.get(r.id()),
+                    rmse.get(r.id())));
             total += net.parameterCount();
         }
         return new Inspection(
@@ -135,17 +149,42 @@ public record Inspection(
                 m.mixture().id(),
                 total,
                 members,
-                run ? history(dir.resolve("report.json")) : null);
+                run ? history(report) : null);
     }
 
-    /** The pruning events of a report of any schema, members named by the candidates that brought them. */
-    private static List<PruningEvent> history(Path report) {
-        JsonNode n;
+    private static JsonNode readReport(Path report) {
         try {
-            n = JsonFormat.mapper().readTree(InputFiles.readAll(report, "a run's report"));
+            return JsonFormat.mapper().readTree(InputFiles.readAll(report, "a run's report"));
         } catch (IOException e) {
             throw new FileException(report + ": cannot read the run's report: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The final members' own figures a report records in {@code final.FIELD}, in the order of its {@code members}.
+     *
+     * @param report the run's report.json
+     * @param field the figures' key ({@code memberTestAccuracies})
+     * @return each member's figure by id; empty when the report has none (older reports, the other task)
+     */
+    private static Map<Integer, Double> own(JsonNode report, String field) {
+        JsonNode values = report.path("final").path(field);
+        JsonNode members = report.path("members");
+        Map<Integer, Double> out = new HashMap<>();
+        // a figure counts only when the list is whole: a damaged report shows no figures rather than misplaced ones
+        if (!values.isArray() || values.size() != members.size()) {
+            return out;
+        }
+        for (int j = 0; j < values.size(); j++) {
+            if (values.get(j).isNumber() && members.get(j).path("id").isInt()) {
+                out.put(members.get(j).get("id").asInt(), values.get(j).asDouble());
+            }
+        }
+        return out;
+    }
+
+    /** The pruning events of a report of any schema, members named by the candidates that brought them. */
+    private static List<PruningEvent> history(JsonNode n) {
         List<PruningHistory.Step> steps = new ArrayList<>();
         n.path("iterations").forEach(it -> steps.add(PruningHistory.Step.of(it)));
         return PruningHistory.of(steps);

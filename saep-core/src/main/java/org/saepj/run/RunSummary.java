@@ -3,6 +3,7 @@ package org.saepj.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.saepj.FileException;
 import org.saepj.SaepException;
@@ -31,6 +32,8 @@ import org.saepj.task.Tasks;
  * @param depthByIteration the members' mean depth after each iteration (NaN where a report of an early schema has none)
  * @param finalDepths the final members' depths
  * @param provenance where the run came from
+ * @param bestMemberAccuracy the test accuracy of the final ensemble's best member alone, NaN when the run does not
+ *     record its members' own accuracies (a regression, a report written before they were)
  */
 public record RunSummary(
         Score score,
@@ -44,7 +47,8 @@ public record RunSummary(
         double[] diversityByIteration,
         double[] depthByIteration,
         int[] finalDepths,
-        Provenance provenance) {
+        Provenance provenance,
+        double bestMemberAccuracy) {
     /** @return the final ensemble's test accuracy, NaN for a run of a task without it (regression) */
     public double testAccuracy() {
         return score.isProportion() ? testScore : Double.NaN;
@@ -93,7 +97,13 @@ public record RunSummary(
                 its.get(its.size() - 1).memberDepths().stream()
                         .mapToInt(Integer::intValue)
                         .toArray(),
-                r.provenance());
+                r.provenance(),
+                best(r.metrics().memberTestAccuracies()));
+    }
+
+    /** @return the greatest of the members' own accuracies, NaN when there are none */
+    private static double best(double[] accuracies) {
+        return accuracies == null ? Double.NaN : Arrays.stream(accuracies).max().orElse(Double.NaN);
     }
 
     /**
@@ -154,6 +164,7 @@ public record RunSummary(
                     ? Double.NaN
                     : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
         }
+        JsonNode own = n.at("/final/memberTestAccuracies");
         JsonNode p = n.get("provenance");
         Provenance provenance = new Provenance(
                 p.path("version").asText(),
@@ -176,7 +187,16 @@ public record RunSummary(
                 div,
                 depth,
                 finalDepths,
-                provenance);
+                provenance,
+                best(own.isArray() ? doubles(own) : null));
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble(Double.NaN);
+        }
+        return out;
     }
 
     private static void require(Path file, boolean ok, String what) {

@@ -533,6 +533,12 @@ public final class AdaNetSearch {
                         .mapToDouble(e -> task.headline(e.trainLogits(), train.targets()))
                         .toArray()
                 : null;
+        // a regression's headline is the RMSE: each member's own, for the members table and saep inspect
+        double[] memberRmse = m.regression() != null
+                ? ensemble.members().stream()
+                        .mapToDouble(e -> task.headline(e.testLogits(), test.targets()))
+                        .toArray()
+                : null;
         return new FinalMetrics(
                 m.accuracy(),
                 m.loss(),
@@ -547,6 +553,7 @@ public final class AdaNetSearch {
                 trainAccuracy,
                 memberTest,
                 memberTrain,
-                m.regression());
+                m.regression(),
+                memberRmse);
     }
 }

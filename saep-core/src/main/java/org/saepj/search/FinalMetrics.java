@@ -27,6 +27,8 @@ import org.saepj.task.RegressionMetrics;
  *     (null in reports written before it existed)
  * @param regression RMSE, MAE, R², the mean-predictor baseline and the ambiguity decomposition (regression only: the
  *     key is absent from classification reports)
+ * @param memberTestRmse each final member's own test RMSE, in the members' order (regression only: the key is absent
+ *     from classification reports and from reports written before it existed)
  */
 public record FinalMetrics(
         double testAccuracy,
@@ -42,7 +44,8 @@ public record FinalMetrics(
         Double trainAccuracy,
         double[] memberTestAccuracies,
         double[] memberTrainAccuracies,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression,
+        @JsonInclude(JsonInclude.Include.NON_NULL) double[] memberTestRmse) {
     /** @return the task's headline on the test partition: the accuracy, or a regression's RMSE in the data's unit */
     @JsonIgnore
     public double headline() {

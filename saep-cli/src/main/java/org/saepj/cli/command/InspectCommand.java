@@ -2,6 +2,7 @@ package org.saepj.cli.command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.saepj.cli.display.Json;
 import org.saepj.engine.Backends;
 import org.saepj.run.Inspection;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
         name = "inspect",
         mixinStandardHelpOptions = true,
         description = "Show what a saved ensemble or a run directory holds:"
-                + " classes, preprocessing, every member layer by layer, and for a run its pruning history.")
+                + " classes, preprocessing, every member layer by layer, and for a run each member's own test accuracy"
+                + " (a regression's: RMSE) and its pruning history.")
 public final class InspectCommand implements Runnable {
     @Parameters(paramLabel = "DIR", description = "A saved ensemble (OUT/ensemble) or a run directory (OUT).")
     Path dir;
@@ -51,8 +53,8 @@ public final class InspectCommand implements Runnable {
                 "members        %d, %d parameters, %s mixture%n", in.members().size(), in.parameters(), in.mixture());
         for (Inspection.MemberView m : in.members()) {
             out.printf(
-                    "%n  member %d  %s, from iteration %d: weight %.4f, %d parameters%n",
-                    m.id(), m.name(), m.iteration(), m.weight(), m.parameters());
+                    "%n  member %d  %s, from iteration %d: weight %.4f, %d parameters%s%n",
+                    m.id(), m.name(), m.iteration(), m.weight(), m.parameters(), ownFigure(m));
             for (Inspection.LayerView l : m.layers()) {
                 out.printf("    %-28s %8d parameters  → %d values%n", l.layer(), l.parameters(), l.outputs());
             }
@@ -66,5 +68,16 @@ public final class InspectCommand implements Runnable {
                 out.println(PruningHistory.describe(e));
             }
         }
+    }
+
+    /** A member's own test accuracy or RMSE as the run recorded it, or nothing where it did not. */
+    private static String ownFigure(Inspection.MemberView m) {
+        if (m.testAccuracy() != null) {
+            return String.format(Locale.ROOT, ", own test accuracy %.4f", m.testAccuracy());
+        }
+        if (m.testRmse() != null) {
+            return String.format(Locale.ROOT, ", own test RMSE %.4g", m.testRmse());
+        }
+        return "";
     }
 }

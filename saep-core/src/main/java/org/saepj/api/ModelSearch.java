@@ -21,21 +21,31 @@ import org.saepj.search.SearchListener;
 import org.saepj.search.SearchResult;
 
 /**
- * One classification search as {@code saep search} runs it — the same partitions, the same search, the same saved
- * ensemble — kept in memory, or written into a run folder with its report and checkpoints.
+ * One search as {@code saep search} runs it — the same partitions, the same search, the same saved ensemble — kept in
+ * memory, or written into a run folder with its report and checkpoints. The task (classification, regression) is the
+ * data's: its targets name it.
  */
-final class ClassifierSearch {
-    private ClassifierSearch() {}
+final class ModelSearch {
+    private ModelSearch() {}
+
+    /**
+     * A finished search as the models of this package hold it.
+     *
+     * @param ensemble the saved form of the final ensemble
+     * @param report what the search did
+     * @param folder the run folder, or null when the search ran in memory
+     */
+    record Fit(SavedEnsemble ensemble, FitReport report, Path folder) {}
 
     /**
      * @param config the checked settings
      * @param data the loaded data
      * @param folder the run folder, checked by {@link OutputFolder#check}, or null to keep the run in memory
      * @param listener progress events
-     * @return the fitted classifier
+     * @return the fitted ensemble and its report
      * @throws SaepException when the data cannot be split as the settings say
      */
-    static SaepClassifier run(SearchConfig config, SourceData data, Path folder, SearchListener listener) {
+    static Fit run(SearchConfig config, SourceData data, Path folder, SearchListener listener) {
         Partitions p = partitions(config, data);
         DatasetInfo info = Experiment.info(config, data, p);
         Backend backend = Backends.best();
@@ -51,7 +61,7 @@ final class ClassifierSearch {
             }
         }
         SavedEnsemble ensemble = SearchExport.of(r, p);
-        return new SaepClassifier(ensemble, FitReport.of(r, ensemble), folder);
+        return new Fit(ensemble, FitReport.of(r, ensemble), folder);
     }
 
     /** The search's one split: the API runs no cross-validation, whose K models a single result cannot stand for. */
