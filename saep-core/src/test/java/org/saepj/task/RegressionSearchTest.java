@@ -148,6 +148,24 @@ class RegressionSearchTest {
     }
 
     @Test
+    void aComparisonRefusesAClassOnlyCriterionBeforeItsFirstRun(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        org.saepj.run.ComparisonPlan plan = new org.saepj.run.ComparisonPlan(
+                config().totalSteps(30).threads(1).build(),
+                List.of(org.saepj.run.ComparedMethod.search("adanet"), org.saepj.run.ComparedMethod.search("cm")),
+                List.of(org.saepj.search.Mixture.UNIFORM),
+                List.of(1L),
+                0,
+                java.util.Map.of());
+        assertThatThrownBy(() -> org.saepj.run.Comparison.run(
+                        plan, synthetic(100, 3), dir, false, lock -> {}, org.saepj.run.ComparisonListener.NONE))
+                .hasMessageStartingWith("criterion cm judges members by their predicted classes")
+                .hasMessageNotContaining("\n");
+        // adanet, listed first, never ran: nothing was written
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
     void targetsAreStandardisedWithTheTrainingPartsMeanAndScale() {
         RealValues train = new RealValues(new double[] {1, 3, 5, 7});
         assertThat(train.mean()).isEqualTo(4);
