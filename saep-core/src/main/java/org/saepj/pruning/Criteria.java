@@ -87,6 +87,25 @@ public final class Criteria {
     }
 
     /**
+     * The criteria a search whose members predict values (regression) can use: those whose criterion, created with its
+     * default parameters, {@linkplain PruningCriterion#appliesToValues() decides on values} or
+     * {@linkplain PruningCriterion#prunes() never prunes}; the one property each criterion declares, so a plug-in
+     * joins the list by declaring it too.
+     *
+     * @return their ids, in {@link #providers()} order
+     */
+    public List<String> forValues() {
+        List<String> ids = new ArrayList<>();
+        for (CriterionProvider p : byId.values()) {
+            PruningCriterion c = create(CriterionSpec.of(p.id()));
+            if (c.appliesToValues() || !c.prunes()) {
+                ids.add(p.id());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
      * @param id an id as typed
      * @return its provider, if known
      */

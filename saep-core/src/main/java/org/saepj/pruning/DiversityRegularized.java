@@ -11,6 +11,10 @@ import java.util.Map;
  * the paper's h(x)·H(x) for labels in {−1, +1} — order the members not in S by diff ascending (most diverse first, ties
  * to the lowest index), take the first ⌈ρ·|U|⌉ of those |U| as Γ, and add the member of Γ whose joining gives the
  * lowest err(S ∪ {m}) (ties to the lowest index). ρ ∈ (0, 1] is the parameter {@code rho}.
+ *
+ * <p>For values (regression), diff(m, S) = 1 − ½·(1/n) Σ_x (h_m(x) − f_S(x))², f_S the weighted average of S: one
+ * minus half the mean ambiguity of m against S (Krogh &amp; Vedelsby's decomposition), equal to the paper's h·H when
+ * the outputs are ±1, and err is the mean squared error (docs/PRUNING.md).
  */
 public final class DiversityRegularized extends OrderingCriterion {
     /** The id. */
@@ -38,6 +42,12 @@ public final class DiversityRegularized extends OrderingCriterion {
         this.rho = rho;
     }
 
+    /** The regression form: diff from the ambiguity, err the mean squared error. */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     /** @return diff(m, S): the mean agreement (+1/−1) of member m with the vote of S */
     static double diff(Votes v, int[] vote, int m) {
         int agree = 0;
@@ -49,6 +59,19 @@ public final class DiversityRegularized extends OrderingCriterion {
         return (2.0 * agree - v.samples()) / v.samples();
     }
 
+    /**
+     * @return diff(m, S) for values: 1 − ½ · the mean squared distance of member m's outputs from f_S, which for
+     *     outputs in {−1, +1} is the mean of h_m·f_S, the classification form
+     */
+    static double diff(double[] member, double[] average) {
+        double sum = 0;
+        for (int x = 0; x < member.length; x++) {
+            double a = member[x] - average[x];
+            sum += a * a;
+        }
+        return 1 - 0.5 * sum / member.length;
+    }
+
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
         List<Integer> s = new ArrayList<>(List.of(votes.mostAccurate()));
@@ -56,10 +79,15 @@ public final class DiversityRegularized extends OrderingCriterion {
         int[] candidates = new int[k];
         errors[0] = votes.error(s.get(0));
         while (s.size() < k) {
-            int[] vote = votes.vote(s);
             List<Integer> rest = votes.outside(s);
             double[] d = new double[votes.members()];
-            rest.forEach(m -> d[m] = diff(votes, vote, m));
+            if (votes.hasValues()) {
+                double[] average = votes.average(s);
+                rest.forEach(m -> d[m] = diff(votes.values(m), average));
+            } else {
+                int[] vote = votes.vote(s);
+                rest.forEach(m -> d[m] = diff(votes, vote, m));
+            }
             int gamma = (int) Math.ceil(rho * rest.size());
             List<Integer> diverse = rest.stream()
                     .sorted(Comparator.<Integer>comparingDouble(m -> d[m]).thenComparingInt(m -> m))

@@ -48,6 +48,12 @@ public final class EnsembleSelection implements PruningCriterion {
         return ID;
     }
 
+    /** For values, the error is the mean squared error of the average weighted by w (Caruana's RMSE form). */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     public Map<String, Double> parameters() {
         return Map.of(ROUNDS.name(), (double) rounds);
@@ -68,7 +74,7 @@ public final class EnsembleSelection implements PruningCriterion {
             double bestError = Double.POSITIVE_INFINITY;
             for (int m = 0; m < n; m++) {
                 w[m] += 1;
-                double e = input.error(input.vote(w));
+                double e = input.errorWith(w);
                 w[m] -= 1; // whole counts: exactly undone
                 if (e < bestError) {
                     best = m;

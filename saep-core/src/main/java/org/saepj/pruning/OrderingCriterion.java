@@ -96,7 +96,10 @@ abstract class OrderingCriterion implements PruningCriterion {
      */
     abstract List<Integer> order(Votes votes, int k, DecisionDetails.Builder details);
 
-    /** The decision data as every method needs it: predictions, labels, weights and the weighted plurality vote. */
+    /**
+     * The decision data as every method needs it: predictions, labels, weights and the weighted plurality vote; for a
+     * regression input the errors are mean squared errors of the members' values and of their weighted average.
+     */
     static final class Votes {
         private final PruningInput input;
         final int[][] p;
@@ -118,9 +121,14 @@ abstract class OrderingCriterion implements PruningCriterion {
             return y.length;
         }
 
-        /** @return e_m, the member's error */
+        /** @return whether the members predict values (regression): errors are then mean squared errors */
+        boolean hasValues() {
+            return input.hasValues();
+        }
+
+        /** @return e_m, the member's error (its mean squared error for values) */
         double error(int m) {
-            return input.error(p[m]);
+            return input.memberError(m);
         }
 
         /**
@@ -130,9 +138,23 @@ abstract class OrderingCriterion implements PruningCriterion {
             return input.vote(members::contains);
         }
 
-        /** @return err(S) */
+        /** @return err(S): of the vote, or for values of the weighted average ({@link PruningInput#subsetError}) */
         double error(List<Integer> members) {
-            return input.voteError(members::contains);
+            return input.subsetError(members::contains);
+        }
+
+        /** @return f_S(x) for every x: the weighted average of the values of S (a regression input only) */
+        double[] average(List<Integer> members) {
+            double[] w = new double[members()];
+            for (int m : members) {
+                w[m] = input.weights()[m];
+            }
+            return input.average(w);
+        }
+
+        /** @return member m's output on every sample (a regression input only) */
+        double[] values(int m) {
+            return input.values()[m];
         }
 
         /** A member to add and the vote error with it. */

@@ -96,43 +96,87 @@ public record PruningInput(
      * @return the ensemble's error rate (squared error for values) on the decision data
      */
     public double ensembleError(int leaveOut) {
-        return values != null ? squaredError(leaveOut) : voteError(j -> j != leaveOut);
+        return subsetError(j -> j != leaveOut);
     }
 
     /**
-     * The mean squared error of the members' weighted average, {@code Σ w_j h_j / Σ w_j} over the members taking part
-     * (the search's combination under the uniform mixture, whose weights are reset to 1/N after pruning).
-     *
-     * @param leaveOut a member to leave out, or -1
-     * @return the mean squared error on the decision data
-     */
-    private double squaredError(int leaveOut) {
-        return squaredError(j -> j != leaveOut);
-    }
-
-    /**
-     * The mean squared error of the weighted average of some members, {@code Σ w_j h_j / Σ w_j} over those taking part
-     * (a regression input only).
+     * The error of some members together: the error rate of their weighted vote ({@link #voteError}); for values,
+     * the mean squared error of their weighted average {@code Σ w_j h_j / Σ w_j} over the members taking part (the
+     * search's combination under the uniform mixture, whose weights are reset to 1/N after pruning).
      *
      * @param member which members take part
-     * @return the mean squared error on the decision data, in the standardised units of the values
-     * @throws IllegalStateException for a classification input
+     * @return the error on the decision data
      */
-    public double squaredError(java.util.function.IntPredicate member) {
+    public double subsetError(java.util.function.IntPredicate member) {
+        if (values == null) {
+            return voteError(member);
+        }
+        double[] w = new double[weights.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = member.test(j) ? weights[j] : 0;
+        }
+        return squaredError(average(w));
+    }
+
+    /**
+     * The error of the members combined with weights of one's own (Caruana's counts): the error rate of that vote;
+     * for values, the mean squared error of the average weighted by them.
+     *
+     * @param memberWeights a weight per member; 0 leaves the member out
+     * @return the error on the decision data
+     */
+    public double errorWith(double[] memberWeights) {
+        return values == null ? error(vote(memberWeights)) : squaredError(average(memberWeights));
+    }
+
+    /**
+     * One member's own error: the error rate of its predicted labels; for values, the mean squared error of its
+     * outputs.
+     *
+     * @param member the member
+     * @return its error on the decision data
+     */
+    public double memberError(int member) {
+        return values == null ? error(predictions[member]) : squaredError(values[member]);
+    }
+
+    /**
+     * The members' outputs averaged with weights, {@code Σ w_j h_j / Σ w_j} (members of weight 0 left out; all-zero
+     * weights give 0): the ensemble's output on each sample of a regression input.
+     *
+     * @param memberWeights a weight per member
+     * @return each sample's weighted average
+     */
+    public double[] average(double[] memberWeights) {
         if (values == null) {
             throw new IllegalStateException("a classification input has no values to average");
         }
-        double total = 0;
-        for (int j = 0; j < values.length; j++) {
-            total += member.test(j) ? weights[j] : 0;
+        if (memberWeights.length != values.length) {
+            throw new IllegalArgumentException(values.length + " members but " + memberWeights.length + " weights");
         }
-        double sum = 0;
+        double total = 0;
+        for (double w : memberWeights) {
+            total += w;
+        }
+        double[] out = new double[targets.length];
         for (int s = 0; s < targets.length; s++) {
             double f = 0;
             for (int j = 0; j < values.length; j++) {
-                f += member.test(j) ? weights[j] * values[j][s] : 0;
+                f += memberWeights[j] == 0 ? 0 : memberWeights[j] * values[j][s];
             }
-            double e = (total != 0 ? f / total : f) - targets[s];
+            out[s] = total != 0 ? f / total : f;
+        }
+        return out;
+    }
+
+    /**
+     * @param outputs an output per sample
+     * @return their mean squared error against the true values
+     */
+    private double squaredError(double[] outputs) {
+        double sum = 0;
+        for (int s = 0; s < targets.length; s++) {
+            double e = outputs[s] - targets[s];
             sum += e * e;
         }
         return sum / targets.length;

@@ -43,6 +43,12 @@ public final class RandomSubset implements PruningCriterion {
         return ID;
     }
 
+    /** The draw does not look at the samples. */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     public Map<String, Double> parameters() {
         return Map.of(OrderingCriterion.KEEP.name(), (double) keep);

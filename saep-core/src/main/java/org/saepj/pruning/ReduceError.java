@@ -27,6 +27,15 @@ public final class ReduceError extends OrderingCriterion {
         super(ID, keep);
     }
 
+    /**
+     * For values, err(S) is the mean squared error of the members' weighted average: ordered aggregation for
+     * regression (Hernández-Lobato, Martínez-Muñoz &amp; Suárez 2011; docs/PRUNING.md).
+     */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
         List<Integer> s = new ArrayList<>(List.of(votes.mostAccurate()));

@@ -25,6 +25,12 @@ public final class TopK extends OrderingCriterion {
         super(ID, keep);
     }
 
+    /** For values, e_m is the member's mean squared error (docs/PRUNING.md). */
+    @Override
+    public boolean appliesToValues() {
+        return true;
+    }
+
     @Override
     List<Integer> order(Votes votes, int k, DecisionDetails.Builder details) {
         double[] e =

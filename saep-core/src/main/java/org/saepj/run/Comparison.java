@@ -18,6 +18,7 @@ import org.saepj.data.SourceData;
 import org.saepj.persistence.AtomicFiles;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.pruning.Criteria;
+import org.saepj.search.CriterionTaskCheck;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
 
@@ -77,7 +78,9 @@ public final class Comparison {
             Consumer<ReentrantLock> checkpointWrites,
             ComparisonListener listener,
             GridExecutor executor) {
-        List<ComparisonRun> runs = executor.run(grid(plan), data, dir, resume, checkpointWrites, listener);
+        List<GridRun> grid = grid(plan);
+        checkTask(grid, data);
+        List<ComparisonRun> runs = executor.run(grid, data, dir, resume, checkpointWrites, listener);
         write(plan, data, runs, dir);
         return runs;
     }
@@ -111,6 +114,23 @@ public final class Comparison {
             }
         }
         return grid;
+    }
+
+    /**
+     * Refuses, before any run trains, a compared criterion that cannot decide for the data's task (one judging by
+     * predicted classes in a regression comparison), naming the criteria that apply.
+     *
+     * @param grid the comparison's runs
+     * @param data the loaded data
+     */
+    private static void checkTask(List<GridRun> grid, SourceData data) {
+        Criteria criteria = Criteria.discover();
+        for (GridRun run : grid) {
+            CriterionTaskCheck.check(
+                    criteria.create(run.config().criterion()),
+                    data.train().targets().task(),
+                    criteria);
+        }
     }
 
     /**

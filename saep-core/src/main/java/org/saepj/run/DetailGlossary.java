@@ -52,8 +52,14 @@ public final class DetailGlossary {
                 "for each member of keptOrder, its summed TDAC score against the members chosen before it"
                         + " (α·diversity + (1 − α)·relevance per pair; higher is better); – for the first, which"
                         + " has none.");
-        m.put("memberErrors", "each member's own error on the selection data; TopK keeps the lowest.");
-        m.put("voteErrors", "the error of the vote of the members chosen so far, after each addition.");
+        m.put(
+                "memberErrors",
+                "each member's own error on the selection data (regression: the mean squared error of its"
+                        + " standardised outputs); TopK keeps the lowest.");
+        m.put(
+                "voteErrors",
+                "the error of the vote of the members chosen so far, after each addition (regression: the mean"
+                        + " squared error of their weighted average).");
         m.put(
                 "pairKappas",
                 "for each pair of members ((0,1), (0,2), …, (1,2), …) their agreement beyond chance (κ);"

@@ -17,13 +17,9 @@ import org.saepj.ensemble.MixtureWeights;
 import org.saepj.ensemble.Objective;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
-import org.saepj.pruning.AccuracyPerformance;
 import org.saepj.pruning.Criteria;
-import org.saepj.pruning.InformationEntropy;
-import org.saepj.pruning.KeepAll;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.PruningCriterion;
-import org.saepj.pruning.RandomSelection;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.Seeds;
 import org.saepj.subnetwork.Spaces;
@@ -46,6 +42,7 @@ public final class AdaNetSearch {
     private final Backend backend;
     private final PruningCriterion criterion;
     private final Spaces spaces;
+    private final Criteria criteria;
 
     /**
      * @param config the configuration
@@ -77,6 +74,7 @@ public final class AdaNetSearch {
     public AdaNetSearch(
             SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
         this.spaces = spaces;
+        this.criteria = criteria;
         this.config = config;
         this.executor = executor;
         this.backend = backend;
@@ -129,18 +127,7 @@ public final class AdaNetSearch {
         Task task = train.targets().task();
         int classes = task.outputWidth(train.targets());
         int batch = config.batchSize();
-        if (!task.predictsClasses() && criterion.prunes() && !criterion.appliesToValues()) {
-            throw new InvalidSettingException(
-                    "criterion",
-                    criterion.id() + " judges members by their predicted"
-                            + " classes, which a " + task.id() + " search has not: use "
-                            + String.join(
-                                    ", ",
-                                    RandomSelection.ID,
-                                    AccuracyPerformance.ID,
-                                    InformationEntropy.ID,
-                                    KeepAll.ID));
-        }
+        CriterionTaskCheck.check(criterion, task, criteria);
         ValidationPlan validation = config.validation();
         boolean objectiveOnTrain = validation.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN;
         Loss selectionLoss = task.loss(data.selection().targets());

@@ -159,14 +159,15 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         selection = selection == null ? null : preprocessing.apply(selection);
         // the targets too are prepared from the training part only (regression standardises them)
         Targets training = train.targets();
-        train = withPreparedTargets(train, training);
-        test = withPreparedTargets(test, training);
-        selection = selection == null ? null : withPreparedTargets(selection, training);
+        org.saepj.task.RegressionLoss loss = config.regressionLoss();
+        train = withPreparedTargets(train, training, loss);
+        test = withPreparedTargets(test, training, loss);
+        selection = selection == null ? null : withPreparedTargets(selection, training, loss);
         return new Partitions(train, selection == null ? train : selection, test, description, preprocessing);
     }
 
-    private static Dataset withPreparedTargets(Dataset part, Targets training) {
-        Targets prepared = training.task().prepared(part.targets(), training);
+    private static Dataset withPreparedTargets(Dataset part, Targets training, org.saepj.task.RegressionLoss loss) {
+        Targets prepared = training.task().withLoss(training.task().prepared(part.targets(), training), loss);
         return prepared == part.targets() ? part : new Dataset(part.name(), part.features(), prepared, part.shape());
     }
 

@@ -8,6 +8,7 @@ import org.saepj.subnetwork.ModelKind;
 import org.saepj.subnetwork.SearchSpace;
 import org.saepj.subnetwork.SpaceDefinition;
 import org.saepj.subnetwork.SpacePlugin;
+import org.saepj.task.RegressionLoss;
 
 /**
  * An immutable search configuration, in parts that each validate themselves: the {@link DataPlan} (source,
@@ -87,6 +88,11 @@ public record SearchConfig(
             long seed,
             int threads) {
         this(data, space, budget, objective, criterion, seed, threads, ValidationPlan.PAPER);
+    }
+
+    /** @return a regression search's loss: squared error (the default) or Huber's */
+    public RegressionLoss regressionLoss() {
+        return objective.loss();
     }
 
     /** @return the data source */
@@ -220,6 +226,7 @@ public record SearchConfig(
         b.mixture = mixture();
         b.lambda = lambda();
         b.beta = beta();
+        b.regressionLoss = regressionLoss();
         b.iterations = iterations();
         b.totalSteps = totalSteps();
         b.batchSize = batchSize();
@@ -252,6 +259,7 @@ public record SearchConfig(
                 + seed + ", threads=" + threads + ", selection=" + selection()
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
+                + (regressionLoss().equals(RegressionLoss.SQUARED) ? "" : ", regressionLoss=" + regressionLoss())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation) + "]";
     }
 
@@ -270,6 +278,7 @@ public record SearchConfig(
         private Mixture mixture = Mixture.UNIFORM;
         private double lambda;
         private double beta;
+        private RegressionLoss regressionLoss = RegressionLoss.SQUARED;
         private int iterations = 11;
         private int totalSteps = 5000;
         private int batchSize = 64;
@@ -482,6 +491,15 @@ public record SearchConfig(
         }
 
         /**
+         * @param v a regression search's loss (squared error by default); a classification search refuses another
+         * @return this
+         */
+        public Builder regressionLoss(RegressionLoss v) {
+            regressionLoss = v;
+            return this;
+        }
+
+        /**
          * @param v the seed
          * @return this
          */
@@ -515,7 +533,7 @@ public record SearchConfig(
                     new DataPlan(dataset, pair, folds, testFraction, selection),
                     new SpacePlan(model, space, width, learningRate, spacePlugin),
                     new Budget(iterations, totalSteps, batchSize, stopping, epochs),
-                    new ObjectivePlan(lambda, beta, mixture),
+                    new ObjectivePlan(lambda, beta, mixture, regressionLoss),
                     resolved,
                     seed,
                     threads,

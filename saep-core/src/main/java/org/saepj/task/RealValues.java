@@ -12,6 +12,7 @@ public final class RealValues implements Targets {
     private final double[] values;
     private final double mean;
     private final double scale;
+    private final RegressionLoss loss;
 
     /**
      * Values not yet standardised against a training part: they are their own reference (their mean and standard
@@ -31,7 +32,19 @@ public final class RealValues implements Targets {
      * @throws IllegalArgumentException when a value is not finite or the scale is not positive
      */
     public RealValues(double[] values, double mean, double scale) {
+        this(values, mean, scale, RegressionLoss.SQUARED);
+    }
+
+    /**
+     * @param values one value per sample, taken as it is, not copied; it must not be modified afterwards
+     * @param mean the mean the networks' outputs are centred on
+     * @param scale the standard deviation the networks' outputs are divided by, positive
+     * @param loss the loss the networks learn these values with
+     * @throws IllegalArgumentException when a value is not finite or the scale is not positive
+     */
+    public RealValues(double[] values, double mean, double scale, RegressionLoss loss) {
         Objects.requireNonNull(values);
+        Objects.requireNonNull(loss);
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
                 throw new IllegalArgumentException("the value of sample " + i + " is " + values[i]
@@ -45,6 +58,7 @@ public final class RealValues implements Targets {
         this.values = values;
         this.mean = mean;
         this.scale = scale;
+        this.loss = loss;
     }
 
     /**
@@ -54,6 +68,19 @@ public final class RealValues implements Targets {
      */
     public double[] values() {
         return values;
+    }
+
+    /** @return the loss the networks learn these values with (squared error unless the search chose Huber's) */
+    public RegressionLoss loss() {
+        return loss;
+    }
+
+    /**
+     * @param choice the loss a search trains on
+     * @return these values, learned with that loss
+     */
+    public RealValues withLoss(RegressionLoss choice) {
+        return choice.equals(loss) ? this : new RealValues(values, mean, scale, choice);
     }
 
     /** @return the mean subtracted before training */
@@ -87,7 +114,7 @@ public final class RealValues implements Targets {
      * @return these values standardised with the reference's mean and scale
      */
     public RealValues standardisedLike(RealValues reference) {
-        return new RealValues(values, reference.mean, reference.scale);
+        return new RealValues(values, reference.mean, reference.scale, loss);
     }
 
     @Override
@@ -106,7 +133,7 @@ public final class RealValues implements Targets {
         for (int i = 0; i < rows.length; i++) {
             y[i] = values[rows[i]];
         }
-        return new RealValues(y, mean, scale);
+        return new RealValues(y, mean, scale, loss);
     }
 
     @Override

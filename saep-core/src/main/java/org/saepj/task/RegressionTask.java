@@ -38,12 +38,21 @@ public final class RegressionTask implements Task {
 
     @Override
     public Loss loss(Targets targets) {
-        return new SquaredError(values(targets));
+        RealValues y = values(targets);
+        return y.loss().equals(RegressionLoss.SQUARED) ? new SquaredError(y) : new HuberError(y, y.loss());
+    }
+
+    @Override
+    public Targets withLoss(Targets targets, RegressionLoss loss) {
+        return values(targets).withLoss(loss);
     }
 
     @Override
     public double uninformedLoss(Targets targets) {
         RealValues y = values(targets);
+        if (!y.loss().equals(RegressionLoss.SQUARED)) {
+            return loss(y).mean(new float[y.size()]); // the standardised mean is 0
+        }
         double sum = 0;
         for (int i = 0; i < y.size(); i++) {
             double z = y.standardised(i);
@@ -54,7 +63,12 @@ public final class RegressionTask implements Task {
 
     @Override
     public String uninformedGuess(Targets targets) {
-        return String.format(Locale.ROOT, "predicting the mean (squared error %.4f)", uninformedLoss(targets));
+        RegressionLoss loss = values(targets).loss();
+        return String.format(
+                Locale.ROOT,
+                "predicting the mean (%s %.4f)",
+                loss.equals(RegressionLoss.SQUARED) ? "squared error" : "Huber loss",
+                uninformedLoss(targets));
     }
 
     @Override

@@ -141,6 +141,25 @@ public interface Task {
     }
 
     /**
+     * The targets learned with a regression loss of the search's choosing ({@code SearchConfig.regressionLoss}).
+     * Only a task of values has such a choice; any other takes squared error, the default, as "its own loss" and
+     * refuses Huber's.
+     *
+     * @param targets a partition's prepared targets
+     * @param loss the search's choice
+     * @return the targets, bound to that loss
+     * @throws org.saepj.search.InvalidSettingException on {@code regressionLoss} when the task has no such choice
+     */
+    default Targets withLoss(Targets targets, RegressionLoss loss) {
+        if (!loss.equals(RegressionLoss.SQUARED)) {
+            throw new org.saepj.search.InvalidSettingException(
+                    "regressionLoss",
+                    "is " + loss + ", which a " + id() + " search does not take: it applies to regression only");
+        }
+        return targets;
+    }
+
+    /**
      * Refuses training targets a search cannot learn from honestly, before any training, in one line naming the
      * source.
      *

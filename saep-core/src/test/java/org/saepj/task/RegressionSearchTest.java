@@ -118,12 +118,51 @@ class RegressionSearchTest {
     }
 
     @Test
+    void theStandardCriteriasRegressionFormsPruneASearchToTheirTargetSize() {
+        for (String id : List.of("re", "topk", "drep")) {
+            SearchConfig c = config().iterations(5)
+                    .totalSteps(500)
+                    .criterion(org.saepj.pruning.CriterionSpec.of(id, java.util.Map.of("keep", 2.0)))
+                    .threads(1)
+                    .build();
+            SearchResult r =
+                    Experiment.run(c, synthetic(200, 6), SearchListener.NONE).get(0);
+            assertThat(r.iterations().stream().anyMatch(i -> !i.pruned().isEmpty()))
+                    .as(id)
+                    .isTrue();
+            // pruned to two at the start of an iteration, after which one candidate may join
+            assertThat(r.metrics().ensembleSize()).as(id).isLessThanOrEqualTo(3);
+            assertThat(r.metrics().regression().rmse())
+                    .as(id)
+                    .isLessThan(r.metrics().regression().baselineRmse());
+        }
+    }
+
+    @Test
     void aCriterionThatReadsClassesRefusesARegressionSearchNamingThoseThatApply() {
         SearchConfig c = config().totalSteps(30).method("kappa").threads(1).build();
         assertThatThrownBy(() -> Experiment.run(c, synthetic(100, 3), SearchListener.NONE))
                 .hasMessageStartingWith("criterion kappa judges members by their predicted classes")
-                .hasMessageContaining("prs, pap, pie, adanet")
+                .hasMessageEndingWith("use adanet, prs, pap, pie, drep, es, re, rnd, topk")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aComparisonRefusesAClassOnlyCriterionBeforeItsFirstRun(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        org.saepj.run.ComparisonPlan plan = new org.saepj.run.ComparisonPlan(
+                config().totalSteps(30).threads(1).build(),
+                List.of(org.saepj.run.ComparedMethod.search("adanet"), org.saepj.run.ComparedMethod.search("cm")),
+                List.of(org.saepj.search.Mixture.UNIFORM),
+                List.of(1L),
+                0,
+                java.util.Map.of());
+        assertThatThrownBy(() -> org.saepj.run.Comparison.run(
+                        plan, synthetic(100, 3), dir, false, lock -> {}, org.saepj.run.ComparisonListener.NONE))
+                .hasMessageStartingWith("criterion cm judges members by their predicted classes")
+                .hasMessageNotContaining("\n");
+        // adanet, listed first, never ran: nothing was written
+        assertThat(dir.toFile().list()).isEmpty();
     }
 
     @Test

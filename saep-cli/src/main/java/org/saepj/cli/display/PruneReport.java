@@ -112,7 +112,7 @@ public record PruneReport(
 
     /** @return the vote's accuracy, or a regression's mean squared error, of some members */
     private static double figure(PruningInput in, java.util.function.IntPredicate members) {
-        return in.hasValues() ? in.squaredError(members) : accuracy(in, members);
+        return in.hasValues() ? in.subsetError(members) : accuracy(in, members);
     }
 
     /** @param out where the text goes */

@@ -11,6 +11,7 @@ import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
 import org.saepj.search.ValidationPlan;
 import org.saepj.subnetwork.ModelKind;
+import org.saepj.task.RegressionLoss;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -74,6 +75,14 @@ public final class SearchOptions {
             defaultValue = "0",
             description = "Per-member penalty β (default: ${DEFAULT-VALUE}).")
     double beta;
+
+    @Option(
+            names = "--loss",
+            paramLabel = "squared|huber[:D]",
+            description = "A regression search's loss: squared error, or Huber's, linear beyond D standard"
+                    + " deviations of the target (default D: 1.345), for targets with gross errors (default:"
+                    + " squared).")
+    String loss;
 
     @Option(
             names = "--iterations",
@@ -314,6 +323,11 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--mixture: " + e.getMessage());
         }
+        try {
+            b.regressionLoss(loss == null ? RegressionLoss.SQUARED : RegressionLoss.parse(loss));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--loss " + e.getMessage());
+        }
         b.selection(selectionSet());
         b.validation(validationPlan());
         b.epochs(epochBudget());
@@ -434,6 +448,7 @@ public final class SearchOptions {
             java.util.Map.entry("lambda", "--lambda"),
             java.util.Map.entry("beta", "--beta"),
             java.util.Map.entry("mixture", "--mixture"),
+            java.util.Map.entry("regressionLoss", "--loss"),
             java.util.Map.entry("threads", "--threads"),
             java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
