@@ -21,6 +21,8 @@ import org.saepj.pruning.Criteria;
 import org.saepj.pruning.PruneDecision;
 import org.saepj.pruning.PruningCriterion;
 import org.saepj.pruning.PruningInput;
+import org.saepj.search.CriterionTaskCheck;
+import org.saepj.search.InvalidSettingException;
 import org.saepj.task.Task;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -186,6 +188,11 @@ public final class PruneCommand implements Runnable {
 
     /** @return the ensemble without the members the criterion removes on the data */
     private SavedEnsemble prune(SavedEnsemble ensemble, ModelForm f, PruningCriterion criterion) {
+        try {
+            CriterionTaskCheck.check(criterion, ensemble.task(), Criteria.discover());
+        } catch (InvalidSettingException e) {
+            throw new UsageError("--method " + e.problem());
+        }
         PruningInput input = votes(
                 ensemble,
                 ModelData.prepare(
