@@ -63,10 +63,12 @@ public record RunReport(
     /**
      * The report's versions, which {@link #read} and {@link RunSummary#read} (its two readers: the whole report of
      * this schema, the figures of any) check alike. Schemas 1 to 3 keep the figures at the same places, so the chain
-     * has no steps.
+     * has no steps. A report without a schema is read as the earliest, so a truncated one ({@code {}}, a kill while
+     * it was copied) is refused by the figures it lacks, with what to do about it.
      */
-    static final org.saepj.persistence.FormatChain CHAIN =
-            org.saepj.persistence.FormatChain.of("run report", "schemaVersion", SCHEMA_VERSION);
+    static final org.saepj.persistence.FormatChain CHAIN = org.saepj.persistence.FormatChain.of(
+                    "run report", "schemaVersion", SCHEMA_VERSION)
+            .absentMeans(1);
     /** The report's file name in a run directory; a directory with one holds a finished run. */
     public static final String FILE = "report.json";
 
