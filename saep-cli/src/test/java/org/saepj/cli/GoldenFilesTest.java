@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,6 +137,99 @@ class GoldenFilesTest {
                     golden(version, kind + "/evaluate.json").toFile());
             for (String field : List.of("samples", "accuracy", "loss", "ensembleSize", "diversity")) {
                 assertThat(now.get(field)).as(kind + " " + field).isEqualTo(then.get(field));
+            }
+        }
+    }
+
+    /**
+     * Manifest format 5 (a regression ensemble) and a regression run's report, as written at format 5 (golden/v5,
+     * README): the same values bit for bit, the same predict file, the report read whole.
+     */
+    @Test
+    void theGoldenRegressionEnsembleGivesTheSameValuesAndItsReportReads() throws Exception {
+        Path run = golden(5, "regression/run");
+        SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
+        assertThat(ensemble.manifest().formatVersion()).isEqualTo(5);
+        assertThat(ensemble.task().id()).isEqualTo(org.saepj.task.RegressionTask.ID);
+        float[][] rows = GoldenRegressionWriter.rows(25, 12, null);
+        List<org.saepj.persistence.ValuePrediction> values = ensemble.predictValues(rows);
+        try (InputStream raw = Files.newInputStream(golden(5, "regression/values.bin"));
+                DataInputStream in = new DataInputStream(raw)) {
+            assertThat(values).hasSize(in.readInt());
+            for (int i = 0; i < values.size(); i++) {
+                assertThat(Double.doubleToRawLongBits(values.get(i).value()))
+                        .as("value " + i)
+                        .isEqualTo(in.readLong());
+                assertThat(Double.doubleToRawLongBits(values.get(i).spread()))
+                        .as("spread " + i)
+                        .isEqualTo(in.readLong());
+            }
+        }
+        assertPredictsTheSame(run.resolve("ensemble"), "regression/rows.csv", "regression/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(run.resolve("report.json"));
+        assertThat(report.dataset().task()).isEqualTo(org.saepj.task.RegressionTask.ID);
+        assertThat(report.members()).hasSameSizeAs(ensemble.manifest().members());
+        assertThat(org.saepj.run.RunSummary.read(run.resolve("report.json")).ensembleSize())
+                .isEqualTo(ensemble.manifest().members().size());
+    }
+
+    /**
+     * Parameter files of version 2 (batch_norm's running statistics) in a graph space's ensemble, as written at
+     * format 5 (golden/v5): the same logits bit for bit and the same predict file.
+     */
+    @Test
+    void theGoldenBatchNormEnsembleGivesTheSameLogits() throws Exception {
+        Path model = golden(5, "batch-norm/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.manifest().members())
+                .anySatisfy(m -> assertThat(Files.readAllBytes(model.resolve(m.file()))[7])
+                        .as("parameter file version")
+                        .isEqualTo((byte) 2));
+        float[][] logits = ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "batch-norm/blobs.csv")));
+        try (InputStream raw = Files.newInputStream(golden(5, "batch-norm/logits.bin"));
+                DataInputStream in = new DataInputStream(raw)) {
+            assertThat(logits.length).isEqualTo(in.readInt());
+            int classes = in.readInt();
+            for (int i = 0; i < logits.length; i++) {
+                assertThat(logits[i]).hasSize(classes);
+                for (int k = 0; k < classes; k++) {
+                    assertThat(Float.floatToRawIntBits(logits[i][k]))
+                            .as("row " + i + " logit " + k)
+                            .isEqualTo(in.readInt());
+                }
+            }
+        }
+        assertPredictsTheSame(model, "batch-norm/blobs.csv", "batch-norm/predictions.csv");
+    }
+
+    /** {@code saep predict} of the model on a golden CSV writes the golden predictions file, byte for byte. */
+    private void assertPredictsTheSame(Path model, String rows, String expected) throws Exception {
+        Path predictions = dir.resolve("predictions-now.csv");
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--data",
+                "csv:" + golden(5, rows),
+                "--out",
+                predictions.toString(),
+                "--overwrite");
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(Files.readString(predictions)).isEqualTo(Files.readString(golden(5, expected)));
+    }
+
+    /** The reports of schema 3, today's, read whole; those of every schema give their figures. */
+    @ParameterizedTest(name = "schema {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void storedReportsAreRead(int version) {
+        for (String kind : List.of("dnn", "cnn", "csv")) {
+            Path file = golden(version, kind + "/report.json");
+            org.saepj.run.RunSummary figures = org.saepj.run.RunSummary.read(file);
+            assertThat(figures.ensembleSize()).as(kind).isPositive();
+            if (version == org.saepj.run.RunReport.SCHEMA_VERSION) {
+                org.saepj.run.RunReport whole = org.saepj.run.RunReport.read(file);
+                assertThat(whole.members()).as(kind).hasSize(figures.ensembleSize());
+                assertThat(whole.result().testAccuracy()).as(kind).isEqualTo(figures.testAccuracy());
             }
         }
     }

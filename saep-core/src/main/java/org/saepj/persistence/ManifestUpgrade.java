@@ -15,26 +15,17 @@ import org.saepj.FileException;
  *   <li>3 to 4: the one preprocessing object ({@code {"type": "scale"}} or {@code {"type": "standardize", "mean",
  *       "deviation"}}) becomes a pipeline of that one step.</li>
  * </ul>
- * Works on the JSON tree, so the current records carry no field that exists only for old files.
+ * Works on the JSON tree, so the current records carry no field that exists only for old files. {@link #CHAIN} is
+ * the chain; {@link SavedEnsemble#load}, the manifest's one reader, applies it.
  */
 final class ManifestUpgrade {
-    private ManifestUpgrade() {}
+    /** The manifest's versions: 1 to 5 are read, formats 1–3 through the steps below (4 and 5 share a layout). */
+    static final FormatChain CHAIN = FormatChain.of(
+                    "ensemble manifest", "formatVersion", SavedEnsemble.NEWEST_FORMAT_VERSION)
+            .step(3, ManifestUpgrade::toFormat3)
+            .step(4, (file, tree) -> toFormat4(tree));
 
-    /**
-     * @param file the manifest, for messages
-     * @param tree a manifest of an earlier format; changed in place
-     * @param version its format
-     * @return the same tree in the current layout
-     */
-    static ObjectNode toCurrent(java.nio.file.Path file, ObjectNode tree, int version) {
-        if (version < 3) {
-            toFormat3(file, tree);
-        }
-        if (version < 4) {
-            toFormat4(tree);
-        }
-        return tree;
-    }
+    private ManifestUpgrade() {}
 
     private static void toFormat3(java.nio.file.Path file, ObjectNode tree) {
         JsonNode shape = tree.get("inputShape");

@@ -3,6 +3,8 @@ package org.saepj.persistence;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.ensemble.Member;
+import org.saepj.subnetwork.CandidateSpec;
 import org.saepj.subnetwork.Complexity;
 
 /**
@@ -36,6 +38,63 @@ public record MemberRecord(
         Long parameters,
         String file,
         String sha256) {
+    /**
+     * The one way a member record is made: what the member is, the fields of its file left out (see
+     * {@link #withWeight}, {@link #weighted} and {@link #withFile}).
+     *
+     * @param id the member's id in the search
+     * @param iteration the iteration that added it
+     * @param candidate what it was trained as
+     * @return the record, without weight, parameter count or file
+     */
+    public static MemberRecord of(int id, int iteration, CandidateSpec candidate) {
+        return new MemberRecord(
+                id,
+                iteration,
+                candidate.name(),
+                candidate.seed(),
+                candidate.architecture(),
+                candidate.optimizer(),
+                candidate.complexity(),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * A final member as a report and a manifest describe it: with its mixture weight and parameter count.
+     *
+     * @param member the member
+     * @param weight its mixture weight
+     * @return the record, without file
+     */
+    public static MemberRecord weighted(Member member, double weight) {
+        MemberRecord r = of(member.id(), member.iteration(), member.candidate());
+        return new MemberRecord(
+                r.id,
+                r.iteration,
+                r.name,
+                r.seed,
+                r.architecture,
+                r.optimizer,
+                r.complexity,
+                weight,
+                (long) member.network().parameterCount(),
+                null,
+                null);
+    }
+
+    /**
+     * @param file the parameter file, relative to the file naming it
+     * @param sha256 that file's SHA-256
+     * @return this member with its parameter file
+     */
+    public MemberRecord withFile(String file, String sha256) {
+        return new MemberRecord(
+                id, iteration, name, seed, architecture, optimizer, complexity, weight, parameters, file, sha256);
+    }
+
     /**
      * @param weight the new mixture weight
      * @return this member with another weight

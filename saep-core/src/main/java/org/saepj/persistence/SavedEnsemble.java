@@ -117,30 +117,9 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
         }
         EnsembleManifest manifest;
         try {
-            JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "the manifest"));
-            if (tree == null || !tree.isObject()) {
-                throw new FileException(file + ": not a JSON object");
-            }
-            JsonNode version = tree.get("formatVersion");
-            if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
-                throw new FileException(
-                        file + ": formatVersion must be a whole number: not a SAEP-J ensemble manifest");
-            }
-            if (version.asInt() > NEWEST_FORMAT_VERSION) {
-                throw new FileException(file + ": format version " + version.asInt()
-                        + " is newer than this build reads (" + NEWEST_FORMAT_VERSION + "): upgrade SAEP-J");
-            }
-            if (version.asInt() < 1) {
-                throw new FileException(file + ": invalid format version " + version.asInt());
-            }
+            JsonNode tree = ManifestUpgrade.CHAIN.read(
+                    file, JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "the manifest")));
             checkMemberFields(file, tree.get("members"));
-            if (version.asInt() < FORMAT_VERSION) {
-                tree = ManifestUpgrade.toCurrent(
-                        file, (com.fasterxml.jackson.databind.node.ObjectNode) tree, version.asInt());
-            }
-            if (tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
-                org.saepj.search.ConfigUpgrade.upgrade(config); // a configuration of an earlier layout
-            }
             manifest = JSON.treeToValue(tree, EnsembleManifest.class);
         } catch (JsonProcessingException e) {
             if (e instanceof InvalidTypeIdException t

@@ -1,5 +1,6 @@
 package org.saepj.persistence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,11 @@ public final class SearchCheckpoint implements CheckpointSink {
      * (NaN written as a string, unused optimizer and architecture fields as 0).
      */
     public static final int FORMAT_VERSION = 3;
+    /**
+     * The state's versions. Formats 1 and 2 share format 3's layout (their differences, checksums and a fingerprint
+     * absent, are what {@link #load} checks by version), so the chain has no steps yet.
+     */
+    private static final FormatChain CHAIN = FormatChain.of("checkpoint state", "formatVersion", FORMAT_VERSION);
     /**
      * System property slowing every state write by this many milliseconds half-way through, so the
      * interruption tests can kill a search in the middle of a write.
@@ -150,18 +156,7 @@ public final class SearchCheckpoint implements CheckpointSink {
                 sha = org.saepj.data.Fingerprint.sha256Hex(params);
                 written.put(file, sha);
             }
-            entries.add(new MemberRecord(
-                    s.id(),
-                    s.iteration(),
-                    s.candidate().name(),
-                    s.candidate().seed(),
-                    s.candidate().architecture(),
-                    s.candidate().optimizer(),
-                    s.candidate().complexity(),
-                    null,
-                    null,
-                    file,
-                    sha));
+            entries.add(MemberRecord.of(s.id(), s.iteration(), s.candidate()).withFile(file, sha));
         }
         return entries;
     }
@@ -233,17 +228,13 @@ public final class SearchCheckpoint implements CheckpointSink {
         }
         State stored;
         try {
-            stored = JSON.readValue(org.saepj.data.io.InputFiles.readAll(file, "checkpoint state"), State.class);
+            JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "checkpoint state"));
+            stored = JSON.treeToValue(CHAIN.read(file, tree), State.class);
         } catch (IOException e) {
             throw new FileException(
                     file + ": corrupt checkpoint ("
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")",
                     e);
-        }
-        if (stored == null || stored.formatVersion() < 1 || stored.formatVersion() > FORMAT_VERSION) {
-            throw new FileException(
-                    file + ": checkpoint format " + (stored == null ? "missing" : stored.formatVersion())
-                            + " is not supported (this build reads 1 to " + FORMAT_VERSION + ")");
         }
         if (stored.formatVersion() >= 2 && dataSha256 != null && !dataSha256.equals(stored.dataSha256())) {
             throw new DataException(file + ": the checkpoint was taken on other data (fingerprint "

@@ -49,18 +49,8 @@ public final class SearchExport {
         List<Network> networks = new ArrayList<>();
         for (int j = 0; j < e.size(); j++) {
             Member m = e.members().get(j);
-            entries.add(new MemberRecord(
-                    m.id(),
-                    m.iteration(),
-                    m.candidate().name(),
-                    m.candidate().seed(),
-                    m.candidate().architecture(),
-                    m.candidate().optimizer(),
-                    m.candidate().complexity(),
-                    e.weights()[j],
-                    (long) m.network().parameterCount(),
-                    "member-" + m.id() + ".params",
-                    SavedEnsemble.parameterChecksum(m.network())));
+            entries.add(MemberRecord.weighted(m, e.weights()[j])
+                    .withFile("member-" + m.id() + ".params", SavedEnsemble.parameterChecksum(m.network())));
             networks.add(m.network());
         }
         var separate = result.dataset().separateTest();

@@ -34,7 +34,9 @@ import org.saepj.engine.optim.OptimizerSpec;
  *   <li>a layer is {@code {"type": <its kind's registered name>, ...its settings}} ({@link LayerSpecForm});</li>
  *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam", ...its own settings}};</li>
  *   <li>a preprocessing pipeline is a list of steps, each {@code {"type": <its kind's registered name>, ...what it
- *       learnt}} ({@link PipelineForm}).</li>
+ *       learnt}} ({@link PipelineForm});</li>
+ *   <li>a search configuration of an earlier layout is read as the current one
+ *       ({@link org.saepj.search.ConfigUpgrade}).</li>
  * </ul>
  */
 final class StoredForms {
@@ -56,6 +58,7 @@ final class StoredForms {
         m.addDeserializer(OptimizerSpec.class, new OptimizerDeserializer());
         m.addSerializer(org.saepj.data.preprocess.Pipeline.class, new PipelineForm.Serializer());
         m.addDeserializer(org.saepj.data.preprocess.Pipeline.class, new PipelineForm.Deserializer());
+        m.setDeserializerModifier(org.saepj.search.ConfigUpgrade.reader());
         return m;
     }
 

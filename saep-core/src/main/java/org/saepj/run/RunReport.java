@@ -60,6 +60,15 @@ public record RunReport(
         Provenance provenance) {
     /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
     public static final int SCHEMA_VERSION = 3;
+    /**
+     * The report's versions, which {@link #read} and {@link RunSummary#read} (its two readers: the whole report of
+     * this schema, the figures of any) check alike. Schemas 1 to 3 keep the figures at the same places, so the chain
+     * has no steps. A report without a schema is read as the earliest, so a truncated one ({@code {}}, a kill while
+     * it was copied) is refused by the figures it lacks, with what to do about it.
+     */
+    static final org.saepj.persistence.FormatChain CHAIN = org.saepj.persistence.FormatChain.of(
+                    "run report", "schemaVersion", SCHEMA_VERSION)
+            .absentMeans(1);
     /** The report's file name in a run directory; a directory with one holds a finished run. */
     public static final String FILE = "report.json";
 
@@ -77,18 +86,7 @@ public record RunReport(
         List<MemberRecord> members = new ArrayList<>();
         for (int j = 0; j < r.ensemble().size(); j++) {
             Member m = r.ensemble().members().get(j);
-            members.add(new MemberRecord(
-                    m.id(),
-                    m.iteration(),
-                    m.candidate().name(),
-                    m.candidate().seed(),
-                    m.candidate().architecture(),
-                    m.candidate().optimizer(),
-                    m.candidate().complexity(),
-                    r.ensemble().weights()[j],
-                    (long) m.network().parameterCount(),
-                    null,
-                    null));
+            members.add(MemberRecord.weighted(m, r.ensemble().weights()[j]));
         }
         return new RunReport(
                 SCHEMA_VERSION,
@@ -123,14 +121,14 @@ public record RunReport(
      */
     public static RunReport read(Path file) {
         try {
-            RunReport r = JsonFormat.mapper()
-                    .readValue(org.saepj.data.io.InputFiles.readAll(file, "a run's report"), RunReport.class);
-            if (r == null || r.schemaVersion() != SCHEMA_VERSION) {
-                throw new FileException(file + ": report schema " + (r == null ? "missing" : r.schemaVersion())
-                        + ": this build reads " + "whole reports of schema " + SCHEMA_VERSION
-                        + " (the figures of older ones through RunSummary)");
+            com.fasterxml.jackson.databind.node.ObjectNode tree = CHAIN.read(
+                    file, JsonFormat.mapper().readTree(org.saepj.data.io.InputFiles.readAll(file, "a run's report")));
+            int schema = CHAIN.version(file, tree);
+            if (schema != SCHEMA_VERSION) {
+                throw new FileException(file + ": report schema " + schema + ": this build reads whole reports of"
+                        + " schema " + SCHEMA_VERSION + " (the figures of older ones through RunSummary)");
             }
-            return r;
+            return JsonFormat.mapper().treeToValue(tree, RunReport.class);
         } catch (java.io.IOException e) {
             throw new FileException(
                     file + ": cannot read the report ("

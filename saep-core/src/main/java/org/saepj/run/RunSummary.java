@@ -114,7 +114,8 @@ public record RunSummary(
     public static RunSummary read(Path file) {
         JsonNode n;
         try {
-            n = JsonFormat.mapper().readTree(InputFiles.readAll(file, "a finished run's report"));
+            n = RunReport.CHAIN.read(
+                    file, JsonFormat.mapper().readTree(InputFiles.readAll(file, "a finished run's report")));
         } catch (IOException e) {
             throw new FileException(
                     file + ": cannot read a finished run's report: "

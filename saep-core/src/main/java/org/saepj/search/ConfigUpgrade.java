@@ -1,7 +1,15 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import org.saepj.pruning.Criteria;
@@ -14,20 +22,58 @@ import org.saepj.pruning.CriterionSpec;
  * Until configurations came in parts, every setting stood at the top level ({@code "dataset"}, {@code "iterations"},
  * {@code "space"} the file's definition, …); now they stand in {@code data}, {@code space}, {@code budget} and
  * {@code objective}.
+ *
+ * <p>A configuration is stored inside other files (run.json, compare.json, manifest.json, report.json), and its layout
+ * changed within their versions, so the layout is recognised by its fields, not by a file's version. The one reader
+ * of a configuration, {@link org.saepj.persistence.JsonFormat}'s mapper, applies it ({@link #reader()}): no file's
+ * reader upgrades a configuration itself.
  */
 public final class ConfigUpgrade {
     private ConfigUpgrade() {}
+
+    /** @return the hook that makes every read of a {@link SearchConfig} read an earlier layout as the current one */
+    public static BeanDeserializerModifier reader() {
+        return new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+                return description.getBeanClass() == SearchConfig.class ? new Reader(deserializer) : deserializer;
+            }
+        };
+    }
+
+    /** Reads the configuration's tree, brings it to the current layout, then binds it as before. */
+    private static final class Reader extends DelegatingDeserializer {
+        Reader(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Reader(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            JsonNode tree = context.readTree(p);
+            if (tree instanceof ObjectNode config) {
+                upgrade(config);
+            }
+            try (JsonParser upgraded = tree.traverse(p.getCodec())) {
+                upgraded.nextToken();
+                return _delegatee.deserialize(upgraded, context);
+            }
+        }
+    }
 
     /**
      * Rewrites an earlier configuration's JSON in place into the current form; a current one is left as it is.
      *
      * @param config a stored SearchConfig's JSON object
-     * @return the alpha the earlier form held, or NaN (a current form, or none)
      */
-    public static double upgrade(ObjectNode config) {
-        double alpha = criterion(config);
+    static void upgrade(ObjectNode config) {
+        criterion(config);
         nest(config);
-        return alpha;
     }
 
     /** Moves the settings of a flat configuration into its parts; a nested one is left as it is. */
@@ -61,9 +107,9 @@ public final class ConfigUpgrade {
         }
     }
 
-    private static double criterion(ObjectNode config) {
+    private static void criterion(ObjectNode config) {
         if (config.has("criterion") || !config.has("method")) {
-            return Double.NaN;
+            return;
         }
         JsonNode method = config.remove("method");
         JsonNode alpha = config.remove("alpha");
@@ -83,6 +129,5 @@ public final class ConfigUpgrade {
                     .forEachRemaining(e -> given.put(e.getKey(), e.getValue().asDouble()));
             criteria.resolve(CriterionSpec.of(id, given)).parameters().forEach(parameters::put);
         }
-        return alpha != null && alpha.isNumber() ? alpha.asDouble() : Double.NaN;
     }
 }

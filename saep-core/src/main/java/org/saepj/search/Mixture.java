@@ -1,6 +1,6 @@
 package org.saepj.search;
 
-import java.util.Locale;
+import org.saepj.EnumNames;
 
 /** How the members' logits are weighted. */
 public enum Mixture {
@@ -12,7 +12,7 @@ public enum Mixture {
     /** @return the lower-case name */
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.id(this);
     }
 
     /**
@@ -21,11 +21,6 @@ public enum Mixture {
      */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Mixture parse(String id) {
-        for (Mixture m : values()) {
-            if (m.id().equalsIgnoreCase(id.strip())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown mixture '" + id + "': expected uniform or learned");
+        return EnumNames.parse(Mixture.class, id, "unknown mixture '%s'");
     }
 }

@@ -1,6 +1,6 @@
 package org.saepj.search;
 
-import java.util.Locale;
+import org.saepj.EnumNames;
 import org.saepj.execution.EarlyStopping;
 
 /**
@@ -17,6 +17,9 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
     public static final ValidationPlan PAPER =
             new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
+
+    /** The refusal of a name none of the choices has; the option it was given to comes before it. */
+    private static final String NOT_UNDERSTOOD = "'%s' is not understood";
 
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
     public static final int DEFAULT_PATIENCE = 5;
@@ -58,7 +61,7 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
         /** @return the lower-case name, as stored and typed */
         @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumNames.id(this);
         }
 
         /**
@@ -67,12 +70,7 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
          */
         @com.fasterxml.jackson.annotation.JsonCreator
         public static ObjectiveData parse(String id) {
-            for (ObjectiveData d : values()) {
-                if (d.id().equalsIgnoreCase(id.strip())) {
-                    return d;
-                }
-            }
-            throw new IllegalArgumentException("'" + id + "' is not understood: expected validation or train");
+            return EnumNames.parse(ObjectiveData.class, id, NOT_UNDERSTOOD);
         }
     }
 
@@ -86,7 +84,7 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
         /** @return the lower-case name, as stored and typed */
         @com.fasterxml.jackson.annotation.JsonValue
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumNames.id(this);
         }
 
         /**
@@ -95,12 +93,7 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
          */
         @com.fasterxml.jackson.annotation.JsonCreator
         public static FinalEnsemble parse(String id) {
-            for (FinalEnsemble f : values()) {
-                if (f.id().equalsIgnoreCase(id.strip())) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException("'" + id + "' is not understood: expected last or best");
+            return EnumNames.parse(FinalEnsemble.class, id, NOT_UNDERSTOOD);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.saepj.subnetwork;
 
-import java.util.Locale;
+import org.saepj.EnumNames;
 
 /** The kinds of subnetwork the paper searches over. */
 public enum ModelKind {
@@ -14,7 +14,7 @@ public enum ModelKind {
     /** @return the lower-case name used on the command line and in reports */
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.id(this);
     }
 
     /**
@@ -23,11 +23,6 @@ public enum ModelKind {
      */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static ModelKind parse(String id) {
-        for (ModelKind k : values()) {
-            if (k.id().equalsIgnoreCase(id.strip())) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + id + "': expected dnn, cnn or linear");
+        return EnumNames.parse(ModelKind.class, id, "unknown model '%s'");
     }
 }

@@ -1,6 +1,6 @@
 package org.saepj.cli.option;
 
-import java.util.Locale;
+import org.saepj.EnumNames;
 import org.saepj.search.SelectionSet;
 import org.saepj.search.ValidationPlan;
 
@@ -44,7 +44,7 @@ public enum Preset {
 
     /** @return the name as typed */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumNames.id(this);
     }
 
     /**
@@ -53,11 +53,6 @@ public enum Preset {
      * @throws IllegalArgumentException naming the presets when there is none of that name
      */
     static Preset parse(String id) {
-        for (Preset p : values()) {
-            if (p.id().equalsIgnoreCase(id.strip())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("'" + id + "' is not a preset: expected paper or validated");
+        return EnumNames.parse(Preset.class, id, "'%s' is not a preset");
     }
 }

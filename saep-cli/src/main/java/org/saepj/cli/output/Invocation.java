@@ -11,6 +11,7 @@ import org.saepj.SaepException;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.InputFiles;
 import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.FormatChain;
 import org.saepj.search.SearchConfig;
 
 /**
@@ -70,6 +71,8 @@ public record Invocation(
     public static final String FILE = "run.json";
     /** The format this build writes. */
     public static final int FORMAT_VERSION = 2;
+    /** run.json's versions: format 1 (no data fingerprint) has format 2's layout, so the chain has no steps. */
+    static final FormatChain CHAIN = FormatChain.of("search invocation", "formatVersion", FORMAT_VERSION);
 
     private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
 
@@ -117,14 +120,8 @@ public record Invocation(
     public static Invocation load(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(InputFiles.readAll(file, ""));
-            if (tree != null && tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode config) {
-                org.saepj.search.ConfigUpgrade.upgrade(config);
-            }
-            Invocation inv = JSON.treeToValue(tree, Invocation.class);
-            if (inv == null) {
-                throw new FileException(file + ": empty: not a search invocation");
-            }
+            Invocation inv =
+                    JSON.treeToValue(CHAIN.read(file, JSON.readTree(InputFiles.readAll(file, ""))), Invocation.class);
             inv.check(file);
             return inv;
         } catch (IOException | IllegalArgumentException e) {

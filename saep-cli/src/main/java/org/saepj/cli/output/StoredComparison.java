@@ -1,5 +1,6 @@
 package org.saepj.cli.output;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,8 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.saepj.FileException;
 import org.saepj.persistence.AtomicFiles;
+import org.saepj.persistence.FormatChain;
 import org.saepj.run.ComparisonPlan;
-import org.saepj.search.ConfigUpgrade;
 
 /**
  * A comparison's plan and data options, stored as {@code compare.json} so {@code compare --resume} can
@@ -18,6 +19,13 @@ import org.saepj.search.ConfigUpgrade;
  * @param invocation the data settings
  */
 public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
+    /** The format this build writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** compare.json's versions: 1, without the field, may hold PIE's alpha in its base configuration. */
+    private static final FormatChain CHAIN = FormatChain.of("comparison plan", "formatVersion", FORMAT_VERSION)
+            .absentMeans(1)
+            .step(2, StoredComparison::criterionIntoPlan);
+
     private static final ObjectMapper JSON = org.saepj.persistence.JsonFormat.mapper();
 
     public void save(Path dir) {
@@ -30,29 +38,38 @@ public record StoredComparison(ComparisonPlan plan, Invocation invocation) {
     }
 
     /**
-     * Rewrites a comparison stored before criteria became plug-ins: its configurations, and PIE's alpha into the plan.
+     * @return the format this build writes: 2 (compare.json held no version before it: read as 1)
      */
-    private static void upgrade(JsonNode tree) {
-        if (tree == null || !(tree.get("plan") instanceof ObjectNode plan)) {
+    @JsonProperty("formatVersion")
+    public int formatVersion() {
+        return FORMAT_VERSION;
+    }
+
+    /**
+     * Moves the alpha of a plan stored before criteria became plug-ins (a base configuration with {@code "method"}
+     * and a general {@code "alpha"}) into the plan's PIE parameters; its configurations are read as every
+     * configuration is ({@code ConfigUpgrade}).
+     */
+    private static void criterionIntoPlan(Path file, ObjectNode tree) {
+        if (!(tree.get("plan") instanceof ObjectNode plan) || !(plan.get("base") instanceof ObjectNode base)) {
             return;
         }
-        double alpha = plan.get("base") instanceof ObjectNode base ? ConfigUpgrade.upgrade(base) : Double.NaN;
-        if (tree.at("/invocation/config") instanceof ObjectNode config) {
-            ConfigUpgrade.upgrade(config);
-        }
+        boolean flat = base.has("method") && !base.has("criterion");
         boolean pie = plan.path("methods").isArray()
                 && java.util.stream.StreamSupport.stream(plan.get("methods").spliterator(), false)
                         .anyMatch(m -> m.asText().equals("pie"));
-        if (!plan.has("criterionParameters") && pie && !Double.isNaN(alpha)) {
-            plan.putObject("criterionParameters").put("alpha", alpha);
+        if (flat
+                && pie
+                && !plan.has("criterionParameters")
+                && base.path("alpha").isNumber()) {
+            plan.putObject("criterionParameters").put("alpha", base.get("alpha").asDouble());
         }
     }
 
     public static StoredComparison load(Path dir) {
         Path file = dir.resolve(ComparisonPlan.FILE);
         try {
-            JsonNode tree = JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, ""));
-            upgrade(tree);
+            JsonNode tree = CHAIN.read(file, JSON.readTree(org.saepj.data.io.InputFiles.readAll(file, "")));
             StoredComparison s = JSON.treeToValue(tree, StoredComparison.class);
             if (s == null
                     || s.plan() == null

@@ -1,12 +1,11 @@
 package org.saepj.engine.layer;
 
 import java.util.List;
-import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.export.OnnxGraph;
 
 /** {@code "relu"}: max(0, x) on any shape ({@link Relu}); ONNX Relu in whatever layout its input has. */
-public final class ReluKind implements LayerKind<ReluKind.Spec> {
+public final class ReluKind extends ActivationKind<ReluKind.Spec> {
     /** No settings. */
     public record Spec() implements LayerSpec {}
 
@@ -21,19 +20,12 @@ public final class ReluKind implements LayerKind<ReluKind.Spec> {
     }
 
     @Override
-    public Shape outputShape(Spec spec, List<Shape> inputs) {
-        return inputs.get(0);
+    Layer layer(int size, Kernels kernels) {
+        return new Relu(size, kernels);
     }
 
     @Override
-    public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
-        return new Relu(inputs.get(0).size(), kernels);
-    }
-
-    @Override
-    public OnnxGraph.Value onnx(
-            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
-        OnnxGraph.Value x = inputs.get(0);
-        return x.renamed(g.node("Relu", List.of(x.name())));
+    String onnx(OnnxGraph g, String x) {
+        return g.node("Relu", List.of(x));
     }
 }

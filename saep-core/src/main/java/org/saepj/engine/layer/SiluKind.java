@@ -1,12 +1,11 @@
 package org.saepj.engine.layer;
 
 import java.util.List;
-import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.export.OnnxGraph;
 
 /** {@code "silu"}: x·σ(x) on any shape ({@link Silu}); in ONNX a Sigmoid and a Mul, in its input's layout. */
-public final class SiluKind implements LayerKind<SiluKind.Spec> {
+public final class SiluKind extends ActivationKind<SiluKind.Spec> {
     /** No settings. */
     public record Spec() implements LayerSpec {}
 
@@ -21,20 +20,13 @@ public final class SiluKind implements LayerKind<SiluKind.Spec> {
     }
 
     @Override
-    public Shape outputShape(Spec spec, List<Shape> inputs) {
-        return inputs.get(0);
+    Layer layer(int size, Kernels kernels) {
+        return new Silu(size);
     }
 
     @Override
-    public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
-        return new Silu(inputs.get(0).size());
-    }
-
-    @Override
-    public OnnxGraph.Value onnx(
-            Spec spec, OnnxGraph g, List<OnnxGraph.Value> inputs, Layer layer, float[] params, float[] state) {
-        OnnxGraph.Value x = inputs.get(0);
-        String sigmoid = g.node("Sigmoid", List.of(x.name()));
-        return x.renamed(g.node("Mul", List.of(x.name(), sigmoid)));
+    String onnx(OnnxGraph g, String x) {
+        String sigmoid = g.node("Sigmoid", List.of(x));
+        return g.node("Mul", List.of(x, sigmoid));
     }
 }

@@ -1,0 +1,202 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.DataOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.CsvReader;
+import org.saepj.engine.Backends;
+import org.saepj.execution.LocalExecutor;
+import org.saepj.persistence.SavedEnsemble;
+import org.saepj.persistence.ValuePrediction;
+import org.saepj.run.RunOutputs;
+import org.saepj.search.AdaNetSearch;
+import org.saepj.search.Experiment;
+import org.saepj.search.Partitions;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.SearchListener;
+import org.saepj.search.SearchResult;
+
+/**
+ * Writes the golden files of {@code golden/v5} (see its README) with this build: a regression run, whose saved
+ * ensemble is of manifest format 5, and a classification run on a graph space with batch normalisation, whose
+ * members' parameter files are of version 2. Run only on request:
+ * {@code mvn -o -pl saep-core,saep-cli -am test -Dtest=GoldenRegressionWriter -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dsaep.golden.out=DIR}; {@link GoldenFilesTest} reads what it wrote.
+ */
+@EnabledIfSystemProperty(named = "saep.golden.out", matches = ".+")
+class GoldenRegressionWriter {
+    /**
+     * A classification space whose members keep layer state: a dense stem with silu, then a block dense, batch_norm,
+     * gelu added to its input; width 6 or 8. (Graph families end in one logit per class, so regression searches the
+     * paper's DNN space.)
+     */
+    static final String SPACE = """
+            {
+              "formatVersion": 2,
+              "name": "golden-batch-norm",
+              "description": "dense stem, then dense-batch_norm-gelu added to its input",
+              "families": [
+                {
+                  "name": "bn-res",
+                  "type": "graph",
+                  "vary": {"width": [6, 8]},
+                  "blocks": [
+                    {"name": "stem", "nodes": [
+                      {"id": "proj", "layer": {"type": "dense", "units": "$width"}},
+                      {"id": "act", "layer": {"type": "silu"}}
+                    ]},
+                    {"name": "res", "nodes": [
+                      {"id": "fc", "layer": {"type": "dense", "units": "$width"}},
+                      {"id": "bn", "layer": {"type": "batch_norm", "momentum": 0.9, "epsilon": 0.001}},
+                      {"id": "act", "layer": {"type": "gelu"}},
+                      {"id": "sum", "layer": {"type": "add"}, "inputs": ["input", "act"]}
+                    ]}
+                  ],
+                  "body": [{"block": "stem"}, {"block": "res"}],
+                  "optimizer": {"type": "adam", "learningRate": 0.01},
+                  "complexity": "sqrt-depth"
+                }
+              ]
+            }
+            """;
+
+    /** y = 50 + 10·(x0 − 0.5·x1² + sin x2), x uniform in [−2, 2]³; the first {@code n} rows of the stream. */
+    static float[][] rows(int n, long seed, double[] y) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[][] x = new float[n][3];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) {
+                x[i][j] = (float) (rng.nextDouble() * 4 - 2);
+            }
+            if (y != null) {
+                y[i] = 50 + 10 * (x[i][0] - 0.5 * x[i][1] * x[i][1] + Math.sin(x[i][2]));
+            }
+        }
+        return x;
+    }
+
+    /** A CSV of the rows, each float written so it reads back to the same bits; the label column when y is given. */
+    static Path csv(Path file, float[][] x, double[] y) throws Exception {
+        StringBuilder text = new StringBuilder("x0,x1,x2" + (y == null ? "" : ",y") + "\n");
+        for (int i = 0; i < x.length; i++) {
+            text.append(x[i][0]).append(',').append(x[i][1]).append(',').append(x[i][2]);
+            text.append(y == null ? "" : "," + y[i]).append('\n');
+        }
+        return Files.writeString(file, text);
+    }
+
+    @Test
+    void writeTheGoldenRegressionRun() throws Exception {
+        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("regression");
+        Files.createDirectories(out);
+        double[] y = new double[240];
+        SourceData data = CsvReader.readValues(
+                csv(out.resolve("train.csv"), rows(240, 11, y), y),
+                new CsvReader.Options(Optional.empty(), Optional.of("y")));
+        SearchConfig config = SearchConfig.builder()
+                .iterations(3)
+                .totalSteps(450)
+                .width(16)
+                .learningRate(0.01)
+                .seed(7)
+                .threads(1)
+                .method("pie")
+                .build();
+        Partitions p = Partitions.prepare(config, data).get(0);
+        SearchResult r;
+        try (LocalExecutor executor = new LocalExecutor(1, Backends.best())) {
+            r = new AdaNetSearch(config, executor, Backends.best())
+                    .run(p, Experiment.info(config, data, p), SearchListener.NONE);
+        }
+        Path run = out.resolve("run");
+        RunOutputs.write(run, r, p, -1);
+        float[][] scored = rows(25, 12, null);
+        Path rows = csv(out.resolve("rows.csv"), scored, null);
+        SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
+        List<ValuePrediction> values = ensemble.predictValues(scored);
+        try (OutputStream raw = Files.newOutputStream(out.resolve("values.bin"));
+                DataOutputStream bin = new DataOutputStream(raw)) {
+            bin.writeInt(values.size());
+            for (ValuePrediction v : values) {
+                bin.writeLong(Double.doubleToRawLongBits(v.value()));
+                bin.writeLong(Double.doubleToRawLongBits(v.spread()));
+            }
+        }
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                run.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + rows,
+                "--out",
+                out.resolve("predictions.csv").toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+    }
+
+    @Test
+    void writeTheGoldenBatchNormRun() throws Exception {
+        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("batch-norm");
+        Files.createDirectories(out);
+        Path space = Files.writeString(out.resolve("space.json"), SPACE);
+        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        Path run = out.resolve("run");
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + blobs,
+                "--space",
+                space.toString(),
+                "--iterations",
+                "3",
+                "--steps",
+                "150",
+                "--out",
+                run.toString(),
+                "--quiet");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                run.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + blobs,
+                "--out",
+                out.resolve("predictions.csv").toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        float[][] logits =
+                SavedEnsemble.load(run.resolve("ensemble"), Backends.best()).predictLogits(features(blobs));
+        try (OutputStream raw = Files.newOutputStream(out.resolve("logits.bin"));
+                DataOutputStream bin = new DataOutputStream(raw)) {
+            bin.writeInt(logits.length);
+            bin.writeInt(logits[0].length);
+            for (float[] row : logits) {
+                for (float v : row) {
+                    bin.writeInt(Float.floatToRawIntBits(v));
+                }
+            }
+        }
+    }
+
+    /** @return the feature cells of a CSV with a header and the label last, as floats */
+    static float[][] features(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        float[][] rows = new float[lines.size() - 1][];
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            rows[i - 1] = new float[cells.length - 1];
+            for (int j = 0; j < cells.length - 1; j++) {
+                rows[i - 1][j] = Float.parseFloat(cells[j]);
+            }
+        }
+        return rows;
+    }
+}
