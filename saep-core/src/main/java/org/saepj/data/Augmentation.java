@@ -140,16 +140,35 @@ public record Augmentation(int shift, boolean flip) {
         int h = shape.height();
         int w = shape.width();
         int c = shape.channels();
+        int row = w * c;
+        // the columns that receive a pixel: col − dx within the image
+        int first = Math.max(0, dx);
+        int end = Math.min(w, w + dx);
         for (int r = 0; r < h; r++) {
             int sr = r - dy;
+            int out = to + r * row;
+            if (sr < 0 || sr >= h || first >= end) {
+                java.util.Arrays.fill(dst, out, out + row, 0f);
+                continue;
+            }
+            int in = from + sr * row;
+            if (!mirror) {
+                // one run per row: fill, the moved pixels, fill
+                java.util.Arrays.fill(dst, out, out + first * c, 0f);
+                System.arraycopy(src, in + (first - dx) * c, dst, out + first * c, (end - first) * c);
+                java.util.Arrays.fill(dst, out + end * c, out + row, 0f);
+                continue;
+            }
             for (int col = 0; col < w; col++) {
-                int moved = mirror ? w - 1 - col : col;
-                int sc = moved - dx;
-                int out = to + (r * w + col) * c;
-                if (sr < 0 || sr >= h || sc < 0 || sc >= w) {
-                    java.util.Arrays.fill(dst, out, out + c, 0f);
+                int moved = w - 1 - col;
+                int at = out + col * c;
+                if (moved < first || moved >= end) {
+                    java.util.Arrays.fill(dst, at, at + c, 0f);
                 } else {
-                    System.arraycopy(src, from + (sr * w + sc) * c, dst, out, c);
+                    int sc = in + (moved - dx) * c;
+                    for (int k = 0; k < c; k++) {
+                        dst[at + k] = src[sc + k];
+                    }
                 }
             }
         }
