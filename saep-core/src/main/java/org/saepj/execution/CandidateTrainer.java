@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.saepj.data.Augmentation;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
+import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
 
@@ -15,7 +17,8 @@ import org.saepj.task.Loss;
  * outputs. Runs entirely on the calling thread with buffers allocated once, so the result depends only on the task.
  * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
  * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
- * measurement.
+ * measurement. A {@link TrainingRecipe} adds a learning-rate schedule over the planned steps, label smoothing of the
+ * training loss and augmentation of the training batches (the step fixes the draws).
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
@@ -47,7 +50,11 @@ public final class CandidateTrainer {
                 .initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
         Dataset train = task.train();
-        Loss loss0 = train.targets().task().loss(train.targets());
+        TrainingRecipe recipe = task.recipe();
+        Loss loss0 = train.targets().task().trainingLoss(train.targets(), recipe.labelSmoothing());
+        LearningRateSchedule schedule = recipe.schedule();
+        Augmentation augmentation = recipe.augmentation();
+        float[] scratch = augmentation.isNone() ? null : new float[train.featureSize()];
         int b = task.batchSize();
         int steps = task.steps();
         int[] idx = new int[b];
@@ -63,7 +70,17 @@ public final class CandidateTrainer {
         int ran = steps;
         for (int s = 0; s < steps; s++) {
             System.arraycopy(task.batches(), s * b, idx, 0, b);
-            float loss = net.trainStep(train, loss0, idx, x, optimizer);
+            if (!schedule.isConstant()) {
+                optimizer.learningRateFactor(schedule.factor(s, steps));
+            }
+            float loss;
+            if (augmentation.isNone()) {
+                loss = net.trainStep(train, loss0, idx, x, optimizer);
+            } else {
+                gather(train, idx, x);
+                augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
+                loss = net.trainStep(x, loss0, idx, b, optimizer);
+            }
             if (!Float.isFinite(loss)) {
                 progress.stepDone(task.index(), steps, steps);
                 net.releaseBuffers();
@@ -134,6 +151,13 @@ public final class CandidateTrainer {
                 seconds(t1),
                 ran,
                 kept);
+    }
+
+    private static void gather(Dataset data, int[] indices, float[] x) {
+        int d = data.featureSize();
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(data.features(), indices[i] * d, x, i * d, d);
+        }
     }
 
     private static boolean allFinite(float[] values) {

@@ -317,6 +317,13 @@ final class StoredForms {
                 gen.writeNumberField("learningRate", m.learningRate());
                 gen.writeNumberField("momentum", m.momentum());
                 gen.writeNumberField("decaySteps", m.decaySteps());
+            } else if (o instanceof OptimizerSpec.AdamW a) {
+                gen.writeStringField("type", "adamw");
+                gen.writeNumberField("learningRate", a.learningRate());
+                gen.writeNumberField("beta1", a.beta1());
+                gen.writeNumberField("beta2", a.beta2());
+                gen.writeNumberField("epsilon", a.epsilon());
+                gen.writeNumberField("weightDecay", a.weightDecay());
             } else {
                 OptimizerSpec.Adam a = (OptimizerSpec.Adam) o;
                 gen.writeStringField("type", "adam");
@@ -341,9 +348,12 @@ final class StoredForms {
                         new OptimizerSpec.SgdMomentum(
                                 rate, real(n, "momentum"), whole(n.get("decaySteps"), "decaySteps"));
                     case "adam" -> new OptimizerSpec.Adam(rate, real(n, "beta1"), real(n, "beta2"), real(n, "epsilon"));
+                    case "adamw" ->
+                        new OptimizerSpec.AdamW(
+                                rate, real(n, "beta1"), real(n, "beta2"), real(n, "epsilon"), real(n, "weightDecay"));
                     default ->
                         throw new IllegalArgumentException("unknown optimizer type '"
-                                + n.path("type").asText() + "': expected rmsprop, sgd-momentum or adam");
+                                + n.path("type").asText() + "': expected rmsprop, sgd-momentum, adam or adamw");
                 };
             } catch (IllegalArgumentException e) {
                 return (OptimizerSpec) ctxt.handleWeirdStringValue(

@@ -133,15 +133,17 @@ public final class AdaNetSearch {
         Loss selectionLoss = task.loss(data.selection().targets());
         Scoring scoring =
                 new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
-        SearchSpace generator;
+        SearchSpace named;
         try {
-            generator = config.space()
+            named = config.space()
                     .create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(), spaces);
         } catch (IllegalArgumentException e) {
             // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
             throw new org.saepj.FileException(
                     "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
+        config.training().checkFits(task, train.shape());
+        SearchSpace generator = config.training().apply(named);
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn =

@@ -90,7 +90,7 @@ final class CandidateRounds {
         List<TrainingTask> tasks = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (CandidateSpec spec : specs) {
-            tasks.add(task(tasks.size(), spec, batches));
+            tasks.add(task(tasks.size(), spec, batches, t));
             names.add(spec.name());
         }
         List<CandidateSpec> nextSpecs = List.of();
@@ -99,7 +99,7 @@ final class CandidateRounds {
             nextSpecs = generator.candidates(t + 1, OptionalInt.empty());
             nextBatches = draw();
             for (CandidateSpec spec : nextSpecs) {
-                tasks.add(task(tasks.size(), spec, nextBatches));
+                tasks.add(task(tasks.size(), spec, nextBatches, t + 1));
                 names.add(spec.name() + " (for iteration " + (t + 1) + ")");
             }
         }
@@ -118,7 +118,7 @@ final class CandidateRounds {
         return new Round(batches, List.copyOf(all.subList(0, specs.size())), seconds);
     }
 
-    private TrainingTask task(int index, CandidateSpec spec, int[] batches) {
+    private TrainingTask task(int index, CandidateSpec spec, int[] batches, int iteration) {
         EarlyStopping stopping = config.validation().earlyStopping();
         return new TrainingTask(
                 index,
@@ -128,7 +128,8 @@ final class CandidateRounds {
                 config.batchSize(),
                 outputsOn,
                 stopping.enabled() ? validation : null,
-                stopping);
+                stopping,
+                config.training().recipe(config.seed(), iteration));
     }
 
     /** @return the stream's epoch after the batches of the iterations supplied so far */

@@ -29,6 +29,8 @@ import org.saepj.task.RegressionLoss;
  * @param seed the run seed
  * @param threads candidate-training threads
  * @param validation which choices are made on the validation part (the paper's when absent: stored before it existed)
+ * @param training how candidates train beyond their space: optimizer, schedule, label smoothing, augmentation (the
+ *     paper's when absent)
  */
 public record SearchConfig(
         DataPlan data,
@@ -38,7 +40,8 @@ public record SearchConfig(
         CriterionSpec criterion,
         long seed,
         int threads,
-        ValidationPlan validation) {
+        ValidationPlan validation,
+        TrainingPlan training) {
     /**
      * Validates what the parts cannot check alone.
      *
@@ -50,6 +53,7 @@ public record SearchConfig(
      * @param seed the run seed
      * @param threads candidate-training threads
      * @param validation which choices are made on the validation part; null for the paper's
+     * @param training how candidates train beyond their space; null for the paper's
      */
     public SearchConfig {
         InvalidSettingException.require(
@@ -59,6 +63,7 @@ public record SearchConfig(
         InvalidSettingException.require(criterion != null, "criterion", "must be set");
         InvalidSettingException.require(threads >= 1, "threads", "must be at least 1, got " + threads);
         validation = validation == null ? ValidationPlan.PAPER : validation;
+        training = training == null ? TrainingPlan.PAPER : training;
         // Early stopping and the best iteration judge on data no candidate trained on; the training data would
         // never stop a candidate and always favour the last iteration.
         InvalidSettingException.require(
@@ -66,6 +71,30 @@ public record SearchConfig(
                 "validation",
                 "needs a part of the training data held out for early stopping and the best iteration, and the"
                         + " selection data is the training data itself");
+    }
+
+    /**
+     * A configuration with the paper's training.
+     *
+     * @param data which data, and how it is split
+     * @param space what each iteration proposes
+     * @param budget how much the search trains
+     * @param objective the objective and mixture
+     * @param criterion the pruning criterion and its parameters
+     * @param seed the run seed
+     * @param threads candidate-training threads
+     * @param validation which choices are made on the validation part
+     */
+    public SearchConfig(
+            DataPlan data,
+            SpacePlan space,
+            Budget budget,
+            ObjectivePlan objective,
+            CriterionSpec criterion,
+            long seed,
+            int threads,
+            ValidationPlan validation) {
+        this(data, space, budget, objective, criterion, seed, threads, validation, TrainingPlan.PAPER);
     }
 
     /**
@@ -87,7 +116,7 @@ public record SearchConfig(
             CriterionSpec criterion,
             long seed,
             int threads) {
-        this(data, space, budget, objective, criterion, seed, threads, ValidationPlan.PAPER);
+        this(data, space, budget, objective, criterion, seed, threads, ValidationPlan.PAPER, TrainingPlan.PAPER);
     }
 
     /** @return a regression search's loss: squared error (the default) or Huber's */
@@ -238,6 +267,7 @@ public record SearchConfig(
         b.stopping = stopping();
         b.epochs = epochs();
         b.validation = validation;
+        b.training = training;
         return b;
     }
 
@@ -260,7 +290,8 @@ public record SearchConfig(
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
                 + (regressionLoss().equals(RegressionLoss.SQUARED) ? "" : ", regressionLoss=" + regressionLoss())
-                + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation) + "]";
+                + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation)
+                + (training.isPaper() ? "" : ", " + training) + "]";
     }
 
     /** Builds a {@link SearchConfig}; every setter returns the builder. */
@@ -289,8 +320,18 @@ public record SearchConfig(
         private SelectionSet selection = SelectionSet.TRAIN;
         private ValidationPlan validation = ValidationPlan.PAPER;
         private Epochs epochs;
+        private TrainingPlan training = TrainingPlan.PAPER;
 
         private Builder() {}
+
+        /**
+         * @param v how candidates train beyond their space: optimizer, schedule, label smoothing, augmentation
+         * @return this
+         */
+        public Builder training(TrainingPlan v) {
+            training = v;
+            return this;
+        }
 
         /**
          * @param v each candidate's budget in passes over the training data, which replaces {@link #totalSteps}; null
@@ -537,7 +578,8 @@ public record SearchConfig(
                     resolved,
                     seed,
                     threads,
-                    validation);
+                    validation,
+                    training);
         }
     }
 }

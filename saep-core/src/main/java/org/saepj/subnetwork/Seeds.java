@@ -13,6 +13,8 @@ public final class Seeds {
     public static final long PRUNING = 3;
     /** Purpose: the selection holdout and test holdout splits. */
     public static final long SPLITS = 4;
+    /** Purpose: the augmentation of an iteration's training batches. */
+    public static final long AUGMENTATION = 5;
 
     private Seeds() {}
 

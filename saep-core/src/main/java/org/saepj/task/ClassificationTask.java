@@ -41,6 +41,18 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
+    public Loss trainingLoss(Targets targets, double labelSmoothing) {
+        if (labelSmoothing == 0) {
+            return loss(targets);
+        }
+        if (!(labelSmoothing > 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        ClassLabels y = labels(targets);
+        return new SmoothedCrossEntropy(y.labels(), y.classCount(), labelSmoothing);
+    }
+
+    @Override
     public double uninformedLoss(Targets targets) {
         return Math.log(labels(targets).classCount());
     }
@@ -159,6 +171,46 @@ public final class ClassificationTask implements Task {
             return y;
         }
         throw new IllegalArgumentException("classification needs class labels, not " + targets);
+    }
+
+    /** Softmax cross-entropy against labels smoothed by ε: what members train on with label smoothing. */
+    private static final class SmoothedCrossEntropy implements Loss {
+        private final int[] labels;
+        private final int classes;
+        private final double smoothing;
+
+        SmoothedCrossEntropy(int[] labels, int classes, double smoothing) {
+            this.labels = labels;
+            this.classes = classes;
+            this.smoothing = smoothing;
+        }
+
+        @Override
+        public float batch(float[] outputs, int[] rows, int count, float[] grad) {
+            return SoftmaxCrossEntropy.smoothedLossAndGradient(outputs, labels, rows, count, classes, smoothing, grad);
+        }
+
+        @Override
+        public double mean(float[] outputs) {
+            return SoftmaxCrossEntropy.smoothedMeanLoss(outputs, labels, classes, smoothing);
+        }
+
+        @Override
+        public void sampleGradient(double[] combined, int row, double[] delta) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, combined[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                combined[c] = Math.exp(combined[c] - max);
+                sum += combined[c];
+            }
+            int y = labels[row];
+            for (int c = 0; c < classes; c++) {
+                delta[c] = combined[c] / sum - smoothing / classes - (c == y ? 1 - smoothing : 0);
+            }
+        }
     }
 
     /** Softmax cross-entropy over a set of class labels. */

@@ -30,6 +30,22 @@ public interface Task {
     Loss loss(Targets targets);
 
     /**
+     * The loss members train on: {@link #loss}, with the class targets smoothed by ε for a task of classes. Only
+     * training uses it; scores, early stopping and the mixture weights use {@link #loss}.
+     *
+     * @param targets targets of this task
+     * @param labelSmoothing ε in [0, 1); 0 gives {@link #loss} itself
+     * @return the training loss over those targets
+     * @throws IllegalArgumentException when ε is not 0 and the task has no classes to smooth
+     */
+    default Loss trainingLoss(Targets targets, double labelSmoothing) {
+        if (labelSmoothing != 0) {
+            throw new IllegalArgumentException("label smoothing applies to classes, and a " + id() + " task has none");
+        }
+        return loss(targets);
+    }
+
+    /**
      * The loss of a model that knows nothing but the targets' spread (uniform class probabilities, the mean value): a
      * member that ends training above it has learned nothing.
      *

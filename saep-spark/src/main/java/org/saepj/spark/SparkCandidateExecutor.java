@@ -10,6 +10,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.saepj.DataException;
 import org.saepj.FileException;
+import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
@@ -85,6 +86,12 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
     }
 
     private CandidateTask wire(TrainingTask t) {
+        if (!t.recipe().isPlain()) {
+            // the executors' task carries no schedule, smoothing or augmentation yet: refuse rather than differ
+            throw new UsageException("a learning-rate schedule, label smoothing and augmentation are not carried to"
+                    + " Spark executors yet: search without --spark, or without --schedule, --warmup-steps,"
+                    + " --label-smoothing and --augment");
+        }
         SearchData.Role[] outputs = new SearchData.Role[t.outputsOn().size()];
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = SearchData.Role.of(partitions, t.outputsOn().get(i));

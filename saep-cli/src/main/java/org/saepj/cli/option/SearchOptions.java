@@ -222,6 +222,53 @@ public final class SearchOptions {
             description = "Stratified test holdout for sources without a test partition (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
+    @Option(
+            names = "--optimizer",
+            paramLabel = "space|adam|adamw",
+            description = "The optimizer every candidate trains with, at the learning rate the space"
+                    + " gives it: space = each family's own (the paper's RMSProp for dnn and linear, SGD with"
+                    + " momentum for cnn); adam; adamw = Adam with decoupled weight decay, see --weight-decay"
+                    + " (default: space).")
+    String optimizer;
+
+    @Option(
+            names = "--weight-decay",
+            paramLabel = "WD",
+            description = "AdamW's decoupled weight decay λ: every step shrinks each parameter by lr·λ"
+                    + " (default with --optimizer adamw: 0.01).")
+    Double weightDecay;
+
+    @Option(
+            names = "--schedule",
+            paramLabel = "constant|cosine",
+            description = "The learning rate over each candidate's steps: constant = the base rate;"
+                    + " cosine = half a cosine from the base rate down to 0 (default: constant). Both start with"
+                    + " --warmup-steps.")
+    String schedule;
+
+    @Option(
+            names = "--warmup-steps",
+            paramLabel = "N",
+            description = "Raise the learning rate linearly from rate/N to the base rate over each"
+                    + " candidate's first N steps (default: 0, none).")
+    Integer warmupSteps;
+
+    @Option(
+            names = "--label-smoothing",
+            paramLabel = "E",
+            description = "Train on labels smoothed by E (0 ≤ E < 1): the true class gets 1 − E + E/K,"
+                    + " every class E/K; classification only (default: 0).")
+    Double labelSmoothing;
+
+    @Option(
+            names = "--augment",
+            paramLabel = "shift[=N],flip",
+            description = "Augment every training batch's images: shift = move each image by up to N"
+                    + " pixels (default 4) in each direction, the border filled with 0 (pad and crop at"
+                    + " random); flip = mirror half of them left to right. Images only; the draws follow the"
+                    + " seed (default: none).")
+    String augment;
+
     /** @return --max-members as a target size, or null */
     private TargetSize targetSize() {
         return maxMembers == null ? null : new TargetSize(maxMembers, "--max-members", 2);
@@ -331,6 +378,7 @@ public final class SearchOptions {
         b.selection(selectionSet());
         b.validation(validationPlan());
         b.epochs(epochBudget());
+        b.training(trainingPlan());
         if (pair != null) {
             String[] parts = pair.split(",");
             check(
@@ -431,6 +479,51 @@ public final class SearchOptions {
         return new ValidationPlan(stopping, on, last);
     }
 
+    /**
+     * @return the training plan of --optimizer, --weight-decay, --schedule, --warmup-steps, --label-smoothing and
+     *     --augment
+     */
+    private org.saepj.search.TrainingPlan trainingPlan() {
+        org.saepj.search.TrainingPlan.OptimizerChoice choice = org.saepj.search.TrainingPlan.OptimizerChoice.SPACE;
+        if (optimizer != null) {
+            try {
+                choice = org.saepj.search.TrainingPlan.OptimizerChoice.parse(optimizer);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--optimizer " + e.getMessage());
+            }
+        }
+        org.saepj.engine.optim.LearningRateSchedule.Kind kind =
+                org.saepj.engine.optim.LearningRateSchedule.Kind.CONSTANT;
+        if (schedule != null) {
+            try {
+                kind = org.saepj.engine.optim.LearningRateSchedule.Kind.parse(schedule);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--schedule " + e.getMessage());
+            }
+        }
+        check(
+                warmupSteps == null || warmupSteps >= 0,
+                "--warmup-steps must be 0 (no warm-up) or more steps, got " + warmupSteps);
+        org.saepj.data.Augmentation augmentation = org.saepj.data.Augmentation.NONE;
+        if (augment != null) {
+            try {
+                augmentation = org.saepj.data.Augmentation.parse(augment);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--augment " + e.getMessage());
+            }
+        }
+        try {
+            return new org.saepj.search.TrainingPlan(
+                    choice,
+                    weightDecay == null ? Double.NaN : weightDecay,
+                    new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps),
+                    labelSmoothing == null ? 0 : labelSmoothing,
+                    augmentation);
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
+    }
+
     /** The option that sets each configuration setting. */
     private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(
             java.util.Map.entry("dataset", "--data"),
@@ -452,7 +545,10 @@ public final class SearchOptions {
             java.util.Map.entry("threads", "--threads"),
             java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
-            java.util.Map.entry("validation", "--validation"));
+            java.util.Map.entry("validation", "--validation"),
+            java.util.Map.entry("weightDecay", "--weight-decay"),
+            java.util.Map.entry("labelSmoothing", "--label-smoothing"),
+            java.util.Map.entry("augmentation", "--augment"));
 
     /**
      * @param e a setting the library refused

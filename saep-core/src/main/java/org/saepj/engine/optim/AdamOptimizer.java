@@ -6,6 +6,8 @@ final class AdamOptimizer implements Optimizer {
     private final float[] m;
     private final float[] v;
     private long steps;
+    /** The schedule's multiplier of the learning rate; exactly 1 without one. */
+    private float factor = 1f;
 
     AdamOptimizer(OptimizerSpec.Adam spec, int n) {
         this.spec = spec;
@@ -20,7 +22,7 @@ final class AdamOptimizer implements Optimizer {
         float b2 = spec.beta2();
         float c1 = (float) (1 - Math.pow(b1, steps));
         float c2 = (float) Math.sqrt(1 - Math.pow(b2, steps));
-        float stepSize = spec.learningRate() / c1;
+        float stepSize = spec.learningRate() * factor / c1;
         float eps = spec.epsilon();
         for (int i = 0; i < m.length; i++) {
             float g = grads[i];
@@ -35,5 +37,10 @@ final class AdamOptimizer implements Optimizer {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public void learningRateFactor(float factor) {
+        this.factor = factor;
     }
 }

@@ -15,4 +15,12 @@ public interface Optimizer {
 
     /** @return the number of updates applied so far */
     long steps();
+
+    /**
+     * Scales the learning rate of the following updates (a schedule's factor, {@code LearningRateSchedule}); 1, the
+     * start, leaves every update exactly as without a schedule.
+     *
+     * @param factor the multiplier of the base learning rate, finite and non-negative
+     */
+    void learningRateFactor(float factor);
 }

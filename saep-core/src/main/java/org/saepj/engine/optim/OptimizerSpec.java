@@ -3,7 +3,8 @@ package org.saepj.engine.optim;
 /**
  * An optimizer's settings; {@link #create} makes a fresh optimizer for one parameter array.
  */
-public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSpec.SgdMomentum, OptimizerSpec.Adam {
+public sealed interface OptimizerSpec
+        permits OptimizerSpec.RmsProp, OptimizerSpec.SgdMomentum, OptimizerSpec.Adam, OptimizerSpec.AdamW {
     /**
      * @param parameterCount the size of the parameter array
      * @return a new optimizer with zeroed state
@@ -65,6 +66,36 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         @Override
         public Optimizer create(int parameterCount) {
             return new AdamOptimizer(this, parameterCount);
+        }
+    }
+
+    /**
+     * AdamW (Loshchilov and Hutter, "Decoupled weight decay regularization", ICLR 2019) as PyTorch computes it: the
+     * parameters first shrink by {@code lr·λ} ({@code θ ← θ − lr·λ·θ}, the decay kept out of the moments), then take
+     * Adam's bias-corrected step. Every parameter decays, biases and normalisation scales included.
+     *
+     * @param learningRate lr
+     * @param beta1 first-moment decay (0.9)
+     * @param beta2 second-moment decay (0.999)
+     * @param epsilon added to the root of the second moment (1e-8)
+     * @param weightDecay λ, the decoupled decay per unit learning rate (PyTorch's default 0.01)
+     */
+    record AdamW(float learningRate, float beta1, float beta2, float epsilon, float weightDecay)
+            implements OptimizerSpec {
+        /** The decay PyTorch's AdamW uses when none is given. */
+        public static final float DEFAULT_WEIGHT_DECAY = 0.01f;
+
+        /**
+         * @param learningRate lr with β1 = 0.9, β2 = 0.999, ε = 1e-8
+         * @param weightDecay λ
+         */
+        public AdamW(float learningRate, float weightDecay) {
+            this(learningRate, 0.9f, 0.999f, 1e-8f, weightDecay);
+        }
+
+        @Override
+        public Optimizer create(int parameterCount) {
+            return new AdamWOptimizer(this, parameterCount);
         }
     }
 }

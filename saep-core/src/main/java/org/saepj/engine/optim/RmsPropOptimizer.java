@@ -9,6 +9,8 @@ final class RmsPropOptimizer implements Optimizer {
     private final float epsilon;
     private final float[] ms;
     private long steps;
+    /** The schedule's multiplier of the learning rate; exactly 1 without one. */
+    private float factor = 1f;
 
     RmsPropOptimizer(OptimizerSpec.RmsProp spec, int n) {
         this.lr = spec.learningRate();
@@ -21,11 +23,12 @@ final class RmsPropOptimizer implements Optimizer {
     @Override
     public void step(float[] params, float[] grads) {
         float keep = 1f - decay;
+        float rate = lr * factor;
         for (int i = 0; i < ms.length; i++) {
             float g = grads[i];
             float m = decay * ms[i] + keep * g * g;
             ms[i] = m;
-            params[i] -= lr * g / (float) Math.sqrt(m + epsilon);
+            params[i] -= rate * g / (float) Math.sqrt(m + epsilon);
         }
         steps++;
     }
@@ -33,5 +36,10 @@ final class RmsPropOptimizer implements Optimizer {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public void learningRateFactor(float factor) {
+        this.factor = factor;
     }
 }

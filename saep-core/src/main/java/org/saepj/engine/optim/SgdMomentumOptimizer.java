@@ -5,6 +5,8 @@ final class SgdMomentumOptimizer implements Optimizer {
     private final OptimizerSpec.SgdMomentum spec;
     private final float[] accum;
     private long steps;
+    /** The schedule's multiplier of the learning rate, on top of the spec's own decay; exactly 1 without one. */
+    private float factor = 1f;
 
     SgdMomentumOptimizer(OptimizerSpec.SgdMomentum spec, int n) {
         this.spec = spec;
@@ -22,7 +24,7 @@ final class SgdMomentumOptimizer implements Optimizer {
 
     @Override
     public void step(float[] params, float[] grads) {
-        float lr = currentLearningRate();
+        float lr = currentLearningRate() * factor;
         float mu = spec.momentum();
         for (int i = 0; i < accum.length; i++) {
             float a = mu * accum[i] + grads[i];
@@ -35,5 +37,10 @@ final class SgdMomentumOptimizer implements Optimizer {
     @Override
     public long steps() {
         return steps;
+    }
+
+    @Override
+    public void learningRateFactor(float factor) {
+        this.factor = factor;
     }
 }

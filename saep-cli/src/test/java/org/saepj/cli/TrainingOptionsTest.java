@@ -1,0 +1,113 @@
+package org.saepj.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
+import org.saepj.testing.TestFiles;
+
+/** {@code --optimizer}, {@code --weight-decay}, {@code --schedule}, {@code --warmup-steps}, {@code --label-smoothing}
+ * and {@code --augment}: stored in the report, and refused in one line naming the option. */
+class TrainingOptionsTest {
+    @TempDir
+    static Path root;
+
+    static String dataDir;
+
+    @BeforeAll
+    static void data() {
+        TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
+        dataDir = root.resolve("data").toString();
+    }
+
+    private static CliRun search(String out, String... options) {
+        String[] head = {
+            "search",
+            "--data",
+            "fashion-mnist",
+            "--data-dir",
+            dataDir,
+            "--iterations",
+            "2",
+            "--steps",
+            "100",
+            "--threads",
+            "2",
+            "--quiet",
+            "--out",
+            root.resolve(out).toString()
+        };
+        String[] all = new String[head.length + options.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(options, 0, all, head.length, options.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void theOptionsReachTheSearchAndItsReport() throws Exception {
+        CliRun r = search(
+                "all",
+                "--optimizer",
+                "adamw",
+                "--weight-decay",
+                "0.05",
+                "--schedule",
+                "cosine",
+                "--warmup-steps",
+                "5",
+                "--label-smoothing",
+                "0.1",
+                "--augment",
+                "shift=2,flip");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(root.resolve("all/report.json").toFile());
+        assertThat(report.at("/config/training/optimizer").asText()).isEqualTo("adamw");
+        assertThat(report.at("/config/training/weightDecay").asDouble()).isEqualTo(0.05);
+        assertThat(report.at("/config/training/schedule/kind").asText()).isEqualTo("cosine");
+        assertThat(report.at("/config/training/schedule/warmupSteps").asInt()).isEqualTo(5);
+        assertThat(report.at("/config/training/labelSmoothing").asDouble()).isEqualTo(0.1);
+        assertThat(report.at("/config/training/augmentation/shift").asInt()).isEqualTo(2);
+        assertThat(report.at("/config/training/augmentation/flip").asBoolean()).isTrue();
+
+        CliRun defaults = search("defaults", "--optimizer", "adamw");
+        assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+        JsonNode other =
+                Json.MAPPER.readTree(root.resolve("defaults/report.json").toFile());
+        assertThat(other.at("/config/training/weightDecay").asDouble()).isEqualTo(0.01);
+        assertThat(other.at("/config/training/schedule/kind").asText()).isEqualTo("constant");
+        assertThat(other.at("/config/training/augmentation/shift").asInt()).isZero();
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheOption() {
+        assertRefused(
+                search("bad1", "--weight-decay", "0.1"),
+                "error: --weight-decay is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer"
+                        + " is space");
+        assertRefused(
+                search("bad2", "--optimizer", "lion"),
+                "error: --optimizer 'lion' is not understood: expected space, adam or adamw");
+        assertRefused(
+                search("bad3", "--schedule", "linear"),
+                "error: --schedule 'linear' is not understood: expected constant or cosine");
+        assertRefused(
+                search("bad4", "--warmup-steps", "-3"),
+                "error: --warmup-steps must be 0 (no warm-up) or more steps, got -3");
+        assertRefused(
+                search("bad5", "--label-smoothing", "1"),
+                "error: --label-smoothing must be at least 0 and below 1, such as 0.1, got 1.0");
+        assertRefused(
+                search("bad6", "--augment", "shift,rotate"),
+                "error: --augment 'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by"
+                        + " commas");
+    }
+
+    private static void assertRefused(CliRun r, String line) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(line);
+    }
+}
