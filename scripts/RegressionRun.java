@@ -15,7 +15,8 @@ import org.saepj.task.RegressionMetrics;
  * scripts/regression_reference.py and scripts/regression_tables.py write), once per pruning method and seed: prints
  * each run's test RMSE, R², size and wall time. The methods (default adanet,prs,pap,pie), the number of seeds
  * (default 3, seeds 1…S) and the total training steps (default 5000) are optional arguments.
- * Until the command line chooses regression ({@code --task}), this runs the library on saep-core's classes:
+ * The command line does the same ({@code ./saep search --data csv:TRAIN.csv --test csv:TEST.csv}); this runs the
+ * library on saep-core's classes so the seeds and methods loop in one JVM:
  *
  * <pre>
  * mvn -q -o -pl saep-core dependency:build-classpath -Dmdep.outputFile=cp.txt

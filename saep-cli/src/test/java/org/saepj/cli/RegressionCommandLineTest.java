@@ -109,6 +109,13 @@ class RegressionCommandLineTest {
                         + " search has not: use ");
         assertThat(dir.resolve("k")).doesNotExist();
 
+        CliRun export = CliRun.of(
+                "export", "--model", out.resolve("ensemble").toString(), "--out", dir.resolve("m.onnx").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out())
+                .contains("input 'input' [N, 3]; a value in the target's unit; output 'value' [N, 1]")
+                .doesNotContain("classes");
+
         CliRun show = CliRun.of("datasets", "show", "csv:" + csv);
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out())

@@ -104,6 +104,11 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
+    public String exportedOutputs(int width) {
+        return width + " classes; outputs 'logits' and 'probabilities' [N, " + width + "]";
+    }
+
+    @Override
     public int[] predictions(float[] outputs, int width) {
         return Logits.argmax(outputs, width);
     }

@@ -116,6 +116,11 @@ public final class RegressionTask implements Task {
     }
 
     @Override
+    public String exportedOutputs(int width) {
+        return "a value in the target's unit; output 'value' [N, " + width + "]";
+    }
+
+    @Override
     public int[] predictions(float[] outputs, int width) {
         return null;
     }

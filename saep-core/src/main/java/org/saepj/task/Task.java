@@ -118,6 +118,13 @@ public interface Task {
      * @param width the number of outputs per sample
      */
     void exportHead(OnnxGraph graph, String outputs, int width);
+
+    /**
+     * @param width the number of outputs per sample
+     * @return what {@link #exportHead} gives a user, in words: "10 classes; outputs 'logits' and 'probabilities'
+     *     [N, 10]"
+     */
+    String exportedOutputs(int width);
     /**
      * The discrete predictions the classification criteria and diversity measures read: each sample's class.
      *

@@ -22,6 +22,7 @@ import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.data.io.CsvReader;
+import org.saepj.task.RealValues;
 import org.saepj.data.io.IdxReader;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.Standardize;
@@ -164,8 +165,22 @@ class ReaderFuzzTest {
     }
 
     static boolean sensibleCsv(SourceData d) {
+        if (d.train().targets() instanceof RealValues values) {
+            // a regression target (decimals, or many whole numbers): one finite value per row, and the table's gaps
+            return values.size() == d.train().size()
+                    && Arrays.stream(values.values()).allMatch(Double::isFinite)
+                    && sensibleFeatures(d);
+        }
         // One class loads (evaluate may score one row); a search refuses it (TrainableData, tested with the search).
         int[] counts = d.train().classCounts();
+        return sensibleFeatures(d)
+                && d.train().classNames().stream().distinct().count() == d.train().classCount()
+                && d.train().classCount() >= 1
+                && Arrays.stream(counts).allMatch(c -> c > 0)
+                && d.train().classNames().stream().noneMatch(n -> n.startsWith("\uFEFF"));
+    }
+
+    private static boolean sensibleFeatures(SourceData d) {
         // A table's gaps are NaN until the impute step fills them: as many as the reader counted, and no other.
         long gaps = 0;
         for (float v : d.train().features()) {
@@ -179,14 +194,7 @@ class ReaderFuzzTest {
         for (float v : x) {
             finiteElse &= Float.isNaN(v) || Float.isFinite(v);
         }
-        boolean table = gaps == counted
-                && finiteElse
-                && d.train().classNames().stream().distinct().count()
-                        == d.train().classCount();
-        return table
-                && d.train().classCount() >= 1
-                && Arrays.stream(counts).allMatch(c -> c > 0)
-                && d.train().classNames().stream().noneMatch(n -> n.startsWith("\uFEFF"));
+        return gaps == counted && finiteElse;
     }
 
     @Test

@@ -62,15 +62,13 @@ public final class ExportCommand implements Runnable {
                         ? spec.commandLine().getErr()
                         : spec.commandLine().getOut())
                 .printf(
-                        "wrote %s (ONNX opset %d, %d members, %d classes, %d bytes): %s,"
-                                + " outputs 'logits' and 'probabilities' [N, %d]%n",
+                        "wrote %s (ONNX opset %d, %d members, %d bytes): %s; %s%n",
                         out,
                         OnnxExport.OPSET,
                         ensemble.networks().size(),
-                        ensemble.manifest().classNames().size(),
                         graph.length,
                         inputs(ensemble),
-                        ensemble.manifest().classNames().size());
+                        ensemble.task().exportedOutputs(ensemble.manifest().classNames().size()));
     }
 
     /** The graph's inputs: one float tensor of raw rows, or one per column of a table with text columns. */
