@@ -95,7 +95,8 @@ public final class Comparison {
                             plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
                     int folds = Math.max(1, plan.folds());
                     for (int k = 0; k < folds; k++) {
-                        String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
+                        String name = method.id() + "-"
+                                + (method.isBaseline() && !method.isDeepEnsemble() ? "single" : mixture.id())
                                 + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
                         grid.add(new GridRun(
                                 grid.size(),

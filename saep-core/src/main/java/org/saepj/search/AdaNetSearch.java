@@ -188,6 +188,8 @@ public final class AdaNetSearch {
                 ? BestIteration.NONE
                 : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
         String stoppedEarly = null;
+        // A deep ensemble adds every iteration's member and prunes none.
+        boolean independent = config.growth() == Growth.INDEPENDENT;
         for (int t = first; t < config.iterations(); t++) {
             stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
             if (stoppedEarly != null) {
@@ -200,7 +202,7 @@ public final class AdaNetSearch {
             // 1. SAEP pruning, from three members on; pruned members never return.
             List<Integer> prunedIds = new ArrayList<>();
             PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
-            if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
+            if (criterion.prunes() && !independent && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
                 decision = criterion.decide(
                         task.pruningInput(
                                 ensemble.selectionLogits(),
@@ -226,7 +228,9 @@ public final class AdaNetSearch {
             OptionalInt lastDepth = ensemble.size() == 0
                     ? OptionalInt.empty()
                     : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
-            CandidateRounds.Round round = rounds.next(t, lastDepth, listener);
+            CandidateRounds.Round round = independent && ensemble.size() > 0
+                    ? rounds.repeat(t, ensemble.members().get(0).candidate(), listener)
+                    : rounds.next(t, lastDepth, listener);
             int[] batches = round.batches();
             List<TrainedCandidate> trained = round.trained();
             double iterTrainSeconds = round.trainSeconds();
@@ -234,7 +238,7 @@ public final class AdaNetSearch {
 
             // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
             List<Option> unscored = new ArrayList<>();
-            if (t > 0 && ensemble.size() > 0) {
+            if (t > 0 && ensemble.size() > 0 && !independent) {
                 unscored.add(new Option("keep", ensemble.members(), null, Double.NaN, -1));
             }
             List<CandidateRecord> candidateRecords = new ArrayList<>();

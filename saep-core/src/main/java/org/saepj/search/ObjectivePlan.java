@@ -1,15 +1,35 @@
 package org.saepj.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * AdaNet's objective, F(w) = loss + Σ_j (λ·r(h_j) + β)·|w_j|, and how the mixture weights w are made.
  *
  * @param lambda λ, weight of each member's complexity r(h)
  * @param beta β, constant per-member penalty
  * @param mixture uniform (1/N, the paper's ".O") or learned (the paper's ".W") weights
+ * @param growth how the ensemble grows ({@link Growth#ADANET} when absent: stored before it existed)
  */
-public record ObjectivePlan(double lambda, double beta, Mixture mixture) {
+public record ObjectivePlan(
+        double lambda,
+        double beta,
+        Mixture mixture,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Growth.PaperDefault.class)
+        Growth growth) {
     /** The paper's: λ = β = 0, uniform mixture. */
     public static final ObjectivePlan DEFAULT = new ObjectivePlan(0, 0, Mixture.UNIFORM);
+
+    /**
+     * The objective with the paper's growth.
+     *
+     * @param lambda λ, weight of each member's complexity r(h)
+     * @param beta β, constant per-member penalty
+     * @param mixture uniform or learned weights
+     */
+    public ObjectivePlan(double lambda, double beta, Mixture mixture) {
+        this(lambda, beta, mixture, Growth.ADANET);
+    }
 
     /**
      * Validates every setting.
@@ -17,8 +37,10 @@ public record ObjectivePlan(double lambda, double beta, Mixture mixture) {
      * @param lambda λ, weight of each member's complexity r(h)
      * @param beta β, constant per-member penalty
      * @param mixture uniform (1/N, the paper's ".O") or learned (the paper's ".W") weights
+     * @param growth how the ensemble grows; null for the paper's
      */
     public ObjectivePlan {
+        growth = growth == null ? Growth.ADANET : growth;
         InvalidSettingException.require(
                 lambda >= 0 && Double.isFinite(lambda), "lambda", "must be a finite number ≥ 0, got " + lambda);
         InvalidSettingException.require(

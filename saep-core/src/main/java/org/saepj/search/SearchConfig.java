@@ -169,6 +169,11 @@ public record SearchConfig(
         return objective.mixture();
     }
 
+    /** @return how the ensemble grows: AdaNet's choice, or a deep ensemble's independent members */
+    public Growth growth() {
+        return objective.growth();
+    }
+
     /**
      * @param input the input shape
      * @param classes the number of classes
@@ -218,6 +223,7 @@ public record SearchConfig(
         b.spacePlugin = space.plugin();
         b.criterion = criterion;
         b.mixture = mixture();
+        b.growth = growth();
         b.lambda = lambda();
         b.beta = beta();
         b.iterations = iterations();
@@ -252,6 +258,7 @@ public record SearchConfig(
                 + seed + ", threads=" + threads + ", selection=" + selection()
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
+                + (growth() == Growth.ADANET ? "" : ", growth=" + growth().id())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation) + "]";
     }
 
@@ -268,6 +275,7 @@ public record SearchConfig(
         private StoppingRule stopping = StoppingRule.NONE;
         private Criteria criteria;
         private Mixture mixture = Mixture.UNIFORM;
+        private Growth growth = Growth.ADANET;
         private double lambda;
         private double beta;
         private int iterations = 11;
@@ -500,6 +508,15 @@ public record SearchConfig(
         }
 
         /**
+         * @param v how the ensemble grows
+         * @return this
+         */
+        public Builder growth(Growth v) {
+            growth = v;
+            return this;
+        }
+
+        /**
          * @param v the selection data
          * @return this
          */
@@ -515,7 +532,7 @@ public record SearchConfig(
                     new DataPlan(dataset, pair, folds, testFraction, selection),
                     new SpacePlan(model, space, width, learningRate, spacePlugin),
                     new Budget(iterations, totalSteps, batchSize, stopping, epochs),
-                    new ObjectivePlan(lambda, beta, mixture),
+                    new ObjectivePlan(lambda, beta, mixture, growth),
                     resolved,
                     seed,
                     threads,
