@@ -17,7 +17,8 @@ import org.saepj.persistence.SavedEnsemble;
 /**
  * A saved ensemble as one ONNX graph (opset {@value #OPSET}): input {@code input}, float {@code [N, features]}, the
  * values as the data file holds them (pixels 0–255, CSV features in the manifest's order); then the ensemble's
- * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j; outputs
+ * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j (divided by the
+ * temperature when the ensemble has one); outputs
  * {@code logits} {@code [N, classes]} and {@code probabilities} (their
  * softmax). The class names, preprocessing and feature names are in the model's
  * metadata. Each member's nodes are its layers' kinds' ({@link org.saepj.engine.layer.LayerKind#onnx}); they keep the
@@ -69,6 +70,12 @@ public final class OnnxExport {
             })));
             sum = g.node("Add", List.of(scaled, g.floats("mean", new float[] {
                 (float) m.target().mean()
+            })));
+        }
+        if (m.temperature() != null) {
+            // temperature scaling: the logits ÷ T before the softmax, in float as SavedEnsemble.combine divides them
+            sum = g.node("Div", List.of(sum, g.floats("temperature", new float[] {
+                (float) m.temperature().doubleValue()
             })));
         }
         ensemble.task().exportHead(g, sum, classes);

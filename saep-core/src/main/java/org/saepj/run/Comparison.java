@@ -149,6 +149,9 @@ public final class Comparison {
      * @param depthMean the final members' mean depth, averaged over the runs
      * @param depthMax the greatest depth of a final member in any run
      * @param diversityMean the final ensembles' mean pairwise disagreement on the test data, averaged over the runs
+     * @param eceMean the final ensembles' expected calibration error on the test data, averaged (NaN when unmeasured)
+     * @param nllMean their negative log-likelihood on the test data, averaged (NaN when unmeasured)
+     * @param eceScaledMean their ECE after temperature scaling, averaged (NaN when no run fitted a temperature)
      */
     public record Summary(
             @JsonIgnore String group,
@@ -163,7 +166,10 @@ public final class Comparison {
             double secondsMean,
             double depthMean,
             int depthMax,
-            double diversityMean) {}
+            double diversityMean,
+            double eceMean,
+            double nllMean,
+            double eceScaledMean) {}
 
     /**
      * The content of comparison.json (schema 3): the plan in the form compare.json stores it, the data, each run
@@ -215,7 +221,10 @@ public final class Comparison {
                     Stats.mean(secs),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::meanDepth).toArray()),
                     in.stream().mapToInt(ComparisonRun::maxDepth).max().orElse(0),
-                    Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray())));
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::ece).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::nll).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::eceScaled).toArray())));
         }
         return rows;
     }
@@ -246,7 +255,10 @@ public final class Comparison {
                                     "directory",
                                     "mean_depth",
                                     "max_depth",
-                                    "diversity")
+                                    "diversity",
+                                    "ece",
+                                    "nll",
+                                    "ece_scaled")
                             .get())) {
                 for (ComparisonRun r : runs) {
                     csv.printRecord(
@@ -261,7 +273,10 @@ public final class Comparison {
                             r.directory(),
                             Decimals.of(r.meanDepth(), 3),
                             r.maxDepth(),
-                            Decimals.of(r.diversity(), 4));
+                            Decimals.of(r.diversity(), 4),
+                            Decimals.of(r.ece(), 4),
+                            Decimals.of(r.nll(), 4),
+                            Decimals.of(r.eceScaled(), 4));
                 }
             }
         });
@@ -290,7 +305,10 @@ public final class Comparison {
                                 "seconds",
                                 "depth mean",
                                 "depth max",
-                                "diversity"),
+                                "diversity",
+                                "ECE",
+                                "NLL",
+                                "ECE (T)"),
                         summary.stream()
                                 .map(s -> List.of(
                                         s.method(),
@@ -304,7 +322,10 @@ public final class Comparison {
                                         Decimals.of(s.secondsMean(), 1),
                                         Decimals.of(s.depthMean(), 2),
                                         Integer.toString(s.depthMax()),
-                                        Decimals.of(s.diversityMean(), 4)))
+                                        Decimals.of(s.diversityMean(), 4),
+                                        Decimals.of(s.eceMean(), 4),
+                                        Decimals.of(s.nllMean(), 4),
+                                        Decimals.of(s.eceScaledMean(), 4)))
                                 .toList());
         html.heading("Best per metric")
                 .table(
@@ -356,6 +377,8 @@ public final class Comparison {
                                 "size",
                                 "parameters",
                                 "seconds",
+                                "ECE",
+                                "NLL",
                                 "directory"),
                         runs.stream()
                                 .map(r -> List.<Object>of(
@@ -366,6 +389,8 @@ public final class Comparison {
                                         Integer.toString(r.ensembleSize()),
                                         Long.toString(r.parameters()),
                                         Decimals.of(r.totalSeconds(), 1),
+                                        Decimals.of(r.ece(), 4),
+                                        Decimals.of(r.nll(), 4),
                                         new HtmlReport.Link(r.directory(), r.directory() + "/report.html")))
                                 .toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
@@ -380,7 +405,7 @@ public final class Comparison {
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
         out.printf(
                 Locale.ROOT,
-                "%-18s %5s %16s %14s %11s %8s %6s %4s%n",
+                "%-21s %5s %16s %14s %11s %8s %6s %4s %7s %7s%n",
                 "method/mixture",
                 "runs",
                 "test accuracy",
@@ -388,11 +413,13 @@ public final class Comparison {
                 "parameters",
                 "seconds",
                 "depth",
-                "max");
+                "max",
+                "ECE",
+                "NLL");
         for (Summary s : summarise(runs)) {
             out.printf(
                     Locale.ROOT,
-                    "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n",
+                    "%-21s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f%n",
                     s.group(),
                     s.runs(),
                     s.accuracyMean(),
@@ -402,7 +429,9 @@ public final class Comparison {
                     s.parametersMean(),
                     s.secondsMean(),
                     s.depthMean(),
-                    s.depthMax());
+                    s.depthMax(),
+                    s.eceMean(),
+                    s.nllMean());
         }
     }
 }

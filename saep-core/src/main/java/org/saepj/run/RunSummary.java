@@ -28,6 +28,9 @@ import org.saepj.search.SearchResult;
  * @param depthByIteration the members' mean depth after each iteration (NaN where a report of an early schema has none)
  * @param finalDepths the final members' depths
  * @param provenance where the run came from
+ * @param ece the final ensemble's expected calibration error on the test data (NaN where the report has none)
+ * @param nll its mean negative log-likelihood on the test data (NaN where the report has no calibration)
+ * @param eceScaled its ECE after the temperature fitted on the validation part, NaN when none was fitted
  */
 public record RunSummary(
         double testAccuracy,
@@ -40,7 +43,10 @@ public record RunSummary(
         double[] diversityByIteration,
         double[] depthByIteration,
         int[] finalDepths,
-        Provenance provenance) {
+        Provenance provenance,
+        double ece,
+        double nll,
+        double eceScaled) {
     /** @return the final members' mean depth, NaN when unknown */
     public double meanDepth() {
         return finalDepths.length == 0
@@ -70,6 +76,7 @@ public record RunSummary(
      */
     public static RunSummary of(SearchResult r) {
         List<IterationRecord> its = r.iterations();
+        org.saepj.ensemble.CalibrationReport c = r.metrics().calibration();
         return new RunSummary(
                 r.metrics().testAccuracy(),
                 r.metrics().ensembleSize(),
@@ -83,7 +90,10 @@ public record RunSummary(
                 its.get(its.size() - 1).memberDepths().stream()
                         .mapToInt(Integer::intValue)
                         .toArray(),
-                r.provenance());
+                r.provenance(),
+                c == null ? Double.NaN : c.ece(),
+                c == null ? Double.NaN : c.nll(),
+                c == null || c.eceScaled() == null ? Double.NaN : c.eceScaled());
     }
 
     /**
@@ -162,7 +172,10 @@ public record RunSummary(
                 div,
                 depth,
                 finalDepths,
-                provenance);
+                provenance,
+                n.at("/final/calibration/ece").asDouble(Double.NaN),
+                n.at("/final/calibration/nll").asDouble(Double.NaN),
+                n.at("/final/calibration/eceScaled").asDouble(Double.NaN));
     }
 
     private static void require(Path file, boolean ok, String what) {

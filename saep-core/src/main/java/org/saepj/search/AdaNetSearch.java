@@ -356,7 +356,7 @@ public final class AdaNetSearch {
             throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
                     + " (try a smaller learning rate than " + config.learningRate() + ")");
         }
-        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes);
+        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes, calibration(ensemble, data));
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
@@ -510,7 +510,45 @@ public final class AdaNetSearch {
         return ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
     }
 
-    private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset train, Dataset test, int classes) {
+    /**
+     * The final ensemble's calibration on the test data, and its temperature when the plan fits one and there is a
+     * validation part to fit it on (never the test data); null for a task without classes.
+     */
+    private org.saepj.ensemble.CalibrationReport calibration(Ensemble ensemble, Partitions data) {
+        Task task = data.test().targets().task();
+        if (!task.predictsClasses()) {
+            return null;
+        }
+        int classes = task.outputWidth(data.train().targets());
+        float[] test = task.combine(ensemble.testLogits(), ensemble.weights());
+        int[] labels = data.test().labels();
+        if (config.validation().temperature() == ValidationPlan.Temperature.OFF) {
+            return org.saepj.ensemble.CalibrationReport.unscaled(
+                    test, labels, classes, "no temperature: temperature scaling is off");
+        }
+        if (data.selectsOnTrain()) {
+            return org.saepj.ensemble.CalibrationReport.unscaled(
+                    test,
+                    labels,
+                    classes,
+                    "no temperature: the search has no validation part to fit one on (the test data is never"
+                            + " used for it; --preset validated holds one out)");
+        }
+        return org.saepj.ensemble.CalibrationReport.scaled(
+                test,
+                labels,
+                task.combine(ensemble.selectionLogits(), ensemble.weights()),
+                data.selection().labels(),
+                classes,
+                "temperature fitted on the validation part (lowest NLL), applied by predict and the ONNX export");
+    }
+
+    private static FinalMetrics finalMetrics(
+            Ensemble ensemble,
+            Dataset train,
+            Dataset test,
+            int classes,
+            org.saepj.ensemble.CalibrationReport calibration) {
         Task task = test.targets().task();
         Measures m = task.measureFinal(
                 ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(), test.targets(), classes);
@@ -551,6 +589,7 @@ public final class AdaNetSearch {
                 trainAccuracy,
                 memberTest,
                 memberTrain,
-                m.regression());
+                m.regression(),
+                calibration);
     }
 }

@@ -26,6 +26,8 @@ import org.saepj.task.RegressionMetrics;
  *     (null in reports written before it existed)
  * @param regression RMSE, MAE, R², the mean-predictor baseline and the ambiguity decomposition (regression only: the
  *     key is absent from classification reports)
+ * @param calibration ECE, NLL, Brier score and the reliability bins on the test data, with and without the temperature
+ *     fitted on the validation part (classification only; absent from reports written before it existed)
  */
 public record FinalMetrics(
         double testAccuracy,
@@ -41,4 +43,5 @@ public record FinalMetrics(
         Double trainAccuracy,
         double[] memberTestAccuracies,
         double[] memberTrainAccuracies,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression) {}
+        @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression,
+        @JsonInclude(JsonInclude.Include.NON_NULL) org.saepj.ensemble.CalibrationReport calibration) {}
