@@ -123,4 +123,32 @@ class DeepEnsembleTest {
                     .isEqualTo(members.get(k).network().parameters());
         }
     }
+
+    @Test
+    void aResumedDeepEnsembleEndsAsAnUninterruptedOne() {
+        SearchConfig c = deepEnsemble(base(2), 4);
+        org.saepj.search.Partitions p =
+                org.saepj.search.Partitions.prepare(c, fixture).get(0);
+        List<org.saepj.search.SearchState> states = new java.util.ArrayList<>();
+        try (org.saepj.execution.LocalExecutor executor =
+                new org.saepj.execution.LocalExecutor(2, org.saepj.engine.Backends.best())) {
+            SearchResult full = new org.saepj.search.AdaNetSearch(c, executor, org.saepj.engine.Backends.best())
+                    .run(p, Experiment.info(c, fixture, p), SearchListener.NONE, null, states::add);
+            // after iteration 1 the later members had been trained ahead: a resumed search trains them again
+            SearchResult resumed = new org.saepj.search.AdaNetSearch(
+                            c, executor, org.saepj.engine.Backends.best())
+                    .run(
+                            p,
+                            Experiment.info(c, fixture, p),
+                            SearchListener.NONE,
+                            states.get(1),
+                            org.saepj.search.CheckpointSink.NONE);
+            assertThat(resumed.ensemble().size()).isEqualTo(4);
+            for (int k = 0; k < 4; k++) {
+                assertThat(resumed.ensemble().members().get(k).network().parameters())
+                        .isEqualTo(full.ensemble().members().get(k).network().parameters());
+            }
+            assertThat(resumed.metrics().testAccuracy()).isEqualTo(full.metrics().testAccuracy());
+        }
+    }
 }
