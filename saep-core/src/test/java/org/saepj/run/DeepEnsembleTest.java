@@ -135,8 +135,7 @@ class DeepEnsembleTest {
             SearchResult full = new org.saepj.search.AdaNetSearch(c, executor, org.saepj.engine.Backends.best())
                     .run(p, Experiment.info(c, fixture, p), SearchListener.NONE, null, states::add);
             // after iteration 1 the later members had been trained ahead: a resumed search trains them again
-            SearchResult resumed = new org.saepj.search.AdaNetSearch(
-                            c, executor, org.saepj.engine.Backends.best())
+            SearchResult resumed = new org.saepj.search.AdaNetSearch(c, executor, org.saepj.engine.Backends.best())
                     .run(
                             p,
                             Experiment.info(c, fixture, p),
@@ -148,7 +147,8 @@ class DeepEnsembleTest {
                 assertThat(resumed.ensemble().members().get(k).network().parameters())
                         .isEqualTo(full.ensemble().members().get(k).network().parameters());
             }
-            assertThat(resumed.metrics().testAccuracy()).isEqualTo(full.metrics().testAccuracy());
+            assertThat(resumed.metrics().testAccuracy())
+                    .isEqualTo(full.metrics().testAccuracy());
         }
     }
 }
