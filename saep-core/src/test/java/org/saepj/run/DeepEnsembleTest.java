@@ -151,4 +151,17 @@ class DeepEnsembleTest {
                     .isEqualTo(full.metrics().testAccuracy());
         }
     }
+
+    @Test
+    void itsGrowthIsStoredAndReadBackWhileThePapersConfigurationStoresNoneOfTheNewSettings() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = org.saepj.persistence.JsonFormat.mapper();
+        SearchConfig deep = deepEnsemble(base(1), 3);
+        com.fasterxml.jackson.databind.JsonNode stored = json.valueToTree(deep);
+        assertThat(stored.at("/objective/growth").asText()).isEqualTo("independent");
+        assertThat(json.treeToValue(stored, SearchConfig.class)).isEqualTo(deep);
+        com.fasterxml.jackson.databind.JsonNode paper = json.valueToTree(base(1));
+        assertThat(paper.at("/objective").has("growth")).isFalse();
+        assertThat(paper.at("/validation").has("temperature")).isFalse();
+        assertThat(json.treeToValue(paper, SearchConfig.class)).isEqualTo(base(1));
+    }
 }
