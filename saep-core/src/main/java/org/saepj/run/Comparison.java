@@ -403,9 +403,16 @@ public final class Comparison {
      * @param runs the runs
      */
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
+        // 18 columns for the names as they were; a longer one (deep-ensemble/uniform) widens the column
+        int width = Math.max(
+                18,
+                ComparisonRun.groups(runs).stream()
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0));
         out.printf(
                 Locale.ROOT,
-                "%-21s %5s %16s %14s %11s %8s %6s %4s %7s %7s%n",
+                "%-" + width + "s %5s %16s %14s %11s %8s %6s %4s %7s %7s%n",
                 "method/mixture",
                 "runs",
                 "test accuracy",
@@ -419,7 +426,7 @@ public final class Comparison {
         for (Summary s : summarise(runs)) {
             out.printf(
                     Locale.ROOT,
-                    "%-21s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f%n",
+                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f%n",
                     s.group(),
                     s.runs(),
                     s.accuracyMean(),
