@@ -40,6 +40,6 @@ public final class EnumNames {
         String expected = ids.size() < 2
                 ? String.join("", ids)
                 : String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
-        throw new IllegalArgumentException(refusal.formatted(typed) + ": expected " + expected);
+        throw new IllegalArgumentException(String.format(Locale.ROOT, refusal, typed) + ": expected " + expected);
     }
 }

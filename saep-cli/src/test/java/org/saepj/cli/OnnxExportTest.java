@@ -243,6 +243,44 @@ class OnnxExportTest {
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
+    /** A temperature in the manifest: predict and the ONNX graph (a Div before the softmax) divide the logits by it. */
+    @Test
+    void aTemperatureScaledEnsembleRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        CsvModel csv = csvModel();
+        SavedEnsemble e = SavedEnsemble.load(csv.model(), Backends.best());
+        EnsembleManifest m = e.manifest();
+        Path dir = root.resolve("csv-temperature").resolve("ensemble");
+        new SavedEnsemble(
+                        new EnsembleManifest(
+                                m.formatVersion(),
+                                m.inputShape(),
+                                m.classNames(),
+                                m.preprocessing(),
+                                m.members(),
+                                m.mixture(),
+                                m.data(),
+                                m.provenance(),
+                                m.config(),
+                                m.featureNames(),
+                                m.target(),
+                                2.5),
+                        e.networks())
+                .save(dir);
+        com.fasterxml.jackson.databind.JsonNode stored =
+                Json.MAPPER.readTree(dir.resolve("manifest.json").toFile());
+        assertThat(stored.path("temperature").asDouble()).isEqualTo(2.5);
+        assertThat(stored.path("formatVersion").asInt()).isEqualTo(SavedEnsemble.NEWEST_FORMAT_VERSION);
+        float[][] plain = e.predictLogits(csv.raw());
+        float[][] scaled = SavedEnsemble.load(dir).predictLogits(csv.raw());
+        for (int i = 0; i < plain.length; i++) {
+            for (int k = 0; k < plain[i].length; k++) {
+                assertThat(scaled[i][k]).isEqualTo(plain[i][k] / 2.5f);
+            }
+        }
+        assertThat(SavedEnsemble.load(dir).predict(csv.raw())).isEqualTo(e.predict(csv.raw()));
+        parity(dir, "csv:" + csv.testCsv(), csv.raw());
+    }
+
     /** A table with gaps: the impute step's nodes (Where on IsNaN, the indicator columns) take NaN for a gap. */
     @Test
     void aTableWithGapsRunsInOnnxRuntimeAsInTheEngine() throws Exception {

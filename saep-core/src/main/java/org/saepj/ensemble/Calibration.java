@@ -20,6 +20,17 @@ public final class Calibration {
      * @throws IllegalArgumentException when the sizes do not match or there are no samples
      */
     public static double expectedError(float[] logits, int[] labels, int classes) {
+        return reliability(logits, labels, classes).expectedError();
+    }
+
+    /**
+     * @param logits {@code n × classes}, row-major
+     * @param labels the true classes
+     * @param classes the number of classes
+     * @return the samples' confidence bins: what the ECE and a reliability diagram are made of
+     * @throws IllegalArgumentException when the sizes do not match or there are no samples
+     */
+    public static Bins reliability(float[] logits, int[] labels, int classes) {
         int n = labels.length;
         if (n == 0 || classes < 1 || logits.length != (long) n * classes) {
             throw new IllegalArgumentException("expected " + n + " samples × " + classes
@@ -38,12 +49,86 @@ public final class Calibration {
             right[bin] += best == labels[i] ? 1 : 0;
             count[bin]++;
         }
-        double ece = 0;
-        for (int b = 0; b < BINS; b++) {
-            if (count[b] > 0) {
-                ece += Math.abs((double) right[b] / count[b] - confidence[b] / count[b]) * count[b] / n;
+        return new Bins(count, right, confidence);
+    }
+
+    /**
+     * @param logits {@code n × classes}, row-major
+     * @param labels the true classes
+     * @param classes the number of classes
+     * @return the Brier score: the mean over samples of Σ_c (p_c − [c = label])², in [0, 2]
+     */
+    public static double brier(float[] logits, int[] labels, int classes) {
+        double sum = 0;
+        float[] row = new float[classes];
+        for (int i = 0; i < labels.length; i++) {
+            System.arraycopy(logits, i * classes, row, 0, classes);
+            double[] p = Logits.softmax(row);
+            for (int c = 0; c < classes; c++) {
+                double d = p[c] - (c == labels[i] ? 1 : 0);
+                sum += d * d;
             }
         }
-        return ece;
+        return sum / labels.length;
+    }
+
+    /**
+     * The samples sorted into {@value #BINS} equal-width bins by their confidence.
+     *
+     * @param count samples per bin
+     * @param right of which correctly predicted
+     * @param confidenceSum the sum of their confidences
+     */
+    public record Bins(int[] count, int[] right, double[] confidenceSum) {
+        /** @return the samples in all bins */
+        public int samples() {
+            return java.util.Arrays.stream(count).sum();
+        }
+
+        /**
+         * @param b a bin
+         * @return its accuracy, NaN when it is empty
+         */
+        public double accuracy(int b) {
+            return count[b] == 0 ? Double.NaN : (double) right[b] / count[b];
+        }
+
+        /**
+         * @param b a bin
+         * @return its mean confidence, NaN when it is empty
+         */
+        public double confidence(int b) {
+            return count[b] == 0 ? Double.NaN : confidenceSum[b] / count[b];
+        }
+
+        /** @return the sample-weighted mean over the bins of |accuracy − mean confidence| */
+        public double expectedError() {
+            int n = samples();
+            double ece = 0;
+            for (int b = 0; b < count.length; b++) {
+                if (count[b] > 0) {
+                    ece += Math.abs((double) right[b] / count[b] - confidenceSum[b] / count[b]) * count[b] / n;
+                }
+            }
+            return ece;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bins x
+                    && java.util.Arrays.equals(x.count, count)
+                    && java.util.Arrays.equals(x.right, right)
+                    && java.util.Arrays.equals(x.confidenceSum, confidenceSum);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(count);
+        }
+
+        @Override
+        public String toString() {
+            return "Bins" + java.util.Arrays.toString(count);
+        }
     }
 }

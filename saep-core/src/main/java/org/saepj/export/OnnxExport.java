@@ -22,7 +22,8 @@ import org.saepj.persistence.SavedEnsemble;
  * (boolean or categorical) columns, one input per column named after it ({@link Columns#onnxInputs}: float
  * {@code [N, 1]} for a numeric column, NaN for a gap; string {@code [N, 1]} for a text column, empty for a gap; the
  * ONNX-ML operator set is imported then); then the ensemble's
- * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j; outputs
+ * preprocessing (its steps' nodes: ÷255, (x − mean)/deviation...), every member, and Σ w_j·h_j (divided by the
+ * temperature when the ensemble has one); outputs
  * {@code logits} {@code [N, classes]} and {@code probabilities} (their
  * softmax). The class names, preprocessing and feature names are in the model's
  * metadata. Each member's nodes are its layers' kinds' ({@link org.saepj.engine.layer.LayerKind#onnx}); they keep the
@@ -81,6 +82,12 @@ public final class OnnxExport {
             })));
             sum = g.node("Add", List.of(scaled, g.floats("mean", new float[] {
                 (float) m.target().mean()
+            })));
+        }
+        if (m.temperature() != null) {
+            // temperature scaling: the logits ÷ T before the softmax, in float as SavedEnsemble.combine divides them
+            sum = g.node("Div", List.of(sum, g.floats("temperature", new float[] {
+                (float) m.temperature().doubleValue()
             })));
         }
         ensemble.task().exportHead(g, sum, classes);

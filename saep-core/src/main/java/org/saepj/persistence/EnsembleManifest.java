@@ -26,6 +26,8 @@ import org.saepj.search.SearchConfig;
  * @param target what the outputs predict when it is not a class (format 5, regression): the task and how its value
  *     is recovered from the output; null (absent) for a classifier, as in every manifest of formats 1 to 4. A
  *     regression ensemble's {@code classNames} is its one output's name, {@code value}
+ * @param temperature what the combined logits are divided by before the softmax (temperature scaling, fitted on the
+ *     search's validation part; format 5); null (absent) for none, as in every manifest before it existed
  */
 public record EnsembleManifest(
         int formatVersion,
@@ -38,7 +40,72 @@ public record EnsembleManifest(
         Provenance provenance,
         SearchConfig config,
         List<String> featureNames,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Target target) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Target target,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double temperature) {
+    /**
+     * A manifest without a temperature.
+     *
+     * @param formatVersion the manifest format version
+     * @param inputShape [height, width, channels]
+     * @param classNames the class names, indexed by output
+     * @param preprocessing how raw features are turned into inputs
+     * @param members each member
+     * @param mixture how the weights were made
+     * @param data where the ensemble was trained
+     * @param provenance where the search came from
+     * @param config the search's configuration, or null
+     * @param featureNames the input features' names, or null
+     * @param target a real-valued target, or null for a classifier
+     */
+    public EnsembleManifest(
+            int formatVersion,
+            int[] inputShape,
+            List<String> classNames,
+            Pipeline preprocessing,
+            List<MemberRecord> members,
+            Mixture mixture,
+            DataEntry data,
+            Provenance provenance,
+            SearchConfig config,
+            List<String> featureNames,
+            Target target) {
+        this(
+                formatVersion,
+                inputShape,
+                classNames,
+                preprocessing,
+                members,
+                mixture,
+                data,
+                provenance,
+                config,
+                featureNames,
+                target,
+                null);
+    }
+
+    /**
+     * Checks the temperature.
+     *
+     * @param formatVersion the manifest format version
+     * @param inputShape [height, width, channels]
+     * @param classNames the class names, indexed by output
+     * @param preprocessing how raw features are turned into inputs
+     * @param members each member
+     * @param mixture how the weights were made
+     * @param data where the ensemble was trained
+     * @param provenance where the search came from
+     * @param config the search's configuration, or null
+     * @param featureNames the input features' names, or null
+     * @param target a real-valued target, or null for a classifier
+     * @param temperature the temperature, or null
+     */
+    public EnsembleManifest {
+        if (temperature != null && !(temperature > 0 && Double.isFinite(temperature))) {
+            throw new IllegalArgumentException("temperature must be a finite number above 0, got " + temperature);
+        }
+    }
+
     /**
      * A real-valued target: the network's output {@code z} is the value {@code mean + scale · z}.
      *

@@ -82,7 +82,8 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                 m.provenance(),
                 m.config(),
                 m.featureNames(),
-                m.target());
+                m.target(),
+                m.temperature());
         AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(current)));
     }
 
@@ -519,7 +520,7 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
 
     /**
      * @param data inputs already preprocessed like the training data
-     * @return the ensemble's logits Σ w_j·h_j
+     * @return the ensemble's logits Σ w_j·h_j, divided by the manifest's temperature when it has one
      * @throws SaepException naming the rows on which an output is NaN or infinite
      */
     public float[] logits(Dataset data) {
@@ -528,11 +529,14 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
 
     /**
      * @param memberLogits the members' logits ({@link #memberLogits})
-     * @return the ensemble's logits Σ w_j·h_j
+     * @return the ensemble's logits Σ w_j·h_j, divided by the manifest's temperature when it has one
      * @throws SaepException naming the rows on which the weighted sum overflows
      */
     public float[] combine(List<float[]> memberLogits) {
         float[] f = Logits.combine(memberLogits, weights());
+        if (manifest.temperature() != null) {
+            f = org.saepj.ensemble.TemperatureScaling.apply(f, manifest.temperature());
+        }
         FiniteOutputs.require(f, manifest.classNames().size(), "the ensemble's");
         return f;
     }
@@ -574,12 +578,17 @@ public record SavedEnsemble(EnsembleManifest manifest, List<Network> networks) {
                         m.provenance(),
                         m.config(),
                         m.featureNames(),
-                        m.target()),
+                        m.target(),
+                        // a temperature fitted for all the members does not fit fewer of them
+                        null),
                 nets);
     }
 
-    /** A classifier keeps the format builds before tasks read; another task needs the newest. */
+    /**
+     * A classifier keeps the format builds before tasks read; another task, or a temperature (which an older build
+     * would ignore, giving other probabilities), needs the newest.
+     */
     private static int formatOf(EnsembleManifest m) {
-        return m.target() == null ? FORMAT_VERSION : NEWEST_FORMAT_VERSION;
+        return m.target() == null && m.temperature() == null ? FORMAT_VERSION : NEWEST_FORMAT_VERSION;
     }
 }

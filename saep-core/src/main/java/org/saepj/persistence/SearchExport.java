@@ -83,7 +83,10 @@ public final class SearchExport {
                 result.dataset().featureNames().isEmpty()
                         ? null
                         : result.dataset().featureNames(),
-                target);
+                target,
+                result.metrics().calibration() == null
+                        ? null
+                        : result.metrics().calibration().temperature());
         return new SavedEnsemble(manifest, networks);
     }
 

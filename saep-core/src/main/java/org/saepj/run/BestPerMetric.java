@@ -44,6 +44,11 @@ public final class BestPerMetric {
         rows.add(best("ensemble size (mean)", small, Comparison.Summary::ensembleSizeMean, false, 2, note));
         rows.add(best("parameters (mean)", small, Comparison.Summary::parametersMean, false, 0, note));
         rows.add(best("seconds per run (mean)", small, Comparison.Summary::secondsMean, false, 1, note));
+        // calibration, where every row was measured (reports written before it have none)
+        if (summary.stream().allMatch(s -> Double.isFinite(s.eceMean()) && Double.isFinite(s.nllMean()))) {
+            rows.add(best("ECE (mean)", summary, Comparison.Summary::eceMean, false, 4, ""));
+            rows.add(best("NLL (mean)", summary, Comparison.Summary::nllMean, false, 4, ""));
+        }
         return rows;
     }
 

@@ -99,7 +99,8 @@ public final class Comparison {
                             plan.base(), mixture, seed, plan.folds(), plan.criterionParameters(), criteria);
                     int folds = Math.max(1, plan.folds());
                     for (int k = 0; k < folds; k++) {
-                        String name = method.id() + "-" + (method.isBaseline() ? "single" : mixture.id())
+                        String name = method.id() + "-"
+                                + (method.isBaseline() && !method.isDeepEnsemble() ? "single" : mixture.id())
                                 + (plan.folds() > 0 ? "-fold" + (k + 1) : "-seed" + seed);
                         grid.add(new GridRun(
                                 grid.size(),
@@ -170,6 +171,9 @@ public final class Comparison {
      * @param depthMean the final members' mean depth, averaged over the runs
      * @param depthMax the greatest depth of a final member in any run
      * @param diversityMean the final ensembles' mean pairwise disagreement on the test data, averaged over the runs
+     * @param eceMean the final ensembles' expected calibration error on the test data, averaged (NaN when unmeasured)
+     * @param nllMean their negative log-likelihood on the test data, averaged (NaN when unmeasured)
+     * @param eceScaledMean their ECE after temperature scaling, averaged (NaN when no run fitted a temperature)
      */
     public record Summary(
             @JsonIgnore String group,
@@ -185,7 +189,10 @@ public final class Comparison {
             double secondsMean,
             double depthMean,
             int depthMax,
-            double diversityMean) {
+            double diversityMean,
+            double eceMean,
+            double nllMean,
+            double eceScaledMean) {
         /**
          * The metric's figures under names that say which metric it is, so a reader of comparison.json never takes an
          * RMSE for an accuracy: {@code accuracyMean}/{@code accuracyStd} as before tasks, {@code rmseMean}/…
@@ -261,7 +268,10 @@ public final class Comparison {
                     Stats.mean(secs),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::meanDepth).toArray()),
                     in.stream().mapToInt(ComparisonRun::maxDepth).max().orElse(0),
-                    Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray())));
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::ece).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::nll).toArray()),
+                    Stats.mean(in.stream().mapToDouble(ComparisonRun::eceScaled).toArray())));
         }
         return rows;
     }
@@ -294,7 +304,10 @@ public final class Comparison {
                                     "directory",
                                     "mean_depth",
                                     "max_depth",
-                                    "diversity")
+                                    "diversity",
+                                    "ece",
+                                    "nll",
+                                    "ece_scaled")
                             .get())) {
                 for (ComparisonRun r : runs) {
                     csv.printRecord(
@@ -309,7 +322,10 @@ public final class Comparison {
                             r.directory(),
                             Decimals.of(r.meanDepth(), 3),
                             r.maxDepth(),
-                            Decimals.of(r.diversity(), 4));
+                            Decimals.of(r.diversity(), 4),
+                            Decimals.of(r.ece(), 4),
+                            Decimals.of(r.nll(), 4),
+                            Decimals.of(r.eceScaled(), 4));
                 }
             }
         });
@@ -338,7 +354,10 @@ public final class Comparison {
                                 "seconds",
                                 "depth mean",
                                 "depth max",
-                                "diversity"),
+                                "diversity",
+                                "ECE",
+                                "NLL",
+                                "ECE (T)"),
                         summary.stream()
                                 .map(s -> List.of(
                                         s.method(),
@@ -352,7 +371,10 @@ public final class Comparison {
                                         Decimals.of(s.secondsMean(), 1),
                                         Decimals.of(s.depthMean(), 2),
                                         Integer.toString(s.depthMax()),
-                                        Decimals.of(s.diversityMean(), 4)))
+                                        Decimals.of(s.diversityMean(), 4),
+                                        Decimals.of(s.eceMean(), 4),
+                                        Decimals.of(s.nllMean(), 4),
+                                        Decimals.of(s.eceScaledMean(), 4)))
                                 .toList());
         html.heading("Best per metric")
                 .table(
@@ -404,6 +426,8 @@ public final class Comparison {
                                 "size",
                                 "parameters",
                                 "seconds",
+                                "ECE",
+                                "NLL",
                                 "directory"),
                         runs.stream()
                                 .map(r -> List.<Object>of(
@@ -414,6 +438,8 @@ public final class Comparison {
                                         Integer.toString(r.ensembleSize()),
                                         Long.toString(r.parameters()),
                                         Decimals.of(r.totalSeconds(), 1),
+                                        Decimals.of(r.ece(), 4),
+                                        Decimals.of(r.nll(), 4),
                                         new HtmlReport.Link(r.directory(), r.directory() + "/report.html")))
                                 .toList());
         AtomicFiles.writeString(dir.resolve("report.html"), html.render());
@@ -426,9 +452,16 @@ public final class Comparison {
      * @param runs the runs
      */
     public static void printTable(PrintWriter out, List<ComparisonRun> runs) {
+        // 18 columns for the names as they were; a longer one (deep-ensemble/uniform) widens the column
+        int width = Math.max(
+                18,
+                ComparisonRun.groups(runs).stream()
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0));
         out.printf(
                 Locale.ROOT,
-                "%-18s %5s %16s %14s %11s %8s %6s %4s%n",
+                "%-" + width + "s %5s %16s %14s %11s %8s %6s %4s %7s %7s%n",
                 "method/mixture",
                 "runs",
                 score(runs).label(),
@@ -436,11 +469,13 @@ public final class Comparison {
                 "parameters",
                 "seconds",
                 "depth",
-                "max");
+                "max",
+                "ECE",
+                "NLL");
         for (Summary s : summarise(runs)) {
             out.printf(
                     Locale.ROOT,
-                    "%-18s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d%n",
+                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f%n",
                     s.group(),
                     s.runs(),
                     s.scoreMean(),
@@ -450,7 +485,9 @@ public final class Comparison {
                     s.parametersMean(),
                     s.secondsMean(),
                     s.depthMean(),
-                    s.depthMax());
+                    s.depthMax(),
+                    s.eceMean(),
+                    s.nllMean());
         }
     }
 }

@@ -32,7 +32,10 @@ import java.util.List;
     "trainSeconds",
     "meanDepth",
     "maxDepth",
-    "diversity"
+    "diversity",
+    "ece",
+    "nll",
+    "eceScaled"
 })
 public record ComparisonRun(
         ComparedMethod method,
@@ -116,6 +119,24 @@ public record ComparisonRun(
     @JsonProperty
     public double diversity() {
         return figures.finalDiversity();
+    }
+
+    /** @return the final ensemble's expected calibration error on the test data, NaN when not measured */
+    @JsonProperty
+    public double ece() {
+        return figures.ece();
+    }
+
+    /** @return its mean negative log-likelihood on the test data, NaN when not measured */
+    @JsonProperty
+    public double nll() {
+        return figures.nll();
+    }
+
+    /** @return its ECE after temperature scaling, NaN when no temperature was fitted */
+    @JsonProperty
+    public double eceScaled() {
+        return figures.eceScaled();
     }
 
     /** @return method/mixture, the group its summary row and plot lines are made over */

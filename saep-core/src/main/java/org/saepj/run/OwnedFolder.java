@@ -64,6 +64,7 @@ public final class OwnedFolder {
             "accuracy-vs-size.png",
             "depth.png",
             "pareto.png",
+            ReliabilityDiagram.FILE,
             SavedEnsemble.MANIFEST,
             SearchCheckpoint.STATE,
             MARKER,

@@ -70,6 +70,20 @@ public final class RunOutputs {
         AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(accuracy));
         AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(size));
         AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(diversity));
+        org.saepj.ensemble.CalibrationReport calibration = r.metrics().calibration();
+        byte[] reliability = calibration == null
+                ? null
+                : ReliabilityDiagram.png(
+                        "Reliability on the test data",
+                        calibration.reliability(),
+                        "ensemble",
+                        calibration.reliabilityScaled(),
+                        calibration.temperature() == null
+                                ? null
+                                : "scaled, T = " + Decimals.of(calibration.temperature(), 3));
+        if (reliability != null) {
+            AtomicFiles.write(dir.resolve(ReliabilityDiagram.FILE), out -> out.write(reliability));
+        }
 
         HtmlReport html = new HtmlReport("SAEP-J search: " + r.dataset().name() + ", " + label);
         Map<String, String> result = HtmlReport.map();
@@ -109,6 +123,13 @@ public final class RunOutputs {
             result.put("training accuracy", Decimals.of(r.metrics().trainAccuracy(), 4));
         }
         html.heading("Result").keyValues(result);
+        if (calibration != null) {
+            html.heading("Calibration (test data)").keyValues(calibrationRows(calibration));
+            html.image(
+                    "Reliability diagram: accuracy against confidence in " + org.saepj.ensemble.Calibration.BINS
+                            + " equal-width bins; the diagonal is perfect calibration, points below it over-confident",
+                    reliability);
+        }
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
         org.saepj.search.DataUse use = org.saepj.search.DataUse.of(r.config(), r.finalIteration());
         Map<String, String> uses = HtmlReport.map();
@@ -118,6 +139,7 @@ public final class RunOutputs {
         uses.put("mixture weights", use.mixtureWeights());
         uses.put("pruning", use.pruning());
         uses.put("final ensemble", use.finalEnsemble());
+        uses.put("temperature", use.temperature());
         uses.put("test data", use.test());
         html.heading("What each choice was made on").keyValues(uses);
         List<String> classes = r.dataset().classes();
@@ -259,5 +281,20 @@ public final class RunOutputs {
                 r.provenance().engine() + ", " + r.provenance().executor() + ", Java "
                         + r.provenance().java());
         return m;
+    }
+
+    private static Map<String, String> calibrationRows(org.saepj.ensemble.CalibrationReport c) {
+        Map<String, String> rows = HtmlReport.map();
+        rows.put("ECE (" + org.saepj.ensemble.Calibration.BINS + " bins)", Decimals.of(c.ece(), 4));
+        rows.put("NLL", Decimals.of(c.nll(), 4));
+        rows.put("Brier score", Decimals.of(c.brier(), 4));
+        if (c.temperature() != null) {
+            rows.put("temperature", Decimals.of(c.temperature(), 4));
+            rows.put("ECE after scaling", Decimals.of(c.eceScaled(), 4));
+            rows.put("NLL after scaling", Decimals.of(c.nllScaled(), 4));
+            rows.put("Brier score after scaling", Decimals.of(c.brierScaled(), 4));
+        }
+        rows.put("temperature scaling", c.note());
+        return rows;
     }
 }

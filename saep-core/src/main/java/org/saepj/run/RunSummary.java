@@ -34,6 +34,9 @@ import org.saepj.task.Tasks;
  * @param provenance where the run came from
  * @param bestMemberAccuracy the test accuracy of the final ensemble's best member alone, NaN when the run does not
  *     record its members' own accuracies (a regression, a report written before they were)
+ * @param ece the final ensemble's expected calibration error on the test data (NaN where the report has none)
+ * @param nll its mean negative log-likelihood on the test data (NaN where the report has no calibration)
+ * @param eceScaled its ECE after the temperature fitted on the validation part, NaN when none was fitted
  */
 public record RunSummary(
         Score score,
@@ -48,7 +51,10 @@ public record RunSummary(
         double[] depthByIteration,
         int[] finalDepths,
         Provenance provenance,
-        double bestMemberAccuracy) {
+        double bestMemberAccuracy,
+        double ece,
+        double nll,
+        double eceScaled) {
     /** @return the final ensemble's test accuracy, NaN for a run of a task without it (regression) */
     public double testAccuracy() {
         return score.isProportion() ? testScore : Double.NaN;
@@ -83,6 +89,7 @@ public record RunSummary(
      */
     public static RunSummary of(SearchResult r) {
         List<IterationRecord> its = r.iterations();
+        org.saepj.ensemble.CalibrationReport c = r.metrics().calibration();
         return new RunSummary(
                 Score.of(r.dataset().learned()),
                 r.metrics().headline(),
@@ -98,7 +105,10 @@ public record RunSummary(
                         .mapToInt(Integer::intValue)
                         .toArray(),
                 r.provenance(),
-                best(r.metrics().memberTestAccuracies()));
+                best(r.metrics().memberTestAccuracies()),
+                c == null ? Double.NaN : c.ece(),
+                c == null ? Double.NaN : c.nll(),
+                c == null || c.eceScaled() == null ? Double.NaN : c.eceScaled());
     }
 
     /** @return the greatest of the members' own accuracies, NaN when there are none */
@@ -189,7 +199,10 @@ public record RunSummary(
                 depth,
                 finalDepths,
                 provenance,
-                best(own.isArray() ? doubles(own) : null));
+                best(own.isArray() ? doubles(own) : null),
+                n.at("/final/calibration/ece").asDouble(Double.NaN),
+                n.at("/final/calibration/nll").asDouble(Double.NaN),
+                n.at("/final/calibration/eceScaled").asDouble(Double.NaN));
     }
 
     private static double[] doubles(JsonNode array) {

@@ -177,6 +177,8 @@ public final class AdaNetSearch {
                 ? BestIteration.NONE
                 : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
         String stoppedEarly = null;
+        // A deep ensemble adds every iteration's member and prunes none.
+        boolean independent = config.growth() == Growth.INDEPENDENT;
         for (int t = first; t < config.iterations(); t++) {
             stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
             if (stoppedEarly != null) {
@@ -189,7 +191,7 @@ public final class AdaNetSearch {
             // 1. SAEP pruning, from three members on; pruned members never return.
             List<Integer> prunedIds = new ArrayList<>();
             PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
-            if (criterion.prunes() && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
+            if (criterion.prunes() && !independent && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
                 decision = criterion.decide(
                         task.pruningInput(
                                 ensemble.selectionLogits(),
@@ -215,7 +217,9 @@ public final class AdaNetSearch {
             OptionalInt lastDepth = ensemble.size() == 0
                     ? OptionalInt.empty()
                     : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
-            CandidateRounds.Round round = rounds.next(t, lastDepth, listener);
+            CandidateRounds.Round round = independent && ensemble.size() > 0
+                    ? rounds.repeat(t, ensemble.members().get(0).candidate(), listener)
+                    : rounds.next(t, lastDepth, listener);
             int[] batches = round.batches();
             List<TrainedCandidate> trained = round.trained();
             double iterTrainSeconds = round.trainSeconds();
@@ -223,7 +227,7 @@ public final class AdaNetSearch {
 
             // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
             List<Option> unscored = new ArrayList<>();
-            if (t > 0 && ensemble.size() > 0) {
+            if (t > 0 && ensemble.size() > 0 && !independent) {
                 unscored.add(new Option("keep", ensemble.members(), null, Double.NaN, -1));
             }
             List<CandidateRecord> candidateRecords = new ArrayList<>();
@@ -341,7 +345,7 @@ public final class AdaNetSearch {
             throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
                     + " (try a smaller learning rate than " + config.learningRate() + ")");
         }
-        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes);
+        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes, calibration(ensemble, data));
         // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
         // final model, it is not part of the search.
         double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
@@ -495,7 +499,45 @@ public final class AdaNetSearch {
         return ensemble.members().stream().map(Member::testPredictions).toArray(int[][]::new);
     }
 
-    private static FinalMetrics finalMetrics(Ensemble ensemble, Dataset train, Dataset test, int classes) {
+    /**
+     * The final ensemble's calibration on the test data, and its temperature when the plan fits one and there is a
+     * validation part to fit it on (never the test data); null for a task without classes.
+     */
+    private org.saepj.ensemble.CalibrationReport calibration(Ensemble ensemble, Partitions data) {
+        Task task = data.test().targets().task();
+        if (!task.predictsClasses()) {
+            return null;
+        }
+        int classes = task.outputWidth(data.train().targets());
+        float[] test = task.combine(ensemble.testLogits(), ensemble.weights());
+        int[] labels = data.test().labels();
+        if (config.validation().temperature() == ValidationPlan.Temperature.OFF) {
+            return org.saepj.ensemble.CalibrationReport.unscaled(
+                    test, labels, classes, "no temperature: temperature scaling is off");
+        }
+        if (data.selectsOnTrain()) {
+            return org.saepj.ensemble.CalibrationReport.unscaled(
+                    test,
+                    labels,
+                    classes,
+                    "no temperature: the search has no validation part to fit one on (the test data is never"
+                            + " used for it; --preset validated holds one out)");
+        }
+        return org.saepj.ensemble.CalibrationReport.scaled(
+                test,
+                labels,
+                task.combine(ensemble.selectionLogits(), ensemble.weights()),
+                data.selection().labels(),
+                classes,
+                "temperature fitted on the validation part (lowest NLL), applied by predict and the ONNX export");
+    }
+
+    private static FinalMetrics finalMetrics(
+            Ensemble ensemble,
+            Dataset train,
+            Dataset test,
+            int classes,
+            org.saepj.ensemble.CalibrationReport calibration) {
         Task task = test.targets().task();
         Measures m = task.measureFinal(
                 ensemble.testLogits(), testPredictions(ensemble), ensemble.weights(), test.targets(), classes);
@@ -543,6 +585,7 @@ public final class AdaNetSearch {
                 memberTest,
                 memberTrain,
                 m.regression(),
-                memberRmse);
+                memberRmse,
+                calibration);
     }
 }

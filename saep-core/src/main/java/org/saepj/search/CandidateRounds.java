@@ -41,6 +41,11 @@ final class CandidateRounds {
     private int earlyIteration = -1;
     private long epochAfter;
     private int positionAfter;
+    /** A deep ensemble's members trained ahead, by iteration, with where the stream stood after each one's batches. */
+    private final java.util.Map<Integer, Ahead> ahead = new java.util.HashMap<>();
+
+    /** A round trained before its iteration, and the stream's place after its batches. */
+    private record Ahead(Round round, long epochAfter, int positionAfter) {}
 
     /**
      * @param config the search's settings (steps, batch size, threads, iterations)
@@ -95,7 +100,11 @@ final class CandidateRounds {
         }
         List<CandidateSpec> nextSpecs = List.of();
         int[] nextBatches = null;
-        if (generator.independentOfEnsemble() && t + 1 < config.iterations() && config.threads() >= 2 * specs.size()) {
+        // A deep ensemble's later iterations train the first one's choice, not the generator's next candidates.
+        if (generator.independentOfEnsemble()
+                && config.growth() == Growth.ADANET
+                && t + 1 < config.iterations()
+                && config.threads() >= 2 * specs.size()) {
             nextSpecs = generator.candidates(t + 1, OptionalInt.empty());
             nextBatches = draw();
             for (CandidateSpec spec : nextSpecs) {
@@ -116,6 +125,57 @@ final class CandidateRounds {
             earlyIteration = t + 1;
         }
         return new Round(batches, List.copyOf(all.subList(0, specs.size())), seconds);
+    }
+
+    /**
+     * A deep ensemble's round ({@link Growth#INDEPENDENT}): iteration {@code t}'s member is {@code chosen} again with
+     * the seed the generator gives iteration t's first candidate. The members of every iteration from t to the last
+     * are known, so they are trained together (in parallel where there are threads), each on its own iteration's
+     * batches drawn in order; the later ones are handed out by their iterations. The networks and the stream's place
+     * after each iteration are the same whatever the thread count and wherever a resumed search starts.
+     *
+     * @param t the iteration, at least 1
+     * @param chosen the first iteration's choice
+     * @param listener hears the training progress
+     * @return iteration t's round
+     */
+    Round repeat(int t, CandidateSpec chosen, SearchListener listener) {
+        Ahead trained = ahead.remove(t);
+        if (trained != null) {
+            epochAfter = trained.epochAfter();
+            positionAfter = trained.positionAfter();
+            return trained.round();
+        }
+        List<TrainingTask> tasks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<int[]> batches = new ArrayList<>();
+        List<long[]> places = new ArrayList<>();
+        for (int i = t; i < config.iterations(); i++) {
+            CandidateSpec spec = new CandidateSpec(
+                    chosen.name(),
+                    chosen.architecture(),
+                    chosen.optimizer(),
+                    org.saepj.subnetwork.Seeds.derive(config.seed(), org.saepj.subnetwork.Seeds.CANDIDATE, i, 0),
+                    chosen.complexity());
+            batches.add(draw());
+            places.add(new long[] {stream.epoch(), stream.position()});
+            tasks.add(task(tasks.size(), spec, batches.get(batches.size() - 1), i));
+            names.add(i == t ? spec.name() : spec.name() + " (for iteration " + i + ")");
+        }
+        for (TrainingTask task : tasks) {
+            listener.candidateProgress(t, names.get(task.index()), 0, task.steps());
+        }
+        long start = System.nanoTime();
+        List<TrainedCandidate> all = executor.train(
+                tasks, (index, step, total) -> listener.candidateProgress(t, names.get(index), step, total));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (int k = 1; k < all.size(); k++) {
+            ahead.put(t + k, new Ahead(new Round(batches.get(k), List.of(all.get(k)), 0), places.get(k)[0], (int)
+                    places.get(k)[1]));
+        }
+        epochAfter = places.get(0)[0];
+        positionAfter = (int) places.get(0)[1];
+        return new Round(batches.get(0), List.of(all.get(0)), seconds);
     }
 
     private TrainingTask task(int index, CandidateSpec spec, int[] batches, int iteration) {

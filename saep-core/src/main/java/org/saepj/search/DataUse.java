@@ -11,6 +11,7 @@ package org.saepj.search;
  * @param pruning what the pruning criterion scores members on
  * @param finalEnsemble which iteration's ensemble is the result, and why
  * @param test what the test data is used for
+ * @param temperature what the final ensemble's temperature (temperature scaling) is fitted on, or why there is none
  */
 public record DataUse(
         String candidateTraining,
@@ -19,7 +20,8 @@ public record DataUse(
         String mixtureWeights,
         String pruning,
         String finalEnsemble,
-        String test) {
+        String test,
+        String temperature) {
     private static final String TRAINING = "the training data";
     private static final String VALIDATION = "the validation part";
 
@@ -50,7 +52,19 @@ public record DataUse(
         String last = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
                 ? "iteration " + finalIteration + ": the lowest ensemble loss on " + VALIDATION
                 : "iteration " + finalIteration + ": the last";
+        String temperature = plan.temperature() == ValidationPlan.Temperature.OFF
+                ? "none: temperature scaling is off"
+                : selection.isTrain()
+                        ? "none: there is no validation part to fit one on"
+                        : VALIDATION + " (the temperature of lowest NLL; classification only)";
         return new DataUse(
-                training, stopping, objective, weights, selectionData, last, "measured only: no choice is made on it");
+                training,
+                stopping,
+                objective,
+                weights,
+                selectionData,
+                last,
+                "measured only: no choice is made on it",
+                temperature);
     }
 }

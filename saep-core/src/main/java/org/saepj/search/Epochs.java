@@ -61,4 +61,16 @@ public record Epochs(double count, int minSteps, int maxSteps) {
         return new Epochs(count * factor, (int) Math.min(Integer.MAX_VALUE, (long) minSteps * factor), (int)
                 Math.min(Integer.MAX_VALUE, (long) maxSteps * factor));
     }
+
+    /**
+     * @param factor how many members' budgets the whole search has
+     * @param parts how many members share it (a deep ensemble's)
+     * @return this budget times {@code factor / parts}, step bounds rounded down and at least 1
+     */
+    public Epochs share(int factor, int parts) {
+        return new Epochs(
+                count * factor / parts,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) minSteps * factor / parts)),
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) maxSteps * factor / parts)));
+    }
 }

@@ -29,6 +29,8 @@ import org.saepj.task.RegressionMetrics;
  *     key is absent from classification reports)
  * @param memberTestRmse each final member's own test RMSE, in the members' order (regression only: the key is absent
  *     from classification reports and from reports written before it existed)
+ * @param calibration ECE, NLL, Brier score and the reliability bins on the test data, with and without the temperature
+ *     fitted on the validation part (classification only; absent from reports written before it existed)
  */
 public record FinalMetrics(
         double testAccuracy,
@@ -45,7 +47,8 @@ public record FinalMetrics(
         double[] memberTestAccuracies,
         double[] memberTrainAccuracies,
         @JsonInclude(JsonInclude.Include.NON_NULL) RegressionMetrics regression,
-        @JsonInclude(JsonInclude.Include.NON_NULL) double[] memberTestRmse) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) double[] memberTestRmse,
+        @JsonInclude(JsonInclude.Include.NON_NULL) org.saepj.ensemble.CalibrationReport calibration) {
     /** @return the task's headline on the test partition: the accuracy, or a regression's RMSE in the data's unit */
     @JsonIgnore
     public double headline() {

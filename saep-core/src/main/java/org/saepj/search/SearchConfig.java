@@ -204,6 +204,11 @@ public record SearchConfig(
         return objective.mixture();
     }
 
+    /** @return how the ensemble grows: AdaNet's choice, or a deep ensemble's independent members */
+    public Growth growth() {
+        return objective.growth();
+    }
+
     /**
      * @param input the input shape
      * @param classes the number of classes
@@ -253,6 +258,7 @@ public record SearchConfig(
         b.spacePlugin = space.plugin();
         b.criterion = criterion;
         b.mixture = mixture();
+        b.growth = growth();
         b.lambda = lambda();
         b.beta = beta();
         b.regressionLoss = regressionLoss();
@@ -290,6 +296,7 @@ public record SearchConfig(
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
                 + (regressionLoss().equals(RegressionLoss.SQUARED) ? "" : ", regressionLoss=" + regressionLoss())
+                + (growth() == Growth.ADANET ? "" : ", growth=" + growth().id())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation)
                 + (training.isPaper() ? "" : ", " + training) + "]";
     }
@@ -307,6 +314,7 @@ public record SearchConfig(
         private StoppingRule stopping = StoppingRule.NONE;
         private Criteria criteria;
         private Mixture mixture = Mixture.UNIFORM;
+        private Growth growth = Growth.ADANET;
         private double lambda;
         private double beta;
         private RegressionLoss regressionLoss = RegressionLoss.SQUARED;
@@ -559,6 +567,15 @@ public record SearchConfig(
         }
 
         /**
+         * @param v how the ensemble grows
+         * @return this
+         */
+        public Builder growth(Growth v) {
+            growth = v;
+            return this;
+        }
+
+        /**
          * @param v the selection data
          * @return this
          */
@@ -574,7 +591,7 @@ public record SearchConfig(
                     new DataPlan(dataset, pair, folds, testFraction, selection),
                     new SpacePlan(model, space, width, learningRate, spacePlugin),
                     new Budget(iterations, totalSteps, batchSize, stopping, epochs),
-                    new ObjectivePlan(lambda, beta, mixture, regressionLoss),
+                    new ObjectivePlan(lambda, beta, mixture, regressionLoss, growth),
                     resolved,
                     seed,
                     threads,

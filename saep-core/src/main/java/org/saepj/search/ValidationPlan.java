@@ -1,6 +1,7 @@
 package org.saepj.search;
 
 import org.saepj.EnumNames;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.saepj.execution.EarlyStopping;
 
 /**
@@ -12,14 +13,33 @@ import org.saepj.execution.EarlyStopping;
  * @param earlyStopping when candidates stop before their last step, judged on the validation loss
  * @param objectiveOn the data AdaNet's objective, which picks each iteration's option, is computed on
  * @param finalEnsemble which iteration's ensemble the search returns
+ * @param temperature whether the final ensemble's logits are divided by a temperature fitted on the validation part
+ *     (Guo et al., ICML 2017); {@link Temperature#VALIDATION}, the default, fits one only when there is a validation
+ *     part, so a search that selects on its training data is left as it was
  */
-public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiveOn, FinalEnsemble finalEnsemble) {
+public record ValidationPlan(
+        EarlyStopping earlyStopping,
+        ObjectiveData objectiveOn,
+        FinalEnsemble finalEnsemble,
+
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Temperature.Default.class)
+        Temperature temperature) {
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
     public static final ValidationPlan PAPER =
             new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
 
     /** The refusal of a name none of the choices has; the option it was given to comes before it. */
     private static final String NOT_UNDERSTOOD = "'%s' is not understood";
+    /**
+     * A plan with the default temperature scaling (on the validation part, when there is one).
+     *
+     * @param earlyStopping when candidates stop before their last step
+     * @param objectiveOn the data the objective is computed on
+     * @param finalEnsemble which iteration's ensemble the search returns
+     */
+    public ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiveOn, FinalEnsemble finalEnsemble) {
+        this(earlyStopping, objectiveOn, finalEnsemble, Temperature.VALIDATION);
+    }
 
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
     public static final int DEFAULT_PATIENCE = 5;
@@ -34,8 +54,10 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
      * @param earlyStopping when candidates stop before their last step
      * @param objectiveOn the data the objective is computed on
      * @param finalEnsemble which iteration's ensemble the search returns
+     * @param temperature whether a temperature is fitted on the validation part; null for the default
      */
     public ValidationPlan {
+        temperature = temperature == null ? Temperature.VALIDATION : temperature;
         earlyStopping = earlyStopping == null ? EarlyStopping.NONE : earlyStopping;
         objectiveOn = objectiveOn == null ? ObjectiveData.VALIDATION : objectiveOn;
         finalEnsemble = finalEnsemble == null ? FinalEnsemble.LAST : finalEnsemble;
@@ -48,7 +70,8 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
 
     @Override
     public String toString() {
-        return "earlyStopping=" + earlyStopping + ", objectiveOn=" + objectiveOn.id() + ", final=" + finalEnsemble.id();
+        return "earlyStopping=" + earlyStopping + ", objectiveOn=" + objectiveOn.id() + ", final=" + finalEnsemble.id()
+                + (temperature == Temperature.VALIDATION ? "" : ", temperature=" + temperature.id());
     }
 
     /** The data on which AdaNet's objective compares an iteration's options. */
@@ -94,6 +117,42 @@ public record ValidationPlan(EarlyStopping earlyStopping, ObjectiveData objectiv
         @com.fasterxml.jackson.annotation.JsonCreator
         public static FinalEnsemble parse(String id) {
             return EnumNames.parse(FinalEnsemble.class, id, NOT_UNDERSTOOD);
+        }
+    }
+
+    /** Whether the final ensemble's logits are scaled by a temperature fitted on the validation part. */
+    public enum Temperature {
+        /** Fitted on the validation part when the search has one; none otherwise (the default). */
+        VALIDATION,
+        /** Never fitted. */
+        OFF;
+
+        /** @return the lower-case name, as stored and typed */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return EnumNames.id(this);
+        }
+
+        /**
+         * @param id a stored or typed name
+         * @return the constant
+         */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Temperature parse(String id) {
+            return EnumNames.parse(Temperature.class, id, NOT_UNDERSTOOD);
+        }
+
+        /** Leaves the default out of stored configurations, so they read as before it existed (a value filter). */
+        public static final class Default {
+            @Override
+            public boolean equals(Object value) {
+                return value == null || value == VALIDATION;
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
         }
     }
 }

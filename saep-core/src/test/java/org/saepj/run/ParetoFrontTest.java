@@ -8,7 +8,24 @@ import org.junit.jupiter.api.Test;
 /** The Pareto front of the comparison's plot: the rows no other row is both no larger than and more accurate than. */
 class ParetoFrontTest {
     static Comparison.Summary row(String name, double size, double accuracy) {
-        return new Comparison.Summary(name + "/uniform", name, "uniform", 3, Score.ACCURACY, accuracy, 0, size, 0, 0, 0, 1, 1, 0.1);
+        return new Comparison.Summary(
+                name + "/uniform",
+                name,
+                "uniform",
+                3,
+                Score.ACCURACY,
+                accuracy,
+                0,
+                size,
+                0,
+                0,
+                0,
+                1,
+                1,
+                0.1,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 
     @Test

@@ -38,7 +38,23 @@ class ReportTablesTest {
     private static Comparison.Summary row(
             String method, String mixture, double acc, double size, double params, double secs) {
         return new Comparison.Summary(
-                method + "/" + mixture, method, mixture, 3, Score.ACCURACY, acc, 0.001, size, 0.5, params, secs, 1, 2, 0.1);
+                method + "/" + mixture,
+                method,
+                mixture,
+                3,
+                Score.ACCURACY,
+                acc,
+                0.001,
+                size,
+                0.5,
+                params,
+                secs,
+                1,
+                2,
+                0.1,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 
     @Test

@@ -49,9 +49,9 @@ public final class CompareCommand implements Runnable {
             paramLabel = "LIST",
             defaultValue = "adanet,prs,pap,pie",
             completionCandidates = CriterionIds.class,
-            description =
-                    "Methods among ${COMPLETION-CANDIDATES} and single (one network for the whole budget) (default:"
-                            + " ${DEFAULT-VALUE}).")
+            description = "Methods among ${COMPLETION-CANDIDATES}, single (one network for the whole budget) and"
+                    + " deep-ensemble (5 networks of one architecture, each a fifth of the budget, averaged;"
+                    + " deep-ensemble-K for K) (default: ${DEFAULT-VALUE}).")
     String methods;
 
     @Option(
@@ -221,17 +221,22 @@ public final class CompareCommand implements Runnable {
         List<ComparedMethod> methodList = new ArrayList<>();
         java.util.Set<String> declared = new java.util.HashSet<>();
         for (String m : methods.split(",")) {
-            ComparedMethod method = ComparedMethod.parse(m);
+            ComparedMethod method;
+            try {
+                method = ComparedMethod.parse(m);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--methods: " + e.getMessage());
+            }
             String name = method.id();
             if (!method.isBaseline()) {
                 if (criteria.find(name).isEmpty()) {
-                    throw new UsageError(
-                            "--methods: unknown method '" + m.strip() + "': expected " + criteria.ids() + " or single"
-                                    + org.saepj.Suggestion.hint(
-                                            name,
-                                            criteria.providers().stream()
-                                                    .map(c -> c.id())
-                                                    .toList()));
+                    throw new UsageError("--methods: unknown method '" + m.strip() + "': expected " + criteria.ids()
+                            + ", single or deep-ensemble[-K]"
+                            + org.saepj.Suggestion.hint(
+                                    name,
+                                    criteria.providers().stream()
+                                            .map(c -> c.id())
+                                            .toList()));
                 }
                 search.criterion.criterion(
                         name, "--methods", criteria, false); // checks the values of the parameters it takes
@@ -285,7 +290,8 @@ public final class CompareCommand implements Runnable {
             throw new UsageError("--folds must be at least 2 (or 0 for seeds), got " + folds);
         }
         if (methods.isBlank()) {
-            throw new UsageError("--methods: name at least one method among " + criteria.ids() + " or single");
+            throw new UsageError(
+                    "--methods: name at least one method among " + criteria.ids() + ", single or deep-ensemble[-K]");
         }
         SearchConfig base = search.toConfig(data, CriterionSpec.of("adanet"), "uniform", seedList.get(0), 0);
         return new ComparisonPlan(base, methodList, mixtureList, seedList, folds, parameters);

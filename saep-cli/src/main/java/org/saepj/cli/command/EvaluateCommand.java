@@ -3,6 +3,7 @@ package org.saepj.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
@@ -14,7 +15,9 @@ import org.saepj.ensemble.Calibration;
 import org.saepj.ensemble.ClassificationMetrics;
 import org.saepj.ensemble.Logits;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.run.Decimals;
 import org.saepj.run.MetricsTables;
+import org.saepj.run.ReliabilityDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +33,13 @@ public final class EvaluateCommand implements Runnable {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(
+            names = "--reliability",
+            paramLabel = "PNG",
+            description = "Also write a reliability diagram (accuracy against confidence in 15 bins, with the"
+                    + " diagonal of perfect calibration) to this PNG file.")
+    java.nio.file.Path reliability;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -41,6 +51,11 @@ public final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (reliability != null && java.nio.file.Files.exists(reliability)) {
+            // a diagram is never written over a file the user has, a directory least of all
+            throw new UsageError("--reliability " + reliability
+                    + " already exists: expected the name of a new PNG file such as reliability.png");
+        }
         SavedEnsemble ensemble = modelOptions.load();
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
@@ -54,7 +69,18 @@ public final class EvaluateCommand implements Runnable {
         int classes = d.classCount();
         double accuracy = Logits.accuracy(f, d.labels(), classes);
         double loss = Logits.meanLoss(f, d.labels(), classes);
-        double calibrationError = Calibration.expectedError(f, d.labels(), classes);
+        Calibration.Bins bins = Calibration.reliability(f, d.labels(), classes);
+        double calibrationError = bins.expectedError();
+        Double temperature = ensemble.manifest().temperature();
+        if (reliability != null) {
+            byte[] png = ReliabilityDiagram.png(
+                    "Reliability: " + d.name(),
+                    bins,
+                    temperature == null ? "ensemble" : "ensemble, T = " + Decimals.of(temperature, 3),
+                    null,
+                    null);
+            org.saepj.persistence.AtomicFiles.write(reliability, o -> o.write(png));
+        }
         ClassificationMetrics metrics = ClassificationMetrics.of(f, d.labels(), classes);
         Diversity diversity = Diversity.of(
                 members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
@@ -67,6 +93,10 @@ public final class EvaluateCommand implements Runnable {
             Json.put(n, "accuracy", accuracy);
             Json.put(n, "loss", loss);
             Json.put(n, "calibrationError", calibrationError);
+            if (temperature != null) {
+                Json.put(n, "temperature", temperature);
+            }
+            n.set("reliability", Json.MAPPER.valueToTree(bins));
             n.put("ensembleSize", members.size());
             n.set("diversity", Json.diversity(diversity));
             n.set("classes", Json.MAPPER.valueToTree(d.classNames()));
@@ -77,7 +107,19 @@ public final class EvaluateCommand implements Runnable {
         out.printf("samples        %d: %s%n", d.size(), scored.rows());
         out.printf("accuracy       %.4f%n", accuracy);
         out.printf("loss           %.4f%n", loss);
-        out.printf("calibration    ECE %.4f (%d bins of confidence)%n", calibrationError, Calibration.BINS);
+        out.printf(
+                "calibration    ECE %.4f (%d bins of confidence)%s%n",
+                calibrationError,
+                Calibration.BINS,
+                temperature == null
+                        ? ""
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                ", logits divided by the temperature %.4f fitted on the validation part",
+                                temperature));
+        if (reliability != null) {
+            out.printf("reliability    %s%n", reliability);
+        }
         out.printf("ensemble size  %d%n", members.size());
         out.printf(
                 "diversity      disagreement %.4f, with labels %.4f, Q %.4f, kappa %.4f, double fault %.4f%s%n",

@@ -202,6 +202,14 @@ public final class SearchOptions {
     String finalEnsemble;
 
     @Option(
+            names = "--temperature",
+            paramLabel = "validation|off",
+            description = "Temperature scaling of the final ensemble's logits: validation = fitted on the"
+                    + " validation part when the search has one (stored in the model, applied by predict and the"
+                    + " ONNX export; never fitted on test data), off = none (default: validation).")
+    String temperature;
+
+    @Option(
             names = "--stop-early",
             description = "AdaNet's rule: end the search after the first iteration in which no candidate"
                     + " lowers the objective (default: run every iteration).")
@@ -476,7 +484,15 @@ public final class SearchOptions {
                 throw new UsageError("--final " + e.getMessage());
             }
         }
-        return new ValidationPlan(stopping, on, last);
+        ValidationPlan.Temperature scaling = base.temperature();
+        if (temperature != null) {
+            try {
+                scaling = ValidationPlan.Temperature.parse(temperature);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--temperature " + e.getMessage());
+            }
+        }
+        return new ValidationPlan(stopping, on, last, scaling);
     }
 
     /**

@@ -70,7 +70,8 @@ public final class DataSources {
      * @return sources like these, reading CSV that way (a model's columns, for one)
      */
     public DataSources withCsv(CsvReader.Options csv) {
-        return new DataSources(locator, csv, settings.cache(), remote);
+        // the image conversion and the cache stay as they were: only the CSV reading changes
+        return new DataSources(locator, new ReadSettings(csv, settings.cache(), settings.images()), remote);
     }
 
     /** @return how CSV sources are read */
