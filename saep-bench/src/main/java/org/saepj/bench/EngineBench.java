@@ -1,7 +1,7 @@
 package org.saepj.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,15 +18,16 @@ import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.persistence.AtomicFiles;
 
 /**
  * {@code ./saep bench}: training throughput of our engine and of DJL/PyTorch on the same architectures,
- * optimizer, batch size and Fashion-MNIST batches, median of several repetitions, in one run.
+ * optimizer, batch size and Fashion-MNIST batches, median and spread of several repetitions, in one run.
  *
  * <p>Prints the CPU model, the measured FMA peak per thread count ({@link FmaPeak}), then per network and thread
- * count {@code BENCH <network> threads=<t> ours=<samples/s> djl=<samples/s> ratio=<ours/djl> gflops=<ours>
- * peak=<percent of the measured peak>}: t networks at once, one thread each, for ours, and PyTorch's intra-op
- * threads pinned to t; then batched inference throughput.
+ * count a {@link BenchRow#line()}: t networks at once, one thread each, for ours, and PyTorch's intra-op threads
+ * pinned to t (its inter-op threads to the largest t), PyTorch warmed up until its step time settles
+ * ({@link SettleRule}); then batched inference throughput. {@code --csv FILE} writes the rows to a file as well.
  */
 public final class EngineBench {
     private static final int BATCH = 64;
@@ -35,16 +36,31 @@ public final class EngineBench {
     private EngineBench() {}
 
     /**
-     * @param args {@code [steps] [repetitions]} (defaults 300 and 3)
+     * @param args {@code [steps] [repetitions] [--csv FILE]} (defaults 300 and 5)
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: saep bench [STEPS] [REPETITIONS]   (defaults 300 and 3): engine throughput"
-                    + " against DJL/PyTorch");
+            System.out.println("usage: saep bench [STEPS] [REPETITIONS] [--csv FILE]   (defaults 300 and 5): engine"
+                    + " throughput against DJL/PyTorch; --csv also writes the rows to FILE");
             return;
         }
-        int steps = args.length > 0 ? positive(args[0], "STEPS") : 300;
-        int reps = args.length > 1 ? positive(args[1], "REPETITIONS") : 3;
+        List<String> positional = new ArrayList<>();
+        Path csv = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--csv")) {
+                if (i + 1 == args.length) {
+                    usageError("--csv needs a file name");
+                }
+                csv = Path.of(args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (positional.size() > 2) {
+            usageError("at most STEPS and REPETITIONS, got " + positional);
+        }
+        int steps = positional.size() > 0 ? positive(positional.get(0), "STEPS") : 300;
+        int reps = positional.size() > 1 ? positive(positional.get(1), "REPETITIONS") : 5;
         SourceData data =
                 new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
         Dataset train = data.train();
@@ -52,9 +68,21 @@ public final class EngineBench {
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threadCounts = cores > 1 ? new int[] {1, Math.min(cores, 2)} : new int[] {1};
         System.out.printf(
-                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median of %d; data %s (%s)%n",
+                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median (min..max) of %d; data %s (%s)%n",
                 cpuModel(), cores, KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
         ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library, so its thread count can be set
+        // PyTorch takes its inter-op thread count once per process, before any parallel work: the largest count.
+        int interop = threadCounts[threadCounts.length - 1];
+        ai.djl.pytorch.jni.JniUtils.setNumInteropThreads(interop);
+        System.out.printf(
+                "pytorch: inter-op threads %d, intra-op threads = the row's; warm-up until the median step time of"
+                        + " %d steps is within %.0f%% of the %d before (at most %d steps or %.0f s)%n",
+                ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(),
+                SettleRule.DEFAULT.window(),
+                100 * SettleRule.DEFAULT.tolerance(),
+                SettleRule.DEFAULT.window(),
+                SettleRule.DEFAULT.maxSteps(),
+                SettleRule.DEFAULT.maxSeconds());
         double[] peak = new double[threadCounts.length];
         for (int i = 0; i < threadCounts.length; i++) {
             peak[i] = FmaPeak.gflops(threadCounts[i]);
@@ -75,6 +103,7 @@ public final class EngineBench {
                             128,
                             10)
                 });
+        List<BenchRow> rows = new ArrayList<>();
         for (Object[] entry : nets) {
             Architecture arch = (Architecture) entry[1];
             int n = arch instanceof Architecture.ConvNet c
@@ -85,23 +114,40 @@ public final class EngineBench {
                 // Like for like: t networks at once, one thread each, for ours (what the search does); PyTorch's
                 // intra-op threads pinned to t for its one network.
                 ai.djl.pytorch.jni.JniUtils.setNumThreads(t);
-                double ours = median(reps, () -> oursSamplesPerSecond(arch, train, n, t));
-                double djl = median(reps, () -> djlSamplesPerSecond(arch, train, n));
-                double gflops = ours * TrainingFlops.perSample(arch) / 1e9;
-                System.out.printf(
-                        "BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%%n",
-                        entry[0], t, ours, djl, ours / djl, gflops, 100 * gflops / peak[i]);
+                if (ai.djl.pytorch.jni.JniUtils.getNumThreads() != t) {
+                    throw new IllegalStateException("PyTorch kept " + ai.djl.pytorch.jni.JniUtils.getNumThreads()
+                            + " intra-op threads instead of " + t);
+                }
+                Spread ours = spread(reps, () -> oursSamplesPerSecond(arch, train, n, t));
+                DjlRun djl = djlSamplesPerSecond(arch, train, n, reps);
+                BenchRow row = new BenchRow(
+                        (String) entry[0],
+                        t,
+                        ours,
+                        djl.samplesPerSecond(),
+                        ours.median() * TrainingFlops.perSample(arch) / 1e9,
+                        peak[i],
+                        djl.warmUp());
+                System.out.println(row.line());
+                rows.add(row);
             }
         }
         Network net = new Network(Architecture.DenseStack.dnn(image, 2, 32, 10), KernelsProvider.best()).initialize(1);
-        double infer = median(reps, () -> {
-            long t0 = System.nanoTime();
-            net.logits(train);
-            return train.size() / ((System.nanoTime() - t0) / 1e9);
-        });
+        double infer = spread(reps, () -> {
+                    long t0 = System.nanoTime();
+                    net.logits(train);
+                    return train.size() / ((System.nanoTime() - t0) / 1e9);
+                })
+                .median();
         System.out.printf(
                 "BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
                 infer, Network.INFERENCE_CHUNK);
+        if (csv != null) {
+            StringBuilder text = new StringBuilder(BenchRow.CSV_HEADER).append('\n');
+            rows.forEach(r -> text.append(r.csv()).append('\n'));
+            AtomicFiles.writeString(csv, text.toString());
+            System.out.println("rows written to " + csv);
+        }
     }
 
     /** @return the CPU's model name from /proc/cpuinfo, or the JVM's architecture where there is none */
@@ -150,23 +196,43 @@ public final class EngineBench {
         }
     }
 
-    static double djlSamplesPerSecond(Architecture arch, Dataset train, int steps) {
+    /**
+     * @param samplesPerSecond PyTorch's throughput over the repetitions
+     * @param warmUp how its warm-up ended
+     */
+    record DjlRun(Spread samplesPerSecond, SettleRule.Outcome warmUp) {}
+
+    /**
+     * One DJL/PyTorch network warmed up until its step time settles ({@link SettleRule#DEFAULT}), then timed over
+     * {@code reps} runs of {@code steps} steps each, continuing the same training.
+     */
+    static DjlRun djlSamplesPerSecond(Architecture arch, Dataset train, int steps, int reps) throws Exception {
         try (DjlTrainer djl = new DjlTrainer(arch, LR, BATCH)) {
             BatchStream stream = new BatchStream(train.size(), BATCH, 7);
             int[] idx = new int[BATCH];
             int d = train.featureSize();
             float[] x = new float[BATCH * d];
             float[] y = new float[BATCH];
-            long t0 = System.nanoTime();
-            for (int s = 0; s < steps; s++) {
+            Measure step = () -> {
+                long t0 = System.nanoTime();
                 stream.next(idx);
                 for (int i = 0; i < BATCH; i++) {
                     System.arraycopy(train.features(), idx[i] * d, x, i * d, d);
                     y[i] = train.labels()[idx[i]];
                 }
                 djl.step(x, y, BATCH);
+                return (System.nanoTime() - t0) / 1e9;
+            };
+            SettleRule.Outcome warmUp = SettleRule.DEFAULT.warmUp(step::run);
+            double[] v = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                for (int s = 0; s < steps; s++) {
+                    step.run();
+                }
+                v[r] = (double) steps * BATCH / ((System.nanoTime() - t0) / 1e9);
             }
-            return (double) steps * BATCH / ((System.nanoTime() - t0) / 1e9);
+            return new DjlRun(Spread.of(v), warmUp);
         }
     }
 
@@ -174,7 +240,6 @@ public final class EngineBench {
         double run() throws Exception;
     }
 
-    /** One untimed warm-up, then the median of the timed repetitions. */
     private static int positive(String arg, String name) {
         try {
             int v = Integer.parseInt(arg);
@@ -184,19 +249,22 @@ public final class EngineBench {
         } catch (NumberFormatException e) {
             // reported below, as every other usage error
         }
-        System.err.println(
-                "error: " + name + " must be a positive whole number, got '" + arg + "' (see 'saep bench --help')");
-        System.exit(2);
+        usageError(name + " must be a positive whole number, got '" + arg + "'");
         return 0;
     }
 
-    static double median(int reps, Measure m) throws Exception {
+    private static void usageError(String message) {
+        System.err.println("error: " + message + " (see 'saep bench --help')");
+        System.exit(2);
+    }
+
+    /** One untimed warm-up, then the spread of the timed repetitions. */
+    static Spread spread(int reps, Measure m) throws Exception {
         m.run();
         double[] v = new double[reps];
         for (int i = 0; i < reps; i++) {
             v[i] = m.run();
         }
-        Arrays.sort(v);
-        return v[reps / 2];
+        return Spread.of(v);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -179,6 +180,7 @@ public final class AdaNetSearch {
         String stoppedEarly = null;
         // A deep ensemble adds every iteration's member and prunes none.
         boolean independent = config.growth() == Growth.INDEPENDENT;
+        ObjectiveMemo memo = new ObjectiveMemo();
         for (int t = first; t < config.iterations(); t++) {
             stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
             if (stoppedEarly != null) {
@@ -270,7 +272,7 @@ public final class AdaNetSearch {
             // Options are scored independently, so scoring them in parallel gives the same numbers in the same order.
             IntStream indices = IntStream.range(0, unscored.size());
             List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
-                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator))
+                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator, memo))
                     .toList();
             Option chosen = best(options);
             for (int i = 0; i < trained.size(); i++) {
@@ -296,6 +298,7 @@ public final class AdaNetSearch {
             }
             if (chosen != null) {
                 ensemble = new Ensemble(chosen.members(), chosen.weights());
+                memo.remember(chosen.members(), chosen.weights(), chosen.objective());
             }
             nextId += trained.size();
             // The ensemble's loss on data no candidate trained on: what picks the best iteration.
@@ -395,7 +398,13 @@ public final class AdaNetSearch {
      */
     private record Scoring(Task task, Loss train, Loss selection, int width) {}
 
-    private Option evaluate(Option option, int[] batches, Scoring scoring, Objective objective, SearchSpace generator) {
+    private Option evaluate(
+            Option option,
+            int[] batches,
+            Scoring scoring,
+            Objective objective,
+            SearchSpace generator,
+            ObjectiveMemo memo) {
         List<Member> members = option.members();
         double[] complexities = members.stream().mapToDouble(Member::complexity).toArray();
         double[] weights = config.mixture() == Mixture.LEARNED
@@ -409,19 +418,23 @@ public final class AdaNetSearch {
                         objective,
                         generator.mixtureOptimizer())
                 : MixtureWeights.uniform(members.size());
-        double value = scoring.selection() == null
-                ? objective.value(
-                        members.stream().map(Member::trainLogits).toList(),
-                        weights,
-                        complexities,
-                        scoring.task(),
-                        scoring.train())
-                : objective.value(
-                        members.stream().map(Member::selectionLogits).toList(),
-                        weights,
-                        complexities,
-                        scoring.task(),
-                        scoring.selection());
+        // The ensemble the last iteration chose, kept as it was: its objective is already known.
+        OptionalDouble known = memo.lookup(members, weights);
+        double value = known.isPresent()
+                ? known.getAsDouble()
+                : scoring.selection() == null
+                        ? objective.value(
+                                members.stream().map(Member::trainLogits).toList(),
+                                weights,
+                                complexities,
+                                scoring.task(),
+                                scoring.train())
+                        : objective.value(
+                                members.stream().map(Member::selectionLogits).toList(),
+                                weights,
+                                complexities,
+                                scoring.task(),
+                                scoring.selection());
         return new Option(option.name(), members, weights, value, option.candidateIndex());
     }
 
