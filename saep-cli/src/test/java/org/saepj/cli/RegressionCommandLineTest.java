@@ -54,13 +54,15 @@ class RegressionCommandLineTest {
                 .containsPattern("test RMSE [0-9.]+, R² 0\\.[0-9]+, ensemble of");
         JsonNode report = json(out.resolve("report.json"));
         double rmse = report.at("/final/regression/rmse").asDouble();
-        assertThat(report.at("/final/regression/r2").asDouble()).as("learns the function").isGreaterThan(0.5);
+        assertThat(report.at("/final/regression/r2").asDouble())
+                .as("learns the function")
+                .isGreaterThan(0.5);
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("reaches test RMSE")
                 .doesNotContain("test accuracy NaN");
 
-        CliRun evaluate = CliRun.of(
-                "evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
+        CliRun evaluate =
+                CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         JsonNode measured = Json.MAPPER.readTree(evaluate.out());
         assertThat(measured.at("/rows").asText()).startsWith("the search's own test split (48 of 240 rows");
@@ -110,7 +112,11 @@ class RegressionCommandLineTest {
         assertThat(dir.resolve("k")).doesNotExist();
 
         CliRun export = CliRun.of(
-                "export", "--model", out.resolve("ensemble").toString(), "--out", dir.resolve("m.onnx").toString());
+                "export",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--out",
+                dir.resolve("m.onnx").toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(export.out())
                 .contains("input 'input' [N, 3]; a value in the target's unit; output 'value' [N, 1]")

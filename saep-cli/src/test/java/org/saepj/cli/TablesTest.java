@@ -179,7 +179,13 @@ class TablesTest {
         assertThat(report.at("/dataset/task").asText()).isEqualTo("regression");
         assertThat(report.at("/final/regression/rmse").asDouble()).isPositive();
         CliRun pair = CliRun.of(
-                "search", "--data", "csv:" + csv, "--pair", "1,2", "--out", dir.resolve("p").toString());
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--pair",
+                "1,2",
+                "--out",
+                dir.resolve("p").toString());
         assertThat(pair.exitCode()).isEqualTo(2);
         assertThat(pair.err().strip())
                 .isEqualTo("error: --pair picks two classes, but the target is learnt by regression (it has no"

@@ -40,7 +40,8 @@ public final class BestPerMetric {
         List<Comparison.Summary> small = searches.isEmpty() ? summary : searches;
         String note = onlySearches ? "among the searches (the single network is one member)" : "";
         Score score = summary.get(0).score();
-        rows.add(best(score.label() + " (mean)", summary, Comparison.Summary::scoreMean, score.higherIsBetter(), 4, ""));
+        rows.add(
+                best(score.label() + " (mean)", summary, Comparison.Summary::scoreMean, score.higherIsBetter(), 4, ""));
         rows.add(best("ensemble size (mean)", small, Comparison.Summary::ensembleSizeMean, false, 2, note));
         rows.add(best("parameters (mean)", small, Comparison.Summary::parametersMean, false, 0, note));
         rows.add(best("seconds per run (mean)", small, Comparison.Summary::secondsMean, false, 1, note));

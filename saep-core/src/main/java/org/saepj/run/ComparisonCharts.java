@@ -34,7 +34,8 @@ record ComparisonCharts(
         List<ComparisonRun> searches =
                 runs.stream().filter(r -> !r.method().isBaseline()).toList();
         Score score = Comparison.score(runs);
-        List<Charts.Series> accuracySeries = byIteration(searches, r -> r.figures().scoreByIteration());
+        List<Charts.Series> accuracySeries =
+                byIteration(searches, r -> r.figures().scoreByIteration());
         Charts.Axis accuracyAxis = axis(score, accuracySeries);
         byte[] accuracy = Charts.lines(
                 "Test " + score.metric() + " by iteration", "iteration", score.label(), accuracySeries, accuracyAxis);
@@ -65,7 +66,11 @@ record ComparisonCharts(
         }
         Charts.Axis scatterAxis = axis(score, points);
         byte[] scatter = Charts.scatter(
-                "Final " + score.label() + " against ensemble size", "ensemble size", score.label(), points, scatterAxis);
+                "Final " + score.label() + " against ensemble size",
+                "ensemble size",
+                score.label(),
+                points,
+                scatterAxis);
         List<Comparison.Summary> summary = Comparison.summarise(runs);
         List<Charts.Series> means = new ArrayList<>();
         for (Comparison.Summary s : summary) {

@@ -41,8 +41,7 @@ public final class FoldsStory {
 
     /** The mean and spread of the folds' accuracies, and what the spread says of the estimate. */
     static String spread(List<FoldsReport.Fold> folds) {
-        double[] acc =
-                folds.stream().mapToDouble(FoldsReport.Fold::testScore).toArray();
+        double[] acc = folds.stream().mapToDouble(FoldsReport.Fold::testScore).toArray();
         double std = Stats.std(acc);
         String head = "Over " + folds.size() + " folds the test accuracy is " + acc(Stats.mean(acc)) + " ± " + acc(std)
                 + " (sample standard deviation)";

@@ -171,8 +171,8 @@ public final class RunStory {
 
     /** The final ensemble against the single network of iteration 0. */
     static String result(Facts f) {
-        String head = "The final ensemble of " + members(f.ensembleSize()) + " reaches " + f.score().label() + " "
-                + acc(f.testAccuracy());
+        String head = "The final ensemble of " + members(f.ensembleSize()) + " reaches "
+                + f.score().label() + " " + acc(f.testAccuracy());
         if (Double.isNaN(f.firstAccuracy())) {
             return head + ".";
         }
@@ -185,8 +185,8 @@ public final class RunStory {
         if (f.score().better(f.testAccuracy(), f.firstAccuracy())) {
             return head + ", " + by + ": growing the ensemble paid off.";
         }
-        return head + ", " + by + ": the members added later did not pay off at this budget ("
-                + f.stepsPerCandidate() + " steps per candidate).";
+        return head + ", " + by + ": the members added later did not pay off at this budget (" + f.stepsPerCandidate()
+                + " steps per candidate).";
     }
 
     /** The ensemble against its best member alone, when the members' own accuracies are known. */

@@ -188,7 +188,9 @@ public record RunSummary(
         Score score = Score.of(Tasks.of(n.at("/dataset/task").asText(ClassificationTask.ID)));
         return new RunSummary(
                 score,
-                regression ? n.at("/final/regression/rmse").asDouble() : n.at("/final/testAccuracy").asDouble(),
+                regression
+                        ? n.at("/final/regression/rmse").asDouble()
+                        : n.at("/final/testAccuracy").asDouble(),
                 n.at("/final/ensembleSize").asInt(),
                 n.at("/final/parameters").asLong(),
                 n.at("/timing/totalSeconds").asDouble(),

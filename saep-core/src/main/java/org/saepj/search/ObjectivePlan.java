@@ -18,6 +18,7 @@ public record ObjectivePlan(
         double beta,
         Mixture mixture,
         RegressionLoss loss,
+
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Growth.PaperDefault.class)
         Growth growth) {
     /** The paper's: λ = β = 0, uniform mixture. */

@@ -1,7 +1,7 @@
 package org.saepj.search;
 
-import org.saepj.EnumNames;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.saepj.EnumNames;
 import org.saepj.execution.EarlyStopping;
 
 /**

@@ -99,8 +99,7 @@ public final class ClassLabels implements Targets {
         for (int c = 0; c < Math.min(12, classNames.size()); c++) {
             line.append(c == 0 ? "" : ", ").append(c).append(' ').append(classNames.get(c));
         }
-        return line.append(
-                        classNames.size() > 12 ? ", … (" + classNames.size() + " in all: saep datasets show)" : "")
+        return line.append(classNames.size() > 12 ? ", … (" + classNames.size() + " in all: saep datasets show)" : "")
                 .toString();
     }
 

@@ -22,7 +22,6 @@ import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.Cifar10Reader;
 import org.saepj.data.io.CsvReader;
-import org.saepj.task.RealValues;
 import org.saepj.data.io.IdxReader;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.Standardize;
@@ -33,6 +32,7 @@ import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.task.RealValues;
 import org.saepj.testing.TestFiles;
 
 /**
@@ -174,7 +174,8 @@ class ReaderFuzzTest {
         // One class loads (evaluate may score one row); a search refuses it (TrainableData, tested with the search).
         int[] counts = d.train().classCounts();
         return sensibleFeatures(d)
-                && d.train().classNames().stream().distinct().count() == d.train().classCount()
+                && d.train().classNames().stream().distinct().count()
+                        == d.train().classCount()
                 && d.train().classCount() >= 1
                 && Arrays.stream(counts).allMatch(c -> c > 0)
                 && d.train().classNames().stream().noneMatch(n -> n.startsWith("\uFEFF"));

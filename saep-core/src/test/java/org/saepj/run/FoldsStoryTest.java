@@ -20,7 +20,14 @@ class FoldsStoryTest {
         List<FoldsReport.Fold> out = new ArrayList<>();
         for (int k = 0; k < accuracies.length; k++) {
             out.add(new FoldsReport.Fold(
-                    k + 1, "fold-" + (k + 1), Score.ACCURACY, accuracies[k], 3, 1000, 1.0, best.length == 0 ? null : best[k]));
+                    k + 1,
+                    "fold-" + (k + 1),
+                    Score.ACCURACY,
+                    accuracies[k],
+                    3,
+                    1000,
+                    1.0,
+                    best.length == 0 ? null : best[k]));
         }
         return out;
     }

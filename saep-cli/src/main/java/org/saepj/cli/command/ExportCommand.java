@@ -68,7 +68,9 @@ public final class ExportCommand implements Runnable {
                         ensemble.networks().size(),
                         graph.length,
                         inputs(ensemble),
-                        ensemble.task().exportedOutputs(ensemble.manifest().classNames().size()));
+                        ensemble.task()
+                                .exportedOutputs(
+                                        ensemble.manifest().classNames().size()));
     }
 
     /** The graph's inputs: one float tensor of raw rows, or one per column of a table with text columns. */

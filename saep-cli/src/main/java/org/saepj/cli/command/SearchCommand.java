@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
-import org.saepj.cli.data.DatasetSummary;
 import org.saepj.cli.data.TableLines;
 import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.FinalMembers;

@@ -2,16 +2,10 @@ package org.saepj.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import org.saepj.cli.UsageError;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
 import org.saepj.data.Dataset;
-import org.saepj.data.io.CsvReader;
-import org.saepj.data.source.SourceKinds;
-import org.saepj.data.source.kind.CsvKind;
-import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.task.RealValues;
 import org.saepj.task.RegressionMetrics;

@@ -13,7 +13,6 @@ import org.saepj.data.table.TableSummary;
 public final class DatasetSummary {
     private DatasetSummary() {}
 
-
     /** A table's columns: type, gaps, and a categorical column's levels with their rows (the first eight). */
     private static void columns(PrintWriter out, TableSummary t) {
         if (t.target() != null) {

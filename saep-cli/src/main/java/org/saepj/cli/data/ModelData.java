@@ -5,11 +5,10 @@ import org.saepj.DataException;
 import org.saepj.cli.UsageError;
 import org.saepj.data.BinaryPair;
 import org.saepj.data.ClassOrder;
-import org.saepj.data.TargetAnalysis;
-import org.saepj.task.RealValues;
 import org.saepj.data.Dataset;
 import org.saepj.data.FeatureColumns;
 import org.saepj.data.SourceData;
+import org.saepj.data.TargetAnalysis;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Impute;
 import org.saepj.data.source.DataSources;
@@ -19,6 +18,7 @@ import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
+import org.saepj.task.RealValues;
 
 /**
  * Prepares data for a saved ensemble exactly as its search did, recognising the search's own data by its
@@ -111,10 +111,7 @@ public final class ModelData {
             return d;
         }
         return new Dataset(
-                d.name(),
-                d.features(),
-                new RealValues(values.values(), target.mean(), target.scale()),
-                d.shape());
+                d.name(), d.features(), new RealValues(values.values(), target.mean(), target.scale()), d.shape());
     }
 
     /**

@@ -589,8 +589,8 @@ public final class SearchOptions {
             return config;
         }
         if (!(targets instanceof org.saepj.task.ClassLabels labels)) {
-            throw new UsageError("--pair picks two classes, but the target is learnt by " + targets.task().id()
-                    + " (it has no classes): leave --pair out, or use --task classification");
+            throw new UsageError("--pair picks two classes, but the target is learnt by "
+                    + targets.task().id() + " (it has no classes): leave --pair out, or use --task classification");
         }
         if (config.pair() != null) {
             return config;
