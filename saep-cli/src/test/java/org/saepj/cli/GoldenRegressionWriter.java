@@ -36,8 +36,8 @@ import org.saepj.search.SearchResult;
 class GoldenRegressionWriter {
     /**
      * A classification space whose members keep layer state: a dense stem with silu, then a block dense, batch_norm,
-     * gelu added to its input; width 6 or 8. (Graph families end in one logit per class, so regression searches the
-     * paper's DNN space.)
+     * gelu added to its input; width 6 or 8. (The regression run searches the paper's DNN
+     * space.)
      */
     static final String SPACE = """
             {

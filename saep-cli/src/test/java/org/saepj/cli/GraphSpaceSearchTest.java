@@ -86,4 +86,55 @@ class GraphSpaceSearchTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         return Json.MAPPER.readTree(out.resolve("report.json").toFile());
     }
+
+    /**
+     * A regression table searched on a format 2 space: each candidate ends with the task's one output, the search
+     * learns the function, and evaluate on the rebuilt split gives the report's RMSE.
+     */
+    @Test
+    void aRegressionTableIsSearchedOnAGraphSpace() throws Exception {
+        StringBuilder text = new StringBuilder("a,b,y\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            double a = rng.nextDouble() * 2 - 1;
+            double b = rng.nextDouble() * 2 - 1;
+            text.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f%n", a, b, 20 + 5 * a - 3 * b * b));
+        }
+        Path csv = TestFiles.write(dir.resolve("values.csv"), text.toString().getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("values");
+        CliRun r = CliRun.of(
+                "search",
+                "--space",
+                SPACE.toString(),
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "2",
+                "--steps",
+                "300",
+                "--quiet",
+                "--out",
+                out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        assertThat(report.at("/iterations/0/candidates/0/name").asText()).isEqualTo("resmlp-width32-repeat1");
+        assertThat(report.at("/final/regression/r2").asDouble())
+                .as("learns the function")
+                .isGreaterThan(0.8);
+        JsonNode members = report.at("/members");
+        assertThat(members.size()).isPositive();
+        for (JsonNode m : members) {
+            JsonNode nodes = m.at("/architecture/nodes");
+            assertThat(m.at("/architecture/type").asText()).isEqualTo("graph");
+            assertThat(m.at("/architecture/classes").asInt()).isEqualTo(1);
+            assertThat(nodes.get(nodes.size() - 1).at("/layer/units").asInt())
+                    .as("the head gives the task's one output")
+                    .isEqualTo(1);
+        }
+        CliRun eval =
+                CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(Json.MAPPER.readTree(eval.out()).at("/regression/rmse").asDouble())
+                .isCloseTo(report.at("/final/regression/rmse").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+    }
 }

@@ -57,9 +57,20 @@ class RegressionCommandLineTest {
         assertThat(report.at("/final/regression/r2").asDouble())
                 .as("learns the function")
                 .isGreaterThan(0.5);
-        assertThat(Files.readString(out.resolve("report.html")))
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html)
                 .contains("reaches test RMSE")
-                .doesNotContain("test accuracy NaN");
+                .doesNotContain("test accuracy NaN")
+                .contains("<th>own test RMSE</th>")
+                .doesNotContain("own test accuracy")
+                .contains("<h2>Residuals (test data)</h2>")
+                .contains("alt=\"Predicted against actual (test data)\"")
+                .contains("alt=\"Residuals against predicted (test data)\"");
+        JsonNode ownRmse = report.at("/final/memberTestRmse");
+        assertThat(ownRmse.size()).isEqualTo(report.at("/members").size()).isPositive();
+        assertThat(html)
+                .as("each member's own test RMSE is in the members table")
+                .contains("<td>" + org.saepj.run.Decimals.of(ownRmse.get(0).asDouble(), 4) + "</td></tr>");
 
         CliRun evaluate =
                 CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
@@ -69,6 +80,53 @@ class RegressionCommandLineTest {
         assertThat(measured.at("/regression/rmse").asDouble())
                 .as("the search's own test split rebuilt gives the report's RMSE")
                 .isCloseTo(rmse, offset(1e-4 * rmse));
+
+        Path page = dir.resolve("evaluation.html");
+        CliRun reported = CliRun.of(
+                "evaluate",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + csv,
+                "--report",
+                page.toString());
+        assertThat(reported.exitCode()).as(reported.err()).isZero();
+        assertThat(reported.out()).contains("RMSE").endsWith("wrote " + page + "\n");
+        assertThat(Files.readString(page))
+                .contains("<th>RMSE</th><td>"
+                        + org.saepj.run.Decimals.of(
+                                measured.at("/regression/rmse").asDouble(), 6))
+                .contains("<th>R²</th>")
+                .contains("Measured on the search's own test split")
+                .contains("alt=\"Predicted against actual (the measured rows)\"")
+                .contains("alt=\"Residuals against predicted (the measured rows)\"")
+                .doesNotContain("Confusion matrix");
+        CliRun again = CliRun.of(
+                "evaluate",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + csv,
+                "--report",
+                page.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err())
+                .isEqualTo("error: --report " + page + " exists: choose another file or pass" + " --overwrite\n");
+        assertThat(again.out()).as("refused before any work").isEmpty();
+        CliRun replaced = CliRun.of(
+                "evaluate",
+                "--model",
+                out.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + csv,
+                "--report",
+                page.toString(),
+                "--overwrite",
+                "--json");
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        assertThat(Json.MAPPER.readTree(replaced.out()).at("/regression/rmse").asDouble())
+                .as("under --json the output stays one JSON object")
+                .isEqualTo(measured.at("/regression/rmse").asDouble());
 
         CliRun prune = CliRun.of(
                 "prune",

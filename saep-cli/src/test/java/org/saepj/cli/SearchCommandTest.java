@@ -70,7 +70,9 @@ class SearchCommandTest {
                 out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err())
-                .startsWith("warning: iteration 0: candidate ")
+                .as("the budget is warned about before the search, the candidates as they end")
+                .startsWith("warning: each candidate trains 20 steps, fewer than 50: too few to learn; raise --steps")
+                .contains("\nwarning: iteration 0: candidate ")
                 .contains("either the steps are too few to learn (raise --steps) or the learning rate 50.0 is"
                         + " too high (lower --lr)");
         assertThat(Files.readString(out.resolve("search.log"))).contains("warning: iteration 0: candidate ");

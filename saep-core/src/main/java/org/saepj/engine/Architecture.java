@@ -233,9 +233,10 @@ public interface Architecture {
                         + (blocks == null ? 0 : blocks.size()));
             }
             int side = 1 << blocks.size();
-            if (dense < 1 || classes < 2 || input.height() < side || input.width() < side) {
+            // one output is a regression's value
+            if (dense < 1 || classes < 1 || input.height() < side || input.width() < side) {
                 throw new IllegalArgumentException("a ConvNet of " + blocks.size()
-                        + " blocks needs dense units ≥ 1, classes ≥ 2 and" + " an image of at least " + side + "×"
+                        + " blocks needs dense units ≥ 1, outputs ≥ 1 and" + " an image of at least " + side + "×"
                         + side + ", got " + dense + ", " + classes + ", " + input);
             }
         }

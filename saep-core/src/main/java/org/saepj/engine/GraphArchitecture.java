@@ -8,7 +8,8 @@ import org.saepj.engine.layer.LayerGraph;
  * complexity measure r(h) of spec §3. Stored as {@code {"type": "graph", "input": [h, w, c], "classes": k, "nodes":
  * [...]}} with the graph's nodes by layer type name.
  *
- * @param graph the layers; its output is a vector of one logit per class
+ * @param graph the layers; its output is a vector of the task's outputs: one logit per class, or a regression's one
+ *     value
  * @param kind the family's name, e.g. "resnet" (shown in reports as a DNN is "dnn")
  * @param depth the family's depth measure (for the paper's DNN: hidden layers)
  * @param complexity r(h), at least 0
@@ -18,7 +19,8 @@ public record GraphArchitecture(LayerGraph graph, String kind, int depth, double
     public static final String DEFAULT_KIND = "graph";
 
     /**
-     * Checks that the graph ends in logits and that the measures are usable.
+     * Checks that the graph ends in a vector of outputs (logits, or a regression's value) and that the measures are
+     * usable.
      *
      * @param graph the layers
      * @param kind the family's name
@@ -30,9 +32,10 @@ public record GraphArchitecture(LayerGraph graph, String kind, int depth, double
             throw new IllegalArgumentException("a graph architecture needs a layer graph");
         }
         Shape out = graph.output();
-        if (out.isImage() || out.size() < 2) {
-            throw new IllegalArgumentException("a graph architecture ends in one logit per class (a vector of at"
-                    + " least 2), got " + out.height() + "×" + out.width() + "×" + out.channels());
+        if (out.isImage()) {
+            throw new IllegalArgumentException("a graph architecture ends in a vector of the task's outputs (one logit"
+                    + " per class, or a regression's value), got " + out.height() + "×" + out.width() + "×"
+                    + out.channels());
         }
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("a graph architecture needs a family name (kind)");

@@ -186,6 +186,35 @@ final class Charts {
         return png(chart);
     }
 
+    /**
+     * Many points (one per sample, small markers, no legend) under a reference line, such as a perfect prediction's
+     * diagonal.
+     *
+     * @param points the points, drawn as a scatter
+     * @param reference the line drawn over them
+     */
+    static byte[] points(String title, String xTitle, String yTitle, Series points, Series reference) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(4);
+        XYSeries dots = chart.addSeries(points.name(), points.x(), points.y());
+        dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        dots.setMarker(SeriesMarkers.CIRCLE);
+        XYSeries line = chart.addSeries(reference.name(), reference.x(), reference.y());
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(Color.DARK_GRAY);
+        return png(chart);
+    }
+
     private static void fix(XYChart chart, Axis y) {
         if (y != null) {
             chart.getStyler().setYAxisMin(y.min());

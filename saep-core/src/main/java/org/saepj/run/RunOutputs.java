@@ -10,6 +10,7 @@ import org.saepj.persistence.SearchExport;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchResult;
+import org.saepj.task.RealValues;
 import org.saepj.task.RegressionMetrics;
 
 /**
@@ -151,19 +152,19 @@ public final class RunOutputs {
         }
         RunReport report = RunReport.of(r);
         html.heading("Members")
-                .paragraph("Each member's own accuracy is that of the member alone; the ensemble's is"
-                        + " the weighted sum of their outputs (the result above).")
-                .table(
-                        List.of(
-                                "id",
-                                "candidate",
-                                "joined at iteration",
-                                "architecture",
-                                "parameters",
-                                "mixture weight",
-                                "own test accuracy",
-                                "own training accuracy"),
-                        memberRows(report.members(), r.metrics()));
+                .paragraph(
+                        regression == null
+                                ? "Each member's own accuracy is that of the member alone; the ensemble's is"
+                                        + " the weighted sum of their outputs (the result above)."
+                                : "Each member's own RMSE is that of the member alone; the ensemble's is that"
+                                        + " of the weighted average of their values (the result above).")
+                .table(memberHeader(regression != null), memberRows(report.members(), r.metrics()));
+        if (regression != null) {
+            RealValues truth = (RealValues) p.test().targets();
+            float[] combined =
+                    truth.task().combine(r.ensemble().testLogits(), r.ensemble().weights());
+            ResidualPlots.of(combined, truth).addTo(html, "test data");
+        }
         List<Inspection.PruningEvent> pruning =
                 PruningHistory.of(its.stream().map(PruningHistory.Step::of).toList());
         if (pruning.isEmpty()) {
@@ -235,21 +236,42 @@ public final class RunOutputs {
         return ids.stream().map(id -> "#" + id).collect(java.util.stream.Collectors.joining(" "));
     }
 
-    /** The members' rows: their own accuracies from the final figures (blank in a run that has none). */
+    /** The members table's columns: each member's own test accuracy and training accuracy, or test RMSE. */
+    static List<String> memberHeader(boolean regression) {
+        List<String> header = new ArrayList<>(
+                List.of("id", "candidate", "joined at iteration", "architecture", "parameters", "mixture weight"));
+        if (regression) {
+            header.add("own test RMSE");
+        } else {
+            header.add("own test accuracy");
+            header.add("own training accuracy");
+        }
+        return header;
+    }
+
+    /**
+     * The members' rows: their own test and training accuracies, or a regression's own test RMSE, from the final
+     * figures (blank in a run that has none).
+     */
     static List<List<String>> memberRows(
             List<org.saepj.persistence.MemberRecord> members, org.saepj.search.FinalMetrics f) {
         List<List<String>> rows = new ArrayList<>();
         for (int j = 0; j < members.size(); j++) {
             org.saepj.persistence.MemberRecord m = members.get(j);
-            rows.add(List.of(
+            List<String> row = new ArrayList<>(List.of(
                     Integer.toString(m.id()),
                     m.name(),
                     Integer.toString(m.iteration()),
                     m.architecture().toString(),
                     Long.toString(m.parameters()),
-                    Decimals.of(m.weight(), 4),
-                    own(f.memberTestAccuracies(), j),
-                    own(f.memberTrainAccuracies(), j)));
+                    Decimals.of(m.weight(), 4)));
+            if (f.regression() != null) {
+                row.add(own(f.memberTestRmse(), j));
+            } else {
+                row.add(own(f.memberTestAccuracies(), j));
+                row.add(own(f.memberTrainAccuracies(), j));
+            }
+            rows.add(row);
         }
         return rows;
     }

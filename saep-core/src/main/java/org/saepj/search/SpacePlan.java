@@ -58,7 +58,7 @@ public record SpacePlan(
 
     /**
      * @param input the input shape
-     * @param classes the number of classes
+     * @param classes the outputs: one per class, or a regression's one value
      * @param stepsPerIteration each candidate's training steps
      * @param seed the run seed
      * @return the space's proposals for this data
@@ -69,7 +69,7 @@ public record SpacePlan(
 
     /**
      * @param input the input shape
-     * @param classes the number of classes
+     * @param classes the outputs: one per class, or a regression's one value
      * @param stepsPerIteration each candidate's training steps
      * @param seed the run seed
      * @param spaces where a plug-in is found

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.saepj.DataException;
 import org.saepj.data.Dataset;
+import org.saepj.data.SourceData;
 import org.saepj.task.ClassLabels;
 
 /**
@@ -41,6 +42,49 @@ public final class TrainableData {
         return train.targets() instanceof ClassLabels labels ? problem(labels, source) : Optional.empty();
     }
 
+    /**
+     * Classes a source's labels make that no sample holds, in its training and test parts together: what labels out
+     * of range invent (IDX labels all 200 name 201 classes, 200 of them empty), or class numbers with gaps. For those
+     * that read data without searching it ({@code evaluate}, {@code predict}), which warn with it; a search refuses
+     * such training labels ({@link #check}).
+     *
+     * @param data the loaded source
+     * @return one line naming the source and the empty classes, or empty when every class holds a sample (always
+     *     for targets other than class labels)
+     */
+    public static Optional<String> emptyClasses(SourceData data) {
+        if (!(data.train().targets() instanceof ClassLabels train)) {
+            return Optional.empty();
+        }
+        int[] counts = train.classCounts().clone();
+        if (data.test().isPresent() && data.test().get().targets() instanceof ClassLabels test) {
+            int[] more = test.classCounts();
+            for (int c = 0; c < Math.min(counts.length, more.length); c++) {
+                counts[c] += more[c];
+            }
+        }
+        List<String> empty = new ArrayList<>();
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                empty.add(train.classNames().get(c));
+            }
+        }
+        if (empty.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(data.source() + ": its labels make " + counts.length + " classes of which " + empty.size()
+                + " hold no sample (" + shortList(empty) + "): labels out of range, or classes not numbered from 0"
+                + " without gaps" + fix(data.source()));
+    }
+
+    /** The fix depends on where labels come from: the source's kind says. */
+    private static String fix(String source) {
+        return ": "
+                + org.saepj.data.source.SourceKinds.locate(source)
+                        .map(l -> l.kind().labelAdvice())
+                        .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
+    }
+
     private static Optional<String> problem(ClassLabels train, String source) {
         int[] counts = train.classCounts();
         List<String> empty = new ArrayList<>();
@@ -54,11 +98,7 @@ public final class TrainableData {
                 singletons += counts[c] == 1 ? 1 : 0;
             }
         }
-        // the fix depends on where labels come from: the source's kind says
-        String fix = ": "
-                + org.saepj.data.source.SourceKinds.locate(source)
-                        .map(l -> l.kind().labelAdvice())
-                        .orElse(org.saepj.data.source.SourceKind.LABELS_FILE_ADVICE);
+        String fix = fix(source);
         if (present < 2) {
             return Optional.of(source + ": the training labels hold " + present + " class" + (present == 1 ? "" : "es")
                     + ": a search needs at least 2" + fix);

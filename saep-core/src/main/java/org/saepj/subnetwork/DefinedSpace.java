@@ -15,7 +15,7 @@ import org.saepj.engine.optim.OptimizerSpec;
  *
  * @param definition the checked definition
  * @param input the input shape
- * @param classes the number of classes
+ * @param classes the outputs: one per class, or a regression's one value
  * @param learningRate the search's learning rate, for families that give none
  * @param stepsPerIteration S, for cosine schedules
  * @param seed the run seed
@@ -28,7 +28,7 @@ public record DefinedSpace(
      *
      * @param definition the checked definition
      * @param input the input shape
-     * @param classes the number of classes
+     * @param classes the outputs: one per class, or a regression's one value
      * @param learningRate the search's learning rate, for families that give none
      * @param stepsPerIteration S, for cosine schedules
      * @param seed the run seed

@@ -277,7 +277,7 @@ final class GraphFamily {
     /**
      * @param f a checked graph family
      * @param input the data's input shape
-     * @param classes the number of classes
+     * @param classes the outputs: one per class, or a regression's one value
      * @param at where the family is ("families[0]")
      * @return its candidates, in order
      * @throws IllegalArgumentException "families[0]: candidate 'res-width32': node 'res_1_add': …" when a graph does

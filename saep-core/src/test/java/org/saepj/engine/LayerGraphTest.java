@@ -132,7 +132,7 @@ class LayerGraphTest {
                 .hasMessageContaining("node 'd': dense needs a flat input, got 4×4×1: put a flatten before it");
         assertThatThrownBy(() -> new GraphArchitecture(
                         new LayerGraph(new Shape(4, 4, 1), List.of(node("r", relu(), "input"))), "g", 0, 0))
-                .hasMessageContaining("ends in one logit per class")
+                .hasMessageContaining("ends in a vector of the task's outputs")
                 .hasMessageContaining("got 4×4×1");
     }
 

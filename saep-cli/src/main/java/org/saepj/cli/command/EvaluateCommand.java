@@ -2,13 +2,16 @@ package org.saepj.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
 import org.saepj.cli.display.TextTable;
 import org.saepj.cli.option.ModelOptions;
+import org.saepj.cli.output.OutputFile;
 import org.saepj.data.Dataset;
 import org.saepj.diversity.Diversity;
 import org.saepj.ensemble.Calibration;
@@ -40,6 +43,16 @@ public final class EvaluateCommand implements Runnable {
                     + " diagonal of perfect calibration) to this PNG file.")
     java.nio.file.Path reliability;
 
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.html",
+            description = "Also write an HTML report: the figures with the per-class table and confusion matrix, or"
+                    + " a regression's residual plots.")
+    Path report;
+
+    @Option(names = "--overwrite", description = "Replace an existing --report file.")
+    boolean overwrite;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -56,11 +69,19 @@ public final class EvaluateCommand implements Runnable {
             throw new UsageError("--reliability " + reliability
                     + " already exists: expected the name of a new PNG file such as reliability.png");
         }
+        OutputFile target = report == null ? null : checkReport();
         SavedEnsemble ensemble = modelOptions.load();
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         if (!ensemble.task().predictsClasses()) {
-            ValueEvaluation.run(ensemble, scored, json, spec.commandLine().getOut());
+            EvaluationReport values = ValueEvaluation.run(
+                    ensemble,
+                    scored,
+                    json,
+                    target != null,
+                    modelOptions.model.toString(),
+                    spec.commandLine().getOut());
+            written(values, target);
             return;
         }
         Dataset d = scored.data();
@@ -85,6 +106,32 @@ public final class EvaluateCommand implements Runnable {
         Diversity diversity = Diversity.of(
                 members.stream().map(m -> Logits.argmax(m, classes)).toArray(int[][]::new), d.labels());
         PrintWriter out = spec.commandLine().getOut();
+        EvaluationReport page = null;
+        if (target != null) {
+            Map<String, String> figures = EvaluationReport.figures();
+            figures.put("samples", Integer.toString(d.size()));
+            figures.put("accuracy", Decimals.of(accuracy, 4));
+            figures.put("loss", Decimals.of(loss, 4));
+            figures.put(
+                    "calibration",
+                    "ECE " + Decimals.of(calibrationError, 4) + " (" + Calibration.BINS + " bins of confidence)");
+            figures.put("ensemble size", Integer.toString(members.size()));
+            figures.put(
+                    "diversity",
+                    "disagreement " + Decimals.of(diversity.disagreement(), 4) + ", with labels "
+                            + Decimals.of(diversity.disagreementWithLabels(), 4) + ", Q "
+                            + Decimals.of(diversity.qStatistic(), 4) + ", kappa " + Decimals.of(diversity.kappa(), 4)
+                            + ", double fault " + Decimals.of(diversity.doubleFault(), 4));
+            figures.put("macro F1", Decimals.of(metrics.macroF1(), 4));
+            if (!Double.isNaN(metrics.rocAuc())) {
+                figures.put(
+                        "ROC AUC",
+                        Decimals.of(metrics.rocAuc(), 4) + " (" + d.classNames().get(1) + " against "
+                                + d.classNames().get(0) + ")");
+            }
+            page = EvaluationReport.classes(
+                    modelOptions.model.toString(), scored.rows(), figures, metrics, d.classNames());
+        }
         if (json) {
             ObjectNode n = Json.object();
             n.put("samples", d.size());
@@ -102,6 +149,7 @@ public final class EvaluateCommand implements Runnable {
             n.set("classes", Json.MAPPER.valueToTree(d.classNames()));
             n.set("metrics", Json.MAPPER.valueToTree(metrics));
             out.print(Json.pretty(n));
+            written(page, target);
             return;
         }
         out.printf("samples        %d: %s%n", d.size(), scored.rows());
@@ -140,5 +188,26 @@ public final class EvaluateCommand implements Runnable {
         out.println();
         TextTable.print(
                 out, MetricsTables.confusionHeader(d.classNames()), MetricsTables.confusion(metrics, d.classNames()));
+        written(page, target);
+    }
+
+    /** Checks the {@code --report} file before any work: refused when it exists unless --overwrite. */
+    private OutputFile checkReport() {
+        OutputFile target =
+                OutputFile.check("--report", report, modelOptions.model, overwrite, "the report", "report.html");
+        if (target.isStandardOutput()) {
+            throw new UsageError("--report " + report + ": standard output has evaluate's figures; expected a file"
+                    + " name such as report.html");
+        }
+        return target;
+    }
+
+    /** Writes the page and says so (on the error stream under --json, whose output is one JSON object). */
+    private void written(EvaluationReport page, OutputFile target) {
+        if (page == null) {
+            return;
+        }
+        page.write(target);
+        (json ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf("wrote %s%n", report);
     }
 }

@@ -113,6 +113,7 @@ public final class PredictCommand implements Runnable {
                     + " scored whole (--data csv:FILE, without --partition)");
         }
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
+        scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         Dataset d = scored.data();
         float[] f = ensemble.logits(d);
         int c = ensemble.manifest().classNames().size();

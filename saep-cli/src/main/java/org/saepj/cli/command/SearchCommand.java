@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.TableLines;
+import org.saepj.cli.display.BudgetWarning;
 import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
@@ -177,6 +178,10 @@ public final class SearchCommand implements Runnable {
             SourceData source,
             List<Partitions> partitions) {
         TableLines.warn(spec.commandLine().getErr(), source);
+        if (!run.resuming()) { // a resumed search was warned when it started
+            BudgetWarning.of(config, partitions.get(0).train().size())
+                    .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
+        }
         if (!run.quiet) {
             TableLines.decision(source).ifPresent(stdout::println);
             stdout.printf(

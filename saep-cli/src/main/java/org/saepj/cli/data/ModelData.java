@@ -19,6 +19,7 @@ import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.task.RealValues;
+import org.saepj.search.TrainableData;
 
 /**
  * Prepares data for a saved ensemble exactly as its search did, recognising the search's own data by its
@@ -67,11 +68,10 @@ public final class ModelData {
         }
         SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
         Scored scored = scored(model, data, source, partition);
-        return new Scored(
-                inModelUnits(model, scored.data()),
-                scored.rows(),
-                scored.trainedOn(),
-                data.table().map(t -> t.warnings()).orElse(List.of()));
+        List<String> warnings = new java.util.ArrayList<>(data.table().map(t -> t.warnings()).orElse(List.of()));
+        // labels that invent classes (IDX labels all 200) are scored as they are, with a word on what looks wrong
+        TrainableData.emptyClasses(data).ifPresent(warnings::add);
+        return new Scored(inModelUnits(model, scored.data()), scored.rows(), scored.trainedOn(), warnings);
     }
 
     private static Scored scored(SavedEnsemble model, SourceData data, String source, String partition) {

@@ -21,6 +21,7 @@ public final class OutputFile {
     /** The longest file name Linux, macOS and Windows file systems take (NAME_MAX). */
     private static final int MAX_NAME_BYTES = 255;
 
+    private final String option;
     private final Path out;
     private final Path target;
     private final Kind kind;
@@ -35,7 +36,8 @@ public final class OutputFile {
         SPECIAL
     }
 
-    private OutputFile(Path out, Path target, Kind kind, boolean overwrite) {
+    private OutputFile(String option, Path out, Path target, Kind kind, boolean overwrite) {
+        this.option = option;
         this.out = out;
         this.target = target;
         this.kind = kind;
@@ -53,16 +55,32 @@ public final class OutputFile {
      * @return the checked output
      */
     public static OutputFile check(Path out, Path model, boolean overwrite, String what, String example) {
+        return check("--out", out, model, overwrite, what, example);
+    }
+
+    /**
+     * Refuses, before any work, to write over a file unasked or into the saved ensemble it reads.
+     *
+     * @param option the option naming the file ({@code --report}), for messages
+     * @param out the file ({@code -} for standard output)
+     * @param model the {@code --model} directory
+     * @param overwrite whether {@code --overwrite} was given
+     * @param what what the file holds ("the report"), for messages
+     * @param example a file name to suggest ("report.html")
+     * @return the checked output
+     */
+    public static OutputFile check(
+            String option, Path out, Path model, boolean overwrite, String what, String example) {
         if (out.toString().equals("-")) {
-            return new OutputFile(out, null, Kind.STDOUT, overwrite);
+            return new OutputFile(option, out, null, Kind.STDOUT, overwrite);
         }
         if (out.toString().indexOf('\0') >= 0) {
-            throw new UsageError("--out holds a NUL character: expected a file name such as " + example);
+            throw new UsageError(option + " holds a NUL character: expected a file name such as " + example);
         }
         Path fileName = out.getFileName();
         int bytes = fileName == null ? 0 : fileName.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > MAX_NAME_BYTES) {
-            throw new UsageError("--out " + out + ": the file name is " + bytes + " bytes, longer than the "
+            throw new UsageError(option + " " + out + ": the file name is " + bytes + " bytes, longer than the "
                     + MAX_NAME_BYTES + " bytes file systems allow");
         }
         Path real = RealPaths.of(out);
@@ -70,34 +88,34 @@ public final class OutputFile {
                 || real.equals(Path.of("/proc/self/fd/1"))
                 || out.equals(Path.of("/dev/stdout"))
                 || out.equals(Path.of("/dev/fd/1"))) {
-            return new OutputFile(out, null, Kind.STDOUT, overwrite);
+            return new OutputFile(option, out, null, Kind.STDOUT, overwrite);
         }
         if (RealPaths.inside(out, model)) {
-            throw new UsageError("--out " + out + " is inside the --model directory: " + what
+            throw new UsageError(option + " " + out + " is inside the --model directory: " + what
                     + " must not go into the saved ensemble");
         }
         if (Files.isDirectory(out)) {
-            throw new UsageError("--out " + out + " is a directory: expected a file name such as " + example);
+            throw new UsageError(option + " " + out + " is a directory: expected a file name such as " + example);
         }
         if (Files.isSymbolicLink(out) && !Files.exists(out)) {
-            throw new UsageError("--out " + out + " is a link to nothing (" + real
+            throw new UsageError(option + " " + out + " is a link to nothing (" + real
                     + "): make it point to a file, or choose another name");
         }
         if (Files.exists(out) && !Files.isRegularFile(out)) {
             return new OutputFile(
-                    out, real, Kind.SPECIAL, overwrite); // nothing is replaced by writing to a device or a pipe
+                    option, out, real, Kind.SPECIAL, overwrite); // nothing is replaced by writing to a device or a pipe
         }
         if (Files.exists(out) && !overwrite) {
-            throw new UsageError("--out " + out + " exists: choose another file or pass --overwrite");
+            throw new UsageError(option + " " + out + " exists: choose another file or pass --overwrite");
         }
         Path parent = real.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageError("--out " + out + ": the folder " + parent + " does not exist");
+            throw new UsageError(option + " " + out + ": the folder " + parent + " does not exist");
         }
         if (!Files.isWritable(parent)) {
-            throw new UsageError("--out " + out + ": the folder " + parent + " is not writable");
+            throw new UsageError(option + " " + out + ": the folder " + parent + " is not writable");
         }
-        return new OutputFile(out, real, Kind.FILE, overwrite);
+        return new OutputFile(option, out, real, Kind.FILE, overwrite);
     }
 
     /** @return true when the content goes to standard output (so messages must go elsewhere) */
@@ -118,7 +136,7 @@ public final class OutputFile {
                 try (OutputStream s = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                     writeTo(s, content, out.toString(), true);
                 } catch (IOException e) {
-                    throw new FileException("--out " + out + ": cannot write: " + e.getMessage(), e);
+                    throw new FileException(option + " " + out + ": cannot write: " + e.getMessage(), e);
                 }
             }
             default -> {
