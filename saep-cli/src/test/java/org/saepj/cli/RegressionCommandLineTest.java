@@ -45,22 +45,35 @@ class RegressionCommandLineTest {
         Path csv = table();
         Path out = dir.resolve("run");
         CliRun search = CliRun.of(
-                "search", "--data", "csv:" + csv, "--iterations", "4", "--steps", "300", "--out", out.toString());
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--preset",
+                "paper", // the report's RMSE rebuilt by evaluate on the paper's split
+                "--iterations",
+                "4",
+                "--steps",
+                "300",
+                "--out",
+                out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         assertThat(search.out())
-                .startsWith("label price: 240 distinct decimal values → a regression target")
+                .startsWith("searching prices.csv (random holdout: 20% test): preset paper, ")
+                .contains("\nlabel price: 240 distinct decimal values → a regression target")
                 .contains("random holdout")
                 .containsPattern("target: 240 values from [-0-9.]+ to [0-9.]+, mean")
                 .containsPattern("test RMSE [0-9.]+, R² 0\\.[0-9]+, ensemble of");
         JsonNode report = json(out.resolve("report.json"));
         double rmse = report.at("/final/regression/rmse").asDouble();
-        assertThat(report.at("/final/regression/r2").asDouble()).as("learns the function").isGreaterThan(0.5);
+        assertThat(report.at("/final/regression/r2").asDouble())
+                .as("learns the function")
+                .isGreaterThan(0.5);
         assertThat(Files.readString(out.resolve("report.html")))
                 .contains("reaches test RMSE")
                 .doesNotContain("test accuracy NaN");
 
-        CliRun evaluate = CliRun.of(
-                "evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
+        CliRun evaluate =
+                CliRun.of("evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + csv, "--json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         JsonNode measured = Json.MAPPER.readTree(evaluate.out());
         assertThat(measured.at("/rows").asText()).startsWith("the search's own test split (48 of 240 rows");

@@ -419,11 +419,6 @@ public final class SearchOptions {
         }
     }
 
-    /** @return whether --preset was given, rather than the command's starting point taken */
-    public boolean presetGiven() {
-        return preset != null;
-    }
-
     /** The paper's total steps, 454 a candidate over 11 iterations. */
     private static final int DEFAULT_STEPS = 5000;
 
