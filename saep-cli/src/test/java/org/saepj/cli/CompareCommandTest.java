@@ -243,9 +243,19 @@ class CompareCommandTest {
                 .contains("prs/uniform")
                 .contains("pap/uniform")
                 .contains("report: " + demo.resolve("report.html"));
-        assertThat(run.out())
-                .contains("settings: --preset paper (the paper's: selection and pruning on the training"
+        assertThat(run.out().lines().findFirst().orElseThrow())
+                .as("the first line says which settings the demo runs")
+                .isEqualTo("settings: --preset paper (the paper's: selection and pruning on the training"
                         + " data, fixed steps, the last iteration)");
+        // The demo keeps the paper's settings while search and compare default to the validated preset.
+        JsonNode base =
+                Json.MAPPER.readTree(demo.resolve("comparison.json").toFile()).at("/plan/base");
+        assertThat(base.at("/data/selection/holdoutFraction").asDouble()).isZero();
+        assertThat(base.at("/validation/finalEnsemble").asText()).isEqualTo("last");
+        assertThat(base.at("/validation/earlyStopping/patience").asInt()).isZero();
+        assertThat(base.at("/budget/epochs").isMissingNode()
+                        || base.at("/budget/epochs").isNull())
+                .isTrue();
         // The demo stores its plan as compare does: `compare --resume`, which Ctrl-C names, continues it on the
         // same data.
         CliRun resumed = CliRun.of("compare", "--resume", demo.toString());

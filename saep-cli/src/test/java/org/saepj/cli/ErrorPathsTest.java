@@ -357,7 +357,16 @@ class ErrorPathsTest {
                 CliRun.of("datasets", "fetch", "mnst"),
                 "unknown dataset 'mnst': expected fashion-mnist, mnist, cifar10 (did you mean mnist?)");
         usage(
-                CliRun.of("search", "--data", "csv:" + iris, "--batch", "100000", "--out", fresh()),
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "csv:" + iris,
+                        "--preset",
+                        "paper", // the whole training partition: 48 rows
+                        "--batch",
+                        "100000",
+                        "--out",
+                        fresh()),
                 "--batch 100000 is larger than the 48 training samples: choose at most 48");
         failure(
                 CliRun.of("search", "--data", "csv:" + iris, "--folds", "100000", "--out", fresh()),

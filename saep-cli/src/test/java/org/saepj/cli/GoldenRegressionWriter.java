@@ -151,6 +151,8 @@ class GoldenRegressionWriter {
         Path run = out.resolve("run");
         CliRun search = CliRun.of(
                 "search",
+                "--preset",
+                "paper",
                 "--data",
                 "csv:" + blobs,
                 "--space",

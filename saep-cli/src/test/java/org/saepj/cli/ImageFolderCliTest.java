@@ -195,6 +195,8 @@ class ImageFolderCliTest {
         Path out = root.resolve("idx-run");
         CliRun search = CliRun.of(
                 "search",
+                "--preset",
+                "paper", // the paper's split: every training row trains the candidates
                 "--data",
                 "idx:" + idx,
                 "--iterations",

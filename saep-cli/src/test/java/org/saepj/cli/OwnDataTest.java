@@ -75,6 +75,8 @@ class OwnDataTest {
         Path out2 = dir.resolve("csv-test-run");
         CliRun withTest = CliRun.of(
                 "search",
+                "--preset",
+                "paper", // the paper's split: every training row trains the candidates
                 "--data",
                 "csv:" + csv,
                 "--test",

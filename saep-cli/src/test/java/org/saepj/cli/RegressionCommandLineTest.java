@@ -45,10 +45,21 @@ class RegressionCommandLineTest {
         Path csv = table();
         Path out = dir.resolve("run");
         CliRun search = CliRun.of(
-                "search", "--data", "csv:" + csv, "--iterations", "4", "--steps", "300", "--out", out.toString());
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "4",
+                "--steps",
+                "300",
+                "--out",
+                out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
+        // the default preset holds a validation part out of the training part: evaluate must still score the
+        // search's own test split with the ensemble's stored preprocessing, not one refitted on other rows
         assertThat(search.out())
-                .startsWith("label price: 240 distinct decimal values → a regression target")
+                .startsWith("searching prices.csv (random holdout: 20% test): preset validated, ")
+                .contains("\nlabel price: 240 distinct decimal values → a regression target")
                 .contains("random holdout")
                 .containsPattern("target: 240 values from [-0-9.]+ to [0-9.]+, mean")
                 .containsPattern("test RMSE [0-9.]+, R² 0\\.[0-9]+, ensemble of");

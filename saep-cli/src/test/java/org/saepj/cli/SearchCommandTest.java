@@ -44,6 +44,9 @@ class SearchCommandTest {
                 dataDir,
                 "--method",
                 "pap",
+                // the paper's configuration: the whole training partition trains the candidates (trainSize below)
+                "--preset",
+                "paper",
                 "--out",
                 run.toString()));
     }
@@ -112,6 +115,7 @@ class SearchCommandTest {
         for (String key : List.of("config", "dataset", "final", "members", "iterations", "timing", "provenance")) {
             assertThat(report.has(key)).as(key).isTrue();
         }
+        assertThat(report.at("/preset").asText()).isEqualTo("paper");
         assertThat(report.at("/config/seed").asLong()).isEqualTo(1);
         assertThat(report.at("/config/criterion/id").asText()).isEqualTo("pap");
         for (String key : List.of("name", "source", "classes", "trainSize", "testSize", "pair", "sha256")) {

@@ -69,7 +69,11 @@ class TablesTest {
                 "--out",
                 out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
+        // the first line says what the search runs and on which preset's choices, the next how the table was read
         assertThat(search.out().lines().findFirst().orElseThrow())
+                .startsWith("searching ")
+                .contains(": preset validated, ");
+        assertThat(search.out().lines().skip(1).findFirst().orElseThrow())
                 .isEqualTo("label outcome: 2 distinct text values →"
                         + " classification; 4 feature columns: 2 numeric, 1 boolean, 1 categorical;"
                         + " gaps in 3 columns"
@@ -172,7 +176,11 @@ class TablesTest {
                 "--out",
                 dir.resolve("r").toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
+        // the first line says what the search runs and on which preset's choices, the next how the table was read
         assertThat(search.out().lines().findFirst().orElseThrow())
+                .startsWith("searching ")
+                .contains(": preset validated, ");
+        assertThat(search.out().lines().skip(1).findFirst().orElseThrow())
                 .startsWith("label medv: 60 distinct decimal values → a regression target");
         assertThat(search.out()).contains("random holdout").containsPattern("test RMSE [0-9.]+, R² ");
         JsonNode report = Json.MAPPER.readTree(dir.resolve("r/report.json").toFile());

@@ -25,6 +25,10 @@ class ValidationOptionsTest {
     }
 
     private static CliRun search(String out, String... options) {
+        return CliRun.of(args(out, options));
+    }
+
+    private static String[] args(String out, String... options) {
         String[] head = {
             "search",
             "--data",
@@ -44,7 +48,7 @@ class ValidationOptionsTest {
         String[] all = new String[head.length + options.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(options, 0, all, head.length, options.length);
-        return CliRun.of(all);
+        return all;
     }
 
     @Test
@@ -82,18 +86,54 @@ class ValidationOptionsTest {
     }
 
     @Test
-    void thePaperPresetIsTodaysDefault() throws Exception {
-        CliRun plain = search("plain");
-        CliRun paper = search("paper", "--preset", "paper");
+    void theValidatedPresetIsTheDefaultAndThePaperOneFlagAway() throws Exception {
+        CliRun plain = CliRun.of(withoutQuiet(args("plain-args")));
+        CliRun validated = search("validated-given", "--preset", "validated");
+        CliRun paper = CliRun.of(withoutQuiet(args("paper-args", "--preset", "paper")));
         assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(validated.exitCode()).as(validated.err()).isZero();
         assertThat(paper.exitCode()).as(paper.err()).isZero();
-        JsonNode a = Json.MAPPER.readTree(root.resolve("plain/report.json").toFile());
-        JsonNode b = Json.MAPPER.readTree(root.resolve("paper/report.json").toFile());
-        assertThat(b.at("/config")).isEqualTo(a.at("/config"));
-        assertThat(b.at("/final/testAccuracy").asDouble())
-                .isEqualTo(a.at("/final/testAccuracy").asDouble());
-        assertThat(a.at("/dataUse/objective").asText()).isEqualTo("the training data");
-        assertThat(a.at("/dataUse/finalEnsemble").asText()).isEqualTo("iteration 3: the last");
+        JsonNode a = Json.MAPPER.readTree(root.resolve("plain-args/report.json").toFile());
+        JsonNode v =
+                Json.MAPPER.readTree(root.resolve("validated-given/report.json").toFile());
+        JsonNode b = Json.MAPPER.readTree(root.resolve("paper-args/report.json").toFile());
+        assertThat(a.at("/config")).isEqualTo(v.at("/config"));
+        assertThat(a.at("/final/testAccuracy").asDouble())
+                .isEqualTo(v.at("/final/testAccuracy").asDouble());
+        assertThat(a.at("/preset").asText()).isEqualTo("validated");
+        assertThat(a.at("/dataUse/pruning").asText()).isEqualTo("the validation part");
+        assertThat(plain.out().lines().findFirst().orElseThrow())
+                .startsWith("searching fashion-mnist")
+                .contains(": preset validated, ");
+        // The paper's configuration: every choice on the training data, the last iteration, and the report says so.
+        assertThat(b.at("/preset").asText()).isEqualTo("paper");
+        assertThat(paper.out().lines().findFirst().orElseThrow()).contains(": preset paper, ");
+        assertThat(b.at("/config/data/selection/holdoutFraction").asDouble()).isZero();
+        assertThat(b.at("/config/validation/earlyStopping/patience").asInt()).isZero();
+        assertThat(b.at("/dataUse/objective").asText()).isEqualTo("the training data");
+        assertThat(b.at("/dataUse/finalEnsemble").asText()).isEqualTo("iteration 3: the last");
+        // The same settings given one by one over the default preset are the paper's, bit for bit.
+        CliRun spelled = search("paper-spelled", "--validation", "0", "--patience", "0", "--final", "last");
+        assertThat(spelled.exitCode()).as(spelled.err()).isZero();
+        JsonNode c =
+                Json.MAPPER.readTree(root.resolve("paper-spelled/report.json").toFile());
+        assertThat(c.at("/config")).isEqualTo(b.at("/config"));
+        assertThat(c.at("/preset").asText()).isEqualTo("paper");
+        assertThat(c.at("/final/testAccuracy").asDouble())
+                .isEqualTo(b.at("/final/testAccuracy").asDouble());
+        // An option that changes a preset's choice makes the settings no preset's.
+        CliRun custom = search("custom", "--patience", "2");
+        assertThat(custom.exitCode()).as(custom.err()).isZero();
+        assertThat(Json.MAPPER
+                        .readTree(root.resolve("custom/report.json").toFile())
+                        .at("/preset")
+                        .asText())
+                .isEqualTo("custom");
+    }
+
+    /** @return the arguments without --quiet, to read the search's first line */
+    private static String[] withoutQuiet(String[] args) {
+        return java.util.Arrays.stream(args).filter(a -> !a.equals("--quiet")).toArray(String[]::new);
     }
 
     @Test
@@ -132,7 +172,7 @@ class ValidationOptionsTest {
                 search("e1", "--selection", "holdout:0.1", "--validation", "0.1"),
                 "--selection and --validation exclude each other");
         ErrorPathsTest.usage(
-                search("e2", "--patience", "3"),
+                search("e2", "--preset", "paper", "--patience", "3"),
                 "--validation needs a part of the training data held out for early stopping and the best iteration");
         ErrorPathsTest.usage(
                 search("e3", "--validation", "1"), "--validation must be 0 (no validation part) or a fraction");

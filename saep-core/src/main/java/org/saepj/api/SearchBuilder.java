@@ -13,6 +13,7 @@ import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
+import org.saepj.search.Preset;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchListener;
 import org.saepj.subnetwork.ModelKind;
@@ -20,11 +21,13 @@ import org.saepj.subnetwork.SpacePlugin;
 import org.saepj.subnetwork.Spaces;
 
 /**
- * The settings every kind of search shares — the method, the budget, the seed, the threads, the search space, where
- * the run is written, and how the data given is named or read (feature names, a CSV file's header) — with the defaults
- * of {@code saep search} (the paper's: plain AdaNet, 11 iterations, 5000 steps in total, batch 64, learning rate 0.003,
- * the DNN space of width 32, uniform mixture, seed 1, every core). A classifier's builder ({@link ClassifierBuilder})
- * and a regressor's ({@link RegressorBuilder}) add what each fits on.
+ * The settings every kind of search shares — the preset, the method, the budget, the seed, the threads, the search
+ * space, where the run is written, and how the data given is named or read (feature names, a CSV file's header) — with
+ * the defaults of {@code saep search}: {@link Preset#DEFAULT} (every choice on a stratified tenth of the training data
+ * held out for validation, each candidate 50 epochs, 454 to 5000 steps), plain AdaNet, 11 iterations, batch 64,
+ * learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core; {@code preset(Preset.PAPER)}
+ * gives the paper's configuration, as {@code saep search --preset paper} does. A classifier's builder
+ * ({@link ClassifierBuilder}) and a regressor's ({@link RegressorBuilder}) add what each fits on.
  *
  * <p>Nothing is checked until {@code fit}, which checks every setting before any work and reports the first that
  * cannot be used in one line naming this builder's method ({@code iterations must be at least 1, got 0}).
@@ -36,6 +39,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     private static final Map<String, String> METHODS =
             Map.of("totalSteps", "steps", "criterion", "method", "space", "spaceFile", "dataset", "source");
 
+    private Preset preset = Preset.DEFAULT;
+    private boolean stepsGiven;
     private String method = "adanet";
     private final Map<String, Double> parameters = new LinkedHashMap<>();
     private final SearchConfig.Builder settings = SearchConfig.builder();
@@ -52,6 +57,17 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
 
     /** @return this builder as its own type */
     abstract B self();
+
+    /**
+     * @param start where the settings start, as {@code saep search --preset} names it: {@link Preset#VALIDATED} (the
+     *     default: choices on a validation part, a budget in epochs unless {@link #steps} is given) or
+     *     {@link Preset#PAPER} (the paper's: choices on the training data, 5000 steps in all, the last iteration)
+     * @return this builder
+     */
+    public B preset(Preset start) {
+        preset = Objects.requireNonNull(start, "preset");
+        return self();
+    }
 
     /**
      * @param id {@code adanet} (keep every member, the default) or a pruning criterion's id: {@code prs}, {@code pap},
@@ -84,11 +100,13 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
-     * @param steps training steps in total, split evenly over the iterations (default 5000)
+     * @param steps training steps in total, split evenly over the iterations, instead of the preset's budget in epochs
+     *     (default: the preset's; 5000 with the paper's)
      * @return this builder
      */
     public B steps(int steps) {
         settings.totalSteps(steps);
+        stepsGiven = true;
         return self();
     }
 
@@ -331,6 +349,11 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                             + ")");
                 }
                 settings.spacePlugin(spacePlugin);
+            }
+            // The preset's choices and budget, set again at every fit so that a changed preset or steps count.
+            preset.applyTo(settings);
+            if (stepsGiven) {
+                settings.epochs(null);
             }
             return settings.dataset(dataset)
                     .criteria(criteria)

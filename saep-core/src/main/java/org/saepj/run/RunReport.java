@@ -14,6 +14,7 @@ import org.saepj.search.DataUse;
 import org.saepj.search.DatasetInfo;
 import org.saepj.search.FinalMetrics;
 import org.saepj.search.IterationRecord;
+import org.saepj.search.Preset;
 import org.saepj.search.Provenance;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
@@ -26,6 +27,8 @@ import org.saepj.search.Timing;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION}
  * @param config the search's configuration
+ * @param preset the preset whose settings the configuration keeps ({@link Preset#describe}: {@code paper},
+ *     {@code validated}, or {@code custom}); absent in reports written before it existed
  * @param stoppedEarly why the search ended before its last iteration, or null
  * @param dataUse what each choice was made on (absent in reports written before it existed)
  * @param dataset the data it ran on
@@ -38,6 +41,7 @@ import org.saepj.search.Timing;
 @JsonPropertyOrder({
     "schemaVersion",
     "config",
+    "preset",
     "stoppedEarly",
     "dataUse",
     "dataset",
@@ -50,6 +54,7 @@ import org.saepj.search.Timing;
 public record RunReport(
         int schemaVersion,
         SearchConfig config,
+        String preset,
         StoppedEarly stoppedEarly,
         DataUse dataUse,
         DatasetInfo dataset,
@@ -91,6 +96,7 @@ public record RunReport(
         return new RunReport(
                 SCHEMA_VERSION,
                 r.config(),
+                Preset.describe(r.config()),
                 r.stoppedEarly() == null
                         ? null
                         : new StoppedEarly(r.iterations().size(), r.stoppedEarly()),

@@ -38,6 +38,23 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
      * @return the partitions, fold by fold
      */
     public static List<Partitions> prepare(SearchConfig config, SourceData data) {
+        return prepare(config, data, true);
+    }
+
+    /**
+     * The same split as {@link #prepare} (pair, test holdout, folds), its rows as read: no selection holdout, no
+     * preprocessing fitted and the targets as read. A saved ensemble scores its own split with the preprocessing it
+     * stored, which a refit on a differently held-out training part would not reproduce.
+     *
+     * @param config the configuration's data settings
+     * @param data the loaded source
+     * @return the partitions, fold by fold, unprepared (selection is the training part)
+     */
+    public static List<Partitions> split(SearchConfig config, SourceData data) {
+        return prepare(config, data, false);
+    }
+
+    private static List<Partitions> prepare(SearchConfig config, SourceData data, boolean fit) {
         Dataset train = data.train();
         Dataset test = data.test().orElse(null);
         if (config.pair() != null && !(train.targets() instanceof ClassLabels)) {
@@ -68,7 +85,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             int[][] folds = all.targets()
                     .task()
                     .folds(all.targets(), config.folds(), Seeds.derive(config.seed(), Seeds.SPLITS, 0));
-            return new Folds(config, all, folds, data.name(), columns);
+            return new Folds(config, all, folds, data.name(), columns, fit);
         }
         if (test == null) {
             Holdout parts = train.targets()
@@ -86,12 +103,13 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             return List.of(finish(
                     config,
                     columns,
+                    fit,
                     kept,
                     heldOut,
                     split + " holdout: " + Math.round(config.testFraction() * 100) + "% test"));
         }
         TrainableData.checkTest(test, data.source(), "the test data");
-        return List.of(finish(config, columns, train, test, "train/test"));
+        return List.of(finish(config, columns, fit, train, test, "train/test"));
     }
 
     /**
@@ -104,11 +122,13 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         private final int[][] folds;
         private final String name;
         private final Optional<Columns> columns;
+        private final boolean fit;
         private int cachedIndex = -1;
         private Partitions cached;
 
-        Folds(SearchConfig config, Dataset all, int[][] folds, String name, Optional<Columns> columns) {
+        Folds(SearchConfig config, Dataset all, int[][] folds, String name, Optional<Columns> columns, boolean fit) {
             this.config = config;
+            this.fit = fit;
             this.columns = columns;
             this.all = all;
             this.folds = folds;
@@ -122,6 +142,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
                 cached = finish(
                         config,
                         columns,
+                        fit,
                         all.subset(StratifiedKFold.trainIndices(folds, k), name + "/fold" + (k + 1) + "-train"),
                         all.subset(folds[k], name + "/fold" + (k + 1) + "-test"),
                         "fold " + (k + 1) + " of " + folds.length);
@@ -137,7 +158,15 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
     }
 
     private static Partitions finish(
-            SearchConfig config, Optional<Columns> columns, Dataset train, Dataset test, String description) {
+            SearchConfig config,
+            Optional<Columns> columns,
+            boolean fit,
+            Dataset train,
+            Dataset test,
+            String description) {
+        if (!fit) {
+            return new Partitions(train, train, test, description, new Pipeline(List.of()));
+        }
         Dataset selection = null;
         if (!config.selection().isTrain()) {
             Holdout parts = train.targets()

@@ -16,7 +16,9 @@ import org.saepj.task.RegressionLoss;
  * {@link Budget} (iterations, steps, batch, stopping rule), the {@link ObjectivePlan} (λ, β, mixture), the pruning
  * criterion, and the run's seed and threads. Defaults are the paper's (spec §5): DNN, 11 iterations, 5000
  * steps in total, batch 64, learning rate 0.003, plain AdaNet (no pruning), uniform mixture, λ = β = 0,
- * selection on the training data. Build it with {@link #builder()}; a setting that cannot be used is an
+ * selection on the training data ({@link Preset#PAPER}, which the tests' numbers rest on; the command line and
+ * {@code org.saepj.api} start from {@link Preset#DEFAULT} instead, which {@link Preset#applyTo} sets on a builder).
+ * Build it with {@link #builder()}; a setting that cannot be used is an
  * {@link InvalidSettingException} naming it. The flat accessors ({@link #iterations()}, {@link #dataset()}, …)
  * are shortcuts into the parts. Two configurations are equal when every part is: each part is a record whose
  * equality compares content (a search-space file's whole definition, the pair's classes, the criterion's parameters).

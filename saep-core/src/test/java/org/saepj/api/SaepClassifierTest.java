@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.SaepException;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.search.Epochs;
+import org.saepj.search.Preset;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.ValidationPlan;
 
 /** The one-call API end to end on synthetic data: fit, predict, evaluate, save, load, export, report. */
 class SaepClassifierTest {
@@ -81,6 +85,44 @@ class SaepClassifierTest {
                 .isInstanceOf(SaepException.class)
                 .hasMessageStartingWith("save ")
                 .hasMessageContaining("is not empty");
+    }
+
+    @Test
+    void theDefaultsAreTheCommandLinesValidatedPresetAndThePaperIsOneCallAway() {
+        SearchConfig byDefault = Saep.classifier()
+                .iterations(2)
+                .batchSize(32)
+                .threads(1)
+                .seed(5)
+                .fit(TRAIN.features(), TRAIN.labels())
+                .report()
+                .orElseThrow()
+                .config();
+        assertThat(Preset.of(byDefault)).contains(Preset.VALIDATED);
+        assertThat(byDefault.selection().holdoutFraction()).isEqualTo(0.1);
+        assertThat(byDefault.validation()).isEqualTo(ValidationPlan.VALIDATED);
+        assertThat(byDefault.epochs()).isEqualTo(Epochs.DATA_SCALED);
+        // steps given replace the budget in epochs; the choices stay on the validation part
+        SearchConfig stepped = small().fit(TRAIN.features(), TRAIN.labels())
+                .report()
+                .orElseThrow()
+                .config();
+        assertThat(stepped.epochs()).isNull();
+        assertThat(stepped.totalSteps()).isEqualTo(300);
+        assertThat(Preset.of(stepped)).contains(Preset.VALIDATED);
+        // the paper's configuration, as SearchConfig.builder() and saep search --preset paper make it
+        SearchConfig paper = small().preset(Preset.PAPER)
+                .fit(TRAIN.features(), TRAIN.labels())
+                .report()
+                .orElseThrow()
+                .config();
+        assertThat(Preset.of(paper)).contains(Preset.PAPER);
+        assertThat(paper.selection().isTrain()).isTrue();
+        assertThat(paper.validation()).isEqualTo(ValidationPlan.PAPER);
+        assertThat(paper.epochs()).isNull();
+        assertThat(paper.validation())
+                .isEqualTo(SearchConfig.builder().dataset("x").build().validation());
+        assertThatThrownBy(() -> Saep.classifier().preset(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

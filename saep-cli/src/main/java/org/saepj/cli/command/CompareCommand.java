@@ -188,12 +188,13 @@ public final class CompareCommand implements Runnable {
         if (!quiet) {
             org.saepj.search.Epochs epochs = plan.base().epochs();
             out.printf(
-                    "comparing %s on %s: %d runs (%s, %d iterations × %s, %d threads, %s)%n",
+                    "comparing %s on %s: %d runs (preset %s, %s, %d iterations × %s, %d threads, %s)%n",
                     String.join(
                             ", ",
                             plan.methods().stream().map(ComparedMethod::id).toList()),
                     source.name(),
                     plan.runs(),
+                    org.saepj.search.Preset.describe(plan.base()),
                     plan.folds() > 0 ? plan.folds() + " folds" : "seeds " + plan.seeds(),
                     plan.base().iterations(),
                     epochs == null

@@ -38,6 +38,7 @@ import org.saepj.run.RunSummary;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
 import org.saepj.search.PartitionsRecipe;
+import org.saepj.search.Preset;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
 import org.saepj.search.SearchState;
@@ -183,12 +184,14 @@ public final class SearchCommand implements Runnable {
                     .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
         }
         if (!run.quiet) {
-            TableLines.decision(source).ifPresent(stdout::println);
+            // The first line says which preset's settings the numbers come from (custom: options changed some).
             stdout.printf(
-                    "%s %s (%s): %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d, %d threads%n",
+                    "%s %s (%s): preset %s, %s, %s, %s mixture, %d iterations × %d steps per candidate, seed %d,"
+                            + " %d threads%n",
                     run.resuming() ? "resuming" : "searching",
                     source.name(),
                     partitions.get(0).description(),
+                    Preset.describe(config),
                     config.spaceName(),
                     config.criterion(),
                     config.mixture().id(),
@@ -196,6 +199,7 @@ public final class SearchCommand implements Runnable {
                     config.stepsPerIteration(partitions.get(0).train().size()),
                     config.seed(),
                     config.threads());
+            TableLines.decision(source).ifPresent(stdout::println);
             String targets = source.train().targets().describe();
             if (!targets.isEmpty()) {
                 stdout.println(targets);

@@ -78,7 +78,7 @@ public final class ModelData {
         EnsembleManifest.DataEntry recorded = model.manifest().data();
         if (recorded != null && isSearchSource(recorded, data)) {
             if (recorded.test() == null) {
-                return ownSplit(recorded, data, source, partition);
+                return ownSplit(model, recorded, data, source, partition);
             }
             // The search trained on every row of this source; its test data came from another one.
             if (partition.equals("test")) {
@@ -189,7 +189,7 @@ public final class ModelData {
     }
 
     private static Scored ownSplit(
-            EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
+            SavedEnsemble model, EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
         SearchConfig.Builder b = SearchConfig.builder()
                 .dataset(recorded.source())
                 .folds(recorded.folds())
@@ -200,11 +200,20 @@ public final class ModelData {
         }
         List<Partitions> all;
         try {
-            all = Partitions.prepare(b.build(), data);
+            // the rows of the search's split as read; the ensemble's own fitted preprocessing is applied below (a refit
+            // would differ where the search held a validation part out of the training part)
+            all = Partitions.split(b.build(), data);
         } catch (IllegalArgumentException e) {
             throw new DataException("the manifest's data settings do not fit " + source + ": " + e.getMessage());
         }
-        Partitions p = all.get(Math.max(0, recorded.fold()));
+        Partitions split = all.get(Math.max(0, recorded.fold()));
+        Dataset train = model.preprocess(split.train());
+        Partitions p = new Partitions(
+                train,
+                train,
+                model.preprocess(split.test()),
+                split.description(),
+                split.preprocessing());
         int total = p.train().size() + p.test().size();
         return switch (partition) {
             case "train" ->

@@ -7,6 +7,7 @@ import org.saepj.pruning.CriterionSpec;
 import org.saepj.search.Epochs;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
+import org.saepj.search.Preset;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SelectionSet;
 import org.saepj.search.ValidationPlan;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The search settings shared by {@code search} and {@code compare} (each adds its own method, mixture, seed
- * and fold options). Defaults are the paper's; every value is checked before any work starts, with an error
- * naming the option.
+ * and fold options). The settings start from {@link Preset#DEFAULT} (choices on a validation part, a budget in
+ * epochs) unless {@code --preset} names another or the command starts elsewhere ({@link #startFrom}); the other
+ * defaults are the paper's. Every value is checked before any work starts, with an error naming the option.
  */
 public final class SearchOptions {
     @Option(
@@ -95,18 +97,16 @@ public final class SearchOptions {
             names = "--steps",
             paramLabel = "N",
             description = "Training steps in total, split evenly over the"
-                    + " iterations (default: 5000 with --preset paper; with --preset validated each"
-                    + " candidate's steps grow with"
-                    + " the data, see --epochs).")
+                    + " iterations (default: each candidate's steps grow with the data, see --epochs;"
+                    + " 5000 with --preset paper).")
     Integer steps;
 
     @Option(
             names = "--epochs",
             paramLabel = "E",
             description = "Each candidate trains E passes over the training data"
-                    + " (steps = E × training rows / batch) instead of --steps (default with --preset"
-                    + " validated: 50 epochs, at"
-                    + " least 454 and at most 5000 steps a candidate).")
+                    + " (steps = E × training rows / batch) instead of --steps (default: 50 epochs, at"
+                    + " least 454 and at most 5000 steps a candidate; fixed steps with --preset paper).")
     Double epochs;
 
     @Option(
@@ -139,13 +139,12 @@ public final class SearchOptions {
     @Option(
             names = "--preset",
             paramLabel = "paper|validated",
-            description = "Where the settings start: paper = the"
-                    + " paper's (choices on the training data, fixed steps, the last iteration); validated ="
-                    + " every choice on a"
-                    + " validation part (--validation 0.1, --patience 5, --objective-on validation, --final"
-                    + " best) and a budget"
-                    + " that grows with the data (50 epochs a candidate, 454 to 5000 steps). Options given"
-                    + " override it (default: paper).")
+            description = "Where the settings start: validated ="
+                    + " every choice on a validation part (--validation 0.1, --patience 5, --objective-on"
+                    + " validation, --final best) and a budget that grows with the data (50 epochs a candidate,"
+                    + " 454 to 5000 steps); paper = the paper's (choices on the training data, 5000 steps in"
+                    + " all, the last iteration), which reproduces its numbers. Options given override it"
+                    + " (default: validated; demo: paper).")
     String preset;
 
     @Option(
@@ -163,9 +162,7 @@ public final class SearchOptions {
             paramLabel = "F",
             description = "Hold out a stratified fraction F (0 < F < 1) of"
                     + " the training data as the validation part, on which the choices are made; 0 for none"
-                    + " (default: the"
-                    + " preset's:"
-                    + " 0.1 for validated, none for paper).")
+                    + " (default: the preset's: 0.1 for validated, none for paper).")
     Double validation;
 
     @Option(
@@ -408,10 +405,23 @@ public final class SearchOptions {
         }
     }
 
-    /** @return the preset named by --preset (the paper's when none is) */
+    /** The preset of a command that names none: the library's default, unless the command starts elsewhere. */
+    private Preset start = Preset.DEFAULT;
+
+    /**
+     * Makes {@code preset} the starting point when {@code --preset} is not given: the demo keeps the paper's settings,
+     * so that it stays a quick comparison of the paper's methods.
+     *
+     * @param preset the preset a command without --preset starts from
+     */
+    public void startFrom(Preset preset) {
+        start = java.util.Objects.requireNonNull(preset, "preset");
+    }
+
+    /** @return the preset named by --preset, or the command's starting point when none is */
     public Preset preset() {
         try {
-            return preset == null ? Preset.PAPER : Preset.parse(preset);
+            return preset == null ? start : Preset.parse(preset);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--preset " + e.getMessage());
         }
@@ -432,7 +442,7 @@ public final class SearchOptions {
                     "--epochs must be a number above 0, such as 20, got " + epochs);
             return Epochs.exactly(epochs);
         }
-        return steps == null && preset() == Preset.VALIDATED ? Epochs.DATA_SCALED : null;
+        return steps == null ? preset().epochs().orElse(null) : null;
     }
 
     private SelectionSet selectionSet() {
