@@ -154,9 +154,9 @@ def saep(jar, train, test, label, seed, out):
     with open(os.path.join(out, "report.json")) as f:
         final = json.load(f)["final"]
     warnings = [w for w in run.stderr.splitlines() if w.strip() and "incubator" not in w]
-    score = final.get("testAccuracy") if "testAccuracy" in final else final.get("testRmse")
+    score = final["testAccuracy"] if final.get("testAccuracy") is not None else final["regression"]["rmse"]
     return {"seed": seed, "score": score, "members": final.get("ensembleSize"), "seconds": round(seconds, 1),
-            "decided": first, "warnings": warnings, "final": {k: v for k, v in final.items() if k.startswith("test")}}
+            "decided": first, "warnings": warnings, "regression": final.get("regression")}
 
 
 def main():
