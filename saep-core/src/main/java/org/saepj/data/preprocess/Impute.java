@@ -127,7 +127,7 @@ public record Impute(float[] fill, boolean[] indicator) implements Preprocessing
                 }
             }
         }
-        return new Dataset(data.name(), y, data.labels(), Shape.vector(out), data.classNames());
+        return new Dataset(data.name(), y, data.targets(), Shape.vector(out));
     }
 
     @Override

@@ -102,7 +102,7 @@ public record OneHot(int width, int[] columns, int[][] kept) implements Preproce
                 }
             }
         }
-        return new Dataset(data.name(), y, data.labels(), Shape.vector(out), data.classNames());
+        return new Dataset(data.name(), y, data.targets(), Shape.vector(out));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.saepj.data.Shape;
 import org.saepj.data.table.ColumnType;
 import org.saepj.data.table.TableOptions;
 import org.saepj.persistence.JsonFormat;
+import org.saepj.task.RealValues;
 
 /** The table steps: gaps filled with training statistics and flagged, categories one-hot with rare ones as other. */
 class TableStepsTest {
@@ -52,6 +53,22 @@ class TableStepsTest {
         assertThat(new Impute.Kind().fit(train()).fill()[1])
                 .as("without column types: the median")
                 .isEqualTo(1f);
+    }
+
+    @Test
+    void aRegressionTableKeepsItsTargetsThroughGapsAndCategories() {
+        // the training table with a number to predict: the gap and one-hot steps once rebuilt its rows with class
+        // labels, so a regression table with text or gaps failed inside the search (R's airquality, warpbreaks)
+        double[] values = new double[12];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 0.5 * i;
+        }
+        Dataset regression = new Dataset("t", train().features(), new RealValues(values), Shape.vector(3));
+        Pipeline p = Pipeline.fit(List.of(COLUMNS), Pipeline.tablePlan(), regression);
+        Dataset out = p.apply(regression);
+        assertThat(out.featureSize()).isEqualTo(7);
+        assertThat(out.targets()).isInstanceOf(RealValues.class);
+        assertThat(((RealValues) out.targets()).values()).containsExactly(values);
     }
 
     @Test

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Public tables as users have them: SAEP-J at its defaults against scikit-learn on the same 80/20 splits.
+
+The tables (docs/RESULTS.md, "Public tables as they come") are the CSV files R's users write from R's own
+`datasets` and three Debian R packages (scripts/public_tables.R), and two tables that Debian's python3-statsmodels
+ships as it ships them (grunfeld: comma-separated with a firm-name column; anes96: tab-separated with '-quoted
+headers). Text values, booleans and NA gaps stay as they come; so do an Id column (breast_cancer_wisconsin) and
+R's row names (mtcars's unnamed first column of car names).
+
+Each table is split 80/20 with a fixed seed (scikit-learn's train_test_split, random_state=0, stratified by the
+label for classes). The split copies the file's lines byte for byte into TABLE-train.csv and TABLE-test.csv; rows
+whose label is a gap go to the training file as they come (SAEP-J skips them with a count; the scikit-learn side
+drops them, as its users must) and never to the test file.
+
+On the same parts it fits what a scikit-learn user writes first: median imputation and one-hot encoding of text
+columns (most-frequent imputation first), then logistic regression (numbers standardised) or ridge for a numeric
+target, a random forest and histogram gradient boosting, all at their defaults (random_state=0); it prints test
+accuracy, or RMSE for a numeric target. With --saep JAR it runs `saep search` on each table with the label column
+as the only option (and --seed S for each of --seeds), and adds its test accuracy or RMSE, members and time.
+
+    Rscript scripts/public_tables.R RAW_DIR
+    /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR [--saep saep-cli/target/saep.jar] [--seeds 1,2,3]
+
+It writes OUT_DIR/results.json and prints one Markdown row per table.
+"""
+import argparse
+import csv
+import json
+import math
+import os
+import shutil
+import subprocess
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.ensemble import (
+    HistGradientBoostingClassifier,
+    HistGradientBoostingRegressor,
+    RandomForestClassifier,
+    RandomForestRegressor,
+)
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+STATSMODELS = "/usr/lib/python3/dist-packages/statsmodels/datasets"
+
+# name, file (in RAW_DIR unless absolute), label column, task, delimiter, quote character
+TABLES = [
+    ("iris", "iris.csv", "Species", "classification", ",", '"'),
+    ("penguins", "penguins.csv", "species", "classification", ",", '"'),
+    ("house_votes_84", "house_votes_84.csv", "Class", "classification", ",", '"'),
+    ("breast_cancer_wisconsin", "breast_cancer_wisconsin.csv", "Class", "classification", ",", '"'),
+    ("soybean", "soybean.csv", "Class", "classification", ",", '"'),
+    ("pima_diabetes2", "pima_diabetes2.csv", "diabetes", "classification", ",", '"'),
+    ("infert", "infert.csv", "case", "classification", ",", '"'),
+    ("survey", "survey.csv", "Sex", "classification", ",", '"'),
+    ("anes96", STATSMODELS + "/anes96/anes96.csv", "vote", "classification", "\t", "'"),
+    ("airquality", "airquality.csv", "Ozone", "regression", ",", '"'),
+    ("warpbreaks", "warpbreaks.csv", "breaks", "regression", ",", '"'),
+    ("co2_plants", "co2_plants.csv", "uptake", "regression", ",", '"'),
+    ("mtcars", "mtcars.csv", "mpg", "regression", ",", '"'),
+    ("grunfeld", STATSMODELS + "/grunfeld/grunfeld.csv", "invest", "regression", ",", '"'),
+]
+GAPS = ["", "NA"]
+
+
+def split_files(path, label, task, delimiter, quote, out, name):
+    """Copies the file's lines into NAME-train.csv and NAME-test.csv; returns their paths."""
+    with open(path, newline="") as f:
+        lines = f.read().splitlines(keepends=True)
+    header, body = lines[0], [line for line in lines[1:] if line.strip()]
+    names = next(csv.reader([header], delimiter=delimiter, quotechar=quote))
+    at = names.index(label)
+    labels = [next(csv.reader([line], delimiter=delimiter, quotechar=quote))[at].strip() for line in body]
+    known = [i for i, v in enumerate(labels) if v not in GAPS]
+    unlabelled = [i for i, v in enumerate(labels) if v in GAPS]
+    strata = [labels[i] for i in known] if task == "classification" else None
+    train, test = train_test_split(known, test_size=0.2, random_state=0, stratify=strata)
+    train = sorted(train + unlabelled)
+    paths = []
+    for part, rows in (("train", train), ("test", sorted(test))):
+        p = os.path.join(out, "%s-%s.csv" % (name, part))
+        with open(p, "w", newline="") as f:
+            f.write(header)
+            f.writelines(body[i] for i in rows)
+        paths.append(p)
+    return paths, len(body), len(unlabelled)
+
+
+def read(path, delimiter, quote):
+    frame = pd.read_csv(path, sep=delimiter, quotechar=quote)
+    frame.columns = [c.strip(quote) for c in frame.columns]
+    return frame
+
+
+def describe(frame, label):
+    x = frame.drop(columns=[label])
+    kinds = {"numeric": 0, "boolean": 0, "text": 0}
+    for c in x.columns:
+        kinds["boolean" if x[c].dtype == bool else "numeric" if pd.api.types.is_numeric_dtype(x[c]) else "text"] += 1
+    return kinds, int(x.isna().sum().sum()), int(frame[label].isna().sum())
+
+
+def baselines(train, test, label, task):
+    train = train.dropna(subset=[label])
+    x, y, xt, yt = train.drop(columns=[label]), train[label], test.drop(columns=[label]), test[label]
+    text = [c for c in x.columns if not pd.api.types.is_numeric_dtype(x[c]) and x[c].dtype != bool]
+    numbers = [c for c in x.columns if c not in text]
+
+    def prep(scale):
+        steps = [SimpleImputer(strategy="median")] + ([StandardScaler()] if scale else [])
+        return ColumnTransformer([
+            ("num", make_pipeline(*steps), numbers),
+            ("cat", make_pipeline(SimpleImputer(strategy="most_frequent"),
+                                  OneHotEncoder(handle_unknown="ignore", sparse_output=False)), text),
+        ])
+
+    if task == "classification":
+        y, yt = y.astype(str), yt.astype(str)
+        models = {"linear": LogisticRegression(max_iter=1000), "forest": RandomForestClassifier(random_state=0),
+                  "hgb": HistGradientBoostingClassifier(random_state=0)}
+    else:
+        models = {"linear": Ridge(), "forest": RandomForestRegressor(random_state=0),
+                  "hgb": HistGradientBoostingRegressor(random_state=0)}
+    scores = {}
+    for key, model in models.items():
+        fitted = make_pipeline(prep(key == "linear"), model).fit(x, y)
+        predicted = fitted.predict(xt)
+        if task == "classification":
+            scores[key] = float(np.mean(predicted == yt.to_numpy()))
+        else:
+            scores[key] = float(math.sqrt(np.mean((predicted - yt.to_numpy()) ** 2)))
+    return scores
+
+
+def saep(jar, train, test, label, seed, out):
+    shutil.rmtree(out, ignore_errors=True)
+    command = ["java", "--add-modules", "jdk.incubator.vector", "-jar", jar, "search", "--data", "csv:" + train,
+               "--test", "csv:" + test, "--label-column", label, "--out", out]
+    if seed != 1:  # the default seed is 1: seed 1 runs the command exactly as a user types it
+        command += ["--seed", str(seed)]
+    started = time.time()
+    run = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.time() - started
+    first = run.stdout.splitlines()[0] if run.stdout else ""
+    if run.returncode != 0:
+        return {"seed": seed, "error": (run.stderr or run.stdout).strip().splitlines()[-1], "rc": run.returncode,
+                "command": " ".join(command)}
+    with open(os.path.join(out, "report.json")) as f:
+        final = json.load(f)["final"]
+    warnings = [w for w in run.stderr.splitlines() if w.strip() and "incubator" not in w]
+    score = final["testAccuracy"] if final.get("testAccuracy") is not None else final["regression"]["rmse"]
+    return {"seed": seed, "score": score, "members": final.get("ensembleSize"), "seconds": round(seconds, 1),
+            "decided": first, "warnings": warnings, "regression": final.get("regression")}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("raw")
+    parser.add_argument("out")
+    parser.add_argument("--saep", help="the CLI jar (saep-cli/target/saep.jar)")
+    parser.add_argument("--seeds", default="1")
+    parser.add_argument("--only", help="comma-separated table names")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    only = set(args.only.split(",")) if args.only else None
+    results = []
+    for name, file, label, task, delimiter, quote in TABLES:
+        if only and name not in only:
+            continue
+        path = file if os.path.isabs(file) else os.path.join(args.raw, file)
+        (train, test), rows, unlabelled = split_files(path, label, task, delimiter, quote, args.out, name)
+        whole = read(path, delimiter, quote)
+        kinds, gaps, label_gaps = describe(whole, label)
+        entry = {"name": name, "task": task, "label": label, "rows": rows, "unlabelled": unlabelled,
+                 "columns": kinds, "gaps": gaps, "labelGaps": label_gaps, "train": train, "test": test,
+                 "classes": int(whole[label].nunique()) if task == "classification" else None,
+                 "sklearn": baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task)}
+        if args.saep:
+            entry["saep"] = [saep(args.saep, train, test, label, int(s), os.path.join(args.out, "run-%s-%s" % (name, s)))
+                             for s in args.seeds.split(",")]
+        results.append(entry)
+        print(row(entry), flush=True)
+    with open(os.path.join(args.out, "results.json"), "w") as f:
+        json.dump(results, f, indent=1)
+
+
+def row(e):
+    s = e["sklearn"]
+    fmt = "%.4f" if e["task"] == "classification" else "%.2f"
+    runs = [r for r in e.get("saep", []) if "score" in r]
+    ours = " / ".join(fmt % r["score"] for r in runs) or ("failed" if e.get("saep") else "-")
+    mean = (fmt % (sum(r["score"] for r in runs) / len(runs))) if runs else "-"
+    k = e["columns"]
+    return "| %s | %d | %d num, %d bool, %d text | %d | %s (%s) | %s | %s | %s | %s | %s |" % (
+        e["name"], e["rows"], k["numeric"], k["boolean"], k["text"], e["gaps"], e["label"],
+        "%d classes" % e["classes"] if e["classes"] else "numeric", ours, mean,
+        fmt % s["linear"], fmt % s["forest"], fmt % s["hgb"])
+
+
+if __name__ == "__main__":
+    main()
