@@ -45,15 +45,7 @@ class RegressionCommandLineTest {
         Path csv = table();
         Path out = dir.resolve("run");
         CliRun search = CliRun.of(
-                "search",
-                "--data",
-                "csv:" + csv,
-                "--iterations",
-                "4",
-                "--steps",
-                "300",
-                "--out",
-                out.toString());
+                "search", "--data", "csv:" + csv, "--iterations", "4", "--steps", "300", "--out", out.toString());
         assertThat(search.exitCode()).as(search.err()).isZero();
         // the default preset holds a validation part out of the training part: evaluate must still score the
         // search's own test split with the ensemble's stored preprocessing, not one refitted on other rows

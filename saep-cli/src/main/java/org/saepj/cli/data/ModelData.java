@@ -18,8 +18,8 @@ import org.saepj.persistence.EnsembleManifest;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
-import org.saepj.task.RealValues;
 import org.saepj.search.TrainableData;
+import org.saepj.task.RealValues;
 
 /**
  * Prepares data for a saved ensemble exactly as its search did, recognising the search's own data by its
@@ -68,7 +68,8 @@ public final class ModelData {
         }
         SourceData data = inModelOrder(model, reading(model, sources).load(source), source);
         Scored scored = scored(model, data, source, partition);
-        List<String> warnings = new java.util.ArrayList<>(data.table().map(t -> t.warnings()).orElse(List.of()));
+        List<String> warnings =
+                new java.util.ArrayList<>(data.table().map(t -> t.warnings()).orElse(List.of()));
         // labels that invent classes (IDX labels all 200) are scored as they are, with a word on what looks wrong
         TrainableData.emptyClasses(data).ifPresent(warnings::add);
         return new Scored(inModelUnits(model, scored.data()), scored.rows(), scored.trainedOn(), warnings);
@@ -189,7 +190,11 @@ public final class ModelData {
     }
 
     private static Scored ownSplit(
-            SavedEnsemble model, EnsembleManifest.DataEntry recorded, SourceData data, String source, String partition) {
+            SavedEnsemble model,
+            EnsembleManifest.DataEntry recorded,
+            SourceData data,
+            String source,
+            String partition) {
         SearchConfig.Builder b = SearchConfig.builder()
                 .dataset(recorded.source())
                 .folds(recorded.folds())
@@ -209,11 +214,7 @@ public final class ModelData {
         Partitions split = all.get(Math.max(0, recorded.fold()));
         Dataset train = model.preprocess(split.train());
         Partitions p = new Partitions(
-                train,
-                train,
-                model.preprocess(split.test()),
-                split.description(),
-                split.preprocessing());
+                train, train, model.preprocess(split.test()), split.description(), split.preprocessing());
         int total = p.train().size() + p.test().size();
         return switch (partition) {
             case "train" ->
