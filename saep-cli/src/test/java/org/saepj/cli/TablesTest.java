@@ -209,4 +209,40 @@ class TablesTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--task must be classification or regression, got 'numbers'");
     }
+
+    @Test
+    void aTableSmallerThanTheDefaultBatchTrainsOnAllItsRows() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b,outcome\n");
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < 50; i++) {
+            double a = rng.nextDouble();
+            double b = rng.nextDouble();
+            sb.append(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%s%n", a, b, a + b > 1 ? "yes" : "no"));
+        }
+        Path csv = TestFiles.write(dir.resolve("small.csv"), sb.toString().getBytes(StandardCharsets.UTF_8));
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--iterations",
+                "1",
+                "--out",
+                dir.resolve("small").toString());
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        // 50 rows: 40 train the search, less the validation part's 4
+        assertThat(search.err()).contains("note: batches of 36, every training row (the default 64");
+        JsonNode run = Json.MAPPER.readTree(dir.resolve("small/run.json").toFile());
+        assertThat(run.at("/config/budget/batchSize").asInt()).isEqualTo(36);
+        CliRun given = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + csv,
+                "--batch",
+                "64",
+                "--out",
+                dir.resolve("given").toString());
+        assertThat(given.exitCode()).isEqualTo(2);
+        assertThat(given.err().strip())
+                .isEqualTo("error: --batch 64 is larger than the 36 training samples: choose at most 36");
+    }
 }

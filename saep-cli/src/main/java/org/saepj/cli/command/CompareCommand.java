@@ -117,13 +117,13 @@ public final class CompareCommand implements Runnable {
         ComparisonPlan plan = plan(search, DataSources.absolute(run.data), methods, mixtures, seeds, folds);
         SourceData source = TestSets.attach(
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
+        SearchConfig base = search.withPairNames(plan.base(), source.train().targets());
+        base = search.withBatchFor(
+                base,
+                RunOptions.partitions(base, source).get(0).train().size(),
+                spec.commandLine().getErr());
         plan = new ComparisonPlan(
-                search.withPairNames(plan.base(), source.train().targets()),
-                plan.methods(),
-                plan.mixtures(),
-                plan.seeds(),
-                plan.folds(),
-                plan.criterionParameters());
+                base, plan.methods(), plan.mixtures(), plan.seeds(), plan.folds(), plan.criterionParameters());
         Invocation invocation = run.invocation(plan.base(), dataOptions);
         check(plan, source, claim.dir());
         TableLines.warn(spec.commandLine().getErr(), source);

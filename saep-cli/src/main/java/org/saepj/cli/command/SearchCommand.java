@@ -149,13 +149,17 @@ public final class SearchCommand implements Runnable {
             Backend backend,
             EngineWarmup warmup) {
         SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
+        List<Partitions> partitions;
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
+            partitions = RunOptions.partitions(config, source);
         } else {
             config = search.withPairNames(config, source.train().targets());
+            partitions = RunOptions.partitions(config, source); // they do not depend on the batch
+            config = search.withBatchFor(
+                    config, partitions.get(0).train().size(), spec.commandLine().getErr());
             inv = run.invocation(config, dataOptions);
         }
-        List<Partitions> partitions = RunOptions.partitions(config, source);
         Preflight.check(config, partitions.get(0), dir);
         if (claim == null) {
             searchChecked(dir, stdout, config, backend, warmup, source, partitions);

@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
  * defaults are the paper's. Every value is checked before any work starts, with an error naming the option.
  */
 public final class SearchOptions {
+    /** The batch size when --batch is not given and the data has at least that many training rows. */
+    public static final int DEFAULT_BATCH = 64;
+
     @Option(
             names = "--pair",
             paramLabel = "C0,C1",
@@ -112,9 +115,8 @@ public final class SearchOptions {
     @Option(
             names = "--batch",
             paramLabel = "B",
-            defaultValue = "64",
-            description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+            description = "Batch size (default: " + DEFAULT_BATCH + ", or every training row of a table with fewer).")
+    Integer batch;
 
     @Option(
             names = "--lr",
@@ -318,7 +320,7 @@ public final class SearchOptions {
                 .beta(beta)
                 .iterations(iterations)
                 .totalSteps(steps == null ? DEFAULT_STEPS : steps)
-                .batchSize(batch)
+                .batchSize(batch == null ? DEFAULT_BATCH : batch)
                 .learningRate(lr)
                 .width(width)
                 .seed(seed)
@@ -584,6 +586,24 @@ public final class SearchOptions {
         String option = OPTIONS.get(e.setting());
         String problem = e.problem().replace("the number of iterations", "--iterations");
         return new UsageError(option == null ? e.getMessage() : option + " " + problem);
+    }
+
+    /**
+     * A batch the data can fill: without {@code --batch}, a training part of fewer rows than the default batch trains
+     * on all its rows at each step (a small table is not refused for an option the user never gave).
+     *
+     * @param config the configuration built by {@link #toConfig}
+     * @param trainingRows the rows of the training part
+     * @param err where the note goes
+     * @return the configuration, its batch fitted to the data when --batch was not given
+     */
+    public SearchConfig withBatchFor(SearchConfig config, int trainingRows, java.io.PrintWriter err) {
+        if (batch != null || trainingRows >= config.batchSize() || trainingRows < 1) {
+            return config;
+        }
+        err.println("note: batches of " + trainingRows + ", every training row (the default " + DEFAULT_BATCH
+                + " is more than the data has; --batch sets it)");
+        return config.toBuilder().batchSize(trainingRows).build();
     }
 
     /**
