@@ -14,7 +14,6 @@ import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
-import org.saepj.ensemble.Logits;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingProgress;
@@ -123,7 +122,8 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
         List<int[]> predictions = new ArrayList<>();
         for (int i = 0; i < logits.size(); i++) {
             Dataset d = t.outputsOn().get(i);
-            predictions.add(Logits.argmax(logits.get(i), d.classCount()));
+            // the task's predictions, as the local trainer makes them: classes, or none for a task of values
+            predictions.add(d.targets().task().predictions(logits.get(i), d.outputWidth()));
         }
         return new TrainedCandidate(
                 t.candidate(),

@@ -133,6 +133,31 @@ class SearchOnSparkTest {
     }
 
     @Test
+    void aRegressionSearchOnTheClusterIsTheLocalOne() throws Exception {
+        // a table whose target is a number: the regression task's loss, splits and report travel to the executors
+        StringBuilder rows = new StringBuilder("a,b,c,price\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 200; i++) {
+            double a = rng.nextDouble() * 4 - 2;
+            double b = rng.nextDouble() * 4 - 2;
+            double c = rng.nextDouble() * 4 - 2;
+            rows.append(String.format(
+                    java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.3f%n", a, b, c, 20 + 5 * (a - b * b + Math.sin(c))));
+        }
+        Path csv = Files.writeString(root.resolve("prices.csv"), rows);
+        List<String> search = List.of("--data", "csv:" + csv, "--method", "pie", "--iterations", "3", "--steps", "600");
+        CliRun local = CliRun.of(args(root.resolve("reg-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRun cluster = CliRun.of(args(root.resolve("reg-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        assertSameRun(root.resolve("reg-local"), root.resolve("reg-cluster"));
+        assertThat(SparkGridExecutorTest.read(root.resolve("reg-cluster/report.json"))
+                        .at("/final/regression/rmse")
+                        .asDouble())
+                .isPositive();
+    }
+
+    @Test
     void aCnnSearchWithCandidatesTrainedAnIterationEarlyIsTheLocalOne() throws Exception {
         // the CNN space trains the next iteration's candidate beside this one's when there are two threads
         List<String> search = List.of(
