@@ -117,7 +117,7 @@ class CalibrationCliTest {
 
     @Test
     void thePaperPresetFitsNoTemperatureAndSaysWhyAndTheOptionTurnsItOff() throws Exception {
-        CliRun r = search("paper");
+        CliRun r = search("paper", "--preset", "paper");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(root.resolve("paper/report.json").toFile());
         assertThat(report.at("/final/calibration/temperature").isMissingNode()).isTrue();

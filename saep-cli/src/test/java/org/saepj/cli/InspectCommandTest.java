@@ -26,6 +26,8 @@ class InspectCommandTest {
                 "search",
                 "--data",
                 "idx:" + data,
+                "--preset",
+                "paper", // a classifier of format 4: no temperature is fitted without a validation part
                 "--method",
                 "re",
                 "--max-members",

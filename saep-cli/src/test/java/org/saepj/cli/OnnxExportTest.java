@@ -188,7 +188,16 @@ class OnnxExportTest {
         Path testCsv = TestFiles.write(root.resolve("test.csv"), test.toString().getBytes());
         Path model = Files.isDirectory(root.resolve("csv"))
                 ? root.resolve("csv").resolve("ensemble")
-                : search("csv", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
+                : search(
+                        "csv",
+                        "--data",
+                        "csv:" + trainCsv,
+                        "--test",
+                        "csv:" + testCsv,
+                        "--model",
+                        "dnn",
+                        "--preset",
+                        "paper");
         return new CsvModel(model, testCsv, raw);
     }
 
