@@ -36,7 +36,7 @@ record ComparisonCharts(
         Score score = Comparison.score(runs);
         List<Charts.Series> accuracySeries =
                 byIteration(searches, r -> r.figures().scoreByIteration());
-        Charts.Axis accuracyAxis = axis(score, accuracySeries);
+        Charts.Axis accuracyAxis = score.axis(accuracySeries);
         byte[] accuracy = Charts.lines(
                 "Test " + score.metric() + " by iteration", "iteration", score.label(), accuracySeries, accuracyAxis);
         byte[] size = Charts.lines(
@@ -64,7 +64,7 @@ record ComparisonCharts(
                     in.stream().mapToDouble(r -> r.figures().testScore()).toArray(),
                     null));
         }
-        Charts.Axis scatterAxis = axis(score, points);
+        Charts.Axis scatterAxis = score.axis(points);
         byte[] scatter = Charts.scatter(
                 "Final " + score.label() + " against ensemble size",
                 "ensemble size",
@@ -77,7 +77,7 @@ record ComparisonCharts(
             means.add(new Charts.Series(
                     s.group(), new double[] {s.ensembleSizeMean()}, new double[] {s.scoreMean()}, null));
         }
-        Charts.Axis paretoAxis = axis(score, means);
+        Charts.Axis paretoAxis = score.axis(means);
         return new ComparisonCharts(
                 accuracy,
                 size,
@@ -106,11 +106,6 @@ record ComparisonCharts(
                 points,
                 line,
                 y);
-    }
-
-    /** Accuracy on an honest axis (at least 5 points, its range in the caption); an error on its own scale. */
-    private static Charts.Axis axis(Score score, List<Charts.Series> series) {
-        return score.isProportion() ? Charts.Axis.accuracy(series) : null;
     }
 
     /** @return "; accuracy axis 0.80 to 0.85 (…)" for a caption, or nothing without an axis */

@@ -35,21 +35,14 @@ public final class RunOutputs {
         RegressionMetrics regression = r.metrics().regression();
         // a regression search shows its error and the ambiguity of the decomposition where classification shows
         // accuracy and disagreement
-        String headline = regression == null ? "Test accuracy" : "Test RMSE";
+        Score score = Score.of(r.dataset().learned());
+        String headline = "Test " + score.metric();
         String spread = regression == null ? "Diversity (disagreement)" : "Diversity (ambiguity)";
         List<Charts.Series> headlineSeries = List.of(new Charts.Series(
                 label, x, its.stream().mapToDouble(IterationRecord::headline).toArray(), null));
-        // accuracy on an honest axis (at least 5 points, the range in the caption); an error on its own scale
-        Charts.Axis accuracyAxis = regression == null ? Charts.Axis.accuracy(headlineSeries) : null;
-        byte[] accuracy = accuracyAxis == null
-                ? Charts.lines(
-                        headline + " by iteration", "iteration", headline.toLowerCase(Locale.ROOT), headlineSeries)
-                : Charts.lines(
-                        headline + " by iteration",
-                        "iteration",
-                        headline.toLowerCase(Locale.ROOT),
-                        headlineSeries,
-                        accuracyAxis);
+        Charts.Axis accuracyAxis = score.axis(headlineSeries);
+        byte[] accuracy =
+                Charts.lines(headline + " by iteration", "iteration", score.label(), headlineSeries, accuracyAxis);
         byte[] size = Charts.lines(
                 "Ensemble size by iteration",
                 "iteration",

@@ -39,6 +39,15 @@ public record Score(String metric, boolean higherIsBetter) {
     }
 
     /**
+     * @param series what a chart draws of this metric
+     * @return accuracy on an honest axis (at least 5 points, its range in the caption); null for an error, drawn on
+     *     its own scale
+     */
+    Charts.Axis axis(java.util.List<Charts.Series> series) {
+        return isProportion() ? Charts.Axis.accuracy(series) : null;
+    }
+
+    /**
      * @param a one value
      * @param b another
      * @return whether {@code a} is strictly better than {@code b}

@@ -31,6 +31,7 @@ import org.saepj.run.ComparisonRun;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.LocalGridExecutor;
 import org.saepj.search.Mixture;
+import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,7 +108,10 @@ public final class CompareCommand implements Runnable {
                                 output.path().resolve(ComparisonPlan.FILE),
                                 source,
                                 spec.commandLine().getErr());
-                check(stored.plan(), source, output.path());
+                check(
+                        stored.plan(),
+                        RunOptions.partitions(stored.plan().base(), source).get(0),
+                        output.path());
                 compare(stored.plan(), source, output.path());
             }
             return;
@@ -118,14 +122,13 @@ public final class CompareCommand implements Runnable {
         SourceData source = TestSets.attach(
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         SearchConfig base = search.withPairNames(plan.base(), source.train().targets());
+        Partitions first = RunOptions.partitions(base, source).get(0); // the batch does not change them
         base = search.withBatchFor(
-                base,
-                RunOptions.partitions(base, source).get(0).train().size(),
-                spec.commandLine().getErr());
+                base, first.train().size(), spec.commandLine().getErr());
         plan = new ComparisonPlan(
                 base, plan.methods(), plan.mixtures(), plan.seeds(), plan.folds(), plan.criterionParameters());
         Invocation invocation = run.invocation(plan.base(), dataOptions);
-        check(plan, source, claim.dir());
+        check(plan, first, claim.dir());
         TableLines.warn(spec.commandLine().getErr(), source);
         TableLines.decision(source).ifPresent(spec.commandLine().getOut()::println);
         try (OutputDirectory output = claim.open()) {
@@ -157,9 +160,9 @@ public final class CompareCommand implements Runnable {
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */
-    static void check(ComparisonPlan plan, SourceData source, Path dir) {
+    static void check(ComparisonPlan plan, Partitions first, Path dir) {
         Comparison.check(plan); // every method usable, before any run
-        Preflight.check(plan.base(), RunOptions.partitions(plan.base(), source).get(0), dir);
+        Preflight.check(plan.base(), first, dir);
     }
 
     static void execute(

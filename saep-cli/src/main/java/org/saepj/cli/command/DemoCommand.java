@@ -96,7 +96,10 @@ public final class DemoCommand implements Runnable {
                 loaded.verified() ? " (checksums verified)" : "");
         org.saepj.run.ComparisonPlan plan =
                 CompareCommand.plan(search, dataset.id(), "adanet,pap,pie,prs", "uniform", seeds, 0);
-        CompareCommand.check(plan, loaded, claim.dir());
+        CompareCommand.check(
+                plan,
+                org.saepj.cli.option.RunOptions.partitions(plan.base(), loaded).get(0),
+                claim.dir());
         try (OutputDirectory outDir = claim.open()) {
             // Stored as compare stores its plan, so that the line Ctrl-C prints (saep compare --resume DIR) holds.
             Invocation invocation = new Invocation(
