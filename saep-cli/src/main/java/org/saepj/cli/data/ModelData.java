@@ -49,10 +49,6 @@ public final class ModelData {
         public Scored(Dataset data, String rows, String trainedOn) {
             this(data, rows, trainedOn, List.of());
         }
-
-        Scored with(List<String> more) {
-            return new Scored(data, rows, trainedOn, more);
-        }
     }
 
     /**
