@@ -202,6 +202,44 @@ class GoldenFilesTest {
         assertPredictsTheSame(model, "batch-norm/blobs.csv", "batch-norm/predictions.csv");
     }
 
+    /**
+     * A run at the default (validated) preset with AdamW, a warmed-up cosine schedule and label smoothing, as written
+     * at format 5 (golden/v5/validated): its manifest's temperature (fitted on the validation part) still divides the
+     * logits, bit for bit, predict writes the same file, and its report reads whole with the preset, the training
+     * settings and the calibration that fitted that temperature.
+     */
+    @Test
+    void theGoldenValidatedEnsembleKeepsItsTemperatureAndItsReportItsSettings() throws Exception {
+        Path model = golden(5, "validated/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.manifest().temperature()).isNotNull().isLessThan(1.0);
+        float[][] logits = ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "validated/blobs.csv")));
+        try (InputStream raw = Files.newInputStream(golden(5, "validated/logits.bin"));
+                DataInputStream in = new DataInputStream(raw)) {
+            assertThat(logits.length).isEqualTo(in.readInt());
+            int classes = in.readInt();
+            for (int i = 0; i < logits.length; i++) {
+                for (int k = 0; k < classes; k++) {
+                    assertThat(Float.floatToRawIntBits(logits[i][k]))
+                            .as("row " + i + " logit " + k)
+                            .isEqualTo(in.readInt());
+                }
+            }
+        }
+        assertPredictsTheSame(model, "validated/blobs.csv", "validated/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "validated/run/report.json"));
+        // the validated preset's choices with a larger validation part: "custom", as the report names it
+        assertThat(report.preset()).isEqualTo("custom").isEqualTo(org.saepj.search.Preset.describe(report.config()));
+        assertThat(report.config().validation()).isEqualTo(org.saepj.search.ValidationPlan.VALIDATED);
+        assertThat(report.config().training().weightDecay()).isEqualTo(0.01);
+        assertThat(report.config().training().labelSmoothing()).isEqualTo(0.1);
+        assertThat(report.result().calibration().temperature())
+                .isEqualTo(ensemble.manifest().temperature());
+        assertThat(report.result().calibration().eceScaled())
+                .isLessThan(report.result().calibration().ece());
+        assertThat(report.dataUse().temperature()).contains("validation part");
+    }
+
     /** {@code saep predict} of the model on a golden CSV writes the golden predictions file, byte for byte. */
     private void assertPredictsTheSame(Path model, String rows, String expected) throws Exception {
         Path predictions = dir.resolve("predictions-now.csv");

@@ -174,9 +174,63 @@ class GoldenRegressionWriter {
                 "--out",
                 out.resolve("predictions.csv").toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
-        float[][] logits =
-                SavedEnsemble.load(run.resolve("ensemble"), Backends.best()).predictLogits(features(blobs));
-        try (OutputStream raw = Files.newOutputStream(out.resolve("logits.bin"));
+        writeLogits(
+                SavedEnsemble.load(run.resolve("ensemble"), Backends.best()).predictLogits(features(blobs)),
+                out.resolve("logits.bin"));
+    }
+
+    /**
+     * A run at the default (validated) preset with the modern training options: its manifest holds the temperature
+     * fitted on the validation part, its report the preset, the calibration figures and the training settings.
+     */
+    @Test
+    void writeTheGoldenValidatedRun() throws Exception {
+        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("validated");
+        Files.createDirectories(out);
+        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        Path run = out.resolve("run");
+        CliRun search = CliRun.of(
+                "search",
+                "--data",
+                "csv:" + blobs,
+                "--width",
+                "8",
+                "--iterations",
+                "3",
+                "--steps",
+                "200",
+                "--optimizer",
+                "adamw",
+                "--weight-decay",
+                "0.01",
+                "--schedule",
+                "cosine",
+                "--warmup-steps",
+                "20",
+                "--label-smoothing",
+                "0.1",
+                "--validation",
+                "0.3",
+                "--out",
+                run.toString(),
+                "--quiet");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        CliRun predict = CliRun.of(
+                "predict",
+                "--model",
+                run.resolve("ensemble").toString(),
+                "--data",
+                "csv:" + blobs,
+                "--out",
+                out.resolve("predictions.csv").toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        writeLogits(
+                SavedEnsemble.load(run.resolve("ensemble"), Backends.best()).predictLogits(features(blobs)),
+                out.resolve("logits.bin"));
+    }
+
+    private static void writeLogits(float[][] logits, Path file) throws Exception {
+        try (OutputStream raw = Files.newOutputStream(file);
                 DataOutputStream bin = new DataOutputStream(raw)) {
             bin.writeInt(logits.length);
             bin.writeInt(logits[0].length);

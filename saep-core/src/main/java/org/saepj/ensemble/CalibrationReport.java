@@ -1,6 +1,7 @@
 package org.saepj.ensemble;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.OptionalDouble;
 
 /**
  * How well the final ensemble's probabilities match its accuracy on the test data, before and, when a temperature
@@ -62,11 +63,21 @@ public record CalibrationReport(
      * @param heldOutLabels its labels
      * @param classes the number of classes
      * @param note where the temperature was fitted
-     * @return the report
+     * @return the report; unscaled, saying why, when the held-out data cannot bound a temperature
      */
     public static CalibrationReport scaled(
             float[] logits, int[] labels, float[] heldOut, int[] heldOutLabels, int classes, String note) {
-        double t = TemperatureScaling.fit(heldOut, heldOutLabels, classes);
+        OptionalDouble fitted = TemperatureScaling.fit(heldOut, heldOutLabels, classes);
+        if (fitted.isEmpty()) {
+            return unscaled(
+                    logits,
+                    labels,
+                    classes,
+                    "no temperature: on the " + heldOutLabels.length + " validation samples the NLL keeps falling"
+                            + " as the temperature goes to 0 (no sample close to a wrong class), so they cannot fit"
+                            + " one; a larger validation part can (--validation)");
+        }
+        double t = fitted.getAsDouble();
         float[] scaled = TemperatureScaling.apply(logits, t);
         CalibrationReport before = unscaled(logits, labels, classes, note);
         return new CalibrationReport(

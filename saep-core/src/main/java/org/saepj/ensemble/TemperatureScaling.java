@@ -1,5 +1,7 @@
 package org.saepj.ensemble;
 
+import java.util.OptionalDouble;
+
 /**
  * Temperature scaling (Guo et al., ICML 2017): one number T &gt; 0 that divides a classifier's logits before the
  * softmax, fitted to minimise the negative log-likelihood on held-out data. It leaves every prediction as it was
@@ -8,6 +10,10 @@ package org.saepj.ensemble;
  * <p>The mean NLL of {@code z / T} is convex in the inverse temperature {@code b = 1 / T}: its derivative
  * {@code mean(E_p[z] − z_y)} is increasing, so the fit bisects it on a log scale of b between
  * {@value #LOWEST} and {@value #HIGHEST}, a fixed number of times. Deterministic: the same logits give the same T.
+ *
+ * <p>When the held-out logits rank every sample's class first by a margin (typically a small validation part with
+ * no error), the NLL keeps falling as T goes to 0: such data cannot bound the temperature, and the "optimum" at the
+ * lower bound would make the model certain of every prediction, wrong ones included. Then no temperature is fitted.
  */
 public final class TemperatureScaling {
     /** The smallest temperature considered. */
@@ -23,10 +29,11 @@ public final class TemperatureScaling {
      * @param logits {@code n × classes}, row-major, held-out samples (never the test data)
      * @param labels their true classes
      * @param classes the number of classes
-     * @return the temperature minimising the mean NLL of {@code logits / T}, in [{@value #LOWEST}, {@value #HIGHEST}]
+     * @return the temperature minimising the mean NLL of {@code logits / T}, in ({@value #LOWEST}, {@value #HIGHEST}];
+     *     empty when the NLL still falls at {@value #LOWEST}: the data cannot bound it from below
      * @throws IllegalArgumentException when the sizes do not match or there are no samples
      */
-    public static double fit(float[] logits, int[] labels, int classes) {
+    public static OptionalDouble fit(float[] logits, int[] labels, int classes) {
         int n = labels.length;
         if (n == 0 || classes < 2 || logits.length != (long) n * classes) {
             throw new IllegalArgumentException("expected " + n + " samples × " + classes
@@ -35,10 +42,10 @@ public final class TemperatureScaling {
         double lo = Math.log(1 / HIGHEST);
         double hi = Math.log(1 / LOWEST);
         if (slope(logits, labels, classes, Math.exp(lo)) >= 0) {
-            return HIGHEST;
+            return OptionalDouble.of(HIGHEST);
         }
         if (slope(logits, labels, classes, Math.exp(hi)) <= 0) {
-            return LOWEST;
+            return OptionalDouble.empty();
         }
         for (int s = 0; s < STEPS; s++) {
             double mid = (lo + hi) / 2;
@@ -48,7 +55,7 @@ public final class TemperatureScaling {
                 hi = mid;
             }
         }
-        return 1 / Math.exp((lo + hi) / 2);
+        return OptionalDouble.of(1 / Math.exp((lo + hi) / 2));
     }
 
     /**

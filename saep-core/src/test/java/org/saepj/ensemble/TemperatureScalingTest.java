@@ -48,7 +48,8 @@ class TemperatureScalingTest {
     void anOverConfidentModelGetsATemperatureNearItsSharpnessThatLowersTheNllAndEceOfOtherData() {
         Sample validation = sample(4000, 3, 1);
         Sample test = sample(4000, 3, 2);
-        double t = TemperatureScaling.fit(validation.logits(), validation.labels(), CLASSES);
+        double t = TemperatureScaling.fit(validation.logits(), validation.labels(), CLASSES)
+                .orElseThrow();
         assertThat(t).isCloseTo(3, within(0.3));
         double before = TemperatureScaling.nll(test.logits(), test.labels(), CLASSES, 1);
         double after = TemperatureScaling.nll(test.logits(), test.labels(), CLASSES, t);
@@ -71,10 +72,12 @@ class TemperatureScalingTest {
     @Test
     void anUnderConfidentModelGetsATemperatureBelowOneAndACalibratedOneStaysNearOne() {
         Sample under = sample(4000, 0.5, 3);
-        assertThat(TemperatureScaling.fit(under.logits(), under.labels(), CLASSES))
+        assertThat(TemperatureScaling.fit(under.logits(), under.labels(), CLASSES)
+                        .orElseThrow())
                 .isCloseTo(0.5, within(0.06));
         Sample calibrated = sample(4000, 1, 4);
-        assertThat(TemperatureScaling.fit(calibrated.logits(), calibrated.labels(), CLASSES))
+        assertThat(TemperatureScaling.fit(calibrated.logits(), calibrated.labels(), CLASSES)
+                        .orElseThrow())
                 .isCloseTo(1, within(0.1));
         assertThat(Calibration.expectedError(calibrated.logits(), calibrated.labels(), CLASSES))
                 .isLessThan(0.04);
@@ -97,6 +100,23 @@ class TemperatureScalingTest {
         assertThat(none.temperature()).isNull();
         assertThat(none.eceAsSaved()).isEqualTo(r.ece());
         assertThat(none.nll()).isCloseTo(Logits.meanLoss(test.logits(), test.labels(), CLASSES), within(1e-4));
+    }
+
+    /**
+     * Held-out data with every class first by a margin has no NLL minimum: T → 0 would make every test prediction
+     * certain, wrong ones included, so none is fitted and the report says why.
+     */
+    @Test
+    void heldOutDataWithoutAnErrorNearTheBoundaryFitsNoTemperature() {
+        float[] separable = {4, 0, 0, 1, 0, 5, 1, 0, 1, 0, 3, 0};
+        int[] right = {0, 1, 2};
+        assertThat(TemperatureScaling.fit(separable, right, CLASSES)).isEmpty();
+        Sample test = sample(500, 2.5, 8);
+        CalibrationReport r =
+                CalibrationReport.scaled(test.logits(), test.labels(), separable, right, CLASSES, "fitted");
+        assertThat(r.temperature()).isNull();
+        assertThat(r.note()).contains("no temperature", "3 validation samples");
+        assertThat(r.eceAsSaved()).isEqualTo(r.ece());
     }
 
     @Test
