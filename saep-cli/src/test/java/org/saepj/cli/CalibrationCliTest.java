@@ -108,7 +108,7 @@ class CalibrationCliTest {
                 "--reliability",
                 png.toString());
         assertThat(again.exitCode()).isNotZero();
-        assertThat(again.err()).contains("--reliability").contains("already exists");
+        assertThat(again.err()).contains("--reliability").contains("exists").contains("--overwrite");
     }
 
     private static org.assertj.core.data.Offset<Double> within() {

@@ -50,7 +50,7 @@ public final class EvaluateCommand implements Runnable {
                     + " a regression's residual plots.")
     Path report;
 
-    @Option(names = "--overwrite", description = "Replace an existing --report file.")
+    @Option(names = "--overwrite", description = "Replace an existing --report or --reliability file.")
     boolean overwrite;
 
     @Mixin
@@ -64,12 +64,10 @@ public final class EvaluateCommand implements Runnable {
 
     @Override
     public void run() {
-        if (reliability != null && java.nio.file.Files.exists(reliability)) {
-            // a diagram is never written over a file the user has, a directory least of all
-            throw new UsageError("--reliability " + reliability
-                    + " already exists: expected the name of a new PNG file such as reliability.png");
-        }
-        OutputFile target = report == null ? null : checkReport();
+        OutputFile diagram = reliability == null
+                ? null
+                : checkFile("--reliability", reliability, "the reliability diagram", "reliability.png");
+        OutputFile target = report == null ? null : checkFile("--report", report, "the report", "report.html");
         SavedEnsemble ensemble = modelOptions.load();
         ModelData.Scored scored = modelOptions.data(ensemble, dataOptions);
         scored.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
@@ -100,7 +98,7 @@ public final class EvaluateCommand implements Runnable {
                     temperature == null ? "ensemble" : "ensemble, T = " + Decimals.of(temperature, 3),
                     null,
                     null);
-            org.saepj.persistence.AtomicFiles.write(reliability, o -> o.write(png));
+            diagram.write(o -> o.write(png));
         }
         ClassificationMetrics metrics = ClassificationMetrics.of(f, d.labels(), classes);
         Diversity diversity = Diversity.of(
@@ -191,13 +189,15 @@ public final class EvaluateCommand implements Runnable {
         written(page, target);
     }
 
-    /** Checks the {@code --report} file before any work: refused when it exists unless --overwrite. */
-    private OutputFile checkReport() {
-        OutputFile target =
-                OutputFile.check("--report", report, modelOptions.model, overwrite, "the report", "report.html");
+    /**
+     * Checks a file evaluate writes besides its figures ({@code --report}, {@code --reliability}) before any work:
+     * refused when it exists unless --overwrite, when it is a folder or inside the model, and on standard output.
+     */
+    private OutputFile checkFile(String option, java.nio.file.Path file, String what, String example) {
+        OutputFile target = OutputFile.check(option, file, modelOptions.model, overwrite, what, example);
         if (target.isStandardOutput()) {
-            throw new UsageError("--report " + report + ": standard output has evaluate's figures; expected a file"
-                    + " name such as report.html");
+            throw new UsageError(option + " " + file + ": standard output has evaluate's figures; expected a file"
+                    + " name such as " + example);
         }
         return target;
     }
