@@ -27,11 +27,15 @@ final class CsvHeader {
     /**
      * @param file the file, for messages
      * @param line the line the header is on
-     * @param cells the header's cells
-     * @return the column names
+     * @param raw the header's cells
+     * @return the column names; without their quotes when every name is in single quotes ({@code 'vote'}, as
+     *     statsmodels writes its data sets: only {@code "} quotes a CSV cell, so the reader leaves them)
      * @throws SaepException when a name is given to two columns
      */
-    static List<String> names(Path file, long line, List<String> cells) {
+    static List<String> names(Path file, long line, List<String> raw) {
+        List<String> cells = singleQuoted(raw)
+                ? raw.stream().map(c -> c.substring(1, c.length() - 1)).toList()
+                : raw;
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < cells.size(); c++) {
             Integer before = seen.putIfAbsent(cells.get(c), c);
@@ -42,5 +46,11 @@ final class CsvHeader {
             }
         }
         return List.copyOf(cells);
+    }
+
+    /** @return whether every cell is a name in single quotes, so the quotes are the writer's, not the names' */
+    private static boolean singleQuoted(List<String> cells) {
+        return !cells.isEmpty()
+                && cells.stream().allMatch(c -> c.length() >= 2 && c.startsWith("'") && c.endsWith("'"));
     }
 }

@@ -38,6 +38,19 @@ class CsvReaderTest {
         assertThat(d.labels()).containsExactly(1, 0, 1);
     }
 
+    /** statsmodels writes its data sets with every header name in single quotes: the names are read without them. */
+    @Test
+    void headerNamesAllInSingleQuotesLoseTheirQuotes() {
+        String text = "'popul'\t'TVnews'\t'vote'\n0\t7\t1\n190\t1\t0\n31\t7\t1\n";
+        Dataset d = read(text, new CsvReader.Options(Optional.empty(), Optional.of("vote")));
+        assertThat(d.classNames()).containsExactly("0", "1");
+        assertThat(d.features()).containsExactly(0, 7, 190, 1, 31, 7);
+        // one quoted name among plain ones is the name as written
+        assertThat(read("a,'b',y\n1,2,u\n3,4,v\n", new CsvReader.Options(Optional.empty(), Optional.of("'b'")))
+                        .classNames())
+                .containsExactly("2", "4");
+    }
+
     @Test
     void labelColumnByNameOrIndex() {
         String text = "y,f1,f2\nx,1,2\nz,3,4\n";
