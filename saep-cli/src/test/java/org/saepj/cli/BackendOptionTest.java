@@ -8,7 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.testing.TestFiles;
 
 /**
- * {@code --backend}: the engine's names train as before (and are recorded), and any other name — pytorch too, since
+ * {@code --backend}: the engine's names train as before (and are recorded, and may be given again with
+ * {@code --resume}), and any other name — pytorch too, since
  * the CLI's tests run without the saep-torch module — is one line, before anything is written.
  */
 class BackendOptionTest {
@@ -63,5 +64,9 @@ class BackendOptionTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(java.nio.file.Files.readString(out.resolve("report.json"))).contains("\"scalar\"");
+        // where a run computes may be given again beside --resume, as --spark may
+        CliRun resumed = CliRun.of("search", "--resume", out.toString(), "--backend", "scalar");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("already complete");
     }
 }
