@@ -122,6 +122,20 @@ class TorchTrainingParityTest {
     }
 
     @Test
+    void aLayerKindWithoutAPyTorchFormIsRefusedInOneLine() {
+        GraphArchitecture arch = GraphArchitecture.of(LayerGraph.chain(
+                Shape.vector(3), List.of(new DenseKind.Spec(4), new UnmappedKind.Spec(), new DenseKind.Spec(2))));
+        Backend torch = PyTorchBackend.on(Device.cpu());
+        Network net = torch.network(arch).initialize(1);
+
+        assertThatThrownBy(() -> torch.training(net, new OptimizerSpec.SgdMomentum(0.1f, 0f, 0).create(42)))
+                .isInstanceOf(UsageException.class)
+                .hasMessage(
+                        "--backend pytorch: layer kind 'test_unmapped' (node 'test_unmapped_1') has no PyTorch form; use"
+                                + " --backend vector for this space");
+    }
+
+    @Test
     void theBackendIsFoundByNameAndNamesItself() {
         Backend found = Backends.find("pytorch");
 
