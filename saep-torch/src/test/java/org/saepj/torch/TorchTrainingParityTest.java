@@ -130,9 +130,8 @@ class TorchTrainingParityTest {
 
         assertThatThrownBy(() -> torch.training(net, new OptimizerSpec.SgdMomentum(0.1f, 0f, 0).create(42)))
                 .isInstanceOf(UsageException.class)
-                .hasMessage(
-                        "--backend pytorch: layer kind 'test_unmapped' (node 'test_unmapped_1') has no PyTorch form; use"
-                                + " --backend vector for this space");
+                .hasMessage("--backend pytorch: layer kind 'test_unmapped' (node 'test_unmapped_1') has no PyTorch"
+                        + " form; use --backend vector for this space");
     }
 
     @Test
