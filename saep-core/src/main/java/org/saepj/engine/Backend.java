@@ -7,7 +7,7 @@ package org.saepj.engine;
  * refuses to mix backends, since their numbers differ in the last bits.
  */
 public interface Backend {
-    /** @return the backend's name, recorded in provenance ("vector", "scalar") */
+    /** @return the backend's name, recorded in provenance ("vector", "scalar", "pytorch") */
     String name();
 
     /**
@@ -15,4 +15,16 @@ public interface Backend {
      * @return an untrained network of that architecture on this backend (call {@link Network#initialize})
      */
     Network network(Architecture architecture);
+
+    /**
+     * Starts the training of a network of this backend. The engine's backends train the network itself; others
+     * train it elsewhere and copy the result back ({@link NetworkTraining#sync()}).
+     *
+     * @param network an initialised network from {@link #network}
+     * @param optimizer the optimizer of its flat parameters
+     * @return the training, used by one thread and closed when done
+     */
+    default NetworkTraining training(Network network, org.saepj.engine.optim.Optimizer optimizer) {
+        return NetworkTraining.engine(network, optimizer);
+    }
 }

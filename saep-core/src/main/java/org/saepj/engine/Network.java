@@ -149,6 +149,14 @@ public final class Network {
         return this;
     }
 
+    /**
+     * @return the seed of {@link #initialize}, the root of the layers' random streams: a backend that trains the
+     *     network elsewhere draws the same dropout masks from it
+     */
+    public long seed() {
+        return pass.seed();
+    }
+
     /** @return the structure */
     public Architecture architecture() {
         return architecture;

@@ -8,6 +8,7 @@ import org.saepj.data.Augmentation;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
+import org.saepj.engine.NetworkTraining;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
@@ -49,6 +50,21 @@ public final class CandidateTrainer {
         Network net = backend.network(task.candidate().architecture())
                 .initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
+        try (NetworkTraining training = backend.training(net, optimizer)) {
+            return trainAndOutputs(task, progress, outputThreads, helpers, t0, net, optimizer, training);
+        }
+    }
+
+    /** The steps through the backend's training, then the outputs of the trained (synchronised) network. */
+    private TrainedCandidate trainAndOutputs(
+            TrainingTask task,
+            TrainingProgress progress,
+            int outputThreads,
+            Executor helpers,
+            long t0,
+            Network net,
+            Optimizer optimizer,
+            NetworkTraining training) {
         Dataset train = task.train();
         TrainingRecipe recipe = task.recipe();
         Loss loss0 = train.targets().task().trainingLoss(train.targets(), recipe.labelSmoothing());
@@ -73,16 +89,15 @@ public final class CandidateTrainer {
             if (!schedule.isConstant()) {
                 optimizer.learningRateFactor(schedule.factor(s, steps));
             }
-            float loss;
-            if (augmentation.isNone()) {
-                loss = net.trainStep(train, loss0, idx, x, optimizer);
-            } else {
-                gather(train, idx, x);
+            // The engine's Network.trainStep(Dataset, ...) gathers the same way: the paper's numbers do not move.
+            gather(train, idx, x);
+            if (!augmentation.isNone()) {
                 augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
-                loss = net.trainStep(x, loss0, idx, b, optimizer);
             }
+            float loss = training.step(x, loss0, idx, b);
             if (!Float.isFinite(loss)) {
                 progress.stepDone(task.index(), steps, steps);
+                training.sync();
                 net.releaseBuffers();
                 return new TrainedCandidate(
                         task.candidate(),
@@ -100,13 +115,18 @@ public final class CandidateTrainer {
             if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
                 progress.stepDone(task.index(), s + 1, steps);
             }
-            if (watch != null && ((s + 1) % interval == 0 || s + 1 == steps) && watch.measure(s + 1)) {
+            boolean measures = watch != null && ((s + 1) % interval == 0 || s + 1 == steps);
+            if (measures) {
+                training.sync(); // the watch measures and keeps the network's own parameters and state
+            }
+            if (measures && watch.measure(s + 1)) {
                 ran = s + 1;
                 // the steps it will not take are done as far as a display counts
                 progress.stepDone(task.index(), steps, steps);
                 break;
             }
         }
+        training.sync();
         int kept = watch == null ? ran : watch.restoreBest(ran);
         double tailLoss = 0;
         int counted = Math.min(tail, ran);

@@ -16,6 +16,20 @@ import org.saepj.search.SearchState;
 
 /** Runs a grid's searches one after another in this JVM, their candidates on the plan's threads. */
 public final class LocalGridExecutor implements GridExecutor {
+    private final Backend backend;
+
+    /** Runs on the fastest backend here. */
+    public LocalGridExecutor() {
+        this(Backends.best());
+    }
+
+    /**
+     * @param backend the backend every run trains and restores its networks with
+     */
+    public LocalGridExecutor(Backend backend) {
+        this.backend = backend;
+    }
+
     @Override
     public List<ComparisonRun> run(
             List<GridRun> runs,
@@ -24,7 +38,6 @@ public final class LocalGridExecutor implements GridExecutor {
             boolean resume,
             Consumer<ReentrantLock> checkpointWrites,
             ComparisonListener listener) {
-        Backend backend = Backends.best();
         List<ComparisonRun> done = new ArrayList<>();
         // A method, mixture and seed's partitions are prepared once for all its folds (the grid lists its folds
         // together), and only those are kept: each holds copies of the data.

@@ -10,6 +10,7 @@ import org.saepj.cli.data.TableLines;
 import org.saepj.cli.display.ComparisonProgress;
 import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.RootLocaleWriter;
+import org.saepj.cli.option.BackendOption;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
@@ -80,6 +81,9 @@ public final class CompareCommand implements Runnable {
     SparkOptions spark;
 
     @Mixin
+    BackendOption backendOption;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -94,6 +98,7 @@ public final class CompareCommand implements Runnable {
     @Override
     public void run() {
         spark.check();
+        backendOption.backend(spark.enabled()); // a wrong name fails before anything is written
         if (run.resuming()) {
             try (OutputDirectory output =
                     run.resumed(ComparisonPlan.FILE, spec.commandLine().getParseResult())) {
@@ -156,7 +161,9 @@ public final class CompareCommand implements Runnable {
 
     /** The local executor, or the one --spark names, found on the class path (the saep-spark module). */
     private GridExecutor gridExecutor(SourceData source) {
-        return spark.enabled() ? spark.grid(spark.recipe(dataOptions, run.test, source)) : new LocalGridExecutor();
+        return spark.enabled()
+                ? spark.grid(spark.recipe(dataOptions, run.test, source))
+                : new LocalGridExecutor(backendOption.backend(false));
     }
 
     /** Checks before any run that the plan fits the data, the heap and the disk. */

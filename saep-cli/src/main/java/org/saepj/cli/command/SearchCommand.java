@@ -10,6 +10,7 @@ import org.saepj.cli.display.BudgetWarning;
 import org.saepj.cli.display.EngineWarning;
 import org.saepj.cli.display.FinalMembers;
 import org.saepj.cli.display.ProgressReporter;
+import org.saepj.cli.option.BackendOption;
 import org.saepj.cli.option.CriterionIds;
 import org.saepj.cli.option.RunOptions;
 import org.saepj.cli.option.SearchOptions;
@@ -22,7 +23,6 @@ import org.saepj.data.SourceData;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.TestSets;
 import org.saepj.engine.Backend;
-import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateExecutor;
 import org.saepj.execution.EngineWarmup;
 import org.saepj.execution.LocalExecutor;
@@ -96,12 +96,16 @@ public final class SearchCommand implements Runnable {
     @Mixin
     SparkOptions spark;
 
+    @Mixin
+    BackendOption backendOption;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spark.check();
+        backendOption.backend(spark.enabled()); // a wrong name fails before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         if (run.resuming()) {
             try (OutputDirectory output =
@@ -126,8 +130,8 @@ public final class SearchCommand implements Runnable {
     /** A search, fresh (a claim on its directory, opened once everything is checked) or resumed (no claim). */
     private void searchIn(
             Path dir, OutputDirectory.Claim claim, PrintWriter stdout, Invocation inv, SearchConfig config) {
-        Backend backend = Backends.best();
-        if (!spark.enabled()) { // with --spark the executors train, in JVMs of their own
+        Backend backend = backendOption.backend(spark.enabled());
+        if (!spark.enabled() && !backendOption.given()) { // with --spark the executors train, in JVMs of their own
             EngineWarning.ifScalarByDefault(spec.commandLine().getErr());
         }
         // The other core compiles the backend while this one reads and checksums the data; with --spark the

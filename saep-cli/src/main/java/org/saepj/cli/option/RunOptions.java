@@ -57,10 +57,11 @@ public final class RunOptions {
 
     /**
      * Options that may stand beside --resume: they change how the run is shown, where data is found or where the
-     * searches run (a comparison's --spark), not what it computes.
+     * searches run (a comparison's --spark) and what trains them (--backend, whose numbers differ in rounding only),
+     * not what it computes.
      */
     private static final java.util.Set<String> WITH_RESUME =
-            java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir", "--spark", "--spark-conf");
+            java.util.Set.of("--resume", "--quiet", "--debug", "--data-dir", "--spark", "--spark-conf", "--backend");
 
     /**
      * Reopens the run directory to resume, once the options fit the mode: checked to be a run's, locked, then
