@@ -11,7 +11,7 @@ import org.saepj.cli.display.Json;
 import org.saepj.testing.TestFiles;
 
 /** {@code --optimizer}, {@code --weight-decay}, {@code --schedule}, {@code --warmup-steps}, {@code --label-smoothing}
- * and {@code --augment}: stored in the report, and refused in one line naming the option. */
+ * {@code --augment} and {@code --clip-norm}: stored in the report, and refused in one line naming the option. */
 class TrainingOptionsTest {
     @TempDir
     static Path root;
@@ -62,7 +62,9 @@ class TrainingOptionsTest {
                 "--label-smoothing",
                 "0.1",
                 "--augment",
-                "shift=2,flip");
+                "shift=2,flip",
+                "--clip-norm",
+                "1.5");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(root.resolve("all/report.json").toFile());
         assertThat(report.at("/config/training/optimizer").asText()).isEqualTo("adamw");
@@ -72,6 +74,7 @@ class TrainingOptionsTest {
         assertThat(report.at("/config/training/labelSmoothing").asDouble()).isEqualTo(0.1);
         assertThat(report.at("/config/training/augmentation/shift").asInt()).isEqualTo(2);
         assertThat(report.at("/config/training/augmentation/flip").asBoolean()).isTrue();
+        assertThat(report.at("/config/training/clipNorm").asDouble()).isEqualTo(1.5);
 
         CliRun defaults = search("defaults", "--optimizer", "adamw");
         assertThat(defaults.exitCode()).as(defaults.err()).isZero();
@@ -80,6 +83,7 @@ class TrainingOptionsTest {
         assertThat(other.at("/config/training/weightDecay").asDouble()).isEqualTo(0.01);
         assertThat(other.at("/config/training/schedule/kind").asText()).isEqualTo("constant");
         assertThat(other.at("/config/training/augmentation/shift").asInt()).isZero();
+        assertThat(other.at("/config/training/clipNorm").asDouble()).isZero();
     }
 
     @Test
@@ -104,6 +108,9 @@ class TrainingOptionsTest {
                 search("bad6", "--augment", "shift,rotate"),
                 "error: --augment 'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by"
                         + " commas");
+        assertRefused(
+                search("bad7", "--clip-norm", "-1"),
+                "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
     }
 
     private static void assertRefused(CliRun r, String line) {

@@ -8,6 +8,7 @@ import org.saepj.data.Augmentation;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
+import org.saepj.engine.optim.ClippedOptimizer;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
@@ -18,7 +19,8 @@ import org.saepj.task.Loss;
  * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
  * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
  * measurement. A {@link TrainingRecipe} adds a learning-rate schedule over the planned steps, label smoothing of the
- * training loss and augmentation of the training batches (the step fixes the draws).
+ * training loss, augmentation of the training batches (the step fixes the draws) and clipping of the gradients' global
+ * norm.
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
@@ -48,9 +50,12 @@ public final class CandidateTrainer {
         long t0 = System.nanoTime();
         Network net = backend.network(task.candidate().architecture())
                 .initialize(task.candidate().seed());
-        Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
-        Dataset train = task.train();
         TrainingRecipe recipe = task.recipe();
+        Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
+        if (recipe.clipNorm() > 0) {
+            optimizer = new ClippedOptimizer(optimizer, recipe.clipNorm());
+        }
+        Dataset train = task.train();
         Loss loss0 = train.targets().task().trainingLoss(train.targets(), recipe.labelSmoothing());
         LearningRateSchedule schedule = recipe.schedule();
         Augmentation augmentation = recipe.augmentation();

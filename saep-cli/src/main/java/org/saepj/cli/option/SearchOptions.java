@@ -276,6 +276,13 @@ public final class SearchOptions {
                     + " seed (default: none).")
     String augment;
 
+    @Option(
+            names = "--clip-norm",
+            paramLabel = "X",
+            description = "Clip each step's gradients to a global L2 norm of at most X, as PyTorch's"
+                    + " clip_grad_norm_ does: scaled by X/(norm + 1e-6) when that is below 1 (default: 0, none).")
+    Double clipNorm;
+
     /** @return --max-members as a target size, or null */
     private TargetSize targetSize() {
         return maxMembers == null ? null : new TargetSize(maxMembers, "--max-members", 2);
@@ -546,7 +553,8 @@ public final class SearchOptions {
                     weightDecay == null ? Double.NaN : weightDecay,
                     new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps),
                     labelSmoothing == null ? 0 : labelSmoothing,
-                    augmentation);
+                    augmentation,
+                    clipNorm == null ? 0 : clipNorm);
         } catch (InvalidSettingException e) {
             throw usage(e);
         }
@@ -576,7 +584,8 @@ public final class SearchOptions {
             java.util.Map.entry("validation", "--validation"),
             java.util.Map.entry("weightDecay", "--weight-decay"),
             java.util.Map.entry("labelSmoothing", "--label-smoothing"),
-            java.util.Map.entry("augmentation", "--augment"));
+            java.util.Map.entry("augmentation", "--augment"),
+            java.util.Map.entry("clipNorm", "--clip-norm"));
 
     /**
      * @param e a setting the library refused
