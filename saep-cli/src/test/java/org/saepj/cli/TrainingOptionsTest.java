@@ -76,6 +76,14 @@ class TrainingOptionsTest {
         assertThat(report.at("/config/training/augmentation/flip").asBoolean()).isTrue();
         assertThat(report.at("/config/training/clipNorm").asDouble()).isEqualTo(1.5);
 
+        CliRun cycle = search("cycle", "--schedule", "onecycle");
+        assertThat(cycle.exitCode()).as(cycle.err()).isZero();
+        assertThat(Json.MAPPER
+                        .readTree(root.resolve("cycle/report.json").toFile())
+                        .at("/config/training/schedule/kind")
+                        .asText())
+                .isEqualTo("onecycle");
+
         CliRun defaults = search("defaults", "--optimizer", "adamw");
         assertThat(defaults.exitCode()).as(defaults.err()).isZero();
         JsonNode other =
@@ -97,7 +105,7 @@ class TrainingOptionsTest {
                 "error: --optimizer 'lion' is not understood: expected space, adam or adamw");
         assertRefused(
                 search("bad3", "--schedule", "linear"),
-                "error: --schedule 'linear' is not understood: expected constant or cosine");
+                "error: --schedule 'linear' is not understood: expected constant, cosine or onecycle");
         assertRefused(
                 search("bad4", "--warmup-steps", "-3"),
                 "error: --warmup-steps must be 0 (no warm-up) or more steps, got -3");
@@ -108,6 +116,10 @@ class TrainingOptionsTest {
                 search("bad6", "--augment", "shift,rotate"),
                 "error: --augment 'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by"
                         + " commas");
+        assertRefused(
+                search("bad8", "--schedule", "onecycle", "--warmup-steps", "5"),
+                "error: --warmup-steps: onecycle warms up over its first 30% of steps itself: it takes no warm-up"
+                        + " steps, got 5");
         assertRefused(
                 search("bad7", "--clip-norm", "-1"),
                 "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");

@@ -98,7 +98,8 @@ class TrainingOptionsSearchTest {
                 new TrainingPlan(null, 0, null, 0.1, null),
                 new TrainingPlan(null, 0, null, 0, new Augmentation(0, true)),
                 new TrainingPlan(null, 0, null, 0, new Augmentation(1, false)),
-                new TrainingPlan(null, 0, null, 0, null, 0.05));
+                new TrainingPlan(null, 0, null, 0, null, 0.05),
+                new TrainingPlan(null, 0, new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0), 0, null));
         for (TrainingPlan plan : plans) {
             SearchResult r = run(small().iterations(2)
                     .totalSteps(60)

@@ -247,10 +247,12 @@ public final class SearchOptions {
 
     @Option(
             names = "--schedule",
-            paramLabel = "constant|cosine",
+            paramLabel = "constant|cosine|onecycle",
             description = "The learning rate over each candidate's steps: constant = the base rate;"
-                    + " cosine = half a cosine from the base rate down to 0 (default: constant). Both start with"
-                    + " --warmup-steps.")
+                    + " cosine = half a cosine from the base rate down to 0, both after --warmup-steps;"
+                    + " onecycle = PyTorch's OneCycleLR with its defaults and the base rate as the peak: up"
+                    + " from rate/25 over 30% of the steps, then down to rate/25/10^4 (learning rate only, no"
+                    + " warm-up steps) (default: constant).")
     String schedule;
 
     @Option(
@@ -548,10 +550,16 @@ public final class SearchOptions {
             }
         }
         try {
+            org.saepj.engine.optim.LearningRateSchedule rates;
+            try {
+                rates = new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--warmup-steps: " + e.getMessage());
+            }
             return new org.saepj.search.TrainingPlan(
                     choice,
                     weightDecay == null ? Double.NaN : weightDecay,
-                    new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps),
+                    rates,
                     labelSmoothing == null ? 0 : labelSmoothing,
                     augmentation,
                     clipNorm == null ? 0 : clipNorm);
