@@ -76,13 +76,18 @@ class TrainingOptionsTest {
         assertThat(report.at("/config/training/augmentation/flip").asBoolean()).isTrue();
         assertThat(report.at("/config/training/clipNorm").asDouble()).isEqualTo(1.5);
 
-        CliRun cycle = search("cycle", "--schedule", "onecycle");
+        CliRun cycle = search("cycle", "--schedule", "onecycle", "--augment", "crop,erase");
         assertThat(cycle.exitCode()).as(cycle.err()).isZero();
         assertThat(Json.MAPPER
                         .readTree(root.resolve("cycle/report.json").toFile())
                         .at("/config/training/schedule/kind")
                         .asText())
                 .isEqualTo("onecycle");
+        JsonNode cropped =
+                Json.MAPPER.readTree(root.resolve("cycle/report.json").toFile());
+        assertThat(cropped.at("/config/training/augmentation/shift").asInt()).isEqualTo(-1);
+        assertThat(cropped.at("/config/training/augmentation/erase").asBoolean())
+                .isTrue();
 
         CliRun defaults = search("defaults", "--optimizer", "adamw");
         assertThat(defaults.exitCode()).as(defaults.err()).isZero();
@@ -114,8 +119,8 @@ class TrainingOptionsTest {
                 "error: --label-smoothing must be at least 0 and below 1, such as 0.1, got 1.0");
         assertRefused(
                 search("bad6", "--augment", "shift,rotate"),
-                "error: --augment 'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by"
-                        + " commas");
+                "error: --augment 'rotate' is not understood: expected crop, crop=PIXELS, shift, shift=PIXELS, flip"
+                        + " or erase, separated by commas");
         assertRefused(
                 search("bad8", "--schedule", "onecycle", "--warmup-steps", "5"),
                 "error: --warmup-steps: onecycle warms up over its first 30% of steps itself: it takes no warm-up"

@@ -49,7 +49,7 @@ class TrainingOptionsSearchTest {
             0.05,
             new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 10),
             0.1,
-            new Augmentation(2, true),
+            new Augmentation(2, true, true),
             1.0);
 
     private static SearchConfig.Builder small() {
@@ -99,6 +99,7 @@ class TrainingOptionsSearchTest {
                 new TrainingPlan(null, 0, null, 0, new Augmentation(0, true)),
                 new TrainingPlan(null, 0, null, 0, new Augmentation(1, false)),
                 new TrainingPlan(null, 0, null, 0, null, 0.05),
+                new TrainingPlan(null, 0, null, 0, new Augmentation(0, false, true)),
                 new TrainingPlan(null, 0, new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0), 0, null));
         for (TrainingPlan plan : plans) {
             SearchResult r = run(small().iterations(2)
@@ -158,8 +159,15 @@ class TrainingOptionsSearchTest {
         assertThat(json.at("/training/augmentation/flip").asBoolean()).isTrue();
         assertThat(json.at("/training/clipNorm").asDouble()).isEqualTo(1.0);
         assertThat(JsonFormat.mapper().treeToValue(json, SearchConfig.class)).isEqualTo(config);
-        // a plan stored before clipping existed reads as one without it
+        assertThat(json.at("/training/augmentation/erase").asBoolean()).isTrue();
+        // a plan stored before clipping and erasing existed reads as one without them
         ((ObjectNode) json.get("training")).remove("clipNorm");
+        ((ObjectNode) json.at("/training/augmentation")).remove("erase");
+        assertThat(JsonFormat.mapper()
+                        .treeToValue(json, SearchConfig.class)
+                        .training()
+                        .augmentation())
+                .isEqualTo(new Augmentation(2, true));
         assertThat(JsonFormat.mapper()
                         .treeToValue(json, SearchConfig.class)
                         .training()

@@ -271,11 +271,14 @@ public final class SearchOptions {
 
     @Option(
             names = "--augment",
-            paramLabel = "shift[=N],flip",
-            description = "Augment every training batch's images: shift = move each image by up to N"
-                    + " pixels (default 4) in each direction, the border filled with 0 (pad and crop at"
-                    + " random); flip = mirror half of them left to right. Images only; the draws follow the"
-                    + " seed (default: none).")
+            paramLabel = "crop[=P],flip,erase",
+            description = "Augment every training batch's images: crop = random crop with zero padding"
+                    + " (torchvision's RandomCrop with padding P: pad by P pixels, cut the image back at a random"
+                    + " place; P defaults to 4 on images of 32 pixels or more a side, 2 on smaller ones);"
+                    + " shift[=N] = the same crop by its other name (N default 4); flip = mirror half of them"
+                    + " left to right; erase = torchvision's RandomErasing (half of them get a random"
+                    + " rectangle of 2% to 33% of the image set to 0). Images only; the draws follow the seed"
+                    + " (default: none).")
     String augment;
 
     @Option(
