@@ -123,8 +123,8 @@ class TrainingOptionsTest {
                         + " or erase, separated by commas");
         assertRefused(
                 search("bad8", "--schedule", "onecycle", "--warmup-steps", "5"),
-                "error: --warmup-steps: onecycle warms up over its first 30% of steps itself: it takes no warm-up"
-                        + " steps, got 5");
+                "error: --warmup-steps cannot go with the onecycle schedule, which warms up over its first 30% of"
+                        + " steps itself: leave it at 0, got 5");
         assertRefused(
                 search("bad7", "--clip-norm", "-1"),
                 "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");

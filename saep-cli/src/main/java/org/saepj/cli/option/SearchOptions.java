@@ -397,7 +397,7 @@ public final class SearchOptions {
         b.selection(selectionSet());
         b.validation(validationPlan());
         b.epochs(epochBudget());
-        b.training(trainingPlan());
+        training(b);
         if (pair != null) {
             String[] parts = pair.split(",");
             check(
@@ -520,54 +520,45 @@ public final class SearchOptions {
     }
 
     /**
-     * @return the training plan of --optimizer, --weight-decay, --schedule, --warmup-steps, --label-smoothing and
-     *     --augment
+     * Sets --optimizer, --weight-decay, --schedule, --warmup-steps, --label-smoothing, --augment and --clip-norm on the
+     * configuration: the library checks the values (its messages name the option through {@link #OPTIONS}), as it
+     * does for the Java API's builders.
+     *
+     * @param b the configuration under construction
      */
-    private org.saepj.search.TrainingPlan trainingPlan() {
-        org.saepj.search.TrainingPlan.OptimizerChoice choice = org.saepj.search.TrainingPlan.OptimizerChoice.SPACE;
+    private void training(SearchConfig.Builder b) {
         if (optimizer != null) {
             try {
-                choice = org.saepj.search.TrainingPlan.OptimizerChoice.parse(optimizer);
+                b.optimizer(org.saepj.search.TrainingPlan.OptimizerChoice.parse(optimizer));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--optimizer " + e.getMessage());
             }
         }
-        org.saepj.engine.optim.LearningRateSchedule.Kind kind =
-                org.saepj.engine.optim.LearningRateSchedule.Kind.CONSTANT;
         if (schedule != null) {
             try {
-                kind = org.saepj.engine.optim.LearningRateSchedule.Kind.parse(schedule);
+                b.schedule(org.saepj.engine.optim.LearningRateSchedule.Kind.parse(schedule));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--schedule " + e.getMessage());
             }
         }
-        check(
-                warmupSteps == null || warmupSteps >= 0,
-                "--warmup-steps must be 0 (no warm-up) or more steps, got " + warmupSteps);
-        org.saepj.data.Augmentation augmentation = org.saepj.data.Augmentation.NONE;
         if (augment != null) {
             try {
-                augmentation = org.saepj.data.Augmentation.parse(augment);
+                b.augmentation(org.saepj.data.Augmentation.parse(augment));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--augment " + e.getMessage());
             }
         }
-        try {
-            org.saepj.engine.optim.LearningRateSchedule rates;
-            try {
-                rates = new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("--warmup-steps: " + e.getMessage());
-            }
-            return new org.saepj.search.TrainingPlan(
-                    choice,
-                    weightDecay == null ? Double.NaN : weightDecay,
-                    rates,
-                    labelSmoothing == null ? 0 : labelSmoothing,
-                    augmentation,
-                    clipNorm == null ? 0 : clipNorm);
-        } catch (InvalidSettingException e) {
-            throw usage(e);
+        if (weightDecay != null) {
+            b.weightDecay(weightDecay);
+        }
+        if (warmupSteps != null) {
+            b.warmupSteps(warmupSteps);
+        }
+        if (labelSmoothing != null) {
+            b.labelSmoothing(labelSmoothing);
+        }
+        if (clipNorm != null) {
+            b.clipNorm(clipNorm);
         }
     }
 
@@ -593,7 +584,10 @@ public final class SearchOptions {
             java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
             java.util.Map.entry("validation", "--validation"),
+            java.util.Map.entry("optimizer", "--optimizer"),
             java.util.Map.entry("weightDecay", "--weight-decay"),
+            java.util.Map.entry("schedule", "--schedule"),
+            java.util.Map.entry("warmupSteps", "--warmup-steps"),
             java.util.Map.entry("labelSmoothing", "--label-smoothing"),
             java.util.Map.entry("augmentation", "--augment"),
             java.util.Map.entry("clipNorm", "--clip-norm"));
