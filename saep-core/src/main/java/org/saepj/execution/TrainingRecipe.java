@@ -40,6 +40,7 @@ public record TrainingRecipe(
     }
 
     /** @return true when training is today's: nothing to schedule, smooth, augment or clip */
+    @com.fasterxml.jackson.annotation.JsonIgnore // a property of the value, not a setting to store
     public boolean isPlain() {
         return schedule.isConstant() && labelSmoothing == 0 && augmentation.isNone() && clipNorm == 0;
     }
