@@ -186,8 +186,10 @@ public record Augmentation(int shift, boolean flip, boolean erase) {
             int dy = rng.nextInt(2 * pad + 1) - pad;
             int dx = rng.nextInt(2 * pad + 1) - pad;
             boolean mirror = rng.nextBoolean() && flip;
-            System.arraycopy(x, i * size, scratch, 0, size);
-            transform(scratch, 0, x, i * size, shape, dy, dx, mirror);
+            if (dy != 0 || dx != 0 || mirror) {
+                System.arraycopy(x, i * size, scratch, 0, size);
+                transform(scratch, 0, x, i * size, shape, dy, dx, mirror);
+            }
             // the erasing draws after the sample's shift and flip, and only when asked: without it every draw is as
             // before
             if (erase) {
@@ -272,18 +274,21 @@ public record Augmentation(int shift, boolean flip, boolean erase) {
                 Arrays.fill(dst, out + end * c, out + row, 0f);
                 continue;
             }
-            for (int col = 0; col < w; col++) {
-                int moved = w - 1 - col;
-                int at = out + col * c;
-                if (moved < first || moved >= end) {
-                    Arrays.fill(dst, at, at + c, 0f);
-                } else {
-                    int sc = in + (moved - dx) * c;
-                    for (int k = 0; k < c; k++) {
-                        dst[at + k] = src[sc + k];
-                    }
+            // output column col shows column w − 1 − col of the moved image: those in [lo, hi) have a pixel
+            int lo = w - end;
+            int hi = w - first;
+            Arrays.fill(dst, out, out + lo * c, 0f);
+            if (c == 1) {
+                int mirrored = in + w - 1 - dx;
+                for (int col = lo; col < hi; col++) {
+                    dst[out + col] = src[mirrored - col];
+                }
+            } else {
+                for (int col = lo; col < hi; col++) {
+                    System.arraycopy(src, in + (w - 1 - col - dx) * c, dst, out + col * c, c);
                 }
             }
+            Arrays.fill(dst, out + hi * c, out + row, 0f);
         }
     }
 
