@@ -19,7 +19,8 @@ import org.saepj.task.Loss;
  * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
  * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
  * measurement. A {@link TrainingRecipe} adds a learning-rate schedule over the planned steps, label smoothing of the
- * training loss, augmentation of the training batches (the step fixes the draws) and clipping of the gradients' global
+ * training loss, augmentation of the training batches (the step fixes the draws; each batch is prepared on a
+ * helper thread while the step before trains) and clipping of the gradients' global
  * norm.
  */
 public final class CandidateTrainer {
@@ -27,12 +28,24 @@ public final class CandidateTrainer {
     private static final int REPORT_EVERY = 25;
 
     private final Backend backend;
+    /** Whether augmented batches are prepared on a helper thread while the step before trains. */
+    private final boolean prepareAhead;
 
     /**
      * @param backend the matrix backend the networks use
      */
     public CandidateTrainer(Backend backend) {
+        this(backend, true);
+    }
+
+    /**
+     * @param backend the matrix backend the networks use
+     * @param prepareAhead whether augmented batches are prepared on a helper thread while the step before trains
+     *     (the same values either way; false prepares each on the training thread, as the tests compare)
+     */
+    CandidateTrainer(Backend backend, boolean prepareAhead) {
         this.backend = backend;
+        this.prepareAhead = prepareAhead;
     }
 
     /**
@@ -73,43 +86,49 @@ public final class CandidateTrainer {
                 stopping.enabled() ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
         int interval = stopping.interval(steps);
         int ran = steps;
-        for (int s = 0; s < steps; s++) {
-            System.arraycopy(task.batches(), s * b, idx, 0, b);
-            if (!schedule.isConstant()) {
-                optimizer.learningRateFactor(schedule.factor(s, steps));
-            }
-            float loss;
-            if (augmentation.isNone()) {
-                loss = net.trainStep(train, loss0, idx, x, optimizer);
-            } else {
-                gather(train, idx, x);
-                augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
-                loss = net.trainStep(x, loss0, idx, b, optimizer);
-            }
-            if (!Float.isFinite(loss)) {
-                progress.stepDone(task.index(), steps, steps);
-                net.releaseBuffers();
-                return new TrainedCandidate(
-                        task.candidate(),
-                        net,
-                        Double.NaN,
-                        Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
-                        List.of(),
-                        List.of(),
-                        seconds(t0),
-                        0,
-                        s + 1,
-                        s + 1);
-            }
-            recent[s % tail] = loss;
-            if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
-                progress.stepDone(task.index(), s + 1, steps);
-            }
-            if (watch != null && ((s + 1) % interval == 0 || s + 1 == steps) && watch.measure(s + 1)) {
-                ran = s + 1;
-                // the steps it will not take are done as far as a display counts
-                progress.stepDone(task.index(), steps, steps);
-                break;
+        try (AugmentedBatches prepared = augmentation.isNone() || !prepareAhead
+                ? null
+                : new AugmentedBatches(train, task.batches(), b, augmentation, recipe.augmentationSeed())) {
+            for (int s = 0; s < steps; s++) {
+                System.arraycopy(task.batches(), s * b, idx, 0, b);
+                if (!schedule.isConstant()) {
+                    optimizer.learningRateFactor(schedule.factor(s, steps));
+                }
+                float loss;
+                if (augmentation.isNone()) {
+                    loss = net.trainStep(train, loss0, idx, x, optimizer);
+                } else if (prepared != null) {
+                    loss = net.trainStep(prepared.take(s), loss0, idx, b, optimizer);
+                } else {
+                    gather(train, idx, x);
+                    augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
+                    loss = net.trainStep(x, loss0, idx, b, optimizer);
+                }
+                if (!Float.isFinite(loss)) {
+                    progress.stepDone(task.index(), steps, steps);
+                    net.releaseBuffers();
+                    return new TrainedCandidate(
+                            task.candidate(),
+                            net,
+                            Double.NaN,
+                            Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
+                            List.of(),
+                            List.of(),
+                            seconds(t0),
+                            0,
+                            s + 1,
+                            s + 1);
+                }
+                recent[s % tail] = loss;
+                if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
+                    progress.stepDone(task.index(), s + 1, steps);
+                }
+                if (watch != null && ((s + 1) % interval == 0 || s + 1 == steps) && watch.measure(s + 1)) {
+                    ran = s + 1;
+                    // the steps it will not take are done as far as a display counts
+                    progress.stepDone(task.index(), steps, steps);
+                    break;
+                }
             }
         }
         int kept = watch == null ? ran : watch.restoreBest(ran);
