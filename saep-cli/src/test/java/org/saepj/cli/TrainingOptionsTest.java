@@ -11,7 +11,7 @@ import org.saepj.cli.display.Json;
 import org.saepj.testing.TestFiles;
 
 /** {@code --optimizer}, {@code --weight-decay}, {@code --schedule}, {@code --warmup-steps}, {@code --label-smoothing}
- * and {@code --augment}: stored in the report, and refused in one line naming the option. */
+ * {@code --augment} and {@code --clip-norm}: stored in the report, and refused in one line naming the option. */
 class TrainingOptionsTest {
     @TempDir
     static Path root;
@@ -62,7 +62,9 @@ class TrainingOptionsTest {
                 "--label-smoothing",
                 "0.1",
                 "--augment",
-                "shift=2,flip");
+                "shift=2,flip",
+                "--clip-norm",
+                "1.5");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(root.resolve("all/report.json").toFile());
         assertThat(report.at("/config/training/optimizer").asText()).isEqualTo("adamw");
@@ -72,6 +74,20 @@ class TrainingOptionsTest {
         assertThat(report.at("/config/training/labelSmoothing").asDouble()).isEqualTo(0.1);
         assertThat(report.at("/config/training/augmentation/shift").asInt()).isEqualTo(2);
         assertThat(report.at("/config/training/augmentation/flip").asBoolean()).isTrue();
+        assertThat(report.at("/config/training/clipNorm").asDouble()).isEqualTo(1.5);
+
+        CliRun cycle = search("cycle", "--schedule", "onecycle", "--augment", "crop,erase");
+        assertThat(cycle.exitCode()).as(cycle.err()).isZero();
+        assertThat(Json.MAPPER
+                        .readTree(root.resolve("cycle/report.json").toFile())
+                        .at("/config/training/schedule/kind")
+                        .asText())
+                .isEqualTo("onecycle");
+        JsonNode cropped =
+                Json.MAPPER.readTree(root.resolve("cycle/report.json").toFile());
+        assertThat(cropped.at("/config/training/augmentation/shift").asInt()).isEqualTo(-1);
+        assertThat(cropped.at("/config/training/augmentation/erase").asBoolean())
+                .isTrue();
 
         CliRun defaults = search("defaults", "--optimizer", "adamw");
         assertThat(defaults.exitCode()).as(defaults.err()).isZero();
@@ -80,6 +96,7 @@ class TrainingOptionsTest {
         assertThat(other.at("/config/training/weightDecay").asDouble()).isEqualTo(0.01);
         assertThat(other.at("/config/training/schedule/kind").asText()).isEqualTo("constant");
         assertThat(other.at("/config/training/augmentation/shift").asInt()).isZero();
+        assertThat(other.at("/config/training/clipNorm").asDouble()).isZero();
     }
 
     @Test
@@ -93,7 +110,7 @@ class TrainingOptionsTest {
                 "error: --optimizer 'lion' is not understood: expected space, adam or adamw");
         assertRefused(
                 search("bad3", "--schedule", "linear"),
-                "error: --schedule 'linear' is not understood: expected constant or cosine");
+                "error: --schedule 'linear' is not understood: expected constant, cosine or onecycle");
         assertRefused(
                 search("bad4", "--warmup-steps", "-3"),
                 "error: --warmup-steps must be 0 (no warm-up) or more steps, got -3");
@@ -102,8 +119,15 @@ class TrainingOptionsTest {
                 "error: --label-smoothing must be at least 0 and below 1, such as 0.1, got 1.0");
         assertRefused(
                 search("bad6", "--augment", "shift,rotate"),
-                "error: --augment 'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by"
-                        + " commas");
+                "error: --augment 'rotate' is not understood: expected crop, crop=PIXELS, shift, shift=PIXELS, flip"
+                        + " or erase, separated by commas");
+        assertRefused(
+                search("bad8", "--schedule", "onecycle", "--warmup-steps", "5"),
+                "error: --warmup-steps cannot go with the onecycle schedule, which warms up over its first 30% of"
+                        + " steps itself: leave it at 0, got 5");
+        assertRefused(
+                search("bad7", "--clip-norm", "-1"),
+                "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
     }
 
     private static void assertRefused(CliRun r, String line) {

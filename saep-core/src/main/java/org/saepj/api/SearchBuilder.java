@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.saepj.SaepException;
 import org.saepj.UsageException;
+import org.saepj.data.Augmentation;
 import org.saepj.data.SourceData;
+import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
@@ -16,6 +18,7 @@ import org.saepj.search.Mixture;
 import org.saepj.search.Preset;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchListener;
+import org.saepj.search.TrainingPlan;
 import org.saepj.subnetwork.ModelKind;
 import org.saepj.subnetwork.SpacePlugin;
 import org.saepj.subnetwork.Spaces;
@@ -25,7 +28,8 @@ import org.saepj.subnetwork.Spaces;
  * space, where the run is written, and how the data given is named or read (feature names, a CSV file's header) — with
  * the defaults of {@code saep search}: {@link Preset#DEFAULT} (every choice on a stratified tenth of the training data
  * held out for validation, each candidate 50 epochs, 454 to 5000 steps), plain AdaNet, 11 iterations, batch 64,
- * learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core; {@code preset(Preset.PAPER)}
+ * learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core, each space's optimizer at a
+ * constant rate without smoothing, augmentation or clipping; {@code preset(Preset.PAPER)}
  * gives the paper's configuration, as {@code saep search --preset paper} does. A classifier's builder
  * ({@link ClassifierBuilder}) and a regressor's ({@link RegressorBuilder}) add what each fits on.
  *
@@ -179,6 +183,75 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
      */
     public B beta(double beta) {
         settings.beta(beta);
+        return self();
+    }
+
+    /**
+     * @param optimizer the optimizer every candidate trains with, at the learning rate its space gives it:
+     *     {@code SPACE} (the default: each family's own), {@code ADAM} or {@code ADAMW} (with {@link #weightDecay})
+     * @return this builder
+     */
+    public B optimizer(TrainingPlan.OptimizerChoice optimizer) {
+        settings.optimizer(Objects.requireNonNull(optimizer, "optimizer"));
+        return self();
+    }
+
+    /**
+     * @param weightDecay AdamW's decoupled weight decay λ, for {@code optimizer(ADAMW)} only (default 0.01 with it)
+     * @return this builder
+     */
+    public B weightDecay(double weightDecay) {
+        settings.weightDecay(weightDecay);
+        return self();
+    }
+
+    /**
+     * @param schedule the learning rate over each candidate's steps: {@code CONSTANT} (the default), {@code COSINE}
+     *     (half a cosine down to 0) or {@code ONECYCLE} (PyTorch's OneCycleLR with its defaults, the learning rate as
+     *     its peak)
+     * @return this builder
+     */
+    public B schedule(LearningRateSchedule.Kind schedule) {
+        settings.schedule(Objects.requireNonNull(schedule, "schedule"));
+        return self();
+    }
+
+    /**
+     * @param warmupSteps steps of linear warm-up before a constant or cosine schedule (default 0, none)
+     * @return this builder
+     */
+    public B warmupSteps(int warmupSteps) {
+        settings.warmupSteps(warmupSteps);
+        return self();
+    }
+
+    /**
+     * @param labelSmoothing ε of the training loss's label smoothing, in [0, 1), classification only (default 0)
+     * @return this builder
+     */
+    public B labelSmoothing(double labelSmoothing) {
+        settings.labelSmoothing(labelSmoothing);
+        return self();
+    }
+
+    /**
+     * @param clipNorm the largest global L2 norm of each step's gradients, as PyTorch's {@code clip_grad_norm_} clips
+     *     them (default 0, no clipping)
+     * @return this builder
+     */
+    public B clipNorm(double clipNorm) {
+        settings.clipNorm(clipNorm);
+        return self();
+    }
+
+    /**
+     * @param augmentation what is done to each training image, images only: random crop with zero padding, flip,
+     *     erasing; {@code Augmentation.parse("crop,flip,erase")} reads the form {@code saep search --augment} takes
+     *     (default: none)
+     * @return this builder
+     */
+    public B augmentation(Augmentation augmentation) {
+        settings.augmentation(Objects.requireNonNull(augmentation, "augmentation"));
         return self();
     }
 

@@ -9,6 +9,7 @@ import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
 import org.saepj.engine.NetworkTraining;
+import org.saepj.engine.optim.ClippedOptimizer;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
@@ -19,20 +20,34 @@ import org.saepj.task.Loss;
  * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
  * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
  * measurement. A {@link TrainingRecipe} adds a learning-rate schedule over the planned steps, label smoothing of the
- * training loss and augmentation of the training batches (the step fixes the draws).
+ * training loss, augmentation of the training batches (the step fixes the draws; each batch is prepared on a
+ * helper thread while the step before trains) and clipping of the gradients' global norm.
  */
 public final class CandidateTrainer {
     /** Progress is reported every this many steps. */
     private static final int REPORT_EVERY = 25;
 
     private final Backend backend;
+    /** Whether augmented batches are prepared on a helper thread while the step before trains. */
+    private final boolean prepareAhead;
 
     /**
      * @param backend the matrix backend the networks use
      */
     public CandidateTrainer(Backend backend) {
-        this.backend = backend;
+        this(backend, true);
     }
+
+    /**
+     * @param backend the matrix backend the networks use
+     * @param prepareAhead whether augmented batches are prepared on a helper thread while the step before trains
+     *     (the same values either way; false prepares each on the training thread, as the tests compare)
+     */
+    CandidateTrainer(Backend backend, boolean prepareAhead) {
+        this.backend = backend;
+        this.prepareAhead = prepareAhead;
+    }
+
 
     /**
      * Trains on the calling thread, then computes the outputs with up to {@code outputThreads} threads (the
@@ -50,6 +65,9 @@ public final class CandidateTrainer {
         Network net = backend.network(task.candidate().architecture())
                 .initialize(task.candidate().seed());
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
+        if (task.recipe().clipNorm() > 0) {
+            optimizer = new ClippedOptimizer(optimizer, task.recipe().clipNorm());
+        }
         try (NetworkTraining training = backend.training(net, optimizer)) {
             return trainAndOutputs(task, progress, outputThreads, helpers, t0, net, optimizer, training);
         }
@@ -84,46 +102,57 @@ public final class CandidateTrainer {
                 stopping.enabled() ? new ValidationWatch(net, task.validation(), stopping.patience()) : null;
         int interval = stopping.interval(steps);
         int ran = steps;
-        for (int s = 0; s < steps; s++) {
-            System.arraycopy(task.batches(), s * b, idx, 0, b);
-            if (!schedule.isConstant()) {
-                optimizer.learningRateFactor(schedule.factor(s, steps));
-            }
-            // The engine's Network.trainStep(Dataset, ...) gathers the same way: the paper's numbers do not move.
-            gather(train, idx, x);
-            if (!augmentation.isNone()) {
-                augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
-            }
-            float loss = training.step(x, loss0, idx, b);
-            if (!Float.isFinite(loss)) {
-                progress.stepDone(task.index(), steps, steps);
-                training.sync();
-                net.releaseBuffers();
-                return new TrainedCandidate(
-                        task.candidate(),
-                        net,
-                        Double.NaN,
-                        Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
-                        List.of(),
-                        List.of(),
-                        seconds(t0),
-                        0,
-                        s + 1,
-                        s + 1);
-            }
-            recent[s % tail] = loss;
-            if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
-                progress.stepDone(task.index(), s + 1, steps);
-            }
-            boolean measures = watch != null && ((s + 1) % interval == 0 || s + 1 == steps);
-            if (measures) {
-                training.sync(); // the watch measures and keeps the network's own parameters and state
-            }
-            if (measures && watch.measure(s + 1)) {
-                ran = s + 1;
-                // the steps it will not take are done as far as a display counts
-                progress.stepDone(task.index(), steps, steps);
-                break;
+        try (AugmentedBatches prepared = augmentation.isNone() || !prepareAhead
+                ? null
+                : new AugmentedBatches(train, task.batches(), b, augmentation, recipe.augmentationSeed())) {
+            for (int s = 0; s < steps; s++) {
+                System.arraycopy(task.batches(), s * b, idx, 0, b);
+                if (!schedule.isConstant()) {
+                    optimizer.learningRateFactor(schedule.factor(s, steps));
+                }
+                float[] batch;
+                if (prepared != null) {
+                    batch = prepared.take(s);
+                } else {
+                    // The engine's Network.trainStep(Dataset, ...) gathers the same way: the paper's numbers do not
+                    // move.
+                    gather(train, idx, x);
+                    if (!augmentation.isNone()) {
+                        augmentation.apply(x, b, train.shape(), recipe.augmentationSeed(), s, scratch);
+                    }
+                    batch = x;
+                }
+                float loss = training.step(batch, loss0, idx, b);
+                if (!Float.isFinite(loss)) {
+                    progress.stepDone(task.index(), steps, steps);
+                    training.sync();
+                    net.releaseBuffers();
+                    return new TrainedCandidate(
+                            task.candidate(),
+                            net,
+                            Double.NaN,
+                            Optional.of("loss became " + loss + " at step " + (s + 1) + " of " + steps),
+                            List.of(),
+                            List.of(),
+                            seconds(t0),
+                            0,
+                            s + 1,
+                            s + 1);
+                }
+                recent[s % tail] = loss;
+                if ((s + 1) % REPORT_EVERY == 0 || s + 1 == steps) {
+                    progress.stepDone(task.index(), s + 1, steps);
+                }
+                boolean measures = watch != null && ((s + 1) % interval == 0 || s + 1 == steps);
+                if (measures) {
+                    training.sync(); // the watch measures and keeps the network's own parameters and state
+                }
+                if (measures && watch.measure(s + 1)) {
+                    ran = s + 1;
+                    // the steps it will not take are done as far as a display counts
+                    progress.stepDone(task.index(), steps, steps);
+                    break;
+                }
             }
         }
         training.sync();

@@ -1,7 +1,9 @@
 package org.saepj.search;
 
 import java.util.Arrays;
+import org.saepj.data.Augmentation;
 import org.saepj.data.Shape;
+import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
 import org.saepj.subnetwork.ModelKind;
@@ -275,7 +277,7 @@ public record SearchConfig(
         b.stopping = stopping();
         b.epochs = epochs();
         b.validation = validation;
-        b.training = training;
+        b.training(training);
         return b;
     }
 
@@ -330,17 +332,117 @@ public record SearchConfig(
         private SelectionSet selection = SelectionSet.TRAIN;
         private ValidationPlan validation = ValidationPlan.PAPER;
         private Epochs epochs;
-        private TrainingPlan training = TrainingPlan.PAPER;
+        private TrainingPlan.OptimizerChoice optimizer = TrainingPlan.OptimizerChoice.SPACE;
+        private double weightDecay = Double.NaN;
+        private LearningRateSchedule.Kind schedule = LearningRateSchedule.Kind.CONSTANT;
+        private int warmupSteps;
+        private double labelSmoothing;
+        private Augmentation augmentation = Augmentation.NONE;
+        private double clipNorm;
 
         private Builder() {}
 
         /**
-         * @param v how candidates train beyond their space: optimizer, schedule, label smoothing, augmentation
+         * Sets every training option at once: the optimizer, its weight decay, the schedule and its warm-up, label
+         * smoothing, augmentation and gradient clipping.
+         *
+         * @param v how candidates train beyond their space; null for the paper's
          * @return this
          */
         public Builder training(TrainingPlan v) {
-            training = v;
+            TrainingPlan plan = v == null ? TrainingPlan.PAPER : v;
+            optimizer = plan.optimizer();
+            // AdamW's default decay stays "the default", so that choosing another optimizer afterwards is not refused
+            boolean defaultDecay = plan.optimizer() == TrainingPlan.OptimizerChoice.ADAMW
+                    && plan.weightDecay() == TrainingPlan.DEFAULT_WEIGHT_DECAY;
+            weightDecay = defaultDecay ? Double.NaN : plan.weightDecay();
+            schedule = plan.schedule().kind();
+            warmupSteps = plan.schedule().warmupSteps();
+            labelSmoothing = plan.labelSmoothing();
+            augmentation = plan.augmentation();
+            clipNorm = plan.clipNorm();
             return this;
+        }
+
+        /**
+         * @param v the optimizer every candidate trains with, at the rate its space gives it (default: the space's)
+         * @return this
+         */
+        public Builder optimizer(TrainingPlan.OptimizerChoice v) {
+            optimizer = v;
+            return this;
+        }
+
+        /**
+         * @param v AdamW's decoupled weight decay λ (adamw only); NaN for its default, 0.01
+         * @return this
+         */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /**
+         * @param v the learning rate over each candidate's steps: constant (the default), cosine or onecycle
+         * @return this
+         */
+        public Builder schedule(LearningRateSchedule.Kind v) {
+            schedule = v;
+            return this;
+        }
+
+        /**
+         * @param v the steps of a linear warm-up before a constant or cosine schedule (default 0, none)
+         * @return this
+         */
+        public Builder warmupSteps(int v) {
+            warmupSteps = v;
+            return this;
+        }
+
+        /**
+         * @param v ε of the classification loss's label smoothing, in [0, 1) (default 0)
+         * @return this
+         */
+        public Builder labelSmoothing(double v) {
+            labelSmoothing = v;
+            return this;
+        }
+
+        /**
+         * @param v what is done to each training image ({@link Augmentation#parse} reads the typed form); default none
+         * @return this
+         */
+        public Builder augmentation(Augmentation v) {
+            augmentation = v;
+            return this;
+        }
+
+        /**
+         * @param v the largest global L2 norm of a step's gradients, 0 for no clipping (the default)
+         * @return this
+         */
+        public Builder clipNorm(double v) {
+            clipNorm = v;
+            return this;
+        }
+
+        /** @return the training options as a plan, checked */
+        private TrainingPlan trainingPlan() {
+            InvalidSettingException.require(
+                    warmupSteps >= 0, "warmupSteps", "must be 0 (no warm-up) or more steps, got " + warmupSteps);
+            InvalidSettingException.require(
+                    warmupSteps == 0 || schedule != LearningRateSchedule.Kind.ONECYCLE,
+                    "warmupSteps",
+                    "cannot go with the onecycle schedule, which warms up over its first 30% of steps itself: leave"
+                            + " it at 0, got " + warmupSteps);
+            return new TrainingPlan(
+                    optimizer,
+                    weightDecay,
+                    new LearningRateSchedule(schedule, warmupSteps),
+                    labelSmoothing,
+                    augmentation,
+                    clipNorm);
         }
 
         /**
@@ -598,7 +700,7 @@ public record SearchConfig(
                     seed,
                     threads,
                     validation,
-                    training);
+                    trainingPlan());
         }
     }
 }

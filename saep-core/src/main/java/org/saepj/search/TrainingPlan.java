@@ -12,24 +12,27 @@ import org.saepj.task.Task;
 /**
  * How each candidate trains, beyond what its search space gives it: the optimizer (the space's own, or AdamW / Adam
  * at the space's learning rate), AdamW's decoupled weight decay, the learning-rate schedule over each candidate's
- * steps, label smoothing of the classification loss, and augmentation of training images. {@link #PAPER} changes
- * nothing: the paper's searches train bit for bit as they always did.
+ * steps, label smoothing of the classification loss, augmentation of training images, and clipping of the
+ * gradients' global norm. {@link #PAPER} changes nothing: the paper's searches train bit for bit as they always did.
  *
  * @param optimizer which optimizer candidates train with
  * @param weightDecay AdamW's λ (0 for the other optimizers); NaN takes AdamW's default, 0.01
  * @param schedule the learning rate's factor over each candidate's steps
  * @param labelSmoothing ε of the training loss in [0, 1), classification only
  * @param augmentation what is done to each training image, images only
+ * @param clipNorm the largest global L2 norm of a step's gradients (PyTorch's {@code clip_grad_norm_}), 0 for no
+ *     clipping
  */
 public record TrainingPlan(
         OptimizerChoice optimizer,
         double weightDecay,
         LearningRateSchedule schedule,
         double labelSmoothing,
-        Augmentation augmentation) {
-    /** The space's optimizer at a constant rate, no smoothing, no augmentation. */
+        Augmentation augmentation,
+        double clipNorm) {
+    /** The space's optimizer at a constant rate, no smoothing, no augmentation, no clipping. */
     public static final TrainingPlan PAPER =
-            new TrainingPlan(OptimizerChoice.SPACE, 0, LearningRateSchedule.CONSTANT, 0, Augmentation.NONE);
+            new TrainingPlan(OptimizerChoice.SPACE, 0, LearningRateSchedule.CONSTANT, 0, Augmentation.NONE, 0);
 
     /**
      * Fills absent parts (a configuration stored before they existed) with the paper's and checks the values.
@@ -39,12 +42,16 @@ public record TrainingPlan(
      * @param schedule the learning rate's factor over each candidate's steps
      * @param labelSmoothing ε of the training loss
      * @param augmentation what is done to each training image
+     * @param clipNorm the largest global norm of a step's gradients, 0 for none
      * @throws InvalidSettingException naming the setting
      */
     public TrainingPlan {
         optimizer = optimizer == null ? OptimizerChoice.SPACE : optimizer;
         schedule = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
         augmentation = augmentation == null ? Augmentation.NONE : augmentation;
+        if (Double.isNaN(clipNorm)) {
+            clipNorm = 0; // absent: a plan stored before clipping existed
+        }
         if (Double.isNaN(weightDecay)) {
             weightDecay = optimizer == OptimizerChoice.ADAMW ? DEFAULT_WEIGHT_DECAY : 0;
         }
@@ -60,6 +67,29 @@ public record TrainingPlan(
                 labelSmoothing >= 0 && labelSmoothing < 1,
                 "labelSmoothing",
                 "must be at least 0 and below 1, such as 0.1, got " + labelSmoothing);
+        InvalidSettingException.require(
+                clipNorm >= 0 && Double.isFinite(clipNorm),
+                "clipNorm",
+                "must be 0 (no clipping) or a number above 0, such as 1, got " + clipNorm);
+    }
+
+    /**
+     * A plan without gradient clipping.
+     *
+     * @param optimizer which optimizer candidates train with
+     * @param weightDecay AdamW's λ; NaN for its default
+     * @param schedule the learning rate's factor over each candidate's steps
+     * @param labelSmoothing ε of the training loss
+     * @param augmentation what is done to each training image
+     * @throws InvalidSettingException naming the setting
+     */
+    public TrainingPlan(
+            OptimizerChoice optimizer,
+            double weightDecay,
+            LearningRateSchedule schedule,
+            double labelSmoothing,
+            Augmentation augmentation) {
+        this(optimizer, weightDecay, schedule, labelSmoothing, augmentation, 0);
     }
 
     /** AdamW's decay when none is given: PyTorch's default. */
@@ -104,14 +134,15 @@ public record TrainingPlan(
      */
     public TrainingRecipe recipe(long seed, int iteration) {
         long stream = augmentation.isNone() ? 0 : Seeds.derive(seed, Seeds.AUGMENTATION, iteration);
-        return new TrainingRecipe(schedule, labelSmoothing, augmentation, stream);
+        return new TrainingRecipe(schedule, labelSmoothing, augmentation, stream, clipNorm);
     }
 
     @Override
     public String toString() {
         return "optimizer=" + optimizer.id()
                 + (optimizer == OptimizerChoice.ADAMW ? ", weightDecay=" + weightDecay : "")
-                + ", schedule=" + schedule + ", labelSmoothing=" + labelSmoothing + ", augmentation=" + augmentation;
+                + ", schedule=" + schedule + ", labelSmoothing=" + labelSmoothing + ", augmentation=" + augmentation
+                + (clipNorm > 0 ? ", clipNorm=" + clipNorm : "");
     }
 
     /** Which optimizer candidates train with. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Shifts and flips on a tiny image, the draws' determinism, and the typed form. */
+/** Shifts (random crops), flips and erasing on small images, the draws' determinism, and the typed form. */
 class AugmentationTest {
     /** 3 × 4, one channel: value = 10·row + column + 1, so 0 can only be fill. */
     private static final Shape SMALL = new Shape(3, 4, 1);
@@ -96,11 +96,113 @@ class AugmentationTest {
         assertThat(Augmentation.parse("none")).isEqualTo(Augmentation.NONE);
         assertThat(new Augmentation(2, true).toString()).isEqualTo("shift=2,flip");
         assertThatThrownBy(() -> Augmentation.parse("rotate"))
-                .hasMessage("'rotate' is not understood: expected shift, shift=PIXELS or flip, separated by commas");
+                .hasMessage("'rotate' is not understood: expected crop, crop=PIXELS, shift, shift=PIXELS, flip or"
+                        + " erase, separated by commas");
         assertThatThrownBy(() -> Augmentation.parse("shift=0"))
                 .hasMessage("shift=0: expected a whole number of pixels of at least 1");
         assertThat(new Augmentation(2, false).unfitFor(Shape.vector(8)))
                 .isEqualTo("needs images, and the samples are rows of 8 features");
         assertThat(new Augmentation(2, false).unfitFor(SMALL)).isNull();
+    }
+
+    @Test
+    void cropIsTheShiftAndItsPaddingFollowsTheImageSize() {
+        assertThat(Augmentation.parse("crop")).isEqualTo(new Augmentation(Augmentation.CROP_FOR_IMAGE, false));
+        assertThat(Augmentation.parse("crop=3,flip,erase")).isEqualTo(new Augmentation(3, true, true));
+        assertThat(Augmentation.parse("crop").padding(new Shape(28, 28, 1))).isEqualTo(2);
+        assertThat(Augmentation.parse("crop").padding(new Shape(32, 32, 3))).isEqualTo(4);
+        assertThat(Augmentation.parse("crop=3").padding(new Shape(32, 32, 3))).isEqualTo(3);
+        assertThat(Augmentation.parse("crop,erase").toString()).isEqualTo("crop,erase");
+        assertThat(Augmentation.parse("erase").isNone()).isFalse();
+        assertThatThrownBy(() -> Augmentation.parse("crop=0"))
+                .hasMessage("crop=0: expected a whole number of pixels of at least 1");
+    }
+
+    @Test
+    void theShiftIsExactlyARandomCropOfTheZeroPaddedImage() {
+        // torchvision's RandomCrop(size, padding=P): pad by P with zeros, cut the original size at (i, j) in [0, 2P]
+        int pad = 2;
+        int h = SMALL.height() + 2 * pad;
+        int w = SMALL.width() + 2 * pad;
+        float[] padded = new float[h * w];
+        float[] x = image();
+        for (int r = 0; r < SMALL.height(); r++) {
+            System.arraycopy(x, r * SMALL.width(), padded, (r + pad) * w + pad, SMALL.width());
+        }
+        for (int i = 0; i <= 2 * pad; i++) {
+            for (int j = 0; j <= 2 * pad; j++) {
+                float[] crop = new float[12];
+                for (int r = 0; r < SMALL.height(); r++) {
+                    System.arraycopy(padded, (r + i) * w + j, crop, r * SMALL.width(), SMALL.width());
+                }
+                assertThat(transformed(pad - i, pad - j, false))
+                        .as("crop at %d, %d", i, j)
+                        .containsExactly(crop);
+            }
+        }
+    }
+
+    @Test
+    void erasingZeroesOneRectangleOfTorchvisionsSizesInHalfOfTheImages() {
+        Shape s = new Shape(28, 28, 2);
+        int n = 2000;
+        float[] batch = new float[n * s.size()];
+        java.util.Arrays.fill(batch, 1f);
+        new Augmentation(0, false, true).apply(batch, n, s, 5, 3, new float[s.size()]);
+        int erased = 0;
+        for (int k = 0; k < n; k++) {
+            int top = 28;
+            int bottom = -1;
+            int left = 28;
+            int right = -1;
+            int zeros = 0;
+            for (int r = 0; r < 28; r++) {
+                for (int c = 0; c < 28; c++) {
+                    int at = k * s.size() + (r * 28 + c) * 2;
+                    // both channels together
+                    assertThat(batch[at]).isEqualTo(batch[at + 1]);
+                    if (batch[at] == 0) {
+                        zeros++;
+                        top = Math.min(top, r);
+                        bottom = Math.max(bottom, r);
+                        left = Math.min(left, c);
+                        right = Math.max(right, c);
+                    }
+                }
+            }
+            if (zeros == 0) {
+                continue;
+            }
+            erased++;
+            int eh = bottom - top + 1;
+            int ew = right - left + 1;
+            assertThat(zeros).as("image %d: one full rectangle", k).isEqualTo(eh * ew);
+            assertThat(eh).isLessThan(28);
+            assertThat(ew).isLessThan(28);
+            // area 0.02–0.33 of 784 and ratio 0.3–3.3, before each side is rounded to a whole pixel
+            double side = Math.sqrt(0.33 * 784 * 3.3) + 0.5;
+            assertThat((double) eh).isBetween(Math.sqrt(0.02 * 784 * 0.3) - 0.5, side);
+            assertThat((double) eh * ew).isBetween(0.02 * 784 * 0.5, 0.33 * 784 * 1.5);
+            double ratio = (double) eh / ew;
+            assertThat(ratio).isBetween(0.3 * 0.6, 3.3 / 0.6);
+        }
+        // p = 0.5, less the images where no try fits (rare at these sizes)
+        assertThat(erased).isBetween(900, 1080);
+    }
+
+    @Test
+    void erasingFollowsTheSeedAndStep() {
+        Shape s = new Shape(8, 8, 1);
+        float[] ones = new float[16 * 64];
+        java.util.Arrays.fill(ones, 1f);
+        Augmentation a = Augmentation.parse("crop,flip,erase");
+        float[] first = ones.clone();
+        float[] again = ones.clone();
+        float[] other = ones.clone();
+        a.apply(first, 16, s, 9, 4, new float[64]);
+        a.apply(again, 16, s, 9, 4, new float[64]);
+        a.apply(other, 16, s, 9, 5, new float[64]);
+        assertThat(again).containsExactly(first);
+        assertThat(other).isNotEqualTo(first);
     }
 }

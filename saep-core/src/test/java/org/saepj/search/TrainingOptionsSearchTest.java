@@ -49,7 +49,8 @@ class TrainingOptionsSearchTest {
             0.05,
             new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 10),
             0.1,
-            new Augmentation(2, true));
+            new Augmentation(2, true, true),
+            1.0);
 
     private static SearchConfig.Builder small() {
         return SearchConfig.builder()
@@ -96,7 +97,10 @@ class TrainingOptionsSearchTest {
                 new TrainingPlan(null, 0, new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 0), 0, null),
                 new TrainingPlan(null, 0, null, 0.1, null),
                 new TrainingPlan(null, 0, null, 0, new Augmentation(0, true)),
-                new TrainingPlan(null, 0, null, 0, new Augmentation(1, false)));
+                new TrainingPlan(null, 0, null, 0, new Augmentation(1, false)),
+                new TrainingPlan(null, 0, null, 0, null, 0.05),
+                new TrainingPlan(null, 0, null, 0, new Augmentation(0, false, true)),
+                new TrainingPlan(null, 0, new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0), 0, null));
         for (TrainingPlan plan : plans) {
             SearchResult r = run(small().iterations(2)
                     .totalSteps(60)
@@ -153,7 +157,22 @@ class TrainingOptionsSearchTest {
         assertThat(json.at("/training/labelSmoothing").asDouble()).isEqualTo(0.1);
         assertThat(json.at("/training/augmentation/shift").asInt()).isEqualTo(2);
         assertThat(json.at("/training/augmentation/flip").asBoolean()).isTrue();
+        assertThat(json.at("/training/clipNorm").asDouble()).isEqualTo(1.0);
         assertThat(JsonFormat.mapper().treeToValue(json, SearchConfig.class)).isEqualTo(config);
+        assertThat(json.at("/training/augmentation/erase").asBoolean()).isTrue();
+        // a plan stored before clipping and erasing existed reads as one without them
+        ((ObjectNode) json.get("training")).remove("clipNorm");
+        ((ObjectNode) json.at("/training/augmentation")).remove("erase");
+        assertThat(JsonFormat.mapper()
+                        .treeToValue(json, SearchConfig.class)
+                        .training()
+                        .augmentation())
+                .isEqualTo(new Augmentation(2, true));
+        assertThat(JsonFormat.mapper()
+                        .treeToValue(json, SearchConfig.class)
+                        .training()
+                        .clipNorm())
+                .isZero();
         json.remove("training");
         assertThat(JsonFormat.mapper().treeToValue(json, SearchConfig.class).training())
                 .isEqualTo(TrainingPlan.PAPER);
@@ -169,6 +188,8 @@ class TrainingOptionsSearchTest {
                 .hasMessage("weightDecay must be a number of at least 0, such as 0.01, got -1.0");
         assertThatThrownBy(() -> new TrainingPlan(null, 0, null, 1, null))
                 .hasMessage("labelSmoothing must be at least 0 and below 1, such as 0.1, got 1.0");
+        assertThatThrownBy(() -> new TrainingPlan(null, 0, null, 0, null, -1))
+                .hasMessage("clipNorm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
         assertThat(new TrainingPlan(TrainingPlan.OptimizerChoice.ADAMW, Double.NaN, null, 0, null).weightDecay())
                 .isEqualTo(TrainingPlan.DEFAULT_WEIGHT_DECAY);
     }

@@ -3,13 +3,13 @@ package org.saepj.spark;
 import java.io.Serializable;
 
 /**
- * What crosses the wire to an executor for one candidate: the candidate as its stored JSON form, the batches it
- * trains on, and which of the search's partitions it trains on and is evaluated on — never the data itself, which the
- * executor prepares once from the search's {@link SearchData}. A final class rather than a record: Spark's Kryo cannot
- * serialise records, and Java serialisation of these fields is all a task needs.
+ * What crosses the wire to an executor for one candidate: the candidate and its training recipe as their stored JSON
+ * forms, the batches it trains on, and which of the search's partitions it trains on and is evaluated on — never the
+ * data itself, which the executor prepares once from the search's {@link SearchData}. A final class rather than a
+ * record: Spark's Kryo cannot serialise records, and Java serialisation of these fields is all a task needs.
  */
 final class CandidateTask implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     final int index;
     final String candidateJson;
     final int[] batches;
@@ -25,6 +25,12 @@ final class CandidateTask implements Serializable {
 
     final int patience;
 
+    /**
+     * The schedule, label smoothing, augmentation (with its seed) and gradient clipping, as the stored JSON form of
+     * the driver's {@link org.saepj.execution.TrainingRecipe}.
+     */
+    final String recipeJson;
+
     CandidateTask(
             int index,
             String candidateJson,
@@ -35,7 +41,9 @@ final class CandidateTask implements Serializable {
             String backend,
             SearchData.Role validation,
             int checkEvery,
-            int patience) {
+            int patience,
+            String recipeJson) {
+        this.recipeJson = recipeJson;
         this.validation = validation;
         this.checkEvery = checkEvery;
         this.patience = patience;

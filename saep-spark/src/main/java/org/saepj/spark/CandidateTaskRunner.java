@@ -12,6 +12,7 @@ import org.saepj.execution.CandidateTrainer;
 import org.saepj.execution.EarlyStopping;
 import org.saepj.execution.TrainedCandidate;
 import org.saepj.execution.TrainingProgress;
+import org.saepj.execution.TrainingRecipe;
 import org.saepj.execution.TrainingTask;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.search.Partitions;
@@ -19,8 +20,8 @@ import org.saepj.subnetwork.CandidateSpec;
 
 /**
  * Trains one candidate on an executor, exactly as the local executor would: the same trainer on one thread, on the
- * partitions the executor prepared itself, with the driver's batches. A retried task starts from nothing and gives the
- * same numbers.
+ * partitions the executor prepared itself, with the driver's batches and training recipe. A retried task starts from
+ * nothing and gives the same numbers.
  */
 final class CandidateTaskRunner {
     private CandidateTaskRunner() {}
@@ -35,8 +36,10 @@ final class CandidateTaskRunner {
                             + " spark.executor.extraJavaOptions) on CPUs of the same vector width");
         }
         CandidateSpec spec;
+        TrainingRecipe recipe;
         try {
             spec = JsonFormat.mapper().readValue(task.candidateJson, CandidateSpec.class);
+            recipe = JsonFormat.mapper().readValue(task.recipeJson, TrainingRecipe.class);
         } catch (IOException e) {
             throw new UncheckedIOException("candidate " + task.index + ": cannot read it: " + e.getMessage(), e);
         }
@@ -54,7 +57,8 @@ final class CandidateTaskRunner {
                 task.batchSize,
                 outputsOn,
                 task.validation == null ? null : task.validation.in(p),
-                new EarlyStopping(task.checkEvery, task.patience));
+                new EarlyStopping(task.checkEvery, task.patience),
+                recipe);
         // one thread: the executor's other cores run other candidates; the outputs are the same whatever the count
         TrainedCandidate t = new CandidateTrainer(backend).train(training, TrainingProgress.NONE, 1, null);
         return new CandidateOutcome(

@@ -10,7 +10,6 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.saepj.DataException;
 import org.saepj.FileException;
-import org.saepj.UsageException;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
@@ -28,8 +27,9 @@ import org.saepj.search.PartitionsRecipe;
  * the driver — selection, pruning, the mixture and the checkpoint — and gets back what the local executor gives it:
  * the trained network (rebuilt from its parameters and layer state) and its logits on the search's partitions, from
  * which the frozen ensemble's outputs grow. The data never crosses the wire: each executor prepares the partitions
- * once from the search's recipe. A task that fails, or whose executor dies, is retried by Spark and trains the same
- * network.
+ * once from the search's recipe. The candidate trains with the driver's training recipe (schedule, label smoothing,
+ * augmentation and its seed, gradient clipping), so it trains bit for bit as it would locally. A task that fails, or
+ * whose executor dies, is retried by Spark and trains the same network.
  *
  * <p>Progress: a candidate's steps are reported when its task comes back (Spark tells the driver nothing of a task
  * until it ends).
@@ -85,19 +85,15 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
     }
 
     private CandidateTask wire(TrainingTask t) {
-        if (!t.recipe().isPlain()) {
-            // the executors' task carries no schedule, smoothing or augmentation yet: refuse rather than differ
-            throw new UsageException("a learning-rate schedule, label smoothing and augmentation are not carried to"
-                    + " Spark executors yet: search without --spark, or without --schedule, --warmup-steps,"
-                    + " --label-smoothing and --augment");
-        }
         SearchData.Role[] outputs = new SearchData.Role[t.outputsOn().size()];
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = SearchData.Role.of(partitions, t.outputsOn().get(i));
         }
         String json;
+        String recipe;
         try {
             json = JsonFormat.mapper().writeValueAsString(t.candidate());
+            recipe = JsonFormat.mapper().writeValueAsString(t.recipe());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new FileException("candidate " + t.candidate().name() + ": cannot write it: " + e.getMessage(), e);
         }
@@ -111,7 +107,8 @@ public final class SparkCandidateExecutor implements CandidateExecutor {
                 backend.name(),
                 t.validation() == null ? null : SearchData.Role.of(partitions, t.validation()),
                 t.earlyStopping().every(),
-                t.earlyStopping().patience());
+                t.earlyStopping().patience(),
+                recipe);
     }
 
     private TrainedCandidate rebuild(TrainingTask t, CandidateOutcome o) {

@@ -222,6 +222,44 @@ class SearchOnSparkTest {
         assertThat(stopped).as("some candidate stopped early").isTrue();
     }
 
+    @Test
+    void everyTrainingOptionOnTheClusterIsTheLocalSearch() throws Exception {
+        // the recipe travels with each candidate: the executors schedule, smooth, augment (same draws) and clip as
+        // the driver would
+        List<String> search = List.of(
+                "--data",
+                "idx:" + fixture,
+                "--method",
+                "pap",
+                "--iterations",
+                "2",
+                "--steps",
+                "80",
+                "--optimizer",
+                "adamw",
+                "--weight-decay",
+                "0.02",
+                "--schedule",
+                "onecycle",
+                "--label-smoothing",
+                "0.1",
+                "--augment",
+                "crop,flip,erase",
+                "--clip-norm",
+                "1",
+                "--threads",
+                "2");
+        CliRun local = CliRun.of(args(root.resolve("train-local"), search));
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        CliRun cluster = CliRun.of(args(root.resolve("train-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
+        assertSameRun(root.resolve("train-local"), root.resolve("train-cluster"));
+        assertThat(SparkGridExecutorTest.read(root.resolve("train-cluster/report.json"))
+                        .at("/config/training/augmentation/erase")
+                        .asBoolean())
+                .isTrue();
+    }
+
     /** Three well-separated classes of four features, as CSV with a header and named labels. */
     private static Path csv(Path file, int rows, long seed) throws Exception {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -247,10 +247,12 @@ public final class SearchOptions {
 
     @Option(
             names = "--schedule",
-            paramLabel = "constant|cosine",
+            paramLabel = "constant|cosine|onecycle",
             description = "The learning rate over each candidate's steps: constant = the base rate;"
-                    + " cosine = half a cosine from the base rate down to 0 (default: constant). Both start with"
-                    + " --warmup-steps.")
+                    + " cosine = half a cosine from the base rate down to 0, both after --warmup-steps;"
+                    + " onecycle = PyTorch's OneCycleLR with its defaults and the base rate as the peak: up"
+                    + " from rate/25 over 30% of the steps, then down to rate/25/10^4 (learning rate only, no"
+                    + " warm-up steps) (default: constant).")
     String schedule;
 
     @Option(
@@ -269,12 +271,22 @@ public final class SearchOptions {
 
     @Option(
             names = "--augment",
-            paramLabel = "shift[=N],flip",
-            description = "Augment every training batch's images: shift = move each image by up to N"
-                    + " pixels (default 4) in each direction, the border filled with 0 (pad and crop at"
-                    + " random); flip = mirror half of them left to right. Images only; the draws follow the"
-                    + " seed (default: none).")
+            paramLabel = "crop[=P],flip,erase",
+            description = "Augment every training batch's images: crop = random crop with zero padding"
+                    + " (torchvision's RandomCrop with padding P: pad by P pixels, cut the image back at a random"
+                    + " place; P defaults to 4 on images of 32 pixels or more a side, 2 on smaller ones);"
+                    + " shift[=N] = the same crop by its other name (N default 4); flip = mirror half of them"
+                    + " left to right; erase = torchvision's RandomErasing (half of them get a random"
+                    + " rectangle of 2% to 33% of the image set to 0). Images only; the draws follow the seed"
+                    + " (default: none).")
     String augment;
+
+    @Option(
+            names = "--clip-norm",
+            paramLabel = "X",
+            description = "Clip each step's gradients to a global L2 norm of at most X, as PyTorch's"
+                    + " clip_grad_norm_ does: scaled by X/(norm + 1e-6) when that is below 1 (default: 0, none).")
+    Double clipNorm;
 
     /** @return --max-members as a target size, or null */
     private TargetSize targetSize() {
@@ -385,7 +397,7 @@ public final class SearchOptions {
         b.selection(selectionSet());
         b.validation(validationPlan());
         b.epochs(epochBudget());
-        b.training(trainingPlan());
+        training(b);
         if (pair != null) {
             String[] parts = pair.split(",");
             check(
@@ -508,47 +520,45 @@ public final class SearchOptions {
     }
 
     /**
-     * @return the training plan of --optimizer, --weight-decay, --schedule, --warmup-steps, --label-smoothing and
-     *     --augment
+     * Sets --optimizer, --weight-decay, --schedule, --warmup-steps, --label-smoothing, --augment and --clip-norm on the
+     * configuration: the library checks the values (its messages name the option through {@link #OPTIONS}), as it
+     * does for the Java API's builders.
+     *
+     * @param b the configuration under construction
      */
-    private org.saepj.search.TrainingPlan trainingPlan() {
-        org.saepj.search.TrainingPlan.OptimizerChoice choice = org.saepj.search.TrainingPlan.OptimizerChoice.SPACE;
+    private void training(SearchConfig.Builder b) {
         if (optimizer != null) {
             try {
-                choice = org.saepj.search.TrainingPlan.OptimizerChoice.parse(optimizer);
+                b.optimizer(org.saepj.search.TrainingPlan.OptimizerChoice.parse(optimizer));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--optimizer " + e.getMessage());
             }
         }
-        org.saepj.engine.optim.LearningRateSchedule.Kind kind =
-                org.saepj.engine.optim.LearningRateSchedule.Kind.CONSTANT;
         if (schedule != null) {
             try {
-                kind = org.saepj.engine.optim.LearningRateSchedule.Kind.parse(schedule);
+                b.schedule(org.saepj.engine.optim.LearningRateSchedule.Kind.parse(schedule));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--schedule " + e.getMessage());
             }
         }
-        check(
-                warmupSteps == null || warmupSteps >= 0,
-                "--warmup-steps must be 0 (no warm-up) or more steps, got " + warmupSteps);
-        org.saepj.data.Augmentation augmentation = org.saepj.data.Augmentation.NONE;
         if (augment != null) {
             try {
-                augmentation = org.saepj.data.Augmentation.parse(augment);
+                b.augmentation(org.saepj.data.Augmentation.parse(augment));
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--augment " + e.getMessage());
             }
         }
-        try {
-            return new org.saepj.search.TrainingPlan(
-                    choice,
-                    weightDecay == null ? Double.NaN : weightDecay,
-                    new org.saepj.engine.optim.LearningRateSchedule(kind, warmupSteps == null ? 0 : warmupSteps),
-                    labelSmoothing == null ? 0 : labelSmoothing,
-                    augmentation);
-        } catch (InvalidSettingException e) {
-            throw usage(e);
+        if (weightDecay != null) {
+            b.weightDecay(weightDecay);
+        }
+        if (warmupSteps != null) {
+            b.warmupSteps(warmupSteps);
+        }
+        if (labelSmoothing != null) {
+            b.labelSmoothing(labelSmoothing);
+        }
+        if (clipNorm != null) {
+            b.clipNorm(clipNorm);
         }
     }
 
@@ -574,9 +584,13 @@ public final class SearchOptions {
             java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
             java.util.Map.entry("validation", "--validation"),
+            java.util.Map.entry("optimizer", "--optimizer"),
             java.util.Map.entry("weightDecay", "--weight-decay"),
+            java.util.Map.entry("schedule", "--schedule"),
+            java.util.Map.entry("warmupSteps", "--warmup-steps"),
             java.util.Map.entry("labelSmoothing", "--label-smoothing"),
-            java.util.Map.entry("augmentation", "--augment"));
+            java.util.Map.entry("augmentation", "--augment"),
+            java.util.Map.entry("clipNorm", "--clip-norm"));
 
     /**
      * @param e a setting the library refused

@@ -6,8 +6,14 @@ import java.util.Locale;
  * How the learning rate moves over one training run of {@code S} steps, as a factor of the base rate: a linear
  * warm-up over the first {@code W} steps ({@code (s + 1)/W} at step s, counted from 0), then either the base rate
  * ({@link Kind#CONSTANT}) or a cosine decay to 0 over the remaining steps ({@link Kind#COSINE}:
- * {@code ½(1 + cos(π·(s − W)/(S − W)))}). {@link #CONSTANT} without warm-up is the factor 1 at every step: training
- * without a schedule.
+ * {@code ½(1 + cos(π·(s − W)/(S − W)))}); or PyTorch's one-cycle policy ({@link Kind#ONECYCLE}, which has its own
+ * warm-up and takes no other). {@link #CONSTANT} without warm-up is the factor 1 at every step: training without a
+ * schedule.
+ *
+ * <p>One-cycle is {@code torch.optim.lr_scheduler.OneCycleLR} with its defaults and the base rate as {@code max_lr}:
+ * over the first {@code 0.3·S − 1} steps the rate rises along half a cosine from {@code max_lr/25} to {@code max_lr},
+ * then falls along half a cosine to {@code max_lr/25/10⁴} at step {@code S − 1}. Only the learning rate cycles: the
+ * momentum PyTorch also cycles by default is the optimizer's own here (RMSProp has none to cycle).
  *
  * @param kind what follows the warm-up
  * @param warmupSteps W, 0 for none
@@ -27,7 +33,21 @@ public record LearningRateSchedule(Kind kind, int warmupSteps) {
         if (warmupSteps < 0) {
             throw new IllegalArgumentException("warm-up steps must be 0 or more, got " + warmupSteps);
         }
+        if (kind == Kind.ONECYCLE && warmupSteps > 0) {
+            throw new IllegalArgumentException(
+                    "onecycle warms up over its first 30% of steps itself: it takes no warm-up steps, got "
+                            + warmupSteps);
+        }
     }
+
+    /** One-cycle's share of the steps that rise to the base rate: PyTorch's {@code pct_start}. */
+    public static final double ONE_CYCLE_RISE = 0.3;
+
+    /** One-cycle's first rate, the base rate divided by this: PyTorch's {@code div_factor}. */
+    public static final double ONE_CYCLE_DIV = 25;
+
+    /** One-cycle's last rate, its first divided by this: PyTorch's {@code final_div_factor}. */
+    public static final double ONE_CYCLE_FINAL_DIV = 1e4;
 
     /** @return true when every step has the factor 1 (nothing to apply) */
     @com.fasterxml.jackson.annotation.JsonIgnore // a property of the value, not a setting to store
@@ -41,6 +61,9 @@ public record LearningRateSchedule(Kind kind, int warmupSteps) {
      * @return the factor of the base learning rate at that step
      */
     public float factor(int step, int steps) {
+        if (kind == Kind.ONECYCLE) {
+            return (float) oneCycle(step, steps);
+        }
         if (step < warmupSteps) {
             return (float) ((step + 1) / (double) warmupSteps);
         }
@@ -54,6 +77,23 @@ public record LearningRateSchedule(Kind kind, int warmupSteps) {
         return (float) (0.5 * (1 + Math.cos(Math.PI * (step - warmupSteps) / decaying)));
     }
 
+    /** PyTorch's {@code OneCycleLR.get_lr} for two phases and cosine annealing, relative to {@code max_lr}. */
+    private static double oneCycle(int step, int steps) {
+        double initial = 1 / ONE_CYCLE_DIV;
+        double last = initial / ONE_CYCLE_FINAL_DIV;
+        double riseEnd = ONE_CYCLE_RISE * steps - 1;
+        if (step <= riseEnd) {
+            return annealCos(initial, 1, step / riseEnd);
+        }
+        // PyTorch's last phase takes every step after the first phase's end, as here
+        return annealCos(1, last, (step - riseEnd) / (steps - 1 - riseEnd));
+    }
+
+    /** PyTorch's {@code _annealing_cos}: from start at pct 0 to end at pct 1 along half a cosine. */
+    private static double annealCos(double start, double end, double pct) {
+        return end + (start - end) / 2.0 * (Math.cos(Math.PI * pct) + 1);
+    }
+
     @Override
     public String toString() {
         return kind.id() + (warmupSteps > 0 ? " after " + warmupSteps + " warm-up steps" : "");
@@ -64,7 +104,9 @@ public record LearningRateSchedule(Kind kind, int warmupSteps) {
         /** It stays at the base rate. */
         CONSTANT,
         /** It decays to 0 along half a cosine over the rest of the run. */
-        COSINE;
+        COSINE,
+        /** PyTorch's one-cycle policy: up along half a cosine over 30% of the run, then down to near 0. */
+        ONECYCLE;
 
         /** @return the lower-case name, as stored and typed */
         @com.fasterxml.jackson.annotation.JsonValue
@@ -84,7 +126,7 @@ public record LearningRateSchedule(Kind kind, int warmupSteps) {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("'" + id + "' is not understood: expected constant or cosine");
+            throw new IllegalArgumentException("'" + id + "' is not understood: expected constant, cosine or onecycle");
         }
     }
 }

@@ -138,7 +138,59 @@ class AdamWAndScheduleTest {
         assertThatThrownBy(() -> new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, -1))
                 .hasMessageContaining("warm-up steps must be 0 or more, got -1");
         assertThatThrownBy(() -> LearningRateSchedule.Kind.parse("linear"))
-                .hasMessage("'linear' is not understood: expected constant or cosine");
+                .hasMessage("'linear' is not understood: expected constant, cosine or onecycle");
+        assertThatThrownBy(() -> new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 5))
+                .hasMessage("onecycle warms up over its first 30% of steps itself: it takes no warm-up steps, got 5");
         assertThat(LearningRateSchedule.Kind.parse(" Cosine ")).isEqualTo(LearningRateSchedule.Kind.COSINE);
+    }
+
+    @Test
+    void oneCycleByHand() {
+        // S = 100: the rise ends at 0.3·100 − 1 = 29, from 1/25 to 1; then down to 1/25/10⁴ = 4e-6 at step 99
+        LearningRateSchedule one = new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0);
+        assertThat(one.isConstant()).isFalse();
+        assertThat((double) one.factor(0, 100)).isCloseTo(0.04, within(1e-8));
+        assertThat((double) one.factor(29, 100)).isCloseTo(1, within(1e-7));
+        assertThat((double) one.factor(99, 100)).isCloseTo(4e-6, within(1e-10));
+        // half-way down, (64 − 29)/(99 − 29) = ½: the mean of 1 and 4e-6
+        assertThat((double) one.factor(64, 100)).isCloseTo((1 + 4e-6) / 2, within(1e-7));
+        // half-way up, step 14.5 is not a step: at 14 the cosine is just below the mean of 0.04 and 1
+        double pct = 14 / 29.0;
+        assertThat((double) one.factor(14, 100))
+                .isCloseTo(1 + (0.04 - 1) / 2 * (Math.cos(Math.PI * pct) + 1), within(1e-7));
+        assertThat(one.toString()).isEqualTo("onecycle");
+        assertThat(LearningRateSchedule.Kind.parse("onecycle")).isEqualTo(LearningRateSchedule.Kind.ONECYCLE);
+    }
+
+    @Test
+    void oneCycleIsPyTorchsLoopOverItsPhases() {
+        for (int total : new int[] {1, 2, 3, 7, 10, 100, 454, 4545}) {
+            LearningRateSchedule one = new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0);
+            for (int s = 0; s < total; s++) {
+                assertThat((double) one.factor(s, total))
+                        .as("step %d of %d", s, total)
+                        .isCloseTo(pyTorchOneCycle(s, total, 0.003) / 0.003, within(2e-7));
+            }
+        }
+    }
+
+    /** OneCycleLR.get_lr of PyTorch 2 (two phases, cos annealing, defaults), transcribed line by line. */
+    private static double pyTorchOneCycle(int stepNum, int totalSteps, double maxLr) {
+        double initialLr = maxLr / 25.0;
+        double minLr = initialLr / 1e4;
+        double[][] phases = {
+            {0.3 * totalSteps - 1, initialLr, maxLr}, {totalSteps - 1, maxLr, minLr},
+        };
+        double startStep = 0;
+        for (int i = 0; i < phases.length; i++) {
+            double endStep = phases[i][0];
+            if (stepNum <= endStep || i == phases.length - 1) {
+                double pct = (stepNum - startStep) / (endStep - startStep);
+                double cosOut = Math.cos(Math.PI * pct) + 1;
+                return phases[i][2] + (phases[i][1] - phases[i][2]) / 2.0 * cosOut;
+            }
+            startStep = endStep;
+        }
+        throw new AssertionError("unreachable");
     }
 }

@@ -1,0 +1,92 @@
+package org.saepj.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.saepj.SaepException;
+import org.saepj.data.Augmentation;
+import org.saepj.engine.optim.LearningRateSchedule;
+import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.search.SearchConfig;
+import org.saepj.search.TrainingPlan;
+
+/**
+ * The facade's training options: they reach the configuration as {@code saep search}'s options do, change what is
+ * trained, and are refused in one line naming the builder's method.
+ */
+class TrainingOptionsApiTest {
+    private static final Blobs TRAIN = Blobs.draw(240, 1);
+
+    private static ClassifierBuilder small() {
+        return Saep.classifier()
+                .iterations(2)
+                .steps(120)
+                .batchSize(32)
+                .threads(1)
+                .seed(5);
+    }
+
+    @Test
+    void everyOptionReachesTheConfiguration() {
+        SearchConfig config = small().optimizer(TrainingPlan.OptimizerChoice.ADAMW)
+                .weightDecay(0.05)
+                .schedule(LearningRateSchedule.Kind.COSINE)
+                .warmupSteps(7)
+                .labelSmoothing(0.1)
+                .clipNorm(2)
+                .augmentation(Augmentation.parse("crop,flip,erase"))
+                .config("arrays");
+        assertThat(config.training())
+                .isEqualTo(new TrainingPlan(
+                        TrainingPlan.OptimizerChoice.ADAMW,
+                        0.05,
+                        new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 7),
+                        0.1,
+                        new Augmentation(Augmentation.CROP_FOR_IMAGE, true, true),
+                        2));
+        assertThat(Saep.regressor()
+                        .schedule(LearningRateSchedule.Kind.ONECYCLE)
+                        .clipNorm(1)
+                        .config("arrays")
+                        .training())
+                .isEqualTo(new TrainingPlan(
+                        null, 0, new LearningRateSchedule(LearningRateSchedule.Kind.ONECYCLE, 0), 0, null, 1));
+        // nothing given: the paper's training, as saep search without the options
+        assertThat(small().config("arrays").training()).isEqualTo(TrainingPlan.PAPER);
+    }
+
+    @Test
+    void theOptionsChangeTheTrainedModel() {
+        double[][] plain = small().fit(TRAIN.features(), TRAIN.labels()).predictProbabilities(TRAIN.features());
+        SaepClassifier adamW = small().optimizer(TrainingPlan.OptimizerChoice.ADAMW)
+                .schedule(LearningRateSchedule.Kind.ONECYCLE)
+                .labelSmoothing(0.1)
+                .clipNorm(0.5)
+                .fit(TRAIN.features(), TRAIN.labels());
+        assertThat(adamW.predictProbabilities(TRAIN.features())).isNotEqualTo(plain);
+        assertThat(adamW.members().get(0).optimizer()).isInstanceOf(OptimizerSpec.AdamW.class);
+        assertThat(adamW.report().orElseThrow().config().training().clipNorm()).isEqualTo(0.5);
+    }
+
+    @Test
+    void mistakesNameTheMethod() {
+        assertThatThrownBy(() -> small().warmupSteps(-1).config("arrays"))
+                .isInstanceOf(SaepException.class)
+                .hasMessage("warmupSteps must be 0 (no warm-up) or more steps, got -1");
+        assertThatThrownBy(() -> small().weightDecay(0.1).config("arrays"))
+                .hasMessage("weightDecay is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer"
+                        + " is space");
+        assertThatThrownBy(() -> small().clipNorm(-2).config("arrays"))
+                .hasMessage("clipNorm must be 0 (no clipping) or a number above 0, such as 1, got -2.0");
+        assertThatThrownBy(
+                        () -> small().augmentation(Augmentation.parse("flip")).fit(TRAIN.features(), TRAIN.labels()))
+                .isInstanceOf(SaepException.class)
+                .hasMessage("augmentation needs images, and the samples are rows of 4 features");
+        float[][] rows = new float[60][];
+        double[] values = SaepRegressorTest.smooth(rows, 3);
+        assertThatThrownBy(() -> Saep.regressor().labelSmoothing(0.1).fit(rows, values))
+                .isInstanceOf(SaepException.class)
+                .hasMessageContaining("labelSmoothing smooths class labels");
+    }
+}
