@@ -47,7 +47,7 @@ public final class Conv2D extends Layer {
      */
     private Conv2D gradientConvolution;
 
-    /** Whether the input gradient is a convolution of dy (stride 1, same padding, cin a multiple of 16), else col2im. */
+    /** Whether the input gradient is a convolution of dy (stride 1, same padding, cin a multiple of 16), else col2im */
     private final boolean flipsForInputGradient;
 
     private float[] flippedKernel = new float[0];
