@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -24,12 +25,23 @@ final class DjlTrainer implements AutoCloseable {
     private final Model model;
     private final Trainer trainer;
     private final NDManager manager;
-    private final Architecture arch;
+    /** One sample's shape as the block reads it: {@code [features]}, or {@code [channels, height, width]}. */
+    private final long[] sample;
 
     DjlTrainer(Architecture arch, float learningRate, int batch) {
-        this.arch = arch;
+        this(block(arch), sampleShape(arch), learningRate, batch);
+    }
+
+    /**
+     * @param block the network
+     * @param sample one sample's shape as the block reads it
+     * @param learningRate SGD's fixed learning rate (momentum 0.9)
+     * @param batch the batch size the parameters are initialised for
+     */
+    DjlTrainer(Block block, long[] sample, float learningRate, int batch) {
+        this.sample = sample.clone();
         this.model = Model.newInstance("bench", "PyTorch");
-        model.setBlock(block(arch));
+        model.setBlock(block);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.sgd()
                         .setLearningRateTracker(Tracker.fixed(learningRate))
@@ -40,14 +52,22 @@ final class DjlTrainer implements AutoCloseable {
         this.manager = model.getNDManager().newSubManager();
     }
 
-    private Shape inputShape(int batch) {
+    /** @return one sample's shape: CHW for a network of convolutions, else the flat features */
+    static long[] sampleShape(Architecture arch) {
         var in = arch.input();
-        return arch instanceof Architecture.ConvNet
-                ? new Shape(batch, in.channels(), in.height(), in.width())
-                : new Shape(batch, in.size());
+        return arch instanceof Architecture.DenseStack
+                ? new long[] {in.size()}
+                : new long[] {in.channels(), in.height(), in.width()};
     }
 
-    private static SequentialBlock block(Architecture arch) {
+    private Shape inputShape(int batch) {
+        long[] dims = new long[sample.length + 1];
+        dims[0] = batch;
+        System.arraycopy(sample, 0, dims, 1, sample.length);
+        return new Shape(dims);
+    }
+
+    static SequentialBlock block(Architecture arch) {
         SequentialBlock block = new SequentialBlock();
         if (arch instanceof Architecture.DenseStack d) {
             for (int width : d.hidden()) {
@@ -90,6 +110,34 @@ final class DjlTrainer implements AutoCloseable {
             trainer.step();
             return loss;
         }
+    }
+
+    /**
+     * Predicts a batch in inference mode (batch normalisation on its running statistics).
+     *
+     * @param x the batch as our row-major floats
+     * @param batch the number of samples
+     * @return each sample's class of highest logit
+     */
+    long[] predict(float[] x, int batch) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray input = step.create(x, inputShape(batch));
+            return trainer.evaluate(new NDList(input))
+                    .singletonOrThrow()
+                    .argMax(1)
+                    .toLongArray();
+        }
+    }
+
+    /** @return the trainable parameters' count, to check that a block is the network it stands for */
+    long parameterCount() {
+        long n = 0;
+        for (var p : model.getBlock().getParameters().values()) {
+            if (p.requiresGradient()) {
+                n += p.getArray().size();
+            }
+        }
+        return n;
     }
 
     @Override

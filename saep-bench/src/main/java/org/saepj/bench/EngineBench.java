@@ -27,40 +27,36 @@ import org.saepj.persistence.AtomicFiles;
  * <p>Prints the CPU model, the measured FMA peak per thread count ({@link FmaPeak}), then per network and thread
  * count a {@link BenchRow#line()}: t networks at once, one thread each, for ours, and PyTorch's intra-op threads
  * pinned to t (its inter-op threads to the largest t), PyTorch warmed up until its step time settles
- * ({@link SettleRule}); then batched inference throughput. {@code --csv FILE} writes the rows to a file as well.
+ * ({@link SettleRule}); then the time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread,
+ * {@code --no-tta} leaves it out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as
+ * well; {@code --only WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
  */
 public final class EngineBench {
-    private static final int BATCH = 64;
+    /** Samples per training step, both engines. */
+    static final int BATCH = 64;
+
     private static final float LR = 0.003f;
 
     private EngineBench() {}
 
     /**
-     * @param args {@code [steps] [repetitions] [--csv FILE]} (defaults 300 and 5)
+     * @param args see {@link BenchOptions#USAGE}
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println("usage: saep bench [STEPS] [REPETITIONS] [--csv FILE]   (defaults 300 and 5): engine"
-                    + " throughput against DJL/PyTorch; --csv also writes the rows to FILE");
+            System.out.println(BenchOptions.USAGE);
             return;
         }
-        List<String> positional = new ArrayList<>();
-        Path csv = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--csv")) {
-                if (i + 1 == args.length) {
-                    usageError("--csv needs a file name");
-                }
-                csv = Path.of(args[++i]);
-            } else {
-                positional.add(args[i]);
-            }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            usageError(e.getMessage());
+            return;
         }
-        if (positional.size() > 2) {
-            usageError("at most STEPS and REPETITIONS, got " + positional);
-        }
-        int steps = positional.size() > 0 ? positive(positional.get(0), "STEPS") : 300;
-        int reps = positional.size() > 1 ? positive(positional.get(1), "REPETITIONS") : 5;
+        int steps = options.steps();
+        int reps = options.repetitions();
+        Path csv = options.csv();
         SourceData data =
                 new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
         Dataset train = data.train();
@@ -90,38 +86,43 @@ public final class EngineBench {
                     "PEAK threads=%d gflops=%.1f (Vector API FMA throughput, %d-bit)%n",
                     threadCounts[i], peak[i], jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
         }
-        List<Object[]> nets = List.of(
-                new Object[] {"dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10)},
-                new Object[] {"mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10)},
-                new Object[] {"cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10)},
+        ResidualCnn residual = new ResidualCnn(image, 16, 2, train.classCount());
+        List<BenchNet> nets = List.of(
+                BenchNet.of("dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10), steps),
+                BenchNet.of("mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10), steps),
+                BenchNet.of("cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10), Math.max(steps / 3, 10)),
                 // The two-block CNN of examples/spaces/cnn-two-blocks.json.
-                new Object[] {
-                    "cnn-conv32x5-pool-conv64-pool-128-10",
-                    new Architecture.ConvNet(
-                            image,
-                            List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)),
-                            128,
-                            10)
-                });
+                BenchNet.of(
+                        "cnn-conv32x5-pool-conv64-pool-128-10",
+                        new Architecture.ConvNet(
+                                image,
+                                List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)),
+                                128,
+                                10),
+                        Math.max(steps / 12, 10)),
+                // The residual CNN with batch normalisation of examples/spaces/residual-cnn.json (its largest member).
+                new BenchNet(
+                        residual.name(),
+                        residual.architecture(),
+                        residual::djlBlock,
+                        DjlTrainer.sampleShape(residual.architecture()),
+                        Math.max(steps / 6, 10)));
         List<BenchRow> rows = new ArrayList<>();
-        for (Object[] entry : nets) {
-            Architecture arch = (Architecture) entry[1];
-            int n = arch instanceof Architecture.ConvNet c
-                    ? Math.max(steps / (3 * c.blocks().size() * c.blocks().size()), 10)
-                    : steps;
+        for (BenchNet entry : nets) {
+            if (!options.runs(entry.name())) {
+                continue;
+            }
+            Architecture arch = entry.arch();
+            int n = entry.steps();
             for (int i = 0; i < threadCounts.length; i++) {
                 int t = threadCounts[i];
                 // Like for like: t networks at once, one thread each, for ours (what the search does); PyTorch's
                 // intra-op threads pinned to t for its one network.
-                ai.djl.pytorch.jni.JniUtils.setNumThreads(t);
-                if (ai.djl.pytorch.jni.JniUtils.getNumThreads() != t) {
-                    throw new IllegalStateException("PyTorch kept " + ai.djl.pytorch.jni.JniUtils.getNumThreads()
-                            + " intra-op threads instead of " + t);
-                }
+                pinPyTorchThreads(t);
                 Spread ours = spread(reps, () -> oursSamplesPerSecond(arch, train, n, t));
-                DjlRun djl = djlSamplesPerSecond(arch, train, n, reps);
+                DjlRun djl = djlSamplesPerSecond(entry, train, n, reps);
                 BenchRow row = new BenchRow(
-                        (String) entry[0],
+                        entry.name(),
                         t,
                         ours,
                         djl.samplesPerSecond(),
@@ -132,6 +133,38 @@ public final class EngineBench {
                 rows.add(row);
             }
         }
+        TtaRow tta = null;
+        if (options.tta() != null && options.runs("tta-" + residual.name())) {
+            Dataset test = data.test()
+                    .orElseThrow(() -> new IllegalStateException(data.name() + " has no test split for the tta row"));
+            TimeToAccuracy.Settings s = options.tta().forTest(test.size());
+            pinPyTorchThreads(1);
+            tta = new TtaRow(
+                    residual.name(),
+                    1,
+                    s,
+                    TimeToAccuracy.ours(residual.architecture(), train, test, s),
+                    TimeToAccuracy.djl(residual, train, test, s));
+            System.out.println(tta.line());
+        }
+        if (options.runs("inference")) {
+            inference(image, train, reps);
+        }
+        if (csv != null) {
+            StringBuilder text = new StringBuilder(BenchRow.CSV_HEADER).append('\n');
+            rows.forEach(r -> text.append(r.csv()).append('\n'));
+            AtomicFiles.writeString(csv, text.toString());
+            System.out.println("rows written to " + csv);
+            if (tta != null) {
+                Path ttaCsv = csv.resolveSibling(csv.getFileName() + "-tta.csv");
+                AtomicFiles.writeString(ttaCsv, TtaRow.CSV_HEADER + "\n" + tta.csv() + "\n");
+                System.out.println("time-to-accuracy row written to " + ttaCsv);
+            }
+        }
+    }
+
+    /** Batched inference throughput of the paper's DNN on one thread. */
+    private static void inference(Shape image, Dataset train, int reps) throws Exception {
         Network net = new Network(Architecture.DenseStack.dnn(image, 2, 32, 10), KernelsProvider.best()).initialize(1);
         double infer = spread(reps, () -> {
                     long t0 = System.nanoTime();
@@ -142,12 +175,6 @@ public final class EngineBench {
         System.out.printf(
                 "BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
                 infer, Network.INFERENCE_CHUNK);
-        if (csv != null) {
-            StringBuilder text = new StringBuilder(BenchRow.CSV_HEADER).append('\n');
-            rows.forEach(r -> text.append(r.csv()).append('\n'));
-            AtomicFiles.writeString(csv, text.toString());
-            System.out.println("rows written to " + csv);
-        }
     }
 
     /** @return the CPU's model name from /proc/cpuinfo, or the JVM's architecture where there is none */
@@ -206,8 +233,8 @@ public final class EngineBench {
      * One DJL/PyTorch network warmed up until its step time settles ({@link SettleRule#DEFAULT}), then timed over
      * {@code reps} runs of {@code steps} steps each, continuing the same training.
      */
-    static DjlRun djlSamplesPerSecond(Architecture arch, Dataset train, int steps, int reps) throws Exception {
-        try (DjlTrainer djl = new DjlTrainer(arch, LR, BATCH)) {
+    static DjlRun djlSamplesPerSecond(BenchNet net, Dataset train, int steps, int reps) throws Exception {
+        try (DjlTrainer djl = new DjlTrainer(net.djlBlock().get(), net.sample(), LR, BATCH)) {
             BatchStream stream = new BatchStream(train.size(), BATCH, 7);
             int[] idx = new int[BATCH];
             int d = train.featureSize();
@@ -236,21 +263,38 @@ public final class EngineBench {
         }
     }
 
-    interface Measure {
-        double run() throws Exception;
+    /**
+     * One network of the throughput rows.
+     *
+     * @param name the row's name
+     * @param arch ours
+     * @param djlBlock builds the same network as DJL blocks
+     * @param sample one sample's shape as the DJL block reads it
+     * @param steps training steps per repetition
+     */
+    record BenchNet(
+            String name,
+            Architecture arch,
+            java.util.function.Supplier<ai.djl.nn.Block> djlBlock,
+            long[] sample,
+            int steps) {
+        /** @return a network of the paper's families, which {@link DjlTrainer} builds from the architecture */
+        static BenchNet of(String name, Architecture arch, int steps) {
+            return new BenchNet(name, arch, () -> DjlTrainer.block(arch), DjlTrainer.sampleShape(arch), steps);
+        }
     }
 
-    private static int positive(String arg, String name) {
-        try {
-            int v = Integer.parseInt(arg);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, as every other usage error
+    /** Pins PyTorch's intra-op threads and checks that it kept them. */
+    private static void pinPyTorchThreads(int t) {
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(t);
+        if (ai.djl.pytorch.jni.JniUtils.getNumThreads() != t) {
+            throw new IllegalStateException("PyTorch kept " + ai.djl.pytorch.jni.JniUtils.getNumThreads()
+                    + " intra-op threads instead of " + t);
         }
-        usageError(name + " must be a positive whole number, got '" + arg + "'");
-        return 0;
+    }
+
+    interface Measure {
+        double run() throws Exception;
     }
 
     private static void usageError(String message) {

@@ -117,6 +117,9 @@ class GradientCheckTest {
         check(new Conv2D(6, 6, 1, 16, kernels(kernels)), 4);
         check(new Conv2D(5, 6, 2, 3, 5, kernels(kernels)), 5); // 5×5: two padding rows and columns
         check(new Conv2D(3, 2, 1, 4, 5, kernels(kernels)), 6); // smaller than the kernel: most taps are padding
+        // 16 input channels: the input gradient is dy convolved with the flipped kernel.
+        check(new Conv2D(5, 4, 16, 3, kernels(kernels)), 7);
+        check(new Conv2D(4, 5, 16, 16, 5, kernels(kernels)), 8);
     }
 
     /**

@@ -19,7 +19,17 @@ class KernelsTest {
      * the plain product of the transposed input does: the same bits, whichever block an output falls in.
      */
     @ParameterizedTest
-    @CsvSource({"64,784,512", "64,32,64", "7,23,128", "3,10,64", "64,13,192", "2,5,64", "4,1,64"})
+    @CsvSource({
+        "64,784,512",
+        "64,32,64",
+        "7,23,128",
+        "3,10,64",
+        "64,13,192",
+        "2,5,64",
+        "4,1,64",
+        "64,144,16",
+        "20,19,16"
+    })
     void theWeightGradientsBlocksKeepTheOrderOfAdditions(int m, int k, int n) {
         SplittableRandom rng = new SplittableRandom(m * 31L + k * 7L + n);
         float[] x = random(m * k, rng);
@@ -31,6 +41,73 @@ class KernelsTest {
         float[] plain = new float[k * n];
         vector.gemm(xt, 0, dy, 0, plain, 0, k, m, n, false);
         assertThat(blocked).isEqualTo(plain);
+    }
+
+    /**
+     * A product one vector wide (16 filters at 512 bits) runs in blocks of eight rows: each output still sums over k in
+     * order, so it has the bits of the same rows computed one at a time.
+     */
+    @ParameterizedTest
+    @CsvSource({"19,144,16", "8,9,16", "13,40,32", "17,5,8"})
+    void eightRowBlocksGiveTheBitsOfSingleRows(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 17L + k + n);
+        float[] a = random(m * k, rng);
+        float[] b = random(k * n, rng);
+        float[] blocked = new float[m * n];
+        vector.gemm(a, 0, b, 0, blocked, 0, m, k, n, false);
+        float[] rows = new float[m * n];
+        for (int i = 0; i < m; i++) {
+            vector.gemm(a, i * k, b, 0, rows, i * n, 1, k, n, false);
+        }
+        assertThat(blocked).isEqualTo(rows);
+    }
+
+    /** Batch normalisation's sweeps agree with the scalar forms, for channels a vector holds, splits or leaves over. */
+    @ParameterizedTest
+    @CsvSource({"50,16", "33,7", "70,20", "9,1", "100,48"})
+    void channelSweepsAgree(int rows, int channels) {
+        SplittableRandom rng = new SplittableRandom(rows * 100L + channels);
+        float[] x = random(rows * channels, rng);
+        float[] dy = random(rows * channels, rng);
+        float[] mean = random(channels, rng);
+        float[] invStd = random(channels, rng);
+        float[] a = random(channels, rng);
+        float[] b = random(channels, rng);
+        float[] d = random(channels, rng);
+        for (Kernels k : new Kernels[] {scalar, vector}) {
+            double[] sum = new double[channels];
+            double[] sum2 = new double[channels];
+            k.channelSums(x, rows, channels, sum);
+            k.channelSquaredDeviations(x, rows, channels, mean, sum2);
+            double[] sumDy = new double[channels];
+            double[] sumDyXhat = new double[channels];
+            k.channelGradientSums(x, dy, rows, channels, mean, invStd, sumDy, sumDyXhat);
+            double[] expected = new double[4 * channels];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < channels; c++) {
+                    double v = x[r * channels + c];
+                    double g = dy[r * channels + c];
+                    expected[c] += v;
+                    expected[channels + c] += (v - mean[c]) * (v - mean[c]);
+                    expected[2 * channels + c] += g;
+                    expected[3 * channels + c] += g * (v - mean[c]) * invStd[c];
+                }
+            }
+            for (int c = 0; c < channels; c++) {
+                assertThat(sum[c]).isCloseTo(expected[c], within(1e-4 * rows));
+                assertThat(sum2[c]).isCloseTo(expected[channels + c], within(1e-4 * rows));
+                assertThat(sumDy[c]).isCloseTo(expected[2 * channels + c], within(1e-4 * rows));
+                assertThat(sumDyXhat[c]).isCloseTo(expected[3 * channels + c], within(1e-4 * rows));
+            }
+        }
+        float[] y1 = new float[x.length];
+        float[] y2 = new float[x.length];
+        scalar.channelAffine(x, y1, rows, channels, a, b);
+        vector.channelAffine(x, y2, rows, channels, a, b);
+        assertThat(y2).as("a product then a sum: the same bits").isEqualTo(y1);
+        scalar.channelAffine2(dy, x, y1, rows, channels, a, b, d);
+        vector.channelAffine2(dy, x, y2, rows, channels, a, b, d);
+        assertClose(y1, y2);
     }
 
     static float[] random(int n, SplittableRandom rng) {

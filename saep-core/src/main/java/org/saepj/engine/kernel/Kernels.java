@@ -118,6 +118,113 @@ public interface Kernels {
      */
     void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c);
 
+    /**
+     * Adds the column sums of a {@code rows × channels} matrix into {@code sum}, in double: batch normalisation's
+     * mean. The vector form sums a few dozen rows in float before each double addition.
+     *
+     * @param x the matrix (positions × channels)
+     * @param rows rows
+     * @param channels columns
+     * @param sum receives the sums, added to what it holds
+     */
+    default void channelSums(float[] x, int rows, int channels, double[] sum) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                sum[c] += x[i];
+            }
+        }
+    }
+
+    /**
+     * Adds {@code Σ_r (x[r, c] − mean[c])²} into {@code sum2}: batch normalisation's variance, in a second pass.
+     *
+     * @param x the matrix (positions × channels)
+     * @param rows rows
+     * @param channels columns
+     * @param mean each column's mean
+     * @param sum2 receives the sums, added to what it holds
+     */
+    default void channelSquaredDeviations(float[] x, int rows, int channels, float[] mean, double[] sum2) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                double d = x[i] - mean[c];
+                sum2[c] += d * d;
+            }
+        }
+    }
+
+    /**
+     * {@code y[r, c] = x[r, c]·scale[c] + shift[c]} (a product, then a sum: no fused multiply-add, so every
+     * implementation gives the same bits): batch normalisation's forward pass with its statistics folded in.
+     *
+     * @param x the matrix (positions × channels)
+     * @param y receives the result; may be x
+     * @param rows rows
+     * @param channels columns
+     * @param scale one factor per column
+     * @param shift one term per column
+     */
+    default void channelAffine(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                y[i] = x[i] * scale[c] + shift[c];
+            }
+        }
+    }
+
+    /**
+     * Batch normalisation's parameter gradients: adds {@code Σ_r dy} into {@code sumDy} and {@code Σ_r dy·x̂} into
+     * {@code sumDyXhat}, with {@code x̂ = (x − mean)·invStd} per column.
+     *
+     * @param x the forward inputs (positions × channels)
+     * @param dy the output gradient, same shape
+     * @param rows rows
+     * @param channels columns
+     * @param mean the mean per column
+     * @param invStd 1/√(σ² + ε) per column
+     * @param sumDy receives Σ dy (β's gradient)
+     * @param sumDyXhat receives Σ dy·x̂ (γ's gradient)
+     */
+    default void channelGradientSums(
+            float[] x,
+            float[] dy,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                float xhat = (x[i] - mean[c]) * invStd[c];
+                sumDy[c] += dy[i];
+                sumDyXhat[c] += dy[i] * xhat;
+            }
+        }
+    }
+
+    /**
+     * {@code dx[r, c] = dy[r, c]·a[c] + x[r, c]·b[c] + d[c]}: batch normalisation's input gradient, whose terms
+     * per channel are constants.
+     *
+     * @param dy the output gradient (positions × channels)
+     * @param x the forward inputs, same shape
+     * @param dx receives the result
+     * @param rows rows
+     * @param channels columns
+     * @param a the factor of dy per column
+     * @param b the factor of x per column
+     * @param d the term per column
+     */
+    default void channelAffine2(
+            float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                dx[i] = dy[i] * a[c] + x[i] * b[c] + d[c];
+            }
+        }
+    }
+
     /** @return a short name for provenance ("vector-512" or "scalar") */
     String name();
 

@@ -54,6 +54,9 @@ final class VectorKernels implements Kernels {
         }
         for (; j < nFull; j += L) {
             int i = 0;
+            for (; i + 8 <= m; i += 8) {
+                gemmBlock8x1(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
+            }
             for (; i + 4 <= m; i += 4) {
                 gemmBlock4x1(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
@@ -175,6 +178,41 @@ final class VectorKernels implements Kernels {
         c31.intoArray(c, c0 + 3 * n + L);
     }
 
+    /**
+     * Eight rows × one vector: for outputs one vector wide (a convolution of 16 filters at 512 bits), where four rows
+     * leave the FMA units waiting on four dependent chains; eight independent sums hide the FMA latency and each load
+     * of b feeds eight FMAs. Every output sums over p in order, so the results are those of the four-row block.
+     */
+    private static void gemmBlock8x1(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n) {
+        FloatVector c0v = FloatVector.fromArray(S, c, c0);
+        FloatVector c1v = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector c2v = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector c3v = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector c4v = FloatVector.fromArray(S, c, c0 + 4 * n);
+        FloatVector c5v = FloatVector.fromArray(S, c, c0 + 5 * n);
+        FloatVector c6v = FloatVector.fromArray(S, c, c0 + 6 * n);
+        FloatVector c7v = FloatVector.fromArray(S, c, c0 + 7 * n);
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, b0 + p * n);
+            c0v = bv.fma(FloatVector.broadcast(S, a[a0 + p]), c0v);
+            c1v = bv.fma(FloatVector.broadcast(S, a[a0 + k + p]), c1v);
+            c2v = bv.fma(FloatVector.broadcast(S, a[a0 + 2 * k + p]), c2v);
+            c3v = bv.fma(FloatVector.broadcast(S, a[a0 + 3 * k + p]), c3v);
+            c4v = bv.fma(FloatVector.broadcast(S, a[a0 + 4 * k + p]), c4v);
+            c5v = bv.fma(FloatVector.broadcast(S, a[a0 + 5 * k + p]), c5v);
+            c6v = bv.fma(FloatVector.broadcast(S, a[a0 + 6 * k + p]), c6v);
+            c7v = bv.fma(FloatVector.broadcast(S, a[a0 + 7 * k + p]), c7v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + n);
+        c2v.intoArray(c, c0 + 2 * n);
+        c3v.intoArray(c, c0 + 3 * n);
+        c4v.intoArray(c, c0 + 4 * n);
+        c5v.intoArray(c, c0 + 5 * n);
+        c6v.intoArray(c, c0 + 6 * n);
+        c7v.intoArray(c, c0 + 7 * n);
+    }
+
     private static void gemmBlock4x1(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n) {
         FloatVector c0v = FloatVector.fromArray(S, c, c0);
         FloatVector c1v = FloatVector.fromArray(S, c, c0 + n);
@@ -250,6 +288,9 @@ final class VectorKernels implements Kernels {
         }
         for (; j < nFull; j += L) {
             int p = 0;
+            for (; p + 8 <= k; p += 8) {
+                transposedABlock8x1(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+            }
             for (; p + 4 <= k; p += 4) {
                 transposedABlock4x1(a, b, bo + j, c, co + p * n + j, p, m, k, n);
             }
@@ -450,6 +491,39 @@ final class VectorKernels implements Kernels {
         c21.intoArray(c, c0 + 2 * n + L);
         c30.intoArray(c, c0 + 3 * n);
         c31.intoArray(c, c0 + 3 * n + L);
+    }
+
+    /** As {@link #gemmBlock8x1}, for {@code aᵀ·b}: eight output rows (columns of a) × one vector. */
+    private static void transposedABlock8x1(
+            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+        FloatVector c0v = FloatVector.zero(S);
+        FloatVector c1v = FloatVector.zero(S);
+        FloatVector c2v = FloatVector.zero(S);
+        FloatVector c3v = FloatVector.zero(S);
+        FloatVector c4v = FloatVector.zero(S);
+        FloatVector c5v = FloatVector.zero(S);
+        FloatVector c6v = FloatVector.zero(S);
+        FloatVector c7v = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            FloatVector bv = FloatVector.fromArray(S, b, b0 + i * n);
+            int ai = i * k + p;
+            c0v = bv.fma(FloatVector.broadcast(S, a[ai]), c0v);
+            c1v = bv.fma(FloatVector.broadcast(S, a[ai + 1]), c1v);
+            c2v = bv.fma(FloatVector.broadcast(S, a[ai + 2]), c2v);
+            c3v = bv.fma(FloatVector.broadcast(S, a[ai + 3]), c3v);
+            c4v = bv.fma(FloatVector.broadcast(S, a[ai + 4]), c4v);
+            c5v = bv.fma(FloatVector.broadcast(S, a[ai + 5]), c5v);
+            c6v = bv.fma(FloatVector.broadcast(S, a[ai + 6]), c6v);
+            c7v = bv.fma(FloatVector.broadcast(S, a[ai + 7]), c7v);
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + n);
+        c2v.intoArray(c, c0 + 2 * n);
+        c3v.intoArray(c, c0 + 3 * n);
+        c4v.intoArray(c, c0 + 4 * n);
+        c5v.intoArray(c, c0 + 5 * n);
+        c6v.intoArray(c, c0 + 6 * n);
+        c7v.intoArray(c, c0 + 7 * n);
     }
 
     private static void transposedABlock4x1(
@@ -682,6 +756,112 @@ final class VectorKernels implements Kernels {
     @Override
     public boolean prefersDotProducts(int n) {
         return n < L;
+    }
+
+    /** Rows summed in float before each addition into the double sums: short runs lose no more than float's eps. */
+    private static final int FLOAT_RUN = 32;
+
+    @Override
+    public void channelSums(float[] x, int rows, int channels, double[] sum) {
+        float[] lanes = new float[L];
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
+                int r1 = Math.min(rows, r0 + FLOAT_RUN);
+                FloatVector acc = FloatVector.zero(S);
+                for (int r = r0; r < r1; r++) {
+                    acc = acc.add(FloatVector.fromArray(S, x, r * channels + c0, m));
+                }
+                flush(acc, lanes, sum, c0, channels);
+            }
+        }
+    }
+
+    @Override
+    public void channelSquaredDeviations(float[] x, int rows, int channels, float[] mean, double[] sum2) {
+        float[] lanes = new float[L];
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
+            for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
+                int r1 = Math.min(rows, r0 + FLOAT_RUN);
+                FloatVector acc = FloatVector.zero(S);
+                for (int r = r0; r < r1; r++) {
+                    FloatVector d =
+                            FloatVector.fromArray(S, x, r * channels + c0, m).sub(mu);
+                    acc = d.fma(d, acc);
+                }
+                flush(acc, lanes, sum2, c0, channels);
+            }
+        }
+    }
+
+    @Override
+    public void channelAffine(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector s = FloatVector.fromArray(S, scale, c0, m);
+            FloatVector t = FloatVector.fromArray(S, shift, c0, m);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                FloatVector.fromArray(S, x, i, m).mul(s).add(t).intoArray(y, i, m);
+            }
+        }
+    }
+
+    @Override
+    public void channelGradientSums(
+            float[] x,
+            float[] dy,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        float[] lanes = new float[L];
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
+            FloatVector inv = FloatVector.fromArray(S, invStd, c0, m);
+            for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
+                int r1 = Math.min(rows, r0 + FLOAT_RUN);
+                FloatVector sd = FloatVector.zero(S);
+                FloatVector sx = FloatVector.zero(S);
+                for (int r = r0; r < r1; r++) {
+                    int i = r * channels + c0;
+                    FloatVector g = FloatVector.fromArray(S, dy, i, m);
+                    FloatVector xhat = FloatVector.fromArray(S, x, i, m).sub(mu).mul(inv);
+                    sd = sd.add(g);
+                    sx = g.fma(xhat, sx);
+                }
+                flush(sd, lanes, sumDy, c0, channels);
+                flush(sx, lanes, sumDyXhat, c0, channels);
+            }
+        }
+    }
+
+    @Override
+    public void channelAffine2(
+            float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector av = FloatVector.fromArray(S, a, c0, m);
+            FloatVector bv = FloatVector.fromArray(S, b, c0, m);
+            FloatVector dv = FloatVector.fromArray(S, d, c0, m);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                FloatVector.fromArray(S, x, i, m)
+                        .fma(bv, FloatVector.fromArray(S, dy, i, m).fma(av, dv))
+                        .intoArray(dx, i, m);
+            }
+        }
+    }
+
+    /** Adds a float accumulator's lanes into the double sums of channels {@code c0…}. */
+    private static void flush(FloatVector acc, float[] lanes, double[] sums, int c0, int channels) {
+        acc.intoArray(lanes, 0);
+        for (int l = 0, end = Math.min(L, channels - c0); l < end; l++) {
+            sums[c0 + l] += lanes[l];
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.saepj.engine.layer;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.saepj.engine.kernel.Kernels;
 
 /**
  * Batch normalisation per channel (Ioffe and Szegedy 2015) over H×W×C activations, or the features of a flat input:
@@ -11,6 +12,11 @@ import java.util.SplittableRandom;
  * the same two numbers). The running statistics move in each training forward pass, as PyTorch's do. Parameters {@code
  * [γ (C)][β (C)]}, γ = 1 and β = 0 initially, with no random draw; state
  * {@code [running mean (C)][running variance (C)]}, 0 and 1 initially.
+ *
+ * <p>Every pass is a few sweeps over the {@code positions × channels} matrix with per-channel constants, which the
+ * {@link Kernels} run a vector of channels at a time: the sums (in float over short runs of rows, then in double),
+ * and the outputs and input gradients as {@code x·a + b} or {@code dy·a + x·b + d} with the statistics folded into
+ * the constants.
  */
 public final class BatchNorm extends Layer {
     private static final String NEEDS_NETWORK =
@@ -32,14 +38,25 @@ public final class BatchNorm extends Layer {
     private final double[] sum;
 
     private final double[] sum2;
+    /** The input gradient's constants per channel: {@code dx = dy·gradScale + x·gradSlope + gradShift}. */
+    private final float[] gradScale;
+
+    private final float[] gradSlope;
+    private final float[] gradShift;
+    private final Kernels kernels;
 
     /**
      * @param positions height × width (1 for a flat input)
      * @param channels the channels (features)
      * @param momentum m, the weight of a batch in the running statistics
      * @param epsilon ε, added to the variance
+     * @param kernels the kernels of the sweeps
      */
-    public BatchNorm(int positions, int channels, float momentum, float epsilon) {
+    public BatchNorm(int positions, int channels, float momentum, float epsilon, Kernels kernels) {
+        this.kernels = kernels;
+        this.gradScale = new float[channels];
+        this.gradSlope = new float[channels];
+        this.gradShift = new float[channels];
         this.positions = positions;
         this.channels = channels;
         this.momentum = momentum;
@@ -124,20 +141,18 @@ public final class BatchNorm extends Layer {
                 scale[c] = (float) (params[g + c] * runningInvStd(state, c));
                 shift[c] = params[b + c] - state[stateOffset() + c] * scale[c];
             }
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                    y[i] = x[i] * scale[c] + shift[c];
-                }
-            }
+            kernels.channelAffine(x, y, rows, channels, scale, shift);
             return;
         }
         statistics(x, rows);
         updateRunning(state, rows);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                y[i] = (x[i] - mean[c]) * invStd[c] * params[g + c] + params[b + c];
-            }
+        // (x − μ)·invStd·γ + β as x·s + t: one product and one sum per value.
+        for (int c = 0; c < channels; c++) {
+            float s = invStd[c] * params[g + c];
+            gradScale[c] = s; // scratch here: the backward pass sets its own constants
+            shift[c] = params[b + c] - mean[c] * s;
         }
+        kernels.channelAffine(x, y, rows, channels, gradScale, shift);
     }
 
     /**
@@ -146,20 +161,11 @@ public final class BatchNorm extends Layer {
     private void statistics(float[] x, int rows) {
         Arrays.fill(sum, 0);
         Arrays.fill(sum2, 0);
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                sum[c] += x[i];
-            }
-        }
+        kernels.channelSums(x, rows, channels, sum);
         for (int c = 0; c < channels; c++) {
             mean[c] = (float) (sum[c] / rows);
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                double d = x[i] - mean[c];
-                sum2[c] += d * d;
-            }
-        }
+        kernels.channelSquaredDeviations(x, rows, channels, mean, sum2);
         for (int c = 0; c < channels; c++) {
             variance[c] = sum2[c] / rows;
             invStd[c] = (float) (1 / Math.sqrt(variance[c] + epsilon));
@@ -185,33 +191,46 @@ public final class BatchNorm extends Layer {
         int b = offset() + channels;
         Arrays.fill(sum, 0);
         Arrays.fill(sum2, 0);
-        boolean training = pass.training();
-        float[] state = pass.state();
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                float xhat = training
-                        ? (x[i] - mean[c]) * invStd[c]
-                        : (float) ((x[i] - state[stateOffset() + c]) * runningInvStd(state, c));
-                sum[c] += dy[i];
-                sum2[c] += dy[i] * xhat;
+        if (pass.training()) {
+            kernels.channelGradientSums(x, dy, rows, channels, mean, invStd, sum, sum2);
+        } else {
+            float[] state = pass.state();
+            float[] runningInv = gradSlope; // scratch: the running statistics' 1/√(σ² + ε)
+            for (int c = 0; c < channels; c++) {
+                runningInv[c] = (float) runningInvStd(state, c);
             }
+            kernels.channelGradientSums(
+                    x,
+                    dy,
+                    rows,
+                    channels,
+                    Arrays.copyOfRange(state, stateOffset(), stateOffset() + channels),
+                    runningInv,
+                    sum,
+                    sum2);
         }
         for (int c = 0; c < channels; c++) {
             grads[g + c] = (float) sum2[c];
             grads[b + c] = (float) sum[c];
         }
-        if (dx != null) {
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0, i = r * channels; c < channels; c++, i++) {
-                    if (training) {
-                        float xhat = (x[i] - mean[c]) * invStd[c];
-                        dx[i] = (float) (params[g + c] * invStd[c] * (dy[i] - sum[c] / rows - xhat * sum2[c] / rows));
-                    } else {
-                        dx[i] = dy[i] * scale[c];
-                    }
-                }
-            }
+        if (dx == null) {
+            return;
         }
+        if (!pass.training()) {
+            // The running statistics are constants: dx = dy·scale.
+            Arrays.fill(gradShift, 0f);
+            kernels.channelAffine(dy, dx, rows, channels, scale, gradShift);
+            return;
+        }
+        // γ·invStd·(dy − Σdy/n − x̂·Σdy·x̂/n) with x̂ = (x − μ)·invStd, as dy·a + x·b + d.
+        for (int c = 0; c < channels; c++) {
+            double a = (double) params[g + c] * invStd[c];
+            double slope = -a * invStd[c] * sum2[c] / rows;
+            gradScale[c] = (float) a;
+            gradSlope[c] = (float) slope;
+            gradShift[c] = (float) (-a * sum[c] / rows - slope * mean[c]);
+        }
+        kernels.channelAffine2(dy, x, dx, rows, channels, gradScale, gradSlope, gradShift);
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class BatchNormKind implements LayerKind<BatchNormKind.Spec> {
     @Override
     public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
         Shape in = inputs.get(0);
-        return new BatchNorm(in.height() * in.width(), in.channels(), (float) spec.momentum(), (float) spec.epsilon());
+        return new BatchNorm(
+                in.height() * in.width(), in.channels(), (float) spec.momentum(), (float) spec.epsilon(), kernels);
     }
 
     @Override

@@ -39,6 +39,18 @@ public final class Conv2D extends Layer {
     private float[] planes = new float[0];
     /** The kernel transposed, {@code cout × cin}, for a 1×1 convolution's input gradient. */
     private float[] weightT = new float[0];
+    /**
+     * For a stride-1 convolution with same padding: the input gradient is the same convolution of
+     * dy with the kernel flipped and its channels swapped ({@link #flippedKernel}), run by this layer of
+     * {@code cout → cin} channels, made on the first backward pass that needs it (a layer made here would otherwise
+     * make its own); see {@link #flipsForInputGradient}.
+     */
+    private Conv2D gradientConvolution;
+
+    /** Whether the input gradient is a convolution of dy (stride 1, same padding, cin a multiple of 16), else col2im */
+    private final boolean flipsForInputGradient;
+
+    private float[] flippedKernel = new float[0];
 
     /**
      * A 3×3 convolution, stride 1, same padding.
@@ -95,6 +107,9 @@ public final class Conv2D extends Layer {
         this.cin = cin;
         this.cout = cout;
         this.kernels = kernels;
+        // Same padding of an odd kernel at stride 1 puts (K − 1)/2 zeros on each side: dy padded alike gives dx. Its
+        // product is cin wide, so only where cin fills whole vectors (8 or 16 lanes); a narrower one runs scalar.
+        this.flipsForInputGradient = stride == 1 && kernel > 1 && padding == Padding.SAME && cin % 16 == 0;
     }
 
     /** @return the input height */
@@ -158,12 +173,14 @@ public final class Conv2D extends Layer {
     }
 
     /**
-     * The im2col patches and their gradients, {@code 2·K²·cin} floats per output position; none for a 1×1
+     * The im2col patches and their gradients' ({@code K²·cin} floats per output position each), or the patches of dy
+     * ({@code K²·cout}) where the input gradient is a convolution of dy; none for a 1×1
      * convolution of stride 1, which multiplies its input directly.
      */
     @Override
     public long scratchFloatsPerSample() {
-        return pointwise() ? 0 : 2L * k * k * cin * rows.out() * cols.out();
+        int gradientTaps = flipsForInputGradient ? k * k * cout : k * k * cin;
+        return pointwise() ? 0 : (long) (k * k * cin + gradientTaps) * rows.out() * cols.out();
     }
 
     @Override
@@ -192,11 +209,17 @@ public final class Conv2D extends Layer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
+        convolve(params, offset(), x, y, batch);
+        kernels.addRowVector(y, params, offset() + k * k * cin * cout, batch * rows.out() * cols.out(), cout);
+    }
+
+    /** The convolution without its bias, with the kernel at {@code weights[w0…]}. */
+    private void convolve(float[] weights, int w0, float[] x, float[] y, int batch) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
-            kernels.gemm(x, 0, params, offset(), y, 0, batch * positions, cin, cout, false);
+            kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
         } else {
             int per = chunkSamples();
             ensurePatches(Math.min(per, batch) * positions * taps);
@@ -206,10 +229,9 @@ public final class Conv2D extends Layer {
                 im2col(x, b0, samples);
                 // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
                 // the taps in the same order whatever the chunking, so chunks change no result.
-                kernels.gemmTransposedA(patches, params, offset(), y, b0 * positions * cout, taps, chunkRows, cout);
+                kernels.gemmTransposedA(patches, weights, w0, y, b0 * positions * cout, taps, chunkRows, cout);
             }
         }
-        kernels.addRowVector(y, params, offset() + taps * cout, batch * positions, cout);
     }
 
     @Override
@@ -244,6 +266,31 @@ public final class Conv2D extends Layer {
         int positions = rows.out() * cols.out();
         int most = Math.min(per, batch) * positions;
         ensurePatches(most * taps);
+        if (dx != null && flipsForInputGradient) {
+            // dx = dy convolved with the flipped kernel: im2col's contiguous copies and one product per chunk, where
+            // the patches' gradients would take a product of only cout terms per output and a scattering col2im.
+            for (int b0 = 0; b0 < batch; b0 += per) {
+                int samples = Math.min(per, batch - b0);
+                im2col(x, b0, samples);
+                kernels.gemm(
+                        patches,
+                        0,
+                        dy,
+                        b0 * positions * cout,
+                        grads,
+                        offset(),
+                        taps,
+                        samples * positions,
+                        cout,
+                        b0 > 0);
+            }
+            flipKernel(params);
+            if (gradientConvolution == null) {
+                gradientConvolution = new Conv2D(h, w, cout, cin, k, 1, padding, kernels);
+            }
+            gradientConvolution.convolve(flippedKernel, 0, dy, dx, batch);
+            return;
+        }
         if (dx != null) {
             if (dPatches.length < most * taps) {
                 dPatches = new float[most * taps];
@@ -284,6 +331,27 @@ public final class Conv2D extends Layer {
         return plane;
     }
 
+    /**
+     * {@code flipped[k−1−ky][k−1−kx][co][ci] = W[ky][kx][ci][co]}: the kernel of the convolution that maps dy to dx
+     * when the zeros before and after are equal (input position y receives output y − ky + pad through tap ky).
+     */
+    private void flipKernel(float[] params) {
+        if (flippedKernel.length < k * k * cin * cout) {
+            flippedKernel = new float[k * k * cin * cout];
+        }
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
+                int src = offset() + (ky * k + kx) * cin * cout;
+                int dst = ((k - 1 - ky) * k + (k - 1 - kx)) * cout * cin;
+                for (int ci = 0; ci < cin; ci++) {
+                    for (int co = 0; co < cout; co++) {
+                        flippedKernel[dst + co * cin + ci] = params[src + ci * cout + co];
+                    }
+                }
+            }
+        }
+    }
+
     private void ensurePatches(int floats) {
         if (patches.length < floats) {
             patches = new float[floats];
@@ -292,6 +360,10 @@ public final class Conv2D extends Layer {
 
     @Override
     public void releaseBuffers() {
+        if (gradientConvolution != null) {
+            gradientConvolution.releaseBuffers();
+        }
+        flippedKernel = new float[0];
         patches = new float[0];
         dPatches = new float[0];
         dyT = new float[0];

@@ -42,8 +42,10 @@ class Conv2DTest {
         for (int k : new int[] {1, 3, 5, 7}) {
             for (int stride : new int[] {1, 2}) {
                 for (Conv2D.Padding padding : Conv2D.Padding.values()) {
-                    // 9×8 and 16 filters: odd and even axes, and filters that fill a vector.
-                    for (int[] size : List.of(new int[] {9, 8, 3, 5}, new int[] {8, 9, 2, 16})) {
+                    // 9×8 and 16 filters: odd and even axes, and filters that fill a vector; 16 input channels: the
+                    // input gradient as a convolution of dy with the flipped kernel (stride 1, same padding).
+                    for (int[] size :
+                            List.of(new int[] {9, 8, 3, 5}, new int[] {8, 9, 2, 16}, new int[] {7, 8, 16, 5})) {
                         Conv2D conv = new Conv2D(size[0], size[1], size[2], size[3], k, stride, padding, kernels);
                         agree(conv, seed++);
                     }
@@ -82,6 +84,9 @@ class Conv2DTest {
     void scratchIsThePatchesAndNoneForAPointwiseConvolution() {
         Kernels k = KernelsProvider.scalar();
         assertThat(new Conv2D(8, 8, 4, 6, 3, k).scratchFloatsPerSample()).isEqualTo(2L * 9 * 4 * 64);
+        // 16 input channels, stride 1, same padding: the patches of x (9·16 per position) and of dy (9·6), whose
+        // convolution with the flipped kernel is dx.
+        assertThat(new Conv2D(8, 8, 16, 6, 3, k).scratchFloatsPerSample()).isEqualTo((9L * 16 + 9 * 6) * 64);
         assertThat(new Conv2D(8, 8, 4, 6, 3, 2, Conv2D.Padding.SAME, k).scratchFloatsPerSample())
                 .isEqualTo(2L * 9 * 4 * 16);
         assertThat(new Conv2D(8, 8, 4, 6, 3, 1, Conv2D.Padding.VALID, k).scratchFloatsPerSample())

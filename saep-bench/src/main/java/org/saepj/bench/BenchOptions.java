@@ -1,0 +1,141 @@
+package org.saepj.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of {@code ./saep bench}: {@code [STEPS] [REPETITIONS] [--csv FILE] [--no-tta] [--tta-target A]
+ * [--tta-test N] [--tta-steps N] [--only WORD,…]}.
+ *
+ * @param steps training steps per repetition of the throughput rows
+ * @param repetitions timed repetitions per throughput row
+ * @param csv where the rows are also written as CSV, or null
+ * @param tta the time-to-accuracy row's settings, or null for none ({@code --no-tta})
+ * @param only the words of {@code --only}: a row runs when its name contains one of them; empty for every row
+ */
+record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<String> only) {
+    /** The usage line of {@code --help}. */
+    static final String USAGE = "usage: saep bench [STEPS] [REPETITIONS] [--csv FILE] [--no-tta] [--tta-target A]"
+            + " [--tta-test N] [--tta-steps N] [--only WORD,...]\n"
+            + "  engine throughput against DJL/PyTorch (defaults: 300 steps, 5 repetitions), then the time to reach"
+            + " a test accuracy\n"
+            + "  on Fashion-MNIST with the residual CNN, ours against PyTorch on one thread (defaults: accuracy "
+            + TtaOptions.DEFAULT_TARGET + " on the\n"
+            + "  whole test split, at most " + TtaOptions.DEFAULT_STEPS + " steps); --csv also writes the rows"
+            + " to FILE and the time-to-accuracy row to FILE-tta.csv;\n"
+            + "  --only res,tta runs only the rows whose names contain one of the words";
+
+    /**
+     * @param name a row's name (the time-to-accuracy row's starts with {@code tta-})
+     * @return whether {@code --only} lets it run
+     */
+    boolean runs(String name) {
+        return only.isEmpty() || only.stream().anyMatch(name::contains);
+    }
+
+    /**
+     * @param target the accuracy to reach
+     * @param testSize the test samples it is measured on (the first ones), or 0 for all
+     * @param maxSteps the steps after which a run stops unreached
+     */
+    record TtaOptions(double target, int testSize, int maxSteps) {
+        static final double DEFAULT_TARGET = 0.92;
+        static final int DEFAULT_STEPS = 20_000;
+        /** Steps between two accuracy checks: 12,800 samples at batch 64. */
+        static final int CHECK_EVERY = 200;
+        /** The learning rate of the residual CNN's example (examples/spaces/residual-cnn.json), without decay. */
+        static final float LEARNING_RATE = 0.05f;
+
+        /**
+         * @param available the test split's size
+         * @return the settings, the test samples capped at what the split has
+         */
+        TimeToAccuracy.Settings forTest(int available) {
+            int n = testSize == 0 ? available : Math.min(testSize, available);
+            return new TimeToAccuracy.Settings(target, n, CHECK_EVERY, maxSteps, LEARNING_RATE, EngineBench.BATCH);
+        }
+    }
+
+    /**
+     * @param args the command line after {@code bench}
+     * @return the options
+     * @throws IllegalArgumentException with a one-line message naming the option and what it expected
+     */
+    static BenchOptions parse(String[] args) {
+        List<String> positional = new ArrayList<>();
+        Path csv = null;
+        boolean tta = true;
+        double target = TtaOptions.DEFAULT_TARGET;
+        int testSize = 0;
+        int maxSteps = TtaOptions.DEFAULT_STEPS;
+        List<String> only = List.of();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--csv" -> csv = Path.of(value(args, i++, a));
+                case "--no-tta" -> tta = false;
+                case "--tta-target" -> target = accuracy(value(args, i++, a));
+                case "--tta-test" -> testSize = positive(value(args, i++, a), a);
+                case "--tta-steps" -> maxSteps = positive(value(args, i++, a), a);
+                case "--only" -> only = words(value(args, i++, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    positional.add(a);
+                }
+            }
+        }
+        if (positional.size() > 2) {
+            throw new IllegalArgumentException("at most STEPS and REPETITIONS, got " + positional);
+        }
+        int steps = positional.size() > 0 ? positive(positional.get(0), "STEPS") : 300;
+        int reps = positional.size() > 1 ? positive(positional.get(1), "REPETITIONS") : 5;
+        return new BenchOptions(steps, reps, csv, tta ? new TtaOptions(target, testSize, maxSteps) : null, only);
+    }
+
+    private static List<String> words(String arg) {
+        List<String> words = new ArrayList<>();
+        for (String w : arg.split(",")) {
+            if (!w.isBlank()) {
+                words.add(w.strip());
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("--only needs words of row names, e.g. res,tta; got '" + arg + "'");
+        }
+        return List.copyOf(words);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i + 1 == args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static double accuracy(String arg) {
+        try {
+            double v = Double.parseDouble(arg);
+            if (v > 0 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as a value out of range
+        }
+        throw new IllegalArgumentException("--tta-target must be an accuracy in (0, 1], got '" + arg + "'");
+    }
+
+    static int positive(String arg, String name) {
+        try {
+            int v = Integer.parseInt(arg);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as every other usage error
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, got '" + arg + "'");
+    }
+}
