@@ -59,6 +59,12 @@ TABLES = [
     ("pima_diabetes2", "pima_diabetes2.csv", "diabetes", "classification", ",", '"'),
     ("infert", "infert.csv", "case", "classification", ",", '"'),
     ("survey", "survey.csv", "Sex", "classification", ",", '"'),
+    ("letters", "letters.csv", "lettr", "classification", ",", '"'),
+    ("satellite", "satellite.csv", "classes", "classification", ",", '"'),
+    ("vehicle", "vehicle.csv", "Class", "classification", ",", '"'),
+    ("glass", "glass.csv", "Type", "classification", ",", '"'),
+    ("sonar", "sonar.csv", "Class", "classification", ",", '"'),
+    ("ionosphere", "ionosphere.csv", "Class", "classification", ",", '"'),
     ("anes96", STATSMODELS + "/anes96/anes96.csv", "vote", "classification", "\t", "'"),
     ("airquality", "airquality.csv", "Ozone", "regression", ",", '"'),
     ("warpbreaks", "warpbreaks.csv", "breaks", "regression", ",", '"'),
@@ -69,8 +75,8 @@ TABLES = [
 GAPS = ["", "NA"]
 
 
-def split_files(path, label, task, delimiter, quote, out, name):
-    """Copies the file's lines into NAME-train.csv and NAME-test.csv; returns their paths."""
+def split_files(path, label, task, delimiter, quote, out, name, parts=("train", "test"), seed=0):
+    """Copies the file's lines into NAME-train.csv and NAME-test.csv (or the parts named); returns their paths."""
     with open(path, newline="") as f:
         lines = f.read().splitlines(keepends=True)
     header, body = lines[0], [line for line in lines[1:] if line.strip()]
@@ -80,10 +86,10 @@ def split_files(path, label, task, delimiter, quote, out, name):
     known = [i for i, v in enumerate(labels) if v not in GAPS]
     unlabelled = [i for i, v in enumerate(labels) if v in GAPS]
     strata = [labels[i] for i in known] if task == "classification" else None
-    train, test = train_test_split(known, test_size=0.2, random_state=0, stratify=strata)
+    train, test = train_test_split(known, test_size=0.2, random_state=seed, stratify=strata)
     train = sorted(train + unlabelled)
     paths = []
-    for part, rows in (("train", train), ("test", sorted(test))):
+    for part, rows in zip(parts, (train, sorted(test))):
         p = os.path.join(out, "%s-%s.csv" % (name, part))
         with open(p, "w", newline="") as f:
             f.write(header)
@@ -138,10 +144,10 @@ def baselines(train, test, label, task):
     return scores
 
 
-def saep(jar, train, test, label, seed, out):
+def saep(jar, train, test, label, seed, out, extra=()):
     shutil.rmtree(out, ignore_errors=True)
     command = ["java", "--add-modules", "jdk.incubator.vector", "-jar", jar, "search", "--data", "csv:" + train,
-               "--test", "csv:" + test, "--label-column", label, "--out", out]
+               "--test", "csv:" + test, "--label-column", label, "--out", out] + list(extra)
     if seed != 1:  # the default seed is 1: seed 1 runs the command exactly as a user types it
         command += ["--seed", str(seed)]
     started = time.time()
@@ -166,6 +172,11 @@ def main():
     parser.add_argument("--saep", help="the CLI jar (saep-cli/target/saep.jar)")
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--only", help="comma-separated table names")
+    parser.add_argument("--extra", default="", help="more options for saep search, e.g. '--space FILE' (for tuning)")
+    parser.add_argument("--no-baselines", action="store_true", help="only SAEP-J (the sklearn columns print as 0)")
+    parser.add_argument("--inner", action="store_true",
+                        help="split each training part again 80/20 (random_state=1) and score on that inner part,"
+                             " to tune defaults without looking at the test part")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     only = set(args.only.split(",")) if args.only else None
@@ -175,15 +186,18 @@ def main():
             continue
         path = file if os.path.isabs(file) else os.path.join(args.raw, file)
         (train, test), rows, unlabelled = split_files(path, label, task, delimiter, quote, args.out, name)
+        if args.inner:  # the test part is left alone: the training part's own holdout scores the settings tried
+            (train, test), _, _ = split_files(train, label, task, delimiter, quote, args.out, name, ("fit", "val"), 1)
         whole = read(path, delimiter, quote)
         kinds, gaps, label_gaps = describe(whole, label)
         entry = {"name": name, "task": task, "label": label, "rows": rows, "unlabelled": unlabelled,
                  "columns": kinds, "gaps": gaps, "labelGaps": label_gaps, "train": train, "test": test,
                  "classes": int(whole[label].nunique()) if task == "classification" else None,
-                 "sklearn": baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task)}
+                 "sklearn": {"linear": 0, "forest": 0, "hgb": 0} if args.no_baselines
+                 else baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task)}
         if args.saep:
-            entry["saep"] = [saep(args.saep, train, test, label, int(s), os.path.join(args.out, "run-%s-%s" % (name, s)))
-                             for s in args.seeds.split(",")]
+            entry["saep"] = [saep(args.saep, train, test, label, int(s), os.path.join(args.out, "run-%s-%s" % (name, s)),
+                                  args.extra.split()) for s in args.seeds.split(",")]
         results.append(entry)
         print(row(entry), flush=True)
     with open(os.path.join(args.out, "results.json"), "w") as f:

@@ -33,6 +33,8 @@ class CompareCommandTest {
                 "fashion-mnist",
                 "--data-dir",
                 dataDir,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--methods",
                 "adanet,pie,single",
                 "--mixtures",
@@ -142,6 +144,8 @@ class CompareCommandTest {
                 "fashion-mnist",
                 "--data-dir",
                 dataDir,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--methods",
                 "adanet,re,pie",
                 "--max-members",
@@ -200,6 +204,8 @@ class CompareCommandTest {
                 "fashion-mnist",
                 "--data-dir",
                 dataDir,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--methods",
                 "adanet,magic",
                 "--out",
@@ -212,6 +218,8 @@ class CompareCommandTest {
                 "fashion-mnist",
                 "--data-dir",
                 dataDir,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--seeds",
                 "1,two",
                 "--out",

@@ -23,6 +23,8 @@ class ConcurrentSearchesTest {
             "fashion-mnist",
             "--data-dir",
             data,
+            "--model", // the paper's dnn: this test is not about the default space
+            "dnn",
             "--method",
             "pap",
             "--iterations",
@@ -40,6 +42,8 @@ class ConcurrentSearchesTest {
             "fashion-mnist",
             "--data-dir",
             data,
+            "--model", // the paper's dnn: this test is not about the default space
+            "dnn",
             "--method",
             "pie",
             "--iterations",

@@ -33,8 +33,20 @@ class InterruptionTest {
 
     static String dataDir;
     static JsonNode reference;
-    static final String[] SETTINGS = {
-        "--method", "pie", "--iterations", "6", "--steps", "480", "--seed", "5", "--threads", "2", "--quiet"
+    static final String[] SETTINGS = { // the paper's dnn: interruption is tested, not the default space
+        "--model",
+        "dnn",
+        "--method",
+        "pie",
+        "--iterations",
+        "6",
+        "--steps",
+        "480",
+        "--seed",
+        "5",
+        "--threads",
+        "2",
+        "--quiet"
     };
 
     @BeforeAll
@@ -193,7 +205,17 @@ class InterruptionTest {
     @Test
     void aKilledComparisonResumesRunByRun() throws Exception {
         String[] settings = {
-            "--methods", "adanet,pie", "--seeds", "1,2", "--iterations", "4", "--steps", "240", "--quiet"
+            "--model",
+            "dnn",
+            "--methods",
+            "adanet,pie",
+            "--seeds",
+            "1,2",
+            "--iterations",
+            "4",
+            "--steps",
+            "240",
+            "--quiet"
         };
         Path reference = root.resolve("compare-reference");
         CliRun whole = CliRun.of(concat(

@@ -39,6 +39,8 @@ class KernelFallbackTest {
                 "fashion-mnist",
                 "--data-dir",
                 dir.resolve("data").toString(),
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--iterations",
                 "1",
                 "--steps",

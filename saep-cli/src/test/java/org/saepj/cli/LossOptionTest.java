@@ -26,6 +26,8 @@ class LossOptionTest {
                 "fashion-mnist",
                 "--data-dir",
                 dataDir,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--iterations",
                 "1",
                 "--steps",

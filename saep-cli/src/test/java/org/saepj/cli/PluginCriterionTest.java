@@ -33,6 +33,8 @@ class PluginCriterionTest {
                 "search",
                 "--data",
                 "idx:" + data,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--method",
                 "drop-worst",
                 "--param",
@@ -114,6 +116,8 @@ class PluginCriterionTest {
                 "compare",
                 "--data",
                 "idx:" + data,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--methods",
                 "adanet,drop-worst",
                 "--seeds",

@@ -23,6 +23,8 @@ class StandardCriteriaSearchTest {
                 "search",
                 "--data",
                 "idx:" + data,
+                "--model", // the paper's dnn: this test is not about the default space
+                "dnn",
                 "--iterations",
                 "8",
                 "--steps",

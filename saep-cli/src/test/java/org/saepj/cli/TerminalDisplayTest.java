@@ -120,6 +120,8 @@ class TerminalDisplayTest {
                 dataDir,
                 "--method",
                 "pie",
+                "--model", // the paper's two candidates an iteration, which the bar counts
+                "dnn",
                 "--iterations",
                 "4",
                 "--steps",
@@ -195,6 +197,8 @@ class TerminalDisplayTest {
                 dataDir,
                 "--methods",
                 "adanet,pap",
+                "--model", // the paper's dnn: the display is tested, not the default space's speed on images
+                "dnn",
                 "--seeds",
                 "1",
                 "--iterations",

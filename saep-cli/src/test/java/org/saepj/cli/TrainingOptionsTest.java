@@ -31,6 +31,8 @@ class TrainingOptionsTest {
             "fashion-mnist",
             "--data-dir",
             dataDir,
+            "--model", // the paper's dnn: this test is not about the default space
+            "dnn",
             "--iterations",
             "2",
             "--steps",

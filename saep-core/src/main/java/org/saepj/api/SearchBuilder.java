@@ -10,9 +10,11 @@ import org.saepj.UsageException;
 import org.saepj.data.Augmentation;
 import org.saepj.data.SourceData;
 import org.saepj.engine.optim.LearningRateSchedule;
+import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.DefaultSpace;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
 import org.saepj.search.Preset;
@@ -28,9 +30,11 @@ import org.saepj.subnetwork.Spaces;
  * space, where the run is written, and how the data given is named or read (feature names, a CSV file's header) — with
  * the defaults of {@code saep search}: {@link Preset#DEFAULT} (every choice on a stratified tenth of the training data
  * held out for validation, each candidate 50 epochs, 454 to 5000 steps), plain AdaNet, 11 iterations, batch 64,
- * learning rate 0.003, the DNN space of width 32, uniform mixture, seed 1, every core, each space's optimizer at a
- * constant rate without smoothing, augmentation or clipping; {@code preset(Preset.PAPER)}
- * gives the paper's configuration, as {@code saep search --preset paper} does. A classifier's builder
+ * learning rate 0.003, the search space {@link DefaultSpace} chooses for the data (the built-in residual MLP for a
+ * table, the residual CNN for images; the paper's DNN of width 32 under the paper's preset or when {@link #width} is
+ * given), uniform mixture, seed 1, every core, each space's optimizer at a constant rate without smoothing,
+ * augmentation or clipping; {@code preset(Preset.PAPER)} gives the paper's configuration, as
+ * {@code saep search --preset paper} does. A classifier's builder
  * ({@link ClassifierBuilder}) and a regressor's ({@link RegressorBuilder}) add what each fits on.
  *
  * <p>Nothing is checked until {@code fit}, which checks every setting before any work and reports the first that
@@ -49,6 +53,8 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     private final Map<String, Double> parameters = new LinkedHashMap<>();
     private final SearchConfig.Builder settings = SearchConfig.builder();
     private boolean modelGiven;
+    private boolean widthGiven;
+    private String builtInSpace;
     private Path spaceFile;
     private SpacePlugin spacePlugin;
     private Path outputFolder;
@@ -133,11 +139,13 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
-     * @param width units per hidden layer of the DNN space (default 32)
+     * @param width units per hidden layer of the paper's DNN space (default 32); given without a model or a space, the
+     *     search searches the DNN
      * @return this builder
      */
     public B width(int width) {
         settings.width(width);
+        widthGiven = true;
         return self();
     }
 
@@ -276,6 +284,15 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
+     * @param name a built-in search space ({@link BuiltInSpaces#names()}), as {@code saep search --space NAME} names it
+     * @return this builder
+     */
+    public B builtInSpace(String name) {
+        builtInSpace = Objects.requireNonNull(name, "builtInSpace");
+        return self();
+    }
+
+    /**
      * @param file a search-space file (docs/SEARCH_SPACES.md), as {@code saep search --space FILE} reads it
      * @return this builder
      */
@@ -366,8 +383,15 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
         if (outputFolder != null) {
             OutputFolder.check(outputFolder, "outputFolder");
         }
+        boolean spaceGiven =
+                modelGiven || widthGiven || spaceFile != null || spacePlugin != null || builtInSpace != null;
+        SearchConfig searched = spaceGiven
+                ? config
+                : DefaultSpace.forData(preset, data.train().shape())
+                        .map(d -> d.applyTo(config))
+                        .orElse(config);
         try {
-            return ModelSearch.run(config, data, outputFolder, listener);
+            return ModelSearch.run(searched, data, outputFolder, listener);
         } catch (InvalidSettingException e) {
             // a setting the data's task cannot take (a criterion judging predicted classes, for a regression),
             // found once the task is known: refused before any training, as config() refuses the others
@@ -393,8 +417,13 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
      * @throws SaepException naming the builder method whose value cannot be used
      */
     SearchConfig config(String dataset) {
-        if ((spaceFile != null ? 1 : 0) + (spacePlugin != null ? 1 : 0) + (modelGiven ? 1 : 0) > 1) {
-            throw new UsageException("model, spaceFile and spacePlugin exclude each other: give one search space");
+        if ((spaceFile != null ? 1 : 0)
+                        + (spacePlugin != null ? 1 : 0)
+                        + (modelGiven ? 1 : 0)
+                        + (builtInSpace != null ? 1 : 0)
+                > 1) {
+            throw new UsageException(
+                    "model, spaceFile, spacePlugin and builtInSpace exclude each other: give one search space");
         }
         Criteria criteria = Criteria.discover();
         try {
@@ -405,6 +434,11 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
         try {
             if (spaceFile != null) {
                 settings.space(SpaceFiles.read(spaceFile));
+            }
+            if (builtInSpace != null) {
+                settings.space(BuiltInSpaces.find(builtInSpace)
+                        .orElseThrow(() -> new UsageException("builtInSpace: no built-in search space is named '"
+                                + builtInSpace + "': they are " + String.join(", ", BuiltInSpaces.names()))));
             }
             if (spacePlugin != null) {
                 Spaces spaces = Spaces.discover();

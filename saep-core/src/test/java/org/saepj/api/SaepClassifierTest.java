@@ -16,6 +16,7 @@ import org.saepj.search.Epochs;
 import org.saepj.search.Preset;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.ValidationPlan;
+import org.saepj.subnetwork.ModelKind;
 
 /** The one-call API end to end on synthetic data: fit, predict, evaluate, save, load, export, report. */
 class SaepClassifierTest {
@@ -38,7 +39,8 @@ class SaepClassifierTest {
 
     @Test
     void fitsPredictsEvaluatesSavesLoadsAndExports() {
-        SaepClassifier model = small().fit(TRAIN.features(), TRAIN.labels());
+        // the paper's DNN, whose log loss on these blobs the test bounds; the default space is tested below
+        SaepClassifier model = small().model(ModelKind.DNN).fit(TRAIN.features(), TRAIN.labels());
         assertThat(model.classes()).containsExactly("10", "20", "30");
         assertThat(model.featureCount()).isEqualTo(4);
 
@@ -102,6 +104,8 @@ class SaepClassifierTest {
         assertThat(byDefault.selection().holdoutFraction()).isEqualTo(0.1);
         assertThat(byDefault.validation()).isEqualTo(ValidationPlan.VALIDATED);
         assertThat(byDefault.epochs()).isEqualTo(Epochs.DATA_SCALED);
+        // the space, chosen by the data's kind (rows of numbers: a table) as saep search chooses it
+        assertThat(byDefault.spaceName()).isEqualTo("space residual-mlp");
         // steps given replace the budget in epochs; the choices stay on the validation part
         SearchConfig stepped = small().fit(TRAIN.features(), TRAIN.labels())
                 .report()
@@ -120,6 +124,7 @@ class SaepClassifierTest {
         assertThat(paper.selection().isTrain()).isTrue();
         assertThat(paper.validation()).isEqualTo(ValidationPlan.PAPER);
         assertThat(paper.epochs()).isNull();
+        assertThat(paper.spaceName()).isEqualTo("dnn");
         assertThat(paper.validation())
                 .isEqualTo(SearchConfig.builder().dataset("x").build().validation());
         assertThatThrownBy(() -> Saep.classifier().preset(null)).isInstanceOf(NullPointerException.class);

@@ -31,6 +31,7 @@ import org.saepj.run.ComparisonPlan;
 import org.saepj.run.ComparisonRun;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.LocalGridExecutor;
+import org.saepj.search.DefaultSpace;
 import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
@@ -127,6 +128,11 @@ public final class CompareCommand implements Runnable {
         SourceData source = TestSets.attach(
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         SearchConfig base = search.withPairNames(plan.base(), source.train().targets());
+        java.util.Optional<DefaultSpace> chosen =
+                search.defaultSpace(source.train().shape());
+        if (chosen.isPresent()) {
+            base = chosen.get().applyTo(base);
+        }
         Partitions first = RunOptions.partitions(base, source).get(0); // the batch does not change them
         base = search.withBatchFor(
                 base, first.train().size(), spec.commandLine().getErr());
@@ -136,6 +142,7 @@ public final class CompareCommand implements Runnable {
         check(plan, first, claim.dir());
         TableLines.warn(spec.commandLine().getErr(), source);
         TableLines.decision(source).ifPresent(spec.commandLine().getOut()::println);
+        chosen.ifPresent(c -> spec.commandLine().getOut().println(c.describe()));
         try (OutputDirectory output = claim.open()) {
             // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
             new StoredComparison(plan, invocation.withData(source)).save(output.path());

@@ -35,6 +35,7 @@ import org.saepj.run.GridRun;
 import org.saepj.run.RunDirectory;
 import org.saepj.run.RunReport;
 import org.saepj.run.RunSummary;
+import org.saepj.search.DefaultSpace;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
 import org.saepj.search.PartitionsRecipe;
@@ -154,11 +155,18 @@ public final class SearchCommand implements Runnable {
             EngineWarmup warmup) {
         SourceData source = TestSets.attach(dataOptions.sources(spark.remoteFiles()), config.dataset(), run.test);
         List<Partitions> partitions;
+        String spaceLine = null; // a resumed search stored its space, chosen when it started
         if (run.resuming()) {
             inv.verify(dir.resolve(Invocation.FILE), source, spec.commandLine().getErr());
             partitions = RunOptions.partitions(config, source);
         } else {
             config = search.withPairNames(config, source.train().targets());
+            java.util.Optional<DefaultSpace> chosen =
+                    search.defaultSpace(source.train().shape());
+            if (chosen.isPresent()) {
+                config = chosen.get().applyTo(config);
+                spaceLine = chosen.get().describe();
+            }
             partitions = RunOptions.partitions(config, source); // they do not depend on the batch
             config = search.withBatchFor(
                     config, partitions.get(0).train().size(), spec.commandLine().getErr());
@@ -166,7 +174,7 @@ public final class SearchCommand implements Runnable {
         }
         Preflight.check(config, partitions.get(0), dir);
         if (claim == null) {
-            searchChecked(dir, stdout, config, backend, warmup, source, partitions);
+            searchChecked(dir, stdout, config, backend, warmup, source, partitions, spaceLine);
             return;
         }
         try (OutputDirectory output = claim.open()) {
@@ -174,7 +182,7 @@ public final class SearchCommand implements Runnable {
             inv.withData(source).save(dir);
             output.started();
             OutputDirectory.noteKept(dir, spec.commandLine().getErr());
-            searchChecked(dir, stdout, config, backend, warmup, source, partitions);
+            searchChecked(dir, stdout, config, backend, warmup, source, partitions, spaceLine);
         }
     }
 
@@ -185,7 +193,8 @@ public final class SearchCommand implements Runnable {
             Backend backend,
             EngineWarmup warmup,
             SourceData source,
-            List<Partitions> partitions) {
+            List<Partitions> partitions,
+            String spaceLine) {
         TableLines.warn(spec.commandLine().getErr(), source);
         if (!run.resuming()) { // a resumed search was warned when it started
             BudgetWarning.of(config, partitions.get(0).train().size())
@@ -211,6 +220,9 @@ public final class SearchCommand implements Runnable {
             String targets = source.train().targets().describe();
             if (!targets.isEmpty()) {
                 stdout.println(targets);
+            }
+            if (spaceLine != null) { // after the table's lines: the space is chosen by what they found
+                stdout.println(spaceLine);
             }
         }
         warmup.close(); // the search needs both cores from here on

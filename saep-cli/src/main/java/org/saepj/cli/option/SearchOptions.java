@@ -2,8 +2,10 @@ package org.saepj.cli.option;
 
 import org.saepj.cli.UsageError;
 import org.saepj.execution.EarlyStopping;
+import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.DefaultSpace;
 import org.saepj.search.Epochs;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
@@ -40,15 +42,17 @@ public final class SearchOptions {
                     + " each iteration trains: dnn = two fully connected networks of --width units, one as deep"
                     + " as the ensemble's deepest member (k layers) and one a layer deeper (k+1), as in AdaNet's"
                     + " tutorial; cnn = the paper's convolutional network (one candidate); linear = a single dense"
-                    + " layer (default: dnn).")
+                    + " layer (default: the built-in residual-mlp space for a table, residual-cnn for images;"
+                    + " dnn with --preset paper or --width).")
     String model;
 
     @Option(
             names = "--space",
-            paramLabel = "FILE|ID",
+            paramLabel = "FILE|NAME|ID",
             description = "A search space of your own: a JSON file of candidate families"
-                    + " (see docs/SEARCH_SPACES.md and examples/spaces/), or the id of a search-space"
-                    + " plug-in on the class path.")
+                    + " (see docs/SEARCH_SPACES.md and examples/spaces/), a built-in space's name when no such"
+                    + " file exists (residual-mlp, residual-cnn), or the id of a search-space plug-in on the"
+                    + " class path.")
     java.nio.file.Path space;
 
     @Option(
@@ -128,9 +132,9 @@ public final class SearchOptions {
     @Option(
             names = "--width",
             paramLabel = "W",
-            defaultValue = "32",
-            description = "Units per hidden DNN layer (default: ${DEFAULT-VALUE}).")
-    int width;
+            description = "Units per hidden layer of the paper's dnn space (default: 32); given alone, it"
+                    + " searches the dnn.")
+    Integer width;
 
     @Option(
             names = "--threads",
@@ -334,7 +338,7 @@ public final class SearchOptions {
                 .totalSteps(steps == null ? DEFAULT_STEPS : steps)
                 .batchSize(batch == null ? DEFAULT_BATCH : batch)
                 .learningRate(lr)
-                .width(width)
+                .width(width == null ? DEFAULT_WIDTH : width)
                 .seed(seed)
                 .folds(folds)
                 .testFraction(testFraction);
@@ -354,12 +358,22 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--model: " + e.getMessage());
         }
-        if (space != null) {
+        java.util.Optional<org.saepj.subnetwork.SpaceDefinition> builtIn =
+                space == null || java.nio.file.Files.exists(space)
+                        ? java.util.Optional.empty()
+                        : BuiltInSpaces.find(space.toString());
+        if (builtIn.isPresent()) { // a file of that name wins: a user's own residual-mlp.json is theirs to search
+            check(
+                    spaceParameters == null || spaceParameters.isEmpty(),
+                    "--space-param is for a search-space plug-in, and " + space + " is a built-in space");
+            b.space(builtIn.get());
+        } else if (space != null) {
             org.saepj.subnetwork.Spaces spaces = org.saepj.subnetwork.Spaces.discover();
             java.util.Optional<org.saepj.subnetwork.SpaceProvider> plugin =
                     java.nio.file.Files.exists(space) ? java.util.Optional.empty() : spaces.find(space.toString());
             if (!java.nio.file.Files.exists(space) && plugin.isEmpty()) {
-                throw new UsageError("--space " + space + ": no such file, and no search-space plug-in has that id ("
+                throw new UsageError("--space " + space + ": no such file, no built-in space of that name ("
+                        + String.join(", ", BuiltInSpaces.names()) + ") and no search-space plug-in has that id ("
                         + (spaces.providers().isEmpty()
                                 ? "none is on the class path"
                                 : "the plug-ins are "
@@ -417,6 +431,24 @@ public final class SearchOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /** Units per hidden layer of the paper's dnn when --width is not given. */
+    private static final int DEFAULT_WIDTH = 32;
+
+    /**
+     * The search space of a search whose options name none ({@link DefaultSpace}): by the preset and the loaded data's
+     * kind. {@code --width} sizes the paper's dnn, so a search given it alone searches the dnn.
+     *
+     * @param input the shape of one sample of the loaded data
+     * @return the built-in space chosen and why, or empty for the configuration's own: --model, --space or --width
+     *     decided it, or the preset is the paper's (its dnn)
+     */
+    public java.util.Optional<DefaultSpace> defaultSpace(org.saepj.data.Shape input) {
+        if (model != null || space != null || width != null) {
+            return java.util.Optional.empty();
+        }
+        return DefaultSpace.forData(preset(), input);
     }
 
     /** The preset of a command that names none: the library's default, unless the command starts elsewhere. */

@@ -1,0 +1,51 @@
+package org.saepj.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.saepj.subnetwork.SpaceDefinition;
+
+/** The spaces shipped inside the library: each reads and passes the space checks, and matches its example file. */
+class BuiltInSpacesTest {
+    private static final Path EXAMPLES = Path.of("..", "examples", "spaces");
+
+    @Test
+    void everyBuiltInSpaceReadsAndIsNamedAsItsFile() {
+        assertThat(BuiltInSpaces.names()).containsExactly("residual-mlp", "residual-cnn");
+        for (String name : BuiltInSpaces.names()) {
+            SpaceDefinition d = BuiltInSpaces.get(name);
+            assertThat(d.name()).isEqualTo(name);
+            assertThat(d.families()).isNotEmpty();
+            assertThat(BuiltInSpaces.find(name)).contains(d);
+        }
+    }
+
+    @Test
+    void theImageSpaceIsTheExampleFileAndTheTableSpaceItsWiderTunedForm() throws Exception {
+        // one definition, two places: the example a user copies is the space a default search of images searches
+        assertThat(SpaceFiles.read(EXAMPLES.resolve("residual-cnn.json"))).isEqualTo(BuiltInSpaces.get("residual-cnn"));
+        // the example residual MLP stays the small one the format's documentation and tests walk through; the
+        // built-in is the same family tuned on public tables (docs/RESULTS.md): wider, with dropout in each block
+        SpaceDefinition.Family example = SpaceFiles.read(EXAMPLES.resolve("residual-mlp.json"))
+                .families()
+                .get(0);
+        SpaceDefinition.Family builtIn =
+                BuiltInSpaces.get("residual-mlp").families().get(0);
+        assertThat(builtIn.name()).isEqualTo(example.name());
+        assertThat(builtIn.vary().get("width")).extracting(JsonNode::asInt).containsExactly(64, 128);
+        assertThat(builtIn.blocks().get(1).nodes())
+                .anySatisfy(n -> assertThat(n.layer().get("type").asText()).isEqualTo("dropout"));
+    }
+
+    @Test
+    void anUnknownNameIsNone() {
+        assertThat(BuiltInSpaces.find("residual")).isEmpty();
+        assertThat(BuiltInSpaces.find("examples/spaces/residual-mlp.json")).isEmpty();
+        assertThatThrownBy(() -> BuiltInSpaces.get("dnn"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no built-in search space is named 'dnn': they are residual-mlp, residual-cnn");
+    }
+}

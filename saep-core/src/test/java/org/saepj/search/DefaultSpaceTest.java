@@ -1,0 +1,45 @@
+package org.saepj.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.saepj.data.Shape;
+import org.saepj.persistence.BuiltInSpaces;
+import org.saepj.subnetwork.ModelKind;
+
+/** The space of a search that names none: by preset and data kind. */
+class DefaultSpaceTest {
+    @Test
+    void aTableGetsTheResidualMlpAndImagesTheResidualCnn() {
+        DefaultSpace table =
+                DefaultSpace.forData(Preset.VALIDATED, Shape.vector(30)).orElseThrow();
+        assertThat(table.name()).isEqualTo("residual-mlp");
+        assertThat(table.definition()).isEqualTo(BuiltInSpaces.get("residual-mlp"));
+        assertThat(table.describe())
+                .isEqualTo("search space: built-in residual-mlp, the default for a table (30 feature columns) under"
+                        + " preset validated (--preset paper searches the paper's dnn)");
+        DefaultSpace images =
+                DefaultSpace.forData(Preset.VALIDATED, new Shape(28, 28, 1)).orElseThrow();
+        assertThat(images.name()).isEqualTo("residual-cnn");
+        assertThat(images.describe()).contains("the default for images (28×28×1)");
+    }
+
+    @Test
+    void thePaperPresetKeepsThePapersDnn() {
+        assertThat(DefaultSpace.forData(Preset.PAPER, Shape.vector(30))).isEmpty();
+        assertThat(DefaultSpace.forData(Preset.PAPER, new Shape(28, 28, 1))).isEmpty();
+    }
+
+    @Test
+    void applyingItSearchesTheBuiltInSpaceAndKeepsTheRest() {
+        SearchConfig config =
+                SearchConfig.builder().dataset("csv:x.csv").seed(7).build();
+        SearchConfig applied = DefaultSpace.forData(Preset.VALIDATED, Shape.vector(4))
+                .orElseThrow()
+                .applyTo(config);
+        assertThat(applied.spaceName()).isEqualTo("space residual-mlp");
+        assertThat(applied.spaceDefinition()).isEqualTo(BuiltInSpaces.get("residual-mlp"));
+        assertThat(applied.model()).isEqualTo(ModelKind.DNN);
+        assertThat(applied.toBuilder().space(null).build()).isEqualTo(config);
+    }
+}
