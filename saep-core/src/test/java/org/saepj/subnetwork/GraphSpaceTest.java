@@ -14,6 +14,7 @@ import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.engine.layer.BatchNormKind;
 import org.saepj.engine.layer.Conv2DKind;
+import org.saepj.engine.layer.DenseKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerKinds;
 import org.saepj.engine.optim.OptimizerSpec;
@@ -87,8 +88,11 @@ class GraphSpaceTest {
         LayerGraph g = c.get(0).architecture().graph();
         assertThat(g.nodes().get(1).spec()).isEqualTo(new BatchNormKind.Spec(0.1, 1e-5));
         assertThat(node(g, "res_1_sum").inputs()).containsExactly("stem_1_pool", "res_1_bn2");
-        assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_flat");
-        assertThat(g.shape(g.nodes().size() - 2)).isEqualTo(Shape.vector(7 * 7 * 16));
+        assertThat(shape(g, "out_1_flat")).isEqualTo(Shape.vector(7 * 7 * 16));
+        // The body ends in a vector (a dense layer of 128 and its relu): the head adds its dense layer only.
+        assertThat(node(g, "out_1_fc").spec()).isEqualTo(new DenseKind.Spec(128));
+        assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_fcact");
+        assertThat(g.nodes().get(g.nodes().size() - 1).id()).isEqualTo("head_dense");
         assertThat(c.get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
     }
 
