@@ -14,6 +14,7 @@ import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.engine.layer.BatchNormKind;
 import org.saepj.engine.layer.Conv2DKind;
+import org.saepj.engine.layer.DenseKind;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerKinds;
 import org.saepj.engine.optim.OptimizerSpec;
@@ -83,16 +84,15 @@ class GraphSpaceTest {
     void aResidualCnnWithBatchNormBuildsAndItsHeadNeedsNoSecondFlatten() {
         DefinedSpace space = new DefinedSpace(example("residual-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
-        assertThat(c.stream().map(CandidateSpec::name))
-                .containsExactly(
-                        "resnet-filters8-repeat1",
-                        "resnet-filters8-repeat2",
-                        "resnet-filters16-repeat1",
-                        "resnet-filters16-repeat2");
+        assertThat(c.stream().map(CandidateSpec::name)).containsExactly("resnet-filters16", "resnet-filters32");
         LayerGraph g = c.get(0).architecture().graph();
         assertThat(g.nodes().get(1).spec()).isEqualTo(new BatchNormKind.Spec(0.1, 1e-5));
-        assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_flat");
-        assertThat(g.shape(g.nodes().size() - 2)).isEqualTo(Shape.vector(7 * 7 * 8));
+        assertThat(node(g, "res_1_sum").inputs()).containsExactly("stem_1_pool", "res_1_bn2");
+        assertThat(shape(g, "out_1_flat")).isEqualTo(Shape.vector(7 * 7 * 16));
+        // The body ends in a vector (a dense layer of 128 and its relu): the head adds its dense layer only.
+        assertThat(node(g, "out_1_fc").spec()).isEqualTo(new DenseKind.Spec(128));
+        assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_fcact");
+        assertThat(g.nodes().get(g.nodes().size() - 1).id()).isEqualTo("head_dense");
         assertThat(c.get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
     }
 
@@ -123,7 +123,7 @@ class GraphSpaceTest {
                 .get(0)
                 .architecture()
                 .graph();
-        assertThat(resnet.nodes().get(0).spec()).isEqualTo(new Conv2DKind.Spec(8, 3, 1, "same"));
+        assertThat(resnet.nodes().get(0).spec()).isEqualTo(new Conv2DKind.Spec(16, 3, 1, "same"));
     }
 
     @Test
@@ -243,7 +243,7 @@ class GraphSpaceTest {
         SpaceDefinition cnn = example("residual-cnn");
         assertThatThrownBy(() -> new DefinedSpace(cnn, new Shape(2, 2, 1), 3, 0.003f, 100, 5))
                 .hasMessageStartingWith(
-                        "search space 'residual-cnn': families[0]:" + " candidate 'resnet-filters8-repeat1': ");
+                        "search space 'residual-cnn': families[0]:" + " candidate 'resnet-filters16': ");
     }
 
     private static Shape shape(LayerGraph g, String id) {
