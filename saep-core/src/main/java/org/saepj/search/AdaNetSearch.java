@@ -120,6 +120,64 @@ public final class AdaNetSearch {
             SearchState resumeFrom,
             CheckpointSink checkpoints) {
         long start = System.nanoTime();
+        if (resumeFrom == null && config.stopping().needsPlan()) {
+            // The time budget is planned before the first iteration; the planned search is a fixed-steps one.
+            TimePlan plan = plan(data);
+            listener.planned(plan);
+            return new AdaNetSearch(config.planned(plan), executor, backend, criteria, spaces)
+                    .search(data, info, listener, null, checkpoints, start);
+        }
+        if (resumeFrom != null && resumeFrom.plan() != null && config.stopping().needsPlan()) {
+            // the plan made when the search started, not a new one
+            return new AdaNetSearch(config.planned(resumeFrom.plan()), executor, backend, criteria, spaces)
+                    .search(data, info, listener, resumeFrom, checkpoints, start);
+        }
+        return search(data, info, listener, resumeFrom, checkpoints, start);
+    }
+
+    /** Measures this machine's throughput on the first candidates and fits the steps and iterations into the time. */
+    private TimePlan plan(Partitions data) {
+        Dataset train = data.train();
+        int classes = train.targets().task().outputWidth(train.targets());
+        List<Dataset> outputsOn =
+                data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
+        int steps = config.stepsPerIteration(train.size());
+        TimePlan.Throughput measured = new ThroughputProbe(config, generator(train, classes), executor, train)
+                .measure(outputsOn, data.selectsOnTrain() ? null : data.selection(), steps);
+        // a single network and a deep ensemble keep their members: the time is shared among them
+        boolean keep = config.iterations() == 1 || config.growth() == Growth.INDEPENDENT;
+        return TimePlan.decide(
+                config.stopping().maxSeconds(),
+                config.iterations(),
+                steps,
+                train.size(),
+                config.batchSize(),
+                keep,
+                measured);
+    }
+
+    /** The configuration's candidates' generator, with its training options applied. */
+    private SearchSpace generator(Dataset train, int classes) {
+        SearchSpace named;
+        try {
+            named = config.space()
+                    .create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(), spaces);
+        } catch (IllegalArgumentException e) {
+            // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
+            throw new org.saepj.FileException(
+                    "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
+        }
+        config.training().checkFits(train.targets().task(), train.shape());
+        return config.training().apply(named);
+    }
+
+    private SearchResult search(
+            Partitions data,
+            DatasetInfo info,
+            SearchListener listener,
+            SearchState resumeFrom,
+            CheckpointSink checkpoints,
+            long start) {
         String startedAt = resumeFrom != null
                 ? resumeFrom.startedAt()
                 : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
@@ -134,17 +192,7 @@ public final class AdaNetSearch {
         Loss selectionLoss = task.loss(data.selection().targets());
         Scoring scoring =
                 new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
-        SearchSpace named;
-        try {
-            named = config.space()
-                    .create(train.shape(), classes, config.stepsPerIteration(train.size()), config.seed(), spaces);
-        } catch (IllegalArgumentException e) {
-            // A stored run whose plug-in space is not on the class path any more, or refuses its parameters.
-            throw new org.saepj.FileException(
-                    "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
-        }
-        config.training().checkFits(task, train.shape());
-        SearchSpace generator = config.training().apply(named);
+        SearchSpace generator = generator(train, classes);
         Objective objective = new Objective(config.lambda(), config.beta());
         long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
         List<Dataset> outputsOn =
@@ -181,8 +229,20 @@ public final class AdaNetSearch {
         // A deep ensemble adds every iteration's member and prunes none.
         boolean independent = config.growth() == Growth.INDEPENDENT;
         ObjectiveMemo memo = new ObjectiveMemo();
+        StoppingRule stopping = config.stopping();
+        TimePlan plan = stopping.plan();
+        // this session's iterations' wall times, checkpoints included; a resumed search starts from its records'
+        List<Double> iterationSeconds = new ArrayList<>();
+        records.stream().skip(Math.max(0, records.size() - 2)).forEach(r -> iterationSeconds.add(r.seconds()));
         for (int t = first; t < config.iterations(); t++) {
-            stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
+            // a round trained ahead is paid for; a deep ensemble's first repeat trains every later member at once
+            int trains = rounds.trainedAhead(t) ? 0 : independent && t > 0 ? config.iterations() - t : 1;
+            double next = trains == 0 ? 0 : stopping.predictNext(iterationSeconds, trains);
+            stoppedEarly = stopping.reason(
+                    records,
+                    previousSeconds + (System.nanoTime() - start) / 1e9,
+                    next,
+                    plan == null ? 0 : plan.finishSeconds());
             if (stoppedEarly != null) {
                 listener.stopped(t, stoppedEarly);
                 break;
@@ -336,7 +396,9 @@ public final class AdaNetSearch {
                     trainSeconds,
                     previousSeconds + (System.nanoTime() - start) / 1e9,
                     startedAt,
-                    best.state()));
+                    best.state(),
+                    plan));
+            iterationSeconds.add((System.nanoTime() - iterStart) / 1e9);
         }
         int finalIteration =
                 records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
