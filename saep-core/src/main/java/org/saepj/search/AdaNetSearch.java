@@ -235,8 +235,11 @@ public final class AdaNetSearch {
         List<Double> iterationSeconds = new ArrayList<>();
         records.stream().skip(Math.max(0, records.size() - 2)).forEach(r -> iterationSeconds.add(r.seconds()));
         for (int t = first; t < config.iterations(); t++) {
-            // a round trained ahead is paid for; a deep ensemble's first repeat trains every later member at once
-            int trains = rounds.trainedAhead(t) ? 0 : independent && t > 0 ? config.iterations() - t : 1;
+            // a round trained ahead is paid for; a deep ensemble's first repeat trains every later member at once, as
+            // many together as there are threads
+            int trains = rounds.trainedAhead(t)
+                    ? 0
+                    : independent && t > 0 ? (config.iterations() - t + config.threads() - 1) / config.threads() : 1;
             double next = trains == 0 ? 0 : stopping.predictNext(iterationSeconds, trains);
             stoppedEarly = stopping.reason(
                     records,
