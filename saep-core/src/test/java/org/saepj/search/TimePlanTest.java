@@ -138,6 +138,48 @@ class TimePlanTest {
         }
     }
 
+    @Test
+    void aResumedSearchContinuesItsCheckpointsPlanWithoutANewProbe() {
+        SearchConfig config = SearchConfig.builder()
+                .iterations(3)
+                .totalSteps(3 * 60)
+                .seed(9)
+                .threads(1)
+                .stopping(new StoppingRule(false, 120))
+                .build();
+        Partitions p = Partitions.prepare(config, fixture).get(0);
+        DatasetInfo info = Experiment.info(config, fixture, p);
+        List<SearchState> states = new java.util.ArrayList<>();
+        SearchResult whole;
+        try (org.saepj.execution.CandidateExecutor executor =
+                new org.saepj.execution.LocalExecutor(1, org.saepj.engine.Backends.best())) {
+            whole = new AdaNetSearch(config, executor, org.saepj.engine.Backends.best())
+                    .run(p, info, SearchListener.NONE, null, states::add);
+            assertThat(states)
+                    .hasSize(3)
+                    .allSatisfy(st -> assertThat(st.plan())
+                            .isEqualTo(whole.config().stopping().plan()));
+            boolean[] probed = new boolean[1];
+            SearchResult resumed = new AdaNetSearch(config, executor, org.saepj.engine.Backends.best())
+                    .run(
+                            p,
+                            info,
+                            new SearchListener() {
+                                @Override
+                                public void planned(TimePlan plan) {
+                                    probed[0] = true;
+                                }
+                            },
+                            states.get(0),
+                            CheckpointSink.NONE);
+            assertThat(probed[0]).as("no second probe").isFalse();
+            assertThat(resumed.config()).isEqualTo(whole.config());
+            assertThat(resumed.metrics().testAccuracy())
+                    .isEqualTo(whole.metrics().testAccuracy());
+            assertThat(resumed.ensemble().weights()).isEqualTo(whole.ensemble().weights());
+        }
+    }
+
     private static IterationRecord record(int t) {
         return new IterationRecord(
                 t,
