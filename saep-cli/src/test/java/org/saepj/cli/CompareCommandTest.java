@@ -290,4 +290,53 @@ class CompareCommandTest {
                         .asInt())
                 .isEqualTo(2);
     }
+
+    @Test
+    void atATimeBudgetEveryMethodIncludingTheBaselinesEndsWithinTheSameTime() throws Exception {
+        Path dir = root.resolve("timed");
+        double budget = 4;
+        CliRun r = CliRun.of(
+                "compare",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--methods",
+                "adanet,pie,single,deep-ensemble-3",
+                "--seeds",
+                "1",
+                "--iterations",
+                "4",
+                "--max-time",
+                "4s",
+                "--threads",
+                "2",
+                "--out",
+                dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("every run is planned within 4 s (--max-time)")
+                .contains("every run planned within the same 4 s (--max-time; a deep ensemble's members share it)");
+        JsonNode cmp = Json.MAPPER.readTree(dir.resolve("comparison.json").toFile());
+        assertThat(cmp.at("/plan/base/budget/stopping/maxSeconds").asDouble()).isEqualTo(budget);
+        assertThat(cmp.path("runs")).hasSize(4);
+        for (JsonNode run : cmp.path("runs")) {
+            // generous: the guard keeps to the time unless the machine slows down several-fold mid-run
+            assertThat(run.path("totalSeconds").asDouble()).as(run.toString()).isLessThan(3 * budget + 5);
+            JsonNode report =
+                    Json.MAPPER.readTree(dir.resolve(run.path("directory").asText())
+                            .resolve("report.json")
+                            .toFile());
+            assertThat(report.at("/config/budget/stopping/plan/budgetSeconds").asDouble())
+                    .as(run.toString())
+                    .isEqualTo(budget);
+        }
+        JsonNode deep = Json.MAPPER.readTree(
+                dir.resolve(cmp.path("runs").get(3).path("directory").asText())
+                        .resolve("report.json")
+                        .toFile());
+        assertThat(deep.at("/config/budget/stopping/plan/iterations").asInt())
+                .as("a deep ensemble keeps its members and shares the time")
+                .isEqualTo(3);
+    }
 }

@@ -435,6 +435,47 @@ class SearchCommandTest {
     }
 
     @Test
+    void aTimeBudgetIsPlannedAndThePlanIsSaidAndStoredInTheReportAndRunJson() throws Exception {
+        Path out = root.resolve("planned");
+        CliRun r = CliRun.of(
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--max-time",
+                "15s",
+                "--iterations",
+                "3",
+                "--steps",
+                "600",
+                "--threads",
+                "2",
+                "--out",
+                out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(1))
+                .isEqualTo("the 15 s time budget is planned next: the steps and iterations that fit it");
+        int said = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("time plan for 15 s: "))
+                .findFirst()
+                .orElseThrow());
+        assertThat(said).as("the plan is said before the first iteration").isLessThan(5);
+        JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
+        JsonNode plan = report.at("/config/budget/stopping/plan");
+        int steps = plan.get("steps").asInt();
+        assertThat(steps).isBetween(1, 200);
+        assertThat(plan.get("secondsPerStep").asDouble()).isPositive();
+        assertThat(report.at("/config/budget/totalSteps").asInt()).isEqualTo(3 * steps);
+        // generous: a loaded machine may slow an iteration past its prediction, never by this much
+        assertThat(report.at("/timing/totalSeconds").asDouble()).isLessThan(35);
+        JsonNode run = Json.MAPPER.readTree(out.resolve("run.json").toFile());
+        assertThat(run.at("/config/budget/stopping/plan")).isEqualTo(plan);
+        assertThat(Files.readString(out.resolve("search.log"))).contains("time plan for 15 s");
+    }
+
+    @Test
     void aTimeBudgetEndsTheSearchWithACompleteReport() throws Exception {
         Path out = root.resolve("budget");
         CliRun r = CliRun.of(

@@ -121,6 +121,17 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
+     * @param maxTime the search's time budget: a short probe measures this machine's training speed, then the
+     *     iterations and each member's steps are reduced from the configured ones until they fit, and an iteration
+     *     predicted not to fit the time left is not started (the plan is in the fit's configuration)
+     * @return this builder
+     */
+    public B maxTime(java.time.Duration maxTime) {
+        settings.stopping(new org.saepj.search.StoppingRule(false, maxTime.toNanos() / 1e9));
+        return self();
+    }
+
+    /**
      * @param batchSize samples per training step (default 64)
      * @return this builder
      */

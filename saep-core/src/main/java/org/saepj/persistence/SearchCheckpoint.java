@@ -93,7 +93,8 @@ public final class SearchCheckpoint implements CheckpointSink {
             double trainSeconds,
             double elapsedSeconds,
             String startedAt,
-            BestRecord best) {}
+            BestRecord best,
+            org.saepj.search.TimePlan plan) {}
 
     /** The best iteration on validation data of a search that returns it (absent otherwise, and before it existed). */
     record BestRecord(int iteration, double validationLoss, List<MemberRecord> members, double[] weights) {}
@@ -120,7 +121,8 @@ public final class SearchCheckpoint implements CheckpointSink {
                     state.trainSeconds(),
                     state.elapsedSeconds(),
                     state.startedAt(),
-                    bestRecord);
+                    bestRecord,
+                    state.plan());
             byte[] bytes = JSON.writeValueAsBytes(stored);
             AtomicFiles.write(dir.resolve(STATE), out -> {
                 int half = bytes.length / 2;
@@ -268,7 +270,8 @@ public final class SearchCheckpoint implements CheckpointSink {
                 stored.trainSeconds(),
                 stored.elapsedSeconds(),
                 stored.startedAt(),
-                best);
+                best,
+                stored.plan());
     }
 
     private static SearchState.Snapshot restore(Path dir, Path file, MemberRecord e, int format, Backend backend) {

@@ -490,4 +490,29 @@ public final class Comparison {
                     s.nllMean());
         }
     }
+
+    /**
+     * Prints the line under the table of a comparison at a time budget: every run planned within the same time, and
+     * the longest run's time, so the table shows the budget was kept.
+     *
+     * @param out where
+     * @param runs the runs
+     * @param maxSeconds each run's time budget
+     */
+    public static void printBudget(PrintWriter out, List<ComparisonRun> runs, double maxSeconds) {
+        ComparisonRun longest = runs.stream()
+                .max(java.util.Comparator.comparingDouble(r -> r.figures().totalSeconds()))
+                .orElse(null);
+        if (longest == null) {
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "every run planned within the same %.0f s (--max-time; a deep ensemble's members share it):"
+                        + " the longest took %.1f s (%s seed %d)%n",
+                maxSeconds,
+                longest.figures().totalSeconds(),
+                longest.group(),
+                longest.seed());
+    }
 }

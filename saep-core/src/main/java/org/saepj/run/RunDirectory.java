@@ -128,6 +128,9 @@ public final class RunDirectory {
             int fold) {
         // Checked before training: the saved ensemble records the fold, and a loader refuses one that does not fit.
         org.saepj.persistence.SearchExport.checkFold(config, fold);
+        if (state != null && state.plan() != null && config.stopping().needsPlan()) {
+            config = config.planned(state.plan()); // the plan made when the run started, not a new one
+        }
         if (state != null) {
             Path file = dir.resolve(SearchCheckpoint.DIRECTORY).resolve(SearchCheckpoint.STATE);
             CheckpointFit.check(file, state, config, data);

@@ -99,6 +99,11 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     }
 
     @Override
+    public void planned(org.saepj.search.TimePlan plan) {
+        log(plan.describe());
+    }
+
+    @Override
     public void stopped(int iterationsRun, String reason) {
         log(stopLine(iterationsRun, reason));
     }

@@ -120,20 +120,45 @@ public final class AdaNetSearch {
             SearchState resumeFrom,
             CheckpointSink checkpoints) {
         long start = System.nanoTime();
-        String startedAt = resumeFrom != null
-                ? resumeFrom.startedAt()
-                : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
+        if (resumeFrom == null && config.stopping().needsPlan()) {
+            // The time budget is planned before the first iteration; the planned search is a fixed-steps one.
+            TimePlan plan = plan(data);
+            listener.planned(plan);
+            // the probe's time is part of the search's, counted from its start
+            return new AdaNetSearch(config.planned(plan), executor, backend, criteria, spaces)
+                    .search(data, info, listener, null, checkpoints, start);
+        }
+        if (resumeFrom != null && resumeFrom.plan() != null && config.stopping().needsPlan()) {
+            // the plan made when the search started, not a new one
+            return new AdaNetSearch(config.planned(resumeFrom.plan()), executor, backend, criteria, spaces)
+                    .search(data, info, listener, resumeFrom, checkpoints, start);
+        }
+        return search(data, info, listener, resumeFrom, checkpoints, start);
+    }
+
+    /** Measures this machine's throughput on the first candidates and fits the steps and iterations into the time. */
+    private TimePlan plan(Partitions data) {
         Dataset train = data.train();
-        Task task = train.targets().task();
-        int classes = task.outputWidth(train.targets());
-        int batch = config.batchSize();
-        CriterionTaskCheck.check(criterion, task, criteria);
-        ValidationPlan validation = config.validation();
-        boolean objectiveOnTrain = validation.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN;
-        Loss selectionLoss = task.loss(data.selection().targets());
-        Scoring scoring =
-                new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
+        int classes = train.targets().task().outputWidth(train.targets());
+        List<Dataset> outputsOn =
+                data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
+        int steps = config.stepsPerIteration(train.size());
+        TimePlan.Throughput measured = new ThroughputProbe(config, generator(train, classes), executor, train)
+                .measure(outputsOn, data.selectsOnTrain() ? null : data.selection(), steps);
+        // a single network and a deep ensemble keep their members: the time is shared among them
+        boolean keep = config.iterations() == 1 || config.growth() == Growth.INDEPENDENT;
+        return TimePlan.decide(
+                config.stopping().maxSeconds(),
+                config.iterations(),
+                steps,
+                train.size(),
+                config.batchSize(),
+                keep,
+                measured);
+    }
+
+    /** The configuration's candidates' generator, with its training options applied. */
+    private SearchSpace generator(Dataset train, int classes) {
         SearchSpace named;
         try {
             named = config.space()
@@ -143,234 +168,329 @@ public final class AdaNetSearch {
             throw new org.saepj.FileException(
                     "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
-        config.training().checkFits(task, train.shape());
-        SearchSpace generator = config.training().apply(named);
-        Objective objective = new Objective(config.lambda(), config.beta());
-        long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
-        List<Dataset> outputsOn =
-                data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
+        config.training().checkFits(train.targets().task(), train.shape());
+        return config.training().apply(named);
+    }
 
-        Ensemble ensemble = Ensemble.empty();
-        List<IterationRecord> records = new ArrayList<>();
-        double trainSeconds = 0;
-        int nextId = 0;
-        int first = 0;
-        boolean warnedAboveChance = false;
-        BatchStream stream;
-        if (resumeFrom == null) {
-            stream = new BatchStream(train.size(), batch, streamSeed);
-        } else {
-            stream = BatchStream.resume(
-                    train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
-            List<Member> members = new ArrayList<>();
-            for (SearchState.Snapshot s : resumeFrom.members()) {
-                members.add(restore(s, data, outputsOn, classes));
-            }
-            ensemble = new Ensemble(members, resumeFrom.weights());
-            records.addAll(resumeFrom.records());
-            trainSeconds = resumeFrom.trainSeconds();
-            nextId = resumeFrom.nextId();
-            first = resumeFrom.nextIteration();
-        }
-        CandidateRounds rounds = new CandidateRounds(
-                config, generator, executor, train, outputsOn, stream, data.selectsOnTrain() ? null : data.selection());
-        BestIteration best = resumeFrom == null || resumeFrom.best() == null
-                ? BestIteration.NONE
-                : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
-        String stoppedEarly = null;
-        // A deep ensemble adds every iteration's member and prunes none.
-        boolean independent = config.growth() == Growth.INDEPENDENT;
-        ObjectiveMemo memo = new ObjectiveMemo();
-        for (int t = first; t < config.iterations(); t++) {
-            stoppedEarly = config.stopping().reason(records, previousSeconds + (System.nanoTime() - start) / 1e9);
-            if (stoppedEarly != null) {
-                listener.stopped(t, stoppedEarly);
-                break;
-            }
-            long iterStart = System.nanoTime();
-            listener.iterationStarted(t, config.iterations(), ensemble.size());
+    private SearchResult search(
+            Partitions data,
+            DatasetInfo info,
+            SearchListener listener,
+            SearchState resumeFrom,
+            CheckpointSink checkpoints,
+            long start) {
+        // Checkpoints are written in the background while the next iteration runs (the search's largest overhead).
+        try (BackgroundCheckpoints saving =
+                checkpoints == CheckpointSink.NONE ? null : new BackgroundCheckpoints(checkpoints)) {
+            CheckpointSink sink = saving == null ? checkpoints : saving;
+            String startedAt = resumeFrom != null
+                    ? resumeFrom.startedAt()
+                    : Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            double previousSeconds = resumeFrom != null ? resumeFrom.elapsedSeconds() : 0;
+            Dataset train = data.train();
+            Task task = train.targets().task();
+            int classes = task.outputWidth(train.targets());
+            int batch = config.batchSize();
+            CriterionTaskCheck.check(criterion, task, criteria);
+            ValidationPlan validation = config.validation();
+            boolean objectiveOnTrain = validation.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN;
+            Loss selectionLoss = task.loss(data.selection().targets());
+            Scoring scoring =
+                    new Scoring(task, task.loss(train.targets()), objectiveOnTrain ? null : selectionLoss, classes);
+            SearchSpace generator = generator(train, classes);
+            Objective objective = new Objective(config.lambda(), config.beta());
+            long streamSeed = Seeds.derive(config.seed(), Seeds.BATCHES);
+            List<Dataset> outputsOn =
+                    data.selectsOnTrain() ? List.of(train, data.test()) : List.of(train, data.selection(), data.test());
 
-            // 1. SAEP pruning, from three members on; pruned members never return.
-            List<Integer> prunedIds = new ArrayList<>();
-            PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
-            if (criterion.prunes() && !independent && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
-                decision = criterion.decide(
-                        task.pruningInput(
-                                ensemble.selectionLogits(),
-                                ensemble.members().stream()
-                                        .map(Member::selectionPredictions)
-                                        .toArray(int[][]::new),
-                                data.selection().targets(),
-                                ensemble.weights(),
-                                classes),
-                        new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
-                for (int index : decision.removed()) {
-                    int id = ensemble.members().get(index).id();
-                    prunedIds.add(id);
-                    listener.memberPruned(t, id, criterion.id());
+            Ensemble ensemble = Ensemble.empty();
+            List<IterationRecord> records = new ArrayList<>();
+            double trainSeconds = 0;
+            int nextId = 0;
+            int first = 0;
+            boolean warnedAboveChance = false;
+            BatchStream stream;
+            if (resumeFrom == null) {
+                stream = new BatchStream(train.size(), batch, streamSeed);
+            } else {
+                stream = BatchStream.resume(
+                        train.size(), batch, streamSeed, resumeFrom.streamEpoch(), resumeFrom.streamPosition());
+                List<Member> members = new ArrayList<>();
+                for (SearchState.Snapshot s : resumeFrom.members()) {
+                    members.add(restore(s, data, outputsOn, classes));
                 }
-                ensemble = ensemble.without(decision.removed());
-                if (config.mixture() == Mixture.UNIFORM) {
-                    ensemble = new Ensemble(ensemble.members(), MixtureWeights.uniform(ensemble.size()));
+                ensemble = new Ensemble(members, resumeFrom.weights());
+                records.addAll(resumeFrom.records());
+                trainSeconds = resumeFrom.trainSeconds();
+                nextId = resumeFrom.nextId();
+                first = resumeFrom.nextIteration();
+            }
+            CandidateRounds rounds = new CandidateRounds(
+                    config,
+                    generator,
+                    executor,
+                    train,
+                    outputsOn,
+                    stream,
+                    data.selectsOnTrain() ? null : data.selection());
+            BestIteration best = resumeFrom == null || resumeFrom.best() == null
+                    ? BestIteration.NONE
+                    : BestIteration.restore(resumeFrom.best(), s -> restore(s, data, outputsOn, classes));
+            String stoppedEarly = null;
+            // A deep ensemble adds every iteration's member and prunes none.
+            boolean independent = config.growth() == Growth.INDEPENDENT;
+            ObjectiveMemo memo = new ObjectiveMemo();
+            double pruningSeconds = 0;
+            double selectionSeconds = 0;
+            double measuresSeconds = 0;
+            double checkpointSeconds = 0;
+            StoppingRule stopping = config.stopping();
+            TimePlan plan = stopping.plan();
+            // this session's iterations' wall times, checkpoints included; a resumed search starts from its records'
+            List<Double> iterationSeconds = new ArrayList<>();
+            records.stream().skip(Math.max(0, records.size() - 2)).forEach(r -> iterationSeconds.add(r.seconds()));
+            for (int t = first; t < config.iterations(); t++) {
+                // a round trained ahead is paid for; a deep ensemble's first repeat trains every later member at once,
+                // as
+                // many together as there are threads
+                int trains = rounds.trainedAhead(t)
+                        ? 0
+                        : independent && t > 0
+                                ? (config.iterations() - t + config.threads() - 1) / config.threads()
+                                : 1;
+                double next = trains == 0 ? 0 : stopping.predictNext(iterationSeconds, trains);
+                stoppedEarly = stopping.reason(
+                        records,
+                        previousSeconds + (System.nanoTime() - start) / 1e9,
+                        next,
+                        plan == null ? 0 : plan.finishSeconds());
+                if (stoppedEarly != null) {
+                    listener.stopped(t, stoppedEarly);
+                    break;
                 }
-            }
+                long iterStart = System.nanoTime();
+                listener.iterationStarted(t, config.iterations(), ensemble.size());
 
-            // 2. Train the candidates on this iteration's batches (shared, drawn from the continuing stream).
-            OptionalInt lastDepth = ensemble.size() == 0
-                    ? OptionalInt.empty()
-                    : OptionalInt.of(ensemble.members().get(ensemble.size() - 1).depth());
-            CandidateRounds.Round round = independent && ensemble.size() > 0
-                    ? rounds.repeat(t, ensemble.members().get(0).candidate(), listener)
-                    : rounds.next(t, lastDepth, listener);
-            int[] batches = round.batches();
-            List<TrainedCandidate> trained = round.trained();
-            double iterTrainSeconds = round.trainSeconds();
-            trainSeconds += iterTrainSeconds;
-
-            // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
-            List<Option> unscored = new ArrayList<>();
-            if (t > 0 && ensemble.size() > 0 && !independent) {
-                unscored.add(new Option("keep", ensemble.members(), null, Double.NaN, -1));
-            }
-            List<CandidateRecord> candidateRecords = new ArrayList<>();
-            for (int i = 0; i < trained.size(); i++) {
-                TrainedCandidate c = trained.get(i);
-                if (!c.usable()) {
-                    listener.warning(
-                            t,
-                            "candidate " + c.candidate().name() + " dropped: "
-                                    + c.divergence().get());
-                    continue;
+                // 1. SAEP pruning, from three members on; pruned members never return.
+                long pruningStart = System.nanoTime();
+                List<Integer> prunedIds = new ArrayList<>();
+                PruneDecision decision = PruneDecision.nothing(criterion.prunes() ? criterion.id() : "keep-all");
+                if (criterion.prunes() && !independent && ensemble.size() >= PruningCriterion.MIN_MEMBERS) {
+                    decision = criterion.decide(
+                            task.pruningInput(
+                                    ensemble.selectionLogits(),
+                                    ensemble.members().stream()
+                                            .map(Member::selectionPredictions)
+                                            .toArray(int[][]::new),
+                                    data.selection().targets(),
+                                    ensemble.weights(),
+                                    classes),
+                            new SplittableRandom(Seeds.derive(config.seed(), Seeds.PRUNING, t)));
+                    for (int index : decision.removed()) {
+                        int id = ensemble.members().get(index).id();
+                        prunedIds.add(id);
+                        listener.memberPruned(t, id, criterion.id());
+                    }
+                    ensemble = ensemble.without(decision.removed());
+                    if (config.mixture() == Mixture.UNIFORM) {
+                        ensemble = new Ensemble(ensemble.members(), MixtureWeights.uniform(ensemble.size()));
+                    }
                 }
-                if (c.trainLoss() > task.uninformedLoss(train.targets()) && !warnedAboveChance) {
-                    // Finite but worse than a uniform guess: a learning rate too high, or too few steps to get past the
-                    // start. The two need opposite cures, so the warning says what it saw and both, naming each option.
-                    // Said once per search; every candidate's training loss is in the iteration records.
-                    warnedAboveChance = true;
-                    // The candidate's own rate: a space file's family may set one other than --lr.
-                    float rate = c.candidate().optimizer().learningRate();
-                    boolean fromOption = rate == (float) config.learningRate();
-                    Object shown = fromOption ? config.learningRate() : rate;
-                    String cure = fromOption ? "lower --lr" : "lower its family's learningRate in the space file";
-                    listener.warning(
-                            t,
-                            String.format(
-                                    java.util.Locale.ROOT,
-                                    "candidate %s ended training with loss %.4g after %d steps, worse than %s:"
-                                            + " either the steps are too few to learn (raise --steps) or the"
-                                            + " learning rate %s is too high (%s)",
-                                    c.candidate().name(),
-                                    c.trainLoss(),
-                                    config.stepsPerIteration(train.size()),
-                                    task.uninformedGuess(train.targets()),
-                                    shown,
-                                    cure));
-                }
-                Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
-                unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));
-            }
-            // Options are scored independently, so scoring them in parallel gives the same numbers in the same order.
-            IntStream indices = IntStream.range(0, unscored.size());
-            List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
-                    .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator, memo))
-                    .toList();
-            Option chosen = best(options);
-            for (int i = 0; i < trained.size(); i++) {
-                TrainedCandidate c = trained.get(i);
-                int candidate = i;
-                double obj = options.stream()
-                        .filter(o -> o.candidateIndex() == candidate)
-                        .mapToDouble(Option::objective)
-                        .findFirst()
-                        .orElse(Double.NaN);
-                candidateRecords.add(new CandidateRecord(
-                        c.candidate().name(),
-                        c.candidate().architecture().depth(),
-                        obj,
-                        c.trainLoss(),
-                        chosen != null && chosen.candidateIndex() == i,
-                        c.divergence().orElse(null),
-                        c.stepsRun(),
-                        c.keptStep()));
-            }
-            if (trained.stream().noneMatch(TrainedCandidate::usable)) {
-                listener.warning(t, "every candidate diverged: the ensemble stays as it was");
-            }
-            if (chosen != null) {
-                ensemble = new Ensemble(chosen.members(), chosen.weights());
-                memo.remember(chosen.members(), chosen.weights(), chosen.objective());
-            }
-            nextId += trained.size();
-            // The ensemble's loss on data no candidate trained on: what picks the best iteration.
-            double validationLoss = data.selectsOnTrain() || ensemble.size() == 0
-                    ? Double.NaN
-                    : selectionLoss.mean(task.combine(ensemble.selectionLogits(), ensemble.weights()));
-            if (validation.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST) {
-                best = best.offer(t, validationLoss, ensemble);
-            }
 
-            IterationRecord record = record(
-                    t,
-                    prunedIds,
-                    decision,
-                    candidateRecords,
-                    chosen,
+                pruningSeconds += (System.nanoTime() - pruningStart) / 1e9;
+                // 2. Train the candidates on this iteration's batches (shared, drawn from the continuing stream).
+                OptionalInt lastDepth = ensemble.size() == 0
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(
+                                ensemble.members().get(ensemble.size() - 1).depth());
+                CandidateRounds.Round round = independent && ensemble.size() > 0
+                        ? rounds.repeat(t, ensemble.members().get(0).candidate(), listener)
+                        : rounds.next(t, lastDepth, listener);
+                int[] batches = round.batches();
+                List<TrainedCandidate> trained = round.trained();
+                double iterTrainSeconds = round.trainSeconds();
+                trainSeconds += iterTrainSeconds;
+
+                // 3. The options: the ensemble as it is (after the first iteration) and with each usable candidate.
+                List<Option> unscored = new ArrayList<>();
+                if (t > 0 && ensemble.size() > 0 && !independent) {
+                    unscored.add(new Option("keep", ensemble.members(), null, Double.NaN, -1));
+                }
+                List<CandidateRecord> candidateRecords = new ArrayList<>();
+                for (int i = 0; i < trained.size(); i++) {
+                    TrainedCandidate c = trained.get(i);
+                    if (!c.usable()) {
+                        listener.warning(
+                                t,
+                                "candidate " + c.candidate().name() + " dropped: "
+                                        + c.divergence().get());
+                        continue;
+                    }
+                    if (c.trainLoss() > task.uninformedLoss(train.targets()) && !warnedAboveChance) {
+                        // Finite but worse than a uniform guess: a learning rate too high, or too few steps to get past
+                        // the
+                        // start. The two need opposite cures, so the warning says what it saw and both, naming each
+                        // option.
+                        // Said once per search; every candidate's training loss is in the iteration records.
+                        warnedAboveChance = true;
+                        // The candidate's own rate: a space file's family may set one other than --lr.
+                        float rate = c.candidate().optimizer().learningRate();
+                        boolean fromOption = rate == (float) config.learningRate();
+                        Object shown = fromOption ? config.learningRate() : rate;
+                        String cure = fromOption ? "lower --lr" : "lower its family's learningRate in the space file";
+                        listener.warning(
+                                t,
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "candidate %s ended training with loss %.4g after %d steps, worse than %s:"
+                                                + " either the steps are too few to learn (raise --steps) or the"
+                                                + " learning rate %s is too high (%s)",
+                                        c.candidate().name(),
+                                        c.trainLoss(),
+                                        config.stepsPerIteration(train.size()),
+                                        task.uninformedGuess(train.targets()),
+                                        shown,
+                                        cure));
+                    }
+                    Member member = toMember(nextId + i, t, c, data.selectsOnTrain());
+                    unscored.add(new Option(c.candidate().name(), ensemble.with(member), null, Double.NaN, i));
+                }
+                // Options are scored independently, so scoring them in parallel gives the same numbers in the same
+                // order.
+                long selectionStart = System.nanoTime();
+                IntStream indices = IntStream.range(0, unscored.size());
+                List<Option> options = (config.threads() > 1 ? indices.parallel() : indices)
+                        .mapToObj(k -> evaluate(unscored.get(k), batches, scoring, objective, generator, memo))
+                        .toList();
+                Option chosen = best(options);
+                selectionSeconds += (System.nanoTime() - selectionStart) / 1e9;
+                for (int i = 0; i < trained.size(); i++) {
+                    TrainedCandidate c = trained.get(i);
+                    int candidate = i;
+                    double obj = options.stream()
+                            .filter(o -> o.candidateIndex() == candidate)
+                            .mapToDouble(Option::objective)
+                            .findFirst()
+                            .orElse(Double.NaN);
+                    candidateRecords.add(new CandidateRecord(
+                            c.candidate().name(),
+                            c.candidate().architecture().depth(),
+                            obj,
+                            c.trainLoss(),
+                            chosen != null && chosen.candidateIndex() == i,
+                            c.divergence().orElse(null),
+                            c.stepsRun(),
+                            c.keptStep()));
+                }
+                if (trained.stream().noneMatch(TrainedCandidate::usable)) {
+                    listener.warning(t, "every candidate diverged: the ensemble stays as it was");
+                }
+                if (chosen != null) {
+                    ensemble = new Ensemble(chosen.members(), chosen.weights());
+                    memo.remember(chosen.members(), chosen.weights(), chosen.objective());
+                }
+                nextId += trained.size();
+                // The ensemble's loss on data no candidate trained on: what picks the best iteration.
+                long measuresStart = System.nanoTime();
+                double validationLoss = data.selectsOnTrain() || ensemble.size() == 0
+                        ? Double.NaN
+                        : selectionLoss.mean(task.combine(ensemble.selectionLogits(), ensemble.weights()));
+                if (validation.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST) {
+                    best = best.offer(t, validationLoss, ensemble);
+                }
+
+                IterationRecord record = record(
+                        t,
+                        prunedIds,
+                        decision,
+                        candidateRecords,
+                        chosen,
+                        ensemble,
+                        data,
+                        task,
+                        iterTrainSeconds,
+                        (System.nanoTime() - iterStart) / 1e9,
+                        validationLoss);
+                measuresSeconds += (System.nanoTime() - measuresStart) / 1e9;
+                records.add(record);
+                listener.iterationFinished(record);
+                long checkpointStart = System.nanoTime();
+                sink.save(new SearchState(
+                        t + 1,
+                        nextId,
+                        ensemble.members().stream()
+                                .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network()))
+                                .toList(),
+                        ensemble.weights(),
+                        List.copyOf(records),
+                        rounds.streamEpoch(),
+                        rounds.streamPosition(),
+                        trainSeconds,
+                        previousSeconds + (System.nanoTime() - start) / 1e9,
+                        startedAt,
+                        best.state(),
+                        plan));
+                checkpointSeconds += (System.nanoTime() - checkpointStart) / 1e9;
+                iterationSeconds.add((System.nanoTime() - iterStart) / 1e9);
+            }
+            int finalIteration =
+                    records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
+            if (best.ensemble() != null) {
+                ensemble = best.ensemble();
+                finalIteration = best.iteration();
+            }
+            if (ensemble.size() == 0) {
+                throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
+                        + " (try a smaller learning rate than " + config.learningRate() + ")");
+            }
+            if (saving != null) {
+                long waited = System.nanoTime();
+                saving.close(); // the last checkpoint is written before the members' networks are used again
+                checkpointSeconds += (System.nanoTime() - waited) / 1e9;
+            }
+            long finishStart = System.nanoTime();
+            FinalMetrics metrics =
+                    finalMetrics(ensemble, data.train(), data.test(), classes, calibration(ensemble, data));
+            // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
+            // final model, it is not part of the search.
+            double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
+            double finishSeconds = (System.nanoTime() - finishStart) / 1e9 - metrics.inferenceSeconds();
+            double probeSeconds = plan == null || resumeFrom != null ? 0 : plan.probeSeconds();
+            double overhead = total - trainSeconds;
+            Timing.Overhead parts = new Timing.Overhead(
+                    probeSeconds,
+                    pruningSeconds,
+                    selectionSeconds,
+                    measuresSeconds,
+                    checkpointSeconds,
+                    finishSeconds,
+                    overhead
+                            - probeSeconds
+                            - pruningSeconds
+                            - selectionSeconds
+                            - measuresSeconds
+                            - checkpointSeconds
+                            - finishSeconds);
+            SearchResult result = new SearchResult(
+                    config,
+                    info,
                     ensemble,
-                    data,
-                    task,
-                    iterTrainSeconds,
-                    (System.nanoTime() - iterStart) / 1e9,
-                    validationLoss);
-            records.add(record);
-            listener.iterationFinished(record);
-            checkpoints.save(new SearchState(
-                    t + 1,
-                    nextId,
-                    ensemble.members().stream()
-                            .map(m -> new SearchState.Snapshot(m.id(), m.iteration(), m.candidate(), m.network()))
-                            .toList(),
-                    ensemble.weights(),
-                    List.copyOf(records),
-                    rounds.streamEpoch(),
-                    rounds.streamPosition(),
-                    trainSeconds,
-                    previousSeconds + (System.nanoTime() - start) / 1e9,
-                    startedAt,
-                    best.state()));
+                    metrics,
+                    records,
+                    new Timing(total, trainSeconds, overhead, parts),
+                    new Provenance(
+                            BuildInfo.version(),
+                            BuildInfo.gitCommit(),
+                            BuildInfo.java(),
+                            backend.name(),
+                            executor.describe(),
+                            config.threads(),
+                            startedAt),
+                    stoppedEarly,
+                    finalIteration);
+            listener.searchFinished(result);
+            return result;
         }
-        int finalIteration =
-                records.isEmpty() ? -1 : records.get(records.size() - 1).iteration();
-        if (best.ensemble() != null) {
-            ensemble = best.ensemble();
-            finalIteration = best.iteration();
-        }
-        if (ensemble.size() == 0) {
-            throw new org.saepj.DataException("no candidate could be trained: every candidate diverged"
-                    + " (try a smaller learning rate than " + config.learningRate() + ")");
-        }
-        FinalMetrics metrics = finalMetrics(ensemble, data.train(), data.test(), classes, calibration(ensemble, data));
-        // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
-        // final model, it is not part of the search.
-        double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
-        SearchResult result = new SearchResult(
-                config,
-                info,
-                ensemble,
-                metrics,
-                records,
-                new Timing(total, trainSeconds, total - trainSeconds),
-                new Provenance(
-                        BuildInfo.version(),
-                        BuildInfo.gitCommit(),
-                        BuildInfo.java(),
-                        backend.name(),
-                        executor.describe(),
-                        config.threads(),
-                        startedAt),
-                stoppedEarly,
-                finalIteration);
-        listener.searchFinished(result);
-        return result;
     }
 
     /**

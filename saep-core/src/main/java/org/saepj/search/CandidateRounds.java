@@ -178,6 +178,14 @@ final class CandidateRounds {
         return new Round(batches.get(0), List.of(all.get(0)), seconds);
     }
 
+    /**
+     * @param t an iteration
+     * @return true when its candidates were trained with an earlier iteration's, so running it costs no training
+     */
+    boolean trainedAhead(int t) {
+        return earlyIteration == t || ahead.containsKey(t);
+    }
+
     private TrainingTask task(int index, CandidateSpec spec, int[] batches, int iteration) {
         EarlyStopping stopping = config.validation().earlyStopping();
         return new TrainingTask(

@@ -227,6 +227,19 @@ public record SearchConfig(
         return space.name();
     }
 
+    /**
+     * @param plan how this configuration's time budget fits its steps and iterations
+     * @return the planned configuration: the plan's fixed steps per candidate, the plan recorded in its stopping rule;
+     *     the configured iterations stay the most it runs, the time guard ending it where the next does not fit
+     */
+    public SearchConfig planned(TimePlan plan) {
+        return toBuilder()
+                .totalSteps((int) Math.min(Integer.MAX_VALUE, (long) iterations() * plan.steps()))
+                .epochs(null)
+                .stopping(stopping().planned(plan))
+                .build();
+    }
+
     /** @return S = ⌊totalSteps / iterations⌋, the training steps of each iteration of a fixed budget */
     public int stepsPerIteration() {
         return budget.stepsPerIteration();

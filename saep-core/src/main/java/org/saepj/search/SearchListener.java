@@ -9,6 +9,13 @@ public interface SearchListener {
     SearchListener NONE = new SearchListener() {};
 
     /**
+     * A time budget was planned, before the first iteration ({@link TimePlan}).
+     *
+     * @param plan the steps and iterations that fit, and the throughput they came from
+     */
+    default void planned(TimePlan plan) {}
+
+    /**
      * @param iteration t, from 0
      * @param iterations T
      * @param ensembleSize members before pruning

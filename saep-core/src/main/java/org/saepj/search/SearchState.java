@@ -20,6 +20,7 @@ import org.saepj.subnetwork.CandidateSpec;
  * @param elapsedSeconds search time so far
  * @param startedAt when the search first started
  * @param best the best iteration on validation data so far, for a search that returns it; else null
+ * @param plan how a time budget was planned (the search's steps and iterations come from it), or null
  */
 public record SearchState(
         int nextIteration,
@@ -32,7 +33,50 @@ public record SearchState(
         double trainSeconds,
         double elapsedSeconds,
         String startedAt,
-        Best best) {
+        Best best,
+        TimePlan plan) {
+    /**
+     * A state of a search without a time plan.
+     *
+     * @param nextIteration the first iteration still to run
+     * @param nextId the next member id
+     * @param members the ensemble's members, in order
+     * @param weights their mixture weights
+     * @param records the records of the iterations done
+     * @param streamEpoch the batch stream's epoch
+     * @param streamPosition the batch stream's position within the epoch
+     * @param trainSeconds candidate-training time so far
+     * @param elapsedSeconds search time so far
+     * @param startedAt when the search first started
+     * @param best the best iteration so far, or null
+     */
+    public SearchState(
+            int nextIteration,
+            int nextId,
+            List<Snapshot> members,
+            double[] weights,
+            List<IterationRecord> records,
+            long streamEpoch,
+            int streamPosition,
+            double trainSeconds,
+            double elapsedSeconds,
+            String startedAt,
+            Best best) {
+        this(
+                nextIteration,
+                nextId,
+                members,
+                weights,
+                records,
+                streamEpoch,
+                streamPosition,
+                trainSeconds,
+                elapsedSeconds,
+                startedAt,
+                best,
+                null);
+    }
+
     /**
      * A state of a search that returns its last iteration.
      *
@@ -69,6 +113,7 @@ public record SearchState(
                 trainSeconds,
                 elapsedSeconds,
                 startedAt,
+                null,
                 null);
     }
 

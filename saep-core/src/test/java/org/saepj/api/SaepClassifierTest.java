@@ -131,6 +131,24 @@ class SaepClassifierTest {
     }
 
     @Test
+    void aTimeBudgetIsPlannedWithinItsTime() {
+        SearchConfig config = Saep.classifier()
+                .iterations(3)
+                .batchSize(32)
+                .threads(1)
+                .seed(5)
+                .maxTime(java.time.Duration.ofSeconds(10))
+                .fit(TRAIN.features(), TRAIN.labels())
+                .report()
+                .orElseThrow()
+                .config();
+        assertThat(config.stopping().maxSeconds()).isEqualTo(10);
+        assertThat(config.stopping().plan()).isNotNull();
+        assertThat(config.stepsPerIteration())
+                .isEqualTo(config.stopping().plan().steps());
+    }
+
+    @Test
     void textLabelsComeBackAsGiven() {
         SaepClassifier model = small().fit(TRAIN.features(), TRAIN.textLabels());
         assertThat(model.classes()).containsExactly("class-10", "class-20", "class-30");

@@ -220,6 +220,13 @@ public final class CompareCommand implements Runnable {
                                     + epochs.maxSteps() + " steps)",
                     plan.base().threads(),
                     grid.name());
+            if (plan.base().stopping().maxSeconds() > 0) {
+                out.printf(
+                        java.util.Locale.ROOT,
+                        "every run is planned within %.0f s (--max-time): each method's steps and iterations fit"
+                                + " the same time%n",
+                        plan.base().stopping().maxSeconds());
+            }
         }
         List<ComparisonRun> runs;
         PrintWriter stderr = RootLocaleWriter.of(new PrintWriter(System.err, true)); // the process's, whatever err is
@@ -230,6 +237,9 @@ public final class CompareCommand implements Runnable {
             runs = Comparison.run(plan, source, dir, resume, interrupts::guard, progress, grid);
         }
         Comparison.printTable(out, runs);
+        if (plan.base().stopping().maxSeconds() > 0) {
+            Comparison.printBudget(out, runs, plan.base().stopping().maxSeconds());
+        }
         out.println("report: " + dir.resolve("report.html"));
     }
 

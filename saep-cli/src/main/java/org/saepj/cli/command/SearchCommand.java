@@ -216,6 +216,12 @@ public final class SearchCommand implements Runnable {
                     config.stepsPerIteration(partitions.get(0).train().size()),
                     config.seed(),
                     config.threads());
+            if (!run.resuming() && config.stopping().needsPlan()) {
+                stdout.printf(
+                        java.util.Locale.ROOT,
+                        "the %.0f s time budget is planned next: the steps and iterations that fit it%n",
+                        config.stopping().maxSeconds());
+            }
             TableLines.decision(source).ifPresent(stdout::println);
             String targets = source.train().targets().describe();
             if (!targets.isEmpty()) {
@@ -338,6 +344,10 @@ public final class SearchCommand implements Runnable {
                             folded ? k : -1);
                 }
                 results.add(RunSummary.of(r));
+                if (!folded && !r.config().equals(config)) {
+                    // run.json records the time budget's plan: the steps and iterations the search ran
+                    Invocation.load(dir).withConfig(r.config()).save(dir);
+                }
                 org.saepj.task.RegressionMetrics regression = r.metrics().regression();
                 String headline = regression == null
                         ? String.format(

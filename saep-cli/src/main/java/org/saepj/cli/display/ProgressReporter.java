@@ -198,6 +198,14 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     }
 
     @Override
+    public synchronized void planned(org.saepj.search.TimePlan plan) {
+        log.planned(plan);
+        if (display.iterationLines()) {
+            print(plan.describe());
+        }
+    }
+
+    @Override
     public synchronized void stopped(int iterationsRun, String reason) {
         log.stopped(iterationsRun, reason);
         if (display.iterationLines()) {

@@ -221,9 +221,11 @@ public final class SearchOptions {
     @Option(
             names = "--max-time",
             paramLabel = "DURATION",
-            description = "End the search after the iteration during which this"
-                    + " much search time passed, e.g. 90s, 20m, 2h (default: none); the result is"
-                    + " complete and reported.")
+            description = "Plan the search within this much time, e.g. 90s, 20m, 2h (default: none): a short"
+                    + " probe measures the training speed, then the iterations and each candidate's steps are"
+                    + " reduced (from the configured ones) until they fit, and an iteration predicted not to fit"
+                    + " the time left is not started. No member is cut short; the plan is in search.log,"
+                    + " report.json and run.json.")
     String maxTime;
 
     @Option(

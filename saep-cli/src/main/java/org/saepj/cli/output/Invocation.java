@@ -85,6 +85,14 @@ public record Invocation(
         }
     }
 
+    /**
+     * @param planned the configuration as the search ran it (a time budget's plan: its steps and iterations)
+     * @return this invocation with that configuration, which a rerun or a resume then follows exactly
+     */
+    public Invocation withConfig(SearchConfig planned) {
+        return new Invocation(formatVersion, planned, test, dataDir, labelColumn, header, dataSha256, imageSize, table);
+    }
+
     /** @return this invocation with the fingerprint of the data it runs on */
     public Invocation withData(SourceData data) {
         return new Invocation(

@@ -1,0 +1,206 @@
+package org.saepj.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.IdxDatasetReader;
+import org.saepj.data.source.KnownDataset;
+import org.saepj.ensemble.Member;
+import org.saepj.testing.TestFiles;
+
+/** A time budget is planned into steps and iterations, guarded before each iteration, and reproducible by its plan. */
+class TimePlanTest {
+    @TempDir
+    static Path dir;
+
+    static SourceData fixture;
+
+    @BeforeAll
+    static void load() {
+        fixture = IdxDatasetReader.read(
+                "fashion-mnist",
+                TestFiles.fashionMnistFixture(dir.resolve("f")),
+                KnownDataset.FASHION_MNIST.classNames(),
+                Map.of());
+    }
+
+    /** 10 ms a step, 0.5 s an iteration besides, a 1 s probe and 1 s to finish. */
+    private static final TimePlan.Throughput SPEED = new TimePlan.Throughput(0.01, 0.5, 1, 1);
+
+    @Test
+    void theConfiguredBudgetRunsAsConfiguredWhenItFits() {
+        // 11 × (0.5 + 100 × 0.01) = 16.5 s, within 0.85 × (100 − 2)
+        TimePlan p = TimePlan.decide(100, 11, 100, 6400, 64, false, SPEED);
+        assertThat(p.iterations()).isEqualTo(11);
+        assertThat(p.steps()).isEqualTo(100);
+        assertThat(p.epochs()).isEqualTo(1.0);
+        assertThat(p.how()).isEqualTo("the configured budget fits the time");
+        assertThat(p.predictedSeconds()).isCloseTo(18.5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void iterationsGoFirstThenMembersStepsDownToOnePassThenIterationsAgain() {
+        // an iteration of 1000 steps: 10.5 s; 0.85 × 60 = 51 s hold 4 of them
+        TimePlan fewer = TimePlan.decide(62, 11, 1000, 6400, 64, false, SPEED);
+        assertThat(fewer.iterations()).isEqualTo(4);
+        assertThat(fewer.steps()).isEqualTo(1000);
+        // 0.85 × 18 = 15.3 s: 3 iterations of 5.1 s, 460 steps each (one pass is 100)
+        TimePlan shorter = TimePlan.decide(20, 11, 1000, 6400, 64, false, SPEED);
+        assertThat(shorter.iterations()).isEqualTo(3);
+        assertThat(shorter.steps()).isBetween(459, 460); // 15.3 s in binary floating point
+        // 0.85 × 3 = 2.55 s: one pass (100 steps, 1.5 s) fits once
+        TimePlan onePass = TimePlan.decide(5, 11, 1000, 6400, 64, false, SPEED);
+        assertThat(onePass.iterations()).isEqualTo(1);
+        assertThat(onePass.steps()).isEqualTo(100);
+        assertThat(onePass.how()).contains("one pass over the data");
+        // 0.85 × 0.5 s hold no pass: the fewest steps that fit, at least one
+        TimePlan least = TimePlan.decide(2.5, 11, 1000, 6400, 64, false, SPEED);
+        assertThat(least.iterations()).isEqualTo(1);
+        assertThat(least.steps()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeepEnsembleKeepsItsMembersAndSharesTheTime() {
+        // 5 members in 0.85 × 18 = 15.3 s: 3.06 s each, 256 steps
+        TimePlan p = TimePlan.decide(20, 5, 1000, 6400, 64, true, SPEED);
+        assertThat(p.iterations()).isEqualTo(5);
+        assertThat(p.steps()).isBetween(255, 256);
+    }
+
+    @Test
+    void theGuardStopsBeforeAnIterationPredictedNotToFitAndNeverBeforeTheFirst() {
+        StoppingRule rule = new StoppingRule(false, 10);
+        IterationRecord done = record(0);
+        assertThat(rule.reason(List.of(), 100, 50, 0)).isNull();
+        assertThat(rule.reason(List.of(done), 5, 4, 0.5)).isNull();
+        assertThat(rule.reason(List.of(done), 5, 4, 1.5))
+                .isEqualTo("the time budget of 10 s leaves 5.0 s, and the next iteration is predicted to take 5.5 s");
+        assertThat(rule.predictNext(List.of(2.0, 1.0), 1)).isCloseTo(2.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(rule.predictNext(List.of(1.0), 3)).isCloseTo(3.45, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StoppingRule.NONE.predictNext(List.of(1.0), 1)).isZero();
+    }
+
+    @Test
+    void aPlannedSearchEndsWithinItsTimeAndItsPlanRerunsItBitForBit() {
+        double budget = 4;
+        // far more than 4 s hold here: the plan must cut the steps
+        SearchConfig.Builder b = SearchConfig.builder()
+                .iterations(4)
+                .totalSteps(4 * 20000)
+                .seed(5)
+                .threads(2);
+        TimePlan[] heard = new TimePlan[1];
+        SearchResult timed = Experiment.run(
+                        b.stopping(new StoppingRule(false, budget)).build(), fixture, new SearchListener() {
+                            @Override
+                            public void planned(TimePlan plan) {
+                                heard[0] = plan;
+                            }
+                        })
+                .get(0);
+        TimePlan plan = timed.config().stopping().plan();
+        assertThat(plan).isNotNull().isEqualTo(heard[0]);
+        assertThat(plan.steps()).isBetween(1, 19999);
+        assertThat(plan.budgetSeconds()).isEqualTo(budget);
+        assertThat(plan.describe()).startsWith("time plan for 4 s: " + plan.steps() + " steps per candidate");
+        // generous: a loaded machine may slow an iteration past its prediction, never by this much
+        assertThat(timed.timing().totalSeconds()).isLessThan(2 * budget + 5);
+        int ran = timed.iterations().size();
+        assertThat(timed.iterations())
+                .allSatisfy(r -> assertThat(r.candidates())
+                        .allSatisfy(c -> assertThat(c.stepsRun()).isEqualTo(plan.steps())));
+
+        SearchResult rerun = Experiment.run(
+                        b.stopping(StoppingRule.NONE)
+                                .iterations(ran)
+                                .totalSteps(ran * plan.steps())
+                                .build(),
+                        fixture,
+                        SearchListener.NONE)
+                .get(0);
+        assertThat(rerun.metrics().testAccuracy()).isEqualTo(timed.metrics().testAccuracy());
+        assertThat(rerun.ensemble().weights()).isEqualTo(timed.ensemble().weights());
+        for (int t = 0; t < ran; t++) {
+            assertThat(rerun.iterations().get(t).memberIds())
+                    .isEqualTo(timed.iterations().get(t).memberIds());
+            assertThat(rerun.iterations().get(t).selectionObjective())
+                    .isEqualTo(timed.iterations().get(t).selectionObjective());
+        }
+        List<Member> a = timed.ensemble().members();
+        List<Member> c = rerun.ensemble().members();
+        assertThat(c).hasSameSizeAs(a);
+        for (int j = 0; j < a.size(); j++) {
+            assertThat(Arrays.equals(a.get(j).testLogits(), c.get(j).testLogits()))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aResumedSearchContinuesItsCheckpointsPlanWithoutANewProbe() {
+        SearchConfig config = SearchConfig.builder()
+                .iterations(3)
+                .totalSteps(3 * 60)
+                .seed(9)
+                .threads(1)
+                .stopping(new StoppingRule(false, 120))
+                .build();
+        Partitions p = Partitions.prepare(config, fixture).get(0);
+        DatasetInfo info = Experiment.info(config, fixture, p);
+        List<SearchState> states = new java.util.ArrayList<>();
+        SearchResult whole;
+        try (org.saepj.execution.CandidateExecutor executor =
+                new org.saepj.execution.LocalExecutor(1, org.saepj.engine.Backends.best())) {
+            whole = new AdaNetSearch(config, executor, org.saepj.engine.Backends.best())
+                    .run(p, info, SearchListener.NONE, null, states::add);
+            assertThat(states)
+                    .hasSize(3)
+                    .allSatisfy(st -> assertThat(st.plan())
+                            .isEqualTo(whole.config().stopping().plan()));
+            boolean[] probed = new boolean[1];
+            SearchResult resumed = new AdaNetSearch(config, executor, org.saepj.engine.Backends.best())
+                    .run(
+                            p,
+                            info,
+                            new SearchListener() {
+                                @Override
+                                public void planned(TimePlan plan) {
+                                    probed[0] = true;
+                                }
+                            },
+                            states.get(0),
+                            CheckpointSink.NONE);
+            assertThat(probed[0]).as("no second probe").isFalse();
+            assertThat(resumed.config()).isEqualTo(whole.config());
+            assertThat(resumed.metrics().testAccuracy())
+                    .isEqualTo(whole.metrics().testAccuracy());
+            assertThat(resumed.ensemble().weights()).isEqualTo(whole.ensemble().weights());
+        }
+    }
+
+    private static IterationRecord record(int t) {
+        return new IterationRecord(
+                t,
+                List.of(),
+                null,
+                List.of(),
+                "dnn-depth-1",
+                1,
+                List.of(0),
+                List.of(1),
+                new double[] {1},
+                0.3,
+                0.8,
+                null,
+                0,
+                0,
+                Double.NaN,
+                null);
+    }
+}
