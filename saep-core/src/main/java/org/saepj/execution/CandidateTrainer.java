@@ -48,7 +48,6 @@ public final class CandidateTrainer {
         this.prepareAhead = prepareAhead;
     }
 
-
     /**
      * Trains on the calling thread, then computes the outputs with up to {@code outputThreads} threads (the
      * same numbers whatever the count).
