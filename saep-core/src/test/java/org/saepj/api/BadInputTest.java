@@ -94,7 +94,7 @@ class BadInputTest {
                         .model(ModelKind.CNN)
                         .spaceFile(dir.resolve("s.json"))
                         .fit(ROWS, LABELS),
-                "model, spaceFile and spacePlugin exclude each other: give one search space");
+                "model, spaceFile, spacePlugin and builtInSpace exclude each other: give one search space");
         refused(
                 () -> builder().testSource("csv:x.csv").fit(ROWS, LABELS),
                 "testSource: for a data source only; arrays hold out testFraction of their rows");
