@@ -398,7 +398,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                 modelGiven || widthGiven || spaceFile != null || spacePlugin != null || builtInSpace != null;
         SearchConfig searched = spaceGiven
                 ? config
-                : DefaultSpace.forData(preset, data.train().shape())
+                : DefaultSpace.forData(config, data.train().shape())
                         .map(d -> d.applyTo(config))
                         .orElse(config);
         try {

@@ -31,13 +31,14 @@ public record DefaultSpace(String name, SpaceDefinition definition, String reaso
     }
 
     /**
-     * @param preset the preset the search starts from
+     * @param config the search's configuration, its space left to the default
      * @param input the shape of one sample of the loaded data
-     * @return the space a search of that preset on that data gets when it names none, or empty for the paper's DNN
-     *     (the model a configuration has when none is set), the paper preset's
+     * @return the space a search of that configuration on that data gets when it names none, or empty for the paper's
+     *     DNN (the model a configuration has when none is set) when its choices are the paper preset's — also when
+     *     they were spelled out as options over another preset
      */
-    public static Optional<DefaultSpace> forData(Preset preset, Shape input) {
-        if (preset == Preset.PAPER) {
+    public static Optional<DefaultSpace> forData(SearchConfig config, Shape input) {
+        if (Preset.of(config).orElse(null) == Preset.PAPER) {
             return Optional.empty();
         }
         String name = input.isImage() ? BuiltInSpaces.RESIDUAL_CNN : BuiltInSpaces.RESIDUAL_MLP;
@@ -45,7 +46,7 @@ public record DefaultSpace(String name, SpaceDefinition definition, String reaso
         return Optional.of(new DefaultSpace(
                 name,
                 BuiltInSpaces.get(name),
-                "built-in " + name + ", the default for " + kind + " under preset " + preset.id()
+                "built-in " + name + ", the default for " + kind + " under preset " + Preset.describe(config)
                         + " (--preset paper searches the paper's dnn)"));
     }
 

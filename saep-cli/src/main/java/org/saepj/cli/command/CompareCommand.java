@@ -129,7 +129,7 @@ public final class CompareCommand implements Runnable {
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         SearchConfig base = search.withPairNames(plan.base(), source.train().targets());
         java.util.Optional<DefaultSpace> chosen =
-                search.defaultSpace(source.train().shape());
+                search.defaultSpace(base, source.train().shape());
         if (chosen.isPresent()) {
             base = chosen.get().applyTo(base);
         }

@@ -162,7 +162,7 @@ public final class SearchCommand implements Runnable {
         } else {
             config = search.withPairNames(config, source.train().targets());
             java.util.Optional<DefaultSpace> chosen =
-                    search.defaultSpace(source.train().shape());
+                    search.defaultSpace(config, source.train().shape());
             if (chosen.isPresent()) {
                 config = chosen.get().applyTo(config);
                 spaceLine = chosen.get().describe();

@@ -442,15 +442,16 @@ public final class SearchOptions {
      * The search space of a search whose options name none ({@link DefaultSpace}): by the preset and the loaded data's
      * kind. {@code --width} sizes the paper's dnn, so a search given it alone searches the dnn.
      *
+     * @param config the configuration these options made
      * @param input the shape of one sample of the loaded data
      * @return the built-in space chosen and why, or empty for the configuration's own: --model, --space or --width
-     *     decided it, or the preset is the paper's (its dnn)
+     *     decided it, or the choices are the paper preset's (its dnn)
      */
-    public java.util.Optional<DefaultSpace> defaultSpace(org.saepj.data.Shape input) {
+    public java.util.Optional<DefaultSpace> defaultSpace(SearchConfig config, org.saepj.data.Shape input) {
         if (model != null || space != null || width != null) {
             return java.util.Optional.empty();
         }
-        return DefaultSpace.forData(preset(), input);
+        return DefaultSpace.forData(config, input);
     }
 
     /** The preset of a command that names none: the library's default, unless the command starts elsewhere. */
