@@ -42,6 +42,8 @@ class CalibrationCliTest {
                     "fashion-mnist",
                     "--data-dir",
                     dataDir,
+                    "--model", // the paper's dnn: calibration, not the default space, is under test
+                    "dnn",
                     "--iterations",
                     "3",
                     "--steps",
@@ -154,6 +156,8 @@ class CalibrationCliTest {
                 "--threads",
                 "2",
                 "--quiet",
+                "--model",
+                "dnn",
                 "--methods",
                 "adanet,single,deep-ensemble-3",
                 "--seeds",

@@ -66,8 +66,8 @@ class PluginSpaceTest {
                 dir.resolve("x").toString());
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err())
-                .contains("--space nowhere: no such file, and no search-space plug-in has that id (the"
-                        + " plug-ins are widening)");
+                .contains("--space nowhere: no such file, no built-in space of that name (residual-mlp,"
+                        + " residual-cnn) and no search-space plug-in has that id (the plug-ins are widening)");
         CliRun stray = CliRun.of(
                 "search",
                 "--data",

@@ -68,6 +68,8 @@ class SearchCommandTest {
                 "40",
                 "--threads",
                 "2",
+                "--model", // the paper's dnn: this is about members and warnings, not the default space
+                "dnn",
                 "--quiet",
                 "--out",
                 out.toString());
@@ -324,6 +326,8 @@ class SearchCommandTest {
                 "400",
                 "--threads",
                 "2",
+                "--model", // the paper's dnn: this is about members and warnings, not the default space
+                "dnn",
                 "--quiet",
                 "--out",
                 three.toString());

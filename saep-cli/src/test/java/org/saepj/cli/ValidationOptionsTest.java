@@ -35,6 +35,8 @@ class ValidationOptionsTest {
             "fashion-mnist",
             "--data-dir",
             dataDir,
+            "--model", // the paper's dnn whatever the choices: presets are under test (DefaultSpaceCliTest: spaces)
+            "dnn",
             "--iterations",
             "4",
             "--steps",
