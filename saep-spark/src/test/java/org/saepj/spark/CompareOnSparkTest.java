@@ -29,6 +29,8 @@ class CompareOnSparkTest {
                 "compare",
                 "--data",
                 "idx:" + fixture,
+                "--model", // the paper's dnn: the cluster, not the default space, is under test
+                "dnn",
                 "--methods",
                 "adanet,pie",
                 "--seeds",

@@ -229,6 +229,8 @@ class SearchOnSparkTest {
         List<String> search = List.of(
                 "--data",
                 "idx:" + fixture,
+                "--model", // the paper's dnn: the cluster, not the default space, is under test
+                "dnn",
                 "--method",
                 "pap",
                 "--iterations",
@@ -346,6 +348,8 @@ class SearchOnSparkTest {
         List<String> search = List.of(
                 "--data",
                 "idx:" + fixture,
+                "--model", // the paper's dnn: the cluster, not the default space, is under test
+                "dnn",
                 "--method",
                 "pap",
                 "--iterations",

@@ -82,6 +82,8 @@ class StandaloneClusterTest {
                 "compare",
                 "--data",
                 "idx:" + fixture,
+                "--model", // the paper's dnn: the cluster, not the default space, is under test
+                "dnn",
                 "--methods",
                 "adanet,pap",
                 "--seeds",
@@ -145,6 +147,8 @@ class StandaloneClusterTest {
                     "compare",
                     "--data",
                     "idx:" + fixture,
+                    "--model", // the paper's dnn: the cluster, not the default space, is under test
+                    "dnn",
                     "--methods",
                     "adanet,pap",
                     "--seeds",
