@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks through the ./saep launcher, as a user runs it: version, dataset summary, a corrupt
 # file, a small search, the launcher through symlinks, Ctrl-C and resuming, evaluation reproducing the report, a
+# Searches name --model dnn (the paper's space): the smoke tests check the launcher and the files, not the default space.
 # usage error, a comparison on a local Spark cluster (the launcher's --spark path), the Java API's QuickStart and
 # QuickRegression, and a layer plug-in from outside the project (--plugins). Run by `./saep test`.
 set -uo pipefail
@@ -27,22 +28,22 @@ check "datasets show prints sizes" bash -c "'$saep' datasets show idx:$work/data
 mkdir -p "$work/bad" && cp "$work"/data/fashion-mnist/*.gz "$work/bad/" && printf '\x01\x02\x08\x03' > "$work/bad/train-images-idx3-ubyte" && rm "$work/bad/train-images-idx3-ubyte.gz"
 check "a corrupt file is one error line, exit 3" bash -c "'$saep' datasets show idx:$work/bad 2>'$work/e'; test \$? -eq 3 && test \$(wc -l <'$work/e') -eq 1 && grep -q '^error: .*bad magic number' '$work/e'"
 check "a bad option is a usage error, exit 2" bash -c "'$saep' search --data fashion-mnist --alpha 7 --out '$work/x' 2>'$work/e'; test \$? -eq 2 && grep -q '^error: --alpha must be in' '$work/e'"
-check "a small search writes its outputs" bash -c "'$saep' search --data fashion-mnist --data-dir '$work/data' --method pie --iterations 4 --steps 160 --quiet --out '$work/run' && test -s '$work/run/report.json' && test -s '$work/run/iterations.csv' && test -s '$work/run/ensemble/manifest.json'"
+check "a small search writes its outputs" bash -c "'$saep' search --model dnn --data fashion-mnist --data-dir '$work/data' --method pie --iterations 4 --steps 160 --quiet --out '$work/run' && test -s '$work/run/report.json' && test -s '$work/run/iterations.csv' && test -s '$work/run/ensemble/manifest.json'"
 mkdir -p "$work/bin" "$work/links" && ln -s "$saep" "$work/links/saep" && ln -s ../links/saep "$work/bin/saep"
 check "./saep called through a chain of symlinks (one relative) finds its checkout" bash -c "'$work/bin/saep' --version | grep -q '^saep '"
 # Ctrl-C in a terminal reaches the whole process group (the launcher's stderr filter too); set -m gives the job a group
 # of its own, as a terminal's shell does, and SIGINT is sent to that group.
 check "Ctrl-C through ./saep exits 130 naming the resume command; a rerun is refused naming it; it resumes" bash -c "set -m
-  '$saep' search --data fashion-mnist --data-dir '$work/data' --iterations 4 --steps 40000 --quiet --out '$work/int' >/dev/null 2>'$work/int.err' &
+  '$saep' search --model dnn --data fashion-mnist --data-dir '$work/data' --iterations 4 --steps 40000 --quiet --out '$work/int' >/dev/null 2>'$work/int.err' &
   job=\$!
   for _ in \$(seq 600); do [ -f '$work/int/checkpoint/state.json' ] && break; sleep 0.1; done
   kill -INT -- -\$job; wait \$job; rc=\$?
   test \$rc -eq 130 && grep -q '^interrupted (SIGINT): .*can be resumed with: saep search --resume $work/int\$' '$work/int.err' || exit 1
-  '$saep' search --data fashion-mnist --data-dir '$work/data' --iterations 4 --steps 40000 --quiet --out '$work/int' 2>'$work/e'
+  '$saep' search --model dnn --data fashion-mnist --data-dir '$work/data' --iterations 4 --steps 40000 --quiet --out '$work/int' 2>'$work/e'
   test \$? -eq 2 && grep -q 'holds an interrupted search: continue it with saep search --resume $work/int, or pass --overwrite' '$work/e' || exit 1
   '$saep' search --resume '$work/int' --quiet >/dev/null && test -s '$work/int/report.json'"
 check "evaluate reproduces the report's accuracy" bash -c "acc=\$(grep -m1 -A1 '\"final\"' '$work/run/report.json' | grep -o '[0-9.]*\$'); '$saep' evaluate --model '$work/run/ensemble' --data fashion-mnist --data-dir '$work/data' --json | grep -q \"\\\"accuracy\\\" : \$acc\""
-check "compare --spark on a local cluster equals the local compare" bash -c "'$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --out '$work/cl' >/dev/null && '$saep' compare --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --spark 'local-cluster[2,1,1024]' --out '$work/cs' >/dev/null && diff <(cut -d, -f1-7,9- '$work/cl/comparison.csv') <(cut -d, -f1-7,9- '$work/cs/comparison.csv')"
+check "compare --spark on a local cluster equals the local compare" bash -c "'$saep' compare --model dnn --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --out '$work/cl' >/dev/null && '$saep' compare --model dnn --data fashion-mnist --data-dir '$work/data' --methods adanet,pap --seeds 1 --iterations 2 --steps 200 --quiet --spark 'local-cluster[2,1,1024]' --out '$work/cs' >/dev/null && diff <(cut -d, -f1-7,9- '$work/cl/comparison.csv') <(cut -d, -f1-7,9- '$work/cs/comparison.csv')"
 # The Java API's QuickStart and QuickRegression (README "Java API"), launched as single source files against the
 # built saep-core jar and its dependencies' class path (written by the first check), exactly as the README says.
 core_jar="$(ls "$root"/saep-core/target/saep-core-*.jar 2>/dev/null | grep -v -e '-tests\.jar$' -e '-sources\.jar$' -e '-javadoc\.jar$' | head -n 1)"
