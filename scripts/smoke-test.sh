@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end checks through the ./saep launcher, as a user runs it: version, dataset summary, a corrupt
 # file, a small search, the launcher through symlinks, Ctrl-C and resuming, evaluation reproducing the report, a
-# Searches name --model dnn (the paper's space): the smoke tests check the launcher and the files, not the default space.
 # usage error, a comparison on a local Spark cluster (the launcher's --spark path), the Java API's QuickStart and
 # QuickRegression, and a layer plug-in from outside the project (--plugins). Run by `./saep test`.
+# Searches name --model dnn (the paper's space): the smoke tests check the launcher and the files, not the default space.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 saep="$root/saep"
