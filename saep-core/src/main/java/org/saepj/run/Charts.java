@@ -90,15 +90,7 @@ final class Charts {
     }
 
     static byte[] lines(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart);
+        XYChart chart = chart(title, xTitle, yTitle);
         fix(chart, y);
         Color[] palette = chart.getStyler().getSeriesColors();
         // Bands first, so that every mean line is drawn over all of them.
@@ -144,15 +136,7 @@ final class Charts {
     }
 
     static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series, Axis y) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart);
+        XYChart chart = chart(title, xTitle, yTitle);
         fix(chart, y);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
@@ -165,15 +149,7 @@ final class Charts {
     /** A scatter with one more series drawn as a line over the points (the Pareto front). */
     static byte[] scatterWithLine(
             String title, String xTitle, String yTitle, List<Series> series, Series line, Axis y) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart);
+        XYChart chart = chart(title, xTitle, yTitle);
         fix(chart, y);
         chart.getStyler().setMarkerSize(9);
         for (Series s : series) {
@@ -194,15 +170,7 @@ final class Charts {
      * @param reference the line drawn over them
      */
     static byte[] points(String title, String xTitle, String yTitle, Series points, Series reference) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle(xTitle)
-                .yAxisTitle(yTitle)
-                .build();
-        style(chart);
+        XYChart chart = chart(title, xTitle, yTitle);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(4);
         XYSeries dots = chart.addSeries(points.name(), points.x(), points.y());
@@ -213,6 +181,20 @@ final class Charts {
         line.setMarker(SeriesMarkers.NONE);
         line.setLineColor(Color.DARK_GRAY);
         return png(chart);
+    }
+
+    /** A headless chart of the report's size and style, titled, with its axes named. */
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
+        style(chart);
+        return chart;
     }
 
     private static void fix(XYChart chart, Axis y) {
