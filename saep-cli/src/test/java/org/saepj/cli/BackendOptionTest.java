@@ -54,6 +54,8 @@ class BackendOptionTest {
                 root.resolve("data").toString(),
                 "--backend",
                 "scalar",
+                "--model", // the paper's dnn: the backend is under test, not the default residual CNN
+                "dnn",
                 "--iterations",
                 "1",
                 "--steps",

@@ -30,7 +30,8 @@ class OwnershipFaultTest {
     static String dataDir;
     static Path run;
     static Path model;
-    static final String[] SMALL = {"--iterations", "2", "--steps", "60", "--threads", "1", "--quiet"};
+    // the paper's dnn: what a run owns is under test here, not the default space (a residual CNN on images)
+    static final String[] SMALL = {"--model", "dnn", "--iterations", "2", "--steps", "60", "--threads", "1", "--quiet"};
 
     @BeforeAll
     static void aFinishedRun() {
@@ -55,6 +56,8 @@ class OwnershipFaultTest {
             dataDir,
             "--seeds",
             "1",
+            "--model",
+            "dnn",
             "--out",
             out.toString(),
             "--iterations",
@@ -141,11 +144,17 @@ class OwnershipFaultTest {
                         "search", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
                 "typo.csv");
         refused(
-                CliProcess.of(search(
-                        a,
+                CliProcess.of(
+                        "search",
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--out",
+                        a.toString(),
                         "--overwrite",
                         "--space",
-                        root.resolve("no-such-space.json").toString())),
+                        root.resolve("no-such-space.json").toString()),
                 "no-such-space.json");
         refused(
                 CliProcess.of(

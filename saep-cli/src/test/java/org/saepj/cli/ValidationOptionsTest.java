@@ -153,6 +153,8 @@ class ValidationOptionsTest {
                 "--quiet",
                 "--preset",
                 "validated",
+                "--model", // the paper's dnn: the budget is under test, not the default residual CNN
+                "dnn",
                 "--out",
                 root.resolve("scaled").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -189,6 +189,8 @@ class SearchOnSparkTest {
                 "idx:" + fixture,
                 "--preset",
                 "validated",
+                "--model", // the paper's dnn: the cluster, not the default space, is under test
+                "dnn",
                 "--method",
                 "pap",
                 "--iterations",
