@@ -10,18 +10,22 @@ import org.saepj.subnetwork.SpaceDefinition;
  * The search space of a search that names none, by preset and data kind: under {@link Preset#VALIDATED} a table
  * gets the built-in residual MLP and an image the built-in residual CNN ({@link BuiltInSpaces}); under
  * {@link Preset#PAPER} every search keeps the paper's DNN, so that the paper's numbers stay bit for bit. The command
- * line and the Java facade both ask this one rule, once the data is loaded (its shape is the data kind).
+ * line and the Java facade both ask this one rule, once the data is loaded (its shape is the data kind). Images also
+ * get their own member budget ({@link Epochs#IMAGES}) where the configuration has the preset's data-scaled one: a
+ * residual-CNN step costs tens of times a table's; a time budget ({@code --max-time}) plans within the preset's own.
  *
  * @param name the built-in space's name
  * @param definition the built-in space
+ * @param budget each candidate's budget for this data kind, or null to keep the configuration's (a budget given)
  * @param reason why this space, in words for the run's first lines
  */
-public record DefaultSpace(String name, SpaceDefinition definition, String reason) {
+public record DefaultSpace(String name, SpaceDefinition definition, Epochs budget, String reason) {
     /**
-     * Checks that every part is there.
+     * Checks that every part but the budget is there.
      *
      * @param name the built-in space's name
      * @param definition the built-in space
+     * @param budget each candidate's budget, or null to keep the configuration's
      * @param reason why this space
      */
     public DefaultSpace {
@@ -43,19 +47,30 @@ public record DefaultSpace(String name, SpaceDefinition definition, String reaso
         }
         String name = input.isImage() ? BuiltInSpaces.RESIDUAL_CNN : BuiltInSpaces.RESIDUAL_MLP;
         String kind = input.isImage() ? "images (" + input + ")" : "a table (" + input.size() + " feature columns)";
+        // only the preset's own budget is replaced: steps or epochs given are the user's, and a time budget
+        // (--max-time) plans down from the preset's own, so the time given, not this cap, bounds the members
+        boolean presetBudget =
+                Epochs.DATA_SCALED.equals(config.epochs()) && config.stopping().maxSeconds() == 0;
+        Epochs budget = input.isImage() && presetBudget ? Epochs.IMAGES : null;
+        String budgetNote = budget == null
+                ? ""
+                : "; at most " + budget.maxSteps() + " steps a candidate on images (--epochs, --steps or"
+                        + " --max-time set another budget)";
         return Optional.of(new DefaultSpace(
                 name,
                 BuiltInSpaces.get(name),
+                budget,
                 "built-in " + name + ", the default for " + kind + " under preset " + Preset.describe(config)
-                        + " (--preset paper searches the paper's dnn)"));
+                        + " (--preset paper searches the paper's dnn)" + budgetNote));
     }
 
     /**
      * @param config a configuration whose space was left to the default (the paper's DNN model, no file, no plug-in)
-     * @return the configuration searching this space
+     * @return the configuration searching this space (with this data kind's budget, where it has one)
      */
     public SearchConfig applyTo(SearchConfig config) {
-        return config.toBuilder().space(definition).build();
+        SearchConfig.Builder b = config.toBuilder().space(definition);
+        return (budget == null ? b : b.epochs(budget)).build();
     }
 
     /** @return the line a search prints after its first: which space, and why */

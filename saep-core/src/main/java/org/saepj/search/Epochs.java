@@ -18,6 +18,15 @@ public record Epochs(double count, int minSteps, int maxSteps) {
     public static final Epochs DATA_SCALED = new Epochs(50, 454, 5000);
 
     /**
+     * The data-scaled default for images searched in the default residual CNN ({@link DefaultSpace}): as
+     * {@link #DATA_SCALED}, at most 2000 steps a candidate. A residual-CNN step costs tens of times a table's, so
+     * 5000 steps over the 11 iterations made a default Fashion-MNIST search about 40 minutes on 2 cores; 2000 (2.4
+     * epochs of its 54,000 training images) fit it in about 15, and a 32-filter member reaches 0.877 there
+     * (docs/RESULTS.md).
+     */
+    public static final Epochs IMAGES = new Epochs(50, 454, 2000);
+
+    /**
      * Checks the settings.
      *
      * @param count passes over the training rows per candidate

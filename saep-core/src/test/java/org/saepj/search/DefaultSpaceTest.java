@@ -66,4 +66,32 @@ class DefaultSpaceTest {
         assertThat(applied.model()).isEqualTo(ModelKind.DNN);
         assertThat(applied.toBuilder().space(null).build()).isEqualTo(config);
     }
+
+    /** Images get their own member budget, unless a budget was given; tables keep the preset's. */
+    @Test
+    void imagesTrainEachCandidateAtMostTheImageBudgetUnlessOneIsGiven() {
+        Shape image = new Shape(28, 28, 1);
+        DefaultSpace images = DefaultSpace.forData(VALIDATED, image).orElseThrow();
+        assertThat(images.budget()).isEqualTo(Epochs.IMAGES);
+        assertThat(images.applyTo(VALIDATED).epochs()).isEqualTo(Epochs.IMAGES);
+        assertThat(images.describe())
+                .endsWith("; at most 2000 steps a candidate on images (--epochs, --steps or"
+                        + " --max-time set another budget)");
+        assertThat(Epochs.IMAGES.steps(54_000, 64)).isEqualTo(2000);
+        assertThat(Epochs.IMAGES.steps(1_000, 64)).isEqualTo(782);
+
+        SearchConfig given = VALIDATED.toBuilder().epochs(Epochs.exactly(3)).build();
+        DefaultSpace kept = DefaultSpace.forData(given, image).orElseThrow();
+        assertThat(kept.budget()).isNull();
+        assertThat(kept.applyTo(given).epochs()).isEqualTo(Epochs.exactly(3));
+        assertThat(kept.describe()).doesNotContain("steps a candidate");
+
+        SearchConfig timed =
+                VALIDATED.toBuilder().stopping(new StoppingRule(false, 1200)).build();
+        assertThat(DefaultSpace.forData(timed, image).orElseThrow().budget()).isNull();
+
+        DefaultSpace table = DefaultSpace.forData(VALIDATED, Shape.vector(30)).orElseThrow();
+        assertThat(table.budget()).isNull();
+        assertThat(table.applyTo(VALIDATED).epochs()).isEqualTo(Epochs.DATA_SCALED);
+    }
 }

@@ -113,7 +113,8 @@ public final class SearchOptions {
             paramLabel = "E",
             description = "Each candidate trains E passes over the training data"
                     + " (steps = E × training rows / batch) instead of --steps (default: 50 epochs, at"
-                    + " least 454 and at most 5000 steps a candidate; fixed steps with --preset paper).")
+                    + " least 454 and at most 5000 steps a candidate, 2000 on images in the default residual"
+                    + " CNN; fixed steps with --preset paper).")
     Double epochs;
 
     @Option(
