@@ -3,7 +3,8 @@
 
     /usr/bin/python3 scripts/compare_table.py [--against CMP_DIR] CMP_DIR[+CMP_DIR...] [CMP_DIR ...]
 
-Directories joined by '+' are comparisons of the same data with other seeds, summarised as one table.
+Directories joined by '+' are comparisons of the same data with other seeds, summarised as one table. A
+comparison that was interrupted (no comparison.json yet) contributes its finished runs (runs/*/report.json).
 
 Reads CMP_DIR/comparison.json (its runs, so that every figure is recomputed the same way whatever version wrote
 it) and prints, per method: test accuracy mean ± sample std over the runs, its difference to AdaNet's mean, mean
@@ -18,6 +19,7 @@ comparison of the baselines alone, with other options, set against the full one)
 import json
 import math
 import os
+import re
 import statistics
 import sys
 
@@ -30,15 +32,42 @@ def std(values):
     return statistics.stdev(values) if len(values) > 1 else 0.0
 
 
+RUN_DIRECTORY = re.compile(r"^(.+)-(uniform|learned|single)-(seed|fold)[0-9]+$")
+
+
+def finished_runs(path):
+    """An interrupted comparison's finished runs (no comparison.json yet): each runs/NAME/report.json."""
+    runs = []
+    for entry in sorted(os.listdir(os.path.join(path, "runs"))):
+        match = RUN_DIRECTORY.match(entry)
+        report_path = os.path.join(path, "runs", entry, "report.json")
+        if not match or not os.path.exists(report_path):
+            continue
+        with open(report_path) as f:
+            report = json.load(f)
+        final = report["final"]
+        calibration = final.get("calibration", {})
+        runs.append({"method": match.group(1), "directory": os.path.join("runs", entry),
+                     "testAccuracy": final["testAccuracy"], "ensembleSize": final["ensembleSize"],
+                     "parameters": final["parameters"], "ece": calibration.get("ece"),
+                     "nll": calibration.get("nll"), "eceScaled": calibration.get("eceScaled"),
+                     "totalSeconds": report["timing"]["totalSeconds"], "dataset": report["dataset"]["name"]})
+    return runs
+
+
 def rows(paths):
     """The runs of one or more comparisons of the same data (other seeds), by method, each with its directory."""
     by_method = {}
     name = None
     for path in paths:
-        with open(os.path.join(path, "comparison.json")) as f:
-            report = json.load(f)
-        name = report["dataset"]["name"]
-        for run in report["runs"]:
+        if os.path.exists(os.path.join(path, "comparison.json")):
+            with open(os.path.join(path, "comparison.json")) as f:
+                report = json.load(f)
+            name, runs = report["dataset"]["name"], report["runs"]
+        else:
+            runs = finished_runs(path)
+            name = runs[0]["dataset"] if runs else name
+        for run in runs:
             by_method.setdefault(run["method"], []).append(dict(run, directory=os.path.join(path, run["directory"])))
     return name, by_method
 
