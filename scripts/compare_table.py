@@ -37,6 +37,8 @@ RUN_DIRECTORY = re.compile(r"^(.+)-(uniform|learned|single)-(seed|fold)[0-9]+$")
 
 def finished_runs(path):
     """An interrupted comparison's finished runs (no comparison.json yet): each runs/NAME/report.json."""
+    if not os.path.isdir(os.path.join(path, "runs")):
+        sys.exit(f"{path}: neither comparison.json nor runs/ (not a saep compare output)")
     runs = []
     for entry in sorted(os.listdir(os.path.join(path, "runs"))):
         match = RUN_DIRECTORY.match(entry)
