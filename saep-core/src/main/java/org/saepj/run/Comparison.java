@@ -173,7 +173,8 @@ public final class Comparison {
      * @param diversityMean the final ensembles' mean pairwise disagreement on the test data, averaged over the runs
      * @param eceMean the final ensembles' expected calibration error on the test data, averaged (NaN when unmeasured)
      * @param nllMean their negative log-likelihood on the test data, averaged (NaN when unmeasured)
-     * @param eceScaledMean their ECE after temperature scaling, averaged (NaN when no run fitted a temperature)
+     * @param eceScaledMean their ECE after temperature scaling, averaged: a run that fitted no temperature counts
+     *     with its ECE as saved, unscaled ({@link #eceAsSavedMean}); NaN when no run fitted one
      */
     public record Summary(
             @JsonIgnore String group,
@@ -271,9 +272,28 @@ public final class Comparison {
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::diversity).toArray()),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::ece).toArray()),
                     Stats.mean(in.stream().mapToDouble(ComparisonRun::nll).toArray()),
-                    Stats.mean(in.stream().mapToDouble(ComparisonRun::eceScaled).toArray())));
+                    eceAsSavedMean(in)));
         }
         return rows;
+    }
+
+    /**
+     * The ECE (T) of a summary row: the mean over the runs of the ECE of the probabilities each saved ensemble gives,
+     * after its temperature where one was fitted and as it is where the validation part could not fit one (no
+     * sample near a wrong class). Averaging only the runs that fitted one would compare different runs with the ECE
+     * column; leaving such a row out (NaN, as a plain mean does) emptied the column on small tables, where a seed
+     * without a temperature is common.
+     *
+     * @param runs one method's runs
+     * @return the mean, NaN when no run fitted a temperature (the paper's preset, {@code --temperature off})
+     */
+    static double eceAsSavedMean(List<ComparisonRun> runs) {
+        if (runs.stream().allMatch(r -> Double.isNaN(r.eceScaled()))) {
+            return Double.NaN;
+        }
+        return Stats.mean(runs.stream()
+                .mapToDouble(r -> Double.isNaN(r.eceScaled()) ? r.ece() : r.eceScaled())
+                .toArray());
     }
 
     static void write(ComparisonPlan plan, SourceData data, List<ComparisonRun> runs, Path dir) {
@@ -461,7 +481,7 @@ public final class Comparison {
                         .orElse(0));
         out.printf(
                 Locale.ROOT,
-                "%-" + width + "s %5s %16s %14s %11s %8s %6s %4s %7s %7s%n",
+                "%-" + width + "s %5s %16s %14s %11s %8s %6s %4s %7s %7s %7s%n",
                 "method/mixture",
                 "runs",
                 score(runs).label(),
@@ -471,11 +491,12 @@ public final class Comparison {
                 "depth",
                 "max",
                 "ECE",
-                "NLL");
+                "NLL",
+                "ECE (T)");
         for (Summary s : summarise(runs)) {
             out.printf(
                     Locale.ROOT,
-                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f%n",
+                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f %7.4f%n",
                     s.group(),
                     s.runs(),
                     s.scoreMean(),
@@ -487,7 +508,8 @@ public final class Comparison {
                     s.depthMean(),
                     s.depthMax(),
                     s.eceMean(),
-                    s.nllMean());
+                    s.nllMean(),
+                    s.eceScaledMean());
         }
     }
 

@@ -258,7 +258,7 @@ public final class SearchOptions {
             description = "The learning rate over each candidate's steps: constant = the base rate;"
                     + " cosine = half a cosine from the base rate down to 0, both after --warmup-steps;"
                     + " onecycle = PyTorch's OneCycleLR with its defaults and the base rate as the peak: up"
-                    + " from rate/25 over 30% of the steps, then down to rate/25/10^4 (learning rate only, no"
+                    + " from rate/25 over 30%% of the steps, then down to rate/25/10^4 (learning rate only, no"
                     + " warm-up steps) (default: constant).")
     String schedule;
 
@@ -284,7 +284,7 @@ public final class SearchOptions {
                     + " place; P defaults to 4 on images of 32 pixels or more a side, 2 on smaller ones);"
                     + " shift[=N] = the same crop by its other name (N default 4); flip = mirror half of them"
                     + " left to right; erase = torchvision's RandomErasing (half of them get a random"
-                    + " rectangle of 2% to 33% of the image set to 0). Images only; the draws follow the seed"
+                    + " rectangle of 2%% to 33%% of the image set to 0). Images only; the draws follow the seed"
                     + " (default: none).")
     String augment;
 
