@@ -27,9 +27,11 @@ import org.saepj.persistence.AtomicFiles;
  * <p>Prints the CPU model, the measured FMA peak per thread count ({@link FmaPeak}), then per network and thread
  * count a {@link BenchRow#line()}: t networks at once, one thread each, for ours, and PyTorch's intra-op threads
  * pinned to t (its inter-op threads to the largest t), PyTorch warmed up until its step time settles
- * ({@link SettleRule}); then the time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread,
- * {@code --no-tta} leaves it out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as
- * well; {@code --only WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
+ * ({@link SettleRule}), then the two sides' repetitions interleaved in pairs, the ratio the median of the pairs'
+ * ratios ({@link Pairs}, {@link PairPlan}), with PyTorch's page faults per step ({@link PageFaults}); then the
+ * time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread, {@code --no-tta} leaves it
+ * out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as well; {@code --only
+ * WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
  */
 public final class EngineBench {
     /** Samples per training step, both engines. */
