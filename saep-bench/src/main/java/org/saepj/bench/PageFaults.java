@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * This process's minor page faults so far, from {@code /proc/self/stat}: the count that exposes PyTorch's slow mode.
  *
  * <p>PyTorch allocates every tensor of a step with {@code malloc} and frees it at the step's end. Under glibc's
- * defaults, blocks above the (moving) mmap threshold are mapped and unmapped each time, and a thread arena's free top
- * is handed back to the kernel; every step then faults its pages in again, zeroed by the kernel, thousands of faults a
- * step. Whether a process lands in that state depends on the order of its earlier allocations, so it came and went
- * between runs. The bench reports the faults per PyTorch step in each row, so that the state is never silent.
+ * defaults, blocks above the (moving) mmap threshold are mapped and unmapped each time, a thread arena's free top is
+ * handed back to the kernel and its extra heaps are unmapped once empty; every step then faults its pages in again,
+ * zeroed by the kernel, thousands of faults a step ({@code ./saep bench} sets glibc's tunables against it).
+ * Whether a process lands in that state depends on the order of its earlier allocations, so it came and went between
+ * runs. The bench reports the faults per PyTorch step in each row, so that the state is never silent.
  */
 final class PageFaults {
     /** Faults per PyTorch step above which a row is marked: 1.6 MB of fresh pages a step. */
