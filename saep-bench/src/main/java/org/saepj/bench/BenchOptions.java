@@ -9,7 +9,7 @@ import java.util.List;
  * [--tta-test N] [--tta-steps N] [--only WORD,…]}.
  *
  * @param steps training steps per repetition of the throughput rows
- * @param repetitions timed repetitions per throughput row
+ * @param repetitions timed repetitions per throughput row: the fewest interleaved pairs ({@link PairPlan})
  * @param csv where the rows are also written as CSV, or null
  * @param tta the time-to-accuracy row's settings, or null for none ({@code --no-tta})
  * @param only the words of {@code --only}: a row runs when its name contains one of them; empty for every row
@@ -18,8 +18,9 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
     /** The usage line of {@code --help}. */
     static final String USAGE = "usage: saep bench [STEPS] [REPETITIONS] [--csv FILE] [--no-tta] [--tta-target A]"
             + " [--tta-test N] [--tta-steps N] [--only WORD,...]\n"
-            + "  engine throughput against DJL/PyTorch (defaults: 300 steps, 5 repetitions), then the time to reach"
-            + " a test accuracy\n"
+            + "  engine throughput against DJL/PyTorch (defaults: 300 steps, 5 repetitions, run as interleaved pairs,"
+            + " up to 3x as many\n"
+            + "  in a cheap or two-level row), then the time to reach a test accuracy\n"
             + "  on Fashion-MNIST with the residual CNN, ours against PyTorch on one thread (defaults: accuracy "
             + TtaOptions.DEFAULT_TARGET + " on the\n"
             + "  whole test split, at most " + TtaOptions.DEFAULT_STEPS + " steps); --csv also writes the rows"

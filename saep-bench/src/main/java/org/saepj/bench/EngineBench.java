@@ -27,15 +27,20 @@ import org.saepj.persistence.AtomicFiles;
  * <p>Prints the CPU model, the measured FMA peak per thread count ({@link FmaPeak}), then per network and thread
  * count a {@link BenchRow#line()}: t networks at once, one thread each, for ours, and PyTorch's intra-op threads
  * pinned to t (its inter-op threads to the largest t), PyTorch warmed up until its step time settles
- * ({@link SettleRule}); then the time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread,
- * {@code --no-tta} leaves it out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as
- * well; {@code --only WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
+ * ({@link SettleRule}), then the two sides' repetitions interleaved in pairs, the ratio the median of the pairs'
+ * ratios ({@link Pairs}, {@link PairPlan}), with PyTorch's page faults per step ({@link PageFaults}); then the
+ * time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread, {@code --no-tta} leaves it
+ * out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as well; {@code --only
+ * WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
  */
 public final class EngineBench {
     /** Samples per training step, both engines. */
     static final int BATCH = 64;
 
     private static final float LR = 0.003f;
+
+    /** The environment variable through which the launcher sets glibc's allocator for PyTorch. */
+    private static final String TUNABLES = "GLIBC_TUNABLES";
 
     private EngineBench() {}
 
@@ -63,22 +68,31 @@ public final class EngineBench {
         Shape image = train.shape();
         int cores = Runtime.getRuntime().availableProcessors();
         int[] threadCounts = cores > 1 ? new int[] {1, Math.min(cores, 2)} : new int[] {1};
+        PairPlan plan = PairPlan.forRepetitions(reps);
         System.out.printf(
-                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d, median (min..max) of %d; data %s (%s)%n",
-                cpuModel(), cores, KernelsProvider.best().name(), steps, BATCH, reps, data.name(), data.source());
+                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d; data %s (%s)%n",
+                cpuModel(), cores, KernelsProvider.best().name(), steps, BATCH, data.name(), data.source());
+        System.out.printf(
+                "repetitions: %d to %d pairs a row (ours, then PyTorch's), more while a row's pairs took under %.0f s,"
+                        + " or under %.0f s where a side's figures fall into two levels (%.1fx apart); ratio = median"
+                        + " (min..max) of the pairs' ratios%n",
+                plan.minimum(), plan.maximum(), plan.budgetSeconds(), plan.remeasureSeconds(), Pairs.TWO_LEVELS);
         ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library, so its thread count can be set
         // PyTorch takes its inter-op thread count once per process, before any parallel work: the largest count.
         int interop = threadCounts[threadCounts.length - 1];
         ai.djl.pytorch.jni.JniUtils.setNumInteropThreads(interop);
         System.out.printf(
-                "pytorch: inter-op threads %d, intra-op threads = the row's; warm-up until the median step time of"
-                        + " %d steps is within %.0f%% of the %d before (at most %d steps or %.0f s)%n",
+                "pytorch: inter-op threads %d, intra-op threads = the row's, seed %d; warm-up until the median step"
+                        + " time of %d steps is within %.0f%% of the %d before (at most %d steps or %.0f s);"
+                        + " malloc: %s%n",
                 ai.djl.pytorch.jni.JniUtils.getNumInteropThreads(),
+                DjlSession.SEED,
                 SettleRule.DEFAULT.window(),
                 100 * SettleRule.DEFAULT.tolerance(),
                 SettleRule.DEFAULT.window(),
                 SettleRule.DEFAULT.maxSteps(),
-                SettleRule.DEFAULT.maxSeconds());
+                SettleRule.DEFAULT.maxSeconds(),
+                mallocSettings());
         double[] peak = new double[threadCounts.length];
         for (int i = 0; i < threadCounts.length; i++) {
             peak[i] = FmaPeak.gflops(threadCounts[i]);
@@ -116,19 +130,23 @@ public final class EngineBench {
             int n = entry.steps();
             for (int i = 0; i < threadCounts.length; i++) {
                 int t = threadCounts[i];
+                BenchRow row;
                 // Like for like: t networks at once, one thread each, for ours (what the search does); PyTorch's
                 // intra-op threads pinned to t for its one network.
                 pinPyTorchThreads(t);
-                Spread ours = spread(reps, () -> oursSamplesPerSecond(arch, train, n, t));
-                DjlRun djl = djlSamplesPerSecond(entry, train, n, reps);
-                BenchRow row = new BenchRow(
-                        entry.name(),
-                        t,
-                        ours,
-                        djl.samplesPerSecond(),
-                        ours.median() * TrainingFlops.perSample(arch) / 1e9,
-                        peak[i],
-                        djl.warmUp());
+                try (DjlSession djl = new DjlSession(entry, train, LR)) {
+                    oursSamplesPerSecond(arch, train, n, t); // untimed: the JIT compiles our kernels
+                    SettleRule.Outcome warmUp = djl.warmUp();
+                    Pairs pairs = interleave(plan, () -> oursSamplesPerSecond(arch, train, n, t), () -> djl.run(n));
+                    row = BenchRow.of(
+                            entry.name(),
+                            t,
+                            pairs,
+                            pairs.ours().median() * TrainingFlops.perSample(arch) / 1e9,
+                            peak[i],
+                            warmUp,
+                            djl.faultsPerStep());
+                }
                 System.out.println(row.line());
                 rows.add(row);
             }
@@ -175,6 +193,17 @@ public final class EngineBench {
         System.out.printf(
                 "BENCH inference dnn-784-32-32-10 samples/s=%.0f (batched, %d per chunk, 1 thread)%n",
                 infer, Network.INFERENCE_CHUNK);
+    }
+
+    /**
+     * @return the glibc allocator settings PyTorch runs under: {@code ./saep bench} sets them (see PageFaults), a
+     *     JVM started otherwise may run with glibc's defaults
+     */
+    static String mallocSettings() {
+        String tunables = System.getenv(TUNABLES);
+        return tunables == null || tunables.isBlank()
+                ? "glibc defaults (" + TUNABLES + " unset: PyTorch's steps may fault their memory in every time)"
+                : TUNABLES + "=" + tunables;
     }
 
     /** @return the CPU's model name from /proc/cpuinfo, or the JVM's architecture where there is none */
@@ -224,43 +253,21 @@ public final class EngineBench {
     }
 
     /**
-     * @param samplesPerSecond PyTorch's throughput over the repetitions
-     * @param warmUp how its warm-up ended
+     * Interleaved repetitions of one row: ours, then PyTorch's, pair after pair, as many as the plan says.
+     *
+     * @param plan how many pairs
+     * @param ours one of our runs, returning its samples per second
+     * @param djl one of PyTorch's runs, returning its samples per second
+     * @return the pairs
      */
-    record DjlRun(Spread samplesPerSecond, SettleRule.Outcome warmUp) {}
-
-    /**
-     * One DJL/PyTorch network warmed up until its step time settles ({@link SettleRule#DEFAULT}), then timed over
-     * {@code reps} runs of {@code steps} steps each, continuing the same training.
-     */
-    static DjlRun djlSamplesPerSecond(BenchNet net, Dataset train, int steps, int reps) throws Exception {
-        try (DjlTrainer djl = new DjlTrainer(net.djlBlock().get(), net.sample(), LR, BATCH)) {
-            BatchStream stream = new BatchStream(train.size(), BATCH, 7);
-            int[] idx = new int[BATCH];
-            int d = train.featureSize();
-            float[] x = new float[BATCH * d];
-            float[] y = new float[BATCH];
-            Measure step = () -> {
-                long t0 = System.nanoTime();
-                stream.next(idx);
-                for (int i = 0; i < BATCH; i++) {
-                    System.arraycopy(train.features(), idx[i] * d, x, i * d, d);
-                    y[i] = train.labels()[idx[i]];
-                }
-                djl.step(x, y, BATCH);
-                return (System.nanoTime() - t0) / 1e9;
-            };
-            SettleRule.Outcome warmUp = SettleRule.DEFAULT.warmUp(step::run);
-            double[] v = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                long t0 = System.nanoTime();
-                for (int s = 0; s < steps; s++) {
-                    step.run();
-                }
-                v[r] = (double) steps * BATCH / ((System.nanoTime() - t0) / 1e9);
-            }
-            return new DjlRun(Spread.of(v), warmUp);
+    static Pairs interleave(PairPlan plan, Measure ours, Measure djl) throws Exception {
+        Pairs pairs = new Pairs();
+        long t0 = System.nanoTime();
+        while (plan.another(pairs, (System.nanoTime() - t0) / 1e9)) {
+            double o = ours.run();
+            pairs.add(o, djl.run());
         }
+        return pairs;
     }
 
     /**

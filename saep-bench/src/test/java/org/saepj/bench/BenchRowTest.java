@@ -10,22 +10,52 @@ class BenchRowTest {
             2,
             new Spread(90_000, 100_000, 120_000),
             new Spread(40_000, 50_000, 60_000),
+            new Spread(1.8, 2.0, 2.1),
             160.0,
             200.0,
-            new SettleRule.Outcome(42, true));
+            new SettleRule.Outcome(42, true),
+            5,
+            3.4,
+            "steady");
 
     @Test
     void lineKeepsTheEarlierFieldsFirstThenAddsTheSpreadsAndWarmUp() {
         assertThat(ROW.line())
-                .isEqualTo("BENCH mlp-784-512-10 threads=2 ours=100000 djl=50000 ratio=2.00 gflops=160.0 peak=80%"
-                        + " ours_spread=90000..120000 djl_spread=40000..60000 ratio_spread=1.50..3.00 djl_warmup=42");
+                .startsWith("BENCH mlp-784-512-10 threads=2 ours=100000 djl=50000 ratio=2.00 gflops=160.0 peak=80%"
+                        + " ours_spread=90000..120000 djl_spread=40000..60000 ratio_spread=1.80..2.10 djl_warmup=42");
+    }
+
+    @Test
+    void lineEndsWithThePairsThePageFaultsAndTheMode() {
+        assertThat(ROW.line()).endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady");
     }
 
     @Test
     void anUnsettledWarmUpIsMarked() {
-        BenchRow capped = new BenchRow(
-                "dnn", 1, new Spread(1, 1, 1), new Spread(1, 1, 1), 1, 1, new SettleRule.Outcome(400, false));
-        assertThat(capped.line()).endsWith(" djl_warmup=400(cap)");
+        BenchRow capped = withWarmUpAndFaults(new SettleRule.Outcome(400, false), 0);
+        assertThat(capped.line()).contains(" djl_warmup=400(cap) ");
+    }
+
+    @Test
+    void faultsAboveTheChurnBoundAreMarkedAndUnknownOnesSaidSo() {
+        assertThat(withWarmUpAndFaults(new SettleRule.Outcome(20, true), 3000).line())
+                .contains(" djl_faults=3000/step(churn) ");
+        assertThat(withWarmUpAndFaults(new SettleRule.Outcome(20, true), Double.NaN)
+                        .line())
+                .contains(" djl_faults=n/a ");
+    }
+
+    @Test
+    void ofTakesTheRatioFromThePairsNotFromTheMedians() {
+        Pairs pairs = new Pairs();
+        pairs.add(100, 50); // 2
+        pairs.add(80, 20); // 4 (both sides slow in this pair)
+        pairs.add(110, 44); // 2.5
+        BenchRow row = BenchRow.of("dnn", 1, pairs, 1, 1, new SettleRule.Outcome(20, true), 1);
+        assertThat(row.ratio()).isEqualTo(new Spread(2, 2.5, 4));
+        assertThat(row.ours()).isEqualTo(new Spread(80, 100, 110));
+        assertThat(row.pairs()).isEqualTo(3);
+        assertThat(row.mode()).isEqualTo("two-level:djl"); // 20 against 44: 2.2 apart
     }
 
     @Test
@@ -44,11 +74,26 @@ class BenchRowTest {
                         "40000",
                         "60000",
                         "2.0000",
-                        "1.5000",
-                        "3.0000",
+                        "1.8000",
+                        "2.1000",
                         "160.00",
                         "80.0",
                         "42",
-                        "true");
+                        "true",
+                        "5",
+                        "3.4",
+                        "steady");
+    }
+
+    @Test
+    void csvKeepsTheEarlierColumnsFirst() {
+        assertThat(BenchRow.CSV_HEADER)
+                .startsWith("network,threads,ours,ours_min,ours_max,djl,djl_min,djl_max,ratio,ratio_min,"
+                        + "ratio_max,gflops,peak_percent,djl_warmup_steps,djl_settled,");
+    }
+
+    private static BenchRow withWarmUpAndFaults(SettleRule.Outcome warmUp, double faults) {
+        Spread one = new Spread(1, 1, 1);
+        return new BenchRow("dnn", 1, one, one, one, 1, 1, warmUp, 3, faults, "steady");
     }
 }
