@@ -20,7 +20,8 @@ import org.saepj.engine.layer.Pass;
 /**
  * Where a training step of a network spends its time, per node and pass: runs the layers of a {@link Network} node by
  * node as its training step does (batch statistics, gradients summed where outputs are shared) with a clock around
- * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left out), one thread.
+ * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
+ * out), one thread.
  *
  * <p>{@code LayerProfile [res|cnn] [steps] [batch]}: the residual CNN with batch normalisation of the benchmark
  * ({@link ResidualCnn}, default) or its two-block CNN; prints milliseconds per step and the share of each node's
