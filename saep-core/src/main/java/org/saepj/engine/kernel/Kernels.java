@@ -227,8 +227,9 @@ public interface Kernels {
 
     /**
      * @param cout output channels of a stride-1 convolution
-     * @return true when {@link #convolveAnchors} and {@link #convolveWeightGradient} are fast for that many outputs
-     *     (the vector forms, for whole vectors of channels); otherwise a convolution runs as im2col products
+     * @return true when {@link #convolveAnchors} and {@link #convolveWeightGradient} are faster than im2col products
+     *     for that many outputs (the vector forms, for filters one vector wide); otherwise a convolution runs as im2col
+     *     products
      */
     default boolean convolvesDirectly(int cout) {
         return false;

@@ -53,8 +53,9 @@ public final class Conv2D extends Layer {
     private float[] flippedKernel = new float[0];
 
     /**
-     * Whether the kernels convolve straight from a zero-padded copy of the input (stride 1, same padding, filters in
-     * whole vectors): no im2col patches, the same bits ({@link Kernels#convolveAnchors}).
+     * Whether the kernels convolve straight from a zero-padded copy of the input (stride 1, same padding, filters the
+     * kernels run faster so: {@link Kernels#convolvesDirectly}): no im2col patches, the same bits
+     * ({@link Kernels#convolveAnchors}).
      */
     private final boolean direct;
     /** Whether the forward pass is direct too (enough input channels), else im2col products. */
