@@ -9,9 +9,11 @@ import org.saepj.engine.kernel.Kernels;
  * padding follows TensorFlow's and ONNX's convention, {@code out = ⌈in / stride⌉} with any odd padding after the
  * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
  * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
- * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. The
- * kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix
- * whose rows match the patch layout. Truncated He-normal kernel, zero bias.
+ * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. Where the
+ * kernels say it is faster ({@link Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded
+ * convolution reads no patches either: it convolves straight from a zero-padded copy of each image, with the bits of
+ * the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
+ * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer {
     /** How the input is padded. */
