@@ -120,6 +120,9 @@ class GradientCheckTest {
         // 16 input channels: the input gradient is dy convolved with the flipped kernel.
         check(new Conv2D(5, 4, 16, 3, kernels(kernels)), 7);
         check(new Conv2D(4, 5, 16, 16, 5, kernels(kernels)), 8);
+        // Filters in whole vectors: the direct convolution from padded images (its forward pass from 8 channels).
+        check(new Conv2D(5, 7, 16, 16, kernels(kernels)), 9);
+        check(new Conv2D(3, 5, 8, 32, kernels(kernels)), 10);
     }
 
     /**

@@ -225,6 +225,123 @@ public interface Kernels {
         }
     }
 
+    /**
+     * @param cout output channels of a stride-1 convolution
+     * @return true when {@link #convolveAnchors} and {@link #convolveWeightGradient} are faster than im2col products
+     *     for that many outputs (the vector forms, for filters one vector wide); otherwise a convolution runs as im2col
+     *     products
+     */
+    default boolean convolvesDirectly(int cout) {
+        return false;
+    }
+
+    /**
+     * A stride-1 convolution read straight from a zero-padded H×W×C image (no im2col patches): for every anchor
+     * {@code a < anchors}, {@code y[yo + a·cout + co] = Σ x[xo + (a + ky·rowStride + kx)·cin + ci] ·
+     * w[wo + ((ky·k + kx)·cin + ci)·cout + co]} over {@code ky, kx < k} and {@code ci < cin}, summed from zero in
+     * that order (the order of the im2col product over the tap-major patches, so both give the same bits). An anchor
+     * is a window's top-left corner in the padded image; those whose window runs past a row's end are computed too,
+     * and the caller ignores them.
+     *
+     * @param x the padded image
+     * @param xo where it starts in x
+     * @param w the kernel, {@code [ky][kx][cin][cout]}
+     * @param wo where it starts in w
+     * @param y the outputs, {@code anchors × cout}
+     * @param yo where they start in y
+     * @param anchors the number of anchors, row-major in the padded image
+     * @param k the kernel's size
+     * @param rowStride the padded image's width
+     * @param cin input channels
+     * @param cout output channels
+     */
+    default void convolveAnchors(
+            float[] x,
+            int xo,
+            float[] w,
+            int wo,
+            float[] y,
+            int yo,
+            int anchors,
+            int k,
+            int rowStride,
+            int cin,
+            int cout) {
+        for (int a = 0; a < anchors; a++) {
+            for (int co = 0; co < cout; co++) {
+                float sum = 0f;
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int xi = xo + (a + ky * rowStride + kx) * cin;
+                        int wi = wo + (ky * k + kx) * cin * cout + co;
+                        for (int ci = 0; ci < cin; ci++) {
+                            sum += x[xi + ci] * w[wi + ci * cout];
+                        }
+                    }
+                }
+                y[yo + a * cout + co] = sum;
+            }
+        }
+    }
+
+    /**
+     * A stride-1 convolution's kernel gradient read straight from zero-padded images: adds to {@code dw[dwo + t·cout +
+     * co]}, for each tap {@code t = (ky·k + kx)·cin + ci}, the products {@code x[xo + b·sampleStride + ((i + ky)·
+     * rowStride + j + kx)·cin + ci] · dy[dyo + ((b·oh + i)·ow + j)·cout + co]} over samples b, output rows i and
+     * columns j in that order (the order of the im2col product, so both give the same bits).
+     *
+     * @param x the padded images
+     * @param xo where the first starts in x
+     * @param sampleStride the distance between two padded images
+     * @param rowStride a padded image's width
+     * @param dy the output gradient, {@code samples × oh × ow × cout}
+     * @param dyo where it starts in dy
+     * @param samples the number of images
+     * @param oh output rows
+     * @param ow output columns
+     * @param dw the kernel gradient, {@code [ky][kx][cin][cout]}, added to
+     * @param dwo where it starts in dw
+     * @param k the kernel's size
+     * @param cin input channels
+     * @param cout output channels
+     */
+    default void convolveWeightGradient(
+            float[] x,
+            int xo,
+            int sampleStride,
+            int rowStride,
+            float[] dy,
+            int dyo,
+            int samples,
+            int oh,
+            int ow,
+            float[] dw,
+            int dwo,
+            int k,
+            int cin,
+            int cout) {
+        for (int ky = 0; ky < k; ky++) {
+            for (int kx = 0; kx < k; kx++) {
+                for (int ci = 0; ci < cin; ci++) {
+                    int t = dwo + ((ky * k + kx) * cin + ci) * cout;
+                    for (int co = 0; co < cout; co++) {
+                        float sum = dw[t + co];
+                        for (int b = 0; b < samples; b++) {
+                            for (int i = 0; i < oh; i++) {
+                                int xi = xo + b * sampleStride + ((i + ky) * rowStride + kx) * cin + ci;
+                                int di = dyo + ((b * oh + i) * ow) * cout + co;
+                                for (int j = 0; j < ow; j++) {
+                                    sum += x[xi + j * cin] * dy[di + j * cout];
+                                }
+                            }
+                        }
+                        dw[t + co] = sum;
+                    }
+                }
+            }
+        }
+    }
+
     /** @return a short name for provenance ("vector-512" or "scalar") */
     String name();
 

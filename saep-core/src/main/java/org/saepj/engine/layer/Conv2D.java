@@ -9,9 +9,11 @@ import org.saepj.engine.kernel.Kernels;
  * padding follows TensorFlow's and ONNX's convention, {@code out = ⌈in / stride⌉} with any odd padding after the
  * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
  * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
- * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. The
- * kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix
- * whose rows match the patch layout. Truncated He-normal kernel, zero bias.
+ * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. Where the
+ * kernels say it is faster ({@link Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded
+ * convolution reads no patches either: it convolves straight from a zero-padded copy of each image, with the bits of
+ * the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
+ * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer {
     /** How the input is padded. */
@@ -51,6 +53,22 @@ public final class Conv2D extends Layer {
     private final boolean flipsForInputGradient;
 
     private float[] flippedKernel = new float[0];
+
+    /**
+     * Whether the kernels convolve straight from a zero-padded copy of the input (stride 1, same padding, filters the
+     * kernels run faster so: {@link Kernels#convolvesDirectly}): no im2col patches, the same bits
+     * ({@link Kernels#convolveAnchors}).
+     */
+    private final boolean direct;
+    /** Whether the forward pass is direct too (enough input channels), else im2col products. */
+    private final boolean directForward;
+
+    /** The fewest input channels of a direct forward pass. */
+    private static final int DIRECT_MIN_CHANNELS = 8;
+    /** Zero-padded input images for the direct form, {@code [sample][h + K − 1][w + K − 1][cin]}; borders stay 0. */
+    private float[] padded = new float[0];
+    /** One image's outputs at every anchor of the padded width, direct form; the caller keeps the real ones. */
+    private float[] anchorOut = new float[0];
 
     /**
      * A 3×3 convolution, stride 1, same padding.
@@ -110,6 +128,10 @@ public final class Conv2D extends Layer {
         // Same padding of an odd kernel at stride 1 puts (K − 1)/2 zeros on each side: dy padded alike gives dx. Its
         // product is cin wide, so only where cin fills whole vectors (8 or 16 lanes); a narrower one runs scalar.
         this.flipsForInputGradient = stride == 1 && kernel > 1 && padding == Padding.SAME && cin % 16 == 0;
+        this.direct = stride == 1 && kernel > 1 && padding == Padding.SAME && kernels.convolvesDirectly(cout);
+        // A row of the kernel sums K·cin taps in one loop: a few taps (a grey image's stem) leave the loop's fixed cost
+        // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
+        this.directForward = direct && cin >= DIRECT_MIN_CHANNELS;
     }
 
     /** @return the input height */
@@ -220,6 +242,8 @@ public final class Conv2D extends Layer {
         if (pointwise()) {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
+        } else if (directForward) {
+            convolveDirectly(weights, w0, x, y, batch);
         } else {
             int per = chunkSamples();
             ensurePatches(Math.min(per, batch) * positions * taps);
@@ -234,12 +258,113 @@ public final class Conv2D extends Layer {
         }
     }
 
+    /**
+     * The direct form, an image at a time: the image is copied into the interior of {@link #padded}, every anchor of
+     * the padded rows is convolved (the K − 1 past each row's end are wasted), and the real outputs copied out.
+     */
+    private void convolveDirectly(float[] weights, int w0, float[] x, float[] y, int batch) {
+        int wp = cols.padded();
+        int anchors = directAnchors();
+        ensurePadded(1);
+        if (anchorOut.length < anchors * cout) {
+            anchorOut = new float[anchors * cout];
+        }
+        for (int b = 0; b < batch; b++) {
+            pad(x, b, 1);
+            kernels.convolveAnchors(padded, 0, weights, w0, anchorOut, 0, anchors, k, wp, cin, cout);
+            for (int i = 0; i < h; i++) {
+                System.arraycopy(anchorOut, i * wp * cout, y, (b * h + i) * w * cout, w * cout);
+            }
+        }
+    }
+
+    /**
+     * @return the anchors of an image's direct forward pass: up to the last output, rounded up to a multiple of 8 (the
+     *     kernels' block), so that no anchor runs alone; the extra ones read past the image, inside the array
+     *     ({@link #ensurePadded})
+     */
+    private int directAnchors() {
+        return ((h - 1) * cols.padded() + w + 7) / 8 * 8;
+    }
+
+    /**
+     * Makes {@link #padded} hold {@code samples} padded images, and the zeros that the windows of the first image's
+     * rounded-up anchors read past its end (their outputs are dropped); a new array is all zeros, borders included.
+     */
+    private void ensurePadded(int samples) {
+        int image = rows.padded() * cols.padded() * cin;
+        int windowEnd = (directAnchors() + (k - 1) * (cols.padded() + 1)) * cin;
+        int floats = Math.max(samples * image, windowEnd);
+        if (padded.length < floats) {
+            padded = new float[floats];
+        }
+    }
+
+    /** Copies samples {@code b0 …} into the interiors of the first padded images (the borders are never written). */
+    private void pad(float[] x, int b0, int samples) {
+        int wp = cols.padded();
+        int image = rows.padded() * wp * cin;
+        for (int b = 0; b < samples; b++) {
+            for (int i = 0; i < h; i++) {
+                System.arraycopy(
+                        x,
+                        ((b0 + b) * h + i) * w * cin,
+                        padded,
+                        b * image + ((i + rows.before()) * wp + cols.before()) * cin,
+                        w * cin);
+            }
+        }
+    }
+
+    /**
+     * The direct form's kernel gradient, a chunk of images at a time (their padded copies and dy in L2); the first
+     * chunk adds to zeros and the others to what it left, so every tap sums over the batch in order.
+     */
+    private void weightGradientDirectly(float[] x, float[] dy, float[] grads, int batch) {
+        int image = rows.padded() * cols.padded() * cin;
+        int positions = h * w;
+        int per = Math.max(1, DIRECT_FLOATS / (image + positions * cout));
+        ensurePadded(Math.min(per, batch));
+        Arrays.fill(grads, offset(), offset() + k * k * cin * cout, 0f);
+        for (int b0 = 0; b0 < batch; b0 += per) {
+            int samples = Math.min(per, batch - b0);
+            pad(x, b0, samples);
+            kernels.convolveWeightGradient(
+                    padded,
+                    0,
+                    image,
+                    cols.padded(),
+                    dy,
+                    b0 * positions * cout,
+                    samples,
+                    h,
+                    w,
+                    grads,
+                    offset(),
+                    k,
+                    cin,
+                    cout);
+        }
+    }
+
+    /** The floats of padded images and dy one chunk of the direct kernel gradient may hold: 256 KB, in L2. */
+    private static final int DIRECT_FLOATS = 1 << 16;
+
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
+        } else if (direct && (dx == null || flipsForInputGradient)) {
+            weightGradientDirectly(x, dy, grads, batch);
+            if (dx != null) {
+                flipKernel(params);
+                if (gradientConvolution == null) {
+                    gradientConvolution = new Conv2D(h, w, cout, cin, k, 1, padding, kernels);
+                }
+                gradientConvolution.convolve(flippedKernel, 0, dy, dx, batch);
+            }
         } else {
             backwardPatches(params, x, dy, dx, grads, batch);
         }
@@ -369,6 +494,8 @@ public final class Conv2D extends Layer {
         dyT = new float[0];
         planes = new float[0];
         weightT = new float[0];
+        padded = new float[0];
+        anchorOut = new float[0];
     }
 
     /**

@@ -1,0 +1,214 @@
+package org.saepj.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.saepj.data.Shape;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.Conv2D;
+import org.saepj.engine.layer.Dense;
+import org.saepj.engine.layer.Layer;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.MergeLayer;
+import org.saepj.engine.layer.Pass;
+
+/**
+ * Where a training step of a network spends its time, per node and pass: runs the layers of a {@link Network} node by
+ * node as its training step does (batch statistics, gradients summed where outputs are shared) with a clock around
+ * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
+ * out), one thread.
+ *
+ * <p>{@code LayerProfile [res|cnn] [steps] [batch]}: the residual CNN with batch normalisation of the benchmark
+ * ({@link ResidualCnn}, default) or its two-block CNN; prints milliseconds per step and the share of each node's
+ * forward and backward pass, and the GFLOP/s of the convolutions and dense layers.
+ */
+final class LayerProfile {
+    /**
+     * The thread's CPU time rather than the wall clock: the machines it runs on are shared, and a thread waiting
+     * for a core would otherwise charge the wait to whichever layer it was in.
+     */
+    private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
+
+    private LayerProfile() {}
+
+    public static void main(String[] args) {
+        String which = args.length > 0 ? args[0] : "res";
+        int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        Shape image = new Shape(28, 28, 1);
+        Architecture arch = "cnn".equals(which)
+                ? new Architecture.ConvNet(
+                        image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10)
+                : new ResidualCnn(image, 16, 2, 10).architecture();
+        Kernels kernels = KernelsProvider.best();
+        Network net = new Network(arch, kernels).initialize(1);
+        Profiler p = new Profiler(net, batch);
+        for (int s = 0; s < steps; s++) {
+            p.step(s >= steps / 3); // the first third warms the compiler up
+        }
+        p.print(arch + " [" + kernels.name() + "], batch " + batch + ", " + (steps - steps / 3) + " steps timed");
+    }
+
+    /** The node-by-node step with its clocks. */
+    private static final class Profiler {
+        private final Network net;
+        private final LayerGraph graph;
+        private final List<Layer> layers;
+        private final int batch;
+        private final float[][] acts;
+        private final float[][] deltas;
+        private final boolean[][] adds;
+        private final float[] partial;
+        private final Pass pass;
+        private final long[] forwardNanos;
+        private final long[] backwardNanos;
+        private int timedSteps;
+
+        Profiler(Network net, int batch) {
+            this.net = net;
+            this.graph = net.graph();
+            this.layers = net.layers();
+            this.batch = batch;
+            int n = layers.size();
+            acts = new float[n + 1][];
+            deltas = new float[n + 1][];
+            SplittableRandom rng = new SplittableRandom(3);
+            acts[0] = new float[batch * layers.get(0).inputSize()];
+            for (int i = 0; i < acts[0].length; i++) {
+                acts[0][i] = (float) rng.nextDouble();
+            }
+            int widest = 0;
+            for (int i = 0; i < n; i++) {
+                acts[i + 1] = new float[batch * layers.get(i).outputSize()];
+                deltas[i + 1] = new float[batch * layers.get(i).outputSize()];
+                widest = Math.max(widest, layers.get(i).outputSize());
+            }
+            for (int i = 0; i < deltas[n].length; i++) {
+                deltas[n][i] = (float) (rng.nextDouble() - 0.5) / batch;
+            }
+            partial = new float[batch * widest];
+            adds = new boolean[n][];
+            boolean[] written = new boolean[n + 1];
+            for (int i = n - 1; i >= 0; i--) {
+                int[] in = graph.inputsOf(i);
+                adds[i] = new boolean[in.length];
+                for (int k = 0; k < in.length; k++) {
+                    adds[i][k] = written[in[k] + 1];
+                    written[in[k] + 1] = true;
+                }
+            }
+            pass = new Pass(net.state());
+            pass.seed(1);
+            pass.training(true);
+            forwardNanos = new long[n];
+            backwardNanos = new long[n];
+        }
+
+        void step(boolean timed) {
+            float[] params = net.parameters();
+            float[] grads = net.gradients();
+            int n = layers.size();
+            for (int i = 0; i < n; i++) {
+                int[] in = graph.inputsOf(i);
+                long t0 = CLOCK.getCurrentThreadCpuTime();
+                if (layers.get(i) instanceof MergeLayer merge) {
+                    float[][] xs = new float[in.length][];
+                    for (int k = 0; k < in.length; k++) {
+                        xs[k] = acts[in[k] + 1];
+                    }
+                    merge.forward(params, xs, acts[i + 1], batch);
+                } else {
+                    layers.get(i).forward(params, acts[in[0] + 1], acts[i + 1], batch, pass);
+                }
+                forwardNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                int[] in = graph.inputsOf(i);
+                long t0 = CLOCK.getCurrentThreadCpuTime();
+                float[][] dxs = new float[in.length][];
+                for (int k = 0; k < in.length; k++) {
+                    dxs[k] = in[k] < 0 ? null : adds[i][k] ? partial : deltas[in[k] + 1];
+                }
+                if (layers.get(i) instanceof MergeLayer merge) {
+                    float[][] xs = new float[in.length][];
+                    for (int k = 0; k < in.length; k++) {
+                        xs[k] = acts[in[k] + 1];
+                    }
+                    merge.backward(params, xs, acts[i + 1], deltas[i + 1], dxs, grads, batch);
+                } else {
+                    layers.get(i)
+                            .backward(params, acts[in[0] + 1], acts[i + 1], deltas[i + 1], dxs[0], grads, batch, pass);
+                }
+                for (int k = 0; k < in.length; k++) {
+                    if (in[k] >= 0 && adds[i][k]) {
+                        float[] sum = deltas[in[k] + 1];
+                        for (int j = 0, size = batch * layers.get(in[k]).outputSize(); j < size; j++) {
+                            sum[j] += partial[j];
+                        }
+                    }
+                }
+                backwardNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+            }
+            timedSteps += timed ? 1 : 0;
+        }
+
+        void print(String title) {
+            double total = 0;
+            for (int i = 0; i < layers.size(); i++) {
+                total += forwardNanos[i] + backwardNanos[i];
+            }
+            double perStep = total / timedSteps / 1e6;
+            System.out.printf(
+                    Locale.ROOT,
+                    "PROFILE %s%n%-12s %-28s %9s %9s %6s %8s %8s%n",
+                    title,
+                    "node",
+                    "layer",
+                    "fwd ms",
+                    "bwd ms",
+                    "share",
+                    "fwd GF/s",
+                    "bwd GF/s");
+            for (int i = 0; i < layers.size(); i++) {
+                Layer layer = layers.get(i);
+                double f = forwardNanos[i] / 1e6 / timedSteps;
+                double b = backwardNanos[i] / 1e6 / timedSteps;
+                double flops = forwardFlops(layer) * batch;
+                boolean hasDx = i > 0;
+                String fgf = flops > 0 ? String.format(Locale.ROOT, "%8.1f", flops / f / 1e6) : "";
+                String bgf = flops > 0 ? String.format(Locale.ROOT, "%8.1f", flops * (hasDx ? 2 : 1) / b / 1e6) : "";
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-12s %-28s %9.3f %9.3f %5.1f%% %8s %8s%n",
+                        graph.nodes().get(i).id(),
+                        layer,
+                        f,
+                        b,
+                        100 * (f + b) / perStep,
+                        fgf,
+                        bgf);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "PROFILE total %.3f CPU ms/step = %.0f samples/s (layers only)%n",
+                    perStep,
+                    batch / perStep * 1e3);
+        }
+
+        /** Multiply-adds × 2 of a layer's forward pass per sample: products only, for convolutions and dense. */
+        private static double forwardFlops(Layer layer) {
+            if (layer instanceof Conv2D c) {
+                return 2.0 * layer.outputSize() * c.kernel() * c.kernel() * c.inChannels();
+            }
+            if (layer instanceof Dense) {
+                return 2.0 * layer.outputSize() * layer.inputSize();
+            }
+            return 0;
+        }
+    }
+}
