@@ -18,6 +18,7 @@ import org.saepj.cli.display.Json;
 import org.saepj.data.Dataset;
 import org.saepj.data.preprocess.Clip;
 import org.saepj.data.preprocess.Pipeline;
+import org.saepj.data.preprocess.RobustScale;
 import org.saepj.data.preprocess.Standardize;
 import org.saepj.data.source.DataSources;
 import org.saepj.engine.Backends;
@@ -248,6 +249,49 @@ class OnnxExportTest {
                         .filter(i -> before[i][0] != after[i][0])
                         .count())
                 .as("rows the clip changed")
+                .isPositive();
+        parity(dir, "csv:" + csv.testCsv(), csv.raw());
+    }
+
+    @Test
+    void aRobustScaleStepRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        CsvModel csv = csvModel();
+        SavedEnsemble e = SavedEnsemble.load(csv.model(), Backends.best());
+        EnsembleManifest m = e.manifest();
+        Standardize st = (Standardize) m.preprocessing().steps().get(0);
+        // a quarter of a deviation as the scale: most values land beyond ±3 before the soft clip bends them back
+        float[] scale = new float[st.deviation().length];
+        for (int j = 0; j < scale.length; j++) {
+            scale[j] = st.deviation()[j] / 4;
+        }
+        Pipeline robust = new Pipeline(List.of(new RobustScale(st.mean(), scale)));
+        Path dir = root.resolve("csv-robust").resolve("ensemble");
+        new SavedEnsemble(
+                        new EnsembleManifest(
+                                m.formatVersion(),
+                                m.inputShape(),
+                                m.classNames(),
+                                robust,
+                                m.members(),
+                                m.mixture(),
+                                m.data(),
+                                m.provenance(),
+                                m.config(),
+                                m.featureNames(),
+                                m.target()),
+                        e.networks())
+                .save(dir);
+        assertThat(Json.MAPPER
+                        .readTree(dir.resolve("manifest.json").toFile())
+                        .at("/preprocessing/0/type")
+                        .asText())
+                .isEqualTo("robust-scale");
+        double[][] before = e.predictProbabilities(csv.raw());
+        double[][] after = SavedEnsemble.load(dir).predictProbabilities(csv.raw());
+        assertThat(java.util.stream.IntStream.range(0, before.length)
+                        .filter(i -> before[i][0] != after[i][0])
+                        .count())
+                .as("rows the robust scaling changed")
                 .isPositive();
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }

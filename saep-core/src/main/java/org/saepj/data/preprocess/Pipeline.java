@@ -37,6 +37,26 @@ public record Pipeline(List<PreprocessingStep> steps) {
     }
 
     /**
+     * The steps a search fits when nothing else is asked for, by how its features are scaled: the paper's
+     * standardising ({@link #standardPlan}, {@link #tablePlan}) or the robust scaling of {@link RobustScale} in its
+     * place.
+     *
+     * @param input the shape of one sample
+     * @param table whether the reader's {@link Columns} step leads (text columns or gaps to encode)
+     * @param robust whether tabular features are robust-scaled instead of standardised
+     * @return the step types after any columns step, in order
+     */
+    public static List<String> plan(Shape input, boolean table, boolean robust) {
+        List<String> standard = table ? tablePlan() : standardPlan(input);
+        if (!robust) {
+            return standard;
+        }
+        return standard.stream()
+                .map(type -> type.equals(Standardize.TYPE) ? RobustScale.TYPE : type)
+                .toList();
+    }
+
+    /**
      * Fits each step on the training part as the steps before it left it.
      *
      * @param plan the step types, in order
