@@ -496,7 +496,7 @@ public final class Comparison {
         for (Summary s : summarise(runs)) {
             out.printf(
                     Locale.ROOT,
-                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7.4f %7.4f %7.4f%n",
+                    "%-" + width + "s %5d %8.4f ± %.4f %6.2f ± %5.2f %11.0f %8.1f %6.2f %4d %7s %7s %7s%n",
                     s.group(),
                     s.runs(),
                     s.scoreMean(),
@@ -507,10 +507,19 @@ public final class Comparison {
                     s.secondsMean(),
                     s.depthMean(),
                     s.depthMax(),
-                    s.eceMean(),
-                    s.nllMean(),
-                    s.eceScaledMean());
+                    cell(s.eceMean()),
+                    cell(s.nllMean()),
+                    cell(s.eceScaledMean()));
         }
+    }
+
+    /**
+     * @param figure a summary's calibration figure, NaN where no run measured it (a regression's ECE, a temperature
+     *     the paper's preset never fits)
+     * @return the figure to four places, or a dash where it was not measured
+     */
+    static String cell(double figure) {
+        return Double.isNaN(figure) ? "–" : String.format(Locale.ROOT, "%.4f", figure);
     }
 
     /**

@@ -61,4 +61,10 @@ class ComparisonSummaryTest {
         assertThat(lines.get(0)).endsWith("ECE     NLL ECE (T)");
         assertThat(lines.get(1)).startsWith("adanet/uniform").endsWith("0.0300  0.2000  0.0350");
     }
+
+    @Test
+    void anUnmeasuredFigureIsADashInTheConsoleTable() {
+        assertThat(Comparison.cell(Double.NaN)).isEqualTo("–");
+        assertThat(Comparison.cell(0.02143)).isEqualTo("0.0214");
+    }
 }
