@@ -222,34 +222,8 @@ class OnnxExportTest {
             high[j] = st.mean()[j] + st.deviation()[j] / 2;
         }
         Pipeline clipped = new Pipeline(List.of(new Clip(low, high), st));
-        Path dir = root.resolve("csv-clip").resolve("ensemble");
-        new SavedEnsemble(
-                        new EnsembleManifest(
-                                m.formatVersion(),
-                                m.inputShape(),
-                                m.classNames(),
-                                clipped,
-                                m.members(),
-                                m.mixture(),
-                                m.data(),
-                                m.provenance(),
-                                m.config(),
-                                m.featureNames(),
-                                m.target()),
-                        e.networks())
-                .save(dir);
-        assertThat(Json.MAPPER
-                        .readTree(dir.resolve("manifest.json").toFile())
-                        .at("/preprocessing/0/type")
-                        .asText())
-                .isEqualTo("clip");
-        double[][] before = e.predictProbabilities(csv.raw());
-        double[][] after = SavedEnsemble.load(dir).predictProbabilities(csv.raw());
-        assertThat(java.util.stream.IntStream.range(0, before.length)
-                        .filter(i -> before[i][0] != after[i][0])
-                        .count())
-                .as("rows the clip changed")
-                .isPositive();
+        Path dir = withPreprocessing(e, clipped, root.resolve("csv-clip"), "clip");
+        assertThat(rowsChanged(e, dir, csv.raw())).as("rows the clip changed").isPositive();
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
@@ -265,13 +239,28 @@ class OnnxExportTest {
             scale[j] = st.deviation()[j] / 4;
         }
         Pipeline robust = new Pipeline(List.of(new RobustScale(st.mean(), scale)));
-        Path dir = root.resolve("csv-robust").resolve("ensemble");
+        Path dir = withPreprocessing(e, robust, root.resolve("csv-robust"), "robust-scale");
+        assertThat(rowsChanged(e, dir, csv.raw()))
+                .as("rows the robust scaling changed")
+                .isPositive();
+        parity(dir, "csv:" + csv.testCsv(), csv.raw());
+    }
+
+    /**
+     * Saves a copy of a saved ensemble whose preprocessing is replaced, and checks the manifest names the new step.
+     *
+     * @return the copy's ensemble directory
+     */
+    private static Path withPreprocessing(SavedEnsemble e, Pipeline steps, Path run, String firstStep)
+            throws Exception {
+        EnsembleManifest m = e.manifest();
+        Path dir = run.resolve("ensemble");
         new SavedEnsemble(
                         new EnsembleManifest(
                                 m.formatVersion(),
                                 m.inputShape(),
                                 m.classNames(),
-                                robust,
+                                steps,
                                 m.members(),
                                 m.mixture(),
                                 m.data(),
@@ -285,15 +274,17 @@ class OnnxExportTest {
                         .readTree(dir.resolve("manifest.json").toFile())
                         .at("/preprocessing/0/type")
                         .asText())
-                .isEqualTo("robust-scale");
-        double[][] before = e.predictProbabilities(csv.raw());
-        double[][] after = SavedEnsemble.load(dir).predictProbabilities(csv.raw());
-        assertThat(java.util.stream.IntStream.range(0, before.length)
-                        .filter(i -> before[i][0] != after[i][0])
-                        .count())
-                .as("rows the robust scaling changed")
-                .isPositive();
-        parity(dir, "csv:" + csv.testCsv(), csv.raw());
+                .isEqualTo(firstStep);
+        return dir;
+    }
+
+    /** @return how many rows' first-class probability the copy in {@code dir} gives differently from {@code e} */
+    private static long rowsChanged(SavedEnsemble e, Path dir, float[][] rows) {
+        double[][] before = e.predictProbabilities(rows);
+        double[][] after = SavedEnsemble.load(dir).predictProbabilities(rows);
+        return java.util.stream.IntStream.range(0, before.length)
+                .filter(i -> before[i][0] != after[i][0])
+                .count();
     }
 
     /** A temperature in the manifest: predict and the ONNX graph (a Div before the softmax) divide the logits by it. */
