@@ -55,22 +55,37 @@ class ConvSettingsCrossCheckTest {
         for (int k : new int[] {1, 3, 5, 7}) {
             for (int stride : new int[] {1, 2}) {
                 for (String padding : List.of(Conv2DKind.SAME, Conv2DKind.VALID)) {
-                    agree(new Conv2DKind.Spec(3, k, stride, padding), seed++);
+                    agree(new Conv2DKind.Spec(3, k, stride, padding), IMAGE, seed++);
                 }
             }
         }
     }
 
-    private static void agree(Conv2DKind.Spec conv, long seed) {
+    /**
+     * Filters one vector wide (8 or 16, whichever the machine's vectors hold) from 16 input channels, stride 1, same
+     * padding: the direct convolution (no im2col) forward, kernel gradient and input gradient, on identical weights.
+     */
+    @Test
+    void directConvolutionsAgreeWithPyTorch() {
+        org.saepj.data.Shape wide = new org.saepj.data.Shape(9, 8, 16);
+        long seed = 70;
+        for (int filters : new int[] {8, 16}) {
+            for (int k : new int[] {3, 5}) {
+                agree(new Conv2DKind.Spec(filters, k, 1, Conv2DKind.SAME), wide, seed++);
+            }
+        }
+    }
+
+    private static void agree(Conv2DKind.Spec conv, org.saepj.data.Shape image, long seed) {
         List<LayerSpec> specs = List.of(conv, new ReluKind.Spec(), new FlattenKind.Spec(), new DenseKind.Spec(CLASSES));
-        Network net = new Network(GraphArchitecture.of(LayerGraph.chain(IMAGE, specs)), KernelsProvider.best())
+        Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)), KernelsProvider.best())
                 .initialize(seed);
         SplittableRandom rng = new SplittableRandom(seed);
         float[] params = net.parameters();
         for (int i = 0; i < params.length; i++) {
             params[i] += (float) (0.2 * (rng.nextDouble() - 0.5)); // non-zero biases too
         }
-        float[] x = new float[BATCH * IMAGE.size()];
+        float[] x = new float[BATCH * image.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (rng.nextDouble() * 2 - 1);
         }
@@ -84,10 +99,10 @@ class ConvSettingsCrossCheckTest {
         float[] evalLogits = net.forward(x, BATCH).clone();
 
         boolean same = conv.padding().equals(Conv2DKind.SAME);
-        ConvAxis rows = ConvAxis.of(IMAGE.height(), conv.kernel(), conv.stride(), same);
-        ConvAxis cols = ConvAxis.of(IMAGE.width(), conv.kernel(), conv.stride(), same);
+        ConvAxis rows = ConvAxis.of(image.height(), conv.kernel(), conv.stride(), same);
+        ConvAxis cols = ConvAxis.of(image.width(), conv.kernel(), conv.stride(), same);
         int k = conv.kernel();
-        int cin = IMAGE.channels();
+        int cin = image.channels();
         int f = conv.filters();
         int flat = rows.out() * cols.out() * f;
         String what = conv.toString();
@@ -102,7 +117,7 @@ class ConvSettingsCrossCheckTest {
                 at += (int) shape.size();
             }
             assertThat(at).as(what).isEqualTo(params.length);
-            NDArray input = m.create(x, new Shape(BATCH, IMAGE.height(), IMAGE.width(), cin));
+            NDArray input = m.create(x, new Shape(BATCH, image.height(), image.width(), cin));
             NDArray logits;
             NDArray torchLoss;
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
