@@ -20,9 +20,9 @@ public record Epochs(double count, int minSteps, int maxSteps) {
     /**
      * The data-scaled default for images searched in the default residual CNN ({@link DefaultSpace}): as
      * {@link #DATA_SCALED}, at most 2000 steps a candidate. A residual-CNN step costs tens of times a table's, so
-     * 5000 steps over the 11 iterations made a default Fashion-MNIST search about 40 minutes on 2 cores; 2000 (2.4
-     * epochs of its 54,000 training images) fit it in about 15, and a 32-filter member reaches 0.877 there
-     * (docs/RESULTS.md).
+     * 5000 steps over the 11 iterations made a default Fashion-MNIST search about 40 minutes on 2 cores; with 2000
+     * (2.4 epochs of its 54,000 training images) it took 19 minutes on a shared 2-core machine, about a quarter of an
+     * hour idle by its CPU time, and reached 0.906 (docs/RESULTS.md).
      */
     public static final Epochs IMAGES = new Epochs(50, 454, 2000);
 
