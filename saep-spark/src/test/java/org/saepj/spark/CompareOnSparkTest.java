@@ -19,9 +19,15 @@ class CompareOnSparkTest {
 
     static Path fixture;
 
+    /** The comparison run in this JVM without Spark, once for the tests that compare the cluster's with it. */
+    static Path local;
+
     @BeforeAll
     static void data() throws Exception {
         fixture = LocalClusters.fixture(root);
+        local = root.resolve("local");
+        CliRun here = CliRun.of(compare(local));
+        assertThat(here.exitCode()).as(here.err()).isZero();
     }
 
     static String[] compare(Path out, String... extra) {
@@ -69,8 +75,6 @@ class CompareOnSparkTest {
 
     @Test
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
-        CliRun local = CliRun.of(compare(root.resolve("local")));
-        assertThat(local.exitCode()).as(local.err()).isZero();
         // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
         // Spark runs the task again on an executor that lives, from nothing
         ExecutorKiller killer = new ExecutorKiller(CompareOnSparkTest::searchRunning, 50);
@@ -146,11 +150,10 @@ class CompareOnSparkTest {
      */
     @Test
     void aKilledDriverContinuesWithResume() throws Exception {
-        Path local = root.resolve("local-r");
-        CliRun here = CliRun.of(compare(local));
-        assertThat(here.exitCode()).as(here.err()).isZero();
         Path dir = root.resolve("killed-driver");
-        List<String> cmd = LocalClusters.cli(compare(dir, "--spark", "local-cluster[1,1,1024]"));
+        List<String> cmd = LocalClusters.cli(
+                Files.createDirectories(root.resolve("driver-tmp")),
+                compare(dir, "--spark", "local-cluster[1,1,1024]"));
         Process driver = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("driver.log").toFile())

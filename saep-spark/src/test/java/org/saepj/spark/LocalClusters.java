@@ -27,12 +27,17 @@ final class LocalClusters {
     }
 
     /**
+     * @param scratch an existing directory for the JVM's temporary files
      * @param args the CLI's arguments
      * @return the command line of the CLI in a JVM of its own, with Spark's module options and this test's class path
      */
-    static List<String> cli(String... args) {
-        List<String> cmd = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    static List<String> cli(Path scratch, String... args) {
+        // the driver is killed by the tests that start it: its temporary files (Spark's block manager and scratch
+        // directories) go where the test's own files go and are deleted with them, not left in the machine's /tmp
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-Djava.io.tmpdir=" + scratch));
         cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions()
                 .split(" ")));
         cmd.addAll(List.of(
