@@ -12,7 +12,7 @@ import org.saepj.FileException;
 /** Checkpoints written in the background arrive in order, all of them by the close, and a failed write is reported. */
 class BackgroundCheckpointsTest {
     private static SearchState state(int next) {
-        return new SearchState(next, next, List.of(), new double[0], List.of(), 0, 0, 0, 0, "now");
+        return new SearchState(next, next, List.of(), new double[0], List.of(), 0, 0, 0, 0, "now", null, null);
     }
 
     @Test
