@@ -1,0 +1,60 @@
+package org.saepj.bench;
+
+import java.util.Locale;
+import org.saepj.data.Dataset;
+import org.saepj.data.Shape;
+import org.saepj.data.SourceData;
+import org.saepj.data.io.CsvReader;
+import org.saepj.data.source.DataSources;
+import org.saepj.data.source.DatasetLocator;
+import org.saepj.engine.Architecture;
+
+/**
+ * Our side of {@link EngineBench}'s MLP and paper-CNN rows without PyTorch: samples per second of one network on one
+ * thread and of two networks on two threads ({@link EngineBench#oursSamplesPerSecond}, the bench's own loop), the
+ * two thread counts alternating repetition by repetition so that both see the same load, and the ratio of their
+ * medians. For taking the scaling of a change side by side in little time on a shared machine.
+ *
+ * <p>{@code ThreadScaling [steps] [repetitions]}: steps per repetition for the MLP (default 300; the CNN runs a
+ * third, as in the bench), repetitions per thread count (default 5, after one untimed run of each).
+ */
+final class ThreadScaling {
+    private ThreadScaling() {}
+
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        SourceData data =
+                new DataSources(DatasetLocator.standard(null), CsvReader.Options.defaults()).load("fashion-mnist");
+        Dataset train = data.train();
+        Shape image = train.shape();
+        run("mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10), train, steps, reps);
+        run("cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10), train, Math.max(steps / 3, 10), reps);
+    }
+
+    private static void run(String name, Architecture arch, Dataset train, int steps, int reps) throws Exception {
+        EngineBench.oursSamplesPerSecond(arch, train, steps, 1); // untimed: the JIT compiles the kernels
+        EngineBench.oursSamplesPerSecond(arch, train, steps, 2);
+        double[] one = new double[reps];
+        double[] two = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            one[r] = EngineBench.oursSamplesPerSecond(arch, train, steps, 1);
+            two[r] = EngineBench.oursSamplesPerSecond(arch, train, steps, 2);
+        }
+        Spread s1 = Spread.of(one);
+        Spread s2 = Spread.of(two);
+        double gflops = s1.median() * TrainingFlops.perSample(arch) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "SCALING %s one=%.0f (%.0f..%.0f) two=%.0f (%.0f..%.0f) two/one=%.2f one-thread gflops=%.1f%n",
+                name,
+                s1.median(),
+                s1.min(),
+                s1.max(),
+                s2.median(),
+                s2.min(),
+                s2.max(),
+                s2.median() / s1.median(),
+                gflops);
+    }
+}
