@@ -9,7 +9,7 @@ import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 
 /**
- * The dense products of the bench's MLP ({@code mlp-784-512-10}, batch 64) one by one: each {@link Kernels} call a
+ * The dense products of the bench's MLP ({@code mlp-784-512-10}, batch 64) and paper CNN one by one: each {@link Kernels} call a
  * training step makes, timed alone on the thread's CPU clock, as GFLOP/s and as a share of the measured FMA peak
  * ({@link FmaPeak#cpuTimedGflops}, on the same clock); and a hash of each product's output bits on fixed inputs,
  * so that a kernel change can be checked to give the same bits as before by comparing two runs' hashes. The products
@@ -24,6 +24,8 @@ final class GemmProfile {
     private static final int IN = 784;
     private static final int HIDDEN = 512;
     private static final int CLASSES = 10;
+    private static final int FLAT = 14 * 14 * 16;
+    private static final int UNITS = 64;
 
     private GemmProfile() {}
 
@@ -55,6 +57,15 @@ final class GemmProfile {
         float[] grad2t = new float[CLASSES * HIDDEN];
         float[] dh2 = new float[BATCH * HIDDEN];
         float[] work = new float[Math.max(k.gemmWorkspace(HIDDEN), k.gemmWorkspace(IN))]; // as Dense passes
+        float[] flat = random(rng, BATCH * FLAT);
+        float[] cnnW = random(rng, FLAT * UNITS);
+        float[] cnnDy = random(rng, BATCH * UNITS);
+        float[] cnnOut = new float[BATCH * UNITS];
+        float[] cnnGrad = new float[FLAT * UNITS];
+        float[] flatDx = new float[BATCH * FLAT];
+        float[] flatDxT = new float[BATCH * FLAT];
+        float[] cnnWt = new float[FLAT * UNITS];
+        float[] cnnWork = new float[Math.max(k.gemmWorkspace(UNITS), k.gemmWorkspace(FLAT))];
         Product[] products = {
             new Product("fwd gemm 64x784·784x512", BATCH, IN, HIDDEN, out1, () -> {
                 k.gemm(x, 0, w1, 0, out1, 0, BATCH, IN, HIDDEN, false, work);
@@ -73,6 +84,20 @@ final class GemmProfile {
             }),
             new Product("head dx gemm 64x10·10x512", BATCH, CLASSES, HIDDEN, dh2, () -> {
                 k.gemm(dz, 0, w2t, 0, dh2, 0, BATCH, CLASSES, HIDDEN, false, work);
+            }),
+            // The paper CNN's hidden dense layer (14 × 14 × 16 = 3136 inputs, 64 units): its weights are 800 KB.
+            new Product("cnn fwd gemm 64x3136·3136x64", BATCH, FLAT, UNITS, cnnOut, () -> {
+                k.gemm(flat, 0, cnnW, 0, cnnOut, 0, BATCH, FLAT, UNITS, false, cnnWork);
+            }),
+            new Product("cnn wgrad gemmTransposedA 3136x64·64x64", BATCH, FLAT, UNITS, cnnGrad, () -> {
+                k.gemmTransposedA(flat, cnnDy, 0, cnnGrad, 0, BATCH, FLAT, UNITS, cnnWork);
+            }),
+            new Product("cnn dx gemm 64x64·64x3136", BATCH, UNITS, FLAT, flatDx, () -> {
+                k.gemm(cnnDy, 0, cnnW, 0, flatDx, 0, BATCH, UNITS, FLAT, false, cnnWork);
+            }),
+            // What Dense's backward pass calls: dy·Wᵀ from W as stored (3136 × 64), Wᵀ being the kernels' to make.
+            new Product("cnn dx gemmTransposedOperand 64x64·(3136x64)ᵀ", BATCH, UNITS, FLAT, flatDxT, () -> {
+                k.gemmTransposedOperand(cnnDy, cnnW, 0, flatDxT, BATCH, UNITS, FLAT, cnnWork, cnnWt);
             }),
         };
         for (Product p : products) {

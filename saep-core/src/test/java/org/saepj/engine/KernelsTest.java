@@ -74,7 +74,7 @@ class KernelsTest {
      * (accumulating) or from zero they have the bits of the rows computed one at a time without one, in place.
      */
     @ParameterizedTest
-    @CsvSource({"64,784,512", "21,300,200", "16,129,96", "40,10,512", "19,128,72"})
+    @CsvSource({"64,784,512", "21,300,200", "16,129,96", "40,10,512", "19,128,72", "64,3136,64", "17,200,128"})
     void packedPanelsGiveTheBitsOfSingleRows(int m, int k, int n) {
         SplittableRandom rng = new SplittableRandom(m * 13L + k * 5L + n);
         float[] a = random(m * k, rng);
@@ -89,6 +89,27 @@ class KernelsTest {
             }
             assertThat(blocked).as("accumulate " + accumulate).isEqualTo(rows);
         }
+    }
+
+    /**
+     * A layer's input gradient {@code dY·Wᵀ} from W as stored: the vector kernels copy W's rows into their panels
+     * instead of transposing W first, with the bits of the transpose then the product, wherever they can (n a multiple
+     * of four vectors, enough rows) and where they fall back to it.
+     */
+    @ParameterizedTest
+    @CsvSource({"64,64,3136", "64,512,784", "20,10,512", "64,33,128", "7,64,256", "64,20,72", "64,10,32"})
+    void theInputGradientFromWeightsAsStoredHasTheBitsOfTheTransposedProduct(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 11L + k * 3L + n);
+        float[] dy = random(m * k, rng);
+        float[] w = random(2 + n * k, rng);
+        float[] wt = new float[k * n];
+        Kernels.transpose(w, 2, n, k, wt);
+        float[] expected = new float[m * n];
+        vector.gemm(dy, 0, wt, 0, expected, 0, m, k, n, false);
+        float[] actual = random(m * n, rng); // overwritten
+        float[] work = new float[vector.gemmWorkspace(n)];
+        vector.gemmTransposedOperand(dy, w, 2, actual, m, k, n, work, new float[k * n]);
+        assertThat(actual).isEqualTo(expected);
     }
 
     /** Batch normalisation's sweeps agree with the scalar forms, for channels a vector holds, splits or leaves over. */

@@ -46,6 +46,28 @@ public interface Kernels {
     }
 
     /**
+     * {@code C[M×N] = A[M×K] · Bᵀ} for {@code B[N×K]} (a layer's input gradient {@code dY·Wᵀ}, W stored
+     * {@code in × out}), with the bits of {@link #transpose} into {@code bt} then {@link #gemm} of {@code bt}: every
+     * output sums over k in order. Implementations may skip writing {@code bt} and read B's rows as they copy its
+     * panels into the workspace, a pass over B less.
+     *
+     * @param a the left matrix, from 0
+     * @param b the matrix used transposed
+     * @param bo where B starts in b
+     * @param c the result, from 0, overwritten
+     * @param m rows of A and C
+     * @param k columns of A and of B
+     * @param n rows of B, columns of C
+     * @param work at least {@link #gemmWorkspace}{@code (n)} floats, overwritten
+     * @param bt at least {@code k × n} floats, where Bᵀ may be written
+     */
+    default void gemmTransposedOperand(
+            float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
+        transpose(b, bo, n, k, bt);
+        gemm(a, 0, bt, 0, c, 0, m, k, n, false, work);
+    }
+
+    /**
      * @param n columns of B (and C) of a product
      * @return the floats of workspace the product forms with a workspace use for such a product, 0 where they use none
      */

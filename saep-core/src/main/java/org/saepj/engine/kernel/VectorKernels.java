@@ -37,7 +37,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public int gemmWorkspace(int n) {
-        return n > 4 * L ? PANEL_ROWS * 4 * L : 0;
+        return n >= 4 * L ? PANEL_ROWS * 4 * L : 0;
     }
 
     @Override
@@ -61,9 +61,9 @@ final class VectorKernels implements Kernels {
         }
         int nFull = n - n % L;
         int j = 0;
-        if (work != null && work.length >= gemmWorkspace(n) && m >= PACK_MIN_ROWS && n > 4 * L) {
+        if (work != null && n >= 4 * L && work.length >= gemmWorkspace(n) && m >= PACK_MIN_ROWS) {
             for (; j + 4 * L <= nFull; j += 4 * L) {
-                packedStrip(a, ao, b, bo + j, c, co + j, m, k, n, work);
+                packedStrip(a, ao, b, bo + j, false, c, co + j, m, k, n, work);
             }
         }
         for (; j + 4 * L <= nFull; j += 4 * L) {
@@ -112,12 +112,32 @@ final class VectorKernels implements Kernels {
      * block adds its products to the sum the previous panels left in C (a float stored and loaded is unchanged).
      */
     private static void packedStrip(
-            float[] a, int ao, float[] b, int b0, float[] c, int c0, int m, int k, int n, float[] panel) {
+            float[] a,
+            int ao,
+            float[] b,
+            int b0,
+            boolean transposed,
+            float[] c,
+            int c0,
+            int m,
+            int k,
+            int n,
+            float[] panel) {
         int w = 4 * L;
         for (int p0 = 0; p0 < k; p0 += PANEL_ROWS) {
             int depth = Math.min(PANEL_ROWS, k - p0);
-            for (int p = 0; p < depth; p++) {
-                System.arraycopy(b, b0 + (p0 + p) * n, panel, p * w, w);
+            if (transposed) {
+                // b holds Bᵀ (n × k): the strip's w rows, each read along k, become the panel's columns.
+                for (int v = 0; v < w; v++) {
+                    int src = b0 + v * k + p0;
+                    for (int p = 0; p < depth; p++) {
+                        panel[p * w + v] = b[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    System.arraycopy(b, b0 + (p0 + p) * n, panel, p * w, w);
+                }
             }
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -128,6 +148,20 @@ final class VectorKernels implements Kernels {
                     packedRow(a, ao + i * k + p0, panel, v * L, depth, c, c0 + i * n + v * L);
                 }
             }
+        }
+    }
+
+    @Override
+    public void gemmTransposedOperand(
+            float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
+        if (work == null || n < 4 * L || work.length < gemmWorkspace(n) || m < PACK_MIN_ROWS || n % (4 * L) != 0) {
+            Kernels.super.gemmTransposedOperand(a, b, bo, c, m, k, n, work, bt);
+            return;
+        }
+        // Bᵀ is never written: each panel is copied from B's rows, as the packed product would copy it from Bᵀ.
+        java.util.Arrays.fill(c, 0, m * n, 0f);
+        for (int j = 0; j < n; j += 4 * L) {
+            packedStrip(a, 0, b, bo + j * k, true, c, j, m, k, n, work);
         }
     }
 

@@ -80,8 +80,8 @@ public final class Dense extends Layer {
         }
         kernels.columnSums(dy, grads, offset() + in * out, batch, out);
         if (dx != null) {
-            Kernels.transpose(params, offset(), in, out, weightT);
-            kernels.gemm(dy, 0, weightT, 0, dx, 0, batch, out, in, false, work);
+            // dx = dy·Wᵀ, W being in × out: the kernels read W's rows into their panels (or transpose it first).
+            kernels.gemmTransposedOperand(dy, params, offset(), dx, batch, out, in, work, weightT);
         }
     }
 
