@@ -24,8 +24,9 @@ import org.saepj.engine.layer.Pass;
  * out), one thread.
  *
  * <p>{@code LayerProfile [res|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
- * benchmark ({@link ResidualCnn}, default), its two-block CNN, the paper's CNN or the 512-unit MLP; prints milliseconds per step and the share of each node's
- * forward and backward pass, and the GFLOP/s of the convolutions and dense layers.
+ * benchmark ({@link ResidualCnn}, default), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
+ * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
+ * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one).
  */
 final class LayerProfile {
     /**
