@@ -10,10 +10,10 @@ import org.saepj.engine.kernel.KernelsProvider;
 
 /**
  * The dense products of the bench's MLP ({@code mlp-784-512-10}, batch 64) and paper CNN one by one: each
- * {@link Kernels} call a training step makes, timed alone on the thread's CPU clock, as GFLOP/s and as a share of the measured FMA peak
- * ({@link FmaPeak#cpuTimedGflops}, on the same clock); and a hash of each product's output bits on fixed inputs,
- * so that a kernel change can be checked to give the same bits as before by comparing two runs' hashes. The products
- * get the workspace {@code Dense} gives them.
+ * {@link Kernels} call a training step makes, timed alone on the thread's CPU clock, as GFLOP/s and as a share of
+ * the measured FMA peak ({@link FmaPeak#cpuTimedGflops}, on the same clock); and a hash of each product's output
+ * bits on fixed inputs, so that a kernel change can be checked to give the same bits as before by comparing two
+ * runs' hashes. The products get the workspace {@code Dense} gives them.
  *
  * <p>{@code GemmProfile [calls] [rounds]}: each product runs {@code calls} times a round (default 400), rounds after
  * rounds (default 7, the first two untimed while the JIT compiles); prints the median and best round.
