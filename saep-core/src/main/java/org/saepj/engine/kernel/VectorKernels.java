@@ -10,7 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * outputs) keep up to sixteen accumulators in registers so each broadcast feeds four FMAs and each load four; the
  * weight gradient {@code aᵀ·b}, whose sums are only as long as the batch, uses 5 × 4 blocks where it can, so each
  * load feeds five FMAs and a block's fixed cost is spread over more of them. Column strips are the outer loop so a
- * strip of the right matrix stays in cache while every row block passes over it.
+ * strip of the right matrix stays in cache while every row block passes over it. Given a workspace (a dense layer's),
+ * the products at least four vectors wide copy that strip first, in panels of 128 rows for {@code a·b} (each panel's
+ * blocks adding to what the panels before left in C) and whole for {@code aᵀ·b}: B's rows 512 floats apart fall on a
+ * few L1 sets, and a strip thousands of rows deep does not fit L1 at all. Every output keeps its order of additions.
  *
  * <p>Tails narrower than a vector are done with scalar loops: masked loads and stores are slow on JDK 17.
  * Only loaded when the module is present; see {@link KernelsProvider}.
