@@ -23,9 +23,10 @@ import org.saepj.engine.layer.Pass;
  * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
  * out), one thread.
  *
- * <p>{@code LayerProfile [res|cnn] [steps] [batch]}: the residual CNN with batch normalisation of the benchmark
- * ({@link ResidualCnn}, default) or its two-block CNN; prints milliseconds per step and the share of each node's
- * forward and backward pass, and the GFLOP/s of the convolutions and dense layers.
+ * <p>{@code LayerProfile [res|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
+ * benchmark ({@link ResidualCnn}, default), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
+ * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
+ * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one).
  */
 final class LayerProfile {
     /**
@@ -41,10 +42,14 @@ final class LayerProfile {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Shape image = new Shape(28, 28, 1);
-        Architecture arch = "cnn".equals(which)
-                ? new Architecture.ConvNet(
-                        image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10)
-                : new ResidualCnn(image, 16, 2, 10).architecture();
+        Architecture arch = switch (which) {
+            case "cnn" ->
+                new Architecture.ConvNet(
+                        image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10);
+            case "paper" -> Architecture.ConvNet.paper(image, 10);
+            case "mlp" -> new Architecture.DenseStack(image, new int[] {512}, 10);
+            default -> new ResidualCnn(image, 16, 2, 10).architecture();
+        };
         Kernels kernels = KernelsProvider.best();
         Network net = new Network(arch, kernels).initialize(1);
         Profiler p = new Profiler(net, batch);

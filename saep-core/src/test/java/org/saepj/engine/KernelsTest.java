@@ -28,7 +28,9 @@ class KernelsTest {
         "2,5,64",
         "4,1,64",
         "64,144,16",
-        "20,19,16"
+        "20,19,16",
+        "100,40,200",
+        "128,33,80"
     })
     void theWeightGradientsBlocksKeepTheOrderOfAdditions(int m, int k, int n) {
         SplittableRandom rng = new SplittableRandom(m * 31L + k * 7L + n);
@@ -41,6 +43,10 @@ class KernelsTest {
         float[] plain = new float[k * n];
         vector.gemm(xt, 0, dy, 0, plain, 0, k, m, n, false);
         assertThat(blocked).isEqualTo(plain);
+        // With a workspace, strips of dy are copied side by side first (where n is wider than the strip): same bits.
+        float[] copied = new float[k * n];
+        vector.gemmTransposedA(x, dy, 0, copied, 0, m, k, n, new float[vector.gemmWorkspace(n)]);
+        assertThat(copied).isEqualTo(plain);
     }
 
     /**
@@ -60,6 +66,50 @@ class KernelsTest {
             vector.gemm(a, i * k, b, 0, rows, i * n, 1, k, n, false);
         }
         assertThat(blocked).isEqualTo(rows);
+    }
+
+    /**
+     * Wide products given a workspace run over copies of B's strips cut into panels along k, each panel's blocks
+     * adding to the sum the panels before left in C: every output still sums over k in order, so with C's own start
+     * (accumulating) or from zero they have the bits of the rows computed one at a time without one, in place.
+     */
+    @ParameterizedTest
+    @CsvSource({"64,784,512", "21,300,200", "16,129,96", "40,10,512", "19,128,72", "64,3136,64", "17,200,128"})
+    void packedPanelsGiveTheBitsOfSingleRows(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 13L + k * 5L + n);
+        float[] a = random(m * k, rng);
+        float[] b = random(k * n, rng);
+        float[] start = random(m * n, rng);
+        for (boolean accumulate : new boolean[] {false, true}) {
+            float[] blocked = start.clone();
+            vector.gemm(a, 0, b, 0, blocked, 0, m, k, n, accumulate, new float[vector.gemmWorkspace(n)]);
+            float[] rows = start.clone();
+            for (int i = 0; i < m; i++) {
+                vector.gemm(a, i * k, b, 0, rows, i * n, 1, k, n, accumulate);
+            }
+            assertThat(blocked).as("accumulate " + accumulate).isEqualTo(rows);
+        }
+    }
+
+    /**
+     * A layer's input gradient {@code dY·Wᵀ} from W as stored: the vector kernels copy W's rows into their panels
+     * instead of transposing W first, with the bits of the transpose then the product, wherever they can (n a multiple
+     * of four vectors, enough rows) and where they fall back to it.
+     */
+    @ParameterizedTest
+    @CsvSource({"64,64,3136", "64,512,784", "20,10,512", "64,33,128", "7,64,256", "64,20,72", "64,10,32"})
+    void theInputGradientFromWeightsAsStoredHasTheBitsOfTheTransposedProduct(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(m * 11L + k * 3L + n);
+        float[] dy = random(m * k, rng);
+        float[] w = random(2 + n * k, rng);
+        float[] wt = new float[k * n];
+        Kernels.transpose(w, 2, n, k, wt);
+        float[] expected = new float[m * n];
+        vector.gemm(dy, 0, wt, 0, expected, 0, m, k, n, false);
+        float[] actual = random(m * n, rng); // overwritten
+        float[] work = new float[vector.gemmWorkspace(n)];
+        vector.gemmTransposedOperand(dy, w, 2, actual, m, k, n, work, new float[k * n]);
+        assertThat(actual).isEqualTo(expected);
     }
 
     /** Batch normalisation's sweeps agree with the scalar forms, for channels a vector holds, splits or leaves over. */

@@ -24,6 +24,58 @@ public interface Kernels {
     void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate);
 
     /**
+     * As {@link #gemm(float[], int, float[], int, float[], int, int, int, int, boolean)}, with a workspace in which
+     * the kernels may copy parts of B into a layout that stays in cache; the same bits as without it. The caller owns
+     * the workspace (a layer keeps one), so that a training step allocates nothing.
+     *
+     * @param work at least {@link #gemmWorkspace}{@code (n)} floats, overwritten; or null to compute without one
+     */
+    default void gemm(
+            float[] a,
+            int ao,
+            float[] b,
+            int bo,
+            float[] c,
+            int co,
+            int m,
+            int k,
+            int n,
+            boolean accumulate,
+            float[] work) {
+        gemm(a, ao, b, bo, c, co, m, k, n, accumulate);
+    }
+
+    /**
+     * {@code C[M×N] = A[M×K] · Bᵀ} for {@code B[N×K]} (a layer's input gradient {@code dY·Wᵀ}, W stored
+     * {@code in × out}), with the bits of {@link #transpose} into {@code bt} then {@link #gemm} of {@code bt}: every
+     * output sums over k in order. Implementations may skip writing {@code bt} and read B's rows as they copy its
+     * panels into the workspace, a pass over B less.
+     *
+     * @param a the left matrix, from 0
+     * @param b the matrix used transposed
+     * @param bo where B starts in b
+     * @param c the result, from 0, overwritten
+     * @param m rows of A and C
+     * @param k columns of A and of B
+     * @param n rows of B, columns of C
+     * @param work at least {@link #gemmWorkspace}{@code (n)} floats, overwritten
+     * @param bt at least {@code k × n} floats, where Bᵀ may be written
+     */
+    default void gemmTransposedOperand(
+            float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
+        transpose(b, bo, n, k, bt);
+        gemm(a, 0, bt, 0, c, 0, m, k, n, false, work);
+    }
+
+    /**
+     * @param n columns of B (and C) of a product
+     * @return the floats of workspace the product forms with a workspace use for such a product, 0 where they use none
+     */
+    default int gemmWorkspace(int n) {
+        return 0;
+    }
+
+    /**
      * {@code C[K×N] = Aᵀ · B} for {@code A[M×K]} and {@code B[M×N]}: the weight gradient {@code Xᵀ·dY}.
      *
      * @param a the matrix used transposed
@@ -36,6 +88,16 @@ public interface Kernels {
      * @param n columns of B
      */
     void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n);
+
+    /**
+     * As {@link #gemmTransposedA(float[], float[], int, float[], int, int, int, int)}, with a workspace as for
+     * {@link #gemm(float[], int, float[], int, float[], int, int, int, int, boolean, float[])}; the same bits.
+     *
+     * @param work at least {@link #gemmWorkspace}{@code (n)} floats, overwritten; or null to compute without one
+     */
+    default void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n, float[] work) {
+        gemmTransposedA(a, b, bo, c, co, m, k, n);
+    }
 
     /**
      * {@code C[M×N] = A[M×K] · Bᵀ} for {@code B[N×K]}: dot products along K, the fast form when N is narrower

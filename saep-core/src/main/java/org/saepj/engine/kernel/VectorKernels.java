@@ -10,7 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * outputs) keep up to sixteen accumulators in registers so each broadcast feeds four FMAs and each load four; the
  * weight gradient {@code aᵀ·b}, whose sums are only as long as the batch, uses 5 × 4 blocks where it can, so each
  * load feeds five FMAs and a block's fixed cost is spread over more of them. Column strips are the outer loop so a
- * strip of the right matrix stays in cache while every row block passes over it.
+ * strip of the right matrix stays in cache while every row block passes over it. Given a workspace (a dense layer's),
+ * the products at least four vectors wide copy that strip first, in panels of 128 rows for {@code a·b} (each panel's
+ * blocks adding to what the panels before left in C) and whole for {@code aᵀ·b}: B's rows 512 floats apart fall on a
+ * few L1 sets, and a strip thousands of rows deep does not fit L1 at all. Every output keeps its order of additions.
  *
  * <p>Tails narrower than a vector are done with scalar loops: masked loads and stores are slow on JDK 17.
  * Only loaded when the module is present; see {@link KernelsProvider}.
@@ -20,9 +23,39 @@ final class VectorKernels implements Kernels {
     private static final int L = S.length();
     /** For shapes the vector forms do not cover (channels not a multiple of the vector length). */
     private static final Kernels SCALAR = new ScalarKernels();
+    /**
+     * Rows of a copied panel of B (four vectors wide): 128 × four vectors is 32 KB at 512 bits, within L1 beside a's
+     * rows and C's. The depth of {@link #gemm}'s panels and the longest strip {@link #gemmTransposedA} copies.
+     */
+    private static final int PANEL_ROWS = 128;
+    /** Row blocks that share a packed panel: below this the copy costs more than the reads it saves. */
+    private static final int PACK_MIN_ROWS = 16;
+    /** Output rows that must share a copied strip for the copy to pay (a 10-class head's gradient has ten). */
+    private static final int PACKED_STRIP_USES = 32;
 
     @Override
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
+        gemm(a, ao, b, bo, c, co, m, k, n, accumulate, null);
+    }
+
+    @Override
+    public int gemmWorkspace(int n) {
+        return n >= 4 * L ? PANEL_ROWS * 4 * L : 0;
+    }
+
+    @Override
+    public void gemm(
+            float[] a,
+            int ao,
+            float[] b,
+            int bo,
+            float[] c,
+            int co,
+            int m,
+            int k,
+            int n,
+            boolean accumulate,
+            float[] work) {
         if (!accumulate) {
             // The blocks always add to c: a branch on the flag inside them deoptimises the compiled kernel when a
             // caller first passes the other value (and the JIT's interim code allocates every vector). Adding to
@@ -31,6 +64,11 @@ final class VectorKernels implements Kernels {
         }
         int nFull = n - n % L;
         int j = 0;
+        if (work != null && n >= 4 * L && work.length >= gemmWorkspace(n) && m >= PACK_MIN_ROWS) {
+            for (; j + 4 * L <= nFull; j += 4 * L) {
+                packedStrip(a, ao, b, bo + j, false, c, co + j, m, k, n, work);
+            }
+        }
         for (; j + 4 * L <= nFull; j += 4 * L) {
             int i = 0;
             for (; i + 4 <= m; i += 4) {
@@ -67,6 +105,142 @@ final class VectorKernels implements Kernels {
         if (nFull < n) {
             scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull);
         }
+    }
+
+    /**
+     * One strip of C four vectors wide, {@code k} cut into panels of {@link #PANEL_ROWS} rows of B copied side by
+     * side. In B itself a strip's rows lie {@code n} floats apart, and for a power of two such as 512 they fall on a
+     * few L1 sets, so a strip of more than a few dozen rows left L1 and every row block read it from L2 again; the
+     * copy is contiguous, fits L1 and serves every row block. Each output still sums over p in order: a panel's
+     * block adds its products to the sum the previous panels left in C (a float stored and loaded is unchanged).
+     */
+    private static void packedStrip(
+            float[] a,
+            int ao,
+            float[] b,
+            int b0,
+            boolean transposed,
+            float[] c,
+            int c0,
+            int m,
+            int k,
+            int n,
+            float[] panel) {
+        int w = 4 * L;
+        for (int p0 = 0; p0 < k; p0 += PANEL_ROWS) {
+            int depth = Math.min(PANEL_ROWS, k - p0);
+            if (transposed) {
+                // b holds Bᵀ (n × k): the strip's w rows, each read along k, become the panel's columns.
+                for (int v = 0; v < w; v++) {
+                    int src = b0 + v * k + p0;
+                    for (int p = 0; p < depth; p++) {
+                        panel[p * w + v] = b[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < depth; p++) {
+                    System.arraycopy(b, b0 + (p0 + p) * n, panel, p * w, w);
+                }
+            }
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                packedBlock4x4(a, ao + i * k + p0, k, panel, depth, c, c0 + i * n, n);
+            }
+            for (; i < m; i++) {
+                for (int v = 0; v < 4; v++) {
+                    packedRow(a, ao + i * k + p0, panel, v * L, depth, c, c0 + i * n + v * L);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransposedOperand(
+            float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
+        if (work == null || n < 4 * L || work.length < gemmWorkspace(n) || m < PACK_MIN_ROWS || n % (4 * L) != 0) {
+            Kernels.super.gemmTransposedOperand(a, b, bo, c, m, k, n, work, bt);
+            return;
+        }
+        // Bᵀ is never written: each panel is copied from B's rows, as the packed product would copy it from Bᵀ.
+        java.util.Arrays.fill(c, 0, m * n, 0f);
+        for (int j = 0; j < n; j += 4 * L) {
+            packedStrip(a, 0, b, bo + j * k, true, c, j, m, k, n, work);
+        }
+    }
+
+    /** {@link #gemmBlock4x4} on a packed panel: rows of a {@code lda} apart, panel rows four vectors apart. */
+    private static void packedBlock4x4(float[] a, int a0, int lda, float[] panel, int depth, float[] c, int c0, int n) {
+        FloatVector c00 = FloatVector.fromArray(S, c, c0);
+        FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector c11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector c12 = FloatVector.fromArray(S, c, c0 + n + 2 * L);
+        FloatVector c13 = FloatVector.fromArray(S, c, c0 + n + 3 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector c21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector c22 = FloatVector.fromArray(S, c, c0 + 2 * n + 2 * L);
+        FloatVector c23 = FloatVector.fromArray(S, c, c0 + 2 * n + 3 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector c31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+        FloatVector c32 = FloatVector.fromArray(S, c, c0 + 3 * n + 2 * L);
+        FloatVector c33 = FloatVector.fromArray(S, c, c0 + 3 * n + 3 * L);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        for (int p = 0; p < depth; p++) {
+            int bp = p * 4 * L;
+            FloatVector b0v = FloatVector.fromArray(S, panel, bp);
+            FloatVector b1v = FloatVector.fromArray(S, panel, bp + L);
+            FloatVector b2v = FloatVector.fromArray(S, panel, bp + 2 * L);
+            FloatVector b3v = FloatVector.fromArray(S, panel, bp + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0v.fma(x0, c00);
+            c01 = b1v.fma(x0, c01);
+            c02 = b2v.fma(x0, c02);
+            c03 = b3v.fma(x0, c03);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0v.fma(x1, c10);
+            c11 = b1v.fma(x1, c11);
+            c12 = b2v.fma(x1, c12);
+            c13 = b3v.fma(x1, c13);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0v.fma(x2, c20);
+            c21 = b1v.fma(x2, c21);
+            c22 = b2v.fma(x2, c22);
+            c23 = b3v.fma(x2, c23);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0v.fma(x3, c30);
+            c31 = b1v.fma(x3, c31);
+            c32 = b2v.fma(x3, c32);
+            c33 = b3v.fma(x3, c33);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c0 + n);
+        c11.intoArray(c, c0 + n + L);
+        c12.intoArray(c, c0 + n + 2 * L);
+        c13.intoArray(c, c0 + n + 3 * L);
+        c20.intoArray(c, c0 + 2 * n);
+        c21.intoArray(c, c0 + 2 * n + L);
+        c22.intoArray(c, c0 + 2 * n + 2 * L);
+        c23.intoArray(c, c0 + 2 * n + 3 * L);
+        c30.intoArray(c, c0 + 3 * n);
+        c31.intoArray(c, c0 + 3 * n + L);
+        c32.intoArray(c, c0 + 3 * n + 2 * L);
+        c33.intoArray(c, c0 + 3 * n + 3 * L);
+    }
+
+    /** One row × one vector of a packed panel, for the rows left over by the four-row blocks. */
+    private static void packedRow(float[] a, int ai, float[] panel, int v0, int depth, float[] c, int ci) {
+        FloatVector sum = FloatVector.fromArray(S, c, ci);
+        for (int p = 0; p < depth; p++) {
+            sum = FloatVector.fromArray(S, panel, p * 4 * L + v0).fma(FloatVector.broadcast(S, a[ai + p]), sum);
+        }
+        sum.intoArray(c, ci);
     }
 
     /**
@@ -254,6 +428,11 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
+        gemmTransposedA(a, b, bo, c, co, m, k, n, null);
+    }
+
+    @Override
+    public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n, float[] work) {
         int nFull = n - n % L;
         int j = 0;
         // Five output rows at a time where the rest still splits into blocks of four (k = 32: 4 × 5 + 3 × 4; 784:
@@ -262,17 +441,30 @@ final class VectorKernels implements Kernels {
         while (fives > 0 && fives % 4 != k % 4) {
             fives--;
         }
+        // A strip of b four vectors wide is read once per block of output rows; where its rows lie n apart (n
+        // wider than the strip) they crowd a few L1 sets, so a strip short enough is first copied side by side.
+        boolean packed =
+                work != null && n > 4 * L && m <= PANEL_ROWS && k >= PACKED_STRIP_USES && work.length >= m * 4 * L;
+        float[] strip = packed ? work : b;
+        int ldb = packed ? 4 * L : n;
         for (; j + 4 * L <= nFull; j += 4 * L) {
+            int s0 = bo + j;
+            if (packed) {
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(b, bo + i * n + j, strip, i * 4 * L, 4 * L);
+                }
+                s0 = 0;
+            }
             int p = 0;
             for (; p < 5 * fives; p += 5) {
-                transposedABlock5x4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+                transposedABlock5x4(a, strip, s0, ldb, c, co + p * n + j, p, m, k, n);
             }
             for (; p + 4 <= k; p += 4) {
-                transposedABlock4x4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
+                transposedABlock4x4(a, strip, s0, ldb, c, co + p * n + j, p, m, k, n);
             }
             for (; p < k; p++) {
                 for (int v = 0; v < 4; v++) {
-                    transposedARow(a, b, bo + j + v * L, c, co + p * n + j + v * L, p, m, k, n);
+                    transposedARow(a, strip, s0 + v * L, ldb, c, co + p * n + j + v * L, p, m, k);
                 }
             }
         }
@@ -311,7 +503,7 @@ final class VectorKernels implements Kernels {
 
     /** As {@link #gemmBlock4x4}, for {@code aᵀ·b}: four output rows (columns of a) × four vectors. */
     private static void transposedABlock4x4(
-            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+            float[] a, float[] b, int b0, int ldb, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -329,7 +521,7 @@ final class VectorKernels implements Kernels {
         FloatVector c32 = FloatVector.zero(S);
         FloatVector c33 = FloatVector.zero(S);
         for (int i = 0; i < m; i++) {
-            int bi = b0 + i * n;
+            int bi = b0 + i * ldb;
             FloatVector b0v = FloatVector.fromArray(S, b, bi);
             FloatVector b1v = FloatVector.fromArray(S, b, bi + L);
             FloatVector b2v = FloatVector.fromArray(S, b, bi + 2 * L);
@@ -379,7 +571,7 @@ final class VectorKernels implements Kernels {
      * vectors: twenty accumulators, each load of b feeding five FMAs.
      */
     private static void transposedABlock5x4(
-            float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
+            float[] a, float[] b, int b0, int ldb, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c02 = FloatVector.zero(S);
@@ -401,7 +593,7 @@ final class VectorKernels implements Kernels {
         FloatVector c42 = FloatVector.zero(S);
         FloatVector c43 = FloatVector.zero(S);
         for (int i = 0; i < m; i++) {
-            int bi = b0 + i * n;
+            int bi = b0 + i * ldb;
             FloatVector b0v = FloatVector.fromArray(S, b, bi);
             FloatVector b1v = FloatVector.fromArray(S, b, bi + L);
             FloatVector b2v = FloatVector.fromArray(S, b, bi + 2 * L);
@@ -547,9 +739,13 @@ final class VectorKernels implements Kernels {
     }
 
     private static void transposedARow(float[] a, float[] b, int b0, float[] c, int ci, int p, int m, int k, int n) {
+        transposedARow(a, b, b0, n, c, ci, p, m, k);
+    }
+
+    private static void transposedARow(float[] a, float[] b, int b0, int ldb, float[] c, int ci, int p, int m, int k) {
         FloatVector sum = FloatVector.zero(S);
         for (int i = 0; i < m; i++) {
-            sum = FloatVector.fromArray(S, b, b0 + i * n).fma(FloatVector.broadcast(S, a[i * k + p]), sum);
+            sum = FloatVector.fromArray(S, b, b0 + i * ldb).fma(FloatVector.broadcast(S, a[i * k + p]), sum);
         }
         sum.intoArray(c, ci);
     }

@@ -18,6 +18,8 @@ public final class Dense extends Layer {
     private final boolean narrow;
     /** dWᵀ for the narrow form. */
     private final float[] gradT;
+    /** The kernels' workspace for this layer's products (copies of B's strips that stay in cache). */
+    private final float[] work;
 
     /**
      * @param in inputs per sample
@@ -31,6 +33,7 @@ public final class Dense extends Layer {
         this.weightT = new float[in * out];
         this.narrow = kernels.prefersDotProducts(out);
         this.gradT = narrow ? new float[in * out] : new float[0];
+        this.work = new float[Math.max(kernels.gemmWorkspace(out), kernels.gemmWorkspace(in))];
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class Dense extends Layer {
             Kernels.transpose(params, offset(), in, out, weightT);
             kernels.gemmTransposedB(x, weightT, y, batch, in, out);
         } else {
-            kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false);
+            kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false, work);
         }
         kernels.addRowVector(y, params, offset() + in * out, batch, out);
     }
@@ -69,16 +72,16 @@ public final class Dense extends Layer {
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         if (narrow) {
             // dWᵀ = dyᵀ·x vectorises along the wide input; then it is transposed into place.
-            kernels.gemmTransposedA(dy, x, 0, gradT, 0, batch, out, in);
+            kernels.gemmTransposedA(dy, x, 0, gradT, 0, batch, out, in, work);
             Kernels.transpose(gradT, 0, out, in, weightT);
             System.arraycopy(weightT, 0, grads, offset(), in * out);
         } else {
-            kernels.gemmTransposedA(x, dy, 0, grads, offset(), batch, in, out);
+            kernels.gemmTransposedA(x, dy, 0, grads, offset(), batch, in, out, work);
         }
         kernels.columnSums(dy, grads, offset() + in * out, batch, out);
         if (dx != null) {
-            Kernels.transpose(params, offset(), in, out, weightT);
-            kernels.gemm(dy, 0, weightT, 0, dx, 0, batch, out, in, false);
+            // dx = dy·Wᵀ, W being in × out: the kernels read W's rows into their panels (or transpose it first).
+            kernels.gemmTransposedOperand(dy, params, offset(), dx, batch, out, in, work, weightT);
         }
     }
 

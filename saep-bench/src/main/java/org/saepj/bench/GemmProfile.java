@@ -1,0 +1,137 @@
+package org.saepj.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+
+/**
+ * The dense products of the bench's MLP ({@code mlp-784-512-10}, batch 64) and paper CNN one by one: each
+ * {@link Kernels} call a training step makes, timed alone on the thread's CPU clock, as GFLOP/s and as a share of
+ * the measured FMA peak ({@link FmaPeak#cpuTimedGflops}, on the same clock); and a hash of each product's output
+ * bits on fixed inputs, so that a kernel change can be checked to give the same bits as before by comparing two
+ * runs' hashes. The products get the workspace {@code Dense} gives them.
+ *
+ * <p>{@code GemmProfile [calls] [rounds]}: each product runs {@code calls} times a round (default 400), rounds after
+ * rounds (default 7, the first two untimed while the JIT compiles); prints the median and best round.
+ */
+final class GemmProfile {
+    private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
+    private static final int BATCH = 64;
+    private static final int IN = 784;
+    private static final int HIDDEN = 512;
+    private static final int CLASSES = 10;
+    private static final int FLAT = 14 * 14 * 16;
+    private static final int UNITS = 64;
+
+    private GemmProfile() {}
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        Kernels k = KernelsProvider.best();
+        double peak = FmaPeak.cpuTimedGflops();
+        System.out.printf(
+                Locale.ROOT,
+                "GEMM kernels %s, batch %d, %d calls × %d rounds; PEAK threads=1 gflops=%.1f (CPU time)%n",
+                k.name(),
+                BATCH,
+                calls,
+                rounds,
+                peak);
+        SplittableRandom rng = new SplittableRandom(7);
+        float[] x = random(rng, BATCH * IN);
+        float[] w1 = random(rng, IN * HIDDEN);
+        float[] w1t = random(rng, HIDDEN * IN);
+        float[] h = random(rng, BATCH * HIDDEN);
+        float[] dh = random(rng, BATCH * HIDDEN);
+        float[] w2t = random(rng, CLASSES * HIDDEN);
+        float[] dz = random(rng, BATCH * CLASSES);
+        float[] out1 = new float[BATCH * HIDDEN];
+        float[] grad1 = new float[IN * HIDDEN];
+        float[] dx = new float[BATCH * IN];
+        float[] logits = new float[BATCH * CLASSES];
+        float[] grad2t = new float[CLASSES * HIDDEN];
+        float[] dh2 = new float[BATCH * HIDDEN];
+        float[] work = new float[Math.max(k.gemmWorkspace(HIDDEN), k.gemmWorkspace(IN))]; // as Dense passes
+        float[] flat = random(rng, BATCH * FLAT);
+        float[] cnnW = random(rng, FLAT * UNITS);
+        float[] cnnDy = random(rng, BATCH * UNITS);
+        float[] cnnOut = new float[BATCH * UNITS];
+        float[] cnnGrad = new float[FLAT * UNITS];
+        float[] flatDx = new float[BATCH * FLAT];
+        float[] flatDxT = new float[BATCH * FLAT];
+        float[] cnnWt = new float[FLAT * UNITS];
+        float[] cnnWork = new float[Math.max(k.gemmWorkspace(UNITS), k.gemmWorkspace(FLAT))];
+        Product[] products = {
+            new Product("fwd gemm 64x784·784x512", BATCH, IN, HIDDEN, out1, () -> {
+                k.gemm(x, 0, w1, 0, out1, 0, BATCH, IN, HIDDEN, false, work);
+            }),
+            new Product("wgrad gemmTransposedA 784x64·64x512", BATCH, IN, HIDDEN, grad1, () -> {
+                k.gemmTransposedA(x, dh, 0, grad1, 0, BATCH, IN, HIDDEN, work);
+            }),
+            new Product("dx gemm 64x512·512x784 (a 2nd layer's)", BATCH, HIDDEN, IN, dx, () -> {
+                k.gemm(dh, 0, w1t, 0, dx, 0, BATCH, HIDDEN, IN, false, work);
+            }),
+            new Product("head fwd gemmTransposedB 64x512·(10x512)ᵀ", BATCH, HIDDEN, CLASSES, logits, () -> {
+                k.gemmTransposedB(h, w2t, logits, BATCH, HIDDEN, CLASSES);
+            }),
+            new Product("head wgrad gemmTransposedA 10x64·64x512", BATCH, CLASSES, HIDDEN, grad2t, () -> {
+                k.gemmTransposedA(dz, h, 0, grad2t, 0, BATCH, CLASSES, HIDDEN, work);
+            }),
+            new Product("head dx gemm 64x10·10x512", BATCH, CLASSES, HIDDEN, dh2, () -> {
+                k.gemm(dz, 0, w2t, 0, dh2, 0, BATCH, CLASSES, HIDDEN, false, work);
+            }),
+            // The paper CNN's hidden dense layer (14 × 14 × 16 = 3136 inputs, 64 units): its weights are 800 KB.
+            new Product("cnn fwd gemm 64x3136·3136x64", BATCH, FLAT, UNITS, cnnOut, () -> {
+                k.gemm(flat, 0, cnnW, 0, cnnOut, 0, BATCH, FLAT, UNITS, false, cnnWork);
+            }),
+            new Product("cnn wgrad gemmTransposedA 3136x64·64x64", BATCH, FLAT, UNITS, cnnGrad, () -> {
+                k.gemmTransposedA(flat, cnnDy, 0, cnnGrad, 0, BATCH, FLAT, UNITS, cnnWork);
+            }),
+            new Product("cnn dx gemm 64x64·64x3136", BATCH, UNITS, FLAT, flatDx, () -> {
+                k.gemm(cnnDy, 0, cnnW, 0, flatDx, 0, BATCH, UNITS, FLAT, false, cnnWork);
+            }),
+            // What Dense's backward pass calls: dy·Wᵀ from W as stored (3136 × 64), Wᵀ being the kernels' to make.
+            new Product("cnn dx gemmTransposedOperand 64x64·(3136x64)ᵀ", BATCH, UNITS, FLAT, flatDxT, () -> {
+                k.gemmTransposedOperand(cnnDy, cnnW, 0, flatDxT, BATCH, UNITS, FLAT, cnnWork, cnnWt);
+            }),
+        };
+        for (Product p : products) {
+            double[] gflops = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = CLOCK.getCurrentThreadCpuTime();
+                for (int c = 0; c < calls; c++) {
+                    p.call.run();
+                }
+                long ns = CLOCK.getCurrentThreadCpuTime() - t0;
+                gflops[r] = 2.0 * p.m * p.k * p.n * calls / ns;
+            }
+            double[] timed = Arrays.copyOfRange(gflops, Math.min(2, rounds - 1), rounds);
+            Arrays.sort(timed);
+            double median = timed[timed.length / 2];
+            System.out.printf(
+                    Locale.ROOT,
+                    "GEMM %-44s median %6.1f GF/s (%3.0f%% of peak), best %6.1f; bits %08x%n",
+                    p.name,
+                    median,
+                    100 * median / peak,
+                    timed[timed.length - 1],
+                    Arrays.hashCode(p.output));
+        }
+    }
+
+    private static float[] random(SplittableRandom rng, int size) {
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = (float) (rng.nextDouble() - 0.5);
+        }
+        return a;
+    }
+
+    /** One product of the step: its shape (for the FLOPs), its output (for the hash) and the call. */
+    private record Product(String name, int m, int k, int n, float[] output, Runnable call) {}
+}
