@@ -2,6 +2,7 @@ package org.saepj.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -26,7 +27,10 @@ import org.saepj.engine.layer.Pass;
  * <p>{@code LayerProfile [res|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
  * benchmark ({@link ResidualCnn}, default), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
  * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
- * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one).
+ * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one). Then
+ * inference on the same batch: each node's pass alone (running statistics), alternating with the network's own
+ * inference pass, which fuses a convolution with the batch norm and ReLU after it, and whether the two gave the same
+ * bits.
  */
 final class LayerProfile {
     /**
@@ -57,6 +61,10 @@ final class LayerProfile {
             p.step(s >= steps / 3); // the first third warms the compiler up
         }
         p.print(arch + " [" + kernels.name() + "], batch " + batch + ", " + (steps - steps / 3) + " steps timed");
+        for (int s = 0; s < steps; s++) {
+            p.inferenceStep(s >= steps / 3);
+        }
+        p.printInference();
     }
 
     /** The node-by-node step with its clocks. */
@@ -73,6 +81,13 @@ final class LayerProfile {
         private final long[] forwardNanos;
         private final long[] backwardNanos;
         private int timedSteps;
+        /** Inference: the nodes one by one (as before fused plans), then the network's own pass, alternately. */
+        private final Pass inference;
+
+        private final long[] inferenceNanos;
+        private long plannedNanos;
+        private int inferenceSteps;
+        private boolean sameBits = true;
 
         Profiler(Network net, int batch) {
             this.net = net;
@@ -112,6 +127,61 @@ final class LayerProfile {
             pass.training(true);
             forwardNanos = new long[n];
             backwardNanos = new long[n];
+            inference = new Pass(net.state());
+            inferenceNanos = new long[n];
+        }
+
+        /** One inference pass node by node and one through {@link Network#forward(float[], int)}, each timed. */
+        void inferenceStep(boolean timed) {
+            float[] params = net.parameters();
+            int n = layers.size();
+            for (int i = 0; i < n; i++) {
+                int[] in = graph.inputsOf(i);
+                long t0 = CLOCK.getCurrentThreadCpuTime();
+                if (layers.get(i) instanceof MergeLayer merge) {
+                    float[][] xs = new float[in.length][];
+                    for (int k = 0; k < in.length; k++) {
+                        xs[k] = acts[in[k] + 1];
+                    }
+                    merge.forward(params, xs, acts[i + 1], batch);
+                } else {
+                    layers.get(i).forward(params, acts[in[0] + 1], acts[i + 1], batch, inference);
+                }
+                inferenceNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+            }
+            long t0 = CLOCK.getCurrentThreadCpuTime();
+            float[] logits = net.forward(acts[0], batch);
+            plannedNanos += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+            sameBits &= Arrays.equals(logits, 0, acts[n].length, acts[n], 0, acts[n].length);
+            inferenceSteps += timed ? 1 : 0;
+        }
+
+        void printInference() {
+            double total = 0;
+            for (long t : inferenceNanos) {
+                total += t;
+            }
+            double perStep = total / inferenceSteps / 1e6;
+            System.out.printf(
+                    Locale.ROOT, "INFERENCE node by node%n%-12s %-28s %9s %6s%n", "node", "layer", "ms", "share");
+            for (int i = 0; i < layers.size(); i++) {
+                double ms = inferenceNanos[i] / 1e6 / inferenceSteps;
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-12s %-28s %9.3f %5.1f%%%n",
+                        graph.nodes().get(i).id(),
+                        layers.get(i),
+                        ms,
+                        100 * ms / perStep);
+            }
+            double planned = plannedNanos / 1e6 / inferenceSteps;
+            System.out.printf(
+                    Locale.ROOT,
+                    "INFERENCE node by node %.3f CPU ms/batch, network's pass (fused plan) %.3f, %.2f× (%s)%n",
+                    perStep,
+                    planned,
+                    perStep / planned,
+                    sameBits ? "same bits" : "DIFFERENT BITS");
         }
 
         void step(boolean timed) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.saepj.data.Dataset;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.InferencePlan;
 import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
@@ -65,6 +66,8 @@ public final class Network {
     private final float[][][] mergeGradients;
     /** Gradients to be added into a shared input's: one buffer per input position of a node. */
     private float[][] partial = new float[0][];
+    /** How inference runs the nodes: runs of a convolution, batch norm and ReLU as one sweep; null when none fuse. */
+    private final InferencePlan inference;
 
     /**
      * Builds the network with zero parameters; call {@link #initialize} or {@link #setParameters}.
@@ -120,6 +123,8 @@ public final class Network {
                 mergeGradients[i] = new float[in.length][];
             }
         }
+        InferencePlan plan = new InferencePlan(graph, layers);
+        this.inference = plan.fuses() ? plan : null;
         // Back-propagation visits nodes last to first: the first reader met writes a shared input's gradient.
         boolean[] written = new boolean[n + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -378,6 +383,9 @@ public final class Network {
     public float[] forward(float[] x, int batch, boolean training) {
         pass.training(training);
         ensureCapacity(batch);
+        if (!training && inference != null) {
+            return forwardPlanned(x, batch);
+        }
         if (!chain) {
             return forwardGraph(x, batch);
         }
@@ -400,6 +408,30 @@ public final class Network {
                 }
                 merge.forward(params, xs, acts[i + 1], batch);
             } else {
+                layers.get(i).forward(params, acts[in[0]], acts[i + 1], batch, pass);
+            }
+        }
+        return acts[layers.size()];
+    }
+
+    /**
+     * Inference through the {@link #inference} plan: the nodes inside a fused run write no output (none but the run
+     * reads it), and the run writes its last node's.
+     */
+    private float[] forwardPlanned(float[] x, int batch) {
+        acts[0] = x;
+        for (int i = 0; i < layers.size(); i++) {
+            int span = inference.span(i);
+            int[] in = reads[i];
+            if (span > 1) {
+                inference.run(i, params, state, acts[in[0]], acts[i + span], batch);
+            } else if (span == 1 && layers.get(i) instanceof MergeLayer merge) {
+                float[][] xs = mergeInputs[i];
+                for (int k = 0; k < in.length; k++) {
+                    xs[k] = acts[in[k]];
+                }
+                merge.forward(params, xs, acts[i + 1], batch);
+            } else if (span == 1) {
                 layers.get(i).forward(params, acts[in[0]], acts[i + 1], batch, pass);
             }
         }

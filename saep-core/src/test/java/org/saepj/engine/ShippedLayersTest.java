@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saepj.data.Shape;
+import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.AvgPool2;
 import org.saepj.engine.layer.AvgPoolKind;
@@ -42,9 +43,15 @@ class ShippedLayersTest {
     void layersAgreeWithFiniteDifferences() {
         GradientCheckTest.check(new Gelu(13), 31);
         GradientCheckTest.check(new Silu(13), 32);
-        GradientCheckTest.check(new AvgPool2(4, 6, 3), 33);
-        GradientCheckTest.check(new AvgPool2(5, 5, 2), 34); // odd sizes: the last row and column are dropped
-        GradientCheckTest.check(new GlobalAvgPool(12, 3), 35);
+        for (String kernels : List.of("scalar", "vector")) {
+            Kernels k = GradientCheckTest.kernels(kernels);
+            GradientCheckTest.check(new AvgPool2(4, 6, 3, k), 33);
+            GradientCheckTest.check(new AvgPool2(5, 5, 2, k), 34); // odd sizes: the last row and column are dropped
+            GradientCheckTest.check(new AvgPool2(4, 2, 16, k), 36); // whole vectors of channels
+            GradientCheckTest.check(new AvgPool2(3, 5, 16, k), 37);
+            GradientCheckTest.check(new GlobalAvgPool(12, 3, k), 35);
+            GradientCheckTest.check(new GlobalAvgPool(5, 16, k), 38);
+        }
     }
 
     /**

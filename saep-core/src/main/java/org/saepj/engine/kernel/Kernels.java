@@ -181,6 +181,115 @@ public interface Kernels {
     void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c);
 
     /**
+     * 2×2 average pooling, stride 2, over {@code batch} H×W×C maps ("valid"): each window's four values summed in
+     * row-major order, then multiplied by ¼.
+     *
+     * @param x inputs, {@code batch × h × w × c}
+     * @param y outputs, {@code batch × h/2 × w/2 × c}
+     * @param batch samples
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    default void avgPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            int in = b * h * w * c;
+            int out = b * oh * ow * c;
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int a = in + ((2 * i) * w + 2 * j) * c;
+                    int o = out + (i * ow + j) * c;
+                    for (int k = 0; k < c; k++) {
+                        y[o + k] = (x[a + k] + x[a + c + k] + x[a + w * c + k] + x[a + w * c + c + k]) * 0.25f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The input gradient of {@link #avgPool2}: {@code dy·¼} to each position of its window, zero to the rows and
+     * columns no window reads.
+     *
+     * @param dy the output gradient, {@code batch × h/2 × w/2 × c}
+     * @param dx receives the input gradient, {@code batch × h × w × c}
+     * @param batch samples
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    default void avgPool2Backward(float[] dy, float[] dx, int batch, int h, int w, int c) {
+        java.util.Arrays.fill(dx, 0, batch * h * w * c, 0f);
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            int in = b * h * w * c;
+            int out = b * oh * ow * c;
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int a = in + ((2 * i) * w + 2 * j) * c;
+                    int o = out + (i * ow + j) * c;
+                    for (int k = 0; k < c; k++) {
+                        float g = dy[o + k] * 0.25f;
+                        dx[a + k] = g;
+                        dx[a + c + k] = g;
+                        dx[a + w * c + k] = g;
+                        dx[a + w * c + c + k] = g;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Global average pooling: {@code y[b, k]} is the mean over the positions of channel k of sample b, summed in
+     * double in position order, then divided by the count and rounded once.
+     *
+     * @param x inputs, {@code batch × positions × c}
+     * @param y outputs, {@code batch × c}
+     * @param batch samples
+     * @param positions height × width
+     * @param c channels
+     * @param sum scratch for the sums, at least {@code c} long
+     */
+    default void channelMeans(float[] x, float[] y, int batch, int positions, int c, double[] sum) {
+        for (int b = 0; b < batch; b++) {
+            java.util.Arrays.fill(sum, 0);
+            for (int p = 0, i = b * positions * c; p < positions; p++) {
+                for (int k = 0; k < c; k++, i++) {
+                    sum[k] += x[i];
+                }
+            }
+            for (int k = 0; k < c; k++) {
+                y[b * c + k] = (float) (sum[k] / positions);
+            }
+        }
+    }
+
+    /**
+     * The input gradient of {@link #channelMeans}: {@code dx[b, p, k] = dy[b, k]·(1/positions)}, the factor rounded
+     * to float first.
+     *
+     * @param dy the output gradient, {@code batch × c}
+     * @param dx receives the input gradient, {@code batch × positions × c}
+     * @param batch samples
+     * @param positions height × width
+     * @param c channels
+     */
+    default void channelMeansBackward(float[] dy, float[] dx, int batch, int positions, int c) {
+        float inv = 1f / positions;
+        for (int b = 0; b < batch; b++) {
+            for (int p = 0, i = b * positions * c; p < positions; p++) {
+                for (int k = 0; k < c; k++, i++) {
+                    dx[i] = dy[b * c + k] * inv;
+                }
+            }
+        }
+    }
+
+    /**
      * Adds the column sums of a {@code rows × channels} matrix into {@code sum}, in double: batch normalisation's
      * mean. The vector form sums a few dozen rows in float before each double addition.
      *
@@ -230,6 +339,43 @@ public interface Kernels {
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < channels; c++, i++) {
                 y[i] = x[i] * scale[c] + shift[c];
+            }
+        }
+    }
+
+    /**
+     * Inference's epilogue of a layer's output, in place over {@code y[yo…]}, {@code rows × channels}: adds {@code
+     * bias[c]}, then, when {@code scale} is not null, multiplies by {@code scale[c]} and adds {@code shift[c]}, then,
+     * when {@code relu}, takes {@code max(·, 0)}. These are the float operations of {@link #addRowVector}, {@link
+     * #channelAffine} and {@link #relu} in that order, one pass instead of three, so the bits are theirs.
+     *
+     * @param y the matrix (positions × channels), overwritten
+     * @param yo where it starts in y
+     * @param rows rows
+     * @param channels columns
+     * @param bias one term per column
+     * @param biasOffset where the bias starts
+     * @param scale one factor per column, or null for no affine step
+     * @param shift one term per column (read only with a scale)
+     * @param relu whether to clamp at zero last
+     */
+    default void channelEpilogue(
+            float[] y,
+            int yo,
+            int rows,
+            int channels,
+            float[] bias,
+            int biasOffset,
+            float[] scale,
+            float[] shift,
+            boolean relu) {
+        for (int r = 0, i = yo; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                float v = y[i] + bias[biasOffset + c];
+                if (scale != null) {
+                    v = v * scale[c] + shift[c];
+                }
+                y[i] = relu ? Math.max(v, 0f) : v;
             }
         }
     }

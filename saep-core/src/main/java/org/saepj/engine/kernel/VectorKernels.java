@@ -1,5 +1,6 @@
 package org.saepj.engine.kernel;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -21,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Doubles in a vector of the float vector's size: a float vector widens into two of these. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     /** For shapes the vector forms do not cover (channels not a multiple of the vector length). */
     private static final Kernels SCALAR = new ScalarKernels();
     /**
@@ -949,6 +952,109 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** A vector of channels at a time: each output's four additions and product are the scalar loop's. */
+    @Override
+    public void avgPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+        if (c % L != 0) {
+            Kernels.super.avgPool2(x, y, batch, h, w, c);
+            return;
+        }
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p10 = p00 + w * c;
+                    for (int ch = 0; ch < c; ch += L) {
+                        FloatVector.fromArray(S, x, p00 + ch)
+                                .add(FloatVector.fromArray(S, x, p00 + c + ch))
+                                .add(FloatVector.fromArray(S, x, p10 + ch))
+                                .add(FloatVector.fromArray(S, x, p10 + c + ch))
+                                .mul(0.25f)
+                                .intoArray(y, o + ch);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void avgPool2Backward(float[] dy, float[] dx, int batch, int h, int w, int c) {
+        if (c % L != 0 || h % 2 != 0 || w % 2 != 0) {
+            Kernels.super.avgPool2Backward(dy, dx, batch, h, w, c);
+            return;
+        }
+        int oh = h / 2;
+        int ow = w / 2;
+        for (int b = 0; b < batch; b++) {
+            for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    int o = ((b * oh + i) * ow + j) * c;
+                    int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
+                    int p10 = p00 + w * c;
+                    for (int ch = 0; ch < c; ch += L) {
+                        FloatVector g = FloatVector.fromArray(S, dy, o + ch).mul(0.25f);
+                        g.intoArray(dx, p00 + ch);
+                        g.intoArray(dx, p00 + c + ch);
+                        g.intoArray(dx, p10 + ch);
+                        g.intoArray(dx, p10 + c + ch);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A vector of channels at a time, summed in two double vectors of its halves: each channel's sum is the scalar
+     * loop's, position after position in double.
+     */
+    @Override
+    public void channelMeans(float[] x, float[] y, int batch, int positions, int c, double[] sum) {
+        if (c % L != 0) {
+            Kernels.super.channelMeans(x, y, batch, positions, c, sum);
+            return;
+        }
+        for (int b = 0; b < batch; b++) {
+            for (int ch = 0; ch < c; ch += L) {
+                sumPositions(x, b * positions * c + ch, positions, c, sum);
+                for (int l = 0; l < L; l++) {
+                    y[b * c + ch + l] = (float) (sum[l] / positions);
+                }
+            }
+        }
+    }
+
+    private static void sumPositions(float[] x, int i0, int positions, int c, double[] sums) {
+        DoubleVector lo = DoubleVector.zero(D);
+        DoubleVector hi = DoubleVector.zero(D);
+        for (int p = 0, i = i0; p < positions; p++, i += c) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            lo = lo.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
+            hi = hi.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1));
+        }
+        lo.intoArray(sums, 0);
+        hi.intoArray(sums, D.length());
+    }
+
+    @Override
+    public void channelMeansBackward(float[] dy, float[] dx, int batch, int positions, int c) {
+        if (c % L != 0) {
+            Kernels.super.channelMeansBackward(dy, dx, batch, positions, c);
+            return;
+        }
+        float inv = 1f / positions;
+        for (int b = 0; b < batch; b++) {
+            for (int ch = 0; ch < c; ch += L) {
+                FloatVector g = FloatVector.fromArray(S, dy, b * c + ch).mul(inv);
+                for (int p = 0, i = b * positions * c + ch; p < positions; p++, i += c) {
+                    g.intoArray(dx, i);
+                }
+            }
+        }
+    }
+
     @Override
     public boolean prefersDotProducts(int n) {
         return n < L;
@@ -1088,22 +1194,22 @@ final class VectorKernels implements Kernels {
                 long o45 = pair(tapOffset(t + 4, k, rowStride, cin), tapOffset(t + 5, k, rowStride, cin));
                 long o67 = pair(tapOffset(t + 6, k, rowStride, cin), tapOffset(t + 7, k, rowStride, cin));
                 for (int b = 0; b < samples; b++) {
-                    for (int i = 0; i < oh; i++) {
-                        gradient8Row(
-                                x,
-                                xo + b * sampleStride + i * rowStride * cin,
-                                o01,
-                                o23,
-                                o45,
-                                o67,
-                                dy,
-                                dyo + (b * oh + i) * ow * cout + v,
-                                ow,
-                                dw,
-                                dwo + t * cout + v,
-                                cin,
-                                cout);
-                    }
+                    gradient8Image(
+                            x,
+                            xo + b * sampleStride,
+                            o01,
+                            o23,
+                            o45,
+                            o67,
+                            dy,
+                            dyo + b * oh * ow * cout + v,
+                            oh * ow,
+                            ow,
+                            (rowStride - ow) * cin,
+                            dw,
+                            dwo + t * cout + v,
+                            cin,
+                            cout);
                 }
             }
             for (; t < taps; t++) {
@@ -1128,11 +1234,13 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * One output row's terms of eight taps' gradients, added to the sums stored in dw (a stored float reloads
-     * exactly, so every tap sums over the positions in order); one loop per call, as a loop nest carrying the
-     * vectors would make the JIT of JDK 17 box them.
+     * One image's terms of eight taps' gradients, added to the sums stored in dw (a stored float reloads exactly, so
+     * every tap sums over the positions in order): every output position in order, the sums held in registers from
+     * the first row to the last rather than stored and reloaded per row. At a row's end the reads skip the padded
+     * columns ({@code skip} floats); the positions are one loop, as a loop nest carrying the vectors would make the
+     * JIT of JDK 17 box them.
      */
-    private static void gradient8Row(
+    private static void gradient8Image(
             float[] x,
             int xi,
             long o01,
@@ -1141,7 +1249,9 @@ final class VectorKernels implements Kernels {
             long o67,
             float[] dy,
             int di,
+            int positions,
             int ow,
+            int skip,
             float[] dw,
             int d0,
             int cin,
@@ -1162,7 +1272,7 @@ final class VectorKernels implements Kernels {
         FloatVector c5 = FloatVector.fromArray(S, dw, d0 + 5 * cout);
         FloatVector c6 = FloatVector.fromArray(S, dw, d0 + 6 * cout);
         FloatVector c7 = FloatVector.fromArray(S, dw, d0 + 7 * cout);
-        for (int j = 0, xj = 0; j < ow; j++, xj += cin, di += cout) {
+        for (int p = 0, j = 0, xj = 0; p < positions; p++, di += cout) {
             FloatVector g = FloatVector.fromArray(S, dy, di);
             c0 = g.fma(FloatVector.broadcast(S, x[o0 + xj]), c0);
             c1 = g.fma(FloatVector.broadcast(S, x[o1 + xj]), c1);
@@ -1172,6 +1282,11 @@ final class VectorKernels implements Kernels {
             c5 = g.fma(FloatVector.broadcast(S, x[o5 + xj]), c5);
             c6 = g.fma(FloatVector.broadcast(S, x[o6 + xj]), c6);
             c7 = g.fma(FloatVector.broadcast(S, x[o7 + xj]), c7);
+            xj += cin;
+            if (++j == ow) {
+                j = 0;
+                xj += skip;
+            }
         }
         c0.intoArray(dw, d0);
         c1.intoArray(dw, d0 + cout);
@@ -1248,6 +1363,53 @@ final class VectorKernels implements Kernels {
             FloatVector t = FloatVector.fromArray(S, shift, c0, m);
             for (int r = 0, i = c0; r < rows; r++, i += channels) {
                 FloatVector.fromArray(S, x, i, m).mul(s).add(t).intoArray(y, i, m);
+            }
+        }
+    }
+
+    /** A vector of channels at a time, as {@link #channelAffine}: each value's operations are the separate passes'. */
+    @Override
+    public void channelEpilogue(
+            float[] y,
+            int yo,
+            int rows,
+            int channels,
+            float[] bias,
+            int biasOffset,
+            float[] scale,
+            float[] shift,
+            boolean relu) {
+        FloatVector zero = FloatVector.zero(S);
+        int end = yo + rows * channels;
+        // One loop per case: a vector chosen by a branch inside the loop would make the JIT of JDK 17 box it.
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector b = FloatVector.fromArray(S, bias, biasOffset + c0, m);
+            if (scale == null && !relu) {
+                for (int i = yo + c0; i < end; i += channels) {
+                    FloatVector.fromArray(S, y, i, m).add(b).intoArray(y, i, m);
+                }
+            } else if (scale == null) {
+                for (int i = yo + c0; i < end; i += channels) {
+                    FloatVector.fromArray(S, y, i, m).add(b).max(zero).intoArray(y, i, m);
+                }
+            } else {
+                FloatVector s = FloatVector.fromArray(S, scale, c0, m);
+                FloatVector t = FloatVector.fromArray(S, shift, c0, m);
+                if (relu) {
+                    for (int i = yo + c0; i < end; i += channels) {
+                        FloatVector.fromArray(S, y, i, m)
+                                .add(b)
+                                .mul(s)
+                                .add(t)
+                                .max(zero)
+                                .intoArray(y, i, m);
+                    }
+                } else {
+                    for (int i = yo + c0; i < end; i += channels) {
+                        FloatVector.fromArray(S, y, i, m).add(b).mul(s).add(t).intoArray(y, i, m);
+                    }
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ public final class AvgPoolKind extends Pool2Kind<AvgPoolKind.Spec> {
     @Override
     public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
         Shape in = inputs.get(0);
-        return new AvgPool2(in.height(), in.width(), in.channels());
+        return new AvgPool2(in.height(), in.width(), in.channels(), kernels);
     }
 
     @Override

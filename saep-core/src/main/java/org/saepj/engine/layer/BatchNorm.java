@@ -18,7 +18,7 @@ import org.saepj.engine.kernel.Kernels;
  * and the outputs and input gradients as {@code x·a + b} or {@code dy·a + x·b + d} with the statistics folded into
  * the constants.
  */
-public final class BatchNorm extends Layer {
+public final class BatchNorm extends Layer implements ChannelMap {
     private static final String NEEDS_NETWORK =
             "batch_norm reads the network's running statistics: run it in a network";
     private final int positions;
@@ -137,10 +137,7 @@ public final class BatchNorm extends Layer {
         int g = offset();
         int b = offset() + channels;
         if (!pass.training()) {
-            for (int c = 0; c < channels; c++) {
-                scale[c] = (float) (params[g + c] * runningInvStd(state, c));
-                shift[c] = params[b + c] - state[stateOffset() + c] * scale[c];
-            }
+            foldRunning(params, state);
             kernels.channelAffine(x, y, rows, channels, scale, shift);
             return;
         }
@@ -153,6 +150,28 @@ public final class BatchNorm extends Layer {
             shift[c] = params[b + c] - mean[c] * s;
         }
         kernels.channelAffine(x, y, rows, channels, gradScale, shift);
+    }
+
+    /** Sets {@link #scale} and {@link #shift} from the running statistics, as {@link #folded} computes them. */
+    private void foldRunning(float[] params, float[] state) {
+        int g = offset();
+        int b = offset() + channels;
+        for (int c = 0; c < channels; c++) {
+            scale[c] = (float) (params[g + c] * runningInvStd(state, c));
+            shift[c] = params[b + c] - state[stateOffset() + c] * scale[c];
+        }
+    }
+
+    @Override
+    public Epilogue.Step step() {
+        return Epilogue.Step.AFFINE;
+    }
+
+    /** The inference pass's constants, kept as that pass keeps them (its backward pass reads the scale). */
+    @Override
+    public void appendTo(Epilogue epilogue, float[] params, float[] state) {
+        foldRunning(params, state);
+        epilogue.affine(scale, shift);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.saepj.engine.kernel.Kernels;
  * the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
  * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
-public final class Conv2D extends Layer {
+public final class Conv2D extends Layer implements EpilogueProducer {
     /** How the input is padded. */
     public enum Padding {
         /** Zeros so that {@code out = ⌈in / stride⌉}. */
@@ -235,15 +235,33 @@ public final class Conv2D extends Layer {
         kernels.addRowVector(y, params, offset() + k * k * cin * cout, batch * rows.out() * cols.out(), cout);
     }
 
+    /**
+     * The bias and the epilogue's steps swept over each image's (direct form) or chunk's outputs as they are written,
+     * while they are in cache.
+     */
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch, Epilogue epilogue) {
+        convolve(params, offset(), x, y, batch, params, epilogue);
+    }
+
     /** The convolution without its bias, with the kernel at {@code weights[w0…]}. */
     private void convolve(float[] weights, int w0, float[] x, float[] y, int batch) {
+        convolve(weights, w0, x, y, batch, null, null);
+    }
+
+    /**
+     * The convolution, with the kernel at {@code weights[w0…]}, and, unless the epilogue is null, the bias in {@code
+     * params} and the epilogue's steps applied to each image's or chunk's outputs once they are complete.
+     */
+    private void convolve(float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
+            sweep(params, after, y, 0, batch * positions);
         } else if (directForward) {
-            convolveDirectly(weights, w0, x, y, batch);
+            convolveDirectly(weights, w0, x, y, batch, params, after);
         } else {
             int per = chunkSamples();
             ensurePatches(Math.min(per, batch) * positions * taps);
@@ -254,7 +272,24 @@ public final class Conv2D extends Layer {
                 // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
                 // the taps in the same order whatever the chunking, so chunks change no result.
                 kernels.gemmTransposedA(patches, weights, w0, y, b0 * positions * cout, taps, chunkRows, cout);
+                sweep(params, after, y, b0 * positions, chunkRows);
             }
+        }
+    }
+
+    /** Adds the bias and applies the epilogue's steps to output rows {@code from …}, unless the epilogue is null. */
+    private void sweep(float[] params, Epilogue after, float[] y, int from, int count) {
+        if (after != null) {
+            kernels.channelEpilogue(
+                    y,
+                    from * cout,
+                    count,
+                    cout,
+                    params,
+                    offset() + k * k * cin * cout,
+                    after.scale(),
+                    after.shift(),
+                    after.clamps());
         }
     }
 
@@ -262,7 +297,8 @@ public final class Conv2D extends Layer {
      * The direct form, an image at a time: the image is copied into the interior of {@link #padded}, every anchor of
      * the padded rows is convolved (the K − 1 past each row's end are wasted), and the real outputs copied out.
      */
-    private void convolveDirectly(float[] weights, int w0, float[] x, float[] y, int batch) {
+    private void convolveDirectly(
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
         int wp = cols.padded();
         int anchors = directAnchors();
         ensurePadded(1);
@@ -275,6 +311,7 @@ public final class Conv2D extends Layer {
             for (int i = 0; i < h; i++) {
                 System.arraycopy(anchorOut, i * wp * cout, y, (b * h + i) * w * cout, w * cout);
             }
+            sweep(params, after, y, b * h * w, h * w);
         }
     }
 

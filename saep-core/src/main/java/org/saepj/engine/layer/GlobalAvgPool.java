@@ -1,5 +1,7 @@
 package org.saepj.engine.layer;
 
+import org.saepj.engine.kernel.Kernels;
+
 /**
  * Global average pooling: the mean of each channel over all H×W positions, giving C values per sample. Sums are
  * kept in double, so the mean of a large image loses nothing to the order of the additions.
@@ -7,15 +9,18 @@ package org.saepj.engine.layer;
 public final class GlobalAvgPool extends Layer {
     private final int positions;
     private final int c;
+    private final Kernels kernels;
     private double[] sum = new double[0];
 
     /**
      * @param positions height × width
      * @param c channels
+     * @param kernels the kernels of the sweeps
      */
-    public GlobalAvgPool(int positions, int c) {
+    public GlobalAvgPool(int positions, int c, Kernels kernels) {
         this.positions = positions;
         this.c = c;
+        this.kernels = kernels;
     }
 
     @Override
@@ -33,31 +38,13 @@ public final class GlobalAvgPool extends Layer {
         if (sum.length < c) {
             sum = new double[c];
         }
-        for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(sum, 0, c, 0);
-            for (int p = 0, i = b * positions * c; p < positions; p++) {
-                for (int k = 0; k < c; k++, i++) {
-                    sum[k] += x[i];
-                }
-            }
-            for (int k = 0; k < c; k++) {
-                y[b * c + k] = (float) (sum[k] / positions);
-            }
-        }
+        kernels.channelMeans(x, y, batch, positions, c, sum);
     }
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
-        if (dx == null) {
-            return;
-        }
-        float inv = 1f / positions;
-        for (int b = 0; b < batch; b++) {
-            for (int p = 0, i = b * positions * c; p < positions; p++) {
-                for (int k = 0; k < c; k++, i++) {
-                    dx[i] = dy[b * c + k] * inv;
-                }
-            }
+        if (dx != null) {
+            kernels.channelMeansBackward(dy, dx, batch, positions, c);
         }
     }
 

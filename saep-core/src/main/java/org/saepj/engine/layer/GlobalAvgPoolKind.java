@@ -31,7 +31,7 @@ public final class GlobalAvgPoolKind implements LayerKind<GlobalAvgPoolKind.Spec
     @Override
     public Layer create(Spec spec, List<Shape> inputs, Kernels kernels) {
         Shape in = inputs.get(0);
-        return new GlobalAvgPool(in.height() * in.width(), in.channels());
+        return new GlobalAvgPool(in.height() * in.width(), in.channels(), kernels);
     }
 
     @Override

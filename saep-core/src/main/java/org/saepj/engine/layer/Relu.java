@@ -3,7 +3,7 @@ package org.saepj.engine.layer;
 import org.saepj.engine.kernel.Kernels;
 
 /** max(0, x), elementwise. */
-public final class Relu extends Layer {
+public final class Relu extends Layer implements ChannelMap {
     private final int size;
     private final Kernels kernels;
 
@@ -36,6 +36,16 @@ public final class Relu extends Layer {
         if (dx != null) {
             kernels.reluBackward(x, dy, dx, batch * size);
         }
+    }
+
+    @Override
+    public Epilogue.Step step() {
+        return Epilogue.Step.RELU;
+    }
+
+    @Override
+    public void appendTo(Epilogue epilogue, float[] params, float[] state) {
+        epilogue.relu();
     }
 
     @Override
