@@ -11,6 +11,7 @@ import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.PreprocessingStep;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.data.table.TableSummary;
 import org.saepj.subnetwork.Seeds;
@@ -182,8 +183,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
         // fitted on the training part only: no statistic of the selection or test data reaches it
-        List<String> plan = Pipeline.plan(
-                train.shape(), columns.isPresent(), config.scaling() == org.saepj.data.preprocess.Scaling.ROBUST);
+        List<String> plan = Pipeline.plan(train.shape(), columns.isPresent(), config.scaling() == Scaling.ROBUST);
         List<PreprocessingStep> given = columns.isPresent() ? List.of(columns.get()) : List.of();
         Pipeline preprocessing = Pipeline.fit(given, plan, train);
         train = preprocessing.apply(train);

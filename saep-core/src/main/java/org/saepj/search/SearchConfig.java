@@ -3,6 +3,7 @@ package org.saepj.search;
 import java.util.Arrays;
 import org.saepj.data.Augmentation;
 import org.saepj.data.Shape;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
@@ -154,7 +155,7 @@ public record SearchConfig(
     }
 
     /** @return how a table's features are scaled */
-    public org.saepj.data.preprocess.Scaling scaling() {
+    public Scaling scaling() {
         return data.scaling();
     }
 
@@ -319,9 +320,7 @@ public record SearchConfig(
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
                 + (regressionLoss().equals(RegressionLoss.SQUARED) ? "" : ", regressionLoss=" + regressionLoss())
-                + (scaling() == org.saepj.data.preprocess.Scaling.STANDARD
-                        ? ""
-                        : ", scaling=" + scaling().id())
+                + (scaling() == Scaling.STANDARD ? "" : ", scaling=" + scaling().id())
                 + (growth() == Growth.ADANET ? "" : ", growth=" + growth().id())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation)
                 + (training.isPaper() ? "" : ", " + training) + "]";
@@ -333,7 +332,7 @@ public record SearchConfig(
         private int[] pair;
         private int folds;
         private double testFraction = 0.2;
-        private org.saepj.data.preprocess.Scaling scaling = org.saepj.data.preprocess.Scaling.STANDARD;
+        private Scaling scaling = Scaling.STANDARD;
         private ModelKind model = ModelKind.DNN;
         private SpaceDefinition space;
         private SpacePlugin spacePlugin;
@@ -535,7 +534,7 @@ public record SearchConfig(
          * @param v how a table's features are scaled: standardised (the default) or robust-scaled
          * @return this
          */
-        public Builder scaling(org.saepj.data.preprocess.Scaling v) {
+        public Builder scaling(Scaling v) {
             scaling = v;
             return this;
         }
