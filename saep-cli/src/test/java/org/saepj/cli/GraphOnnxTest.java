@@ -30,6 +30,7 @@ import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.LayerGraph.Node;
 import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.MaxPoolKind;
+import org.saepj.engine.layer.PeriodicEmbeddingKind;
 import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.SiluKind;
 import org.saepj.engine.optim.OptimizerSpec;
@@ -44,7 +45,7 @@ import org.saepj.task.ClassificationTask;
  * The ONNX nodes of the layer kinds beyond the paper's, run in ONNX Runtime: a graph with a residual add of
  * convolutions, a concatenation of image tensors, batch normalisation of images and of vectors (trained, so its running
  * statistics matter) and a concatenation of vectors gives the engine's inference logits within 1e-4; so does a graph of
- * the activations, pools and dropout of issue 27.
+ * the activations, pools and dropout of issue 27, and one of PLR numeric embeddings.
  */
 class GraphOnnxTest {
     private static Node node(String id, LayerSpec spec, String... inputs) {
@@ -127,6 +128,24 @@ class GraphOnnxTest {
         assertThat(graph.shape(3)).isEqualTo(new Shape(3, 2, 4));
         assertThat(graph.shape(5)).isEqualTo(new Shape(4, 3, 3));
         assertThat(graph.shape(7)).isEqualTo(new Shape(3, 2, 2));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
+    /**
+     * PLR numeric embeddings on a table's rows: periodic_embedding (Reshape, Mul, Cos, Sin, Concat, a batched MatMul,
+     * Add) → relu → dense, beside a plain dense path; trained, so the frequencies moved from their start.
+     */
+    @Test
+    void periodicEmbeddingsRunInOnnxRuntimeAsInTheEngine() throws Exception {
+        LayerGraph graph = new LayerGraph(
+                Shape.vector(6),
+                List.of(
+                        node("embed", new PeriodicEmbeddingKind.Spec(4, 3, 0.5), "input"),
+                        node("plr", new ReluKind.Spec(), "embed"),
+                        node("hidden", new DenseKind.Spec(8), "plr"),
+                        node("wide", new DenseKind.Spec(4), "input"),
+                        node("features", new ConcatKind.Spec(), "hidden", "wide"),
+                        node("head", new DenseKind.Spec(3), "features")));
         assertRunsInOnnxRuntimeAsInTheEngine(graph);
     }
 

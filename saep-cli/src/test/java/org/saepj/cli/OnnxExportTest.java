@@ -247,6 +247,56 @@ class OnnxExportTest {
     }
 
     /**
+     * {@code --scaling robust}: the search fits the robust-scale step in standardising's place, the run records the
+     * choice, and predict and the ONNX graph apply the stored step to raw rows.
+     */
+    @Test
+    void aSearchWithRobustScalingStoresItsStepForPredictAndOnnx() throws Exception {
+        CsvModel csv = csvModel(); // writes the CSV files
+        Path model = search(
+                "csv-robust-search",
+                "--data",
+                "csv:" + root.resolve("train.csv"),
+                "--test",
+                "csv:" + csv.testCsv(),
+                "--model",
+                "dnn",
+                "--preset",
+                "paper",
+                "--scaling",
+                "robust");
+        SavedEnsemble e = SavedEnsemble.load(model);
+        assertThat(e.manifest().preprocessing().types()).containsExactly("robust-scale");
+        RobustScale step = (RobustScale) e.manifest().preprocessing().steps().get(0);
+        Standardize standard = (Standardize) SavedEnsemble.load(csv.model())
+                .manifest()
+                .preprocessing()
+                .steps()
+                .get(0);
+        assertThat(step.median()).as("fitted on the training part").hasSameSizeAs(standard.mean());
+        assertThat(step.median()).isNotEqualTo(standard.mean());
+        assertThat(e.manifest().config().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.ROBUST);
+        Path run = model.getParent();
+        assertThat(Json.MAPPER
+                        .readTree(run.resolve("report.json").toFile())
+                        .at("/config/data/scaling")
+                        .asText())
+                .isEqualTo("robust");
+        assertThat(Json.MAPPER
+                        .readTree(run.resolve("run.json").toFile())
+                        .at("/config/data/scaling")
+                        .asText())
+                .isEqualTo("robust");
+        assertThat(Json.MAPPER
+                        .readTree(csv.model().getParent().resolve("report.json").toFile())
+                        .at("/config/data/scaling")
+                        .asText())
+                .as("the default")
+                .isEqualTo("standard");
+        parity(model, "csv:" + csv.testCsv(), csv.raw());
+    }
+
+    /**
      * Saves a copy of a saved ensemble whose preprocessing is replaced, and checks the manifest names the new step.
      *
      * @return the copy's ensemble directory

@@ -11,7 +11,8 @@ import org.saepj.cli.display.Json;
 import org.saepj.testing.TestFiles;
 
 /** {@code --optimizer}, {@code --weight-decay}, {@code --schedule}, {@code --warmup-steps}, {@code --label-smoothing}
- * {@code --augment} and {@code --clip-norm}: stored in the report, and refused in one line naming the option. */
+ * {@code --augment}, {@code --clip-norm} and {@code --scaling}: stored in the report, and refused in one line naming
+ * the option. */
 class TrainingOptionsTest {
     @TempDir
     static Path root;
@@ -130,6 +131,14 @@ class TrainingOptionsTest {
         assertRefused(
                 search("bad7", "--clip-norm", "-1"),
                 "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
+        assertRefused(
+                search("bad9", "--scaling", "minmax"),
+                "error: --scaling: unknown scaling 'minmax': expected standard or robust");
+        // robust scaling is a table's: these images would otherwise search with their pixels as ever, silently
+        assertRefused(
+                search("bad10", "--scaling", "robust"),
+                "error: --scaling robust scales a table's columns, and this data holds images: leave it at standard");
+        assertThat(root.resolve("bad10")).doesNotExist();
     }
 
     private static void assertRefused(CliRun r, String line) {

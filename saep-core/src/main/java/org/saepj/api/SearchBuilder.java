@@ -9,6 +9,7 @@ import org.saepj.SaepException;
 import org.saepj.UsageException;
 import org.saepj.data.Augmentation;
 import org.saepj.data.SourceData;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.persistence.SpaceFiles;
@@ -281,6 +282,18 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
      */
     public B testFraction(double testFraction) {
         settings.testFraction(testFraction);
+        return self();
+    }
+
+    /**
+     * @param scaling how a table's numeric features are scaled, fitted on the training part, as
+     *     {@code saep search --scaling} does: {@link Scaling#STANDARD} (mean and standard deviation, the default) or
+     *     {@link Scaling#ROBUST} (median and interquartile range, softly clipped to about ±3); stored in the model,
+     *     applied by its predictions and ONNX export. Images keep their own scaling and refuse robust.
+     * @return this builder
+     */
+    public B scaling(Scaling scaling) {
+        settings.scaling(Objects.requireNonNull(scaling, "scaling"));
         return self();
     }
 

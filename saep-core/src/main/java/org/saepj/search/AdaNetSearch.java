@@ -169,6 +169,7 @@ public final class AdaNetSearch {
                     "the search's space " + config.spaceName() + " cannot be used: " + e.getMessage(), e);
         }
         config.training().checkFits(train.targets().task(), train.shape());
+        config.data().checkFits(train.shape());
         return config.training().apply(named);
     }
 

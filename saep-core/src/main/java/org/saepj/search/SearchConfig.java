@@ -3,6 +3,7 @@ package org.saepj.search;
 import java.util.Arrays;
 import org.saepj.data.Augmentation;
 import org.saepj.data.Shape;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
@@ -153,6 +154,11 @@ public record SearchConfig(
         return data.selection();
     }
 
+    /** @return how a table's features are scaled */
+    public Scaling scaling() {
+        return data.scaling();
+    }
+
     /** @return the paper's search space, used without a space file */
     public ModelKind model() {
         return space.model();
@@ -270,6 +276,7 @@ public record SearchConfig(
         b.pair = pair();
         b.folds = folds();
         b.testFraction = testFraction();
+        b.scaling = scaling();
         b.model = model();
         b.space = spaceDefinition();
         b.spacePlugin = space.plugin();
@@ -313,6 +320,7 @@ public record SearchConfig(
                 + (stopping().equals(StoppingRule.NONE) ? "" : ", stopping=" + stopping())
                 + (epochs() == null ? "" : ", epochs=" + epochs())
                 + (regressionLoss().equals(RegressionLoss.SQUARED) ? "" : ", regressionLoss=" + regressionLoss())
+                + (scaling() == Scaling.STANDARD ? "" : ", scaling=" + scaling().id())
                 + (growth() == Growth.ADANET ? "" : ", growth=" + growth().id())
                 + (validation.equals(ValidationPlan.PAPER) ? "" : ", " + validation)
                 + (training.isPaper() ? "" : ", " + training) + "]";
@@ -324,6 +332,7 @@ public record SearchConfig(
         private int[] pair;
         private int folds;
         private double testFraction = 0.2;
+        private Scaling scaling = Scaling.STANDARD;
         private ModelKind model = ModelKind.DNN;
         private SpaceDefinition space;
         private SpacePlugin spacePlugin;
@@ -522,6 +531,15 @@ public record SearchConfig(
         }
 
         /**
+         * @param v how a table's features are scaled: standardised (the default) or robust-scaled
+         * @return this
+         */
+        public Builder scaling(Scaling v) {
+            scaling = v;
+            return this;
+        }
+
+        /**
          * @param v the subnetwork kind
          * @return this
          */
@@ -705,7 +723,7 @@ public record SearchConfig(
         public SearchConfig build() {
             CriterionSpec resolved = (criteria != null ? criteria : Criteria.discover()).resolve(criterion);
             return new SearchConfig(
-                    new DataPlan(dataset, pair, folds, testFraction, selection),
+                    new DataPlan(dataset, pair, folds, testFraction, selection, scaling),
                     new SpacePlan(model, space, width, learningRate, spacePlugin),
                     new Budget(iterations, totalSteps, batchSize, stopping, epochs),
                     new ObjectivePlan(lambda, beta, mixture, regressionLoss, growth),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.saepj.SaepException;
 import org.saepj.data.Augmentation;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.search.SearchConfig;
@@ -67,6 +68,21 @@ class TrainingOptionsApiTest {
         assertThat(adamW.predictProbabilities(TRAIN.features())).isNotEqualTo(plain);
         assertThat(adamW.members().get(0).optimizer()).isInstanceOf(OptimizerSpec.AdamW.class);
         assertThat(adamW.report().orElseThrow().config().training().clipNorm()).isEqualTo(0.5);
+    }
+
+    /** {@code scaling(ROBUST)}: the fitted model holds the robust-scale step and predicts through it. */
+    @Test
+    void robustScalingIsFittedStoredAndApplied() {
+        assertThat(small().config("arrays").scaling()).as("the default").isEqualTo(Scaling.STANDARD);
+        SaepClassifier plain = small().fit(TRAIN.features(), TRAIN.labels());
+        SaepClassifier robust = small().scaling(Scaling.ROBUST).fit(TRAIN.features(), TRAIN.labels());
+        assertThat(plain.ensemble().manifest().preprocessing().types()).containsExactly("standardize");
+        assertThat(robust.ensemble().manifest().preprocessing().types()).containsExactly("robust-scale");
+        assertThat(robust.report().orElseThrow().config().scaling()).isEqualTo(Scaling.ROBUST);
+        double[][] p = robust.predictProbabilities(TRAIN.features());
+        assertThat(p).isNotEqualTo(plain.predictProbabilities(TRAIN.features()));
+        // the library's prediction on raw rows is the saved ensemble's own, through its stored step
+        assertThat(robust.ensemble().predictProbabilities(TRAIN.features())).isEqualTo(p);
     }
 
     @Test

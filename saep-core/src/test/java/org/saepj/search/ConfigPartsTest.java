@@ -1,11 +1,13 @@
 package org.saepj.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.persistence.JsonFormat;
 
 /** The configuration's parts validate themselves, name the refused setting, and earlier flat layouts still read. */
@@ -65,5 +67,24 @@ class ConfigPartsTest {
         flat.putObject("selection").put("holdoutFraction", 0.0);
         // the one reader of a configuration reads the flat layout: no caller upgrades it
         assertThat(JsonFormat.mapper().treeToValue(flat, SearchConfig.class)).isEqualTo(config);
+    }
+
+    @Test
+    void theScalingIsStoredWithTheDataAndAnEarlierConfigurationReadsAsStandard() throws Exception {
+        SearchConfig robust = SearchConfig.builder().scaling(Scaling.ROBUST).build();
+        JsonNode stored = JsonFormat.mapper().valueToTree(robust);
+        assertThat(stored.at("/data/scaling").asText()).isEqualTo("robust");
+        assertThat(JsonFormat.mapper().treeToValue(stored, SearchConfig.class)).isEqualTo(robust);
+        assertThat(robust.toString()).contains(", scaling=robust");
+        // a configuration stored before the setting existed has no field: it was standardised
+        ObjectNode earlier =
+                JsonFormat.mapper().valueToTree(SearchConfig.builder().build());
+        ((ObjectNode) earlier.get("data")).remove("scaling");
+        SearchConfig read = JsonFormat.mapper().treeToValue(earlier, SearchConfig.class);
+        assertThat(read.scaling()).isEqualTo(Scaling.STANDARD);
+        assertThat(read).isEqualTo(SearchConfig.builder().build()).isNotEqualTo(robust);
+        assertThat(Scaling.parse(" Robust ")).isEqualTo(Scaling.ROBUST);
+        assertThatThrownBy(() -> Scaling.parse("minmax"))
+                .hasMessage("unknown scaling 'minmax': expected standard or robust");
     }
 }

@@ -128,6 +128,7 @@ public final class CompareCommand implements Runnable {
         SourceData source = TestSets.attach(
                 dataOptions.sources(spark.remoteFiles()), plan.base().dataset(), run.test);
         SearchConfig base = search.withPairNames(plan.base(), source.train().targets());
+        search.checkFits(base, source.train().shape());
         java.util.Optional<DefaultSpace> chosen =
                 search.defaultSpace(base, source.train().shape());
         if (chosen.isPresent()) {

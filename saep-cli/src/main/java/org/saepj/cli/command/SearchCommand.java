@@ -161,6 +161,7 @@ public final class SearchCommand implements Runnable {
             partitions = RunOptions.partitions(config, source);
         } else {
             config = search.withPairNames(config, source.train().targets());
+            search.checkFits(config, source.train().shape());
             java.util.Optional<DefaultSpace> chosen =
                     search.defaultSpace(config, source.train().shape());
             if (chosen.isPresent()) {

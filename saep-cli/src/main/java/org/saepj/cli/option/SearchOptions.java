@@ -1,6 +1,7 @@
 package org.saepj.cli.option;
 
 import org.saepj.cli.UsageError;
+import org.saepj.data.preprocess.Scaling;
 import org.saepj.execution.EarlyStopping;
 import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.pruning.Criteria;
@@ -237,6 +238,16 @@ public final class SearchOptions {
     double testFraction;
 
     @Option(
+            names = "--scaling",
+            paramLabel = "standard|robust",
+            description = "How a table's numeric features are scaled, fitted on the training part: standard ="
+                    + " centred on the mean, divided by the standard deviation; robust = centred on the median,"
+                    + " divided by the interquartile range, then softly clipped to about ±3, for skewed columns"
+                    + " and outliers (RealMLP's). Stored in the model; predict and the ONNX export apply it"
+                    + " (default: standard).")
+    String scaling;
+
+    @Option(
             names = "--optimizer",
             paramLabel = "space|adam|adamw",
             description = "The optimizer every candidate trains with, at the learning rate the space"
@@ -405,6 +416,11 @@ public final class SearchOptions {
             b.mixture(Mixture.parse(mixture));
         } catch (IllegalArgumentException e) {
             throw new UsageError("--mixture: " + e.getMessage());
+        }
+        try {
+            b.scaling(scaling == null ? Scaling.STANDARD : Scaling.parse(scaling));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--scaling: " + e.getMessage());
         }
         try {
             b.regressionLoss(loss == null ? RegressionLoss.SQUARED : RegressionLoss.parse(loss));
@@ -604,6 +620,7 @@ public final class SearchOptions {
             java.util.Map.entry("pair", "--pair"),
             java.util.Map.entry("folds", "--folds"),
             java.util.Map.entry("testFraction", "--test-fraction"),
+            java.util.Map.entry("scaling", "--scaling"),
             java.util.Map.entry("selection", "--selection"),
             java.util.Map.entry("model", "--model"),
             java.util.Map.entry("width", "--width"),
@@ -681,6 +698,21 @@ public final class SearchOptions {
             return config.toBuilder()
                     .pair(classIndex(parts[0].strip(), classNames), classIndex(parts[1].strip(), classNames))
                     .build();
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, settings the loaded data cannot take: {@code --scaling robust} on images.
+     *
+     * @param config the configuration these options made
+     * @param input the shape of one sample of the loaded data
+     * @throws UsageError naming the option
+     */
+    public void checkFits(SearchConfig config, org.saepj.data.Shape input) {
+        try {
+            config.data().checkFits(input);
         } catch (InvalidSettingException e) {
             throw usage(e);
         }

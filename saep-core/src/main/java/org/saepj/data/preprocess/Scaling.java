@@ -1,0 +1,31 @@
+package org.saepj.data.preprocess;
+
+import org.saepj.EnumNames;
+
+/**
+ * How a search scales a table's features before the members see them ({@code --scaling}): the paper's standardising
+ * with the training mean and deviation ({@link Standardize}), or the robust scaling of {@link RobustScale} (training
+ * median and interquartile range, then a soft clip to about ±3) in its place. Images keep their own scaling either way.
+ */
+public enum Scaling {
+    /** Training mean and standard deviation: the paper's, and the default. */
+    STANDARD,
+    /** Training median and interquartile range, softly clipped. */
+    ROBUST;
+
+    /** @return the lower-case name, as stored and typed */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+        return EnumNames.id(this);
+    }
+
+    /**
+     * @param id a user-typed or stored name, in any case
+     * @return the scaling
+     * @throws IllegalArgumentException naming the accepted names
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Scaling parse(String id) {
+        return EnumNames.parse(Scaling.class, id, "unknown scaling '%s'");
+    }
+}
