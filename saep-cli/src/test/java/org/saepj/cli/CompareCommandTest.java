@@ -338,5 +338,17 @@ class CompareCommandTest {
         assertThat(deep.at("/config/budget/stopping/plan/iterations").asInt())
                 .as("a deep ensemble keeps its members and shares the time")
                 .isEqualTo(3);
+        // the baselines measure early stopping at one candidate's share (1/4, 3/4 of a member) of their planned steps
+        int deepShare = Math.max(1, deep.at("/config/budget/totalSteps").asInt() / 3 * 3 / 4);
+        assertThat(deep.at("/config/validation/earlyStopping/every").asInt()).isEqualTo(Math.max(1, deepShare / 20));
+        assertThat(deep.at("/dataUse/earlyStopping").asText()).contains("the search's candidates' interval");
+        JsonNode single = Json.MAPPER.readTree(
+                dir.resolve(cmp.path("runs").get(2).path("directory").asText())
+                        .resolve("report.json")
+                        .toFile());
+        int singleShare = Math.max(1, single.at("/config/budget/totalSteps").asInt() / 4);
+        assertThat(single.at("/config/validation/earlyStopping/every").asInt())
+                .isEqualTo(Math.max(1, singleShare / 20));
+        assertThat(single.at("/config/validation/checkBasis/steps").asInt()).isEqualTo(singleShare);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.pruning.Criteria;
+import org.saepj.search.CheckBasis;
 import org.saepj.search.Growth;
 import org.saepj.search.Mixture;
 import org.saepj.search.SearchConfig;
@@ -19,7 +20,8 @@ import org.saepj.search.ValidationPlan;
  * of the baselines at the same budget: {@code single}, one subnetwork trained for the whole step budget, or
  * {@code deep-ensemble} (K = {@value #DEFAULT_MEMBERS}; {@code deep-ensemble-K} for another K), K independently
  * initialised networks of one architecture, each trained for the budget / K, averaged with uniform weights
- * (Lakshminarayanan et al., NeurIPS 2017). Stored by its id.
+ * (Lakshminarayanan et al., NeurIPS 2017). A baseline measures early stopping at the search's candidates' interval
+ * ({@link CheckBasis}), not a twentieth of its own longer budget. Stored by its id.
  */
 public final class ComparedMethod {
     private static final String BASELINE_ID = "single";
@@ -154,6 +156,7 @@ public final class ComparedMethod {
         if (isBaseline()) {
             // the whole search's budget in one network: T members' steps, or T members' epochs
             return b.method("adanet")
+                    .validation(base.validation().checkedAs(CheckBasis.of(base, 1)))
                     .iterations(1)
                     .totalSteps(base.stepsPerIteration() * base.iterations())
                     .epochs(base.epochs() == null ? null : base.epochs().times(base.iterations()))
@@ -181,7 +184,8 @@ public final class ComparedMethod {
                 .totalSteps(base.stepsPerIteration() * base.iterations())
                 .epochs(base.epochs() == null ? null : base.epochs().share(base.iterations(), members))
                 .validation(new ValidationPlan(
-                        v.earlyStopping(), v.objectiveOn(), ValidationPlan.FinalEnsemble.LAST, v.temperature()))
+                                v.earlyStopping(), v.objectiveOn(), ValidationPlan.FinalEnsemble.LAST, v.temperature())
+                        .checkedAs(CheckBasis.of(base, members)))
                 .build();
     }
 

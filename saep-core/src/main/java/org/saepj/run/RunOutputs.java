@@ -125,7 +125,8 @@ public final class RunOutputs {
                     reliability);
         }
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
-        org.saepj.search.DataUse use = org.saepj.search.DataUse.of(r.config(), r.finalIteration());
+        org.saepj.search.DataUse use = org.saepj.search.DataUse.of(
+                r.config(), r.finalIteration(), r.dataset().trainSize());
         Map<String, String> uses = HtmlReport.map();
         uses.put("candidate training", use.candidateTraining());
         uses.put("early stopping", use.earlyStopping());

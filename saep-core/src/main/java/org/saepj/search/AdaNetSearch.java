@@ -133,6 +133,11 @@ public final class AdaNetSearch {
             return new AdaNetSearch(config.planned(resumeFrom.plan()), executor, backend, criteria, spaces)
                     .search(data, info, listener, resumeFrom, checkpoints, start);
         }
+        if (config.validation().checksUnresolved()) {
+            // a comparison baseline measures at the interval of the search's candidates on the same training rows
+            return new AdaNetSearch(config.checksAt(data.train().size()), executor, backend, criteria, spaces)
+                    .search(data, info, listener, resumeFrom, checkpoints, start);
+        }
         return search(data, info, listener, resumeFrom, checkpoints, start);
     }
 

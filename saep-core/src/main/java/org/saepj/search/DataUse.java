@@ -28,9 +28,10 @@ public record DataUse(
     /**
      * @param config the search's configuration
      * @param finalIteration the iteration whose ensemble is the result
+     * @param trainRows the rows candidates trained on, which decide their steps and so the early-stopping interval
      * @return what the search used for what
      */
-    public static DataUse of(SearchConfig config, int finalIteration) {
+    public static DataUse of(SearchConfig config, int finalIteration, int trainRows) {
         SelectionSet selection = config.selection();
         ValidationPlan plan = config.validation();
         String selectionData = selection.isTrain() ? TRAINING : VALIDATION;
@@ -39,10 +40,7 @@ public record DataUse(
                 : TRAINING + " less the validation part (a stratified " + Math.round(selection.holdoutFraction() * 100)
                         + "% of it, which no candidate trains on)";
         String stopping = plan.earlyStopping().enabled()
-                ? "the loss on " + VALIDATION + ", measured "
-                        + (plan.earlyStopping().every() == 0
-                                ? "every twentieth of a candidate's steps"
-                                : "every " + plan.earlyStopping().every() + " steps")
+                ? "the loss on " + VALIDATION + ", measured " + interval(config, trainRows)
                         + ", patience " + plan.earlyStopping().patience()
                         + "; the parameters and layer state of the lowest"
                         + " measurement are kept"
@@ -66,5 +64,25 @@ public record DataUse(
                 last,
                 "measured only: no choice is made on it",
                 temperature);
+    }
+
+    /** How often early stopping measured, in steps, and what the interval is a twentieth of. */
+    private static String interval(SearchConfig config, int trainRows) {
+        ValidationPlan plan = config.validation();
+        int every = plan.earlyStopping().every();
+        CheckBasis basis = plan.checkBasis();
+        if (basis != null && !plan.checksUnresolved()) {
+            String share = basis.networks() == 1
+                    ? String.valueOf(basis.iterations())
+                    : basis.iterations() + "/" + basis.networks();
+            return "every " + every + " steps, the search's candidates' interval (a twentieth of their " + basis.steps()
+                    + " steps; this network trains the budget of " + share + " candidates)";
+        }
+        if (every > 0) {
+            return "every " + every + " steps";
+        }
+        int steps = config.stepsPerIteration(trainRows);
+        return "every twentieth of a candidate's steps (every "
+                + plan.earlyStopping().interval(steps) + " of its " + steps + ")";
     }
 }

@@ -239,10 +239,30 @@ public record SearchConfig(
      *     the configured iterations stay the most it runs, the time guard ending it where the next does not fit
      */
     public SearchConfig planned(TimePlan plan) {
+        ValidationPlan v = validation();
+        // a baseline's interval: its candidates' share of the steps this plan gives it
+        ValidationPlan checked =
+                v.checksUnresolved() ? v.checksResolved(v.checkBasis().candidateShare(plan.steps())) : v;
         return toBuilder()
                 .totalSteps((int) Math.min(Integer.MAX_VALUE, (long) iterations() * plan.steps()))
                 .epochs(null)
                 .stopping(stopping().planned(plan))
+                .validation(checked)
+                .build();
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @return this configuration with its early-stopping interval in steps where it is taken from the search's
+     *     candidates ({@link ValidationPlan#checkBasis()}: a comparison baseline's), else this configuration
+     */
+    public SearchConfig checksAt(int trainRows) {
+        ValidationPlan v = validation();
+        if (!v.checksUnresolved()) {
+            return this;
+        }
+        return toBuilder()
+                .validation(v.checksResolved(v.checkBasis().candidateSteps(trainRows, batchSize())))
                 .build();
     }
 

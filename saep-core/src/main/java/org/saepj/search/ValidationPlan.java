@@ -16,6 +16,8 @@ import org.saepj.execution.EarlyStopping;
  * @param temperature whether the final ensemble's logits are divided by a temperature fitted on the validation part
  *     (Guo et al., ICML 2017); {@link Temperature#VALIDATION}, the default, fits one only when there is a validation
  *     part, so a search that selects on its training data is left as it was
+ * @param checkBasis whose steps the automatic early-stopping interval is a twentieth of when not the network's own:
+ *     a comparison baseline's, the search's candidates' ({@link CheckBasis}); null for the network's own (a search's)
  */
 public record ValidationPlan(
         EarlyStopping earlyStopping,
@@ -23,7 +25,9 @@ public record ValidationPlan(
         FinalEnsemble finalEnsemble,
 
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Temperature.Default.class)
-        Temperature temperature) {
+        Temperature temperature,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) CheckBasis checkBasis) {
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
     public static final ValidationPlan PAPER =
             new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
@@ -41,6 +45,22 @@ public record ValidationPlan(
         this(earlyStopping, objectiveOn, finalEnsemble, Temperature.VALIDATION);
     }
 
+    /**
+     * A plan whose networks measure early stopping at their own steps' interval (a search's).
+     *
+     * @param earlyStopping when candidates stop before their last step
+     * @param objectiveOn the data the objective is computed on
+     * @param finalEnsemble which iteration's ensemble the search returns
+     * @param temperature whether a temperature is fitted on the validation part; null for the default
+     */
+    public ValidationPlan(
+            EarlyStopping earlyStopping,
+            ObjectiveData objectiveOn,
+            FinalEnsemble finalEnsemble,
+            Temperature temperature) {
+        this(earlyStopping, objectiveOn, finalEnsemble, temperature, null);
+    }
+
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
     public static final int DEFAULT_PATIENCE = 5;
 
@@ -55,6 +75,7 @@ public record ValidationPlan(
      * @param objectiveOn the data the objective is computed on
      * @param finalEnsemble which iteration's ensemble the search returns
      * @param temperature whether a temperature is fitted on the validation part; null for the default
+     * @param checkBasis whose steps the automatic interval is taken from; null for the network's own
      */
     public ValidationPlan {
         temperature = temperature == null ? Temperature.VALIDATION : temperature;
@@ -66,6 +87,36 @@ public record ValidationPlan(
     /** @return true when some choice needs a validation part held out of the training data */
     public boolean needsValidationPart() {
         return earlyStopping.enabled() || finalEnsemble == FinalEnsemble.BEST;
+    }
+
+    /**
+     * @param basis the search's candidates, whose interval the networks of this plan measure at
+     * @return this plan measuring at that interval where the interval is automatic ({@code every} 0) and early
+     *     stopping is on; else this plan (an interval in steps, or none, is every method's alike)
+     */
+    public ValidationPlan checkedAs(CheckBasis basis) {
+        if (!earlyStopping.enabled() || earlyStopping.every() > 0) {
+            return this;
+        }
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, basis);
+    }
+
+    /** @return true when the early-stopping interval is still to be taken from {@link #checkBasis} on the data */
+    public boolean checksUnresolved() {
+        return checkBasis != null && earlyStopping.enabled() && earlyStopping.every() == 0;
+    }
+
+    /**
+     * @param candidateSteps the search's candidates' steps on the run's data
+     * @return this plan measuring every twentieth of them, in steps, with the basis that says why; this plan when
+     *     nothing is unresolved
+     */
+    public ValidationPlan checksResolved(int candidateSteps) {
+        if (!checksUnresolved()) {
+            return this;
+        }
+        EarlyStopping at = new EarlyStopping(earlyStopping.interval(candidateSteps), earlyStopping.patience());
+        return new ValidationPlan(at, objectiveOn, finalEnsemble, temperature, checkBasis.resolved(candidateSteps));
     }
 
     @Override

@@ -284,7 +284,7 @@ class LayerGraphTest {
                 .isInstanceOf(JsonMappingException.class)
                 .hasMessageContaining("unknown layer type 'lstm'")
                 .hasMessageContaining("known types are add, avg_pool, batch_norm, concat, conv2d, dense, dropout,"
-                        + " flatten, gelu, global_avg_pool, max_pool, relu, silu");
+                        + " flatten, gelu, global_avg_pool, max_pool, periodic_embedding, relu, silu");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"type\": \"dense\", \"units\": 0}", LayerSpec.class))
                 .hasMessageContaining("invalid dense layer: dense: units must be at least 1, got 0");
         assertThatThrownBy(() -> JsonFormat.mapper().readValue("{\"units\": 3}", LayerSpec.class))

@@ -142,7 +142,7 @@ class ValidationChoicesTest {
         assertThat(r.finalIteration()).isEqualTo(best);
         assertThat(r.ensemble().members().stream().map(m -> m.id()).toList()).isEqualTo(chosen.memberIds());
         assertThat(r.metrics().testAccuracy()).isEqualTo(chosen.testAccuracy());
-        DataUse use = DataUse.of(r.config(), r.finalIteration());
+        DataUse use = DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize());
         assertThat(use.finalEnsemble())
                 .isEqualTo("iteration " + best + ": the lowest ensemble loss on the validation part");
         assertThat(use.earlyStopping()).startsWith("the loss on the validation part");
@@ -152,7 +152,8 @@ class ValidationChoicesTest {
                         config.toBuilder().validation(ValidationPlan.PAPER).build(), fixture, SearchListener.NONE)
                 .get(0);
         assertThat(last.finalIteration()).isEqualTo(5);
-        assertThat(DataUse.of(last.config(), 5).finalEnsemble()).isEqualTo("iteration 5: the last");
+        assertThat(DataUse.of(last.config(), 5, last.dataset().trainSize()).finalEnsemble())
+                .isEqualTo("iteration 5: the last");
     }
 
     @Test

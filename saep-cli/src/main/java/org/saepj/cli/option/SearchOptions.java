@@ -186,7 +186,8 @@ public final class SearchOptions {
             names = "--check-every",
             paramLabel = "K",
             description = "Early stopping measures the validation loss"
-                    + " every K steps; 0 for a twentieth of a candidate's steps (default: 0).")
+                    + " every K steps; 0 for a twentieth of a candidate's steps, the interval compare's single"
+                    + " and deep-ensemble baselines also measure at (default: 0).")
     Integer checkEvery;
 
     @Option(
