@@ -34,6 +34,14 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     private final int cin;
     private final int cout;
     private final Kernels kernels;
+    /**
+     * The kernels' workspace for the kernel gradient {@code patches · dy} (panels of dy's strips that stay in L1 while
+     * every block of taps reads them), the layer's own as a dense layer's is, so that a step allocates nothing; the
+     * kernels decide whether a product uses it. The forward product and the col2im input gradient go without: there
+     * the panels were measured not to pay (docs/BENCHMARKS.md).
+     */
+    private final float[] work;
+
     private float[] patches = new float[0];
     private float[] dPatches = new float[0];
     private float[] dyT = new float[0];
@@ -132,6 +140,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // A row of the kernel sums K·cin taps in one loop: a few taps (a grey image's stem) leave the loop's fixed cost
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
         this.directForward = direct && cin >= DIRECT_MIN_CHANNELS;
+        this.work = new float[kernels.gemmWorkspace(cout)];
     }
 
     /** @return the input height */
@@ -444,7 +453,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                         taps,
                         samples * positions,
                         cout,
-                        b0 > 0);
+                        b0 > 0,
+                        work);
             }
             flipKernel(params);
             if (gradientConvolution == null) {
@@ -468,7 +478,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             // The patches are rebuilt here rather than kept from the forward pass: a chunk's fit in cache.
             im2col(x, b0, samples);
             // dW[taps × cout] = patches · dy, summed over the rows in order: the first chunk writes, the others add.
-            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0);
+            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0, work);
             if (dx != null) {
                 // dPatches[taps × rows] = W · dyᵀ, as a plain product over the transposed chunk of dy.
                 Kernels.transpose(dy, dyOffset, chunkRows, cout, dyT);

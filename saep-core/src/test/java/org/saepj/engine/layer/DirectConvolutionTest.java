@@ -41,6 +41,26 @@ class DirectConvolutionTest {
         }
     }
 
+    /**
+     * h, w, cin, cout, k: the im2col kernel gradient over the layer's panels of dy (filters four vectors wide; two
+     * chunks of samples for the first, the second adding to the first's sums) gives the bits of the plain products
+     * ({@link Im2colOnly} offers the kernels no workspace); dy convolved (cin 32) and col2im (cin 3) for dx.
+     */
+    @ParameterizedTest
+    @CsvSource({"14,14,32,64,3", "9,7,3,64,5", "6,6,16,128,3"})
+    void kernelGradientOverPanelsGivesTheBitsOfThePlainProducts(int h, int w, int cin, int cout, int k) {
+        Conv2D panels = new Conv2D(h, w, cin, cout, k, vector);
+        Conv2D plain = new Conv2D(h, w, cin, cout, k, new Im2colOnly(vector));
+        SplittableRandom rng = new SplittableRandom(h * 1000L + w * 100L + cin * 10L + cout + k);
+        float[] params = random(panels.parameterCount(), rng);
+        float[] x = random(BATCH * panels.inputSize(), rng);
+        float[] dy = random(BATCH * panels.outputSize(), rng);
+        float[][] a = passes(panels, params, x, dy, true);
+        float[][] b = passes(plain, params, x, dy, true);
+        assertThat(a[1]).as(panels + " parameter gradients").isEqualTo(b[1]);
+        assertThat(a[2]).as(panels + " input gradients").isEqualTo(b[2]);
+    }
+
     /** The vector kernels against the plain loops they override, with offsets, partial blocks and a tail. */
     @ParameterizedTest
     @CsvSource({"3,16,16,9,13", "5,8,32,11,3", "3,1,16,7,21", "7,3,16,13,2", "3,16,20,6,5"})
