@@ -55,7 +55,13 @@ public final class SearchCheckpoint implements CheckpointSink {
 
     private final Path dir;
     private final String dataSha256;
-    private final ReentrantLock writing = new ReentrantLock();
+    /**
+     * Fair: an interrupt handler waiting for the write in progress gets the lock before the checkpoint thread starts
+     * the next write. Unfair, the writer could take it again at once (the search hands it the next state as soon as
+     * a write ends) and the handler could wait through every remaining write while the search ran to its end.
+     */
+    private final ReentrantLock writing = new ReentrantLock(true);
+
     private final long writeDelayMillis;
     /** The parameter files this checkpoint wrote, with their checksums: a member's file is written once. */
     private final java.util.Map<String, String> written = new java.util.HashMap<>();

@@ -148,6 +148,33 @@ class SearchCheckpointTest {
         assertThat(b.provenance().startedAt()).isEqualTo(a.provenance().startedAt());
     }
 
+    /**
+     * An interrupt handler waiting for the write in progress must get the lock before the next write starts (the
+     * CLI's InterruptGuard): once, unfair, it waited through every remaining write and the search ended with 0.
+     */
+    @Test
+    void aThreadWaitingForTheWriteInProgressGetsTheLockBeforeTheNextWrite() throws Exception {
+        var lock = new SearchCheckpoint(dir.resolve("fair"), "0".repeat(64)).writingLock();
+        lock.lock();
+        var order = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        Thread handler = new Thread(() -> {
+            lock.lock();
+            order.add("handler");
+            lock.unlock();
+        });
+        handler.start();
+        while (!lock.hasQueuedThread(handler)) {
+            Thread.onSpinWait();
+        }
+        lock.unlock();
+        // the writer asks again at once, as the checkpoint thread does when the search hands it the next state
+        lock.lock();
+        order.add("writer");
+        lock.unlock();
+        handler.join();
+        assertThat(order).containsExactly("handler", "writer");
+    }
+
     @Test
     void missingAndCorruptCheckpointsAreClearErrors() throws Exception {
         assertThatThrownBy(() -> SearchCheckpoint.load(dir, Backends.best(), null))
