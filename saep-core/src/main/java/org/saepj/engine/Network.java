@@ -9,6 +9,7 @@ import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
 import org.saepj.engine.layer.Pass;
+import org.saepj.engine.layer.TrainingPlan;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.task.Loss;
 
@@ -68,6 +69,8 @@ public final class Network {
     private float[][] partial = new float[0][];
     /** How inference runs the nodes: runs of a convolution, batch norm and ReLU as one sweep; null when none fuse. */
     private final InferencePlan inference;
+    /** How a graph's training passes run: a batch norm and the ReLU reading it as one call; null when none fuse. */
+    private final TrainingPlan training;
 
     /**
      * Builds the network with zero parameters; call {@link #initialize} or {@link #setParameters}.
@@ -76,6 +79,15 @@ public final class Network {
      * @param kernels the matrix kernels
      */
     public Network(Architecture architecture, Kernels kernels) {
+        this(architecture, kernels, true);
+    }
+
+    /**
+     * @param architecture the structure
+     * @param kernels the matrix kernels
+     * @param fuseTraining false to run every training pass node by node (the reference the fused passes must match)
+     */
+    Network(Architecture architecture, Kernels kernels, boolean fuseTraining) {
         this.architecture = architecture;
         this.graph = architecture.graph();
         this.layers = graph.layers(kernels);
@@ -125,6 +137,8 @@ public final class Network {
         }
         InferencePlan plan = new InferencePlan(graph, layers);
         this.inference = plan.fuses() ? plan : null;
+        TrainingPlan pairs = new TrainingPlan(graph, layers);
+        this.training = fuseTraining && !chain && pairs.fuses() ? pairs : null;
         // Back-propagation visits nodes last to first: the first reader met writes a shared input's gradient.
         boolean[] written = new boolean[n + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -292,7 +306,13 @@ public final class Network {
             }
             int[] in = reads[i];
             Layer layer = layers.get(i);
-            if (layer instanceof MergeLayer merge) {
+            if (training != null && training.absorbed(i)) {
+                continue; // the node before runs this ReLU's backward pass with its own
+            }
+            if (training != null && training.rectifies(i)) {
+                training.backward(
+                        i, params, acts[in[0]], acts[i + 2], deltas[i + 2], gradientTarget(i, 0), grads, batch, pass);
+            } else if (layer instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 float[][] dxs = mergeGradients[i];
                 for (int k = 0; k < in.length; k++) {
@@ -399,9 +419,15 @@ public final class Network {
 
     private float[] forwardGraph(float[] x, int batch) {
         acts[0] = x; // kept for the backward pass that may follow
+        boolean fused = training != null && pass.training();
         for (int i = 0; i < layers.size(); i++) {
             int[] in = reads[i];
-            if (layers.get(i) instanceof MergeLayer merge) {
+            if (fused && training.absorbed(i)) {
+                continue; // the node before wrote this ReLU's output
+            }
+            if (fused && training.rectifies(i)) {
+                training.forward(i, params, acts[in[0]], acts[i + 2], batch, pass);
+            } else if (layers.get(i) instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 for (int k = 0; k < in.length; k++) {
                     xs[k] = acts[in[k]];

@@ -344,6 +344,26 @@ public interface Kernels {
     }
 
     /**
+     * {@code y[r, c] = max(x[r, c]·scale[c] + shift[c], 0)}: the float operations of {@link #channelAffine} then
+     * {@link #relu}, one pass instead of two, so the bits are theirs (a batch norm's training pass and the ReLU after
+     * it).
+     *
+     * @param x the matrix (positions × channels)
+     * @param y receives the result
+     * @param rows rows
+     * @param channels columns
+     * @param scale one factor per column
+     * @param shift one term per column
+     */
+    default void channelAffineRelu(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                y[i] = Math.max(x[i] * scale[c] + shift[c], 0f);
+            }
+        }
+    }
+
+    /**
      * Inference's epilogue of a layer's output, in place over {@code y[yo…]}, {@code rows × channels}: adds {@code
      * bias[c]}, then, when {@code scale} is not null, multiplies by {@code scale[c]} and adds {@code shift[c]}, then,
      * when {@code relu}, takes {@code max(·, 0)}. These are the float operations of {@link #addRowVector}, {@link
@@ -429,6 +449,64 @@ public interface Kernels {
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < channels; c++, i++) {
                 dx[i] = dy[i] * a[c] + x[i] * b[c] + d[c];
+            }
+        }
+    }
+
+    /**
+     * {@link #channelGradientSums} of the gradient a ReLU passes back, {@code gate > 0 ? dy : 0} ({@link
+     * #reluBackward}'s values), without writing it: the same bits as the two passes.
+     *
+     * @param x the forward inputs (positions × channels)
+     * @param dy the gradient with respect to the ReLU's outputs, same shape
+     * @param gate the ReLU's outputs (or inputs: both are positive at the same places), same shape
+     * @param rows rows
+     * @param channels columns
+     * @param mean the mean per column
+     * @param invStd 1/√(σ² + ε) per column
+     * @param sumDy receives Σ dy (β's gradient)
+     * @param sumDyXhat receives Σ dy·x̂ (γ's gradient)
+     */
+    default void channelGradientSumsGated(
+            float[] x,
+            float[] dy,
+            float[] gate,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                float g = gate[i] > 0f ? dy[i] : 0f;
+                float xhat = (x[i] - mean[c]) * invStd[c];
+                sumDy[c] += g;
+                sumDyXhat[c] += g * xhat;
+            }
+        }
+    }
+
+    /**
+     * {@link #channelAffine2} of the gradient a ReLU passes back, {@code gate > 0 ? dy : 0}, without writing it: the
+     * same bits as {@link #reluBackward} then {@link #channelAffine2}.
+     *
+     * @param dy the gradient with respect to the ReLU's outputs (positions × channels)
+     * @param gate the ReLU's outputs, same shape
+     * @param x the forward inputs, same shape
+     * @param dx receives the result
+     * @param rows rows
+     * @param channels columns
+     * @param a the factor of the gated dy per column
+     * @param b the factor of x per column
+     * @param d the term per column
+     */
+    default void channelAffine2Gated(
+            float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < channels; c++, i++) {
+                float g = gate[i] > 0f ? dy[i] : 0f;
+                dx[i] = g * a[c] + x[i] * b[c] + d[c];
             }
         }
     }

@@ -1367,6 +1367,20 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** A vector of channels at a time, as {@link #channelAffine} then {@link #relu}: the same operations per value. */
+    @Override
+    public void channelAffineRelu(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
+        FloatVector zero = FloatVector.zero(S);
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector s = FloatVector.fromArray(S, scale, c0, m);
+            FloatVector t = FloatVector.fromArray(S, shift, c0, m);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                FloatVector.fromArray(S, x, i, m).mul(s).add(t).max(zero).intoArray(y, i, m);
+            }
+        }
+    }
+
     /** A vector of channels at a time, as {@link #channelAffine}: each value's operations are the separate passes'. */
     @Override
     public void channelEpilogue(
@@ -1458,6 +1472,60 @@ final class VectorKernels implements Kernels {
                 FloatVector.fromArray(S, x, i, m)
                         .fma(bv, FloatVector.fromArray(S, dy, i, m).fma(av, dv))
                         .intoArray(dx, i, m);
+            }
+        }
+    }
+
+    /** As {@link #channelGradientSums} over {@link #reluBackward}'s values: the same operations per value. */
+    @Override
+    public void channelGradientSumsGated(
+            float[] x,
+            float[] dy,
+            float[] gate,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        float[] lanes = new float[L];
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
+            FloatVector inv = FloatVector.fromArray(S, invStd, c0, m);
+            for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
+                int r1 = Math.min(rows, r0 + FLOAT_RUN);
+                FloatVector sd = FloatVector.zero(S);
+                FloatVector sx = FloatVector.zero(S);
+                for (int r = r0; r < r1; r++) {
+                    int i = r * channels + c0;
+                    VectorMask<Float> open =
+                            FloatVector.fromArray(S, gate, i, m).compare(VectorOperators.GT, 0f);
+                    FloatVector g = FloatVector.fromArray(S, dy, i, open);
+                    FloatVector xhat = FloatVector.fromArray(S, x, i, m).sub(mu).mul(inv);
+                    sd = sd.add(g);
+                    sx = g.fma(xhat, sx);
+                }
+                flush(sd, lanes, sumDy, c0, channels);
+                flush(sx, lanes, sumDyXhat, c0, channels);
+            }
+        }
+    }
+
+    /** As {@link #channelAffine2} over {@link #reluBackward}'s values: the same operations per value. */
+    @Override
+    public void channelAffine2Gated(
+            float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, channels);
+            FloatVector av = FloatVector.fromArray(S, a, c0, m);
+            FloatVector bv = FloatVector.fromArray(S, b, c0, m);
+            FloatVector dv = FloatVector.fromArray(S, d, c0, m);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                // Lanes the mask leaves out load as +0: the ReLU's gradient where its output is not positive.
+                VectorMask<Float> open = FloatVector.fromArray(S, gate, i, m).compare(VectorOperators.GT, 0f);
+                FloatVector g = FloatVector.fromArray(S, dy, i, open);
+                FloatVector.fromArray(S, x, i, m).fma(bv, g.fma(av, dv)).intoArray(dx, i, m);
             }
         }
     }

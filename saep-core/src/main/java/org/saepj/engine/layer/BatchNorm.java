@@ -18,7 +18,7 @@ import org.saepj.engine.kernel.Kernels;
  * and the outputs and input gradients as {@code x·a + b} or {@code dy·a + x·b + d} with the statistics folded into
  * the constants.
  */
-public final class BatchNorm extends Layer implements ChannelMap {
+public final class BatchNorm extends Layer implements ChannelMap, RectifyingLayer {
     private static final String NEEDS_NETWORK =
             "batch_norm reads the network's running statistics: run it in a network";
     private final int positions;
@@ -134,13 +134,19 @@ public final class BatchNorm extends Layer implements ChannelMap {
     public void forward(float[] params, float[] x, float[] y, int batch, Pass pass) {
         int rows = batch * positions;
         float[] state = pass.state();
-        int g = offset();
-        int b = offset() + channels;
         if (!pass.training()) {
             foldRunning(params, state);
             kernels.channelAffine(x, y, rows, channels, scale, shift);
             return;
         }
+        trainingConstants(params, x, rows, state);
+        kernels.channelAffine(x, y, rows, channels, gradScale, shift);
+    }
+
+    /** The training pass's statistics and its constants {@code x·gradScale + shift}; moves the running statistics. */
+    private void trainingConstants(float[] params, float[] x, int rows, float[] state) {
+        int g = offset();
+        int b = offset() + channels;
         statistics(x, rows);
         updateRunning(state, rows);
         // (x − μ)·invStd·γ + β as x·s + t: one product and one sum per value.
@@ -149,7 +155,49 @@ public final class BatchNorm extends Layer implements ChannelMap {
             gradScale[c] = s; // scratch here: the backward pass sets its own constants
             shift[c] = params[b + c] - mean[c] * s;
         }
-        kernels.channelAffine(x, y, rows, channels, gradScale, shift);
+    }
+
+    @Override
+    public void forwardRectified(float[] params, float[] x, float[] y, int batch, Pass pass) {
+        int rows = batch * positions;
+        trainingConstants(params, x, rows, pass.state());
+        kernels.channelAffineRelu(x, y, rows, channels, gradScale, shift);
+    }
+
+    @Override
+    public void backwardRectified(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+        int rows = batch * positions;
+        Arrays.fill(sum, 0);
+        Arrays.fill(sum2, 0);
+        kernels.channelGradientSumsGated(x, dy, y, rows, channels, mean, invStd, sum, sum2);
+        parameterGradients(grads);
+        if (dx != null) {
+            inputGradientConstants(params, rows);
+            kernels.channelAffine2Gated(dy, y, x, dx, rows, channels, gradScale, gradSlope, gradShift);
+        }
+    }
+
+    private void parameterGradients(float[] grads) {
+        int g = offset();
+        int b = offset() + channels;
+        for (int c = 0; c < channels; c++) {
+            grads[g + c] = (float) sum2[c];
+            grads[b + c] = (float) sum[c];
+        }
+    }
+
+    /** The training pass's input gradient as {@code dy·gradScale + x·gradSlope + gradShift}, from the sums. */
+    private void inputGradientConstants(float[] params, int rows) {
+        int g = offset();
+        // γ·invStd·(dy − Σdy/n − x̂·Σdy·x̂/n) with x̂ = (x − μ)·invStd, as dy·a + x·b + d.
+        for (int c = 0; c < channels; c++) {
+            double a = (double) params[g + c] * invStd[c];
+            double slope = -a * invStd[c] * sum2[c] / rows;
+            gradScale[c] = (float) a;
+            gradSlope[c] = (float) slope;
+            gradShift[c] = (float) (-a * sum[c] / rows - slope * mean[c]);
+        }
     }
 
     /** Sets {@link #scale} and {@link #shift} from the running statistics, as {@link #folded} computes them. */
@@ -206,8 +254,6 @@ public final class BatchNorm extends Layer implements ChannelMap {
     public void backward(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
-        int g = offset();
-        int b = offset() + channels;
         Arrays.fill(sum, 0);
         Arrays.fill(sum2, 0);
         if (pass.training()) {
@@ -228,10 +274,7 @@ public final class BatchNorm extends Layer implements ChannelMap {
                     sum,
                     sum2);
         }
-        for (int c = 0; c < channels; c++) {
-            grads[g + c] = (float) sum2[c];
-            grads[b + c] = (float) sum[c];
-        }
+        parameterGradients(grads);
         if (dx == null) {
             return;
         }
@@ -241,14 +284,7 @@ public final class BatchNorm extends Layer implements ChannelMap {
             kernels.channelAffine(dy, dx, rows, channels, scale, gradShift);
             return;
         }
-        // γ·invStd·(dy − Σdy/n − x̂·Σdy·x̂/n) with x̂ = (x − μ)·invStd, as dy·a + x·b + d.
-        for (int c = 0; c < channels; c++) {
-            double a = (double) params[g + c] * invStd[c];
-            double slope = -a * invStd[c] * sum2[c] / rows;
-            gradScale[c] = (float) a;
-            gradSlope[c] = (float) slope;
-            gradShift[c] = (float) (-a * sum[c] / rows - slope * mean[c]);
-        }
+        inputGradientConstants(params, rows);
         kernels.channelAffine2(dy, x, dx, rows, channels, gradScale, gradSlope, gradShift);
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * only the next node of the run reads. Such a run is one call: the producer's pass with the maps' steps in the sweep
  * that adds its bias, instead of a pass over the output per layer. Each value goes through the same float operations
  * in the same order as node by node, so the outputs are the same bits; the intermediate outputs are not computed. A
- * training pass needs those (the backward pass reads them) and runs node by node.
+ * training pass needs most of those (the backward pass reads them): it runs node by node but for the pairs of a
+ * {@link TrainingPlan}.
  */
 public final class InferencePlan {
     private final List<Layer> layers;

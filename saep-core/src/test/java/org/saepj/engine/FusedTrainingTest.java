@@ -1,0 +1,149 @@
+package org.saepj.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.saepj.data.Dataset;
+import org.saepj.data.Shape;
+import org.saepj.engine.layer.AddKind;
+import org.saepj.engine.layer.BatchNormKind;
+import org.saepj.engine.layer.Conv2DKind;
+import org.saepj.engine.layer.DenseKind;
+import org.saepj.engine.layer.FlattenKind;
+import org.saepj.engine.layer.LayerGraph;
+import org.saepj.engine.layer.LayerGraph.Node;
+import org.saepj.engine.layer.LayerSpec;
+import org.saepj.engine.layer.MaxPoolKind;
+import org.saepj.engine.layer.ReluKind;
+import org.saepj.engine.layer.SiluKind;
+import org.saepj.engine.layer.TrainingPlan;
+import org.saepj.engine.optim.Optimizer;
+import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.task.Loss;
+
+/**
+ * Training with each batch norm and the ReLU that alone reads it as one call ({@link TrainingPlan}) gives the bits of
+ * the layers run node by node: the loss, every gradient, the parameters after several SGD steps with momentum and
+ * the running statistics, on the residual CNN (whole vectors of channels and a masked tail of them); and the plan
+ * pairs only what it may.
+ */
+class FusedTrainingTest {
+    private static final BatchNormKind.Spec BN = new BatchNormKind.Spec(0.1, 1e-5);
+    private static final int CLASSES = 4;
+
+    private static Node node(String id, LayerSpec spec, String... inputs) {
+        return new Node(id, spec, List.of(inputs));
+    }
+
+    /** The benchmark's residual CNN: stem conv, BN, ReLU, pool; two blocks; pool, flatten, dense. */
+    private static LayerGraph residualCnn(int filters) {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(node("stem", new Conv2DKind.Spec(filters, 3), "input"));
+        nodes.add(node("stem_bn", BN, "stem"));
+        nodes.add(node("stem_relu", new ReluKind.Spec(), "stem_bn"));
+        nodes.add(node("stem_pool", new MaxPoolKind.Spec(), "stem_relu"));
+        String last = "stem_pool";
+        for (int b = 0; b < 2; b++) {
+            String p = "res" + b + "_";
+            nodes.add(node(p + "conv1", new Conv2DKind.Spec(filters, 3), last));
+            nodes.add(node(p + "bn1", BN, p + "conv1"));
+            nodes.add(node(p + "relu1", new ReluKind.Spec(), p + "bn1"));
+            nodes.add(node(p + "conv2", new Conv2DKind.Spec(filters, 3), p + "relu1"));
+            nodes.add(node(p + "bn2", BN, p + "conv2"));
+            nodes.add(node(p + "sum", new AddKind.Spec(), last, p + "bn2"));
+            nodes.add(node(p + "relu2", new ReluKind.Spec(), p + "sum"));
+            last = p + "relu2";
+        }
+        nodes.add(node("out_pool", new MaxPoolKind.Spec(), last));
+        nodes.add(node("flat", new FlattenKind.Spec(), "out_pool"));
+        nodes.add(node("logits", new DenseKind.Spec(CLASSES), "flat"));
+        return new LayerGraph(new Shape(12, 12, 1), nodes);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"scalar, 16", "vector, 16", "scalar, 6", "vector, 6"})
+    void fusedTrainingStepsGiveTheBitsOfTheLayersOneByOne(String kernels, int filters) {
+        GraphArchitecture arch = GraphArchitecture.of(residualCnn(filters));
+        Network fused = new Network(arch, GradientCheckTest.kernels(kernels)).initialize(3);
+        Network reference = new Network(arch, GradientCheckTest.kernels(kernels), false).initialize(3);
+        SplittableRandom rng = new SplittableRandom(11);
+        int n = 40;
+        float[] x = new float[n * arch.input().size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextInt(CLASSES);
+        }
+        Dataset d = new Dataset("t", x, y, arch.input(), List.of("a", "b", "c", "d"));
+        Loss loss = d.targets().task().loss(d.targets());
+        OptimizerSpec sgd = new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 0);
+        Optimizer fusedOpt = sgd.create(fused.parameterCount());
+        Optimizer referenceOpt = sgd.create(reference.parameterCount());
+        int batch = 10;
+        int[] idx = new int[batch];
+        float[] buffer = new float[batch * arch.input().size()];
+        for (int step = 0; step < 6; step++) {
+            for (int i = 0; i < batch; i++) {
+                idx[i] = rng.nextInt(n);
+            }
+            float a = fused.trainStep(d, loss, idx, buffer, fusedOpt);
+            float b = reference.trainStep(d, loss, idx, buffer, referenceOpt);
+            assertThat(Float.floatToRawIntBits(a)).as("loss at step " + step).isEqualTo(Float.floatToRawIntBits(b));
+            assertThat(bits(fused.gradients())).as("gradients").isEqualTo(bits(reference.gradients()));
+            assertThat(bits(fused.parameters())).as("parameters").isEqualTo(bits(reference.parameters()));
+            assertThat(bits(fused.state())).as("running statistics").isEqualTo(bits(reference.state()));
+        }
+        assertThat(bits(fused.forward(buffer, batch, true))).isEqualTo(bits(reference.forward(buffer, batch, true)));
+        assertThat(bits(fused.forward(buffer, batch))).isEqualTo(bits(reference.forward(buffer, batch)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "vector"})
+    void thePlanPairsABatchNormOnlyWithTheReluThatAloneReadsIt(String kernels) {
+        LayerGraph g = new LayerGraph(
+                new Shape(8, 8, 1),
+                List.of(
+                        node("conv", new Conv2DKind.Spec(4, 3), "input"),
+                        node("bn", BN, "conv"),
+                        node("relu", new ReluKind.Spec(), "bn"),
+                        node("bn_shared", BN, "relu"),
+                        node("relu_shared", new ReluKind.Spec(), "bn_shared"),
+                        node("sum", new AddKind.Spec(), "bn_shared", "relu_shared"),
+                        node("bn_silu", BN, "sum"),
+                        node("silu", new SiluKind.Spec(), "bn_silu"),
+                        node("relu_bn", new ReluKind.Spec(), "silu"),
+                        node("bn_last", BN, "relu_bn"),
+                        node("relu_last", new ReluKind.Spec(), "bn_last"),
+                        node("flat", new FlattenKind.Spec(), "relu_last"),
+                        node("head", new DenseKind.Spec(3), "flat")));
+        TrainingPlan plan = new TrainingPlan(g, g.layers(GradientCheckTest.kernels(kernels)));
+        List<String> paired = new ArrayList<>();
+        List<String> absorbed = new ArrayList<>();
+        for (int i = 0; i < g.nodes().size(); i++) {
+            if (plan.rectifies(i)) {
+                paired.add(g.nodes().get(i).id());
+            }
+            if (plan.absorbed(i)) {
+                absorbed.add(g.nodes().get(i).id());
+            }
+        }
+        assertThat(plan.fuses()).isTrue();
+        assertThat(paired).containsExactly("bn", "bn_last"); // bn_shared is read twice, bn_silu by a SiLU
+        assertThat(absorbed).containsExactly("relu", "relu_last");
+    }
+
+    private static int[] bits(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return out;
+    }
+}
