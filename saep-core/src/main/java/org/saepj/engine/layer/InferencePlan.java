@@ -30,22 +30,13 @@ public final class InferencePlan {
             throw new IllegalArgumentException("a plan needs one layer per node: " + layers.size() + " for " + n);
         }
         this.layers = List.copyOf(layers);
-        int[] readers = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int in : graph.inputsOf(i)) {
-                if (in >= 0) {
-                    readers[in]++;
-                }
-            }
-        }
         this.span = new int[n];
         for (int i = 0; i < n; ) {
             int end = i + 1;
             if (layers.get(i) instanceof EpilogueProducer) {
                 Epilogue.Step last = null;
                 while (end < n
-                        && readers[end - 1] == 1
-                        && readsOnly(graph, end, end - 1)
+                        && graph.feedsOnlyNext(end - 1)
                         && layers.get(end) instanceof ChannelMap map
                         && (last == null || map.step().compareTo(last) > 0)) {
                     last = map.step();
@@ -55,11 +46,6 @@ public final class InferencePlan {
             span[i] = end - i;
             i = end;
         }
-    }
-
-    private static boolean readsOnly(LayerGraph graph, int node, int input) {
-        int[] in = graph.inputsOf(node);
-        return in.length == 1 && in[0] == input;
     }
 
     /**

@@ -249,6 +249,27 @@ public final class LayerGraph {
         return out;
     }
 
+    /**
+     * Whether a node's output goes to the next node alone and that node reads nothing else: the pairs a plan may run
+     * as one call (the intermediate output then need not exist).
+     *
+     * @param node a node's index
+     * @return true when node + 1 is the only reader of {@code node} and reads only it
+     */
+    public boolean feedsOnlyNext(int node) {
+        if (node + 1 >= inputs.length || inputs[node + 1].length != 1 || inputs[node + 1][0] != node) {
+            return false;
+        }
+        for (int i = node + 2; i < inputs.length; i++) {
+            for (int in : inputs[i]) {
+                if (in == node) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** @return true when every node reads the one before it (the first, the graph's input) */
     public boolean isChain() {
         for (int i = 0; i < inputs.length; i++) {

@@ -27,21 +27,10 @@ public final class TrainingPlan {
             throw new IllegalArgumentException("a plan needs one layer per node: " + layers.size() + " for " + n);
         }
         this.layers = List.copyOf(layers);
-        int[] readers = new int[n];
-        for (int i = 0; i < n; i++) {
-            for (int in : graph.inputsOf(i)) {
-                if (in >= 0) {
-                    readers[in]++;
-                }
-            }
-        }
         this.rectifies = new boolean[n];
         for (int i = 0; i + 1 < n; i++) {
-            int[] next = graph.inputsOf(i + 1);
             rectifies[i] = layers.get(i) instanceof RectifyingLayer
-                    && readers[i] == 1
-                    && next.length == 1
-                    && next[0] == i
+                    && graph.feedsOnlyNext(i)
                     && layers.get(i + 1) instanceof ChannelMap map
                     && map.step() == Epilogue.Step.RELU;
             if (rectifies[i]) {
