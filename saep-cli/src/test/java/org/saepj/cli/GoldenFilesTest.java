@@ -240,6 +240,85 @@ class GoldenFilesTest {
         assertThat(report.dataUse().temperature()).contains("validation part");
     }
 
+    /**
+     * A run with {@code --scaling robust} (golden/v5/robust): the manifest's fitted {@code robust-scale} step still
+     * scales the rows, so the logits are the same bit for bit and predict writes the same file; the stored
+     * configuration reads back with its scaling.
+     */
+    @Test
+    void theGoldenRobustScaledEnsembleScalesItsRowsAsWhenItWasWritten() throws Exception {
+        Path model = golden(5, "robust/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        JsonNode manifest = Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
+        assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("robust-scale");
+        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "robust/blobs.csv"))))
+                .isDeepEqualTo(logitRows(golden(5, "robust/logits.bin")));
+        assertPredictsTheSame(model, "robust/blobs.csv", "robust/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "robust/run/report.json"));
+        assertThat(report.config().data().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.ROBUST);
+        assertThat(Invocation.load(golden(5, "robust/run")).config().data().scaling())
+                .isEqualTo(org.saepj.data.preprocess.Scaling.ROBUST);
+    }
+
+    /**
+     * A comparison of AdaNet with the {@code single} and {@code deep-ensemble-2} baselines (golden/v5/baselines):
+     * the baselines' stored configurations keep {@code validation.checkBasis} (the candidates' steps their early
+     * stopping took its interval from), and resuming the stored comparison finds every run complete with the same
+     * figures.
+     */
+    @Test
+    void theGoldenBaselineComparisonKeepsItsCheckBasisAndResumesComplete() throws Exception {
+        Path cmp = dir.resolve("baselines");
+        FaultAuditTest.copyTree(golden(5, "baselines/compare-run"), cmp);
+        Path blobs = Files.copy(golden(5, "baselines/blobs.csv"), dir.resolve("baselines-blobs.csv"));
+        ObjectNode stored =
+                (ObjectNode) Json.MAPPER.readTree(cmp.resolve("compare.json").toFile());
+        pointAtFixture((ObjectNode) stored.at("/plan/base"), "csv:" + blobs);
+        pointAtFixture((ObjectNode) stored.at("/invocation/config"), "csv:" + blobs);
+        Files.writeString(cmp.resolve("compare.json"), Json.pretty(stored));
+        for (String baseline : List.of("single-single-seed1", "deep-ensemble-2-uniform-seed1")) {
+            org.saepj.run.RunReport report =
+                    org.saepj.run.RunReport.read(cmp.resolve("runs/" + baseline + "/report.json"));
+            org.saepj.search.CheckBasis basis = report.config().validation().checkBasis();
+            assertThat(basis).as(baseline).isNotNull();
+            assertThat(basis.steps()).as(baseline).isPositive();
+            assertThat(SavedEnsemble.load(cmp.resolve("runs/" + baseline + "/ensemble"), Backends.best())
+                            .manifest()
+                            .members())
+                    .as(baseline)
+                    .isNotEmpty();
+        }
+        assertThat(org.saepj.run.RunReport.read(cmp.resolve("runs/adanet-uniform-seed1/report.json"))
+                        .config()
+                        .validation()
+                        .checkBasis())
+                .as("the search's own runs check at their own interval")
+                .isNull();
+        CliRun resumed = CliRun.of("compare", "--resume", cmp.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out().lines().filter(l -> l.contains("(already complete)")))
+                .as(resumed.out())
+                .hasSize(3);
+        JsonNode then = Json.MAPPER.readTree(
+                golden(5, "baselines/compare-run/comparison.json").toFile());
+        JsonNode now = Json.MAPPER.readTree(cmp.resolve("comparison.json").toFile());
+        assertThat(now.get("runs")).isEqualTo(then.get("runs"));
+    }
+
+    /** @return the logits of a golden {@code logits.bin} as rows */
+    static float[][] logitRows(Path file) throws Exception {
+        try (InputStream raw = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(raw)) {
+            float[][] rows = new float[in.readInt()][in.readInt()];
+            for (float[] row : rows) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = Float.intBitsToFloat(in.readInt());
+                }
+            }
+            return rows;
+        }
+    }
+
     /** {@code saep predict} of the model on a golden CSV writes the golden predictions file, byte for byte. */
     private void assertPredictsTheSame(Path model, String rows, String expected) throws Exception {
         Path predictions = dir.resolve("predictions-now.csv");

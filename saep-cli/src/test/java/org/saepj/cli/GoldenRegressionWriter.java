@@ -147,36 +147,7 @@ class GoldenRegressionWriter {
         Path out = Path.of(System.getProperty("saep.golden.out")).resolve("batch-norm");
         Files.createDirectories(out);
         Path space = Files.writeString(out.resolve("space.json"), SPACE);
-        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
-        Path run = out.resolve("run");
-        CliRun search = CliRun.of(
-                "search",
-                "--preset",
-                "paper",
-                "--data",
-                "csv:" + blobs,
-                "--space",
-                space.toString(),
-                "--iterations",
-                "3",
-                "--steps",
-                "150",
-                "--out",
-                run.toString(),
-                "--quiet");
-        assertThat(search.exitCode()).as(search.err()).isZero();
-        CliRun predict = CliRun.of(
-                "predict",
-                "--model",
-                run.resolve("ensemble").toString(),
-                "--data",
-                "csv:" + blobs,
-                "--out",
-                out.resolve("predictions.csv").toString());
-        assertThat(predict.exitCode()).as(predict.err()).isZero();
-        writeLogits(
-                SavedEnsemble.load(run.resolve("ensemble"), Backends.best()).predictLogits(features(blobs)),
-                out.resolve("logits.bin"));
+        searchAndScore(out, "--preset", "paper", "--space", space.toString(), "--iterations", "3", "--steps", "150");
     }
 
     /**
@@ -185,14 +156,8 @@ class GoldenRegressionWriter {
      */
     @Test
     void writeTheGoldenValidatedRun() throws Exception {
-        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("validated");
-        Files.createDirectories(out);
-        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
-        Path run = out.resolve("run");
-        CliRun search = CliRun.of(
-                "search",
-                "--data",
-                "csv:" + blobs,
+        searchAndScore(
+                Path.of(System.getProperty("saep.golden.out")).resolve("validated"),
                 "--width",
                 "8",
                 "--iterations",
@@ -210,10 +175,71 @@ class GoldenRegressionWriter {
                 "--label-smoothing",
                 "0.1",
                 "--validation",
-                "0.3",
+                "0.3");
+    }
+
+    /**
+     * A run with robust scaling ({@code --scaling robust}): its manifest's first preprocessing step is the fitted
+     * {@code robust-scale} (medians and scales), its stored configuration says {@code data.scaling: robust}.
+     */
+    @Test
+    void writeTheGoldenRobustScaledRun() throws Exception {
+        searchAndScore(
+                Path.of(System.getProperty("saep.golden.out")).resolve("robust"),
+                "--scaling",
+                "robust",
+                "--width",
+                "8",
+                "--iterations",
+                "2",
+                "--steps",
+                "200");
+    }
+
+    /**
+     * A comparison of AdaNet with the {@code single} and {@code deep-ensemble-2} baselines at the default preset: the
+     * baselines' stored configurations hold {@code validation.checkBasis} (their early stopping checks at the
+     * candidates' interval).
+     */
+    @Test
+    void writeTheGoldenBaselineComparison() throws Exception {
+        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("baselines");
+        Files.createDirectories(out);
+        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        CliRun compare = CliRun.of(
+                "compare",
+                "--data",
+                "csv:" + blobs,
+                "--methods",
+                "adanet,single,deep-ensemble-2",
+                "--seeds",
+                "1",
+                "--scaling",
+                "robust",
+                "--width",
+                "8",
+                "--iterations",
+                "2",
+                "--steps",
+                "200",
                 "--out",
-                run.toString(),
+                out.resolve("compare-run").toString(),
                 "--quiet");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+    }
+
+    /**
+     * Searches blobs.csv (a copy in {@code out}) with the given options into {@code out/run}, then writes what the
+     * ensemble gives on its rows: {@code predictions.csv} by {@code saep predict} and {@code logits.bin}.
+     */
+    private static void searchAndScore(Path out, String... options) throws Exception {
+        Files.createDirectories(out);
+        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        Path run = out.resolve("run");
+        List<String> args = new java.util.ArrayList<>(List.of("search", "--data", "csv:" + blobs));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--out", run.toString(), "--quiet"));
+        CliRun search = CliRun.of(args.toArray(String[]::new));
         assertThat(search.exitCode()).as(search.err()).isZero();
         CliRun predict = CliRun.of(
                 "predict",
