@@ -2,13 +2,22 @@ package org.saepj.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.saepj.data.Shape;
+import org.saepj.engine.Architecture;
+import org.saepj.engine.Network;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.Conv2D;
+import org.saepj.engine.optim.Optimizer;
+import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.task.ClassLabels;
+import org.saepj.task.ClassificationTask;
+import org.saepj.task.Loss;
 
 /**
  * The convolutions of the benchmark's two-block CNN and residual CNN, each layer alone, with the kernels' planes form
@@ -18,7 +27,10 @@ import org.saepj.engine.layer.Conv2D;
  *
  * <p>{@code ConvProfile [rounds] [reps] [batch]}: prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
- * JVM ({@link FmaPeak#cpuTimedGflops}).
+ * JVM ({@link FmaPeak#cpuTimedGflops}). Then whole training steps ({@link Network#trainStep}: loss and SGD with
+ * momentum included) of the two-block CNN and the residual CNN, two networks of each from the same seed, one per
+ * kernels, {@code reps} steps of each in turn per round on the same batches: the median CPU milliseconds a step, and
+ * whether the two ended with the same parameter bits.
  */
 final class ConvProfile {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
@@ -50,6 +62,86 @@ final class ConvProfile {
         for (Layer layer : LAYERS) {
             profile(layer, kernels, peak, rounds, reps, batch);
         }
+        Shape image = new Shape(28, 28, 1);
+        steps(
+                "cnn-conv32x5-pool-conv64-pool-128-10",
+                new Architecture.ConvNet(
+                        image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10),
+                kernels,
+                rounds,
+                reps,
+                batch);
+        steps(
+                "res-conv16-bn-2blocks-pool-10",
+                new ResidualCnn(image, 16, 2, 10).architecture(),
+                kernels,
+                rounds,
+                reps,
+                batch);
+    }
+
+    /** Batches the two networks of {@link #steps} both train on, in turn. */
+    private static final int BATCHES = 8;
+
+    private static void steps(String name, Architecture arch, Kernels kernels, int rounds, int reps, int batch) {
+        Network[] nets = {
+            new Network(arch, kernels).initialize(1), new Network(arch, new WithoutPlanes(kernels)).initialize(1)
+        };
+        Optimizer[] opts = new Optimizer[2];
+        for (int i = 0; i < 2; i++) {
+            opts[i] = new OptimizerSpec.SgdMomentum(0.01f, 0.9f, 0).create(nets[i].parameterCount());
+        }
+        SplittableRandom rng = new SplittableRandom(11);
+        int[] labels = new int[BATCHES * batch];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        List<String> classes = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            classes.add("class " + c);
+        }
+        Loss loss = ClassificationTask.INSTANCE.loss(new ClassLabels(labels, classes));
+        float[][] xs = new float[BATCHES][];
+        int[][] rows = new int[BATCHES][batch];
+        for (int b = 0; b < BATCHES; b++) {
+            xs[b] = random(batch * 28 * 28, rng);
+            for (int i = 0; i < batch; i++) {
+                rows[b][i] = b * batch + i;
+            }
+        }
+        double[][] ms = new double[2][rounds - WARM_ROUNDS];
+        int[] done = new int[2];
+        for (int r = 0; r < rounds; r++) {
+            for (int side = 0; side < 2; side++) {
+                int which = (side + r) % 2;
+                long t0 = CLOCK.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps; i++, done[which]++) {
+                    int b = done[which] % BATCHES;
+                    nets[which].trainStep(xs[b], loss, rows[b], batch, opts[which]);
+                }
+                if (r >= WARM_ROUNDS) {
+                    ms[which][r - WARM_ROUNDS] = (CLOCK.getCurrentThreadCpuTime() - t0) / 1e6 / reps;
+                }
+            }
+        }
+        double[] ratios = new double[ms[0].length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = ms[1][i] / ms[0][i];
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        System.out.printf(
+                Locale.ROOT,
+                "STEP %-38s before %.2f ms  planes %.2f ms  before/planes median %.2f (%.2f..%.2f), %s%n",
+                name,
+                median(ms[1]),
+                median(ms[0]),
+                median(ratios),
+                sorted[0],
+                sorted[sorted.length - 1],
+                Arrays.equals(nets[0].parameters(), nets[1].parameters())
+                        ? "same parameter bits"
+                        : "DIFFERENT PARAMETER BITS");
     }
 
     private static void profile(Layer layer, Kernels kernels, double peak, int rounds, int reps, int batch) {

@@ -9,10 +9,13 @@ import org.saepj.engine.kernel.Kernels;
  * padding follows TensorFlow's and ONNX's convention, {@code out = ⌈in / stride⌉} with any odd padding after the
  * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
  * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
- * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. Where the
- * kernels say it is faster ({@link Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded
- * convolution reads no patches either: it convolves straight from a zero-padded copy of each image, with the bits of
- * the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
+ * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. A stride-1
+ * convolution of at least 8 input channels whose filters the kernels take ({@link Kernels#convolvesPlanes}: whole
+ * vectors) reads no patches either: each image is copied channel-major with its zero borders and convolved there
+ * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
+ * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
+ * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
+ * the bits of the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
  * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer implements EpilogueProducer {
