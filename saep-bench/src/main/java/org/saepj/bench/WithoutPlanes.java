@@ -16,12 +16,24 @@ record WithoutPlanes(Kernels inner) implements Kernels {
     }
 
     @Override
-    public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate, float[] work) {
+    public void gemm(
+            float[] a,
+            int ao,
+            float[] b,
+            int bo,
+            float[] c,
+            int co,
+            int m,
+            int k,
+            int n,
+            boolean accumulate,
+            float[] work) {
         inner.gemm(a, ao, b, bo, c, co, m, k, n, accumulate, work);
     }
 
     @Override
-    public void gemmTransposedOperand(float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
+    public void gemmTransposedOperand(
+            float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
         inner.gemmTransposedOperand(a, b, bo, c, m, k, n, work, bt);
     }
 
@@ -116,27 +128,55 @@ record WithoutPlanes(Kernels inner) implements Kernels {
     }
 
     @Override
-    public void channelEpilogue(float[] y, int yo, int rows, int channels, float[] bias, int biasOffset, float[] scale, float[] shift, boolean relu) {
+    public void channelEpilogue(
+            float[] y,
+            int yo,
+            int rows,
+            int channels,
+            float[] bias,
+            int biasOffset,
+            float[] scale,
+            float[] shift,
+            boolean relu) {
         inner.channelEpilogue(y, yo, rows, channels, bias, biasOffset, scale, shift, relu);
     }
 
     @Override
-    public void channelGradientSums(float[] x, float[] dy, int rows, int channels, float[] mean, float[] invStd, double[] sumDy, double[] sumDyXhat) {
+    public void channelGradientSums(
+            float[] x,
+            float[] dy,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
         inner.channelGradientSums(x, dy, rows, channels, mean, invStd, sumDy, sumDyXhat);
     }
 
     @Override
-    public void channelAffine2(float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+    public void channelAffine2(
+            float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
         inner.channelAffine2(dy, x, dx, rows, channels, a, b, d);
     }
 
     @Override
-    public void channelGradientSumsGated(float[] x, float[] dy, float[] gate, int rows, int channels, float[] mean, float[] invStd, double[] sumDy, double[] sumDyXhat) {
+    public void channelGradientSumsGated(
+            float[] x,
+            float[] dy,
+            float[] gate,
+            int rows,
+            int channels,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
         inner.channelGradientSumsGated(x, dy, gate, rows, channels, mean, invStd, sumDy, sumDyXhat);
     }
 
     @Override
-    public void channelAffine2Gated(float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
+    public void channelAffine2Gated(
+            float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
         inner.channelAffine2Gated(dy, gate, x, dx, rows, channels, a, b, d);
     }
 
@@ -146,12 +186,37 @@ record WithoutPlanes(Kernels inner) implements Kernels {
     }
 
     @Override
-    public void convolveAnchors(float[] x, int xo, float[] w, int wo, float[] y, int yo, int anchors, int k, int rowStride, int cin, int cout) {
+    public void convolveAnchors(
+            float[] x,
+            int xo,
+            float[] w,
+            int wo,
+            float[] y,
+            int yo,
+            int anchors,
+            int k,
+            int rowStride,
+            int cin,
+            int cout) {
         inner.convolveAnchors(x, xo, w, wo, y, yo, anchors, k, rowStride, cin, cout);
     }
 
     @Override
-    public void convolveWeightGradient(float[] x, int xo, int sampleStride, int rowStride, float[] dy, int dyo, int samples, int oh, int ow, float[] dw, int dwo, int k, int cin, int cout) {
+    public void convolveWeightGradient(
+            float[] x,
+            int xo,
+            int sampleStride,
+            int rowStride,
+            float[] dy,
+            int dyo,
+            int samples,
+            int oh,
+            int ow,
+            float[] dw,
+            int dwo,
+            int k,
+            int cin,
+            int cout) {
         inner.convolveWeightGradient(x, xo, sampleStride, rowStride, dy, dyo, samples, oh, ow, dw, dwo, k, cin, cout);
     }
 

@@ -750,6 +750,33 @@ public interface Kernels {
     }
 
     /**
+     * Copies one H×W×C image into the interiors of channel-major planes: {@code planes[po + c·plane + y·rowStride + x]
+     * = x[xo + (y·w + x)·cin + c]}. The vector form may also write zeros just past a row's end (into the row's right
+     * border and the next row's left one, which are zero).
+     *
+     * @param x the images
+     * @param xo where the image starts in x
+     * @param h its height
+     * @param w its width
+     * @param cin its channels
+     * @param planes the planes
+     * @param po where the first plane's interior starts in planes
+     * @param plane the distance between two channels' planes
+     * @param rowStride a padded row's length
+     */
+    default void toPlanes(float[] x, int xo, int h, int w, int cin, float[] planes, int po, int plane, int rowStride) {
+        for (int y = 0; y < h; y++) {
+            int src = xo + y * w * cin;
+            for (int c = 0; c < cin; c++) {
+                int dst = po + c * plane + y * rowStride;
+                for (int xx = 0; xx < w; xx++) {
+                    planes[dst + xx] = x[src + xx * cin + c];
+                }
+            }
+        }
+    }
+
+    /**
      * Copies a kernel {@code W[taps][cout]} filter block by filter block, {@code packed[((co / 4)·taps + t)·4 + co % 4]
      * = W[t][co]}, the last block filled out with zeros: a block's four weights of a tap are then adjacent, and its
      * taps follow each other, as {@link #convolvePlanes} reads them.

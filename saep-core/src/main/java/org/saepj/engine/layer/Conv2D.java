@@ -344,8 +344,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             packedKernel = new float[Kernels.packedFilterFloats(taps, cout)];
         }
         Kernels.packFilterBlocks(weights, w0, taps, cout, packedKernel);
+        int interior = rows.before() * cols.padded() + cols.before();
         for (int b = 0; b < batch; b++) {
-            copyIntoPlanes(x, b, 1, plane);
+            kernels.toPlanes(x, b * h * w * cin, h, w, cin, planes, interior, plane, cols.padded());
             kernels.convolvePlanes(
                     planes,
                     0,

@@ -14,7 +14,7 @@ import org.saepj.engine.kernel.KernelsProvider;
  * The kernels of the planes form against the products they replace, bit for bit, on odd shapes: the forward
  * convolution over channel-major planes ({@link Kernels#convolvePlanes}) against the im2col product
  * {@link Kernels#gemmTransposedA} over tap-major patches, and the transposed kernel gradient (with a workspace)
- * against the eight-tap blocks (without).
+ * against the eight-tap blocks (without); and the copy of an image into planes ({@link Kernels#toPlanes}).
  */
 class PlanesConvolutionTest {
     private final Kernels vector = KernelsProvider.vector();
@@ -98,6 +98,32 @@ class PlanesConvolutionTest {
         float[] work = new float[vector.weightGradientWorkspace(taps, cout)];
         vector.convolveWeightGradient(x, 3, image, rowStride, dy, 1, samples, oh, ow, actual, 4, k, cin, cout, work);
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /**
+     * h, w, cin, rowStride: rows of 14 and 16 columns (the vector copy: zeros written past a row's end into the
+     * borders) and of 17 or channels not in whole vectors (the plain loops); borders stay zero.
+     */
+    @ParameterizedTest
+    @CsvSource({"14,14,16,16", "3,14,32,18", "2,16,16,18", "4,17,16,19", "3,5,8,16", "1,1,48,16"})
+    void copiesImagesIntoPlanesLeavingTheBordersZero(int h, int w, int cin, int rowStride) {
+        SplittableRandom rng = new SplittableRandom(h * 1000L + w * 100L + cin * 10L + rowStride);
+        int plane = (h + 2) * rowStride + Kernels.PLANE_SLACK;
+        float[] x = random(3 + h * w * cin, rng);
+        float[] planes = new float[cin * plane];
+        int interior = rowStride + 1;
+        vector.toPlanes(x, 3, h, w, cin, planes, interior, plane, rowStride);
+        for (int c = 0; c < cin; c++) {
+            for (int y = 0; y < h + 2; y++) {
+                for (int xx = 0; xx < rowStride; xx++) {
+                    boolean inside = y >= 1 && y <= h && xx >= 1 && xx <= w;
+                    float expected = inside ? x[3 + ((y - 1) * w + xx - 1) * cin + c] : 0f;
+                    assertThat(planes[c * plane + y * rowStride + xx])
+                            .as("channel %d, row %d, column %d", c, y, xx)
+                            .isEqualTo(expected);
+                }
+            }
+        }
     }
 
     private static float[] random(int n, SplittableRandom rng) {
