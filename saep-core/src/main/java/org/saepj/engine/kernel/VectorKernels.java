@@ -1762,7 +1762,8 @@ final class VectorKernels implements Kernels {
      * taps (one kernel position's channels, contiguous in the padded image) × four filters at a time: three such
      * vectors × four filters hold twelve sums, each input vector loaded feeding four FMAs and each broadcast of dy
      * three, where the eight-tap blocks broadcast a value of the image for every FMA. Every tap still sums over the
-     * images and positions in order; the transposes into and out of the workspace move the sums unchanged.
+     * images and positions in order; the transposes into and out of the workspace move the sums unchanged. Filters not
+     * in whole vectors keep the plain loops of the form without a workspace, whose bits differ from FMAs'.
      */
     @Override
     public void convolveWeightGradient(
@@ -1782,7 +1783,7 @@ final class VectorKernels implements Kernels {
             int cout,
             float[] work) {
         int taps = k * k * cin;
-        if (cin % L != 0 || cout % 4 != 0 || work == null || work.length < taps * cout) {
+        if (cin % L != 0 || cout % L != 0 || work == null || work.length < taps * cout) {
             convolveWeightGradient(x, xo, sampleStride, rowStride, dy, dyo, samples, oh, ow, dw, dwo, k, cin, cout);
             return;
         }
