@@ -628,6 +628,195 @@ public interface Kernels {
         }
     }
 
+    /**
+     * As {@link #convolveWeightGradient(float[], int, int, int, float[], int, int, int, int, float[], int, int, int,
+     * int)}, with a workspace in which the kernels may hold the gradient transposed; the same bits.
+     *
+     * @param x the padded images
+     * @param xo where the first starts in x
+     * @param sampleStride the distance between two padded images
+     * @param rowStride a padded image's width
+     * @param dy the output gradient, {@code samples × oh × ow × cout}
+     * @param dyo where it starts in dy
+     * @param samples the number of images
+     * @param oh output rows
+     * @param ow output columns
+     * @param dw the kernel gradient, {@code [ky][kx][cin][cout]}, added to
+     * @param dwo where it starts in dw
+     * @param k the kernel's size
+     * @param cin input channels
+     * @param cout output channels
+     * @param work at least {@link #weightGradientWorkspace}{@code (K²·cin, cout)} floats, overwritten
+     */
+    default void convolveWeightGradient(
+            float[] x,
+            int xo,
+            int sampleStride,
+            int rowStride,
+            float[] dy,
+            int dyo,
+            int samples,
+            int oh,
+            int ow,
+            float[] dw,
+            int dwo,
+            int k,
+            int cin,
+            int cout,
+            float[] work) {
+        convolveWeightGradient(x, xo, sampleStride, rowStride, dy, dyo, samples, oh, ow, dw, dwo, k, cin, cout);
+    }
+
+    /**
+     * @param taps a kernel's rows, {@code K²·cin}
+     * @param cout its columns
+     * @return the floats of workspace the kernel gradient with a workspace uses, 0 where it uses none
+     */
+    default int weightGradientWorkspace(int taps, int cout) {
+        return 0;
+    }
+
+    /**
+     * Floats that {@link #convolvePlanes} may read past the last input plane (a vector's lanes past a row's end): the
+     * caller leaves that many after it, any values.
+     */
+    int PLANE_SLACK = 16;
+
+    /**
+     * @param cout output channels of a stride-1 convolution
+     * @return true when {@link #convolvePlanes} gives a convolution of that many filters the bits of the im2col
+     *     product {@link #gemmTransposedA} (the vector forms: filters in whole vectors, whose every output is a
+     *     fused multiply-add chain there too) and runs it faster; otherwise the layer keeps its other forms
+     */
+    default boolean convolvesPlanes(int cout) {
+        return false;
+    }
+
+    /**
+     * A stride-1 convolution of one image held channel-major with its zero borders ({@code x[xo + ci·plane +
+     * y·rowStride + x]}, y and x in the padded image): {@code y[yo + (i·ow + j)·cout + co] = Σ x[xo + ci·plane + (i +
+     * ky)·rowStride + j + kx] · W[t][co]} over the taps {@code t = (ky·k + kx)·cin + ci} ({@code ky, kx < k},
+     * {@code ci < cin}), summed from zero in that order: the order of the im2col product over the tap-major patches,
+     * so both give the same bits. The kernel W comes packed by {@link #packFilterBlocks}. The vector form runs a vector
+     * of output columns at a time, reading up to {@link #PLANE_SLACK} floats past a row's end (and past the last
+     * plane) for lanes it drops.
+     *
+     * @param x the image's planes, padded
+     * @param xo where the first plane starts in x
+     * @param plane the distance between two channels' planes, at least {@code (oh + k − 1)·rowStride}
+     * @param rowStride a padded row's length, at least {@code ow + k − 1}
+     * @param oh output rows
+     * @param ow output columns
+     * @param k the kernel's size
+     * @param cin input channels
+     * @param packed the kernel as {@link #packFilterBlocks} writes it, from 0
+     * @param cout output channels
+     * @param y the outputs, {@code oh × ow × cout}, overwritten
+     * @param yo where they start in y
+     * @param work at least {@link #planesWorkspace}{@code (oh, ow, cout)} floats, overwritten
+     */
+    default void convolvePlanes(
+            float[] x,
+            int xo,
+            int plane,
+            int rowStride,
+            int oh,
+            int ow,
+            int k,
+            int cin,
+            float[] packed,
+            int cout,
+            float[] y,
+            int yo,
+            float[] work) {
+        int taps = k * k * cin;
+        for (int i = 0; i < oh; i++) {
+            for (int j = 0; j < ow; j++) {
+                for (int co = 0; co < cout; co++) {
+                    float sum = 0f;
+                    for (int ky = 0; ky < k; ky++) {
+                        for (int kx = 0; kx < k; kx++) {
+                            int xi = xo + (i + ky) * rowStride + j + kx;
+                            int t = (ky * k + kx) * cin;
+                            for (int ci = 0; ci < cin; ci++) {
+                                sum += x[xi + ci * plane] * packed[(co / 4 * taps + t + ci) * 4 + co % 4];
+                            }
+                        }
+                    }
+                    y[yo + (i * ow + j) * cout + co] = sum;
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies one H×W×C image into the interiors of channel-major planes: {@code planes[po + c·plane + y·rowStride + x]
+     * = x[xo + (y·w + x)·cin + c]}. The vector form may also write zeros just past a row's end (into the row's right
+     * border and the next row's left one, which are zero).
+     *
+     * @param x the images
+     * @param xo where the image starts in x
+     * @param h its height
+     * @param w its width
+     * @param cin its channels
+     * @param planes the planes
+     * @param po where the first plane's interior starts in planes
+     * @param plane the distance between two channels' planes
+     * @param rowStride a padded row's length
+     */
+    default void toPlanes(float[] x, int xo, int h, int w, int cin, float[] planes, int po, int plane, int rowStride) {
+        for (int y = 0; y < h; y++) {
+            int src = xo + y * w * cin;
+            for (int c = 0; c < cin; c++) {
+                int dst = po + c * plane + y * rowStride;
+                for (int xx = 0; xx < w; xx++) {
+                    planes[dst + xx] = x[src + xx * cin + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies a kernel {@code W[taps][cout]} filter block by filter block, {@code packed[((co / 4)·taps + t)·4 + co % 4]
+     * = W[t][co]}, the last block filled out with zeros: a block's four weights of a tap are then adjacent, and its
+     * taps follow each other, as {@link #convolvePlanes} reads them.
+     *
+     * @param w the kernel, {@code [ky][kx][cin][cout]}
+     * @param wo where it starts in w
+     * @param taps its rows, {@code K²·cin}
+     * @param cout its columns
+     * @param packed at least {@link #packedFilterFloats}{@code (taps, cout)} floats, overwritten
+     */
+    static void packFilterBlocks(float[] w, int wo, int taps, int cout, float[] packed) {
+        for (int f = 0; f < cout; f += 4) {
+            for (int t = 0; t < taps; t++) {
+                int dst = (f / 4 * taps + t) * 4;
+                for (int q = 0; q < 4; q++) {
+                    packed[dst + q] = f + q < cout ? w[wo + t * cout + f + q] : 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param taps a kernel's rows
+     * @param cout its columns
+     * @return the floats {@link #packFilterBlocks} writes
+     */
+    static int packedFilterFloats(int taps, int cout) {
+        return taps * ((cout + 3) / 4 * 4);
+    }
+
+    /**
+     * @param oh output rows of an image
+     * @param ow output columns
+     * @param cout output channels
+     * @return the floats of workspace {@link #convolvePlanes} needs for one image
+     */
+    default int planesWorkspace(int oh, int ow, int cout) {
+        return 0;
+    }
+
     /** @return a short name for provenance ("vector-512" or "scalar") */
     String name();
 

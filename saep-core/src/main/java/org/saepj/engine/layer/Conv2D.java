@@ -9,10 +9,13 @@ import org.saepj.engine.kernel.Kernels;
  * padding follows TensorFlow's and ONNX's convention, {@code out = ⌈in / stride⌉} with any odd padding after the
  * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
  * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
- * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. Where the
- * kernels say it is faster ({@link Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded
- * convolution reads no patches either: it convolves straight from a zero-padded copy of each image, with the bits of
- * the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
+ * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. A stride-1
+ * convolution of at least 8 input channels whose filters the kernels take ({@link Kernels#convolvesPlanes}: whole
+ * vectors) reads no patches either: each image is copied channel-major with its zero borders and convolved there
+ * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
+ * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
+ * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
+ * the bits of the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
  * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer implements EpilogueProducer {
@@ -71,7 +74,25 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     /** Whether the forward pass is direct too (enough input channels), else im2col products. */
     private final boolean directForward;
 
-    /** The fewest input channels of a direct forward pass. */
+    /**
+     * Whether the forward pass convolves each image's channel-major planes ({@link Kernels#convolvePlanes}: stride 1,
+     * filters the kernels run so with the bits of the im2col product, enough input channels), ahead of the direct
+     * form and im2col; it is also the input gradient's convolution of dy where {@link #flipsForInputGradient}. A stem
+     * of one channel has too few taps per output to pay for the planes' transposed outputs (measured: 0.65–0.85× the
+     * im2col product), so it keeps the product.
+     */
+    private final boolean planesForward;
+
+    /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
+    private float[] planeOut = new float[0];
+
+    /** The direct kernel gradient's workspace ({@link Kernels#weightGradientWorkspace}), made on first use. */
+    private float[] gradientWork = new float[0];
+
+    /** The kernel in blocks of four filters ({@link Kernels#packFilterBlocks}), once per pass, for the planes form. */
+    private float[] packedKernel = new float[0];
+
+    /** The fewest input channels of a direct or planes forward pass. */
     private static final int DIRECT_MIN_CHANNELS = 8;
     /** Zero-padded input images for the direct form, {@code [sample][h + K − 1][w + K − 1][cin]}; borders stay 0. */
     private float[] padded = new float[0];
@@ -140,6 +161,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // A row of the kernel sums K·cin taps in one loop: a few taps (a grey image's stem) leave the loop's fixed cost
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
         this.directForward = direct && cin >= DIRECT_MIN_CHANNELS;
+        this.planesForward = stride == 1 && kernel > 1 && cin >= DIRECT_MIN_CHANNELS && kernels.convolvesPlanes(cout);
         this.work = new float[kernels.gemmWorkspace(cout)];
     }
 
@@ -269,6 +291,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
             sweep(params, after, y, 0, batch * positions);
+        } else if (planesForward) {
+            convolvePlanes(weights, w0, x, y, batch, params, after);
         } else if (directForward) {
             convolveDirectly(weights, w0, x, y, batch, params, after);
         } else {
@@ -299,6 +323,45 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     after.scale(),
                     after.shift(),
                     after.clamps());
+        }
+    }
+
+    /**
+     * An image at a time: the image is copied channel-major into the interiors of {@link #planes} (the borders stay
+     * zero), convolved there by the kernels, and its outputs swept while in cache.
+     */
+    private void convolvePlanes(
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
+        int oh = rows.out();
+        int ow = cols.out();
+        int plane = clearPlanes(1);
+        int work = kernels.planesWorkspace(oh, ow, cout);
+        if (planeOut.length < work) {
+            planeOut = new float[work];
+        }
+        int taps = k * k * cin;
+        if (packedKernel.length < Kernels.packedFilterFloats(taps, cout)) {
+            packedKernel = new float[Kernels.packedFilterFloats(taps, cout)];
+        }
+        Kernels.packFilterBlocks(weights, w0, taps, cout, packedKernel);
+        int interior = rows.before() * cols.padded() + cols.before();
+        for (int b = 0; b < batch; b++) {
+            kernels.toPlanes(x, b * h * w * cin, h, w, cin, planes, interior, plane, cols.padded());
+            kernels.convolvePlanes(
+                    planes,
+                    0,
+                    plane,
+                    cols.padded(),
+                    oh,
+                    ow,
+                    k,
+                    cin,
+                    packedKernel,
+                    cout,
+                    y,
+                    b * oh * ow * cout,
+                    planeOut);
+            sweep(params, after, y, b * oh * ow, oh * ow);
         }
     }
 
@@ -372,6 +435,10 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int per = Math.max(1, DIRECT_FLOATS / (image + positions * cout));
         ensurePadded(Math.min(per, batch));
         Arrays.fill(grads, offset(), offset() + k * k * cin * cout, 0f);
+        int work = kernels.weightGradientWorkspace(k * k * cin, cout);
+        if (gradientWork.length < work) {
+            gradientWork = new float[work];
+        }
         for (int b0 = 0; b0 < batch; b0 += per) {
             int samples = Math.min(per, batch - b0);
             pad(x, b0, samples);
@@ -389,7 +456,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     offset(),
                     k,
                     cin,
-                    cout);
+                    cout,
+                    gradientWork);
         }
     }
 
@@ -492,7 +560,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * Makes {@link #planes} hold a chunk's planes, all zero.
      *
      * @return the distance between two channels' planes: the padded planes of a chunk, plus 16 floats so that a
-     *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set
+     *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set (and
+     *     the last plane has the {@link Kernels#PLANE_SLACK} floats after it that {@link Kernels#convolvePlanes} reads)
      */
     private int clearPlanes(int samples) {
         int plane = samples * rows.padded() * cols.padded() + 16;
@@ -543,6 +612,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         weightT = new float[0];
         padded = new float[0];
         anchorOut = new float[0];
+        planeOut = new float[0];
+        packedKernel = new float[0];
+        gradientWork = new float[0];
     }
 
     /**

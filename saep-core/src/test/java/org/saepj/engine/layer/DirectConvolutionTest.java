@@ -19,11 +19,25 @@ class DirectConvolutionTest {
     private final Kernels vector = KernelsProvider.vector();
 
     /**
-     * h, w, cin, cout, k: odd images, kernels 3 to 7, one input channel up to 32; 16 filters run direct at 512 bits, 32
-     * stay im2col products on both sides.
+     * h, w, cin, cout, k: odd images, kernels 3 to 7, one input channel up to 32; with 8 input channels or more the
+     * forward pass (and the input gradient's, a convolution of dy) runs over planes where the filters fill whole
+     * vectors (16 to 64 here), with fewer it stays an im2col product; 16 filters take their kernel gradient direct, in
+     * tap vectors where the input channels fill whole vectors (16, 32).
      */
     @ParameterizedTest
-    @CsvSource({"14,14,16,16,3", "7,5,16,32,3", "9,6,8,16,5", "5,5,1,16,3", "6,7,3,16,7", "3,4,32,16,3", "28,28,1,16,3"
+    @CsvSource({
+        "14,14,16,16,3",
+        "7,5,16,32,3",
+        "9,6,8,16,5",
+        "5,5,1,16,3",
+        "6,7,3,16,7",
+        "3,4,32,16,3",
+        "28,28,1,16,3",
+        "9,11,8,48,5",
+        "6,17,16,32,3",
+        "2,2,16,16,3",
+        "5,9,32,16,5",
+        "14,14,32,64,3"
     })
     void givesTheBitsOfTheIm2colProducts(int h, int w, int cin, int cout, int k) {
         Conv2D direct = new Conv2D(h, w, cin, cout, k, vector);
