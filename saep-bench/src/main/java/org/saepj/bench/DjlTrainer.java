@@ -20,13 +20,20 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.saepj.engine.Architecture;
 
-/** The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9). */
+/**
+ * The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9), at a fixed
+ * learning rate or at the rate the caller gives each step.
+ */
 final class DjlTrainer implements AutoCloseable {
     private final Model model;
     private final Trainer trainer;
     private final NDManager manager;
     /** One sample's shape as the block reads it: {@code [features]}, or {@code [channels, height, width]}. */
     private final long[] sample;
+    /** The learning rate of the next update: DJL's optimizer asks its tracker for it once per parameter. */
+    private float rate;
+    /** The rate the tracker last returned to the optimizer, NaN before the first update. */
+    private float appliedRate = Float.NaN;
 
     DjlTrainer(Architecture arch, float learningRate, int batch) {
         this(block(arch), sampleShape(arch), learningRate, batch);
@@ -35,16 +42,23 @@ final class DjlTrainer implements AutoCloseable {
     /**
      * @param block the network
      * @param sample one sample's shape as the block reads it
-     * @param learningRate SGD's fixed learning rate (momentum 0.9)
+     * @param learningRate SGD's learning rate (momentum 0.9) until {@link #step(float[], float[], int, float)} gives
+     *     another
      * @param batch the batch size the parameters are initialised for
      */
     DjlTrainer(Block block, long[] sample, float learningRate, int batch) {
         this.sample = sample.clone();
+        this.rate = learningRate;
         this.model = Model.newInstance("bench", "PyTorch");
         model.setBlock(block);
+        // The caller's rate of the step, whatever DJL's count of updates: both engines then follow one schedule.
+        Tracker tracker = numUpdate -> {
+            appliedRate = rate;
+            return rate;
+        };
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.sgd()
-                        .setLearningRateTracker(Tracker.fixed(learningRate))
+                        .setLearningRateTracker(tracker)
                         .optMomentum(0.9f)
                         .build());
         this.trainer = model.newTrainer(config);
@@ -97,6 +111,21 @@ final class DjlTrainer implements AutoCloseable {
      * One step on a batch given as our row-major floats (the CNN input has one channel, so HWC equals CHW).
      */
     float step(float[] x, float[] labels, int batch) {
+        return step(x, labels, batch, rate);
+    }
+
+    /**
+     * One step at the given learning rate, which also stays the rate of the following {@link #step(float[], float[],
+     * int)}s.
+     *
+     * @param x the batch as our row-major floats
+     * @param labels the batch's classes
+     * @param batch the number of samples
+     * @param learningRate SGD's learning rate for this update
+     * @return the batch's loss
+     */
+    float step(float[] x, float[] labels, int batch, float learningRate) {
+        rate = learningRate;
         try (NDManager step = manager.newSubManager()) {
             NDArray input = step.create(x, inputShape(batch));
             NDArray y = step.create(labels, new Shape(batch));
@@ -127,6 +156,11 @@ final class DjlTrainer implements AutoCloseable {
                     .argMax(1)
                     .toLongArray();
         }
+    }
+
+    /** @return the learning rate the optimizer took at its last update, NaN before the first */
+    float appliedRate() {
+        return appliedRate;
     }
 
     /** @return the trainable parameters' count, to check that a block is the network it stands for */

@@ -3,6 +3,7 @@ package org.saepj.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,9 +30,10 @@ import org.saepj.persistence.AtomicFiles;
  * pinned to t (its inter-op threads to the largest t), PyTorch warmed up until its step time settles
  * ({@link SettleRule}), then the two sides' repetitions interleaved in pairs, the ratio the median of the pairs'
  * ratios ({@link Pairs}, {@link PairPlan}), with PyTorch's page faults per step ({@link PageFaults}); then the
- * time to reach a test accuracy with the residual CNN ({@link TtaRow}, on one thread, {@code --no-tta} leaves it
- * out), then batched inference throughput. {@code --csv FILE} writes the rows to a file as well; {@code --only
- * WORD,…} runs only the rows whose names contain a word ({@link BenchOptions}).
+ * time to reach a test accuracy with the residual CNN with a hidden dense layer ({@link TtaRow}, on one thread, the
+ * two engines taking turns, {@code --no-tta} leaves it out), then batched inference throughput. {@code --csv FILE}
+ * writes the rows to a file as well; {@code --only WORD,…} runs only the rows whose names contain a word
+ * ({@link BenchOptions}).
  */
 public final class EngineBench {
     /** Samples per training step, both engines. */
@@ -152,17 +154,27 @@ public final class EngineBench {
             }
         }
         TtaRow tta = null;
-        if (options.tta() != null && options.runs("tta-" + residual.name())) {
+        ResidualCnn ttaNet = BenchOptions.TtaOptions.network(image, train.classCount());
+        if (options.tta() != null && options.runs("tta-" + ttaNet.name())) {
             Dataset test = data.test()
                     .orElseThrow(() -> new IllegalStateException(data.name() + " has no test split for the tta row"));
             TimeToAccuracy.Settings s = options.tta().forTest(test.size());
             pinPyTorchThreads(1);
-            tta = new TtaRow(
-                    residual.name(),
-                    1,
+            String[] sides = {"ours", "djl"};
+            List<TimeToAccuracy.Result> both = TimeToAccuracy.bothEngines(
+                    ttaNet,
+                    train,
+                    test,
                     s,
-                    TimeToAccuracy.ours(residual.architecture(), train, test, s),
-                    TimeToAccuracy.djl(residual, train, test, s));
+                    (side, step, accuracy, seconds) -> System.out.printf(
+                            Locale.ROOT,
+                            "tta %s: step %d, lr %.5f, accuracy %.4f, training %.1f s%n",
+                            sides[side],
+                            step,
+                            s.learningRate(step - 1),
+                            accuracy,
+                            seconds));
+            tta = new TtaRow(ttaNet.name(), 1, s, both.get(0), both.get(1));
             System.out.println(tta.line());
         }
         if (options.runs("inference")) {

@@ -26,30 +26,48 @@ import org.saepj.engine.layer.ReluKind;
 /**
  * The benchmark's residual CNN with batch normalisation, the network of examples/spaces/residual-cnn.json with a
  * logits head: a 3×3 convolution stem, batch normalisation, ReLU and 2×2 max pooling; {@code blocks} residual blocks
- * (3×3 conv, batch norm, ReLU, 3×3 conv, batch norm, added to the block's input, ReLU); 2×2 max pooling, flatten and a
- * dense layer to the classes. Built once as our layer graph and once as DJL blocks, layer for layer.
+ * (3×3 conv, batch norm, ReLU, 3×3 conv, batch norm, added to the block's input, ReLU); 2×2 max pooling, flatten,
+ * optionally a hidden dense layer with ReLU (the {@code tta} row's network, as in examples/spaces/residual-cnn.json),
+ * and a dense layer to the classes. Built once as our layer graph and once as DJL blocks, layer for layer.
  *
  * @param input the image shape
  * @param filters the filters of every convolution
  * @param blocks the residual blocks, at least 1
+ * @param dense the units of the hidden dense layer before the head, 0 for none (the {@code res} rows' network)
  * @param classes the number of classes
  */
-record ResidualCnn(Shape input, int filters, int blocks, int classes) {
+record ResidualCnn(Shape input, int filters, int blocks, int dense, int classes) {
     /** Batch normalisation's weight of a batch in the running statistics, PyTorch's default (as in the example). */
     static final float MOMENTUM = 0.1f;
     /** Batch normalisation's ε, PyTorch's default. */
     static final float EPSILON = 1e-5f;
 
     ResidualCnn {
-        if (filters < 1 || blocks < 1 || classes < 2 || !input.isImage()) {
-            throw new IllegalArgumentException("a residual CNN needs filters ≥ 1, blocks ≥ 1, classes ≥ 2 and an"
-                    + " image input, got " + filters + ", " + blocks + ", " + classes + ", " + input);
+        if (filters < 1 || blocks < 1 || dense < 0 || classes < 2 || !input.isImage()) {
+            throw new IllegalArgumentException("a residual CNN needs filters ≥ 1, blocks ≥ 1, dense ≥ 0, classes ≥ 2"
+                    + " and an image input, got " + filters + ", " + blocks + ", " + dense + ", " + classes + ", "
+                    + input);
         }
     }
 
-    /** @return the name of its bench rows, e.g. {@code res-conv16-bn-2blocks-pool-10} */
+    /**
+     * The network without a hidden dense layer, the {@code res} rows'.
+     *
+     * @param input the image shape
+     * @param filters the filters of every convolution
+     * @param blocks the residual blocks, at least 1
+     * @param classes the number of classes
+     */
+    ResidualCnn(Shape input, int filters, int blocks, int classes) {
+        this(input, filters, blocks, 0, classes);
+    }
+
+    /**
+     * @return the name of its bench rows, e.g. {@code res-conv16-bn-2blocks-pool-10}, or with the hidden dense layer
+     *     {@code res-conv32-bn-1blocks-pool-128-10}
+     */
     String name() {
-        return "res-conv" + filters + "-bn-" + blocks + "blocks-pool-" + classes;
+        return "res-conv" + filters + "-bn-" + blocks + "blocks-pool-" + (dense > 0 ? dense + "-" : "") + classes;
     }
 
     /** @return the network as our layer graph, in the family the search knows as "resnet" */
@@ -72,8 +90,13 @@ record ResidualCnn(Shape input, int filters, int blocks, int classes) {
         }
         last = add(nodes, "out_pool", new MaxPoolKind.Spec(), last);
         last = add(nodes, "out_flat", new FlattenKind.Spec(), last);
+        if (dense > 0) {
+            last = add(nodes, "fc", new DenseKind.Spec(dense), last);
+            last = add(nodes, "fc_relu", new ReluKind.Spec(), last);
+        }
         add(nodes, "logits", new DenseKind.Spec(classes), last);
-        return new GraphArchitecture(new LayerGraph(input, nodes), "resnet", 1 + 2 * blocks, Math.sqrt(1 + 2 * blocks));
+        int depth = 1 + 2 * blocks + (dense > 0 ? 1 : 0);
+        return new GraphArchitecture(new LayerGraph(input, nodes), "resnet", depth, Math.sqrt(depth));
     }
 
     private static String add(List<LayerGraph.Node> nodes, String id, LayerSpec spec, String from) {
@@ -102,9 +125,12 @@ record ResidualCnn(Shape input, int filters, int blocks, int classes) {
                             List.of(branch, Blocks.identityBlock())))
                     .add(Activation::relu);
         }
-        return net.add(Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(2, 2)))
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(classes).build());
+        net.add(Pool.maxPool2dBlock(new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(2, 2)))
+                .add(Blocks.batchFlattenBlock());
+        if (dense > 0) {
+            net.add(Linear.builder().setUnits(dense).build()).add(Activation::relu);
+        }
+        return net.add(Linear.builder().setUnits(classes).build());
     }
 
     private Block conv() {

@@ -38,6 +38,23 @@ class ResidualCnnTest {
     }
 
     @Test
+    void theTtaNetworkAddsAHiddenDenseLayerInBothEngines() {
+        Engine.getEngine("PyTorch");
+        ResidualCnn net = BenchOptions.TtaOptions.network(new Shape(28, 28, 1), 10);
+        assertThat(net.name()).isEqualTo("res-conv32-bn-1blocks-pool-128-10");
+        assertThat(net.architecture().graph().toString())
+                .contains("fc=dense(out_flat)")
+                .contains("fc_relu=relu(fc)")
+                .contains("logits=dense(fc_relu)");
+        try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), new long[] {1, 28, 28}, 0.01f, 4)) {
+            // 32·9+32 + 2·(32·32·9+32) + 3 batch norms of 2·32 + 7·7·32·128+128 + 128·10+10
+            assertThat(djl.parameterCount())
+                    .isEqualTo(net.architecture().parameterCount())
+                    .isEqualTo(320 + 2 * 9248 + 3 * 64 + 200_832 + 1290);
+        }
+    }
+
+    @Test
     void bothEnginesTrainItOnATinySize() throws Exception {
         Engine.getEngine("PyTorch");
         ResidualCnn net = new ResidualCnn(IMAGE, 4, 1, 2);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class TtaRowTest {
     private static final TimeToAccuracy.Settings SETTINGS =
-            new TimeToAccuracy.Settings(0.92, 10_000, 200, 20_000, 0.05f, 64);
+            new TimeToAccuracy.Settings(0.92, 10_000, 200, 10_000, 0.05f, 64);
 
     @Test
     void lineNamesTheRowTtaAndGivesPyTorchsTimeOverOurs() {
