@@ -2,6 +2,7 @@ package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.persistence.TemporaryFiles;
 import org.saepj.run.OwnedFolder;
 import org.saepj.testing.TestFiles;
@@ -291,14 +293,27 @@ class OwnershipFaultTest {
             assertThat(snapshot(outside)).as(linked).isEqualTo(outsideBefore);
         }
         // Positive control: the same interrupted run without links resumes and writes its ensemble.
-        Path plain = root.resolve("link-none");
-        FaultAuditTest.goldenInterruptedRun(plain);
-        GoldenFilesTest.pointAtFixture(plain, root.resolve("data").resolve("fashion-mnist"));
+        Path plain = shortGoldenRun(root.resolve("link-none"));
         ok(CliRun.of("search", "--resume", plain.toString(), "--quiet"));
         assertThat(plain.resolve("ensemble").resolve("manifest.json")).exists();
         assertThat(plain.resolve(OwnedFolder.MARKER))
                 .as("an earlier version's run is taken over")
                 .exists();
+    }
+
+    /**
+     * @return the golden killed run (format 1) in {@code dir}, its data pointed at the fixture and its budget cut from
+     *     6 to 2 iterations of the same 1000 steps: the checkpoint (after the first) is as valid, and a resume trains
+     *     one iteration instead of five (what a resume writes is under test here, not how long it trains)
+     */
+    static Path shortGoldenRun(Path dir) throws Exception {
+        FaultAuditTest.goldenInterruptedRun(dir);
+        GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
+        ObjectNode stored =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
+        ((ObjectNode) stored.get("config")).put("iterations", 2).put("totalSteps", 2000);
+        Files.writeString(dir.resolve("run.json"), Json.pretty(stored));
+        return dir;
     }
 
     static void deleteTree(Path p) throws Exception {
@@ -395,9 +410,7 @@ class OwnershipFaultTest {
     /** Defect 8: --resume deleted every *.tmp in a folder holding a run.json, the user's own .tmp files included. */
     @Test
     void resumeRemovesOnlySaepsOwnTemporaryFilesOfDeadProcesses() throws Exception {
-        Path dir = root.resolve("tmp-files");
-        FaultAuditTest.goldenInterruptedRun(dir);
-        GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
+        Path dir = shortGoldenRun(root.resolve("tmp-files"));
         ok(CliRun.of("search", "--resume", dir.toString(), "--quiet"));
         Path mine = TestFiles.write(dir.resolve("notes.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
         Path lookalike = TestFiles.write(dir.resolve(".draft.0a1b.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
