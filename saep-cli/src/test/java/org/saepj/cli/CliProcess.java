@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * @param out standard output
  * @param err standard error
  */
-public record CliProcess(int exitCode, String out, String err) {
+public record CliProcess(int exitCode, String out, String err) implements CliResult {
     private static final long TIMEOUT_SECONDS = 120;
 
     /**
@@ -34,8 +34,19 @@ public record CliProcess(int exitCode, String out, String err) {
      * @return what the command did
      */
     public static CliProcess with(List<String> jvmOptions, Map<String, String> env, String... args) {
+        return main(SaepCommand.class, jvmOptions, env, args);
+    }
+
+    /**
+     * @param mainClass the class whose main method the child runs (the command line's, or a test's around it)
+     * @param jvmOptions options for the child JVM
+     * @param env variables added to the child's environment
+     * @param args the arguments
+     * @return what the child did
+     */
+    static CliProcess main(Class<?> mainClass, List<String> jvmOptions, Map<String, String> env, String... args) {
         try {
-            Process p = start(jvmOptions, env, args);
+            Process p = start(mainClass, jvmOptions, env, args);
             p.getOutputStream().close();
             // Standard error is read beside standard output, so that neither pipe can fill and stall the child.
             var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
@@ -75,22 +86,20 @@ public record CliProcess(int exitCode, String out, String err) {
      * @throws IOException when it cannot start
      */
     public static Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        return start(SaepCommand.class, jvmOptions, env, args);
+    }
+
+    private static Process start(Class<?> mainClass, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules",
                 "jdk.incubator.vector"));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SaepCommand.class.getName()));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         return pb.start();
-    }
-
-    /** @return standard error without the JVM's note about incubator modules */
-    public String errLines() {
-        return err.lines()
-                .filter(l -> !l.startsWith("WARNING: Using incubator modules"))
-                .reduce("", (a, b) -> a + b + "\n");
     }
 }

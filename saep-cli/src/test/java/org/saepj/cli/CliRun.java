@@ -10,7 +10,7 @@ import java.io.StringWriter;
  * @param out standard output
  * @param err standard error
  */
-public record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) implements CliResult {
     /**
      * @param args the arguments
      * @return what the command did

@@ -18,9 +18,10 @@ import org.saepj.testing.TestFiles;
 
 /**
  * The data-reading defects of the fault audit (issue 26, items 10, 11, 12 and 15), each through the real command line
- * in a child JVM with CSV files written here: test columns matched by position, headers read as data or named twice,
- * one number spelt two ways taken for two classes, and Java's lenient number syntax. Every case sits beside a
- * positive control (the well-formed file passes, the original order gives the same accuracy) so that it can fail.
+ * (in-process: what is read is under test, not the process; see {@link NumbersFaultTest}) with CSV files written
+ * here: test columns matched by position, headers read as data or named twice, one number spelt two ways taken for
+ * two classes, and Java's lenient number syntax. Every case sits beside a positive control (the well-formed file
+ * passes, the original order gives the same accuracy) so that it can fail.
  */
 class DataFaultTest {
     static final String[] TINY = {"--iterations", "2", "--steps", "100", "--threads", "2", "--quiet"};
@@ -39,7 +40,7 @@ class DataFaultTest {
         train = write("train.csv", OwnDataTest.blobs(240, 1));
         test = write("test.csv", OwnDataTest.blobs(90, 2));
         Path out = root.resolve("base");
-        ok(CliProcess.of(search(train, out, "--test", "csv:" + test)));
+        ok(CliRun.of(search(train, out, "--test", "csv:" + test)));
         accuracy = testAccuracy(out);
         assertThat(accuracy)
                 .as("the blobs are learnt: reordered columns would score far lower")
@@ -56,13 +57,13 @@ class DataFaultTest {
         return Stream.of(head, TINY, more).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
-    static CliProcess ok(CliProcess r) {
+    static <R extends CliResult> R ok(R r) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         return r;
     }
 
     /** One line "error: …" holding every part, exit 1, no stack trace. */
-    static void refused(CliProcess r, String... parts) {
+    static void refused(CliResult r, String... parts) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
         String err = r.errLines();
         assertThat(err).startsWith("error: ").doesNotContain("internal error").doesNotContain("\tat ");
@@ -116,10 +117,10 @@ class DataFaultTest {
     }
 
     /** {@code datasets show csv:FILE}: the cheapest command that reads a CSV file as a search would. */
-    static CliProcess showing(Path csv, String... more) {
+    static CliRun showing(Path csv, String... more) {
         List<String> args = new ArrayList<>(List.of("datasets", "show", "csv:" + csv));
         args.addAll(List.of(more));
-        return CliProcess.of(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     /** Defect 10: search --test matched the test file's columns by position: reordered ones scored wrongly, exit 0. */
@@ -128,7 +129,7 @@ class DataFaultTest {
         String original = OwnDataTest.blobs(90, 2);
         Path reordered = write("test-reordered.csv", columns(original, List.of("f2", "f1", "f4", "f3", "species")));
         Path out = root.resolve("reordered");
-        ok(CliProcess.of(search(train, out, "--test", "csv:" + reordered)));
+        ok(CliRun.of(search(train, out, "--test", "csv:" + reordered)));
         assertThat(testAccuracy(out))
                 .as("the same rows, columns put back in the training order")
                 .isEqualTo(accuracy);
@@ -137,7 +138,7 @@ class DataFaultTest {
                 "test-renamed.csv",
                 columns(original, List.of("f1", "f2", "f3", "f4", "species"), "f1", "f2", "f3", "width", "species"));
         refused(
-                CliProcess.of(search(train, root.resolve("renamed"), "--test", "csv:" + renamed)),
+                CliRun.of(search(train, root.resolve("renamed"), "--test", "csv:" + renamed)),
                 "csv:" + renamed,
                 "missing: f4",
                 "not features of the training data: width");
@@ -153,7 +154,7 @@ class DataFaultTest {
                         "f5",
                         "species"));
         refused(
-                CliProcess.of(search(train, root.resolve("extra"), "--test", "csv:" + extra)),
+                CliRun.of(search(train, root.resolve("extra"), "--test", "csv:" + extra)),
                 "csv:" + extra,
                 "not features of the training data: f5");
     }
@@ -182,7 +183,7 @@ class DataFaultTest {
             "--test"
         };
         Path out = root.resolve("cmp-reordered");
-        ok(CliProcess.of(concat(compare, "csv:" + reordered, "--out", out.toString())));
+        ok(CliRun.of(concat(compare, "csv:" + reordered, "--out", out.toString())));
         JsonNode run =
                 Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).at("/runs/0");
         assertThat(run.get("testAccuracy").asDouble())
@@ -192,7 +193,7 @@ class DataFaultTest {
                 "cmp-renamed.csv",
                 columns(original, List.of("f1", "f2", "f3", "f4", "species"), "F1", "f2", "f3", "f4", "species"));
         refused(
-                CliProcess.of(concat(
+                CliRun.of(concat(
                         compare,
                         "csv:" + renamed,
                         "--out",
@@ -211,12 +212,12 @@ class DataFaultTest {
                 columns(original, List.of("f1", "f2", "f3", "f4", "species"), "f1", "f2", "f1", "f4", "species"));
         refused(showing(twice), twice.toString(), "line 1", "names column 'f1' twice (columns 1 and 3)");
         refused(
-                CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + twice),
+                CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + twice),
                 twice.toString(),
                 "names column 'f1' twice");
         Path scoreTwice = write("score-twice.csv", columns(original, List.of("f1", "f2", "f3", "f4", "f2")));
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "predict",
                         "--model",
                         model.toString(),
@@ -229,7 +230,7 @@ class DataFaultTest {
         // Controls: distinct names load and score.
         assertThat(show(write("distinct.csv", original))).contains("train     30 samples");
         Path scoreDistinct = write("score-distinct.csv", columns(original, List.of("f1", "f2", "f3", "f4", "species")));
-        ok(CliProcess.of(
+        ok(CliRun.of(
                 "predict",
                 "--model",
                 model.toString(),
@@ -274,11 +275,11 @@ class DataFaultTest {
         String testRows = OwnDataTest.blobs(90, 2);
         Path plainTest = write("plain-test.csv", numericLabels(testRows, (c, r) -> Integer.toString(c)));
         Path out = root.resolve("spelt-run");
-        ok(CliProcess.of(search(spelt, out, "--test", "csv:" + plainTest)));
+        ok(CliRun.of(search(spelt, out, "--test", "csv:" + plainTest)));
         JsonNode report = Json.MAPPER.readTree(out.resolve("report.json").toFile());
         assertThat(report.at("/dataset/classes").toString()).isEqualTo("[\"0\",\"1\",\"2\"]");
         Path speltTest = write("spelt-test.csv", numericLabels(testRows, (c, r) -> spellings[c][(r + 1) % 4]));
-        CliProcess eval = ok(CliProcess.of(
+        CliRun eval = ok(CliRun.of(
                 "evaluate", "--model", out.resolve("ensemble").toString(), "--data", "csv:" + speltTest, "--json"));
         assertThat(Json.MAPPER.readTree(eval.out()).get("accuracy").asDouble())
                 .as("the same rows, spelt otherwise")
@@ -299,7 +300,7 @@ class DataFaultTest {
     static JsonNode prune(String predictions, String labels) throws Exception {
         Path p = write("p-" + System.nanoTime() + ".csv", predictions);
         Path l = write("l-" + System.nanoTime() + ".csv", labels);
-        CliProcess r = ok(CliProcess.of(
+        CliRun r = ok(CliRun.of(
                 "prune", "--predictions", p.toString(), "--labels", l.toString(), "--method", "pie", "--json"));
         return Json.MAPPER.readTree(r.out());
     }
@@ -316,7 +317,7 @@ class DataFaultTest {
         Path scored = write("score-hex.csv", "f1,f2,f3,f4\n1000,1000,0x1p3,1000\n");
         String hex = ": line 2, column 3 ('f3'): '0x1p3' is not a number";
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "predict",
                         "--model",
                         model.toString(),
@@ -327,13 +328,13 @@ class DataFaultTest {
                 scored + hex);
         Path evaluated = write("eval-d.csv", withCell(good, 2, 0, "1.5d"));
         refused(
-                CliProcess.of("evaluate", "--model", model.toString(), "--data", "csv:" + evaluated),
+                CliRun.of("evaluate", "--model", model.toString(), "--data", "csv:" + evaluated),
                 evaluated + ": line 3, column 1 ('f1'): '1.5d' is not a number");
         // Controls: the largest floats, signs, exponents, a leading and a trailing dot are numbers.
         String edge = withCell(withCell(good, 1, 0, "3e38"), 1, 1, "-3.4028235E38");
         edge = withCell(withCell(edge, 2, 2, ".5"), 2, 3, "+1.");
         assertThat(show(write("edge.csv", edge))).contains("train     30 samples");
-        ok(CliProcess.of(
+        ok(CliRun.of(
                 "predict",
                 "--model",
                 model.toString(),
@@ -370,13 +371,9 @@ class DataFaultTest {
         TestFiles.write(cifar.resolve("test_batch.bin"), batch);
         String names = "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n";
         TestFiles.write(cifar.resolve("batches.meta.txt"), names.getBytes(StandardCharsets.UTF_8));
-        assertThat(ok(CliProcess.of("datasets", "show", "cifar10:" + cifar)).out())
-                .contains("automobile");
+        assertThat(ok(CliRun.of("datasets", "show", "cifar10:" + cifar)).out()).contains("automobile");
         byte[] twice = names.replace("truck", "cat").getBytes(StandardCharsets.UTF_8);
         TestFiles.write(cifar.resolve("batches.meta.txt"), twice);
-        refused(
-                CliProcess.of("datasets", "show", "cifar10:" + cifar),
-                "batches.meta.txt",
-                "'cat' twice (lines 4 and 10)");
+        refused(CliRun.of("datasets", "show", "cifar10:" + cifar), "batches.meta.txt", "'cat' twice (lines 4 and 10)");
     }
 }

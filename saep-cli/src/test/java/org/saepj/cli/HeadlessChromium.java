@@ -3,12 +3,15 @@ package org.saepj.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /** Renders pages with Debian's Chromium, headless, with the flags that keep it off the network. */
@@ -51,6 +54,14 @@ final class HeadlessChromium {
 
     private static String run(Path page, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
+        try {
+            return render(profile, page, extra);
+        } finally {
+            deleteTree(profile); // about 2 MB a run: every rendering left one in the temporary folder
+        }
+    }
+
+    private static String render(Path profile, Path page, String... extra) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(BINARY.toString()));
         cmd.addAll(FLAGS);
         cmd.add("--user-data-dir=" + profile);
@@ -61,9 +72,21 @@ final class HeadlessChromium {
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+            p.destroyForcibly().waitFor();
             throw new AssertionError("Chromium did not finish rendering " + page);
         }
         return out;
+    }
+
+    /** Deletes the folder and everything under it, deepest first (links are deleted, not followed). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

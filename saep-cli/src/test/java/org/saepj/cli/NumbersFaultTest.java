@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,17 @@ import org.saepj.testing.TestFiles;
 
 /**
  * The fault audit's defects about numbers and sanity checks (issue 26, defects 13, 14, 16 and 17), each run through
- * the real command line in a child JVM: each case fails on the code before its fix, and each has a control showing
- * what is accepted, so that a refusal cannot pass by refusing everything.
+ * the real command line: each case fails on the code before its fix, and each has a control showing what is
+ * accepted, so that a refusal cannot pass by refusing everything. A child JVM runs the cases where the process is
+ * what is tested (its locale, its heap limit); the others run in-process ({@link CliRun}), which prints and exits
+ * as the child does ({@link #aChildJvmRefusesAsAnInProcessRunDoes}) in a fraction of a JVM's start.
  */
 class NumbersFaultTest {
     @TempDir
     static Path root;
 
     static String dataDir;
-    /** A small search's output directory, made once in an English locale. */
+    /** A small search's output directory, made once in an English locale (with {@link #inEnglish}). */
     static Path run;
 
     /** A small search of the paper's dnn: these tests are about numbers in files, not the default space. */
@@ -41,13 +44,33 @@ class NumbersFaultTest {
     static final List<String> GERMAN = List.of("-Duser.language=de", "-Duser.country=DE");
     static final List<String> ENGLISH = List.of("-Duser.language=en", "-Duser.country=US");
     static int copies;
+    /** What {@link #readers} printed in an English JVM, right after the small search (in the same JVM). */
+    static List<CliRun> inEnglish;
 
     @BeforeAll
     static void data() {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
         run = root.resolve("run");
-        ok(english(search(run)));
+        List<String[]> commands = new ArrayList<>();
+        commands.add(search(run));
+        commands.addAll(readers("en"));
+        List<CliRun> done = CliBatch.run(ENGLISH, commands).stream()
+                .map(NumbersFaultTest::ok)
+                .toList();
+        inEnglish = done.subList(1, done.size());
+    }
+
+    /** @return the commands that read the small search's ensemble (evaluate, inspect, predict, prune), outputs named */
+    static List<String[]> readers(String locale) {
+        String model = run.resolve("ensemble").toString();
+        String predictions = root.resolve("predict-" + locale + ".csv").toString();
+        String pruned = root.resolve("pruned-" + locale).toString();
+        return List.of(
+                fashion("evaluate", "--model", model),
+                new String[] {"inspect", model},
+                fashion("predict", "--model", model, "--out", predictions),
+                fashion("prune", "--model", model, "--method", "pie", "--out", pruned));
     }
 
     /** @return the command on the Fashion-MNIST fixture, then the other arguments */
@@ -64,12 +87,12 @@ class NumbersFaultTest {
         return Stream.of(head, tail).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
-    static CliProcess ok(CliProcess r) {
+    static <R extends CliResult> R ok(R r) {
         assertThat(r.exitCode()).as(r.errLines()).isZero();
         return r;
     }
 
-    static void refused(CliProcess r, int code, String message) {
+    static void refused(CliResult r, int code, String message) {
         String err = r.errLines();
         assertThat(r.exitCode()).as(r.out() + err).isEqualTo(code);
         assertThat(err).startsWith("error: ").contains(message).doesNotContain("internal error");
@@ -77,58 +100,49 @@ class NumbersFaultTest {
         assertThat(err.strip().lines().count()).as(err).isEqualTo(1);
     }
 
-    static CliProcess german(String... args) {
-        return CliProcess.with(GERMAN, Map.of(), args);
-    }
-
-    static CliProcess english(String... args) {
-        return CliProcess.with(ENGLISH, Map.of(), args);
-    }
-
     static String sha256(Path file) throws Exception {
         return Fingerprint.sha256Hex(Files.readAllBytes(file));
     }
 
-    /** Defect 13: under a German locale evaluate printed 0,517733, and the CSV files and reports had decimal commas. */
+    /**
+     * The in-process runs stand for the child's: one refusal of each kind gives the same exit code and the same
+     * one-line error either way (SaepCommand.main adds only System.exit and the out-of-memory line to what they run).
+     */
+    @Test
+    void aChildJvmRefusesAsAnInProcessRunDoes() throws Exception {
+        Path csv = TestFiles.write(
+                root.resolve("parity.csv"), "a,b,label\n1,2f,x\n3,4,y\n".getBytes(StandardCharsets.UTF_8));
+        List<String[]> refusals = List.of(
+                new String[] {"datasets", "show", "csv:" + csv},
+                search(root.resolve("parity-holdout"), "--selection", "holdout:0"),
+                new String[] {
+                    "search",
+                    "--resume",
+                    checkpointRun(s -> s.put("streamEpoch", 0)).toString()
+                });
+        int[] codes = {1, 2, 3};
+        for (int i = 0; i < codes.length; i++) {
+            CliProcess child = CliProcess.of(refusals.get(i));
+            CliRun inProcess = CliRun.of(refusals.get(i));
+            refused(child, codes[i], "");
+            refused(inProcess, codes[i], "");
+            assertThat(inProcess.errLines()).isEqualTo(child.errLines());
+            assertThat(inProcess.out()).isEqualTo(child.out());
+        }
+    }
+
+    /**
+     * Defect 13: under a German locale evaluate printed 0,517733, and the CSV files and reports had decimal commas. The
+     * German commands share one JVM started in that locale, as the English ones do (CliBatch): the locale is the
+     * process's, its start is not under test.
+     */
     @Test
     void numbersReadTheSameInEveryLocale() throws Exception {
-        String model = run.resolve("ensemble").toString();
-        String[] evaluate = fashion("evaluate", "--model", model);
-        String inEnglish = ok(english(evaluate)).out();
-        assertThat(inEnglish).contains("accuracy       0.");
-        assertThat(ok(german(evaluate)).out()).isEqualTo(inEnglish);
-        String inspected = ok(english("inspect", model)).out();
-        assertThat(ok(german("inspect", model)).out()).isEqualTo(inspected).contains("weight 0.");
-
-        Path germanCsv = root.resolve("predict-de.csv");
-        Path englishCsv = root.resolve("predict-en.csv");
-        ok(german(fashion("predict", "--model", model, "--out", germanCsv.toString())));
-        ok(english(fashion("predict", "--model", model, "--out", englishCsv.toString())));
-        assertThat(Files.readAllBytes(germanCsv)).isEqualTo(Files.readAllBytes(englishCsv));
-        assertThat(Files.readString(englishCsv)).contains(",0.");
-
-        String[] prune = fashion("prune", "--model", model, "--method", "pie", "--out");
-        String prunedInEnglish =
-                ok(english(concat(prune, root.resolve("pruned-en").toString()))).out();
-        assertThat(ok(german(concat(prune, root.resolve("pruned-de").toString())))
-                        .out())
-                .isEqualTo(prunedInEnglish.replace("pruned-en", "pruned-de"));
-
-        // A search and a comparison under the German locale: their times differ from run to run, so their files are
-        // read back as numbers, every row as wide as its header.
         Path searched = root.resolve("search-de");
-        CliProcess s = ok(german(search(searched)));
-        assertThat(s.out())
-                .containsPattern(
-                        "test accuracy \\d\\.\\d{4}, ensemble of \\d+ \\(\\d+ parameters\\)," + " \\d+\\.\\d s");
-        assertEveryNumberParses(searched.resolve("iterations.csv"), "test_accuracy");
-        String log = Files.readString(searched.resolve("search.log"));
-        assertThat(log).containsPattern("done: test accuracy \\d\\.\\d{4}");
-        assertThat(Files.readString(searched.resolve("report.html"))).doesNotContainPattern("\\d,\\d{4}\\b");
-        // The plots' axes too: the same search plots the same accuracies, pixel for pixel, in either locale.
-        assertThat(sha256(searched.resolve("accuracy.png"))).isEqualTo(sha256(run.resolve("accuracy.png")));
         Path compared = root.resolve("compare-de");
-        CliProcess c = ok(german(fashion(
+        List<String[]> commands = new ArrayList<>(readers("de"));
+        commands.add(search(searched));
+        commands.add(fashion(
                 "compare",
                 "--model",
                 "dnn",
@@ -144,7 +158,37 @@ class NumbersFaultTest {
                 "2",
                 "--quiet",
                 "--out",
-                compared.toString())));
+                compared.toString()));
+        List<CliRun> inGerman = CliBatch.run(GERMAN, commands).stream()
+                .map(NumbersFaultTest::ok)
+                .toList();
+        String evaluated = inEnglish.get(0).out();
+        assertThat(evaluated).contains("accuracy       0.");
+        assertThat(inGerman.get(0).out()).isEqualTo(evaluated);
+        String inspected = inEnglish.get(1).out();
+        assertThat(inGerman.get(1).out()).isEqualTo(inspected).contains("weight 0.");
+
+        Path germanCsv = root.resolve("predict-de.csv");
+        Path englishCsv = root.resolve("predict-en.csv");
+        assertThat(Files.readAllBytes(germanCsv)).isEqualTo(Files.readAllBytes(englishCsv));
+        assertThat(Files.readString(englishCsv)).contains(",0.");
+
+        String prunedInEnglish = inEnglish.get(3).out();
+        assertThat(inGerman.get(3).out()).isEqualTo(prunedInEnglish.replace("pruned-en", "pruned-de"));
+
+        // A search and a comparison under the German locale: their times differ from run to run, so their files are
+        // read back as numbers, every row as wide as its header.
+        CliRun s = inGerman.get(4);
+        assertThat(s.out())
+                .containsPattern(
+                        "test accuracy \\d\\.\\d{4}, ensemble of \\d+ \\(\\d+ parameters\\)," + " \\d+\\.\\d s");
+        assertEveryNumberParses(searched.resolve("iterations.csv"), "test_accuracy");
+        String log = Files.readString(searched.resolve("search.log"));
+        assertThat(log).containsPattern("done: test accuracy \\d\\.\\d{4}");
+        assertThat(Files.readString(searched.resolve("report.html"))).doesNotContainPattern("\\d,\\d{4}\\b");
+        // The plots' axes too: the same search plots the same accuracies, pixel for pixel, in either locale.
+        assertThat(sha256(searched.resolve("accuracy.png"))).isEqualTo(sha256(run.resolve("accuracy.png")));
+        CliRun c = inGerman.get(5);
         assertThat(c.out()).containsPattern("adanet/uniform +1 +\\d\\.\\d{4} ± \\d\\.\\d{4}");
         assertEveryNumberParses(compared.resolve("comparison.csv"), "total_seconds");
     }
@@ -173,7 +217,7 @@ class NumbersFaultTest {
         Path csv =
                 TestFiles.write(root.resolve("small-scale.csv"), smallScale(300).getBytes(StandardCharsets.UTF_8));
         Path out = root.resolve("small-scale-run");
-        ok(CliProcess.of(
+        ok(CliRun.of(
                 "search",
                 "--data",
                 "csv:" + csv,
@@ -203,17 +247,17 @@ class NumbersFaultTest {
 
         Path predictions = root.resolve("extreme-predictions.csv");
         String[] predict = {"predict", "--model", model.toString(), "--out", predictions.toString(), "--data"};
-        ok(CliProcess.of(concat(predict, "csv:" + plain)));
+        ok(CliRun.of(concat(predict, "csv:" + plain)));
         assertThat(Files.readAllLines(predictions)).hasSize(6).noneMatch(l -> l.contains("NaN"));
         Files.delete(predictions);
-        refused(CliProcess.of(concat(predict, "csv:" + extreme)), 1, rows);
+        refused(CliRun.of(concat(predict, "csv:" + extreme)), 1, rows);
         assertThat(predictions).as("no prediction is written").doesNotExist();
         String[] evaluate = {"evaluate", "--model", model.toString(), "--data"};
-        ok(CliProcess.of(concat(evaluate, "csv:" + plain)));
-        refused(CliProcess.of(concat(evaluate, "csv:" + extreme)), 1, rows);
+        ok(CliRun.of(concat(evaluate, "csv:" + plain)));
+        refused(CliRun.of(concat(evaluate, "csv:" + extreme)), 1, rows);
         // The same outputs decide what prune keeps.
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "prune",
                         "--model",
                         model.toString(),
@@ -237,7 +281,7 @@ class NumbersFaultTest {
         Files.write(model.resolve(file), huge);
         ((ObjectNode) manifest.get("members").get(0)).put("sha256", Fingerprint.sha256Hex(huge));
         Files.writeString(model.resolve("manifest.json"), Json.pretty(manifest));
-        CliProcess overflowing = CliProcess.of(concat(evaluate, "csv:" + plain));
+        CliRun overflowing = CliRun.of(concat(evaluate, "csv:" + plain));
         refused(overflowing, 1, "output is NaN or infinite for ");
         assertThat(overflowing.errLines()).contains(" of 5 rows (row");
     }
@@ -299,7 +343,7 @@ class NumbersFaultTest {
                 invalid + "the run's mixture is uniform, but the weights are [0.7] (expected [1.0])");
         // The checkpoint as the search wrote it continues (to the end of the shortened run: one more iteration).
         Path untouched = checkpointRun(s -> {});
-        ok(CliProcess.of("search", "--resume", untouched.toString()));
+        ok(CliRun.of("search", "--resume", untouched.toString()));
         assertThat(untouched.resolve("report.json")).exists();
     }
 
@@ -326,8 +370,8 @@ class NumbersFaultTest {
         return dir;
     }
 
-    static CliProcess resume(Consumer<ObjectNode> change) throws Exception {
-        return CliProcess.of("search", "--resume", checkpointRun(change).toString());
+    static CliRun resume(Consumer<ObjectNode> change) throws Exception {
+        return CliRun.of("search", "--resume", checkpointRun(change).toString());
     }
 
     /**
@@ -343,15 +387,15 @@ class NumbersFaultTest {
                 (ObjectNode) Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
         String manifest = model.resolve("manifest.json").toString();
         int first = valid.at("/members/0/id").asInt();
-        ok(CliProcess.of(reader(model, 0)));
+        ok(CliRun.of(reader(model, 0)));
         FaultAuditTest.mutateManifest(model, valid, m -> ((ObjectNode) m.at("/members/1")).put("id", first));
         for (int command : new int[] {1, 4}) {
-            refused(CliProcess.of(reader(model, command)), 3, manifest + ": member id " + first + " appears twice");
+            refused(CliRun.of(reader(model, command)), 3, manifest + ": member id " + first + " appears twice");
         }
         FaultAuditTest.mutateManifest(
                 model, valid, m -> ((ObjectNode) m.at("/members/0")).put("file", "m-\u0000.params"));
         for (int command : new int[] {0, 2, 3}) {
-            CliProcess r = CliProcess.of(reader(model, command));
+            CliRun r = CliRun.of(reader(model, command));
             refused(
                     r,
                     3,
@@ -361,7 +405,7 @@ class NumbersFaultTest {
         }
 
         Path compared = root.resolve("compare-twice");
-        ok(CliProcess.of(fashion(
+        ok(CliRun.of(fashion(
                 "compare",
                 "--methods",
                 "adanet",
@@ -381,19 +425,16 @@ class NumbersFaultTest {
         ((ArrayNode) plan.at("/plan/methods")).add("adanet");
         Files.writeString(stored, Json.pretty(plan));
         String[] resume = {"compare", "--resume", compared.toString()};
-        refused(CliProcess.of(resume), 3, stored + ": corrupt (the method adanet appears twice");
+        refused(CliRun.of(resume), 3, stored + ": corrupt (the method adanet appears twice");
         ((ArrayNode) plan.at("/plan/methods")).remove(1);
         ((ArrayNode) plan.at("/plan/seeds")).add(1);
         Files.writeString(stored, Json.pretty(plan));
-        refused(CliProcess.of(resume), 3, stored + ": corrupt (the seed 1 appears twice");
+        refused(CliRun.of(resume), 3, stored + ": corrupt (the seed 1 appears twice");
         ((ArrayNode) plan.at("/plan/seeds")).remove(2);
         Files.writeString(stored, Json.pretty(plan));
-        assertThat(ok(CliProcess.of(resume)).out()).contains("adanet/uniform         2");
+        assertThat(ok(CliRun.of(resume)).out()).contains("adanet/uniform         2");
         String twice = root.resolve("seeds-twice").toString();
-        refused(
-                CliProcess.of(fashion("compare", "--seeds", "1,2,1", "--out", twice)),
-                2,
-                "--seeds lists the seed 1 twice");
+        refused(CliRun.of(fashion("compare", "--seeds", "1,2,1", "--out", twice)), 2, "--seeds lists the seed 1 twice");
     }
 
     /** @return one of the commands that load a saved ensemble: inspect, evaluate, predict, prune or export */
@@ -418,19 +459,19 @@ class NumbersFaultTest {
                             ? ": holdout:F needs a number F above 0 and below 1"
                             : ": the fraction must be above 0 and below 1");
             Path out = root.resolve("holdout-" + fraction);
-            refused(CliProcess.of(search(out, "--selection", "holdout:" + fraction)), 2, message);
+            refused(CliRun.of(search(out, "--selection", "holdout:" + fraction)), 2, message);
         }
         String compared = root.resolve("compare-holdout-0").toString();
         refused(
-                CliProcess.of(fashion("compare", "--selection", "holdout:0", "--out", compared)),
+                CliRun.of(fashion("compare", "--selection", "holdout:0", "--out", compared)),
                 2,
                 "--selection holdout:0: the fraction must be above 0 and below 1");
         refused(
-                CliProcess.of(search(root.resolve("test-fraction-0"), "--test-fraction", "0")),
+                CliRun.of(search(root.resolve("test-fraction-0"), "--test-fraction", "0")),
                 2,
                 "--test-fraction must be in (0, 1), got 0.0");
         Path holdout = root.resolve("holdout-0.2");
-        ok(CliProcess.of(search(holdout, "--selection", "holdout:0.2")));
+        ok(CliRun.of(search(holdout, "--selection", "holdout:0.2")));
         assertThat(holdout.resolve("report.json")).exists();
     }
 
@@ -444,13 +485,9 @@ class NumbersFaultTest {
                 + " iteration's batches can hold (2147483639 sample indices); at most 67108862 with 2 iterations of"
                 + " batch 64";
         String[] huge = {"--quiet", "--iterations", "2", "--steps", "2000000000", "--out"};
-        refused(
-                CliProcess.of(
-                        fashion("search", concat(huge, root.resolve("steps-1").toString()))),
-                2,
-                steps);
+        refused(CliRun.of(fashion("search", concat(huge, root.resolve("steps-1").toString()))), 2, steps);
         String[] compare = concat(huge, root.resolve("steps-2").toString(), "--methods", "adanet");
-        refused(CliProcess.of(fashion("compare", compare)), 2, steps);
+        refused(CliRun.of(fashion("compare", compare)), 2, steps);
         // Steps that fit in an array but not in the heap: the limit comes from the heap there is.
         String[] many = fashion(
                 "search",
@@ -464,7 +501,7 @@ class NumbersFaultTest {
         CliProcess heap = CliProcess.with(List.of("-Xmx256m"), Map.of(), many);
         refused(heap, 2, "--steps 4000000: each iteration's batches (2000000 steps of 64 samples) need about 976 MB");
         assertThat(heap.errLines()).containsPattern("use at most --steps \\d+, or raise the limit with SAEP_JAVA_OPTS");
-        CliProcess wide = CliProcess.of(search(root.resolve("width"), "--width", "2000000000"));
+        CliRun wide = CliRun.of(search(root.resolve("width"), "--width", "2000000000"));
         refused(wide, 2, "more than a saved ensemble holds (134217728): lower --width or --iterations");
         assertThat(wide.errLines()).startsWith("error: --model dnn: its largest candidate (");
 
@@ -473,14 +510,14 @@ class NumbersFaultTest {
         String cnn = "--model cnn: the cnn space needs images of at least 2×2 pixels, and the data's samples are rows"
                 + " of 4 features";
         String[] search = concat(new String[] {"search"}, table);
-        refused(CliProcess.of(concat(search, root.resolve("cnn-1").toString())), 2, cnn);
+        refused(CliRun.of(concat(search, root.resolve("cnn-1").toString())), 2, cnn);
         String[] compareTable = concat(new String[] {"compare"}, table);
-        refused(CliProcess.of(concat(compareTable, root.resolve("cnn-2").toString(), "--methods", "adanet")), 2, cnn);
+        refused(CliRun.of(concat(compareTable, root.resolve("cnn-2").toString(), "--methods", "adanet")), 2, cnn);
         String notAModel = "--model cnn: expected a saved ensemble's directory (OUT/ensemble of a search), not a search"
                 + " space";
         String cnnCsv = root.resolve("cnn.csv").toString();
-        refused(CliProcess.of("predict", "--model", "cnn", "--data", "csv:" + csv, "--out", cnnCsv), 2, notAModel);
-        refused(CliProcess.of("evaluate", "--model", "cnn", "--data", "csv:" + csv), 2, notAModel);
+        refused(CliRun.of("predict", "--model", "cnn", "--data", "csv:" + csv, "--out", cnnCsv), 2, notAModel);
+        refused(CliRun.of("evaluate", "--model", "cnn", "--data", "csv:" + csv), 2, notAModel);
 
         // A run.json whose source holds a NUL byte: a path no run was given.
         Path resumed = checkpointRun(s -> {});
@@ -489,7 +526,7 @@ class NumbersFaultTest {
         GoldenFilesTest.pointAtFixture((ObjectNode) inv.get("config"), "idx:" + root + "/da\u0000ta");
         Files.writeString(resumed.resolve("run.json"), Json.pretty(inv));
         refused(
-                CliProcess.of("search", "--resume", resumed.toString()),
+                CliRun.of("search", "--resume", resumed.toString()),
                 3,
                 resumed.resolve("run.json") + ": config.data.dataset 'idx:" + root
                         + "/da\\u0000ta' holds a control character (such as NUL)");

@@ -2,6 +2,7 @@ package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +14,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.saepj.cli.display.Json;
 import org.saepj.persistence.TemporaryFiles;
 import org.saepj.run.OwnedFolder;
 import org.saepj.testing.TestFiles;
 
 /**
- * The second fault audit's data-loss cases (issue 26, defects 1–9 and the long --out name of 17), each through a
- * real process on real files: the command is refused or does its work, and every file of the user's is byte for
- * byte what it was. Each case has a positive control, the same command where it is allowed to act, showing
- * that the test can see a change.
+ * The second fault audit's data-loss cases (issue 26, defects 1–9 and the long --out name of 17), each through the
+ * real command line on real files (in-process, see {@link NumbersFaultTest}; a child JVM where the process matters:
+ * standard output, a killed process, a live one's pid): the command is refused or does its work, and every file of
+ * the user's is byte for byte what it was. Each case has a positive control, the same command where it is allowed
+ * to act, showing that the test can see a change.
  */
 class OwnershipFaultTest {
     @TempDir
@@ -38,7 +41,7 @@ class OwnershipFaultTest {
         TestFiles.fashionMnistFixture(root.resolve("data").resolve("fashion-mnist"));
         dataDir = root.resolve("data").toString();
         run = root.resolve("finished");
-        ok(CliProcess.of(search(run)));
+        ok(CliRun.of(search(run)));
         model = run.resolve("ensemble");
     }
 
@@ -86,12 +89,12 @@ class OwnershipFaultTest {
         return Stream.of(head, more).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
-    static CliProcess ok(CliProcess r) {
+    static <R extends CliResult> R ok(R r) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         return r;
     }
 
-    static void refused(CliProcess r, String message) {
+    static void refused(CliResult r, String message) {
         assertThat(r.exitCode()).as(r.out() + r.err()).isNotZero();
         String err = r.errLines();
         assertThat(err)
@@ -140,11 +143,10 @@ class OwnershipFaultTest {
         Path a = copyOfRun("validate-then-touch");
         Map<String, String> before = snapshot(a);
         refused(
-                CliProcess.of(
-                        "search", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
+                CliRun.of("search", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
                 "typo.csv");
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "search",
                         "--data",
                         "fashion-mnist",
@@ -157,12 +159,11 @@ class OwnershipFaultTest {
                         root.resolve("no-such-space.json").toString()),
                 "no-such-space.json");
         refused(
-                CliProcess.of(
-                        "compare", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
+                CliRun.of("compare", "--data", "csv:" + root.resolve("typo.csv"), "--out", a.toString(), "--overwrite"),
                 "typo.csv");
-        refused(CliProcess.of(compare(a, "--overwrite", "--methods", "adanet,nosuch")), "unknown method 'nosuch'");
+        refused(CliRun.of(compare(a, "--overwrite", "--methods", "adanet,nosuch")), "unknown method 'nosuch'");
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "prune",
                         "--model",
                         model.toString(),
@@ -178,7 +179,7 @@ class OwnershipFaultTest {
                 .as("the earlier run, untouched by every refused --overwrite")
                 .isEqualTo(before);
         // Positive control: with valid inputs --overwrite does replace it.
-        ok(CliProcess.of(search(a, "--overwrite", "--seed", "9")));
+        ok(CliRun.of(search(a, "--overwrite", "--seed", "9")));
         assertThat(snapshot(a)).isNotEqualTo(before);
         assertThat(Files.readString(a.resolve("run.json"))).contains("\"seed\" : 9");
     }
@@ -191,10 +192,10 @@ class OwnershipFaultTest {
         TestFiles.write(mixed.resolve("src").resolve("app.js"), "console.log(1)".getBytes(StandardCharsets.UTF_8));
         TestFiles.write(mixed.resolve("thesis.tex"), "\\documentclass{article}".getBytes(StandardCharsets.UTF_8));
         Map<String, String> before = snapshot(mixed);
-        refused(CliProcess.of(search(mixed, "--overwrite")), "holds files SAEP-J did not write (src, thesis.tex)");
-        refused(CliProcess.of(compare(mixed, "--overwrite")), "holds files SAEP-J did not write");
+        refused(CliRun.of(search(mixed, "--overwrite")), "holds files SAEP-J did not write (src, thesis.tex)");
+        refused(CliRun.of(compare(mixed, "--overwrite")), "holds files SAEP-J did not write");
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "prune",
                         "--model",
                         model.toString(),
@@ -212,14 +213,14 @@ class OwnershipFaultTest {
         // Without foreign files but without SAEP-J's marker either: still not SAEP-J's to replace.
         Path unmarked = root.resolve("unmarked");
         TestFiles.write(unmarked.resolve("report.json"), "{\"mine\": true}".getBytes(StandardCharsets.UTF_8));
-        refused(CliProcess.of(search(unmarked, "--overwrite")), "carries no SAEP-J marker");
+        refused(CliRun.of(search(unmarked, "--overwrite")), "carries no SAEP-J marker");
         assertThat(unmarked.resolve("report.json")).hasContent("{\"mine\": true}");
         // Positive control: SAEP-J's own run with the user's files added: the run is replaced, the user's files stay.
         Path marked = copyOfRun("marked-with-user-files");
         TestFiles.write(marked.resolve("notes.md"), "keep me".getBytes(StandardCharsets.UTF_8));
         TestFiles.write(marked.resolve("ensemble").resolve("README.txt"), "mine too".getBytes(StandardCharsets.UTF_8));
         String oldRun = Files.readString(marked.resolve("run.json"));
-        CliProcess r = ok(CliProcess.of(search(marked, "--overwrite", "--seed", "4")));
+        CliRun r = ok(CliRun.of(search(marked, "--overwrite", "--seed", "4")));
         assertThat(r.err()).contains("kept 2 file(s) SAEP-J did not write");
         assertThat(marked.resolve("notes.md")).hasContent("keep me");
         assertThat(marked.resolve("ensemble").resolve("README.txt")).hasContent("mine too");
@@ -239,8 +240,8 @@ class OwnershipFaultTest {
         TestFiles.write(dir.resolve("run.json"), "{\"my\": \"experiment\"}".getBytes(StandardCharsets.UTF_8));
         TestFiles.write(dir.resolve("search.log"), "my log".getBytes(StandardCharsets.UTF_8));
         Map<String, String> before = snapshot(dir);
-        refused(CliProcess.of(search(dir)), "carries no SAEP-J marker");
-        refused(CliProcess.of(compare(dir)), "carries no SAEP-J marker");
+        refused(CliRun.of(search(dir)), "carries no SAEP-J marker");
+        refused(CliRun.of(compare(dir)), "carries no SAEP-J marker");
         assertThat(snapshot(dir)).isEqualTo(before);
         // Positive control: SAEP-J's own failed start (its marker, settings and log only) is reused without
         // --overwrite.
@@ -249,7 +250,7 @@ class OwnershipFaultTest {
         FaultAuditTest.copyTree(run.resolve(OwnedFolder.MARKER), failed.resolve(OwnedFolder.MARKER));
         Files.copy(run.resolve("run.json"), failed.resolve("run.json"));
         Files.writeString(failed.resolve("search.log"), "started\n");
-        ok(CliProcess.of(search(failed)));
+        ok(CliRun.of(search(failed)));
         assertThat(failed.resolve("report.json")).exists();
     }
 
@@ -259,15 +260,15 @@ class OwnershipFaultTest {
         Path victim = TestFiles.write(root.resolve("victim.txt"), "precious".getBytes(StandardCharsets.UTF_8));
         Path dir = Files.createDirectories(root.resolve("lock-link"));
         Files.createSymbolicLink(dir.resolve(".saep-lock"), victim);
-        refused(CliProcess.of(search(dir)), ".saep-lock is a symbolic link");
+        refused(CliRun.of(search(dir)), ".saep-lock is a symbolic link");
         Path resumable = copyOfRun("lock-link-resume");
         Files.delete(resumable.resolve(".saep-lock"));
         Files.createSymbolicLink(resumable.resolve(".saep-lock"), victim);
-        refused(CliProcess.of("search", "--resume", resumable.toString()), ".saep-lock is a symbolic link");
+        refused(CliRun.of("search", "--resume", resumable.toString()), ".saep-lock is a symbolic link");
         assertThat(victim).hasContent("precious");
         // Positive control: with the link gone, the same directory takes the run.
         Files.delete(dir.resolve(".saep-lock"));
-        ok(CliProcess.of(search(dir)));
+        ok(CliRun.of(search(dir)));
         assertThat(Files.isSymbolicLink(dir.resolve(".saep-lock"))).isFalse();
     }
 
@@ -288,18 +289,31 @@ class OwnershipFaultTest {
             }
             Files.createSymbolicLink(dir.resolve(linked), target);
             Map<String, String> outsideBefore = snapshot(outside);
-            refused(CliProcess.of("search", "--resume", dir.toString()), dir.resolve(linked) + " is a symbolic link");
+            refused(CliRun.of("search", "--resume", dir.toString()), dir.resolve(linked) + " is a symbolic link");
             assertThat(snapshot(outside)).as(linked).isEqualTo(outsideBefore);
         }
         // Positive control: the same interrupted run without links resumes and writes its ensemble.
-        Path plain = root.resolve("link-none");
-        FaultAuditTest.goldenInterruptedRun(plain);
-        GoldenFilesTest.pointAtFixture(plain, root.resolve("data").resolve("fashion-mnist"));
-        ok(CliProcess.of("search", "--resume", plain.toString(), "--quiet"));
+        Path plain = shortGoldenRun(root.resolve("link-none"));
+        ok(CliRun.of("search", "--resume", plain.toString(), "--quiet"));
         assertThat(plain.resolve("ensemble").resolve("manifest.json")).exists();
         assertThat(plain.resolve(OwnedFolder.MARKER))
                 .as("an earlier version's run is taken over")
                 .exists();
+    }
+
+    /**
+     * @return the golden killed run (format 1) in {@code dir}, its data pointed at the fixture and its budget cut from
+     *     6 to 2 iterations of the same 1000 steps: the checkpoint (after the first) is as valid, and a resume trains
+     *     one iteration instead of five (what a resume writes is under test here, not how long it trains)
+     */
+    static Path shortGoldenRun(Path dir) throws Exception {
+        FaultAuditTest.goldenInterruptedRun(dir);
+        GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
+        ObjectNode stored =
+                (ObjectNode) Json.MAPPER.readTree(dir.resolve("run.json").toFile());
+        ((ObjectNode) stored.get("config")).put("iterations", 2).put("totalSteps", 2000);
+        Files.writeString(dir.resolve("run.json"), Json.pretty(stored));
+        return dir;
     }
 
     static void deleteTree(Path p) throws Exception {
@@ -316,12 +330,10 @@ class OwnershipFaultTest {
         Path alias = root.resolve("alias-of-model");
         Files.createSymbolicLink(alias, model);
         Map<String, String> before = snapshot(model);
-        refused(CliProcess.of(predict(alias.resolve("manifest.json"), "--overwrite")), "inside the --model directory");
+        refused(CliRun.of(predict(alias.resolve("manifest.json"), "--overwrite")), "inside the --model directory");
+        refused(CliRun.of(predict(alias.resolve("member-1.params"), "--overwrite")), "inside the --model directory");
         refused(
-                CliProcess.of(predict(alias.resolve("member-1.params"), "--overwrite")),
-                "inside the --model directory");
-        refused(
-                CliProcess.of(
+                CliRun.of(
                         "export",
                         "--model",
                         model.toString(),
@@ -330,7 +342,7 @@ class OwnershipFaultTest {
                         "--overwrite"),
                 "inside the --model directory");
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "prune",
                         "--model",
                         model.toString(),
@@ -345,7 +357,7 @@ class OwnershipFaultTest {
                         "--overwrite"),
                 "the --model directory");
         refused(
-                CliProcess.of(
+                CliRun.of(
                         "prune",
                         "--model",
                         alias.toString(),
@@ -360,7 +372,7 @@ class OwnershipFaultTest {
                 "the --model directory");
         assertThat(snapshot(model)).isEqualTo(before);
         // Positive control: the same commands with an output outside the model write it.
-        ok(CliProcess.of(predict(root.resolve("alias-control.csv"))));
+        ok(CliRun.of(predict(root.resolve("alias-control.csv"))));
         assertThat(Files.readString(root.resolve("alias-control.csv"))).startsWith("index,predicted,");
     }
 
@@ -370,6 +382,7 @@ class OwnershipFaultTest {
      */
     @Test
     void outputFilesAreWrittenThroughLinksAndNeverReplacedUnasked() throws Exception {
+        // Standard output is the process's own (in-process, it would be the test JVM's): a child JVM's here.
         CliProcess toStdout = ok(CliProcess.of(predict(Path.of("-"))));
         assertThat(toStdout.out()).startsWith("index,predicted,");
         assertThat(toStdout.err()).contains(" predictions to -");
@@ -380,16 +393,16 @@ class OwnershipFaultTest {
         Path real = TestFiles.write(root.resolve("real-predictions.csv"), "old".getBytes(StandardCharsets.UTF_8));
         Path link = root.resolve("link-predictions.csv");
         Files.createSymbolicLink(link, real);
-        refused(CliProcess.of(predict(link)), "exists: choose another file or pass --overwrite");
+        refused(CliRun.of(predict(link)), "exists: choose another file or pass --overwrite");
         assertThat(real).hasContent("old");
-        ok(CliProcess.of(predict(link, "--overwrite")));
+        ok(CliRun.of(predict(link, "--overwrite")));
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo(toStdout.out());
         // The same through export: a link's target gets the ONNX bytes, the link stays.
         Path onnx = TestFiles.write(root.resolve("real.onnx"), "old".getBytes(StandardCharsets.UTF_8));
         Path onnxLink = root.resolve("link.onnx");
         Files.createSymbolicLink(onnxLink, onnx);
-        ok(CliProcess.of("export", "--model", model.toString(), "--out", onnxLink.toString(), "--overwrite"));
+        ok(CliRun.of("export", "--model", model.toString(), "--out", onnxLink.toString(), "--overwrite"));
         assertThat(Files.isSymbolicLink(onnxLink)).isTrue();
         assertThat(Files.size(onnx)).isGreaterThan(1000);
     }
@@ -397,10 +410,8 @@ class OwnershipFaultTest {
     /** Defect 8: --resume deleted every *.tmp in a folder holding a run.json, the user's own .tmp files included. */
     @Test
     void resumeRemovesOnlySaepsOwnTemporaryFilesOfDeadProcesses() throws Exception {
-        Path dir = root.resolve("tmp-files");
-        FaultAuditTest.goldenInterruptedRun(dir);
-        GoldenFilesTest.pointAtFixture(dir, root.resolve("data").resolve("fashion-mnist"));
-        ok(CliProcess.of("search", "--resume", dir.toString(), "--quiet"));
+        Path dir = shortGoldenRun(root.resolve("tmp-files"));
+        ok(CliRun.of("search", "--resume", dir.toString(), "--quiet"));
         Path mine = TestFiles.write(dir.resolve("notes.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
         Path lookalike = TestFiles.write(dir.resolve(".draft.0a1b.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
         Path live = TestFiles.write(
@@ -411,6 +422,7 @@ class OwnershipFaultTest {
                 dir.resolve("ensemble").resolve(TemporaryFiles.PREFIX + deadPid() + "-0000000000000abc"),
                 "left by a killed run".getBytes(StandardCharsets.UTF_8));
         Path legacy = TestFiles.write(dir.resolve(".report.json.1f2e3d.tmp"), "0.2's".getBytes(StandardCharsets.UTF_8));
+        // A child JVM: the live pid above (this JVM's) must be another process's than the resuming one's.
         ok(CliProcess.of("search", "--resume", dir.toString(), "--quiet"));
         assertThat(mine).hasContent("mine");
         assertThat(lookalike).hasContent("mine");
@@ -431,7 +443,7 @@ class OwnershipFaultTest {
         Path orphan = TestFiles.write(folder.resolve(TemporaryFiles.PREFIX + pid + "-00000000000c0ffe"), new byte[100]);
         Path mine =
                 TestFiles.write(folder.resolve(".predictions.csv.1234.tmp"), "mine".getBytes(StandardCharsets.UTF_8));
-        ok(CliProcess.of(predict(folder.resolve("second.csv"))));
+        ok(CliRun.of(predict(folder.resolve("second.csv"))));
         assertThat(orphan).doesNotExist();
         assertThat(mine).hasContent("mine");
         assertThat(folder.resolve("second.csv")).exists();
@@ -441,8 +453,8 @@ class OwnershipFaultTest {
     @Test
     void aLongOutputNameFitsItsTemporaryName() throws Exception {
         String name = "p".repeat(250) + ".csv";
-        ok(CliProcess.of(predict(root.resolve(name))));
+        ok(CliRun.of(predict(root.resolve(name))));
         assertThat(root.resolve(name)).exists();
-        refused(CliProcess.of(predict(root.resolve("q".repeat(300) + ".csv"))), "longer than the 255 bytes");
+        refused(CliRun.of(predict(root.resolve("q".repeat(300) + ".csv"))), "longer than the 255 bytes");
     }
 }
