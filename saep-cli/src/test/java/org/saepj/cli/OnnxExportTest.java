@@ -297,6 +297,53 @@ class OnnxExportTest {
     }
 
     /**
+     * {@code --scaling ple}: the search fits the piecewise-linear encoding in standardising's place (its members take
+     * one value a bin), the run records the choice, and predict and the ONNX graph (Gather, Sub, Div, Max, Min) apply
+     * the stored edges to raw rows, test rows beyond the training range included.
+     */
+    @Test
+    void aSearchWithPiecewiseLinearEncodingStoresItsStepForPredictAndOnnx() throws Exception {
+        CsvModel csv = csvModel(); // writes the CSV files
+        Path model = search(
+                "csv-ple-search",
+                "--data",
+                "csv:" + root.resolve("train.csv"),
+                "--test",
+                "csv:" + csv.testCsv(),
+                "--model",
+                "dnn",
+                "--preset",
+                "paper",
+                "--scaling",
+                "ple");
+        SavedEnsemble e = SavedEnsemble.load(model);
+        assertThat(e.manifest().preprocessing().types()).containsExactly("piecewise-linear");
+        org.saepj.data.preprocess.PiecewiseLinear step = (org.saepj.data.preprocess.PiecewiseLinear)
+                e.manifest().preprocessing().steps().get(0);
+        // 150 training rows of distinct values: the most bins; the height, 10 in a third of the rows, fewer
+        assertThat(step.edges()[0]).hasSize(org.saepj.data.preprocess.PiecewiseLinear.Kind.MAX_BINS + 1);
+        assertThat(step.edges()[1]).hasSizeLessThan(org.saepj.data.preprocess.PiecewiseLinear.Kind.MAX_BINS + 1);
+        int[] shape = e.manifest().inputShape();
+        assertThat(shape[0] * shape[1] * shape[2])
+                .isEqualTo(step.outputWidth(4))
+                .isGreaterThan(4 * 10);
+        assertThat(e.manifest().config().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.PLE);
+        assertThat(Json.MAPPER
+                        .readTree(model.getParent().resolve("run.json").toFile())
+                        .at("/config/data/scaling")
+                        .asText())
+                .isEqualTo("ple");
+        boolean beyond = java.util.Arrays.stream(csv.raw())
+                .anyMatch(row -> java.util.stream.IntStream.range(0, 4)
+                        .anyMatch(j ->
+                                row[j] < step.edges()[j][0] || row[j] > step.edges()[j][step.edges()[j].length - 1]));
+        assertThat(beyond)
+                .as("a test value beyond the training range, in an open-ended bin")
+                .isTrue();
+        parity(model, "csv:" + csv.testCsv(), csv.raw());
+    }
+
+    /**
      * Saves a copy of a saved ensemble whose preprocessing is replaced, and checks the manifest names the new step.
      *
      * @return the copy's ensemble directory
@@ -375,9 +422,10 @@ class OnnxExportTest {
         parity(dir, "csv:" + csv.testCsv(), csv.raw());
     }
 
-    /** A table with gaps: the impute step's nodes (Where on IsNaN, the indicator columns) take NaN for a gap. */
-    @Test
-    void aTableWithGapsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+    /** A table of three numeric columns with gaps ("NA" and empty) in every fifth row: its files and raw test rows. */
+    private record GapsTable(Path trainCsv, Path testCsv, float[][] raw) {}
+
+    private static GapsTable gapsTable() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
         StringBuilder train = new StringBuilder("a,b,c,kind\n");
         StringBuilder test = new StringBuilder("a,b,c,kind\n");
@@ -406,10 +454,47 @@ class OnnxExportTest {
                 TestFiles.write(root.resolve("gaps-train.csv"), train.toString().getBytes());
         Path testCsv =
                 TestFiles.write(root.resolve("gaps-test.csv"), test.toString().getBytes());
-        Path model = search("gaps", "--data", "csv:" + trainCsv, "--test", "csv:" + testCsv, "--model", "dnn");
+        return new GapsTable(trainCsv, testCsv, raw);
+    }
+
+    /** A table with gaps: the impute step's nodes (Where on IsNaN, the indicator columns) take NaN for a gap. */
+    @Test
+    void aTableWithGapsRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        GapsTable t = gapsTable();
+        Path model = search("gaps", "--data", "csv:" + t.trainCsv(), "--test", "csv:" + t.testCsv(), "--model", "dnn");
         assertThat(SavedEnsemble.load(model).manifest().preprocessing().types())
                 .containsExactly("columns", "impute", "one_hot", "standardize");
-        parity(model, "csv:" + testCsv, raw);
+        parity(model, "csv:" + t.testCsv(), t.raw());
+    }
+
+    /**
+     * The piecewise-linear encoding after the gaps are filled: the missing-value indicator columns (0/1) are one bin
+     * each, themselves.
+     */
+    @Test
+    void aTableWithGapsEncodedPiecewiseLinearRunsInOnnxRuntimeAsInTheEngine() throws Exception {
+        GapsTable t = gapsTable();
+        Path model = search(
+                "gaps-ple",
+                "--data",
+                "csv:" + t.trainCsv(),
+                "--test",
+                "csv:" + t.testCsv(),
+                "--model",
+                "dnn",
+                "--scaling",
+                "ple");
+        EnsembleManifest m = SavedEnsemble.load(model).manifest();
+        assertThat(m.preprocessing().types()).containsExactly("columns", "impute", "one_hot", "piecewise-linear");
+        org.saepj.data.preprocess.PiecewiseLinear step = (org.saepj.data.preprocess.PiecewiseLinear)
+                m.preprocessing().find("piecewise-linear").orElseThrow();
+        assertThat(step.edges().length)
+                .as("three columns and their gap indicators")
+                .isGreaterThan(3);
+        assertThat(step.edges()[step.edges().length - 1])
+                .as("an indicator column")
+                .containsExactly(0f, 1f);
+        parity(model, "csv:" + t.testCsv(), t.raw());
     }
 
     @Test

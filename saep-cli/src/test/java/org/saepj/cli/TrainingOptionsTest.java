@@ -133,12 +133,15 @@ class TrainingOptionsTest {
                 "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
         assertRefused(
                 search("bad9", "--scaling", "minmax"),
-                "error: --scaling: unknown scaling 'minmax': expected standard or robust");
+                "error: --scaling: unknown scaling 'minmax': expected standard, robust or ple");
         // robust scaling is a table's: these images would otherwise search with their pixels as ever, silently
         assertRefused(
                 search("bad10", "--scaling", "robust"),
                 "error: --scaling robust scales a table's columns, and this data holds images: leave it at standard");
         assertThat(root.resolve("bad10")).doesNotExist();
+        assertRefused(
+                search("bad11", "--scaling", "ple"),
+                "error: --scaling ple scales a table's columns, and this data holds images: leave it at standard");
     }
 
     private static void assertRefused(CliRun r, String line) {

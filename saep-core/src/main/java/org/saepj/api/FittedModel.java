@@ -56,10 +56,13 @@ public abstract sealed class FittedModel permits SaepClassifier, SaepRegressor {
         return e;
     }
 
-    /** @return the number of features a row has */
+    /**
+     * @return the number of features a row has: the values the members take, or fewer where a stored step widens the
+     *     rows (the piecewise-linear encoding's bins)
+     */
     public int featureCount() {
         int[] s = ensemble.manifest().inputShape();
-        return s[0] * s[1] * s[2];
+        return ensemble.manifest().preprocessing().rawWidth(s[0] * s[1] * s[2]);
     }
 
     /** @return the features' names, when the model was given them (a CSV header, {@code featureNames}), else empty */

@@ -287,9 +287,10 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
 
     /**
      * @param scaling how a table's numeric features are scaled, fitted on the training part, as
-     *     {@code saep search --scaling} does: {@link Scaling#STANDARD} (mean and standard deviation, the default) or
-     *     {@link Scaling#ROBUST} (median and interquartile range, softly clipped to about ±3); stored in the model,
-     *     applied by its predictions and ONNX export. Images keep their own scaling and refuse robust.
+     *     {@code saep search --scaling} does: {@link Scaling#STANDARD} (mean and standard deviation, the default),
+     *     {@link Scaling#ROBUST} (median and interquartile range, softly clipped to about ±3) or {@link Scaling#PLE}
+     *     (piecewise-linear encoding with quantile bins); stored in the model, applied by its predictions and ONNX
+     *     export. Images keep their own scaling and refuse the other two.
      * @return this builder
      */
     public B scaling(Scaling scaling) {

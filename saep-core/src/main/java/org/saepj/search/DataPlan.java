@@ -67,8 +67,8 @@ public record DataPlan(
     }
 
     /**
-     * Refuses, before any training, a scaling the data cannot take: robust scaling is for a table's columns, and images
-     * keep their pixel scaling.
+     * Refuses, before any training, a scaling the data cannot take: robust scaling and the piecewise-linear encoding
+     * are for a table's columns, and images keep their pixel scaling.
      *
      * @param input the samples' shape
      * @throws InvalidSettingException naming the setting
@@ -77,7 +77,7 @@ public record DataPlan(
         InvalidSettingException.require(
                 scaling == Scaling.STANDARD || !input.isImage(),
                 "scaling",
-                "robust scales a table's columns, and this data holds images: leave it at standard");
+                scaling.id() + " scales a table's columns, and this data holds images: leave it at standard");
     }
 
     /** @return the binary pair of class indices (a copy), or null */

@@ -11,7 +11,6 @@ import org.saepj.data.SourceData;
 import org.saepj.data.preprocess.Columns;
 import org.saepj.data.preprocess.Pipeline;
 import org.saepj.data.preprocess.PreprocessingStep;
-import org.saepj.data.preprocess.Scaling;
 import org.saepj.data.split.StratifiedKFold;
 import org.saepj.data.table.TableSummary;
 import org.saepj.subnetwork.Seeds;
@@ -23,8 +22,8 @@ import org.saepj.task.Targets;
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
  * configuration says (pair, holdout test for sources without one, K folds, selection holdout, and
  * the preprocessing pipeline fitted on the training part: images scaled, tabular features standardised or, with
- * {@link SearchConfig#scaling()} robust, robust-scaled; a table with text columns or gaps first has its gaps filled and
- * its categories one-hot encoded).
+ * {@link SearchConfig#scaling()} robust or ple, robust-scaled or piecewise-linear encoded; a table with text
+ * columns or gaps first has its gaps filled and its categories one-hot encoded).
  *
  * @param train the training partition
  * @param selection the selection data (the same object as train when selecting on train)
@@ -183,7 +182,7 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             TrainableData.checkTest(selection, train.name(), "the selection holdout (--selection)");
         }
         // fitted on the training part only: no statistic of the selection or test data reaches it
-        List<String> plan = Pipeline.plan(train.shape(), columns.isPresent(), config.scaling() == Scaling.ROBUST);
+        List<String> plan = Pipeline.plan(train.shape(), columns.isPresent(), config.scaling());
         List<PreprocessingStep> given = columns.isPresent() ? List.of(columns.get()) : List.of();
         Pipeline preprocessing = Pipeline.fit(given, plan, train);
         train = preprocessing.apply(train);

@@ -85,6 +85,24 @@ class TrainingOptionsApiTest {
         assertThat(robust.ensemble().predictProbabilities(TRAIN.features())).isEqualTo(p);
     }
 
+    /** {@code scaling(PLE)}: the fitted model holds the piecewise-linear step, its members take the wider input. */
+    @Test
+    void piecewiseLinearEncodingIsFittedStoredAndApplied() {
+        SaepClassifier plain = small().fit(TRAIN.features(), TRAIN.labels());
+        SaepClassifier ple = small().scaling(Scaling.PLE).fit(TRAIN.features(), TRAIN.labels());
+        assertThat(ple.ensemble().manifest().preprocessing().types()).containsExactly("piecewise-linear");
+        assertThat(ple.report().orElseThrow().config().scaling()).isEqualTo(Scaling.PLE);
+        int columns = TRAIN.features()[0].length;
+        int[] shape = ple.ensemble().manifest().inputShape();
+        assertThat(shape[0] * shape[1] * shape[2]).as("bins a column").isGreaterThan(columns);
+        assertThat(ple.featureCount())
+                .as("a row's features, before the encoding")
+                .isEqualTo(columns);
+        double[][] p = ple.predictProbabilities(TRAIN.features());
+        assertThat(p).isNotEqualTo(plain.predictProbabilities(TRAIN.features()));
+        assertThat(ple.ensemble().predictProbabilities(TRAIN.features())).isEqualTo(p);
+    }
+
     @Test
     void mistakesNameTheMethod() {
         assertThatThrownBy(() -> small().warmupSteps(-1).config("arrays"))

@@ -41,6 +41,21 @@ class BuiltInSpacesTest {
     }
 
     @Test
+    void theLinearExampleIsTheTableSpaceWithALinearModelAfterIt() throws Exception {
+        // examples/spaces/residual-mlp-linear.json: the built-in's family unchanged and first (so its candidates keep
+        // their positions, hence their seeds), then one dense candidate of depth 0: the output layer on the inputs
+        SpaceDefinition linear = SpaceFiles.read(EXAMPLES.resolve("residual-mlp-linear.json"));
+        assertThat(linear.families()).hasSize(2);
+        assertThat(linear.families().get(0))
+                .isEqualTo(BuiltInSpaces.get("residual-mlp").families().get(0));
+        SpaceDefinition.Family model = linear.families().get(1);
+        assertThat(model.widths()).containsExactly(1);
+        assertThat(model.depths().rule()).isEqualTo("fixed");
+        assertThat(model.depths().values()).containsExactly(0);
+        assertThat(model.optimizer().learningRate()).isEqualTo(0.01);
+    }
+
+    @Test
     void anUnknownNameIsNone() {
         assertThat(BuiltInSpaces.find("residual")).isEmpty();
         assertThat(BuiltInSpaces.find("examples/spaces/residual-mlp.json")).isEmpty();

@@ -92,7 +92,7 @@ class ManifestPipelineTest {
                 .isInstanceOf(SaepException.class)
                 .hasMessageStartingWith(ensemble.resolve(SavedEnsemble.MANIFEST) + ": corrupt manifest")
                 .hasMessageContaining("preprocessing step type 'winsorize' unknown: expected clip, columns, impute,"
-                        + " one_hot, robust-scale, scale, standardize");
+                        + " one_hot, piecewise-linear, robust-scale, scale, standardize");
     }
 
     @Test

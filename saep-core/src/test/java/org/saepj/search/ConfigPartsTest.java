@@ -84,7 +84,12 @@ class ConfigPartsTest {
         assertThat(read.scaling()).isEqualTo(Scaling.STANDARD);
         assertThat(read).isEqualTo(SearchConfig.builder().build()).isNotEqualTo(robust);
         assertThat(Scaling.parse(" Robust ")).isEqualTo(Scaling.ROBUST);
+        SearchConfig ple = SearchConfig.builder().scaling(Scaling.PLE).build();
+        JsonNode pleStored = JsonFormat.mapper().valueToTree(ple);
+        assertThat(pleStored.at("/data/scaling").asText()).isEqualTo("ple");
+        assertThat(JsonFormat.mapper().treeToValue(pleStored, SearchConfig.class))
+                .isEqualTo(ple);
         assertThatThrownBy(() -> Scaling.parse("minmax"))
-                .hasMessage("unknown scaling 'minmax': expected standard or robust");
+                .hasMessage("unknown scaling 'minmax': expected standard, robust or ple");
     }
 }

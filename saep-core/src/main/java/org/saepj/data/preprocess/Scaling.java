@@ -5,13 +5,16 @@ import org.saepj.EnumNames;
 /**
  * How a search scales a table's features before the members see them ({@code --scaling}): the paper's standardising
  * with the training mean and deviation ({@link Standardize}), or the robust scaling of {@link RobustScale} (training
- * median and interquartile range, then a soft clip to about ±3) in its place. Images keep their own scaling either way.
+ * median and interquartile range, then a soft clip to about ±3) or the piecewise-linear encoding of
+ * {@link PiecewiseLinear} (quantile bins of the training part) in its place. Images keep their own scaling either way.
  */
 public enum Scaling {
     /** Training mean and standard deviation: the paper's, and the default. */
     STANDARD,
     /** Training median and interquartile range, softly clipped. */
-    ROBUST;
+    ROBUST,
+    /** Piecewise-linear encoding with quantile bins: T values a feature, each in [0, 1] on the training part. */
+    PLE;
 
     /** @return the lower-case name, as stored and typed */
     @com.fasterxml.jackson.annotation.JsonValue

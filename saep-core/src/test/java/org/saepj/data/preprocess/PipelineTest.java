@@ -74,13 +74,21 @@ class PipelineTest {
     @Test
     void anUnknownStepTypeIsRefusedNamingIt() {
         assertThat(StepKinds.types())
-                .containsExactly("clip", "columns", "impute", "one_hot", "robust-scale", "scale", "standardize");
+                .containsExactly(
+                        "clip",
+                        "columns",
+                        "impute",
+                        "one_hot",
+                        "piecewise-linear",
+                        "robust-scale",
+                        "scale",
+                        "standardize");
         assertThatThrownBy(() -> JSON.readValue("[{\"type\": \"winsorize\"}]", Pipeline.class))
                 .hasMessageContaining("preprocessing step type 'winsorize' unknown: expected clip, columns, impute,"
-                        + " one_hot, robust-scale, scale, standardize");
+                        + " one_hot, piecewise-linear, robust-scale, scale, standardize");
         assertThatThrownBy(() -> StepKinds.require("standardise"))
                 .hasMessage("preprocessing step type 'standardise' unknown: expected clip, columns, impute, one_hot,"
-                        + " robust-scale, scale, standardize (did you mean standardize?)");
+                        + " piecewise-linear, robust-scale, scale, standardize (did you mean standardize?)");
         assertThatThrownBy(() -> JSON.readValue("[{\"mean\": [1]}]", Pipeline.class))
                 .hasMessageContaining("a preprocessing step needs a \"type\"");
         assertThatThrownBy(() -> new Standardize(new float[] {0}, new float[] {0}).check(1))
