@@ -1,0 +1,223 @@
+package org.saepj.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The convolution's weight gradient where the input channels fill whole vectors: summed transposed in a workspace,
+ * a vector of taps (one kernel position's channels) × four filters at a time, so each input vector loaded feeds four
+ * FMAs, then moved into the layer's {@code taps × cout} order.
+ *
+ * <p>Apart from {@link VectorDirectConvolution}'s eight-tap gradient because it vectorises over taps instead of
+ * filters and needs a workspace; shapes it does not cover go to that form through {@link VectorKernels}.
+ */
+final class VectorTapGradient {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorTapGradient() {}
+
+    /** The gradient transposed, {@code cout × taps}, where the input channels fill whole vectors. */
+    static int weightGradientWorkspace(int taps, int cout) {
+        return taps * cout;
+    }
+
+    /**
+     * Where the input channels fill whole vectors (a 16 → 16 layer), the gradient is summed transposed, a vector of
+     * taps (one kernel position's channels, contiguous in the padded image) × four filters at a time: three such
+     * vectors × four filters hold twelve sums, each input vector loaded feeding four FMAs and each broadcast of dy
+     * three, where the eight-tap blocks broadcast a value of the image for every FMA. Every tap still sums over the
+     * images and positions in order; the transposes into and out of the workspace move the sums unchanged. Filters not
+     * in whole vectors keep the plain loops of the form without a workspace, whose bits differ from FMAs'.
+     */
+    static void convolveWeightGradient(
+            float[] x,
+            int xo,
+            int sampleStride,
+            int rowStride,
+            float[] dy,
+            int dyo,
+            int samples,
+            int oh,
+            int ow,
+            float[] dw,
+            int dwo,
+            int k,
+            int cin,
+            int cout,
+            float[] work) {
+        int taps = k * k * cin;
+        for (int t = 0; t < taps; t++) {
+            for (int co = 0; co < cout; co++) {
+                work[co * taps + t] = dw[dwo + t * cout + co];
+            }
+        }
+        int tapVectors = taps / L;
+        int skip = (rowStride - ow) * cin;
+        for (int co = 0; co < cout; co += 4) {
+            int v = 0;
+            for (; v + 3 <= tapVectors; v += 3) {
+                long o01 = VectorDirectConvolution.pair(
+                        tapVectorOffset(v, k, rowStride, cin), tapVectorOffset(v + 1, k, rowStride, cin));
+                int o2 = tapVectorOffset(v + 2, k, rowStride, cin);
+                for (int b = 0; b < samples; b++) {
+                    transposedGradient4x3(
+                            x,
+                            xo + b * sampleStride,
+                            o01,
+                            o2,
+                            dy,
+                            dyo + b * oh * ow * cout + co,
+                            oh * ow,
+                            ow,
+                            skip,
+                            work,
+                            co * taps + v * L,
+                            taps,
+                            cin,
+                            cout);
+                }
+            }
+            for (; v < tapVectors; v++) {
+                int o = tapVectorOffset(v, k, rowStride, cin);
+                for (int b = 0; b < samples; b++) {
+                    transposedGradient4x1(
+                            x,
+                            xo + b * sampleStride + o,
+                            dy,
+                            dyo + b * oh * ow * cout + co,
+                            oh * ow,
+                            ow,
+                            skip,
+                            work,
+                            co * taps + v * L,
+                            taps,
+                            cin,
+                            cout);
+                }
+            }
+        }
+        for (int t = 0; t < taps; t++) {
+            for (int co = 0; co < cout; co++) {
+                dw[dwo + t * cout + co] = work[co * taps + t];
+            }
+        }
+    }
+
+    /** Where tap vector v (taps {@code v·L …}, one kernel position's channels) reads, from its anchor. */
+    private static int tapVectorOffset(int v, int k, int rowStride, int cin) {
+        int t = v * L;
+        int tap = t / cin;
+        return ((tap / k) * rowStride + tap % k) * cin + t % cin;
+    }
+
+    /**
+     * One image's terms of three tap vectors × four filters, added to the transposed sums in {@code g} (filter f's
+     * at {@code g0 + f·taps}): every output position in order, a row's end skipping the padded columns.
+     */
+    private static void transposedGradient4x3(
+            float[] x,
+            int xi,
+            long o01,
+            int o2,
+            float[] dy,
+            int di,
+            int positions,
+            int ow,
+            int skip,
+            float[] g,
+            int g0,
+            int taps,
+            int cin,
+            int cout) {
+        int p0 = xi + (int) (o01 >>> 32);
+        int p1 = xi + (int) o01;
+        int p2 = xi + o2;
+        FloatVector c00 = FloatVector.fromArray(S, g, g0);
+        FloatVector c01 = FloatVector.fromArray(S, g, g0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, g, g0 + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, g, g0 + taps);
+        FloatVector c11 = FloatVector.fromArray(S, g, g0 + taps + L);
+        FloatVector c12 = FloatVector.fromArray(S, g, g0 + taps + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, g, g0 + 2 * taps);
+        FloatVector c21 = FloatVector.fromArray(S, g, g0 + 2 * taps + L);
+        FloatVector c22 = FloatVector.fromArray(S, g, g0 + 2 * taps + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, g, g0 + 3 * taps);
+        FloatVector c31 = FloatVector.fromArray(S, g, g0 + 3 * taps + L);
+        FloatVector c32 = FloatVector.fromArray(S, g, g0 + 3 * taps + 2 * L);
+        for (int p = 0, j = 0, xj = 0; p < positions; p++, di += cout) {
+            FloatVector x0 = FloatVector.fromArray(S, x, p0 + xj);
+            FloatVector x1 = FloatVector.fromArray(S, x, p1 + xj);
+            FloatVector x2 = FloatVector.fromArray(S, x, p2 + xj);
+            FloatVector d0 = FloatVector.broadcast(S, dy[di]);
+            c00 = x0.fma(d0, c00);
+            c01 = x1.fma(d0, c01);
+            c02 = x2.fma(d0, c02);
+            FloatVector d1 = FloatVector.broadcast(S, dy[di + 1]);
+            c10 = x0.fma(d1, c10);
+            c11 = x1.fma(d1, c11);
+            c12 = x2.fma(d1, c12);
+            FloatVector d2 = FloatVector.broadcast(S, dy[di + 2]);
+            c20 = x0.fma(d2, c20);
+            c21 = x1.fma(d2, c21);
+            c22 = x2.fma(d2, c22);
+            FloatVector d3 = FloatVector.broadcast(S, dy[di + 3]);
+            c30 = x0.fma(d3, c30);
+            c31 = x1.fma(d3, c31);
+            c32 = x2.fma(d3, c32);
+            xj += cin;
+            if (++j == ow) {
+                j = 0;
+                xj += skip;
+            }
+        }
+        c00.intoArray(g, g0);
+        c01.intoArray(g, g0 + L);
+        c02.intoArray(g, g0 + 2 * L);
+        c10.intoArray(g, g0 + taps);
+        c11.intoArray(g, g0 + taps + L);
+        c12.intoArray(g, g0 + taps + 2 * L);
+        c20.intoArray(g, g0 + 2 * taps);
+        c21.intoArray(g, g0 + 2 * taps + L);
+        c22.intoArray(g, g0 + 2 * taps + 2 * L);
+        c30.intoArray(g, g0 + 3 * taps);
+        c31.intoArray(g, g0 + 3 * taps + L);
+        c32.intoArray(g, g0 + 3 * taps + 2 * L);
+    }
+
+    /** As {@link #transposedGradient4x3}, one tap vector (from {@code xi}) × four filters. */
+    private static void transposedGradient4x1(
+            float[] x,
+            int xi,
+            float[] dy,
+            int di,
+            int positions,
+            int ow,
+            int skip,
+            float[] g,
+            int g0,
+            int taps,
+            int cin,
+            int cout) {
+        FloatVector c0 = FloatVector.fromArray(S, g, g0);
+        FloatVector c1 = FloatVector.fromArray(S, g, g0 + taps);
+        FloatVector c2 = FloatVector.fromArray(S, g, g0 + 2 * taps);
+        FloatVector c3 = FloatVector.fromArray(S, g, g0 + 3 * taps);
+        for (int p = 0, j = 0, xj = 0; p < positions; p++, di += cout) {
+            FloatVector x0 = FloatVector.fromArray(S, x, xi + xj);
+            c0 = x0.fma(FloatVector.broadcast(S, dy[di]), c0);
+            c1 = x0.fma(FloatVector.broadcast(S, dy[di + 1]), c1);
+            c2 = x0.fma(FloatVector.broadcast(S, dy[di + 2]), c2);
+            c3 = x0.fma(FloatVector.broadcast(S, dy[di + 3]), c3);
+            xj += cin;
+            if (++j == ow) {
+                j = 0;
+                xj += skip;
+            }
+        }
+        c0.intoArray(g, g0);
+        c1.intoArray(g, g0 + taps);
+        c2.intoArray(g, g0 + 2 * taps);
+        c3.intoArray(g, g0 + 3 * taps);
+    }
+}
