@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saepj.cli.data.ModelData;
 import org.saepj.cli.display.Json;
@@ -241,23 +242,25 @@ class GoldenFilesTest {
     }
 
     /**
-     * A run with {@code --scaling robust} (golden/v5/robust): the manifest's fitted {@code robust-scale} step still
-     * scales the rows, so the logits are the same bit for bit and predict writes the same file; the stored
-     * configuration reads back with its scaling.
+     * Runs with {@code --scaling robust} (golden/v5/robust) and {@code --scaling ple} (golden/v5/piecewise-linear):
+     * the manifest's fitted first step still transforms the rows, so the logits are the same bit for bit and predict
+     * writes the same file; the stored configuration reads back with its scaling.
      */
-    @Test
-    void theGoldenRobustScaledEnsembleScalesItsRowsAsWhenItWasWritten() throws Exception {
-        Path model = golden(5, "robust/run/ensemble");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"robust, robust-scale, ROBUST", "piecewise-linear, piecewise-linear, PLE"})
+    void theGoldenScaledEnsemblesTransformTheirRowsAsWhenTheyWereWritten(
+            String name, String step, org.saepj.data.preprocess.Scaling scaling) throws Exception {
+        Path model = golden(5, name + "/run/ensemble");
         SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
         JsonNode manifest = Json.MAPPER.readTree(model.resolve("manifest.json").toFile());
-        assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo("robust-scale");
-        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "robust/blobs.csv"))))
-                .isDeepEqualTo(logitRows(golden(5, "robust/logits.bin")));
-        assertPredictsTheSame(model, "robust/blobs.csv", "robust/predictions.csv");
-        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "robust/run/report.json"));
-        assertThat(report.config().data().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.ROBUST);
-        assertThat(Invocation.load(golden(5, "robust/run")).config().data().scaling())
-                .isEqualTo(org.saepj.data.preprocess.Scaling.ROBUST);
+        assertThat(manifest.at("/preprocessing/0/type").asText()).isEqualTo(step);
+        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, name + "/blobs.csv"))))
+                .isDeepEqualTo(logitRows(golden(5, name + "/logits.bin")));
+        assertPredictsTheSame(model, name + "/blobs.csv", name + "/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, name + "/run/report.json"));
+        assertThat(report.config().data().scaling()).isEqualTo(scaling);
+        assertThat(Invocation.load(golden(5, name + "/run")).config().data().scaling())
+                .isEqualTo(scaling);
     }
 
     /**

@@ -197,6 +197,25 @@ class GoldenRegressionWriter {
     }
 
     /**
+     * A run with piecewise-linear encoding ({@code --scaling ple}): its manifest's first preprocessing step is the
+     * fitted {@code piecewise-linear} (each column's bin edges), its stored configuration says {@code data.scaling:
+     * ple}.
+     */
+    @Test
+    void writeTheGoldenPiecewiseLinearRun() throws Exception {
+        searchAndScore(
+                Path.of(System.getProperty("saep.golden.out")).resolve("piecewise-linear"),
+                "--scaling",
+                "ple",
+                "--width",
+                "8",
+                "--iterations",
+                "2",
+                "--steps",
+                "200");
+    }
+
+    /**
      * A comparison of AdaNet with the {@code single} and {@code deep-ensemble-2} baselines at the default preset: the
      * baselines' stored configurations hold {@code validation.checkBasis} (their early stopping checks at the
      * candidates' interval).
