@@ -38,20 +38,6 @@ public record Pipeline(List<PreprocessingStep> steps) {
 
     /**
      * The steps a search fits when nothing else is asked for, by how its features are scaled: the paper's
-     * standardising ({@link #standardPlan}, {@link #tablePlan}) or the robust scaling of {@link RobustScale} in its
-     * place.
-     *
-     * @param input the shape of one sample
-     * @param table whether the reader's {@link Columns} step leads (text columns or gaps to encode)
-     * @param robust whether tabular features are robust-scaled instead of standardised
-     * @return the step types after any columns step, in order
-     */
-    public static List<String> plan(Shape input, boolean table, boolean robust) {
-        return plan(input, table, robust ? Scaling.ROBUST : Scaling.STANDARD);
-    }
-
-    /**
-     * The steps a search fits when nothing else is asked for, by how its features are scaled: the paper's
      * standardising, or {@link RobustScale} or {@link PiecewiseLinear} in its place (images keep their own scaling).
      *
      * @param input the shape of one sample
@@ -61,13 +47,8 @@ public record Pipeline(List<PreprocessingStep> steps) {
      */
     public static List<String> plan(Shape input, boolean table, Scaling scaling) {
         List<String> standard = table ? tablePlan() : standardPlan(input);
-        String instead = switch (scaling) {
-            case STANDARD -> Standardize.TYPE;
-            case ROBUST -> RobustScale.TYPE;
-            case PLE -> PiecewiseLinear.TYPE;
-        };
         return standard.stream()
-                .map(type -> type.equals(Standardize.TYPE) ? instead : type)
+                .map(type -> type.equals(Standardize.TYPE) ? scaling.stepType() : type)
                 .toList();
     }
 

@@ -10,11 +10,22 @@ import org.saepj.EnumNames;
  */
 public enum Scaling {
     /** Training mean and standard deviation: the paper's, and the default. */
-    STANDARD,
+    STANDARD(Standardize.TYPE),
     /** Training median and interquartile range, softly clipped. */
-    ROBUST,
+    ROBUST(RobustScale.TYPE),
     /** Piecewise-linear encoding with quantile bins: T values a feature, each in [0, 1] on the training part. */
-    PLE;
+    PLE(PiecewiseLinear.TYPE);
+
+    private final String stepType;
+
+    Scaling(String stepType) {
+        this.stepType = stepType;
+    }
+
+    /** @return the type of the preprocessing step that scales a table's features this way */
+    public String stepType() {
+        return stepType;
+    }
 
     /** @return the lower-case name, as stored and typed */
     @com.fasterxml.jackson.annotation.JsonValue

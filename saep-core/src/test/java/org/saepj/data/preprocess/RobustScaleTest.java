@@ -78,10 +78,12 @@ class RobustScaleTest {
 
     @Test
     void replacesStandardizeInTheDefaultPlansOnlyWhenAsked() {
-        assertThat(Pipeline.plan(Shape.vector(3), false, false)).containsExactly("standardize");
-        assertThat(Pipeline.plan(Shape.vector(3), false, true)).containsExactly("robust-scale");
-        assertThat(Pipeline.plan(Shape.vector(3), true, true)).containsExactly("impute", "one_hot", "robust-scale");
-        assertThat(Pipeline.plan(Shape.vector(3), true, false)).containsExactly("impute", "one_hot", "standardize");
-        assertThat(Pipeline.plan(new Shape(4, 4, 1), false, true)).containsExactly("scale");
+        assertThat(Pipeline.plan(Shape.vector(3), false, Scaling.STANDARD)).containsExactly("standardize");
+        assertThat(Pipeline.plan(Shape.vector(3), false, Scaling.ROBUST)).containsExactly("robust-scale");
+        assertThat(Pipeline.plan(Shape.vector(3), true, Scaling.ROBUST))
+                .containsExactly("impute", "one_hot", "robust-scale");
+        assertThat(Pipeline.plan(Shape.vector(3), true, Scaling.STANDARD))
+                .containsExactly("impute", "one_hot", "standardize");
+        assertThat(Pipeline.plan(new Shape(4, 4, 1), false, Scaling.ROBUST)).containsExactly("scale");
     }
 }
