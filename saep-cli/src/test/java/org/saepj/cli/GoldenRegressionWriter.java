@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.saepj.data.SourceData;
 import org.saepj.data.io.CsvReader;
 import org.saepj.engine.Backends;
@@ -179,34 +181,17 @@ class GoldenRegressionWriter {
     }
 
     /**
-     * A run with robust scaling ({@code --scaling robust}): its manifest's first preprocessing step is the fitted
-     * {@code robust-scale} (medians and scales), its stored configuration says {@code data.scaling: robust}.
+     * Runs with robust scaling ({@code --scaling robust}) and piecewise-linear encoding ({@code --scaling ple}): each
+     * manifest's first preprocessing step is the fitted {@code robust-scale} (medians and scales) or
+     * {@code piecewise-linear} (each column's bin edges), each stored configuration says its {@code data.scaling}.
      */
-    @Test
-    void writeTheGoldenRobustScaledRun() throws Exception {
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"robust, robust", "piecewise-linear, ple"})
+    void writeTheGoldenScaledRuns(String name, String scaling) throws Exception {
         searchAndScore(
-                Path.of(System.getProperty("saep.golden.out")).resolve("robust"),
+                Path.of(System.getProperty("saep.golden.out")).resolve(name),
                 "--scaling",
-                "robust",
-                "--width",
-                "8",
-                "--iterations",
-                "2",
-                "--steps",
-                "200");
-    }
-
-    /**
-     * A run with piecewise-linear encoding ({@code --scaling ple}): its manifest's first preprocessing step is the
-     * fitted {@code piecewise-linear} (each column's bin edges), its stored configuration says {@code data.scaling:
-     * ple}.
-     */
-    @Test
-    void writeTheGoldenPiecewiseLinearRun() throws Exception {
-        searchAndScore(
-                Path.of(System.getProperty("saep.golden.out")).resolve("piecewise-linear"),
-                "--scaling",
-                "ple",
+                scaling,
                 "--width",
                 "8",
                 "--iterations",
