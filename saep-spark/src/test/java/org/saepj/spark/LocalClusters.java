@@ -37,7 +37,9 @@ final class LocalClusters {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
-                "-Djava.io.tmpdir=" + scratch));
+                "-Djava.io.tmpdir=" + scratch,
+                // and its executors' (lz4-java's native library, a killed task's run folder)
+                "-Dspark.executor.defaultJavaOptions=-Djava.io.tmpdir=" + scratch));
         cmd.addAll(List.of(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions()
                 .split(" ")));
         cmd.addAll(List.of(
