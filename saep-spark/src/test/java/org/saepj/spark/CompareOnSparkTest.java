@@ -44,7 +44,7 @@ class CompareOnSparkTest {
                 "--iterations",
                 "4",
                 "--steps",
-                "4000",
+                "2000",
                 "--threads",
                 "1",
                 "--quiet",
