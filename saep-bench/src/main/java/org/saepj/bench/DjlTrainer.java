@@ -21,8 +21,8 @@ import ai.djl.training.tracker.Tracker;
 import org.saepj.engine.Architecture;
 
 /**
- * The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9), at a fixed
- * learning rate or at the rate the caller gives each step.
+ * The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9, optionally
+ * with weight decay), at a fixed learning rate or at the rate the caller gives each step.
  */
 final class DjlTrainer implements AutoCloseable {
     private final Model model;
@@ -47,6 +47,19 @@ final class DjlTrainer implements AutoCloseable {
      * @param batch the batch size the parameters are initialised for
      */
     DjlTrainer(Block block, long[] sample, float learningRate, int batch) {
+        this(block, sample, learningRate, 0, batch);
+    }
+
+    /**
+     * @param block the network
+     * @param sample one sample's shape as the block reads it
+     * @param learningRate SGD's learning rate (momentum 0.9) until {@link #step(float[], float[], int, float)} gives
+     *     another
+     * @param weightDecay λ of DJL's SGD, which adds {@code λ·θ} to every parameter's gradient (biases and
+     *     normalisation scales included) before the momentum; 0 for none
+     * @param batch the batch size the parameters are initialised for
+     */
+    DjlTrainer(Block block, long[] sample, float learningRate, float weightDecay, int batch) {
         this.sample = sample.clone();
         this.rate = learningRate;
         this.model = Model.newInstance("bench", "PyTorch");
@@ -60,6 +73,7 @@ final class DjlTrainer implements AutoCloseable {
                 .optOptimizer(Optimizer.sgd()
                         .setLearningRateTracker(tracker)
                         .optMomentum(0.9f)
+                        .optWeightDecays(weightDecay)
                         .build());
         this.trainer = model.newTrainer(config);
         trainer.initialize(inputShape(batch));
@@ -156,6 +170,25 @@ final class DjlTrainer implements AutoCloseable {
                     .argMax(1)
                     .toLongArray();
         }
+    }
+
+    /**
+     * The outputs of a batch in inference mode, to compare with ours.
+     *
+     * @param x the batch as our row-major floats
+     * @param batch the number of samples
+     * @return the logits, {@code batch × classes} row-major
+     */
+    float[] logits(float[] x, int batch) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray input = step.create(x, inputShape(batch));
+            return trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /** @return the network, initialised: its parameters can be overwritten before training ({@link SharedWeights}) */
+    Block block() {
+        return model.getBlock();
     }
 
     /** @return the learning rate the optimizer took at its last update, NaN before the first */

@@ -4,24 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
-import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 
 /**
- * Time to accuracy: one network trained on one thread, ours and the same in DJL/PyTorch, on the same batches (batch
- * 64, the same shuffling seed) with SGD + momentum 0.9 in DJL's form ({@link FoldedMomentumSgd}) and the same
- * learning rate at every step (a cosine decay from
- * {@link Settings#learningRate()} to 0 over {@link Settings#maxSteps()}), until the accuracy on the first samples of
- * the test split reaches a target. The two engines take turns: one trains {@link Settings#checkEvery()} steps and is
- * checked, then the other, so that a change of the machine's load falls on both alike; each side's clock runs during
- * its own training steps only, so neither the checks nor the other side's turns count against an engine.
+ * Time to accuracy: one network trained on one thread, ours and the same in DJL/PyTorch from the same initial weights
+ * ({@link SharedWeights}), on the same batches (batch 64, the same shuffling seed) with SGD + momentum 0.9 and weight
+ * decay {@link Settings#weightDecay()} in DJL's form ({@link FoldedMomentumSgd}) and the same learning rate at every
+ * step (a cosine decay from {@link Settings#learningRate()} to 0 over {@link Settings#maxSteps()}), until the accuracy
+ * on the first samples of the test split reaches a target. The two engines take turns: one trains
+ * {@link Settings#checkEvery()} steps and is checked, then the other, so that a change of the machine's load falls
+ * on both alike; each side's clock runs during its own training steps only, so neither the checks nor the other
+ * side's turns count against an engine.
  */
 final class TimeToAccuracy {
     /** Both engines' batches: the shuffling seed of the batch stream. */
     private static final long BATCH_SEED = 7;
+
+    /** Both engines' initial weights: the seed of our network's, which PyTorch's network is then given. */
+    static final long WEIGHT_SEED = 1;
 
     /** The learning rate's decay over the run: half a cosine to 0, no warm-up. */
     private static final LearningRateSchedule SCHEDULE = new LearningRateSchedule(LearningRateSchedule.Kind.COSINE, 0);
@@ -35,13 +38,32 @@ final class TimeToAccuracy {
      * @param maxSteps the steps after which a run stops unreached, and the length of the learning rate's decay
      * @param learningRate SGD's learning rate at the first step (momentum 0.9, cosine decay to 0 over maxSteps)
      * @param batch samples per step
+     * @param weightDecay λ of both engines' SGD, {@code λ·θ} added to every parameter's gradient; 0 for none
      */
-    record Settings(double target, int testSize, int checkEvery, int maxSteps, float learningRate, int batch) {
+    record Settings(
+            double target,
+            int testSize,
+            int checkEvery,
+            int maxSteps,
+            float learningRate,
+            int batch,
+            float weightDecay) {
         Settings {
-            if (!(target > 0 && target <= 1) || testSize < 1 || checkEvery < 1 || maxSteps < 1 || batch < 1) {
-                throw new IllegalArgumentException("time to accuracy needs a target in (0, 1] and positive sizes, got "
-                        + target + ", " + testSize + ", " + checkEvery + ", " + maxSteps + ", " + batch);
+            if (!(target > 0 && target <= 1)
+                    || testSize < 1
+                    || checkEvery < 1
+                    || maxSteps < 1
+                    || batch < 1
+                    || !(weightDecay >= 0)) {
+                throw new IllegalArgumentException("time to accuracy needs a target in (0, 1], positive sizes and a"
+                        + " weight decay ≥ 0, got " + target + ", " + testSize + ", " + checkEvery + ", " + maxSteps
+                        + ", " + batch + ", " + weightDecay);
             }
+        }
+
+        /** The settings without weight decay. */
+        Settings(double target, int testSize, int checkEvery, int maxSteps, float learningRate, int batch) {
+            this(target, testSize, checkEvery, maxSteps, learningRate, batch, 0);
         }
 
         /**
@@ -91,7 +113,8 @@ final class TimeToAccuracy {
     }
 
     /**
-     * Ours and PyTorch's (its intra-op threads as the caller set them, its seed {@link DjlSession#SEED}), taking turns.
+     * Ours and PyTorch's (its intra-op threads as the caller set them), taking turns, from the same initial weights:
+     * ours drawn from {@link #WEIGHT_SEED}, then copied into PyTorch's network.
      *
      * @param progress told of each check, ours side 0 and PyTorch's side 1
      * @return ours, then PyTorch's result
@@ -101,22 +124,26 @@ final class TimeToAccuracy {
         long[] sample = {
             net.input().channels(), net.input().height(), net.input().width()
         };
+        Network ours = new Network(net.architecture(), KernelsProvider.best()).initialize(WEIGHT_SEED);
+        // PyTorch's own draw is overwritten; its seed still fixes whatever else it draws.
         ai.djl.pytorch.jni.JniUtils.setSeed(DjlSession.SEED);
-        try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), sample, s.learningRate(), s.batch())) {
-            return run(List.of(ours(net.architecture(), train), djl(djl)), train, test, s, progress);
+        try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), sample, s.learningRate(), s.weightDecay(), s.batch())) {
+            SharedWeights.copy(ours, djl.block());
+            return run(List.of(ours(ours, train, s.weightDecay()), djl(djl)), train, test, s, progress);
         }
     }
 
     /**
-     * @return ours: the architecture on the best kernels, seed 1, SGD with momentum 0.9 in DJL's form
-     *     ({@link FoldedMomentumSgd}) at the step's learning rate
+     * @param net our network, initialised
+     * @param weightDecay λ of the SGD
+     * @return ours: the network, SGD with momentum 0.9 and weight decay in DJL's form ({@link FoldedMomentumSgd}) at
+     *     the step's learning rate
      */
-    static Trainee ours(Architecture arch, Dataset train) {
-        Network net = new Network(arch, KernelsProvider.best()).initialize(1);
-        // DJL's form of momentum, so that a changing rate updates both engines alike.
-        Optimizer opt = new FoldedMomentumSgd(0.9f, net.parameterCount());
+    static Trainee ours(Network net, Dataset train, float weightDecay) {
+        // DJL's form of momentum and weight decay, so that a changing rate updates both engines alike.
+        Optimizer opt = new FoldedMomentumSgd(0.9f, weightDecay, net.parameterCount());
         org.saepj.task.Loss loss = train.targets().task().loss(train.targets());
-        int classes = arch.classes();
+        int classes = net.architecture().classes();
         return new Trainee() {
             @Override
             public void step(float[] x, int[] rows, float[] labels, int batch, float learningRate) {

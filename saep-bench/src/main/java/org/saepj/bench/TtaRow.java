@@ -20,8 +20,8 @@ record TtaRow(
         TimeToAccuracy.Result djl) {
 
     /** The CSV file's columns, in {@link #csv()}'s order. */
-    static final String CSV_HEADER = "network,threads,target,test_samples,ours_seconds,djl_seconds,ratio,ours_steps,"
-            + "djl_steps,ours_accuracy,djl_accuracy,ours_reached,djl_reached";
+    static final String CSV_HEADER = "network,threads,target,test_samples,weight_decay,ours_seconds,djl_seconds,ratio,"
+            + "ours_steps,djl_steps,ours_accuracy,djl_accuracy,ours_reached,djl_reached";
 
     /**
      * @return PyTorch's time over ours; where a side stopped at the step cap unreached, its time is a lower bound,
@@ -43,7 +43,7 @@ record TtaRow(
     String line() {
         return String.format(
                 Locale.ROOT,
-                "BENCH tta-%s threads=%d ours=%.1fs djl=%.1fs ratio=%.2f target=%.3f test=%d reached=%s"
+                "BENCH tta-%s threads=%d ours=%.1fs djl=%.1fs ratio=%.2f target=%.3f test=%d decay=%s reached=%s"
                         + " ours_steps=%d djl_steps=%d ours_acc=%.4f djl_acc=%.4f",
                 network,
                 threads,
@@ -52,6 +52,7 @@ record TtaRow(
                 ratio(),
                 settings.target(),
                 settings.testSize(),
+                settings.weightDecay(),
                 reached(),
                 ours.steps(),
                 djl.steps(),
@@ -63,11 +64,12 @@ record TtaRow(
     String csv() {
         return String.format(
                 Locale.ROOT,
-                "%s,%d,%.4f,%d,%.3f,%.3f,%.4f,%d,%d,%.4f,%.4f,%b,%b",
+                "%s,%d,%.4f,%d,%s,%.3f,%.3f,%.4f,%d,%d,%.4f,%.4f,%b,%b",
                 network,
                 threads,
                 settings.target(),
                 settings.testSize(),
+                settings.weightDecay(),
                 ours.seconds(),
                 djl.seconds(),
                 ratio(),

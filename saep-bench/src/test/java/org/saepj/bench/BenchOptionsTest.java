@@ -14,6 +14,7 @@ class BenchOptionsTest {
         assertThat(o.repetitions()).isEqualTo(5);
         assertThat(o.tta().target()).isEqualTo(0.92);
         assertThat(o.tta().forTest(10_000).testSize()).isEqualTo(10_000);
+        assertThat(o.tta().forTest(10_000).weightDecay()).isEqualTo(5e-4f);
         assertThat(o.runs("mlp-784-512-10")).isTrue();
     }
 
@@ -30,6 +31,8 @@ class BenchOptionsTest {
             "2000",
             "--tta-steps",
             "500",
+            "--tta-decay",
+            "0",
             "--only",
             "res,tta"
         });
@@ -39,6 +42,11 @@ class BenchOptionsTest {
         assertThat(s.target()).isEqualTo(0.85);
         assertThat(s.testSize()).isEqualTo(2000);
         assertThat(s.maxSteps()).isEqualTo(500);
+        assertThat(s.weightDecay()).isZero();
+        assertThat(BenchOptions.parse(new String[] {"--tta-decay", "1e-4"})
+                        .tta()
+                        .weightDecay())
+                .isEqualTo(1e-4f);
         assertThat(o.tta().forTest(1000).testSize()).isEqualTo(1000);
         assertThat(o.runs("res-conv16-bn-2blocks-pool-10")).isTrue();
         assertThat(o.runs("tta-res-conv16-bn-2blocks-pool-10")).isTrue();
@@ -52,6 +60,10 @@ class BenchOptionsTest {
                 .hasMessage("--tta-target must be an accuracy in (0, 1], got '92'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tta-steps", "0"}))
                 .hasMessage("--tta-steps must be a positive whole number, got '0'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tta-decay", "-0.1"}))
+                .hasMessage("--tta-decay must be a weight decay in [0, 1), e.g. 5e-4, got '-0.1'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tta-decay", "lots"}))
+                .hasMessage("--tta-decay must be a weight decay in [0, 1), e.g. 5e-4, got 'lots'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--csv"})).hasMessage("--csv needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"})).hasMessage("unknown option --fast");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"1", "2", "3"}))

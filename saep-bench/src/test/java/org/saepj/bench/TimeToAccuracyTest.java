@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
+import org.saepj.engine.Network;
+import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.engine.optim.OptimizerSpec;
 
@@ -122,7 +124,8 @@ class TimeToAccuracyTest {
         TimeToAccuracy.Settings s = new TimeToAccuracy.Settings(1.0, 20, 3, 7, 0.05f, 16);
         List<String> turns = new ArrayList<>();
         try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), new long[] {1, 8, 8}, 0.5f, s.batch())) {
-            Recorder ours = new Recorder("ours", TimeToAccuracy.ours(net.architecture(), DATA), turns);
+            Network oursNet = new Network(net.architecture(), KernelsProvider.best()).initialize(1);
+            Recorder ours = new Recorder("ours", TimeToAccuracy.ours(oursNet, DATA, 0), turns);
             Recorder pytorch = new Recorder("djl", TimeToAccuracy.djl(djl), turns);
             // A test set no network can get right beyond half: neither side stops before the cap.
             List<TimeToAccuracy.Result> r =
@@ -168,6 +171,47 @@ class TimeToAccuracyTest {
             // The engine's form, buf ← 0.9·buf + g, θ ← θ − lr·buf, differs once the rate changes: 1 − 0.1·1 −
             // 0.2·1.9 − 0.05·2.71 = 0.3845; hence the tta row's own optimizer.
             assertThat(engineParams[0]).isCloseTo(0.3845f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void oursDecaysTheWeightsAsPyTorchsSgdDoes() {
+        Engine.getEngine("PyTorch");
+        float[] rates = {0.1f, 0.2f, 0.05f, 0.3f};
+        float[] rate = {0};
+        float decay = 0.05f;
+        // DjlTrainer's optimizer with weight decay: λ·θ joins the gradient before the momentum.
+        ai.djl.training.optimizer.Optimizer sgd = ai.djl.training.optimizer.Optimizer.sgd()
+                .setLearningRateTracker((ai.djl.training.tracker.Tracker) numUpdate -> rate[0])
+                .optMomentum(0.9f)
+                .optWeightDecays(decay)
+                .build();
+        Optimizer folded = new FoldedMomentumSgd(0.9f, decay, 3);
+        Optimizer undecayed = new FoldedMomentumSgd(0.9f, 3);
+        float[] params = {1f, -2f, 0.25f};
+        float[] plain = params.clone();
+        float[] grads = {1f, 0.5f, 0f};
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            NDArray w = m.create(params.clone());
+            for (float r : rates) {
+                rate[0] = r;
+                sgd.update("w", w, m.create(grads));
+                folded.learningRateFactor(r);
+                folded.step(params, grads);
+                undecayed.learningRateFactor(r);
+                undecayed.step(plain, grads);
+            }
+            assertThat(w.toFloatArray()).containsExactly(params, within(1e-6f));
+            // By hand, first step: buf = −0.1·(1 + 0.05·1) = −0.105, θ = 0.895.
+            float[] one = {1f};
+            Optimizer single = new FoldedMomentumSgd(0.9f, decay, 1);
+            single.learningRateFactor(0.1f);
+            single.step(one, new float[] {1f});
+            assertThat(one[0]).isCloseTo(0.895f, within(1e-7f));
+            // A parameter without gradient shrinks toward 0, and the decay changes every parameter.
+            assertThat(params[2]).isPositive().isLessThan(0.25f);
+            assertThat(plain[2]).isEqualTo(0.25f);
+            assertThat(params[0]).isLessThan(plain[0]);
         }
     }
 
@@ -221,6 +265,13 @@ class TimeToAccuracyTest {
             }
             return inner.predict(x, count);
         }
+    }
+
+    @Test
+    void refusesANegativeWeightDecay() {
+        assertThatThrownBy(() -> new TimeToAccuracy.Settings(0.9, 10, 10, 10, 0.01f, 16, -1e-4f))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weight decay ≥ 0");
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class TtaRowTest {
     private static final TimeToAccuracy.Settings SETTINGS =
-            new TimeToAccuracy.Settings(0.92, 10_000, 200, 10_000, 0.05f, 64);
+            new TimeToAccuracy.Settings(0.92, 10_000, 200, 10_000, 0.05f, 64, 5e-4f);
 
     @Test
     void lineNamesTheRowTtaAndGivesPyTorchsTimeOverOurs() {
@@ -18,8 +18,8 @@ class TtaRowTest {
                 new TimeToAccuracy.Result(100.0, 3800, 0.9201, true));
         assertThat(row.line())
                 .isEqualTo("BENCH tta-res-conv16-bn-2blocks-pool-10 threads=1 ours=40.0s djl=100.0s ratio=2.50"
-                        + " target=0.920 test=10000 reached=both ours_steps=4000 djl_steps=3800 ours_acc=0.9213"
-                        + " djl_acc=0.9201");
+                        + " target=0.920 test=10000 decay=5.0E-4 reached=both ours_steps=4000 djl_steps=3800"
+                        + " ours_acc=0.9213 djl_acc=0.9201");
         assertThat(row.csv().split(",")).hasSize(TtaRow.CSV_HEADER.split(",").length);
     }
 
