@@ -211,11 +211,33 @@ final class VectorKernels implements Kernels {
             float[] y,
             int yo,
             float[] work) {
+        convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, null, 0);
+    }
+
+    @Override
+    public void convolvePlanes(
+            float[] x,
+            int xo,
+            int plane,
+            int rowStride,
+            int oh,
+            int ow,
+            int k,
+            int cin,
+            float[] packed,
+            int cout,
+            float[] y,
+            int yo,
+            float[] work,
+            float[] bias,
+            int biasOffset) {
         if (cout % L != 0) {
-            Kernels.super.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+            Kernels.super.convolvePlanes(
+                    x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, bias, biasOffset);
             return;
         }
-        VectorPlanesConvolution.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+        VectorPlanesConvolution.convolvePlanes(
+                x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, bias, biasOffset);
     }
 
     @Override

@@ -262,6 +262,11 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
+        if (planesForward) {
+            // The bias goes on as the planes' sums are moved into y, rather than in a pass over the whole batch after.
+            convolvePlanes(params, offset(), x, y, batch, params, null, params);
+            return;
+        }
         convolve(params, offset(), x, y, batch);
         kernels.addRowVector(y, params, offset() + k * k * cin * cout, batch * rows.out() * cols.out(), cout);
     }
@@ -292,7 +297,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
             sweep(params, after, y, 0, batch * positions);
         } else if (planesForward) {
-            convolvePlanes(weights, w0, x, y, batch, params, after);
+            convolvePlanes(weights, w0, x, y, batch, params, after, null);
         } else if (directForward) {
             convolveDirectly(weights, w0, x, y, batch, params, after);
         } else {
@@ -328,10 +333,11 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /**
      * An image at a time: the image is copied channel-major into the interiors of {@link #planes} (the borders stay
-     * zero), convolved there by the kernels, and its outputs swept while in cache.
+     * zero), convolved there by the kernels (with the bias, unless null, at the layer's bias offset in it), and its
+     * outputs swept while in cache.
      */
     private void convolvePlanes(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, float[] bias) {
         int oh = rows.out();
         int ow = cols.out();
         int plane = clearPlanes(1);
@@ -360,7 +366,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     cout,
                     y,
                     b * oh * ow * cout,
-                    planeOut);
+                    planeOut,
+                    bias,
+                    offset() + taps * cout);
             sweep(params, after, y, b * oh * ow, oh * ow);
         }
     }
