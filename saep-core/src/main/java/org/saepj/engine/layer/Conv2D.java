@@ -15,8 +15,10 @@ import org.saepj.engine.kernel.Kernels;
  * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
  * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
  * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
- * the bits of the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
- * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
+ * the bits of the products; so does one of any filters in whole vectors whose input channels fill whole vectors too
+ * (the kernel gradient in tap vectors, {@link Kernels#weightGradientWorkspace}). The kernel is stored {@code
+ * [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix whose rows match the patch
+ * layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer implements EpilogueProducer {
     /** How the input is padded. */
@@ -82,6 +84,14 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * im2col product), so it keeps the product.
      */
     private final boolean planesForward;
+
+    /**
+     * Whether the kernel gradient is summed in tap vectors over padded images ({@link Kernels#weightGradientWorkspace})
+     * for any filters in whole vectors, not only the direct form's 16: where the input gradient is a convolution of dy
+     * (the input channels fill whole vectors). The two-block CNN's 32 → 64 layer took 1.02–1.08× less time backward
+     * than with the im2col product over panels, with the same bits.
+     */
+    private final boolean tapGradient;
 
     /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
     private float[] planeOut = new float[0];
@@ -157,6 +167,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // Same padding of an odd kernel at stride 1 puts (K − 1)/2 zeros on each side: dy padded alike gives dx. Its
         // product is cin wide, so only where cin fills whole vectors (8 or 16 lanes); a narrower one runs scalar.
         this.flipsForInputGradient = stride == 1 && kernel > 1 && padding == Padding.SAME && cin % 16 == 0;
+        this.tapGradient = flipsForInputGradient
+                && kernels.convolvesPlanes(cout)
+                && kernels.weightGradientWorkspace(kernel * kernel * cin, cout) > 0;
         this.direct = stride == 1 && kernel > 1 && padding == Padding.SAME && kernels.convolvesDirectly(cout);
         // A row of the kernel sums K·cin taps in one loop: a few taps (a grey image's stem) leave the loop's fixed cost
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
@@ -478,7 +491,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
-        } else if (direct && (dx == null || flipsForInputGradient)) {
+        } else if ((direct || tapGradient) && (dx == null || flipsForInputGradient)) {
             weightGradientDirectly(x, dy, grads, batch);
             if (dx != null) {
                 flipKernel(params);

@@ -22,7 +22,7 @@ class DirectConvolutionTest {
      * h, w, cin, cout, k: odd images, kernels 3 to 7, one input channel up to 32; with 8 input channels or more the
      * forward pass (and the input gradient's, a convolution of dy) runs over planes where the filters fill whole
      * vectors (16 to 64 here), with fewer it stays an im2col product; 16 filters take their kernel gradient direct, in
-     * tap vectors where the input channels fill whole vectors (16, 32).
+     * tap vectors where the input channels fill whole vectors (16, 32), and so do 32 and 64 filters there.
      */
     @ParameterizedTest
     @CsvSource({
