@@ -33,6 +33,7 @@ class DirectConvolutionTest {
         "6,7,3,16,7",
         "3,4,32,16,3",
         "28,28,1,16,3",
+        "7,9,1,16,5",
         "9,11,8,48,5",
         "6,17,16,32,3",
         "2,2,16,16,3",
@@ -57,11 +58,12 @@ class DirectConvolutionTest {
 
     /**
      * h, w, cin, cout, k: the im2col kernel gradient over the layer's panels of dy (filters four vectors wide; two
-     * chunks of samples for the first, the second adding to the first's sums) gives the bits of the plain products
-     * ({@link Im2colOnly} offers the kernels no workspace); dy convolved (cin 32) and col2im (cin 3) for dx.
+     * chunks of samples for 14 × 14 × 40, the second adding to the first's sums) gives the bits of the plain products
+     * ({@link Im2colOnly} offers the kernels no workspace); dy convolved (cin 32, 16) and col2im (cin 3, 40) for dx.
+     * Where dy is convolved the kernel gradient is summed in tap vectors, with the same bits.
      */
     @ParameterizedTest
-    @CsvSource({"14,14,32,64,3", "9,7,3,64,5", "6,6,16,128,3"})
+    @CsvSource({"14,14,32,64,3", "9,7,3,64,5", "6,6,16,128,3", "14,14,40,64,3"})
     void kernelGradientOverPanelsGivesTheBitsOfThePlainProducts(int h, int w, int cin, int cout, int k) {
         Conv2D panels = new Conv2D(h, w, cin, cout, k, vector);
         Conv2D plain = new Conv2D(h, w, cin, cout, k, new Im2colOnly(vector));
