@@ -15,8 +15,8 @@ import org.saepj.engine.kernel.Kernels;
  * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
  * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
  * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
- * the bits of the products; so does one of any filters in whole vectors whose input channels fill whole vectors too
- * (the kernel gradient in tap vectors, {@link Kernels#weightGradientWorkspace}). The kernel is stored {@code
+ * the bits of the products; so does one of any filters in whole vectors where there is no input gradient or it is a
+ * convolution of dy (its kernel gradient, {@link Kernels#convolveWeightGradient}). The kernel is stored {@code
  * [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix whose rows match the patch
  * layout. Truncated He-normal kernel, zero bias.
  */
@@ -86,12 +86,13 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     private final boolean planesForward;
 
     /**
-     * Whether the kernel gradient is summed in tap vectors over padded images ({@link Kernels#weightGradientWorkspace})
-     * for any filters in whole vectors, not only the direct form's 16: where the input gradient is a convolution of dy
-     * (the input channels fill whole vectors). The two-block CNN's 32 → 64 layer took 1.02–1.08× less time backward
-     * than with the im2col product over panels, with the same bits.
+     * Whether the kernel gradient is taken straight from padded images ({@link Kernels#convolveWeightGradient}: in tap
+     * vectors where the input channels fill whole vectors, else eight taps × a vector of filters) for any filters in
+     * whole vectors, not only the direct form's 16: where there is no input gradient (a stem) or it is a convolution
+     * of dy. With the same bits as the im2col product over panels, which it beat on the two-block CNN: its 32 → 64
+     * layer's backward pass 1.02–1.08×, its 5 × 5 one-channel stem's 1.28×.
      */
-    private final boolean tapGradient;
+    private final boolean directGradient;
 
     /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
     private float[] planeOut = new float[0];
@@ -167,7 +168,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // Same padding of an odd kernel at stride 1 puts (K − 1)/2 zeros on each side: dy padded alike gives dx. Its
         // product is cin wide, so only where cin fills whole vectors (8 or 16 lanes); a narrower one runs scalar.
         this.flipsForInputGradient = stride == 1 && kernel > 1 && padding == Padding.SAME && cin % 16 == 0;
-        this.tapGradient = flipsForInputGradient
+        this.directGradient = stride == 1
+                && kernel > 1
+                && padding == Padding.SAME
                 && kernels.convolvesPlanes(cout)
                 && kernels.weightGradientWorkspace(kernel * kernel * cin, cout) > 0;
         this.direct = stride == 1 && kernel > 1 && padding == Padding.SAME && kernels.convolvesDirectly(cout);
@@ -495,7 +498,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
-        } else if ((direct || tapGradient) && (dx == null || flipsForInputGradient)) {
+        } else if ((direct || directGradient) && (dx == null || flipsForInputGradient)) {
             weightGradientDirectly(x, dy, grads, batch);
             if (dx != null) {
                 flipKernel(params);

@@ -22,7 +22,8 @@ class DirectConvolutionTest {
      * h, w, cin, cout, k: odd images, kernels 3 to 7, one input channel up to 32; with 8 input channels or more the
      * forward pass (and the input gradient's, a convolution of dy) runs over planes where the filters fill whole
      * vectors (16 to 64 here), with fewer it stays an im2col product; 16 filters take their kernel gradient direct, in
-     * tap vectors where the input channels fill whole vectors (16, 32), and so do 32 and 64 filters there.
+     * tap vectors where the input channels fill whole vectors (16, 32), and so do 32 and 64 filters there and in a
+     * one-channel stem (eight or nine taps at a time).
      */
     @ParameterizedTest
     @CsvSource({
@@ -34,6 +35,7 @@ class DirectConvolutionTest {
         "3,4,32,16,3",
         "28,28,1,16,3",
         "7,9,1,16,5",
+        "11,10,1,32,5",
         "9,11,8,48,5",
         "6,17,16,32,3",
         "2,2,16,16,3",
