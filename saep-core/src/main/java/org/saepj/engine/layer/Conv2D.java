@@ -15,8 +15,8 @@ import org.saepj.engine.kernel.Kernels;
  * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
  * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
  * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
- * the bits of the products; so does one of any filters in whole vectors where there is no input gradient or it is a
- * convolution of dy (its kernel gradient, {@link Kernels#convolveWeightGradient}). The kernel is stored {@code
+ * the bits of the products; so does one of any filters in whole vectors without an input gradient (a stem: its kernel
+ * gradient, {@link Kernels#convolveWeightGradient}). The kernel is stored {@code
  * [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix whose rows match the patch
  * layout. Truncated He-normal kernel, zero bias.
  */
@@ -86,11 +86,11 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     private final boolean planesForward;
 
     /**
-     * Whether the kernel gradient is taken straight from padded images ({@link Kernels#convolveWeightGradient}: in tap
-     * vectors where the input channels fill whole vectors, else eight taps × a vector of filters) for any filters in
-     * whole vectors, not only the direct form's 16: where there is no input gradient (a stem) or it is a convolution
-     * of dy. With the same bits as the im2col product over panels, which it beat on the two-block CNN: its 32 → 64
-     * layer's backward pass 1.02–1.08×, its 5 × 5 one-channel stem's 1.28×.
+     * Whether, where there is no input gradient (a stem), the kernel gradient is taken straight from padded images
+     * ({@link Kernels#convolveWeightGradient}: eight or nine taps × a vector of filters on one channel) for any filters
+     * in whole vectors, not only the direct form's 16; with the same bits as the im2col product over panels, which it
+     * beat on the two-block CNN's 5 × 5 one-channel stem (1.23–1.28× backward). Not where an input gradient follows:
+     * on the 32 → 64 layer the tap vectors ran at 0.85–1.08× the panels, run to run.
      */
     private final boolean directGradient;
 
@@ -498,7 +498,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
-        } else if ((direct || directGradient) && (dx == null || flipsForInputGradient)) {
+        } else if ((direct && (dx == null || flipsForInputGradient)) || (directGradient && dx == null)) {
             weightGradientDirectly(x, dy, grads, batch);
             if (dx != null) {
                 flipKernel(params);
