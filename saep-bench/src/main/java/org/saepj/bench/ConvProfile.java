@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
+import org.saepj.engine.kernel.KernelOptions;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.Conv2D;
@@ -21,9 +22,9 @@ import org.saepj.task.Loss;
 
 /**
  * The convolutions of the benchmark's two-block CNN and residual CNN, each layer alone, with the kernels' planes form
- * ({@link Kernels#convolvePlanes}) and without it ({@link WithoutPlanes}: the im2col products and the direct 16-filter
- * form the layers ran before), side by side in one JVM on one thread: each round times both, in alternating order,
- * on the thread's CPU clock, and checks that they gave the same bits.
+ * ({@link Kernels#convolvePlanes}) and without it (kernels built with {@link KernelOptions#WITHOUT_PLANES}: the im2col
+ * products and the direct 16-filter form the layers ran before), side by side in one JVM on one thread: each round
+ * times both, in alternating order, on the thread's CPU clock, and checks that they gave the same bits.
  *
  * <p>{@code ConvProfile [rounds] [reps] [batch]}: prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
@@ -56,11 +57,12 @@ final class ConvProfile {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Kernels kernels = KernelsProvider.best();
+        Kernels without = KernelsProvider.best(KernelOptions.WITHOUT_PLANES);
         double peak = FmaPeak.cpuTimedGflops();
         System.out.printf(
                 Locale.ROOT, "PEAK one thread, CPU-timed %.1f GFLOP/s [%s], batch %d%n", peak, kernels.name(), batch);
         for (Layer layer : LAYERS) {
-            profile(layer, kernels, peak, rounds, reps, batch);
+            profile(layer, kernels, without, peak, rounds, reps, batch);
         }
         Shape image = new Shape(28, 28, 1);
         steps(
@@ -68,6 +70,7 @@ final class ConvProfile {
                 new Architecture.ConvNet(
                         image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10),
                 kernels,
+                without,
                 rounds,
                 reps,
                 batch);
@@ -75,6 +78,7 @@ final class ConvProfile {
                 "res-conv16-bn-2blocks-pool-10",
                 new ResidualCnn(image, 16, 2, 10).architecture(),
                 kernels,
+                without,
                 rounds,
                 reps,
                 batch);
@@ -83,10 +87,9 @@ final class ConvProfile {
     /** Batches the two networks of {@link #steps} both train on, in turn. */
     private static final int BATCHES = 8;
 
-    private static void steps(String name, Architecture arch, Kernels kernels, int rounds, int reps, int batch) {
-        Network[] nets = {
-            new Network(arch, kernels).initialize(1), new Network(arch, new WithoutPlanes(kernels)).initialize(1)
-        };
+    private static void steps(
+            String name, Architecture arch, Kernels kernels, Kernels without, int rounds, int reps, int batch) {
+        Network[] nets = {new Network(arch, kernels).initialize(1), new Network(arch, without).initialize(1)};
         Optimizer[] opts = new Optimizer[2];
         for (int i = 0; i < 2; i++) {
             opts[i] = new OptimizerSpec.SgdMomentum(0.01f, 0.9f, 0).create(nets[i].parameterCount());
@@ -144,9 +147,10 @@ final class ConvProfile {
                         : "DIFFERENT PARAMETER BITS");
     }
 
-    private static void profile(Layer layer, Kernels kernels, double peak, int rounds, int reps, int batch) {
+    private static void profile(
+            Layer layer, Kernels kernels, Kernels without, double peak, int rounds, int reps, int batch) {
         Conv2D planes = new Conv2D(layer.h, layer.w, layer.cin, layer.cout, layer.k, kernels);
-        Conv2D before = new Conv2D(layer.h, layer.w, layer.cin, layer.cout, layer.k, new WithoutPlanes(kernels));
+        Conv2D before = new Conv2D(layer.h, layer.w, layer.cin, layer.cout, layer.k, without);
         SplittableRandom rng = new SplittableRandom(7);
         float[] params = random(planes.parameterCount(), rng);
         float[] x = random(batch * planes.inputSize(), rng);

@@ -750,6 +750,53 @@ public interface Kernels {
     }
 
     /**
+     * {@link #convolvePlanes(float[], int, int, int, int, int, int, int, float[], int, float[], int, float[])} with the
+     * bias added to each output once its sum is complete ({@code y = sum + bias[biasOffset + co]}): the bits of the
+     * convolution followed by {@link #addRowVector} over the image's outputs, without that second pass over them.
+     *
+     * @param x the image's planes, padded
+     * @param xo where the first plane starts in x
+     * @param plane the distance between two channels' planes
+     * @param rowStride a padded row's length
+     * @param oh output rows
+     * @param ow output columns
+     * @param k the kernel's size
+     * @param cin input channels
+     * @param packed the kernel as {@link #packFilterBlocks} writes it, from 0
+     * @param cout output channels
+     * @param y the outputs, {@code oh × ow × cout}, overwritten
+     * @param yo where they start in y
+     * @param work at least {@link #planesWorkspace}{@code (oh, ow, cout)} floats, overwritten
+     * @param bias the bias, one per output channel, or null for none
+     * @param biasOffset where it starts in bias
+     */
+    default void convolvePlanes(
+            float[] x,
+            int xo,
+            int plane,
+            int rowStride,
+            int oh,
+            int ow,
+            int k,
+            int cin,
+            float[] packed,
+            int cout,
+            float[] y,
+            int yo,
+            float[] work,
+            float[] bias,
+            int biasOffset) {
+        convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+        if (bias != null) {
+            for (int p = 0; p < oh * ow; p++) {
+                for (int co = 0; co < cout; co++) {
+                    y[yo + p * cout + co] += bias[biasOffset + co];
+                }
+            }
+        }
+    }
+
+    /**
      * Copies one H×W×C image into the interiors of channel-major planes: {@code planes[po + c·plane + y·rowStride + x]
      * = x[xo + (y·w + x)·cin + c]}. The vector form may also write zeros just past a row's end (into the row's right
      * border and the next row's left one, which are zero).

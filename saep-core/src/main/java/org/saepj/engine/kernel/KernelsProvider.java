@@ -30,11 +30,29 @@ public final class KernelsProvider {
      * @throws IllegalStateException when the module is absent
      */
     public static Kernels vector() {
+        return vector(KernelOptions.ALL);
+    }
+
+    /**
+     * @param options the forms the kernels may use
+     * @return the vector kernels built with those options
+     * @throws IllegalStateException when the module is absent
+     */
+    public static Kernels vector(KernelOptions options) {
         if (!vectorAvailable()) {
             throw new IllegalStateException(
                     "jdk.incubator.vector is not in this JVM (start it with --add-modules jdk.incubator.vector)");
         }
-        return new VectorKernels();
+        return new VectorKernels(options);
+    }
+
+    /**
+     * @param options the forms the kernels may use
+     * @return the kernels {@link #best()} chooses, built with those options (the scalar kernels have no planes form
+     *     to turn off)
+     */
+    public static Kernels best(KernelOptions options) {
+        return BEST instanceof ScalarKernels ? BEST : new VectorKernels(options);
     }
 
     /**
@@ -53,6 +71,6 @@ public final class KernelsProvider {
         if (scalarRequested() || !vectorAvailable()) {
             return new ScalarKernels();
         }
-        return new VectorKernels();
+        return new VectorKernels(KernelOptions.ALL);
     }
 }

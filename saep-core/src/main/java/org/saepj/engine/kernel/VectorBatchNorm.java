@@ -95,6 +95,17 @@ final class VectorBatchNorm {
             boolean relu) {
         FloatVector zero = FloatVector.zero(S);
         int end = yo + rows * channels;
+        if (scale == null && !relu && channels % L == 0) {
+            // The bias alone over whole vectors (a convolution's forward pass, a chunk at a time): unmasked loads and
+            // stores, which the JIT of JDK 17 compiles far better than masked ones.
+            for (int c0 = 0; c0 < channels; c0 += L) {
+                FloatVector b = FloatVector.fromArray(S, bias, biasOffset + c0);
+                for (int i = yo + c0; i < end; i += channels) {
+                    FloatVector.fromArray(S, y, i).add(b).intoArray(y, i);
+                }
+            }
+            return;
+        }
         // One loop per case: a vector chosen by a branch inside the loop would make the JIT of JDK 17 box it.
         for (int c0 = 0; c0 < channels; c0 += L) {
             VectorMask<Float> m = S.indexInRange(c0, channels);

@@ -132,7 +132,9 @@ final class VectorDirectConvolution {
         int taps = k * k * cin;
         for (int v = 0; v < cout; v += L) {
             int t = 0;
-            for (; t + 8 <= taps; t += 8) {
+            // Nine taps left (a 3 × 3 stem's all, the last of 5 × 5 or 7 × 7 on one channel) go as one block: as eight
+            // and one, the last tap's sums would be one FMA chain waiting on each FMA's latency.
+            for (; t + 8 <= taps && taps - t != 9; t += 8) {
                 // The eight taps' offsets, packed in a long each pair, so the blocks allocate nothing.
                 long o01 = pair(tapOffset(t, k, rowStride, cin), tapOffset(t + 1, k, rowStride, cin));
                 long o23 = pair(tapOffset(t + 2, k, rowStride, cin), tapOffset(t + 3, k, rowStride, cin));
@@ -156,6 +158,33 @@ final class VectorDirectConvolution {
                             cin,
                             cout);
                 }
+            }
+            if (taps - t == 9) {
+                long o01 = pair(tapOffset(t, k, rowStride, cin), tapOffset(t + 1, k, rowStride, cin));
+                long o23 = pair(tapOffset(t + 2, k, rowStride, cin), tapOffset(t + 3, k, rowStride, cin));
+                long o45 = pair(tapOffset(t + 4, k, rowStride, cin), tapOffset(t + 5, k, rowStride, cin));
+                long o67 = pair(tapOffset(t + 6, k, rowStride, cin), tapOffset(t + 7, k, rowStride, cin));
+                int o8 = tapOffset(t + 8, k, rowStride, cin);
+                for (int b = 0; b < samples; b++) {
+                    gradient9Image(
+                            x,
+                            xo + b * sampleStride,
+                            o01,
+                            o23,
+                            o45,
+                            o67,
+                            o8,
+                            dy,
+                            dyo + b * oh * ow * cout + v,
+                            oh * ow,
+                            ow,
+                            (rowStride - ow) * cin,
+                            dw,
+                            dwo + t * cout + v,
+                            cin,
+                            cout);
+                }
+                t += 9;
             }
             for (; t < taps; t++) {
                 int o = tapOffset(t, k, rowStride, cin);
@@ -241,6 +270,70 @@ final class VectorDirectConvolution {
         c5.intoArray(dw, d0 + 5 * cout);
         c6.intoArray(dw, d0 + 6 * cout);
         c7.intoArray(dw, d0 + 7 * cout);
+    }
+
+    /** As {@link #gradient8Image}, nine taps (the ninth from {@code o8}): nine sums. */
+    private static void gradient9Image(
+            float[] x,
+            int xi,
+            long o01,
+            long o23,
+            long o45,
+            long o67,
+            int o8,
+            float[] dy,
+            int di,
+            int positions,
+            int ow,
+            int skip,
+            float[] dw,
+            int d0,
+            int cin,
+            int cout) {
+        int o0 = xi + (int) (o01 >>> 32);
+        int o1 = xi + (int) o01;
+        int o2 = xi + (int) (o23 >>> 32);
+        int o3 = xi + (int) o23;
+        int o4 = xi + (int) (o45 >>> 32);
+        int o5 = xi + (int) o45;
+        int o6 = xi + (int) (o67 >>> 32);
+        int o7 = xi + (int) o67;
+        int o8i = xi + o8;
+        FloatVector c0 = FloatVector.fromArray(S, dw, d0);
+        FloatVector c1 = FloatVector.fromArray(S, dw, d0 + cout);
+        FloatVector c2 = FloatVector.fromArray(S, dw, d0 + 2 * cout);
+        FloatVector c3 = FloatVector.fromArray(S, dw, d0 + 3 * cout);
+        FloatVector c4 = FloatVector.fromArray(S, dw, d0 + 4 * cout);
+        FloatVector c5 = FloatVector.fromArray(S, dw, d0 + 5 * cout);
+        FloatVector c6 = FloatVector.fromArray(S, dw, d0 + 6 * cout);
+        FloatVector c7 = FloatVector.fromArray(S, dw, d0 + 7 * cout);
+        FloatVector c8 = FloatVector.fromArray(S, dw, d0 + 8 * cout);
+        for (int p = 0, j = 0, xj = 0; p < positions; p++, di += cout) {
+            FloatVector g = FloatVector.fromArray(S, dy, di);
+            c0 = g.fma(FloatVector.broadcast(S, x[o0 + xj]), c0);
+            c1 = g.fma(FloatVector.broadcast(S, x[o1 + xj]), c1);
+            c2 = g.fma(FloatVector.broadcast(S, x[o2 + xj]), c2);
+            c3 = g.fma(FloatVector.broadcast(S, x[o3 + xj]), c3);
+            c4 = g.fma(FloatVector.broadcast(S, x[o4 + xj]), c4);
+            c5 = g.fma(FloatVector.broadcast(S, x[o5 + xj]), c5);
+            c6 = g.fma(FloatVector.broadcast(S, x[o6 + xj]), c6);
+            c7 = g.fma(FloatVector.broadcast(S, x[o7 + xj]), c7);
+            c8 = g.fma(FloatVector.broadcast(S, x[o8i + xj]), c8);
+            xj += cin;
+            if (++j == ow) {
+                j = 0;
+                xj += skip;
+            }
+        }
+        c0.intoArray(dw, d0);
+        c1.intoArray(dw, d0 + cout);
+        c2.intoArray(dw, d0 + 2 * cout);
+        c3.intoArray(dw, d0 + 3 * cout);
+        c4.intoArray(dw, d0 + 4 * cout);
+        c5.intoArray(dw, d0 + 5 * cout);
+        c6.intoArray(dw, d0 + 6 * cout);
+        c7.intoArray(dw, d0 + 7 * cout);
+        c8.intoArray(dw, d0 + 8 * cout);
     }
 
     private static void gradient1Row(

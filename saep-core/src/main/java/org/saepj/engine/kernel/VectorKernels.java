@@ -11,13 +11,21 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorPlanesConvolution} (with {@link VectorTileTranspose}) and {@link VectorTapGradient} for the
  * convolutions. Every output keeps its order of additions whichever class computes it.
  *
- * <p>Only loaded when the module is present; see {@link KernelsProvider}.
+ * <p>Only loaded when the module is present; see {@link KernelsProvider}. The {@link KernelOptions} it is built with
+ * can turn the planes form off, for a profile of the forms before it.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** For shapes the vector forms do not cover (channels not a multiple of the vector length). */
     private static final Kernels SCALAR = new ScalarKernels();
+
+    private final KernelOptions options;
+
+    /** @param options the forms these kernels may use */
+    VectorKernels(KernelOptions options) {
+        this.options = options;
+    }
 
     @Override
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
@@ -180,7 +188,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public boolean convolvesPlanes(int cout) {
-        return VectorPlanesConvolution.convolvesPlanes(cout);
+        return options.planes() && VectorPlanesConvolution.convolvesPlanes(cout);
     }
 
     @Override
@@ -203,11 +211,33 @@ final class VectorKernels implements Kernels {
             float[] y,
             int yo,
             float[] work) {
+        convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, null, 0);
+    }
+
+    @Override
+    public void convolvePlanes(
+            float[] x,
+            int xo,
+            int plane,
+            int rowStride,
+            int oh,
+            int ow,
+            int k,
+            int cin,
+            float[] packed,
+            int cout,
+            float[] y,
+            int yo,
+            float[] work,
+            float[] bias,
+            int biasOffset) {
         if (cout % L != 0) {
-            Kernels.super.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+            Kernels.super.convolvePlanes(
+                    x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, bias, biasOffset);
             return;
         }
-        VectorPlanesConvolution.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+        VectorPlanesConvolution.convolvePlanes(
+                x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, bias, biasOffset);
     }
 
     @Override
@@ -246,7 +276,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public int weightGradientWorkspace(int taps, int cout) {
-        return VectorTapGradient.weightGradientWorkspace(taps, cout);
+        return options.planes() ? VectorTapGradient.weightGradientWorkspace(taps, cout) : 0;
     }
 
     @Override
@@ -350,6 +380,6 @@ final class VectorKernels implements Kernels {
 
     @Override
     public String name() {
-        return "vector-" + S.vectorBitSize();
+        return "vector-" + S.vectorBitSize() + (options.planes() ? "" : "-without-planes");
     }
 }

@@ -35,7 +35,8 @@ final class VectorPlanesConvolution {
      * feeds four FMAs and each filter's weight broadcast four, where the im2col product of a convolution one or two
      * vectors of filters wide broadcast every patch value for one or two FMAs and read the patches from L2. The
      * outputs are summed channel-major in the workspace, then
-     * transposed into the layer's {@code positions × cout}.
+     * transposed into the layer's {@code positions × cout}, the bias (unless null) added on the way: one addition
+     * to each finished sum, as a sweep over the outputs afterwards would add it.
      */
     static void convolvePlanes(
             float[] x,
@@ -50,7 +51,9 @@ final class VectorPlanesConvolution {
             int cout,
             float[] y,
             int yo,
-            float[] work) {
+            float[] work,
+            float[] bias,
+            int biasOffset) {
         int perRow = (ow + L - 1) / L;
         int vectors = oh * perRow;
         int span = vectors * L;
@@ -117,12 +120,15 @@ final class VectorPlanesConvolution {
                 int dst = yo + (i * ow + jv * L) * cout;
                 if (L == VectorTileTranspose.TILE) {
                     for (int co = 0; co < cout; co += L) {
-                        VectorTileTranspose.transposeTile(work, co * span + src, span, L, y, dst + co, cout, columns);
+                        FloatVector add = bias == null ? null : FloatVector.fromArray(S, bias, biasOffset + co);
+                        VectorTileTranspose.transposeTile(
+                                work, co * span + src, span, L, y, dst + co, cout, columns, add);
                     }
                 } else {
                     for (int j = 0; j < columns; j++) {
                         for (int co = 0; co < cout; co++) {
-                            y[dst + j * cout + co] = work[co * span + src + j];
+                            float sum = work[co * span + src + j];
+                            y[dst + j * cout + co] = bias == null ? sum : sum + bias[biasOffset + co];
                         }
                     }
                 }

@@ -45,6 +45,16 @@ final class VectorTileTranspose {
      * float, an output's whole sum of a 16-channel layer taking 1.5; this takes about 0.23.
      */
     static void transposeTile(float[] src, int s0, int ld, int rows, float[] dst, int d0, int dld, int columns) {
+        transposeTile(src, s0, ld, rows, dst, d0, dld, columns, null);
+    }
+
+    /**
+     * As {@link #transposeTile(float[], int, int, int, float[], int, int, int)}, with {@code add} (unless null) added
+     * to every stored row: a convolution's bias, one lane per filter, added once to each output as the separate sweep
+     * over the outputs added it, so the same bits without that pass.
+     */
+    static void transposeTile(
+            float[] src, int s0, int ld, int rows, float[] dst, int d0, int dld, int columns, FloatVector add) {
         FloatVector a0 = row(src, s0, 0, ld, rows);
         FloatVector a1 = row(src, s0, 1, ld, rows);
         FloatVector a2 = row(src, s0, 2, ld, rows);
@@ -158,6 +168,24 @@ final class VectorTileTranspose {
         t = a7;
         a7 = t.blend(a15.rearrange(SWAP8), BIT8);
         a15 = t.rearrange(SWAP8).blend(a15, BIT8);
+        if (add != null) {
+            a0 = a0.add(add);
+            a1 = a1.add(add);
+            a2 = a2.add(add);
+            a3 = a3.add(add);
+            a4 = a4.add(add);
+            a5 = a5.add(add);
+            a6 = a6.add(add);
+            a7 = a7.add(add);
+            a8 = a8.add(add);
+            a9 = a9.add(add);
+            a10 = a10.add(add);
+            a11 = a11.add(add);
+            a12 = a12.add(add);
+            a13 = a13.add(add);
+            a14 = a14.add(add);
+            a15 = a15.add(add);
+        }
         // Rows past the image's last column are dropped; the stores run from the last kept row down, falling through.
         switch (columns) {
             case 16:

@@ -15,8 +15,10 @@ import org.saepj.engine.kernel.Kernels;
  * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
  * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
  * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with
- * the bits of the products. The kernel is stored {@code [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a
- * {@code K²·cin × cout} matrix whose rows match the patch layout. Truncated He-normal kernel, zero bias.
+ * the bits of the products; so does one of any filters in whole vectors without an input gradient (a stem: its kernel
+ * gradient, {@link Kernels#convolveWeightGradient}). The kernel is stored {@code
+ * [ky][kx][cin][cout]} (TensorFlow's HWIO layout), i.e. a {@code K²·cin × cout} matrix whose rows match the patch
+ * layout. Truncated He-normal kernel, zero bias.
  */
 public final class Conv2D extends Layer implements EpilogueProducer {
     /** How the input is padded. */
@@ -82,6 +84,15 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * im2col product), so it keeps the product.
      */
     private final boolean planesForward;
+
+    /**
+     * Whether, where there is no input gradient (a stem), the kernel gradient is taken straight from padded images
+     * ({@link Kernels#convolveWeightGradient}: eight or nine taps × a vector of filters on one channel) for any filters
+     * in whole vectors, not only the direct form's 16; with the same bits as the im2col product over panels, which it
+     * beat on the two-block CNN's 5 × 5 one-channel stem (1.23–1.28× backward). Not where an input gradient follows:
+     * on the 32 → 64 layer the tap vectors ran at 0.85–1.08× the panels, run to run.
+     */
+    private final boolean directGradient;
 
     /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
     private float[] planeOut = new float[0];
@@ -157,6 +168,11 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // Same padding of an odd kernel at stride 1 puts (K − 1)/2 zeros on each side: dy padded alike gives dx. Its
         // product is cin wide, so only where cin fills whole vectors (8 or 16 lanes); a narrower one runs scalar.
         this.flipsForInputGradient = stride == 1 && kernel > 1 && padding == Padding.SAME && cin % 16 == 0;
+        this.directGradient = stride == 1
+                && kernel > 1
+                && padding == Padding.SAME
+                && kernels.convolvesPlanes(cout)
+                && kernels.weightGradientWorkspace(kernel * kernel * cin, cout) > 0;
         this.direct = stride == 1 && kernel > 1 && padding == Padding.SAME && kernels.convolvesDirectly(cout);
         // A row of the kernel sums K·cin taps in one loop: a few taps (a grey image's stem) leave the loop's fixed cost
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
@@ -262,8 +278,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
-        convolve(params, offset(), x, y, batch);
-        kernels.addRowVector(y, params, offset() + k * k * cin * cout, batch * rows.out() * cols.out(), cout);
+        // The bias goes on per image or chunk while its outputs are in cache (over planes, as the sums are moved into
+        // y), not in a pass over the whole batch after: a stem's 64 × 28 × 28 × 16 outputs are 3 MB, past L2.
+        convolve(params, offset(), x, y, batch, params, null, true);
     }
 
     /**
@@ -272,29 +289,31 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      */
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch, Epilogue epilogue) {
-        convolve(params, offset(), x, y, batch, params, epilogue);
+        convolve(params, offset(), x, y, batch, params, epilogue, false);
     }
 
     /** The convolution without its bias, with the kernel at {@code weights[w0…]}. */
     private void convolve(float[] weights, int w0, float[] x, float[] y, int batch) {
-        convolve(weights, w0, x, y, batch, null, null);
+        convolve(weights, w0, x, y, batch, null, null, false);
     }
 
     /**
      * The convolution, with the kernel at {@code weights[w0…]}, and, unless the epilogue is null, the bias in {@code
-     * params} and the epilogue's steps applied to each image's or chunk's outputs once they are complete.
+     * params} and the epilogue's steps applied to each image's or chunk's outputs once they are complete; without an
+     * epilogue, the bias alone where {@code bias} says so.
      */
-    private void convolve(float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
+    private void convolve(
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, boolean bias) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
-            sweep(params, after, y, 0, batch * positions);
+            sweep(params, after, bias, y, 0, batch * positions);
         } else if (planesForward) {
-            convolvePlanes(weights, w0, x, y, batch, params, after);
+            convolvePlanes(weights, w0, x, y, batch, params, after, bias ? params : null);
         } else if (directForward) {
-            convolveDirectly(weights, w0, x, y, batch, params, after);
+            convolveDirectly(weights, w0, x, y, batch, params, after, bias);
         } else {
             int per = chunkSamples();
             ensurePatches(Math.min(per, batch) * positions * taps);
@@ -305,14 +324,20 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                 // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
                 // the taps in the same order whatever the chunking, so chunks change no result.
                 kernels.gemmTransposedA(patches, weights, w0, y, b0 * positions * cout, taps, chunkRows, cout);
-                sweep(params, after, y, b0 * positions, chunkRows);
+                sweep(params, after, bias, y, b0 * positions, chunkRows);
             }
         }
     }
 
-    /** Adds the bias and applies the epilogue's steps to output rows {@code from …}, unless the epilogue is null. */
-    private void sweep(float[] params, Epilogue after, float[] y, int from, int count) {
-        if (after != null) {
+    /**
+     * Adds the bias and applies the epilogue's steps to output rows {@code from …}, unless the epilogue is null; adds
+     * the bias alone where there is none and {@code bias} says so (the bits of {@link Kernels#addRowVector}).
+     */
+    private void sweep(float[] params, Epilogue after, boolean bias, float[] y, int from, int count) {
+        if (after == null && bias) {
+            kernels.channelEpilogue(
+                    y, from * cout, count, cout, params, offset() + k * k * cin * cout, null, null, false);
+        } else if (after != null) {
             kernels.channelEpilogue(
                     y,
                     from * cout,
@@ -328,10 +353,11 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /**
      * An image at a time: the image is copied channel-major into the interiors of {@link #planes} (the borders stay
-     * zero), convolved there by the kernels, and its outputs swept while in cache.
+     * zero), convolved there by the kernels (with the bias, unless null, at the layer's bias offset in it), and its
+     * outputs swept while in cache.
      */
     private void convolvePlanes(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, float[] bias) {
         int oh = rows.out();
         int ow = cols.out();
         int plane = clearPlanes(1);
@@ -360,8 +386,10 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     cout,
                     y,
                     b * oh * ow * cout,
-                    planeOut);
-            sweep(params, after, y, b * oh * ow, oh * ow);
+                    planeOut,
+                    bias,
+                    offset() + taps * cout);
+            sweep(params, after, false, y, b * oh * ow, oh * ow);
         }
     }
 
@@ -370,7 +398,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * the padded rows is convolved (the K − 1 past each row's end are wasted), and the real outputs copied out.
      */
     private void convolveDirectly(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after) {
+            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, boolean bias) {
         int wp = cols.padded();
         int anchors = directAnchors();
         ensurePadded(1);
@@ -383,7 +411,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             for (int i = 0; i < h; i++) {
                 System.arraycopy(anchorOut, i * wp * cout, y, (b * h + i) * w * cout, w * cout);
             }
-            sweep(params, after, y, b * h * w, h * w);
+            sweep(params, after, bias, y, b * h * w, h * w);
         }
     }
 
@@ -470,7 +498,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int positions = rows.out() * cols.out();
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
-        } else if (direct && (dx == null || flipsForInputGradient)) {
+        } else if ((direct && (dx == null || flipsForInputGradient)) || (directGradient && dx == null)) {
             weightGradientDirectly(x, dy, grads, batch);
             if (dx != null) {
                 flipKernel(params);

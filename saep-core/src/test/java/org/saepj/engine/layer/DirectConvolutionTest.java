@@ -22,7 +22,8 @@ class DirectConvolutionTest {
      * h, w, cin, cout, k: odd images, kernels 3 to 7, one input channel up to 32; with 8 input channels or more the
      * forward pass (and the input gradient's, a convolution of dy) runs over planes where the filters fill whole
      * vectors (16 to 64 here), with fewer it stays an im2col product; 16 filters take their kernel gradient direct, in
-     * tap vectors where the input channels fill whole vectors (16, 32).
+     * tap vectors where the input channels fill whole vectors (16, 32), and so does a one-channel stem of 32 (eight
+     * or nine taps at a time).
      */
     @ParameterizedTest
     @CsvSource({
@@ -33,6 +34,8 @@ class DirectConvolutionTest {
         "6,7,3,16,7",
         "3,4,32,16,3",
         "28,28,1,16,3",
+        "7,9,1,16,5",
+        "11,10,1,32,5",
         "9,11,8,48,5",
         "6,17,16,32,3",
         "2,2,16,16,3",
@@ -57,11 +60,12 @@ class DirectConvolutionTest {
 
     /**
      * h, w, cin, cout, k: the im2col kernel gradient over the layer's panels of dy (filters four vectors wide; two
-     * chunks of samples for the first, the second adding to the first's sums) gives the bits of the plain products
-     * ({@link Im2colOnly} offers the kernels no workspace); dy convolved (cin 32) and col2im (cin 3) for dx.
+     * chunks of samples for the 14 × 14 layers, the second adding to the first's sums) gives the bits of the plain
+     * products ({@link Im2colOnly} offers the kernels no workspace); dy convolved (cin 32, 16) and col2im (cin 3, 40)
+     * for dx.
      */
     @ParameterizedTest
-    @CsvSource({"14,14,32,64,3", "9,7,3,64,5", "6,6,16,128,3"})
+    @CsvSource({"14,14,32,64,3", "9,7,3,64,5", "6,6,16,128,3", "14,14,40,64,3"})
     void kernelGradientOverPanelsGivesTheBitsOfThePlainProducts(int h, int w, int cin, int cout, int k) {
         Conv2D panels = new Conv2D(h, w, cin, cout, k, vector);
         Conv2D plain = new Conv2D(h, w, cin, cout, k, new Im2colOnly(vector));

@@ -13,7 +13,8 @@ import org.saepj.engine.kernel.KernelsProvider;
 /**
  * The kernels of the planes form against the products they replace, bit for bit, on odd shapes: the forward
  * convolution over channel-major planes ({@link Kernels#convolvePlanes}) against the im2col product
- * {@link Kernels#gemmTransposedA} over tap-major patches, and the transposed kernel gradient (with a workspace)
+ * {@link Kernels#gemmTransposedA} over tap-major patches (and with its bias, against a sweep adding it after), and
+ * the transposed kernel gradient (with a workspace)
  * against the eight-tap blocks (without); and the copy of an image into planes ({@link Kernels#toPlanes}).
  */
 class PlanesConvolutionTest {
@@ -68,6 +69,17 @@ class PlanesConvolutionTest {
         float[] work = new float[vector.planesWorkspace(oh, ow, cout)];
         vector.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, actual, 1, work);
         assertThat(actual).isEqualTo(expected);
+
+        float[] bias = random(3 + cout, rng);
+        float[] biased = new float[1 + positions * cout];
+        vector.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, biased, 1, work, bias, 3);
+        float[] swept = actual.clone();
+        for (int p = 0; p < positions; p++) {
+            for (int co = 0; co < cout; co++) {
+                swept[1 + p * cout + co] += bias[3 + co];
+            }
+        }
+        assertThat(biased).as("with the bias added as the sums are moved out").isEqualTo(swept);
 
         float[] plain = new float[1 + positions * cout];
         KernelsProvider.scalar()

@@ -1,0 +1,86 @@
+package org.saepj.engine.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saepj.engine.kernel.KernelOptions;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+
+/**
+ * The option that turns the planes form off ({@link KernelOptions#WITHOUT_PLANES}): a layer on kernels built with it
+ * never calls {@link Kernels#convolvePlanes} and has no workspace for the kernel gradient, one on the default kernels
+ * convolves planes, and both give the same bits forward and backward.
+ */
+class KernelOptionsTest {
+    /** h, w, cin, cout, k: the residual CNN's block, the two-block CNN's second layer, one 5×5 of 32 filters. */
+    @ParameterizedTest
+    @CsvSource({"14,14,16,16,3", "14,14,32,64,3", "9,7,16,32,5"})
+    void withoutPlanesTakesTheOtherPathWithTheSameBits(int h, int w, int cin, int cout, int k) {
+        assumeTrue(KernelsProvider.vectorAvailable(), "the vector kernels");
+        Kernels with = KernelsProvider.vector();
+        Kernels without = KernelsProvider.vector(KernelOptions.WITHOUT_PLANES);
+        assumeTrue(with.convolvesPlanes(cout), "filters in whole vectors");
+        assertThat(without.convolvesPlanes(cout)).isFalse();
+        assertThat(without.weightGradientWorkspace(k * k * cin, cout)).isZero();
+        assertThat(without.name()).isEqualTo(with.name() + "-without-planes");
+
+        Map<String, Integer> withCalls = new TreeMap<>();
+        Map<String, Integer> withoutCalls = new TreeMap<>();
+        float[][] a = run(recording(with, withCalls), h, w, cin, cout, k);
+        float[][] b = run(recording(without, withoutCalls), h, w, cin, cout, k);
+
+        assertThat(withCalls).containsKey("convolvePlanes").containsKey("toPlanes");
+        assertThat(withoutCalls).doesNotContainKey("convolvePlanes").doesNotContainKey("toPlanes");
+        assertThat(a[0]).as("outputs").isEqualTo(b[0]);
+        assertThat(a[1]).as("parameter gradients").isEqualTo(b[1]);
+        assertThat(a[2]).as("input gradients").isEqualTo(b[2]);
+    }
+
+    /** One forward and one backward pass of a layer on those kernels, from fixed random values: y, grads, dx. */
+    private static float[][] run(Kernels kernels, int h, int w, int cin, int cout, int k) {
+        Conv2D conv = new Conv2D(h, w, cin, cout, k, kernels);
+        SplittableRandom rng = new SplittableRandom(h * 1000L + cin * 10L + cout + k);
+        int batch = 3;
+        float[] params = random(conv.parameterCount(), rng);
+        float[] x = random(batch * conv.inputSize(), rng);
+        float[] dy = random(batch * conv.outputSize(), rng);
+        float[] y = new float[dy.length];
+        float[] grads = new float[params.length];
+        float[] dx = new float[x.length];
+        conv.forward(params, x, y, batch);
+        conv.backward(params, x, y, dy, dx, grads, batch);
+        return new float[][] {y, grads, dx};
+    }
+
+    /**
+     * The kernels behind a proxy that counts each method's calls; every call, default methods included, goes to the
+     * kernels themselves.
+     */
+    private static Kernels recording(Kernels inner, Map<String, Integer> calls) {
+        return (Kernels) Proxy.newProxyInstance(
+                Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
+                    calls.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static float[] random(int n, SplittableRandom rng) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+}
