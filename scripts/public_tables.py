@@ -30,7 +30,8 @@ TABLE-fk-test.csv as above (unlabelled rows in every training file), and the thr
 each. It prints per table the means over the folds (SAEP-J's with its std), the best model (the best mean) and
 SAEP-J - best with the standard error of the paired per-fold differences, then the mean over the tables and the
 worst; tables run smallest first, --jobs searches at once. The folds' test parts are test data: they measure
-the defaults and must not choose them (--inner is for that).
+the defaults and must not choose them (--inner is for that). --mlp adds scikit-learn's MLPClassifier (or
+MLPRegressor) at its defaults on standardised inputs as a neural-network reference, outside the best of three.
 
     OMP_NUM_THREADS=1 /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR --folds 5 \
         --saep saep-cli/target/saep.jar --extra '--threads 1' --jobs 2
@@ -57,6 +58,7 @@ from sklearn.ensemble import (
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
+from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
@@ -149,7 +151,7 @@ def describe(frame, label):
     return kinds, int(x.isna().sum().sum()), int(frame[label].isna().sum())
 
 
-def baselines(train, test, label, task):
+def baselines(train, test, label, task, mlp=False):
     train = train.dropna(subset=[label])
     x, y, xt, yt = train.drop(columns=[label]), train[label], test.drop(columns=[label]), test[label]
     text = [c for c in x.columns if not pd.api.types.is_numeric_dtype(x[c]) and x[c].dtype != bool]
@@ -170,9 +172,12 @@ def baselines(train, test, label, task):
     else:
         models = {"linear": Ridge(), "forest": RandomForestRegressor(random_state=0),
                   "hgb": HistGradientBoostingRegressor(random_state=0)}
+    if mlp:  # a reference network, not one of the three the target counts: scikit-learn's defaults, more epochs
+        network = MLPClassifier if task == "classification" else MLPRegressor
+        models["mlp"] = network(max_iter=2000, random_state=0)
     scores = {}
     for key, model in models.items():
-        fitted = make_pipeline(prep(key == "linear"), model).fit(x, y)
+        fitted = make_pipeline(prep(key in ("linear", "mlp")), model).fit(x, y)
         predicted = fitted.predict(xt)
         if task == "classification":
             scores[key] = float(np.mean(predicted == yt.to_numpy()))
@@ -218,6 +223,9 @@ def main():
                         help="K-fold cross-validation over each whole table (random_state=0, stratified for classes)"
                              " instead of the single split: every model and SAEP-J on the same K folds, tables"
                              " smallest first; measures, never tunes (the folds' test parts are test data)")
+    parser.add_argument("--mlp", action="store_true",
+                        help="with --folds: also scikit-learn's MLPClassifier/MLPRegressor (standardised, max_iter"
+                             " 2000), a neural-network reference printed after the row; not one of the three")
     parser.add_argument("--jobs", type=int, default=1, help="with --folds: SAEP-J searches run at once")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -275,7 +283,8 @@ def cross_validate(args, tables):
         for k, (train, test) in enumerate(folds):
             fold = {"train": train, "test": test,
                     "sklearn": {"linear": 0, "forest": 0, "hgb": 0} if args.no_baselines
-                    else baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task)}
+                    else baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task,
+                                             args.mlp)}
             if runs:
                 fold["saep"] = [run.result() for run in runs[k]]
             entry["folds"].append(fold)
@@ -299,6 +308,8 @@ def fold_summary(e):
     best = max(models, key=lambda key: sign * np.mean(models[key]))
     summary = {key: float(np.mean(v)) for key, v in models.items()}
     summary["best"] = best
+    if "mlp" in folds[0]["sklearn"]:
+        summary["mlp"] = float(np.mean([f["sklearn"]["mlp"] for f in folds]))
     if any("saep" not in f or any("score" not in r for r in f["saep"]) for f in folds):
         summary["ours"] = None
         return summary
@@ -316,9 +327,10 @@ def fold_row(e):
     ran = "saep" in e["folds"][0]
     ours = ("failed" if ran else "-") if s["ours"] is None else (fmt + " ± " + fmt) % (s["ours"], s["oursStd"])
     difference = "" if s["ours"] is None else "%+.1f ± %.1f" % (scale * s["difference"], scale * s["differenceSe"])
-    return "| %s | %d | %d | %s | %s | %s | %s | %s | %s |" % (
+    mlp = (" MLP " + fmt % s["mlp"]) if "mlp" in s else ""
+    return "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%s" % (
         e["name"], e["rows"], len(e["folds"]), ours, fmt % s["linear"], fmt % s["forest"], fmt % s["hgb"],
-        fmt % s[s["best"]], difference)
+        fmt % s[s["best"]], difference, mlp)
 
 
 def folds_overall(entries):
