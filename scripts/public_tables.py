@@ -22,8 +22,22 @@ as the only option (and --seed S for each of --seeds), and adds its test accurac
     /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR [--saep saep-cli/target/saep.jar] [--seeds 1,2,3]
 
 It writes OUT_DIR/results.json and prints one Markdown row per table.
+
+With --folds K the single split gives way to K-fold cross-validation over each whole table (scikit-learn's
+StratifiedKFold, or KFold for a numeric target, shuffled with random_state=0), so that a table's figure is a mean over
+K test parts instead of one small one: fold k's lines are copied byte for byte into TABLE-fk-train.csv and
+TABLE-fk-test.csv as above (unlabelled rows in every training file), and the three models and `saep search` run on
+each. It prints per table the means over the folds (SAEP-J's with its std), the best model (the best mean) and
+SAEP-J - best with the standard error of the paired per-fold differences, then the mean over the tables and the
+worst; tables run smallest first, --jobs searches at once. The folds' test parts are test data: they measure
+the defaults and must not choose them (--inner is for that). --mlp adds scikit-learn's MLPClassifier (or
+MLPRegressor) at its defaults on standardised inputs as a neural-network reference, outside the best of three.
+
+    OMP_NUM_THREADS=1 /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR --folds 5 \
+        --saep saep-cli/target/saep.jar --extra '--threads 1' --jobs 2
 """
 import argparse
+import concurrent.futures
 import csv
 import json
 import math
@@ -43,7 +57,8 @@ from sklearn.ensemble import (
 )
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
+from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
@@ -75,8 +90,8 @@ TABLES = [
 GAPS = ["", "NA"]
 
 
-def split_files(path, label, task, delimiter, quote, out, name, parts=("train", "test"), seed=0):
-    """Copies the file's lines into NAME-train.csv and NAME-test.csv (or the parts named); returns their paths."""
+def read_lines(path, label, delimiter, quote):
+    """The file's header, its non-blank lines (line endings kept), their labels, and which are labelled or not."""
     with open(path, newline="") as f:
         lines = f.read().splitlines(keepends=True)
     header, body = lines[0], [line for line in lines[1:] if line.strip()]
@@ -85,17 +100,41 @@ def split_files(path, label, task, delimiter, quote, out, name, parts=("train", 
     labels = [next(csv.reader([line], delimiter=delimiter, quotechar=quote))[at].strip() for line in body]
     known = [i for i, v in enumerate(labels) if v not in GAPS]
     unlabelled = [i for i, v in enumerate(labels) if v in GAPS]
+    return header, body, labels, known, unlabelled
+
+
+def write_part(out, name, part, header, body, rows):
+    """Copies the header and the lines of the rows given, in file order, byte for byte into NAME-PART.csv."""
+    p = os.path.join(out, "%s-%s.csv" % (name, part))
+    with open(p, "w", newline="") as f:
+        f.write(header)
+        f.writelines(body[i] for i in sorted(rows))
+    return p
+
+
+def split_files(path, label, task, delimiter, quote, out, name, parts=("train", "test"), seed=0):
+    """Copies the file's lines into NAME-train.csv and NAME-test.csv (or the parts named); returns their paths."""
+    header, body, labels, known, unlabelled = read_lines(path, label, delimiter, quote)
     strata = [labels[i] for i in known] if task == "classification" else None
     train, test = train_test_split(known, test_size=0.2, random_state=seed, stratify=strata)
     train = sorted(train + unlabelled)
-    paths = []
-    for part, rows in zip(parts, (train, sorted(test))):
-        p = os.path.join(out, "%s-%s.csv" % (name, part))
-        with open(p, "w", newline="") as f:
-            f.write(header)
-            f.writelines(body[i] for i in rows)
-        paths.append(p)
+    paths = [write_part(out, name, part, header, body, rows) for part, rows in zip(parts, (train, test))]
     return paths, len(body), len(unlabelled)
+
+
+def fold_files(path, label, task, delimiter, quote, out, name, folds, seed=0):
+    """K-fold cross-validation over the labelled rows (stratified by the label for classes, shuffled with the seed):
+    for fold k (from 1) copies the lines into NAME-fK-train.csv and NAME-fK-test.csv as split_files does, the
+    unlabelled rows into every training file. Returns the (train, test) paths of each fold, the rows, the unlabelled."""
+    header, body, labels, known, unlabelled = read_lines(path, label, delimiter, quote)
+    strata = [labels[i] for i in known]
+    splitter = (StratifiedKFold if task == "classification" else KFold)(folds, shuffle=True, random_state=seed)
+    parts = []
+    for k, (train, test) in enumerate(splitter.split(known, strata), 1):
+        fold = "%s-f%d" % (name, k)
+        parts.append((write_part(out, fold, "train", header, body, [known[i] for i in train] + unlabelled),
+                      write_part(out, fold, "test", header, body, [known[i] for i in test])))
+    return parts, len(body), len(unlabelled)
 
 
 def read(path, delimiter, quote):
@@ -112,7 +151,7 @@ def describe(frame, label):
     return kinds, int(x.isna().sum().sum()), int(frame[label].isna().sum())
 
 
-def baselines(train, test, label, task):
+def baselines(train, test, label, task, mlp=False):
     train = train.dropna(subset=[label])
     x, y, xt, yt = train.drop(columns=[label]), train[label], test.drop(columns=[label]), test[label]
     text = [c for c in x.columns if not pd.api.types.is_numeric_dtype(x[c]) and x[c].dtype != bool]
@@ -133,9 +172,12 @@ def baselines(train, test, label, task):
     else:
         models = {"linear": Ridge(), "forest": RandomForestRegressor(random_state=0),
                   "hgb": HistGradientBoostingRegressor(random_state=0)}
+    if mlp:  # a reference network, not one of the three the target counts: scikit-learn's defaults, more epochs
+        network = MLPClassifier if task == "classification" else MLPRegressor
+        models["mlp"] = network(max_iter=2000, random_state=0)
     scores = {}
     for key, model in models.items():
-        fitted = make_pipeline(prep(key == "linear"), model).fit(x, y)
+        fitted = make_pipeline(prep(key in ("linear", "mlp")), model).fit(x, y)
         predicted = fitted.predict(xt)
         if task == "classification":
             scores[key] = float(np.mean(predicted == yt.to_numpy()))
@@ -177,9 +219,20 @@ def main():
     parser.add_argument("--inner", action="store_true",
                         help="split each training part again 80/20 (random_state=1) and score on that inner part,"
                              " to tune defaults without looking at the test part")
+    parser.add_argument("--folds", type=int,
+                        help="K-fold cross-validation over each whole table (random_state=0, stratified for classes)"
+                             " instead of the single split: every model and SAEP-J on the same K folds, tables"
+                             " smallest first; measures, never tunes (the folds' test parts are test data)")
+    parser.add_argument("--mlp", action="store_true",
+                        help="with --folds: also scikit-learn's MLPClassifier/MLPRegressor (standardised, max_iter"
+                             " 2000), a neural-network reference printed after the row; not one of the three")
+    parser.add_argument("--jobs", type=int, default=1, help="with --folds: SAEP-J searches run at once")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     only = set(args.only.split(",")) if args.only else None
+    if args.folds:
+        cross_validate(args, [t for t in TABLES if not only or t[0] in only])
+        return
     results = []
     for name, file, label, task, delimiter, quote in TABLES:
         if only and name not in only:
@@ -202,6 +255,103 @@ def main():
         print(row(entry), flush=True)
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump(results, f, indent=1)
+
+
+def cross_validate(args, tables):
+    """Runs every table on the same K folds; prints a Markdown row a table as each finishes and a summary, and
+    rewrites OUT/results.json after each table, so the tables done so far are kept if the run is stopped."""
+    if args.inner:
+        raise SystemExit("error: --folds and --inner: choose one (the folds' test parts are test data, not tuning)")
+    path = {t[0]: t[1] if os.path.isabs(t[1]) else os.path.join(args.raw, t[1]) for t in tables}
+    lines = {}
+    for name, *_ in tables:
+        with open(path[name], newline="") as f:
+            lines[name] = sum(1 for line in f)
+    seeds = [int(s) for s in args.seeds.split(",")]
+    pool = concurrent.futures.ThreadPoolExecutor(max(1, args.jobs))
+    planned = []
+    for name, _, label, task, delimiter, quote in sorted(tables, key=lambda t: lines[t[0]]):
+        folds, rows, unlabelled = fold_files(path[name], label, task, delimiter, quote, args.out, name, args.folds)
+        runs = [[pool.submit(saep, args.saep, train, test, label, seed,
+                             os.path.join(args.out, "run-%s-f%d-%s" % (name, k, seed)), args.extra.split())
+                 for seed in seeds] for k, (train, test) in enumerate(folds, 1)] if args.saep else []
+        planned.append((name, label, task, delimiter, quote, folds, rows, unlabelled, runs))
+    results = []
+    for name, label, task, delimiter, quote, folds, rows, unlabelled, runs in planned:
+        entry = {"name": name, "task": task, "label": label, "rows": rows, "unlabelled": unlabelled,
+                 "folds": []}
+        for k, (train, test) in enumerate(folds):
+            fold = {"train": train, "test": test,
+                    "sklearn": {"linear": 0, "forest": 0, "hgb": 0} if args.no_baselines
+                    else baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task,
+                                             args.mlp)}
+            if runs:
+                fold["saep"] = [run.result() for run in runs[k]]
+            entry["folds"].append(fold)
+        entry["summary"] = fold_summary(entry)
+        results.append(entry)
+        print(fold_row(entry), flush=True)
+        write_json(os.path.join(args.out, "results.json"), results)
+    pool.shutdown()
+    for task in ("classification", "regression"):
+        line = folds_overall([e for e in results if e["task"] == task])
+        if line:
+            print(line)
+
+
+def fold_summary(e):
+    """Over the folds: SAEP-J's mean and std (its seeds averaged within a fold), each model's mean, the best model
+    (the best mean), and SAEP-J − best with the standard error of the paired per-fold differences."""
+    folds = e["folds"]
+    sign = 1 if e["task"] == "classification" else -1  # accuracy: higher is better; RMSE: lower
+    models = {key: [f["sklearn"][key] for f in folds] for key in ("linear", "forest", "hgb")}
+    best = max(models, key=lambda key: sign * np.mean(models[key]))
+    summary = {key: float(np.mean(v)) for key, v in models.items()}
+    summary["best"] = best
+    if "mlp" in folds[0]["sklearn"]:
+        summary["mlp"] = float(np.mean([f["sklearn"]["mlp"] for f in folds]))
+    if any("saep" not in f or any("score" not in r for r in f["saep"]) for f in folds):
+        summary["ours"] = None
+        return summary
+    ours = [float(np.mean([r["score"] for r in f["saep"]])) for f in folds]
+    difference = np.subtract(ours, models[best])
+    summary.update({"ours": float(np.mean(ours)), "oursStd": float(np.std(ours, ddof=1)), "perFold": ours,
+                    "difference": float(np.mean(difference)),
+                    "differenceSe": float(np.std(difference, ddof=1) / math.sqrt(len(folds)))})
+    return summary
+
+
+def fold_row(e):
+    s = e["summary"]
+    scale, fmt = (100, "%.4f") if e["task"] == "classification" else (1, "%.2f")
+    ran = "saep" in e["folds"][0]
+    ours = ("failed" if ran else "-") if s["ours"] is None else (fmt + " ± " + fmt) % (s["ours"], s["oursStd"])
+    difference = "" if s["ours"] is None else "%+.1f ± %.1f" % (scale * s["difference"], scale * s["differenceSe"])
+    mlp = (" MLP " + fmt % s["mlp"]) if "mlp" in s else ""
+    return "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%s" % (
+        e["name"], e["rows"], len(e["folds"]), ours, fmt % s["linear"], fmt % s["forest"], fmt % s["hgb"],
+        fmt % s[s["best"]], difference, mlp)
+
+
+def folds_overall(entries):
+    done = [e for e in entries if e["summary"]["ours"] is not None]
+    if not done:
+        return None
+    scale = 100 if done[0]["task"] == "classification" else 1
+    sign = 1 if done[0]["task"] == "classification" else -1
+    worst = min(done, key=lambda e: sign * e["summary"]["difference"])
+    return "%s, %d tables: SAEP-J %.4f, best of scikit-learn %.4f, SAEP-J - best %+.2f (mean); worst %s %+.1f" % (
+        done[0]["task"], len(done), np.mean([e["summary"]["ours"] for e in done]),
+        np.mean([e["summary"][e["summary"]["best"]] for e in done]),
+        scale * np.mean([e["summary"]["difference"] for e in done]), worst["name"],
+        scale * worst["summary"]["difference"])
+
+
+def write_json(path, value):
+    """Writes through a temporary file and a rename, so a stopped run never leaves a half-written file."""
+    with open(path + ".tmp", "w") as f:
+        json.dump(value, f, indent=1)
+    os.replace(path + ".tmp", path)
 
 
 def row(e):
