@@ -192,7 +192,12 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
      *     in [0, 1)
      */
     public record OptimizerDefinition(
-            String type, Double learningRate, Double momentum, String schedule, Double weightDecay) {
+            String type,
+            Double learningRate,
+            Double momentum,
+            String schedule,
+            // left out when absent, so a stored definition without it is written as before it existed
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double weightDecay) {
         /** SGD with momentum, as PyTorch's {@code torch.optim.SGD} with {@code momentum}. */
         public static final String SGD_MOMENTUM = "sgd-momentum";
         /** AdamW, as PyTorch's {@code torch.optim.AdamW}. */

@@ -73,6 +73,17 @@ class WeightDecaySpaceTest {
     }
 
     @Test
+    void aStoredDefinitionKeepsItsDecayAndOneWithoutIsWrittenAsBefore() throws Exception {
+        var mapper = org.saepj.persistence.JsonFormat.mapper();
+        SpaceDefinition plain = read(space("{\"type\": \"sgd-momentum\"}"));
+        assertThat(mapper.writeValueAsString(plain)).doesNotContain("weightDecay");
+        SpaceDefinition decayed = read(space("{\"type\": \"sgd-momentum\", \"weightDecay\": 5e-4}"));
+        assertThat(mapper.readValue(mapper.writeValueAsString(decayed), SpaceDefinition.class))
+                .isEqualTo(decayed);
+        assertThat(decayed.families().get(0).optimizer().weightDecay()).isEqualTo(5e-4);
+    }
+
+    @Test
     void aDecayOutOfRangeOrOnAnotherOptimizerIsOneLineNamingTheField() {
         String field =
                 "families[0].optimizer.weightDecay: belongs to sgd-momentum or adamw and must be in [0, 1), got ";
