@@ -1,6 +1,7 @@
 package org.saepj.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -104,10 +105,16 @@ class TrainingOptionsTest {
 
     @Test
     void mistakesAreOneLineNamingTheOption() {
+        // the paper's dnn trains with RMSProp: a decay for the space's own optimizer cannot apply to it
         assertRefused(
                 search("bad1", "--weight-decay", "0.1"),
-                "error: --weight-decay is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer"
-                        + " is space");
+                "error: --weight-decay with the space's own optimizer is the coupled L2 of SGD with momentum, and"
+                        + " candidate linear trains with RmsProp: choose the adamw optimizer for a decoupled decay");
+        assertThat(root.resolve("bad1")).doesNotExist();
+        assertRefused(
+                search("bad12", "--optimizer", "adam", "--weight-decay", "0.1"),
+                "error: --weight-decay needs the adamw optimizer (decoupled decay) or the space's own SGD with"
+                        + " momentum (coupled L2), and the optimizer is adam");
         assertRefused(
                 search("bad2", "--optimizer", "lion"),
                 "error: --optimizer 'lion' is not understood: expected space, adam or adamw");
@@ -142,6 +149,46 @@ class TrainingOptionsTest {
         assertRefused(
                 search("bad11", "--scaling", "ple"),
                 "error: --scaling ple scales a table's columns, and this data holds images: leave it at standard");
+    }
+
+    @Test
+    void weightDecayReachesTheSpacesOwnSgdAndTheReport() throws Exception {
+        Path space = root.resolve("sgd-space.json");
+        java.nio.file.Files.writeString(
+                space,
+                "{\"formatVersion\": 1, \"name\": \"sgd-mlp\", \"families\": [{\"name\": \"mlp\","
+                        + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
+                        + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
+                        + " 0.05, \"weightDecay\": 0.001}, \"complexity\": \"parameters\"}]}");
+        CliRun r = CliRun.of(
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--space",
+                space.toString(),
+                "--iterations",
+                "2",
+                "--steps",
+                "60",
+                "--threads",
+                "2",
+                "--quiet",
+                "--weight-decay",
+                "5e-4",
+                "--out",
+                root.resolve("decay").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode report = Json.MAPPER.readTree(root.resolve("decay/report.json").toFile());
+        assertThat(report.at("/config/training/optimizer").asText()).isEqualTo("space");
+        assertThat(report.at("/config/training/weightDecay").asDouble()).isEqualTo(5e-4);
+        // the option replaces the file's own decay on every member
+        for (JsonNode member : report.at("/members")) {
+            assertThat(member.at("/optimizer/type").asText()).isEqualTo("sgd-momentum");
+            assertThat(member.at("/optimizer/weightDecay").asDouble()).isCloseTo(5e-4, within(1e-9));
+        }
+        assertThat(report.at("/members")).isNotEmpty();
     }
 
     private static void assertRefused(CliRun r, String line) {

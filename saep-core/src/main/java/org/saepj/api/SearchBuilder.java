@@ -217,7 +217,9 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
-     * @param weightDecay AdamW's decoupled weight decay λ, for {@code optimizer(ADAMW)} only (default 0.01 with it)
+     * @param weightDecay AdamW's decoupled weight decay λ with {@code optimizer(ADAMW)} (default 0.01 with it), or with
+     *     the space's own optimizer the coupled L2 λ of its SGD with momentum (refused when a family trains with
+     *     another optimizer)
      * @return this builder
      */
     public B weightDecay(double weightDecay) {

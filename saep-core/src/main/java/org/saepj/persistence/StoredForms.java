@@ -32,7 +32,8 @@ import org.saepj.engine.optim.OptimizerSpec;
  *       "nodes": [{"id": ..., "layer": {"type": "dense", "units": 32}, "inputs": ["input"]}, ...]}} (kind, depth
  *       and complexity may be left out: {@link GraphArchitecture#of});</li>
  *   <li>a layer is {@code {"type": <its kind's registered name>, ...its settings}} ({@link LayerSpecForm});</li>
- *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam", ...its own settings}};</li>
+ *   <li>an optimizer is {@code {"type": "rmsprop" | "sgd-momentum" | "adam" | "adamw", ...its own settings}}
+ *       (sgd-momentum's {@code weightDecay} only when it is not 0);</li>
  *   <li>a preprocessing pipeline is a list of steps, each {@code {"type": <its kind's registered name>, ...what it
  *       learnt}} ({@link PipelineForm});</li>
  *   <li>a search configuration of an earlier layout is read as the current one
@@ -317,6 +318,10 @@ final class StoredForms {
                 gen.writeNumberField("learningRate", m.learningRate());
                 gen.writeNumberField("momentum", m.momentum());
                 gen.writeNumberField("decaySteps", m.decaySteps());
+                if (m.weightDecay() != 0) {
+                    // absent means 0, so files without decay are written as they were before it existed
+                    gen.writeNumberField("weightDecay", m.weightDecay());
+                }
             } else if (o instanceof OptimizerSpec.AdamW a) {
                 gen.writeStringField("type", "adamw");
                 gen.writeNumberField("learningRate", a.learningRate());
@@ -346,7 +351,10 @@ final class StoredForms {
                     case "rmsprop" -> new OptimizerSpec.RmsProp(rate, real(n, "decay"), real(n, "epsilon"));
                     case "sgd-momentum" ->
                         new OptimizerSpec.SgdMomentum(
-                                rate, real(n, "momentum"), whole(n.get("decaySteps"), "decaySteps"));
+                                rate,
+                                real(n, "momentum"),
+                                whole(n.get("decaySteps"), "decaySteps"),
+                                n.has("weightDecay") ? real(n, "weightDecay") : 0f);
                     case "adam" -> new OptimizerSpec.Adam(rate, real(n, "beta1"), real(n, "beta2"), real(n, "epsilon"));
                     case "adamw" ->
                         new OptimizerSpec.AdamW(

@@ -9,7 +9,8 @@ import org.saepj.subnetwork.SearchSpace;
 
 /**
  * A search space whose candidates train with another optimizer than the space gives them, at the learning rate the
- * space gives them; everything else, the learned mixture's optimizer included, is the space's.
+ * space gives them, or with the space's own SGD with momentum and another coupled weight decay; everything else, the
+ * learned mixture's optimizer included, is the space's.
  */
 final class OptimizerOverride implements SearchSpace {
     private final SearchSpace space;
@@ -18,29 +19,47 @@ final class OptimizerOverride implements SearchSpace {
 
     /**
      * @param space the space the configuration names
-     * @param choice the optimizer its candidates train with instead (not the space's own)
-     * @param weightDecay AdamW's λ
+     * @param choice the optimizer its candidates train with instead, or the space's own
+     * @param weightDecay AdamW's λ, or the L2 λ of the space's own SGD with momentum
+     * @throws InvalidSettingException when the space's own optimizer is kept and a candidate of the first iteration
+     *     does not train with SGD with momentum, refused before anything trains
      */
     OptimizerOverride(SearchSpace space, TrainingPlan.OptimizerChoice choice, double weightDecay) {
         this.space = space;
         this.choice = choice;
         this.weightDecay = (float) weightDecay;
+        if (choice == TrainingPlan.OptimizerChoice.SPACE) {
+            // every family proposes in the first iteration, so its candidates show every optimizer the space uses
+            for (CandidateSpec c : space.candidates(0, OptionalInt.empty())) {
+                optimizer(c.name(), c.optimizer());
+            }
+        }
     }
 
     @Override
     public List<CandidateSpec> candidates(int iteration, OptionalInt lastDepth) {
         return space.candidates(iteration, lastDepth).stream()
                 .map(c -> new CandidateSpec(
-                        c.name(), c.architecture(), optimizer(c.optimizer()), c.seed(), c.complexity()))
+                        c.name(), c.architecture(), optimizer(c.name(), c.optimizer()), c.seed(), c.complexity()))
                 .toList();
     }
 
-    private OptimizerSpec optimizer(OptimizerSpec own) {
+    private OptimizerSpec optimizer(String candidate, OptimizerSpec own) {
         float rate = own.learningRate();
         return switch (choice) {
             case ADAM -> new OptimizerSpec.Adam(rate);
             case ADAMW -> new OptimizerSpec.AdamW(rate, weightDecay);
-            case SPACE -> own;
+            case SPACE -> {
+                if (!(own instanceof OptimizerSpec.SgdMomentum sgd)) {
+                    throw new InvalidSettingException(
+                            "weightDecay",
+                            "with the space's own optimizer is the coupled L2 of SGD with momentum, and candidate "
+                                    + candidate + " trains with "
+                                    + own.getClass().getSimpleName()
+                                    + ": choose the adamw optimizer for a decoupled decay");
+                }
+                yield sgd.withWeightDecay(weightDecay);
+            }
         };
     }
 

@@ -416,7 +416,8 @@ public record SearchConfig(
         }
 
         /**
-         * @param v AdamW's decoupled weight decay λ (adamw only); NaN for its default, 0.01
+         * @param v AdamW's decoupled weight decay λ, or the coupled L2 λ of the space's own SGD with momentum; NaN for
+         *     the default (AdamW's 0.01, otherwise 0)
          * @return this
          */
         public Builder weightDecay(double v) {

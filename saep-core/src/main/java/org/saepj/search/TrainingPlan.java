@@ -11,12 +11,14 @@ import org.saepj.task.Task;
 
 /**
  * How each candidate trains, beyond what its search space gives it: the optimizer (the space's own, or AdamW / Adam
- * at the space's learning rate), AdamW's decoupled weight decay, the learning-rate schedule over each candidate's
+ * at the space's learning rate), weight decay (AdamW's decoupled one, or coupled L2 on the space's own SGD with
+ * momentum), the learning-rate schedule over each candidate's
  * steps, label smoothing of the classification loss, augmentation of training images, and clipping of the
  * gradients' global norm. {@link #PAPER} changes nothing: the paper's searches train bit for bit as they always did.
  *
  * @param optimizer which optimizer candidates train with
- * @param weightDecay AdamW's λ (0 for the other optimizers); NaN takes AdamW's default, 0.01
+ * @param weightDecay AdamW's λ, or with the space's own optimizer the coupled L2 λ its SGD with momentum adds to
+ *     the gradients (0: the space's own settings); 0 for Adam; NaN takes the default (AdamW's 0.01, otherwise 0)
  * @param schedule the learning rate's factor over each candidate's steps
  * @param labelSmoothing ε of the training loss in [0, 1), classification only
  * @param augmentation what is done to each training image, images only
@@ -60,9 +62,10 @@ public record TrainingPlan(
                 "weightDecay",
                 "must be a number of at least 0, such as 0.01, got " + weightDecay);
         InvalidSettingException.require(
-                weightDecay == 0 || optimizer == OptimizerChoice.ADAMW,
+                weightDecay == 0 || optimizer != OptimizerChoice.ADAM,
                 "weightDecay",
-                "is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer is " + optimizer.id());
+                "needs the adamw optimizer (decoupled decay) or the space's own SGD with momentum (coupled L2),"
+                        + " and the optimizer is adam");
         InvalidSettingException.require(
                 labelSmoothing >= 0 && labelSmoothing < 1,
                 "labelSmoothing",
@@ -120,10 +123,16 @@ public record TrainingPlan(
 
     /**
      * @param space the space the configuration names
-     * @return the space whose candidates train with this plan's optimizer (the space itself for its own)
+     * @return the space whose candidates train with this plan's optimizer (the space itself for its own without a
+     *     weight decay)
+     * @throws InvalidSettingException when a weight decay is given for the space's own optimizer and one of its
+     *     candidates does not train with SGD with momentum
      */
     public SearchSpace apply(SearchSpace space) {
-        return optimizer == OptimizerChoice.SPACE ? space : new OptimizerOverride(space, optimizer, weightDecay);
+        if (optimizer == OptimizerChoice.SPACE && weightDecay == 0) {
+            return space;
+        }
+        return new OptimizerOverride(space, optimizer, weightDecay);
     }
 
     /**
@@ -140,14 +149,17 @@ public record TrainingPlan(
     @Override
     public String toString() {
         return "optimizer=" + optimizer.id()
-                + (optimizer == OptimizerChoice.ADAMW ? ", weightDecay=" + weightDecay : "")
+                + (optimizer == OptimizerChoice.ADAMW || weightDecay != 0 ? ", weightDecay=" + weightDecay : "")
                 + ", schedule=" + schedule + ", labelSmoothing=" + labelSmoothing + ", augmentation=" + augmentation
                 + (clipNorm > 0 ? ", clipNorm=" + clipNorm : "");
     }
 
     /** Which optimizer candidates train with. */
     public enum OptimizerChoice {
-        /** Each family's own (the paper's: RMSProp for the DNN, SGD with momentum for the CNN). */
+        /**
+         * Each family's own (the paper's: RMSProp for the DNN, SGD with momentum for the CNN); a weight decay is
+         * SGD's coupled L2.
+         */
         SPACE,
         /** Adam at the space's learning rate. */
         ADAM,

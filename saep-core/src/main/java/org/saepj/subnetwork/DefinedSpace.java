@@ -111,8 +111,16 @@ public record DefinedSpace(
         if (o.type().equals("adam")) {
             return new OptimizerSpec.Adam(rate);
         }
+        if (o.type().equals(SpaceDefinition.OptimizerDefinition.ADAMW)) {
+            float decay = o.weightDecay() == null
+                    ? OptimizerSpec.AdamW.DEFAULT_WEIGHT_DECAY
+                    : (float) (double) o.weightDecay();
+            return new OptimizerSpec.AdamW(rate, decay);
+        }
         float momentum = o.momentum() == null ? 0.9f : (float) (double) o.momentum();
-        return new OptimizerSpec.SgdMomentum(rate, momentum, "cosine".equals(o.schedule()) ? stepsPerIteration : 0);
+        float decay = o.weightDecay() == null ? 0f : (float) (double) o.weightDecay();
+        return new OptimizerSpec.SgdMomentum(
+                rate, momentum, "cosine".equals(o.schedule()) ? stepsPerIteration : 0, decay);
     }
 
     @Override

@@ -184,12 +184,39 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
     /**
      * A family's optimizer.
      *
-     * @param type "rmsprop", "sgd-momentum" or "adam"
+     * @param type "rmsprop", "sgd-momentum", "adam" or "adamw"
      * @param learningRate the base rate (default: the search's {@code --lr})
      * @param momentum sgd-momentum's momentum (default 0.9)
      * @param schedule "constant" or "cosine" (decay over each iteration's steps; sgd-momentum only); default constant
+     * @param weightDecay sgd-momentum's coupled L2 coefficient (default 0) or adamw's decoupled decay (default 0.01),
+     *     in [0, 1)
      */
-    public record OptimizerDefinition(String type, Double learningRate, Double momentum, String schedule) {}
+    public record OptimizerDefinition(
+            String type,
+            Double learningRate,
+            Double momentum,
+            String schedule,
+            // left out when absent, so a stored definition without it is written as before it existed
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double weightDecay) {
+        /** SGD with momentum, as PyTorch's {@code torch.optim.SGD} with {@code momentum}. */
+        public static final String SGD_MOMENTUM = "sgd-momentum";
+        /** AdamW, as PyTorch's {@code torch.optim.AdamW}. */
+        public static final String ADAMW = "adamw";
+        /** The optimizer types a file may name. */
+        public static final List<String> TYPES = List.of("rmsprop", SGD_MOMENTUM, "adam", ADAMW);
+
+        /**
+         * A definition without weight decay.
+         *
+         * @param type the optimizer type
+         * @param learningRate the base rate, or null
+         * @param momentum sgd-momentum's momentum, or null
+         * @param schedule "constant" or "cosine", or null
+         */
+        public OptimizerDefinition(String type, Double learningRate, Double momentum, String schedule) {
+            this(type, learningRate, momentum, schedule, null);
+        }
+    }
 
     /**
      * Checks everything a file can get wrong, naming the field.
@@ -286,9 +313,9 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
             OptimizerDefinition o = fam.optimizer();
             if (o != null) {
                 require(
-                        List.of("rmsprop", "sgd-momentum", "adam").contains(o.type()),
+                        OptimizerDefinition.TYPES.contains(o.type()),
                         at + ".optimizer.type",
-                        "must be rmsprop, sgd-momentum or adam, got " + o.type());
+                        "must be rmsprop, sgd-momentum, adam or adamw, got " + o.type());
                 require(
                         o.learningRate() == null
                                 || o.learningRate() > 0
@@ -307,6 +334,14 @@ public record SpaceDefinition(Integer formatVersion, String name, String descrip
                                 || o.schedule().equals("cosine") && o.type().equals("sgd-momentum"),
                         at + ".optimizer.schedule",
                         "must be constant, or cosine for sgd-momentum");
+                require(
+                        o.weightDecay() == null
+                                || (o.type().equals(OptimizerDefinition.SGD_MOMENTUM)
+                                                || o.type().equals(OptimizerDefinition.ADAMW))
+                                        && o.weightDecay() >= 0
+                                        && o.weightDecay() < 1,
+                        at + ".optimizer.weightDecay",
+                        "belongs to sgd-momentum or adamw and must be in [0, 1), got " + o.weightDecay());
             }
         }
         return this;

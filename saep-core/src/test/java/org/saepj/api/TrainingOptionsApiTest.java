@@ -108,9 +108,11 @@ class TrainingOptionsApiTest {
         assertThatThrownBy(() -> small().warmupSteps(-1).config("arrays"))
                 .isInstanceOf(SaepException.class)
                 .hasMessage("warmupSteps must be 0 (no warm-up) or more steps, got -1");
-        assertThatThrownBy(() -> small().weightDecay(0.1).config("arrays"))
-                .hasMessage("weightDecay is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer"
-                        + " is space");
+        assertThatThrownBy(() -> small().optimizer(TrainingPlan.OptimizerChoice.ADAM)
+                        .weightDecay(0.1)
+                        .config("arrays"))
+                .hasMessage("weightDecay needs the adamw optimizer (decoupled decay) or the space's own SGD with"
+                        + " momentum (coupled L2), and the optimizer is adam");
         assertThatThrownBy(() -> small().clipNorm(-2).config("arrays"))
                 .hasMessage("clipNorm must be 0 (no clipping) or a number above 0, such as 1, got -2.0");
         assertThatThrownBy(

@@ -180,10 +180,10 @@ class TrainingOptionsSearchTest {
 
     @Test
     void settingsThatCannotBeUsedAreNamed() {
-        assertThatThrownBy(() -> new TrainingPlan(TrainingPlan.OptimizerChoice.SPACE, 0.01, null, 0, null))
+        assertThatThrownBy(() -> new TrainingPlan(TrainingPlan.OptimizerChoice.ADAM, 0.01, null, 0, null))
                 .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("weightDecay is AdamW's decoupled decay: it needs the adamw optimizer, and the optimizer"
-                        + " is space");
+                .hasMessage("weightDecay needs the adamw optimizer (decoupled decay) or the space's own SGD with"
+                        + " momentum (coupled L2), and the optimizer is adam");
         assertThatThrownBy(() -> new TrainingPlan(TrainingPlan.OptimizerChoice.ADAMW, -1, null, 0, null))
                 .hasMessage("weightDecay must be a number of at least 0, such as 0.01, got -1.0");
         assertThatThrownBy(() -> new TrainingPlan(null, 0, null, 1, null))

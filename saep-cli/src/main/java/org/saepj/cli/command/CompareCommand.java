@@ -178,6 +178,7 @@ public final class CompareCommand implements Runnable {
     static void check(ComparisonPlan plan, Partitions first, Path dir) {
         Comparison.check(plan); // every method usable, before any run
         Preflight.check(plan.base(), first, dir);
+        SearchOptions.checkTraining(plan.base(), first.train());
     }
 
     static void execute(

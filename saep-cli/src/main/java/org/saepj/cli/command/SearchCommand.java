@@ -174,6 +174,7 @@ public final class SearchCommand implements Runnable {
             inv = run.invocation(config, dataOptions);
         }
         Preflight.check(config, partitions.get(0), dir);
+        SearchOptions.checkTraining(config, partitions.get(0).train());
         if (claim == null) {
             searchChecked(dir, stdout, config, backend, warmup, source, partitions, spaceLine);
             return;

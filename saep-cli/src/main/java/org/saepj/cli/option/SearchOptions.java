@@ -261,8 +261,11 @@ public final class SearchOptions {
     @Option(
             names = "--weight-decay",
             paramLabel = "WD",
-            description = "AdamW's decoupled weight decay λ: every step shrinks each parameter by lr·λ"
-                    + " (default with --optimizer adamw: 0.01).")
+            description = "Weight decay λ. With --optimizer adamw, AdamW's decoupled decay: every step shrinks"
+                    + " each parameter by lr·λ (default 0.01). With --optimizer space, coupled L2 on each family's"
+                    + " own SGD with momentum, as PyTorch's SGD(weight_decay=λ): the gradient gets λ·θ added"
+                    + " before the momentum (replaces a space file's weightDecay; refused when a family trains"
+                    + " with another optimizer).")
     Double weightDecay;
 
     @Option(
@@ -715,6 +718,22 @@ public final class SearchOptions {
     public void checkFits(SearchConfig config, org.saepj.data.Shape input) {
         try {
             config.data().checkFits(input);
+        } catch (InvalidSettingException e) {
+            throw usage(e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a training plan the search space cannot take: {@code --weight-decay} with
+     * the space's own optimizer when a family does not train with SGD with momentum.
+     *
+     * @param config the configuration these options made, its space chosen
+     * @param train the training part, whose shape and outputs the space is made for
+     * @throws UsageError naming the option
+     */
+    public static void checkTraining(SearchConfig config, org.saepj.data.Dataset train) {
+        try {
+            config.training().apply(config.searchSpace(train.shape(), train.outputWidth()));
         } catch (InvalidSettingException e) {
             throw usage(e);
         }

@@ -35,14 +35,35 @@ public sealed interface OptimizerSpec
     }
 
     /**
-     * SGD with momentum ({@code accum ← μ·accum + g}, {@code θ ← θ − lr_s·accum}) and cosine decay of the
-     * learning rate over {@code decaySteps}: {@code lr_s = lr·½(1 + cos(π·min(s, S)/S))}.
+     * SGD with momentum and coupled L2 weight decay, as PyTorch's {@code torch.optim.SGD(momentum=μ,
+     * weight_decay=λ)} computes it ({@code g ← g + λ·θ}, {@code accum ← μ·accum + g}, {@code θ ← θ − lr_s·accum}),
+     * with cosine decay of the learning rate over {@code decaySteps}: {@code lr_s = lr·½(1 + cos(π·min(s, S)/S))}.
+     * The decay enters the momentum and every parameter decays, biases and normalisation scales included, as with
+     * PyTorch's default single parameter group.
      *
      * @param learningRate lr
      * @param momentum μ (0.9)
      * @param decaySteps S, the steps of one training run; 0 disables the decay
+     * @param weightDecay λ, the L2 coefficient added to the gradient; 0 (the default) leaves every step as it was
      */
-    record SgdMomentum(float learningRate, float momentum, int decaySteps) implements OptimizerSpec {
+    record SgdMomentum(float learningRate, float momentum, int decaySteps, float weightDecay) implements OptimizerSpec {
+        /**
+         * @param learningRate lr
+         * @param momentum μ
+         * @param decaySteps S; 0 disables the decay
+         */
+        public SgdMomentum(float learningRate, float momentum, int decaySteps) {
+            this(learningRate, momentum, decaySteps, 0f);
+        }
+
+        /**
+         * @param decay λ
+         * @return these settings with the coupled weight decay λ
+         */
+        public SgdMomentum withWeightDecay(float decay) {
+            return new SgdMomentum(learningRate, momentum, decaySteps, decay);
+        }
+
         @Override
         public Optimizer create(int parameterCount) {
             return new SgdMomentumOptimizer(this, parameterCount);

@@ -1,6 +1,6 @@
 package org.saepj.engine.optim;
 
-/** SGD with momentum and cosine decay; see {@link OptimizerSpec.SgdMomentum}. */
+/** SGD with momentum, coupled weight decay and cosine decay; see {@link OptimizerSpec.SgdMomentum}. */
 final class SgdMomentumOptimizer implements Optimizer {
     private final OptimizerSpec.SgdMomentum spec;
     private final float[] accum;
@@ -26,10 +26,21 @@ final class SgdMomentumOptimizer implements Optimizer {
     public void step(float[] params, float[] grads) {
         float lr = currentLearningRate() * factor;
         float mu = spec.momentum();
-        for (int i = 0; i < accum.length; i++) {
-            float a = mu * accum[i] + grads[i];
-            accum[i] = a;
-            params[i] -= lr * a;
+        float wd = spec.weightDecay();
+        if (wd == 0f) {
+            // kept apart so that a step without decay stays bit for bit what it always was (g + 0·θ can flip -0)
+            for (int i = 0; i < accum.length; i++) {
+                float a = mu * accum[i] + grads[i];
+                accum[i] = a;
+                params[i] -= lr * a;
+            }
+        } else {
+            for (int i = 0; i < accum.length; i++) {
+                // PyTorch's grad.add(param, alpha=λ): the decay enters the gradient before the momentum
+                float a = mu * accum[i] + (grads[i] + wd * params[i]);
+                accum[i] = a;
+                params[i] -= lr * a;
+            }
         }
         steps++;
     }
