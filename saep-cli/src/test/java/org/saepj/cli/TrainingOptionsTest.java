@@ -191,6 +191,63 @@ class TrainingOptionsTest {
         assertThat(report.at("/members")).isNotEmpty();
     }
 
+    @Test
+    void anExplicitLearningRateReplacesTheSpacesOwnAndIsRecorded() throws Exception {
+        Path space = root.resolve("sgd-rate-space.json");
+        java.nio.file.Files.writeString(
+                space,
+                "{\"formatVersion\": 1, \"name\": \"sgd-mlp\", \"families\": [{\"name\": \"mlp\","
+                        + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
+                        + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
+                        + " 0.05}, \"complexity\": \"parameters\"}]}");
+        for (String lr : new String[] {null, "0.02"}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                    "search",
+                    "--data",
+                    "fashion-mnist",
+                    "--data-dir",
+                    dataDir,
+                    "--space",
+                    space.toString(),
+                    "--iterations",
+                    "1",
+                    "--steps",
+                    "30",
+                    "--quiet",
+                    "--out",
+                    root.resolve("rate-" + lr).toString()));
+            if (lr != null) {
+                args.addAll(java.util.List.of("--lr", lr));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode report = Json.MAPPER.readTree(
+                    root.resolve("rate-" + lr + "/report.json").toFile());
+            // without --lr the file's rate, and nothing recorded; with it, every member's rate and the plan's
+            assertThat(report.at("/config/training/learningRate").isMissingNode())
+                    .isEqualTo(lr == null);
+            assertThat(report.at("/members")).isNotEmpty();
+            for (JsonNode member : report.at("/members")) {
+                assertThat(member.at("/optimizer/learningRate").asDouble())
+                        .isCloseTo(lr == null ? 0.05 : 0.02, within(1e-7));
+            }
+        }
+        assertRefused(
+                CliRun.of(
+                        "search",
+                        "--data",
+                        "fashion-mnist",
+                        "--data-dir",
+                        dataDir,
+                        "--space",
+                        space.toString(),
+                        "--lr",
+                        "0",
+                        "--out",
+                        root.resolve("rate-0").toString()),
+                "error: --lr must be a positive number, got 0.0");
+    }
+
     private static void assertRefused(CliRun r, String line) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(line);

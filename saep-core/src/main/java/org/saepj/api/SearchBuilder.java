@@ -142,11 +142,14 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
-     * @param learningRate the members' learning rate (default 0.003)
+     * @param learningRate the members' learning rate (default: the paper's 0.003 for its spaces, each family's own
+     *     in a search space); given, every family of a search space trains at it instead of its own rate, as the CLI's
+     *     {@code --lr}
      * @return this builder
      */
     public B learningRate(double learningRate) {
         settings.learningRate(learningRate);
+        settings.familyLearningRate(learningRate);
         return self();
     }
 

@@ -381,6 +381,7 @@ public record SearchConfig(
         private double labelSmoothing;
         private Augmentation augmentation = Augmentation.NONE;
         private double clipNorm;
+        private Double familyLearningRate;
 
         private Builder() {}
 
@@ -403,6 +404,7 @@ public record SearchConfig(
             labelSmoothing = plan.labelSmoothing();
             augmentation = plan.augmentation();
             clipNorm = plan.clipNorm();
+            familyLearningRate = plan.learningRate();
             return this;
         }
 
@@ -470,6 +472,17 @@ public record SearchConfig(
             return this;
         }
 
+        /**
+         * @param v the base learning rate every candidate trains at, replacing the rate each family of the space gives
+         *     (a space file's, a built-in space's); null (the default) keeps the space's rates, and
+         *     {@link #learningRate} serves the families that give none
+         * @return this
+         */
+        public Builder familyLearningRate(Double v) {
+            familyLearningRate = v;
+            return this;
+        }
+
         /** @return the training options as a plan, checked */
         private TrainingPlan trainingPlan() {
             InvalidSettingException.require(
@@ -485,7 +498,8 @@ public record SearchConfig(
                     new LearningRateSchedule(schedule, warmupSteps),
                     labelSmoothing,
                     augmentation,
-                    clipNorm);
+                    clipNorm,
+                    familyLearningRate);
         }
 
         /**

@@ -24,6 +24,8 @@ import org.saepj.task.Task;
  * @param augmentation what is done to each training image, images only
  * @param clipNorm the largest global L2 norm of a step's gradients (PyTorch's {@code clip_grad_norm_}), 0 for no
  *     clipping
+ * @param learningRate the base rate every candidate trains at, replacing each family's own (a space file's, a
+ *     built-in space's); null for the space's rates. Absent from a stored plan unless set.
  */
 public record TrainingPlan(
         OptimizerChoice optimizer,
@@ -31,7 +33,10 @@ public record TrainingPlan(
         LearningRateSchedule schedule,
         double labelSmoothing,
         Augmentation augmentation,
-        double clipNorm) {
+        double clipNorm,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Double learningRate) {
     /** The space's optimizer at a constant rate, no smoothing, no augmentation, no clipping. */
     public static final TrainingPlan PAPER =
             new TrainingPlan(OptimizerChoice.SPACE, 0, LearningRateSchedule.CONSTANT, 0, Augmentation.NONE, 0);
@@ -45,6 +50,7 @@ public record TrainingPlan(
      * @param labelSmoothing ε of the training loss
      * @param augmentation what is done to each training image
      * @param clipNorm the largest global norm of a step's gradients, 0 for none
+     * @param learningRate the rate replacing the space's, or null
      * @throws InvalidSettingException naming the setting
      */
     public TrainingPlan {
@@ -74,6 +80,31 @@ public record TrainingPlan(
                 clipNorm >= 0 && Double.isFinite(clipNorm),
                 "clipNorm",
                 "must be 0 (no clipping) or a number above 0, such as 1, got " + clipNorm);
+        InvalidSettingException.require(
+                learningRate == null || (learningRate > 0 && Double.isFinite(learningRate)),
+                "learningRate",
+                "must be a positive number, got " + learningRate);
+    }
+
+    /**
+     * A plan that keeps the space's learning rates.
+     *
+     * @param optimizer which optimizer candidates train with
+     * @param weightDecay AdamW's λ; NaN for its default
+     * @param schedule the learning rate's factor over each candidate's steps
+     * @param labelSmoothing ε of the training loss
+     * @param augmentation what is done to each training image
+     * @param clipNorm the largest global norm of a step's gradients, 0 for none
+     * @throws InvalidSettingException naming the setting
+     */
+    public TrainingPlan(
+            OptimizerChoice optimizer,
+            double weightDecay,
+            LearningRateSchedule schedule,
+            double labelSmoothing,
+            Augmentation augmentation,
+            double clipNorm) {
+        this(optimizer, weightDecay, schedule, labelSmoothing, augmentation, clipNorm, null);
     }
 
     /**
@@ -92,7 +123,7 @@ public record TrainingPlan(
             LearningRateSchedule schedule,
             double labelSmoothing,
             Augmentation augmentation) {
-        this(optimizer, weightDecay, schedule, labelSmoothing, augmentation, 0);
+        this(optimizer, weightDecay, schedule, labelSmoothing, augmentation, 0, null);
     }
 
     /** AdamW's decay when none is given: PyTorch's default. */
@@ -129,10 +160,10 @@ public record TrainingPlan(
      *     candidates does not train with SGD with momentum
      */
     public SearchSpace apply(SearchSpace space) {
-        if (optimizer == OptimizerChoice.SPACE && weightDecay == 0) {
+        if (optimizer == OptimizerChoice.SPACE && weightDecay == 0 && learningRate == null) {
             return space;
         }
-        return new OptimizerOverride(space, optimizer, weightDecay);
+        return new OptimizerOverride(space, optimizer, weightDecay, learningRate);
     }
 
     /**
@@ -151,7 +182,8 @@ public record TrainingPlan(
         return "optimizer=" + optimizer.id()
                 + (optimizer == OptimizerChoice.ADAMW || weightDecay != 0 ? ", weightDecay=" + weightDecay : "")
                 + ", schedule=" + schedule + ", labelSmoothing=" + labelSmoothing + ", augmentation=" + augmentation
-                + (clipNorm > 0 ? ", clipNorm=" + clipNorm : "");
+                + (clipNorm > 0 ? ", clipNorm=" + clipNorm : "")
+                + (learningRate != null ? ", learningRate=" + learningRate : "");
     }
 
     /** Which optimizer candidates train with. */

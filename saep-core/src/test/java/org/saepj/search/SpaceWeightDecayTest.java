@@ -58,6 +58,36 @@ class SpaceWeightDecayTest {
     }
 
     @Test
+    void aLearningRateReplacesEveryFamilysOwnAndKeepsTheRest() {
+        SearchSpace cnn = new PaperSpace(ModelKind.CNN, IMAGES, 10, 32, 0.05f, 100, 3);
+        SearchSpace dnn = new PaperSpace(ModelKind.DNN, IMAGES, 10, 32, 0.003f, 100, 3);
+        TrainingPlan rate = new TrainingPlan(TrainingPlan.OptimizerChoice.SPACE, 0, null, 0, null, 0, 0.02);
+        var sgd = rate.apply(cnn).candidates(1, OptionalInt.empty());
+        var own = cnn.candidates(1, OptionalInt.empty());
+        for (int i = 0; i < own.size(); i++) {
+            assertThat(sgd.get(i).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.02f, 0.9f, 100));
+            assertThat(sgd.get(i).seed()).isEqualTo(own.get(i).seed());
+        }
+        // any optimizer of the space takes it, its other settings kept
+        assertThat(rate.apply(dnn).candidates(0, OptionalInt.empty()).get(0).optimizer())
+                .isEqualTo(new OptimizerSpec.RmsProp(0.02f));
+        // with the space's SGD and a decay, both apply
+        SearchSpace both =
+                new TrainingPlan(TrainingPlan.OptimizerChoice.SPACE, 5e-4, null, 0, null, 0, 0.02).apply(cnn);
+        assertThat(both.candidates(0, OptionalInt.empty()).get(0).optimizer())
+                .isEqualTo(new OptimizerSpec.SgdMomentum(0.02f, 0.9f, 100, 5e-4f));
+        // and with AdamW it is AdamW's rate, not the space's
+        SearchSpace adamW =
+                new TrainingPlan(TrainingPlan.OptimizerChoice.ADAMW, 0.01, null, 0, null, 0, 0.002).apply(cnn);
+        assertThat(adamW.candidates(0, OptionalInt.empty()).get(0).optimizer())
+                .isEqualTo(new OptimizerSpec.AdamW(0.002f, 0.01f));
+        assertThat(rate.toString()).endsWith(", learningRate=0.02");
+        assertThatThrownBy(() -> new TrainingPlan(TrainingPlan.OptimizerChoice.SPACE, 0, null, 0, null, 0, 0.0))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("learningRate must be a positive number, got 0.0");
+    }
+
+    @Test
     void thePlanSaysItsDecay() {
         assertThat(decay(5e-4).toString()).startsWith("optimizer=space, weightDecay=5.0E-4, schedule=");
         assertThat(TrainingPlan.PAPER.toString()).startsWith("optimizer=space, schedule=");

@@ -127,9 +127,13 @@ public final class SearchOptions {
     @Option(
             names = "--lr",
             paramLabel = "R",
-            defaultValue = "0.003",
-            description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+            description = "Learning rate: the paper's spaces' (--model; default: 0.003); given with a search space"
+                    + " (--space, or the default space by the data's kind), every family trains at it instead of"
+                    + " its own rate, and report.json's config.training.learningRate says so.")
+    Double lr;
+
+    /** The paper's learning rate, where --lr is not given. */
+    private static final double DEFAULT_LR = 0.003;
 
     @Option(
             names = "--width",
@@ -356,7 +360,9 @@ public final class SearchOptions {
                 .iterations(iterations)
                 .totalSteps(steps == null ? DEFAULT_STEPS : steps)
                 .batchSize(batch == null ? DEFAULT_BATCH : batch)
-                .learningRate(lr)
+                .learningRate(lr == null ? DEFAULT_LR : lr)
+                // a space's families bring their own rates, which an explicit --lr replaces (it did nothing there)
+                .familyLearningRate(lr != null && model == null && width == null ? lr : null)
                 .width(width == null ? DEFAULT_WIDTH : width)
                 .seed(seed)
                 .folds(folds)

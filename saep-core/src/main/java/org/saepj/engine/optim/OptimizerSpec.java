@@ -15,6 +15,12 @@ public sealed interface OptimizerSpec
     float learningRate();
 
     /**
+     * @param rate another base learning rate
+     * @return these settings at that rate, everything else kept
+     */
+    OptimizerSpec withLearningRate(float rate);
+
+    /**
      * RMSProp as TensorFlow 1 computes it: {@code ms ← ρ·ms + (1−ρ)·g²}, {@code θ ← θ − lr·g/√(ms + ε)},
      * with ms starting at 1 and ε inside the square root.
      *
@@ -26,6 +32,11 @@ public sealed interface OptimizerSpec
         /** @param learningRate lr, with ρ = 0.9 and ε = 1e-10 */
         public RmsProp(float learningRate) {
             this(learningRate, 0.9f, 1e-10f);
+        }
+
+        @Override
+        public RmsProp withLearningRate(float rate) {
+            return new RmsProp(rate, decay, epsilon);
         }
 
         @Override
@@ -65,6 +76,11 @@ public sealed interface OptimizerSpec
         }
 
         @Override
+        public SgdMomentum withLearningRate(float rate) {
+            return new SgdMomentum(rate, momentum, decaySteps, weightDecay);
+        }
+
+        @Override
         public Optimizer create(int parameterCount) {
             return new SgdMomentumOptimizer(this, parameterCount);
         }
@@ -82,6 +98,11 @@ public sealed interface OptimizerSpec
         /** @param learningRate lr with the usual β1 = 0.9, β2 = 0.999, ε = 1e-8 */
         public Adam(float learningRate) {
             this(learningRate, 0.9f, 0.999f, 1e-8f);
+        }
+
+        @Override
+        public Adam withLearningRate(float rate) {
+            return new Adam(rate, beta1, beta2, epsilon);
         }
 
         @Override
@@ -112,6 +133,11 @@ public sealed interface OptimizerSpec
          */
         public AdamW(float learningRate, float weightDecay) {
             this(learningRate, 0.9f, 0.999f, 1e-8f, weightDecay);
+        }
+
+        @Override
+        public AdamW withLearningRate(float rate) {
+            return new AdamW(rate, beta1, beta2, epsilon, weightDecay);
         }
 
         @Override
