@@ -93,7 +93,7 @@ class GraphSpaceTest {
         assertThat(node(g, "out_1_fc").spec()).isEqualTo(new DenseKind.Spec(128));
         assertThat(g.nodes().get(g.nodes().size() - 2).id()).isEqualTo("out_1_fcact");
         assertThat(g.nodes().get(g.nodes().size() - 1).id()).isEqualTo("head_dense");
-        assertThat(c.get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100));
+        assertThat(c.get(0).optimizer()).isEqualTo(new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 100, 5e-4f));
     }
 
     @Test
