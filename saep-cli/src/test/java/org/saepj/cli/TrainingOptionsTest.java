@@ -153,13 +153,7 @@ class TrainingOptionsTest {
 
     @Test
     void weightDecayReachesTheSpacesOwnSgdAndTheReport() throws Exception {
-        Path space = root.resolve("sgd-space.json");
-        java.nio.file.Files.writeString(
-                space,
-                "{\"formatVersion\": 1, \"name\": \"sgd-mlp\", \"families\": [{\"name\": \"mlp\","
-                        + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
-                        + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
-                        + " 0.05, \"weightDecay\": 0.001}, \"complexity\": \"parameters\"}]}");
+        Path space = sgdSpace("sgd-space.json", ", \"weightDecay\": 0.001");
         CliRun r = CliRun.of(
                 "search",
                 "--data",
@@ -193,13 +187,7 @@ class TrainingOptionsTest {
 
     @Test
     void anExplicitLearningRateReplacesTheSpacesOwnAndIsRecorded() throws Exception {
-        Path space = root.resolve("sgd-rate-space.json");
-        java.nio.file.Files.writeString(
-                space,
-                "{\"formatVersion\": 1, \"name\": \"sgd-mlp\", \"families\": [{\"name\": \"mlp\","
-                        + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
-                        + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
-                        + " 0.05}, \"complexity\": \"parameters\"}]}");
+        Path space = sgdSpace("sgd-rate-space.json", "");
         for (String lr : new String[] {null, "0.02"}) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                     "search",
@@ -246,6 +234,20 @@ class TrainingOptionsTest {
                         "--out",
                         root.resolve("rate-0").toString()),
                 "error: --lr must be a positive number, got 0.0");
+    }
+
+    /**
+     * @param file the file's name in the test's directory
+     * @param optimizer more fields of the optimizer after its rate, from a comma on, or nothing
+     * @return a space file of one dense family (32 units, one layer) training with SGD with momentum from 0.05
+     */
+    private static Path sgdSpace(String file, String optimizer) throws java.io.IOException {
+        return java.nio.file.Files.writeString(
+                root.resolve(file),
+                "{\"formatVersion\": 1, \"name\": \"sgd-mlp\", \"families\": [{\"name\": \"mlp\","
+                        + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
+                        + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
+                        + " 0.05" + optimizer + "}, \"complexity\": \"parameters\"}]}");
     }
 
     private static void assertRefused(CliRun r, String line) {
