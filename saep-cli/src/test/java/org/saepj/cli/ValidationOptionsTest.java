@@ -201,5 +201,35 @@ class ValidationOptionsTest {
         ErrorPathsTest.usage(
                 search("e6", "--validation", "0.1", "--patience", "-1"),
                 "--patience must be 0 (no early stopping) or more, got -1");
+        ErrorPathsTest.usage(
+                search("e9", "--preset", "paper", "--refit"),
+                "--refit retrains the final members on the training rows and the validation part together, and this"
+                        + " search holds no validation part out");
+    }
+
+    @Test
+    void refitRetrainsTheChosenMembersOnEveryTrainingRowAndTheReportSaysSo() throws Exception {
+        CliRun plain = search("held-out");
+        CliRun refit = search("refit", "--refit");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(refit.exitCode()).as(refit.err()).isZero();
+        JsonNode a = Json.MAPPER.readTree(root.resolve("held-out/report.json").toFile());
+        JsonNode b = Json.MAPPER.readTree(root.resolve("refit/report.json").toFile());
+        assertThat(b.at("/config/validation/refit").asBoolean()).isTrue();
+        assertThat(a.at("/config/validation").has("refit")).isFalse();
+        assertThat(b.at("/preset").asText()).isEqualTo("custom");
+        // the same choices: members, their iterations and weights
+        assertThat(b.at("/members")).hasSameSizeAs(a.at("/members"));
+        for (int j = 0; j < a.at("/members").size(); j++) {
+            assertThat(b.at("/members/" + j + "/id")).isEqualTo(a.at("/members/" + j + "/id"));
+            assertThat(b.at("/members/" + j + "/weight")).isEqualTo(a.at("/members/" + j + "/weight"));
+        }
+        assertThat(b.at("/dataUse/finalTraining").asText())
+                .startsWith("the final members retrained on the training data and the validation part together");
+        assertThat(a.at("/dataUse").has("finalTraining")).isFalse();
+        assertThat(Files.readString(root.resolve("refit/report.html"))).contains("final training");
+        // the test figures are the retrained members', not the searched ones
+        assertThat(b.at("/final/testLoss").asDouble())
+                .isNotEqualTo(a.at("/final/testLoss").asDouble());
     }
 }

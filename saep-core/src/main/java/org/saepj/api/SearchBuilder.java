@@ -281,6 +281,18 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
+     * @param refit true to retrain the final ensemble's members on the training rows and the validation part together
+     *     once every choice has been made on the validation part, as {@code saep search --refit} does: each for the
+     *     passes over the data its early stopping kept, from the same initial weights; the temperature stays the one
+     *     fitted on the validation part before. Needs a validation part (the default preset holds one out).
+     * @return this builder
+     */
+    public B refit(boolean refit) {
+        settings.refit(refit);
+        return self();
+    }
+
+    /**
      * @param testFraction the share of the rows held out to measure the result, for data without a test partition of
      *     its own: stratified by class for a classifier, drawn at random for a regressor (default 0.2)
      * @return this builder

@@ -185,6 +185,7 @@ public final class ComparedMethod {
                 .epochs(base.epochs() == null ? null : base.epochs().share(base.iterations(), members))
                 .validation(new ValidationPlan(
                                 v.earlyStopping(), v.objectiveOn(), ValidationPlan.FinalEnsemble.LAST, v.temperature())
+                        .withRefit(v.refits())
                         .checkedAs(CheckBasis.of(base, members)))
                 .build();
     }

@@ -126,7 +126,7 @@ public final class RunOutputs {
         }
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
         org.saepj.search.DataUse use = org.saepj.search.DataUse.of(
-                r.config(), r.finalIteration(), r.dataset().trainSize());
+                r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit());
         Map<String, String> uses = HtmlReport.map();
         uses.put("candidate training", use.candidateTraining());
         uses.put("early stopping", use.earlyStopping());
@@ -135,6 +135,9 @@ public final class RunOutputs {
         uses.put("pruning", use.pruning());
         uses.put("final ensemble", use.finalEnsemble());
         uses.put("temperature", use.temperature());
+        if (use.finalTraining() != null) {
+            uses.put("final training", use.finalTraining());
+        }
         uses.put("test data", use.test());
         html.heading("What each choice was made on").keyValues(uses);
         List<String> classes = r.dataset().classes();

@@ -100,7 +100,7 @@ public record RunReport(
                 r.stoppedEarly() == null
                         ? null
                         : new StoppedEarly(r.iterations().size(), r.stoppedEarly()),
-                DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize()),
+                DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit()),
                 r.dataset(),
                 r.metrics(),
                 members,

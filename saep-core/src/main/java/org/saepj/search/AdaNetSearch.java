@@ -454,9 +454,18 @@ public final class AdaNetSearch {
                 saving.close(); // the last checkpoint is written before the members' networks are used again
                 checkpointSeconds += (System.nanoTime() - waited) / 1e9;
             }
+            // The temperature is fitted on the validation part with the members as they were chosen: once they are
+            // retrained on it (--refit), their outputs there are no longer held-out ones.
+            Ensemble chosenOnValidation = ensemble;
+            FinalRefit.Outcome refit = null;
+            if (validation.refits() && !data.selectsOnTrain()) {
+                refit = new FinalRefit(config, executor).refit(ensemble, data, outputsOn, records, listener);
+                ensemble = refit.ensemble();
+                trainSeconds += refit.seconds();
+            }
             long finishStart = System.nanoTime();
-            FinalMetrics metrics =
-                    finalMetrics(ensemble, data.train(), data.test(), classes, calibration(ensemble, data));
+            FinalMetrics metrics = finalMetrics(
+                    ensemble, data.train(), data.test(), classes, calibration(ensemble, chosenOnValidation, data));
             // The total leaves out the inference-throughput measurement inside finalMetrics: it times the
             // final model, it is not part of the search.
             double total = previousSeconds + (System.nanoTime() - start) / 1e9 - metrics.inferenceSeconds();
@@ -493,7 +502,15 @@ public final class AdaNetSearch {
                             config.threads(),
                             startedAt),
                     stoppedEarly,
-                    finalIteration);
+                    finalIteration,
+                    refit == null
+                            ? null
+                            : new Refit(
+                                    refit.rows(),
+                                    java.util.Arrays.stream(refit.steps())
+                                            .boxed()
+                                            .toList(),
+                                    refit.diverged()));
             listener.searchFinished(result);
             return result;
         }
@@ -583,7 +600,7 @@ public final class AdaNetSearch {
                 data.selectsOnTrain());
     }
 
-    private static Member toMember(int id, int iteration, TrainedCandidate c, boolean selectsOnTrain) {
+    static Member toMember(int id, int iteration, TrainedCandidate c, boolean selectsOnTrain) {
         int last = c.logits().size() - 1;
         int selection = selectsOnTrain ? 0 : 1;
         return new Member(
@@ -642,7 +659,7 @@ public final class AdaNetSearch {
      * The final ensemble's calibration on the test data, and its temperature when the plan fits one and there is a
      * validation part to fit it on (never the test data); null for a task without classes.
      */
-    private org.saepj.ensemble.CalibrationReport calibration(Ensemble ensemble, Partitions data) {
+    private org.saepj.ensemble.CalibrationReport calibration(Ensemble ensemble, Ensemble fittedOn, Partitions data) {
         Task task = data.test().targets().task();
         if (!task.predictsClasses()) {
             return null;
@@ -665,10 +682,14 @@ public final class AdaNetSearch {
         return org.saepj.ensemble.CalibrationReport.scaled(
                 test,
                 labels,
-                task.combine(ensemble.selectionLogits(), ensemble.weights()),
+                task.combine(fittedOn.selectionLogits(), fittedOn.weights()),
                 data.selection().labels(),
                 classes,
-                "temperature fitted on the validation part (lowest NLL), applied by predict and the ONNX export");
+                fittedOn == ensemble
+                        ? "temperature fitted on the validation part (lowest NLL), applied by predict and the ONNX"
+                                + " export"
+                        : "temperature fitted on the validation part (lowest NLL) with the members as chosen, before"
+                                + " they were retrained on it; applied by predict and the ONNX export");
     }
 
     private static FinalMetrics finalMetrics(

@@ -12,6 +12,8 @@ package org.saepj.search;
  * @param finalEnsemble which iteration's ensemble is the result, and why
  * @param test what the test data is used for
  * @param temperature what the final ensemble's temperature (temperature scaling) is fitted on, or why there is none
+ * @param finalTraining what the final members' parameters were last trained on when they were retrained after the
+ *     choices ({@code --refit}); absent when they were not, and in reports written before it existed
  */
 public record DataUse(
         String candidateTraining,
@@ -21,17 +23,33 @@ public record DataUse(
         String pruning,
         String finalEnsemble,
         String test,
-        String temperature) {
+        String temperature,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String finalTraining) {
     private static final String TRAINING = "the training data";
     private static final String VALIDATION = "the validation part";
+
+    /**
+     * What a search whose members were not retrained after the choices used for what.
+     *
+     * @param config the search's configuration
+     * @param finalIteration the iteration whose ensemble is the result
+     * @param trainRows the rows candidates trained on
+     * @return what the search used for what
+     */
+    public static DataUse of(SearchConfig config, int finalIteration, int trainRows) {
+        return of(config, finalIteration, trainRows, null);
+    }
 
     /**
      * @param config the search's configuration
      * @param finalIteration the iteration whose ensemble is the result
      * @param trainRows the rows candidates trained on, which decide their steps and so the early-stopping interval
+     * @param refit how the final members were retrained after the choices, or null when they were not
      * @return what the search used for what
      */
-    public static DataUse of(SearchConfig config, int finalIteration, int trainRows) {
+    public static DataUse of(SearchConfig config, int finalIteration, int trainRows, Refit refit) {
         SelectionSet selection = config.selection();
         ValidationPlan plan = config.validation();
         String selectionData = selection.isTrain() ? TRAINING : VALIDATION;
@@ -54,7 +72,8 @@ public record DataUse(
                 ? "none: temperature scaling is off"
                 : selection.isTrain()
                         ? "none: there is no validation part to fit one on"
-                        : VALIDATION + " (the temperature of lowest NLL; classification only)";
+                        : VALIDATION + " (the temperature of lowest NLL; classification only)"
+                                + (refit == null ? "" : ", with the members as chosen, before their retraining");
         return new DataUse(
                 training,
                 stopping,
@@ -63,7 +82,8 @@ public record DataUse(
                 selectionData,
                 last,
                 "measured only: no choice is made on it",
-                temperature);
+                temperature,
+                refit == null ? null : refit.describe());
     }
 
     /** How often early stopping measured, in steps, and what the interval is a twentieth of. */

@@ -76,6 +76,11 @@ public record SearchConfig(
                 "validation",
                 "needs a part of the training data held out for early stopping and the best iteration, and the"
                         + " selection data is the training data itself");
+        InvalidSettingException.require(
+                !validation.refits() || !data.selection().isTrain(),
+                "refit",
+                "retrains the final members on the training rows and the validation part together, and this search"
+                        + " holds no validation part out (give one, such as --validation 0.1)");
     }
 
     /**
@@ -373,6 +378,7 @@ public record SearchConfig(
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SelectionSet selection = SelectionSet.TRAIN;
         private ValidationPlan validation = ValidationPlan.PAPER;
+        private Boolean refit;
         private Epochs epochs;
         private TrainingPlan.OptimizerChoice optimizer = TrainingPlan.OptimizerChoice.SPACE;
         private double weightDecay = Double.NaN;
@@ -519,6 +525,18 @@ public record SearchConfig(
          */
         public Builder validation(ValidationPlan v) {
             validation = v;
+            return this;
+        }
+
+        /**
+         * Whether the final members are retrained on the training rows and the validation part together once every
+         * choice is made, whatever the validation plan given before or after says ({@link ValidationPlan#refit}).
+         *
+         * @param v true to retrain them, false not to
+         * @return this
+         */
+        public Builder refit(boolean v) {
+            refit = v;
             return this;
         }
 
@@ -765,7 +783,7 @@ public record SearchConfig(
                     resolved,
                     seed,
                     threads,
-                    validation,
+                    refit == null ? validation : validation.withRefit(refit),
                     trainingPlan());
         }
     }

@@ -31,6 +31,15 @@ public interface SearchListener {
     default void candidateProgress(int iteration, String candidate, int step, int steps) {}
 
     /**
+     * The final members are retrained on the training rows and the validation part together ({@code --refit});
+     * their progress follows as {@link #candidateProgress} of an iteration after the last.
+     *
+     * @param members how many members are retrained
+     * @param rows the rows they are retrained on
+     */
+    default void refitStarted(int members, int rows) {}
+
+    /**
      * @param iteration t
      * @param memberId the pruned member
      * @param criterion the pruning criterion

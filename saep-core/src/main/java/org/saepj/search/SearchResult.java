@@ -17,6 +17,8 @@ import org.saepj.ensemble.Ensemble;
  * @param stoppedEarly why the search ended before its last iteration ({@link StoppingRule}), or null
  * @param finalIteration the iteration whose ensemble is the result: the last one, or the best on validation data
  *     ({@link ValidationPlan.FinalEnsemble})
+ * @param refit how the final members were retrained on the training rows and the validation part together, or null
+ *     when they were not ({@link ValidationPlan#refit})
  */
 public record SearchResult(
         SearchConfig config,
@@ -27,7 +29,34 @@ public record SearchResult(
         Timing timing,
         Provenance provenance,
         String stoppedEarly,
-        int finalIteration) {
+        int finalIteration,
+        Refit refit) {
+    /**
+     * A result whose members were not retrained after the search.
+     *
+     * @param config the configuration
+     * @param dataset the data used
+     * @param ensemble the final ensemble
+     * @param metrics the final ensemble on the test partition
+     * @param iterations one record per iteration
+     * @param timing where the time went
+     * @param provenance versions and engine
+     * @param stoppedEarly why the search ended before its last iteration, or null
+     * @param finalIteration the iteration whose ensemble is the result
+     */
+    public SearchResult(
+            SearchConfig config,
+            DatasetInfo dataset,
+            Ensemble ensemble,
+            FinalMetrics metrics,
+            List<IterationRecord> iterations,
+            Timing timing,
+            Provenance provenance,
+            String stoppedEarly,
+            int finalIteration) {
+        this(config, dataset, ensemble, metrics, iterations, timing, provenance, stoppedEarly, finalIteration, null);
+    }
+
     /**
      * A result whose ensemble is the last iteration's.
      *

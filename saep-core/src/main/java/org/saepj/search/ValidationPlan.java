@@ -18,6 +18,9 @@ import org.saepj.execution.EarlyStopping;
  *     part, so a search that selects on its training data is left as it was
  * @param checkBasis whose steps the automatic early-stopping interval is a twentieth of when not the network's own:
  *     a comparison baseline's, the search's candidates' ({@link CheckBasis}); null for the network's own (a search's)
+ * @param refit true to retrain the final ensemble's members on the training rows and the validation part together
+ *     once every choice is made ({@link FinalRefit}); held as null when not ({@link #refits()} reads it), so it is
+ *     stored only when true and earlier files read as before
  */
 public record ValidationPlan(
         EarlyStopping earlyStopping,
@@ -27,7 +30,8 @@ public record ValidationPlan(
         @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Temperature.Default.class)
         Temperature temperature,
 
-        @JsonInclude(JsonInclude.Include.NON_NULL) CheckBasis checkBasis) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CheckBasis checkBasis,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean refit) {
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
     public static final ValidationPlan PAPER =
             new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
@@ -58,7 +62,33 @@ public record ValidationPlan(
             ObjectiveData objectiveOn,
             FinalEnsemble finalEnsemble,
             Temperature temperature) {
-        this(earlyStopping, objectiveOn, finalEnsemble, temperature, null);
+        this(earlyStopping, objectiveOn, finalEnsemble, temperature, null, false);
+    }
+
+    /**
+     * A plan whose networks measure early stopping at the interval {@code checkBasis} gives, without refitting.
+     *
+     * @param earlyStopping when candidates stop before their last step
+     * @param objectiveOn the data the objective is computed on
+     * @param finalEnsemble which iteration's ensemble the search returns
+     * @param temperature whether a temperature is fitted on the validation part; null for the default
+     * @param checkBasis whose steps the automatic interval is taken from; null for the network's own
+     */
+    public ValidationPlan(
+            EarlyStopping earlyStopping,
+            ObjectiveData objectiveOn,
+            FinalEnsemble finalEnsemble,
+            Temperature temperature,
+            CheckBasis checkBasis) {
+        this(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, false);
+    }
+
+    /**
+     * @param on true to retrain the final members on the training rows and the validation part together
+     * @return this plan with that choice
+     */
+    public ValidationPlan withRefit(boolean on) {
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, on);
     }
 
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
@@ -76,12 +106,20 @@ public record ValidationPlan(
      * @param finalEnsemble which iteration's ensemble the search returns
      * @param temperature whether a temperature is fitted on the validation part; null for the default
      * @param checkBasis whose steps the automatic interval is taken from; null for the network's own
+     * @param refit true to retrain the final members on the training rows and the validation part together
      */
     public ValidationPlan {
         temperature = temperature == null ? Temperature.VALIDATION : temperature;
         earlyStopping = earlyStopping == null ? EarlyStopping.NONE : earlyStopping;
         objectiveOn = objectiveOn == null ? ObjectiveData.VALIDATION : objectiveOn;
         finalEnsemble = finalEnsemble == null ? FinalEnsemble.LAST : finalEnsemble;
+        refit = Boolean.TRUE.equals(refit) ? Boolean.TRUE : null;
+    }
+
+    /** @return true when the final members are retrained on the training rows and the validation part together */
+    @com.fasterxml.jackson.annotation.JsonIgnore // the stored form is the component, absent when false
+    public boolean refits() {
+        return refit != null;
     }
 
     /** @return true when some choice needs a validation part held out of the training data */
@@ -98,7 +136,7 @@ public record ValidationPlan(
         if (!earlyStopping.enabled() || earlyStopping.every() > 0) {
             return this;
         }
-        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, basis);
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, basis, refit);
     }
 
     /** @return true when the early-stopping interval is still to be taken from {@link #checkBasis} on the data */
@@ -116,13 +154,15 @@ public record ValidationPlan(
             return this;
         }
         EarlyStopping at = new EarlyStopping(earlyStopping.interval(candidateSteps), earlyStopping.patience());
-        return new ValidationPlan(at, objectiveOn, finalEnsemble, temperature, checkBasis.resolved(candidateSteps));
+        return new ValidationPlan(
+                at, objectiveOn, finalEnsemble, temperature, checkBasis.resolved(candidateSteps), refit);
     }
 
     @Override
     public String toString() {
         return "earlyStopping=" + earlyStopping + ", objectiveOn=" + objectiveOn.id() + ", final=" + finalEnsemble.id()
-                + (temperature == Temperature.VALIDATION ? "" : ", temperature=" + temperature.id());
+                + (temperature == Temperature.VALIDATION ? "" : ", temperature=" + temperature.id())
+                + (refits() ? ", refit" : "");
     }
 
     /** The data on which AdaNet's objective compares an iteration's options. */

@@ -15,6 +15,8 @@ public final class Seeds {
     public static final long SPLITS = 4;
     /** Purpose: the augmentation of an iteration's training batches. */
     public static final long AUGMENTATION = 5;
+    /** Purpose: the batch stream a final member is retrained on, on the training and validation rows together. */
+    public static final long REFIT = 6;
 
     private Seeds() {}
 

@@ -31,6 +31,9 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     private long iterationStart;
     private long lastPlainLine;
     private int finished;
+    /** True once the final members are being retrained: the status line names the refit, not an iteration. */
+    private boolean refitting;
+
     private double finishedSeconds;
 
     /**
@@ -153,7 +156,7 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         double searchLeft = Double.isNaN(iterationLeft) || Double.isNaN(perIteration)
                 ? Double.NaN
                 : iterationLeft + perIteration * (iterations - iteration - 1);
-        String head = display.prefix() + "iteration " + iteration;
+        String head = display.prefix() + (refitting ? "refit" : "iteration " + iteration);
         String percent = String.format(Locale.ROOT, "%3.0f%%", 100 * fraction);
         String counted = candidateTotal == 0 ? "" : " " + done + "/" + candidateTotal + " steps";
         String candidates =
@@ -222,6 +225,16 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         } else {
             err.println(line);
         }
+    }
+
+    @Override
+    public synchronized void refitStarted(int members, int rows) {
+        refitting = true;
+        steps.clear();
+        candidateTotal = 0;
+        iterationStart = System.nanoTime();
+        print("refit: retraining the " + members + (members == 1 ? " final member" : " final members") + " on " + rows
+                + " rows (the training data and its validation part)");
     }
 
     @Override

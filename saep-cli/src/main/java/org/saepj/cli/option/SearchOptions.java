@@ -220,6 +220,14 @@ public final class SearchOptions {
     String temperature;
 
     @Option(
+            names = "--refit",
+            description = "Once every choice is made on the validation part, retrain the final members on the"
+                    + " training rows and the validation part together, each for the passes over the data its early"
+                    + " stopping kept, from the same initial weights (the temperature stays the one fitted before;"
+                    + " needs a validation part).")
+    boolean refit;
+
+    @Option(
             names = "--stop-early",
             description = "AdaNet's rule: end the search after the first iteration in which no candidate"
                     + " lowers the objective (default: run every iteration).")
@@ -579,7 +587,7 @@ public final class SearchOptions {
                 throw new UsageError("--temperature " + e.getMessage());
             }
         }
-        return new ValidationPlan(stopping, on, last, scaling);
+        return new ValidationPlan(stopping, on, last, scaling).withRefit(refit);
     }
 
     /**
@@ -648,6 +656,7 @@ public final class SearchOptions {
             java.util.Map.entry("criterion", "--method"),
             java.util.Map.entry("space", "--space"),
             java.util.Map.entry("validation", "--validation"),
+            java.util.Map.entry("refit", "--refit"),
             java.util.Map.entry("optimizer", "--optimizer"),
             java.util.Map.entry("weightDecay", "--weight-decay"),
             java.util.Map.entry("schedule", "--schedule"),
