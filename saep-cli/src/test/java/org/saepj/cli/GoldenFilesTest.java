@@ -308,6 +308,113 @@ class GoldenFilesTest {
         assertThat(now.get("runs")).isEqualTo(then.get("runs"));
     }
 
+    /**
+     * The runs of golden/v5/space-optimizers (README): each stored ensemble (members training with sgd-momentum and
+     * its {@code weightDecay}, with adamw) gives the same logits bit for bit and predict the same file byte for byte,
+     * and resuming the stored run finds it complete with the figures its report holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lr", "weight-decay"})
+    void theGoldenSpaceOptimizerRunsGiveTheSameLogitsAndResumeComplete(String name) throws Exception {
+        String set = "space-optimizers/" + name;
+        Path model = golden(5, set + "/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "space-optimizers/blobs.csv"))))
+                .isDeepEqualTo(logitRows(golden(5, set + "/logits.bin")));
+        assertPredictsTheSame(model, "space-optimizers/blobs.csv", set + "/predictions.csv");
+        Path run = dir.resolve(name);
+        FaultAuditTest.copyTree(golden(5, set + "/run"), run);
+        Path blobs = Files.copy(golden(5, "space-optimizers/blobs.csv"), dir.resolve(name + "-blobs.csv"));
+        ObjectNode inv =
+                (ObjectNode) Json.MAPPER.readTree(run.resolve("run.json").toFile());
+        pointAtFixture((ObjectNode) inv.get("config"), "csv:" + blobs);
+        Files.writeString(run.resolve("run.json"), Json.pretty(inv));
+        CliRun resumed = CliRun.of("search", "--resume", run.toString(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        org.saepj.run.RunSummary then = org.saepj.run.RunSummary.read(golden(5, set + "/run/report.json"));
+        assertThat(resumed.out())
+                .contains(String.format(
+                        "already complete: %s %.4f, ensemble of %d",
+                        then.score().label(), then.testScore(), then.ensembleSize()));
+        assertThat(ReportFacts.of(run.resolve("report.json")))
+                .isEqualTo(ReportFacts.of(golden(5, set + "/run/report.json")));
+    }
+
+    /**
+     * golden/v5/space-optimizers/lr: a space file's sgd-momentum family with {@code weightDecay} and adamw family
+     * searched with an explicit {@code --lr 0.02}. The values read back (not only their presence): the configuration's
+     * {@code training.learningRate}, each family's optimizer in the stored definition as the file gave it, and the
+     * members' optimizers (manifest and report) at the one rate with each family's decay.
+     */
+    @Test
+    void theGoldenExplicitRateRunReadsItsRateAndItsFamiliesOptimizers() throws Exception {
+        Path run = golden(5, "space-optimizers/lr/run");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(run.resolve("report.json"));
+        SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
+        for (org.saepj.search.SearchConfig config : List.of(
+                report.config(),
+                ensemble.manifest().config(),
+                Invocation.load(run).config())) {
+            org.saepj.search.TrainingPlan training = config.training();
+            assertThat(training.learningRate()).isEqualTo(0.02);
+            assertThat(training.optimizer()).isEqualTo(org.saepj.search.TrainingPlan.OptimizerChoice.SPACE);
+            assertThat(training.weightDecay()).isZero();
+            List<org.saepj.subnetwork.SpaceDefinition.Family> families =
+                    config.space().definition().families();
+            assertThat(families).extracting(f -> f.optimizer().type()).containsExactly("sgd-momentum", "adamw");
+            assertThat(families).extracting(f -> f.optimizer().learningRate()).containsExactly(0.05, 0.002);
+            assertThat(families).extracting(f -> f.optimizer().weightDecay()).containsExactly(0.0005, 0.02);
+        }
+        java.util.Map<String, org.saepj.engine.optim.OptimizerSpec> expected = java.util.Map.of(
+                "sgd-d1-w6", new org.saepj.engine.optim.OptimizerSpec.SgdMomentum(0.02f, 0.9f, 0, 0.0005f),
+                "adamw-d1-w6", new org.saepj.engine.optim.OptimizerSpec.AdamW(0.02f, 0.9f, 0.999f, 1e-8f, 0.02f));
+        assertMembersTrainWith(ensemble.manifest().members(), expected);
+        assertMembersTrainWith(report.members(), expected);
+    }
+
+    /**
+     * golden/v5/space-optimizers/weight-decay: a space file's sgd-momentum family (its own {@code weightDecay}
+     * 0.0005) searched with {@code --weight-decay 0.001} on the space's own optimizer. The configuration reads back
+     * with that decay and no rate of its own, the stored definition with the file's decay, and every member's
+     * SGD with the decay the option gave it.
+     */
+    @Test
+    void theGoldenSpaceWeightDecayRunReadsTheDecayItsMembersTookFromTheOption() throws Exception {
+        Path run = golden(5, "space-optimizers/weight-decay/run");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(run.resolve("report.json"));
+        SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
+        for (org.saepj.search.SearchConfig config : List.of(
+                report.config(),
+                ensemble.manifest().config(),
+                Invocation.load(run).config())) {
+            org.saepj.search.TrainingPlan training = config.training();
+            assertThat(training.optimizer()).isEqualTo(org.saepj.search.TrainingPlan.OptimizerChoice.SPACE);
+            assertThat(training.weightDecay()).isEqualTo(0.001);
+            assertThat(training.learningRate()).isNull();
+            assertThat(config.space().definition().families()).singleElement().satisfies(f -> {
+                assertThat(f.optimizer().type()).isEqualTo("sgd-momentum");
+                assertThat(f.optimizer().weightDecay()).isEqualTo(0.0005);
+            });
+        }
+        java.util.Map<String, org.saepj.engine.optim.OptimizerSpec> expected = java.util.Map.of(
+                "sgd-d1-w6", new org.saepj.engine.optim.OptimizerSpec.SgdMomentum(0.05f, 0.9f, 0, 0.001f),
+                "sgd-d2-w6", new org.saepj.engine.optim.OptimizerSpec.SgdMomentum(0.05f, 0.9f, 0, 0.001f));
+        assertMembersTrainWith(ensemble.manifest().members(), expected);
+        assertMembersTrainWith(report.members(), expected);
+    }
+
+    /** Each stored member, by its candidate's name, reads back with the optimizer given for that name, every field. */
+    private static void assertMembersTrainWith(
+            List<org.saepj.persistence.MemberRecord> members,
+            java.util.Map<String, org.saepj.engine.optim.OptimizerSpec> expected) {
+        assertThat(members)
+                .extracting(org.saepj.persistence.MemberRecord::name)
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (org.saepj.persistence.MemberRecord m : members) {
+            assertThat(m.optimizer()).as(m.name()).isEqualTo(expected.get(m.name()));
+        }
+    }
+
     /** @return the logits of a golden {@code logits.bin} as rows */
     static float[][] logitRows(Path file) throws Exception {
         try (InputStream raw = Files.newInputStream(file);

@@ -233,12 +233,80 @@ class GoldenRegressionWriter {
     }
 
     /**
+     * Two families of a space file, each with an optimizer's optional settings: {@code sgd-momentum} with its coupled
+     * {@code weightDecay}, {@code adamw} with a decay other than its default; each rate other than the {@code --lr}
+     * the search replaces them with.
+     */
+    static final String OPTIMIZERS_SPACE = """
+            {
+              "formatVersion": 1,
+              "name": "golden-space-optimizers",
+              "description": "sgd-momentum with a coupled weight decay, adamw with its own decay",
+              "families": [
+                {"name": "sgd", "type": "dense", "widths": [6], "depths": {"rule": "adanet"},
+                 "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "momentum": 0.9,
+                               "weightDecay": 0.0005}},
+                {"name": "adamw", "type": "dense", "widths": [6], "depths": {"rule": "fixed", "values": [1]},
+                 "optimizer": {"type": "adamw", "learningRate": 0.002, "weightDecay": 0.02},
+                 "complexity": "sqrt-depth"}
+              ]
+            }
+            """;
+
+    /** One family training with SGD with momentum and the file's coupled decay, which --weight-decay replaces. */
+    static final String SGD_SPACE = """
+            {
+              "formatVersion": 1,
+              "name": "golden-sgd-decay",
+              "description": "sgd-momentum whose decay the search's --weight-decay replaces",
+              "families": [
+                {"name": "sgd", "type": "dense", "widths": [6], "depths": {"rule": "adanet"},
+                 "optimizer": {"type": "sgd-momentum", "learningRate": 0.05, "weightDecay": 0.0005}}
+              ]
+            }
+            """;
+
+    /**
+     * The optional optimizer fields (golden/v5/space-optimizers, README): {@code lr/} searches {@link
+     * #OPTIMIZERS_SPACE} with an explicit {@code --lr}, so its report's {@code config.training.learningRate} is set and
+     * its members' optimizers are sgd-momentum with {@code weightDecay} and adamw, both at that rate;
+     * {@code weight-decay/} searches {@link #SGD_SPACE} with {@code --weight-decay} on the space's own optimizer, so
+     * its configuration's training holds the space's optimizer with a decay and its members the decay it gave them.
+     */
+    @Test
+    void writeTheGoldenSpaceOptimizerRuns() throws Exception {
+        Path out = Path.of(System.getProperty("saep.golden.out")).resolve("space-optimizers");
+        Files.createDirectories(out);
+        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        Path lr = Files.createDirectories(out.resolve("lr"));
+        Path space = Files.writeString(lr.resolve("space.json"), OPTIMIZERS_SPACE);
+        searchAndScore(lr, blobs, "--space", space.toString(), "--lr", "0.02", "--iterations", "2", "--steps", "120");
+        Path decay = Files.createDirectories(out.resolve("weight-decay"));
+        Path sgd = Files.writeString(decay.resolve("space.json"), SGD_SPACE);
+        searchAndScore(
+                decay,
+                blobs,
+                "--space",
+                sgd.toString(),
+                "--weight-decay",
+                "0.001",
+                "--iterations",
+                "2",
+                "--steps",
+                "120");
+    }
+
+    /**
      * Searches blobs.csv (a copy in {@code out}) with the given options into {@code out/run}, then writes what the
      * ensemble gives on its rows: {@code predictions.csv} by {@code saep predict} and {@code logits.bin}.
      */
     private static void searchAndScore(Path out, String... options) throws Exception {
         Files.createDirectories(out);
-        Path blobs = Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv"));
+        searchAndScore(out, Files.copy(GoldenFilesTest.golden("csv/blobs.csv"), out.resolve("blobs.csv")), options);
+    }
+
+    /** As {@link #searchAndScore(Path, String...)}, on blobs.csv's copy {@code blobs} (kept once for a set's runs). */
+    private static void searchAndScore(Path out, Path blobs, String... options) throws Exception {
         Path run = out.resolve("run");
         List<String> args = new java.util.ArrayList<>(List.of("search", "--data", "csv:" + blobs));
         args.addAll(List.of(options));
