@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
+import org.saepj.search.DataUse;
 import org.saepj.search.FinalMetrics;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchConfig;
@@ -21,6 +22,8 @@ import org.saepj.task.RegressionMetrics;
  * @param metrics the final ensemble on the test partition: accuracy, loss, size, parameters, diversity, per class
  * @param timing where the time went
  * @param stoppedEarly why the search ended before its last iteration, or null when it ran them all
+ * @param dataUse what each choice was made on, and what the final members last trained on (report.json's
+ *     {@code dataUse})
  */
 public record FitReport(
         SearchConfig config,
@@ -28,7 +31,8 @@ public record FitReport(
         List<MemberRecord> members,
         FinalMetrics metrics,
         Timing timing,
-        String stoppedEarly) {
+        String stoppedEarly,
+        DataUse dataUse) {
     /**
      * Copies the lists.
      *
@@ -38,6 +42,7 @@ public record FitReport(
      * @param metrics the final ensemble on the test partition
      * @param timing where the time went
      * @param stoppedEarly why the search ended early, or null
+     * @param dataUse what each choice was made on
      */
     public FitReport {
         iterations = List.copyOf(iterations);
@@ -51,7 +56,13 @@ public record FitReport(
      */
     static FitReport of(SearchResult r, SavedEnsemble ensemble) {
         return new FitReport(
-                r.config(), r.iterations(), ensemble.manifest().members(), r.metrics(), r.timing(), r.stoppedEarly());
+                r.config(),
+                r.iterations(),
+                ensemble.manifest().members(),
+                r.metrics(),
+                r.timing(),
+                r.stoppedEarly(),
+                DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit()));
     }
 
     /** @return the final ensemble's accuracy on the held-out test rows (NaN for a regressor) */

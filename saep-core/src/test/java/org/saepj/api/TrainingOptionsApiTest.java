@@ -70,6 +70,23 @@ class TrainingOptionsApiTest {
         assertThat(adamW.report().orElseThrow().config().training().clipNorm()).isEqualTo(0.5);
     }
 
+    /** {@code refit(true)}: the same members, retrained on every training row; the report says so. */
+    @Test
+    void refitRetrainsTheChosenMembersAndTheReportSaysSo() {
+        SaepClassifier plain = small().fit(TRAIN.features(), TRAIN.labels());
+        SaepClassifier refit = small().refit(true).fit(TRAIN.features(), TRAIN.labels());
+        assertThat(refit.report().orElseThrow().config().validation().refits()).isTrue();
+        assertThat(refit.members())
+                .extracting(m -> m.id())
+                .containsExactlyElementsOf(
+                        plain.members().stream().map(m -> m.id()).toList());
+        assertThat(refit.predictProbabilities(TRAIN.features()))
+                .isNotEqualTo(plain.predictProbabilities(TRAIN.features()));
+        assertThat(refit.report().orElseThrow().dataUse().finalTraining())
+                .contains("192 rows"); // 240 less the 20% test part
+        assertThat(plain.report().orElseThrow().dataUse().finalTraining()).isNull();
+    }
+
     /** {@code scaling(ROBUST)}: the fitted model holds the robust-scale step and predicts through it. */
     @Test
     void robustScalingIsFittedStoredAndApplied() {
