@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.search.AdaNetSearch;
@@ -32,11 +29,7 @@ class CheckpointSpaceTest {
 
     @Test
     void blocksAndComplexitySurviveCheckpointsAndSavedEnsembles() throws Exception {
-        SourceData data = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        SourceData data = TestFiles.fashionMnist(dir.resolve("f"));
         Path space = dir.resolve("tiny.json");
         Files.writeString(space, """
                 {"formatVersion": 1, "name": "tiny", "families": [

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Backends;
 import org.saepj.engine.Network;
@@ -85,11 +83,7 @@ class StatefulMembersTest {
 
     @Test
     void aSearchWithBatchNormMembersSavesLoadsAndResumesBitForBit() throws Exception {
-        SourceData data = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        SourceData data = TestFiles.fashionMnist(dir.resolve("f"));
         SearchConfig config = SearchConfig.builder()
                 .spacePlugin(new SpacePlugin(BatchNormSpace.ID, Map.of()))
                 .iterations(3)

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
@@ -42,11 +39,7 @@ class OneSerialisationTest {
 
     @Test
     void reportCheckpointAndManifestShareTheirRecords() throws Exception {
-        SourceData data = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        SourceData data = TestFiles.fashionMnist(dir.resolve("f"));
         SearchConfig config = SearchConfig.builder()
                 .method("pie")
                 .iterations(4)

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.testing.TestFiles;
 
 /** A candidate's budget in epochs: steps = ⌈epochs × training rows / batch⌉, within the budget's bounds. */
@@ -38,11 +35,7 @@ class EpochsBudgetTest {
 
     @Test
     void everyCandidateTrainsItsEpochsOfTheTrainingPartition() {
-        SourceData fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        SourceData fixture = TestFiles.fashionMnist(dir.resolve("f"));
         SearchConfig config = SearchConfig.builder()
                 .iterations(2)
                 .seed(2)

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.ensemble.Member;
 import org.saepj.persistence.JsonFormat;
 import org.saepj.testing.TestFiles;
@@ -29,11 +26,7 @@ class FinalRefitTest {
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        fixture = TestFiles.fashionMnist(dir.resolve("f"));
     }
 
     private static SearchConfig config(boolean refit, int threads) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.testing.TestFiles;
 
 /** AdaNet's stopping rule and the time budget end a search early with a complete result. */
@@ -23,11 +20,7 @@ class StoppingTest {
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        fixture = TestFiles.fashionMnist(dir.resolve("f"));
     }
 
     @Test

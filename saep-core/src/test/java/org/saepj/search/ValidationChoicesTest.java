@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.BatchStream;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Backends;
 import org.saepj.execution.CandidateTrainer;
 import org.saepj.execution.EarlyStopping;
@@ -39,11 +36,7 @@ class ValidationChoicesTest {
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        fixture = TestFiles.fashionMnist(dir.resolve("f"));
     }
 
     /** A dense network with batch normalisation, so the layer state is part of what early stopping keeps. */

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.Backends;
 import org.saepj.execution.LocalExecutor;
 import org.saepj.persistence.JsonFormat;
@@ -29,11 +27,7 @@ class SpacePluginTest {
 
     @Test
     void aRegisteredSpaceProposesTheCandidatesOfASearch() throws Exception {
-        SourceData data = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        SourceData data = TestFiles.fashionMnist(dir.resolve("f"));
         SearchConfig config = SearchConfig.builder()
                 .spacePlugin(new SpacePlugin(WideningSpace.ID, Map.of("width", 4.0, "step", 2.0)))
                 .iterations(3)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.saepj.SaepException;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.search.Experiment;
@@ -32,11 +29,7 @@ class WeightDecaySpaceTest {
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        fixture = TestFiles.fashionMnist(dir.resolve("f"));
     }
 
     /** @return a space of one dense family (depths 1 and 2, width 32) training with the given optimizer */

@@ -114,4 +114,18 @@ public final class TestFiles {
         }
         return dir;
     }
+
+    /**
+     * The committed Fashion-MNIST fixture read as the source data a search takes, with the dataset's class names.
+     *
+     * @param dir an empty directory to copy the fixture's files into
+     * @return the fixture's 1,000 training and 500 test images
+     */
+    public static org.saepj.data.SourceData fashionMnist(Path dir) {
+        return org.saepj.data.io.IdxDatasetReader.read(
+                "fashion-mnist",
+                fashionMnistFixture(dir),
+                org.saepj.data.source.KnownDataset.FASHION_MNIST.classNames(),
+                java.util.Map.of());
+    }
 }
