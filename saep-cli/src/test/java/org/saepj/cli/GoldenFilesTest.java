@@ -264,6 +264,47 @@ class GoldenFilesTest {
     }
 
     /**
+     * golden/v5/refit: a run whose final members were retrained on the training rows and the validation part together
+     * ({@code --refit}). The stored ensemble gives the same logits bit for bit and predict the same file; the stored
+     * configurations (report, manifest, run.json) read back with the choice, the report with what the members were
+     * retrained on; resuming the stored run finds it complete with the same figures.
+     */
+    @Test
+    void theGoldenRefitRunKeepsItsChoiceAndItsRetrainingAndResumesComplete() throws Exception {
+        Path model = golden(5, "refit/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "refit/blobs.csv"))))
+                .isDeepEqualTo(logitRows(golden(5, "refit/logits.bin")));
+        assertPredictsTheSame(model, "refit/blobs.csv", "refit/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "refit/run/report.json"));
+        for (org.saepj.search.SearchConfig config : List.of(
+                report.config(),
+                ensemble.manifest().config(),
+                Invocation.load(golden(5, "refit/run")).config())) {
+            assertThat(config.validation().refits()).isTrue();
+        }
+        assertThat(report.dataUse().finalTraining())
+                .isEqualTo("the final members retrained on the training data and the validation part together (240"
+                        + " rows), each for the steps its early stopping kept scaled to the added rows: [112, 112]");
+        Path run = dir.resolve("refit");
+        FaultAuditTest.copyTree(golden(5, "refit/run"), run);
+        Path blobs = Files.copy(golden(5, "refit/blobs.csv"), dir.resolve("refit-blobs.csv"));
+        ObjectNode inv =
+                (ObjectNode) Json.MAPPER.readTree(run.resolve("run.json").toFile());
+        pointAtFixture((ObjectNode) inv.get("config"), "csv:" + blobs);
+        Files.writeString(run.resolve("run.json"), Json.pretty(inv));
+        CliRun resumed = CliRun.of("search", "--resume", run.toString(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        org.saepj.run.RunSummary then = org.saepj.run.RunSummary.read(golden(5, "refit/run/report.json"));
+        assertThat(resumed.out())
+                .contains(String.format(
+                        "already complete: %s %.4f, ensemble of %d",
+                        then.score().label(), then.testScore(), then.ensembleSize()));
+        assertThat(ReportFacts.of(run.resolve("report.json")))
+                .isEqualTo(ReportFacts.of(golden(5, "refit/run/report.json")));
+    }
+
+    /**
      * A comparison of AdaNet with the {@code single} and {@code deep-ensemble-2} baselines (golden/v5/baselines):
      * the baselines' stored configurations keep {@code validation.checkBasis} (the candidates' steps their early
      * stopping took its interval from), and resuming the stored comparison finds every run complete with the same

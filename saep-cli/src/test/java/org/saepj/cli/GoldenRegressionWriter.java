@@ -201,6 +201,24 @@ class GoldenRegressionWriter {
     }
 
     /**
+     * A run whose final members were retrained on the training rows and the validation part together
+     * ({@code --refit}): its stored configuration holds {@code validation.refit}, its report
+     * {@code dataUse.finalTraining}.
+     */
+    @Test
+    void writeTheGoldenRefitRun() throws Exception {
+        searchAndScore(
+                Path.of(System.getProperty("saep.golden.out")).resolve("refit"),
+                "--refit",
+                "--width",
+                "8",
+                "--iterations",
+                "2",
+                "--steps",
+                "200");
+    }
+
+    /**
      * A comparison of AdaNet with the {@code single} and {@code deep-ensemble-2} baselines at the default preset: the
      * baselines' stored configurations hold {@code validation.checkBasis} (their early stopping checks at the
      * candidates' interval).

@@ -105,6 +105,36 @@ class FinalRefitTest {
     }
 
     @Test
+    void aSearchResumedAfterItsLastIterationRetrainsTheSameMembersAsTheUninterruptedOne() {
+        SearchConfig config = config(true, 2);
+        Partitions p = Partitions.prepare(config, fixture).get(0);
+        try (org.saepj.execution.LocalExecutor executor =
+                new org.saepj.execution.LocalExecutor(2, org.saepj.engine.Backends.best())) {
+            AdaNetSearch search = new AdaNetSearch(config, executor, org.saepj.engine.Backends.best());
+            int[] k = {0};
+            SearchResult full = search.run(
+                    p,
+                    Experiment.info(config, fixture, p),
+                    SearchListener.NONE,
+                    null,
+                    state -> new org.saepj.persistence.SearchCheckpoint(
+                                    dir.resolve("after-" + (++k[0])), fixture.sha256())
+                            .save(state));
+            // the state after the last iteration: the members as chosen, their records, no retraining yet
+            SearchState last = org.saepj.persistence.SearchCheckpoint.load(
+                    dir.resolve("after-" + k[0]), org.saepj.engine.Backends.best(), fixture.sha256());
+            SearchResult resumed =
+                    search.run(p, Experiment.info(config, fixture, p), SearchListener.NONE, last, s -> {});
+            assertThat(resumed.refit()).isEqualTo(full.refit());
+            assertThat(resumed.metrics().testLoss()).isEqualTo(full.metrics().testLoss());
+            for (int j = 0; j < full.ensemble().size(); j++) {
+                assertThat(resumed.ensemble().members().get(j).network().parameters())
+                        .isEqualTo(full.ensemble().members().get(j).network().parameters());
+            }
+        }
+    }
+
+    @Test
     void aSearchWithoutAValidationPartRefusesToRefitBeforeAnyWork() {
         assertThatThrownBy(() -> SearchConfig.builder().refit(true).build())
                 .isInstanceOf(InvalidSettingException.class)
