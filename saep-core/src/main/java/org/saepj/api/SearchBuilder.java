@@ -124,7 +124,10 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     /**
      * @param maxTime the search's time budget: a short probe measures this machine's training speed, then the
      *     iterations and each member's steps are reduced from the configured ones until they fit, and an iteration
-     *     predicted not to fit the time left is not started (the plan is in the fit's configuration)
+     *     predicted not to fit the time left is not started (the plan is in the fit's configuration); without
+     *     {@link #steps}, where the time holds 3 iterations of more, members train past the preset's step ceiling
+     *     instead, up to its epochs ({@link org.saepj.search.TimePlan#decide(double, int, int, int, int, int,
+     *     boolean, org.saepj.search.TimePlan.Throughput)})
      * @return this builder
      */
     public B maxTime(java.time.Duration maxTime) {

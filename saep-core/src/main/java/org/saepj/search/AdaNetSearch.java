@@ -150,16 +150,7 @@ public final class AdaNetSearch {
         int steps = config.stepsPerIteration(train.size());
         TimePlan.Throughput measured = new ThroughputProbe(config, generator(train, classes), executor, train)
                 .measure(outputsOn, data.selectsOnTrain() ? null : data.selection(), steps);
-        // a single network and a deep ensemble keep their members: the time is shared among them
-        boolean keep = config.iterations() == 1 || config.growth() == Growth.INDEPENDENT;
-        return TimePlan.decide(
-                config.stopping().maxSeconds(),
-                config.iterations(),
-                steps,
-                train.size(),
-                config.batchSize(),
-                keep,
-                measured);
+        return TimePlan.forSearch(config, train.size(), measured);
     }
 
     /** The configuration's candidates' generator, with its training options applied. */

@@ -79,4 +79,18 @@ public record Budget(int iterations, int totalSteps, int batchSize, StoppingRule
         }
         return (int) Math.min(epochs.steps(trainRows, batchSize), MAX_BATCH_INDICES / batchSize);
     }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @return the most steps a member may train under a time budget ({@link TimePlan#decide(double, int, int, int,
+     *     int, int, boolean, TimePlan.Throughput)}): for a data-scaled default ({@link Epochs#isDataScaledDefault()}),
+     *     whose ceiling only bounds a search without a time budget, its epochs without that ceiling (at most what an
+     *     iteration's batches can hold); else {@link #stepsPerIteration(int)}, an upper bound
+     */
+    public int mostStepsUnderTime(int trainRows) {
+        if (epochs == null || !epochs.isDataScaledDefault()) {
+            return stepsPerIteration(trainRows);
+        }
+        return (int) Math.min(epochs.uncappedSteps(trainRows, batchSize), MAX_BATCH_INDICES / batchSize);
+    }
 }

@@ -12,7 +12,8 @@ import org.saepj.subnetwork.SpaceDefinition;
  * {@link Preset#PAPER} every search keeps the paper's DNN, so that the paper's numbers stay bit for bit. The command
  * line and the Java facade both ask this one rule, once the data is loaded (its shape is the data kind). Images also
  * get their own member budget ({@link Epochs#IMAGES}) where the configuration has the preset's data-scaled one: a
- * residual-CNN step costs tens of times a table's; a time budget ({@code --max-time}) plans within the preset's own.
+ * residual-CNN step costs tens of times a table's; a time budget ({@code --max-time}) plans from the preset's own,
+ * whose ceiling it passes where the time holds more ({@link Budget#mostStepsUnderTime}).
  *
  * @param name the built-in space's name
  * @param definition the built-in space
@@ -48,7 +49,8 @@ public record DefaultSpace(String name, SpaceDefinition definition, Epochs budge
         String name = input.isImage() ? BuiltInSpaces.RESIDUAL_CNN : BuiltInSpaces.RESIDUAL_MLP;
         String kind = input.isImage() ? "images (" + input + ")" : "a table (" + input.size() + " feature columns)";
         // only the preset's own budget is replaced: steps or epochs given are the user's, and a time budget
-        // (--max-time) plans down from the preset's own, so the time given, not this cap, bounds the members
+        // (--max-time) plans from the preset's own, so the time given, not this cap, bounds the members (TimePlan
+        // trains them past the preset's ceiling too where the time holds more)
         boolean presetBudget =
                 Epochs.DATA_SCALED.equals(config.epochs()) && config.stopping().maxSeconds() == 0;
         Epochs budget = input.isImage() && presetBudget ? Epochs.IMAGES : null;

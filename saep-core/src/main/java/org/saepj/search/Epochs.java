@@ -63,6 +63,26 @@ public record Epochs(double count, int minSteps, int maxSteps) {
     }
 
     /**
+     * @return true for the data-scaled defaults ({@link #DATA_SCALED}, {@link #IMAGES}), whose step ceiling only keeps
+     *     a search without a time budget within minutes an iteration: under a time budget members may train past it,
+     *     up to the epochs ({@link Budget#mostStepsUnderTime}). A budget a user gave ({@code --epochs}, {@code
+     *     --steps}) stays an upper bound.
+     */
+    public boolean isDataScaledDefault() {
+        return equals(DATA_SCALED) || equals(IMAGES);
+    }
+
+    /**
+     * @param trainRows the rows candidates train on
+     * @param batchSize samples per step
+     * @return the steps of {@link #count} passes, at least {@link #minSteps}, without the ceiling {@link #maxSteps}
+     */
+    public int uncappedSteps(int trainRows, int batchSize) {
+        double steps = Math.ceil(count * trainRows / batchSize);
+        return (int) Math.max(minSteps, Math.min(Integer.MAX_VALUE, steps));
+    }
+
+    /**
      * @param factor how many members' budgets in one (a single network of the whole search's budget)
      * @return this budget times {@code factor}
      */

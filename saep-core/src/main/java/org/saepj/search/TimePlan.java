@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * @param budgetSeconds the time budget
  * @param configuredIterations the iterations the configuration asked for, an upper bound
- * @param configuredSteps the steps per candidate the configuration asked for, an upper bound
+ * @param configuredSteps the steps per candidate the configuration asked for: an upper bound, or the ceiling of a
+ *     data-scaled default that members train past when the time holds more ({@link #how} says so)
  * @param iterations the iterations predicted to fit (the search runs while the next one is predicted to fit)
  * @param steps the steps each candidate trains
  * @param epochs those steps as passes over the training rows
@@ -53,14 +54,12 @@ public record TimePlan(
     public record Throughput(double secondsPerStep, double fixedSeconds, double probeSeconds, double finishSeconds) {}
 
     /**
-     * Plans a search into a time budget. The configured budget is an upper bound: it runs as configured when it fits.
-     * Otherwise iterations go first, down to {@value #MIN_ITERATIONS}, keeping each member's training (under-trained
-     * members make poor ensembles); then members' steps, down to one pass over the training rows; then iterations
-     * again, down to one; then steps, down to one. A deep ensemble keeps its members and shares the time among them.
+     * Plans a search into a time budget whose configured steps are an upper bound ({@link #decide(double, int, int,
+     * int, int, int, boolean, Throughput)} with {@code mostSteps} = {@code steps}).
      *
      * @param budgetSeconds the time budget
      * @param iterations the configured iterations
-     * @param steps the configured steps per candidate
+     * @param steps the configured steps per candidate, the most a member trains
      * @param trainRows the rows candidates train on
      * @param batchSize samples per step
      * @param keepIterations true to keep the iterations (a deep ensemble's members, a single network)
@@ -75,6 +74,41 @@ public record TimePlan(
             int batchSize,
             boolean keepIterations,
             Throughput t) {
+        return decide(budgetSeconds, iterations, steps, steps, trainRows, batchSize, keepIterations, t);
+    }
+
+    /**
+     * Plans a search into a time budget. Where the time holds more than {@value #MIN_ITERATIONS} iterations of the
+     * configured steps and the configured steps are a ceiling that only bounds a search without a time budget
+     * ({@code mostSteps} above {@code steps}: the data-scaled default's, {@link Budget#mostStepsUnderTime}), members
+     * train longer instead: the steps that fill the time in {@value #MIN_ITERATIONS} iterations (the configured
+     * iterations when fewer, or kept), at most {@code mostSteps}, then as many iterations of them as fit — longer
+     * members make better ensembles than many short ones (docs/RESULTS.md). Otherwise the configured budget is an
+     * upper bound: it runs as configured when it fits; else iterations go first, down to {@value #MIN_ITERATIONS},
+     * keeping each member's training (under-trained members make poor ensembles); then members' steps, down to one
+     * pass over the training rows; then iterations again, down to one; then steps, down to one. A deep ensemble keeps
+     * its members and shares the time among them.
+     *
+     * @param budgetSeconds the time budget
+     * @param iterations the configured iterations
+     * @param steps the configured steps per candidate
+     * @param mostSteps the most steps a member may grow to when the time holds more than {@code steps}: the budget's
+     *     own epochs without the ceiling of a search without a time budget; {@code steps} where they are a user's
+     * @param trainRows the rows candidates train on
+     * @param batchSize samples per step
+     * @param keepIterations true to keep the iterations (a deep ensemble's members, a single network)
+     * @param t what was measured
+     * @return the plan
+     */
+    public static TimePlan decide(
+            double budgetSeconds,
+            int iterations,
+            int steps,
+            int mostSteps,
+            int trainRows,
+            int batchSize,
+            boolean keepIterations,
+            Throughput t) {
         double available = FILL * (budgetSeconds - t.probeSeconds() - t.finishSeconds());
         int onePass = Math.max(1, Math.min(steps, (int) Math.ceil((double) trainRows / batchSize)));
         int minIterations = keepIterations ? iterations : Math.min(iterations, MIN_ITERATIONS);
@@ -82,7 +116,26 @@ public record TimePlan(
         int planSteps;
         String how;
         int fitting = fittingIterations(available, steps, t);
-        if (fitting >= iterations) {
+        int stepsAtMin = fittingSteps(available, minIterations, t);
+        if (mostSteps > steps && stepsAtMin > steps) {
+            planSteps = Math.min(mostSteps, stepsAtMin);
+            planIterations = keepIterations
+                    ? iterations
+                    : Math.max(minIterations, Math.min(iterations, fittingIterations(available, planSteps, t)));
+            how = String.format(
+                    Locale.ROOT,
+                    "longer members: the default's ceiling of %d steps bounds only a search without a time budget,"
+                            + " so members train %s, in the iterations that fit",
+                    steps,
+                    planSteps == mostSteps
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "the default's whole %.3g epochs (%d steps)",
+                                    (double) mostSteps * batchSize / trainRows,
+                                    mostSteps)
+                            : "the steps that fill the time in " + minIterations + " iterations (at most " + mostSteps
+                                    + ", the default's epochs)");
+        } else if (fitting >= iterations) {
             planIterations = iterations;
             planSteps = steps;
             how = "the configured budget fits the time";
@@ -91,7 +144,6 @@ public record TimePlan(
             planSteps = steps;
             how = "fewer iterations, each member trained as configured";
         } else {
-            int stepsAtMin = fittingSteps(available, minIterations, t);
             if (stepsAtMin >= onePass) {
                 planIterations = minIterations;
                 planSteps = Math.min(steps, stepsAtMin);
@@ -122,6 +174,29 @@ public record TimePlan(
                 predicted,
                 t.finishSeconds(),
                 how);
+    }
+
+    /**
+     * Plans a configured search into its time budget ({@link StoppingRule#maxSeconds()}).
+     *
+     * @param config the configured search, not planned yet
+     * @param trainRows the rows candidates train on
+     * @param t what the probe measured
+     * @return the plan: the configured steps an upper bound, or a data-scaled default's ceiling passed where the time
+     *     holds more ({@link Budget#mostStepsUnderTime})
+     */
+    static TimePlan forSearch(SearchConfig config, int trainRows, Throughput t) {
+        // a single network and a deep ensemble keep their members: the time is shared among them
+        boolean keep = config.iterations() == 1 || config.growth() == Growth.INDEPENDENT;
+        return decide(
+                config.stopping().maxSeconds(),
+                config.iterations(),
+                config.stepsPerIteration(trainRows),
+                config.budget().mostStepsUnderTime(trainRows),
+                trainRows,
+                config.batchSize(),
+                keep,
+                t);
     }
 
     private static int fittingIterations(double available, int steps, Throughput t) {

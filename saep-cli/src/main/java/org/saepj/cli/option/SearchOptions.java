@@ -239,7 +239,9 @@ public final class SearchOptions {
             description = "Plan the search within this much time, e.g. 90s, 20m, 2h (default: none): a short"
                     + " probe measures the training speed, then the iterations and each candidate's steps are"
                     + " reduced (from the configured ones) until they fit, and an iteration predicted not to fit"
-                    + " the time left is not started. No member is cut short; the plan is in search.log,"
+                    + " the time left is not started. Without --steps or --epochs, where the time holds 3"
+                    + " iterations of more, candidates train past the default's step ceiling instead (up to its"
+                    + " 50 epochs), in the iterations that fit. No member is cut short; the plan is in search.log,"
                     + " report.json and run.json.")
     String maxTime;
 
