@@ -34,11 +34,12 @@ import org.saepj.task.Loss;
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
  * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch, both counted with the same FLOPs
  * ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the rounds' paired
- * ratios, and the share of the process's CPU time PyTorch's passes took on the timing thread (1: its clock saw
- * all). Then whole training steps ({@link Network#trainStep}: loss and SGD with momentum included) of the two-block
- * CNN and the residual CNN, two networks of each from the same seed, one per kernels, {@code reps} steps of each in
- * turn per round on the same batches: the median CPU milliseconds a step, and whether the two ended with the same
- * parameter bits.
+ * ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input gradient each
+ * timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of the process's
+ * CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps ({@link
+ * Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two networks of
+ * each from the same seed, one per kernels, {@code reps} steps of each in turn per round on the same batches: the
+ * median CPU milliseconds a step, and whether the two ended with the same parameter bits.
  */
 final class ConvProfile {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
@@ -185,8 +186,8 @@ final class ConvProfile {
             });
             SettleRule.Outcome torchWarm =
                     SettleRule.DEFAULT.warmUp(() -> (torch.forward(1) + torch.backward(1)) / 1e9);
-            // planes fwd, bwd; before fwd, bwd; PyTorch fwd, bwd
-            double[][] gflops = new double[6][rounds - WARM_ROUNDS];
+            // planes fwd, bwd; before fwd, bwd; PyTorch fwd, bwd, and its kernel and input gradients alone
+            double[][] gflops = new double[8][rounds - WARM_ROUNDS];
             boolean same = true;
             for (int r = 0; r < rounds; r++) {
                 float[][] a = null;
@@ -198,6 +199,11 @@ final class ConvProfile {
                     if (side == 2) {
                         fwdNanos = torch.forward(reps);
                         bwdNanos = torch.backward(reps);
+                        if (layer.inputGradient() && r >= WARM_ROUNDS) {
+                            double flops = layer.forwardFlops(batch) * reps;
+                            gflops[6][r - WARM_ROUNDS] = flops / torch.backward(reps, TorchConv.Gradients.KERNEL);
+                            gflops[7][r - WARM_ROUNDS] = flops / torch.backward(reps, TorchConv.Gradients.INPUT);
+                        }
                     } else {
                         Conv2D conv = side == 0 ? planes : before;
                         float[] y = new float[dy.length];
@@ -256,6 +262,14 @@ final class ConvProfile {
                         median(ratios),
                         sorted[0],
                         sorted[sorted.length - 1]);
+            }
+            if (layer.inputGradient()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "TORCH %-30s bwd pytorch alone: kernel+bias gradient %s  input gradient %s%n",
+                        layer.name(),
+                        summary(gflops[6], peak),
+                        summary(gflops[7], peak));
             }
             System.out.printf(
                     Locale.ROOT,

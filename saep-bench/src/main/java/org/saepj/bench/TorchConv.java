@@ -110,17 +110,46 @@ final class TorchConv implements AutoCloseable {
         }
     }
 
+    /** The gradients a backward pass computes; autograd computes those of the tensors that require one. */
+    enum Gradients {
+        /** What the layer needs: the kernel's and the bias's, and the input's where the layer has an input gradient. */
+        LAYER,
+        /** The kernel's and the bias's only. */
+        KERNEL,
+        /** The input's only. */
+        INPUT;
+
+        boolean input(ConvShape shape) {
+            return this == INPUT || (this == LAYER && shape.inputGradient());
+        }
+
+        boolean kernel() {
+            return this != INPUT;
+        }
+    }
+
     /**
-     * Runs {@code reps} backward passes, each from a forward pass recorded by autograd on fresh leaf tensors (so no
-     * gradient accumulates into an earlier one); only the backward passes are timed.
+     * Runs {@code reps} backward passes of the layer's gradients ({@link Gradients#LAYER}).
      *
      * @param reps backward passes to run
      * @return the thread's CPU nanoseconds the backward passes took
      */
     long backward(int reps) {
+        return backward(reps, Gradients.LAYER);
+    }
+
+    /**
+     * Runs {@code reps} backward passes, each from a forward pass recorded by autograd on fresh leaf tensors (so no
+     * gradient accumulates into an earlier one); only the backward passes are timed.
+     *
+     * @param reps backward passes to run
+     * @param gradients the gradients they compute
+     * @return the thread's CPU nanoseconds the backward passes took
+     */
+    long backward(int reps, Gradients gradients) {
         long cpu = 0;
         for (int i = 0; i < reps; i++) {
-            try (Pass pass = new Pass()) {
+            try (Pass pass = new Pass(gradients)) {
                 long p0 = PROCESS.getProcessCpuTime();
                 long t0 = CLOCK.getCurrentThreadCpuTime();
                 JniUtils.backward(pass.y, dy, false, false);
@@ -148,7 +177,7 @@ final class TorchConv implements AutoCloseable {
      *     layer has none
      */
     float[][] outputsInOurLayout() {
-        try (Pass pass = new Pass()) {
+        try (Pass pass = new Pass(Gradients.LAYER)) {
             float[] y = pass.y.toFloatArray();
             JniUtils.backward(pass.y, dy, false, false);
             float[] dk = pass.kernel.getGradient().toFloatArray();
@@ -204,10 +233,10 @@ final class TorchConv implements AutoCloseable {
         private final PtNDArray bias;
         private final PtNDArray y;
 
-        Pass() {
-            this.x = leaf(TorchConv.this.x, shape.inputGradient());
-            this.kernel = leaf(TorchConv.this.kernel, true);
-            this.bias = leaf(TorchConv.this.bias, true);
+        Pass(Gradients gradients) {
+            this.x = leaf(TorchConv.this.x, gradients.input(shape));
+            this.kernel = leaf(TorchConv.this.kernel, gradients.kernel());
+            this.bias = leaf(TorchConv.this.bias, gradients.kernel());
             JniUtils.setGradMode(true);
             this.y = JniUtils.convolution(x, kernel, bias, ONE, padding, ONE, 1);
             y.attach(scope);

@@ -59,7 +59,13 @@ class TorchConvTest {
             assertThat(torch.threadShareOfProcess()).isNaN(); // nothing timed yet
             // Enough passes (about 0.2 s) for the process's CPU clock, which counts in ticks of 10 ms, to resolve them.
             assertThat(torch.forward(200)).isPositive();
-            assertThat(torch.backward(200)).isPositive();
+            long both = torch.backward(200);
+            assertThat(both).isPositive();
+            // Each part alone computes less than both together (the kernel gradient costs as much as the input's).
+            long kernel = torch.backward(200, TorchConv.Gradients.KERNEL);
+            long input = torch.backward(200, TorchConv.Gradients.INPUT);
+            assertThat(kernel).isPositive().isLessThan(both);
+            assertThat(input).isPositive().isLessThan(both);
             // One intra-op thread: the thread's clock sees the work (0.80–1.02 seen in fresh JVMs, 0.65 once here,
             // where the JVM's compiler threads still ran beside it; 0.50 at two intra-op threads). Only a share, then:
             // the profile reads it over seconds of warmed-up passes.
