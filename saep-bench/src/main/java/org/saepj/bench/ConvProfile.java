@@ -25,21 +25,22 @@ import org.saepj.task.Loss;
  * ({@link Kernels#convolvePlanes}) and without it (kernels built with {@link KernelOptions#WITHOUT_PLANES}: the im2col
  * products and the direct 16-filter form the layers ran before), side by side in one JVM on one thread: each round
  * times both, in alternating order, on the thread's CPU clock, and checks that they gave the same bits. Beside them,
- * in the same rounds (the three sides' order turning round by round), the same layer run by PyTorch through DJL on one
- * intra-op and one inter-op thread ({@link TorchConv}), on the same input, kernel, bias and output gradient: its
- * output and gradients are first checked against ours (within {@link #AGREEMENT}, relative), and our planes side and
- * PyTorch are each warmed up until a pass's time settles ({@link SettleRule#DEFAULT}).
+ * in the same rounds (the sides' order turning round by round), the same layer run by PyTorch through DJL on one
+ * intra-op and one inter-op thread ({@link TorchConv}), its tensors held channels-first (PyTorch's default) and
+ * channels-last (as ours), on the same input, kernel, bias and output gradient: its outputs and gradients are first
+ * checked against ours (within {@link #AGREEMENT}, relative), and every side but the old one is warmed up until a
+ * pass's time settles ({@link SettleRule#DEFAULT}).
  *
  * <p>{@code ConvProfile [rounds] [reps] [batch]}: prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
- * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch, both counted with the same FLOPs
- * ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the rounds' paired
- * ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input gradient each
- * timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of the process's
- * CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps ({@link
- * Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two networks of
- * each from the same seed, one per kernels, {@code reps} steps of each in turn per round on the same batches: the
- * median CPU milliseconds a step, and whether the two ended with the same parameter bits.
+ * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch in each layout, all counted with
+ * the same FLOPs ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the
+ * rounds' paired ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input
+ * gradient each timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of
+ * the process's CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps
+ * ({@link Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two
+ * networks of each from the same seed, one per kernels, {@code reps} steps of each in turn per round on the same
+ * batches: the median CPU milliseconds a step, and whether the two ended with the same parameter bits.
  */
 final class ConvProfile {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
@@ -167,68 +168,84 @@ final class ConvProfile {
         float[] params = random(planes.parameterCount(), rng);
         float[] x = random(batch * planes.inputSize(), rng);
         float[] dy = random(batch * planes.outputSize(), rng);
-        try (TorchConv torch = new TorchConv(layer, batch, params, x, dy)) {
-            double disagreement = disagreement(passes(planes, layer, params, x, dy, batch), torch.outputsInOurLayout());
-            if (!(disagreement <= AGREEMENT)) {
-                throw new IllegalStateException(String.format(
-                        Locale.ROOT,
-                        "%s: PyTorch's outputs or gradients differ from ours by %.2e (relative), more than %.0e:"
-                                + " the two do not run the same convolution",
-                        layer.name(),
-                        disagreement,
-                        AGREEMENT));
+        TorchConv.Layout[] layouts = TorchConv.Layout.values();
+        TorchConv[] torch = new TorchConv[layouts.length];
+        try {
+            float[][] ours = passes(planes, layer, params, x, dy, batch);
+            double[] disagreement = new double[layouts.length];
+            for (int l = 0; l < layouts.length; l++) {
+                torch[l] = new TorchConv(layer, batch, params, x, dy, layouts[l]);
+                disagreement[l] = disagreement(ours, torch[l].outputsInOurLayout());
+                if (!(disagreement[l] <= AGREEMENT)) {
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
+                            "%s: PyTorch's outputs or gradients (%s) differ from ours by %.2e (relative), more than"
+                                    + " %.0e: the two do not run the same convolution",
+                            layer.name(),
+                            layouts[l],
+                            disagreement[l],
+                            AGREEMENT));
+                }
             }
-            // Both sides warmed up until a pass's time settles, before the rounds (whose first two stay untimed too).
-            SettleRule.Outcome oursWarm = SettleRule.DEFAULT.warmUp(() -> {
+            // Every side warmed up until a pass's time settles, before the rounds (whose first two stay untimed too).
+            SettleRule.Outcome[] warm = new SettleRule.Outcome[1 + layouts.length];
+            warm[0] = SettleRule.DEFAULT.warmUp(() -> {
                 long t0 = System.nanoTime();
                 passes(planes, layer, params, x, dy, batch);
                 return (System.nanoTime() - t0) / 1e9;
             });
-            SettleRule.Outcome torchWarm =
-                    SettleRule.DEFAULT.warmUp(() -> (torch.forward(1) + torch.backward(1)) / 1e9);
-            // planes fwd, bwd; before fwd, bwd; PyTorch fwd, bwd, and its kernel and input gradients alone
-            double[][] gflops = new double[8][rounds - WARM_ROUNDS];
+            for (int l = 0; l < layouts.length; l++) {
+                TorchConv t = torch[l];
+                warm[1 + l] = SettleRule.DEFAULT.warmUp(() -> (t.forward(1) + t.backward(1)) / 1e9);
+            }
+            int sides = 2 + layouts.length; // planes, before, then PyTorch in each layout
+            // [side][fwd, bwd, and for PyTorch its kernel and input gradients alone][timed round]
+            double[][][] gflops = new double[sides][4][rounds - WARM_ROUNDS];
             boolean same = true;
             for (int r = 0; r < rounds; r++) {
                 float[][] a = null;
                 float[][] b = null;
-                for (int turn = 0; turn < 3; turn++) {
-                    int side = (turn + r) % 3; // each side first, second and third in turn, round by round
-                    long fwdNanos;
-                    long bwdNanos;
-                    if (side == 2) {
-                        fwdNanos = torch.forward(reps);
-                        bwdNanos = torch.backward(reps);
-                        if (layer.inputGradient() && r >= WARM_ROUNDS) {
-                            double flops = layer.forwardFlops(batch) * reps;
-                            gflops[6][r - WARM_ROUNDS] = flops / torch.backward(reps, TorchConv.Gradients.KERNEL);
-                            gflops[7][r - WARM_ROUNDS] = flops / torch.backward(reps, TorchConv.Gradients.INPUT);
+                for (int turn = 0; turn < sides; turn++) {
+                    int side = (turn + r) % sides; // each side in each place of the order in turn, round by round
+                    int at = r - WARM_ROUNDS;
+                    double fwd = layer.forwardFlops(batch) * reps;
+                    double bwd = layer.backwardFlops(batch) * reps;
+                    if (side >= 2) {
+                        TorchConv t = torch[side - 2];
+                        long fwdNanos = t.forward(reps);
+                        long bwdNanos = t.backward(reps);
+                        if (at >= 0) {
+                            gflops[side][0][at] = fwd / fwdNanos;
+                            gflops[side][1][at] = bwd / bwdNanos;
+                            if (layer.inputGradient()) {
+                                gflops[side][2][at] = fwd / t.backward(reps, TorchConv.Gradients.KERNEL);
+                                gflops[side][3][at] = fwd / t.backward(reps, TorchConv.Gradients.INPUT);
+                            }
                         }
-                    } else {
-                        Conv2D conv = side == 0 ? planes : before;
-                        float[] y = new float[dy.length];
-                        float[] grads = new float[params.length];
-                        float[] dx = layer.inputGradient() ? new float[x.length] : null;
-                        long t0 = CLOCK.getCurrentThreadCpuTime();
-                        for (int i = 0; i < reps; i++) {
-                            conv.forward(params, x, y, batch);
-                        }
-                        long t1 = CLOCK.getCurrentThreadCpuTime();
-                        for (int i = 0; i < reps; i++) {
-                            conv.backward(params, x, y, dy, dx, grads, batch);
-                        }
-                        fwdNanos = t1 - t0;
-                        bwdNanos = CLOCK.getCurrentThreadCpuTime() - t1;
-                        float[][] out = {y, grads, dx == null ? new float[0] : dx};
-                        if (side == 0) {
-                            a = out;
-                        } else {
-                            b = out;
-                        }
+                        continue;
                     }
-                    if (r >= WARM_ROUNDS) {
-                        gflops[2 * side][r - WARM_ROUNDS] = layer.forwardFlops(batch) * reps / fwdNanos;
-                        gflops[2 * side + 1][r - WARM_ROUNDS] = layer.backwardFlops(batch) * reps / bwdNanos;
+                    Conv2D conv = side == 0 ? planes : before;
+                    float[] y = new float[dy.length];
+                    float[] grads = new float[params.length];
+                    float[] dx = layer.inputGradient() ? new float[x.length] : null;
+                    long t0 = CLOCK.getCurrentThreadCpuTime();
+                    for (int i = 0; i < reps; i++) {
+                        conv.forward(params, x, y, batch);
+                    }
+                    long t1 = CLOCK.getCurrentThreadCpuTime();
+                    for (int i = 0; i < reps; i++) {
+                        conv.backward(params, x, y, dy, dx, grads, batch);
+                    }
+                    long t2 = CLOCK.getCurrentThreadCpuTime();
+                    float[][] out = {y, grads, dx == null ? new float[0] : dx};
+                    if (side == 0) {
+                        a = out;
+                    } else {
+                        b = out;
+                    }
+                    if (at >= 0) {
+                        gflops[side][0][at] = fwd / (t1 - t0);
+                        gflops[side][1][at] = bwd / (t2 - t1);
                     }
                 }
                 same &= Arrays.equals(a[0], b[0]) && Arrays.equals(a[1], b[1]) && Arrays.equals(a[2], b[2]);
@@ -240,46 +257,59 @@ final class ConvProfile {
                         "CONV %-30s %s before %s  planes %s  x%.2f%n",
                         layer.name(),
                         passNames[p],
-                        summary(gflops[2 + p], peak),
-                        summary(gflops[p], peak),
-                        median(gflops[p]) / median(gflops[2 + p]));
+                        summary(gflops[1][p], peak),
+                        summary(gflops[0][p], peak),
+                        median(gflops[0][p]) / median(gflops[1][p]));
             }
             System.out.printf(Locale.ROOT, "CONV %-30s %s%n", layer.name(), same ? "same bits" : "DIFFERENT BITS");
-            for (int p = 0; p < 2; p++) {
-                double[] ratios = new double[gflops[p].length];
-                for (int i = 0; i < ratios.length; i++) {
-                    ratios[i] = gflops[p][i] / gflops[4 + p][i];
+            for (int l = 0; l < layouts.length; l++) {
+                String name = layouts[l] == TorchConv.Layout.CHANNELS_FIRST ? "nchw" : "nhwc";
+                double[][] theirs = gflops[2 + l];
+                for (int p = 0; p < 2; p++) {
+                    double[] ratios = new double[theirs[p].length];
+                    for (int i = 0; i < ratios.length; i++) {
+                        ratios[i] = gflops[0][p][i] / theirs[p][i];
+                    }
+                    double[] sorted = ratios.clone();
+                    Arrays.sort(sorted);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "TORCH %-30s %s ours %s  pytorch-%s %s  ours/pytorch %.2f (%.2f..%.2f)%n",
+                            layer.name(),
+                            passNames[p],
+                            summary(gflops[0][p], peak),
+                            name,
+                            summary(theirs[p], peak),
+                            median(ratios),
+                            sorted[0],
+                            sorted[sorted.length - 1]);
                 }
-                double[] sorted = ratios.clone();
-                Arrays.sort(sorted);
+                if (layer.inputGradient()) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "TORCH %-30s bwd pytorch-%s alone: kernel+bias gradient %s  input gradient %s%n",
+                            layer.name(),
+                            name,
+                            summary(theirs[2], peak),
+                            summary(theirs[3], peak));
+                }
                 System.out.printf(
                         Locale.ROOT,
-                        "TORCH %-30s %s ours %s  pytorch %s  ours/pytorch %.2f (%.2f..%.2f)%n",
+                        "TORCH %-30s pytorch-%s agrees within %.1e; warm-up passes %s (ours %s);"
+                                + " thread/process CPU %.2f%n",
                         layer.name(),
-                        passNames[p],
-                        summary(gflops[p], peak),
-                        summary(gflops[4 + p], peak),
-                        median(ratios),
-                        sorted[0],
-                        sorted[sorted.length - 1]);
+                        name,
+                        disagreement[l],
+                        warm[1 + l].describe(),
+                        warm[0].describe(),
+                        torch[l].threadShareOfProcess());
             }
-            if (layer.inputGradient()) {
-                System.out.printf(
-                        Locale.ROOT,
-                        "TORCH %-30s bwd pytorch alone: kernel+bias gradient %s  input gradient %s%n",
-                        layer.name(),
-                        summary(gflops[6], peak),
-                        summary(gflops[7], peak));
+        } finally {
+            for (TorchConv t : torch) {
+                if (t != null) {
+                    t.close();
+                }
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "TORCH %-30s agree within %.1e; warm-up passes ours %s, pytorch %s;"
-                            + " pytorch thread/process CPU %.2f%n",
-                    layer.name(),
-                    disagreement,
-                    oursWarm.describe(),
-                    torchWarm.describe(),
-                    torch.threadShareOfProcess());
         }
     }
 

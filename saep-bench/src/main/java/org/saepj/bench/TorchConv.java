@@ -11,7 +11,8 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * One convolution of {@link ConvProfile} run by PyTorch through DJL, on the same input, kernel, bias and output
- * gradient as ours (converted to PyTorch's channels-first layouts), so that its passes can be timed beside ours on
+ * gradient as ours, held channels-first (copied) or channels-last (ours as they are, seen with PyTorch's shapes:
+ * {@link Layout}), so that its passes can be timed beside ours on
  * the same thread's CPU clock: the forward pass with autograd off, and the backward pass as autograd runs it from the
  * given output gradient — the kernel and bias gradients, and the input gradient together with them where the layer
  * has one ({@link ConvShape#inputGradient}; autograd computes only the gradients of tensors that require one, so a
@@ -42,9 +43,10 @@ final class TorchConv implements AutoCloseable {
      * @param params our parameters: the kernel {@code [kh][kw][in][out]}, then the biases
      * @param x our input, channels-last
      * @param dy our output gradient, channels-last
+     * @param layout how PyTorch holds the input, kernel and output gradient in memory
      * @throws IllegalArgumentException where the arrays are not the layer's sizes
      */
-    TorchConv(ConvShape shape, int batch, float[] params, float[] x, float[] dy) {
+    TorchConv(ConvShape shape, int batch, float[] params, float[] x, float[] dy, Layout layout) {
         long in = shape.inputDims(batch)[1] * shape.h() * shape.w() * batch;
         long out = shape.outputDims(batch)[1] * shape.h() * shape.w() * batch;
         if (params.length != shape.parameterCount() || x.length != in || dy.length != out) {
@@ -57,16 +59,53 @@ final class TorchConv implements AutoCloseable {
         this.batch = batch;
         this.manager = NDManager.newBaseManager("PyTorch");
         int weights = shape.parameterCount() - shape.cout();
-        this.x = (PtNDArray)
-                manager.create(shape.toChannelsFirst(x, batch, shape.cin()), new Shape(shape.inputDims(batch)));
-        this.kernel = (PtNDArray) manager.create(
-                SharedWeights.convKernel(params, 0, shape.k(), shape.cin(), shape.cout()),
-                new Shape(shape.kernelDims()));
         this.bias = (PtNDArray) manager.create(
                 java.util.Arrays.copyOfRange(params, weights, weights + shape.cout()), new Shape(shape.cout()));
-        this.dy = (PtNDArray)
-                manager.create(shape.toChannelsFirst(dy, batch, shape.cout()), new Shape(shape.outputDims(batch)));
+        if (layout == Layout.CHANNELS_FIRST) {
+            this.x = (PtNDArray)
+                    manager.create(shape.toChannelsFirst(x, batch, shape.cin()), new Shape(shape.inputDims(batch)));
+            this.kernel = (PtNDArray) manager.create(
+                    SharedWeights.convKernel(params, 0, shape.k(), shape.cin(), shape.cout()),
+                    new Shape(shape.kernelDims()));
+            this.dy = (PtNDArray)
+                    manager.create(shape.toChannelsFirst(dy, batch, shape.cout()), new Shape(shape.outputDims(batch)));
+        } else {
+            // Our channels-last values as they are, seen through a permutation: channels-first shapes with
+            // channels-last strides, which PyTorch's convolution recognises as its channels_last memory format.
+            this.x = channelsLastView(x, batch, shape.h(), shape.w(), shape.cin());
+            this.kernel = channelsLastView(kernelOhwi(params), shape.cout(), shape.k(), shape.k(), shape.cin());
+            this.dy = channelsLastView(dy, batch, shape.h(), shape.w(), shape.cout());
+        }
         this.padding = new Shape(shape.padding(), shape.padding());
+    }
+
+    /** How PyTorch holds the layer's tensors in memory; both are its convolution's shapes {@code [n, c, h, w]}. */
+    enum Layout {
+        /** Contiguous {@code [n][c][h][w]} (PyTorch's default, contiguous_format). */
+        CHANNELS_FIRST,
+        /** {@code [n][h][w][c]} in memory, as ours (PyTorch's channels_last), the kernel {@code [out][kh][kw][in]}. */
+        CHANNELS_LAST
+    }
+
+    private PtNDArray channelsLastView(float[] values, long n, long h, long w, long c) {
+        NDArray stored = manager.create(values, new Shape(n, h, w, c));
+        return (PtNDArray) stored.transpose(0, 3, 1, 2);
+    }
+
+    /** @return our {@code [kh][kw][in][out]} kernel as {@code [out][kh][kw][in]} */
+    private float[] kernelOhwi(float[] params) {
+        int k = shape.k();
+        int cin = shape.cin();
+        int cout = shape.cout();
+        float[] t = new float[k * k * cin * cout];
+        for (int tap = 0; tap < k * k; tap++) {
+            for (int c = 0; c < cin; c++) {
+                for (int o = 0; o < cout; o++) {
+                    t[(o * k * k + tap) * cin + c] = params[(tap * cin + c) * cout + o];
+                }
+            }
+        }
+        return t;
     }
 
     /**

@@ -28,13 +28,15 @@ class TorchConvTest {
             new ConvShape("block", 6, 5, 16, 16, 3, true), new ConvShape("stem", 7, 6, 1, 16, 5, false)
         }) {
             Layer layer = new Layer(shape, 3);
-            try (TorchConv torch = new TorchConv(shape, 3, layer.params, layer.x, layer.dy)) {
-                float[][] theirs = torch.outputsInOurLayout();
-                float[][] ours = layer.passes();
-                assertThat(theirs[2]).hasSameSizeAs(ours[2]).hasSize(shape.inputGradient() ? layer.x.length : 0);
-                assertThat(ConvProfile.disagreement(ours, theirs))
-                        .as(shape.name())
-                        .isLessThan(ConvProfile.AGREEMENT);
+            for (TorchConv.Layout layout : TorchConv.Layout.values()) {
+                try (TorchConv torch = new TorchConv(shape, 3, layer.params, layer.x, layer.dy, layout)) {
+                    float[][] theirs = torch.outputsInOurLayout();
+                    float[][] ours = layer.passes();
+                    assertThat(theirs[2]).hasSameSizeAs(ours[2]).hasSize(shape.inputGradient() ? layer.x.length : 0);
+                    assertThat(ConvProfile.disagreement(ours, theirs))
+                            .as(shape.name() + " " + layout)
+                            .isLessThan(ConvProfile.AGREEMENT);
+                }
             }
         }
     }
@@ -45,7 +47,7 @@ class TorchConvTest {
         Layer layer = new Layer(shape, 2);
         float[] other = layer.params.clone();
         other[5] += 0.5f; // one tap of one filter
-        try (TorchConv torch = new TorchConv(shape, 2, other, layer.x, layer.dy)) {
+        try (TorchConv torch = new TorchConv(shape, 2, other, layer.x, layer.dy, TorchConv.Layout.CHANNELS_LAST)) {
             assertThat(ConvProfile.disagreement(layer.passes(), torch.outputsInOurLayout()))
                     .isGreaterThan(100 * ConvProfile.AGREEMENT);
         }
@@ -55,7 +57,8 @@ class TorchConvTest {
     void timesItsPassesOnTheCallingThread() {
         ConvShape shape = new ConvShape("block", 14, 14, 16, 16, 3, true);
         Layer layer = new Layer(shape, 32);
-        try (TorchConv torch = new TorchConv(shape, 32, layer.params, layer.x, layer.dy)) {
+        try (TorchConv torch =
+                new TorchConv(shape, 32, layer.params, layer.x, layer.dy, TorchConv.Layout.CHANNELS_FIRST)) {
             assertThat(torch.threadShareOfProcess()).isNaN(); // nothing timed yet
             // Enough passes (about 0.2 s) for the process's CPU clock, which counts in ticks of 10 ms, to resolve them.
             assertThat(torch.forward(200)).isPositive();
@@ -77,7 +80,8 @@ class TorchConvTest {
     void refusesArraysOfAnotherLayer() {
         ConvShape shape = new ConvShape("block", 6, 5, 16, 16, 3, true);
         Layer layer = new Layer(shape, 2);
-        assertThatThrownBy(() -> new TorchConv(shape, 3, layer.params, layer.x, layer.dy))
+        assertThatThrownBy(
+                        () -> new TorchConv(shape, 3, layer.params, layer.x, layer.dy, TorchConv.Layout.CHANNELS_FIRST))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("block over 3 images needs 2320 parameters, 1440 inputs");
     }
