@@ -24,14 +24,23 @@ import org.saepj.task.Loss;
  * The convolutions of the benchmark's two-block CNN and residual CNN, each layer alone, with the kernels' planes form
  * ({@link Kernels#convolvePlanes}) and without it (kernels built with {@link KernelOptions#WITHOUT_PLANES}: the im2col
  * products and the direct 16-filter form the layers ran before), side by side in one JVM on one thread: each round
- * times both, in alternating order, on the thread's CPU clock, and checks that they gave the same bits.
+ * times both, in alternating order, on the thread's CPU clock, and checks that they gave the same bits. Beside them,
+ * in the same rounds (the sides' order turning round by round), the same layer run by PyTorch through DJL on one
+ * intra-op and one inter-op thread ({@link TorchConv}), its tensors held channels-first (PyTorch's default) and
+ * channels-last (as ours), on the same input, kernel, bias and output gradient: its outputs and gradients are first
+ * checked against ours (within {@link #AGREEMENT}, relative), and every side but the old one is warmed up until a
+ * pass's time settles ({@link SettleRule#DEFAULT}).
  *
  * <p>{@code ConvProfile [rounds] [reps] [batch]}: prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
- * JVM ({@link FmaPeak#cpuTimedGflops}). Then whole training steps ({@link Network#trainStep}: loss and SGD with
- * momentum included) of the two-block CNN and the residual CNN, two networks of each from the same seed, one per
- * kernels, {@code reps} steps of each in turn per round on the same batches: the median CPU milliseconds a step, and
- * whether the two ended with the same parameter bits.
+ * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch in each layout, all counted with
+ * the same FLOPs ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the
+ * rounds' paired ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input
+ * gradient each timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of
+ * the process's CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps
+ * ({@link Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two
+ * networks of each from the same seed, one per kernels, {@code reps} steps of each in turn per round on the same
+ * batches: the median CPU milliseconds a step, and whether the two ended with the same parameter bits.
  */
 final class ConvProfile {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
@@ -39,29 +48,29 @@ final class ConvProfile {
 
     private ConvProfile() {}
 
-    /** A convolution of the benchmark networks: its input, filters, kernel, and whether its input gradient is used. */
-    private record Layer(String name, int h, int w, int cin, int cout, int k, boolean inputGradient) {
-        double forwardFlops(int batch) {
-            return 2.0 * batch * h * w * cout * k * k * cin;
-        }
-    }
+    private static final List<ConvShape> LAYERS = List.of(
+            new ConvShape("cnn conv 5x5 1->32 (28x28)", 28, 28, 1, 32, 5, false),
+            new ConvShape("cnn conv 3x3 32->64 (14x14)", 14, 14, 32, 64, 3, true),
+            new ConvShape("res stem 3x3 1->16 (28x28)", 28, 28, 1, 16, 3, false),
+            new ConvShape("res block 3x3 16->16 (14x14)", 14, 14, 16, 16, 3, true));
 
-    private static final List<Layer> LAYERS = List.of(
-            new Layer("cnn conv 5x5 1->32 (28x28)", 28, 28, 1, 32, 5, false),
-            new Layer("cnn conv 3x3 32->64 (14x14)", 14, 14, 32, 64, 3, true),
-            new Layer("res stem 3x3 1->16 (28x28)", 28, 28, 1, 16, 3, false),
-            new Layer("res block 3x3 16->16 (14x14)", 14, 14, 16, 16, 3, true));
-
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Kernels kernels = KernelsProvider.best();
         Kernels without = KernelsProvider.best(KernelOptions.WITHOUT_PLANES);
+        String torch = TorchConv.startOnOneThread();
         double peak = FmaPeak.cpuTimedGflops();
         System.out.printf(
                 Locale.ROOT, "PEAK one thread, CPU-timed %.1f GFLOP/s [%s], batch %d%n", peak, kernels.name(), batch);
-        for (Layer layer : LAYERS) {
+        System.out.printf(
+                Locale.ROOT,
+                "TORCH %s; cpu %s; malloc %s%n",
+                torch,
+                EngineBench.cpuModel(),
+                EngineBench.mallocSettings());
+        for (ConvShape layer : LAYERS) {
             profile(layer, kernels, without, peak, rounds, reps, batch);
         }
         Shape image = new Shape(28, 28, 1);
@@ -147,61 +156,198 @@ final class ConvProfile {
                         : "DIFFERENT PARAMETER BITS");
     }
 
+    /** The largest relative difference between PyTorch's outputs or gradients and ours that counts as the same. */
+    static final double AGREEMENT = 1e-4;
+
     private static void profile(
-            Layer layer, Kernels kernels, Kernels without, double peak, int rounds, int reps, int batch) {
-        Conv2D planes = new Conv2D(layer.h, layer.w, layer.cin, layer.cout, layer.k, kernels);
-        Conv2D before = new Conv2D(layer.h, layer.w, layer.cin, layer.cout, layer.k, without);
+            ConvShape layer, Kernels kernels, Kernels without, double peak, int rounds, int reps, int batch)
+            throws Exception {
+        Conv2D planes = new Conv2D(layer.h(), layer.w(), layer.cin(), layer.cout(), layer.k(), kernels);
+        Conv2D before = new Conv2D(layer.h(), layer.w(), layer.cin(), layer.cout(), layer.k(), without);
         SplittableRandom rng = new SplittableRandom(7);
         float[] params = random(planes.parameterCount(), rng);
         float[] x = random(batch * planes.inputSize(), rng);
         float[] dy = random(batch * planes.outputSize(), rng);
-        double[][] gflops = new double[4][rounds - WARM_ROUNDS]; // planes fwd, bwd; before fwd, bwd
-        boolean same = true;
-        for (int r = 0; r < rounds; r++) {
-            float[][] a = null;
-            float[][] b = null;
-            for (int side = 0; side < 2; side++) {
-                boolean isPlanes = (side + r) % 2 == 0;
-                Conv2D conv = isPlanes ? planes : before;
-                float[] y = new float[dy.length];
-                float[] grads = new float[params.length];
-                float[] dx = layer.inputGradient ? new float[x.length] : null;
-                long t0 = CLOCK.getCurrentThreadCpuTime();
-                for (int i = 0; i < reps; i++) {
-                    conv.forward(params, x, y, batch);
-                }
-                long t1 = CLOCK.getCurrentThreadCpuTime();
-                for (int i = 0; i < reps; i++) {
-                    conv.backward(params, x, y, dy, dx, grads, batch);
-                }
-                long t2 = CLOCK.getCurrentThreadCpuTime();
-                float[][] out = {y, grads, dx == null ? new float[0] : dx};
-                if (isPlanes) {
-                    a = out;
-                } else {
-                    b = out;
-                }
-                if (r >= WARM_ROUNDS) {
-                    double fwd = layer.forwardFlops(batch);
-                    double bwd = fwd * (layer.inputGradient ? 2 : 1);
-                    gflops[isPlanes ? 0 : 2][r - WARM_ROUNDS] = fwd * reps / (t1 - t0);
-                    gflops[isPlanes ? 1 : 3][r - WARM_ROUNDS] = bwd * reps / (t2 - t1);
+        TorchConv.Layout[] layouts = TorchConv.Layout.values();
+        TorchConv[] torch = new TorchConv[layouts.length];
+        try {
+            float[][] ours = passes(planes, layer, params, x, dy, batch);
+            double[] disagreement = new double[layouts.length];
+            for (int l = 0; l < layouts.length; l++) {
+                torch[l] = new TorchConv(layer, batch, params, x, dy, layouts[l]);
+                disagreement[l] = disagreement(ours, torch[l].outputsInOurLayout());
+                if (!(disagreement[l] <= AGREEMENT)) {
+                    throw new IllegalStateException(String.format(
+                            Locale.ROOT,
+                            "%s: PyTorch's outputs or gradients (%s) differ from ours by %.2e (relative), more than"
+                                    + " %.0e: the two do not run the same convolution",
+                            layer.name(),
+                            layouts[l],
+                            disagreement[l],
+                            AGREEMENT));
                 }
             }
-            same &= Arrays.equals(a[0], b[0]) && Arrays.equals(a[1], b[1]) && Arrays.equals(a[2], b[2]);
+            // Every side warmed up until a pass's time settles, before the rounds (whose first two stay untimed too).
+            SettleRule.Outcome[] warm = new SettleRule.Outcome[1 + layouts.length];
+            warm[0] = SettleRule.DEFAULT.warmUp(() -> {
+                long t0 = System.nanoTime();
+                passes(planes, layer, params, x, dy, batch);
+                return (System.nanoTime() - t0) / 1e9;
+            });
+            for (int l = 0; l < layouts.length; l++) {
+                TorchConv t = torch[l];
+                warm[1 + l] = SettleRule.DEFAULT.warmUp(() -> (t.forward(1) + t.backward(1)) / 1e9);
+            }
+            int sides = 2 + layouts.length; // planes, before, then PyTorch in each layout
+            // [side][fwd, bwd, and for PyTorch its kernel and input gradients alone][timed round]
+            double[][][] gflops = new double[sides][4][rounds - WARM_ROUNDS];
+            boolean same = true;
+            for (int r = 0; r < rounds; r++) {
+                float[][] a = null;
+                float[][] b = null;
+                for (int turn = 0; turn < sides; turn++) {
+                    int side = (turn + r) % sides; // each side in each place of the order in turn, round by round
+                    int at = r - WARM_ROUNDS;
+                    double fwd = layer.forwardFlops(batch) * reps;
+                    double bwd = layer.backwardFlops(batch) * reps;
+                    if (side >= 2) {
+                        TorchConv t = torch[side - 2];
+                        long fwdNanos = t.forward(reps);
+                        long bwdNanos = t.backward(reps);
+                        if (at >= 0) {
+                            gflops[side][0][at] = fwd / fwdNanos;
+                            gflops[side][1][at] = bwd / bwdNanos;
+                            if (layer.inputGradient()) {
+                                gflops[side][2][at] = fwd / t.backward(reps, TorchConv.Gradients.KERNEL);
+                                gflops[side][3][at] = fwd / t.backward(reps, TorchConv.Gradients.INPUT);
+                            }
+                        }
+                        continue;
+                    }
+                    Conv2D conv = side == 0 ? planes : before;
+                    float[] y = new float[dy.length];
+                    float[] grads = new float[params.length];
+                    float[] dx = layer.inputGradient() ? new float[x.length] : null;
+                    long t0 = CLOCK.getCurrentThreadCpuTime();
+                    for (int i = 0; i < reps; i++) {
+                        conv.forward(params, x, y, batch);
+                    }
+                    long t1 = CLOCK.getCurrentThreadCpuTime();
+                    for (int i = 0; i < reps; i++) {
+                        conv.backward(params, x, y, dy, dx, grads, batch);
+                    }
+                    long t2 = CLOCK.getCurrentThreadCpuTime();
+                    float[][] out = {y, grads, dx == null ? new float[0] : dx};
+                    if (side == 0) {
+                        a = out;
+                    } else {
+                        b = out;
+                    }
+                    if (at >= 0) {
+                        gflops[side][0][at] = fwd / (t1 - t0);
+                        gflops[side][1][at] = bwd / (t2 - t1);
+                    }
+                }
+                same &= Arrays.equals(a[0], b[0]) && Arrays.equals(a[1], b[1]) && Arrays.equals(a[2], b[2]);
+            }
+            String[] passNames = {"fwd", "bwd"};
+            for (int p = 0; p < 2; p++) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "CONV %-30s %s before %s  planes %s  x%.2f%n",
+                        layer.name(),
+                        passNames[p],
+                        summary(gflops[1][p], peak),
+                        summary(gflops[0][p], peak),
+                        median(gflops[0][p]) / median(gflops[1][p]));
+            }
+            System.out.printf(Locale.ROOT, "CONV %-30s %s%n", layer.name(), same ? "same bits" : "DIFFERENT BITS");
+            for (int l = 0; l < layouts.length; l++) {
+                String name = layouts[l] == TorchConv.Layout.CHANNELS_FIRST ? "nchw" : "nhwc";
+                double[][] theirs = gflops[2 + l];
+                for (int p = 0; p < 2; p++) {
+                    double[] ratios = new double[theirs[p].length];
+                    for (int i = 0; i < ratios.length; i++) {
+                        ratios[i] = gflops[0][p][i] / theirs[p][i];
+                    }
+                    double[] sorted = ratios.clone();
+                    Arrays.sort(sorted);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "TORCH %-30s %s ours %s  pytorch-%s %s  ours/pytorch %.2f (%.2f..%.2f)%n",
+                            layer.name(),
+                            passNames[p],
+                            summary(gflops[0][p], peak),
+                            name,
+                            summary(theirs[p], peak),
+                            median(ratios),
+                            sorted[0],
+                            sorted[sorted.length - 1]);
+                }
+                if (layer.inputGradient()) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "TORCH %-30s bwd pytorch-%s alone: kernel+bias gradient %s  input gradient %s%n",
+                            layer.name(),
+                            name,
+                            summary(theirs[2], peak),
+                            summary(theirs[3], peak));
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "TORCH %-30s pytorch-%s agrees within %.1e; warm-up passes %s (ours %s);"
+                                + " thread/process CPU %.2f%n",
+                        layer.name(),
+                        name,
+                        disagreement[l],
+                        warm[1 + l].describe(),
+                        warm[0].describe(),
+                        torch[l].threadShareOfProcess());
+            }
+        } finally {
+            for (TorchConv t : torch) {
+                if (t != null) {
+                    t.close();
+                }
+            }
         }
-        String[] passes = {"fwd", "bwd"};
-        for (int p = 0; p < 2; p++) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "CONV %-30s %s before %s  planes %s  x%.2f%n",
-                    layer.name,
-                    passes[p],
-                    summary(gflops[2 + p], peak),
-                    summary(gflops[p], peak),
-                    median(gflops[p]) / median(gflops[2 + p]));
+    }
+
+    /**
+     * One forward and one backward pass of our layer on fresh arrays.
+     *
+     * @return the output, the kernel and bias gradients, and the input gradient (empty where the layer has none)
+     */
+    static float[][] passes(Conv2D conv, ConvShape layer, float[] params, float[] x, float[] dy, int batch) {
+        float[] y = new float[dy.length];
+        float[] grads = new float[params.length];
+        float[] dx = layer.inputGradient() ? new float[x.length] : null;
+        conv.forward(params, x, y, batch);
+        conv.backward(params, x, y, dy, dx, grads, batch);
+        return new float[][] {y, grads, dx == null ? new float[0] : dx};
+    }
+
+    /**
+     * @param ours our output and gradients
+     * @param theirs PyTorch's, in the same layouts
+     * @return the largest, over the three, of the largest absolute difference relative to the largest magnitude of
+     *     ours; infinite where the sizes differ
+     */
+    static double disagreement(float[][] ours, float[][] theirs) {
+        double worst = 0;
+        for (int t = 0; t < ours.length; t++) {
+            if (ours[t].length != theirs[t].length) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double scale = Double.MIN_NORMAL;
+            double diff = 0;
+            for (int i = 0; i < ours[t].length; i++) {
+                scale = Math.max(scale, Math.abs(ours[t][i]));
+                diff = Math.max(diff, Math.abs(ours[t][i] - theirs[t][i]));
+            }
+            worst = Math.max(worst, diff / scale);
         }
-        System.out.printf(Locale.ROOT, "CONV %-30s %s%n", layer.name, same ? "same bits" : "DIFFERENT BITS");
+        return worst;
     }
 
     private static String summary(double[] values, double peak) {
