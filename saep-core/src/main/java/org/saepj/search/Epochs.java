@@ -63,13 +63,25 @@ public record Epochs(double count, int minSteps, int maxSteps) {
     }
 
     /**
-     * @return true for the data-scaled defaults ({@link #DATA_SCALED}, {@link #IMAGES}), whose step ceiling only keeps
-     *     a search without a time budget within minutes an iteration: under a time budget members may train past it,
-     *     up to the epochs ({@link Budget#mostStepsUnderTime}). A budget a user gave ({@code --epochs}, {@code
+     * @return true for the data-scaled defaults ({@link #DATA_SCALED}, {@link #IMAGES}) and for what a comparison makes
+     *     of them for its baselines ({@link #times}: a single network of the whole search's budget; {@link #share}: a
+     *     deep ensemble's members), whose step ceiling only keeps a search without a time budget within minutes an
+     *     iteration: under a time budget members may train past it, up to the epochs ({@link Budget#mostStepsUnderTime}),
+     *     so that every method of a comparison fills the same time. A budget a user gave ({@code --epochs}, {@code
      *     --steps}) stays an upper bound.
      */
     public boolean isDataScaledDefault() {
-        return equals(DATA_SCALED) || equals(IMAGES);
+        return scales(DATA_SCALED) || scales(IMAGES);
+    }
+
+    /**
+     * @return true when this budget is {@code base} times some factor, as {@link #times} and {@link #share} make it:
+     *     the epochs multiplied, each step bound multiplied and rounded down (so within one step of the exact product)
+     */
+    private boolean scales(Epochs base) {
+        double factor = count / base.count;
+        return Math.abs(minSteps - Math.max(1, base.minSteps * factor)) < 1
+                && Math.abs(maxSteps - Math.max(1, base.maxSteps * factor)) < 1;
     }
 
     /**

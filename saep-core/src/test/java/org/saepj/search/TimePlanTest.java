@@ -152,7 +152,15 @@ class TimePlanTest {
                 .isEqualTo(500);
         assertThat(Epochs.DATA_SCALED.isDataScaledDefault()).isTrue();
         assertThat(Epochs.IMAGES.isDataScaledDefault()).isTrue();
-        assertThat(Epochs.DATA_SCALED.times(11).isDataScaledDefault()).isFalse();
+        // a comparison's baselines of a default search: single's 11 members' budget, a deep ensemble's share of it,
+        // grow too, so that every method of a comparison fills the same time
+        assertThat(Epochs.DATA_SCALED.times(11).isDataScaledDefault()).isTrue();
+        assertThat(Epochs.IMAGES.share(11, 5).isDataScaledDefault()).isTrue();
+        assertThat(Epochs.IMAGES.share(11, 3).isDataScaledDefault()).isTrue();
+        assertThat(new Budget(1, 55_000, 64, StoppingRule.NONE, Epochs.IMAGES.times(11)).mostStepsUnderTime(54_000))
+                .isEqualTo(464_063); // 550 epochs, not at most 22,000 steps
+        assertThat(Epochs.exactly(50).times(11).isDataScaledDefault()).isFalse();
+        assertThat(new Epochs(50, 454, 4000).isDataScaledDefault()).isFalse();
     }
 
     @Test
