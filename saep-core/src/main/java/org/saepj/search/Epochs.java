@@ -67,8 +67,8 @@ public record Epochs(double count, int minSteps, int maxSteps) {
      *     of them for its baselines ({@link #times}: a single network of the whole search's budget; {@link #share}: a
      *     deep ensemble's members), whose step ceiling only keeps a search without a time budget within minutes an
      *     iteration: under a time budget members may train past it, up to the epochs
-     *     ({@link Budget#mostStepsUnderTime}), so that every method of a comparison fills the same time. A budget a user gave ({@code --epochs}, {@code
-     *     --steps}) stays an upper bound.
+     *     ({@link Budget#mostStepsUnderTime}), so that every method of a comparison fills the same time. A budget a
+     *     user gave ({@code --epochs}, {@code --steps}) stays an upper bound.
      */
     public boolean isDataScaledDefault() {
         return scales(DATA_SCALED) || scales(IMAGES);
