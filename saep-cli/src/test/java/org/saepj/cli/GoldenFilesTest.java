@@ -286,22 +286,7 @@ class GoldenFilesTest {
         assertThat(report.dataUse().finalTraining())
                 .isEqualTo("the final members retrained on the training data and the validation part together (240"
                         + " rows), each for the steps its early stopping kept scaled to the added rows: [112, 112]");
-        Path run = dir.resolve("refit");
-        FaultAuditTest.copyTree(golden(5, "refit/run"), run);
-        Path blobs = Files.copy(golden(5, "refit/blobs.csv"), dir.resolve("refit-blobs.csv"));
-        ObjectNode inv =
-                (ObjectNode) Json.MAPPER.readTree(run.resolve("run.json").toFile());
-        pointAtFixture((ObjectNode) inv.get("config"), "csv:" + blobs);
-        Files.writeString(run.resolve("run.json"), Json.pretty(inv));
-        CliRun resumed = CliRun.of("search", "--resume", run.toString(), "--quiet");
-        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        org.saepj.run.RunSummary then = org.saepj.run.RunSummary.read(golden(5, "refit/run/report.json"));
-        assertThat(resumed.out())
-                .contains(String.format(
-                        "already complete: %s %.4f, ensemble of %d",
-                        then.score().label(), then.testScore(), then.ensembleSize()));
-        assertThat(ReportFacts.of(run.resolve("report.json")))
-                .isEqualTo(ReportFacts.of(golden(5, "refit/run/report.json")));
+        assertResumesComplete("refit", "refit/blobs.csv", "refit");
     }
 
     /**
@@ -363,9 +348,21 @@ class GoldenFilesTest {
         assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "space-optimizers/blobs.csv"))))
                 .isDeepEqualTo(logitRows(golden(5, set + "/logits.bin")));
         assertPredictsTheSame(model, "space-optimizers/blobs.csv", set + "/predictions.csv");
+        assertResumesComplete(set, "space-optimizers/blobs.csv", name);
+    }
+
+    /**
+     * Copies a golden run of version 5, points its run.json at a copy of its data and resumes it: the run says it is
+     * already complete with its stored figures, and its report's facts are the stored ones.
+     *
+     * @param set the golden set holding {@code run/}
+     * @param data the set's data file, relative to golden/v5
+     * @param name a name for the copies, unique in the test class
+     */
+    private void assertResumesComplete(String set, String data, String name) throws Exception {
         Path run = dir.resolve(name);
         FaultAuditTest.copyTree(golden(5, set + "/run"), run);
-        Path blobs = Files.copy(golden(5, "space-optimizers/blobs.csv"), dir.resolve(name + "-blobs.csv"));
+        Path blobs = Files.copy(golden(5, data), dir.resolve(name + "-blobs.csv"));
         ObjectNode inv =
                 (ObjectNode) Json.MAPPER.readTree(run.resolve("run.json").toFile());
         pointAtFixture((ObjectNode) inv.get("config"), "csv:" + blobs);
