@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.SourceData;
-import org.saepj.data.io.IdxDatasetReader;
-import org.saepj.data.source.KnownDataset;
 import org.saepj.ensemble.Member;
 import org.saepj.testing.TestFiles;
 
@@ -24,11 +21,7 @@ class TimePlanTest {
 
     @BeforeAll
     static void load() {
-        fixture = IdxDatasetReader.read(
-                "fashion-mnist",
-                TestFiles.fashionMnistFixture(dir.resolve("f")),
-                KnownDataset.FASHION_MNIST.classNames(),
-                Map.of());
+        fixture = TestFiles.fashionMnist(dir.resolve("f"));
     }
 
     /** 10 ms a step, 0.5 s an iteration besides, a 1 s probe and 1 s to finish. */
