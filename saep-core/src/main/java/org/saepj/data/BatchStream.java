@@ -62,11 +62,30 @@ public final class BatchStream {
      * @param into an array of at least {@code batchSize} entries; the first {@code batchSize} are written
      */
     public void next(int[] into) {
+        fill(into, 0);
+    }
+
+    /**
+     * The next {@code steps} batches, one after the other: what {@code steps} calls of {@link #next} give, in one
+     * array, as a candidate's training takes them.
+     *
+     * @param steps how many batches
+     * @return {@code steps × batchSize} sample indices
+     */
+    public int[] next(int steps) {
+        int[] batches = new int[Math.multiplyExact(steps, batchSize)];
+        for (int s = 0; s < steps; s++) {
+            fill(batches, s * batchSize);
+        }
+        return batches;
+    }
+
+    private void fill(int[] into, int offset) {
         for (int i = 0; i < batchSize; i++) {
             if (position == size) {
                 reshuffle();
             }
-            into[i] = order[position++];
+            into[offset + i] = order[position++];
         }
     }
 

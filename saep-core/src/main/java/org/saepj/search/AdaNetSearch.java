@@ -494,14 +494,7 @@ public final class AdaNetSearch {
                             startedAt),
                     stoppedEarly,
                     finalIteration,
-                    refit == null
-                            ? null
-                            : new Refit(
-                                    refit.rows(),
-                                    java.util.Arrays.stream(refit.steps())
-                                            .boxed()
-                                            .toList(),
-                                    refit.diverged()));
+                    refit == null ? null : refit.refit());
             listener.searchFinished(result);
             return result;
         }

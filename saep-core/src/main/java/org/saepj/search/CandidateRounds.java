@@ -216,14 +216,6 @@ final class CandidateRounds {
     }
 
     private int[] draw() {
-        int steps = config.stepsPerIteration(train.size());
-        int batch = config.batchSize();
-        int[] batches = new int[steps * batch];
-        int[] one = new int[batch];
-        for (int s = 0; s < steps; s++) {
-            stream.next(one);
-            System.arraycopy(one, 0, batches, s * batch, batch);
-        }
-        return batches;
+        return stream.next(config.stepsPerIteration(train.size()));
     }
 }

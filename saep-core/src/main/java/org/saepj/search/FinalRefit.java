@@ -38,15 +38,13 @@ final class FinalRefit {
     }
 
     /**
-     * What the retraining did, for the report.
+     * The retrained ensemble and what the retraining did.
      *
      * @param ensemble the retrained ensemble (the same members, weights and ids; new parameters and outputs)
-     * @param rows the rows the members were retrained on
-     * @param steps each member's retraining steps, in the ensemble's order
-     * @param diverged the names of members that kept their searched parameters because retraining diverged
+     * @param refit the rows, each member's steps and the members whose retraining diverged, for the report
      * @param seconds the wall time of the retraining and the new outputs
      */
-    record Outcome(Ensemble ensemble, int rows, int[] steps, List<String> diverged, double seconds) {}
+    record Outcome(Ensemble ensemble, Refit refit, double seconds) {}
 
     /**
      * @param ensemble the search's final ensemble, chosen on the validation part
@@ -66,17 +64,12 @@ final class FinalRefit {
         Dataset all = train.concat(data.selection(), train.name() + " and its validation part");
         int batch = config.batchSize();
         List<TrainingTask> tasks = new ArrayList<>();
-        int[] steps = new int[ensemble.size()];
+        List<Integer> steps = new ArrayList<>();
         for (int j = 0; j < ensemble.size(); j++) {
             Member m = ensemble.members().get(j);
-            steps[j] = steps(keptStep(m, records, train.size()), train.size(), all.size());
-            int[] batches = new int[steps[j] * batch];
-            BatchStream stream = new BatchStream(all.size(), batch, Seeds.derive(config.seed(), Seeds.REFIT, m.id()));
-            int[] one = new int[batch];
-            for (int s = 0; s < steps[j]; s++) {
-                stream.next(one);
-                System.arraycopy(one, 0, batches, s * batch, batch);
-            }
+            steps.add(steps(keptStep(m, records, train.size()), train.size(), all.size()));
+            int[] batches = new BatchStream(all.size(), batch, Seeds.derive(config.seed(), Seeds.REFIT, m.id()))
+                    .next(steps.get(j));
             tasks.add(new TrainingTask(
                     j,
                     m.candidate(),
@@ -113,7 +106,7 @@ final class FinalRefit {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(new Ensemble(members, ensemble.weights()), all.size(), steps, diverged, seconds);
+        return new Outcome(new Ensemble(members, ensemble.weights()), new Refit(all.size(), steps, diverged), seconds);
     }
 
     /**

@@ -119,12 +119,7 @@ final class ThroughputProbe {
 
     private double time(List<CandidateSpec> specs, BatchStream stream, int steps, List<Dataset> outputsOn) {
         int batch = config.batchSize();
-        int[] batches = new int[steps * batch];
-        int[] one = new int[batch];
-        for (int s = 0; s < steps; s++) {
-            stream.next(one);
-            System.arraycopy(one, 0, batches, s * batch, batch);
-        }
+        int[] batches = stream.next(steps);
         List<TrainingTask> tasks = new ArrayList<>();
         for (CandidateSpec spec : specs) {
             tasks.add(new TrainingTask(
