@@ -277,10 +277,7 @@ class GoldenFilesTest {
                 .isDeepEqualTo(logitRows(golden(5, "refit/logits.bin")));
         assertPredictsTheSame(model, "refit/blobs.csv", "refit/predictions.csv");
         org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "refit/run/report.json"));
-        for (org.saepj.search.SearchConfig config : List.of(
-                report.config(),
-                ensemble.manifest().config(),
-                Invocation.load(golden(5, "refit/run")).config())) {
+        for (org.saepj.search.SearchConfig config : storedConfigs(report, ensemble, golden(5, "refit/run"))) {
             assertThat(config.validation().refits()).isTrue();
         }
         assertThat(report.dataUse().finalTraining())
@@ -352,6 +349,17 @@ class GoldenFilesTest {
     }
 
     /**
+     * @return a run's configuration as each of its files stores it: its report, its ensemble's manifest, its run.json
+     */
+    private static List<org.saepj.search.SearchConfig> storedConfigs(
+            org.saepj.run.RunReport report, SavedEnsemble ensemble, Path run) {
+        return List.of(
+                report.config(),
+                ensemble.manifest().config(),
+                Invocation.load(run).config());
+    }
+
+    /**
      * Copies a golden run of version 5, points its run.json at a copy of its data and resumes it: the run says it is
      * already complete with its stored figures, and its report's facts are the stored ones.
      *
@@ -389,10 +397,7 @@ class GoldenFilesTest {
         Path run = golden(5, "space-optimizers/lr/run");
         org.saepj.run.RunReport report = org.saepj.run.RunReport.read(run.resolve("report.json"));
         SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
-        for (org.saepj.search.SearchConfig config : List.of(
-                report.config(),
-                ensemble.manifest().config(),
-                Invocation.load(run).config())) {
+        for (org.saepj.search.SearchConfig config : storedConfigs(report, ensemble, run)) {
             org.saepj.search.TrainingPlan training = config.training();
             assertThat(training.learningRate()).isEqualTo(0.02);
             assertThat(training.optimizer()).isEqualTo(org.saepj.search.TrainingPlan.OptimizerChoice.SPACE);
@@ -421,10 +426,7 @@ class GoldenFilesTest {
         Path run = golden(5, "space-optimizers/weight-decay/run");
         org.saepj.run.RunReport report = org.saepj.run.RunReport.read(run.resolve("report.json"));
         SavedEnsemble ensemble = SavedEnsemble.load(run.resolve("ensemble"), Backends.best());
-        for (org.saepj.search.SearchConfig config : List.of(
-                report.config(),
-                ensemble.manifest().config(),
-                Invocation.load(run).config())) {
+        for (org.saepj.search.SearchConfig config : storedConfigs(report, ensemble, run)) {
             org.saepj.search.TrainingPlan training = config.training();
             assertThat(training.optimizer()).isEqualTo(org.saepj.search.TrainingPlan.OptimizerChoice.SPACE);
             assertThat(training.weightDecay()).isEqualTo(0.001);

@@ -154,14 +154,9 @@ class TrainingOptionsTest {
     @Test
     void weightDecayReachesTheSpacesOwnSgdAndTheReport() throws Exception {
         Path space = sgdSpace("sgd-space.json", ", \"weightDecay\": 0.001");
-        CliRun r = CliRun.of(
-                "search",
-                "--data",
-                "fashion-mnist",
-                "--data-dir",
-                dataDir,
-                "--space",
-                space.toString(),
+        CliRun r = spaceSearch(
+                space,
+                "decay",
                 "--iterations",
                 "2",
                 "--steps",
@@ -170,9 +165,7 @@ class TrainingOptionsTest {
                 "2",
                 "--quiet",
                 "--weight-decay",
-                "5e-4",
-                "--out",
-                root.resolve("decay").toString());
+                "5e-4");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode report = Json.MAPPER.readTree(root.resolve("decay/report.json").toFile());
         assertThat(report.at("/config/training/optimizer").asText()).isEqualTo("space");
@@ -189,25 +182,12 @@ class TrainingOptionsTest {
     void anExplicitLearningRateReplacesTheSpacesOwnAndIsRecorded() throws Exception {
         Path space = sgdSpace("sgd-rate-space.json", "");
         for (String lr : new String[] {null, "0.02"}) {
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                    "search",
-                    "--data",
-                    "fashion-mnist",
-                    "--data-dir",
-                    dataDir,
-                    "--space",
-                    space.toString(),
-                    "--iterations",
-                    "1",
-                    "--steps",
-                    "30",
-                    "--quiet",
-                    "--out",
-                    root.resolve("rate-" + lr).toString()));
+            java.util.List<String> options =
+                    new java.util.ArrayList<>(java.util.List.of("--iterations", "1", "--steps", "30", "--quiet"));
             if (lr != null) {
-                args.addAll(java.util.List.of("--lr", lr));
+                options.addAll(java.util.List.of("--lr", lr));
             }
-            CliRun r = CliRun.of(args.toArray(String[]::new));
+            CliRun r = spaceSearch(space, "rate-" + lr, options.toArray(String[]::new));
             assertThat(r.exitCode()).as(r.err()).isZero();
             JsonNode report = Json.MAPPER.readTree(
                     root.resolve("rate-" + lr + "/report.json").toFile());
@@ -220,20 +200,7 @@ class TrainingOptionsTest {
                         .isCloseTo(lr == null ? 0.05 : 0.02, within(1e-7));
             }
         }
-        assertRefused(
-                CliRun.of(
-                        "search",
-                        "--data",
-                        "fashion-mnist",
-                        "--data-dir",
-                        dataDir,
-                        "--space",
-                        space.toString(),
-                        "--lr",
-                        "0",
-                        "--out",
-                        root.resolve("rate-0").toString()),
-                "error: --lr must be a positive number, got 0.0");
+        assertRefused(spaceSearch(space, "rate-0", "--lr", "0"), "error: --lr must be a positive number, got 0.0");
     }
 
     /**
@@ -248,6 +215,27 @@ class TrainingOptionsTest {
                         + " \"type\": \"dense\", \"widths\": [32], \"depths\": {\"rule\": \"fixed\","
                         + " \"values\": [1]}, \"optimizer\": {\"type\": \"sgd-momentum\", \"learningRate\":"
                         + " 0.05" + optimizer + "}, \"complexity\": \"parameters\"}]}");
+    }
+
+    /**
+     * @param space the space file searched
+     * @param out the run's folder in the test's directory
+     * @param options the options after the data, the space and the folder
+     * @return {@code saep search} of the fixture in that space
+     */
+    private static CliRun spaceSearch(Path space, String out, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "search",
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir,
+                "--space",
+                space.toString(),
+                "--out",
+                root.resolve(out).toString()));
+        args.addAll(java.util.List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     private static void assertRefused(CliRun r, String line) {
