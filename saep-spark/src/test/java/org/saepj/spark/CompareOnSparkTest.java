@@ -73,6 +73,12 @@ class CompareOnSparkTest {
         }
     }
 
+    /**
+     * A 2 × 2 comparison whose searches are tasks of {@link SparkGridExecutor} (the CLI runs {@code Comparison.run}
+     * with it, as a library user does) on two executor JVMs, one of them killed during a task: every run's report,
+     * manifest, iterations.csv and search.log, and the comparison with each run's accuracy and ensemble size, equal the
+     * local executor's, times and provenance aside.
+     */
     @Test
     void anExecutorKilledDuringATaskChangesNothing() throws Exception {
         // once a search runs on an executor (its temporary run directory has a checkpoint), kill an executor's JVM:
@@ -89,10 +95,12 @@ class CompareOnSparkTest {
                 List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
             Path a = root.resolve("local/runs").resolve(run);
             Path b = root.resolve("cluster/runs").resolve(run);
-            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(b.resolve("report.json"))))
+            assertThat(RunFiles.withoutTimes(RunFiles.read(b.resolve("report.json"))))
                     .as(run)
-                    .isEqualTo(
-                            SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(a.resolve("report.json"))));
+                    .isEqualTo(RunFiles.withoutTimes(RunFiles.read(a.resolve("report.json"))));
+            assertThat(RunFiles.withoutTimes(RunFiles.read(b.resolve("ensemble/manifest.json"))))
+                    .as(run + " manifest")
+                    .isEqualTo(RunFiles.withoutTimes(RunFiles.read(a.resolve("ensemble/manifest.json"))));
             assertThat(Files.readString(b.resolve("iterations.csv"))
                             .lines()
                             .map(CompareOnSparkTest::withoutTimes)
@@ -106,10 +114,8 @@ class CompareOnSparkTest {
                     .isEqualTo(logLines(a.resolve("search.log")))
                     .anyMatch(l -> l.startsWith("iteration 3: "));
         }
-        assertThat(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(root.resolve("cluster/comparison.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("local/comparison.json"))));
     }
 
     /** @return whether a search of the grid is under way on an executor of this machine */
@@ -177,16 +183,15 @@ class CompareOnSparkTest {
         assertThat(Files.getLastModifiedTime(first))
                 .as("the run that had come back is read, not run again")
                 .isEqualTo(finishedAt);
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("comparison.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(local.resolve("comparison.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(dir.resolve("comparison.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(local.resolve("comparison.json"))));
         for (String run :
                 List.of("adanet-uniform-seed1", "adanet-uniform-seed2", "pie-uniform-seed1", "pie-uniform-seed2")) {
-            assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(
-                            dir.resolve("runs").resolve(run).resolve("report.json"))))
+            assertThat(RunFiles.withoutTimes(
+                            RunFiles.read(dir.resolve("runs").resolve(run).resolve("report.json"))))
                     .as(run)
-                    .isEqualTo(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(
-                            local.resolve("runs").resolve(run).resolve("report.json"))));
+                    .isEqualTo(RunFiles.withoutTimes(
+                            RunFiles.read(local.resolve("runs").resolve(run).resolve("report.json"))));
         }
     }
 

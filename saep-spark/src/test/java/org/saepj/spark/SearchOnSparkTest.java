@@ -42,13 +42,10 @@ class SearchOnSparkTest {
 
     /** The local search and the same on the cluster: every report, the ensemble and the log equal, times aside. */
     private static void assertSameRun(Path local, Path cluster) throws Exception {
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(cluster.resolve("report.json"))))
-                .isEqualTo(
-                        SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(local.resolve("report.json"))));
-        assertThat(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(cluster.resolve("ensemble/manifest.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(local.resolve("ensemble/manifest.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(cluster.resolve("report.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(local.resolve("report.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(cluster.resolve("ensemble/manifest.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(local.resolve("ensemble/manifest.json"))));
         try (var files = Files.list(local.resolve("ensemble"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".params")).toList()) {
                 assertThat(Files.readAllBytes(cluster.resolve("ensemble").resolve(f.getFileName())))
@@ -126,55 +123,37 @@ class SearchOnSparkTest {
                 .as("an executor was killed during the search")
                 .isEqualTo(1);
         assertSameRun(root.resolve("local"), root.resolve("cluster"));
-        assertThat(SparkGridExecutorTest.read(root.resolve("cluster/report.json"))
+        assertThat(RunFiles.read(root.resolve("cluster/report.json"))
                         .at("/provenance/executor")
                         .asText())
                 .isEqualTo("spark local-cluster[2,1,1024]");
     }
 
+    /**
+     * The CNN space with two threads trains the next iteration's candidate beside this one's (two tasks at once);
+     * executors measure the validation loss on their own copy of the validation part and stop where the driver would;
+     * the recipe travels with each candidate: the executors schedule, smooth, augment (same draws) and clip as the
+     * driver would. One search for all of it: a cluster's start is most of such a test's time.
+     */
     @Test
-    void aCnnSearchWithCandidatesTrainedAnIterationEarlyIsTheLocalOne() throws Exception {
-        // the CNN space trains the next iteration's candidate beside this one's when there are two threads
-        List<String> search = List.of(
-                "--data",
-                "idx:" + fixture,
-                "--model",
-                "cnn",
-                "--method",
-                "pap",
-                "--iterations",
-                "3",
-                "--steps",
-                "300",
-                "--threads",
-                "2");
-        CliRun local = CliRun.of(args(root.resolve("cnn-local"), search));
-        assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRun cluster = CliRun.of(args(root.resolve("cnn-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
-        assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertSameRun(root.resolve("cnn-local"), root.resolve("cnn-cluster"));
-    }
-
-    @Test
-    void earlyStoppingAndEveryTrainingOptionOnTheClusterAreTheLocalSearch() throws Exception {
-        // executors measure the validation loss on their own copy of the validation part and stop where the driver
-        // would; the recipe travels with each candidate: the executors schedule, smooth, augment (same draws) and clip
-        // as the driver would. One search for both: a cluster's start is most of such a test's time.
+    void aCnnSearchTrainedAnIterationEarlyWithEarlyStoppingAndEveryTrainingOptionIsTheLocalSearch() throws Exception {
+        int iterations = 3;
+        int steps = 600;
         List<String> search = List.of(
                 "--data",
                 "idx:" + fixture,
                 "--preset",
                 "validated",
-                "--model", // the paper's dnn: the cluster, not the default space, is under test
-                "dnn",
+                "--model",
+                "cnn",
                 "--method",
                 "pap",
                 "--iterations",
-                "3",
+                Integer.toString(iterations),
                 "--steps",
-                "1800",
+                Integer.toString(steps),
                 "--check-every",
-                "20",
+                "10",
                 "--patience",
                 "2",
                 "--optimizer",
@@ -191,19 +170,22 @@ class SearchOnSparkTest {
                 "1",
                 "--threads",
                 "2");
-        CliRun local = CliRun.of(args(root.resolve("stop-local"), search));
+        CliRun local = CliRun.of(args(root.resolve("cnn-local"), search));
         assertThat(local.exitCode()).as(local.err()).isZero();
-        CliRun cluster = CliRun.of(args(root.resolve("stop-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
+        CliRun cluster = CliRun.of(args(root.resolve("cnn-cluster"), search, "--spark", "local-cluster[2,1,1024]"));
         assertThat(cluster.exitCode()).as(cluster.err()).isZero();
-        assertSameRun(root.resolve("stop-local"), root.resolve("stop-cluster"));
-        var report = SparkGridExecutorTest.read(root.resolve("stop-cluster/report.json"));
+        assertSameRun(root.resolve("cnn-local"), root.resolve("cnn-cluster"));
+        var report = RunFiles.read(root.resolve("cnn-cluster/report.json"));
+        assertThat(report.at("/iterations/1/trainSeconds").asDouble())
+                .as("iteration 1's candidate trained with iteration 0's")
+                .isZero();
         assertThat(report.at("/dataUse/earlyStopping").asText())
-                .startsWith("the loss on the validation part, measured every 20 steps, patience 2");
+                .startsWith("the loss on the validation part, measured every 10 steps, patience 2");
         assertThat(report.at("/config/training/augmentation/erase").asBoolean()).isTrue();
         boolean stopped = false;
         for (var it : report.at("/iterations")) {
             for (var c : it.at("/candidates")) {
-                stopped |= c.at("/stepsRun").asInt() < 600;
+                stopped |= c.at("/stepsRun").asInt() < steps / iterations;
                 assertThat(c.at("/keptStep").asInt())
                         .isBetween(1, c.at("/stepsRun").asInt());
             }
@@ -282,13 +264,11 @@ class SearchOnSparkTest {
         for (int k = 1; k <= 3; k++) {
             assertSameRun(root.resolve("folds-local/fold-" + k), root.resolve("folds-cluster/fold-" + k));
         }
-        assertThat(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("folds-cluster/report.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("folds-local/report.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(root.resolve("folds-cluster/report.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("folds-local/report.json"))));
         assertThat(cluster.out()).contains("3 folds: test RMSE");
         for (int k = 1; k <= 3; k++) {
-            assertThat(SparkGridExecutorTest.read(clusterRuns.resolve("fold-" + k + "/report.json"))
+            assertThat(RunFiles.read(clusterRuns.resolve("fold-" + k + "/report.json"))
                             .at("/final/regression/rmse")
                             .asDouble())
                     .isPositive();
@@ -339,12 +319,9 @@ class SearchOnSparkTest {
         CliRun resumed = CliRun.of("search", "--resume", dir.toString(), "--spark", "local-cluster[2,1,1024]");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("continuing at iteration");
-        assertThat(SparkGridExecutorTest.withoutTimes(SparkGridExecutorTest.read(dir.resolve("report.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("resume-local/report.json"))));
-        assertThat(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(dir.resolve("ensemble/manifest.json"))))
-                .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                        SparkGridExecutorTest.read(root.resolve("resume-local/ensemble/manifest.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(dir.resolve("report.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("resume-local/report.json"))));
+        assertThat(RunFiles.withoutTimes(RunFiles.read(dir.resolve("ensemble/manifest.json"))))
+                .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("resume-local/ensemble/manifest.json"))));
     }
 }

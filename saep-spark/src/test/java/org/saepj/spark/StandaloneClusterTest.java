@@ -111,10 +111,8 @@ class StandaloneClusterTest {
             assertThat(cluster.exitCode())
                     .as(cluster.err() + Files.readString(root.resolve("worker.log")))
                     .isZero();
-            assertThat(SparkGridExecutorTest.withoutTimes(
-                            SparkGridExecutorTest.read(root.resolve("cluster/comparison.json"))))
-                    .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                            SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+            assertThat(RunFiles.withoutTimes(RunFiles.read(root.resolve("cluster/comparison.json"))))
+                    .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("local/comparison.json"))));
             // As on a real cluster: spark-submit (its main class, as bin/spark-submit runs it) with the CLI jar as the
             // application and the Spark module as --jars; the executors get both from the driver.
             Path module = Path.of("").toAbsolutePath(); // surefire runs in the module's directory
@@ -170,10 +168,8 @@ class StandaloneClusterTest {
             assertThat(submit.exitValue())
                     .as(Files.readString(root.resolve("submit.log")))
                     .isZero();
-            assertThat(SparkGridExecutorTest.withoutTimes(
-                            SparkGridExecutorTest.read(root.resolve("submitted/comparison.json"))))
-                    .isEqualTo(SparkGridExecutorTest.withoutTimes(
-                            SparkGridExecutorTest.read(root.resolve("local/comparison.json"))));
+            assertThat(RunFiles.withoutTimes(RunFiles.read(root.resolve("submitted/comparison.json"))))
+                    .isEqualTo(RunFiles.withoutTimes(RunFiles.read(root.resolve("local/comparison.json"))));
         } finally {
             for (Process p : new Process[] {worker, master}) {
                 if (p != null) {
