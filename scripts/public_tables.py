@@ -30,7 +30,9 @@ TABLE-fk-test.csv as above (unlabelled rows in every training file), and the thr
 each. It prints per table the means over the folds (SAEP-J's with its std), the best model (the best mean) and
 SAEP-J - best with the standard error of the paired per-fold differences, then the mean over the tables and the
 worst; tables run smallest first, --jobs searches at once. The folds' test parts are test data: they measure
-the defaults and must not choose them (--inner is for that). --mlp adds scikit-learn's MLPClassifier (or
+the defaults and must not choose them (--inner is for that: with --folds it splits each fold's training part
+80/20 again, random_state=1, into TABLE-fk-fit.csv and TABLE-fk-val.csv, and every model and search runs on those,
+a nested cross-validation that never reads the folds' test parts). --mlp adds scikit-learn's MLPClassifier (or
 MLPRegressor) at its defaults on standardised inputs as a neural-network reference, outside the best of three.
 
     OMP_NUM_THREADS=1 /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR --folds 5 \
@@ -218,7 +220,8 @@ def main():
     parser.add_argument("--no-baselines", action="store_true", help="only SAEP-J (the sklearn columns print as 0)")
     parser.add_argument("--inner", action="store_true",
                         help="split each training part again 80/20 (random_state=1) and score on that inner part,"
-                             " to tune defaults without looking at the test part")
+                             " to tune defaults without looking at the test part; with --folds, each fold's"
+                             " training part (nested cross-validation: the folds' test parts are never read)")
     parser.add_argument("--folds", type=int,
                         help="K-fold cross-validation over each whole table (random_state=0, stratified for classes)"
                              " instead of the single split: every model and SAEP-J on the same K folds, tables"
@@ -260,8 +263,6 @@ def main():
 def cross_validate(args, tables):
     """Runs every table on the same K folds; prints a Markdown row a table as each finishes and a summary, and
     rewrites OUT/results.json after each table, so the tables done so far are kept if the run is stopped."""
-    if args.inner:
-        raise SystemExit("error: --folds and --inner: choose one (the folds' test parts are test data, not tuning)")
     path = {t[0]: t[1] if os.path.isabs(t[1]) else os.path.join(args.raw, t[1]) for t in tables}
     lines = {}
     for name, *_ in tables:
@@ -272,6 +273,9 @@ def cross_validate(args, tables):
     planned = []
     for name, _, label, task, delimiter, quote in sorted(tables, key=lambda t: lines[t[0]]):
         folds, rows, unlabelled = fold_files(path[name], label, task, delimiter, quote, args.out, name, args.folds)
+        if args.inner:  # nested: each fold's training part split again; its test part is left alone
+            folds = [split_files(train, label, task, delimiter, quote, args.out, "%s-f%d" % (name, k), ("fit", "val"),
+                                 1)[0] for k, (train, _) in enumerate(folds, 1)]
         runs = [[pool.submit(saep, args.saep, train, test, label, seed,
                              os.path.join(args.out, "run-%s-f%d-%s" % (name, k, seed)), args.extra.split())
                  for seed in seeds] for k, (train, test) in enumerate(folds, 1)] if args.saep else []
