@@ -10,6 +10,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.saepj.engine.Backend;
 import org.saepj.engine.layer.StealingChunks;
 
@@ -44,16 +45,30 @@ public final class LocalExecutor implements CandidateExecutor {
         this.trainer = new CandidateTrainer(backend);
         // At most `threads` workers, never a spare: a worker waiting for a chunk another one took blocks rather than
         // have the pool start a thread that would take the next candidate (saturate: block, do not throw).
+        // The workers keep the creating thread's context class loader, as a plain pool's threads do (a Spark task's,
+        // the plug-ins'), not the system one that the default worker factory sets.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger made = new AtomicInteger();
         this.pool = new ForkJoinPool(
-                threads, LocalExecutor::trainer, null, false, 0, threads, 1, p -> true, 30, TimeUnit.SECONDS);
+                threads,
+                p -> trainer(p, "saep-trainer-" + made.getAndIncrement(), loader),
+                null,
+                false,
+                0,
+                threads,
+                1,
+                p -> true,
+                30,
+                TimeUnit.SECONDS);
         this.chunks = new StealingChunks(pool);
         this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemons("saep-inference"));
     }
 
-    private static ForkJoinWorkerThread trainer(ForkJoinPool pool) {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-        t.setName("saep-trainer-" + t.getPoolIndex());
+    private static ForkJoinWorkerThread trainer(ForkJoinPool pool, String name, ClassLoader loader) {
+        ForkJoinWorkerThread t = new ForkJoinWorkerThread(pool) {};
+        t.setName(name);
         t.setDaemon(true);
+        t.setContextClassLoader(loader);
         return t;
     }
 

@@ -2,10 +2,14 @@ package org.saepj.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +110,26 @@ class SharedStepsTest {
         // on 2 threads the 16-filter one ends first and its thread helps the other; on 3 one thread helps throughout
         assertSameBits(one, train(2, tasks), 2);
         assertSameBits(one, train(3, tasks), 3);
+    }
+
+    @Test
+    void theTrainingThreadsKeepTheContextClassLoaderOfTheThreadThatMadeTheExecutor() throws Exception {
+        // as a plain pool's threads would: a Spark task's loader, the plug-ins' (the default fork-join worker
+        // factory would set the system one)
+        Thread self = Thread.currentThread();
+        ClassLoader before = self.getContextClassLoader();
+        try (URLClassLoader mine = new URLClassLoader(new URL[0], before)) {
+            self.setContextClassLoader(mine);
+            Set<ClassLoader> seen = ConcurrentHashMap.newKeySet();
+            try (LocalExecutor executor = new LocalExecutor(2, Backends.best())) {
+                executor.train(
+                        tasks(residualCnns),
+                        (index, step, total) -> seen.add(Thread.currentThread().getContextClassLoader()));
+            }
+            assertThat(seen).containsExactly(mine);
+        } finally {
+            self.setContextClassLoader(before);
+        }
     }
 
     @Test
