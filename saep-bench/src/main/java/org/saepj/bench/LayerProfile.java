@@ -24,8 +24,9 @@ import org.saepj.engine.layer.Pass;
  * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
  * out), one thread.
  *
- * <p>{@code LayerProfile [res|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
- * benchmark ({@link ResidualCnn}, default), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
+ * <p>{@code LayerProfile [res|res32|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
+ * benchmark ({@link ResidualCnn}, default), the default image search's 32-filter candidate (one block, a hidden dense
+ * layer of 128), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
  * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
  * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one). Then
  * inference on the same batch: each node's pass alone (running statistics), alternating with the network's own
@@ -52,6 +53,7 @@ final class LayerProfile {
                         image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10);
             case "paper" -> Architecture.ConvNet.paper(image, 10);
             case "mlp" -> new Architecture.DenseStack(image, new int[] {512}, 10);
+            case "res32" -> new ResidualCnn(image, 32, 1, 128, 10).architecture();
             default -> new ResidualCnn(image, 16, 2, 10).architecture();
         };
         Kernels kernels = KernelsProvider.best();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.saepj.data.Dataset;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.layer.Chunks;
 import org.saepj.engine.layer.InferencePlan;
 import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
@@ -519,6 +520,20 @@ public final class Network {
         r.pass.seed(pass.seed());
         r.pass.step(pass.step());
         return r;
+    }
+
+    /**
+     * Lets the layers' passes hand independent chunks (a convolution's images, its kernel gradient beside its input
+     * gradient) to idle threads. The chunks write disjoint outputs with the calls of the single-threaded loops, so
+     * the results are the same bits as with {@link Chunks#SEQUENTIAL}, the default. A {@link #replica()} starts
+     * sequential.
+     *
+     * @param chunks who runs the chunks
+     * @return this network
+     */
+    public Network shareWork(Chunks chunks) {
+        pass.chunks(chunks);
+        return this;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.saepj.data.Dataset;
 import org.saepj.engine.Backend;
 import org.saepj.engine.Network;
 import org.saepj.engine.NetworkTraining;
+import org.saepj.engine.layer.Chunks;
 import org.saepj.engine.optim.ClippedOptimizer;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
@@ -16,7 +17,8 @@ import org.saepj.task.Loss;
 
 /**
  * Trains one candidate on its own loss, the task's (spec §3: cross-entropy for classification), and computes its
- * outputs. Runs entirely on the calling thread with buffers allocated once, so the result depends only on the task.
+ * outputs. Runs on the calling thread with buffers allocated once (its layers may hand independent chunks of a pass to
+ * idle threads, {@link Chunks}: the same bits), so the result depends only on the task.
  * With early stopping ({@link TrainingTask#earlyStopping()}) it measures the validation loss every few steps, stops
  * after as many measurements without improvement as the patience allows, and keeps the parameters of the lowest
  * measurement. A {@link TrainingRecipe} adds a learning-rate schedule over the planned steps, label smoothing of the
@@ -60,15 +62,34 @@ public final class CandidateTrainer {
      * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
      */
     public TrainedCandidate train(TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers) {
+        return train(task, progress, outputThreads, helpers, Chunks.SEQUENTIAL);
+    }
+
+    /**
+     * As {@link #train(TrainingTask, TrainingProgress, int, Executor)}, with the steps' layers handing their
+     * independent chunks to {@code chunks} (idle threads that help): the same bits as on the calling thread alone.
+     *
+     * @param task what to train
+     * @param progress step events
+     * @param outputThreads threads for the outputs, counting the calling thread
+     * @param helpers runs the output ranges beyond the calling thread's (may be null when {@code outputThreads} is 1)
+     * @param chunks who runs the chunks of the training steps' passes
+     * @return the trained candidate, or one marked diverged when the loss became NaN or infinite
+     */
+    public TrainedCandidate train(
+            TrainingTask task, TrainingProgress progress, int outputThreads, Executor helpers, Chunks chunks) {
         long t0 = System.nanoTime();
         Network net = backend.network(task.candidate().architecture())
-                .initialize(task.candidate().seed());
+                .initialize(task.candidate().seed())
+                .shareWork(chunks);
         Optimizer optimizer = task.candidate().optimizer().create(net.parameterCount());
         if (task.recipe().clipNorm() > 0) {
             optimizer = new ClippedOptimizer(optimizer, task.recipe().clipNorm());
         }
         try (NetworkTraining training = backend.training(net, optimizer)) {
             return trainAndOutputs(task, progress, outputThreads, helpers, t0, net, optimizer, training);
+        } finally {
+            net.shareWork(Chunks.SEQUENTIAL); // the trained network outlives the executor's threads
         }
     }
 

@@ -5,18 +5,28 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.saepj.engine.Backend;
+import org.saepj.engine.layer.StealingChunks;
 
 /**
- * Trains candidates on a fixed pool of local threads, one candidate per thread at a time. Each candidate's
- * training is single-threaded, so the results do not depend on the thread count. When there are fewer
- * candidates than threads, the spare threads help compute the new candidates' outputs, which splits into
+ * Trains candidates on a fixed pool of local threads, one candidate per thread at a time. A thread without a
+ * candidate (fewer candidates than threads, or its own done first) helps the candidates still training: their
+ * layers' passes offer independent chunks ({@link StealingChunks}) that write disjoint outputs with the calls of the
+ * single-threaded loops, so the results do not depend on the thread count nor on who ran what. When there are fewer
+ * candidates than threads, the spare threads also help compute the new candidates' outputs, which splits into
  * independent chunks and gives the same numbers.
  */
 public final class LocalExecutor implements CandidateExecutor {
-    private final ExecutorService pool;
+    /** Runs the candidates, each a task; a worker without one steals the chunks of the others' passes. */
+    private final ForkJoinPool pool;
+
+    private final StealingChunks chunks;
     /** Spare threads for the candidates' outputs; never more busy threads than {@code threads} in all. */
     private final ExecutorService helpers;
 
@@ -33,8 +43,33 @@ public final class LocalExecutor implements CandidateExecutor {
         }
         this.threads = threads;
         this.trainer = new CandidateTrainer(backend);
-        this.pool = Executors.newFixedThreadPool(threads, daemons("saep-trainer"));
+        // At most `threads` workers, never a spare: a worker waiting for a chunk another one took blocks rather than
+        // have the pool start a thread that would take the next candidate (saturate: block, do not throw).
+        // The workers keep the creating thread's context class loader, as a plain pool's threads do (a Spark task's,
+        // the plug-ins'), not the system one that the default worker factory sets.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger made = new AtomicInteger();
+        this.pool = new ForkJoinPool(
+                threads,
+                p -> trainer(p, "saep-trainer-" + made.getAndIncrement(), loader),
+                null,
+                false,
+                0,
+                threads,
+                1,
+                p -> true,
+                30,
+                TimeUnit.SECONDS);
+        this.chunks = new StealingChunks(pool);
         this.helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, daemons("saep-inference"));
+    }
+
+    private static ForkJoinWorkerThread trainer(ForkJoinPool pool, String name, ClassLoader loader) {
+        ForkJoinWorkerThread t = new ForkJoinWorkerThread(pool) {};
+        t.setName(name);
+        t.setDaemon(true);
+        t.setContextClassLoader(loader);
+        return t;
     }
 
     private static ThreadFactory daemons(String name) {
@@ -51,7 +86,7 @@ public final class LocalExecutor implements CandidateExecutor {
         // With one thread this is 1, and the outputs never reach the (absent) helpers.
         int outputThreads = Math.max(1, threads / Math.max(1, tasks.size()));
         for (TrainingTask task : tasks) {
-            futures.add(pool.submit(() -> trainer.train(task, progress, outputThreads, helpers)));
+            futures.add(pool.submit(() -> trainer.train(task, progress, outputThreads, helpers, chunks)));
         }
         List<TrainedCandidate> results = new ArrayList<>();
         try {
@@ -73,6 +108,14 @@ public final class LocalExecutor implements CandidateExecutor {
             throw new IllegalStateException("candidate training failed", e.getCause());
         }
         return results;
+    }
+
+    /**
+     * @return how many chunks of the candidates' passes so far ran on a thread other than their candidate's: the
+     *     help that threads without a candidate gave
+     */
+    public long chunksHelped() {
+        return chunks.helped();
     }
 
     @Override

@@ -163,7 +163,23 @@ public interface Kernels {
      * @param w input width
      * @param c channels
      */
-    void maxPool2(float[] x, float[] y, int batch, int h, int w, int c);
+    default void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+        maxPool2(x, y, 0, batch, h, w, c);
+    }
+
+    /**
+     * {@link #maxPool2(float[], float[], int, int, int, int)} of samples {@code from … to − 1} only: each sample's
+     * outputs are computed alike whichever samples a call covers (a pass's samples split between threads).
+     *
+     * @param x inputs, {@code batch × h × w × c}
+     * @param y outputs, {@code batch × h/2 × w/2 × c}
+     * @param from the first sample
+     * @param to the sample after the last
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c);
 
     /**
      * Routes each pooled gradient to the first position of its window that holds the maximum (row-major
@@ -178,7 +194,25 @@ public interface Kernels {
      * @param w input width
      * @param c channels
      */
-    void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c);
+    default void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
+        maxPool2Backward(x, y, dy, dx, 0, batch, h, w, c);
+    }
+
+    /**
+     * {@link #maxPool2Backward(float[], float[], float[], float[], int, int, int, int)} of samples {@code from … to −
+     * 1} only: it writes their part of dx alone.
+     *
+     * @param x the forward inputs
+     * @param y the forward outputs
+     * @param dy the output gradient
+     * @param dx receives the input gradient
+     * @param from the first sample
+     * @param to the sample after the last
+     * @param h input height
+     * @param w input width
+     * @param c channels
+     */
+    void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c);
 
     /**
      * 2×2 average pooling, stride 2, over {@code batch} H×W×C maps ("valid"): each window's four values summed in
@@ -299,8 +333,17 @@ public interface Kernels {
      * @param sum receives the sums, added to what it holds
      */
     default void channelSums(float[] x, int rows, int channels, double[] sum) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelSums(x, rows, channels, 0, channels, sum);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelSums(float[] x, int rows, int channels, int from, int to, double[] sum) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 sum[c] += x[i];
             }
         }
@@ -316,8 +359,18 @@ public interface Kernels {
      * @param sum2 receives the sums, added to what it holds
      */
     default void channelSquaredDeviations(float[] x, int rows, int channels, float[] mean, double[] sum2) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelSquaredDeviations(x, rows, channels, 0, channels, mean, sum2);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelSquaredDeviations(
+            float[] x, int rows, int channels, int from, int to, float[] mean, double[] sum2) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 double d = x[i] - mean[c];
                 sum2[c] += d * d;
             }
@@ -336,8 +389,18 @@ public interface Kernels {
      * @param shift one term per column
      */
     default void channelAffine(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelAffine(x, y, rows, channels, 0, channels, scale, shift);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelAffine(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 y[i] = x[i] * scale[c] + shift[c];
             }
         }
@@ -356,8 +419,18 @@ public interface Kernels {
      * @param shift one term per column
      */
     default void channelAffineRelu(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelAffineRelu(x, y, rows, channels, 0, channels, scale, shift);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelAffineRelu(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 y[i] = Math.max(x[i] * scale[c] + shift[c], 0f);
             }
         }
@@ -422,8 +495,27 @@ public interface Kernels {
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelGradientSums(x, dy, rows, channels, 0, channels, mean, invStd, sumDy, sumDyXhat);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelGradientSums(
+            float[] x,
+            float[] dy,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 float xhat = (x[i] - mean[c]) * invStd[c];
                 sumDy[c] += dy[i];
                 sumDyXhat[c] += dy[i] * xhat;
@@ -446,8 +538,27 @@ public interface Kernels {
      */
     default void channelAffine2(
             float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelAffine2(dy, x, dx, rows, channels, 0, channels, a, b, d);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelAffine2(
+            float[] dy,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 dx[i] = dy[i] * a[c] + x[i] * b[c] + d[c];
             }
         }
@@ -477,8 +588,28 @@ public interface Kernels {
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelGradientSumsGated(x, dy, gate, rows, channels, 0, channels, mean, invStd, sumDy, sumDyXhat);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelGradientSumsGated(
+            float[] x,
+            float[] dy,
+            float[] gate,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 float g = gate[i] > 0f ? dy[i] : 0f;
                 float xhat = (x[i] - mean[c]) * invStd[c];
                 sumDy[c] += g;
@@ -503,8 +634,28 @@ public interface Kernels {
      */
     default void channelAffine2Gated(
             float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < channels; c++, i++) {
+        channelAffine2Gated(dy, gate, x, dx, rows, channels, 0, channels, a, b, d);
+    }
+
+    /**
+     * The call over all columns restricted to columns {@code from … to − 1}: each column's operations are the same
+     * whichever columns a call covers, so calls over disjoint ranges give the bits of one call over all (a batch
+     * norm's channels split between threads).
+     */
+    default void channelAffine2Gated(
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
                 float g = gate[i] > 0f ? dy[i] : 0f;
                 dx[i] = g * a[c] + x[i] * b[c] + d[c];
             }

@@ -83,10 +83,10 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+    public void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c) {
         int oh = h / 2;
         int ow = w / 2;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
                     int o = ((b * oh + i) * ow + j) * c;
@@ -102,11 +102,11 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
-        Arrays.fill(dx, 0, batch * h * w * c, 0f);
+    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c) {
+        Arrays.fill(dx, from * h * w * c, to * h * w * c, 0f);
         int oh = h / 2;
         int ow = w / 2;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
                     int o = ((b * oh + i) * ow + j) * c;

@@ -22,25 +22,26 @@ final class VectorBatchNorm {
     /** Rows summed in float before each addition into the double sums: short runs lose no more than float's eps. */
     private static final int FLOAT_RUN = 32;
 
-    static void channelSums(float[] x, int rows, int channels, double[] sum) {
+    static void channelSums(float[] x, int rows, int channels, int from, int to, double[] sum) {
         float[] lanes = new float[L];
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
                 int r1 = Math.min(rows, r0 + FLOAT_RUN);
                 FloatVector acc = FloatVector.zero(S);
                 for (int r = r0; r < r1; r++) {
                     acc = acc.add(FloatVector.fromArray(S, x, r * channels + c0, m));
                 }
-                flush(acc, lanes, sum, c0, channels);
+                flush(acc, lanes, sum, c0, to);
             }
         }
     }
 
-    static void channelSquaredDeviations(float[] x, int rows, int channels, float[] mean, double[] sum2) {
+    static void channelSquaredDeviations(
+            float[] x, int rows, int channels, int from, int to, float[] mean, double[] sum2) {
         float[] lanes = new float[L];
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
             for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
                 int r1 = Math.min(rows, r0 + FLOAT_RUN);
@@ -50,14 +51,15 @@ final class VectorBatchNorm {
                             FloatVector.fromArray(S, x, r * channels + c0, m).sub(mu);
                     acc = d.fma(d, acc);
                 }
-                flush(acc, lanes, sum2, c0, channels);
+                flush(acc, lanes, sum2, c0, to);
             }
         }
     }
 
-    static void channelAffine(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+    static void channelAffine(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector s = FloatVector.fromArray(S, scale, c0, m);
             FloatVector t = FloatVector.fromArray(S, shift, c0, m);
             for (int r = 0, i = c0; r < rows; r++, i += channels) {
@@ -70,10 +72,11 @@ final class VectorBatchNorm {
      * A vector of channels at a time, as {@link #channelAffine} then {@link VectorSweeps#relu}: the same operations per
      * value.
      */
-    static void channelAffineRelu(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
+    static void channelAffineRelu(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
         FloatVector zero = FloatVector.zero(S);
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector s = FloatVector.fromArray(S, scale, c0, m);
             FloatVector t = FloatVector.fromArray(S, shift, c0, m);
             for (int r = 0, i = c0; r < rows; r++, i += channels) {
@@ -144,13 +147,15 @@ final class VectorBatchNorm {
             float[] dy,
             int rows,
             int channels,
+            int from,
+            int to,
             float[] mean,
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
         float[] lanes = new float[L];
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
             FloatVector inv = FloatVector.fromArray(S, invStd, c0, m);
             for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
@@ -164,16 +169,25 @@ final class VectorBatchNorm {
                     sd = sd.add(g);
                     sx = g.fma(xhat, sx);
                 }
-                flush(sd, lanes, sumDy, c0, channels);
-                flush(sx, lanes, sumDyXhat, c0, channels);
+                flush(sd, lanes, sumDy, c0, to);
+                flush(sx, lanes, sumDyXhat, c0, to);
             }
         }
     }
 
     static void channelAffine2(
-            float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+            float[] dy,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector av = FloatVector.fromArray(S, a, c0, m);
             FloatVector bv = FloatVector.fromArray(S, b, c0, m);
             FloatVector dv = FloatVector.fromArray(S, d, c0, m);
@@ -195,13 +209,15 @@ final class VectorBatchNorm {
             float[] gate,
             int rows,
             int channels,
+            int from,
+            int to,
             float[] mean,
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
         float[] lanes = new float[L];
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector mu = FloatVector.fromArray(S, mean, c0, m);
             FloatVector inv = FloatVector.fromArray(S, invStd, c0, m);
             for (int r0 = 0; r0 < rows; r0 += FLOAT_RUN) {
@@ -217,17 +233,27 @@ final class VectorBatchNorm {
                     sd = sd.add(g);
                     sx = g.fma(xhat, sx);
                 }
-                flush(sd, lanes, sumDy, c0, channels);
-                flush(sx, lanes, sumDyXhat, c0, channels);
+                flush(sd, lanes, sumDy, c0, to);
+                flush(sx, lanes, sumDyXhat, c0, to);
             }
         }
     }
 
     /** As {@link #channelAffine2} over {@link VectorSweeps#reluBackward}'s values: the same operations per value. */
     static void channelAffine2Gated(
-            float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        for (int c0 = 0; c0 < channels; c0 += L) {
-            VectorMask<Float> m = S.indexInRange(c0, channels);
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        for (int c0 = from; c0 < to; c0 += L) {
+            VectorMask<Float> m = S.indexInRange(c0, to);
             FloatVector av = FloatVector.fromArray(S, a, c0, m);
             FloatVector bv = FloatVector.fromArray(S, b, c0, m);
             FloatVector dv = FloatVector.fromArray(S, d, c0, m);
@@ -240,10 +266,10 @@ final class VectorBatchNorm {
         }
     }
 
-    /** Adds a float accumulator's lanes into the double sums of channels {@code c0…}. */
-    private static void flush(FloatVector acc, float[] lanes, double[] sums, int c0, int channels) {
+    /** Adds a float accumulator's lanes into the double sums of channels {@code c0 …} before {@code to}. */
+    private static void flush(FloatVector acc, float[] lanes, double[] sums, int c0, int to) {
         acc.intoArray(lanes, 0);
-        for (int l = 0, end = Math.min(L, channels - c0); l < end; l++) {
+        for (int l = 0, end = Math.min(L, to - c0); l < end; l++) {
             sums[c0 + l] += lanes[l];
         }
     }

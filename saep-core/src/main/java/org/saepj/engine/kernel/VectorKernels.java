@@ -103,21 +103,21 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+    public void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c) {
         if (c % L != 0) {
-            SCALAR.maxPool2(x, y, batch, h, w, c);
+            SCALAR.maxPool2(x, y, from, to, h, w, c);
             return;
         }
-        VectorSweeps.maxPool2(x, y, batch, h, w, c);
+        VectorSweeps.maxPool2(x, y, from, to, h, w, c);
     }
 
     @Override
-    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
+    public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c) {
         if (c % L != 0 || h % 2 != 0 || w % 2 != 0) {
-            SCALAR.maxPool2Backward(x, y, dy, dx, batch, h, w, c);
+            SCALAR.maxPool2Backward(x, y, dy, dx, from, to, h, w, c);
             return;
         }
-        VectorSweeps.maxPool2Backward(x, y, dy, dx, batch, h, w, c);
+        VectorSweeps.maxPool2Backward(x, y, dy, dx, from, to, h, w, c);
     }
 
     @Override
@@ -306,23 +306,26 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public void channelSums(float[] x, int rows, int channels, double[] sum) {
-        VectorBatchNorm.channelSums(x, rows, channels, sum);
+    public void channelSums(float[] x, int rows, int channels, int from, int to, double[] sum) {
+        VectorBatchNorm.channelSums(x, rows, channels, from, to, sum);
     }
 
     @Override
-    public void channelSquaredDeviations(float[] x, int rows, int channels, float[] mean, double[] sum2) {
-        VectorBatchNorm.channelSquaredDeviations(x, rows, channels, mean, sum2);
+    public void channelSquaredDeviations(
+            float[] x, int rows, int channels, int from, int to, float[] mean, double[] sum2) {
+        VectorBatchNorm.channelSquaredDeviations(x, rows, channels, from, to, mean, sum2);
     }
 
     @Override
-    public void channelAffine(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
-        VectorBatchNorm.channelAffine(x, y, rows, channels, scale, shift);
+    public void channelAffine(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
+        VectorBatchNorm.channelAffine(x, y, rows, channels, from, to, scale, shift);
     }
 
     @Override
-    public void channelAffineRelu(float[] x, float[] y, int rows, int channels, float[] scale, float[] shift) {
-        VectorBatchNorm.channelAffineRelu(x, y, rows, channels, scale, shift);
+    public void channelAffineRelu(
+            float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
+        VectorBatchNorm.channelAffineRelu(x, y, rows, channels, from, to, scale, shift);
     }
 
     @Override
@@ -345,17 +348,28 @@ final class VectorKernels implements Kernels {
             float[] dy,
             int rows,
             int channels,
+            int from,
+            int to,
             float[] mean,
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
-        VectorBatchNorm.channelGradientSums(x, dy, rows, channels, mean, invStd, sumDy, sumDyXhat);
+        VectorBatchNorm.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sumDy, sumDyXhat);
     }
 
     @Override
     public void channelAffine2(
-            float[] dy, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        VectorBatchNorm.channelAffine2(dy, x, dx, rows, channels, a, b, d);
+            float[] dy,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        VectorBatchNorm.channelAffine2(dy, x, dx, rows, channels, from, to, a, b, d);
     }
 
     @Override
@@ -365,17 +379,29 @@ final class VectorKernels implements Kernels {
             float[] gate,
             int rows,
             int channels,
+            int from,
+            int to,
             float[] mean,
             float[] invStd,
             double[] sumDy,
             double[] sumDyXhat) {
-        VectorBatchNorm.channelGradientSumsGated(x, dy, gate, rows, channels, mean, invStd, sumDy, sumDyXhat);
+        VectorBatchNorm.channelGradientSumsGated(x, dy, gate, rows, channels, from, to, mean, invStd, sumDy, sumDyXhat);
     }
 
     @Override
     public void channelAffine2Gated(
-            float[] dy, float[] gate, float[] x, float[] dx, int rows, int channels, float[] a, float[] b, float[] d) {
-        VectorBatchNorm.channelAffine2Gated(dy, gate, x, dx, rows, channels, a, b, d);
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        VectorBatchNorm.channelAffine2Gated(dy, gate, x, dx, rows, channels, from, to, a, b, d);
     }
 
     @Override

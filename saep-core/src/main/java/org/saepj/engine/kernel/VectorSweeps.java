@@ -102,10 +102,10 @@ final class VectorSweeps {
         }
     }
 
-    static void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
+    static void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c) {
         int oh = h / 2;
         int ow = w / 2;
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
                     int o = ((b * oh + i) * ow + j) * c;
@@ -123,11 +123,11 @@ final class VectorSweeps {
         }
     }
 
-    static void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
+    static void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c) {
         int oh = h / 2;
         int ow = w / 2;
         FloatVector zero = FloatVector.zero(S);
-        for (int b = 0; b < batch; b++) {
+        for (int b = from; b < to; b++) {
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
                     int o = ((b * oh + i) * ow + j) * c;

@@ -139,18 +139,56 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             kernels.channelAffine(x, y, rows, channels, scale, shift);
             return;
         }
-        trainingConstants(params, x, rows, state);
-        kernels.channelAffine(x, y, rows, channels, gradScale, shift);
+        forwardTraining(params, x, y, rows, state, false, pass.chunks());
     }
 
-    /** The training pass's statistics and its constants {@code x·gradScale + shift}; moves the running statistics. */
-    private void trainingConstants(float[] params, float[] x, int rows, float[] state) {
+    /**
+     * The training pass, a range of channels per chunk: everything a channel's statistics, running statistics and
+     * outputs need is that channel's alone, so the chunks write disjoint parts with the operations of one pass.
+     */
+    private void forwardTraining(
+            float[] params, float[] x, float[] y, int rows, float[] state, boolean relu, Chunks chunks) {
+        int count = channelChunks();
+        chunks.run(count, c -> {
+            int from = channelBound(c, count);
+            int to = channelBound(c + 1, count);
+            trainingConstants(params, x, rows, state, from, to);
+            if (relu) {
+                kernels.channelAffineRelu(x, y, rows, channels, from, to, gradScale, shift);
+            } else {
+                kernels.channelAffine(x, y, rows, channels, from, to, gradScale, shift);
+            }
+        });
+    }
+
+    /** Channels per chunk, at least: a vector's width at 512 bits, so that no chunk splits a vector of channels. */
+    private static final int CHUNK_CHANNELS = 16;
+
+    /** The most chunks a pass is split into. */
+    private static final int MOST_CHUNKS = 4;
+
+    /** @return the chunks of a training pass: one per {@link #CHUNK_CHANNELS} channels, at most {@link #MOST_CHUNKS} */
+    private int channelChunks() {
+        return Math.max(1, Math.min(MOST_CHUNKS, channels / CHUNK_CHANNELS));
+    }
+
+    /** @return the first channel of chunk {@code c} of {@code count}: a multiple of 16, or the end */
+    private int channelBound(int c, int count) {
+        int blocks = (channels + CHUNK_CHANNELS - 1) / CHUNK_CHANNELS;
+        return Math.min(channels, blocks * c / count * CHUNK_CHANNELS);
+    }
+
+    /**
+     * The training pass's statistics and its constants {@code x·gradScale + shift} for channels {@code from … to −
+     * 1}; moves their running statistics.
+     */
+    private void trainingConstants(float[] params, float[] x, int rows, float[] state, int from, int to) {
         int g = offset();
         int b = offset() + channels;
-        statistics(x, rows);
-        updateRunning(state, rows);
+        statistics(x, rows, from, to);
+        updateRunning(state, rows, from, to);
         // (x − μ)·invStd·γ + β as x·s + t: one product and one sum per value.
-        for (int c = 0; c < channels; c++) {
+        for (int c = from; c < to; c++) {
             float s = invStd[c] * params[g + c];
             gradScale[c] = s; // scratch here: the backward pass sets its own constants
             shift[c] = params[b + c] - mean[c] * s;
@@ -159,39 +197,42 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
 
     @Override
     public void forwardRectified(float[] params, float[] x, float[] y, int batch, Pass pass) {
-        int rows = batch * positions;
-        trainingConstants(params, x, rows, pass.state());
-        kernels.channelAffineRelu(x, y, rows, channels, gradScale, shift);
+        forwardTraining(params, x, y, batch * positions, pass.state(), true, pass.chunks());
     }
 
     @Override
     public void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
-        Arrays.fill(sum, 0);
-        Arrays.fill(sum2, 0);
-        kernels.channelGradientSumsGated(x, dy, y, rows, channels, mean, invStd, sum, sum2);
-        parameterGradients(grads);
-        if (dx != null) {
-            inputGradientConstants(params, rows);
-            kernels.channelAffine2Gated(dy, y, x, dx, rows, channels, gradScale, gradSlope, gradShift);
-        }
+        int count = channelChunks();
+        pass.chunks().run(count, c -> {
+            int from = channelBound(c, count);
+            int to = channelBound(c + 1, count);
+            Arrays.fill(sum, from, to, 0);
+            Arrays.fill(sum2, from, to, 0);
+            kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2);
+            parameterGradients(grads, from, to);
+            if (dx != null) {
+                inputGradientConstants(params, rows, from, to);
+                kernels.channelAffine2Gated(dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
+            }
+        });
     }
 
-    private void parameterGradients(float[] grads) {
+    private void parameterGradients(float[] grads, int from, int to) {
         int g = offset();
         int b = offset() + channels;
-        for (int c = 0; c < channels; c++) {
+        for (int c = from; c < to; c++) {
             grads[g + c] = (float) sum2[c];
             grads[b + c] = (float) sum[c];
         }
     }
 
     /** The training pass's input gradient as {@code dy·gradScale + x·gradSlope + gradShift}, from the sums. */
-    private void inputGradientConstants(float[] params, int rows) {
+    private void inputGradientConstants(float[] params, int rows, int from, int to) {
         int g = offset();
         // γ·invStd·(dy − Σdy/n − x̂·Σdy·x̂/n) with x̂ = (x − μ)·invStd, as dy·a + x·b + d.
-        for (int c = 0; c < channels; c++) {
+        for (int c = from; c < to; c++) {
             double a = (double) params[g + c] * invStd[c];
             double slope = -a * invStd[c] * sum2[c] / rows;
             gradScale[c] = (float) a;
@@ -225,26 +266,26 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     /**
      * The batch's mean and 1/√(σ² + ε) per channel, in two passes; then the running statistics move towards them.
      */
-    private void statistics(float[] x, int rows) {
-        Arrays.fill(sum, 0);
-        Arrays.fill(sum2, 0);
-        kernels.channelSums(x, rows, channels, sum);
-        for (int c = 0; c < channels; c++) {
+    private void statistics(float[] x, int rows, int from, int to) {
+        Arrays.fill(sum, from, to, 0);
+        Arrays.fill(sum2, from, to, 0);
+        kernels.channelSums(x, rows, channels, from, to, sum);
+        for (int c = from; c < to; c++) {
             mean[c] = (float) (sum[c] / rows);
         }
-        kernels.channelSquaredDeviations(x, rows, channels, mean, sum2);
-        for (int c = 0; c < channels; c++) {
+        kernels.channelSquaredDeviations(x, rows, channels, from, to, mean, sum2);
+        for (int c = from; c < to; c++) {
             variance[c] = sum2[c] / rows;
             invStd[c] = (float) (1 / Math.sqrt(variance[c] + epsilon));
         }
     }
 
     /** Moves the running statistics towards the batch's. */
-    private void updateRunning(float[] state, int rows) {
+    private void updateRunning(float[] state, int rows, int from, int to) {
         int m = stateOffset();
         int v = stateOffset() + channels;
         double unbiased = rows > 1 ? (double) rows / (rows - 1) : 1;
-        for (int c = 0; c < channels; c++) {
+        for (int c = from; c < to; c++) {
             state[m + c] = (1 - momentum) * state[m + c] + momentum * mean[c];
             state[v + c] = (float) ((1 - momentum) * state[v + c] + momentum * variance[c] * unbiased);
         }
@@ -254,38 +295,45 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     public void backward(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
-        Arrays.fill(sum, 0);
-        Arrays.fill(sum2, 0);
         if (pass.training()) {
-            kernels.channelGradientSums(x, dy, rows, channels, mean, invStd, sum, sum2);
-        } else {
-            float[] state = pass.state();
-            float[] runningInv = gradSlope; // scratch: the running statistics' 1/√(σ² + ε)
-            for (int c = 0; c < channels; c++) {
-                runningInv[c] = (float) runningInvStd(state, c);
-            }
-            kernels.channelGradientSums(
-                    x,
-                    dy,
-                    rows,
-                    channels,
-                    Arrays.copyOfRange(state, stateOffset(), stateOffset() + channels),
-                    runningInv,
-                    sum,
-                    sum2);
-        }
-        parameterGradients(grads);
-        if (dx == null) {
+            // A range of channels per chunk, as the training pass.
+            int count = channelChunks();
+            pass.chunks().run(count, c -> {
+                int from = channelBound(c, count);
+                int to = channelBound(c + 1, count);
+                Arrays.fill(sum, from, to, 0);
+                Arrays.fill(sum2, from, to, 0);
+                kernels.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sum, sum2);
+                parameterGradients(grads, from, to);
+                if (dx != null) {
+                    inputGradientConstants(params, rows, from, to);
+                    kernels.channelAffine2(dy, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
+                }
+            });
             return;
         }
-        if (!pass.training()) {
+        Arrays.fill(sum, 0);
+        Arrays.fill(sum2, 0);
+        float[] state = pass.state();
+        float[] runningInv = gradSlope; // scratch: the running statistics' 1/√(σ² + ε)
+        for (int c = 0; c < channels; c++) {
+            runningInv[c] = (float) runningInvStd(state, c);
+        }
+        kernels.channelGradientSums(
+                x,
+                dy,
+                rows,
+                channels,
+                Arrays.copyOfRange(state, stateOffset(), stateOffset() + channels),
+                runningInv,
+                sum,
+                sum2);
+        parameterGradients(grads, 0, channels);
+        if (dx != null) {
             // The running statistics are constants: dx = dy·scale.
             Arrays.fill(gradShift, 0f);
             kernels.channelAffine(dy, dx, rows, channels, scale, gradShift);
-            return;
         }
-        inputGradientConstants(params, rows);
-        kernels.channelAffine2(dy, x, dx, rows, channels, gradScale, gradSlope, gradShift);
     }
 
     @Override

@@ -47,11 +47,13 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      */
     private final float[] work;
 
-    private float[] patches = new float[0];
     private float[] dPatches = new float[0];
     private float[] dyT = new float[0];
-    /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h'][w']}, padded. */
-    private float[] planes = new float[0];
+    /**
+     * The buffers of each chunk of a pass ({@link Scratch}): chunk c of a pass builds its images in {@code
+     * scratch[c]} whichever thread runs it; grown before a pass's chunks start, never while they run.
+     */
+    private Scratch[] scratch = {new Scratch()};
     /** The kernel transposed, {@code cout × cin}, for a 1×1 convolution's input gradient. */
     private float[] weightT = new float[0];
     /**
@@ -94,9 +96,6 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      */
     private final boolean directGradient;
 
-    /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
-    private float[] planeOut = new float[0];
-
     /** The direct kernel gradient's workspace ({@link Kernels#weightGradientWorkspace}), made on first use. */
     private float[] gradientWork = new float[0];
 
@@ -105,10 +104,22 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /** The fewest input channels of a direct or planes forward pass. */
     private static final int DIRECT_MIN_CHANNELS = 8;
-    /** Zero-padded input images for the direct form, {@code [sample][h + K − 1][w + K − 1][cin]}; borders stay 0. */
-    private float[] padded = new float[0];
-    /** One image's outputs at every anchor of the padded width, direct form; the caller keeps the real ones. */
-    private float[] anchorOut = new float[0];
+    /** The chunks of a forward pass image by image (planes or direct form): images in a chunk's scratch each. */
+    private static final int IMAGE_CHUNKS = 4;
+
+    /** What one chunk of a pass builds its images in: each chunk's own, so that chunks may run on several threads. */
+    private static final class Scratch {
+        /** Im2col patches of a chunk of samples, tap-major. */
+        private float[] patches = new float[0];
+        /** A chunk's input or input gradient, channel-major with zero borders: {@code [cin][sample][h'][w']}. */
+        private float[] planes = new float[0];
+        /** One image's outputs, channel-major, for {@link Kernels#convolvePlanes}. */
+        private float[] planeOut = new float[0];
+        /** Zero-padded images for the direct form, {@code [sample][h + K − 1][w + K − 1][cin]}; borders stay 0. */
+        private float[] padded = new float[0];
+        /** One image's outputs at every anchor of the padded width, direct form; the caller keeps the real ones. */
+        private float[] anchorOut = new float[0];
+    }
 
     /**
      * A 3×3 convolution, stride 1, same padding.
@@ -278,9 +289,20 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
+        forward(params, x, y, batch, Chunks.SEQUENTIAL);
+    }
+
+    /** The pass's chunks (its images or chunks of samples) go to idle threads where the pass has them. */
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch, Pass pass) {
+        forward(params, x, y, batch, pass.chunks());
+    }
+
+    private void forward(float[] params, float[] x, float[] y, int batch, Chunks chunks) {
         // The bias goes on per image or chunk while its outputs are in cache (over planes, as the sums are moved into
         // y), not in a pass over the whole batch after: a stem's 64 × 28 × 28 × 16 outputs are 3 MB, past L2.
-        convolve(params, offset(), x, y, batch, params, null, true);
+        int count = forwardChunks(params, offset(), batch);
+        chunks.run(count, c -> forwardChunk(c, count, params, offset(), x, y, batch, params, null, true));
     }
 
     /**
@@ -289,43 +311,85 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      */
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch, Epilogue epilogue) {
-        convolve(params, offset(), x, y, batch, params, epilogue, false);
-    }
-
-    /** The convolution without its bias, with the kernel at {@code weights[w0…]}. */
-    private void convolve(float[] weights, int w0, float[] x, float[] y, int batch) {
-        convolve(weights, w0, x, y, batch, null, null, false);
+        int count = forwardChunks(params, offset(), batch);
+        for (int c = 0; c < count; c++) {
+            forwardChunk(c, count, params, offset(), x, y, batch, params, epilogue, false);
+        }
     }
 
     /**
-     * The convolution, with the kernel at {@code weights[w0…]}, and, unless the epilogue is null, the bias in {@code
-     * params} and the epilogue's steps applied to each image's or chunk's outputs once they are complete; without an
-     * epilogue, the bias alone where {@code bias} says so.
+     * Makes ready the chunks of a convolution with the kernel at {@code weights[w0…]}: packs the kernel for the planes
+     * form and makes each chunk's scratch.
+     *
+     * @return the chunks: the images in {@link #IMAGE_CHUNKS} ranges (planes and direct forms), the im2col form's
+     *     chunks of samples, or one product (a 1×1 convolution)
      */
-    private void convolve(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, boolean bias) {
+    private int forwardChunks(float[] weights, int w0, int batch) {
+        int count;
+        if (pointwise()) {
+            count = 1;
+        } else if (planesForward || directForward) {
+            count = Math.min(IMAGE_CHUNKS, batch);
+        } else {
+            count = (batch + chunkSamples() - 1) / chunkSamples();
+        }
+        if (scratch.length < count) {
+            Scratch[] more = Arrays.copyOf(scratch, count);
+            for (int c = scratch.length; c < count; c++) {
+                more[c] = new Scratch();
+            }
+            scratch = more;
+        }
+        if (planesForward && !pointwise()) {
+            int taps = k * k * cin;
+            if (packedKernel.length < Kernels.packedFilterFloats(taps, cout)) {
+                packedKernel = new float[Kernels.packedFilterFloats(taps, cout)];
+            }
+            Kernels.packFilterBlocks(weights, w0, taps, cout, packedKernel);
+        }
+        return count;
+    }
+
+    /**
+     * Chunk {@code c} of {@link #forwardChunks}' {@code count}: the convolution of its images (or samples), in its own
+     * scratch, with the calls the whole batch's loop makes for them. With the kernel at {@code weights[w0…]} (packed
+     * by {@link #forwardChunks} for the planes form), and, unless the epilogue is null, the bias in {@code params} and
+     * the epilogue's steps applied to each image's or chunk's outputs once they are complete; without an epilogue, the
+     * bias alone where {@code bias} says so.
+     */
+    private void forwardChunk(
+            int c,
+            int count,
+            float[] weights,
+            int w0,
+            float[] x,
+            float[] y,
+            int batch,
+            float[] params,
+            Epilogue after,
+            boolean bias) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
+        Scratch s = scratch[c];
         if (pointwise()) {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
             sweep(params, after, bias, y, 0, batch * positions);
         } else if (planesForward) {
-            convolvePlanes(weights, w0, x, y, batch, params, after, bias ? params : null);
+            convolvePlanes(x, y, batch * c / count, batch * (c + 1) / count, params, after, bias ? params : null, s);
         } else if (directForward) {
-            convolveDirectly(weights, w0, x, y, batch, params, after, bias);
+            convolveDirectly(weights, w0, x, y, batch * c / count, batch * (c + 1) / count, params, after, bias, s);
         } else {
             int per = chunkSamples();
-            ensurePatches(Math.min(per, batch) * positions * taps);
-            for (int b0 = 0; b0 < batch; b0 += per) {
-                int samples = Math.min(per, batch - b0);
-                int chunkRows = samples * positions;
-                im2col(x, b0, samples);
-                // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
-                // the taps in the same order whatever the chunking, so chunks change no result.
-                kernels.gemmTransposedA(patches, weights, w0, y, b0 * positions * cout, taps, chunkRows, cout);
-                sweep(params, after, bias, y, b0 * positions, chunkRows);
-            }
+            int b0 = c * per;
+            int samples = Math.min(per, batch - b0);
+            int chunkRows = samples * positions;
+            ensurePatches(s, Math.min(per, batch) * positions * taps);
+            im2col(s, x, b0, samples);
+            // y[rows × cout] = patchesᵀ · W, with patches stored tap-major (taps × rows). Each output sums over
+            // the taps in the same order whatever the chunking, so chunks change no result.
+            kernels.gemmTransposedA(s.patches, weights, w0, y, b0 * positions * cout, taps, chunkRows, cout);
+            sweep(params, after, bias, y, b0 * positions, chunkRows);
         }
     }
 
@@ -352,29 +416,25 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     }
 
     /**
-     * An image at a time: the image is copied channel-major into the interiors of {@link #planes} (the borders stay
-     * zero), convolved there by the kernels (with the bias, unless null, at the layer's bias offset in it), and its
-     * outputs swept while in cache.
+     * Images {@code from … to − 1}, one at a time: the image is copied channel-major into the interiors of the
+     * scratch's planes (the borders stay zero), convolved there by the kernels with the kernel {@link #forwardChunks}
+     * packed (with the bias, unless null, at the layer's bias offset in it), and its outputs swept while in cache.
      */
     private void convolvePlanes(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, float[] bias) {
+            float[] x, float[] y, int from, int to, float[] params, Epilogue after, float[] bias, Scratch s) {
         int oh = rows.out();
         int ow = cols.out();
-        int plane = clearPlanes(1);
+        int plane = clearPlanes(s, 1);
         int work = kernels.planesWorkspace(oh, ow, cout);
-        if (planeOut.length < work) {
-            planeOut = new float[work];
+        if (s.planeOut.length < work) {
+            s.planeOut = new float[work];
         }
         int taps = k * k * cin;
-        if (packedKernel.length < Kernels.packedFilterFloats(taps, cout)) {
-            packedKernel = new float[Kernels.packedFilterFloats(taps, cout)];
-        }
-        Kernels.packFilterBlocks(weights, w0, taps, cout, packedKernel);
         int interior = rows.before() * cols.padded() + cols.before();
-        for (int b = 0; b < batch; b++) {
-            kernels.toPlanes(x, b * h * w * cin, h, w, cin, planes, interior, plane, cols.padded());
+        for (int b = from; b < to; b++) {
+            kernels.toPlanes(x, b * h * w * cin, h, w, cin, s.planes, interior, plane, cols.padded());
             kernels.convolvePlanes(
-                    planes,
+                    s.planes,
                     0,
                     plane,
                     cols.padded(),
@@ -386,7 +446,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     cout,
                     y,
                     b * oh * ow * cout,
-                    planeOut,
+                    s.planeOut,
                     bias,
                     offset() + taps * cout);
             sweep(params, after, false, y, b * oh * ow, oh * ow);
@@ -394,22 +454,32 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     }
 
     /**
-     * The direct form, an image at a time: the image is copied into the interior of {@link #padded}, every anchor of
-     * the padded rows is convolved (the K − 1 past each row's end are wasted), and the real outputs copied out.
+     * The direct form, images {@code from … to − 1} one at a time: the image is copied into the interior of the
+     * scratch's padded images, every anchor of the padded rows is convolved (the K − 1 past each row's end are
+     * wasted), and the real outputs copied out.
      */
     private void convolveDirectly(
-            float[] weights, int w0, float[] x, float[] y, int batch, float[] params, Epilogue after, boolean bias) {
+            float[] weights,
+            int w0,
+            float[] x,
+            float[] y,
+            int from,
+            int to,
+            float[] params,
+            Epilogue after,
+            boolean bias,
+            Scratch s) {
         int wp = cols.padded();
         int anchors = directAnchors();
-        ensurePadded(1);
-        if (anchorOut.length < anchors * cout) {
-            anchorOut = new float[anchors * cout];
+        ensurePadded(s, 1);
+        if (s.anchorOut.length < anchors * cout) {
+            s.anchorOut = new float[anchors * cout];
         }
-        for (int b = 0; b < batch; b++) {
-            pad(x, b, 1);
-            kernels.convolveAnchors(padded, 0, weights, w0, anchorOut, 0, anchors, k, wp, cin, cout);
+        for (int b = from; b < to; b++) {
+            pad(s, x, b, 1);
+            kernels.convolveAnchors(s.padded, 0, weights, w0, s.anchorOut, 0, anchors, k, wp, cin, cout);
             for (int i = 0; i < h; i++) {
-                System.arraycopy(anchorOut, i * wp * cout, y, (b * h + i) * w * cout, w * cout);
+                System.arraycopy(s.anchorOut, i * wp * cout, y, (b * h + i) * w * cout, w * cout);
             }
             sweep(params, after, bias, y, b * h * w, h * w);
         }
@@ -425,20 +495,21 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     }
 
     /**
-     * Makes {@link #padded} hold {@code samples} padded images, and the zeros that the windows of the first image's
-     * rounded-up anchors read past its end (their outputs are dropped); a new array is all zeros, borders included.
+     * Makes the scratch's padded images hold {@code samples} images, and the zeros that the windows of the first
+     * image's rounded-up anchors read past its end (their outputs are dropped); a new array is all zeros, borders
+     * included.
      */
-    private void ensurePadded(int samples) {
+    private void ensurePadded(Scratch s, int samples) {
         int image = rows.padded() * cols.padded() * cin;
         int windowEnd = (directAnchors() + (k - 1) * (cols.padded() + 1)) * cin;
         int floats = Math.max(samples * image, windowEnd);
-        if (padded.length < floats) {
-            padded = new float[floats];
+        if (s.padded.length < floats) {
+            s.padded = new float[floats];
         }
     }
 
     /** Copies samples {@code b0 …} into the interiors of the first padded images (the borders are never written). */
-    private void pad(float[] x, int b0, int samples) {
+    private void pad(Scratch s, float[] x, int b0, int samples) {
         int wp = cols.padded();
         int image = rows.padded() * wp * cin;
         for (int b = 0; b < samples; b++) {
@@ -446,7 +517,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                 System.arraycopy(
                         x,
                         ((b0 + b) * h + i) * w * cin,
-                        padded,
+                        s.padded,
                         b * image + ((i + rows.before()) * wp + cols.before()) * cin,
                         w * cin);
             }
@@ -461,7 +532,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int image = rows.padded() * cols.padded() * cin;
         int positions = h * w;
         int per = Math.max(1, DIRECT_FLOATS / (image + positions * cout));
-        ensurePadded(Math.min(per, batch));
+        Scratch s = scratch[0];
+        ensurePadded(s, Math.min(per, batch));
         Arrays.fill(grads, offset(), offset() + k * k * cin * cout, 0f);
         int work = kernels.weightGradientWorkspace(k * k * cin, cout);
         if (gradientWork.length < work) {
@@ -469,9 +541,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         }
         for (int b0 = 0; b0 < batch; b0 += per) {
             int samples = Math.min(per, batch - b0);
-            pad(x, b0, samples);
+            pad(s, x, b0, samples);
             kernels.convolveWeightGradient(
-                    padded,
+                    s.padded,
                     0,
                     image,
                     cols.padded(),
@@ -494,19 +566,48 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     @Override
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
+        backward(params, x, dy, dx, grads, batch, Chunks.SEQUENTIAL);
+    }
+
+    /**
+     * Where the input gradient is a convolution of dy, the kernel gradient (one chunk) and the input gradient's images
+     * (the others) go to idle threads where the pass has them: they write disjoint outputs.
+     */
+    @Override
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+        backward(params, x, dy, dx, grads, batch, pass.chunks());
+    }
+
+    private void backward(float[] params, float[] x, float[] dy, float[] dx, float[] grads, int batch, Chunks chunks) {
         int taps = k * k * cin;
         int positions = rows.out() * cols.out();
+        boolean directly = (direct && (dx == null || flipsForInputGradient)) || (directGradient && dx == null);
         if (pointwise()) {
             backwardPointwise(params, x, dy, dx, grads, batch * positions);
-        } else if ((direct && (dx == null || flipsForInputGradient)) || (directGradient && dx == null)) {
-            weightGradientDirectly(x, dy, grads, batch);
-            if (dx != null) {
-                flipKernel(params);
-                if (gradientConvolution == null) {
-                    gradientConvolution = new Conv2D(h, w, cout, cin, k, 1, padding, kernels);
-                }
-                gradientConvolution.convolve(flippedKernel, 0, dy, dx, batch);
+        } else if (dx != null && (directly || flipsForInputGradient)) {
+            // The kernel gradient and the bias's (chunk 0) beside dy convolved with the flipped kernel (the others).
+            flipKernel(params);
+            if (gradientConvolution == null) {
+                gradientConvolution = new Conv2D(h, w, cout, cin, k, 1, padding, kernels);
             }
+            Conv2D flipped = gradientConvolution;
+            int count = flipped.forwardChunks(flippedKernel, 0, batch);
+            chunks.run(count + 1, c -> {
+                if (c > 0) {
+                    flipped.forwardChunk(c - 1, count, flippedKernel, 0, dy, dx, batch, null, null, false);
+                } else {
+                    if (directly) {
+                        weightGradientDirectly(x, dy, grads, batch);
+                    } else {
+                        weightGradientPatches(x, dy, grads, batch);
+                    }
+                    kernels.columnSums(dy, grads, offset() + taps * cout, batch * positions, cout);
+                }
+            });
+            return;
+        } else if (directly) {
+            weightGradientDirectly(x, dy, grads, batch);
         } else {
             backwardPatches(params, x, dy, dx, grads, batch);
         }
@@ -527,38 +628,43 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         }
     }
 
+    /**
+     * The kernel gradient {@code dW[taps × cout] = patches · dy} a chunk of samples at a time, summed over the rows in
+     * order: the first chunk writes, the others add. Where dx is dy convolved with the flipped kernel: im2col's
+     * contiguous copies and one product per chunk, where the patches' gradients would take a product of only cout
+     * terms per output and a scattering col2im.
+     */
+    private void weightGradientPatches(float[] x, float[] dy, float[] grads, int batch) {
+        int taps = k * k * cin;
+        int per = chunkSamples();
+        int positions = rows.out() * cols.out();
+        Scratch s = scratch[0];
+        ensurePatches(s, Math.min(per, batch) * positions * taps);
+        for (int b0 = 0; b0 < batch; b0 += per) {
+            int samples = Math.min(per, batch - b0);
+            im2col(s, x, b0, samples);
+            kernels.gemm(
+                    s.patches,
+                    0,
+                    dy,
+                    b0 * positions * cout,
+                    grads,
+                    offset(),
+                    taps,
+                    samples * positions,
+                    cout,
+                    b0 > 0,
+                    work);
+        }
+    }
+
     private void backwardPatches(float[] params, float[] x, float[] dy, float[] dx, float[] grads, int batch) {
         int taps = k * k * cin;
         int per = chunkSamples();
         int positions = rows.out() * cols.out();
         int most = Math.min(per, batch) * positions;
-        ensurePatches(most * taps);
-        if (dx != null && flipsForInputGradient) {
-            // dx = dy convolved with the flipped kernel: im2col's contiguous copies and one product per chunk, where
-            // the patches' gradients would take a product of only cout terms per output and a scattering col2im.
-            for (int b0 = 0; b0 < batch; b0 += per) {
-                int samples = Math.min(per, batch - b0);
-                im2col(x, b0, samples);
-                kernels.gemm(
-                        patches,
-                        0,
-                        dy,
-                        b0 * positions * cout,
-                        grads,
-                        offset(),
-                        taps,
-                        samples * positions,
-                        cout,
-                        b0 > 0,
-                        work);
-            }
-            flipKernel(params);
-            if (gradientConvolution == null) {
-                gradientConvolution = new Conv2D(h, w, cout, cin, k, 1, padding, kernels);
-            }
-            gradientConvolution.convolve(flippedKernel, 0, dy, dx, batch);
-            return;
-        }
+        Scratch s = scratch[0];
+        ensurePatches(s, most * taps);
         if (dx != null) {
             if (dPatches.length < most * taps) {
                 dPatches = new float[most * taps];
@@ -572,31 +678,31 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             int chunkRows = samples * positions;
             int dyOffset = b0 * positions * cout;
             // The patches are rebuilt here rather than kept from the forward pass: a chunk's fit in cache.
-            im2col(x, b0, samples);
+            im2col(s, x, b0, samples);
             // dW[taps × cout] = patches · dy, summed over the rows in order: the first chunk writes, the others add.
-            kernels.gemm(patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0, work);
+            kernels.gemm(s.patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0, work);
             if (dx != null) {
                 // dPatches[taps × rows] = W · dyᵀ, as a plain product over the transposed chunk of dy.
                 Kernels.transpose(dy, dyOffset, chunkRows, cout, dyT);
                 kernels.gemm(params, offset(), dyT, 0, dPatches, 0, taps, cout, chunkRows, false);
-                col2im(dx, b0, samples);
+                col2im(s, dx, b0, samples);
             }
         }
     }
 
     /**
-     * Makes {@link #planes} hold a chunk's planes, all zero.
+     * Makes the scratch's planes hold a chunk's planes, all zero.
      *
      * @return the distance between two channels' planes: the padded planes of a chunk, plus 16 floats so that a
      *     stride of a power of two (4 KB for 4 samples of 14×14) does not map every channel to one cache set (and
      *     the last plane has the {@link Kernels#PLANE_SLACK} floats after it that {@link Kernels#convolvePlanes} reads)
      */
-    private int clearPlanes(int samples) {
+    private int clearPlanes(Scratch s, int samples) {
         int plane = samples * rows.padded() * cols.padded() + 16;
-        if (planes.length < cin * plane) {
-            planes = new float[cin * plane];
+        if (s.planes.length < cin * plane) {
+            s.planes = new float[cin * plane];
         }
-        Arrays.fill(planes, 0, cin * plane, 0f);
+        Arrays.fill(s.planes, 0, cin * plane, 0f);
         return plane;
     }
 
@@ -621,9 +727,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         }
     }
 
-    private void ensurePatches(int floats) {
-        if (patches.length < floats) {
-            patches = new float[floats];
+    private static void ensurePatches(Scratch s, int floats) {
+        if (s.patches.length < floats) {
+            s.patches = new float[floats];
         }
     }
 
@@ -633,14 +739,10 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             gradientConvolution.releaseBuffers();
         }
         flippedKernel = new float[0];
-        patches = new float[0];
+        scratch = new Scratch[] {new Scratch()};
         dPatches = new float[0];
         dyT = new float[0];
-        planes = new float[0];
         weightT = new float[0];
-        padded = new float[0];
-        anchorOut = new float[0];
-        planeOut = new float[0];
         packedKernel = new float[0];
         gradientWork = new float[0];
     }
@@ -648,18 +750,18 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     /**
      * Patches of samples {@code b0 … b0+samples−1}, stored tap-major: row {@code (ky·K + kx)·cin + c} holds, for
      * every output position of the chunk, the input value under that tap (zero in the padding). The chunk's input
-     * is first copied channel-major with zero borders ({@link #planes}), so every patch row is then a run of
+     * is first copied channel-major with zero borders (the scratch's planes), so every patch row is then a run of
      * contiguous copies (stride 1) or a gather at a fixed step (stride 2) instead of a gather with a step of
      * {@code cin}.
      */
-    private void im2col(float[] x, int b0, int samples) {
+    private void im2col(Scratch s, float[] x, int b0, int samples) {
         int oh = rows.out();
         int ow = cols.out();
         int chunkRows = samples * oh * ow;
         int wp = cols.padded();
         int hp = rows.padded();
-        int plane = clearPlanes(samples);
-        copyIntoPlanes(x, b0, samples, plane);
+        int plane = clearPlanes(s, samples);
+        copyIntoPlanes(s.planes, x, b0, samples, plane);
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {
@@ -670,10 +772,10 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                             // Output (i, j) reads the padded input at (i·stride + ky, j·stride + kx).
                             int src = base + (b * hp + i * stride) * wp;
                             if (stride == 1) {
-                                System.arraycopy(planes, src, patches, dst, ow);
+                                System.arraycopy(s.planes, src, s.patches, dst, ow);
                             } else {
                                 for (int j = 0; j < ow; j++) {
-                                    patches[dst + j] = planes[src + j * stride];
+                                    s.patches[dst + j] = s.planes[src + j * stride];
                                 }
                             }
                             dst += ow;
@@ -688,7 +790,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * {@code planes[c][b][top + y][left + x] = x[b0 + b][y][x][c]}; the borders stay zero. Channels are the outer
      * loop: the input row is read with a short stride from L1 while each plane row is written contiguously.
      */
-    private void copyIntoPlanes(float[] x, int b0, int samples, int plane) {
+    private void copyIntoPlanes(float[] planes, float[] x, int b0, int samples, int plane) {
         int wp = cols.padded();
         int hp = rows.padded();
         for (int b = 0; b < samples; b++) {
@@ -707,17 +809,18 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /**
      * Adds the patches' gradients into dx for samples {@code b0 … b0+samples−1}. They are summed channel-major
-     * with borders ({@link #planes}, contiguous runs), taps in their order so that every input value receives its
+     * with borders (the scratch's planes, contiguous runs), taps in their order so that every input value receives its
      * contributions in tap order as a direct loop would, then the inner part is copied into dx (an input no window
      * reads, at the end of a valid strided row, gets zero).
      */
-    private void col2im(float[] dx, int b0, int samples) {
+    private void col2im(Scratch s, float[] dx, int b0, int samples) {
         int oh = rows.out();
         int ow = cols.out();
         int chunkRows = samples * oh * ow;
         int wp = cols.padded();
         int hp = rows.padded();
-        int plane = clearPlanes(samples);
+        int plane = clearPlanes(s, samples);
+        float[] planes = s.planes;
         for (int ky = 0; ky < k; ky++) {
             for (int kx = 0; kx < k; kx++) {
                 for (int c = 0; c < cin; c++) {

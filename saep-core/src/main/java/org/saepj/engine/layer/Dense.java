@@ -20,6 +20,14 @@ public final class Dense extends Layer {
     private final float[] gradT;
     /** The kernels' workspace for this layer's products (copies of B's strips that stay in cache). */
     private final float[] work;
+    /**
+     * The fewest multiply-adds of a product worth offering to another thread (tens of microseconds): a smaller one
+     * would cost its owner more in waking and waiting than it saves.
+     */
+    private static final long SHARED_PRODUCT = 1 << 20;
+
+    /** The input gradient's own workspace, so that it may run beside the kernel gradient (wide form). */
+    private final float[] inputGradientWork;
 
     /**
      * @param in inputs per sample
@@ -34,6 +42,7 @@ public final class Dense extends Layer {
         this.narrow = kernels.prefersDotProducts(out);
         this.gradT = narrow ? new float[in * out] : new float[0];
         this.work = new float[Math.max(kernels.gemmWorkspace(out), kernels.gemmWorkspace(in))];
+        this.inputGradientWork = narrow ? new float[0] : new float[work.length]; // as long: the same kernel paths
     }
 
     @Override
@@ -66,6 +75,28 @@ public final class Dense extends Layer {
             kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false, work);
         }
         kernels.addRowVector(y, params, offset() + in * out, batch, out);
+    }
+
+    /**
+     * The wide form's kernel and bias gradients (one chunk) beside its input gradient (the other), which may run on
+     * an idle thread: they write disjoint outputs, each with its own workspace and the calls of {@link #backward(
+     * float[], float[], float[], float[], float[], float[], int)}.
+     */
+    @Override
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+        if (narrow || dx == null || (long) batch * in * out < SHARED_PRODUCT) {
+            backward(params, x, y, dy, dx, grads, batch);
+            return;
+        }
+        pass.chunks().run(2, c -> {
+            if (c == 0) {
+                kernels.gemmTransposedA(x, dy, 0, grads, offset(), batch, in, out, work);
+                kernels.columnSums(dy, grads, offset() + in * out, batch, out);
+            } else {
+                kernels.gemmTransposedOperand(dy, params, offset(), dx, batch, out, in, inputGradientWork, weightT);
+            }
+        });
     }
 
     @Override

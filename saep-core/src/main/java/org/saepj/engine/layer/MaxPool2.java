@@ -36,6 +36,9 @@ public final class MaxPool2 extends Layer {
         return (h / 2) * (w / 2) * c;
     }
 
+    /** The samples in this many chunks, each its own outputs and input gradients. */
+    private static final int CHUNKS = 4;
+
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
         kernels.maxPool2(x, y, batch, h, w, c);
@@ -45,6 +48,27 @@ public final class MaxPool2 extends Layer {
     public void backward(float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch) {
         if (dx != null) {
             kernels.maxPool2Backward(x, y, dy, dx, batch, h, w, c);
+        }
+    }
+
+    /** A range of samples per chunk, which may run on idle threads. */
+    @Override
+    public void forward(float[] params, float[] x, float[] y, int batch, Pass pass) {
+        int count = Math.min(CHUNKS, batch);
+        pass.chunks().run(count, k -> kernels.maxPool2(x, y, batch * k / count, batch * (k + 1) / count, h, w, c));
+    }
+
+    /** A range of samples per chunk, which may run on idle threads. */
+    @Override
+    public void backward(
+            float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
+        if (dx != null) {
+            int count = Math.min(CHUNKS, batch);
+            pass.chunks()
+                    .run(
+                            count,
+                            k -> kernels.maxPool2Backward(
+                                    x, y, dy, dx, batch * k / count, batch * (k + 1) / count, h, w, c));
         }
     }
 

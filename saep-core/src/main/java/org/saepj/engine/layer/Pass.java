@@ -13,6 +13,7 @@ public final class Pass {
     private float[] state;
     private long seed;
     private long step;
+    private Chunks chunks = Chunks.SEQUENTIAL;
 
     /**
      * @param state the network's state array
@@ -96,6 +97,23 @@ public final class Pass {
      */
     public void advance() {
         step++;
+    }
+
+    /**
+     * @return who runs the independent chunks of a layer's pass: the calling thread alone unless the network was
+     *     given idle threads to share ({@link #chunks(Chunks)})
+     */
+    public Chunks chunks() {
+        return chunks;
+    }
+
+    /**
+     * Sets who runs the independent chunks of the layers' passes; called by the network.
+     *
+     * @param chunks the calling thread alone ({@link Chunks#SEQUENTIAL}) or with idle threads
+     */
+    public void chunks(Chunks chunks) {
+        this.chunks = chunks;
     }
 
     /**

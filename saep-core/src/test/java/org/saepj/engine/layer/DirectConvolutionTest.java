@@ -170,13 +170,14 @@ class DirectConvolutionTest {
         }
 
         @Override
-        public void maxPool2(float[] x, float[] y, int batch, int h, int w, int c) {
-            inner.maxPool2(x, y, batch, h, w, c);
+        public void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c) {
+            inner.maxPool2(x, y, from, to, h, w, c);
         }
 
         @Override
-        public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int batch, int h, int w, int c) {
-            inner.maxPool2Backward(x, y, dy, dx, batch, h, w, c);
+        public void maxPool2Backward(
+                float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c) {
+            inner.maxPool2Backward(x, y, dy, dx, from, to, h, w, c);
         }
 
         @Override
