@@ -148,10 +148,7 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
      */
     private void forwardTraining(
             float[] params, float[] x, float[] y, int rows, float[] state, boolean relu, Chunks chunks) {
-        int count = channelChunks();
-        chunks.run(count, c -> {
-            int from = channelBound(c, count);
-            int to = channelBound(c + 1, count);
+        inChannelRanges(chunks, (from, to) -> {
             trainingConstants(params, x, rows, state, from, to);
             if (relu) {
                 kernels.channelAffineRelu(x, y, rows, channels, from, to, gradScale, shift);
@@ -159,6 +156,53 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
                 kernels.channelAffine(x, y, rows, channels, from, to, gradScale, shift);
             }
         });
+    }
+
+    /**
+     * The training pass's gradients, a range of channels per chunk as {@link #forwardTraining}; {@code gated} when
+     * the pass's outputs went through a ReLU ({@code y} its gate), whose gradient is folded in.
+     */
+    private void backwardTraining(
+            float[] params,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] dx,
+            float[] grads,
+            int rows,
+            boolean gated,
+            Chunks chunks) {
+        inChannelRanges(chunks, (from, to) -> {
+            Arrays.fill(sum, from, to, 0);
+            Arrays.fill(sum2, from, to, 0);
+            if (gated) {
+                kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2);
+            } else {
+                kernels.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sum, sum2);
+            }
+            parameterGradients(grads, from, to);
+            if (dx != null) {
+                inputGradientConstants(params, rows, from, to);
+                if (gated) {
+                    kernels.channelAffine2Gated(
+                            dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
+                } else {
+                    kernels.channelAffine2(dy, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
+                }
+            }
+        });
+    }
+
+    /** What one chunk of a training pass computes: channels {@code from … to − 1}. */
+    @FunctionalInterface
+    private interface ChannelRange {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code body} over the channels in {@link #channelChunks()} ranges, a chunk each. */
+    private void inChannelRanges(Chunks chunks, ChannelRange body) {
+        int count = channelChunks();
+        chunks.run(count, c -> body.run(channelBound(c, count), channelBound(c + 1, count)));
     }
 
     /** Channels per chunk, at least: a vector's width at 512 bits, so that no chunk splits a vector of channels. */
@@ -203,20 +247,7 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     @Override
     public void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
-        int rows = batch * positions;
-        int count = channelChunks();
-        pass.chunks().run(count, c -> {
-            int from = channelBound(c, count);
-            int to = channelBound(c + 1, count);
-            Arrays.fill(sum, from, to, 0);
-            Arrays.fill(sum2, from, to, 0);
-            kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2);
-            parameterGradients(grads, from, to);
-            if (dx != null) {
-                inputGradientConstants(params, rows, from, to);
-                kernels.channelAffine2Gated(dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
-            }
-        });
+        backwardTraining(params, x, y, dy, dx, grads, batch * positions, true, pass.chunks());
     }
 
     private void parameterGradients(float[] grads, int from, int to) {
@@ -296,20 +327,7 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
         if (pass.training()) {
-            // A range of channels per chunk, as the training pass.
-            int count = channelChunks();
-            pass.chunks().run(count, c -> {
-                int from = channelBound(c, count);
-                int to = channelBound(c + 1, count);
-                Arrays.fill(sum, from, to, 0);
-                Arrays.fill(sum2, from, to, 0);
-                kernels.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sum, sum2);
-                parameterGradients(grads, from, to);
-                if (dx != null) {
-                    inputGradientConstants(params, rows, from, to);
-                    kernels.channelAffine2(dy, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
-                }
-            });
+            backwardTraining(params, x, y, dy, dx, grads, rows, false, pass.chunks());
             return;
         }
         Arrays.fill(sum, 0);
