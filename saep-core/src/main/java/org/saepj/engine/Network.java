@@ -43,9 +43,10 @@ public final class Network {
     /**
      * Row ranges a batched inference ({@link #logits(Dataset)}) is cut into when idle threads may help
      * ({@link Chunks#mayShare()}): fixed, never the thread count, so the same chunks go through the same calls. Two,
-     * as a search has one idle thread for a candidate still training beside a finished one: each range beyond the
-     * first is computed by a replica that keeps its buffers (a CNN's 64-sample ones hold tens of megabytes) until
-     * {@link #releaseBuffers()}; replicas made and dropped per call cost more CPU than the help gave back.
+     * as a default search on 2 threads has one idle thread for a candidate still training beside a finished one: each
+     * range beyond the first is computed by a replica that keeps its buffers (a CNN's 64-sample ones hold tens of
+     * megabytes) until {@link #releaseBuffers()}; four ranges through replicas made at every call cost 6–14% more CPU
+     * in a short search (docs/BENCHMARKS.md).
      */
     static final int INFERENCE_RANGES = 2;
 
