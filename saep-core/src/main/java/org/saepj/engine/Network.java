@@ -40,6 +40,16 @@ public final class Network {
      */
     public static final int INFERENCE_CHUNK = 64;
 
+    /**
+     * Row ranges a batched inference ({@link #logits(Dataset)}) is cut into when idle threads may help
+     * ({@link Chunks#mayShare()}): fixed, never the thread count, so the same chunks go through the same calls. Two,
+     * as a default search on 2 threads has one idle thread for a candidate still training beside a finished one: each
+     * range beyond the first is computed by a replica that keeps its buffers (a CNN's 64-sample ones hold tens of
+     * megabytes) until {@link #releaseBuffers()}; four ranges through replicas made at every call cost 6–14% more CPU
+     * in a short search (docs/BENCHMARKS.md).
+     */
+    static final int INFERENCE_RANGES = 2;
+
     private final Architecture architecture;
     private final LayerGraph graph;
     private final List<Layer> layers;
@@ -70,6 +80,13 @@ public final class Network {
     private float[][] partial = new float[0][];
     /** How inference runs the nodes: runs of a convolution, batch norm and ReLU as one sweep; null when none fuse. */
     private final InferencePlan inference;
+
+    /**
+     * The replicas that compute the row ranges of a shared {@link #logits(Dataset)} beyond the first, by range (the
+     * first is null), kept with their buffers between calls; null until one is needed and after
+     * {@link #releaseBuffers()}.
+     */
+    private Network[] rangeReplicas;
     /** How a graph's training passes run: a batch norm and the ReLU reading it as one call; null when none fuse. */
     private final TrainingPlan training;
 
@@ -466,15 +483,46 @@ public final class Network {
     }
 
     /**
-     * Batched inference over a whole dataset.
+     * Batched inference over a whole dataset. On a thread whose chunks idle threads may take ({@link #shareWork}, a
+     * candidate's early-stopping measurements and outputs) the rows go in two ranges of whole
+     * {@link #INFERENCE_CHUNK}-sample chunks, each through the calls of one pass: the same logits, bit for bit.
      *
      * @param data the samples
      * @return the logits, {@code size × classes}
      */
     public float[] logits(Dataset data) {
         float[] out = new float[data.size() * architecture.classes()];
-        logitsOfChunks(data, 0, chunkCount(data), out);
+        int chunks = chunkCount(data);
+        int ranges = Math.min(INFERENCE_RANGES, chunks);
+        Chunks shared = pass.chunks();
+        if (ranges < 2 || !shared.mayShare()) {
+            logitsOfChunks(data, 0, chunks, out);
+            return out;
+        }
+        if (rangeReplicas == null) {
+            rangeReplicas = new Network[INFERENCE_RANGES];
+        }
+        // Range r's rows are written by one network only: this one for the first range, replica r for each other,
+        // brought up to date by whoever runs the range (inference reads the parameters and state, never writes them).
+        shared.run(ranges, r -> {
+            Network net = r == 0 ? this : rangeReplica(r);
+            net.logitsOfChunks(data, chunks * r / ranges, chunks * (r + 1) / ranges, out);
+        });
         return out;
+    }
+
+    /** Replica {@code r} of the inference ranges, made on first use, with this network's parameters and state. */
+    private Network rangeReplica(int r) {
+        Network replica = rangeReplicas[r];
+        if (replica == null) {
+            rangeReplicas[r] = replica();
+        } else {
+            replica.setParameters(params);
+            replica.setState(state);
+            replica.pass.seed(pass.seed());
+            replica.pass.step(pass.step());
+        }
+        return rangeReplicas[r];
     }
 
     /**
@@ -559,6 +607,7 @@ public final class Network {
      * Frozen members call this after computing their outputs; the buffers come back on the next forward pass.
      */
     public void releaseBuffers() {
+        rangeReplicas = null;
         acts = new float[0][];
         deltas = new float[0][];
         partial = new float[0][];

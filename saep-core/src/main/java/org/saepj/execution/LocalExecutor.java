@@ -17,8 +17,9 @@ import org.saepj.engine.layer.StealingChunks;
 /**
  * Trains candidates on a fixed pool of local threads, one candidate per thread at a time. A thread without a
  * candidate (fewer candidates than threads, or its own done first) helps the candidates still training: their
- * layers' passes offer independent chunks ({@link StealingChunks}) that write disjoint outputs with the calls of the
- * single-threaded loops, so the results do not depend on the thread count nor on who ran what. When there are fewer
+ * layers' passes, early-stopping measurements and outputs offer independent chunks ({@link StealingChunks}) that
+ * write disjoint outputs with the calls of the single-threaded loops, so the results do not depend on the thread
+ * count nor on who ran what. When there are fewer
  * candidates than threads, the spare threads also help compute the new candidates' outputs, which splits into
  * independent chunks and gives the same numbers.
  */

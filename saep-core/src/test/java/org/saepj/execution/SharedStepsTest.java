@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.saepj.data.BatchStream;
 import org.saepj.data.SourceData;
 import org.saepj.engine.Backends;
+import org.saepj.engine.Network;
+import org.saepj.engine.layer.Chunks;
+import org.saepj.engine.layer.StealingChunks;
 import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
@@ -59,6 +64,24 @@ class SharedStepsTest {
         for (CandidateSpec c : candidates) {
             tasks.add(
                     new TrainingTask(tasks.size(), c, partitions.train(), batches, BATCH, List.of(partitions.test())));
+        }
+        return tasks;
+    }
+
+    /** Early stopping measured every 4 steps, so the watch's validation passes run while the other one trains. */
+    private static List<TrainingTask> watchedTasks(List<CandidateSpec> candidates) {
+        int[] batches = new BatchStream(partitions.train().size(), BATCH, 11).next(STEPS);
+        List<TrainingTask> tasks = new ArrayList<>();
+        for (CandidateSpec c : candidates) {
+            tasks.add(new TrainingTask(
+                    tasks.size(),
+                    c,
+                    partitions.train(),
+                    batches,
+                    BATCH,
+                    List.of(partitions.test()),
+                    partitions.test(),
+                    new EarlyStopping(4, STEPS)));
         }
         return tasks;
     }
@@ -110,6 +133,92 @@ class SharedStepsTest {
         // on 2 threads the 16-filter one ends first and its thread helps the other; on 3 one thread helps throughout
         assertSameBits(one, train(2, tasks), 2);
         assertSameBits(one, train(3, tasks), 3);
+    }
+
+    @Test
+    void candidatesWatchedOnValidationDataHaveTheSameBitsOnOneTwoAndThreeThreads() {
+        // the validation passes and the outputs of a candidate training alone split into row ranges
+        List<TrainingTask> tasks = watchedTasks(residualCnns);
+        List<TrainedCandidate> one = train(1, tasks);
+        assertSameBits(one, train(2, tasks), 2);
+        assertSameBits(one, train(3, tasks), 3);
+    }
+
+    @Test
+    void batchedInferenceOnAWorkerHasItsRowRangesRunOnTheIdleOneWithTheSameBits() throws Exception {
+        Network net =
+                Backends.best().network(residualCnns.get(0).architecture()).initialize(3);
+        float[] alone = net.logits(partitions.test());
+        float[] halved = net.parameters().clone();
+        for (int i = 0; i < halved.length; i++) {
+            halved[i] *= 0.5f;
+        }
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            StealingChunks stealing = new StealingChunks(pool);
+            RangeRecorder recorder = new RangeRecorder(stealing);
+            net.shareWork(recorder);
+            float[] shared = pool.submit(() -> net.logits(partitions.test())).get();
+            assertThat(shared).containsExactly(alone);
+            // the second range's replica is kept between calls and follows the network's new parameters
+            float[] before = net.parameters().clone();
+            net.setParameters(halved);
+            float[] sharedHalved =
+                    pool.submit(() -> net.logits(partitions.test())).get();
+            net.shareWork(Chunks.SEQUENTIAL);
+            float[] aloneHalved = net.logits(partitions.test());
+            assertThat(aloneHalved).isNotEqualTo(alone);
+            assertThat(sharedHalved).containsExactly(aloneHalved);
+            net.setParameters(before);
+            // the outermost chunks are the row ranges, two a call (the layers' own chunks run inside them); some ran on
+            // the other worker, which had nothing else to do
+            assertThat(recorder.outermost.get()).isEqualTo(4);
+            assertThat(recorder.outermostElsewhere.get()).isPositive();
+            assertThat(stealing.helped()).isPositive();
+        } finally {
+            net.shareWork(Chunks.SEQUENTIAL);
+            pool.shutdownNow();
+        }
+        // off the pool the rows are not split: each layer's chunks run in order on the calling thread
+        assertThat(new StealingChunks(pool).mayShare()).isFalse();
+        assertThat(Chunks.SEQUENTIAL.mayShare()).isFalse();
+    }
+
+    /** Counts the chunks of the outermost {@link Chunks#run} calls (not nested in a chunk) and who ran them. */
+    private static final class RangeRecorder implements Chunks {
+        private final Chunks delegate;
+        private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+        final AtomicInteger outermost = new AtomicInteger();
+        final AtomicInteger outermostElsewhere = new AtomicInteger();
+
+        RangeRecorder(Chunks delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void run(int count, Chunk body) {
+            boolean top = depth.get() == 0;
+            Thread caller = Thread.currentThread();
+            delegate.run(count, c -> {
+                if (top) {
+                    outermost.incrementAndGet();
+                    if (Thread.currentThread() != caller) {
+                        outermostElsewhere.incrementAndGet();
+                    }
+                }
+                depth.set(depth.get() + 1);
+                try {
+                    body.run(c);
+                } finally {
+                    depth.set(depth.get() - 1);
+                }
+            });
+        }
+
+        @Override
+        public boolean mayShare() {
+            return delegate.mayShare();
+        }
     }
 
     @Test

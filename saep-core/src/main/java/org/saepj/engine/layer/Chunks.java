@@ -22,6 +22,17 @@ public interface Chunks {
      */
     void run(int count, Chunk body);
 
+    /**
+     * Whether chunks run from the calling thread now may run on other threads. When false, {@link #run} runs them in
+     * order on the calling thread, so a caller need not prepare scratch of each chunk's own (a replica's buffers)
+     * that only one chunk at a time would use.
+     *
+     * @return true where other threads may take some of the chunks
+     */
+    default boolean mayShare() {
+        return false;
+    }
+
     /** One chunk of a pass. */
     @FunctionalInterface
     interface Chunk {

@@ -26,10 +26,7 @@ public final class StealingChunks implements Chunks {
 
     @Override
     public void run(int count, Chunk body) {
-        if (count < 2
-                || pool.getParallelism() < 2
-                || !(Thread.currentThread() instanceof ForkJoinWorkerThread worker)
-                || worker.getPool() != pool) {
+        if (count < 2 || !mayShare()) {
             SEQUENTIAL.run(count, body);
             return;
         }
@@ -48,6 +45,14 @@ public final class StealingChunks implements Chunks {
             };
         }
         ForkJoinTask.invokeAll(tasks);
+    }
+
+    /** @return true on a worker of the pool when the pool has other workers that may help */
+    @Override
+    public boolean mayShare() {
+        return pool.getParallelism() > 1
+                && Thread.currentThread() instanceof ForkJoinWorkerThread worker
+                && worker.getPool() == pool;
     }
 
     /** @return how many chunks so far ran on a worker other than their pass's own: the help the idle ones gave */
