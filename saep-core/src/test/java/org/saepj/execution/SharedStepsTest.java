@@ -120,25 +120,23 @@ class SharedStepsTest {
 
     @Test
     void oneCandidateHasTheSameBitsOnOneTwoAndThreeThreads() {
-        List<TrainingTask> tasks = tasks(List.of(residualCnns.get(1)));
-        List<TrainedCandidate> one = train(1, tasks);
-        assertSameBits(one, train(2, tasks), 2);
-        assertSameBits(one, train(3, tasks), 3);
+        assertSameBitsOnOneTwoAndThreeThreads(tasks(List.of(residualCnns.get(1))));
     }
 
     @Test
     void twoCandidatesOfUnequalSizeHaveTheSameBitsOnOneTwoAndThreeThreads() {
-        List<TrainingTask> tasks = tasks(residualCnns);
-        List<TrainedCandidate> one = train(1, tasks);
         // on 2 threads the 16-filter one ends first and its thread helps the other; on 3 one thread helps throughout
-        assertSameBits(one, train(2, tasks), 2);
-        assertSameBits(one, train(3, tasks), 3);
+        assertSameBitsOnOneTwoAndThreeThreads(tasks(residualCnns));
     }
 
     @Test
     void candidatesWatchedOnValidationDataHaveTheSameBitsOnOneTwoAndThreeThreads() {
         // the validation passes and the outputs of a candidate training alone split into row ranges
-        List<TrainingTask> tasks = watchedTasks(residualCnns);
+        assertSameBitsOnOneTwoAndThreeThreads(watchedTasks(residualCnns));
+    }
+
+    /** Trains the tasks on 1, 2 and 3 threads and compares every result float for float with the first. */
+    private static void assertSameBitsOnOneTwoAndThreeThreads(List<TrainingTask> tasks) {
         List<TrainedCandidate> one = train(1, tasks);
         assertSameBits(one, train(2, tasks), 2);
         assertSameBits(one, train(3, tasks), 3);
