@@ -513,14 +513,10 @@ public final class Network {
 
     /** Replica {@code r} of the inference ranges, made on first use, with this network's parameters and state. */
     private Network rangeReplica(int r) {
-        Network replica = rangeReplicas[r];
-        if (replica == null) {
+        if (rangeReplicas[r] == null) {
             rangeReplicas[r] = replica();
         } else {
-            replica.setParameters(params);
-            replica.setState(state);
-            replica.pass.seed(pass.seed());
-            replica.pass.step(pass.step());
+            bringUpToDate(rangeReplicas[r]);
         }
         return rangeReplicas[r];
     }
@@ -563,11 +559,16 @@ public final class Network {
      */
     public Network replica() {
         Network r = new Network(architecture, kernels);
+        bringUpToDate(r);
+        return r;
+    }
+
+    /** Gives a network of the same architecture this one's parameters, state and random stream position. */
+    private void bringUpToDate(Network r) {
         r.setParameters(params);
         r.setState(state);
         r.pass.seed(pass.seed());
         r.pass.step(pass.step());
-        return r;
     }
 
     /**
