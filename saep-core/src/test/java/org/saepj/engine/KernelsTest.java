@@ -50,6 +50,56 @@ class KernelsTest {
     }
 
     /**
+     * The columns past the last whole vector (24 filters leave 8 at 512 bits, a 10-class head is all tail) keep the
+     * scalar loops' rounding however they are computed: each has the scalar kernels' bits, in the weight gradient and
+     * in the product, accumulating or not; the whole vectors keep the bits of the product one vector wide.
+     */
+    @ParameterizedTest
+    @CsvSource({"64,216,24", "64,9,24", "64,128,10", "37,13,41", "5,70,30", "64,144,20", "3,4,12"})
+    void tailColumnsHaveTheScalarKernelsBits(int m, int k, int n) {
+        int whole = n - n % jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        SplittableRandom rng = new SplittableRandom(m * 7L + k * 3L + n);
+        float[] x = random(m * k, rng);
+        float[] dy = random(m * n, rng);
+        float[] g = new float[k * n];
+        float[] expected = new float[k * n];
+        vector.gemmTransposedA(x, dy, 0, g, 0, m, k, n);
+        scalar.gemmTransposedA(x, dy, 0, expected, 0, m, k, n);
+        assertThat(columns(g, k, n, whole, n)).isEqualTo(columns(expected, k, n, whole, n));
+        float[] b = random(k * n, rng);
+        float[] start = random(m * n, rng);
+        for (boolean accumulate : new boolean[] {false, true}) {
+            float[] c = start.clone();
+            float[] cs = start.clone();
+            vector.gemm(x, 0, b, 0, c, 0, m, k, n, accumulate);
+            scalar.gemm(x, 0, b, 0, cs, 0, m, k, n, accumulate);
+            assertThat(columns(c, m, n, whole, n))
+                    .as("accumulate " + accumulate)
+                    .isEqualTo(columns(cs, m, n, whole, n));
+        }
+        if (whole > 0) {
+            float[] narrow = new float[m * whole];
+            float[] bWhole = new float[k * whole];
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n, bWhole, p * whole, whole);
+            }
+            float[] c = new float[m * n];
+            vector.gemm(x, 0, b, 0, c, 0, m, k, n, false);
+            vector.gemm(x, 0, bWhole, 0, narrow, 0, m, k, whole, false);
+            assertThat(columns(c, m, n, 0, whole)).isEqualTo(narrow);
+        }
+    }
+
+    /** Columns {@code from} to {@code to} of a {@code rows × n} matrix, row by row. */
+    private static float[] columns(float[] c, int rows, int n, int from, int to) {
+        float[] out = new float[rows * (to - from)];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(c, i * n + from, out, i * (to - from), to - from);
+        }
+        return out;
+    }
+
+    /**
      * A product one vector wide (16 filters at 512 bits) runs in blocks of eight rows: each output still sums over k in
      * order, so it has the bits of the same rows computed one at a time.
      */

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * in cache while every row block passes over it. Given a workspace (a dense layer's), the products at least four
  * vectors wide copy that strip first, in panels of {@link #PANEL_ROWS} rows, each panel's blocks adding to what the
  * panels before left in C: B's rows 512 floats apart fall on a few L1 sets, and a strip thousands of rows deep does
- * not fit L1 at all. Every output keeps its order of additions. Tails narrower than a vector are done with scalar
- * loops: masked loads and stores are slow on JDK 17.
+ * not fit L1 at all. Every output keeps its order of additions. Tails narrower than a vector are done by {@link
+ * VectorTailColumns}: masked loads and stores are slow on JDK 17.
  *
  * <p>Apart from the other products because these blocks and panels are one design, tuned together; {@link
  * VectorTransposedGemm} reuses the panel depth.
@@ -98,7 +98,7 @@ final class VectorGemm {
             }
         }
         if (nFull < n) {
-            scalarColumns(a, ao, b, bo, c, co, m, k, n, nFull);
+            VectorTailColumns.gemm(a, ao, b, bo, c, co, m, k, n, nFull);
         }
     }
 
@@ -401,19 +401,6 @@ final class VectorGemm {
             sum = FloatVector.fromArray(S, b, b0 + p * n).fma(FloatVector.broadcast(S, a[ai + p]), sum);
         }
         sum.intoArray(c, ci);
-    }
-
-    private static void scalarColumns(
-            float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
-        for (int i = 0; i < m; i++) {
-            for (int j = from; j < n; j++) {
-                float sum = c[co + i * n + j];
-                for (int p = 0; p < k; p++) {
-                    sum += a[ao + i * k + p] * b[bo + p * n + j];
-                }
-                c[co + i * n + j] = sum;
-            }
-        }
     }
 
     static boolean prefersDotProducts(int n) {

@@ -86,14 +86,8 @@ final class VectorTransposedGemm {
                 transposedARow(a, b, bo + j, c, co + p * n + j, p, m, k, n);
             }
         }
-        for (int p = 0; p < k && nFull < n; p++) {
-            for (int jj = nFull; jj < n; jj++) {
-                float sum = 0f;
-                for (int i = 0; i < m; i++) {
-                    sum += a[i * k + p] * b[bo + i * n + jj];
-                }
-                c[co + p * n + jj] = sum;
-            }
+        if (nFull < n) {
+            VectorTailColumns.gemmTransposedA(a, b, bo, c, co, m, k, n, nFull);
         }
     }
 

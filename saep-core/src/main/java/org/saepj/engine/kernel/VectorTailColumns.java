@@ -1,0 +1,123 @@
+package org.saepj.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The columns of a product past its last whole vector (24 or 40 filters at 512 bits leave 8, a 10-class head is all
+ * tail). They were plain scalar loops: in the weight gradient {@code aᵀ·b} down the columns of {@code a}, reading it
+ * {@code k} floats apart for every output, which made a convolution of 24 filters take six times as long a step as one
+ * of 32; in {@code a·b} one output at a time, each a chain of dependent additions. The weight gradient now loads a
+ * vector of {@code a}'s row (outputs p to p + L − 1 of a column) once for up to four columns of {@code b} and writes
+ * the sums back lane by lane; the product sums four outputs of a row side by side, four independent chains.
+ *
+ * <p>Each output keeps the scalar loop's order and rounding — every product rounded, then added to the sum, over the
+ * rows in order from zero — so the bits are the scalar loop's (and {@link ScalarKernels}'s): a lane of a vector
+ * multiplication and addition rounds as the float operations do. Not fused multiply-adds, which would change every
+ * result computed with a tail before. Only the preferred species: a second one in the same products (a 256-bit tail)
+ * was measured to make C2 give up the vector intrinsics of the whole-vector blocks (28× slower dense gradients).
+ */
+final class VectorTailColumns {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorTailColumns() {}
+
+    /**
+     * Columns {@code from} to {@code n} of {@code c += a·b} ({@code m × k} times {@code k × n}, row-major, at offsets
+     * {@code ao}, {@code bo}, {@code co}): each sum starts from c's value and adds over p in order.
+     */
+    static void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
+        for (int i = 0; i < m; i++) {
+            int ai = ao + i * k;
+            int ci = co + i * n;
+            int j = from;
+            for (; j + 4 <= n; j += 4) {
+                float s0 = c[ci + j];
+                float s1 = c[ci + j + 1];
+                float s2 = c[ci + j + 2];
+                float s3 = c[ci + j + 3];
+                for (int p = 0; p < k; p++) {
+                    float av = a[ai + p];
+                    int bp = bo + p * n + j;
+                    s0 += av * b[bp];
+                    s1 += av * b[bp + 1];
+                    s2 += av * b[bp + 2];
+                    s3 += av * b[bp + 3];
+                }
+                c[ci + j] = s0;
+                c[ci + j + 1] = s1;
+                c[ci + j + 2] = s2;
+                c[ci + j + 3] = s3;
+            }
+            for (; j < n; j++) {
+                float sum = c[ci + j];
+                for (int p = 0; p < k; p++) {
+                    sum += a[ai + p] * b[bo + p * n + j];
+                }
+                c[ci + j] = sum;
+            }
+        }
+    }
+
+    /**
+     * Columns {@code from} to {@code n} of {@code c = aᵀ·b} ({@code a} is {@code m × k}, {@code b} {@code m × n} at
+     * {@code bo}, c {@code k × n} at {@code co}): each sum starts from zero and adds over the m rows in order.
+     */
+    static void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
+        int kFull = k - k % L;
+        float[] lanes = new float[4 * L];
+        for (int p = 0; p < kFull; p += L) {
+            int j = from;
+            for (; j + 4 <= n; j += 4) {
+                columns4(a, b, bo + j, lanes, p, m, k, n);
+                for (int l = 0; l < L; l++) {
+                    int ci = co + (p + l) * n + j;
+                    c[ci] = lanes[l];
+                    c[ci + 1] = lanes[L + l];
+                    c[ci + 2] = lanes[2 * L + l];
+                    c[ci + 3] = lanes[3 * L + l];
+                }
+            }
+            for (; j < n; j++) {
+                FloatVector sum = FloatVector.zero(S);
+                for (int i = 0; i < m; i++) {
+                    sum = sum.add(FloatVector.fromArray(S, a, i * k + p).mul(b[bo + i * n + j]));
+                }
+                sum.intoArray(lanes, 0);
+                for (int l = 0; l < L; l++) {
+                    c[co + (p + l) * n + j] = lanes[l];
+                }
+            }
+        }
+        for (int p = kFull; p < k; p++) {
+            for (int j = from; j < n; j++) {
+                float sum = 0f;
+                for (int i = 0; i < m; i++) {
+                    sum += a[i * k + p] * b[bo + i * n + j];
+                }
+                c[co + p * n + j] = sum;
+            }
+        }
+    }
+
+    /** Outputs p to p + L − 1 of four columns of b: each vector of a's row feeds four products. */
+    private static void columns4(float[] a, float[] b, int b0, float[] lanes, int p, int m, int k, int n) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        for (int i = 0; i < m; i++) {
+            FloatVector av = FloatVector.fromArray(S, a, i * k + p);
+            int bi = b0 + i * n;
+            s0 = s0.add(av.mul(b[bi]));
+            s1 = s1.add(av.mul(b[bi + 1]));
+            s2 = s2.add(av.mul(b[bi + 2]));
+            s3 = s3.add(av.mul(b[bi + 3]));
+        }
+        s0.intoArray(lanes, 0);
+        s1.intoArray(lanes, L);
+        s2.intoArray(lanes, 2 * L);
+        s3.intoArray(lanes, 3 * L);
+    }
+}
