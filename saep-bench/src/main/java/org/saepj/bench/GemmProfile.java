@@ -26,6 +26,10 @@ final class GemmProfile {
     private static final int CLASSES = 10;
     private static final int FLAT = 14 * 14 * 16;
     private static final int UNITS = 64;
+    /** A 3×3 convolution of 24 filters on 24 channels at 14×14 (a filter count not in whole 512-bit vectors). */
+    private static final int TAPS24 = 3 * 3 * 24;
+    /** The rows of one of its im2col chunks: Conv2D's 2^18 patch floats hold 6 images of 196 positions. */
+    private static final int ROWS24 = 6 * 14 * 14;
 
     private GemmProfile() {}
 
@@ -66,6 +70,12 @@ final class GemmProfile {
         float[] flatDxT = new float[BATCH * FLAT];
         float[] cnnWt = new float[FLAT * UNITS];
         float[] cnnWork = new float[Math.max(k.gemmWorkspace(UNITS), k.gemmWorkspace(FLAT))];
+        float[] patches24 = random(rng, TAPS24 * ROWS24);
+        float[] kernel24 = random(rng, TAPS24 * 24);
+        float[] dy24 = random(rng, ROWS24 * 24);
+        float[] out24 = new float[ROWS24 * 24];
+        float[] grad24 = new float[TAPS24 * 24];
+        float[] work24 = new float[k.gemmWorkspace(24)];
         Product[] products = {
             new Product("fwd gemm 64x784·784x512", BATCH, IN, HIDDEN, out1, () -> {
                 k.gemm(x, 0, w1, 0, out1, 0, BATCH, IN, HIDDEN, false, work);
@@ -98,6 +108,14 @@ final class GemmProfile {
             // What Dense's backward pass calls: dy·Wᵀ from W as stored (3136 × 64), Wᵀ being the kernels' to make.
             new Product("cnn dx gemmTransposedOperand 64x64·(3136x64)ᵀ", BATCH, UNITS, FLAT, flatDxT, () -> {
                 k.gemmTransposedOperand(cnnDy, cnnW, 0, flatDxT, BATCH, UNITS, FLAT, cnnWork, cnnWt);
+            }),
+            // Conv2D's im2col products where the filters are not whole vectors (24 at 512 bits: 16 + a tail of 8),
+            // patches stored tap-major: the forward pass is patchesᵀ·W, the kernel gradient patches·dy.
+            new Product("conv24 fwd gemmTransposedA (216x1176)ᵀ·216x24", ROWS24, TAPS24, 24, out24, () -> {
+                k.gemmTransposedA(patches24, kernel24, 0, out24, 0, TAPS24, ROWS24, 24);
+            }),
+            new Product("conv24 wgrad gemm 216x1176·1176x24", TAPS24, ROWS24, 24, grad24, () -> {
+                k.gemm(patches24, 0, dy24, 0, grad24, 0, TAPS24, ROWS24, 24, false, work24);
             }),
         };
         for (Product p : products) {

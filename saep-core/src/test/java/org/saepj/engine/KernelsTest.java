@@ -50,7 +50,7 @@ class KernelsTest {
     }
 
     /**
-     * The columns past the last whole vector (24 filters leave 8 at 512 bits, a 10-class head is all tail) keep the
+     * The columns past the last whole vector (24 filters leave 8 at 512 bits, 10 or 12 are all tail) keep the
      * scalar loops' rounding however they are computed: each has the scalar kernels' bits, in the weight gradient and
      * in the product, accumulating or not; the whole vectors keep the bits of the product one vector wide.
      */

@@ -4,12 +4,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The columns of a product past its last whole vector (24 or 40 filters at 512 bits leave 8, a 10-class head is all
- * tail). They were plain scalar loops: in the weight gradient {@code aᵀ·b} down the columns of {@code a}, reading it
- * {@code k} floats apart for every output, which made a convolution of 24 filters take six times as long a step as one
- * of 32; in {@code a·b} one output at a time, each a chain of dependent additions. The weight gradient now loads a
- * vector of {@code a}'s row (outputs p to p + L − 1 of a column) once for up to four columns of {@code b} and writes
- * the sums back lane by lane; the product sums four outputs of a row side by side, four independent chains.
+ * The columns of a product past its last whole vector: the filters of a convolution that are not whole vectors (24
+ * or 40 at 512 bits leave 8; 8 filters are all tail). With patches stored tap-major, {@code Conv2D}'s im2col forward
+ * pass is the transposed product {@code patchesᵀ·W} and its kernel gradient the product {@code patches·dy}, both
+ * {@code cout} wide. These columns were plain scalar loops: in {@code aᵀ·b} down the columns of {@code a}, reading it
+ * {@code k} floats apart for every output, which made a convolution of 24 filters take six times as long a step as
+ * one of 32; in {@code a·b} one output at a time, each a chain of dependent additions. The transposed product now
+ * loads a vector of {@code a}'s row (outputs p to p + L − 1 of a column) once for up to four columns of {@code b} and
+ * writes the sums back lane by lane; the product sums four outputs of a row side by side, four independent chains.
  *
  * <p>Each output keeps the scalar loop's order and rounding — every product rounded, then added to the sum, over the
  * rows in order from zero — so the bits are the scalar loop's (and {@link ScalarKernels}'s): a lane of a vector
