@@ -90,6 +90,35 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Max pooling and its gradient, vectors of channels with the rest scalar (24 channels at 512 bits: 16 + 8), have
+     * the scalar kernels' bits, ties included (the first position in row-major order takes the gradient).
+     */
+    @ParameterizedTest
+    @CsvSource({"24", "5", "16", "40", "33"})
+    void maxPoolingHasTheScalarKernelsBits(int channels) {
+        SplittableRandom rng = new SplittableRandom(31 + channels);
+        int batch = 3;
+        int h = 6;
+        int w = 4;
+        float[] x = random(batch * h * w * channels, rng);
+        for (int i = 0; i < x.length; i += 7) {
+            x[i] = 0.25f; // ties across a window's positions, in every channel of some windows
+        }
+        float[] y = new float[x.length / 4];
+        float[] ys = new float[x.length / 4];
+        vector.maxPool2(x, y, batch, h, w, channels);
+        scalar.maxPool2(x, ys, batch, h, w, channels);
+        assertThat(y).isEqualTo(ys);
+        float[] dy = random(y.length, rng);
+        float[] dx = new float[x.length];
+        float[] dxs = new float[x.length];
+        java.util.Arrays.fill(dx, Float.NaN); // every value is written, zeros included
+        vector.maxPool2Backward(x, y, dy, dx, batch, h, w, channels);
+        scalar.maxPool2Backward(x, ys, dy, dxs, batch, h, w, channels);
+        assertThat(dx).isEqualTo(dxs);
+    }
+
     /** Columns {@code from} to {@code to} of a {@code rows × n} matrix, row by row. */
     private static float[] columns(float[] c, int rows, int n, int from, int to) {
         float[] out = new float[rows * (to - from)];

@@ -104,16 +104,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void maxPool2(float[] x, float[] y, int from, int to, int h, int w, int c) {
-        if (c % L != 0) {
-            SCALAR.maxPool2(x, y, from, to, h, w, c);
-            return;
-        }
         VectorSweeps.maxPool2(x, y, from, to, h, w, c);
     }
 
     @Override
     public void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c) {
-        if (c % L != 0 || h % 2 != 0 || w % 2 != 0) {
+        if (h % 2 != 0 || w % 2 != 0) {
             SCALAR.maxPool2Backward(x, y, dy, dx, from, to, h, w, c);
             return;
         }

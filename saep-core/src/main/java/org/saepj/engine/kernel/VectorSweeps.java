@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Passes over activations one or a few elements at a time: the bias's add and gradient, ReLU and its mask, 2 × 2 max
  * and average pooling and the global mean over positions, each with its backward pass. Channels are the contiguous
- * index, so a vector covers channels and the loops run over positions; the bias and ReLU finish a narrower tail with
- * scalar loops, and pooling and the means leave channels not in whole vectors to the scalar forms ({@link
- * VectorKernels} decides).
+ * index, so a vector covers channels and the loops run over positions; the bias, ReLU and max pooling finish a
+ * narrower tail with scalar loops (24 channels at 512 bits: 16 + 8), and average pooling and the means leave channels
+ * not in whole vectors to the scalar forms ({@link VectorKernels} decides).
  *
  * <p>Apart from the products and convolutions because these are bound by memory, not FMAs: they have no register
  * blocks, and their order of operations is the scalar one lane by lane.
@@ -111,12 +111,17 @@ final class VectorSweeps {
                     int o = ((b * oh + i) * ow + j) * c;
                     int p00 = ((b * h + 2 * i) * w + 2 * j) * c;
                     int p10 = p00 + w * c;
-                    for (int ch = 0; ch < c; ch += L) {
+                    int ch = 0;
+                    for (; ch + L <= c; ch += L) {
                         FloatVector top =
                                 FloatVector.fromArray(S, x, p00 + ch).max(FloatVector.fromArray(S, x, p00 + c + ch));
                         FloatVector bottom =
                                 FloatVector.fromArray(S, x, p10 + ch).max(FloatVector.fromArray(S, x, p10 + c + ch));
                         top.max(bottom).intoArray(y, o + ch);
+                    }
+                    for (; ch < c; ch++) {
+                        y[o + ch] = Math.max(
+                                Math.max(x[p00 + ch], x[p00 + c + ch]), Math.max(x[p10 + ch], x[p10 + c + ch]));
                     }
                 }
             }
@@ -135,7 +140,8 @@ final class VectorSweeps {
                     int p01 = p00 + c;
                     int p10 = p00 + w * c;
                     int p11 = p10 + c;
-                    for (int ch = 0; ch < c; ch += L) {
+                    int ch = 0;
+                    for (; ch + L <= c; ch += L) {
                         FloatVector max = FloatVector.fromArray(S, y, o + ch);
                         FloatVector g = FloatVector.fromArray(S, dy, o + ch);
                         // The first position (row-major) holding the maximum takes the gradient.
@@ -153,6 +159,16 @@ final class VectorSweeps {
                         zero.blend(g, m01).intoArray(dx, p01 + ch);
                         zero.blend(g, m10).intoArray(dx, p10 + ch);
                         zero.blend(g, m11).intoArray(dx, p11 + ch);
+                    }
+                    for (; ch < c; ch++) {
+                        float max = y[o + ch];
+                        int target =
+                                x[p00 + ch] == max ? p00 : x[p01 + ch] == max ? p01 : x[p10 + ch] == max ? p10 : p11;
+                        dx[p00 + ch] = 0f;
+                        dx[p01 + ch] = 0f;
+                        dx[p10 + ch] = 0f;
+                        dx[p11 + ch] = 0f;
+                        dx[target + ch] = dy[o + ch];
                     }
                 }
             }
