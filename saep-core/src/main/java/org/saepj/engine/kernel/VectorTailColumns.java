@@ -68,27 +68,18 @@ final class VectorTailColumns {
      */
     static void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n, int from) {
         int kFull = k - k % L;
-        float[] lanes = new float[4 * L];
         for (int p = 0; p < kFull; p += L) {
             int j = from;
             for (; j + 4 <= n; j += 4) {
-                columns4(a, b, bo + j, lanes, p, m, k, n);
-                for (int l = 0; l < L; l++) {
-                    int ci = co + (p + l) * n + j;
-                    c[ci] = lanes[l];
-                    c[ci + 1] = lanes[L + l];
-                    c[ci + 2] = lanes[2 * L + l];
-                    c[ci + 3] = lanes[3 * L + l];
-                }
+                columns4(a, b, bo + j, c, co + p * n + j, p, m, k, n);
             }
             for (; j < n; j++) {
                 FloatVector sum = FloatVector.zero(S);
                 for (int i = 0; i < m; i++) {
                     sum = sum.add(FloatVector.fromArray(S, a, i * k + p).mul(b[bo + i * n + j]));
                 }
-                sum.intoArray(lanes, 0);
                 for (int l = 0; l < L; l++) {
-                    c[co + (p + l) * n + j] = lanes[l];
+                    c[co + (p + l) * n + j] = sum.lane(l);
                 }
             }
         }
@@ -103,8 +94,11 @@ final class VectorTailColumns {
         }
     }
 
-    /** Outputs p to p + L − 1 of four columns of b: each vector of a's row feeds four products. */
-    private static void columns4(float[] a, float[] b, int b0, float[] lanes, int p, int m, int k, int n) {
+    /**
+     * Outputs p to p + L − 1 of four columns of b: each vector of a's row feeds four products; the sums are written to
+     * c lane by lane (a lane read from a register: a step allocates nothing).
+     */
+    private static void columns4(float[] a, float[] b, int b0, float[] c, int c0, int p, int m, int k, int n) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
         FloatVector s2 = FloatVector.zero(S);
@@ -117,9 +111,12 @@ final class VectorTailColumns {
             s2 = s2.add(av.mul(b[bi + 2]));
             s3 = s3.add(av.mul(b[bi + 3]));
         }
-        s0.intoArray(lanes, 0);
-        s1.intoArray(lanes, L);
-        s2.intoArray(lanes, 2 * L);
-        s3.intoArray(lanes, 3 * L);
+        for (int l = 0; l < L; l++) {
+            int ci = c0 + l * n;
+            c[ci] = s0.lane(l);
+            c[ci + 1] = s1.lane(l);
+            c[ci + 2] = s2.lane(l);
+            c[ci + 3] = s3.lane(l);
+        }
     }
 }
