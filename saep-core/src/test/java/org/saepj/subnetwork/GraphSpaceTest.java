@@ -97,6 +97,29 @@ class GraphSpaceTest {
     }
 
     @Test
+    void theTwoStageResidualCnnAddsAStrideTwoBlockToSixtyFourFilters() {
+        DefinedSpace space =
+                new DefinedSpace(example("residual-cnn-two-stage"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
+        List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
+        assertThat(c.stream().map(CandidateSpec::name))
+                .containsExactly("resnet-filters16-wide64", "resnet-filters32-wide64");
+        LayerGraph g = c.get(1).architecture().graph();
+        assertThat(shape(g, "res_1_sum")).isEqualTo(new Shape(14, 14, 32));
+        assertThat(node(g, "down_1_conv1").spec()).isEqualTo(new Conv2DKind.Spec(64, 3, 2, "same"));
+        assertThat(node(g, "down_1_proj").spec()).isEqualTo(new Conv2DKind.Spec(64, 1, 2, "same"));
+        assertThat(node(g, "down_1_proj").inputs()).containsExactly("res_1_act2");
+        assertThat(node(g, "down_1_sum").inputs()).containsExactly("down_1_bnp", "down_1_bn2");
+        assertThat(shape(g, "down_1_sum")).isEqualTo(new Shape(7, 7, 64));
+        assertThat(shape(g, "out_1_flat")).isEqualTo(Shape.vector(7 * 7 * 64));
+        int stage1 = 9 * 32 + 32 + 2 * 32 + 2 * (9 * 32 * 32 + 32 + 2 * 32);
+        int stage2 = 9 * 32 * 64 + 64 + 9 * 64 * 64 + 64 + 32 * 64 + 64 + 3 * 2 * 64;
+        assertThat(g.parameterCount())
+                .as("the 479,754 parameters its Fashion-MNIST search reports (docs/RESULTS.md)")
+                .isEqualTo(stage1 + stage2 + 3136 * 128 + 128 + 128 * 10 + 10)
+                .isEqualTo(479_754);
+    }
+
+    @Test
     void aStridedCnnDownsamplesByStrideWithAProjectedShortcut() {
         DefinedSpace space = new DefinedSpace(example("strided-cnn"), new Shape(28, 28, 1), 10, 0.003f, 100, 5);
         List<CandidateSpec> c = space.candidates(0, OptionalInt.empty());
