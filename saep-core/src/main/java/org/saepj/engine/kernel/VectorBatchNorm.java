@@ -81,7 +81,13 @@ final class VectorBatchNorm {
         }
     }
 
-    static void channelAffine(
+    /**
+     * The whole vectors of channels from {@code from} of {@link Kernels#channelAffine}: each lane's operations are the
+     * scalar loop's, so the caller finishes the channels left with it.
+     *
+     * @return the first channel left (at most {@code to})
+     */
+    static int channelAffine(
             float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
         int c0 = from;
         for (; c0 + L <= to; c0 += L) {
@@ -91,18 +97,16 @@ final class VectorBatchNorm {
                 FloatVector.fromArray(S, x, i).mul(s).add(t).intoArray(y, i);
             }
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = c0, i = r * channels + c0; c < to; c++, i++) {
-                y[i] = x[i] * scale[c] + shift[c];
-            }
-        }
+        return c0;
     }
 
     /**
-     * A vector of channels at a time, as {@link #channelAffine} then {@link VectorSweeps#relu}: the same operations per
-     * value.
+     * The whole vectors of channels from {@code from}, as {@link #channelAffine} then {@link VectorSweeps#relu}: the
+     * operations of {@link Kernels#channelAffineRelu}'s loop, which finishes the channels left.
+     *
+     * @return the first channel left (at most {@code to})
      */
-    static void channelAffineRelu(
+    static int channelAffineRelu(
             float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
         FloatVector zero = FloatVector.zero(S);
         int c0 = from;
@@ -113,11 +117,7 @@ final class VectorBatchNorm {
                 FloatVector.fromArray(S, x, i).mul(s).add(t).max(zero).intoArray(y, i);
             }
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = c0, i = r * channels + c0; c < to; c++, i++) {
-                y[i] = Math.max(x[i] * scale[c] + shift[c], 0f);
-            }
-        }
+        return c0;
     }
 
     /** A vector of channels at a time, as {@link #channelAffine}: each value's operations are the separate passes'. */

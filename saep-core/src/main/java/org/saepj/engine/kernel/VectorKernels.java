@@ -315,13 +315,15 @@ final class VectorKernels implements Kernels {
     @Override
     public void channelAffine(
             float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
-        VectorBatchNorm.channelAffine(x, y, rows, channels, from, to, scale, shift);
+        int left = VectorBatchNorm.channelAffine(x, y, rows, channels, from, to, scale, shift);
+        Kernels.super.channelAffine(x, y, rows, channels, left, to, scale, shift);
     }
 
     @Override
     public void channelAffineRelu(
             float[] x, float[] y, int rows, int channels, int from, int to, float[] scale, float[] shift) {
-        VectorBatchNorm.channelAffineRelu(x, y, rows, channels, from, to, scale, shift);
+        int left = VectorBatchNorm.channelAffineRelu(x, y, rows, channels, from, to, scale, shift);
+        Kernels.super.channelAffineRelu(x, y, rows, channels, left, to, scale, shift);
     }
 
     @Override
