@@ -836,8 +836,9 @@ public interface Kernels {
     /**
      * @param cout output channels of a stride-1 convolution
      * @return true when {@link #convolvePlanes} gives a convolution of that many filters the bits of the im2col
-     *     product {@link #gemmTransposedA} (the vector forms: filters in whole vectors, whose every output is a
-     *     fused multiply-add chain there too) and runs it faster; otherwise the layer keeps its other forms
+     *     product {@link #gemmTransposedA} (the vector forms: filters in blocks of four, those in whole vectors
+     *     summed by fused multiply-adds as the product sums them, the rest with each product rounded as its tail
+     *     columns do) and runs it faster; otherwise the layer keeps its other forms
      */
     default boolean convolvesPlanes(int cout) {
         return false;

@@ -207,6 +207,10 @@ final class VectorKernels implements Kernels {
             float[] y,
             int yo,
             float[] work) {
+        if (!VectorPlanesConvolution.convolvesPlanes(cout)) {
+            Kernels.super.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
+            return;
+        }
         convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, null, 0);
     }
 
@@ -227,7 +231,7 @@ final class VectorKernels implements Kernels {
             float[] work,
             float[] bias,
             int biasOffset) {
-        if (cout % L != 0) {
+        if (!VectorPlanesConvolution.convolvesPlanes(cout)) { // the plain loops, then the bias
             Kernels.super.convolvePlanes(
                     x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, bias, biasOffset);
             return;

@@ -18,11 +18,13 @@ final class VectorPlanesConvolution {
     private VectorPlanesConvolution() {}
 
     /**
-     * Filters in whole vectors: their outputs are fused multiply-add chains from zero in the im2col product too (a
-     * narrower tail there is summed by scalar loops, whose rounding differs).
+     * Filters in whole blocks of four. The im2col product sums the filters in whole vectors as fused multiply-add
+     * chains from zero, and the filters past them ({@link VectorTailColumns}: 24 leave 8 at 512 bits) with every
+     * product rounded before its addition; the planes sum each filter as the product does, so a convolution of 24
+     * filters runs here too, not only in the product.
      */
     static boolean convolvesPlanes(int cout) {
-        return cout % L == 0;
+        return cout % 4 == 0;
     }
 
     /** The outputs of one image channel-major, each output row rounded up to whole vectors. */
@@ -60,7 +62,8 @@ final class VectorPlanesConvolution {
         int taps = k * k * cin;
         // Steps of the input offset at the end of a tap's channels and of a kernel row (see planes4x4).
         long steps = VectorDirectConvolution.pair(1 - cin * plane, rowStride - k);
-        for (int f = 0; f < cout; f += 4) {
+        int fused = cout - cout % L;
+        for (int f = 0; f < fused; f += 4) {
             int w0 = f * taps;
             int r = 0;
             for (; r + 4 <= vectors; r += 4) {
@@ -113,23 +116,56 @@ final class VectorPlanesConvolution {
                         steps);
             }
         }
+        for (int f = fused; f < cout; f += 4) {
+            int w0 = f * taps;
+            int r = 0;
+            for (; r + 2 <= vectors; r += 2) {
+                roundedPlanes4x2(
+                        x,
+                        xo + vectorStart(r, perRow, rowStride),
+                        xo + vectorStart(r + 1, perRow, rowStride),
+                        packed,
+                        w0,
+                        work,
+                        f * span + r * L,
+                        span,
+                        taps,
+                        plane,
+                        cin,
+                        k,
+                        steps);
+            }
+            if (r < vectors) {
+                roundedPlanes4x1(
+                        x,
+                        xo + vectorStart(r, perRow, rowStride),
+                        packed,
+                        w0,
+                        work,
+                        f * span + r * L,
+                        span,
+                        taps,
+                        plane,
+                        cin,
+                        k,
+                        steps);
+            }
+        }
+        boolean tiles = L == VectorTileTranspose.TILE;
         for (int i = 0; i < oh; i++) {
             for (int jv = 0; jv < perRow; jv++) {
                 int src = (i * perRow + jv) * L;
                 int columns = Math.min(L, ow - jv * L);
                 int dst = yo + (i * ow + jv * L) * cout;
-                if (L == VectorTileTranspose.TILE) {
-                    for (int co = 0; co < cout; co += L) {
-                        FloatVector add = bias == null ? null : FloatVector.fromArray(S, bias, biasOffset + co);
-                        VectorTileTranspose.transposeTile(
-                                work, co * span + src, span, L, y, dst + co, cout, columns, add);
-                    }
-                } else {
-                    for (int j = 0; j < columns; j++) {
-                        for (int co = 0; co < cout; co++) {
-                            float sum = work[co * span + src + j];
-                            y[dst + j * cout + co] = bias == null ? sum : sum + bias[biasOffset + co];
-                        }
+                int co = 0;
+                for (; tiles && co < fused; co += L) {
+                    FloatVector add = bias == null ? null : FloatVector.fromArray(S, bias, biasOffset + co);
+                    VectorTileTranspose.transposeTile(work, co * span + src, span, L, y, dst + co, cout, columns, add);
+                }
+                for (int j = 0; j < columns; j++) {
+                    for (int c = co; c < cout; c++) {
+                        float sum = work[c * span + src + j];
+                        y[dst + j * cout + c] = bias == null ? sum : sum + bias[biasOffset + c];
                     }
                 }
             }
@@ -336,6 +372,112 @@ final class VectorPlanesConvolution {
             c1 = x0.fma(FloatVector.broadcast(S, w[wi + 1]), c1);
             c2 = x0.fma(FloatVector.broadcast(S, w[wi + 2]), c2);
             c3 = x0.fma(FloatVector.broadcast(S, w[wi + 3]), c3);
+            off += plane;
+            if (++ci == cin) {
+                ci = 0;
+                off += channelsDone;
+                if (++kx == k) {
+                    kx = 0;
+                    off += rowDone;
+                }
+            }
+        }
+        c0.intoArray(out, o0);
+        c1.intoArray(out, o0 + span);
+        c2.intoArray(out, o0 + 2 * span);
+        c3.intoArray(out, o0 + 3 * span);
+    }
+
+    /**
+     * As {@link #planes4x2}, with every product rounded before its addition instead of fused: the filters past the
+     * last whole vector, summed as the im2col product sums them ({@link VectorTailColumns}). Two vectors of columns,
+     * eight independent sums, so that the additions' latency overlaps.
+     */
+    private static void roundedPlanes4x2(
+            float[] x,
+            int s0,
+            int s1,
+            float[] w,
+            int w0,
+            float[] out,
+            int o0,
+            int span,
+            int taps,
+            int plane,
+            int cin,
+            int k,
+            long steps) {
+        int channelsDone = (int) (steps >>> 32);
+        int rowDone = (int) steps;
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c31 = FloatVector.zero(S);
+        for (int t = 0, off = 0, ci = 0, kx = 0, wi = w0; t < taps; t++, wi += 4) {
+            FloatVector x0 = FloatVector.fromArray(S, x, s0 + off);
+            FloatVector x1 = FloatVector.fromArray(S, x, s1 + off);
+            FloatVector f0 = FloatVector.broadcast(S, w[wi]);
+            c00 = c00.add(x0.mul(f0));
+            c01 = c01.add(x1.mul(f0));
+            FloatVector f1 = FloatVector.broadcast(S, w[wi + 1]);
+            c10 = c10.add(x0.mul(f1));
+            c11 = c11.add(x1.mul(f1));
+            FloatVector f2 = FloatVector.broadcast(S, w[wi + 2]);
+            c20 = c20.add(x0.mul(f2));
+            c21 = c21.add(x1.mul(f2));
+            FloatVector f3 = FloatVector.broadcast(S, w[wi + 3]);
+            c30 = c30.add(x0.mul(f3));
+            c31 = c31.add(x1.mul(f3));
+            off += plane;
+            if (++ci == cin) {
+                ci = 0;
+                off += channelsDone;
+                if (++kx == k) {
+                    kx = 0;
+                    off += rowDone;
+                }
+            }
+        }
+        c00.intoArray(out, o0);
+        c01.intoArray(out, o0 + L);
+        c10.intoArray(out, o0 + span);
+        c11.intoArray(out, o0 + span + L);
+        c20.intoArray(out, o0 + 2 * span);
+        c21.intoArray(out, o0 + 2 * span + L);
+        c30.intoArray(out, o0 + 3 * span);
+        c31.intoArray(out, o0 + 3 * span + L);
+    }
+
+    /** As {@link #roundedPlanes4x2}, four filters × one vector: an image's last vector of columns. */
+    private static void roundedPlanes4x1(
+            float[] x,
+            int s0,
+            float[] w,
+            int w0,
+            float[] out,
+            int o0,
+            int span,
+            int taps,
+            int plane,
+            int cin,
+            int k,
+            long steps) {
+        int channelsDone = (int) (steps >>> 32);
+        int rowDone = (int) steps;
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        for (int t = 0, off = 0, ci = 0, kx = 0, wi = w0; t < taps; t++, wi += 4) {
+            FloatVector x0 = FloatVector.fromArray(S, x, s0 + off);
+            c0 = c0.add(x0.mul(FloatVector.broadcast(S, w[wi])));
+            c1 = c1.add(x0.mul(FloatVector.broadcast(S, w[wi + 1])));
+            c2 = c2.add(x0.mul(FloatVector.broadcast(S, w[wi + 2])));
+            c3 = c3.add(x0.mul(FloatVector.broadcast(S, w[wi + 3])));
             off += plane;
             if (++ci == cin) {
                 ci = 0;

@@ -17,9 +17,12 @@ final class VectorTapGradient {
 
     private VectorTapGradient() {}
 
-    /** The gradient transposed, {@code cout × taps}, where the input channels fill whole vectors. */
+    /**
+     * The gradient transposed, {@code cout × taps}; none for filters not in whole vectors, whose sums keep the im2col
+     * product's rounding (its tail columns, {@link VectorTailColumns}), so that a layer keeps the product for them.
+     */
     static int weightGradientWorkspace(int taps, int cout) {
-        return taps * cout;
+        return cout % L == 0 ? taps * cout : 0;
     }
 
     /**

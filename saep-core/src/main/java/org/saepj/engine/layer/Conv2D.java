@@ -10,8 +10,8 @@ import org.saepj.engine.kernel.Kernels;
  * input), on H×W×C activations, computed as matrix products over im2col patches (stored tap-major, so they are built
  * from contiguous runs of the input), a chunk of samples at a time so the patches stay in cache. A 1×1 convolution of
  * stride 1 reads no patches: its input already is the {@code positions × cin} matrix, so it is one product. A stride-1
- * convolution of at least 8 input channels whose filters the kernels take ({@link Kernels#convolvesPlanes}: whole
- * vectors) reads no patches either: each image is copied channel-major with its zero borders and convolved there
+ * convolution of at least 8 input channels whose filters the kernels take ({@link Kernels#convolvesPlanes}: blocks
+ * of four) reads no patches either: each image is copied channel-major with its zero borders and convolved there
  * ({@link Kernels#convolvePlanes}), with the bits of the products. Where the kernels say it is faster ({@link
  * Kernels#convolvesDirectly}: 16 filters at 512 bits), a stride-1 same-padded convolution takes its kernel gradient
  * (and, where the planes form does not apply, its forward pass) straight from a zero-padded copy of each image, with

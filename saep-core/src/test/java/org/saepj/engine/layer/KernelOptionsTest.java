@@ -20,14 +20,17 @@ import org.saepj.engine.kernel.KernelsProvider;
  * convolves planes, and both give the same bits forward and backward.
  */
 class KernelOptionsTest {
-    /** h, w, cin, cout, k: the residual CNN's block, the two-block CNN's second layer, one 5×5 of 32 filters. */
+    /**
+     * h, w, cin, cout, k: the residual CNN's block, the two-block CNN's second layer, one 5×5 of 32 filters, and 24
+     * filters (a whole vector and eight past it at 512 bits) after 16 and after 24 channels.
+     */
     @ParameterizedTest
-    @CsvSource({"14,14,16,16,3", "14,14,32,64,3", "9,7,16,32,5"})
+    @CsvSource({"14,14,16,16,3", "14,14,32,64,3", "9,7,16,32,5", "14,14,16,24,3", "7,7,24,24,3"})
     void withoutPlanesTakesTheOtherPathWithTheSameBits(int h, int w, int cin, int cout, int k) {
         assumeTrue(KernelsProvider.vectorAvailable(), "the vector kernels");
         Kernels with = KernelsProvider.vector();
         Kernels without = KernelsProvider.vector(KernelOptions.WITHOUT_PLANES);
-        assumeTrue(with.convolvesPlanes(cout), "filters in whole vectors");
+        assumeTrue(with.convolvesPlanes(cout), "filters in blocks of four");
         assertThat(without.convolvesPlanes(cout)).isFalse();
         assertThat(without.weightGradientWorkspace(k * k * cin, cout)).isZero();
         assertThat(without.name()).isEqualTo(with.name() + "-without-planes");

@@ -23,7 +23,9 @@ class PlanesConvolutionTest {
     /**
      * oh, ow, cin, cout, k: rows of 14 columns (a block of four vectors and one of two), 17 and 33 (a last vector of
      * one column), fewer than four vectors in all (5 × 3: four and one; 2 × 2: two), one input channel to 32, filters
-     * one to four vectors wide, kernels 3 to 7.
+     * one to four vectors wide, and filters past the last whole vector (24, 40 and 20 leave 8, 8 and 4 at 512 bits; 8
+     * and 12 are all past it; at 256 bits 20 and 12 leave 4): their products rounded before each addition, as the
+     * product's tail columns sum them, in two vectors of columns or one, kernels 3 to 7.
      */
     @ParameterizedTest
     @CsvSource({
@@ -34,10 +36,16 @@ class PlanesConvolutionTest {
         "9,11,8,48,5",
         "1,33,16,64,3",
         "7,7,3,16,7",
-        "3,5,1,32,5"
+        "3,5,1,32,5",
+        "14,14,16,24,3",
+        "5,3,32,40,3",
+        "6,17,16,20,5",
+        "7,7,16,8,3",
+        "3,5,8,12,7",
+        "1,33,24,24,3"
     })
     void planesGiveTheBitsOfTheIm2colProduct(int oh, int ow, int cin, int cout, int k) {
-        assumeTrue(vector.convolvesPlanes(cout), "filters in whole vectors");
+        assumeTrue(vector.convolvesPlanes(cout), "filters in blocks of four");
         SplittableRandom rng = new SplittableRandom(oh * 1000L + ow * 100L + cin * 10L + cout + k);
         int rowStride = ow + k - 1;
         int plane = (oh + k - 1) * rowStride + 3;
