@@ -52,7 +52,8 @@ class KernelsTest {
     /**
      * The columns past the last whole vector (24 filters leave 8 at 512 bits, 10 or 12 are all tail) keep the
      * scalar loops' rounding however they are computed: each has the scalar kernels' bits, in the weight gradient and
-     * in the product, accumulating or not; the whole vectors keep the bits of the product one vector wide.
+     * in the product, accumulating or not, with a workspace (rows of a transposed sixteen at a time) or without; the
+     * whole vectors keep the bits of the product one vector wide.
      */
     @ParameterizedTest
     @CsvSource({"64,216,24", "64,9,24", "64,128,10", "37,13,41", "5,70,30", "64,144,20", "3,4,12"})
@@ -71,11 +72,16 @@ class KernelsTest {
         for (boolean accumulate : new boolean[] {false, true}) {
             float[] c = start.clone();
             float[] cs = start.clone();
+            float[] cw = start.clone();
             vector.gemm(x, 0, b, 0, c, 0, m, k, n, accumulate);
             scalar.gemm(x, 0, b, 0, cs, 0, m, k, n, accumulate);
+            vector.gemm(x, 0, b, 0, cw, 0, m, k, n, accumulate, new float[vector.gemmWorkspace(n)]);
             assertThat(columns(c, m, n, whole, n))
                     .as("accumulate " + accumulate)
                     .isEqualTo(columns(cs, m, n, whole, n));
+            assertThat(cw)
+                    .as("with a workspace (blocks of 16 rows), accumulate " + accumulate)
+                    .isEqualTo(c);
         }
         if (whole > 0) {
             float[] narrow = new float[m * whole];

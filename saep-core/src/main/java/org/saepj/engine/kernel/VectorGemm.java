@@ -36,7 +36,8 @@ final class VectorGemm {
     }
 
     static int gemmWorkspace(int n) {
-        return n >= 4 * L ? PANEL_ROWS * 4 * L : 0;
+        int panels = n >= 4 * L ? PANEL_ROWS * 4 * L : 0;
+        return n % L != 0 ? Math.max(panels, VectorTailColumns.ROW_BLOCK_WORK) : panels;
     }
 
     static void gemm(
@@ -97,7 +98,9 @@ final class VectorGemm {
                 gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
         }
-        if (nFull < n) {
+        if (nFull < n && work != null && work.length >= VectorTailColumns.ROW_BLOCK_WORK) {
+            VectorTailColumns.gemmRowBlocks(a, ao, b, bo, c, co, m, k, n, nFull, work);
+        } else if (nFull < n) {
             VectorTailColumns.gemm(a, ao, b, bo, c, co, m, k, n, nFull);
         }
     }

@@ -62,6 +62,94 @@ final class VectorTailColumns {
         }
     }
 
+    /** The workspace {@link #gemmRowBlocks} needs: one transposed tile of a and the starting sums of four columns. */
+    static final int ROW_BLOCK_WORK = L * L + 4 * L;
+
+    /**
+     * As {@link #gemm}, sixteen rows of c at a time where the vectors are 16 lanes ({@link VectorTileTranspose#TILE})
+     * and {@code work} holds {@link #ROW_BLOCK_WORK} floats: a's rows are transposed a 16 × 16 tile at a time into the
+     * workspace, so that a vector holds one p of sixteen rows, and each such vector feeds four columns' sums, a lane a
+     * row. Each sum still starts from c's value and adds every product, rounded, over p in order (a lane's
+     * multiplication and addition round as the float operations do), so the bits are {@link #gemm}'s; it read a's row
+     * and summed one or four outputs at a time, a chain of dependent additions each (a 24-filter convolution's kernel
+     * gradient, {@code patches·dy} with eight tail columns, ran at a tenth of the peak). Rows past the last block of
+     * sixteen, and other vector lengths, keep {@link #gemm}.
+     */
+    static void gemmRowBlocks(
+            float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from, float[] work) {
+        int rows = L == VectorTileTranspose.TILE ? m - m % L : 0;
+        for (int i = 0; i < rows; i += L) {
+            int j = from;
+            for (; j + 4 <= n; j += 4) {
+                rowBlock4(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n, work);
+            }
+            if (j < n) {
+                gemm(a, ao + i * k, b, bo, c, co + i * n, L, k, n, j);
+            }
+        }
+        if (rows < m) {
+            gemm(a, ao + rows * k, b, bo, c, co + rows * n, m - rows, k, n, from);
+        }
+    }
+
+    /**
+     * Sixteen rows (a from {@code a0}, c from {@code c0}) × four columns (b from {@code b0}) of {@code c += a·b}: a's
+     * tiles transposed into {@code work[0 … L²)}, the four columns' sums kept in {@code work[L² …]} between tiles (no
+     * vector lives across the transpose's call: the JIT of JDK 17 would box it).
+     */
+    private static void rowBlock4(float[] a, int a0, float[] b, int b0, float[] c, int c0, int k, int n, float[] work) {
+        int sums = L * L;
+        for (int l = 0; l < L; l++) {
+            int ci = c0 + l * n;
+            work[sums + l] = c[ci];
+            work[sums + L + l] = c[ci + 1];
+            work[sums + 2 * L + l] = c[ci + 2];
+            work[sums + 3 * L + l] = c[ci + 3];
+        }
+        for (int p0 = 0; p0 < k; p0 += L) {
+            int depth = Math.min(L, k - p0);
+            if (depth == L) {
+                VectorTileTranspose.transposeTile(a, a0 + p0, k, L, work, 0, L, L);
+            } else { // the last p's: a tile would read past the last row's end
+                for (int q = 0; q < depth; q++) {
+                    for (int l = 0; l < L; l++) {
+                        work[q * L + l] = a[a0 + l * k + p0 + q];
+                    }
+                }
+            }
+            addTile4(work, sums, b, b0 + p0 * n, n, depth);
+        }
+        for (int l = 0; l < L; l++) {
+            int ci = c0 + l * n;
+            c[ci] = work[sums + l];
+            c[ci + 1] = work[sums + L + l];
+            c[ci + 2] = work[sums + 2 * L + l];
+            c[ci + 3] = work[sums + 3 * L + l];
+        }
+    }
+
+    /**
+     * Adds {@code depth} p's of a transposed tile ({@code work[q·L …]}, one p of sixteen rows each) times b's four
+     * columns (row q at {@code bp + q·n}) to the four columns' sums at {@code work[sums …]}, p in order.
+     */
+    private static void addTile4(float[] work, int sums, float[] b, int bp, int n, int depth) {
+        FloatVector s0 = FloatVector.fromArray(S, work, sums);
+        FloatVector s1 = FloatVector.fromArray(S, work, sums + L);
+        FloatVector s2 = FloatVector.fromArray(S, work, sums + 2 * L);
+        FloatVector s3 = FloatVector.fromArray(S, work, sums + 3 * L);
+        for (int q = 0; q < depth; q++, bp += n) {
+            FloatVector av = FloatVector.fromArray(S, work, q * L);
+            s0 = s0.add(av.mul(b[bp]));
+            s1 = s1.add(av.mul(b[bp + 1]));
+            s2 = s2.add(av.mul(b[bp + 2]));
+            s3 = s3.add(av.mul(b[bp + 3]));
+        }
+        s0.intoArray(work, sums);
+        s1.intoArray(work, sums + L);
+        s2.intoArray(work, sums + 2 * L);
+        s3.intoArray(work, sums + 3 * L);
+    }
+
     /**
      * Columns {@code from} to {@code n} of {@code c = aᵀ·b} ({@code a} is {@code m × k}, {@code b} {@code m × n} at
      * {@code bo}, c {@code k × n} at {@code co}): each sum starts from zero and adds over the m rows in order.
