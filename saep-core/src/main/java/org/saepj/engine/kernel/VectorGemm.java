@@ -98,7 +98,10 @@ final class VectorGemm {
                 gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
         }
-        if (nFull < n && work != null && work.length >= VectorTailColumns.ROW_BLOCK_WORK) {
+        if (nFull < n
+                && VectorTailColumns.ROW_BLOCK_WORK > 0
+                && work != null
+                && work.length >= VectorTailColumns.ROW_BLOCK_WORK) {
             VectorTailColumns.gemmRowBlocks(a, ao, b, bo, c, co, m, k, n, nFull, work);
         } else if (nFull < n) {
             VectorTailColumns.gemm(a, ao, b, bo, c, co, m, k, n, nFull);

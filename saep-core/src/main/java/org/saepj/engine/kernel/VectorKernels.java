@@ -207,11 +207,12 @@ final class VectorKernels implements Kernels {
             float[] y,
             int yo,
             float[] work) {
-        if (!VectorPlanesConvolution.convolvesPlanes(cout)) {
+        if (!VectorPlanesConvolution.convolvesPlanes(cout)) { // the plain loops
             Kernels.super.convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work);
             return;
         }
-        convolvePlanes(x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, null, 0);
+        VectorPlanesConvolution.convolvePlanes(
+                x, xo, plane, rowStride, oh, ow, k, cin, packed, cout, y, yo, work, null, 0);
     }
 
     @Override

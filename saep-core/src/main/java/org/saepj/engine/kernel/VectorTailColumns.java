@@ -62,22 +62,25 @@ final class VectorTailColumns {
         }
     }
 
-    /** The workspace {@link #gemmRowBlocks} needs: one transposed tile of a and the starting sums of four columns. */
-    static final int ROW_BLOCK_WORK = L * L + 4 * L;
+    /**
+     * The workspace {@link #gemmRowBlocks} needs, one transposed tile of a and the starting sums of four columns; 0
+     * where the vectors are not 16 lanes ({@link VectorTileTranspose#TILE}), where it does not run.
+     */
+    static final int ROW_BLOCK_WORK = L == VectorTileTranspose.TILE ? L * L + 4 * L : 0;
 
     /**
-     * As {@link #gemm}, sixteen rows of c at a time where the vectors are 16 lanes ({@link VectorTileTranspose#TILE})
-     * and {@code work} holds {@link #ROW_BLOCK_WORK} floats: a's rows are transposed a 16 × 16 tile at a time into the
+     * As {@link #gemm}, sixteen rows of c at a time, for vectors of 16 lanes ({@link #ROW_BLOCK_WORK} not 0) and
+     * {@code work} of at least that many floats: a's rows are transposed a 16 × 16 tile at a time into the
      * workspace, so that a vector holds one p of sixteen rows, and each such vector feeds four columns' sums, a lane a
      * row. Each sum still starts from c's value and adds every product, rounded, over p in order (a lane's
      * multiplication and addition round as the float operations do), so the bits are {@link #gemm}'s; it read a's row
      * and summed one or four outputs at a time, a chain of dependent additions each (a 24-filter convolution's kernel
      * gradient, {@code patches·dy} with eight tail columns, ran at a tenth of the peak). Rows past the last block of
-     * sixteen, and other vector lengths, keep {@link #gemm}.
+     * sixteen keep {@link #gemm}.
      */
     static void gemmRowBlocks(
             float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, int from, float[] work) {
-        int rows = L == VectorTileTranspose.TILE ? m - m % L : 0;
+        int rows = m - m % L;
         for (int i = 0; i < rows; i += L) {
             int j = from;
             for (; j + 4 <= n; j += 4) {
