@@ -132,6 +132,30 @@ class GraphOnnxTest {
     }
 
     /**
+     * Filters past the last whole vector (16 + 8 of 24 at 512 bits, and 12 after 24 channels: the planes' rounded
+     * tail filters, fused with their batch norm and ReLU in inference) and a dense layer of 20 (its product's four tail
+     * columns sixteen rows at a time).
+     */
+    @Test
+    void convolutionsOfFiltersPastWholeVectorsRunInOnnxRuntimeAsInTheEngine() throws Exception {
+        BatchNormKind.Spec bn = BatchNormKind.Spec.defaults();
+        LayerGraph graph = new LayerGraph(
+                new Shape(6, 6, 1),
+                List.of(
+                        node("stem", new Conv2DKind.Spec(8, 3), "input"),
+                        node("stem_act", new ReluKind.Spec(), "stem"),
+                        node("wide", new Conv2DKind.Spec(24, 3), "stem_act"),
+                        node("wide_bn", bn, "wide"),
+                        node("wide_act", new ReluKind.Spec(), "wide_bn"),
+                        node("narrow", new Conv2DKind.Spec(12, 3), "wide_act"),
+                        node("flat", new FlattenKind.Spec(), "narrow"),
+                        node("hidden", new DenseKind.Spec(20), "flat"),
+                        node("hidden_act", new ReluKind.Spec(), "hidden"),
+                        node("head", new DenseKind.Spec(3), "hidden_act")));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
+    /**
      * PLR numeric embeddings on a table's rows: periodic_embedding (Reshape, Mul, Cos, Sin, Concat, a batched MatMul,
      * Add) → relu → dense, beside a plain dense path; trained, so the frequencies moved from their start.
      */

@@ -76,6 +76,20 @@ class ConvSettingsCrossCheckTest {
         }
     }
 
+    /**
+     * Filters past the last whole vector (24 = 16 + 8 and 12 at 512 bits; 24 whole and 12 = 8 + 4 at 256) from 16
+     * input channels, stride 1, same padding: the planes' forward pass with its rounded tail filters and the kernel
+     * gradient's tail columns, on identical weights.
+     */
+    @Test
+    void filtersPastTheLastWholeVectorAgreeWithPyTorch() {
+        org.saepj.data.Shape wide = new org.saepj.data.Shape(9, 8, 16);
+        long seed = 90;
+        for (int filters : new int[] {24, 12}) {
+            agree(new Conv2DKind.Spec(filters, 3, 1, Conv2DKind.SAME), wide, seed++);
+        }
+    }
+
     private static void agree(Conv2DKind.Spec conv, org.saepj.data.Shape image, long seed) {
         List<LayerSpec> specs = List.of(conv, new ReluKind.Spec(), new FlattenKind.Spec(), new DenseKind.Spec(CLASSES));
         Network net = new Network(GraphArchitecture.of(LayerGraph.chain(image, specs)), KernelsProvider.best())

@@ -123,6 +123,10 @@ class GradientCheckTest {
         // Filters in whole vectors: the direct convolution from padded images (its forward pass from 8 channels).
         check(new Conv2D(5, 7, 16, 16, kernels(kernels)), 9);
         check(new Conv2D(3, 5, 8, 32, kernels(kernels)), 10);
+        // Filters past the last whole vector (24 = 16 + 8, 20 = 16 + 4 at 512 bits): the planes' rounded tail forward,
+        // the kernel gradient's tail columns sixteen taps at a time.
+        check(new Conv2D(4, 3, 8, 24, kernels(kernels)), 11);
+        check(new Conv2D(3, 4, 24, 20, kernels(kernels)), 12);
     }
 
     /**
