@@ -55,7 +55,7 @@ class PoolingAndEpilogueKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"50,16", "33,7", "20,20", "9,1", "12,48"})
+    @CsvSource({"50,16", "33,7", "20,20", "9,1", "12,48", "30,24", "7,40", "5,8", "3,3"})
     void theEpilogueGivesTheBitsOfTheSeparatePasses(int rows, int channels) {
         SplittableRandom rng = new SplittableRandom(rows * 100L + channels);
         float[] conv = KernelsTest.random(rows * channels + 5, rng);
