@@ -54,6 +54,21 @@ class TorchConvTest {
     }
 
     @Test
+    void theProfileKeepsTheLayoutsThatAgreeAndRefusesWhereNoneDoes() {
+        ConvShape shape = new ConvShape("block", 6, 5, 16, 16, 3, true);
+        Layer layer = new Layer(shape, 2);
+        assertThat(ConvProfile.agreeingLayouts(shape, layer.params, layer.x, layer.dy, 2, layer.passes()))
+                .containsExactly(TorchConv.Layout.values());
+        float[] other = layer.params.clone();
+        other[5] += 0.5f;
+        assertThatThrownBy(() -> ConvProfile.agreeingLayouts(shape, other, layer.x, layer.dy, 2, layer.passes()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHANNELS_FIRST")
+                .hasMessageContaining("CHANNELS_LAST")
+                .hasMessageEndingWith("the two do not run the same convolution");
+    }
+
+    @Test
     void timesItsPassesOnTheCallingThread() {
         ConvShape shape = new ConvShape("block", 14, 14, 16, 16, 3, true);
         Layer layer = new Layer(shape, 32);
