@@ -160,25 +160,30 @@ final class ConvProfile {
     /** The largest relative difference between PyTorch's outputs or gradients and ours that counts as the same. */
     static final double AGREEMENT = 1e-4;
 
+    /** PyTorch's side of the profile in one layout: the layer held by PyTorch, how far its results are from ours. */
+    record TorchSide(TorchConv.Layout layout, TorchConv conv, double disagreement) {}
+
     /**
-     * The layouts in which PyTorch computes our convolution. One that does not is left out with a line saying so: on
-     * this project's AMD EPYC (Zen 5), PyTorch 2.7.1's contiguous NCHW convolutions of 20, 24 or 40 input channels are
-     * 0.3–0.45 (relative) away from ours, its channels_last ones and finite differences agree with ours (BENCHMARKS).
+     * PyTorch's sides in the layouts in which it computes our convolution, open for timing (the caller closes them).
+     * A layout that does not is closed and left out with a line saying so: on this project's AMD EPYC (Zen 5), PyTorch
+     * 2.7.1's contiguous NCHW convolutions of 20, 24 or 40 input channels are 0.3–0.45 (relative) away from ours, its
+     * channels_last ones and finite differences agree with ours (BENCHMARKS).
      *
      * @throws IllegalStateException where no layout agrees: then the two do not run the same convolution
      */
-    static TorchConv.Layout[] agreeingLayouts(
+    static List<TorchSide> agreeingSides(
             ConvShape layer, float[] params, float[] x, float[] dy, int batch, float[][] ours) {
-        List<TorchConv.Layout> agreeing = new ArrayList<>();
+        List<TorchSide> agreeing = new ArrayList<>();
         StringBuilder differing = new StringBuilder();
-        for (TorchConv.Layout layout : TorchConv.Layout.values()) {
-            double d;
-            try (TorchConv t = new TorchConv(layer, batch, params, x, dy, layout)) {
-                d = disagreement(ours, t.outputsInOurLayout());
-            }
-            if (d <= AGREEMENT) {
-                agreeing.add(layout);
-            } else {
+        try {
+            for (TorchConv.Layout layout : TorchConv.Layout.values()) {
+                TorchConv t = new TorchConv(layer, batch, params, x, dy, layout);
+                double d = disagreement(ours, t.outputsInOurLayout());
+                if (d <= AGREEMENT) {
+                    agreeing.add(new TorchSide(layout, t, d));
+                    continue;
+                }
+                t.close();
                 String line = String.format(
                         Locale.ROOT,
                         "%s: PyTorch's outputs or gradients (%s) differ from ours by %.2e (relative), more than %.0e",
@@ -189,11 +194,14 @@ final class ConvProfile {
                 System.out.println("TORCH " + line + ": left out");
                 differing.append(differing.length() == 0 ? "" : "; ").append(line);
             }
+            if (agreeing.isEmpty()) {
+                throw new IllegalStateException(differing + ": the two do not run the same convolution");
+            }
+            return agreeing;
+        } catch (RuntimeException e) {
+            agreeing.forEach(side -> side.conv().close());
+            throw e;
         }
-        if (agreeing.isEmpty()) {
-            throw new IllegalStateException(differing + ": the two do not run the same convolution");
-        }
-        return agreeing.toArray(new TorchConv.Layout[0]);
     }
 
     private static void profile(
@@ -205,15 +213,17 @@ final class ConvProfile {
         float[] params = random(planes.parameterCount(), rng);
         float[] x = random(batch * planes.inputSize(), rng);
         float[] dy = random(batch * planes.outputSize(), rng);
-        float[][] ours = passes(planes, layer, params, x, dy, batch);
-        TorchConv.Layout[] layouts = agreeingLayouts(layer, params, x, dy, batch, ours);
+        List<TorchSide> agreeing =
+                agreeingSides(layer, params, x, dy, batch, passes(planes, layer, params, x, dy, batch));
+        TorchConv.Layout[] layouts = new TorchConv.Layout[agreeing.size()];
         TorchConv[] torch = new TorchConv[layouts.length];
+        double[] disagreement = new double[layouts.length];
+        for (int l = 0; l < layouts.length; l++) {
+            layouts[l] = agreeing.get(l).layout();
+            torch[l] = agreeing.get(l).conv();
+            disagreement[l] = agreeing.get(l).disagreement();
+        }
         try {
-            double[] disagreement = new double[layouts.length];
-            for (int l = 0; l < layouts.length; l++) {
-                torch[l] = new TorchConv(layer, batch, params, x, dy, layouts[l]);
-                disagreement[l] = disagreement(ours, torch[l].outputsInOurLayout());
-            }
             // Every side warmed up until a pass's time settles, before the rounds (whose first two stay untimed too).
             SettleRule.Outcome[] warm = new SettleRule.Outcome[1 + layouts.length];
             warm[0] = SettleRule.DEFAULT.warmUp(() -> {

@@ -3,6 +3,7 @@ package org.saepj.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,17 @@ class TorchConvTest {
     void theProfileKeepsTheLayoutsThatAgreeAndRefusesWhereNoneDoes() {
         ConvShape shape = new ConvShape("block", 6, 5, 16, 16, 3, true);
         Layer layer = new Layer(shape, 2);
-        assertThat(ConvProfile.agreeingLayouts(shape, layer.params, layer.x, layer.dy, 2, layer.passes()))
-                .containsExactly(TorchConv.Layout.values());
+        List<ConvProfile.TorchSide> sides =
+                ConvProfile.agreeingSides(shape, layer.params, layer.x, layer.dy, 2, layer.passes());
+        try {
+            assertThat(sides).extracting(ConvProfile.TorchSide::layout).containsExactly(TorchConv.Layout.values());
+            assertThat(sides).allSatisfy(side -> assertThat(side.disagreement()).isLessThan(ConvProfile.AGREEMENT));
+        } finally {
+            sides.forEach(side -> side.conv().close());
+        }
         float[] other = layer.params.clone();
         other[5] += 0.5f;
-        assertThatThrownBy(() -> ConvProfile.agreeingLayouts(shape, other, layer.x, layer.dy, 2, layer.passes()))
+        assertThatThrownBy(() -> ConvProfile.agreeingSides(shape, other, layer.x, layer.dy, 2, layer.passes()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CHANNELS_FIRST")
                 .hasMessageContaining("CHANNELS_LAST")
