@@ -98,13 +98,15 @@ final class VectorGemm {
                 gemmRow(a, ao + i * k, b, bo + j, c, co + i * n + j, k, n);
             }
         }
-        if (nFull < n
-                && VectorTailColumns.ROW_BLOCK_WORK > 0
-                && work != null
-                && work.length >= VectorTailColumns.ROW_BLOCK_WORK) {
-            VectorTailColumns.gemmRowBlocks(a, ao, b, bo, c, co, m, k, n, nFull, work);
-        } else if (nFull < n) {
-            VectorTailColumns.gemm(a, ao, b, bo, c, co, m, k, n, nFull);
+        if (nFull < n) {
+            boolean rowBlocks = VectorTailColumns.ROW_BLOCK_WORK > 0
+                    && work != null
+                    && work.length >= VectorTailColumns.ROW_BLOCK_WORK;
+            if (rowBlocks) {
+                VectorTailColumns.gemmRowBlocks(a, ao, b, bo, c, co, m, k, n, nFull, work);
+            } else {
+                VectorTailColumns.gemm(a, ao, b, bo, c, co, m, k, n, nFull);
+            }
         }
     }
 
