@@ -33,7 +33,10 @@ worst; tables run smallest first, --jobs searches at once. The folds' test parts
 the defaults and must not choose them (--inner is for that: with --folds it splits each fold's training part
 80/20 again, random_state=1, into TABLE-fk-fit.csv and TABLE-fk-val.csv, and every model and search runs on those,
 a nested cross-validation that never reads the folds' test parts). --mlp adds scikit-learn's MLPClassifier (or
-MLPRegressor) at its defaults on standardised inputs as a neural-network reference, outside the best of three.
+MLPRegressor) at its defaults on standardised inputs as a neural-network reference, outside the best of three;
+--smooth adds two more smooth (not tree-based) references on standardised inputs, each tuned on the fold's training
+part alone (GridSearchCV, 3 inner folds, random_state=1): an RBF support vector machine (C, gamma) and k nearest
+neighbours (k, distance weights) -- what models that draw smooth boundaries reach where the trees win.
 
     OMP_NUM_THREADS=1 /usr/bin/python3 scripts/public_tables.py RAW_DIR OUT_DIR --folds 5 \
         --saep saep-cli/target/saep.jar --extra '--threads 1' --jobs 2
@@ -59,10 +62,12 @@ from sklearn.ensemble import (
 )
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
-from sklearn.model_selection import KFold, StratifiedKFold, train_test_split
+from sklearn.model_selection import GridSearchCV, KFold, StratifiedKFold, train_test_split
+from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.svm import SVC, SVR
 
 STATSMODELS = "/usr/lib/python3/dist-packages/statsmodels/datasets"
 
@@ -153,7 +158,11 @@ def describe(frame, label):
     return kinds, int(x.isna().sum().sum()), int(frame[label].isna().sum())
 
 
-def baselines(train, test, label, task, mlp=False):
+# The references printed after a row, outside the best of three: scaled inputs, like the linear model.
+REFERENCES = ("mlp", "svm", "knn")
+
+
+def baselines(train, test, label, task, mlp=False, smooth=False):
     train = train.dropna(subset=[label])
     x, y, xt, yt = train.drop(columns=[label]), train[label], test.drop(columns=[label]), test[label]
     text = [c for c in x.columns if not pd.api.types.is_numeric_dtype(x[c]) and x[c].dtype != bool]
@@ -177,9 +186,17 @@ def baselines(train, test, label, task, mlp=False):
     if mlp:  # a reference network, not one of the three the target counts: scikit-learn's defaults, more epochs
         network = MLPClassifier if task == "classification" else MLPRegressor
         models["mlp"] = network(max_iter=2000, random_state=0)
+    if smooth:  # references too: smooth boundaries, each tuned on this training part only
+        classes = task == "classification"
+        inner = (StratifiedKFold if classes else KFold)(3, shuffle=True, random_state=1)
+        models["svm"] = GridSearchCV(SVC() if classes else SVR(),
+                                     {"C": [0.3, 1, 3, 10, 30, 100, 300], "gamma": ["scale", 0.03, 0.1, 0.3, 1]},
+                                     cv=inner)
+        models["knn"] = GridSearchCV(KNeighborsClassifier() if classes else KNeighborsRegressor(),
+                                     {"n_neighbors": [1, 3, 5, 7, 9], "weights": ["uniform", "distance"]}, cv=inner)
     scores = {}
     for key, model in models.items():
-        fitted = make_pipeline(prep(key in ("linear", "mlp")), model).fit(x, y)
+        fitted = make_pipeline(prep(key in REFERENCES or key == "linear"), model).fit(x, y)
         predicted = fitted.predict(xt)
         if task == "classification":
             scores[key] = float(np.mean(predicted == yt.to_numpy()))
@@ -229,6 +246,9 @@ def main():
     parser.add_argument("--mlp", action="store_true",
                         help="with --folds: also scikit-learn's MLPClassifier/MLPRegressor (standardised, max_iter"
                              " 2000), a neural-network reference printed after the row; not one of the three")
+    parser.add_argument("--smooth", action="store_true",
+                        help="with --folds: also an RBF SVM and k nearest neighbours, each tuned on the fold's"
+                             " training part (3 inner folds), printed after the row; not among the three")
     parser.add_argument("--jobs", type=int, default=1, help="with --folds: SAEP-J searches run at once")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -288,7 +308,7 @@ def cross_validate(args, tables):
             fold = {"train": train, "test": test,
                     "sklearn": {"linear": 0, "forest": 0, "hgb": 0} if args.no_baselines
                     else baselines(read(train, delimiter, quote), read(test, delimiter, quote), label, task,
-                                             args.mlp)}
+                                             args.mlp, args.smooth)}
             if runs:
                 fold["saep"] = [run.result() for run in runs[k]]
             entry["folds"].append(fold)
@@ -312,8 +332,9 @@ def fold_summary(e):
     best = max(models, key=lambda key: sign * np.mean(models[key]))
     summary = {key: float(np.mean(v)) for key, v in models.items()}
     summary["best"] = best
-    if "mlp" in folds[0]["sklearn"]:
-        summary["mlp"] = float(np.mean([f["sklearn"]["mlp"] for f in folds]))
+    for key in REFERENCES:
+        if key in folds[0]["sklearn"]:
+            summary[key] = float(np.mean([f["sklearn"][key] for f in folds]))
     if any("saep" not in f or any("score" not in r for r in f["saep"]) for f in folds):
         summary["ours"] = None
         return summary
@@ -331,7 +352,7 @@ def fold_row(e):
     ran = "saep" in e["folds"][0]
     ours = ("failed" if ran else "-") if s["ours"] is None else (fmt + " ± " + fmt) % (s["ours"], s["oursStd"])
     difference = "" if s["ours"] is None else "%+.1f ± %.1f" % (scale * s["difference"], scale * s["differenceSe"])
-    mlp = (" MLP " + fmt % s["mlp"]) if "mlp" in s else ""
+    mlp = "".join(" %s %s" % (key.upper(), fmt % s[key]) for key in REFERENCES if key in s)
     return "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%s" % (
         e["name"], e["rows"], len(e["folds"]), ours, fmt % s["linear"], fmt % s["forest"], fmt % s["hgb"],
         fmt % s[s["best"]], difference, mlp)

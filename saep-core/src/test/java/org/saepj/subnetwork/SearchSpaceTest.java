@@ -137,8 +137,8 @@ class SearchSpaceTest {
     }
 
     /** The example spaces made for tables. */
-    static final java.util.Set<String> TABLE_SPACES =
-            java.util.Set.of("residual-mlp.json", "residual-mlp-linear.json", "residual-mlp-plr.json");
+    static final java.util.Set<String> TABLE_SPACES = java.util.Set.of(
+            "residual-mlp.json", "residual-mlp-dropout.json", "residual-mlp-linear.json", "residual-mlp-plr.json");
 
     /** @return a table of three classes over 12 numeric features, each class's mean apart, train and test rows */
     static SourceData table(int trainRows, int testRows) {
