@@ -352,10 +352,10 @@ def fold_row(e):
     ran = "saep" in e["folds"][0]
     ours = ("failed" if ran else "-") if s["ours"] is None else (fmt + " ± " + fmt) % (s["ours"], s["oursStd"])
     difference = "" if s["ours"] is None else "%+.1f ± %.1f" % (scale * s["difference"], scale * s["differenceSe"])
-    mlp = "".join(" %s %s" % (key.upper(), fmt % s[key]) for key in REFERENCES if key in s)
+    references = "".join(" %s %s" % (key.upper(), fmt % s[key]) for key in REFERENCES if key in s)
     return "| %s | %d | %d | %s | %s | %s | %s | %s | %s |%s" % (
         e["name"], e["rows"], len(e["folds"]), ours, fmt % s["linear"], fmt % s["forest"], fmt % s["hgb"],
-        fmt % s[s["best"]], difference, mlp)
+        fmt % s[s["best"]], difference, references)
 
 
 def folds_overall(entries):
