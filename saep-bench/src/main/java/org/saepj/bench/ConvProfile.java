@@ -213,29 +213,20 @@ final class ConvProfile {
         float[] params = random(planes.parameterCount(), rng);
         float[] x = random(batch * planes.inputSize(), rng);
         float[] dy = random(batch * planes.outputSize(), rng);
-        List<TorchSide> agreeing =
-                agreeingSides(layer, params, x, dy, batch, passes(planes, layer, params, x, dy, batch));
-        TorchConv.Layout[] layouts = new TorchConv.Layout[agreeing.size()];
-        TorchConv[] torch = new TorchConv[layouts.length];
-        double[] disagreement = new double[layouts.length];
-        for (int l = 0; l < layouts.length; l++) {
-            layouts[l] = agreeing.get(l).layout();
-            torch[l] = agreeing.get(l).conv();
-            disagreement[l] = agreeing.get(l).disagreement();
-        }
+        List<TorchSide> torch = agreeingSides(layer, params, x, dy, batch, passes(planes, layer, params, x, dy, batch));
         try {
             // Every side warmed up until a pass's time settles, before the rounds (whose first two stay untimed too).
-            SettleRule.Outcome[] warm = new SettleRule.Outcome[1 + layouts.length];
+            SettleRule.Outcome[] warm = new SettleRule.Outcome[1 + torch.size()];
             warm[0] = SettleRule.DEFAULT.warmUp(() -> {
                 long t0 = System.nanoTime();
                 passes(planes, layer, params, x, dy, batch);
                 return (System.nanoTime() - t0) / 1e9;
             });
-            for (int l = 0; l < layouts.length; l++) {
-                TorchConv t = torch[l];
+            for (int l = 0; l < torch.size(); l++) {
+                TorchConv t = torch.get(l).conv();
                 warm[1 + l] = SettleRule.DEFAULT.warmUp(() -> (t.forward(1) + t.backward(1)) / 1e9);
             }
-            int sides = 2 + layouts.length; // planes, before, then PyTorch in each layout
+            int sides = 2 + torch.size(); // planes, before, then PyTorch in each layout
             // [side][fwd, bwd, and for PyTorch its kernel and input gradients alone][timed round]
             double[][][] gflops = new double[sides][4][rounds - WARM_ROUNDS];
             boolean same = true;
@@ -248,7 +239,7 @@ final class ConvProfile {
                     double fwd = layer.forwardFlops(batch) * reps;
                     double bwd = layer.backwardFlops(batch) * reps;
                     if (side >= 2) {
-                        TorchConv t = torch[side - 2];
+                        TorchConv t = torch.get(side - 2).conv();
                         long fwdNanos = t.forward(reps);
                         long bwdNanos = t.backward(reps);
                         if (at >= 0) {
@@ -299,8 +290,9 @@ final class ConvProfile {
                         median(gflops[0][p]) / median(gflops[1][p]));
             }
             System.out.printf(Locale.ROOT, "CONV %-30s %s%n", layer.name(), same ? "same bits" : "DIFFERENT BITS");
-            for (int l = 0; l < layouts.length; l++) {
-                String name = layouts[l] == TorchConv.Layout.CHANNELS_FIRST ? "nchw" : "nhwc";
+            for (int l = 0; l < torch.size(); l++) {
+                TorchSide side = torch.get(l);
+                String name = side.layout() == TorchConv.Layout.CHANNELS_FIRST ? "nchw" : "nhwc";
                 double[][] theirs = gflops[2 + l];
                 for (int p = 0; p < 2; p++) {
                     double[] ratios = new double[theirs[p].length];
@@ -336,17 +328,13 @@ final class ConvProfile {
                                 + " thread/process CPU %.2f%n",
                         layer.name(),
                         name,
-                        disagreement[l],
+                        side.disagreement(),
                         warm[1 + l].describe(),
                         warm[0].describe(),
-                        torch[l].threadShareOfProcess());
+                        side.conv().threadShareOfProcess());
             }
         } finally {
-            for (TorchConv t : torch) {
-                if (t != null) {
-                    t.close();
-                }
-            }
+            torch.forEach(side -> side.conv().close());
         }
     }
 
