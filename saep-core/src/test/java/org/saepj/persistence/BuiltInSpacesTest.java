@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.saepj.subnetwork.SpaceDefinition;
 
@@ -53,6 +54,37 @@ class BuiltInSpacesTest {
         assertThat(model.depths().rule()).isEqualTo("fixed");
         assertThat(model.depths().values()).containsExactly(0);
         assertThat(model.optimizer().learningRate()).isEqualTo(0.01);
+    }
+
+    @Test
+    void theDropoutExampleIsTheTableSpaceWithItsDropoutVaried() throws Exception {
+        // examples/spaces/residual-mlp-dropout.json (measured in docs/RESULTS.md): the built-in's family with one more
+        // parameter, the blocks' dropout rate, and nothing else changed
+        SpaceDefinition.Family builtIn =
+                BuiltInSpaces.get("residual-mlp").families().get(0);
+        SpaceDefinition.Family example = SpaceFiles.read(EXAMPLES.resolve("residual-mlp-dropout.json"))
+                .families()
+                .get(0);
+        assertThat(example)
+                .usingRecursiveComparison()
+                .ignoringFields("vary", "blocks")
+                .isEqualTo(builtIn);
+        assertThat(example.vary()).containsOnlyKeys("width", "repeat", "dropout");
+        assertThat(example.vary()).containsAllEntriesOf(builtIn.vary());
+        assertThat(example.vary().get("dropout")).extracting(JsonNode::asDouble).containsExactly(0.1, 0.3);
+        assertThat(example.blocks().get(0)).isEqualTo(builtIn.blocks().get(0));
+        List<SpaceDefinition.NodeDefinition> nodes = example.blocks().get(1).nodes();
+        List<SpaceDefinition.NodeDefinition> builtInNodes =
+                builtIn.blocks().get(1).nodes();
+        assertThat(nodes).hasSameSizeAs(builtInNodes);
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).id().equals("drop")) {
+                assertThat(nodes.get(i).layer().get("rate").asText()).isEqualTo("$dropout");
+                assertThat(builtInNodes.get(i).layer().get("rate").asDouble()).isEqualTo(0.1);
+            } else {
+                assertThat(nodes.get(i)).isEqualTo(builtInNodes.get(i));
+            }
+        }
     }
 
     @Test
