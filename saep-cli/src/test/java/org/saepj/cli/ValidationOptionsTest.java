@@ -205,6 +205,52 @@ class ValidationOptionsTest {
                 search("e9", "--preset", "paper", "--refit"),
                 "--refit retrains the final members on the training rows and the validation part together, and this"
                         + " search holds no validation part out");
+        ErrorPathsTest.usage(
+                search("e11", "--preset", "paper", "--bags", "3"),
+                "--bags gives each of its 3 searches a validation part of its own, and this search holds none out");
+        ErrorPathsTest.usage(search("e12", "--bags", "3", "--refit"), "--bags and refit exclude each other");
+        ErrorPathsTest.usage(search("e13", "--bags", "0"), "--bags must be 1 (one search) or more, got 0");
+    }
+
+    @Test
+    void bagsAverageKSearchesEachValidatedOnAPartOfItsOwnAndTheRunFilesSaySo() throws Exception {
+        CliRun bagged = search("bagged", "--bags", "3");
+        assertThat(bagged.exitCode()).as(bagged.err()).isZero();
+        Path dir = root.resolve("bagged");
+        JsonNode r = Json.MAPPER.readTree(dir.resolve("report.json").toFile());
+        assertThat(r.at("/config/validation/bags").asInt()).isEqualTo(3);
+        assertThat(r.at("/bags")).hasSize(3);
+        int members = 0;
+        for (JsonNode b : r.at("/bags")) {
+            // each bag trains on all the training rows but its own validation part
+            assertThat(b.get("trainRows").asInt() + b.get("validationRows").asInt())
+                    .isEqualTo(r.at("/dataset/trainSize").asInt());
+            members += b.get("memberIds").size();
+        }
+        // the union holds every bag's final members
+        assertThat(r.at("/members")).hasSize(members);
+        assertThat(r.at("/iterations")).hasSize(3 * 4);
+        assertThat(r.at("/iterations/4/bag").asInt()).isEqualTo(2);
+        assertThat(r.at("/dataUse/finalEnsemble").asText()).startsWith("the union of the 3 bags' ensembles");
+        assertThat(r.at("/final/calibration/note").asText()).contains("out-of-bag");
+        assertThat(Files.readAllLines(dir.resolve("iterations.csv")).get(0)).endsWith(",bag");
+        assertThat(Files.readString(dir.resolve("search.log"))).contains("bag 2 of 3: candidates train on");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("union of the 3 bags");
+        // the saved union scores the test data as the search measured it
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "--model",
+                dir.resolve("ensemble").toString(),
+                "--data",
+                "fashion-mnist",
+                "--data-dir",
+                dataDir);
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(evaluate.out())
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%.4f",
+                        r.at("/final/testAccuracy").asDouble()));
     }
 
     @Test

@@ -62,7 +62,7 @@ public record FitReport(
                 r.metrics(),
                 r.timing(),
                 r.stoppedEarly(),
-                DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit()));
+                DataUse.of(r));
     }
 
     /** @return the final ensemble's accuracy on the held-out test rows (NaN for a regressor) */

@@ -296,6 +296,18 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     }
 
     /**
+     * @param bags K ≥ 2 for bagging, as {@code saep search --bags K} does: K searches, each holding out a validation
+     *     part of its own (the validation fraction, stratified, drawn for it) and training on the rest, whose final
+     *     ensembles are averaged (their union, each member's weight divided by K), with a temperature fitted on the
+     *     out-of-bag outputs; K times the training. 1 for one search with one validation part (the default)
+     * @return this builder
+     */
+    public B bags(int bags) {
+        settings.bags(bags);
+        return self();
+    }
+
+    /**
      * @param testFraction the share of the rows held out to measure the result, for data without a test partition of
      *     its own: stratified by class for a classifier, drawn at random for a regressor (default 0.2)
      * @return this builder

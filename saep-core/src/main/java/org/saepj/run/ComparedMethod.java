@@ -186,6 +186,7 @@ public final class ComparedMethod {
                 .validation(new ValidationPlan(
                                 v.earlyStopping(), v.objectiveOn(), ValidationPlan.FinalEnsemble.LAST, v.temperature())
                         .withRefit(v.refits())
+                        .withBags(v.bagCount())
                         .checkedAs(CheckBasis.of(base, members)))
                 .build();
     }

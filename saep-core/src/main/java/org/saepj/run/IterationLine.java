@@ -19,8 +19,10 @@ public final class IterationLine {
      * @return "iteration 4: pie removed #3 dnn-depth-1 (alpha 0.5, …); selected dnn-depth-2 → 3 members #0 #2 #5; …"
      */
     public static String of(IterationRecord r, MemberNames names) {
-        StringBuilder line =
-                new StringBuilder("iteration ").append(r.iteration()).append(": ");
+        StringBuilder line = new StringBuilder(r.bag() == null ? "" : "bag " + r.bag() + ", ")
+                .append("iteration ")
+                .append(r.iteration())
+                .append(": ");
         PruneDecision d = r.pruneDecision();
         if (!r.pruned().isEmpty()) {
             line.append(d.criterion())

@@ -34,6 +34,11 @@ final class IterationsCsv {
             if (regression) {
                 header.addAll(List.of("test_rmse", "test_mae", "test_r2", "ambiguity"));
             }
+            // a bagged search's bags each count their iterations from 0: the bag comes last, after every other column
+            boolean bagged = iterations.stream().anyMatch(it -> it.bag() != null);
+            if (bagged) {
+                header.add("bag");
+            }
             try (CSVPrinter csv = new CSVPrinter(
                     new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180
@@ -59,6 +64,9 @@ final class IterationsCsv {
                                 m == null
                                         ? List.of("", "", "", "")
                                         : List.of(num(m.rmse()), num(m.mae()), num(m.r2()), num(m.averageAmbiguity())));
+                    }
+                    if (bagged) {
+                        row.add(it.bag() == null ? "" : it.bag());
                     }
                     csv.printRecord(row);
                 }

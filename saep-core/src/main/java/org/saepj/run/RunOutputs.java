@@ -30,7 +30,6 @@ public final class RunOutputs {
         SearchExport.of(r, p, fold).save(dir.resolve("ensemble"));
         IterationsCsv.write(dir.resolve("iterations.csv"), r.iterations());
         List<IterationRecord> its = r.iterations();
-        double[] x = its.stream().mapToDouble(IterationRecord::iteration).toArray();
         String label = r.config().criterion().id() + "/" + r.config().mixture().id();
         RegressionMetrics regression = r.metrics().regression();
         // a regression search shows its error and the ambiguity of the decomposition where classification shows
@@ -38,29 +37,17 @@ public final class RunOutputs {
         Score score = Score.of(r.dataset().learned());
         String headline = "Test " + score.metric();
         String spread = regression == null ? "Diversity (disagreement)" : "Diversity (ambiguity)";
-        List<Charts.Series> headlineSeries = List.of(new Charts.Series(
-                label, x, its.stream().mapToDouble(IterationRecord::headline).toArray(), null));
+        List<Charts.Series> headlineSeries = byBag(its, label, IterationRecord::headline);
         Charts.Axis accuracyAxis = score.axis(headlineSeries);
         byte[] accuracy =
                 Charts.lines(headline + " by iteration", "iteration", score.label(), headlineSeries, accuracyAxis);
         byte[] size = Charts.lines(
-                "Ensemble size by iteration",
-                "iteration",
-                "members",
-                List.of(new Charts.Series(
-                        label,
-                        x,
-                        its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
-                        null)));
+                "Ensemble size by iteration", "iteration", "members", byBag(its, label, IterationRecord::ensembleSize));
         byte[] diversity = Charts.lines(
                 spread + " by iteration",
                 "iteration",
                 regression == null ? "mean pairwise disagreement" : "average ambiguity",
-                List.of(new Charts.Series(
-                        label,
-                        x,
-                        its.stream().mapToDouble(RunOutputs::diversity).toArray(),
-                        null)));
+                byBag(its, label, RunOutputs::diversity));
         AtomicFiles.write(dir.resolve("accuracy.png"), out -> out.write(accuracy));
         AtomicFiles.write(dir.resolve("ensemble-size.png"), out -> out.write(size));
         AtomicFiles.write(dir.resolve("diversity.png"), out -> out.write(diversity));
@@ -125,8 +112,7 @@ public final class RunOutputs {
                     reliability);
         }
         html.heading("What happened").paragraph(String.join(" ", RunStory.sentences(RunStory.Facts.of(r))));
-        org.saepj.search.DataUse use = org.saepj.search.DataUse.of(
-                r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit());
+        org.saepj.search.DataUse use = org.saepj.search.DataUse.of(r);
         Map<String, String> uses = HtmlReport.map();
         uses.put("candidate training", use.candidateTraining());
         uses.put("early stopping", use.earlyStopping());
@@ -223,6 +209,25 @@ public final class RunOutputs {
     }
 
     /** The iteration's diversity: disagreement, or a regression search's average ambiguity. */
+    /**
+     * One line by iteration, or one a bag for a bagged search (its bags' iterations each start again from 0).
+     */
+    private static List<Charts.Series> byBag(
+            List<IterationRecord> its, String label, java.util.function.ToDoubleFunction<IterationRecord> value) {
+        Map<Integer, List<IterationRecord>> bags = new java.util.LinkedHashMap<>();
+        for (IterationRecord it : its) {
+            bags.computeIfAbsent(it.bag() == null ? 0 : it.bag(), b -> new java.util.ArrayList<>())
+                    .add(it);
+        }
+        List<Charts.Series> series = new java.util.ArrayList<>();
+        bags.forEach((bag, part) -> series.add(new Charts.Series(
+                bag == 0 ? label : label + ", bag " + bag,
+                part.stream().mapToDouble(IterationRecord::iteration).toArray(),
+                part.stream().mapToDouble(value).toArray(),
+                null)));
+        return series;
+    }
+
     private static double diversity(IterationRecord i) {
         return i.regression() == null
                 ? i.diversity().disagreement()

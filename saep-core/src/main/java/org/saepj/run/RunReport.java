@@ -37,6 +37,7 @@ import org.saepj.search.Timing;
  * @param iterations every iteration, from 0
  * @param timing where the time went
  * @param provenance versions, engine and start time
+ * @param bags what each bag's search chose, in a bagged search (its iterations carry their bag); absent for one search
  */
 @JsonPropertyOrder({
     "schemaVersion",
@@ -49,7 +50,8 @@ import org.saepj.search.Timing;
     "members",
     "iterations",
     "timing",
-    "provenance"
+    "provenance",
+    "bags"
 })
 public record RunReport(
         int schemaVersion,
@@ -62,7 +64,10 @@ public record RunReport(
         List<MemberRecord> members,
         List<IterationRecord> iterations,
         Timing timing,
-        Provenance provenance) {
+        Provenance provenance,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        List<org.saepj.search.BagRecord> bags) {
     /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
     public static final int SCHEMA_VERSION = 3;
     /**
@@ -100,13 +105,14 @@ public record RunReport(
                 r.stoppedEarly() == null
                         ? null
                         : new StoppedEarly(r.iterations().size(), r.stoppedEarly()),
-                DataUse.of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit()),
+                DataUse.of(r),
                 r.dataset(),
                 r.metrics(),
                 members,
                 r.iterations(),
                 r.timing(),
-                r.provenance());
+                r.provenance(),
+                r.bags());
     }
 
     /**

@@ -101,9 +101,14 @@ public record RunSummary(
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
                 its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(),
                 its.stream().mapToDouble(i -> mean(i.memberDepths())).toArray(),
-                its.get(its.size() - 1).memberDepths().stream()
-                        .mapToInt(Integer::intValue)
-                        .toArray(),
+                // a bagged search's last record is its last bag's: its final members are the union's
+                r.bags() != null
+                        ? r.ensemble().members().stream()
+                                .mapToInt(org.saepj.ensemble.Member::depth)
+                                .toArray()
+                        : its.get(its.size() - 1).memberDepths().stream()
+                                .mapToInt(Integer::intValue)
+                                .toArray(),
                 r.provenance(),
                 best(r.metrics().memberTestAccuracies()),
                 c == null ? Double.NaN : c.ece(),

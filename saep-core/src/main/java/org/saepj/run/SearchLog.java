@@ -66,6 +66,23 @@ public final class SearchLog implements SearchListener, AutoCloseable {
     }
 
     @Override
+    public void bagStarted(int bag, int bags, int trainRows, int validationRows) {
+        log(bagLine(bag, bags, trainRows, validationRows));
+    }
+
+    /**
+     * @param bag the bag, from 1
+     * @param bags K
+     * @param trainRows the rows its candidates train on
+     * @param validationRows the rows its choices are made on
+     * @return "bag 2 of 5: candidates train on 1200 rows, choices on the other 300"
+     */
+    public static String bagLine(int bag, int bags, int trainRows, int validationRows) {
+        return "bag " + bag + " of " + bags + ": candidates train on " + trainRows + " rows, choices on the other "
+                + validationRows;
+    }
+
+    @Override
     public void iterationStarted(int iteration, int iterations, int ensembleSize) {
         log("iteration " + iteration + " started with " + ensembleSize + (ensembleSize == 1 ? " member" : " members"));
     }

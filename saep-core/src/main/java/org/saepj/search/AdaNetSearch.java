@@ -119,6 +119,13 @@ public final class AdaNetSearch {
             SearchListener listener,
             SearchState resumeFrom,
             CheckpointSink checkpoints) {
+        if (config.validation().bagged()) {
+            if (resumeFrom != null) {
+                throw new IllegalArgumentException(
+                        "a bagged search (--bags) keeps no checkpoints to continue from: run" + " it afresh");
+            }
+            return new BaggedSearch(config, executor, backend, criteria, spaces).run(data, info, listener);
+        }
         long start = System.nanoTime();
         if (resumeFrom == null && config.stopping().needsPlan()) {
             // The time budget is planned before the first iteration; the planned search is a fixed-steps one.
@@ -676,7 +683,7 @@ public final class AdaNetSearch {
                                 + " they were retrained on it; applied by predict and the ONNX export");
     }
 
-    private static FinalMetrics finalMetrics(
+    static FinalMetrics finalMetrics(
             Ensemble ensemble,
             Dataset train,
             Dataset test,

@@ -1,5 +1,8 @@
 package org.saepj.search;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * What data each choice of a search was made on, for its report: the test data is only ever measured, never used to
  * choose.
@@ -31,6 +34,14 @@ public record DataUse(
     private static final String VALIDATION = "the validation part";
 
     /**
+     * @param r a finished search
+     * @return what it used for what
+     */
+    public static DataUse of(SearchResult r) {
+        return of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit(), r.bags());
+    }
+
+    /**
      * What a search whose members were not retrained after the choices used for what.
      *
      * @param config the search's configuration
@@ -50,6 +61,22 @@ public record DataUse(
      * @return what the search used for what
      */
     public static DataUse of(SearchConfig config, int finalIteration, int trainRows, Refit refit) {
+        return of(config, finalIteration, trainRows, refit, null);
+    }
+
+    /**
+     * @param config the search's configuration
+     * @param finalIteration the iteration whose ensemble is the result (-1 for a bagged search)
+     * @param trainRows the rows candidates trained on (all the training rows, for a bagged search)
+     * @param refit how the final members were retrained after the choices, or null when they were not
+     * @param bags what each bag chose, in a bagged search; null for one search
+     * @return what the search used for what
+     */
+    public static DataUse of(
+            SearchConfig config, int finalIteration, int trainRows, Refit refit, List<BagRecord> bags) {
+        if (bags != null && !bags.isEmpty()) {
+            return bagged(config, bags);
+        }
         SelectionSet selection = config.selection();
         ValidationPlan plan = config.validation();
         String selectionData = selection.isTrain() ? TRAINING : VALIDATION;
@@ -84,6 +111,48 @@ public record DataUse(
                 "measured only: no choice is made on it",
                 temperature,
                 refit == null ? null : refit.describe());
+    }
+
+    /** A bagged search's: each bag's choices on its own validation part, the union of their ensembles. */
+    private static DataUse bagged(SearchConfig config, List<BagRecord> bags) {
+        ValidationPlan plan = config.validation();
+        int k = bags.size();
+        String own = "each bag's own validation part";
+        String training = "in each of the " + k + " bags, " + TRAINING + " less that bag's own validation part (a"
+                + " stratified " + Math.round(config.selection().holdoutFraction() * 100) + "% of it drawn for the"
+                + " bag, which its candidates never train on): a row held out by one bag trains the others' members";
+        String stopping = plan.earlyStopping().enabled()
+                ? "the loss on " + own + ", measured "
+                        + interval(config, bags.get(0).trainRows()) + ", patience "
+                        + plan.earlyStopping().patience() + "; the parameters and layer state of the lowest"
+                        + " measurement are kept"
+                : "none: every candidate trains all its steps and keeps its last parameters";
+        String objective = plan.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN ? TRAINING : own;
+        String weights = config.mixture() == Mixture.LEARNED ? TRAINING + " of each bag" : "none fitted: uniform";
+        String which = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
+                ? "each bag's iteration of lowest ensemble loss on its validation part"
+                : "each bag's last iteration";
+        String last = "the union of the " + k + " bags' ensembles, each member's weight divided by " + k + " ("
+                + which + ": "
+                + bags.stream().map(b -> String.valueOf(b.finalIteration())).toList()
+                + "); each bag's ensemble on its own validation part: "
+                + bags.stream()
+                        .map(b -> String.format(Locale.ROOT, "%.4f", b.validationHeadline()))
+                        .toList();
+        String temperature = plan.temperature() == ValidationPlan.Temperature.OFF
+                ? "none: temperature scaling is off"
+                : "the out-of-bag outputs: each training row some bag held out, scored by the mean of those bags'"
+                        + " ensembles (the temperature of lowest NLL; classification only)";
+        return new DataUse(
+                training,
+                stopping,
+                objective,
+                weights,
+                own,
+                last,
+                "measured only: no choice is made on it",
+                temperature,
+                null);
     }
 
     /** How often early stopping measured, in steps, and what the interval is a twentieth of. */

@@ -20,10 +20,11 @@ import org.saepj.task.Targets;
 
 /**
  * The partitions one search runs on: training, selection and test data, prepared from a source as the
- * configuration says (pair, holdout test for sources without one, K folds, selection holdout, and
- * the preprocessing pipeline fitted on the training part: images scaled, tabular features standardised or, with
- * {@link SearchConfig#scaling()} robust or ple, robust-scaled or piecewise-linear encoded; a table with text
- * columns or gaps first has its gaps filled and its categories one-hot encoded).
+ * configuration says (pair, holdout test for sources without one, K folds, selection holdout — none for a bagged
+ * search, whose bags hold out their own — and the preprocessing pipeline fitted on the training part: images scaled,
+ * tabular features standardised or, with {@link SearchConfig#scaling()} robust or ple, robust-scaled or
+ * piecewise-linear encoded; a table with text columns or gaps first has its gaps filled and its categories one-hot
+ * encoded).
  *
  * @param train the training partition
  * @param selection the selection data (the same object as train when selecting on train)
@@ -170,7 +171,8 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
             return new Partitions(train, train, test, description, new Pipeline(List.of()));
         }
         Dataset selection = null;
-        if (!config.selection().isTrain()) {
+        // a bagged search holds its validation parts out per bag (BaggedSearch): the partitions keep every training row
+        if (!config.selection().isTrain() && !config.validation().bagged()) {
             Holdout parts = train.targets()
                     .task()
                     .holdout(
@@ -202,7 +204,10 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         return prepared == part.targets() ? part : new Dataset(part.name(), part.features(), prepared, part.shape());
     }
 
-    /** @return true when the selection data is the training partition itself */
+    /**
+     * @return true when the selection data is the training partition itself: the paper's search, or a bagged one before
+     *     {@link BaggedSearch} holds out each bag's validation part
+     */
     public boolean selectsOnTrain() {
         return selection == train;
     }

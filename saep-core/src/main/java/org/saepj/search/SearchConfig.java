@@ -81,6 +81,15 @@ public record SearchConfig(
                 "refit",
                 "retrains the final members on the training rows and the validation part together, and this search"
                         + " holds no validation part out (give one, such as --validation 0.1)");
+        InvalidSettingException.require(
+                !validation.bagged() || !data.selection().isTrain(),
+                "bags",
+                "gives each of its " + validation.bagCount() + " searches a validation part of its own, and this"
+                        + " search holds none out (give one, such as --validation 0.1)");
+        InvalidSettingException.require(
+                !validation.bagged() || !validation.refits(),
+                "bags",
+                "and refit exclude each other: a row one bag holds out already trains the other bags' members");
     }
 
     /**
@@ -379,6 +388,7 @@ public record SearchConfig(
         private SelectionSet selection = SelectionSet.TRAIN;
         private ValidationPlan validation = ValidationPlan.PAPER;
         private Boolean refit;
+        private Integer bags;
         private Epochs epochs;
         private TrainingPlan.OptimizerChoice optimizer = TrainingPlan.OptimizerChoice.SPACE;
         private double weightDecay = Double.NaN;
@@ -537,6 +547,18 @@ public record SearchConfig(
          */
         public Builder refit(boolean v) {
             refit = v;
+            return this;
+        }
+
+        /**
+         * How many bags the search runs, whatever the validation plan given before or after says ({@link
+         * ValidationPlan#bags}, {@link BaggedSearch}).
+         *
+         * @param v 1 for one search, K ≥ 2 for K searches that each hold out a validation part of their own
+         * @return this
+         */
+        public Builder bags(int v) {
+            bags = v;
             return this;
         }
 
@@ -783,8 +805,14 @@ public record SearchConfig(
                     resolved,
                     seed,
                     threads,
-                    refit == null ? validation : validation.withRefit(refit),
+                    validationPlan(),
                     trainingPlan());
+        }
+
+        /** The validation plan given, with --refit and --bags where they were set on their own. */
+        private ValidationPlan validationPlan() {
+            ValidationPlan v = refit == null ? validation : validation.withRefit(refit);
+            return bags == null ? v : v.withBags(bags);
         }
     }
 }

@@ -16,6 +16,17 @@ public interface SearchListener {
     default void planned(TimePlan plan) {}
 
     /**
+     * A bagged search ({@link BaggedSearch}) starts a bag's search; that search's events follow, its records tagged
+     * with the bag ({@link IterationRecord#bag}). Only the whole search's end is heard ({@link #searchFinished}).
+     *
+     * @param bag the bag, from 1
+     * @param bags K
+     * @param trainRows the rows its candidates train on
+     * @param validationRows the rows its choices are made on
+     */
+    default void bagStarted(int bag, int bags, int trainRows, int validationRows) {}
+
+    /**
      * @param iteration t, from 0
      * @param iterations T
      * @param ensembleSize members before pruning

@@ -21,6 +21,9 @@ import org.saepj.execution.EarlyStopping;
  * @param refit true to retrain the final ensemble's members on the training rows and the validation part together
  *     once every choice is made ({@link FinalRefit}); held as null when not ({@link #refits()} reads it), so it is
  *     stored only when true and earlier files read as before
+ * @param bags K for a bagged search ({@link BaggedSearch}): K searches, each holding out a validation part of its own,
+ *     whose final ensembles are averaged; held as null for one search ({@link
+ *     #bagCount()} reads it), so it is stored only when K is 2 or more and earlier files read as before
  */
 public record ValidationPlan(
         EarlyStopping earlyStopping,
@@ -31,7 +34,8 @@ public record ValidationPlan(
         Temperature temperature,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) CheckBasis checkBasis,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean refit) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean refit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer bags) {
     /** Today's and the paper's: no early stopping, the objective on the selection data, the last iteration. */
     public static final ValidationPlan PAPER =
             new ValidationPlan(EarlyStopping.NONE, ObjectiveData.VALIDATION, FinalEnsemble.LAST);
@@ -62,7 +66,7 @@ public record ValidationPlan(
             ObjectiveData objectiveOn,
             FinalEnsemble finalEnsemble,
             Temperature temperature) {
-        this(earlyStopping, objectiveOn, finalEnsemble, temperature, null, false);
+        this(earlyStopping, objectiveOn, finalEnsemble, temperature, null, false, null);
     }
 
     /**
@@ -80,7 +84,7 @@ public record ValidationPlan(
             FinalEnsemble finalEnsemble,
             Temperature temperature,
             CheckBasis checkBasis) {
-        this(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, false);
+        this(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, false, null);
     }
 
     /**
@@ -88,7 +92,16 @@ public record ValidationPlan(
      * @return this plan with that choice
      */
     public ValidationPlan withRefit(boolean on) {
-        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, on);
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, on, bags);
+    }
+
+    /**
+     * @param k the number of bags: 1 for one search with one validation part, K ≥ 2 for K searches that each hold out
+     *     a validation part of their own ({@link BaggedSearch})
+     * @return this plan with that many bags
+     */
+    public ValidationPlan withBags(int k) {
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, checkBasis, refit, k);
     }
 
     /** Patience of {@link #VALIDATED}'s early stopping: five of twenty measurements, a quarter of the steps. */
@@ -107,6 +120,7 @@ public record ValidationPlan(
      * @param temperature whether a temperature is fitted on the validation part; null for the default
      * @param checkBasis whose steps the automatic interval is taken from; null for the network's own
      * @param refit true to retrain the final members on the training rows and the validation part together
+     * @param bags K ≥ 2 for a bagged search; null or 1 for one search
      */
     public ValidationPlan {
         temperature = temperature == null ? Temperature.VALIDATION : temperature;
@@ -114,6 +128,21 @@ public record ValidationPlan(
         objectiveOn = objectiveOn == null ? ObjectiveData.VALIDATION : objectiveOn;
         finalEnsemble = finalEnsemble == null ? FinalEnsemble.LAST : finalEnsemble;
         refit = Boolean.TRUE.equals(refit) ? Boolean.TRUE : null;
+        InvalidSettingException.require(
+                bags == null || bags >= 1, "bags", "must be 1 (one search) or at least 2, got " + bags);
+        bags = bags == null || bags == 1 ? null : bags;
+    }
+
+    /** @return the number of searches whose ensembles are averaged: 1, or K for a bagged search */
+    @com.fasterxml.jackson.annotation.JsonIgnore // the stored form is the component, absent for one search
+    public int bagCount() {
+        return bags == null ? 1 : bags;
+    }
+
+    /** @return true when K ≥ 2 searches each hold out a validation part of their own ({@link BaggedSearch}) */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean bagged() {
+        return bags != null;
     }
 
     /** @return true when the final members are retrained on the training rows and the validation part together */
@@ -136,7 +165,7 @@ public record ValidationPlan(
         if (!earlyStopping.enabled() || earlyStopping.every() > 0) {
             return this;
         }
-        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, basis, refit);
+        return new ValidationPlan(earlyStopping, objectiveOn, finalEnsemble, temperature, basis, refit, bags);
     }
 
     /** @return true when the early-stopping interval is still to be taken from {@link #checkBasis} on the data */
@@ -155,14 +184,15 @@ public record ValidationPlan(
         }
         EarlyStopping at = new EarlyStopping(earlyStopping.interval(candidateSteps), earlyStopping.patience());
         return new ValidationPlan(
-                at, objectiveOn, finalEnsemble, temperature, checkBasis.resolved(candidateSteps), refit);
+                at, objectiveOn, finalEnsemble, temperature, checkBasis.resolved(candidateSteps), refit, bags);
     }
 
     @Override
     public String toString() {
         return "earlyStopping=" + earlyStopping + ", objectiveOn=" + objectiveOn.id() + ", final=" + finalEnsemble.id()
                 + (temperature == Temperature.VALIDATION ? "" : ", temperature=" + temperature.id())
-                + (refits() ? ", refit" : "");
+                + (refits() ? ", refit" : "")
+                + (bagged() ? ", bags=" + bags : "");
     }
 
     /** The data on which AdaNet's objective compares an iteration's options. */

@@ -17,6 +17,8 @@ public final class Seeds {
     public static final long AUGMENTATION = 5;
     /** Purpose: the batch stream a final member is retrained on, on the training and validation rows together. */
     public static final long REFIT = 6;
+    /** Purpose: a bagged search's folds of the training data, and each bag's own run seed. */
+    public static final long BAGS = 7;
 
     private Seeds() {}
 

@@ -27,6 +27,10 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     private final Map<String, Integer> steps = new HashMap<>();
     private int iteration;
     private int iterations;
+    /** The bag running and the bags in all, in a bagged search; 0 and 1 in one search. */
+    private int bag;
+
+    private int bags = 1;
     private int candidateTotal;
     private long iterationStart;
     private long lastPlainLine;
@@ -155,8 +159,12 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
                 finished > 0 ? finishedSeconds / finished : fraction > 0 ? elapsed / fraction : Double.NaN;
         double searchLeft = Double.isNaN(iterationLeft) || Double.isNaN(perIteration)
                 ? Double.NaN
-                : iterationLeft + perIteration * (iterations - iteration - 1);
-        String head = display.prefix() + (refitting ? "refit" : "iteration " + iteration);
+                : iterationLeft
+                        + perIteration * (iterations - iteration - 1)
+                        + perIteration * iterations * (bags - Math.max(bag, 1));
+        String head = display.prefix()
+                + (bag > 0 ? "bag " + bag + "/" + bags + " " : "")
+                + (refitting ? "refit" : "iteration " + iteration);
         String percent = String.format(Locale.ROOT, "%3.0f%%", 100 * fraction);
         String counted = candidateTotal == 0 ? "" : " " + done + "/" + candidateTotal + " steps";
         String candidates =
@@ -225,6 +233,15 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
         } else {
             err.println(line);
         }
+    }
+
+    @Override
+    public synchronized void bagStarted(int bag, int bags, int trainRows, int validationRows) {
+        this.bag = bag;
+        this.bags = bags;
+        String line = org.saepj.run.SearchLog.bagLine(bag, bags, trainRows, validationRows);
+        log.log(line);
+        print(line);
     }
 
     @Override

@@ -228,6 +228,16 @@ public final class SearchOptions {
     boolean refit;
 
     @Option(
+            names = "--bags",
+            paramLabel = "K",
+            description = "Bagging: K searches, each holding out a validation part of its own (--validation F of"
+                    + " the training data, stratified, drawn for it), on which it makes every choice, and training on"
+                    + " the rest; the model is the union of their K final ensembles, each member's weight divided by"
+                    + " K (their mean). A temperature is fitted on the out-of-bag outputs; K times the training (a"
+                    + " --max-time is shared) (default: 1, one search).")
+    Integer bags;
+
+    @Option(
             names = "--stop-early",
             description = "AdaNet's rule: end the search after the first iteration in which no candidate"
                     + " lowers the objective (default: run every iteration).")
@@ -589,7 +599,8 @@ public final class SearchOptions {
                 throw new UsageError("--temperature " + e.getMessage());
             }
         }
-        return new ValidationPlan(stopping, on, last, scaling).withRefit(refit);
+        check(bags == null || bags >= 1, "--bags must be 1 (one search) or more, got " + bags);
+        return new ValidationPlan(stopping, on, last, scaling).withRefit(refit).withBags(bags == null ? 1 : bags);
     }
 
     /**
@@ -659,6 +670,7 @@ public final class SearchOptions {
             java.util.Map.entry("space", "--space"),
             java.util.Map.entry("validation", "--validation"),
             java.util.Map.entry("refit", "--refit"),
+            java.util.Map.entry("bags", "--bags"),
             java.util.Map.entry("optimizer", "--optimizer"),
             java.util.Map.entry("weightDecay", "--weight-decay"),
             java.util.Map.entry("schedule", "--schedule"),
