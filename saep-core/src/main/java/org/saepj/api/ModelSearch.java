@@ -64,6 +64,15 @@ final class ModelSearch {
         return new Fit(ensemble, FitReport.of(r, ensemble), folder);
     }
 
+    /**
+     * @param config the checked settings
+     * @param data the loaded data
+     * @return the rows the search trains and makes its choices on ({@link Partitions#trainingRows})
+     */
+    static int trainingRows(SearchConfig config, SourceData data) {
+        return partitions(config, data).trainingRows();
+    }
+
     /** The search's one split: the API runs no cross-validation, whose K models a single result cannot stand for. */
     private static Partitions partitions(SearchConfig config, SourceData data) {
         List<Partitions> all;

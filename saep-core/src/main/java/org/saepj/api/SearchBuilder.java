@@ -15,6 +15,7 @@ import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.persistence.SpaceFiles;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.DefaultBags;
 import org.saepj.search.DefaultSpace;
 import org.saepj.search.InvalidSettingException;
 import org.saepj.search.Mixture;
@@ -55,6 +56,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     private final SearchConfig.Builder settings = SearchConfig.builder();
     private boolean modelGiven;
     private boolean widthGiven;
+    private boolean bagsGiven;
     private String builtInSpace;
     private Path spaceFile;
     private SpacePlugin spacePlugin;
@@ -304,6 +306,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
      */
     public B bags(int bags) {
         settings.bags(bags);
+        bagsGiven = true;
         return self();
     }
 
@@ -442,11 +445,20 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
         }
         boolean spaceGiven =
                 modelGiven || widthGiven || spaceFile != null || spacePlugin != null || builtInSpace != null;
-        SearchConfig searched = spaceGiven
+        SearchConfig spaced = spaceGiven
                 ? config
                 : DefaultSpace.forData(config, data.train().shape())
                         .map(d -> d.applyTo(config))
                         .orElse(config);
+        SearchConfig searched = bagsGiven
+                ? spaced
+                : DefaultBags.forData(
+                                spaced,
+                                data.train().shape(),
+                                data.train().targets().task(),
+                                ModelSearch.trainingRows(spaced, data))
+                        .map(b -> b.applyTo(spaced))
+                        .orElse(spaced);
         try {
             return ModelSearch.run(searched, data, outputFolder, listener);
         } catch (InvalidSettingException e) {

@@ -205,6 +205,28 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
     }
 
     /**
+     * @param config the search's configuration
+     * @return the rows each candidate trains on: the training partition, or, for a bagged search (whose partitions
+     *     hold no validation part out: each bag holds out its own, {@link BaggedSearch}), what a bag keeps of it
+     */
+    public int candidateRows(SearchConfig config) {
+        if (!config.validation().bagged() || !selectsOnTrain()) {
+            return train.size();
+        }
+        // every bag's stratified holdout has the same size: it depends on the class counts and the fraction only
+        return train.targets()
+                .task()
+                .holdout(train.targets(), config.selection().holdoutFraction(), 0)
+                .kept()
+                .length;
+    }
+
+    /** @return the rows the search trains and makes its choices on: the training partition and its validation part */
+    public int trainingRows() {
+        return train.size() + (selectsOnTrain() ? 0 : selection.size());
+    }
+
+    /**
      * @return true when the selection data is the training partition itself: the paper's search, or a bagged one before
      *     {@link BaggedSearch} holds out each bag's validation part
      */

@@ -71,14 +71,16 @@ public enum Preset {
     /**
      * The preset whose choices a configuration keeps, for its report: the same selection data and the same choices on
      * the validation part. The budget is not part of it: steps or epochs given are a budget like the iterations,
-     * recorded in the configuration. A configuration whose options changed a choice has none.
+     * recorded in the configuration; nor are the bags ({@link DefaultBags}). A configuration whose options changed a choice has none.
      *
      * @param config a search's configuration
      * @return the preset, or empty
      */
     public static Optional<Preset> of(SearchConfig config) {
         for (Preset p : values()) {
-            if (p.selection.equals(config.selection()) && p.validation.equals(config.validation())) {
+            // the bags, like the budget, are scaled to the data (DefaultBags) and recorded in the configuration
+            if (p.selection.equals(config.selection())
+                    && p.validation.equals(config.validation().withBags(1))) {
                 return Optional.of(p);
             }
         }

@@ -27,8 +27,10 @@ class SaepClassifierTest {
     Path dir;
 
     /** A small search: a few seconds on one thread. */
+    /** One search (no bags: DefaultBags would bag these small blobs), small and quick. */
     private static ClassifierBuilder small() {
         return Saep.classifier()
+                .bags(1)
                 .method("pap")
                 .iterations(3)
                 .steps(300)
@@ -102,7 +104,8 @@ class SaepClassifierTest {
                 .config();
         assertThat(Preset.of(byDefault)).contains(Preset.VALIDATED);
         assertThat(byDefault.selection().holdoutFraction()).isEqualTo(0.1);
-        assertThat(byDefault.validation()).isEqualTo(ValidationPlan.VALIDATED);
+        // a small table (192 training rows) is bagged by default (DefaultBags), the choices still the preset's
+        assertThat(byDefault.validation()).isEqualTo(ValidationPlan.VALIDATED.withBags(5));
         assertThat(byDefault.epochs()).isEqualTo(Epochs.DATA_SCALED);
         // the space, chosen by the data's kind (rows of numbers: a table) as saep search chooses it
         assertThat(byDefault.spaceName()).isEqualTo("space residual-mlp");

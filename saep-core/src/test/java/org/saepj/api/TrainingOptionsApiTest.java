@@ -19,8 +19,10 @@ import org.saepj.search.TrainingPlan;
 class TrainingOptionsApiTest {
     private static final Blobs TRAIN = Blobs.draw(240, 1);
 
+    /** One search (no bags: DefaultBags would bag these small blobs), small and quick. */
     private static ClassifierBuilder small() {
         return Saep.classifier()
+                .bags(1)
                 .iterations(2)
                 .steps(120)
                 .batchSize(32)

@@ -135,8 +135,14 @@ public final class CompareCommand implements Runnable {
             base = chosen.get().applyTo(base);
         }
         Partitions first = RunOptions.partitions(base, source).get(0); // the batch does not change them
+        java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
+                base, source.train().shape(), source.train().targets().task(), first.trainingRows());
+        if (bagged.isPresent()) {
+            base = bagged.get().applyTo(base);
+            first = RunOptions.partitions(base, source).get(0); // a bagged search holds no validation part out
+        }
         base = search.withBatchFor(
-                base, first.train().size(), spec.commandLine().getErr());
+                base, first.candidateRows(base), spec.commandLine().getErr());
         plan = new ComparisonPlan(
                 base, plan.methods(), plan.mixtures(), plan.seeds(), plan.folds(), plan.criterionParameters());
         Invocation invocation = run.invocation(plan.base(), dataOptions);
@@ -144,6 +150,7 @@ public final class CompareCommand implements Runnable {
         TableLines.warn(spec.commandLine().getErr(), source);
         TableLines.decision(source).ifPresent(spec.commandLine().getOut()::println);
         chosen.ifPresent(c -> spec.commandLine().getOut().println(c.describe()));
+        bagged.ifPresent(b -> spec.commandLine().getOut().println(b.describe()));
         try (OutputDirectory output = claim.open()) {
             // Stored only once the data loaded and passed its checks: a start that fails leaves nothing to resume.
             new StoredComparison(plan, invocation.withData(source)).save(output.path());

@@ -169,8 +169,22 @@ public final class SearchCommand implements Runnable {
                 spaceLine = chosen.get().describe();
             }
             partitions = RunOptions.partitions(config, source); // they do not depend on the batch
+            java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
+                    config,
+                    source.train().shape(),
+                    source.train().targets().task(),
+                    partitions.get(0).trainingRows());
+            if (bagged.isPresent()) {
+                config = bagged.get().applyTo(config);
+                spaceLine = spaceLine == null
+                        ? bagged.get().describe()
+                        : spaceLine + "\n" + bagged.get().describe();
+                partitions = RunOptions.partitions(config, source); // a bagged search holds no validation part out
+            }
             config = search.withBatchFor(
-                    config, partitions.get(0).train().size(), spec.commandLine().getErr());
+                    config,
+                    partitions.get(0).candidateRows(config),
+                    spec.commandLine().getErr());
             inv = run.invocation(config, dataOptions);
         }
         Preflight.check(config, partitions.get(0), dir);
@@ -199,7 +213,7 @@ public final class SearchCommand implements Runnable {
             String spaceLine) {
         TableLines.warn(spec.commandLine().getErr(), source);
         if (!run.resuming()) { // a resumed search was warned when it started
-            BudgetWarning.of(config, partitions.get(0).train().size())
+            BudgetWarning.of(config, partitions.get(0).candidateRows(config))
                     .ifPresent(w -> spec.commandLine().getErr().println("warning: " + w));
         }
         if (!run.quiet) {
@@ -215,7 +229,7 @@ public final class SearchCommand implements Runnable {
                     config.criterion(),
                     config.mixture().id(),
                     config.iterations(),
-                    config.stepsPerIteration(partitions.get(0).train().size()),
+                    config.stepsPerIteration(partitions.get(0).candidateRows(config)),
                     config.seed(),
                     config.threads());
             if (!run.resuming() && config.stopping().needsPlan()) {

@@ -502,6 +502,23 @@ public final class SearchOptions {
         return DefaultSpace.forData(config, input);
     }
 
+    /**
+     * The bags of a search whose options name none ({@link DefaultBags}): by the loaded data's kind and size.
+     *
+     * @param config the configuration these options made
+     * @param input the shape of one sample of the loaded data
+     * @param task the data's task
+     * @param trainRows the rows of the training partition
+     * @return the bags chosen and why, or empty for the configuration's own: --bags decided it, or one search
+     */
+    public java.util.Optional<org.saepj.search.DefaultBags> defaultBags(
+            SearchConfig config, org.saepj.data.Shape input, org.saepj.task.Task task, int trainRows) {
+        if (bags != null) {
+            return java.util.Optional.empty();
+        }
+        return org.saepj.search.DefaultBags.forData(config, input, task, trainRows);
+    }
+
     /** The preset of a command that names none: the library's default, unless the command starts elsewhere. */
     private Preset start = Preset.DEFAULT;
 

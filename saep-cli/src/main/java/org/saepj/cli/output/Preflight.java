@@ -65,7 +65,7 @@ public final class Preflight {
 
     /** @return the heap of the batches' sample indices: steps × batch ints per iteration */
     private static long batchBytes(SearchConfig c, Partitions p) {
-        return BATCH_ARRAYS * (long) c.stepsPerIteration(p.train().size()) * c.batchSize() * 4;
+        return BATCH_ARRAYS * (long) c.stepsPerIteration(p.candidateRows(c)) * c.batchSize() * 4;
     }
 
     private static SearchSpace space(SearchConfig c, Partitions p) {
@@ -99,10 +99,10 @@ public final class Preflight {
     }
 
     public static void check(SearchConfig c, Partitions p, Path out, long freeHeap, long usableDisk) {
-        if (c.batchSize() > p.train().size()) {
+        if (c.batchSize() > p.candidateRows(c)) {
             throw new UsageError("--batch " + c.batchSize() + " is larger than the "
-                    + p.train().size() + " training samples: choose at most "
-                    + p.train().size());
+                    + p.candidateRows(c) + " training samples: choose at most "
+                    + p.candidateRows(c));
         }
         // Sizes first, from counts alone: the architecture is built (and its layers allocated) only once they fit.
         if (outputBytes(c, p) > freeHeap) {
@@ -129,7 +129,7 @@ public final class Preflight {
                             + " the search: use"
                             + " at most --steps %d, or raise the limit with SAEP_JAVA_OPTS=-Xmx%dg (or java -Xmx)",
                     c.totalSteps(),
-                    c.stepsPerIteration(p.train().size()),
+                    c.stepsPerIteration(p.candidateRows(c)),
                     c.batchSize(),
                     batches / MB,
                     left / MB,
