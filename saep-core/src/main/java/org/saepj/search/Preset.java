@@ -71,7 +71,8 @@ public enum Preset {
     /**
      * The preset whose choices a configuration keeps, for its report: the same selection data and the same choices on
      * the validation part. The budget is not part of it: steps or epochs given are a budget like the iterations,
-     * recorded in the configuration; nor are the bags ({@link DefaultBags}). A configuration whose options changed a choice has none.
+     * recorded in the configuration; nor are the bags ({@link DefaultBags}). A configuration whose options changed a
+     * choice has none.
      *
      * @param config a search's configuration
      * @return the preset, or empty

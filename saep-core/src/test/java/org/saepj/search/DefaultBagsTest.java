@@ -18,9 +18,8 @@ class DefaultBagsTest {
                 DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, 171).orElseThrow();
         assertThat(bags.bags()).isEqualTo(5);
         assertThat(bags.describe())
-                .isEqualTo(
-                        "bags: 5 bags, the default for a classification table of at most 1000 training rows (171): five searches,"
-                                + " each with a validation part of its own, averaged (--bags 1 runs one)");
+                .isEqualTo("bags: 5 bags, the default for a classification table of at most 1000 training rows (171):"
+                        + " five searches, each with a validation part of its own, averaged (--bags 1 runs one)");
         SearchConfig bagged = bags.applyTo(VALIDATED);
         assertThat(bagged.validation().bagCount()).isEqualTo(5);
         // the bags are scaled to the data like the budget: the choices are still the validated preset's
