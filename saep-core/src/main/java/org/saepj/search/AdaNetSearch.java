@@ -501,7 +501,8 @@ public final class AdaNetSearch {
                             startedAt),
                     stoppedEarly,
                     finalIteration,
-                    refit == null ? null : refit.refit());
+                    refit == null ? null : refit.refit(),
+                    null);
             listener.searchFinished(result);
             return result;
         }
@@ -639,7 +640,8 @@ public final class AdaNetSearch {
                 trainSeconds,
                 seconds,
                 validationLoss,
-                measures.regression());
+                measures.regression(),
+                null);
     }
 
     private static int[][] testPredictions(Ensemble ensemble) {

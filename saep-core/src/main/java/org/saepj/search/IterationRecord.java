@@ -80,63 +80,6 @@ public record IterationRecord(
     }
 
     /**
-     * One search's record (no bag).
-     *
-     * @param iteration t, from 0
-     * @param pruned ids of the members pruned at its start
-     * @param pruneDecision the criterion's decision and numbers
-     * @param candidates each candidate and its objective
-     * @param selected "keep" or the chosen candidate's name
-     * @param ensembleSize members after the iteration
-     * @param memberIds the members after the iteration
-     * @param memberDepths their depths
-     * @param weights their mixture weights
-     * @param selectionObjective the chosen option's objective on the selection data
-     * @param testAccuracy the ensemble's accuracy on the test partition
-     * @param diversity the members' diversity on the test partition
-     * @param trainSeconds wall time of candidate training
-     * @param seconds wall time of the whole iteration
-     * @param validationLoss the ensemble's loss on the validation part, or null/NaN without one
-     * @param regression the regression measures, or null
-     */
-    public IterationRecord(
-            int iteration,
-            List<Integer> pruned,
-            PruneDecision pruneDecision,
-            List<CandidateRecord> candidates,
-            String selected,
-            int ensembleSize,
-            List<Integer> memberIds,
-            List<Integer> memberDepths,
-            double[] weights,
-            double selectionObjective,
-            double testAccuracy,
-            Diversity diversity,
-            double trainSeconds,
-            double seconds,
-            Double validationLoss,
-            RegressionMetrics regression) {
-        this(
-                iteration,
-                pruned,
-                pruneDecision,
-                candidates,
-                selected,
-                ensembleSize,
-                memberIds,
-                memberDepths,
-                weights,
-                selectionObjective,
-                testAccuracy,
-                diversity,
-                trainSeconds,
-                seconds,
-                validationLoss,
-                regression,
-                null);
-    }
-
-    /**
      * @param b the bag (from 1) whose search ran this iteration
      * @param ids the union's id of each member id of that bag's search ({@link BaggedSearch} numbers the members of
      *     all bags apart)

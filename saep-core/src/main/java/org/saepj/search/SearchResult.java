@@ -37,45 +37,6 @@ public record SearchResult(
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         List<BagRecord> bags) {
     /**
-     * One search's result.
-     *
-     * @param config the configuration
-     * @param dataset the data used
-     * @param ensemble the final ensemble
-     * @param metrics the final ensemble on the test partition
-     * @param iterations one record per iteration
-     * @param timing where the time went
-     * @param provenance versions and engine
-     * @param stoppedEarly why the search ended before its last iteration, or null
-     * @param finalIteration the iteration whose ensemble is the result
-     * @param refit how the final members were retrained, or null
-     */
-    public SearchResult(
-            SearchConfig config,
-            DatasetInfo dataset,
-            Ensemble ensemble,
-            FinalMetrics metrics,
-            List<IterationRecord> iterations,
-            Timing timing,
-            Provenance provenance,
-            String stoppedEarly,
-            int finalIteration,
-            Refit refit) {
-        this(
-                config,
-                dataset,
-                ensemble,
-                metrics,
-                iterations,
-                timing,
-                provenance,
-                stoppedEarly,
-                finalIteration,
-                refit,
-                null);
-    }
-
-    /**
      * A result whose members were not retrained after the search.
      *
      * @param config the configuration
@@ -98,7 +59,18 @@ public record SearchResult(
             Provenance provenance,
             String stoppedEarly,
             int finalIteration) {
-        this(config, dataset, ensemble, metrics, iterations, timing, provenance, stoppedEarly, finalIteration, null);
+        this(
+                config,
+                dataset,
+                ensemble,
+                metrics,
+                iterations,
+                timing,
+                provenance,
+                stoppedEarly,
+                finalIteration,
+                null,
+                null);
     }
 
     /**

@@ -117,6 +117,7 @@ class OneSerialisationTest {
                 1,
                 2,
                 Double.NaN,
+                null,
                 null);
         String text = JSON.writer()
                 .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)

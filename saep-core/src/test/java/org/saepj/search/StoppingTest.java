@@ -95,6 +95,7 @@ class StoppingTest {
                 0,
                 0,
                 Double.NaN,
+                null,
                 null);
         assertThat(new StoppingRule(true, 0).reason(List.of(keep), 1))
                 .isEqualTo("no candidate lowered the objective in iteration 2");

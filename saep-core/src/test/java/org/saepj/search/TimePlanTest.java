@@ -354,6 +354,7 @@ class TimePlanTest {
                 0,
                 0,
                 Double.NaN,
+                null,
                 null);
     }
 }
