@@ -52,6 +52,32 @@ class SaepRegressorTest {
                 .seed(3);
     }
 
+    /**
+     * A bagged regressor ({@code bags(3)}; regression is never bagged by default): the union averages the bags'
+     * members' outputs (their weights thirds of the bags'), and its records say which bag ran each iteration.
+     */
+    @Test
+    void aBaggedRegressorAveragesItsBagsAndScoresAsSaved() {
+        float[][] train = new float[300][];
+        double[] yTrain = smooth(train, 1);
+        float[][] test = new float[100][];
+        double[] yTest = smooth(test, 2);
+        SaepRegressor one = small().iterations(2).steps(400).fit(train, yTrain);
+        SaepRegressor bagged = small().iterations(2).steps(400).bags(3).fit(train, yTrain);
+        FitReport report = bagged.report().orElseThrow();
+        assertThat(one.report().orElseThrow().config().validation().bagCount()).isEqualTo(1);
+        assertThat(report.config().validation().bagCount()).isEqualTo(3);
+        assertThat(report.iterations()).hasSize(3 * 2);
+        assertThat(report.iterations()).extracting(it -> it.bag()).containsExactly(1, 1, 2, 2, 3, 3);
+        assertThat(report.dataUse().finalEnsemble()).startsWith("the union of the 3 bags' ensembles");
+        double weights = bagged.members().stream().mapToDouble(m -> m.weight()).sum();
+        assertThat(weights).isCloseTo(1.0, within(1e-9)); // uniform mixtures: each bag's thirds
+        // the union predicts rows no bag saw as well as one search does, give or take
+        RegressionMetrics e = bagged.evaluate(test, yTest);
+        assertThat(e.r2()).isGreaterThan(0.8);
+        assertThat(e.rmse()).isLessThan(1.5 * one.evaluate(test, yTest).rmse());
+    }
+
     @Test
     void learnsASmoothFunctionAndSavesLoadsBitForBit() {
         float[][] train = new float[500][];
