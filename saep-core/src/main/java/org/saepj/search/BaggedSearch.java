@@ -64,23 +64,8 @@ final class BaggedSearch {
         int k = config.validation().bagCount();
         Dataset train = data.train();
         Task task = train.targets().task();
-        double fraction = config.selection().holdoutFraction();
-        List<Partitions> parts = new ArrayList<>();
         List<int[]> heldOut = new ArrayList<>();
-        for (int b = 0; b < k; b++) {
-            Holdout drawn = task.holdout(train.targets(), fraction, Seeds.derive(config.seed(), Seeds.BAGS, 0, b + 1));
-            Dataset validation = train.subset(drawn.heldOut(), train.name() + "/bag" + (b + 1) + "-validation");
-            TrainableData.checkTest(
-                    validation, info.name(), "bag " + (b + 1) + "'s validation part (--validation with --bags)");
-            Dataset fit = train.subset(drawn.kept(), train.name() + "/bag" + (b + 1));
-            heldOut.add(drawn.heldOut());
-            parts.add(new Partitions(
-                    fit,
-                    validation,
-                    data.test(),
-                    data.description() + ", bag " + (b + 1) + " of " + k,
-                    data.preprocessing()));
-        }
+        List<Partitions> parts = draw(data, info, heldOut);
         List<SearchResult> results = new ArrayList<>();
         List<BagRecord> bags = new ArrayList<>();
         List<IterationRecord> records = new ArrayList<>();
@@ -110,24 +95,9 @@ final class BaggedSearch {
                 }
             }
             Ensemble e = r.ensemble();
-            List<Integer> ids = new ArrayList<>();
-            for (int j = 0; j < e.size(); j++) {
-                Member m = e.members().get(j);
-                float[] logits = m.network().logits(train);
-                m.network().releaseBuffers();
-                members.add(new Member(
-                        first + m.id(),
-                        m.iteration(),
-                        m.candidate(),
-                        m.network(),
-                        logits,
-                        logits,
-                        m.testLogits(),
-                        task.predictions(logits, classes),
-                        m.testPredictions()));
-                weights.add(e.weights()[j] / k);
-                ids.add(first + m.id());
-                last = Math.max(last, first + m.id() + 1);
+            List<Integer> ids = join(e, first, train, members, weights);
+            for (int id : ids) {
+                last = Math.max(last, id + 1);
             }
             float[] held = task.combine(e.selectionLogits(), e.weights());
             outOfBag.add(heldOut.get(b), held);
@@ -163,6 +133,65 @@ final class BaggedSearch {
                 bags);
         listener.searchFinished(result);
         return result;
+    }
+
+    /**
+     * Each bag's partitions: its own stratified validation part of the training rows, the rest to train on.
+     *
+     * @param heldOut receives each bag's held-out rows (indices into the training partition), in the bags' order
+     */
+    private List<Partitions> draw(Partitions data, DatasetInfo info, List<int[]> heldOut) {
+        int k = config.validation().bagCount();
+        Dataset train = data.train();
+        Task task = train.targets().task();
+        double fraction = config.selection().holdoutFraction();
+        List<Partitions> parts = new ArrayList<>();
+        for (int b = 0; b < k; b++) {
+            Holdout drawn = task.holdout(train.targets(), fraction, Seeds.derive(config.seed(), Seeds.BAGS, 0, b + 1));
+            Dataset validation = train.subset(drawn.heldOut(), train.name() + "/bag" + (b + 1) + "-validation");
+            TrainableData.checkTest(
+                    validation, info.name(), "bag " + (b + 1) + "'s validation part (--validation with --bags)");
+            Dataset fit = train.subset(drawn.kept(), train.name() + "/bag" + (b + 1));
+            heldOut.add(drawn.heldOut());
+            parts.add(new Partitions(
+                    fit,
+                    validation,
+                    data.test(),
+                    data.description() + ", bag " + (b + 1) + " of " + k,
+                    data.preprocessing()));
+        }
+        return parts;
+    }
+
+    /**
+     * Adds a bag's final members to the union: numbered from {@code first}, their weights divided by K, their outputs
+     * on the training rows computed on all of them (each bag's were on its own part).
+     *
+     * @return the union's ids of the members added
+     */
+    private List<Integer> join(Ensemble e, int first, Dataset train, List<Member> members, List<Double> weights) {
+        Task task = train.targets().task();
+        int classes = task.outputWidth(train.targets());
+        int k = config.validation().bagCount();
+        List<Integer> ids = new ArrayList<>();
+        for (int j = 0; j < e.size(); j++) {
+            Member m = e.members().get(j);
+            float[] logits = m.network().logits(train);
+            m.network().releaseBuffers();
+            members.add(new Member(
+                    first + m.id(),
+                    m.iteration(),
+                    m.candidate(),
+                    m.network(),
+                    logits,
+                    logits,
+                    m.testLogits(),
+                    task.predictions(logits, classes),
+                    m.testPredictions()));
+            weights.add(e.weights()[j] / k);
+            ids.add(first + m.id());
+        }
+        return ids;
     }
 
     /**
