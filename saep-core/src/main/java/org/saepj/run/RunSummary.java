@@ -101,19 +101,61 @@ public record RunSummary(
                 its.stream().mapToDouble(IterationRecord::ensembleSize).toArray(),
                 its.stream().mapToDouble(i -> i.diversity().disagreement()).toArray(),
                 its.stream().mapToDouble(i -> mean(i.memberDepths())).toArray(),
-                // a bagged search's last record is its last bag's: its final members are the union's
-                r.bags() != null
-                        ? r.ensemble().members().stream()
-                                .mapToInt(org.saepj.ensemble.Member::depth)
-                                .toArray()
-                        : its.get(its.size() - 1).memberDepths().stream()
-                                .mapToInt(Integer::intValue)
-                                .toArray(),
+                finalDepths(its, r.bags()),
                 r.provenance(),
                 best(r.metrics().memberTestAccuracies()),
                 c == null ? Double.NaN : c.ece(),
                 c == null ? Double.NaN : c.nll(),
                 c == null || c.eceScaled() == null ? Double.NaN : c.eceScaled());
+    }
+
+    /**
+     * The final members' depths as the records give them: the last iteration's members; for a bagged search, whose last
+     * record is its last bag's, each bag's members at the iteration it contributed, in the union's order. {@link #read}
+     * reads a report.json by the same rule, so a run's figures are the same from memory and from its file.
+     */
+    private static int[] finalDepths(List<IterationRecord> its, List<org.saepj.search.BagRecord> bags) {
+        List<IterationRecord> finals = bags == null
+                ? List.of(its.get(its.size() - 1))
+                : bags.stream()
+                        .map(b -> its.stream()
+                                .filter(it -> it.bag() == b.bag() && it.iteration() == b.finalIteration())
+                                .findFirst()
+                                .orElseThrow())
+                        .toList();
+        return finals.stream()
+                .flatMap(it -> it.memberDepths().stream())
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
+    /**
+     * The final members' depths from a report.json's iterations, by {@link #finalDepths(List, List)}'s rule.
+     *
+     * @param its the report's iterations
+     * @param bags the report's bags, missing for one search
+     */
+    private static int[] finalDepths(JsonNode its, JsonNode bags) {
+        List<JsonNode> finals = new java.util.ArrayList<>();
+        if (bags.isArray() && !bags.isEmpty()) {
+            for (JsonNode b : bags) {
+                for (JsonNode it : its) {
+                    if (it.path("bag").asInt() == b.path("bag").asInt()
+                            && it.path("iteration").asInt()
+                                    == b.path("finalIteration").asInt()) {
+                        finals.add(it);
+                        break;
+                    }
+                }
+            }
+        } else {
+            finals.add(its.get(its.size() - 1));
+        }
+        return finals.stream()
+                .flatMap(it -> java.util.stream.StreamSupport.stream(
+                        it.path("memberDepths").spliterator(), false))
+                .mapToInt(JsonNode::asInt)
+                .toArray();
     }
 
     /** @return the greatest of the members' own accuracies, NaN when there are none */
@@ -164,7 +206,6 @@ public record RunSummary(
         double[] size = new double[its.size()];
         double[] div = new double[its.size()];
         double[] depth = new double[its.size()];
-        int[] finalDepths = new int[0];
         for (int i = 0; i < its.size(); i++) {
             acc[i] = regression
                     ? its.get(i).at("/regression/rmse").asDouble(Double.NaN)
@@ -172,14 +213,14 @@ public record RunSummary(
             size[i] = its.get(i).path("ensembleSize").asDouble();
             div[i] = its.get(i).at("/diversity/disagreement").asDouble(Double.NaN);
             JsonNode depths = its.get(i).path("memberDepths");
-            finalDepths = new int[depths.size()];
-            for (int k = 0; k < depths.size(); k++) {
-                finalDepths[k] = depths.get(k).asInt();
-            }
-            depth[i] = finalDepths.length == 0
+            depth[i] = depths.isEmpty()
                     ? Double.NaN
-                    : java.util.Arrays.stream(finalDepths).average().orElse(Double.NaN);
+                    : java.util.stream.StreamSupport.stream(depths.spliterator(), false)
+                            .mapToInt(JsonNode::asInt)
+                            .average()
+                            .orElse(Double.NaN);
         }
+        int[] finalDepths = finalDepths(its, n.path("bags"));
         JsonNode own = n.at("/final/memberTestAccuracies");
         JsonNode p = n.get("provenance");
         Provenance provenance = new Provenance(

@@ -95,6 +95,16 @@ class BaggedSearchTest {
         assertThat(use.temperature()).contains("out-of-bag");
         assertThat(r.metrics().calibration().note()).contains("out-of-bag");
 
+        // A comparison reads a finished run's figures back from its report: the same as from memory, the union's
+        // depths.
+        org.saepj.run.RunReport.of(r).write(dir.resolve("bagged-report.json"));
+        org.saepj.run.RunSummary fromFile = org.saepj.run.RunSummary.read(dir.resolve("bagged-report.json"));
+        assertThat(fromFile.finalDepths())
+                .isEqualTo(org.saepj.run.RunSummary.of(r).finalDepths());
+        assertThat(fromFile.finalDepths())
+                .isEqualTo(
+                        r.ensemble().members().stream().mapToInt(Member::depth).toArray());
+
         // The saved union predicts what the search measured.
         SearchExport.of(r, p).save(dir.resolve("bagged"));
         SavedEnsemble saved = SavedEnsemble.load(dir.resolve("bagged"));
