@@ -456,7 +456,7 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
                                 spaced,
                                 data.train().shape(),
                                 data.train().targets().task(),
-                                ModelSearch.trainingRows(spaced, data))
+                                () -> ModelSearch.trainingRows(spaced, data))
                         .map(b -> b.applyTo(spaced))
                         .orElse(spaced);
         try {

@@ -30,14 +30,14 @@ public record DefaultBags(int bags, String reason) {
      * @param input the shape of one sample of the loaded data
      * @param task the data's task: only a classification table is bagged by default
      * @param trainRows the rows the search trains and validates on (its training partition, before any validation part
-     *     is held out)
+     *     is held out): asked only when every other condition holds, since counting them may mean splitting the data
      * @return the bags of a search of that configuration on that data, or empty to keep one search
      */
-    public static Optional<DefaultBags> forData(SearchConfig config, Shape input, Task task, int trainRows) {
+    public static Optional<DefaultBags> forData(
+            SearchConfig config, Shape input, Task task, java.util.function.IntSupplier trainRows) {
         ValidationPlan plan = config.validation();
         if (input.isImage()
                 || !task.predictsClasses()
-                || trainRows > MAX_ROWS
                 || config.selection().isTrain()
                 || plan.refits()
                 || plan.bagged()
@@ -45,10 +45,14 @@ public record DefaultBags(int bags, String reason) {
                 || config.stopping().maxSeconds() > 0) {
             return Optional.empty();
         }
+        int rows = trainRows.getAsInt();
+        if (rows > MAX_ROWS) {
+            return Optional.empty();
+        }
         return Optional.of(new DefaultBags(
                 BAGS,
                 BAGS + " bags, the default for a classification table of at most " + MAX_ROWS + " training rows ("
-                        + trainRows
+                        + rows
                         + "): five searches, each with a validation part of its own, averaged (--bags 1 runs one)"));
     }
 

@@ -14,8 +14,8 @@ class DefaultBagsTest {
 
     @Test
     void aSmallTableIsBaggedAndSaysWhy() {
-        DefaultBags bags =
-                DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, 171).orElseThrow();
+        DefaultBags bags = DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, () -> 171)
+                .orElseThrow();
         assertThat(bags.bags()).isEqualTo(5);
         assertThat(bags.describe())
                 .isEqualTo("bags: 5 bags, the default for a classification table of at most 1000 training rows (171):"
@@ -28,19 +28,22 @@ class DefaultBagsTest {
 
     @Test
     void imagesLargerTablesRegressionAndThePapersChoicesKeepOneSearch() {
-        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, 1000))
+        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, () -> 1000))
                 .isPresent();
-        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, 1001))
+        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), CLASSES, () -> 1001))
                 .isEmpty();
-        assertThat(DefaultBags.forData(VALIDATED, new Shape(28, 28, 1), CLASSES, 500))
+        assertThat(DefaultBags.forData(VALIDATED, new Shape(28, 28, 1), CLASSES, () -> 500))
                 .isEmpty();
         SearchConfig paper = SearchConfig.builder().dataset("csv:x.csv").build();
-        assertThat(DefaultBags.forData(paper, Shape.vector(9), CLASSES, 171)).isEmpty();
+        assertThat(DefaultBags.forData(paper, Shape.vector(9), CLASSES, () -> 171))
+                .isEmpty();
         SearchConfig refit = VALIDATED.toBuilder().refit(true).build();
-        assertThat(DefaultBags.forData(refit, Shape.vector(9), CLASSES, 171)).isEmpty();
-        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), org.saepj.task.Tasks.of("regression"), 171))
+        assertThat(DefaultBags.forData(refit, Shape.vector(9), CLASSES, () -> 171))
+                .isEmpty();
+        assertThat(DefaultBags.forData(VALIDATED, Shape.vector(9), org.saepj.task.Tasks.of("regression"), () -> 171))
                 .isEmpty();
         SearchConfig given = VALIDATED.toBuilder().bags(3).build();
-        assertThat(DefaultBags.forData(given, Shape.vector(9), CLASSES, 171)).isEmpty();
+        assertThat(DefaultBags.forData(given, Shape.vector(9), CLASSES, () -> 171))
+                .isEmpty();
     }
 }

@@ -136,7 +136,7 @@ public final class CompareCommand implements Runnable {
         }
         Partitions first = RunOptions.partitions(base, source).get(0); // the batch does not change them
         java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
-                base, source.train().shape(), source.train().targets().task(), first.trainingRows());
+                base, source.train().shape(), source.train().targets().task(), first::trainingRows);
         if (bagged.isPresent()) {
             base = bagged.get().applyTo(base);
             first = RunOptions.partitions(base, source).get(0); // a bagged search holds no validation part out

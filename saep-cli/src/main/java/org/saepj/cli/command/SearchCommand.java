@@ -170,10 +170,7 @@ public final class SearchCommand implements Runnable {
             }
             partitions = RunOptions.partitions(config, source); // they do not depend on the batch
             java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
-                    config,
-                    source.train().shape(),
-                    source.train().targets().task(),
-                    partitions.get(0).trainingRows());
+                    config, source.train().shape(), source.train().targets().task(), partitions.get(0)::trainingRows);
             if (bagged.isPresent()) {
                 config = bagged.get().applyTo(config);
                 spaceLine = spaceLine == null

@@ -508,11 +508,14 @@ public final class SearchOptions {
      * @param config the configuration these options made
      * @param input the shape of one sample of the loaded data
      * @param task the data's task
-     * @param trainRows the rows of the training partition
+     * @param trainRows the rows of the training partition, counted only where they decide
      * @return the bags chosen and why, or empty for the configuration's own: --bags decided it, or one search
      */
     public java.util.Optional<org.saepj.search.DefaultBags> defaultBags(
-            SearchConfig config, org.saepj.data.Shape input, org.saepj.task.Task task, int trainRows) {
+            SearchConfig config,
+            org.saepj.data.Shape input,
+            org.saepj.task.Task task,
+            java.util.function.IntSupplier trainRows) {
         if (bags != null) {
             return java.util.Optional.empty();
         }
