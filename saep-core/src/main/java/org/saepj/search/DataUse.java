@@ -84,12 +84,7 @@ public record DataUse(
                 ? TRAINING
                 : TRAINING + " less the validation part (a stratified " + Math.round(selection.holdoutFraction() * 100)
                         + "% of it, which no candidate trains on)";
-        String stopping = plan.earlyStopping().enabled()
-                ? "the loss on " + VALIDATION + ", measured " + interval(config, trainRows)
-                        + ", patience " + plan.earlyStopping().patience()
-                        + "; the parameters and layer state of the lowest"
-                        + " measurement are kept"
-                : "none: every candidate trains all its steps and keeps its last parameters";
+        String stopping = stopping(config, trainRows, VALIDATION);
         String objective = plan.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN ? TRAINING : selectionData;
         String weights = config.mixture() == Mixture.LEARNED ? TRAINING : "none fitted: uniform";
         String last = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
@@ -121,12 +116,7 @@ public record DataUse(
         String training = "in each of the " + k + " bags, " + TRAINING + " less that bag's own validation part (a"
                 + " stratified " + Math.round(config.selection().holdoutFraction() * 100) + "% of it drawn for the"
                 + " bag, which its candidates never train on): a row held out by one bag trains the others' members";
-        String stopping = plan.earlyStopping().enabled()
-                ? "the loss on " + own + ", measured "
-                        + interval(config, bags.get(0).trainRows()) + ", patience "
-                        + plan.earlyStopping().patience() + "; the parameters and layer state of the lowest"
-                        + " measurement are kept"
-                : "none: every candidate trains all its steps and keeps its last parameters";
+        String stopping = stopping(config, bags.get(0).trainRows(), own);
         String objective = plan.objectiveOn() == ValidationPlan.ObjectiveData.TRAIN ? TRAINING : own;
         String weights = config.mixture() == Mixture.LEARNED ? TRAINING + " of each bag" : "none fitted: uniform";
         String which = plan.finalEnsemble() == ValidationPlan.FinalEnsemble.BEST
@@ -153,6 +143,17 @@ public record DataUse(
                 "measured only: no choice is made on it",
                 temperature,
                 null);
+    }
+
+    /** What stops a candidate early: the loss on {@code on}, how often and how patiently, or that nothing does. */
+    private static String stopping(SearchConfig config, int trainRows, String on) {
+        ValidationPlan plan = config.validation();
+        return plan.earlyStopping().enabled()
+                ? "the loss on " + on + ", measured " + interval(config, trainRows)
+                        + ", patience " + plan.earlyStopping().patience()
+                        + "; the parameters and layer state of the lowest"
+                        + " measurement are kept"
+                : "none: every candidate trains all its steps and keeps its last parameters";
     }
 
     /** How often early stopping measured, in steps, and what the interval is a twentieth of. */
