@@ -31,7 +31,11 @@ import org.saepj.task.Loss;
  * checked against ours (within {@link #AGREEMENT}, relative), and every side but the old one is warmed up until a
  * pass's time settles ({@link SettleRule#DEFAULT}).
  *
- * <p>{@code ConvProfile [rounds] [reps] [batch]}: prints, per layer and pass, the median GFLOP/s of the timed rounds
+ * <p>{@code ConvProfile [rounds] [reps] [batch] [planes|winograd]}: with {@code winograd} the new side is the default
+ * kernels and the old one the same without Winograd's F(2×2, 3×3) ({@link KernelOptions#WITHOUT_WINOGRAD}, the
+ * planes), whose sums round differently (the bits are then not expected to agree), and the 32-filter residual CNN of
+ * the {@code tta} row joins the layers and steps; by default the planes against the forms before them, both without
+ * Winograd's. Prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
  * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch in each layout, all counted with
  * the same FLOPs ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the
@@ -59,8 +63,10 @@ final class ConvProfile {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        Kernels kernels = KernelsProvider.best();
-        Kernels without = KernelsProvider.best(KernelOptions.WITHOUT_PLANES);
+        boolean winograd = args.length > 3 && args[3].equals("winograd");
+        Kernels kernels = KernelsProvider.best(winograd ? KernelOptions.ALL : KernelOptions.WITHOUT_WINOGRAD);
+        Kernels without =
+                KernelsProvider.best(winograd ? KernelOptions.WITHOUT_WINOGRAD : KernelOptions.WITHOUT_PLANES);
         String torch = TorchConv.startOnOneThread();
         double peak = FmaPeak.cpuTimedGflops();
         System.out.printf(
@@ -71,7 +77,11 @@ final class ConvProfile {
                 torch,
                 EngineBench.cpuModel(),
                 EngineBench.mallocSettings());
-        for (ConvShape layer : LAYERS) {
+        List<ConvShape> layers = new ArrayList<>(LAYERS);
+        if (winograd) {
+            layers.add(new ConvShape("res32 block 3x3 32->32 (14x14)", 14, 14, 32, 32, 3, true));
+        }
+        for (ConvShape layer : layers) {
             profile(layer, kernels, without, peak, rounds, reps, batch);
         }
         Shape image = new Shape(28, 28, 1);
@@ -92,6 +102,16 @@ final class ConvProfile {
                 rounds,
                 reps,
                 batch);
+        if (winograd) {
+            steps(
+                    "res-conv32-bn-1blocks-pool-128-10",
+                    new ResidualCnn(image, 32, 1, 128, 10).architecture(),
+                    kernels,
+                    without,
+                    rounds,
+                    reps,
+                    batch);
+        }
     }
 
     /** Batches the two networks of {@link #steps} both train on, in turn. */
@@ -145,9 +165,10 @@ final class ConvProfile {
         Arrays.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "STEP %-38s before %.2f ms  planes %.2f ms  before/planes median %.2f (%.2f..%.2f), %s%n",
+                "STEP %-38s before %.2f ms  %s %.2f ms  before/new median %.2f (%.2f..%.2f), %s%n",
                 name,
                 median(ms[1]),
+                kernels.name(),
                 median(ms[0]),
                 median(ratios),
                 sorted[0],
@@ -282,10 +303,11 @@ final class ConvProfile {
             for (int p = 0; p < 2; p++) {
                 System.out.printf(
                         Locale.ROOT,
-                        "CONV %-30s %s before %s  planes %s  x%.2f%n",
+                        "CONV %-30s %s before %s  %s %s  x%.2f%n",
                         layer.name(),
                         passNames[p],
                         summary(gflops[1][p], peak),
+                        kernels.name(),
                         summary(gflops[0][p], peak),
                         median(gflops[0][p]) / median(gflops[1][p]));
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.kernel.Winograd;
 import org.saepj.engine.layer.Conv2DKind;
 import org.saepj.engine.layer.ConvAxis;
 import org.saepj.engine.layer.DenseKind;
@@ -87,6 +88,20 @@ class ConvSettingsCrossCheckTest {
         long seed = 90;
         for (int filters : new int[] {24, 12}) {
             agree(new Conv2DKind.Spec(filters, 3, 1, Conv2DKind.SAME), wide, seed++);
+        }
+    }
+
+    /**
+     * A 3×3 stride-1 same convolution on even sides from 16 input channels to 16 and 32 filters: Winograd's F(2×2,
+     * 3×3) forward pass, on identical weights.
+     */
+    @Test
+    void winogradConvolutionsAgreeWithPyTorch() {
+        org.saepj.data.Shape even = new org.saepj.data.Shape(8, 6, 16);
+        assertThat(Winograd.takes(3, 1, true, 8, 6, 16, 32)).isTrue();
+        long seed = 110;
+        for (int filters : new int[] {16, 32}) {
+            agree(new Conv2DKind.Spec(filters, 3, 1, Conv2DKind.SAME), even, seed++);
         }
     }
 

@@ -127,6 +127,9 @@ class GradientCheckTest {
         // the kernel gradient's tail columns sixteen taps at a time.
         check(new Conv2D(4, 3, 8, 24, kernels(kernels)), 11);
         check(new Conv2D(3, 4, 24, 20, kernels(kernels)), 12);
+        // 3×3 on even sides, channels in sixteens: Winograd's F(2×2, 3×3) forward and input gradient.
+        check(new Conv2D(4, 6, 16, 16, kernels(kernels)), 13);
+        check(new Conv2D(2, 4, 32, 16, kernels(kernels)), 14);
     }
 
     /**

@@ -834,6 +834,36 @@ public interface Kernels {
     int PLANE_SLACK = 16;
 
     /**
+     * @return whether layers whose shape {@link Winograd#takes} convolve by {@link #convolveWinograd}: true unless the
+     *     kernels were built without it ({@link KernelOptions#WITHOUT_WINOGRAD}); every implementation gives its bits
+     */
+    default boolean convolvesWinograd() {
+        return true;
+    }
+
+    /**
+     * A 3×3 stride-1 same convolution of one image by Winograd's F(2×2, 3×3) ({@link Winograd}): {@code y[yo + (i·w
+     * + j)·cout + co]} for the image {@code x[xo + (i'·(w + 2) + j')·cin + ci]} held with a zero border of one (i', j'
+     * in the padded image), within a few roundings of the direct sums, with {@link Winograd#convolve}'s bits in every
+     * implementation.
+     *
+     * @param x the padded image, {@code (h + 2) × (w + 2) × cin}
+     * @param xo where it starts in x
+     * @param h the image's height, even
+     * @param w its width, even
+     * @param cin input channels, a multiple of 16
+     * @param filters the kernel as {@link Winograd#transformFilters} writes it, from 0
+     * @param cout filters, a multiple of 16
+     * @param y the outputs, {@code h × w × cout}, overwritten
+     * @param yo where they start in y
+     * @param work at least {@link Winograd#workspace} floats, overwritten
+     */
+    default void convolveWinograd(
+            float[] x, int xo, int h, int w, int cin, float[] filters, int cout, float[] y, int yo, float[] work) {
+        Winograd.convolve(x, xo, h, w, cin, filters, cout, y, yo, work);
+    }
+
+    /**
      * @param cout output channels of a stride-1 convolution
      * @return true when {@link #convolvePlanes} gives a convolution of that many filters the bits of the im2col
      *     product {@link #gemmTransposedA} (the vector forms: filters in blocks of four, those in whole vectors

@@ -183,6 +183,21 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public boolean convolvesWinograd() {
+        return options.winograd();
+    }
+
+    @Override
+    public void convolveWinograd(
+            float[] x, int xo, int h, int w, int cin, float[] filters, int cout, float[] y, int yo, float[] work) {
+        if (cin % L != 0 || cout % L != 0) {
+            Kernels.super.convolveWinograd(x, xo, h, w, cin, filters, cout, y, yo, work);
+            return;
+        }
+        VectorWinograd.convolve(x, xo, h, w, cin, filters, cout, y, yo, work);
+    }
+
+    @Override
     public boolean convolvesPlanes(int cout) {
         return options.planes() && VectorPlanesConvolution.convolvesPlanes(cout);
     }
@@ -409,6 +424,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public String name() {
-        return "vector-" + S.vectorBitSize() + (options.planes() ? "" : "-without-planes");
+        String without = !options.planes() ? "-without-planes" : options.winograd() ? "" : "-without-winograd";
+        return "vector-" + S.vectorBitSize() + without;
     }
 }

@@ -3,6 +3,7 @@ package org.saepj.engine.layer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.Winograd;
 
 /**
  * A K×K convolution (K = 1, 3, 5 or 7), stride 1 or 2, "same" or "valid" zero padding ({@link ConvAxis}: same
@@ -88,6 +89,18 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     private final boolean planesForward;
 
     /**
+     * Whether the forward pass, and so the input gradient's convolution of dy, runs as Winograd's F(2×2, 3×3) (a 3×3
+     * stride-1 same convolution of even sides and channels in multiples of 16: {@link Winograd#takes}), ahead of the
+     * planes: 2.25 times fewer multiplications, within a few roundings of the direct sums (measured against the planes
+     * in docs/BENCHMARKS.md, "Winograd's F(2×2, 3×3)"). Kernels built without it ({@link Kernels#convolvesWinograd})
+     * keep the forms with the im2col product's bits.
+     */
+    private final boolean winogradForward;
+
+    /** The kernel as {@link Winograd#transformFilters} writes it, once per pass, for Winograd's form. */
+    private float[] winogradKernel = new float[0];
+
+    /**
      * Whether, where there is no input gradient (a stem), the kernel gradient is taken straight from padded images
      * ({@link Kernels#convolveWeightGradient}: eight or nine taps × a vector of filters on one channel) for any filters
      * in whole vectors, not only the direct form's 16; with the same bits as the im2col product over panels, which it
@@ -119,6 +132,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         private float[] padded = new float[0];
         /** One image's outputs at every anchor of the padded width, direct form; the caller keeps the real ones. */
         private float[] anchorOut = new float[0];
+        /** One image's transformed windows and their products, Winograd's form. */
+        private float[] winograd = new float[0];
     }
 
     /**
@@ -189,6 +204,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
         this.directForward = direct && cin >= DIRECT_MIN_CHANNELS;
         this.planesForward = stride == 1 && kernel > 1 && cin >= DIRECT_MIN_CHANNELS && kernels.convolvesPlanes(cout);
+        this.winogradForward =
+                kernels.convolvesWinograd() && Winograd.takes(kernel, stride, padding == Padding.SAME, h, w, cin, cout);
         this.work = new float[kernels.gemmWorkspace(cout)];
     }
 
@@ -328,7 +345,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int count;
         if (pointwise()) {
             count = 1;
-        } else if (planesForward || directForward) {
+        } else if (winogradForward || planesForward || directForward) {
             count = Math.min(IMAGE_CHUNKS, batch);
         } else {
             count = (batch + chunkSamples() - 1) / chunkSamples();
@@ -340,7 +357,12 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             }
             scratch = more;
         }
-        if (planesForward && !pointwise()) {
+        if (winogradForward) {
+            if (winogradKernel.length < Winograd.filterFloats(cin, cout)) {
+                winogradKernel = new float[Winograd.filterFloats(cin, cout)];
+            }
+            Winograd.transformFilters(weights, w0, cin, cout, winogradKernel);
+        } else if (planesForward && !pointwise()) {
             int taps = k * k * cin;
             if (packedKernel.length < Kernels.packedFilterFloats(taps, cout)) {
                 packedKernel = new float[Kernels.packedFilterFloats(taps, cout)];
@@ -375,6 +397,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
             sweep(params, after, bias, y, 0, batch * positions);
+        } else if (winogradForward) {
+            convolveWinograd(x, y, batch * c / count, batch * (c + 1) / count, params, after, bias, s);
         } else if (planesForward) {
             convolvePlanes(x, y, batch * c / count, batch * (c + 1) / count, params, after, bias ? params : null, s);
         } else if (directForward) {
@@ -450,6 +474,25 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     bias,
                     offset() + taps * cout);
             sweep(params, after, false, y, b * oh * ow, oh * ow);
+        }
+    }
+
+    /**
+     * Winograd's form, images {@code from … to − 1} one at a time: the image is copied into the interior of the
+     * scratch's padded images, convolved with the kernel {@link #forwardChunks} transformed, and its outputs swept
+     * while in cache.
+     */
+    private void convolveWinograd(
+            float[] x, float[] y, int from, int to, float[] params, Epilogue after, boolean bias, Scratch s) {
+        ensurePadded(s, 1);
+        int work = Winograd.workspace(h, w, cin, cout);
+        if (s.winograd.length < work) {
+            s.winograd = new float[work];
+        }
+        for (int b = from; b < to; b++) {
+            pad(s, x, b, 1);
+            kernels.convolveWinograd(s.padded, 0, h, w, cin, winogradKernel, cout, y, b * h * w * cout, s.winograd);
+            sweep(params, after, bias, y, b * h * w, h * w);
         }
     }
 
@@ -744,6 +787,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         dyT = new float[0];
         weightT = new float[0];
         packedKernel = new float[0];
+        winogradKernel = new float[0];
         gradientWork = new float[0];
     }
 

@@ -1,0 +1,215 @@
+package org.saepj.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Winograd}'s F(2×2, 3×3) with vectors along the channels: every lane busy (the channels are multiples of 16),
+ * the transforms a vector of channels at a time, and each position's product in blocks of seven tiles × two vectors
+ * of filters (fourteen sums; per input channel two loads and seven broadcasts for fourteen FMAs), or seven × one
+ * where one vector is left. The operations and
+ * their order are {@link Winograd#convolve}'s, lane by lane, so the bits are the scalar form's.
+ */
+final class VectorWinograd {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorWinograd() {}
+
+    static void convolve(
+            float[] x, int xo, int h, int w, int cin, float[] filters, int cout, float[] y, int yo, float[] work) {
+        int tw = w / 2;
+        int tiles = (h / 2) * tw;
+        int products = Winograd.POSITIONS * tiles * cin;
+        transformInput(x, xo, w, cin, tiles, tw, work);
+        for (int p = 0; p < Winograd.POSITIONS; p++) {
+            multiply(
+                    work,
+                    p * tiles * cin,
+                    tiles,
+                    cin,
+                    filters,
+                    p * cin * cout,
+                    cout,
+                    work,
+                    products + p * tiles * cout);
+        }
+        transformOutput(work, products, tiles, tw, w, cout, y, yo);
+    }
+
+    /** {@code Bᵀ d B} of every window, down the columns into the workspace, then along its rows in place. */
+    private static void transformInput(float[] x, int xo, int w, int cin, int tiles, int tw, float[] v) {
+        int rowStride = (w + 2) * cin;
+        int vp = tiles * cin;
+        for (int t = 0; t < tiles; t++) {
+            int base = xo + (2 * (t / tw) * (w + 2) + 2 * (t % tw)) * cin;
+            for (int c = 0; c < cin; c += L) {
+                int o = t * cin + c;
+                for (int j = 0; j < 4; j++) {
+                    int at = base + j * cin + c;
+                    FloatVector d0 = FloatVector.fromArray(S, x, at);
+                    FloatVector d1 = FloatVector.fromArray(S, x, at + rowStride);
+                    FloatVector d2 = FloatVector.fromArray(S, x, at + 2 * rowStride);
+                    FloatVector d3 = FloatVector.fromArray(S, x, at + 3 * rowStride);
+                    d0.sub(d2).intoArray(v, j * vp + o);
+                    d1.add(d2).intoArray(v, (4 + j) * vp + o);
+                    d2.sub(d1).intoArray(v, (8 + j) * vp + o);
+                    d1.sub(d3).intoArray(v, (12 + j) * vp + o);
+                }
+                for (int i = 0; i < 4; i++) {
+                    int at = 4 * i * vp + o;
+                    FloatVector r0 = FloatVector.fromArray(S, v, at);
+                    FloatVector r1 = FloatVector.fromArray(S, v, at + vp);
+                    FloatVector r2 = FloatVector.fromArray(S, v, at + 2 * vp);
+                    FloatVector r3 = FloatVector.fromArray(S, v, at + 3 * vp);
+                    r0.sub(r2).intoArray(v, at);
+                    r1.add(r2).intoArray(v, at + vp);
+                    r2.sub(r1).intoArray(v, at + 2 * vp);
+                    r1.sub(r3).intoArray(v, at + 3 * vp);
+                }
+            }
+        }
+    }
+
+    /** {@code Aᵀ M A} of every tile, down the columns in place, then along the rows into y. */
+    private static void transformOutput(float[] m, int mo, int tiles, int tw, int w, int cout, float[] y, int yo) {
+        int mp = tiles * cout;
+        for (int t = 0; t < tiles; t++) {
+            int out = yo + (2 * (t / tw) * w + 2 * (t % tw)) * cout;
+            for (int c = 0; c < cout; c += L) {
+                int o = mo + t * cout + c;
+                for (int j = 0; j < 4; j++) {
+                    int at = o + j * mp;
+                    FloatVector m0 = FloatVector.fromArray(S, m, at);
+                    FloatVector m1 = FloatVector.fromArray(S, m, at + 4 * mp);
+                    FloatVector m2 = FloatVector.fromArray(S, m, at + 8 * mp);
+                    FloatVector m3 = FloatVector.fromArray(S, m, at + 12 * mp);
+                    m0.add(m1).add(m2).intoArray(m, at);
+                    m1.sub(m2).sub(m3).intoArray(m, at + 4 * mp);
+                }
+                for (int i = 0; i < 2; i++) {
+                    int at = o + 4 * i * mp;
+                    FloatVector s0 = FloatVector.fromArray(S, m, at);
+                    FloatVector s1 = FloatVector.fromArray(S, m, at + mp);
+                    FloatVector s2 = FloatVector.fromArray(S, m, at + 2 * mp);
+                    FloatVector s3 = FloatVector.fromArray(S, m, at + 3 * mp);
+                    s0.add(s1).add(s2).intoArray(y, out + i * w * cout + c);
+                    s1.sub(s2).sub(s3).intoArray(y, out + (i * w + 1) * cout + c);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code c[rows × n] = a[rows × k] · b[k × n]} (all row-major, n in whole vectors), each sum from zero over k in
+     * order: blocks of seven rows × two vectors, then one vector, then single rows.
+     */
+    private static void multiply(float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co) {
+        int r = 0;
+        for (; r + 7 <= rows; r += 7) {
+            int v = 0;
+            for (; v + 2 * L <= n; v += 2 * L) {
+                rows7x2(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+            }
+            for (; v < n; v += L) {
+                rows7x1(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+            }
+        }
+        for (; r < rows; r++) {
+            for (int v = 0; v < n; v += L) {
+                row1(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+            }
+        }
+    }
+
+    private static void rows7x2(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector b0 = a0;
+        FloatVector b1 = a0;
+        FloatVector c0 = a0;
+        FloatVector c1 = a0;
+        FloatVector d0 = a0;
+        FloatVector d1 = a0;
+        FloatVector e0 = a0;
+        FloatVector e1 = a0;
+        FloatVector f0 = a0;
+        FloatVector f1 = a0;
+        FloatVector g0 = a0;
+        FloatVector g1 = a0;
+        for (int t = 0; t < k; t++, ai++, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            s = FloatVector.broadcast(S, a[ai + k]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            s = FloatVector.broadcast(S, a[ai + 2 * k]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            s = FloatVector.broadcast(S, a[ai + 3 * k]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            s = FloatVector.broadcast(S, a[ai + 4 * k]);
+            e0 = w0.fma(s, e0);
+            e1 = w1.fma(s, e1);
+            s = FloatVector.broadcast(S, a[ai + 5 * k]);
+            f0 = w0.fma(s, f0);
+            f1 = w1.fma(s, f1);
+            s = FloatVector.broadcast(S, a[ai + 6 * k]);
+            g0 = w0.fma(s, g0);
+            g1 = w1.fma(s, g1);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        e0.intoArray(c, ci + 4 * n);
+        e1.intoArray(c, ci + 4 * n + L);
+        f0.intoArray(c, ci + 5 * n);
+        f1.intoArray(c, ci + 5 * n + L);
+        g0.intoArray(c, ci + 6 * n);
+        g1.intoArray(c, ci + 6 * n + L);
+    }
+
+    private static void rows7x1(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector b0 = a0;
+        FloatVector c0 = a0;
+        FloatVector d0 = a0;
+        FloatVector e0 = a0;
+        FloatVector f0 = a0;
+        FloatVector g0 = a0;
+        for (int t = 0; t < k; t++, ai++, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            a0 = w0.fma(FloatVector.broadcast(S, a[ai]), a0);
+            b0 = w0.fma(FloatVector.broadcast(S, a[ai + k]), b0);
+            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2 * k]), c0);
+            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3 * k]), d0);
+            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4 * k]), e0);
+            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5 * k]), f0);
+            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6 * k]), g0);
+        }
+        a0.intoArray(c, ci);
+        b0.intoArray(c, ci + n);
+        c0.intoArray(c, ci + 2 * n);
+        d0.intoArray(c, ci + 3 * n);
+        e0.intoArray(c, ci + 4 * n);
+        f0.intoArray(c, ci + 5 * n);
+        g0.intoArray(c, ci + 6 * n);
+    }
+
+    private static void row1(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector sum = FloatVector.zero(S);
+        for (int t = 0; t < k; t++, ai++, bi += n) {
+            sum = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, a[ai]), sum);
+        }
+        sum.intoArray(c, ci);
+    }
+}

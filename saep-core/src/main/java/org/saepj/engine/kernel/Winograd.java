@@ -1,0 +1,210 @@
+package org.saepj.engine.kernel;
+
+/**
+ * Winograd's minimal filtering F(2×2, 3×3) (Lavin and Gray, 2016) for a stride-1, same-padded 3×3 convolution: each
+ * 2×2 block of outputs comes from its 4×4 window of the zero-padded input through 16 products a channel pair instead
+ * of 36. The window is transformed ({@code V = Bᵀ d B}), each of the 16 transformed positions p is a matrix product of
+ * the windows' channels with the transformed kernel ({@code M[p] = V[p] · U[p]}, {@code U = G g Gᵀ}), and the 2×2
+ * outputs come back through {@code Aᵀ M A}. It needs 2.25 times fewer multiplications than the direct convolution and
+ * adds the transforms, which are additions only.
+ *
+ * <p>The results are not the bits of the im2col product (the sums run in another order, and through the transforms'
+ * additions): within a few float roundings of them. Every {@link Kernels} implementation computes them with the same
+ * operations in the same order — each transform's additions as written in {@link #convolve}, each product's sum over
+ * the input channels from zero in order by fused multiply-adds — so the scalar and vector kernels, at any vector
+ * width, give the same bits, and a layer's outputs do not depend on the thread that computes an image.
+ *
+ * <p>This class holds what every implementation shares: which layers take the form, the kernel's transform (done once
+ * a pass, here for all), the workspace's size, and the scalar convolution that is {@link Kernels#convolveWinograd}'s
+ * default.
+ */
+public final class Winograd {
+    /** The positions of a transformed 4×4 window. */
+    static final int POSITIONS = 16;
+
+    /** The channel counts the form takes are multiples of this (whole vectors at 256 and at 512 bits). */
+    private static final int CHANNELS = 16;
+
+    private Winograd() {}
+
+    /**
+     * Whether a convolution of this shape runs as Winograd's F(2×2, 3×3), on kernels that allow it ({@link
+     * Kernels#convolvesWinograd}).
+     *
+     * @param k the kernel's size
+     * @param stride the stride
+     * @param same whether the padding is same
+     * @param h input height
+     * @param w input width
+     * @param cin input channels
+     * @param cout filters
+     * @return true for a 3×3 stride-1 same convolution of an image with even sides and channels and filters in
+     *     multiples of 16: the 2×2 output blocks tile the image exactly, and the products' rows and columns are whole
+     *     vectors at any width, so that every implementation sums alike
+     */
+    public static boolean takes(int k, int stride, boolean same, int h, int w, int cin, int cout) {
+        return k == 3
+                && stride == 1
+                && same
+                && h % 2 == 0
+                && w % 2 == 0
+                && h > 0
+                && w > 0
+                && cin % CHANNELS == 0
+                && cout % CHANNELS == 0
+                && cin > 0
+                && cout > 0;
+    }
+
+    /**
+     * @param cin input channels
+     * @param cout filters
+     * @return the floats of a transformed kernel ({@link #transformFilters})
+     */
+    public static int filterFloats(int cin, int cout) {
+        return POSITIONS * cin * cout;
+    }
+
+    /**
+     * @param h input height (even)
+     * @param w input width (even)
+     * @param cin input channels
+     * @param cout filters
+     * @return the floats of {@link Kernels#convolveWinograd}'s workspace: an image's transformed windows and their
+     *     products, {@code 16 · (h/2) · (w/2) · (cin + cout)}
+     */
+    public static int workspace(int h, int w, int cin, int cout) {
+        return POSITIONS * (h / 2) * (w / 2) * (cin + cout);
+    }
+
+    /**
+     * {@code U = G g Gᵀ} for every filter and input channel, {@code G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0,
+     * 1]]}: out{@code [(p·cin + ci)·cout + co]} for the transformed position {@code p = 4i + j}, so that each
+     * position's {@code cin × cout} matrix is contiguous and a row of it is a filter vector.
+     *
+     * @param g the kernel, {@code [ky][kx][cin][cout]}
+     * @param go where it starts in g
+     * @param cin input channels
+     * @param cout filters
+     * @param out at least {@link #filterFloats} floats, overwritten
+     */
+    public static void transformFilters(float[] g, int go, int cin, int cout, float[] out) {
+        int positions = cin * cout;
+        for (int ci = 0; ci < cin; ci++) {
+            for (int co = 0; co < cout; co++) {
+                int at = go + ci * cout + co;
+                // t = G g: four rows of the kernel's three columns.
+                float t00 = g[at];
+                float t01 = g[at + positions];
+                float t02 = g[at + 2 * positions];
+                float t20 = g[at + 6 * positions];
+                float t21 = g[at + 7 * positions];
+                float t22 = g[at + 8 * positions];
+                float m0 = g[at + 3 * positions];
+                float m1 = g[at + 4 * positions];
+                float m2 = g[at + 5 * positions];
+                float t10 = (t00 + m0 + t20) * 0.5f;
+                float t11 = (t01 + m1 + t21) * 0.5f;
+                float t12 = (t02 + m2 + t22) * 0.5f;
+                float t30 = (t00 - m0 + t20) * 0.5f;
+                float t31 = (t01 - m1 + t21) * 0.5f;
+                float t32 = (t02 - m2 + t22) * 0.5f;
+                int o = ci * cout + co;
+                row(out, o, positions, 0, t00, t01, t02);
+                row(out, o, positions, 1, t10, t11, t12);
+                row(out, o, positions, 2, t30, t31, t32);
+                row(out, o, positions, 3, t20, t21, t22);
+            }
+        }
+    }
+
+    /** Row i of {@code t Gᵀ}: the four transformed positions {@code 4i … 4i + 3} of one filter and channel. */
+    private static void row(float[] out, int o, int positions, int i, float a, float b, float c) {
+        out[o + (4 * i) * positions] = a;
+        out[o + (4 * i + 1) * positions] = (a + b + c) * 0.5f;
+        out[o + (4 * i + 2) * positions] = (a - b + c) * 0.5f;
+        out[o + (4 * i + 3) * positions] = c;
+    }
+
+    /**
+     * The scalar form of {@link Kernels#convolveWinograd}, whose operations every implementation repeats in this
+     * order: for each 2×2 output block (tile t, row-major) and input channel, the window's columns {@code r0 = d0 −
+     * d2, r1 = d1 + d2, r2 = d2 − d1, r3 = d1 − d3} (d its rows), then the same along each row of r, into
+     * {@code V[p][t][ci]}; {@code M[p][t][co] = Σ V[p][t][ci] · U[p][ci][co]} from zero in channel order by fused
+     * multiply-adds; then {@code s0 = (m0 + m1) + m2, s1 = (m1 − m2) − m3} down each column of the block's M and the
+     * same along each row of s, the 2×2 outputs.
+     */
+    static void convolve(
+            float[] x, int xo, int h, int w, int cin, float[] filters, int cout, float[] y, int yo, float[] work) {
+        int tw = w / 2;
+        int tiles = (h / 2) * tw;
+        int rowStride = (w + 2) * cin;
+        int products = POSITIONS * tiles * cin;
+        int vp = tiles * cin; // the distance between two positions' windows
+        for (int t = 0; t < tiles; t++) {
+            int base = xo + (2 * (t / tw) * (w + 2) + 2 * (t % tw)) * cin;
+            for (int ci = 0; ci < cin; ci++) {
+                int o = t * cin + ci;
+                for (int j = 0; j < 4; j++) {
+                    int at = base + j * cin + ci;
+                    float d0 = x[at];
+                    float d1 = x[at + rowStride];
+                    float d2 = x[at + 2 * rowStride];
+                    float d3 = x[at + 3 * rowStride];
+                    work[j * vp + o] = d0 - d2;
+                    work[(4 + j) * vp + o] = d1 + d2;
+                    work[(8 + j) * vp + o] = d2 - d1;
+                    work[(12 + j) * vp + o] = d1 - d3;
+                }
+                for (int i = 0; i < 4; i++) {
+                    int at = 4 * i * vp + o;
+                    float r0 = work[at];
+                    float r1 = work[at + vp];
+                    float r2 = work[at + 2 * vp];
+                    float r3 = work[at + 3 * vp];
+                    work[at] = r0 - r2;
+                    work[at + vp] = r1 + r2;
+                    work[at + 2 * vp] = r2 - r1;
+                    work[at + 3 * vp] = r1 - r3;
+                }
+            }
+        }
+        for (int p = 0; p < POSITIONS; p++) {
+            for (int t = 0; t < tiles; t++) {
+                int v = (p * tiles + t) * cin;
+                for (int co = 0; co < cout; co++) {
+                    float sum = 0f;
+                    for (int ci = 0; ci < cin; ci++) {
+                        sum = Math.fma(work[v + ci], filters[(p * cin + ci) * cout + co], sum);
+                    }
+                    work[products + (p * tiles + t) * cout + co] = sum;
+                }
+            }
+        }
+        int mp = tiles * cout;
+        for (int t = 0; t < tiles; t++) {
+            int out = yo + (2 * (t / tw) * w + 2 * (t % tw)) * cout;
+            for (int co = 0; co < cout; co++) {
+                int o = products + t * cout + co;
+                for (int j = 0; j < 4; j++) {
+                    int at = o + j * mp;
+                    float m0 = work[at];
+                    float m1 = work[at + 4 * mp];
+                    float m2 = work[at + 8 * mp];
+                    float m3 = work[at + 12 * mp];
+                    work[at] = m0 + m1 + m2;
+                    work[at + 4 * mp] = m1 - m2 - m3;
+                }
+                for (int i = 0; i < 2; i++) {
+                    int at = o + 4 * i * mp;
+                    float s0 = work[at];
+                    float s1 = work[at + mp];
+                    float s2 = work[at + 2 * mp];
+                    float s3 = work[at + 3 * mp];
+                    y[out + i * w * cout + co] = s0 + s1 + s2;
+                    y[out + (i * w + 1) * cout + co] = s1 - s2 - s3;
+                }
+            }
+        }
+    }
+}

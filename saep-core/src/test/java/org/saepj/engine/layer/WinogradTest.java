@@ -1,0 +1,168 @@
+package org.saepj.engine.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.saepj.engine.kernel.KernelOptions;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.kernel.ScalarKernels;
+import org.saepj.engine.kernel.Winograd;
+
+/**
+ * Winograd's F(2×2, 3×3) ({@link Winograd}): the scalar and vector kernels give the same bits, the outputs are the
+ * direct convolution's (summed in double) within float roundings, and a layer takes the form exactly where {@link
+ * Winograd#takes} says, with the input gradient (dy convolved by the same form) near the other forms' and the kernel
+ * gradient (not through the form) equal to theirs bit for bit.
+ */
+class WinogradTest {
+    private static final int BATCH = 3;
+
+    /**
+     * h, w, cin, cout: the residual CNN's 14 × 14 layers of 16 and 32 channels, the two-block CNN's 32 → 64, a single
+     * tile, tiles not in sevens (the products' last rows one at a time), 48 filters (two vectors and one at 512 bits)
+     * and a wide image.
+     */
+    @ParameterizedTest
+    @CsvSource({"14,14,16,16", "14,14,32,32", "14,14,32,64", "2,2,16,16", "6,4,16,48", "4,10,48,16", "28,28,16,32"})
+    void vectorAndScalarKernelsGiveTheSameBitsNearTheDirectSums(int h, int w, int cin, int cout) {
+        SplittableRandom rng = new SplittableRandom(h * 1000L + w * 100L + cin * 10L + cout);
+        float[] padded = new float[(h + 2) * (w + 2) * cin];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < w * cin; j++) {
+                padded[((i + 1) * (w + 2) + 1) * cin + j] = (float) (rng.nextDouble() * 2 - 1);
+            }
+        }
+        float[] kernel = random(9 * cin * cout, rng);
+        float[] filters = new float[Winograd.filterFloats(cin, cout)];
+        Winograd.transformFilters(kernel, 0, cin, cout, filters);
+        float[] scalar = convolve(new ScalarKernels(), padded, h, w, cin, filters, cout);
+        float[] vector = convolve(KernelsProvider.best(), padded, h, w, cin, filters, cout);
+        assertThat(vector).as("vector kernels").isEqualTo(scalar);
+
+        double largest = 0;
+        double worst = 0;
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < w; j++) {
+                for (int co = 0; co < cout; co++) {
+                    double sum = 0;
+                    for (int ky = 0; ky < 3; ky++) {
+                        for (int kx = 0; kx < 3; kx++) {
+                            for (int ci = 0; ci < cin; ci++) {
+                                sum += (double) padded[((i + ky) * (w + 2) + j + kx) * cin + ci]
+                                        * kernel[((ky * 3 + kx) * cin + ci) * cout + co];
+                            }
+                        }
+                    }
+                    largest = Math.max(largest, Math.abs(sum));
+                    worst = Math.max(worst, Math.abs(sum - scalar[2 + (i * w + j) * cout + co]));
+                }
+            }
+        }
+        assertThat(worst).as("largest difference from the direct sums").isLessThan(2e-6 * largest * Math.sqrt(cin));
+    }
+
+    private static float[] convolve(Kernels kernels, float[] padded, int h, int w, int cin, float[] filters, int cout) {
+        float[] y = new float[h * w * cout + 5]; // from 2: the offset counts
+        float[] work = new float[Winograd.workspace(h, w, cin, cout)];
+        kernels.convolveWinograd(padded, 0, h, w, cin, filters, cout, y, 2, work);
+        return y;
+    }
+
+    @Test
+    void takesThreeByThreeStrideOneSameConvolutionsOfEvenSidesAndChannelsInSixteens() {
+        assertThat(Winograd.takes(3, 1, true, 14, 14, 16, 16)).isTrue();
+        assertThat(Winograd.takes(3, 1, true, 28, 6, 32, 64)).isTrue();
+        assertThat(Winograd.takes(5, 1, true, 14, 14, 16, 16)).as("5×5").isFalse();
+        assertThat(Winograd.takes(3, 2, true, 14, 14, 16, 16)).as("stride 2").isFalse();
+        assertThat(Winograd.takes(3, 1, false, 14, 14, 16, 16)).as("valid").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 7, 14, 16, 16)).as("odd height").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 14, 7, 16, 16)).as("odd width").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 14, 14, 8, 16)).as("8 channels").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 14, 14, 16, 24)).as("24 filters").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 28, 28, 1, 16)).as("a grey stem").isFalse();
+    }
+
+    /**
+     * h, w, cin, cout: layers that take the form (forward, and dy convolved for dx where cin is a multiple of 16) and
+     * one that does not (an odd side): the form is called exactly where it is taken; outputs and input gradients are
+     * within float roundings of the kernels without it, the kernel and bias gradients bit for bit.
+     */
+    @ParameterizedTest
+    @CsvSource({"14,14,16,16,true", "14,14,32,64,true", "6,8,16,32,true", "7,7,16,16,false"})
+    void layersTakeTheFormWhereItAppliesNearTheOtherForms(int h, int w, int cin, int cout, boolean takes) {
+        assumeTrue(KernelsProvider.vectorAvailable(), "the vector kernels");
+        Map<String, Integer> calls = new TreeMap<>();
+        Kernels with = recording(KernelsProvider.vector(), calls);
+        Kernels without = KernelsProvider.vector(KernelOptions.WITHOUT_WINOGRAD);
+        assertThat(without.convolvesWinograd()).isFalse();
+        float[][] a = run(with, h, w, cin, cout);
+        float[][] b = run(without, h, w, cin, cout);
+
+        assertThat(calls.containsKey("convolveWinograd")).isEqualTo(takes);
+        if (!takes) {
+            assertThat(a).isDeepEqualTo(b);
+            return;
+        }
+        assertThat(calls.get("convolveWinograd"))
+                .as("forward and dx, each image")
+                .isEqualTo(2 * BATCH);
+        assertNear(a[0], b[0], "outputs");
+        assertThat(a[1]).as("parameter gradients").isEqualTo(b[1]);
+        assertNear(a[2], b[2], "input gradients");
+    }
+
+    private static void assertNear(float[] actual, float[] expected, String what) {
+        double largest = 0;
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            largest = Math.max(largest, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
+        }
+        assertThat(worst).as(what).isLessThan(1e-5 * largest).isGreaterThan(0);
+    }
+
+    /** One forward and one backward pass of a layer on those kernels, from fixed random values: y, grads, dx. */
+    private static float[][] run(Kernels kernels, int h, int w, int cin, int cout) {
+        Conv2D conv = new Conv2D(h, w, cin, cout, 3, kernels);
+        SplittableRandom rng = new SplittableRandom(h * 1000L + cin * 10L + cout);
+        float[] params = random(conv.parameterCount(), rng);
+        float[] x = random(BATCH * conv.inputSize(), rng);
+        float[] dy = random(BATCH * conv.outputSize(), rng);
+        float[] y = new float[dy.length];
+        float[] grads = new float[params.length];
+        float[] dx = new float[x.length];
+        conv.forward(params, x, y, BATCH);
+        conv.backward(params, x, y, dy, dx, grads, BATCH);
+        return new float[][] {y, grads, dx};
+    }
+
+    /** The kernels behind a proxy that counts each method's calls, default methods included. */
+    private static Kernels recording(Kernels inner, Map<String, Integer> calls) {
+        return (Kernels) Proxy.newProxyInstance(
+                Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
+                    calls.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static float[] random(int n, SplittableRandom rng) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+}
