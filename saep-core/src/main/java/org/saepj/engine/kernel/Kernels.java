@@ -864,6 +864,39 @@ public interface Kernels {
     }
 
     /**
+     * One image's share of a 3×3 stride-1 same convolution's kernel gradient by Winograd's F(2×2, 3×3): the
+     * transformed gradient {@code du[(p·cin + ci)·cout + co]} (from zero where {@code first} says so, else added to),
+     * which {@link Winograd#untransformGradient} takes to the kernel's once every image is in; with {@link
+     * Winograd#kernelGradient}'s bits in every implementation.
+     *
+     * @param x the padded image, {@code (h + 2) × (w + 2) × cin}
+     * @param xo where it starts in x
+     * @param h the image's height, even
+     * @param w its width, even
+     * @param cin input channels, a multiple of 16
+     * @param dy the image's output gradient, {@code h × w × cout}
+     * @param dyo where it starts in dy
+     * @param cout filters, a multiple of 16
+     * @param du at least {@link Winograd#filterFloats} floats: the transformed gradient, summed into
+     * @param first whether this is the first image (du is overwritten) or a later one (du is added to)
+     * @param work at least {@link Winograd#workspace} floats, overwritten
+     */
+    default void winogradKernelGradient(
+            float[] x,
+            int xo,
+            int h,
+            int w,
+            int cin,
+            float[] dy,
+            int dyo,
+            int cout,
+            float[] du,
+            boolean first,
+            float[] work) {
+        Winograd.kernelGradient(x, xo, h, w, cin, dy, dyo, cout, du, first, work);
+    }
+
+    /**
      * @param cout output channels of a stride-1 convolution
      * @return true when {@link #convolvePlanes} gives a convolution of that many filters the bits of the im2col
      *     product {@link #gemmTransposedA} (the vector forms: filters in blocks of four, those in whole vectors

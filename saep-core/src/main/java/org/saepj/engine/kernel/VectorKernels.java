@@ -198,6 +198,26 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void winogradKernelGradient(
+            float[] x,
+            int xo,
+            int h,
+            int w,
+            int cin,
+            float[] dy,
+            int dyo,
+            int cout,
+            float[] du,
+            boolean first,
+            float[] work) {
+        if (cin % L != 0 || cout % L != 0) {
+            Kernels.super.winogradKernelGradient(x, xo, h, w, cin, dy, dyo, cout, du, first, work);
+            return;
+        }
+        VectorWinograd.kernelGradient(x, xo, h, w, cin, dy, dyo, cout, du, first, work);
+    }
+
+    @Override
     public boolean convolvesPlanes(int cout) {
         return options.planes() && VectorPlanesConvolution.convolvesPlanes(cout);
     }

@@ -212,4 +212,171 @@ final class VectorWinograd {
         }
         sum.intoArray(c, ci);
     }
+
+    static void kernelGradient(
+            float[] x,
+            int xo,
+            int h,
+            int w,
+            int cin,
+            float[] dy,
+            int dyo,
+            int cout,
+            float[] du,
+            boolean first,
+            float[] work) {
+        int tw = w / 2;
+        int tiles = (h / 2) * tw;
+        int zo = Winograd.POSITIONS * tiles * cin;
+        transformInput(x, xo, w, cin, tiles, tw, work);
+        transformGradient(dy, dyo, w, cout, tiles, tw, work, zo);
+        for (int p = 0; p < Winograd.POSITIONS; p++) {
+            multiplyTransposed(
+                    work, p * tiles * cin, tiles, cin, work, zo + p * tiles * cout, cout, du, p * cin * cout, first);
+        }
+    }
+
+    /** {@code A dY Aᵀ} of every tile's 2×2 block of dy, into {@code z[zo + (p·tiles + t)·cout + co]}. */
+    private static void transformGradient(float[] dy, int dyo, int w, int cout, int tiles, int tw, float[] z, int zo) {
+        int zp = tiles * cout;
+        for (int t = 0; t < tiles; t++) {
+            int at = dyo + (2 * (t / tw) * w + 2 * (t % tw)) * cout;
+            for (int c = 0; c < cout; c += L) {
+                FloatVector a0 = FloatVector.fromArray(S, dy, at + c);
+                FloatVector a1 = FloatVector.fromArray(S, dy, at + cout + c);
+                FloatVector b0 = FloatVector.fromArray(S, dy, at + w * cout + c);
+                FloatVector b1 = FloatVector.fromArray(S, dy, at + (w + 1) * cout + c);
+                int o = zo + t * cout + c;
+                gradientRow(z, o, zp, a0, a1);
+                gradientRow(z, o + 4 * zp, zp, a0.add(b0), a1.add(b1));
+                gradientRow(z, o + 8 * zp, zp, a0.sub(b0), a1.sub(b1));
+                gradientRow(z, o + 12 * zp, zp, b0.neg(), b1.neg());
+            }
+        }
+    }
+
+    private static void gradientRow(float[] z, int o, int zp, FloatVector a, FloatVector b) {
+        a.intoArray(z, o);
+        a.add(b).intoArray(z, o + zp);
+        a.sub(b).intoArray(z, o + 2 * zp);
+        b.neg().intoArray(z, o + 3 * zp);
+    }
+
+    /**
+     * {@code c[k × n] (+)= aᵀ · b} for a {@code [rows × k]} and b {@code [rows × n]} (row-major, n in whole vectors),
+     * each sum over the rows in order, from zero where {@code first} says so, else from c: blocks of seven of k × two
+     * vectors, then one vector, then single rows of c.
+     */
+    private static void multiplyTransposed(
+            float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co, boolean first) {
+        int i = 0;
+        for (; i + 7 <= k; i += 7) {
+            int v = 0;
+            for (; v + 2 * L <= n; v += 2 * L) {
+                columns7x2(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+            }
+            for (; v < n; v += L) {
+                columns7x1(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+            }
+        }
+        for (; i < k; i++) {
+            for (int v = 0; v < n; v += L) {
+                column1(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+            }
+        }
+    }
+
+    private static void columns7x2(
+            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+        FloatVector a0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
+        FloatVector a1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + L);
+        FloatVector b0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + n);
+        FloatVector b1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + n + L);
+        FloatVector c0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 2 * n);
+        FloatVector c1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 2 * n + L);
+        FloatVector d0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 3 * n);
+        FloatVector d1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 3 * n + L);
+        FloatVector e0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 4 * n);
+        FloatVector e1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 4 * n + L);
+        FloatVector f0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 5 * n);
+        FloatVector f1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 5 * n + L);
+        FloatVector g0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n);
+        FloatVector g1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n + L);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            s = FloatVector.broadcast(S, a[ai + 1]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            s = FloatVector.broadcast(S, a[ai + 2]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            s = FloatVector.broadcast(S, a[ai + 3]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            s = FloatVector.broadcast(S, a[ai + 4]);
+            e0 = w0.fma(s, e0);
+            e1 = w1.fma(s, e1);
+            s = FloatVector.broadcast(S, a[ai + 5]);
+            f0 = w0.fma(s, f0);
+            f1 = w1.fma(s, f1);
+            s = FloatVector.broadcast(S, a[ai + 6]);
+            g0 = w0.fma(s, g0);
+            g1 = w1.fma(s, g1);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        e0.intoArray(c, ci + 4 * n);
+        e1.intoArray(c, ci + 4 * n + L);
+        f0.intoArray(c, ci + 5 * n);
+        f1.intoArray(c, ci + 5 * n + L);
+        g0.intoArray(c, ci + 6 * n);
+        g1.intoArray(c, ci + 6 * n + L);
+    }
+
+    private static void columns7x1(
+            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+        FloatVector a0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
+        FloatVector b0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + n);
+        FloatVector c0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 2 * n);
+        FloatVector d0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 3 * n);
+        FloatVector e0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 4 * n);
+        FloatVector f0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 5 * n);
+        FloatVector g0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            a0 = w0.fma(FloatVector.broadcast(S, a[ai]), a0);
+            b0 = w0.fma(FloatVector.broadcast(S, a[ai + 1]), b0);
+            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2]), c0);
+            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3]), d0);
+            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4]), e0);
+            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5]), f0);
+            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6]), g0);
+        }
+        a0.intoArray(c, ci);
+        b0.intoArray(c, ci + n);
+        c0.intoArray(c, ci + 2 * n);
+        d0.intoArray(c, ci + 3 * n);
+        e0.intoArray(c, ci + 4 * n);
+        f0.intoArray(c, ci + 5 * n);
+        g0.intoArray(c, ci + 6 * n);
+    }
+
+    private static void column1(
+            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+        FloatVector sum = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            sum = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, a[ai]), sum);
+        }
+        sum.intoArray(c, ci);
+    }
 }

@@ -138,37 +138,8 @@ public final class Winograd {
             float[] x, int xo, int h, int w, int cin, float[] filters, int cout, float[] y, int yo, float[] work) {
         int tw = w / 2;
         int tiles = (h / 2) * tw;
-        int rowStride = (w + 2) * cin;
         int products = POSITIONS * tiles * cin;
-        int vp = tiles * cin; // the distance between two positions' windows
-        for (int t = 0; t < tiles; t++) {
-            int base = xo + (2 * (t / tw) * (w + 2) + 2 * (t % tw)) * cin;
-            for (int ci = 0; ci < cin; ci++) {
-                int o = t * cin + ci;
-                for (int j = 0; j < 4; j++) {
-                    int at = base + j * cin + ci;
-                    float d0 = x[at];
-                    float d1 = x[at + rowStride];
-                    float d2 = x[at + 2 * rowStride];
-                    float d3 = x[at + 3 * rowStride];
-                    work[j * vp + o] = d0 - d2;
-                    work[(4 + j) * vp + o] = d1 + d2;
-                    work[(8 + j) * vp + o] = d2 - d1;
-                    work[(12 + j) * vp + o] = d1 - d3;
-                }
-                for (int i = 0; i < 4; i++) {
-                    int at = 4 * i * vp + o;
-                    float r0 = work[at];
-                    float r1 = work[at + vp];
-                    float r2 = work[at + 2 * vp];
-                    float r3 = work[at + 3 * vp];
-                    work[at] = r0 - r2;
-                    work[at + vp] = r1 + r2;
-                    work[at + 2 * vp] = r2 - r1;
-                    work[at + 3 * vp] = r1 - r3;
-                }
-            }
-        }
+        transformWindows(x, xo, w, cin, tiles, tw, work);
         for (int p = 0; p < POSITIONS; p++) {
             for (int t = 0; t < tiles; t++) {
                 int v = (p * tiles + t) * cin;
@@ -204,6 +175,137 @@ public final class Winograd {
                     y[out + i * w * cout + co] = s0 + s1 + s2;
                     y[out + (i * w + 1) * cout + co] = s1 - s2 - s3;
                 }
+            }
+        }
+    }
+
+    /** {@code V = Bᵀ d B} of every window of the padded image, into {@code v[p][t][ci]} from 0. */
+    private static void transformWindows(float[] x, int xo, int w, int cin, int tiles, int tw, float[] work) {
+        int rowStride = (w + 2) * cin;
+        int vp = tiles * cin; // the distance between two positions' windows
+        for (int t = 0; t < tiles; t++) {
+            int base = xo + (2 * (t / tw) * (w + 2) + 2 * (t % tw)) * cin;
+            for (int ci = 0; ci < cin; ci++) {
+                int o = t * cin + ci;
+                for (int j = 0; j < 4; j++) {
+                    int at = base + j * cin + ci;
+                    float d0 = x[at];
+                    float d1 = x[at + rowStride];
+                    float d2 = x[at + 2 * rowStride];
+                    float d3 = x[at + 3 * rowStride];
+                    work[j * vp + o] = d0 - d2;
+                    work[(4 + j) * vp + o] = d1 + d2;
+                    work[(8 + j) * vp + o] = d2 - d1;
+                    work[(12 + j) * vp + o] = d1 - d3;
+                }
+                for (int i = 0; i < 4; i++) {
+                    int at = 4 * i * vp + o;
+                    float r0 = work[at];
+                    float r1 = work[at + vp];
+                    float r2 = work[at + 2 * vp];
+                    float r3 = work[at + 3 * vp];
+                    work[at] = r0 - r2;
+                    work[at + vp] = r1 + r2;
+                    work[at + 2 * vp] = r2 - r1;
+                    work[at + 3 * vp] = r1 - r3;
+                }
+            }
+        }
+    }
+
+    /**
+     * The scalar form of {@link Kernels#winogradKernelGradient}, whose operations every implementation repeats: the
+     * image's windows transformed as {@link #convolve} transforms them, into {@code V[p][t][ci]}; each tile's 2×2 block
+     * of dy (rows a, b) taken to {@code Z = A dY Aᵀ} (down the columns {@code a, a + b, a − b, −b}, then the same along
+     * each row), into {@code Z[p][t][co]}; then {@code dU[p][ci][co] += Σ V[p][t][ci] · Z[p][t][co]} over the tiles in
+     * order by fused multiply-adds, from zero where {@code first} says so, else from what dU holds.
+     */
+    static void kernelGradient(
+            float[] x,
+            int xo,
+            int h,
+            int w,
+            int cin,
+            float[] dy,
+            int dyo,
+            int cout,
+            float[] du,
+            boolean first,
+            float[] work) {
+        int tw = w / 2;
+        int tiles = (h / 2) * tw;
+        int zo = POSITIONS * tiles * cin;
+        transformWindows(x, xo, w, cin, tiles, tw, work);
+        int zp = tiles * cout;
+        for (int t = 0; t < tiles; t++) {
+            int at = dyo + (2 * (t / tw) * w + 2 * (t % tw)) * cout;
+            for (int co = 0; co < cout; co++) {
+                float a0 = dy[at + co];
+                float a1 = dy[at + cout + co];
+                float b0 = dy[at + w * cout + co];
+                float b1 = dy[at + (w + 1) * cout + co];
+                int o = zo + t * cout + co;
+                gradientRow(work, o, zp, a0, a1);
+                gradientRow(work, o + 4 * zp, zp, a0 + b0, a1 + b1);
+                gradientRow(work, o + 8 * zp, zp, a0 - b0, a1 - b1);
+                gradientRow(work, o + 12 * zp, zp, -b0, -b1);
+            }
+        }
+        for (int p = 0; p < POSITIONS; p++) {
+            for (int ci = 0; ci < cin; ci++) {
+                for (int co = 0; co < cout; co++) {
+                    int at = (p * cin + ci) * cout + co;
+                    float sum = first ? 0f : du[at];
+                    for (int t = 0; t < tiles; t++) {
+                        sum = Math.fma(work[(p * tiles + t) * cin + ci], work[zo + (p * tiles + t) * cout + co], sum);
+                    }
+                    du[at] = sum;
+                }
+            }
+        }
+    }
+
+    /** Row i of {@code Z = A dY Aᵀ} from row i of {@code A dY} (a, b): positions {@code 4i … 4i + 3}. */
+    private static void gradientRow(float[] z, int o, int zp, float a, float b) {
+        z[o] = a;
+        z[o + zp] = a + b;
+        z[o + 2 * zp] = a - b;
+        z[o + 3 * zp] = -b;
+    }
+
+    /**
+     * The kernel gradient from the transformed one: {@code dg = Gᵀ dU G} for every filter and input channel, written
+     * over {@code grads[go + ((ky·3 + kx)·cin + ci)·cout + co]}.
+     *
+     * @param du the transformed gradient, {@code [p][ci][co]} as {@link Kernels#winogradKernelGradient} sums it;
+     *     overwritten
+     * @param cin input channels
+     * @param cout filters
+     * @param grads the kernel gradient, {@code [ky][kx][cin][cout]}, overwritten
+     * @param go where it starts in grads
+     */
+    public static void untransformGradient(float[] du, int cin, int cout, float[] grads, int go) {
+        int positions = cin * cout;
+        for (int o = 0; o < positions; o++) {
+            for (int j = 0; j < 4; j++) {
+                // Column j of t = Gᵀ dU, its three rows written over dU's first three (dU is spent after this).
+                float u0 = du[o + j * positions];
+                float u1 = du[o + (4 + j) * positions];
+                float u2 = du[o + (8 + j) * positions];
+                float u3 = du[o + (12 + j) * positions];
+                du[o + j * positions] = u0 + (u1 + u2) * 0.5f;
+                du[o + (4 + j) * positions] = (u1 - u2) * 0.5f;
+                du[o + (8 + j) * positions] = (u1 + u2) * 0.5f + u3;
+            }
+            for (int ky = 0; ky < 3; ky++) {
+                int row = o + 4 * ky * positions;
+                float t0 = du[row];
+                float t1 = du[row + positions];
+                float t2 = du[row + 2 * positions];
+                float t3 = du[row + 3 * positions];
+                grads[go + ky * 3 * positions + o] = t0 + (t1 + t2) * 0.5f;
+                grads[go + (ky * 3 + 1) * positions + o] = (t1 - t2) * 0.5f;
+                grads[go + (ky * 3 + 2) * positions + o] = (t1 + t2) * 0.5f + t3;
             }
         }
     }

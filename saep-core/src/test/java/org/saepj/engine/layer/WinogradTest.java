@@ -20,8 +20,8 @@ import org.saepj.engine.kernel.Winograd;
 /**
  * Winograd's F(2×2, 3×3) ({@link Winograd}): the scalar and vector kernels give the same bits, the outputs are the
  * direct convolution's (summed in double) within float roundings, and a layer takes the form exactly where {@link
- * Winograd#takes} says, with the input gradient (dy convolved by the same form) near the other forms' and the kernel
- * gradient (not through the form) equal to theirs bit for bit.
+ * Winograd#takes} says, with its input gradient (dy convolved by the same form) and kernel gradient near the other
+ * forms'.
  */
 class WinogradTest {
     private static final int BATCH = 3;
@@ -70,6 +70,64 @@ class WinogradTest {
         assertThat(worst).as("largest difference from the direct sums").isLessThan(2e-6 * largest * Math.sqrt(cin));
     }
 
+    /**
+     * h, w, cin, cout: the kernel gradient summed over two images (the second added to the first's transformed sums),
+     * the same bits from the scalar and vector kernels, near the direct sums {@code Σ x · dy} once taken back.
+     */
+    @ParameterizedTest
+    @CsvSource({"14,14,16,16", "14,14,32,32", "2,2,16,48", "6,4,48,16", "4,10,32,64"})
+    void kernelGradientsAreTheSameBitsNearTheDirectSums(int h, int w, int cin, int cout) {
+        SplittableRandom rng = new SplittableRandom(h * 1000L + w * 100L + cin * 10L + cout + 7);
+        int image = (h + 2) * (w + 2) * cin;
+        float[] padded = new float[2 * image];
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < w * cin; j++) {
+                    padded[b * image + ((i + 1) * (w + 2) + 1) * cin + j] = (float) (rng.nextDouble() * 2 - 1);
+                }
+            }
+        }
+        float[] dy = random(2 * h * w * cout, rng);
+        float[] scalar = kernelGradient(new ScalarKernels(), padded, image, h, w, cin, dy, cout);
+        float[] vector = kernelGradient(KernelsProvider.best(), padded, image, h, w, cin, dy, cout);
+        assertThat(vector).as("vector kernels").isEqualTo(scalar);
+
+        double largest = 0;
+        double worst = 0;
+        for (int ky = 0; ky < 3; ky++) {
+            for (int kx = 0; kx < 3; kx++) {
+                for (int ci = 0; ci < cin; ci++) {
+                    for (int co = 0; co < cout; co++) {
+                        double sum = 0;
+                        for (int b = 0; b < 2; b++) {
+                            for (int i = 0; i < h; i++) {
+                                for (int j = 0; j < w; j++) {
+                                    sum += (double) padded[b * image + ((i + ky) * (w + 2) + j + kx) * cin + ci]
+                                            * dy[((b * h + i) * w + j) * cout + co];
+                                }
+                            }
+                        }
+                        largest = Math.max(largest, Math.abs(sum));
+                        worst = Math.max(worst, Math.abs(sum - scalar[3 + ((ky * 3 + kx) * cin + ci) * cout + co]));
+                    }
+                }
+            }
+        }
+        assertThat(worst).as("largest difference from the direct sums").isLessThan(1e-5 * largest);
+    }
+
+    private static float[] kernelGradient(
+            Kernels kernels, float[] padded, int image, int h, int w, int cin, float[] dy, int cout) {
+        float[] du = new float[Winograd.filterFloats(cin, cout)];
+        float[] work = new float[Winograd.workspace(h, w, cin, cout)];
+        for (int b = 0; b < 2; b++) {
+            kernels.winogradKernelGradient(padded, b * image, h, w, cin, dy, b * h * w * cout, cout, du, b == 0, work);
+        }
+        float[] grads = new float[9 * cin * cout + 3]; // from 3: the offset counts
+        Winograd.untransformGradient(du, cin, cout, grads, 3);
+        return grads;
+    }
+
     private static float[] convolve(Kernels kernels, float[] padded, int h, int w, int cin, float[] filters, int cout) {
         float[] y = new float[h * w * cout + 5]; // from 2: the offset counts
         float[] work = new float[Winograd.workspace(h, w, cin, cout)];
@@ -92,9 +150,9 @@ class WinogradTest {
     }
 
     /**
-     * h, w, cin, cout: layers that take the form (forward, and dy convolved for dx where cin is a multiple of 16) and
-     * one that does not (an odd side): the form is called exactly where it is taken; outputs and input gradients are
-     * within float roundings of the kernels without it, the kernel and bias gradients bit for bit.
+     * h, w, cin, cout: layers that take the form (forward, dy convolved for dx, the kernel gradient) and one that does
+     * not (an odd side): the form is called exactly where it is taken; outputs and gradients are within float
+     * roundings of the kernels without it.
      */
     @ParameterizedTest
     @CsvSource({"14,14,16,16,true", "14,14,32,64,true", "6,8,16,32,true", "7,7,16,16,false"})
@@ -115,8 +173,9 @@ class WinogradTest {
         assertThat(calls.get("convolveWinograd"))
                 .as("forward and dx, each image")
                 .isEqualTo(2 * BATCH);
+        assertThat(calls.get("winogradKernelGradient")).as("each image").isEqualTo(BATCH);
         assertNear(a[0], b[0], "outputs");
-        assertThat(a[1]).as("parameter gradients").isEqualTo(b[1]);
+        assertNear(a[1], b[1], "parameter gradients");
         assertNear(a[2], b[2], "input gradients");
     }
 
