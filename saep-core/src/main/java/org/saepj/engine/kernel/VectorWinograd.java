@@ -109,108 +109,17 @@ final class VectorWinograd {
         for (; r + 7 <= rows; r += 7) {
             int v = 0;
             for (; v + 2 * L <= n; v += 2 * L) {
-                rows7x2(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+                block7x2(a, ao + r * k, k, 1, k, b, bo + v, n, c, co + r * n + v, true);
             }
             for (; v < n; v += L) {
-                rows7x1(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+                block7x1(a, ao + r * k, k, 1, k, b, bo + v, n, c, co + r * n + v, true);
             }
         }
         for (; r < rows; r++) {
             for (int v = 0; v < n; v += L) {
-                row1(a, ao + r * k, k, b, bo + v, n, c, co + r * n + v);
+                block1(a, ao + r * k, 1, k, b, bo + v, n, c, co + r * n + v, true);
             }
         }
-    }
-
-    private static void rows7x2(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector b0 = a0;
-        FloatVector b1 = a0;
-        FloatVector c0 = a0;
-        FloatVector c1 = a0;
-        FloatVector d0 = a0;
-        FloatVector d1 = a0;
-        FloatVector e0 = a0;
-        FloatVector e1 = a0;
-        FloatVector f0 = a0;
-        FloatVector f1 = a0;
-        FloatVector g0 = a0;
-        FloatVector g1 = a0;
-        for (int t = 0; t < k; t++, ai++, bi += n) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector s = FloatVector.broadcast(S, a[ai]);
-            a0 = w0.fma(s, a0);
-            a1 = w1.fma(s, a1);
-            s = FloatVector.broadcast(S, a[ai + k]);
-            b0 = w0.fma(s, b0);
-            b1 = w1.fma(s, b1);
-            s = FloatVector.broadcast(S, a[ai + 2 * k]);
-            c0 = w0.fma(s, c0);
-            c1 = w1.fma(s, c1);
-            s = FloatVector.broadcast(S, a[ai + 3 * k]);
-            d0 = w0.fma(s, d0);
-            d1 = w1.fma(s, d1);
-            s = FloatVector.broadcast(S, a[ai + 4 * k]);
-            e0 = w0.fma(s, e0);
-            e1 = w1.fma(s, e1);
-            s = FloatVector.broadcast(S, a[ai + 5 * k]);
-            f0 = w0.fma(s, f0);
-            f1 = w1.fma(s, f1);
-            s = FloatVector.broadcast(S, a[ai + 6 * k]);
-            g0 = w0.fma(s, g0);
-            g1 = w1.fma(s, g1);
-        }
-        a0.intoArray(c, ci);
-        a1.intoArray(c, ci + L);
-        b0.intoArray(c, ci + n);
-        b1.intoArray(c, ci + n + L);
-        c0.intoArray(c, ci + 2 * n);
-        c1.intoArray(c, ci + 2 * n + L);
-        d0.intoArray(c, ci + 3 * n);
-        d1.intoArray(c, ci + 3 * n + L);
-        e0.intoArray(c, ci + 4 * n);
-        e1.intoArray(c, ci + 4 * n + L);
-        f0.intoArray(c, ci + 5 * n);
-        f1.intoArray(c, ci + 5 * n + L);
-        g0.intoArray(c, ci + 6 * n);
-        g1.intoArray(c, ci + 6 * n + L);
-    }
-
-    private static void rows7x1(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector b0 = a0;
-        FloatVector c0 = a0;
-        FloatVector d0 = a0;
-        FloatVector e0 = a0;
-        FloatVector f0 = a0;
-        FloatVector g0 = a0;
-        for (int t = 0; t < k; t++, ai++, bi += n) {
-            FloatVector w0 = FloatVector.fromArray(S, b, bi);
-            a0 = w0.fma(FloatVector.broadcast(S, a[ai]), a0);
-            b0 = w0.fma(FloatVector.broadcast(S, a[ai + k]), b0);
-            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2 * k]), c0);
-            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3 * k]), d0);
-            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4 * k]), e0);
-            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5 * k]), f0);
-            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6 * k]), g0);
-        }
-        a0.intoArray(c, ci);
-        b0.intoArray(c, ci + n);
-        c0.intoArray(c, ci + 2 * n);
-        d0.intoArray(c, ci + 3 * n);
-        e0.intoArray(c, ci + 4 * n);
-        f0.intoArray(c, ci + 5 * n);
-        g0.intoArray(c, ci + 6 * n);
-    }
-
-    private static void row1(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
-        FloatVector sum = FloatVector.zero(S);
-        for (int t = 0; t < k; t++, ai++, bi += n) {
-            sum = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, a[ai]), sum);
-        }
-        sum.intoArray(c, ci);
     }
 
     static void kernelGradient(
@@ -273,21 +182,37 @@ final class VectorWinograd {
         for (; i + 7 <= k; i += 7) {
             int v = 0;
             for (; v + 2 * L <= n; v += 2 * L) {
-                columns7x2(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+                block7x2(a, ao + i, 1, k, rows, b, bo + v, n, c, co + i * n + v, first);
             }
             for (; v < n; v += L) {
-                columns7x1(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+                block7x1(a, ao + i, 1, k, rows, b, bo + v, n, c, co + i * n + v, first);
             }
         }
         for (; i < k; i++) {
             for (int v = 0; v < n; v += L) {
-                column1(a, ao + i, rows, k, b, bo + v, n, c, co + i * n + v, first);
+                block1(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
             }
         }
     }
 
-    private static void columns7x2(
-            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+    /**
+     * Seven rows × two vectors of {@code c[ci + q·n + …]}, each a sum over {@code steps} terms in order: term t of row
+     * q is {@code a[ai + q·across + t·along] · b[bi + t·n + …]}; from zero where {@code first} says so, else from c.
+     * With {@code across} the rows' stride of a and {@code along} 1 it is a block of {@code a · b}; with 1 and a's
+     * row stride, a block of {@code aᵀ · b}.
+     */
+    private static void block7x2(
+            float[] a,
+            int ai,
+            int across,
+            int along,
+            int steps,
+            float[] b,
+            int bi,
+            int n,
+            float[] c,
+            int ci,
+            boolean first) {
         FloatVector a0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
         FloatVector a1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + L);
         FloatVector b0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + n);
@@ -302,28 +227,28 @@ final class VectorWinograd {
         FloatVector f1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 5 * n + L);
         FloatVector g0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n);
         FloatVector g1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n + L);
-        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+        for (int t = 0; t < steps; t++, ai += along, bi += n) {
             FloatVector w0 = FloatVector.fromArray(S, b, bi);
             FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
             FloatVector s = FloatVector.broadcast(S, a[ai]);
             a0 = w0.fma(s, a0);
             a1 = w1.fma(s, a1);
-            s = FloatVector.broadcast(S, a[ai + 1]);
+            s = FloatVector.broadcast(S, a[ai + across]);
             b0 = w0.fma(s, b0);
             b1 = w1.fma(s, b1);
-            s = FloatVector.broadcast(S, a[ai + 2]);
+            s = FloatVector.broadcast(S, a[ai + 2 * across]);
             c0 = w0.fma(s, c0);
             c1 = w1.fma(s, c1);
-            s = FloatVector.broadcast(S, a[ai + 3]);
+            s = FloatVector.broadcast(S, a[ai + 3 * across]);
             d0 = w0.fma(s, d0);
             d1 = w1.fma(s, d1);
-            s = FloatVector.broadcast(S, a[ai + 4]);
+            s = FloatVector.broadcast(S, a[ai + 4 * across]);
             e0 = w0.fma(s, e0);
             e1 = w1.fma(s, e1);
-            s = FloatVector.broadcast(S, a[ai + 5]);
+            s = FloatVector.broadcast(S, a[ai + 5 * across]);
             f0 = w0.fma(s, f0);
             f1 = w1.fma(s, f1);
-            s = FloatVector.broadcast(S, a[ai + 6]);
+            s = FloatVector.broadcast(S, a[ai + 6 * across]);
             g0 = w0.fma(s, g0);
             g1 = w1.fma(s, g1);
         }
@@ -343,8 +268,19 @@ final class VectorWinograd {
         g1.intoArray(c, ci + 6 * n + L);
     }
 
-    private static void columns7x1(
-            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+    /** As {@link #block7x2}, one vector wide. */
+    private static void block7x1(
+            float[] a,
+            int ai,
+            int across,
+            int along,
+            int steps,
+            float[] b,
+            int bi,
+            int n,
+            float[] c,
+            int ci,
+            boolean first) {
         FloatVector a0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
         FloatVector b0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + n);
         FloatVector c0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 2 * n);
@@ -352,15 +288,15 @@ final class VectorWinograd {
         FloatVector e0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 4 * n);
         FloatVector f0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 5 * n);
         FloatVector g0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci + 6 * n);
-        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+        for (int t = 0; t < steps; t++, ai += along, bi += n) {
             FloatVector w0 = FloatVector.fromArray(S, b, bi);
             a0 = w0.fma(FloatVector.broadcast(S, a[ai]), a0);
-            b0 = w0.fma(FloatVector.broadcast(S, a[ai + 1]), b0);
-            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2]), c0);
-            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3]), d0);
-            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4]), e0);
-            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5]), f0);
-            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6]), g0);
+            b0 = w0.fma(FloatVector.broadcast(S, a[ai + across]), b0);
+            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2 * across]), c0);
+            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3 * across]), d0);
+            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4 * across]), e0);
+            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5 * across]), f0);
+            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6 * across]), g0);
         }
         a0.intoArray(c, ci);
         b0.intoArray(c, ci + n);
@@ -371,10 +307,11 @@ final class VectorWinograd {
         g0.intoArray(c, ci + 6 * n);
     }
 
-    private static void column1(
-            float[] a, int ai, int rows, int k, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+    /** As {@link #block7x2}, one row of one vector. */
+    private static void block1(
+            float[] a, int ai, int along, int steps, float[] b, int bi, int n, float[] c, int ci, boolean first) {
         FloatVector sum = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
-        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+        for (int t = 0; t < steps; t++, ai += along, bi += n) {
             sum = FloatVector.fromArray(S, b, bi).fma(FloatVector.broadcast(S, a[ai]), sum);
         }
         sum.intoArray(c, ci);

@@ -3,8 +3,6 @@ package org.saepj.engine.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -38,8 +36,8 @@ class KernelOptionsTest {
 
         Map<String, Integer> withCalls = new TreeMap<>();
         Map<String, Integer> withoutCalls = new TreeMap<>();
-        float[][] a = run(recording(with, withCalls), h, w, cin, cout, k);
-        float[][] b = run(recording(without, withoutCalls), h, w, cin, cout, k);
+        float[][] a = run(RecordingKernels.of(with, withCalls), h, w, cin, cout, k);
+        float[][] b = run(RecordingKernels.of(without, withoutCalls), h, w, cin, cout, k);
 
         assertThat(withCalls).containsKey("convolvePlanes").containsKey("toPlanes");
         assertThat(withoutCalls).doesNotContainKey("convolvePlanes").doesNotContainKey("toPlanes");
@@ -62,22 +60,6 @@ class KernelOptionsTest {
         conv.forward(params, x, y, batch);
         conv.backward(params, x, y, dy, dx, grads, batch);
         return new float[][] {y, grads, dx};
-    }
-
-    /**
-     * The kernels behind a proxy that counts each method's calls; every call, default methods included, goes to the
-     * kernels themselves.
-     */
-    private static Kernels recording(Kernels inner, Map<String, Integer> calls) {
-        return (Kernels) Proxy.newProxyInstance(
-                Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
-                    calls.merge(method.getName(), 1, Integer::sum);
-                    try {
-                        return method.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private static float[] random(int n, SplittableRandom rng) {

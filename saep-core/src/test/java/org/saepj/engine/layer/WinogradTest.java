@@ -3,8 +3,6 @@ package org.saepj.engine.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -159,7 +157,7 @@ class WinogradTest {
     void layersTakeTheFormWhereItAppliesNearTheOtherForms(int h, int w, int cin, int cout, boolean takes) {
         assumeTrue(KernelsProvider.vectorAvailable(), "the vector kernels");
         Map<String, Integer> calls = new TreeMap<>();
-        Kernels with = recording(KernelsProvider.vector(), calls);
+        Kernels with = RecordingKernels.of(KernelsProvider.vector(), calls);
         Kernels without = KernelsProvider.vector(KernelOptions.WITHOUT_WINOGRAD);
         assertThat(without.convolvesWinograd()).isFalse();
         float[][] a = run(with, h, w, cin, cout);
@@ -202,19 +200,6 @@ class WinogradTest {
         conv.forward(params, x, y, BATCH);
         conv.backward(params, x, y, dy, dx, grads, BATCH);
         return new float[][] {y, grads, dx};
-    }
-
-    /** The kernels behind a proxy that counts each method's calls, default methods included. */
-    private static Kernels recording(Kernels inner, Map<String, Integer> calls) {
-        return (Kernels) Proxy.newProxyInstance(
-                Kernels.class.getClassLoader(), new Class<?>[] {Kernels.class}, (proxy, method, args) -> {
-                    calls.merge(method.getName(), 1, Integer::sum);
-                    try {
-                        return method.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private static float[] random(int n, SplittableRandom rng) {
