@@ -90,13 +90,12 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /**
      * Whether the forward pass, the input gradient's convolution of dy and the kernel gradient run as Winograd's
-     * F(2×2, 3×3) (a 3×3
-     * stride-1 same convolution of even sides and channels in multiples of 16: {@link Winograd#takes}), ahead of the
-     * planes: 2.25 times fewer multiplications, within a few roundings of the direct sums (measured against the planes
-     * in docs/BENCHMARKS.md, "Winograd's F(2×2, 3×3)"). Kernels built without it ({@link Kernels#convolvesWinograd})
-     * keep the forms with the im2col product's bits.
+     * F(2×2, 3×3) (a 3×3 stride-1 same convolution of even sides and channels in multiples of 16: {@link
+     * Winograd#takes}), ahead of the planes: 2.25 times fewer multiplications, within a few roundings of the direct
+     * sums (measured against the planes in docs/BENCHMARKS.md, "Winograd's F(2×2, 3×3)"). Kernels built without it
+     * ({@link Kernels#convolvesWinograd}) keep the forms with the im2col product's bits.
      */
-    private final boolean winogradForward;
+    private final boolean byWinograd;
 
     /** The kernel as {@link Winograd#transformFilters} writes it, once per pass, for Winograd's form. */
     private float[] winogradKernel = new float[0];
@@ -208,7 +207,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         // unpaid, and its profile would slow the loop of the deep layers; the im2col product is faster there.
         this.directForward = direct && cin >= DIRECT_MIN_CHANNELS;
         this.planesForward = stride == 1 && kernel > 1 && cin >= DIRECT_MIN_CHANNELS && kernels.convolvesPlanes(cout);
-        this.winogradForward =
+        this.byWinograd =
                 kernels.convolvesWinograd() && Winograd.takes(kernel, stride, padding == Padding.SAME, h, w, cin, cout);
         this.work = new float[kernels.gemmWorkspace(cout)];
     }
@@ -349,7 +348,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         int count;
         if (pointwise()) {
             count = 1;
-        } else if (winogradForward || planesForward || directForward) {
+        } else if (byWinograd || planesForward || directForward) {
             count = Math.min(IMAGE_CHUNKS, batch);
         } else {
             count = (batch + chunkSamples() - 1) / chunkSamples();
@@ -361,7 +360,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             }
             scratch = more;
         }
-        if (winogradForward) {
+        if (byWinograd) {
             if (winogradKernel.length < Winograd.filterFloats(cin, cout)) {
                 winogradKernel = new float[Winograd.filterFloats(cin, cout)];
             }
@@ -401,7 +400,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             // y[positions × cout] = x[positions × cin] · W: the NHWC input is the patch matrix already.
             kernels.gemm(x, 0, weights, w0, y, 0, batch * positions, cin, cout, false);
             sweep(params, after, bias, y, 0, batch * positions);
-        } else if (winogradForward) {
+        } else if (byWinograd) {
             convolveWinograd(x, y, batch * c / count, batch * (c + 1) / count, params, after, bias, s);
         } else if (planesForward) {
             convolvePlanes(x, y, batch * c / count, batch * (c + 1) / count, params, after, bias ? params : null, s);
@@ -622,6 +621,10 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         if (winogradGradient.length < Winograd.filterFloats(cin, cout)) {
             winogradGradient = new float[Winograd.filterFloats(cin, cout)];
         }
+        if (batch == 0) {
+            Arrays.fill(grads, offset(), offset() + k * k * cin * cout, 0f);
+            return;
+        }
         for (int b = 0; b < batch; b++) {
             pad(s, x, b, 1);
             kernels.winogradKernelGradient(
@@ -666,7 +669,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                 if (c > 0) {
                     flipped.forwardChunk(c - 1, count, flippedKernel, 0, dy, dx, batch, null, null, false);
                 } else {
-                    if (winogradForward) {
+                    if (byWinograd) {
                         weightGradientWinograd(x, dy, grads, batch);
                     } else if (directly) {
                         weightGradientDirectly(x, dy, grads, batch);
@@ -677,7 +680,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                 }
             });
             return;
-        } else if (winogradForward && dx == null) {
+        } else if (byWinograd && dx == null) {
             weightGradientWinograd(x, dy, grads, batch);
         } else if (directly) {
             weightGradientDirectly(x, dy, grads, batch);
