@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,37 +35,13 @@ class KernelOptionsTest {
 
         Map<String, Integer> withCalls = new TreeMap<>();
         Map<String, Integer> withoutCalls = new TreeMap<>();
-        float[][] a = run(RecordingKernels.of(with, withCalls), h, w, cin, cout, k);
-        float[][] b = run(RecordingKernels.of(without, withoutCalls), h, w, cin, cout, k);
+        float[][] a = ConvPasses.run(RecordingKernels.of(with, withCalls), h, w, cin, cout, k, 3);
+        float[][] b = ConvPasses.run(RecordingKernels.of(without, withoutCalls), h, w, cin, cout, k, 3);
 
         assertThat(withCalls).containsKey("convolvePlanes").containsKey("toPlanes");
         assertThat(withoutCalls).doesNotContainKey("convolvePlanes").doesNotContainKey("toPlanes");
         assertThat(a[0]).as("outputs").isEqualTo(b[0]);
         assertThat(a[1]).as("parameter gradients").isEqualTo(b[1]);
         assertThat(a[2]).as("input gradients").isEqualTo(b[2]);
-    }
-
-    /** One forward and one backward pass of a layer on those kernels, from fixed random values: y, grads, dx. */
-    private static float[][] run(Kernels kernels, int h, int w, int cin, int cout, int k) {
-        Conv2D conv = new Conv2D(h, w, cin, cout, k, kernels);
-        SplittableRandom rng = new SplittableRandom(h * 1000L + cin * 10L + cout + k);
-        int batch = 3;
-        float[] params = random(conv.parameterCount(), rng);
-        float[] x = random(batch * conv.inputSize(), rng);
-        float[] dy = random(batch * conv.outputSize(), rng);
-        float[] y = new float[dy.length];
-        float[] grads = new float[params.length];
-        float[] dx = new float[x.length];
-        conv.forward(params, x, y, batch);
-        conv.backward(params, x, y, dy, dx, grads, batch);
-        return new float[][] {y, grads, dx};
-    }
-
-    private static float[] random(int n, SplittableRandom rng) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rng.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 }

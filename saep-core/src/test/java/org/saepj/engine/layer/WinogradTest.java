@@ -39,7 +39,7 @@ class WinogradTest {
                 padded[((i + 1) * (w + 2) + 1) * cin + j] = (float) (rng.nextDouble() * 2 - 1);
             }
         }
-        float[] kernel = random(9 * cin * cout, rng);
+        float[] kernel = ConvPasses.random(9 * cin * cout, rng);
         float[] filters = new float[Winograd.filterFloats(cin, cout)];
         Winograd.transformFilters(kernel, 0, cin, cout, filters);
         float[] scalar = convolve(new ScalarKernels(), padded, h, w, cin, filters, cout);
@@ -85,7 +85,7 @@ class WinogradTest {
                 }
             }
         }
-        float[] dy = random(2 * h * w * cout, rng);
+        float[] dy = ConvPasses.random(2 * h * w * cout, rng);
         float[] scalar = kernelGradient(new ScalarKernels(), padded, image, h, w, cin, dy, cout);
         float[] vector = kernelGradient(KernelsProvider.best(), padded, image, h, w, cin, dy, cout);
         assertThat(vector).as("vector kernels").isEqualTo(scalar);
@@ -160,8 +160,8 @@ class WinogradTest {
         Kernels with = RecordingKernels.of(KernelsProvider.vector(), calls);
         Kernels without = KernelsProvider.vector(KernelOptions.WITHOUT_WINOGRAD);
         assertThat(without.convolvesWinograd()).isFalse();
-        float[][] a = run(with, h, w, cin, cout);
-        float[][] b = run(without, h, w, cin, cout);
+        float[][] a = ConvPasses.run(with, h, w, cin, cout, 3, BATCH);
+        float[][] b = ConvPasses.run(without, h, w, cin, cout, 3, BATCH);
 
         assertThat(calls.containsKey("convolveWinograd")).isEqualTo(takes);
         if (!takes) {
@@ -185,28 +185,5 @@ class WinogradTest {
             worst = Math.max(worst, Math.abs(actual[i] - expected[i]));
         }
         assertThat(worst).as(what).isLessThan(1e-5 * largest).isGreaterThan(0);
-    }
-
-    /** One forward and one backward pass of a layer on those kernels, from fixed random values: y, grads, dx. */
-    private static float[][] run(Kernels kernels, int h, int w, int cin, int cout) {
-        Conv2D conv = new Conv2D(h, w, cin, cout, 3, kernels);
-        SplittableRandom rng = new SplittableRandom(h * 1000L + cin * 10L + cout);
-        float[] params = random(conv.parameterCount(), rng);
-        float[] x = random(BATCH * conv.inputSize(), rng);
-        float[] dy = random(BATCH * conv.outputSize(), rng);
-        float[] y = new float[dy.length];
-        float[] grads = new float[params.length];
-        float[] dx = new float[x.length];
-        conv.forward(params, x, y, BATCH);
-        conv.backward(params, x, y, dy, dx, grads, BATCH);
-        return new float[][] {y, grads, dx};
-    }
-
-    private static float[] random(int n, SplittableRandom rng) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (rng.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 }
