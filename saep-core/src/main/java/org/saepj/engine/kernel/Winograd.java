@@ -25,6 +25,13 @@ public final class Winograd {
     /** The channel counts the form takes are multiples of this (whole vectors at 256 and at 512 bits). */
     private static final int CHANNELS = 16;
 
+    /**
+     * The most floats of an image's workspace (its transformed windows and products: 4 MB) for which a layer takes
+     * the form: a 32 × 32 image of 64 channels and filters needs half of it, a 224 × 224 one of 64 about 25 times it,
+     * and keeps the planes, whose scratch is the padded image alone, rather than a workspace past every cache.
+     */
+    static final int MAX_WORKSPACE = 1 << 20;
+
     private Winograd() {}
 
     /**
@@ -39,8 +46,9 @@ public final class Winograd {
      * @param cin input channels
      * @param cout filters
      * @return true for a 3×3 stride-1 same convolution of an image with even sides and channels and filters in
-     *     multiples of 16: the 2×2 output blocks tile the image exactly, and the products' rows and columns are whole
-     *     vectors at any width, so that every implementation sums alike
+     *     multiples of 16 (the 2×2 output blocks tile the image exactly, and the products' rows and columns are whole
+     *     vectors at any width, so that every implementation sums alike) whose {@link #workspace} is at most {@link
+     *     #MAX_WORKSPACE} floats
      */
     public static boolean takes(int k, int stride, boolean same, int h, int w, int cin, int cout) {
         return k == 3
@@ -53,7 +61,8 @@ public final class Winograd {
                 && cin % CHANNELS == 0
                 && cout % CHANNELS == 0
                 && cin > 0
-                && cout > 0;
+                && cout > 0
+                && (long) POSITIONS * (h / 2) * (w / 2) * (cin + cout) <= MAX_WORKSPACE;
     }
 
     /**

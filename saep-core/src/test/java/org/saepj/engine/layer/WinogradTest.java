@@ -145,6 +145,12 @@ class WinogradTest {
         assertThat(Winograd.takes(3, 1, true, 14, 14, 8, 16)).as("8 channels").isFalse();
         assertThat(Winograd.takes(3, 1, true, 14, 14, 16, 24)).as("24 filters").isFalse();
         assertThat(Winograd.takes(3, 1, true, 28, 28, 1, 16)).as("a grey stem").isFalse();
+        assertThat(Winograd.takes(3, 1, true, 32, 32, 64, 64))
+                .as("CIFAR's size, 64 channels")
+                .isTrue();
+        assertThat(Winograd.takes(3, 1, true, 224, 224, 64, 64))
+                .as("a workspace of 100 MB")
+                .isFalse();
     }
 
     /**
