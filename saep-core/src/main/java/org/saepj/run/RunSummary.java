@@ -3,12 +3,15 @@ package org.saepj.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.saepj.FileException;
 import org.saepj.SaepException;
 import org.saepj.data.io.InputFiles;
 import org.saepj.persistence.JsonFormat;
+import org.saepj.search.BagRecord;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.Provenance;
 import org.saepj.search.SearchResult;
@@ -114,7 +117,7 @@ public record RunSummary(
      * record is its last bag's, each bag's members at the iteration it contributed, in the union's order. {@link #read}
      * reads a report.json by the same rule, so a run's figures are the same from memory and from its file.
      */
-    private static int[] finalDepths(List<IterationRecord> its, List<org.saepj.search.BagRecord> bags) {
+    private static int[] finalDepths(List<IterationRecord> its, List<BagRecord> bags) {
         List<IterationRecord> finals = bags == null
                 ? List.of(its.get(its.size() - 1))
                 : bags.stream()
@@ -136,7 +139,7 @@ public record RunSummary(
      * @param bags the report's bags, missing for one search
      */
     private static int[] finalDepths(JsonNode its, JsonNode bags) {
-        List<JsonNode> finals = new java.util.ArrayList<>();
+        List<JsonNode> finals = new ArrayList<>();
         if (bags.isArray() && !bags.isEmpty()) {
             for (JsonNode b : bags) {
                 for (JsonNode it : its) {
@@ -152,8 +155,7 @@ public record RunSummary(
             finals.add(its.get(its.size() - 1));
         }
         return finals.stream()
-                .flatMap(it -> java.util.stream.StreamSupport.stream(
-                        it.path("memberDepths").spliterator(), false))
+                .flatMap(it -> StreamSupport.stream(it.path("memberDepths").spliterator(), false))
                 .mapToInt(JsonNode::asInt)
                 .toArray();
     }
@@ -215,7 +217,7 @@ public record RunSummary(
             JsonNode depths = its.get(i).path("memberDepths");
             depth[i] = depths.isEmpty()
                     ? Double.NaN
-                    : java.util.stream.StreamSupport.stream(depths.spliterator(), false)
+                    : StreamSupport.stream(depths.spliterator(), false)
                             .mapToInt(JsonNode::asInt)
                             .average()
                             .orElse(Double.NaN);

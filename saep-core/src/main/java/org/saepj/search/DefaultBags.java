@@ -1,6 +1,7 @@
 package org.saepj.search;
 
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.saepj.data.Shape;
 import org.saepj.task.Task;
 
@@ -33,8 +34,7 @@ public record DefaultBags(int bags, String reason) {
      *     is held out): asked only when every other condition holds, since counting them may mean splitting the data
      * @return the bags of a search of that configuration on that data, or empty to keep one search
      */
-    public static Optional<DefaultBags> forData(
-            SearchConfig config, Shape input, Task task, java.util.function.IntSupplier trainRows) {
+    public static Optional<DefaultBags> forData(SearchConfig config, Shape input, Task task, IntSupplier trainRows) {
         ValidationPlan plan = config.validation();
         if (input.isImage()
                 || !task.predictsClasses()

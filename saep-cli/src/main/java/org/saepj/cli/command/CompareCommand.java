@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.saepj.cli.UsageError;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.TableLines;
@@ -31,6 +32,7 @@ import org.saepj.run.ComparisonPlan;
 import org.saepj.run.ComparisonRun;
 import org.saepj.run.GridExecutor;
 import org.saepj.run.LocalGridExecutor;
+import org.saepj.search.DefaultBags;
 import org.saepj.search.DefaultSpace;
 import org.saepj.search.Mixture;
 import org.saepj.search.Partitions;
@@ -135,7 +137,7 @@ public final class CompareCommand implements Runnable {
             base = chosen.get().applyTo(base);
         }
         Partitions first = RunOptions.partitions(base, source).get(0); // the batch does not change them
-        java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
+        Optional<DefaultBags> bagged = search.defaultBags(
                 base, source.train().shape(), source.train().targets().task(), first::trainingRows);
         if (bagged.isPresent()) {
             base = bagged.get().applyTo(base);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.saepj.cli.data.DataOptions;
 import org.saepj.cli.data.TableLines;
 import org.saepj.cli.display.BudgetWarning;
@@ -35,6 +36,7 @@ import org.saepj.run.GridRun;
 import org.saepj.run.RunDirectory;
 import org.saepj.run.RunReport;
 import org.saepj.run.RunSummary;
+import org.saepj.search.DefaultBags;
 import org.saepj.search.DefaultSpace;
 import org.saepj.search.Experiment;
 import org.saepj.search.Partitions;
@@ -169,7 +171,7 @@ public final class SearchCommand implements Runnable {
                 spaceLine = chosen.get().describe();
             }
             partitions = RunOptions.partitions(config, source); // they do not depend on the batch
-            java.util.Optional<org.saepj.search.DefaultBags> bagged = search.defaultBags(
+            Optional<DefaultBags> bagged = search.defaultBags(
                     config, source.train().shape(), source.train().targets().task(), partitions.get(0)::trainingRows);
             if (bagged.isPresent()) {
                 config = bagged.get().applyTo(config);

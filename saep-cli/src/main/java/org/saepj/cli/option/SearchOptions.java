@@ -1,11 +1,15 @@
 package org.saepj.cli.option;
 
+import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.saepj.cli.UsageError;
+import org.saepj.data.Shape;
 import org.saepj.data.preprocess.Scaling;
 import org.saepj.execution.EarlyStopping;
 import org.saepj.persistence.BuiltInSpaces;
 import org.saepj.pruning.Criteria;
 import org.saepj.pruning.CriterionSpec;
+import org.saepj.search.DefaultBags;
 import org.saepj.search.DefaultSpace;
 import org.saepj.search.Epochs;
 import org.saepj.search.InvalidSettingException;
@@ -16,6 +20,7 @@ import org.saepj.search.SelectionSet;
 import org.saepj.search.ValidationPlan;
 import org.saepj.subnetwork.ModelKind;
 import org.saepj.task.RegressionLoss;
+import org.saepj.task.Task;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -511,15 +516,11 @@ public final class SearchOptions {
      * @param trainRows the rows of the training partition, counted only where they decide
      * @return the bags chosen and why, or empty for the configuration's own: --bags decided it, or one search
      */
-    public java.util.Optional<org.saepj.search.DefaultBags> defaultBags(
-            SearchConfig config,
-            org.saepj.data.Shape input,
-            org.saepj.task.Task task,
-            java.util.function.IntSupplier trainRows) {
+    public Optional<DefaultBags> defaultBags(SearchConfig config, Shape input, Task task, IntSupplier trainRows) {
         if (bags != null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return org.saepj.search.DefaultBags.forData(config, input, task, trainRows);
+        return DefaultBags.forData(config, input, task, trainRows);
     }
 
     /** The preset of a command that names none: the library's default, unless the command starts elsewhere. */
