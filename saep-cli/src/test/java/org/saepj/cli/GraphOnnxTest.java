@@ -16,6 +16,7 @@ import org.saepj.data.preprocess.Scale;
 import org.saepj.engine.GraphArchitecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.kernel.Winograd;
 import org.saepj.engine.layer.AddKind;
 import org.saepj.engine.layer.AvgPoolKind;
 import org.saepj.engine.layer.BatchNormKind;
@@ -152,6 +153,35 @@ class GraphOnnxTest {
                         node("hidden", new DenseKind.Spec(20), "flat"),
                         node("hidden_act", new ReluKind.Spec(), "hidden"),
                         node("head", new DenseKind.Spec(3), "hidden_act")));
+        assertRunsInOnnxRuntimeAsInTheEngine(graph);
+    }
+
+    /**
+     * A residual block of 16 channels and a 16 → 32 convolution on a 6 × 6 image: 3×3 stride-1 convolutions that the
+     * engine runs as Winograd's F(2×2, 3×3) in training and, fused with their batch norm and ReLU, in inference; ONNX
+     * Runtime's Conv computes them directly.
+     */
+    @Test
+    void winogradConvolutionsRunInOnnxRuntimeAsInTheEngine() throws Exception {
+        assertThat(Winograd.takes(3, 1, true, 6, 6, 16, 16)).isTrue();
+        assertThat(Winograd.takes(3, 1, true, 6, 6, 16, 32)).isTrue();
+        BatchNormKind.Spec bn = BatchNormKind.Spec.defaults();
+        LayerGraph graph = new LayerGraph(
+                new Shape(6, 6, 1),
+                List.of(
+                        node("stem", new Conv2DKind.Spec(16, 3), "input"),
+                        node("stem_bn", bn, "stem"),
+                        node("x", new ReluKind.Spec(), "stem_bn"),
+                        node("a", new Conv2DKind.Spec(16, 3), "x"),
+                        node("a_bn", bn, "a"),
+                        node("a_act", new ReluKind.Spec(), "a_bn"),
+                        node("b", new Conv2DKind.Spec(16, 3), "a_act"),
+                        node("sum", new AddKind.Spec(), "x", "b"),
+                        node("wide", new Conv2DKind.Spec(32, 3), "sum"),
+                        node("wide_act", new ReluKind.Spec(), "wide"),
+                        node("pool", new MaxPoolKind.Spec(), "wide_act"),
+                        node("flat", new FlattenKind.Spec(), "pool"),
+                        node("head", new DenseKind.Spec(3), "flat")));
         assertRunsInOnnxRuntimeAsInTheEngine(graph);
     }
 
