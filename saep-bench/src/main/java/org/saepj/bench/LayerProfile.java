@@ -17,10 +17,12 @@ import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
 import org.saepj.engine.layer.Pass;
+import org.saepj.engine.layer.TrainingPlan;
 
 /**
  * Where a training step of a network spends its time, per node and pass: runs the layers of a {@link Network} node by
- * node as its training step does (batch statistics, gradients summed where outputs are shared) with a clock around
+ * node as its training step does (batch statistics, gradients summed where outputs are shared; a batch norm with the
+ * ReLU, and the pool, that its {@link TrainingPlan} runs in one call, charged to the batch norm) with a clock around
  * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
  * out), one thread.
  *
@@ -80,6 +82,9 @@ final class LayerProfile {
         private final boolean[][] adds;
         private final float[] partial;
         private final Pass pass;
+        /** The runs of a batch norm, its ReLU and a pool the network's training step makes one call. */
+        private final TrainingPlan plan;
+
         private final long[] forwardNanos;
         private final long[] backwardNanos;
         private int timedSteps;
@@ -96,6 +101,7 @@ final class LayerProfile {
             this.graph = net.graph();
             this.layers = net.layers();
             this.batch = batch;
+            this.plan = new TrainingPlan(graph, layers);
             int n = layers.size();
             acts = new float[n + 1][];
             deltas = new float[n + 1][];
@@ -192,8 +198,13 @@ final class LayerProfile {
             int n = layers.size();
             for (int i = 0; i < n; i++) {
                 int[] in = graph.inputsOf(i);
+                if (plan.absorbed(i)) {
+                    continue; // the node before runs it
+                }
                 long t0 = CLOCK.getCurrentThreadCpuTime();
-                if (layers.get(i) instanceof MergeLayer merge) {
+                if (plan.rectifies(i)) {
+                    plan.forward(i, params, acts[in[0] + 1], acts[i + plan.span(i)], batch, pass);
+                } else if (layers.get(i) instanceof MergeLayer merge) {
                     float[][] xs = new float[in.length][];
                     for (int k = 0; k < in.length; k++) {
                         xs[k] = acts[in[k] + 1];
@@ -206,12 +217,18 @@ final class LayerProfile {
             }
             for (int i = n - 1; i >= 0; i--) {
                 int[] in = graph.inputsOf(i);
+                if (plan.absorbed(i)) {
+                    continue;
+                }
                 long t0 = CLOCK.getCurrentThreadCpuTime();
                 float[][] dxs = new float[in.length][];
                 for (int k = 0; k < in.length; k++) {
                     dxs[k] = in[k] < 0 ? null : adds[i][k] ? partial : deltas[in[k] + 1];
                 }
-                if (layers.get(i) instanceof MergeLayer merge) {
+                int out = i + plan.span(i);
+                if (plan.rectifies(i)) {
+                    plan.backward(i, params, acts[in[0] + 1], acts[out], deltas[out], dxs[0], grads, batch, pass);
+                } else if (layers.get(i) instanceof MergeLayer merge) {
                     float[][] xs = new float[in.length][];
                     for (int k = 0; k < in.length; k++) {
                         xs[k] = acts[in[k] + 1];

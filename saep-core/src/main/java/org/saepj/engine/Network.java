@@ -325,11 +325,12 @@ public final class Network {
             int[] in = reads[i];
             Layer layer = layers.get(i);
             if (training != null && training.absorbed(i)) {
-                continue; // the node before runs this ReLU's backward pass with its own
+                continue; // a node before runs this ReLU's (or pool's) backward pass with its own
             }
             if (training != null && training.rectifies(i)) {
+                int out = i + training.span(i); // the slot of the run's last node
                 training.backward(
-                        i, params, acts[in[0]], acts[i + 2], deltas[i + 2], gradientTarget(i, 0), grads, batch, pass);
+                        i, params, acts[in[0]], acts[out], deltas[out], gradientTarget(i, 0), grads, batch, pass);
             } else if (layer instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 float[][] dxs = mergeGradients[i];
@@ -441,10 +442,10 @@ public final class Network {
         for (int i = 0; i < layers.size(); i++) {
             int[] in = reads[i];
             if (fused && training.absorbed(i)) {
-                continue; // the node before wrote this ReLU's output
+                continue; // a node before wrote this ReLU's (or pool's) output
             }
             if (fused && training.rectifies(i)) {
-                training.forward(i, params, acts[in[0]], acts[i + 2], batch, pass);
+                training.forward(i, params, acts[in[0]], acts[i + training.span(i)], batch, pass);
             } else if (layers.get(i) instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 for (int k = 0; k < in.length; k++) {

@@ -663,6 +663,118 @@ public interface Kernels {
     }
 
     /**
+     * {@link #channelAffineRelu} then {@link #maxPool2} over {@code batch} H×W maps of even sides, channels {@code from
+     * … to − 1}, writing only the pooled output: a batch norm's training pass with the ReLU and the pool after it, the
+     * full-size ReLU output neither written nor read again. Each value goes through the two sweeps' float operations,
+     * so the bits are theirs.
+     *
+     * @param x the batch norm's inputs, {@code batch × h × w × channels}
+     * @param y receives the pooled outputs, {@code batch × h/2 × w/2 × channels}
+     * @param batch samples
+     * @param h height, even
+     * @param w width, even
+     * @param channels channels
+     * @param from the first channel of this call
+     * @param to the channel after its last
+     * @param scale the batch norm's factor per channel
+     * @param shift its term per channel
+     */
+    default void channelAffineReluPool(
+            float[] x,
+            float[] y,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift) {
+        PooledSweeps.affineReluPool(x, y, batch, h, w, channels, from, to, scale, shift);
+    }
+
+    /**
+     * {@link #channelGradientSumsGated} of the gradient that the pool and the ReLU after {@link
+     * #channelAffineReluPool} pass back, found again per position from {@code x}, the constants and the pooled output
+     * (the first position of a window holding the maximum takes the pooled gradient where the ReLU's output is
+     * positive): the bits of {@link #maxPool2Backward} then the gated sums, without the full-size gradient.
+     *
+     * @param x the batch norm's inputs of the forward pass
+     * @param y the pooled outputs of the forward pass
+     * @param dy the gradient with respect to the pooled outputs
+     * @param batch samples
+     * @param h height, even
+     * @param w width, even
+     * @param channels channels
+     * @param from the first channel of this call
+     * @param to the channel after its last
+     * @param scale the forward pass's factor per channel
+     * @param shift its term per channel
+     * @param mean the batch mean per channel
+     * @param invStd 1/√(σ² + ε) per channel
+     * @param sumDy receives Σ dy (β's gradient)
+     * @param sumDyXhat receives Σ dy·x̂ (γ's gradient)
+     */
+    default void channelGradientSumsPooled(
+            float[] x,
+            float[] y,
+            float[] dy,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        PooledSweeps.gradientSums(
+                x, y, dy, batch, h, w, channels, from, to, scale, shift, mean, invStd, sumDy, sumDyXhat);
+    }
+
+    /**
+     * {@link #channelAffine2Gated} of the gradient that the pool and the ReLU pass back, found again as {@link
+     * #channelGradientSumsPooled} finds it: the batch norm's input gradient, with the bits of the separate sweeps.
+     *
+     * @param dy the gradient with respect to the pooled outputs
+     * @param y the pooled outputs of the forward pass
+     * @param x the batch norm's inputs of the forward pass
+     * @param dx receives the input gradient, {@code batch × h × w × channels}
+     * @param batch samples
+     * @param h height, even
+     * @param w width, even
+     * @param channels channels
+     * @param from the first channel of this call
+     * @param to the channel after its last
+     * @param scale the forward pass's factor per channel
+     * @param shift its term per channel
+     * @param a the factor of the routed gradient per channel
+     * @param b the factor of x per channel
+     * @param d the term per channel
+     */
+    default void channelAffine2Pooled(
+            float[] dy,
+            float[] y,
+            float[] x,
+            float[] dx,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift,
+            float[] a,
+            float[] b,
+            float[] d) {
+        PooledSweeps.affine2(dy, y, x, dx, batch, h, w, channels, from, to, scale, shift, a, b, d, false);
+    }
+
+    /**
      * @param cout output channels of a stride-1 convolution
      * @return true when {@link #convolveAnchors} and {@link #convolveWeightGradient} are faster than im2col products
      *     for that many outputs (the vector forms, for filters one vector wide); otherwise a convolution runs as im2col

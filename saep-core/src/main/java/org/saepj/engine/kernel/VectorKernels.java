@@ -427,6 +427,62 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void channelAffineReluPool(
+            float[] x,
+            float[] y,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift) {
+        VectorPooledSweeps.affineReluPool(x, y, batch, h, w, channels, from, to, scale, shift);
+    }
+
+    @Override
+    public void channelGradientSumsPooled(
+            float[] x,
+            float[] y,
+            float[] dy,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift,
+            float[] mean,
+            float[] invStd,
+            double[] sumDy,
+            double[] sumDyXhat) {
+        VectorPooledSweeps.gradientSums(
+                x, y, dy, batch, h, w, channels, from, to, scale, shift, mean, invStd, sumDy, sumDyXhat);
+    }
+
+    @Override
+    public void channelAffine2Pooled(
+            float[] dy,
+            float[] y,
+            float[] x,
+            float[] dx,
+            int batch,
+            int h,
+            int w,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift,
+            float[] a,
+            float[] b,
+            float[] d) {
+        VectorPooledSweeps.affine2(dy, y, x, dx, batch, h, w, channels, from, to, scale, shift, a, b, d);
+    }
+
+    @Override
     public void channelAffine2Gated(
             float[] dy,
             float[] gate,

@@ -30,6 +30,13 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
 
     private final double[] variance;
     private final float[] invStd;
+    /**
+     * The last training pass's {@code x·forwardScale + forwardShift} per channel: kept for its backward pass, which
+     * finds again where a pool after the ReLU took its maxima.
+     */
+    private final float[] forwardScale;
+
+    private final float[] forwardShift;
     /** The last inference pass's folded scale and shift per channel. */
     private final float[] scale;
 
@@ -66,6 +73,8 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
         this.variance = new double[channels];
         this.scale = new float[channels];
         this.shift = new float[channels];
+        this.forwardScale = new float[channels];
+        this.forwardShift = new float[channels];
         this.sum = new double[channels];
         this.sum2 = new double[channels];
     }
@@ -151,9 +160,9 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
         inChannelRanges(chunks, (from, to) -> {
             trainingConstants(params, x, rows, state, from, to);
             if (relu) {
-                kernels.channelAffineRelu(x, y, rows, channels, from, to, gradScale, shift);
+                kernels.channelAffineRelu(x, y, rows, channels, from, to, forwardScale, forwardShift);
             } else {
-                kernels.channelAffine(x, y, rows, channels, from, to, gradScale, shift);
+                kernels.channelAffine(x, y, rows, channels, from, to, forwardScale, forwardShift);
             }
         });
     }
@@ -223,8 +232,8 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     }
 
     /**
-     * The training pass's statistics and its constants {@code x·gradScale + shift} for channels {@code from … to −
-     * 1}; moves their running statistics.
+     * The training pass's statistics and its constants {@code x·forwardScale + forwardShift} for channels {@code from
+     * … to − 1}; moves their running statistics.
      */
     private void trainingConstants(float[] params, float[] x, int rows, float[] state, int from, int to) {
         int g = offset();
@@ -234,8 +243,8 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
         // (x − μ)·invStd·γ + β as x·s + t: one product and one sum per value.
         for (int c = from; c < to; c++) {
             float s = invStd[c] * params[g + c];
-            gradScale[c] = s; // scratch here: the backward pass sets its own constants
-            shift[c] = params[b + c] - mean[c] * s;
+            forwardScale[c] = s;
+            forwardShift[c] = params[b + c] - mean[c] * s;
         }
     }
 
@@ -248,6 +257,72 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     public void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         backwardTraining(params, x, y, dy, dx, grads, batch * positions, true, pass.chunks());
+    }
+
+    /** One sweep for the statistics, one writing the pooled outputs: a range of channels per chunk. */
+    @Override
+    public void forwardRectifiedPooled(float[] params, float[] x, float[] y, int batch, int h, int w, Pass pass) {
+        requireMaps(h, w);
+        float[] state = pass.state();
+        inChannelRanges(pass.chunks(), (from, to) -> {
+            trainingConstants(params, x, batch * positions, state, from, to);
+            kernels.channelAffineReluPool(x, y, batch, h, w, channels, from, to, forwardScale, forwardShift);
+        });
+    }
+
+    /** The sums and the input gradient, each routed through the pool and the ReLU: a range of channels per chunk. */
+    @Override
+    public void backwardRectifiedPooled(
+            float[] params,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] dx,
+            float[] grads,
+            int batch,
+            int h,
+            int w,
+            Pass pass) {
+        requireMaps(h, w);
+        int rows = batch * positions;
+        inChannelRanges(pass.chunks(), (from, to) -> {
+            Arrays.fill(sum, from, to, 0);
+            Arrays.fill(sum2, from, to, 0);
+            kernels.channelGradientSumsPooled(
+                    x, y, dy, batch, h, w, channels, from, to, forwardScale, forwardShift, mean, invStd, sum, sum2);
+            parameterGradients(grads, from, to);
+            if (dx != null) {
+                inputGradientConstants(params, rows, from, to);
+                kernels.channelAffine2Pooled(
+                        dy,
+                        y,
+                        x,
+                        dx,
+                        batch,
+                        h,
+                        w,
+                        channels,
+                        from,
+                        to,
+                        forwardScale,
+                        forwardShift,
+                        gradScale,
+                        gradSlope,
+                        gradShift);
+            }
+        });
+    }
+
+    @Override
+    public boolean hasMaps(int h, int w) {
+        return (long) h * w == positions;
+    }
+
+    private void requireMaps(int h, int w) {
+        if (!hasMaps(h, w)) {
+            throw new IllegalArgumentException(
+                    "maps of " + h + "×" + w + " for a batch norm over " + positions + " positions");
+        }
     }
 
     private void parameterGradients(float[] grads, int from, int to) {

@@ -26,6 +26,16 @@ public final class MaxPool2 extends Layer {
         this.kernels = kernels;
     }
 
+    /** @return the input maps' height */
+    public int height() {
+        return h;
+    }
+
+    /** @return the input maps' width */
+    public int width() {
+        return w;
+    }
+
     @Override
     public int inputSize() {
         return h * w * c;

@@ -1,9 +1,10 @@
 package org.saepj.engine.layer;
 
 /**
- * A layer whose training passes can take in the ReLU that reads its output alone (batch normalisation): the forward
- * pass clamps at zero in the sweep that writes its output, and the backward pass applies the ReLU's mask to the
- * output gradient inside its own sweeps. A {@link TrainingPlan} finds such pairs; each value goes through the float
+ * A layer whose training passes can take in the ReLU that reads its output alone (batch normalisation), and the 2×2
+ * max pooling that alone reads the ReLU's: the forward pass clamps at zero (and pools) in the sweep that writes its
+ * output, and the backward pass applies the ReLU's mask (and the pool's routing) to the output gradient inside its own
+ * sweeps. A {@link TrainingPlan} finds such pairs; each value goes through the float
  * operations of the two layers run one after the other, in the same order, so the bits are theirs.
  */
 interface RectifyingLayer {
@@ -32,4 +33,53 @@ interface RectifyingLayer {
      */
     void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass);
+
+    /**
+     * @param h a height
+     * @param w a width
+     * @return true when the layer's inputs are {@code h × w} maps of channels, which a pool after its ReLU reads
+     */
+    boolean hasMaps(int h, int w);
+
+    /**
+     * The training forward pass followed by {@code max(·, 0)} and 2×2 max pooling (stride 2), writing only the pooled
+     * output: the full-size ReLU output is neither written nor read.
+     *
+     * @param params the network's parameters
+     * @param x inputs, {@code batch × h × w × channels}
+     * @param y receives the pool's outputs, {@code batch × h/2 × w/2 × channels}
+     * @param batch the number of samples
+     * @param h the maps' height, even
+     * @param w their width, even
+     * @param pass a training pass
+     */
+    void forwardRectifiedPooled(float[] params, float[] x, float[] y, int batch, int h, int w, Pass pass);
+
+    /**
+     * The training backward pass of this layer, the ReLU and the pool, after {@link #forwardRectifiedPooled} of the
+     * same batch: the gradient the pool and the ReLU pass back to each position is found again from {@code x} and
+     * {@code y}, not read from a full-size array.
+     *
+     * @param params the network's parameters
+     * @param x the inputs of the forward pass
+     * @param y the pool's outputs of the forward pass
+     * @param dy the loss gradient with respect to the pool's outputs
+     * @param dx receives the gradient with respect to the inputs, or null when not needed
+     * @param grads the network's gradient array
+     * @param batch the number of samples
+     * @param h the maps' height, even
+     * @param w their width, even
+     * @param pass the training pass of the forward pass
+     */
+    void backwardRectifiedPooled(
+            float[] params,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] dx,
+            float[] grads,
+            int batch,
+            int h,
+            int w,
+            Pass pass);
 }

@@ -4,19 +4,22 @@ import java.util.List;
 
 /**
  * How a training pass runs a graph's layers: each node alone, except a {@link RectifyingLayer} (batch normalisation)
- * whose output only a ReLU, the next node, reads. Such a pair is one call each way: the forward pass writes the ReLU's
- * output in the layer's own sweep, and the backward pass applies the ReLU's mask inside the layer's sweeps instead of a
- * pass of its own over the gradient. The layer's output and the ReLU's input gradient are not computed (nothing else
- * reads them); every other value goes through the same float operations in the same order as node by node, so
- * parameters, gradients and running statistics are the same bits.
+ * whose output only a ReLU, the next node, reads; and when only a 2×2 max pooling of even sides, the node after, reads
+ * that ReLU's output, the pool too. Such a run is one call each way: the forward pass writes the last node's output
+ * (the ReLU's, or the pool's) in the layer's own sweep, and the backward pass applies the ReLU's mask and the pool's
+ * routing inside the layer's sweeps instead of passes of their own over the gradient. The outputs and input gradients
+ * inside the run are not computed (nothing else reads them); every other value goes through the same float
+ * operations in the same order as node by node, so parameters, gradients and running statistics are the same bits.
  */
 public final class TrainingPlan {
     private final List<Layer> layers;
-    /** Per node: whether it runs with the ReLU after it. */
-    private final boolean[] rectifies;
+    /** Per node: how many nodes its call runs, 1 (alone), 2 (with its ReLU) or 3 (with its ReLU and the pool). */
+    private final int[] span;
+    /** Per node: whether a node before it runs it. */
+    private final boolean[] absorbed;
 
     /**
-     * Finds the pairs.
+     * Finds the runs.
      *
      * @param graph the network's structure
      * @param layers its layers, one per node, in order
@@ -27,38 +30,66 @@ public final class TrainingPlan {
             throw new IllegalArgumentException("a plan needs one layer per node: " + layers.size() + " for " + n);
         }
         this.layers = List.copyOf(layers);
-        this.rectifies = new boolean[n];
-        for (int i = 0; i + 1 < n; i++) {
-            rectifies[i] = layers.get(i) instanceof RectifyingLayer
-                    && graph.feedsOnlyNext(i)
-                    && layers.get(i + 1) instanceof ChannelMap map
-                    && map.step() == Epilogue.Step.RELU;
-            if (rectifies[i]) {
-                i++; // the ReLU is taken: it cannot start a pair of its own
+        this.span = new int[n];
+        this.absorbed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            span[i] = absorbed[i] ? 0 : runFrom(graph, i);
+            for (int k = 1; k < span[i]; k++) {
+                absorbed[i + k] = true;
             }
         }
     }
 
-    /**
-     * @param node a node's index
-     * @return true when the node runs with the ReLU after it: call {@link #forward} and {@link #backward} for it
-     */
-    public boolean rectifies(int node) {
-        return rectifies[node];
+    /** @return how many nodes a call from node {@code i} may run: 3, 2 or 1 */
+    private int runFrom(LayerGraph graph, int i) {
+        int n = layers.size();
+        boolean rectifies = i + 1 < n
+                && layers.get(i) instanceof RectifyingLayer
+                && graph.feedsOnlyNext(i)
+                && layers.get(i + 1) instanceof ChannelMap map
+                && map.step() == Epilogue.Step.RELU;
+        if (!rectifies) {
+            return 1;
+        }
+        boolean pools = i + 2 < n
+                && graph.feedsOnlyNext(i + 1)
+                && layers.get(i + 2) instanceof MaxPool2 pool
+                && pool.height() % 2 == 0
+                && pool.width() % 2 == 0
+                && ((RectifyingLayer) layers.get(i)).hasMaps(pool.height(), pool.width());
+        return pools ? 3 : 2;
     }
 
     /**
      * @param node a node's index
-     * @return true when the node is a ReLU that the node before it runs: skip it both ways
+     * @return true when the node runs with the ReLU after it (and perhaps the pool after that): call {@link #forward}
+     *     and {@link #backward} for it
+     */
+    public boolean rectifies(int node) {
+        return span[node] > 1;
+    }
+
+    /**
+     * @param node a node's index
+     * @return how many nodes the call for it runs: 0 when a node before runs it, 1 alone, 2 with its ReLU, 3 with its
+     *     ReLU and the pool; its outputs are those of node {@code node + span − 1}
+     */
+    public int span(int node) {
+        return span[node];
+    }
+
+    /**
+     * @param node a node's index
+     * @return true when a node before it runs it (a ReLU or a pool): skip it both ways
      */
     public boolean absorbed(int node) {
-        return node > 0 && rectifies[node - 1];
+        return absorbed[node];
     }
 
     /** @return true when some node runs with its ReLU */
     public boolean fuses() {
-        for (boolean r : rectifies) {
-            if (r) {
+        for (int s : span) {
+            if (s > 1) {
                 return true;
             }
         }
@@ -66,27 +97,32 @@ public final class TrainingPlan {
     }
 
     /**
-     * The training forward pass of a node and its ReLU.
+     * The training forward pass of a node and the nodes its call runs.
      *
      * @param node the node: {@link #rectifies(int)}
      * @param params the network's parameters
      * @param x the node's inputs
-     * @param y receives the ReLU's outputs
+     * @param y receives the outputs of the run's last node
      * @param batch the number of samples
      * @param pass a training pass
      */
     public void forward(int node, float[] params, float[] x, float[] y, int batch, Pass pass) {
-        rectifying(node).forwardRectified(params, x, y, batch, pass);
+        if (span(node) == 3) {
+            MaxPool2 pool = pool(node);
+            rectifying(node).forwardRectifiedPooled(params, x, y, batch, pool.height(), pool.width(), pass);
+        } else {
+            rectifying(node).forwardRectified(params, x, y, batch, pass);
+        }
     }
 
     /**
-     * The training backward pass of a node and its ReLU.
+     * The training backward pass of a node and the nodes its call runs.
      *
      * @param node the node: {@link #rectifies(int)}
      * @param params the network's parameters
      * @param x the node's inputs of the forward pass
-     * @param y the ReLU's outputs of the forward pass
-     * @param dy the loss gradient with respect to the ReLU's outputs
+     * @param y the outputs of the run's last node in the forward pass
+     * @param dy the loss gradient with respect to those outputs
      * @param dx receives the gradient with respect to the node's inputs, or null when not needed
      * @param grads the network's gradient array
      * @param batch the number of samples
@@ -102,11 +138,21 @@ public final class TrainingPlan {
             float[] grads,
             int batch,
             Pass pass) {
-        rectifying(node).backwardRectified(params, x, y, dy, dx, grads, batch, pass);
+        if (span(node) == 3) {
+            MaxPool2 pool = pool(node);
+            rectifying(node)
+                    .backwardRectifiedPooled(params, x, y, dy, dx, grads, batch, pool.height(), pool.width(), pass);
+        } else {
+            rectifying(node).backwardRectified(params, x, y, dy, dx, grads, batch, pass);
+        }
+    }
+
+    private MaxPool2 pool(int node) {
+        return (MaxPool2) layers.get(node + 2);
     }
 
     private RectifyingLayer rectifying(int node) {
-        if (!rectifies[node]) {
+        if (!rectifies(node)) {
             throw new IllegalArgumentException("node " + node + " runs alone: call its layer");
         }
         return (RectifyingLayer) layers.get(node);
