@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The command line of {@code ./saep bench}: {@code [STEPS] [REPETITIONS] [--csv FILE] [--no-tta] [--tta-target A]
- * [--tta-test N] [--tta-steps N] [--tta-decay D] [--only WORD,…]}.
+ * [--tta-test N] [--tta-steps N] [--tta-decay D] [--tta-threads T] [--only WORD,…]}.
  *
  * @param steps training steps per repetition of the throughput rows
  * @param repetitions timed repetitions per throughput row: the fewest interleaved pairs ({@link PairPlan})
@@ -17,14 +17,16 @@ import java.util.List;
 record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<String> only) {
     /** The usage line of {@code --help}. */
     static final String USAGE = "usage: saep bench [STEPS] [REPETITIONS] [--csv FILE] [--no-tta] [--tta-target A]"
-            + " [--tta-test N] [--tta-steps N] [--tta-decay D] [--only WORD,...]\n"
+            + " [--tta-test N] [--tta-steps N] [--tta-decay D] [--tta-threads T] [--only WORD,...]\n"
             + "  engine throughput against DJL/PyTorch (defaults: 300 steps, 5 repetitions, run as interleaved pairs,"
             + " up to 3x as many\n"
             + "  in a cheap or two-level row), then the time to reach a test accuracy\n"
-            + "  on Fashion-MNIST with the residual CNN with a dense layer, ours against PyTorch on one thread,"
-            + " taking turns,\n  from the same initial weights, SGD + momentum with weight decay D, cosine decay over"
-            + " the steps\n  (defaults: accuracy " + TtaOptions.DEFAULT_TARGET + " on the whole test split, at most "
-            + TtaOptions.DEFAULT_STEPS + " steps, D " + TtaOptions.DEFAULT_DECAY + ");\n  --csv also writes the rows"
+            + "  on Fashion-MNIST with the residual CNN with a dense layer, ours against PyTorch on T threads"
+            + " (ours: one network,\n  idle threads taking its layers' chunks; PyTorch: T intra-op threads), taking"
+            + " turns, from the same initial weights,\n  SGD + momentum with weight decay D, cosine decay over the steps"
+            + " (defaults: accuracy " + TtaOptions.DEFAULT_TARGET + " on the\n  whole test split, at most "
+            + TtaOptions.DEFAULT_STEPS + " steps, D " + TtaOptions.DEFAULT_DECAY
+            + ", T 1);\n  --csv also writes the rows"
             + " to FILE and the time-to-accuracy row to FILE-tta.csv;\n"
             + "  --only res,tta runs only the rows whose names contain one of the words";
 
@@ -41,8 +43,10 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
      * @param testSize the test samples it is measured on (the first ones), or 0 for all
      * @param maxSteps the steps after which a run stops unreached
      * @param weightDecay λ of both engines' SGD ({@code λ·θ} added to each parameter's gradient), 0 for none
+     * @param threads the threads of each engine: ours trains its one network on one of them and lends the others its
+     *     layers' chunks, PyTorch's intra-op threads are pinned to the count
      */
-    record TtaOptions(double target, int testSize, int maxSteps, float weightDecay) {
+    record TtaOptions(double target, int testSize, int maxSteps, float weightDecay, int threads) {
         static final double DEFAULT_TARGET = 0.92;
         /**
          * The usual L2 weight decay of SGD-trained convolutional networks (e.g. 5e-4 for CIFAR's ResNets), chosen
@@ -95,6 +99,7 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
         int testSize = 0;
         int maxSteps = TtaOptions.DEFAULT_STEPS;
         float decay = TtaOptions.DEFAULT_DECAY;
+        int ttaThreads = 1;
         List<String> only = List.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -105,6 +110,7 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
                 case "--tta-test" -> testSize = positive(value(args, i++, a), a);
                 case "--tta-steps" -> maxSteps = positive(value(args, i++, a), a);
                 case "--tta-decay" -> decay = decay(value(args, i++, a));
+                case "--tta-threads" -> ttaThreads = positive(value(args, i++, a), a);
                 case "--only" -> only = words(value(args, i++, a));
                 default -> {
                     if (a.startsWith("--")) {
@@ -119,7 +125,8 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
         }
         int steps = positional.size() > 0 ? positive(positional.get(0), "STEPS") : 300;
         int reps = positional.size() > 1 ? positive(positional.get(1), "REPETITIONS") : 5;
-        return new BenchOptions(steps, reps, csv, tta ? new TtaOptions(target, testSize, maxSteps, decay) : null, only);
+        return new BenchOptions(
+                steps, reps, csv, tta ? new TtaOptions(target, testSize, maxSteps, decay, ttaThreads) : null, only);
     }
 
     private static List<String> words(String arg) {

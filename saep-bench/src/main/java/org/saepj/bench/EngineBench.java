@@ -159,13 +159,15 @@ public final class EngineBench {
             Dataset test = data.test()
                     .orElseThrow(() -> new IllegalStateException(data.name() + " has no test split for the tta row"));
             TimeToAccuracy.Settings s = options.tta().forTest(test.size());
-            pinPyTorchThreads(1);
+            int threads = options.tta().threads();
+            pinPyTorchThreads(threads);
             String[] sides = {"ours", "djl"};
             List<TimeToAccuracy.Result> both = TimeToAccuracy.bothEngines(
                     ttaNet,
                     train,
                     test,
                     s,
+                    threads,
                     (side, step, accuracy, seconds) -> System.out.printf(
                             Locale.ROOT,
                             "tta %s: step %d, lr %.5f, accuracy %.4f, training %.1f s%n",
@@ -174,7 +176,7 @@ public final class EngineBench {
                             s.learningRate(step - 1),
                             accuracy,
                             seconds));
-            tta = new TtaRow(ttaNet.name(), 1, s, both.get(0), both.get(1));
+            tta = new TtaRow(ttaNet.name(), threads, s, both.get(0), both.get(1));
             System.out.println(tta.line());
         }
         if (options.runs("inference")) {

@@ -2,15 +2,18 @@ package org.saepj.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.StealingChunks;
 import org.saepj.engine.optim.LearningRateSchedule;
 import org.saepj.engine.optim.Optimizer;
 
 /**
- * Time to accuracy: one network trained on one thread, ours and the same in DJL/PyTorch from the same initial weights
+ * Time to accuracy: one network trained on one thread or more, ours and the same in DJL/PyTorch from the same initial
+ * weights
  * ({@link SharedWeights}), on the same batches (batch 64, the same shuffling seed) with SGD + momentum 0.9 and weight
  * decay {@link Settings#weightDecay()} in DJL's form ({@link FoldedMomentumSgd}) and the same learning rate at every
  * step (a cosine decay from {@link Settings#learningRate()} to 0 over {@link Settings#maxSteps()}), until the accuracy
@@ -119,18 +122,53 @@ final class TimeToAccuracy {
      * @param progress told of each check, ours side 0 and PyTorch's side 1
      * @return ours, then PyTorch's result
      */
-    static List<Result> bothEngines(ResidualCnn net, Dataset train, Dataset test, Settings s, Progress progress)
-            throws Exception {
+    static List<Result> bothEngines(
+            ResidualCnn net, Dataset train, Dataset test, Settings s, int threads, Progress progress) throws Exception {
         long[] sample = {
             net.input().channels(), net.input().height(), net.input().width()
         };
         Network ours = new Network(net.architecture(), KernelsProvider.best()).initialize(WEIGHT_SEED);
         // PyTorch's own draw is overwritten; its seed still fixes whatever else it draws.
         ai.djl.pytorch.jni.JniUtils.setSeed(DjlSession.SEED);
+        ForkJoinPool pool = new ForkJoinPool(threads);
         try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), sample, s.learningRate(), s.weightDecay(), s.batch())) {
             SharedWeights.copy(ours, djl.block());
-            return run(List.of(ours(ours, train, s.weightDecay()), djl(djl)), train, test, s, progress);
+            Trainee oursSide = ours(ours, train, s.weightDecay());
+            if (threads > 1) {
+                oursSide = onWorker(ours.shareWork(new StealingChunks(pool)), oursSide, pool);
+            }
+            return run(List.of(oursSide, djl(djl)), train, test, s, progress);
+        } finally {
+            pool.shutdown();
         }
+    }
+
+    /**
+     * Ours on more than one thread, as a search's executor runs a candidate: each step and each prediction on a worker
+     * of the pool, whose other workers, idle, take the layers' chunks. The chunks write disjoint outputs with the
+     * single-threaded calls, so the steps give the same bits as on one thread.
+     *
+     * @param net the network, sharing its work with the pool
+     * @param side its trainee on the calling thread
+     * @param pool the workers
+     * @return the trainee whose calls run on a worker
+     */
+    static Trainee onWorker(Network net, Trainee side, ForkJoinPool pool) {
+        return new Trainee() {
+            @Override
+            public void step(float[] x, int[] rows, float[] labels, int batch, float learningRate) throws Exception {
+                pool.submit(() -> {
+                            side.step(x, rows, labels, batch, learningRate);
+                            return null;
+                        })
+                        .get();
+            }
+
+            @Override
+            public long[] predict(float[] x, int count) throws Exception {
+                return pool.submit(() -> side.predict(x, count)).get();
+            }
+        };
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Locale;
  * target, and the ratio PyTorch's over ours, so that, as in every other row, a ratio above 1 means ours is faster.
  *
  * @param network the network's name (the row's name is it with {@code tta-} before it)
- * @param threads the thread count: ours trains on one thread, PyTorch's intra-op threads are pinned to it
+ * @param threads the thread count: ours trains one network on them (idle threads take its layers' chunks), PyTorch's
+ *     intra-op threads are pinned to it
  * @param settings the target and how it was checked
  * @param ours our run
  * @param djl DJL/PyTorch's run

@@ -15,6 +15,7 @@ class BenchOptionsTest {
         assertThat(o.tta().target()).isEqualTo(0.92);
         assertThat(o.tta().forTest(10_000).testSize()).isEqualTo(10_000);
         assertThat(o.tta().forTest(10_000).weightDecay()).isEqualTo(5e-4f);
+        assertThat(o.tta().threads()).isEqualTo(1);
         assertThat(o.runs("mlp-784-512-10")).isTrue();
     }
 
@@ -33,6 +34,8 @@ class BenchOptionsTest {
             "500",
             "--tta-decay",
             "0",
+            "--tta-threads",
+            "2",
             "--only",
             "res,tta"
         });
@@ -43,6 +46,7 @@ class BenchOptionsTest {
         assertThat(s.testSize()).isEqualTo(2000);
         assertThat(s.maxSteps()).isEqualTo(500);
         assertThat(s.weightDecay()).isZero();
+        assertThat(o.tta().threads()).isEqualTo(2);
         assertThat(BenchOptions.parse(new String[] {"--tta-decay", "1e-4"})
                         .tta()
                         .weightDecay())
@@ -64,6 +68,8 @@ class BenchOptionsTest {
                 .hasMessage("--tta-decay must be a weight decay in [0, 1), e.g. 5e-4, got '-0.1'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tta-decay", "lots"}))
                 .hasMessage("--tta-decay must be a weight decay in [0, 1), e.g. 5e-4, got 'lots'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--tta-threads", "0"}))
+                .hasMessage("--tta-threads must be a positive whole number, got '0'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--csv"})).hasMessage("--csv needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"})).hasMessage("unknown option --fast");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"1", "2", "3"}))

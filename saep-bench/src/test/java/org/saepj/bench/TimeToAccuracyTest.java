@@ -9,11 +9,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.StealingChunks;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.engine.optim.OptimizerSpec;
 
@@ -78,10 +80,40 @@ class TimeToAccuracyTest {
         Engine.getEngine("PyTorch");
         ResidualCnn net = new ResidualCnn(new Shape(8, 8, 1), 4, 1, 8, 2);
         TimeToAccuracy.Settings s = new TimeToAccuracy.Settings(0.5, 70, 5, 10, 0.01f, 16);
-        for (TimeToAccuracy.Result r : TimeToAccuracy.bothEngines(net, DATA, DATA, s, TimeToAccuracy.Progress.NONE)) {
+        for (TimeToAccuracy.Result r :
+                TimeToAccuracy.bothEngines(net, DATA, DATA, s, 2, TimeToAccuracy.Progress.NONE)) {
             assertThat(r.steps()).isBetween(5L, 10L);
             assertThat(r.accuracy()).isBetween(0.0, 1.0);
             assertThat(r.reached()).isEqualTo(r.accuracy() >= 0.5);
+        }
+    }
+
+    /**
+     * On two threads ours trains its one network on a worker of a pool whose idle worker takes the layers' chunks: the
+     * same parameters, bit for bit, as on the calling thread alone (16 filters: the Winograd block splits by image).
+     */
+    @Test
+    void oursOnTwoThreadsTakesTheStepsOfOneThreadBitForBit() throws Exception {
+        ResidualCnn net = new ResidualCnn(new Shape(8, 8, 1), 16, 1, 8, 2);
+        TimeToAccuracy.Settings s = new TimeToAccuracy.Settings(1.0, 20, 3, 7, 0.05f, 16, 5e-4f);
+        Network one = new Network(net.architecture(), KernelsProvider.best()).initialize(1);
+        Network two = new Network(net.architecture(), KernelsProvider.best()).initialize(1);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        try {
+            StealingChunks chunks = new StealingChunks(pool);
+            TimeToAccuracy.Trainee onTwo =
+                    TimeToAccuracy.onWorker(two.shareWork(chunks), TimeToAccuracy.ours(two, DATA, 5e-4f), pool);
+            List<TimeToAccuracy.Result> r = TimeToAccuracy.run(
+                    List.of(TimeToAccuracy.ours(one, DATA, 5e-4f), onTwo),
+                    DATA,
+                    UNLEARNABLE,
+                    s,
+                    TimeToAccuracy.Progress.NONE);
+            assertThat(r).extracting(TimeToAccuracy.Result::steps).containsExactly(7L, 7L);
+            assertThat(two.parameters()).isEqualTo(one.parameters());
+            assertThat(two.state()).isEqualTo(one.state());
+        } finally {
+            pool.shutdown();
         }
     }
 
