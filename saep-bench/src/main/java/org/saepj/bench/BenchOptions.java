@@ -23,8 +23,8 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
             + "  in a cheap or two-level row), then the time to reach a test accuracy\n"
             + "  on Fashion-MNIST with the residual CNN with a dense layer, ours against PyTorch on T threads"
             + " (ours: one network,\n  idle threads taking its layers' chunks; PyTorch: T intra-op threads), taking"
-            + " turns, from the same initial weights,\n  SGD + momentum with weight decay D, cosine decay over the steps"
-            + " (defaults: accuracy " + TtaOptions.DEFAULT_TARGET + " on the\n  whole test split, at most "
+            + " turns, from the same initial weights,\n  SGD + momentum with weight decay D, cosine decay over the"
+            + " steps (defaults: accuracy " + TtaOptions.DEFAULT_TARGET + " on the\n  whole test split, at most "
             + TtaOptions.DEFAULT_STEPS + " steps, D " + TtaOptions.DEFAULT_DECAY
             + ", T 1);\n  --csv also writes the rows"
             + " to FILE and the time-to-accuracy row to FILE-tta.csv;\n"
