@@ -6,17 +6,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongSupplier;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
+import org.saepj.engine.layer.Chunks;
 import org.saepj.engine.layer.Conv2D;
 import org.saepj.engine.layer.Dense;
 import org.saepj.engine.layer.Layer;
 import org.saepj.engine.layer.LayerGraph;
 import org.saepj.engine.layer.MergeLayer;
 import org.saepj.engine.layer.Pass;
+import org.saepj.engine.layer.StealingChunks;
 import org.saepj.engine.layer.TrainingPlan;
 
 /**
@@ -24,9 +28,10 @@ import org.saepj.engine.layer.TrainingPlan;
  * node as its training step does (batch statistics, gradients summed where outputs are shared; a batch norm with the
  * ReLU, and the pool, that its {@link TrainingPlan} runs in one call, charged to the batch norm) with a clock around
  * each call (the thread's CPU time), on random inputs and output gradients (the loss and the optimizer are left
- * out), one thread.
+ * out), one thread; or, with a thread count above 1, on a worker of a pool whose idle workers take the passes' chunks
+ * (as a search's executor runs a candidate alone), timed on the wall clock.
  *
- * <p>{@code LayerProfile [res|res32|cnn|paper|mlp] [steps] [batch]}: the residual CNN with batch normalisation of the
+ * <p>{@code LayerProfile [res|res32|cnn|paper|mlp] [steps] [batch] [threads]}: the residual CNN with batch normalisation of the
  * benchmark ({@link ResidualCnn}, default), the default image search's 32-filter candidate (one block, a hidden dense
  * layer of 128), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
  * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
@@ -44,10 +49,11 @@ final class LayerProfile {
 
     private LayerProfile() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "res";
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         Shape image = new Shape(28, 28, 1);
         Architecture arch = switch (which) {
             case "cnn" ->
@@ -60,7 +66,34 @@ final class LayerProfile {
         };
         Kernels kernels = KernelsProvider.best();
         Network net = new Network(arch, kernels).initialize(1);
-        Profiler p = new Profiler(net, batch);
+        if (threads < 2) {
+            profile(
+                    net,
+                    arch,
+                    kernels,
+                    new Profiler(net, batch, Chunks.SEQUENTIAL, CLOCK::getCurrentThreadCpuTime),
+                    steps,
+                    batch);
+            return;
+        }
+        // As a search's executor runs a candidate alone: on a worker whose idle peers take the passes' chunks. The
+        // helpers' time is not this thread's, so the clock is the wall's.
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            StealingChunks chunks = new StealingChunks(pool);
+            net.shareWork(chunks);
+            Profiler p = new Profiler(net, batch, chunks, System::nanoTime);
+            pool.submit(() -> {
+                        profile(net, arch, kernels, p, steps, batch);
+                        return null;
+                    })
+                    .get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void profile(Network net, Architecture arch, Kernels kernels, Profiler p, int steps, int batch) {
         for (int s = 0; s < steps; s++) {
             p.step(s >= steps / 3); // the first third warms the compiler up
         }
@@ -92,12 +125,18 @@ final class LayerProfile {
         private final Pass inference;
 
         private final long[] inferenceNanos;
+        /** This thread's CPU time on one thread; the wall clock when idle workers take chunks. */
+        private final LongSupplier clock;
+
+        private final boolean cpuClock;
         private long plannedNanos;
         private int inferenceSteps;
         private boolean sameBits = true;
 
-        Profiler(Network net, int batch) {
+        Profiler(Network net, int batch, Chunks chunks, LongSupplier clock) {
             this.net = net;
+            this.clock = clock;
+            this.cpuClock = chunks == Chunks.SEQUENTIAL;
             this.graph = net.graph();
             this.layers = net.layers();
             this.batch = batch;
@@ -131,11 +170,13 @@ final class LayerProfile {
                 }
             }
             pass = new Pass(net.state());
+            pass.chunks(chunks);
             pass.seed(1);
             pass.training(true);
             forwardNanos = new long[n];
             backwardNanos = new long[n];
             inference = new Pass(net.state());
+            inference.chunks(chunks);
             inferenceNanos = new long[n];
         }
 
@@ -145,7 +186,7 @@ final class LayerProfile {
             int n = layers.size();
             for (int i = 0; i < n; i++) {
                 int[] in = graph.inputsOf(i);
-                long t0 = CLOCK.getCurrentThreadCpuTime();
+                long t0 = clock.getAsLong();
                 if (layers.get(i) instanceof MergeLayer merge) {
                     float[][] xs = new float[in.length][];
                     for (int k = 0; k < in.length; k++) {
@@ -155,11 +196,11 @@ final class LayerProfile {
                 } else {
                     layers.get(i).forward(params, acts[in[0] + 1], acts[i + 1], batch, inference);
                 }
-                inferenceNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+                inferenceNanos[i] += timed ? clock.getAsLong() - t0 : 0;
             }
-            long t0 = CLOCK.getCurrentThreadCpuTime();
+            long t0 = clock.getAsLong();
             float[] logits = net.forward(acts[0], batch);
-            plannedNanos += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+            plannedNanos += timed ? clock.getAsLong() - t0 : 0;
             sameBits &= Arrays.equals(logits, 0, acts[n].length, acts[n], 0, acts[n].length);
             inferenceSteps += timed ? 1 : 0;
         }
@@ -185,8 +226,9 @@ final class LayerProfile {
             double planned = plannedNanos / 1e6 / inferenceSteps;
             System.out.printf(
                     Locale.ROOT,
-                    "INFERENCE node by node %.3f CPU ms/batch, network's pass (fused plan) %.3f, %.2f× (%s)%n",
+                    "INFERENCE node by node %.3f %s ms/batch, network's pass (fused plan) %.3f, %.2f× (%s)%n",
                     perStep,
+                    cpuClock ? "CPU" : "wall",
                     planned,
                     perStep / planned,
                     sameBits ? "same bits" : "DIFFERENT BITS");
@@ -201,7 +243,7 @@ final class LayerProfile {
                 if (plan.absorbed(i)) {
                     continue; // the node before runs it
                 }
-                long t0 = CLOCK.getCurrentThreadCpuTime();
+                long t0 = clock.getAsLong();
                 if (plan.rectifies(i)) {
                     plan.forward(i, params, acts[in[0] + 1], acts[i + plan.span(i)], batch, pass);
                 } else if (layers.get(i) instanceof MergeLayer merge) {
@@ -213,14 +255,14 @@ final class LayerProfile {
                 } else {
                     layers.get(i).forward(params, acts[in[0] + 1], acts[i + 1], batch, pass);
                 }
-                forwardNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+                forwardNanos[i] += timed ? clock.getAsLong() - t0 : 0;
             }
             for (int i = n - 1; i >= 0; i--) {
                 int[] in = graph.inputsOf(i);
                 if (plan.absorbed(i)) {
                     continue;
                 }
-                long t0 = CLOCK.getCurrentThreadCpuTime();
+                long t0 = clock.getAsLong();
                 float[][] dxs = new float[in.length][];
                 for (int k = 0; k < in.length; k++) {
                     dxs[k] = in[k] < 0 ? null : adds[i][k] ? partial : deltas[in[k] + 1];
@@ -246,7 +288,7 @@ final class LayerProfile {
                         }
                     }
                 }
-                backwardNanos[i] += timed ? CLOCK.getCurrentThreadCpuTime() - t0 : 0;
+                backwardNanos[i] += timed ? clock.getAsLong() - t0 : 0;
             }
             timedSteps += timed ? 1 : 0;
         }
@@ -289,8 +331,9 @@ final class LayerProfile {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "PROFILE total %.3f CPU ms/step = %.0f samples/s (layers only)%n",
+                    "PROFILE total %.3f %s ms/step = %.0f samples/s (layers only)%n",
                     perStep,
+                    cpuClock ? "CPU" : "wall",
                     batch / perStep * 1e3);
         }
 
