@@ -32,9 +32,9 @@ import org.saepj.engine.layer.TrainingPlan;
  * (as a search's executor runs a candidate alone), timed on the wall clock.
  *
  * <p>{@code LayerProfile [res|res32|cnn|paper|mlp] [steps] [batch] [threads]}: the residual CNN with batch
- * normalisation of the benchmark ({@link ResidualCnn}, default), the default image search's 32-filter candidate (one block, a hidden dense
- * layer of 128), its two-block CNN, the paper's CNN or the 512-unit MLP; prints
- * milliseconds per step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
+ * normalisation of the benchmark ({@link ResidualCnn}, default), the default image search's 32-filter candidate (one
+ * block, a hidden dense layer of 128), its two-block CNN, the paper's CNN or the 512-unit MLP; prints milliseconds per
+ * step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
  * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one). Then
  * inference on the same batch: each node's pass alone (running statistics), alternating with the network's own
  * inference pass, which fuses a convolution with the batch norm and ReLU after it, and whether the two gave the same
