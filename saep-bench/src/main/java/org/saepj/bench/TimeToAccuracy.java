@@ -13,14 +13,13 @@ import org.saepj.engine.optim.Optimizer;
 
 /**
  * Time to accuracy: one network trained on one thread or more, ours and the same in DJL/PyTorch from the same initial
- * weights
- * ({@link SharedWeights}), on the same batches (batch 64, the same shuffling seed) with SGD + momentum 0.9 and weight
- * decay {@link Settings#weightDecay()} in DJL's form ({@link FoldedMomentumSgd}) and the same learning rate at every
- * step (a cosine decay from {@link Settings#learningRate()} to 0 over {@link Settings#maxSteps()}), until the accuracy
- * on the first samples of the test split reaches a target. The two engines take turns: one trains
- * {@link Settings#checkEvery()} steps and is checked, then the other, so that a change of the machine's load falls
- * on both alike; each side's clock runs during its own training steps only, so neither the checks nor the other
- * side's turns count against an engine.
+ * weights ({@link SharedWeights}), on the same batches (batch 64, the same shuffling seed) with SGD + momentum 0.9 and
+ * weight decay {@link Settings#weightDecay()} in DJL's form ({@link FoldedMomentumSgd}) and the same learning rate at
+ * every step (a cosine decay from {@link Settings#learningRate()} to 0 over {@link Settings#maxSteps()}), until the
+ * accuracy on the first samples of the test split reaches a target. The two engines take turns: one trains {@link
+ * Settings#checkEvery()} steps and is checked, then the other, so that a change of the machine's load falls on both
+ * alike; each side's clock runs during its own training steps only, so neither the checks nor the other side's turns
+ * count against an engine.
  */
 final class TimeToAccuracy {
     /** Both engines' batches: the shuffling seed of the batch stream. */
@@ -135,7 +134,8 @@ final class TimeToAccuracy {
             SharedWeights.copy(ours, djl.block());
             Trainee oursSide = ours(ours, train, s.weightDecay());
             if (threads > 1) {
-                oursSide = onWorker(ours.shareWork(new StealingChunks(pool)), oursSide, pool);
+                ours.shareWork(new StealingChunks(pool));
+                oursSide = onWorker(oursSide, pool);
             }
             return run(List.of(oursSide, djl(djl)), train, test, s, progress);
         } finally {
@@ -148,12 +148,11 @@ final class TimeToAccuracy {
      * of the pool, whose other workers, idle, take the layers' chunks. The chunks write disjoint outputs with the
      * single-threaded calls, so the steps give the same bits as on one thread.
      *
-     * @param net the network, sharing its work with the pool
-     * @param side its trainee on the calling thread
+     * @param side the trainee of a network that shares its work with the pool
      * @param pool the workers
      * @return the trainee whose calls run on a worker
      */
-    static Trainee onWorker(Network net, Trainee side, ForkJoinPool pool) {
+    static Trainee onWorker(Trainee side, ForkJoinPool pool) {
         return new Trainee() {
             @Override
             public void step(float[] x, int[] rows, float[] labels, int batch, float learningRate) throws Exception {

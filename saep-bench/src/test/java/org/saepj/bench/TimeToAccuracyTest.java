@@ -102,7 +102,7 @@ class TimeToAccuracyTest {
         try {
             StealingChunks chunks = new StealingChunks(pool);
             TimeToAccuracy.Trainee onTwo =
-                    TimeToAccuracy.onWorker(two.shareWork(chunks), TimeToAccuracy.ours(two, DATA, 5e-4f), pool);
+                    TimeToAccuracy.onWorker(TimeToAccuracy.ours(two.shareWork(chunks), DATA, 5e-4f), pool);
             List<TimeToAccuracy.Result> r = TimeToAccuracy.run(
                     List.of(TimeToAccuracy.ours(one, DATA, 5e-4f), onTwo),
                     DATA,

@@ -23,7 +23,7 @@ final class VectorBatchNorm {
     private VectorBatchNorm() {}
 
     /** Rows summed in float before each addition into the double sums: short runs lose no more than float's eps. */
-    private static final int FLOAT_RUN = 32;
+    static final int FLOAT_RUN = 32;
 
     static void channelSums(float[] x, int rows, int channels, int from, int to, double[] sum) {
         float[] lanes = new float[L];
@@ -379,7 +379,7 @@ final class VectorBatchNorm {
     }
 
     /** Adds a float accumulator's lanes into the double sums of channels {@code c0 … c0 + L − 1}. */
-    private static void flush(FloatVector acc, float[] lanes, double[] sums, int c0) {
+    static void flush(FloatVector acc, float[] lanes, double[] sums, int c0) {
         acc.intoArray(lanes, 0);
         for (int l = 0; l < L; l++) {
             sums[c0 + l] += lanes[l];

@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorPooledSweeps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows summed in float before each addition into the double sums: {@link VectorBatchNorm}'s runs. */
-    private static final int FLOAT_RUN = 32;
+    /** Rows summed in float before each addition into the double sums: the gated sums' runs, for their bits. */
+    private static final int FLOAT_RUN = VectorBatchNorm.FLOAT_RUN;
 
     private VectorPooledSweeps() {}
 
@@ -147,8 +147,8 @@ final class VectorPooledSweeps {
                         row++;
                     }
                 }
-                flush(sd, lanes, sumDy, c0);
-                flush(sx, lanes, sumDyXhat, c0);
+                VectorBatchNorm.flush(sd, lanes, sumDy, c0);
+                VectorBatchNorm.flush(sx, lanes, sumDyXhat, c0);
             }
         }
         PooledSweeps.gradientSumsInRuns(
@@ -220,14 +220,6 @@ final class VectorPooledSweeps {
         }
         if (c0 < to) {
             PooledSweeps.affine2(dy, y, x, dx, batch, h, w, channels, c0, to, scale, shift, a, b, d, true);
-        }
-    }
-
-    /** Adds a float accumulator's lanes into the double sums of channels {@code c0 … c0 + L − 1}. */
-    private static void flush(FloatVector acc, float[] lanes, double[] sums, int c0) {
-        acc.intoArray(lanes, 0);
-        for (int l = 0; l < L; l++) {
-            sums[c0 + l] += lanes[l];
         }
     }
 }

@@ -148,56 +148,51 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             kernels.channelAffine(x, y, rows, channels, scale, shift);
             return;
         }
-        forwardTraining(params, x, y, rows, state, false, pass.chunks());
+        forwardTraining(
+                params,
+                x,
+                rows,
+                state,
+                pass.chunks(),
+                (from, to) -> kernels.channelAffine(x, y, rows, channels, from, to, forwardScale, forwardShift));
     }
 
     /**
      * The training pass, a range of channels per chunk: everything a channel's statistics, running statistics and
      * outputs need is that channel's alone, so the chunks write disjoint parts with the operations of one pass.
+     * {@code output} writes the chunk's outputs from {@link #forwardScale} and {@link #forwardShift}: the affine map,
+     * with the ReLU, or with the ReLU and the pool.
      */
     private void forwardTraining(
-            float[] params, float[] x, float[] y, int rows, float[] state, boolean relu, Chunks chunks) {
+            float[] params, float[] x, int rows, float[] state, Chunks chunks, ChannelRange output) {
         inChannelRanges(chunks, (from, to) -> {
             trainingConstants(params, x, rows, state, from, to);
-            if (relu) {
-                kernels.channelAffineRelu(x, y, rows, channels, from, to, forwardScale, forwardShift);
-            } else {
-                kernels.channelAffine(x, y, rows, channels, from, to, forwardScale, forwardShift);
-            }
+            output.run(from, to);
         });
     }
 
     /**
-     * The training pass's gradients, a range of channels per chunk as {@link #forwardTraining}; {@code gated} when
-     * the pass's outputs went through a ReLU ({@code y} its gate), whose gradient is folded in.
+     * The training pass's gradients, a range of channels per chunk as {@link #forwardTraining}: {@code sums} adds
+     * Σ dy and Σ dy·x̂ into {@link #sum} and {@link #sum2}, then, where dx is wanted, {@code inputGradient} writes it
+     * from the constants. Each pair folds in what went after the layer in its forward pass: nothing, the ReLU, or the
+     * ReLU and the pool.
      */
     private void backwardTraining(
             float[] params,
-            float[] x,
-            float[] y,
-            float[] dy,
             float[] dx,
             float[] grads,
             int rows,
-            boolean gated,
-            Chunks chunks) {
+            Chunks chunks,
+            ChannelRange sums,
+            ChannelRange inputGradient) {
         inChannelRanges(chunks, (from, to) -> {
             Arrays.fill(sum, from, to, 0);
             Arrays.fill(sum2, from, to, 0);
-            if (gated) {
-                kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2);
-            } else {
-                kernels.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sum, sum2);
-            }
+            sums.run(from, to);
             parameterGradients(grads, from, to);
             if (dx != null) {
                 inputGradientConstants(params, rows, from, to);
-                if (gated) {
-                    kernels.channelAffine2Gated(
-                            dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
-                } else {
-                    kernels.channelAffine2(dy, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift);
-                }
+                inputGradient.run(from, to);
             }
         });
     }
@@ -250,24 +245,44 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
 
     @Override
     public void forwardRectified(float[] params, float[] x, float[] y, int batch, Pass pass) {
-        forwardTraining(params, x, y, batch * positions, pass.state(), true, pass.chunks());
+        int rows = batch * positions;
+        forwardTraining(
+                params,
+                x,
+                rows,
+                pass.state(),
+                pass.chunks(),
+                (from, to) -> kernels.channelAffineRelu(x, y, rows, channels, from, to, forwardScale, forwardShift));
     }
 
     @Override
     public void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
-        backwardTraining(params, x, y, dy, dx, grads, batch * positions, true, pass.chunks());
+        int rows = batch * positions;
+        backwardTraining(
+                params,
+                dx,
+                grads,
+                rows,
+                pass.chunks(),
+                (from, to) ->
+                        kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2),
+                (from, to) -> kernels.channelAffine2Gated(
+                        dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift));
     }
 
     /** One sweep for the statistics, one writing the pooled outputs: a range of channels per chunk. */
     @Override
     public void forwardRectifiedPooled(float[] params, float[] x, float[] y, int batch, int h, int w, Pass pass) {
         requireMaps(h, w);
-        float[] state = pass.state();
-        inChannelRanges(pass.chunks(), (from, to) -> {
-            trainingConstants(params, x, batch * positions, state, from, to);
-            kernels.channelAffineReluPool(x, y, batch, h, w, channels, from, to, forwardScale, forwardShift);
-        });
+        forwardTraining(
+                params,
+                x,
+                batch * positions,
+                pass.state(),
+                pass.chunks(),
+                (from, to) -> kernels.channelAffineReluPool(
+                        x, y, batch, h, w, channels, from, to, forwardScale, forwardShift));
     }
 
     /** The sums and the input gradient, each routed through the pool and the ReLU: a range of channels per chunk. */
@@ -284,16 +299,15 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             int w,
             Pass pass) {
         requireMaps(h, w);
-        int rows = batch * positions;
-        inChannelRanges(pass.chunks(), (from, to) -> {
-            Arrays.fill(sum, from, to, 0);
-            Arrays.fill(sum2, from, to, 0);
-            kernels.channelGradientSumsPooled(
-                    x, y, dy, batch, h, w, channels, from, to, forwardScale, forwardShift, mean, invStd, sum, sum2);
-            parameterGradients(grads, from, to);
-            if (dx != null) {
-                inputGradientConstants(params, rows, from, to);
-                kernels.channelAffine2Pooled(
+        backwardTraining(
+                params,
+                dx,
+                grads,
+                batch * positions,
+                pass.chunks(),
+                (from, to) -> kernels.channelGradientSumsPooled(
+                        x, y, dy, batch, h, w, channels, from, to, forwardScale, forwardShift, mean, invStd, sum, sum2),
+                (from, to) -> kernels.channelAffine2Pooled(
                         dy,
                         y,
                         x,
@@ -308,9 +322,7 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
                         forwardShift,
                         gradScale,
                         gradSlope,
-                        gradShift);
-            }
-        });
+                        gradShift));
     }
 
     @Override
@@ -402,7 +414,15 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
         if (pass.training()) {
-            backwardTraining(params, x, y, dy, dx, grads, rows, false, pass.chunks());
+            backwardTraining(
+                    params,
+                    dx,
+                    grads,
+                    rows,
+                    pass.chunks(),
+                    (from, to) -> kernels.channelGradientSums(x, dy, rows, channels, from, to, mean, invStd, sum, sum2),
+                    (from, to) -> kernels.channelAffine2(
+                            dy, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift));
             return;
         }
         Arrays.fill(sum, 0);
