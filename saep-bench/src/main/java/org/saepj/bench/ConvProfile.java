@@ -31,11 +31,12 @@ import org.saepj.task.Loss;
  * checked against ours (within {@link #AGREEMENT}, relative), and every side but the old one is warmed up until a
  * pass's time settles ({@link SettleRule#DEFAULT}).
  *
- * <p>{@code ConvProfile [rounds] [reps] [batch] [planes|winograd]}: with {@code winograd} the new side is the default
- * kernels and the old one the same without Winograd's F(2×2, 3×3) ({@link KernelOptions#WITHOUT_WINOGRAD}, the
- * planes), whose sums round differently (the bits are then not expected to agree), and the 32-filter residual CNN of
- * the {@code tta} row joins the layers and steps; by default the planes against the forms before them, both without
- * Winograd's. Prints, per layer and pass, the median GFLOP/s of the timed rounds
+ * <p>{@code ConvProfile [rounds] [reps] [batch] [planes|winograd|stem]}: with {@code winograd} the new side is the
+ * default kernels and the old one the same without Winograd's F(2×2, 3×3) ({@link KernelOptions#WITHOUT_WINOGRAD},
+ * the planes), whose sums round differently (the bits are then not expected to agree), and the 32-filter residual CNN
+ * of the {@code tta} row joins the layers and steps; with {@code stem} only the two residual CNNs' steps, the default
+ * kernels against the same without the stem's one call ({@link KernelOptions#WITHOUT_STEM}: its statistics from
+ * moments round differently); by default the planes against the forms before them, both without Winograd's. Prints, per layer and pass, the median GFLOP/s of the timed rounds
  * (the first two warm the compiler up) with their range, and the share of the one-core FMA peak measured in the same
  * JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side) against PyTorch in each layout, all counted with
  * the same FLOPs ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the
@@ -63,10 +64,14 @@ final class ConvProfile {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        boolean winograd = args.length > 3 && args[3].equals("winograd");
+        String mode = args.length > 3 ? args[3] : "planes";
+        boolean stem = mode.equals("stem");
+        boolean winograd = stem || mode.equals("winograd");
         Kernels kernels = KernelsProvider.best(winograd ? KernelOptions.ALL : KernelOptions.WITHOUT_WINOGRAD);
-        Kernels without =
-                KernelsProvider.best(winograd ? KernelOptions.WITHOUT_WINOGRAD : KernelOptions.WITHOUT_PLANES);
+        Kernels without = KernelsProvider.best(
+                stem
+                        ? KernelOptions.WITHOUT_STEM
+                        : winograd ? KernelOptions.WITHOUT_WINOGRAD : KernelOptions.WITHOUT_PLANES);
         String torch = TorchConv.startOnOneThread();
         double peak = FmaPeak.cpuTimedGflops();
         System.out.printf(
@@ -77,23 +82,28 @@ final class ConvProfile {
                 torch,
                 EngineBench.cpuModel(),
                 EngineBench.mallocSettings());
-        List<ConvShape> layers = new ArrayList<>(LAYERS);
-        if (winograd) {
+        List<ConvShape> layers = new ArrayList<>(stem ? List.of() : LAYERS);
+        if (winograd && !stem) {
             layers.add(new ConvShape("res32 block 3x3 32->32 (14x14)", 14, 14, 32, 32, 3, true));
         }
         for (ConvShape layer : layers) {
             profile(layer, kernels, without, peak, rounds, reps, batch);
         }
         Shape image = new Shape(28, 28, 1);
-        steps(
-                "cnn-conv32x5-pool-conv64-pool-128-10",
-                new Architecture.ConvNet(
-                        image, List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)), 128, 10),
-                kernels,
-                without,
-                rounds,
-                reps,
-                batch);
+        if (!stem) { // no batch norm: the stem's call does not change it
+            steps(
+                    "cnn-conv32x5-pool-conv64-pool-128-10",
+                    new Architecture.ConvNet(
+                            image,
+                            List.of(new Architecture.ConvBlock(32, 5), new Architecture.ConvBlock(64, 3)),
+                            128,
+                            10),
+                    kernels,
+                    without,
+                    rounds,
+                    reps,
+                    batch);
+        }
         steps(
                 "res-conv16-bn-2blocks-pool-10",
                 new ResidualCnn(image, 16, 2, 10).architecture(),

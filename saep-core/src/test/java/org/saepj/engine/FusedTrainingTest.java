@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
+import org.saepj.engine.kernel.KernelOptions;
+import org.saepj.engine.kernel.Kernels;
+import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.layer.AddKind;
 import org.saepj.engine.layer.BatchNormKind;
 import org.saepj.engine.layer.Conv2DKind;
@@ -30,11 +33,19 @@ import org.saepj.task.Loss;
  * Training with each batch norm and the ReLU that alone reads it as one call ({@link TrainingPlan}) gives the bits of
  * the layers run node by node: the loss, every gradient, the parameters after several SGD steps with momentum and
  * the running statistics, on the residual CNN (whole vectors of channels and a masked tail of them); and the plan
- * pairs only what it may.
+ * pairs only what it may. The kernels here run no stem's call ({@link KernelOptions#WITHOUT_STEM}: its statistics come
+ * from moments, with other roundings; {@code StemRunTest} checks it), so the stem's batch norm, ReLU and pool are the
+ * run of three these tests are about.
  */
 class FusedTrainingTest {
     private static final BatchNormKind.Spec BN = new BatchNormKind.Spec(0.1, 1e-5);
     private static final int CLASSES = 4;
+
+    private static Kernels withoutStem(String name) {
+        return name.equals("scalar")
+                ? KernelsProvider.scalar(KernelOptions.WITHOUT_STEM)
+                : KernelsProvider.vector(KernelOptions.WITHOUT_STEM);
+    }
 
     private static Node node(String id, LayerSpec spec, String... inputs) {
         return new Node(id, spec, List.of(inputs));
@@ -88,11 +99,11 @@ class FusedTrainingTest {
     })
     void fusedTrainingStepsGiveTheBitsOfTheLayersOneByOne(String kernels, int filters, int side) {
         LayerGraph graph = residualCnn(filters, side);
-        TrainingPlan plan = new TrainingPlan(graph, graph.layers(GradientCheckTest.kernels(kernels)));
+        TrainingPlan plan = new TrainingPlan(graph, graph.layers(withoutStem(kernels)));
         assertThat(plan.span(1)).as("the stem's batch norm runs with").isEqualTo(side % 2 == 0 ? 3 : 2);
         GraphArchitecture arch = GraphArchitecture.of(graph);
-        Network fused = new Network(arch, GradientCheckTest.kernels(kernels)).initialize(3);
-        Network reference = new Network(arch, GradientCheckTest.kernels(kernels), false).initialize(3);
+        Network fused = new Network(arch, withoutStem(kernels)).initialize(3);
+        Network reference = new Network(arch, withoutStem(kernels), false).initialize(3);
         SplittableRandom rng = new SplittableRandom(11);
         int n = 40;
         float[] x = new float[n * arch.input().size()];
@@ -147,7 +158,7 @@ class FusedTrainingTest {
                         node("relu_last", new ReluKind.Spec(), "bn_last"),
                         node("flat", new FlattenKind.Spec(), "relu_last"),
                         node("head", new DenseKind.Spec(3), "flat")));
-        TrainingPlan plan = new TrainingPlan(g, g.layers(GradientCheckTest.kernels(kernels)));
+        TrainingPlan plan = new TrainingPlan(g, g.layers(withoutStem(kernels)));
         assertThat(plan.span(1)).isEqualTo(2);
         List<String> paired = new ArrayList<>();
         List<String> absorbed = new ArrayList<>();
@@ -187,7 +198,7 @@ class FusedTrainingTest {
                         node("pool_of_bn", new MaxPoolKind.Spec(), "bn_alone"),
                         node("flat", new FlattenKind.Spec(), "pool_of_bn"),
                         node("head", new DenseKind.Spec(3), "flat")));
-        TrainingPlan plan = new TrainingPlan(g, g.layers(GradientCheckTest.kernels(kernels)));
+        TrainingPlan plan = new TrainingPlan(g, g.layers(withoutStem(kernels)));
         List<String> spans = new ArrayList<>();
         for (int i = 0; i < g.nodes().size(); i++) {
             spans.add(g.nodes().get(i).id() + "=" + plan.span(i));

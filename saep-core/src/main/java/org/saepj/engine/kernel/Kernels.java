@@ -775,6 +775,124 @@ public interface Kernels {
     }
 
     /**
+     * @return whether a training pass may run a stem ({@link StemShape}: a convolution of the network's input, the
+     *     batch norm that alone reads it, its ReLU and a 2×2 max pool) as one call from the patches' moments: {@link
+     *     #stemMoments}, {@link #stemForwardPooled}, {@link #stemGradientSums}; true unless the kernels were built
+     *     without it ({@link KernelOptions#WITHOUT_STEM}). Every implementation gives the scalar forms' bits.
+     */
+    default boolean fusesStem() {
+        return true;
+    }
+
+    /**
+     * Adds the moments of images {@code b0 … b1 − 1}'s centred patches over every output position: {@code sums[t] +=
+     * Σ P̃ₜ} and, for u ≥ t, {@code gram[t·T + u] += Σ P̃ₜ·P̃ᵤ} (T taps; the lower triangle untouched), with {@code
+     * P̃ = P − center[ci]} (the zero padding counts as 0 − center). Each image's sums are {@link StemShape#LANES}
+     * interleaved float runs (a position's column modulo 16 chooses its run) added into double in order.
+     *
+     * @param shape the stem
+     * @param x the network's input, NHWC
+     * @param b0 the first image
+     * @param b1 the image after the last
+     * @param center a value per input channel, subtracted from every patch value
+     * @param gram added to, {@code T × T}
+     * @param sums added to, {@code T}
+     * @param work at least {@link StemShape#workspace()} floats, overwritten
+     */
+    default void stemMoments(
+            StemShape shape, float[] x, int b0, int b1, float[] center, double[] gram, double[] sums, float[] work) {
+        StemSweeps.moments(shape, x, b0, b1, center, gram, sums, work);
+    }
+
+    /**
+     * The pooled outputs of a stem's filters {@code from … to − 1} for images {@code b0 … b1 − 1}: each 2×2 window's
+     * four convolution outputs {@code bias + Σₜ Pₜ·Wₜ} (fused multiply-adds in tap order), {@code max(x·scale + shift,
+     * 0)} each, and their maximum at {@code y[((b·h/2 + i)·w/2 + j)·cout + co]}, with the position that holds it first
+     * and its convolution output beside it (for the backward pass); the convolution's outputs are never written.
+     *
+     * @param shape the stem
+     * @param x the network's input, NHWC
+     * @param y the pooled outputs
+     * @param b0 the first image
+     * @param b1 the image after the last
+     * @param from the first filter of this call
+     * @param to the filter after its last
+     * @param weights the kernel, {@code [ky][kx][cin][cout]} from {@code w0}
+     * @param w0 where it starts
+     * @param bias the bias, from {@code bo}
+     * @param bo where it starts
+     * @param scale the batch norm's factor per filter
+     * @param shift its term per filter
+     * @param chosen receives, beside each pooled output, the window's first position holding the maximum (0 … 3,
+     *     row-major)
+     * @param chosenX receives, beside each pooled output, that position's convolution output
+     * @param work at least {@link StemShape#workspace()} floats, overwritten
+     */
+    default void stemForwardPooled(
+            StemShape shape,
+            float[] x,
+            float[] y,
+            int b0,
+            int b1,
+            int from,
+            int to,
+            float[] weights,
+            int w0,
+            float[] bias,
+            int bo,
+            float[] scale,
+            float[] shift,
+            float[] chosen,
+            float[] chosenX,
+            float[] work) {
+        StemSweeps.forwardPooled(
+                shape, x, y, b0, b1, from, to, weights, w0, bias, bo, scale, shift, chosen, chosenX, work);
+    }
+
+    /**
+     * A stem's gradient sums of filters {@code from … to − 1} over images {@code b0 … b1 − 1}: the pooled gradient goes
+     * to the position of its window that {@link #stemForwardPooled} chose where the pooled output is positive (+0
+     * elsewhere), and, a float run per image added into double, {@code sumDy[co] += Σ g}, {@code sumDyXc[co] += Σ
+     * g·(x − mean[co])}, {@code tapSums[t·cout + co] += Σ g·Pₜ} (four runs, one per position of the window, added at
+     * the end).
+     *
+     * @param shape the stem
+     * @param x the network's input, NHWC
+     * @param y the pooled outputs of the forward pass
+     * @param dy the gradient with respect to them
+     * @param chosen the forward pass's chosen positions
+     * @param chosenX their convolution outputs
+     * @param b0 the first image
+     * @param b1 the image after the last
+     * @param from the first filter of this call
+     * @param to the filter after its last
+     * @param mean the batch norm's batch mean per filter
+     * @param sumDy added to, per filter
+     * @param sumDyXc added to, per filter
+     * @param tapSums added to, {@code T × cout}
+     * @param work at least {@link StemShape#workspace()} floats, overwritten
+     */
+    default void stemGradientSums(
+            StemShape shape,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] chosen,
+            float[] chosenX,
+            int b0,
+            int b1,
+            int from,
+            int to,
+            float[] mean,
+            double[] sumDy,
+            double[] sumDyXc,
+            double[] tapSums,
+            float[] work) {
+        StemSweeps.gradientSums(
+                shape, x, y, dy, chosen, chosenX, b0, b1, from, to, mean, sumDy, sumDyXc, tapSums, work);
+    }
+
+    /**
      * @param cout output channels of a stride-1 convolution
      * @return true when {@link #convolveAnchors} and {@link #convolveWeightGradient} are faster than im2col products
      *     for that many outputs (the vector forms, for filters one vector wide); otherwise a convolution runs as im2col

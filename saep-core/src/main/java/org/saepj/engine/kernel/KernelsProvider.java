@@ -20,6 +20,14 @@ public final class KernelsProvider {
         return new ScalarKernels();
     }
 
+    /**
+     * @param options the forms the kernels may use (of which the scalar kernels have only the stem's call)
+     * @return the scalar kernels built with those options
+     */
+    public static Kernels scalar(KernelOptions options) {
+        return new ScalarKernels(options);
+    }
+
     /** @return true when the Vector API module is present */
     public static boolean vectorAvailable() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -48,11 +56,11 @@ public final class KernelsProvider {
 
     /**
      * @param options the forms the kernels may use
-     * @return the kernels {@link #best()} chooses, built with those options (the scalar kernels have no planes form
-     *     to turn off)
+     * @return the kernels {@link #best()} chooses, built with those options (the scalar kernels have only the stem's
+     *     call to turn off)
      */
     public static Kernels best(KernelOptions options) {
-        return BEST instanceof ScalarKernels ? BEST : new VectorKernels(options);
+        return BEST instanceof ScalarKernels ? new ScalarKernels(options) : new VectorKernels(options);
     }
 
     /**

@@ -2,8 +2,28 @@ package org.saepj.engine.kernel;
 
 import java.util.Arrays;
 
-/** Plain loops: the fallback when {@code jdk.incubator.vector} is absent, and a reference in tests. */
+/**
+ * Plain loops: the fallback when {@code jdk.incubator.vector} is absent, and a reference in tests. Of the {@link
+ * KernelOptions} only the stem's call can be turned off here (the scalar kernels have no planes form to turn off).
+ */
 public final class ScalarKernels implements Kernels {
+    private final KernelOptions options;
+
+    /** Every form allowed. */
+    public ScalarKernels() {
+        this(KernelOptions.ALL);
+    }
+
+    /** @param options the forms these kernels may use: only {@link KernelOptions#stem()} changes anything here */
+    public ScalarKernels(KernelOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public boolean fusesStem() {
+        return options.stem();
+    }
+
     @Override
     public void gemm(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int k, int n, boolean accumulate) {
         if (!accumulate) {
@@ -126,6 +146,6 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public String name() {
-        return "scalar";
+        return options.stem() ? "scalar" : "scalar-without-stem";
     }
 }

@@ -183,6 +183,60 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public boolean fusesStem() {
+        return options.stem();
+    }
+
+    @Override
+    public void stemMoments(
+            StemShape shape, float[] x, int b0, int b1, float[] center, double[] gram, double[] sums, float[] work) {
+        VectorStemSweeps.moments(shape, x, b0, b1, center, gram, sums, work);
+    }
+
+    @Override
+    public void stemForwardPooled(
+            StemShape shape,
+            float[] x,
+            float[] y,
+            int b0,
+            int b1,
+            int from,
+            int to,
+            float[] weights,
+            int w0,
+            float[] bias,
+            int bo,
+            float[] scale,
+            float[] shift,
+            float[] chosen,
+            float[] chosenX,
+            float[] work) {
+        VectorStemSweeps.forwardPooled(
+                shape, x, y, b0, b1, from, to, weights, w0, bias, bo, scale, shift, chosen, chosenX, work);
+    }
+
+    @Override
+    public void stemGradientSums(
+            StemShape shape,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] chosen,
+            float[] chosenX,
+            int b0,
+            int b1,
+            int from,
+            int to,
+            float[] mean,
+            double[] sumDy,
+            double[] sumDyXc,
+            double[] tapSums,
+            float[] work) {
+        VectorStemSweeps.gradientSums(
+                shape, x, y, dy, chosen, chosenX, b0, b1, from, to, mean, sumDy, sumDyXc, tapSums, work);
+    }
+
+    @Override
     public boolean convolvesWinograd() {
         return options.winograd();
     }
@@ -500,7 +554,9 @@ final class VectorKernels implements Kernels {
 
     @Override
     public String name() {
-        String without = !options.planes() ? "-without-planes" : options.winograd() ? "" : "-without-winograd";
+        String without = !options.planes()
+                ? "-without-planes"
+                : !options.winograd() ? "-without-winograd" : options.stem() ? "" : "-without-stem";
         return "vector-" + S.vectorBitSize() + without;
     }
 }

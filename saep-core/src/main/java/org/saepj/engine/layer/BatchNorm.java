@@ -231,16 +231,80 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
      * … to − 1}; moves their running statistics.
      */
     private void trainingConstants(float[] params, float[] x, int rows, float[] state, int from, int to) {
-        int g = offset();
-        int b = offset() + channels;
         statistics(x, rows, from, to);
         updateRunning(state, rows, from, to);
+        forwardConstants(params, from, to);
+    }
+
+    /** Sets {@link #forwardScale} and {@link #forwardShift} of channels {@code from … to − 1} from the statistics. */
+    private void forwardConstants(float[] params, int from, int to) {
+        int g = offset();
+        int b = offset() + channels;
         // (x − μ)·invStd·γ + β as x·s + t: one product and one sum per value.
         for (int c = from; c < to; c++) {
             float s = invStd[c] * params[g + c];
             forwardScale[c] = s;
             forwardShift[c] = params[b + c] - mean[c] * s;
         }
+    }
+
+    /**
+     * A training pass's statistics taken from elsewhere (a stem's run computes them from the patches' moments, without
+     * the inputs): sets the mean, variance, 1/√(σ² + ε) and forward constants of every channel as {@link #forward}
+     * would from inputs with that mean and (biased) variance, and moves the running statistics.
+     *
+     * @param params the network's parameters
+     * @param state the network's state
+     * @param rows the positions the statistics are over, samples × height × width
+     * @param batchMean the batch mean per channel
+     * @param batchVariance the batch's biased variance per channel
+     */
+    void trainingConstants(float[] params, float[] state, int rows, double[] batchMean, double[] batchVariance) {
+        for (int c = 0; c < channels; c++) {
+            mean[c] = (float) batchMean[c];
+            variance[c] = batchVariance[c];
+            invStd[c] = (float) (1 / Math.sqrt(variance[c] + epsilon));
+        }
+        updateRunning(state, rows, 0, channels);
+        forwardConstants(params, 0, channels);
+    }
+
+    /**
+     * Writes γ's and β's gradients from sums taken elsewhere (a stem's run): Σ dy·x̂ and Σ dy per channel.
+     *
+     * @param grads the network's gradient array
+     * @param sumDy Σ dy per channel
+     * @param sumDyXhat Σ dy·x̂ per channel
+     */
+    void parameterGradients(float[] grads, double[] sumDy, double[] sumDyXhat) {
+        System.arraycopy(sumDy, 0, sum, 0, channels);
+        System.arraycopy(sumDyXhat, 0, sum2, 0, channels);
+        parameterGradients(grads, 0, channels);
+    }
+
+    /** @return the last training pass's factor per channel, {@code x·forwardScale + forwardShift} (live) */
+    float[] forwardScale() {
+        return forwardScale;
+    }
+
+    /** @return the last training pass's term per channel (live) */
+    float[] forwardShift() {
+        return forwardShift;
+    }
+
+    /** @return the last training pass's batch mean per channel (live) */
+    float[] batchMean() {
+        return mean;
+    }
+
+    /** @return the last training pass's 1/√(σ² + ε) per channel (live) */
+    float[] batchInvStd() {
+        return invStd;
+    }
+
+    /** @return the channels */
+    int channels() {
+        return channels;
     }
 
     @Override

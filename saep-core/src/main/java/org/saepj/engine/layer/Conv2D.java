@@ -247,6 +247,16 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         return padding;
     }
 
+    /** @return the kernels this layer runs on */
+    Kernels kernels() {
+        return kernels;
+    }
+
+    /** @return where the bias starts in the parameters: after the kernel */
+    int biasOffset() {
+        return offset() + k * k * cin * cout;
+    }
+
     /** @return the geometry along the height: output rows and the zero rows above and below */
     public ConvAxis rows() {
         return rows;

@@ -10,11 +10,21 @@ import java.util.List;
  * routing inside the layer's sweeps instead of passes of their own over the gradient. The outputs and input gradients
  * inside the run are not computed (nothing else reads them); every other value goes through the same float
  * operations in the same order as node by node, so parameters, gradients and running statistics are the same bits.
+ *
+ * <p>One run more, where the kernels allow it ({@link org.saepj.engine.kernel.Kernels#fusesStem}): a convolution of
+ * the network's input whose batch norm, ReLU and pool join as above becomes a {@link StemRun} of four nodes, which
+ * never writes the convolution's output. That run computes the same functions with other roundings (its statistics come
+ * from the patches' moments), not the same bits as node by node.
  */
 public final class TrainingPlan {
     private final List<Layer> layers;
-    /** Per node: how many nodes its call runs, 1 (alone), 2 (with its ReLU) or 3 (with its ReLU and the pool). */
+    /**
+     * Per node: how many nodes its call runs, 1 (alone), 2 (with its ReLU), 3 (with its ReLU and the pool) or 4 (a
+     * stem's convolution with its batch norm, ReLU and pool).
+     */
     private final int[] span;
+    /** Per node: the stem's run it starts, where its span is 4. */
+    private final StemRun[] stems;
     /** Per node: whether a node before it runs it. */
     private final boolean[] absorbed;
 
@@ -32,17 +42,32 @@ public final class TrainingPlan {
         this.layers = List.copyOf(layers);
         this.span = new int[n];
         this.absorbed = new boolean[n];
+        this.stems = new StemRun[n];
         for (int i = 0; i < n; i++) {
             span[i] = absorbed[i] ? 0 : runFrom(graph, i);
+            if (span[i] == 4) {
+                stems[i] = new StemRun((Conv2D) layers.get(i), (BatchNorm) layers.get(i + 1));
+            }
             for (int k = 1; k < span[i]; k++) {
                 absorbed[i + k] = true;
             }
         }
     }
 
-    /** @return how many nodes a call from node {@code i} may run: 3, 2 or 1 */
+    /** @return how many nodes a call from node {@code i} may run: 4, 3, 2 or 1 */
     private int runFrom(LayerGraph graph, int i) {
         int n = layers.size();
+        int[] in = graph.inputsOf(i);
+        boolean stem = i + 1 < n
+                && layers.get(i) instanceof Conv2D conv
+                && in.length == 1
+                && in[0] < 0 // the network's input: no input gradient
+                && graph.feedsOnlyNext(i)
+                && layers.get(i + 1) instanceof BatchNorm
+                && StemRun.takes(conv);
+        if (stem && runFrom(graph, i + 1) == 3) {
+            return 4;
+        }
         boolean rectifies = i + 1 < n
                 && layers.get(i) instanceof RectifyingLayer
                 && graph.feedsOnlyNext(i)
@@ -72,7 +97,8 @@ public final class TrainingPlan {
     /**
      * @param node a node's index
      * @return how many nodes the call for it runs: 0 when a node before runs it, 1 alone, 2 with its ReLU, 3 with its
-     *     ReLU and the pool; its outputs are those of node {@code node + span − 1}
+     *     ReLU and the pool, 4 a stem's convolution with its batch norm, ReLU and pool; its outputs are those of node
+     *     {@code node + span − 1}
      */
     public int span(int node) {
         return span[node];
@@ -107,7 +133,9 @@ public final class TrainingPlan {
      * @param pass a training pass
      */
     public void forward(int node, float[] params, float[] x, float[] y, int batch, Pass pass) {
-        if (span(node) == 3) {
+        if (span(node) == 4) {
+            stems[node].forward(params, x, y, batch, pass);
+        } else if (span(node) == 3) {
             MaxPool2 pool = pool(node);
             rectifying(node).forwardRectifiedPooled(params, x, y, batch, pool.height(), pool.width(), pass);
         } else {
@@ -138,7 +166,12 @@ public final class TrainingPlan {
             float[] grads,
             int batch,
             Pass pass) {
-        if (span(node) == 3) {
+        if (span(node) == 4) {
+            if (dx != null) {
+                throw new IllegalArgumentException("a stem's run has no input gradient: node " + node);
+            }
+            stems[node].backward(params, x, y, dy, grads, batch, pass);
+        } else if (span(node) == 3) {
             MaxPool2 pool = pool(node);
             rectifying(node)
                     .backwardRectifiedPooled(params, x, y, dy, dx, grads, batch, pool.height(), pool.width(), pass);
