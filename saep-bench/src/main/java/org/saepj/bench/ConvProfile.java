@@ -39,8 +39,8 @@ import org.saepj.task.Loss;
  * moments round differently); by default the planes against the forms before them, both without Winograd's.
  * Prints, per layer and pass, the median GFLOP/s of the timed rounds (the first two warm the compiler up) with their
  * range, and the share of the one-core FMA peak measured in the same JVM ({@link FmaPeak#cpuTimedGflops}); then ours
- * (the planes side) against PyTorch in each layout, all counted with the same FLOPs ({@link ConvShape#forwardFlops}, {@link ConvShape#backwardFlops}), with the median and range of the
- * rounds' paired ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input
+ * (the planes side) against PyTorch in each layout, all counted with the same FLOPs ({@link ConvShape#forwardFlops},
+ * {@link ConvShape#backwardFlops}), with the median and range of the rounds' paired ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input
  * gradient each timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of
  * the process's CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps
  * ({@link Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two
