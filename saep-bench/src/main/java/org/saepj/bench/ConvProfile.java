@@ -32,20 +32,21 @@ import org.saepj.task.Loss;
  * pass's time settles ({@link SettleRule#DEFAULT}).
  *
  * <p>{@code ConvProfile [rounds] [reps] [batch] [planes|winograd|stem]}: with {@code winograd} the new side is the
- * default kernels and the old one the same without Winograd's F(2×2, 3×3) ({@link KernelOptions#WITHOUT_WINOGRAD},
- * the planes), whose sums round differently (the bits are then not expected to agree), and the 32-filter residual CNN
- * of the {@code tta} row joins the layers and steps; with {@code stem} only the two residual CNNs' steps, the default
- * kernels against the same without the stem's one call ({@link KernelOptions#WITHOUT_STEM}: its statistics from
- * moments round differently); by default the planes against the forms before them, both without Winograd's.
- * Prints, per layer and pass, the median GFLOP/s of the timed rounds (the first two warm the compiler up) with their
- * range, and the share of the one-core FMA peak measured in the same JVM ({@link FmaPeak#cpuTimedGflops}); then ours
- * (the planes side) against PyTorch in each layout, all counted with the same FLOPs ({@link ConvShape#forwardFlops},
- * {@link ConvShape#backwardFlops}), with the median and range of the rounds' paired ratios; where the layer has an input gradient, PyTorch's kernel (and bias) gradient and its input
- * gradient each timed alone too (autograd computes only the gradients asked for; ours are one pass); and the share of
- * the process's CPU time PyTorch's passes took on the timing thread (1: its clock saw all). Then whole training steps
- * ({@link Network#trainStep}: loss and SGD with momentum included) of the two-block CNN and the residual CNN, two
- * networks of each from the same seed, one per kernels, {@code reps} steps of each in turn per round on the same
- * batches: the median CPU milliseconds a step, and whether the two ended with the same parameter bits.
+ * default kernels and the old one the same without Winograd's F(2×2, 3×3) ({@link KernelOptions#WITHOUT_WINOGRAD}, the
+ * planes), whose sums round differently (the bits are then not expected to agree), and the 32-filter residual CNN of
+ * the {@code tta} row joins the layers and steps; with {@code stem} only the two residual CNNs' steps, the default
+ * kernels against the same without the stem's one call ({@link KernelOptions#WITHOUT_STEM}: its statistics from moments
+ * round differently); by default the planes against the forms before them, both without Winograd's. Prints, per layer
+ * and pass, the median GFLOP/s of the timed rounds (the first two warm the compiler up) with their range, and the share
+ * of the one-core FMA peak measured in the same JVM ({@link FmaPeak#cpuTimedGflops}); then ours (the planes side)
+ * against PyTorch in each layout, all counted with the same FLOPs ({@link ConvShape#forwardFlops}, {@link
+ * ConvShape#backwardFlops}), with the median and range of the rounds' paired ratios; where the layer has an input
+ * gradient, PyTorch's kernel (and bias) gradient and its input gradient each timed alone too (autograd computes only
+ * the gradients asked for; ours are one pass); and the share of the process's CPU time PyTorch's passes took on the
+ * timing thread (1: its clock saw all). Then whole training steps ({@link Network#trainStep}: loss and SGD with
+ * momentum included) of the two-block CNN and the residual CNN, two networks of each from the same seed, one per
+ * kernels, {@code reps} steps of each in turn per round on the same batches: the median CPU milliseconds a step, and
+ * whether the two ended with the same parameter bits.
  */
 final class ConvProfile {
     private static final ThreadMXBean CLOCK = ManagementFactory.getThreadMXBean();
