@@ -853,8 +853,8 @@ public interface Kernels {
      * A stem's gradient sums of filters {@code from … to − 1} over images {@code b0 … b1 − 1}: the pooled gradient goes
      * to the position of its window that {@link #stemForwardPooled} chose where the pooled output is positive (+0
      * elsewhere), and, a float run per image added into double, {@code sumDy[co] += Σ g}, {@code sumDyXc[co] += Σ
-     * g·(x − mean[co])}, {@code tapSums[t·cout + co] += Σ g·Pₜ} (four runs, one per position of the window, added at
-     * the end).
+     * g·(x − mean[co])}, {@code tapSums[t·cout + co] += Σ g·Pₜ} (Pₜ at the chosen position: a fused multiply-add per
+     * window, windows in order).
      *
      * @param shape the stem
      * @param x the network's input, NHWC

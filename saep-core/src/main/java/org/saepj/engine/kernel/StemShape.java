@@ -82,12 +82,12 @@ public final class StemShape {
 
     /** @return the width of a padded plane: the columns in whole runs of {@link #LANES}, and the kernel's border */
     public int paddedWidth() {
-        return (w + LANES - 1) / LANES * LANES + k - 1;
+        return (w + k - 1 + LANES - 1) / LANES * LANES;
     }
 
     /** @return the floats of an image's padded planes, {@code cin × (h + K − 1) × paddedWidth} */
     public int planeFloats() {
-        return cin * (h + k - 1) * paddedWidth();
+        return cin * (h + k - 1) * paddedWidth() + LANES;
     }
 
     /** @return where the routed gradients of {@link Kernels#stemGradientSums} start in the workspace */
@@ -105,7 +105,7 @@ public final class StemShape {
      *     every filter, four runs' floats and a mask of the padded width
      */
     public int workspace() {
-        return runsAt() + 4 * LANES + paddedWidth();
+        return runsAt() + 4 * LANES + h * paddedWidth();
     }
 
     /**

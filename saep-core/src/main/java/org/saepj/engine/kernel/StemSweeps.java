@@ -40,7 +40,7 @@ final class StemSweeps {
         int ph = h + k - 1;
         int pw = shape.paddedWidth();
         int p = k / 2;
-        Arrays.fill(work, 0, cin * ph * pw, 0f);
+        Arrays.fill(work, 0, shape.planeFloats(), 0f);
         int base = b * h * w * cin;
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
@@ -66,6 +66,7 @@ final class StemSweeps {
         for (int ci = 0; ci < cin; ci++) {
             Arrays.fill(work, ci * ph * pw, (ci + 1) * ph * pw, -center[ci]);
         }
+        Arrays.fill(work, cin * ph * pw, shape.planeFloats(), 0f);
         int base = b * h * w * cin;
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
@@ -203,7 +204,7 @@ final class StemSweeps {
      * goes to the window's position {@link #forwardPooled} chose where the pooled output is positive (+0 elsewhere);
      * then, a float run per image added into double,
      * {@code sumDy[co] += Σ g}, {@code sumDyXc[co] += Σ g·(x − mean[co])} and {@code tapSums[t·cout + co] += Σ g·Pₜ}
-     * (the last as four runs, one per position of the window, added at the end).
+     * (Pₜ at the chosen position: a fused multiply-add per window).
      */
     static void gradientSums(
             StemShape shape,
@@ -226,44 +227,30 @@ final class StemSweeps {
         int pw = shape.paddedWidth();
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
-        int routed = shape.routedAt(); // each window's four gradients of the filter
+        int sums = shape.routedAt(); // the filter's sum per tap, in float over the image
         for (int b = b0; b < b1; b++) {
             pad(shape, x, b, work);
             for (int co = from; co < to; co++) {
                 float sdy = 0f;
                 float sdx = 0f;
+                Arrays.fill(work, sums, sums + taps, 0f);
                 for (int i = 0; i < oh; i++) {
                     for (int j = 0; j < ow; j++) {
                         int o = ((b * oh + i) * ow + j) * cout + co;
                         float g = y[o] > 0f ? dy[o] : 0f;
                         sdy += g;
                         sdx = Math.fma(g, chosenX[o] - mean[co], sdx);
-                        int r = routed + (i * ow + j) * 4;
-                        for (int q = 0; q < 4; q++) {
-                            work[r + q] = q == chosen[o] ? g : 0f;
+                        int q = (int) chosen[o];
+                        int p = (2 * i + q / 2) * pw + 2 * j + q % 2; // the chosen position, tap 0's value
+                        for (int t = 0; t < taps; t++) {
+                            work[sums + t] = Math.fma(g, work[p + shape.tapOffset(t)], work[sums + t]);
                         }
                     }
                 }
                 sumDy[co] += sdy;
                 sumDyXc[co] += sdx;
                 for (int t = 0; t < taps; t++) {
-                    int ot = shape.tapOffset(t);
-                    // One run per window position, added at the end: four chains the vector form runs side by side.
-                    float acc0 = 0f;
-                    float acc1 = 0f;
-                    float acc2 = 0f;
-                    float acc3 = 0f;
-                    for (int i = 0; i < oh; i++) {
-                        for (int j = 0; j < ow; j++) {
-                            int p = ot + 2 * i * pw + 2 * j;
-                            int r = routed + (i * ow + j) * 4;
-                            acc0 = Math.fma(work[r], work[p], acc0);
-                            acc1 = Math.fma(work[r + 1], work[p + 1], acc1);
-                            acc2 = Math.fma(work[r + 2], work[p + pw], acc2);
-                            acc3 = Math.fma(work[r + 3], work[p + pw + 1], acc3);
-                        }
-                    }
-                    tapSums[t * cout + co] += (acc0 + acc1) + (acc2 + acc3);
+                    tapSums[t * cout + co] += work[sums + t];
                 }
             }
         }

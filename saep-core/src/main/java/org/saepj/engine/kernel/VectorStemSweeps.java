@@ -31,12 +31,11 @@ final class VectorStemSweeps {
         int w = shape.w();
         int taps = shape.taps();
         int pw = shape.paddedWidth();
-        int end = pw / LANES * LANES; // the columns in whole runs of 16
-        int rows = h * (pw / LANES); // runs of 16 columns, a row's after another's
         int runs = shape.runsAt();
-        int inside = runs + 4 * LANES; // 1 for the columns of output positions, 0 past them
-        for (int col = 0; col < pw; col++) {
-            work[inside + col] = col < w ? 1f : 0f;
+        int inside = runs + 4 * LANES; // per position of the padded rows: 1 below column w, else 0
+        int positions = h * pw; // every run of 16 of every padded row, one after another: a stride of 16
+        for (int at = 0; at < positions; at++) {
+            work[inside + at] = at % pw < w ? 1f : 0f;
         }
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = b0; b < b1; b++) {
@@ -45,16 +44,10 @@ final class VectorStemSweeps {
                 int ot = shape.tapOffset(t);
                 for (int v = 0; v < LANES; v += L) {
                     FloatVector acc = FloatVector.zero(S);
-                    for (int n = 0, at = v, col = v; n < rows; n++) {
+                    for (int at = v; at < positions; at += LANES) {
                         FloatVector a = FloatVector.fromArray(S, work, ot + at)
-                                .mul(FloatVector.fromArray(S, work, inside + col));
+                                .mul(FloatVector.fromArray(S, work, inside + at));
                         acc = a.fma(one, acc);
-                        at += LANES;
-                        col += LANES;
-                        if (col >= end) { // past the row's last run: the next row's first
-                            at += pw - col + v;
-                            col = v;
-                        }
                     }
                     acc.intoArray(work, runs + v);
                 }
@@ -71,19 +64,13 @@ final class VectorStemSweeps {
                         FloatVector acc1 = acc0;
                         FloatVector acc2 = acc0;
                         FloatVector acc3 = acc0;
-                        for (int n = 0, at = v, col = v; n < rows; n++) {
+                        for (int at = v; at < positions; at += LANES) {
                             FloatVector a = FloatVector.fromArray(S, work, ot + at)
-                                    .mul(FloatVector.fromArray(S, work, inside + col));
+                                    .mul(FloatVector.fromArray(S, work, inside + at));
                             acc0 = a.fma(FloatVector.fromArray(S, work, o0 + at), acc0);
                             acc1 = a.fma(FloatVector.fromArray(S, work, o1 + at), acc1);
                             acc2 = a.fma(FloatVector.fromArray(S, work, o2 + at), acc2);
                             acc3 = a.fma(FloatVector.fromArray(S, work, o3 + at), acc3);
-                            at += LANES;
-                            col += LANES;
-                            if (col >= end) {
-                                at += pw - col + v;
-                                col = v;
-                            }
                         }
                         acc0.intoArray(work, runs + v);
                         acc1.intoArray(work, runs + LANES + v);
@@ -98,16 +85,10 @@ final class VectorStemSweeps {
                     int ou = shape.tapOffset(u);
                     for (int v = 0; v < LANES; v += L) {
                         FloatVector acc = FloatVector.zero(S);
-                        for (int n = 0, at = v, col = v; n < rows; n++) {
+                        for (int at = v; at < positions; at += LANES) {
                             FloatVector a = FloatVector.fromArray(S, work, ot + at)
-                                    .mul(FloatVector.fromArray(S, work, inside + col));
+                                    .mul(FloatVector.fromArray(S, work, inside + at));
                             acc = a.fma(FloatVector.fromArray(S, work, ou + at), acc);
-                            at += LANES;
-                            col += LANES;
-                            if (col >= end) {
-                                at += pw - col + v;
-                                col = v;
-                            }
                         }
                         acc.intoArray(work, runs + v);
                     }
@@ -140,16 +121,19 @@ final class VectorStemSweeps {
         int ow = shape.w() / 2;
         int whole = from + (to - from) / L * L;
         int xs = shape.runsAt(); // a window's four outputs
+        boolean grey3x3 = shape.k() == 3 && shape.cin() == 1 && FITS;
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector two = FloatVector.broadcast(S, 2f);
         FloatVector three = FloatVector.broadcast(S, 3f);
         for (int b = b0; b < b1; b++) {
             StemSweeps.pad(shape, x, b, work);
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++) {
-                    int o = ((b * oh + i) * ow + j) * cout;
-                    int at = 2 * i * pw + 2 * j;
+            if (grey3x3) {
+                for (int c0 = from; c0 < whole; c0 += L) {
+                    forward3x3(shape, y, b, c0, weights, w0, bias, bo, scale, shift, chosen, chosenX, work);
+                }
+            } else {
+                for (int win = 0, at = 0, j = 0, o = b * oh * ow * cout; win < oh * ow; win++, o += cout) {
                     for (int c0 = from; c0 < whole; c0 += L) {
                         outputs(shape, work, at, weights, w0, bias, bo, c0, xs);
                         FloatVector x0 = FloatVector.fromArray(S, work, xs);
@@ -173,12 +157,171 @@ final class VectorStemSweeps {
                         three.blend(two, e2).blend(one, e1).blend(zero, e0).intoArray(chosen, o + c0);
                         x3.blend(x2, e2).blend(x1, e1).blend(x0, e0).intoArray(chosenX, o + c0);
                     }
+                    at += 2;
+                    if (++j == ow) {
+                        j = 0;
+                        at += 2 * pw - 2 * ow;
+                    }
                 }
             }
             if (whole < to) {
                 StemSweeps.forwardPooled(
                         shape, x, y, b, b + 1, whole, to, weights, w0, bias, bo, scale, shift, chosen, chosenX, work);
             }
+        }
+    }
+
+    /**
+     * {@link #forwardPooled} of image b's filters {@code c0 …} (a vector) for a 3×3 stem of one channel: the nine
+     * weight vectors kept in registers over the image's windows, each window's 4 × 4 neighbourhood read once, the
+     * four outputs as {@link #outputs} computes them, kept in the workspace; then {@link #pool} over them (one method
+     * doing both is past what C2 inlines, and its vectors are then boxed).
+     */
+    private static void forward3x3(
+            StemShape shape,
+            float[] y,
+            int b,
+            int c0,
+            float[] weights,
+            int w0,
+            float[] bias,
+            int bo,
+            float[] scale,
+            float[] shift,
+            float[] chosen,
+            float[] chosenX,
+            float[] work) {
+        int cout = shape.cout();
+        int pw = shape.paddedWidth();
+        int oh = shape.h() / 2;
+        int ow = shape.w() / 2;
+        int w = w0 + c0;
+        int outputs = shape.routedAt(); // each window's four outputs, a vector each
+        FloatVector base = FloatVector.fromArray(S, bias, bo + c0);
+        FloatVector k0 = FloatVector.fromArray(S, weights, w);
+        FloatVector k1 = FloatVector.fromArray(S, weights, w + cout);
+        FloatVector k2 = FloatVector.fromArray(S, weights, w + 2 * cout);
+        FloatVector k3 = FloatVector.fromArray(S, weights, w + 3 * cout);
+        FloatVector k4 = FloatVector.fromArray(S, weights, w + 4 * cout);
+        FloatVector k5 = FloatVector.fromArray(S, weights, w + 5 * cout);
+        FloatVector k6 = FloatVector.fromArray(S, weights, w + 6 * cout);
+        FloatVector k7 = FloatVector.fromArray(S, weights, w + 7 * cout);
+        FloatVector k8 = FloatVector.fromArray(S, weights, w + 8 * cout);
+        for (int win = 0, p = 0, j = 0; win < oh * ow; win++) {
+            // Position (dy, dx) of the window reads value (ky + dy, kx + dx) at tap ky·3 + kx; the neighbourhood's rows
+            // are read one at a time (sixteen values at once would leave too few registers), each output's taps in
+            // order: row r serves taps 3r … 3r + 2 of the top outputs and taps 3(r − 1) … of the bottom ones.
+            FloatVector u0 = FloatVector.broadcast(S, work[p]);
+            FloatVector u1 = FloatVector.broadcast(S, work[p + 1]);
+            FloatVector u2 = FloatVector.broadcast(S, work[p + 2]);
+            FloatVector u3 = FloatVector.broadcast(S, work[p + 3]);
+            FloatVector x0 = u0.fma(k0, base);
+            FloatVector x1 = u1.fma(k0, base);
+            x0 = u1.fma(k1, x0);
+            x1 = u2.fma(k1, x1);
+            x0 = u2.fma(k2, x0);
+            x1 = u3.fma(k2, x1);
+            int r = p + pw;
+            u0 = FloatVector.broadcast(S, work[r]);
+            u1 = FloatVector.broadcast(S, work[r + 1]);
+            u2 = FloatVector.broadcast(S, work[r + 2]);
+            u3 = FloatVector.broadcast(S, work[r + 3]);
+            FloatVector x2 = u0.fma(k0, base);
+            FloatVector x3 = u1.fma(k0, base);
+            x2 = u1.fma(k1, x2);
+            x3 = u2.fma(k1, x3);
+            x2 = u2.fma(k2, x2);
+            x3 = u3.fma(k2, x3);
+            x0 = u0.fma(k3, x0);
+            x1 = u1.fma(k3, x1);
+            x0 = u1.fma(k4, x0);
+            x1 = u2.fma(k4, x1);
+            x0 = u2.fma(k5, x0);
+            x1 = u3.fma(k5, x1);
+            r += pw;
+            u0 = FloatVector.broadcast(S, work[r]);
+            u1 = FloatVector.broadcast(S, work[r + 1]);
+            u2 = FloatVector.broadcast(S, work[r + 2]);
+            u3 = FloatVector.broadcast(S, work[r + 3]);
+            x2 = u0.fma(k3, x2);
+            x3 = u1.fma(k3, x3);
+            x2 = u1.fma(k4, x2);
+            x3 = u2.fma(k4, x3);
+            x2 = u2.fma(k5, x2);
+            x3 = u3.fma(k5, x3);
+            x0 = u0.fma(k6, x0);
+            x1 = u1.fma(k6, x1);
+            x0 = u1.fma(k7, x0);
+            x1 = u2.fma(k7, x1);
+            x0 = u2.fma(k8, x0);
+            x1 = u3.fma(k8, x1);
+            r += pw;
+            u0 = FloatVector.broadcast(S, work[r]);
+            u1 = FloatVector.broadcast(S, work[r + 1]);
+            u2 = FloatVector.broadcast(S, work[r + 2]);
+            u3 = FloatVector.broadcast(S, work[r + 3]);
+            x2 = u0.fma(k6, x2);
+            x3 = u1.fma(k6, x3);
+            x2 = u1.fma(k7, x2);
+            x3 = u2.fma(k7, x3);
+            x2 = u2.fma(k8, x2);
+            x3 = u3.fma(k8, x3);
+            int xo = outputs + win * 4 * L;
+            x0.intoArray(work, xo);
+            x1.intoArray(work, xo + L);
+            x2.intoArray(work, xo + 2 * L);
+            x3.intoArray(work, xo + 3 * L);
+            p += 2;
+            if (++j == ow) { // the next row of windows: two rows of the planes down
+                j = 0;
+                p += 2 * pw - 2 * ow;
+            }
+        }
+        pool(shape, y, b, c0, scale, shift, chosen, chosenX, work);
+    }
+
+    /**
+     * The batch norm's affine map, the ReLU and the pool over the four outputs of each of image b's windows that {@link
+     * #forward3x3} left in the workspace, for filters {@code c0 …}: the pooled value, the first position holding it
+     * and that position's output.
+     */
+    private static void pool(
+            StemShape shape,
+            float[] y,
+            int b,
+            int c0,
+            float[] scale,
+            float[] shift,
+            float[] chosen,
+            float[] chosenX,
+            float[] work) {
+        int cout = shape.cout();
+        int windows = shape.h() / 2 * (shape.w() / 2);
+        int outputs = shape.routedAt();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector three = FloatVector.broadcast(S, 3f);
+        FloatVector s = FloatVector.fromArray(S, scale, c0);
+        FloatVector sh = FloatVector.fromArray(S, shift, c0);
+        for (int win = 0, o = b * windows * cout + c0, xo = outputs; win < windows; win++, o += cout, xo += 4 * L) {
+            FloatVector x0 = FloatVector.fromArray(S, work, xo);
+            FloatVector x1 = FloatVector.fromArray(S, work, xo + L);
+            FloatVector x2 = FloatVector.fromArray(S, work, xo + 2 * L);
+            FloatVector x3 = FloatVector.fromArray(S, work, xo + 3 * L);
+            FloatVector r0 = x0.mul(s).add(sh).max(zero);
+            FloatVector r1 = x1.mul(s).add(sh).max(zero);
+            FloatVector r2 = x2.mul(s).add(sh).max(zero);
+            FloatVector r3 = x3.mul(s).add(sh).max(zero);
+            FloatVector max = r0.max(r1).max(r2.max(r3));
+            // The first position holding the maximum, as the scalar form's chain of comparisons.
+            VectorMask<Float> e0 = r0.compare(VectorOperators.EQ, max);
+            VectorMask<Float> e1 = r1.compare(VectorOperators.EQ, max).andNot(e0);
+            VectorMask<Float> e2 =
+                    r2.compare(VectorOperators.EQ, max).andNot(e0).andNot(e1);
+            max.intoArray(y, o);
+            three.blend(two, e2).blend(one, e1).blend(zero, e0).intoArray(chosen, o);
+            x3.blend(x2, e2).blend(x1, e1).blend(x0, e0).intoArray(chosenX, o);
         }
     }
 
@@ -203,102 +346,15 @@ final class VectorStemSweeps {
                     shape, x, y, dy, chosen, chosenX, b0, b1, from, to, mean, sumDy, sumDyXc, tapSums, work);
             return;
         }
-        int taps = shape.taps();
-        int cout = shape.cout();
-        int pw = shape.paddedWidth();
-        int oh = shape.h() / 2;
-        int ow = shape.w() / 2;
-        int routed = shape.routedAt(); // each window's four gradients, a vector of filters each
-        int runs = shape.runsAt();
         int whole = from + (to - from) / L * L;
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector two = FloatVector.broadcast(S, 2f);
-        FloatVector three = FloatVector.broadcast(S, 3f);
+        boolean grey3x3 = shape.k() == 3 && shape.cin() == 1;
         for (int b = b0; b < b1; b++) {
             StemSweeps.pad(shape, x, b, work);
             for (int c0 = from; c0 < whole; c0 += L) {
-                FloatVector mu = FloatVector.fromArray(S, mean, c0);
-                FloatVector sdy = zero;
-                FloatVector sdx = zero;
-                // One loop over the windows (a nest of rows and columns makes JDK 17's C2 box the sums).
-                for (int win = 0, o = b * oh * ow * cout + c0, r = routed;
-                        win < oh * ow;
-                        win++, o += cout, r += 4 * L) {
-                    FloatVector dz = FloatVector.fromArray(S, dy, o);
-                    FloatVector g =
-                            zero.blend(dz, FloatVector.fromArray(S, y, o).compare(VectorOperators.GT, zero));
-                    FloatVector q = FloatVector.fromArray(S, chosen, o);
-                    sdy = sdy.add(g);
-                    sdx = g.fma(FloatVector.fromArray(S, chosenX, o).sub(mu), sdx);
-                    zero.blend(g, q.compare(VectorOperators.EQ, zero)).intoArray(work, r);
-                    zero.blend(g, q.compare(VectorOperators.EQ, one)).intoArray(work, r + L);
-                    zero.blend(g, q.compare(VectorOperators.EQ, two)).intoArray(work, r + 2 * L);
-                    zero.blend(g, q.compare(VectorOperators.EQ, three)).intoArray(work, r + 3 * L);
-                }
-                sdy.intoArray(work, runs);
-                flush(work, runs, sumDy, c0);
-                sdx.intoArray(work, runs);
-                flush(work, runs, sumDyXc, c0);
-                int t = 0;
-                // Two taps at a time, each as four runs (a window position each): eight chains side by side.
-                for (; t + 2 <= taps; t += 2) {
-                    int o0 = shape.tapOffset(t);
-                    int o1 = shape.tapOffset(t + 1);
-                    FloatVector a0 = zero;
-                    FloatVector a1 = zero;
-                    FloatVector a2 = zero;
-                    FloatVector a3 = zero;
-                    FloatVector c0a = zero;
-                    FloatVector c1a = zero;
-                    FloatVector c2a = zero;
-                    FloatVector c3a = zero;
-                    for (int win = 0, p = 0, j = 0; win < oh * ow; win++) {
-                        int r = routed + win * 4 * L;
-                        FloatVector g0 = FloatVector.fromArray(S, work, r);
-                        FloatVector g1 = FloatVector.fromArray(S, work, r + L);
-                        FloatVector g2 = FloatVector.fromArray(S, work, r + 2 * L);
-                        FloatVector g3 = FloatVector.fromArray(S, work, r + 3 * L);
-                        a0 = g0.fma(FloatVector.broadcast(S, work[o0 + p]), a0);
-                        a1 = g1.fma(FloatVector.broadcast(S, work[o0 + p + 1]), a1);
-                        a2 = g2.fma(FloatVector.broadcast(S, work[o0 + p + pw]), a2);
-                        a3 = g3.fma(FloatVector.broadcast(S, work[o0 + p + pw + 1]), a3);
-                        c0a = g0.fma(FloatVector.broadcast(S, work[o1 + p]), c0a);
-                        c1a = g1.fma(FloatVector.broadcast(S, work[o1 + p + 1]), c1a);
-                        c2a = g2.fma(FloatVector.broadcast(S, work[o1 + p + pw]), c2a);
-                        c3a = g3.fma(FloatVector.broadcast(S, work[o1 + p + pw + 1]), c3a);
-                        p += 2;
-                        if (++j == ow) { // the next row of windows: two rows of the planes down
-                            j = 0;
-                            p += 2 * pw - 2 * ow;
-                        }
-                    }
-                    a0.add(a1).add(a2.add(a3)).intoArray(work, runs);
-                    flush(work, runs, tapSums, t * cout + c0);
-                    c0a.add(c1a).add(c2a.add(c3a)).intoArray(work, runs);
-                    flush(work, runs, tapSums, (t + 1) * cout + c0);
-                }
-                for (; t < taps; t++) {
-                    int ot = shape.tapOffset(t);
-                    FloatVector a0 = zero;
-                    FloatVector a1 = zero;
-                    FloatVector a2 = zero;
-                    FloatVector a3 = zero;
-                    for (int win = 0, p = ot, j = 0; win < oh * ow; win++) {
-                        int r = routed + win * 4 * L;
-                        a0 = FloatVector.fromArray(S, work, r).fma(FloatVector.broadcast(S, work[p]), a0);
-                        a1 = FloatVector.fromArray(S, work, r + L).fma(FloatVector.broadcast(S, work[p + 1]), a1);
-                        a2 = FloatVector.fromArray(S, work, r + 2 * L).fma(FloatVector.broadcast(S, work[p + pw]), a2);
-                        a3 = FloatVector.fromArray(S, work, r + 3 * L)
-                                .fma(FloatVector.broadcast(S, work[p + pw + 1]), a3);
-                        p += 2;
-                        if (++j == ow) {
-                            j = 0;
-                            p += 2 * pw - 2 * ow;
-                        }
-                    }
-                    a0.add(a1).add(a2.add(a3)).intoArray(work, runs);
-                    flush(work, runs, tapSums, t * cout + c0);
+                if (grey3x3) {
+                    sums3x3(shape, y, dy, chosen, chosenX, b, c0, mean, sumDy, sumDyXc, tapSums, work);
+                } else {
+                    sums(shape, y, dy, chosen, chosenX, b, c0, mean, sumDy, sumDyXc, tapSums, work);
                 }
             }
             if (whole < to) {
@@ -309,36 +365,125 @@ final class VectorStemSweeps {
     }
 
     /**
-     * The four convolution outputs of a window ({@code at}: its top-left position in the planes) for filters {@code c0
-     * …}, a vector each at {@code work[xs + q·L]}: the bias, then a fused multiply-add per tap in tap order. A 3×3 stem
-     * of one channel (a grey image's) reads its 4 × 4 neighbourhood once and keeps its nine weight vectors and sixteen
-     * values in registers; any other the taps one by one. Written to the workspace, not returned: a method returning
-     * or taking vectors makes JDK 17 box them.
+     * Image b's gradient sums of filters {@code c0 …} (a vector), any stem: the gated gradients in one pass over the
+     * windows (kept in the workspace, a vector a window), then the taps one at a time, each tap's value at the chosen
+     * position of every window picked by blends.
      */
-    private static void outputs(
-            StemShape shape, float[] work, int at, float[] weights, int w0, float[] bias, int bo, int c0, int xs) {
+    private static void sums(
+            StemShape shape,
+            float[] y,
+            float[] dy,
+            float[] chosen,
+            float[] chosenX,
+            int b,
+            int c0,
+            float[] mean,
+            double[] sumDy,
+            double[] sumDyXc,
+            double[] tapSums,
+            float[] work) {
         int cout = shape.cout();
         int pw = shape.paddedWidth();
-        FloatVector base = FloatVector.fromArray(S, bias, bo + c0);
-        if (shape.k() == 3 && shape.cin() == 1) {
-            int w = w0 + c0;
-            FloatVector k0 = FloatVector.fromArray(S, weights, w);
-            FloatVector k1 = FloatVector.fromArray(S, weights, w + cout);
-            FloatVector k2 = FloatVector.fromArray(S, weights, w + 2 * cout);
-            FloatVector k3 = FloatVector.fromArray(S, weights, w + 3 * cout);
-            FloatVector k4 = FloatVector.fromArray(S, weights, w + 4 * cout);
-            FloatVector k5 = FloatVector.fromArray(S, weights, w + 5 * cout);
-            FloatVector k6 = FloatVector.fromArray(S, weights, w + 6 * cout);
-            FloatVector k7 = FloatVector.fromArray(S, weights, w + 7 * cout);
-            FloatVector k8 = FloatVector.fromArray(S, weights, w + 8 * cout);
-            int r0 = at;
-            int r1 = at + pw;
-            int r2 = at + 2 * pw;
-            int r3 = at + 3 * pw;
-            FloatVector v00 = FloatVector.broadcast(S, work[r0]);
-            FloatVector v01 = FloatVector.broadcast(S, work[r0 + 1]);
-            FloatVector v02 = FloatVector.broadcast(S, work[r0 + 2]);
-            FloatVector v03 = FloatVector.broadcast(S, work[r0 + 3]);
+        int oh = shape.h() / 2;
+        int ow = shape.w() / 2;
+        int gated = shape.routedAt(); // each window's gated gradient, a vector
+        int runs = shape.runsAt();
+        int first = b * oh * ow * cout + c0;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector mu = FloatVector.fromArray(S, mean, c0);
+        FloatVector sdy = zero;
+        FloatVector sdx = zero;
+        // One loop over the windows (a nest of rows and columns makes JDK 17's C2 box the sums).
+        for (int win = 0, o = first, r = gated; win < oh * ow; win++, o += cout, r += L) {
+            FloatVector dz = FloatVector.fromArray(S, dy, o);
+            FloatVector g = zero.blend(dz, FloatVector.fromArray(S, y, o).compare(VectorOperators.GT, zero));
+            sdy = sdy.add(g);
+            sdx = g.fma(FloatVector.fromArray(S, chosenX, o).sub(mu), sdx);
+            g.intoArray(work, r);
+        }
+        sdy.intoArray(work, runs);
+        flush(work, runs, sumDy, c0);
+        sdx.intoArray(work, runs);
+        flush(work, runs, sumDyXc, c0);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector three = FloatVector.broadcast(S, 3f);
+        for (int t = 0; t < shape.taps(); t++) {
+            FloatVector acc = zero;
+            for (int win = 0, o = first, r = gated, p = shape.tapOffset(t), j = 0;
+                    win < oh * ow;
+                    win++, o += cout, r += L) {
+                FloatVector q = FloatVector.fromArray(S, chosen, o);
+                FloatVector value = FloatVector.broadcast(S, work[p])
+                        .blend(FloatVector.broadcast(S, work[p + 1]), q.compare(VectorOperators.EQ, one))
+                        .blend(FloatVector.broadcast(S, work[p + pw]), q.compare(VectorOperators.EQ, two))
+                        .blend(FloatVector.broadcast(S, work[p + pw + 1]), q.compare(VectorOperators.EQ, three));
+                acc = FloatVector.fromArray(S, work, r).fma(value, acc);
+                p += 2;
+                if (++j == ow) { // the next row of windows: two rows of the planes down
+                    j = 0;
+                    p += 2 * pw - 2 * ow;
+                }
+            }
+            acc.intoArray(work, runs);
+            flush(work, runs, tapSums, t * cout + c0);
+        }
+    }
+
+    /**
+     * {@link #sums} of a 3×3 stem of one channel in one pass: each window's 4 × 4 neighbourhood read once, the nine
+     * taps' values at the chosen positions picked from it and their sums kept in registers.
+     */
+    private static void sums3x3(
+            StemShape shape,
+            float[] y,
+            float[] dy,
+            float[] chosen,
+            float[] chosenX,
+            int b,
+            int c0,
+            float[] mean,
+            double[] sumDy,
+            double[] sumDyXc,
+            double[] tapSums,
+            float[] work) {
+        int cout = shape.cout();
+        int pw = shape.paddedWidth();
+        int oh = shape.h() / 2;
+        int ow = shape.w() / 2;
+        int runs = shape.runsAt();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector three = FloatVector.broadcast(S, 3f);
+        FloatVector mu = FloatVector.fromArray(S, mean, c0);
+        FloatVector sdy = zero;
+        FloatVector sdx = zero;
+        FloatVector a0 = zero;
+        FloatVector a1 = zero;
+        FloatVector a2 = zero;
+        FloatVector a3 = zero;
+        FloatVector a4 = zero;
+        FloatVector a5 = zero;
+        FloatVector a6 = zero;
+        FloatVector a7 = zero;
+        FloatVector a8 = zero;
+        for (int win = 0, o = b * oh * ow * cout + c0, p = 0, j = 0; win < oh * ow; win++, o += cout) {
+            FloatVector dz = FloatVector.fromArray(S, dy, o);
+            FloatVector g = zero.blend(dz, FloatVector.fromArray(S, y, o).compare(VectorOperators.GT, zero));
+            sdy = sdy.add(g);
+            sdx = g.fma(FloatVector.fromArray(S, chosenX, o).sub(mu), sdx);
+            FloatVector q = FloatVector.fromArray(S, chosen, o);
+            VectorMask<Float> m1 = q.compare(VectorOperators.EQ, one);
+            VectorMask<Float> m2 = q.compare(VectorOperators.EQ, two);
+            VectorMask<Float> m3 = q.compare(VectorOperators.EQ, three);
+            int r1 = p + pw;
+            int r2 = p + 2 * pw;
+            int r3 = p + 3 * pw;
+            FloatVector v00 = FloatVector.broadcast(S, work[p]);
+            FloatVector v01 = FloatVector.broadcast(S, work[p + 1]);
+            FloatVector v02 = FloatVector.broadcast(S, work[p + 2]);
+            FloatVector v03 = FloatVector.broadcast(S, work[p + 3]);
             FloatVector v10 = FloatVector.broadcast(S, work[r1]);
             FloatVector v11 = FloatVector.broadcast(S, work[r1 + 1]);
             FloatVector v12 = FloatVector.broadcast(S, work[r1 + 2]);
@@ -351,49 +496,56 @@ final class VectorStemSweeps {
             FloatVector v31 = FloatVector.broadcast(S, work[r3 + 1]);
             FloatVector v32 = FloatVector.broadcast(S, work[r3 + 2]);
             FloatVector v33 = FloatVector.broadcast(S, work[r3 + 3]);
-            // Position (dy, dx) of the window reads value (ky + dy, kx + dx) at tap ky·3 + kx.
-            FloatVector x0 = v00.fma(k0, base);
-            x0 = v01.fma(k1, x0);
-            x0 = v02.fma(k2, x0);
-            x0 = v10.fma(k3, x0);
-            x0 = v11.fma(k4, x0);
-            x0 = v12.fma(k5, x0);
-            x0 = v20.fma(k6, x0);
-            x0 = v21.fma(k7, x0);
-            x0 = v22.fma(k8, x0);
-            FloatVector x1 = v01.fma(k0, base);
-            x1 = v02.fma(k1, x1);
-            x1 = v03.fma(k2, x1);
-            x1 = v11.fma(k3, x1);
-            x1 = v12.fma(k4, x1);
-            x1 = v13.fma(k5, x1);
-            x1 = v21.fma(k6, x1);
-            x1 = v22.fma(k7, x1);
-            x1 = v23.fma(k8, x1);
-            FloatVector x2 = v10.fma(k0, base);
-            x2 = v11.fma(k1, x2);
-            x2 = v12.fma(k2, x2);
-            x2 = v20.fma(k3, x2);
-            x2 = v21.fma(k4, x2);
-            x2 = v22.fma(k5, x2);
-            x2 = v30.fma(k6, x2);
-            x2 = v31.fma(k7, x2);
-            x2 = v32.fma(k8, x2);
-            FloatVector x3 = v11.fma(k0, base);
-            x3 = v12.fma(k1, x3);
-            x3 = v13.fma(k2, x3);
-            x3 = v21.fma(k3, x3);
-            x3 = v22.fma(k4, x3);
-            x3 = v23.fma(k5, x3);
-            x3 = v31.fma(k6, x3);
-            x3 = v32.fma(k7, x3);
-            x3 = v33.fma(k8, x3);
-            x0.intoArray(work, xs);
-            x1.intoArray(work, xs + L);
-            x2.intoArray(work, xs + 2 * L);
-            x3.intoArray(work, xs + 3 * L);
-            return;
+            // Tap (ky, kx) at the chosen position (dy, dx) reads value (ky + dy, kx + dx).
+            a0 = g.fma(v00.blend(v01, m1).blend(v10, m2).blend(v11, m3), a0);
+            a1 = g.fma(v01.blend(v02, m1).blend(v11, m2).blend(v12, m3), a1);
+            a2 = g.fma(v02.blend(v03, m1).blend(v12, m2).blend(v13, m3), a2);
+            a3 = g.fma(v10.blend(v11, m1).blend(v20, m2).blend(v21, m3), a3);
+            a4 = g.fma(v11.blend(v12, m1).blend(v21, m2).blend(v22, m3), a4);
+            a5 = g.fma(v12.blend(v13, m1).blend(v22, m2).blend(v23, m3), a5);
+            a6 = g.fma(v20.blend(v21, m1).blend(v30, m2).blend(v31, m3), a6);
+            a7 = g.fma(v21.blend(v22, m1).blend(v31, m2).blend(v32, m3), a7);
+            a8 = g.fma(v22.blend(v23, m1).blend(v32, m2).blend(v33, m3), a8);
+            p += 2;
+            if (++j == ow) { // the next row of windows: two rows of the planes down
+                j = 0;
+                p += 2 * pw - 2 * ow;
+            }
         }
+        sdy.intoArray(work, runs);
+        flush(work, runs, sumDy, c0);
+        sdx.intoArray(work, runs);
+        flush(work, runs, sumDyXc, c0);
+        a0.intoArray(work, runs);
+        flush(work, runs, tapSums, c0);
+        a1.intoArray(work, runs);
+        flush(work, runs, tapSums, cout + c0);
+        a2.intoArray(work, runs);
+        flush(work, runs, tapSums, 2 * cout + c0);
+        a3.intoArray(work, runs);
+        flush(work, runs, tapSums, 3 * cout + c0);
+        a4.intoArray(work, runs);
+        flush(work, runs, tapSums, 4 * cout + c0);
+        a5.intoArray(work, runs);
+        flush(work, runs, tapSums, 5 * cout + c0);
+        a6.intoArray(work, runs);
+        flush(work, runs, tapSums, 6 * cout + c0);
+        a7.intoArray(work, runs);
+        flush(work, runs, tapSums, 7 * cout + c0);
+        a8.intoArray(work, runs);
+        flush(work, runs, tapSums, 8 * cout + c0);
+    }
+
+    /**
+     * The four convolution outputs of a window ({@code at}: its top-left position in the planes) for filters {@code c0
+     * …}, a vector each at {@code work[xs + q·L]}: the bias, then a fused multiply-add per tap in tap order. Written
+     * to the workspace, not returned: a method returning or taking vectors makes JDK 17 box them.
+     */
+    private static void outputs(
+            StemShape shape, float[] work, int at, float[] weights, int w0, float[] bias, int bo, int c0, int xs) {
+        int cout = shape.cout();
+        int pw = shape.paddedWidth();
+        FloatVector base = FloatVector.fromArray(S, bias, bo + c0);
         FloatVector x0 = base;
         FloatVector x1 = base;
         FloatVector x2 = base;
