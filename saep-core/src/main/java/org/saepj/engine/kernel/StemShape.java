@@ -101,11 +101,11 @@ public final class StemShape {
     }
 
     /**
-     * @return the floats of workspace the sweeps need: the planes, each pooled output's four routed gradients for
-     *     every filter, four runs' floats and a mask of the padded width
+     * @return the floats of workspace the sweeps need: the planes, each pooled output's four values for every filter,
+     *     four runs' floats, a mask of the padded rows and each tap's masked values
      */
     public int workspace() {
-        return runsAt() + 4 * LANES + h * paddedWidth();
+        return runsAt() + 4 * LANES + (1 + taps()) * h * paddedWidth();
     }
 
     /**

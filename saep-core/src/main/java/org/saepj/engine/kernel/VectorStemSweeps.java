@@ -37,21 +37,27 @@ final class VectorStemSweeps {
         for (int at = 0; at < positions; at++) {
             work[inside + at] = at % pw < w ? 1f : 0f;
         }
+        int masked = inside + positions; // each tap's values times inside, for the image: taps × positions
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = b0; b < b1; b++) {
             StemSweeps.padCentered(shape, x, b, center, work);
             for (int t = 0; t < taps; t++) {
                 int ot = shape.tapOffset(t);
+                int mt = masked + t * positions;
                 for (int v = 0; v < LANES; v += L) {
                     FloatVector acc = FloatVector.zero(S);
                     for (int at = v; at < positions; at += LANES) {
                         FloatVector a = FloatVector.fromArray(S, work, ot + at)
                                 .mul(FloatVector.fromArray(S, work, inside + at));
+                        a.intoArray(work, mt + at);
                         acc = a.fma(one, acc);
                     }
                     acc.intoArray(work, runs + v);
                 }
                 sums[t] += StemSweeps.runSum(work, runs);
+            }
+            for (int t = 0; t < taps; t++) {
+                int mt = masked + t * positions;
                 int u = t;
                 // Four products at a time: four chains of fused multiply-adds side by side, each in its order.
                 for (; u + 4 <= taps; u += 4) {
@@ -65,8 +71,7 @@ final class VectorStemSweeps {
                         FloatVector acc2 = acc0;
                         FloatVector acc3 = acc0;
                         for (int at = v; at < positions; at += LANES) {
-                            FloatVector a = FloatVector.fromArray(S, work, ot + at)
-                                    .mul(FloatVector.fromArray(S, work, inside + at));
+                            FloatVector a = FloatVector.fromArray(S, work, mt + at);
                             acc0 = a.fma(FloatVector.fromArray(S, work, o0 + at), acc0);
                             acc1 = a.fma(FloatVector.fromArray(S, work, o1 + at), acc1);
                             acc2 = a.fma(FloatVector.fromArray(S, work, o2 + at), acc2);
@@ -86,9 +91,8 @@ final class VectorStemSweeps {
                     for (int v = 0; v < LANES; v += L) {
                         FloatVector acc = FloatVector.zero(S);
                         for (int at = v; at < positions; at += LANES) {
-                            FloatVector a = FloatVector.fromArray(S, work, ot + at)
-                                    .mul(FloatVector.fromArray(S, work, inside + at));
-                            acc = a.fma(FloatVector.fromArray(S, work, ou + at), acc);
+                            acc = FloatVector.fromArray(S, work, mt + at)
+                                    .fma(FloatVector.fromArray(S, work, ou + at), acc);
                         }
                         acc.intoArray(work, runs + v);
                     }
