@@ -245,7 +245,9 @@ final class LayerProfile {
                 }
                 long t0 = clock.getAsLong();
                 if (plan.rectifies(i)) {
-                    plan.forward(i, params, acts[in[0] + 1], acts[i + plan.span(i)], batch, pass);
+                    int skip = plan.skipInput(i);
+                    float[] skipped = skip < 0 ? null : acts[graph.inputsOf(i + 1)[skip] + 1];
+                    plan.forward(i, params, acts[in[0] + 1], skipped, acts[i + plan.span(i)], batch, pass);
                 } else if (layers.get(i) instanceof MergeLayer merge) {
                     float[][] xs = new float[in.length][];
                     for (int k = 0; k < in.length; k++) {
@@ -268,8 +270,19 @@ final class LayerProfile {
                     dxs[k] = in[k] < 0 ? null : adds[i][k] ? partial : deltas[in[k] + 1];
                 }
                 int out = i + plan.span(i);
+                int skip = plan.skipInput(i);
+                int skipNode = skip < 0 ? -1 : graph.inputsOf(i + 1)[skip];
+                boolean skipAdds = skipNode >= 0 && adds[i + 1][skip];
                 if (plan.rectifies(i)) {
-                    plan.backward(i, params, acts[in[0] + 1], acts[out], deltas[out], dxs[0], grads, batch, pass);
+                    float[] skipDx = skipNode < 0 ? null : skipAdds ? partial : deltas[skipNode + 1];
+                    plan.backward(
+                            i, params, acts[in[0] + 1], acts[out], deltas[out], dxs[0], skipDx, grads, batch, pass);
+                    if (skipAdds) {
+                        float[] sum = deltas[skipNode + 1];
+                        for (int j = 0, size = batch * layers.get(skipNode).outputSize(); j < size; j++) {
+                            sum[j] += partial[j];
+                        }
+                    }
                 } else if (layers.get(i) instanceof MergeLayer merge) {
                     float[][] xs = new float[in.length][];
                     for (int k = 0; k < in.length; k++) {

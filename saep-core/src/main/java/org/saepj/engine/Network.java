@@ -329,8 +329,22 @@ public final class Network {
             }
             if (training != null && training.rectifies(i)) {
                 int out = i + training.span(i); // the slot of the run's last node
+                int skip = training.skipInput(i);
+                float[] skipDx = skip < 0 ? null : gradientTarget(i + 1, skip);
                 training.backward(
-                        i, params, acts[in[0]], acts[out], deltas[out], gradientTarget(i, 0), grads, batch, pass);
+                        i,
+                        params,
+                        acts[in[0]],
+                        acts[out],
+                        deltas[out],
+                        gradientTarget(i, 0),
+                        skipDx,
+                        grads,
+                        batch,
+                        pass);
+                if (skip >= 0) {
+                    addPartial(i + 1, skip, batch); // the sum's node: its other input's gradient, as it would add it
+                }
             } else if (layer instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 float[][] dxs = mergeGradients[i];
@@ -344,13 +358,19 @@ public final class Network {
                         params, acts[in[0]], acts[i + 1], deltas[i + 1], gradientTarget(i, 0), grads, batch, pass);
             }
             for (int k = 0; k < in.length; k++) {
-                if (addsGradient[i][k] && wantsGradient(in[k])) {
-                    float[] sum = deltas[in[k]];
-                    float[] part = partial[k];
-                    for (int j = 0, size = batch * layers.get(in[k] - 1).outputSize(); j < size; j++) {
-                        sum[j] += part[j];
-                    }
-                }
+                addPartial(i, k, batch);
+            }
+        }
+    }
+
+    /** Where node i's input k has a gradient already, adds the one node i wrote into {@link #partial}[k] to it. */
+    private void addPartial(int i, int k, int batch) {
+        int slot = reads[i][k];
+        if (addsGradient[i][k] && wantsGradient(slot)) {
+            float[] sum = deltas[slot];
+            float[] part = partial[k];
+            for (int j = 0, size = batch * layers.get(slot - 1).outputSize(); j < size; j++) {
+                sum[j] += part[j];
             }
         }
     }
@@ -445,7 +465,9 @@ public final class Network {
                 continue; // a node before wrote this ReLU's (or pool's) output
             }
             if (fused && training.rectifies(i)) {
-                training.forward(i, params, acts[in[0]], acts[i + training.span(i)], batch, pass);
+                int skip = training.skipInput(i);
+                float[] skipped = skip < 0 ? null : acts[reads[i + 1][skip]];
+                training.forward(i, params, acts[in[0]], skipped, acts[i + training.span(i)], batch, pass);
             } else if (layers.get(i) instanceof MergeLayer merge) {
                 float[][] xs = mergeInputs[i];
                 for (int k = 0; k < in.length; k++) {

@@ -101,6 +101,13 @@ class FusedTrainingTest {
         LayerGraph graph = residualCnn(filters, side);
         TrainingPlan plan = new TrainingPlan(graph, graph.layers(withoutStem(kernels)));
         assertThat(plan.span(1)).as("the stem's batch norm runs with").isEqualTo(side % 2 == 0 ? 3 : 2);
+        assertThat(plan.span(8))
+                .as("each block's second batch norm runs with its sum and ReLU")
+                .isEqualTo(3);
+        assertThat(plan.skipInput(8))
+                .as("the sum's other input: the block's input")
+                .isZero();
+        assertThat(plan.absorbed(9) && plan.absorbed(10)).isTrue();
         GraphArchitecture arch = GraphArchitecture.of(graph);
         Network fused = new Network(arch, withoutStem(kernels)).initialize(3);
         Network reference = new Network(arch, withoutStem(kernels), false).initialize(3);
@@ -220,6 +227,53 @@ class FusedTrainingTest {
                         "head=1");
         assertThat(plan.absorbed(3)).isTrue();
         assertThat(plan.absorbed(6)).isFalse();
+    }
+
+    /**
+     * A batch norm runs with a residual sum and its ReLU only when its output goes to the sum alone, its own input to it
+     * alone, and the sum to the ReLU alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"scalar", "vector"})
+    void thePlanTakesInAResidualSumOnlyWhereEachValueHasOneReader(String kernels) {
+        LayerGraph g = new LayerGraph(
+                new Shape(8, 8, 4),
+                List.of(
+                        node("conv", new Conv2DKind.Spec(4, 3), "input"),
+                        node("bn", BN, "conv"),
+                        node("sum", new AddKind.Spec(), "input", "bn"),
+                        node("relu", new ReluKind.Spec(), "sum"),
+                        node("conv_shared", new Conv2DKind.Spec(4, 3), "relu"),
+                        node("bn_shared_input", BN, "conv_shared"),
+                        node("sum_shared_input", new AddKind.Spec(), "conv_shared", "bn_shared_input"),
+                        node("relu2", new ReluKind.Spec(), "sum_shared_input"),
+                        node("bn_read_twice", BN, "relu2"),
+                        node("sum_read_twice", new AddKind.Spec(), "bn_read_twice", "relu2"),
+                        node("relu3", new ReluKind.Spec(), "sum_read_twice"),
+                        node("out", new AddKind.Spec(), "relu3", "bn_read_twice"),
+                        node("flat", new FlattenKind.Spec(), "out"),
+                        node("head", new DenseKind.Spec(3), "flat")));
+        TrainingPlan plan = new TrainingPlan(g, g.layers(withoutStem(kernels)));
+        List<String> spans = new ArrayList<>();
+        for (int i = 0; i < g.nodes().size(); i++) {
+            spans.add(g.nodes().get(i).id() + "=" + plan.span(i) + "/" + plan.skipInput(i));
+        }
+        assertThat(spans)
+                .containsExactly(
+                        "conv=1/-1",
+                        "bn=3/0",
+                        "sum=0/-1",
+                        "relu=0/-1",
+                        "conv_shared=1/-1",
+                        "bn_shared_input=1/-1", // its input also goes to the sum
+                        "sum_shared_input=1/-1",
+                        "relu2=1/-1",
+                        "bn_read_twice=1/-1", // its output also goes to "out"
+                        "sum_read_twice=1/-1",
+                        "relu3=1/-1",
+                        "out=1/-1",
+                        "flat=1/-1",
+                        "head=1/-1");
     }
 
     private static int[] bits(float[] values) {

@@ -437,6 +437,38 @@ public interface Kernels {
     }
 
     /**
+     * {@code y[r, c] = max((x[r, c]·scale[c] + shift[c]) + skip[r, c], 0)} over columns {@code from … to − 1}: the float
+     * operations of {@link #channelAffine}, a residual connection's sum and {@link #relu}, one pass instead of three,
+     * so the bits are theirs (a batch norm's training pass, the sum with the block's input, and the ReLU after it).
+     *
+     * @param x the matrix (positions × channels)
+     * @param skip the matrix added, of the same shape
+     * @param y receives the result
+     * @param rows rows
+     * @param channels columns
+     * @param from the first column of this call
+     * @param to the column after its last
+     * @param scale one factor per column
+     * @param shift one term per column
+     */
+    default void channelAffineAddRelu(
+            float[] x,
+            float[] skip,
+            float[] y,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
+                y[i] = Math.max(x[i] * scale[c] + shift[c] + skip[i], 0f);
+            }
+        }
+    }
+
+    /**
      * Inference's epilogue of a layer's output, in place over {@code y[yo…]}, {@code rows × channels}: adds {@code
      * bias[c]}, then, when {@code scale} is not null, multiplies by {@code scale[c]} and adds {@code shift[c]}, then,
      * when {@code relu}, takes {@code max(·, 0)}. These are the float operations of {@link #addRowVector}, {@link

@@ -120,6 +120,40 @@ final class VectorBatchNorm {
         return c0;
     }
 
+    /**
+     * The whole vectors of channels from {@code from}, as {@link #channelAffine}, the sum with {@code skip} and {@link
+     * VectorSweeps#relu}: the operations of {@link Kernels#channelAffineAddRelu}'s loop, which finishes the channels
+     * left.
+     *
+     * @return the first channel left (at most {@code to})
+     */
+    static int channelAffineAddRelu(
+            float[] x,
+            float[] skip,
+            float[] y,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift) {
+        FloatVector zero = FloatVector.zero(S);
+        int c0 = from;
+        for (; c0 + L <= to; c0 += L) {
+            FloatVector s = FloatVector.fromArray(S, scale, c0);
+            FloatVector t = FloatVector.fromArray(S, shift, c0);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                FloatVector.fromArray(S, x, i)
+                        .mul(s)
+                        .add(t)
+                        .add(FloatVector.fromArray(S, skip, i))
+                        .max(zero)
+                        .intoArray(y, i);
+            }
+        }
+        return c0;
+    }
+
     /** A vector of channels at a time, as {@link #channelAffine}: each value's operations are the separate passes'. */
     static void channelEpilogue(
             float[] y,

@@ -481,6 +481,21 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void channelAffineAddRelu(
+            float[] x,
+            float[] skip,
+            float[] y,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] scale,
+            float[] shift) {
+        int left = VectorBatchNorm.channelAffineAddRelu(x, skip, y, rows, channels, from, to, scale, shift);
+        Kernels.super.channelAffineAddRelu(x, skip, y, rows, channels, left, to, scale, shift);
+    }
+
+    @Override
     public void channelAffineReluPool(
             float[] x,
             float[] y,

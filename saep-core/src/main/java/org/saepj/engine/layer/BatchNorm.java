@@ -335,6 +335,42 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
                         dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift));
     }
 
+    /** The statistics' sweeps, then one writing {@code max(x·s + t + skip, 0)}: a range of channels per chunk. */
+    @Override
+    public void forwardRectifiedSum(float[] params, float[] x, float[] skip, float[] y, int batch, Pass pass) {
+        int rows = batch * positions;
+        forwardTraining(
+                params,
+                x,
+                rows,
+                pass.state(),
+                pass.chunks(),
+                (from, to) ->
+                        kernels.channelAffineAddRelu(x, skip, y, rows, channels, from, to, forwardScale, forwardShift));
+    }
+
+    /**
+     * The batch norm's sweeps gated by the ReLU's output, as after the ReLU alone (the sum passes the ReLU's gradient
+     * to both its inputs unchanged); then the ReLU's gradient itself for the sum's other input.
+     */
+    @Override
+    public void backwardRectifiedSum(
+            float[] params,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] dx,
+            float[] skipDx,
+            float[] grads,
+            int batch,
+            Pass pass) {
+        backwardRectified(params, x, y, dy, dx, grads, batch, pass);
+        if (skipDx != null) {
+            // The ReLU's mask from its output: positive exactly where its input (the sum) was.
+            kernels.reluBackward(y, dy, skipDx, batch * positions * channels);
+        }
+    }
+
     /** One sweep for the statistics, one writing the pooled outputs: a range of channels per chunk. */
     @Override
     public void forwardRectifiedPooled(float[] params, float[] x, float[] y, int batch, int h, int w, Pass pass) {

@@ -11,6 +11,11 @@ import java.util.List;
  * inside the run are not computed (nothing else reads them); every other value goes through the same float
  * operations in the same order as node by node, so parameters, gradients and running statistics are the same bits.
  *
+ * <p>A batch norm whose output goes to a residual connection's sum alone, that sum read by a ReLU alone, runs with
+ * both as one call the same way: one sweep writes the ReLU's output from the norm's input and the sum's other input,
+ * and the backward pass gates the norm's sweeps by the ReLU's output and writes the ReLU's gradient for the other
+ * input, the sum's gradient to both; the same bits as node by node.
+ *
  * <p>One run more, where the kernels allow it ({@link org.saepj.engine.kernel.Kernels#fusesStem}): a convolution of
  * the network's input whose batch norm, ReLU and pool join as above becomes a {@link StemRun} of four nodes, which
  * never writes the convolution's output. That run computes the same functions with other roundings (its statistics come
@@ -25,6 +30,11 @@ public final class TrainingPlan {
     private final int[] span;
     /** Per node: the stem's run it starts, where its span is 4. */
     private final StemRun[] stems;
+    /**
+     * Per node: where a batch norm's run takes in a residual connection's sum and the ReLU after it, which input of the
+     * sum is the other one (the block's input); −1 for any other node.
+     */
+    private final int[] skipInput;
     /** Per node: whether a node before it runs it. */
     private final boolean[] absorbed;
 
@@ -43,8 +53,16 @@ public final class TrainingPlan {
         this.span = new int[n];
         this.absorbed = new boolean[n];
         this.stems = new StemRun[n];
+        this.skipInput = new int[n];
+        java.util.Arrays.fill(skipInput, -1);
         for (int i = 0; i < n; i++) {
-            span[i] = absorbed[i] ? 0 : runFrom(graph, i);
+            if (!absorbed[i] && sumRun(graph, i)) {
+                int[] sum = graph.inputsOf(i + 1);
+                skipInput[i] = sum[0] == i ? 1 : 0;
+                span[i] = 3;
+            } else {
+                span[i] = absorbed[i] ? 0 : runFrom(graph, i);
+            }
             if (span[i] == 4) {
                 stems[i] = new StemRun((Conv2D) layers.get(i), (BatchNorm) layers.get(i + 1));
             }
@@ -52,6 +70,53 @@ public final class TrainingPlan {
                 absorbed[i + k] = true;
             }
         }
+    }
+
+    /**
+     * Whether node i (a batch norm) runs with the residual connection's sum that reads it and the ReLU that alone reads
+     * that sum: the sum has two inputs, the norm's output goes to it alone, once, and the norm's own input goes to the
+     * norm alone (so that its gradient is written, not added, and no buffer for sums is needed twice).
+     */
+    private boolean sumRun(LayerGraph graph, int i) {
+        int n = layers.size();
+        if (i + 2 >= n
+                || !(layers.get(i) instanceof RectifyingLayer)
+                || !(layers.get(i + 1) instanceof Add)
+                || !graph.feedsOnlyNext(i + 1)
+                || !(layers.get(i + 2) instanceof ChannelMap map && map.step() == Epilogue.Step.RELU)) {
+            return false;
+        }
+        int[] sum = graph.inputsOf(i + 1);
+        int[] in = graph.inputsOf(i);
+        return sum.length == 2
+                && (sum[0] == i) != (sum[1] == i)
+                && readOnlyBy(graph, i, i + 1)
+                && in.length == 1
+                && (in[0] < 0 || readOnlyBy(graph, in[0], i));
+    }
+
+    /** Whether node {@code node}'s output is read by {@code reader} alone, once. */
+    private static boolean readOnlyBy(LayerGraph graph, int node, int reader) {
+        for (int j = 0; j < graph.nodes().size(); j++) {
+            int reads = 0;
+            for (int in : graph.inputsOf(j)) {
+                reads += in == node ? 1 : 0;
+            }
+            if (reads != (j == reader ? 1 : 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param node a node's index
+     * @return where the node's run takes in a residual connection's sum (a batch norm, the sum, the ReLU): which input
+     *     of the sum (node {@code node + 1}) is the other one, whose array {@link #forward} and {@link #backward} take
+     *     as {@code skip}; −1 for any other node
+     */
+    public int skipInput(int node) {
+        return skipInput[node];
     }
 
     /** @return how many nodes a call from node {@code i} may run: 4, 3, 2 or 1 */
@@ -97,7 +162,8 @@ public final class TrainingPlan {
     /**
      * @param node a node's index
      * @return how many nodes the call for it runs: 0 when a node before runs it, 1 alone, 2 with its ReLU, 3 with its
-     *     ReLU and the pool, 4 a stem's convolution with its batch norm, ReLU and pool; its outputs are those of node
+     *     ReLU and the pool or with a residual sum and its ReLU ({@link #skipInput}), 4 a stem's convolution with its
+     *     batch norm, ReLU and pool; its outputs are those of node
      *     {@code node + span − 1}
      */
     public int span(int node) {
@@ -128,12 +194,16 @@ public final class TrainingPlan {
      * @param node the node: {@link #rectifies(int)}
      * @param params the network's parameters
      * @param x the node's inputs
+     * @param skip the sum's other input where the run takes in a residual connection's sum ({@link #skipInput}), else
+     *     null
      * @param y receives the outputs of the run's last node
      * @param batch the number of samples
      * @param pass a training pass
      */
-    public void forward(int node, float[] params, float[] x, float[] y, int batch, Pass pass) {
-        if (span(node) == 4) {
+    public void forward(int node, float[] params, float[] x, float[] skip, float[] y, int batch, Pass pass) {
+        if (skipInput[node] >= 0) {
+            rectifying(node).forwardRectifiedSum(params, x, skip, y, batch, pass);
+        } else if (span(node) == 4) {
             stems[node].forward(params, x, y, batch, pass);
         } else if (span(node) == 3) {
             MaxPool2 pool = pool(node);
@@ -152,6 +222,8 @@ public final class TrainingPlan {
      * @param y the outputs of the run's last node in the forward pass
      * @param dy the loss gradient with respect to those outputs
      * @param dx receives the gradient with respect to the node's inputs, or null when not needed
+     * @param skipDx where the run takes in a residual connection's sum: receives the gradient with respect to the
+     *     sum's other input, or null when not needed
      * @param grads the network's gradient array
      * @param batch the number of samples
      * @param pass the training pass of the forward pass
@@ -163,10 +235,13 @@ public final class TrainingPlan {
             float[] y,
             float[] dy,
             float[] dx,
+            float[] skipDx,
             float[] grads,
             int batch,
             Pass pass) {
-        if (span(node) == 4) {
+        if (skipInput[node] >= 0) {
+            rectifying(node).backwardRectifiedSum(params, x, y, dy, dx, skipDx, grads, batch, pass);
+        } else if (span(node) == 4) {
             if (dx != null) {
                 throw new IllegalArgumentException("a stem's run has no input gradient: node " + node);
             }
