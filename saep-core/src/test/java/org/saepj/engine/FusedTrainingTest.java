@@ -230,8 +230,8 @@ class FusedTrainingTest {
     }
 
     /**
-     * A batch norm runs with a residual sum and its ReLU only when its output goes to the sum alone, its own input to it
-     * alone, and the sum to the ReLU alone.
+     * A batch norm runs with a residual sum and its ReLU only when its output goes to the sum alone, its own input to
+     * it alone, and the sum to the ReLU alone.
      */
     @ParameterizedTest
     @ValueSource(strings = {"scalar", "vector"})

@@ -437,9 +437,10 @@ public interface Kernels {
     }
 
     /**
-     * {@code y[r, c] = max((x[r, c]·scale[c] + shift[c]) + skip[r, c], 0)} over columns {@code from … to − 1}: the float
-     * operations of {@link #channelAffine}, a residual connection's sum and {@link #relu}, one pass instead of three,
-     * so the bits are theirs (a batch norm's training pass, the sum with the block's input, and the ReLU after it).
+     * {@code y[r, c] = max((x[r, c]·scale[c] + shift[c]) + skip[r, c], 0)} over columns {@code from … to − 1}: the
+     * float operations of {@link #channelAffine}, a residual connection's sum and {@link #relu}, one pass instead of
+     * three, so the bits are theirs (a batch norm's training pass, the sum with the block's input, and the ReLU after
+     * it).
      *
      * @param x the matrix (positions × channels)
      * @param skip the matrix added, of the same shape

@@ -1,11 +1,12 @@
 package org.saepj.engine.layer;
 
 /**
- * A layer whose training passes can take in the ReLU that reads its output alone (batch normalisation), and the 2×2
- * max pooling that alone reads the ReLU's, or a residual connection's sum between it and the ReLU: the forward pass clamps at zero (and pools) in the sweep that writes its
- * output, and the backward pass applies the ReLU's mask (and the pool's routing) to the output gradient inside its own
- * sweeps. A {@link TrainingPlan} finds such pairs; each value goes through the float
- * operations of the two layers run one after the other, in the same order, so the bits are theirs.
+ * A layer whose training passes can take in the ReLU that reads its output alone (batch normalisation), and the 2×2 max
+ * pooling that alone reads the ReLU's, or a residual connection's sum between it and the ReLU: the forward pass clamps
+ * at zero (and pools) in the sweep that writes its output, and the backward pass applies the ReLU's mask (and the
+ * pool's routing) to the output gradient inside its own sweeps. A {@link TrainingPlan} finds such pairs; each value
+ * goes through the float operations of the two layers run one after the other, in the same order, so the bits are
+ * theirs.
  */
 interface RectifyingLayer {
     /**
