@@ -90,8 +90,11 @@ public final class StemShape {
         return cin * (h + k - 1) * paddedWidth() + LANES;
     }
 
-    /** @return where the routed gradients of {@link Kernels#stemGradientSums} start in the workspace */
-    int routedAt() {
+    /**
+     * @return where the workspace's per-window values start, four vectors of filters a window at most (a window's four
+     *     outputs, or its gated gradient), after the planes
+     */
+    int windowsAt() {
         return planeFloats();
     }
 

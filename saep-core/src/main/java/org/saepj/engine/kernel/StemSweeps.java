@@ -16,11 +16,12 @@ import java.util.Arrays;
  *       input channel (the zero padding becomes −centre), from which the batch norm's mean and variance of every
  *       filter follow (a filter's output is linear in its patch), so the convolution's output is not needed for them;
  *   <li>the <b>pooled forward pass</b>: each window's four convolution outputs computed where they are needed, the
- *       batch norm's affine map, the ReLU and the maximum, and only the pooled value written;
- *   <li>the <b>gradient sums</b>: the window's four outputs computed again, the pool's gradient routed to the first
- *       position holding the maximum where the ReLU kept it, and summed: Σ dy and Σ dy·(x − μ) per filter (the batch
- *       norm's) and Σ dy·Pₜ per tap and filter, from which the kernel gradient follows (the rest of it is a matrix
- *       product of the moments with the kernel).
+ *       batch norm's affine map, the ReLU and the maximum; the pooled value written, and beside it the window's first
+ *       position holding the maximum and that position's output;
+ *   <li>the <b>gradient sums</b>: the pool's gradient routed to that position where the pooled output is positive
+ *       (the ReLU kept it), and summed: Σ dy and Σ dy·(x − μ) per filter (the batch norm's) and Σ dy·Pₜ per tap and
+ *       filter, from which the kernel gradient follows (the rest of it is a matrix product of the moments with the
+ *       kernel).
  * </ul>
  *
  * <p>Every sum is a float run over one image added into double, in an order the vector forms ({@code
@@ -227,7 +228,7 @@ final class StemSweeps {
         int pw = shape.paddedWidth();
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
-        int sums = shape.routedAt(); // the filter's sum per tap, in float over the image
+        int sums = shape.windowsAt(); // the filter's sum per tap, in float over the image
         for (int b = b0; b < b1; b++) {
             pad(shape, x, b, work);
             for (int co = from; co < to; co++) {

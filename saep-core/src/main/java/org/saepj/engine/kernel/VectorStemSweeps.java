@@ -200,7 +200,7 @@ final class VectorStemSweeps {
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
         int w = w0 + c0;
-        int outputs = shape.routedAt(); // each window's four outputs, a vector each
+        int outputs = shape.windowsAt(); // each window's four outputs, a vector each
         FloatVector base = FloatVector.fromArray(S, bias, bo + c0);
         FloatVector k0 = FloatVector.fromArray(S, weights, w);
         FloatVector k1 = FloatVector.fromArray(S, weights, w + cout);
@@ -301,7 +301,7 @@ final class VectorStemSweeps {
             float[] work) {
         int cout = shape.cout();
         int windows = shape.h() / 2 * (shape.w() / 2);
-        int outputs = shape.routedAt();
+        int outputs = shape.windowsAt();
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector two = FloatVector.broadcast(S, 2f);
@@ -390,7 +390,7 @@ final class VectorStemSweeps {
         int pw = shape.paddedWidth();
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
-        int gated = shape.routedAt(); // each window's gated gradient, a vector
+        int gated = shape.windowsAt(); // each window's gated gradient, a vector
         int runs = shape.runsAt();
         int first = b * oh * ow * cout + c0;
         FloatVector zero = FloatVector.zero(S);
