@@ -98,17 +98,17 @@ public final class StemShape {
         return planeFloats();
     }
 
-    /** @return where the runs' floats (four runs of {@link #LANES}, then the moments' column mask) start */
+    /** @return where the runs' floats (nine runs of {@link #LANES}, then the moments' column mask) start */
     int runsAt() {
         return planeFloats() + 4 * (h / 2) * (w / 2) * cout;
     }
 
     /**
      * @return the floats of workspace the sweeps need: the planes, each pooled output's four values for every filter,
-     *     four runs' floats, a mask of the padded rows and each tap's masked values
+     *     nine runs' floats, a mask of the padded rows and each tap's masked values
      */
     public int workspace() {
-        return runsAt() + 4 * LANES + (1 + taps()) * h * paddedWidth();
+        return runsAt() + 9 * LANES + (1 + taps()) * h * paddedWidth();
     }
 
     /**

@@ -32,7 +32,7 @@ final class VectorStemSweeps {
         int taps = shape.taps();
         int pw = shape.paddedWidth();
         int runs = shape.runsAt();
-        int inside = runs + 4 * LANES; // per position of the padded rows: 1 below column w, else 0
+        int inside = runs + 9 * LANES; // per position of the padded rows: 1 below column w, else 0
         int positions = h * pw; // every run of 16 of every padded row, one after another: a stride of 16
         for (int at = 0; at < positions; at++) {
             work[inside + at] = at % pw < w ? 1f : 0f;
@@ -55,6 +55,14 @@ final class VectorStemSweeps {
                     acc.intoArray(work, runs + v);
                 }
                 sums[t] += StemSweeps.runSum(work, runs);
+            }
+            if (shape.k() == 3 && shape.cin() == 1) {
+                for (int ky = 0; ky < 3; ky++) {
+                    for (int ly = ky; ly < 3; ly++) {
+                        rowPair3x3(work, masked, positions, pw * ly, ky, ly, runs, gram);
+                    }
+                }
+                continue;
             }
             for (int t = 0; t < taps; t++) {
                 int mt = masked + t * positions;
@@ -98,6 +106,59 @@ final class VectorStemSweeps {
                     }
                     gram[t * taps + u] += StemSweeps.runSum(work, runs);
                 }
+            }
+        }
+    }
+
+    /**
+     * A 3×3 grey stem's products of the taps of kernel row {@code ky} with those of row {@code ly} (ky ≤ ly): the three
+     * masked values of one row and the three values of the other read once a position for nine chains side by side,
+     * each pair's products in the order the generic loop adds them (so the same bits); the pairs below the diagonal of
+     * a row with itself are computed and not used.
+     */
+    private static void rowPair3x3(
+            float[] work, int masked, int positions, int rowAt, int ky, int ly, int runs, double[] gram) {
+        int ma = masked + 3 * ky * positions;
+        for (int v = 0; v < LANES; v += L) {
+            FloatVector c00 = FloatVector.zero(S);
+            FloatVector c01 = c00;
+            FloatVector c02 = c00;
+            FloatVector c10 = c00;
+            FloatVector c11 = c00;
+            FloatVector c12 = c00;
+            FloatVector c20 = c00;
+            FloatVector c21 = c00;
+            FloatVector c22 = c00;
+            for (int at = v; at < positions; at += LANES) {
+                FloatVector a0 = FloatVector.fromArray(S, work, ma + at);
+                FloatVector a1 = FloatVector.fromArray(S, work, ma + positions + at);
+                FloatVector a2 = FloatVector.fromArray(S, work, ma + 2 * positions + at);
+                FloatVector p0 = FloatVector.fromArray(S, work, rowAt + at);
+                FloatVector p1 = FloatVector.fromArray(S, work, rowAt + 1 + at);
+                FloatVector p2 = FloatVector.fromArray(S, work, rowAt + 2 + at);
+                c00 = a0.fma(p0, c00);
+                c01 = a0.fma(p1, c01);
+                c02 = a0.fma(p2, c02);
+                c10 = a1.fma(p0, c10);
+                c11 = a1.fma(p1, c11);
+                c12 = a1.fma(p2, c12);
+                c20 = a2.fma(p0, c20);
+                c21 = a2.fma(p1, c21);
+                c22 = a2.fma(p2, c22);
+            }
+            c00.intoArray(work, runs + v);
+            c01.intoArray(work, runs + LANES + v);
+            c02.intoArray(work, runs + 2 * LANES + v);
+            c10.intoArray(work, runs + 3 * LANES + v);
+            c11.intoArray(work, runs + 4 * LANES + v);
+            c12.intoArray(work, runs + 5 * LANES + v);
+            c20.intoArray(work, runs + 6 * LANES + v);
+            c21.intoArray(work, runs + 7 * LANES + v);
+            c22.intoArray(work, runs + 8 * LANES + v);
+        }
+        for (int kx = 0; kx < 3; kx++) {
+            for (int lx = ky == ly ? kx : 0; lx < 3; lx++) {
+                gram[(3 * ky + kx) * 9 + 3 * ly + lx] += StemSweeps.runSum(work, runs + (3 * kx + lx) * LANES);
             }
         }
     }
