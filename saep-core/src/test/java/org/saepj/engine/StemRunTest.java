@@ -73,27 +73,35 @@ class StemRunTest {
      * has an offset to take out.
      */
     private static float[] images(int n, Shape shape, SplittableRandom rng) {
+        return images(n, shape, rng, 0);
+    }
+
+    /** The same, every value moved by {@code offset}: unscaled pixels, a large mean beside the zero padding. */
+    private static float[] images(int n, Shape shape, SplittableRandom rng, float offset) {
         float[] x = new float[n * shape.size()];
         int side = shape.width();
         int channels = shape.channels();
         for (int i = 0; i < x.length; i++) {
             int col = i / channels % side;
-            x[i] = col < side / 3 ? 0.25f : (float) (0.5 + rng.nextGaussian());
+            x[i] = offset + (col < side / 3 ? 0.25f : (float) (0.5 + rng.nextGaussian()));
         }
         return x;
     }
 
     @ParameterizedTest
     @CsvSource({
-        "scalar, 16, 12, 1, 3",
-        "vector, 16, 12, 1, 3",
-        "vector, 32, 8, 1, 3",
-        "vector, 24, 12, 1, 3",
-        "scalar, 6, 12, 3, 3",
-        "vector, 16, 8, 3, 3",
-        "vector, 16, 8, 1, 5"
+        "scalar, 16, 12, 1, 3, 0",
+        "vector, 16, 12, 1, 3, 0",
+        "vector, 32, 8, 1, 3, 0",
+        "vector, 24, 12, 1, 3, 0",
+        "scalar, 6, 12, 3, 3, 0",
+        "vector, 16, 8, 3, 3, 0",
+        "vector, 16, 8, 1, 5, 0",
+        "vector, 16, 12, 1, 3, 200",
+        "scalar, 6, 8, 3, 3, 1000"
     })
-    void theRunGivesTheLayersOneByOneWithinRounding(String name, int filters, int side, int channels, int kernel) {
+    void theRunGivesTheLayersOneByOneWithinRounding(
+            String name, int filters, int side, int channels, int kernel, float offset) {
         LayerGraph graph = residualCnn(filters, side, channels, kernel);
         GraphArchitecture arch = GraphArchitecture.of(graph);
         Kernels stem = kernels(name, KernelOptions.ALL);
@@ -104,7 +112,7 @@ class StemRunTest {
                 .isEqualTo(1);
         SplittableRandom rng = new SplittableRandom(5);
         int batch = 10;
-        float[] x = images(batch, arch.input(), rng);
+        float[] x = images(batch, arch.input(), rng, offset);
         int[] labels = new int[batch];
         for (int i = 0; i < batch; i++) {
             labels[i] = rng.nextInt(CLASSES);
