@@ -652,6 +652,45 @@ public interface Kernels {
     }
 
     /**
+     * {@link #channelAffine2Gated} over columns {@code from … to − 1} that also writes the gated gradient itself into
+     * {@code skipDx} (a residual sum's other input, which the sum passes the ReLU's gradient to unchanged): the bits of
+     * {@link #channelAffine2Gated} and of {@link #reluBackward} of {@code gate}, in one sweep.
+     *
+     * @param dy the gradient with respect to the ReLU's outputs (positions × channels)
+     * @param gate the ReLU's outputs, same shape
+     * @param x the forward inputs, same shape
+     * @param dx receives the result
+     * @param skipDx receives {@code gate > 0 ? dy : 0}
+     * @param rows rows
+     * @param channels columns
+     * @param from the first column of this call
+     * @param to the column after its last
+     * @param a the factor of the gated dy per column
+     * @param b the factor of x per column
+     * @param d the term per column
+     */
+    default void channelAffine2GatedSkip(
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            float[] skipDx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        channelAffine2Gated(dy, gate, x, dx, rows, channels, from, to, a, b, d);
+        for (int r = 0; r < rows; r++) {
+            for (int c = from, i = r * channels + from; c < to; c++, i++) {
+                skipDx[i] = gate[i] > 0f ? dy[i] : 0f;
+            }
+        }
+    }
+
+    /**
      * {@link #channelAffine2} of the gradient a ReLU passes back, {@code gate > 0 ? dy : 0}, without writing it: the
      * same bits as {@link #reluBackward} then {@link #channelAffine2}.
      *

@@ -356,6 +356,41 @@ final class VectorBatchNorm {
     }
 
     /**
+     * {@link #channelAffine2Gated} writing the gated gradient into {@code skipDx} too, in the same sweep; the channels
+     * past the last whole vector as {@link Kernels#channelAffine2GatedSkip}'s default does them.
+     *
+     * @return the first channel left (at most {@code to})
+     */
+    static int channelAffine2GatedSkip(
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            float[] skipDx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        FloatVector zero = FloatVector.zero(S);
+        int c0 = from;
+        for (; c0 + L <= to; c0 += L) {
+            FloatVector av = FloatVector.fromArray(S, a, c0);
+            FloatVector bv = FloatVector.fromArray(S, b, c0);
+            FloatVector dv = FloatVector.fromArray(S, d, c0);
+            for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                VectorMask<Float> open = FloatVector.fromArray(S, gate, i).compare(VectorOperators.GT, 0f);
+                FloatVector g = zero.blend(FloatVector.fromArray(S, dy, i), open);
+                g.intoArray(skipDx, i);
+                FloatVector.fromArray(S, x, i).fma(bv, g.fma(av, dv)).intoArray(dx, i);
+            }
+        }
+        return c0;
+    }
+
+    /**
      * The gradient sums of channels {@code c0 … to − 1}, a channel at a time within each run of rows: a lane's
      * operations (float runs, a fused multiply-add for Σ dy·x̂). With a gate, dy counts where the gate is positive.
      */

@@ -568,6 +568,24 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void channelAffine2GatedSkip(
+            float[] dy,
+            float[] gate,
+            float[] x,
+            float[] dx,
+            float[] skipDx,
+            int rows,
+            int channels,
+            int from,
+            int to,
+            float[] a,
+            float[] b,
+            float[] d) {
+        int left = VectorBatchNorm.channelAffine2GatedSkip(dy, gate, x, dx, skipDx, rows, channels, from, to, a, b, d);
+        Kernels.super.channelAffine2GatedSkip(dy, gate, x, dx, skipDx, rows, channels, left, to, a, b, d);
+    }
+
+    @Override
     public String name() {
         String without = !options.planes()
                 ? "-without-planes"

@@ -351,7 +351,8 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
 
     /**
      * The batch norm's sweeps gated by the ReLU's output, as after the ReLU alone (the sum passes the ReLU's gradient
-     * to both its inputs unchanged); then the ReLU's gradient itself for the sum's other input.
+     * to both its inputs unchanged), the input gradient's sweep writing the ReLU's gradient itself for the sum's other
+     * input too.
      */
     @Override
     public void backwardRectifiedSum(
@@ -364,11 +365,25 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             float[] grads,
             int batch,
             Pass pass) {
-        backwardRectified(params, x, y, dy, dx, grads, batch, pass);
-        if (skipDx != null) {
-            // The ReLU's mask from its output: positive exactly where its input (the sum) was.
-            kernels.reluBackward(y, dy, skipDx, batch * positions * channels);
+        if (dx == null || skipDx == null) {
+            backwardRectified(params, x, y, dy, dx, grads, batch, pass);
+            if (skipDx != null) {
+                // The ReLU's mask from its output: positive exactly where its input (the sum) was.
+                kernels.reluBackward(y, dy, skipDx, batch * positions * channels);
+            }
+            return;
         }
+        int rows = batch * positions;
+        backwardTraining(
+                params,
+                dx,
+                grads,
+                rows,
+                pass.chunks(),
+                (from, to) ->
+                        kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2),
+                (from, to) -> kernels.channelAffine2GatedSkip(
+                        dy, y, x, dx, skipDx, rows, channels, from, to, gradScale, gradSlope, gradShift));
     }
 
     /** One sweep for the statistics, one writing the pooled outputs: a range of channels per chunk. */
