@@ -32,31 +32,12 @@ import java.util.Arrays;
 final class StemSweeps {
     private StemSweeps() {}
 
-    /** Copies image {@code b} of {@code x} (NHWC) into {@code work} as the shape's zero-padded planes. */
-    static void pad(StemShape shape, float[] x, int b, float[] work) {
-        int h = shape.h();
-        int w = shape.w();
-        int cin = shape.cin();
-        int k = shape.k();
-        int ph = h + k - 1;
-        int pw = shape.paddedWidth();
-        int p = k / 2;
-        Arrays.fill(work, 0, shape.planeFloats(), 0f);
-        int base = b * h * w * cin;
-        for (int i = 0; i < h; i++) {
-            for (int j = 0; j < w; j++) {
-                for (int ci = 0; ci < cin; ci++) {
-                    work[(ci * ph + i + p) * pw + j + p] = x[base + (i * w + j) * cin + ci];
-                }
-            }
-        }
-    }
-
     /**
-     * Copies image {@code b} into {@code work} as the shape's padded planes, centred: {@code x − center[ci]} inside,
-     * {@code −center[ci]} everywhere else (the zero padding, centred).
+     * Copies image {@code b} of {@code x} (NHWC) into {@code work} as the shape's padded planes, centred by {@code
+     * center} when it is not null: {@code x − center[ci]} inside, {@code 0 − center[ci]} in the zero padding, and 0 in
+     * the slack after the last plane.
      */
-    static void padCentered(StemShape shape, float[] x, int b, float[] center, float[] work) {
+    static void pad(StemShape shape, float[] x, int b, float[] center, float[] work) {
         int h = shape.h();
         int w = shape.w();
         int cin = shape.cin();
@@ -65,17 +46,22 @@ final class StemSweeps {
         int pw = shape.paddedWidth();
         int p = k / 2;
         for (int ci = 0; ci < cin; ci++) {
-            Arrays.fill(work, ci * ph * pw, (ci + 1) * ph * pw, -center[ci]);
+            Arrays.fill(work, ci * ph * pw, (ci + 1) * ph * pw, 0f - centre(center, ci));
         }
         Arrays.fill(work, cin * ph * pw, shape.planeFloats(), 0f);
         int base = b * h * w * cin;
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
                 for (int ci = 0; ci < cin; ci++) {
-                    work[(ci * ph + i + p) * pw + j + p] = x[base + (i * w + j) * cin + ci] - center[ci];
+                    work[(ci * ph + i + p) * pw + j + p] = x[base + (i * w + j) * cin + ci] - centre(center, ci);
                 }
             }
         }
+    }
+
+    /** @return channel ci's centre, +0 without one (subtracting +0 leaves every value, −0 included, as it is) */
+    private static float centre(float[] center, int ci) {
+        return center == null ? 0f : center[ci];
     }
 
     /**
@@ -94,7 +80,7 @@ final class StemSweeps {
         int blocks = pw / LANES;
         int runs = shape.runsAt();
         for (int b = b0; b < b1; b++) {
-            padCentered(shape, x, b, center, work);
+            pad(shape, x, b, center, work);
             for (int t = 0; t < taps; t++) {
                 int ot = shape.tapOffset(t);
                 Arrays.fill(work, runs, runs + LANES, 0f);
@@ -165,7 +151,7 @@ final class StemSweeps {
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
         for (int b = b0; b < b1; b++) {
-            pad(shape, x, b, work);
+            pad(shape, x, b, null, work);
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
                     int o = ((b * oh + i) * ow + j) * cout;
@@ -230,7 +216,7 @@ final class StemSweeps {
         int ow = shape.w() / 2;
         int sums = shape.windowsAt(); // the filter's sum per tap, in float over the image
         for (int b = b0; b < b1; b++) {
-            pad(shape, x, b, work);
+            pad(shape, x, b, null, work);
             for (int co = from; co < to; co++) {
                 float sdy = 0f;
                 float sdx = 0f;

@@ -40,7 +40,7 @@ final class VectorStemSweeps {
         int masked = inside + positions; // each tap's values times inside, for the image: taps × positions
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = b0; b < b1; b++) {
-            StemSweeps.padCentered(shape, x, b, center, work);
+            StemSweeps.pad(shape, x, b, center, work);
             for (int t = 0; t < taps; t++) {
                 int ot = shape.tapOffset(t);
                 int mt = masked + t * positions;
@@ -180,54 +180,27 @@ final class VectorStemSweeps {
             float[] chosen,
             float[] chosenX,
             float[] work) {
-        int cout = shape.cout();
         int pw = shape.paddedWidth();
         int oh = shape.h() / 2;
         int ow = shape.w() / 2;
         int whole = from + (to - from) / L * L;
-        int xs = shape.runsAt(); // a window's four outputs
         boolean grey3x3 = shape.k() == 3 && shape.cin() == 1 && FITS;
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector two = FloatVector.broadcast(S, 2f);
-        FloatVector three = FloatVector.broadcast(S, 3f);
         for (int b = b0; b < b1; b++) {
-            StemSweeps.pad(shape, x, b, work);
-            if (grey3x3) {
-                for (int c0 = from; c0 < whole; c0 += L) {
-                    forward3x3(shape, y, b, c0, weights, w0, bias, bo, scale, shift, chosen, chosenX, work);
-                }
-            } else {
-                for (int win = 0, at = 0, j = 0, o = b * oh * ow * cout; win < oh * ow; win++, o += cout) {
-                    for (int c0 = from; c0 < whole; c0 += L) {
-                        outputs(shape, work, at, weights, w0, bias, bo, c0, xs);
-                        FloatVector x0 = FloatVector.fromArray(S, work, xs);
-                        FloatVector x1 = FloatVector.fromArray(S, work, xs + L);
-                        FloatVector x2 = FloatVector.fromArray(S, work, xs + 2 * L);
-                        FloatVector x3 = FloatVector.fromArray(S, work, xs + 3 * L);
-                        FloatVector s = FloatVector.fromArray(S, scale, c0);
-                        FloatVector sh = FloatVector.fromArray(S, shift, c0);
-                        FloatVector r0 = x0.mul(s).add(sh).max(zero);
-                        FloatVector r1 = x1.mul(s).add(sh).max(zero);
-                        FloatVector r2 = x2.mul(s).add(sh).max(zero);
-                        FloatVector r3 = x3.mul(s).add(sh).max(zero);
-                        FloatVector max = r0.max(r1).max(r2.max(r3));
-                        // The first position holding the maximum, as the scalar form's chain of comparisons.
-                        VectorMask<Float> e0 = r0.compare(VectorOperators.EQ, max);
-                        VectorMask<Float> e1 =
-                                r1.compare(VectorOperators.EQ, max).andNot(e0);
-                        VectorMask<Float> e2 =
-                                r2.compare(VectorOperators.EQ, max).andNot(e0).andNot(e1);
-                        max.intoArray(y, o + c0);
-                        three.blend(two, e2).blend(one, e1).blend(zero, e0).intoArray(chosen, o + c0);
-                        x3.blend(x2, e2).blend(x1, e1).blend(x0, e0).intoArray(chosenX, o + c0);
-                    }
-                    at += 2;
-                    if (++j == ow) {
-                        j = 0;
-                        at += 2 * pw - 2 * ow;
+            StemSweeps.pad(shape, x, b, null, work);
+            for (int c0 = from; c0 < whole; c0 += L) {
+                if (grey3x3) {
+                    outputs3x3(shape, c0, weights, w0, bias, bo, work);
+                } else {
+                    for (int win = 0, at = 0, j = 0; win < oh * ow; win++) {
+                        outputs(shape, work, at, weights, w0, bias, bo, c0, shape.windowsAt() + win * 4 * L);
+                        at += 2;
+                        if (++j == ow) { // the next row of windows: two rows of the planes down
+                            j = 0;
+                            at += 2 * pw - 2 * ow;
+                        }
                     }
                 }
+                pool(shape, y, b, c0, scale, shift, chosen, chosenX, work);
             }
             if (whole < to) {
                 StemSweeps.forwardPooled(
@@ -237,25 +210,13 @@ final class VectorStemSweeps {
     }
 
     /**
-     * {@link #forwardPooled} of image b's filters {@code c0 …} (a vector) for a 3×3 stem of one channel: the nine
-     * weight vectors kept in registers over the image's windows, each window's 4 × 4 neighbourhood read once, the
-     * four outputs as {@link #outputs} computes them, kept in the workspace; then {@link #pool} over them (one method
-     * doing both is past what C2 inlines, and its vectors are then boxed).
+     * {@link #outputs} of every window of the image in the planes, for filters {@code c0 …} (a vector) of a 3×3 stem
+     * of one channel: the nine weight vectors kept in registers over the windows, each window's 4 × 4 neighbourhood
+     * read once. Apart from {@link #pool}, which reads what this leaves in the workspace: one method doing both is
+     * past what C2 inlines, and its vectors are then boxed.
      */
-    private static void forward3x3(
-            StemShape shape,
-            float[] y,
-            int b,
-            int c0,
-            float[] weights,
-            int w0,
-            float[] bias,
-            int bo,
-            float[] scale,
-            float[] shift,
-            float[] chosen,
-            float[] chosenX,
-            float[] work) {
+    private static void outputs3x3(
+            StemShape shape, int c0, float[] weights, int w0, float[] bias, int bo, float[] work) {
         int cout = shape.cout();
         int pw = shape.paddedWidth();
         int oh = shape.h() / 2;
@@ -342,13 +303,12 @@ final class VectorStemSweeps {
                 p += 2 * pw - 2 * ow;
             }
         }
-        pool(shape, y, b, c0, scale, shift, chosen, chosenX, work);
     }
 
     /**
      * The batch norm's affine map, the ReLU and the pool over the four outputs of each of image b's windows that {@link
-     * #forward3x3} left in the workspace, for filters {@code c0 …}: the pooled value, the first position holding it
-     * and that position's output.
+     * #outputs3x3} or {@link #outputs} left in the workspace, for filters {@code c0 …}: the pooled value, the first
+     * position holding it and that position's output.
      */
     private static void pool(
             StemShape shape,
@@ -414,7 +374,7 @@ final class VectorStemSweeps {
         int whole = from + (to - from) / L * L;
         boolean grey3x3 = shape.k() == 3 && shape.cin() == 1;
         for (int b = b0; b < b1; b++) {
-            StemSweeps.pad(shape, x, b, work);
+            StemSweeps.pad(shape, x, b, null, work);
             for (int c0 = from; c0 < whole; c0 += L) {
                 if (grey3x3) {
                     sums3x3(shape, y, dy, chosen, chosenX, b, c0, mean, sumDy, sumDyXc, tapSums, work);

@@ -51,6 +51,11 @@ final class StemRun {
     private final double[] covariance;
     /** The last training pass's Σ Pₜ over every output position (zero padding counted as 0), per tap. */
     private final double[] patchSums;
+    /**
+     * The last training pass's {@code (Σw)ₜ} per tap and filter, {@code taps × cout}: its variances' and its kernel
+     * gradient's term, from the moments and the kernel of that pass.
+     */
+    private final double[] sigmaW;
 
     private final double[] batchMean;
     private final double[] batchVariance;
@@ -118,6 +123,7 @@ final class StemRun {
         this.center = new float[shape.cin()];
         this.covariance = new double[taps * taps];
         this.patchSums = new double[taps];
+        this.sigmaW = new double[taps * cout];
         this.batchMean = new double[cout];
         this.batchVariance = new double[cout];
         this.sumDy = new double[cout];
@@ -257,7 +263,8 @@ final class StemRun {
 
     /**
      * {@code Σ dx·Pₜ} with the batch norm's input gradient {@code dx = a·dy + slope·(x − μ) − a·Σdy/N} (its {@code
-     * inputGradientConstants}): {@code a·Σ dy·Pₜ + slope·N·(Σw)ₜ − a·(Σdy/N)·Σ Pₜ}; the bias's {@code Σ dx} is zero.
+     * inputGradientConstants}): {@code a·Σ dy·Pₜ + slope·N·(Σw)ₜ − a·(Σdy/N)·Σ Pₜ}, with the forward pass's {@link
+     * #sigmaW} (the same kernel); the bias's {@code Σ dx} is zero.
      */
     private void kernelGradient(float[] params, float[] grads, int positions) {
         float[] invStd = norm.batchInvStd();
@@ -268,11 +275,9 @@ final class StemRun {
             double slope = -a * invStd[f] * sumDyXhat[f] / positions;
             double meanDy = sumDy[f] / positions;
             for (int t = 0; t < taps; t++) {
-                double sigmaW = 0;
-                for (int u = 0; u < taps; u++) {
-                    sigmaW += covariance[t * taps + u] * params[w0 + u * cout + f];
-                }
-                double g = a * tapSums[t * cout + f] + slope * positions * sigmaW - a * meanDy * patchSums[t];
+                double g = a * tapSums[t * cout + f]
+                        + slope * positions * sigmaW[t * cout + f]
+                        - a * meanDy * patchSums[t];
                 grads[w0 + t * cout + f] = (float) g;
             }
             grads[conv.biasOffset() + f] = 0f;
@@ -315,7 +320,7 @@ final class StemRun {
         }
     }
 
-    /** Each filter's batch mean {@code w·m + b} and variance {@code wᵀΣw} (at least 0). */
+    /** {@link #sigmaW}, then each filter's batch mean {@code w·m + b} and variance {@code wᵀΣw} (at least 0). */
     private void statistics(float[] params, int positions) {
         int w0 = conv.offset();
         int b0 = conv.biasOffset();
@@ -329,6 +334,7 @@ final class StemRun {
                 for (int u = 0; u < taps; u++) {
                     row += covariance[t * taps + u] * params[w0 + u * cout + f];
                 }
+                sigmaW[t * cout + f] = row;
                 variance += wt * row;
             }
             batchMean[f] = mean;
