@@ -323,16 +323,39 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
     public void backwardRectified(
             float[] params, float[] x, float[] y, float[] dy, float[] dx, float[] grads, int batch, Pass pass) {
         int rows = batch * positions;
+        backwardGated(
+                params,
+                x,
+                y,
+                dy,
+                dx,
+                grads,
+                rows,
+                pass.chunks(),
+                (from, to) -> kernels.channelAffine2Gated(
+                        dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift));
+    }
+
+    /** {@link #backwardTraining} with the sums gated by a ReLU's output {@code y}, and the given input gradient. */
+    private void backwardGated(
+            float[] params,
+            float[] x,
+            float[] y,
+            float[] dy,
+            float[] dx,
+            float[] grads,
+            int rows,
+            Chunks chunks,
+            ChannelRange inputGradient) {
         backwardTraining(
                 params,
                 dx,
                 grads,
                 rows,
-                pass.chunks(),
+                chunks,
                 (from, to) ->
                         kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2),
-                (from, to) -> kernels.channelAffine2Gated(
-                        dy, y, x, dx, rows, channels, from, to, gradScale, gradSlope, gradShift));
+                inputGradient);
     }
 
     /** The statistics' sweeps, then one writing {@code max(x·s + t + skip, 0)}: a range of channels per chunk. */
@@ -365,7 +388,7 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             float[] grads,
             int batch,
             Pass pass) {
-        if (dx == null || skipDx == null) {
+        if (skipDx == null || dx == null) {
             backwardRectified(params, x, y, dy, dx, grads, batch, pass);
             if (skipDx != null) {
                 // The ReLU's mask from its output: positive exactly where its input (the sum) was.
@@ -374,14 +397,15 @@ public final class BatchNorm extends Layer implements ChannelMap, RectifyingLaye
             return;
         }
         int rows = batch * positions;
-        backwardTraining(
+        backwardGated(
                 params,
+                x,
+                y,
+                dy,
                 dx,
                 grads,
                 rows,
                 pass.chunks(),
-                (from, to) ->
-                        kernels.channelGradientSumsGated(x, dy, y, rows, channels, from, to, mean, invStd, sum, sum2),
                 (from, to) -> kernels.channelAffine2GatedSkip(
                         dy, y, x, dx, skipDx, rows, channels, from, to, gradScale, gradSlope, gradShift));
     }

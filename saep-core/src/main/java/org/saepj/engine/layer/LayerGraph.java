@@ -257,14 +257,25 @@ public final class LayerGraph {
      * @return true when node + 1 is the only reader of {@code node} and reads only it
      */
     public boolean feedsOnlyNext(int node) {
-        if (node + 1 >= inputs.length || inputs[node + 1].length != 1 || inputs[node + 1][0] != node) {
-            return false;
-        }
-        for (int i = node + 2; i < inputs.length; i++) {
-            for (int in : inputs[i]) {
-                if (in == node) {
-                    return false;
-                }
+        return node + 1 < inputs.length && inputs[node + 1].length == 1 && readOnlyBy(node, node + 1);
+    }
+
+    /**
+     * Whether a node's output goes to one reader alone, once (a reader may read other nodes too): the runs a plan may
+     * take in where a node joins a merge.
+     *
+     * @param node a node's index
+     * @param reader another node's index
+     * @return true when {@code reader} lists {@code node} among its inputs exactly once and no other node lists it
+     */
+    public boolean readOnlyBy(int node, int reader) {
+        for (int j = 0; j < inputs.length; j++) {
+            int reads = 0;
+            for (int in : inputs[j]) {
+                reads += in == node ? 1 : 0;
+            }
+            if (reads != (j == reader ? 1 : 0)) {
+                return false;
             }
         }
         return true;

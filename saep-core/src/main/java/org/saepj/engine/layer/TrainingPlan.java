@@ -90,23 +90,9 @@ public final class TrainingPlan {
         int[] in = graph.inputsOf(i);
         return sum.length == 2
                 && (sum[0] == i) != (sum[1] == i)
-                && readOnlyBy(graph, i, i + 1)
+                && graph.readOnlyBy(i, i + 1)
                 && in.length == 1
-                && (in[0] < 0 || readOnlyBy(graph, in[0], i));
-    }
-
-    /** Whether node {@code node}'s output is read by {@code reader} alone, once. */
-    private static boolean readOnlyBy(LayerGraph graph, int node, int reader) {
-        for (int j = 0; j < graph.nodes().size(); j++) {
-            int reads = 0;
-            for (int in : graph.inputsOf(j)) {
-                reads += in == node ? 1 : 0;
-            }
-            if (reads != (j == reader ? 1 : 0)) {
-                return false;
-            }
-        }
-        return true;
+                && (in[0] < 0 || graph.readOnlyBy(in[0], i));
     }
 
     /**
