@@ -175,7 +175,7 @@ class ResidualRunsCrossCheckTest {
         }
     }
 
-    /** The same network in PyTorch: NHWC in, NCHW for convolution, pooling and normalisation, back before flattening. */
+    /** The same network in PyTorch: NHWC in, NCHW for convolution, pooling and normalisation, NHWC to flatten. */
     private static NDArray run(NDArray input, List<NDArray> t, List<NDArray> running, boolean training) {
         NDArray h = input.transpose(0, 3, 1, 2);
         NDArray stem = Pool.maxPool2d(
