@@ -167,7 +167,8 @@ class BatchNormCrossCheckTest {
         return Activation.relu(h).matMul(t.get(8)).add(t.get(9));
     }
 
-    private static NDArray param(NDManager m, float[] params, int offset, Shape shape) {
+    /** A parameter tensor from the network's parameters, gradients recorded. */
+    static NDArray param(NDManager m, float[] params, int offset, Shape shape) {
         NDArray a = m.create(Arrays.copyOfRange(params, offset, offset + (int) shape.size()), shape);
         a.setRequiresGradient(true);
         return a;
@@ -183,7 +184,8 @@ class BatchNormCrossCheckTest {
         return out;
     }
 
-    private static double maxAbsDiff(float[] ours, int offset, float[] theirs) {
+    /** The largest difference between ours from {@code offset} and theirs. */
+    static double maxAbsDiff(float[] ours, int offset, float[] theirs) {
         double max = 0;
         for (int i = 0; i < theirs.length; i++) {
             max = Math.max(max, Math.abs(ours[offset + i] - theirs[i]));

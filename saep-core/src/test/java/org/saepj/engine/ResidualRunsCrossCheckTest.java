@@ -12,7 +12,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -115,14 +114,14 @@ class ResidualRunsCrossCheckTest {
             List<NDArray> tensors = new ArrayList<>();
             int at = 0;
             for (int cin : new int[] {2, FILTERS, FILTERS}) {
-                tensors.add(param(m, params, at, new Shape(3, 3, cin, FILTERS)));
-                tensors.add(param(m, params, at += 9 * cin * FILTERS, new Shape(FILTERS)));
-                tensors.add(param(m, params, at += FILTERS, new Shape(FILTERS)));
-                tensors.add(param(m, params, at += FILTERS, new Shape(FILTERS)));
+                tensors.add(BatchNormCrossCheckTest.param(m, params, at, new Shape(3, 3, cin, FILTERS)));
+                tensors.add(BatchNormCrossCheckTest.param(m, params, at += 9 * cin * FILTERS, new Shape(FILTERS)));
+                tensors.add(BatchNormCrossCheckTest.param(m, params, at += FILTERS, new Shape(FILTERS)));
+                tensors.add(BatchNormCrossCheckTest.param(m, params, at += FILTERS, new Shape(FILTERS)));
                 at += FILTERS;
             }
-            tensors.add(param(m, params, at, new Shape(16 * FILTERS, CLASSES)));
-            tensors.add(param(m, params, at += 16 * FILTERS * CLASSES, new Shape(CLASSES)));
+            tensors.add(BatchNormCrossCheckTest.param(m, params, at, new Shape(16 * FILTERS, CLASSES)));
+            tensors.add(BatchNormCrossCheckTest.param(m, params, at += 16 * FILTERS * CLASSES, new Shape(CLASSES)));
             List<NDArray> running = new ArrayList<>();
             for (int k = 0; k < 3; k++) {
                 running.add(m.zeros(new Shape(FILTERS)));
@@ -140,7 +139,7 @@ class ResidualRunsCrossCheckTest {
                         .mean();
                 gc.backward(torchLoss);
             }
-            assertThat(maxAbsDiff(trainLogits, 0, logits.toFloatArray()))
+            assertThat(BatchNormCrossCheckTest.maxAbsDiff(trainLogits, 0, logits.toFloatArray()))
                     .as("training logits")
                     .isLessThan(1e-4);
             assertThat(Math.abs(loss - torchLoss.getFloat())).as("loss").isLessThan(1e-5f);
@@ -153,7 +152,7 @@ class ResidualRunsCrossCheckTest {
                 for (float gr : torchGrad) {
                     scale = Math.max(scale, Math.abs(gr));
                 }
-                assertThat(maxAbsDiff(grads, at, torchGrad) / scale)
+                assertThat(BatchNormCrossCheckTest.maxAbsDiff(grads, at, torchGrad) / scale)
                         .as("gradient of " + t.getShape() + " at " + at)
                         .isLessThan(1e-3);
                 at += torchGrad.length;
@@ -165,11 +164,11 @@ class ResidualRunsCrossCheckTest {
                 System.arraycopy(v, 0, torchState, s, v.length);
                 s += v.length;
             }
-            assertThat(maxAbsDiff(state, 0, torchState))
+            assertThat(BatchNormCrossCheckTest.maxAbsDiff(state, 0, torchState))
                     .as("running statistics after the step")
                     .isLessThan(1e-5);
             NDArray eval = run(input, tensors, running, false);
-            assertThat(maxAbsDiff(evalLogits, 0, eval.toFloatArray()))
+            assertThat(BatchNormCrossCheckTest.maxAbsDiff(evalLogits, 0, eval.toFloatArray()))
                     .as("inference logits")
                     .isLessThan(1e-4);
         }
@@ -207,19 +206,5 @@ class ResidualRunsCrossCheckTest {
                         EPSILON,
                         training)
                 .singletonOrThrow();
-    }
-
-    private static NDArray param(NDManager m, float[] params, int offset, Shape shape) {
-        NDArray a = m.create(Arrays.copyOfRange(params, offset, offset + (int) shape.size()), shape);
-        a.setRequiresGradient(true);
-        return a;
-    }
-
-    private static double maxAbsDiff(float[] ours, int offset, float[] theirs) {
-        double max = 0;
-        for (int i = 0; i < theirs.length; i++) {
-            max = Math.max(max, Math.abs(ours[offset + i] - theirs[i]));
-        }
-        return max;
     }
 }
