@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
@@ -17,8 +13,6 @@ import org.saepj.data.source.DatasetLocator;
 import org.saepj.engine.Architecture;
 import org.saepj.engine.Network;
 import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.engine.optim.Optimizer;
-import org.saepj.engine.optim.OptimizerSpec;
 import org.saepj.persistence.AtomicFiles;
 
 /**
@@ -39,7 +33,7 @@ public final class EngineBench {
     /** Samples per training step, both engines. */
     static final int BATCH = 64;
 
-    private static final float LR = 0.003f;
+    static final float LR = 0.003f;
 
     /** The environment variable through which the launcher sets glibc's allocator for PyTorch. */
     private static final String TUNABLES = "GLIBC_TUNABLES";
@@ -234,36 +228,9 @@ public final class EngineBench {
         return System.getProperty("os.arch");
     }
 
-    /** Trains {@code threads} independent networks at once; returns total samples per second. */
+    /** Trains {@code threads} independent networks at once ({@link ParallelSteps}); returns samples per second. */
     static double oursSamplesPerSecond(Architecture arch, Dataset train, int steps, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Long>> jobs = new ArrayList<>();
-            long t0 = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                int seed = t;
-                jobs.add(pool.submit(() -> {
-                    Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
-                    Optimizer opt = new OptimizerSpec.SgdMomentum(LR, 0.9f, 0).create(net.parameterCount());
-                    org.saepj.task.Loss loss = train.targets().task().loss(train.targets());
-                    BatchStream stream = new BatchStream(train.size(), BATCH, seed);
-                    int[] idx = new int[BATCH];
-                    float[] x = new float[BATCH * train.featureSize()];
-                    for (int s = 0; s < steps; s++) {
-                        stream.next(idx);
-                        net.trainStep(train, loss, idx, x, opt);
-                    }
-                    return System.nanoTime();
-                }));
-            }
-            long end = 0;
-            for (Future<Long> f : jobs) {
-                end = Math.max(end, f.get());
-            }
-            return (double) threads * steps * BATCH / ((end - t0) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
+        return new ParallelSteps(arch, train, LR).run(steps, threads).samplesPerSecond();
     }
 
     /**

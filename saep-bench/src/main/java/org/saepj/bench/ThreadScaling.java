@@ -1,14 +1,6 @@
 package org.saepj.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.data.SourceData;
@@ -16,11 +8,6 @@ import org.saepj.data.io.CsvReader;
 import org.saepj.data.source.DataSources;
 import org.saepj.data.source.DatasetLocator;
 import org.saepj.engine.Architecture;
-import org.saepj.engine.Network;
-import org.saepj.engine.kernel.KernelsProvider;
-import org.saepj.engine.optim.Optimizer;
-import org.saepj.engine.optim.OptimizerSpec;
-import org.saepj.task.Loss;
 
 /**
  * Our side of {@link EngineBench}'s MLP and paper-CNN rows without PyTorch: samples per second of one network on one
@@ -89,47 +76,12 @@ final class ThreadScaling {
     }
 
     /**
-     * {@link EngineBench#oursSamplesPerSecond}'s loop, with each thread's CPU time as well: under load the wall clock
+     * {@link EngineBench#oursSamplesPerSecond}'s timing, with the threads' CPU time as well: under load the wall clock
      * counts the waits for a core, the CPU clock what the threads' own work cost, including what they lose to each
      * other in shared caches and memory.
-     *
-     * @return samples per second of all threads on the wall clock, and samples per CPU second of one thread (the
-     *     threads' samples over their summed CPU time); two threads scale at most as twice the second figure over one
-     *     thread's
      */
     private static double[] train(Architecture arch, Dataset train, int steps, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        ThreadMXBean clock = ManagementFactory.getThreadMXBean();
-        try {
-            List<Future<long[]>> jobs = new ArrayList<>();
-            long t0 = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                int seed = t;
-                jobs.add(pool.submit(() -> {
-                    long c0 = clock.getCurrentThreadCpuTime();
-                    Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
-                    Optimizer opt = new OptimizerSpec.SgdMomentum(0.003f, 0.9f, 0).create(net.parameterCount());
-                    Loss loss = train.targets().task().loss(train.targets());
-                    BatchStream stream = new BatchStream(train.size(), EngineBench.BATCH, seed);
-                    int[] idx = new int[EngineBench.BATCH];
-                    float[] x = new float[EngineBench.BATCH * train.featureSize()];
-                    for (int s = 0; s < steps; s++) {
-                        stream.next(idx);
-                        net.trainStep(train, loss, idx, x, opt);
-                    }
-                    return new long[] {System.nanoTime(), clock.getCurrentThreadCpuTime() - c0};
-                }));
-            }
-            long end = 0;
-            long cpu = 0;
-            for (Future<long[]> f : jobs) {
-                end = Math.max(end, f.get()[0]);
-                cpu += f.get()[1];
-            }
-            double samples = (double) threads * steps * EngineBench.BATCH;
-            return new double[] {samples / ((end - t0) / 1e9), samples / (cpu / 1e9)};
-        } finally {
-            pool.shutdown();
-        }
+        ParallelSteps.Timing timing = new ParallelSteps(arch, train, EngineBench.LR).run(steps, threads);
+        return new double[] {timing.samplesPerSecond(), timing.samplesPerCpuSecond()};
     }
 }
