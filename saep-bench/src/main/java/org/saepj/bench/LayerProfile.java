@@ -140,7 +140,7 @@ final class LayerProfile {
             this.graph = net.graph();
             this.layers = net.layers();
             this.batch = batch;
-            this.plan = new TrainingPlan(graph, layers);
+            this.plan = new TrainingPlan(graph, layers, !graph.isChain()); // as the network runs it
             int n = layers.size();
             acts = new float[n + 1][];
             deltas = new float[n + 1][];

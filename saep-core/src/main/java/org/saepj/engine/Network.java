@@ -18,9 +18,10 @@ import org.saepj.task.Loss;
  * A subnetwork: its architecture's {@link LayerGraph} run node by node, with all parameters in one flat float array
  * laid out in node order.
  *
- * <p>A chain (each node reading the one before) runs as a plain sequence. In any other graph a merge node reads
- * several outputs, and a node whose output several nodes read receives the sum of their gradients: the last reader
- * in node order writes it, the earlier ones add theirs in descending node order, so results do not vary.
+ * <p>A chain (each node reading the one before) runs as a plain sequence, unless its {@link TrainingPlan} runs some
+ * nodes together in training (then as a graph, with the plan's bit-exact runs only). In any other graph a merge node
+ * reads several outputs, and a node whose output several nodes read receives the sum of their gradients: the last
+ * reader in node order writes it, the earlier ones add theirs in descending node order, so results do not vary.
  *
  * <p>Layers that keep non-trainable state (running statistics) keep it in the network's state array, laid out by node
  * like the parameters, and see the mode of each pass — training in {@link #lossAndGradients}, inference in
@@ -155,8 +156,9 @@ public final class Network {
         }
         InferencePlan plan = new InferencePlan(graph, layers);
         this.inference = plan.fuses() ? plan : null;
-        TrainingPlan pairs = new TrainingPlan(graph, layers);
-        this.training = fuseTraining && !chain && pairs.fuses() ? pairs : null;
+        // A chain (the paper's networks among them) keeps the bits of its layers one by one: no stem's run.
+        TrainingPlan pairs = new TrainingPlan(graph, layers, !chain);
+        this.training = fuseTraining && pairs.fuses() ? pairs : null;
         // Back-propagation visits nodes last to first: the first reader met writes a shared input's gradient.
         boolean[] written = new boolean[n + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -285,7 +287,7 @@ public final class Network {
         forward(x, batch, true);
         int last = layers.size();
         float loss0 = loss.batch(acts[last], rows, batch, deltas[last]);
-        if (!chain) {
+        if (!chain || training != null) {
             backwardGraph(batch);
             return loss0;
         }
@@ -445,7 +447,7 @@ public final class Network {
         if (!training && inference != null) {
             return forwardPlanned(x, batch);
         }
-        if (!chain) {
+        if (!chain || this.training != null) {
             return forwardGraph(x, batch);
         }
         float[] in = x;

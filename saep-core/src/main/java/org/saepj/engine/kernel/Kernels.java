@@ -215,6 +215,76 @@ public interface Kernels {
     void maxPool2Backward(float[] x, float[] y, float[] dy, float[] dx, int from, int to, int h, int w, int c);
 
     /**
+     * {@link #maxPool2} of {@code samples} maps from {@code x[xo…]}, then {@link #relu} where {@code rectify} says so,
+     * into {@code y[yo…]}; beside each output, in {@code route[yo…]}, the window's first position (row-major: 0, 1, 2,
+     * 3) holding the maximum, 3 where none does (a NaN) — the position {@link #maxPool2Backward} would route to. The
+     * same bits as those passes.
+     *
+     * @param x inputs, {@code samples × h × w × c} from xo
+     * @param xo where they start
+     * @param y receives the outputs, {@code samples × h/2 × w/2 × c} from yo
+     * @param route receives the routing, laid out as y
+     * @param yo where the outputs and the routing start
+     * @param samples maps
+     * @param h input height, even
+     * @param w input width, even
+     * @param c channels
+     * @param rectify whether a ReLU follows the pool
+     */
+    default void maxPool2Routed(
+            float[] x, int xo, float[] y, float[] route, int yo, int samples, int h, int w, int c, boolean rectify) {
+        RoutedPool.forward(x, xo, y, route, yo, samples, h, w, c, rectify);
+    }
+
+    /**
+     * The input gradient of {@link #maxPool2Routed}: each window's output gradient (zero where the ReLU, if any, did
+     * not pass: the output not above zero) to its routed position, zero to the other three; the bits of the ReLU's and
+     * the pool's backward passes.
+     *
+     * @param y the outputs of the forward pass
+     * @param dy their gradient
+     * @param route the forward pass's routing
+     * @param yo where the outputs, their gradient and the routing start
+     * @param dx receives the input gradient, {@code samples × h × w × c} from dxo: every value written
+     * @param dxo where it starts
+     * @param samples maps
+     * @param h input height, even
+     * @param w input width, even
+     * @param c channels
+     * @param rectified whether the forward pass applied a ReLU
+     */
+    default void maxPool2RoutedBackward(
+            float[] y,
+            float[] dy,
+            float[] route,
+            int yo,
+            float[] dx,
+            int dxo,
+            int samples,
+            int h,
+            int w,
+            int c,
+            boolean rectified) {
+        RoutedPool.backward(y, dy, route, yo, dx, dxo, samples, h, w, c, rectified);
+    }
+
+    /**
+     * {@link #columnSums} that goes on from the sums already in {@code out}: each column adds its rows, in order, to
+     * the value there. Chunks of rows summed one after the other this way give the bits of one call over all rows
+     * when the first chunk starts from zeros.
+     *
+     * @param a the rows, {@code m × n} from ao
+     * @param ao where they start
+     * @param out the running sums
+     * @param oo where they start in out
+     * @param m rows
+     * @param n columns
+     */
+    default void columnSumsAdding(float[] a, int ao, float[] out, int oo, int m, int n) {
+        RoutedPool.columnSumsAdding(a, ao, out, oo, m, n);
+    }
+
+    /**
      * 2×2 average pooling, stride 2, over {@code batch} H×W×C maps ("valid"): each window's four values summed in
      * row-major order, then multiplied by ¼.
      *

@@ -88,6 +88,33 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void maxPool2Routed(
+            float[] x, int xo, float[] y, float[] route, int yo, int samples, int h, int w, int c, boolean rectify) {
+        VectorRoutedPool.forward(x, xo, y, route, yo, samples, h, w, c, rectify);
+    }
+
+    @Override
+    public void maxPool2RoutedBackward(
+            float[] y,
+            float[] dy,
+            float[] route,
+            int yo,
+            float[] dx,
+            int dxo,
+            int samples,
+            int h,
+            int w,
+            int c,
+            boolean rectified) {
+        VectorRoutedPool.backward(y, dy, route, yo, dx, dxo, samples, h, w, c, rectified);
+    }
+
+    @Override
+    public void columnSumsAdding(float[] a, int ao, float[] out, int oo, int m, int n) {
+        VectorRoutedPool.columnSumsAdding(a, ao, out, oo, m, n);
+    }
+
+    @Override
     public void addRowVector(float[] c, float[] bias, int biasOffset, int m, int n) {
         VectorSweeps.addRowVector(c, bias, biasOffset, m, n);
     }

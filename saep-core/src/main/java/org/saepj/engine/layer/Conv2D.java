@@ -115,6 +115,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     /** The direct kernel gradient's workspace ({@link Kernels#weightGradientWorkspace}), made on first use. */
     private float[] gradientWork = new float[0];
 
+    /** A chunk of images' dy in a pooled run's backward pass ({@link #backwardPooled}). */
+    private float[] routedGradient = new float[0];
+
     /** The kernel in blocks of four filters ({@link Kernels#packFilterBlocks}), once per pass, for the planes form. */
     private float[] packedKernel = new float[0];
 
@@ -137,6 +140,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         private float[] anchorOut = new float[0];
         /** One image's transformed windows and their products, Winograd's form. */
         private float[] winograd = new float[0];
+        /** A few images' outputs of a pooled run ({@link #forwardPooled}), pooled while in cache. */
+        private float[] outputs = new float[0];
     }
 
     /**
@@ -363,13 +368,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         } else {
             count = (batch + chunkSamples() - 1) / chunkSamples();
         }
-        if (scratch.length < count) {
-            Scratch[] more = Arrays.copyOf(scratch, count);
-            for (int c = scratch.length; c < count; c++) {
-                more[c] = new Scratch();
-            }
-            scratch = more;
-        }
+        ensureScratch(count);
         if (byWinograd) {
             if (winogradKernel.length < Winograd.filterFloats(cin, cout)) {
                 winogradKernel = new float[Winograd.filterFloats(cin, cout)];
@@ -383,6 +382,137 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             Kernels.packFilterBlocks(weights, w0, taps, cout, packedKernel);
         }
         return count;
+    }
+
+    /** Makes a scratch for each of {@code count} chunks. */
+    private void ensureScratch(int count) {
+        if (scratch.length < count) {
+            Scratch[] more = Arrays.copyOf(scratch, count);
+            for (int c = scratch.length; c < count; c++) {
+                more[c] = new Scratch();
+            }
+            scratch = more;
+        }
+    }
+
+    /**
+     * Whether the convolution can run with the 2×2 max pool that alone reads it (and a ReLU after the pool) as one
+     * training call, {@link #forwardPooled} and {@link #backwardPooled}: where its forward pass is the im2col product
+     * (few input channels: a grey or colour image's first layer) over maps of even sides.
+     *
+     * @return true when it can
+     */
+    boolean poolsInTraining() {
+        return !pointwise()
+                && !byWinograd
+                && !planesForward
+                && !directForward
+                && rows.out() % 2 == 0
+                && cols.out() % 2 == 0;
+    }
+
+    /** The floats of patches and outputs one step of a pooled run's forward pass holds: 512 KB, in L2. */
+    private static final int POOLED_FLOATS = 1 << 17;
+
+    /**
+     * The training forward pass with the 2×2 max pool after it (and a ReLU after the pool where {@code rectify} says
+     * so): a few images at a time, their outputs go to a scratch in cache and are pooled from there
+     * ({@link Kernels#maxPool2Routed}), so the batch's outputs (3.2 MB for the paper's CNN) are never written. Each
+     * output value is the im2col product's and the bias's of {@link #forward}, the same bits.
+     *
+     * @param params the network's parameters
+     * @param x inputs
+     * @param y receives the pool's (or the ReLU's) outputs
+     * @param route receives each output's routing, laid out as y
+     * @param batch the number of samples
+     * @param rectify whether a ReLU follows the pool
+     * @param chunks where the chunks of images run
+     */
+    void forwardPooled(float[] params, float[] x, float[] y, float[] route, int batch, boolean rectify, Chunks chunks) {
+        if (!poolsInTraining()) {
+            throw new IllegalStateException(this + " does not run with its pool");
+        }
+        int count = Math.min(IMAGE_CHUNKS, batch);
+        ensureScratch(count);
+        chunks.run(
+                count,
+                c -> forwardPooled(
+                        params, x, y, route, batch * c / count, batch * (c + 1) / count, rectify, scratch[c]));
+    }
+
+    private void forwardPooled(
+            float[] params, float[] x, float[] y, float[] route, int from, int to, boolean rectify, Scratch s) {
+        int taps = k * k * cin;
+        int oh = rows.out();
+        int ow = cols.out();
+        int positions = oh * ow;
+        int per = Math.max(1, Math.min(chunkSamples(), POOLED_FLOATS / (positions * (taps + cout))));
+        ensurePatches(s, per * positions * taps);
+        if (s.outputs.length < per * positions * cout) {
+            s.outputs = new float[per * positions * cout];
+        }
+        for (int b0 = from; b0 < to; b0 += per) {
+            int samples = Math.min(per, to - b0);
+            im2col(s, x, b0, samples);
+            kernels.gemmTransposedA(s.patches, params, offset(), s.outputs, 0, taps, samples * positions, cout);
+            kernels.channelEpilogue(s.outputs, 0, samples * positions, cout, params, biasOffset(), null, null, false);
+            kernels.maxPool2Routed(s.outputs, 0, y, route, b0 * (positions / 4) * cout, samples, oh, ow, cout, rectify);
+        }
+    }
+
+    /**
+     * The training backward pass of {@link #forwardPooled}'s run: the kernel and bias gradients (no input gradient:
+     * the run starts at the network's input), with dy of the convolution's outputs made a chunk of images at a time
+     * from the pool's routing ({@link Kernels#maxPool2RoutedBackward}) where the kernel gradient reads it, and the bias
+     * gradient summed from those chunks in order: the bits of the layers one by one.
+     *
+     * @param x inputs of the forward pass
+     * @param y the pool's (or the ReLU's) outputs of the forward pass
+     * @param dy their gradient
+     * @param route the forward pass's routing
+     * @param grads the network's gradient array
+     * @param batch the number of samples
+     * @param rectified whether a ReLU followed the pool
+     */
+    void backwardPooled(float[] x, float[] y, float[] dy, float[] route, float[] grads, int batch, boolean rectified) {
+        Arrays.fill(grads, biasOffset(), biasOffset() + cout, 0f);
+        Routed routed = new Routed(y, dy, route, grads, rectified);
+        if (direct || directGradient) {
+            weightGradientDirectly(x, null, grads, batch, routed);
+        } else {
+            weightGradientPatches(x, null, grads, batch, routed);
+        }
+    }
+
+    /** The convolution's dy for a pooled run's backward pass, a chunk of images at a time, and the bias gradient. */
+    private final class Routed {
+        private final float[] y;
+        private final float[] dy;
+        private final float[] route;
+        private final float[] grads;
+        private final boolean rectified;
+
+        Routed(float[] y, float[] dy, float[] route, float[] grads, boolean rectified) {
+            this.y = y;
+            this.dy = dy;
+            this.route = route;
+            this.grads = grads;
+            this.rectified = rectified;
+        }
+
+        /** @return dy of the outputs of images {@code b0 …}, from offset 0, their bias gradient added */
+        float[] chunk(int b0, int samples) {
+            int oh = rows.out();
+            int ow = cols.out();
+            int values = samples * oh * ow * cout;
+            if (routedGradient.length < values) {
+                routedGradient = new float[values];
+            }
+            kernels.maxPool2RoutedBackward(
+                    y, dy, route, b0 * (oh / 2) * (ow / 2) * cout, routedGradient, 0, samples, oh, ow, cout, rectified);
+            kernels.columnSumsAdding(routedGradient, 0, grads, biasOffset(), samples * oh * ow, cout);
+            return routedGradient;
+        }
     }
 
     /**
@@ -584,7 +714,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * The direct form's kernel gradient, a chunk of images at a time (their padded copies and dy in L2); the first
      * chunk adds to zeros and the others to what it left, so every tap sums over the batch in order.
      */
-    private void weightGradientDirectly(float[] x, float[] dy, float[] grads, int batch) {
+    private void weightGradientDirectly(float[] x, float[] dy, float[] grads, int batch, Routed routed) {
         int image = rows.padded() * cols.padded() * cin;
         int positions = h * w;
         int per = Math.max(1, DIRECT_FLOATS / (image + positions * cout));
@@ -603,8 +733,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     0,
                     image,
                     cols.padded(),
-                    dy,
-                    b0 * positions * cout,
+                    routed == null ? dy : routed.chunk(b0, samples),
+                    routed == null ? b0 * positions * cout : 0,
                     samples,
                     h,
                     w,
@@ -682,9 +812,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
                     if (byWinograd) {
                         weightGradientWinograd(x, dy, grads, batch);
                     } else if (directly) {
-                        weightGradientDirectly(x, dy, grads, batch);
+                        weightGradientDirectly(x, dy, grads, batch, null);
                     } else {
-                        weightGradientPatches(x, dy, grads, batch);
+                        weightGradientPatches(x, dy, grads, batch, null);
                     }
                     kernels.columnSums(dy, grads, offset() + taps * cout, batch * positions, cout);
                 }
@@ -693,7 +823,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
         } else if (byWinograd && dx == null) {
             weightGradientWinograd(x, dy, grads, batch);
         } else if (directly) {
-            weightGradientDirectly(x, dy, grads, batch);
+            weightGradientDirectly(x, dy, grads, batch, null);
         } else {
             backwardPatches(params, x, dy, dx, grads, batch);
         }
@@ -720,7 +850,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      * contiguous copies and one product per chunk, where the patches' gradients would take a product of only cout
      * terms per output and a scattering col2im.
      */
-    private void weightGradientPatches(float[] x, float[] dy, float[] grads, int batch) {
+    private void weightGradientPatches(float[] x, float[] dy, float[] grads, int batch, Routed routed) {
         int taps = k * k * cin;
         int per = chunkSamples();
         int positions = rows.out() * cols.out();
@@ -732,8 +862,8 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             kernels.gemm(
                     s.patches,
                     0,
-                    dy,
-                    b0 * positions * cout,
+                    routed == null ? dy : routed.chunk(b0, samples),
+                    routed == null ? b0 * positions * cout : 0,
                     grads,
                     offset(),
                     taps,

@@ -19,17 +19,24 @@ import java.util.List;
  * <p>One run more, where the kernels allow it ({@link org.saepj.engine.kernel.Kernels#fusesStem}): a convolution of
  * the network's input whose batch norm, ReLU and pool join as above becomes a {@link StemRun} of four nodes, which
  * never writes the convolution's output. That run computes the same functions with other roundings (its statistics come
- * from the patches' moments), not the same bits as node by node.
+ * from the patches' moments), not the same bits as node by node; a plan may leave it out.
+ *
+ * <p>And a convolution of the network's input whose 2×2 max pool alone reads it, with the ReLU that alone reads the
+ * pool where there is one (the paper's CNN), runs as a {@link PooledConvRun}: the convolution's output is pooled a few
+ * images at a time while in cache and never written whole; the same bits as node by node.
  */
 public final class TrainingPlan {
     private final List<Layer> layers;
     /**
-     * Per node: how many nodes its call runs, 1 (alone), 2 (with its ReLU), 3 (with its ReLU and the pool) or 4 (a
-     * stem's convolution with its batch norm, ReLU and pool).
+     * Per node: how many nodes its call runs, 1 (alone), 2 (with its ReLU, or a first convolution with its pool), 3
+     * (with its ReLU and the pool, or a first convolution with its pool and ReLU) or 4 (a stem's convolution with its
+     * batch norm, ReLU and pool).
      */
     private final int[] span;
     /** Per node: the stem's run it starts, where its span is 4. */
     private final StemRun[] stems;
+    /** Per node: the run of a first convolution with its pool (and ReLU) it starts, or null. */
+    private final PooledConvRun[] pooledConvs;
     /**
      * Per node: where a batch norm's run takes in a residual connection's sum and the ReLU after it, which input of the
      * sum is the other one (the block's input); −1 for any other node.
@@ -45,6 +52,18 @@ public final class TrainingPlan {
      * @param layers its layers, one per node, in order
      */
     public TrainingPlan(LayerGraph graph, List<Layer> layers) {
+        this(graph, layers, true);
+    }
+
+    /**
+     * Finds the runs, or only those that keep the bits of the layers one by one.
+     *
+     * @param graph the network's structure
+     * @param layers its layers, one per node, in order
+     * @param stemRuns whether a stem's convolution, batch norm, ReLU and pool may run as a {@link StemRun} (other
+     *     roundings); false keeps every result of the layers one by one to the bit
+     */
+    public TrainingPlan(LayerGraph graph, List<Layer> layers, boolean stemRuns) {
         int n = graph.nodes().size();
         if (layers.size() != n) {
             throw new IllegalArgumentException("a plan needs one layer per node: " + layers.size() + " for " + n);
@@ -53,6 +72,7 @@ public final class TrainingPlan {
         this.span = new int[n];
         this.absorbed = new boolean[n];
         this.stems = new StemRun[n];
+        this.pooledConvs = new PooledConvRun[n];
         this.skipInput = new int[n];
         java.util.Arrays.fill(skipInput, -1);
         for (int i = 0; i < n; i++) {
@@ -60,8 +80,10 @@ public final class TrainingPlan {
                 int[] sum = graph.inputsOf(i + 1);
                 skipInput[i] = sum[0] == i ? 1 : 0;
                 span[i] = 3;
+            } else if (!absorbed[i] && (pooledConvs[i] = pooledConv(graph, i)) != null) {
+                span[i] = pooledConvs[i].span();
             } else {
-                span[i] = absorbed[i] ? 0 : runFrom(graph, i);
+                span[i] = absorbed[i] ? 0 : runFrom(graph, i, stemRuns);
             }
             if (span[i] == 4) {
                 stems[i] = new StemRun((Conv2D) layers.get(i), (BatchNorm) layers.get(i + 1));
@@ -105,8 +127,31 @@ public final class TrainingPlan {
         return skipInput[node];
     }
 
+    /**
+     * Node i's run as a first convolution with the pool that alone reads it, and the ReLU that alone reads the pool if
+     * one does; null where it starts none.
+     */
+    private PooledConvRun pooledConv(LayerGraph graph, int i) {
+        int n = layers.size();
+        int[] in = graph.inputsOf(i);
+        if (i + 1 >= n
+                || !(layers.get(i) instanceof Conv2D conv)
+                || in.length != 1
+                || in[0] >= 0 // the network's input: no input gradient
+                || !graph.feedsOnlyNext(i)
+                || !(layers.get(i + 1) instanceof MaxPool2 pool)
+                || !PooledConvRun.takes(conv, pool)) {
+            return null;
+        }
+        boolean rectify = i + 2 < n
+                && graph.feedsOnlyNext(i + 1)
+                && layers.get(i + 2) instanceof ChannelMap map
+                && map.step() == Epilogue.Step.RELU;
+        return new PooledConvRun(conv, rectify);
+    }
+
     /** @return how many nodes a call from node {@code i} may run: 4, 3, 2 or 1 */
-    private int runFrom(LayerGraph graph, int i) {
+    private int runFrom(LayerGraph graph, int i, boolean stemRuns) {
         int n = layers.size();
         int[] in = graph.inputsOf(i);
         boolean stem = i + 1 < n
@@ -116,7 +161,7 @@ public final class TrainingPlan {
                 && graph.feedsOnlyNext(i)
                 && layers.get(i + 1) instanceof BatchNorm
                 && StemRun.takes(conv);
-        if (stem && runFrom(graph, i + 1) == 3) {
+        if (stemRuns && stem && runFrom(graph, i + 1, true) == 3) {
             return 4;
         }
         boolean rectifies = i + 1 < n
@@ -187,7 +232,9 @@ public final class TrainingPlan {
      * @param pass a training pass
      */
     public void forward(int node, float[] params, float[] x, float[] skip, float[] y, int batch, Pass pass) {
-        if (skipInput[node] >= 0) {
+        if (pooledConvs[node] != null) {
+            pooledConvs[node].forward(params, x, y, batch, pass);
+        } else if (skipInput[node] >= 0) {
             rectifying(node).forwardRectifiedSum(params, x, skip, y, batch, pass);
         } else if (span(node) == 4) {
             stems[node].forward(params, x, y, batch, pass);
@@ -225,7 +272,12 @@ public final class TrainingPlan {
             float[] grads,
             int batch,
             Pass pass) {
-        if (skipInput[node] >= 0) {
+        if (pooledConvs[node] != null) {
+            if (dx != null) {
+                throw new IllegalArgumentException("a first convolution's run has no input gradient: node " + node);
+            }
+            pooledConvs[node].backward(x, y, dy, grads, batch);
+        } else if (skipInput[node] >= 0) {
             rectifying(node).backwardRectifiedSum(params, x, y, dy, dx, skipDx, grads, batch, pass);
         } else if (span(node) == 4) {
             if (dx != null) {
