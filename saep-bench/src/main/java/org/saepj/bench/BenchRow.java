@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param gflops our median's arithmetic rate
  * @param peak the measured FMA peak at this thread count, GFLOP/s
  * @param warmUp how PyTorch's warm-up ended
+ * @param oursWarmUp how our warm-up ended (its steps: runs of {@link EngineBench#WARM_UP_STEPS} steps)
  * @param pairs the interleaved pairs measured
  * @param djlFaultsPerStep the process's minor page faults per PyTorch step while PyTorch was timed, or NaN unknown
  * @param mode {@link Pairs#mode()}: {@code steady}, or which side's figures fell into two levels
@@ -28,13 +29,15 @@ record BenchRow(
         double gflops,
         double peak,
         SettleRule.Outcome warmUp,
+        SettleRule.Outcome oursWarmUp,
         int pairs,
         double djlFaultsPerStep,
         String mode) {
 
     /** The CSV file's columns, in {@link #csv()}'s order. */
     static final String CSV_HEADER = "network,threads,ours,ours_min,ours_max,djl,djl_min,djl_max,ratio,ratio_min,"
-            + "ratio_max,gflops,peak_percent,djl_warmup_steps,djl_settled,pairs,djl_faults_per_step,mode";
+            + "ratio_max,gflops,peak_percent,djl_warmup_steps,djl_settled,pairs,djl_faults_per_step,mode,"
+            + "ours_warmup_steps,ours_settled";
 
     /**
      * @param pairs the row's interleaved repetitions
@@ -47,6 +50,7 @@ record BenchRow(
             double gflops,
             double peak,
             SettleRule.Outcome warmUp,
+            SettleRule.Outcome oursWarmUp,
             double djlFaultsPerStep) {
         return new BenchRow(
                 network,
@@ -57,6 +61,7 @@ record BenchRow(
                 gflops,
                 peak,
                 warmUp,
+                oursWarmUp,
                 pairs.count(),
                 djlFaultsPerStep,
                 pairs.mode());
@@ -73,8 +78,8 @@ record BenchRow(
 
     /**
      * The printed row: the fields of the earlier format first (medians; the ratio now the median of the pairs'
-     * ratios), then the spreads and the warm-up, then the pairs, PyTorch's page faults and the mode, as further
-     * {@code key=value} fields, so readers of the earlier rows keep working.
+     * ratios), then the spreads and the warm-up, then the pairs, PyTorch's page faults, the mode and our warm-up, as
+     * further {@code key=value} fields, so readers of the earlier rows keep working.
      *
      * @return the {@code BENCH} line
      */
@@ -84,7 +89,7 @@ record BenchRow(
                 Locale.ROOT,
                 "BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%"
                         + " ours_spread=%.0f..%.0f djl_spread=%.0f..%.0f ratio_spread=%.2f..%.2f djl_warmup=%s"
-                        + " pairs=%d djl_faults=%s mode=%s",
+                        + " pairs=%d djl_faults=%s mode=%s ours_warmup=%s",
                 network,
                 threads,
                 ours.median(),
@@ -101,7 +106,8 @@ record BenchRow(
                 warmUp.describe(),
                 pairs,
                 faults(),
-                mode);
+                mode,
+                oursWarmUp.describe());
     }
 
     /** @return the row as a CSV line without its line end, in {@link #CSV_HEADER}'s columns */
@@ -109,7 +115,7 @@ record BenchRow(
         Spread r = ratio;
         return String.format(
                 Locale.ROOT,
-                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s",
+                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s,%d,%b",
                 network,
                 threads,
                 ours.median(),
@@ -127,6 +133,8 @@ record BenchRow(
                 warmUp.settled(),
                 pairs,
                 Double.isNaN(djlFaultsPerStep) ? "" : String.format(Locale.ROOT, "%.1f", djlFaultsPerStep),
-                mode);
+                mode,
+                oursWarmUp.steps(),
+                oursWarmUp.settled());
     }
 }

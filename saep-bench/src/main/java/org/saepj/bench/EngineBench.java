@@ -131,7 +131,7 @@ public final class EngineBench {
                 // intra-op threads pinned to t for its one network.
                 pinPyTorchThreads(t);
                 try (DjlSession djl = new DjlSession(entry, train, LR)) {
-                    oursSamplesPerSecond(arch, train, n, t); // untimed: the JIT compiles our kernels
+                    SettleRule.Outcome oursWarmUp = warmUpOurs(arch, train, t);
                     SettleRule.Outcome warmUp = djl.warmUp();
                     Pairs pairs = interleave(plan, () -> oursSamplesPerSecond(arch, train, n, t), () -> djl.run(n));
                     row = BenchRow.of(
@@ -141,6 +141,7 @@ public final class EngineBench {
                             pairs.ours().median() * TrainingFlops.perSample(arch) / 1e9,
                             peak[i],
                             warmUp,
+                            oursWarmUp,
                             djl.faultsPerStep());
                 }
                 System.out.println(row.line());
@@ -226,6 +227,22 @@ public final class EngineBench {
             return System.getProperty("os.arch") + " (no /proc/cpuinfo: " + e.getMessage() + ")";
         }
         return System.getProperty("os.arch");
+    }
+
+    /** Steps of one run of our warm-up: a step of {@link SettleRule} for our side. */
+    static final int WARM_UP_STEPS = 5;
+
+    /**
+     * Our side's warm-up, by PyTorch's rule: runs of {@link #WARM_UP_STEPS} steps on {@code threads} networks until
+     * their times settle, so the JIT has compiled every kernel the row's steps call (a layer called once a step, the
+     * residual CNN's classifier, ran several times slower for its first few hundred calls).
+     *
+     * @return the warm-up's steps and whether they settled
+     */
+    static SettleRule.Outcome warmUpOurs(Architecture arch, Dataset train, int threads) throws Exception {
+        SettleRule.Outcome runs = SettleRule.DEFAULT.warmUp(() ->
+                (double) threads * WARM_UP_STEPS * BATCH / oursSamplesPerSecond(arch, train, WARM_UP_STEPS, threads));
+        return new SettleRule.Outcome(runs.steps() * WARM_UP_STEPS, runs.settled());
     }
 
     /** Trains {@code threads} independent networks at once ({@link ParallelSteps}); returns samples per second. */

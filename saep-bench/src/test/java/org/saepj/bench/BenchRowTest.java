@@ -14,6 +14,7 @@ class BenchRowTest {
             160.0,
             200.0,
             new SettleRule.Outcome(42, true),
+            new SettleRule.Outcome(150, true),
             5,
             3.4,
             "steady");
@@ -26,8 +27,10 @@ class BenchRowTest {
     }
 
     @Test
-    void lineEndsWithThePairsThePageFaultsAndTheMode() {
-        assertThat(ROW.line()).endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady");
+    void lineEndsWithThePairsThePageFaultsTheModeAndOurWarmUp() {
+        assertThat(ROW.line()).endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady ours_warmup=150");
+        assertThat(withWarmUpAndFaults(new SettleRule.Outcome(20, true), 0).line())
+                .endsWith(" ours_warmup=2000(cap)");
     }
 
     @Test
@@ -51,7 +54,8 @@ class BenchRowTest {
         pairs.add(100, 50); // 2
         pairs.add(80, 20); // 4 (both sides slow in this pair)
         pairs.add(110, 44); // 2.5
-        BenchRow row = BenchRow.of("dnn", 1, pairs, 1, 1, new SettleRule.Outcome(20, true), 1);
+        BenchRow row = BenchRow.of(
+                "dnn", 1, pairs, 1, 1, new SettleRule.Outcome(20, true), new SettleRule.Outcome(50, true), 1);
         assertThat(row.ratio()).isEqualTo(new Spread(2, 2.5, 4));
         assertThat(row.ours()).isEqualTo(new Spread(80, 100, 110));
         assertThat(row.pairs()).isEqualTo(3);
@@ -82,7 +86,9 @@ class BenchRowTest {
                         "true",
                         "5",
                         "3.4",
-                        "steady");
+                        "steady",
+                        "150",
+                        "true");
     }
 
     @Test
@@ -94,6 +100,7 @@ class BenchRowTest {
 
     private static BenchRow withWarmUpAndFaults(SettleRule.Outcome warmUp, double faults) {
         Spread one = new Spread(1, 1, 1);
-        return new BenchRow("dnn", 1, one, one, one, 1, 1, warmUp, 3, faults, "steady");
+        return new BenchRow(
+                "dnn", 1, one, one, one, 1, 1, warmUp, new SettleRule.Outcome(2000, false), 3, faults, "steady");
     }
 }

@@ -99,40 +99,33 @@ public final class Winograd {
      */
     public static void transformFilters(float[] g, int go, int cin, int cout, float[] out) {
         int positions = cin * cout;
-        for (int ci = 0; ci < cin; ci++) {
-            for (int co = 0; co < cout; co++) {
-                int at = go + ci * cout + co;
-                // t = G g: four rows of the kernel's three columns.
-                float t00 = g[at];
-                float t01 = g[at + positions];
-                float t02 = g[at + 2 * positions];
-                float t20 = g[at + 6 * positions];
-                float t21 = g[at + 7 * positions];
-                float t22 = g[at + 8 * positions];
-                float m0 = g[at + 3 * positions];
-                float m1 = g[at + 4 * positions];
-                float m2 = g[at + 5 * positions];
-                float t10 = (t00 + m0 + t20) * 0.5f;
-                float t11 = (t01 + m1 + t21) * 0.5f;
-                float t12 = (t02 + m2 + t22) * 0.5f;
-                float t30 = (t00 - m0 + t20) * 0.5f;
-                float t31 = (t01 - m1 + t21) * 0.5f;
-                float t32 = (t02 - m2 + t22) * 0.5f;
-                int o = ci * cout + co;
-                row(out, o, positions, 0, t00, t01, t02);
-                row(out, o, positions, 1, t10, t11, t12);
-                row(out, o, positions, 2, t30, t31, t32);
-                row(out, o, positions, 3, t20, t21, t22);
+        // Pass by pass over all filters and channels (each pass a few rows, contiguous): the rows are 4 KB apart at
+        // 32 × 32, and one filter's sixteen of them at a time fell into one cache set. Each value's operations are
+        // those of t = G g, then of its rows' t Gᵀ, in the same order.
+        for (int kx = 0; kx < 3; kx++) {
+            int at = go + kx * positions;
+            for (int o = 0; o < positions; o++) {
+                float t0 = g[at + o];
+                float m = g[at + 3 * positions + o];
+                float t2 = g[at + 6 * positions + o];
+                out[kx * positions + o] = t0;
+                out[(4 + kx) * positions + o] = (t0 + m + t2) * 0.5f;
+                out[(8 + kx) * positions + o] = (t0 - m + t2) * 0.5f;
+                out[(12 + kx) * positions + o] = t2;
             }
         }
-    }
-
-    /** Row i of {@code t Gᵀ}: the four transformed positions {@code 4i … 4i + 3} of one filter and channel. */
-    private static void row(float[] out, int o, int positions, int i, float a, float b, float c) {
-        out[o + (4 * i) * positions] = a;
-        out[o + (4 * i + 1) * positions] = (a + b + c) * 0.5f;
-        out[o + (4 * i + 2) * positions] = (a - b + c) * 0.5f;
-        out[o + (4 * i + 3) * positions] = c;
+        // Row i of t Gᵀ over positions 4i … 4i + 3, from t's row i in the first three.
+        for (int i = 0; i < 4; i++) {
+            int row = 4 * i * positions;
+            for (int o = 0; o < positions; o++) {
+                float a = out[row + o];
+                float b = out[row + positions + o];
+                float c = out[row + 2 * positions + o];
+                out[row + positions + o] = (a + b + c) * 0.5f;
+                out[row + 2 * positions + o] = (a - b + c) * 0.5f;
+                out[row + 3 * positions + o] = c;
+            }
+        }
     }
 
     /**
@@ -295,9 +288,11 @@ public final class Winograd {
      */
     public static void untransformGradient(float[] du, int cin, int cout, float[] grads, int go) {
         int positions = cin * cout;
-        for (int o = 0; o < positions; o++) {
-            for (int j = 0; j < 4; j++) {
-                // Column j of t = Gᵀ dU, its three rows written over dU's first three (dU is spent after this).
+        // Column by column, then row by row, over all filters and channels at once (contiguous runs, where one
+        // filter's sixteen rows 4 KB apart fell into one cache set); each value's operations as before, in order.
+        for (int j = 0; j < 4; j++) {
+            // Column j of t = Gᵀ dU, its three rows written over dU's first three (dU is spent after this).
+            for (int o = 0; o < positions; o++) {
                 float u0 = du[o + j * positions];
                 float u1 = du[o + (4 + j) * positions];
                 float u2 = du[o + (8 + j) * positions];
@@ -306,12 +301,14 @@ public final class Winograd {
                 du[o + (4 + j) * positions] = (u1 - u2) * 0.5f;
                 du[o + (8 + j) * positions] = (u1 + u2) * 0.5f + u3;
             }
-            for (int ky = 0; ky < 3; ky++) {
-                int row = o + 4 * ky * positions;
-                float t0 = du[row];
-                float t1 = du[row + positions];
-                float t2 = du[row + 2 * positions];
-                float t3 = du[row + 3 * positions];
+        }
+        for (int ky = 0; ky < 3; ky++) {
+            int row = 4 * ky * positions;
+            for (int o = 0; o < positions; o++) {
+                float t0 = du[row + o];
+                float t1 = du[row + positions + o];
+                float t2 = du[row + 2 * positions + o];
+                float t3 = du[row + 3 * positions + o];
                 grads[go + ky * 3 * positions + o] = t0 + (t1 + t2) * 0.5f;
                 grads[go + (ky * 3 + 1) * positions + o] = (t1 - t2) * 0.5f;
                 grads[go + (ky * 3 + 2) * positions + o] = (t1 + t2) * 0.5f + t3;
