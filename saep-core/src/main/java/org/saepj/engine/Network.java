@@ -447,7 +447,7 @@ public final class Network {
         if (!training && inference != null) {
             return forwardPlanned(x, batch);
         }
-        if (!chain || this.training != null) {
+        if (!chain || (training && this.training != null)) {
             return forwardGraph(x, batch);
         }
         float[] in = x;

@@ -118,6 +118,9 @@ public final class Conv2D extends Layer implements EpilogueProducer {
     /** A chunk of images' dy in a pooled run's backward pass ({@link #backwardPooled}). */
     private float[] routedGradient = new float[0];
 
+    /** What a pooled run's backward pass makes its chunks of dy from. */
+    private final Routed routed = new Routed();
+
     /** The kernel in blocks of four filters ({@link Kernels#packFilterBlocks}), once per pass, for the planes form. */
     private float[] packedKernel = new float[0];
 
@@ -476,7 +479,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
      */
     void backwardPooled(float[] x, float[] y, float[] dy, float[] route, float[] grads, int batch, boolean rectified) {
         Arrays.fill(grads, biasOffset(), biasOffset() + cout, 0f);
-        Routed routed = new Routed(y, dy, route, grads, rectified);
+        Routed routed = this.routed.of(y, dy, route, grads, rectified);
         if (direct || directGradient) {
             weightGradientDirectly(x, null, grads, batch, routed);
         } else {
@@ -486,18 +489,20 @@ public final class Conv2D extends Layer implements EpilogueProducer {
 
     /** The convolution's dy for a pooled run's backward pass, a chunk of images at a time, and the bias gradient. */
     private final class Routed {
-        private final float[] y;
-        private final float[] dy;
-        private final float[] route;
-        private final float[] grads;
-        private final boolean rectified;
+        private float[] y;
+        private float[] dy;
+        private float[] route;
+        private float[] grads;
+        private boolean rectified;
 
-        Routed(float[] y, float[] dy, float[] route, float[] grads, boolean rectified) {
+        /** @return this, for one backward pass's arrays (one object a layer: a step allocates nothing) */
+        Routed of(float[] y, float[] dy, float[] route, float[] grads, boolean rectified) {
             this.y = y;
             this.dy = dy;
             this.route = route;
             this.grads = grads;
             this.rectified = rectified;
+            return this;
         }
 
         /** @return dy of the outputs of images {@code b0 …}, from offset 0, their bias gradient added */
