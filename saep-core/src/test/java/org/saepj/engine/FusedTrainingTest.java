@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.KernelOptions;
 import org.saepj.engine.kernel.Kernels;
@@ -25,9 +23,6 @@ import org.saepj.engine.layer.MaxPoolKind;
 import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.SiluKind;
 import org.saepj.engine.layer.TrainingPlan;
-import org.saepj.engine.optim.Optimizer;
-import org.saepj.engine.optim.OptimizerSpec;
-import org.saepj.task.Loss;
 
 /**
  * Training with each batch norm and the ReLU that alone reads it as one call ({@link TrainingPlan}) gives the bits of
@@ -108,42 +103,7 @@ class FusedTrainingTest {
                 .as("the sum's other input: the block's input")
                 .isZero();
         assertThat(plan.absorbed(9) && plan.absorbed(10)).isTrue();
-        GraphArchitecture arch = GraphArchitecture.of(graph);
-        Network fused = new Network(arch, withoutStem(kernels)).initialize(3);
-        Network reference = new Network(arch, withoutStem(kernels), false).initialize(3);
-        SplittableRandom rng = new SplittableRandom(11);
-        int n = 40;
-        float[] x = new float[n * arch.input().size()];
-        for (int i = 0; i < x.length; i++) {
-            // The left third of each image is a blank background, as around a Fashion-MNIST item: a convolution
-            // gives equal values there, so a pool's window often holds its maximum twice.
-            x[i] = i % side < side / 3 ? 0f : (float) rng.nextGaussian();
-        }
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(CLASSES);
-        }
-        Dataset d = new Dataset("t", x, y, arch.input(), List.of("a", "b", "c", "d"));
-        Loss loss = d.targets().task().loss(d.targets());
-        OptimizerSpec sgd = new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 0);
-        Optimizer fusedOpt = sgd.create(fused.parameterCount());
-        Optimizer referenceOpt = sgd.create(reference.parameterCount());
-        int batch = 10;
-        int[] idx = new int[batch];
-        float[] buffer = new float[batch * arch.input().size()];
-        for (int step = 0; step < 6; step++) {
-            for (int i = 0; i < batch; i++) {
-                idx[i] = rng.nextInt(n);
-            }
-            float a = fused.trainStep(d, loss, idx, buffer, fusedOpt);
-            float b = reference.trainStep(d, loss, idx, buffer, referenceOpt);
-            assertThat(Float.floatToRawIntBits(a)).as("loss at step " + step).isEqualTo(Float.floatToRawIntBits(b));
-            assertThat(bits(fused.gradients())).as("gradients").isEqualTo(bits(reference.gradients()));
-            assertThat(bits(fused.parameters())).as("parameters").isEqualTo(bits(reference.parameters()));
-            assertThat(bits(fused.state())).as("running statistics").isEqualTo(bits(reference.state()));
-        }
-        assertThat(bits(fused.forward(buffer, batch, true))).isEqualTo(bits(reference.forward(buffer, batch, true)));
-        assertThat(bits(fused.forward(buffer, batch))).isEqualTo(bits(reference.forward(buffer, batch)));
+        SameTrainingBits.assertTrainsAlike(GraphArchitecture.of(graph), withoutStem(kernels), 40, 10, 6);
     }
 
     @ParameterizedTest
@@ -274,13 +234,5 @@ class FusedTrainingTest {
                         "out=1/-1",
                         "flat=1/-1",
                         "head=1/-1");
-    }
-
-    private static int[] bits(float[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Float.floatToRawIntBits(values[i]);
-        }
-        return out;
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.Kernels;
 import org.saepj.engine.kernel.KernelsProvider;
@@ -23,9 +21,6 @@ import org.saepj.engine.layer.LayerSpec;
 import org.saepj.engine.layer.MaxPoolKind;
 import org.saepj.engine.layer.ReluKind;
 import org.saepj.engine.layer.TrainingPlan;
-import org.saepj.engine.optim.Optimizer;
-import org.saepj.engine.optim.OptimizerSpec;
-import org.saepj.task.Loss;
 
 /**
  * A first convolution with the max pool (and the ReLU) after it as one training call ({@code PooledConvRun}: the
@@ -71,7 +66,7 @@ class PooledConvRunTest {
                 .as("the convolution runs with its pool and ReLU")
                 .isEqualTo(3);
         assertThat(plan.span(3)).as("a later convolution runs alone").isEqualTo(1);
-        assertTrainsAlike(arch, kernels, batch, side, channels);
+        SameTrainingBits.assertTrainsAlike(arch, kernels(kernels), 3 * batch, batch, 5);
     }
 
     /** A pool that a ReLU does not follow: the convolution and the pool run as one. */
@@ -87,7 +82,7 @@ class PooledConvRunTest {
                         node("head", new DenseKind.Spec(CLASSES), "flat")));
         TrainingPlan plan = new TrainingPlan(g, g.layers(kernels(kernels)));
         assertThat(plan.span(0)).isEqualTo(2);
-        assertTrainsAlike(GraphArchitecture.of(g), kernels, 11, 10, 1);
+        SameTrainingBits.assertTrainsAlike(GraphArchitecture.of(g), kernels(kernels), 33, 11, 5);
     }
 
     /**
@@ -146,49 +141,5 @@ class PooledConvRunTest {
             spans.add(plan.span(i));
         }
         return spans;
-    }
-
-    private static void assertTrainsAlike(Architecture arch, String kernels, int batch, int side, int channels) {
-        Network fused = new Network(arch, kernels(kernels)).initialize(3);
-        Network reference = new Network(arch, kernels(kernels), false).initialize(3);
-        SplittableRandom rng = new SplittableRandom(11);
-        int n = 3 * batch;
-        float[] x = new float[n * arch.input().size()];
-        for (int i = 0; i < x.length; i++) {
-            // The left third of each image is a blank background, as around a Fashion-MNIST item: equal outputs, so a
-            // pool's window often holds its maximum twice and the routing takes the first.
-            x[i] = (i / channels) % side < side / 3 ? 0f : (float) rng.nextGaussian();
-        }
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.nextInt(CLASSES);
-        }
-        Dataset d = new Dataset("t", x, y, arch.input(), List.of("a", "b", "c", "d"));
-        Loss loss = d.targets().task().loss(d.targets());
-        OptimizerSpec sgd = new OptimizerSpec.SgdMomentum(0.05f, 0.9f, 0);
-        Optimizer fusedOpt = sgd.create(fused.parameterCount());
-        Optimizer referenceOpt = sgd.create(reference.parameterCount());
-        int[] idx = new int[batch];
-        float[] buffer = new float[batch * arch.input().size()];
-        for (int step = 0; step < 5; step++) {
-            for (int i = 0; i < batch; i++) {
-                idx[i] = rng.nextInt(n);
-            }
-            float a = fused.trainStep(d, loss, idx, buffer, fusedOpt);
-            float b = reference.trainStep(d, loss, idx, buffer, referenceOpt);
-            assertThat(Float.floatToRawIntBits(a)).as("loss at step " + step).isEqualTo(Float.floatToRawIntBits(b));
-            assertThat(bits(fused.gradients())).as("gradients").isEqualTo(bits(reference.gradients()));
-            assertThat(bits(fused.parameters())).as("parameters").isEqualTo(bits(reference.parameters()));
-        }
-        assertThat(bits(fused.forward(buffer, batch, true))).isEqualTo(bits(reference.forward(buffer, batch, true)));
-        assertThat(bits(fused.forward(buffer, batch))).isEqualTo(bits(reference.forward(buffer, batch)));
-    }
-
-    private static int[] bits(float[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = Float.floatToRawIntBits(values[i]);
-        }
-        return out;
     }
 }
