@@ -4,11 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.saepj.data.BatchStream;
 import org.saepj.data.Dataset;
 import org.saepj.engine.Architecture;
@@ -20,9 +19,9 @@ import org.saepj.task.Loss;
 
 /**
  * Our side of the bench's throughput rows: t independent networks trained at once, one thread each (what a search's
- * executor does with its candidates). Each thread builds its network and takes one untimed step (the buffers a step
- * allocates on first use, and their page faults), then all are released together and the clock runs from the release
- * to the last thread's end: the steps alone, as PyTorch's side times its warmed-up steps alone.
+ * executor does with its candidates). Each network is built and takes one untimed step first (the buffers a step
+ * allocates on first use, and their page faults); once all are ready they are released together and the clock runs
+ * from the release to the last thread's end: the steps alone, as PyTorch's side times its warmed-up steps alone.
  *
  * @param arch the network
  * @param train the batches' source
@@ -44,36 +43,35 @@ record ParallelSteps(Architecture arch, Dataset train, float learningRate) {
      * @param steps timed steps per network
      * @param threads networks, one thread each
      * @return the timing
-     * @throws Exception when a thread fails
+     * @throws Exception when building or training a network fails (then nothing is timed)
      */
     Timing run(int steps, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadMXBean clock = ManagementFactory.getThreadMXBean();
-        AtomicLong start = new AtomicLong();
-        // The last thread to arrive starts the clock, before any thread goes on.
-        CyclicBarrier release = new CyclicBarrier(threads, () -> start.set(System.nanoTime()));
         try {
-            List<Future<long[]>> jobs = new ArrayList<>();
+            List<Future<Trainee>> building = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int seed = t;
+                building.add(pool.submit(() -> new Trainee(seed)));
+            }
+            List<Trainee> trainees = new ArrayList<>();
+            for (Future<Trainee> f : building) {
+                trainees.add(f.get()); // a failure ends the run here, before any thread waits for the others
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            List<Future<long[]>> jobs = new ArrayList<>();
+            for (Trainee trainee : trainees) {
                 jobs.add(pool.submit(() -> {
-                    Network net = new Network(arch, KernelsProvider.best()).initialize(seed);
-                    Optimizer opt = new OptimizerSpec.SgdMomentum(learningRate, 0.9f, 0).create(net.parameterCount());
-                    Loss loss = train.targets().task().loss(train.targets());
-                    BatchStream stream = new BatchStream(train.size(), EngineBench.BATCH, seed);
-                    int[] idx = new int[EngineBench.BATCH];
-                    float[] x = new float[EngineBench.BATCH * train.featureSize()];
-                    stream.next(idx);
-                    net.trainStep(train, loss, idx, x, opt); // untimed: first-use allocations
                     release.await();
                     long c0 = clock.getCurrentThreadCpuTime();
                     for (int s = 0; s < steps; s++) {
-                        stream.next(idx);
-                        net.trainStep(train, loss, idx, x, opt);
+                        trainee.step();
                     }
                     return new long[] {System.nanoTime(), clock.getCurrentThreadCpuTime() - c0};
                 }));
             }
+            long start = System.nanoTime();
+            release.countDown();
             long end = 0;
             long cpu = 0;
             for (Future<long[]> f : jobs) {
@@ -81,9 +79,31 @@ record ParallelSteps(Architecture arch, Dataset train, float learningRate) {
                 cpu += f.get()[1];
             }
             double samples = (double) threads * steps * EngineBench.BATCH;
-            return new Timing(samples / ((end - start.get()) / 1e9), samples / (cpu / 1e9));
+            return new Timing(samples / ((end - start) / 1e9), samples / (cpu / 1e9));
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** One thread's network, optimizer and batches, built and taken through its first step. */
+    private final class Trainee {
+        private final Network net;
+        private final Optimizer opt;
+        private final Loss loss = train.targets().task().loss(train.targets());
+        private final BatchStream stream;
+        private final int[] idx = new int[EngineBench.BATCH];
+        private final float[] x = new float[EngineBench.BATCH * train.featureSize()];
+
+        Trainee(int seed) {
+            net = new Network(arch, KernelsProvider.best()).initialize(seed);
+            opt = new OptimizerSpec.SgdMomentum(learningRate, 0.9f, 0).create(net.parameterCount());
+            stream = new BatchStream(train.size(), EngineBench.BATCH, seed);
+            step(); // untimed: first-use allocations
+        }
+
+        void step() {
+            stream.next(idx);
+            net.trainStep(train, loss, idx, x, opt);
         }
     }
 }

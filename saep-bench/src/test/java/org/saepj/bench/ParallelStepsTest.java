@@ -1,8 +1,11 @@
 package org.saepj.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.Architecture;
@@ -26,6 +29,15 @@ class ParallelStepsTest {
                     .isPositive()
                     .isFinite();
         }
+    }
+
+    /** A network that cannot train on the data fails the run before any thread waits for the others. */
+    @Test
+    @Timeout(30)
+    void aNetworkThatCannotTrainFailsTheRun() {
+        Architecture wrong = new Architecture.DenseStack(new Shape(4, 4, 1), new int[] {16}, DATA.classCount());
+        assertThatThrownBy(() -> new ParallelSteps(wrong, DATA, EngineBench.LR).run(3, 2))
+                .isInstanceOf(ExecutionException.class);
     }
 
     @Test

@@ -619,9 +619,16 @@ public final class Network {
      * @param x a buffer of at least {@code indices.length × featureSize}
      * @param optimizer the optimizer
      * @return the mean loss of the batch
+     * @throws IllegalArgumentException when the data's rows are not this network's input size
      */
     public float trainStep(Dataset data, Loss loss, int[] indices, float[] x, Optimizer optimizer) {
         int d = data.featureSize();
+        if (d != architecture.input().size()) {
+            // Rows of another width would be read at this network's stride: a wrong result, not an error, without this.
+            throw new IllegalArgumentException(
+                    "a network of " + architecture.input().size() + " inputs (" + architecture.input()
+                            + ") cannot train on " + data.name() + ": " + d + " features a row");
+        }
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(data.features(), indices[i] * d, x, i * d, d);
         }
