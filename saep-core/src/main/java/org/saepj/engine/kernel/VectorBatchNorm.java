@@ -339,25 +339,14 @@ final class VectorBatchNorm {
             float[] a,
             float[] b,
             float[] d) {
-        FloatVector zero = FloatVector.zero(S);
-        int c0 = from;
-        for (; c0 + L <= to; c0 += L) {
-            FloatVector av = FloatVector.fromArray(S, a, c0);
-            FloatVector bv = FloatVector.fromArray(S, b, c0);
-            FloatVector dv = FloatVector.fromArray(S, d, c0);
-            for (int r = 0, i = c0; r < rows; r++, i += channels) {
-                // Lanes the gate leaves out take +0: the ReLU's gradient where its output is not positive.
-                VectorMask<Float> open = FloatVector.fromArray(S, gate, i).compare(VectorOperators.GT, 0f);
-                FloatVector g = zero.blend(FloatVector.fromArray(S, dy, i), open);
-                FloatVector.fromArray(S, x, i).fma(bv, g.fma(av, dv)).intoArray(dx, i);
-            }
-        }
+        int c0 = channelAffine2GatedSkip(dy, gate, x, dx, null, rows, channels, from, to, a, b, d);
         affine2Tail(dy, gate, x, dx, rows, channels, c0, to, a, b, d);
     }
 
     /**
-     * {@link #channelAffine2Gated} writing the gated gradient into {@code skipDx} too, in the same sweep; the channels
-     * past the last whole vector as {@link Kernels#channelAffine2GatedSkip}'s default does them.
+     * {@link #channelAffine2Gated}'s sweep over whole vectors of channels, writing the gated gradient into
+     * {@code skipDx} too where it is not null (the same loop for both: the test is the same each row, so the compiler
+     * takes it out of the loop); the caller does the channels past the last whole vector.
      *
      * @return the first channel left (at most {@code to})
      */
@@ -381,9 +370,12 @@ final class VectorBatchNorm {
             FloatVector bv = FloatVector.fromArray(S, b, c0);
             FloatVector dv = FloatVector.fromArray(S, d, c0);
             for (int r = 0, i = c0; r < rows; r++, i += channels) {
+                // Lanes the gate leaves out take +0: the ReLU's gradient where its output is not positive.
                 VectorMask<Float> open = FloatVector.fromArray(S, gate, i).compare(VectorOperators.GT, 0f);
                 FloatVector g = zero.blend(FloatVector.fromArray(S, dy, i), open);
-                g.intoArray(skipDx, i);
+                if (skipDx != null) {
+                    g.intoArray(skipDx, i);
+                }
                 FloatVector.fromArray(S, x, i).fma(bv, g.fma(av, dv)).intoArray(dx, i);
             }
         }
