@@ -33,8 +33,7 @@ class TrainingAllocationTest {
         org.saepj.task.Loss loss = d.targets().task().loss(d.targets());
         for (Architecture arch : List.of(
                 Architecture.DenseStack.dnn(d.shape(), 2, 32, 10),
-                new Architecture.DenseStack(d.shape(), new int[] {512}, 10),
-                Architecture.ConvNet.paper(d.shape(), 10))) {
+                new Architecture.DenseStack(d.shape(), new int[] {512}, 10))) {
             Network net = new Network(arch, KernelsProvider.best()).initialize(1);
             Optimizer opt = new OptimizerSpec.RmsProp(0.003f).create(net.parameterCount());
             int[] idx = new int[64];
