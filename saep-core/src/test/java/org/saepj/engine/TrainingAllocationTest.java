@@ -4,18 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.saepj.data.Dataset;
 import org.saepj.data.Shape;
 import org.saepj.engine.kernel.KernelsProvider;
 import org.saepj.engine.optim.Optimizer;
 import org.saepj.engine.optim.OptimizerSpec;
+import org.saepj.task.ClassificationTask;
 
 /**
  * The training loop allocates nothing once compiled: bytes allocated by this thread per step, counted by
  * the JVM (not timed). Early rounds run interpreted code, which allocates; a later round must not.
+ *
+ * <p>Tagged {@value #TAG}: the build runs these tests in a JVM of their own (saep-core's pom), because what C2
+ * compiles depends on what ran before in the same JVM: in one full-suite CI run (stop 53) the residual graph's step
+ * measured 22 KB a step through 30 rounds, and the paper CNN's step 88 B in another, where alone they allocate nothing.
  */
+@Tag(TrainingAllocationTest.TAG)
 class TrainingAllocationTest {
+    /** The JUnit tag that the build runs in a JVM of its own. */
+    static final String TAG = "allocation";
+
     @Test
     void trainingStepsAllocateNothingOnceCompiled() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -54,5 +65,30 @@ class TrainingAllocationTest {
             }
             assertThat(best).as(arch + ": bytes allocated per training step").isLessThan(64);
         }
+    }
+
+    @Test
+    void trainingAGraphAllocatesNothingOnceCompiled() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        GraphArchitecture arch = GraphArchitecture.of(LayerGraphTest.residual());
+        Network net = new Network(arch, KernelsProvider.best()).initialize(1);
+        Optimizer opt = new OptimizerSpec.RmsProp(0.003f).create(net.parameterCount());
+        float[] x = GradientCheckTest.awayFromKinks(64 * 5, new SplittableRandom(2));
+        int[] labels = new int[64];
+        // Made once, as a training loop does: only the step's own allocations are counted.
+        org.saepj.task.Loss loss =
+                ClassificationTask.crossEntropy(labels, net.architecture().classes());
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 30 && best >= 64; round++) {
+            long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int s = 0; s < 400; s++) {
+                net.trainStep(x, loss, 64, opt);
+            }
+            best = Math.min(
+                    best, (mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 400.0);
+        }
+        assertThat(best)
+                .as("bytes allocated per training step of a residual graph")
+                .isLessThan(64);
     }
 }
