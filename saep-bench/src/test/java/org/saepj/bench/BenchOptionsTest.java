@@ -14,7 +14,7 @@ class BenchOptionsTest {
         assertThat(o.repetitions()).isEqualTo(5);
         assertThat(o.tta().target()).isEqualTo(0.92);
         assertThat(o.tta().forTest(10_000).testSize()).isEqualTo(10_000);
-        assertThat(o.tta().forTest(10_000).weightDecay()).isEqualTo(5e-4f);
+        assertThat(o.tta().forTest(10_000).weightDecay()).isEqualTo(1e-3f);
         assertThat(o.tta().threads()).isEqualTo(1);
         assertThat(o.runs("mlp-784-512-10")).isTrue();
     }

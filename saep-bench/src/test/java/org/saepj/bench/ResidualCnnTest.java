@@ -41,16 +41,16 @@ class ResidualCnnTest {
     void theTtaNetworkAddsAHiddenDenseLayerInBothEngines() {
         Engine.getEngine("PyTorch");
         ResidualCnn net = BenchOptions.TtaOptions.network(new Shape(28, 28, 1), 10);
-        assertThat(net.name()).isEqualTo("res-conv32-bn-1blocks-pool-128-10");
+        assertThat(net.name()).isEqualTo("res-conv48-bn-1blocks-pool-128-10");
         assertThat(net.architecture().graph().toString())
                 .contains("fc=dense(out_flat)")
                 .contains("fc_relu=relu(fc)")
                 .contains("logits=dense(fc_relu)");
         try (DjlTrainer djl = new DjlTrainer(net.djlBlock(), new long[] {1, 28, 28}, 0.01f, 4)) {
-            // 32·9+32 + 2·(32·32·9+32) + 3 batch norms of 2·32 + 7·7·32·128+128 + 128·10+10
+            // 48·9+48 + 2·(48·48·9+48) + 3 batch norms of 2·48 + 7·7·48·128+128 + 128·10+10
             assertThat(djl.parameterCount())
                     .isEqualTo(net.architecture().parameterCount())
-                    .isEqualTo(320 + 2 * 9248 + 3 * 64 + 200_832 + 1290);
+                    .isEqualTo(480 + 2 * 20_784 + 3 * 96 + 301_184 + 1290);
         }
     }
 
