@@ -179,6 +179,17 @@ final class VectorWinograd {
     private static void multiplyTransposed(
             float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co, boolean first) {
         int i = 0;
+        // Eight rows of c where they divide k (the input channels, whole vectors): with sevens, 16 or 48 channels left
+        // rows to the one-row form, a single chain of dependent multiply-adds.
+        for (; k % 8 == 0 && i < k; i += 8) {
+            int v = 0;
+            for (; v + 2 * L <= n; v += 2 * L) {
+                block8x2(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
+            }
+            for (; v < n; v += L) {
+                block8x1(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
+            }
+        }
         for (; i + 7 <= k; i += 7) {
             int v = 0;
             for (; v + 2 * L <= n; v += 2 * L) {
@@ -305,6 +316,103 @@ final class VectorWinograd {
         e0.intoArray(c, ci + 4 * n);
         f0.intoArray(c, ci + 5 * n);
         g0.intoArray(c, ci + 6 * n);
+    }
+
+    /**
+     * Eight rows × two vectors of {@code c (+)= aᵀ · b}: row q of the block is column {@code ai + q} of a (row stride
+     * k), each sum over the rows of a and b in order, from zero where {@code first} says so, else from c.
+     */
+    private static void block8x2(
+            float[] a, int ai, int k, int rows, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+        FloatVector a0 = start(c, ci, first), a1 = start(c, ci + L, first);
+        FloatVector b0 = start(c, ci + n, first), b1 = start(c, ci + n + L, first);
+        FloatVector c0 = start(c, ci + 2 * n, first), c1 = start(c, ci + 2 * n + L, first);
+        FloatVector d0 = start(c, ci + 3 * n, first), d1 = start(c, ci + 3 * n + L, first);
+        FloatVector e0 = start(c, ci + 4 * n, first), e1 = start(c, ci + 4 * n + L, first);
+        FloatVector f0 = start(c, ci + 5 * n, first), f1 = start(c, ci + 5 * n + L, first);
+        FloatVector g0 = start(c, ci + 6 * n, first), g1 = start(c, ci + 6 * n + L, first);
+        FloatVector h0 = start(c, ci + 7 * n, first), h1 = start(c, ci + 7 * n + L, first);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            s = FloatVector.broadcast(S, a[ai + 1]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            s = FloatVector.broadcast(S, a[ai + 2]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            s = FloatVector.broadcast(S, a[ai + 3]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            s = FloatVector.broadcast(S, a[ai + 4]);
+            e0 = w0.fma(s, e0);
+            e1 = w1.fma(s, e1);
+            s = FloatVector.broadcast(S, a[ai + 5]);
+            f0 = w0.fma(s, f0);
+            f1 = w1.fma(s, f1);
+            s = FloatVector.broadcast(S, a[ai + 6]);
+            g0 = w0.fma(s, g0);
+            g1 = w1.fma(s, g1);
+            s = FloatVector.broadcast(S, a[ai + 7]);
+            h0 = w0.fma(s, h0);
+            h1 = w1.fma(s, h1);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        e0.intoArray(c, ci + 4 * n);
+        e1.intoArray(c, ci + 4 * n + L);
+        f0.intoArray(c, ci + 5 * n);
+        f1.intoArray(c, ci + 5 * n + L);
+        g0.intoArray(c, ci + 6 * n);
+        g1.intoArray(c, ci + 6 * n + L);
+        h0.intoArray(c, ci + 7 * n);
+        h1.intoArray(c, ci + 7 * n + L);
+    }
+
+    /** As {@link #block8x2}, one vector wide. */
+    private static void block8x1(
+            float[] a, int ai, int k, int rows, float[] b, int bi, int n, float[] c, int ci, boolean first) {
+        FloatVector a0 = start(c, ci, first);
+        FloatVector b0 = start(c, ci + n, first);
+        FloatVector c0 = start(c, ci + 2 * n, first);
+        FloatVector d0 = start(c, ci + 3 * n, first);
+        FloatVector e0 = start(c, ci + 4 * n, first);
+        FloatVector f0 = start(c, ci + 5 * n, first);
+        FloatVector g0 = start(c, ci + 6 * n, first);
+        FloatVector h0 = start(c, ci + 7 * n, first);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            a0 = w0.fma(FloatVector.broadcast(S, a[ai]), a0);
+            b0 = w0.fma(FloatVector.broadcast(S, a[ai + 1]), b0);
+            c0 = w0.fma(FloatVector.broadcast(S, a[ai + 2]), c0);
+            d0 = w0.fma(FloatVector.broadcast(S, a[ai + 3]), d0);
+            e0 = w0.fma(FloatVector.broadcast(S, a[ai + 4]), e0);
+            f0 = w0.fma(FloatVector.broadcast(S, a[ai + 5]), f0);
+            g0 = w0.fma(FloatVector.broadcast(S, a[ai + 6]), g0);
+            h0 = w0.fma(FloatVector.broadcast(S, a[ai + 7]), h0);
+        }
+        a0.intoArray(c, ci);
+        b0.intoArray(c, ci + n);
+        c0.intoArray(c, ci + 2 * n);
+        d0.intoArray(c, ci + 3 * n);
+        e0.intoArray(c, ci + 4 * n);
+        f0.intoArray(c, ci + 5 * n);
+        g0.intoArray(c, ci + 6 * n);
+        h0.intoArray(c, ci + 7 * n);
+    }
+
+    /** @return zero where a sum starts, else the vector of c it continues */
+    private static FloatVector start(float[] c, int ci, boolean first) {
+        return first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
     }
 
     /** As {@link #block7x2}, one row of one vector. */
