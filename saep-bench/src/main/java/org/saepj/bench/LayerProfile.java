@@ -31,14 +31,14 @@ import org.saepj.engine.layer.TrainingPlan;
  * out), one thread; or, with a thread count above 1, on a worker of a pool whose idle workers take the passes' chunks
  * (as a search's executor runs a candidate alone), timed on the wall clock.
  *
- * <p>{@code LayerProfile [res|res32|cnn|paper|mlp] [steps] [batch] [threads]}: the residual CNN with batch
+ * <p>{@code LayerProfile [res|res32|tta|cnn|paper|mlp] [steps] [batch] [threads]}: the residual CNN with batch
  * normalisation of the benchmark ({@link ResidualCnn}, default), the default image search's 32-filter candidate (one
- * block, a hidden dense layer of 128), its two-block CNN, the paper's CNN or the 512-unit MLP; prints milliseconds per
- * step and the share of each node's forward and backward pass, and the GFLOP/s of the convolutions
- * and dense layers. Every layer's input gradient is computed, the first's too (a training step skips that one). Then
- * inference on the same batch: each node's pass alone (running statistics), alternating with the network's own
- * inference pass, which fuses a convolution with the batch norm and ReLU after it, and whether the two gave the same
- * bits.
+ * block, a hidden dense layer of 128), the {@code tta} row's network (the same at 48 filters), its two-block CNN, the
+ * paper's CNN or the 512-unit MLP; prints milliseconds per step and the share of each node's forward and backward pass,
+ * and the GFLOP/s of the convolutions and dense layers. Every layer's input gradient is computed, the first's too (a
+ * training step skips that one). Then inference on the same batch: each node's pass alone (running statistics),
+ * alternating with the network's own inference pass, which fuses a convolution with the batch norm and ReLU after it,
+ * and whether the two gave the same bits.
  */
 final class LayerProfile {
     /**
@@ -62,6 +62,7 @@ final class LayerProfile {
             case "paper" -> Architecture.ConvNet.paper(image, 10);
             case "mlp" -> new Architecture.DenseStack(image, new int[] {512}, 10);
             case "res32" -> new ResidualCnn(image, 32, 1, 128, 10).architecture();
+            case "tta" -> BenchOptions.TtaOptions.network(image, 10).architecture();
             default -> new ResidualCnn(image, 16, 2, 10).architecture();
         };
         Kernels kernels = KernelsProvider.best();

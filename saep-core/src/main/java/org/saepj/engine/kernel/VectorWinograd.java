@@ -102,24 +102,84 @@ final class VectorWinograd {
 
     /**
      * {@code c[rows × n] = a[rows × k] · b[k × n]} (all row-major, n in whole vectors), each sum from zero over k in
-     * order: blocks of seven rows × two vectors, then one vector, then single rows.
+     * order: blocks of seven rows × two vectors, then single rows; an odd number of vectors ends in blocks of four
+     * rows × three vectors (48 filters: 3 loads and 4 broadcasts for 12 multiply-adds, where seven rows × one vector
+     * took 1 and 7 for 7), or, with one vector, seven rows × one.
      */
     private static void multiply(float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co) {
+        int vectors = n / L;
+        int tail = vectors % 2 == 0 ? 0 : vectors >= 3 ? 3 * L : L;
+        int paired = n - tail;
         int r = 0;
         for (; r + 7 <= rows; r += 7) {
-            int v = 0;
-            for (; v + 2 * L <= n; v += 2 * L) {
+            for (int v = 0; v < paired; v += 2 * L) {
                 block7x2(a, ao + r * k, k, 1, k, b, bo + v, n, c, co + r * n + v, true);
             }
-            for (; v < n; v += L) {
-                block7x1(a, ao + r * k, k, 1, k, b, bo + v, n, c, co + r * n + v, true);
+            if (tail == L) {
+                block7x1(a, ao + r * k, k, 1, k, b, bo + paired, n, c, co + r * n + paired, true);
             }
         }
+        int columns = tail == L ? n : paired;
         for (; r < rows; r++) {
-            for (int v = 0; v < n; v += L) {
+            for (int v = 0; v < columns; v += L) {
                 block1(a, ao + r * k, 1, k, b, bo + v, n, c, co + r * n + v, true);
             }
         }
+        if (tail == 3 * L) {
+            int q = 0;
+            for (; q + 4 <= rows; q += 4) {
+                block4x3(a, ao + q * k, k, b, bo + paired, n, c, co + q * n + paired);
+            }
+            for (; q < rows; q++) {
+                for (int v = paired; v < n; v += L) {
+                    block1(a, ao + q * k, 1, k, b, bo + v, n, c, co + q * n + v, true);
+                }
+            }
+        }
+    }
+
+    /**
+     * Four rows × three vectors of {@code c = a · b} (a's rows {@code k} apart), each a sum from zero over the k terms
+     * in order.
+     */
+    private static void block4x3(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S), a2 = FloatVector.zero(S);
+        FloatVector b0 = FloatVector.zero(S), b1 = FloatVector.zero(S), b2 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S);
+        FloatVector d0 = FloatVector.zero(S), d1 = FloatVector.zero(S), d2 = FloatVector.zero(S);
+        for (int t = 0; t < k; t++, ai++, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            s = FloatVector.broadcast(S, a[ai + k]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            b2 = w2.fma(s, b2);
+            s = FloatVector.broadcast(S, a[ai + 2 * k]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            c2 = w2.fma(s, c2);
+            s = FloatVector.broadcast(S, a[ai + 3 * k]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            d2 = w2.fma(s, d2);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        a2.intoArray(c, ci + 2 * L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        b2.intoArray(c, ci + n + 2 * L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        c2.intoArray(c, ci + 2 * n + 2 * L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        d2.intoArray(c, ci + 3 * n + 2 * L);
     }
 
     static void kernelGradient(
