@@ -143,22 +143,20 @@ final class VectorSweeps {
                     int ch = 0;
                     for (; ch + L <= c; ch += L) {
                         FloatVector max = FloatVector.fromArray(S, y, o + ch);
-                        FloatVector g = FloatVector.fromArray(S, dy, o + ch);
-                        // The first position (row-major) holding the maximum takes the gradient.
-                        VectorMask<Float> m00 =
+                        // The first position (row-major) holding the maximum takes the gradient: what is left of
+                        // it passes down the window, zeroed where a position took it (compares and blends only;
+                        // the masks' own and/or/not cost more here).
+                        FloatVector left = FloatVector.fromArray(S, dy, o + ch);
+                        VectorMask<Float> m =
                                 FloatVector.fromArray(S, x, p00 + ch).compare(VectorOperators.EQ, max);
-                        VectorMask<Float> m01 = FloatVector.fromArray(S, x, p01 + ch)
-                                .compare(VectorOperators.EQ, max)
-                                .andNot(m00);
-                        VectorMask<Float> taken = m00.or(m01);
-                        VectorMask<Float> m10 = FloatVector.fromArray(S, x, p10 + ch)
-                                .compare(VectorOperators.EQ, max)
-                                .andNot(taken);
-                        VectorMask<Float> m11 = taken.or(m10).not();
-                        zero.blend(g, m00).intoArray(dx, p00 + ch);
-                        zero.blend(g, m01).intoArray(dx, p01 + ch);
-                        zero.blend(g, m10).intoArray(dx, p10 + ch);
-                        zero.blend(g, m11).intoArray(dx, p11 + ch);
+                        zero.blend(left, m).intoArray(dx, p00 + ch);
+                        left = left.blend(zero, m);
+                        m = FloatVector.fromArray(S, x, p01 + ch).compare(VectorOperators.EQ, max);
+                        zero.blend(left, m).intoArray(dx, p01 + ch);
+                        left = left.blend(zero, m);
+                        m = FloatVector.fromArray(S, x, p10 + ch).compare(VectorOperators.EQ, max);
+                        zero.blend(left, m).intoArray(dx, p10 + ch);
+                        left.blend(zero, m).intoArray(dx, p11 + ch);
                     }
                     for (; ch < c; ch++) {
                         float max = y[o + ch];
