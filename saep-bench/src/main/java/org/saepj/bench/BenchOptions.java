@@ -61,9 +61,10 @@ record BenchOptions(int steps, int repetitions, Path csv, TtaOptions tta, List<S
         /** The first learning rate of the residual CNN's example (examples/spaces/residual-cnn.json). */
         static final float LEARNING_RATE = 0.05f;
         /**
-         * The row network's filters. The example's larger candidate, 32, levels off at 0.913–0.918 in both engines
-         * over 10,000–30,000 steps, so its time to 0.92 measured where noise at the plateau crossed it; 48 filters
-         * cross 0.92 while the learning rate is still decaying (docs/BENCHMARKS.md).
+         * The row network's filters. The example's larger candidate, 32, levels off at 0.913–0.918 over
+         * 10,000–30,000 steps (PyTorch crossed 0.92 once, at step 22,600 of 30,000), so its time to 0.92 measured
+         * where noise at the plateau crossed it; 48 filters cross 0.92 while the learning rate is still decaying
+         * (docs/BENCHMARKS.md).
          */
         static final int FILTERS = 48;
         /** The row network's residual blocks, as in the example. */

@@ -6,9 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link Winograd}'s F(2×2, 3×3) with vectors along the channels: every lane busy (the channels are multiples of 16),
  * the transforms a vector of channels at a time, and each position's product in blocks of seven tiles × two vectors
- * of filters (fourteen sums; per input channel two loads and seven broadcasts for fourteen FMAs), or seven × one
- * where one vector is left. The operations and their order are {@link Winograd#convolve}'s and {@link
- * Winograd#kernelGradient}'s, lane by lane, so the bits are the scalar forms'.
+ * of filters (fourteen sums; per input channel two loads and seven broadcasts for fourteen FMAs), with an odd number
+ * of vectors the last three in blocks of four tiles × three, or seven × one where one vector is all there is; the
+ * kernel gradient's products in blocks of eight input channels × two vectors of filters (or one). The operations and
+ * their order are {@link Winograd#convolve}'s and {@link Winograd#kernelGradient}'s, lane by lane, whatever the
+ * blocks, so the bits are the scalar forms'.
  */
 final class VectorWinograd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
