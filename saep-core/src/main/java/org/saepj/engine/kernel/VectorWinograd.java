@@ -255,26 +255,29 @@ final class VectorWinograd {
      */
     private static void multiplyTransposed(
             float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co, boolean first) {
-        int i = 0;
-        // Eight rows of c where they divide k (the input channels, whole vectors): with sevens, 16 or 48 channels left
-        // rows to the one-row form, a single chain of dependent multiply-adds.
         // Three vectors of filters (48 on 512-bit vectors): four rows × three, 3 loads and 4 broadcasts for 12
         // multiply-adds, against 19 for 24 in eight rows × two and one (5% of the tta network's step, measured).
         if (n == 3 * L && k % 4 == 0) {
-            for (; i < k; i += 4) {
+            for (int i = 0; i < k; i += 4) {
                 block4x3(a, ao + i, 1, k, rows, b, bo, n, c, co + i * n, first);
             }
             return;
         }
-        for (; k % 8 == 0 && i < k; i += 8) {
-            int v = 0;
-            for (; v + 2 * L <= n; v += 2 * L) {
-                block8x2(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
+        // Eight rows of c where they divide k (the input channels, whole vectors): with sevens, 16 or 48 channels left
+        // rows to the one-row form, a single chain of dependent multiply-adds.
+        if (k % 8 == 0) {
+            for (int i = 0; i < k; i += 8) {
+                int v = 0;
+                for (; v + 2 * L <= n; v += 2 * L) {
+                    block8x2(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
+                }
+                for (; v < n; v += L) {
+                    block8x1(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
+                }
             }
-            for (; v < n; v += L) {
-                block8x1(a, ao + i, k, rows, b, bo + v, n, c, co + i * n + v, first);
-            }
+            return;
         }
+        int i = 0;
         for (; i + 7 <= k; i += 7) {
             int v = 0;
             for (; v + 2 * L <= n; v += 2 * L) {
