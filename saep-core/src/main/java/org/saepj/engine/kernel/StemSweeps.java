@@ -50,10 +50,21 @@ final class StemSweeps {
         }
         Arrays.fill(work, cin * ph * pw, shape.planeFloats(), 0f);
         int base = b * h * w * cin;
-        for (int i = 0; i < h; i++) {
-            for (int j = 0; j < w; j++) {
-                for (int ci = 0; ci < cin; ci++) {
-                    work[(ci * ph + i + p) * pw + j + p] = x[base + (i * w + j) * cin + ci] - centre(center, ci);
+        for (int ci = 0; ci < cin; ci++) {
+            float c = centre(center, ci);
+            for (int i = 0; i < h; i++) {
+                int to = (ci * ph + i + p) * pw + p;
+                int from = base + i * w * cin + ci;
+                if (cin == 1) {
+                    // A row of a grey image is contiguous: a loop the compiler turns into vector operations (the pad
+                    // ran a value at a time, a tenth of a millisecond a batch of 64, three times a step).
+                    for (int j = 0; j < w; j++) {
+                        work[to + j] = x[from + j] - c;
+                    }
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        work[to + j] = x[from + j * cin] - c;
+                    }
                 }
             }
         }

@@ -1020,10 +1020,15 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             for (int y = 0; y < h; y++) {
                 int src = ((b0 + b) * h + y) * w * cin;
                 int row = (b * hp + y + rows.before()) * wp + cols.before();
-                for (int c = 0; c < cin; c++) {
-                    int dst = c * plane + row;
-                    for (int xx = 0; xx < w; xx++) {
-                        planes[dst + xx] = x[src + xx * cin + c];
+                if (cin == 1) {
+                    // A grey image's row is contiguous: one copy, where the strided loop ran a value at a time.
+                    System.arraycopy(x, src, planes, row, w);
+                } else {
+                    for (int c = 0; c < cin; c++) {
+                        int dst = c * plane + row;
+                        for (int xx = 0; xx < w; xx++) {
+                            planes[dst + xx] = x[src + xx * cin + c];
+                        }
                     }
                 }
             }
@@ -1071,10 +1076,14 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             for (int y = 0; y < h; y++) {
                 int out = ((b0 + b) * h + y) * w * cin;
                 int row = (b * hp + y + rows.before()) * wp + cols.before();
-                for (int c = 0; c < cin; c++) {
-                    int src = c * plane + row;
-                    for (int xx = 0; xx < w; xx++) {
-                        dx[out + xx * cin + c] = planes[src + xx];
+                if (cin == 1) {
+                    System.arraycopy(planes, row, dx, out, w); // as copyIntoPlanes: a grey image's row, contiguous
+                } else {
+                    for (int c = 0; c < cin; c++) {
+                        int src = c * plane + row;
+                        for (int xx = 0; xx < w; xx++) {
+                            dx[out + xx * cin + c] = planes[src + xx];
+                        }
                     }
                 }
             }
