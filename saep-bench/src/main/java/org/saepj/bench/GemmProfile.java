@@ -30,6 +30,10 @@ final class GemmProfile {
     private static final int TAPS24 = 3 * 3 * 24;
     /** The rows of one of its im2col chunks: Conv2D's 2^18 patch floats hold 6 images of 196 positions. */
     private static final int ROWS24 = 6 * 14 * 14;
+    /** The {@code tta} row's hidden dense layer: 7 × 7 × 48 = 2352 inputs, 128 units (its weights are 1.2 MB). */
+    private static final int TTA_FLAT = 7 * 7 * 48;
+
+    private static final int TTA_UNITS = 128;
 
     private GemmProfile() {}
 
@@ -76,6 +80,14 @@ final class GemmProfile {
         float[] out24 = new float[ROWS24 * 24];
         float[] grad24 = new float[TAPS24 * 24];
         float[] work24 = new float[k.gemmWorkspace(24)];
+        float[] ttaX = random(rng, BATCH * TTA_FLAT);
+        float[] ttaW = random(rng, TTA_FLAT * TTA_UNITS);
+        float[] ttaDy = random(rng, BATCH * TTA_UNITS);
+        float[] ttaOut = new float[BATCH * TTA_UNITS];
+        float[] ttaGrad = new float[TTA_FLAT * TTA_UNITS];
+        float[] ttaDx = new float[BATCH * TTA_FLAT];
+        float[] ttaWt = new float[TTA_FLAT * TTA_UNITS];
+        float[] ttaWork = new float[Math.max(k.gemmWorkspace(TTA_UNITS), k.gemmWorkspace(TTA_FLAT))];
         Product[] products = {
             new Product("fwd gemm 64x784·784x512", BATCH, IN, HIDDEN, out1, () -> {
                 k.gemm(x, 0, w1, 0, out1, 0, BATCH, IN, HIDDEN, false, work);
@@ -108,6 +120,15 @@ final class GemmProfile {
             // What Dense's backward pass calls: dy·Wᵀ from W as stored (3136 × 64), Wᵀ being the kernels' to make.
             new Product("cnn dx gemmTransposedOperand 64x64·(3136x64)ᵀ", BATCH, UNITS, FLAT, flatDxT, () -> {
                 k.gemmTransposedOperand(cnnDy, cnnW, 0, flatDxT, BATCH, UNITS, FLAT, cnnWork, cnnWt);
+            }),
+            new Product("tta fwd gemm 64x2352·2352x128", BATCH, TTA_FLAT, TTA_UNITS, ttaOut, () -> {
+                k.gemm(ttaX, 0, ttaW, 0, ttaOut, 0, BATCH, TTA_FLAT, TTA_UNITS, false, ttaWork);
+            }),
+            new Product("tta wgrad gemmTransposedA 2352x64·64x128", BATCH, TTA_FLAT, TTA_UNITS, ttaGrad, () -> {
+                k.gemmTransposedA(ttaX, ttaDy, 0, ttaGrad, 0, BATCH, TTA_FLAT, TTA_UNITS, ttaWork);
+            }),
+            new Product("tta dx gemmTransposedOperand 64x128·(2352x128)ᵀ", BATCH, TTA_UNITS, TTA_FLAT, ttaDx, () -> {
+                k.gemmTransposedOperand(ttaDy, ttaW, 0, ttaDx, BATCH, TTA_UNITS, TTA_FLAT, ttaWork, ttaWt);
             }),
             // Conv2D's im2col products where the filters are not whole vectors (24 at 512 bits: 16 + a tail of 8),
             // patches stored tap-major: the forward pass is patchesᵀ·W, the kernel gradient patches·dy.

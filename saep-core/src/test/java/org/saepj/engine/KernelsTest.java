@@ -324,6 +324,23 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Both kernels' {@code transposeInto} copy what {@link Kernels#transpose} copies, with whole 16 × 16 tiles (moved
+     * in registers by the vector kernels at 512 bits), rows and columns past them, and none at all.
+     */
+    @ParameterizedTest
+    @CsvSource({"16,16", "32,48", "2352,128", "37,53", "15,40", "40,15", "3,5"})
+    void transposeIntoCopiesTheTranspose(int rows, int cols) {
+        float[] src = random(3 + rows * cols, new SplittableRandom(rows * 31L + cols));
+        float[] expected = new float[rows * cols];
+        Kernels.transpose(src, 3, rows, cols, expected);
+        for (Kernels kernels : new Kernels[] {scalar, vector}) {
+            float[] dst = new float[rows * cols];
+            kernels.transposeInto(src, 3, rows, cols, dst);
+            assertThat(dst).as(kernels.name()).containsExactly(expected);
+        }
+    }
+
     private static void assertClose(float[] expected, float[] actual) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {

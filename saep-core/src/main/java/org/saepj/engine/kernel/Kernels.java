@@ -63,7 +63,7 @@ public interface Kernels {
      */
     default void gemmTransposedOperand(
             float[] a, float[] b, int bo, float[] c, int m, int k, int n, float[] work, float[] bt) {
-        transpose(b, bo, n, k, bt);
+        transposeInto(b, bo, n, k, bt);
         gemm(a, 0, bt, 0, c, 0, m, k, n, false, work);
     }
 
@@ -1460,6 +1460,20 @@ public interface Kernels {
      */
     default boolean prefersDotProducts(int n) {
         return false;
+    }
+
+    /**
+     * Copies a transposed matrix as {@link #transpose} does, the same values, in whatever blocks the implementation
+     * moves fastest.
+     *
+     * @param src the source array
+     * @param off where the matrix starts in src
+     * @param rows rows of the source
+     * @param cols columns of the source
+     * @param dst the destination, {@code cols × rows}
+     */
+    default void transposeInto(float[] src, int off, int rows, int cols, float[] dst) {
+        transpose(src, off, rows, cols, dst);
     }
 
     /**

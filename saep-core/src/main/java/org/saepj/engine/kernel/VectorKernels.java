@@ -68,6 +68,15 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void transposeInto(float[] src, int off, int rows, int cols, float[] dst) {
+        if (L != VectorTileTranspose.TILE) {
+            Kernels.transpose(src, off, rows, cols, dst);
+            return;
+        }
+        VectorTileTranspose.transposeMatrix(src, off, rows, cols, dst);
+    }
+
+    @Override
     public void gemmTransposedA(float[] a, float[] b, int bo, float[] c, int co, int m, int k, int n) {
         VectorTransposedGemm.gemmTransposedA(a, b, bo, c, co, m, k, n);
     }

@@ -33,6 +33,27 @@ final class VectorTileTranspose {
     private static final VectorMask<Float> BIT4 = VectorMask.fromLong(S, 0xF0F0L);
     private static final VectorMask<Float> BIT8 = VectorMask.fromLong(S, 0xFF00L);
 
+    /**
+     * {@link Kernels#transpose}'s copy, the whole 16 × 16 tiles in registers and the rows and columns past the last
+     * whole tile a value at a time: a dense layer's weights, 2352 × 128 in the {@code tta} row's network, were
+     * transposed a value at a time each backward pass.
+     */
+    static void transposeMatrix(float[] src, int off, int rows, int cols, float[] dst) {
+        int wholeRows = rows / TILE * TILE;
+        int wholeCols = cols / TILE * TILE;
+        for (int i0 = 0; i0 < wholeRows; i0 += TILE) {
+            for (int j0 = 0; j0 < wholeCols; j0 += TILE) {
+                transposeTile(src, off + i0 * cols + j0, cols, TILE, dst, j0 * rows + i0, rows, TILE);
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            // The columns past the whole tiles, then (below the whole rows) every column.
+            for (int j = i < wholeRows ? wholeCols : 0; j < cols; j++) {
+                dst[j * rows + i] = src[off + i * cols + j];
+            }
+        }
+    }
+
     /** Row i of a tile, or zeros past its {@code rows}. */
     private static FloatVector row(float[] src, int s0, int i, int ld, int rows) {
         return i < rows ? FloatVector.fromArray(S, src, s0 + i * ld) : FloatVector.zero(S);

@@ -844,7 +844,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             if (weightT.length < cin * cout) {
                 weightT = new float[cin * cout];
             }
-            Kernels.transpose(params, offset(), cin, cout, weightT);
+            kernels.transposeInto(params, offset(), cin, cout, weightT);
             kernels.gemm(dy, 0, weightT, 0, dx, 0, n, cout, cin, false);
         }
     }
@@ -904,7 +904,7 @@ public final class Conv2D extends Layer implements EpilogueProducer {
             kernels.gemm(s.patches, 0, dy, dyOffset, grads, offset(), taps, chunkRows, cout, b0 > 0, work);
             if (dx != null) {
                 // dPatches[taps × rows] = W · dyᵀ, as a plain product over the transposed chunk of dy.
-                Kernels.transpose(dy, dyOffset, chunkRows, cout, dyT);
+                kernels.transposeInto(dy, dyOffset, chunkRows, cout, dyT);
                 kernels.gemm(params, offset(), dyT, 0, dPatches, 0, taps, cout, chunkRows, false);
                 col2im(s, dx, b0, samples);
             }

@@ -69,7 +69,7 @@ public final class Dense extends Layer {
     @Override
     public void forward(float[] params, float[] x, float[] y, int batch) {
         if (narrow) {
-            Kernels.transpose(params, offset(), in, out, weightT);
+            kernels.transposeInto(params, offset(), in, out, weightT);
             kernels.gemmTransposedB(x, weightT, y, batch, in, out);
         } else {
             kernels.gemm(x, 0, params, offset(), y, 0, batch, in, out, false, work);
@@ -104,7 +104,7 @@ public final class Dense extends Layer {
         if (narrow) {
             // dWᵀ = dyᵀ·x vectorises along the wide input; then it is transposed into place.
             kernels.gemmTransposedA(dy, x, 0, gradT, 0, batch, out, in, work);
-            Kernels.transpose(gradT, 0, out, in, weightT);
+            kernels.transposeInto(gradT, 0, out, in, weightT);
             System.arraycopy(weightT, 0, grads, offset(), in * out);
         } else {
             kernels.gemmTransposedA(x, dy, 0, grads, offset(), batch, in, out, work);
