@@ -70,7 +70,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void transposeInto(float[] src, int off, int rows, int cols, float[] dst) {
         if (L != VectorTileTranspose.TILE) {
-            Kernels.transpose(src, off, rows, cols, dst);
+            Kernels.super.transposeInto(src, off, rows, cols, dst);
             return;
         }
         VectorTileTranspose.transposeMatrix(src, off, rows, cols, dst);
