@@ -148,9 +148,8 @@ final class DjlTrainer implements AutoCloseable {
     float step(float[] x, float[] labels, int batch, float learningRate) {
         rate = learningRate;
         try (NDManager step = manager.newSubManager()) {
-            inputs = staged(inputs, x, batch * sampleSize());
+            NDArray input = input(step, x, batch);
             targets = staged(targets, labels, batch);
-            NDArray input = step.create(inputs, inputShape(batch), DataType.FLOAT32);
             NDArray y = step.create(targets, new Shape(batch), DataType.FLOAT32);
             float loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -162,6 +161,12 @@ final class DjlTrainer implements AutoCloseable {
             trainer.step();
             return loss;
         }
+    }
+
+    /** The batch as a tensor of {@code step}, through {@link #inputs}. */
+    private NDArray input(NDManager step, float[] x, int batch) {
+        inputs = staged(inputs, x, batch * sampleSize());
+        return step.create(inputs, inputShape(batch), DataType.FLOAT32);
     }
 
     /**
@@ -200,8 +205,7 @@ final class DjlTrainer implements AutoCloseable {
      */
     long[] predict(float[] x, int batch) {
         try (NDManager step = manager.newSubManager()) {
-            inputs = staged(inputs, x, batch * sampleSize());
-            NDArray input = step.create(inputs, inputShape(batch), DataType.FLOAT32);
+            NDArray input = input(step, x, batch);
             return trainer.evaluate(new NDList(input))
                     .singletonOrThrow()
                     .argMax(1)
@@ -218,8 +222,7 @@ final class DjlTrainer implements AutoCloseable {
      */
     float[] logits(float[] x, int batch) {
         try (NDManager step = manager.newSubManager()) {
-            inputs = staged(inputs, x, batch * sampleSize());
-            NDArray input = step.create(inputs, inputShape(batch), DataType.FLOAT32);
+            NDArray input = input(step, x, batch);
             return trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
         }
     }
