@@ -65,29 +65,16 @@ final class GemmProfile {
         float[] grad2t = new float[CLASSES * HIDDEN];
         float[] dh2 = new float[BATCH * HIDDEN];
         float[] work = new float[Math.max(k.gemmWorkspace(HIDDEN), k.gemmWorkspace(IN))]; // as Dense passes
-        float[] flat = random(rng, BATCH * FLAT);
-        float[] cnnW = random(rng, FLAT * UNITS);
-        float[] cnnDy = random(rng, BATCH * UNITS);
-        float[] cnnOut = new float[BATCH * UNITS];
-        float[] cnnGrad = new float[FLAT * UNITS];
+        // The paper CNN's hidden dense layer (14 × 14 × 16 = 3136 inputs, 64 units): its weights are 800 KB.
+        HiddenDense cnn = HiddenDense.draw(k, rng, "cnn", FLAT, UNITS);
         float[] flatDx = new float[BATCH * FLAT];
-        float[] flatDxT = new float[BATCH * FLAT];
-        float[] cnnWt = new float[FLAT * UNITS];
-        float[] cnnWork = new float[Math.max(k.gemmWorkspace(UNITS), k.gemmWorkspace(FLAT))];
         float[] patches24 = random(rng, TAPS24 * ROWS24);
         float[] kernel24 = random(rng, TAPS24 * 24);
         float[] dy24 = random(rng, ROWS24 * 24);
         float[] out24 = new float[ROWS24 * 24];
         float[] grad24 = new float[TAPS24 * 24];
         float[] work24 = new float[k.gemmWorkspace(24)];
-        float[] ttaX = random(rng, BATCH * TTA_FLAT);
-        float[] ttaW = random(rng, TTA_FLAT * TTA_UNITS);
-        float[] ttaDy = random(rng, BATCH * TTA_UNITS);
-        float[] ttaOut = new float[BATCH * TTA_UNITS];
-        float[] ttaGrad = new float[TTA_FLAT * TTA_UNITS];
-        float[] ttaDx = new float[BATCH * TTA_FLAT];
-        float[] ttaWt = new float[TTA_FLAT * TTA_UNITS];
-        float[] ttaWork = new float[Math.max(k.gemmWorkspace(TTA_UNITS), k.gemmWorkspace(TTA_FLAT))];
+        HiddenDense tta = HiddenDense.draw(k, rng, "tta", TTA_FLAT, TTA_UNITS);
         Product[] products = {
             new Product("fwd gemm 64x784·784x512", BATCH, IN, HIDDEN, out1, () -> {
                 k.gemm(x, 0, w1, 0, out1, 0, BATCH, IN, HIDDEN, false, work);
@@ -107,29 +94,16 @@ final class GemmProfile {
             new Product("head dx gemm 64x10·10x512", BATCH, CLASSES, HIDDEN, dh2, () -> {
                 k.gemm(dz, 0, w2t, 0, dh2, 0, BATCH, CLASSES, HIDDEN, false, work);
             }),
-            // The paper CNN's hidden dense layer (14 × 14 × 16 = 3136 inputs, 64 units): its weights are 800 KB.
-            new Product("cnn fwd gemm 64x3136·3136x64", BATCH, FLAT, UNITS, cnnOut, () -> {
-                k.gemm(flat, 0, cnnW, 0, cnnOut, 0, BATCH, FLAT, UNITS, false, cnnWork);
-            }),
-            new Product("cnn wgrad gemmTransposedA 3136x64·64x64", BATCH, FLAT, UNITS, cnnGrad, () -> {
-                k.gemmTransposedA(flat, cnnDy, 0, cnnGrad, 0, BATCH, FLAT, UNITS, cnnWork);
-            }),
+            cnn.forward(),
+            cnn.weightGradient(),
+            // The input gradient as a plain product, W read as if it were stored transposed (a reference for the next).
             new Product("cnn dx gemm 64x64·64x3136", BATCH, UNITS, FLAT, flatDx, () -> {
-                k.gemm(cnnDy, 0, cnnW, 0, flatDx, 0, BATCH, UNITS, FLAT, false, cnnWork);
+                k.gemm(cnn.dy(), 0, cnn.w(), 0, flatDx, 0, BATCH, UNITS, FLAT, false, cnn.work());
             }),
-            // What Dense's backward pass calls: dy·Wᵀ from W as stored (3136 × 64), Wᵀ being the kernels' to make.
-            new Product("cnn dx gemmTransposedOperand 64x64·(3136x64)ᵀ", BATCH, UNITS, FLAT, flatDxT, () -> {
-                k.gemmTransposedOperand(cnnDy, cnnW, 0, flatDxT, BATCH, UNITS, FLAT, cnnWork, cnnWt);
-            }),
-            new Product("tta fwd gemm 64x2352·2352x128", BATCH, TTA_FLAT, TTA_UNITS, ttaOut, () -> {
-                k.gemm(ttaX, 0, ttaW, 0, ttaOut, 0, BATCH, TTA_FLAT, TTA_UNITS, false, ttaWork);
-            }),
-            new Product("tta wgrad gemmTransposedA 2352x64·64x128", BATCH, TTA_FLAT, TTA_UNITS, ttaGrad, () -> {
-                k.gemmTransposedA(ttaX, ttaDy, 0, ttaGrad, 0, BATCH, TTA_FLAT, TTA_UNITS, ttaWork);
-            }),
-            new Product("tta dx gemmTransposedOperand 64x128·(2352x128)ᵀ", BATCH, TTA_UNITS, TTA_FLAT, ttaDx, () -> {
-                k.gemmTransposedOperand(ttaDy, ttaW, 0, ttaDx, BATCH, TTA_UNITS, TTA_FLAT, ttaWork, ttaWt);
-            }),
+            cnn.inputGradient(),
+            tta.forward(),
+            tta.weightGradient(),
+            tta.inputGradient(),
             // Conv2D's im2col products where the filters are not whole vectors (24 at 512 bits: 16 + a tail of 8),
             // patches stored tap-major: the forward pass is patchesᵀ·W, the kernel gradient patches·dy.
             new Product("conv24 fwd gemmTransposedA (216x1176)ᵀ·216x24", ROWS24, TAPS24, 24, out24, () -> {
@@ -173,4 +147,49 @@ final class GemmProfile {
 
     /** One product of the step: its shape (for the FLOPs), its output (for the hash) and the call. */
     private record Product(String name, int m, int k, int n, float[] output, Runnable call) {}
+
+    /**
+     * A hidden dense layer of a batch: its input x ({@code BATCH × in}), weights w ({@code in × units}) and output
+     * gradient dy, drawn in that order, and the three products its training step calls, each with outputs of its own.
+     */
+    private record HiddenDense(
+            Kernels k, String label, int in, int units, float[] x, float[] w, float[] dy, float[] work) {
+        static HiddenDense draw(Kernels k, SplittableRandom rng, String label, int in, int units) {
+            float[] x = random(rng, BATCH * in);
+            float[] w = random(rng, in * units);
+            float[] dy = random(rng, BATCH * units);
+            float[] work = new float[Math.max(k.gemmWorkspace(units), k.gemmWorkspace(in))]; // as Dense passes
+            return new HiddenDense(k, label, in, units, x, w, dy, work);
+        }
+
+        Product forward() {
+            float[] out = new float[BATCH * units];
+            String name = String.format(Locale.ROOT, "%s fwd gemm %dx%d·%dx%d", label, BATCH, in, in, units);
+            return new Product(
+                    name, BATCH, in, units, out, () -> k.gemm(x, 0, w, 0, out, 0, BATCH, in, units, false, work));
+        }
+
+        Product weightGradient() {
+            float[] grad = new float[in * units];
+            String name =
+                    String.format(Locale.ROOT, "%s wgrad gemmTransposedA %dx%d·%dx%d", label, in, BATCH, BATCH, units);
+            return new Product(
+                    name, BATCH, in, units, grad, () -> k.gemmTransposedA(x, dy, 0, grad, 0, BATCH, in, units, work));
+        }
+
+        /** What Dense's backward pass calls: dy·Wᵀ from W as stored, Wᵀ being the kernels' to make. */
+        Product inputGradient() {
+            float[] dx = new float[BATCH * in];
+            float[] wt = new float[in * units];
+            String name = String.format(
+                    Locale.ROOT, "%s dx gemmTransposedOperand %dx%d·(%dx%d)ᵀ", label, BATCH, units, in, units);
+            return new Product(
+                    name,
+                    BATCH,
+                    units,
+                    in,
+                    dx,
+                    () -> k.gemmTransposedOperand(dy, w, 0, dx, BATCH, units, in, work, wt));
+        }
+    }
 }
