@@ -19,9 +19,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.saepj.engine.Architecture;
+import org.saepj.torch.DirectFloats;
 
 /**
  * The same architectures as ours, trained with DJL on PyTorch with the same optimizer (SGD, momentum 0.9, optionally
@@ -37,10 +36,14 @@ final class DjlTrainer implements AutoCloseable {
     private float rate;
     /** The rate the tracker last returned to the optimizer, NaN before the first update. */
     private float appliedRate = Float.NaN;
-    /** The batch's inputs on their way to PyTorch, reused from step to step ({@link #staged}). */
-    private ByteBuffer inputs = ByteBuffer.allocateDirect(0);
+    /**
+     * The batch's inputs on their way to PyTorch, in native memory kept from step to step: DJL copies an array into a
+     * new direct buffer each time, and every step's batch then landed on fresh pages (the ~50 faults a step of a
+     * 784-pixel batch of 64 seen on PyTorch's side in some runs and not in others).
+     */
+    private final DirectFloats inputs = new DirectFloats();
     /** The batch's labels, likewise. */
-    private ByteBuffer targets = ByteBuffer.allocateDirect(0);
+    private final DirectFloats targets = new DirectFloats();
 
     DjlTrainer(Architecture arch, float learningRate, int batch) {
         this(block(arch), sampleShape(arch), learningRate, batch);
@@ -149,8 +152,7 @@ final class DjlTrainer implements AutoCloseable {
         rate = learningRate;
         try (NDManager step = manager.newSubManager()) {
             NDArray input = input(step, x, batch);
-            targets = staged(targets, labels, batch);
-            NDArray y = step.create(targets, new Shape(batch), DataType.FLOAT32);
+            NDArray y = step.create(targets.stage(labels, 0, batch), new Shape(batch), DataType.FLOAT32);
             float loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList pred = trainer.forward(new NDList(input));
@@ -163,29 +165,9 @@ final class DjlTrainer implements AutoCloseable {
         }
     }
 
-    /** The batch as a tensor of {@code step}, through {@link #inputs}. */
+    /** The batch as a tensor of {@code step}, over {@link #inputs}. */
     private NDArray input(NDManager step, float[] x, int batch) {
-        inputs = staged(inputs, x, batch * sampleSize());
-        return step.create(inputs, inputShape(batch), DataType.FLOAT32);
-    }
-
-    /**
-     * The first {@code n} values of {@code values} in a direct buffer of native order, {@code buffer} itself where it
-     * is large enough. DJL copies a heap array into a new direct buffer each time, which is freed only when the JVM
-     * collects it: until then every step's batch lands on fresh pages, each faulted in (the 50 faults a step of a
-     * 784-pixel batch of 64 seen on PyTorch's side in some runs and not in others). PyTorch reads the buffer in place
-     * ({@code from_blob}); the step's tensors are closed before the next step fills it again.
-     *
-     * @return the buffer holding them, its limit at their end
-     */
-    static ByteBuffer staged(ByteBuffer buffer, float[] values, int n) {
-        ByteBuffer b = buffer.capacity() >= n * Float.BYTES
-                ? buffer
-                : ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder());
-        b.clear();
-        b.asFloatBuffer().put(values, 0, n);
-        b.limit(n * Float.BYTES);
-        return b;
+        return step.create(inputs.stage(x, 0, batch * sampleSize()), inputShape(batch), DataType.FLOAT32);
     }
 
     private int sampleSize() {

@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * zeroed by the kernel, thousands of faults a step ({@code ./saep bench} sets glibc's tunables against it).
  * Whether a process lands in that state depends on the order of its earlier allocations, so it came and went between
  * runs. The bench reports the faults per PyTorch step in each row, so that the state is never silent. About 50 a
- * step of a 784-pixel batch of 64 came from the bench's own side until DJL was handed the batch in a reused direct
- * buffer ({@link DjlTrainer#staged}): DJL copies a heap array into a new direct buffer, freed only when the JVM
- * collects it.
+ * step of a 784-pixel batch of 64 came from the bench's own side until DJL was handed the batch in reused native
+ * memory ({@link org.saepj.torch.DirectFloats}): DJL copies a heap array into a new direct buffer, freed only when
+ * the JVM collects it.
  */
 final class PageFaults {
     /** Faults per PyTorch step above which a row is marked: 1.6 MB of fresh pages a step. */

@@ -3,10 +3,11 @@ package org.saepj.torch;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.saepj.engine.Network;
@@ -33,6 +34,13 @@ final class TorchTraining implements NetworkTraining {
     private final TorchGraph graph;
     private final org.saepj.data.Shape input;
     private float[] outputGradient = new float[0];
+    /** Each parameter's values on their way to PyTorch, staged anew every step in the same native memory. */
+    private final DirectFloats[] parameterBuffers;
+    /** The batch, likewise. */
+    private final DirectFloats batchBuffer = new DirectFloats();
+    /** The logits' gradient, likewise. */
+    private final DirectFloats gradientBuffer = new DirectFloats();
+
     private long step;
 
     TorchTraining(Network net, Optimizer optimizer, Device device) {
@@ -46,6 +54,10 @@ final class TorchTraining implements NetworkTraining {
             throw e;
         }
         this.input = net.graph().input();
+        this.parameterBuffers = new DirectFloats[graph.parameters().size()];
+        for (int j = 0; j < parameterBuffers.length; j++) {
+            parameterBuffers[j] = new DirectFloats();
+        }
         if (device.isGpu()) {
             return;
         }
@@ -60,10 +72,15 @@ final class TorchTraining implements NetworkTraining {
         JniUtils.setGradMode(true);
         try (NDManager m = root.newSubManager()) {
             float[] params = net.parameters();
+            List<TorchGraph.Slice> slices = graph.parameters();
             List<NDArray> tensors = new ArrayList<>();
-            for (TorchGraph.Slice s : graph.parameters()) {
+            for (int j = 0; j < slices.size(); j++) {
+                TorchGraph.Slice s = slices.get(j);
                 NDArray t = m.create(
-                        FloatBuffer.wrap(params, s.offset(), (int) s.shape().size()), s.shape());
+                        parameterBuffers[j].stage(
+                                params, s.offset(), (int) s.shape().size()),
+                        s.shape(),
+                        DataType.FLOAT32);
                 t.setRequiresGradient(true);
                 tensors.add(t);
             }
@@ -73,10 +90,12 @@ final class TorchTraining implements NetworkTraining {
                 outputGradient = new float[out.length];
             }
             value = loss.batch(out, rows, batch, outputGradient);
-            NDArray g = m.create(outputGradient, logits.getShape());
+            NDArray g = m.create(
+                    gradientBuffer.stage(outputGradient, 0, outputGradient.length),
+                    logits.getShape(),
+                    DataType.FLOAT32);
             JniUtils.backward((PtNDArray) logits, (PtNDArray) g, false, false);
             float[] grads = net.gradients();
-            List<TorchGraph.Slice> slices = graph.parameters();
             for (int j = 0; j < slices.size(); j++) {
                 float[] gj = tensors.get(j).getGradient().toFloatArray();
                 System.arraycopy(gj, 0, grads, slices.get(j).offset(), gj.length);
@@ -91,11 +110,11 @@ final class TorchTraining implements NetworkTraining {
 
     /** The batch as a tensor: NCHW for images (sent as the engine's H×W×C, then permuted on the device). */
     private NDArray batch(NDManager m, float[] x, int batch) {
-        FloatBuffer data = FloatBuffer.wrap(x, 0, batch * input.size());
+        ByteBuffer data = batchBuffer.stage(x, 0, batch * input.size());
         if (!input.isImage()) {
-            return m.create(data, new Shape(batch, input.size()));
+            return m.create(data, new Shape(batch, input.size()), DataType.FLOAT32);
         }
-        return m.create(data, new Shape(batch, input.height(), input.width(), input.channels()))
+        return m.create(data, new Shape(batch, input.height(), input.width(), input.channels()), DataType.FLOAT32)
                 .transpose(0, 3, 1, 2);
     }
 
