@@ -19,6 +19,10 @@ import java.util.Locale;
  * @param pairs the interleaved pairs measured
  * @param djlFaultsPerStep the process's minor page faults per PyTorch step while PyTorch was timed, or NaN unknown
  * @param mode {@link Pairs#mode()}: {@code steady}, or which side's figures fell into two levels
+ * @param roundTripNanos the median cores' round trip of the pairs the figures come from ({@link CoreRoundTrip}), NaN
+ *     where not measured
+ * @param pairsLeft the pairs measured at a farther placement and left out of the figures ({@link Pairs#farther()})
+ * @param leftRoundTripNanos their median round trip, NaN where none was left out
  */
 record BenchRow(
         String network,
@@ -32,39 +36,66 @@ record BenchRow(
         SettleRule.Outcome oursWarmUp,
         int pairs,
         double djlFaultsPerStep,
-        String mode) {
+        String mode,
+        double roundTripNanos,
+        int pairsLeft,
+        double leftRoundTripNanos) {
 
     /** The CSV file's columns, in {@link #csv()}'s order. */
     static final String CSV_HEADER = "network,threads,ours,ours_min,ours_max,djl,djl_min,djl_max,ratio,ratio_min,"
             + "ratio_max,gflops,peak_percent,djl_warmup_steps,djl_settled,pairs,djl_faults_per_step,mode,"
-            + "ours_warmup_steps,ours_settled";
+            + "ours_warmup_steps,ours_settled,c2c_ns,pairs_left,c2c_left_ns";
 
     /**
-     * @param pairs the row's interleaved repetitions
+     * @param measured the row's interleaved repetitions, all of them: at several threads the figures come from those
+     *     at the nearest placement ({@link Pairs#nearest()}), at one from all
+     * @param flopsPerSample our arithmetic per training sample, for the rate of our median
      * @return the row of their spreads and paired ratios
      */
     static BenchRow of(
             String network,
             int threads,
-            Pairs pairs,
-            double gflops,
+            Pairs measured,
+            double flopsPerSample,
             double peak,
             SettleRule.Outcome warmUp,
             SettleRule.Outcome oursWarmUp,
             double djlFaultsPerStep) {
+        // One thread runs on one core wherever the others are: its pairs are all kept.
+        Pairs pairs = threads > 1 ? measured.nearest() : measured;
+        Pairs left = threads > 1 ? measured.farther() : new Pairs();
         return new BenchRow(
                 network,
                 threads,
                 pairs.ours(),
                 pairs.djl(),
                 pairs.ratio(),
-                gflops,
+                pairs.ours().median() * flopsPerSample / 1e9,
                 peak,
                 warmUp,
                 oursWarmUp,
                 pairs.count(),
                 djlFaultsPerStep,
-                pairs.mode());
+                pairs.mode(),
+                medianRoundTrip(pairs),
+                left.count(),
+                medianRoundTrip(left));
+    }
+
+    private static double medianRoundTrip(Pairs pairs) {
+        Spread r = pairs.count() == 0 ? null : pairs.roundTrip();
+        return r == null ? Double.NaN : r.median();
+    }
+
+    /**
+     * @return the cores' round trip as printed: {@code 71ns}, {@code n/a} where not measured, then where pairs were
+     *     left out {@code c2c_left=N@Mns}
+     */
+    String roundTrips() {
+        String kept = Double.isNaN(roundTripNanos) ? "n/a" : String.format(Locale.ROOT, "%.0fns", roundTripNanos);
+        return pairsLeft == 0
+                ? kept
+                : kept + String.format(Locale.ROOT, " c2c_left=%d@%.0fns", pairsLeft, leftRoundTripNanos);
     }
 
     /** @return the faults per step as printed: a whole number, marked {@code (churn)} above the bound, or n/a */
@@ -78,8 +109,8 @@ record BenchRow(
 
     /**
      * The printed row: the fields of the earlier format first (medians; the ratio now the median of the pairs'
-     * ratios), then the spreads and the warm-up, then the pairs, PyTorch's page faults, the mode and our warm-up, as
-     * further {@code key=value} fields, so readers of the earlier rows keep working.
+     * ratios), then the spreads and the warm-up, then the pairs, PyTorch's page faults, the mode, our warm-up and the
+     * cores' round trip, as further {@code key=value} fields, so readers of the earlier rows keep working.
      *
      * @return the {@code BENCH} line
      */
@@ -89,7 +120,7 @@ record BenchRow(
                 Locale.ROOT,
                 "BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%"
                         + " ours_spread=%.0f..%.0f djl_spread=%.0f..%.0f ratio_spread=%.2f..%.2f djl_warmup=%s"
-                        + " pairs=%d djl_faults=%s mode=%s ours_warmup=%s",
+                        + " pairs=%d djl_faults=%s mode=%s ours_warmup=%s c2c=%s",
                 network,
                 threads,
                 ours.median(),
@@ -107,7 +138,8 @@ record BenchRow(
                 pairs,
                 faults(),
                 mode,
-                oursWarmUp.describe());
+                oursWarmUp.describe(),
+                roundTrips());
     }
 
     /** @return the row as a CSV line without its line end, in {@link #CSV_HEADER}'s columns */
@@ -115,7 +147,7 @@ record BenchRow(
         Spread r = ratio;
         return String.format(
                 Locale.ROOT,
-                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s,%d,%b",
+                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s,%d,%b,%s,%d,%s",
                 network,
                 threads,
                 ours.median(),
@@ -135,6 +167,13 @@ record BenchRow(
                 Double.isNaN(djlFaultsPerStep) ? "" : String.format(Locale.ROOT, "%.1f", djlFaultsPerStep),
                 mode,
                 oursWarmUp.steps(),
-                oursWarmUp.settled());
+                oursWarmUp.settled(),
+                nanosOrEmpty(roundTripNanos),
+                pairsLeft,
+                nanosOrEmpty(leftRoundTripNanos));
+    }
+
+    private static String nanosOrEmpty(double nanos) {
+        return Double.isNaN(nanos) ? "" : String.format(Locale.ROOT, "%.1f", nanos);
     }
 }

@@ -96,9 +96,20 @@ public final class EngineBench {
                     "PEAK threads=%d gflops=%.1f (Vector API FMA throughput, %d-bit)%n",
                     threadCounts[i], peak[i], jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
         }
+        NearPlacement placement = new NearPlacement(CoreRoundTrip::nanos);
+        System.out.printf(
+                Locale.ROOT,
+                "cores' round trip: %.0f ns now; each pair measures it before PyTorch's part, a row of several threads"
+                        + " waits up to %.0f s while it is %.1fx the run's median or more and takes its figures from"
+                        + " its pairs at the nearest placement (c2c=; c2c_left=N@ns counts the others)%n",
+                placement.usual(),
+                NearPlacement.MAX_WAIT_SECONDS,
+                NearPlacement.FAR);
         ResidualCnn residual = new ResidualCnn(image, 16, 2, train.classCount());
         List<BenchNet> nets = List.of(
-                BenchNet.of("dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10), steps),
+                // Four times the steps: at 300 our part of a pair took 45 ms, where a millisecond's hiccup of the host
+                // shows, and the two-thread rows fell into two levels on both sides.
+                BenchNet.of("dnn-784-32-32-10", Architecture.DenseStack.dnn(image, 2, 32, 10), 4 * steps),
                 BenchNet.of("mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10), steps),
                 BenchNet.of("cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10), Math.max(steps / 3, 10)),
                 // The two-block CNN of examples/spaces/cnn-two-blocks.json.
@@ -131,12 +142,25 @@ public final class EngineBench {
                 try (DjlSession djl = new DjlSession(entry, train, LR)) {
                     SettleRule.Outcome oursWarmUp = warmUpOurs(arch, train, t);
                     SettleRule.Outcome warmUp = djl.warmUp();
-                    Pairs pairs = interleave(plan, () -> oursSamplesPerSecond(arch, train, n, t), () -> djl.run(n));
+                    String waited = t > 1 ? placement.await() : null;
+                    if (waited != null) {
+                        System.out.println("placement: " + waited);
+                    }
+                    Measure ours = () -> oursSamplesPerSecond(arch, train, n, t);
+                    Pairs pairs = interleave(plan, ours, () -> djl.run(n));
+                    if (t > 1 && placement.far(pairs)) {
+                        // The cores moved away during the row: once more, after waiting for them.
+                        String again = placement.await();
+                        System.out.println("placement: the row's pairs ran with the cores far; measured again"
+                                + (again == null ? "" : " (" + again + ")"));
+                        pairs = interleave(plan, ours, () -> djl.run(n));
+                    }
+                    placement.observe(pairs);
                     row = BenchRow.of(
                             entry.name(),
                             t,
                             pairs,
-                            pairs.ours().median() * TrainingFlops.perSample(arch) / 1e9,
+                            TrainingFlops.perSample(arch),
                             peak[i],
                             warmUp,
                             oursWarmUp,
@@ -259,7 +283,9 @@ public final class EngineBench {
     }
 
     /**
-     * Interleaved repetitions of one row: ours, then PyTorch's, pair after pair, as many as the plan says.
+     * Interleaved repetitions of one row: ours, then PyTorch's, pair after pair, as many as the plan says; between
+     * the two, the cores' round trip ({@link CoreRoundTrip}: our threads have ended and PyTorch's have been idle
+     * through ours, so none of them spins on a core), where the host placed the cores for PyTorch's part.
      *
      * @param plan how many pairs
      * @param ours one of our runs, returning its samples per second
@@ -271,7 +297,8 @@ public final class EngineBench {
         long t0 = System.nanoTime();
         while (plan.another(pairs, (System.nanoTime() - t0) / 1e9)) {
             double o = ours.run();
-            pairs.add(o, djl.run());
+            double roundTrip = CoreRoundTrip.nanos();
+            pairs.add(o, djl.run(), roundTrip);
         }
         return pairs;
     }

@@ -9,25 +9,106 @@ import java.util.Arrays;
  * <p>The row's ratio is the median of the pairs' ratios and its spread their least and largest; each side's spread
  * is that of its own figures. A side whose figures fall into two levels, one at least {@link #TWO_LEVELS} times the
  * other, ran in two modes during the row ({@link #twoLevel(double[])}): the row says so rather than averaging them.
+ *
+ * <p>Each pair also records the cores' round trip measured before PyTorch's part ({@link CoreRoundTrip}): where the
+ * host moved the machine's cores apart during the row, the round trips fall into two levels, and the row's figures
+ * come from the pairs at the nearest placement ({@link #nearest()}), PyTorch's best; the others are counted
+ * apart ({@link #farther()}) rather than mixed in.
  */
 final class Pairs {
     /** The factor between neighbouring sorted figures that makes them two levels rather than noise. */
     static final double TWO_LEVELS = 1.5;
 
+    /**
+     * The factor between neighbouring sorted round trips that makes them two placements. In the bench's rows the near
+     * placement read 67–160 ns, its values close together, and the far one 250–380 ns, so the placements' gap is over
+     * it; a rare wider gap inside the near values only leaves a pair out, never mixes the far in. A round trip a busy
+     * thread inflated (0.5–2.7 µs) lands above either.
+     */
+    static final double FARTHER = 1.5;
+
     private double[] ours = new double[0];
     private double[] djl = new double[0];
+    private double[] roundTrips = new double[0];
 
     /**
+     * A pair whose cores' round trip was not measured.
+     *
      * @param oursValue our throughput in this pair (positive)
      * @param djlValue PyTorch's throughput in this pair, measured right after ours (positive)
      */
     void add(double oursValue, double djlValue) {
+        add(oursValue, djlValue, Double.NaN);
+    }
+
+    /**
+     * @param oursValue our throughput in this pair (positive)
+     * @param djlValue PyTorch's throughput in this pair, measured right after ours (positive)
+     * @param roundTripNanos the cores' round trip measured just before PyTorch's part, or NaN where unknown
+     */
+    void add(double oursValue, double djlValue, double roundTripNanos) {
         if (!(oursValue > 0) || !(djlValue > 0)) {
             throw new IllegalArgumentException(
                     "a pair needs two positive throughputs, got " + oursValue + " and " + djlValue);
         }
+        if (roundTripNanos <= 0 || Double.isInfinite(roundTripNanos)) {
+            throw new IllegalArgumentException("a round trip is positive and finite or NaN, got " + roundTripNanos);
+        }
         ours = append(ours, oursValue);
         djl = append(djl, djlValue);
+        roundTrips = append(roundTrips, roundTripNanos);
+    }
+
+    /** @return the round trips measured, in the pairs' order (those not measured left out) */
+    double[] roundTrips() {
+        return Arrays.stream(roundTrips).filter(v -> !Double.isNaN(v)).toArray();
+    }
+
+    /**
+     * @return the spread of the round trips measured, or {@code null} where none was
+     */
+    Spread roundTrip() {
+        double[] known = roundTrips();
+        return known.length == 0 ? null : Spread.of(known);
+    }
+
+    /**
+     * @return the pairs at the nearest placement: those whose round trip lies below the first gap of
+     *     {@link #FARTHER} times between neighbouring sorted round trips; all of them where there is no such gap or no
+     *     round trip was measured
+     */
+    Pairs nearest() {
+        return select(true);
+    }
+
+    /** @return the pairs {@link #nearest()} leaves out: measured at a farther placement (none where none was) */
+    Pairs farther() {
+        return select(false);
+    }
+
+    /** @return the least round trip of a farther placement than the nearest, or infinity where there is one only */
+    private double fartherPlacement() {
+        double[] v = roundTrips();
+        Arrays.sort(v);
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] >= FARTHER * v[i - 1]) {
+                return v[i];
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private Pairs select(boolean near) {
+        double far = fartherPlacement();
+        Pairs kept = new Pairs();
+        for (int i = 0; i < ours.length; i++) {
+            // A pair whose round trip was not measured goes with the nearest placement only where none was farther.
+            boolean isNear = Double.isNaN(roundTrips[i]) ? far == Double.POSITIVE_INFINITY : roundTrips[i] < far;
+            if (isNear == near) {
+                kept.add(ours[i], djl[i], roundTrips[i]);
+            }
+        }
+        return kept;
     }
 
     /** @return the pairs added so far */
@@ -64,9 +145,12 @@ final class Pairs {
         return o ? "two-level:ours" : d ? "two-level:djl" : "steady";
     }
 
-    /** @return whether either side's figures fall into two levels */
+    /**
+     * @return whether either side's figures fall into two levels, or the round trips into two placements (then more
+     *     pairs are worth having at a row of several threads, and cost a row of one only time)
+     */
     boolean unsteady() {
-        return twoLevel(ours) || twoLevel(djl);
+        return twoLevel(ours) || twoLevel(djl) || fartherPlacement() < Double.POSITIVE_INFINITY;
     }
 
     /**

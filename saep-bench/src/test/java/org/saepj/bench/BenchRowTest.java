@@ -17,7 +17,10 @@ class BenchRowTest {
             new SettleRule.Outcome(150, true),
             5,
             3.4,
-            "steady");
+            "steady",
+            71.4,
+            0,
+            Double.NaN);
 
     @Test
     void lineKeepsTheEarlierFieldsFirstThenAddsTheSpreadsAndWarmUp() {
@@ -28,9 +31,10 @@ class BenchRowTest {
 
     @Test
     void lineEndsWithThePairsThePageFaultsTheModeAndOurWarmUp() {
-        assertThat(ROW.line()).endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady ours_warmup=150");
+        assertThat(ROW.line())
+                .endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady ours_warmup=150 c2c=71ns");
         assertThat(withWarmUpAndFaults(new SettleRule.Outcome(20, true), 0).line())
-                .endsWith(" ours_warmup=2000(cap)");
+                .endsWith(" ours_warmup=2000(cap) c2c=n/a");
     }
 
     @Test
@@ -63,9 +67,38 @@ class BenchRowTest {
     }
 
     @Test
+    void pairsAtAFartherPlacementAreCountedApartNotMixedIn() {
+        Pairs pairs = new Pairs();
+        pairs.add(100_000, 50_000, 70); // near: PyTorch's two threads help
+        pairs.add(98_000, 30_000, 340); // far: they do not
+        pairs.add(102_000, 51_000, 72);
+        pairs.add(99_000, 31_000, 350);
+        BenchRow row = BenchRow.of(
+                "mlp", 2, pairs, 2e6, 400, new SettleRule.Outcome(20, true), new SettleRule.Outcome(50, true), 1);
+        assertThat(row.djl()).isEqualTo(new Spread(50_000, 50_500, 51_000));
+        assertThat(row.ratio().median()).isEqualTo(2.0);
+        assertThat(row.pairs()).isEqualTo(2);
+        assertThat(row.gflops()).isEqualTo(101_000 * 2e6 / 1e9);
+        assertThat(row.mode()).isEqualTo("steady");
+        assertThat(row.line()).endsWith(" c2c=71ns c2c_left=2@345ns");
+        assertThat(row.csv()).endsWith(",71.0,2,345.0");
+    }
+
+    @Test
+    void aRowOfOneThreadKeepsEveryPairWhereverTheCoresWere() {
+        Pairs pairs = new Pairs();
+        pairs.add(50_000, 30_000, 70);
+        pairs.add(50_000, 31_000, 340);
+        BenchRow row = BenchRow.of(
+                "mlp", 1, pairs, 2e6, 200, new SettleRule.Outcome(20, true), new SettleRule.Outcome(50, true), 1);
+        assertThat(row.pairs()).isEqualTo(2);
+        assertThat(row.line()).endsWith(" c2c=205ns");
+    }
+
+    @Test
     void csvLineHasOneValuePerHeaderColumn() {
         String[] header = BenchRow.CSV_HEADER.split(",");
-        String[] values = ROW.csv().split(",");
+        String[] values = ROW.csv().split(",", -1);
         assertThat(values).hasSameSizeAs(header);
         assertThat(values)
                 .containsExactly(
@@ -88,7 +121,10 @@ class BenchRowTest {
                         "3.4",
                         "steady",
                         "150",
-                        "true");
+                        "true",
+                        "71.4",
+                        "0",
+                        "");
     }
 
     @Test
@@ -101,6 +137,20 @@ class BenchRowTest {
     private static BenchRow withWarmUpAndFaults(SettleRule.Outcome warmUp, double faults) {
         Spread one = new Spread(1, 1, 1);
         return new BenchRow(
-                "dnn", 1, one, one, one, 1, 1, warmUp, new SettleRule.Outcome(2000, false), 3, faults, "steady");
+                "dnn",
+                1,
+                one,
+                one,
+                one,
+                1,
+                1,
+                warmUp,
+                new SettleRule.Outcome(2000, false),
+                3,
+                faults,
+                "steady",
+                Double.NaN,
+                0,
+                Double.NaN);
     }
 }

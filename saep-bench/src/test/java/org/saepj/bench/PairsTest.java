@@ -71,4 +71,37 @@ class PairsTest {
         assertThatThrownBy(() -> pairs.add(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(pairs.count()).isZero();
     }
+
+    @Test
+    void theNearestPlacementsPairsAreKeptAndTheOthersCountedApart() {
+        Pairs pairs = new Pairs();
+        pairs.add(100, 50, 70);
+        pairs.add(100, 30, 340);
+        pairs.add(100, 52, 100); // under 1.5 × 70: the same placement
+        pairs.add(100, 51, 140); // twice 70, but next to 100: still the nearest placement
+        assertThat(pairs.unsteady()).isTrue(); // two placements: measure more pairs
+        assertThat(pairs.roundTrip()).isEqualTo(new Spread(70, 120, 340));
+        assertThat(pairs.nearest().djl()).isEqualTo(new Spread(50, 51, 52));
+        assertThat(pairs.nearest().count()).isEqualTo(3);
+        assertThat(pairs.nearest().unsteady()).isFalse();
+        assertThat(pairs.farther().count()).isEqualTo(1);
+        assertThat(pairs.farther().roundTrip()).isEqualTo(new Spread(340, 340, 340));
+    }
+
+    @Test
+    void withoutRoundTripsEveryPairIsKept() {
+        Pairs pairs = new Pairs();
+        pairs.add(100, 50);
+        pairs.add(100, 20);
+        assertThat(pairs.roundTrip()).isNull();
+        assertThat(pairs.nearest().count()).isEqualTo(2);
+        assertThat(pairs.farther().count()).isZero();
+    }
+
+    @Test
+    void aRoundTripIsPositiveOrUnknown() {
+        assertThatThrownBy(() -> new Pairs().add(100, 50, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("round trip");
+    }
 }

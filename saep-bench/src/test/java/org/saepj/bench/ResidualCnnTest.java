@@ -70,6 +70,9 @@ class ResidualCnnTest {
                     () -> djl.run(2));
             assertThat(pairs.count()).isEqualTo(2);
             assertThat(pairs.djl().min()).isPositive();
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                assertThat(pairs.roundTrip().min()).isPositive().isFinite();
+            }
             assertThat(djl.faultsPerStep()).isNotNegative();
         }
     }
