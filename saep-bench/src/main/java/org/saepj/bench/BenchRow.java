@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param mode {@link Pairs#mode()}: {@code steady}, or which side's figures fell into two levels
  * @param roundTripNanos the median cores' round trip of the pairs the figures come from ({@link CoreRoundTrip}), NaN
  *     where not measured
- * @param pairsLeft the pairs measured at a farther placement and left out of the figures ({@link Pairs#farther()})
+ * @param pairsLeft the pairs measured at another placement and left out of the figures ({@link Pairs#elsewhere()})
  * @param leftRoundTripNanos their median round trip, NaN where none was left out
  */
 record BenchRow(
@@ -48,7 +48,7 @@ record BenchRow(
 
     /**
      * @param measured the row's interleaved repetitions, all of them: at several threads the figures come from those
-     *     at the nearest placement ({@link Pairs#nearest()}), at one from all
+     *     at one placement, the nearest where it has enough pairs ({@link Pairs#atPlacement()}), at one from all
      * @param flopsPerSample our arithmetic per training sample, for the rate of our median
      * @return the row of their spreads and paired ratios
      */
@@ -62,8 +62,8 @@ record BenchRow(
             SettleRule.Outcome oursWarmUp,
             double djlFaultsPerStep) {
         // One thread runs on one core wherever the others are: its pairs are all kept.
-        Pairs pairs = threads > 1 ? measured.nearest() : measured;
-        Pairs left = threads > 1 ? measured.farther() : new Pairs();
+        Pairs pairs = threads > 1 ? measured.atPlacement() : measured;
+        Pairs left = threads > 1 ? measured.elsewhere() : new Pairs();
         return new BenchRow(
                 network,
                 threads,

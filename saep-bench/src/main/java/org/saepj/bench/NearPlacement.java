@@ -73,11 +73,11 @@ final class NearPlacement {
 
     /**
      * @param pairs a row's pairs
-     * @return whether the pairs its figures come from ({@link Pairs#nearest()}) ran with the cores far: their median
-     *     round trip at least {@link #FAR} times the run's usual one (the cores moved away during the row)
+     * @return whether the pairs its figures come from ({@link Pairs#atPlacement()}) ran with the cores far: their
+     *     median round trip at least {@link #FAR} times the run's usual one (the cores moved away during the row)
      */
     boolean far(Pairs pairs) {
-        Pairs kept = pairs.nearest();
+        Pairs kept = pairs.atPlacement();
         Spread r = kept.count() == 0 ? null : kept.roundTrip();
         return r != null && isFar(r.median());
     }

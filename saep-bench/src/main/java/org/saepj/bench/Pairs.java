@@ -12,8 +12,8 @@ import java.util.Arrays;
  *
  * <p>Each pair also records the cores' round trip measured before PyTorch's part ({@link CoreRoundTrip}): where the
  * host moved the machine's cores apart during the row, the round trips fall into two levels, and the row's figures
- * come from the pairs at the nearest placement ({@link #nearest()}), PyTorch's best; the others are counted
- * apart ({@link #farther()}) rather than mixed in.
+ * come from the pairs at the nearest placement ({@link #nearest()}), PyTorch's best, where there are enough of them
+ * ({@link #atPlacement()}); the others are counted apart ({@link #elsewhere()}) rather than mixed in.
  */
 final class Pairs {
     /** The factor between neighbouring sorted figures that makes them two levels rather than noise. */
@@ -26,6 +26,9 @@ final class Pairs {
      * thread inflated (0.5–2.7 µs) lands above either.
      */
     static final double FARTHER = 1.5;
+
+    /** The fewest pairs at the nearest placement that a row's figures come from ({@link #atPlacement()}). */
+    static final int FEWEST_AT_PLACEMENT = 3;
 
     private double[] ours = new double[0];
     private double[] djl = new double[0];
@@ -84,6 +87,22 @@ final class Pairs {
     /** @return the pairs {@link #nearest()} leaves out: measured at a farther placement (none where none was) */
     Pairs farther() {
         return select(false);
+    }
+
+    /**
+     * @return the pairs a row of several threads takes its figures from: those at the nearest placement where there
+     *     are at least {@link #FEWEST_AT_PLACEMENT} of them (or all pairs are there), else the others: one pair whose
+     *     cores happened to be near while the rest were far is too few to stand for the row
+     */
+    Pairs atPlacement() {
+        Pairs near = nearest();
+        return near.count() >= Math.min(FEWEST_AT_PLACEMENT, count()) ? near : farther();
+    }
+
+    /** @return the pairs {@link #atPlacement()} leaves out */
+    Pairs elsewhere() {
+        Pairs near = nearest();
+        return near.count() >= Math.min(FEWEST_AT_PLACEMENT, count()) ? farther() : near;
     }
 
     /** @return the least round trip of a farther placement than the nearest, or infinity where there is one only */

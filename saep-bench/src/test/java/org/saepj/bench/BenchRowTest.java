@@ -73,15 +73,16 @@ class BenchRowTest {
         pairs.add(98_000, 30_000, 340); // far: they do not
         pairs.add(102_000, 51_000, 72);
         pairs.add(99_000, 31_000, 350);
+        pairs.add(101_000, 50_500, 75);
         BenchRow row = BenchRow.of(
                 "mlp", 2, pairs, 2e6, 400, new SettleRule.Outcome(20, true), new SettleRule.Outcome(50, true), 1);
         assertThat(row.djl()).isEqualTo(new Spread(50_000, 50_500, 51_000));
         assertThat(row.ratio().median()).isEqualTo(2.0);
-        assertThat(row.pairs()).isEqualTo(2);
+        assertThat(row.pairs()).isEqualTo(3);
         assertThat(row.gflops()).isEqualTo(101_000 * 2e6 / 1e9);
         assertThat(row.mode()).isEqualTo("steady");
-        assertThat(row.line()).endsWith(" c2c=71ns c2c_left=2@345ns");
-        assertThat(row.csv()).endsWith(",71.0,2,345.0");
+        assertThat(row.line()).endsWith(" c2c=72ns c2c_left=2@345ns");
+        assertThat(row.csv()).endsWith(",72.0,2,345.0");
     }
 
     @Test

@@ -43,7 +43,8 @@ class NearPlacementTest {
         NearPlacement placement = new NearPlacement(readings(100.0));
         placement.observe(pairsAt(105, 110, 120));
         assertThat(placement.far(pairsAt(260, 270))).isTrue();
-        assertThat(placement.far(pairsAt(80, 270))).isFalse(); // its figures come from the near pair
+        assertThat(placement.far(pairsAt(80, 85, 90, 270))).isFalse(); // its figures come from the near pairs
+        assertThat(placement.far(pairsAt(80, 270, 280))).isTrue(); // one near pair is too few to stand for it
         assertThat(placement.far(new Pairs())).isFalse();
     }
 

@@ -104,4 +104,25 @@ class PairsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("round trip");
     }
+
+    @Test
+    void oneNearPairAmongFarOnesIsTooFewToStandForTheRow() {
+        Pairs pairs = new Pairs();
+        pairs.add(100, 50, 130);
+        for (int i = 0; i < 8; i++) {
+            pairs.add(100, 30, 390);
+        }
+        assertThat(pairs.nearest().count()).isEqualTo(1);
+        assertThat(pairs.atPlacement().count()).isEqualTo(8);
+        assertThat(pairs.atPlacement().djl().median()).isEqualTo(30);
+        assertThat(pairs.elsewhere().count()).isEqualTo(1);
+
+        Pairs enough = new Pairs();
+        for (int i = 0; i < 3; i++) {
+            enough.add(100, 50, 110);
+        }
+        enough.add(100, 30, 390);
+        assertThat(enough.atPlacement().djl().median()).isEqualTo(50);
+        assertThat(enough.elsewhere().count()).isEqualTo(1);
+    }
 }
