@@ -23,6 +23,8 @@ import java.util.Locale;
  *     where not measured
  * @param pairsLeft the pairs measured at another placement and left out of the figures ({@link Pairs#elsewhere()})
  * @param leftRoundTripNanos their median round trip, NaN where none was left out
+ * @param scaling at several threads, our figure over our one-thread figure measured beside it in each pair
+ *     ({@link Pairs#scaling()}); {@code null} at one thread
  */
 record BenchRow(
         String network,
@@ -39,12 +41,13 @@ record BenchRow(
         String mode,
         double roundTripNanos,
         int pairsLeft,
-        double leftRoundTripNanos) {
+        double leftRoundTripNanos,
+        Spread scaling) {
 
     /** The CSV file's columns, in {@link #csv()}'s order. */
     static final String CSV_HEADER = "network,threads,ours,ours_min,ours_max,djl,djl_min,djl_max,ratio,ratio_min,"
             + "ratio_max,gflops,peak_percent,djl_warmup_steps,djl_settled,pairs,djl_faults_per_step,mode,"
-            + "ours_warmup_steps,ours_settled,c2c_ns,pairs_left,c2c_left_ns";
+            + "ours_warmup_steps,ours_settled,c2c_ns,pairs_left,c2c_left_ns,scaling,scaling_min,scaling_max";
 
     /**
      * @param measured the row's interleaved repetitions, all of them: at several threads the figures come from those
@@ -79,7 +82,8 @@ record BenchRow(
                 pairs.mode(),
                 medianRoundTrip(pairs),
                 left.count(),
-                medianRoundTrip(left));
+                medianRoundTrip(left),
+                pairs.scaling());
     }
 
     private static double medianRoundTrip(Pairs pairs) {
@@ -120,7 +124,7 @@ record BenchRow(
                 Locale.ROOT,
                 "BENCH %s threads=%d ours=%.0f djl=%.0f ratio=%.2f gflops=%.1f peak=%.0f%%"
                         + " ours_spread=%.0f..%.0f djl_spread=%.0f..%.0f ratio_spread=%.2f..%.2f djl_warmup=%s"
-                        + " pairs=%d djl_faults=%s mode=%s ours_warmup=%s c2c=%s",
+                        + " pairs=%d djl_faults=%s mode=%s ours_warmup=%s c2c=%s%s",
                 network,
                 threads,
                 ours.median(),
@@ -139,7 +143,15 @@ record BenchRow(
                 faults(),
                 mode,
                 oursWarmUp.describe(),
-                roundTrips());
+                roundTrips(),
+                scaling == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " scaling=%.2f(%.2f..%.2f)",
+                                scaling.median(),
+                                scaling.min(),
+                                scaling.max()));
     }
 
     /** @return the row as a CSV line without its line end, in {@link #CSV_HEADER}'s columns */
@@ -147,7 +159,7 @@ record BenchRow(
         Spread r = ratio;
         return String.format(
                 Locale.ROOT,
-                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s,%d,%b,%s,%d,%s",
+                "%s,%d,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f,%.4f,%.4f,%.2f,%.1f,%d,%b,%d,%s,%s,%d,%b,%s,%d,%s,%s",
                 network,
                 threads,
                 ours.median(),
@@ -170,7 +182,10 @@ record BenchRow(
                 oursWarmUp.settled(),
                 nanosOrEmpty(roundTripNanos),
                 pairsLeft,
-                nanosOrEmpty(leftRoundTripNanos));
+                nanosOrEmpty(leftRoundTripNanos),
+                scaling == null
+                        ? ",,"
+                        : String.format(Locale.ROOT, "%.4f,%.4f,%.4f", scaling.median(), scaling.min(), scaling.max()));
     }
 
     private static String nanosOrEmpty(double nanos) {

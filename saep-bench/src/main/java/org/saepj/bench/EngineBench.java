@@ -147,13 +147,14 @@ public final class EngineBench {
                         System.out.println("placement: " + waited);
                     }
                     Measure ours = () -> oursSamplesPerSecond(arch, train, n, t);
-                    Pairs pairs = interleave(plan, ours, () -> djl.run(n));
+                    Measure oursOne = t > 1 ? () -> oursSamplesPerSecond(arch, train, n, 1) : null;
+                    Pairs pairs = interleave(plan, oursOne, ours, () -> djl.run(n));
                     if (t > 1 && placement.far(pairs)) {
                         // The cores moved away during the row: once more, after waiting for them.
                         String again = placement.await();
                         System.out.println("placement: the row's pairs ran with the cores far; measured again"
                                 + (again == null ? "" : " (" + again + ")"));
-                        pairs = interleave(plan, ours, () -> djl.run(n));
+                        pairs = interleave(plan, oursOne, ours, () -> djl.run(n));
                     }
                     placement.observe(pairs);
                     row = BenchRow.of(
@@ -293,12 +294,28 @@ public final class EngineBench {
      * @return the pairs
      */
     static Pairs interleave(PairPlan plan, Measure ours, Measure djl) throws Exception {
+        return interleave(plan, null, ours, djl);
+    }
+
+    /**
+     * Interleaved repetitions of a row of several threads, each pair's ours preceded by our one-thread run, so that
+     * our scaling is taken side by side, pair by pair, rather than from rows measured minutes apart.
+     *
+     * @param oursOne our one-thread run, or {@code null} for none
+     */
+    static Pairs interleave(PairPlan plan, Measure oursOne, Measure ours, Measure djl) throws Exception {
         Pairs pairs = new Pairs();
         long t0 = System.nanoTime();
         while (plan.another(pairs, (System.nanoTime() - t0) / 1e9)) {
+            double one = oursOne == null ? Double.NaN : oursOne.run();
             double o = ours.run();
             double roundTrip = CoreRoundTrip.nanos();
-            pairs.add(o, djl.run(), roundTrip);
+            double d = djl.run();
+            if (oursOne == null) {
+                pairs.add(o, d, roundTrip);
+            } else {
+                pairs.add(one, o, d, roundTrip);
+            }
         }
         return pairs;
     }

@@ -33,6 +33,8 @@ final class Pairs {
     private double[] ours = new double[0];
     private double[] djl = new double[0];
     private double[] roundTrips = new double[0];
+    /** Our one-thread throughput measured right before a several-thread pair's ours, NaN where not measured. */
+    private double[] oursOneThread = new double[0];
 
     /**
      * A pair whose cores' round trip was not measured.
@@ -60,6 +62,38 @@ final class Pairs {
         ours = append(ours, oursValue);
         djl = append(djl, djlValue);
         roundTrips = append(roundTrips, roundTripNanos);
+        oursOneThread = append(oursOneThread, Double.NaN);
+    }
+
+    /**
+     * A pair of a row of several threads with our one-thread figure measured beside it.
+     *
+     * @param oursOne our one-thread throughput, measured right before {@code oursValue} (positive)
+     * @param oursValue our throughput at the row's threads in this pair (positive)
+     * @param djlValue PyTorch's throughput in this pair, measured right after ours (positive)
+     * @param roundTripNanos the cores' round trip measured just before PyTorch's part, or NaN where unknown
+     */
+    void add(double oursOne, double oursValue, double djlValue, double roundTripNanos) {
+        if (!(oursOne > 0)) {
+            throw new IllegalArgumentException("a one-thread throughput is positive, got " + oursOne);
+        }
+        add(oursValue, djlValue, roundTripNanos);
+        oursOneThread[oursOneThread.length - 1] = oursOne;
+    }
+
+    /**
+     * @return the spread of the pairs' scaling, our figure over our one-thread figure measured beside it, or {@code
+     *     null} where none was measured
+     */
+    Spread scaling() {
+        double[] r = new double[ours.length];
+        int n = 0;
+        for (int i = 0; i < ours.length; i++) {
+            if (!Double.isNaN(oursOneThread[i])) {
+                r[n++] = ours[i] / oursOneThread[i];
+            }
+        }
+        return n == 0 ? null : Spread.of(Arrays.copyOf(r, n));
     }
 
     /** @return the round trips measured, in the pairs' order (those not measured left out) */
@@ -125,6 +159,7 @@ final class Pairs {
             boolean isNear = Double.isNaN(roundTrips[i]) ? far == Double.POSITIVE_INFINITY : roundTrips[i] < far;
             if (isNear == near) {
                 kept.add(ours[i], djl[i], roundTrips[i]);
+                kept.oursOneThread[kept.count() - 1] = oursOneThread[i];
             }
         }
         return kept;

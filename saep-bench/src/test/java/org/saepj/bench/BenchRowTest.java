@@ -20,7 +20,8 @@ class BenchRowTest {
             "steady",
             71.4,
             0,
-            Double.NaN);
+            Double.NaN,
+            new Spread(1.85, 1.93, 2.01));
 
     @Test
     void lineKeepsTheEarlierFieldsFirstThenAddsTheSpreadsAndWarmUp() {
@@ -32,7 +33,8 @@ class BenchRowTest {
     @Test
     void lineEndsWithThePairsThePageFaultsTheModeAndOurWarmUp() {
         assertThat(ROW.line())
-                .endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady ours_warmup=150 c2c=71ns");
+                .endsWith(" djl_warmup=42 pairs=5 djl_faults=3/step mode=steady ours_warmup=150 c2c=71ns"
+                        + " scaling=1.93(1.85..2.01)");
         assertThat(withWarmUpAndFaults(new SettleRule.Outcome(20, true), 0).line())
                 .endsWith(" ours_warmup=2000(cap) c2c=n/a");
     }
@@ -82,7 +84,20 @@ class BenchRowTest {
         assertThat(row.gflops()).isEqualTo(101_000 * 2e6 / 1e9);
         assertThat(row.mode()).isEqualTo("steady");
         assertThat(row.line()).endsWith(" c2c=72ns c2c_left=2@345ns");
-        assertThat(row.csv()).endsWith(",72.0,2,345.0");
+        assertThat(row.csv()).endsWith(",72.0,2,345.0,,,");
+    }
+
+    @Test
+    void ourScalingComesFromThePairsOneThreadFiguresMeasuredBeside() {
+        Pairs pairs = new Pairs();
+        pairs.add(50_000, 95_000, 45_000, 100); // 1.90
+        pairs.add(40_000, 80_000, 40_000, 105); // 2.00: the host slower for this pair, both counts alike
+        pairs.add(50_000, 92_500, 46_000, 102); // 1.85
+        BenchRow row = BenchRow.of(
+                "mlp", 2, pairs, 2e6, 400, new SettleRule.Outcome(20, true), new SettleRule.Outcome(50, true), 1);
+        assertThat(row.scaling()).isEqualTo(new Spread(1.85, 1.90, 2.00));
+        assertThat(row.line()).endsWith(" scaling=1.90(1.85..2.00)");
+        assertThat(row.csv()).endsWith(",1.9000,1.8500,2.0000");
     }
 
     @Test
@@ -125,7 +140,10 @@ class BenchRowTest {
                         "true",
                         "71.4",
                         "0",
-                        "");
+                        "",
+                        "1.9300",
+                        "1.8500",
+                        "2.0100");
     }
 
     @Test
@@ -152,6 +170,7 @@ class BenchRowTest {
                 "steady",
                 Double.NaN,
                 0,
-                Double.NaN);
+                Double.NaN,
+                null);
     }
 }

@@ -125,4 +125,18 @@ class PairsTest {
         assertThat(enough.atPlacement().djl().median()).isEqualTo(50);
         assertThat(enough.elsewhere().count()).isEqualTo(1);
     }
+
+    @Test
+    void theScalingTravelsWithItsPairWhenAPlacementIsChosen() {
+        Pairs pairs = new Pairs();
+        for (int i = 0; i < 3; i++) {
+            pairs.add(50, 100, 50, 100);
+        }
+        pairs.add(40, 60, 30, 390);
+        assertThat(pairs.scaling()).isEqualTo(new Spread(1.5, 2, 2));
+        assertThat(pairs.atPlacement().scaling()).isEqualTo(new Spread(2, 2, 2));
+        assertThat(pairs.elsewhere().scaling()).isEqualTo(new Spread(1.5, 1.5, 1.5));
+        assertThat(new Pairs().scaling()).isNull();
+        assertThatThrownBy(() -> new Pairs().add(0, 100, 50, 100)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
