@@ -16,8 +16,8 @@ import org.saepj.engine.Architecture;
  * CPU second, which a shared machine's other processes disturb less. For taking the scaling of a change side by side
  * in little time.
  *
- * <p>{@code ThreadScaling [steps] [repetitions]}: steps per repetition for the MLP (default 300; the CNN runs a
- * third, as in the bench), repetitions per thread count (default 5, after one untimed run of each).
+ * <p>{@code ThreadScaling [steps] [repetitions]}: steps per repetition for both networks (default 300, as in the
+ * bench), repetitions per thread count (default 5, after one untimed run of each).
  */
 final class ThreadScaling {
     private ThreadScaling() {}
@@ -30,7 +30,7 @@ final class ThreadScaling {
         Dataset train = data.train();
         Shape image = train.shape();
         run("mlp-784-512-10", new Architecture.DenseStack(image, new int[] {512}, 10), train, steps, reps);
-        run("cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10), train, Math.max(steps / 3, 10), reps);
+        run("cnn-conv16-pool-64-10", Architecture.ConvNet.paper(image, 10), train, steps, reps);
     }
 
     private static void run(String name, Architecture arch, Dataset train, int steps, int reps) throws Exception {
