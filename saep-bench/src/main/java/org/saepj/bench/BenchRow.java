@@ -87,7 +87,7 @@ record BenchRow(
     }
 
     private static double medianRoundTrip(Pairs pairs) {
-        Spread r = pairs.count() == 0 ? null : pairs.roundTrip();
+        Spread r = pairs.roundTrip();
         return r == null ? Double.NaN : r.median();
     }
 

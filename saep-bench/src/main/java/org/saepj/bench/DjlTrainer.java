@@ -167,15 +167,8 @@ final class DjlTrainer implements AutoCloseable {
 
     /** The batch as a tensor of {@code step}, over {@link #inputs}. */
     private NDArray input(NDManager step, float[] x, int batch) {
-        return step.create(inputs.stage(x, 0, batch * sampleSize()), inputShape(batch), DataType.FLOAT32);
-    }
-
-    private int sampleSize() {
-        int size = 1;
-        for (long d : sample) {
-            size *= (int) d;
-        }
-        return size;
+        Shape shape = inputShape(batch);
+        return step.create(inputs.stage(x, 0, (int) shape.size()), shape, DataType.FLOAT32);
     }
 
     /**

@@ -312,12 +312,7 @@ public final class EngineBench {
             double one = oursOne == null ? Double.NaN : oursOne.run();
             double o = ours.run();
             double roundTrip = CoreRoundTrip.nanos();
-            double d = djl.run();
-            if (oursOne == null) {
-                pairs.add(o, d, roundTrip);
-            } else {
-                pairs.add(one, o, d, roundTrip);
-            }
+            pairs.add(one, o, djl.run(), roundTrip);
         }
         return pairs;
     }

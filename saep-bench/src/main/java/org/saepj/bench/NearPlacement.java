@@ -77,8 +77,7 @@ final class NearPlacement {
      *     median round trip at least {@link #FAR} times the run's usual one (the cores moved away during the row)
      */
     boolean far(Pairs pairs) {
-        Pairs kept = pairs.atPlacement();
-        Spread r = kept.count() == 0 ? null : kept.roundTrip();
+        Spread r = pairs.atPlacement().roundTrip();
         return r != null && isFar(r.median());
     }
 

@@ -52,6 +52,19 @@ final class Pairs {
      * @param roundTripNanos the cores' round trip measured just before PyTorch's part, or NaN where unknown
      */
     void add(double oursValue, double djlValue, double roundTripNanos) {
+        add(Double.NaN, oursValue, djlValue, roundTripNanos);
+    }
+
+    /**
+     * A pair of a row of several threads with our one-thread figure measured beside it.
+     *
+     * @param oursOne our one-thread throughput, measured right before {@code oursValue} (positive), or NaN where not
+     *     measured
+     * @param oursValue our throughput at the row's threads in this pair (positive)
+     * @param djlValue PyTorch's throughput in this pair, measured right after ours (positive)
+     * @param roundTripNanos the cores' round trip measured just before PyTorch's part, or NaN where unknown
+     */
+    void add(double oursOne, double oursValue, double djlValue, double roundTripNanos) {
         if (!(oursValue > 0) || !(djlValue > 0)) {
             throw new IllegalArgumentException(
                     "a pair needs two positive throughputs, got " + oursValue + " and " + djlValue);
@@ -59,26 +72,13 @@ final class Pairs {
         if (roundTripNanos <= 0 || Double.isInfinite(roundTripNanos)) {
             throw new IllegalArgumentException("a round trip is positive and finite or NaN, got " + roundTripNanos);
         }
+        if (!(oursOne > 0) && !Double.isNaN(oursOne)) {
+            throw new IllegalArgumentException("a one-thread throughput is positive, got " + oursOne);
+        }
         ours = append(ours, oursValue);
         djl = append(djl, djlValue);
         roundTrips = append(roundTrips, roundTripNanos);
-        oursOneThread = append(oursOneThread, Double.NaN);
-    }
-
-    /**
-     * A pair of a row of several threads with our one-thread figure measured beside it.
-     *
-     * @param oursOne our one-thread throughput, measured right before {@code oursValue} (positive)
-     * @param oursValue our throughput at the row's threads in this pair (positive)
-     * @param djlValue PyTorch's throughput in this pair, measured right after ours (positive)
-     * @param roundTripNanos the cores' round trip measured just before PyTorch's part, or NaN where unknown
-     */
-    void add(double oursOne, double oursValue, double djlValue, double roundTripNanos) {
-        if (!(oursOne > 0)) {
-            throw new IllegalArgumentException("a one-thread throughput is positive, got " + oursOne);
-        }
-        add(oursValue, djlValue, roundTripNanos);
-        oursOneThread[oursOneThread.length - 1] = oursOne;
+        oursOneThread = append(oursOneThread, oursOne);
     }
 
     /**
@@ -129,26 +129,22 @@ final class Pairs {
      *     cores happened to be near while the rest were far is too few to stand for the row
      */
     Pairs atPlacement() {
-        Pairs near = nearest();
-        return near.count() >= Math.min(FEWEST_AT_PLACEMENT, count()) ? near : farther();
+        return select(nearestStands());
     }
 
     /** @return the pairs {@link #atPlacement()} leaves out */
     Pairs elsewhere() {
-        Pairs near = nearest();
-        return near.count() >= Math.min(FEWEST_AT_PLACEMENT, count()) ? farther() : near;
+        return select(!nearestStands());
+    }
+
+    /** @return whether the nearest placement has pairs enough for the row's figures ({@link #atPlacement()}) */
+    private boolean nearestStands() {
+        return nearest().count() >= Math.min(FEWEST_AT_PLACEMENT, count());
     }
 
     /** @return the least round trip of a farther placement than the nearest, or infinity where there is one only */
     private double fartherPlacement() {
-        double[] v = roundTrips();
-        Arrays.sort(v);
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] >= FARTHER * v[i - 1]) {
-                return v[i];
-            }
-        }
-        return Double.POSITIVE_INFINITY;
+        return upperLevel(roundTrips(), FARTHER);
     }
 
     private Pairs select(boolean near) {
@@ -158,8 +154,7 @@ final class Pairs {
             // A pair whose round trip was not measured goes with the nearest placement only where none was farther.
             boolean isNear = Double.isNaN(roundTrips[i]) ? far == Double.POSITIVE_INFINITY : roundTrips[i] < far;
             if (isNear == near) {
-                kept.add(ours[i], djl[i], roundTrips[i]);
-                kept.oursOneThread[kept.count() - 1] = oursOneThread[i];
+                kept.add(oursOneThread[i], ours[i], djl[i], roundTrips[i]);
             }
         }
         return kept;
@@ -212,14 +207,23 @@ final class Pairs {
      * @return whether, sorted, two neighbours differ by a factor of {@link #TWO_LEVELS} or more
      */
     static boolean twoLevel(double[] values) {
+        return upperLevel(values, TWO_LEVELS) < Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * @param values positive figures (not changed)
+     * @param factor the ratio between sorted neighbours that starts a higher level
+     * @return the least value of the first higher level, infinity where they are one level
+     */
+    private static double upperLevel(double[] values, double factor) {
         double[] v = values.clone();
         Arrays.sort(v);
         for (int i = 1; i < v.length; i++) {
-            if (v[i] >= TWO_LEVELS * v[i - 1]) {
-                return true;
+            if (v[i] >= factor * v[i - 1]) {
+                return v[i];
             }
         }
-        return false;
+        return Double.POSITIVE_INFINITY;
     }
 
     private static double[] append(double[] values, double value) {
