@@ -159,6 +159,66 @@ class OnnxExportTest {
         parity(model, "idx:" + fixture, pixels(model, "idx:" + fixture));
     }
 
+    /**
+     * {@code --scaling auto} on a small table: the search runs its bags on the standardised features and on their
+     * piecewise-linear encoding and keeps the lower validation loss. On a table whose class is an interval of one
+     * feature the bins are kept: the model stores the standardising and the encoding after it, the report and the log
+     * say what each run scored, and predict and the ONNX graph apply both steps to raw rows.
+     */
+    @Test
+    void scalingAutoPicksTheEncodingAndStoresTheKeptStepsForPredictAndOnnx() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        StringBuilder train = new StringBuilder("a,b,c,kind\n");
+        StringBuilder test = new StringBuilder("a,b,c,kind\n");
+        float[][] raw = new float[60][];
+        for (int i = 0; i < 300; i++) {
+            float[] x = {(float) (50 * rng.nextDouble()), (float) rng.nextDouble(), (float) rng.nextGaussian()};
+            String kind = x[0] < 15 ? "low" : x[0] < 35 ? "mid" : "high";
+            StringBuilder into = i < 240 ? train : test;
+            into.append(x[0])
+                    .append(',')
+                    .append(x[1])
+                    .append(',')
+                    .append(x[2])
+                    .append(',')
+                    .append(kind)
+                    .append('\n');
+            if (i >= 240) {
+                raw[i - 240] = x;
+            }
+        }
+        Path trainCsv = TestFiles.write(
+                root.resolve("steps-train.csv"), train.toString().getBytes());
+        Path testCsv =
+                TestFiles.write(root.resolve("steps-test.csv"), test.toString().getBytes());
+        Path model = search(
+                "csv-auto-search",
+                "--data",
+                "csv:" + trainCsv,
+                "--test",
+                "csv:" + testCsv,
+                "--model",
+                "dnn",
+                "--scaling",
+                "auto");
+        SavedEnsemble e = SavedEnsemble.load(model);
+        assertThat(e.manifest().config().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.AUTO);
+        assertThat(e.manifest().config().validation().bagCount()).isEqualTo(5);
+        com.fasterxml.jackson.databind.JsonNode report =
+                Json.MAPPER.readTree(model.getParent().resolve("report.json").toFile());
+        assertThat(report.at("/encoding/chosen").asText()).isEqualTo("ple");
+        assertThat(report.at("/encoding/tried")).hasSize(2);
+        assertThat(report.at("/encoding/tried/1/validationLoss").asDouble())
+                .isLessThan(report.at("/encoding/tried/0/validationLoss").asDouble());
+        assertThat(report.at("/dataUse/encoding").asText()).contains("kept ple");
+        assertThat(Files.readString(model.getParent().resolve("search.log")))
+                .contains("encoding 1 of 2 (scaling auto): standard")
+                .contains("encoding 2 of 2 (scaling auto): ple")
+                .contains("encoding: ple kept");
+        assertThat(e.manifest().preprocessing().types()).containsExactly("standardize", "piecewise-linear");
+        parity(model, "csv:" + testCsv, raw);
+    }
+
     /** A CSV ensemble searched on 150 rows of three kinds, its 60 test rows in their own file. */
     private record CsvModel(Path model, Path testCsv, float[][] raw) {}
 

@@ -140,7 +140,7 @@ class TrainingOptionsTest {
                 "error: --clip-norm must be 0 (no clipping) or a number above 0, such as 1, got -1.0");
         assertRefused(
                 search("bad9", "--scaling", "minmax"),
-                "error: --scaling: unknown scaling 'minmax': expected standard, robust or ple");
+                "error: --scaling: unknown scaling 'minmax': expected standard, robust, ple or auto");
         // robust scaling is a table's: these images would otherwise search with their pixels as ever, silently
         assertRefused(
                 search("bad10", "--scaling", "robust"),

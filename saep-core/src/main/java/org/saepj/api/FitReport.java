@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.saepj.persistence.MemberRecord;
 import org.saepj.persistence.SavedEnsemble;
 import org.saepj.search.DataUse;
+import org.saepj.search.EncodingChoice;
 import org.saepj.search.FinalMetrics;
 import org.saepj.search.IterationRecord;
 import org.saepj.search.SearchConfig;
@@ -24,6 +25,8 @@ import org.saepj.task.RegressionMetrics;
  * @param stoppedEarly why the search ended before its last iteration, or null when it ran them all
  * @param dataUse what each choice was made on, and what the final members last trained on (report.json's
  *     {@code dataUse})
+ * @param encoding which encoding of the features a search with scaling auto kept, and each one's validation loss
+ *     (report.json's {@code encoding}); null when the scaling was named
  */
 public record FitReport(
         SearchConfig config,
@@ -32,7 +35,8 @@ public record FitReport(
         FinalMetrics metrics,
         Timing timing,
         String stoppedEarly,
-        DataUse dataUse) {
+        DataUse dataUse,
+        EncodingChoice encoding) {
     /**
      * Copies the lists.
      *
@@ -43,6 +47,7 @@ public record FitReport(
      * @param timing where the time went
      * @param stoppedEarly why the search ended early, or null
      * @param dataUse what each choice was made on
+     * @param encoding the encoding kept by scaling auto, or null
      */
     public FitReport {
         iterations = List.copyOf(iterations);
@@ -62,7 +67,8 @@ public record FitReport(
                 r.metrics(),
                 r.timing(),
                 r.stoppedEarly(),
-                DataUse.of(r));
+                DataUse.of(r),
+                r.encoding());
     }
 
     /** @return the final ensemble's accuracy on the held-out test rows (NaN for a regressor) */

@@ -323,9 +323,10 @@ public abstract class SearchBuilder<B extends SearchBuilder<B>> {
     /**
      * @param scaling how a table's numeric features are scaled, fitted on the training part, as
      *     {@code saep search --scaling} does: {@link Scaling#STANDARD} (mean and standard deviation, the default),
-     *     {@link Scaling#ROBUST} (median and interquartile range, softly clipped to about ±3) or {@link Scaling#PLE}
-     *     (piecewise-linear encoding with quantile bins); stored in the model, applied by its predictions and ONNX
-     *     export. Images keep their own scaling and refuse the other two.
+     *     {@link Scaling#ROBUST} (median and interquartile range, softly clipped to about ±3), {@link Scaling#PLE}
+     *     (piecewise-linear encoding with quantile bins) or {@link Scaling#AUTO} (the search runs on the first and the
+     *     third and keeps the one of lower validation loss; it needs a validation part); stored in the model, applied
+     *     by its predictions and ONNX export. Images keep their own scaling and refuse the others.
      * @return this builder
      */
     public B scaling(Scaling scaling) {

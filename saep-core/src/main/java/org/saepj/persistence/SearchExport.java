@@ -6,6 +6,7 @@ import org.saepj.data.Shape;
 import org.saepj.engine.Network;
 import org.saepj.ensemble.Ensemble;
 import org.saepj.ensemble.Member;
+import org.saepj.search.EncodingChoice;
 import org.saepj.search.Partitions;
 import org.saepj.search.SearchConfig;
 import org.saepj.search.SearchResult;
@@ -44,7 +45,11 @@ public final class SearchExport {
         SearchConfig c = result.config();
         checkFold(c, fold);
         Ensemble e = result.ensemble();
-        Shape shape = partitions.train().shape();
+        // a search that kept an encoding of the features (--scaling auto) adds its step after the partitions' own
+        EncodingChoice encoding = result.encoding();
+        Shape shape = encoding == null
+                ? partitions.train().shape()
+                : encoding.shape(partitions.train().shape());
         List<MemberRecord> entries = new ArrayList<>();
         List<Network> networks = new ArrayList<>();
         for (int j = 0; j < e.size(); j++) {
@@ -74,7 +79,7 @@ public final class SearchExport {
                 SavedEnsemble.FORMAT_VERSION,
                 new int[] {shape.height(), shape.width(), shape.channels()},
                 outputs,
-                partitions.preprocessing(),
+                encoding == null ? partitions.preprocessing() : encoding.preprocessing(partitions.preprocessing()),
                 entries,
                 c.mixture(),
                 data,

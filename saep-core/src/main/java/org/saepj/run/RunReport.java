@@ -38,6 +38,8 @@ import org.saepj.search.Timing;
  * @param timing where the time went
  * @param provenance versions, engine and start time
  * @param bags what each bag's search chose, in a bagged search (its iterations carry their bag); absent for one search
+ * @param encoding which encoding of the features a search with scaling {@code auto} kept and what each scored on the
+ *     validation data (the other fields are the kept run's); absent otherwise, and in reports written before it existed
  */
 @JsonPropertyOrder({
     "schemaVersion",
@@ -51,7 +53,8 @@ import org.saepj.search.Timing;
     "iterations",
     "timing",
     "provenance",
-    "bags"
+    "bags",
+    "encoding"
 })
 public record RunReport(
         int schemaVersion,
@@ -67,7 +70,10 @@ public record RunReport(
         Provenance provenance,
 
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        List<org.saepj.search.BagRecord> bags) {
+        List<org.saepj.search.BagRecord> bags,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        org.saepj.search.EncodingChoice encoding) {
     /** The schema this build writes; it reads the figures of schemas 1 and 2 through {@link RunSummary}. */
     public static final int SCHEMA_VERSION = 3;
     /**
@@ -112,7 +118,8 @@ public record RunReport(
                 r.iterations(),
                 r.timing(),
                 r.provenance(),
-                r.bags());
+                r.bags(),
+                r.encoding());
     }
 
     /**

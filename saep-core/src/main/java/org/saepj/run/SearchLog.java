@@ -70,6 +70,21 @@ public final class SearchLog implements SearchListener, AutoCloseable {
         log(bagLine(bag, bags, trainRows, validationRows));
     }
 
+    @Override
+    public void encodingStarted(int run, int runs, org.saepj.data.preprocess.Scaling encoding) {
+        log(encodingLine(run, runs, encoding));
+    }
+
+    /**
+     * @param run the run, from 1
+     * @param runs how many encodings the search tries
+     * @param encoding the encoding this run reads
+     * @return "encoding 2 of 2 (scaling auto): ple"
+     */
+    public static String encodingLine(int run, int runs, org.saepj.data.preprocess.Scaling encoding) {
+        return "encoding " + run + " of " + runs + " (scaling auto): " + encoding.id();
+    }
+
     /**
      * @param bag the bag, from 1
      * @param bags K
@@ -143,6 +158,9 @@ public final class SearchLog implements SearchListener, AutoCloseable {
                 r.metrics().testAccuracy(),
                 r.metrics().ensembleSize(),
                 r.timing().totalSeconds()));
+        if (r.encoding() != null) {
+            log(r.encoding().describe());
+        }
     }
 
     @Override

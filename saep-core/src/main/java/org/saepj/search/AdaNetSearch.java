@@ -119,6 +119,13 @@ public final class AdaNetSearch {
             SearchListener listener,
             SearchState resumeFrom,
             CheckpointSink checkpoints) {
+        if (config.scaling() == org.saepj.data.preprocess.Scaling.AUTO) {
+            if (resumeFrom != null) {
+                throw new IllegalArgumentException("a search with scaling auto runs once per encoding and keeps no"
+                        + " checkpoints to continue from: run it afresh");
+            }
+            return new EncodingSearch(config, executor, backend, criteria, spaces).run(data, info, listener);
+        }
         if (config.validation().bagged()) {
             if (resumeFrom != null) {
                 throw new IllegalArgumentException(

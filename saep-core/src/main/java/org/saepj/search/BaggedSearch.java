@@ -125,7 +125,7 @@ final class BaggedSearch {
                 union,
                 metrics,
                 records,
-                timing(results, total, finishSeconds),
+                Timing.summed(results.stream().map(SearchResult::timing).toList(), total, finishSeconds),
                 results.get(0).provenance(),
                 null,
                 -1,
@@ -282,43 +282,6 @@ final class BaggedSearch {
             }
             return mean;
         }
-    }
-
-    /** The bags' times added up, and the union's own measurements as the finish. */
-    private static Timing timing(List<SearchResult> results, double total, double finishSeconds) {
-        double train = 0;
-        double probe = 0;
-        double pruning = 0;
-        double selection = 0;
-        double measures = 0;
-        double checkpoints = 0;
-        double finish = finishSeconds;
-        for (SearchResult r : results) {
-            Timing t = r.timing();
-            train += t.trainSeconds();
-            Timing.Overhead o = t.overhead();
-            if (o != null) {
-                probe += o.probeSeconds();
-                pruning += o.pruningSeconds();
-                selection += o.selectionSeconds();
-                measures += o.measuresSeconds();
-                checkpoints += o.checkpointSeconds();
-                finish += o.finishSeconds();
-            }
-        }
-        double overhead = total - train;
-        return new Timing(
-                total,
-                train,
-                overhead,
-                new Timing.Overhead(
-                        probe,
-                        pruning,
-                        selection,
-                        measures,
-                        checkpoints,
-                        finish,
-                        overhead - probe - pruning - selection - measures - checkpoints - finish));
     }
 
     /** Passes a bag's events on, its records tagged with the bag and its member ids the union's; not its end. */

@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param temperature what the final ensemble's temperature (temperature scaling) is fitted on, or why there is none
  * @param finalTraining what the final members' parameters were last trained on when they were retrained after the
  *     choices ({@code --refit}); absent when they were not, and in reports written before it existed
+ * @param encoding what picked the encoding of the features, with scaling {@code auto} ({@link EncodingChoice}); absent
+ *     otherwise, and in reports written before it existed
  */
 public record DataUse(
         String candidateTraining,
@@ -29,7 +31,10 @@ public record DataUse(
         String temperature,
 
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String finalTraining) {
+        String finalTraining,
+
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String encoding) {
     private static final String TRAINING = "the training data";
     private static final String VALIDATION = "the validation part";
 
@@ -38,7 +43,27 @@ public record DataUse(
      * @return what it used for what
      */
     public static DataUse of(SearchResult r) {
-        return of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit(), r.bags());
+        DataUse use = of(r.config(), r.finalIteration(), r.dataset().trainSize(), r.refit(), r.bags());
+        return r.encoding() == null ? use : use.withEncoding(r.encoding());
+    }
+
+    /** @return this, with what picked the encoding of the features */
+    private DataUse withEncoding(EncodingChoice choice) {
+        String runs = choice.tried().stream()
+                .map(t -> t.scaling().id() + String.format(Locale.ROOT, " %.4f", t.validationLoss()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new DataUse(
+                candidateTraining,
+                earlyStopping,
+                objective,
+                mixtureWeights,
+                pruning,
+                finalEnsemble,
+                test,
+                temperature,
+                finalTraining,
+                "the validation data: the search ran on each encoding and kept "
+                        + choice.chosen().id() + ", of the lower " + choice.basis() + " (" + runs + ")");
     }
 
     /**
@@ -105,7 +130,8 @@ public record DataUse(
                 last,
                 "measured only: no choice is made on it",
                 temperature,
-                refit == null ? null : refit.describe());
+                refit == null ? null : refit.describe(),
+                null);
     }
 
     /** A bagged search's: each bag's choices on its own validation part, the union of their ensembles. */
@@ -142,6 +168,7 @@ public record DataUse(
                 last,
                 "measured only: no choice is made on it",
                 temperature,
+                null,
                 null);
     }
 

@@ -199,6 +199,21 @@ public record Partitions(Dataset train, Dataset selection, Dataset test, String 
         return new Partitions(train, selection == null ? train : selection, test, description, preprocessing);
     }
 
+    /**
+     * These partitions with one more preprocessing step after the fitted ones, applied to all three: the search's
+     * second encoding of the same rows ({@link EncodingSearch}). The step must have been fitted on the training part.
+     *
+     * @param step a step fitted on {@link #train()}
+     * @return the partitions as the step leaves them, the step last in their pipeline
+     */
+    Partitions withStep(PreprocessingStep step) {
+        Dataset stepTrain = step.apply(train);
+        Dataset stepSelection = selection == train ? stepTrain : step.apply(selection);
+        java.util.List<PreprocessingStep> steps = new java.util.ArrayList<>(preprocessing.steps());
+        steps.add(step);
+        return new Partitions(stepTrain, stepSelection, step.apply(test), description, new Pipeline(steps));
+    }
+
     private static Dataset withPreparedTargets(Dataset part, Targets training, org.saepj.task.RegressionLoss loss) {
         Targets prepared = training.task().withLoss(training.task().prepared(part.targets(), training), loss);
         return prepared == part.targets() ? part : new Dataset(part.name(), part.features(), prepared, part.shape());

@@ -87,6 +87,11 @@ public record SearchConfig(
                 "gives each of its " + validation.bagCount() + " searches a validation part of its own, and this"
                         + " search holds none out (give one, such as --validation 0.1)");
         InvalidSettingException.require(
+                data.scaling() != Scaling.AUTO || !data.selection().isTrain(),
+                "scaling",
+                "auto keeps the encoding whose ensemble has the lower loss on validation data, and this search holds"
+                        + " none out (give one, such as --validation 0.1, or name standard or ple)");
+        InvalidSettingException.require(
                 !validation.bagged() || !validation.refits(),
                 "bags",
                 "and refit exclude each other: a row one bag holds out already trains the other bags' members");

@@ -27,6 +27,16 @@ public interface SearchListener {
     default void bagStarted(int bag, int bags, int trainRows, int validationRows) {}
 
     /**
+     * A search with {@code --scaling auto} ({@link EncodingSearch}) starts its run on one encoding of the features;
+     * that run's events follow (a bagged one's bags included). Only the whole search's end is heard.
+     *
+     * @param run the run, from 1
+     * @param runs how many encodings the search tries
+     * @param encoding the encoding this run reads
+     */
+    default void encodingStarted(int run, int runs, org.saepj.data.preprocess.Scaling encoding) {}
+
+    /**
      * @param iteration t, from 0
      * @param iterations T
      * @param ensembleSize members before pruning

@@ -21,6 +21,50 @@ public record Timing(double totalSeconds, double trainSeconds, double searchOver
     }
 
     /**
+     * Several searches' times added up, as one search that ran them in turn (a bagged search's bags, the encodings of
+     * {@code --scaling auto}): the wall time is the whole's, what it spent outside the runs' training its overhead.
+     *
+     * @param runs each run's timing
+     * @param total the whole search's wall time
+     * @param finishSeconds the whole's own final measurements, after the runs' (0 when it has none)
+     * @return the sum
+     */
+    static Timing summed(java.util.List<Timing> runs, double total, double finishSeconds) {
+        double train = 0;
+        double probe = 0;
+        double pruning = 0;
+        double selection = 0;
+        double measures = 0;
+        double checkpoints = 0;
+        double finish = finishSeconds;
+        for (Timing t : runs) {
+            train += t.trainSeconds();
+            Overhead o = t.overhead();
+            if (o != null) {
+                probe += o.probeSeconds();
+                pruning += o.pruningSeconds();
+                selection += o.selectionSeconds();
+                measures += o.measuresSeconds();
+                checkpoints += o.checkpointSeconds();
+                finish += o.finishSeconds();
+            }
+        }
+        double overhead = total - train;
+        return new Timing(
+                total,
+                train,
+                overhead,
+                new Overhead(
+                        probe,
+                        pruning,
+                        selection,
+                        measures,
+                        checkpoints,
+                        finish,
+                        overhead - probe - pruning - selection - measures - checkpoints - finish));
+    }
+
+    /**
      * The search's time outside training, by part (seconds of the search's own thread; a checkpoint written in the
      * background counts only the time the search waited for it).
      *

@@ -90,6 +90,16 @@ class ConfigPartsTest {
         assertThat(JsonFormat.mapper().treeToValue(pleStored, SearchConfig.class))
                 .isEqualTo(ple);
         assertThatThrownBy(() -> Scaling.parse("minmax"))
-                .hasMessage("unknown scaling 'minmax': expected standard, robust or ple");
+                .hasMessage("unknown scaling 'minmax': expected standard, robust, ple or auto");
+        // auto compares the encodings on validation data: a search with none (the paper's) is refused in one line
+        SearchConfig auto = Preset.VALIDATED
+                .applyTo(SearchConfig.builder().scaling(Scaling.AUTO))
+                .build();
+        assertThat(JsonFormat.mapper().treeToValue(JsonFormat.mapper().valueToTree(auto), SearchConfig.class))
+                .isEqualTo(auto);
+        InvalidSettingException paper = catchThrowableOfType(
+                () -> SearchConfig.builder().scaling(Scaling.AUTO).build(), InvalidSettingException.class);
+        assertThat(paper.setting()).isEqualTo("scaling");
+        assertThat(paper.problem()).contains("validation data").contains("--validation 0.1");
     }
 }

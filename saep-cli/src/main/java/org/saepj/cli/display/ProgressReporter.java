@@ -31,6 +31,10 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     private int bag;
 
     private int bags = 1;
+    /** The encoding's run and the runs in all, in a search with scaling auto; 0 and 1 otherwise. */
+    private int encoding;
+
+    private int encodings = 1;
     private int candidateTotal;
     private long iterationStart;
     private long lastPlainLine;
@@ -161,7 +165,8 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
                 ? Double.NaN
                 : iterationLeft
                         + perIteration * (iterations - iteration - 1)
-                        + perIteration * iterations * (bags - Math.max(bag, 1));
+                        + perIteration * iterations * (bags - Math.max(bag, 1))
+                        + perIteration * iterations * bags * (encodings - Math.max(encoding, 1));
         String head = display.prefix()
                 + (bag > 0 ? "bag " + bag + "/" + bags + " " : "")
                 + (refitting ? "refit" : "iteration " + iteration);
@@ -245,6 +250,16 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     }
 
     @Override
+    public synchronized void encodingStarted(int run, int runs, org.saepj.data.preprocess.Scaling encoding) {
+        this.encoding = run;
+        this.encodings = runs;
+        bag = 0;
+        String line = org.saepj.run.SearchLog.encodingLine(run, runs, encoding);
+        log.log(line);
+        print(line);
+    }
+
+    @Override
     public synchronized void refitStarted(int members, int rows) {
         refitting = true;
         steps.clear();
@@ -278,6 +293,9 @@ public final class ProgressReporter implements org.saepj.run.ComparisonListener.
     @Override
     public synchronized void searchFinished(org.saepj.search.SearchResult r) {
         log.searchFinished(r);
+        if (r.encoding() != null) {
+            print(r.encoding().describe());
+        }
     }
 
     @Override

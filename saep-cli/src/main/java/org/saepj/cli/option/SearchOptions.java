@@ -269,13 +269,15 @@ public final class SearchOptions {
 
     @Option(
             names = "--scaling",
-            paramLabel = "standard|robust|ple",
+            paramLabel = "standard|robust|ple|auto",
             description = "How a table's numeric features are scaled, fitted on the training part: standard ="
                     + " centred on the mean, divided by the standard deviation; robust = centred on the median,"
                     + " divided by the interquartile range, then softly clipped to about ±3, for skewed columns"
                     + " and outliers (RealMLP's); ple = piecewise-linear encoding, each feature as up to 16 values"
-                    + " in [0, 1], one per quantile bin of its training values (Gorishniy et al., 2022). Stored in"
-                    + " the model; predict and the ONNX export apply it (default: standard).")
+                    + " in [0, 1], one per quantile bin of its training values (Gorishniy et al., 2022); auto = the"
+                    + " search runs on standard, then on ple, and keeps the one whose ensemble has the lower"
+                    + " validation loss (twice the training; needs a validation part). Stored in the model; predict"
+                    + " and the ONNX export apply it (default: standard).")
     String scaling;
 
     @Option(
