@@ -509,6 +509,7 @@ public final class AdaNetSearch {
                     stoppedEarly,
                     finalIteration,
                     refit == null ? null : refit.refit(),
+                    null,
                     null);
             listener.searchFinished(result);
             return result;

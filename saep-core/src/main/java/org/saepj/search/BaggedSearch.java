@@ -130,7 +130,8 @@ final class BaggedSearch {
                 null,
                 -1,
                 null,
-                bags);
+                bags,
+                null);
         listener.searchFinished(result);
         return result;
     }
@@ -285,22 +286,7 @@ final class BaggedSearch {
     }
 
     /** Passes a bag's events on, its records tagged with the bag and its member ids the union's; not its end. */
-    private record BagListener(SearchListener to, int bag, int offset) implements SearchListener {
-        @Override
-        public void planned(TimePlan plan) {
-            to.planned(plan);
-        }
-
-        @Override
-        public void iterationStarted(int iteration, int iterations, int ensembleSize) {
-            to.iterationStarted(iteration, iterations, ensembleSize);
-        }
-
-        @Override
-        public void candidateProgress(int iteration, String candidate, int step, int steps) {
-            to.candidateProgress(iteration, candidate, step, steps);
-        }
-
+    private record BagListener(SearchListener to, int bag, int offset) implements SearchListener.Forwarding {
         @Override
         public void memberPruned(int iteration, int memberId, String criterion) {
             to.memberPruned(iteration, offset + memberId, criterion);

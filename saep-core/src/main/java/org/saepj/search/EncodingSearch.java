@@ -27,29 +27,15 @@ import org.saepj.task.Task;
  * the run that naming its scaling would give (the standard one to the digit), and the result is the same whatever the
  * thread count. A time budget is shared: each run gets an equal share of what is left when it starts. Like a bagged
  * search it keeps no checkpoints.
+ *
+ * @param config the search's settings, its scaling {@link Scaling#AUTO}
+ * @param executor trains every run's candidates
+ * @param backend the backend the networks use
+ * @param criteria where the pruning criterion is found
+ * @param spaces where a search-space plug-in is found
  */
-final class EncodingSearch {
-    private final SearchConfig config;
-    private final CandidateExecutor executor;
-    private final Backend backend;
-    private final Criteria criteria;
-    private final Spaces spaces;
-
-    /**
-     * @param config the search's settings, its scaling {@link Scaling#AUTO}
-     * @param executor trains every run's candidates
-     * @param backend the backend the networks use
-     * @param criteria where the pruning criterion is found
-     * @param spaces where a search-space plug-in is found
-     */
-    EncodingSearch(SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
-        this.config = config;
-        this.executor = executor;
-        this.backend = backend;
-        this.criteria = criteria;
-        this.spaces = spaces;
-    }
-
+record EncodingSearch(
+        SearchConfig config, CandidateExecutor executor, Backend backend, Criteria criteria, Spaces spaces) {
     /**
      * @param data the partitions, prepared with standardised features
      * @param info what to record about the data
@@ -142,50 +128,5 @@ final class EncodingSearch {
     }
 
     /** Passes a run's events on, but not its end: the search ends once both ran. */
-    private record RunListener(SearchListener to) implements SearchListener {
-        @Override
-        public void planned(TimePlan plan) {
-            to.planned(plan);
-        }
-
-        @Override
-        public void bagStarted(int bag, int bags, int trainRows, int validationRows) {
-            to.bagStarted(bag, bags, trainRows, validationRows);
-        }
-
-        @Override
-        public void iterationStarted(int iteration, int iterations, int ensembleSize) {
-            to.iterationStarted(iteration, iterations, ensembleSize);
-        }
-
-        @Override
-        public void candidateProgress(int iteration, String candidate, int step, int steps) {
-            to.candidateProgress(iteration, candidate, step, steps);
-        }
-
-        @Override
-        public void refitStarted(int members, int rows) {
-            to.refitStarted(members, rows);
-        }
-
-        @Override
-        public void memberPruned(int iteration, int memberId, String criterion) {
-            to.memberPruned(iteration, memberId, criterion);
-        }
-
-        @Override
-        public void iterationFinished(IterationRecord record) {
-            to.iterationFinished(record);
-        }
-
-        @Override
-        public void warning(int iteration, String message) {
-            to.warning(iteration, message);
-        }
-
-        @Override
-        public void stopped(int iterationsRun, String reason) {
-            to.stopped(iterationsRun, reason);
-        }
-    }
+    private record RunListener(SearchListener to) implements SearchListener.Forwarding {}
 }

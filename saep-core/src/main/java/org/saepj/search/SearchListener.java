@@ -94,4 +94,58 @@ public interface SearchListener {
      * @param result what it found
      */
     default void searchFinished(SearchResult result) {}
+
+    /**
+     * Passes every event of a search that is part of a larger one (a bag, an encoding's run) on to the larger search's
+     * listener, but not its end: the larger search reports its own once. Override what the part changes on the way.
+     */
+    interface Forwarding extends SearchListener {
+        /** @return the larger search's listener */
+        SearchListener to();
+
+        @Override
+        default void planned(TimePlan plan) {
+            to().planned(plan);
+        }
+
+        @Override
+        default void bagStarted(int bag, int bags, int trainRows, int validationRows) {
+            to().bagStarted(bag, bags, trainRows, validationRows);
+        }
+
+        @Override
+        default void iterationStarted(int iteration, int iterations, int ensembleSize) {
+            to().iterationStarted(iteration, iterations, ensembleSize);
+        }
+
+        @Override
+        default void candidateProgress(int iteration, String candidate, int step, int steps) {
+            to().candidateProgress(iteration, candidate, step, steps);
+        }
+
+        @Override
+        default void refitStarted(int members, int rows) {
+            to().refitStarted(members, rows);
+        }
+
+        @Override
+        default void memberPruned(int iteration, int memberId, String criterion) {
+            to().memberPruned(iteration, memberId, criterion);
+        }
+
+        @Override
+        default void iterationFinished(IterationRecord record) {
+            to().iterationFinished(record);
+        }
+
+        @Override
+        default void warning(int iteration, String message) {
+            to().warning(iteration, message);
+        }
+
+        @Override
+        default void stopped(int iterationsRun, String reason) {
+            to().stopped(iterationsRun, reason);
+        }
+    }
 }

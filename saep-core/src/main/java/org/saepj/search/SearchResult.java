@@ -42,48 +42,6 @@ public record SearchResult(
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         EncodingChoice encoding) {
     /**
-     * A result of one search or a bagged one, without an encoding choice.
-     *
-     * @param config the configuration
-     * @param dataset the data used
-     * @param ensemble the final ensemble
-     * @param metrics the final ensemble on the test partition
-     * @param iterations one record per iteration
-     * @param timing where the time went
-     * @param provenance versions and engine
-     * @param stoppedEarly why the search ended before its last iteration, or null
-     * @param finalIteration the iteration whose ensemble is the result
-     * @param refit how the final members were retrained, or null
-     * @param bags what each bag's search chose, or null
-     */
-    public SearchResult(
-            SearchConfig config,
-            DatasetInfo dataset,
-            Ensemble ensemble,
-            FinalMetrics metrics,
-            List<IterationRecord> iterations,
-            Timing timing,
-            Provenance provenance,
-            String stoppedEarly,
-            int finalIteration,
-            Refit refit,
-            List<BagRecord> bags) {
-        this(
-                config,
-                dataset,
-                ensemble,
-                metrics,
-                iterations,
-                timing,
-                provenance,
-                stoppedEarly,
-                finalIteration,
-                refit,
-                bags,
-                null);
-    }
-
-    /**
      * This run as the result of a search that ran it beside another encoding and kept it ({@link EncodingSearch}).
      *
      * @param searched the whole search's configuration (its scaling {@code auto})
@@ -106,6 +64,7 @@ public record SearchResult(
                 bags,
                 choice);
     }
+
     /**
      * A result whose members were not retrained after the search.
      *
@@ -139,6 +98,7 @@ public record SearchResult(
                 provenance,
                 stoppedEarly,
                 finalIteration,
+                null,
                 null,
                 null);
     }
