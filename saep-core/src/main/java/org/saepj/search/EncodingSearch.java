@@ -60,8 +60,7 @@ record EncodingSearch(
             tried.add(new EncodingChoice.Tried(encoding, figures[0], figures[1], (System.nanoTime() - runStart) / 1e9));
             results.add(r);
         }
-        // the standardised features unless the encoding's validation loss is lower: a tie keeps the paper's inputs
-        int kept = tried.get(1).validationLoss() < tried.get(0).validationLoss() ? 1 : 0;
+        int kept = kept(tried);
         EncodingChoice choice = new EncodingChoice(
                 encodings.get(kept),
                 tried,
@@ -79,6 +78,27 @@ record EncodingSearch(
                                 0));
         listener.searchFinished(result);
         return result;
+    }
+
+    /**
+     * @param tried the runs, the standardised features' first
+     * @return the index of the run to keep: the lowest validation loss; a tie keeps the earlier run (the standardised
+     *     features, the paper's inputs), and a run without a loss (every candidate diverged, an empty ensemble) loses
+     *     to one with
+     */
+    static int kept(List<EncodingChoice.Tried> tried) {
+        int best = 0;
+        for (int i = 1; i < tried.size(); i++) {
+            if (orInfinity(tried.get(i).validationLoss())
+                    < orInfinity(tried.get(best).validationLoss())) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double orInfinity(double loss) {
+        return Double.isNaN(loss) ? Double.POSITIVE_INFINITY : loss;
     }
 
     /** A run's settings: the encoding named, and under a time budget an equal share of what is left. */
