@@ -57,9 +57,15 @@ class EncodingChoiceApiTest {
         double[][] p = auto.predictProbabilities(TRAIN.features());
         assertThat(auto.ensemble().predictProbabilities(TRAIN.features())).isEqualTo(p);
 
-        // the standard run is the search that names standard, to the digit; the kept run's test figure is the report's
+        // the standard run is the search that names standard, to the digit: its final (best) iteration's validation
+        // loss is the lowest of that search's iterations
         SaepClassifier plain = small().scaling(Scaling.STANDARD).fit(TRAIN.features(), TRAIN.labels());
         assertThat(plain.report().orElseThrow().encoding()).isNull();
+        assertThat(standard.validationLoss())
+                .isEqualTo(plain.report().orElseThrow().iterations().stream()
+                        .mapToDouble(org.saepj.search.IterationRecord::validationLoss)
+                        .min()
+                        .orElseThrow());
         assertThat(standard.validationHeadline()).isBetween(0.0, 1.0);
         SaepClassifier named = small().scaling(Scaling.PLE).fit(TRAIN.features(), TRAIN.labels());
         assertThat(named.report().orElseThrow().testAccuracy())
