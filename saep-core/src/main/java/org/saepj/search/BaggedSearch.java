@@ -200,16 +200,14 @@ final class BaggedSearch {
      * time left when it starts.
      */
     private SearchConfig bagConfig(int b, long start) {
-        SearchConfig.Builder builder = config.toBuilder()
+        return config.toBuilder()
                 .seed(Seeds.derive(config.seed(), Seeds.BAGS, b + 1))
-                .validation(config.validation().withBags(1));
-        StoppingRule stopping = config.stopping();
-        if (stopping.maxSeconds() > 0) {
-            double left = stopping.maxSeconds() - (System.nanoTime() - start) / 1e9;
-            int bagsLeft = config.validation().bagCount() - b;
-            builder.stopping(new StoppingRule(stopping.whenNoImprovement(), Math.max(1, left / bagsLeft)));
-        }
-        return builder.build();
+                .validation(config.validation().withBags(1))
+                .stopping(config.stopping()
+                        .shareOfTimeLeft(
+                                (System.nanoTime() - start) / 1e9,
+                                config.validation().bagCount() - b))
+                .build();
     }
 
     /**

@@ -49,9 +49,6 @@ public record DataUse(
 
     /** @return this, with what picked the encoding of the features */
     private DataUse withEncoding(EncodingChoice choice) {
-        String runs = choice.tried().stream()
-                .map(t -> t.scaling().id() + String.format(Locale.ROOT, " %.4f", t.validationLoss()))
-                .collect(java.util.stream.Collectors.joining(", "));
         return new DataUse(
                 candidateTraining,
                 earlyStopping,
@@ -63,7 +60,7 @@ public record DataUse(
                 temperature,
                 finalTraining,
                 "the validation data: the search ran on each encoding and kept "
-                        + choice.chosen().id() + ", of the lower " + choice.basis() + " (" + runs + ")");
+                        + choice.chosen().id() + ", of the lower " + choice.basis() + " (" + choice.losses() + ")");
     }
 
     /**

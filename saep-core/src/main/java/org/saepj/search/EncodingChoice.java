@@ -61,15 +61,15 @@ public record EncodingChoice(
         return step == null ? standard : Shape.vector(step.outputWidth(standard.size()));
     }
 
-    /** @return one line for the run's log and the report: what each encoding scored and which was kept */
+    /** @return one line for the run's log and the terminal: which encoding was kept, and what each scored */
     public String describe() {
-        StringBuilder s = new StringBuilder("encoding: " + chosen.id() + " kept (" + basis + ": ");
-        for (int i = 0; i < tried.size(); i++) {
-            Tried t = tried.get(i);
-            s.append(i == 0 ? "" : ", ")
-                    .append(t.scaling().id())
-                    .append(String.format(java.util.Locale.ROOT, " %.4f", t.validationLoss()));
-        }
-        return s.append(')').toString();
+        return "encoding: " + chosen.id() + " kept (" + basis + ": " + losses() + ")";
+    }
+
+    /** @return each run's encoding and validation loss, in the order they ran: "standard 0.4123, ple 0.3012" */
+    public String losses() {
+        return tried.stream()
+                .map(t -> t.scaling().id() + String.format(java.util.Locale.ROOT, " %.4f", t.validationLoss()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -103,13 +103,10 @@ record EncodingSearch(
 
     /** A run's settings: the encoding named, and under a time budget an equal share of what is left. */
     private SearchConfig runConfig(Scaling encoding, int index, int runs, long start) {
-        SearchConfig.Builder builder = config.toBuilder().scaling(encoding);
-        StoppingRule stopping = config.stopping();
-        if (stopping.maxSeconds() > 0) {
-            double left = stopping.maxSeconds() - (System.nanoTime() - start) / 1e9;
-            builder.stopping(new StoppingRule(stopping.whenNoImprovement(), Math.max(1, left / (runs - index))));
-        }
-        return builder.build();
+        return config.toBuilder()
+                .scaling(encoding)
+                .stopping(config.stopping().shareOfTimeLeft((System.nanoTime() - start) / 1e9, runs - index))
+                .build();
     }
 
     /**

@@ -54,6 +54,21 @@ public record StoppingRule(boolean whenNoImprovement, double maxSeconds, TimePla
     }
 
     /**
+     * The rule of one of several searches run in turn under this rule's budget (a bagged search's bags, the encodings
+     * of scaling auto): an equal share of the time left, at least a second; without a budget, this rule.
+     *
+     * @param elapsedSeconds the whole search's time so far
+     * @param searchesLeft the searches still to run, this one included
+     * @return the rule for the next search
+     */
+    public StoppingRule shareOfTimeLeft(double elapsedSeconds, int searchesLeft) {
+        if (maxSeconds <= 0) {
+            return this;
+        }
+        return new StoppingRule(whenNoImprovement, Math.max(1, (maxSeconds - elapsedSeconds) / searchesLeft));
+    }
+
+    /**
      * @param p the plan made for this rule's budget
      * @return this rule with the plan
      */

@@ -105,4 +105,16 @@ class StoppingTest {
         assertThat(new StoppingRule(true, 60).reason(List.of(), 100)).isNull();
         assertThatThrownBy(() -> new StoppingRule(false, -1)).hasMessageContaining("finite number of seconds");
     }
+
+    /** Searches run in turn under one budget (bags, scaling auto) each get an equal share of what is left. */
+    @Test
+    void searchesRunInTurnShareTheTimeLeftEqually() {
+        StoppingRule budget = new StoppingRule(true, 100);
+        assertThat(budget.shareOfTimeLeft(40, 3)).isEqualTo(new StoppingRule(true, 20));
+        assertThat(budget.shareOfTimeLeft(0, 1)).isEqualTo(new StoppingRule(true, 100));
+        assertThat(budget.shareOfTimeLeft(99.9, 5).maxSeconds())
+                .as("at least a second")
+                .isEqualTo(1);
+        assertThat(StoppingRule.NONE.shareOfTimeLeft(40, 3)).isSameAs(StoppingRule.NONE);
+    }
 }
