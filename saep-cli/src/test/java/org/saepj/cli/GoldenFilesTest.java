@@ -264,6 +264,35 @@ class GoldenFilesTest {
     }
 
     /**
+     * golden/v5/scaling-auto: a search with {@code --scaling auto} (five bags on blobs.csv, each encoding run; the
+     * piecewise-linear encoding kept). Its manifest holds {@code standardize} then the fitted {@code piecewise-linear},
+     * which still give the stored logits bit for bit and predict's file byte for byte; its report reads back whole with
+     * the choice ({@code encoding}: both runs' validation losses, the kept one the lower) and the configuration's
+     * scaling, and its {@code dataUse} says what made the choice.
+     */
+    @Test
+    void theGoldenScalingAutoRunKeepsItsEncodingStepsAndItsChoice() throws Exception {
+        Path model = golden(5, "scaling-auto/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.manifest().preprocessing().types()).containsExactly("standardize", "piecewise-linear");
+        assertThat(ensemble.predictLogits(GoldenRegressionWriter.features(golden(5, "scaling-auto/blobs.csv"))))
+                .isDeepEqualTo(logitRows(golden(5, "scaling-auto/logits.bin")));
+        assertPredictsTheSame(model, "scaling-auto/blobs.csv", "scaling-auto/predictions.csv");
+        org.saepj.run.RunReport report = org.saepj.run.RunReport.read(golden(5, "scaling-auto/run/report.json"));
+        assertThat(report.config().data().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.AUTO);
+        assertThat(ensemble.manifest().config().data().scaling()).isEqualTo(org.saepj.data.preprocess.Scaling.AUTO);
+        org.saepj.search.EncodingChoice choice = report.encoding();
+        assertThat(choice.chosen()).isEqualTo(org.saepj.data.preprocess.Scaling.PLE);
+        assertThat(choice.tried())
+                .extracting(org.saepj.search.EncodingChoice.Tried::scaling)
+                .containsExactly(org.saepj.data.preprocess.Scaling.STANDARD, org.saepj.data.preprocess.Scaling.PLE);
+        assertThat(choice.tried().get(1).validationLoss())
+                .isLessThan(choice.tried().get(0).validationLoss());
+        assertThat(report.bags()).hasSize(5);
+        assertThat(report.dataUse().encoding()).contains("kept ple");
+    }
+
+    /**
      * golden/v5/refit: a run whose final members were retrained on the training rows and the validation part together
      * ({@code --refit}). The stored ensemble gives the same logits bit for bit and predict the same file; the stored
      * configurations (report, manifest, run.json) read back with the choice, the report with what the members were

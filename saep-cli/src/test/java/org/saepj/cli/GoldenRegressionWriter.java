@@ -183,10 +183,11 @@ class GoldenRegressionWriter {
     /**
      * Runs with robust scaling ({@code --scaling robust}) and piecewise-linear encoding ({@code --scaling ple}): each
      * manifest's first preprocessing step is the fitted {@code robust-scale} (medians and scales) or
-     * {@code piecewise-linear} (each column's bin edges), each stored configuration says its {@code data.scaling}.
+     * {@code piecewise-linear} (each column's bin edges), each stored configuration says its {@code data.scaling};
+     * and {@code --scaling auto} (a later build): its report holds the {@code encoding} each run scored and kept.
      */
     @ParameterizedTest(name = "{1}")
-    @CsvSource({"robust, robust", "piecewise-linear, ple"})
+    @CsvSource({"robust, robust", "piecewise-linear, ple", "scaling-auto, auto"})
     void writeTheGoldenScaledRuns(String name, String scaling) throws Exception {
         searchAndScore(
                 Path.of(System.getProperty("saep.golden.out")).resolve(name),
