@@ -2,7 +2,12 @@ package org.saepj.data;
 
 /**
  * Per-feature standardisation (x − mean) / deviation, fitted on the training partition only so that no
- * test information leaks into training. Constant features get a deviation of 1.
+ * test information leaks into training. Constant features get a deviation of 1. An indicator — a feature whose training
+ * values are 0 and 1 and nothing else (a one-hot level, a missing-value indicator, a yes/no column) — is kept as it is
+ * (mean 0, deviation 1): standardising it would divide by √(p(1 − p)), so that a level held by 2% of the rows became
+ * 7 standard units and the members leaned on the rarest levels hardest (confident errors on a small table's rare
+ * categories; measured on the nested folds of docs/RESULTS.md, issue 30). Left 0/1, as scikit-learn's one-hot
+ * encoder leaves them, every indicator is on the scale of a standardised number.
  *
  * @param mean the training mean of each feature
  * @param deviation the training standard deviation of each feature (never 0)
@@ -27,15 +32,50 @@ public record Standardizer(float[] mean, float[] deviation) {
                 sq[j] += v * v;
             }
         }
+        boolean[] indicator = indicators(train);
         float[] mean = new float[d];
         float[] dev = new float[d];
         for (int j = 0; j < d; j++) {
+            if (indicator[j]) {
+                dev[j] = 1f;
+                continue;
+            }
             double m = sum[j] / n;
             double var = Math.max(0, sq[j] / n - m * m);
             mean[j] = (float) m;
             dev[j] = var > 1e-12 ? (float) Math.sqrt(var) : 1f;
         }
         return new Standardizer(mean, dev);
+    }
+
+    /**
+     * @param train the training partition
+     * @return for each feature, whether it is an indicator: both 0 and 1 among its training values, and no other value
+     *     (a constant column is not one: it is centred to 0 as before)
+     */
+    static boolean[] indicators(Dataset train) {
+        int d = train.featureSize();
+        float[] x = train.features();
+        boolean[] zero = new boolean[d];
+        boolean[] one = new boolean[d];
+        boolean[] other = new boolean[d];
+        for (int i = 0; i < train.size(); i++) {
+            for (int j = 0; j < d; j++) {
+                float v = x[i * d + j];
+                if (v == 0f) {
+                    zero[j] = true;
+                } else if (v == 1f) {
+                    one[j] = true;
+                } else {
+                    other[j] = true;
+                }
+            }
+        }
+        boolean[] indicator = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            indicator[j] = zero[j] && one[j] && !other[j];
+        }
+        return indicator;
     }
 
     /**

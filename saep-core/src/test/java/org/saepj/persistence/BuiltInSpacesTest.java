@@ -88,6 +88,24 @@ class BuiltInSpacesTest {
     }
 
     @Test
+    void theInputNormExampleIsTheTableSpaceWithABatchNormBeforeTheStem() throws Exception {
+        // examples/spaces/residual-mlp-input-norm.json (measured in docs/RESULTS.md): the built-in's family with one
+        // node more, a batch normalisation of the flattened inputs, and nothing else changed
+        SpaceDefinition.Family builtIn =
+                BuiltInSpaces.get("residual-mlp").families().get(0);
+        SpaceDefinition.Family example = SpaceFiles.read(EXAMPLES.resolve("residual-mlp-input-norm.json"))
+                .families()
+                .get(0);
+        assertThat(example).usingRecursiveComparison().ignoringFields("blocks").isEqualTo(builtIn);
+        assertThat(example.blocks().get(1)).isEqualTo(builtIn.blocks().get(1));
+        List<SpaceDefinition.NodeDefinition> stem =
+                new java.util.ArrayList<>(example.blocks().get(0).nodes());
+        SpaceDefinition.NodeDefinition norm = stem.remove(1);
+        assertThat(norm.layer().get("type").asText()).isEqualTo("batch_norm");
+        assertThat(stem).isEqualTo(builtIn.blocks().get(0).nodes());
+    }
+
+    @Test
     void anUnknownNameIsNone() {
         assertThat(BuiltInSpaces.find("residual")).isEmpty();
         assertThat(BuiltInSpaces.find("examples/spaces/residual-mlp.json")).isEmpty();

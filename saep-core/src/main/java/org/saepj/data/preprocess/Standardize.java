@@ -7,7 +7,8 @@ import org.saepj.export.OnnxGraph;
 
 /**
  * {@code standardize}: each feature's (x − mean) / deviation with the training part's mean and deviation
- * ({@link Standardizer}; a constant feature gets a deviation of 1). Stored as
+ * ({@link Standardizer}; a constant feature gets a deviation of 1, and an indicator, a feature of 0s and 1s, stays
+ * as it is: mean 0, deviation 1). Stored as
  * {@code {"type": "standardize", "mean": [...], "deviation": [...]}}.
  *
  * @param mean the training mean of each feature

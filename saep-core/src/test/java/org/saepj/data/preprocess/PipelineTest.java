@@ -21,6 +21,27 @@ class PipelineTest {
     }
 
     @Test
+    void indicatorsStayZeroOrOneWhileOtherFeaturesAreStandardised() {
+        // column a: a rare level (1 in 1 of 5 rows), which standardising would make (1 - 0.2) / 0.4 = 2 units;
+        // column b: numbers; column c: constant 1 (no 0 among the training values: centred as before)
+        float[] values = {1, 3, 1, 0, 5, 1, 0, 7, 1, 0, 9, 1, 0, 11, 1};
+        Dataset train = new Dataset("t", values, new int[5], Shape.vector(3), List.of("a", "b", "c"));
+        Standardize st = (Standardize)
+                Pipeline.fit(List.of(Standardize.TYPE), train).steps().get(0);
+        assertThat(st.mean()).containsExactly(0f, 7f, 1f);
+        assertThat(st.deviation()[0]).isEqualTo(1f);
+        assertThat(st.deviation()[1]).isEqualTo((float) Math.sqrt(8));
+        assertThat(st.deviation()[2]).isEqualTo(1f);
+        float[] out = st.apply(new Dataset(
+                        "u", new float[] {1, 7, 1, 0, 9, 1}, new int[2], Shape.vector(3), List.of("a", "b", "c")))
+                .features();
+        assertThat(out).containsExactly(1f, 0f, 0f, 0f, 2f / (float) Math.sqrt(8), 0f);
+        // a column of 0, 1 and 2 is a number, not an indicator
+        Dataset counts = new Dataset("t", new float[] {0, 1, 2, 1}, new int[4], Shape.vector(1), List.of("n"));
+        assertThat(Standardizer.fit(counts).mean()).containsExactly(1f);
+    }
+
+    @Test
     void fitsOnTheTrainingPartOnlyAndAppliesItsStatisticsToOtherData() {
         Dataset train = table(0, 10, 2, 30, 4, 20);
         Dataset test = table(100, -50);
