@@ -60,11 +60,8 @@ class BuiltInSpacesTest {
     void theDropoutExampleIsTheTableSpaceWithItsDropoutVaried() throws Exception {
         // examples/spaces/residual-mlp-dropout.json (measured in docs/RESULTS.md): the built-in's family with one more
         // parameter, the blocks' dropout rate, and nothing else changed
-        SpaceDefinition.Family builtIn =
-                BuiltInSpaces.get("residual-mlp").families().get(0);
-        SpaceDefinition.Family example = SpaceFiles.read(EXAMPLES.resolve("residual-mlp-dropout.json"))
-                .families()
-                .get(0);
+        SpaceDefinition.Family builtIn = builtInTableFamily();
+        SpaceDefinition.Family example = exampleFamily("residual-mlp-dropout.json");
         assertThat(example)
                 .usingRecursiveComparison()
                 .ignoringFields("vary", "blocks")
@@ -91,11 +88,8 @@ class BuiltInSpacesTest {
     void theInputNormExampleIsTheTableSpaceWithABatchNormBeforeTheStem() throws Exception {
         // examples/spaces/residual-mlp-input-norm.json (measured in docs/RESULTS.md): the built-in's family with one
         // node more, a batch normalisation of the flattened inputs, and nothing else changed
-        SpaceDefinition.Family builtIn =
-                BuiltInSpaces.get("residual-mlp").families().get(0);
-        SpaceDefinition.Family example = SpaceFiles.read(EXAMPLES.resolve("residual-mlp-input-norm.json"))
-                .families()
-                .get(0);
+        SpaceDefinition.Family builtIn = builtInTableFamily();
+        SpaceDefinition.Family example = exampleFamily("residual-mlp-input-norm.json");
         assertThat(example).usingRecursiveComparison().ignoringFields("blocks").isEqualTo(builtIn);
         assertThat(example.blocks().get(1)).isEqualTo(builtIn.blocks().get(1));
         List<SpaceDefinition.NodeDefinition> stem =
@@ -103,6 +97,14 @@ class BuiltInSpacesTest {
         SpaceDefinition.NodeDefinition norm = stem.remove(1);
         assertThat(norm.layer().get("type").asText()).isEqualTo("batch_norm");
         assertThat(stem).isEqualTo(builtIn.blocks().get(0).nodes());
+    }
+
+    private static SpaceDefinition.Family builtInTableFamily() {
+        return BuiltInSpaces.get("residual-mlp").families().get(0);
+    }
+
+    private static SpaceDefinition.Family exampleFamily(String file) {
+        return SpaceFiles.read(EXAMPLES.resolve(file)).families().get(0);
     }
 
     @Test
