@@ -65,7 +65,8 @@ public record Pipeline(List<PreprocessingStep> steps) {
 
     /**
      * The steps a search fits on a table that needs more than standardising (text columns, gaps): the reader's
-     * {@link Columns}, then gaps filled, categorical columns one-hot encoded, and everything standardised.
+     * {@link Columns}, then gaps filled, categorical columns one-hot encoded, and everything standardised (the 0/1
+     * columns, one-hot levels and gap indicators, kept 0/1: {@link org.saepj.data.Standardizer}).
      *
      * @return the step types after the columns step, in order
      */
