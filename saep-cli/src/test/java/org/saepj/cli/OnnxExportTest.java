@@ -175,14 +175,10 @@ class OnnxExportTest {
             float[] x = {(float) (50 * rng.nextDouble()), (float) rng.nextDouble(), (float) rng.nextGaussian()};
             String kind = x[0] < 15 ? "low" : x[0] < 35 ? "mid" : "high";
             StringBuilder into = i < 240 ? train : test;
-            into.append(x[0])
-                    .append(',')
-                    .append(x[1])
-                    .append(',')
-                    .append(x[2])
-                    .append(',')
-                    .append(kind)
-                    .append('\n');
+            for (float v : x) {
+                into.append(v).append(',');
+            }
+            into.append(kind).append('\n');
             if (i >= 240) {
                 raw[i - 240] = x;
             }
