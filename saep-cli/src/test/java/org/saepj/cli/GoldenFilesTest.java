@@ -293,6 +293,26 @@ class GoldenFilesTest {
     }
 
     /**
+     * golden/v5/standardised-indicators: a table with a text column (a rare level), a 0/1 column and gaps, searched by
+     * the build of 37b4ac3, the last that standardised 0/1 columns like numbers. Today's fit keeps such columns 0/1;
+     * the stored {@code standardize} step still holds the statistics that build fitted for them, and applying it as
+     * stored gives predict's file byte for byte.
+     */
+    @Test
+    void aTableEnsembleWrittenBeforeIndicatorsStayedZeroOrOneAppliesItsStoredStatistics() throws Exception {
+        Path model = golden(5, "standardised-indicators/run/ensemble");
+        SavedEnsemble ensemble = SavedEnsemble.load(model, Backends.best());
+        assertThat(ensemble.manifest().preprocessing().types())
+                .containsExactly("columns", "impute", "one_hot", "standardize");
+        JsonNode standardize =
+                Json.MAPPER.readTree(model.resolve("manifest.json").toFile()).at("/preprocessing/3");
+        // feature 6 is the 0/1 column "member" (1 in 37 of its 108 training rows): centred and scaled when written
+        assertThat(standardize.at("/mean/6").floatValue()).isEqualTo(0.3425926f);
+        assertThat(standardize.at("/deviation/6").floatValue()).isEqualTo(0.47457656f);
+        assertPredictsTheSame(model, "standardised-indicators/table.csv", "standardised-indicators/predictions.csv");
+    }
+
+    /**
      * golden/v5/refit: a run whose final members were retrained on the training rows and the validation part together
      * ({@code --refit}). The stored ensemble gives the same logits bit for bit and predict the same file; the stored
      * configurations (report, manifest, run.json) read back with the choice, the report with what the members were
