@@ -1,5 +1,6 @@
 package org.saepj.engine.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -7,10 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Winograd}'s F(2×2, 3×3) with vectors along the channels: every lane busy (the channels are multiples of 16),
  * the transforms a vector of channels at a time, and each position's product in blocks of seven tiles × two vectors
  * of filters (fourteen sums; per input channel two loads and seven broadcasts for fourteen FMAs), with an odd number
- * of vectors the last three in blocks of four tiles × three, or seven × one where one vector is all there is; the
- * kernel gradient's products in blocks of eight input channels × two vectors of filters (or one), or of four × three
- * where there are three. The operations and their order are {@link Winograd#convolve}'s and {@link
+ * of vectors the last three in blocks of seven tiles × three (48 filters at 512 bits: 21 sums, three loads and seven
+ * broadcasts for 21 FMAs), then four × three, or seven × one where one vector is all there is; the kernel gradient's
+ * products in blocks of eight input channels × three vectors of filters where there are three (24 sums), else eight ×
+ * two and one, or four × three. The operations and their order are {@link Winograd#convolve}'s and {@link
  * Winograd#kernelGradient}'s, lane by lane, whatever the blocks, so the bits are the scalar forms'.
+ *
+ * <p>The blocks of 21 and 24 sums are written out whole, loads and stores included: a helper call C2 does not inline
+ * (its inlining budget is spent on blocks this size) takes vectors as objects, and the block ran eight times slower.
  */
 final class VectorWinograd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -129,6 +134,9 @@ final class VectorWinograd {
         }
         if (tail == 3 * L) {
             int q = 0;
+            for (; q + 7 <= rows; q += 7) {
+                block7x3(a, ao + q * k, k, b, bo + paired, n, c, co + q * n + paired);
+            }
             for (; q + 4 <= rows; q += 4) {
                 block4x3(a, ao + q * k, k, 1, k, b, bo + paired, n, c, co + q * n + paired, true);
             }
@@ -138,6 +146,74 @@ final class VectorWinograd {
                 }
             }
         }
+    }
+
+    /**
+     * Seven rows × three vectors of {@code c = a · b}, each a sum over k from zero in order (21 sums; per term three
+     * loads and seven broadcasts for 21 multiply-adds, where four rows took seven for twelve).
+     */
+    private static void block7x3(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0;
+        FloatVector b0 = a0, b1 = a0, b2 = a0;
+        FloatVector c0 = a0, c1 = a0, c2 = a0;
+        FloatVector d0 = a0, d1 = a0, d2 = a0;
+        FloatVector e0 = a0, e1 = a0, e2 = a0;
+        FloatVector f0 = a0, f1 = a0, f2 = a0;
+        FloatVector g0 = a0, g1 = a0, g2 = a0;
+        for (int t = 0; t < k; t++, ai++, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            s = FloatVector.broadcast(S, a[ai + k]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            b2 = w2.fma(s, b2);
+            s = FloatVector.broadcast(S, a[ai + 2 * k]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            c2 = w2.fma(s, c2);
+            s = FloatVector.broadcast(S, a[ai + 3 * k]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            d2 = w2.fma(s, d2);
+            s = FloatVector.broadcast(S, a[ai + 4 * k]);
+            e0 = w0.fma(s, e0);
+            e1 = w1.fma(s, e1);
+            e2 = w2.fma(s, e2);
+            s = FloatVector.broadcast(S, a[ai + 5 * k]);
+            f0 = w0.fma(s, f0);
+            f1 = w1.fma(s, f1);
+            f2 = w2.fma(s, f2);
+            s = FloatVector.broadcast(S, a[ai + 6 * k]);
+            g0 = w0.fma(s, g0);
+            g1 = w1.fma(s, g1);
+            g2 = w2.fma(s, g2);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        a2.intoArray(c, ci + 2 * L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        b2.intoArray(c, ci + n + 2 * L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        c2.intoArray(c, ci + 2 * n + 2 * L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        d2.intoArray(c, ci + 3 * n + 2 * L);
+        e0.intoArray(c, ci + 4 * n);
+        e1.intoArray(c, ci + 4 * n + L);
+        e2.intoArray(c, ci + 4 * n + 2 * L);
+        f0.intoArray(c, ci + 5 * n);
+        f1.intoArray(c, ci + 5 * n + L);
+        f2.intoArray(c, ci + 5 * n + 2 * L);
+        g0.intoArray(c, ci + 6 * n);
+        g1.intoArray(c, ci + 6 * n + L);
+        g2.intoArray(c, ci + 6 * n + 2 * L);
     }
 
     /**
@@ -255,11 +331,16 @@ final class VectorWinograd {
      */
     private static void multiplyTransposed(
             float[] a, int ao, int rows, int k, float[] b, int bo, int n, float[] c, int co, boolean first) {
-        // Three vectors of filters (48 on 512-bit vectors): four rows × three, 3 loads and 4 broadcasts for 12
-        // multiply-adds, against 19 for 24 in eight rows × two and one (5% of the tta network's step, measured).
-        if (n == 3 * L && k % 4 == 0) {
-            for (int i = 0; i < k; i += 4) {
-                block4x3(a, ao + i, 1, k, rows, b, bo, n, c, co + i * n, first);
+        // Three vectors of filters (48 on 512-bit vectors): eight rows × three, 3 loads and 8 broadcasts for 24
+        // multiply-adds (four rows × three, 7 for 12, ran 1.15-1.2 times slower; eight × two and one, 19 for 24,
+        // slower still). The channels are whole vectors, so eight divide them. Its sums continue from c: a first
+        // image's start from zeros written first.
+        if (n == 3 * L && k % 8 == 0) {
+            if (first) {
+                Arrays.fill(c, co, co + k * n, 0f);
+            }
+            for (int i = 0; i < k; i += 8) {
+                block8x3(a, ao + i, k, rows, b, bo, n, c, co + i * n);
             }
             return;
         }
@@ -464,6 +545,88 @@ final class VectorWinograd {
         g1.intoArray(c, ci + 6 * n + L);
         h0.intoArray(c, ci + 7 * n);
         h1.intoArray(c, ci + 7 * n + L);
+    }
+
+    /** Eight rows × three vectors, as {@link #block8x2}. */
+    private static void block8x3(float[] a, int ai, int k, int rows, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.fromArray(S, c, ci),
+                a1 = FloatVector.fromArray(S, c, ci + L),
+                a2 = FloatVector.fromArray(S, c, ci + 2 * L);
+        FloatVector b0 = FloatVector.fromArray(S, c, ci + n), b1 = FloatVector.fromArray(S, c, ci + n + L);
+        FloatVector b2 = FloatVector.fromArray(S, c, ci + n + 2 * L);
+        FloatVector c0 = FloatVector.fromArray(S, c, ci + 2 * n), c1 = FloatVector.fromArray(S, c, ci + 2 * n + L);
+        FloatVector c2 = FloatVector.fromArray(S, c, ci + 2 * n + 2 * L);
+        FloatVector d0 = FloatVector.fromArray(S, c, ci + 3 * n), d1 = FloatVector.fromArray(S, c, ci + 3 * n + L);
+        FloatVector d2 = FloatVector.fromArray(S, c, ci + 3 * n + 2 * L);
+        FloatVector e0 = FloatVector.fromArray(S, c, ci + 4 * n), e1 = FloatVector.fromArray(S, c, ci + 4 * n + L);
+        FloatVector e2 = FloatVector.fromArray(S, c, ci + 4 * n + 2 * L);
+        FloatVector f0 = FloatVector.fromArray(S, c, ci + 5 * n), f1 = FloatVector.fromArray(S, c, ci + 5 * n + L);
+        FloatVector f2 = FloatVector.fromArray(S, c, ci + 5 * n + 2 * L);
+        FloatVector g0 = FloatVector.fromArray(S, c, ci + 6 * n), g1 = FloatVector.fromArray(S, c, ci + 6 * n + L);
+        FloatVector g2 = FloatVector.fromArray(S, c, ci + 6 * n + 2 * L);
+        FloatVector h0 = FloatVector.fromArray(S, c, ci + 7 * n), h1 = FloatVector.fromArray(S, c, ci + 7 * n + L);
+        FloatVector h2 = FloatVector.fromArray(S, c, ci + 7 * n + 2 * L);
+        for (int t = 0; t < rows; t++, ai += k, bi += n) {
+            FloatVector w0 = FloatVector.fromArray(S, b, bi);
+            FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector s = FloatVector.broadcast(S, a[ai]);
+            a0 = w0.fma(s, a0);
+            a1 = w1.fma(s, a1);
+            a2 = w2.fma(s, a2);
+            s = FloatVector.broadcast(S, a[ai + 1]);
+            b0 = w0.fma(s, b0);
+            b1 = w1.fma(s, b1);
+            b2 = w2.fma(s, b2);
+            s = FloatVector.broadcast(S, a[ai + 2]);
+            c0 = w0.fma(s, c0);
+            c1 = w1.fma(s, c1);
+            c2 = w2.fma(s, c2);
+            s = FloatVector.broadcast(S, a[ai + 3]);
+            d0 = w0.fma(s, d0);
+            d1 = w1.fma(s, d1);
+            d2 = w2.fma(s, d2);
+            s = FloatVector.broadcast(S, a[ai + 4]);
+            e0 = w0.fma(s, e0);
+            e1 = w1.fma(s, e1);
+            e2 = w2.fma(s, e2);
+            s = FloatVector.broadcast(S, a[ai + 5]);
+            f0 = w0.fma(s, f0);
+            f1 = w1.fma(s, f1);
+            f2 = w2.fma(s, f2);
+            s = FloatVector.broadcast(S, a[ai + 6]);
+            g0 = w0.fma(s, g0);
+            g1 = w1.fma(s, g1);
+            g2 = w2.fma(s, g2);
+            s = FloatVector.broadcast(S, a[ai + 7]);
+            h0 = w0.fma(s, h0);
+            h1 = w1.fma(s, h1);
+            h2 = w2.fma(s, h2);
+        }
+        a0.intoArray(c, ci);
+        a1.intoArray(c, ci + L);
+        a2.intoArray(c, ci + 2 * L);
+        b0.intoArray(c, ci + n);
+        b1.intoArray(c, ci + n + L);
+        b2.intoArray(c, ci + n + 2 * L);
+        c0.intoArray(c, ci + 2 * n);
+        c1.intoArray(c, ci + 2 * n + L);
+        c2.intoArray(c, ci + 2 * n + 2 * L);
+        d0.intoArray(c, ci + 3 * n);
+        d1.intoArray(c, ci + 3 * n + L);
+        d2.intoArray(c, ci + 3 * n + 2 * L);
+        e0.intoArray(c, ci + 4 * n);
+        e1.intoArray(c, ci + 4 * n + L);
+        e2.intoArray(c, ci + 4 * n + 2 * L);
+        f0.intoArray(c, ci + 5 * n);
+        f1.intoArray(c, ci + 5 * n + L);
+        f2.intoArray(c, ci + 5 * n + 2 * L);
+        g0.intoArray(c, ci + 6 * n);
+        g1.intoArray(c, ci + 6 * n + L);
+        g2.intoArray(c, ci + 6 * n + 2 * L);
+        h0.intoArray(c, ci + 7 * n);
+        h1.intoArray(c, ci + 7 * n + L);
+        h2.intoArray(c, ci + 7 * n + 2 * L);
     }
 
     /** As {@link #block8x2}, one vector wide. */
