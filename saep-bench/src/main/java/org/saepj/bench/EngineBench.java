@@ -66,8 +66,16 @@ public final class EngineBench {
         int[] threadCounts = cores > 1 ? new int[] {1, Math.min(cores, 2)} : new int[] {1};
         PairPlan plan = PairPlan.forRepetitions(reps);
         System.out.printf(
-                "cpu: %s, %d cores; engine kernels: %s; %d steps × batch %d; data %s (%s)%n",
-                cpuModel(), cores, KernelsProvider.best().name(), steps, BATCH, data.name(), data.source());
+                "cpu: %s, %d cores; engine kernels: %s; objects aligned to %s bytes; %d steps × batch %d; data %s"
+                        + " (%s)%n",
+                cpuModel(),
+                cores,
+                KernelsProvider.best().name(),
+                objectAlignment(),
+                steps,
+                BATCH,
+                data.name(),
+                data.source());
         System.out.printf(
                 "repetitions: %d to %d pairs a row (ours, then PyTorch's), more while a row's pairs took under %.0f s,"
                         + " or under %.0f s where a side's figures fall into two levels (%.1fx apart); ratio = median"
@@ -238,6 +246,17 @@ public final class EngineBench {
         return tunables == null || tunables.isBlank()
                 ? "glibc defaults (" + TUNABLES + " unset: PyTorch's steps may fault their memory in every time)"
                 : TUNABLES + "=" + tunables;
+    }
+
+    /**
+     * @return the JVM's object alignment in bytes: {@code ./saep} starts the engine's JVMs with 64, where our arrays'
+     *     placement no longer decides the 48-filter convolutions' speed run by run (docs/BENCHMARKS.md)
+     */
+    static String objectAlignment() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(
+                        com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("ObjectAlignmentInBytes")
+                .getValue();
     }
 
     /** @return the CPU's model name from /proc/cpuinfo, or the JVM's architecture where there is none */
