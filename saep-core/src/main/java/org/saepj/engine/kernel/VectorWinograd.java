@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * of vectors the last three in blocks of seven tiles × three (48 filters at 512 bits: 21 sums, three loads and seven
  * broadcasts for 21 FMAs), then four × three, or seven × one where one vector is all there is; the kernel gradient's
  * products in blocks of eight input channels × three vectors of filters where there are three (24 sums), else eight ×
- * two and one, or four × three. The operations and their order are {@link Winograd#convolve}'s and {@link
+ * two and one. The operations and their order are {@link Winograd#convolve}'s and {@link
  * Winograd#kernelGradient}'s, lane by lane, whatever the blocks, so the bits are the scalar forms'.
  *
  * <p>The blocks of 21 and 24 sums are written out whole, loads and stores included: a helper call C2 does not inline
