@@ -138,7 +138,7 @@ final class VectorWinograd {
                 block7x3(a, ao + q * k, k, b, bo + paired, n, c, co + q * n + paired);
             }
             for (; q + 4 <= rows; q += 4) {
-                block4x3(a, ao + q * k, k, 1, k, b, bo + paired, n, c, co + q * n + paired, true);
+                block4x3(a, ao + q * k, k, b, bo + paired, n, c, co + q * n + paired);
             }
             for (; q < rows; q++) {
                 for (int v = paired; v < n; v += L) {
@@ -216,31 +216,13 @@ final class VectorWinograd {
         g2.intoArray(c, ci + 6 * n + 2 * L);
     }
 
-    /**
-     * Four rows × three vectors of {@code c}, each a sum over {@code steps} terms in order, as {@link #block7x2}: term
-     * t of row q is {@code a[ai + q·across + t·along] · b[bi + t·n + …]}; from zero where {@code first} says so, else
-     * from c.
-     */
-    private static void block4x3(
-            float[] a,
-            int ai,
-            int across,
-            int along,
-            int steps,
-            float[] b,
-            int bi,
-            int n,
-            float[] c,
-            int ci,
-            boolean first) {
-        FloatVector a0 = start(c, ci, first), a1 = start(c, ci + L, first), a2 = start(c, ci + 2 * L, first);
-        FloatVector b0 = start(c, ci + n, first), b1 = start(c, ci + n + L, first);
-        FloatVector b2 = start(c, ci + n + 2 * L, first);
-        FloatVector c0 = start(c, ci + 2 * n, first), c1 = start(c, ci + 2 * n + L, first);
-        FloatVector c2 = start(c, ci + 2 * n + 2 * L, first);
-        FloatVector d0 = start(c, ci + 3 * n, first), d1 = start(c, ci + 3 * n + L, first);
-        FloatVector d2 = start(c, ci + 3 * n + 2 * L, first);
-        for (int t = 0; t < steps; t++, ai += along, bi += n) {
+    /** As {@link #block7x3}, four rows: the tiles past the last seven. */
+    private static void block4x3(float[] a, int ai, int k, float[] b, int bi, int n, float[] c, int ci) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0;
+        FloatVector b0 = a0, b1 = a0, b2 = a0;
+        FloatVector c0 = a0, c1 = a0, c2 = a0;
+        FloatVector d0 = a0, d1 = a0, d2 = a0;
+        for (int t = 0; t < k; t++, ai++, bi += n) {
             FloatVector w0 = FloatVector.fromArray(S, b, bi);
             FloatVector w1 = FloatVector.fromArray(S, b, bi + L);
             FloatVector w2 = FloatVector.fromArray(S, b, bi + 2 * L);
@@ -248,15 +230,15 @@ final class VectorWinograd {
             a0 = w0.fma(s, a0);
             a1 = w1.fma(s, a1);
             a2 = w2.fma(s, a2);
-            s = FloatVector.broadcast(S, a[ai + across]);
+            s = FloatVector.broadcast(S, a[ai + k]);
             b0 = w0.fma(s, b0);
             b1 = w1.fma(s, b1);
             b2 = w2.fma(s, b2);
-            s = FloatVector.broadcast(S, a[ai + 2 * across]);
+            s = FloatVector.broadcast(S, a[ai + 2 * k]);
             c0 = w0.fma(s, c0);
             c1 = w1.fma(s, c1);
             c2 = w2.fma(s, c2);
-            s = FloatVector.broadcast(S, a[ai + 3 * across]);
+            s = FloatVector.broadcast(S, a[ai + 3 * k]);
             d0 = w0.fma(s, d0);
             d1 = w1.fma(s, d1);
             d2 = w2.fma(s, d2);
