@@ -24,19 +24,31 @@ public record Standardizer(float[] mean, float[] deviation) {
         int n = train.size();
         double[] sum = new double[d];
         double[] sq = new double[d];
+        // Which values each feature takes, in the same pass: an indicator has both 0 and 1 and nothing else (a
+        // constant column is not one: it is centred as before).
+        boolean[] zero = new boolean[d];
+        boolean[] one = new boolean[d];
+        boolean[] other = new boolean[d];
         float[] x = train.features();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                double v = x[i * d + j];
+                float f = x[i * d + j];
+                double v = f;
                 sum[j] += v;
                 sq[j] += v * v;
+                if (f == 0f) {
+                    zero[j] = true;
+                } else if (f == 1f) {
+                    one[j] = true;
+                } else {
+                    other[j] = true;
+                }
             }
         }
-        boolean[] indicator = indicators(train);
         float[] mean = new float[d];
         float[] dev = new float[d];
         for (int j = 0; j < d; j++) {
-            if (indicator[j]) {
+            if (zero[j] && one[j] && !other[j]) {
                 dev[j] = 1f;
                 continue;
             }
@@ -46,36 +58,6 @@ public record Standardizer(float[] mean, float[] deviation) {
             dev[j] = var > 1e-12 ? (float) Math.sqrt(var) : 1f;
         }
         return new Standardizer(mean, dev);
-    }
-
-    /**
-     * @param train the training partition
-     * @return for each feature, whether it is an indicator: both 0 and 1 among its training values, and no other value
-     *     (a constant column is not one: it is centred to 0 as before)
-     */
-    static boolean[] indicators(Dataset train) {
-        int d = train.featureSize();
-        float[] x = train.features();
-        boolean[] zero = new boolean[d];
-        boolean[] one = new boolean[d];
-        boolean[] other = new boolean[d];
-        for (int i = 0; i < train.size(); i++) {
-            for (int j = 0; j < d; j++) {
-                float v = x[i * d + j];
-                if (v == 0f) {
-                    zero[j] = true;
-                } else if (v == 1f) {
-                    one[j] = true;
-                } else {
-                    other[j] = true;
-                }
-            }
-        }
-        boolean[] indicator = new boolean[d];
-        for (int j = 0; j < d; j++) {
-            indicator[j] = zero[j] && one[j] && !other[j];
-        }
-        return indicator;
     }
 
     /**
